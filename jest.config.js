@@ -1,0 +1,8 @@
+/** Tests run through swc (no type-checking here: `npm run typecheck` does that). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.js'],
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2019' } }] },
+  testPathIgnorePatterns: ['/node_modules/', '\\.soak\\.test\\.'],
+};

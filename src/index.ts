@@ -1,0 +1,2 @@
+/** sheetorm's public surface. */
+export const VERSION = '0.1.0';
