@@ -1,0 +1,38 @@
+import { compareValues, isDate, isNumericString } from './compare';
+
+/** True for null, undefined, NaN and invalid Dates: values that aggregates and sorts set aside. */
+export function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'number') return Number.isNaN(value);
+  return isDate(value) && Number.isNaN(value.getTime());
+}
+
+/** The numbers among `values` (numeric strings converted); everything else is skipped. */
+export function numbersOf(values: unknown[]): number[] {
+  const numbers: number[] = [];
+  for (const value of values) {
+    if (typeof value === 'number' ? !Number.isNaN(value) : isNumericString(value)) numbers.push(Number(value));
+  }
+  return numbers;
+}
+
+/** The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. */
+export function extremeOf(values: unknown[], direction: 1 | -1): unknown {
+  let best: unknown = null;
+  for (const value of values) {
+    if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+  }
+  return best;
+}
+
+/** `items` reordered by their `values` (parallel arrays): stable, blanks last in both directions. */
+export function sortByValues<T>(items: T[], values: unknown[], direction: 1 | -1): T[] {
+  const order = items.map((_, index) => index);
+  order.sort((a, b) => {
+    const aBlank = isBlank(values[a]);
+    const bBlank = isBlank(values[b]);
+    const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+    return byValue || a - b;
+  });
+  return order.map((index) => items[index]);
+}

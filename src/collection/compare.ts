@@ -1,0 +1,200 @@
+/**
+ * Value comparison shared by Collection and the query builder.
+ *
+ * Caveat: values can come from another realm (an Apps Script library, node `vm`), so Dates are
+ * detected by their internal tag, never with `instanceof`. Numeric-looking strings ('42', '-1.5',
+ * '1e3'; no whitespace, no hex) belong to the number class: they equal and order with numbers.
+ */
+
+/** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
+export const OPERATORS = ['=', '==', '!=', '<>', '>', '>=', '<', '<=', 'like', 'ilike'] as const;
+
+/** One of the `where` operators (matched case-insensitively at run time, so 'LIKE' works too). */
+export type Operator = (typeof OPERATORS)[number];
+
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+// Type classes in sort order; values of different classes never equal each other.
+const BOOLEAN = 0;
+const NUMBER = 1;
+const DATE = 2;
+const STRING = 3;
+const OTHER = 4;
+const MISSING = 5;
+
+/** True for a Date from any realm, by its internal tag rather than `instanceof`. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** True for a string that reads as a decimal number: '42', '-1.5', '.5', '1e3' (no spaces, no hex). */
+export function isNumericString(value: unknown): value is string {
+  return typeof value === 'string' && NUMERIC.test(value);
+}
+
+function classOf(value: unknown): number {
+  if (value === null || value === undefined) return MISSING;
+  switch (typeof value) {
+    case 'boolean':
+      return BOOLEAN;
+    case 'number':
+      return NUMBER;
+    case 'string':
+      return NUMERIC.test(value) ? NUMBER : STRING;
+    default:
+      return isDate(value) ? DATE : OTHER;
+  }
+}
+
+function compareNumbers(a: number, b: number): number {
+  if (a !== a) return b !== b ? 0 : 1; // NaN sorts after every other number
+  if (b !== b) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareStrings(a: string, b: string): number {
+  const order = a.localeCompare(b);
+  if (order !== 0) return order < 0 ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0; // keep distinct strings distinct when the locale ties them
+}
+
+/**
+ * Total order for sorting: -1, 0 or 1. null/undefined last; across types booleans < numbers
+ * (numeric strings included) < Dates < strings < other objects; numbers numerically (NaN last),
+ * Dates by time, strings with localeCompare; other objects tie.
+ */
+export function compareValues(a: unknown, b: unknown): number {
+  const classA = classOf(a);
+  const classB = classOf(b);
+  if (classA !== classB) return classA < classB ? -1 : 1;
+  switch (classA) {
+    case BOOLEAN:
+    case NUMBER:
+      return compareNumbers(Number(a), Number(b));
+    case DATE:
+      return compareNumbers((a as Date).getTime(), (b as Date).getTime());
+    case STRING:
+      return compareStrings(a as string, b as string);
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Equality as `where` uses it: null equals undefined, numbers and numeric strings equal by value
+ * ('1' == 1, '1.0' == '1'), Dates by time, anything else strictly. NaN equals nothing.
+ */
+export function looseEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const kind = classOf(a);
+  if (kind !== classOf(b)) return false;
+  if (kind === MISSING) return true;
+  if (kind === NUMBER) return Number(a) === Number(b);
+  if (kind === DATE) return (a as Date).getTime() === (b as Date).getTime();
+  return false;
+}
+
+/**
+ * Orders two values for `<`, `<=`, `>`, `>=`: the comparison when both are of the same class
+ * (boolean, number, Date, string) and neither is null, NaN or an invalid Date; otherwise null.
+ */
+export function orderIfComparable(a: unknown, b: unknown): number | null {
+  const kind = classOf(a);
+  if (kind !== classOf(b) || kind >= OTHER) return null;
+  if (kind === NUMBER && (Number.isNaN(Number(a)) || Number.isNaN(Number(b)))) return null;
+  if (kind === DATE && (Number.isNaN((a as Date).getTime()) || Number.isNaN((b as Date).getTime()))) return null;
+  return compareValues(a, b);
+}
+
+/**
+ * A key that is the same (by SameValueZero, so usable in a Set or Map) exactly when two values
+ * are `looseEquals` (except that NaNs and invalid Dates share a key); other objects key as themselves.
+ */
+export function equalityKey(value: unknown): unknown {
+  switch (classOf(value)) {
+    case MISSING:
+      return null;
+    case BOOLEAN:
+      return value;
+    case NUMBER:
+      return Number(value);
+    case DATE:
+      return `date:${(value as Date).getTime()}`;
+    case STRING:
+      return `text:${value as string}`;
+    default:
+      return value;
+  }
+}
+
+/** The text a value is matched, joined and grouped by: '' for null/undefined, ISO for Dates. */
+export function toText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  return String(value);
+}
+
+/** Compiles a SQL LIKE pattern (`%` any run, `_` one character, `\` escapes) into an anchored RegExp. */
+export function likeToRegExp(pattern: string, caseInsensitive = false): RegExp {
+  const chars = Array.from(pattern);
+  let source = '';
+  let afterRun = false; // '%%' compiles to a single run
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i];
+    const run = char === '%';
+    if (char === '\\' && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
+    else if (run) source += afterRun ? '' : '[\\s\\S]*';
+    else if (char === '_') source += '[\\s\\S]';
+    else source += escapeRegExp(char);
+    afterRun = run;
+  }
+  return new RegExp(`^${source}$`, caseInsensitive ? 'iu' : 'u');
+}
+
+function escapeRegExp(char: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
+}
+
+/** Validates an operator case-insensitively and returns it in canonical (lower) case. */
+export function normalizeOperator(operator: unknown): Operator {
+  const lower = typeof operator === 'string' ? operator.trim().toLowerCase() : operator;
+  if ((OPERATORS as readonly unknown[]).includes(lower)) return lower as Operator;
+  const shown = typeof operator === 'string' ? `"${operator}"` : String(operator);
+  throw new Error(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(', ')})`);
+}
+
+/** Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. */
+export function operatorMatcher(operator: unknown, expected: unknown): (actual: unknown) => boolean {
+  const op = normalizeOperator(operator);
+  switch (op) {
+    case '=':
+    case '==':
+      return (actual) => looseEquals(actual, expected);
+    case '!=':
+    case '<>':
+      return (actual) => !looseEquals(actual, expected);
+    case 'like':
+    case 'ilike':
+      return likeMatcher(expected, op === 'ilike');
+    default:
+      return orderMatcher(op, expected);
+  }
+}
+
+function likeMatcher(pattern: unknown, caseInsensitive: boolean): (actual: unknown) => boolean {
+  if (pattern === null || pattern === undefined) return () => false;
+  const regExp = likeToRegExp(toText(pattern), caseInsensitive);
+  return (actual) => {
+    const kind = classOf(actual);
+    return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
+  };
+}
+
+function orderMatcher(op: '<' | '<=' | '>' | '>=', expected: unknown): (actual: unknown) => boolean {
+  const accept: (order: number) => boolean =
+    op === '<' ? (o) => o < 0 : op === '<=' ? (o) => o <= 0 : op === '>' ? (o) => o > 0 : (o) => o >= 0;
+  return (actual) => {
+    const order = orderIfComparable(actual, expected);
+    return order !== null && accept(order);
+  };
+}

@@ -1,0 +1,32 @@
+import { looseEquals, operatorMatcher } from './compare';
+import type { Operator } from './compare';
+import { readPath } from './path';
+
+/** A column of T (suggested by editors) or any dot path such as 'author.name'. */
+export type Path<T> = (keyof T & string) | (string & {});
+
+/** A callback that receives an item and its index. */
+export type ItemCallback<T, R> = (item: T, index: number) => R;
+
+/** A column or dot path to read from each item, or a function that derives the value. */
+export type KeySelector<T> = Path<T> | ItemCallback<T, unknown>;
+
+/** A `where` operator, in lower or upper case. */
+export type OperatorInput = Operator | Uppercase<Operator>;
+
+/** What `toJSON()` yields for an item: the result of its own `toJSON()`, or the item itself. */
+export type Plain<T> = T extends { toJSON(): infer R } ? R : T;
+
+/** Turns a column, dot path or function (or nothing: the item itself) into a value reader. */
+export function selector<T>(key?: KeySelector<T>): ItemCallback<T, unknown> {
+  if (key === undefined) return (item) => item;
+  if (typeof key === 'function') return key;
+  const path = String(key);
+  return (item) => readPath(item, path);
+}
+
+/** The test for `where`-style arguments: `[value]` (loose equality) or `[operator, value]`. */
+export function condition(args: unknown[]): (actual: unknown) => boolean {
+  if (args.length >= 2) return operatorMatcher(args[0], args[1]);
+  return (actual) => looseEquals(actual, args[0]);
+}

@@ -1,0 +1,118 @@
+import { Collection } from '../../src/collection/Collection';
+import { foreignDate, ids, posts } from './fixtures';
+
+describe('Collection basics', () => {
+  it('copies the array it is given and accepts any iterable', () => {
+    const source = [1, 2];
+    const collection = new Collection(source);
+    source.push(3);
+    expect(collection.all()).toEqual([1, 2]);
+    expect(new Collection(new Set(['a', 'b'])).all()).toEqual(['a', 'b']);
+    expect(new Collection().all()).toEqual([]);
+    expect(() => new Collection(null as unknown as number[])).toThrow('Collection: expected an array or iterable, got null');
+    expect(() => new Collection(5 as unknown as number[])).toThrow(TypeError);
+  });
+
+  it('has a read-only length', () => {
+    const collection = new Collection([1, 2, 3]);
+    expect(collection.length).toBe(3);
+    expect(() => {
+      (collection as { length: number }).length = 0;
+    }).toThrow(TypeError);
+    expect(new Collection([]).length).toBe(0);
+  });
+
+  it('is iterable', () => {
+    expect([...new Collection(['a', 'b'])]).toEqual(['a', 'b']);
+    const [first, ...rest] = new Collection(posts());
+    expect(first.id).toBe(1);
+    expect(ids(rest)).toEqual([2, 3, 4]);
+  });
+
+  it('reads items with get(), negative from the end', () => {
+    const collection = new Collection(['a', 'b', 'c']);
+    expect(collection.get(0)).toBe('a');
+    expect(collection.get(-1)).toBe('c');
+    expect(collection.get(3)).toBeNull();
+    expect(collection.get(-4)).toBeNull();
+    expect(collection.get(1.5)).toBeNull();
+  });
+
+  it('each() visits items with their index, stops on false and returns the collection', () => {
+    const collection = new Collection(['a', 'b', 'c']);
+    const seen: string[] = [];
+    expect(collection.each((item, i) => void seen.push(`${i}${item}`))).toBe(collection);
+    expect(seen).toEqual(['0a', '1b', '2c']);
+    const stopped: string[] = [];
+    collection.each((item) => (stopped.push(item), item !== 'b'));
+    expect(stopped).toEqual(['a', 'b']);
+  });
+
+  it('map() returns a new Collection', () => {
+    const mapped = new Collection(posts()).map((post, i) => `${i}:${post.title}`);
+    expect(mapped).toBeInstanceOf(Collection);
+    expect(mapped.get(1)).toBe('1:100% pure');
+    expect(new Collection<number>([]).map((n) => n * 2).all()).toEqual([]);
+  });
+
+  it('filter() keeps accepted items, or truthy items without a callback', () => {
+    expect(ids(new Collection(posts()).filter((post) => post.published))).toEqual([1, 3]);
+    expect(new Collection([0, 1, '', 'a', null, false, true]).filter().all()).toEqual([1, 'a', true]);
+  });
+
+  it('reject() drops accepted items', () => {
+    expect(ids(new Collection(posts()).reject((post) => post.published))).toEqual([2, 4]);
+  });
+
+  it('reduce() folds from the initial value', () => {
+    expect(new Collection(posts()).reduce((total, post, i) => total + post.id * i, 0)).toBe(0 + 2 + 6 + 12);
+    expect(new Collection<number>([]).reduce((a, b) => a + b, 7)).toBe(7);
+  });
+
+  it('some() and every()', () => {
+    const collection = new Collection(posts());
+    expect(collection.some((post) => post.views === null)).toBe(true);
+    expect(collection.every((post) => post.id > 0)).toBe(true);
+    expect(collection.every((post) => post.published)).toBe(false);
+    expect(new Collection([]).some(() => true)).toBe(false);
+    expect(new Collection([]).every(() => false)).toBe(true);
+  });
+
+  it('count(), isEmpty() and isNotEmpty()', () => {
+    expect(new Collection(posts()).count()).toBe(4);
+    expect(new Collection([]).isEmpty()).toBe(true);
+    expect(new Collection([]).isNotEmpty()).toBe(false);
+    expect(new Collection([null]).isNotEmpty()).toBe(true);
+  });
+
+  it('all() and toArray() return fresh plain arrays', () => {
+    const collection = new Collection([1, 2]);
+    const array = collection.all();
+    array.push(3);
+    expect(collection.toArray()).toEqual([1, 2]);
+    expect(Array.isArray(collection.toArray())).toBe(true);
+    expect(collection.toArray()).not.toBe(collection.toArray());
+  });
+
+  it('toJSON() converts items that have toJSON and keeps the rest', () => {
+    const model = { id: 1, secret: 'x', toJSON: () => ({ id: 1, tags: new Collection([{ name: 't' }]).toJSON() }) };
+    const plain = { id: 2 };
+    const json = new Collection<unknown>([model, plain, 3, null, foreignDate('2024-01-02')]).toJSON();
+    expect(json).toEqual([{ id: 1, tags: [{ name: 't' }] }, plain, 3, null, '2024-01-02T00:00:00.000Z']);
+    expect(json[1]).toBe(plain);
+    expect(JSON.stringify(new Collection([model]))).toBe('[{"id":1,"tags":[{"name":"t"}]}]');
+  });
+
+  it('join() joins the items as text', () => {
+    expect(new Collection(['a', 'b', 'c']).join(', ')).toBe('a, b, c');
+    expect(new Collection([1, null, undefined, foreignDate('2024-01-02')]).join()).toBe('1,,,2024-01-02T00:00:00.000Z');
+    expect(new Collection([]).join('-')).toBe('');
+  });
+
+  it('implode() joins one column', () => {
+    const collection = new Collection(posts());
+    expect(collection.implode('id', '|')).toBe('1|2|3|4');
+    expect(collection.implode('author.name', ', ')).toBe('Ada, Linus, , Grace');
+    expect(collection.implode((post) => post.title.length)).toBe('11,9,7,3');
+  });
+});

@@ -1,0 +1,143 @@
+import { Collection } from '../../src/collection/Collection';
+import { foreignDate, ids, posts } from './fixtures';
+
+describe('Collection.sortBy / sortByDesc', () => {
+  const collection = new Collection(posts());
+
+  it('sorts ascending, stable, nulls last, and leaves the original alone', () => {
+    expect(ids(collection.sortBy('views'))).toEqual([4, 1, 3, 2]);
+    expect(ids(collection)).toEqual([1, 2, 3, 4]);
+    expect(ids(collection.sortBy('author.name'))).toEqual([1, 4, 2, 3]);
+  });
+
+  it('sorts descending, stable for ties, nulls still last', () => {
+    expect(ids(collection.sortByDesc('views'))).toEqual([1, 3, 4, 2]);
+    expect(ids(collection.sortByDesc('createdAt'))).toEqual([4, 1, 3, 2]);
+  });
+
+  it('sorts numbers numerically, numeric strings with them, strings by locale', () => {
+    expect(new Collection([10, 9, '100', 1.5, '-2']).sortBy().all()).toEqual(['-2', 1.5, 9, 10, '100']);
+    expect(new Collection(['b', 'B', 'a', 'é', 'f']).sortBy().all()).toEqual(['a', 'b', 'B', 'é', 'f']);
+    expect(new Collection([null, 'x', 2, undefined, NaN, 1]).sortBy().all()).toEqual([1, 2, 'x', null, undefined, NaN]);
+  });
+
+  it('sorts Dates by time across realms', () => {
+    const dates = [foreignDate('2024-01-01'), new Date('2023-01-01'), foreignDate('2025-01-01')];
+    expect(new Collection(dates).sortBy().all()).toEqual([dates[1], dates[0], dates[2]]);
+    expect(new Collection(dates).sortByDesc().all()).toEqual([dates[2], dates[0], dates[1]]);
+  });
+
+  it('accepts a key function and keeps many ties in order', () => {
+    const rows = Array.from({ length: 50 }, (_, id) => ({ id, group: id % 3 }));
+    const sorted = new Collection(rows).sortBy((row) => row.group);
+    expect(ids(sorted)).toEqual([...rows.filter((r) => r.group === 0), ...rows.filter((r) => r.group === 1), ...rows.filter((r) => r.group === 2)].map((r) => r.id));
+    expect(ids(new Collection(rows).sortByDesc((row) => row.group)).slice(0, 3)).toEqual([2, 5, 8]);
+    expect(new Collection([]).sortBy('x').all()).toEqual([]);
+  });
+});
+
+describe('Collection.groupBy', () => {
+  it('groups into a plain object of Collections keyed by text', () => {
+    const groups = new Collection(posts()).groupBy('views');
+    expect(Object.keys(groups).sort()).toEqual(['', '10', '3']);
+    expect(groups['10']).toBeInstanceOf(Collection);
+    expect(ids(groups['10'])).toEqual([1, 3]);
+    expect(ids(groups[''])).toEqual([2]);
+  });
+
+  it('joins number and numeric-string keys and groups Dates by ISO time', () => {
+    const groups = new Collection([{ k: 1 }, { k: '1' }, { k: 'a' }]).groupBy('k');
+    expect(groups['1'].length).toBe(2);
+    const byDay = new Collection([{ at: foreignDate('2024-01-01') }, { at: new Date('2024-01-01') }]).groupBy('at');
+    expect(Object.keys(byDay)).toEqual(['2024-01-01T00:00:00.000Z']);
+    expect(new Collection(posts()).groupBy((post) => post.published)).toHaveProperty('true');
+  });
+
+  it('handles awkward keys and empty collections', () => {
+    const groups = new Collection([{ k: '__proto__' }, { k: 'constructor' }]).groupBy('k');
+    expect(Object.keys(groups)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(groups)).toBe(Object.prototype);
+    expect(new Collection([]).groupBy('k')).toEqual({});
+  });
+});
+
+describe('Collection.keyBy', () => {
+  it('keys items by a column or function, the last one winning', () => {
+    const byId = new Collection(posts()).keyBy('id');
+    expect(Object.keys(byId)).toEqual(['1', '2', '3', '4']);
+    expect(byId['3'].title).toBe('a.b (c)');
+    const byViews = new Collection(posts()).keyBy((post) => post.views);
+    expect(byViews['10'].id).toBe(3);
+    expect(byViews[''].id).toBe(2);
+    expect(new Collection([]).keyBy('id')).toEqual({});
+  });
+});
+
+describe('Collection.unique', () => {
+  it('keeps the first item per distinct value', () => {
+    expect(new Collection([1, '1', 2, 2, null, undefined, 'a', 'A']).unique().all()).toEqual([1, 2, null, 'a', 'A']);
+    expect(ids(new Collection(posts()).unique('views'))).toEqual([1, 2, 4]);
+    expect(ids(new Collection(posts()).unique((post) => post.published))).toEqual([1, 2]);
+    expect(new Collection([foreignDate('2024-01-01'), new Date('2024-01-01')]).unique().length).toBe(1);
+    const item = { id: 1 };
+    expect(new Collection([item, item, { id: 1 }]).unique().length).toBe(2);
+    expect(new Collection([]).unique().all()).toEqual([]);
+  });
+});
+
+describe('Collection.chunk', () => {
+  it('splits into Collections of the given size', () => {
+    const chunks = new Collection([1, 2, 3, 4, 5]).chunk(2);
+    expect(chunks).toBeInstanceOf(Collection);
+    expect(chunks.map((chunk) => chunk.all()).all()).toEqual([[1, 2], [3, 4], [5]]);
+    expect(new Collection([]).chunk(3).length).toBe(0);
+    expect(new Collection([1]).chunk(5).get(0)!.all()).toEqual([1]);
+  });
+
+  it('rejects sizes that are not positive integers', () => {
+    expect(() => new Collection([1]).chunk(0)).toThrow('Collection.chunk: size must be a positive integer (got 0)');
+    expect(() => new Collection([1]).chunk(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('Collection.first / last / find', () => {
+  const collection = new Collection(posts());
+
+  it('first() returns the first (matching) item or null', () => {
+    expect(collection.first()!.id).toBe(1);
+    expect(collection.first((post) => !post.published)!.id).toBe(2);
+    expect(collection.first((post) => post.id > 9)).toBeNull();
+    expect(new Collection([]).first()).toBeNull();
+  });
+
+  it('last() returns the last (matching) item or null', () => {
+    expect(collection.last()!.id).toBe(4);
+    expect(collection.last((post) => post.published)!.id).toBe(3);
+    expect(collection.last((_, i) => i === 0)!.id).toBe(1);
+    expect(new Collection([]).last()).toBeNull();
+  });
+
+  it('find() returns the first matching item or null', () => {
+    expect(collection.find((post) => post.author?.name === 'Grace')!.id).toBe(4);
+    expect(collection.find(() => false)).toBeNull();
+  });
+});
+
+describe('Collection.take / skip', () => {
+  const collection = new Collection([1, 2, 3, 4]);
+
+  it('take() takes from the start, or from the end when negative', () => {
+    expect(collection.take(2).all()).toEqual([1, 2]);
+    expect(collection.take(-2).all()).toEqual([3, 4]);
+    expect(collection.take(0).all()).toEqual([]);
+    expect(collection.take(10).all()).toEqual([1, 2, 3, 4]);
+    expect(collection.take(-10).all()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('skip() drops the first n items', () => {
+    expect(collection.skip(1).all()).toEqual([2, 3, 4]);
+    expect(collection.skip(0).all()).toEqual([1, 2, 3, 4]);
+    expect(collection.skip(9).all()).toEqual([]);
+    expect(collection.skip(-1).all()).toEqual([1, 2, 3, 4]);
+  });
+});
