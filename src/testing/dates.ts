@@ -1,0 +1,173 @@
+/** Time-zone arithmetic on `Intl` (no Node APIs), and Java-style date patterns for formatDate. */
+
+/** The wall-clock fields of an instant in a time zone. */
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number; // 0 = Sunday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+      era: 'short',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** Splits an instant into the wall-clock fields seen in `timeZone`. */
+export function wallTime(date: Date, timeZone: string): WallTime {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  return {
+    year: parts.era === 'BC' ? 1 - year : year,
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: ((date.getTime() % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(parts.weekday),
+  };
+}
+
+function wallAsUtc(wall: Omit<WallTime, 'weekday'>): number {
+  const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  // Date.UTC maps years 0-99 to 1900-1999.
+  if (wall.year >= 0 && wall.year < 100) return new Date(ms).setUTCFullYear(wall.year);
+  return ms;
+}
+
+/** The instant whose wall-clock time in `timeZone` is `wall` (the earlier one in a DST overlap). */
+export function fromWallTime(wall: Omit<WallTime, 'weekday'>, timeZone: string): Date {
+  const target = wallAsUtc(wall);
+  let guess = target;
+  for (let i = 0; i < 3; i++) {
+    const offset = wallAsUtc(wallTime(new Date(guess), timeZone)) - guess;
+    guess = target - offset;
+  }
+  return new Date(guess);
+}
+
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+/** A date as a Sheets serial number (days since 1899-12-30 in the spreadsheet's zone). */
+export function dateToSerial(date: Date, timeZone: string): number {
+  return (wallAsUtc(wallTime(date, timeZone)) - SERIAL_EPOCH) / DAY_MS;
+}
+
+/** The number of days in a month (month 1-12). */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1];
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function pad(value: number, width: number): string {
+  const text = String(Math.abs(value));
+  return (value < 0 ? '-' : '') + (text.length >= width ? text : '0'.repeat(width - text.length) + text);
+}
+
+function offsetText(date: Date, timeZone: string, letter: string, width: number): string {
+  const minutes = Math.round((wallAsUtc(wallTime(date, timeZone)) - date.getTime()) / 60000);
+  if (letter === 'X' && minutes === 0) return 'Z';
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = pad(Math.floor(Math.abs(minutes) / 60), 2);
+  const mins = pad(Math.abs(minutes) % 60, 2);
+  if (letter === 'z') return `GMT${sign}${hours}:${mins}`;
+  if (letter === 'X' && width === 1) return sign + hours;
+  return letter === 'X' && width >= 3 ? `${sign}${hours}:${mins}` : sign + hours + mins;
+}
+
+function field(letter: string, width: number, wall: WallTime, date: Date, timeZone: string): string {
+  switch (letter) {
+    case 'y':
+      return width === 2 ? pad(wall.year % 100, 2) : pad(wall.year, width);
+    case 'M':
+    case 'L':
+      if (width >= 4) return MONTHS[wall.month - 1];
+      return width === 3 ? MONTHS[wall.month - 1].slice(0, 3) : pad(wall.month, width);
+    case 'd':
+      return pad(wall.day, width);
+    case 'E':
+      return width >= 4 ? DAYS[wall.weekday] : DAYS[wall.weekday].slice(0, 3);
+    case 'u':
+      return String(wall.weekday === 0 ? 7 : wall.weekday);
+    case 'H':
+      return pad(wall.hour, width);
+    case 'k':
+      return pad(wall.hour === 0 ? 24 : wall.hour, width);
+    case 'K':
+      return pad(wall.hour % 12, width);
+    case 'h':
+      return pad(wall.hour % 12 === 0 ? 12 : wall.hour % 12, width);
+    case 'm':
+      return pad(wall.minute, width);
+    case 's':
+      return pad(wall.second, width);
+    case 'S':
+      return pad(wall.millisecond, 3).slice(0, Math.max(width, 3));
+    case 'a':
+      return wall.hour < 12 ? 'AM' : 'PM';
+    case 'z':
+    case 'Z':
+    case 'X':
+      return offsetText(date, timeZone, letter, width);
+    default:
+      throw new Error(`Illegal pattern character '${letter}'`);
+  }
+}
+
+/** Formats like Java's SimpleDateFormat, which is what Utilities.formatDate uses. */
+export function formatPattern(date: Date, timeZone: string, pattern: string): string {
+  const wall = wallTime(date, timeZone);
+  let out = '';
+  for (let i = 0; i < pattern.length; ) {
+    const ch = pattern[i];
+    if (ch === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      const literal = pattern.slice(i + 1, end === -1 ? pattern.length : end);
+      out += literal === '' ? "'" : literal;
+      i = end === -1 ? pattern.length : end + 1;
+    } else if (/[A-Za-z]/.test(ch)) {
+      let width = 1;
+      while (pattern[i + width] === ch) width++;
+      out += field(ch, width, wall, date, timeZone);
+      i += width;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}

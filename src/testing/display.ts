@@ -1,0 +1,75 @@
+/**
+ * What getDisplayValues shows: numbers plainly, TRUE/FALSE, dates as yyyy-MM-dd (with the time
+ * when there is one), or per a simple number format ("0.00", "#,##0", "0%", "yyyy-mm-dd", "@").
+ */
+import { DEFAULT_FORMAT } from './grid';
+import { formatPattern, wallTime } from './dates';
+import { isDate, Scalar } from './parse';
+
+/** A number as Sheets' automatic format shows it (no float noise, no exponent below 1e15). */
+export function plainNumber(value: number): string {
+  return String(parseFloat(value.toPrecision(15)));
+}
+
+const NUMBER_FORMAT = /^([^#0.,%]*)([#0,]*)(?:\.([0#]+))?(%?)(.*)$/;
+
+function withGrouping(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function numberWithFormat(value: number, format: string): string | undefined {
+  const match = NUMBER_FORMAT.exec(format.replace(/"([^"]*)"/g, '$1'));
+  if (!match || !match[2].includes('0')) return undefined;
+  const [, prefix, whole, fraction = '', percent, suffix] = match;
+  const scaled = percent ? value * 100 : value;
+  const minimum = (fraction.match(/0/g) ?? []).length;
+  let text = Math.abs(scaled).toFixed(fraction.length);
+  if (fraction.length > minimum) text = text.replace(new RegExp(`0{0,${fraction.length - minimum}}$`), '').replace(/\.$/, '');
+  const [intPart, fracPart] = text.split('.');
+  const grouped = whole.includes(',') ? withGrouping(intPart) : intPart;
+  const sign = scaled < 0 && Number(text) !== 0 ? '-' : '';
+  return sign + prefix + grouped + (fracPart ? `.${fracPart}` : '') + percent + suffix;
+}
+
+/** Converts a Sheets date format ("yyyy-mm-dd hh:mm") to a SimpleDateFormat pattern. */
+function datePattern(format: string): string {
+  const twelveHour = /am\/pm|a\/p/i.test(format);
+  const tokens = format.replace(/am\/pm|a\/p/gi, '\u0001').match(/y+|m+|d+|h+|s+|\u0001|[^ymdhs\u0001]+/gi) ?? [];
+  return tokens
+    .map((token, i) => {
+      const lower = token.toLowerCase();
+      if (token === '\u0001') return 'a';
+      if (lower[0] === 'y') return lower.length <= 2 ? 'yy' : 'yyyy';
+      if (lower[0] === 'd') return lower.length >= 4 ? 'EEEE' : lower.length === 3 ? 'EEE' : 'd'.repeat(lower.length);
+      if (lower[0] === 'h') return (twelveHour ? 'h' : 'H').repeat(Math.min(lower.length, 2));
+      if (lower[0] === 's') return 's'.repeat(Math.min(lower.length, 2));
+      if (lower[0] === 'm') {
+        const before = tokens.slice(0, i).reverse().find((t) => /^[a-z]/i.test(t))?.toLowerCase() ?? '';
+        const after = tokens.slice(i + 1).find((t) => /^[a-z]/i.test(t))?.toLowerCase() ?? '';
+        const minute = lower.length <= 2 && (before[0] === 'h' || after[0] === 's');
+        return minute ? 'm'.repeat(lower.length) : 'M'.repeat(lower.length);
+      }
+      return `'${token.replace(/'/g, "''")}'`;
+    })
+    .join('');
+}
+
+function defaultDate(date: Date, timeZone: string): string {
+  const wall = wallTime(date, timeZone);
+  const timeOnly = wall.year === 1899 && wall.month === 12 && wall.day === 30;
+  const midnight = wall.hour === 0 && wall.minute === 0 && wall.second === 0;
+  if (timeOnly) return formatPattern(date, timeZone, 'HH:mm:ss');
+  return formatPattern(date, timeZone, midnight ? 'yyyy-MM-dd' : 'yyyy-MM-dd HH:mm:ss');
+}
+
+/** The text a cell shows. */
+export function displayText(value: Scalar | '', format: string, timeZone: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  const custom = format !== DEFAULT_FORMAT && format !== '@' && format !== 'General';
+  if (isDate(value)) {
+    if (custom && /[ymdhs]/i.test(format)) return formatPattern(value, timeZone, datePattern(format));
+    return defaultDate(value, timeZone);
+  }
+  return (custom && numberWithFormat(value, format)) || plainNumber(value);
+}

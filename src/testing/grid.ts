@@ -1,0 +1,162 @@
+/** Cells of a sheet: reading (formulas evaluated), writing, the used area and grid limits. */
+import { exception, MSG } from './errors';
+import { EMPTY, evaluateRaw, FormulaError, FormulaHost, FValue, shown } from './formula';
+import type { BookData, Cell, SheetData } from './model';
+import { Content, isDate, Scalar } from './parse';
+
+/** Sheets' limit on the cells of all sheets of one spreadsheet. */
+export const CELL_LIMIT = 10000000;
+/** Sheets' limit on the characters in one cell. */
+export const CHARACTER_LIMIT = 50000;
+
+/** The cell at (row, col), if anything was ever put there. */
+export function cellAt(sheet: SheetData, row: number, col: number): Cell | undefined {
+  const line = sheet.rows[row - 1];
+  return line ? line[col - 1] : undefined;
+}
+
+function cellFor(sheet: SheetData, row: number, col: number): Cell {
+  const line = sheet.rows[row - 1] ?? (sheet.rows[row - 1] = []);
+  return line[col - 1] ?? (line[col - 1] = {});
+}
+
+/** True when a cell holds a value or a formula (formats alone do not count). */
+export function hasContent(cell: Cell | undefined): boolean {
+  return !!cell && (cell.value !== undefined || cell.formula !== undefined);
+}
+
+/** The last row with content, 0 when the sheet is empty. */
+export function lastRow(sheet: SheetData): number {
+  for (let r = sheet.rows.length; r > 0; r--) {
+    const line = sheet.rows[r - 1];
+    if (line && line.some(hasContent)) return r;
+  }
+  return 0;
+}
+
+/** The last column with content, 0 when the sheet is empty. */
+export function lastColumn(sheet: SheetData): number {
+  let last = 0;
+  for (const line of sheet.rows) {
+    if (!line) continue;
+    for (let c = line.length; c > last; c--) {
+      if (hasContent(line[c - 1])) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** Finds a sheet of the book by name (sheet names are case-insensitive in Sheets). */
+export function sheetNamed(book: BookData, name: string): SheetData | undefined {
+  const lower = name.toLowerCase();
+  return book.sheets.find((sheet) => sheet.name.toLowerCase() === lower);
+}
+
+const evaluating = new Set<Cell>();
+
+function hostFor(sheet: SheetData, row: number, col: number): FormulaHost {
+  const resolve = (name: string | undefined) => (name === undefined ? sheet : sheetNamed(sheet.book, name));
+  return {
+    timeZone: sheet.book.timeZone,
+    row,
+    col,
+    size(name) {
+      const target = resolve(name);
+      return target && { maxRows: target.maxRows, maxCols: target.maxCols };
+    },
+    read: (name, r, c) => computed(resolve(name)!, r, c),
+  };
+}
+
+/** A cell's value for a formula: formulas evaluated, blanks EMPTY, cycles "#REF!". */
+function computed(sheet: SheetData, row: number, col: number): FValue {
+  const cell = cellAt(sheet, row, col);
+  if (!cell || !hasContent(cell)) return EMPTY;
+  if (cell.formula === undefined) return cell.value!;
+  if (evaluating.has(cell)) return new FormulaError('#REF!');
+  evaluating.add(cell);
+  try {
+    return evaluateRaw(cell.formula, hostFor(sheet, row, col));
+  } finally {
+    evaluating.delete(cell);
+  }
+}
+
+/** What getValues returns for a cell: a value (Dates copied), "" when empty or computed blank. */
+export function readValue(sheet: SheetData, row: number, col: number): Scalar | '' {
+  const value = shown(computed(sheet, row, col));
+  return isDate(value) ? new Date(value.getTime()) : value;
+}
+
+/** What getFormulas returns for a cell. */
+export function readFormula(sheet: SheetData, row: number, col: number): string {
+  return cellAt(sheet, row, col)?.formula ?? '';
+}
+
+/** The number format of a cell ("0.###############" when none was set). */
+export function readFormat(sheet: SheetData, row: number, col: number): string {
+  return cellAt(sheet, row, col)?.format ?? DEFAULT_FORMAT;
+}
+
+/** The format Apps Script reports for a cell nobody formatted. */
+export const DEFAULT_FORMAT = '0.###############';
+
+/** Replaces a cell's content, keeping its format. */
+export function writeContent(sheet: SheetData, row: number, col: number, content: Content): void {
+  if (content.value === undefined && content.formula === undefined) {
+    const cell = cellAt(sheet, row, col);
+    if (cell) {
+      delete cell.value;
+      delete cell.formula;
+    }
+    return;
+  }
+  const cell = cellFor(sheet, row, col);
+  delete cell.value;
+  delete cell.formula;
+  if (content.formula !== undefined) cell.formula = content.formula;
+  else cell.value = isDate(content.value) ? new Date(content.value.getTime()) : content.value;
+}
+
+/** Sets a cell's number format. */
+export function writeFormat(sheet: SheetData, row: number, col: number, format: string): void {
+  cellFor(sheet, row, col).format = format;
+}
+
+/** Empties cells of a rectangle: their content, their formats, or both. */
+export function clearCells(sheet: SheetData, box: { row: number; col: number; numRows: number; numCols: number }, what: { content: boolean; format: boolean }): void {
+  for (let r = box.row; r < box.row + box.numRows; r++) {
+    const line = sheet.rows[r - 1];
+    if (!line) continue;
+    for (let c = box.col; c < box.col + box.numCols && c <= line.length; c++) {
+      const cell = line[c - 1];
+      if (!cell) continue;
+      if (what.content) {
+        delete cell.value;
+        delete cell.formula;
+      }
+      if (what.format) delete cell.format;
+    }
+  }
+}
+
+/** Throws Sheets' error when adding `extra` cells would pass the 10,000,000-cell limit. */
+export function checkCellLimit(book: BookData, extra: number): void {
+  const used = book.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxCols, 0);
+  if (used + extra > CELL_LIMIT) throw exception(MSG.tooManyCells);
+}
+
+/** Every cell holding a formula, in every sheet of the book. */
+export function formulaCells(book: BookData): Array<{ sheet: SheetData; cell: Cell }> {
+  const found: Array<{ sheet: SheetData; cell: Cell }> = [];
+  for (const sheet of book.sheets) {
+    for (const line of sheet.rows) {
+      if (!line) continue;
+      for (const cell of line) if (cell && cell.formula !== undefined) found.push({ sheet, cell });
+    }
+  }
+  return found;
+}

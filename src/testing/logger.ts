@@ -1,0 +1,97 @@
+/** The fake Logger (printing into env.logs) and Session (the execution name is the user). */
+import { invoke } from './calls';
+import { currentExecution, World } from './model';
+
+const worlds = new WeakMap<object, World>();
+
+function on<T>(fake: object, method: string, args: IArguments, body: (world: World) => T): T {
+  const world = worlds.get(fake)!;
+  return invoke(world, method, {}, args, () => body(world));
+}
+
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && Object.prototype.toString.call(value) !== '[object Date]') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+/** Creates the Logger object of a world. */
+export function makeLogger(world: World): GoogleAppsScript.Base.Logger {
+  const logger = new FakeLogger();
+  worlds.set(logger, world);
+  return logger;
+}
+
+class FakeLogger implements GoogleAppsScript.Base.Logger {
+  log(format: any, ...values: any[]): GoogleAppsScript.Base.Logger {
+    return on(this, 'Logger.log', arguments, (world) => {
+      let next = 0;
+      const line = values.length && typeof format === 'string' ? format.replace(/%s/g, () => text(values[next++])) : text(format);
+      world.logs.push(line);
+      return this;
+    });
+  }
+
+  getLog(): string {
+    return on(this, 'Logger.getLog', arguments, (world) => world.logs.join('\n'));
+  }
+
+  clear(): void {
+    on(this, 'Logger.clear', arguments, (world) => {
+      world.logs.length = 0;
+    });
+  }
+}
+
+/** Creates the Session object of a world. */
+export function makeSession(world: World): GoogleAppsScript.Base.Session {
+  const session = new FakeSession();
+  worlds.set(session, world);
+  return session as unknown as GoogleAppsScript.Base.Session;
+}
+
+function user(world: World, execution: string): GoogleAppsScript.Base.User {
+  const fake = new FakeUser();
+  worlds.set(fake, world);
+  emails.set(fake, `${execution}@example.com`);
+  return fake as unknown as GoogleAppsScript.Base.User;
+}
+
+const emails = new WeakMap<object, string>();
+
+class FakeSession {
+  getActiveUser(): GoogleAppsScript.Base.User {
+    return on(this, 'Session.getActiveUser', arguments, (w) => user(w, currentExecution(w)));
+  }
+
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    return on(this, 'Session.getEffectiveUser', arguments, (w) => user(w, currentExecution(w)));
+  }
+
+  getActiveUserLocale(): string {
+    return on(this, 'Session.getActiveUserLocale', arguments, () => 'en');
+  }
+
+  getScriptTimeZone(): string {
+    return on(this, 'Session.getScriptTimeZone', arguments, (w) => w.timeZone);
+  }
+
+  getTemporaryActiveUserKey(): string {
+    return on(this, 'Session.getTemporaryActiveUserKey', arguments, (w) => `temporary-key-${currentExecution(w)}`);
+  }
+}
+
+class FakeUser {
+  getEmail(): string {
+    return on(this, 'User.getEmail', arguments, () => emails.get(this)!);
+  }
+}
+
+/** The fake Session and User classes, for the compile-time API check. */
+export type { FakeSession, FakeUser };

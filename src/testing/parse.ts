@@ -1,0 +1,94 @@
+/**
+ * How Sheets reads a typed string (what setValues does with strings): numbers, booleans, dates
+ * and times become typed values, "=..." a formula, and a leading apostrophe forces text.
+ */
+import { daysInMonth, fromWallTime } from './dates';
+
+/** A cell value as stored: a number, boolean, Date or non-empty string. */
+export type Scalar = number | boolean | string | Date;
+
+/** What a write puts in a cell: nothing (empty), a value or a formula. */
+export interface Content {
+  value?: Scalar;
+  formula?: string;
+}
+
+const NUMBER = /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%)?$/;
+const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?(?:\\s*([AaPp][Mm]))?';
+const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`);
+const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+${TIME})?$`);
+const TIME_ONLY = new RegExp(`^${TIME}$`);
+
+/** True for a value read through Object.prototype.toString, which works across realms. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+function parseNumber(text: string): number | undefined {
+  const match = NUMBER.exec(text);
+  if (!match || (match[1] && match[3])) return undefined;
+  const sign = match[1] === '-' || match[3] === '-' ? -1 : 1;
+  const mantissa = Number(match[4].replace(/,/g, ''));
+  const value = sign * mantissa * Math.pow(10, Number(match[5] || 0));
+  return match[6] ? value / 100 : value;
+}
+
+interface Clock {
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+function parseClock(groups: string[], offset: number): Clock | null | undefined {
+  if (groups[offset] === undefined) return undefined;
+  let hour = Number(groups[offset]);
+  const minute = Number(groups[offset + 1]);
+  const second = Number(groups[offset + 2] || 0);
+  const millisecond = Number((groups[offset + 3] || '0').padEnd(3, '0'));
+  const meridiem = groups[offset + 4];
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (/p/i.test(meridiem) ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return { hour, minute, second, millisecond };
+}
+
+function makeDate(year: number, month: number, day: number, clock: Clock | undefined, timeZone: string): Date | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const { hour, minute, second, millisecond } = clock ?? { hour: 0, minute: 0, second: 0, millisecond: 0 };
+  return fromWallTime({ year, month, day, hour, minute, second, millisecond }, timeZone);
+}
+
+/** A date, date-time or time typed as text, read as the en_US locale does; undefined if none. */
+export function parseDate(text: string, timeZone: string): Date | undefined {
+  const iso = ISO_DATE.exec(text);
+  const us = iso ? null : US_DATE.exec(text);
+  const match = iso ?? us;
+  if (match) {
+    const clock = parseClock(match, 4);
+    if (clock === null) return undefined;
+    const [year, month, day] = iso
+      ? [Number(match[1]), Number(match[2]), Number(match[3])]
+      : [Number(match[3]), Number(match[1]), Number(match[2])];
+    return makeDate(year, month, day, clock, timeZone);
+  }
+  const time = TIME_ONLY.exec(text);
+  const clock = time ? parseClock(time, 1) : undefined;
+  // A time alone is a fraction of day zero, which Sheets dates 1899-12-30.
+  return clock ? makeDate(1899, 12, 30, clock, timeZone) : undefined;
+}
+
+/** What Sheets stores for a string typed into a cell (USER_ENTERED). */
+export function parseTyped(text: string, timeZone: string): Content {
+  if (text === '') return {};
+  if (text.startsWith("'")) return text.length > 1 ? { value: text.slice(1) } : {};
+  if (text.startsWith('=') && text.length > 1) return { formula: text };
+  const trimmed = text.trim();
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
+  const number = parseNumber(trimmed);
+  if (number !== undefined && Number.isFinite(number)) return { value: number };
+  const date = parseDate(trimmed, timeZone);
+  return date ? { value: date } : { value: text };
+}

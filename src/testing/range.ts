@@ -1,0 +1,258 @@
+/** The fake Range: a rectangle of one sheet, read and written with Apps Script's checks. */
+import { a1Of, Box } from './a1';
+import { CallTarget, invoke } from './calls';
+import { displayText } from './display';
+import { checkSignature, exception, isInteger, MSG } from './errors';
+import { clearCells, hasContent, cellAt, readFormat, readFormula, readValue, writeContent, writeFormat } from './grid';
+import type { SheetData } from './model';
+import type { Content } from './parse';
+import { offsetFormula } from './shift';
+import { makeSheet } from './sheet';
+import { makeTextFinder } from './text-finder';
+import { formulaContent, toContent } from './write';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** The sheet and box a Range object stands for. */
+export interface RangeState extends Box {
+  sheet: SheetData;
+}
+
+const states = new WeakMap<object, RangeState>();
+
+/** Creates a Range object for a box of a sheet (the box is assumed valid). */
+export function makeRange(sheet: SheetData, box: Box): Range {
+  const range = new FakeRange();
+  states.set(range, { sheet, ...box });
+  return range as unknown as Range;
+}
+
+/** The state behind a Range object made here, or undefined for anything else. */
+export function rangeState(range: unknown): RangeState | undefined {
+  return typeof range === 'object' && range !== null ? states.get(range) : undefined;
+}
+
+/** Throws the real errors for a bad (row, column, numRows, numColumns). */
+export function checkBox(box: Box, maxRows: number, maxCols: number): void {
+  if (box.row < 1) throw exception(MSG.startRowTooSmall);
+  if (box.col < 1) throw exception(MSG.startColumnTooSmall);
+  if (box.numRows < 1) throw exception(MSG.rowsAtLeastOne);
+  if (box.numCols < 1) throw exception(MSG.columnsAtLeastOne);
+  if (box.row + box.numRows - 1 > maxRows || box.col + box.numCols - 1 > maxCols) throw exception(MSG.outside);
+}
+
+function target(state: RangeState): CallTarget {
+  return { sheet: state.sheet.name, spreadsheetId: state.sheet.book.id };
+}
+
+function each<T>(state: RangeState, fn: (row: number, col: number) => T): T[][] {
+  checkBox(state, state.sheet.maxRows, state.sheet.maxCols);
+  const out: T[][] = [];
+  for (let r = 0; r < state.numRows; r++) {
+    const line: T[] = [];
+    for (let c = 0; c < state.numCols; c++) line.push(fn(state.row + r, state.col + c));
+    out.push(line);
+  }
+  return out;
+}
+
+function checkMatrix(state: RangeState, data: unknown, args: IArguments, method: string): unknown[][] {
+  checkSignature(Array.isArray(data) && data.every((row) => Array.isArray(row)), Array.isArray(data) ? data : args, method);
+  const rows = data as unknown[][];
+  if (rows.length !== state.numRows) throw exception(MSG.rowsMismatch(rows.length, state.numRows));
+  const bad = rows.find((row) => row.length !== state.numCols);
+  if (bad) throw exception(MSG.columnsMismatch(bad.length, state.numCols));
+  return rows;
+}
+
+/** Converts every cell first, so that one bad value writes nothing. */
+function writeAll(state: RangeState, convert: (row: number, col: number, format: string | undefined) => Content): void {
+  const contents = each(state, (r, c) => convert(r, c, cellAt(state.sheet, r, c)?.format));
+  contents.forEach((line, r) => line.forEach((content, c) => writeContent(state.sheet, state.row + r, state.col + c, content)));
+}
+
+function on<T>(range: object, method: string, args: IArguments, body: (state: RangeState) => T): T {
+  const state = states.get(range)!;
+  return invoke(state.sheet.book.world, `Range.${method}`, target(state), args, () => body(state));
+}
+
+function asRange(range: FakeRange): Range {
+  return range as unknown as Range;
+}
+
+class FakeRange {
+  getValues(): any[][] {
+    return on(this, 'getValues', arguments, (s) => each(s, (r, c) => readValue(s.sheet, r, c)));
+  }
+
+  getValue(): any {
+    return on(this, 'getValue', arguments, (s) => each({ ...s, numRows: 1, numCols: 1 }, (r, c) => readValue(s.sheet, r, c))[0][0]);
+  }
+
+  getDisplayValues(): string[][] {
+    return on(this, 'getDisplayValues', arguments, (s) => each(s, (r, c) => display(s, r, c)));
+  }
+
+  getDisplayValue(): string {
+    return on(this, 'getDisplayValue', arguments, (s) => each({ ...s, numRows: 1, numCols: 1 }, (r, c) => display(s, r, c))[0][0]);
+  }
+
+  getFormulas(): string[][] {
+    return on(this, 'getFormulas', arguments, (s) => each(s, (r, c) => readFormula(s.sheet, r, c)));
+  }
+
+  getFormula(): string {
+    return on(this, 'getFormula', arguments, (s) => each({ ...s, numRows: 1, numCols: 1 }, (r, c) => readFormula(s.sheet, r, c))[0][0]);
+  }
+
+  getNumberFormats(): string[][] {
+    return on(this, 'getNumberFormats', arguments, (s) => each(s, (r, c) => readFormat(s.sheet, r, c)));
+  }
+
+  getNumberFormat(): string {
+    return on(this, 'getNumberFormat', arguments, (s) => readFormat(s.sheet, s.row, s.col));
+  }
+
+  setValues(values: any[][]): Range {
+    const args = arguments;
+    return on(this, 'setValues', args, (s) => {
+      const rows = checkMatrix(s, values, args, 'SpreadsheetApp.Range.setValues');
+      const tz = s.sheet.book.timeZone;
+      writeAll(s, (r, c, format) => toContent(rows[r - s.row][c - s.col], format, tz));
+      return asRange(this);
+    });
+  }
+
+  setValue(value: any): Range {
+    return on(this, 'setValue', arguments, (s) => {
+      writeAll(s, (r, c, format) => toContent(value, format, s.sheet.book.timeZone));
+      return asRange(this);
+    });
+  }
+
+  setFormulas(formulas: string[][]): Range {
+    const args = arguments;
+    return on(this, 'setFormulas', args, (s) => {
+      const rows = checkMatrix(s, formulas, args, 'SpreadsheetApp.Range.setFormulas');
+      writeAll(s, (r, c, format) => formulaContent(rows[r - s.row][c - s.col], format, s.sheet.book.timeZone));
+      return asRange(this);
+    });
+  }
+
+  setFormula(formula: string): Range {
+    return on(this, 'setFormula', arguments, (s) => {
+      // Like filling a formula down and across: relative references move with each cell.
+      writeAll(s, (r, c, format) => {
+        const content = formulaContent(formula, format, s.sheet.book.timeZone);
+        return content.formula ? { formula: offsetFormula(content.formula, r - s.row, c - s.col) } : content;
+      });
+      return asRange(this);
+    });
+  }
+
+  setNumberFormat(numberFormat: string): Range {
+    const args = arguments;
+    return on(this, 'setNumberFormat', args, (s) => {
+      checkSignature(typeof numberFormat === 'string', args, 'SpreadsheetApp.Range.setNumberFormat');
+      each(s, (r, c) => writeFormat(s.sheet, r, c, numberFormat));
+      return asRange(this);
+    });
+  }
+
+  setNumberFormats(numberFormats: string[][]): Range {
+    const args = arguments;
+    return on(this, 'setNumberFormats', args, (s) => {
+      const rows = checkMatrix(s, numberFormats, args, 'SpreadsheetApp.Range.setNumberFormats');
+      each(s, (r, c) => writeFormat(s.sheet, r, c, String(rows[r - s.row][c - s.col])));
+      return asRange(this);
+    });
+  }
+
+  clearContent(): Range {
+    return on(this, 'clearContent', arguments, (s) => {
+      each(s, () => undefined);
+      clearCells(s.sheet, s, { content: true, format: false });
+      return asRange(this);
+    });
+  }
+
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Range {
+    return on(this, 'clear', arguments, (s) => {
+      each(s, () => undefined);
+      const only = options ?? {};
+      clearCells(s.sheet, s, { content: !only.formatOnly || !!only.contentsOnly, format: !only.contentsOnly || !!only.formatOnly });
+      return asRange(this);
+    });
+  }
+
+  isBlank(): boolean {
+    return on(this, 'isBlank', arguments, (s) => each(s, (r, c) => !hasContent(cellAt(s.sheet, r, c))).every((line) => line.every(Boolean)));
+  }
+
+  getRow(): number {
+    return on(this, 'getRow', arguments, (s) => s.row);
+  }
+
+  getColumn(): number {
+    return on(this, 'getColumn', arguments, (s) => s.col);
+  }
+
+  getNumRows(): number {
+    return on(this, 'getNumRows', arguments, (s) => s.numRows);
+  }
+
+  getNumColumns(): number {
+    return on(this, 'getNumColumns', arguments, (s) => s.numCols);
+  }
+
+  getLastRow(): number {
+    return on(this, 'getLastRow', arguments, (s) => s.row + s.numRows - 1);
+  }
+
+  getLastColumn(): number {
+    return on(this, 'getLastColumn', arguments, (s) => s.col + s.numCols - 1);
+  }
+
+  getA1Notation(): string {
+    return on(this, 'getA1Notation', arguments, (s) => a1Of(s));
+  }
+
+  getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return on(this, 'getSheet', arguments, (s) => makeSheet(s.sheet));
+  }
+
+  getCell(row: number, column: number): Range {
+    const args = arguments;
+    return on(this, 'getCell', args, (s) => {
+      checkSignature(args.length === 2 && isInteger(row) && isInteger(column), args, 'SpreadsheetApp.Range.getCell');
+      if (row < 1 || column < 1 || row > s.numRows || column > s.numCols) throw exception(MSG.outside);
+      return makeRange(s.sheet, { row: s.row + row - 1, col: s.col + column - 1, numRows: 1, numCols: 1 });
+    });
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    const args = arguments;
+    return on(this, 'offset', args, (s) => {
+      const ok = args.length >= 2 && Array.prototype.every.call(args, isInteger);
+      checkSignature(ok, args, 'SpreadsheetApp.Range.offset');
+      const box = { row: s.row + rowOffset, col: s.col + columnOffset, numRows: numRows ?? s.numRows, numCols: numColumns ?? s.numCols };
+      checkBox(box, s.sheet.maxRows, s.sheet.maxCols);
+      return makeRange(s.sheet, box);
+    });
+  }
+
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const args = arguments;
+    return on(this, 'createTextFinder', args, (s) => {
+      checkSignature(typeof findText === 'string', args, 'SpreadsheetApp.Range.createTextFinder');
+      return makeTextFinder(s.sheet, s, findText);
+    });
+  }
+}
+
+function display(state: RangeState, row: number, col: number): string {
+  return displayText(readValue(state.sheet, row, col), readFormat(state.sheet, row, col), state.sheet.book.timeZone);
+}
+
+/** The fake Range class, for the compile-time API check. */
+export type { FakeRange };

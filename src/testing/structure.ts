@@ -1,0 +1,64 @@
+/** Inserting and deleting rows and columns: cells move, formulas follow, the grid grows or shrinks. */
+import { exception, MSG } from './errors';
+import { checkCellLimit, formulaCells, sheetNamed } from './grid';
+import type { Cell, SheetData } from './model';
+import { Shift, shiftFormula } from './shift';
+
+function applyShift(sheet: SheetData, shift: Shift): void {
+  for (const { sheet: owner, cell } of formulaCells(sheet.book)) {
+    const pointsAtChanged = (name: string | undefined) => (name === undefined ? owner : sheetNamed(sheet.book, name)) === sheet;
+    cell.formula = shiftFormula(cell.formula!, pointsAtChanged, shift);
+  }
+}
+
+function spliceHoles<T>(list: T[], at: number, count: number): T[] {
+  if (at >= list.length) return list;
+  return list.slice(0, at).concat(new Array<T>(count), list.slice(at));
+}
+
+function formatsOnly(line: Array<Cell | undefined> | undefined): Array<Cell | undefined> | undefined {
+  if (!line || !line.some((cell) => cell?.format !== undefined)) return undefined;
+  return line.map((cell) => (cell?.format !== undefined ? { format: cell.format } : undefined));
+}
+
+/** Inserts `count` empty rows so that the first new row is `at`; new rows copy `formatFrom`'s formats. */
+export function insertRows(sheet: SheetData, at: number, count: number, formatFrom?: number): void {
+  checkCellLimit(sheet.book, count * sheet.maxCols);
+  sheet.rows = spliceHoles(sheet.rows, at - 1, count);
+  sheet.maxRows += count;
+  const template = formatFrom === undefined ? undefined : formatsOnly(sheet.rows[formatFrom - 1]);
+  if (template) for (let r = at; r < at + count; r++) sheet.rows[r - 1] = template.map((cell) => cell && { ...cell });
+  applyShift(sheet, { axis: 'row', kind: 'insert', at, count });
+}
+
+/** Deletes rows at..at+count-1, refusing what Sheets refuses. */
+export function deleteRows(sheet: SheetData, at: number, count: number): void {
+  if (at < 1 || count < 1 || at + count - 1 > sheet.maxRows) throw exception(MSG.rowsOutOfBounds);
+  if (sheet.maxRows - count <= sheet.frozenRows) throw exception(MSG.deleteAllRows);
+  sheet.rows.splice(at - 1, count);
+  sheet.maxRows -= count;
+  applyShift(sheet, { axis: 'row', kind: 'delete', at, count });
+}
+
+/** Inserts `count` empty columns so that the first new column is `at`. */
+export function insertColumns(sheet: SheetData, at: number, count: number): void {
+  checkCellLimit(sheet.book, count * sheet.maxRows);
+  sheet.rows = sheet.rows.map((line) => line && spliceHoles(line, at - 1, count));
+  sheet.maxCols += count;
+  applyShift(sheet, { axis: 'col', kind: 'insert', at, count });
+}
+
+/** Deletes columns at..at+count-1, refusing what Sheets refuses. */
+export function deleteColumns(sheet: SheetData, at: number, count: number): void {
+  if (at < 1 || count < 1 || at + count - 1 > sheet.maxCols || count >= sheet.maxCols) {
+    throw exception(MSG.columnsOutOfBounds);
+  }
+  for (const line of sheet.rows) if (line) line.splice(at - 1, count);
+  sheet.maxCols -= count;
+  applyShift(sheet, { axis: 'col', kind: 'delete', at, count });
+}
+
+/** Checks an insert position: an existing row (or column) of the sheet. */
+export function checkPosition(position: number, max: number, message: string): void {
+  if (position < 1 || position > max) throw exception(message);
+}

@@ -1,0 +1,73 @@
+/** The fake Utilities: getUuid, sleep (on the fake clock), formatDate and formatString. */
+import { invoke } from './calls';
+import { formatPattern } from './dates';
+import { checkSignature } from './errors';
+import type { World } from './model';
+import { isDate } from './parse';
+
+const worlds = new WeakMap<object, World>();
+
+/** Creates the Utilities object of a world. */
+export function makeUtilities(world: World): GoogleAppsScript.Utilities.Utilities {
+  const utilities = new FakeUtilities();
+  worlds.set(utilities, world);
+  return utilities as unknown as GoogleAppsScript.Utilities.Utilities;
+}
+
+function on<T>(fake: object, method: string, args: IArguments, body: (world: World) => T): T {
+  const world = worlds.get(fake)!;
+  return invoke(world, `Utilities.${method}`, {}, args, () => body(world));
+}
+
+function hex(count: number): string {
+  let out = '';
+  for (let i = 0; i < count; i++) out += Math.floor(Math.random() * 16).toString(16);
+  return out;
+}
+
+function sprintf(template: string, values: unknown[]): string {
+  let next = 0;
+  return template.replace(/%(%|(0?)(\d*)(?:\.(\d+))?([sdif]))/g, (whole, kind, zero, width, precision, letter) => {
+    if (kind === '%') return '%';
+    const value = values[next++];
+    let text: string;
+    if (letter === 's') text = String(value);
+    else if (letter === 'f') text = Number(value).toFixed(precision === undefined ? 6 : Number(precision));
+    else text = String(Math.trunc(Number(value)));
+    const pad = width ? Number(width) - text.length : 0;
+    return pad > 0 ? (zero && letter !== 's' ? '0' : ' ').repeat(pad) + text : text;
+  });
+}
+
+class FakeUtilities {
+  getUuid(): string {
+    return on(this, 'getUuid', arguments, () => {
+      const variant = '89ab'[Math.floor(Math.random() * 4)];
+      return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+    });
+  }
+
+  sleep(milliseconds: number): void {
+    const args = arguments;
+    on(this, 'sleep', args, (world) => {
+      checkSignature(args.length === 1 && typeof milliseconds === 'number', args, 'Utilities.sleep');
+      world.now += Math.max(0, milliseconds);
+    });
+  }
+
+  formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
+    const args = arguments;
+    return on(this, 'formatDate', args, () => {
+      const ok = args.length === 3 && isDate(date) && typeof timeZone === 'string' && typeof format === 'string';
+      checkSignature(ok, args, 'Utilities.formatDate');
+      return formatPattern(date as unknown as Date, timeZone, format);
+    });
+  }
+
+  formatString(template: string, ...args: any[]): string {
+    return on(this, 'formatString', arguments, () => sprintf(String(template), args));
+  }
+}
+
+/** The fake Utilities class, for the compile-time API check. */
+export type { FakeUtilities };

@@ -1,0 +1,31 @@
+/** Turning what a script passes to setValues/setValue/appendRow into cell content. */
+import { exception, MSG } from './errors';
+import { CHARACTER_LIMIT } from './grid';
+import { Content, isDate, parseTyped } from './parse';
+
+/** Content for a written value; strings are read as typed input unless the cell is plain text ("@"). */
+export function toContent(input: unknown, format: string | undefined, timeZone: string): Content {
+  if (input === null || input === undefined || input === '') return {};
+  if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: String(input) };
+  if (typeof input === 'boolean') return { value: input };
+  if (isDate(input)) return { value: new Date(input.getTime()) };
+  const text = String(input);
+  if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
+  if (typeof input !== 'string') return { value: text };
+  return format === '@' ? { value: text } : parseTyped(text, timeZone);
+}
+
+/** Content for setFormula: a formula when it starts with "=", otherwise like a typed value. */
+export function formulaContent(formula: unknown, format: string | undefined, timeZone: string): Content {
+  const text = formula === null || formula === undefined ? '' : String(formula);
+  if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
+  return text.startsWith('=') && text.length > 1 ? { formula: text } : toContent(text, format, timeZone);
+}
+
+/** Content for a seeded cell: kept exactly as given, except that "=..." strings are formulas. */
+export function seedContent(input: unknown): Content {
+  if (input === null || input === undefined || input === '') return {};
+  if (typeof input === 'string' && input.startsWith('=') && input.length > 1) return { formula: input };
+  if (isDate(input)) return { value: new Date(input.getTime()) };
+  return typeof input === 'number' || typeof input === 'boolean' ? { value: input } : { value: String(input) };
+}
