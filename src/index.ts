@@ -1,2 +1,28 @@
 /** sheetorm's public surface. */
+export { Model } from './model/Model';
+export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';
+export { Collection } from './collection/Collection';
+export { QueryBuilder } from './query/QueryBuilder';
+export { Relation } from './relations/Relation';
+export { HasOne } from './relations/HasOne';
+export { HasMany } from './relations/HasMany';
+export { BelongsTo } from './relations/BelongsTo';
+export { ManyToMany } from './relations/ManyToMany';
+export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder';
+export { configure } from './config';
+export type { SheetORMOptions, SheetORMConfig, LockSetting } from './config';
+export { transaction } from './transaction';
+export {
+  SheetORMError,
+  SheetNotFoundError,
+  ColumnNotFoundError,
+  RelationNotFoundError,
+  ModelNotFoundError,
+  DuplicateKeyError,
+  ValidationError,
+  LockTimeoutError,
+  WriteError,
+} from './errors';
+
+/** The library version. */
 export const VERSION = '0.1.0';

@@ -1,0 +1,103 @@
+/** Global settings, changed with `configure()`. */
+import { ValidationError } from './errors';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Lock = GoogleAppsScript.Lock.Lock;
+
+/** Which lock guards writes: a Lock the calling script passes in, a LockService kind, or none. */
+export type LockSetting = Lock | 'script' | 'document' | 'user' | false;
+
+/** Options of `configure()`. */
+export interface SheetORMOptions {
+  /** The spreadsheet models use unless they pin their own (default: the active one). */
+  spreadsheet?: Spreadsheet;
+  /** Opened with `SpreadsheetApp.openById` when no `spreadsheet` is given. */
+  spreadsheetId?: string;
+  /** Default `'script'`. A library should be given the caller's own lock. */
+  lock?: LockSetting;
+  /** How long a write waits for the lock (default 10,000 ms). */
+  lockTimeoutMs?: number;
+  /** Log each service call and its duration with `console.log`. */
+  debug?: boolean;
+  /** Read with the Sheets advanced service when it is enabled (default: detected). */
+  sheetsApi?: boolean;
+  /** Retries of a failed idempotent service call (default 3). */
+  retries?: number;
+}
+
+/** The settings in force. */
+export interface SheetORMConfig {
+  spreadsheet: Spreadsheet | null;
+  spreadsheetId: string | null;
+  lock: LockSetting;
+  lockTimeoutMs: number;
+  debug: boolean;
+  sheetsApi: boolean | null;
+  retries: number;
+}
+
+const defaults = (): SheetORMConfig => ({
+  spreadsheet: null,
+  spreadsheetId: null,
+  lock: 'script',
+  lockTimeoutMs: 10000,
+  debug: false,
+  sheetsApi: null,
+  retries: 3,
+});
+
+let current: SheetORMConfig = defaults();
+let generation = 0;
+
+/** Changes global settings; unspecified options keep their value. Returns the settings in force. */
+export function configure(options: SheetORMOptions = {}): SheetORMConfig {
+  validateOptions(options);
+  current = { ...current, ...withoutUndefined(options) } as SheetORMConfig;
+  if (options.spreadsheet) current.spreadsheetId = options.spreadsheetId ?? null;
+  if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
+  generation++;
+  return { ...current };
+}
+
+/** Restores the defaults (for tests that switch between stand-ins). */
+export function resetConfig(): void {
+  current = defaults();
+  generation++;
+}
+
+/** The settings in force. */
+export function getConfig(): Readonly<SheetORMConfig> {
+  return current;
+}
+
+/** Changes each time settings change, so caches of spreadsheets and sheets can be dropped. */
+export function configGeneration(): number {
+  return generation;
+}
+
+function withoutUndefined(options: SheetORMOptions): Partial<SheetORMConfig> {
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) result[key] = value;
+  }
+  return result as Partial<SheetORMConfig>;
+}
+
+function validateOptions(options: SheetORMOptions): void {
+  const known = ['spreadsheet', 'spreadsheetId', 'lock', 'lockTimeoutMs', 'debug', 'sheetsApi', 'retries'];
+  for (const key of Object.keys(options)) {
+    if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(', ')}).`);
+  }
+  const { lock, lockTimeoutMs, retries } = options;
+  if (lock !== undefined && lock !== false && lock !== 'script' && lock !== 'document' && lock !== 'user') {
+    const isLock = lock !== null && typeof lock === 'object' && typeof (lock as Lock).tryLock === 'function';
+    if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document', 'user' or false.`);
+  }
+  if (lockTimeoutMs !== undefined && !(typeof lockTimeoutMs === 'number' && lockTimeoutMs >= 0)) {
+    throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not ${String(lockTimeoutMs)}.`);
+  }
+  if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
+    throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${String(retries)}.`);
+  }
+}

@@ -1,0 +1,71 @@
+/** Base class of every error sheetorm throws; the message says what to fix. */
+export class SheetORMError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SheetORMError';
+  }
+}
+
+/** A model's sheet does not exist in its spreadsheet. */
+export class SheetNotFoundError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SheetNotFoundError';
+  }
+}
+
+/** A column named by a model, query or relation is not in the sheet's header row. */
+export class ColumnNotFoundError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ColumnNotFoundError';
+  }
+}
+
+/** A relation name is not defined on the model. */
+export class RelationNotFoundError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RelationNotFoundError';
+  }
+}
+
+/** `findOrFail`/`firstOrFail` found nothing, or a row to update is gone. */
+export class ModelNotFoundError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelNotFoundError';
+  }
+}
+
+/** A primary key value that already exists in the sheet. */
+export class DuplicateKeyError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+/** Input sheetorm refuses before writing anything: bad values, operators, arguments or headers. */
+export class ValidationError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+/** The configured lock was not obtained within `lockTimeoutMs`. */
+export class LockTimeoutError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+/** A service call failed after retries; the message says what was and was not written. */
+export class WriteError extends SheetORMError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriteError';
+  }
+}

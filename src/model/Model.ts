@@ -1,0 +1,436 @@
+/**
+ * The base model. Static methods query and create; instances carry attributes as properties and
+ * know how to save, delete and load relations. Behaviour lives in the pieces that own it
+ * (persistence, attributes, query, relations); this class is the public surface.
+ */
+import { Collection } from '../collection/Collection';
+import { ModelNotFoundError, ValidationError } from '../errors';
+import { QueryBuilder, Direction } from '../query/QueryBuilder';
+import type { RelationCallback } from '../query/EagerQuery';
+import type { WhereArgs } from '../query/ConditionBuilder';
+import { addPreloads, loadPreloads, PreloadNode } from '../query/EagerLoader';
+import { BelongsTo, BelongsToOptions } from '../relations/BelongsTo';
+import { HasMany, HasOptions } from '../relations/HasMany';
+import { HasOne } from '../relations/HasOne';
+import { ManyToMany, ManyToManyOptions } from '../relations/ManyToMany';
+import { Relation, RelatedInput } from '../relations/Relation';
+import { findRelation } from '../relations/registry';
+import { readScope, runWrite } from '../storage/UnitOfWork';
+import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
+import { attributesOf, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
+import { AttributeField } from './fields';
+import { applyDefaults, isHydrating } from './defaults';
+import { modelName, primaryKeys, sheetName } from './meta';
+import { deleteModel, insertModels, refreshModel, updateModel } from './persistence';
+import { serialize } from './serialize';
+import { attachState, stateOf } from './state';
+import type { OperatorInput } from '../collection/select';
+
+/** A model class (the constructor with the static API). */
+export type ModelClass<M extends Model = Model> = (new (attributes?: any) => M) & typeof Model;
+
+/** The attributes a model declares (its non-function, non-`$` properties); any when it declares none. */
+export type ModelAttributes<M> = keyof DeclaredAttributes<M> extends never ? Record<string, unknown> : DeclaredAttributes<M>;
+type DeclaredAttributes<M> = {
+  [K in keyof M as K extends `$${string}` | 'pivot' ? never : M[K] extends (...args: any[]) => any ? never : K]?: M[K];
+};
+
+/** Base class of sheetorm models. */
+export class Model {
+  /** The sheet name (alias `entity`, Lucid `table`). */
+  static _table?: string;
+  static entity?: string;
+  static table?: string;
+  /** Primary key column(s); default `'id'`. */
+  static _primaryKey?: string | string[];
+  static primaryKey?: string | string[];
+  /** `'uuid'` for `Utilities.getUuid()` keys instead of `max + 1`. */
+  static _keyType?: 'increment' | 'uuid';
+  static keyType?: 'increment' | 'uuid';
+  /** Pins the model to a spreadsheet other than the configured one. */
+  static _spreadsheetId?: string | null;
+  /** Columns `ensureSchema` creates (besides those in `fields()`). */
+  static columns?: string[];
+
+  constructor(attributes?: Record<string, unknown>) {
+    attachState(this);
+    if (isHydrating()) return;
+    applyDefaults(this);
+    if (attributes) this.merge(attributes);
+  }
+
+  // ----- Static query API -------------------------------------------------------------------
+
+  /** A new query builder. */
+  static query<M extends Model>(this: ModelClass<M>): QueryBuilder<M> {
+    return new QueryBuilder<M>(this);
+  }
+  /** Every row as a model. */
+  static all<M extends Model>(this: ModelClass<M>): Collection<M> {
+    return this.query().get();
+  }
+  /** The model with this primary key (an array or object for composite keys), or null. */
+  static find<M extends Model>(this: ModelClass<M>, id: unknown): M | null {
+    const keys = primaryKeys(this);
+    const values = keyValues(modelName(this), keys, id);
+    const query = this.query();
+    keys.forEach((key, i) => query.whereKeyIn(key, [values[i]]));
+    return query.first();
+  }
+  /** `find`, or ModelNotFoundError. */
+  static findOrFail<M extends Model>(this: ModelClass<M>, id: unknown): M {
+    const found = this.find(id);
+    if (!found) {
+      throw new ModelNotFoundError(`${modelName(this)} with ${primaryKeys(this).join(', ')} ${describeValue(id)} not found in sheet "${sheetName(this)}".`);
+    }
+    return found;
+  }
+  /** The first model whose column equals value, or null. */
+  static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null {
+    return this.query().where(column, value).first();
+  }
+  /** `findBy`, or ModelNotFoundError. */
+  static findByOrFail<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M {
+    return this.query().where(column, value).firstOrFail();
+  }
+  /** The first row, or null. */
+  static first<M extends Model>(this: ModelClass<M>): M | null {
+    return this.query().first();
+  }
+  /** The number of rows. */
+  static count<M extends Model>(this: ModelClass<M>): number {
+    return this.query().count();
+  }
+  /** Starts a query with `where`. */
+  static where<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {
+    return this.query().where(...args);
+  }
+  /** Starts a query with `whereNot`. */
+  static whereNot<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {
+    return this.query().whereNot(...args);
+  }
+  /** Starts a query with `whereIn`. */
+  static whereIn<M extends Model>(this: ModelClass<M>, column: string, values: readonly unknown[]): QueryBuilder<M> {
+    return this.query().whereIn(column, values);
+  }
+  /** Starts a query with `whereNotIn`. */
+  static whereNotIn<M extends Model>(this: ModelClass<M>, column: string, values: readonly unknown[]): QueryBuilder<M> {
+    return this.query().whereNotIn(column, values);
+  }
+  /** Starts a query with `whereNull`. */
+  static whereNull<M extends Model>(this: ModelClass<M>, column: string): QueryBuilder<M> {
+    return this.query().whereNull(column);
+  }
+  /** Starts a query with `whereNotNull`. */
+  static whereNotNull<M extends Model>(this: ModelClass<M>, column: string): QueryBuilder<M> {
+    return this.query().whereNotNull(column);
+  }
+  /** Starts a query with `whereBetween`. */
+  static whereBetween<M extends Model>(this: ModelClass<M>, column: string, range: readonly [unknown, unknown]): QueryBuilder<M> {
+    return this.query().whereBetween(column, range);
+  }
+  /** Starts a query with `orderBy`. */
+  static orderBy<M extends Model>(this: ModelClass<M>, column: string, direction: Direction = 'asc'): QueryBuilder<M> {
+    return this.query().orderBy(column, direction);
+  }
+  /** Starts a query with `limit`. */
+  static limit<M extends Model>(this: ModelClass<M>, count: number): QueryBuilder<M> {
+    return this.query().limit(count);
+  }
+  /** Starts a query with `offset`. */
+  static offset<M extends Model>(this: ModelClass<M>, count: number): QueryBuilder<M> {
+    return this.query().offset(count);
+  }
+  /** Starts a query that loads relations. */
+  static with<M extends Model>(this: ModelClass<M>, ...args: Array<string | string[] | RelationCallback>): QueryBuilder<M> {
+    return this.query().with(...args);
+  }
+  /** Starts a query that preloads a relation. */
+  static preload<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
+    return this.query().preload(name, callback);
+  }
+  /** Starts a query that counts a relation into `$extras.<name>_count`. */
+  static withCount<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
+    return this.query().withCount(name, callback);
+  }
+  /** Starts a query keeping rows that have related rows. */
+  static has<M extends Model>(this: ModelClass<M>, name: string, operator?: OperatorInput, count?: number): QueryBuilder<M> {
+    return this.query().has(name, operator, count);
+  }
+  /** Starts a query keeping rows with related rows matching the callback. */
+  static whereHas<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback, operator?: OperatorInput, count?: number): QueryBuilder<M> {
+    return this.query().whereHas(name, callback, operator, count);
+  }
+  /** Starts a query keeping rows without related rows. */
+  static doesntHave<M extends Model>(this: ModelClass<M>, name: string): QueryBuilder<M> {
+    return this.query().doesntHave(name);
+  }
+  /** Starts a query keeping rows without related rows matching the callback. */
+  static whereDoesntHave<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
+    return this.query().whereDoesntHave(name, callback);
+  }
+
+  // ----- Static writes ----------------------------------------------------------------------
+
+  /** Inserts a row and returns its model (the key is assigned under the lock). */
+  static create<M extends Model>(this: ModelClass<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
+    return this.createMany([attributes])[0];
+  }
+  /** Inserts rows with one `setValues`; all or nothing. */
+  static createMany<M extends Model>(this: ModelClass<M>, list: ReadonlyArray<ModelAttributes<M>>): M[] {
+    if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
+    const instances = list.map((attributes, i) => {
+      if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
+        throw new ValidationError(`${modelName(this)}.createMany(): item ${i} is ${describeValue(attributes)}, not an object of attributes.`);
+      }
+      return attributes instanceof this ? (attributes as M) : new this(attributes as Record<string, unknown>);
+    });
+    return runWrite(`${modelName(this)}.createMany`, (unit) => {
+      insertModels(this, instances, unit);
+      return instances;
+    });
+  }
+  /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
+  static firstOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
+    return runWrite(`${modelName(this)}.firstOrCreate`, () => {
+      const found = this.query().where(search as Record<string, unknown>).first();
+      return found || this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
+    });
+  }
+  /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
+  static updateOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M>): M {
+    return runWrite(`${modelName(this)}.updateOrCreate`, () => {
+      const found = this.query().where(search as Record<string, unknown>).first();
+      if (found) return found.merge(attributes as Record<string, unknown>).save();
+      return this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
+    });
+  }
+
+  // ----- Relations --------------------------------------------------------------------------
+
+  /** The relation defined under `name` (RelationNotFoundError if none). */
+  static $getRelation<M extends Model>(this: ModelClass<M>, name: string): Relation<M, any, any> {
+    return findRelation(this, name, Model.prototype);
+  }
+  /** Whether a relation named `name` is defined. */
+  static $hasRelation(this: ModelClass, name: string): boolean {
+    try {
+      this.$getRelation(name);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+  /** Pinia-style fields; override to declare attributes and relations. */
+  static fields(): Record<string, unknown> {
+    return {};
+  }
+  /** A Pinia attribute field with a default. */
+  static attr(value: unknown = null): AttributeField {
+    return new AttributeField('attr', value);
+  }
+  /** A Pinia string field. */
+  static string(value: string | null = null): AttributeField {
+    return new AttributeField('string', value);
+  }
+  /** A Pinia number field. */
+  static number(value: number | null = null): AttributeField {
+    return new AttributeField('number', value);
+  }
+  /** A Pinia boolean field. */
+  static boolean(value: boolean | null = null): AttributeField {
+    return new AttributeField('boolean', value);
+  }
+  /** A Pinia field filled with `Utilities.getUuid()` on new models. */
+  static uid(): AttributeField {
+    return new AttributeField('uid', null);
+  }
+  /** A hasOne relation (static, for `fields()`). */
+  static hasOne<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<Model, R> {
+    return new HasOne(this, related, hasOptions(foreignKey, localKey));
+  }
+  /** A hasMany relation (static, for `fields()`). */
+  static hasMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<Model, R> {
+    return new HasMany(this, related, hasOptions(foreignKey, localKey));
+  }
+  /** A belongsTo relation (static, for `fields()`). */
+  static belongsTo<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<Model, R> {
+    return new BelongsTo(this, related, belongsToOptions(foreignKey, ownerKey));
+  }
+  /** A many-to-many relation (static, for `fields()`). */
+  static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
+    return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+  }
+  /** Alias of `manyToMany` (Pinia/Eloquent name). */
+  static belongsToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
+    return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+  }
+
+  /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
+  hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<this, R> {
+    return new HasOne(this.constructor as ModelClass<this>, related, hasOptions(foreignKey, localKey));
+  }
+  /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
+  hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<this, R> {
+    return new HasMany(this.constructor as ModelClass<this>, related, hasOptions(foreignKey, localKey));
+  }
+  /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
+  belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<this, R> {
+    return new BelongsTo(this.constructor as ModelClass<this>, related, belongsToOptions(foreignKey, ownerKey));
+  }
+  /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
+  manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this, R> {
+    return new ManyToMany(this.constructor as ModelClass<this>, related, manyToManyOptions(pivot, keys));
+  }
+  /** Alias of `manyToMany`. */
+  belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this, R> {
+    return this.manyToMany(related, pivot, ...keys);
+  }
+
+  // ----- Instance API -----------------------------------------------------------------------
+
+  /** Whether the model has a row in the sheet. */
+  get $isPersisted(): boolean {
+    return stateOf(this).persisted;
+  }
+  /** Whether the model has no row yet. */
+  get $isNew(): boolean {
+    return !stateOf(this).persisted;
+  }
+  /** Whether the model's row was deleted. */
+  get $isDeleted(): boolean {
+    return stateOf(this).deleted;
+  }
+  /** Whether any attribute differs from the sheet. */
+  get $isDirty(): boolean {
+    return Object.keys(dirtyAttributes(this)).length > 0;
+  }
+  /** The attributes that differ from the sheet. */
+  get $dirty(): Record<string, unknown> {
+    return dirtyAttributes(this);
+  }
+  /** Attribute values as last read or written. */
+  get $original(): Record<string, unknown> {
+    return { ...stateOf(this).original };
+  }
+  /** All attributes as a plain object. */
+  get $attributes(): Record<string, unknown> {
+    return { ...attributesOf(this) };
+  }
+  /** Extra values computed by queries (`tags_count`, `pivot_<column>`). */
+  get $extras(): Record<string, any> {
+    return stateOf(this).extras;
+  }
+  /** The primary key value (an array for composite keys). */
+  get $primaryKeyValue(): unknown {
+    const keys = primaryKeys(this.constructor as ModelClass);
+    const values = keys.map((key) => readAttribute(this, key));
+    return keys.length === 1 ? values[0] : values;
+  }
+  /** The pivot row of a model reached through a many-to-many relation. */
+  get pivot(): any {
+    return stateOf(this).pivot;
+  }
+  set pivot(value: any) {
+    stateOf(this).pivot = value;
+  }
+
+  /** Reads an attribute (also those named like model methods, such as `save`). */
+  getAttribute(name: string): unknown {
+    return readAttribute(this, name);
+  }
+  /** Sets an attribute (also those named like model methods). */
+  setAttribute(name: string, value: unknown): this {
+    writeAttribute(this, name, value);
+    return this;
+  }
+  /** Sets attributes (Lucid's `merge`). */
+  merge(attributes: Record<string, unknown>): this {
+    if (!isPlainObject(attributes)) throw new ValidationError(`${modelName(this.constructor as ModelClass)}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
+    for (const name of Object.keys(attributes)) writeAttribute(this, name, attributes[name]);
+    return this;
+  }
+  /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
+  fill(attributes: Record<string, unknown>): this {
+    if (!stateOf(this).persisted) {
+      for (const name of Object.keys(attributesOf(this))) writeAttribute(this, name, undefined);
+      applyDefaults(this);
+    }
+    return this.merge(attributes);
+  }
+  /** Inserts the model, or writes its changed attributes. */
+  save(): this {
+    const model = this.constructor as ModelClass;
+    runWrite(`${modelName(model)}.save`, (unit) => {
+      if (stateOf(this).persisted) updateModel(model, this, unit);
+      else insertModels(model, [this], unit);
+    });
+    return this;
+  }
+  /** Deletes the model's row. */
+  delete(): void {
+    const model = this.constructor as ModelClass;
+    runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
+  }
+  /** Re-reads the model's row. */
+  refresh(): this {
+    refreshModel(this.constructor as ModelClass, this);
+    return this;
+  }
+  /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
+  load(...args: Array<string | string[] | RelationCallback>): this {
+    const model = this.constructor as ModelClass;
+    const nodes: PreloadNode[] = [];
+    addPreloads(model, nodes, args);
+    readScope(() => loadPreloads(model, [this], nodes));
+    return this;
+  }
+  /** Lucid's spelling of `load(name, callback?)`. */
+  preload(name: string, callback?: RelationCallback): this {
+    return callback ? this.load(name, callback) : this.load(name);
+  }
+  /** The relation client for this model: query it, attach/sync, create related models… */
+  related(name: string): any {
+    return (this.constructor as ModelClass).$getRelation(name).client(this);
+  }
+  /** A plain object: attributes, loaded relations and `pivot`. */
+  toJSON(): Record<string, any> {
+    return serialize(this, this.constructor as ModelClass);
+  }
+  /** Alias of `toJSON` (Lucid). */
+  serialize(): Record<string, any> {
+    return this.toJSON();
+  }
+}
+
+/** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
+export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
+
+function hasOptions(foreignKey?: string | HasOptions, localKey?: string): HasOptions {
+  return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey };
+}
+
+function belongsToOptions(foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsToOptions {
+  return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
+}
+
+function manyToManyOptions(pivot: PivotInput, keys: Array<string | undefined>): ManyToManyOptions {
+  const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
+  const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
+  if (typeof pivot === 'string') return { ...positional, pivotTable: pivot };
+  if (typeof pivot === 'function') return { ...positional, pivotModel: pivot as ModelClass<any> };
+  if (pivot && typeof pivot === 'object') return { ...pivot };
+  return positional;
+}
+
+function keyValues(owner: string, keys: string[], id: unknown): unknown[] {
+  let values: unknown[];
+  if (keys.length === 1) values = [id];
+  else if (Array.isArray(id)) values = id;
+  else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+  else values = [id];
+  if (values.length !== keys.length || values.some((value) => isBlankKey(value) || (typeof value === 'object' && !isDate(value)))) {
+    throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(', ')}${keys.length > 1 ? ' (an array or object)' : ''}.`);
+  }
+  return values;
+}

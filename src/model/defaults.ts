@@ -1,0 +1,29 @@
+/** Defaults of Pinia `fields()` for new models, skipped while rows are being read into models. */
+import { fieldsOf } from '../relations/registry';
+import { readAttribute, writeAttribute } from './attributes';
+import { attributeFields } from './fields';
+
+let hydrating = 0;
+
+/** Whether a constructor runs to hold a row being read (no defaults then). */
+export function isHydrating(): boolean {
+  return hydrating > 0;
+}
+
+/** Runs `fn` with constructors in hydration mode. */
+export function whileHydrating<T>(fn: () => T): T {
+  hydrating++;
+  try {
+    return fn();
+  } finally {
+    hydrating--;
+  }
+}
+
+/** Gives a new model the defaults its `fields()` declare for attributes it does not have. */
+export function applyDefaults(model: object): void {
+  const fields = fieldsOf(model.constructor as Parameters<typeof fieldsOf>[0]);
+  for (const [name, field] of attributeFields(fields)) {
+    if (readAttribute(model, name) === undefined) writeAttribute(model, name, field.defaultValue());
+  }
+}

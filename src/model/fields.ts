@@ -1,0 +1,25 @@
+/** Pinia-style attribute fields: `static fields () { return { id: this.attr(null), name: this.string('') } }`. */
+
+/** An attribute declared in `fields()`, with the default a new model starts with. */
+export class AttributeField {
+  readonly kind: 'attr' | 'string' | 'number' | 'boolean' | 'uid';
+  private readonly initial: unknown;
+
+  constructor(kind: AttributeField['kind'], initial: unknown) {
+    this.kind = kind;
+    this.initial = initial;
+  }
+
+  /** The value a new model gets (a fresh UUID for `uid()`, a call for function defaults). */
+  defaultValue(): unknown {
+    if (this.kind === 'uid') return Utilities.getUuid();
+    return typeof this.initial === 'function' ? (this.initial as () => unknown)() : this.initial;
+  }
+}
+
+/** The declared attribute fields of a `fields()` result. */
+export function attributeFields(fields: Record<string, unknown>): Array<[string, AttributeField]> {
+  return Object.keys(fields)
+    .filter((name) => fields[name] instanceof AttributeField)
+    .map((name) => [name, fields[name] as AttributeField]);
+}

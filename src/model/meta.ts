@@ -1,0 +1,59 @@
+/** What a model class says about its sheet: name, keys, key type, spreadsheet. */
+import pluralize from 'pluralize';
+import { ValidationError } from '../errors';
+import { TableRef } from '../storage/TableRef';
+
+/** The static settings a model class may declare (Lucid, Pinia and sheetorm spellings). */
+export interface ModelSettings {
+  name: string;
+  prototype: object;
+  _table?: string;
+  entity?: string;
+  table?: string;
+  _primaryKey?: string | string[];
+  primaryKey?: string | string[];
+  _keyType?: 'increment' | 'uuid';
+  keyType?: 'increment' | 'uuid';
+  _spreadsheetId?: string | null;
+}
+
+/** The model's name for messages (`Post`). */
+export function modelName(model: ModelSettings): string {
+  return model.name || sheetName(model);
+}
+
+/** The sheet name: `_table`, `entity`, `table`, or the plural of the class name. */
+export function sheetName(model: ModelSettings): string {
+  const name = model._table ?? model.entity ?? model.table;
+  if (typeof name === 'string' && name.trim()) return name;
+  if (name !== undefined && name !== null) {
+    throw new ValidationError(`${model.name || 'Model'}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+  }
+  if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
+  return pluralize(model.name);
+}
+
+/** The primary key columns (several for a composite key). */
+export function primaryKeys(model: ModelSettings): string[] {
+  const key = model._primaryKey ?? model.primaryKey ?? 'id';
+  const keys = Array.isArray(key) ? key : [key];
+  if (!keys.length || keys.some((k) => typeof k !== 'string' || !k)) {
+    throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
+  }
+  return keys.slice();
+}
+
+/** Whether new keys are UUIDs (`_keyType = 'uuid'`) rather than `max + 1`. */
+export function usesUuid(model: ModelSettings): boolean {
+  return (model._keyType ?? model.keyType) === 'uuid';
+}
+
+/** The storage reference of a model's sheet. */
+export function tableRef(model: ModelSettings): TableRef {
+  return {
+    sheetName: sheetName(model),
+    spreadsheetId: model._spreadsheetId || null,
+    owner: modelName(model),
+    keyColumns: primaryKeys(model),
+  };
+}

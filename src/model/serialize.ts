@@ -1,0 +1,38 @@
+/** `toJSON()`: attributes in sheet order, then loaded relations (under `serializeAs`), then `pivot`. */
+import { setOwn } from '../support/values';
+import { attributesOf } from './attributes';
+import { stateOf } from './state';
+
+interface Serializable {
+  toJSON(): unknown;
+}
+
+interface RelationLookup {
+  $getRelation(name: string): { serializeAs: string | null };
+}
+
+/** A plain object of a model, relations included (safe for headers such as `__proto__`). */
+export function serialize(model: object, host: RelationLookup): Record<string, unknown> {
+  const state = stateOf(model);
+  const json: Record<string, unknown> = {};
+  const attributes = attributesOf(model);
+  const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns!.indexOf(k) < 0)) : Object.keys(attributes);
+  for (const name of order) {
+    if (name in attributes && attributes[name] !== undefined) setOwn(json, name, attributes[name]);
+  }
+  for (const name of Object.keys(state.relations)) {
+    const key = host.$getRelation(name).serializeAs;
+    if (key === null) continue;
+    setOwn(json, key || name, plain(state.relations[name]));
+  }
+  if (state.pivot !== undefined && state.pivot !== null) setOwn(json, 'pivot', plain(state.pivot));
+  return json;
+}
+
+function plain(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as Serializable).toJSON === 'function') {
+    return (value as Serializable).toJSON();
+  }
+  if (value !== null && typeof value === 'object') return { ...(value as object) };
+  return value;
+}

@@ -1,0 +1,193 @@
+/** The where-family of a query: builds the condition list that `compile()` evaluates. */
+import { Condition, Bool, Source, checkColumn, checkList, checkOperator, checkValue } from './conditions';
+import { ValidationError } from '../errors';
+import { isPlainObject, describeValue, normalizeKey } from '../support/values';
+import type { OperatorInput } from '../collection/select';
+
+/** A nested group callback: `where(q => q.where(...).orWhere(...))`. */
+export type GroupCallback<B> = (query: B) => unknown;
+
+/** Arguments of `where`: (column, value), (column, operator, value), ({ column: value }), or a group callback. */
+export type WhereArgs<B> = [GroupCallback<B>] | [Record<string, unknown>] | [string, unknown] | [string, OperatorInput, unknown];
+
+/** Where-clauses shared by model queries, relation queries and nested groups. */
+export class ConditionBuilder {
+  /** The conditions, in order. */
+  conditions: Condition[] = [];
+  /** Who builds this query, for error messages (`Post`, `Post.tags`). */
+  protected owner: string;
+
+  constructor(owner: string) {
+    this.owner = owner;
+  }
+
+  /** A builder for a nested group; relation queries return their own kind so pivot clauses work inside. */
+  protected newGroup(): ConditionBuilder {
+    return new ConditionBuilder(this.owner);
+  }
+
+  /** `where(col, value)`, `where(col, op, value)`, `where({ col: value })` or `where(q => …)`. */
+  where(...args: WhereArgs<this>): this {
+    return this.addWhere('and', false, args, 'where');
+  }
+  /** Alias of `where`. */
+  andWhere(...args: WhereArgs<this>): this {
+    return this.addWhere('and', false, args, 'andWhere');
+  }
+  /** OR-ed `where`. */
+  orWhere(...args: WhereArgs<this>): this {
+    return this.addWhere('or', false, args, 'orWhere');
+  }
+  /** Negated `where`. */
+  whereNot(...args: WhereArgs<this>): this {
+    return this.addWhere('and', true, args, 'whereNot');
+  }
+  /** Alias of `whereNot`. */
+  andWhereNot(...args: WhereArgs<this>): this {
+    return this.addWhere('and', true, args, 'andWhereNot');
+  }
+  /** OR-ed negated `where`. */
+  orWhereNot(...args: WhereArgs<this>): this {
+    return this.addWhere('or', true, args, 'orWhereNot');
+  }
+  /** Column value is one of `values`. */
+  whereIn(column: string, values: readonly unknown[]): this {
+    return this.addIn('and', false, column, values, 'whereIn');
+  }
+  /** Alias of `whereIn`. */
+  andWhereIn(column: string, values: readonly unknown[]): this {
+    return this.addIn('and', false, column, values, 'andWhereIn');
+  }
+  /** OR-ed `whereIn`. */
+  orWhereIn(column: string, values: readonly unknown[]): this {
+    return this.addIn('or', false, column, values, 'orWhereIn');
+  }
+  /** Column value is none of `values`. */
+  whereNotIn(column: string, values: readonly unknown[]): this {
+    return this.addIn('and', true, column, values, 'whereNotIn');
+  }
+  /** Alias of `whereNotIn`. */
+  andWhereNotIn(column: string, values: readonly unknown[]): this {
+    return this.addIn('and', true, column, values, 'andWhereNotIn');
+  }
+  /** OR-ed `whereNotIn`. */
+  orWhereNotIn(column: string, values: readonly unknown[]): this {
+    return this.addIn('or', true, column, values, 'orWhereNotIn');
+  }
+  /** Cell is empty. */
+  whereNull(column: string): this {
+    return this.addNull('and', false, column, 'whereNull');
+  }
+  /** Alias of `whereNull`. */
+  andWhereNull(column: string): this {
+    return this.addNull('and', false, column, 'andWhereNull');
+  }
+  /** OR-ed `whereNull`. */
+  orWhereNull(column: string): this {
+    return this.addNull('or', false, column, 'orWhereNull');
+  }
+  /** Cell is not empty. */
+  whereNotNull(column: string): this {
+    return this.addNull('and', true, column, 'whereNotNull');
+  }
+  /** Alias of `whereNotNull`. */
+  andWhereNotNull(column: string): this {
+    return this.addNull('and', true, column, 'andWhereNotNull');
+  }
+  /** OR-ed `whereNotNull`. */
+  orWhereNotNull(column: string): this {
+    return this.addNull('or', true, column, 'orWhereNotNull');
+  }
+  /** Value within `[low, high]`, inclusive. */
+  whereBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.addBetween('and', false, column, range, 'whereBetween');
+  }
+  /** OR-ed `whereBetween`. */
+  orWhereBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.addBetween('or', false, column, range, 'orWhereBetween');
+  }
+  /** Value outside `[low, high]`. */
+  whereNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.addBetween('and', true, column, range, 'whereNotBetween');
+  }
+  /** OR-ed `whereNotBetween`. */
+  orWhereNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.addBetween('or', true, column, range, 'orWhereNotBetween');
+  }
+  /** SQL LIKE (`%`, `_`), case-sensitive. */
+  whereLike(column: string, pattern: string): this {
+    return this.where(column, 'like', pattern);
+  }
+  /** SQL LIKE, case-insensitive. */
+  whereILike(column: string, pattern: string): this {
+    return this.where(column, 'ilike', pattern);
+  }
+
+  /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match); used by relations. */
+  whereKeyIn(column: string, keys: Iterable<unknown>, source: Source = 'model'): this {
+    const name = checkColumn(column, this.owner, 'whereKeyIn');
+    const wanted = new Set(Array.from(keys, normalizeKey));
+    wanted.delete('');
+    this.conditions.push({
+      kind: 'deferred',
+      bool: 'and',
+      not: false,
+      prepare: (resolve) => {
+        const read = resolve(name, source);
+        return (row) => wanted.has(normalizeKey(read(row)));
+      },
+    });
+    return this;
+  }
+
+  /** Adds a where-clause against `source` (the model's sheet or the pivot sheet). */
+  protected addWhere(bool: Bool, not: boolean, args: unknown[], method: string, source: Source = 'model'): this {
+    const [first] = args;
+    if (typeof first === 'function' && args.length === 1) return this.addGroup(bool, not, first as GroupCallback<this>);
+    if (isPlainObject(first) && args.length === 1) {
+      const group = this.newGroup();
+      for (const column of Object.keys(first)) group.addWhere('and', false, [column, first[column]], method, source);
+      this.conditions.push({ kind: 'group', bool, not, conditions: group.conditions });
+      return this;
+    }
+    if (args.length !== 2 && args.length !== 3) {
+      throw new ValidationError(`${this.owner}.${method}(): expected (column, value), (column, operator, value), ({ column: value }) or (query => …), got ${args.length} arguments.`);
+    }
+    const column = checkColumn(first, this.owner, method);
+    const operator = checkOperator(args.length === 3 ? args[1] : '=', this.owner);
+    const value = args.length === 3 ? args[2] : args[1];
+    checkValue(value, this.owner, method, column);
+    if (value === null && (operator === '=' || operator === '==')) return this.addNull(bool, not, column, method, source);
+    if (value === null && (operator === '!=' || operator === '<>')) return this.addNull(bool, !not, column, method, source);
+    this.conditions.push({ kind: 'compare', bool, not, source, column, operator, value });
+    return this;
+  }
+
+  protected addGroup(bool: Bool, not: boolean, callback: GroupCallback<this>): this {
+    const group = this.newGroup();
+    callback(group as this);
+    this.conditions.push({ kind: 'group', bool, not, conditions: group.conditions });
+    return this;
+  }
+
+  protected addIn(bool: Bool, not: boolean, column: unknown, values: unknown, method: string, source: Source = 'model'): this {
+    const name = checkColumn(column, this.owner, method);
+    this.conditions.push({ kind: 'in', bool, not, source, column: name, values: checkList(values, this.owner, method, name) });
+    return this;
+  }
+
+  protected addNull(bool: Bool, not: boolean, column: unknown, method: string, source: Source = 'model'): this {
+    this.conditions.push({ kind: 'null', bool, not, source, column: checkColumn(column, this.owner, method) });
+    return this;
+  }
+
+  protected addBetween(bool: Bool, not: boolean, column: unknown, range: unknown, method: string, source: Source = 'model'): this {
+    const name = checkColumn(column, this.owner, method);
+    if (!Array.isArray(range) || range.length !== 2) {
+      throw new ValidationError(`${this.owner}.${method}('${name}', …): expected [low, high], got ${describeValue(range)}.`);
+    }
+    range.forEach((value) => checkValue(value, this.owner, method, name));
+    this.conditions.push({ kind: 'between', bool, not, source, column: name, low: range[0], high: range[1] });
+    return this;
+  }
+}

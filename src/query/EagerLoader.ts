@@ -1,0 +1,69 @@
+/**
+ * Eager loading in two phases per level: each relation collects its parents' keys and reads each
+ * sheet once (the read scope shares reads across levels), then matches through a Map. Dot paths
+ * (`posts.tags`) load level by level onto all the models of the level above.
+ */
+import { ValidationError } from '../errors';
+import { describeValue } from '../support/values';
+
+/** A relation to load, with its constraint and nested relations. */
+export interface PreloadNode {
+  name: string;
+  callback?: (query: any) => unknown;
+  children: PreloadNode[];
+}
+
+/** What the loader needs of a model class. */
+export interface LoadableModel {
+  name: string;
+  $getRelation(name: string): {
+    eagerLoad(parents: object[], callback?: (query: any) => unknown): object[];
+    relatedModel(): LoadableModel;
+  };
+}
+
+/**
+ * Adds `with(...)` arguments to a preload tree: names, dot paths and arrays of them; a function
+ * constrains the name just before it (the last segment of a dot path). Names are checked now.
+ */
+export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: unknown[]): void {
+  let last: PreloadNode | null = null;
+  for (const arg of args) {
+    if (typeof arg === 'function') {
+      if (!last) throw new ValidationError(`${model.name}.with(): a callback must follow a relation name.`);
+      last.callback = arg as (query: any) => unknown;
+      continue;
+    }
+    const names = Array.isArray(arg) ? arg : [arg];
+    for (const name of names) {
+      if (typeof name !== 'string' || !name.trim()) throw new ValidationError(`${model.name}.with(): expected relation names, got ${describeValue(name)}.`);
+      last = addPath(model, nodes, name.trim().split('.'));
+    }
+  }
+}
+
+function addPath(model: LoadableModel, nodes: PreloadNode[], path: string[]): PreloadNode {
+  let level = nodes;
+  let owner = model;
+  let node: PreloadNode | null = null;
+  for (const name of path) {
+    const relation = owner.$getRelation(name);
+    node = level.find((candidate) => candidate.name === name) || null;
+    if (!node) {
+      node = { name, children: [] };
+      level.push(node);
+    }
+    level = node.children;
+    owner = relation.relatedModel();
+  }
+  return node as PreloadNode;
+}
+
+/** Loads a preload tree onto models. */
+export function loadPreloads(model: LoadableModel, models: object[], nodes: readonly PreloadNode[]): void {
+  for (const node of nodes) {
+    const relation = model.$getRelation(node.name);
+    const related = relation.eagerLoad(models, node.callback);
+    if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
+  }
+}

@@ -1,0 +1,128 @@
+/** The relation side of a model query: eager loads, relation counts and relation existence. */
+import { operatorMatcher } from '../collection/compare';
+import type { Model, ModelClass } from '../model/Model';
+import { modelName } from '../model/meta';
+import { stateOf } from '../model/state';
+import { readAttribute } from '../model/attributes';
+import { normalizeKey } from '../support/values';
+import { ConditionBuilder } from './ConditionBuilder';
+import { Bool, checkOperator } from './conditions';
+import { addPreloads, loadPreloads, PreloadNode } from './EagerLoader';
+import type { OperatorInput } from '../collection/select';
+
+/** A callback that constrains a relation's query. */
+export type RelationCallback = (query: any) => unknown;
+
+interface CountSpec {
+  relation: string;
+  alias: string;
+  callback?: RelationCallback;
+}
+
+/** Eager-loading, counting and existence clauses of a query. */
+export class EagerQuery<M extends Model> extends ConditionBuilder {
+  /** The model queried. */
+  readonly model: ModelClass<M>;
+  /** Relations to load with the results, as a tree of dot paths. */
+  preloads: PreloadNode[] = [];
+  /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
+  isRelatedSubQuery = false;
+  protected counts: CountSpec[] = [];
+
+  constructor(model: ModelClass<M>) {
+    super(modelName(model));
+    this.model = model;
+  }
+
+  /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
+  with(...args: Array<string | string[] | RelationCallback>): this {
+    addPreloads(this.model, this.preloads, args);
+    return this;
+  }
+
+  /** Lucid's spelling of `with(name, callback?)`. */
+  preload(name: string, callback?: RelationCallback): this {
+    return callback ? this.with(name, callback) : this.with(name);
+  }
+
+  /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */
+  withCount(name: string, callback?: RelationCallback): this {
+    const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
+    this.model.$getRelation(relation);
+    this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
+    return this;
+  }
+
+  /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
+  has(name: string, operator: OperatorInput = '>=', count = 1): this {
+    return this.addHas('and', name, undefined, operator, count);
+  }
+  /** OR-ed `has`. */
+  orHas(name: string, operator: OperatorInput = '>=', count = 1): this {
+    return this.addHas('or', name, undefined, operator, count);
+  }
+  /** Keeps rows with related rows matching the callback's query. */
+  whereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count = 1): this {
+    return this.addHas('and', name, callback, operator, count);
+  }
+  /** OR-ed `whereHas`. */
+  orWhereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count = 1): this {
+    return this.addHas('or', name, callback, operator, count);
+  }
+  /** Keeps rows without related rows. */
+  doesntHave(name: string): this {
+    return this.addHas('and', name, undefined, '<', 1);
+  }
+  /** OR-ed `doesntHave`. */
+  orDoesntHave(name: string): this {
+    return this.addHas('or', name, undefined, '<', 1);
+  }
+  /** Keeps rows without related rows matching the callback's query. */
+  whereDoesntHave(name: string, callback?: RelationCallback): this {
+    return this.addHas('and', name, callback, '<', 1);
+  }
+  /** OR-ed `whereDoesntHave`. */
+  orWhereDoesntHave(name: string, callback?: RelationCallback): this {
+    return this.addHas('or', name, callback, '<', 1);
+  }
+
+  /** Loads preloads and counts onto freshly read models. */
+  protected loadRelations(models: M[]): void {
+    if (!models.length) return;
+    if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
+    for (const spec of this.counts) {
+      const relation = this.model.$getRelation(spec.relation);
+      const counts = relation.countByParent(spec.callback);
+      const keyColumn = parentKeyColumn(relation);
+      for (const model of models) stateOf(model).extras[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+    }
+  }
+
+  private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number): this {
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const rest = name.slice(dot + 1);
+      return this.addHas(bool, name.slice(0, dot), (query) => query.whereHas(rest, callback, operator, count), '>=', 1);
+    }
+    const relation = this.model.$getRelation(name);
+    const op = checkOperator(operator, this.owner);
+    const accept = operatorMatcher(op, count);
+    this.conditions.push({
+      kind: 'deferred',
+      bool,
+      not: false,
+      prepare: (resolve) => {
+        const counts = relation.countByParent(callback);
+        const read = resolve(parentKeyColumn(relation), 'model');
+        return (row) => accept(counts.get(normalizeKey(read(row))) || 0);
+      },
+    });
+    return this;
+  }
+}
+
+/** The parent column a relation matches on. */
+function parentKeyColumn(relation: { type: string; localKey: string; boot(): void } & { foreignKey?: string }): string {
+  relation.boot();
+  return relation.type === 'belongsTo' ? (relation.foreignKey as string) : relation.localKey;
+}

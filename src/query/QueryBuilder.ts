@@ -1,0 +1,204 @@
+/**
+ * The model query builder. Each terminal call reads the model's sheet once (or uses the rows of
+ * the running unit of work), filters, sorts and slices in memory, and hydrates only the rows
+ * returned.
+ */
+import { Collection } from '../collection/Collection';
+import { compareValues } from '../collection/compare';
+import { ModelNotFoundError, ValidationError } from '../errors';
+import type { Model, ModelClass, ModelAttributes } from '../model/Model';
+import { hydrate } from '../model/hydrate';
+import { modelName, primaryKeys, tableRef } from '../model/meta';
+import { RowEntry, Table } from '../storage/Table';
+import { readScope, readTable, runWrite } from '../storage/UnitOfWork';
+import { CellValue, describeValue } from '../support/values';
+import { ConditionBuilder } from './ConditionBuilder';
+import { compile, Source } from './conditions';
+import { EagerQuery } from './EagerQuery';
+
+/** Sort direction. */
+export type Direction = 'asc' | 'desc';
+
+/** A fluent query over one model's sheet. */
+export class QueryBuilder<M extends Model> extends EagerQuery<M> {
+  protected orders: Array<{ column: string; direction: Direction }> = [];
+  protected limitCount: number | null = null;
+  protected offsetCount = 0;
+
+  constructor(model: ModelClass<M>) {
+    super(model);
+  }
+
+  protected override newGroup(): ConditionBuilder {
+    return new QueryBuilder(this.model);
+  }
+
+  /** Sorts by a column (stable; empty cells last ascending). Call again for further keys. */
+  orderBy(column: string | Array<{ column: string; order?: Direction }>, direction: Direction = 'asc'): this {
+    if (Array.isArray(column)) {
+      column.forEach((item) => this.orderBy(item.column, item.order || 'asc'));
+      return this;
+    }
+    const dir = typeof direction === 'string' ? (direction.toLowerCase() as Direction) : direction;
+    if (dir !== 'asc' && dir !== 'desc') {
+      throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
+    }
+    this.orders.push({ column, direction: dir });
+    return this;
+  }
+
+  /** Keeps at most `count` rows. */
+  limit(count: number): this {
+    this.limitCount = this.checkCount(count, 'limit');
+    return this;
+  }
+
+  /** Skips the first `count` rows. */
+  offset(count: number): this {
+    this.offsetCount = this.checkCount(count, 'offset');
+    return this;
+  }
+
+  /** Page `page` (1-based) of `perPage` rows. */
+  forPage(page: number, perPage = 20): this {
+    const p = this.checkCount(page, 'forPage');
+    const size = this.checkCount(perPage, 'forPage');
+    return this.offset(Math.max(0, p - 1) * size).limit(size);
+  }
+
+  /** The matching models. */
+  get(): Collection<M> {
+    return readScope(() => {
+      const table = readTable(tableRef(this.model));
+      const models = this.select(table).map((entry) => hydrate<M>(this.model, table, entry));
+      this.loadRelations(models);
+      return new Collection(models);
+    });
+  }
+
+  /** The first matching model, or null. */
+  first(): M | null {
+    const previous = this.limitCount;
+    this.limitCount = 1;
+    try {
+      return this.get().first();
+    } finally {
+      this.limitCount = previous;
+    }
+  }
+
+  /** The first matching model, or ModelNotFoundError. */
+  firstOrFail(): M {
+    const found = this.first();
+    if (!found) throw new ModelNotFoundError(`${this.owner}: no row of sheet "${tableRef(this.model).sheetName}" matches the query.`);
+    return found;
+  }
+
+  /** How many rows match (limit and offset do not apply). */
+  count(): number {
+    return readScope(() => {
+      const table = readTable(tableRef(this.model));
+      const test = this.predicate(table);
+      let total = 0;
+      for (const entry of table.rows()) if (test(entry)) total++;
+      return total;
+    });
+  }
+
+  /** Whether any row matches. */
+  exists(): boolean {
+    return this.count() > 0;
+  }
+
+  /** The values of one column for the matching rows, in query order. */
+  pluck(column: string): Collection<unknown> {
+    return readScope(() => {
+      const table = readTable(tableRef(this.model));
+      const read = this.resolveColumn(table)(column, 'model');
+      return new Collection(this.select(table).map((entry) => read(entry)));
+    });
+  }
+
+  /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
+  update(attributes: Partial<ModelAttributes<M>> | Record<string, unknown>): number {
+    return runWrite(`${this.owner}.update`, (unit) => {
+      const table = unit.table(tableRef(this.model));
+      const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);
+      const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
+      const entries = this.select(table);
+      this.assertKeysStayUnique(table, columns, entries.length);
+      for (const entry of entries) {
+        names.forEach((name, i) => table.set(entry, columns[i], (attributes as Record<string, unknown>)[name], this.owner));
+      }
+      return entries.length;
+    });
+  }
+
+  /** Deletes every matching row. Returns the number of rows. */
+  delete(): number {
+    return runWrite(`${this.owner}.delete`, (unit) => {
+      const table = unit.table(tableRef(this.model));
+      const entries = this.select(table);
+      entries.forEach((entry) => table.remove(entry));
+      return entries.length;
+    });
+  }
+
+  /** The matching rows of a table: filtered, sorted, sliced. */
+  select(table: Table): RowEntry[] {
+    const test = this.predicate(table);
+    let rows = table.rows().filter(test);
+    if (this.orders.length) rows = this.sorted(table, rows);
+    const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
+    return this.offsetCount || end !== undefined ? rows.slice(this.offsetCount, end) : rows;
+  }
+
+  /** The where-conditions as one predicate over a table's rows. */
+  predicate(table: Table): (entry: RowEntry) => boolean {
+    return compile(this.conditions, this.resolveColumn(table));
+  }
+
+  /** How a column name is read from a row of this query's table. */
+  protected resolveColumn(table: Table): (column: string, source: Source) => (entry: RowEntry) => CellValue {
+    return (column) => {
+      const index = table.column(this.unqualify(column, table), this.owner);
+      return (entry) => entry.values[index];
+    };
+  }
+
+  /** `posts.title` → `title` when `posts` names this query's sheet. */
+  protected unqualify(column: string, table: Table): string {
+    if (table.header.has(column)) return column;
+    const dot = column.lastIndexOf('.');
+    if (dot < 0) return column;
+    const prefix = column.slice(0, dot).toLowerCase();
+    const sheet = table.ref.sheetName.toLowerCase();
+    return prefix === sheet ? column.slice(dot + 1) : column;
+  }
+
+  private sorted(table: Table, rows: RowEntry[]): RowEntry[] {
+    const resolve = this.resolveColumn(table);
+    const keys = this.orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
+    return rows.slice().sort((a, b) => {
+      for (const key of keys) {
+        const order = compareValues(key.read(a), key.read(b));
+        if (order !== 0) return order * key.sign;
+      }
+      return 0;
+    });
+  }
+
+  private assertKeysStayUnique(table: Table, columns: number[], rowCount: number): void {
+    const keyColumns = primaryKeys(this.model).map((key) => table.header.indexOf(key));
+    if (rowCount > 1 && columns.some((column) => keyColumns.indexOf(column) >= 0)) {
+      throw new ValidationError(`${modelName(this.model)}.update(): setting the primary key on ${rowCount} rows would duplicate it; update one row at a time.`);
+    }
+  }
+
+  private checkCount(value: unknown, method: string): number {
+    if (typeof value !== 'number' || !(value >= 0) || Math.floor(value) !== value) {
+      throw new ValidationError(`${this.owner}.${method}(${describeValue(value)}): expected a whole number ≥ 0.`);
+    }
+    return value;
+  }
+}

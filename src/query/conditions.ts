@@ -1,0 +1,125 @@
+/**
+ * Where-conditions as data, and their compilation into one row predicate. AND binds tighter than
+ * OR, as in SQL: `where(a).orWhere(b).where(c)` means `a OR (b AND c)`.
+ */
+import { normalizeOperator, operatorMatcher, equalityKey, Operator } from '../collection/compare';
+import { Collection } from '../collection/Collection';
+import { ValidationError } from '../errors';
+import { describeValue, isDate } from '../support/values';
+
+/** How a condition joins the ones before it. */
+export type Bool = 'and' | 'or';
+
+/** Which rows a column name refers to: the model's sheet, or the pivot sheet of a many-to-many query. */
+export type Source = 'model' | 'pivot';
+
+interface Base {
+  bool: Bool;
+  not: boolean;
+}
+
+/** One where-condition. */
+export type Condition =
+  | (Base & { kind: 'compare'; source: Source; column: string; operator: Operator; value: unknown })
+  | (Base & { kind: 'in'; source: Source; column: string; values: unknown[] })
+  | (Base & { kind: 'null'; source: Source; column: string })
+  | (Base & { kind: 'between'; source: Source; column: string; low: unknown; high: unknown })
+  | (Base & { kind: 'group'; conditions: Condition[] })
+  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean });
+
+/** Turns a column name into a reader for the rows being filtered. */
+export type ColumnResolver<R> = (column: string, source: Source) => (row: R) => unknown;
+
+/** Compiles conditions into one predicate, resolving every column once. */
+export function compile<R>(conditions: readonly Condition[], resolve: ColumnResolver<R>): (row: R) => boolean {
+  if (!conditions.length) return () => true;
+  // Split into OR-separated runs of AND-ed conditions.
+  const runs: Array<Array<(row: R) => boolean>> = [[]];
+  conditions.forEach((condition, i) => {
+    if (i > 0 && condition.bool === 'or') runs.push([]);
+    runs[runs.length - 1].push(compileOne(condition, resolve));
+  });
+  if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
+  return (row) => runs.some((run) => run.every((test) => test(row)));
+}
+
+function compileOne<R>(condition: Condition, resolve: ColumnResolver<R>): (row: R) => boolean {
+  const test = compilePositive(condition, resolve);
+  return condition.not ? (row) => !test(row) : test;
+}
+
+function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>): (row: R) => boolean {
+  switch (condition.kind) {
+    case 'group':
+      return compile(condition.conditions, resolve);
+    case 'deferred':
+      return condition.prepare(resolve);
+    case 'compare': {
+      const read = resolve(condition.column, condition.source);
+      const matches = operatorMatcher(condition.operator, condition.value);
+      return (row) => matches(read(row));
+    }
+    case 'in': {
+      const read = resolve(condition.column, condition.source);
+      const keys = new Set(condition.values.map(equalityKey));
+      return (row) => {
+        const value = read(row);
+        return value !== null && value !== undefined && keys.has(equalityKey(value));
+      };
+    }
+    case 'null': {
+      const read = resolve(condition.column, condition.source);
+      return (row) => {
+        const value = read(row);
+        return value === null || value === undefined || value === '';
+      };
+    }
+    case 'between': {
+      const read = resolve(condition.column, condition.source);
+      const atLeast = operatorMatcher('>=', condition.low);
+      const atMost = operatorMatcher('<=', condition.high);
+      return (row) => {
+        const value = read(row);
+        return atLeast(value) && atMost(value);
+      };
+    }
+  }
+}
+
+/** Checks an operator, as a ValidationError naming who asked. */
+export function checkOperator(operator: unknown, owner: string): Operator {
+  try {
+    return normalizeOperator(operator);
+  } catch (error) {
+    throw new ValidationError(`${owner}: ${(error as Error).message}.`);
+  }
+}
+
+/** Checks a value compared in a where-clause (scalars, Dates and null only). */
+export function checkValue(value: unknown, owner: string, method: string, column: string): void {
+  if (value === undefined) {
+    throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
+  }
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || isDate(value)) return;
+  if (typeof value === 'number' && !Number.isNaN(value)) return;
+  const hint = Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : ' compare with a string, number, boolean, Date or null.';
+  throw new ValidationError(`${owner}.${method}('${column}', …): cannot compare with ${describeValue(value)};${hint}`);
+}
+
+/** Checks a column argument. */
+export function checkColumn(column: unknown, owner: string, method: string): string {
+  if (typeof column !== 'string' || !column.trim()) {
+    throw new ValidationError(`${owner}.${method}(): the column must be a non-empty string, not ${describeValue(column)}.`);
+  }
+  return column;
+}
+
+/** Checks a list argument (whereIn and friends). */
+export function checkList(values: unknown, owner: string, method: string, column: string): unknown[] {
+  if (values instanceof Collection) values = values.all();
+  if (!Array.isArray(values)) {
+    throw new ValidationError(`${owner}.${method}('${column}', …): expected an array of values, got ${describeValue(values)}.`);
+  }
+  values.forEach((value) => checkValue(value, owner, method, column));
+  return values.slice();
+}

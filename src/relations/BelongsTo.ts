@@ -1,0 +1,101 @@
+/** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
+import type { Model, ModelClass } from '../model/Model';
+import { primaryKeys, sheetName } from '../model/meta';
+import { normalizeKey } from '../support/values';
+import { tableRef } from '../model/meta';
+import { readTable } from '../storage/UnitOfWork';
+import { foreignKeyFor } from './naming';
+import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
+import { BelongsToClient } from './clients/BelongsToClient';
+
+/** Options of belongsTo (Lucid spelling: `localKey` is the related model's key). */
+export interface BelongsToOptions extends BaseRelationOptions {
+  foreignKey?: string;
+  localKey?: string;
+}
+
+/** Many parents point at one related row. */
+export class BelongsTo<P extends Model = Model, R extends Model = Model> extends Relation<P, R, R | null> {
+  readonly type = 'belongsTo' as const;
+  /** The parent's column holding the related key. */
+  foreignKey = '';
+  private readonly options: BelongsToOptions;
+
+  constructor(model: ModelClass<P>, related: RelatedInput<R>, options: BelongsToOptions = {}) {
+    super(model, related, options);
+    this.options = options;
+  }
+
+  protected resolveKeys(): void {
+    const related = this.relatedModel();
+    this.localKey = this.options.localKey || primaryKeys(related)[0];
+    this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(related), this.localKey);
+  }
+
+  /** Eloquent's name for the related model's key. */
+  get ownerKey(): string {
+    return this.localKey;
+  }
+
+  /** Lucid's `relatedKey`: the related model's key column. */
+  get relatedKey(): string {
+    return this.localKey;
+  }
+
+  /** Sets the related model. */
+  pushRelated(parent: P, related: R | R[]): void {
+    const list = Array.isArray(related) ? related : [related];
+    this.setRelated(parent, list.length ? list[list.length - 1] : null);
+  }
+
+  /** Gives every parent the model its foreign key points at, or null. */
+  setRelatedForMany(parents: P[], related: R[]): void {
+    const byKey = new Map<string, R>();
+    for (const model of related) {
+      const key = this.keyOf(model, this.localKey);
+      if (!byKey.has(key)) byKey.set(key, model);
+    }
+    for (const parent of parents) this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
+  }
+
+  /** A query of the related model for the keys these parents point at. */
+  eagerQuery(parents: P[], callback?: (query: any) => unknown): any {
+    this.boot();
+    const query = this.relatedQuery();
+    query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
+    if (callback) callback(query);
+    return query;
+  }
+
+  /** A query of the related model with onQuery applied. */
+  relatedQuery(subQuery = false): any {
+    this.boot();
+    const query = this.relatedModel().query();
+    query.isRelatedSubQuery = subQuery;
+    if (this.onQuery) this.onQuery(query);
+    return query;
+  }
+
+  /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
+  subQuery(callback?: (query: any) => unknown): any {
+    const query = this.relatedQuery(true);
+    if (callback) callback(query);
+    return query;
+  }
+
+  /** 1 for each related key that exists and matches the sub-query, keyed like the parent's foreign key. */
+  countByParent(callback?: (query: any) => unknown): Map<string, number> {
+    const query = this.subQuery(callback);
+    const table = readTable(tableRef(this.relatedModel()));
+    const index = table.column(this.localKey, this.label());
+    const counts = new Map<string, number>();
+    for (const entry of query.select(table)) counts.set(normalizeKey(entry.values[index]), 1);
+    return counts;
+  }
+
+  /** associate/dissociate and a query for one parent. */
+  client(parent: P): BelongsToClient<P, R> {
+    this.boot();
+    return new BelongsToClient(this, parent);
+  }
+}

@@ -1,0 +1,102 @@
+/** `hasMany(Related, foreignKey?, localKey?)`: the related sheet holds the parent's key. */
+import { Collection } from '../collection/Collection';
+import type { Model, ModelClass } from '../model/Model';
+import { primaryKeys, sheetName } from '../model/meta';
+import { foreignKeyFor } from './naming';
+import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
+import { HasManyClient } from './clients/HasManyClient';
+import { countsByKey } from './counting';
+
+/** Options of hasOne/hasMany (Lucid spelling). */
+export interface HasOptions extends BaseRelationOptions {
+  foreignKey?: string;
+  localKey?: string;
+}
+
+/** Shared by hasMany and hasOne: keys, the eager query, counting and grouping by foreign key. */
+export abstract class HasRelation<P extends Model, R extends Model, Result> extends Relation<P, R, Result> {
+  /** The column on the related sheet that holds the parent's key. */
+  foreignKey = '';
+  private readonly options: HasOptions;
+
+  constructor(model: ModelClass<P>, related: RelatedInput<R>, options: HasOptions = {}) {
+    super(model, related, options);
+    this.options = options;
+  }
+
+  protected resolveKeys(): void {
+    this.localKey = this.options.localKey || primaryKeys(this.model)[0];
+    this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(this.model), this.localKey);
+  }
+
+  /** The related model's key column (Lucid's `relatedKey`). */
+  get relatedKey(): string {
+    return primaryKeys(this.relatedModel())[0];
+  }
+
+  /** A query of the related model scoped to these parents' keys. */
+  eagerQuery(parents: P[], callback?: (query: any) => unknown): any {
+    this.boot();
+    const query = this.relatedQuery();
+    query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
+    if (callback) callback(query);
+    return query;
+  }
+
+  /** A query of the related model with onQuery applied, owned by `Parent.relation` for messages. */
+  relatedQuery(subQuery = false): any {
+    this.boot();
+    const query = this.relatedModel().query();
+    query.isRelatedSubQuery = subQuery;
+    if (this.onQuery) this.onQuery(query);
+    return query;
+  }
+
+  /** Groups related models by the parent key they hold. */
+  protected groupByParent(related: R[]): Map<string, R[]> {
+    const groups = new Map<string, R[]>();
+    for (const model of related) {
+      const key = this.keyOf(model, this.foreignKey);
+      const group = groups.get(key);
+      if (group) group.push(model);
+      else groups.set(key, [model]);
+    }
+    return groups;
+  }
+
+  /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
+  subQuery(callback?: (query: any) => unknown): any {
+    const query = this.relatedQuery(true);
+    if (callback) callback(query);
+    return query;
+  }
+
+  /** Related rows per parent key. */
+  countByParent(callback?: (query: any) => unknown): Map<string, number> {
+    return countsByKey(this.subQuery(callback), this.foreignKey, this.label());
+  }
+}
+
+/** One parent, many related rows. */
+export class HasMany<P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, Collection<R>> {
+  readonly type = 'hasMany' as const;
+
+  /** Appends related models to a parent's loaded collection. */
+  pushRelated(parent: P, related: R | R[]): void {
+    const current = (parent as any)[this.relationName];
+    const items = current instanceof Collection ? current.all() : [];
+    this.setRelated(parent, new Collection(items.concat(related)));
+  }
+
+  /** Gives every parent its Collection (empty when nothing matches). */
+  setRelatedForMany(parents: P[], related: R[]): void {
+    const groups = this.groupByParent(related);
+    for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+  }
+
+  /** The writer and query for one parent. */
+  client(parent: P): HasManyClient<P, R> {
+    this.boot();
+    return new HasManyClient(this, parent);
+  }
+}

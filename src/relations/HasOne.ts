@@ -1,0 +1,30 @@
+/** `hasOne(Related, foreignKey?, localKey?)`: like hasMany, but each parent gets one model or null. */
+import type { Model } from '../model/Model';
+import { HasRelation } from './HasMany';
+import { HasOneClient } from './clients/HasOneClient';
+
+/** One parent, at most one related row (the first in query order). */
+export class HasOne<P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, R | null> {
+  readonly type = 'hasOne' as const;
+
+  /** Sets the related model (the last one pushed wins). */
+  pushRelated(parent: P, related: R | R[]): void {
+    const list = Array.isArray(related) ? related : [related];
+    this.setRelated(parent, list.length ? list[list.length - 1] : null);
+  }
+
+  /** Gives every parent its first related model, or null. */
+  setRelatedForMany(parents: P[], related: R[]): void {
+    const groups = this.groupByParent(related);
+    for (const parent of parents) {
+      const group = groups.get(this.keyOf(parent, this.localKey));
+      this.setRelated(parent, group ? group[0] : null);
+    }
+  }
+
+  /** The writer and query for one parent. */
+  client(parent: P): HasOneClient<P, R> {
+    this.boot();
+    return new HasOneClient(this, parent);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * `manyToMany(Related, pivot, pivotForeignKey?, pivotRelatedForeignKey?, localKey?, relatedKey?)`
+ * (alias `belongsToMany`): parents and related rows joined through a pivot sheet. The pivot is a
+ * sheet name, a pivot model class (its instances become `pivot`) or Lucid's options object.
+ */
+import { Collection } from '../collection/Collection';
+import type { Model, ModelClass } from '../model/Model';
+import { primaryKeys, sheetName, tableRef } from '../model/meta';
+import { readAttribute } from '../model/attributes';
+import { stateOf } from '../model/state';
+import { TableRef } from '../storage/TableRef';
+import { normalizeKey } from '../support/values';
+import { foreignKeyFor, pivotSheetFor } from './naming';
+import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
+import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
+import { ManyToManyClient } from './pivot/ManyToManyClient';
+
+/** Lucid's many-to-many options. */
+export interface ManyToManyOptions extends BaseRelationOptions {
+  pivotTable?: string;
+  localKey?: string;
+  relatedKey?: string;
+  pivotForeignKey?: string;
+  pivotRelatedForeignKey?: string;
+  pivotColumns?: string[];
+  /** A model class for pivot rows (Pinia's pivot model). */
+  pivotModel?: ModelClass<any>;
+}
+
+/** Parents and related rows linked by pivot rows. */
+export class ManyToMany<P extends Model = Model, R extends Model = Model> extends Relation<P, R, Collection<R>> {
+  readonly type = 'manyToMany' as const;
+  /** The related model's key column. */
+  relatedKey = '';
+  /** Pivot column holding the parent's key. */
+  pivotForeignKey = '';
+  /** Pivot column holding the related model's key. */
+  pivotRelatedForeignKey = '';
+  /** The pivot sheet. */
+  pivotTable = '';
+  /** Extra pivot columns loaded into `pivot` and `$extras.pivot_<column>`. */
+  pivotColumns: string[];
+  /** The pivot model class, when one was given. */
+  readonly pivotModel: ModelClass<any> | null;
+  private readonly options: ManyToManyOptions;
+
+  constructor(model: ModelClass<P>, related: RelatedInput<R>, options: ManyToManyOptions = {}) {
+    super(model, related, options);
+    this.options = options;
+    this.pivotModel = options.pivotModel || null;
+    this.pivotColumns = (options.pivotColumns || []).slice();
+  }
+
+  protected resolveKeys(): void {
+    const related = this.relatedModel();
+    const o = this.options;
+    this.localKey = o.localKey || primaryKeys(this.model)[0];
+    this.relatedKey = o.relatedKey || primaryKeys(related)[0];
+    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), primaryKeys(this.model)[0]);
+    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), primaryKeys(related)[0]);
+    this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
+  }
+
+  /** The pivot sheet as storage sees it (rows found again by the two foreign keys, or the pivot model's key). */
+  pivotRef(): TableRef {
+    this.boot();
+    const pinned = this.pivotModel ? this.pivotModel._spreadsheetId : this.model._spreadsheetId;
+    return {
+      sheetName: this.pivotTable,
+      spreadsheetId: pinned || null,
+      owner: this.label(),
+      keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
+    };
+  }
+
+  /** `[pivotForeignKey, parent key]`. */
+  getPivotPair(parent: P): [string, unknown] {
+    this.boot();
+    return [this.pivotForeignKey, readAttribute(parent, this.localKey)];
+  }
+
+  /** `[pivotRelatedForeignKey, related key]`. */
+  getPivotRelatedPair(related: R): [string, unknown] {
+    this.boot();
+    return [this.pivotRelatedForeignKey, readAttribute(related, this.relatedKey)];
+  }
+
+  /** Appends related models to a parent's loaded collection. */
+  pushRelated(parent: P, related: R | R[]): void {
+    const current = (parent as any)[this.relationName];
+    const items = current instanceof Collection ? current.all() : [];
+    this.setRelated(parent, new Collection(items.concat(related)));
+  }
+
+  /** Gives every parent its related models, matched on `$extras.pivot_<pivotForeignKey>`. */
+  setRelatedForMany(parents: P[], related: R[]): void {
+    this.boot();
+    const extra = `pivot_${this.pivotForeignKey}`;
+    const groups = new Map<string, R[]>();
+    for (const model of related) {
+      const key = normalizeKey(stateOf(model).extras[extra]);
+      const group = groups.get(key);
+      if (group) group.push(model);
+      else groups.set(key, [model]);
+    }
+    for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+  }
+
+  /** A joined query of related rows for these parents. */
+  eagerQuery(parents: P[], callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
+    const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
+    if (callback) callback(query);
+    return query;
+  }
+
+  /** A joined query over all parents, for `has`/`whereHas`/`withCount` (`isRelatedSubQuery` is true). */
+  subQuery(callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
+    const query = this.newQuery(null, true);
+    if (callback) callback(query);
+    return query;
+  }
+
+  /** Joined rows per parent key. */
+  countByParent(callback?: (query: any) => unknown): Map<string, number> {
+    return this.subQuery(callback).countByParent();
+  }
+
+  /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */
+  newQuery(parentKeys: unknown[] | null, subQuery: boolean): ManyToManyQueryBuilder<R> {
+    this.boot();
+    const query = new ManyToManyQueryBuilder<R>(this as unknown as ManyToMany<Model, R>, parentKeys);
+    query.isRelatedSubQuery = subQuery;
+    if (this.onQuery) this.onQuery(query);
+    return query;
+  }
+
+  /** attach/detach/sync/… and a query for one parent. */
+  client(parent: P): ManyToManyClient<P, R> {
+    this.boot();
+    return new ManyToManyClient(this, parent);
+  }
+}

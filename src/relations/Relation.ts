@@ -1,0 +1,115 @@
+/**
+ * The contract every relation kind implements (after Eloquent's Relation and Lucid's relation
+ * definitions): lazily booted keys, eager loading of many parents at once through a Map, and a
+ * client for one parent.
+ */
+import type { Model, ModelClass } from '../model/Model';
+import { modelName } from '../model/meta';
+import { stateOf } from '../model/state';
+import { readAttribute } from '../model/attributes';
+import { SheetORMError } from '../errors';
+import { normalizeKey } from '../support/values';
+
+/** The four relation kinds. */
+export type RelationType = 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany';
+
+/** A related class, or a thunk returning it (so models can reference each other). */
+export type RelatedInput<R extends Model> = ModelClass<R> | (() => ModelClass<R>);
+
+/** Options every relation accepts (Lucid spelling). */
+export interface BaseRelationOptions {
+  serializeAs?: string | null;
+  onQuery?: (query: any) => unknown;
+}
+
+/** A relation definition, shared by all instances of the parent model. */
+export abstract class Relation<P extends Model = Model, R extends Model = Model, Result = unknown> {
+  /** The relation kind. */
+  abstract readonly type: RelationType;
+  /** The name it was defined under (`tags`). */
+  relationName = '';
+  /** Key of the relation in `toJSON()` (`null` leaves it out). */
+  serializeAs: string | null;
+  /** Whether keys have been resolved. */
+  booted = false;
+  /** The parent model class. */
+  readonly model: ModelClass<P>;
+  /** A callback applied to every query of this relation (eager, lazy and sub-queries). */
+  onQuery: ((query: any) => unknown) | undefined;
+  /** The key column on the parent side. */
+  localKey = '';
+  protected readonly related: RelatedInput<R>;
+
+  constructor(model: ModelClass<P>, related: RelatedInput<R>, options: BaseRelationOptions = {}) {
+    if (typeof related !== 'function') {
+      throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+    }
+    this.model = model;
+    this.related = related;
+    this.serializeAs = options.serializeAs === undefined ? '' : options.serializeAs;
+    this.onQuery = options.onQuery;
+  }
+
+  /** The related model class (a thunk is resolved on each call). */
+  relatedModel(): ModelClass<R> {
+    const input = this.related as unknown as { prototype?: unknown; $getRelation?: unknown };
+    if (input.prototype && typeof input.$getRelation === 'function') return this.related as ModelClass<R>;
+    const resolved = (this.related as () => ModelClass<R>)();
+    if (typeof resolved !== 'function' || typeof (resolved as { $getRelation?: unknown }).$getRelation !== 'function') {
+      throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
+    }
+    return resolved;
+  }
+
+  /** Resolves default keys once. */
+  boot(): void {
+    if (this.booted) return;
+    this.resolveKeys();
+    this.booted = true;
+  }
+
+  /** `Post.tags`, for messages. */
+  label(): string {
+    return `${modelName(this.model)}.${this.relationName || '(relation)'}`;
+  }
+
+  /** Sets a loaded relation on a parent (a model or null, or a Collection). */
+  setRelated(parent: P, related: Result): void {
+    stateOf(parent).relations[this.relationName] = related;
+    Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+  }
+
+  /** The normalised value of a model's key column. */
+  protected keyOf(model: Model, column: string): string {
+    return normalizeKey(readAttribute(model, column));
+  }
+
+  /** Fills in default key names. */
+  protected abstract resolveKeys(): void;
+
+  /** Adds one or more related models to what a parent has loaded. */
+  abstract pushRelated(parent: P, related: R | R[]): void;
+
+  /** Matches related models to many parents through a Map and sets them. */
+  abstract setRelatedForMany(parents: P[], related: R[]): void;
+
+  /** A query for the related rows of these parents (callback and onQuery applied). */
+  abstract eagerQuery(parents: P[], callback?: (query: any) => unknown): any;
+
+  /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
+  eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
+    this.boot();
+    const related = (this.eagerQuery(parents, callback).get() as { all(): R[] }).all();
+    this.setRelatedForMany(parents, related);
+    return related;
+  }
+
+  /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
+  abstract subQuery(callback?: (query: any) => unknown): any;
+
+  /** Counts related rows per parent key, for `withCount`/`has`. */
+  abstract countByParent(callback?: (query: any) => unknown): Map<string, number>;
+
+  /** The client for one parent: `related(name)`. */
+  abstract client(parent: P): unknown;
+}

@@ -1,0 +1,48 @@
+/** Writing a belongsTo relation for one parent: associate and dissociate. */
+import { SheetORMError } from '../../errors';
+import type { Model } from '../../model/Model';
+import { readAttribute, writeAttribute } from '../../model/attributes';
+import { runWrite } from '../../storage/UnitOfWork';
+import { isBlankKey } from '../../support/values';
+import type { BelongsTo } from '../BelongsTo';
+
+/** The client returned by `parent.related(name)` for belongsTo. */
+export class BelongsToClient<P extends Model, R extends Model> {
+  readonly relation: BelongsTo<P, R>;
+  readonly parent: P;
+
+  constructor(relation: BelongsTo<P, R>, parent: P) {
+    this.relation = relation;
+    this.parent = parent;
+  }
+
+  /** A query of the model the parent points at. */
+  query(): any {
+    const query = this.relation.relatedQuery();
+    query.whereKeyIn(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
+    return query;
+  }
+
+  /** Points the parent at `related` (saving it first if new) and saves the parent. */
+  associate(related: R): P {
+    return runWrite(`${this.relation.label()}.associate`, () => {
+      if (!related.$isPersisted) related.save();
+      const key = readAttribute(related, this.relation.localKey);
+      if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
+      writeAttribute(this.parent, this.relation.foreignKey, key);
+      this.parent.save();
+      this.relation.setRelated(this.parent, related);
+      return this.parent;
+    });
+  }
+
+  /** Clears the parent's foreign key and saves it. */
+  dissociate(): P {
+    return runWrite(`${this.relation.label()}.dissociate`, () => {
+      writeAttribute(this.parent, this.relation.foreignKey, null);
+      this.parent.save();
+      this.relation.setRelated(this.parent, null);
+      return this.parent;
+    });
+  }
+}

@@ -1,0 +1,57 @@
+/** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
+import { SheetORMError } from '../../errors';
+import type { Model } from '../../model/Model';
+import { readAttribute, writeAttribute } from '../../model/attributes';
+import { runWrite } from '../../storage/UnitOfWork';
+import { isBlankKey } from '../../support/values';
+import type { HasRelation } from '../HasMany';
+
+/** The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne). */
+export class HasManyClient<P extends Model, R extends Model> {
+  readonly relation: HasRelation<P, R, unknown>;
+  readonly parent: P;
+
+  constructor(relation: HasRelation<P, R, unknown>, parent: P) {
+    this.relation = relation;
+    this.parent = parent;
+  }
+
+  /** A query of this parent's related models. */
+  query(): any {
+    const query = this.relation.relatedQuery();
+    query.whereKeyIn(this.relation.foreignKey, [this.parentKey()]);
+    return query;
+  }
+
+  /** Creates a related model holding the parent's key. */
+  create(attributes: Record<string, unknown>): R {
+    return this.createMany([attributes])[0];
+  }
+
+  /** Creates related models (one append). */
+  createMany(list: Array<Record<string, unknown>>): R[] {
+    const key = this.parentKey();
+    const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
+    return this.relation.relatedModel().createMany(rows as any) as unknown as R[];
+  }
+
+  /** Sets the parent's key on a related model and saves it. */
+  save(model: R): R {
+    writeAttribute(model, this.relation.foreignKey, this.parentKey());
+    model.save();
+    return model;
+  }
+
+  /** Saves several related models in one unit of work. */
+  saveMany(models: R[]): R[] {
+    return runWrite(`${this.relation.label()}.saveMany`, () => models.map((model) => this.save(model)));
+  }
+
+  protected parentKey(): unknown {
+    const key = readAttribute(this.parent, this.relation.localKey);
+    if (isBlankKey(key)) {
+      throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+    }
+    return key;
+  }
+}

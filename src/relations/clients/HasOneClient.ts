@@ -1,0 +1,6 @@
+/** Writing a hasOne relation for one parent. */
+import type { Model } from '../../model/Model';
+import { HasManyClient } from './HasManyClient';
+
+/** The client returned by `parent.related(name)` for hasOne. */
+export class HasOneClient<P extends Model, R extends Model> extends HasManyClient<P, R> {}

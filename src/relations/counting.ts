@@ -1,0 +1,23 @@
+/** Counting related rows per parent key, for `withCount`, `has` and `whereHas`. */
+import { tableRef, ModelSettings } from '../model/meta';
+import { RowEntry, Table } from '../storage/Table';
+import { readTable } from '../storage/UnitOfWork';
+import { normalizeKey } from '../support/values';
+
+/** A query of a related model that can select its rows from a table. */
+interface SelectingQuery {
+  model: ModelSettings;
+  select(table: Table): RowEntry[];
+}
+
+/** Counts the query's rows by the normalised value of `column` (`owner` names who asks, in errors). */
+export function countsByKey(query: SelectingQuery, column: string, owner: string): Map<string, number> {
+  const table = readTable(tableRef(query.model));
+  const index = table.column(column, owner);
+  const counts = new Map<string, number>();
+  for (const entry of query.select(table)) {
+    const key = normalizeKey(entry.values[index]);
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return counts;
+}

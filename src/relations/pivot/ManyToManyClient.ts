@@ -1,0 +1,235 @@
+/**
+ * Writing a many-to-many relation for one parent (Lucid's query client plus Eloquent's toggle and
+ * updateExistingPivot). Every method runs in one unit of work: the pivot sheet is read once under
+ * the lock, the change is computed in memory, and written as one append, changed-cell blocks and
+ * bottom-up deletion runs. Rows of other parents and unchanged rows are never touched.
+ */
+import { SheetORMError } from '../../errors';
+import type { Model } from '../../model/Model';
+import { readAttribute } from '../../model/attributes';
+import { RowEntry, Table } from '../../storage/Table';
+import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
+import { CellValue, isBlankKey, normalizeKey } from '../../support/values';
+import type { ManyToMany } from '../ManyToMany';
+import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
+import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecords } from './syncPlan';
+
+/** What `sync` did, as related ids. */
+export interface SyncResult {
+  attached: unknown[];
+  detached: unknown[];
+  updated: unknown[];
+}
+
+/** The many-to-many client returned by `parent.related(name)`. */
+export class ManyToManyClient<P extends Model, R extends Model> {
+  readonly relation: ManyToMany<P, R>;
+  readonly parent: P;
+
+  constructor(relation: ManyToMany<P, R>, parent: P) {
+    this.relation = relation;
+    this.parent = parent;
+  }
+
+  /** A query of this parent's related models. */
+  query(): ManyToManyQueryBuilder<R> {
+    return this.relation.newQuery([this.parentKey()], false);
+  }
+
+  /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
+  attach(ids: unknown): void {
+    this.write('attach', (pivot) => {
+      const records = this.records(ids, 'attach');
+      records.forEach((record) => this.insertRow(pivot, record.id, record.attributes));
+    });
+  }
+
+  /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
+  detach(ids?: unknown): unknown[] {
+    return this.write('detach', (pivot) => {
+      const only = ids === undefined ? null : this.records(ids, 'detach');
+      const detached: unknown[] = [];
+      for (const row of this.currentRows(pivot)) {
+        if (only && !only.has(row.key)) continue;
+        pivot.remove(row.row);
+        detached.push(row.row.values[this.column(pivot, this.relation.pivotRelatedForeignKey)]);
+      }
+      return detached;
+    });
+  }
+
+  /** Makes the pivot rows exactly `ids` (with their attributes); `detach = false` keeps the others. */
+  sync(ids: unknown, detach = true): SyncResult {
+    return this.write('sync', (pivot) => {
+      const diff = diffSync(this.currentRows(pivot), this.records(ids, 'sync'), detach);
+      const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+      const result: SyncResult = { attached: [], detached: [], updated: [] };
+      for (const row of diff.detach) {
+        pivot.remove(row);
+        result.detached.push(row.values[rfk]);
+      }
+      for (const change of diff.update) {
+        this.setAttributes(pivot, change.row, change.changes);
+        result.updated.push(change.id);
+      }
+      for (const record of diff.attach) {
+        this.insertRow(pivot, record.id, record.attributes);
+        result.attached.push(record.id);
+      }
+      return result;
+    });
+  }
+
+  /** `sync(ids, false)`. */
+  syncWithoutDetaching(ids: unknown): SyncResult {
+    return this.sync(ids, false);
+  }
+
+  /** Attaches the ids not attached and detaches the ones that are. */
+  toggle(ids: unknown): { attached: unknown[]; detached: unknown[] } {
+    return this.write('toggle', (pivot) => {
+      const records = this.records(ids, 'toggle');
+      const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+      const result = { attached: [] as unknown[], detached: [] as unknown[] };
+      const present = new Set<string>();
+      for (const row of this.currentRows(pivot)) {
+        if (!records.has(row.key)) continue;
+        present.add(row.key);
+        pivot.remove(row.row);
+        result.detached.push(row.row.values[rfk]);
+      }
+      records.forEach((record, key) => {
+        if (present.has(key)) return;
+        this.insertRow(pivot, record.id, record.attributes);
+        result.attached.push(record.id);
+      });
+      return result;
+    });
+  }
+
+  /** Changes pivot attributes of this parent's row(s) for one related id. Returns the rows changed. */
+  updateExistingPivot(id: unknown, attributes: Record<string, unknown>): number {
+    return this.write('updateExistingPivot', (pivot) => {
+      const key = normalizeKey(this.idOf(id));
+      let changed = 0;
+      for (const row of this.currentRows(pivot)) {
+        if (row.key !== key) continue;
+        this.setAttributes(pivot, row.row, attributes);
+        changed++;
+      }
+      return changed;
+    });
+  }
+
+  /** Creates a related model and attaches it. */
+  create(attributes: Record<string, unknown>, pivotAttributes?: Record<string, unknown>): R {
+    return this.createMany([attributes], [pivotAttributes])[0];
+  }
+
+  /** Creates related models and attaches them (one append per sheet). */
+  createMany(list: Array<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
+    return this.write('createMany', (pivot) => {
+      const related = this.relation.relatedModel();
+      const models = related.createMany(list as any) as unknown as R[];
+      models.forEach((model, i) => this.insertRow(pivot, this.idOf(model), pivotList[i] || {}));
+      return models;
+    });
+  }
+
+  /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
+  save(model: R, pivotAttributes?: Record<string, unknown>, checkExisting = true): R {
+    this.saveMany([model], [pivotAttributes], checkExisting);
+    return model;
+  }
+
+  /** Saves related models and attaches them. */
+  saveMany(models: R[], pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
+    return this.write('saveMany', (pivot) => {
+      const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<string, RowEntry>();
+      models.forEach((model, i) => {
+        model.save();
+        const id = this.idOf(model);
+        const attributes = pivotList[i] || {};
+        const row = existing.get(normalizeKey(id));
+        if (row) this.setAttributes(pivot, row, attributes);
+        else existing.set(normalizeKey(id), this.insertRow(pivot, id, attributes));
+      });
+      return models;
+    });
+  }
+
+  private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T): T {
+    this.parentKey();
+    return runWrite(`${this.relation.label()}.${method}`, (unit) => fn(unit.table(this.relation.pivotRef()), unit));
+  }
+
+  private parentKey(): unknown {
+    const key = readAttribute(this.parent, this.relation.localKey);
+    if (isBlankKey(key)) {
+      throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+    }
+    return key;
+  }
+
+  private records(input: unknown, method: string): PivotRecords {
+    return normalizeRecords(input, (model) => this.idOf(model), this.relation.label(), method);
+  }
+
+  private idOf(item: unknown): unknown {
+    if (item !== null && typeof item === 'object') return readAttribute(item, this.relation.relatedKey);
+    return item;
+  }
+
+  private column(pivot: Table, name: string): number {
+    return pivot.column(name, this.relation.label());
+  }
+
+  /** This parent's pivot rows with the related key they hold and all their columns. */
+  private currentRows(pivot: Table): Array<CurrentPivotRow<RowEntry>> {
+    const fk = this.column(pivot, this.relation.pivotForeignKey);
+    const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+    const parent = normalizeKey(this.parentKey());
+    const names = pivot.header.names;
+    return pivot
+      .rows()
+      .filter((entry) => normalizeKey(entry.values[fk]) === parent)
+      .map((entry) => {
+        const attributes: Record<string, unknown> = {};
+        names.forEach((name, i) => (attributes[name] = entry.values[i]));
+        return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
+      });
+  }
+
+  private insertRow(pivot: Table, id: unknown, attributes: Record<string, unknown>): RowEntry {
+    const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
+    const rfk = this.column(pivot, pivotRelatedForeignKey);
+    const record: Record<string, unknown> = { ...attributes };
+    record[pivotForeignKey] = this.parentKey();
+    record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
+    this.fillPivotKey(pivot, record);
+    return pivot.insert(record, this.relation.label());
+  }
+
+  /** A pivot model with its own single key column (say `id`) gets `max + 1` there. */
+  private fillPivotKey(pivot: Table, record: Record<string, unknown>): void {
+    const keys = this.relation.pivotRef().keyColumns;
+    const own = keys.length === 1 ? keys[0] : pivot.header.has('id') && !this.relation.pivotModel ? 'id' : null;
+    if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey) return;
+    if (isBlankKey(record[own]) && pivot.header.has(own)) record[own] = pivot.nextKey(pivot.column(own));
+  }
+
+  private setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>): void {
+    for (const name of Object.keys(attributes)) {
+      if (attributes[name] === undefined) continue;
+      pivot.set(row, this.column(pivot, name), attributes[name], this.relation.label());
+    }
+  }
+}
+
+/** An id given as text ('3', from a form) is stored as a number when the column holds numbers. */
+function likeColumn(pivot: Table, column: number, id: unknown): unknown {
+  if (typeof id !== 'string' || !/^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return id;
+  const sample = pivot.rows().find((entry) => entry.values[column] !== null);
+  const holdsNumbers = !sample || typeof (sample.values[column] as CellValue) === 'number';
+  return holdsNumbers ? Number(id) : id;
+}

@@ -1,0 +1,233 @@
+/**
+ * Queries over a many-to-many relation: the related sheet joined in memory with the pivot sheet
+ * (one read of each) through a Map on the related key, with per-parent `groupLimit`.
+ */
+import { Collection } from '../../collection/Collection';
+import { compareValues } from '../../collection/compare';
+import { ValidationError } from '../../errors';
+import type { Model } from '../../model/Model';
+import { hydrate } from '../../model/hydrate';
+import { stateOf } from '../../model/state';
+import { tableRef } from '../../model/meta';
+import type { Direction } from '../../query/QueryBuilder';
+import { compile, Source } from '../../query/conditions';
+import { ConditionBuilder } from '../../query/ConditionBuilder';
+import { RowEntry, Table } from '../../storage/Table';
+import { readScope, readTable, runWrite } from '../../storage/UnitOfWork';
+import { normalizeKey, setOwn } from '../../support/values';
+import type { ManyToMany } from '../ManyToMany';
+import { PivotQueryClauses } from './PivotQueryClauses';
+
+/** A related row with the pivot row linking it to a parent. */
+export interface JoinedRow {
+  pivot: RowEntry;
+  entry: RowEntry;
+}
+
+interface Join {
+  rows: JoinedRow[];
+  related: Table;
+  pivot: Table;
+}
+
+/** A query of related models through the pivot sheet. */
+export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
+  /** The relation queried. */
+  readonly relation: ManyToMany<Model, R>;
+  private readonly parentKeys: Set<string> | null;
+  private groupLimitCount: number | null = null;
+  private groupOrders: Array<{ column: string; direction: Direction }> = [];
+
+  constructor(relation: ManyToMany<Model, R>, parentKeys: unknown[] | null) {
+    super(relation.relatedModel());
+    this.relation = relation;
+    this.owner = relation.label();
+    this.parentKeys = parentKeys ? new Set(parentKeys.map(normalizeKey)) : null;
+    this.selectedPivotColumns = relation.pivotColumns.slice();
+  }
+
+  protected override newGroup(): ConditionBuilder {
+    return new ManyToManyQueryBuilder(this.relation, null);
+  }
+
+  /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
+  groupLimit(count: number): this {
+    if (typeof count !== 'number' || !(count >= 0) || Math.floor(count) !== count) {
+      throw new ValidationError(`${this.owner}.groupLimit(${String(count)}): expected a whole number ≥ 0.`);
+    }
+    this.groupLimitCount = count;
+    return this;
+  }
+
+  /** Orders each parent's rows before `groupLimit` keeps the first ones. */
+  groupOrderBy(column: string, direction: Direction = 'asc'): this {
+    const dir = String(direction).toLowerCase();
+    if (dir !== 'asc' && dir !== 'desc') throw new ValidationError(`${this.owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
+    this.groupOrders.push({ column, direction: dir });
+    return this;
+  }
+
+  /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
+  override get(): Collection<R> {
+    return readScope(() => {
+      const join = this.joined();
+      const models = join.rows.map((row) => this.hydrateJoined(join, row));
+      this.loadRelations(models);
+      return new Collection(models);
+    });
+  }
+
+  /** How many joined rows match. */
+  override count(): number {
+    return readScope(() => this.filtered(this.join()).length);
+  }
+
+  /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
+  override pluck(column: string): Collection<unknown> {
+    return readScope(() => {
+      const join = this.joined();
+      const read = this.resolver(join)(column, 'model');
+      return new Collection(join.rows.map(read));
+    });
+  }
+
+  /** Updates the matching related rows (not the pivot rows). */
+  override update(attributes: Record<string, unknown>): number {
+    return runWrite(`${this.owner}.update`, () => {
+      const join = this.joined();
+      const entries = distinctEntries(join.rows);
+      const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
+      const columns = names.map((name) => join.related.column(name, this.owner));
+      entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
+      return entries.length;
+    });
+  }
+
+  /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
+  override delete(): number {
+    return runWrite(`${this.owner}.delete`, () => {
+      const join = this.joined();
+      const entries = distinctEntries(join.rows);
+      entries.forEach((entry) => join.related.remove(entry));
+      return entries.length;
+    });
+  }
+
+  /** Joined rows per parent key (for `withCount`/`has`). */
+  countByParent(): Map<string, number> {
+    return readScope(() => {
+      const join = this.join();
+      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+      const counts = new Map<string, number>();
+      for (const row of this.filtered(join)) {
+        const key = normalizeKey(row.pivot.values[fk]);
+        counts.set(key, (counts.get(key) || 0) + 1);
+      }
+      return counts;
+    });
+  }
+
+  /** Filtered, sorted, group-limited and sliced joined rows. */
+  joined(): Join {
+    const join = this.join();
+    let rows = this.sortRows(join, this.filtered(join), this.orders);
+    if (this.groupLimitCount !== null) rows = this.limitPerParent(join, rows);
+    const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
+    if (this.offsetCount || end !== undefined) rows = rows.slice(this.offsetCount, end);
+    return { ...join, rows };
+  }
+
+  /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
+  private join(): Join {
+    const relation = this.relation;
+    const related = readTable(tableRef(this.model));
+    const pivot = readTable(relation.pivotRef());
+    const fk = pivot.column(relation.pivotForeignKey, this.owner);
+    const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
+    const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
+    const rows: JoinedRow[] = [];
+    for (const entry of pivot.rows()) {
+      if (this.parentKeys && !this.parentKeys.has(normalizeKey(entry.values[fk]))) continue;
+      const match = byKey.get(normalizeKey(entry.values[rfk]));
+      if (match) rows.push({ pivot: entry, entry: match });
+    }
+    for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
+    return { rows, related, pivot };
+  }
+
+  private filtered(join: Join): JoinedRow[] {
+    const test = compile(this.conditions, this.resolver(join));
+    return join.rows.filter(test);
+  }
+
+  /** Reads a column from a joined row: pivot columns by source or `pivotTable.` prefix, else related ones. */
+  private resolver(join: Join): (column: string, source: Source) => (row: JoinedRow) => unknown {
+    return (column, source) => {
+      const [table, name] = this.split(column, join);
+      if (source === 'pivot' || table === 'pivot' || (table === null && !join.related.header.has(name) && join.pivot.header.has(name))) {
+        const index = join.pivot.column(name, this.owner);
+        return (row) => row.pivot.values[index];
+      }
+      const index = join.related.column(name, this.owner);
+      return (row) => row.entry.values[index];
+    };
+  }
+
+  private split(column: string, join: Join): ['pivot' | 'related' | null, string] {
+    const dot = column.lastIndexOf('.');
+    if (dot < 0 || join.related.header.has(column) || join.pivot.header.has(column)) return [null, column];
+    const prefix = column.slice(0, dot).toLowerCase();
+    const name = column.slice(dot + 1);
+    if (prefix === this.relation.pivotTable.toLowerCase()) return ['pivot', name];
+    if (prefix === join.related.ref.sheetName.toLowerCase()) return ['related', name];
+    return [null, column];
+  }
+
+  private sortRows(join: Join, rows: JoinedRow[], orders: Array<{ column: string; direction: Direction }>): JoinedRow[] {
+    if (!orders.length) return rows;
+    const resolve = this.resolver(join);
+    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
+    return rows.slice().sort((a, b) => {
+      for (const key of keys) {
+        const order = compareValues(key.read(a), key.read(b));
+        if (order !== 0) return order * key.sign;
+      }
+      return 0;
+    });
+  }
+
+  private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
+    const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+    const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
+    const taken = new Map<string, number>();
+    const kept = new Set<JoinedRow>();
+    for (const row of ordered) {
+      const key = normalizeKey(row.pivot.values[fk]);
+      const count = taken.get(key) || 0;
+      if (count < (this.groupLimitCount as number)) {
+        taken.set(key, count + 1);
+        kept.add(row);
+      }
+    }
+    return ordered.filter((row) => kept.has(row));
+  }
+
+  private hydrateJoined(join: Join, row: JoinedRow): R {
+    const relation = this.relation;
+    const model = hydrate<R>(this.model, join.related, row.entry);
+    const state = stateOf(model);
+    const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
+    const plain: Record<string, unknown> = {};
+    for (const column of columns) {
+      const value = row.pivot.values[join.pivot.column(column, this.owner)];
+      state.extras[`pivot_${column}`] = value;
+      setOwn(plain, column, value);
+    }
+    state.pivot = relation.pivotModel ? hydrate(relation.pivotModel, join.pivot, row.pivot) : plain;
+    return model;
+  }
+}
+
+function distinctEntries(rows: JoinedRow[]): RowEntry[] {
+  return Array.from(new Set(rows.map((row) => row.entry)));
+}

@@ -1,0 +1,104 @@
+/**
+ * The pure part of pivot writes (after Eloquent's InteractsWithPivotTable): normalise
+ * `ids | {id: attrs} | models` into one Map, then diff it against the current pivot rows.
+ */
+import { ValidationError } from '../../errors';
+import { isPlainObject, normalizeKey, sameValue, describeValue } from '../../support/values';
+
+/** Desired related ids with their pivot attributes, keyed by normalised id. */
+export type PivotRecords = Map<string, { id: unknown; attributes: Record<string, unknown> }>;
+
+/** A related id as given: a key value, or a model whose key is read by `keyOf`. */
+export type IdInput = unknown;
+
+/** Normalises the arguments of attach/sync/toggle into one Map (later duplicates merge). */
+export function normalizeRecords(
+  input: unknown,
+  keyOf: (model: object) => unknown,
+  owner: string,
+  method: string,
+): PivotRecords {
+  const records: PivotRecords = new Map();
+  const add = (id: unknown, attributes: Record<string, unknown>) => {
+    const key = normalizeKey(id);
+    if (key === '') throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
+    const existing = records.get(key);
+    records.set(key, { id: existing ? existing.id : id, attributes: { ...(existing ? existing.attributes : {}), ...attributes } });
+  };
+  const list = toList(input);
+  if (list) {
+    for (const item of list) add(idOf(item, keyOf, owner, method), {});
+  } else if (isPlainObject(input)) {
+    for (const id of Object.keys(input)) {
+      const attributes = input[id];
+      if (attributes !== undefined && attributes !== null && !isPlainObject(attributes)) {
+        throw new ValidationError(`${owner}.${method}(): pivot attributes for id ${id} must be an object, got ${describeValue(attributes)}.`);
+      }
+      add(id, (attributes as Record<string, unknown>) || {});
+    }
+  } else {
+    add(idOf(input, keyOf, owner, method), {});
+  }
+  return records;
+}
+
+function toList(input: unknown): unknown[] | null {
+  if (Array.isArray(input)) return input;
+  if (input && typeof input === 'object' && typeof (input as { all?: unknown }).all === 'function' && Symbol.iterator in (input as object)) {
+    return Array.from(input as Iterable<unknown>);
+  }
+  return null;
+}
+
+function idOf(item: unknown, keyOf: (model: object) => unknown, owner: string, method: string): unknown {
+  if (item !== null && typeof item === 'object' && !isPlainObject(item) && !(Object.prototype.toString.call(item) === '[object Date]')) {
+    return keyOf(item);
+  }
+  if (item === null || item === undefined || typeof item === 'object' || typeof item === 'boolean') {
+    throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
+  }
+  return item;
+}
+
+/** A current pivot row of the parent: the related id it holds and its pivot attributes. */
+export interface CurrentPivotRow<Row> {
+  key: string;
+  row: Row;
+  attributes: Record<string, unknown>;
+}
+
+/** What a sync changes. */
+export interface SyncDiff<Row> {
+  attach: Array<{ id: unknown; attributes: Record<string, unknown> }>;
+  update: Array<{ row: Row; id: unknown; changes: Record<string, unknown> }>;
+  detach: Row[];
+}
+
+/** Diffs desired records against current rows; with `detach` false, rows not desired stay. */
+export function diffSync<Row>(current: ReadonlyArray<CurrentPivotRow<Row>>, desired: PivotRecords, detach: boolean): SyncDiff<Row> {
+  const diff: SyncDiff<Row> = { attach: [], update: [], detach: [] };
+  const seen = new Set<string>();
+  for (const { key, row, attributes } of current) {
+    const wanted = desired.get(key);
+    if (!wanted || seen.has(key)) {
+      // Rows not wanted, and duplicate rows of a wanted id, go (unless detaching is off).
+      if (detach) diff.detach.push(row);
+      continue;
+    }
+    seen.add(key);
+    const changes = changedAttributes(attributes, wanted.attributes);
+    if (Object.keys(changes).length) diff.update.push({ row, id: wanted.id, changes });
+  }
+  desired.forEach((record, key) => {
+    if (!seen.has(key)) diff.attach.push(record);
+  });
+  return diff;
+}
+
+function changedAttributes(current: Record<string, unknown>, wanted: Record<string, unknown>): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const name of Object.keys(wanted)) {
+    if (wanted[name] !== undefined && !sameValue(current[name], wanted[name])) changes[name] = wanted[name];
+  }
+  return changes;
+}

@@ -1,0 +1,77 @@
+/**
+ * Finding a model's relations by name: in `static fields()` (Pinia style) or as a method returning
+ * a relation (Eloquent/Lucid style). Definitions are made once per class and booted lazily.
+ */
+import { RelationNotFoundError } from '../errors';
+import { modelName, ModelSettings } from '../model/meta';
+import { attachState } from '../model/state';
+import { Relation } from './Relation';
+
+/** A class that may declare Pinia-style fields. */
+export interface RelationHost extends ModelSettings {
+  fields?: () => Record<string, unknown>;
+}
+
+const relationCache = new WeakMap<object, Map<string, Relation<any, any, any>>>();
+const fieldCache = new WeakMap<object, Record<string, unknown>>();
+
+/** The result of `static fields()`, computed once per class. */
+export function fieldsOf(model: RelationHost): Record<string, unknown> {
+  let fields = fieldCache.get(model);
+  if (!fields) {
+    fields = typeof model.fields === 'function' ? model.fields() || {} : {};
+    fieldCache.set(model, fields);
+  }
+  return fields;
+}
+
+/** The relation `name` of a model, or RelationNotFoundError. `baseApi` holds names that are never relations. */
+export function findRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
+  let relations = relationCache.get(model);
+  if (!relations) {
+    relations = new Map();
+    relationCache.set(model, relations);
+  }
+  const cached = relations.get(name);
+  if (cached) return cached;
+  const relation = defineRelation(model, name, baseApi);
+  relation.relationName = name;
+  if (relation.serializeAs === '') relation.serializeAs = name;
+  relations.set(name, relation);
+  return relation;
+}
+
+function defineRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
+  if (typeof name !== 'string' || !name) throw notFound(model, String(name), baseApi, 'a relation name must be a non-empty string');
+  const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : undefined;
+  if (field instanceof Relation) return field;
+  const method = (model.prototype as Record<string, unknown>)[name];
+  if (typeof method !== 'function' || name in baseApi) throw notFound(model, name, baseApi);
+  // Relation methods only build definitions; a blank instance stands in for `this`.
+  const blank = Object.create(model.prototype);
+  attachState(blank);
+  const result = (method as () => unknown).call(blank);
+  if (!(result instanceof Relation)) {
+    throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
+  }
+  return result;
+}
+
+/** Names of relations a model defines in fields() plus its own methods (for error hints). */
+function candidates(model: RelationHost, baseApi: object): string[] {
+  const names = new Set<string>();
+  for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
+  for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
+    for (const key of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+      if (key !== 'constructor' && descriptor && typeof descriptor.value === 'function') names.add(key);
+    }
+  }
+  return Array.from(names);
+}
+
+function notFound(model: RelationHost, name: string, baseApi: object, reason?: string): RelationNotFoundError {
+  const known = candidates(model, baseApi);
+  const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+  return new RelationNotFoundError(`${modelName(model)} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(', ') || 'none'}.`);
+}

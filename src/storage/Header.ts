@@ -1,0 +1,96 @@
+/** The header row of a sheet: column names (trimmed text) and their positions. */
+import { ColumnNotFoundError, ValidationError } from '../errors';
+import { isDate } from '../support/values';
+
+/** Something that can say which sheet it is, for error messages. */
+export interface Describable {
+  describe(): string;
+}
+
+/** Column names in sheet order, with an index by name. */
+export class Header {
+  readonly names: readonly string[];
+  private readonly positions: Map<string, number>;
+
+  private constructor(names: string[]) {
+    this.names = names;
+    this.positions = new Map(names.map((name, index) => [name, index]));
+  }
+
+  /**
+   * Parses row 1; blank or duplicated names are errors (they would silently lose data). Blank
+   * headers past the last named column are ignored unless data rows use them (`dataWidth`).
+   */
+  static parse(row: readonly unknown[], where: Describable, dataWidth = 0): Header {
+    const names = row.map(headerText);
+    let width = names.length;
+    while (width > dataWidth && width > 0 && names[width - 1] === '') width--;
+    const used = names.slice(0, width);
+    const blank = used.indexOf('');
+    if (blank >= 0) {
+      throw new ValidationError(
+        `${where.describe()}: column ${columnLetter(blank + 1)} has no header but the sheet uses it; name it in row 1 or delete the column.`,
+      );
+    }
+    const seen = new Set<string>();
+    for (const name of used) {
+      if (seen.has(name)) {
+        throw new ValidationError(`${where.describe()}: the header "${name}" appears twice in row 1; rename one of the columns.`);
+      }
+      seen.add(name);
+    }
+    return new Header(used);
+  }
+
+  /** A header from known names (used for sheets being created). */
+  static of(names: readonly string[]): Header {
+    return new Header(names.slice());
+  }
+
+  /** Number of named columns. */
+  get width(): number {
+    return this.names.length;
+  }
+
+  /** 0-based position of a column, or -1. */
+  indexOf(name: string): number {
+    const position = this.positions.get(name);
+    return position === undefined ? -1 : position;
+  }
+
+  /** Whether the sheet has this column. */
+  has(name: string): boolean {
+    return this.positions.has(name);
+  }
+
+  /** 0-based position of a column, or a ColumnNotFoundError naming who asked and the columns there are. */
+  require(name: string, owner: string, where: Describable): number {
+    const position = this.positions.get(name);
+    if (position !== undefined) return position;
+    throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${name}"${this.hint(name)} (columns: ${this.list()}).`);
+  }
+
+  /** The column names as a readable list. */
+  list(): string {
+    return this.names.length ? this.names.join(', ') : 'none: row 1 is empty';
+  }
+
+  private hint(name: string): string {
+    const lower = name.trim().toLowerCase();
+    const close = this.names.find((candidate) => candidate.toLowerCase() === lower);
+    return close ? `; did you mean "${close}"?` : '';
+  }
+}
+
+function headerText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (isDate(cell)) return cell.toISOString();
+  return String(cell).trim();
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

@@ -1,0 +1,261 @@
+/**
+ * A sheet read into memory: the header, one entry per data row, and the changes made to it in the
+ * current unit of work. Storage knows nothing of models: rows are arrays in header order.
+ */
+import { DuplicateKeyError, ValidationError } from '../errors';
+import { toCell } from '../support/cells';
+import { CellValue, cloneValue, describeValue, fromCell, normalizeCompositeKey, normalizeKey } from '../support/values';
+import { Header } from './Header';
+import { retried } from './service';
+import { OpenedSheet, TableRef } from './TableRef';
+
+/** One data row: its values now, as read, and where it is in the sheet. */
+export class RowEntry {
+  /** Sheet row (1-based), or null for a row not yet written. */
+  rowNumber: number | null;
+  values: CellValue[];
+  /** Values as read (null for a new row). */
+  readonly original: CellValue[] | null;
+  /** Columns (0-based) changed since the read. */
+  changed: Set<number> | null = null;
+  deleted = false;
+
+  constructor(values: CellValue[], rowNumber: number | null, original: CellValue[] | null) {
+    this.values = values;
+    this.rowNumber = rowNumber;
+    this.original = original;
+  }
+}
+
+/** Undo records, so a failed operation inside a transaction leaves no trace. */
+export type Undo = () => void;
+
+/** A sheet's rows in memory, with the pending inserts, updates and deletions of a unit of work. */
+export class Table {
+  readonly ref: TableRef;
+  readonly opened: OpenedSheet;
+  readonly header: Header;
+  readonly entries: RowEntry[];
+  /** Last sheet row with content when read (0 for an empty sheet). */
+  readonly lastRow: number;
+  journal: Undo[] | null = null;
+  private indexes = new Map<string, Map<string, RowEntry>>();
+  private maxKeys = new Map<number, number>();
+
+  private constructor(ref: TableRef, opened: OpenedSheet, header: Header, entries: RowEntry[], lastRow: number) {
+    this.ref = ref;
+    this.opened = opened;
+    this.header = header;
+    this.entries = entries;
+    this.lastRow = lastRow;
+  }
+
+  /** Reads a sheet with one `getDataRange().getValues()`. */
+  static read(ref: TableRef, opened: OpenedSheet): Table {
+    const { sheet } = opened;
+    const values = retried('Range.getValues', () => sheet.getDataRange().getValues());
+    return Table.fromValues(ref, opened, values);
+  }
+
+  /** Builds a table from the values of a sheet's data range. */
+  static fromValues(ref: TableRef, opened: OpenedSheet, values: unknown[][]): Table {
+    const headerRow = values[0] || [];
+    const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
+    const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
+    const width = header.width;
+    const entries: RowEntry[] = [];
+    for (let r = 1; r < values.length; r++) {
+      const row = values[r];
+      const cells: CellValue[] = new Array(width);
+      let empty = true;
+      for (let c = 0; c < width; c++) {
+        const cell = fromCell(row[c]);
+        if (cell !== null) empty = false;
+        cells[c] = cell;
+      }
+      if (!empty) entries.push(new RowEntry(cells, r + 1, cells.slice()));
+    }
+    const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
+    return new Table(ref, opened, header, entries, lastRow);
+  }
+
+  /** Live rows (not deleted), in sheet order then insertion order. */
+  rows(): RowEntry[] {
+    return this.entries.filter((entry) => !entry.deleted);
+  }
+
+  /** 0-based column position, or ColumnNotFoundError naming `owner`. */
+  column(name: string, owner = this.ref.owner): number {
+    return this.header.require(name, owner, this.opened);
+  }
+
+  /** The entry whose key columns hold `key` (normalised), if any. */
+  find(columns: readonly number[], key: string): RowEntry | undefined {
+    return this.index(columns).get(key);
+  }
+
+  /** A Map from normalised key to entry for the given key columns (built once, kept up to date). */
+  index(columns: readonly number[]): Map<string, RowEntry> {
+    const signature = columns.join(',');
+    let index = this.indexes.get(signature);
+    if (!index) {
+      index = new Map();
+      for (const entry of this.entries) {
+        if (entry.deleted) continue;
+        const key = keyOf(entry.values, columns);
+        if (key !== '' && !index.has(key)) index.set(key, entry);
+      }
+      this.indexes.set(signature, index);
+    }
+    return index;
+  }
+
+  /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
+  insert(record: Readonly<Record<string, unknown>>, owner: string, uniqueColumns: readonly number[] = []): RowEntry {
+    this.requireHeader(owner);
+    const values: CellValue[] = new Array(this.header.width).fill(null);
+    for (const name of Object.keys(record)) {
+      const value = record[name];
+      if (value === undefined) continue;
+      const column = this.column(name, owner);
+      values[column] = this.checked(value, owner, name);
+    }
+    if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
+    const entry = new RowEntry(values, null, null);
+    this.entries.push(entry);
+    this.afterInsert(entry);
+    this.journal?.push(() => {
+      this.entries.splice(this.entries.indexOf(entry), 1);
+      this.afterChange(null);
+    });
+    return entry;
+  }
+
+  /** Changes one cell of a row. */
+  set(entry: RowEntry, column: number, value: unknown, owner: string): void {
+    const name = this.header.names[column];
+    const next = this.checked(value, owner, name);
+    const previous = entry.values[column];
+    const hadChanged = entry.changed ? new Set(entry.changed) : null;
+    entry.values[column] = next;
+    if (entry.original) {
+      entry.changed = entry.changed || new Set();
+      entry.changed.add(column);
+    }
+    this.afterChange(column);
+    this.journal?.push(() => {
+      entry.values[column] = previous;
+      entry.changed = hadChanged;
+      this.afterChange(column);
+    });
+  }
+
+  /** Marks a row for deletion. */
+  remove(entry: RowEntry): void {
+    if (entry.deleted) return;
+    entry.deleted = true;
+    this.afterChange(null);
+    this.journal?.push(() => {
+      entry.deleted = false;
+      this.afterChange(null);
+    });
+  }
+
+  /** `max + 1` of the numeric keys in a column (text holding a whole number counts). */
+  nextKey(column: number): number {
+    let max = this.maxKeys.get(column);
+    if (max === undefined) {
+      max = 0;
+      for (const entry of this.entries) {
+        if (entry.deleted) continue;
+        const n = numericKey(entry.values[column]);
+        if (n !== null && n > max) max = n;
+      }
+      this.maxKeys.set(column, max);
+    }
+    return Math.floor(max) + 1;
+  }
+
+  /** Whether any row was added, changed or deleted. */
+  hasChanges(): boolean {
+    return this.entries.some((e) => (e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!e.changed?.size));
+  }
+
+  /** Throws unless row 1 names the columns. */
+  requireHeader(owner: string): void {
+    if (this.header.width === 0) {
+      throw new ValidationError(
+        `${owner}: ${this.opened.describe()} has no header row; put the column names in row 1 (or run SheetORM.ensureSchema).`,
+      );
+    }
+  }
+
+  private assertUnique(values: CellValue[], columns: readonly number[], owner: string): void {
+    const key = keyOf(values, columns);
+    if (key !== '' && this.index(columns).has(key)) {
+      const names = columns.map((c) => this.header.names[c]);
+      const shown = columns.map((c) => describeValue(values[c])).join(', ');
+      throw new DuplicateKeyError(`${owner}: ${this.opened.describe()} already has a row with ${names.join(', ')} = ${shown}.`);
+    }
+  }
+
+  private checked(value: unknown, owner: string, column: string): CellValue {
+    toCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+    return fromCell(cloneValue(value));
+  }
+
+  private afterInsert(entry: RowEntry): void {
+    for (const [signature, index] of this.indexes) {
+      const key = keyOf(entry.values, signature.split(',').map(Number));
+      if (key !== '' && !index.has(key)) index.set(key, entry);
+    }
+    for (const [column, max] of this.maxKeys) {
+      const n = numericKey(entry.values[column]);
+      if (n !== null && n > max) this.maxKeys.set(column, n);
+    }
+  }
+
+  private afterChange(column: number | null): void {
+    // Indexes and key maxima are rebuilt lazily: cheap, and always right after undo.
+    if (column === null) {
+      this.indexes.clear();
+      this.maxKeys.clear();
+      return;
+    }
+    for (const signature of Array.from(this.indexes.keys())) {
+      if (signature.split(',').indexOf(String(column)) >= 0) this.indexes.delete(signature);
+    }
+    this.maxKeys.delete(column);
+  }
+}
+
+/** The normalised key of a row for the given columns ('' when any part is blank). */
+export function keyOf(values: readonly CellValue[], columns: readonly number[]): string {
+  if (columns.length === 1) return normalizeKey(values[columns[0]]);
+  const parts = columns.map((c) => values[c]);
+  return parts.some((part) => normalizeKey(part) === '') ? '' : normalizeCompositeKey(parts);
+}
+
+function numericKey(value: CellValue): number | null {
+  if (typeof value === 'number') return isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+function hasContent(row: readonly unknown[]): boolean {
+  return row.some((cell) => cell !== '' && cell !== null && cell !== undefined);
+}
+
+function dataWidth(values: unknown[][]): number {
+  let width = 0;
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    for (let c = row.length - 1; c >= width; c--) {
+      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return width;
+}

@@ -1,0 +1,109 @@
+/** Which sheet a model or relation lives in, and how to open it (with a per-execution handle cache). */
+import { configGeneration, getConfig } from '../config';
+import { SheetNotFoundError, SheetORMError } from '../errors';
+import { retried } from './service';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A sheet as models and relations name it. */
+export interface TableRef {
+  /** The sheet's name (`_table`). */
+  sheetName: string;
+  /** A pinned spreadsheet (`_spreadsheetId`), else the configured one. */
+  spreadsheetId?: string | null;
+  /** Who asks, for error messages: `Post` or `Post.tags`. */
+  owner: string;
+  /** Columns that identify a row (the primary key), used to find rows again under the lock. */
+  keyColumns: readonly string[];
+}
+
+/** An opened sheet, with lazily computed labels for error messages. */
+export interface OpenedSheet {
+  sheet: Sheet;
+  spreadsheet: Spreadsheet;
+  cacheKey: string;
+  /** `sheet "Posts" in spreadsheet "CRM"`. */
+  describe(): string;
+}
+
+interface HandleCache {
+  app: unknown;
+  generation: number;
+  spreadsheets: Map<string, Spreadsheet>;
+  sheets: Map<string, OpenedSheet>;
+  names: Map<Spreadsheet, string>;
+}
+
+let cache: HandleCache | null = null;
+
+function handles(): HandleCache {
+  const app = typeof SpreadsheetApp === 'undefined' ? undefined : SpreadsheetApp;
+  if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+    cache = { app, generation: configGeneration(), spreadsheets: new Map(), sheets: new Map(), names: new Map() };
+  }
+  return cache;
+}
+
+/** Forgets cached spreadsheet and sheet handles (after sheets are created or deleted). */
+export function forgetHandles(): void {
+  cache = null;
+}
+
+/** The spreadsheet for a pinned id, the configured one, or the active one. */
+export function openSpreadsheet(pinnedId?: string | null): Spreadsheet {
+  const config = getConfig();
+  const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+  const key = id ? `id:${id}` : 'default';
+  const cached = handles().spreadsheets.get(key);
+  if (cached) return cached;
+  if (typeof SpreadsheetApp === 'undefined') {
+    throw new SheetORMError('SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.');
+  }
+  let spreadsheet: Spreadsheet | null;
+  if (id) spreadsheet = retried('SpreadsheetApp.openById', () => SpreadsheetApp.openById(id));
+  else spreadsheet = config.spreadsheet || retried('SpreadsheetApp.getActiveSpreadsheet', () => SpreadsheetApp.getActiveSpreadsheet());
+  if (!spreadsheet) {
+    throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "…" }) or set Model._spreadsheetId.');
+  }
+  handles().spreadsheets.set(key, spreadsheet);
+  return spreadsheet;
+}
+
+/** The spreadsheet's name, read once per execution for error messages. */
+export function spreadsheetName(spreadsheet: Spreadsheet): string {
+  const names = handles().names;
+  let name = names.get(spreadsheet);
+  if (name === undefined) {
+    try {
+      name = spreadsheet.getName();
+    } catch (error) {
+      name = '(unnamed)';
+    }
+    names.set(spreadsheet, name);
+  }
+  return name;
+}
+
+/** Opens the sheet a ref names, or throws SheetNotFoundError listing the sheets that exist. */
+export function openSheet(ref: TableRef): OpenedSheet {
+  const spreadsheet = openSpreadsheet(ref.spreadsheetId);
+  const cacheKey = `${ref.spreadsheetId || ''}\u0000${ref.sheetName}`;
+  const cached = handles().sheets.get(cacheKey);
+  if (cached) return cached;
+  const sheet = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));
+  if (!sheet) {
+    const names = spreadsheet.getSheets().map((s) => s.getName());
+    throw new SheetNotFoundError(
+      `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). Create it (SheetORM.ensureSchema) or set ${ref.owner.split('.')[0]}._table.`,
+    );
+  }
+  const opened: OpenedSheet = {
+    sheet,
+    spreadsheet,
+    cacheKey,
+    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`,
+  };
+  handles().sheets.set(cacheKey, opened);
+  return opened;
+}

@@ -1,0 +1,155 @@
+/**
+ * Units of work. Every write runs in one: the lock is taken first, each sheet involved is read at
+ * most once under it, changes are collected in memory and validated, then written in batches,
+ * flushed, and the lock released. `transaction()` is a unit of work around user code: its sheets
+ * are re-checked before writing, because people may have edited them while the code ran.
+ */
+import { WriteError, SheetORMError } from '../errors';
+import { acquireLock } from './lock';
+import { describePlan, growFor, messageOf, Progress, writePlan } from './applyPlan';
+import { Table } from './Table';
+import { openSheet, TableRef } from './TableRef';
+import { isEmptyPlan, layoutAsRead, planTable, TablePlan } from './WritePlan';
+import { recheckLayout } from './recheck';
+
+/** The sheets read and changed by one write operation or transaction. */
+export class UnitOfWork {
+  readonly transactional: boolean;
+  private readonly tables = new Map<string, Table>();
+  private readonly journal: Array<() => void> = [];
+
+  constructor(transactional: boolean) {
+    this.transactional = transactional;
+  }
+
+  /** The table for a ref, read on first use (under the lock). */
+  table(ref: TableRef): Table {
+    const opened = openSheet(ref);
+    let table = this.tables.get(opened.cacheKey);
+    if (!table) {
+      table = Table.read(ref, opened);
+      table.journal = this.journal;
+      this.tables.set(opened.cacheKey, table);
+    }
+    return table;
+  }
+
+  /** Remembers how to undo a change to something outside the tables (a model's state). */
+  record(undo: () => void): void {
+    this.journal.push(undo);
+  }
+
+  /** Runs `fn`; if it throws, every change it made to this unit is undone before the error propagates. */
+  savepoint<T>(fn: () => T): T {
+    const mark = this.journal.length;
+    try {
+      return fn();
+    } catch (error) {
+      this.rollback(mark);
+      throw error;
+    }
+  }
+
+  /** Undoes changes back to a journal mark (0: everything). */
+  rollback(mark = 0): void {
+    while (this.journal.length > mark) (this.journal.pop() as () => void)();
+  }
+
+  /** Validates and writes every change; returns whether anything was written. */
+  commit(): boolean {
+    const changed = Array.from(this.tables.values()).filter((table) => table.hasChanges());
+    // 1. Plan every sheet (re-checking positions when user code ran in between): may throw, nothing written yet.
+    const plans = changed
+      .map((table) => ({ table, plan: planTable(table, this.transactional ? recheckLayout(table) : layoutAsRead(table)) }))
+      .filter(({ plan }) => !isEmptyPlan(plan));
+    if (!plans.length) return false;
+    // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
+    for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner);
+    // 3. Write.
+    const progress: Progress = [];
+    for (let i = 0; i < plans.length; i++) {
+      const { table, plan } = plans[i];
+      try {
+        writePlan(table.opened.sheet, plan, progress);
+      } catch (error) {
+        throw writeFailure(table, plans.slice(i), progress, error);
+      }
+      assignRows(plan);
+    }
+    return true;
+  }
+}
+
+function assignRows(plan: TablePlan): void {
+  plan.appended.forEach((entry, i) => {
+    entry.rowNumber = plan.appendAt + i;
+  });
+}
+
+function writeFailure(table: Table, pending: Array<{ table: Table; plan: TablePlan }>, done: Progress, error: unknown): SheetORMError {
+  if (error instanceof SheetORMError) return error;
+  const notWritten = pending.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`).join('; ');
+  return new WriteError(
+    `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(error)}). Written: ${done.join('; ') || 'nothing'}. Not written (at most): ${notWritten}.`,
+  );
+}
+
+let active: UnitOfWork | null = null;
+let readCache: Map<string, Table> | null = null;
+
+/** The unit of work in progress, if any. */
+export function activeUnit(): UnitOfWork | null {
+  return active;
+}
+
+/** Runs `fn` in the current unit of work, or in a new one under the lock. */
+export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional = false): T {
+  if (active) {
+    const unit = active;
+    return unit.savepoint(() => fn(unit));
+  }
+  const held = acquireLock(purpose);
+  const unit = new UnitOfWork(transactional);
+  active = unit;
+  let wrote = false;
+  try {
+    const result = fn(unit);
+    wrote = unit.commit();
+    return result;
+  } catch (error) {
+    unit.rollback();
+    throw error;
+  } finally {
+    active = null;
+    held.release(wrote);
+  }
+}
+
+/**
+ * Reads a sheet for a query: from the unit of work when one is running (seeing its pending
+ * changes), from the operation's read scope, or fresh.
+ */
+export function readTable(ref: TableRef): Table {
+  if (active) return active.table(ref);
+  const opened = openSheet(ref);
+  if (readCache) {
+    let table = readCache.get(opened.cacheKey);
+    if (!table) {
+      table = Table.read(ref, opened);
+      readCache.set(opened.cacheKey, table);
+    }
+    return table;
+  }
+  return Table.read(ref, opened);
+}
+
+/** Runs a read operation in which each sheet is read at most once (eager loads, nested relations). */
+export function readScope<T>(fn: () => T): T {
+  if (readCache || active) return fn();
+  readCache = new Map();
+  try {
+    return fn();
+  } finally {
+    readCache = null;
+  }
+}

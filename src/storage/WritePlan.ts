@@ -1,0 +1,167 @@
+/**
+ * Write plans: what a unit of work changes in one sheet, computed without touching the sheet.
+ * Inserts become one block, changed cells become the fewest rectangles that hold only changed
+ * cells (formulas next to them are never rewritten), deletions become contiguous runs, bottom-up.
+ */
+import { toCell } from '../support/cells';
+import { ModelNotFoundError, ColumnNotFoundError } from '../errors';
+import { RowEntry, Table } from './Table';
+
+type Cell = string | number | boolean | Date;
+
+/** A rectangle of cells written with one `setValues` (1-based position). */
+export interface CellBlock {
+  row: number;
+  column: number;
+  values: Cell[][];
+}
+
+/** A run of rows deleted with one `deleteRows`. */
+export interface DeleteRun {
+  start: number;
+  count: number;
+}
+
+/** Everything one sheet needs written. */
+export interface TablePlan {
+  /** First row of the appended block. */
+  appendAt: number;
+  appendRows: Cell[][];
+  updates: CellBlock[];
+  /** Highest rows first. */
+  deletions: DeleteRun[];
+  /** Last row with content before the plan (deleting every data row needs a spare row). */
+  lastRow: number;
+  /** Entries whose sheet row is known after the plan (for models to remember). */
+  appended: RowEntry[];
+}
+
+/** Where things are in the sheet now (may differ from when the table was read). */
+export interface Layout {
+  lastRow: number;
+  /** Current 1-based column of a table column, or -1 if it is gone. */
+  columnOf(index: number): number;
+  /** Width of the current header. */
+  width: number;
+  /** Current sheet row of an entry read earlier, or null if the row is gone. */
+  rowOf(entry: RowEntry): number | null;
+  /** Table column (0-based) for a current column, or -1 for columns the table did not know. */
+  indexOf(column: number): number;
+}
+
+/** The layout of a table exactly as it was read. */
+export function layoutAsRead(table: Table): Layout {
+  return {
+    lastRow: table.lastRow,
+    width: table.header.width,
+    columnOf: (index) => index + 1,
+    rowOf: (entry) => entry.rowNumber,
+    indexOf: (column) => column - 1,
+  };
+}
+
+/** Computes the writes for a table; throws (before anything is written) if a target is gone. */
+export function planTable(table: Table, layout: Layout = layoutAsRead(table)): TablePlan {
+  const owner = table.ref.owner;
+  const cells: Array<{ row: number; column: number; value: Cell }> = [];
+  const deletedRows: number[] = [];
+  const appended: RowEntry[] = [];
+  for (const entry of table.entries) {
+    if (entry.rowNumber === null) {
+      if (!entry.deleted) appended.push(entry);
+      continue;
+    }
+    if (!entry.deleted && !entry.changed?.size) continue;
+    const row = layout.rowOf(entry);
+    if (entry.deleted) {
+      if (row !== null) deletedRows.push(row);
+      continue;
+    }
+    if (row === null) {
+      throw new ModelNotFoundError(
+        `${owner}: a row of ${table.opened.describe()} that this operation updates was deleted by someone else meanwhile; nothing was written.`,
+      );
+    }
+    for (const index of Array.from(entry.changed as Set<number>).sort((a, b) => a - b)) {
+      cells.push({ row, column: requireColumn(table, layout, index), value: toCell(entry.values[index], noTarget) });
+    }
+  }
+  const appendRows = appended.map((entry) => appendRow(table, layout, entry));
+  return {
+    appendAt: layout.lastRow + 1,
+    appendRows,
+    updates: groupCells(cells),
+    deletions: deletionRuns(deletedRows),
+    lastRow: layout.lastRow,
+    appended,
+  };
+}
+
+const noTarget = { describe: () => 'cell' };
+
+function requireColumn(table: Table, layout: Layout, index: number): number {
+  const column = layout.columnOf(index);
+  if (column < 1) {
+    throw new ColumnNotFoundError(
+      `${table.ref.owner}: column "${table.header.names[index]}" was removed from ${table.opened.describe()} meanwhile; nothing was written.`,
+    );
+  }
+  return column;
+}
+
+function appendRow(table: Table, layout: Layout, entry: RowEntry): Cell[] {
+  const row: Cell[] = new Array(layout.width);
+  for (let column = 1; column <= layout.width; column++) {
+    const index = layout.indexOf(column);
+    row[column - 1] = index < 0 ? '' : toCell(entry.values[index], noTarget);
+  }
+  for (let index = 0; index < table.header.width; index++) {
+    if (entry.values[index] !== null) requireColumn(table, layout, index);
+  }
+  return row;
+}
+
+/** Groups changed cells into rectangles that contain only changed cells. */
+export function groupCells(cells: ReadonlyArray<{ row: number; column: number; value: Cell }>): CellBlock[] {
+  const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+  // Horizontal runs within a row.
+  const segments: CellBlock[] = [];
+  for (const cell of sorted) {
+    const last = segments[segments.length - 1];
+    if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) last.values[0].push(cell.value);
+    else segments.push({ row: cell.row, column: cell.column, values: [[cell.value]] });
+  }
+  // Stack runs with the same columns on consecutive rows.
+  const byShape = new Map<string, CellBlock[]>();
+  for (const segment of segments) {
+    const shape = `${segment.column}:${segment.values[0].length}`;
+    const blocks = byShape.get(shape) || [];
+    const last = blocks[blocks.length - 1];
+    if (last && last.row + last.values.length === segment.row) last.values.push(segment.values[0]);
+    else blocks.push({ row: segment.row, column: segment.column, values: [segment.values[0]] });
+    byShape.set(shape, blocks);
+  }
+  const blocks = ([] as CellBlock[]).concat(...Array.from(byShape.values()));
+  return blocks.sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+/** Contiguous runs of rows to delete, highest first, so earlier deletions never shift later ones. */
+export function deletionRuns(rows: readonly number[]): DeleteRun[] {
+  const unique = Array.from(new Set(rows)).sort((a, b) => b - a);
+  const runs: DeleteRun[] = [];
+  for (const row of unique) {
+    const last = runs[runs.length - 1];
+    if (last && last.start - 1 === row) {
+      last.start = row;
+      last.count++;
+    } else {
+      runs.push({ start: row, count: 1 });
+    }
+  }
+  return runs;
+}
+
+/** Whether a plan writes anything. */
+export function isEmptyPlan(plan: TablePlan): boolean {
+  return !plan.appendRows.length && !plan.updates.length && !plan.deletions.length;
+}

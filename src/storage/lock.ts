@@ -1,0 +1,63 @@
+/**
+ * Taking the configured lock for a write. A lock the caller already holds is used as is and left
+ * held; one taken here is released after `SpreadsheetApp.flush()`.
+ */
+import { getConfig, LockSetting } from '../config';
+import { LockTimeoutError, SheetORMError } from '../errors';
+import { once, retried } from './service';
+
+type Lock = GoogleAppsScript.Lock.Lock;
+
+/** A lock taken (or reused) for one unit of work. */
+export interface HeldLock {
+  /** Flushes pending writes (when there were any) and releases the lock if it was taken here. */
+  release(wrote: boolean): void;
+}
+
+/** Takes the configured lock or throws LockTimeoutError. */
+export function acquireLock(purpose: string): HeldLock {
+  const { lock: setting, lockTimeoutMs } = getConfig();
+  const lock = resolveLock(setting);
+  if (!lock) return { release: (wrote) => wrote && flush() };
+  if (retried('Lock.hasLock', () => lock.hasLock())) return { release: (wrote) => wrote && flush() };
+  const acquired = once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs));
+  if (!acquired) {
+    throw new LockTimeoutError(
+      `${purpose}: could not obtain the ${describeSetting(setting)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`,
+    );
+  }
+  return {
+    release(wrote) {
+      try {
+        if (wrote) flush();
+      } finally {
+        once('Lock.releaseLock', () => lock.releaseLock());
+      }
+    },
+  };
+}
+
+function resolveLock(setting: LockSetting): Lock | null {
+  if (setting === false) return null;
+  if (typeof setting === 'object') return setting;
+  if (typeof LockService === 'undefined') {
+    throw new SheetORMError('LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).');
+  }
+  const lock = retried(`LockService.get${setting}Lock`, () => {
+    if (setting === 'document') return LockService.getDocumentLock();
+    if (setting === 'user') return LockService.getUserLock();
+    return LockService.getScriptLock();
+  });
+  if (!lock) {
+    throw new SheetORMError(`LockService.getDocumentLock() returned null: this script is not bound to a document. Use configure({ lock: 'script' }).`);
+  }
+  return lock;
+}
+
+function describeSetting(setting: LockSetting): string {
+  return typeof setting === 'string' ? setting : 'given';
+}
+
+function flush(): void {
+  retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
+}

@@ -1,0 +1,63 @@
+/**
+ * Every SpreadsheetApp/LockService call goes through here: transient failures are retried with
+ * bounded exponential backoff (only where repeating the call is safe), and `debug` logs each call.
+ */
+import { getConfig } from '../config';
+import { SheetORMError } from '../errors';
+
+const TRANSIENT = [
+  /timed out/i,
+  /too many times/i,
+  /service error/i,
+  /internal error/i,
+  /try again/i,
+  /service unavailable/i,
+  /backend error/i,
+  /rate limit/i,
+];
+
+/** Whether an error is one of the passing faults Google's services throw. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof SheetORMError) return false;
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as Error).message) : String(error);
+  return TRANSIENT.some((pattern) => pattern.test(message));
+}
+
+/** Runs a call that is safe to repeat (reads, `setValues` to a fixed range), retrying passing faults. */
+export function retried<T>(label: string, fn: () => T): T {
+  const { retries } = getConfig();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return timed(label, fn);
+    } catch (error) {
+      if (attempt >= retries || !isTransient(error)) throw error;
+      pause(attempt);
+    }
+  }
+}
+
+/** Runs a call that must not be repeated (appends, row insertions and deletions). */
+export function once<T>(label: string, fn: () => T): T {
+  return timed(label, fn);
+}
+
+function timed<T>(label: string, fn: () => T): T {
+  if (!getConfig().debug) return fn();
+  const started = Date.now();
+  try {
+    return fn();
+  } finally {
+    log(`[sheetorm] ${label} ${Date.now() - started} ms`);
+  }
+}
+
+/** Writes a line to the Apps Script log (or the console outside Apps Script). */
+export function log(line: string): void {
+  if (typeof Logger !== 'undefined' && Logger && typeof Logger.log === 'function') Logger.log(line);
+  else if (typeof console !== 'undefined') console.log(line);
+}
+
+function pause(attempt: number): void {
+  const ms = Math.min(8000, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
+  if (typeof Utilities !== 'undefined' && Utilities && typeof Utilities.sleep === 'function') Utilities.sleep(ms);
+}

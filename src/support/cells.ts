@@ -1,0 +1,51 @@
+/**
+ * Converting model values to what `setValues` must receive.
+ * Caveat: Sheets parses written strings as typed input ('00123' → 123, 'TRUE' → true, '=…' → formula).
+ * A leading apostrophe makes Sheets keep the rest as text (and is not part of the stored value), so
+ * every string Sheets could read as something else is written with one.
+ */
+import { ValidationError } from '../errors';
+import { describeValue, isDate } from './values';
+
+/** Sheets' limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 50000;
+
+const SPECIAL_FIRST = /^[='+\-@#]/;
+const BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
+const DIGIT = /\d/;
+
+/** Whether Sheets could parse `text` as a number, date, boolean, formula or error. */
+export function needsTextGuard(text: string): boolean {
+  if (text === '') return false;
+  return SPECIAL_FIRST.test(text) || DIGIT.test(text) || BOOLEAN_LIKE.test(text);
+}
+
+/** Where a value is going, for error messages. */
+export interface CellTarget {
+  describe(): string;
+}
+
+/** The value to hand to `setValues` for a model value, or a ValidationError naming the cell. */
+export function toCell(value: unknown, target: CellTarget): string | number | boolean | Date {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') {
+    if (value.length > MAX_CELL_CHARS) {
+      throw new ValidationError(
+        `${target.describe()}: a value of ${value.length} characters is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`,
+      );
+    }
+    return needsTextGuard(value) ? `'${value}` : value;
+  }
+  if (typeof value === 'number') {
+    if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
+    return value;
+  }
+  if (typeof value === 'boolean') return value;
+  if (isDate(value)) {
+    if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
+    return new Date(value.getTime());
+  }
+  throw new ValidationError(
+    `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`,
+  );
+}

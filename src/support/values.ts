@@ -1,0 +1,86 @@
+/** Value helpers shared by storage, queries and models. Cross-realm safe: never `instanceof`. */
+
+/** What a cell holds once read: empty cells are `null`. */
+export type CellValue = string | number | boolean | Date | null;
+
+const toTag = Object.prototype.toString;
+
+/** True for a Date from any realm (Apps Script libraries and `vm` contexts have their own Date). */
+export function isDate(value: unknown): value is Date {
+  return toTag.call(value) === '[object Date]';
+}
+
+/** True for `{...}` objects (not arrays, Dates, class instances with a custom prototype chain excepted). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isDate(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** A value read from a cell, with empty cells as `null`. */
+export function fromCell(value: unknown): CellValue {
+  if (value === '' || value === undefined || value === null) return null;
+  return value as CellValue;
+}
+
+/** Whether two cell values are the same for dirty-checking (`''`, `null`, `undefined` are all empty). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const emptyA = a === null || a === undefined || a === '';
+  const emptyB = b === null || b === undefined || b === '';
+  if (emptyA || emptyB) return emptyA && emptyB;
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  if (typeof a === 'number' && typeof b === 'number') return a === b || (a !== a && b !== b);
+  return a === b;
+}
+
+const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+/** A key as a dictionary string, so `1` and `'1'` (and `' 1 '`) meet in one Map slot. */
+export function normalizeKey(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return CANONICAL_NUMBER.test(trimmed) ? String(Number(trimmed)) : trimmed;
+  }
+  if (isDate(value)) return `@${value.getTime()}`;
+  return String(value);
+}
+
+/** A composite key (several columns) as one dictionary string. */
+export function normalizeCompositeKey(values: readonly unknown[]): string {
+  return values.length === 1 ? normalizeKey(values[0]) : values.map(normalizeKey).join('\u0000');
+}
+
+/** Whether a key value is missing (null, undefined, blank string). */
+export function isBlankKey(value: unknown): boolean {
+  return normalizeKey(value) === '';
+}
+
+/** A copy of a cell value (Dates are mutable). */
+export function cloneValue<T>(value: T): T {
+  return (isDate(value) ? new Date(value.getTime()) : value) as T;
+}
+
+/** A short, readable rendering of a value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (isDate(value)) return `Date(${isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/** Sets an own property even for names like `__proto__`, so sheet headers cannot pollute prototypes. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/** Reads an own property only (never one inherited from a prototype). */
+export function getOwn(target: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(target, key) ? (target as Record<string, unknown>)[key] : undefined;
+}
