@@ -25,7 +25,8 @@ function numberWithFormat(value: number, format: string): string | undefined {
   const minimum = (fraction.match(/0/g) ?? []).length;
   let text = Math.abs(scaled).toFixed(fraction.length);
   if (fraction.length > minimum) text = text.replace(new RegExp(`0{0,${fraction.length - minimum}}$`), '').replace(/\.$/, '');
-  const [intPart, fracPart] = text.split('.');
+  const [digits, fracPart] = text.split('.');
+  const intPart = digits.padStart((whole.match(/0/g) ?? []).length, '0');
   const grouped = whole.includes(',') ? withGrouping(intPart) : intPart;
   const sign = scaled < 0 && Number(text) !== 0 ? '-' : '';
   return sign + prefix + grouped + (fracPart ? `.${fracPart}` : '') + percent + suffix;

@@ -1,0 +1,91 @@
+import { createAppsScript } from '../../src/testing';
+
+describe('CacheService', () => {
+  it('stores strings until they expire on the fake clock (10 minutes by default)', () => {
+    const env = createAppsScript();
+    const cache = env.CacheService.getScriptCache();
+    cache.put('a', '1');
+    cache.put('b', '2', 60);
+    env.clock.advance(59000);
+    expect(cache.getAll(['a', 'b', 'c'])).toEqual({ a: '1', b: '2' });
+    env.clock.advance(1000);
+    expect(cache.get('b')).toBeNull();
+    env.clock.advance(540000);
+    expect(cache.get('a')).toBeNull();
+  });
+
+  it('keeps nothing longer than 6 hours', () => {
+    const env = createAppsScript();
+    const cache = env.CacheService.getScriptCache();
+    cache.put('k', 'v', 100000);
+    env.clock.advance(21600 * 1000);
+    expect(cache.get('k')).toBeNull();
+  });
+
+  it('refuses keys over 250 characters and values over 100 KB', () => {
+    const cache = createAppsScript().CacheService.getScriptCache();
+    expect(() => cache.put('k'.repeat(251), 'v')).toThrow('Argument too large: key');
+    expect(() => cache.get('k'.repeat(251))).toThrow('Argument too large: key');
+    expect(() => cache.put('k', 'v'.repeat(102401))).toThrow('Argument too large: value');
+    expect(() => cache.put('k', 'é'.repeat(51201))).toThrow('Argument too large: value');
+    cache.put('k'.repeat(250), 'v'.repeat(102400));
+    expect(cache.get('k'.repeat(250))).toHaveLength(102400);
+  });
+
+  it('puts, removes and shares entries', () => {
+    const env = createAppsScript();
+    env.CacheService.getScriptCache().putAll({ a: '1', b: '2', c: '3' });
+    const other = env.CacheService.getScriptCache();
+    other.remove('a');
+    other.removeAll(['b']);
+    expect(env.CacheService.getScriptCache().getAll(['a', 'b', 'c'])).toEqual({ c: '3' });
+  });
+
+  it('keeps user caches per execution and document caches per spreadsheet', () => {
+    const env = createAppsScript();
+    env.run('A', () => env.CacheService.getUserCache().put('k', 'A'));
+    env.run('B', () => expect(env.CacheService.getUserCache().get('k')).toBeNull());
+    env.CacheService.getDocumentCache()!.put('d', '1');
+    expect(env.CacheService.getScriptCache().get('d')).toBeNull();
+    expect(env.CacheService.getDocumentCache()!.get('d')).toBe('1');
+  });
+
+  it('evicts the oldest entries past 1,000', () => {
+    const cache = createAppsScript().CacheService.getScriptCache();
+    for (let i = 0; i < 1001; i++) cache.put(`k${i}`, 'v');
+    expect(cache.get('k0')).toBeNull();
+    expect(cache.get('k1000')).toBe('v');
+  });
+});
+
+describe('PropertiesService', () => {
+  it('sets, reads and deletes properties as strings', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    props.setProperty('n', 42 as unknown as string).setProperties({ a: 'x', b: 'y' });
+    expect(props.getProperty('n')).toBe('42');
+    expect(props.getProperty('missing')).toBeNull();
+    expect(props.getKeys().sort()).toEqual(['a', 'b', 'n']);
+    props.deleteProperty('a');
+    expect(props.getProperties()).toEqual({ n: '42', b: 'y' });
+    props.setProperties({ only: '1' }, true);
+    expect(props.getProperties()).toEqual({ only: '1' });
+    props.deleteAllProperties();
+    expect(props.getKeys()).toEqual([]);
+  });
+
+  it('returns a copy from getProperties', () => {
+    const env = createAppsScript();
+    const all = env.PropertiesService.getScriptProperties().getProperties();
+    all.x = 'y';
+    expect(env.PropertiesService.getScriptProperties().getProperty('x')).toBeNull();
+  });
+
+  it('keeps user properties per execution and document properties per spreadsheet', () => {
+    const env = createAppsScript();
+    env.run('A', () => env.PropertiesService.getUserProperties().setProperty('k', 'A'));
+    env.run('B', () => expect(env.PropertiesService.getUserProperties().getProperty('k')).toBeNull());
+    env.run('A', () => expect(env.PropertiesService.getUserProperties().getProperty('k')).toBe('A'));
+    env.PropertiesService.getDocumentProperties().setProperty('d', '1');
+    expect(env.PropertiesService.getScriptProperties().getProperty('d')).toBeNull();
+  });
+});

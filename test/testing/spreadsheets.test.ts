@@ -1,0 +1,124 @@
+import { createAppsScript } from '../../src/testing';
+
+describe('SpreadsheetApp', () => {
+  it('opens the active spreadsheet with its name, id, url, zone and locale', () => {
+    const env = createAppsScript({ spreadsheetName: 'Blog', spreadsheetId: 'blog-id', timeZone: 'Europe/Paris' });
+    const ss = env.SpreadsheetApp.getActiveSpreadsheet();
+    expect([ss.getName(), ss.getId(), ss.getUrl()]).toEqual(['Blog', 'blog-id', 'https://docs.google.com/spreadsheets/d/blog-id/edit']);
+    expect([ss.getSpreadsheetTimeZone(), ss.getSpreadsheetLocale()]).toEqual(['Europe/Paris', 'en_US']);
+    expect(env.SpreadsheetApp.getActive().getId()).toBe('blog-id');
+  });
+
+  it('defaults to "Test Spreadsheet" with one blank Sheet1 and a generated id', () => {
+    const env = createAppsScript();
+    expect(env.active.getName()).toBe('Test Spreadsheet');
+    expect(env.active.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
+    expect(env.active.getId()).toMatch(/^[\w-]{44}$/);
+    expect(env.active.getSpreadsheetTimeZone()).toBe('Etc/UTC');
+  });
+
+  it('opens added spreadsheets by id, and throws the real message for an unknown id', () => {
+    const env = createAppsScript();
+    env.addSpreadsheet({ Logs: [['at']] }, { id: 'logs-id', name: 'Logs' });
+    expect(env.SpreadsheetApp.openById('logs-id').getSheetByName('Logs')!.getRange('A1').getValue()).toBe('at');
+    expect(() => env.SpreadsheetApp.openById('missing')).toThrow(
+      'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+    );
+  });
+
+  it('creates spreadsheets that can then be opened', () => {
+    const env = createAppsScript();
+    const created = env.SpreadsheetApp.create('New');
+    expect(created.getSheets()[0].getMaxRows()).toBe(1000);
+    expect(env.SpreadsheetApp.openById(created.getId()).getName()).toBe('New');
+    expect(env.SpreadsheetApp.create('Small', 10, 2).getSheets()[0].getMaxColumns()).toBe(2);
+  });
+
+  it('counts flush as a call that does nothing else', () => {
+    const env = createAppsScript();
+    env.SpreadsheetApp.flush();
+    expect(env.calls.count('SpreadsheetApp.flush')).toBe(1);
+  });
+});
+
+describe('Spreadsheet', () => {
+  it('returns null for a sheet that does not exist', () => {
+    const env = createAppsScript({ sheets: { Posts: [['id']] } });
+    expect(env.active.getSheetByName('Tags')).toBeNull();
+    expect(env.active.getSheetByName('Posts')!.getName()).toBe('Posts');
+  });
+
+  it('inserts sheets, refusing a duplicate name with the real message', () => {
+    const env = createAppsScript({ sheets: { Posts: [['id']] } });
+    const tags = env.active.insertSheet('Tags');
+    expect(tags.getName()).toBe('Tags');
+    expect(env.active.getActiveSheet().getName()).toBe('Tags');
+    expect(() => env.active.insertSheet('Tags')).toThrow('A sheet with the name "Tags" already exists. Please enter another name.');
+    expect(() => env.active.insertSheet('posts')).toThrow('already exists');
+    expect(env.active.insertSheet().getName()).toBe('Sheet3');
+    env.active.insertSheet('First', 0);
+    expect(env.active.getSheets().map((s) => s.getName())).toEqual(['First', 'Posts', 'Tags', 'Sheet3']);
+  });
+
+  it('copies a template sheet', () => {
+    const env = createAppsScript({ sheets: { Template: [['id', 'name']] } });
+    const copy = env.active.insertSheet('Copy', { template: env.active.getSheetByName('Template')! });
+    expect(copy.getRange('A1:B1').getValues()).toEqual([['id', 'name']]);
+  });
+
+  it('deletes sheets but never the last one', () => {
+    const env = createAppsScript({ sheets: { A: [], B: [] } });
+    env.active.deleteSheet(env.active.getSheetByName('A')!);
+    expect(env.active.getSheets().map((s) => s.getName())).toEqual(['B']);
+    expect(() => env.active.deleteSheet(env.active.getSheetByName('B')!)).toThrow("You can't remove all the sheets in a document.");
+  });
+
+  it('reads ranges in "Sheet!A1" notation, quoted names included', () => {
+    const env = createAppsScript({ sheets: { Posts: [['p']], 'My Tags': [['t']] } });
+    expect(env.active.getRange('A1').getValue()).toBe('p');
+    expect(env.active.getRange("'My Tags'!A1").getValue()).toBe('t');
+    expect(env.active.getRange('Posts!A1:B2').getSheet().getName()).toBe('Posts');
+  });
+
+  it('hands out a new object on every call, as Apps Script does', () => {
+    const env = createAppsScript({ sheets: { Posts: [['id']] } });
+    expect(env.active.getSheetByName('Posts')).not.toBe(env.active.getSheetByName('Posts'));
+    expect(env.SpreadsheetApp.getActiveSpreadsheet()).not.toBe(env.SpreadsheetApp.getActiveSpreadsheet());
+  });
+
+  it('gives sheets ids and parents', () => {
+    const env = createAppsScript({ sheets: { A: [], B: [] } });
+    const [a, b] = env.active.getSheets();
+    expect(a.getSheetId()).toBe(0);
+    expect(b.getSheetId()).not.toBe(0);
+    expect(b.getParent().getId()).toBe(env.active.getId());
+  });
+
+  it('renames sheets, refusing a duplicate', () => {
+    const env = createAppsScript({ sheets: { A: [], B: [] } });
+    env.active.getSheetByName('A')!.setName('C');
+    expect(env.active.getSheetByName('C')).not.toBeNull();
+    expect(() => env.active.getSheetByName('C')!.setName('B')).toThrow('already exists');
+  });
+});
+
+describe('inspecting sheets from a test', () => {
+  it('reads values and formulas of any spreadsheet without counting calls', () => {
+    const env = createAppsScript({ sheets: { S: [[1, '=A1+1']] } });
+    env.addSpreadsheet({ Other: [['x']] }, { id: 'other' });
+    expect(env.sheetValues('S')).toEqual([[1, 2]]);
+    expect(env.sheetFormulas('S')).toEqual([['', '=A1+1']]);
+    expect(env.sheetValues('Other', 'other')).toEqual([['x']]);
+    expect(env.calls.count()).toBe(0);
+  });
+
+  it('says which sheets exist when asked for a missing one', () => {
+    const env = createAppsScript({ sheets: { Posts: [] } });
+    expect(() => env.sheetValues('Tags')).toThrow('has no sheet "Tags" (sheets: Posts)');
+  });
+
+  it('keeps seeded strings exactly as given, except formulas', () => {
+    const env = createAppsScript({ sheets: { S: [['00123', 'TRUE', '2024-01-02', '=1+1', null]] } });
+    expect(env.sheetValues('S')).toEqual([['00123', 'TRUE', '2024-01-02', 2]]);
+  });
+});

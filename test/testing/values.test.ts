@@ -1,0 +1,159 @@
+import { createAppsScript } from '../../src/testing';
+
+function blank(timeZone?: string) {
+  const env = createAppsScript({ timeZone });
+  return { env, sheet: env.active.getSheets()[0] };
+}
+
+function typed(value: unknown, timeZone?: string): unknown {
+  const { sheet } = blank(timeZone);
+  sheet.getRange('A1').setValues([[value]]);
+  return sheet.getRange('A1').getValue();
+}
+
+describe('setValues dimensions', () => {
+  it('refuses data with the wrong number of rows, with the real message', () => {
+    const { sheet } = blank();
+    expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
+  });
+
+  it('refuses a row of the wrong width, with the real message', () => {
+    const { sheet } = blank();
+    expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+  });
+
+  it('refuses data that is not two-dimensional', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange(1, 1, 1, 3) as unknown as { setValues(v: unknown): unknown };
+    expect(() => range.setValues([1, 2, null])).toThrow(
+      "The parameters (number,number,null) don't match the method signature for SpreadsheetApp.Range.setValues.",
+    );
+    expect(() => range.setValues('abc')).toThrow("The parameters (String) don't match the method signature");
+  });
+
+  it('writes nothing when one cell is refused', () => {
+    const { env, sheet } = blank();
+    expect(() => sheet.getRange('A1:B1').setValues([['ok', 'x'.repeat(50001)]])).toThrow(
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
+    expect(env.sheetValues('Sheet1')).toEqual([]);
+  });
+
+  it('accepts exactly 50000 characters', () => {
+    expect(typed('x'.repeat(50000))).toHaveLength(50000);
+  });
+});
+
+describe('written values', () => {
+  it('stores numbers, booleans and Dates as such, and copies Dates', () => {
+    const { sheet } = blank();
+    const date = new Date('2024-03-04T05:06:07Z');
+    sheet.getRange('A1:C1').setValues([[42, true, date]]);
+    date.setFullYear(2000);
+    const [[n, b, d]] = sheet.getRange('A1:C1').getValues();
+    expect([n, b]).toEqual([42, true]);
+    expect(d).toEqual(new Date('2024-03-04T05:06:07Z'));
+    d.setFullYear(1999);
+    expect(sheet.getRange('C1').getValue()).toEqual(new Date('2024-03-04T05:06:07Z'));
+  });
+
+  it('empties cells for null, undefined and ""', () => {
+    const { env, sheet } = blank();
+    sheet.getRange('A1:C1').setValues([['x', 'y', 'z']]);
+    sheet.getRange('A1:C1').setValues([[null, undefined, '']]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['', '', '']]);
+    expect(env.active.getSheets()[0].getLastRow()).toBe(0);
+  });
+
+  it.each([
+    ['00123', 123],
+    ['1,234', 1234],
+    [' 12 ', 12],
+    ['+1', 1],
+    ['-1', -1],
+    ['.5', 0.5],
+    ['1e3', 1000],
+    ['5%', 0.05],
+    ['$5', 5],
+    ['-$5', -5],
+    ['TRUE', true],
+    ['false', false],
+    ['True', true],
+  ])('reads the string %j as Sheets does', (input, expected) => {
+    expect(typed(input)).toBe(expected);
+  });
+
+  it.each([['1,23'], ['12abc'], ['#N/A'], ['=']])('keeps %j as text', (input) => {
+    expect(typed(input)).toBe(input);
+  });
+
+  it('reads dates, date-times and times in the spreadsheet time zone', () => {
+    expect(typed('2024-01-02')).toEqual(new Date('2024-01-02T00:00:00Z'));
+    expect(typed('1/2/2024')).toEqual(new Date('2024-01-02T00:00:00Z'));
+    expect(typed('2024-01-02 10:30')).toEqual(new Date('2024-01-02T10:30:00Z'));
+    expect(typed('10:30')).toEqual(new Date('1899-12-30T10:30:00Z'));
+    expect(typed('2024-01-02', 'America/New_York')).toEqual(new Date('2024-01-02T05:00:00Z'));
+    expect(typed('2024-07-02 08:00', 'Europe/Paris')).toEqual(new Date('2024-07-02T06:00:00Z'));
+  });
+
+  it('keeps impossible dates as text', () => {
+    expect(typed('2024-02-30')).toBe('2024-02-30');
+    expect(typed('13/1/2024')).toBe('13/1/2024');
+  });
+
+  it('drops a leading apostrophe and keeps the rest as text', () => {
+    expect(typed("'00123")).toBe('00123');
+    expect(typed("'=1+1")).toBe('=1+1');
+    expect(typed("'TRUE")).toBe('TRUE');
+  });
+
+  it('makes "=..." a formula', () => {
+    const { sheet } = blank();
+    sheet.getRange('A1').setValue('=1+1');
+    expect(sheet.getRange('A1').getFormula()).toBe('=1+1');
+    expect(sheet.getRange('A1').getValue()).toBe(2);
+  });
+
+  it('keeps strings as text in plain-text ("@") cells', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange('A1:D1');
+    range.setNumberFormat('@');
+    range.setValues([['00123', 'TRUE', '=1+1', '2024-01-02']]);
+    expect(range.getValues()).toEqual([['00123', 'TRUE', '=1+1', '2024-01-02']]);
+    expect(range.getFormulas()).toEqual([['', '', '', '']]);
+    expect(range.getNumberFormats()).toEqual([['@', '@', '@', '@']]);
+  });
+
+  it('sets every cell of a range with setValue', () => {
+    const { sheet } = blank();
+    sheet.getRange('A1:B2').setValue(7);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([[7, 7], [7, 7]]);
+  });
+});
+
+describe('display values', () => {
+  it('shows numbers plainly, booleans as TRUE/FALSE and dates as yyyy-MM-dd', () => {
+    const { sheet } = blank();
+    sheet.getRange('A1:E1').setValues([[0.1 + 0.2, true, new Date('2024-01-02T00:00:00Z'), 'x', '']]);
+    expect(sheet.getRange('A1:E1').getDisplayValues()).toEqual([['0.3', 'TRUE', '2024-01-02', 'x', '']]);
+    sheet.getRange('A2').setValue(new Date('2024-01-02T10:30:00Z'));
+    expect(sheet.getRange('A2').getDisplayValue()).toBe('2024-01-02 10:30:00');
+  });
+
+  it('follows simple number formats', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange('A1:E1');
+    range.setValues([[1234.5, 1234.5, 0.256, new Date('2024-01-02T13:05:00Z'), 7]]);
+    range.setNumberFormats([['0.00', '#,##0', '0.0%', 'dd/mm/yyyy hh:mm', '000']]);
+    expect(range.getDisplayValues()).toEqual([['1234.50', '1,235', '25.6%', '02/01/2024 13:05', '007']]);
+  });
+
+  it('reports the default number format of an unformatted cell', () => {
+    const { sheet } = blank();
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
+  });
+});
