@@ -4,8 +4,9 @@ import { checkCellLimit, CHARACTER_LIMIT, sheetNamed, writeContent } from './gri
 import type { BookData, SheetData, World } from './model';
 import { seedContent } from './write';
 
-/** Rows and columns of a new blank sheet. */
+/** Rows of a new blank sheet. */
 export const DEFAULT_ROWS = 1000;
+/** Columns of a new blank sheet. */
 export const DEFAULT_COLUMNS = 26;
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

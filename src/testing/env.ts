@@ -2,7 +2,7 @@
 import { createBook } from './books';
 import { makeCacheService } from './cache';
 import { addHook, callLog, runAs } from './calls';
-import { lastColumn, lastRow, readFormula, readValue, sheetNamed } from './grid';
+import { lastColumn, lastRow, readFormula, readValue, sheetExact } from './grid';
 import { makeLockService, releaseAll } from './lock';
 import { makeLogger, makeSession } from './logger';
 import { BookData, currentExecution, SheetData, World } from './model';
@@ -34,7 +34,7 @@ function newWorld(timeZone: string): World {
 function findSheet(world: World, sheetName: string, spreadsheetId?: string): SheetData {
   const book = spreadsheetId === undefined ? world.active : world.books.get(spreadsheetId);
   if (!book) throw new Error(`No spreadsheet with id "${spreadsheetId}" in this environment`);
-  const sheet = sheetNamed(book, sheetName);
+  const sheet = sheetExact(book, sheetName);
   if (!sheet) throw new Error(`Spreadsheet "${book.name}" has no sheet "${sheetName}" (sheets: ${book.sheets.map((s) => s.name).join(', ')})`);
   return sheet;
 }

@@ -4,37 +4,10 @@
  * is "#NAME?" and anything unreadable "#ERROR!", as in Sheets.
  */
 import { dateToSerial } from './dates';
+import { FUNCTIONS, joinText } from './formula-functions';
 import { parseRef, RefParts, Token, tokenize } from './formula-tokens';
+import { EMPTY, FormulaError, FormulaHost, FValue, Matrix, Node } from './formula-values';
 import { isDate, parseTyped, Scalar } from './parse';
-
-/** An error value such as "#REF!". */
-export class FormulaError {
-  constructor(readonly code: string) {}
-}
-
-/** A blank cell, which is 0 in arithmetic and "" in text. */
-export const EMPTY: unique symbol = Symbol('empty');
-
-/** A value during evaluation. */
-export type FValue = Scalar | FormulaError | typeof EMPTY;
-
-/** What the evaluator needs from the grid. */
-export interface FormulaHost {
-  timeZone: string;
-  row: number;
-  col: number;
-  /** The size of a sheet (undefined: the formula's own), or undefined if there is no such sheet. */
-  size(sheet: string | undefined): { maxRows: number; maxCols: number } | undefined;
-  /** The value of a cell, evaluating its formula. */
-  read(sheet: string | undefined, row: number, col: number): FValue;
-}
-
-type Node =
-  | { kind: 'value'; value: FValue }
-  | { kind: 'ref'; ref: RefParts }
-  | { kind: 'unary'; op: string; arg: Node }
-  | { kind: 'binary'; op: string; left: Node; right: Node }
-  | { kind: 'call'; name: string; args: Node[] };
 
 class Parser {
   private at = 0;
@@ -141,9 +114,8 @@ export function shown(value: FValue): Scalar | '' {
   return value instanceof FormulaError ? value.code : value;
 }
 
-type Matrix = FValue[][];
-
-class Evaluator {
+/** Evaluates parsed formulas against a host grid. */
+export class Evaluator {
   constructor(private readonly host: FormulaHost) {}
 
   scalar(node: Node): FValue {
@@ -254,60 +226,3 @@ function compareWith(op: string, diff: number): boolean {
   return op === '<=' ? diff <= 0 : diff >= 0;
 }
 
-function joinText(parts: Array<string | FormulaError>): string | FormulaError {
-  const error = parts.find((part) => part instanceof FormulaError);
-  return error ?? parts.join('');
-}
-
-type Fn = (ev: Evaluator, args: Node[], host: FormulaHost) => FValue;
-
-function flat(ev: Evaluator, args: Node[]): Array<{ value: FValue; fromRange: boolean }> {
-  const out: Array<{ value: FValue; fromRange: boolean }> = [];
-  for (const arg of args) {
-    const value = ev.eval(arg);
-    if (Array.isArray(value)) value.forEach((row) => row.forEach((cell) => out.push({ value: cell, fromRange: true })));
-    else out.push({ value, fromRange: false });
-  }
-  return out;
-}
-
-function position(args: Node[], host: FormulaHost, axis: 'row' | 'col'): FValue {
-  if (args.length === 0) return axis === 'row' ? host.row : host.col;
-  const node = args[0];
-  if (args.length > 1 || node.kind !== 'ref') return new FormulaError('#N/A');
-  if (node.ref.broken) return new FormulaError('#REF!');
-  return (axis === 'row' ? node.ref.start.row : node.ref.start.col) ?? 1;
-}
-
-const FUNCTIONS: Record<string, Fn> = {
-  SUM(ev, args) {
-    let total = 0;
-    for (const { value, fromRange } of flat(ev, args)) {
-      if (value instanceof FormulaError) return value;
-      // Inside a range only numbers (and dates) count; typed arguments are coerced.
-      if (fromRange && typeof value !== 'number' && !isDate(value)) continue;
-      const n = ev.number(value);
-      if (n instanceof FormulaError) return n;
-      total += n;
-    }
-    return total;
-  },
-  ROW: (ev, args, host) => position(args, host, 'row'),
-  COLUMN: (ev, args, host) => position(args, host, 'col'),
-  CONCAT(ev, args) {
-    if (args.length !== 2) return new FormulaError('#N/A');
-    return joinText(args.map((arg) => ev.text(ev.scalar(arg))));
-  },
-  CONCATENATE(ev, args) {
-    return joinText(flat(ev, args).map(({ value }) => ev.text(value)));
-  },
-  IF(ev, args) {
-    if (args.length < 2 || args.length > 3) return new FormulaError('#N/A');
-    const condition = ev.scalar(args[0]);
-    if (condition instanceof FormulaError) return condition;
-    const truth = typeof condition === 'string' ? /^true$/i.test(condition) : ev.number(condition) !== 0;
-    if (typeof condition === 'string' && !/^(true|false)$/i.test(condition)) return new FormulaError('#VALUE!');
-    if (truth) return ev.scalar(args[1]);
-    return args.length === 3 ? ev.scalar(args[2]) : false;
-  },
-};

@@ -1,6 +1,7 @@
 /** Cells of a sheet: reading (formulas evaluated), writing, the used area and grid limits. */
 import { exception, MSG } from './errors';
-import { EMPTY, evaluateRaw, FormulaError, FormulaHost, FValue, shown } from './formula';
+import { evaluateRaw, shown } from './formula';
+import { EMPTY, FormulaError, FormulaHost, FValue } from './formula-values';
 import type { BookData, Cell, SheetData } from './model';
 import { Content, isDate, Scalar } from './parse';
 
@@ -49,10 +50,15 @@ export function lastColumn(sheet: SheetData): number {
   return last;
 }
 
-/** Finds a sheet of the book by name (sheet names are case-insensitive in Sheets). */
+/** Finds a sheet by name ignoring case, as formulas and the uniqueness of names do. */
 export function sheetNamed(book: BookData, name: string): SheetData | undefined {
   const lower = name.toLowerCase();
   return book.sheets.find((sheet) => sheet.name.toLowerCase() === lower);
+}
+
+/** Finds a sheet by its exact name (getSheetByName and "Sheet!A1" in getRange). */
+export function sheetExact(book: BookData, name: string): SheetData | undefined {
+  return book.sheets.find((sheet) => sheet.name === name);
 }
 
 const evaluating = new Set<Cell>();

@@ -2,7 +2,7 @@
 import { boxOf, parseA1 } from './a1';
 import { invoke } from './calls';
 import { checkSignature, exception, isInteger, MSG } from './errors';
-import { checkCellLimit, clearCells, lastColumn, lastRow, sheetNamed, writeContent } from './grid';
+import { checkCellLimit, clearCells, lastColumn, lastRow, sheetExact, sheetNamed, writeContent } from './grid';
 import type { SheetData } from './model';
 import { checkBox, makeRange } from './range';
 import { makeSpreadsheet } from './spreadsheet';
@@ -30,7 +30,7 @@ export function sheetState(sheet: unknown): SheetData | undefined {
 /** Resolves getRange(a1Notation) on a sheet: a "Name!" prefix picks another sheet of the book. */
 export function rangeFromA1(sheet: SheetData, a1: string): Range {
   const ref = parseA1(a1);
-  const target = ref && (ref.sheet === undefined ? sheet : sheetNamed(sheet.book, ref.sheet));
+  const target = ref && (ref.sheet === undefined ? sheet : sheetExact(sheet.book, ref.sheet));
   if (!ref || !target) throw exception(MSG.rangeNotFound);
   const box = boxOf(ref, target.maxRows, target.maxCols);
   checkBox(box, target.maxRows, target.maxCols);

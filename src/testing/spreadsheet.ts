@@ -2,7 +2,7 @@
 import { addSheet, defaultSheetName } from './books';
 import { invoke } from './calls';
 import { checkSignature, exception, isInteger, MSG } from './errors';
-import { sheetNamed } from './grid';
+import { sheetExact } from './grid';
 import type { BookData, Cell, SheetData } from './model';
 import { makeSheet, rangeFromA1, sheetState } from './sheet';
 
@@ -64,7 +64,7 @@ class FakeSpreadsheet {
     const args = arguments;
     return on(this, 'getSheetByName', args, (b) => {
       checkSignature(typeof name === 'string', args, 'SpreadsheetApp.Spreadsheet.getSheetByName');
-      const sheet = sheetNamed(b, name);
+      const sheet = sheetExact(b, name);
       return sheet ? makeSheet(sheet) : null;
     });
   }

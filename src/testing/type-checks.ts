@@ -18,6 +18,7 @@ type NoExtraMethods<T extends never> = T;
 type Compatible<Fake, Real> = Fake extends Pick<Real, Extract<keyof Fake, keyof Real>> ? true : false;
 type IsTrue<T extends true> = T;
 
+/** Every check; the file compiles only when all hold. */
 export type Checks = [
   NoExtraMethods<Exclude<keyof FakeRange, keyof GoogleAppsScript.Spreadsheet.Range>>,
   NoExtraMethods<Exclude<keyof FakeSheet, keyof GoogleAppsScript.Spreadsheet.Sheet>>,

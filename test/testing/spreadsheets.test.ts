@@ -46,6 +46,8 @@ describe('Spreadsheet', () => {
     const env = createAppsScript({ sheets: { Posts: [['id']] } });
     expect(env.active.getSheetByName('Tags')).toBeNull();
     expect(env.active.getSheetByName('Posts')!.getName()).toBe('Posts');
+    // Strict: only the exact name finds the sheet.
+    expect(env.active.getSheetByName('posts')).toBeNull();
   });
 
   it('inserts sheets, refusing a duplicate name with the real message', () => {
