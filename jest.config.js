@@ -4,5 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.js'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2019' } }] },
+  setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   testPathIgnorePatterns: ['/node_modules/', '\\.soak\\.test\\.'],
 };

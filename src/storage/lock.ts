@@ -1,6 +1,7 @@
 /**
- * Taking the configured lock for a write. A lock the caller already holds is used as is and left
- * held; one taken here is released after `SpreadsheetApp.flush()`.
+ * Taking the configured lock for a write; it is released after `SpreadsheetApp.flush()`. A Lock
+ * object the caller passed in and already holds is used as is and left held (`hasLock()` is per
+ * Lock object, so this is only knowable for the caller's own object).
  */
 import { getConfig, LockSetting } from '../config';
 import { LockTimeoutError, SheetORMError } from '../errors';
@@ -19,7 +20,7 @@ export function acquireLock(purpose: string): HeldLock {
   const { lock: setting, lockTimeoutMs } = getConfig();
   const lock = resolveLock(setting);
   if (!lock) return { release: (wrote) => wrote && flush() };
-  if (retried('Lock.hasLock', () => lock.hasLock())) return { release: (wrote) => wrote && flush() };
+  if (typeof setting === 'object' && retried('Lock.hasLock', () => lock.hasLock())) return { release: (wrote) => wrote && flush() };
   const acquired = once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs));
   if (!acquired) {
     throw new LockTimeoutError(

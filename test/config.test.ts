@@ -1,0 +1,61 @@
+import { Model, configure, ValidationError } from '../src';
+import { seedSheets, sheetRows, gas } from './support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+}
+
+describe('configure()', () => {
+  it('opens a spreadsheet by id', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    const other = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'other']] }, { id: 'sheet-2', name: 'Other' });
+    configure({ spreadsheetId: 'sheet-2' });
+    expect(Post.find(1)!.toJSON().title).toBe('other');
+    expect(gas().calls.count('SpreadsheetApp.openById')).toBe(1);
+    expect(other.getId()).toBe('sheet-2');
+  });
+
+  it('uses a given spreadsheet object', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    const other = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'given']] }, { id: 'sheet-3' });
+    configure({ spreadsheet: other });
+    Post.create({ title: 'new' });
+    expect(sheetRows('Posts', 'sheet-3')).toEqual([['id', 'title'], [1, 'given'], [2, 'new']]);
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'active']]);
+  });
+
+  it('lets a model pin its own spreadsheet', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    gas().addSpreadsheet({ Archive: [['id', 'title'], [1, 'archived']] }, { id: 'archive-id' });
+    class Archived extends Model {
+      static _table = 'Archive';
+      static _spreadsheetId = 'archive-id';
+    }
+    expect(Archived.all().pluck('title').all()).toEqual(['archived']);
+    expect(Post.all().pluck('title').all()).toEqual(['active']);
+  });
+
+  it('reuses spreadsheet and sheet handles within an execution', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    Post.all();
+    Post.all();
+    Post.find(1);
+    expect(gas().calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+    expect(gas().calls.count('Spreadsheet.getSheetByName')).toBe(1);
+  });
+
+  it('rejects unknown or malformed options', () => {
+    expect(() => configure({ lok: 'script' } as never)).toThrow(/unknown option "lok"/);
+    expect(() => configure({ lock: 'global' as never })).toThrow(ValidationError);
+    expect(() => configure({ lockTimeoutMs: -1 })).toThrow(/lockTimeoutMs/);
+  });
+
+  it('loading a model class makes no service call', () => {
+    seedSheets({ Posts: [['id']] });
+    class Lazy extends Model {
+      static _table = 'Posts';
+    }
+    expect(Lazy.query()).toBeDefined();
+    expect(gas().calls.count()).toBe(0);
+  });
+});

@@ -1,0 +1,152 @@
+import { Model, DuplicateKeyError, ColumnNotFoundError, ValidationError, SheetNotFoundError } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare views: number | null;
+}
+
+describe('Model.create', () => {
+  it('appends a row with max + 1 as key and fills the model', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10], [7, 'Seventh', 3]] });
+    const post = Post.create({ title: 'New', views: 5 });
+    expect(post.id).toBe(8);
+    expect(post.$isPersisted).toBe(true);
+    expect(post.$isDirty).toBe(false);
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'First', 10], [7, 'Seventh', 3], [8, 'New', 5]]);
+  });
+
+  it('costs one read and one write under the lock, flushed before release', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    Post.create({ title: 'New' });
+    const calls = gas().calls;
+    expect(calls.reads('Posts')).toBe(1);
+    expect(calls.writes('Posts')).toBe(1);
+    const order = calls.all().map((c) => c.method);
+    expect(order.indexOf('Lock.tryLock')).toBeLessThan(order.indexOf('Range.getValues'));
+    expect(order.indexOf('SpreadsheetApp.flush')).toBeLessThan(order.indexOf('Lock.releaseLock'));
+  });
+
+  it('keeps a supplied key and rejects one that exists', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    expect(Post.create({ id: 40, title: 'Forty' }).id).toBe(40);
+    expect(() => Post.create({ id: 1, title: 'Again' })).toThrow(DuplicateKeyError);
+    expect(() => Post.create({ id: '40' as unknown as number, title: 'Text forty' })).toThrow(DuplicateKeyError);
+    expect(sheetRows('Posts')).toHaveLength(3);
+  });
+
+  it('matches columns by header text in any order, spaces included', () => {
+    seedSheets({ People: [['Last Name', 'id', 'First Name'], ['Lovelace', 1, 'Ada']] });
+    class Person extends Model {
+      static _table = 'People';
+    }
+    const person = Person.create({ 'First Name': 'Grace', 'Last Name': 'Hopper' });
+    expect(sheetRows('People')[2]).toEqual(['Hopper', 2, 'Grace']);
+    expect(person.toJSON()).toEqual({ 'Last Name': 'Hopper', id: 2, 'First Name': 'Grace' });
+  });
+
+  it('refuses an attribute with no column before writing anything', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    expect(() => Post.create({ title: 'x', body: 'no such column' } as never)).toThrow(ColumnNotFoundError);
+    expect(() => Post.create({ title: 'x', body: 'no such column' } as never)).toThrow(/no column "body".*columns: id, title, views/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('uses Utilities.getUuid() for uuid keys', () => {
+    seedSheets({ Tokens: [['id', 'label']] });
+    class Token extends Model {
+      static _table = 'Tokens';
+      static _keyType = 'uuid' as const;
+    }
+    const token = Token.create({ label: 'a' });
+    expect(String((token as unknown as { id: string }).id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(sheetRows('Tokens')[1][0]).toBe((token as unknown as { id: string }).id);
+  });
+
+  it('needs every part of a composite key', () => {
+    seedSheets({ RoleUser: [['user_id', 'role_id', 'level']] });
+    class RoleUser extends Model {
+      static entity = 'RoleUser';
+      static primaryKey = ['role_id', 'user_id'];
+    }
+    RoleUser.create({ user_id: 1, role_id: 2, level: 'x' });
+    expect(() => RoleUser.create({ user_id: 1, role_id: 2 })).toThrow(DuplicateKeyError);
+    expect(() => RoleUser.create({ user_id: 1 })).toThrow(/role_id/);
+    expect(sheetRows('RoleUser')).toEqual([['user_id', 'role_id', 'level'], [1, 2, 'x']]);
+  });
+
+  it('names the missing sheet and the sheets there are', () => {
+    seedSheets({ Other: [['id']] });
+    expect(() => Post.create({ title: 'x' })).toThrow(SheetNotFoundError);
+    expect(() => Post.all()).toThrow(/no sheet "Posts" \(sheets: Other\)/);
+  });
+
+  it('refuses to write into a sheet without a header row', () => {
+    seedSheets({ Posts: [] });
+    expect(() => Post.create({ title: 'x' })).toThrow(/no header row/);
+    expect(Post.all().count()).toBe(0);
+  });
+
+  it('takes the sheet name from the plural class name when no _table is set', () => {
+    seedSheets({ Categories: [['id', 'name'], [1, 'Books']] });
+    class Category extends Model {}
+    expect(Category.find(1)?.toJSON()).toEqual({ id: 1, name: 'Books' });
+  });
+});
+
+describe('Model.createMany', () => {
+  it('writes 500 rows with one setValues, growing the grid once when needed', () => {
+    seedSheets({ Posts: [['id', 'title', 'views']] });
+    const list = Array.from({ length: 500 }, (_, i) => ({ title: `Post ${i + 1}`, views: i }));
+    gas().calls.reset();
+    const posts = Post.createMany(list);
+    expect(posts.map((p) => p.id)).toEqual(list.map((_, i) => i + 1));
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);
+    expect(sheetRows('Posts')).toHaveLength(501);
+
+    gas().calls.reset();
+    Post.createMany(list);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(1);
+    expect(gas().active.getSheetByName('Posts')!.getMaxRows()).toBeGreaterThanOrEqual(1001);
+    expect(sheetRows('Posts')[1000]).toEqual([1000, 'Post 500', 499]);
+  });
+
+  it('writes nothing when one item is invalid', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    const before = sheetRows('Posts');
+    expect(() => Post.createMany([{ title: 'ok' }, { title: 'x'.repeat(50001) }])).toThrow(ValidationError);
+    expect(() => Post.createMany([{ title: 'ok' }, { id: 1, title: 'dup' }])).toThrow(DuplicateKeyError);
+    expect(sheetRows('Posts')).toEqual(before);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('refuses something other than a list of objects', () => {
+    seedSheets({ Posts: [['id', 'title', 'views']] });
+    expect(() => Post.createMany('nope' as never)).toThrow(ValidationError);
+    expect(() => Post.createMany([1] as never)).toThrow(/item 0/);
+  });
+});
+
+describe('firstOrCreate / updateOrCreate', () => {
+  it('finds or creates under one lock with one read', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    expect(Post.firstOrCreate({ title: 'First' }).id).toBe(1);
+    gas().calls.reset();
+    const created = Post.firstOrCreate({ title: 'Second' }, { views: 2 });
+    expect(created.id).toBe(2);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(sheetRows('Posts')[2]).toEqual([2, 'Second', 2]);
+  });
+
+  it('updates the match or creates one', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    Post.updateOrCreate({ title: 'First' }, { views: 11 });
+    Post.updateOrCreate({ title: 'Other' }, { views: 1 });
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'First', 11], [2, 'Other', 1]]);
+  });
+});

@@ -1,0 +1,130 @@
+import { Model, ModelNotFoundError, ColumnNotFoundError } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare views: number;
+}
+
+const seed = () =>
+  seedSheets({
+    Posts: [
+      ['id', 'title', 'views', 'score', 'note'],
+      [1, 'First', 10, '=C2*2', 'keep'],
+      [2, 'Second', 20, '=C3*2', 'keep'],
+    ],
+  });
+
+describe('save()', () => {
+  it('writes exactly one cell after one attribute changed', () => {
+    seed();
+    const post = Post.find(2)!;
+    post.title = 'Changed';
+    expect(post.$dirty).toEqual({ title: 'Changed' });
+    gas().calls.reset();
+    post.save();
+    const writes = gas().calls.all().filter((c) => c.method === 'Range.setValues');
+    expect(writes).toHaveLength(1);
+    expect(writes[0].args[0]).toEqual([['Changed']]);
+    expect(gas().calls.all().filter((c) => c.method === 'Sheet.getRange').pop()!.args).toEqual([3, 2, 1, 1]);
+    expect(post.$isDirty).toBe(false);
+  });
+
+  it('never rewrites formulas or cells it did not change', () => {
+    seed();
+    const post = Post.find(1)!;
+    post.views = 15;
+    post.save();
+    expect(gas().sheetFormulas('Posts').map((r) => r[3])).toEqual(['', '=C2*2', '=C3*2']);
+    expect(sheetRows('Posts')[1]).toEqual([1, 'First', 15, 30, 'keep']);
+  });
+
+  it('writes adjacent changed cells as one range and skips the gap', () => {
+    seed();
+    const post = Post.find(1)!;
+    post.merge({ title: 'T', views: 1, note: 'n' });
+    gas().calls.reset();
+    post.save();
+    const ranges = gas().calls.all().filter((c) => c.method === 'Sheet.getRange').map((c) => c.args);
+    expect(ranges).toEqual([[2, 2, 1, 2], [2, 5, 1, 1]]);
+  });
+
+  it('does nothing (no lock, no write) when nothing changed', () => {
+    seed();
+    const post = Post.find(1)!;
+    gas().calls.reset();
+    post.save();
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('treats an attribute without a column as an error, not a silent drop', () => {
+    seed();
+    const post = Post.find(1)!;
+    (post as unknown as Record<string, unknown>).body = 'nowhere';
+    expect(() => post.save()).toThrow(ColumnNotFoundError);
+  });
+
+  it('fails clearly when the row was deleted meanwhile', () => {
+    seed();
+    const post = Post.find(1)!;
+    Post.query().where('id', 1).delete();
+    post.title = 'x';
+    expect(() => post.save()).toThrow(ModelNotFoundError);
+    expect(sheetRows('Posts')).toHaveLength(2);
+  });
+
+  it('inserts a new instance built with new', () => {
+    seed();
+    const post = new Post();
+    post.title = 'Third';
+    post.views = 0;
+    expect(post.$isPersisted).toBe(false);
+    post.save();
+    expect(post.id).toBe(3);
+    expect(sheetRows('Posts')[3]).toEqual([3, 'Third', 0, '', '']);
+  });
+
+  it('can change the key when the new one is free', () => {
+    seed();
+    const post = Post.find(1)!;
+    post.id = 2;
+    expect(() => post.save()).toThrow(/another row already has it/);
+    post.id = 9;
+    post.save();
+    expect(sheetRows('Posts').map((r) => r[0])).toEqual(['id', 9, 2]);
+  });
+});
+
+describe('fill, merge, refresh, delete', () => {
+  it('merge sets given attributes; fill replaces those of a new model', () => {
+    seed();
+    const post = new Post({ title: 'a', views: 1 });
+    post.fill({ title: 'b' });
+    expect(post.$attributes).toEqual({ title: 'b' });
+    post.merge({ views: 3 });
+    expect(post.$attributes).toEqual({ title: 'b', views: 3 });
+  });
+
+  it('refresh re-reads the row', () => {
+    seed();
+    const post = Post.find(1)!;
+    gas().active.getSheetByName('Posts')!.getRange(2, 2).setValue('Edited by a person');
+    post.title = 'local';
+    post.refresh();
+    expect(post.title).toBe('Edited by a person');
+    expect(post.$isDirty).toBe(false);
+  });
+
+  it('delete removes the row and marks the model', () => {
+    seed();
+    const post = Post.find(1)!;
+    gas().calls.reset();
+    post.delete();
+    expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
+    expect(sheetRows('Posts').map((r) => r[0])).toEqual(['id', 2]);
+    expect(post.$isPersisted).toBe(false);
+    expect(post.$isDeleted).toBe(true);
+  });
+});

@@ -1,0 +1,47 @@
+import { Model } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Item extends Model {
+  static _table = 'Items';
+}
+
+const tricky = ['00123', 'TRUE', 'false', '2024-01-02', '=SUM(A:A)', '+1', '-1', "'x", '@home', '1/2/2024', '10:30', '5%', '$5', '1e3', ' 12 ', '#N/A'];
+
+describe('values round-trip exactly', () => {
+  it.each(tricky)('the string %j is stored as that string', (text) => {
+    seedSheets({ Items: [['id', 'value']] });
+    Item.create({ value: text });
+    expect(sheetRows('Items')[1][1]).toBe(text);
+    expect(gas().sheetFormulas('Items')[1][1]).toBe('');
+    expect(Item.find(1)!.getAttribute('value')).toBe(text);
+  });
+
+  it('keeps numbers, booleans and Dates as themselves, and empty as null', () => {
+    seedSheets({ Items: [['id', 'n', 'b', 'd', 'e']] });
+    const when = new Date(Date.UTC(2024, 4, 6, 7, 8, 9));
+    Item.create({ n: 0.1 + 0.2, b: false, d: when, e: null });
+    const item = Item.find(1)!.toJSON();
+    expect(item.n).toBe(0.1 + 0.2);
+    expect(item.b).toBe(false);
+    expect(Object.prototype.toString.call(item.d)).toBe('[object Date]');
+    expect((item.d as Date).getTime()).toBe(when.getTime());
+    expect(item.e).toBeNull();
+    expect(sheetRows('Items')[1][4]).toBe('');
+  });
+
+  it('reads empty cells as null and skips fully empty rows', () => {
+    seedSheets({ Items: [['id', 'value'], [1, ''], ['', ''], [3, 'c']] });
+    const items = Item.all();
+    expect(items.pluck('id').all()).toEqual([1, 3]);
+    expect(items.first()!.getAttribute('value')).toBeNull();
+  });
+
+  it('reads formula cells as their value without touching the formula', () => {
+    seedSheets({ Items: [['id', 'price', 'qty', 'total'], [1, 2, 3, '=B2*C2']] });
+    const item = Item.find(1)!;
+    expect(item.getAttribute('total')).toBe(6);
+    item.setAttribute('qty', 4).save();
+    expect(gas().sheetFormulas('Items')[1][3]).toBe('=B2*C2');
+    expect(sheetRows('Items')[1]).toEqual([1, 2, 4, 8]);
+  });
+});

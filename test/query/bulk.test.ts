@@ -1,0 +1,66 @@
+import { Model } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Task extends Model {
+  static _table = 'Tasks';
+}
+
+const seed = () =>
+  seedSheets({
+    Tasks: [
+      ['id', 'status', 'owner', 'check'],
+      ...Array.from({ length: 10 }, (_, i) => [i + 1, i % 3 === 0 ? 'open' : 'done', 'ann', `=A${i + 2}*10`]),
+    ],
+  });
+
+describe('query update()', () => {
+  it('writes only the changed column, one block per contiguous run of rows', () => {
+    seed();
+    gas().calls.reset();
+    const count = Task.where('status', 'done').update({ owner: 'bob' });
+    expect(count).toBe(6);
+    // done rows are ids 2,3,5,6,8,9 → sheet rows 3-4, 6-7, 9-10: three blocks in column C.
+    const ranges = gas().calls.all().filter((c) => c.method === 'Sheet.getRange').map((c) => c.args);
+    expect(ranges).toEqual([[3, 3, 2, 1], [6, 3, 2, 1], [9, 3, 2, 1]]);
+    expect(gas().calls.reads('Tasks')).toBe(1);
+    expect(sheetRows('Tasks').filter((r) => r[2] === 'bob').map((r) => r[0])).toEqual([2, 3, 5, 6, 8, 9]);
+    expect(gas().sheetFormulas('Tasks').slice(1).every((r, i) => r[3] === `=A${i + 2}*10`)).toBe(true);
+  });
+
+  it('returns 0 and writes nothing when nothing matches', () => {
+    seed();
+    gas().calls.reset();
+    expect(Task.where('status', 'nope').update({ owner: 'x' })).toBe(0);
+    expect(gas().calls.writes()).toBe(0);
+    expect(gas().calls.count('SpreadsheetApp.flush')).toBe(0);
+  });
+
+  it('refuses to give several rows the same key, and unknown columns', () => {
+    seed();
+    expect(() => Task.where('status', 'done').update({ id: 1 })).toThrow(/duplicate/);
+    expect(() => Task.where('status', 'done').update({ nope: 1 })).toThrow(/no column "nope"/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+});
+
+describe('query delete()', () => {
+  it('deletes bottom-up in contiguous runs', () => {
+    seed();
+    gas().calls.reset();
+    expect(Task.where('status', 'done').delete()).toBe(6);
+    const deletions = gas().calls.all().filter((c) => c.method === 'Sheet.deleteRows').map((c) => c.args);
+    expect(deletions).toEqual([[9, 2], [6, 2], [3, 2]]);
+    expect(sheetRows('Tasks').slice(1).map((r) => r[0])).toEqual([1, 4, 7, 10]);
+  });
+
+  it('deleting every data row keeps the header and a usable sheet', () => {
+    seed();
+    const sheet = gas().active.getSheetByName('Tasks')!;
+    sheet.deleteRows(12, sheet.getMaxRows() - 11);
+    sheet.setFrozenRows(1);
+    expect(Task.query().delete()).toBe(10);
+    expect(sheetRows('Tasks')).toEqual([['id', 'status', 'owner', 'check']]);
+    Task.create({ status: 'new' });
+    expect(sheetRows('Tasks')[1][0]).toBe(1);
+  });
+});

@@ -1,0 +1,176 @@
+import { Model, ValidationError, ColumnNotFoundError } from '../../src';
+import { seedSheets, gas } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare views: number | null;
+}
+
+const day = (d: number) => new Date(Date.UTC(2024, 0, d));
+
+beforeEach(() =>
+  seedSheets({
+    Posts: [
+      ['id', 'title', 'views', 'status', 'published'],
+      [1, 'Alpha', 150, 'draft', day(1)],
+      [2, 'beta', 50, 'live', day(5)],
+      [3, 'Gamma', '', 'live', day(9)],
+      [4, 'Delta 100%', 300, '', ''],
+      [5, 'epsilon', 100, 'archived', day(20)],
+    ],
+  }),
+);
+
+const ids = (query: { get(): { pluck(c: string): { all(): unknown[] } } }) => query.get().pluck('id').all();
+
+describe('where operators', () => {
+  it.each([
+    ['=', 100, [5]],
+    ['!=', 100, [1, 2, 3, 4]],
+    ['<>', 100, [1, 2, 3, 4]],
+    ['>', 100, [1, 4]],
+    ['>=', 100, [1, 4, 5]],
+    ['<', 100, [2]],
+    ['<=', 100, [2, 5]],
+  ])('views %s %p', (op, value, expected) => {
+    expect(ids(Post.where('views', op as '=', value))).toEqual(expected);
+  });
+
+  it('like is case-sensitive with % and _, ilike is not', () => {
+    expect(ids(Post.where('title', 'like', '%a'))).toEqual([1, 2, 3]);
+    expect(ids(Post.where('title', 'like', 'A%'))).toEqual([1]);
+    expect(ids(Post.where('title', 'ilike', 'a%'))).toEqual([1]);
+    expect(ids(Post.where('title', 'ilike', '%E%'))).toEqual([2, 4, 5]);
+    expect(ids(Post.where('title', 'like', '_eta'))).toEqual([2]);
+    expect(ids(Post.where('title', 'like', '%100\\%'))).toEqual([4]);
+  });
+
+  it('where(col, value) means equality; numbers match numeric text', () => {
+    expect(ids(Post.where('status', 'live'))).toEqual([2, 3]);
+    expect(ids(Post.where('views', '150'))).toEqual([1]);
+  });
+
+  it('compares Dates by time', () => {
+    expect(ids(Post.where('published', '>', day(5)))).toEqual([3, 5]);
+    expect(ids(Post.where('published', day(9)))).toEqual([3]);
+    expect(ids(Post.whereBetween('published', [day(2), day(10)]))).toEqual([2, 3]);
+  });
+
+  it('where({...}) ANDs its pairs', () => {
+    expect(ids(Post.where({ status: 'live', views: 50 }))).toEqual([2]);
+  });
+
+  it('null means an empty cell', () => {
+    expect(ids(Post.whereNull('views'))).toEqual([3]);
+    expect(ids(Post.whereNotNull('status').whereNotNull('views'))).toEqual([1, 2, 5]);
+    expect(ids(Post.where('status', null))).toEqual([4]);
+    expect(ids(Post.where('status', '!=', null))).toEqual([1, 2, 3, 5]);
+  });
+
+  it('whereIn / whereNotIn / whereBetween / whereNotBetween', () => {
+    expect(ids(Post.whereIn('id', [5, '2', 99]))).toEqual([2, 5]);
+    expect(ids(Post.whereIn('id', []))).toEqual([]);
+    expect(ids(Post.whereNotIn('status', ['live', 'draft']))).toEqual([4, 5]);
+    expect(ids(Post.query().whereNotIn('id', []))).toEqual([1, 2, 3, 4, 5]);
+    expect(ids(Post.whereBetween('views', [50, 150]))).toEqual([1, 2, 5]);
+    expect(ids(Post.query().whereNotBetween('views', [50, 150]))).toEqual([3, 4]);
+  });
+});
+
+describe('boolean logic', () => {
+  it('AND binds tighter than OR', () => {
+    // status = live OR (views > 100 AND status = draft)
+    expect(ids(Post.where('status', 'live').orWhere('views', '>', 100).where('status', 'draft'))).toEqual([1, 2, 3]);
+  });
+
+  it('groups with a callback', () => {
+    const query = Post.where('views', '>=', 100).where((q) => q.where('status', 'draft').orWhere('status', 'archived'));
+    expect(ids(query)).toEqual([1, 5]);
+  });
+
+  it('whereNot negates a clause or a group; orWhereNot', () => {
+    expect(ids(Post.whereNot('status', 'live'))).toEqual([1, 4, 5]);
+    expect(ids(Post.whereNot((q) => q.where('status', 'live').orWhere('views', '>', 200)))).toEqual([1, 5]);
+    // An empty cell is not < 200, so NOT (views < 200) keeps it (sheet semantics, not SQL's NULL).
+    expect(ids(Post.where('id', 1).orWhereNot('views', '<', 200))).toEqual([1, 3, 4]);
+  });
+
+  it('orWhereIn, orWhereNull, orWhereBetween', () => {
+    expect(ids(Post.where('id', 1).orWhereIn('id', [2]).orWhereNull('views').orWhereBetween('views', [299, 301]))).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('ordering and slicing', () => {
+  it('orders by several keys, stable, empty cells last ascending', () => {
+    expect(ids(Post.orderBy('views'))).toEqual([2, 5, 1, 4, 3]);
+    expect(ids(Post.orderBy('views', 'desc'))).toEqual([3, 4, 1, 5, 2]);
+    expect(ids(Post.orderBy('status').orderBy('id', 'desc'))).toEqual([5, 1, 3, 2, 4]);
+  });
+
+  it('limit, offset and forPage', () => {
+    expect(ids(Post.orderBy('id').limit(2))).toEqual([1, 2]);
+    expect(ids(Post.orderBy('id').offset(3))).toEqual([4, 5]);
+    expect(ids(Post.query().forPage(2, 2))).toEqual([3, 4]);
+    expect(ids(Post.query().forPage(3, 2))).toEqual([5]);
+  });
+
+  it('the example from the issue', () => {
+    const titles = Post.where('views', '>', 100).orderBy('views', 'desc').limit(10).get().pluck('title').all();
+    expect(titles).toEqual(['Delta 100%', 'Alpha']);
+  });
+});
+
+describe('terminal methods', () => {
+  it('first, firstOrFail, count, exists, pluck', () => {
+    expect(Post.where('status', 'live').first()!.id).toBe(2);
+    expect(Post.where('status', 'gone').first()).toBeNull();
+    expect(() => Post.where('status', 'gone').firstOrFail()).toThrow(/no row of sheet "Posts" matches/);
+    expect(Post.where('status', 'live').limit(1).count()).toBe(2);
+    expect(Post.where('status', 'live').exists()).toBe(true);
+    expect(Post.where('views', '>', 1000).exists()).toBe(false);
+    expect(Post.query().orderBy('id', 'desc').pluck('title').all()).toEqual(['epsilon', 'Delta 100%', 'Gamma', 'beta', 'Alpha']);
+  });
+
+  it('find, findOrFail and findBy match keys stored as numbers or text', () => {
+    expect(Post.find('3')!.title).toBe('Gamma');
+    expect(Post.find(3)!.title).toBe('Gamma');
+    expect(Post.find(42)).toBeNull();
+    expect(() => Post.findOrFail(42)).toThrow(/Post with id 42 not found in sheet "Posts"/);
+    expect(Post.findBy('title', 'beta')!.id).toBe(2);
+    expect(Post.first()!.id).toBe(1);
+    expect(Post.all().count()).toBe(5);
+  });
+
+  it('reads the sheet exactly once per query', () => {
+    gas().calls.reset();
+    Post.where('views', '>', 1).orWhereIn('id', [1]).orderBy('id').get();
+    Post.where('id', 2).count();
+    Post.all();
+    Post.find(1);
+    expect(gas().calls.reads('Posts')).toBe(4);
+    expect(gas().calls.writes()).toBe(0);
+  });
+});
+
+describe('bad input is refused with a clear error', () => {
+  it('unknown operators and columns', () => {
+    expect(() => Post.where('views', '=~', 1)).toThrow(ValidationError);
+    expect(() => Post.where('views', '=~', 1)).toThrow(/Unknown operator "=~".*valid operators/);
+    expect(() => Post.where('nope', 1).get()).toThrow(ColumnNotFoundError);
+    expect(() => Post.where('Title', 1).get()).toThrow(/did you mean "title"/);
+    expect(() => Post.orderBy('id', 'sideways' as 'asc')).toThrow(/'asc' or 'desc'/);
+  });
+
+  it('wrong argument types', () => {
+    expect(() => Post.find(undefined)).toThrow(ValidationError);
+    expect(() => Post.find(null)).toThrow(ValidationError);
+    expect(() => Post.where('id', {})).toThrow(/cannot compare with an object/);
+    expect(() => Post.where('id', [1, 2])).toThrow(/whereIn/);
+    expect(() => Post.where('id', undefined)).toThrow(/undefined/);
+    expect(() => Post.whereIn('id', 5 as never)).toThrow(/expected an array/);
+    expect(() => Post.query().limit(-1)).toThrow(ValidationError);
+    expect(() => Post.whereBetween('id', [1] as never)).toThrow(/\[low, high\]/);
+  });
+});

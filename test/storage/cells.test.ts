@@ -1,0 +1,44 @@
+import { needsTextGuard, toCell } from '../../src/support/cells';
+import { ValidationError } from '../../src/errors';
+
+const target = { describe: () => 'Post.title' };
+
+describe('needsTextGuard', () => {
+  it.each(['00123', 'TRUE', 'false', '2024-01-02', '=SUM(A:A)', '+1', '-1', "'x", '@home', '#N/A', '1/2/2024', '10:30', '5%', '$5', 'Room 101'])(
+    'guards %j, which Sheets could parse or that starts with a special character',
+    (text) => expect(needsTextGuard(text)).toBe(true),
+  );
+
+  it.each(['hello', 'First Post', '', 'Jean-Luc', 'true story'])('leaves %j alone', (text) => expect(needsTextGuard(text)).toBe(false));
+});
+
+describe('toCell', () => {
+  it('prefixes guarded strings with an apostrophe and keeps others', () => {
+    expect(toCell('00123', target)).toBe("'00123");
+    expect(toCell("'x", target)).toBe("''x");
+    expect(toCell('plain', target)).toBe('plain');
+  });
+
+  it('writes null and undefined as empty cells', () => {
+    expect(toCell(null, target)).toBe('');
+    expect(toCell(undefined, target)).toBe('');
+  });
+
+  it('passes numbers, booleans and copies of Dates', () => {
+    const date = new Date(2024, 0, 2);
+    const written = toCell(date, target) as Date;
+    expect(written).not.toBe(date);
+    expect(written.getTime()).toBe(date.getTime());
+    expect(toCell(0, target)).toBe(0);
+    expect(toCell(false, target)).toBe(false);
+  });
+
+  it('rejects what a cell cannot hold, naming the target', () => {
+    expect(() => toCell({ a: 1 }, target)).toThrow(ValidationError);
+    expect(() => toCell({ a: 1 }, target)).toThrow(/Post\.title/);
+    expect(() => toCell(NaN, target)).toThrow(ValidationError);
+    expect(() => toCell(new Date(NaN), target)).toThrow(/invalid Date/);
+    expect(() => toCell('x'.repeat(50001), target)).toThrow(/50000/);
+    expect(toCell('x'.repeat(50000), target)).toHaveLength(50000);
+  });
+});

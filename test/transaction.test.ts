@@ -1,0 +1,122 @@
+import { Model, transaction, ValidationError, ModelNotFoundError } from '../src';
+import { seedSheets, sheetRows, gas } from './support/seed';
+
+class Account extends Model {
+  static _table = 'Accounts';
+  declare id: number;
+  declare owner: string;
+  declare balance: number;
+}
+class Entry extends Model {
+  static _table = 'Entries';
+}
+
+const seed = () =>
+  seedSheets({
+    Accounts: [['id', 'owner', 'balance'], [1, 'ann', 100], [2, 'bob', 50]],
+    Entries: [['id', 'account_id', 'amount']],
+  });
+
+describe('transaction()', () => {
+  it('applies all writes at the end under one lock and returns fn’s value', () => {
+    seed();
+    gas().calls.reset();
+    const result = transaction(() => {
+      const ann = Account.find(1)!;
+      const bob = Account.find(2)!;
+      ann.balance -= 30;
+      bob.balance += 30;
+      ann.save();
+      bob.save();
+      Entry.createMany([{ account_id: 1, amount: -30 }, { account_id: 2, amount: 30 }]);
+      expect(sheetRows('Accounts')[1][2]).toBe(100); // nothing written yet
+      return 'moved';
+    });
+    expect(result).toBe('moved');
+    expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [1, 'ann', 70], [2, 'bob', 80]]);
+    expect(sheetRows('Entries')).toEqual([['id', 'account_id', 'amount'], [1, 1, -30], [2, 2, 30]]);
+    const calls = gas().calls;
+    expect(calls.count('Lock.tryLock')).toBe(1);
+    expect(calls.count('Lock.releaseLock')).toBe(1);
+    expect(calls.count('Range.setValues', { sheet: 'Accounts' })).toBe(1); // rows 2-3, column C: one block
+    expect(calls.count('Range.setValues', { sheet: 'Entries' })).toBe(1);
+  });
+
+  it('reads see the transaction’s own pending writes', () => {
+    seed();
+    transaction(() => {
+      Account.create({ owner: 'cy', balance: 0 });
+      expect(Account.where('owner', 'cy').count()).toBe(1);
+      expect(Account.all().count()).toBe(3);
+      Account.query().where('owner', 'bob').delete();
+      expect(Account.find(2)).toBeNull();
+    });
+    expect(sheetRows('Accounts').map((r) => r[1])).toEqual(['owner', 'ann', 'cy']);
+  });
+
+  it('writes nothing when fn throws, and rethrows', () => {
+    seed();
+    const before = { a: sheetRows('Accounts'), e: sheetRows('Entries') };
+    const ann = Account.find(1)!;
+    expect(() =>
+      transaction(() => {
+        ann.balance = 0;
+        ann.save();
+        Entry.create({ account_id: 1, amount: 5 });
+        throw new Error('changed my mind');
+      }),
+    ).toThrow('changed my mind');
+    expect(sheetRows('Accounts')).toEqual(before.a);
+    expect(sheetRows('Entries')).toEqual(before.e);
+    expect(gas().calls.writes()).toBe(0);
+    expect(ann.$isDirty).toBe(true); // the model's state is rolled back with the transaction
+  });
+
+  it('a failed operation caught inside the transaction leaves no partial writes', () => {
+    seed();
+    transaction(() => {
+      expect(() => Entry.createMany([{ account_id: 1, amount: 1 }, { account_id: 2, amount: 'x'.repeat(50001) }])).toThrow(ValidationError);
+      Entry.create({ account_id: 1, amount: 7 });
+    });
+    expect(sheetRows('Entries')).toEqual([['id', 'account_id', 'amount'], [1, 1, 7]]);
+  });
+
+  it('re-checks row positions before writing: a person inserting rows meanwhile does not misplace writes', () => {
+    seed();
+    transaction(() => {
+      const bob = Account.find(2)!;
+      bob.balance = 0;
+      bob.save();
+      const sheet = gas().active.getSheetByName('Accounts')!;
+      sheet.insertRowsBefore(2, 2);
+      sheet.getRange(2, 1, 2, 3).setValues([[10, 'x', 1], [11, 'y', 2]]);
+    });
+    expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [10, 'x', 1], [11, 'y', 2], [1, 'ann', 100], [2, 'bob', 0]]);
+  });
+
+  it('refuses to write when a row it updates was deleted meanwhile', () => {
+    seed();
+    expect(() =>
+      transaction(() => {
+        const ann = Account.find(1)!;
+        ann.balance = 1;
+        ann.save();
+        gas().active.getSheetByName('Accounts')!.deleteRow(2);
+        Entry.create({ account_id: 1, amount: 1 });
+      }),
+    ).toThrow(ModelNotFoundError);
+    expect(sheetRows('Entries')).toHaveLength(1);
+  });
+
+  it('nested transactions join the outer one', () => {
+    seed();
+    transaction(() => {
+      transaction(() => Account.create({ owner: 'in', balance: 1 }));
+      expect(() => transaction(() => {
+        Account.create({ owner: 'rolled back', balance: 1 });
+        throw new Error('inner');
+      })).toThrow('inner');
+    });
+    expect(sheetRows('Accounts').map((r) => r[1])).toEqual(['owner', 'ann', 'bob', 'in']);
+  });
+});
