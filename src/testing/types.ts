@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" preserve="true" />
 /** The public types of sheetorm/testing. */
 
 /** Options of createAppsScript(). */
