@@ -69,3 +69,15 @@ export class WriteError extends SheetORMError {
     this.name = 'WriteError';
   }
 }
+
+/** An Apps Script service call failed (after retries, when the failure was transient). */
+export class ServiceError extends SheetORMError {
+  /** The error Apps Script threw. */
+  readonly cause: unknown;
+
+  constructor(message: string, cause: unknown) {
+    super(message);
+    this.name = 'ServiceError';
+    this.cause = cause;
+  }
+}

@@ -22,6 +22,7 @@ export {
   ValidationError,
   LockTimeoutError,
   WriteError,
+  ServiceError,
 } from './errors';
 
 /** The library version. */

@@ -4,7 +4,7 @@
  * flushed, and the lock released. `transaction()` is a unit of work around user code: its sheets
  * are re-checked before writing, because people may have edited them while the code ran.
  */
-import { WriteError, SheetORMError } from '../errors';
+import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { acquireLock } from './lock';
 import { describePlan, growFor, messageOf, Progress, writePlan } from './applyPlan';
 import { Table } from './Table';
@@ -87,7 +87,7 @@ function assignRows(plan: TablePlan): void {
 }
 
 function writeFailure(table: Table, pending: Array<{ table: Table; plan: TablePlan }>, done: Progress, error: unknown): SheetORMError {
-  if (error instanceof SheetORMError) return error;
+  if (error instanceof SheetORMError && !(error instanceof ServiceError)) return error;
   const notWritten = pending.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`).join('; ');
   return new WriteError(
     `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(error)}). Written: ${done.join('; ') || 'nothing'}. Not written (at most): ${notWritten}.`,

@@ -3,7 +3,7 @@
  * bounded exponential backoff (only where repeating the call is safe), and `debug` logs each call.
  */
 import { getConfig } from '../config';
-import { SheetORMError } from '../errors';
+import { ServiceError, SheetORMError } from '../errors';
 
 const TRANSIENT = [
   /timed out/i,
@@ -14,12 +14,14 @@ const TRANSIENT = [
   /service unavailable/i,
   /backend error/i,
   /rate limit/i,
+  /server error/i,
+  /failed while accessing/i,
 ];
 
 /** Whether an error is one of the passing faults Google's services throw. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof SheetORMError) return false;
-  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as Error).message) : String(error);
+  const message = messageOf(error);
   return TRANSIENT.some((pattern) => pattern.test(message));
 }
 
@@ -30,7 +32,7 @@ export function retried<T>(label: string, fn: () => T): T {
     try {
       return timed(label, fn);
     } catch (error) {
-      if (attempt >= retries || !isTransient(error)) throw error;
+      if (attempt >= retries || !isTransient(error)) throw asServiceError(label, error, attempt + 1);
       pause(attempt);
     }
   }
@@ -38,7 +40,21 @@ export function retried<T>(label: string, fn: () => T): T {
 
 /** Runs a call that must not be repeated (appends, row insertions and deletions). */
 export function once<T>(label: string, fn: () => T): T {
-  return timed(label, fn);
+  try {
+    return timed(label, fn);
+  } catch (error) {
+    throw asServiceError(label, error, 1);
+  }
+}
+
+function asServiceError(label: string, error: unknown, attempts: number): unknown {
+  if (error instanceof SheetORMError) return error;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
+}
+
+function messageOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'message' in error ? String((error as Error).message) : String(error);
 }
 
 function timed<T>(label: string, fn: () => T): T {

@@ -1,0 +1,66 @@
+import { Model } from '../../src';
+import { seedSheets, sheetRows } from '../support/seed';
+
+class Thing extends Model {
+  static _table = 'Things';
+}
+
+const header = ['id', '__proto__', 'constructor', 'prototype', 'toJSON', 'save', '$extras', 'hasOwnProperty'];
+
+describe('headers named like JavaScript or model internals', () => {
+  beforeEach(() => seedSheets({ Things: [header, [1, 'p', 'c', 'pr', 't', 's', 'e', 'h']] }));
+
+  it('are plain attributes reachable with getAttribute and toJSON', () => {
+    const thing = Thing.find(1)!;
+    expect(thing.getAttribute('__proto__')).toBe('p');
+    expect(thing.getAttribute('save')).toBe('s');
+    expect(JSON.stringify(thing)).toBe('{"id":1,"__proto__":"p","constructor":"c","prototype":"pr","toJSON":"t","save":"s","$extras":"e","hasOwnProperty":"h"}');
+    expect(Object.getPrototypeOf(thing.toJSON())).toBe(Object.prototype);
+  });
+
+  it('do not break the model API or pollute prototypes', () => {
+    const thing = Thing.find(1)!;
+    expect(typeof thing.save).toBe('function');
+    expect(thing.constructor).toBe(Thing);
+    expect(thing.$extras).toEqual({});
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    expect(Object.getPrototypeOf(thing)).toBe(Thing.prototype);
+    expect(Object.keys(thing)).toEqual(['id']);
+  });
+
+  it('can be changed and saved, one cell', () => {
+    const thing = Thing.find(1)!;
+    thing.setAttribute('save', 'S2').setAttribute('__proto__', 'P2');
+    expect(thing.$dirty).toEqual(expect.objectContaining({ save: 'S2' }));
+    thing.save();
+    expect(sheetRows('Things')[1]).toEqual([1, 'P2', 'c', 'pr', 't', 'S2', 'e', 'h']);
+  });
+
+  it('can be created', () => {
+    const created = Thing.create({ constructor: 'made', toJSON: 'json' } as Record<string, unknown>);
+    expect(sheetRows('Things')[2]).toEqual([2, '', 'made', '', 'json', '', '', '']);
+    expect(created.getAttribute('constructor')).toBe('made');
+  });
+});
+
+describe('bad headers', () => {
+  it('a duplicated header is an error naming it', () => {
+    seedSheets({ Things: [['id', 'name', 'name'], [1, 'a', 'b']] });
+    expect(() => Thing.all()).toThrow(/header "name" appears twice/);
+  });
+
+  it('a blank header over a used column is an error naming the column', () => {
+    seedSheets({ Things: [['id', '', 'name'], [1, 'x', 'b']] });
+    expect(() => Thing.all()).toThrow(/column B has no header/);
+  });
+
+  it('blank trailing headers over unused columns are ignored', () => {
+    seedSheets({ Things: [['id', 'name', ''], [1, 'a', '']] });
+    expect(Thing.all().first()!.toJSON()).toEqual({ id: 1, name: 'a' });
+  });
+
+  it('data under a blank trailing header is an error', () => {
+    seedSheets({ Things: [['id', 'name', ''], [1, 'a', 'lost?']] });
+    expect(() => Thing.all()).toThrow(/column C has no header/);
+  });
+});

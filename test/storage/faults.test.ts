@@ -1,0 +1,82 @@
+import { Model, WriteError, ServiceError, configure } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+}
+
+const timeout = () => new Error(`Service Spreadsheets timed out while accessing document with id ${gas().active.getId()}.`);
+
+/** Makes the next `times` calls of `method` fail with `error`. */
+function failNext(method: string, times: number, error: () => Error = timeout) {
+  let left = times;
+  return gas().beforeCall((call) => {
+    if (call.method === method && left > 0) {
+      left--;
+      throw error();
+    }
+  });
+}
+
+describe('transient service failures', () => {
+  it('retries a read with backoff and succeeds', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    failNext('Range.getValues', 2);
+    const started = gas().clock.now();
+    expect(Post.all().count()).toBe(1);
+    expect(gas().calls.count('Range.getValues')).toBe(3);
+    expect(gas().calls.count('Utilities.sleep')).toBe(2);
+    expect(gas().clock.now() - started).toBeGreaterThanOrEqual(250 + 500);
+  });
+
+  it('gives up after the configured retries with the service error', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    configure({ retries: 1 });
+    failNext('Range.getValues', 5, () => new Error('Service invoked too many times for one day: spreadsheets.'));
+    expect(() => Post.all()).toThrow(ServiceError);
+    expect(() => Post.all()).toThrow(/Range.getValues failed after 2 attempts: Service invoked too many times/);
+    expect(gas().calls.count('Range.getValues')).toBe(4);
+  });
+
+  it('does not retry errors that are not transient', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    failNext('Range.getValues', 1, () => new Error('You do not have permission to access the requested document.'));
+    expect(() => Post.all()).toThrow(/Range.getValues failed: You do not have permission/);
+    expect(gas().calls.count('Range.getValues')).toBe(1);
+  });
+
+  it('retries setValues (idempotent: same values, same range)', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    failNext('Range.setValues', 1);
+    Post.create({ title: 'b' });
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b']]);
+  });
+
+  it('never repeats a row deletion; reports what was and was not written', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']] });
+    failNext('Sheet.deleteRows', 1);
+    let error: unknown;
+    try {
+      Post.query().whereIn('id', [2, 4]).delete();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WriteError);
+    expect((error as Error).message).toMatch(/writing to sheet "Posts".*timed out.*Written: nothing.*Not written \(at most\): .*2 row deletions/);
+    expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
+  });
+
+  it('a failure after some writes says which were made', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
+    configure({ retries: 0 });
+    let setValuesCalls = 0;
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues' && ++setValuesCalls === 2) throw timeout();
+    });
+    expect(() =>
+      Post.query()
+        .whereIn('id', [1, 3])
+        .update({ title: 'x' }),
+    ).toThrow(/Written: updated 1×1 cells at row 2/);
+  });
+});
