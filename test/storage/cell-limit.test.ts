@@ -1,0 +1,27 @@
+import { Model, ValidationError } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+}
+
+it('a write that would take the spreadsheet past 10,000,000 cells fails before anything is written', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  const filler = gas().active.insertSheet('Filler');
+  // 26 columns; leave room for fewer than 26 × 1000 more cells.
+  const cellsNow = 1000 * 26 * 2;
+  filler.insertRowsAfter(1000, Math.floor((10000000 - cellsNow) / 26) - 10);
+  const spare = gas().active.getSheetByName('Posts')!.getMaxRows() - 2;
+  const list = Array.from({ length: spare + 50 }, (_, i) => ({ title: `t${i}` }));
+  gas().calls.reset();
+  let error: unknown;
+  try {
+    Post.createMany(list);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ValidationError);
+  expect((error as Error).message).toMatch(/10,000,000 cells.*Nothing was written/);
+  expect(gas().calls.writes()).toBe(0);
+  expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+});
