@@ -124,3 +124,6 @@ class FakeCache implements GoogleAppsScript.Cache.Cache {
     onCache(this, 'removeAll', arguments, (entries) => keys.forEach((key) => entries.delete(checkKey(key))));
   }
 }
+
+/** The fake classes, for the compile-time API check. */
+export type { FakeCache, FakeCacheService };

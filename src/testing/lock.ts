@@ -103,3 +103,6 @@ class FakeLock implements GoogleAppsScript.Lock.Lock {
     });
   }
 }
+
+/** The fake classes, for the compile-time API check. */
+export type { FakeLock, FakeLockService };

@@ -93,5 +93,5 @@ class FakeUser {
   }
 }
 
-/** The fake Session and User classes, for the compile-time API check. */
-export type { FakeSession, FakeUser };
+/** The fake Logger, Session and User classes, for the compile-time API check. */
+export type { FakeLogger, FakeSession, FakeUser };

@@ -94,3 +94,6 @@ class FakeProperties implements Properties {
     });
   }
 }
+
+/** The fake classes, for the compile-time API check. */
+export type { FakeProperties, FakePropertiesService };

@@ -2,15 +2,16 @@
  * Compile-time proof that the fakes only have methods the real Apps Script interfaces have, with
  * compatible signatures. A method missing from @types/google-apps-script fails `tsc` here.
  */
-import type { FakeSession, FakeUser } from './logger';
+import type { FakeCache, FakeCacheService } from './cache';
+import type { FakeLock, FakeLockService } from './lock';
+import type { FakeLogger, FakeSession, FakeUser } from './logger';
+import type { FakeProperties, FakePropertiesService } from './properties';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeSpreadsheetApp } from './spreadsheet-app';
 import type { FakeTextFinder } from './text-finder';
 import type { FakeUtilities } from './utilities';
-
-type Spreadsheets = typeof GoogleAppsScript.Spreadsheet;
 
 /** Fails to compile unless T is never (the names in T are the fake's extra methods). */
 type NoExtraMethods<T extends never> = T;
@@ -28,6 +29,13 @@ export type Checks = [
   NoExtraMethods<Exclude<keyof FakeUtilities, keyof GoogleAppsScript.Utilities.Utilities>>,
   NoExtraMethods<Exclude<keyof FakeSession, keyof GoogleAppsScript.Base.Session>>,
   NoExtraMethods<Exclude<keyof FakeUser, keyof GoogleAppsScript.Base.User>>,
+  NoExtraMethods<Exclude<keyof FakeLogger, keyof GoogleAppsScript.Base.Logger>>,
+  NoExtraMethods<Exclude<keyof FakeLock, keyof GoogleAppsScript.Lock.Lock>>,
+  NoExtraMethods<Exclude<keyof FakeLockService, keyof GoogleAppsScript.Lock.LockService>>,
+  NoExtraMethods<Exclude<keyof FakeCache, keyof GoogleAppsScript.Cache.Cache>>,
+  NoExtraMethods<Exclude<keyof FakeCacheService, keyof GoogleAppsScript.Cache.CacheService>>,
+  NoExtraMethods<Exclude<keyof FakeProperties, keyof GoogleAppsScript.Properties.Properties>>,
+  NoExtraMethods<Exclude<keyof FakePropertiesService, keyof GoogleAppsScript.Properties.PropertiesService>>,
   IsTrue<Compatible<FakeRange, GoogleAppsScript.Spreadsheet.Range>>,
   IsTrue<Compatible<FakeSheet, GoogleAppsScript.Spreadsheet.Sheet>>,
   IsTrue<Compatible<FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet>>,
