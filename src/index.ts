@@ -12,6 +12,8 @@ export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder
 export { configure } from './config';
 export type { SheetORMOptions, SheetORMConfig, LockSetting } from './config';
 export { transaction } from './transaction';
+export { ensureSchema } from './schema/ensureSchema';
+export type { SchemaReport } from './schema/ensureSchema';
 export {
   SheetORMError,
   SheetNotFoundError,

@@ -1,0 +1,71 @@
+/**
+ * What models declare about their sheets: columns (`static columns`, Pinia `fields()`, keys,
+ * foreign keys of their relations) and the pivot sheets of their many-to-many relations.
+ */
+import { Model, ModelClass } from '../model/Model';
+import { primaryKeys, sheetName } from '../model/meta';
+import { attributeFields } from '../model/fields';
+import { fieldsOf } from '../relations/registry';
+import { Relation } from '../relations/Relation';
+
+/** A sheet and the columns it must have. */
+export interface SheetSchema {
+  sheetName: string;
+  spreadsheetId: string | null;
+  columns: string[];
+}
+
+const RELATION_CALL = /\bthis\s*\.\s*(hasOne|hasMany|belongsTo|manyToMany|belongsToMany)\s*\(/;
+
+/** The relations a model defines: in `fields()`, and methods whose body builds a relation. */
+export function declaredRelations(model: ModelClass): Array<Relation<any, any, any>> {
+  const names = new Set<string>();
+  const fields = fieldsOf(model);
+  for (const name of Object.keys(fields)) if (fields[name] instanceof Relation) names.add(name);
+  for (let proto = model.prototype; proto && proto !== Model.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      // Only methods that visibly build a relation are called: others may have side effects.
+      if (name !== 'constructor' && descriptor && typeof descriptor.value === 'function' && RELATION_CALL.test(String(descriptor.value))) names.add(name);
+    }
+  }
+  return Array.from(names).map((name) => model.$getRelation(name));
+}
+
+/** The sheets (and their columns) a list of models needs. */
+export function declaredSchemas(models: readonly ModelClass[]): SheetSchema[] {
+  const schemas = new Map<string, SheetSchema>();
+  const want = (sheet: string, spreadsheetId: string | null | undefined, columns: readonly string[]) => {
+    const key = `${spreadsheetId || ''}\u0000${sheet}`;
+    const schema = schemas.get(key) || { sheetName: sheet, spreadsheetId: spreadsheetId || null, columns: [] };
+    for (const column of columns) if (schema.columns.indexOf(column) < 0) schema.columns.push(column);
+    schemas.set(key, schema);
+  };
+  for (const model of models) {
+    const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
+    want(sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
+  }
+  for (const model of models) {
+    for (const relation of declaredRelations(model)) addRelationColumns(relation, models, want);
+  }
+  return Array.from(schemas.values());
+}
+
+function addRelationColumns(
+  relation: Relation<Model, Model, unknown> & Record<string, any>,
+  models: readonly ModelClass[],
+  want: (sheet: string, spreadsheetId: string | null | undefined, columns: readonly string[]) => void,
+): void {
+  relation.boot();
+  const related = relation.relatedModel();
+  if (relation.type === 'manyToMany') {
+    const ref = relation.pivotRef();
+    const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(relation.pivotColumns);
+    if (relation.pivotModel) want(ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
+    else want(ref.sheetName, ref.spreadsheetId, columns);
+  } else if (relation.type === 'belongsTo') {
+    want(sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
+  } else if (models.indexOf(related) >= 0) {
+    want(sheetName(related), related._spreadsheetId, [relation.foreignKey]);
+  }
+}

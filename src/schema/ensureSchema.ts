@@ -1,0 +1,71 @@
+/**
+ * `SheetORM.ensureSchema([Post, Tag])`: creates missing sheets and appends missing header columns,
+ * never touching existing data. Runs under the configured lock.
+ */
+import type { ModelClass } from '../model/Model';
+import { ValidationError } from '../errors';
+import { acquireLock } from '../storage/lock';
+import { Header } from '../storage/Header';
+import { once, retried } from '../storage/service';
+import { forgetHandles, openSpreadsheet, spreadsheetName } from '../storage/TableRef';
+import { toCell } from '../support/cells';
+import { declaredSchemas, SheetSchema } from './declared';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What ensureSchema changed. */
+export interface SchemaReport {
+  /** Sheets created, with their header. */
+  created: Record<string, string[]>;
+  /** Columns appended to existing sheets. */
+  added: Record<string, string[]>;
+}
+
+/** Creates the sheets and header columns the models declare but the spreadsheet lacks. */
+export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
+  if (!Array.isArray(models) || models.some((m) => typeof m !== 'function' || typeof m.$getRelation !== 'function')) {
+    throw new ValidationError('SheetORM.ensureSchema(models): pass an array of model classes, e.g. ensureSchema([Post, Tag]).');
+  }
+  const schemas = declaredSchemas(models);
+  const report: SchemaReport = { created: {}, added: {} };
+  const held = acquireLock('SheetORM.ensureSchema');
+  let wrote = false;
+  try {
+    for (const schema of schemas) wrote = applySchema(schema, report) || wrote;
+  } finally {
+    if (wrote) forgetHandles();
+    held.release(wrote);
+  }
+  return report;
+}
+
+function applySchema(schema: SheetSchema, report: SchemaReport): boolean {
+  const spreadsheet = openSpreadsheet(schema.spreadsheetId);
+  const existing = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(schema.sheetName));
+  if (!existing) {
+    const sheet = once('Spreadsheet.insertSheet', () => spreadsheet.insertSheet(schema.sheetName));
+    writeHeader(sheet, 1, schema.columns);
+    once('Sheet.setFrozenRows', () => sheet.setFrozenRows(1));
+    report.created[schema.sheetName] = schema.columns.slice();
+    return true;
+  }
+  const lastColumn = retried('Sheet.getLastColumn', () => existing.getLastColumn());
+  const row = lastColumn ? retried('Range.getValues', () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
+  const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
+  const header = Header.parse(row, where, lastColumn);
+  const missing = schema.columns.filter((column) => !header.has(column));
+  if (!missing.length) return false;
+  const start = header.width + 1;
+  const maxColumns = retried('Sheet.getMaxColumns', () => existing.getMaxColumns());
+  const needed = start + missing.length - 1;
+  if (needed > maxColumns) once('Sheet.insertColumnsAfter', () => existing.insertColumnsAfter(maxColumns, needed - maxColumns));
+  writeHeader(existing, start, missing);
+  report.added[schema.sheetName] = missing;
+  return true;
+}
+
+function writeHeader(sheet: Sheet, column: number, names: string[]): void {
+  if (!names.length) return;
+  const cells = [names.map((name) => toCell(name, { describe: () => `header "${name}"` }))];
+  retried('Range.setValues', () => sheet.getRange(1, column, 1, names.length).setValues(cells));
+}

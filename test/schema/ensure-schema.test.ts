@@ -1,0 +1,72 @@
+import { Model, ensureSchema, ValidationError } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Tag extends Model {
+  static _table = 'Tags';
+  static columns = ['name'];
+  posts() {
+    return this.manyToMany(Post, 'PostTag', 'tag_id', 'post_id');
+  }
+}
+class Post extends Model {
+  static _table = 'Posts';
+  static columns = ['title', 'body'];
+  tags() {
+    return this.manyToMany(Tag, { pivotTable: 'PostTag', pivotForeignKey: 'post_id', pivotRelatedForeignKey: 'tag_id', pivotColumns: ['position'] });
+  }
+  author() {
+    return this.belongsTo(User, 'user_id');
+  }
+  shout() {
+    throw new Error('ensureSchema must not call methods that are not relations');
+  }
+}
+class User extends Model {
+  static _table = 'Users';
+  static fields() {
+    return { id: this.attr(null), email: this.string(''), posts: this.hasMany(Post, 'user_id') };
+  }
+}
+
+describe('ensureSchema', () => {
+  it('creates missing sheets with their header and frozen first row', () => {
+    seedSheets({});
+    const report = ensureSchema([Post, Tag, User]);
+    expect(report.created).toEqual({
+      Posts: ['id', 'title', 'body', 'user_id'],
+      Tags: ['id', 'name'],
+      Users: ['id', 'email'],
+      PostTag: ['post_id', 'tag_id', 'position'],
+    });
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'position']]);
+    expect(gas().active.getSheetByName('Posts')!.getFrozenRows()).toBe(1);
+    Post.create({ title: 'works' });
+    expect(sheetRows('Posts')[1]).toEqual([1, 'works', '', '']);
+  });
+
+  it('appends missing columns and never touches existing data or formulas', () => {
+    seedSheets({ Posts: [['title', 'id', 'total'], ['First', 1, '=B2*10']], Tags: [['id', 'name']], Users: [['id', 'email']], PostTag: [['post_id', 'tag_id', 'position']] });
+    const report = ensureSchema([Post, Tag, User]);
+    expect(report).toEqual({ created: {}, added: { Posts: ['body', 'user_id'] } });
+    expect(sheetRows('Posts')).toEqual([['title', 'id', 'total', 'body', 'user_id'], ['First', 1, 10, '', '']]);
+    expect(gas().sheetFormulas('Posts')[1][2]).toBe('=B2*10');
+  });
+
+  it('does nothing (and writes nothing) when the schema is complete', () => {
+    seedSheets({});
+    ensureSchema([Post, Tag, User]);
+    gas().calls.reset();
+    expect(ensureSchema([Post, Tag, User])).toEqual({ created: {}, added: {} });
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('grows the grid for columns past the last one', () => {
+    seedSheets({ Users: [['id', ...Array.from({ length: 25 }, (_, i) => `c${i}`)]] });
+    ensureSchema([User]);
+    expect(sheetRows('Users')[0].slice(-2)).toEqual(['c24', 'email']);
+  });
+
+  it('wants model classes', () => {
+    expect(() => ensureSchema(['Posts'] as never)).toThrow(ValidationError);
+  });
+});
