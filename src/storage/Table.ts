@@ -53,7 +53,7 @@ export class Table {
   /** Reads a sheet with one `getDataRange().getValues()`. */
   static read(ref: TableRef, opened: OpenedSheet): Table {
     const { sheet } = opened;
-    const values = retried('Range.getValues', () => sheet.getDataRange().getValues());
+    const values = retried(`"${ref.sheetName}" getDataRange().getValues()`, () => sheet.getDataRange().getValues());
     return Table.fromValues(ref, opened, values);
   }
 

@@ -64,13 +64,13 @@ export class UnitOfWork {
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
-    for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner);
+    for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
     // 3. Write.
     const progress: Progress = [];
     for (let i = 0; i < plans.length; i++) {
       const { table, plan } = plans[i];
       try {
-        writePlan(table.opened.sheet, plan, progress);
+        writePlan(table.opened.sheet, plan, progress, table.ref.sheetName);
       } catch (error) {
         throw writeFailure(table, plans.slice(i), progress, error);
       }

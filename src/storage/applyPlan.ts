@@ -13,17 +13,17 @@ export type Progress = string[];
  * Grows the grid so the plan's writes fit. Runs for every sheet before any value is written, so
  * that a spreadsheet at its cell limit fails before anything changes.
  */
-export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string): void {
+export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name = ''): void {
   const { sheet } = opened;
   const appendEnd = plan.appendAt + plan.appendRows.length - 1;
   const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
   if (!plan.appendRows.length && !deletesLastRow) return;
-  const maxRows = retried('Sheet.getMaxRows', () => sheet.getMaxRows());
+  const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
   // Sheets refuses to delete every non-frozen row: keep one spare row below the data.
   const needed = plan.appendRows.length ? appendEnd : deletesAllData(plan) ? plan.lastRow + 1 : 0;
   if (needed <= maxRows) return;
   try {
-    once('Sheet.insertRowsAfter', () => sheet.insertRowsAfter(maxRows, needed - maxRows));
+    once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
   } catch (error) {
     throw new ValidationError(
       `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`,
@@ -37,20 +37,22 @@ function deletesAllData(plan: TablePlan): boolean {
 }
 
 /** Writes a plan: the appended block, the changed-cell blocks, then deletions bottom-up. */
-export function writePlan(sheet: Sheet, plan: TablePlan, progress: Progress): void {
+export function writePlan(sheet: Sheet, plan: TablePlan, progress: Progress, name = ''): void {
   const rows = plan.appendRows;
   if (rows.length) {
-    retried('Range.setValues', () => sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows));
+    retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
+      sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
+    );
     progress.push(`appended rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`);
   }
   for (const block of plan.updates) {
-    retried('Range.setValues', () =>
+    retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
       sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
     );
     progress.push(`updated ${block.values.length}×${block.values[0].length} cells at row ${block.row}`);
   }
   for (const run of plan.deletions) {
-    once('Sheet.deleteRows', () => sheet.deleteRows(run.start, run.count));
+    once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => sheet.deleteRows(run.start, run.count));
     progress.push(`deleted rows ${run.start}–${run.start + run.count - 1}`);
   }
 }
