@@ -71,6 +71,11 @@ function writeAll(state: RangeState, convert: (row: number, col: number, format:
   contents.forEach((line, r) => line.forEach((content, c) => writeContent(state.sheet, state.row + r, state.col + c, content)));
 }
 
+function topLeft<T>(state: RangeState, read: (sheet: SheetData, row: number, col: number) => T): T {
+  checkBox({ ...state, numRows: 1, numCols: 1 }, state.sheet.maxRows, state.sheet.maxCols);
+  return read(state.sheet, state.row, state.col);
+}
+
 function on<T>(range: object, method: string, args: IArguments, body: (state: RangeState) => T): T {
   const state = states.get(range)!;
   return invoke(state.sheet.book.world, `Range.${method}`, target(state), args, () => body(state));
@@ -86,7 +91,7 @@ class FakeRange {
   }
 
   getValue(): any {
-    return on(this, 'getValue', arguments, (s) => each({ ...s, numRows: 1, numCols: 1 }, (r, c) => readValue(s.sheet, r, c))[0][0]);
+    return on(this, 'getValue', arguments, (s) => topLeft(s, readValue));
   }
 
   getDisplayValues(): string[][] {
@@ -94,7 +99,7 @@ class FakeRange {
   }
 
   getDisplayValue(): string {
-    return on(this, 'getDisplayValue', arguments, (s) => each({ ...s, numRows: 1, numCols: 1 }, (r, c) => display(s, r, c))[0][0]);
+    return on(this, 'getDisplayValue', arguments, (s) => topLeft(s, (sheet, r, c) => display(s, r, c)));
   }
 
   getFormulas(): string[][] {
@@ -102,7 +107,7 @@ class FakeRange {
   }
 
   getFormula(): string {
-    return on(this, 'getFormula', arguments, (s) => each({ ...s, numRows: 1, numCols: 1 }, (r, c) => readFormula(s.sheet, r, c))[0][0]);
+    return on(this, 'getFormula', arguments, (s) => topLeft(s, readFormula));
   }
 
   getNumberFormats(): string[][] {
@@ -110,7 +115,7 @@ class FakeRange {
   }
 
   getNumberFormat(): string {
-    return on(this, 'getNumberFormat', arguments, (s) => readFormat(s.sheet, s.row, s.col));
+    return on(this, 'getNumberFormat', arguments, (s) => topLeft(s, readFormat));
   }
 
   setValues(values: any[][]): Range {
@@ -170,7 +175,7 @@ class FakeRange {
 
   clearContent(): Range {
     return on(this, 'clearContent', arguments, (s) => {
-      each(s, () => undefined);
+      checkBox(s, s.sheet.maxRows, s.sheet.maxCols);
       clearCells(s.sheet, s, { content: true, format: false });
       return asRange(this);
     });
@@ -178,7 +183,7 @@ class FakeRange {
 
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Range {
     return on(this, 'clear', arguments, (s) => {
-      each(s, () => undefined);
+      checkBox(s, s.sheet.maxRows, s.sheet.maxCols);
       const only = options ?? {};
       clearCells(s.sheet, s, { content: !only.formatOnly || !!only.contentsOnly, format: !only.contentsOnly || !!only.formatOnly });
       return asRange(this);
