@@ -99,13 +99,19 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number): this {
+    const op = checkOperator(operator, this.owner);
     const dot = name.indexOf('.');
     if (dot > 0) {
+      // Eloquent's hasNested: the count applies to the last level, but "doesn't have" negates the first.
+      const first = name.slice(0, dot);
       const rest = name.slice(dot + 1);
-      return this.addHas(bool, name.slice(0, dot), (query) => query.whereHas(rest, callback, operator, count), '>=', 1);
+      let related: ModelClass<Model> = this.model.$getRelation(first).relatedModel();
+      for (const part of rest.split('.')) related = related.$getRelation(part).relatedModel();
+      const absent = op === '<' && count === 1;
+      const nested: RelationCallback = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
+      return this.addHas(bool, first, nested, absent ? '<' : '>=', 1);
     }
     const relation = this.model.$getRelation(name);
-    const op = checkOperator(operator, this.owner);
     const accept = operatorMatcher(op, count);
     this.conditions.push({
       kind: 'deferred',

@@ -160,11 +160,12 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return join.rows.filter(test);
   }
 
-  /** Reads a column from a joined row: pivot columns by source or `pivotTable.` prefix, else related ones. */
+  /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
   private resolver(join: Join): (column: string, source: Source) => (row: JoinedRow) => unknown {
     return (column, source) => {
       const [table, name] = this.split(column, join);
-      if (source === 'pivot' || table === 'pivot' || (table === null && !join.related.header.has(name) && join.pivot.header.has(name))) {
+      const bare = table === null && (source === 'pivot' || (!join.related.header.has(name) && join.pivot.header.has(name)));
+      if (table === 'pivot' || bare) {
         const index = join.pivot.column(name, this.owner);
         return (row) => row.pivot.values[index];
       }
