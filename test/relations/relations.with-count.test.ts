@@ -1,0 +1,177 @@
+/** `withCount(rel)` → `$extras.<rel>_count` for every relation kind, in one read per sheet. */
+import { Model, RelationNotFoundError } from '../../src';
+import { seedSheets, gas } from '../support/seed';
+
+class User extends Model {
+  static _table = 'Users';
+  declare id: number;
+  declare name: string;
+  posts() {
+    return this.hasMany(Post);
+  }
+  profile() {
+    return this.hasOne(Profile);
+  }
+}
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  author() {
+    return this.belongsTo(User, 'user_id');
+  }
+  tags() {
+    return this.manyToMany(Tag);
+  }
+}
+
+class Profile extends Model {
+  static _table = 'Profiles';
+}
+
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+  declare name: string;
+  posts() {
+    return this.manyToMany(Post);
+  }
+}
+
+beforeEach(() => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'virk'], [2, 'romain'], [3, 'nikk'], [4, 'tom']],
+    Posts: [
+      ['id', 'user_id', 'title', 'published'],
+      [1, 1, 'a', true],
+      [2, 1, 'b', false],
+      [3, 1, 'c', true],
+      [4, 2, 'd', true],
+      [5, null, 'e', true], // no author
+      [6, 99, 'f', false], // an author that does not exist
+    ],
+    Profiles: [['id', 'user_id'], [1, 1], [2, 3]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts'], [3, 'go']],
+    post_tag: [
+      ['post_id', 'tag_id', 'weight'],
+      [1, 1, 5],
+      [1, 2, 1],
+      [2, 1, 3],
+      [3, 42, 9], // tag 42 does not exist: not counted
+      [4, 3, 2],
+      [4, 1, 1],
+      [4, 2, 7],
+      [6, 1, 0],
+    ],
+  });
+  gas().calls.reset();
+});
+
+function extras(models: { all(): Model[] }, key: string): unknown[] {
+  return models.all().map((model) => model.$extras[key]);
+}
+
+describe('hasMany', () => {
+  test('withCount(rel) sets $extras.<rel>_count, 0 for parents without rows, in one read per sheet', () => {
+    const users = User.withCount('posts').get();
+    expect(extras(users, 'posts_count')).toEqual([3, 1, 0, 0]);
+    expect(gas().calls.reads('Users')).toBe(1);
+    expect(gas().calls.reads('Posts')).toBe(1);
+  });
+
+  test('a callback constrains what is counted', () => {
+    expect(extras(User.withCount('posts', (q) => q.where('published', true)).get(), 'posts_count')).toEqual([2, 1, 0, 0]);
+  });
+
+  test("'posts as total' names the extra", () => {
+    const users = User.withCount('posts as total').get();
+    expect(extras(users, 'total')).toEqual([3, 1, 0, 0]);
+    expect(users.first()!.$extras).not.toHaveProperty('posts_count');
+  });
+
+  test('the same relation counted twice under two names', () => {
+    const users = User.withCount('posts').withCount('posts as published', (q) => q.where('published', true)).get();
+    expect(users.all().map((u) => [u.$extras.posts_count, u.$extras.published])).toEqual([
+      [3, 2],
+      [1, 1],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+  });
+
+  test('counts are not affected by the parent query’s where, limit or first()', () => {
+    expect(extras(User.query().where('id', '>=', 2).withCount('posts').get(), 'posts_count')).toEqual([1, 0, 0]);
+    expect(User.query().withCount('posts').orderBy('id', 'desc').limit(1).get().first()!.$extras.posts_count).toBe(0);
+    expect(User.query().withCount('posts').where('name', 'virk').first()!.$extras.posts_count).toBe(3);
+  });
+});
+
+describe('hasOne', () => {
+  test('counts 0 or 1', () => {
+    expect(extras(User.withCount('profile').get(), 'profile_count')).toEqual([1, 0, 1, 0]);
+    expect(gas().calls.reads('Profiles')).toBe(1);
+  });
+});
+
+describe('belongsTo', () => {
+  test('counts 1 when the row pointed at exists, else 0', () => {
+    expect(extras(Post.withCount('author').get(), 'author_count')).toEqual([1, 1, 1, 1, 0, 0]);
+    expect(extras(Post.withCount('author', (q) => q.where('name', 'virk')).get(), 'author_count')).toEqual([1, 1, 1, 0, 0, 0]);
+    expect(gas().calls.reads('Posts')).toBe(2);
+    expect(gas().calls.reads('Users')).toBe(2);
+  });
+});
+
+describe('manyToMany', () => {
+  test('counts linked related rows (dangling pivot rows excluded), in one read per sheet', () => {
+    const posts = Post.withCount('tags').get();
+    expect(extras(posts, 'tags_count')).toEqual([2, 1, 0, 3, 0, 1]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(gas().calls.reads('post_tag')).toBe(1);
+    expect(gas().calls.reads('Tags')).toBe(1);
+  });
+
+  test("'tags as total'", () => {
+    expect(extras(Post.withCount('tags as total').get(), 'total')).toEqual([2, 1, 0, 3, 0, 1]);
+  });
+
+  test('a callback may constrain related and pivot columns', () => {
+    expect(extras(Post.withCount('tags', (q) => q.whereIn('name', ['js', 'ts'])).get(), 'tags_count')).toEqual([2, 1, 0, 2, 0, 1]);
+    expect(extras(Post.withCount('tags', (q) => q.wherePivot('weight', '>', 1)).get(), 'tags_count')).toEqual([1, 1, 0, 2, 0, 0]);
+  });
+
+  test('from the other side of the pivot', () => {
+    expect(extras(Tag.withCount('posts').get(), 'posts_count')).toEqual([4, 2, 1]);
+  });
+});
+
+test('several relations at once, with preloads: still one read per sheet', () => {
+  const posts = Post.withCount('tags').withCount('author').preload('tags').get();
+  expect(posts.all().map((p) => [p.$extras.tags_count, p.$extras.author_count, (p as any).tags.length])).toEqual([
+    [2, 1, 2],
+    [1, 1, 1],
+    [0, 1, 0],
+    [3, 1, 3],
+    [0, 0, 0],
+    [1, 0, 1],
+  ]);
+  for (const sheet of ['Posts', 'post_tag', 'Tags', 'Users']) expect(gas().calls.reads(sheet)).toBe(1);
+});
+
+test('inside a preload and on a relation query', () => {
+  const users = User.preload('posts', (q) => q.withCount('tags')).get().all() as any[];
+  expect(users.map((u) => u.posts.all().map((p: Post) => p.$extras.tags_count))).toEqual([[2, 1, 0], [3], [], []]);
+  for (const sheet of ['Users', 'Posts', 'post_tag', 'Tags']) expect(gas().calls.reads(sheet)).toBe(1);
+
+  const virkPosts = User.findOrFail(1).related('posts').query().withCount('tags').get();
+  expect(extras(virkPosts, 'tags_count')).toEqual([2, 1, 0]);
+  const jsPosts = Tag.findOrFail(1).related('posts').query().withCount('tags').get();
+  expect(extras(jsPosts, 'tags_count')).toEqual([2, 1, 3, 1]);
+});
+
+test('an unknown relation is a RelationNotFoundError', () => {
+  expect(() => User.withCount('comments')).toThrow(RelationNotFoundError);
+  expect(() => User.withCount('comments as total')).toThrow(/comments/);
+});
