@@ -9,8 +9,9 @@ import type { Model } from '../../model/Model';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
-import { CellValue, isBlankKey, normalizeKey } from '../../support/values';
+import { CellValue, isBlankKey, normalizeKey, sameValue } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
+import { requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecords } from './syncPlan';
 
@@ -49,16 +50,20 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return this.write('detach', (pivot) => {
       const only = ids === undefined ? null : this.records(ids, 'detach');
       const detached: unknown[] = [];
+      const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       for (const row of this.currentRows(pivot)) {
         if (only && !only.has(row.key)) continue;
         pivot.remove(row.row);
-        detached.push(row.row.values[this.column(pivot, this.relation.pivotRelatedForeignKey)]);
+        detached.push(row.row.values[rfk]);
       }
       return detached;
     });
   }
 
-  /** Makes the pivot rows exactly `ids` (with their attributes); `detach = false` keeps the others. */
+  /**
+   * Makes the pivot rows exactly `ids` (with their attributes); `detach = false` keeps the others.
+   * The ids reported are the related keys as the pivot sheet holds them.
+   */
   sync(ids: unknown, detach = true): SyncResult {
     return this.write('sync', (pivot) => {
       const diff = diffSync(this.currentRows(pivot), this.records(ids, 'sync'), detach);
@@ -70,11 +75,10 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       }
       for (const change of diff.update) {
         this.setAttributes(pivot, change.row, change.changes);
-        result.updated.push(change.id);
+        result.updated.push(change.row.values[rfk]);
       }
       for (const record of diff.attach) {
-        this.insertRow(pivot, record.id, record.attributes);
-        result.attached.push(record.id);
+        result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
       }
       return result;
     });
@@ -100,22 +104,19 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       }
       records.forEach((record, key) => {
         if (present.has(key)) return;
-        this.insertRow(pivot, record.id, record.attributes);
-        result.attached.push(record.id);
+        result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
       });
       return result;
     });
   }
 
-  /** Changes pivot attributes of this parent's row(s) for one related id. Returns the rows changed. */
+  /** Changes pivot attributes of this parent's row(s) for one related id. Returns the rows whose values changed. */
   updateExistingPivot(id: unknown, attributes: Record<string, unknown>): number {
     return this.write('updateExistingPivot', (pivot) => {
       const key = normalizeKey(this.idOf(id));
       let changed = 0;
       for (const row of this.currentRows(pivot)) {
-        if (row.key !== key) continue;
-        this.setAttributes(pivot, row.row, attributes);
-        changed++;
+        if (row.key === key && this.setAttributes(pivot, row.row, attributes)) changed++;
       }
       return changed;
     });
@@ -144,6 +145,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Saves related models and attaches them. */
   saveMany(models: R[], pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
+    const related = this.relation.relatedModel();
+    models.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
     return this.write('saveMany', (pivot) => {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<string, RowEntry>();
       models.forEach((model, i) => {
@@ -204,7 +207,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
     const rfk = this.column(pivot, pivotRelatedForeignKey);
     const record: Record<string, unknown> = { ...attributes };
-    record[pivotForeignKey] = this.parentKey();
+    record[pivotForeignKey] = likeColumn(pivot, this.column(pivot, pivotForeignKey), this.parentKey());
     record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
     this.fillPivotKey(pivot, record);
     return pivot.insert(record, this.relation.label());
@@ -218,18 +221,28 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     if (isBlankKey(record[own]) && pivot.header.has(own)) record[own] = pivot.nextKey(pivot.column(own));
   }
 
-  private setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>): void {
+  /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
+  private setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>): boolean {
+    let changed = false;
     for (const name of Object.keys(attributes)) {
-      if (attributes[name] === undefined) continue;
-      pivot.set(row, this.column(pivot, name), attributes[name], this.relation.label());
+      const column = this.column(pivot, name);
+      if (attributes[name] === undefined || sameValue(row.values[column], attributes[name])) continue;
+      pivot.set(row, column, attributes[name], this.relation.label());
+      changed = true;
     }
+    return changed;
   }
 }
 
-/** An id given as text ('3', from a form) is stored as a number when the column holds numbers. */
+/**
+ * A key is stored the way its column holds keys, so lookups in the sheet (MATCH, VLOOKUP) keep
+ * working: an id given as text ('3', from a form) becomes a number in a column of numbers, and a
+ * number becomes text in a column of text keys.
+ */
 function likeColumn(pivot: Table, column: number, id: unknown): unknown {
-  if (typeof id !== 'string' || !/^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return id;
-  const sample = pivot.rows().find((entry) => entry.values[column] !== null);
-  const holdsNumbers = !sample || typeof (sample.values[column] as CellValue) === 'number';
-  return holdsNumbers ? Number(id) : id;
+  const sample = pivot.entries.find((entry) => !entry.deleted && entry.values[column] !== null);
+  const held = sample ? typeof (sample.values[column] as CellValue) : 'number';
+  if (typeof id === 'string' && held === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
+  if (typeof id === 'number' && held === 'string') return String(id);
+  return id;
 }

@@ -1,0 +1,21 @@
+/** Helpers shared by the relation clients: argument checks and foreign-key writes undone on failure. */
+import { ValidationError } from '../../errors';
+import type { Model, ModelClass } from '../../model/Model';
+import { readAttribute, writeAttribute } from '../../model/attributes';
+import { modelName } from '../../model/meta';
+import type { UnitOfWork } from '../../storage/UnitOfWork';
+import { describeValue } from '../../support/values';
+
+/** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related`. */
+export function requireRelated<R extends Model>(value: unknown, related: ModelClass<R>, owner: string, method: string): asserts value is R {
+  if (!(value instanceof related)) {
+    throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
+  }
+}
+
+/** Sets a model's foreign key for a write; if the write fails, the model gets its old value back. */
+export function setForeignKey(unit: UnitOfWork, model: object, name: string, value: unknown): void {
+  const previous = readAttribute(model, name);
+  writeAttribute(model, name, value);
+  unit.record(() => writeAttribute(model, name, previous));
+}

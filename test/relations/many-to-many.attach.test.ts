@@ -1,0 +1,175 @@
+/** `related('tags').attach(...)`: one append of the new pivot rows, nothing else touched. */
+import { ColumnNotFoundError, Model, SheetORMError, transaction, ValidationError } from '../../src';
+import { gas, seedSheets, sheetRows } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+}
+class Tag extends Model {
+  static _table = 'Tags';
+}
+
+const JAN = new Date(Date.UTC(2024, 0, 2));
+const MAR = new Date(Date.UTC(2024, 2, 5));
+const HEADER = ['post_id', 'tag_id', 'role', 'added_at', 'n'];
+
+/** Post 1 and post 2 rows interleaved; `n` is a formula that must stay one. */
+function seed(key: (n: number) => number | string = (n) => n) {
+  seedSheets({
+    Posts: [['id', 'title'], [key(1), 'One'], [key(2), 'Two']],
+    Tags: [['id', 'name'], [key(1), 'a'], [key(2), 'b'], [key(3), 'c'], [key(4), 'd']],
+    PostTag: [
+      HEADER,
+      [key(1), key(1), 'owner', JAN, '=ROW()'],
+      [key(2), key(1), 'guest', JAN, '=ROW()'],
+      [key(1), key(2), '', '', '=ROW()'],
+      [key(2), key(3), 'guest', MAR, '=ROW()'],
+    ],
+  });
+}
+
+function argsOf(method: string): unknown[][] {
+  return gas().calls.all().filter((call) => call.method === method).map((call) => call.args);
+}
+
+/** Makes the sheet's grid exactly as tall as its content, so any append must grow it. */
+function shrinkGrid(name: string) {
+  const sheet = gas().active.getSheetByName(name)!;
+  sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+}
+
+function post(id: number | string) {
+  const found = Post.find(id);
+  if (!found) throw new Error(`no post ${id}`);
+  gas().calls.reset();
+  return found;
+}
+
+describe('attach', () => {
+  test('appends one row per id in one setValues, leaving every other row and formula alone', () => {
+    seed();
+    const p = post(1);
+    p.related('tags').attach([3, 4]);
+
+    expect(sheetRows('PostTag')).toEqual([
+      HEADER,
+      [1, 1, 'owner', JAN, 2],
+      [2, 1, 'guest', JAN, 3],
+      [1, 2, '', '', 4],
+      [2, 3, 'guest', MAR, 5],
+      [1, 3, '', '', ''],
+      [1, 4, '', '', ''],
+    ]);
+    expect(gas().sheetFormulas('PostTag').map((row) => row[4])).toEqual(['', '=ROW()', '=ROW()', '=ROW()', '=ROW()', '', '']);
+    const calls = gas().calls;
+    expect(calls.count('Range.setValues')).toBe(1);
+    expect(argsOf('Sheet.getRange')).toEqual([[6, 1, 2, 5]]);
+    expect(calls.count('Sheet.insertRowsAfter')).toBe(0);
+    expect(calls.count('Sheet.deleteRows')).toBe(0);
+    expect(calls.reads('PostTag')).toBe(1);
+    expect(calls.reads('Posts') + calls.reads('Tags')).toBe(0);
+    expect(calls.count('SpreadsheetApp.flush')).toBe(1);
+  });
+
+  test('stores pivot attributes given as { id: attributes }, Dates included', () => {
+    seed();
+    post(1).related('tags').attach({ 3: { role: 'editor', added_at: MAR }, 4: { role: 'viewer' } });
+
+    expect(sheetRows('PostTag').slice(5)).toEqual([
+      [1, 3, 'editor', MAR, ''],
+      [1, 4, 'viewer', '', ''],
+    ]);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    const loaded = Post.query().where('id', 1).with('tags', (q: any) => q.pivotColumns(['role'])).first() as any;
+    expect(loaded.tags.pluck('id').all()).toEqual([1, 2, 3, 4]);
+    expect(loaded.tags.find((t: any) => t.id === 3).pivot.role).toBe('editor');
+  });
+
+  test('grows the grid with one insertRowsAfter when the append does not fit', () => {
+    seed();
+    shrinkGrid('PostTag');
+    const p = post(1);
+    p.related('tags').attach([2, 3, 4]);
+
+    expect(argsOf('Sheet.insertRowsAfter')).toEqual([[5, 3]]);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(argsOf('Sheet.getRange')).toEqual([[6, 1, 3, 5]]);
+    expect(sheetRows('PostTag').slice(5)).toEqual([
+      [1, 2, '', '', ''],
+      [1, 3, '', '', ''],
+      [1, 4, '', '', ''],
+    ]);
+  });
+
+  test('accepts models and Collections as ids', () => {
+    seed();
+    const p = post(1);
+    p.related('tags').attach(Tag.query().whereIn('id', [3, 4]).get());
+    p.related('tags').attach(new Tag().fill({ id: 9 }));
+    expect(sheetRows('PostTag').slice(5).map((row) => row.slice(0, 2))).toEqual([[1, 3], [1, 4], [1, 9]]);
+  });
+
+  test('with keys stored as text, writes new keys as text and a text id into a number column as a number', () => {
+    seed(String);
+    post('1').related('tags').attach([3, '4']);
+    expect(sheetRows('PostTag').slice(5)).toEqual([
+      ['1', '3', '', '', ''],
+      ['1', '4', '', '', ''],
+    ]);
+
+    seed();
+    post(1).related('tags').attach(['3']);
+    expect(sheetRows('PostTag')[5]).toEqual([1, 3, '', '', '']);
+  });
+
+  test('follows the pivot sheet when models hold numbers and the pivot holds text', () => {
+    seed();
+    const sheet = gas().active.getSheetByName('PostTag')!;
+    sheet.getRange(2, 1, 4, 2).setNumberFormat('@').setValues([['1', '1'], ['2', '1'], ['1', '2'], ['2', '3']]);
+    const p = post(1);
+    p.related('tags').attach(4);
+    expect(sheetRows('PostTag')[5]).toEqual(['1', '4', '', '', '']);
+    expect(p.related('tags').query().get().pluck('id').all()).toEqual([1, 2, 4]);
+  });
+
+  test('gives a pivot with its own id column the next id', () => {
+    seedSheets({
+      Posts: [['id'], [1], [2]],
+      Tags: [['id'], [1], [2], [3]],
+      PostTag: [['id', 'post_id', 'tag_id'], [1, 1, 1], [7, 2, 1]],
+    });
+    post(1).related('tags').attach([2, 3]);
+    expect(sheetRows('PostTag')).toEqual([['id', 'post_id', 'tag_id'], [1, 1, 1], [7, 2, 1], [8, 1, 2], [9, 1, 3]]);
+  });
+
+  test('batches several attaches inside a transaction into one setValues', () => {
+    seed();
+    const p = post(1);
+    transaction(() => {
+      p.related('tags').attach(3);
+      p.related('tags').attach({ 4: { role: 'late' } });
+    });
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(sheetRows('PostTag').slice(5)).toEqual([
+      [1, 3, '', '', ''],
+      [1, 4, 'late', '', ''],
+    ]);
+  });
+
+  test('rejects bad input before writing anything', () => {
+    seed();
+    const p = post(1);
+    const before = sheetRows('PostTag');
+    expect(() => p.related('tags').attach([3, null])).toThrow(ValidationError);
+    expect(() => p.related('tags').attach({ 3: { nope: 1 } })).toThrow(ColumnNotFoundError);
+    expect(() => p.related('tags').attach({ 3: { role: 'x'.repeat(50001) } })).toThrow(ValidationError);
+    expect(() => p.related('tags').attach({ 3: 'admin' })).toThrow(ValidationError);
+    expect(() => new Post().related('tags').attach(3)).toThrow(SheetORMError);
+    expect(sheetRows('PostTag')).toEqual(before);
+    expect(gas().calls.writes()).toBe(0);
+    expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);
+  });
+});

@@ -1,0 +1,228 @@
+/** create/createMany/save/saveMany/query through a many-to-many relation: both sheets, one unit of work. */
+import { ColumnNotFoundError, Model, ValidationError } from '../../src';
+import { gas, seedSheets, sheetRows } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+}
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+  declare name: string;
+}
+
+const JAN = new Date(Date.UTC(2024, 0, 2));
+const HEADER = ['post_id', 'tag_id', 'role', 'added_at', 'n'];
+const TAGS = [['id', 'name'], [1, 'a'], [2, 'b'], [3, 'c']];
+
+function seed(key: (n: number) => number | string = (n) => n) {
+  seedSheets({
+    Posts: [['id', 'title'], [key(1), 'One'], [key(2), 'Two']],
+    Tags: TAGS.map((row, i) => (i ? [key(row[0] as number), row[1]] : row)),
+    PostTag: [
+      HEADER,
+      [key(1), key(1), 'owner', JAN, '=ROW()'],
+      [key(2), key(1), 'guest', JAN, '=ROW()'],
+      [key(1), key(2), '', '', '=ROW()'],
+    ],
+  });
+}
+
+function argsOf(method: string, sheet?: string): unknown[][] {
+  return gas()
+    .calls.all()
+    .filter((call) => call.method === method && (sheet === undefined || call.sheet === sheet))
+    .map((call) => call.args);
+}
+
+function post(id: number | string) {
+  const found = Post.find(id)!;
+  gas().calls.reset();
+  return found;
+}
+
+describe('create / createMany', () => {
+  test('create inserts the related row and its pivot row: one append per sheet, one lock', () => {
+    seed();
+    const tag = post(1).related('tags').create({ name: 'new' }, { role: 'author', added_at: JAN });
+
+    expect(tag).toBeInstanceOf(Tag);
+    expect(tag.id).toBe(4);
+    expect(tag.$isPersisted).toBe(true);
+    expect(sheetRows('Tags')).toEqual([...TAGS, [4, 'new']]);
+    expect(sheetRows('PostTag').slice(4)).toEqual([[1, 4, 'author', JAN, '']]);
+    expect(gas().sheetFormulas('PostTag').slice(1, 4).map((row) => row[4])).toEqual(['=ROW()', '=ROW()', '=ROW()']);
+    expect(gas().calls.count('Range.setValues')).toBe(2);
+    expect(argsOf('Range.setValues', 'Tags')).toEqual([[[[4, 'new']]]]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(gas().calls.count('SpreadsheetApp.flush')).toBe(1);
+  });
+
+  test('createMany aligns the pivot list, undefined entries meaning no attributes', () => {
+    seed();
+    const tags = post(2).related('tags').createMany([{ name: 'x' }, { name: 'y' }, { name: 'z' }], [{ role: 'r1' }, undefined, { role: 'r3', added_at: JAN }]);
+
+    expect(tags.map((t: Tag) => t.id)).toEqual([4, 5, 6]);
+    expect(sheetRows('Tags').slice(4)).toEqual([
+      [4, 'x'],
+      [5, 'y'],
+      [6, 'z'],
+    ]);
+    expect(sheetRows('PostTag').slice(1)).toEqual([
+      [1, 1, 'owner', JAN, 2],
+      [2, 1, 'guest', JAN, 3],
+      [1, 2, '', '', 4],
+      [2, 4, 'r1', '', ''],
+      [2, 5, '', '', ''],
+      [2, 6, 'r3', JAN, ''],
+    ]);
+    expect(gas().calls.count('Range.setValues')).toBe(2);
+    expect(argsOf('Sheet.getRange', 'PostTag')).toEqual([[5, 1, 3, 5]]);
+    expect(argsOf('Sheet.getRange', 'Tags')).toEqual([[5, 1, 3, 2]]);
+  });
+
+  test('createMany without a pivot list attaches every model with no attributes', () => {
+    seed();
+    post(1).related('tags').createMany([{ name: 'x' }, { name: 'y' }]);
+    expect(sheetRows('PostTag').slice(4)).toEqual([
+      [1, 4, '', '', ''],
+      [1, 5, '', '', ''],
+    ]);
+  });
+
+  test('createMany with one invalid item leaves both sheets unchanged and writes nothing', () => {
+    seed();
+    const p = post(1);
+    const tags = sheetRows('Tags');
+    const pivot = sheetRows('PostTag');
+
+    expect(() => p.related('tags').createMany([{ name: 'ok' }, { name: 'x'.repeat(50001) }], [{ role: 'a' }, { role: 'b' }])).toThrow(ValidationError);
+    expect(() => p.related('tags').createMany([{ name: 'ok' }, { name: 'fine' }], [undefined, { nope: 1 }])).toThrow(ColumnNotFoundError);
+    expect(() => p.related('tags').createMany([{ name: 'ok' }], [{ role: 'x'.repeat(50001) }])).toThrow(ValidationError);
+
+    expect(sheetRows('Tags')).toEqual(tags);
+    expect(sheetRows('PostTag')).toEqual(pivot);
+    expect(gas().calls.count('Range.setValues')).toBe(0);
+    expect(gas().calls.writes()).toBe(0);
+    expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);
+  });
+
+  test('keys stored as text: the pivot row gets text keys', () => {
+    seed(String);
+    post('1').related('tags').create({ name: 'new' });
+    expect(sheetRows('PostTag')[4].slice(0, 2)).toEqual(['1', '4']);
+  });
+});
+
+describe('save / saveMany', () => {
+  test('save persists a new model and attaches it', () => {
+    seed();
+    const tag = new Tag().fill({ name: 'fresh' });
+    const saved = post(1).related('tags').save(tag, { role: 'r' });
+
+    expect(saved).toBe(tag);
+    expect(tag.$isPersisted).toBe(true);
+    expect(tag.id).toBe(4);
+    expect(sheetRows('Tags')[4]).toEqual([4, 'fresh']);
+    expect(sheetRows('PostTag')[4]).toEqual([1, 4, 'r', '', '']);
+    expect(gas().calls.count('Range.setValues')).toBe(2);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+  });
+
+  test('save with checkExisting adds no duplicate pivot row, and updates only changed pivot attributes', () => {
+    seed();
+    const p = post(1);
+    const tag = Tag.find(2)!;
+    gas().calls.reset();
+
+    p.related('tags').save(tag, undefined, true);
+    expect(gas().calls.writes()).toBe(0);
+
+    p.related('tags').save(tag, { role: 'editor' }, true);
+    expect(sheetRows('PostTag').slice(1)).toEqual([
+      [1, 1, 'owner', JAN, 2],
+      [2, 1, 'guest', JAN, 3],
+      [1, 2, 'editor', '', 4],
+    ]);
+    expect(argsOf('Sheet.getRange')).toEqual([[4, 3, 1, 1]]);
+    expect(sheetRows('Tags')).toEqual(TAGS);
+  });
+
+  test('save with checkExisting = false attaches again', () => {
+    seed();
+    post(1).related('tags').save(Tag.find(2)!, { role: 'again' }, false);
+    expect(sheetRows('PostTag').slice(1)).toEqual([
+      [1, 1, 'owner', JAN, 2],
+      [2, 1, 'guest', JAN, 3],
+      [1, 2, '', '', 4],
+      [1, 2, 'again', '', ''],
+    ]);
+  });
+
+  test('saveMany saves new and changed models and attaches those not attached: one append per sheet', () => {
+    seed();
+    const p = post(1);
+    const existing = Tag.find(1)!;
+    const other = Tag.find(3)!;
+    existing.name = 'renamed';
+    const fresh = new Tag().fill({ name: 'fresh' });
+    gas().calls.reset();
+
+    p.related('tags').saveMany([existing, fresh, other], [undefined, { role: 'new' }]);
+
+    expect(sheetRows('Tags')).toEqual([
+      ['id', 'name'],
+      [1, 'renamed'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'fresh'],
+    ]);
+    expect(sheetRows('PostTag').slice(1)).toEqual([
+      [1, 1, 'owner', JAN, 2],
+      [2, 1, 'guest', JAN, 3],
+      [1, 2, '', '', 4],
+      [1, 4, 'new', '', ''],
+      [1, 3, '', '', ''],
+    ]);
+    expect(argsOf('Sheet.getRange', 'PostTag')).toEqual([[5, 1, 2, 5]]);
+    expect(argsOf('Sheet.getRange', 'Tags')).toEqual([
+      [5, 1, 1, 2],
+      [2, 2, 1, 1],
+    ]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+  });
+
+  test('saveMany with one invalid model writes nothing to either sheet', () => {
+    seed();
+    const p = post(1);
+    const before = { tags: sheetRows('Tags'), pivot: sheetRows('PostTag') };
+    const ok = new Tag().fill({ name: 'ok' });
+    const bad = new Tag().fill({ name: 'x'.repeat(50001) });
+
+    expect(() => p.related('tags').saveMany([ok, bad])).toThrow(ValidationError);
+    expect(sheetRows('Tags')).toEqual(before.tags);
+    expect(sheetRows('PostTag')).toEqual(before.pivot);
+    expect(gas().calls.writes()).toBe(0);
+    expect(ok.$isPersisted).toBe(false);
+  });
+});
+
+describe('query', () => {
+  test('returns only this parent\'s related models', () => {
+    seed();
+    expect(post(1).related('tags').query().get().pluck('name').all()).toEqual(['a', 'b']);
+    expect(post(2).related('tags').query().where('name', 'a').count()).toBe(1);
+    expect(post(2).related('tags').query().where('name', 'b').count()).toBe(0);
+  });
+});
+
+test('save and saveMany take only models of the related class', () => {
+  seed();
+  const p = post(1);
+  expect(() => p.related('tags').save({ id: 3 } as any)).toThrow(/Post\.tags\.save\(\): expected a Tag model/);
+  expect(() => p.related('tags').saveMany([new Tag().fill({ name: 'ok' }), Post.find(2)])).toThrow(ValidationError);
+  expect(gas().calls.writes()).toBe(0);
+});
