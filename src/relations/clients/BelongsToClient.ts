@@ -1,10 +1,11 @@
 /** Writing a belongsTo relation for one parent: associate and dissociate. */
 import { SheetORMError } from '../../errors';
 import type { Model } from '../../model/Model';
-import { readAttribute, writeAttribute } from '../../model/attributes';
+import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { isBlankKey } from '../../support/values';
 import type { BelongsTo } from '../BelongsTo';
+import { requireRelated, setForeignKey } from './support';
 
 /** The client returned by `parent.related(name)` for belongsTo. */
 export class BelongsToClient<P extends Model, R extends Model> {
@@ -25,11 +26,12 @@ export class BelongsToClient<P extends Model, R extends Model> {
 
   /** Points the parent at `related` (saving it first if new) and saves the parent. */
   associate(related: R): P {
-    return runWrite(`${this.relation.label()}.associate`, () => {
+    requireRelated(related, this.relation.relatedModel(), this.relation.label(), 'associate');
+    return runWrite(`${this.relation.label()}.associate`, (unit) => {
       if (!related.$isPersisted) related.save();
       const key = readAttribute(related, this.relation.localKey);
       if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
-      writeAttribute(this.parent, this.relation.foreignKey, key);
+      setForeignKey(unit, this.parent, this.relation.foreignKey, key);
       this.parent.save();
       this.relation.setRelated(this.parent, related);
       return this.parent;
@@ -38,8 +40,8 @@ export class BelongsToClient<P extends Model, R extends Model> {
 
   /** Clears the parent's foreign key and saves it. */
   dissociate(): P {
-    return runWrite(`${this.relation.label()}.dissociate`, () => {
-      writeAttribute(this.parent, this.relation.foreignKey, null);
+    return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
+      setForeignKey(unit, this.parent, this.relation.foreignKey, null);
       this.parent.save();
       this.relation.setRelated(this.parent, null);
       return this.parent;

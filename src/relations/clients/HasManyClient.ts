@@ -1,10 +1,11 @@
 /** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
 import { SheetORMError } from '../../errors';
 import type { Model } from '../../model/Model';
-import { readAttribute, writeAttribute } from '../../model/attributes';
+import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
+import { requireRelated, setForeignKey } from './support';
 
 /** The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne). */
 export class HasManyClient<P extends Model, R extends Model> {
@@ -37,9 +38,13 @@ export class HasManyClient<P extends Model, R extends Model> {
 
   /** Sets the parent's key on a related model and saves it. */
   save(model: R): R {
-    writeAttribute(model, this.relation.foreignKey, this.parentKey());
-    model.save();
-    return model;
+    requireRelated(model, this.relation.relatedModel(), this.relation.label(), 'save');
+    const key = this.parentKey();
+    return runWrite(`${this.relation.label()}.save`, (unit) => {
+      setForeignKey(unit, model, this.relation.foreignKey, key);
+      model.save();
+      return model;
+    });
   }
 
   /** Saves several related models in one unit of work. */

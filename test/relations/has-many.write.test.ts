@@ -1,0 +1,213 @@
+/** hasMany/hasOne clients: create, createMany, save, saveMany set the parent's key; query() is scoped. */
+import { Model, SheetORMError, transaction, ValidationError } from '../../src';
+import { gas, seedSheets, sheetRows } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+  comments() {
+    return this.hasMany(Comment);
+  }
+  summary() {
+    return this.hasOne(Summary, 'post_id');
+  }
+}
+class Comment extends Model {
+  static _table = 'Comments';
+  declare id: number;
+  declare post_id: unknown;
+  declare body: string;
+}
+class Summary extends Model {
+  static _table = 'Summaries';
+  declare id: number;
+  declare post_id: unknown;
+}
+
+const COMMENTS_HEADER = ['id', 'body', 'post_id', 'n'];
+
+function seed(key: (n: number) => number | string = (n) => n) {
+  seedSheets({
+    Posts: [['id', 'title'], [key(1), 'One'], [key(2), 'Two']],
+    Comments: [COMMENTS_HEADER, [key(1), 'first', key(2), '=ROW()'], [key(2), 'second', key(1), '=ROW()'], [key(3), 'third', key(2), '=ROW()']],
+    Summaries: [['id', 'post_id', 'text'], [key(1), key(2), 'of two']],
+  });
+}
+
+function argsOf(method: string, sheet?: string): unknown[][] {
+  return gas()
+    .calls.all()
+    .filter((call) => call.method === method && (sheet === undefined || call.sheet === sheet))
+    .map((call) => call.args);
+}
+
+function post(id: number | string) {
+  const found = Post.find(id)!;
+  gas().calls.reset();
+  return found;
+}
+
+describe('hasMany', () => {
+  test('create sets the foreign key (default post_id) with one append', () => {
+    seed();
+    const comment = post(1).related('comments').create({ body: 'new' });
+
+    expect(comment).toBeInstanceOf(Comment);
+    expect(comment.toJSON()).toEqual({ id: 4, body: 'new', post_id: 1, n: null });
+    expect(sheetRows('Comments')).toEqual([COMMENTS_HEADER, [1, 'first', 2, 2], [2, 'second', 1, 3], [3, 'third', 2, 4], [4, 'new', 1, '']]);
+    expect(gas().sheetFormulas('Comments').slice(1, 4).map((row) => row[3])).toEqual(['=ROW()', '=ROW()', '=ROW()']);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(argsOf('Sheet.getRange')).toEqual([[5, 1, 1, 4]]);
+    expect(gas().calls.writes('Posts')).toBe(0);
+  });
+
+  test('the parent key wins over a foreign key in the attributes', () => {
+    seed();
+    post(1).related('comments').create({ body: 'new', post_id: 2 });
+    expect(sheetRows('Comments')[4]).toEqual([4, 'new', 1, '']);
+  });
+
+  test('createMany is one append, and all or nothing', () => {
+    seed();
+    const p = post(2);
+    const created = p.related('comments').createMany([{ body: 'a' }, { body: 'b' }]);
+    expect(created.map((c: Comment) => [c.id, c.post_id])).toEqual([
+      [4, 2],
+      [5, 2],
+    ]);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(sheetRows('Comments').slice(4)).toEqual([
+      [4, 'a', 2, ''],
+      [5, 'b', 2, ''],
+    ]);
+
+    gas().calls.reset();
+    const before = sheetRows('Comments');
+    expect(() => p.related('comments').createMany([{ body: 'ok' }, { body: 'x'.repeat(50001) }])).toThrow(ValidationError);
+    expect(sheetRows('Comments')).toEqual(before);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  test('save moves an existing model by writing only its foreign-key cell', () => {
+    seed();
+    const p = post(1);
+    const comment = Comment.find(3)!;
+    gas().calls.reset();
+
+    expect(p.related('comments').save(comment)).toBe(comment);
+    expect(comment.post_id).toBe(1);
+    expect(comment.$isDirty).toBe(false);
+    expect(argsOf('Sheet.getRange')).toEqual([[4, 3, 1, 1]]);
+    expect(argsOf('Range.setValues')).toEqual([[[[1]]]]);
+    expect(sheetRows('Comments')[3]).toEqual([3, 'third', 1, 4]);
+    expect(gas().sheetFormulas('Comments')[3][3]).toBe('=ROW()');
+  });
+
+  test('saveMany inserts new models and updates existing ones under one lock', () => {
+    seed();
+    const p = post(1);
+    const first = Comment.find(1)!;
+    const fresh = new Comment().fill({ body: 'fresh' });
+    gas().calls.reset();
+
+    p.related('comments').saveMany([first, fresh]);
+
+    expect(sheetRows('Comments')).toEqual([COMMENTS_HEADER, [1, 'first', 1, 2], [2, 'second', 1, 3], [3, 'third', 2, 4], [4, 'fresh', 1, '']]);
+    expect(fresh.$isPersisted).toBe(true);
+    expect(argsOf('Sheet.getRange')).toEqual([
+      [5, 1, 1, 4],
+      [2, 3, 1, 1],
+    ]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(gas().calls.count('SpreadsheetApp.flush')).toBe(1);
+    expect(p.related('comments').query().get().pluck('id').all()).toEqual([1, 2, 4]);
+  });
+
+  test('saveMany with one invalid model writes nothing and gives moved models their old key back', () => {
+    seed();
+    const p = post(1);
+    const before = sheetRows('Comments');
+    const moved = Comment.find(3)!;
+    const ok = new Comment().fill({ body: 'ok' });
+    const bad = new Comment().fill({ body: 'x'.repeat(50001) });
+    gas().calls.reset();
+
+    expect(() => p.related('comments').saveMany([moved, ok, bad])).toThrow(ValidationError);
+    expect(sheetRows('Comments')).toEqual(before);
+    expect(gas().calls.writes()).toBe(0);
+    expect(ok.$isPersisted).toBe(false);
+    expect(moved.post_id).toBe(2);
+    expect(moved.$isDirty).toBe(false);
+  });
+
+  test('keys stored as text: the foreign key is written as the parent holds it', () => {
+    seed(String);
+    const p = post('1');
+    p.related('comments').create({ body: 'new' });
+    expect(sheetRows('Comments')[4].slice(1)).toEqual(['new', '1', '']);
+    expect(p.related('comments').query().get().pluck('body').all()).toEqual(['second', 'new']);
+  });
+
+  test('query() is scoped to the parent', () => {
+    seed();
+    expect(post(2).related('comments').query().get().pluck('body').all()).toEqual(['first', 'third']);
+    expect(post(2).related('comments').query().where('body', 'third').count()).toBe(1);
+  });
+
+  test('an unsaved parent cannot create related models; save takes only related models', () => {
+    seed();
+    expect(() => new Post().related('comments').create({ body: 'x' })).toThrow(SheetORMError);
+    expect(() => post(1).related('comments').save({ body: 'x' } as any)).toThrow(/Post\.comments\.save\(\): expected a Comment model/);
+    expect(() => post(1).related('comments').saveMany([new Comment().fill({ body: 'ok' }), new Post()])).toThrow(ValidationError);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('Comments').length).toBe(4);
+  });
+
+  test('inside a transaction, creates through two parents are one append', () => {
+    seed();
+    const one = post(1);
+    const two = Post.find(2)!;
+    gas().calls.reset();
+    transaction(() => {
+      one.related('comments').create({ body: 'a' });
+      two.related('comments').create({ body: 'b' });
+    });
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(sheetRows('Comments').slice(4)).toEqual([
+      [4, 'a', 1, ''],
+      [5, 'b', 2, ''],
+    ]);
+  });
+});
+
+describe('hasOne', () => {
+  test('create and save set the foreign key', () => {
+    seed();
+    const p = post(1);
+    const summary = p.related('summary').create({ text: 'of one' });
+    expect(summary).toBeInstanceOf(Summary);
+    expect(summary.toJSON()).toEqual({ id: 2, post_id: 1, text: 'of one' });
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+
+    const moved = Summary.find(1)!;
+    gas().calls.reset();
+    p.related('summary').save(moved);
+    expect(argsOf('Sheet.getRange')).toEqual([[2, 2, 1, 1]]);
+    expect(sheetRows('Summaries')).toEqual([
+      ['id', 'post_id', 'text'],
+      [1, 1, 'of two'],
+      [2, 1, 'of one'],
+    ]);
+  });
+
+  test('createMany and saveMany set the foreign key on each model', () => {
+    seed();
+    const p = post(2);
+    p.related('summary').createMany([{ text: 'a' }]);
+    p.related('summary').saveMany([new Summary().fill({ text: 'b' })]);
+    expect(sheetRows('Summaries').slice(2)).toEqual([
+      [2, 2, 'a'],
+      [3, 2, 'b'],
+    ]);
+    expect(p.related('summary').query().count()).toBe(3);
+  });
+});
