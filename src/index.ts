@@ -9,6 +9,7 @@ export { HasMany } from './relations/HasMany';
 export { BelongsTo } from './relations/BelongsTo';
 export { ManyToMany } from './relations/ManyToMany';
 export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder';
+export type { RelationResult, RelationName, PreloadPath, WithLoaded } from './relations/types';
 export { configure } from './config';
 export type { SheetORMOptions, SheetORMConfig, LockSetting } from './config';
 export { transaction } from './transaction';

@@ -15,6 +15,7 @@ import { HasOne } from '../relations/HasOne';
 import { ManyToMany, ManyToManyOptions } from '../relations/ManyToMany';
 import { Relation, RelatedInput } from '../relations/Relation';
 import { findRelation } from '../relations/registry';
+import type { PreloadPath, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
 import { attributesOf, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
@@ -141,13 +142,13 @@ export class Model {
   static offset<M extends Model>(this: ModelClass<M>, count: number): QueryBuilder<M> {
     return this.query().offset(count);
   }
-  /** Starts a query that loads relations. */
-  static with<M extends Model>(this: ModelClass<M>, ...args: Array<string | string[] | RelationCallback>): QueryBuilder<M> {
-    return this.query().with(...args);
+  /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
+  static with<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, ...args: Array<P | P[] | RelationCallback>): QueryBuilder<WithLoaded<M, P>> {
+    return this.query().with<P>(...args);
   }
   /** Starts a query that preloads a relation. */
-  static preload<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
-    return this.query().preload(name, callback);
+  static preload<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback?: RelationCallback): QueryBuilder<WithLoaded<M, P>> {
+    return this.query().preload<P>(name, callback);
   }
   /** Starts a query that counts a relation into `$extras.<name>_count`. */
   static withCount<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
@@ -378,16 +379,16 @@ export class Model {
     return this;
   }
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
-  load(...args: Array<string | string[] | RelationCallback>): this {
+  load<P extends PreloadPath<this>>(...args: Array<P | P[] | RelationCallback>): WithLoaded<this, P> {
     const model = this.constructor as ModelClass;
     const nodes: PreloadNode[] = [];
     addPreloads(model, nodes, args);
     readScope(() => loadPreloads(model, [this], nodes));
-    return this;
+    return this as unknown as WithLoaded<this, P>;
   }
   /** Lucid's spelling of `load(name, callback?)`. */
-  preload(name: string, callback?: RelationCallback): this {
-    return callback ? this.load(name, callback) : this.load(name);
+  preload<P extends PreloadPath<this>>(name: P, callback?: RelationCallback): WithLoaded<this, P> {
+    return callback ? this.load<P>(name, callback) : this.load<P>(name);
   }
   /** The relation client for this model: query it, attach/sync, create related models… */
   related(name: string): any {

@@ -9,6 +9,8 @@ import { ConditionBuilder } from './ConditionBuilder';
 import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
+import type { QueryBuilder } from './QueryBuilder';
+import type { PreloadPath, WithLoaded } from '../relations/types';
 
 /** A callback that constrains a relation's query. */
 export type RelationCallback = (query: any) => unknown;
@@ -35,14 +37,14 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  with(...args: Array<string | string[] | RelationCallback>): this {
+  with<P extends PreloadPath<M>>(...args: Array<P | P[] | RelationCallback>): QueryBuilder<WithLoaded<M, P>> {
     addPreloads(this.model, this.preloads, args);
-    return this;
+    return this as unknown as QueryBuilder<WithLoaded<M, P>>;
   }
 
   /** Lucid's spelling of `with(name, callback?)`. */
-  preload(name: string, callback?: RelationCallback): this {
-    return callback ? this.with(name, callback) : this.with(name);
+  preload<P extends PreloadPath<M>>(name: P, callback?: RelationCallback): QueryBuilder<WithLoaded<M, P>> {
+    return callback ? this.with<P>(name, callback) : this.with<P>(name);
   }
 
   /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */

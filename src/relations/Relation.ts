@@ -4,17 +4,20 @@
  * client for one parent.
  */
 import type { Model, ModelClass } from '../model/Model';
-import { modelName } from '../model/meta';
+import { modelName, sheetName } from '../model/meta';
 import { stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { SheetORMError } from '../errors';
+import { ColumnNotFoundError, SheetORMError } from '../errors';
 import { normalizeKey } from '../support/values';
 
 /** The four relation kinds. */
 export type RelationType = 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany';
 
 /** A related class, or a thunk returning it (so models can reference each other). */
-export type RelatedInput<R extends Model> = ModelClass<R> | (() => ModelClass<R>);
+export type RelatedInput<R extends Model> = ModelConstructor<R> | (() => ModelConstructor<R>);
+
+/** Just the constructor of a model class (light enough for TypeScript to infer `R` without cycles). */
+export type ModelConstructor<R> = abstract new (...args: any[]) => R;
 
 /** Options every relation accepts (Lucid spelling). */
 export interface BaseRelationOptions {
@@ -77,6 +80,14 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   setRelated(parent: P, related: Result): void {
     stateOf(parent).relations[this.relationName] = related;
     Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+  }
+
+  /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
+  protected assertParentColumn(parents: P[], column: string): void {
+    const columns = parents.length ? stateOf(parents[0]).columns : null;
+    if (columns && columns.indexOf(column) < 0) {
+      throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(', ')}).`);
+    }
   }
 
   /** The normalised value of a model's key column. */

@@ -1,0 +1,71 @@
+/**
+ * Type tests: `npm run typecheck` compiles this file; each `@ts-expect-error` must be an error.
+ * The runtime part checks the same calls work.
+ */
+import { Model, Collection } from '../../src';
+import { seedSheets } from '../support/seed';
+
+class User extends Model {
+  static _table = 'Users';
+  declare id: number;
+  declare name: string;
+  posts() {
+    return this.hasMany(Post, 'user_id');
+  }
+}
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+  declare name: string;
+}
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare user_id: number;
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+  author() {
+    return this.belongsTo(() => User, 'user_id');
+  }
+}
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assertType = <T extends true>(_value?: T) => undefined;
+
+it('types loaded relations per kind', () => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'ann']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1]],
+    Tags: [['id', 'name'], [1, 'js']],
+    PostTag: [['post_id', 'tag_id'], [1, 1]],
+  });
+  const post = Post.with('tags', 'author').firstOrFail();
+  assertType<Equals<typeof post.tags, Collection<Tag>>>();
+  assertType<Equals<typeof post.author, User | null>>();
+  const title: string = post.title;
+  const names: string[] = post.tags.pluck('name').all();
+  expect([title, names, post.author?.name]).toEqual(['First', ['js'], 'ann']);
+
+  const users = User.with('posts.tags').get();
+  const firstUserPosts = users.first()!.posts;
+  assertType<Equals<typeof firstUserPosts, Collection<Post>>>();
+  expect(firstUserPosts.count()).toBe(1);
+
+  const loaded = Post.findOrFail(1).load('author');
+  assertType<Equals<typeof loaded.author, User | null>>();
+  expect(loaded.author!.id).toBe(1);
+
+  // @ts-expect-error 'tgs' is not a relation of Post
+  expect(() => Post.with('tgs')).toThrow(/no relation "tgs"/);
+  // @ts-expect-error 'title' is an attribute, not a relation
+  expect(() => Post.query().with('title')).toThrow(/no relation "title"/);
+
+  const created = Post.create({ title: 'typed', user_id: 1 });
+  assertType<Equals<typeof created, Post>>();
+  // @ts-expect-error 'titel' is not an attribute of Post
+  expect(() => Post.create({ titel: 'typo' })).toThrow(/no column "titel"/);
+  // @ts-expect-error title is a string
+  expect(() => Post.create({ title: 42 })).not.toThrow();
+});
