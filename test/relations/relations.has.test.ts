@@ -1,6 +1,6 @@
 /** Relation existence: has, orHas, whereHas, orWhereHas, doesntHave, whereDoesntHave, … for every kind. */
 import { Model, RelationNotFoundError, ValidationError } from '../../src';
-import { seedSheets, gas } from '../support/seed';
+import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class User extends Model {
   static _table = 'Users';
@@ -214,6 +214,18 @@ describe('nested: has(posts.tags)', () => {
   test('whereDoesntHave is the negation of whereHas', () => {
     expect(names(User.whereDoesntHave('posts.tags', (q) => q.where('name', 'go')).get())).toEqual(['virk', 'nikk', 'tom']);
     expect(names(User.where('name', 'romain').orDoesntHave('posts.tags').get())).toEqual(['romain', 'nikk', 'tom']);
+  });
+});
+
+describe('in writes', () => {
+  test('doesntHave in delete() and whereHas in update(): one read per sheet under the lock', () => {
+    expect(User.doesntHave('posts').delete()).toBe(2);
+    expect(sheetRows('Users').map((row) => row[1])).toEqual(['name', 'virk', 'romain']);
+    expectOneReadOf('Users', 'Posts');
+    gas().calls.reset();
+    expect(Post.whereHas('tags', (q) => q.where('name', 'go')).orDoesntHave('tags').update({ published: 'checked' })).toBe(3);
+    expect(sheetRows('Posts').map((row) => row[3])).toEqual(['published', true, false, 'checked', 'checked', 'checked', false]);
+    expectOneReadOf('Posts', 'post_tag', 'Tags');
   });
 });
 
