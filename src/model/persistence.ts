@@ -21,13 +21,20 @@ export function insertModels(model: PersistableClass, instances: readonly object
   for (const instance of instances) {
     const attributes = attributesOf(instance);
     for (const name of Object.keys(attributes)) if (attributes[name] !== undefined) table.column(name, owner);
-    assignKey(model, table, keyColumns, instance, attributes);
+    assignKey(model, unit, table, keyColumns, instance, attributes);
     const entry = table.insert(attributes, owner, keyColumns);
     markSaved(unit, instance, table, entry);
   }
 }
 
-function assignKey(model: PersistableClass, table: Table, keyColumns: number[], instance: object, attributes: Record<string, unknown>): void {
+function assignKey(
+  model: PersistableClass,
+  unit: UnitOfWork,
+  table: Table,
+  keyColumns: number[],
+  instance: object,
+  attributes: Record<string, unknown>,
+): void {
   const keys = primaryKeys(model);
   if (keys.length > 1) {
     const missing = keys.filter((key) => isBlankKey(attributes[key]));
@@ -37,9 +44,21 @@ function assignKey(model: PersistableClass, table: Table, keyColumns: number[], 
     return;
   }
   if (!isBlankKey(attributes[keys[0]])) return;
-  const key = usesUuid(model) ? Utilities.getUuid() : table.nextKey(keyColumns[0]);
+  const key = usesUuid(model) ? Utilities.getUuid() : likeExistingKeys(table, keyColumns[0], table.nextKey(keyColumns[0]));
   attributes[keys[0]] = key;
+  const before = readAttribute(instance, keys[0]);
   writeAttribute(instance, keys[0], key);
+  unit.record(() => writeAttribute(instance, keys[0], before));
+}
+
+/** A new numeric key is stored as text when the sheet's keys are text ('1', '2'), so lookups keep matching. */
+function likeExistingKeys(table: Table, column: number, key: number): number | string {
+  const rows = table.rows();
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const value = rows[i].values[column];
+    if (value !== null) return typeof value === 'string' ? String(key) : key;
+  }
+  return key;
 }
 
 /** Writes a model's changed attributes to its row. */

@@ -34,14 +34,14 @@ describe('transient service failures', () => {
     configure({ retries: 1 });
     failNext('Range.getValues', 5, () => new Error('Service invoked too many times for one day: spreadsheets.'));
     expect(() => Post.all()).toThrow(ServiceError);
-    expect(() => Post.all()).toThrow(/Range.getValues failed after 2 attempts: Service invoked too many times/);
+    expect(() => Post.all()).toThrow(/"Posts" getDataRange\(\)\.getValues\(\) failed after 2 attempts: Service invoked too many times/);
     expect(gas().calls.count('Range.getValues')).toBe(4);
   });
 
   it('does not retry errors that are not transient', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
     failNext('Range.getValues', 1, () => new Error('You do not have permission to access the requested document.'));
-    expect(() => Post.all()).toThrow(/Range.getValues failed: You do not have permission/);
+    expect(() => Post.all()).toThrow(/"Posts" getDataRange\(\)\.getValues\(\) failed: You do not have permission/);
     expect(gas().calls.count('Range.getValues')).toBe(1);
   });
 
