@@ -50,6 +50,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
 
   /** Gives every parent the model its foreign key points at, or null. */
   setRelatedForMany(parents: P[], related: R[]): void {
+    this.boot();
     const byKey = new Map<string, R>();
     for (const model of related) {
       const key = this.keyOf(model, this.localKey);
@@ -61,6 +62,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   /** A query of the related model for the keys these parents point at. */
   eagerQuery(parents: P[], callback?: (query: any) => unknown): any {
     this.boot();
+    this.assertParentColumn(parents, this.foreignKey);
     const query = this.relatedQuery();
     query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
     if (callback) callback(query);
@@ -71,6 +73,8 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   relatedQuery(subQuery = false): any {
     this.boot();
     const query = this.relatedModel().query();
+    // Errors of this query (a missing key column…) name `Parent.relation`, as the pivot queries do.
+    (query as unknown as { owner: string }).owner = this.label();
     query.isRelatedSubQuery = subQuery;
     if (this.onQuery) this.onQuery(query);
     return query;
@@ -83,13 +87,14 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     return query;
   }
 
-  /** 1 for each related key that exists and matches the sub-query, keyed like the parent's foreign key. */
+  /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
   countByParent(callback?: (query: any) => unknown): Map<string, number> {
     const query = this.subQuery(callback);
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
     const counts = new Map<string, number>();
     for (const entry of query.select(table)) counts.set(normalizeKey(entry.values[index]), 1);
+    counts.delete('');
     return counts;
   }
 

@@ -37,6 +37,7 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
   /** A query of the related model scoped to these parents' keys. */
   eagerQuery(parents: P[], callback?: (query: any) => unknown): any {
     this.boot();
+    this.assertParentColumn(parents, this.localKey);
     const query = this.relatedQuery();
     query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
     if (callback) callback(query);
@@ -47,6 +48,8 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
   relatedQuery(subQuery = false): any {
     this.boot();
     const query = this.relatedModel().query();
+    // Errors of this query (a missing key column…) name `Parent.relation`, as the pivot queries do.
+    (query as unknown as { owner: string }).owner = this.label();
     query.isRelatedSubQuery = subQuery;
     if (this.onQuery) this.onQuery(query);
     return query;
@@ -71,9 +74,11 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
     return query;
   }
 
-  /** Related rows per parent key. */
+  /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
   countByParent(callback?: (query: any) => unknown): Map<string, number> {
-    return countsByKey(this.subQuery(callback), this.foreignKey, this.label());
+    const counts = countsByKey(this.subQuery(callback), this.foreignKey, this.label());
+    counts.delete('');
+    return counts;
   }
 }
 
@@ -90,6 +95,7 @@ export class HasMany<P extends Model = Model, R extends Model = Model> extends H
 
   /** Gives every parent its Collection (empty when nothing matches). */
   setRelatedForMany(parents: P[], related: R[]): void {
+    this.boot();
     const groups = this.groupByParent(related);
     for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
   }

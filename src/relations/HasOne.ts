@@ -15,6 +15,7 @@ export class HasOne<P extends Model = Model, R extends Model = Model> extends Ha
 
   /** Gives every parent its first related model, or null. */
   setRelatedForMany(parents: P[], related: R[]): void {
+    this.boot();
     const groups = this.groupByParent(related);
     for (const parent of parents) {
       const group = groups.get(this.keyOf(parent, this.localKey));

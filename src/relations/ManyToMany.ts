@@ -108,6 +108,8 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
 
   /** A joined query of related rows for these parents. */
   eagerQuery(parents: P[], callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
+    this.boot();
+    this.assertParentColumn(parents, this.localKey);
     const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
     if (callback) callback(query);
     return query;

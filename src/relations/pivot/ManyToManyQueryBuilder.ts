@@ -147,7 +147,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
     const rows: JoinedRow[] = [];
     for (const entry of pivot.rows()) {
-      if (this.parentKeys && !this.parentKeys.has(normalizeKey(entry.values[fk]))) continue;
+      const parentKey = normalizeKey(entry.values[fk]);
+      if (parentKey === '' || (this.parentKeys && !this.parentKeys.has(parentKey))) continue;
       const match = byKey.get(normalizeKey(entry.values[rfk]));
       if (match) rows.push({ pivot: entry, entry: match });
     }
