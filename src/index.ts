@@ -12,7 +12,7 @@ export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder
 export type { RelationResult, RelationName, PreloadPath, WithLoaded } from './relations/types';
 export { configure } from './config';
 export type { SheetORMOptions, SheetORMConfig, LockSetting } from './config';
-export { transaction } from './transaction';
+export { transaction, session } from './transaction';
 export { ensureSchema } from './schema/ensureSchema';
 export type { SchemaReport } from './schema/ensureSchema';
 export {

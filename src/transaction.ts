@@ -1,5 +1,5 @@
 /** `SheetORM.transaction(fn)`: buffered writes applied together under one lock, or not at all. */
-import { runWrite } from './storage/UnitOfWork';
+import { runWrite, session as readSession } from './storage/UnitOfWork';
 import { ValidationError } from './errors';
 
 /**
@@ -9,4 +9,13 @@ import { ValidationError } from './errors';
 export function transaction<T>(fn: () => T): T {
   if (typeof fn !== 'function') throw new ValidationError('SheetORM.transaction(fn): fn must be a function.');
   return runWrite('SheetORM.transaction', () => fn(), true);
+}
+
+/**
+ * Runs `fn` with each sheet read at most once and reused by later queries in fn. Writes still take
+ * the lock; a reused sheet is re-checked under it (header and keys) and read again if it changed.
+ */
+export function session<T>(fn: () => T): T {
+  if (typeof fn !== 'function') throw new ValidationError('SheetORM.session(fn): fn must be a function.');
+  return readSession(fn);
 }

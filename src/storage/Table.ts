@@ -14,8 +14,8 @@ export class RowEntry {
   /** Sheet row (1-based), or null for a row not yet written. */
   rowNumber: number | null;
   values: CellValue[];
-  /** Values as read (null for a new row). */
-  readonly original: CellValue[] | null;
+  /** Values as read or last written (null for a row not yet written). */
+  original: CellValue[] | null;
   /** Columns (0-based) changed since the read. */
   changed: Set<number> | null = null;
   deleted = false;
@@ -36,8 +36,8 @@ export class Table {
   readonly opened: OpenedSheet;
   readonly header: Header;
   readonly entries: RowEntry[];
-  /** Last sheet row with content when read (0 for an empty sheet). */
-  readonly lastRow: number;
+  /** Last sheet row with content when read or last written (0 for an empty sheet). */
+  lastRow: number;
   journal: Undo[] | null = null;
   private indexes = new Map<string, Map<string, RowEntry>>();
   private maxKeys = new Map<number, number>();
@@ -179,6 +179,34 @@ export class Table {
   /** Whether any row was added, changed or deleted. */
   hasChanges(): boolean {
     return this.entries.some((e) => (e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!e.changed?.size));
+  }
+
+  /**
+   * Makes the table match the sheet after its plan was written where it was read: deleted rows
+   * leave, rows below them move up, new rows get their row numbers, and every row is clean.
+   */
+  settle(appendAt: number, deletedRows: readonly number[]): void {
+    const deleted = deletedRows.slice().sort((a, b) => a - b);
+    const shift = (row: number) => {
+      let below = 0;
+      while (below < deleted.length && deleted[below] < row) below++;
+      return row - below;
+    };
+    let next = appendAt;
+    let kept = 0;
+    for (const entry of this.entries) {
+      if (entry.deleted) continue;
+      entry.rowNumber = shift(entry.rowNumber === null ? next++ : entry.rowNumber);
+      entry.original = entry.values.slice();
+      entry.changed = null;
+      this.entries[kept++] = entry;
+    }
+    this.entries.length = kept;
+    const end = Math.max(this.lastRow, next - 1);
+    this.lastRow = end - deleted.filter((row) => row <= end).length;
+    this.journal = null;
+    this.indexes.clear();
+    this.maxKeys.clear();
   }
 
   /** Throws unless row 1 names the columns. */

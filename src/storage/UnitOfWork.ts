@@ -10,24 +10,30 @@ import { describePlan, growFor, messageOf, Progress, writePlan } from './applyPl
 import { Table } from './Table';
 import { openSheet, TableRef } from './TableRef';
 import { isEmptyPlan, layoutAsRead, planTable, TablePlan } from './WritePlan';
-import { recheckLayout } from './recheck';
+import { FULL_READ_LIMIT, recheckLayout, unchangedSinceRead } from './recheck';
 
 /** The sheets read and changed by one write operation or transaction. */
 export class UnitOfWork {
   readonly transactional: boolean;
   private readonly tables = new Map<string, Table>();
   private readonly journal: Array<() => void> = [];
+  private readonly stale = new Set<Table>();
 
   constructor(transactional: boolean) {
     this.transactional = transactional;
   }
 
-  /** The table for a ref, read on first use (under the lock). */
+  /** The table for a ref, read on first use (under the lock), or reused from the session when unchanged. */
   table(ref: TableRef): Table {
     const opened = openSheet(ref);
     let table = this.tables.get(opened.cacheKey);
     if (!table) {
-      table = Table.read(ref, opened);
+      const cached = sessionCache ? sessionCache.get(opened.cacheKey) : undefined;
+      if (cached && cached.entries.length * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+        table = cached;
+      } else {
+        table = Table.read(ref, opened);
+      }
       table.journal = this.journal;
       this.tables.set(opened.cacheKey, table);
     }
@@ -60,23 +66,33 @@ export class UnitOfWork {
     const changed = Array.from(this.tables.values()).filter((table) => table.hasChanges());
     // 1. Plan every sheet (re-checking positions when user code ran in between): may throw, nothing written yet.
     const plans = changed
-      .map((table) => ({ table, plan: planTable(table, this.transactional ? recheckLayout(table) : layoutAsRead(table)) }))
+      .map((table) => {
+        const layout = this.transactional ? recheckLayout(table) : layoutAsRead(table);
+        return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
+      })
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
     for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
-    // 3. Write.
+    // 3. Write, then bring each table in line with its sheet (for reuse in a session).
     const progress: Progress = [];
     for (let i = 0; i < plans.length; i++) {
-      const { table, plan } = plans[i];
+      const { table, plan, asRead } = plans[i];
       try {
         writePlan(table.opened.sheet, plan, progress, table.ref.sheetName);
       } catch (error) {
         throw writeFailure(table, plans.slice(i), progress, error);
       }
       assignRows(plan);
+      if (asRead) table.settle(plan.appendAt, plan.deletedRows);
+      else this.stale.add(table);
     }
     return true;
+  }
+
+  /** The tables this unit read, with whether each still matches its sheet. */
+  results(): Array<{ table: Table; current: boolean }> {
+    return Array.from(this.tables.values()).map((table) => ({ table, current: !this.stale.has(table) }));
   }
 }
 
@@ -96,6 +112,7 @@ function writeFailure(table: Table, pending: Array<{ table: Table; plan: TablePl
 
 let active: UnitOfWork | null = null;
 let readCache: Map<string, Table> | null = null;
+let sessionCache: Map<string, Table> | null = null;
 
 /** The unit of work in progress, if any. */
 export function activeUnit(): UnitOfWork | null {
@@ -112,16 +129,27 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
   const unit = new UnitOfWork(transactional);
   active = unit;
   let wrote = false;
+  let committed = false;
   try {
     const result = fn(unit);
     wrote = unit.commit();
+    committed = true;
     return result;
   } catch (error) {
     unit.rollback();
     throw error;
   } finally {
     active = null;
+    if (sessionCache) rememberInSession(unit, committed);
     held.release(wrote);
+  }
+}
+
+function rememberInSession(unit: UnitOfWork, committed: boolean): void {
+  for (const { table, current } of unit.results()) {
+    table.journal = null;
+    if (committed && current) (sessionCache as Map<string, Table>).set(table.opened.cacheKey, table);
+    else (sessionCache as Map<string, Table>).delete(table.opened.cacheKey);
   }
 }
 
@@ -132,24 +160,37 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
 export function readTable(ref: TableRef): Table {
   if (active) return active.table(ref);
   const opened = openSheet(ref);
-  if (readCache) {
-    let table = readCache.get(opened.cacheKey);
-    if (!table) {
-      table = Table.read(ref, opened);
-      readCache.set(opened.cacheKey, table);
-    }
-    return table;
+  const cache = sessionCache || readCache;
+  if (!cache) return Table.read(ref, opened);
+  let table = cache.get(opened.cacheKey);
+  if (!table) {
+    table = Table.read(ref, opened);
+    cache.set(opened.cacheKey, table);
   }
-  return Table.read(ref, opened);
+  return table;
 }
 
 /** Runs a read operation in which each sheet is read at most once (eager loads, nested relations). */
 export function readScope<T>(fn: () => T): T {
-  if (readCache || active) return fn();
+  if (readCache || sessionCache || active) return fn();
   readCache = new Map();
   try {
     return fn();
   } finally {
     readCache = null;
+  }
+}
+
+/**
+ * `SheetORM.session(fn)`: within fn each sheet is read once and reused by later queries; writes
+ * still take the lock and re-check a reused sheet (header and key columns) before writing to it.
+ */
+export function session<T>(fn: () => T): T {
+  if (sessionCache) return fn();
+  sessionCache = new Map();
+  try {
+    return fn();
+  } finally {
+    sessionCache = null;
   }
 }

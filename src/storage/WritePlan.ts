@@ -34,10 +34,14 @@ export interface TablePlan {
   lastRow: number;
   /** Entries whose sheet row is known after the plan (for models to remember). */
   appended: RowEntry[];
+  /** Rows deleted (as they are numbered before the plan). */
+  deletedRows: number[];
 }
 
 /** Where things are in the sheet now (may differ from when the table was read). */
 export interface Layout {
+  /** True when the sheet is exactly as the table was read (no re-mapping needed). */
+  asRead?: boolean;
   lastRow: number;
   /** Current 1-based column of a table column, or -1 if it is gone. */
   columnOf(index: number): number;
@@ -52,6 +56,7 @@ export interface Layout {
 /** The layout of a table exactly as it was read. */
 export function layoutAsRead(table: Table): Layout {
   return {
+    asRead: true,
     lastRow: table.lastRow,
     width: table.header.width,
     columnOf: (index) => index + 1,
@@ -94,6 +99,7 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
     deletions: deletionRuns(deletedRows),
     lastRow: layout.lastRow,
     appended,
+    deletedRows,
   };
 }
 

@@ -1,21 +1,58 @@
 /**
- * Re-checking a sheet before a transaction writes to it: rows inserted or deleted (and columns
- * moved) since it was read must not make a write land on the wrong row or column.
+ * Re-checking a sheet under the lock before writing rows read earlier: rows inserted or deleted
+ * (and columns moved) since the read must not make a write land on the wrong row or column.
+ * Small sheets are simply read again; big ones are checked by their header and key columns only,
+ * and read again in full only when those changed.
  */
 import { ValidationError } from '../errors';
+import { normalizeKey } from '../support/values';
+import { retried } from './service';
 import { Table, keyOf, RowEntry } from './Table';
-import { Layout } from './WritePlan';
+import { Layout, layoutAsRead } from './WritePlan';
 
-/** Re-reads the sheet and maps the table's rows and columns to where they are now. */
+/** Above this many cells, a key-column check is cheaper than reading the sheet again. */
+export const FULL_READ_LIMIT = 50000;
+
+/** Whether the sheet still has the header, row count and keys (in order) the table was read with. */
+export function unchangedSinceRead(table: Table): boolean {
+  const { sheet } = table.opened;
+  const name = table.ref.sheetName;
+  const keys = keyColumns(table);
+  if (!keys) return false;
+  const lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+  if (lastRow !== table.lastRow || table.header.width === 0) return false;
+  const width = table.header.width;
+  const header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+  if (header.some((cell, i) => String(cell).trim() !== table.header.names[i])) return false;
+  if (lastRow < 2) return true;
+  const first = Math.min(...keys);
+  const span = Math.max(...keys) - first + 1;
+  const rows = retried(`"${name}" key columns`, () => sheet.getRange(2, first + 1, lastRow - 1, span).getValues());
+  const expected = new Map<number, RowEntry>();
+  for (const entry of table.entries) if (entry.rowNumber !== null) expected.set(entry.rowNumber, entry);
+  for (let i = 0; i < rows.length; i++) {
+    const entry = expected.get(i + 2);
+    const want = entry ? keyOf(entry.original || entry.values, keys) : '';
+    const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i] as never, keys.map((k) => k - first));
+    if (want !== have) return false;
+  }
+  return true;
+}
+
+/** Where the table's rows and columns are now. */
 export function recheckLayout(table: Table): Layout {
-  const now = Table.read(table.ref, table.opened);
+  if (table.entries.length * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
+  return layoutAgainst(table, Table.read(table.ref, table.opened));
+}
+
+/** Maps the table's rows (by key) and columns (by name) onto a fresh read of the sheet. */
+export function layoutAgainst(table: Table, now: Table): Layout {
   const columnMap = table.header.names.map((name) => now.header.indexOf(name) + 1);
   const tableIndexOf = new Map<number, number>();
   columnMap.forEach((column, index) => {
     if (column > 0) tableIndexOf.set(column, index);
   });
-  const keyNames = table.ref.keyColumns;
-  const rowsNow = locateByKey(table, now, keyNames);
+  const rowsNow = locateByKey(table, now, table.ref.keyColumns);
   return {
     lastRow: now.lastRow,
     width: now.header.width,
@@ -26,6 +63,11 @@ export function recheckLayout(table: Table): Layout {
     },
     rowOf: (entry) => rowsNow(entry),
   };
+}
+
+function keyColumns(table: Table): number[] | null {
+  const columns = table.ref.keyColumns.map((name) => table.header.indexOf(name));
+  return columns.length && columns.every((c) => c >= 0) ? columns : null;
 }
 
 function locateByKey(table: Table, now: Table, keyNames: readonly string[]): (entry: RowEntry) => number | null {

@@ -1,0 +1,94 @@
+import { Model, session, transaction } from '../src';
+import { seedSheets, sheetRows, gas } from './support/seed';
+import { freshLibrary } from './support/library';
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+}
+
+const bigSheet = (rows: number) => [
+  ['id', 'title', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8'],
+  ...Array.from({ length: rows }, (_, i) => [i + 1, `Post ${i + 1}`, 1, 2, 3, 4, 5, 6, 7, 8]),
+];
+
+describe('session()', () => {
+  it('reads each sheet once for all the queries inside', () => {
+    seedSheets({ Posts: bigSheet(20) });
+    const result = session(() => {
+      const all = Post.all();
+      const one = Post.find(3);
+      const some = Post.where('id', '>', 10).count();
+      return [all.count(), one!.title, some];
+    });
+    expect(result).toEqual([20, 'Post 3', 10]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+  });
+
+  it('sees its own writes without reading again', () => {
+    seedSheets({ Posts: bigSheet(3) });
+    session(() => {
+      Post.all();
+      Post.create({ title: 'new' });
+      Post.query().where('id', 1).delete();
+      expect(Post.all().pluck('title').all()).toEqual(['Post 2', 'Post 3', 'new']);
+      const post = Post.find(4)!;
+      post.title = 'renamed';
+      post.save();
+    });
+    expect(sheetRows('Posts').map((r) => r[1])).toEqual(['title', 'Post 2', 'Post 3', 'renamed']);
+    // One read for the queries, one under the lock per write (small sheets are simply read again).
+    expect(gas().calls.reads('Posts')).toBe(4);
+  });
+
+  it('re-checks a big reused sheet by header and keys instead of reading it again', () => {
+    seedSheets({ Posts: bigSheet(6000) });
+    session(() => {
+      const post = Post.find(5000)!;
+      gas().calls.reset();
+      post.title = 'edited';
+      post.save();
+    });
+    const calls = gas().calls;
+    expect(calls.count('Sheet.getDataRange')).toBe(0);
+    expect(calls.reads('Posts')).toBe(2); // header row + key column
+    expect(calls.count('Range.setValues')).toBe(1);
+    expect(sheetRows('Posts')[5000][1]).toBe('edited');
+  });
+
+  it('reads a reused sheet again when another execution changed its rows meanwhile', () => {
+    seedSheets({ Posts: bigSheet(6000) });
+    const other = freshLibrary();
+    class OtherPost extends other.Model {
+      static _table = 'Posts';
+    }
+    session(() => {
+      const post = Post.find(5000)!;
+      const created = gas().run('B', () => {
+        OtherPost.query().where('id', '<=', 2).delete();
+        return OtherPost.create({ title: 'by B' });
+      });
+      post.title = 'edited';
+      post.save();
+      const mine = Post.create({ title: 'mine' });
+      expect(mine.id).toBe(Number((created as unknown as { id: number }).id) + 1);
+    });
+    const rows = sheetRows('Posts');
+    expect(rows.find((r) => r[0] === 5000)![1]).toBe('edited');
+    expect(rows.filter((r) => r[1] === 'edited')).toHaveLength(1);
+    expect(rows.slice(-2).map((r) => r[1])).toEqual(['by B', 'mine']);
+  });
+
+  it('a transaction on a big sheet checks keys rather than re-reading before it writes', () => {
+    seedSheets({ Posts: bigSheet(6000) });
+    gas().calls.reset();
+    transaction(() => {
+      const post = Post.find(10)!;
+      post.title = 'in transaction';
+      post.save();
+    });
+    expect(gas().calls.count('Sheet.getDataRange')).toBe(1);
+    expect(sheetRows('Posts')[10][1]).toBe('in transaction');
+  });
+});
