@@ -1,0 +1,238 @@
+/** Eager loading: with/preload, dot paths, constraints, load(), first(); one bulk read per sheet. */
+import { Collection, Model, RelationNotFoundError, ValidationError } from '../../src';
+import { seedSheets, gas } from '../support/seed';
+
+class User extends Model {
+  static override _table = 'Users';
+  declare id: number;
+  declare name: string;
+  posts() {
+    return this.hasMany(() => Post);
+  }
+}
+
+class Post extends Model {
+  static override _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  tags() {
+    return this.manyToMany(() => Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+  author() {
+    return this.belongsTo(User, 'user_id');
+  }
+}
+
+class Tag extends Model {
+  static override _table = 'Tags';
+  declare id: number;
+  declare name: string;
+  posts() {
+    return this.manyToMany(Post, 'PostTag', 'tag_id', 'post_id');
+  }
+}
+
+/** A loaded relation with its type (once loaded, the property replaces the relation method). */
+function loaded<T>(model: Model, name: string): T {
+  return (model as unknown as Record<string, T>)[name];
+}
+const tagsOf = (post: Model) => loaded<Collection<Tag>>(post, 'tags');
+const postsOf = (model: Model) => loaded<Collection<Post>>(model, 'posts');
+const authorOf = (post: Model) => loaded<User | null>(post, 'author');
+const names = (tags: Collection<Tag>) => tags.pluck('name').all();
+/** A relation name the types do not know (as from plain JavaScript or a string built at run time). */
+const unchecked = (name: string) => name as never;
+
+/** `count` posts; post i belongs to user (i % 3) + 1 and is tagged with tags (i % 4) + 1 and ((i + 1) % 4) + 1. */
+function seedBlog(count: number) {
+  const posts: unknown[][] = [['id', 'user_id', 'title']];
+  const pivot: unknown[][] = [['post_id', 'tag_id']];
+  for (let i = 1; i <= count; i++) {
+    posts.push([i, (i % 3) + 1, `Post ${i}`]);
+    pivot.push([i, (i % 4) + 1], [String(i), String(((i + 1) % 4) + 1)]);
+  }
+  seedSheets({
+    Users: [['id', 'name'], [1, 'Ann'], [2, 'Bob'], [3, 'Cy'], [4, 'Dee']],
+    Posts: posts,
+    Tags: [['id', 'name', 'popularity'], [1, 'JavaScript', 300], [2, 'Tutorial', 50], [3, 'News', 120], [4, 'Misc', 5]],
+    PostTag: pivot,
+  });
+}
+
+/** The tags seedBlog gives post i, in pivot order. */
+function expectedTags(i: number): string[] {
+  const all = ['JavaScript', 'Tutorial', 'News', 'Misc'];
+  return [all[i % 4], all[(i + 1) % 4]];
+}
+
+describe('read counts', () => {
+  test.each([10, 10000])('Post.with("tags").get() reads exactly 3 ranges at %i posts', (count) => {
+    seedBlog(count);
+    const posts = Post.with('tags').get();
+    expect(gas().calls.count('Range.getValues')).toBe(3);
+    expect(gas().calls.reads()).toBe(3);
+    expect([gas().calls.reads('Posts'), gas().calls.reads('PostTag'), gas().calls.reads('Tags')]).toEqual([1, 1, 1]);
+    expect(posts.length).toBe(count);
+    for (const i of [1, 2, count - 1, count]) expect(names(tagsOf(posts.get(i - 1)!))).toEqual(expectedTags(i));
+  });
+
+  test('with("tags", "author") reads 4 ranges', () => {
+    seedBlog(10);
+    const posts = Post.with('tags', 'author').get();
+    expect(gas().calls.count('Range.getValues')).toBe(4);
+    expect(authorOf(posts.get(4)!)!.name).toBe('Cy');
+    expect(names(tagsOf(posts.get(4)!))).toEqual(expectedTags(5));
+  });
+
+  test('nested with("posts.tags") reads each sheet once', () => {
+    seedBlog(12);
+    const users = User.with('posts.tags').get();
+    expect(gas().calls.count('Range.getValues')).toBe(4);
+    for (const sheet of ['Users', 'Posts', 'PostTag', 'Tags']) expect(gas().calls.reads(sheet)).toBe(1);
+    const bob = users.get(1)!;
+    expect(postsOf(bob).pluck('id').all()).toEqual([1, 4, 7, 10]);
+    expect(names(tagsOf(postsOf(bob).get(1)!))).toEqual(expectedTags(4));
+    expect(postsOf(users.last()!).isEmpty()).toBe(true);
+  });
+
+  test('a path that comes back to a sheet already read does not read it again: with("tags.posts")', () => {
+    seedBlog(8);
+    const post = Post.with('tags.posts').first()!;
+    expect(gas().calls.count('Range.getValues')).toBe(3);
+    const news = tagsOf(post).last()!;
+    expect(news.name).toBe('News');
+    expect(postsOf(news).pluck('id').all()).toEqual([1, 2, 5, 6]);
+  });
+
+  test('nothing to load below an empty level reads nothing more', () => {
+    seedSheets({
+      Users: [['id', 'name'], [1, 'Ann']],
+      Posts: [['id', 'user_id', 'title']],
+      Tags: [['id', 'name']],
+      PostTag: [['post_id', 'tag_id']],
+    });
+    const users = User.with('posts.tags').get();
+    expect(postsOf(users.first()!).length).toBe(0);
+    expect(gas().calls.count('Range.getValues')).toBe(2);
+  });
+});
+
+describe('forms of with()', () => {
+  test('first() loads relations for the first row only', () => {
+    seedBlog(10);
+    const post = Post.with('tags').first()!;
+    expect(post.id).toBe(1);
+    expect(names(tagsOf(post))).toEqual(expectedTags(1));
+    expect(gas().calls.count('Range.getValues')).toBe(3);
+  });
+
+  test('names as an array, repeated names and overlapping paths load once', () => {
+    seedBlog(6);
+    const users = User.query().with(['posts', 'posts.tags']).with('posts').get();
+    expect(names(tagsOf(postsOf(users.first()!).first()!))).toEqual(expectedTags(3));
+    expect(gas().calls.count('Range.getValues')).toBe(4);
+  });
+
+  test('with(name, callback) constrains that relation', () => {
+    seedBlog(4);
+    const posts = Post.with('tags', (q) => q.where('popularity', '>', 100)).get();
+    expect(posts.map((post) => names(tagsOf(post))).all()).toEqual([['News'], ['News'], ['JavaScript'], ['JavaScript']]);
+  });
+
+  test('a callback after a dot path constrains the last segment only', () => {
+    seedBlog(6);
+    const users = User.with('posts.tags', (q) => q.where('name', 'JavaScript')).get();
+    const ann = users.first()!;
+    expect(postsOf(ann).pluck('id').all()).toEqual([3, 6]);
+    expect(postsOf(ann).map((post) => names(tagsOf(post))).all()).toEqual([['JavaScript'], []]);
+  });
+
+  test('each name keeps its own callback: with("tags", cb, "author")', () => {
+    seedBlog(4);
+    const posts = Post.with('tags', (q) => q.where('name', 'Tutorial'), unchecked('author')).get();
+    expect(posts.map((post) => [names(tagsOf(post)), authorOf(post)!.name]).all()).toEqual([
+      [['Tutorial'], 'Bob'],
+      [[], 'Cy'],
+      [[], 'Ann'],
+      [['Tutorial'], 'Bob'],
+    ]);
+  });
+
+  test('query().preload(name, callback) is with(name, callback)', () => {
+    seedBlog(4);
+    const posts = Post.query().preload('tags', (q) => q.orderBy('name')).preload('author').where('id', '<=', 2).get();
+    expect(posts.map((post) => [names(tagsOf(post)), authorOf(post)!.name]).all()).toEqual([
+      [['News', 'Tutorial'], 'Bob'],
+      [['Misc', 'News'], 'Cy'],
+    ]);
+    expect(Post.preload('tags').first()!.toJSON().tags).toHaveLength(2);
+  });
+
+  test('load() on an instance: names, dot paths and callbacks', () => {
+    seedBlog(6);
+    const post = Post.find(2)!;
+    gas().calls.reset();
+    expect(post.load('tags', 'author')).toBe(post);
+    expect(names(tagsOf(post))).toEqual(expectedTags(2));
+    expect(authorOf(post)!.name).toBe('Cy');
+    expect(gas().calls.count('Range.getValues')).toBe(3);
+
+    const user = User.find(1)!;
+    user.load('posts.tags', (q) => q.where('name', 'JavaScript'));
+    expect(postsOf(user).map((post) => names(tagsOf(post))).all()).toEqual([['JavaScript'], []]);
+    post.preload('tags', (q) => q.where('name', 'News'));
+    expect(names(tagsOf(post))).toEqual(['News']);
+  });
+
+  test('loading again replaces the loaded relation', () => {
+    seedBlog(2);
+    const post = Post.with('tags').first()!;
+    post.load('tags', (q) => q.where('name', 'nothing'));
+    expect(tagsOf(post).length).toBe(0);
+    expect(post.toJSON().tags).toEqual([]);
+  });
+
+  test('a callback before any name is a ValidationError', () => {
+    seedBlog(2);
+    expect(() => Post.with(((q: unknown) => q) as any)).toThrow(ValidationError);
+  });
+});
+
+describe('unknown relations', () => {
+  test('with("nope") is a RelationNotFoundError naming Post.nope, before any sheet is read', () => {
+    seedBlog(2);
+    expect(() => Post.with(unchecked('nope'))).toThrow(RelationNotFoundError);
+    expect(() => Post.with(unchecked('nope'))).toThrow(/Post\.nope/);
+    expect(() => Post.query().where('id', 1).with('tags', unchecked('nope'))).toThrow(/Post\.nope/);
+    expect(() => Post.withCount('nope')).toThrow(/Post\.nope/);
+    expect(() => Post.has('nope')).toThrow(/Post\.nope/);
+    expect(gas().calls.reads()).toBe(0);
+  });
+
+  test('an unknown segment of a dot path names the model it was looked up on', () => {
+    seedBlog(2);
+    expect(() => Post.with(unchecked('tags.nope'))).toThrow(/Tag\.nope/);
+    expect(() => User.with(unchecked('posts.author.nope'))).toThrow(/User\.nope/);
+    expect(gas().calls.reads()).toBe(0);
+  });
+
+  test('the message lists the relations that exist', () => {
+    seedBlog(2);
+    expect(() => Post.with(unchecked('tag'))).toThrow(/tags, author/);
+  });
+
+  test('load("nope") and related("nope") fail without reading', () => {
+    seedBlog(2);
+    const post = Post.find(1)!;
+    gas().calls.reset();
+    expect(() => post.load(unchecked('nope'))).toThrow(RelationNotFoundError);
+    expect(() => post.related('nope')).toThrow(/Post\.nope/);
+    expect(gas().calls.reads()).toBe(0);
+  });
+
+  test('model methods are not relations', () => {
+    seedBlog(2);
+    expect(() => Post.with(unchecked('save'))).toThrow(RelationNotFoundError);
+    expect(() => Post.with(unchecked('toJSON'))).toThrow(/Post\.toJSON/);
+  });
+});

@@ -1,0 +1,140 @@
+/** Pinia-style many-to-many: `static fields()` with a pivot model class and custom local keys (Users/Roles). */
+import { Collection, Model } from '../../src';
+import { seedSheets, gas } from '../support/seed';
+
+class Role extends Model {
+  static override entity = 'roles';
+  declare id: number;
+  declare role_local_id: number;
+  declare name: string;
+  declare users: Collection<User>;
+  static override fields() {
+    return {
+      id: this.attr(null),
+      role_local_id: this.attr(null),
+      name: this.string(''),
+      users: this.belongsToMany(() => User, RoleUser, 'role_id', 'user_id', 'role_local_id', 'user_local_id'),
+    };
+  }
+}
+
+class RoleUser extends Model {
+  static override entity = 'roleUser';
+  static override primaryKey = ['role_id', 'user_id'];
+  declare role_id: number;
+  declare user_id: number;
+  declare level: string;
+  static override fields() {
+    return { role_id: this.attr(null), user_id: this.attr(null), level: this.attr(null) };
+  }
+}
+
+class User extends Model {
+  static override entity = 'users';
+  declare id: number;
+  declare user_local_id: number;
+  declare name: string;
+  declare roles: Collection<Role>;
+  static override fields() {
+    return {
+      id: this.attr(null),
+      user_local_id: this.attr(null),
+      name: this.string(''),
+      roles: this.belongsToMany(Role, RoleUser, 'user_id', 'role_id', 'user_local_id', 'role_local_id'),
+    };
+  }
+}
+
+/** The pivot sheet joins on the local keys (10, 20, 100, 200), not on the ids (1, 2). */
+function seedRoles() {
+  seedSheets({
+    users: [['id', 'user_local_id', 'name'], [1, 10, 'Ann'], [2, '20', 'Bob'], [3, 30, 'Cy']],
+    roles: [['id', 'role_local_id', 'name'], [1, 100, 'admin'], [2, 200, 'editor'], [3, 300, 'guest']],
+    roleUser: [['role_id', 'user_id', 'level'], [100, 10, 'high'], ['200', 10, 'low'], [200, 20, 'mid'], [1, 1, 'decoy']],
+  });
+}
+
+test('each user gets the roles linked through the local keys', () => {
+  seedRoles();
+  const users = User.with('roles').get();
+  expect(users.map((user) => [user.name, user.roles.pluck('name').all()]).all()).toEqual([
+    ['Ann', ['admin', 'editor']],
+    ['Bob', ['editor']],
+    ['Cy', []],
+  ]);
+  expect(users.last()!.roles).toBeInstanceOf(Collection);
+});
+
+test("each role's pivot is a RoleUser instance holding the pivot row", () => {
+  seedRoles();
+  const [admin, editor] = User.with('roles').first()!.roles.all();
+  expect(admin.pivot).toBeInstanceOf(RoleUser);
+  expect(editor.pivot).toBeInstanceOf(RoleUser);
+  expect([admin.pivot.role_id, admin.pivot.user_id, admin.pivot.level]).toEqual([100, 10, 'high']);
+  expect([editor.pivot.role_id, editor.pivot.user_id, editor.pivot.level]).toEqual(['200', 10, 'low']);
+  expect(admin.pivot.$isPersisted).toBe(true);
+  expect(admin.pivot.$primaryKeyValue).toEqual([100, 10]);
+});
+
+test('$extras carries pivot_<key> for both pivot keys', () => {
+  seedRoles();
+  const admin = User.with('roles').first()!.roles.first()!;
+  expect(admin.$extras).toEqual({ pivot_user_id: 10, pivot_role_id: 100 });
+});
+
+test('toJSON() nests roles and their pivot rows', () => {
+  seedRoles();
+  const bob = User.with('roles').get().get(1)!;
+  expect(bob.toJSON()).toEqual({
+    id: 2,
+    user_local_id: '20',
+    name: 'Bob',
+    roles: [{ id: 2, role_local_id: 200, name: 'editor', pivot: { role_id: 200, user_id: 20, level: 'mid' } }],
+  });
+});
+
+test('the inverse relation, also defined in fields(), works through the same pivot model', () => {
+  seedRoles();
+  const roles = Role.with('users').get();
+  expect(roles.map((role) => [role.name, role.users.pluck('name').all()]).all()).toEqual([
+    ['admin', ['Ann']],
+    ['editor', ['Ann', 'Bob']],
+    ['guest', []],
+  ]);
+  expect(roles.get(1)!.users.get(1)!.pivot).toBeInstanceOf(RoleUser);
+});
+
+test('withCount, has and related().query() use the local keys too', () => {
+  seedRoles();
+  expect(User.withCount('roles').get().map((user) => user.$extras.roles_count).all()).toEqual([2, 1, 0]);
+  expect(User.has('roles').pluck('name').all()).toEqual(['Ann', 'Bob']);
+  const ann = User.find(1)!;
+  expect(ann.related('roles').query().get().pluck('name').all()).toEqual(['admin', 'editor']);
+});
+
+test('loading reads each sheet once', () => {
+  seedRoles();
+  User.with('roles').get();
+  expect(gas().calls.count('Range.getValues')).toBe(3);
+  for (const sheet of ['users', 'roles', 'roleUser']) expect(gas().calls.reads(sheet)).toBe(1);
+});
+
+test('the relation reports the keys it was given', () => {
+  const roles = User.$getRelation('roles') as any;
+  roles.boot();
+  expect(roles.type).toBe('manyToMany');
+  expect(roles.pivotModel).toBe(RoleUser);
+  expect([roles.pivotTable, roles.pivotForeignKey, roles.pivotRelatedForeignKey, roles.localKey, roles.relatedKey]).toEqual([
+    'roleUser',
+    'user_id',
+    'role_id',
+    'user_local_id',
+    'role_local_id',
+  ]);
+});
+
+test('fields() defaults fill new models, not loaded ones', () => {
+  seedRoles();
+  expect(new User().toJSON()).toEqual({ id: null, user_local_id: null, name: '' });
+  expect(User.with('roles').first()!.name).toBe('Ann');
+});

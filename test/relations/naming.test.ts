@@ -1,0 +1,96 @@
+/** Default key and pivot names: sheet names snake_cased and singularised (`Posts` → `post_id`). */
+import { Model } from '../../src';
+import { foreignKeyFor, pivotSheetFor, singularSnake, snakeCase } from '../../src/relations/naming';
+import { seedSheets } from '../support/seed';
+
+describe('the naming helpers', () => {
+  test.each([
+    ['Posts', 'post_id'],
+    ['Categories', 'category_id'],
+    ['Courses', 'course_id'],
+    ['Users', 'user_id'],
+    ['People', 'person_id'],
+    ['Addresses', 'address_id'],
+    ['BlogPosts', 'blog_post_id'],
+    ['Blog Posts', 'blog_post_id'],
+    ['blog_posts', 'blog_post_id'],
+    ['HTTPRequests', 'http_request_id'],
+    ['Series', 'series_id'],
+  ])('%s → %s', (sheet, key) => {
+    expect(foreignKeyFor(sheet, 'id')).toBe(key);
+  });
+
+  test('the key column is kept as given', () => {
+    expect(foreignKeyFor('Users', 'uuid')).toBe('user_uuid');
+  });
+
+  test('snakeCase and singularSnake', () => {
+    expect(snakeCase('  BlogPosts ')).toBe('blog_posts');
+    expect(snakeCase('order-items')).toBe('order_items');
+    expect(singularSnake('Categories')).toBe('category');
+  });
+
+  test('pivot sheets are both singular names, sorted and joined', () => {
+    expect(pivotSheetFor('Users', 'Projects')).toBe('project_user');
+    expect(pivotSheetFor('Projects', 'Users')).toBe('project_user');
+    expect(pivotSheetFor('Posts', 'Tags')).toBe('post_tag');
+    expect(pivotSheetFor('Students', 'Courses')).toBe('course_student');
+    expect(pivotSheetFor('Products', 'Categories')).toBe('category_product');
+  });
+});
+
+describe('relations use the default names', () => {
+  class Category extends Model {
+    static override _table = 'Categories';
+    products() {
+      return this.hasMany(() => Product);
+    }
+    tagged() {
+      return this.manyToMany(() => Product);
+    }
+  }
+  class Product extends Model {
+    static override _table = 'Products';
+    category() {
+      return this.belongsTo(Category);
+    }
+  }
+  /** No `_table`: the sheet is the plural of the class name. */
+  class Course extends Model {
+    students() {
+      return this.manyToMany(() => Student);
+    }
+  }
+  class Student extends Model {}
+
+  function booted(model: typeof Model, name: string): any {
+    const relation = model.$getRelation(name) as any;
+    relation.boot();
+    return relation;
+  }
+
+  test('hasMany and belongsTo on Categories use category_id', () => {
+    expect(booted(Category, 'products').foreignKey).toBe('category_id');
+    expect(booted(Product, 'category').foreignKey).toBe('category_id');
+  });
+
+  test('manyToMany defaults the pivot sheet and both pivot keys', () => {
+    const tagged = booted(Category, 'tagged');
+    expect([tagged.pivotTable, tagged.pivotForeignKey, tagged.pivotRelatedForeignKey]).toEqual(['category_product', 'category_id', 'product_id']);
+    const students = booted(Course, 'students');
+    expect([students.pivotTable, students.pivotForeignKey, students.pivotRelatedForeignKey]).toEqual(['course_student', 'course_id', 'student_id']);
+  });
+
+  test('models without _table load from the pluralised class name and default keys', () => {
+    seedSheets({
+      Courses: [['id', 'title'], [1, 'Algebra'], [2, 'Biology']],
+      Students: [['id', 'name'], [1, 'Ada'], [2, 'Grace']],
+      course_student: [['course_id', 'student_id'], [2, 2], [2, 1]],
+    });
+    const courses = Course.with('students').get();
+    expect(courses.map((course) => [course.toJSON().title, (course as any).students.pluck('name').all()]).all()).toEqual([
+      ['Algebra', []],
+      ['Biology', ['Grace', 'Ada']],
+    ]);
+  });
+});
