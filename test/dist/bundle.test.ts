@@ -327,8 +327,11 @@ describe('what npm run build leaves in dist/', () => {
   it('a full build over a dist/ with stray files leaves exactly those two, the same Code.js, and lib/ with types', () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetorm-build-'));
     try {
-      for (const file of ['build.mjs', 'package.json', 'appsscript.json', 'tsconfig.json']) fs.copyFileSync(path.join(ROOT, file), path.join(scratch, file));
-      fs.cpSync(path.join(ROOT, 'src'), path.join(scratch, 'src'), { recursive: true });
+      // The repository as a fresh checkout has it: everything but installed modules and build output.
+      const skip = new Set(['node_modules', '.git', 'dist', 'lib', 'types', 'coverage']);
+      for (const name of fs.readdirSync(ROOT).filter((entry) => !skip.has(entry))) {
+        fs.cpSync(path.join(ROOT, name), path.join(scratch, name), { recursive: true });
+      }
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(scratch, 'node_modules'), 'dir');
       fs.mkdirSync(path.join(scratch, 'dist', 'old'), { recursive: true });
       fs.writeFileSync(path.join(scratch, 'dist', 'Stale.js'), 'var Stale = 1;');

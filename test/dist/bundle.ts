@@ -5,7 +5,7 @@
  * it first), so every build and every read of dist/ happens under a lock directory, and tests load
  * a private copy of dist/. dist/Code.js is committed, so its mtime says nothing about its source on a
  * fresh clone: it counts as fresh only when a stamp written after our last build matches both the
- * current inputs (src/, build.mjs, package.json, ...) and the file. lib/ is not committed, so its
+ * current inputs (src/, tools/, build.mjs, package.json, ...) and the file. lib/ is not committed, so its
  * mtime is trusted.
  */
 import { execFileSync } from 'node:child_process';
@@ -39,7 +39,9 @@ function walk(dir: string): string[] {
 }
 
 function inputPaths(): string[] {
-  return [...walk(path.join(ROOT, 'src')), ...INPUT_FILES.map((file) => path.join(ROOT, file))].sort();
+  const tools = path.join(ROOT, 'tools');
+  const folders = [path.join(ROOT, 'src'), ...(fs.existsSync(tools) ? [tools] : [])];
+  return [...folders.flatMap(walk), ...INPUT_FILES.map((file) => path.join(ROOT, file))].sort();
 }
 
 function sha(data: string | Buffer): string {
