@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { writeLibraryDeclarations } from './tools/library-dts.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const log = (...args) => { if (!quiet) console.log(...args); };
@@ -53,6 +54,8 @@ function buildLib() {
   rmSync('lib', { recursive: true, force: true });
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   log('lib/: CommonJS build with declarations');
+  const count = writeLibraryDeclarations();
+  log(`types/library.d.ts: SheetORM namespace with ${count} members`);
 }
 
 await buildAppsScript();

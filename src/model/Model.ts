@@ -15,7 +15,7 @@ import { HasOne } from '../relations/HasOne';
 import { ManyToMany, ManyToManyOptions } from '../relations/ManyToMany';
 import { Relation, RelatedInput } from '../relations/Relation';
 import { findRelation } from '../relations/registry';
-import type { PreloadPath, WithLoaded } from '../relations/types';
+import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
 import { attributesOf, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
@@ -143,8 +143,8 @@ export class Model {
     return this.query().offset(count);
   }
   /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  static with<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, ...args: Array<P | P[] | RelationCallback>): QueryBuilder<WithLoaded<M, P>> {
-    return this.query().with<P>(...args);
+  static with<M extends Model, A extends Array<PreloadArg<M>>>(this: ModelClass<M>, ...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>> {
+    return this.query().with<A>(...args);
   }
   /** Starts a query that preloads a relation. */
   static preload<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback?: RelationCallback): QueryBuilder<WithLoaded<M, P>> {
@@ -379,16 +379,16 @@ export class Model {
     return this;
   }
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
-  load<P extends PreloadPath<this>>(...args: Array<P | P[] | RelationCallback>): WithLoaded<this, P> {
+  load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>> {
     const model = this.constructor as ModelClass;
     const nodes: PreloadNode[] = [];
     addPreloads(model, nodes, args);
     readScope(() => loadPreloads(model, [this], nodes));
-    return this as unknown as WithLoaded<this, P>;
+    return this as unknown as WithLoaded<this, PathsOf<A>>;
   }
   /** Lucid's spelling of `load(name, callback?)`. */
   preload<P extends PreloadPath<this>>(name: P, callback?: RelationCallback): WithLoaded<this, P> {
-    return callback ? this.load<P>(name, callback) : this.load<P>(name);
+    return (callback ? this.load(name, callback) : this.load(name)) as unknown as WithLoaded<this, P>;
   }
   /** The relation client for this model: query it, attach/sync, create related models… */
   related(name: string): any {

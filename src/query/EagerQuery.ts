@@ -10,7 +10,7 @@ import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
 import type { QueryBuilder } from './QueryBuilder';
-import type { PreloadPath, WithLoaded } from '../relations/types';
+import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../relations/types';
 
 /** A callback that constrains a relation's query. */
 export type RelationCallback = (query: any) => unknown;
@@ -37,14 +37,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  with<P extends PreloadPath<M>>(...args: Array<P | P[] | RelationCallback>): QueryBuilder<WithLoaded<M, P>> {
+  with<A extends Array<PreloadArg<M>>>(...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>> {
     addPreloads(this.model, this.preloads, args);
-    return this as unknown as QueryBuilder<WithLoaded<M, P>>;
+    return this as unknown as QueryBuilder<WithLoaded<M, PathsOf<A>>>;
   }
 
   /** Lucid's spelling of `with(name, callback?)`. */
   preload<P extends PreloadPath<M>>(name: P, callback?: RelationCallback): QueryBuilder<WithLoaded<M, P>> {
-    return callback ? this.with<P>(name, callback) : this.with<P>(name);
+    addPreloads(this.model, this.preloads, callback ? [name, callback] : [name]);
+    return this as unknown as QueryBuilder<WithLoaded<M, P>>;
   }
 
   /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */

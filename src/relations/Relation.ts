@@ -83,7 +83,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   }
 
   /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
-  protected assertParentColumn(parents: P[], column: string): void {
+  assertParentColumn(parents: P[], column: string): void {
     const columns = parents.length ? stateOf(parents[0]).columns : null;
     if (columns && columns.indexOf(column) < 0) {
       throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(', ')}).`);

@@ -18,6 +18,18 @@ export type RelationName<M> = {
 /** Relation names and dot paths `with()` accepts (any string for models whose relations live in `fields()`). */
 export type PreloadPath<M> = [RelationName<M>] extends [never] ? string : RelationName<M> | `${RelationName<M>}.${string}`;
 
+/** One argument of `with()`/`load()`: a path, a list of paths, or a callback constraining the path before it. */
+export type PreloadArg<M> = PreloadPath<M> | ReadonlyArray<PreloadPath<M>> | ((query: any) => unknown);
+
+/** The paths named by a list of `with()` arguments. */
+export type PathsOf<A extends readonly unknown[]> = A[number] extends infer E
+  ? E extends string
+    ? E
+    : E extends ReadonlyArray<infer S>
+      ? Extract<S, string>
+      : never
+  : never;
+
 type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;
 
 /** A model with the relations named by `P` loaded as properties. */

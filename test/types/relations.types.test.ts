@@ -69,3 +69,20 @@ it('types loaded relations per kind', () => {
   // @ts-expect-error title is a string
   expect(() => Post.create({ title: 42 })).not.toThrow();
 });
+
+it('types names given after a constraint callback', () => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'ann']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2]],
+  });
+  const post = Post.with('tags', (q) => q.where('name', 'ts'), 'author').firstOrFail();
+  assertType<Equals<typeof post.author, User | null>>();
+  assertType<Equals<typeof post.tags, Collection<Tag>>>();
+  expect([post.tags.pluck('name').all(), post.author!.name]).toEqual([['ts'], 'ann']);
+  const both = Post.with(['tags', 'author']).firstOrFail();
+  assertType<Equals<typeof both.author, User | null>>();
+  // @ts-expect-error 'autor' is not a relation
+  expect(() => Post.with('tags', (q) => q, 'autor')).toThrow(/autor/);
+});

@@ -19,6 +19,7 @@ export class BelongsToClient<P extends Model, R extends Model> {
 
   /** A query of the model the parent points at. */
   query(): any {
+    this.relation.assertParentColumn([this.parent], this.relation.foreignKey);
     const query = this.relation.relatedQuery();
     query.whereKeyIn(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
     return query;

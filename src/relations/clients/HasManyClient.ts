@@ -53,6 +53,7 @@ export class HasManyClient<P extends Model, R extends Model> {
   }
 
   protected parentKey(): unknown {
+    this.relation.assertParentColumn([this.parent], this.relation.localKey);
     const key = readAttribute(this.parent, this.relation.localKey);
     if (isBlankKey(key)) {
       throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);

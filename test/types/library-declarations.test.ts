@@ -1,0 +1,55 @@
+/**
+ * The `SheetORM` namespace declarations for TypeScript projects that add sheetorm as an Apps
+ * Script library: a user file written against the global namespace must type-check.
+ */
+import ts from 'typescript';
+import { execFileSync } from 'child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+
+const root = resolve(__dirname, '../..');
+
+function declarations(): string {
+  if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
+  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-lib-'));
+  const out = join(dir, 'library.d.ts');
+  execFileSync(process.execPath, ['--input-type=module', '-e', `import('${join(root, 'tools/library-dts.mjs')}').then((m) => m.writeLibraryDeclarations('lib/index.d.ts', '${out}'))`], { cwd: root });
+  return out;
+}
+
+function diagnose(userCode: string): string[] {
+  const library = declarations();
+  const user = join(library, '..', 'user.ts');
+  writeFileSync(user, userCode);
+  const program = ts.createProgram([library, user], {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2019,
+    lib: ['lib.es2020.d.ts'],
+    types: ['google-apps-script'],
+    typeRoots: [join(root, 'node_modules/@types')],
+    baseUrl: root,
+    paths: { sheetorm: ['lib/index.d.ts'] },
+  });
+  return ts.getPreEmitDiagnostics(program, program.getSourceFile(user)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+it('lets library users write SheetORM.Model, get typed relations, and rejects unknown relation names', () => {
+  const errors = diagnose(`
+    class Tag extends SheetORM.Model { declare name: string }
+    class Post extends SheetORM.Model {
+      declare title: string;
+      tags() { return this.manyToMany(Tag, 'PostTag') }
+    }
+    SheetORM.configure({ lock: LockService.getScriptLock() });
+    const posts: SheetORM.Collection<SheetORM.WithLoaded<Post, 'tags'>> = Post.with('tags').get();
+    const names: string[] = posts.first()!.tags.pluck('name').all();
+    const error: SheetORM.SheetORMError = new SheetORM.ValidationError('x');
+    SheetORM.transaction(() => Post.create({ title: 'typed' }));
+    Post.with('nope');
+  `);
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(/"nope"/);
+}, 120000);
