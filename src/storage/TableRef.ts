@@ -94,8 +94,9 @@ export function openSheet(ref: TableRef): OpenedSheet {
   const sheet = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));
   if (!sheet) {
     const names = spreadsheet.getSheets().map((s) => s.getName());
+    const fix = ref.owner.indexOf('.') > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
     throw new SheetNotFoundError(
-      `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). Create it (SheetORM.ensureSchema) or set ${ref.owner.split('.')[0]}._table.`,
+      `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). Create it (SheetORM.ensureSchema) or correct ${fix}.`,
     );
   }
   const opened: OpenedSheet = {
