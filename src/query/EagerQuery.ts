@@ -1,7 +1,8 @@
 /** The relation side of a model query: eager loads, relation counts and relation existence. */
 import { operatorMatcher } from '../collection/compare';
 import type { Model, ModelClass } from '../model/Model';
-import { modelName } from '../model/meta';
+import { modelName, tableRef } from '../model/meta';
+import type { TableRef } from '../storage/TableRef';
 import { stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { normalizeKey } from '../support/values';
@@ -30,6 +31,8 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
   isRelatedSubQuery = false;
   protected counts: CountSpec[] = [];
+  /** Relations whose sheets `has`/`whereHas` conditions read. */
+  protected tested: Array<{ tables(): TableRef[] }> = [];
 
   constructor(model: ModelClass<M>) {
     super(modelName(model));
@@ -89,6 +92,23 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return this.addHas('or', name, callback, '<', 1);
   }
 
+  /** The sheets this query will read that are known before it runs (for one batched read). */
+  sheetsInvolved(withLoads = true): TableRef[] {
+    const refs = [tableRef(this.model)];
+    for (const relation of this.tested) refs.push(...relation.tables());
+    if (!withLoads) return refs;
+    const walk = (model: ModelClass<Model>, nodes: PreloadNode[]) => {
+      for (const node of nodes) {
+        const relation = model.$getRelation(node.name);
+        refs.push(...relation.tables());
+        walk(relation.relatedModel(), node.children);
+      }
+    };
+    walk(this.model, this.preloads);
+    for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
+    return refs;
+  }
+
   /** Loads preloads and counts onto freshly read models. */
   protected loadRelations(models: M[]): void {
     if (!models.length) return;
@@ -115,6 +135,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       return this.addHas(bool, first, nested, absent ? '<' : '>=', 1);
     }
     const relation = this.model.$getRelation(name);
+    this.tested.push(relation);
     const accept = operatorMatcher(op, count);
     this.conditions.push({
       kind: 'deferred',

@@ -10,7 +10,7 @@ import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { hydrate } from '../model/hydrate';
 import { modelName, primaryKeys, tableRef } from '../model/meta';
 import { RowEntry, Table } from '../storage/Table';
-import { readScope, readTable, runWrite } from '../storage/UnitOfWork';
+import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
 import { CellValue, describeValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
 import { compile, Source } from './conditions';
@@ -69,6 +69,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** The matching models. */
   get(): Collection<M> {
     return readScope(() => {
+      prefetch(this.sheetsInvolved());
       const table = readTable(tableRef(this.model));
       const models = this.select(table).map((entry) => hydrate<M>(this.model, table, entry));
       this.loadRelations(models);
@@ -97,6 +98,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** How many rows match (limit and offset do not apply). */
   count(): number {
     return readScope(() => {
+      prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
       let total = 0;
@@ -113,6 +115,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** The values of one column for the matching rows, in query order. */
   pluck(column: string): Collection<unknown> {
     return readScope(() => {
+      prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const read = this.resolveColumn(table)(column, 'model');
       return new Collection(this.select(table).map((entry) => read(entry)));

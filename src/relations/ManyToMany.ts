@@ -73,6 +73,11 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     };
   }
 
+  /** The related sheet and the pivot sheet. */
+  override tables(): TableRef[] {
+    return [tableRef(this.relatedModel()), this.pivotRef()];
+  }
+
   /** `[pivotForeignKey, parent key]`. */
   getPivotPair(parent: P): [string, unknown] {
     this.boot();

@@ -4,7 +4,8 @@
  * client for one parent.
  */
 import type { Model, ModelClass } from '../model/Model';
-import { modelName, sheetName } from '../model/meta';
+import { modelName, sheetName, tableRef } from '../model/meta';
+import type { TableRef } from '../storage/TableRef';
 import { stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { ColumnNotFoundError, SheetORMError } from '../errors';
@@ -74,6 +75,11 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   /** `Post.tags`, for messages. */
   label(): string {
     return `${modelName(this.model)}.${this.relationName || '(relation)'}`;
+  }
+
+  /** The sheets loading this relation reads. */
+  tables(): TableRef[] {
+    return [tableRef(this.relatedModel())];
   }
 
   /** Sets a loaded relation on a parent (a model or null, or a Collection). */

@@ -85,10 +85,29 @@ export function spreadsheetName(spreadsheet: Spreadsheet): string {
   return name;
 }
 
+/** The key a ref's sheet is cached under. */
+export function cacheKeyOf(ref: TableRef): string {
+  return `${ref.spreadsheetId || ''}\u0000${ref.sheetName}`;
+}
+
+/** A handle that opens the sheet only when something needs it (tables read through the Sheets API). */
+export function lazyOpened(ref: TableRef): OpenedSheet {
+  return {
+    cacheKey: cacheKeyOf(ref),
+    get sheet() {
+      return openSheet(ref).sheet;
+    },
+    get spreadsheet() {
+      return openSpreadsheet(ref.spreadsheetId);
+    },
+    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`,
+  };
+}
+
 /** Opens the sheet a ref names, or throws SheetNotFoundError listing the sheets that exist. */
 export function openSheet(ref: TableRef): OpenedSheet {
   const spreadsheet = openSpreadsheet(ref.spreadsheetId);
-  const cacheKey = `${ref.spreadsheetId || ''}\u0000${ref.sheetName}`;
+  const cacheKey = cacheKeyOf(ref);
   const cached = handles().sheets.get(cacheKey);
   if (cached) return cached;
   const sheet = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));

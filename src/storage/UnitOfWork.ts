@@ -8,7 +8,8 @@ import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { acquireLock } from './lock';
 import { describePlan, growFor, messageOf, Progress, writePlan } from './applyPlan';
 import { Table } from './Table';
-import { openSheet, TableRef } from './TableRef';
+import { cacheKeyOf, openSheet, TableRef } from './TableRef';
+import { batchRead } from './sheetsApi/batchRead';
 import { isEmptyPlan, layoutAsRead, planTable, TablePlan } from './WritePlan';
 import { FULL_READ_LIMIT, recheckLayout, unchangedSinceRead } from './recheck';
 
@@ -79,7 +80,7 @@ export class UnitOfWork {
     for (let i = 0; i < plans.length; i++) {
       const { table, plan, asRead } = plans[i];
       try {
-        writePlan(table.opened.sheet, plan, progress, table.ref.sheetName);
+        writePlan(table.opened, plan, progress, table.ref.sheetName);
       } catch (error) {
         throw writeFailure(table, plans.slice(i), progress, error);
       }
@@ -159,15 +160,27 @@ function rememberInSession(unit: UnitOfWork, committed: boolean): void {
  */
 export function readTable(ref: TableRef): Table {
   if (active) return active.table(ref);
-  const opened = openSheet(ref);
   const cache = sessionCache || readCache;
-  if (!cache) return Table.read(ref, opened);
-  let table = cache.get(opened.cacheKey);
+  if (!cache) return Table.read(ref, openSheet(ref));
+  const key = cacheKeyOf(ref);
+  let table = cache.get(key);
   if (!table) {
-    table = Table.read(ref, opened);
-    cache.set(opened.cacheKey, table);
+    table = Table.read(ref, openSheet(ref));
+    cache.set(key, table);
   }
   return table;
+}
+
+/**
+ * Reads, in one batch through the Sheets API when it is enabled, the sheets an operation is about
+ * to need (outside units of work, which read under the lock). Without the API this does nothing.
+ */
+export function prefetch(refs: readonly TableRef[]): void {
+  const cache = sessionCache || readCache;
+  if (active || !cache || refs.length < 2) return;
+  const missing = refs.filter((ref) => !cache.has(cacheKeyOf(ref)));
+  if (missing.length < 2) return;
+  batchRead(missing).forEach((table, key) => cache.set(key, table));
 }
 
 /** Runs a read operation in which each sheet is read at most once (eager loads, nested relations). */

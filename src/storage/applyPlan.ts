@@ -3,6 +3,8 @@ import { ValidationError } from '../errors';
 import { once, retried } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
+import { sheetsApi } from './sheetsApi/api';
+import { batchDeleteRows, batchUpdateCells } from './sheetsApi/batchWrite';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,7 +39,8 @@ function deletesAllData(plan: TablePlan): boolean {
 }
 
 /** Writes a plan: the appended block, the changed-cell blocks, then deletions bottom-up. */
-export function writePlan(sheet: Sheet, plan: TablePlan, progress: Progress, name = ''): void {
+export function writePlan(opened: OpenedSheet, plan: TablePlan, progress: Progress, name = ''): void {
+  const sheet = opened.sheet;
   const rows = plan.appendRows;
   if (rows.length) {
     retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
@@ -45,16 +48,34 @@ export function writePlan(sheet: Sheet, plan: TablePlan, progress: Progress, nam
     );
     progress.push(`appended rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`);
   }
+  if (rows.length && sheetsApi() && (plan.updates.length > 1 || plan.deletions.length > 1)) flushBeforeApi();
+  if (batchUpdateCells(opened, name, plan.updates)) {
+    progress.push(`updated ${plan.updates.length} cell blocks`);
+  } else {
+    writeBlocks(sheet, plan, progress, name);
+  }
+  if (batchDeleteRows(opened, name, plan.deletions)) {
+    progress.push(`deleted ${plan.deletions.length} runs of rows`);
+    return;
+  }
+  for (const run of plan.deletions) {
+    once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => sheet.deleteRows(run.start, run.count));
+    progress.push(`deleted rows ${run.start}–${run.start + run.count - 1}`);
+  }
+}
+
+function writeBlocks(sheet: Sheet, plan: TablePlan, progress: Progress, name: string): void {
   for (const block of plan.updates) {
     retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
       sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
     );
     progress.push(`updated ${block.values.length}×${block.values[0].length} cells at row ${block.row}`);
   }
-  for (const run of plan.deletions) {
-    once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => sheet.deleteRows(run.start, run.count));
-    progress.push(`deleted rows ${run.start}–${run.start + run.count - 1}`);
-  }
+}
+
+/** SpreadsheetApp batches writes: flush them before the Sheets API writes to the same sheet. */
+function flushBeforeApi(): void {
+  retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
 }
 
 /** Counts the writes a plan will make (for error reports). */

@@ -16,7 +16,11 @@ const TRANSIENT = [
   /rate limit/i,
   /server error/i,
   /failed while accessing/i,
+  /quota exceeded/i,
 ];
+
+// The Sheets API's per-minute quotas refill over a minute: wait longer before trying again.
+const QUOTA = /quota exceeded|rate limit/i;
 
 /** Whether an error is one of the passing faults Google's services throw. */
 export function isTransient(error: unknown): boolean {
@@ -33,7 +37,7 @@ export function retried<T>(label: string, fn: () => T): T {
       return timed(label, fn);
     } catch (error) {
       if (attempt >= retries || !isTransient(error)) throw asServiceError(label, error, attempt + 1);
-      pause(attempt);
+      pause(attempt, QUOTA.test(messageOf(error)));
     }
   }
 }
@@ -73,7 +77,7 @@ export function log(line: string): void {
   else if (typeof console !== 'undefined') console.log(line);
 }
 
-function pause(attempt: number): void {
-  const ms = Math.min(8000, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
+function pause(attempt: number, quota: boolean): void {
+  const ms = quota ? Math.min(40000, 10000 * Math.pow(2, attempt)) : Math.min(8000, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
   if (typeof Utilities !== 'undefined' && Utilities && typeof Utilities.sleep === 'function') Utilities.sleep(ms);
 }

@@ -13,7 +13,8 @@ import type { Direction } from '../../query/QueryBuilder';
 import { compile, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { RowEntry, Table } from '../../storage/Table';
-import { readScope, readTable, runWrite } from '../../storage/UnitOfWork';
+import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
+import type { TableRef } from '../../storage/TableRef';
 import { normalizeKey, setOwn } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
@@ -137,9 +138,15 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return { ...join, rows };
   }
 
+  /** The related and pivot sheets, plus those of preloads and relation clauses. */
+  override sheetsInvolved(withLoads = true): TableRef[] {
+    return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());
+  }
+
   /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
   private join(): Join {
     const relation = this.relation;
+    prefetch(this.sheetsInvolved());
     const related = readTable(tableRef(this.model));
     const pivot = readTable(relation.pivotRef());
     const fk = pivot.column(relation.pivotForeignKey, this.owner);

@@ -1,0 +1,60 @@
+/** The Sheets advanced service, when enabled (detected, or forced with `configure({ sheetsApi })`). */
+import { getConfig } from '../../config';
+import { SheetORMError } from '../../errors';
+import { retried } from '../service';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The `Sheets` service to use, or null to stay with SpreadsheetApp. */
+export function sheetsApi(): GoogleAppsScript.Sheets | null {
+  const setting = getConfig().sheetsApi;
+  if (setting === false) return null;
+  const api = typeof Sheets === 'undefined' ? undefined : Sheets;
+  if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
+  if (setting === true) {
+    throw new SheetORMError(
+      'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).',
+    );
+  }
+  return null;
+}
+
+const ids = new WeakMap<Spreadsheet, string>();
+const zones = new WeakMap<Spreadsheet, string>();
+const sheetIds = new WeakMap<Sheet, number>();
+
+/** The spreadsheet's id (read once). */
+export function spreadsheetIdOf(spreadsheet: Spreadsheet): string {
+  let id = ids.get(spreadsheet);
+  if (id === undefined) {
+    id = retried('Spreadsheet.getId', () => spreadsheet.getId());
+    ids.set(spreadsheet, id);
+  }
+  return id;
+}
+
+/** The spreadsheet's time zone (read once), in which serial dates are counted. */
+export function timeZoneOf(spreadsheet: Spreadsheet): string {
+  let zone = zones.get(spreadsheet);
+  if (zone === undefined) {
+    zone = retried('Spreadsheet.getSpreadsheetTimeZone', () => spreadsheet.getSpreadsheetTimeZone());
+    zones.set(spreadsheet, zone);
+  }
+  return zone;
+}
+
+/** The sheet's numeric id (read once), which batchUpdate requests address. */
+export function sheetIdOf(sheet: Sheet): number {
+  let id = sheetIds.get(sheet);
+  if (id === undefined) {
+    id = retried('Sheet.getSheetId', () => sheet.getSheetId());
+    sheetIds.set(sheet, id);
+  }
+  return id;
+}
+
+/** `'Post Tags'` for a range naming a whole sheet (quotes doubled inside). */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
