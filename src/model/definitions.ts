@@ -1,0 +1,103 @@
+/**
+ * How models declare things: Pinia attribute fields and the relation builders, as static methods
+ * (for `static fields()`) and instance methods (for `tags() { return this.manyToMany(...) }`).
+ */
+import type { Model, ModelClass } from './Model';
+import { AttributeField } from './fields';
+import { BelongsTo, BelongsToOptions } from '../relations/BelongsTo';
+import { HasMany, HasOptions } from '../relations/HasMany';
+import { HasOne } from '../relations/HasOne';
+import { ManyToMany, ManyToManyOptions } from '../relations/ManyToMany';
+import type { RelatedInput } from '../relations/Relation';
+
+/** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
+export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
+
+/** The declaration helpers every model inherits. */
+export class ModelDefinitions {
+  /** Pinia-style fields; override to declare attributes and relations. */
+  static fields(): Record<string, unknown> {
+    return {};
+  }
+  /** A Pinia attribute field with a default. */
+  static attr(value: unknown = null): AttributeField {
+    return new AttributeField('attr', value);
+  }
+  /** A Pinia string field. */
+  static string(value: string | null = null): AttributeField {
+    return new AttributeField('string', value);
+  }
+  /** A Pinia number field. */
+  static number(value: number | null = null): AttributeField {
+    return new AttributeField('number', value);
+  }
+  /** A Pinia boolean field. */
+  static boolean(value: boolean | null = null): AttributeField {
+    return new AttributeField('boolean', value);
+  }
+  /** A Pinia field filled with `Utilities.getUuid()` on new models. */
+  static uid(): AttributeField {
+    return new AttributeField('uid', null);
+  }
+  /** A hasOne relation (static, for `fields()`). */
+  static hasOne<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<Model, R> {
+    return new HasOne(this, related, hasOptions(foreignKey, localKey));
+  }
+  /** A hasMany relation (static, for `fields()`). */
+  static hasMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<Model, R> {
+    return new HasMany(this, related, hasOptions(foreignKey, localKey));
+  }
+  /** A belongsTo relation (static, for `fields()`). */
+  static belongsTo<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<Model, R> {
+    return new BelongsTo(this, related, belongsToOptions(foreignKey, ownerKey));
+  }
+  /** A many-to-many relation (static, for `fields()`). */
+  static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
+    return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+  }
+  /** Alias of `manyToMany` (Pinia/Eloquent name). */
+  static belongsToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
+    return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+  }
+
+  /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
+  hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<this & Model, R> {
+    return new HasOne(this.constructor as ModelClass<this & Model>, related, hasOptions(foreignKey, localKey));
+  }
+  /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
+  hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<this & Model, R> {
+    return new HasMany(this.constructor as ModelClass<this & Model>, related, hasOptions(foreignKey, localKey));
+  }
+  /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
+  belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<this & Model, R> {
+    return new BelongsTo(this.constructor as ModelClass<this & Model>, related, belongsToOptions(foreignKey, ownerKey));
+  }
+  /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
+  manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
+    return new ManyToMany(this.constructor as ModelClass<this & Model>, related, manyToManyOptions(pivot, keys));
+  }
+  /** Alias of `manyToMany`. */
+  belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
+    return this.manyToMany(related, pivot, ...keys);
+  }
+
+}
+
+
+function hasOptions(foreignKey?: string | HasOptions, localKey?: string): HasOptions {
+  return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey };
+}
+
+function belongsToOptions(foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsToOptions {
+  return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
+}
+
+function manyToManyOptions(pivot: PivotInput, keys: Array<string | undefined>): ManyToManyOptions {
+  const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
+  const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
+  if (typeof pivot === 'string') return { ...positional, pivotTable: pivot };
+  if (typeof pivot === 'function') return { ...positional, pivotModel: pivot as ModelClass<any> };
+  if (pivot && typeof pivot === 'object') return { ...pivot };
+  return positional;
+}
+
