@@ -2,10 +2,25 @@
 // Built file: edit src/ and run `npm run build`.
 "use strict";
 var SheetORM = (() => {
+  var __create = Object.create;
   var __defProp = Object.defineProperty;
   var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
   var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __getProtoOf = Object.getPrototypeOf;
   var __hasOwnProp = Object.prototype.hasOwnProperty;
+  var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+    get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  }) : x)(function(x) {
+    if (typeof require !== "undefined") return require.apply(this, arguments);
+    throw Error('Dynamic require of "' + x + '" is not supported');
+  });
+  var __commonJS = (cb, mod) => function __require2() {
+    try {
+      return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+    } catch (e) {
+      throw mod = 0, e;
+    }
+  };
   var __export = (target, all) => {
     for (var name in all)
       __defProp(target, name, { get: all[name], enumerable: true });
@@ -18,14 +33,4570 @@ var SheetORM = (() => {
     }
     return to;
   };
+  var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+    // If the importer is in node compatibility mode or this is not an ESM
+    // file that has been converted to a CommonJS file using a Babel-
+    // compatible transform (i.e. "__esModule" has not been set), then set
+    // "default" to the CommonJS "module.exports" for node compatibility.
+    isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+    mod
+  ));
   var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+  // node_modules/pluralize/pluralize.js
+  var require_pluralize = __commonJS({
+    "node_modules/pluralize/pluralize.js"(exports, module) {
+      (function(root, pluralize3) {
+        if (typeof __require === "function" && typeof exports === "object" && typeof module === "object") {
+          module.exports = pluralize3();
+        } else if (typeof define === "function" && define.amd) {
+          define(function() {
+            return pluralize3();
+          });
+        } else {
+          root.pluralize = pluralize3();
+        }
+      })(exports, function() {
+        var pluralRules = [];
+        var singularRules = [];
+        var uncountables = {};
+        var irregularPlurals = {};
+        var irregularSingles = {};
+        function sanitizeRule(rule) {
+          if (typeof rule === "string") {
+            return new RegExp("^" + rule + "$", "i");
+          }
+          return rule;
+        }
+        function restoreCase(word, token) {
+          if (word === token) return token;
+          if (word === word.toLowerCase()) return token.toLowerCase();
+          if (word === word.toUpperCase()) return token.toUpperCase();
+          if (word[0] === word[0].toUpperCase()) {
+            return token.charAt(0).toUpperCase() + token.substr(1).toLowerCase();
+          }
+          return token.toLowerCase();
+        }
+        function interpolate(str, args) {
+          return str.replace(/\$(\d{1,2})/g, function(match, index) {
+            return args[index] || "";
+          });
+        }
+        function replace(word, rule) {
+          return word.replace(rule[0], function(match, index) {
+            var result = interpolate(rule[1], arguments);
+            if (match === "") {
+              return restoreCase(word[index - 1], result);
+            }
+            return restoreCase(match, result);
+          });
+        }
+        function sanitizeWord(token, word, rules) {
+          if (!token.length || uncountables.hasOwnProperty(token)) {
+            return word;
+          }
+          var len = rules.length;
+          while (len--) {
+            var rule = rules[len];
+            if (rule[0].test(word)) return replace(word, rule);
+          }
+          return word;
+        }
+        function replaceWord(replaceMap, keepMap, rules) {
+          return function(word) {
+            var token = word.toLowerCase();
+            if (keepMap.hasOwnProperty(token)) {
+              return restoreCase(word, token);
+            }
+            if (replaceMap.hasOwnProperty(token)) {
+              return restoreCase(word, replaceMap[token]);
+            }
+            return sanitizeWord(token, word, rules);
+          };
+        }
+        function checkWord(replaceMap, keepMap, rules, bool) {
+          return function(word) {
+            var token = word.toLowerCase();
+            if (keepMap.hasOwnProperty(token)) return true;
+            if (replaceMap.hasOwnProperty(token)) return false;
+            return sanitizeWord(token, token, rules) === token;
+          };
+        }
+        function pluralize3(word, count, inclusive) {
+          var pluralized = count === 1 ? pluralize3.singular(word) : pluralize3.plural(word);
+          return (inclusive ? count + " " : "") + pluralized;
+        }
+        pluralize3.plural = replaceWord(
+          irregularSingles,
+          irregularPlurals,
+          pluralRules
+        );
+        pluralize3.isPlural = checkWord(
+          irregularSingles,
+          irregularPlurals,
+          pluralRules
+        );
+        pluralize3.singular = replaceWord(
+          irregularPlurals,
+          irregularSingles,
+          singularRules
+        );
+        pluralize3.isSingular = checkWord(
+          irregularPlurals,
+          irregularSingles,
+          singularRules
+        );
+        pluralize3.addPluralRule = function(rule, replacement) {
+          pluralRules.push([sanitizeRule(rule), replacement]);
+        };
+        pluralize3.addSingularRule = function(rule, replacement) {
+          singularRules.push([sanitizeRule(rule), replacement]);
+        };
+        pluralize3.addUncountableRule = function(word) {
+          if (typeof word === "string") {
+            uncountables[word.toLowerCase()] = true;
+            return;
+          }
+          pluralize3.addPluralRule(word, "$0");
+          pluralize3.addSingularRule(word, "$0");
+        };
+        pluralize3.addIrregularRule = function(single, plural) {
+          plural = plural.toLowerCase();
+          single = single.toLowerCase();
+          irregularSingles[single] = plural;
+          irregularPlurals[plural] = single;
+        };
+        [
+          // Pronouns.
+          ["I", "we"],
+          ["me", "us"],
+          ["he", "they"],
+          ["she", "they"],
+          ["them", "them"],
+          ["myself", "ourselves"],
+          ["yourself", "yourselves"],
+          ["itself", "themselves"],
+          ["herself", "themselves"],
+          ["himself", "themselves"],
+          ["themself", "themselves"],
+          ["is", "are"],
+          ["was", "were"],
+          ["has", "have"],
+          ["this", "these"],
+          ["that", "those"],
+          // Words ending in with a consonant and `o`.
+          ["echo", "echoes"],
+          ["dingo", "dingoes"],
+          ["volcano", "volcanoes"],
+          ["tornado", "tornadoes"],
+          ["torpedo", "torpedoes"],
+          // Ends with `us`.
+          ["genus", "genera"],
+          ["viscus", "viscera"],
+          // Ends with `ma`.
+          ["stigma", "stigmata"],
+          ["stoma", "stomata"],
+          ["dogma", "dogmata"],
+          ["lemma", "lemmata"],
+          ["schema", "schemata"],
+          ["anathema", "anathemata"],
+          // Other irregular rules.
+          ["ox", "oxen"],
+          ["axe", "axes"],
+          ["die", "dice"],
+          ["yes", "yeses"],
+          ["foot", "feet"],
+          ["eave", "eaves"],
+          ["goose", "geese"],
+          ["tooth", "teeth"],
+          ["quiz", "quizzes"],
+          ["human", "humans"],
+          ["proof", "proofs"],
+          ["carve", "carves"],
+          ["valve", "valves"],
+          ["looey", "looies"],
+          ["thief", "thieves"],
+          ["groove", "grooves"],
+          ["pickaxe", "pickaxes"],
+          ["passerby", "passersby"]
+        ].forEach(function(rule) {
+          return pluralize3.addIrregularRule(rule[0], rule[1]);
+        });
+        [
+          [/s?$/i, "s"],
+          [/[^\u0000-\u007F]$/i, "$0"],
+          [/([^aeiou]ese)$/i, "$1"],
+          [/(ax|test)is$/i, "$1es"],
+          [/(alias|[^aou]us|t[lm]as|gas|ris)$/i, "$1es"],
+          [/(e[mn]u)s?$/i, "$1s"],
+          [/([^l]ias|[aeiou]las|[ejzr]as|[iu]am)$/i, "$1"],
+          [/(alumn|syllab|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)(?:us|i)$/i, "$1i"],
+          [/(alumn|alg|vertebr)(?:a|ae)$/i, "$1ae"],
+          [/(seraph|cherub)(?:im)?$/i, "$1im"],
+          [/(her|at|gr)o$/i, "$1oes"],
+          [/(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|automat|quor)(?:a|um)$/i, "$1a"],
+          [/(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat)(?:a|on)$/i, "$1a"],
+          [/sis$/i, "ses"],
+          [/(?:(kni|wi|li)fe|(ar|l|ea|eo|oa|hoo)f)$/i, "$1$2ves"],
+          [/([^aeiouy]|qu)y$/i, "$1ies"],
+          [/([^ch][ieo][ln])ey$/i, "$1ies"],
+          [/(x|ch|ss|sh|zz)$/i, "$1es"],
+          [/(matr|cod|mur|sil|vert|ind|append)(?:ix|ex)$/i, "$1ices"],
+          [/\b((?:tit)?m|l)(?:ice|ouse)$/i, "$1ice"],
+          [/(pe)(?:rson|ople)$/i, "$1ople"],
+          [/(child)(?:ren)?$/i, "$1ren"],
+          [/eaux$/i, "$0"],
+          [/m[ae]n$/i, "men"],
+          ["thou", "you"]
+        ].forEach(function(rule) {
+          return pluralize3.addPluralRule(rule[0], rule[1]);
+        });
+        [
+          [/s$/i, ""],
+          [/(ss)$/i, "$1"],
+          [/(wi|kni|(?:after|half|high|low|mid|non|night|[^\w]|^)li)ves$/i, "$1fe"],
+          [/(ar|(?:wo|[ae])l|[eo][ao])ves$/i, "$1f"],
+          [/ies$/i, "y"],
+          [/\b([pl]|zomb|(?:neck|cross)?t|coll|faer|food|gen|goon|group|lass|talk|goal|cut)ies$/i, "$1ie"],
+          [/\b(mon|smil)ies$/i, "$1ey"],
+          [/\b((?:tit)?m|l)ice$/i, "$1ouse"],
+          [/(seraph|cherub)im$/i, "$1"],
+          [/(x|ch|ss|sh|zz|tto|go|cho|alias|[^aou]us|t[lm]as|gas|(?:her|at|gr)o|[aeiou]ris)(?:es)?$/i, "$1"],
+          [/(analy|diagno|parenthe|progno|synop|the|empha|cri|ne)(?:sis|ses)$/i, "$1sis"],
+          [/(movie|twelve|abuse|e[mn]u)s$/i, "$1"],
+          [/(test)(?:is|es)$/i, "$1is"],
+          [/(alumn|syllab|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)(?:us|i)$/i, "$1us"],
+          [/(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|quor)a$/i, "$1um"],
+          [/(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat)a$/i, "$1on"],
+          [/(alumn|alg|vertebr)ae$/i, "$1a"],
+          [/(cod|mur|sil|vert|ind)ices$/i, "$1ex"],
+          [/(matr|append)ices$/i, "$1ix"],
+          [/(pe)(rson|ople)$/i, "$1rson"],
+          [/(child)ren$/i, "$1"],
+          [/(eau)x?$/i, "$1"],
+          [/men$/i, "man"]
+        ].forEach(function(rule) {
+          return pluralize3.addSingularRule(rule[0], rule[1]);
+        });
+        [
+          // Singular words with no plurals.
+          "adulthood",
+          "advice",
+          "agenda",
+          "aid",
+          "aircraft",
+          "alcohol",
+          "ammo",
+          "analytics",
+          "anime",
+          "athletics",
+          "audio",
+          "bison",
+          "blood",
+          "bream",
+          "buffalo",
+          "butter",
+          "carp",
+          "cash",
+          "chassis",
+          "chess",
+          "clothing",
+          "cod",
+          "commerce",
+          "cooperation",
+          "corps",
+          "debris",
+          "diabetes",
+          "digestion",
+          "elk",
+          "energy",
+          "equipment",
+          "excretion",
+          "expertise",
+          "firmware",
+          "flounder",
+          "fun",
+          "gallows",
+          "garbage",
+          "graffiti",
+          "hardware",
+          "headquarters",
+          "health",
+          "herpes",
+          "highjinks",
+          "homework",
+          "housework",
+          "information",
+          "jeans",
+          "justice",
+          "kudos",
+          "labour",
+          "literature",
+          "machinery",
+          "mackerel",
+          "mail",
+          "media",
+          "mews",
+          "moose",
+          "music",
+          "mud",
+          "manga",
+          "news",
+          "only",
+          "personnel",
+          "pike",
+          "plankton",
+          "pliers",
+          "police",
+          "pollution",
+          "premises",
+          "rain",
+          "research",
+          "rice",
+          "salmon",
+          "scissors",
+          "series",
+          "sewage",
+          "shambles",
+          "shrimp",
+          "software",
+          "species",
+          "staff",
+          "swine",
+          "tennis",
+          "traffic",
+          "transportation",
+          "trout",
+          "tuna",
+          "wealth",
+          "welfare",
+          "whiting",
+          "wildebeest",
+          "wildlife",
+          "you",
+          /pok[eé]mon$/i,
+          // Regexes.
+          /[^aeiou]ese$/i,
+          // "chinese", "japanese"
+          /deer$/i,
+          // "deer", "reindeer"
+          /fish$/i,
+          // "fish", "blowfish", "angelfish"
+          /measles$/i,
+          /o[iu]s$/i,
+          // "carnivorous"
+          /pox$/i,
+          // "chickpox", "smallpox"
+          /sheep$/i
+        ].forEach(pluralize3.addUncountableRule);
+        return pluralize3;
+      });
+    }
+  });
 
   // src/index.ts
   var index_exports = {};
   __export(index_exports, {
-    VERSION: () => VERSION
+    BelongsTo: () => BelongsTo,
+    Collection: () => Collection,
+    ColumnNotFoundError: () => ColumnNotFoundError,
+    DuplicateKeyError: () => DuplicateKeyError,
+    HasMany: () => HasMany,
+    HasOne: () => HasOne,
+    LockTimeoutError: () => LockTimeoutError,
+    ManyToMany: () => ManyToMany,
+    ManyToManyQueryBuilder: () => ManyToManyQueryBuilder,
+    Model: () => Model,
+    ModelNotFoundError: () => ModelNotFoundError,
+    QueryBuilder: () => QueryBuilder,
+    Relation: () => Relation,
+    RelationNotFoundError: () => RelationNotFoundError,
+    ServiceError: () => ServiceError,
+    SheetNotFoundError: () => SheetNotFoundError,
+    SheetORMError: () => SheetORMError,
+    VERSION: () => VERSION,
+    ValidationError: () => ValidationError,
+    WriteError: () => WriteError,
+    configure: () => configure,
+    ensureSchema: () => ensureSchema,
+    session: () => session2,
+    transaction: () => transaction
   });
+
+  // src/errors.ts
+  var SheetORMError = class extends Error {
+    constructor(message) {
+      super(message);
+      this.name = "SheetORMError";
+    }
+  };
+  var SheetNotFoundError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "SheetNotFoundError";
+    }
+  };
+  var ColumnNotFoundError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "ColumnNotFoundError";
+    }
+  };
+  var RelationNotFoundError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "RelationNotFoundError";
+    }
+  };
+  var ModelNotFoundError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "ModelNotFoundError";
+    }
+  };
+  var DuplicateKeyError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "DuplicateKeyError";
+    }
+  };
+  var ValidationError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "ValidationError";
+    }
+  };
+  var LockTimeoutError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "LockTimeoutError";
+    }
+  };
+  var WriteError = class extends SheetORMError {
+    constructor(message) {
+      super(message);
+      this.name = "WriteError";
+    }
+  };
+  var ServiceError = class extends SheetORMError {
+    constructor(message, cause) {
+      super(message);
+      this.name = "ServiceError";
+      this.cause = cause;
+    }
+  };
+
+  // src/collection/compare.ts
+  var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
+  var NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+  var BOOLEAN = 0;
+  var NUMBER = 1;
+  var DATE = 2;
+  var STRING = 3;
+  var OTHER = 4;
+  var MISSING = 5;
+  function isDate(value) {
+    return Object.prototype.toString.call(value) === "[object Date]";
+  }
+  function isNumericString(value) {
+    return typeof value === "string" && NUMERIC.test(value);
+  }
+  function classOf(value) {
+    if (value === null || value === void 0) return MISSING;
+    switch (typeof value) {
+      case "boolean":
+        return BOOLEAN;
+      case "number":
+        return NUMBER;
+      case "string":
+        return NUMERIC.test(value) ? NUMBER : STRING;
+      default:
+        return isDate(value) ? DATE : OTHER;
+    }
+  }
+  function compareNumbers(a, b) {
+    if (a !== a) return b !== b ? 0 : 1;
+    if (b !== b) return -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function compareStrings(a, b) {
+    const order = a.localeCompare(b);
+    if (order !== 0) return order < 0 ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function compareValues(a, b) {
+    const classA = classOf(a);
+    const classB = classOf(b);
+    if (classA !== classB) return classA < classB ? -1 : 1;
+    switch (classA) {
+      case BOOLEAN:
+      case NUMBER:
+        return compareNumbers(Number(a), Number(b));
+      case DATE:
+        return compareNumbers(a.getTime(), b.getTime());
+      case STRING:
+        return compareStrings(a, b);
+      default:
+        return 0;
+    }
+  }
+  function looseEquals(a, b) {
+    if (a === b) return true;
+    const kind = classOf(a);
+    if (kind !== classOf(b)) return false;
+    if (kind === MISSING) return true;
+    if (kind === NUMBER) return Number(a) === Number(b);
+    if (kind === DATE) return a.getTime() === b.getTime();
+    return false;
+  }
+  function orderIfComparable(a, b) {
+    const kind = classOf(a);
+    if (kind !== classOf(b) || kind >= OTHER) return null;
+    if (kind === NUMBER && (Number.isNaN(Number(a)) || Number.isNaN(Number(b)))) return null;
+    if (kind === DATE && (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()))) return null;
+    return compareValues(a, b);
+  }
+  function equalityKey(value) {
+    switch (classOf(value)) {
+      case MISSING:
+        return null;
+      case BOOLEAN:
+        return value;
+      case NUMBER:
+        return Number(value);
+      case DATE:
+        return `date:${value.getTime()}`;
+      case STRING:
+        return `text:${value}`;
+      default:
+        return value;
+    }
+  }
+  function toText(value) {
+    if (value === null || value === void 0) return "";
+    if (isDate(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+    return String(value);
+  }
+  function likeToRegExp(pattern, caseInsensitive = false) {
+    const chars = Array.from(pattern);
+    let source = "";
+    let afterRun = false;
+    for (let i = 0; i < chars.length; i++) {
+      const char = chars[i];
+      const run = char === "%";
+      if (char === "\\" && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
+      else if (run) source += afterRun ? "" : "[\\s\\S]*";
+      else if (char === "_") source += "[\\s\\S]";
+      else source += escapeRegExp(char);
+      afterRun = run;
+    }
+    return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
+  }
+  function escapeRegExp(char) {
+    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
+  }
+  function normalizeOperator(operator) {
+    const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
+    if (OPERATORS.includes(lower)) return lower;
+    const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
+    throw new Error(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
+  }
+  function operatorMatcher(operator, expected) {
+    const op = normalizeOperator(operator);
+    switch (op) {
+      case "=":
+      case "==":
+        return (actual) => looseEquals(actual, expected);
+      case "!=":
+      case "<>":
+        return (actual) => !looseEquals(actual, expected);
+      case "like":
+      case "ilike":
+        return likeMatcher(expected, op === "ilike");
+      default:
+        return orderMatcher(op, expected);
+    }
+  }
+  function likeMatcher(pattern, caseInsensitive) {
+    if (pattern === null || pattern === void 0) return () => false;
+    const regExp = likeToRegExp(toText(pattern), caseInsensitive);
+    return (actual) => {
+      const kind = classOf(actual);
+      return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
+    };
+  }
+  function orderMatcher(op, expected) {
+    const accept = op === "<" ? (o) => o < 0 : op === "<=" ? (o) => o <= 0 : op === ">" ? (o) => o > 0 : (o) => o >= 0;
+    return (actual) => {
+      const order = orderIfComparable(actual, expected);
+      return order !== null && accept(order);
+    };
+  }
+
+  // src/collection/aggregate.ts
+  function isBlank(value) {
+    if (value === null || value === void 0) return true;
+    if (typeof value === "number") return Number.isNaN(value);
+    return isDate(value) && Number.isNaN(value.getTime());
+  }
+  function numbersOf(values) {
+    const numbers = [];
+    for (const value of values) {
+      if (typeof value === "number" ? !Number.isNaN(value) : isNumericString(value)) numbers.push(Number(value));
+    }
+    return numbers;
+  }
+  function extremeOf(values, direction) {
+    let best = null;
+    for (const value of values) {
+      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+    }
+    return best;
+  }
+  function sortByValues(items, values, direction) {
+    const order = items.map((_, index) => index);
+    order.sort((a, b) => {
+      const aBlank = isBlank(values[a]);
+      const bBlank = isBlank(values[b]);
+      const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+      return byValue || a - b;
+    });
+    return order.map((index) => items[index]);
+  }
+
+  // src/collection/path.ts
+  function readPath(item, path) {
+    if (item === null || item === void 0) return void 0;
+    const direct = item[path];
+    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
+    let current2 = item;
+    for (const segment of path.split(".")) {
+      if (current2 === null || current2 === void 0) return void 0;
+      current2 = current2[segment];
+    }
+    return current2;
+  }
+
+  // src/collection/select.ts
+  function selector(key) {
+    if (key === void 0) return (item) => item;
+    if (typeof key === "function") return key;
+    const path = String(key);
+    return (item) => readPath(item, path);
+  }
+  function condition(args) {
+    if (args.length >= 2) return operatorMatcher(args[0], args[1]);
+    return (actual) => looseEquals(actual, args[0]);
+  }
+
+  // src/collection/Collection.ts
+  function describe(value) {
+    return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  }
+  var Collection = class _Collection {
+    /** Wraps a copy of `items` (an array or any iterable). */
+    constructor(items = []) {
+      if (items === null || typeof items[Symbol.iterator] !== "function") {
+        throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
+      }
+      this.items = Array.from(items);
+    }
+    /** The number of items. */
+    get length() {
+      return this.items.length;
+    }
+    /** Iterates the items in order. */
+    [Symbol.iterator]() {
+      return this.items[Symbol.iterator]();
+    }
+    /** The item at `index` (negative counts from the end), or null when out of range. */
+    get(index) {
+      const i = index < 0 ? this.items.length + index : index;
+      return Number.isInteger(i) && i >= 0 && i < this.items.length ? this.items[i] : null;
+    }
+    /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
+    each(fn) {
+      for (let i = 0; i < this.items.length; i++) if (fn(this.items[i], i) === false) break;
+      return this;
+    }
+    /** A new collection of `fn`'s results. */
+    map(fn) {
+      return new _Collection(this.items.map((item, i) => fn(item, i)));
+    }
+    filter(fn = (item) => item) {
+      return new _Collection(this.items.filter((item, i) => fn(item, i)));
+    }
+    /** The items for which `fn` returns falsy. */
+    reject(fn) {
+      return this.filter((item, i) => !fn(item, i));
+    }
+    /** Folds the items into one value, starting from `initial`. */
+    reduce(fn, initial) {
+      return this.items.reduce((accumulator, item, i) => fn(accumulator, item, i), initial);
+    }
+    /** True when `fn` returns truthy for at least one item. */
+    some(fn) {
+      return this.items.some((item, i) => fn(item, i));
+    }
+    /** True when `fn` returns truthy for every item (and for an empty collection). */
+    every(fn) {
+      return this.items.every((item, i) => fn(item, i));
+    }
+    where(col, ...args) {
+      const read = selector(col);
+      const test = condition(args);
+      return this.filter((item, i) => test(read(item, i)));
+    }
+    /** The items whose `col` loosely equals one of `values`. */
+    whereIn(col, values) {
+      return this.byMembership(col, values, true);
+    }
+    /** The items whose `col` equals none of `values`. */
+    whereNotIn(col, values) {
+      return this.byMembership(col, values, false);
+    }
+    pluck(col) {
+      return this.map(typeof col === "string" ? selector(col) : (item) => item[col]);
+    }
+    /** The number of items. */
+    count() {
+      return this.items.length;
+    }
+    /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
+    sum(key) {
+      return numbersOf(this.values(key)).reduce((total, n) => total + n, 0);
+    }
+    /** The mean of the numeric values, or null when there are none. */
+    avg(key) {
+      const numbers = numbersOf(this.values(key));
+      return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+    }
+    min(key) {
+      return extremeOf(this.values(key), -1);
+    }
+    max(key) {
+      return extremeOf(this.values(key), 1);
+    }
+    /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
+    sortBy(key) {
+      return new _Collection(sortByValues(this.items, this.values(key), 1));
+    }
+    /** A new collection sorted descending; stable (ties keep their order), blanks last. */
+    sortByDesc(key) {
+      return new _Collection(sortByValues(this.items, this.values(key), -1));
+    }
+    /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
+    groupBy(key) {
+      const read = selector(key);
+      const groups = /* @__PURE__ */ new Map();
+      this.items.forEach((item, i) => {
+        const name = toText(read(item, i));
+        const group = groups.get(name);
+        if (group) group.push(item);
+        else groups.set(name, [item]);
+      });
+      return Object.fromEntries(Array.from(groups, ([name, group]) => [name, new _Collection(group)]));
+    }
+    /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
+    keyBy(key) {
+      const read = selector(key);
+      return Object.fromEntries(this.items.map((item, i) => [toText(read(item, i)), item]));
+    }
+    /** The first item for each distinct value (loose equality) of the items, a column or a derived value. */
+    unique(key) {
+      const read = selector(key);
+      const seen = /* @__PURE__ */ new Set();
+      return this.filter((item, i) => {
+        const id = equalityKey(read(item, i));
+        return seen.has(id) ? false : (seen.add(id), true);
+      });
+    }
+    /** Splits the items into collections of `size` items (the last may be shorter). */
+    chunk(size) {
+      if (!Number.isInteger(size) || size < 1) {
+        throw new RangeError(`Collection.chunk: size must be a positive integer (got ${String(size)})`);
+      }
+      const chunks = [];
+      for (let i = 0; i < this.items.length; i += size) chunks.push(new _Collection(this.items.slice(i, i + size)));
+      return new _Collection(chunks);
+    }
+    /** The first item (that `fn` accepts), or null. */
+    first(fn) {
+      if (!fn) return this.items.length > 0 ? this.items[0] : null;
+      const index = this.items.findIndex((item, i) => fn(item, i));
+      return index < 0 ? null : this.items[index];
+    }
+    /** The last item (that `fn` accepts), or null. */
+    last(fn) {
+      for (let i = this.items.length - 1; i >= 0; i--) if (!fn || fn(this.items[i], i)) return this.items[i];
+      return null;
+    }
+    /** The first item that `fn` accepts, or null. */
+    find(fn) {
+      return this.first(fn);
+    }
+    contains(...args) {
+      const [target, ...rest] = args;
+      if (rest.length > 0) {
+        const read = selector(String(target));
+        const test = condition(rest);
+        return this.some((item, i) => test(read(item, i)));
+      }
+      if (typeof target === "function") return this.some(target);
+      return this.some((item) => looseEquals(item, target));
+    }
+    /** The first `n` items, or the last `-n` items when `n` is negative. */
+    take(n) {
+      const count = Math.trunc(n) || 0;
+      return new _Collection(count < 0 ? this.items.slice(count) : this.items.slice(0, count));
+    }
+    /** All items after the first `n` (a negative `n` skips nothing). */
+    skip(n) {
+      return new _Collection(this.items.slice(Math.max(0, Math.trunc(n) || 0)));
+    }
+    /** True when there are no items. */
+    isEmpty() {
+      return this.items.length === 0;
+    }
+    /** True when there is at least one item. */
+    isNotEmpty() {
+      return this.items.length > 0;
+    }
+    /** The items as a new plain array. */
+    all() {
+      return this.items.slice();
+    }
+    /** The items as a new plain array (alias of `all`). */
+    toArray() {
+      return this.all();
+    }
+    /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
+    toJSON() {
+      return this.items.map((item) => {
+        const json = item !== null && item !== void 0 && item.toJSON;
+        return typeof json === "function" ? json.call(item) : item;
+      });
+    }
+    /** The items' text joined by `glue` (null → '', Dates as ISO). */
+    join(glue = ",") {
+      return this.items.map(toText).join(glue);
+    }
+    /** The text of one column (or derived value) of every item, joined by `glue`. */
+    implode(key, glue = ",") {
+      return this.values(key).map(toText).join(glue);
+    }
+    byMembership(col, values, member) {
+      const keys = new Set(Array.from(values, equalityKey));
+      const read = selector(col);
+      return this.filter((item, i) => keys.has(equalityKey(read(item, i))) === member);
+    }
+    values(key) {
+      return this.items.map(selector(key));
+    }
+  };
+
+  // src/support/values.ts
+  var toTag = Object.prototype.toString;
+  function isDate2(value) {
+    return toTag.call(value) === "[object Date]";
+  }
+  function isPlainObject(value) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || isDate2(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === null || Object.getPrototypeOf(proto) === null;
+  }
+  function fromCell(value) {
+    if (value === "" || value === void 0 || value === null) return null;
+    return value;
+  }
+  function sameValue(a, b) {
+    const emptyA = a === null || a === void 0 || a === "";
+    const emptyB = b === null || b === void 0 || b === "";
+    if (emptyA || emptyB) return emptyA && emptyB;
+    if (isDate2(a) || isDate2(b)) return isDate2(a) && isDate2(b) && a.getTime() === b.getTime();
+    if (typeof a === "number" && typeof b === "number") return a === b || a !== a && b !== b;
+    return a === b;
+  }
+  var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+  function normalizeKey(value) {
+    if (value === null || value === void 0) return "";
+    if (typeof value === "number") return String(value);
+    if (typeof value === "string") {
+      const trimmed = value.trim();
+      return CANONICAL_NUMBER.test(trimmed) ? String(Number(trimmed)) : trimmed;
+    }
+    if (isDate2(value)) return `@${value.getTime()}`;
+    return String(value);
+  }
+  function normalizeCompositeKey(values) {
+    return values.length === 1 ? normalizeKey(values[0]) : values.map(normalizeKey).join("\0");
+  }
+  function isBlankKey(value) {
+    return normalizeKey(value) === "";
+  }
+  function cloneValue(value) {
+    return isDate2(value) ? new Date(value.getTime()) : value;
+  }
+  function describeValue(value) {
+    if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
+    if (isDate2(value)) return `Date(${isNaN(value.getTime()) ? "invalid" : value.toISOString()})`;
+    if (Array.isArray(value)) return `[${value.map(describeValue).join(", ")}]`;
+    if (value !== null && typeof value === "object") return "an object";
+    return String(value);
+  }
+  function setOwn(target, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      target[key] = value;
+    }
+  }
+  function getOwn(target, key) {
+    return Object.prototype.hasOwnProperty.call(target, key) ? target[key] : void 0;
+  }
+
+  // src/model/state.ts
+  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
+  function createState() {
+    return {
+      persisted: false,
+      deleted: false,
+      original: /* @__PURE__ */ Object.create(null),
+      columns: null,
+      shadow: /* @__PURE__ */ Object.create(null),
+      extras: {},
+      relations: /* @__PURE__ */ Object.create(null),
+      pivot: void 0
+    };
+  }
+  function attachState(target) {
+    const state = createState();
+    Object.defineProperty(target, STATE, { value: state, enumerable: false, writable: false, configurable: false });
+    return state;
+  }
+  function stateOf(model) {
+    return model[STATE];
+  }
+
+  // src/model/attributes.ts
+  var collisionCache = /* @__PURE__ */ new WeakMap();
+  function collides(prototype, name) {
+    let names = collisionCache.get(prototype);
+    if (!names) {
+      names = /* @__PURE__ */ new Map();
+      collisionCache.set(prototype, names);
+    }
+    let result = names.get(name);
+    if (result === void 0) {
+      result = name in prototype || name === "prototype";
+      names.set(name, result);
+    }
+    return result;
+  }
+  function readAttribute(model, name) {
+    const state = stateOf(model);
+    if (collides(Object.getPrototypeOf(model), name)) return state.shadow[name];
+    return getOwn(model, name);
+  }
+  function writeAttribute(model, name, value) {
+    const state = stateOf(model);
+    if (collides(Object.getPrototypeOf(model), name)) state.shadow[name] = value;
+    else setOwn(model, name, value);
+  }
+  function assignRow(model, columns, values) {
+    const state = stateOf(model);
+    const prototype = Object.getPrototypeOf(model);
+    const target = model;
+    state.columns = columns;
+    state.original = /* @__PURE__ */ Object.create(null);
+    for (let i = 0; i < columns.length; i++) {
+      const name = columns[i];
+      const value = values[i] === void 0 ? null : values[i];
+      state.original[name] = cloneValue(value);
+      if (collides(prototype, name)) state.shadow[name] = value;
+      else target[name] = value;
+    }
+  }
+  function attributesOf(model) {
+    const state = stateOf(model);
+    const result = /* @__PURE__ */ Object.create(null);
+    for (const key of Object.keys(model)) {
+      if (key in state.relations) continue;
+      result[key] = model[key];
+    }
+    for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
+    return result;
+  }
+  function dirtyAttributes(model) {
+    const state = stateOf(model);
+    const current2 = attributesOf(model);
+    const dirty = {};
+    for (const key of Object.keys(current2)) {
+      const value = current2[key];
+      if (value === void 0) continue;
+      if (!state.persisted || !(key in state.original) || !sameValue(value, state.original[key])) setOwn(dirty, key, value);
+    }
+    return dirty;
+  }
+  function syncOriginal(state, model, columns) {
+    state.columns = columns;
+    const original = /* @__PURE__ */ Object.create(null);
+    for (const name of columns) {
+      const value = readAttribute(model, name);
+      original[name] = value === void 0 ? null : cloneValue(value);
+    }
+    state.original = original;
+  }
+
+  // src/model/meta.ts
+  var import_pluralize = __toESM(require_pluralize());
+  function modelName(model) {
+    return model.name || sheetName(model);
+  }
+  function sheetName(model) {
+    var _a, _b;
+    const name = (_b = (_a = model._table) != null ? _a : model.entity) != null ? _b : model.table;
+    if (typeof name === "string" && name.trim()) return name;
+    if (name !== void 0 && name !== null) {
+      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+    }
+    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
+    return (0, import_pluralize.default)(model.name);
+  }
+  function primaryKeys(model) {
+    var _a, _b;
+    const key = (_b = (_a = model._primaryKey) != null ? _a : model.primaryKey) != null ? _b : "id";
+    const keys = Array.isArray(key) ? key : [key];
+    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
+      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
+    }
+    return keys.slice();
+  }
+  function usesUuid(model) {
+    var _a;
+    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
+  }
+  function tableRef(model) {
+    return {
+      sheetName: sheetName(model),
+      spreadsheetId: model._spreadsheetId || null,
+      owner: modelName(model),
+      keyColumns: primaryKeys(model)
+    };
+  }
+
+  // src/relations/Relation.ts
+  var Relation = class {
+    constructor(model, related, options = {}) {
+      /** The name it was defined under (`tags`). */
+      this.relationName = "";
+      /** Whether keys have been resolved. */
+      this.booted = false;
+      /** The key column on the parent side. */
+      this.localKey = "";
+      if (typeof related !== "function") {
+        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+      }
+      this.model = model;
+      this.related = related;
+      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
+      this.onQuery = options.onQuery;
+    }
+    /** The related model class (a thunk is resolved on each call). */
+    relatedModel() {
+      const input = this.related;
+      if (input.prototype && typeof input.$getRelation === "function") return this.related;
+      const resolved = this.related();
+      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
+        throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
+      }
+      return resolved;
+    }
+    /** Resolves default keys once. */
+    boot() {
+      if (this.booted) return;
+      this.resolveKeys();
+      this.booted = true;
+    }
+    /** `Post.tags`, for messages. */
+    label() {
+      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
+    }
+    /** The sheets loading this relation reads. */
+    tables() {
+      return [tableRef(this.relatedModel())];
+    }
+    /** Sets a loaded relation on a parent (a model or null, or a Collection). */
+    setRelated(parent, related) {
+      stateOf(parent).relations[this.relationName] = related;
+      Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+    }
+    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
+    assertParentColumn(parents, column) {
+      const columns = parents.length ? stateOf(parents[0]).columns : null;
+      if (columns && columns.indexOf(column) < 0) {
+        throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(", ")}).`);
+      }
+    }
+    /** The normalised value of a model's key column. */
+    keyOf(model, column) {
+      return normalizeKey(readAttribute(model, column));
+    }
+    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
+    eagerLoad(parents, callback) {
+      this.boot();
+      const related = this.eagerQuery(parents, callback).get().all();
+      this.setRelatedForMany(parents, related);
+      return related;
+    }
+  };
+
+  // src/relations/registry.ts
+  var relationCache = /* @__PURE__ */ new WeakMap();
+  var fieldCache = /* @__PURE__ */ new WeakMap();
+  function fieldsOf(model) {
+    let fields = fieldCache.get(model);
+    if (!fields) {
+      fields = typeof model.fields === "function" ? model.fields() || {} : {};
+      fieldCache.set(model, fields);
+    }
+    return fields;
+  }
+  function findRelation(model, name, baseApi) {
+    let relations = relationCache.get(model);
+    if (!relations) {
+      relations = /* @__PURE__ */ new Map();
+      relationCache.set(model, relations);
+    }
+    const cached = relations.get(name);
+    if (cached) return cached;
+    const relation = defineRelation(model, name, baseApi);
+    relation.relationName = name;
+    if (relation.serializeAs === "") relation.serializeAs = name;
+    relations.set(name, relation);
+    return relation;
+  }
+  function defineRelation(model, name, baseApi) {
+    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
+    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
+    if (field instanceof Relation) return field;
+    const method = model.prototype[name];
+    if (typeof method !== "function" || name in baseApi) throw notFound(model, name, baseApi);
+    const blank = Object.create(model.prototype);
+    attachState(blank);
+    const result = method.call(blank);
+    if (!(result instanceof Relation)) {
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
+    }
+    return result;
+  }
+  function candidates(model, baseApi) {
+    const names = /* @__PURE__ */ new Set();
+    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
+    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
+      }
+    }
+    return Array.from(names);
+  }
+  function notFound(model, name, baseApi, reason) {
+    const known = candidates(model, baseApi);
+    const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+    return new RelationNotFoundError(`${modelName(model)}.${name}: ${modelName(model)} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`);
+  }
+
+  // src/model/fields.ts
+  var AttributeField = class {
+    constructor(kind, initial) {
+      this.kind = kind;
+      this.initial = initial;
+    }
+    /** The value a new model gets (a fresh UUID for `uid()`, a call for function defaults). */
+    defaultValue() {
+      if (this.kind === "uid") return Utilities.getUuid();
+      return typeof this.initial === "function" ? this.initial() : this.initial;
+    }
+  };
+  function attributeFields(fields) {
+    return Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
+  }
+
+  // src/model/defaults.ts
+  var hydrating = 0;
+  function isHydrating() {
+    return hydrating > 0;
+  }
+  function whileHydrating(fn) {
+    hydrating++;
+    try {
+      return fn();
+    } finally {
+      hydrating--;
+    }
+  }
+  function applyDefaults(model) {
+    const fields = fieldsOf(model.constructor);
+    for (const [name, field] of attributeFields(fields)) {
+      if (readAttribute(model, name) === void 0) writeAttribute(model, name, field.defaultValue());
+    }
+  }
+
+  // src/model/hydrate.ts
+  function hydrate(model, table, entry) {
+    const instance = whileHydrating(() => new model());
+    assignRow(instance, table.header.names, entry.values);
+    stateOf(instance).persisted = true;
+    return instance;
+  }
+
+  // src/config.ts
+  var defaults = () => ({
+    spreadsheet: null,
+    spreadsheetId: null,
+    lock: "script",
+    lockTimeoutMs: 1e4,
+    debug: false,
+    sheetsApi: null,
+    retries: 3
+  });
+  var current = defaults();
+  var generation = 0;
+  function configure(options = {}) {
+    var _a;
+    validateOptions(options);
+    current = { ...current, ...withoutUndefined(options) };
+    if (options.spreadsheet) current.spreadsheetId = (_a = options.spreadsheetId) != null ? _a : null;
+    if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
+    generation++;
+    return { ...current };
+  }
+  function getConfig() {
+    return current;
+  }
+  function configGeneration() {
+    return generation;
+  }
+  function withoutUndefined(options) {
+    const result = {};
+    for (const key of Object.keys(options)) {
+      const value = options[key];
+      if (value !== void 0) result[key] = value;
+    }
+    return result;
+  }
+  function validateOptions(options) {
+    const known = ["spreadsheet", "spreadsheetId", "lock", "lockTimeoutMs", "debug", "sheetsApi", "retries"];
+    for (const key of Object.keys(options)) {
+      if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(", ")}).`);
+    }
+    const { lock, lockTimeoutMs, retries } = options;
+    if (lock !== void 0 && lock !== false && lock !== "script" && lock !== "document" && lock !== "user") {
+      const isLock = lock !== null && typeof lock === "object" && typeof lock.tryLock === "function";
+      if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document', 'user' or false.`);
+    }
+    if (lockTimeoutMs !== void 0 && !(typeof lockTimeoutMs === "number" && lockTimeoutMs >= 0)) {
+      throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${String(lockTimeoutMs)}.`);
+    }
+    if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
+      throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${String(retries)}.`);
+    }
+  }
+
+  // src/storage/service.ts
+  var TRANSIENT = [
+    /timed out/i,
+    /too many times/i,
+    /service error/i,
+    /internal error/i,
+    /try again/i,
+    /service unavailable/i,
+    /backend error/i,
+    /rate limit/i,
+    /server error/i,
+    /failed while accessing/i,
+    /quota exceeded/i
+  ];
+  var QUOTA = /quota exceeded|rate limit/i;
+  function isTransient(error) {
+    if (error instanceof SheetORMError) return false;
+    const message = messageOf(error);
+    return TRANSIENT.some((pattern) => pattern.test(message));
+  }
+  function retried(label, fn) {
+    const { retries } = getConfig();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return timed(label, fn);
+      } catch (error) {
+        if (attempt >= retries || !isTransient(error)) throw asServiceError(label, error, attempt + 1);
+        pause(attempt, QUOTA.test(messageOf(error)));
+      }
+    }
+  }
+  function once(label, fn) {
+    try {
+      return timed(label, fn);
+    } catch (error) {
+      throw asServiceError(label, error, 1);
+    }
+  }
+  function asServiceError(label, error, attempts) {
+    if (error instanceof SheetORMError) return error;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
+    return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
+  }
+  function messageOf(error) {
+    return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  }
+  function timed(label, fn) {
+    if (!getConfig().debug) return fn();
+    const started = Date.now();
+    try {
+      return fn();
+    } finally {
+      log(`[sheetorm] ${label} ${Date.now() - started} ms`);
+    }
+  }
+  function log(line) {
+    if (typeof Logger !== "undefined" && Logger && typeof Logger.log === "function") Logger.log(line);
+    else if (typeof console !== "undefined") console.log(line);
+  }
+  function pause(attempt, quota) {
+    const ms = quota ? Math.min(4e4, 1e4 * Math.pow(2, attempt)) : Math.min(8e3, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
+    if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
+  }
+
+  // src/storage/lock.ts
+  function acquireLock(purpose) {
+    const { lock: setting, lockTimeoutMs } = getConfig();
+    const lock = resolveLock(setting);
+    if (!lock) return { release: (wrote) => wrote && flush() };
+    if (typeof setting === "object" && retried("Lock.hasLock", () => lock.hasLock())) return { release: (wrote) => wrote && flush() };
+    const acquired = once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs));
+    if (!acquired) {
+      throw new LockTimeoutError(
+        `${purpose}: could not obtain the ${describeSetting(setting)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
+      );
+    }
+    return {
+      release(wrote) {
+        try {
+          if (wrote) flush();
+        } finally {
+          once("Lock.releaseLock", () => lock.releaseLock());
+        }
+      }
+    };
+  }
+  function resolveLock(setting) {
+    if (setting === false) return null;
+    if (typeof setting === "object") return setting;
+    if (typeof LockService === "undefined") {
+      throw new SheetORMError("LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).");
+    }
+    const lock = retried(`LockService.get${setting}Lock`, () => {
+      if (setting === "document") return LockService.getDocumentLock();
+      if (setting === "user") return LockService.getUserLock();
+      return LockService.getScriptLock();
+    });
+    if (!lock) {
+      throw new SheetORMError(`LockService.getDocumentLock() returned null: this script is not bound to a document. Use configure({ lock: 'script' }).`);
+    }
+    return lock;
+  }
+  function describeSetting(setting) {
+    return typeof setting === "string" ? setting : "given";
+  }
+  function flush() {
+    retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
+  }
+
+  // src/storage/sheetsApi/api.ts
+  function sheetsApi() {
+    const setting = getConfig().sheetsApi;
+    if (setting === false) return null;
+    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
+    if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
+    if (setting === true) {
+      throw new SheetORMError(
+        'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
+      );
+    }
+    return null;
+  }
+  var ids = /* @__PURE__ */ new WeakMap();
+  var zones = /* @__PURE__ */ new WeakMap();
+  var sheetIds = /* @__PURE__ */ new WeakMap();
+  function spreadsheetIdOf(spreadsheet) {
+    let id = ids.get(spreadsheet);
+    if (id === void 0) {
+      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
+      ids.set(spreadsheet, id);
+    }
+    return id;
+  }
+  function timeZoneOf(spreadsheet) {
+    let zone = zones.get(spreadsheet);
+    if (zone === void 0) {
+      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
+      zones.set(spreadsheet, zone);
+    }
+    return zone;
+  }
+  function sheetIdOf(sheet) {
+    let id = sheetIds.get(sheet);
+    if (id === void 0) {
+      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
+      sheetIds.set(sheet, id);
+    }
+    return id;
+  }
+  function quotedSheet(name) {
+    return `'${name.replace(/'/g, "''")}'`;
+  }
+
+  // src/storage/Header.ts
+  var Header = class _Header {
+    constructor(names) {
+      this.names = names;
+      this.positions = new Map(names.map((name, index) => [name, index]));
+    }
+    /**
+     * Parses row 1; blank or duplicated names are errors (they would silently lose data). Blank
+     * headers past the last named column are ignored unless data rows use them (`dataWidth`).
+     */
+    static parse(row, where, dataWidth2 = 0) {
+      const names = row.map(headerText);
+      let width = names.length;
+      while (width > dataWidth2 && width > 0 && names[width - 1] === "") width--;
+      const used = names.slice(0, width);
+      const blank = used.indexOf("");
+      if (blank >= 0) {
+        throw new ValidationError(
+          `${where.describe()}: column ${columnLetter(blank + 1)} has no header but the sheet uses it; name it in row 1 or delete the column.`
+        );
+      }
+      const seen = /* @__PURE__ */ new Set();
+      for (const name of used) {
+        if (seen.has(name)) {
+          throw new ValidationError(`${where.describe()}: the header "${name}" appears twice in row 1; rename one of the columns.`);
+        }
+        seen.add(name);
+      }
+      return new _Header(used);
+    }
+    /** A header from known names (used for sheets being created). */
+    static of(names) {
+      return new _Header(names.slice());
+    }
+    /** Number of named columns. */
+    get width() {
+      return this.names.length;
+    }
+    /** 0-based position of a column, or -1. */
+    indexOf(name) {
+      const position = this.positions.get(name);
+      return position === void 0 ? -1 : position;
+    }
+    /** Whether the sheet has this column. */
+    has(name) {
+      return this.positions.has(name);
+    }
+    /** 0-based position of a column, or a ColumnNotFoundError naming who asked and the columns there are. */
+    require(name, owner, where) {
+      const position = this.positions.get(name);
+      if (position !== void 0) return position;
+      throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${name}"${this.hint(name)} (columns: ${this.list()}).`);
+    }
+    /** The column names as a readable list. */
+    list() {
+      return this.names.length ? this.names.join(", ") : "none: row 1 is empty";
+    }
+    hint(name) {
+      const lower = name.trim().toLowerCase();
+      const close = this.names.find((candidate) => candidate.toLowerCase() === lower);
+      return close ? `; did you mean "${close}"?` : "";
+    }
+  };
+  function headerText(cell) {
+    if (cell === null || cell === void 0) return "";
+    if (isDate2(cell)) return cell.toISOString();
+    return String(cell).trim();
+  }
+  function columnLetter(column) {
+    let letters = "";
+    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + (n - 1) % 26) + letters;
+    return letters;
+  }
+
+  // src/storage/sheetsApi/batchWrite.ts
+  function batchUpdateCells(opened, name, blocks) {
+    const api = sheetsApi();
+    if (!api || blocks.length < 2 || blocks.some((block) => block.values.some((row) => row.some(isDate2)))) return false;
+    const id = spreadsheetIdOf(opened.spreadsheet);
+    const data = blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values }));
+    retried(
+      `Sheets.Values.batchUpdate "${name}" ${blocks.length} blocks`,
+      () => api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id)
+    );
+    return true;
+  }
+  function batchDeleteRows(opened, name, runs) {
+    const api = sheetsApi();
+    if (!api || runs.length < 2) return false;
+    const id = spreadsheetIdOf(opened.spreadsheet);
+    const sheetId = sheetIdOf(opened.sheet);
+    const requests = runs.map((run) => ({
+      deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
+    }));
+    once(`Sheets.batchUpdate "${name}" ${runs.length} deletions`, () => api.Spreadsheets.batchUpdate({ requests }, id));
+    return true;
+  }
+  function a1(block) {
+    const rows = block.values.length;
+    const columns = block.values[0].length;
+    const start = `${columnLetter(block.column)}${block.row}`;
+    return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(block.column + columns - 1)}${block.row + rows - 1}`;
+  }
+
+  // src/storage/applyPlan.ts
+  function growFor(opened, plan, owner, name = "") {
+    const { sheet } = opened;
+    const appendEnd = plan.appendAt + plan.appendRows.length - 1;
+    const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
+    if (!plan.appendRows.length && !deletesLastRow) return;
+    const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
+    const needed = plan.appendRows.length ? appendEnd : deletesAllData(plan) ? plan.lastRow + 1 : 0;
+    if (needed <= maxRows) return;
+    try {
+      once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
+    } catch (error) {
+      throw new ValidationError(
+        `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf2(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`
+      );
+    }
+  }
+  function deletesAllData(plan) {
+    const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
+    return deleted >= plan.lastRow - 1;
+  }
+  function writePlan(opened, plan, progress, name = "") {
+    const sheet = opened.sheet;
+    const rows = plan.appendRows;
+    if (rows.length) {
+      retried(
+        `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
+        () => sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
+      );
+      progress.push(`appended rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`);
+    }
+    if (rows.length && sheetsApi() && (plan.updates.length > 1 || plan.deletions.length > 1)) flushBeforeApi();
+    if (batchUpdateCells(opened, name, plan.updates)) {
+      progress.push(`updated ${plan.updates.length} cell blocks`);
+    } else {
+      writeBlocks(sheet, plan, progress, name);
+    }
+    if (batchDeleteRows(opened, name, plan.deletions)) {
+      progress.push(`deleted ${plan.deletions.length} runs of rows`);
+      return;
+    }
+    for (const run of plan.deletions) {
+      once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => sheet.deleteRows(run.start, run.count));
+      progress.push(`deleted rows ${run.start}\u2013${run.start + run.count - 1}`);
+    }
+  }
+  function writeBlocks(sheet, plan, progress, name) {
+    for (const block of plan.updates) {
+      retried(
+        `"${name}" setValues ${block.values.length}\xD7${block.values[0].length} at row ${block.row}, column ${block.column}`,
+        () => sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
+      );
+      progress.push(`updated ${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`);
+    }
+  }
+  function flushBeforeApi() {
+    retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
+  }
+  function describePlan(plan) {
+    const parts = [];
+    if (plan.appendRows.length) parts.push(`append ${plan.appendRows.length} rows`);
+    if (plan.updates.length) parts.push(`${plan.updates.length} cell blocks`);
+    if (plan.deletions.length) parts.push(`${plan.deletions.length} row deletions`);
+    return parts.join(", ");
+  }
+  function messageOf2(error) {
+    return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  }
+
+  // src/support/cells.ts
+  var MAX_CELL_CHARS = 5e4;
+  var SPECIAL_FIRST = /^[='+\-@#]/;
+  var BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
+  var DIGIT = /\d/;
+  function needsTextGuard(text) {
+    if (text === "") return false;
+    return SPECIAL_FIRST.test(text) || DIGIT.test(text) || BOOLEAN_LIKE.test(text);
+  }
+  function toCell(value, target) {
+    if (value === null || value === void 0) return "";
+    if (typeof value === "string") {
+      if (value.length > MAX_CELL_CHARS) {
+        throw new ValidationError(
+          `${target.describe()}: a value of ${value.length} characters is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
+        );
+      }
+      return needsTextGuard(value) ? `'${value}` : value;
+    }
+    if (typeof value === "number") {
+      if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
+      return value;
+    }
+    if (typeof value === "boolean") return value;
+    if (isDate2(value)) {
+      if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
+      return new Date(value.getTime());
+    }
+    throw new ValidationError(
+      `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
+    );
+  }
+
+  // src/storage/Table.ts
+  var RowEntry = class {
+    constructor(values, rowNumber, original) {
+      /** Columns (0-based) changed since the read. */
+      this.changed = null;
+      this.deleted = false;
+      this.values = values;
+      this.rowNumber = rowNumber;
+      this.original = original;
+    }
+  };
+  var Table = class _Table {
+    constructor(ref, opened, header, entries, lastRow) {
+      this.journal = null;
+      this.indexes = /* @__PURE__ */ new Map();
+      this.maxKeys = /* @__PURE__ */ new Map();
+      this.ref = ref;
+      this.opened = opened;
+      this.header = header;
+      this.entries = entries;
+      this.lastRow = lastRow;
+    }
+    /** Reads a sheet with one `getDataRange().getValues()`. */
+    static read(ref, opened) {
+      const { sheet } = opened;
+      const values = retried(`"${ref.sheetName}" getDataRange().getValues()`, () => sheet.getDataRange().getValues());
+      return _Table.fromValues(ref, opened, values);
+    }
+    /** Builds a table from the values of a sheet's data range. */
+    static fromValues(ref, opened, values) {
+      const headerRow = values[0] || [];
+      const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
+      const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
+      const width = header.width;
+      const entries = [];
+      for (let r = 1; r < values.length; r++) {
+        const row = values[r];
+        const cells = new Array(width);
+        let empty = true;
+        for (let c = 0; c < width; c++) {
+          const cell = fromCell(row[c]);
+          if (cell !== null) empty = false;
+          cells[c] = cell;
+        }
+        if (!empty) entries.push(new RowEntry(cells, r + 1, cells.slice()));
+      }
+      const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
+      return new _Table(ref, opened, header, entries, lastRow);
+    }
+    /** Live rows (not deleted), in sheet order then insertion order. */
+    rows() {
+      return this.entries.filter((entry) => !entry.deleted);
+    }
+    /** 0-based column position, or ColumnNotFoundError naming `owner`. */
+    column(name, owner = this.ref.owner) {
+      return this.header.require(name, owner, this.opened);
+    }
+    /** The entry whose key columns hold `key` (normalised), if any. */
+    find(columns, key) {
+      return this.index(columns).get(key);
+    }
+    /** A Map from normalised key to entry for the given key columns (built once, kept up to date). */
+    index(columns) {
+      const signature = columns.join(",");
+      let index = this.indexes.get(signature);
+      if (!index) {
+        index = /* @__PURE__ */ new Map();
+        for (const entry of this.entries) {
+          if (entry.deleted) continue;
+          const key = keyOf(entry.values, columns);
+          if (key !== "" && !index.has(key)) index.set(key, entry);
+        }
+        this.indexes.set(signature, index);
+      }
+      return index;
+    }
+    /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
+    insert(record, owner, uniqueColumns = []) {
+      var _a;
+      this.requireHeader(owner);
+      const values = new Array(this.header.width).fill(null);
+      for (const name of Object.keys(record)) {
+        const value = record[name];
+        if (value === void 0) continue;
+        const column = this.column(name, owner);
+        values[column] = this.checked(value, owner, name);
+      }
+      if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
+      const entry = new RowEntry(values, null, null);
+      this.entries.push(entry);
+      this.afterInsert(entry);
+      (_a = this.journal) == null ? void 0 : _a.push(() => {
+        this.entries.splice(this.entries.indexOf(entry), 1);
+        this.afterChange(null);
+      });
+      return entry;
+    }
+    /** Changes one cell of a row. */
+    set(entry, column, value, owner) {
+      var _a;
+      const name = this.header.names[column];
+      const next = this.checked(value, owner, name);
+      const previous = entry.values[column];
+      const hadChanged = entry.changed ? new Set(entry.changed) : null;
+      entry.values[column] = next;
+      if (entry.original) {
+        entry.changed = entry.changed || /* @__PURE__ */ new Set();
+        entry.changed.add(column);
+      }
+      this.afterChange(column);
+      (_a = this.journal) == null ? void 0 : _a.push(() => {
+        entry.values[column] = previous;
+        entry.changed = hadChanged;
+        this.afterChange(column);
+      });
+    }
+    /** Marks a row for deletion. */
+    remove(entry) {
+      var _a;
+      if (entry.deleted) return;
+      entry.deleted = true;
+      this.afterChange(null);
+      (_a = this.journal) == null ? void 0 : _a.push(() => {
+        entry.deleted = false;
+        this.afterChange(null);
+      });
+    }
+    /** `max + 1` of the numeric keys in a column (text holding a whole number counts). */
+    nextKey(column) {
+      let max = this.maxKeys.get(column);
+      if (max === void 0) {
+        max = 0;
+        for (const entry of this.entries) {
+          if (entry.deleted) continue;
+          const n = numericKey(entry.values[column]);
+          if (n !== null && n > max) max = n;
+        }
+        this.maxKeys.set(column, max);
+      }
+      return Math.floor(max) + 1;
+    }
+    /** Whether any row was added, changed or deleted. */
+    hasChanges() {
+      return this.entries.some((e) => {
+        var _a;
+        return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a = e.changed) == null ? void 0 : _a.size);
+      });
+    }
+    /**
+     * Makes the table match the sheet after its plan was written where it was read: deleted rows
+     * leave, rows below them move up, new rows get their row numbers, and every row is clean.
+     */
+    settle(appendAt, deletedRows) {
+      const deleted = deletedRows.slice().sort((a, b) => a - b);
+      const shift = (row) => {
+        let below = 0;
+        while (below < deleted.length && deleted[below] < row) below++;
+        return row - below;
+      };
+      let next = appendAt;
+      let kept = 0;
+      for (const entry of this.entries) {
+        if (entry.deleted) continue;
+        entry.rowNumber = shift(entry.rowNumber === null ? next++ : entry.rowNumber);
+        entry.original = entry.values.slice();
+        entry.changed = null;
+        this.entries[kept++] = entry;
+      }
+      this.entries.length = kept;
+      const end = Math.max(this.lastRow, next - 1);
+      this.lastRow = end - deleted.filter((row) => row <= end).length;
+      this.journal = null;
+      this.indexes.clear();
+      this.maxKeys.clear();
+    }
+    /** Throws unless row 1 names the columns. */
+    requireHeader(owner) {
+      if (this.header.width === 0) {
+        throw new ValidationError(
+          `${owner}: ${this.opened.describe()} has no header row; put the column names in row 1 (or run SheetORM.ensureSchema).`
+        );
+      }
+    }
+    assertUnique(values, columns, owner) {
+      const key = keyOf(values, columns);
+      if (key !== "" && this.index(columns).has(key)) {
+        const names = columns.map((c) => this.header.names[c]);
+        const shown = columns.map((c) => describeValue(values[c])).join(", ");
+        throw new DuplicateKeyError(`${owner}: ${this.opened.describe()} already has a row with ${names.join(", ")} = ${shown}.`);
+      }
+    }
+    checked(value, owner, column) {
+      toCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+      return fromCell(cloneValue(value));
+    }
+    afterInsert(entry) {
+      for (const [signature, index] of this.indexes) {
+        const key = keyOf(entry.values, signature.split(",").map(Number));
+        if (key !== "" && !index.has(key)) index.set(key, entry);
+      }
+      for (const [column, max] of this.maxKeys) {
+        const n = numericKey(entry.values[column]);
+        if (n !== null && n > max) this.maxKeys.set(column, n);
+      }
+    }
+    afterChange(column) {
+      if (column === null) {
+        this.indexes.clear();
+        this.maxKeys.clear();
+        return;
+      }
+      for (const signature of Array.from(this.indexes.keys())) {
+        if (signature.split(",").indexOf(String(column)) >= 0) this.indexes.delete(signature);
+      }
+      this.maxKeys.delete(column);
+    }
+  };
+  function keyOf(values, columns) {
+    if (columns.length === 1) return normalizeKey(values[columns[0]]);
+    const parts = columns.map((c) => values[c]);
+    return parts.some((part) => normalizeKey(part) === "") ? "" : normalizeCompositeKey(parts);
+  }
+  function numericKey(value) {
+    if (typeof value === "number") return isFinite(value) ? value : null;
+    if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+    return null;
+  }
+  function hasContent(row) {
+    return row.some((cell) => cell !== "" && cell !== null && cell !== void 0);
+  }
+  function dataWidth(values) {
+    let width = 0;
+    for (let r = 1; r < values.length; r++) {
+      const row = values[r];
+      for (let c = row.length - 1; c >= width; c--) {
+        if (row[c] !== "" && row[c] !== null && row[c] !== void 0) {
+          width = c + 1;
+          break;
+        }
+      }
+    }
+    return width;
+  }
+
+  // src/storage/TableRef.ts
+  var cache = null;
+  function handles() {
+    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
+    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
+    }
+    return cache;
+  }
+  function forgetHandles() {
+    cache = null;
+  }
+  function openSpreadsheet(pinnedId) {
+    const config = getConfig();
+    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+    const key = id ? `id:${id}` : "default";
+    const cached = handles().spreadsheets.get(key);
+    if (cached) return cached;
+    if (typeof SpreadsheetApp === "undefined") {
+      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
+    }
+    let spreadsheet;
+    if (id) spreadsheet = retried("SpreadsheetApp.openById", () => SpreadsheetApp.openById(id));
+    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!spreadsheet) {
+      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
+    }
+    handles().spreadsheets.set(key, spreadsheet);
+    return spreadsheet;
+  }
+  function spreadsheetName(spreadsheet) {
+    const names = handles().names;
+    let name = names.get(spreadsheet);
+    if (name === void 0) {
+      try {
+        name = spreadsheet.getName();
+      } catch (error) {
+        name = "(unnamed)";
+      }
+      names.set(spreadsheet, name);
+    }
+    return name;
+  }
+  function cacheKeyOf(ref) {
+    return `${ref.spreadsheetId || ""}\0${ref.sheetName}`;
+  }
+  function lazyOpened(ref) {
+    return {
+      cacheKey: cacheKeyOf(ref),
+      get sheet() {
+        return openSheet(ref).sheet;
+      },
+      get spreadsheet() {
+        return openSpreadsheet(ref.spreadsheetId);
+      },
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`
+    };
+  }
+  function openSheet(ref) {
+    const spreadsheet = openSpreadsheet(ref.spreadsheetId);
+    const cacheKey = cacheKeyOf(ref);
+    const cached = handles().sheets.get(cacheKey);
+    if (cached) return cached;
+    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    if (!sheet) {
+      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
+      throw new SheetNotFoundError(
+        `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). Create it (SheetORM.ensureSchema) or correct ${fix}.`
+      );
+    }
+    const opened = {
+      sheet,
+      spreadsheet,
+      cacheKey,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+    handles().sheets.set(cacheKey, opened);
+    return opened;
+  }
+
+  // src/storage/sheetsApi/serial.ts
+  var EPOCH = Date.UTC(1899, 11, 30);
+  var DAY = 864e5;
+  var formatters = /* @__PURE__ */ new Map();
+  var offsets = /* @__PURE__ */ new Map();
+  function formatter(zone) {
+    let found = formatters.get(zone);
+    if (!found) {
+      found = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric"
+      });
+      formatters.set(zone, found);
+    }
+    return found;
+  }
+  function zoneOffset(zone, instant) {
+    const key = `${zone}@${Math.floor(instant / 9e5)}`;
+    const cached = offsets.get(key);
+    if (cached !== void 0) return cached;
+    const parts = {};
+    for (const part of formatter(zone).formatToParts(new Date(instant))) {
+      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+    const offset = wall - Math.floor(instant / 1e3) * 1e3;
+    offsets.set(key, offset);
+    return offset;
+  }
+  function serialToDate(serial, zone) {
+    const wall = EPOCH + Math.round(serial * DAY);
+    let instant = wall - zoneOffset(zone, wall);
+    instant = wall - zoneOffset(zone, instant);
+    return new Date(instant);
+  }
+
+  // src/storage/sheetsApi/batchRead.ts
+  function batchRead(refs) {
+    const api = sheetsApi();
+    const tables = /* @__PURE__ */ new Map();
+    if (!api) return tables;
+    const groups = /* @__PURE__ */ new Map();
+    for (const ref of refs) {
+      const key = ref.spreadsheetId || "";
+      const group = groups.get(key) || [];
+      if (!group.some((other) => other.sheetName === ref.sheetName)) group.push(ref);
+      groups.set(key, group);
+    }
+    groups.forEach((group) => readGroup(api, group, tables));
+    return tables;
+  }
+  function readGroup(api, refs, tables) {
+    const spreadsheet = openSpreadsheet(refs[0].spreadsheetId);
+    const id = spreadsheetIdOf(spreadsheet);
+    const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
+    let serial;
+    try {
+      serial = batchGet(api, id, ranges, "SERIAL_NUMBER");
+    } catch (error) {
+      if (/unable to parse range/i.test(String(error.message))) return;
+      throw error;
+    }
+    const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === "number")));
+    const formatted = needsDates ? batchGet(api, id, ranges, "FORMATTED_STRING") : null;
+    const zone = needsDates ? timeZoneOf(spreadsheet) : "";
+    refs.forEach((ref, i) => {
+      const values = rectangular(serial[i], formatted ? formatted[i] : null, zone);
+      tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values));
+    });
+  }
+  function batchGet(api, id, ranges, dates) {
+    const response = retried(
+      `Sheets.Values.batchGet ${ranges.join(", ")} (${dates})`,
+      () => api.Spreadsheets.Values.batchGet(id, { ranges, valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: dates })
+    );
+    return response.valueRanges || [];
+  }
+  function rectangular(serial, formatted, zone) {
+    const rows = serial.values || [];
+    if (!rows.length) return [[""]];
+    const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+    const shown = formatted ? formatted.values || [] : [];
+    return rows.map((row, r) => {
+      const cells = new Array(width);
+      for (let c = 0; c < width; c++) {
+        const cell = c < row.length && row[c] !== null && row[c] !== void 0 ? row[c] : "";
+        const asText = shown[r] ? shown[r][c] : void 0;
+        cells[c] = typeof cell === "number" && typeof asText === "string" ? serialToDate(cell, zone) : cell;
+      }
+      return cells;
+    });
+  }
+
+  // src/storage/WritePlan.ts
+  function layoutAsRead(table) {
+    return {
+      asRead: true,
+      lastRow: table.lastRow,
+      width: table.header.width,
+      columnOf: (index) => index + 1,
+      rowOf: (entry) => entry.rowNumber,
+      indexOf: (column) => column - 1
+    };
+  }
+  function planTable(table, layout = layoutAsRead(table)) {
+    var _a;
+    const owner = table.ref.owner;
+    const cells = [];
+    const deletedRows = [];
+    const appended = [];
+    for (const entry of table.entries) {
+      if (entry.rowNumber === null) {
+        if (!entry.deleted) appended.push(entry);
+        continue;
+      }
+      if (!entry.deleted && !((_a = entry.changed) == null ? void 0 : _a.size)) continue;
+      const row = layout.rowOf(entry);
+      if (entry.deleted) {
+        if (row !== null) deletedRows.push(row);
+        continue;
+      }
+      if (row === null) {
+        throw new ModelNotFoundError(
+          `${owner}: a row of ${table.opened.describe()} that this operation updates was deleted by someone else meanwhile; nothing was written.`
+        );
+      }
+      for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
+        cells.push({ row, column: requireColumn(table, layout, index), value: toCell(entry.values[index], noTarget) });
+      }
+    }
+    const appendRows = appended.map((entry) => appendRow(table, layout, entry));
+    return {
+      appendAt: layout.lastRow + 1,
+      appendRows,
+      updates: groupCells(cells),
+      deletions: deletionRuns(deletedRows),
+      lastRow: layout.lastRow,
+      appended,
+      deletedRows
+    };
+  }
+  var noTarget = { describe: () => "cell" };
+  function requireColumn(table, layout, index) {
+    const column = layout.columnOf(index);
+    if (column < 1) {
+      throw new ColumnNotFoundError(
+        `${table.ref.owner}: column "${table.header.names[index]}" was removed from ${table.opened.describe()} meanwhile; nothing was written.`
+      );
+    }
+    return column;
+  }
+  function appendRow(table, layout, entry) {
+    const row = new Array(layout.width);
+    for (let column = 1; column <= layout.width; column++) {
+      const index = layout.indexOf(column);
+      row[column - 1] = index < 0 ? "" : toCell(entry.values[index], noTarget);
+    }
+    for (let index = 0; index < table.header.width; index++) {
+      if (entry.values[index] !== null) requireColumn(table, layout, index);
+    }
+    return row;
+  }
+  function groupCells(cells) {
+    const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+    const segments = [];
+    for (const cell of sorted) {
+      const last = segments[segments.length - 1];
+      if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) last.values[0].push(cell.value);
+      else segments.push({ row: cell.row, column: cell.column, values: [[cell.value]] });
+    }
+    const byShape = /* @__PURE__ */ new Map();
+    for (const segment of segments) {
+      const shape = `${segment.column}:${segment.values[0].length}`;
+      const blocks2 = byShape.get(shape) || [];
+      const last = blocks2[blocks2.length - 1];
+      if (last && last.row + last.values.length === segment.row) last.values.push(segment.values[0]);
+      else blocks2.push({ row: segment.row, column: segment.column, values: [segment.values[0]] });
+      byShape.set(shape, blocks2);
+    }
+    const blocks = [].concat(...Array.from(byShape.values()));
+    return blocks.sort((a, b) => a.row - b.row || a.column - b.column);
+  }
+  function deletionRuns(rows) {
+    const unique = Array.from(new Set(rows)).sort((a, b) => b - a);
+    const runs = [];
+    for (const row of unique) {
+      const last = runs[runs.length - 1];
+      if (last && last.start - 1 === row) {
+        last.start = row;
+        last.count++;
+      } else {
+        runs.push({ start: row, count: 1 });
+      }
+    }
+    return runs;
+  }
+  function isEmptyPlan(plan) {
+    return !plan.appendRows.length && !plan.updates.length && !plan.deletions.length;
+  }
+
+  // src/storage/recheck.ts
+  var FULL_READ_LIMIT = 5e4;
+  function unchangedSinceRead(table) {
+    const { sheet } = table.opened;
+    const name = table.ref.sheetName;
+    const keys = keyColumns(table);
+    if (!keys) return false;
+    const lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+    if (lastRow !== table.lastRow || table.header.width === 0) return false;
+    const width = table.header.width;
+    const header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+    if (header.some((cell, i) => String(cell).trim() !== table.header.names[i])) return false;
+    if (lastRow < 2) return true;
+    const first = Math.min(...keys);
+    const span = Math.max(...keys) - first + 1;
+    const rows = retried(`"${name}" key columns`, () => sheet.getRange(2, first + 1, lastRow - 1, span).getValues());
+    const expected = /* @__PURE__ */ new Map();
+    for (const entry of table.entries) if (entry.rowNumber !== null) expected.set(entry.rowNumber, entry);
+    for (let i = 0; i < rows.length; i++) {
+      const entry = expected.get(i + 2);
+      const want = entry ? keyOf(entry.original || entry.values, keys) : "";
+      const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i], keys.map((k) => k - first));
+      if (want !== have) return false;
+    }
+    return true;
+  }
+  function recheckLayout(table) {
+    if (table.entries.length * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
+    return layoutAgainst(table, Table.read(table.ref, table.opened));
+  }
+  function layoutAgainst(table, now) {
+    const columnMap = table.header.names.map((name) => now.header.indexOf(name) + 1);
+    const tableIndexOf = /* @__PURE__ */ new Map();
+    columnMap.forEach((column, index) => {
+      if (column > 0) tableIndexOf.set(column, index);
+    });
+    const rowsNow = locateByKey(table, now, table.ref.keyColumns);
+    return {
+      lastRow: now.lastRow,
+      width: now.header.width,
+      columnOf: (index) => columnMap[index] > 0 ? columnMap[index] : -1,
+      indexOf: (column) => {
+        const index = tableIndexOf.get(column);
+        return index === void 0 ? -1 : index;
+      },
+      rowOf: (entry) => rowsNow(entry)
+    };
+  }
+  function keyColumns(table) {
+    const columns = table.ref.keyColumns.map((name) => table.header.indexOf(name));
+    return columns.length && columns.every((c) => c >= 0) ? columns : null;
+  }
+  function locateByKey(table, now, keyNames) {
+    const oldColumns = keyNames.map((name) => table.header.indexOf(name));
+    const newColumns = keyNames.map((name) => now.header.indexOf(name));
+    if (!keyNames.length || oldColumns.some((c) => c < 0) || newColumns.some((c) => c < 0)) {
+      throw new ValidationError(
+        `${table.ref.owner}: ${table.opened.describe()} has no key column (${keyNames.join(", ") || "none"}) to find rows again before writing; add it or set the model's _primaryKey.`
+      );
+    }
+    const rows = /* @__PURE__ */ new Map();
+    for (const entry of now.entries) {
+      const key = keyOf(entry.values, newColumns);
+      const list = rows.get(key);
+      if (list) list.push(entry.rowNumber);
+      else rows.set(key, [entry.rowNumber]);
+    }
+    return (entry) => {
+      const key = keyOf(entry.original || entry.values, oldColumns);
+      const candidates2 = rows.get(key);
+      if (!candidates2 || key === "") return null;
+      return candidates2.indexOf(entry.rowNumber) >= 0 ? entry.rowNumber : candidates2[0];
+    };
+  }
+
+  // src/storage/UnitOfWork.ts
+  var UnitOfWork = class {
+    constructor(transactional) {
+      this.tables = /* @__PURE__ */ new Map();
+      this.journal = [];
+      this.stale = /* @__PURE__ */ new Set();
+      this.transactional = transactional;
+    }
+    /** The table for a ref, read on first use (under the lock), or reused from the session when unchanged. */
+    table(ref) {
+      const opened = openSheet(ref);
+      let table = this.tables.get(opened.cacheKey);
+      if (!table) {
+        const cached = sessionCache ? sessionCache.get(opened.cacheKey) : void 0;
+        if (cached && cached.entries.length * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+          table = cached;
+        } else {
+          table = Table.read(ref, opened);
+        }
+        table.journal = this.journal;
+        this.tables.set(opened.cacheKey, table);
+      }
+      return table;
+    }
+    /** Remembers how to undo a change to something outside the tables (a model's state). */
+    record(undo) {
+      this.journal.push(undo);
+    }
+    /** Runs `fn`; if it throws, every change it made to this unit is undone before the error propagates. */
+    savepoint(fn) {
+      const mark = this.journal.length;
+      try {
+        return fn();
+      } catch (error) {
+        this.rollback(mark);
+        throw error;
+      }
+    }
+    /** Undoes changes back to a journal mark (0: everything). */
+    rollback(mark = 0) {
+      while (this.journal.length > mark) this.journal.pop()();
+    }
+    /** Validates and writes every change; returns whether anything was written. */
+    commit() {
+      const changed = Array.from(this.tables.values()).filter((table) => table.hasChanges());
+      const plans = changed.map((table) => {
+        const layout = this.transactional ? recheckLayout(table) : layoutAsRead(table);
+        return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
+      }).filter(({ plan }) => !isEmptyPlan(plan));
+      if (!plans.length) return false;
+      for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
+      const progress = [];
+      for (let i = 0; i < plans.length; i++) {
+        const { table, plan, asRead } = plans[i];
+        try {
+          writePlan(table.opened, plan, progress, table.ref.sheetName);
+        } catch (error) {
+          throw writeFailure(table, plans.slice(i), progress, error);
+        }
+        assignRows(plan);
+        if (asRead) table.settle(plan.appendAt, plan.deletedRows);
+        else this.stale.add(table);
+      }
+      return true;
+    }
+    /** The tables this unit read, with whether each still matches its sheet. */
+    results() {
+      return Array.from(this.tables.values()).map((table) => ({ table, current: !this.stale.has(table) }));
+    }
+  };
+  function assignRows(plan) {
+    plan.appended.forEach((entry, i) => {
+      entry.rowNumber = plan.appendAt + i;
+    });
+  }
+  function writeFailure(table, pending, done, error) {
+    if (error instanceof SheetORMError && !(error instanceof ServiceError)) return error;
+    const notWritten = pending.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`).join("; ");
+    return new WriteError(
+      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf2(error)}). Written: ${done.join("; ") || "nothing"}. Not written (at most): ${notWritten}.`
+    );
+  }
+  var active = null;
+  var readCache = null;
+  var sessionCache = null;
+  function runWrite(purpose, fn, transactional = false) {
+    if (active) {
+      const unit2 = active;
+      return unit2.savepoint(() => fn(unit2));
+    }
+    const held = acquireLock(purpose);
+    const unit = new UnitOfWork(transactional);
+    active = unit;
+    let wrote = false;
+    let committed = false;
+    try {
+      const result = fn(unit);
+      wrote = unit.commit();
+      committed = true;
+      return result;
+    } catch (error) {
+      unit.rollback();
+      throw error;
+    } finally {
+      active = null;
+      if (sessionCache) rememberInSession(unit, committed);
+      held.release(wrote);
+    }
+  }
+  function rememberInSession(unit, committed) {
+    for (const { table, current: current2 } of unit.results()) {
+      table.journal = null;
+      if (committed && current2) sessionCache.set(table.opened.cacheKey, table);
+      else sessionCache.delete(table.opened.cacheKey);
+    }
+  }
+  function readTable(ref) {
+    if (active) return active.table(ref);
+    const cache2 = sessionCache || readCache;
+    if (!cache2) return Table.read(ref, openSheet(ref));
+    const key = cacheKeyOf(ref);
+    let table = cache2.get(key);
+    if (!table) {
+      table = Table.read(ref, openSheet(ref));
+      cache2.set(key, table);
+    }
+    return table;
+  }
+  function prefetch(refs) {
+    const cache2 = sessionCache || readCache;
+    if (active || !cache2 || refs.length < 2) return;
+    const missing = refs.filter((ref) => !cache2.has(cacheKeyOf(ref)));
+    if (missing.length < 2) return;
+    batchRead(missing).forEach((table, key) => cache2.set(key, table));
+  }
+  function readScope(fn) {
+    if (readCache || sessionCache || active) return fn();
+    readCache = /* @__PURE__ */ new Map();
+    try {
+      return fn();
+    } finally {
+      readCache = null;
+    }
+  }
+  function session(fn) {
+    if (sessionCache) return fn();
+    sessionCache = /* @__PURE__ */ new Map();
+    try {
+      return fn();
+    } finally {
+      sessionCache = null;
+    }
+  }
+
+  // src/query/conditions.ts
+  function compile(conditions, resolve) {
+    if (!conditions.length) return () => true;
+    const runs = [[]];
+    conditions.forEach((condition2, i) => {
+      if (i > 0 && condition2.bool === "or") runs.push([]);
+      runs[runs.length - 1].push(compileOne(condition2, resolve));
+    });
+    if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
+    return (row) => runs.some((run) => run.every((test) => test(row)));
+  }
+  function compileOne(condition2, resolve) {
+    const test = compilePositive(condition2, resolve);
+    return condition2.not ? (row) => !test(row) : test;
+  }
+  function compilePositive(condition2, resolve) {
+    switch (condition2.kind) {
+      case "group":
+        return compile(condition2.conditions, resolve);
+      case "deferred":
+        return condition2.prepare(resolve);
+      case "compare": {
+        const read = resolve(condition2.column, condition2.source);
+        const matches = operatorMatcher(condition2.operator, condition2.value);
+        return (row) => matches(read(row));
+      }
+      case "in": {
+        const read = resolve(condition2.column, condition2.source);
+        const keys = new Set(condition2.values.map(equalityKey));
+        return (row) => {
+          const value = read(row);
+          return value !== null && value !== void 0 && keys.has(equalityKey(value));
+        };
+      }
+      case "null": {
+        const read = resolve(condition2.column, condition2.source);
+        return (row) => {
+          const value = read(row);
+          return value === null || value === void 0 || value === "";
+        };
+      }
+      case "between": {
+        const read = resolve(condition2.column, condition2.source);
+        const atLeast = operatorMatcher(">=", condition2.low);
+        const atMost = operatorMatcher("<=", condition2.high);
+        return (row) => {
+          const value = read(row);
+          return atLeast(value) && atMost(value);
+        };
+      }
+    }
+  }
+  function checkOperator(operator, owner) {
+    try {
+      return normalizeOperator(operator);
+    } catch (error) {
+      throw new ValidationError(`${owner}: ${error.message}.`);
+    }
+  }
+  function checkValue(value, owner, method, column) {
+    if (value === void 0) {
+      throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
+    }
+    if (value === null || typeof value === "string" || typeof value === "boolean" || isDate2(value)) return;
+    if (typeof value === "number" && !Number.isNaN(value)) return;
+    const hint = Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
+    throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
+  }
+  function checkColumn(column, owner, method) {
+    if (typeof column !== "string" || !column.trim()) {
+      throw new ValidationError(`${owner}.${method}(): the column must be a non-empty string, not ${describeValue(column)}.`);
+    }
+    return column;
+  }
+  function checkList(values, owner, method, column) {
+    if (values instanceof Collection) values = values.all();
+    if (!Array.isArray(values)) {
+      throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected an array of values, got ${describeValue(values)}.`);
+    }
+    values.forEach((value) => checkValue(value, owner, method, column));
+    return values.slice();
+  }
+
+  // src/query/ConditionBuilder.ts
+  var ConditionBuilder = class _ConditionBuilder {
+    constructor(owner) {
+      /** The conditions, in order. */
+      this.conditions = [];
+      this.owner = owner;
+    }
+    /** A builder for a nested group; relation queries return their own kind so pivot clauses work inside. */
+    newGroup() {
+      return new _ConditionBuilder(this.owner);
+    }
+    /** `where(col, value)`, `where(col, op, value)`, `where({ col: value })` or `where(q => …)`. */
+    where(...args) {
+      return this.addWhere("and", false, args, "where");
+    }
+    /** Alias of `where`. */
+    andWhere(...args) {
+      return this.addWhere("and", false, args, "andWhere");
+    }
+    /** OR-ed `where`. */
+    orWhere(...args) {
+      return this.addWhere("or", false, args, "orWhere");
+    }
+    /** Negated `where`. */
+    whereNot(...args) {
+      return this.addWhere("and", true, args, "whereNot");
+    }
+    /** Alias of `whereNot`. */
+    andWhereNot(...args) {
+      return this.addWhere("and", true, args, "andWhereNot");
+    }
+    /** OR-ed negated `where`. */
+    orWhereNot(...args) {
+      return this.addWhere("or", true, args, "orWhereNot");
+    }
+    /** Column value is one of `values`. */
+    whereIn(column, values) {
+      return this.addIn("and", false, column, values, "whereIn");
+    }
+    /** Alias of `whereIn`. */
+    andWhereIn(column, values) {
+      return this.addIn("and", false, column, values, "andWhereIn");
+    }
+    /** OR-ed `whereIn`. */
+    orWhereIn(column, values) {
+      return this.addIn("or", false, column, values, "orWhereIn");
+    }
+    /** Column value is none of `values`. */
+    whereNotIn(column, values) {
+      return this.addIn("and", true, column, values, "whereNotIn");
+    }
+    /** Alias of `whereNotIn`. */
+    andWhereNotIn(column, values) {
+      return this.addIn("and", true, column, values, "andWhereNotIn");
+    }
+    /** OR-ed `whereNotIn`. */
+    orWhereNotIn(column, values) {
+      return this.addIn("or", true, column, values, "orWhereNotIn");
+    }
+    /** Cell is empty. */
+    whereNull(column) {
+      return this.addNull("and", false, column, "whereNull");
+    }
+    /** Alias of `whereNull`. */
+    andWhereNull(column) {
+      return this.addNull("and", false, column, "andWhereNull");
+    }
+    /** OR-ed `whereNull`. */
+    orWhereNull(column) {
+      return this.addNull("or", false, column, "orWhereNull");
+    }
+    /** Cell is not empty. */
+    whereNotNull(column) {
+      return this.addNull("and", true, column, "whereNotNull");
+    }
+    /** Alias of `whereNotNull`. */
+    andWhereNotNull(column) {
+      return this.addNull("and", true, column, "andWhereNotNull");
+    }
+    /** OR-ed `whereNotNull`. */
+    orWhereNotNull(column) {
+      return this.addNull("or", true, column, "orWhereNotNull");
+    }
+    /** Value within `[low, high]`, inclusive. */
+    whereBetween(column, range) {
+      return this.addBetween("and", false, column, range, "whereBetween");
+    }
+    /** OR-ed `whereBetween`. */
+    orWhereBetween(column, range) {
+      return this.addBetween("or", false, column, range, "orWhereBetween");
+    }
+    /** Value outside `[low, high]`. */
+    whereNotBetween(column, range) {
+      return this.addBetween("and", true, column, range, "whereNotBetween");
+    }
+    /** OR-ed `whereNotBetween`. */
+    orWhereNotBetween(column, range) {
+      return this.addBetween("or", true, column, range, "orWhereNotBetween");
+    }
+    /** SQL LIKE (`%`, `_`), case-sensitive. */
+    whereLike(column, pattern) {
+      return this.where(column, "like", pattern);
+    }
+    /** SQL LIKE, case-insensitive. */
+    whereILike(column, pattern) {
+      return this.where(column, "ilike", pattern);
+    }
+    /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match); used by relations. */
+    whereKeyIn(column, keys, source = "model") {
+      const name = checkColumn(column, this.owner, "whereKeyIn");
+      const wanted = new Set(Array.from(keys, normalizeKey));
+      wanted.delete("");
+      this.conditions.push({
+        kind: "deferred",
+        bool: "and",
+        not: false,
+        prepare: (resolve) => {
+          const read = resolve(name, source);
+          return (row) => wanted.has(normalizeKey(read(row)));
+        }
+      });
+      return this;
+    }
+    /** Adds a where-clause against `source` (the model's sheet or the pivot sheet). */
+    addWhere(bool, not, args, method, source = "model") {
+      const [first] = args;
+      if (typeof first === "function" && args.length === 1) return this.addGroup(bool, not, first);
+      if (isPlainObject(first) && args.length === 1) {
+        const group = this.newGroup();
+        for (const column2 of Object.keys(first)) group.addWhere("and", false, [column2, first[column2]], method, source);
+        this.conditions.push({ kind: "group", bool, not, conditions: group.conditions });
+        return this;
+      }
+      if (args.length !== 2 && args.length !== 3) {
+        throw new ValidationError(`${this.owner}.${method}(): expected (column, value), (column, operator, value), ({ column: value }) or (query => \u2026), got ${args.length} arguments.`);
+      }
+      const column = checkColumn(first, this.owner, method);
+      const operator = checkOperator(args.length === 3 ? args[1] : "=", this.owner);
+      const value = args.length === 3 ? args[2] : args[1];
+      checkValue(value, this.owner, method, column);
+      if (value === null && (operator === "=" || operator === "==")) return this.addNull(bool, not, column, method, source);
+      if (value === null && (operator === "!=" || operator === "<>")) return this.addNull(bool, !not, column, method, source);
+      this.conditions.push({ kind: "compare", bool, not, source, column, operator, value });
+      return this;
+    }
+    addGroup(bool, not, callback) {
+      const group = this.newGroup();
+      callback(group);
+      this.conditions.push({ kind: "group", bool, not, conditions: group.conditions });
+      return this;
+    }
+    addIn(bool, not, column, values, method, source = "model") {
+      const name = checkColumn(column, this.owner, method);
+      this.conditions.push({ kind: "in", bool, not, source, column: name, values: checkList(values, this.owner, method, name) });
+      return this;
+    }
+    addNull(bool, not, column, method, source = "model") {
+      this.conditions.push({ kind: "null", bool, not, source, column: checkColumn(column, this.owner, method) });
+      return this;
+    }
+    addBetween(bool, not, column, range, method, source = "model") {
+      const name = checkColumn(column, this.owner, method);
+      if (!Array.isArray(range) || range.length !== 2) {
+        throw new ValidationError(`${this.owner}.${method}('${name}', \u2026): expected [low, high], got ${describeValue(range)}.`);
+      }
+      range.forEach((value) => checkValue(value, this.owner, method, name));
+      this.conditions.push({ kind: "between", bool, not, source, column: name, low: range[0], high: range[1] });
+      return this;
+    }
+  };
+
+  // src/query/EagerLoader.ts
+  function addPreloads(model, nodes, args) {
+    let last = null;
+    for (const arg of args) {
+      if (typeof arg === "function") {
+        if (!last) throw new ValidationError(`${model.name}.with(): a callback must follow a relation name.`);
+        last.callback = arg;
+        continue;
+      }
+      const names = Array.isArray(arg) ? arg : [arg];
+      for (const name of names) {
+        if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${model.name}.with(): expected relation names, got ${describeValue(name)}.`);
+        last = addPath(model, nodes, name.trim().split("."));
+      }
+    }
+  }
+  function addPath(model, nodes, path) {
+    let level = nodes;
+    let owner = model;
+    let node = null;
+    for (const name of path) {
+      const relation = owner.$getRelation(name);
+      node = level.find((candidate) => candidate.name === name) || null;
+      if (!node) {
+        node = { name, children: [] };
+        level.push(node);
+      }
+      level = node.children;
+      owner = relation.relatedModel();
+    }
+    return node;
+  }
+  function loadPreloads(model, models, nodes) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      const related = relation.eagerLoad(models, node.callback);
+      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
+    }
+  }
+
+  // src/query/EagerQuery.ts
+  var EagerQuery = class extends ConditionBuilder {
+    constructor(model) {
+      super(modelName(model));
+      /** Relations to load with the results, as a tree of dot paths. */
+      this.preloads = [];
+      /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
+      this.isRelatedSubQuery = false;
+      this.counts = [];
+      /** Relations whose sheets `has`/`whereHas` conditions read. */
+      this.tested = [];
+      this.model = model;
+    }
+    /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
+    with(...args) {
+      addPreloads(this.model, this.preloads, args);
+      return this;
+    }
+    /** Lucid's spelling of `with(name, callback?)`. */
+    preload(name, callback) {
+      addPreloads(this.model, this.preloads, callback ? [name, callback] : [name]);
+      return this;
+    }
+    /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */
+    withCount(name, callback) {
+      const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
+      this.model.$getRelation(relation);
+      this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
+      return this;
+    }
+    /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
+    has(name, operator = ">=", count = 1) {
+      return this.addHas("and", name, void 0, operator, count);
+    }
+    /** OR-ed `has`. */
+    orHas(name, operator = ">=", count = 1) {
+      return this.addHas("or", name, void 0, operator, count);
+    }
+    /** Keeps rows with related rows matching the callback's query. */
+    whereHas(name, callback, operator = ">=", count = 1) {
+      return this.addHas("and", name, callback, operator, count);
+    }
+    /** OR-ed `whereHas`. */
+    orWhereHas(name, callback, operator = ">=", count = 1) {
+      return this.addHas("or", name, callback, operator, count);
+    }
+    /** Keeps rows without related rows. */
+    doesntHave(name) {
+      return this.addHas("and", name, void 0, "<", 1);
+    }
+    /** OR-ed `doesntHave`. */
+    orDoesntHave(name) {
+      return this.addHas("or", name, void 0, "<", 1);
+    }
+    /** Keeps rows without related rows matching the callback's query. */
+    whereDoesntHave(name, callback) {
+      return this.addHas("and", name, callback, "<", 1);
+    }
+    /** OR-ed `whereDoesntHave`. */
+    orWhereDoesntHave(name, callback) {
+      return this.addHas("or", name, callback, "<", 1);
+    }
+    /** The sheets this query will read that are known before it runs (for one batched read). */
+    sheetsInvolved(withLoads = true) {
+      const refs = [tableRef(this.model)];
+      for (const relation of this.tested) refs.push(...relation.tables());
+      if (!withLoads) return refs;
+      const walk = (model, nodes) => {
+        for (const node of nodes) {
+          const relation = model.$getRelation(node.name);
+          refs.push(...relation.tables());
+          walk(relation.relatedModel(), node.children);
+        }
+      };
+      walk(this.model, this.preloads);
+      for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
+      return refs;
+    }
+    /** Loads preloads and counts onto freshly read models. */
+    loadRelations(models) {
+      if (!models.length) return;
+      if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
+      for (const spec of this.counts) {
+        const relation = this.model.$getRelation(spec.relation);
+        const counts = relation.countByParent(spec.callback);
+        const keyColumn = parentKeyColumn(relation);
+        for (const model of models) stateOf(model).extras[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+      }
+    }
+    addHas(bool, name, callback, operator, count) {
+      const op = checkOperator(operator, this.owner);
+      const dot = name.indexOf(".");
+      if (dot > 0) {
+        const first = name.slice(0, dot);
+        const rest = name.slice(dot + 1);
+        let related = this.model.$getRelation(first).relatedModel();
+        for (const part of rest.split(".")) related = related.$getRelation(part).relatedModel();
+        const absent = op === "<" && count === 1;
+        const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
+        return this.addHas(bool, first, nested, absent ? "<" : ">=", 1);
+      }
+      const relation = this.model.$getRelation(name);
+      this.tested.push(relation);
+      const accept = operatorMatcher(op, count);
+      this.conditions.push({
+        kind: "deferred",
+        bool,
+        not: false,
+        prepare: (resolve) => {
+          const counts = relation.countByParent(callback);
+          const read = resolve(parentKeyColumn(relation), "model");
+          return (row) => accept(counts.get(normalizeKey(read(row))) || 0);
+        }
+      });
+      return this;
+    }
+  };
+  function parentKeyColumn(relation) {
+    relation.boot();
+    return relation.type === "belongsTo" ? relation.foreignKey : relation.localKey;
+  }
+
+  // src/query/QueryBuilder.ts
+  var QueryBuilder = class _QueryBuilder extends EagerQuery {
+    constructor(model) {
+      super(model);
+      this.orders = [];
+      this.limitCount = null;
+      this.offsetCount = 0;
+    }
+    newGroup() {
+      return new _QueryBuilder(this.model);
+    }
+    /** Sorts by a column (stable; empty cells last ascending). Call again for further keys. */
+    orderBy(column, direction = "asc") {
+      if (Array.isArray(column)) {
+        column.forEach((item) => this.orderBy(item.column, item.order || "asc"));
+        return this;
+      }
+      const dir = typeof direction === "string" ? direction.toLowerCase() : direction;
+      if (dir !== "asc" && dir !== "desc") {
+        throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
+      }
+      this.orders.push({ column, direction: dir });
+      return this;
+    }
+    /** Keeps at most `count` rows. */
+    limit(count) {
+      this.limitCount = this.checkCount(count, "limit");
+      return this;
+    }
+    /** Skips the first `count` rows. */
+    offset(count) {
+      this.offsetCount = this.checkCount(count, "offset");
+      return this;
+    }
+    /** Page `page` (1-based) of `perPage` rows. */
+    forPage(page, perPage = 20) {
+      const p = this.checkCount(page, "forPage");
+      const size = this.checkCount(perPage, "forPage");
+      return this.offset(Math.max(0, p - 1) * size).limit(size);
+    }
+    /** The matching models. */
+    get() {
+      return readScope(() => {
+        prefetch(this.sheetsInvolved());
+        const table = readTable(tableRef(this.model));
+        const models = this.select(table).map((entry) => hydrate(this.model, table, entry));
+        this.loadRelations(models);
+        return new Collection(models);
+      });
+    }
+    /** The first matching model, or null. */
+    first() {
+      const previous = this.limitCount;
+      this.limitCount = 1;
+      try {
+        return this.get().first();
+      } finally {
+        this.limitCount = previous;
+      }
+    }
+    /** The first matching model, or ModelNotFoundError. */
+    firstOrFail() {
+      const found = this.first();
+      if (!found) throw new ModelNotFoundError(`${this.owner}: no row of sheet "${tableRef(this.model).sheetName}" matches the query.`);
+      return found;
+    }
+    /** How many rows match (limit and offset do not apply). */
+    count() {
+      return readScope(() => {
+        prefetch(this.sheetsInvolved(false));
+        const table = readTable(tableRef(this.model));
+        const test = this.predicate(table);
+        let total = 0;
+        for (const entry of table.rows()) if (test(entry)) total++;
+        return total;
+      });
+    }
+    /** Whether any row matches. */
+    exists() {
+      return this.count() > 0;
+    }
+    /** The values of one column for the matching rows, in query order. */
+    pluck(column) {
+      return readScope(() => {
+        prefetch(this.sheetsInvolved(false));
+        const table = readTable(tableRef(this.model));
+        const read = this.resolveColumn(table)(column, "model");
+        return new Collection(this.select(table).map((entry) => read(entry)));
+      });
+    }
+    /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
+    update(attributes) {
+      return runWrite(`${this.owner}.update`, (unit) => {
+        const table = unit.table(tableRef(this.model));
+        const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
+        const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
+        const entries = this.select(table);
+        this.assertKeysStayUnique(table, columns, entries.length);
+        for (const entry of entries) {
+          names.forEach((name, i) => table.set(entry, columns[i], attributes[name], this.owner));
+        }
+        return entries.length;
+      });
+    }
+    /** Deletes every matching row. Returns the number of rows. */
+    delete() {
+      return runWrite(`${this.owner}.delete`, (unit) => {
+        const table = unit.table(tableRef(this.model));
+        const entries = this.select(table);
+        entries.forEach((entry) => table.remove(entry));
+        return entries.length;
+      });
+    }
+    /** The matching rows of a table: filtered, sorted, sliced. */
+    select(table) {
+      const test = this.predicate(table);
+      let rows = table.rows().filter(test);
+      if (this.orders.length) rows = this.sorted(table, rows);
+      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
+      return this.offsetCount || end !== void 0 ? rows.slice(this.offsetCount, end) : rows;
+    }
+    /** The where-conditions as one predicate over a table's rows. */
+    predicate(table) {
+      return compile(this.conditions, this.resolveColumn(table));
+    }
+    /** How a column name is read from a row of this query's table. */
+    resolveColumn(table) {
+      return (column) => {
+        const index = table.column(this.unqualify(column, table), this.owner);
+        return (entry) => entry.values[index];
+      };
+    }
+    /** `posts.title` → `title` when `posts` names this query's sheet. */
+    unqualify(column, table) {
+      if (table.header.has(column)) return column;
+      const dot = column.lastIndexOf(".");
+      if (dot < 0) return column;
+      const prefix = column.slice(0, dot).toLowerCase();
+      const sheet = table.ref.sheetName.toLowerCase();
+      return prefix === sheet ? column.slice(dot + 1) : column;
+    }
+    sorted(table, rows) {
+      const resolve = this.resolveColumn(table);
+      const keys = this.orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
+      return rows.slice().sort((a, b) => {
+        for (const key of keys) {
+          const order = compareValues(key.read(a), key.read(b));
+          if (order !== 0) return order * key.sign;
+        }
+        return 0;
+      });
+    }
+    assertKeysStayUnique(table, columns, rowCount) {
+      const keyColumns2 = primaryKeys(this.model).map((key) => table.header.indexOf(key));
+      if (rowCount > 1 && columns.some((column) => keyColumns2.indexOf(column) >= 0)) {
+        throw new ValidationError(`${modelName(this.model)}.update(): setting the primary key on ${rowCount} rows would duplicate it; update one row at a time.`);
+      }
+    }
+    checkCount(value, method) {
+      if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
+        throw new ValidationError(`${this.owner}.${method}(${describeValue(value)}): expected a whole number \u2265 0.`);
+      }
+      return value;
+    }
+  };
+
+  // src/relations/naming.ts
+  var import_pluralize2 = __toESM(require_pluralize());
+  function snakeCase(text) {
+    return text.trim().replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[\s\-.]+/g, "_").toLowerCase();
+  }
+  function singularSnake(sheetName2) {
+    const words = snakeCase(sheetName2).split("_");
+    words[words.length - 1] = import_pluralize2.default.singular(words[words.length - 1]);
+    return words.join("_");
+  }
+  function foreignKeyFor(sheetName2, key) {
+    return `${singularSnake(sheetName2)}_${key}`;
+  }
+  function pivotSheetFor(parentSheet, relatedSheet) {
+    return [singularSnake(parentSheet), singularSnake(relatedSheet)].sort().join("_");
+  }
+
+  // src/relations/clients/support.ts
+  function requireRelated(value, related, owner, method) {
+    if (!(value instanceof related)) {
+      throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
+    }
+  }
+  function setForeignKey(unit, model, name, value) {
+    const previous = readAttribute(model, name);
+    writeAttribute(model, name, value);
+    unit.record(() => writeAttribute(model, name, previous));
+  }
+
+  // src/relations/clients/BelongsToClient.ts
+  var BelongsToClient = class {
+    constructor(relation, parent) {
+      this.relation = relation;
+      this.parent = parent;
+    }
+    /** A query of the model the parent points at. */
+    query() {
+      this.relation.assertParentColumn([this.parent], this.relation.foreignKey);
+      const query = this.relation.relatedQuery();
+      query.whereKeyIn(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
+      return query;
+    }
+    /** Points the parent at `related` (saving it first if new) and saves the parent. */
+    associate(related) {
+      requireRelated(related, this.relation.relatedModel(), this.relation.label(), "associate");
+      return runWrite(`${this.relation.label()}.associate`, (unit) => {
+        if (!related.$isPersisted) related.save();
+        const key = readAttribute(related, this.relation.localKey);
+        if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
+        setForeignKey(unit, this.parent, this.relation.foreignKey, key);
+        this.parent.save();
+        this.relation.setRelated(this.parent, related);
+        return this.parent;
+      });
+    }
+    /** Clears the parent's foreign key and saves it. */
+    dissociate() {
+      return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
+        setForeignKey(unit, this.parent, this.relation.foreignKey, null);
+        this.parent.save();
+        this.relation.setRelated(this.parent, null);
+        return this.parent;
+      });
+    }
+  };
+
+  // src/relations/BelongsTo.ts
+  var BelongsTo = class extends Relation {
+    constructor(model, related, options = {}) {
+      super(model, related, options);
+      this.type = "belongsTo";
+      /** The parent's column holding the related key. */
+      this.foreignKey = "";
+      this.options = options;
+    }
+    resolveKeys() {
+      const related = this.relatedModel();
+      this.localKey = this.options.localKey || primaryKeys(related)[0];
+      this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(related), this.localKey);
+    }
+    /** Eloquent's name for the related model's key. */
+    get ownerKey() {
+      return this.localKey;
+    }
+    /** Lucid's `relatedKey`: the related model's key column. */
+    get relatedKey() {
+      return this.localKey;
+    }
+    /** Sets the related model. */
+    pushRelated(parent, related) {
+      const list = Array.isArray(related) ? related : [related];
+      this.setRelated(parent, list.length ? list[list.length - 1] : null);
+    }
+    /** Gives every parent the model its foreign key points at, or null. */
+    setRelatedForMany(parents, related) {
+      this.boot();
+      const byKey = /* @__PURE__ */ new Map();
+      for (const model of related) {
+        const key = this.keyOf(model, this.localKey);
+        if (!byKey.has(key)) byKey.set(key, model);
+      }
+      for (const parent of parents) this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
+    }
+    /** A query of the related model for the keys these parents point at. */
+    eagerQuery(parents, callback) {
+      this.boot();
+      this.assertParentColumn(parents, this.foreignKey);
+      const query = this.relatedQuery();
+      query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
+      if (callback) callback(query);
+      return query;
+    }
+    /** A query of the related model with onQuery applied. */
+    relatedQuery(subQuery = false) {
+      this.boot();
+      const query = this.relatedModel().query();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      if (callback) callback(query);
+      return query;
+    }
+    /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
+    countByParent(callback) {
+      const query = this.subQuery(callback);
+      const table = readTable(tableRef(this.relatedModel()));
+      const index = table.column(this.localKey, this.label());
+      const counts = /* @__PURE__ */ new Map();
+      for (const entry of query.select(table)) counts.set(normalizeKey(entry.values[index]), 1);
+      counts.delete("");
+      return counts;
+    }
+    /** associate/dissociate and a query for one parent. */
+    client(parent) {
+      this.boot();
+      return new BelongsToClient(this, parent);
+    }
+  };
+
+  // src/relations/clients/HasManyClient.ts
+  var HasManyClient = class {
+    constructor(relation, parent) {
+      this.relation = relation;
+      this.parent = parent;
+    }
+    /** A query of this parent's related models. */
+    query() {
+      const query = this.relation.relatedQuery();
+      query.whereKeyIn(this.relation.foreignKey, [this.parentKey()]);
+      return query;
+    }
+    /** Creates a related model holding the parent's key. */
+    create(attributes) {
+      return this.createMany([attributes])[0];
+    }
+    /** Creates related models (one append). */
+    createMany(list) {
+      const key = this.parentKey();
+      const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
+      return this.relation.relatedModel().createMany(rows);
+    }
+    /** Sets the parent's key on a related model and saves it. */
+    save(model) {
+      requireRelated(model, this.relation.relatedModel(), this.relation.label(), "save");
+      const key = this.parentKey();
+      return runWrite(`${this.relation.label()}.save`, (unit) => {
+        setForeignKey(unit, model, this.relation.foreignKey, key);
+        model.save();
+        return model;
+      });
+    }
+    /** Saves several related models in one unit of work. */
+    saveMany(models) {
+      return runWrite(`${this.relation.label()}.saveMany`, () => models.map((model) => this.save(model)));
+    }
+    parentKey() {
+      this.relation.assertParentColumn([this.parent], this.relation.localKey);
+      const key = readAttribute(this.parent, this.relation.localKey);
+      if (isBlankKey(key)) {
+        throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+      }
+      return key;
+    }
+  };
+
+  // src/relations/counting.ts
+  function countsByKey(query, column, owner) {
+    const table = readTable(tableRef(query.model));
+    const index = table.column(column, owner);
+    const counts = /* @__PURE__ */ new Map();
+    for (const entry of query.select(table)) {
+      const key = normalizeKey(entry.values[index]);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    return counts;
+  }
+
+  // src/relations/HasMany.ts
+  var HasRelation = class extends Relation {
+    constructor(model, related, options = {}) {
+      super(model, related, options);
+      /** The column on the related sheet that holds the parent's key. */
+      this.foreignKey = "";
+      this.options = options;
+    }
+    resolveKeys() {
+      this.localKey = this.options.localKey || primaryKeys(this.model)[0];
+      this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(this.model), this.localKey);
+    }
+    /** The related model's key column (Lucid's `relatedKey`). */
+    get relatedKey() {
+      return primaryKeys(this.relatedModel())[0];
+    }
+    /** A query of the related model scoped to these parents' keys. */
+    eagerQuery(parents, callback) {
+      this.boot();
+      this.assertParentColumn(parents, this.localKey);
+      const query = this.relatedQuery();
+      query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
+      if (callback) callback(query);
+      return query;
+    }
+    /** A query of the related model with onQuery applied, owned by `Parent.relation` for messages. */
+    relatedQuery(subQuery = false) {
+      this.boot();
+      const query = this.relatedModel().query();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** Groups related models by the parent key they hold. */
+    groupByParent(related) {
+      const groups = /* @__PURE__ */ new Map();
+      for (const model of related) {
+        const key = this.keyOf(model, this.foreignKey);
+        const group = groups.get(key);
+        if (group) group.push(model);
+        else groups.set(key, [model]);
+      }
+      return groups;
+    }
+    /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      if (callback) callback(query);
+      return query;
+    }
+    /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
+    countByParent(callback) {
+      const counts = countsByKey(this.subQuery(callback), this.foreignKey, this.label());
+      counts.delete("");
+      return counts;
+    }
+  };
+  var HasMany = class extends HasRelation {
+    constructor() {
+      super(...arguments);
+      this.type = "hasMany";
+    }
+    /** Appends related models to a parent's loaded collection. */
+    pushRelated(parent, related) {
+      const current2 = parent[this.relationName];
+      const items = current2 instanceof Collection ? current2.all() : [];
+      this.setRelated(parent, new Collection(items.concat(related)));
+    }
+    /** Gives every parent its Collection (empty when nothing matches). */
+    setRelatedForMany(parents, related) {
+      this.boot();
+      const groups = this.groupByParent(related);
+      for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+    }
+    /** The writer and query for one parent. */
+    client(parent) {
+      this.boot();
+      return new HasManyClient(this, parent);
+    }
+  };
+
+  // src/relations/clients/HasOneClient.ts
+  var HasOneClient = class extends HasManyClient {
+  };
+
+  // src/relations/HasOne.ts
+  var HasOne = class extends HasRelation {
+    constructor() {
+      super(...arguments);
+      this.type = "hasOne";
+    }
+    /** Sets the related model (the last one pushed wins). */
+    pushRelated(parent, related) {
+      const list = Array.isArray(related) ? related : [related];
+      this.setRelated(parent, list.length ? list[list.length - 1] : null);
+    }
+    /** Gives every parent its first related model, or null. */
+    setRelatedForMany(parents, related) {
+      this.boot();
+      const groups = this.groupByParent(related);
+      for (const parent of parents) {
+        const group = groups.get(this.keyOf(parent, this.localKey));
+        this.setRelated(parent, group ? group[0] : null);
+      }
+    }
+    /** The writer and query for one parent. */
+    client(parent) {
+      this.boot();
+      return new HasOneClient(this, parent);
+    }
+  };
+
+  // src/relations/pivot/PivotQueryClauses.ts
+  var PivotQueryClauses = class extends QueryBuilder {
+    constructor() {
+      super(...arguments);
+      /** Pivot columns selected into `pivot` and `$extras.pivot_<column>`. */
+      this.selectedPivotColumns = [];
+    }
+    /** Adds pivot columns to each result's `pivot` and `$extras`. */
+    pivotColumns(columns) {
+      for (const column of columns) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
+      return this;
+    }
+    /** `where` on a pivot column. */
+    wherePivot(...args) {
+      return this.addWhere("and", false, args, "wherePivot", "pivot");
+    }
+    /** Alias of `wherePivot`. */
+    andWherePivot(...args) {
+      return this.addWhere("and", false, args, "andWherePivot", "pivot");
+    }
+    /** OR-ed `wherePivot`. */
+    orWherePivot(...args) {
+      return this.addWhere("or", false, args, "orWherePivot", "pivot");
+    }
+    /** Negated `wherePivot`. */
+    whereNotPivot(...args) {
+      return this.addWhere("and", true, args, "whereNotPivot", "pivot");
+    }
+    /** Alias of `whereNotPivot`. */
+    andWhereNotPivot(...args) {
+      return this.addWhere("and", true, args, "andWhereNotPivot", "pivot");
+    }
+    /** OR-ed `whereNotPivot`. */
+    orWhereNotPivot(...args) {
+      return this.addWhere("or", true, args, "orWhereNotPivot", "pivot");
+    }
+    /** `whereIn` on a pivot column. */
+    whereInPivot(column, values) {
+      return this.addIn("and", false, column, values, "whereInPivot", "pivot");
+    }
+    /** Alias of `whereInPivot`. */
+    andWhereInPivot(column, values) {
+      return this.addIn("and", false, column, values, "andWhereInPivot", "pivot");
+    }
+    /** OR-ed `whereInPivot`. */
+    orWhereInPivot(column, values) {
+      return this.addIn("or", false, column, values, "orWhereInPivot", "pivot");
+    }
+    /** `whereNotIn` on a pivot column. */
+    whereNotInPivot(column, values) {
+      return this.addIn("and", true, column, values, "whereNotInPivot", "pivot");
+    }
+    /** Alias of `whereNotInPivot`. */
+    andWhereNotInPivot(column, values) {
+      return this.addIn("and", true, column, values, "andWhereNotInPivot", "pivot");
+    }
+    /** OR-ed `whereNotInPivot`. */
+    orWhereNotInPivot(column, values) {
+      return this.addIn("or", true, column, values, "orWhereNotInPivot", "pivot");
+    }
+    /** Pivot cell is empty. */
+    whereNullPivot(column) {
+      return this.addNull("and", false, column, "whereNullPivot", "pivot");
+    }
+    /** Alias of `whereNullPivot`. */
+    andWhereNullPivot(column) {
+      return this.addNull("and", false, column, "andWhereNullPivot", "pivot");
+    }
+    /** OR-ed `whereNullPivot`. */
+    orWhereNullPivot(column) {
+      return this.addNull("or", false, column, "orWhereNullPivot", "pivot");
+    }
+    /** Pivot cell is not empty. */
+    whereNotNullPivot(column) {
+      return this.addNull("and", true, column, "whereNotNullPivot", "pivot");
+    }
+    /** Alias of `whereNotNullPivot`. */
+    andWhereNotNullPivot(column) {
+      return this.addNull("and", true, column, "andWhereNotNullPivot", "pivot");
+    }
+    /** OR-ed `whereNotNullPivot`. */
+    orWhereNotNullPivot(column) {
+      return this.addNull("or", true, column, "orWhereNotNullPivot", "pivot");
+    }
+  };
+
+  // src/relations/pivot/ManyToManyQueryBuilder.ts
+  var ManyToManyQueryBuilder = class _ManyToManyQueryBuilder extends PivotQueryClauses {
+    constructor(relation, parentKeys) {
+      super(relation.relatedModel());
+      this.groupLimitCount = null;
+      this.groupOrders = [];
+      this.relation = relation;
+      this.owner = relation.label();
+      this.parentKeys = parentKeys ? new Set(parentKeys.map(normalizeKey)) : null;
+      this.selectedPivotColumns = relation.pivotColumns.slice();
+    }
+    newGroup() {
+      return new _ManyToManyQueryBuilder(this.relation, null);
+    }
+    /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
+    groupLimit(count) {
+      if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
+        throw new ValidationError(`${this.owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
+      }
+      this.groupLimitCount = count;
+      return this;
+    }
+    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
+    groupOrderBy(column, direction = "asc") {
+      const dir = String(direction).toLowerCase();
+      if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${this.owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
+      this.groupOrders.push({ column, direction: dir });
+      return this;
+    }
+    /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
+    get() {
+      return readScope(() => {
+        const join = this.joined();
+        const models = join.rows.map((row) => this.hydrateJoined(join, row));
+        this.loadRelations(models);
+        return new Collection(models);
+      });
+    }
+    /** How many joined rows match. */
+    count() {
+      return readScope(() => this.filtered(this.join()).length);
+    }
+    /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
+    pluck(column) {
+      return readScope(() => {
+        const join = this.joined();
+        const read = this.resolver(join)(column, "model");
+        return new Collection(join.rows.map(read));
+      });
+    }
+    /** Updates the matching related rows (not the pivot rows). */
+    update(attributes) {
+      return runWrite(`${this.owner}.update`, () => {
+        const join = this.joined();
+        const entries = distinctEntries(join.rows);
+        const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
+        const columns = names.map((name) => join.related.column(name, this.owner));
+        entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
+        return entries.length;
+      });
+    }
+    /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
+    delete() {
+      return runWrite(`${this.owner}.delete`, () => {
+        const join = this.joined();
+        const entries = distinctEntries(join.rows);
+        entries.forEach((entry) => join.related.remove(entry));
+        return entries.length;
+      });
+    }
+    /** Joined rows per parent key (for `withCount`/`has`). */
+    countByParent() {
+      return readScope(() => {
+        const join = this.join();
+        const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+        const counts = /* @__PURE__ */ new Map();
+        for (const row of this.filtered(join)) {
+          const key = normalizeKey(row.pivot.values[fk]);
+          counts.set(key, (counts.get(key) || 0) + 1);
+        }
+        return counts;
+      });
+    }
+    /** Filtered, sorted, group-limited and sliced joined rows. */
+    joined() {
+      const join = this.join();
+      let rows = this.sortRows(join, this.filtered(join), this.orders);
+      if (this.groupLimitCount !== null) rows = this.limitPerParent(join, rows);
+      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
+      if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
+      return { ...join, rows };
+    }
+    /** The related and pivot sheets, plus those of preloads and relation clauses. */
+    sheetsInvolved(withLoads = true) {
+      return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());
+    }
+    /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
+    join() {
+      const relation = this.relation;
+      prefetch(this.sheetsInvolved());
+      const related = readTable(tableRef(this.model));
+      const pivot = readTable(relation.pivotRef());
+      const fk = pivot.column(relation.pivotForeignKey, this.owner);
+      const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
+      const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
+      const rows = [];
+      for (const entry of pivot.rows()) {
+        const parentKey = normalizeKey(entry.values[fk]);
+        if (parentKey === "" || this.parentKeys && !this.parentKeys.has(parentKey)) continue;
+        const match = byKey.get(normalizeKey(entry.values[rfk]));
+        if (match) rows.push({ pivot: entry, entry: match });
+      }
+      for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
+      return { rows, related, pivot };
+    }
+    filtered(join) {
+      const test = compile(this.conditions, this.resolver(join));
+      return join.rows.filter(test);
+    }
+    /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
+    resolver(join) {
+      return (column, source) => {
+        const [table, name] = this.split(column, join);
+        const bare = table === null && (source === "pivot" || !join.related.header.has(name) && join.pivot.header.has(name));
+        if (table === "pivot" || bare) {
+          const index2 = join.pivot.column(name, this.owner);
+          return (row) => row.pivot.values[index2];
+        }
+        const index = join.related.column(name, this.owner);
+        return (row) => row.entry.values[index];
+      };
+    }
+    split(column, join) {
+      const dot = column.lastIndexOf(".");
+      if (dot < 0 || join.related.header.has(column) || join.pivot.header.has(column)) return [null, column];
+      const prefix = column.slice(0, dot).toLowerCase();
+      const name = column.slice(dot + 1);
+      if (prefix === this.relation.pivotTable.toLowerCase()) return ["pivot", name];
+      if (prefix === join.related.ref.sheetName.toLowerCase()) return ["related", name];
+      return [null, column];
+    }
+    sortRows(join, rows, orders) {
+      if (!orders.length) return rows;
+      const resolve = this.resolver(join);
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
+      return rows.slice().sort((a, b) => {
+        for (const key of keys) {
+          const order = compareValues(key.read(a), key.read(b));
+          if (order !== 0) return order * key.sign;
+        }
+        return 0;
+      });
+    }
+    limitPerParent(join, rows) {
+      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+      const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
+      const taken = /* @__PURE__ */ new Map();
+      const kept = /* @__PURE__ */ new Set();
+      for (const row of ordered) {
+        const key = normalizeKey(row.pivot.values[fk]);
+        const count = taken.get(key) || 0;
+        if (count < this.groupLimitCount) {
+          taken.set(key, count + 1);
+          kept.add(row);
+        }
+      }
+      return ordered.filter((row) => kept.has(row));
+    }
+    hydrateJoined(join, row) {
+      const relation = this.relation;
+      const model = hydrate(this.model, join.related, row.entry);
+      const state = stateOf(model);
+      const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
+      const plain2 = {};
+      for (const column of columns) {
+        const value = row.pivot.values[join.pivot.column(column, this.owner)];
+        state.extras[`pivot_${column}`] = value;
+        setOwn(plain2, column, value);
+      }
+      state.pivot = relation.pivotModel ? hydrate(relation.pivotModel, join.pivot, row.pivot) : plain2;
+      return model;
+    }
+  };
+  function distinctEntries(rows) {
+    return Array.from(new Set(rows.map((row) => row.entry)));
+  }
+
+  // src/relations/pivot/syncPlan.ts
+  function normalizeRecords(input, keyOf2, owner, method) {
+    const records = /* @__PURE__ */ new Map();
+    const add = (id, attributes) => {
+      const key = normalizeKey(id);
+      if (key === "") throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
+      const existing = records.get(key);
+      records.set(key, { id: existing ? existing.id : id, attributes: { ...existing ? existing.attributes : {}, ...attributes } });
+    };
+    const list = toList(input);
+    if (list) {
+      for (const item of list) add(idOf(item, keyOf2, owner, method), {});
+    } else if (isPlainObject(input)) {
+      for (const id of Object.keys(input)) {
+        const attributes = input[id];
+        if (attributes !== void 0 && attributes !== null && !isPlainObject(attributes)) {
+          throw new ValidationError(`${owner}.${method}(): pivot attributes for id ${id} must be an object, got ${describeValue(attributes)}.`);
+        }
+        add(id, attributes || {});
+      }
+    } else {
+      add(idOf(input, keyOf2, owner, method), {});
+    }
+    return records;
+  }
+  function toList(input) {
+    if (Array.isArray(input)) return input;
+    if (input && typeof input === "object" && typeof input.all === "function" && Symbol.iterator in input) {
+      return Array.from(input);
+    }
+    return null;
+  }
+  function idOf(item, keyOf2, owner, method) {
+    if (item !== null && typeof item === "object" && !isPlainObject(item) && !(Object.prototype.toString.call(item) === "[object Date]")) {
+      return keyOf2(item);
+    }
+    if (item === null || item === void 0 || typeof item === "object" || typeof item === "boolean") {
+      throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
+    }
+    return item;
+  }
+  function diffSync(current2, desired, detach) {
+    const diff = { attach: [], update: [], detach: [] };
+    const seen = /* @__PURE__ */ new Set();
+    for (const { key, row, attributes } of current2) {
+      const wanted = desired.get(key);
+      if (!wanted || seen.has(key)) {
+        if (detach) diff.detach.push(row);
+        continue;
+      }
+      seen.add(key);
+      const changes = changedAttributes(attributes, wanted.attributes);
+      if (Object.keys(changes).length) diff.update.push({ row, id: wanted.id, changes });
+    }
+    desired.forEach((record, key) => {
+      if (!seen.has(key)) diff.attach.push(record);
+    });
+    return diff;
+  }
+  function changedAttributes(current2, wanted) {
+    const changes = {};
+    for (const name of Object.keys(wanted)) {
+      if (wanted[name] !== void 0 && !sameValue(current2[name], wanted[name])) changes[name] = wanted[name];
+    }
+    return changes;
+  }
+
+  // src/relations/pivot/ManyToManyClient.ts
+  var ManyToManyClient = class {
+    constructor(relation, parent) {
+      this.relation = relation;
+      this.parent = parent;
+    }
+    /** A query of this parent's related models. */
+    query() {
+      return this.relation.newQuery([this.parentKey()], false);
+    }
+    /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
+    attach(ids2) {
+      this.write("attach", (pivot) => {
+        const records = this.records(ids2, "attach");
+        records.forEach((record) => this.insertRow(pivot, record.id, record.attributes));
+      });
+    }
+    /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
+    detach(ids2) {
+      return this.write("detach", (pivot) => {
+        const only = ids2 === void 0 ? null : this.records(ids2, "detach");
+        const detached = [];
+        const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+        for (const row of this.currentRows(pivot)) {
+          if (only && !only.has(row.key)) continue;
+          pivot.remove(row.row);
+          detached.push(row.row.values[rfk]);
+        }
+        return detached;
+      });
+    }
+    /**
+     * Makes the pivot rows exactly `ids` (with their attributes); `detach = false` keeps the others.
+     * The ids reported are the related keys as the pivot sheet holds them.
+     */
+    sync(ids2, detach = true) {
+      return this.write("sync", (pivot) => {
+        const diff = diffSync(this.currentRows(pivot), this.records(ids2, "sync"), detach);
+        const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+        const result = { attached: [], detached: [], updated: [] };
+        for (const row of diff.detach) {
+          pivot.remove(row);
+          result.detached.push(row.values[rfk]);
+        }
+        for (const change of diff.update) {
+          this.setAttributes(pivot, change.row, change.changes);
+          result.updated.push(change.row.values[rfk]);
+        }
+        for (const record of diff.attach) {
+          result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
+        }
+        return result;
+      });
+    }
+    /** `sync(ids, false)`. */
+    syncWithoutDetaching(ids2) {
+      return this.sync(ids2, false);
+    }
+    /** Attaches the ids not attached and detaches the ones that are. */
+    toggle(ids2) {
+      return this.write("toggle", (pivot) => {
+        const records = this.records(ids2, "toggle");
+        const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+        const result = { attached: [], detached: [] };
+        const present = /* @__PURE__ */ new Set();
+        for (const row of this.currentRows(pivot)) {
+          if (!records.has(row.key)) continue;
+          present.add(row.key);
+          pivot.remove(row.row);
+          result.detached.push(row.row.values[rfk]);
+        }
+        records.forEach((record, key) => {
+          if (present.has(key)) return;
+          result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
+        });
+        return result;
+      });
+    }
+    /** Changes pivot attributes of this parent's row(s) for one related id. Returns the rows whose values changed. */
+    updateExistingPivot(id, attributes) {
+      return this.write("updateExistingPivot", (pivot) => {
+        const key = normalizeKey(this.idOf(id));
+        let changed = 0;
+        for (const row of this.currentRows(pivot)) {
+          if (row.key === key && this.setAttributes(pivot, row.row, attributes)) changed++;
+        }
+        return changed;
+      });
+    }
+    /** Creates a related model and attaches it. */
+    create(attributes, pivotAttributes) {
+      return this.createMany([attributes], [pivotAttributes])[0];
+    }
+    /** Creates related models and attaches them (one append per sheet). */
+    createMany(list, pivotList = []) {
+      return this.write("createMany", (pivot) => {
+        const related = this.relation.relatedModel();
+        const models = related.createMany(list);
+        models.forEach((model, i) => this.insertRow(pivot, this.idOf(model), pivotList[i] || {}));
+        return models;
+      });
+    }
+    /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
+    save(model, pivotAttributes, checkExisting = true) {
+      this.saveMany([model], [pivotAttributes], checkExisting);
+      return model;
+    }
+    /** Saves related models and attaches them. */
+    saveMany(models, pivotList = [], checkExisting = true) {
+      const related = this.relation.relatedModel();
+      models.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
+      return this.write("saveMany", (pivot) => {
+        const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
+        models.forEach((model, i) => {
+          model.save();
+          const id = this.idOf(model);
+          const attributes = pivotList[i] || {};
+          const row = existing.get(normalizeKey(id));
+          if (row) this.setAttributes(pivot, row, attributes);
+          else existing.set(normalizeKey(id), this.insertRow(pivot, id, attributes));
+        });
+        return models;
+      });
+    }
+    write(method, fn) {
+      this.parentKey();
+      return runWrite(`${this.relation.label()}.${method}`, (unit) => fn(unit.table(this.relation.pivotRef()), unit));
+    }
+    parentKey() {
+      const key = readAttribute(this.parent, this.relation.localKey);
+      if (isBlankKey(key)) {
+        throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+      }
+      return key;
+    }
+    records(input, method) {
+      return normalizeRecords(input, (model) => this.idOf(model), this.relation.label(), method);
+    }
+    idOf(item) {
+      if (item !== null && typeof item === "object") return readAttribute(item, this.relation.relatedKey);
+      return item;
+    }
+    column(pivot, name) {
+      return pivot.column(name, this.relation.label());
+    }
+    /** This parent's pivot rows with the related key they hold and all their columns. */
+    currentRows(pivot) {
+      const fk = this.column(pivot, this.relation.pivotForeignKey);
+      const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+      const parent = normalizeKey(this.parentKey());
+      const names = pivot.header.names;
+      return pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent).map((entry) => {
+        const attributes = {};
+        names.forEach((name, i) => attributes[name] = entry.values[i]);
+        return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
+      });
+    }
+    insertRow(pivot, id, attributes) {
+      const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
+      const rfk = this.column(pivot, pivotRelatedForeignKey);
+      const record = { ...attributes };
+      record[pivotForeignKey] = likeColumn(pivot, this.column(pivot, pivotForeignKey), this.parentKey());
+      record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
+      this.fillPivotKey(pivot, record);
+      return pivot.insert(record, this.relation.label());
+    }
+    /** A pivot model with its own single key column (say `id`) gets `max + 1` there. */
+    fillPivotKey(pivot, record) {
+      const keys = this.relation.pivotRef().keyColumns;
+      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !this.relation.pivotModel ? "id" : null;
+      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey) return;
+      if (isBlankKey(record[own]) && pivot.header.has(own)) record[own] = pivot.nextKey(pivot.column(own));
+    }
+    /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
+    setAttributes(pivot, row, attributes) {
+      let changed = false;
+      for (const name of Object.keys(attributes)) {
+        const column = this.column(pivot, name);
+        if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
+        pivot.set(row, column, attributes[name], this.relation.label());
+        changed = true;
+      }
+      return changed;
+    }
+  };
+  function likeColumn(pivot, column, id) {
+    const sample = pivot.entries.find((entry) => !entry.deleted && entry.values[column] !== null);
+    const held = sample ? typeof sample.values[column] : "number";
+    if (typeof id === "string" && held === "number" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
+    if (typeof id === "number" && held === "string") return String(id);
+    return id;
+  }
+
+  // src/relations/ManyToMany.ts
+  var ManyToMany = class extends Relation {
+    constructor(model, related, options = {}) {
+      super(model, related, options);
+      this.type = "manyToMany";
+      /** The related model's key column. */
+      this.relatedKey = "";
+      /** Pivot column holding the parent's key. */
+      this.pivotForeignKey = "";
+      /** Pivot column holding the related model's key. */
+      this.pivotRelatedForeignKey = "";
+      /** The pivot sheet. */
+      this.pivotTable = "";
+      this.options = options;
+      this.pivotModel = options.pivotModel || null;
+      this.pivotColumns = (options.pivotColumns || []).slice();
+    }
+    resolveKeys() {
+      const related = this.relatedModel();
+      const o = this.options;
+      this.localKey = o.localKey || primaryKeys(this.model)[0];
+      this.relatedKey = o.relatedKey || primaryKeys(related)[0];
+      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), primaryKeys(this.model)[0]);
+      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), primaryKeys(related)[0]);
+      this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
+    }
+    /** The pivot sheet as storage sees it (rows found again by the two foreign keys, or the pivot model's key). */
+    pivotRef() {
+      this.boot();
+      const pinned = this.pivotModel ? this.pivotModel._spreadsheetId : this.model._spreadsheetId;
+      return {
+        sheetName: this.pivotTable,
+        spreadsheetId: pinned || null,
+        owner: this.label(),
+        keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey]
+      };
+    }
+    /** The related sheet and the pivot sheet. */
+    tables() {
+      return [tableRef(this.relatedModel()), this.pivotRef()];
+    }
+    /** `[pivotForeignKey, parent key]`. */
+    getPivotPair(parent) {
+      this.boot();
+      return [this.pivotForeignKey, readAttribute(parent, this.localKey)];
+    }
+    /** `[pivotRelatedForeignKey, related key]`. */
+    getPivotRelatedPair(related) {
+      this.boot();
+      return [this.pivotRelatedForeignKey, readAttribute(related, this.relatedKey)];
+    }
+    /** Appends related models to a parent's loaded collection. */
+    pushRelated(parent, related) {
+      const current2 = parent[this.relationName];
+      const items = current2 instanceof Collection ? current2.all() : [];
+      this.setRelated(parent, new Collection(items.concat(related)));
+    }
+    /** Gives every parent its related models, matched on `$extras.pivot_<pivotForeignKey>`. */
+    setRelatedForMany(parents, related) {
+      this.boot();
+      const extra = `pivot_${this.pivotForeignKey}`;
+      const groups = /* @__PURE__ */ new Map();
+      for (const model of related) {
+        const key = normalizeKey(stateOf(model).extras[extra]);
+        const group = groups.get(key);
+        if (group) group.push(model);
+        else groups.set(key, [model]);
+      }
+      for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+    }
+    /** A joined query of related rows for these parents. */
+    eagerQuery(parents, callback) {
+      this.boot();
+      this.assertParentColumn(parents, this.localKey);
+      const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
+      if (callback) callback(query);
+      return query;
+    }
+    /** A joined query over all parents, for `has`/`whereHas`/`withCount` (`isRelatedSubQuery` is true). */
+    subQuery(callback) {
+      const query = this.newQuery(null, true);
+      if (callback) callback(query);
+      return query;
+    }
+    /** Joined rows per parent key. */
+    countByParent(callback) {
+      return this.subQuery(callback).countByParent();
+    }
+    /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */
+    newQuery(parentKeys, subQuery) {
+      this.boot();
+      const query = new ManyToManyQueryBuilder(this, parentKeys);
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** attach/detach/sync/… and a query for one parent. */
+    client(parent) {
+      this.boot();
+      return new ManyToManyClient(this, parent);
+    }
+  };
+
+  // src/model/definitions.ts
+  var ModelDefinitions = class {
+    /** Pinia-style fields; override to declare attributes and relations. */
+    static fields() {
+      return {};
+    }
+    /** A Pinia attribute field with a default. */
+    static attr(value = null) {
+      return new AttributeField("attr", value);
+    }
+    /** A Pinia string field. */
+    static string(value = null) {
+      return new AttributeField("string", value);
+    }
+    /** A Pinia number field. */
+    static number(value = null) {
+      return new AttributeField("number", value);
+    }
+    /** A Pinia boolean field. */
+    static boolean(value = null) {
+      return new AttributeField("boolean", value);
+    }
+    /** A Pinia field filled with `Utilities.getUuid()` on new models. */
+    static uid() {
+      return new AttributeField("uid", null);
+    }
+    /** A hasOne relation (static, for `fields()`). */
+    static hasOne(related, foreignKey, localKey) {
+      return new HasOne(this, related, hasOptions(foreignKey, localKey));
+    }
+    /** A hasMany relation (static, for `fields()`). */
+    static hasMany(related, foreignKey, localKey) {
+      return new HasMany(this, related, hasOptions(foreignKey, localKey));
+    }
+    /** A belongsTo relation (static, for `fields()`). */
+    static belongsTo(related, foreignKey, ownerKey) {
+      return new BelongsTo(this, related, belongsToOptions(foreignKey, ownerKey));
+    }
+    /** A many-to-many relation (static, for `fields()`). */
+    static manyToMany(related, pivot, ...keys) {
+      return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+    }
+    /** Alias of `manyToMany` (Pinia/Eloquent name). */
+    static belongsToMany(related, pivot, ...keys) {
+      return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+    }
+    /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
+    hasOne(related, foreignKey, localKey) {
+      return new HasOne(this.constructor, related, hasOptions(foreignKey, localKey));
+    }
+    /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
+    hasMany(related, foreignKey, localKey) {
+      return new HasMany(this.constructor, related, hasOptions(foreignKey, localKey));
+    }
+    /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
+    belongsTo(related, foreignKey, ownerKey) {
+      return new BelongsTo(this.constructor, related, belongsToOptions(foreignKey, ownerKey));
+    }
+    /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
+    manyToMany(related, pivot, ...keys) {
+      return new ManyToMany(this.constructor, related, manyToManyOptions(pivot, keys));
+    }
+    /** Alias of `manyToMany`. */
+    belongsToMany(related, pivot, ...keys) {
+      return this.manyToMany(related, pivot, ...keys);
+    }
+  };
+  function hasOptions(foreignKey, localKey) {
+    return typeof foreignKey === "object" && foreignKey ? foreignKey : { foreignKey, localKey };
+  }
+  function belongsToOptions(foreignKey, ownerKey) {
+    return typeof foreignKey === "object" && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
+  }
+  function manyToManyOptions(pivot, keys) {
+    const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
+    const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
+    if (typeof pivot === "string") return { ...positional, pivotTable: pivot };
+    if (typeof pivot === "function") return { ...positional, pivotModel: pivot };
+    if (pivot && typeof pivot === "object") return { ...pivot };
+    return positional;
+  }
+
+  // src/model/persistence.ts
+  function insertModels(model, instances, unit) {
+    const table = unit.table(tableRef(model));
+    const owner = modelName(model);
+    table.requireHeader(owner);
+    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    for (const instance of instances) {
+      const attributes = attributesOf(instance);
+      for (const name of Object.keys(attributes)) if (attributes[name] !== void 0) table.column(name, owner);
+      assignKey(model, unit, table, keyColumns2, instance, attributes);
+      const entry = table.insert(attributes, owner, keyColumns2);
+      markSaved(unit, instance, table, entry);
+    }
+  }
+  function assignKey(model, unit, table, keyColumns2, instance, attributes) {
+    const keys = primaryKeys(model);
+    if (keys.length > 1) {
+      const missing = keys.filter((key2) => isBlankKey(attributes[key2]));
+      if (missing.length) {
+        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
+      }
+      return;
+    }
+    if (!isBlankKey(attributes[keys[0]])) return;
+    const key = usesUuid(model) ? Utilities.getUuid() : likeExistingKeys(table, keyColumns2[0], table.nextKey(keyColumns2[0]));
+    attributes[keys[0]] = key;
+    const before = readAttribute(instance, keys[0]);
+    writeAttribute(instance, keys[0], key);
+    unit.record(() => writeAttribute(instance, keys[0], before));
+  }
+  function likeExistingKeys(table, column, key) {
+    const rows = table.rows();
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const value = rows[i].values[column];
+      if (value !== null) return typeof value === "string" ? String(key) : key;
+    }
+    return key;
+  }
+  function updateModel(model, instance, unit) {
+    const dirty = dirtyAttributes(instance);
+    const names = Object.keys(dirty);
+    if (!names.length) return;
+    const table = unit.table(tableRef(model));
+    const owner = modelName(model);
+    const columns = names.map((name) => table.column(name, owner));
+    const entry = locate(model, instance, table);
+    if (!entry) throw gone(model, instance, table);
+    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) assertNewKeyFree(model, table, keyColumns2, instance, entry);
+    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
+    markSaved(unit, instance, table, entry);
+  }
+  function deleteModel(model, instance, unit) {
+    const table = unit.table(tableRef(model));
+    const entry = locate(model, instance, table);
+    if (entry) table.remove(entry);
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, deleted: state.deleted };
+    state.persisted = false;
+    state.deleted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.deleted = before.deleted;
+    });
+  }
+  function refreshModel(model, instance) {
+    const table = readTable(tableRef(model));
+    const entry = locate(model, instance, table);
+    if (!entry) throw gone(model, instance, table);
+    assignRow(instance, table.header.names, entry.values);
+    stateOf(instance).persisted = true;
+  }
+  function locate(model, instance, table) {
+    const owner = modelName(model);
+    const keys = primaryKeys(model);
+    const columns = keys.map((key) => table.column(key, owner));
+    return table.find(columns, originalKey(instance, keys));
+  }
+  function originalKey(instance, keys) {
+    const state = stateOf(instance);
+    const values = keys.map((key) => state.persisted && key in state.original ? state.original[key] : readAttribute(instance, key));
+    return normalizeCompositeKey(values);
+  }
+  function assertNewKeyFree(model, table, keyColumns2, instance, entry) {
+    const keys = primaryKeys(model);
+    const key = normalizeCompositeKey(keys.map((k) => readAttribute(instance, k)));
+    const holder = table.find(keyColumns2, key);
+    if (holder && holder !== entry) {
+      throw new SheetORMError(`${modelName(model)}: cannot change the key to ${key}: another row already has it.`);
+    }
+  }
+  function gone(model, instance, table) {
+    const keys = primaryKeys(model);
+    const shown = keys.map((key) => {
+      var _a;
+      return `${key} ${describeValue((_a = stateOf(instance).original[key]) != null ? _a : readAttribute(instance, key))}`;
+    }).join(", ");
+    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
+  }
+  function markSaved(unit, instance, table, entry) {
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
+    const names = table.header.names;
+    for (let i = 0; i < names.length; i++) {
+      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
+    }
+    syncOriginal(state, instance, names);
+    state.persisted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.original = before.original;
+      state.columns = before.columns;
+    });
+  }
+
+  // src/model/serialize.ts
+  function serialize(model, host) {
+    const state = stateOf(model);
+    const json = {};
+    const attributes = attributesOf(model);
+    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
+    for (const name of order) {
+      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
+    }
+    for (const name of Object.keys(state.relations)) {
+      const key = host.$getRelation(name).serializeAs;
+      if (key === null) continue;
+      setOwn(json, key || name, plain(state.relations[name]));
+    }
+    if (state.pivot !== void 0 && state.pivot !== null) setOwn(json, "pivot", plain(state.pivot));
+    return json;
+  }
+  function plain(value) {
+    if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
+      return value.toJSON();
+    }
+    if (value !== null && typeof value === "object") return { ...value };
+    return value;
+  }
+
+  // src/model/Model.ts
+  var Model = class _Model extends ModelDefinitions {
+    constructor(attributes) {
+      super();
+      attachState(this);
+      if (isHydrating()) return;
+      applyDefaults(this);
+      if (attributes) this.merge(attributes);
+    }
+    // ----- Static query API -------------------------------------------------------------------
+    /** A new query builder. */
+    static query() {
+      return new QueryBuilder(this);
+    }
+    /** Every row as a model. */
+    static all() {
+      return this.query().get();
+    }
+    /** The model with this primary key (an array or object for composite keys), or null. */
+    static find(id) {
+      const keys = primaryKeys(this);
+      const values = keyValues(modelName(this), keys, id);
+      const query = this.query();
+      keys.forEach((key, i) => query.whereKeyIn(key, [values[i]]));
+      return query.first();
+    }
+    /** `find`, or ModelNotFoundError. */
+    static findOrFail(id) {
+      const found = this.find(id);
+      if (!found) {
+        throw new ModelNotFoundError(`${modelName(this)} with ${primaryKeys(this).join(", ")} ${describeValue(id)} not found in sheet "${sheetName(this)}".`);
+      }
+      return found;
+    }
+    /** The first model whose column equals value, or null. */
+    static findBy(column, value) {
+      return this.query().where(column, value).first();
+    }
+    /** `findBy`, or ModelNotFoundError. */
+    static findByOrFail(column, value) {
+      return this.query().where(column, value).firstOrFail();
+    }
+    /** The first row, or null. */
+    static first() {
+      return this.query().first();
+    }
+    /** The number of rows. */
+    static count() {
+      return this.query().count();
+    }
+    /** Starts a query with `where`. */
+    static where(...args) {
+      return this.query().where(...args);
+    }
+    /** Starts a query with `whereNot`. */
+    static whereNot(...args) {
+      return this.query().whereNot(...args);
+    }
+    /** Starts a query with `whereIn`. */
+    static whereIn(column, values) {
+      return this.query().whereIn(column, values);
+    }
+    /** Starts a query with `whereNotIn`. */
+    static whereNotIn(column, values) {
+      return this.query().whereNotIn(column, values);
+    }
+    /** Starts a query with `whereNull`. */
+    static whereNull(column) {
+      return this.query().whereNull(column);
+    }
+    /** Starts a query with `whereNotNull`. */
+    static whereNotNull(column) {
+      return this.query().whereNotNull(column);
+    }
+    /** Starts a query with `whereBetween`. */
+    static whereBetween(column, range) {
+      return this.query().whereBetween(column, range);
+    }
+    /** Starts a query with `orderBy`. */
+    static orderBy(column, direction = "asc") {
+      return this.query().orderBy(column, direction);
+    }
+    /** Starts a query with `limit`. */
+    static limit(count) {
+      return this.query().limit(count);
+    }
+    /** Starts a query with `offset`. */
+    static offset(count) {
+      return this.query().offset(count);
+    }
+    /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
+    static with(...args) {
+      return this.query().with(...args);
+    }
+    /** Starts a query that preloads a relation. */
+    static preload(name, callback) {
+      return this.query().preload(name, callback);
+    }
+    /** Starts a query that counts a relation into `$extras.<name>_count`. */
+    static withCount(name, callback) {
+      return this.query().withCount(name, callback);
+    }
+    /** Starts a query keeping rows that have related rows. */
+    static has(name, operator, count) {
+      return this.query().has(name, operator, count);
+    }
+    /** Starts a query keeping rows with related rows matching the callback. */
+    static whereHas(name, callback, operator, count) {
+      return this.query().whereHas(name, callback, operator, count);
+    }
+    /** Starts a query keeping rows without related rows. */
+    static doesntHave(name) {
+      return this.query().doesntHave(name);
+    }
+    /** Starts a query keeping rows without related rows matching the callback. */
+    static whereDoesntHave(name, callback) {
+      return this.query().whereDoesntHave(name, callback);
+    }
+    // ----- Static writes ----------------------------------------------------------------------
+    /** Inserts a row and returns its model (the key is assigned under the lock). */
+    static create(attributes = {}) {
+      return this.createMany([attributes])[0];
+    }
+    /** Inserts rows with one `setValues`; all or nothing. */
+    static createMany(list) {
+      if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
+      const instances = list.map((attributes, i) => {
+        if (!isPlainObject(attributes) && !(attributes instanceof _Model)) {
+          throw new ValidationError(`${modelName(this)}.createMany(): item ${i} is ${describeValue(attributes)}, not an object of attributes.`);
+        }
+        return attributes instanceof this ? attributes : new this(attributes);
+      });
+      return runWrite(`${modelName(this)}.createMany`, (unit) => {
+        insertModels(this, instances, unit);
+        return instances;
+      });
+    }
+    /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
+    static firstOrCreate(search, attributes = {}) {
+      return runWrite(`${modelName(this)}.firstOrCreate`, () => {
+        const found = this.query().where(search).first();
+        return found || this.create({ ...search, ...attributes });
+      });
+    }
+    /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
+    static updateOrCreate(search, attributes) {
+      return runWrite(`${modelName(this)}.updateOrCreate`, () => {
+        const found = this.query().where(search).first();
+        if (found) return found.merge(attributes).save();
+        return this.create({ ...search, ...attributes });
+      });
+    }
+    // ----- Relations --------------------------------------------------------------------------
+    /** The relation defined under `name` (RelationNotFoundError if none). */
+    static $getRelation(name) {
+      return findRelation(this, name, _Model.prototype);
+    }
+    /** Whether a relation named `name` is defined. */
+    static $hasRelation(name) {
+      try {
+        this.$getRelation(name);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+    // ----- Instance API -----------------------------------------------------------------------
+    /** Whether the model has a row in the sheet. */
+    get $isPersisted() {
+      return stateOf(this).persisted;
+    }
+    /** Whether the model has no row yet. */
+    get $isNew() {
+      return !stateOf(this).persisted;
+    }
+    /** Whether the model's row was deleted. */
+    get $isDeleted() {
+      return stateOf(this).deleted;
+    }
+    /** Whether any attribute differs from the sheet. */
+    get $isDirty() {
+      return Object.keys(dirtyAttributes(this)).length > 0;
+    }
+    /** The attributes that differ from the sheet. */
+    get $dirty() {
+      return dirtyAttributes(this);
+    }
+    /** Attribute values as last read or written. */
+    get $original() {
+      return { ...stateOf(this).original };
+    }
+    /** All attributes as a plain object. */
+    get $attributes() {
+      return { ...attributesOf(this) };
+    }
+    /** Extra values computed by queries (`tags_count`, `pivot_<column>`). */
+    get $extras() {
+      return stateOf(this).extras;
+    }
+    /** The primary key value (an array for composite keys). */
+    get $primaryKeyValue() {
+      const keys = primaryKeys(this.constructor);
+      const values = keys.map((key) => readAttribute(this, key));
+      return keys.length === 1 ? values[0] : values;
+    }
+    /** The pivot row of a model reached through a many-to-many relation. */
+    get pivot() {
+      return stateOf(this).pivot;
+    }
+    set pivot(value) {
+      stateOf(this).pivot = value;
+    }
+    /** Reads an attribute (also those named like model methods, such as `save`). */
+    getAttribute(name) {
+      return readAttribute(this, name);
+    }
+    /** Sets an attribute (also those named like model methods). */
+    setAttribute(name, value) {
+      writeAttribute(this, name, value);
+      return this;
+    }
+    /** Sets attributes (Lucid's `merge`). */
+    merge(attributes) {
+      if (!isPlainObject(attributes)) throw new ValidationError(`${modelName(this.constructor)}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
+      for (const name of Object.keys(attributes)) writeAttribute(this, name, attributes[name]);
+      return this;
+    }
+    /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
+    fill(attributes) {
+      if (!stateOf(this).persisted) {
+        for (const name of Object.keys(attributesOf(this))) writeAttribute(this, name, void 0);
+        applyDefaults(this);
+      }
+      return this.merge(attributes);
+    }
+    /** Inserts the model, or writes its changed attributes. */
+    save() {
+      const model = this.constructor;
+      runWrite(`${modelName(model)}.save`, (unit) => {
+        if (stateOf(this).persisted) updateModel(model, this, unit);
+        else insertModels(model, [this], unit);
+      });
+      return this;
+    }
+    /** Deletes the model's row. */
+    delete() {
+      const model = this.constructor;
+      runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
+    }
+    /** Re-reads the model's row. */
+    refresh() {
+      refreshModel(this.constructor, this);
+      return this;
+    }
+    /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
+    load(...args) {
+      const model = this.constructor;
+      const nodes = [];
+      addPreloads(model, nodes, args);
+      readScope(() => loadPreloads(model, [this], nodes));
+      return this;
+    }
+    /** Lucid's spelling of `load(name, callback?)`. */
+    preload(name, callback) {
+      return callback ? this.load(name, callback) : this.load(name);
+    }
+    /** The relation client for this model: query it, attach/sync, create related models… */
+    related(name) {
+      return this.constructor.$getRelation(name).client(this);
+    }
+    /** A plain object: attributes, loaded relations and `pivot`. */
+    toJSON() {
+      return serialize(this, this.constructor);
+    }
+    /** Alias of `toJSON` (Lucid). */
+    serialize() {
+      return this.toJSON();
+    }
+  };
+  function keyValues(owner, keys, id) {
+    let values;
+    if (keys.length === 1) values = [id];
+    else if (Array.isArray(id)) values = id;
+    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+    else values = [id];
+    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate2(value))) {
+      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
+    }
+    return values;
+  }
+
+  // src/transaction.ts
+  function transaction(fn) {
+    if (typeof fn !== "function") throw new ValidationError("SheetORM.transaction(fn): fn must be a function.");
+    return runWrite("SheetORM.transaction", () => fn(), true);
+  }
+  function session2(fn) {
+    if (typeof fn !== "function") throw new ValidationError("SheetORM.session(fn): fn must be a function.");
+    return session(fn);
+  }
+
+  // src/schema/declared.ts
+  var RELATION_CALL = /\bthis\s*\.\s*(hasOne|hasMany|belongsTo|manyToMany|belongsToMany)\s*\(/;
+  function declaredRelations(model) {
+    const names = /* @__PURE__ */ new Set();
+    const fields = fieldsOf(model);
+    for (const name of Object.keys(fields)) if (fields[name] instanceof Relation) names.add(name);
+    for (let proto = model.prototype; proto && proto !== Model.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+        if (name !== "constructor" && descriptor && typeof descriptor.value === "function" && RELATION_CALL.test(String(descriptor.value))) names.add(name);
+      }
+    }
+    return Array.from(names).map((name) => model.$getRelation(name));
+  }
+  function declaredSchemas(models) {
+    const schemas = /* @__PURE__ */ new Map();
+    const want = (sheet, spreadsheetId, columns) => {
+      const key = `${spreadsheetId || ""}\0${sheet}`;
+      const schema = schemas.get(key) || { sheetName: sheet, spreadsheetId: spreadsheetId || null, columns: [] };
+      for (const column of columns) if (schema.columns.indexOf(column) < 0) schema.columns.push(column);
+      schemas.set(key, schema);
+    };
+    for (const model of models) {
+      const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
+      want(sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
+    }
+    for (const model of models) {
+      for (const relation of declaredRelations(model)) addRelationColumns(relation, models, want);
+    }
+    return Array.from(schemas.values());
+  }
+  function addRelationColumns(relation, models, want) {
+    relation.boot();
+    const related = relation.relatedModel();
+    if (relation.type === "manyToMany") {
+      const ref = relation.pivotRef();
+      const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(relation.pivotColumns);
+      if (relation.pivotModel) want(ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
+      else want(ref.sheetName, ref.spreadsheetId, columns);
+    } else if (relation.type === "belongsTo") {
+      want(sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
+    } else if (models.indexOf(related) >= 0) {
+      want(sheetName(related), related._spreadsheetId, [relation.foreignKey]);
+    }
+  }
+
+  // src/schema/ensureSchema.ts
+  function ensureSchema(models) {
+    if (!Array.isArray(models) || models.some((m) => typeof m !== "function" || typeof m.$getRelation !== "function")) {
+      throw new ValidationError("SheetORM.ensureSchema(models): pass an array of model classes, e.g. ensureSchema([Post, Tag]).");
+    }
+    const schemas = declaredSchemas(models);
+    const report = { created: {}, added: {} };
+    const held = acquireLock("SheetORM.ensureSchema");
+    let wrote = false;
+    try {
+      for (const schema of schemas) wrote = applySchema(schema, report) || wrote;
+    } finally {
+      if (wrote) forgetHandles();
+      held.release(wrote);
+    }
+    return report;
+  }
+  function applySchema(schema, report) {
+    const spreadsheet = openSpreadsheet(schema.spreadsheetId);
+    const existing = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(schema.sheetName));
+    if (!existing) {
+      const sheet = once("Spreadsheet.insertSheet", () => spreadsheet.insertSheet(schema.sheetName));
+      writeHeader(sheet, 1, schema.columns);
+      once("Sheet.setFrozenRows", () => sheet.setFrozenRows(1));
+      report.created[schema.sheetName] = schema.columns.slice();
+      return true;
+    }
+    const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());
+    const row = lastColumn ? retried("Range.getValues", () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
+    const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
+    const header = Header.parse(row, where, lastColumn);
+    const missing = schema.columns.filter((column) => !header.has(column));
+    if (!missing.length) return false;
+    const start = header.width + 1;
+    const maxColumns = retried("Sheet.getMaxColumns", () => existing.getMaxColumns());
+    const needed = start + missing.length - 1;
+    if (needed > maxColumns) once("Sheet.insertColumnsAfter", () => existing.insertColumnsAfter(maxColumns, needed - maxColumns));
+    writeHeader(existing, start, missing);
+    report.added[schema.sheetName] = missing;
+    return true;
+  }
+  function writeHeader(sheet, column, names) {
+    if (!names.length) return;
+    const cells = [names.map((name) => toCell(name, { describe: () => `header "${name}"` }))];
+    retried("Range.setValues", () => sheet.getRange(1, column, 1, names.length).setValues(cells));
+  }
+
+  // src/index.ts
   var VERSION = "0.1.0";
   return __toCommonJS(index_exports);
 })();
+var BelongsTo = SheetORM.BelongsTo;
+var Collection = SheetORM.Collection;
+var ColumnNotFoundError = SheetORM.ColumnNotFoundError;
+var DuplicateKeyError = SheetORM.DuplicateKeyError;
+var HasMany = SheetORM.HasMany;
+var HasOne = SheetORM.HasOne;
+var LockTimeoutError = SheetORM.LockTimeoutError;
+var ManyToMany = SheetORM.ManyToMany;
+var ManyToManyQueryBuilder = SheetORM.ManyToManyQueryBuilder;
+var Model = SheetORM.Model;
+var ModelNotFoundError = SheetORM.ModelNotFoundError;
+var QueryBuilder = SheetORM.QueryBuilder;
+var Relation = SheetORM.Relation;
+var RelationNotFoundError = SheetORM.RelationNotFoundError;
+var ServiceError = SheetORM.ServiceError;
+var SheetNotFoundError = SheetORM.SheetNotFoundError;
+var SheetORMError = SheetORM.SheetORMError;
 var VERSION = SheetORM.VERSION;
+var ValidationError = SheetORM.ValidationError;
+var WriteError = SheetORM.WriteError;
+var configure = SheetORM.configure;
+var ensureSchema = SheetORM.ensureSchema;
+var session = SheetORM.session;
+var transaction = SheetORM.transaction;
