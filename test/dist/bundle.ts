@@ -127,8 +127,22 @@ export function builtBundle(options: { lib?: boolean } = {}): Bundle {
   if (cached && !options.lib) return cached;
   cached = withBuildLock(() => {
     ensureBuiltLocked(Boolean(options.lib));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheetorm-dist-'));
-    for (const name of fs.readdirSync(path.join(ROOT, 'dist'))) fs.copyFileSync(path.join(ROOT, 'dist', name), path.join(dir, name));
+    const dist = path.join(ROOT, 'dist');
+    const names = fs.readdirSync(dist).sort();
+    const contents = names.map((name) => fs.readFileSync(path.join(dist, name)));
+    // One folder per distinct build, so repeated runs do not pile up copies.
+    const dir = path.join(os.tmpdir(), `sheetorm-dist-${sha(Buffer.concat(contents)).slice(0, 16)}`);
+    if (!fs.existsSync(dir)) {
+      const staging = fs.mkdtempSync(`${dir}-`);
+      names.forEach((name, i) => fs.writeFileSync(path.join(staging, name), contents[i]));
+      try {
+        fs.renameSync(staging, dir);
+      } catch (error) {
+        // Another checkout's tests placed the same build there first.
+        fs.rmSync(staging, { recursive: true, force: true });
+        if (!fs.existsSync(dir)) throw error;
+      }
+    }
     return { dir, code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8') };
   });
   return cached;
