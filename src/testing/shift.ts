@@ -9,36 +9,48 @@ export interface Shift {
   count: number;
 }
 
-function coord(end: RefEnd, axis: Shift['axis']): number | undefined {
-  return axis === 'row' ? end.row : end.col;
-}
-
-function withCoord(end: RefEnd, axis: Shift['axis'], value: number): RefEnd {
-  return axis === 'row' ? { ...end, row: value } : { ...end, col: value };
-}
-
-function moved(parts: RefParts, shift: Shift): RefParts {
-  const first = coord(parts.start, shift.axis);
-  const endPart = parts.end ?? parts.start;
-  const last = coord(endPart, shift.axis);
-  // Whole columns are untouched by row changes, and whole rows by column changes.
-  if (first === undefined || last === undefined) return parts;
-  let [from, to] = [first, last];
+/** The span [from, to] of one axis of a reference, moved by one change; null when it is deleted. */
+function moveSpan(span: [number, number], shift: Shift): [number, number] | null {
+  let [from, to] = span;
   if (shift.kind === 'insert') {
     if (from >= shift.at) from += shift.count;
     if (to >= shift.at) to += shift.count;
-  } else {
-    const lastGone = shift.at + shift.count - 1;
-    if (from >= shift.at && to <= lastGone) return { ...parts, broken: true };
-    from = from < shift.at ? from : from <= lastGone ? shift.at : from - shift.count;
-    to = to < shift.at ? to : to <= lastGone ? shift.at - 1 : to - shift.count;
+    return [from, to];
   }
-  const start = withCoord(parts.start, shift.axis, from);
-  return { ...parts, start, end: parts.end ? withCoord(parts.end, shift.axis, to) : undefined };
+  const lastGone = shift.at + shift.count - 1;
+  if (from >= shift.at && to <= lastGone) return null;
+  from = from < shift.at ? from : from <= lastGone ? shift.at : from - shift.count;
+  to = to < shift.at ? to : to <= lastGone ? shift.at - 1 : to - shift.count;
+  return [from, to];
 }
 
-/** Rewrites the references of `formula` that point at the changed sheet. */
-export function shiftFormula(formula: string, pointsAtChanged: (sheet: string | undefined) => boolean, shift: Shift): string {
+/** A reference moved by changes made one after the other (broken once its cells are deleted). */
+function moved(parts: RefParts, shifts: Shift[]): RefParts {
+  const last = parts.end ?? parts.start;
+  // Whole columns are untouched by row changes, and whole rows by column changes.
+  let rows: [number, number] | null | undefined = parts.start.row !== undefined && last.row !== undefined ? [parts.start.row, last.row] : undefined;
+  let cols: [number, number] | null | undefined = parts.start.col !== undefined && last.col !== undefined ? [parts.start.col, last.col] : undefined;
+  for (const shift of shifts) {
+    if (shift.axis === 'row' && rows) rows = moveSpan(rows, shift);
+    else if (shift.axis === 'col' && cols) cols = moveSpan(cols, shift);
+    if (rows === null || cols === null) return { ...parts, broken: true };
+  }
+  const at = (end: RefEnd, i: 0 | 1): RefEnd => ({ ...end, row: rows ? rows[i] : end.row, col: cols ? cols[i] : end.col });
+  return { ...parts, start: at(parts.start, 0), end: parts.end ? at(parts.end, 1) : undefined };
+}
+
+/** A change of one sheet: `on` is that sheet, as `resolve` in shiftFormula names sheets. */
+export interface SheetShift<S> {
+  on: S;
+  shift: Shift;
+}
+
+/**
+ * Rewrites the references of `formula` for changes made one after the other; `resolve` gives the
+ * sheet a reference points at (its own sheet when the reference names none). The formula is
+ * read once whatever the number of changes.
+ */
+export function shiftFormula<S>(formula: string, resolve: (sheet: string | undefined) => S, changes: Array<SheetShift<S>>): string {
   const tokens = tokenize(formula.slice(1));
   if (!tokens) return formula;
   let body = '';
@@ -48,7 +60,9 @@ export function shiftFormula(formula: string, pointsAtChanged: (sheet: string | 
       continue;
     }
     const parts = parseRef(token.text);
-    body += parts.broken || !pointsAtChanged(parts.sheet) ? token.text : refText(moved(parts, shift));
+    const target = parts.broken ? undefined : resolve(parts.sheet);
+    const shifts = parts.broken ? [] : changes.filter((change) => change.on === target).map((change) => change.shift);
+    body += shifts.length ? refText(moved(parts, shifts)) : token.text;
   }
   return `=${body}`;
 }
