@@ -8,11 +8,10 @@ import { makeLogger, makeSession } from './logger';
 import { BookData, currentExecution, SheetData, World } from './model';
 import { makePropertiesService } from './properties';
 import { makeSpreadsheet } from './spreadsheet';
+import { makeSheetsApi } from './sheets-api';
 import { makeSpreadsheetApp } from './spreadsheet-app';
 import type { AppsScriptEnv, AppsScriptOptions } from './types';
 import { makeUtilities } from './utilities';
-
-const GLOBALS = ['SpreadsheetApp', 'LockService', 'CacheService', 'PropertiesService', 'Utilities', 'Logger', 'Session'] as const;
 
 function newWorld(timeZone: string): World {
   return {
@@ -63,6 +62,8 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptEnv
     Utilities: makeUtilities(world),
     Logger: makeLogger(world),
     Session: makeSession(world),
+    // The Sheets advanced service exists only where a project enables it.
+    ...(options.sheetsApi ? { Sheets: makeSheetsApi(world) } : {}),
   };
   const globals = (): Record<string, unknown> => ({ ...services });
   return {
@@ -70,7 +71,7 @@ export function createAppsScript(options: AppsScriptOptions = {}): AppsScriptEnv
     globals,
     install(target: object = globalThis) {
       const host = target as Record<string, unknown>;
-      const previous = GLOBALS.map((name) => ({ name, had: name in host, value: host[name] }));
+      const previous = Object.keys(services).map((name) => ({ name, had: name in host, value: host[name] }));
       Object.assign(host, globals());
       return () => {
         for (const { name, had, value } of previous) {

@@ -8,6 +8,7 @@ import type { FakeLogger, FakeSession, FakeUser } from './logger';
 import type { FakeProperties, FakePropertiesService } from './properties';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
+import type { FakeSheets, FakeSpreadsheetsCollection, FakeValuesCollection } from './sheets-api';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { FakeSpreadsheetApp } from './spreadsheet-app';
 import type { FakeTextFinder } from './text-finder';
@@ -36,6 +37,9 @@ export type Checks = [
   NoExtraMethods<Exclude<keyof FakeCacheService, keyof GoogleAppsScript.Cache.CacheService>>,
   NoExtraMethods<Exclude<keyof FakeProperties, keyof GoogleAppsScript.Properties.Properties>>,
   NoExtraMethods<Exclude<keyof FakePropertiesService, keyof GoogleAppsScript.Properties.PropertiesService>>,
+  NoExtraMethods<Exclude<keyof FakeSheets, keyof GoogleAppsScript.Sheets>>,
+  NoExtraMethods<Exclude<keyof FakeSpreadsheetsCollection, keyof GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection>>,
+  NoExtraMethods<Exclude<keyof FakeValuesCollection, keyof GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection>>,
   IsTrue<Compatible<FakeRange, GoogleAppsScript.Spreadsheet.Range>>,
   IsTrue<Compatible<FakeSheet, GoogleAppsScript.Spreadsheet.Sheet>>,
   IsTrue<Compatible<FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet>>,
@@ -44,4 +48,7 @@ export type Checks = [
   IsTrue<Compatible<FakeUtilities, GoogleAppsScript.Utilities.Utilities>>,
   IsTrue<Compatible<FakeSession, GoogleAppsScript.Base.Session>>,
   IsTrue<Compatible<FakeUser, GoogleAppsScript.Base.User>>,
+  IsTrue<Compatible<FakeSheets, GoogleAppsScript.Sheets>>,
+  IsTrue<Compatible<FakeSpreadsheetsCollection, GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection>>,
+  IsTrue<Compatible<FakeValuesCollection, GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection>>,
 ];

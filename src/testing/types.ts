@@ -11,6 +11,8 @@ export interface AppsScriptOptions {
   spreadsheetId?: string;
   /** Default "Etc/UTC". */
   timeZone?: string;
+  /** Enables the Sheets advanced service (the `Sheets` global), as in appsscript.json. Default false. */
+  sheetsApi?: boolean;
 }
 
 /** One counted call on a fake service object. */
@@ -45,6 +47,8 @@ export interface AppsScriptEnv {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
   Session: GoogleAppsScript.Base.Session;
+  /** The Sheets advanced service, present only with `sheetsApi: true`. */
+  Sheets?: GoogleAppsScript.Sheets;
   /** Assigns the services onto `target` (default globalThis); returns a function restoring it. */
   install(target?: object): () => void;
   /** The services as a plain object (for vm contexts or gas-local). */
