@@ -5,7 +5,7 @@
  * and read again in full only when those changed.
  */
 import { ValidationError } from '../errors';
-import { normalizeKey } from '../support/values';
+import { normalizeKey, sameValue } from '../support/values';
 import { retried } from './service';
 import { Table, keyOf, RowEntry } from './Table';
 import { Layout, layoutAsRead } from './WritePlan';
@@ -78,17 +78,51 @@ function locateByKey(table: Table, now: Table, keyNames: readonly string[]): (en
       `${table.ref.owner}: ${table.opened.describe()} has no key column (${keyNames.join(', ') || 'none'}) to find rows again before writing; add it or set the model's _primaryKey.`,
     );
   }
-  const rows = new Map<string, number[]>();
-  for (const entry of now.entries) {
-    const key = keyOf(entry.values, newColumns);
-    const list = rows.get(key);
-    if (list) list.push(entry.rowNumber as number);
-    else rows.set(key, [entry.rowNumber as number]);
-  }
+  const rowsNow = groupBy(now.entries, (entry) => keyOf(entry.values, newColumns));
+  const rowsThen = groupBy(
+    table.entries.filter((entry) => entry.rowNumber !== null),
+    (entry) => keyOf(entry.original || entry.values, oldColumns),
+  );
+  const columnPairs = table.header.names.map((name, index) => [index, now.header.indexOf(name)]).filter(([, at]) => at >= 0);
+  const assigned = new Map<RowEntry, number | null>();
   return (entry) => {
-    const key = keyOf(entry.original || entry.values, oldColumns);
-    const candidates = rows.get(key);
-    if (!candidates || key === '') return null;
-    return candidates.indexOf(entry.rowNumber as number) >= 0 ? (entry.rowNumber as number) : candidates[0];
+    if (!assigned.has(entry)) {
+      const key = keyOf(entry.original || entry.values, oldColumns);
+      matchGroup(rowsThen.get(key) || [entry], key === '' ? [] : rowsNow.get(key) || [], columnPairs, assigned);
+    }
+    return assigned.get(entry) as number | null;
   };
+}
+
+/**
+ * Pairs the rows read with a key to the rows holding that key now, one to one. Rows sharing a key
+ * (duplicates a person typed, or repeated pivot pairs) are told apart by their other cells.
+ */
+function matchGroup(then: RowEntry[], now: RowEntry[], columnPairs: number[][], assigned: Map<RowEntry, number | null>): void {
+  const free = now.slice();
+  for (const entry of then) {
+    let best = -1;
+    let bestScore = -1;
+    free.forEach((candidate, i) => {
+      const before = entry.original || entry.values;
+      let score = 0;
+      for (const [oldIndex, newIndex] of columnPairs) if (sameValue(before[oldIndex], candidate.values[newIndex])) score++;
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    assigned.set(entry, best < 0 ? null : (free.splice(best, 1)[0].rowNumber as number));
+  }
+}
+
+function groupBy(entries: readonly RowEntry[], keyFn: (entry: RowEntry) => string): Map<string, RowEntry[]> {
+  const groups = new Map<string, RowEntry[]>();
+  for (const entry of entries) {
+    const key = keyFn(entry);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
 }
