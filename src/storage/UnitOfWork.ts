@@ -6,7 +6,7 @@
  */
 import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { acquireLock } from './lock';
-import { describePlan, growFor, messageOf, Progress, writePlan } from './applyPlan';
+import { describePlan, growFor, messageOf, PlanInterrupted, Progress, writePlan } from './applyPlan';
 import { Table } from './Table';
 import { cacheKeyOf, openSheet, TableRef } from './TableRef';
 import { batchRead } from './sheetsApi/batchRead';
@@ -82,7 +82,7 @@ export class UnitOfWork {
       try {
         writePlan(table.opened, plan, progress, table.ref.sheetName);
       } catch (error) {
-        throw writeFailure(table, plans.slice(i), progress, error);
+        throw writeFailure(table, plans.slice(i + 1), progress, error);
       }
       assignRows(plan);
       if (asRead) table.settle(plan.appendAt, plan.deletedRows);
@@ -103,11 +103,14 @@ function assignRows(plan: TablePlan): void {
   });
 }
 
-function writeFailure(table: Table, pending: Array<{ table: Table; plan: TablePlan }>, done: Progress, error: unknown): SheetORMError {
-  if (error instanceof SheetORMError && !(error instanceof ServiceError)) return error;
-  const notWritten = pending.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`).join('; ');
+function writeFailure(table: Table, later: Array<{ table: Table; plan: TablePlan }>, done: Progress, error: unknown): SheetORMError {
+  const interrupted = error instanceof PlanInterrupted ? error : new PlanInterrupted(error, []);
+  const cause = interrupted.cause;
+  if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
+  const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(', ')}`] : [];
+  const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join('; ');
   return new WriteError(
-    `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(error)}). Written: ${done.join('; ') || 'nothing'}. Not written (at most): ${notWritten}.`,
+    `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(cause)}). Written: ${done.join('; ') || 'nothing'}. Not written (at most): ${notWritten}.`,
   );
 }
 

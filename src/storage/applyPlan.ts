@@ -1,12 +1,11 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
 import { ValidationError } from '../errors';
 import { once, retried } from './service';
-import { TablePlan } from './WritePlan';
+import { CellBlock, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { sheetsApi } from './sheetsApi/api';
-import { batchDeleteRows, batchUpdateCells } from './sheetsApi/batchWrite';
+import { batchDeleteRows, batchUpdateCells, canBatchCells } from './sheetsApi/batchWrite';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A human-readable list of what has been written so far, for error reports. */
 export type Progress = string[];
@@ -38,39 +37,88 @@ function deletesAllData(plan: TablePlan): boolean {
   return deleted >= plan.lastRow - 1;
 }
 
-/** Writes a plan: the appended block, the changed-cell blocks, then deletions bottom-up. */
-export function writePlan(opened: OpenedSheet, plan: TablePlan, progress: Progress, name = ''): void {
-  const sheet = opened.sheet;
-  const rows = plan.appendRows;
-  if (rows.length) {
-    retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
-      sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
-    );
-    progress.push(`appended rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`);
-  }
-  if (rows.length && sheetsApi() && (plan.updates.length > 1 || plan.deletions.length > 1)) flushBeforeApi();
-  if (batchUpdateCells(opened, name, plan.updates)) {
-    progress.push(`updated ${plan.updates.length} cell blocks`);
-  } else {
-    writeBlocks(sheet, plan, progress, name);
-  }
-  if (batchDeleteRows(opened, name, plan.deletions)) {
-    progress.push(`deleted ${plan.deletions.length} runs of rows`);
-    return;
-  }
-  for (const run of plan.deletions) {
-    once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => sheet.deleteRows(run.start, run.count));
-    progress.push(`deleted rows ${run.start}–${run.start + run.count - 1}`);
+/** A write interrupted by a failure, with what of its plan was left undone. */
+export class PlanInterrupted {
+  readonly cause: unknown;
+  readonly remaining: string[];
+
+  constructor(cause: unknown, remaining: string[]) {
+    this.cause = cause;
+    this.remaining = remaining;
   }
 }
 
-function writeBlocks(sheet: Sheet, plan: TablePlan, progress: Progress, name: string): void {
-  for (const block of plan.updates) {
-    retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
-      sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
-    );
-    progress.push(`updated ${block.values.length}×${block.values[0].length} cells at row ${block.row}`);
+interface Step {
+  /** What the step writes, before it runs. */
+  todo: string;
+  /** What it wrote, once done. */
+  done: string;
+  run(): void;
+}
+
+/** Writes a plan: the appended block, the changed-cell blocks, then deletions bottom-up. */
+export function writePlan(opened: OpenedSheet, plan: TablePlan, progress: Progress, name = ''): void {
+  const steps = stepsOf(opened, plan, name);
+  steps.forEach((step, i) => {
+    try {
+      step.run();
+    } catch (error) {
+      throw new PlanInterrupted(error, steps.slice(i).map((s) => s.todo));
+    }
+    progress.push(step.done);
+  });
+}
+
+function stepsOf(opened: OpenedSheet, plan: TablePlan, name: string): Step[] {
+  const steps: Step[] = [];
+  const rows = plan.appendRows;
+  if (rows.length) {
+    const last = plan.appendAt + rows.length - 1;
+    steps.push({
+      todo: `append rows ${plan.appendAt}–${last}`,
+      done: `appended rows ${plan.appendAt}–${last}`,
+      run: () =>
+        retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
+          opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
+        ),
+    });
   }
+  const api = sheetsApi() !== null;
+  if (api && rows.length && (plan.updates.length > 1 || plan.deletions.length > 1)) {
+    steps.push({ todo: 'flush', done: 'flushed', run: flushBeforeApi });
+  }
+  if (api && canBatchCells(plan.updates)) {
+    const count = plan.updates.length;
+    steps.push({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) });
+  } else {
+    for (const block of plan.updates) steps.push(blockStep(opened, block, name));
+  }
+  if (api && plan.deletions.length > 1) {
+    const count = plan.deletions.length;
+    steps.push({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) });
+  } else {
+    for (const run of plan.deletions) {
+      const rowsText = `rows ${run.start}–${run.start + run.count - 1}`;
+      steps.push({
+        todo: `delete ${rowsText}`,
+        done: `deleted ${rowsText}`,
+        run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count)),
+      });
+    }
+  }
+  return steps;
+}
+
+function blockStep(opened: OpenedSheet, block: CellBlock, name: string): Step {
+  const size = `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
+  return {
+    todo: `update ${size}`,
+    done: `updated ${size}`,
+    run: () =>
+      retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
+        opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
+      ),
+  };
 }
 
 /** SpreadsheetApp batches writes: flush them before the Sheets API writes to the same sheet. */

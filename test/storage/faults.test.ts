@@ -62,7 +62,7 @@ describe('transient service failures', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(WriteError);
-    expect((error as Error).message).toMatch(/writing to sheet "Posts".*timed out.*Written: nothing.*Not written \(at most\): .*2 row deletions/);
+    expect((error as Error).message).toMatch(/writing to sheet "Posts".*timed out.*Written: nothing\. Not written \(at most\): .*delete rows 5–5, delete rows 3–3\.$/);
     expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
   });
 

@@ -10,11 +10,16 @@ import { CellBlock, DeleteRun } from '../WritePlan';
 import { OpenedSheet } from '../TableRef';
 import { quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
 
-/** Writes several cell blocks with one call; false when the API is off or can't carry them (Dates). */
+/** Whether blocks are worth one batched call and the API can carry them (a Date needs SpreadsheetApp). */
+export function canBatchCells(blocks: readonly CellBlock[]): boolean {
+  // Through the API a Date would land as a bare serial number, without the date format setValues gives it.
+  return blocks.length > 1 && !blocks.some((block) => block.values.some((row) => row.some(isDate)));
+}
+
+/** Writes several cell blocks with one call; false when the API is off or can't carry them. */
 export function batchUpdateCells(opened: OpenedSheet, name: string, blocks: readonly CellBlock[]): boolean {
   const api = sheetsApi();
-  // A Date needs SpreadsheetApp: the API would store a bare serial number without a date format.
-  if (!api || blocks.length < 2 || blocks.some((block) => block.values.some((row) => row.some(isDate)))) return false;
+  if (!api || !canBatchCells(blocks)) return false;
   const id = spreadsheetIdOf(opened.spreadsheet);
   const data = blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values as unknown[][] }));
   retried(`Sheets.Values.batchUpdate "${name}" ${blocks.length} blocks`, () =>
