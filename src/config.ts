@@ -89,7 +89,13 @@ function validateOptions(options: SheetORMOptions): void {
   for (const key of Object.keys(options)) {
     if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(', ')}).`);
   }
-  const { lock, lockTimeoutMs, retries } = options;
+  const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
+  if (spreadsheetId !== undefined && (typeof spreadsheetId !== 'string' || !spreadsheetId.trim())) {
+    throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
+  }
+  if (spreadsheet !== undefined && (spreadsheet === null || typeof spreadsheet !== 'object' || typeof spreadsheet.getSheetByName !== 'function')) {
+    throw new ValidationError('configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)); to give an id, use spreadsheetId.');
+  }
   if (lock !== undefined && lock !== false && lock !== 'script' && lock !== 'document' && lock !== 'user') {
     const isLock = lock !== null && typeof lock === 'object' && typeof (lock as Lock).tryLock === 'function';
     if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document', 'user' or false.`);

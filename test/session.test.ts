@@ -92,3 +92,17 @@ describe('session()', () => {
     expect(sheetRows('Posts')[10][1]).toBe('in transaction');
   });
 });
+
+it('a bulk update in a session selects rows by their current values, not the values read earlier', () => {
+  seedSheets({ Posts: bigSheet(6000) });
+  const other = freshLibrary();
+  class OtherPost extends other.Model {
+    static _table = 'Posts';
+  }
+  session(() => {
+    Post.all();
+    gas().run('B', () => OtherPost.query().where('id', 7).update({ title: 'renamed by B' }));
+    expect(Post.query().where('title', 'renamed by B').update({ c1: 'hit' })).toBe(1);
+  });
+  expect(sheetRows('Posts')[7].slice(0, 3)).toEqual([7, 'renamed by B', 'hit']);
+});

@@ -70,19 +70,11 @@ export class Model extends ModelDefinitions {
   }
   /** The model with this primary key (an array or object for composite keys), or null. */
   static find<M extends Model>(this: ModelClass<M>, id: unknown): M | null {
-    const keys = primaryKeys(this);
-    const values = keyValues(modelName(this), keys, id);
-    const query = this.query();
-    keys.forEach((key, i) => query.whereKeyIn(key, [values[i]]));
-    return query.first();
+    return this.query().find(id);
   }
   /** `find`, or ModelNotFoundError. */
   static findOrFail<M extends Model>(this: ModelClass<M>, id: unknown): M {
-    const found = this.find(id);
-    if (!found) {
-      throw new ModelNotFoundError(`${modelName(this)} with ${primaryKeys(this).join(', ')} ${describeValue(id)} not found in sheet "${sheetName(this)}".`);
-    }
-    return found;
+    return this.query().findOrFail(id);
   }
   /** The first model whose column equals value, or null. */
   static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null {
@@ -334,16 +326,4 @@ export class Model extends ModelDefinitions {
   serialize(): Record<string, any> {
     return this.toJSON();
   }
-}
-
-function keyValues(owner: string, keys: string[], id: unknown): unknown[] {
-  let values: unknown[];
-  if (keys.length === 1) values = [id];
-  else if (Array.isArray(id)) values = id;
-  else if (isPlainObject(id)) values = keys.map((key) => id[key]);
-  else values = [id];
-  if (values.length !== keys.length || values.some((value) => isBlankKey(value) || (typeof value === 'object' && !isDate(value)))) {
-    throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(', ')}${keys.length > 1 ? ' (an array or object)' : ''}.`);
-  }
-  return values;
 }

@@ -1,6 +1,7 @@
 /** What a model class says about its sheet: name, keys, key type, spreadsheet. */
 import pluralize from 'pluralize';
 import { ValidationError } from '../errors';
+import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
 import { TableRef } from '../storage/TableRef';
 
 /** The static settings a model class may declare (Lucid, Pinia and sheetorm spellings). */
@@ -56,4 +57,17 @@ export function tableRef(model: ModelSettings): TableRef {
     owner: modelName(model),
     keyColumns: primaryKeys(model),
   };
+}
+
+/** The key values `find(id)` was given, one per key column (an array or object for composite keys). */
+export function keyValues(owner: string, keys: string[], id: unknown): unknown[] {
+  let values: unknown[];
+  if (keys.length === 1) values = [id];
+  else if (Array.isArray(id)) values = id;
+  else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+  else values = [id];
+  if (values.length !== keys.length || values.some((value) => isBlankKey(value) || (typeof value === 'object' && !isDate(value)))) {
+    throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(', ')}${keys.length > 1 ? ' (an array or object)' : ''}.`);
+  }
+  return values;
 }

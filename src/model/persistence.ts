@@ -14,7 +14,7 @@ export interface PersistableClass extends ModelSettings {
 
 /** Inserts new models (one block per sheet), assigning keys under the lock. */
 export function insertModels(model: PersistableClass, instances: readonly object[], unit: UnitOfWork): void {
-  const table = unit.table(tableRef(model));
+  const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
   table.requireHeader(owner);
   const keyColumns = primaryKeys(model).map((key) => table.column(key, owner));
@@ -51,14 +51,16 @@ function assignKey(
   unit.record(() => writeAttribute(instance, keys[0], before));
 }
 
-/** A new numeric key is stored as text when the sheet's keys are text ('1', '2'), so lookups keep matching. */
+/** A new numeric key is stored as text when the sheet's numeric keys are text ('1', '2'), so lookups keep matching. */
 function likeExistingKeys(table: Table, column: number, key: number): number | string {
-  const rows = table.rows();
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const value = rows[i].values[column];
-    if (value !== null) return typeof value === 'string' ? String(key) : key;
+  let numbers = 0;
+  let texts = 0;
+  for (const entry of table.rows()) {
+    const value = entry.values[column];
+    if (typeof value === 'number') numbers++;
+    else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) texts++;
   }
-  return key;
+  return texts > numbers ? String(key) : key;
 }
 
 /** Writes a model's changed attributes to its row. */
@@ -66,7 +68,7 @@ export function updateModel(model: PersistableClass, instance: object, unit: Uni
   const dirty = dirtyAttributes(instance);
   const names = Object.keys(dirty);
   if (!names.length) return;
-  const table = unit.table(tableRef(model));
+  const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
   const columns = names.map((name) => table.column(name, owner));
   const entry = locate(model, instance, table);
@@ -79,7 +81,7 @@ export function updateModel(model: PersistableClass, instance: object, unit: Uni
 
 /** Deletes a model's row (a row already gone is not an error). */
 export function deleteModel(model: PersistableClass, instance: object, unit: UnitOfWork): void {
-  const table = unit.table(tableRef(model));
+  const table = unit.table(tableRef(model), true);
   const entry = locate(model, instance, table);
   if (entry) table.remove(entry);
   const state = stateOf(instance);

@@ -8,10 +8,11 @@ import { compareValues } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { hydrate } from '../model/hydrate';
-import { modelName, primaryKeys, tableRef } from '../model/meta';
+import { keyValues, modelName, primaryKeys, tableRef } from '../model/meta';
+import { describeRef } from '../storage/TableRef';
 import { RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
-import { CellValue, describeValue } from '../support/values';
+import { CellValue, describeValue, isPlainObject } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
 import { compile, Source } from './conditions';
 import { EagerQuery } from './EagerQuery';
@@ -91,7 +92,25 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** The first matching model, or ModelNotFoundError. */
   firstOrFail(): M {
     const found = this.first();
-    if (!found) throw new ModelNotFoundError(`${this.owner}: no row of sheet "${tableRef(this.model).sheetName}" matches the query.`);
+    if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
+    return found;
+  }
+
+  /** The matching model with this primary key (an array or object for composite keys), or null. */
+  find(id: unknown): M | null {
+    const keys = primaryKeys(this.model);
+    const values = keyValues(this.owner, keys, id);
+    keys.forEach((key, i) => this.whereKeyIn(key, [values[i]]));
+    return this.first();
+  }
+
+  /** `find`, or ModelNotFoundError. */
+  findOrFail(id: unknown): M {
+    const found = this.find(id);
+    if (!found) {
+      const keys = primaryKeys(this.model).join(', ');
+      throw new ModelNotFoundError(`${this.owner} with ${keys} ${describeValue(id)} not found in ${describeRef(tableRef(this.model))}.`);
+    }
     return found;
   }
 
@@ -124,6 +143,9 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
   update(attributes: Partial<ModelAttributes<M>> | Record<string, unknown>): number {
+    if (!isPlainObject(attributes)) {
+      throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
+    }
     return runWrite(`${this.owner}.update`, (unit) => {
       const table = unit.table(tableRef(this.model));
       const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);

@@ -104,6 +104,11 @@ export function lazyOpened(ref: TableRef): OpenedSheet {
   };
 }
 
+/** `sheet "Posts" in spreadsheet "CRM"`, for messages. */
+export function describeRef(ref: TableRef): string {
+  return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
+}
+
 /** Opens the sheet a ref names, or throws SheetNotFoundError listing the sheets that exist. */
 export function openSheet(ref: TableRef): OpenedSheet {
   const spreadsheet = openSpreadsheet(ref.spreadsheetId);

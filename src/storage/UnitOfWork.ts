@@ -24,12 +24,16 @@ export class UnitOfWork {
     this.transactional = transactional;
   }
 
-  /** The table for a ref, read on first use (under the lock), or reused from the session when unchanged. */
-  table(ref: TableRef): Table {
+  /**
+   * The table for a ref, read on first use (under the lock). With `byKey`, for writes that find
+   * rows by key only (save, delete, create), a big sheet read earlier in the session is reused
+   * when its header and keys are unchanged; writes that select rows by value always read afresh.
+   */
+  table(ref: TableRef, byKey = false): Table {
     const opened = openSheet(ref);
     let table = this.tables.get(opened.cacheKey);
     if (!table) {
-      const cached = sessionCache ? sessionCache.get(opened.cacheKey) : undefined;
+      const cached = byKey && sessionCache ? sessionCache.get(opened.cacheKey) : undefined;
       if (cached && cached.entries.length * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
         table = cached;
       } else {

@@ -126,7 +126,7 @@ describe('terminal methods', () => {
   it('first, firstOrFail, count, exists, pluck', () => {
     expect(Post.where('status', 'live').first()!.id).toBe(2);
     expect(Post.where('status', 'gone').first()).toBeNull();
-    expect(() => Post.where('status', 'gone').firstOrFail()).toThrow(/no row of sheet "Posts" matches/);
+    expect(() => Post.where('status', 'gone').firstOrFail()).toThrow(/no row of sheet "Posts" in spreadsheet "Test Spreadsheet" matches/);
     expect(Post.where('status', 'live').limit(1).count()).toBe(2);
     expect(Post.where('status', 'live').exists()).toBe(true);
     expect(Post.where('views', '>', 1000).exists()).toBe(false);
@@ -137,7 +137,7 @@ describe('terminal methods', () => {
     expect(Post.find('3')!.title).toBe('Gamma');
     expect(Post.find(3)!.title).toBe('Gamma');
     expect(Post.find(42)).toBeNull();
-    expect(() => Post.findOrFail(42)).toThrow(/Post with id 42 not found in sheet "Posts"/);
+    expect(() => Post.findOrFail(42)).toThrow(/Post with id 42 not found in sheet "Posts" in spreadsheet "Test Spreadsheet"/);
     expect(Post.findBy('title', 'beta')!.id).toBe(2);
     expect(Post.first()!.id).toBe(1);
     expect(Post.all().count()).toBe(5);
