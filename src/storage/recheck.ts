@@ -96,24 +96,27 @@ function locateByKey(table: Table, now: Table, keyNames: readonly string[]): (en
 
 /**
  * Pairs the rows read with a key to the rows holding that key now, one to one. Rows sharing a key
- * (duplicates a person typed, or repeated pivot pairs) are told apart by their other cells.
+ * (duplicates a person typed, or repeated pivot pairs) are told apart by their other cells: the
+ * closest pairs are made first, then the nearest rows.
  */
 function matchGroup(then: RowEntry[], now: RowEntry[], columnPairs: number[][], assigned: Map<RowEntry, number | null>): void {
-  const free = now.slice();
+  const pairs: Array<{ entry: RowEntry; candidate: RowEntry; score: number; distance: number }> = [];
   for (const entry of then) {
-    let best = -1;
-    let bestScore = -1;
-    free.forEach((candidate, i) => {
-      const before = entry.original || entry.values;
+    const before = entry.original || entry.values;
+    for (const candidate of now) {
       let score = 0;
       for (const [oldIndex, newIndex] of columnPairs) if (sameValue(before[oldIndex], candidate.values[newIndex])) score++;
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
-    });
-    assigned.set(entry, best < 0 ? null : (free.splice(best, 1)[0].rowNumber as number));
+      pairs.push({ entry, candidate, score, distance: Math.abs((candidate.rowNumber as number) - (entry.rowNumber as number)) });
+    }
   }
+  pairs.sort((a, b) => b.score - a.score || a.distance - b.distance);
+  const taken = new Set<RowEntry>();
+  for (const { entry, candidate } of pairs) {
+    if (assigned.has(entry) || taken.has(candidate)) continue;
+    assigned.set(entry, candidate.rowNumber as number);
+    taken.add(candidate);
+  }
+  for (const entry of then) if (!assigned.has(entry)) assigned.set(entry, null);
 }
 
 function groupBy(entries: readonly RowEntry[], keyFn: (entry: RowEntry) => string): Map<string, RowEntry[]> {
