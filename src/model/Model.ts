@@ -4,25 +4,26 @@
  * (persistence, attributes, query, relations); this class is the public surface.
  */
 import { Collection } from '../collection/Collection';
-import { ModelNotFoundError, ValidationError } from '../errors';
+import { ValidationError } from '../errors';
 import { QueryBuilder, Direction } from '../query/QueryBuilder';
 import type { RelationCallback } from '../query/EagerQuery';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode } from '../query/EagerLoader';
 import type { Relation } from '../relations/Relation';
-import { ModelDefinitions } from './definitions';
-export type { PivotInput } from './definitions';
 import { findRelation } from '../relations/registry';
 import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
-import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
-import { attributesOf, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
+import { describeValue, isPlainObject } from '../support/values';
+import { attributesOf, clearAttributes, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
-import { modelName, primaryKeys, sheetName } from './meta';
+import { modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, updateModel } from './persistence';
 import { serialize } from './serialize';
 import { attachState, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
+import { ModelDefinitions } from './definitions';
+
+export type { PivotInput } from './definitions';
 
 /** A model class (the constructor with the static API). */
 export type ModelClass<M extends Model = Model> = (new (attributes?: any) => M) & typeof Model;
@@ -278,7 +279,7 @@ export class Model extends ModelDefinitions {
   /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
   fill(attributes: Record<string, unknown>): this {
     if (!stateOf(this).persisted) {
-      for (const name of Object.keys(attributesOf(this))) writeAttribute(this, name, undefined);
+      clearAttributes(this);
       applyDefaults(this);
     }
     return this.merge(attributes);

@@ -81,6 +81,13 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
   return dirty;
 }
 
+/** Removes every attribute from a model (its relations stay). */
+export function clearAttributes(model: object): void {
+  const state = stateOf(model);
+  for (const key of Object.keys(model)) if (!(key in state.relations)) delete (model as AnyModel)[key];
+  for (const key of Object.keys(state.shadow)) delete state.shadow[key];
+}
+
 /** Marks the current values as clean (after a write). */
 export function syncOriginal(state: ModelState, model: object, columns: readonly string[]): void {
   state.columns = columns;
