@@ -1,0 +1,114 @@
+/**
+ * Running one workload on one side: a fresh fixture, a fresh vm context holding the stand-in's
+ * services (as Apps Script starts every execution afresh), the side's code loaded into it, then
+ * the job alone timed. `orm` loads dist/Code.js and the models; `baseline` loads
+ * bench/baseline/common.js and bench/baseline/<workload>.js.
+ */
+'use strict';
+
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const { createFixture } = require('./fixture');
+const { cpuMs, meteredGlobals } = require('./metered');
+
+const BENCH = path.resolve(__dirname, '..');
+const read = (file) => fs.readFileSync(path.join(BENCH, file), 'utf8');
+const MODELS = read('lib/models.js');
+const COMMON = read('baseline/common.js');
+
+/** Loads the side's code into a fresh context; returns the job as a function of the params. */
+function loadSide(side, workload, code, context) {
+  const run = (source, filename) => vm.runInContext(source, context, { filename });
+  if (side === 'orm') {
+    run(code, 'Code.js');
+    run(MODELS, 'models.js');
+    return run(`(${workload.orm.toString()})`, `workloads/${workload.name}.js`);
+  }
+  run(COMMON, 'baseline/common.js');
+  run(read(`baseline/${workload.name}.js`), `baseline/${workload.name}.js`);
+  return context.run;
+}
+
+/** A digest of the sheets' values, to check that both sides leave the same spreadsheet. */
+function digest(env, sheets) {
+  const hash = crypto.createHash('sha256');
+  for (const name of sheets) hash.update(name).update(JSON.stringify(env.sheetValues(name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const heapUsed = () => process.memoryUsage().heapUsed;
+
+/**
+ * One run. Options: testing (sheetorm/testing), code (dist/Code.js text), data (fixtureData),
+ * workload, side ('orm' | 'baseline'), profile (sample the heap at every service call and digest
+ * the sheets afterwards; costs time, so timed runs leave it off).
+ * Returns { calls (by method), total, ms (script CPU only), serviceMs, heapBytes, summary, sheets }.
+ */
+function runOnce({ testing, code, data, workload, side, profile = false }) {
+  const env = createFixture(testing, data, workload.sheets);
+  const meter = { serviceMs: 0, onCall: null };
+  const context = vm.createContext(meteredGlobals(env.globals(), meter));
+  const job = loadSide(side, workload, code, context);
+  const params = vm.runInContext(`(${JSON.stringify(workload.params(data.facts))})`, context);
+  env.calls.reset();
+  if (global.gc) global.gc();
+  const before = heapUsed();
+  let peak = before;
+  if (profile) meter.onCall = () => (peak = Math.max(peak, heapUsed()));
+
+  const started = cpuMs();
+  const result = job(params);
+  const elapsed = cpuMs() - started;
+
+  if (profile) peak = Math.max(peak, heapUsed());
+  const calls = env.calls.byMethod();
+  return {
+    calls,
+    total: Object.values(calls).reduce((sum, n) => sum + n, 0),
+    ms: elapsed - meter.serviceMs,
+    serviceMs: meter.serviceMs,
+    heapBytes: profile ? peak - before : null,
+    summary: JSON.stringify(workload.summarize(result)),
+    sheets: profile ? digest(env, workload.sheets) : null,
+  };
+}
+
+function median(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Measures a workload on both sides: one profiling run each (calls, heap, result and sheet
+ * checks), then `runs` timed runs alternating ORM and baseline. Throws when the two sides disagree
+ * on the result or the sheets, or when a side's calls vary between runs.
+ */
+function measureWorkload({ testing, code, data, workload, runs = 5, sides = ['orm', 'baseline'] }) {
+  const out = {};
+  for (const side of sides) out[side] = { ...runOnce({ testing, code, data, workload, side, profile: true }), times: [], serviceTimes: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const side of sides) {
+      const run = runOnce({ testing, code, data, workload, side });
+      if (run.total !== out[side].total) throw new Error(`${workload.name} (${side}): ${run.total} calls in one run, ${out[side].total} in another`);
+      out[side].times.push(run.ms);
+      out[side].serviceTimes.push(run.serviceMs);
+    }
+  }
+  for (const side of sides) {
+    if (runs) out[side].ms = median(out[side].times);
+    if (runs) out[side].serviceMs = median(out[side].serviceTimes);
+  }
+  if (out.orm && out.baseline) {
+    for (const key of ['summary', 'sheets']) {
+      if (out.orm[key] !== out.baseline[key]) {
+        throw new Error(`${workload.name}: ORM and baseline differ in ${key} (ORM ${out.orm[key]}, baseline ${out.baseline[key]})`);
+      }
+    }
+  }
+  return out;
+}
+
+module.exports = { runOnce, measureWorkload, median };
