@@ -18,7 +18,7 @@ export class Collection<T> implements Iterable<T> {
     if (items === null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
       throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
     }
-    this.items = Array.from(items);
+    this.items = Array.isArray(items) ? items.slice() : Array.from(items);
   }
 
   /** The number of items. */

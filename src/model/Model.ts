@@ -19,7 +19,7 @@ import { applyDefaults, isHydrating } from './defaults';
 import { modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, updateModel } from './persistence';
 import { serialize } from './serialize';
-import { attachState, stateOf } from './state';
+import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
 import { ModelDefinitions } from './definitions';
 
@@ -237,7 +237,7 @@ export class Model extends ModelDefinitions {
   }
   /** Attribute values as last read or written. */
   get $original(): Record<string, unknown> {
-    return { ...stateOf(this).original };
+    return originalRecord(stateOf(this));
   }
   /** All attributes as a plain object. */
   get $attributes(): Record<string, unknown> {
@@ -245,7 +245,7 @@ export class Model extends ModelDefinitions {
   }
   /** Extra values computed by queries (`tags_count`, `pivot_<column>`). */
   get $extras(): Record<string, any> {
-    return stateOf(this).extras;
+    return extrasOf(this);
   }
   /** The primary key value (an array for composite keys). */
   get $primaryKeyValue(): unknown {
@@ -255,7 +255,7 @@ export class Model extends ModelDefinitions {
   }
   /** The pivot row of a model reached through a many-to-many relation. */
   get pivot(): any {
-    return stateOf(this).pivot;
+    return pivotOf(stateOf(this));
   }
   set pivot(value: any) {
     stateOf(this).pivot = value;

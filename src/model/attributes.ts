@@ -5,11 +5,12 @@
  * pollute a prototype.
  */
 import { CellValue, cloneValue, getOwn, sameValue, setOwn } from '../support/values';
-import { ModelState, stateOf } from './state';
+import { columnIndex, ModelState, shadowOf, stateOf } from './state';
 
 type AnyModel = Record<string, unknown>;
 
 const collisionCache = new WeakMap<object, Map<string, boolean>>();
+const layoutCache = new WeakMap<readonly string[], Map<object, boolean[]>>();
 
 /** Whether a column name collides with a member of the model's prototype chain. */
 export function collides(prototype: object, name: string): boolean {
@@ -26,45 +27,75 @@ export function collides(prototype: object, name: string): boolean {
   return result;
 }
 
+/** For a header and a model prototype, which columns collide (computed once per pair). */
+function collisions(prototype: object, columns: readonly string[]): boolean[] {
+  let byPrototype = layoutCache.get(columns);
+  if (!byPrototype) {
+    byPrototype = new Map();
+    layoutCache.set(columns, byPrototype);
+  }
+  let flags = byPrototype.get(prototype);
+  if (!flags) {
+    flags = columns.map((name) => collides(prototype, name));
+    byPrototype.set(prototype, flags);
+  }
+  return flags;
+}
+
 /** Reads an attribute, wherever it is kept. */
 export function readAttribute(model: object, name: string): unknown {
-  const state = stateOf(model);
-  if (collides(Object.getPrototypeOf(model), name)) return state.shadow[name];
+  if (collides(Object.getPrototypeOf(model), name)) {
+    const shadow = stateOf(model).shadow;
+    return shadow ? shadow[name] : undefined;
+  }
   return getOwn(model, name);
 }
 
 /** Writes an attribute, wherever it belongs. */
 export function writeAttribute(model: object, name: string, value: unknown): void {
-  const state = stateOf(model);
-  if (collides(Object.getPrototypeOf(model), name)) state.shadow[name] = value;
+  if (collides(Object.getPrototypeOf(model), name)) shadowOf(model)[name] = value;
   else setOwn(model as AnyModel, name, value);
 }
 
-/** Loads row values into a model and records them as its original (clean) state. */
-export function assignRow(model: object, columns: readonly string[], values: readonly CellValue[]): void {
+/**
+ * Loads row values into a model and records them as its original (clean) state. `frozen` says the
+ * array will never change (a row as read): then, unless it holds Dates (which can be changed in
+ * place), the model keeps it as its original instead of a copy.
+ */
+export function assignRow(model: object, columns: readonly string[], values: readonly CellValue[], frozen = false): void {
   const state = stateOf(model);
-  const prototype = Object.getPrototypeOf(model);
+  const collided = collisions(Object.getPrototypeOf(model), columns);
   const target = model as AnyModel;
-  state.columns = columns;
-  state.original = Object.create(null);
+  let dates = false;
   for (let i = 0; i < columns.length; i++) {
-    const name = columns[i];
     const value = values[i] === undefined ? null : values[i];
-    state.original[name] = cloneValue(value);
-    if (collides(prototype, name)) state.shadow[name] = value;
-    else target[name] = value;
+    if (value !== null && typeof value === 'object') dates = true;
+    if (collided[i]) shadowOf(model)[columns[i]] = value;
+    else target[columns[i]] = value;
   }
+  state.columns = columns;
+  state.original = frozen && !dates && values.length === columns.length ? (values as CellValue[]) : copyRow(values, columns.length);
+}
+
+function copyRow(values: readonly CellValue[], width: number): CellValue[] {
+  const copy: CellValue[] = new Array(width);
+  for (let i = 0; i < width; i++) {
+    const value = values[i] === undefined ? null : values[i];
+    copy[i] = value !== null && typeof value === 'object' ? cloneValue(value) : value;
+  }
+  return copy;
 }
 
 /** The attributes set on a model: own properties (minus loaded relations) and collided ones. */
 export function attributesOf(model: object): Record<string, unknown> {
   const state = stateOf(model);
   const result: Record<string, unknown> = Object.create(null);
+  const relations = state.relations;
   for (const key of Object.keys(model)) {
-    if (key in state.relations) continue;
+    if (relations && key in relations) continue;
     result[key] = (model as AnyModel)[key];
   }
-  for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
+  if (state.shadow) for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
   return result;
 }
 
@@ -76,7 +107,8 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
   for (const key of Object.keys(current)) {
     const value = current[key];
     if (value === undefined) continue;
-    if (!state.persisted || !(key in state.original) || !sameValue(value, state.original[key])) setOwn(dirty, key, value);
+    const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+    if (index < 0 || !sameValue(value, (state.original as CellValue[])[index])) setOwn(dirty, key, value);
   }
   return dirty;
 }
@@ -84,17 +116,15 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
 /** Removes every attribute from a model (its relations stay). */
 export function clearAttributes(model: object): void {
   const state = stateOf(model);
-  for (const key of Object.keys(model)) if (!(key in state.relations)) delete (model as AnyModel)[key];
-  for (const key of Object.keys(state.shadow)) delete state.shadow[key];
+  for (const key of Object.keys(model)) if (!(state.relations && key in state.relations)) delete (model as AnyModel)[key];
+  state.shadow = null;
 }
 
 /** Marks the current values as clean (after a write). */
 export function syncOriginal(state: ModelState, model: object, columns: readonly string[]): void {
   state.columns = columns;
-  const original: Record<string, CellValue> = Object.create(null);
-  for (const name of columns) {
+  state.original = columns.map((name) => {
     const value = readAttribute(model, name);
-    original[name] = value === undefined ? null : (cloneValue(value) as CellValue);
-  }
-  state.original = original;
+    return value === undefined ? null : (cloneValue(value) as CellValue);
+  });
 }

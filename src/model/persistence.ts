@@ -2,10 +2,10 @@
 import { ModelNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { runWrite, UnitOfWork, readTable } from '../storage/UnitOfWork';
-import { describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
+import { describeValue, isBlankKey, normalizeCompositeKey, Key } from '../support/values';
 import { assignRow, attributesOf, dirtyAttributes, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
-import { stateOf } from './state';
+import { originalValue, stateOf } from './state';
 
 /** A model class as persistence sees it. */
 export interface PersistableClass extends ModelSettings {
@@ -111,9 +111,12 @@ export function locate(model: PersistableClass, instance: object, table: Table):
   return table.find(columns, originalKey(instance, keys));
 }
 
-function originalKey(instance: object, keys: string[]): string {
+function originalKey(instance: object, keys: string[]): Key {
   const state = stateOf(instance);
-  const values = keys.map((key) => (state.persisted && key in state.original ? state.original[key] : readAttribute(instance, key)));
+  const values = keys.map((key) => {
+    const original = state.persisted ? originalValue(state, key) : undefined;
+    return original !== undefined ? original : readAttribute(instance, key);
+  });
   return normalizeCompositeKey(values);
 }
 
@@ -128,7 +131,7 @@ function assertNewKeyFree(model: PersistableClass, table: Table, keyColumns: num
 
 function gone(model: PersistableClass, instance: object, table: Table): ModelNotFoundError {
   const keys = primaryKeys(model);
-  const shown = keys.map((key) => `${key} ${describeValue(stateOf(instance).original[key] ?? readAttribute(instance, key))}`).join(', ');
+  const shown = keys.map((key) => `${key} ${describeValue(originalValue(stateOf(instance), key) ?? readAttribute(instance, key))}`).join(', ');
   return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
 }
 

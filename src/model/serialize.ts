@@ -1,7 +1,7 @@
 /** `toJSON()`: attributes in sheet order, then loaded relations (under `serializeAs`), then `pivot`. */
 import { setOwn } from '../support/values';
 import { attributesOf } from './attributes';
-import { stateOf } from './state';
+import { pivotOf, stateOf } from './state';
 
 interface Serializable {
   toJSON(): unknown;
@@ -20,12 +20,14 @@ export function serialize(model: object, host: RelationLookup): Record<string, u
   for (const name of order) {
     if (name in attributes && attributes[name] !== undefined) setOwn(json, name, attributes[name]);
   }
-  for (const name of Object.keys(state.relations)) {
+  const relations = state.relations || {};
+  for (const name of Object.keys(relations)) {
     const key = host.$getRelation(name).serializeAs;
     if (key === null) continue;
-    setOwn(json, key || name, plain(state.relations[name]));
+    setOwn(json, key || name, plain(relations[name]));
   }
-  if (state.pivot !== undefined && state.pivot !== null) setOwn(json, 'pivot', plain(state.pivot));
+  const pivot = pivotOf(state);
+  if (pivot !== undefined && pivot !== null) setOwn(json, 'pivot', plain(pivot));
   return json;
 }
 

@@ -1,47 +1,101 @@
 /** The private state of a model instance, kept off its enumerable properties. */
 import { CellValue } from '../support/values';
 
-/** Per-instance bookkeeping. */
+/** Per-instance bookkeeping; the objects are created on first use (reads make many instances). */
 export interface ModelState {
   persisted: boolean;
   deleted: boolean;
-  /** Attribute values as last read or written (for dirty-checking and finding the row again). */
-  original: Record<string, CellValue>;
   /** The sheet's columns when the model was last read or written. */
   columns: readonly string[] | null;
+  /** Values of `columns` as last read or written (for dirty-checking and finding the row again). */
+  original: CellValue[] | null;
   /** Attributes whose names collide with the model's API (`save`, `constructor`, …). */
-  shadow: Record<string, unknown>;
-  extras: Record<string, unknown>;
+  shadow: Record<string, unknown> | null;
+  extras: Record<string, unknown> | null;
   /** Loaded relations by name. */
-  relations: Record<string, unknown>;
+  relations: Record<string, unknown> | null;
   pivot: unknown;
+}
+
+/** A pivot object built on first use. */
+export class LazyPivot {
+  private readonly build: () => unknown;
+
+  constructor(build: () => unknown) {
+    this.build = build;
+  }
+
+  /** Builds the pivot object. */
+  value(): unknown {
+    return this.build();
+  }
+}
+
+/** The model's `pivot` (building it if it was left for later). */
+export function pivotOf(state: ModelState): unknown {
+  if (state.pivot instanceof LazyPivot) state.pivot = state.pivot.value();
+  return state.pivot;
 }
 
 /** Key of the hidden state property. */
 export const STATE: unique symbol = Symbol('sheetorm.model');
 
-/** A fresh state for a new instance. */
-export function createState(): ModelState {
-  return {
-    persisted: false,
-    deleted: false,
-    original: Object.create(null),
-    columns: null,
-    shadow: Object.create(null),
-    extras: {},
-    relations: Object.create(null),
-    pivot: undefined,
-  };
-}
-
-/** Attaches fresh state to an instance (non-enumerable, so it stays out of keys, JSON and spreads). */
+/**
+ * Attaches fresh state to an instance. A symbol-keyed property stays out of `Object.keys`, JSON
+ * and for-in, and plain assignment is far cheaper than defineProperty for thousands of rows.
+ */
 export function attachState(target: object): ModelState {
-  const state = createState();
-  Object.defineProperty(target, STATE, { value: state, enumerable: false, writable: false, configurable: false });
+  const state: ModelState = { persisted: false, deleted: false, columns: null, original: null, shadow: null, extras: null, relations: null, pivot: undefined };
+  (target as { [STATE]: ModelState })[STATE] = state;
   return state;
 }
 
 /** The state of an instance. */
 export function stateOf(model: object): ModelState {
   return (model as { [STATE]: ModelState })[STATE];
+}
+
+/** The model's `$extras` object. */
+export function extrasOf(model: object): Record<string, unknown> {
+  const state = stateOf(model);
+  return state.extras || (state.extras = {});
+}
+
+/** The model's loaded relations, by name. */
+export function relationsOf(model: object): Record<string, unknown> {
+  const state = stateOf(model);
+  return state.relations || (state.relations = Object.create(null) as Record<string, unknown>);
+}
+
+/** The model's attributes kept aside because their names collide with its API. */
+export function shadowOf(model: object): Record<string, unknown> {
+  const state = stateOf(model);
+  return state.shadow || (state.shadow = Object.create(null) as Record<string, unknown>);
+}
+
+const positions = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Position of a column in a header (cached per header array), or -1. */
+export function columnIndex(columns: readonly string[], name: string): number {
+  let map = positions.get(columns);
+  if (!map) {
+    map = new Map(columns.map((column, i) => [column, i]));
+    positions.set(columns, map);
+  }
+  const index = map.get(name);
+  return index === undefined ? -1 : index;
+}
+
+/** The original value of one attribute, or undefined when the model has none for it. */
+export function originalValue(state: ModelState, name: string): CellValue | undefined {
+  if (!state.original || !state.columns) return undefined;
+  const index = columnIndex(state.columns, name);
+  return index < 0 ? undefined : state.original[index];
+}
+
+/** The original values as an object (column → value). */
+export function originalRecord(state: ModelState): Record<string, CellValue> {
+  const record: Record<string, CellValue> = {};
+  if (state.original && state.columns) state.columns.forEach((name, i) => Object.defineProperty(record, name, { value: state.original![i], enumerable: true, writable: true, configurable: true }));
+  return record;
 }

@@ -3,7 +3,7 @@ import { operatorMatcher } from '../collection/compare';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
-import { stateOf } from '../model/state';
+import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { normalizeKey } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
@@ -117,7 +117,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       const relation = this.model.$getRelation(spec.relation);
       const counts = relation.countByParent(spec.callback);
       const keyColumn = parentKeyColumn(relation);
-      for (const model of models) stateOf(model).extras[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+      for (const model of models) extrasOf(model)[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
     }
   }
 

@@ -1,7 +1,7 @@
 /** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys, sheetName } from '../model/meta';
-import { normalizeKey } from '../support/values';
+import { normalizeKey, Key } from '../support/values';
 import { tableRef } from '../model/meta';
 import { readTable } from '../storage/UnitOfWork';
 import { foreignKeyFor } from './naming';
@@ -51,7 +51,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   /** Gives every parent the model its foreign key points at, or null. */
   setRelatedForMany(parents: P[], related: R[]): void {
     this.boot();
-    const byKey = new Map<string, R>();
+    const byKey = new Map<Key, R>();
     for (const model of related) {
       const key = this.keyOf(model, this.localKey);
       if (!byKey.has(key)) byKey.set(key, model);
@@ -88,11 +88,11 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   }
 
   /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
-  countByParent(callback?: (query: any) => unknown): Map<string, number> {
+  countByParent(callback?: (query: any) => unknown): Map<Key, number> {
     const query = this.subQuery(callback);
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
-    const counts = new Map<string, number>();
+    const counts = new Map<Key, number>();
     for (const entry of query.select(table)) counts.set(normalizeKey(entry.values[index]), 1);
     counts.delete('');
     return counts;

@@ -1,4 +1,5 @@
 /** `hasMany(Related, foreignKey?, localKey?)`: the related sheet holds the parent's key. */
+import type { Key } from '../support/values';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys, sheetName } from '../model/meta';
@@ -56,8 +57,8 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
   }
 
   /** Groups related models by the parent key they hold. */
-  protected groupByParent(related: R[]): Map<string, R[]> {
-    const groups = new Map<string, R[]>();
+  protected groupByParent(related: R[]): Map<Key, R[]> {
+    const groups = new Map<Key, R[]>();
     for (const model of related) {
       const key = this.keyOf(model, this.foreignKey);
       const group = groups.get(key);
@@ -75,7 +76,7 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
   }
 
   /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
-  countByParent(callback?: (query: any) => unknown): Map<string, number> {
+  countByParent(callback?: (query: any) => unknown): Map<Key, number> {
     const counts = countsByKey(this.subQuery(callback), this.foreignKey, this.label());
     counts.delete('');
     return counts;

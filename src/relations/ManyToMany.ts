@@ -7,9 +7,9 @@ import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys, sheetName, tableRef } from '../model/meta';
 import { readAttribute } from '../model/attributes';
-import { stateOf } from '../model/state';
+import { extrasOf } from '../model/state';
 import { TableRef } from '../storage/TableRef';
-import { normalizeKey } from '../support/values';
+import { normalizeKey, Key } from '../support/values';
 import { foreignKeyFor, pivotSheetFor } from './naming';
 import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
 import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
@@ -101,9 +101,9 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   setRelatedForMany(parents: P[], related: R[]): void {
     this.boot();
     const extra = `pivot_${this.pivotForeignKey}`;
-    const groups = new Map<string, R[]>();
+    const groups = new Map<Key, R[]>();
     for (const model of related) {
-      const key = normalizeKey(stateOf(model).extras[extra]);
+      const key = normalizeKey(extrasOf(model)[extra]);
       const group = groups.get(key);
       if (group) group.push(model);
       else groups.set(key, [model]);
@@ -128,7 +128,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   }
 
   /** Joined rows per parent key. */
-  countByParent(callback?: (query: any) => unknown): Map<string, number> {
+  countByParent(callback?: (query: any) => unknown): Map<Key, number> {
     return this.subQuery(callback).countByParent();
   }
 

@@ -6,10 +6,10 @@
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, sheetName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
-import { stateOf } from '../model/state';
+import { relationsOf, stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { ColumnNotFoundError, SheetORMError } from '../errors';
-import { normalizeKey } from '../support/values';
+import { normalizeKey, Key } from '../support/values';
 
 /** The four relation kinds. */
 export type RelationType = 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany';
@@ -84,8 +84,12 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
 
   /** Sets a loaded relation on a parent (a model or null, or a Collection). */
   setRelated(parent: P, related: Result): void {
-    stateOf(parent).relations[this.relationName] = related;
-    Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+    relationsOf(parent)[this.relationName] = related;
+    if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
+      Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+    } else {
+      (parent as unknown as Record<string, unknown>)[this.relationName] = related;
+    }
   }
 
   /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
@@ -97,7 +101,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   }
 
   /** The normalised value of a model's key column. */
-  protected keyOf(model: Model, column: string): string {
+  protected keyOf(model: Model, column: string): Key {
     return normalizeKey(readAttribute(model, column));
   }
 
@@ -125,8 +129,27 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   abstract subQuery(callback?: (query: any) => unknown): any;
 
   /** Counts related rows per parent key, for `withCount`/`has`. */
-  abstract countByParent(callback?: (query: any) => unknown): Map<string, number>;
+  abstract countByParent(callback?: (query: any) => unknown): Map<Key, number>;
 
   /** The client for one parent: `related(name)`. */
   abstract client(parent: P): unknown;
+}
+
+const accessors = new WeakMap<object, Map<string, boolean>>();
+
+/** Whether a prototype chain defines a getter/setter for a name (assigning would call it). */
+function hasAccessor(prototype: object, name: string): boolean {
+  let names = accessors.get(prototype);
+  if (!names) accessors.set(prototype, (names = new Map()));
+  let found = names.get(name);
+  if (found === undefined) {
+    found = false;
+    for (let p: object | null = prototype; p && !found; p = Object.getPrototypeOf(p)) {
+      const descriptor = Object.getOwnPropertyDescriptor(p, name);
+      if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
+      if (descriptor) break;
+    }
+    names.set(name, found);
+  }
+  return found;
 }

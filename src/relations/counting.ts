@@ -2,7 +2,7 @@
 import { tableRef, ModelSettings } from '../model/meta';
 import { RowEntry, Table } from '../storage/Table';
 import { readTable } from '../storage/UnitOfWork';
-import { normalizeKey } from '../support/values';
+import { normalizeKey, Key } from '../support/values';
 
 /** A query of a related model that can select its rows from a table. */
 interface SelectingQuery {
@@ -11,10 +11,10 @@ interface SelectingQuery {
 }
 
 /** Counts the query's rows by the normalised value of `column` (`owner` names who asks, in errors). */
-export function countsByKey(query: SelectingQuery, column: string, owner: string): Map<string, number> {
+export function countsByKey(query: SelectingQuery, column: string, owner: string): Map<Key, number> {
   const table = readTable(tableRef(query.model));
   const index = table.column(column, owner);
-  const counts = new Map<string, number>();
+  const counts = new Map<Key, number>();
   for (const entry of query.select(table)) {
     const key = normalizeKey(entry.values[index]);
     counts.set(key, (counts.get(key) || 0) + 1);

@@ -4,7 +4,7 @@
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
 import { toCell } from '../support/cells';
-import { CellValue, cloneValue, describeValue, fromCell, normalizeCompositeKey, normalizeKey } from '../support/values';
+import { CellValue, cloneValue, describeValue, fromCell, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { Header } from './Header';
 import { retried } from './service';
 import { OpenedSheet, TableRef } from './TableRef';
@@ -39,7 +39,7 @@ export class Table {
   /** Last sheet row with content when read or last written (0 for an empty sheet). */
   lastRow: number;
   journal: Undo[] | null = null;
-  private indexes = new Map<string, Map<string, RowEntry>>();
+  private indexes = new Map<string, Map<Key, RowEntry>>();
   private maxKeys = new Map<number, number>();
 
   private constructor(ref: TableRef, opened: OpenedSheet, header: Header, entries: RowEntry[], lastRow: number) {
@@ -65,15 +65,17 @@ export class Table {
     const width = header.width;
     const entries: RowEntry[] = [];
     for (let r = 1; r < values.length; r++) {
-      const row = values[r];
-      const cells: CellValue[] = new Array(width);
+      // The service hands over fresh arrays: convert in place ('' → null) rather than copy.
+      const cells = values[r] as CellValue[];
+      if (cells.length !== width) cells.length = width;
       let empty = true;
       for (let c = 0; c < width; c++) {
-        const cell = fromCell(row[c]);
-        if (cell !== null) empty = false;
-        cells[c] = cell;
+        const cell = cells[c];
+        if (cell === '' || cell === undefined) cells[c] = null;
+        else if (cell !== null) empty = false;
       }
-      if (!empty) entries.push(new RowEntry(cells, r + 1, cells.slice()));
+      // `original` shares the array until the first change (copy on write in set()).
+      if (!empty) entries.push(new RowEntry(cells, r + 1, cells));
     }
     const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
     return new Table(ref, opened, header, entries, lastRow);
@@ -90,12 +92,12 @@ export class Table {
   }
 
   /** The entry whose key columns hold `key` (normalised), if any. */
-  find(columns: readonly number[], key: string): RowEntry | undefined {
+  find(columns: readonly number[], key: Key): RowEntry | undefined {
     return this.index(columns).get(key);
   }
 
   /** A Map from normalised key to entry for the given key columns (built once, kept up to date). */
-  index(columns: readonly number[]): Map<string, RowEntry> {
+  index(columns: readonly number[]): Map<Key, RowEntry> {
     const signature = columns.join(',');
     let index = this.indexes.get(signature);
     if (!index) {
@@ -135,6 +137,7 @@ export class Table {
   set(entry: RowEntry, column: number, value: unknown, owner: string): void {
     const name = this.header.names[column];
     const next = this.checked(value, owner, name);
+    if (entry.values === entry.original) entry.values = entry.values.slice();
     const previous = entry.values[column];
     const hadChanged = entry.changed ? new Set(entry.changed) : null;
     entry.values[column] = next;
@@ -197,7 +200,7 @@ export class Table {
     for (const entry of this.entries) {
       if (entry.deleted) continue;
       entry.rowNumber = shift(entry.rowNumber === null ? next++ : entry.rowNumber);
-      entry.original = entry.values.slice();
+      entry.original = entry.values;
       entry.changed = null;
       this.entries[kept++] = entry;
     }
@@ -258,7 +261,7 @@ export class Table {
 }
 
 /** The normalised key of a row for the given columns ('' when any part is blank). */
-export function keyOf(values: readonly CellValue[], columns: readonly number[]): string {
+export function keyOf(values: readonly CellValue[], columns: readonly number[]): Key {
   if (columns.length === 1) return normalizeKey(values[columns[0]]);
   const parts = columns.map((c) => values[c]);
   return parts.some((part) => normalizeKey(part) === '') ? '' : normalizeCompositeKey(parts);

@@ -5,7 +5,7 @@
  * and read again in full only when those changed.
  */
 import { ValidationError } from '../errors';
-import { normalizeKey, sameValue } from '../support/values';
+import { Key, normalizeKey, sameValue } from '../support/values';
 import { retried } from './service';
 import { Table, keyOf, RowEntry } from './Table';
 import { Layout, layoutAsRead } from './WritePlan';
@@ -119,8 +119,8 @@ function matchGroup(then: RowEntry[], now: RowEntry[], columnPairs: number[][], 
   for (const entry of then) if (!assigned.has(entry)) assigned.set(entry, null);
 }
 
-function groupBy(entries: readonly RowEntry[], keyFn: (entry: RowEntry) => string): Map<string, RowEntry[]> {
-  const groups = new Map<string, RowEntry[]>();
+function groupBy(entries: readonly RowEntry[], keyFn: (entry: RowEntry) => Key): Map<Key, RowEntry[]> {
+  const groups = new Map<Key, RowEntry[]>();
   for (const entry of entries) {
     const key = keyFn(entry);
     const group = groups.get(key);

@@ -35,20 +35,23 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
-/** A key as a dictionary string, so `1` and `'1'` (and `' 1 '`) meet in one Map slot. */
-export function normalizeKey(value: unknown): string {
+/** A normalised key: '' when blank, a number for numeric keys (stored as numbers or as text), else text. */
+export type Key = string | number;
+
+/** A key as a dictionary key, so `1`, `'1'` and `' 1 '` meet in one Map slot. */
+export function normalizeKey(value: unknown): Key {
+  if (typeof value === 'number') return value === value ? value : 'NaN';
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return CANONICAL_NUMBER.test(trimmed) ? String(Number(trimmed)) : trimmed;
+    const trimmed = value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
+    return CANONICAL_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
   }
   if (isDate(value)) return `@${value.getTime()}`;
   return String(value);
 }
 
-/** A composite key (several columns) as one dictionary string. */
-export function normalizeCompositeKey(values: readonly unknown[]): string {
+/** A composite key (several columns) as one dictionary key. */
+export function normalizeCompositeKey(values: readonly unknown[]): Key {
   return values.length === 1 ? normalizeKey(values[0]) : values.map(normalizeKey).join('\u0000');
 }
 

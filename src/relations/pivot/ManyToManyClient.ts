@@ -9,7 +9,7 @@ import type { Model } from '../../model/Model';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
-import { CellValue, isBlankKey, normalizeKey, sameValue } from '../../support/values';
+import { CellValue, isBlankKey, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
@@ -95,7 +95,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const records = this.records(ids, 'toggle');
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const result = { attached: [] as unknown[], detached: [] as unknown[] };
-      const present = new Set<string>();
+      const present = new Set<Key>();
       for (const row of this.currentRows(pivot)) {
         if (!records.has(row.key)) continue;
         present.add(row.key);
@@ -148,7 +148,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     const related = this.relation.relatedModel();
     models.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
     return this.write('saveMany', (pivot) => {
-      const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<string, RowEntry>();
+      const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
       models.forEach((model, i) => {
         model.save();
         const id = this.idOf(model);

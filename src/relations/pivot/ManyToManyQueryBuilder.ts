@@ -7,7 +7,7 @@ import { compareValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { hydrate } from '../../model/hydrate';
-import { stateOf } from '../../model/state';
+import { LazyPivot, stateOf } from '../../model/state';
 import { tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { compile, Source } from '../../query/conditions';
@@ -15,7 +15,7 @@ import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
-import { normalizeKey, setOwn } from '../../support/values';
+import { normalizeKey, setOwn, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
 
@@ -35,7 +35,7 @@ interface Join {
 export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
   /** The relation queried. */
   readonly relation: ManyToMany<Model, R>;
-  private readonly parentKeys: Set<string> | null;
+  private readonly parentKeys: Set<Key> | null;
   private groupLimitCount: number | null = null;
   private groupOrders: Array<{ column: string; direction: Direction }> = [];
 
@@ -72,7 +72,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   override get(): Collection<R> {
     return readScope(() => {
       const join = this.joined();
-      const models = join.rows.map((row) => this.hydrateJoined(join, row));
+      const layout = this.pivotLayout(join);
+      const models = join.rows.map((row) => this.hydrateJoined(join, row, layout));
       this.loadRelations(models);
       return new Collection(models);
     });
@@ -115,11 +116,11 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** Joined rows per parent key (for `withCount`/`has`). */
-  countByParent(): Map<string, number> {
+  countByParent(): Map<Key, number> {
     return readScope(() => {
       const join = this.join();
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const counts = new Map<string, number>();
+      const counts = new Map<Key, number>();
       for (const row of this.filtered(join)) {
         const key = normalizeKey(row.pivot.values[fk]);
         counts.set(key, (counts.get(key) || 0) + 1);
@@ -208,7 +209,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
     const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
     const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
-    const taken = new Map<string, number>();
+    const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();
     for (const row of ordered) {
       const key = normalizeKey(row.pivot.values[fk]);
@@ -221,18 +222,27 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return ordered.filter((row) => kept.has(row));
   }
 
-  private hydrateJoined(join: Join, row: JoinedRow): R {
+  /** The pivot columns every result carries: name, `$extras` key, position in the pivot sheet. */
+  private pivotLayout(join: Join): Array<[string, string, number]> {
     const relation = this.relation;
+    const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
+    return columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
+  }
+
+  private hydrateJoined(join: Join, row: JoinedRow, layout: Array<[string, string, number]>): R {
     const model = hydrate<R>(this.model, join.related, row.entry);
     const state = stateOf(model);
-    const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-    const plain: Record<string, unknown> = {};
-    for (const column of columns) {
-      const value = row.pivot.values[join.pivot.column(column, this.owner)];
-      state.extras[`pivot_${column}`] = value;
-      setOwn(plain, column, value);
-    }
-    state.pivot = relation.pivotModel ? hydrate(relation.pivotModel, join.pivot, row.pivot) : plain;
+    const extras: Record<string, unknown> = {};
+    for (const [, extra, index] of layout) extras[extra] = row.pivot.values[index];
+    state.extras = extras;
+    // The pivot object is built when first read: most loads never look at it.
+    const { pivotModel } = this.relation;
+    state.pivot = new LazyPivot(() => {
+      if (pivotModel) return hydrate(pivotModel, join.pivot, row.pivot);
+      const plain: Record<string, unknown> = {};
+      for (const [column, , index] of layout) setOwn(plain, column, row.pivot.values[index]);
+      return plain;
+    });
     return model;
   }
 }

@@ -3,10 +3,10 @@
  * `ids | {id: attrs} | models` into one Map, then diff it against the current pivot rows.
  */
 import { ValidationError } from '../../errors';
-import { isPlainObject, normalizeKey, sameValue, describeValue } from '../../support/values';
+import { isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../../support/values';
 
 /** Desired related ids with their pivot attributes, keyed by normalised id. */
-export type PivotRecords = Map<string, { id: unknown; attributes: Record<string, unknown> }>;
+export type PivotRecords = Map<Key, { id: unknown; attributes: Record<string, unknown> }>;
 
 /** A related id as given: a key value, or a model whose key is read by `keyOf`. */
 export type IdInput = unknown;
@@ -62,7 +62,7 @@ function idOf(item: unknown, keyOf: (model: object) => unknown, owner: string, m
 
 /** A current pivot row of the parent: the related id it holds and its pivot attributes. */
 export interface CurrentPivotRow<Row> {
-  key: string;
+  key: Key;
   row: Row;
   attributes: Record<string, unknown>;
 }
@@ -77,7 +77,7 @@ export interface SyncDiff<Row> {
 /** Diffs desired records against current rows; with `detach` false, rows not desired stay. */
 export function diffSync<Row>(current: ReadonlyArray<CurrentPivotRow<Row>>, desired: PivotRecords, detach: boolean): SyncDiff<Row> {
   const diff: SyncDiff<Row> = { attach: [], update: [], detach: [] };
-  const seen = new Set<string>();
+  const seen = new Set<Key>();
   for (const { key, row, attributes } of current) {
     const wanted = desired.get(key);
     if (!wanted || seen.has(key)) {

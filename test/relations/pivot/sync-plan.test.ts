@@ -1,6 +1,7 @@
-/** The pure half of pivot writes: normalising ids and diffing them against current rows (no sheet). */
+/** The pure half of pivot writes (keys as normalised: numeric ids are numbers): normalising ids and diffing them against current rows (no sheet). */
 import { Collection, ValidationError } from '../../../src';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecords } from '../../../src/relations/pivot/syncPlan';
+import { normalizeKey } from '../../../src/support/values';
 
 class FakeModel {
   constructor(readonly id: unknown) {}
@@ -13,43 +14,43 @@ const JAN = new Date(Date.UTC(2024, 0, 2));
 
 /** Current rows as the client builds them; `row` is any handle (here a label). */
 function row(key: string, attributes: Record<string, unknown> = {}): CurrentPivotRow<string> {
-  return { key, row: `row ${key}${attributes.copy ? ' copy' : ''}`, attributes };
+  return { key: normalizeKey(key), row: `row ${key}${attributes.copy ? ' copy' : ''}`, attributes };
 }
 
 describe('normalizeRecords', () => {
   test('a list of ids, keyed by normalised id, keeping the id as given', () => {
     expect(plain(normalize([1, '2', ' 3 ', 'abc']))).toEqual([
-      ['1', 1, {}],
-      ['2', '2', {}],
-      ['3', ' 3 ', {}],
+      [1, 1, {}],
+      [2, '2', {}],
+      [3, ' 3 ', {}],
       ['abc', 'abc', {}],
     ]);
   });
 
   test('an object of id → attributes (null or undefined attributes mean none)', () => {
     expect(plain(normalize({ 1: { role: 'a' }, 2: null, 3: undefined }))).toEqual([
-      ['1', '1', { role: 'a' }],
-      ['2', '2', {}],
-      ['3', '3', {}],
+      [1, '1', { role: 'a' }],
+      [2, '2', {}],
+      [3, '3', {}],
     ]);
   });
 
   test('a single id or model, models in lists, and Collections', () => {
-    expect(plain(normalize(7))).toEqual([['7', 7, {}]]);
-    expect(plain(normalize(new FakeModel(8)))).toEqual([['8', 8, {}]]);
+    expect(plain(normalize(7))).toEqual([[7, 7, {}]]);
+    expect(plain(normalize(new FakeModel(8)))).toEqual([[8, 8, {}]]);
     expect(plain(normalize([new FakeModel(1), 2]))).toEqual([
-      ['1', 1, {}],
-      ['2', 2, {}],
+      [1, 1, {}],
+      [2, 2, {}],
     ]);
     expect(plain(normalize(new Collection([new FakeModel(4), new FakeModel('5')] as any)))).toEqual([
-      ['4', 4, {}],
-      ['5', '5', {}],
+      [4, 4, {}],
+      [5, '5', {}],
     ]);
   });
 
   test('1 and "1" are one record; the first id given is kept', () => {
     expect(plain(normalize([1, '1', '01', 1.0]))).toEqual([
-      ['1', 1, {}],
+      [1, 1, {}],
       ['01', '01', {}],
     ]);
   });
