@@ -2,7 +2,7 @@
 import { ModelNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { runWrite, UnitOfWork, readTable } from '../storage/UnitOfWork';
-import { describeValue, isBlankKey, normalizeCompositeKey, Key } from '../support/values';
+import { CellValue, Key, cloneValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
 import { assignRow, attributesOf, dirtyAttributes, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { originalValue, stateOf } from './state';
@@ -18,12 +18,13 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const owner = modelName(model);
   table.requireHeader(owner);
   const keyColumns = primaryKeys(model).map((key) => table.column(key, owner));
+  const textKeys = keyColumns.length === 1 && keysAreText(table, keyColumns[0]);
   for (const instance of instances) {
     const attributes = attributesOf(instance);
     for (const name of Object.keys(attributes)) if (attributes[name] !== undefined) table.column(name, owner);
-    assignKey(model, unit, table, keyColumns, instance, attributes);
+    assignKey(model, unit, table, keyColumns, instance, attributes, textKeys);
     const entry = table.insert(attributes, owner, keyColumns);
-    markSaved(unit, instance, table, entry);
+    markInserted(unit, instance, table, entry, attributes);
   }
 }
 
@@ -34,6 +35,7 @@ function assignKey(
   keyColumns: number[],
   instance: object,
   attributes: Record<string, unknown>,
+  textKeys: boolean,
 ): void {
   const keys = primaryKeys(model);
   if (keys.length > 1) {
@@ -44,15 +46,16 @@ function assignKey(
     return;
   }
   if (!isBlankKey(attributes[keys[0]])) return;
-  const key = usesUuid(model) ? Utilities.getUuid() : likeExistingKeys(table, keyColumns[0], table.nextKey(keyColumns[0]));
+  const next = table.nextKey(keyColumns[0]);
+  const key = usesUuid(model) ? Utilities.getUuid() : textKeys ? String(next) : next;
   attributes[keys[0]] = key;
   const before = readAttribute(instance, keys[0]);
   writeAttribute(instance, keys[0], key);
   unit.record(() => writeAttribute(instance, keys[0], before));
 }
 
-/** A new numeric key is stored as text when the sheet's numeric keys are text ('1', '2'), so lookups keep matching. */
-function likeExistingKeys(table: Table, column: number, key: number): number | string {
+/** Whether the sheet's numeric keys are mostly text ('1', '2'): new keys then are text too, so lookups keep matching. */
+function keysAreText(table: Table, column: number): boolean {
   let numbers = 0;
   let texts = 0;
   for (const entry of table.rows()) {
@@ -60,7 +63,7 @@ function likeExistingKeys(table: Table, column: number, key: number): number | s
     if (typeof value === 'number') numbers++;
     else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) texts++;
   }
-  return texts > numbers ? String(key) : key;
+  return texts > numbers;
 }
 
 /** Writes a model's changed attributes to its row. */
@@ -143,6 +146,27 @@ function markSaved(unit: UnitOfWork, instance: object, table: Table, entry: RowE
     if (readAttribute(instance, names[i]) === undefined) writeAttribute(instance, names[i], entry.values[i]);
   }
   syncOriginal(state, instance, names);
+  state.persisted = true;
+  unit.record(() => {
+    state.persisted = before.persisted;
+    state.original = before.original;
+    state.columns = before.columns;
+  });
+}
+
+/** A new row's model: columns it did not set become null, and the row is its clean state. */
+function markInserted(unit: UnitOfWork, instance: object, table: Table, entry: RowEntry, attributes: Record<string, unknown>): void {
+  const state = stateOf(instance);
+  const names = table.header.names;
+  const original: CellValue[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const value = entry.values[i];
+    if (attributes[names[i]] === undefined) writeAttribute(instance, names[i], value);
+    original[i] = value !== null && typeof value === 'object' ? cloneValue(value) : value;
+  }
+  const before = { persisted: state.persisted, original: state.original, columns: state.columns };
+  state.columns = names;
+  state.original = original;
   state.persisted = true;
   unit.record(() => {
     state.persisted = before.persisted;

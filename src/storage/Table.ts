@@ -3,7 +3,7 @@
  * current unit of work. Storage knows nothing of models: rows are arrays in header order.
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
-import { toCell } from '../support/cells';
+import { validateCell } from '../support/cells';
 import { CellValue, cloneValue, describeValue, fromCell, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { Header } from './Header';
 import { retried } from './service';
@@ -40,6 +40,7 @@ export class Table {
   lastRow: number;
   journal: Undo[] | null = null;
   private indexes = new Map<string, Map<Key, RowEntry>>();
+  private signatures = new Map<string, number[]>();
   private maxKeys = new Map<number, number>();
 
   private constructor(ref: TableRef, opened: OpenedSheet, header: Header, entries: RowEntry[], lastRow: number) {
@@ -231,19 +232,25 @@ export class Table {
   }
 
   private checked(value: unknown, owner: string, column: string): CellValue {
-    toCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+    validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
     return fromCell(cloneValue(value));
   }
 
   private afterInsert(entry: RowEntry): void {
     for (const [signature, index] of this.indexes) {
-      const key = keyOf(entry.values, signature.split(',').map(Number));
+      const key = keyOf(entry.values, this.indexColumns(signature));
       if (key !== '' && !index.has(key)) index.set(key, entry);
     }
     for (const [column, max] of this.maxKeys) {
       const n = numericKey(entry.values[column]);
       if (n !== null && n > max) this.maxKeys.set(column, n);
     }
+  }
+
+  private indexColumns(signature: string): number[] {
+    let columns = this.signatures.get(signature);
+    if (!columns) this.signatures.set(signature, (columns = signature.split(',').map(Number)));
+    return columns;
   }
 
   private afterChange(column: number | null): void {

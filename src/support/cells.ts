@@ -17,12 +17,24 @@ const DIGIT = /\d/;
 /** Whether Sheets could parse `text` as a number, date, boolean, formula or error. */
 export function needsTextGuard(text: string): boolean {
   if (text === '') return false;
-  return SPECIAL_FIRST.test(text) || DIGIT.test(text) || BOOLEAN_LIKE.test(text);
+  if (DIGIT.test(text) || SPECIAL_FIRST.test(text)) return true;
+  return text.length <= 16 && BOOLEAN_LIKE.test(text);
 }
 
 /** Where a value is going, for error messages. */
 export interface CellTarget {
   describe(): string;
+}
+
+/** Throws a ValidationError naming the cell unless a cell can hold the value. */
+export function validateCell(value: unknown, target: CellTarget): void {
+  if (value === null || value === undefined || typeof value === 'boolean') return;
+  if (typeof value === 'string') {
+    if (value.length <= MAX_CELL_CHARS) return;
+  } else if (typeof value === 'number') {
+    if (isFinite(value)) return;
+  }
+  toCell(value, target);
 }
 
 /** The value to hand to `setValues` for a model value, or a ValidationError naming the cell. */

@@ -12,9 +12,11 @@ export function isDate(value: unknown): value is Date {
 
 /** True for `{...}` objects (not arrays, Dates, class instances with a custom prototype chain excepted). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || isDate(value)) return false;
+  if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
+  if (proto === Object.prototype || proto === null) return true;
+  // An object literal from another realm (an Apps Script library's caller) has that realm's Object.prototype.
+  return Object.getPrototypeOf(proto) === null && !Array.isArray(value) && !isDate(value);
 }
 
 /** A value read from a cell, with empty cells as `null`. */
