@@ -699,7 +699,7 @@ var SheetORM = (() => {
       if (items === null || typeof items[Symbol.iterator] !== "function") {
         throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
       }
-      this.items = Array.from(items);
+      this.items = Array.isArray(items) ? items.slice() : Array.from(items);
     }
     /** The number of items. */
     get length() {
@@ -901,9 +901,10 @@ var SheetORM = (() => {
     return toTag.call(value) === "[object Date]";
   }
   function isPlainObject(value) {
-    if (value === null || typeof value !== "object" || Array.isArray(value) || isDate2(value)) return false;
+    if (value === null || typeof value !== "object") return false;
     const proto = Object.getPrototypeOf(value);
-    return proto === null || Object.getPrototypeOf(proto) === null;
+    if (proto === Object.prototype || proto === null) return true;
+    return Object.getPrototypeOf(proto) === null && !Array.isArray(value) && !isDate2(value);
   }
   function fromCell(value) {
     if (value === "" || value === void 0 || value === null) return null;
@@ -919,11 +920,11 @@ var SheetORM = (() => {
   }
   var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
   function normalizeKey(value) {
+    if (typeof value === "number") return value === value ? value : "NaN";
     if (value === null || value === void 0) return "";
-    if (typeof value === "number") return String(value);
     if (typeof value === "string") {
-      const trimmed = value.trim();
-      return CANONICAL_NUMBER.test(trimmed) ? String(Number(trimmed)) : trimmed;
+      const trimmed = value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
+      return CANONICAL_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
     }
     if (isDate2(value)) return `@${value.getTime()}`;
     return String(value);
@@ -956,30 +957,64 @@ var SheetORM = (() => {
   }
 
   // src/model/state.ts
-  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
-  function createState() {
-    return {
-      persisted: false,
-      deleted: false,
-      original: /* @__PURE__ */ Object.create(null),
-      columns: null,
-      shadow: /* @__PURE__ */ Object.create(null),
-      extras: {},
-      relations: /* @__PURE__ */ Object.create(null),
-      pivot: void 0
-    };
+  var LazyPivot = class {
+    constructor(build) {
+      this.build = build;
+    }
+    /** Builds the pivot object. */
+    value() {
+      return this.build();
+    }
+  };
+  function pivotOf(state) {
+    if (state.pivot instanceof LazyPivot) state.pivot = state.pivot.value();
+    return state.pivot;
   }
+  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
   function attachState(target) {
-    const state = createState();
-    Object.defineProperty(target, STATE, { value: state, enumerable: false, writable: false, configurable: false });
+    const state = { persisted: false, deleted: false, columns: null, original: null, shadow: null, extras: null, relations: null, pivot: void 0 };
+    target[STATE] = state;
     return state;
   }
   function stateOf(model) {
     return model[STATE];
   }
+  function extrasOf(model) {
+    const state = stateOf(model);
+    return state.extras || (state.extras = {});
+  }
+  function relationsOf(model) {
+    const state = stateOf(model);
+    return state.relations || (state.relations = /* @__PURE__ */ Object.create(null));
+  }
+  function shadowOf(model) {
+    const state = stateOf(model);
+    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
+  }
+  var positions = /* @__PURE__ */ new WeakMap();
+  function columnIndex(columns, name) {
+    let map = positions.get(columns);
+    if (!map) {
+      map = new Map(columns.map((column, i) => [column, i]));
+      positions.set(columns, map);
+    }
+    const index = map.get(name);
+    return index === void 0 ? -1 : index;
+  }
+  function originalValue(state, name) {
+    if (!state.original || !state.columns) return void 0;
+    const index = columnIndex(state.columns, name);
+    return index < 0 ? void 0 : state.original[index];
+  }
+  function originalRecord(state) {
+    const record = {};
+    if (state.original && state.columns) state.columns.forEach((name, i) => Object.defineProperty(record, name, { value: state.original[i], enumerable: true, writable: true, configurable: true }));
+    return record;
+  }
 
   // src/model/attributes.ts
   var collisionCache = /* @__PURE__ */ new WeakMap();
+  var layoutCache = /* @__PURE__ */ new WeakMap();
   function collides(prototype, name) {
     let names = collisionCache.get(prototype);
     if (!names) {
@@ -993,38 +1028,61 @@ var SheetORM = (() => {
     }
     return result;
   }
+  function collisions(prototype, columns) {
+    let byPrototype = layoutCache.get(columns);
+    if (!byPrototype) {
+      byPrototype = /* @__PURE__ */ new Map();
+      layoutCache.set(columns, byPrototype);
+    }
+    let flags = byPrototype.get(prototype);
+    if (!flags) {
+      flags = columns.map((name) => collides(prototype, name));
+      byPrototype.set(prototype, flags);
+    }
+    return flags;
+  }
   function readAttribute(model, name) {
-    const state = stateOf(model);
-    if (collides(Object.getPrototypeOf(model), name)) return state.shadow[name];
+    if (collides(Object.getPrototypeOf(model), name)) {
+      const shadow = stateOf(model).shadow;
+      return shadow ? shadow[name] : void 0;
+    }
     return getOwn(model, name);
   }
   function writeAttribute(model, name, value) {
-    const state = stateOf(model);
-    if (collides(Object.getPrototypeOf(model), name)) state.shadow[name] = value;
+    if (collides(Object.getPrototypeOf(model), name)) shadowOf(model)[name] = value;
     else setOwn(model, name, value);
   }
-  function assignRow(model, columns, values) {
+  function assignRow(model, columns, values, frozen = false) {
     const state = stateOf(model);
-    const prototype = Object.getPrototypeOf(model);
+    const collided = collisions(Object.getPrototypeOf(model), columns);
     const target = model;
-    state.columns = columns;
-    state.original = /* @__PURE__ */ Object.create(null);
+    let dates = false;
     for (let i = 0; i < columns.length; i++) {
-      const name = columns[i];
       const value = values[i] === void 0 ? null : values[i];
-      state.original[name] = cloneValue(value);
-      if (collides(prototype, name)) state.shadow[name] = value;
-      else target[name] = value;
+      if (value !== null && typeof value === "object") dates = true;
+      if (collided[i]) shadowOf(model)[columns[i]] = value;
+      else target[columns[i]] = value;
     }
+    state.columns = columns;
+    state.original = frozen && !dates && values.length === columns.length ? values : copyRow(values, columns.length);
+  }
+  function copyRow(values, width) {
+    const copy = new Array(width);
+    for (let i = 0; i < width; i++) {
+      const value = values[i] === void 0 ? null : values[i];
+      copy[i] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+    }
+    return copy;
   }
   function attributesOf(model) {
     const state = stateOf(model);
     const result = /* @__PURE__ */ Object.create(null);
+    const relations = state.relations;
     for (const key of Object.keys(model)) {
-      if (key in state.relations) continue;
+      if (relations && key in relations) continue;
       result[key] = model[key];
     }
-    for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
+    if (state.shadow) for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
     return result;
   }
   function dirtyAttributes(model) {
@@ -1034,18 +1092,22 @@ var SheetORM = (() => {
     for (const key of Object.keys(current2)) {
       const value = current2[key];
       if (value === void 0) continue;
-      if (!state.persisted || !(key in state.original) || !sameValue(value, state.original[key])) setOwn(dirty, key, value);
+      const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+      if (index < 0 || !sameValue(value, state.original[index])) setOwn(dirty, key, value);
     }
     return dirty;
   }
+  function clearAttributes(model) {
+    const state = stateOf(model);
+    for (const key of Object.keys(model)) if (!(state.relations && key in state.relations)) delete model[key];
+    state.shadow = null;
+  }
   function syncOriginal(state, model, columns) {
     state.columns = columns;
-    const original = /* @__PURE__ */ Object.create(null);
-    for (const name of columns) {
+    state.original = columns.map((name) => {
       const value = readAttribute(model, name);
-      original[name] = value === void 0 ? null : cloneValue(value);
-    }
-    state.original = original;
+      return value === void 0 ? null : cloneValue(value);
+    });
   }
 
   // src/model/meta.ts
@@ -1083,6 +1145,17 @@ var SheetORM = (() => {
       owner: modelName(model),
       keyColumns: primaryKeys(model)
     };
+  }
+  function keyValues(owner, keys, id) {
+    let values;
+    if (keys.length === 1) values = [id];
+    else if (Array.isArray(id)) values = id;
+    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+    else values = [id];
+    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate2(value))) {
+      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
+    }
+    return values;
   }
 
   // src/relations/Relation.ts
@@ -1128,8 +1201,12 @@ var SheetORM = (() => {
     }
     /** Sets a loaded relation on a parent (a model or null, or a Collection). */
     setRelated(parent, related) {
-      stateOf(parent).relations[this.relationName] = related;
-      Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+      relationsOf(parent)[this.relationName] = related;
+      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
+        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+      } else {
+        parent[this.relationName] = related;
+      }
     }
     /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
     assertParentColumn(parents, column) {
@@ -1150,6 +1227,22 @@ var SheetORM = (() => {
       return related;
     }
   };
+  var accessors = /* @__PURE__ */ new WeakMap();
+  function hasAccessor(prototype, name) {
+    let names = accessors.get(prototype);
+    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
+    let found = names.get(name);
+    if (found === void 0) {
+      found = false;
+      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
+        if (descriptor) break;
+      }
+      names.set(name, found);
+    }
+    return found;
+  }
 
   // src/relations/registry.ts
   var relationCache = /* @__PURE__ */ new WeakMap();
@@ -1246,7 +1339,7 @@ var SheetORM = (() => {
   // src/model/hydrate.ts
   function hydrate(model, table, entry) {
     const instance = whileHydrating(() => new model());
-    assignRow(instance, table.header.names, entry.values);
+    assignRow(instance, table.header.names, entry.values, entry.values === entry.original);
     stateOf(instance).persisted = true;
     return instance;
   }
@@ -1291,7 +1384,13 @@ var SheetORM = (() => {
     for (const key of Object.keys(options)) {
       if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(", ")}).`);
     }
-    const { lock, lockTimeoutMs, retries } = options;
+    const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
+    if (spreadsheetId !== void 0 && (typeof spreadsheetId !== "string" || !spreadsheetId.trim())) {
+      throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
+    }
+    if (spreadsheet !== void 0 && (spreadsheet === null || typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
+      throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)); to give an id, use spreadsheetId.");
+    }
     if (lock !== void 0 && lock !== false && lock !== "script" && lock !== "document" && lock !== "user") {
       const isLock = lock !== null && typeof lock === "object" && typeof lock.tryLock === "function";
       if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document', 'user' or false.`);
@@ -1366,6 +1465,90 @@ var SheetORM = (() => {
   function pause(attempt, quota) {
     const ms = quota ? Math.min(4e4, 1e4 * Math.pow(2, attempt)) : Math.min(8e3, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
     if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
+  }
+
+  // src/storage/TableRef.ts
+  var cache = null;
+  function handles() {
+    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
+    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
+    }
+    return cache;
+  }
+  function forgetHandles() {
+    cache = null;
+  }
+  function openSpreadsheet(pinnedId) {
+    const config = getConfig();
+    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+    const key = id ? `id:${id}` : "default";
+    const cached = handles().spreadsheets.get(key);
+    if (cached) return cached;
+    if (typeof SpreadsheetApp === "undefined") {
+      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
+    }
+    let spreadsheet;
+    if (id) spreadsheet = retried("SpreadsheetApp.openById", () => SpreadsheetApp.openById(id));
+    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!spreadsheet) {
+      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
+    }
+    handles().spreadsheets.set(key, spreadsheet);
+    return spreadsheet;
+  }
+  function spreadsheetName(spreadsheet) {
+    const names = handles().names;
+    let name = names.get(spreadsheet);
+    if (name === void 0) {
+      try {
+        name = spreadsheet.getName();
+      } catch (error) {
+        name = "(unnamed)";
+      }
+      names.set(spreadsheet, name);
+    }
+    return name;
+  }
+  function cacheKeyOf(ref) {
+    return `${ref.spreadsheetId || ""}\0${ref.sheetName}`;
+  }
+  function lazyOpened(ref) {
+    return {
+      cacheKey: cacheKeyOf(ref),
+      get sheet() {
+        return openSheet(ref).sheet;
+      },
+      get spreadsheet() {
+        return openSpreadsheet(ref.spreadsheetId);
+      },
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`
+    };
+  }
+  function describeRef(ref) {
+    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
+  }
+  function openSheet(ref) {
+    const spreadsheet = openSpreadsheet(ref.spreadsheetId);
+    const cacheKey = cacheKeyOf(ref);
+    const cached = handles().sheets.get(cacheKey);
+    if (cached) return cached;
+    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    if (!sheet) {
+      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
+      throw new SheetNotFoundError(
+        `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). Create it (SheetORM.ensureSchema) or correct ${fix}.`
+      );
+    }
+    const opened = {
+      sheet,
+      spreadsheet,
+      cacheKey,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+    handles().sheets.set(cacheKey, opened);
+    return opened;
   }
 
   // src/storage/lock.ts
@@ -1532,9 +1715,12 @@ var SheetORM = (() => {
   }
 
   // src/storage/sheetsApi/batchWrite.ts
+  function canBatchCells(blocks) {
+    return blocks.length > 1 && !blocks.some((block) => block.values.some((row) => row.some(isDate2)));
+  }
   function batchUpdateCells(opened, name, blocks) {
     const api = sheetsApi();
-    if (!api || blocks.length < 2 || blocks.some((block) => block.values.some((row) => row.some(isDate2)))) return false;
+    if (!api || !canBatchCells(blocks)) return false;
     const id = spreadsheetIdOf(opened.spreadsheet);
     const data = blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values }));
     retried(
@@ -1582,39 +1768,72 @@ var SheetORM = (() => {
     const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
     return deleted >= plan.lastRow - 1;
   }
+  var PlanInterrupted = class {
+    constructor(cause, remaining) {
+      this.cause = cause;
+      this.remaining = remaining;
+    }
+  };
   function writePlan(opened, plan, progress, name = "") {
-    const sheet = opened.sheet;
+    const steps = stepsOf(opened, plan, name);
+    steps.forEach((step, i) => {
+      try {
+        step.run();
+      } catch (error) {
+        throw new PlanInterrupted(error, steps.slice(i).map((s) => s.todo));
+      }
+      progress.push(step.done);
+    });
+  }
+  function stepsOf(opened, plan, name) {
+    const steps = [];
     const rows = plan.appendRows;
     if (rows.length) {
-      retried(
-        `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
-        () => sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
-      );
-      progress.push(`appended rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`);
+      const last = plan.appendAt + rows.length - 1;
+      steps.push({
+        todo: `append rows ${plan.appendAt}\u2013${last}`,
+        done: `appended rows ${plan.appendAt}\u2013${last}`,
+        run: () => retried(
+          `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
+          () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
+        )
+      });
     }
-    if (rows.length && sheetsApi() && (plan.updates.length > 1 || plan.deletions.length > 1)) flushBeforeApi();
-    if (batchUpdateCells(opened, name, plan.updates)) {
-      progress.push(`updated ${plan.updates.length} cell blocks`);
+    const api = sheetsApi() !== null;
+    if (api && rows.length && (plan.updates.length > 1 || plan.deletions.length > 1)) {
+      steps.push({ todo: "flush", done: "flushed", run: flushBeforeApi });
+    }
+    if (api && canBatchCells(plan.updates)) {
+      const count = plan.updates.length;
+      steps.push({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) });
     } else {
-      writeBlocks(sheet, plan, progress, name);
+      for (const block of plan.updates) steps.push(blockStep(opened, block, name));
     }
-    if (batchDeleteRows(opened, name, plan.deletions)) {
-      progress.push(`deleted ${plan.deletions.length} runs of rows`);
-      return;
+    if (api && plan.deletions.length > 1) {
+      const count = plan.deletions.length;
+      steps.push({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) });
+    } else {
+      for (const run of plan.deletions) {
+        const rowsText = `rows ${run.start}\u2013${run.start + run.count - 1}`;
+        steps.push({
+          todo: `delete ${rowsText}`,
+          done: `deleted ${rowsText}`,
+          run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count))
+        });
+      }
     }
-    for (const run of plan.deletions) {
-      once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => sheet.deleteRows(run.start, run.count));
-      progress.push(`deleted rows ${run.start}\u2013${run.start + run.count - 1}`);
-    }
+    return steps;
   }
-  function writeBlocks(sheet, plan, progress, name) {
-    for (const block of plan.updates) {
-      retried(
+  function blockStep(opened, block, name) {
+    const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
+    return {
+      todo: `update ${size}`,
+      done: `updated ${size}`,
+      run: () => retried(
         `"${name}" setValues ${block.values.length}\xD7${block.values[0].length} at row ${block.row}, column ${block.column}`,
-        () => sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
-      );
-      progress.push(`updated ${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`);
-    }
+        () => opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
+      )
+    };
   }
   function flushBeforeApi() {
     retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
@@ -1637,7 +1856,17 @@ var SheetORM = (() => {
   var DIGIT = /\d/;
   function needsTextGuard(text) {
     if (text === "") return false;
-    return SPECIAL_FIRST.test(text) || DIGIT.test(text) || BOOLEAN_LIKE.test(text);
+    if (DIGIT.test(text) || SPECIAL_FIRST.test(text)) return true;
+    return text.length <= 16 && BOOLEAN_LIKE.test(text);
+  }
+  function validateCell(value, target) {
+    if (value === null || value === void 0 || typeof value === "boolean") return;
+    if (typeof value === "string") {
+      if (value.length <= MAX_CELL_CHARS) return;
+    } else if (typeof value === "number") {
+      if (isFinite(value)) return;
+    }
+    toCell(value, target);
   }
   function toCell(value, target) {
     if (value === null || value === void 0) return "";
@@ -1678,6 +1907,7 @@ var SheetORM = (() => {
     constructor(ref, opened, header, entries, lastRow) {
       this.journal = null;
       this.indexes = /* @__PURE__ */ new Map();
+      this.signatures = /* @__PURE__ */ new Map();
       this.maxKeys = /* @__PURE__ */ new Map();
       this.ref = ref;
       this.opened = opened;
@@ -1699,15 +1929,15 @@ var SheetORM = (() => {
       const width = header.width;
       const entries = [];
       for (let r = 1; r < values.length; r++) {
-        const row = values[r];
-        const cells = new Array(width);
+        const cells = values[r];
+        if (cells.length !== width) cells.length = width;
         let empty = true;
         for (let c = 0; c < width; c++) {
-          const cell = fromCell(row[c]);
-          if (cell !== null) empty = false;
-          cells[c] = cell;
+          const cell = cells[c];
+          if (cell === "" || cell === void 0) cells[c] = null;
+          else if (cell !== null) empty = false;
         }
-        if (!empty) entries.push(new RowEntry(cells, r + 1, cells.slice()));
+        if (!empty) entries.push(new RowEntry(cells, r + 1, cells));
       }
       const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
       return new _Table(ref, opened, header, entries, lastRow);
@@ -1765,6 +1995,7 @@ var SheetORM = (() => {
       var _a;
       const name = this.header.names[column];
       const next = this.checked(value, owner, name);
+      if (entry.values === entry.original) entry.values = entry.values.slice();
       const previous = entry.values[column];
       const hadChanged = entry.changed ? new Set(entry.changed) : null;
       entry.values[column] = next;
@@ -1827,7 +2058,7 @@ var SheetORM = (() => {
       for (const entry of this.entries) {
         if (entry.deleted) continue;
         entry.rowNumber = shift(entry.rowNumber === null ? next++ : entry.rowNumber);
-        entry.original = entry.values.slice();
+        entry.original = entry.values;
         entry.changed = null;
         this.entries[kept++] = entry;
       }
@@ -1855,18 +2086,23 @@ var SheetORM = (() => {
       }
     }
     checked(value, owner, column) {
-      toCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+      validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
       return fromCell(cloneValue(value));
     }
     afterInsert(entry) {
       for (const [signature, index] of this.indexes) {
-        const key = keyOf(entry.values, signature.split(",").map(Number));
+        const key = keyOf(entry.values, this.indexColumns(signature));
         if (key !== "" && !index.has(key)) index.set(key, entry);
       }
       for (const [column, max] of this.maxKeys) {
         const n = numericKey(entry.values[column]);
         if (n !== null && n > max) this.maxKeys.set(column, n);
       }
+    }
+    indexColumns(signature) {
+      let columns = this.signatures.get(signature);
+      if (!columns) this.signatures.set(signature, columns = signature.split(",").map(Number));
+      return columns;
     }
     afterChange(column) {
       if (column === null) {
@@ -1905,87 +2141,6 @@ var SheetORM = (() => {
       }
     }
     return width;
-  }
-
-  // src/storage/TableRef.ts
-  var cache = null;
-  function handles() {
-    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
-    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
-      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
-    }
-    return cache;
-  }
-  function forgetHandles() {
-    cache = null;
-  }
-  function openSpreadsheet(pinnedId) {
-    const config = getConfig();
-    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
-    const key = id ? `id:${id}` : "default";
-    const cached = handles().spreadsheets.get(key);
-    if (cached) return cached;
-    if (typeof SpreadsheetApp === "undefined") {
-      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
-    }
-    let spreadsheet;
-    if (id) spreadsheet = retried("SpreadsheetApp.openById", () => SpreadsheetApp.openById(id));
-    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
-    if (!spreadsheet) {
-      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
-    }
-    handles().spreadsheets.set(key, spreadsheet);
-    return spreadsheet;
-  }
-  function spreadsheetName(spreadsheet) {
-    const names = handles().names;
-    let name = names.get(spreadsheet);
-    if (name === void 0) {
-      try {
-        name = spreadsheet.getName();
-      } catch (error) {
-        name = "(unnamed)";
-      }
-      names.set(spreadsheet, name);
-    }
-    return name;
-  }
-  function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId || ""}\0${ref.sheetName}`;
-  }
-  function lazyOpened(ref) {
-    return {
-      cacheKey: cacheKeyOf(ref),
-      get sheet() {
-        return openSheet(ref).sheet;
-      },
-      get spreadsheet() {
-        return openSpreadsheet(ref.spreadsheetId);
-      },
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`
-    };
-  }
-  function openSheet(ref) {
-    const spreadsheet = openSpreadsheet(ref.spreadsheetId);
-    const cacheKey = cacheKeyOf(ref);
-    const cached = handles().sheets.get(cacheKey);
-    if (cached) return cached;
-    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
-    if (!sheet) {
-      const names = spreadsheet.getSheets().map((s) => s.getName());
-      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      throw new SheetNotFoundError(
-        `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). Create it (SheetORM.ensureSchema) or correct ${fix}.`
-      );
-    }
-    const opened = {
-      sheet,
-      spreadsheet,
-      cacheKey,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-    handles().sheets.set(cacheKey, opened);
-    return opened;
   }
 
   // src/storage/sheetsApi/serial.ts
@@ -2254,19 +2409,49 @@ var SheetORM = (() => {
         `${table.ref.owner}: ${table.opened.describe()} has no key column (${keyNames.join(", ") || "none"}) to find rows again before writing; add it or set the model's _primaryKey.`
       );
     }
-    const rows = /* @__PURE__ */ new Map();
-    for (const entry of now.entries) {
-      const key = keyOf(entry.values, newColumns);
-      const list = rows.get(key);
-      if (list) list.push(entry.rowNumber);
-      else rows.set(key, [entry.rowNumber]);
-    }
+    const rowsNow = groupBy(now.entries, (entry) => keyOf(entry.values, newColumns));
+    const rowsThen = groupBy(
+      table.entries.filter((entry) => entry.rowNumber !== null),
+      (entry) => keyOf(entry.original || entry.values, oldColumns)
+    );
+    const columnPairs = table.header.names.map((name, index) => [index, now.header.indexOf(name)]).filter(([, at]) => at >= 0);
+    const assigned = /* @__PURE__ */ new Map();
     return (entry) => {
-      const key = keyOf(entry.original || entry.values, oldColumns);
-      const candidates2 = rows.get(key);
-      if (!candidates2 || key === "") return null;
-      return candidates2.indexOf(entry.rowNumber) >= 0 ? entry.rowNumber : candidates2[0];
+      if (!assigned.has(entry)) {
+        const key = keyOf(entry.original || entry.values, oldColumns);
+        matchGroup(rowsThen.get(key) || [entry], key === "" ? [] : rowsNow.get(key) || [], columnPairs, assigned);
+      }
+      return assigned.get(entry);
     };
+  }
+  function matchGroup(then, now, columnPairs, assigned) {
+    const pairs = [];
+    for (const entry of then) {
+      const before = entry.original || entry.values;
+      for (const candidate of now) {
+        let score = 0;
+        for (const [oldIndex, newIndex] of columnPairs) if (sameValue(before[oldIndex], candidate.values[newIndex])) score++;
+        pairs.push({ entry, candidate, score, distance: Math.abs(candidate.rowNumber - entry.rowNumber) });
+      }
+    }
+    pairs.sort((a, b) => b.score - a.score || a.distance - b.distance);
+    const taken = /* @__PURE__ */ new Set();
+    for (const { entry, candidate } of pairs) {
+      if (assigned.has(entry) || taken.has(candidate)) continue;
+      assigned.set(entry, candidate.rowNumber);
+      taken.add(candidate);
+    }
+    for (const entry of then) if (!assigned.has(entry)) assigned.set(entry, null);
+  }
+  function groupBy(entries, keyFn) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const entry of entries) {
+      const key = keyFn(entry);
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
+    }
+    return groups;
   }
 
   // src/storage/UnitOfWork.ts
@@ -2277,12 +2462,16 @@ var SheetORM = (() => {
       this.stale = /* @__PURE__ */ new Set();
       this.transactional = transactional;
     }
-    /** The table for a ref, read on first use (under the lock), or reused from the session when unchanged. */
-    table(ref) {
+    /**
+     * The table for a ref, read on first use (under the lock). With `byKey`, for writes that find
+     * rows by key only (save, delete, create), a big sheet read earlier in the session is reused
+     * when its header and keys are unchanged; writes that select rows by value always read afresh.
+     */
+    table(ref, byKey = false) {
       const opened = openSheet(ref);
       let table = this.tables.get(opened.cacheKey);
       if (!table) {
-        const cached = sessionCache ? sessionCache.get(opened.cacheKey) : void 0;
+        const cached = byKey && sessionCache ? sessionCache.get(opened.cacheKey) : void 0;
         if (cached && cached.entries.length * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
           table = cached;
         } else {
@@ -2326,7 +2515,7 @@ var SheetORM = (() => {
         try {
           writePlan(table.opened, plan, progress, table.ref.sheetName);
         } catch (error) {
-          throw writeFailure(table, plans.slice(i), progress, error);
+          throw writeFailure(table, plans.slice(i + 1), progress, error);
         }
         assignRows(plan);
         if (asRead) table.settle(plan.appendAt, plan.deletedRows);
@@ -2344,11 +2533,14 @@ var SheetORM = (() => {
       entry.rowNumber = plan.appendAt + i;
     });
   }
-  function writeFailure(table, pending, done, error) {
-    if (error instanceof SheetORMError && !(error instanceof ServiceError)) return error;
-    const notWritten = pending.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`).join("; ");
+  function writeFailure(table, later, done, error) {
+    const interrupted = error instanceof PlanInterrupted ? error : new PlanInterrupted(error, []);
+    const cause = interrupted.cause;
+    if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
+    const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(", ")}`] : [];
+    const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join("; ");
     return new WriteError(
-      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf2(error)}). Written: ${done.join("; ") || "nothing"}. Not written (at most): ${notWritten}.`
+      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf2(cause)}). Written: ${done.join("; ") || "nothing"}. Not written (at most): ${notWritten}.`
     );
   }
   var active = null;
@@ -2803,7 +2995,7 @@ var SheetORM = (() => {
         const relation = this.model.$getRelation(spec.relation);
         const counts = relation.countByParent(spec.callback);
         const keyColumn = parentKeyColumn(relation);
-        for (const model of models) stateOf(model).extras[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+        for (const model of models) extrasOf(model)[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
       }
     }
     addHas(bool, name, callback, operator, count) {
@@ -2902,7 +3094,23 @@ var SheetORM = (() => {
     /** The first matching model, or ModelNotFoundError. */
     firstOrFail() {
       const found = this.first();
-      if (!found) throw new ModelNotFoundError(`${this.owner}: no row of sheet "${tableRef(this.model).sheetName}" matches the query.`);
+      if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
+      return found;
+    }
+    /** The matching model with this primary key (an array or object for composite keys), or null. */
+    find(id) {
+      const keys = primaryKeys(this.model);
+      const values = keyValues(this.owner, keys, id);
+      keys.forEach((key, i) => this.whereKeyIn(key, [values[i]]));
+      return this.first();
+    }
+    /** `find`, or ModelNotFoundError. */
+    findOrFail(id) {
+      const found = this.find(id);
+      if (!found) {
+        const keys = primaryKeys(this.model).join(", ");
+        throw new ModelNotFoundError(`${this.owner} with ${keys} ${describeValue(id)} not found in ${describeRef(tableRef(this.model))}.`);
+      }
       return found;
     }
     /** How many rows match (limit and offset do not apply). */
@@ -2931,6 +3139,9 @@ var SheetORM = (() => {
     }
     /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
     update(attributes) {
+      if (!isPlainObject(attributes)) {
+        throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
+      }
       return runWrite(`${this.owner}.update`, (unit) => {
         const table = unit.table(tableRef(this.model));
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
@@ -3004,6 +3215,174 @@ var SheetORM = (() => {
       return value;
     }
   };
+
+  // src/model/persistence.ts
+  function insertModels(model, instances, unit) {
+    const table = unit.table(tableRef(model), true);
+    const owner = modelName(model);
+    table.requireHeader(owner);
+    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    const textKeys = keyColumns2.length === 1 && keysAreText(table, keyColumns2[0]);
+    for (const instance of instances) {
+      const attributes = attributesOf(instance);
+      for (const name of Object.keys(attributes)) if (attributes[name] !== void 0) table.column(name, owner);
+      assignKey(model, unit, table, keyColumns2, instance, attributes, textKeys);
+      const entry = table.insert(attributes, owner, keyColumns2);
+      markInserted(unit, instance, table, entry, attributes);
+    }
+  }
+  function assignKey(model, unit, table, keyColumns2, instance, attributes, textKeys) {
+    const keys = primaryKeys(model);
+    if (keys.length > 1) {
+      const missing = keys.filter((key2) => isBlankKey(attributes[key2]));
+      if (missing.length) {
+        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
+      }
+      return;
+    }
+    if (!isBlankKey(attributes[keys[0]])) return;
+    const next = table.nextKey(keyColumns2[0]);
+    const key = usesUuid(model) ? Utilities.getUuid() : textKeys ? String(next) : next;
+    attributes[keys[0]] = key;
+    const before = readAttribute(instance, keys[0]);
+    writeAttribute(instance, keys[0], key);
+    unit.record(() => writeAttribute(instance, keys[0], before));
+  }
+  function keysAreText(table, column) {
+    let numbers = 0;
+    let texts = 0;
+    for (const entry of table.rows()) {
+      const value = entry.values[column];
+      if (typeof value === "number") numbers++;
+      else if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) texts++;
+    }
+    return texts > numbers;
+  }
+  function updateModel(model, instance, unit) {
+    const dirty = dirtyAttributes(instance);
+    const names = Object.keys(dirty);
+    if (!names.length) return;
+    const table = unit.table(tableRef(model), true);
+    const owner = modelName(model);
+    const columns = names.map((name) => table.column(name, owner));
+    const entry = locate(model, instance, table);
+    if (!entry) throw gone(model, instance, table);
+    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) assertNewKeyFree(model, table, keyColumns2, instance, entry);
+    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
+    markSaved(unit, instance, table, entry);
+  }
+  function deleteModel(model, instance, unit) {
+    const table = unit.table(tableRef(model), true);
+    const entry = locate(model, instance, table);
+    if (entry) table.remove(entry);
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, deleted: state.deleted };
+    state.persisted = false;
+    state.deleted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.deleted = before.deleted;
+    });
+  }
+  function refreshModel(model, instance) {
+    const table = readTable(tableRef(model));
+    const entry = locate(model, instance, table);
+    if (!entry) throw gone(model, instance, table);
+    assignRow(instance, table.header.names, entry.values);
+    stateOf(instance).persisted = true;
+  }
+  function locate(model, instance, table) {
+    const owner = modelName(model);
+    const keys = primaryKeys(model);
+    const columns = keys.map((key) => table.column(key, owner));
+    return table.find(columns, originalKey(instance, keys));
+  }
+  function originalKey(instance, keys) {
+    const state = stateOf(instance);
+    const values = keys.map((key) => {
+      const original = state.persisted ? originalValue(state, key) : void 0;
+      return original !== void 0 ? original : readAttribute(instance, key);
+    });
+    return normalizeCompositeKey(values);
+  }
+  function assertNewKeyFree(model, table, keyColumns2, instance, entry) {
+    const keys = primaryKeys(model);
+    const key = normalizeCompositeKey(keys.map((k) => readAttribute(instance, k)));
+    const holder = table.find(keyColumns2, key);
+    if (holder && holder !== entry) {
+      throw new SheetORMError(`${modelName(model)}: cannot change the key to ${key}: another row already has it.`);
+    }
+  }
+  function gone(model, instance, table) {
+    const keys = primaryKeys(model);
+    const shown = keys.map((key) => {
+      var _a;
+      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
+    }).join(", ");
+    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
+  }
+  function markSaved(unit, instance, table, entry) {
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
+    const names = table.header.names;
+    for (let i = 0; i < names.length; i++) {
+      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
+    }
+    syncOriginal(state, instance, names);
+    state.persisted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.original = before.original;
+      state.columns = before.columns;
+    });
+  }
+  function markInserted(unit, instance, table, entry, attributes) {
+    const state = stateOf(instance);
+    const names = table.header.names;
+    const original = new Array(names.length);
+    for (let i = 0; i < names.length; i++) {
+      const value = entry.values[i];
+      if (attributes[names[i]] === void 0) writeAttribute(instance, names[i], value);
+      original[i] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+    }
+    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
+    state.columns = names;
+    state.original = original;
+    state.persisted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.original = before.original;
+      state.columns = before.columns;
+    });
+  }
+
+  // src/model/serialize.ts
+  function serialize(model, host) {
+    const state = stateOf(model);
+    const json = {};
+    const attributes = attributesOf(model);
+    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
+    for (const name of order) {
+      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
+    }
+    const relations = state.relations || {};
+    for (const name of Object.keys(relations)) {
+      const key = host.$getRelation(name).serializeAs;
+      if (key === null) continue;
+      setOwn(json, key || name, plain(relations[name]));
+    }
+    const pivot = pivotOf(state);
+    if (pivot !== void 0 && pivot !== null) setOwn(json, "pivot", plain(pivot));
+    return json;
+  }
+  function plain(value) {
+    if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
+      return value.toJSON();
+    }
+    if (value !== null && typeof value === "object") return { ...value };
+    return value;
+  }
 
   // src/relations/naming.ts
   var import_pluralize2 = __toESM(require_pluralize());
@@ -3439,7 +3818,8 @@ var SheetORM = (() => {
     get() {
       return readScope(() => {
         const join = this.joined();
-        const models = join.rows.map((row) => this.hydrateJoined(join, row));
+        const layout = this.pivotLayout(join);
+        const models = join.rows.map((row) => this.hydrateJoined(join, row, layout));
         this.loadRelations(models);
         return new Collection(models);
       });
@@ -3574,18 +3954,25 @@ var SheetORM = (() => {
       }
       return ordered.filter((row) => kept.has(row));
     }
-    hydrateJoined(join, row) {
+    /** The pivot columns every result carries: name, `$extras` key, position in the pivot sheet. */
+    pivotLayout(join) {
       const relation = this.relation;
+      const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
+      return columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
+    }
+    hydrateJoined(join, row, layout) {
       const model = hydrate(this.model, join.related, row.entry);
       const state = stateOf(model);
-      const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-      const plain2 = {};
-      for (const column of columns) {
-        const value = row.pivot.values[join.pivot.column(column, this.owner)];
-        state.extras[`pivot_${column}`] = value;
-        setOwn(plain2, column, value);
-      }
-      state.pivot = relation.pivotModel ? hydrate(relation.pivotModel, join.pivot, row.pivot) : plain2;
+      const extras = {};
+      for (const [, extra, index] of layout) extras[extra] = row.pivot.values[index];
+      state.extras = extras;
+      const { pivotModel } = this.relation;
+      state.pivot = new LazyPivot(() => {
+        if (pivotModel) return hydrate(pivotModel, join.pivot, row.pivot);
+        const plain2 = {};
+        for (const [column, , index] of layout) setOwn(plain2, column, row.pivot.values[index]);
+        return plain2;
+      });
       return model;
     }
   };
@@ -3916,7 +4303,7 @@ var SheetORM = (() => {
       const extra = `pivot_${this.pivotForeignKey}`;
       const groups = /* @__PURE__ */ new Map();
       for (const model of related) {
-        const key = normalizeKey(stateOf(model).extras[extra]);
+        const key = normalizeKey(extrasOf(model)[extra]);
         const group = groups.get(key);
         if (group) group.push(model);
         else groups.set(key, [model]);
@@ -4038,146 +4425,6 @@ var SheetORM = (() => {
     return positional;
   }
 
-  // src/model/persistence.ts
-  function insertModels(model, instances, unit) {
-    const table = unit.table(tableRef(model));
-    const owner = modelName(model);
-    table.requireHeader(owner);
-    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
-    for (const instance of instances) {
-      const attributes = attributesOf(instance);
-      for (const name of Object.keys(attributes)) if (attributes[name] !== void 0) table.column(name, owner);
-      assignKey(model, unit, table, keyColumns2, instance, attributes);
-      const entry = table.insert(attributes, owner, keyColumns2);
-      markSaved(unit, instance, table, entry);
-    }
-  }
-  function assignKey(model, unit, table, keyColumns2, instance, attributes) {
-    const keys = primaryKeys(model);
-    if (keys.length > 1) {
-      const missing = keys.filter((key2) => isBlankKey(attributes[key2]));
-      if (missing.length) {
-        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
-      }
-      return;
-    }
-    if (!isBlankKey(attributes[keys[0]])) return;
-    const key = usesUuid(model) ? Utilities.getUuid() : likeExistingKeys(table, keyColumns2[0], table.nextKey(keyColumns2[0]));
-    attributes[keys[0]] = key;
-    const before = readAttribute(instance, keys[0]);
-    writeAttribute(instance, keys[0], key);
-    unit.record(() => writeAttribute(instance, keys[0], before));
-  }
-  function likeExistingKeys(table, column, key) {
-    const rows = table.rows();
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const value = rows[i].values[column];
-      if (value !== null) return typeof value === "string" ? String(key) : key;
-    }
-    return key;
-  }
-  function updateModel(model, instance, unit) {
-    const dirty = dirtyAttributes(instance);
-    const names = Object.keys(dirty);
-    if (!names.length) return;
-    const table = unit.table(tableRef(model));
-    const owner = modelName(model);
-    const columns = names.map((name) => table.column(name, owner));
-    const entry = locate(model, instance, table);
-    if (!entry) throw gone(model, instance, table);
-    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
-    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) assertNewKeyFree(model, table, keyColumns2, instance, entry);
-    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
-    markSaved(unit, instance, table, entry);
-  }
-  function deleteModel(model, instance, unit) {
-    const table = unit.table(tableRef(model));
-    const entry = locate(model, instance, table);
-    if (entry) table.remove(entry);
-    const state = stateOf(instance);
-    const before = { persisted: state.persisted, deleted: state.deleted };
-    state.persisted = false;
-    state.deleted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.deleted = before.deleted;
-    });
-  }
-  function refreshModel(model, instance) {
-    const table = readTable(tableRef(model));
-    const entry = locate(model, instance, table);
-    if (!entry) throw gone(model, instance, table);
-    assignRow(instance, table.header.names, entry.values);
-    stateOf(instance).persisted = true;
-  }
-  function locate(model, instance, table) {
-    const owner = modelName(model);
-    const keys = primaryKeys(model);
-    const columns = keys.map((key) => table.column(key, owner));
-    return table.find(columns, originalKey(instance, keys));
-  }
-  function originalKey(instance, keys) {
-    const state = stateOf(instance);
-    const values = keys.map((key) => state.persisted && key in state.original ? state.original[key] : readAttribute(instance, key));
-    return normalizeCompositeKey(values);
-  }
-  function assertNewKeyFree(model, table, keyColumns2, instance, entry) {
-    const keys = primaryKeys(model);
-    const key = normalizeCompositeKey(keys.map((k) => readAttribute(instance, k)));
-    const holder = table.find(keyColumns2, key);
-    if (holder && holder !== entry) {
-      throw new SheetORMError(`${modelName(model)}: cannot change the key to ${key}: another row already has it.`);
-    }
-  }
-  function gone(model, instance, table) {
-    const keys = primaryKeys(model);
-    const shown = keys.map((key) => {
-      var _a;
-      return `${key} ${describeValue((_a = stateOf(instance).original[key]) != null ? _a : readAttribute(instance, key))}`;
-    }).join(", ");
-    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
-  }
-  function markSaved(unit, instance, table, entry) {
-    const state = stateOf(instance);
-    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
-    const names = table.header.names;
-    for (let i = 0; i < names.length; i++) {
-      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
-    }
-    syncOriginal(state, instance, names);
-    state.persisted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.original = before.original;
-      state.columns = before.columns;
-    });
-  }
-
-  // src/model/serialize.ts
-  function serialize(model, host) {
-    const state = stateOf(model);
-    const json = {};
-    const attributes = attributesOf(model);
-    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
-    for (const name of order) {
-      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
-    }
-    for (const name of Object.keys(state.relations)) {
-      const key = host.$getRelation(name).serializeAs;
-      if (key === null) continue;
-      setOwn(json, key || name, plain(state.relations[name]));
-    }
-    if (state.pivot !== void 0 && state.pivot !== null) setOwn(json, "pivot", plain(state.pivot));
-    return json;
-  }
-  function plain(value) {
-    if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
-      return value.toJSON();
-    }
-    if (value !== null && typeof value === "object") return { ...value };
-    return value;
-  }
-
   // src/model/Model.ts
   var Model = class _Model extends ModelDefinitions {
     constructor(attributes) {
@@ -4198,19 +4445,11 @@ var SheetORM = (() => {
     }
     /** The model with this primary key (an array or object for composite keys), or null. */
     static find(id) {
-      const keys = primaryKeys(this);
-      const values = keyValues(modelName(this), keys, id);
-      const query = this.query();
-      keys.forEach((key, i) => query.whereKeyIn(key, [values[i]]));
-      return query.first();
+      return this.query().find(id);
     }
     /** `find`, or ModelNotFoundError. */
     static findOrFail(id) {
-      const found = this.find(id);
-      if (!found) {
-        throw new ModelNotFoundError(`${modelName(this)} with ${primaryKeys(this).join(", ")} ${describeValue(id)} not found in sheet "${sheetName(this)}".`);
-      }
-      return found;
+      return this.query().findOrFail(id);
     }
     /** The first model whose column equals value, or null. */
     static findBy(column, value) {
@@ -4367,7 +4606,7 @@ var SheetORM = (() => {
     }
     /** Attribute values as last read or written. */
     get $original() {
-      return { ...stateOf(this).original };
+      return originalRecord(stateOf(this));
     }
     /** All attributes as a plain object. */
     get $attributes() {
@@ -4375,7 +4614,7 @@ var SheetORM = (() => {
     }
     /** Extra values computed by queries (`tags_count`, `pivot_<column>`). */
     get $extras() {
-      return stateOf(this).extras;
+      return extrasOf(this);
     }
     /** The primary key value (an array for composite keys). */
     get $primaryKeyValue() {
@@ -4385,7 +4624,7 @@ var SheetORM = (() => {
     }
     /** The pivot row of a model reached through a many-to-many relation. */
     get pivot() {
-      return stateOf(this).pivot;
+      return pivotOf(stateOf(this));
     }
     set pivot(value) {
       stateOf(this).pivot = value;
@@ -4408,7 +4647,7 @@ var SheetORM = (() => {
     /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
     fill(attributes) {
       if (!stateOf(this).persisted) {
-        for (const name of Object.keys(attributesOf(this))) writeAttribute(this, name, void 0);
+        clearAttributes(this);
         applyDefaults(this);
       }
       return this.merge(attributes);
@@ -4457,17 +4696,6 @@ var SheetORM = (() => {
       return this.toJSON();
     }
   };
-  function keyValues(owner, keys, id) {
-    let values;
-    if (keys.length === 1) values = [id];
-    else if (Array.isArray(id)) values = id;
-    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
-    else values = [id];
-    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate2(value))) {
-      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
-    }
-    return values;
-  }
 
   // src/transaction.ts
   function transaction(fn) {
