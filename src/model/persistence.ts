@@ -18,12 +18,12 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const owner = modelName(model);
   table.requireHeader(owner);
   const keyColumns = primaryKeys(model).map((key) => table.column(key, owner));
-  const textKeys = keyColumns.length === 1 && keysAreText(table, keyColumns[0]);
   for (const instance of instances) {
     const attributes = attributesOf(instance);
     for (const name of Object.keys(attributes)) if (attributes[name] !== undefined) table.column(name, owner);
-    assignKey(model, unit, table, keyColumns, instance, attributes, textKeys);
-    const entry = table.insert(attributes, owner, keyColumns);
+    const generated = assignKey(model, unit, table, keyColumns, instance, attributes);
+    // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
+    const entry = table.insert(attributes, owner, generated ? [] : keyColumns);
     markInserted(unit, instance, table, entry, attributes);
   }
 }
@@ -35,36 +35,26 @@ function assignKey(
   keyColumns: number[],
   instance: object,
   attributes: Record<string, unknown>,
-  textKeys: boolean,
-): void {
+): boolean {
   const keys = primaryKeys(model);
   if (keys.length > 1) {
     const missing = keys.filter((key) => isBlankKey(attributes[key]));
     if (missing.length) {
       throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(', ')}; nothing was written.`);
     }
-    return;
+    return false;
   }
-  if (!isBlankKey(attributes[keys[0]])) return;
-  const next = table.nextKey(keyColumns[0]);
-  const key = usesUuid(model) ? Utilities.getUuid() : textKeys ? String(next) : next;
+  if (!isBlankKey(attributes[keys[0]])) return false;
+  const uuid = usesUuid(model);
+  const next = uuid ? 0 : table.nextKey(keyColumns[0]);
+  const key = uuid ? Utilities.getUuid() : table.keysAreText(keyColumns[0]) ? String(next) : next;
   attributes[keys[0]] = key;
   const before = readAttribute(instance, keys[0]);
   writeAttribute(instance, keys[0], key);
   unit.record(() => writeAttribute(instance, keys[0], before));
+  return !uuid;
 }
 
-/** Whether the sheet's numeric keys are mostly text ('1', '2'): new keys then are text too, so lookups keep matching. */
-function keysAreText(table: Table, column: number): boolean {
-  let numbers = 0;
-  let texts = 0;
-  for (const entry of table.rows()) {
-    const value = entry.values[column];
-    if (typeof value === 'number') numbers++;
-    else if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) texts++;
-  }
-  return texts > numbers;
-}
 
 /** Writes a model's changed attributes to its row. */
 export function updateModel(model: PersistableClass, instance: object, unit: UnitOfWork): void {

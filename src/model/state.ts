@@ -15,25 +15,20 @@ export interface ModelState {
   /** Loaded relations by name. */
   relations: Record<string, unknown> | null;
   pivot: unknown;
+  /** For a model reached through a many-to-many relation: its pivot row, turned into `pivot` and `$extras` on first use. */
+  pivotRow: readonly CellValue[] | null;
+  pivotSpec: PivotSpec | null;
 }
 
-/** A pivot object built on first use. */
-export class LazyPivot {
-  private readonly build: () => unknown;
-
-  constructor(build: () => unknown) {
-    this.build = build;
-  }
-
-  /** Builds the pivot object. */
-  value(): unknown {
-    return this.build();
-  }
+/** How a query's results build `pivot` and `$extras.pivot_*` from their pivot rows (one per query). */
+export interface PivotSpec {
+  extras(row: readonly CellValue[]): Record<string, unknown>;
+  pivot(row: readonly CellValue[]): unknown;
 }
 
-/** The model's `pivot` (building it if it was left for later). */
+/** The model's `pivot` (built from its pivot row on first use). */
 export function pivotOf(state: ModelState): unknown {
-  if (state.pivot instanceof LazyPivot) state.pivot = state.pivot.value();
+  if (state.pivot === undefined && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
   return state.pivot;
 }
 
@@ -45,7 +40,18 @@ export const STATE: unique symbol = Symbol('sheetorm.model');
  * and for-in, and plain assignment is far cheaper than defineProperty for thousands of rows.
  */
 export function attachState(target: object): ModelState {
-  const state: ModelState = { persisted: false, deleted: false, columns: null, original: null, shadow: null, extras: null, relations: null, pivot: undefined };
+  const state: ModelState = {
+    persisted: false,
+    deleted: false,
+    columns: null,
+    original: null,
+    shadow: null,
+    extras: null,
+    relations: null,
+    pivot: undefined,
+    pivotRow: null,
+    pivotSpec: null,
+  };
   (target as { [STATE]: ModelState })[STATE] = state;
   return state;
 }
@@ -58,7 +64,8 @@ export function stateOf(model: object): ModelState {
 /** The model's `$extras` object. */
 export function extrasOf(model: object): Record<string, unknown> {
   const state = stateOf(model);
-  return state.extras || (state.extras = {});
+  if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
+  return state.extras;
 }
 
 /** The model's loaded relations, by name. */

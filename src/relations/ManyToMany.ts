@@ -111,6 +111,20 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
   }
 
+  /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
+  override eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
+    this.boot();
+    const { models, parents: keys } = this.eagerQuery(parents, callback).getWithParents();
+    const groups = new Map<Key, R[]>();
+    models.forEach((model, i) => {
+      const group = groups.get(keys[i]);
+      if (group) group.push(model);
+      else groups.set(keys[i], [model]);
+    });
+    for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+    return models;
+  }
+
   /** A joined query of related rows for these parents. */
   eagerQuery(parents: P[], callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
     this.boot();

@@ -41,6 +41,7 @@ export class Table {
   journal: Undo[] | null = null;
   private indexes = new Map<string, Map<Key, RowEntry>>();
   private signatures = new Map<string, number[]>();
+  private textKeys = new Map<number, boolean>();
   private maxKeys = new Map<number, number>();
 
   private constructor(ref: TableRef, opened: OpenedSheet, header: Header, entries: RowEntry[], lastRow: number) {
@@ -170,14 +171,29 @@ export class Table {
     let max = this.maxKeys.get(column);
     if (max === undefined) {
       max = 0;
+      let numbers = 0;
+      let texts = 0;
       for (const entry of this.entries) {
         if (entry.deleted) continue;
-        const n = numericKey(entry.values[column]);
-        if (n !== null && n > max) max = n;
+        const value = entry.values[column];
+        if (typeof value === 'number') {
+          numbers++;
+          if (value > max && isFinite(value)) max = value;
+        } else if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
+          texts++;
+          if (Number(value) > max) max = Number(value);
+        }
       }
       this.maxKeys.set(column, max);
+      this.textKeys.set(column, texts > numbers);
     }
     return Math.floor(max) + 1;
+  }
+
+  /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
+  keysAreText(column: number): boolean {
+    if (!this.textKeys.has(column)) this.nextKey(column);
+    return this.textKeys.get(column) === true;
   }
 
   /** Whether any row was added, changed or deleted. */
@@ -274,9 +290,11 @@ export function keyOf(values: readonly CellValue[], columns: readonly number[]):
   return parts.some((part) => normalizeKey(part) === '') ? '' : normalizeCompositeKey(parts);
 }
 
+const INTEGER_TEXT = /^\s*-?\d+\s*$/;
+
 function numericKey(value: CellValue): number | null {
   if (typeof value === 'number') return isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+  if (typeof value === 'string' && INTEGER_TEXT.test(value)) return Number(value);
   return null;
 }
 

@@ -6,8 +6,8 @@ import { Collection } from '../../collection/Collection';
 import { compareValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
-import { hydrate } from '../../model/hydrate';
-import { LazyPivot, stateOf } from '../../model/state';
+import { hydrate, hydrateValues } from '../../model/hydrate';
+import { PivotSpec, stateOf } from '../../model/state';
 import { tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { compile, Source } from '../../query/conditions';
@@ -70,12 +70,18 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
   override get(): Collection<R> {
+    return new Collection(this.getWithParents().models);
+  }
+
+  /** The related models and, for each, the parent key of the pivot row that reached it. */
+  getWithParents(): { models: R[]; parents: Key[] } {
     return readScope(() => {
       const join = this.joined();
-      const layout = this.pivotLayout(join);
-      const models = join.rows.map((row) => this.hydrateJoined(join, row, layout));
+      const spec = this.pivotSpec(join);
+      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+      const models = join.rows.map((row) => this.hydrateJoined(join, row, spec));
       this.loadRelations(models);
-      return new Collection(models);
+      return { models, parents: join.rows.map((row) => normalizeKey(row.pivot.values[fk])) };
     });
   }
 
@@ -222,27 +228,32 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return ordered.filter((row) => kept.has(row));
   }
 
-  /** The pivot columns every result carries: name, `$extras` key, position in the pivot sheet. */
-  private pivotLayout(join: Join): Array<[string, string, number]> {
+  /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
+  private pivotSpec(join: Join): PivotSpec {
     const relation = this.relation;
     const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-    return columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
+    const layout = columns.map((column): [string, string, number] => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
+    const { pivotModel } = relation;
+    return {
+      extras(row) {
+        const extras: Record<string, unknown> = {};
+        for (const [, extra, index] of layout) extras[extra] = row[index];
+        return extras;
+      },
+      pivot(row) {
+        if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
+        const plain: Record<string, unknown> = {};
+        for (const [column, , index] of layout) setOwn(plain, column, row[index]);
+        return plain;
+      },
+    };
   }
 
-  private hydrateJoined(join: Join, row: JoinedRow, layout: Array<[string, string, number]>): R {
+  private hydrateJoined(join: Join, row: JoinedRow, spec: PivotSpec): R {
     const model = hydrate<R>(this.model, join.related, row.entry);
     const state = stateOf(model);
-    const extras: Record<string, unknown> = {};
-    for (const [, extra, index] of layout) extras[extra] = row.pivot.values[index];
-    state.extras = extras;
-    // The pivot object is built when first read: most loads never look at it.
-    const { pivotModel } = this.relation;
-    state.pivot = new LazyPivot(() => {
-      if (pivotModel) return hydrate(pivotModel, join.pivot, row.pivot);
-      const plain: Record<string, unknown> = {};
-      for (const [column, , index] of layout) setOwn(plain, column, row.pivot.values[index]);
-      return plain;
-    });
+    state.pivotRow = row.pivot.values;
+    state.pivotSpec = spec;
     return model;
   }
 }
