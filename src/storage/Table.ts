@@ -42,6 +42,7 @@ export class Table {
   private indexes = new Map<string, Map<Key, RowEntry>>();
   private signatures = new Map<string, number[]>();
   private textKeys = new Map<number, boolean>();
+  private deletedCount = 0;
   private maxKeys = new Map<number, number>();
 
   private constructor(ref: TableRef, opened: OpenedSheet, header: Header, entries: RowEntry[], lastRow: number) {
@@ -85,7 +86,7 @@ export class Table {
 
   /** Live rows (not deleted), in sheet order then insertion order. */
   rows(): RowEntry[] {
-    return this.entries.filter((entry) => !entry.deleted);
+    return this.deletedCount ? this.entries.filter((entry) => !entry.deleted) : this.entries.slice();
   }
 
   /** 0-based column position, or ColumnNotFoundError naming `owner`. */
@@ -159,9 +160,11 @@ export class Table {
   remove(entry: RowEntry): void {
     if (entry.deleted) return;
     entry.deleted = true;
+    this.deletedCount++;
     this.afterChange(null);
     this.journal?.push(() => {
       entry.deleted = false;
+      this.deletedCount--;
       this.afterChange(null);
     });
   }
@@ -207,8 +210,12 @@ export class Table {
    */
   settle(appendAt: number, deletedRows: readonly number[]): void {
     const deleted = deletedRows.slice().sort((a, b) => a - b);
+    // Rows come in ascending order (sheet order, then appended), so one pointer walks the deletions.
+    let below = 0;
+    let last = 0;
     const shift = (row: number) => {
-      let below = 0;
+      if (row < last) below = 0;
+      last = row;
       while (below < deleted.length && deleted[below] < row) below++;
       return row - below;
     };
@@ -222,6 +229,7 @@ export class Table {
       this.entries[kept++] = entry;
     }
     this.entries.length = kept;
+    this.deletedCount = 0;
     const end = Math.max(this.lastRow, next - 1);
     this.lastRow = end - deleted.filter((row) => row <= end).length;
     this.journal = null;
