@@ -272,7 +272,10 @@ export class Model extends ModelDefinitions {
   }
   /** Sets attributes (Lucid's `merge`). */
   merge(attributes: Record<string, unknown>): this {
-    if (!isPlainObject(attributes)) throw new ValidationError(`${modelName(this.constructor as ModelClass)}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
+    if (!isPlainObject(attributes)) {
+      const owner = modelName(this.constructor as ModelClass);
+      throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
+    }
     for (const name of Object.keys(attributes)) writeAttribute(this, name, attributes[name]);
     return this;
   }

@@ -1,5 +1,5 @@
 /** The private state of a model instance, kept off its enumerable properties. */
-import { CellValue } from '../support/values';
+import { CellValue, setOwn } from '../support/values';
 
 /** Per-instance bookkeeping; the objects are created on first use (reads make many instances). */
 export interface ModelState {
@@ -103,6 +103,8 @@ export function originalValue(state: ModelState, name: string): CellValue | unde
 /** The original values as an object (column → value). */
 export function originalRecord(state: ModelState): Record<string, CellValue> {
   const record: Record<string, CellValue> = {};
-  if (state.original && state.columns) state.columns.forEach((name, i) => Object.defineProperty(record, name, { value: state.original![i], enumerable: true, writable: true, configurable: true }));
+  const { original, columns } = state;
+  if (!original || !columns) return record;
+  columns.forEach((name, i) => setOwn(record, name, original[i]));
   return record;
 }

@@ -151,7 +151,8 @@ export class ConditionBuilder {
       return this;
     }
     if (args.length !== 2 && args.length !== 3) {
-      throw new ValidationError(`${this.owner}.${method}(): expected (column, value), (column, operator, value), ({ column: value }) or (query => …), got ${args.length} arguments.`);
+      const forms = '(column, value), (column, operator, value), ({ column: value }) or (query => …)';
+      throw new ValidationError(`${this.owner}.${method}(): expected ${forms}, got ${args.length} arguments.`);
     }
     const column = checkColumn(first, this.owner, method);
     const operator = checkOperator(args.length === 3 ? args[1] : '=', this.owner);

@@ -73,5 +73,8 @@ function candidates(model: RelationHost, baseApi: object): string[] {
 function notFound(model: RelationHost, name: string, baseApi: object, reason?: string): RelationNotFoundError {
   const known = candidates(model, baseApi);
   const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
-  return new RelationNotFoundError(`${modelName(model)}.${name}: ${modelName(model)} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(', ') || 'none'}.`);
+  const label = modelName(model);
+  return new RelationNotFoundError(
+    `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(', ') || 'none'}.`,
+  );
 }
