@@ -69,24 +69,6 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     return query;
   }
 
-  /** A query of the related model with onQuery applied. */
-  relatedQuery(subQuery = false): any {
-    this.boot();
-    const query = this.relatedModel().query();
-    // Errors of this query (a missing key column…) name `Parent.relation`, as the pivot queries do.
-    (query as unknown as { owner: string }).owner = this.label();
-    query.isRelatedSubQuery = subQuery;
-    if (this.onQuery) this.onQuery(query);
-    return query;
-  }
-
-  /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
-  subQuery(callback?: (query: any) => unknown): any {
-    const query = this.relatedQuery(true);
-    if (callback) callback(query);
-    return query;
-  }
-
   /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
   countByParent(callback?: (query: any) => unknown): Map<Key, number> {
     const query = this.subQuery(callback);

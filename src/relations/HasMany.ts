@@ -45,17 +45,6 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
     return query;
   }
 
-  /** A query of the related model with onQuery applied, owned by `Parent.relation` for messages. */
-  relatedQuery(subQuery = false): any {
-    this.boot();
-    const query = this.relatedModel().query();
-    // Errors of this query (a missing key column…) name `Parent.relation`, as the pivot queries do.
-    (query as unknown as { owner: string }).owner = this.label();
-    query.isRelatedSubQuery = subQuery;
-    if (this.onQuery) this.onQuery(query);
-    return query;
-  }
-
   /** Groups related models by the parent key they hold. */
   protected groupByParent(related: R[]): Map<Key, R[]> {
     const groups = new Map<Key, R[]>();
@@ -66,13 +55,6 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
       else groups.set(key, [model]);
     }
     return groups;
-  }
-
-  /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
-  subQuery(callback?: (query: any) => unknown): any {
-    const query = this.relatedQuery(true);
-    if (callback) callback(query);
-    return query;
   }
 
   /** Related rows per parent key (rows with a blank foreign key belong to no parent). */

@@ -135,7 +135,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   }
 
   /** A joined query over all parents, for `has`/`whereHas`/`withCount` (`isRelatedSubQuery` is true). */
-  subQuery(callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
+  override subQuery(callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
     const query = this.newQuery(null, true);
     if (callback) callback(query);
     return query;

@@ -125,8 +125,22 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
     return related;
   }
 
+  /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
+  relatedQuery(subQuery = false): any {
+    this.boot();
+    const query = this.relatedModel().query();
+    (query as unknown as { owner: string }).owner = this.label();
+    query.isRelatedSubQuery = subQuery;
+    if (this.onQuery) this.onQuery(query);
+    return query;
+  }
+
   /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
-  abstract subQuery(callback?: (query: any) => unknown): any;
+  subQuery(callback?: (query: any) => unknown): any {
+    const query = this.relatedQuery(true);
+    if (callback) callback(query);
+    return query;
+  }
 
   /** Counts related rows per parent key, for `withCount`/`has`. */
   abstract countByParent(callback?: (query: any) => unknown): Map<Key, number>;
