@@ -171,6 +171,7 @@ export class Model extends ModelDefinitions {
   /** Inserts rows with one `setValues`; all or nothing. */
   static createMany<M extends Model>(this: ModelClass<M>, list: ReadonlyArray<ModelAttributes<M>>): M[] {
     if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
+    if (!list.length) return [];
     const instances = list.map((attributes, i) => {
       if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
         throw new ValidationError(`${modelName(this)}.createMany(): item ${i} is ${describeValue(attributes)}, not an object of attributes.`);
@@ -290,6 +291,8 @@ export class Model extends ModelDefinitions {
   /** Inserts the model, or writes its changed attributes. */
   save(): this {
     const model = this.constructor as ModelClass;
+    // Nothing changed: no lock, no read, no write (as Eloquent's save()).
+    if (stateOf(this).persisted && !this.$isDirty) return this;
     runWrite(`${modelName(model)}.save`, (unit) => {
       if (stateOf(this).persisted) updateModel(model, this, unit);
       else insertModels(model, [this], unit);

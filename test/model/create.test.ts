@@ -150,3 +150,9 @@ describe('firstOrCreate / updateOrCreate', () => {
     expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'First', 11], [2, 'Other', 1]]);
   });
 });
+
+it('createMany([]) makes no service call', () => {
+  seedSheets({ Posts: [['id', 'title', 'views']] });
+  expect(Post.createMany([])).toEqual([]);
+  expect(gas().calls.count()).toBe(0);
+});

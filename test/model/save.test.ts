@@ -56,7 +56,7 @@ describe('save()', () => {
     const post = Post.find(1)!;
     gas().calls.reset();
     post.save();
-    expect(gas().calls.writes()).toBe(0);
+    expect(gas().calls.count()).toBe(0);
   });
 
   it('treats an attribute without a column as an error, not a silent drop', () => {
