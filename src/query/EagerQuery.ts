@@ -1,5 +1,5 @@
 /** The relation side of a model query: eager loads, relation counts and relation existence. */
-import { operatorMatcher } from '../collection/compare';
+import { operatorMatcher, Operator } from '../collection/compare';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
@@ -136,7 +136,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     }
     const relation = this.model.$getRelation(name);
     this.tested.push(relation);
-    const accept = operatorMatcher(op, count);
+    const accept = countMatcher(op, count);
     this.conditions.push({
       kind: 'deferred',
       bool,
@@ -155,4 +155,27 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
 function parentKeyColumn(relation: { type: string; localKey: string; boot(): void } & { foreignKey?: string }): string {
   relation.boot();
   return relation.type === 'belongsTo' ? (relation.foreignKey as string) : relation.localKey;
+}
+
+/** Tests a count of related rows against `operator count` (plain number comparisons: this runs per row). */
+function countMatcher(operator: Operator, count: number): (actual: number) => boolean {
+  if (typeof count !== 'number') return operatorMatcher(operator, count);
+  switch (operator) {
+    case '>=':
+      return (actual) => actual >= count;
+    case '>':
+      return (actual) => actual > count;
+    case '<':
+      return (actual) => actual < count;
+    case '<=':
+      return (actual) => actual <= count;
+    case '=':
+    case '==':
+      return (actual) => actual === count;
+    case '!=':
+    case '<>':
+      return (actual) => actual !== count;
+    default:
+      return operatorMatcher(operator, count);
+  }
 }

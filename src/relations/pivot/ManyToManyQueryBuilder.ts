@@ -10,7 +10,7 @@ import { hydrate, hydrateValues } from '../../model/hydrate';
 import { PivotSpec, stateOf } from '../../model/state';
 import { tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
-import { compile, Source } from '../../query/conditions';
+import { compile, Condition, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
@@ -29,6 +29,8 @@ interface Join {
   rows: JoinedRow[];
   related: Table;
   pivot: Table;
+  /** The rows already passed the conditions (tested on the related rows before pairing). */
+  filtered: boolean;
 }
 
 /** A query of related models through the pivot sheet. */
@@ -159,20 +161,44 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const fk = pivot.column(relation.pivotForeignKey, this.owner);
     const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
     const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
+    // Conditions on related columns only are tested once per related row, before pairing.
+    const passing = this.relatedOnly({ rows: [], related, pivot, filtered: false }) ? this.passingRelated(related, pivot) : null;
     const rows: JoinedRow[] = [];
     for (const entry of pivot.rows()) {
       const parentKey = normalizeKey(entry.values[fk]);
       if (parentKey === '' || (this.parentKeys && !this.parentKeys.has(parentKey))) continue;
       const match = byKey.get(normalizeKey(entry.values[rfk]));
-      if (match) rows.push({ pivot: entry, entry: match });
+      if (match && (!passing || passing.has(match))) rows.push({ pivot: entry, entry: match });
     }
     for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-    return { rows, related, pivot };
+    return { rows, related, pivot, filtered: passing !== null };
   }
 
   private filtered(join: Join): JoinedRow[] {
+    if (join.filtered) return join.rows;
     const test = compile(this.conditions, this.resolver(join));
     return join.rows.filter(test);
+  }
+
+  /** Whether every condition reads related columns only (no pivot column, no relation clause). */
+  private relatedOnly(join: Join): boolean {
+    const pure = (conditions: readonly Condition[]): boolean =>
+      conditions.every((condition) => {
+        if (condition.kind === 'group') return pure(condition.conditions);
+        if (condition.kind === 'deferred' || condition.source === 'pivot') return false;
+        const [table, name] = this.split(condition.column, join);
+        return table === 'related' || (table === null && join.related.header.has(name));
+      });
+    return this.conditions.length > 0 && pure(this.conditions);
+  }
+
+  private passingRelated(related: Table, pivot: Table): Set<RowEntry> {
+    const read = this.resolver({ rows: [], related, pivot, filtered: false });
+    const test = compile(this.conditions, (column: string, source: Source) => {
+      const get = read(column, source);
+      return (entry: RowEntry) => get({ pivot: entry, entry });
+    });
+    return new Set(related.rows().filter(test));
   }
 
   /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
