@@ -957,22 +957,24 @@ var SheetORM = (() => {
   }
 
   // src/model/state.ts
-  var LazyPivot = class {
-    constructor(build) {
-      this.build = build;
-    }
-    /** Builds the pivot object. */
-    value() {
-      return this.build();
-    }
-  };
   function pivotOf(state) {
-    if (state.pivot instanceof LazyPivot) state.pivot = state.pivot.value();
+    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
     return state.pivot;
   }
   var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
   function attachState(target) {
-    const state = { persisted: false, deleted: false, columns: null, original: null, shadow: null, extras: null, relations: null, pivot: void 0 };
+    const state = {
+      persisted: false,
+      deleted: false,
+      columns: null,
+      original: null,
+      shadow: null,
+      extras: null,
+      relations: null,
+      pivot: void 0,
+      pivotRow: null,
+      pivotSpec: null
+    };
     target[STATE] = state;
     return state;
   }
@@ -981,7 +983,8 @@ var SheetORM = (() => {
   }
   function extrasOf(model) {
     const state = stateOf(model);
-    return state.extras || (state.extras = {});
+    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
+    return state.extras;
   }
   function relationsOf(model) {
     const state = stateOf(model);
@@ -1008,7 +1011,9 @@ var SheetORM = (() => {
   }
   function originalRecord(state) {
     const record = {};
-    if (state.original && state.columns) state.columns.forEach((name, i) => Object.defineProperty(record, name, { value: state.original[i], enumerable: true, writable: true, configurable: true }));
+    const { original, columns } = state;
+    if (!original || !columns) return record;
+    columns.forEach((name, i) => setOwn(record, name, original[i]));
     return record;
   }
 
@@ -1226,6 +1231,21 @@ var SheetORM = (() => {
       this.setRelatedForMany(parents, related);
       return related;
     }
+    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
+    relatedQuery(subQuery = false) {
+      this.boot();
+      const query = this.relatedModel().query();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      if (callback) callback(query);
+      return query;
+    }
   };
   var accessors = /* @__PURE__ */ new WeakMap();
   function hasAccessor(prototype, name) {
@@ -1297,7 +1317,10 @@ var SheetORM = (() => {
   function notFound(model, name, baseApi, reason) {
     const known = candidates(model, baseApi);
     const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
-    return new RelationNotFoundError(`${modelName(model)}.${name}: ${modelName(model)} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`);
+    const label = modelName(model);
+    return new RelationNotFoundError(
+      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
+    );
   }
 
   // src/model/fields.ts
@@ -1340,6 +1363,12 @@ var SheetORM = (() => {
   function hydrate(model, table, entry) {
     const instance = whileHydrating(() => new model());
     assignRow(instance, table.header.names, entry.values, entry.values === entry.original);
+    stateOf(instance).persisted = true;
+    return instance;
+  }
+  function hydrateValues(model, table, values) {
+    const instance = whileHydrating(() => new model());
+    assignRow(instance, table.header.names, values);
     stateOf(instance).persisted = true;
     return instance;
   }
@@ -1908,6 +1937,8 @@ var SheetORM = (() => {
       this.journal = null;
       this.indexes = /* @__PURE__ */ new Map();
       this.signatures = /* @__PURE__ */ new Map();
+      this.textKeys = /* @__PURE__ */ new Map();
+      this.deletedCount = 0;
       this.maxKeys = /* @__PURE__ */ new Map();
       this.ref = ref;
       this.opened = opened;
@@ -1944,7 +1975,7 @@ var SheetORM = (() => {
     }
     /** Live rows (not deleted), in sheet order then insertion order. */
     rows() {
-      return this.entries.filter((entry) => !entry.deleted);
+      return this.deletedCount ? this.entries.filter((entry) => !entry.deleted) : this.entries.slice();
     }
     /** 0-based column position, or ColumnNotFoundError naming `owner`. */
     column(name, owner = this.ref.owner) {
@@ -2015,9 +2046,11 @@ var SheetORM = (() => {
       var _a;
       if (entry.deleted) return;
       entry.deleted = true;
+      this.deletedCount++;
       this.afterChange(null);
       (_a = this.journal) == null ? void 0 : _a.push(() => {
         entry.deleted = false;
+        this.deletedCount--;
         this.afterChange(null);
       });
     }
@@ -2026,14 +2059,28 @@ var SheetORM = (() => {
       let max = this.maxKeys.get(column);
       if (max === void 0) {
         max = 0;
+        let numbers = 0;
+        let texts = 0;
         for (const entry of this.entries) {
           if (entry.deleted) continue;
-          const n = numericKey(entry.values[column]);
-          if (n !== null && n > max) max = n;
+          const value = entry.values[column];
+          if (typeof value === "number") {
+            numbers++;
+            if (value > max && isFinite(value)) max = value;
+          } else if (typeof value === "string" && INTEGER_TEXT.test(value)) {
+            texts++;
+            if (Number(value) > max) max = Number(value);
+          }
         }
         this.maxKeys.set(column, max);
+        this.textKeys.set(column, texts > numbers);
       }
       return Math.floor(max) + 1;
+    }
+    /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
+    keysAreText(column) {
+      if (!this.textKeys.has(column)) this.nextKey(column);
+      return this.textKeys.get(column) === true;
     }
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
@@ -2048,8 +2095,11 @@ var SheetORM = (() => {
      */
     settle(appendAt, deletedRows) {
       const deleted = deletedRows.slice().sort((a, b) => a - b);
+      let below = 0;
+      let last = 0;
       const shift = (row) => {
-        let below = 0;
+        if (row < last) below = 0;
+        last = row;
         while (below < deleted.length && deleted[below] < row) below++;
         return row - below;
       };
@@ -2063,6 +2113,7 @@ var SheetORM = (() => {
         this.entries[kept++] = entry;
       }
       this.entries.length = kept;
+      this.deletedCount = 0;
       const end = Math.max(this.lastRow, next - 1);
       this.lastRow = end - deleted.filter((row) => row <= end).length;
       this.journal = null;
@@ -2121,9 +2172,10 @@ var SheetORM = (() => {
     const parts = columns.map((c) => values[c]);
     return parts.some((part) => normalizeKey(part) === "") ? "" : normalizeCompositeKey(parts);
   }
+  var INTEGER_TEXT = /^\s*-?\d+\s*$/;
   function numericKey(value) {
     if (typeof value === "number") return isFinite(value) ? value : null;
-    if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) return Number(value);
+    if (typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
     return null;
   }
   function hasContent(row) {
@@ -2832,7 +2884,8 @@ var SheetORM = (() => {
         return this;
       }
       if (args.length !== 2 && args.length !== 3) {
-        throw new ValidationError(`${this.owner}.${method}(): expected (column, value), (column, operator, value), ({ column: value }) or (query => \u2026), got ${args.length} arguments.`);
+        const forms = "(column, value), (column, operator, value), ({ column: value }) or (query => \u2026)";
+        throw new ValidationError(`${this.owner}.${method}(): expected ${forms}, got ${args.length} arguments.`);
       }
       const column = checkColumn(first, this.owner, method);
       const operator = checkOperator(args.length === 3 ? args[1] : "=", this.owner);
@@ -3012,7 +3065,7 @@ var SheetORM = (() => {
       }
       const relation = this.model.$getRelation(name);
       this.tested.push(relation);
-      const accept = operatorMatcher(op, count);
+      const accept = countMatcher(op, count);
       this.conditions.push({
         kind: "deferred",
         bool,
@@ -3029,6 +3082,27 @@ var SheetORM = (() => {
   function parentKeyColumn(relation) {
     relation.boot();
     return relation.type === "belongsTo" ? relation.foreignKey : relation.localKey;
+  }
+  function countMatcher(operator, count) {
+    if (typeof count !== "number") return operatorMatcher(operator, count);
+    switch (operator) {
+      case ">=":
+        return (actual) => actual >= count;
+      case ">":
+        return (actual) => actual > count;
+      case "<":
+        return (actual) => actual < count;
+      case "<=":
+        return (actual) => actual <= count;
+      case "=":
+      case "==":
+        return (actual) => actual === count;
+      case "!=":
+      case "<>":
+        return (actual) => actual !== count;
+      default:
+        return operatorMatcher(operator, count);
+    }
   }
 
   // src/query/QueryBuilder.ts
@@ -3222,41 +3296,32 @@ var SheetORM = (() => {
     const owner = modelName(model);
     table.requireHeader(owner);
     const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
-    const textKeys = keyColumns2.length === 1 && keysAreText(table, keyColumns2[0]);
     for (const instance of instances) {
       const attributes = attributesOf(instance);
       for (const name of Object.keys(attributes)) if (attributes[name] !== void 0) table.column(name, owner);
-      assignKey(model, unit, table, keyColumns2, instance, attributes, textKeys);
-      const entry = table.insert(attributes, owner, keyColumns2);
+      const generated = assignKey(model, unit, table, keyColumns2, instance, attributes);
+      const entry = table.insert(attributes, owner, generated ? [] : keyColumns2);
       markInserted(unit, instance, table, entry, attributes);
     }
   }
-  function assignKey(model, unit, table, keyColumns2, instance, attributes, textKeys) {
+  function assignKey(model, unit, table, keyColumns2, instance, attributes) {
     const keys = primaryKeys(model);
     if (keys.length > 1) {
       const missing = keys.filter((key2) => isBlankKey(attributes[key2]));
       if (missing.length) {
         throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
       }
-      return;
+      return false;
     }
-    if (!isBlankKey(attributes[keys[0]])) return;
-    const next = table.nextKey(keyColumns2[0]);
-    const key = usesUuid(model) ? Utilities.getUuid() : textKeys ? String(next) : next;
+    if (!isBlankKey(attributes[keys[0]])) return false;
+    const uuid = usesUuid(model);
+    const next = uuid ? 0 : table.nextKey(keyColumns2[0]);
+    const key = uuid ? Utilities.getUuid() : table.keysAreText(keyColumns2[0]) ? String(next) : next;
     attributes[keys[0]] = key;
     const before = readAttribute(instance, keys[0]);
     writeAttribute(instance, keys[0], key);
     unit.record(() => writeAttribute(instance, keys[0], before));
-  }
-  function keysAreText(table, column) {
-    let numbers = 0;
-    let texts = 0;
-    for (const entry of table.rows()) {
-      const value = entry.values[column];
-      if (typeof value === "number") numbers++;
-      else if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) texts++;
-    }
-    return texts > numbers;
+    return !uuid;
   }
   function updateModel(model, instance, unit) {
     const dirty = dirtyAttributes(instance);
@@ -3496,21 +3561,6 @@ var SheetORM = (() => {
       if (callback) callback(query);
       return query;
     }
-    /** A query of the related model with onQuery applied. */
-    relatedQuery(subQuery = false) {
-      this.boot();
-      const query = this.relatedModel().query();
-      query.owner = this.label();
-      query.isRelatedSubQuery = subQuery;
-      if (this.onQuery) this.onQuery(query);
-      return query;
-    }
-    /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
-    subQuery(callback) {
-      const query = this.relatedQuery(true);
-      if (callback) callback(query);
-      return query;
-    }
     /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
     countByParent(callback) {
       const query = this.subQuery(callback);
@@ -3611,15 +3661,6 @@ var SheetORM = (() => {
       if (callback) callback(query);
       return query;
     }
-    /** A query of the related model with onQuery applied, owned by `Parent.relation` for messages. */
-    relatedQuery(subQuery = false) {
-      this.boot();
-      const query = this.relatedModel().query();
-      query.owner = this.label();
-      query.isRelatedSubQuery = subQuery;
-      if (this.onQuery) this.onQuery(query);
-      return query;
-    }
     /** Groups related models by the parent key they hold. */
     groupByParent(related) {
       const groups = /* @__PURE__ */ new Map();
@@ -3630,12 +3671,6 @@ var SheetORM = (() => {
         else groups.set(key, [model]);
       }
       return groups;
-    }
-    /** A sub-query over the related sheet (for `has`/`whereHas`/`withCount`). */
-    subQuery(callback) {
-      const query = this.relatedQuery(true);
-      if (callback) callback(query);
-      return query;
     }
     /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
     countByParent(callback) {
@@ -3816,12 +3851,17 @@ var SheetORM = (() => {
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
     get() {
+      return new Collection(this.getWithParents().models);
+    }
+    /** The related models and, for each, the parent key of the pivot row that reached it. */
+    getWithParents() {
       return readScope(() => {
         const join = this.joined();
-        const layout = this.pivotLayout(join);
-        const models = join.rows.map((row) => this.hydrateJoined(join, row, layout));
+        const spec = this.pivotSpec(join);
+        const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+        const models = join.rows.map((row) => this.hydrateJoined(join, row, spec));
         this.loadRelations(models);
-        return new Collection(models);
+        return { models, parents: join.rows.map((row) => normalizeKey(row.pivot.values[fk])) };
       });
     }
     /** How many joined rows match. */
@@ -3891,19 +3931,39 @@ var SheetORM = (() => {
       const fk = pivot.column(relation.pivotForeignKey, this.owner);
       const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
       const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
+      const passing = this.relatedOnly({ rows: [], related, pivot, filtered: false }) ? this.passingRelated(related, pivot) : null;
       const rows = [];
       for (const entry of pivot.rows()) {
         const parentKey = normalizeKey(entry.values[fk]);
         if (parentKey === "" || this.parentKeys && !this.parentKeys.has(parentKey)) continue;
         const match = byKey.get(normalizeKey(entry.values[rfk]));
-        if (match) rows.push({ pivot: entry, entry: match });
+        if (match && (!passing || passing.has(match))) rows.push({ pivot: entry, entry: match });
       }
       for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-      return { rows, related, pivot };
+      return { rows, related, pivot, filtered: passing !== null };
     }
     filtered(join) {
+      if (join.filtered) return join.rows;
       const test = compile(this.conditions, this.resolver(join));
       return join.rows.filter(test);
+    }
+    /** Whether every condition reads related columns only (no pivot column, no relation clause). */
+    relatedOnly(join) {
+      const pure = (conditions) => conditions.every((condition2) => {
+        if (condition2.kind === "group") return pure(condition2.conditions);
+        if (condition2.kind === "deferred" || condition2.source === "pivot") return false;
+        const [table, name] = this.split(condition2.column, join);
+        return table === "related" || table === null && join.related.header.has(name);
+      });
+      return this.conditions.length > 0 && pure(this.conditions);
+    }
+    passingRelated(related, pivot) {
+      const read = this.resolver({ rows: [], related, pivot, filtered: false });
+      const test = compile(this.conditions, (column, source) => {
+        const get = read(column, source);
+        return (entry) => get({ pivot: entry, entry });
+      });
+      return new Set(related.rows().filter(test));
     }
     /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
     resolver(join) {
@@ -3954,25 +4014,31 @@ var SheetORM = (() => {
       }
       return ordered.filter((row) => kept.has(row));
     }
-    /** The pivot columns every result carries: name, `$extras` key, position in the pivot sheet. */
-    pivotLayout(join) {
+    /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
+    pivotSpec(join) {
       const relation = this.relation;
       const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-      return columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
+      const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
+      const { pivotModel } = relation;
+      return {
+        extras(row) {
+          const extras = {};
+          for (const [, extra, index] of layout) extras[extra] = row[index];
+          return extras;
+        },
+        pivot(row) {
+          if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
+          const plain2 = {};
+          for (const [column, , index] of layout) setOwn(plain2, column, row[index]);
+          return plain2;
+        }
+      };
     }
-    hydrateJoined(join, row, layout) {
+    hydrateJoined(join, row, spec) {
       const model = hydrate(this.model, join.related, row.entry);
       const state = stateOf(model);
-      const extras = {};
-      for (const [, extra, index] of layout) extras[extra] = row.pivot.values[index];
-      state.extras = extras;
-      const { pivotModel } = this.relation;
-      state.pivot = new LazyPivot(() => {
-        if (pivotModel) return hydrate(pivotModel, join.pivot, row.pivot);
-        const plain2 = {};
-        for (const [column, , index] of layout) setOwn(plain2, column, row.pivot.values[index]);
-        return plain2;
-      });
+      state.pivotRow = row.pivot.values;
+      state.pivotSpec = spec;
       return model;
     }
   };
@@ -4310,6 +4376,19 @@ var SheetORM = (() => {
       }
       for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
     }
+    /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
+    eagerLoad(parents, callback) {
+      this.boot();
+      const { models, parents: keys } = this.eagerQuery(parents, callback).getWithParents();
+      const groups = /* @__PURE__ */ new Map();
+      models.forEach((model, i) => {
+        const group = groups.get(keys[i]);
+        if (group) group.push(model);
+        else groups.set(keys[i], [model]);
+      });
+      for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+      return models;
+    }
     /** A joined query of related rows for these parents. */
     eagerQuery(parents, callback) {
       this.boot();
@@ -4543,6 +4622,7 @@ var SheetORM = (() => {
     /** Inserts rows with one `setValues`; all or nothing. */
     static createMany(list) {
       if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
+      if (!list.length) return [];
       const instances = list.map((attributes, i) => {
         if (!isPlainObject(attributes) && !(attributes instanceof _Model)) {
           throw new ValidationError(`${modelName(this)}.createMany(): item ${i} is ${describeValue(attributes)}, not an object of attributes.`);
@@ -4640,7 +4720,10 @@ var SheetORM = (() => {
     }
     /** Sets attributes (Lucid's `merge`). */
     merge(attributes) {
-      if (!isPlainObject(attributes)) throw new ValidationError(`${modelName(this.constructor)}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
+      if (!isPlainObject(attributes)) {
+        const owner = modelName(this.constructor);
+        throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
+      }
       for (const name of Object.keys(attributes)) writeAttribute(this, name, attributes[name]);
       return this;
     }
@@ -4655,6 +4738,7 @@ var SheetORM = (() => {
     /** Inserts the model, or writes its changed attributes. */
     save() {
       const model = this.constructor;
+      if (stateOf(this).persisted && !this.$isDirty) return this;
       runWrite(`${modelName(model)}.save`, (unit) => {
         if (stateOf(this).persisted) updateModel(model, this, unit);
         else insertModels(model, [this], unit);
