@@ -37,3 +37,19 @@ test(`${runs} random sequences of interleaved operations leave the sheets equal 
     if (!process.env.SOAK_RUNS) expect(ops).toBeGreaterThanOrEqual(10000);
   }
 }, soak ? 3600000 : 60000);
+
+test('the same holds with the Sheets advanced service enabled (batched reads and writes)', () => {
+  let apiCalls = 0;
+  fc.assert(
+    fc.property(scenarioArb(1, 20), (scenario) => {
+      const world = new World(libs, {}, true);
+      try {
+        world.run(scenario.steps);
+      } finally {
+        apiCalls += world.env.calls.all().filter((call) => call.method.startsWith('Sheets.')).length;
+      }
+    }),
+    { numRuns: soak ? Math.ceil(runs / 4) : 25, seed, path },
+  );
+  expect(apiCalls).toBeGreaterThan(0);
+}, soak ? 3600000 : 60000);

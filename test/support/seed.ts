@@ -6,7 +6,10 @@ let current: AppsScriptEnv | null = null;
 let uninstall: (() => void) | null = null;
 
 /** A fresh stand-in whose active spreadsheet holds `sheets`, installed as the globals. */
-export function seedSheets(sheets: Record<string, unknown[][]>, options: { timeZone?: string; spreadsheetName?: string } = {}): AppsScriptEnv {
+export function seedSheets(
+  sheets: Record<string, unknown[][]>,
+  options: { timeZone?: string; spreadsheetName?: string; sheetsApi?: boolean } = {},
+): AppsScriptEnv {
   cleanup();
   current = createAppsScript({ sheets, ...options });
   uninstall = current.install();

@@ -105,8 +105,13 @@ export class World {
   private readonly people: Person;
 
   /** `stats`: counts of what happened (expected errors, rollbacks, ...), shared across scenarios. */
-  constructor(private readonly libs: Record<Exec, Library>, private readonly stats: Record<string, number> = {}) {
-    this.env = seedSheets(seedValues());
+  /** `sheetsApi`: the Sheets advanced service is enabled, so reads and scattered writes go through it. */
+  constructor(
+    private readonly libs: Record<Exec, Library>,
+    private readonly stats: Record<string, number> = {},
+    sheetsApi = false,
+  ) {
+    this.env = seedSheets(seedValues(), { sheetsApi });
     this.people = new Person(this.env, this.oracle);
   }
 
