@@ -21,6 +21,13 @@ export class Collection<T> implements Iterable<T> {
     this.items = Array.isArray(items) ? items.slice() : Array.from(items);
   }
 
+  /** A collection of `items` without copying them: the caller hands the array over. */
+  static wrap<T>(items: T[]): Collection<T> {
+    const collection = new Collection<T>();
+    (collection as unknown as { items: T[] }).items = items;
+    return collection;
+  }
+
   /** The number of items. */
   get length(): number {
     return this.items.length;

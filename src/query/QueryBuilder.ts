@@ -74,7 +74,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const table = readTable(tableRef(this.model));
       const models = this.select(table).map((entry) => hydrate<M>(this.model, table, entry));
       this.loadRelations(models);
-      return new Collection(models);
+      return Collection.wrap(models);
     });
   }
 
@@ -137,7 +137,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const read = this.resolveColumn(table)(column, 'model');
-      return new Collection(this.select(table).map((entry) => read(entry)));
+      return Collection.wrap(this.select(table).map((entry) => read(entry)));
     });
   }
 

@@ -80,7 +80,7 @@ export class HasMany<P extends Model = Model, R extends Model = Model> extends H
   setRelatedForMany(parents: P[], related: R[]): void {
     this.boot();
     const groups = this.groupByParent(related);
-    for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+    for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
   }
 
   /** The writer and query for one parent. */

@@ -108,7 +108,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
       if (group) group.push(model);
       else groups.set(key, [model]);
     }
-    for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+    for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
   }
 
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
@@ -121,7 +121,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
       if (group) group.push(model);
       else groups.set(keys[i], [model]);
     });
-    for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+    for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
     return models;
   }
 

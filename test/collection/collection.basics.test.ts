@@ -116,3 +116,12 @@ describe('Collection basics', () => {
     expect(collection.implode((post) => post.title.length)).toBe('11,9,7,3');
   });
 });
+
+test('Collection.wrap takes the array over without copying; the constructor copies', () => {
+  const items = [1, 2];
+  const wrapped = Collection.wrap(items);
+  const copied = new Collection(items);
+  items.push(3);
+  expect(wrapped.all()).toEqual([1, 2, 3]);
+  expect(copied.all()).toEqual([1, 2]);
+});

@@ -72,7 +72,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
   override get(): Collection<R> {
-    return new Collection(this.getWithParents().models);
+    return Collection.wrap(this.getWithParents().models);
   }
 
   /** The related models and, for each, the parent key of the pivot row that reached it. */
@@ -97,7 +97,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return readScope(() => {
       const join = this.joined();
       const read = this.resolver(join)(column, 'model');
-      return new Collection(join.rows.map(read));
+      return Collection.wrap(join.rows.map(read));
     });
   }
 
