@@ -701,6 +701,12 @@ var SheetORM = (() => {
       }
       this.items = Array.isArray(items) ? items.slice() : Array.from(items);
     }
+    /** A collection of `items` without copying them: the caller hands the array over. */
+    static wrap(items) {
+      const collection = new _Collection();
+      collection.items = items;
+      return collection;
+    }
     /** The number of items. */
     get length() {
       return this.items.length;
@@ -3152,7 +3158,7 @@ var SheetORM = (() => {
         const table = readTable(tableRef(this.model));
         const models = this.select(table).map((entry) => hydrate(this.model, table, entry));
         this.loadRelations(models);
-        return new Collection(models);
+        return Collection.wrap(models);
       });
     }
     /** The first matching model, or null. */
@@ -3208,7 +3214,7 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const read = this.resolveColumn(table)(column, "model");
-        return new Collection(this.select(table).map((entry) => read(entry)));
+        return Collection.wrap(this.select(table).map((entry) => read(entry)));
       });
     }
     /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
@@ -3694,7 +3700,7 @@ var SheetORM = (() => {
     setRelatedForMany(parents, related) {
       this.boot();
       const groups = this.groupByParent(related);
-      for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+      for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
     }
     /** The writer and query for one parent. */
     client(parent) {
@@ -3851,7 +3857,7 @@ var SheetORM = (() => {
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
     get() {
-      return new Collection(this.getWithParents().models);
+      return Collection.wrap(this.getWithParents().models);
     }
     /** The related models and, for each, the parent key of the pivot row that reached it. */
     getWithParents() {
@@ -3873,7 +3879,7 @@ var SheetORM = (() => {
       return readScope(() => {
         const join = this.joined();
         const read = this.resolver(join)(column, "model");
-        return new Collection(join.rows.map(read));
+        return Collection.wrap(join.rows.map(read));
       });
     }
     /** Updates the matching related rows (not the pivot rows). */
@@ -4374,7 +4380,7 @@ var SheetORM = (() => {
         if (group) group.push(model);
         else groups.set(key, [model]);
       }
-      for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+      for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
     }
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
     eagerLoad(parents, callback) {
@@ -4386,7 +4392,7 @@ var SheetORM = (() => {
         if (group) group.push(model);
         else groups.set(keys[i], [model]);
       });
-      for (const parent of parents) this.setRelated(parent, new Collection(groups.get(this.keyOf(parent, this.localKey)) || []));
+      for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
       return models;
     }
     /** A joined query of related rows for these parents. */

@@ -17,7 +17,7 @@ export interface SheetORMOptions {
   lock?: LockSetting;
   /** How long a write waits for the lock (default 10,000 ms). */
   lockTimeoutMs?: number;
-  /** Log each service call and its duration with `console.log`. */
+  /** Log each service call and its duration with `Logger.log` (`console.log` outside Apps Script). */
   debug?: boolean;
   /** Read with the Sheets advanced service when it is enabled (default: detected). */
   sheetsApi?: boolean;
