@@ -55,7 +55,6 @@ function assignKey(
   return !uuid;
 }
 
-
 /** Writes a model's changed attributes to its row. */
 export function updateModel(model: PersistableClass, instance: object, unit: UnitOfWork): void {
   const dirty = dirtyAttributes(instance);
