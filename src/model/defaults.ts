@@ -10,11 +10,11 @@ export function isHydrating(): boolean {
   return hydrating > 0;
 }
 
-/** Runs `fn` with constructors in hydration mode. */
-export function whileHydrating<T>(fn: () => T): T {
+/** Constructs a model to hold a row (its constructor applies no defaults). */
+export function constructForRow<M>(model: new () => M): M {
   hydrating++;
   try {
-    return fn();
+    return new model();
   } finally {
     hydrating--;
   }

@@ -17,9 +17,16 @@ export class AttributeField {
   }
 }
 
-/** The declared attribute fields of a `fields()` result. */
+const declared = new WeakMap<object, Array<[string, AttributeField]>>();
+
+/** The declared attribute fields of a `fields()` result (computed once per result). */
 export function attributeFields(fields: Record<string, unknown>): Array<[string, AttributeField]> {
-  return Object.keys(fields)
-    .filter((name) => fields[name] instanceof AttributeField)
-    .map((name) => [name, fields[name] as AttributeField]);
+  let found = declared.get(fields);
+  if (!found) {
+    found = Object.keys(fields)
+      .filter((name) => fields[name] instanceof AttributeField)
+      .map((name): [string, AttributeField] => [name, fields[name] as AttributeField]);
+    declared.set(fields, found);
+  }
+  return found;
 }
