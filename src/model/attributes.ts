@@ -4,7 +4,7 @@
  * aside and reached with `getAttribute`/`setAttribute`, so sheet headers can never break a model or
  * pollute a prototype.
  */
-import { CellValue, cloneValue, getOwn, sameValue, setOwn } from '../support/values';
+import { CellValue, cloneValue, sameValue, setOwn } from '../support/values';
 import { columnIndex, ModelState, shadowOf, stateOf } from './state';
 
 type AnyModel = Record<string, unknown>;
@@ -48,7 +48,8 @@ export function readAttribute(model: object, name: string): unknown {
     const shadow = stateOf(model).shadow;
     return shadow ? shadow[name] : undefined;
   }
-  return getOwn(model, name);
+  // Not in the prototype chain, so a plain read can only find the instance's own property.
+  return (model as AnyModel)[name];
 }
 
 /** Writes an attribute, wherever it belongs. */
