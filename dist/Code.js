@@ -958,9 +958,6 @@ var SheetORM = (() => {
       target[key] = value;
     }
   }
-  function getOwn(target, key) {
-    return Object.prototype.hasOwnProperty.call(target, key) ? target[key] : void 0;
-  }
 
   // src/model/state.ts
   function pivotOf(state) {
@@ -1057,7 +1054,7 @@ var SheetORM = (() => {
       const shadow = stateOf(model).shadow;
       return shadow ? shadow[name] : void 0;
     }
-    return getOwn(model, name);
+    return model[name];
   }
   function writeAttribute(model, name, value) {
     if (collides(Object.getPrototypeOf(model), name)) shadowOf(model)[name] = value;
@@ -1341,8 +1338,14 @@ var SheetORM = (() => {
       return typeof this.initial === "function" ? this.initial() : this.initial;
     }
   };
+  var declared = /* @__PURE__ */ new WeakMap();
   function attributeFields(fields) {
-    return Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
+    let found = declared.get(fields);
+    if (!found) {
+      found = Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
+      declared.set(fields, found);
+    }
+    return found;
   }
 
   // src/model/defaults.ts
@@ -1350,10 +1353,10 @@ var SheetORM = (() => {
   function isHydrating() {
     return hydrating > 0;
   }
-  function whileHydrating(fn) {
+  function constructForRow(model) {
     hydrating++;
     try {
-      return fn();
+      return new model();
     } finally {
       hydrating--;
     }
@@ -1367,13 +1370,13 @@ var SheetORM = (() => {
 
   // src/model/hydrate.ts
   function hydrate(model, table, entry) {
-    const instance = whileHydrating(() => new model());
+    const instance = constructForRow(model);
     assignRow(instance, table.header.names, entry.values, entry.values === entry.original);
     stateOf(instance).persisted = true;
     return instance;
   }
   function hydrateValues(model, table, values) {
-    const instance = whileHydrating(() => new model());
+    const instance = constructForRow(model);
     assignRow(instance, table.header.names, values);
     stateOf(instance).persisted = true;
     return instance;
