@@ -1,7 +1,7 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
 import { ModelNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
-import { runWrite, UnitOfWork, readTable } from '../storage/UnitOfWork';
+import { UnitOfWork, readTable } from '../storage/UnitOfWork';
 import { CellValue, Key, cloneValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
 import { assignRow, attributesOf, dirtyAttributes, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
@@ -164,7 +164,3 @@ function markInserted(unit: UnitOfWork, instance: object, table: Table, entry: R
   });
 }
 
-/** Runs a model write in a unit of work (joining a transaction when one is open). */
-export function writeModels<T>(purpose: string, fn: (unit: UnitOfWork) => T): T {
-  return runWrite(purpose, fn);
-}

@@ -122,11 +122,6 @@ let active: UnitOfWork | null = null;
 let readCache: Map<string, Table> | null = null;
 let sessionCache: Map<string, Table> | null = null;
 
-/** The unit of work in progress, if any. */
-export function activeUnit(): UnitOfWork | null {
-  return active;
-}
-
 /** Runs `fn` in the current unit of work, or in a new one under the lock. */
 export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional = false): T {
   if (active) {

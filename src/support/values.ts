@@ -85,7 +85,3 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   }
 }
 
-/** Reads an own property only (never one inherited from a prototype). */
-export function getOwn(target: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(target, key) ? (target as Record<string, unknown>)[key] : undefined;
-}

@@ -8,9 +8,6 @@ import { isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../.
 /** Desired related ids with their pivot attributes, keyed by normalised id. */
 export type PivotRecords = Map<Key, { id: unknown; attributes: Record<string, unknown> }>;
 
-/** A related id as given: a key value, or a model whose key is read by `keyOf`. */
-export type IdInput = unknown;
-
 /** Normalises the arguments of attach/sync/toggle into one Map (later duplicates merge). */
 export function normalizeRecords(
   input: unknown,
