@@ -106,3 +106,22 @@ it('a bulk update in a session selects rows by their current values, not the val
   });
   expect(sheetRows('Posts')[7].slice(0, 3)).toEqual([7, 'renamed by B', 'hit']);
 });
+
+it('after deletions and inserts in a session, the reused big sheet still knows where each row is', () => {
+  seedSheets({ Posts: bigSheet(6000) });
+  session(() => {
+    Post.all();
+    Post.query().whereIn('id', [10, 11, 500]).delete();
+    Post.create({ title: 'appended' });
+    const post = Post.find(4000)!;
+    gas().calls.reset();
+    post.title = 'edited after the deletions';
+    post.save();
+    // Reused, not read again: the settled table's row numbers matched the sheet's keys.
+    expect(gas().calls.count('Sheet.getDataRange')).toBe(0);
+  });
+  const rows = sheetRows('Posts');
+  expect(rows.find((r) => r[0] === 4000)![1]).toBe('edited after the deletions');
+  expect(rows.filter((r) => r[1] === 'edited after the deletions')).toHaveLength(1);
+  expect(rows[rows.length - 1].slice(0, 2)).toEqual([6001, 'appended']);
+});
