@@ -2114,17 +2114,19 @@ var SheetORM = (() => {
       };
       let next = appendAt;
       let kept = 0;
+      let highest = this.lastRow;
       for (const entry of this.entries) {
         if (entry.deleted) continue;
-        entry.rowNumber = shift(entry.rowNumber === null ? next++ : entry.rowNumber);
+        const row = entry.rowNumber === null ? next++ : entry.rowNumber;
+        if (row > highest) highest = row;
+        entry.rowNumber = shift(row);
         entry.original = entry.values;
         entry.changed = null;
         this.entries[kept++] = entry;
       }
       this.entries.length = kept;
       this.deletedCount = 0;
-      const end = Math.max(this.lastRow, next - 1);
-      this.lastRow = end - deleted.filter((row) => row <= end).length;
+      this.lastRow = highest - deleted.filter((row) => row <= highest).length;
       this.journal = null;
       this.indexes.clear();
       this.maxKeys.clear();
