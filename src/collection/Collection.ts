@@ -9,12 +9,19 @@ function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
+/** Set while `wrap` hands an array over, so the constructor keeps it instead of copying. */
+let adopting = false;
+
 /** An ordered list of items, as queries return them, with Laravel/Lucid-style helpers. */
 export class Collection<T> implements Iterable<T> {
   private readonly items: T[];
 
   /** Wraps a copy of `items` (an array or any iterable). */
   constructor(items: Iterable<T> = []) {
+    if (adopting) {
+      this.items = items as T[];
+      return;
+    }
     if (items === null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
       throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
     }
@@ -23,9 +30,12 @@ export class Collection<T> implements Iterable<T> {
 
   /** A collection of `items` without copying them: the caller hands the array over. */
   static wrap<T>(items: T[]): Collection<T> {
-    const collection = new Collection<T>();
-    (collection as unknown as { items: T[] }).items = items;
-    return collection;
+    adopting = true;
+    try {
+      return new Collection<T>(items);
+    } finally {
+      adopting = false;
+    }
   }
 
   /** The number of items. */

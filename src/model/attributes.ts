@@ -5,7 +5,7 @@
  * pollute a prototype.
  */
 import { CellValue, cloneValue, sameValue, setOwn } from '../support/values';
-import { columnIndex, ModelState, shadowOf, stateOf } from './state';
+import { columnIndex, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
 
 type AnyModel = Record<string, unknown>;
 
@@ -91,9 +91,8 @@ function copyRow(values: readonly CellValue[], width: number): CellValue[] {
 export function attributesOf(model: object): Record<string, unknown> {
   const state = stateOf(model);
   const result: Record<string, unknown> = Object.create(null);
-  const relations = state.relations;
   for (const key of Object.keys(model)) {
-    if (relations && key in relations) continue;
+    if (isLoadedRelation(state, key)) continue;
     result[key] = (model as AnyModel)[key];
   }
   if (state.shadow) for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
@@ -117,7 +116,7 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
 /** Removes every attribute from a model (its relations stay). */
 export function clearAttributes(model: object): void {
   const state = stateOf(model);
-  for (const key of Object.keys(model)) if (!(state.relations && key in state.relations)) delete (model as AnyModel)[key];
+  for (const key of Object.keys(model)) if (!isLoadedRelation(state, key)) delete (model as AnyModel)[key];
   state.shadow = null;
 }
 

@@ -1,7 +1,7 @@
 /** `toJSON()`: attributes in sheet order, then loaded relations (under `serializeAs`), then `pivot`. */
 import { setOwn } from '../support/values';
 import { attributesOf } from './attributes';
-import { pivotOf, stateOf } from './state';
+import { loadedRelations, pivotOf, stateOf } from './state';
 
 interface Serializable {
   toJSON(): unknown;
@@ -20,11 +20,10 @@ export function serialize(model: object, host: RelationLookup): Record<string, u
   for (const name of order) {
     if (name in attributes && attributes[name] !== undefined) setOwn(json, name, attributes[name]);
   }
-  const relations = state.relations || {};
-  for (const name of Object.keys(relations)) {
+  for (const [name, value] of loadedRelations(state)) {
     const key = host.$getRelation(name).serializeAs;
     if (key === null) continue;
-    setOwn(json, key || name, plain(relations[name]));
+    setOwn(json, key || name, plain(value));
   }
   const pivot = pivotOf(state);
   if (pivot !== undefined && pivot !== null) setOwn(json, 'pivot', plain(pivot));

@@ -12,8 +12,8 @@ export interface ModelState {
   /** Attributes whose names collide with the model's API (`save`, `constructor`, …). */
   shadow: Record<string, unknown> | null;
   extras: Record<string, unknown> | null;
-  /** Loaded relations by name. */
-  relations: Record<string, unknown> | null;
+  /** Loaded relations as `[name, value, name, value, …]` (a model holds one or two; no dictionary per model). */
+  relations: unknown[] | null;
   pivot: unknown;
   /** For a model reached through a many-to-many relation: its pivot row, turned into `pivot` and `$extras` on first use. */
   pivotRow: readonly CellValue[] | null;
@@ -68,10 +68,32 @@ export function extrasOf(model: object): Record<string, unknown> {
   return state.extras;
 }
 
-/** The model's loaded relations, by name. */
-export function relationsOf(model: object): Record<string, unknown> {
+/** Records a loaded relation on a model's state. */
+export function setLoadedRelation(model: object, name: string, value: unknown): void {
   const state = stateOf(model);
-  return state.relations || (state.relations = Object.create(null) as Record<string, unknown>);
+  const list = state.relations || (state.relations = []);
+  for (let i = 0; i < list.length; i += 2) {
+    if (list[i] === name) {
+      list[i + 1] = value;
+      return;
+    }
+  }
+  list.push(name, value);
+}
+
+/** Whether `name` is a relation loaded on the model. */
+export function isLoadedRelation(state: ModelState, name: string): boolean {
+  const list = state.relations;
+  if (list) for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
+  return false;
+}
+
+/** The loaded relations, in the order they were loaded. */
+export function loadedRelations(state: ModelState): Array<[string, unknown]> {
+  const pairs: Array<[string, unknown]> = [];
+  const list = state.relations;
+  if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i] as string, list[i + 1]]);
+  return pairs;
 }
 
 /** The model's attributes kept aside because their names collide with its API. */

@@ -6,7 +6,7 @@
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, sheetName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
-import { relationsOf, stateOf } from '../model/state';
+import { setLoadedRelation, stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { ColumnNotFoundError, SheetORMError } from '../errors';
 import { normalizeKey, Key } from '../support/values';
@@ -84,7 +84,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
 
   /** Sets a loaded relation on a parent (a model or null, or a Collection). */
   setRelated(parent: P, related: Result): void {
-    relationsOf(parent)[this.relationName] = related;
+    setLoadedRelation(parent, this.relationName, related);
     if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
       Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
     } else {

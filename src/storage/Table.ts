@@ -35,7 +35,6 @@ export class Table {
   readonly ref: TableRef;
   readonly opened: OpenedSheet;
   readonly header: Header;
-  readonly entries: RowEntry[];
   /** Last sheet row with content when read or last written (0 for an empty sheet). */
   lastRow: number;
   journal: Undo[] | null = null;
@@ -44,13 +43,37 @@ export class Table {
   private textKeys = new Map<number, boolean>();
   private deletedCount = 0;
   private maxKeys = new Map<number, number>();
+  /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
+  private entryList: RowEntry[] | null = null;
+  private asRead: { values: CellValue[][]; rowNumbers: number[] } | null;
 
-  private constructor(ref: TableRef, opened: OpenedSheet, header: Header, entries: RowEntry[], lastRow: number) {
+  private constructor(ref: TableRef, opened: OpenedSheet, header: Header, values: CellValue[][], rowNumbers: number[], lastRow: number) {
     this.ref = ref;
     this.opened = opened;
     this.header = header;
-    this.entries = entries;
+    this.asRead = { values, rowNumbers };
     this.lastRow = lastRow;
+  }
+
+  /** One entry per data row (empty rows skipped), then the rows inserted since the read. */
+  get entries(): RowEntry[] {
+    if (!this.entryList) {
+      const { values, rowNumbers } = this.asRead as { values: CellValue[][]; rowNumbers: number[] };
+      // `original` shares the array until the first change (copy on write in set()).
+      this.entryList = values.map((cells, i) => new RowEntry(cells, rowNumbers[i], cells));
+      this.asRead = null;
+    }
+    return this.entryList;
+  }
+
+  /** How many rows the table holds (deleted ones included until settled). */
+  get size(): number {
+    return this.asRead ? this.asRead.values.length : (this.entryList as RowEntry[]).length;
+  }
+
+  /** The current values of the live rows; callers must not change the arrays. */
+  liveValues(): readonly (readonly CellValue[])[] {
+    return this.asRead ? this.asRead.values : this.rows().map((entry) => entry.values);
   }
 
   /** Reads a sheet with one `getDataRange().getValues()`. */
@@ -66,7 +89,8 @@ export class Table {
     const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
     const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
     const width = header.width;
-    const entries: RowEntry[] = [];
+    const rows: CellValue[][] = [];
+    const rowNumbers: number[] = [];
     for (let r = 1; r < values.length; r++) {
       // The service hands over fresh arrays: convert in place ('' → null) rather than copy.
       const cells = values[r] as CellValue[];
@@ -77,11 +101,13 @@ export class Table {
         if (cell === '' || cell === undefined) cells[c] = null;
         else if (cell !== null) empty = false;
       }
-      // `original` shares the array until the first change (copy on write in set()).
-      if (!empty) entries.push(new RowEntry(cells, r + 1, cells));
+      if (!empty) {
+        rows.push(cells);
+        rowNumbers.push(r + 1);
+      }
     }
     const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
-    return new Table(ref, opened, header, entries, lastRow);
+    return new Table(ref, opened, header, rows, rowNumbers, lastRow);
   }
 
   /** Live rows (not deleted), in sheet order then insertion order. */
@@ -176,9 +202,8 @@ export class Table {
       max = 0;
       let numbers = 0;
       let texts = 0;
-      for (const entry of this.entries) {
-        if (entry.deleted) continue;
-        const value = entry.values[column];
+      for (const values of this.liveValues()) {
+        const value = values[column];
         if (typeof value === 'number') {
           numbers++;
           if (value > max && isFinite(value)) max = value;
@@ -201,7 +226,8 @@ export class Table {
 
   /** Whether any row was added, changed or deleted. */
   hasChanges(): boolean {
-    return this.entries.some((e) => (e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!e.changed?.size));
+    // Rows get entries before any change, so a table without them is as read.
+    return !this.asRead && this.entries.some((e) => (e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!e.changed?.size));
   }
 
   /**

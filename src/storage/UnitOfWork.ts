@@ -34,7 +34,7 @@ export class UnitOfWork {
     let table = this.tables.get(opened.cacheKey);
     if (!table) {
       const cached = byKey && sessionCache ? sessionCache.get(opened.cacheKey) : undefined;
-      if (cached && cached.entries.length * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+      if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
         table = cached;
       } else {
         table = Table.read(ref, opened);

@@ -41,7 +41,7 @@ export function unchangedSinceRead(table: Table): boolean {
 
 /** Where the table's rows and columns are now. */
 export function recheckLayout(table: Table): Layout {
-  if (table.entries.length * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
+  if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
   return layoutAgainst(table, Table.read(table.ref, table.opened));
 }
 

@@ -15,23 +15,26 @@ import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
-import { normalizeKey, setOwn, Key } from '../../support/values';
+import { CellValue, normalizeKey, setOwn, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
 
-/** A related row with the pivot row linking it to a parent. */
-export interface JoinedRow {
-  pivot: RowEntry;
-  entry: RowEntry;
-}
-
+/**
+ * Pivot rows paired with the related rows they reach: `pivots[i]` links to `entries[i]`. `rows`
+ * lists the pairs kept (by index), so filtering and sorting move numbers, not objects.
+ */
 interface Join {
-  rows: JoinedRow[];
+  pivots: readonly (readonly CellValue[])[];
+  entries: RowEntry[];
+  rows: number[];
   related: Table;
   pivot: Table;
   /** The rows already passed the conditions (tested on the related rows before pairing). */
   filtered: boolean;
 }
+
+/** A joined pair, by its index in a Join. */
+type JoinedRow = number;
 
 /** A query of related models through the pivot sheet. */
 export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
@@ -83,7 +86,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
       const models = join.rows.map((row) => this.hydrateJoined(join, row, spec));
       this.loadRelations(models);
-      return { models, parents: join.rows.map((row) => normalizeKey(row.pivot.values[fk])) };
+      return { models, parents: join.rows.map((row) => normalizeKey(join.pivots[row][fk])) };
     });
   }
 
@@ -105,7 +108,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   override update(attributes: Record<string, unknown>): number {
     return runWrite(`${this.owner}.update`, () => {
       const join = this.joined();
-      const entries = distinctEntries(join.rows);
+      const entries = distinctEntries(join);
       const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
       const columns = names.map((name) => join.related.column(name, this.owner));
       entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
@@ -117,7 +120,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   override delete(): number {
     return runWrite(`${this.owner}.delete`, () => {
       const join = this.joined();
-      const entries = distinctEntries(join.rows);
+      const entries = distinctEntries(join);
       entries.forEach((entry) => join.related.remove(entry));
       return entries.length;
     });
@@ -130,7 +133,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
       const counts = new Map<Key, number>();
       for (const row of this.filtered(join)) {
-        const key = normalizeKey(row.pivot.values[fk]);
+        const key = normalizeKey(join.pivots[row][fk]);
         counts.set(key, (counts.get(key) || 0) + 1);
       }
       return counts;
@@ -162,16 +165,22 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
     const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
     // Conditions on related columns only are tested once per related row, before pairing.
-    const passing = this.relatedOnly({ rows: [], related, pivot, filtered: false }) ? this.passingRelated(related, pivot) : null;
-    const rows: JoinedRow[] = [];
-    for (const entry of pivot.rows()) {
-      const parentKey = normalizeKey(entry.values[fk]);
+    const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
+    const pivots: (readonly CellValue[])[] = [];
+    const entries: RowEntry[] = [];
+    for (const values of pivot.liveValues()) {
+      const parentKey = normalizeKey(values[fk]);
       if (parentKey === '' || (this.parentKeys && !this.parentKeys.has(parentKey))) continue;
-      const match = byKey.get(normalizeKey(entry.values[rfk]));
-      if (match && (!passing || passing.has(match))) rows.push({ pivot: entry, entry: match });
+      const match = byKey.get(normalizeKey(values[rfk]));
+      if (match && (!passing || passing.has(match))) {
+        pivots.push(values);
+        entries.push(match);
+      }
     }
     for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-    return { rows, related, pivot, filtered: passing !== null };
+    const rows = new Array<number>(pivots.length);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    return { pivots, entries, rows, related, pivot, filtered: passing !== null };
   }
 
   private filtered(join: Join): JoinedRow[] {
@@ -193,12 +202,13 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   private passingRelated(related: Table, pivot: Table): Set<RowEntry> {
-    const read = this.resolver({ rows: [], related, pivot, filtered: false });
-    const test = compile(this.conditions, (column: string, source: Source) => {
-      const get = read(column, source);
-      return (entry: RowEntry) => get({ pivot: entry, entry });
-    });
-    return new Set(related.rows().filter(test));
+    // Only related columns are read, so each related row is tested as a join of itself.
+    const candidates = related.rows();
+    const join: Join = { ...emptyJoin(related, pivot), pivots: candidates.map((entry) => entry.values), entries: candidates };
+    const test = compile(this.conditions, this.resolver(join));
+    const passing = new Set<RowEntry>();
+    for (let i = 0; i < candidates.length; i++) if (test(i)) passing.add(candidates[i]);
+    return passing;
   }
 
   /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
@@ -208,10 +218,10 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       const bare = table === null && (source === 'pivot' || (!join.related.header.has(name) && join.pivot.header.has(name)));
       if (table === 'pivot' || bare) {
         const index = join.pivot.column(name, this.owner);
-        return (row) => row.pivot.values[index];
+        return (row) => join.pivots[row][index];
       }
       const index = join.related.column(name, this.owner);
-      return (row) => row.entry.values[index];
+      return (row) => join.entries[row].values[index];
     };
   }
 
@@ -244,7 +254,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();
     for (const row of ordered) {
-      const key = normalizeKey(row.pivot.values[fk]);
+      const key = normalizeKey(join.pivots[row][fk]);
       const count = taken.get(key) || 0;
       if (count < (this.groupLimitCount as number)) {
         taken.set(key, count + 1);
@@ -276,14 +286,18 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   private hydrateJoined(join: Join, row: JoinedRow, spec: PivotSpec): R {
-    const model = hydrate<R>(this.model, join.related, row.entry);
+    const model = hydrate<R>(this.model, join.related, join.entries[row]);
     const state = stateOf(model);
-    state.pivotRow = row.pivot.values;
+    state.pivotRow = join.pivots[row];
     state.pivotSpec = spec;
     return model;
   }
 }
 
-function distinctEntries(rows: JoinedRow[]): RowEntry[] {
-  return Array.from(new Set(rows.map((row) => row.entry)));
+function distinctEntries(join: Join): RowEntry[] {
+  return Array.from(new Set(join.rows.map((row) => join.entries[row])));
+}
+
+function emptyJoin(related: Table, pivot: Table): Join {
+  return { pivots: [], entries: [], rows: [], related, pivot, filtered: false };
 }
