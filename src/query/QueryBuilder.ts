@@ -7,10 +7,10 @@ import { Collection } from '../collection/Collection';
 import { compareValues } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
-import { hydrate } from '../model/hydrate';
+import { hydrate, hydrateRow } from '../model/hydrate';
 import { keyValues, modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
-import { RowEntry, Table } from '../storage/Table';
+import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isPlainObject } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
@@ -72,7 +72,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return readScope(() => {
       prefetch(this.sheetsInvolved());
       const table = readTable(tableRef(this.model));
-      const models = this.select(table).map((entry) => hydrate<M>(this.model, table, entry));
+      // A table with no row entries is exactly as read, so models may share its row arrays.
+      const models = table.hasEntries
+        ? this.select(table).map((entry) => hydrate<M>(this.model, table, entry))
+        : this.selectValues(table).map((values) => hydrateRow<M>(this.model, table, values, true));
       this.loadRelations(models);
       return Collection.wrap(models);
     });
@@ -121,7 +124,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
       let total = 0;
-      for (const entry of table.rows()) if (test(entry)) total++;
+      for (const values of table.liveValues()) if (test(values)) total++;
       return total;
     });
   }
@@ -137,7 +140,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const read = this.resolveColumn(table)(column, 'model');
-      return Collection.wrap(this.select(table).map((entry) => read(entry)));
+      return Collection.wrap(this.selectValues(table).map(read));
     });
   }
 
@@ -169,25 +172,27 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     });
   }
 
-  /** The matching rows of a table: filtered, sorted, sliced. */
+  /** The matching rows of a table, to change: filtered, sorted, sliced. */
   select(table: Table): RowEntry[] {
     const test = this.predicate(table);
-    let rows = table.rows().filter(test);
-    if (this.orders.length) rows = this.sorted(table, rows);
-    const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
-    return this.offsetCount || end !== undefined ? rows.slice(this.offsetCount, end) : rows;
+    return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
+  }
+
+  /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
+  selectValues(table: Table): Row[] {
+    return this.ordered(table, table.liveValues().filter(this.predicate(table)), (values) => values);
   }
 
   /** The where-conditions as one predicate over a table's rows. */
-  predicate(table: Table): (entry: RowEntry) => boolean {
+  predicate(table: Table): (values: Row) => boolean {
     return compile(this.conditions, this.resolveColumn(table));
   }
 
   /** How a column name is read from a row of this query's table. */
-  protected resolveColumn(table: Table): (column: string, source: Source) => (entry: RowEntry) => CellValue {
+  protected resolveColumn(table: Table): (column: string, source: Source) => (values: Row) => CellValue {
     return (column) => {
       const index = table.column(this.unqualify(column, table), this.owner);
-      return (entry) => entry.values[index];
+      return (values) => values[index];
     };
   }
 
@@ -201,12 +206,18 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return prefix === sheet ? column.slice(dot + 1) : column;
   }
 
-  private sorted(table: Table, rows: RowEntry[]): RowEntry[] {
+  private ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
+    if (this.orders.length) rows = this.sorted(table, rows, valuesOf);
+    const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
+    return this.offsetCount || end !== undefined ? rows.slice(this.offsetCount, end) : rows;
+  }
+
+  private sorted<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
     const resolve = this.resolveColumn(table);
     const keys = this.orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
-        const order = compareValues(key.read(a), key.read(b));
+        const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
         if (order !== 0) return order * key.sign;
       }
       return 0;

@@ -75,7 +75,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
     const counts = new Map<Key, number>();
-    for (const entry of query.select(table)) counts.set(normalizeKey(entry.values[index]), 1);
+    for (const values of query.selectValues(table)) counts.set(normalizeKey(values[index]), 1);
     counts.delete('');
     return counts;
   }

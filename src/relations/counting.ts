@@ -1,13 +1,13 @@
 /** Counting related rows per parent key, for `withCount`, `has` and `whereHas`. */
 import { tableRef, ModelSettings } from '../model/meta';
-import { RowEntry, Table } from '../storage/Table';
+import { Row, Table } from '../storage/Table';
 import { readTable } from '../storage/UnitOfWork';
 import { normalizeKey, Key } from '../support/values';
 
 /** A query of a related model that can select its rows from a table. */
 interface SelectingQuery {
   model: ModelSettings;
-  select(table: Table): RowEntry[];
+  selectValues(table: Table): Row[];
 }
 
 /** Counts the query's rows by the normalised value of `column` (`owner` names who asks, in errors). */
@@ -15,8 +15,8 @@ export function countsByKey(query: SelectingQuery, column: string, owner: string
   const table = readTable(tableRef(query.model));
   const index = table.column(column, owner);
   const counts = new Map<Key, number>();
-  for (const entry of query.select(table)) {
-    const key = normalizeKey(entry.values[index]);
+  for (const values of query.selectValues(table)) {
+    const key = normalizeKey(values[index]);
     counts.set(key, (counts.get(key) || 0) + 1);
   }
   return counts;

@@ -27,6 +27,9 @@ export class RowEntry {
   }
 }
 
+/** A row's values in header order, read-only. */
+export type Row = readonly CellValue[];
+
 /** Undo records, so a failed operation inside a transaction leaves no trace. */
 export type Undo = () => void;
 
@@ -71,8 +74,13 @@ export class Table {
     return this.asRead ? this.asRead.values.length : (this.entryList as RowEntry[]).length;
   }
 
+  /** Whether row entries exist (until then every row is exactly as read). */
+  get hasEntries(): boolean {
+    return this.entryList !== null;
+  }
+
   /** The current values of the live rows; callers must not change the arrays. */
-  liveValues(): readonly (readonly CellValue[])[] {
+  liveValues(): readonly Row[] {
     return this.asRead ? this.asRead.values : this.rows().map((entry) => entry.values);
   }
 
