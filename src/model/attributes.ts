@@ -60,30 +60,27 @@ export function writeAttribute(model: object, name: string, value: unknown): voi
 
 /**
  * Loads row values into a model and records them as its original (clean) state. `frozen` says the
- * array will never change (a row as read): then, unless it holds Dates (which can be changed in
- * place), the model keeps it as its original instead of a copy.
+ * array will never change (a row as read): then the model keeps it as its original instead of a
+ * copy. Dates are the one mutable cell value: the model gets its own copies, so changing one in
+ * place shows as dirty and never reaches the table's row.
  */
 export function assignRow(model: object, columns: readonly string[], values: readonly CellValue[], frozen = false): void {
   const state = stateOf(model);
   const collided = collisions(Object.getPrototypeOf(model), columns);
   const target = model as AnyModel;
-  let dates = false;
   for (let i = 0; i < columns.length; i++) {
-    const value = values[i] === undefined ? null : values[i];
-    if (value !== null && typeof value === 'object') dates = true;
+    let value = values[i] === undefined ? null : values[i];
+    if (value !== null && typeof value === 'object') value = cloneValue(value);
     if (collided[i]) shadowOf(model)[columns[i]] = value;
     else target[columns[i]] = value;
   }
   state.columns = columns;
-  state.original = frozen && !dates && values.length === columns.length ? (values as CellValue[]) : copyRow(values, columns.length);
+  state.original = frozen && values.length === columns.length ? (values as CellValue[]) : copyRow(values, columns.length);
 }
 
 function copyRow(values: readonly CellValue[], width: number): CellValue[] {
   const copy: CellValue[] = new Array(width);
-  for (let i = 0; i < width; i++) {
-    const value = values[i] === undefined ? null : values[i];
-    copy[i] = value !== null && typeof value === 'object' ? cloneValue(value) : value;
-  }
+  for (let i = 0; i < width; i++) copy[i] = values[i] === undefined ? null : values[i];
   return copy;
 }
 

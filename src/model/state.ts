@@ -1,5 +1,5 @@
 /** The private state of a model instance, kept off its enumerable properties. */
-import { CellValue, setOwn } from '../support/values';
+import { CellValue, cloneValue, setOwn } from '../support/values';
 
 /** Per-instance bookkeeping; the objects are created on first use (reads make many instances). */
 export interface ModelState {
@@ -127,6 +127,6 @@ export function originalRecord(state: ModelState): Record<string, CellValue> {
   const record: Record<string, CellValue> = {};
   const { original, columns } = state;
   if (!original || !columns) return record;
-  columns.forEach((name, i) => setOwn(record, name, original[i]));
+  columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
   return record;
 }

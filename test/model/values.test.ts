@@ -1,4 +1,4 @@
-import { Model } from '../../src';
+import { Model, session } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Item extends Model {
@@ -27,6 +27,21 @@ describe('values round-trip exactly', () => {
     expect((item.d as Date).getTime()).toBe(when.getTime());
     expect(item.e).toBeNull();
     expect(sheetRows('Items')[1][4]).toBe('');
+  });
+
+  it('gives each model its own Dates: a Date changed in place is dirty, and other models read in the session keep theirs', () => {
+    const when = new Date(Date.UTC(2024, 4, 6));
+    seedSheets({ Items: [['id', 'd'], [1, when]] });
+    session(() => {
+      const item = Item.find(1)!;
+      const date = item.getAttribute('d') as Date;
+      date.setUTCFullYear(2030);
+      expect(item.$dirty).toEqual({ d: new Date(Date.UTC(2030, 4, 6)) });
+      expect(item.$original.d).toEqual(when);
+      expect((Item.all().first()!.getAttribute('d') as Date).getTime()).toBe(when.getTime());
+      item.save();
+    });
+    expect((sheetRows('Items')[1][1] as Date).getTime()).toBe(Date.UTC(2030, 4, 6));
   });
 
   it('reads empty cells as null and skips fully empty rows', () => {
