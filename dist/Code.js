@@ -693,9 +693,14 @@ var SheetORM = (() => {
   function describe(value) {
     return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   }
+  var adopting = false;
   var Collection = class _Collection {
     /** Wraps a copy of `items` (an array or any iterable). */
     constructor(items = []) {
+      if (adopting) {
+        this.items = items;
+        return;
+      }
       if (items === null || typeof items[Symbol.iterator] !== "function") {
         throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
       }
@@ -703,9 +708,12 @@ var SheetORM = (() => {
     }
     /** A collection of `items` without copying them: the caller hands the array over. */
     static wrap(items) {
-      const collection = new _Collection();
-      collection.items = items;
-      return collection;
+      adopting = true;
+      try {
+        return new _Collection(items);
+      } finally {
+        adopting = false;
+      }
     }
     /** The number of items. */
     get length() {
@@ -904,7 +912,7 @@ var SheetORM = (() => {
   // src/support/values.ts
   var toTag = Object.prototype.toString;
   function isDate2(value) {
-    return toTag.call(value) === "[object Date]";
+    return typeof value === "object" && value !== null && toTag.call(value) === "[object Date]";
   }
   function isPlainObject(value) {
     if (value === null || typeof value !== "object") return false;
@@ -989,9 +997,29 @@ var SheetORM = (() => {
     if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
     return state.extras;
   }
-  function relationsOf(model) {
+  function setLoadedRelation(model, name, value) {
     const state = stateOf(model);
-    return state.relations || (state.relations = /* @__PURE__ */ Object.create(null));
+    const list = state.relations || (state.relations = []);
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list[i + 1] = value;
+        return;
+      }
+    }
+    list.push(name, value);
+  }
+  function isLoadedRelation(state, name) {
+    const list = state.relations;
+    if (list) {
+      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
+    }
+    return false;
+  }
+  function loadedRelations(state) {
+    const pairs = [];
+    const list = state.relations;
+    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    return pairs;
   }
   function shadowOf(model) {
     const state = stateOf(model);
@@ -1016,7 +1044,7 @@ var SheetORM = (() => {
     const record = {};
     const { original, columns } = state;
     if (!original || !columns) return record;
-    columns.forEach((name, i) => setOwn(record, name, original[i]));
+    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
     return record;
   }
 
@@ -1064,30 +1092,25 @@ var SheetORM = (() => {
     const state = stateOf(model);
     const collided = collisions(Object.getPrototypeOf(model), columns);
     const target = model;
-    let dates = false;
     for (let i = 0; i < columns.length; i++) {
-      const value = values[i] === void 0 ? null : values[i];
-      if (value !== null && typeof value === "object") dates = true;
+      let value = values[i] === void 0 ? null : values[i];
+      if (value !== null && typeof value === "object") value = cloneValue(value);
       if (collided[i]) shadowOf(model)[columns[i]] = value;
       else target[columns[i]] = value;
     }
     state.columns = columns;
-    state.original = frozen && !dates && values.length === columns.length ? values : copyRow(values, columns.length);
+    state.original = frozen && values.length === columns.length ? values : copyRow(values, columns.length);
   }
   function copyRow(values, width) {
     const copy = new Array(width);
-    for (let i = 0; i < width; i++) {
-      const value = values[i] === void 0 ? null : values[i];
-      copy[i] = value !== null && typeof value === "object" ? cloneValue(value) : value;
-    }
+    for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
     return copy;
   }
   function attributesOf(model) {
     const state = stateOf(model);
     const result = /* @__PURE__ */ Object.create(null);
-    const relations = state.relations;
     for (const key of Object.keys(model)) {
-      if (relations && key in relations) continue;
+      if (isLoadedRelation(state, key)) continue;
       result[key] = model[key];
     }
     if (state.shadow) for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
@@ -1107,7 +1130,7 @@ var SheetORM = (() => {
   }
   function clearAttributes(model) {
     const state = stateOf(model);
-    for (const key of Object.keys(model)) if (!(state.relations && key in state.relations)) delete model[key];
+    for (const key of Object.keys(model)) if (!isLoadedRelation(state, key)) delete model[key];
     state.shadow = null;
   }
   function syncOriginal(state, model, columns) {
@@ -1209,7 +1232,7 @@ var SheetORM = (() => {
     }
     /** Sets a loaded relation on a parent (a model or null, or a Collection). */
     setRelated(parent, related) {
-      relationsOf(parent)[this.relationName] = related;
+      setLoadedRelation(parent, this.relationName, related);
       if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
         Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
       } else {
@@ -1370,8 +1393,11 @@ var SheetORM = (() => {
 
   // src/model/hydrate.ts
   function hydrate(model, table, entry) {
+    return hydrateRow(model, table, entry.values, entry.values === entry.original);
+  }
+  function hydrateRow(model, table, values, asRead) {
     const instance = constructForRow(model);
-    assignRow(instance, table.header.names, entry.values, entry.values === entry.original);
+    assignRow(instance, table.header.names, values, asRead);
     stateOf(instance).persisted = true;
     return instance;
   }
@@ -1942,18 +1968,41 @@ var SheetORM = (() => {
     }
   };
   var Table = class _Table {
-    constructor(ref, opened, header, entries, lastRow) {
+    constructor(ref, opened, header, values, rowNumbers, lastRow) {
       this.journal = null;
       this.indexes = /* @__PURE__ */ new Map();
       this.signatures = /* @__PURE__ */ new Map();
       this.textKeys = /* @__PURE__ */ new Map();
       this.deletedCount = 0;
       this.maxKeys = /* @__PURE__ */ new Map();
+      /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
+      this.entryList = null;
       this.ref = ref;
       this.opened = opened;
       this.header = header;
-      this.entries = entries;
+      this.asRead = { values, rowNumbers };
       this.lastRow = lastRow;
+    }
+    /** One entry per data row (empty rows skipped), then the rows inserted since the read. */
+    get entries() {
+      if (!this.entryList) {
+        const { values, rowNumbers } = this.asRead;
+        this.entryList = values.map((cells, i) => new RowEntry(cells, rowNumbers[i], cells));
+        this.asRead = null;
+      }
+      return this.entryList;
+    }
+    /** How many rows the table holds (deleted ones included until settled). */
+    get size() {
+      return this.asRead ? this.asRead.values.length : this.entryList.length;
+    }
+    /** Whether row entries exist (until then every row is exactly as read). */
+    get hasEntries() {
+      return this.entryList !== null;
+    }
+    /** The current values of the live rows; callers must not change the arrays. */
+    liveValues() {
+      return this.asRead ? this.asRead.values : this.rows().map((entry) => entry.values);
     }
     /** Reads a sheet with one `getDataRange().getValues()`. */
     static read(ref, opened) {
@@ -1967,7 +2016,8 @@ var SheetORM = (() => {
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
       const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
       const width = header.width;
-      const entries = [];
+      const rows = [];
+      const rowNumbers = [];
       for (let r = 1; r < values.length; r++) {
         const cells = values[r];
         if (cells.length !== width) cells.length = width;
@@ -1977,10 +2027,13 @@ var SheetORM = (() => {
           if (cell === "" || cell === void 0) cells[c] = null;
           else if (cell !== null) empty = false;
         }
-        if (!empty) entries.push(new RowEntry(cells, r + 1, cells));
+        if (!empty) {
+          rows.push(cells);
+          rowNumbers.push(r + 1);
+        }
       }
       const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
-      return new _Table(ref, opened, header, entries, lastRow);
+      return new _Table(ref, opened, header, rows, rowNumbers, lastRow);
     }
     /** Live rows (not deleted), in sheet order then insertion order. */
     rows() {
@@ -2070,9 +2123,8 @@ var SheetORM = (() => {
         max = 0;
         let numbers = 0;
         let texts = 0;
-        for (const entry of this.entries) {
-          if (entry.deleted) continue;
-          const value = entry.values[column];
+        for (const values of this.liveValues()) {
+          const value = values[column];
           if (typeof value === "number") {
             numbers++;
             if (value > max && isFinite(value)) max = value;
@@ -2093,7 +2145,7 @@ var SheetORM = (() => {
     }
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
-      return this.entries.some((e) => {
+      return !this.asRead && this.entries.some((e) => {
         var _a;
         return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a = e.changed) == null ? void 0 : _a.size);
       });
@@ -2439,7 +2491,7 @@ var SheetORM = (() => {
     return true;
   }
   function recheckLayout(table) {
-    if (table.entries.length * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
+    if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
     return layoutAgainst(table, Table.read(table.ref, table.opened));
   }
   function layoutAgainst(table, now) {
@@ -2535,7 +2587,7 @@ var SheetORM = (() => {
       let table = this.tables.get(opened.cacheKey);
       if (!table) {
         const cached = byKey && sessionCache ? sessionCache.get(opened.cacheKey) : void 0;
-        if (cached && cached.entries.length * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+        if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
           table = cached;
         } else {
           table = Table.read(ref, opened);
@@ -3161,7 +3213,7 @@ var SheetORM = (() => {
       return readScope(() => {
         prefetch(this.sheetsInvolved());
         const table = readTable(tableRef(this.model));
-        const models = this.select(table).map((entry) => hydrate(this.model, table, entry));
+        const models = table.hasEntries ? this.select(table).map((entry) => hydrate(this.model, table, entry)) : this.selectValues(table).map((values) => hydrateRow(this.model, table, values, true));
         this.loadRelations(models);
         return Collection.wrap(models);
       });
@@ -3205,7 +3257,7 @@ var SheetORM = (() => {
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
         let total = 0;
-        for (const entry of table.rows()) if (test(entry)) total++;
+        for (const values of table.liveValues()) if (test(values)) total++;
         return total;
       });
     }
@@ -3219,7 +3271,7 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const read = this.resolveColumn(table)(column, "model");
-        return Collection.wrap(this.select(table).map((entry) => read(entry)));
+        return Collection.wrap(this.selectValues(table).map(read));
       });
     }
     /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
@@ -3248,13 +3300,14 @@ var SheetORM = (() => {
         return entries.length;
       });
     }
-    /** The matching rows of a table: filtered, sorted, sliced. */
+    /** The matching rows of a table, to change: filtered, sorted, sliced. */
     select(table) {
       const test = this.predicate(table);
-      let rows = table.rows().filter(test);
-      if (this.orders.length) rows = this.sorted(table, rows);
-      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
-      return this.offsetCount || end !== void 0 ? rows.slice(this.offsetCount, end) : rows;
+      return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
+    }
+    /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
+    selectValues(table) {
+      return this.ordered(table, table.liveValues().filter(this.predicate(table)), (values) => values);
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
@@ -3264,7 +3317,7 @@ var SheetORM = (() => {
     resolveColumn(table) {
       return (column) => {
         const index = table.column(this.unqualify(column, table), this.owner);
-        return (entry) => entry.values[index];
+        return (values) => values[index];
       };
     }
     /** `posts.title` → `title` when `posts` names this query's sheet. */
@@ -3276,12 +3329,17 @@ var SheetORM = (() => {
       const sheet = table.ref.sheetName.toLowerCase();
       return prefix === sheet ? column.slice(dot + 1) : column;
     }
-    sorted(table, rows) {
+    ordered(table, rows, valuesOf) {
+      if (this.orders.length) rows = this.sorted(table, rows, valuesOf);
+      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
+      return this.offsetCount || end !== void 0 ? rows.slice(this.offsetCount, end) : rows;
+    }
+    sorted(table, rows, valuesOf) {
       const resolve = this.resolveColumn(table);
       const keys = this.orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
-          const order = compareValues(key.read(a), key.read(b));
+          const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
           if (order !== 0) return order * key.sign;
         }
         return 0;
@@ -3442,11 +3500,10 @@ var SheetORM = (() => {
     for (const name of order) {
       if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
     }
-    const relations = state.relations || {};
-    for (const name of Object.keys(relations)) {
+    for (const [name, value] of loadedRelations(state)) {
       const key = host.$getRelation(name).serializeAs;
       if (key === null) continue;
-      setOwn(json, key || name, plain(relations[name]));
+      setOwn(json, key || name, plain(value));
     }
     const pivot = pivotOf(state);
     if (pivot !== void 0 && pivot !== null) setOwn(json, "pivot", plain(pivot));
@@ -3578,7 +3635,7 @@ var SheetORM = (() => {
       const table = readTable(tableRef(this.relatedModel()));
       const index = table.column(this.localKey, this.label());
       const counts = /* @__PURE__ */ new Map();
-      for (const entry of query.select(table)) counts.set(normalizeKey(entry.values[index]), 1);
+      for (const values of query.selectValues(table)) counts.set(normalizeKey(values[index]), 1);
       counts.delete("");
       return counts;
     }
@@ -3640,8 +3697,8 @@ var SheetORM = (() => {
     const table = readTable(tableRef(query.model));
     const index = table.column(column, owner);
     const counts = /* @__PURE__ */ new Map();
-    for (const entry of query.select(table)) {
-      const key = normalizeKey(entry.values[index]);
+    for (const values of query.selectValues(table)) {
+      const key = normalizeKey(values[index]);
       counts.set(key, (counts.get(key) || 0) + 1);
     }
     return counts;
@@ -3872,7 +3929,7 @@ var SheetORM = (() => {
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
         const models = join.rows.map((row) => this.hydrateJoined(join, row, spec));
         this.loadRelations(models);
-        return { models, parents: join.rows.map((row) => normalizeKey(row.pivot.values[fk])) };
+        return { models, parents: join.rows.map((row) => normalizeKey(join.pivots[row][fk])) };
       });
     }
     /** How many joined rows match. */
@@ -3891,7 +3948,7 @@ var SheetORM = (() => {
     update(attributes) {
       return runWrite(`${this.owner}.update`, () => {
         const join = this.joined();
-        const entries = distinctEntries(join.rows);
+        const entries = distinctEntries(join);
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
         const columns = names.map((name) => join.related.column(name, this.owner));
         entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
@@ -3902,7 +3959,7 @@ var SheetORM = (() => {
     delete() {
       return runWrite(`${this.owner}.delete`, () => {
         const join = this.joined();
-        const entries = distinctEntries(join.rows);
+        const entries = distinctEntries(join);
         entries.forEach((entry) => join.related.remove(entry));
         return entries.length;
       });
@@ -3914,7 +3971,7 @@ var SheetORM = (() => {
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
         const counts = /* @__PURE__ */ new Map();
         for (const row of this.filtered(join)) {
-          const key = normalizeKey(row.pivot.values[fk]);
+          const key = normalizeKey(join.pivots[row][fk]);
           counts.set(key, (counts.get(key) || 0) + 1);
         }
         return counts;
@@ -3942,16 +3999,22 @@ var SheetORM = (() => {
       const fk = pivot.column(relation.pivotForeignKey, this.owner);
       const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
       const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
-      const passing = this.relatedOnly({ rows: [], related, pivot, filtered: false }) ? this.passingRelated(related, pivot) : null;
-      const rows = [];
-      for (const entry of pivot.rows()) {
-        const parentKey = normalizeKey(entry.values[fk]);
+      const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
+      const pivots = [];
+      const entries = [];
+      for (const values of pivot.liveValues()) {
+        const parentKey = normalizeKey(values[fk]);
         if (parentKey === "" || this.parentKeys && !this.parentKeys.has(parentKey)) continue;
-        const match = byKey.get(normalizeKey(entry.values[rfk]));
-        if (match && (!passing || passing.has(match))) rows.push({ pivot: entry, entry: match });
+        const match = byKey.get(normalizeKey(values[rfk]));
+        if (match && (!passing || passing.has(match))) {
+          pivots.push(values);
+          entries.push(match);
+        }
       }
       for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-      return { rows, related, pivot, filtered: passing !== null };
+      const rows = new Array(pivots.length);
+      for (let i = 0; i < rows.length; i++) rows[i] = i;
+      return { pivots, entries, rows, related, pivot, filtered: passing !== null };
     }
     filtered(join) {
       if (join.filtered) return join.rows;
@@ -3969,12 +4032,12 @@ var SheetORM = (() => {
       return this.conditions.length > 0 && pure(this.conditions);
     }
     passingRelated(related, pivot) {
-      const read = this.resolver({ rows: [], related, pivot, filtered: false });
-      const test = compile(this.conditions, (column, source) => {
-        const get = read(column, source);
-        return (entry) => get({ pivot: entry, entry });
-      });
-      return new Set(related.rows().filter(test));
+      const candidates2 = related.rows();
+      const join = { ...emptyJoin(related, pivot), pivots: candidates2.map((entry) => entry.values), entries: candidates2 };
+      const test = compile(this.conditions, this.resolver(join));
+      const passing = /* @__PURE__ */ new Set();
+      for (let i = 0; i < candidates2.length; i++) if (test(i)) passing.add(candidates2[i]);
+      return passing;
     }
     /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
     resolver(join) {
@@ -3983,10 +4046,10 @@ var SheetORM = (() => {
         const bare = table === null && (source === "pivot" || !join.related.header.has(name) && join.pivot.header.has(name));
         if (table === "pivot" || bare) {
           const index2 = join.pivot.column(name, this.owner);
-          return (row) => row.pivot.values[index2];
+          return (row) => join.pivots[row][index2];
         }
         const index = join.related.column(name, this.owner);
-        return (row) => row.entry.values[index];
+        return (row) => join.entries[row].values[index];
       };
     }
     split(column, join) {
@@ -4016,7 +4079,7 @@ var SheetORM = (() => {
       const taken = /* @__PURE__ */ new Map();
       const kept = /* @__PURE__ */ new Set();
       for (const row of ordered) {
-        const key = normalizeKey(row.pivot.values[fk]);
+        const key = normalizeKey(join.pivots[row][fk]);
         const count = taken.get(key) || 0;
         if (count < this.groupLimitCount) {
           taken.set(key, count + 1);
@@ -4046,15 +4109,18 @@ var SheetORM = (() => {
       };
     }
     hydrateJoined(join, row, spec) {
-      const model = hydrate(this.model, join.related, row.entry);
+      const model = hydrate(this.model, join.related, join.entries[row]);
       const state = stateOf(model);
-      state.pivotRow = row.pivot.values;
+      state.pivotRow = join.pivots[row];
       state.pivotSpec = spec;
       return model;
     }
   };
-  function distinctEntries(rows) {
-    return Array.from(new Set(rows.map((row) => row.entry)));
+  function distinctEntries(join) {
+    return Array.from(new Set(join.rows.map((row) => join.entries[row])));
+  }
+  function emptyJoin(related, pivot) {
+    return { pivots: [], entries: [], rows: [], related, pivot, filtered: false };
   }
 
   // src/relations/pivot/syncPlan.ts

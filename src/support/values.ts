@@ -7,7 +7,8 @@ const toTag = Object.prototype.toString;
 
 /** True for a Date from any realm (Apps Script libraries and `vm` contexts have their own Date). */
 export function isDate(value: unknown): value is Date {
-  return toTag.call(value) === '[object Date]';
+  // Only objects can be Dates; the tag check would box a primitive first.
+  return typeof value === 'object' && value !== null && toTag.call(value) === '[object Date]';
 }
 
 /** True for `{...}` objects (not arrays, Dates, class instances with a custom prototype chain excepted). */
