@@ -1051,7 +1051,11 @@ var SheetORM = (() => {
   // src/model/attributes.ts
   var collisionCache = /* @__PURE__ */ new WeakMap();
   var layoutCache = /* @__PURE__ */ new WeakMap();
+  var lastPrototype = null;
+  var lastName = "";
+  var lastAnswer = false;
   function collides(prototype, name) {
+    if (prototype === lastPrototype && name === lastName) return lastAnswer;
     let names = collisionCache.get(prototype);
     if (!names) {
       names = /* @__PURE__ */ new Map();
@@ -1062,6 +1066,9 @@ var SheetORM = (() => {
       result = name in prototype || name === "prototype";
       names.set(name, result);
     }
+    lastPrototype = prototype;
+    lastName = name;
+    lastAnswer = result;
     return result;
   }
   function collisions(prototype, columns) {

@@ -2,7 +2,7 @@
  * Running one workload on one side: a fresh fixture, a fresh vm context holding the stand-in's
  * services (as Apps Script starts every execution afresh), the side's code loaded into it, then
  * the job alone timed. `orm` loads dist/Code.js and the models; `baseline` loads
- * bench/baseline/common.js and bench/baseline/<workload>.js.
+ * bench/baseline/common.js and bench/baseline/<workload>.js (or the workload's `baselineFile`).
  */
 'use strict';
 
@@ -27,7 +27,8 @@ function loadSide(side, workload, code, context) {
     return run(`(${workload.orm.toString()})`, `workloads/${workload.name}.js`);
   }
   run(COMMON, 'baseline/common.js');
-  run(read(`baseline/${workload.name}.js`), `baseline/${workload.name}.js`);
+  const file = workload.baselineFile || `baseline/${workload.name}.js`;
+  run(read(file), file);
   return context.run;
 }
 

@@ -12,8 +12,14 @@ type AnyModel = Record<string, unknown>;
 const collisionCache = new WeakMap<object, Map<string, boolean>>();
 const layoutCache = new WeakMap<readonly string[], Map<object, boolean[]>>();
 
+// The last answer, as bulk reads ask the same question for thousands of models in a row.
+let lastPrototype: object | null = null;
+let lastName = '';
+let lastAnswer = false;
+
 /** Whether a column name collides with a member of the model's prototype chain. */
 export function collides(prototype: object, name: string): boolean {
+  if (prototype === lastPrototype && name === lastName) return lastAnswer;
   let names = collisionCache.get(prototype);
   if (!names) {
     names = new Map();
@@ -24,6 +30,9 @@ export function collides(prototype: object, name: string): boolean {
     result = name in prototype || name === 'prototype';
     names.set(name, result);
   }
+  lastPrototype = prototype;
+  lastName = name;
+  lastAnswer = result;
   return result;
 }
 
