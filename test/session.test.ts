@@ -125,3 +125,19 @@ it('after deletions and inserts in a session, the reused big sheet still knows w
   expect(rows.filter((r) => r[1] === 'edited after the deletions')).toHaveLength(1);
   expect(rows[rows.length - 1].slice(0, 2)).toEqual([6001, 'appended']);
 });
+
+it('inside a transaction, models read before a change keep what they read; later reads and counts see the change', () => {
+  seedSheets({ Posts: bigSheet(3) });
+  transaction(() => {
+    const before = Post.all();
+    Post.query().where('id', 2).update({ title: 'changed' });
+    const after = Post.all();
+    expect(before.pluck('title').all()).toEqual(['Post 1', 'Post 2', 'Post 3']);
+    expect(before.every((post) => !post.$isDirty)).toBe(true);
+    expect(after.pluck('title').all()).toEqual(['Post 1', 'changed', 'Post 3']);
+    expect(Post.where('title', 'changed').count()).toBe(1);
+    expect(Post.query().pluck('title').all()).toEqual(['Post 1', 'changed', 'Post 3']);
+  });
+  expect(sheetRows('Posts').map((r) => r[1])).toEqual(['title', 'Post 1', 'changed', 'Post 3']);
+  expect(gas().calls.reads('Posts')).toBe(2);
+});

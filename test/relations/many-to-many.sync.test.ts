@@ -212,3 +212,17 @@ describe('sync', () => {
     expect(rows[9]).toEqual([1, 8, '', '', '']);
   });
 });
+
+it('inside a transaction, eager loads and counts after a sync see the pending pivot rows', () => {
+  seed();
+  transaction(() => {
+    const before = Post.with('tags').get();
+    Post.find(2)!.related('tags').sync([4, 5]);
+    const after = Post.with('tags').get();
+    expect(before.get(1)!.tags.pluck('id').all()).toEqual([1, 3]);
+    expect(after.get(1)!.tags.pluck('id').all()).toEqual([4, 5]);
+    expect(after.get(0)!.tags.pluck('id').all()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Post.withCount('tags').get().pluck('$extras.tags_count').all()).toEqual([6, 2]);
+  });
+  expect(sheetRows('PostTag').filter((row) => row[0] === 2).map((row) => row[1])).toEqual([4, 5]);
+});
