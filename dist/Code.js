@@ -1071,7 +1071,9 @@ var SheetORM = (() => {
     lastAnswer = result;
     return result;
   }
+  var lastLayout = null;
   function collisions(prototype, columns) {
+    if (lastLayout && lastLayout.prototype === prototype && lastLayout.columns === columns) return lastLayout.flags;
     let byPrototype = layoutCache.get(columns);
     if (!byPrototype) {
       byPrototype = /* @__PURE__ */ new Map();
@@ -1082,6 +1084,7 @@ var SheetORM = (() => {
       flags = columns.map((name) => collides(prototype, name));
       byPrototype.set(prototype, flags);
     }
+    lastLayout = { prototype, columns, flags };
     return flags;
   }
   function readAttribute(model, name) {

@@ -36,8 +36,11 @@ export function collides(prototype: object, name: string): boolean {
   return result;
 }
 
+let lastLayout: { prototype: object; columns: readonly string[]; flags: boolean[] } | null = null;
+
 /** For a header and a model prototype, which columns collide (computed once per pair). */
 function collisions(prototype: object, columns: readonly string[]): boolean[] {
+  if (lastLayout && lastLayout.prototype === prototype && lastLayout.columns === columns) return lastLayout.flags;
   let byPrototype = layoutCache.get(columns);
   if (!byPrototype) {
     byPrototype = new Map();
@@ -48,6 +51,7 @@ function collisions(prototype: object, columns: readonly string[]): boolean[] {
     flags = columns.map((name) => collides(prototype, name));
     byPrototype.set(prototype, flags);
   }
+  lastLayout = { prototype, columns, flags };
   return flags;
 }
 
