@@ -12,10 +12,10 @@ import { tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { compile, Condition, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
-import { RowEntry, Table } from '../../storage/Table';
+import { Row, RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
-import { CellValue, normalizeKey, setOwn, Key } from '../../support/values';
+import { normalizeKey, setOwn, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
 
@@ -24,7 +24,7 @@ import { PivotQueryClauses } from './PivotQueryClauses';
  * lists the pairs kept (by index), so filtering and sorting move numbers, not objects.
  */
 interface Join {
-  pivots: readonly (readonly CellValue[])[];
+  pivots: readonly Row[];
   entries: RowEntry[];
   rows: number[];
   related: Table;
@@ -166,7 +166,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
     // Conditions on related columns only are tested once per related row, before pairing.
     const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
-    const pivots: (readonly CellValue[])[] = [];
+    const pivots: Row[] = [];
     const entries: RowEntry[] = [];
     for (const values of pivot.liveValues()) {
       const parentKey = normalizeKey(values[fk]);
