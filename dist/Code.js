@@ -949,6 +949,12 @@ var SheetORM = (() => {
   function isBlankKey(value) {
     return normalizeKey(value) === "";
   }
+  function Bag() {
+  }
+  Bag.prototype = /* @__PURE__ */ Object.create(null);
+  function emptyRecord() {
+    return new Bag();
+  }
   function cloneValue(value) {
     return isDate2(value) ? new Date(value.getTime()) : value;
   }
@@ -1118,7 +1124,7 @@ var SheetORM = (() => {
   }
   function attributesOf(model) {
     const state = stateOf(model);
-    const result = /* @__PURE__ */ Object.create(null);
+    const result = emptyRecord();
     for (const key of Object.keys(model)) {
       if (isLoadedRelation(state, key)) continue;
       result[key] = model[key];
@@ -1933,14 +1939,13 @@ var SheetORM = (() => {
     if (DIGIT.test(text) || SPECIAL_FIRST.test(text)) return true;
     return text.length <= 16 && BOOLEAN_LIKE.test(text);
   }
+  function isPlainCell(value) {
+    if (value === null || value === void 0 || typeof value === "boolean") return true;
+    if (typeof value === "string") return value.length <= MAX_CELL_CHARS;
+    return typeof value === "number" && isFinite(value);
+  }
   function validateCell(value, target) {
-    if (value === null || value === void 0 || typeof value === "boolean") return;
-    if (typeof value === "string") {
-      if (value.length <= MAX_CELL_CHARS) return;
-    } else if (typeof value === "number") {
-      if (isFinite(value)) return;
-    }
-    toCell(value, target);
+    if (!isPlainCell(value)) toCell(value, target);
   }
   function toCell(value, target) {
     if (value === null || value === void 0) return "";
@@ -2210,7 +2215,7 @@ var SheetORM = (() => {
       }
     }
     checked(value, owner, column) {
-      validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+      if (!isPlainCell(value)) validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
       return fromCell(cloneValue(value));
     }
     afterInsert(entry) {
@@ -3374,33 +3379,33 @@ var SheetORM = (() => {
     const table = unit.table(tableRef(model), true);
     const owner = modelName(model);
     table.requireHeader(owner);
-    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    const keys = { names: primaryKeys(model), columns: [], uuid: usesUuid(model) };
+    keys.columns = keys.names.map((key) => table.column(key, owner));
     for (const instance of instances) {
       const attributes = attributesOf(instance);
       for (const name of Object.keys(attributes)) if (attributes[name] !== void 0) table.column(name, owner);
-      const generated = assignKey(model, unit, table, keyColumns2, instance, attributes);
-      const entry = table.insert(attributes, owner, generated ? [] : keyColumns2);
+      const generated = assignKey(model, keys, unit, table, instance, attributes);
+      const entry = table.insert(attributes, owner, generated ? [] : keys.columns);
       markInserted(unit, instance, table, entry, attributes);
     }
   }
-  function assignKey(model, unit, table, keyColumns2, instance, attributes) {
-    const keys = primaryKeys(model);
-    if (keys.length > 1) {
-      const missing = keys.filter((key2) => isBlankKey(attributes[key2]));
+  function assignKey(model, keys, unit, table, instance, attributes) {
+    if (keys.names.length > 1) {
+      const missing = keys.names.filter((key2) => isBlankKey(attributes[key2]));
       if (missing.length) {
         throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
       }
       return false;
     }
-    if (!isBlankKey(attributes[keys[0]])) return false;
-    const uuid = usesUuid(model);
-    const next = uuid ? 0 : table.nextKey(keyColumns2[0]);
-    const key = uuid ? Utilities.getUuid() : table.keysAreText(keyColumns2[0]) ? String(next) : next;
-    attributes[keys[0]] = key;
-    const before = readAttribute(instance, keys[0]);
-    writeAttribute(instance, keys[0], key);
-    unit.record(() => writeAttribute(instance, keys[0], before));
-    return !uuid;
+    const name = keys.names[0];
+    if (!isBlankKey(attributes[name])) return false;
+    const next = keys.uuid ? 0 : table.nextKey(keys.columns[0]);
+    const key = keys.uuid ? Utilities.getUuid() : table.keysAreText(keys.columns[0]) ? String(next) : next;
+    attributes[name] = key;
+    const before = readAttribute(instance, name);
+    writeAttribute(instance, name, key);
+    unit.record(() => writeAttribute(instance, name, before));
+    return !keys.uuid;
   }
   function updateModel(model, instance, unit) {
     const dirty = dirtyAttributes(instance);

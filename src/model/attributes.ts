@@ -4,7 +4,7 @@
  * aside and reached with `getAttribute`/`setAttribute`, so sheet headers can never break a model or
  * pollute a prototype.
  */
-import { CellValue, cloneValue, sameValue, setOwn } from '../support/values';
+import { CellValue, cloneValue, emptyRecord, sameValue, setOwn } from '../support/values';
 import { columnIndex, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
 
 type AnyModel = Record<string, unknown>;
@@ -100,7 +100,7 @@ function copyRow(values: readonly CellValue[], width: number): CellValue[] {
 /** The attributes set on a model: own properties (minus loaded relations) and collided ones. */
 export function attributesOf(model: object): Record<string, unknown> {
   const state = stateOf(model);
-  const result: Record<string, unknown> = Object.create(null);
+  const result = emptyRecord();
   for (const key of Object.keys(model)) {
     if (isLoadedRelation(state, key)) continue;
     result[key] = (model as AnyModel)[key];

@@ -17,42 +17,42 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
   table.requireHeader(owner);
-  const keyColumns = primaryKeys(model).map((key) => table.column(key, owner));
+  const keys: KeyPlan = { names: primaryKeys(model), columns: [], uuid: usesUuid(model) };
+  keys.columns = keys.names.map((key) => table.column(key, owner));
   for (const instance of instances) {
     const attributes = attributesOf(instance);
     for (const name of Object.keys(attributes)) if (attributes[name] !== undefined) table.column(name, owner);
-    const generated = assignKey(model, unit, table, keyColumns, instance, attributes);
+    const generated = assignKey(model, keys, unit, table, instance, attributes);
     // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
-    const entry = table.insert(attributes, owner, generated ? [] : keyColumns);
+    const entry = table.insert(attributes, owner, generated ? [] : keys.columns);
     markInserted(unit, instance, table, entry, attributes);
   }
 }
 
-function assignKey(
-  model: PersistableClass,
-  unit: UnitOfWork,
-  table: Table,
-  keyColumns: number[],
-  instance: object,
-  attributes: Record<string, unknown>,
-): boolean {
-  const keys = primaryKeys(model);
-  if (keys.length > 1) {
-    const missing = keys.filter((key) => isBlankKey(attributes[key]));
+/** The model's key columns, by name and position, and whether new keys are UUIDs. */
+interface KeyPlan {
+  names: string[];
+  columns: number[];
+  uuid: boolean;
+}
+
+function assignKey(model: PersistableClass, keys: KeyPlan, unit: UnitOfWork, table: Table, instance: object, attributes: Record<string, unknown>): boolean {
+  if (keys.names.length > 1) {
+    const missing = keys.names.filter((key) => isBlankKey(attributes[key]));
     if (missing.length) {
       throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(', ')}; nothing was written.`);
     }
     return false;
   }
-  if (!isBlankKey(attributes[keys[0]])) return false;
-  const uuid = usesUuid(model);
-  const next = uuid ? 0 : table.nextKey(keyColumns[0]);
-  const key = uuid ? Utilities.getUuid() : table.keysAreText(keyColumns[0]) ? String(next) : next;
-  attributes[keys[0]] = key;
-  const before = readAttribute(instance, keys[0]);
-  writeAttribute(instance, keys[0], key);
-  unit.record(() => writeAttribute(instance, keys[0], before));
-  return !uuid;
+  const name = keys.names[0];
+  if (!isBlankKey(attributes[name])) return false;
+  const next = keys.uuid ? 0 : table.nextKey(keys.columns[0]);
+  const key = keys.uuid ? Utilities.getUuid() : table.keysAreText(keys.columns[0]) ? String(next) : next;
+  attributes[name] = key;
+  const before = readAttribute(instance, name);
+  writeAttribute(instance, name, key);
+  unit.record(() => writeAttribute(instance, name, before));
+  return !keys.uuid;
 }
 
 /** Writes a model's changed attributes to its row. */

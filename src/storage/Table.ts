@@ -3,7 +3,7 @@
  * current unit of work. Storage knows nothing of models: rows are arrays in header order.
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
-import { validateCell } from '../support/cells';
+import { isPlainCell, validateCell } from '../support/cells';
 import { CellValue, cloneValue, describeValue, fromCell, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { Header } from './Header';
 import { retried } from './service';
@@ -292,7 +292,8 @@ export class Table {
   }
 
   private checked(value: unknown, owner: string, column: string): CellValue {
-    validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+    // The cell's description is built only for values that need a closer look (most need none).
+    if (!isPlainCell(value)) validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
     return fromCell(cloneValue(value));
   }
 

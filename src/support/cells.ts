@@ -26,15 +26,16 @@ export interface CellTarget {
   describe(): string;
 }
 
+/** Whether a cell holds the value as it is: empty, a boolean, a finite number or a short enough string. */
+export function isPlainCell(value: unknown): boolean {
+  if (value === null || value === undefined || typeof value === 'boolean') return true;
+  if (typeof value === 'string') return value.length <= MAX_CELL_CHARS;
+  return typeof value === 'number' && isFinite(value);
+}
+
 /** Throws a ValidationError naming the cell unless a cell can hold the value. */
 export function validateCell(value: unknown, target: CellTarget): void {
-  if (value === null || value === undefined || typeof value === 'boolean') return;
-  if (typeof value === 'string') {
-    if (value.length <= MAX_CELL_CHARS) return;
-  } else if (typeof value === 'number') {
-    if (isFinite(value)) return;
-  }
-  toCell(value, target);
+  if (!isPlainCell(value)) toCell(value, target);
 }
 
 /** The value to hand to `setValues` for a model value, or a ValidationError naming the cell. */
