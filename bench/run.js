@@ -81,7 +81,7 @@ function main() {
       const measured = measureWorkload({ testing, code, data, workload, runs: options.runs, sides });
       const result = { workload, rows, ...measured };
       if (!options.side) results.push(result);
-      const line = sides.map((side) => `${side} ${measured[side].total} calls, ${measured[side].ms.toFixed(1)} ms`).join('; ');
+      const line = sides.map((side) => `${side} ${measured[side].total} calls, ${measured[side].ms.toFixed(1)} ms CPU, ${measured[side].wallMs.toFixed(1)} ms elapsed`).join('; ');
       console.error(`  ${workload.name} @ ${rows}: ${line}`);
     }
   }

@@ -2,6 +2,7 @@
 // Built file: edit src/ and run `npm run build`.
 "use strict";
 var SheetORM = (() => {
+  const { Array, Date, Error, JSON, Map, Math, Number, Object, RegExp, Set, String, Symbol, WeakMap, isFinite, isNaN } = globalThis;
   var __create = Object.create;
   var __defProp = Object.defineProperty;
   var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -1992,6 +1993,8 @@ var SheetORM = (() => {
       this.maxKeys = /* @__PURE__ */ new Map();
       /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
       this.entryList = null;
+      /** Rows inserted while the read rows have no entries (an insert into a big sheet makes none). */
+      this.added = [];
       this.ref = ref;
       this.opened = opened;
       this.header = header;
@@ -2002,22 +2005,43 @@ var SheetORM = (() => {
     get entries() {
       if (!this.entryList) {
         const { values, rowNumbers } = this.asRead;
-        this.entryList = values.map((cells, i) => new RowEntry(cells, rowNumbers[i], cells));
+        const list = values.map((cells, i) => new RowEntry(cells, rowNumbers[i], cells));
+        for (const entry of this.added) list.push(entry);
+        this.entryList = list;
+        this.added = [];
         this.asRead = null;
       }
       return this.entryList;
     }
+    /** The entries that may hold changes: every entry, or only the inserted ones while read rows have none. */
+    get pending() {
+      return this.entryList || this.added;
+    }
     /** How many rows the table holds (deleted ones included until settled). */
     get size() {
-      return this.asRead ? this.asRead.values.length : this.entryList.length;
+      return this.entryList ? this.entryList.length : this.asRead.values.length + this.added.length;
     }
-    /** Whether row entries exist (until then every row is exactly as read). */
+    /** Whether any row has an entry (until then every row is exactly as read). */
     get hasEntries() {
-      return this.entryList !== null;
+      return this.entryList !== null || this.added.length > 0;
     }
     /** The current values of the live rows; callers must not change the arrays. */
     liveValues() {
-      return this.asRead ? this.asRead.values : this.rows().map((entry) => entry.values);
+      if (this.entryList) return this.rows().map((entry) => entry.values);
+      const values = this.asRead.values;
+      if (!this.added.length) return values;
+      return values.concat(this.added.filter((entry) => !entry.deleted).map((entry) => entry.values));
+    }
+    /** Each row as read or last written, by sheet row (rows not yet written have none). */
+    writtenRows() {
+      const rows = /* @__PURE__ */ new Map();
+      if (this.asRead) {
+        const { values, rowNumbers } = this.asRead;
+        for (let i = 0; i < values.length; i++) rows.set(rowNumbers[i], values[i]);
+      } else {
+        for (const entry of this.entries) if (entry.rowNumber !== null) rows.set(entry.rowNumber, entry.original || entry.values);
+      }
+      return rows;
     }
     /** Reads a sheet with one `getDataRange().getValues()`. */
     static read(ref, opened) {
@@ -2090,10 +2114,11 @@ var SheetORM = (() => {
       }
       if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
       const entry = new RowEntry(values, null, null);
-      this.entries.push(entry);
+      (this.entryList || this.added).push(entry);
       this.afterInsert(entry);
       (_a = this.journal) == null ? void 0 : _a.push(() => {
-        this.entries.splice(this.entries.indexOf(entry), 1);
+        const list = this.entryList || this.added;
+        list.splice(list.indexOf(entry), 1);
         this.afterChange(null);
       });
       return entry;
@@ -2160,7 +2185,7 @@ var SheetORM = (() => {
     }
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
-      return !this.asRead && this.entries.some((e) => {
+      return this.pending.some((e) => {
         var _a;
         return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a = e.changed) == null ? void 0 : _a.size);
       });
@@ -2180,8 +2205,20 @@ var SheetORM = (() => {
         return row - below;
       };
       let next = appendAt;
-      let kept = 0;
       let highest = this.lastRow;
+      if (this.asRead) {
+        for (const entry of this.added) {
+          if (entry.deleted) continue;
+          const row = next++;
+          if (row > highest) highest = row;
+          this.asRead.values.push(entry.values);
+          this.asRead.rowNumbers.push(row);
+        }
+        this.added = [];
+        this.finishSettle(highest, deleted);
+        return;
+      }
+      let kept = 0;
       for (const entry of this.entries) {
         if (entry.deleted) continue;
         const row = entry.rowNumber === null ? next++ : entry.rowNumber;
@@ -2192,6 +2229,9 @@ var SheetORM = (() => {
         this.entries[kept++] = entry;
       }
       this.entries.length = kept;
+      this.finishSettle(highest, deleted);
+    }
+    finishSettle(highest, deleted) {
       this.deletedCount = 0;
       this.lastRow = highest - deleted.filter((row) => row <= highest).length;
       this.journal = null;
@@ -2389,7 +2429,7 @@ var SheetORM = (() => {
     const cells = [];
     const deletedRows = [];
     const appended = [];
-    for (const entry of table.entries) {
+    for (const entry of table.pending) {
       if (entry.rowNumber === null) {
         if (!entry.deleted) appended.push(entry);
         continue;
@@ -2495,11 +2535,10 @@ var SheetORM = (() => {
     const first = Math.min(...keys);
     const span = Math.max(...keys) - first + 1;
     const rows = retried(`"${name}" key columns`, () => sheet.getRange(2, first + 1, lastRow - 1, span).getValues());
-    const expected = /* @__PURE__ */ new Map();
-    for (const entry of table.entries) if (entry.rowNumber !== null) expected.set(entry.rowNumber, entry);
+    const expected = table.writtenRows();
     for (let i = 0; i < rows.length; i++) {
-      const entry = expected.get(i + 2);
-      const want = entry ? keyOf(entry.original || entry.values, keys) : "";
+      const row = expected.get(i + 2);
+      const want = row ? keyOf(row, keys) : "";
       const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i], keys.map((k) => k - first));
       if (want !== have) return false;
     }
@@ -4391,8 +4430,8 @@ var SheetORM = (() => {
     }
   };
   function likeColumn(pivot, column, id) {
-    const sample = pivot.entries.find((entry) => !entry.deleted && entry.values[column] !== null);
-    const held = sample ? typeof sample.values[column] : "number";
+    const sample = pivot.liveValues().find((values) => values[column] !== null);
+    const held = sample ? typeof sample[column] : "number";
     if (typeof id === "string" && held === "number" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
     if (typeof id === "number" && held === "string") return String(id);
     return id;

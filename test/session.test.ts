@@ -141,3 +141,46 @@ it('inside a transaction, models read before a change keep what they read; later
   expect(sheetRows('Posts').map((r) => r[1])).toEqual(['title', 'Post 1', 'changed', 'Post 3']);
   expect(gas().calls.reads('Posts')).toBe(2);
 });
+
+it('inserts into a reused big sheet: the new rows are known by key afterwards without reading again', () => {
+  seedSheets({ Posts: bigSheet(6000) });
+  session(() => {
+    Post.createMany([{ title: 'first' }, { title: 'second' }]);
+    const third = Post.create({ title: 'third' });
+    gas().calls.reset();
+    third.title = 'third, edited';
+    third.save();
+    const second = Post.find(6002)!;
+    second.title = 'second, edited';
+    second.save();
+    expect(gas().calls.count('Sheet.getDataRange')).toBe(0);
+  });
+  expect(sheetRows('Posts').slice(-3).map((r) => r.slice(0, 2))).toEqual([
+    [6001, 'first'],
+    [6002, 'second, edited'],
+    [6003, 'third, edited'],
+  ]);
+});
+
+it('a transaction that inserts, looks rows up by key, deletes one of its new rows and fails writes nothing', () => {
+  seedSheets({ Posts: bigSheet(6000) });
+  expect(() =>
+    transaction(() => {
+      const [a] = Post.createMany([{ title: 'a' }, { title: 'b' }]);
+      expect(Post.find(3)!.title).toBe('Post 3');
+      a.delete();
+      expect(Post.where('title', 'b').count()).toBe(1);
+      expect(Post.where('title', 'a').count()).toBe(0);
+      throw new Error('changed my mind');
+    }),
+  ).toThrow('changed my mind');
+  expect(sheetRows('Posts')).toHaveLength(6001);
+  transaction(() => {
+    const [a] = Post.createMany([{ title: 'a' }, { title: 'b' }]);
+    a.delete();
+  });
+  expect(sheetRows('Posts').slice(-2).map((r) => r.slice(0, 2))).toEqual([
+    [6000, 'Post 6000'],
+    [6002, 'b'],
+  ]);
+});

@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createFixture } = require('./fixture');
-const { cpuMs, meteredGlobals } = require('./metered');
+const { cpuMs, meteredGlobals, wallMs } = require('./metered');
 
 const BENCH = path.resolve(__dirname, '..');
 const read = (file) => fs.readFileSync(path.join(BENCH, file), 'utf8');
@@ -45,11 +45,12 @@ const heapUsed = () => process.memoryUsage().heapUsed;
  * One run. Options: testing (sheetorm/testing), code (dist/Code.js text), data (fixtureData),
  * workload, side ('orm' | 'baseline'), profile (sample the heap at every service call and digest
  * the sheets afterwards; costs time, so timed runs leave it off).
- * Returns { calls (by method), total, ms (script CPU only), serviceMs, heapBytes, summary, sheets }.
+ * Returns { calls (by method), total, ms (script CPU, all threads), wallMs (script elapsed time), serviceMs,
+ * heapBytes, summary, sheets }.
  */
 function runOnce({ testing, code, data, workload, side, profile = false }) {
   const env = createFixture(testing, data, workload.sheets);
-  const meter = { serviceMs: 0, onCall: null };
+  const meter = { serviceMs: 0, serviceWallMs: 0, onCall: null };
   const context = vm.createContext(meteredGlobals(env.globals(), meter));
   const job = loadSide(side, workload, code, context);
   const params = vm.runInContext(`(${JSON.stringify(workload.params(data.facts))})`, context);
@@ -60,8 +61,10 @@ function runOnce({ testing, code, data, workload, side, profile = false }) {
   if (profile) meter.onCall = () => (peak = Math.max(peak, heapUsed()));
 
   const started = cpuMs();
+  const startedWall = wallMs();
   const result = job(params);
   const elapsed = cpuMs() - started;
+  const elapsedWall = wallMs() - startedWall;
 
   if (profile) peak = Math.max(peak, heapUsed());
   const calls = env.calls.byMethod();
@@ -69,6 +72,7 @@ function runOnce({ testing, code, data, workload, side, profile = false }) {
     calls,
     total: Object.values(calls).reduce((sum, n) => sum + n, 0),
     ms: elapsed - meter.serviceMs,
+    wallMs: elapsedWall - meter.serviceWallMs,
     serviceMs: meter.serviceMs,
     heapBytes: profile ? peak - before : null,
     summary: JSON.stringify(workload.summarize(result)),
@@ -89,17 +93,19 @@ function median(values) {
  */
 function measureWorkload({ testing, code, data, workload, runs = 5, sides = ['orm', 'baseline'] }) {
   const out = {};
-  for (const side of sides) out[side] = { ...runOnce({ testing, code, data, workload, side, profile: true }), times: [], serviceTimes: [] };
+  for (const side of sides) out[side] = { ...runOnce({ testing, code, data, workload, side, profile: true }), times: [], wallTimes: [], serviceTimes: [] };
   for (let i = 0; i < runs; i++) {
     for (const side of sides) {
       const run = runOnce({ testing, code, data, workload, side });
       if (run.total !== out[side].total) throw new Error(`${workload.name} (${side}): ${run.total} calls in one run, ${out[side].total} in another`);
       out[side].times.push(run.ms);
+      out[side].wallTimes.push(run.wallMs);
       out[side].serviceTimes.push(run.serviceMs);
     }
   }
   for (const side of sides) {
     if (runs) out[side].ms = median(out[side].times);
+    if (runs) out[side].wallMs = median(out[side].wallTimes);
     if (runs) out[side].serviceMs = median(out[side].serviceTimes);
   }
   if (out.orm && out.baseline) {

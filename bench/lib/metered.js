@@ -19,6 +19,11 @@ function cpuMs() {
   return (user + system) / 1000;
 }
 
+/** Elapsed time in ms: with the machine otherwise idle, the main thread's time, which is what a user waits for. */
+function wallMs() {
+  return performance.now();
+}
+
 function isServiceObject(value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -26,7 +31,8 @@ function isServiceObject(value) {
 }
 
 /**
- * Wraps `globals` (from env.globals()). `meter.serviceMs` accumulates time inside service calls;
+ * Wraps `globals` (from env.globals()). `meter.serviceMs` and `meter.serviceWallMs` accumulate the CPU
+ * and elapsed time inside service calls;
  * `meter.onCall`, when set, runs before each call (outside the measured time).
  */
 function meteredGlobals(globals, meter) {
@@ -49,10 +55,12 @@ function meteredGlobals(globals, meter) {
           method = function metered(...args) {
             if (meter.onCall) meter.onCall();
             const started = cpuMs();
+            const startedWall = wallMs();
             try {
               return wrap(member.apply(target, args.map(unwrap)));
             } finally {
               meter.serviceMs += cpuMs() - started;
+              meter.serviceWallMs += wallMs() - startedWall;
             }
           };
           methods.set(name, method);
@@ -70,4 +78,4 @@ function meteredGlobals(globals, meter) {
   return out;
 }
 
-module.exports = { meteredGlobals, cpuMs };
+module.exports = { meteredGlobals, cpuMs, wallMs };

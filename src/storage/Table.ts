@@ -49,6 +49,8 @@ export class Table {
   /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
   private entryList: RowEntry[] | null = null;
   private asRead: { values: CellValue[][]; rowNumbers: number[] } | null;
+  /** Rows inserted while the read rows have no entries (an insert into a big sheet makes none). */
+  private added: RowEntry[] = [];
 
   private constructor(ref: TableRef, opened: OpenedSheet, header: Header, values: CellValue[][], rowNumbers: number[], lastRow: number) {
     this.ref = ref;
@@ -63,25 +65,48 @@ export class Table {
     if (!this.entryList) {
       const { values, rowNumbers } = this.asRead as { values: CellValue[][]; rowNumbers: number[] };
       // `original` shares the array until the first change (copy on write in set()).
-      this.entryList = values.map((cells, i) => new RowEntry(cells, rowNumbers[i], cells));
+      const list = values.map((cells, i) => new RowEntry(cells, rowNumbers[i], cells));
+      for (const entry of this.added) list.push(entry);
+      this.entryList = list;
+      this.added = [];
       this.asRead = null;
     }
     return this.entryList;
   }
 
-  /** How many rows the table holds (deleted ones included until settled). */
-  get size(): number {
-    return this.asRead ? this.asRead.values.length : (this.entryList as RowEntry[]).length;
+  /** The entries that may hold changes: every entry, or only the inserted ones while read rows have none. */
+  get pending(): readonly RowEntry[] {
+    return this.entryList || this.added;
   }
 
-  /** Whether row entries exist (until then every row is exactly as read). */
+  /** How many rows the table holds (deleted ones included until settled). */
+  get size(): number {
+    return this.entryList ? this.entryList.length : (this.asRead as { values: CellValue[][] }).values.length + this.added.length;
+  }
+
+  /** Whether any row has an entry (until then every row is exactly as read). */
   get hasEntries(): boolean {
-    return this.entryList !== null;
+    return this.entryList !== null || this.added.length > 0;
   }
 
   /** The current values of the live rows; callers must not change the arrays. */
   liveValues(): readonly Row[] {
-    return this.asRead ? this.asRead.values : this.rows().map((entry) => entry.values);
+    if (this.entryList) return this.rows().map((entry) => entry.values);
+    const values = (this.asRead as { values: CellValue[][] }).values;
+    if (!this.added.length) return values;
+    return values.concat(this.added.filter((entry) => !entry.deleted).map((entry) => entry.values));
+  }
+
+  /** Each row as read or last written, by sheet row (rows not yet written have none). */
+  writtenRows(): Map<number, Row> {
+    const rows = new Map<number, Row>();
+    if (this.asRead) {
+      const { values, rowNumbers } = this.asRead;
+      for (let i = 0; i < values.length; i++) rows.set(rowNumbers[i], values[i]);
+    } else {
+      for (const entry of this.entries) if (entry.rowNumber !== null) rows.set(entry.rowNumber, entry.original || entry.values);
+    }
+    return rows;
   }
 
   /** Reads a sheet with one `getDataRange().getValues()`. */
@@ -161,10 +186,12 @@ export class Table {
     }
     if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
     const entry = new RowEntry(values, null, null);
-    this.entries.push(entry);
+    (this.entryList || this.added).push(entry);
     this.afterInsert(entry);
     this.journal?.push(() => {
-      this.entries.splice(this.entries.indexOf(entry), 1);
+      // The entry may have moved from `added` to the entry list since.
+      const list = this.entryList || this.added;
+      list.splice(list.indexOf(entry), 1);
       this.afterChange(null);
     });
     return entry;
@@ -235,7 +262,7 @@ export class Table {
   /** Whether any row was added, changed or deleted. */
   hasChanges(): boolean {
     // Rows get entries before any change, so a table without them is as read.
-    return !this.asRead && this.entries.some((e) => (e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!e.changed?.size));
+    return this.pending.some((e) => (e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!e.changed?.size));
   }
 
   /**
@@ -254,8 +281,21 @@ export class Table {
       return row - below;
     };
     let next = appendAt;
-    let kept = 0;
     let highest = this.lastRow;
+    if (this.asRead) {
+      // Only inserted rows can have changed: they join the rows as read.
+      for (const entry of this.added) {
+        if (entry.deleted) continue;
+        const row = next++;
+        if (row > highest) highest = row;
+        this.asRead.values.push(entry.values);
+        this.asRead.rowNumbers.push(row);
+      }
+      this.added = [];
+      this.finishSettle(highest, deleted);
+      return;
+    }
+    let kept = 0;
     for (const entry of this.entries) {
       if (entry.deleted) continue;
       const row = entry.rowNumber === null ? next++ : entry.rowNumber;
@@ -266,6 +306,10 @@ export class Table {
       this.entries[kept++] = entry;
     }
     this.entries.length = kept;
+    this.finishSettle(highest, deleted);
+  }
+
+  private finishSettle(highest: number, deleted: readonly number[]): void {
     this.deletedCount = 0;
     this.lastRow = highest - deleted.filter((row) => row <= highest).length;
     this.journal = null;

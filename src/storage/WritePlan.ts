@@ -71,7 +71,7 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
   const cells: Array<{ row: number; column: number; value: Cell }> = [];
   const deletedRows: number[] = [];
   const appended: RowEntry[] = [];
-  for (const entry of table.entries) {
+  for (const entry of table.pending) {
     if (entry.rowNumber === null) {
       if (!entry.deleted) appended.push(entry);
       continue;

@@ -28,11 +28,10 @@ export function unchangedSinceRead(table: Table): boolean {
   const first = Math.min(...keys);
   const span = Math.max(...keys) - first + 1;
   const rows = retried(`"${name}" key columns`, () => sheet.getRange(2, first + 1, lastRow - 1, span).getValues());
-  const expected = new Map<number, RowEntry>();
-  for (const entry of table.entries) if (entry.rowNumber !== null) expected.set(entry.rowNumber, entry);
+  const expected = table.writtenRows();
   for (let i = 0; i < rows.length; i++) {
-    const entry = expected.get(i + 2);
-    const want = entry ? keyOf(entry.original || entry.values, keys) : '';
+    const row = expected.get(i + 2);
+    const want = row ? keyOf(row, keys) : '';
     const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i] as never, keys.map((k) => k - first));
     if (want !== have) return false;
   }

@@ -99,6 +99,26 @@ describe('dist/Code.js, the file clasp pushes', () => {
     ]);
   });
 
+  it('looks up no built-in as a free global once loaded (each lookup costs a vm interceptor call)', () => {
+    const lookups: string[] = [];
+    const globals: Record<string, unknown> = { ...seed().globals() };
+    const builtins: Record<string, unknown> = { Array, Date, Error, JSON, Map, Math, Number, Object, RegExp, Set, String, Symbol, WeakMap, isFinite, isNaN };
+    for (const [name, value] of Object.entries(builtins)) {
+      Object.defineProperty(globals, name, { enumerable: true, get: () => (lookups.push(name), value) });
+    }
+    const context = loadCodeJs(bundle, globals);
+    lookups.length = 0;
+    const titles = vm.runInContext(
+      `${MODELS}
+      Post.createMany([{ title: 'Third', views: 3, published_at: new Date(0) }, { title: 'Fourth', views: 4 }]);
+      Post.with('tags').where('views', '>', 2).orderBy('views').get().map((post) => post.title + ':' + post.tags.count()).join(', ')`,
+      context,
+    );
+    expect(titles).toBe('Third:0, Fourth:0, First Post:2, Second Post:1');
+    // The models and the job above name Date once; the library itself names none.
+    expect(lookups).toEqual(['Date']);
+  });
+
   it('the namespace and the top-level vars are the same objects', () => {
     const context = loadCodeJs(bundle, seed().globals());
     expect(Object.keys(context.SheetORM).sort()).toEqual(EXPORTS);

@@ -240,8 +240,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
  * number becomes text in a column of text keys.
  */
 function likeColumn(pivot: Table, column: number, id: unknown): unknown {
-  const sample = pivot.entries.find((entry) => !entry.deleted && entry.values[column] !== null);
-  const held = sample ? typeof (sample.values[column] as CellValue) : 'number';
+  const sample = pivot.liveValues().find((values) => values[column] !== null);
+  const held = sample ? typeof (sample[column] as CellValue) : 'number';
   if (typeof id === 'string' && held === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
   if (typeof id === 'number' && held === 'string') return String(id);
   return id;
