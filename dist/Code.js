@@ -1059,23 +1059,20 @@ var SheetORM = (() => {
   var collisionCache = /* @__PURE__ */ new WeakMap();
   var layoutCache = /* @__PURE__ */ new WeakMap();
   var lastPrototype = null;
-  var lastName = "";
-  var lastAnswer = false;
+  var lastNames = null;
   function collides(prototype, name) {
-    if (prototype === lastPrototype && name === lastName) return lastAnswer;
-    let names = collisionCache.get(prototype);
+    let names = prototype === lastPrototype ? lastNames : collisionCache.get(prototype);
     if (!names) {
       names = /* @__PURE__ */ new Map();
       collisionCache.set(prototype, names);
     }
+    lastPrototype = prototype;
+    lastNames = names;
     let result = names.get(name);
     if (result === void 0) {
       result = name in prototype || name === "prototype";
       names.set(name, result);
     }
-    lastPrototype = prototype;
-    lastName = name;
-    lastAnswer = result;
     return result;
   }
   var lastLayout = null;
@@ -1123,15 +1120,32 @@ var SheetORM = (() => {
     for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
     return copy;
   }
-  function attributesOf(model) {
+  function forEachAttribute(model, fn) {
     const state = stateOf(model);
-    const result = emptyRecord();
     for (const key of Object.keys(model)) {
-      if (isLoadedRelation(state, key)) continue;
-      result[key] = model[key];
+      if (state.relations && isLoadedRelation(state, key)) continue;
+      fn(key, model[key]);
     }
-    if (state.shadow) for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
+    if (state.shadow) for (const key of Object.keys(state.shadow)) fn(key, state.shadow[key]);
+  }
+  function attributesOf(model) {
+    const result = emptyRecord();
+    forEachAttribute(model, (name, value) => {
+      result[name] = value;
+    });
     return result;
+  }
+  function fillMissing(model, columns, values) {
+    const collided = collisions(Object.getPrototypeOf(model), columns);
+    const target = model;
+    for (let i = 0; i < columns.length; i++) {
+      if (collided[i]) {
+        const shadow = shadowOf(model);
+        if (shadow[columns[i]] === void 0) shadow[columns[i]] = cloneValue(values[i]);
+      } else if (target[columns[i]] === void 0) {
+        setOwn(target, columns[i], cloneValue(values[i]));
+      }
+    }
   }
   function dirtyAttributes(model) {
     const state = stateOf(model);
@@ -1932,12 +1946,15 @@ var SheetORM = (() => {
 
   // src/support/cells.ts
   var MAX_CELL_CHARS = 5e4;
-  var SPECIAL_FIRST = /^[='+\-@#]/;
   var BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
-  var DIGIT = /\d/;
   function needsTextGuard(text) {
     if (text === "") return false;
-    if (DIGIT.test(text) || SPECIAL_FIRST.test(text)) return true;
+    const first = text.charCodeAt(0);
+    if (first === 61 || first === 39 || first === 43 || first === 45 || first === 64 || first === 35) return true;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) return true;
+    }
     return text.length <= 16 && BOOLEAN_LIKE.test(text);
   }
   function isPlainCell(value) {
@@ -1947,6 +1964,10 @@ var SheetORM = (() => {
   }
   function validateCell(value, target) {
     if (!isPlainCell(value)) toCell(value, target);
+  }
+  function sheetCell(value) {
+    if (value === null) return "";
+    return typeof value === "string" && needsTextGuard(value) ? `'${value}` : value;
   }
   function toCell(value, target) {
     if (value === null || value === void 0) return "";
@@ -1965,7 +1986,7 @@ var SheetORM = (() => {
     if (typeof value === "boolean") return value;
     if (isDate2(value)) {
       if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
-      return new Date(value.getTime());
+      return value;
     }
     throw new ValidationError(
       `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
@@ -2103,15 +2124,23 @@ var SheetORM = (() => {
     }
     /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
     insert(record, owner, uniqueColumns = []) {
-      var _a;
       this.requireHeader(owner);
-      const values = new Array(this.header.width).fill(null);
+      const values = this.blankRow();
       for (const name of Object.keys(record)) {
         const value = record[name];
-        if (value === void 0) continue;
-        const column = this.column(name, owner);
-        values[column] = this.checked(value, owner, name);
+        if (value !== void 0) values[this.column(name, owner)] = this.cell(value, owner, name);
       }
+      return this.insertRow(values, owner, uniqueColumns);
+    }
+    /** A row of empty cells, as wide as the header. */
+    blankRow() {
+      const values = new Array(this.header.width);
+      for (let i = 0; i < values.length; i++) values[i] = null;
+      return values;
+    }
+    /** Adds a new row whose values are in header order and came from `cell()`. */
+    insertRow(values, owner, uniqueColumns = []) {
+      var _a;
       if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
       const entry = new RowEntry(values, null, null);
       (this.entryList || this.added).push(entry);
@@ -2127,7 +2156,7 @@ var SheetORM = (() => {
     set(entry, column, value, owner) {
       var _a;
       const name = this.header.names[column];
-      const next = this.checked(value, owner, name);
+      const next = this.cell(value, owner, name);
       if (entry.values === entry.original) entry.values = entry.values.slice();
       const previous = entry.values[column];
       const hadChanged = entry.changed ? new Set(entry.changed) : null;
@@ -2254,18 +2283,25 @@ var SheetORM = (() => {
         throw new DuplicateKeyError(`${owner}: ${this.opened.describe()} already has a row with ${names.join(", ")} = ${shown}.`);
       }
     }
-    checked(value, owner, column) {
-      if (!isPlainCell(value)) validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+    /** A value as this table stores it in `column`: validated, Dates copied, blanks as null. */
+    cell(value, owner, column) {
+      if (isPlainCell(value)) return value === "" || value === void 0 ? null : value;
+      if (isDate2(value) && !isNaN(value.getTime())) return new Date(value.getTime());
+      validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
       return fromCell(cloneValue(value));
     }
     afterInsert(entry) {
-      for (const [signature, index] of this.indexes) {
-        const key = keyOf(entry.values, this.indexColumns(signature));
-        if (key !== "" && !index.has(key)) index.set(key, entry);
+      if (this.indexes.size) {
+        this.indexes.forEach((index, signature) => {
+          const key = keyOf(entry.values, this.indexColumns(signature));
+          if (key !== "" && !index.has(key)) index.set(key, entry);
+        });
       }
-      for (const [column, max] of this.maxKeys) {
-        const n = numericKey(entry.values[column]);
-        if (n !== null && n > max) this.maxKeys.set(column, n);
+      if (this.maxKeys.size) {
+        this.maxKeys.forEach((max, column) => {
+          const n = numericKey(entry.values[column]);
+          if (n !== null && n > max) this.maxKeys.set(column, n);
+        });
       }
     }
     indexColumns(signature) {
@@ -2446,7 +2482,7 @@ var SheetORM = (() => {
         );
       }
       for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
-        cells.push({ row, column: requireColumn(table, layout, index), value: toCell(entry.values[index], noTarget) });
+        cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
       }
     }
     const appendRows = appended.map((entry) => appendRow(table, layout, entry));
@@ -2460,7 +2496,6 @@ var SheetORM = (() => {
       deletedRows
     };
   }
-  var noTarget = { describe: () => "cell" };
   function requireColumn(table, layout, index) {
     const column = layout.columnOf(index);
     if (column < 1) {
@@ -2472,9 +2507,13 @@ var SheetORM = (() => {
   }
   function appendRow(table, layout, entry) {
     const row = new Array(layout.width);
+    if (layout.asRead) {
+      for (let i = 0; i < row.length; i++) row[i] = sheetCell(entry.values[i]);
+      return row;
+    }
     for (let column = 1; column <= layout.width; column++) {
       const index = layout.indexOf(column);
-      row[column - 1] = index < 0 ? "" : toCell(entry.values[index], noTarget);
+      row[column - 1] = index < 0 ? "" : sheetCell(entry.values[index]);
     }
     for (let index = 0; index < table.header.width; index++) {
       if (entry.values[index] !== null) requireColumn(table, layout, index);
@@ -3418,32 +3457,69 @@ var SheetORM = (() => {
     const table = unit.table(tableRef(model), true);
     const owner = modelName(model);
     table.requireHeader(owner);
-    const keys = { names: primaryKeys(model), columns: [], uuid: usesUuid(model) };
-    keys.columns = keys.names.map((key) => table.column(key, owner));
+    const names = primaryKeys(model);
+    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid: usesUuid(model), text: null };
+    const undo = new InsertUndo(names[0]);
+    unit.record(() => undo.run());
+    const columns = table.header.names;
     for (const instance of instances) {
-      const attributes = attributesOf(instance);
-      for (const name of Object.keys(attributes)) if (attributes[name] !== void 0) table.column(name, owner);
-      const generated = assignKey(model, keys, unit, table, instance, attributes);
-      const entry = table.insert(attributes, owner, generated ? [] : keys.columns);
-      markInserted(unit, instance, table, entry, attributes);
+      const values = table.blankRow();
+      forEachAttribute(instance, (name, value) => {
+        if (value !== void 0) values[table.column(name, owner)] = table.cell(value, owner, name);
+      });
+      const generated = assignKey(model, keys, table, instance, values, undo);
+      table.insertRow(values, owner, generated ? [] : keys.columns);
+      markInserted(instance, columns, values, undo);
     }
   }
-  function assignKey(model, keys, unit, table, instance, attributes) {
+  var InsertUndo = class {
+    constructor(keyName) {
+      this.keyed = [];
+      this.keysBefore = [];
+      this.states = [];
+      this.persisted = [];
+      this.originals = [];
+      this.columns = [];
+      this.keyName = keyName;
+    }
+    key(instance, before) {
+      this.keyed.push(instance);
+      this.keysBefore.push(before);
+    }
+    state(state) {
+      this.states.push(state);
+      this.persisted.push(state.persisted);
+      this.originals.push(state.original);
+      this.columns.push(state.columns);
+    }
+    run() {
+      this.states.forEach((state, i) => {
+        state.persisted = this.persisted[i];
+        state.original = this.originals[i];
+        state.columns = this.columns[i];
+      });
+      this.keyed.forEach((instance, i) => writeAttribute(instance, this.keyName, this.keysBefore[i]));
+    }
+  };
+  function assignKey(model, keys, table, instance, values, undo) {
     if (keys.names.length > 1) {
-      const missing = keys.names.filter((key2) => isBlankKey(attributes[key2]));
+      const missing = keys.names.filter((key2, i) => isBlankKey(values[keys.columns[i]]));
       if (missing.length) {
         throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
       }
       return false;
     }
-    const name = keys.names[0];
-    if (!isBlankKey(attributes[name])) return false;
-    const next = keys.uuid ? 0 : table.nextKey(keys.columns[0]);
-    const key = keys.uuid ? Utilities.getUuid() : table.keysAreText(keys.columns[0]) ? String(next) : next;
-    attributes[name] = key;
-    const before = readAttribute(instance, name);
-    writeAttribute(instance, name, key);
-    unit.record(() => writeAttribute(instance, name, before));
+    const column = keys.columns[0];
+    if (!isBlankKey(values[column])) return false;
+    let key;
+    if (keys.uuid) key = Utilities.getUuid();
+    else {
+      if (keys.text === null) keys.text = table.keysAreText(column);
+      key = keys.text ? String(table.nextKey(column)) : table.nextKey(column);
+    }
+    values[column] = key;
+    undo.key(instance, readAttribute(instance, keys.names[0]));
+    writeAttribute(instance, keys.names[0], key);
     return !keys.uuid;
   }
   function updateModel(model, instance, unit) {
@@ -3525,24 +3601,13 @@ var SheetORM = (() => {
       state.columns = before.columns;
     });
   }
-  function markInserted(unit, instance, table, entry, attributes) {
+  function markInserted(instance, columns, values, undo) {
     const state = stateOf(instance);
-    const names = table.header.names;
-    const original = new Array(names.length);
-    for (let i = 0; i < names.length; i++) {
-      const value = entry.values[i];
-      if (attributes[names[i]] === void 0) writeAttribute(instance, names[i], value);
-      original[i] = value !== null && typeof value === "object" ? cloneValue(value) : value;
-    }
-    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
-    state.columns = names;
-    state.original = original;
+    undo.state(state);
+    fillMissing(instance, columns, values);
+    state.columns = columns;
+    state.original = values.slice();
     state.persisted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.original = before.original;
-      state.columns = before.columns;
-    });
   }
 
   // src/model/serialize.ts

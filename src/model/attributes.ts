@@ -12,27 +12,24 @@ type AnyModel = Record<string, unknown>;
 const collisionCache = new WeakMap<object, Map<string, boolean>>();
 const layoutCache = new WeakMap<readonly string[], Map<object, boolean[]>>();
 
-// The last answer, as bulk reads ask the same question for thousands of models in a row.
+// The last prototype's answers: bulk reads and inserts ask about one model class thousands of times.
 let lastPrototype: object | null = null;
-let lastName = '';
-let lastAnswer = false;
+let lastNames: Map<string, boolean> | null = null;
 
 /** Whether a column name collides with a member of the model's prototype chain. */
 export function collides(prototype: object, name: string): boolean {
-  if (prototype === lastPrototype && name === lastName) return lastAnswer;
-  let names = collisionCache.get(prototype);
+  let names = prototype === lastPrototype ? lastNames : collisionCache.get(prototype);
   if (!names) {
     names = new Map();
     collisionCache.set(prototype, names);
   }
+  lastPrototype = prototype;
+  lastNames = names;
   let result = names.get(name);
   if (result === undefined) {
     result = name in prototype || name === 'prototype';
     names.set(name, result);
   }
-  lastPrototype = prototype;
-  lastName = name;
-  lastAnswer = result;
   return result;
 }
 
@@ -97,16 +94,37 @@ function copyRow(values: readonly CellValue[], width: number): CellValue[] {
   return copy;
 }
 
-/** The attributes set on a model: own properties (minus loaded relations) and collided ones. */
-export function attributesOf(model: object): Record<string, unknown> {
+/** Calls `fn` for each attribute set on a model: own properties (minus loaded relations), then collided ones. */
+export function forEachAttribute(model: object, fn: (name: string, value: unknown) => void): void {
   const state = stateOf(model);
-  const result = emptyRecord();
   for (const key of Object.keys(model)) {
-    if (isLoadedRelation(state, key)) continue;
-    result[key] = (model as AnyModel)[key];
+    if (state.relations && isLoadedRelation(state, key)) continue;
+    fn(key, (model as AnyModel)[key]);
   }
-  if (state.shadow) for (const key of Object.keys(state.shadow)) result[key] = state.shadow[key];
+  if (state.shadow) for (const key of Object.keys(state.shadow)) fn(key, state.shadow[key]);
+}
+
+/** The attributes set on a model, as a record. */
+export function attributesOf(model: object): Record<string, unknown> {
+  const result = emptyRecord();
+  forEachAttribute(model, (name, value) => {
+    result[name] = value;
+  });
   return result;
+}
+
+/** Gives a model the row's value for each column it has no attribute for. */
+export function fillMissing(model: object, columns: readonly string[], values: readonly CellValue[]): void {
+  const collided = collisions(Object.getPrototypeOf(model), columns);
+  const target = model as AnyModel;
+  for (let i = 0; i < columns.length; i++) {
+    if (collided[i]) {
+      const shadow = shadowOf(model);
+      if (shadow[columns[i]] === undefined) shadow[columns[i]] = cloneValue(values[i]);
+    } else if (target[columns[i]] === undefined) {
+      setOwn(target, columns[i], cloneValue(values[i]));
+    }
+  }
 }
 
 /** Attributes whose value differs from the original (all set ones for a new model). */

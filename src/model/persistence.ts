@@ -2,10 +2,10 @@
 import { ModelNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { UnitOfWork, readTable } from '../storage/UnitOfWork';
-import { CellValue, Key, cloneValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
-import { assignRow, attributesOf, dirtyAttributes, readAttribute, syncOriginal, writeAttribute } from './attributes';
+import { CellValue, Key, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
+import { assignRow, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
-import { originalValue, stateOf } from './state';
+import { ModelState, originalValue, stateOf } from './state';
 
 /** A model class as persistence sees it. */
 export interface PersistableClass extends ModelSettings {
@@ -17,41 +17,88 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
   table.requireHeader(owner);
-  const keys: KeyPlan = { names: primaryKeys(model), columns: [], uuid: usesUuid(model) };
-  keys.columns = keys.names.map((key) => table.column(key, owner));
+  const names = primaryKeys(model);
+  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid: usesUuid(model), text: null };
+  const undo = new InsertUndo(names[0]);
+  // Recorded first: a row failing halfway through the batch undoes the models done before it.
+  unit.record(() => undo.run());
+  const columns = table.header.names;
   for (const instance of instances) {
-    const attributes = attributesOf(instance);
-    for (const name of Object.keys(attributes)) if (attributes[name] !== undefined) table.column(name, owner);
-    const generated = assignKey(model, keys, unit, table, instance, attributes);
+    const values = table.blankRow();
+    forEachAttribute(instance, (name, value) => {
+      if (value !== undefined) values[table.column(name, owner)] = table.cell(value, owner, name);
+    });
+    const generated = assignKey(model, keys, table, instance, values, undo);
     // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
-    const entry = table.insert(attributes, owner, generated ? [] : keys.columns);
-    markInserted(unit, instance, table, entry, attributes);
+    table.insertRow(values, owner, generated ? [] : keys.columns);
+    markInserted(instance, columns, values, undo);
   }
 }
 
-/** The model's key columns, by name and position, and whether new keys are UUIDs. */
+/** The model's key columns, by name and position, and how new keys are made. */
 interface KeyPlan {
   names: string[];
   columns: number[];
   uuid: boolean;
+  /** Whether the column holds whole-number keys as text (asked once, when a key is first generated). */
+  text: boolean | null;
 }
 
-function assignKey(model: PersistableClass, keys: KeyPlan, unit: UnitOfWork, table: Table, instance: object, attributes: Record<string, unknown>): boolean {
+/** What an insert batch changed on its models, in arrays rather than a closure per model. */
+class InsertUndo {
+  private readonly keyName: string;
+  private readonly keyed: object[] = [];
+  private readonly keysBefore: unknown[] = [];
+  private readonly states: ModelState[] = [];
+  private readonly persisted: boolean[] = [];
+  private readonly originals: Array<CellValue[] | null> = [];
+  private readonly columns: Array<readonly string[] | null> = [];
+
+  constructor(keyName: string) {
+    this.keyName = keyName;
+  }
+
+  key(instance: object, before: unknown): void {
+    this.keyed.push(instance);
+    this.keysBefore.push(before);
+  }
+
+  state(state: ModelState): void {
+    this.states.push(state);
+    this.persisted.push(state.persisted);
+    this.originals.push(state.original);
+    this.columns.push(state.columns);
+  }
+
+  run(): void {
+    this.states.forEach((state, i) => {
+      state.persisted = this.persisted[i];
+      state.original = this.originals[i];
+      state.columns = this.columns[i];
+    });
+    this.keyed.forEach((instance, i) => writeAttribute(instance, this.keyName, this.keysBefore[i]));
+  }
+}
+
+function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instance: object, values: CellValue[], undo: InsertUndo): boolean {
   if (keys.names.length > 1) {
-    const missing = keys.names.filter((key) => isBlankKey(attributes[key]));
+    const missing = keys.names.filter((key, i) => isBlankKey(values[keys.columns[i]]));
     if (missing.length) {
       throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(', ')}; nothing was written.`);
     }
     return false;
   }
-  const name = keys.names[0];
-  if (!isBlankKey(attributes[name])) return false;
-  const next = keys.uuid ? 0 : table.nextKey(keys.columns[0]);
-  const key = keys.uuid ? Utilities.getUuid() : table.keysAreText(keys.columns[0]) ? String(next) : next;
-  attributes[name] = key;
-  const before = readAttribute(instance, name);
-  writeAttribute(instance, name, key);
-  unit.record(() => writeAttribute(instance, name, before));
+  const column = keys.columns[0];
+  if (!isBlankKey(values[column])) return false;
+  let key: string | number;
+  if (keys.uuid) key = Utilities.getUuid();
+  else {
+    if (keys.text === null) keys.text = table.keysAreText(column);
+    key = keys.text ? String(table.nextKey(column)) : table.nextKey(column);
+  }
+  values[column] = key;
+  undo.key(instance, readAttribute(instance, keys.names[0]));
+  writeAttribute(instance, keys.names[0], key);
   return !keys.uuid;
 }
 
@@ -144,23 +191,12 @@ function markSaved(unit: UnitOfWork, instance: object, table: Table, entry: RowE
 }
 
 /** A new row's model: columns it did not set become null, and the row is its clean state. */
-function markInserted(unit: UnitOfWork, instance: object, table: Table, entry: RowEntry, attributes: Record<string, unknown>): void {
+function markInserted(instance: object, columns: readonly string[], values: readonly CellValue[], undo: InsertUndo): void {
   const state = stateOf(instance);
-  const names = table.header.names;
-  const original: CellValue[] = new Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const value = entry.values[i];
-    if (attributes[names[i]] === undefined) writeAttribute(instance, names[i], value);
-    original[i] = value !== null && typeof value === 'object' ? cloneValue(value) : value;
-  }
-  const before = { persisted: state.persisted, original: state.original, columns: state.columns };
-  state.columns = names;
-  state.original = original;
+  undo.state(state);
+  fillMissing(instance, columns, values);
+  state.columns = columns;
+  // The table never changes a Date in place, so the clean state may share them with the row.
+  state.original = values.slice();
   state.persisted = true;
-  unit.record(() => {
-    state.persisted = before.persisted;
-    state.original = before.original;
-    state.columns = before.columns;
-  });
 }
-

@@ -4,7 +4,7 @@
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
 import { isPlainCell, validateCell } from '../support/cells';
-import { CellValue, cloneValue, describeValue, fromCell, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
+import { CellValue, cloneValue, describeValue, fromCell, isDate, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { Header } from './Header';
 import { retried } from './service';
 import { OpenedSheet, TableRef } from './TableRef';
@@ -177,13 +177,23 @@ export class Table {
   /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
   insert(record: Readonly<Record<string, unknown>>, owner: string, uniqueColumns: readonly number[] = []): RowEntry {
     this.requireHeader(owner);
-    const values: CellValue[] = new Array(this.header.width).fill(null);
+    const values = this.blankRow();
     for (const name of Object.keys(record)) {
       const value = record[name];
-      if (value === undefined) continue;
-      const column = this.column(name, owner);
-      values[column] = this.checked(value, owner, name);
+      if (value !== undefined) values[this.column(name, owner)] = this.cell(value, owner, name);
     }
+    return this.insertRow(values, owner, uniqueColumns);
+  }
+
+  /** A row of empty cells, as wide as the header. */
+  blankRow(): CellValue[] {
+    const values: CellValue[] = new Array(this.header.width);
+    for (let i = 0; i < values.length; i++) values[i] = null;
+    return values;
+  }
+
+  /** Adds a new row whose values are in header order and came from `cell()`. */
+  insertRow(values: CellValue[], owner: string, uniqueColumns: readonly number[] = []): RowEntry {
     if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
     const entry = new RowEntry(values, null, null);
     (this.entryList || this.added).push(entry);
@@ -200,7 +210,7 @@ export class Table {
   /** Changes one cell of a row. */
   set(entry: RowEntry, column: number, value: unknown, owner: string): void {
     const name = this.header.names[column];
-    const next = this.checked(value, owner, name);
+    const next = this.cell(value, owner, name);
     if (entry.values === entry.original) entry.values = entry.values.slice();
     const previous = entry.values[column];
     const hadChanged = entry.changed ? new Set(entry.changed) : null;
@@ -335,20 +345,27 @@ export class Table {
     }
   }
 
-  private checked(value: unknown, owner: string, column: string): CellValue {
-    // The cell's description is built only for values that need a closer look (most need none).
-    if (!isPlainCell(value)) validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
+  /** A value as this table stores it in `column`: validated, Dates copied, blanks as null. */
+  cell(value: unknown, owner: string, column: string): CellValue {
+    if (isPlainCell(value)) return value === '' || value === undefined ? null : (value as CellValue);
+    if (isDate(value) && !isNaN(value.getTime())) return new Date(value.getTime());
+    // Only values that need a closer look get a description of their cell.
+    validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
     return fromCell(cloneValue(value));
   }
 
   private afterInsert(entry: RowEntry): void {
-    for (const [signature, index] of this.indexes) {
-      const key = keyOf(entry.values, this.indexColumns(signature));
-      if (key !== '' && !index.has(key)) index.set(key, entry);
+    if (this.indexes.size) {
+      this.indexes.forEach((index, signature) => {
+        const key = keyOf(entry.values, this.indexColumns(signature));
+        if (key !== '' && !index.has(key)) index.set(key, entry);
+      });
     }
-    for (const [column, max] of this.maxKeys) {
-      const n = numericKey(entry.values[column]);
-      if (n !== null && n > max) this.maxKeys.set(column, n);
+    if (this.maxKeys.size) {
+      this.maxKeys.forEach((max, column) => {
+        const n = numericKey(entry.values[column]);
+        if (n !== null && n > max) this.maxKeys.set(column, n);
+      });
     }
   }
 

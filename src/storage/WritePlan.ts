@@ -3,7 +3,7 @@
  * Inserts become one block, changed cells become the fewest rectangles that hold only changed
  * cells (formulas next to them are never rewritten), deletions become contiguous runs, bottom-up.
  */
-import { toCell } from '../support/cells';
+import { sheetCell } from '../support/cells';
 import { ModelNotFoundError, ColumnNotFoundError } from '../errors';
 import { RowEntry, Table } from './Table';
 
@@ -88,7 +88,7 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
       );
     }
     for (const index of Array.from(entry.changed as Set<number>).sort((a, b) => a - b)) {
-      cells.push({ row, column: requireColumn(table, layout, index), value: toCell(entry.values[index], noTarget) });
+      cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
     }
   }
   const appendRows = appended.map((entry) => appendRow(table, layout, entry));
@@ -103,8 +103,6 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
   };
 }
 
-const noTarget = { describe: () => 'cell' };
-
 function requireColumn(table: Table, layout: Layout, index: number): number {
   const column = layout.columnOf(index);
   if (column < 1) {
@@ -117,9 +115,13 @@ function requireColumn(table: Table, layout: Layout, index: number): number {
 
 function appendRow(table: Table, layout: Layout, entry: RowEntry): Cell[] {
   const row: Cell[] = new Array(layout.width);
+  if (layout.asRead) {
+    for (let i = 0; i < row.length; i++) row[i] = sheetCell(entry.values[i]);
+    return row;
+  }
   for (let column = 1; column <= layout.width; column++) {
     const index = layout.indexOf(column);
-    row[column - 1] = index < 0 ? '' : toCell(entry.values[index], noTarget);
+    row[column - 1] = index < 0 ? '' : sheetCell(entry.values[index]);
   }
   for (let index = 0; index < table.header.width; index++) {
     if (entry.values[index] !== null) requireColumn(table, layout, index);

@@ -5,19 +5,24 @@
  * every string Sheets could read as something else is written with one.
  */
 import { ValidationError } from '../errors';
-import { describeValue, isDate } from './values';
+import { CellValue, describeValue, isDate } from './values';
 
 /** Sheets' limit on the characters of one cell. */
 export const MAX_CELL_CHARS = 50000;
 
-const SPECIAL_FIRST = /^[='+\-@#]/;
 const BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
-const DIGIT = /\d/;
 
 /** Whether Sheets could parse `text` as a number, date, boolean, formula or error. */
 export function needsTextGuard(text: string): boolean {
   if (text === '') return false;
-  if (DIGIT.test(text) || SPECIAL_FIRST.test(text)) return true;
+  // A first character of = ' + - @ # (a formula, an apostrophe, a sign, a mention, an error).
+  const first = text.charCodeAt(0);
+  if (first === 61 || first === 39 || first === 43 || first === 45 || first === 64 || first === 35) return true;
+  // Any digit (numbers, dates, times, currencies, percentages); a loop is cheaper than a regex here.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
   return text.length <= 16 && BOOLEAN_LIKE.test(text);
 }
 
@@ -38,6 +43,12 @@ export function validateCell(value: unknown, target: CellTarget): void {
   if (!isPlainCell(value)) toCell(value, target);
 }
 
+/** A value a table holds (validated when it was stored) as `setValues` must receive it. */
+export function sheetCell(value: CellValue): string | number | boolean | Date {
+  if (value === null) return '';
+  return typeof value === 'string' && needsTextGuard(value) ? `'${value}` : value;
+}
+
 /** The value to hand to `setValues` for a model value, or a ValidationError naming the cell. */
 export function toCell(value: unknown, target: CellTarget): string | number | boolean | Date {
   if (value === null || value === undefined) return '';
@@ -56,7 +67,8 @@ export function toCell(value: unknown, target: CellTarget): string | number | bo
   if (typeof value === 'boolean') return value;
   if (isDate(value)) {
     if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
-    return new Date(value.getTime());
+    // The service copies what it is given, so the caller's Date is handed over as it is.
+    return value;
   }
   throw new ValidationError(
     `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`,

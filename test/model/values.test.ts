@@ -44,6 +44,23 @@ describe('values round-trip exactly', () => {
     expect((sheetRows('Items')[1][1] as Date).getTime()).toBe(Date.UTC(2030, 4, 6));
   });
 
+  it('a Date given to createMany and changed in place afterwards is dirty; the row and later reads keep the created value', () => {
+    const when = () => new Date(Date.UTC(2024, 4, 6));
+    seedSheets({ Items: [['id', 'd']] });
+    session(() => {
+      const date = when();
+      const [item] = Item.createMany([{ d: date }, { d: when() }]);
+      date.setUTCFullYear(2030);
+      expect(item.$dirty).toEqual({ d: new Date(Date.UTC(2030, 4, 6)) });
+      expect(item.$original.d).toEqual(when());
+      expect((Item.find(1)!.getAttribute('d') as Date).getTime()).toBe(when().getTime());
+      expect((sheetRows('Items')[1][1] as Date).getTime()).toBe(when().getTime());
+      item.save();
+    });
+    expect((sheetRows('Items')[1][1] as Date).getTime()).toBe(Date.UTC(2030, 4, 6));
+    expect((sheetRows('Items')[2][1] as Date).getTime()).toBe(when().getTime());
+  });
+
   it('reads empty cells as null and skips fully empty rows', () => {
     seedSheets({ Items: [['id', 'value'], [1, ''], ['', ''], [3, 'c']] });
     const items = Item.all();
