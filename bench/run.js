@@ -11,7 +11,9 @@
  * sample the heap and check that both sides return the same result and leave the same sheets;
  * then `--runs` timed runs per side (fresh fixture and context each, fixture build excluded) give
  * the median. Times are the script's own: time spent inside the stand-in's services is reported
- * apart, since in Apps Script that work is what the per-call cost stands for.
+ * apart, since in Apps Script that work is what the per-call cost stands for. CPU time counts every
+ * thread of the process (V8 compiles and collects garbage on helper threads too); elapsed time is
+ * what the script waits for, and moves with the machine's load.
  */
 'use strict';
 
@@ -73,6 +75,7 @@ function main() {
   const sides = options.side ? [options.side] : ['orm', 'baseline'];
   console.log(`# sheetorm benchmarks\n\n${machine()}\n`);
   console.log(`Median of ${options.runs} timed run(s) per side; fresh fixture and Apps Script context per run.`);
+  console.log("CPU ms: the script's CPU time on all threads (compiler and GC helpers included); elapsed ms: its wall-clock time. Both leave out time inside the stand-in's services.");
   console.log(`Projected Apps Script time = calls × ${SECONDS_PER_CALL} s + script ms (a round trip costs ~0.1–0.3 s: ../shared/ANCHORS.md).\n`);
   const results = [];
   for (const rows of options.rows) {

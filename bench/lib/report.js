@@ -15,7 +15,7 @@ function table(header, rows) {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** One row per workload and size: calls, script ms, heap and projected time, ORM vs baseline. */
+/** One row per workload and size: calls, script CPU and elapsed ms, heap and projected time, ORM vs baseline. */
 function summaryTable(results) {
   const rows = results.map(({ workload, rows: size, orm, baseline }) => [
     workload.name,
@@ -26,13 +26,16 @@ function summaryTable(results) {
     fixed(orm.ms, 1),
     fixed(baseline.ms, 1),
     ratio(orm.ms, baseline.ms),
+    fixed(orm.wallMs, 1),
+    fixed(baseline.wallMs, 1),
+    ratio(orm.wallMs, baseline.wallMs),
     `${fixed(orm.serviceMs)} / ${fixed(baseline.serviceMs)}`,
     mb(orm.heapBytes),
     mb(baseline.heapBytes),
     fixed(projected(orm), 1),
     fixed(projected(baseline), 1),
   ]);
-  const header = ['workload', 'rows', 'calls ORM', 'calls base', 'calls ORM/base', 'ms ORM', 'ms base', 'ms ORM/base', 'stand-in ms ORM / base', 'heap MB ORM', 'heap MB base', 'Apps Script s ORM', 'Apps Script s base'];
+  const header = ['workload', 'rows', 'calls ORM', 'calls base', 'calls ORM/base', 'CPU ms ORM', 'CPU ms base', 'CPU ORM/base', 'elapsed ms ORM', 'elapsed ms base', 'elapsed ORM/base', 'stand-in ms ORM / base', 'heap MB ORM', 'heap MB base', 'Apps Script s ORM', 'Apps Script s base'];
   return table(header, rows);
 }
 
