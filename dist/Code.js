@@ -2053,6 +2053,14 @@ var SheetORM = (() => {
       if (!this.added.length) return values;
       return values.concat(this.added.filter((entry) => !entry.deleted).map((entry) => entry.values));
     }
+    /** The first non-empty value of a column among the live rows, or null. */
+    firstValue(column) {
+      if (!this.entryList) {
+        for (const values of this.asRead.values) if (values[column] !== null) return values[column];
+      }
+      for (const entry of this.entryList || this.added) if (!entry.deleted && entry.values[column] !== null) return entry.values[column];
+      return null;
+    }
     /** Each row as read or last written, by sheet row (rows not yet written have none). */
     writtenRows() {
       const rows = /* @__PURE__ */ new Map();
@@ -4495,8 +4503,8 @@ var SheetORM = (() => {
     }
   };
   function likeColumn(pivot, column, id) {
-    const sample = pivot.liveValues().find((values) => values[column] !== null);
-    const held = sample ? typeof sample[column] : "number";
+    const sample = pivot.firstValue(column);
+    const held = sample !== null ? typeof sample : "number";
     if (typeof id === "string" && held === "number" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
     if (typeof id === "number" && held === "string") return String(id);
     return id;

@@ -97,6 +97,16 @@ export class Table {
     return values.concat(this.added.filter((entry) => !entry.deleted).map((entry) => entry.values));
   }
 
+  /** The first non-empty value of a column among the live rows, or null. */
+  firstValue(column: number): CellValue {
+    // Stops at the first hit: attach asks this once per id.
+    if (!this.entryList) {
+      for (const values of (this.asRead as { values: CellValue[][] }).values) if (values[column] !== null) return values[column];
+    }
+    for (const entry of this.entryList || this.added) if (!entry.deleted && entry.values[column] !== null) return entry.values[column];
+    return null;
+  }
+
   /** Each row as read or last written, by sheet row (rows not yet written have none). */
   writtenRows(): Map<number, Row> {
     const rows = new Map<number, Row>();

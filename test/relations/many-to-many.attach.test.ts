@@ -125,6 +125,21 @@ describe('attach', () => {
     expect(sheetRows('PostTag')[5]).toEqual([1, 3, '', '', '']);
   });
 
+  test('tells how the pivot holds keys from its live rows: empty cells and rows detached earlier in the transaction do not count', () => {
+    seedSheets({
+      Posts: [['id'], [1], [9]],
+      Tags: [['id'], [3], [4], [5], [7]],
+      PostTag: [['post_id', 'tag_id'], [9, ''], [9, 7], ['1', '3'], ['1', '5']],
+    });
+    const sheet = gas().active.getSheetByName('PostTag')!;
+    sheet.getRange(4, 1, 2, 2).setNumberFormat('@').setValues([['1', '3'], ['1', '5']]);
+    transaction(() => {
+      Post.find(9)!.related('tags').detach();
+      Post.find(1)!.related('tags').attach(4);
+    });
+    expect(sheetRows('PostTag').slice(1)).toEqual([[9, ''], ['1', '3'], ['1', '5'], ['1', '4']]);
+  });
+
   test('follows the pivot sheet when models hold numbers and the pivot holds text', () => {
     seed();
     const sheet = gas().active.getSheetByName('PostTag')!;

@@ -9,7 +9,7 @@ import type { Model } from '../../model/Model';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
-import { CellValue, isBlankKey, normalizeKey, sameValue, Key } from '../../support/values';
+import { isBlankKey, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
@@ -240,8 +240,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
  * number becomes text in a column of text keys.
  */
 function likeColumn(pivot: Table, column: number, id: unknown): unknown {
-  const sample = pivot.liveValues().find((values) => values[column] !== null);
-  const held = sample ? typeof (sample[column] as CellValue) : 'number';
+  const sample = pivot.firstValue(column);
+  const held = sample !== null ? typeof sample : 'number';
   if (typeof id === 'string' && held === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
   if (typeof id === 'number' && held === 'string') return String(id);
   return id;
