@@ -2155,7 +2155,8 @@ var SheetORM = (() => {
       this.afterInsert(entry);
       (_a = this.journal) == null ? void 0 : _a.push(() => {
         const list = this.entryList || this.added;
-        list.splice(list.indexOf(entry), 1);
+        const at = list.indexOf(entry);
+        if (at >= 0) list.splice(at, 1);
         this.afterChange(null);
       });
       return entry;

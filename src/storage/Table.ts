@@ -209,9 +209,10 @@ export class Table {
     (this.entryList || this.added).push(entry);
     this.afterInsert(entry);
     this.journal?.push(() => {
-      // The entry may have moved from `added` to the entry list since.
+      // The entry may have moved from `added` to the entry list since (or left both when settled).
       const list = this.entryList || this.added;
-      list.splice(list.indexOf(entry), 1);
+      const at = list.indexOf(entry);
+      if (at >= 0) list.splice(at, 1);
       this.afterChange(null);
     });
     return entry;
