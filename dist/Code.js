@@ -1006,7 +1006,11 @@ var SheetORM = (() => {
   }
   function setLoadedRelation(model, name, value) {
     const state = stateOf(model);
-    const list = state.relations || (state.relations = []);
+    const list = state.relations;
+    if (!list) {
+      state.relations = [name, value];
+      return;
+    }
     for (let i = 0; i < list.length; i += 2) {
       if (list[i] === name) {
         list[i + 1] = value;
@@ -4024,7 +4028,9 @@ var SheetORM = (() => {
       this.groupOrders = [];
       this.relation = relation;
       this.owner = relation.label();
-      this.parentKeys = parentKeys ? new Set(parentKeys.map(normalizeKey)) : null;
+      const slots = /* @__PURE__ */ new Map();
+      this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
+      this.parentSlots = parentKeys ? slots : null;
       this.selectedPivotColumns = relation.pivotColumns.slice();
     }
     newGroup() {
@@ -4047,17 +4053,29 @@ var SheetORM = (() => {
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
     get() {
-      return Collection.wrap(this.getWithParents().models);
+      return readScope(() => {
+        const models = this.hydrateAll(this.joined());
+        this.loadRelations(models);
+        return Collection.wrap(models);
+      });
     }
-    /** The related models and, for each, the parent key of the pivot row that reached it. */
-    getWithParents() {
+    /** The related models, and those of each parent key given to the query (`groups[i]` for the i-th). */
+    getByParent() {
+      const slots = this.parentSlots;
+      if (!slots) throw new Error(`${this.owner}: getByParent() needs the parents' keys.`);
       return readScope(() => {
         const join = this.joined();
-        const spec = this.pivotSpec(join);
-        const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-        const models = join.rows.map((row) => this.hydrateJoined(join, row, spec));
+        const models = this.hydrateAll(join);
         this.loadRelations(models);
-        return { models, parents: join.rows.map((row) => normalizeKey(join.pivots[row][fk])) };
+        const counts = new Array(slots.size).fill(0);
+        for (const row of join.rows) counts[join.slots[row]]++;
+        const groups = counts.map((count) => new Array(count));
+        const filled = new Array(slots.size).fill(0);
+        for (let i = 0; i < models.length; i++) {
+          const slot = join.slots[join.rows[i]];
+          groups[slot][filled[slot]++] = models[i];
+        }
+        return { models, groups: this.givenSlots.map((slot) => groups[slot]) };
       });
     }
     /** How many joined rows match. */
@@ -4128,21 +4146,26 @@ var SheetORM = (() => {
       const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
       const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
       const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
+      const wanted = this.parentSlots;
       const pivots = [];
       const entries = [];
+      const slots = [];
       for (const values of pivot.liveValues()) {
         const parentKey = normalizeKey(values[fk]);
-        if (parentKey === "" || this.parentKeys && !this.parentKeys.has(parentKey)) continue;
+        if (parentKey === "") continue;
+        const slot = wanted ? wanted.get(parentKey) : -1;
+        if (slot === void 0) continue;
         const match = byKey.get(normalizeKey(values[rfk]));
         if (match && (!passing || passing.has(match))) {
           pivots.push(values);
           entries.push(match);
+          slots.push(slot);
         }
       }
       for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
       const rows = new Array(pivots.length);
       for (let i = 0; i < rows.length; i++) rows[i] = i;
-      return { pivots, entries, rows, related, pivot, filtered: passing !== null };
+      return { pivots, entries, slots, rows, related, pivot, filtered: passing !== null };
     }
     filtered(join) {
       if (join.filtered) return join.rows;
@@ -4236,19 +4259,34 @@ var SheetORM = (() => {
         }
       };
     }
-    hydrateJoined(join, row, spec) {
-      const model = hydrate(this.model, join.related, join.entries[row]);
-      const state = stateOf(model);
-      state.pivotRow = join.pivots[row];
-      state.pivotSpec = spec;
-      return model;
+    /** A model per joined row, each able to build its `pivot` from its pivot row. */
+    hydrateAll(join) {
+      const spec = this.pivotSpec(join);
+      const models = new Array(join.rows.length);
+      for (let i = 0; i < models.length; i++) {
+        const row = join.rows[i];
+        const model = hydrate(this.model, join.related, join.entries[row]);
+        const state = stateOf(model);
+        state.pivotRow = join.pivots[row];
+        state.pivotSpec = spec;
+        models[i] = model;
+      }
+      return models;
     }
   };
   function distinctEntries(join) {
     return Array.from(new Set(join.rows.map((row) => join.entries[row])));
   }
   function emptyJoin(related, pivot) {
-    return { pivots: [], entries: [], rows: [], related, pivot, filtered: false };
+    return { pivots: [], entries: [], slots: [], rows: [], related, pivot, filtered: false };
+  }
+  function slotsOf(keys, slots) {
+    return keys.map((value) => {
+      const key = normalizeKey(value);
+      let slot = slots.get(key);
+      if (slot === void 0) slots.set(key, slot = slots.size);
+      return slot;
+    });
   }
 
   // src/relations/pivot/syncPlan.ts
@@ -4584,14 +4622,8 @@ var SheetORM = (() => {
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
     eagerLoad(parents, callback) {
       this.boot();
-      const { models, parents: keys } = this.eagerQuery(parents, callback).getWithParents();
-      const groups = /* @__PURE__ */ new Map();
-      models.forEach((model, i) => {
-        const group = groups.get(keys[i]);
-        if (group) group.push(model);
-        else groups.set(keys[i], [model]);
-      });
-      for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+      const { models, groups } = this.eagerQuery(parents, callback).getByParent();
+      parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
       return models;
     }
     /** A joined query of related rows for these parents. */

@@ -71,7 +71,12 @@ export function extrasOf(model: object): Record<string, unknown> {
 /** Records a loaded relation on a model's state. */
 export function setLoadedRelation(model: object, name: string, value: unknown): void {
   const state = stateOf(model);
-  const list = state.relations || (state.relations = []);
+  const list = state.relations;
+  if (!list) {
+    // A literal of two: push onto [] would reserve room for seventeen, on every model loaded.
+    state.relations = [name, value];
+    return;
+  }
   for (let i = 0; i < list.length; i += 2) {
     if (list[i] === name) {
       list[i + 1] = value;

@@ -114,14 +114,8 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
   override eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
     this.boot();
-    const { models, parents: keys } = this.eagerQuery(parents, callback).getWithParents();
-    const groups = new Map<Key, R[]>();
-    models.forEach((model, i) => {
-      const group = groups.get(keys[i]);
-      if (group) group.push(model);
-      else groups.set(keys[i], [model]);
-    });
-    for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+    const { models, groups } = this.eagerQuery(parents, callback).getByParent();
+    parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
     return models;
   }
 

@@ -154,6 +154,28 @@ describe('Posts/Tags', () => {
     expect(Post.has('tags').pluck('title').all()).toEqual(['One']);
   });
 
+  test('parents sharing a local key each get all of its related rows, in the preload\'s order', () => {
+    class Edition extends Model {
+      static override _table = 'Editions';
+      declare book: string;
+      tags() {
+        return this.manyToMany(Tag, { pivotTable: 'BookTag', localKey: 'book', pivotForeignKey: 'book', pivotRelatedForeignKey: 'tag_id' });
+      }
+    }
+    seedSheets({
+      Editions: [['id', 'book'], [1, 'dune'], [2, 'emma'], [3, 'dune'], [4, 'none']],
+      Tags: [['id', 'name'], [1, 'Tutorial'], [2, 'JavaScript']],
+      BookTag: [['book', 'tag_id'], ['dune', 1], ['emma', 1], ['dune', 2]],
+    });
+    const editions = Edition.query().with('tags', (query) => query.orderBy('name')).get();
+    expect(editions.map((edition) => [edition.book, tagsOf(edition).pluck('name').all()]).all()).toEqual([
+      ['dune', ['JavaScript', 'Tutorial']],
+      ['emma', ['Tutorial']],
+      ['dune', ['JavaScript', 'Tutorial']],
+      ['none', []],
+    ]);
+  });
+
   test('post.related("tags").query() reads one post\'s tags, with constraints', () => {
     seedBlog();
     const post = Post.find(1)!;

@@ -26,6 +26,8 @@ import { PivotQueryClauses } from './PivotQueryClauses';
 interface Join {
   pivots: readonly Row[];
   entries: RowEntry[];
+  /** For an eager load: the parent slot (see `parentSlots`) of each pair. */
+  slots: number[];
   rows: number[];
   related: Table;
   pivot: Table;
@@ -40,7 +42,10 @@ type JoinedRow = number;
 export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
   /** The relation queried. */
   readonly relation: ManyToMany<Model, R>;
-  private readonly parentKeys: Set<Key> | null;
+  /** For an eager load: each wanted parent key and its slot (0, 1, … in first-seen order). */
+  private readonly parentSlots: Map<Key, number> | null;
+  /** The slot of each parent key given, in the order given. */
+  private readonly givenSlots: number[];
   private groupLimitCount: number | null = null;
   private groupOrders: Array<{ column: string; direction: Direction }> = [];
 
@@ -48,7 +53,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     super(relation.relatedModel());
     this.relation = relation;
     this.owner = relation.label();
-    this.parentKeys = parentKeys ? new Set(parentKeys.map(normalizeKey)) : null;
+    const slots = new Map<Key, number>();
+    this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
+    this.parentSlots = parentKeys ? slots : null;
     this.selectedPivotColumns = relation.pivotColumns.slice();
   }
 
@@ -75,18 +82,31 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
   override get(): Collection<R> {
-    return Collection.wrap(this.getWithParents().models);
+    return readScope(() => {
+      const models = this.hydrateAll(this.joined());
+      this.loadRelations(models);
+      return Collection.wrap(models);
+    });
   }
 
-  /** The related models and, for each, the parent key of the pivot row that reached it. */
-  getWithParents(): { models: R[]; parents: Key[] } {
+  /** The related models, and those of each parent key given to the query (`groups[i]` for the i-th). */
+  getByParent(): { models: R[]; groups: R[][] } {
+    const slots = this.parentSlots;
+    if (!slots) throw new Error(`${this.owner}: getByParent() needs the parents' keys.`);
     return readScope(() => {
       const join = this.joined();
-      const spec = this.pivotSpec(join);
-      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const models = join.rows.map((row) => this.hydrateJoined(join, row, spec));
+      const models = this.hydrateAll(join);
       this.loadRelations(models);
-      return { models, parents: join.rows.map((row) => normalizeKey(join.pivots[row][fk])) };
+      // Sized up front: a parent holds a handful of models, and 100,000 grown arrays weigh.
+      const counts = new Array<number>(slots.size).fill(0);
+      for (const row of join.rows) counts[join.slots[row]]++;
+      const groups = counts.map((count) => new Array<R>(count));
+      const filled = new Array<number>(slots.size).fill(0);
+      for (let i = 0; i < models.length; i++) {
+        const slot = join.slots[join.rows[i]];
+        groups[slot][filled[slot]++] = models[i];
+      }
+      return { models, groups: this.givenSlots.map((slot) => groups[slot]) };
     });
   }
 
@@ -166,21 +186,26 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
     // Conditions on related columns only are tested once per related row, before pairing.
     const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
+    const wanted = this.parentSlots;
     const pivots: Row[] = [];
     const entries: RowEntry[] = [];
+    const slots: number[] = [];
     for (const values of pivot.liveValues()) {
       const parentKey = normalizeKey(values[fk]);
-      if (parentKey === '' || (this.parentKeys && !this.parentKeys.has(parentKey))) continue;
+      if (parentKey === '') continue;
+      const slot = wanted ? wanted.get(parentKey) : -1;
+      if (slot === undefined) continue;
       const match = byKey.get(normalizeKey(values[rfk]));
       if (match && (!passing || passing.has(match))) {
         pivots.push(values);
         entries.push(match);
+        slots.push(slot);
       }
     }
     for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
     const rows = new Array<number>(pivots.length);
     for (let i = 0; i < rows.length; i++) rows[i] = i;
-    return { pivots, entries, rows, related, pivot, filtered: passing !== null };
+    return { pivots, entries, slots, rows, related, pivot, filtered: passing !== null };
   }
 
   private filtered(join: Join): JoinedRow[] {
@@ -285,12 +310,19 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     };
   }
 
-  private hydrateJoined(join: Join, row: JoinedRow, spec: PivotSpec): R {
-    const model = hydrate<R>(this.model, join.related, join.entries[row]);
-    const state = stateOf(model);
-    state.pivotRow = join.pivots[row];
-    state.pivotSpec = spec;
-    return model;
+  /** A model per joined row, each able to build its `pivot` from its pivot row. */
+  private hydrateAll(join: Join): R[] {
+    const spec = this.pivotSpec(join);
+    const models = new Array<R>(join.rows.length);
+    for (let i = 0; i < models.length; i++) {
+      const row = join.rows[i];
+      const model = hydrate<R>(this.model, join.related, join.entries[row]);
+      const state = stateOf(model);
+      state.pivotRow = join.pivots[row];
+      state.pivotSpec = spec;
+      models[i] = model;
+    }
+    return models;
   }
 }
 
@@ -299,5 +331,15 @@ function distinctEntries(join: Join): RowEntry[] {
 }
 
 function emptyJoin(related: Table, pivot: Table): Join {
-  return { pivots: [], entries: [], rows: [], related, pivot, filtered: false };
+  return { pivots: [], entries: [], slots: [], rows: [], related, pivot, filtered: false };
+}
+
+/** Gives each distinct normalised key a slot in `slots` (in first-seen order); returns each key's slot. */
+function slotsOf(keys: readonly unknown[], slots: Map<Key, number>): number[] {
+  return keys.map((value) => {
+    const key = normalizeKey(value);
+    let slot = slots.get(key);
+    if (slot === undefined) slots.set(key, (slot = slots.size));
+    return slot;
+  });
 }
