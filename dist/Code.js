@@ -979,25 +979,58 @@ var SheetORM = (() => {
     if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
     return state.pivot;
   }
+  var ReadBatch = class {
+    constructor(columns, pivotSpec) {
+      this.columns = columns;
+      this.pivotSpec = pivotSpec;
+    }
+  };
   var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
-  function attachState(target) {
-    const state = {
+  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
+  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
+  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
+  function newState() {
+    return {
       persisted: false,
       deleted: false,
       columns: null,
       original: null,
       shadow: null,
       extras: null,
-      relations: null,
       pivot: void 0,
       pivotRow: null,
       pivotSpec: null
     };
+  }
+  function attachState(target) {
+    const state = newState();
     target[STATE] = state;
     return state;
   }
+  function holdRead(model, batch, row, pivotRow) {
+    const held = model;
+    if (held[STATE] !== void 0) return false;
+    held[STATE] = batch;
+    held[READ_ROW] = row;
+    if (pivotRow) held[READ_PIVOT] = pivotRow;
+    return true;
+  }
   function stateOf(model) {
-    return model[STATE];
+    const held = model[STATE];
+    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
+    const state = attachState(model);
+    if (held) {
+      state.persisted = true;
+      state.columns = held.columns;
+      state.original = model[READ_ROW] || null;
+      state.pivotRow = model[READ_PIVOT] || null;
+      state.pivotSpec = held.pivotSpec;
+    }
+    return state;
+  }
+  function heldShadow(model) {
+    const held = model[STATE];
+    return held !== void 0 && !(held instanceof ReadBatch) ? held.shadow : null;
   }
   function extrasOf(model) {
     const state = stateOf(model);
@@ -1005,10 +1038,9 @@ var SheetORM = (() => {
     return state.extras;
   }
   function setLoadedRelation(model, name, value) {
-    const state = stateOf(model);
-    const list = state.relations;
+    const list = model[RELATIONS];
     if (!list) {
-      state.relations = [name, value];
+      model[RELATIONS] = [name, value];
       return;
     }
     for (let i = 0; i < list.length; i += 2) {
@@ -1019,16 +1051,19 @@ var SheetORM = (() => {
     }
     list.push(name, value);
   }
-  function isLoadedRelation(state, name) {
-    const list = state.relations;
+  function hasLoadedRelations(model) {
+    return model[RELATIONS] !== void 0;
+  }
+  function isLoadedRelation(model, name) {
+    const list = model[RELATIONS];
     if (list) {
       for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
     }
     return false;
   }
-  function loadedRelations(state) {
+  function loadedRelations(model) {
     const pairs = [];
-    const list = state.relations;
+    const list = model[RELATIONS];
     if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
     return pairs;
   }
@@ -1095,9 +1130,12 @@ var SheetORM = (() => {
     lastLayout = { prototype, columns, flags };
     return flags;
   }
+  function anyCollides(prototype, columns) {
+    return collisions(prototype, columns).indexOf(true) >= 0;
+  }
   function readAttribute(model, name) {
     if (collides(Object.getPrototypeOf(model), name)) {
-      const shadow = stateOf(model).shadow;
+      const shadow = heldShadow(model);
       return shadow ? shadow[name] : void 0;
     }
     return model[name];
@@ -1125,12 +1163,13 @@ var SheetORM = (() => {
     return copy;
   }
   function forEachAttribute(model, fn) {
-    const state = stateOf(model);
+    const related = hasLoadedRelations(model);
     for (const key of Object.keys(model)) {
-      if (state.relations && isLoadedRelation(state, key)) continue;
+      if (related && isLoadedRelation(model, key)) continue;
       fn(key, model[key]);
     }
-    if (state.shadow) for (const key of Object.keys(state.shadow)) fn(key, state.shadow[key]);
+    const shadow = heldShadow(model);
+    if (shadow) for (const key of Object.keys(shadow)) fn(key, shadow[key]);
   }
   function attributesOf(model) {
     const result = emptyRecord();
@@ -1164,9 +1203,8 @@ var SheetORM = (() => {
     return dirty;
   }
   function clearAttributes(model) {
-    const state = stateOf(model);
-    for (const key of Object.keys(model)) if (!isLoadedRelation(state, key)) delete model[key];
-    state.shadow = null;
+    for (const key of Object.keys(model)) if (!isLoadedRelation(model, key)) delete model[key];
+    stateOf(model).shadow = null;
   }
   function syncOriginal(state, model, columns) {
     state.columns = columns;
@@ -1427,20 +1465,47 @@ var SheetORM = (() => {
   }
 
   // src/model/hydrate.ts
-  function hydrate(model, table, entry) {
-    return hydrateRow(model, table, entry.values, entry.values === entry.original);
-  }
-  function hydrateRow(model, table, values, asRead) {
-    const instance = constructForRow(model);
-    assignRow(instance, table.header.names, values, asRead);
-    stateOf(instance).persisted = true;
-    return instance;
-  }
+  var Hydrator = class {
+    constructor(model, table, pivotSpec = null) {
+      this.model = model;
+      this.batch = new ReadBatch(table.header.names, pivotSpec);
+      this.plain = !anyCollides(model.prototype, this.batch.columns);
+    }
+    /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
+    entry(entry, pivotRow = null) {
+      return this.row(entry.values, entry.values === entry.original, pivotRow);
+    }
+    /** A model of row values; `asRead` says the array is never changed in place. */
+    row(values, asRead, pivotRow = null) {
+      const instance = constructForRow(this.model);
+      const columns = this.batch.columns;
+      const original = asRead && values.length === columns.length ? values : copyRow2(values, columns.length);
+      if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
+        const target = instance;
+        for (let i = 0; i < columns.length; i++) {
+          const value = original[i];
+          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+        }
+        return instance;
+      }
+      assignRow(instance, columns, original, true);
+      const state = stateOf(instance);
+      state.persisted = true;
+      state.pivotRow = pivotRow;
+      state.pivotSpec = this.batch.pivotSpec;
+      return instance;
+    }
+  };
   function hydrateValues(model, table, values) {
     const instance = constructForRow(model);
     assignRow(instance, table.header.names, values);
     stateOf(instance).persisted = true;
     return instance;
+  }
+  function copyRow2(values, width) {
+    const copy = new Array(width);
+    for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
+    return copy;
   }
 
   // src/config.ts
@@ -3319,7 +3384,8 @@ var SheetORM = (() => {
       return readScope(() => {
         prefetch(this.sheetsInvolved());
         const table = readTable(tableRef(this.model));
-        const models = table.hasEntries ? this.select(table).map((entry) => hydrate(this.model, table, entry)) : this.selectValues(table).map((values) => hydrateRow(this.model, table, values, true));
+        const hydrator = new Hydrator(this.model, table);
+        const models = table.hasEntries ? this.select(table).map((entry) => hydrator.entry(entry)) : this.selectValues(table).map((values) => hydrator.row(values, true));
         this.loadRelations(models);
         return Collection.wrap(models);
       });
@@ -3632,7 +3698,7 @@ var SheetORM = (() => {
     for (const name of order) {
       if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
     }
-    for (const [name, value] of loadedRelations(state)) {
+    for (const [name, value] of loadedRelations(model)) {
       const key = host.$getRelation(name).serializeAs;
       if (key === null) continue;
       setOwn(json, key || name, plain(value));
@@ -4261,15 +4327,11 @@ var SheetORM = (() => {
     }
     /** A model per joined row, each able to build its `pivot` from its pivot row. */
     hydrateAll(join) {
-      const spec = this.pivotSpec(join);
+      const hydrator = new Hydrator(this.model, join.related, this.pivotSpec(join));
       const models = new Array(join.rows.length);
       for (let i = 0; i < models.length; i++) {
         const row = join.rows[i];
-        const model = hydrate(this.model, join.related, join.entries[row]);
-        const state = stateOf(model);
-        state.pivotRow = join.pivots[row];
-        state.pivotSpec = spec;
-        models[i] = model;
+        models[i] = hydrator.entry(join.entries[row], join.pivots[row]);
       }
       return models;
     }
@@ -4745,8 +4807,8 @@ var SheetORM = (() => {
   var Model = class _Model extends ModelDefinitions {
     constructor(attributes) {
       super();
-      attachState(this);
       if (isHydrating()) return;
+      attachState(this);
       applyDefaults(this);
       if (attributes) this.merge(attributes);
     }

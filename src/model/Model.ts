@@ -53,8 +53,9 @@ export class Model extends ModelDefinitions {
 
   constructor(attributes?: Record<string, unknown>) {
     super();
-    attachState(this);
+    // A model made to hold a row gets its state when first asked (see state.ts).
     if (isHydrating()) return;
+    attachState(this);
     applyDefaults(this);
     if (attributes) this.merge(attributes);
   }

@@ -5,7 +5,7 @@
  * pollute a prototype.
  */
 import { CellValue, cloneValue, emptyRecord, sameValue, setOwn } from '../support/values';
-import { columnIndex, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
+import { columnIndex, hasLoadedRelations, heldShadow, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
 
 type AnyModel = Record<string, unknown>;
 
@@ -52,10 +52,15 @@ function collisions(prototype: object, columns: readonly string[]): boolean[] {
   return flags;
 }
 
+/** Whether any of the columns collides with a member of the model's prototype chain. */
+export function anyCollides(prototype: object, columns: readonly string[]): boolean {
+  return collisions(prototype, columns).indexOf(true) >= 0;
+}
+
 /** Reads an attribute, wherever it is kept. */
 export function readAttribute(model: object, name: string): unknown {
   if (collides(Object.getPrototypeOf(model), name)) {
-    const shadow = stateOf(model).shadow;
+    const shadow = heldShadow(model);
     return shadow ? shadow[name] : undefined;
   }
   // Not in the prototype chain, so a plain read can only find the instance's own property.
@@ -96,12 +101,13 @@ function copyRow(values: readonly CellValue[], width: number): CellValue[] {
 
 /** Calls `fn` for each attribute set on a model: own properties (minus loaded relations), then collided ones. */
 export function forEachAttribute(model: object, fn: (name: string, value: unknown) => void): void {
-  const state = stateOf(model);
+  const related = hasLoadedRelations(model);
   for (const key of Object.keys(model)) {
-    if (state.relations && isLoadedRelation(state, key)) continue;
+    if (related && isLoadedRelation(model, key)) continue;
     fn(key, (model as AnyModel)[key]);
   }
-  if (state.shadow) for (const key of Object.keys(state.shadow)) fn(key, state.shadow[key]);
+  const shadow = heldShadow(model);
+  if (shadow) for (const key of Object.keys(shadow)) fn(key, shadow[key]);
 }
 
 /** The attributes set on a model, as a record. */
@@ -143,9 +149,8 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
 
 /** Removes every attribute from a model (its relations stay). */
 export function clearAttributes(model: object): void {
-  const state = stateOf(model);
-  for (const key of Object.keys(model)) if (!isLoadedRelation(state, key)) delete (model as AnyModel)[key];
-  state.shadow = null;
+  for (const key of Object.keys(model)) if (!isLoadedRelation(model, key)) delete (model as AnyModel)[key];
+  stateOf(model).shadow = null;
 }
 
 /** Marks the current values as clean (after a write). */

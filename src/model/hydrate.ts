@@ -1,22 +1,53 @@
 /** Turning sheet rows into model instances. */
-import { Row, RowEntry, Table } from '../storage/Table';
-import type { CellValue } from '../support/values';
-import { assignRow } from './attributes';
+import type { Row, RowEntry, Table } from '../storage/Table';
+import { CellValue, cloneValue } from '../support/values';
+import { anyCollides, assignRow } from './attributes';
 import { constructForRow } from './defaults';
-import { stateOf } from './state';
+import { holdRead, PivotSpec, ReadBatch, stateOf } from './state';
 
-/** Builds a persisted model instance from a row. */
-export function hydrate<M extends object>(model: new (...args: any[]) => M, table: Table, entry: RowEntry): M {
-  // A row as read is never changed in place (changes copy it first), so models may share it.
-  return hydrateRow(model, table, entry.values, entry.values === entry.original);
-}
+/** Builds the persisted models of one read: one model class, one sheet. */
+export class Hydrator<M extends object> {
+  private readonly batch: ReadBatch;
+  /** Whether every column can be a plain property (none collides with the model's API). */
+  private readonly plain: boolean;
 
-/** Builds a persisted model instance from row values; `asRead` says the array is never changed in place. */
-export function hydrateRow<M extends object>(model: new (...args: any[]) => M, table: Table, values: Row, asRead: boolean): M {
-  const instance = constructForRow(model);
-  assignRow(instance, table.header.names, values, asRead);
-  stateOf(instance).persisted = true;
-  return instance;
+  constructor(
+    private readonly model: new (...args: any[]) => M,
+    table: Table,
+    pivotSpec: PivotSpec | null = null,
+  ) {
+    this.batch = new ReadBatch(table.header.names, pivotSpec);
+    this.plain = !anyCollides(model.prototype, this.batch.columns);
+  }
+
+  /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
+  entry(entry: RowEntry, pivotRow: Row | null = null): M {
+    // A row as read is never changed in place (changes copy it first), so models may share it.
+    return this.row(entry.values, entry.values === entry.original, pivotRow);
+  }
+
+  /** A model of row values; `asRead` says the array is never changed in place. */
+  row(values: Row, asRead: boolean, pivotRow: Row | null = null): M {
+    const instance = constructForRow(this.model);
+    const columns = this.batch.columns;
+    const original = asRead && values.length === columns.length ? (values as CellValue[]) : copyRow(values, columns.length);
+    if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
+      // Dates are the one mutable cell value: the model gets its own, so changing one in place
+      // shows as dirty and never reaches the row.
+      const target = instance as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) {
+        const value = original[i];
+        target[columns[i]] = value !== null && typeof value === 'object' ? cloneValue(value) : value;
+      }
+      return instance;
+    }
+    assignRow(instance, columns, original, true);
+    const state = stateOf(instance);
+    state.persisted = true;
+    state.pivotRow = pivotRow;
+    state.pivotSpec = this.batch.pivotSpec;
+    return instance;
+  }
 }
 
 /** Builds a persisted model instance from row values (copied: the row may change later). */
@@ -25,4 +56,10 @@ export function hydrateValues<M extends object>(model: new (...args: any[]) => M
   assignRow(instance, table.header.names, values);
   stateOf(instance).persisted = true;
   return instance;
+}
+
+function copyRow(values: Row, width: number): CellValue[] {
+  const copy: CellValue[] = new Array(width);
+  for (let i = 0; i < width; i++) copy[i] = values[i] === undefined ? null : values[i];
+  return copy;
 }

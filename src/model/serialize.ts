@@ -20,7 +20,7 @@ export function serialize(model: object, host: RelationLookup): Record<string, u
   for (const name of order) {
     if (name in attributes && attributes[name] !== undefined) setOwn(json, name, attributes[name]);
   }
-  for (const [name, value] of loadedRelations(state)) {
+  for (const [name, value] of loadedRelations(model)) {
     const key = host.$getRelation(name).serializeAs;
     if (key === null) continue;
     setOwn(json, key || name, plain(value));

@@ -1,7 +1,11 @@
 /** The private state of a model instance, kept off its enumerable properties. */
 import { CellValue, cloneValue, setOwn } from '../support/values';
 
-/** Per-instance bookkeeping; the objects are created on first use (reads make many instances). */
+/**
+ * Per-instance bookkeeping. A model read from a sheet starts without one: it holds its row and the
+ * read it came from (a `ReadBatch` shared by every model of that read), and gets its own state the
+ * first time something asks for it. Reads make hundreds of thousands of models; most are only read.
+ */
 export interface ModelState {
   persisted: boolean;
   deleted: boolean;
@@ -12,8 +16,6 @@ export interface ModelState {
   /** Attributes whose names collide with the model's API (`save`, `constructor`, …). */
   shadow: Record<string, unknown> | null;
   extras: Record<string, unknown> | null;
-  /** Loaded relations as `[name, value, name, value, …]` (a model holds one or two; no dictionary per model). */
-  relations: unknown[] | null;
   pivot: unknown;
   /** For a model reached through a many-to-many relation: its pivot row, turned into `pivot` and `$extras` on first use. */
   pivotRow: readonly CellValue[] | null;
@@ -32,33 +34,88 @@ export function pivotOf(state: ModelState): unknown {
   return state.pivot;
 }
 
-/** Key of the hidden state property. */
-export const STATE: unique symbol = Symbol('sheetorm.model');
+/** What the models of one read share until each needs a state of its own. */
+export class ReadBatch {
+  constructor(
+    /** The sheet's columns. */
+    readonly columns: readonly string[],
+    /** For models reached through a many-to-many relation: how their `pivot` is built. */
+    readonly pivotSpec: PivotSpec | null,
+  ) {}
+}
 
-/**
- * Attaches fresh state to an instance. A symbol-keyed property stays out of `Object.keys`, JSON
- * and for-in, and plain assignment is far cheaper than defineProperty for thousands of rows.
- */
-export function attachState(target: object): ModelState {
-  const state: ModelState = {
+// Symbol-keyed properties stay out of `Object.keys`, JSON and for-in, and plain assignment is far
+// cheaper than defineProperty for thousands of rows.
+/** Key of the hidden state: a ModelState, or the ReadBatch of a model read and not yet asked about. */
+export const STATE: unique symbol = Symbol('sheetorm.model');
+/** The row a model was read from (its original values) while it has no state of its own. */
+const READ_ROW: unique symbol = Symbol('sheetorm.row');
+/** The pivot row of a model read through a many-to-many relation, likewise. */
+const READ_PIVOT: unique symbol = Symbol('sheetorm.pivotRow');
+/** Loaded relations as `[name, value, name, value, …]` (a model holds one or two; no dictionary per model). */
+const RELATIONS: unique symbol = Symbol('sheetorm.relations');
+
+interface Held {
+  [STATE]?: ModelState | ReadBatch;
+  [READ_ROW]?: CellValue[];
+  [READ_PIVOT]?: readonly CellValue[];
+  [RELATIONS]?: unknown[];
+}
+
+function newState(): ModelState {
+  return {
     persisted: false,
     deleted: false,
     columns: null,
     original: null,
     shadow: null,
     extras: null,
-    relations: null,
     pivot: undefined,
     pivotRow: null,
     pivotSpec: null,
   };
-  (target as { [STATE]: ModelState })[STATE] = state;
+}
+
+/** Attaches fresh state to an instance. */
+export function attachState(target: object): ModelState {
+  const state = newState();
+  (target as Held)[STATE] = state;
   return state;
 }
 
-/** The state of an instance. */
+/**
+ * Records that a model was read from `row` (kept as its original: the caller guarantees the array
+ * never changes in place). Returns false when the model already has a state (its constructor asked
+ * for one): the caller then fills that state instead.
+ */
+export function holdRead(model: object, batch: ReadBatch, row: CellValue[], pivotRow: readonly CellValue[] | null): boolean {
+  const held = model as Held;
+  if (held[STATE] !== undefined) return false;
+  held[STATE] = batch;
+  held[READ_ROW] = row;
+  if (pivotRow) held[READ_PIVOT] = pivotRow;
+  return true;
+}
+
+/** The state of an instance (made now for a model that was only read so far). */
 export function stateOf(model: object): ModelState {
-  return (model as { [STATE]: ModelState })[STATE];
+  const held = (model as Held)[STATE];
+  if (held !== undefined && !(held instanceof ReadBatch)) return held;
+  const state = attachState(model);
+  if (held) {
+    state.persisted = true;
+    state.columns = held.columns;
+    state.original = (model as Held)[READ_ROW] || null;
+    state.pivotRow = (model as Held)[READ_PIVOT] || null;
+    state.pivotSpec = held.pivotSpec;
+  }
+  return state;
+}
+
+/** The attributes kept aside (collisions with the API), without making a state for a model only read. */
+export function heldShadow(model: object): Record<string, unknown> | null {
+  const held = (model as Held)[STATE];
+  return held !== undefined && !(held instanceof ReadBatch) ? held.shadow : null;
 }
 
 /** The model's `$extras` object. */
@@ -68,13 +125,12 @@ export function extrasOf(model: object): Record<string, unknown> {
   return state.extras;
 }
 
-/** Records a loaded relation on a model's state. */
+/** Records a loaded relation on a model. */
 export function setLoadedRelation(model: object, name: string, value: unknown): void {
-  const state = stateOf(model);
-  const list = state.relations;
+  const list = (model as Held)[RELATIONS];
   if (!list) {
     // A literal of two: push onto [] would reserve room for seventeen, on every model loaded.
-    state.relations = [name, value];
+    (model as Held)[RELATIONS] = [name, value];
     return;
   }
   for (let i = 0; i < list.length; i += 2) {
@@ -86,17 +142,22 @@ export function setLoadedRelation(model: object, name: string, value: unknown): 
   list.push(name, value);
 }
 
+/** Whether the model has loaded any relation. */
+export function hasLoadedRelations(model: object): boolean {
+  return (model as Held)[RELATIONS] !== undefined;
+}
+
 /** Whether `name` is a relation loaded on the model. */
-export function isLoadedRelation(state: ModelState, name: string): boolean {
-  const list = state.relations;
+export function isLoadedRelation(model: object, name: string): boolean {
+  const list = (model as Held)[RELATIONS];
   if (list) for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
   return false;
 }
 
 /** The loaded relations, in the order they were loaded. */
-export function loadedRelations(state: ModelState): Array<[string, unknown]> {
+export function loadedRelations(model: object): Array<[string, unknown]> {
   const pairs: Array<[string, unknown]> = [];
-  const list = state.relations;
+  const list = (model as Held)[RELATIONS];
   if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i] as string, list[i + 1]]);
   return pairs;
 }

@@ -7,7 +7,7 @@ import { Collection } from '../collection/Collection';
 import { compareValues } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
-import { hydrate, hydrateRow } from '../model/hydrate';
+import { Hydrator } from '../model/hydrate';
 import { keyValues, modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { Row, RowEntry, Table } from '../storage/Table';
@@ -72,10 +72,11 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return readScope(() => {
       prefetch(this.sheetsInvolved());
       const table = readTable(tableRef(this.model));
+      const hydrator = new Hydrator<M>(this.model, table);
       // A table with no row entries is exactly as read, so models may share its row arrays.
       const models = table.hasEntries
-        ? this.select(table).map((entry) => hydrate<M>(this.model, table, entry))
-        : this.selectValues(table).map((values) => hydrateRow<M>(this.model, table, values, true));
+        ? this.select(table).map((entry) => hydrator.entry(entry))
+        : this.selectValues(table).map((values) => hydrator.row(values, true));
       this.loadRelations(models);
       return Collection.wrap(models);
     });

@@ -6,8 +6,8 @@ import { Collection } from '../../collection/Collection';
 import { compareValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
-import { hydrate, hydrateValues } from '../../model/hydrate';
-import { PivotSpec, stateOf } from '../../model/state';
+import { Hydrator, hydrateValues } from '../../model/hydrate';
+import type { PivotSpec } from '../../model/state';
 import { tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { compile, Condition, Source } from '../../query/conditions';
@@ -312,15 +312,11 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** A model per joined row, each able to build its `pivot` from its pivot row. */
   private hydrateAll(join: Join): R[] {
-    const spec = this.pivotSpec(join);
+    const hydrator = new Hydrator<R>(this.model, join.related, this.pivotSpec(join));
     const models = new Array<R>(join.rows.length);
     for (let i = 0; i < models.length; i++) {
       const row = join.rows[i];
-      const model = hydrate<R>(this.model, join.related, join.entries[row]);
-      const state = stateOf(model);
-      state.pivotRow = join.pivots[row];
-      state.pivotSpec = spec;
-      models[i] = model;
+      models[i] = hydrator.entry(join.entries[row], join.pivots[row]);
     }
     return models;
   }
