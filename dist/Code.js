@@ -487,6 +487,73 @@ var SheetORM = (() => {
     }
   };
 
+  // src/support/values.ts
+  var toTag = Object.prototype.toString;
+  function isDate(value) {
+    return typeof value === "object" && value !== null && toTag.call(value) === "[object Date]";
+  }
+  function isPlainObject(value) {
+    if (value === null || typeof value !== "object") return false;
+    const proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) return true;
+    return Object.getPrototypeOf(proto) === null && !Array.isArray(value) && !isDate(value);
+  }
+  function fromCell(value) {
+    if (value === "" || value === void 0 || value === null) return null;
+    return value;
+  }
+  function sameValue(a, b) {
+    const emptyA = a === null || a === void 0 || a === "";
+    const emptyB = b === null || b === void 0 || b === "";
+    if (emptyA || emptyB) return emptyA && emptyB;
+    if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+    if (typeof a === "number" && typeof b === "number") return a === b || a !== a && b !== b;
+    return a === b;
+  }
+  var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+  function isPlainNumberText(value) {
+    return CANONICAL_NUMBER.test(value);
+  }
+  function normalizeKey(value) {
+    if (typeof value === "number") return value === value ? value : "NaN";
+    if (value === null || value === void 0) return "";
+    if (typeof value === "string") {
+      const trimmed = value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
+      return CANONICAL_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
+    }
+    if (isDate(value)) return `@${value.getTime()}`;
+    return String(value);
+  }
+  function normalizeCompositeKey(values) {
+    return values.length === 1 ? normalizeKey(values[0]) : values.map(normalizeKey).join("\0");
+  }
+  function isBlankKey(value) {
+    return normalizeKey(value) === "";
+  }
+  function Bag() {
+  }
+  Bag.prototype = /* @__PURE__ */ Object.create(null);
+  function emptyRecord() {
+    return new Bag();
+  }
+  function cloneValue(value) {
+    return isDate(value) ? new Date(value.getTime()) : value;
+  }
+  function describeValue(value) {
+    if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
+    if (isDate(value)) return `Date(${isNaN(value.getTime()) ? "invalid" : value.toISOString()})`;
+    if (Array.isArray(value)) return `[${value.map(describeValue).join(", ")}]`;
+    if (value !== null && typeof value === "object") return "an object";
+    return String(value);
+  }
+  function setOwn(target, key, value) {
+    if (key === "__proto__") {
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      target[key] = value;
+    }
+  }
+
   // src/collection/compare.ts
   var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
   var NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -496,7 +563,7 @@ var SheetORM = (() => {
   var STRING = 3;
   var OTHER = 4;
   var MISSING = 5;
-  function isDate(value) {
+  function isDate2(value) {
     return Object.prototype.toString.call(value) === "[object Date]";
   }
   function isNumericString(value) {
@@ -510,9 +577,9 @@ var SheetORM = (() => {
       case "number":
         return NUMBER;
       case "string":
-        return NUMERIC.test(value) ? NUMBER : STRING;
+        return isPlainNumberText(value) ? NUMBER : STRING;
       default:
-        return isDate(value) ? DATE : OTHER;
+        return isDate2(value) ? DATE : OTHER;
     }
   }
   function compareNumbers(a, b) {
@@ -575,7 +642,7 @@ var SheetORM = (() => {
   }
   function toText(value) {
     if (value === null || value === void 0) return "";
-    if (isDate(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+    if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
     return String(value);
   }
   function likeToRegExp(pattern, caseInsensitive = false) {
@@ -638,7 +705,7 @@ var SheetORM = (() => {
   function isBlank(value) {
     if (value === null || value === void 0) return true;
     if (typeof value === "number") return Number.isNaN(value);
-    return isDate(value) && Number.isNaN(value.getTime());
+    return isDate2(value) && Number.isNaN(value.getTime());
   }
   function numbersOf(values) {
     const numbers = [];
@@ -909,70 +976,6 @@ var SheetORM = (() => {
       return this.items.map(selector(key));
     }
   };
-
-  // src/support/values.ts
-  var toTag = Object.prototype.toString;
-  function isDate2(value) {
-    return typeof value === "object" && value !== null && toTag.call(value) === "[object Date]";
-  }
-  function isPlainObject(value) {
-    if (value === null || typeof value !== "object") return false;
-    const proto = Object.getPrototypeOf(value);
-    if (proto === Object.prototype || proto === null) return true;
-    return Object.getPrototypeOf(proto) === null && !Array.isArray(value) && !isDate2(value);
-  }
-  function fromCell(value) {
-    if (value === "" || value === void 0 || value === null) return null;
-    return value;
-  }
-  function sameValue(a, b) {
-    const emptyA = a === null || a === void 0 || a === "";
-    const emptyB = b === null || b === void 0 || b === "";
-    if (emptyA || emptyB) return emptyA && emptyB;
-    if (isDate2(a) || isDate2(b)) return isDate2(a) && isDate2(b) && a.getTime() === b.getTime();
-    if (typeof a === "number" && typeof b === "number") return a === b || a !== a && b !== b;
-    return a === b;
-  }
-  var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-  function normalizeKey(value) {
-    if (typeof value === "number") return value === value ? value : "NaN";
-    if (value === null || value === void 0) return "";
-    if (typeof value === "string") {
-      const trimmed = value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
-      return CANONICAL_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
-    }
-    if (isDate2(value)) return `@${value.getTime()}`;
-    return String(value);
-  }
-  function normalizeCompositeKey(values) {
-    return values.length === 1 ? normalizeKey(values[0]) : values.map(normalizeKey).join("\0");
-  }
-  function isBlankKey(value) {
-    return normalizeKey(value) === "";
-  }
-  function Bag() {
-  }
-  Bag.prototype = /* @__PURE__ */ Object.create(null);
-  function emptyRecord() {
-    return new Bag();
-  }
-  function cloneValue(value) {
-    return isDate2(value) ? new Date(value.getTime()) : value;
-  }
-  function describeValue(value) {
-    if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
-    if (isDate2(value)) return `Date(${isNaN(value.getTime()) ? "invalid" : value.toISOString()})`;
-    if (Array.isArray(value)) return `[${value.map(describeValue).join(", ")}]`;
-    if (value !== null && typeof value === "object") return "an object";
-    return String(value);
-  }
-  function setOwn(target, key, value) {
-    if (key === "__proto__") {
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    } else {
-      target[key] = value;
-    }
-  }
 
   // src/model/state.ts
   function pivotOf(state) {
@@ -1256,7 +1259,7 @@ var SheetORM = (() => {
     else if (Array.isArray(id)) values = id;
     else if (isPlainObject(id)) values = keys.map((key) => id[key]);
     else values = [id];
-    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate2(value))) {
+    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate(value))) {
       throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
     }
     return values;
@@ -1869,7 +1872,7 @@ var SheetORM = (() => {
   };
   function headerText(cell) {
     if (cell === null || cell === void 0) return "";
-    if (isDate2(cell)) return cell.toISOString();
+    if (isDate(cell)) return cell.toISOString();
     return String(cell).trim();
   }
   function columnLetter(column) {
@@ -1880,7 +1883,7 @@ var SheetORM = (() => {
 
   // src/storage/sheetsApi/batchWrite.ts
   function canBatchCells(blocks) {
-    return blocks.length > 1 && !blocks.some((block) => block.values.some((row) => row.some(isDate2)));
+    return blocks.length > 1 && !blocks.some((block) => block.values.some((row) => row.some(isDate)));
   }
   function batchUpdateCells(opened, name, blocks) {
     const api = sheetsApi();
@@ -2053,7 +2056,7 @@ var SheetORM = (() => {
       return value;
     }
     if (typeof value === "boolean") return value;
-    if (isDate2(value)) {
+    if (isDate(value)) {
       if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
       return value;
     }
@@ -2364,7 +2367,7 @@ var SheetORM = (() => {
     /** A value as this table stores it in `column`: validated, Dates copied, blanks as null. */
     cell(value, owner, column) {
       if (isPlainCell(value)) return value === "" || value === void 0 ? null : value;
-      if (isDate2(value) && !isNaN(value.getTime())) return new Date(value.getTime());
+      if (isDate(value) && !isNaN(value.getTime())) return new Date(value.getTime());
       validateCell(value, { describe: () => `${owner}.${column} (${this.opened.describe()})` });
       return fromCell(cloneValue(value));
     }
@@ -2964,7 +2967,7 @@ var SheetORM = (() => {
     if (value === void 0) {
       throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
     }
-    if (value === null || typeof value === "string" || typeof value === "boolean" || isDate2(value)) return;
+    if (value === null || typeof value === "string" || typeof value === "boolean" || isDate(value)) return;
     if (typeof value === "number" && !Number.isNaN(value)) return;
     const hint = Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
     throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);

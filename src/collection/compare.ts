@@ -2,9 +2,11 @@
  * Value comparison shared by Collection and the query builder.
  *
  * Caveat: values can come from another realm (an Apps Script library, node `vm`), so Dates are
- * detected by their internal tag, never with `instanceof`. Numeric-looking strings ('42', '-1.5',
- * '1e3'; no whitespace, no hex) belong to the number class: they equal and order with numbers.
+ * detected by their internal tag, never with `instanceof`. Strings that are plain decimal numbers
+ * ('42', '-1.5') belong to the number class: they equal and order with numbers, as keys do. Other
+ * numeric-looking text ('00123', '1e3', '+5') is text: a zip code never equals its number.
  */
+import { isPlainNumberText } from '../support/values';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
 export const OPERATORS = ['=', '==', '!=', '<>', '>', '>=', '<', '<=', 'like', 'ilike'] as const;
@@ -40,7 +42,7 @@ function classOf(value: unknown): number {
     case 'number':
       return NUMBER;
     case 'string':
-      return NUMERIC.test(value) ? NUMBER : STRING;
+      return isPlainNumberText(value) ? NUMBER : STRING;
     default:
       return isDate(value) ? DATE : OTHER;
   }
@@ -60,7 +62,7 @@ function compareStrings(a: string, b: string): number {
 
 /**
  * Total order for sorting: -1, 0 or 1. null/undefined last; across types booleans < numbers
- * (numeric strings included) < Dates < strings < other objects; numbers numerically (NaN last),
+ * (plain number text included) < Dates < strings < other objects; numbers numerically (NaN last),
  * Dates by time, strings with localeCompare; other objects tie.
  */
 export function compareValues(a: unknown, b: unknown): number {
@@ -81,8 +83,8 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /**
- * Equality as `where` uses it: null equals undefined, numbers and numeric strings equal by value
- * ('1' == 1, '1.0' == '1'), Dates by time, anything else strictly. NaN equals nothing.
+ * Equality as `where` uses it: null equals undefined, numbers and plain number text equal by value
+ * ('1' == 1, '1.0' == '1', but '01' != '1'), Dates by time, anything else strictly. NaN equals nothing.
  */
 export function looseEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;

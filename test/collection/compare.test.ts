@@ -90,6 +90,16 @@ describe('looseEquals', () => {
     expect(looseEquals(foreignDate('2024-01-01'), new Date('2024-01-01'))).toBe(true);
   });
 
+  it('keeps codes with leading zeros, exponents or signs as text that only equals itself', () => {
+    expect(looseEquals('00123', '123')).toBe(false);
+    expect(looseEquals('0123', 123)).toBe(false);
+    expect(looseEquals('1e3', 1000)).toBe(false);
+    expect(looseEquals('+5', 5)).toBe(false);
+    expect(looseEquals('00123', '00123')).toBe(true);
+    expect(equalityKey('00123')).not.toBe(equalityKey('123'));
+    expect(compareValues('00123', '123')).not.toBe(0);
+  });
+
   it('keeps other values strict', () => {
     expect(looseEquals('a', 'A')).toBe(false);
     expect(looseEquals(true, 1)).toBe(false);

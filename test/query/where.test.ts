@@ -174,3 +174,31 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Post.whereBetween('id', [1] as never)).toThrow(/\[low, high\]/);
   });
 });
+
+describe('codes that look like numbers', () => {
+  class Customer extends Model {
+    static _table = 'Customers';
+    declare id: number;
+    declare zip: string;
+  }
+  const seedZips = () =>
+    seedSheets({ Customers: [['id', 'zip'], [1, '00123'], [2, '123'], [3, '0123'], [4, 123]] });
+
+  it('match only themselves in where, whereIn and find-like lookups; plain number text still matches numbers', () => {
+    seedZips();
+    expect(ids(Customer.where('zip', '00123'))).toEqual([1]);
+    expect(ids(Customer.whereIn('zip', ['0123']))).toEqual([3]);
+    expect(ids(Customer.where('zip', '123'))).toEqual([2, 4]);
+    expect(ids(Customer.whereNot('zip', '00123'))).toEqual([2, 3, 4]);
+    expect(Customer.all().unique('zip').pluck('id').all()).toEqual([1, 2, 3]);
+  });
+
+  it('delete and firstOrCreate touch only the exact code', () => {
+    seedZips();
+    expect(Customer.where('zip', '00123').delete()).toBe(1);
+    expect(gas().sheetValues('Customers').map((row) => row[1])).toEqual(['zip', '123', '0123', 123]);
+    const created = Customer.firstOrCreate({ zip: '000123' });
+    expect(created.id).toBe(5);
+    expect(gas().sheetValues('Customers')[4]).toEqual([5, '000123']);
+  });
+});
