@@ -667,7 +667,7 @@ var SheetORM = (() => {
     const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
     if (OPERATORS.includes(lower)) return lower;
     const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
-    throw new Error(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
+    throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
   }
   function operatorMatcher(operator, expected) {
     const op = normalizeOperator(operator);
@@ -752,8 +752,14 @@ var SheetORM = (() => {
     const path = String(key);
     return (item) => readPath(item, path);
   }
-  function condition(args) {
-    if (args.length >= 2) return operatorMatcher(args[0], args[1]);
+  function condition(args, method) {
+    if (args.length >= 2) {
+      try {
+        return operatorMatcher(args[0], args[1]);
+      } catch (error) {
+        throw new ValidationError(`Collection.${method}: ${error.message}.`);
+      }
+    }
     return (actual) => looseEquals(actual, args[0]);
   }
 
@@ -770,7 +776,7 @@ var SheetORM = (() => {
         return;
       }
       if (items === null || typeof items[Symbol.iterator] !== "function") {
-        throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
+        throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
       }
       this.items = Array.isArray(items) ? items.slice() : Array.from(items);
     }
@@ -826,7 +832,7 @@ var SheetORM = (() => {
     }
     where(col, ...args) {
       const read = selector(col);
-      const test = condition(args);
+      const test = condition(args, "where");
       return this.filter((item, i) => test(read(item, i)));
     }
     /** The items whose `col` loosely equals one of `values`. */
@@ -896,7 +902,7 @@ var SheetORM = (() => {
     /** Splits the items into collections of `size` items (the last may be shorter). */
     chunk(size) {
       if (!Number.isInteger(size) || size < 1) {
-        throw new RangeError(`Collection.chunk: size must be a positive integer (got ${String(size)})`);
+        throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
       }
       const chunks = [];
       for (let i = 0; i < this.items.length; i += size) chunks.push(new _Collection(this.items.slice(i, i + size)));
@@ -921,7 +927,7 @@ var SheetORM = (() => {
       const [target, ...rest] = args;
       if (rest.length > 0) {
         const read = selector(String(target));
-        const test = condition(rest);
+        const test = condition(rest, "contains");
         return this.some((item, i) => test(read(item, i)));
       }
       if (typeof target === "function") return this.some(target);
@@ -1306,8 +1312,14 @@ var SheetORM = (() => {
     tables() {
       return [tableRef(this.relatedModel())];
     }
-    /** Sets a loaded relation on a parent (a model or null, or a Collection). */
+    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
     setRelated(parent, related) {
+      if (Array.isArray(related)) {
+        if (this.type !== "hasMany" && this.type !== "manyToMany") {
+          throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
+        }
+        related = new Collection(related);
+      }
       setLoadedRelation(parent, this.relationName, related);
       if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
         Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
@@ -1325,6 +1337,13 @@ var SheetORM = (() => {
     /** The normalised value of a model's key column. */
     keyOf(model, column) {
       return normalizeKey(readAttribute(model, column));
+    }
+    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
+    listOf(input, method) {
+      if (Array.isArray(input)) return input;
+      if (input instanceof Collection) return input.all();
+      if (input !== null && typeof input === "object") return [input];
+      throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
     }
     /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
     eagerLoad(parents, callback) {
@@ -1509,6 +1528,29 @@ var SheetORM = (() => {
     const copy = new Array(width);
     for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
     return copy;
+  }
+
+  // src/model/keyChange.ts
+  function assertKeyChange(table, entry, columns, values, owner) {
+    const names = columns.map((column) => table.header.names[column]).join(", ");
+    const shown = values.map(describeValue).join(", ");
+    if (values.some(isBlankKey)) {
+      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
+    }
+    const holder = table.find(columns, normalizeCompositeKey(values));
+    if (holder && holder !== entry) {
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
+    }
+  }
+  function assertKeyUpdate(model, table, columns, entries, values) {
+    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
+    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
+    if (entries.length > 1) {
+      throw new ValidationError(`${modelName(model)}.update(): setting the primary key on ${entries.length} rows would duplicate it; update one row at a time.`);
+    }
+    const entry = entries[0];
+    const next = keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
+    assertKeyChange(table, entry, keyColumns2, next, `${modelName(model)}.update()`);
   }
 
   // src/config.ts
@@ -3459,7 +3501,7 @@ var SheetORM = (() => {
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
         const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
         const entries = this.select(table);
-        this.assertKeysStayUnique(table, columns, entries.length);
+        assertKeyUpdate(this.model, table, columns, entries, names.map((name) => attributes[name]));
         for (const entry of entries) {
           names.forEach((name, i) => table.set(entry, columns[i], attributes[name], this.owner));
         }
@@ -3519,12 +3561,6 @@ var SheetORM = (() => {
         }
         return 0;
       });
-    }
-    assertKeysStayUnique(table, columns, rowCount) {
-      const keyColumns2 = primaryKeys(this.model).map((key) => table.header.indexOf(key));
-      if (rowCount > 1 && columns.some((column) => keyColumns2.indexOf(column) >= 0)) {
-        throw new ValidationError(`${modelName(this.model)}.update(): setting the primary key on ${rowCount} rows would duplicate it; update one row at a time.`);
-      }
     }
     checkCount(value, method) {
       if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
@@ -3614,7 +3650,9 @@ var SheetORM = (() => {
     const entry = locate(model, instance, table);
     if (!entry) throw gone(model, instance, table);
     const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
-    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) assertNewKeyFree(model, table, keyColumns2, instance, entry);
+    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) {
+      assertKeyChange(table, entry, keyColumns2, primaryKeys(model).map((key) => readAttribute(instance, key)), `${owner}.save()`);
+    }
     names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
     markSaved(unit, instance, table, entry);
   }
@@ -3651,14 +3689,6 @@ var SheetORM = (() => {
       return original !== void 0 ? original : readAttribute(instance, key);
     });
     return normalizeCompositeKey(values);
-  }
-  function assertNewKeyFree(model, table, keyColumns2, instance, entry) {
-    const keys = primaryKeys(model);
-    const key = normalizeCompositeKey(keys.map((k) => readAttribute(instance, k)));
-    const holder = table.find(keyColumns2, key);
-    if (holder && holder !== entry) {
-      throw new SheetORMError(`${modelName(model)}: cannot change the key to ${key}: another row already has it.`);
-    }
   }
   function gone(model, instance, table) {
     const keys = primaryKeys(model);
@@ -3808,12 +3838,14 @@ var SheetORM = (() => {
     }
     /** Sets the related model. */
     pushRelated(parent, related) {
-      const list = Array.isArray(related) ? related : [related];
+      const list = this.listOf(related, "pushRelated");
       this.setRelated(parent, list.length ? list[list.length - 1] : null);
     }
     /** Gives every parent the model its foreign key points at, or null. */
-    setRelatedForMany(parents, related) {
+    setRelatedForMany(parentList, relatedList) {
       this.boot();
+      const parents = this.listOf(parentList, "setRelatedForMany");
+      const related = this.listOf(relatedList, "setRelatedForMany");
       const byKey = /* @__PURE__ */ new Map();
       for (const model of related) {
         const key = this.keyOf(model, this.localKey);
@@ -3822,8 +3854,9 @@ var SheetORM = (() => {
       for (const parent of parents) this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
     }
     /** A query of the related model for the keys these parents point at. */
-    eagerQuery(parents, callback) {
+    eagerQuery(parentList, callback) {
       this.boot();
+      const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.foreignKey);
       const query = this.relatedQuery();
       query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
@@ -3922,8 +3955,9 @@ var SheetORM = (() => {
       return primaryKeys(this.relatedModel())[0];
     }
     /** A query of the related model scoped to these parents' keys. */
-    eagerQuery(parents, callback) {
+    eagerQuery(parentList, callback) {
       this.boot();
+      const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.localKey);
       const query = this.relatedQuery();
       query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
@@ -3957,11 +3991,13 @@ var SheetORM = (() => {
     pushRelated(parent, related) {
       const current2 = parent[this.relationName];
       const items = current2 instanceof Collection ? current2.all() : [];
-      this.setRelated(parent, new Collection(items.concat(related)));
+      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
     }
     /** Gives every parent its Collection (empty when nothing matches). */
-    setRelatedForMany(parents, related) {
+    setRelatedForMany(parentList, relatedList) {
       this.boot();
+      const parents = this.listOf(parentList, "setRelatedForMany");
+      const related = this.listOf(relatedList, "setRelatedForMany");
       const groups = this.groupByParent(related);
       for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
     }
@@ -3984,12 +4020,14 @@ var SheetORM = (() => {
     }
     /** Sets the related model (the last one pushed wins). */
     pushRelated(parent, related) {
-      const list = Array.isArray(related) ? related : [related];
+      const list = this.listOf(related, "pushRelated");
       this.setRelated(parent, list.length ? list[list.length - 1] : null);
     }
     /** Gives every parent its first related model, or null. */
-    setRelatedForMany(parents, related) {
+    setRelatedForMany(parentList, relatedList) {
       this.boot();
+      const parents = this.listOf(parentList, "setRelatedForMany");
+      const related = this.listOf(relatedList, "setRelatedForMany");
       const groups = this.groupByParent(related);
       for (const parent of parents) {
         const group = groups.get(this.keyOf(parent, this.localKey));
@@ -4131,7 +4169,7 @@ var SheetORM = (() => {
     /** The related models, and those of each parent key given to the query (`groups[i]` for the i-th). */
     getByParent() {
       const slots = this.parentSlots;
-      if (!slots) throw new Error(`${this.owner}: getByParent() needs the parents' keys.`);
+      if (!slots) throw new ValidationError(`${this.owner}: getByParent() is for a query made by eagerQuery(parents).`);
       return readScope(() => {
         const join = this.joined();
         const models = this.hydrateAll(join);
@@ -4166,6 +4204,7 @@ var SheetORM = (() => {
         const entries = distinctEntries(join);
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
         const columns = names.map((name) => join.related.column(name, this.owner));
+        assertKeyUpdate(this.model, join.related, columns, entries, names.map((name) => attributes[name]));
         entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
         return entries.length;
       });
@@ -4669,11 +4708,13 @@ var SheetORM = (() => {
     pushRelated(parent, related) {
       const current2 = parent[this.relationName];
       const items = current2 instanceof Collection ? current2.all() : [];
-      this.setRelated(parent, new Collection(items.concat(related)));
+      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
     }
     /** Gives every parent its related models, matched on `$extras.pivot_<pivotForeignKey>`. */
-    setRelatedForMany(parents, related) {
+    setRelatedForMany(parentList, relatedList) {
       this.boot();
+      const parents = this.listOf(parentList, "setRelatedForMany");
+      const related = this.listOf(relatedList, "setRelatedForMany");
       const extra = `pivot_${this.pivotForeignKey}`;
       const groups = /* @__PURE__ */ new Map();
       for (const model of related) {
@@ -4692,8 +4733,9 @@ var SheetORM = (() => {
       return models;
     }
     /** A joined query of related rows for these parents. */
-    eagerQuery(parents, callback) {
+    eagerQuery(parentList, callback) {
       this.boot();
+      const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.localKey);
       const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
       if (callback) callback(query);

@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors';
 import { equalityKey, looseEquals, toText } from './compare';
 import { extremeOf, numbersOf, sortByValues } from './aggregate';
 import { condition, selector } from './select';
@@ -23,7 +24,7 @@ export class Collection<T> implements Iterable<T> {
       return;
     }
     if (items === null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
-      throw new TypeError(`Collection: expected an array or iterable, got ${describe(items)}`);
+      throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
     }
     this.items = Array.isArray(items) ? items.slice() : Array.from(items);
   }
@@ -99,7 +100,7 @@ export class Collection<T> implements Iterable<T> {
   where(col: Path<T>, operator: OperatorInput, value: unknown): Collection<T>;
   where(col: Path<T>, ...args: unknown[]): Collection<T> {
     const read = selector<T>(col);
-    const test = condition(args);
+    const test = condition(args, 'where');
     return this.filter((item, i) => test(read(item, i)));
   }
 
@@ -203,7 +204,7 @@ export class Collection<T> implements Iterable<T> {
   /** Splits the items into collections of `size` items (the last may be shorter). */
   chunk(size: number): Collection<Collection<T>> {
     if (!Number.isInteger(size) || size < 1) {
-      throw new RangeError(`Collection.chunk: size must be a positive integer (got ${String(size)})`);
+      throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
     }
     const chunks: Collection<T>[] = [];
     for (let i = 0; i < this.items.length; i += size) chunks.push(new Collection(this.items.slice(i, i + size)));
@@ -240,7 +241,7 @@ export class Collection<T> implements Iterable<T> {
     const [target, ...rest] = args;
     if (rest.length > 0) {
       const read = selector<T>(String(target));
-      const test = condition(rest);
+      const test = condition(rest, 'contains');
       return this.some((item, i) => test(read(item, i)));
     }
     if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);

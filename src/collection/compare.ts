@@ -6,6 +6,7 @@
  * ('42', '-1.5') belong to the number class: they equal and order with numbers, as keys do. Other
  * numeric-looking text ('00123', '1e3', '+5') is text: a zip code never equals its number.
  */
+import { ValidationError } from '../errors';
 import { isPlainNumberText } from '../support/values';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
@@ -162,7 +163,7 @@ export function normalizeOperator(operator: unknown): Operator {
   const lower = typeof operator === 'string' ? operator.trim().toLowerCase() : operator;
   if ((OPERATORS as readonly unknown[]).includes(lower)) return lower as Operator;
   const shown = typeof operator === 'string' ? `"${operator}"` : String(operator);
-  throw new Error(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(', ')})`);
+  throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(', ')})`);
 }
 
 /** Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. */

@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors';
 import { looseEquals, operatorMatcher } from './compare';
 import type { Operator } from './compare';
 import { readPath } from './path';
@@ -25,8 +26,14 @@ export function selector<T>(key?: KeySelector<T>): ItemCallback<T, unknown> {
   return (item) => readPath(item, path);
 }
 
-/** The test for `where`-style arguments: `[value]` (loose equality) or `[operator, value]`. */
-export function condition(args: unknown[]): (actual: unknown) => boolean {
-  if (args.length >= 2) return operatorMatcher(args[0], args[1]);
+/** The test for `where`-style arguments: `[value]` (loose equality) or `[operator, value]`; `method` names the caller in errors. */
+export function condition(args: unknown[], method: string): (actual: unknown) => boolean {
+  if (args.length >= 2) {
+    try {
+      return operatorMatcher(args[0], args[1]);
+    } catch (error) {
+      throw new ValidationError(`Collection.${method}: ${(error as Error).message}.`);
+    }
+  }
   return (actual) => looseEquals(actual, args[0]);
 }

@@ -1,9 +1,10 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
-import { ModelNotFoundError, SheetORMError, ValidationError } from '../errors';
+import { ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { UnitOfWork, readTable } from '../storage/UnitOfWork';
 import { CellValue, Key, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
 import { assignRow, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
+import { assertKeyChange } from './keyChange';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
 
@@ -113,7 +114,9 @@ export function updateModel(model: PersistableClass, instance: object, unit: Uni
   const entry = locate(model, instance, table);
   if (!entry) throw gone(model, instance, table);
   const keyColumns = primaryKeys(model).map((key) => table.column(key, owner));
-  if (columns.some((c) => keyColumns.indexOf(c) >= 0)) assertNewKeyFree(model, table, keyColumns, instance, entry);
+  if (columns.some((c) => keyColumns.indexOf(c) >= 0)) {
+    assertKeyChange(table, entry, keyColumns, primaryKeys(model).map((key) => readAttribute(instance, key)), `${owner}.save()`);
+  }
   names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
   markSaved(unit, instance, table, entry);
 }
@@ -159,14 +162,6 @@ function originalKey(instance: object, keys: string[]): Key {
   return normalizeCompositeKey(values);
 }
 
-function assertNewKeyFree(model: PersistableClass, table: Table, keyColumns: number[], instance: object, entry: RowEntry): void {
-  const keys = primaryKeys(model);
-  const key = normalizeCompositeKey(keys.map((k) => readAttribute(instance, k)));
-  const holder = table.find(keyColumns, key);
-  if (holder && holder !== entry) {
-    throw new SheetORMError(`${modelName(model)}: cannot change the key to ${key}: another row already has it.`);
-  }
-}
 
 function gone(model: PersistableClass, instance: object, table: Table): ModelNotFoundError {
   const keys = primaryKeys(model);

@@ -8,7 +8,8 @@ import { compareValues } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
-import { keyValues, modelName, primaryKeys, tableRef } from '../model/meta';
+import { assertKeyUpdate } from '../model/keyChange';
+import { keyValues, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
@@ -155,7 +156,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);
       const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
       const entries = this.select(table);
-      this.assertKeysStayUnique(table, columns, entries.length);
+      assertKeyUpdate(this.model, table, columns, entries, names.map((name) => (attributes as Record<string, unknown>)[name]));
       for (const entry of entries) {
         names.forEach((name, i) => table.set(entry, columns[i], (attributes as Record<string, unknown>)[name], this.owner));
       }
@@ -223,13 +224,6 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       }
       return 0;
     });
-  }
-
-  private assertKeysStayUnique(table: Table, columns: number[], rowCount: number): void {
-    const keyColumns = primaryKeys(this.model).map((key) => table.header.indexOf(key));
-    if (rowCount > 1 && columns.some((column) => keyColumns.indexOf(column) >= 0)) {
-      throw new ValidationError(`${modelName(this.model)}.update(): setting the primary key on ${rowCount} rows would duplicate it; update one row at a time.`);
-    }
   }
 
   private checkCount(value: unknown, method: string): number {

@@ -5,7 +5,7 @@ import { normalizeKey, Key } from '../support/values';
 import { tableRef } from '../model/meta';
 import { readTable } from '../storage/UnitOfWork';
 import { foreignKeyFor } from './naming';
-import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
+import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { BelongsToClient } from './clients/BelongsToClient';
 
 /** Options of belongsTo (Lucid spelling: `localKey` is the related model's key). */
@@ -43,14 +43,16 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   }
 
   /** Sets the related model. */
-  pushRelated(parent: P, related: R | R[]): void {
-    const list = Array.isArray(related) ? related : [related];
+  pushRelated(parent: P, related: ModelList<R>): void {
+    const list = this.listOf(related, 'pushRelated');
     this.setRelated(parent, list.length ? list[list.length - 1] : null);
   }
 
   /** Gives every parent the model its foreign key points at, or null. */
-  setRelatedForMany(parents: P[], related: R[]): void {
+  setRelatedForMany(parentList: ModelList<P>, relatedList: ModelList<R>): void {
     this.boot();
+    const parents = this.listOf(parentList, 'setRelatedForMany');
+    const related = this.listOf(relatedList, 'setRelatedForMany');
     const byKey = new Map<Key, R>();
     for (const model of related) {
       const key = this.keyOf(model, this.localKey);
@@ -60,8 +62,9 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   }
 
   /** A query of the related model for the keys these parents point at. */
-  eagerQuery(parents: P[], callback?: (query: any) => unknown): any {
+  eagerQuery(parentList: ModelList<P>, callback?: (query: any) => unknown): any {
     this.boot();
+    const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.foreignKey);
     const query = this.relatedQuery();
     query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));

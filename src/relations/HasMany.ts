@@ -4,7 +4,7 @@ import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys, sheetName } from '../model/meta';
 import { foreignKeyFor } from './naming';
-import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
+import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { HasManyClient } from './clients/HasManyClient';
 import { countsByKey } from './counting';
 
@@ -36,8 +36,9 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
   }
 
   /** A query of the related model scoped to these parents' keys. */
-  eagerQuery(parents: P[], callback?: (query: any) => unknown): any {
+  eagerQuery(parentList: ModelList<P>, callback?: (query: any) => unknown): any {
     this.boot();
+    const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
     const query = this.relatedQuery();
     query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
@@ -70,15 +71,17 @@ export class HasMany<P extends Model = Model, R extends Model = Model> extends H
   readonly type = 'hasMany' as const;
 
   /** Appends related models to a parent's loaded collection. */
-  pushRelated(parent: P, related: R | R[]): void {
+  pushRelated(parent: P, related: ModelList<R>): void {
     const current = (parent as any)[this.relationName];
     const items = current instanceof Collection ? current.all() : [];
-    this.setRelated(parent, new Collection(items.concat(related)));
+    this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))));
   }
 
   /** Gives every parent its Collection (empty when nothing matches). */
-  setRelatedForMany(parents: P[], related: R[]): void {
+  setRelatedForMany(parentList: ModelList<P>, relatedList: ModelList<R>): void {
     this.boot();
+    const parents = this.listOf(parentList, 'setRelatedForMany');
+    const related = this.listOf(relatedList, 'setRelatedForMany');
     const groups = this.groupByParent(related);
     for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
   }

@@ -1,6 +1,7 @@
 /** `hasOne(Related, foreignKey?, localKey?)`: like hasMany, but each parent gets one model or null. */
 import type { Model } from '../model/Model';
 import { HasRelation } from './HasMany';
+import type { ModelList } from './Relation';
 import { HasOneClient } from './clients/HasOneClient';
 
 /** One parent, at most one related row (the first in query order). */
@@ -8,14 +9,16 @@ export class HasOne<P extends Model = Model, R extends Model = Model> extends Ha
   readonly type = 'hasOne' as const;
 
   /** Sets the related model (the last one pushed wins). */
-  pushRelated(parent: P, related: R | R[]): void {
-    const list = Array.isArray(related) ? related : [related];
+  pushRelated(parent: P, related: ModelList<R>): void {
+    const list = this.listOf(related, 'pushRelated');
     this.setRelated(parent, list.length ? list[list.length - 1] : null);
   }
 
   /** Gives every parent its first related model, or null. */
-  setRelatedForMany(parents: P[], related: R[]): void {
+  setRelatedForMany(parentList: ModelList<P>, relatedList: ModelList<R>): void {
     this.boot();
+    const parents = this.listOf(parentList, 'setRelatedForMany');
+    const related = this.listOf(relatedList, 'setRelatedForMany');
     const groups = this.groupByParent(related);
     for (const parent of parents) {
       const group = groups.get(this.keyOf(parent, this.localKey));

@@ -11,7 +11,7 @@ import { extrasOf } from '../model/state';
 import { TableRef } from '../storage/TableRef';
 import { normalizeKey, Key } from '../support/values';
 import { foreignKeyFor, pivotSheetFor } from './naming';
-import { BaseRelationOptions, Relation, RelatedInput } from './Relation';
+import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
 import { ManyToManyClient } from './pivot/ManyToManyClient';
 
@@ -91,15 +91,17 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   }
 
   /** Appends related models to a parent's loaded collection. */
-  pushRelated(parent: P, related: R | R[]): void {
+  pushRelated(parent: P, related: ModelList<R>): void {
     const current = (parent as any)[this.relationName];
     const items = current instanceof Collection ? current.all() : [];
-    this.setRelated(parent, new Collection(items.concat(related)));
+    this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))));
   }
 
   /** Gives every parent its related models, matched on `$extras.pivot_<pivotForeignKey>`. */
-  setRelatedForMany(parents: P[], related: R[]): void {
+  setRelatedForMany(parentList: ModelList<P>, relatedList: ModelList<R>): void {
     this.boot();
+    const parents = this.listOf(parentList, 'setRelatedForMany');
+    const related = this.listOf(relatedList, 'setRelatedForMany');
     const extra = `pivot_${this.pivotForeignKey}`;
     const groups = new Map<Key, R[]>();
     for (const model of related) {
@@ -120,8 +122,9 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   }
 
   /** A joined query of related rows for these parents. */
-  eagerQuery(parents: P[], callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
+  eagerQuery(parentList: ModelList<P>, callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
     this.boot();
+    const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
     const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
     if (callback) callback(query);

@@ -8,8 +8,12 @@ import { modelName, sheetName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
 import { setLoadedRelation, stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { ColumnNotFoundError, SheetORMError } from '../errors';
+import { Collection } from '../collection/Collection';
+import { ColumnNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { normalizeKey, Key } from '../support/values';
+
+/** One model, or several as an array or a Collection. */
+export type ModelList<T> = T | T[] | Collection<T>;
 
 /** The four relation kinds. */
 export type RelationType = 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany';
@@ -82,8 +86,14 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
     return [tableRef(this.relatedModel())];
   }
 
-  /** Sets a loaded relation on a parent (a model or null, or a Collection). */
-  setRelated(parent: P, related: Result): void {
+  /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
+  setRelated(parent: P, related: Result | R[]): void {
+    if (Array.isArray(related)) {
+      if (this.type !== 'hasMany' && this.type !== 'manyToMany') {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
+      }
+      related = new Collection(related) as unknown as Result;
+    }
     setLoadedRelation(parent, this.relationName, related);
     if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
       Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
@@ -109,13 +119,21 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   protected abstract resolveKeys(): void;
 
   /** Adds one or more related models to what a parent has loaded. */
-  abstract pushRelated(parent: P, related: R | R[]): void;
+  abstract pushRelated(parent: P, related: ModelList<R>): void;
 
   /** Matches related models to many parents through a Map and sets them. */
-  abstract setRelatedForMany(parents: P[], related: R[]): void;
+  abstract setRelatedForMany(parents: ModelList<P>, related: ModelList<R>): void;
 
   /** A query for the related rows of these parents (callback and onQuery applied). */
-  abstract eagerQuery(parents: P[], callback?: (query: any) => unknown): any;
+  abstract eagerQuery(parents: ModelList<P>, callback?: (query: any) => unknown): any;
+
+  /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
+  protected listOf<T>(input: ModelList<T>, method: string): T[] {
+    if (Array.isArray(input)) return input;
+    if (input instanceof Collection) return input.all();
+    if (input !== null && typeof input === 'object') return [input as T];
+    throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? 'null' : typeof input}.`);
+  }
 
   /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
   eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {

@@ -1,3 +1,4 @@
+import { SheetORMError, ValidationError } from '../../src/errors';
 import { Collection } from '../../src/collection/Collection';
 import { foreignDate, ids, posts } from './fixtures';
 
@@ -9,8 +10,9 @@ describe('Collection basics', () => {
     expect(collection.all()).toEqual([1, 2]);
     expect(new Collection(new Set(['a', 'b'])).all()).toEqual(['a', 'b']);
     expect(new Collection().all()).toEqual([]);
-    expect(() => new Collection(null as unknown as number[])).toThrow('Collection: expected an array or iterable, got null');
-    expect(() => new Collection(5 as unknown as number[])).toThrow(TypeError);
+    expect(() => new Collection(null as unknown as number[])).toThrow('new Collection(): expected an array or iterable, got null');
+    expect(() => new Collection(5 as unknown as number[])).toThrow(ValidationError);
+    expect(() => new Collection(5 as unknown as number[])).toThrow(SheetORMError);
   });
 
   it('has a read-only length', () => {

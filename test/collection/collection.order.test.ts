@@ -1,3 +1,4 @@
+import { ValidationError } from '../../src/errors';
 import { Collection } from '../../src/collection/Collection';
 import { foreignDate, ids, posts } from './fixtures';
 
@@ -96,7 +97,7 @@ describe('Collection.chunk', () => {
 
   it('rejects sizes that are not positive integers', () => {
     expect(() => new Collection([1]).chunk(0)).toThrow('Collection.chunk: size must be a positive integer (got 0)');
-    expect(() => new Collection([1]).chunk(1.5)).toThrow(RangeError);
+    expect(() => new Collection([1]).chunk(1.5)).toThrow(ValidationError);
   });
 });
 

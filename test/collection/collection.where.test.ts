@@ -1,3 +1,4 @@
+import { SheetORMError, ValidationError } from '../../src/errors';
 import { Collection } from '../../src/collection/Collection';
 import { foreignDate, ids, posts } from './fixtures';
 
@@ -48,7 +49,10 @@ describe('Collection.where', () => {
   });
 
   it('throws on an unknown operator, naming it', () => {
-    expect(() => collection.where('views', '=>' as never, 1)).toThrow(/Unknown operator "=>" \(valid operators: =, ==/);
+    expect(() => collection.where('views', '=>' as never, 1)).toThrow(/^Collection\.where: Unknown operator "=>" \(valid operators: =, ==/);
+    expect(() => collection.where('views', '~' as never, 1)).toThrow(ValidationError);
+    expect(() => collection.contains('views', '=>' as never, 1)).toThrow(/^Collection\.contains: Unknown operator "=>"/);
+    expect(() => collection.contains('views', '=>' as never, 1)).toThrow(SheetORMError);
   });
 
   it('returns an empty collection from an empty one', () => {

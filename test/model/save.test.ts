@@ -1,4 +1,4 @@
-import { Model, ModelNotFoundError, ColumnNotFoundError } from '../../src';
+import { Model, ModelNotFoundError, ColumnNotFoundError, DuplicateKeyError, ValidationError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -90,10 +90,23 @@ describe('save()', () => {
     seed();
     const post = Post.find(1)!;
     post.id = 2;
-    expect(() => post.save()).toThrow(/another row already has it/);
+    expect(() => post.save()).toThrow(DuplicateKeyError);
+    expect(() => post.save()).toThrow(/^Post\.save\(\): cannot change the key id to 2: sheet "Posts" .* already has a row with it/);
     post.id = 9;
     post.save();
     expect(sheetRows('Posts').map((r) => r[0])).toEqual(['id', 9, 2]);
+  });
+
+  it('refuses a blank key before writing anything', () => {
+    seed();
+    const post = Post.find(1)!;
+    (post as { id: number | null }).id = null;
+    post.title = 'Kept?';
+    gas().calls.reset();
+    expect(() => post.save()).toThrow(ValidationError);
+    expect(() => post.save()).toThrow(/^Post\.save\(\): cannot set the key id to null: a row's key cannot be blank/);
+    expect(gas().calls.count('Range.setValues')).toBe(0);
+    expect(sheetRows('Posts')[1].slice(0, 2)).toEqual([1, 'First']);
   });
 });
 

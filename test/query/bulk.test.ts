@@ -1,4 +1,4 @@
-import { Model } from '../../src';
+import { DuplicateKeyError, Model, ValidationError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Task extends Model {
@@ -40,6 +40,18 @@ describe('query update()', () => {
     expect(() => Task.where('status', 'done').update({ id: 1 })).toThrow(/duplicate/);
     expect(() => Task.where('status', 'done').update({ nope: 1 })).toThrow(/no column "nope"/);
     expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('changes one row\'s key only to a key no other row holds, and never to a blank', () => {
+    seed();
+    expect(() => Task.where('id', 1).update({ id: 2 })).toThrow(DuplicateKeyError);
+    expect(() => Task.where('id', 1).update({ id: '2' })).toThrow(/^Task\.update\(\): cannot change the key id to "2": sheet "Tasks" .* already has a row with it/);
+    expect(() => Task.where('id', 1).update({ id: null })).toThrow(ValidationError);
+    expect(() => Task.where('id', 1).update({ id: '  ' })).toThrow(/^Task\.update\(\): cannot set the key id to .*: a row's key cannot be blank/);
+    expect(gas().calls.writes()).toBe(0);
+    expect(Task.where('id', 1).update({ id: 1, owner: 'same key' })).toBe(1);
+    expect(Task.where('id', 1).update({ id: 11 })).toBe(1);
+    expect(sheetRows('Tasks').map((row) => row[0])).toEqual(['id', 11, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });
 

@@ -169,13 +169,30 @@ describe('setting related models', () => {
     expect(post.toJSON()).toEqual({ id: 7, title: 'Hi', author: null });
   });
 
+  test('setRelated takes an array for hasMany and manyToMany (as Lucid does), and keeps a Collection', () => {
+    const { User, Post, Tag } = defineModels();
+    const user = new User({ id: 1, name: 'Ann' });
+    User.$getRelation('posts').setRelated(user, [new Post({ id: 7, title: 'Hi' })]);
+    expect(loaded<unknown>(user, 'posts')).toBeInstanceOf(Collection);
+    expect(user.toJSON()).toEqual({ id: 1, name: 'Ann', articles: [{ id: 7, title: 'Hi' }] });
+    const post = new Post({ id: 7 });
+    Post.$getRelation('tags').setRelated(post, []);
+    expect(loaded<Collection<Model>>(post, 'tags').isEmpty()).toBe(true);
+    expect(post.toJSON()).toEqual({ id: 7, tags: [] });
+    expect(() => Post.$getRelation('author').setRelated(post, [new User({ id: 1 })] as never)).toThrow(
+      /Post\.author\.setRelated\(\): a belongsTo relation holds one model or null/,
+    );
+    void Tag;
+  });
+
   test('pushRelated appends to a collection, and replaces a single model', () => {
     const { User, Post, Tag } = defineModels();
     const user = new User({ id: 1 });
     const posts = User.$getRelation('posts');
     posts.pushRelated(user, new Post({ id: 1 }));
     posts.pushRelated(user, [new Post({ id: 2 }), new Post({ id: 3 })]);
-    expect(loaded<Collection<Model>>(user, 'posts').pluck('id').all()).toEqual([1, 2, 3]);
+    posts.pushRelated(user, new Collection([new Post({ id: 4 })]));
+    expect(loaded<Collection<Model>>(user, 'posts').pluck('id').all()).toEqual([1, 2, 3, 4]);
 
     const post = new Post({ id: 1 });
     const tags = Post.$getRelation('tags');
@@ -252,6 +269,23 @@ describe('queries and clients', () => {
     const posts = Post.all().all();
     const author = Post.$getRelation('author').eagerQuery([posts[1]]);
     expect(author.get().pluck('name').all()).toEqual(['Bob']);
+  });
+
+  test('eagerQuery and setRelatedForMany also take one model or a Collection; anything else is a ValidationError', () => {
+    const { User, Post } = defineModels();
+    seedBlog();
+    const ann = User.findOrFail(1);
+    expect(User.$getRelation('posts').eagerQuery(ann).get().pluck('id').all()).toEqual([1, 3]);
+    expect(User.$getRelation('posts').eagerQuery(User.all()).get().pluck('id').all()).toEqual([1, 2, 3]);
+    expect(Post.$getRelation('tags').eagerQuery(Post.findOrFail(2)).get().pluck('id').all()).toEqual([2]); // onQuery drops the blank tag 3
+    expect(Post.$getRelation('author').eagerQuery(Post.all()).get().pluck('name').all()).toEqual(['Ann', 'Bob']);
+    const users = User.all();
+    User.$getRelation('posts').setRelatedForMany(users, Post.all());
+    expect(users.map((user) => loaded<Collection<Model>>(user, 'posts').pluck('id').all()).all()).toEqual([[1, 3], [2]]);
+    expect(() => User.$getRelation('posts').eagerQuery(5 as never)).toThrow(
+      /User\.posts\.eagerQuery\(\): expected a model, an array of models or a Collection, got number/,
+    );
+    expect(() => User.$getRelation('posts').eagerQuery(null as never)).toThrow(SheetORMError);
   });
 
   test('manyToMany eagerQuery joins the pivot, with onQuery and pivotColumns applied', () => {

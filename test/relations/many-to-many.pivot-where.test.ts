@@ -1,5 +1,5 @@
 /** The 18 pivot conditions of a many-to-many query, their operator forms and and/or precedence. */
-import { Model, ColumnNotFoundError, ValidationError } from '../../src';
+import { Model, ColumnNotFoundError, DuplicateKeyError, ValidationError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class User extends Model {
@@ -243,6 +243,15 @@ describe('writes through pivot conditions', () => {
     expect(virk().wherePivot('role', 'member').update({ status: 'frozen' })).toBe(2);
     expect(sheetRows('Projects').map((row) => row[2])).toEqual(['status', 'active', 'frozen', 'active', 'frozen', 'active']);
     expect(sheetRows('project_user').map((row) => row[3])).toEqual(['status', 'active', 'active', 'pending', '', 'left', 'active', 'active']);
+  });
+
+  test('update() may change the key of one related row only, to a free key', () => {
+    expect(() => virk().wherePivot('role', 'member').update({ id: 9 })).toThrow(/Project\.update\(\): setting the primary key on 2 rows/);
+    expect(() => virk().wherePivot('role', 'owner').update({ id: 1 })).toThrow(DuplicateKeyError);
+    expect(() => virk().wherePivot('role', 'owner').update({ id: '' })).toThrow(ValidationError);
+    expect(sheetRows('Projects').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4, 5]);
+    expect(virk().wherePivot('role', 'owner').update({ id: 9 })).toBe(1);
+    expect(sheetRows('Projects').map((row) => row[0])).toEqual(['id', 1, 2, 9, 4, 5]);
   });
 
   test('delete() removes the matched related rows and leaves the pivot sheet alone', () => {

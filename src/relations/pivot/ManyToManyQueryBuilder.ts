@@ -7,6 +7,7 @@ import { compareValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { Hydrator, hydrateValues } from '../../model/hydrate';
+import { assertKeyUpdate } from '../../model/keyChange';
 import type { PivotSpec } from '../../model/state';
 import { tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
@@ -92,7 +93,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** The related models, and those of each parent key given to the query (`groups[i]` for the i-th). */
   getByParent(): { models: R[]; groups: R[][] } {
     const slots = this.parentSlots;
-    if (!slots) throw new Error(`${this.owner}: getByParent() needs the parents' keys.`);
+    if (!slots) throw new ValidationError(`${this.owner}: getByParent() is for a query made by eagerQuery(parents).`);
     return readScope(() => {
       const join = this.joined();
       const models = this.hydrateAll(join);
@@ -131,6 +132,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       const entries = distinctEntries(join);
       const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
       const columns = names.map((name) => join.related.column(name, this.owner));
+      assertKeyUpdate(this.model, join.related, columns, entries, names.map((name) => attributes[name]));
       entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
       return entries.length;
     });
