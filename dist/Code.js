@@ -4961,22 +4961,12 @@ var SheetORM = (() => {
     // ----- Static writes ----------------------------------------------------------------------
     /** Inserts a row and returns its model (the key is assigned under the lock). */
     static create(attributes = {}) {
-      return this.createMany([attributes])[0];
+      return createModels(this, [attributes], "create")[0];
     }
     /** Inserts rows with one `setValues`; all or nothing. */
     static createMany(list) {
       if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
-      if (!list.length) return [];
-      const instances = list.map((attributes, i) => {
-        if (!isPlainObject(attributes) && !(attributes instanceof _Model)) {
-          throw new ValidationError(`${modelName(this)}.createMany(): item ${i} is ${describeValue(attributes)}, not an object of attributes.`);
-        }
-        return attributes instanceof this ? attributes : new this(attributes);
-      });
-      return runWrite(`${modelName(this)}.createMany`, (unit) => {
-        insertModels(this, instances, unit);
-        return instances;
-      });
+      return createModels(this, list, "createMany");
     }
     /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
     static firstOrCreate(search, attributes = {}) {
@@ -5124,6 +5114,20 @@ var SheetORM = (() => {
       return this.toJSON();
     }
   };
+  function createModels(model, list, method) {
+    if (!list.length) return [];
+    const instances = list.map((attributes, i) => {
+      if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
+        const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
+        throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+      }
+      return attributes instanceof model ? attributes : new model(attributes);
+    });
+    return runWrite(`${modelName(model)}.${method}`, (unit) => {
+      insertModels(model, instances, unit);
+      return instances;
+    });
+  }
 
   // src/transaction.ts
   function transaction(fn) {

@@ -167,22 +167,12 @@ export class Model extends ModelDefinitions {
 
   /** Inserts a row and returns its model (the key is assigned under the lock). */
   static create<M extends Model>(this: ModelClass<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
-    return this.createMany([attributes])[0];
+    return createModels(this, [attributes], 'create')[0];
   }
   /** Inserts rows with one `setValues`; all or nothing. */
   static createMany<M extends Model>(this: ModelClass<M>, list: ReadonlyArray<ModelAttributes<M>>): M[] {
     if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
-    if (!list.length) return [];
-    const instances = list.map((attributes, i) => {
-      if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
-        throw new ValidationError(`${modelName(this)}.createMany(): item ${i} is ${describeValue(attributes)}, not an object of attributes.`);
-      }
-      return attributes instanceof this ? (attributes as M) : new this(attributes as Record<string, unknown>);
-    });
-    return runWrite(`${modelName(this)}.createMany`, (unit) => {
-      insertModels(this, instances, unit);
-      return instances;
-    });
+    return createModels(this, list, 'createMany');
   }
   /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
   static firstOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
@@ -334,4 +324,20 @@ export class Model extends ModelDefinitions {
   serialize(): Record<string, any> {
     return this.toJSON();
   }
+}
+
+/** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
+function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {
+  if (!list.length) return [];
+  const instances = list.map((attributes, i) => {
+    if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
+      const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
+      throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+    }
+    return attributes instanceof model ? (attributes as M) : new model(attributes as Record<string, unknown>);
+  });
+  return runWrite(`${modelName(model)}.${method}`, (unit) => {
+    insertModels(model, instances, unit);
+    return instances;
+  });
 }

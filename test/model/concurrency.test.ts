@@ -31,6 +31,21 @@ describe('two executions sharing one spreadsheet', () => {
     expect(after).toContainEqual([99, 'inserted by a person']);
   });
 
+  it('a lock-free deletion between A\'s read and A\'s lock (the docs\' example) does not misplace the save', () => {
+    seedSheets({ Posts: rows(4) });
+    let done = false;
+    const unsubscribe = gas().beforeCall((call) => {
+      if (!done && call.execution === 'A' && call.method === 'Lock.tryLock') {
+        done = true;
+        gas().run('B', () => SpreadsheetApp.getActive().getSheetByName('Posts')!.deleteRow(2));
+      }
+    });
+    gas().run('A', () => Post.find(3)!.merge({ title: 'Edited' }).save());
+    unsubscribe();
+    expect(done).toBe(true);
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [2, 'Post 2'], [3, 'Edited'], [4, 'Post 4']]);
+  });
+
   it("A deletes exactly its own row after B moved it", () => {
     seedSheets({ Posts: rows(5) });
     const post = gas().run('A', () => Post.find(3)!);
@@ -78,7 +93,7 @@ describe('two executions sharing one spreadsheet', () => {
     gas().run('A', () => {
       LockService.getScriptLock().tryLock(1000);
       gas().run('B', () => {
-        expect(() => Post.create({ title: 'B' })).toThrow(/could not obtain the script lock within 250 ms/);
+        expect(() => Post.create({ title: 'B' })).toThrow(/^Post\.create: could not obtain the script lock within 250 ms/);
       });
     });
     expect(sheetRows('Posts')).toHaveLength(2);

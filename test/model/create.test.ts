@@ -127,7 +127,8 @@ describe('Model.createMany', () => {
   it('refuses something other than a list of objects', () => {
     seedSheets({ Posts: [['id', 'title', 'views']] });
     expect(() => Post.createMany('nope' as never)).toThrow(ValidationError);
-    expect(() => Post.createMany([1] as never)).toThrow(/item 0/);
+    expect(() => Post.createMany([1] as never)).toThrow(/^Post\.createMany\(\): item 0 is not an object of attributes, got 1/);
+    expect(() => Post.create(null as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got null/);
   });
 });
 
