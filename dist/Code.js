@@ -764,6 +764,16 @@ var SheetORM = (() => {
   }
 
   // src/collection/Collection.ts
+  function rowIdentity(value) {
+    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
+    const model = value;
+    if (model.$isPersisted !== true) return null;
+    const key = model.$primaryKeyValue;
+    return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+  }
+  function sameRow(a, b) {
+    return a !== null && a.model === b.model && a.key === b.key;
+  }
   function describe(value) {
     return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   }
@@ -890,12 +900,20 @@ var SheetORM = (() => {
       const read = selector(key);
       return Object.fromEntries(this.items.map((item, i) => [toText(read(item, i)), item]));
     }
-    /** The first item for each distinct value (loose equality) of the items, a column or a derived value. */
+    /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
     unique(key) {
       const read = selector(key);
       const seen = /* @__PURE__ */ new Set();
+      const seenRows = /* @__PURE__ */ new Map();
       return this.filter((item, i) => {
-        const id = equalityKey(read(item, i));
+        const value = read(item, i);
+        const row = rowIdentity(value);
+        if (row) {
+          const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
+          seenRows.set(row.model, keys);
+          return keys.has(row.key) ? false : (keys.add(row.key), true);
+        }
+        const id = equalityKey(value);
         return seen.has(id) ? false : (seen.add(id), true);
       });
     }
@@ -931,7 +949,8 @@ var SheetORM = (() => {
         return this.some((item, i) => test(read(item, i)));
       }
       if (typeof target === "function") return this.some(target);
-      return this.some((item) => looseEquals(item, target));
+      const row = rowIdentity(target);
+      return this.some((item) => looseEquals(item, target) || row !== null && sameRow(rowIdentity(item), row));
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {

@@ -2,9 +2,26 @@ import { ValidationError } from '../errors';
 import { equalityKey, looseEquals, toText } from './compare';
 import { extremeOf, numbersOf, sortByValues } from './aggregate';
 import { condition, selector } from './select';
+import { Key, normalizeCompositeKey } from '../support/values';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain } from './select';
+
+/**
+ * A persisted model's class and normalised primary key: as in Eloquent, two reads of one row are
+ * the same item for `contains` and `unique`. Other values (new models included) have none.
+ */
+function rowIdentity(value: unknown): { model: unknown; key: Key } | null {
+  if (value === null || typeof value !== 'object' || !('$primaryKeyValue' in value)) return null;
+  const model = value as { $isPersisted?: unknown; $primaryKeyValue: unknown };
+  if (model.$isPersisted !== true) return null;
+  const key = model.$primaryKeyValue;
+  return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+}
+
+function sameRow(a: { model: unknown; key: Key } | null, b: { model: unknown; key: Key }): boolean {
+  return a !== null && a.model === b.model && a.key === b.key;
+}
 
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -191,12 +208,20 @@ export class Collection<T> implements Iterable<T> {
     return Object.fromEntries(this.items.map((item, i) => [toText(read(item, i)), item]));
   }
 
-  /** The first item for each distinct value (loose equality) of the items, a column or a derived value. */
+  /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
   unique(key?: KeySelector<T>): Collection<T> {
     const read = selector(key);
     const seen = new Set<unknown>();
+    const seenRows = new Map<unknown, Set<Key>>();
     return this.filter((item, i) => {
-      const id = equalityKey(read(item, i));
+      const value = read(item, i);
+      const row = rowIdentity(value);
+      if (row) {
+        const keys = seenRows.get(row.model) || new Set<Key>();
+        seenRows.set(row.model, keys);
+        return keys.has(row.key) ? false : (keys.add(row.key), true);
+      }
+      const id = equalityKey(value);
       return seen.has(id) ? false : (seen.add(id), true);
     });
   }
@@ -231,7 +256,7 @@ export class Collection<T> implements Iterable<T> {
 
   /** True when `fn` accepts some item. */
   contains(fn: ItemCallback<T, unknown>): boolean;
-  /** True when some item loosely equals `value` (objects by identity). */
+  /** True when some item loosely equals `value` (a persisted model by class and key, other objects by identity). */
   contains(value: unknown): boolean;
   /** True when some item's `col` loosely equals `value`. */
   contains(col: Path<T>, value: unknown): boolean;
@@ -245,7 +270,8 @@ export class Collection<T> implements Iterable<T> {
       return this.some((item, i) => test(read(item, i)));
     }
     if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);
-    return this.some((item) => looseEquals(item, target));
+    const row = rowIdentity(target);
+    return this.some((item) => looseEquals(item, target) || (row !== null && sameRow(rowIdentity(item), row)));
   }
 
   /** The first `n` items, or the last `-n` items when `n` is negative. */

@@ -1,0 +1,48 @@
+/** Collections of models: as in Eloquent, two reads of one row are the same item for contains and unique. */
+import { Collection, Model } from '../../src';
+import { seedSheets } from '../support/seed';
+
+class Post extends Model {
+  static override _table = 'Posts';
+  declare id: number;
+  declare title: string;
+}
+
+class Tag extends Model {
+  static override _table = 'Tags';
+  declare id: number;
+}
+
+class Member extends Model {
+  static override _table = 'Members';
+  static override _primaryKey = ['team', 'person'];
+}
+
+const seed = () =>
+  seedSheets({
+    Posts: [['id', 'title'], [1, 'First'], [2, 'Second']],
+    Tags: [['id', 'name'], [1, 'JavaScript']],
+    Members: [['team', 'person'], ['a', 1], ['a', 2]],
+  });
+
+describe('collections of models', () => {
+  it('contains() finds a model read again by its class and key, not by object identity', () => {
+    seed();
+    const posts = Post.all();
+    expect(posts.contains(Post.findOrFail(1))).toBe(true);
+    expect(posts.contains(Tag.findOrFail(1))).toBe(false);
+    expect(posts.contains(new Post({ id: 1, title: 'First' }))).toBe(false);
+    expect(posts.contains(posts.first())).toBe(true);
+    expect(Member.all().contains(Member.query().where('person', 2).firstOrFail())).toBe(true);
+  });
+
+  it('unique() keeps one item per row, the first read', () => {
+    seed();
+    const first = Post.findOrFail(1);
+    const list = new Collection<Model>([first, Post.findOrFail(2), Post.findOrFail(1), Tag.findOrFail(1), new Post({ id: 1 }), new Post({ id: 1 })]);
+    const unique = list.unique();
+    expect(unique.count()).toBe(5);
+    expect(unique.first()).toBe(first);
+    expect(unique.map((model) => model.constructor.name).all()).toEqual(['Post', 'Post', 'Tag', 'Post', 'Post']);
+  });
+});
