@@ -3269,6 +3269,8 @@ var SheetORM = (() => {
       /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
       this.isRelatedSubQuery = false;
       this.counts = [];
+      /** The `$extras` name a withCount sub-query gave its count with `as()`. */
+      this.countAlias = null;
       /** Relations whose sheets `has`/`whereHas` conditions read. */
       this.tested = [];
       this.model = model;
@@ -3288,6 +3290,14 @@ var SheetORM = (() => {
       const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
       this.model.$getRelation(relation);
       this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
+      return this;
+    }
+    /** Inside a withCount callback, names the count (Lucid's `withCount('posts', q => q.as('total'))`). */
+    as(alias) {
+      if (typeof alias !== "string" || !alias.trim()) {
+        throw new ValidationError(`${this.owner}.as(): expected a name for the count such as 'total', got ${describeValue(alias)}.`);
+      }
+      this.countAlias = alias.trim();
       return this;
     }
     /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
@@ -3344,9 +3354,13 @@ var SheetORM = (() => {
       if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
       for (const spec of this.counts) {
         const relation = this.model.$getRelation(spec.relation);
-        const counts = relation.countByParent(spec.callback);
+        let alias = spec.alias;
+        const counts = relation.countByParent((query) => {
+          if (spec.callback) spec.callback(query);
+          if (query.countAlias) alias = query.countAlias;
+        });
         const keyColumn = parentKeyColumn(relation);
-        for (const model of models) extrasOf(model)[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+        for (const model of models) extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
       }
     }
     addHas(bool, name, callback, operator, count) {

@@ -5,7 +5,8 @@ import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { normalizeKey } from '../support/values';
+import { describeValue, normalizeKey } from '../support/values';
+import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
 import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode } from './EagerLoader';
@@ -31,6 +32,8 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
   isRelatedSubQuery = false;
   protected counts: CountSpec[] = [];
+  /** The `$extras` name a withCount sub-query gave its count with `as()`. */
+  countAlias: string | null = null;
   /** Relations whose sheets `has`/`whereHas` conditions read. */
   protected tested: Array<{ tables(): TableRef[] }> = [];
 
@@ -56,6 +59,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
     this.model.$getRelation(relation);
     this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
+    return this;
+  }
+
+  /** Inside a withCount callback, names the count (Lucid's `withCount('posts', q => q.as('total'))`). */
+  as(alias: string): this {
+    if (typeof alias !== 'string' || !alias.trim()) {
+      throw new ValidationError(`${this.owner}.as(): expected a name for the count such as 'total', got ${describeValue(alias)}.`);
+    }
+    this.countAlias = alias.trim();
     return this;
   }
 
@@ -115,9 +127,13 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
     for (const spec of this.counts) {
       const relation = this.model.$getRelation(spec.relation);
-      const counts = relation.countByParent(spec.callback);
+      let alias = spec.alias;
+      const counts = relation.countByParent((query: EagerQuery<Model>) => {
+        if (spec.callback) spec.callback(query);
+        if (query.countAlias) alias = query.countAlias;
+      });
       const keyColumn = parentKeyColumn(relation);
-      for (const model of models) extrasOf(model)[spec.alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+      for (const model of models) extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
     }
   }
 

@@ -90,6 +90,13 @@ describe('hasMany', () => {
     expect(users.first()!.$extras).not.toHaveProperty('posts_count');
   });
 
+  test("Lucid's q.as('name') in the callback names the extra too", () => {
+    const users = User.withCount('posts', (q) => q.where('published', true).as('publishedPosts')).get();
+    expect(extras(users, 'publishedPosts')).toEqual([2, 1, 0, 0]);
+    expect(users.first()!.$extras).not.toHaveProperty('posts_count');
+    expect(() => User.withCount('posts', (q) => q.as('')).get()).toThrow(/User\.posts.*\.as\(\): expected a name for the count/);
+  });
+
   test('the same relation counted twice under two names', () => {
     const users = User.withCount('posts').withCount('posts as published', (q) => q.where('published', true)).get();
     expect(users.all().map((u) => [u.$extras.posts_count, u.$extras.published])).toEqual([
@@ -133,8 +140,9 @@ describe('manyToMany', () => {
     expect(gas().calls.reads('Tags')).toBe(1);
   });
 
-  test("'tags as total'", () => {
+  test("'tags as total', or q.as('total')", () => {
     expect(extras(Post.withCount('tags as total').get(), 'total')).toEqual([2, 1, 0, 3, 0, 1]);
+    expect(extras(Post.withCount('tags', (q) => q.as('total')).get(), 'total')).toEqual([2, 1, 0, 3, 0, 1]);
   });
 
   test('a callback may constrain related and pivot columns', () => {
