@@ -4288,28 +4288,33 @@ var SheetORM = (() => {
       const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
       const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
       const wanted = this.parentSlots;
-      const pivots = [];
-      const entries = [];
-      const slots = [];
-      for (const values of pivot.liveValues()) {
+      const live = pivot.liveValues();
+      const pivots = new Array(live.length);
+      const entries = new Array(live.length);
+      const slots = new Int32Array(live.length);
+      let found = 0;
+      for (let i = 0; i < live.length; i++) {
+        const values = live[i];
         const parentKey = normalizeKey(values[fk]);
         if (parentKey === "") continue;
         const slot = wanted ? wanted.get(parentKey) : -1;
         if (slot === void 0) continue;
         const match = byKey.get(normalizeKey(values[rfk]));
         if (match && (!passing || passing.has(match))) {
-          pivots.push(values);
-          entries.push(match);
-          slots.push(slot);
+          pivots[found] = values;
+          entries[found] = match;
+          slots[found++] = slot;
         }
       }
+      pivots.length = found;
+      entries.length = found;
       for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-      const rows = new Array(pivots.length);
-      for (let i = 0; i < rows.length; i++) rows[i] = i;
+      const rows = new Array(found);
+      for (let i = 0; i < found; i++) rows[i] = i;
       return { pivots, entries, slots, rows, related, pivot, filtered: passing !== null };
     }
     filtered(join) {
-      if (join.filtered) return join.rows;
+      if (join.filtered || !this.conditions.length) return join.rows;
       const test = compile(this.conditions, this.resolver(join));
       return join.rows.filter(test);
     }
@@ -4415,7 +4420,7 @@ var SheetORM = (() => {
     return Array.from(new Set(join.rows.map((row) => join.entries[row])));
   }
   function emptyJoin(related, pivot) {
-    return { pivots: [], entries: [], slots: [], rows: [], related, pivot, filtered: false };
+    return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
   }
   function slotsOf(keys, slots) {
     return keys.map((value) => {
