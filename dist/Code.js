@@ -2217,22 +2217,17 @@ var SheetORM = (() => {
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
       const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
       const width = header.width;
-      const rows = [];
-      const rowNumbers = [];
+      const rows = new Array(Math.max(0, values.length - 1));
+      const rowNumbers = new Array(rows.length);
+      let kept = 0;
       for (let r = 1; r < values.length; r++) {
         const cells = values[r];
-        if (cells.length !== width) cells.length = width;
-        let empty = true;
-        for (let c = 0; c < width; c++) {
-          const cell = cells[c];
-          if (cell === "" || cell === void 0) cells[c] = null;
-          else if (cell !== null) empty = false;
-        }
-        if (!empty) {
-          rows.push(cells);
-          rowNumbers.push(r + 1);
-        }
+        if (blanksToNull(cells, width)) continue;
+        rows[kept] = cells;
+        rowNumbers[kept++] = r + 1;
       }
+      rows.length = kept;
+      rowNumbers.length = kept;
       const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
       return new _Table(ref, opened, header, rows, rowNumbers, lastRow);
     }
@@ -2489,6 +2484,16 @@ var SheetORM = (() => {
       }
     }
     return width;
+  }
+  function blanksToNull(cells, width) {
+    if (cells.length !== width) cells.length = width;
+    let empty = true;
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c];
+      if (cell === "" || cell === void 0) cells[c] = null;
+      else if (cell !== null) empty = false;
+    }
+    return empty;
   }
 
   // src/storage/sheetsApi/serial.ts
