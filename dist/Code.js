@@ -4294,22 +4294,24 @@ var SheetORM = (() => {
       const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
       const wanted = this.parentSlots;
       const live = pivot.liveValues();
-      const pivots = new Array(live.length);
-      const entries = new Array(live.length);
-      const slots = new Int32Array(live.length);
+      const expected = passing ? 0 : live.length;
+      const pivots = new Array(expected);
+      const entries = new Array(expected);
+      const slots = new Int32Array(wanted ? live.length : 0);
       let found = 0;
       for (let i = 0; i < live.length; i++) {
         const values = live[i];
+        const match = byKey.get(normalizeKey(values[rfk]));
+        if (!match || passing && !passing.has(match)) continue;
         const parentKey = normalizeKey(values[fk]);
         if (parentKey === "") continue;
-        const slot = wanted ? wanted.get(parentKey) : -1;
-        if (slot === void 0) continue;
-        const match = byKey.get(normalizeKey(values[rfk]));
-        if (match && (!passing || passing.has(match))) {
-          pivots[found] = values;
-          entries[found] = match;
-          slots[found++] = slot;
+        if (wanted) {
+          const slot = wanted.get(parentKey);
+          if (slot === void 0) continue;
+          slots[found] = slot;
         }
+        pivots[found] = values;
+        entries[found++] = match;
       }
       pivots.length = found;
       entries.length = found;

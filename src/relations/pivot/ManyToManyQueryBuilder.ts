@@ -190,23 +190,27 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
     const wanted = this.parentSlots;
     const live = pivot.liveValues();
-    // Sized for every pivot row and cut to the pairs found: 500,000 pushes would regrow them ~30 times.
-    const pivots = new Array<Row>(live.length);
-    const entries = new Array<RowEntry>(live.length);
-    const slots = new Int32Array(live.length);
+    // An unfiltered join keeps nearly every pivot row: its lists are sized once and cut to the
+    // pairs found (500,000 pushes would regrow them ~30 times). A filtered one keeps few.
+    const expected = passing ? 0 : live.length;
+    const pivots = new Array<Row>(expected);
+    const entries = new Array<RowEntry>(expected);
+    const slots = new Int32Array(wanted ? live.length : 0);
     let found = 0;
     for (let i = 0; i < live.length; i++) {
       const values = live[i];
+      // The related key first: with conditions on related rows, most pivot rows stop here.
+      const match = byKey.get(normalizeKey(values[rfk]));
+      if (!match || (passing && !passing.has(match))) continue;
       const parentKey = normalizeKey(values[fk]);
       if (parentKey === '') continue;
-      const slot = wanted ? wanted.get(parentKey) : -1;
-      if (slot === undefined) continue;
-      const match = byKey.get(normalizeKey(values[rfk]));
-      if (match && (!passing || passing.has(match))) {
-        pivots[found] = values;
-        entries[found] = match;
-        slots[found++] = slot;
+      if (wanted) {
+        const slot = wanted.get(parentKey);
+        if (slot === undefined) continue;
+        slots[found] = slot;
       }
+      pivots[found] = values;
+      entries[found++] = match;
     }
     pivots.length = found;
     entries.length = found;
