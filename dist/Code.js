@@ -709,14 +709,16 @@ var SheetORM = (() => {
   }
   function numbersOf(values) {
     const numbers = [];
-    for (const value of values) {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
       if (typeof value === "number" ? !Number.isNaN(value) : isNumericString(value)) numbers.push(Number(value));
     }
     return numbers;
   }
   function extremeOf(values, direction) {
     let best = null;
-    for (const value of values) {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
       if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
     }
     return best;
@@ -2189,9 +2191,11 @@ var SheetORM = (() => {
     /** The first non-empty value of a column among the live rows, or null. */
     firstValue(column) {
       if (!this.entryList) {
-        for (const values of this.asRead.values) if (values[column] !== null) return values[column];
+        const values = this.asRead.values;
+        for (let i = 0; i < values.length; i++) if (values[i][column] !== null) return values[i][column];
       }
-      for (const entry of this.entryList || this.added) if (!entry.deleted && entry.values[column] !== null) return entry.values[column];
+      const entries = this.entryList || this.added;
+      for (let i = 0; i < entries.length; i++) if (!entries[i].deleted && entries[i].values[column] !== null) return entries[i].values[column];
       return null;
     }
     /** Each row as read or last written, by sheet row (rows not yet written have none). */
@@ -2201,7 +2205,8 @@ var SheetORM = (() => {
         const { values, rowNumbers } = this.asRead;
         for (let i = 0; i < values.length; i++) rows.set(rowNumbers[i], values[i]);
       } else {
-        for (const entry of this.entries) if (entry.rowNumber !== null) rows.set(entry.rowNumber, entry.original || entry.values);
+        const entries = this.entries;
+        for (let i = 0; i < entries.length; i++) if (entries[i].rowNumber !== null) rows.set(entries[i].rowNumber, entries[i].original || entries[i].values);
       }
       return rows;
     }
@@ -2249,7 +2254,9 @@ var SheetORM = (() => {
       let index = this.indexes.get(signature);
       if (!index) {
         index = /* @__PURE__ */ new Map();
-        for (const entry of this.entries) {
+        const entries = this.entries;
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
           if (entry.deleted) continue;
           const key = keyOf(entry.values, columns);
           if (key !== "" && !index.has(key)) index.set(key, entry);
@@ -2329,8 +2336,9 @@ var SheetORM = (() => {
         max = 0;
         let numbers = 0;
         let texts = 0;
-        for (const values of this.liveValues()) {
-          const value = values[column];
+        const rows = this.liveValues();
+        for (let i = 0; i < rows.length; i++) {
+          const value = rows[i][column];
           if (typeof value === "number") {
             numbers++;
             if (value > max && isFinite(value)) max = value;
@@ -2385,7 +2393,9 @@ var SheetORM = (() => {
         return;
       }
       let kept = 0;
-      for (const entry of this.entries) {
+      const entries = this.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
         if (entry.deleted) continue;
         const row = entry.rowNumber === null ? next++ : entry.rowNumber;
         if (row > highest) highest = row;
@@ -2612,7 +2622,9 @@ var SheetORM = (() => {
     const cells = [];
     const deletedRows = [];
     const appended = [];
-    for (const entry of table.pending) {
+    const pending = table.pending;
+    for (let i = 0; i < pending.length; i++) {
+      const entry = pending[i];
       if (entry.rowNumber === null) {
         if (!entry.deleted) appended.push(entry);
         continue;
@@ -2800,7 +2812,8 @@ var SheetORM = (() => {
   }
   function groupBy(entries, keyFn) {
     const groups = /* @__PURE__ */ new Map();
-    for (const entry of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       const key = keyFn(entry);
       const group = groups.get(key);
       if (group) group.push(entry);
@@ -3365,7 +3378,9 @@ var SheetORM = (() => {
           if (query.countAlias) alias = query.countAlias;
         });
         const keyColumn = parentKeyColumn(relation);
-        for (const model of models) extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+        models.forEach((model) => {
+          extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+        });
       }
     }
     addHas(bool, name, callback, operator, count) {
@@ -3512,7 +3527,8 @@ var SheetORM = (() => {
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
         let total = 0;
-        for (const values of table.liveValues()) if (test(values)) total++;
+        const rows = table.liveValues();
+        for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
         return total;
       });
     }
@@ -3562,7 +3578,8 @@ var SheetORM = (() => {
     }
     /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
     selectValues(table) {
-      return this.ordered(table, table.liveValues().filter(this.predicate(table)), (values) => values);
+      const rows = table.liveValues();
+      return this.ordered(table, this.conditions.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
@@ -3618,7 +3635,8 @@ var SheetORM = (() => {
     const undo = new InsertUndo(names[0]);
     unit.record(() => undo.run());
     const columns = table.header.names;
-    for (const instance of instances) {
+    for (let i = 0; i < instances.length; i++) {
+      const instance = instances[i];
       const values = table.blankRow();
       forEachAttribute(instance, (name, value) => {
         if (value !== void 0) values[table.column(name, owner)] = table.cell(value, owner, name);
@@ -3885,11 +3903,14 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "setRelatedForMany");
       const related = this.listOf(relatedList, "setRelatedForMany");
       const byKey = /* @__PURE__ */ new Map();
-      for (const model of related) {
+      for (let i = 0; i < related.length; i++) {
+        const model = related[i];
         const key = this.keyOf(model, this.localKey);
         if (!byKey.has(key)) byKey.set(key, model);
       }
-      for (const parent of parents) this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
+      parents.forEach((parent) => {
+        this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
+      });
     }
     /** A query of the related model for the keys these parents point at. */
     eagerQuery(parentList, callback) {
@@ -3907,7 +3928,8 @@ var SheetORM = (() => {
       const table = readTable(tableRef(this.relatedModel()));
       const index = table.column(this.localKey, this.label());
       const counts = /* @__PURE__ */ new Map();
-      for (const values of query.selectValues(table)) counts.set(normalizeKey(values[index]), 1);
+      const rows = query.selectValues(table);
+      for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
       counts.delete("");
       return counts;
     }
@@ -3969,8 +3991,9 @@ var SheetORM = (() => {
     const table = readTable(tableRef(query.model));
     const index = table.column(column, owner);
     const counts = /* @__PURE__ */ new Map();
-    for (const values of query.selectValues(table)) {
-      const key = normalizeKey(values[index]);
+    const rows = query.selectValues(table);
+    for (let i = 0; i < rows.length; i++) {
+      const key = normalizeKey(rows[i][index]);
       counts.set(key, (counts.get(key) || 0) + 1);
     }
     return counts;
@@ -4005,7 +4028,8 @@ var SheetORM = (() => {
     /** Groups related models by the parent key they hold. */
     groupByParent(related) {
       const groups = /* @__PURE__ */ new Map();
-      for (const model of related) {
+      for (let i = 0; i < related.length; i++) {
+        const model = related[i];
         const key = this.keyOf(model, this.foreignKey);
         const group = groups.get(key);
         if (group) group.push(model);
@@ -4037,7 +4061,9 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "setRelatedForMany");
       const related = this.listOf(relatedList, "setRelatedForMany");
       const groups = this.groupByParent(related);
-      for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+      parents.forEach((parent) => {
+        this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+      });
     }
     /** The writer and query for one parent. */
     client(parent) {
@@ -4067,7 +4093,8 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "setRelatedForMany");
       const related = this.listOf(relatedList, "setRelatedForMany");
       const groups = this.groupByParent(related);
-      for (const parent of parents) {
+      for (let i = 0; i < parents.length; i++) {
+        const parent = parents[i];
         const group = groups.get(this.keyOf(parent, this.localKey));
         this.setRelated(parent, group ? group[0] : null);
       }
@@ -4213,7 +4240,7 @@ var SheetORM = (() => {
         const models = this.hydrateAll(join);
         this.loadRelations(models);
         const counts = new Array(slots.size).fill(0);
-        for (const row of join.rows) counts[join.slots[row]]++;
+        for (let i = 0; i < join.rows.length; i++) counts[join.slots[join.rows[i]]]++;
         const groups = counts.map((count) => new Array(count));
         const filled = new Array(slots.size).fill(0);
         for (let i = 0; i < models.length; i++) {
@@ -4262,8 +4289,9 @@ var SheetORM = (() => {
         const join = this.join();
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
         const counts = /* @__PURE__ */ new Map();
-        for (const row of this.filtered(join)) {
-          const key = normalizeKey(join.pivots[row][fk]);
+        const rows = this.filtered(join);
+        for (let i = 0; i < rows.length; i++) {
+          const key = normalizeKey(join.pivots[rows[i]][fk]);
           counts.set(key, (counts.get(key) || 0) + 1);
         }
         return counts;
@@ -4382,7 +4410,8 @@ var SheetORM = (() => {
       const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
       const taken = /* @__PURE__ */ new Map();
       const kept = /* @__PURE__ */ new Set();
-      for (const row of ordered) {
+      for (let i = 0; i < ordered.length; i++) {
+        const row = ordered[i];
         const key = normalizeKey(join.pivots[row][fk]);
         const count = taken.get(key) || 0;
         if (count < this.groupLimitCount) {
@@ -4762,13 +4791,16 @@ var SheetORM = (() => {
       const related = this.listOf(relatedList, "setRelatedForMany");
       const extra = `pivot_${this.pivotForeignKey}`;
       const groups = /* @__PURE__ */ new Map();
-      for (const model of related) {
+      for (let i = 0; i < related.length; i++) {
+        const model = related[i];
         const key = normalizeKey(extrasOf(model)[extra]);
         const group = groups.get(key);
         if (group) group.push(model);
         else groups.set(key, [model]);
       }
-      for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+      parents.forEach((parent) => {
+        this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+      });
     }
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
     eagerLoad(parents, callback) {

@@ -10,7 +10,8 @@ export function isBlank(value: unknown): boolean {
 /** The numbers among `values` (numeric strings converted); everything else is skipped. */
 export function numbersOf(values: unknown[]): number[] {
   const numbers: number[] = [];
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (typeof value === 'number' ? !Number.isNaN(value) : isNumericString(value)) numbers.push(Number(value));
   }
   return numbers;
@@ -19,7 +20,8 @@ export function numbersOf(values: unknown[]): number[] {
 /** The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. */
 export function extremeOf(values: unknown[], direction: 1 | -1): unknown {
   let best: unknown = null;
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
   }
   return best;

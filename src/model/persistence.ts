@@ -24,7 +24,8 @@ export function insertModels(model: PersistableClass, instances: readonly object
   // Recorded first: a row failing halfway through the batch undoes the models done before it.
   unit.record(() => undo.run());
   const columns = table.header.names;
-  for (const instance of instances) {
+  for (let i = 0; i < instances.length; i++) {
+    const instance = instances[i];
     const values = table.blankRow();
     forEachAttribute(instance, (name, value) => {
       if (value !== undefined) values[table.column(name, owner)] = table.cell(value, owner, name);

@@ -133,7 +133,9 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
         if (query.countAlias) alias = query.countAlias;
       });
       const keyColumn = parentKeyColumn(relation);
-      for (const model of models) extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+      models.forEach((model) => {
+        extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+      });
     }
   }
 

@@ -126,7 +126,8 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
       let total = 0;
-      for (const values of table.liveValues()) if (test(values)) total++;
+      const rows = table.liveValues();
+      for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
       return total;
     });
   }
@@ -182,7 +183,9 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
   selectValues(table: Table): Row[] {
-    return this.ordered(table, table.liveValues().filter(this.predicate(table)), (values) => values);
+    const rows = table.liveValues();
+    // Without conditions a copy does: filter would call the predicate once per row for nothing.
+    return this.ordered(table, this.conditions.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
   }
 
   /** The where-conditions as one predicate over a table's rows. */

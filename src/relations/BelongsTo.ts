@@ -54,11 +54,14 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     const parents = this.listOf(parentList, 'setRelatedForMany');
     const related = this.listOf(relatedList, 'setRelatedForMany');
     const byKey = new Map<Key, R>();
-    for (const model of related) {
+    for (let i = 0; i < related.length; i++) {
+      const model = related[i];
       const key = this.keyOf(model, this.localKey);
       if (!byKey.has(key)) byKey.set(key, model);
     }
-    for (const parent of parents) this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
+    parents.forEach((parent) => {
+      this.setRelated(parent, byKey.get(this.keyOf(parent, this.foreignKey)) || null);
+    });
   }
 
   /** A query of the related model for the keys these parents point at. */
@@ -78,7 +81,8 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
     const counts = new Map<Key, number>();
-    for (const values of query.selectValues(table)) counts.set(normalizeKey(values[index]), 1);
+    const rows = query.selectValues(table);
+    for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
     counts.delete('');
     return counts;
   }

@@ -49,7 +49,8 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
   /** Groups related models by the parent key they hold. */
   protected groupByParent(related: R[]): Map<Key, R[]> {
     const groups = new Map<Key, R[]>();
-    for (const model of related) {
+    for (let i = 0; i < related.length; i++) {
+      const model = related[i];
       const key = this.keyOf(model, this.foreignKey);
       const group = groups.get(key);
       if (group) group.push(model);
@@ -83,7 +84,9 @@ export class HasMany<P extends Model = Model, R extends Model = Model> extends H
     const parents = this.listOf(parentList, 'setRelatedForMany');
     const related = this.listOf(relatedList, 'setRelatedForMany');
     const groups = this.groupByParent(related);
-    for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+    parents.forEach((parent) => {
+      this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+    });
   }
 
   /** The writer and query for one parent. */

@@ -20,7 +20,8 @@ export class HasOne<P extends Model = Model, R extends Model = Model> extends Ha
     const parents = this.listOf(parentList, 'setRelatedForMany');
     const related = this.listOf(relatedList, 'setRelatedForMany');
     const groups = this.groupByParent(related);
-    for (const parent of parents) {
+    for (let i = 0; i < parents.length; i++) {
+      const parent = parents[i];
       const group = groups.get(this.keyOf(parent, this.localKey));
       this.setRelated(parent, group ? group[0] : null);
     }

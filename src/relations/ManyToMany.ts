@@ -104,13 +104,16 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     const related = this.listOf(relatedList, 'setRelatedForMany');
     const extra = `pivot_${this.pivotForeignKey}`;
     const groups = new Map<Key, R[]>();
-    for (const model of related) {
+    for (let i = 0; i < related.length; i++) {
+      const model = related[i];
       const key = normalizeKey(extrasOf(model)[extra]);
       const group = groups.get(key);
       if (group) group.push(model);
       else groups.set(key, [model]);
     }
-    for (const parent of parents) this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+    parents.forEach((parent) => {
+      this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+    });
   }
 
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */

@@ -15,8 +15,9 @@ export function countsByKey(query: SelectingQuery, column: string, owner: string
   const table = readTable(tableRef(query.model));
   const index = table.column(column, owner);
   const counts = new Map<Key, number>();
-  for (const values of query.selectValues(table)) {
-    const key = normalizeKey(values[index]);
+  const rows = query.selectValues(table);
+  for (let i = 0; i < rows.length; i++) {
+    const key = normalizeKey(rows[i][index]);
     counts.set(key, (counts.get(key) || 0) + 1);
   }
   return counts;

@@ -71,7 +71,9 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
   const cells: Array<{ row: number; column: number; value: Cell }> = [];
   const deletedRows: number[] = [];
   const appended: RowEntry[] = [];
-  for (const entry of table.pending) {
+  const pending = table.pending;
+  for (let i = 0; i < pending.length; i++) {
+    const entry = pending[i];
     if (entry.rowNumber === null) {
       if (!entry.deleted) appended.push(entry);
       continue;

@@ -120,7 +120,8 @@ function matchGroup(then: RowEntry[], now: RowEntry[], columnPairs: number[][], 
 
 function groupBy(entries: readonly RowEntry[], keyFn: (entry: RowEntry) => Key): Map<Key, RowEntry[]> {
   const groups = new Map<Key, RowEntry[]>();
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const key = keyFn(entry);
     const group = groups.get(key);
     if (group) group.push(entry);

@@ -100,7 +100,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       this.loadRelations(models);
       // Sized up front: a parent holds a handful of models, and 100,000 grown arrays weigh.
       const counts = new Array<number>(slots.size).fill(0);
-      for (const row of join.rows) counts[join.slots[row]]++;
+      for (let i = 0; i < join.rows.length; i++) counts[join.slots[join.rows[i]]]++;
       const groups = counts.map((count) => new Array<R>(count));
       const filled = new Array<number>(slots.size).fill(0);
       for (let i = 0; i < models.length; i++) {
@@ -154,8 +154,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       const join = this.join();
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
       const counts = new Map<Key, number>();
-      for (const row of this.filtered(join)) {
-        const key = normalizeKey(join.pivots[row][fk]);
+      const rows = this.filtered(join);
+      for (let i = 0; i < rows.length; i++) {
+        const key = normalizeKey(join.pivots[rows[i]][fk]);
         counts.set(key, (counts.get(key) || 0) + 1);
       }
       return counts;
@@ -290,7 +291,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();
-    for (const row of ordered) {
+    for (let i = 0; i < ordered.length; i++) {
+      const row = ordered[i];
       const key = normalizeKey(join.pivots[row][fk]);
       const count = taken.get(key) || 0;
       if (count < (this.groupLimitCount as number)) {
