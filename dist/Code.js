@@ -1194,9 +1194,10 @@ var SheetORM = (() => {
   }
   function forEachAttribute(model, fn) {
     const related = hasLoadedRelations(model);
-    for (const key of Object.keys(model)) {
-      if (related && isLoadedRelation(model, key)) continue;
-      fn(key, model[key]);
+    const keys = Object.keys(model);
+    for (let i = 0; i < keys.length; i++) {
+      if (related && isLoadedRelation(model, keys[i])) continue;
+      fn(keys[i], model[keys[i]]);
     }
     const shadow = heldShadow(model);
     if (shadow) for (const key of Object.keys(shadow)) fn(key, shadow[key]);

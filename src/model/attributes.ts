@@ -102,9 +102,10 @@ function copyRow(values: readonly CellValue[], width: number): CellValue[] {
 /** Calls `fn` for each attribute set on a model: own properties (minus loaded relations), then collided ones. */
 export function forEachAttribute(model: object, fn: (name: string, value: unknown) => void): void {
   const related = hasLoadedRelations(model);
-  for (const key of Object.keys(model)) {
-    if (related && isLoadedRelation(model, key)) continue;
-    fn(key, (model as AnyModel)[key]);
+  const keys = Object.keys(model);
+  for (let i = 0; i < keys.length; i++) {
+    if (related && isLoadedRelation(model, keys[i])) continue;
+    fn(keys[i], (model as AnyModel)[keys[i]]);
   }
   const shadow = heldShadow(model);
   if (shadow) for (const key of Object.keys(shadow)) fn(key, shadow[key]);
