@@ -773,6 +773,10 @@ var SheetORM = (() => {
     const key = model.$primaryKeyValue;
     return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
   }
+  function rowKey(value) {
+    const row = rowIdentity(value);
+    return row ? row.key : void 0;
+  }
   function sameRow(a, b) {
     return a !== null && a.model === b.model && a.key === b.key;
   }
@@ -952,7 +956,9 @@ var SheetORM = (() => {
       }
       if (typeof target === "function") return this.some(target);
       const row = rowIdentity(target);
-      return this.some((item) => looseEquals(item, target) || row !== null && sameRow(rowIdentity(item), row));
+      if (row) return this.some((item) => item === target || sameRow(rowIdentity(item), row));
+      const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+      return this.some((item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key);
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {

@@ -19,6 +19,12 @@ function rowIdentity(value: unknown): { model: unknown; key: Key } | null {
   return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
 }
 
+/** A persisted model's normalised primary key, or undefined for anything else. */
+function rowKey(value: unknown): Key | undefined {
+  const row = rowIdentity(value);
+  return row ? row.key : undefined;
+}
+
 function sameRow(a: { model: unknown; key: Key } | null, b: { model: unknown; key: Key }): boolean {
   return a !== null && a.model === b.model && a.key === b.key;
 }
@@ -256,7 +262,7 @@ export class Collection<T> implements Iterable<T> {
 
   /** True when `fn` accepts some item. */
   contains(fn: ItemCallback<T, unknown>): boolean;
-  /** True when some item loosely equals `value` (a persisted model by class and key, other objects by identity). */
+  /** True when some item loosely equals `value`: a persisted model by class and key, or by its key alone (`contains(1)`); other objects by identity. */
   contains(value: unknown): boolean;
   /** True when some item's `col` loosely equals `value`. */
   contains(col: Path<T>, value: unknown): boolean;
@@ -271,7 +277,10 @@ export class Collection<T> implements Iterable<T> {
     }
     if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);
     const row = rowIdentity(target);
-    return this.some((item) => looseEquals(item, target) || (row !== null && sameRow(rowIdentity(item), row)));
+    if (row) return this.some((item) => item === target || sameRow(rowIdentity(item), row));
+    // A key given for models matches the model with that primary key (Eloquent's contains(1)).
+    const key = target !== null && typeof target === 'object' && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+    return this.some((item) => looseEquals(item, target) || (key !== null && key !== '' && rowKey(item) === key));
   }
 
   /** The first `n` items, or the last `-n` items when `n` is negative. */

@@ -36,6 +36,18 @@ describe('collections of models', () => {
     expect(Member.all().contains(Member.query().where('person', 2).firstOrFail())).toBe(true);
   });
 
+  it('contains(key) finds the model with that primary key, as in Eloquent', () => {
+    seed();
+    const posts = Post.all();
+    expect(posts.contains(2)).toBe(true);
+    expect(posts.contains('2')).toBe(true);
+    expect(posts.contains(3)).toBe(false);
+    expect(posts.contains(null)).toBe(false);
+    expect(Member.all().contains(['a', 2])).toBe(true);
+    expect(Member.all().contains(['b', 2])).toBe(false);
+    expect(new Collection([1, 2]).contains(2)).toBe(true);
+  });
+
   it('unique() keeps one item per row, the first read', () => {
     seed();
     const first = Post.findOrFail(1);
