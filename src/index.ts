@@ -1,3 +1,5 @@
+/// <reference types="google-apps-script" preserve="true" />
+// The declarations name Apps Script's types (a Spreadsheet in configure(), a Lock): pull them in.
 /** sheetorm's public surface. */
 export { Model } from './model/Model';
 export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';

@@ -30,8 +30,7 @@ function diagnose(userCode: string): string[] {
     lib: ['lib.es2020.d.ts'],
     types: ['google-apps-script'],
     typeRoots: [join(root, 'node_modules/@types')],
-    baseUrl: root,
-    paths: { sheetorm: ['lib/index.d.ts'] },
+    // No module settings: TypeScript's defaults for an Apps Script project (classic resolution).
   });
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(user)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
@@ -52,4 +51,22 @@ it('lets library users write SheetORM.Model, get typed relations, and rejects un
   `);
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatch(/"nope"/);
+}, 120000);
+
+it('lets bundling users import the npm entry without listing the Apps Script types themselves', () => {
+  if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
+  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-npm-'));
+  const user = join(dir, 'user.ts');
+  writeFileSync(user, `import { configure, Model } from '${join(root, 'lib/index')}';\nclass Post extends Model {}\nconfigure({ lockTimeoutMs: 10 });\nvoid Post;\n`);
+  const program = ts.createProgram([user], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2019,
+    lib: ['lib.es2020.d.ts'],
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    types: [],
+    typeRoots: [join(root, 'node_modules/@types')],
+  });
+  const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  expect(errors).toEqual([]);
 }, 120000);
