@@ -22,6 +22,7 @@ export const MSG = {
   columnsOutOfBounds: 'Those columns are out of bounds.',
   deleteAllRows: 'Sorry, it is not possible to delete all non-frozen rows.',
   deleteAllSheets: "You can't remove all the sheets in a document.",
+  freezeAllRows: "You can't freeze all visible rows on the sheet.",
   tooManyCharacters: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   tooManyCells: 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',

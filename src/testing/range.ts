@@ -129,7 +129,9 @@ class FakeRange {
   }
 
   setValue(value: any): Range {
-    return on(this, 'setValue', arguments, (s) => {
+    const args = arguments;
+    return on(this, 'setValue', args, (s) => {
+      checkSignature(args.length === 1, args, 'SpreadsheetApp.Range.setValue');
       writeAll(s, (r, c, format) => toContent(value, format, s.sheet.book.timeZone));
       return asRange(this);
     });

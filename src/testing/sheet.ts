@@ -251,6 +251,7 @@ class FakeSheet {
     const args = arguments;
     on(this, 'setFrozenRows', args, (s) => {
       integers(args, 1, 'setFrozenRows');
+      if (rows >= s.maxRows) throw exception(MSG.freezeAllRows);
       s.frozenRows = rows;
     });
   }

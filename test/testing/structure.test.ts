@@ -62,6 +62,15 @@ describe('deleting rows', () => {
   });
 });
 
+describe('freezing rows', () => {
+  it('refuses to freeze every row of the sheet', () => {
+    const { sheet } = posts();
+    expect(() => sheet.setFrozenRows(1000)).toThrow("You can't freeze all visible rows on the sheet.");
+    sheet.setFrozenRows(999);
+    expect(sheet.getFrozenRows()).toBe(999);
+  });
+});
+
 describe('inserting rows and columns', () => {
   it('grows maxRows and moves content down', () => {
     const { env, sheet } = posts();

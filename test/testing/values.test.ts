@@ -35,6 +35,16 @@ describe('setValues dimensions', () => {
     expect(() => range.setValues('abc')).toThrow("The parameters (String) don't match the method signature");
   });
 
+  it('needs the value setValue writes (no argument is a signature error, not an emptied cell)', () => {
+    const { env, sheet } = blank();
+    sheet.getRange('A1').setValue('kept');
+    const range = sheet.getRange('A1') as unknown as { setValue(...v: unknown[]): unknown };
+    expect(() => range.setValue()).toThrow("The parameters () don't match the method signature for SpreadsheetApp.Range.setValue.");
+    expect(env.sheetValues(sheet.getName())).toEqual([['kept']]);
+    range.setValue(null);
+    expect(env.sheetValues(sheet.getName())).toEqual([]);
+  });
+
   it('writes nothing when one cell is refused', () => {
     const { env, sheet } = blank();
     expect(() => sheet.getRange('A1:B1').setValues([['ok', 'x'.repeat(50001)]])).toThrow(
