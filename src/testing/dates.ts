@@ -36,8 +36,31 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+// Java's custom time-zone IDs, which Apps Script accepts and Intl does not: GMT+1, GMT-05:00, GMT+0530.
+const GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+
+function fixedOffsetMinutes(timeZone: string): number | null {
+  const match = GMT_OFFSET.exec(timeZone);
+  if (!match || Number(match[2]) > 23 || Number(match[3] || 0) > 59) return null;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] || 0));
+}
+
 /** Splits an instant into the wall-clock fields seen in `timeZone`. */
 export function wallTime(date: Date, timeZone: string): WallTime {
+  const offset = fixedOffsetMinutes(timeZone);
+  if (offset !== null) {
+    const shifted = new Date(date.getTime() + offset * 60000);
+    return {
+      year: shifted.getUTCFullYear(),
+      month: shifted.getUTCMonth() + 1,
+      day: shifted.getUTCDate(),
+      hour: shifted.getUTCHours(),
+      minute: shifted.getUTCMinutes(),
+      second: shifted.getUTCSeconds(),
+      millisecond: shifted.getUTCMilliseconds(),
+      weekday: shifted.getUTCDay(),
+    };
+  }
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(date)) parts[part.type] = part.value;
   const year = Number(parts.year);

@@ -25,6 +25,14 @@ describe('Utilities', () => {
     expect(Utilities.formatDate(date, 'Asia/Kolkata', "MMMM dd, yy 'at' H:mm XXX")).toBe('January 02, 24 at 8:34 +05:30');
   });
 
+  it("accepts Java's custom GMT offsets as time zones (GMT+1, GMT-05:00, GMT+0530)", () => {
+    const { Utilities } = createAppsScript();
+    const date = new Date('2024-01-02T23:30:00Z');
+    expect(Utilities.formatDate(date, 'GMT+1', 'yyyy-MM-dd HH:mm Z')).toBe('2024-01-03 00:30 +0100');
+    expect(Utilities.formatDate(date, 'GMT-05:00', 'yyyy-MM-dd HH:mm EEE')).toBe('2024-01-02 18:30 Tue');
+    expect(Utilities.formatDate(date, 'GMT+0530', 'yyyy-MM-dd HH:mm XXX')).toBe('2024-01-03 05:00 +05:30');
+  });
+
   it('formats strings printf-style', () => {
     const { Utilities } = createAppsScript();
     expect(Utilities.formatString('%s has %d items (%.2f%%) %05d', 'cart', 3.9, 12.345, 42)).toBe('cart has 3 items (12.35%) 00042');
