@@ -32,10 +32,23 @@ export type PathsOf<A extends readonly unknown[]> = A[number] extends infer E
 
 type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;
 
-/** A model with the relations named by `P` loaded as properties. */
+/** What follows `H.` in the paths `P` (never when none goes deeper). */
+type Tail<P extends string, H extends string> = P extends `${H}.${infer T}` ? T : never;
+
+/** The related model, with the deeper paths of a dot path loaded on it too. */
+type Deeper<T, Rest extends string> = [Rest] extends [never] ? T : WithLoaded<T, Rest>;
+
+/** What a loaded relation holds, its models carrying the relations `Rest` names. */
+type LoadedResult<R, Rest extends string> = R extends { type: 'hasMany' | 'manyToMany'; relatedModel(): ModelClass<infer T> }
+  ? Collection<Deeper<T, Rest>>
+  : R extends { type: 'hasOne' | 'belongsTo'; relatedModel(): ModelClass<infer T> }
+    ? Deeper<T, Rest> | null
+    : unknown;
+
+/** A model with the relations named by `P` loaded as properties (dot paths load deeper ones on those). */
 export type WithLoaded<M, P extends string> = [RelationName<M>] extends [never]
   ? M
   : Omit<M, Head<P>> &
       Model & {
-      [K in Head<P> & keyof M]: M[K] extends (...args: any[]) => infer R ? RelationResult<R> : unknown;
+      [K in Head<P> & keyof M]: M[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;
     };

@@ -50,8 +50,15 @@ it('types loaded relations per kind', () => {
 
   const users = User.with('posts.tags').get();
   const firstUserPosts = users.first()!.posts;
-  assertType<Equals<typeof firstUserPosts, Collection<Post>>>();
+  const firstPostTags = firstUserPosts.first()!.tags;
+  assertType<Equals<typeof firstPostTags, Collection<Tag>>>();
+  const title2: string = firstUserPosts.first()!.title;
   expect(firstUserPosts.count()).toBe(1);
+  expect([title2, firstPostTags.pluck('name').all()]).toEqual(['First', ['js']]);
+  const author = Post.with('author.posts').firstOrFail().author!;
+  const authorPosts = author.posts;
+  assertType<Equals<typeof authorPosts, Collection<Post>>>();
+  expect(authorPosts.count()).toBe(1);
 
   const loaded = Post.findOrFail(1).load('author');
   assertType<Equals<typeof loaded.author, User | null>>();
