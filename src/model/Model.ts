@@ -11,7 +11,7 @@ import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode } from '../query/EagerLoader';
 import type { Relation } from '../relations/Relation';
 import { findRelation } from '../relations/registry';
-import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../relations/types';
+import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
@@ -313,8 +313,8 @@ export class Model extends ModelDefinitions {
     return (callback ? this.load(name, callback) : this.load(name)) as unknown as WithLoaded<this, P>;
   }
   /** The relation client for this model: query it, attach/sync, create related models… */
-  related(name: string): any {
-    return (this.constructor as ModelClass).$getRelation(name).client(this);
+  related<K extends RelatedName<this>>(name: K): ClientOf<this, K> {
+    return (this.constructor as ModelClass).$getRelation(name).client(this) as ClientOf<this, K>;
   }
   /** A plain object: attributes, loaded relations and `pivot`. */
   toJSON(): Record<string, any> {

@@ -1,6 +1,10 @@
 /** Types that follow a model's relation methods: names, loaded results, dot paths. */
 import type { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
+import type { BelongsToClient } from './clients/BelongsToClient';
+import type { HasManyClient } from './clients/HasManyClient';
+import type { HasOneClient } from './clients/HasOneClient';
+import type { ManyToManyClient } from './pivot/ManyToManyClient';
 
 /** What a loaded relation holds: a Collection for hasMany/manyToMany, a model or null for hasOne/belongsTo. */
 export type RelationResult<R> = R extends { type: 'hasMany' | 'manyToMany'; relatedModel(): ModelClass<infer T> }
@@ -52,3 +56,20 @@ export type WithLoaded<M, P extends string> = [RelationName<M>] extends [never]
       Model & {
       [K in Head<P> & keyof M]: M[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;
     };
+
+/** Names `related()` accepts: the relation methods (any string for models whose relations live in `fields()`). */
+export type RelatedName<M> = [RelationName<M>] extends [never] ? string : RelationName<M>;
+
+/** The client `related(name)` returns for a relation: attach/sync for manyToMany, create/save for hasMany… */
+export type RelationClient<M extends Model, R> = R extends { type: 'manyToMany'; relatedModel(): ModelClass<infer T> }
+  ? ManyToManyClient<M, T>
+  : R extends { type: 'hasMany'; relatedModel(): ModelClass<infer T> }
+    ? HasManyClient<M, T>
+    : R extends { type: 'hasOne'; relatedModel(): ModelClass<infer T> }
+      ? HasOneClient<M, T>
+      : R extends { type: 'belongsTo'; relatedModel(): ModelClass<infer T> }
+        ? BelongsToClient<M, T>
+        : any;
+
+/** The client of the relation `K` of model `M` (any for relations declared in `fields()`). */
+export type ClientOf<M extends Model, K> = K extends keyof M ? (M[K] extends (...args: any[]) => infer R ? RelationClient<M, R> : any) : any;

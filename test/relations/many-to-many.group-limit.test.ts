@@ -145,5 +145,5 @@ test('bad arguments are ValidationErrors', () => {
   const query = User.findOrFail(1).related('projects').query();
   expect(() => query.groupLimit(-1)).toThrow(ValidationError);
   expect(() => query.groupLimit(1.5)).toThrow(ValidationError);
-  expect(() => query.groupOrderBy('projects.id', 'up')).toThrow(ValidationError);
+  expect(() => query.groupOrderBy('projects.id', 'up' as never)).toThrow(ValidationError);
 });

@@ -96,7 +96,8 @@ describe('manyToMany', () => {
     const virk = User.findOrFail(1);
     const projects = virk.related('projects').query().get();
     expect(titles(projects)).toEqual(['A']);
-    expect(titles(projects.first().tasks)).toEqual(['t1', 't2']);
+    // Loaded by the relation's onQuery, which the types cannot see.
+    expect(titles((projects.first() as any).tasks)).toEqual(['t1', 't2']);
     expect(seen).toEqual([['projects', false]]);
   });
 

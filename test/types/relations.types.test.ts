@@ -3,6 +3,7 @@
  * The runtime part checks the same calls work.
  */
 import { Model, Collection } from '../../src';
+import type { BelongsToClient, HasManyClient, ManyToManyClient, SyncResult } from '../../src';
 import { seedSheets } from '../support/seed';
 
 class User extends Model {
@@ -92,4 +93,26 @@ it('types names given after a constraint callback', () => {
   assertType<Equals<typeof both.author, User | null>>();
   // @ts-expect-error 'autor' is not a relation
   expect(() => Post.with('tags', (q) => q, 'autor')).toThrow(/autor/);
+});
+
+it('types related(name) by the relation it names', () => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'ann']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1]],
+  });
+  const post = Post.findOrFail(1);
+  const tags = post.related('tags');
+  assertType<Equals<typeof tags, ManyToManyClient<Post, Tag>>>();
+  const result = tags.sync([2]);
+  assertType<Equals<typeof result, SyncResult>>();
+  expect(result).toEqual({ attached: [2], detached: [1], updated: [] });
+  const author = post.related('author');
+  assertType<Equals<typeof author, BelongsToClient<Post, User>>>();
+  const posts = User.findOrFail(1).related('posts');
+  assertType<Equals<typeof posts, HasManyClient<User, Post>>>();
+  expect(posts.query().count()).toBe(1);
+  // @ts-expect-error 'tagz' is not a relation of Post
+  expect(() => post.related('tagz')).toThrow(/no relation "tagz"/);
 });
