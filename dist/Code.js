@@ -5067,8 +5067,6 @@ var SheetORM = (() => {
         return this.create({ ...search, ...attributes });
       });
     }
-    // ----- Relations --------------------------------------------------------------------------
-    /** The relation defined under `name` (RelationNotFoundError if none). */
     static $getRelation(name) {
       return findRelation(this, name, _Model.prototype);
     }

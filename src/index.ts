@@ -11,7 +11,7 @@ export { HasMany } from './relations/HasMany';
 export { BelongsTo } from './relations/BelongsTo';
 export { ManyToMany } from './relations/ManyToMany';
 export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder';
-export type { RelationResult, RelationName, PreloadPath, WithLoaded, RelatedName, RelationClient, ClientOf } from './relations/types';
+export type { RelationResult, RelationName, PreloadPath, WithLoaded, RelatedName, RelationClient, ClientOf, RelationOf } from './relations/types';
 export type { ManyToManyClient, SyncResult } from './relations/pivot/ManyToManyClient';
 export type { HasManyClient } from './relations/clients/HasManyClient';
 export type { HasOneClient } from './relations/clients/HasOneClient';

@@ -11,7 +11,7 @@ import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode } from '../query/EagerLoader';
 import type { Relation } from '../relations/Relation';
 import { findRelation } from '../relations/registry';
-import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, WithLoaded } from '../relations/types';
+import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
@@ -192,7 +192,9 @@ export class Model extends ModelDefinitions {
 
   // ----- Relations --------------------------------------------------------------------------
 
-  /** The relation defined under `name` (RelationNotFoundError if none). */
+  /** The relation defined under `name` (RelationNotFoundError if none), typed by its kind for a relation method's name. */
+  static $getRelation<M extends Model, K extends RelationName<M>>(this: ModelClass<M>, name: K): RelationOf<M, K>;
+  static $getRelation<M extends Model>(this: ModelClass<M>, name: string): Relation<M, any, any>;
   static $getRelation<M extends Model>(this: ModelClass<M>, name: string): Relation<M, any, any> {
     return findRelation(this, name, Model.prototype);
   }

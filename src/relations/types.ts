@@ -73,3 +73,12 @@ export type RelationClient<M extends Model, R> = R extends { type: 'manyToMany';
 
 /** The client of the relation `K` of model `M` (any for relations declared in `fields()`). */
 export type ClientOf<M extends Model, K> = K extends keyof M ? (M[K] extends (...args: any[]) => infer R ? RelationClient<M, R> : any) : any;
+
+/** The relation object a relation method returns (HasMany, ManyToMany, …), for `$getRelation(name)`. */
+export type RelationOf<M extends Model, K> = K extends keyof M
+  ? M[K] extends (...args: any[]) => infer R
+    ? R extends { type: 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany' }
+      ? R
+      : never
+    : never
+  : never;

@@ -116,3 +116,17 @@ it('types related(name) by the relation it names', () => {
   // @ts-expect-error 'tagz' is not a relation of Post
   expect(() => post.related('tagz')).toThrow(/no relation "tagz"/);
 });
+
+it('types $getRelation(name) by the kind of relation it names', () => {
+  const tags = Post.$getRelation('tags');
+  tags.boot();
+  const pivot: [string, string, string, string[]] = [tags.pivotTable, tags.pivotForeignKey, tags.pivotRelatedForeignKey, tags.pivotColumns];
+  expect(pivot).toEqual(['PostTag', 'post_id', 'tag_id', []]);
+  expect(tags.getPivotPair(new Post({ id: 4 }))).toEqual(['post_id', 4]);
+  const author = User.$getRelation('posts');
+  const kind: 'hasMany' = author.type;
+  expect(kind).toBe('hasMany');
+  // A name only known at run time still gives the base Relation.
+  const name: string = 'author';
+  expect(Post.$getRelation(name).type).toBe('belongsTo');
+});
