@@ -115,7 +115,7 @@ describe('Posts/Users', () => {
   test('post.related("author").query() finds the owner', () => {
     seedBlog();
     const post = Post.find(2)!;
-    expect(post.related('author').query().first().name).toBe('Bob');
+    expect(post.related('author').query().first()!.name).toBe('Bob');
   });
 
   test('a parent sheet without the foreign key column is a ColumnNotFoundError naming Post.author', () => {

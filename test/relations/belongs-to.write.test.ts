@@ -54,7 +54,7 @@ describe('associate', () => {
     expect(argsOf('Sheet.getRange')).toEqual([[4, 3, 1, 1]]);
     expect(gas().calls.count('Range.setValues')).toBe(1);
     expect(gas().calls.writes('Users')).toBe(0);
-    expect(Post.find(3)!.related('author').query().first().name).toBe('Bob');
+    expect(Post.find(3)!.related('author').query().first()!.name).toBe('Bob');
   });
 
   test('saves a new related model first, in the same lock', () => {

@@ -109,7 +109,7 @@ test('user.related("posts").query() queries one user\'s posts', () => {
   const ann = User.find(1)!;
   expect(ann.related('posts').query().get().pluck('title').all()).toEqual(['Hello', 'Third']);
   expect(ann.related('posts').query().where('published', false).count()).toBe(0);
-  expect(ann.related('authored').query().first().title).toBe('Again');
+  expect(ann.related('authored').query().first()!.title).toBe('Again');
 });
 
 test('loading reads Users and Posts once each', () => {

@@ -181,7 +181,7 @@ describe('belongsTo', () => {
       ['p4', 'nikk'],
     ]);
     expect(Post.findOrFail(3).related('author').query().first()).toBeNull();
-    expect(Post.findOrFail(4).related('author').query().first().name).toBe('nikk');
+    expect(Post.findOrFail(4).related('author').query().first()!.name).toBe('nikk');
     expect(titles(Post.doesntHave('author').get())).toEqual(['p3']);
     expect(seen).toEqual([
       ['author', false],

@@ -112,7 +112,11 @@ it('types related(name) by the relation it names', () => {
   assertType<Equals<typeof author, BelongsToClient<Post, User>>>();
   const posts = User.findOrFail(1).related('posts');
   assertType<Equals<typeof posts, HasManyClient<User, Post>>>();
-  expect(posts.query().count()).toBe(1);
+  const firstPost = posts.query().first();
+  assertType<Equals<typeof firstPost, Post | null>>();
+  const authorFound = author.query().first();
+  assertType<Equals<typeof authorFound, User | null>>();
+  expect([posts.query().count(), firstPost!.title, authorFound!.name]).toEqual([1, 'First', 'ann']);
   // @ts-expect-error 'tagz' is not a relation of Post
   expect(() => post.related('tagz')).toThrow(/no relation "tagz"/);
 });

@@ -1,6 +1,7 @@
 /** Writing a belongsTo relation for one parent: associate and dissociate. */
 import { SheetORMError } from '../../errors';
 import type { Model } from '../../model/Model';
+import type { QueryBuilder } from '../../query/QueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { isBlankKey } from '../../support/values';
@@ -18,9 +19,9 @@ export class BelongsToClient<P extends Model, R extends Model> {
   }
 
   /** A query of the model the parent points at. */
-  query(): any {
+  query(): QueryBuilder<R> {
     this.relation.assertParentColumn([this.parent], this.relation.foreignKey);
-    const query = this.relation.relatedQuery();
+    const query: QueryBuilder<R> = this.relation.relatedQuery();
     query.whereKeyIn(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
     return query;
   }

@@ -1,6 +1,7 @@
 /** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
 import { SheetORMError } from '../../errors';
 import type { Model } from '../../model/Model';
+import type { QueryBuilder } from '../../query/QueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { isBlankKey } from '../../support/values';
@@ -18,8 +19,8 @@ export class HasManyClient<P extends Model, R extends Model> {
   }
 
   /** A query of this parent's related models. */
-  query(): any {
-    const query = this.relation.relatedQuery();
+  query(): QueryBuilder<R> {
+    const query: QueryBuilder<R> = this.relation.relatedQuery();
     query.whereKeyIn(this.relation.foreignKey, [this.parentKey()]);
     return query;
   }
