@@ -1231,7 +1231,9 @@ var SheetORM = (() => {
     const state = stateOf(model);
     const current2 = attributesOf(model);
     const dirty = {};
-    for (const key of Object.keys(current2)) {
+    const keys = Object.keys(current2);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const value = current2[key];
       if (value === void 0) continue;
       const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
@@ -1509,7 +1511,9 @@ var SheetORM = (() => {
   }
   function applyDefaults(model) {
     const fields = fieldsOf(model.constructor);
-    for (const [name, field] of attributeFields(fields)) {
+    const declared2 = attributeFields(fields);
+    for (let i = 0; i < declared2.length; i++) {
+      const [name, field] = declared2[i];
       if (readAttribute(model, name) === void 0) writeAttribute(model, name, field.defaultValue());
     }
   }
@@ -5140,7 +5144,8 @@ var SheetORM = (() => {
         const owner = modelName(this.constructor);
         throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
       }
-      for (const name of Object.keys(attributes)) writeAttribute(this, name, attributes[name]);
+      const names = Object.keys(attributes);
+      for (let i = 0; i < names.length; i++) writeAttribute(this, names[i], attributes[names[i]]);
       return this;
     }
     /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */

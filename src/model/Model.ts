@@ -270,7 +270,8 @@ export class Model extends ModelDefinitions {
       const owner = modelName(this.constructor as ModelClass);
       throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
     }
-    for (const name of Object.keys(attributes)) writeAttribute(this, name, attributes[name]);
+    const names = Object.keys(attributes);
+    for (let i = 0; i < names.length; i++) writeAttribute(this, names[i], attributes[names[i]]);
     return this;
   }
   /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */

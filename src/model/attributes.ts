@@ -139,7 +139,9 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
   const state = stateOf(model);
   const current = attributesOf(model);
   const dirty: Record<string, unknown> = {};
-  for (const key of Object.keys(current)) {
+  const keys = Object.keys(current);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const value = current[key];
     if (value === undefined) continue;
     const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;

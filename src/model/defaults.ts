@@ -23,7 +23,9 @@ export function constructForRow<M>(model: new () => M): M {
 /** Gives a new model the defaults its `fields()` declare for attributes it does not have. */
 export function applyDefaults(model: object): void {
   const fields = fieldsOf(model.constructor as Parameters<typeof fieldsOf>[0]);
-  for (const [name, field] of attributeFields(fields)) {
+  const declared = attributeFields(fields);
+  for (let i = 0; i < declared.length; i++) {
+    const [name, field] = declared[i];
     if (readAttribute(model, name) === undefined) writeAttribute(model, name, field.defaultValue());
   }
 }
