@@ -1533,7 +1533,7 @@ var SheetORM = (() => {
     row(values, asRead, pivotRow = null) {
       const instance = constructForRow(this.model);
       const columns = this.batch.columns;
-      const original = asRead && values.length === columns.length ? values : copyRow2(values, columns.length);
+      const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
       if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
         const target = instance;
         for (let i = 0; i < columns.length; i++) {
@@ -1555,11 +1555,6 @@ var SheetORM = (() => {
     assignRow(instance, table.header.names, values);
     stateOf(instance).persisted = true;
     return instance;
-  }
-  function copyRow2(values, width) {
-    const copy = new Array(width);
-    for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
-    return copy;
   }
 
   // src/model/keyChange.ts

@@ -93,7 +93,8 @@ export function assignRow(model: object, columns: readonly string[], values: rea
   state.original = frozen && values.length === columns.length ? (values as CellValue[]) : copyRow(values, columns.length);
 }
 
-function copyRow(values: readonly CellValue[], width: number): CellValue[] {
+/** A row's first `width` values in a new array, missing ones as null. */
+export function copyRow(values: readonly CellValue[], width: number): CellValue[] {
   const copy: CellValue[] = new Array(width);
   for (let i = 0; i < width; i++) copy[i] = values[i] === undefined ? null : values[i];
   return copy;

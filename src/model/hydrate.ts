@@ -1,7 +1,7 @@
 /** Turning sheet rows into model instances. */
 import type { Row, RowEntry, Table } from '../storage/Table';
 import { CellValue, cloneValue } from '../support/values';
-import { anyCollides, assignRow } from './attributes';
+import { anyCollides, assignRow, copyRow } from './attributes';
 import { constructForRow } from './defaults';
 import { holdRead, PivotSpec, ReadBatch, stateOf } from './state';
 
@@ -56,10 +56,4 @@ export function hydrateValues<M extends object>(model: new (...args: any[]) => M
   assignRow(instance, table.header.names, values);
   stateOf(instance).persisted = true;
   return instance;
-}
-
-function copyRow(values: Row, width: number): CellValue[] {
-  const copy: CellValue[] = new Array(width);
-  for (let i = 0; i < width; i++) copy[i] = values[i] === undefined ? null : values[i];
-  return copy;
 }

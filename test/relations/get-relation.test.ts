@@ -306,6 +306,15 @@ describe('queries and clients', () => {
     expect(gas().calls.count('Range.getValues')).toBe(2);
   });
 
+  test('getByParent() belongs to queries made for parents: on a subQuery it is a ValidationError', () => {
+    const { Post } = defineModels();
+    seedBlog();
+    const tags = Post.$getRelation('tags');
+    expect(() => tags.subQuery().getByParent()).toThrow(/Post\.tags: getByParent\(\) is for a query made by eagerQuery\(parents\)/);
+    const { groups } = tags.eagerQuery(Post.all()).getByParent();
+    expect(groups.map((group: Model[]) => group.map((tag) => tag.getAttribute('id')))).toEqual([[1, 2], [2], []]);
+  });
+
   test('subQuery(callback) spans all parents and has isRelatedSubQuery set', () => {
     const { User, Post } = defineModels();
     seedBlog();
