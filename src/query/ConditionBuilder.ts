@@ -147,8 +147,7 @@ export class ConditionBuilder {
     if (isPlainObject(first) && args.length === 1) {
       const group = this.newGroup();
       for (const column of Object.keys(first)) group.addWhere('and', false, [column, first[column]], method, source);
-      this.conditions.push({ kind: 'group', bool, not, conditions: group.conditions });
-      return this;
+      return this.pushGroup(bool, not, group.conditions);
     }
     if (args.length !== 2 && args.length !== 3) {
       const forms = '(column, value), (column, operator, value), ({ column: value }) or (query => …)';
@@ -167,7 +166,13 @@ export class ConditionBuilder {
   protected addGroup(bool: Bool, not: boolean, callback: GroupCallback<this>): this {
     const group = this.newGroup();
     callback(group as this);
-    this.conditions.push({ kind: 'group', bool, not, conditions: group.conditions });
+    return this.pushGroup(bool, not, group.conditions);
+  }
+
+  private pushGroup(bool: Bool, not: boolean, conditions: Condition[]): this {
+    // An empty group adds nothing (as in Eloquent and knex): `q => { if (search) q.where(…) }` must
+    // not turn `orWhere` into "every row" or `whereNot` into "no row".
+    if (conditions.length) this.conditions.push({ kind: 'group', bool, not, conditions });
     return this;
   }
 

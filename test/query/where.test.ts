@@ -97,6 +97,14 @@ describe('boolean logic', () => {
     expect(ids(Post.where('id', 1).orWhereNot('views', '<', 200))).toEqual([1, 3, 4]);
   });
 
+  it('an empty group adds no condition (a callback that adds nothing, an empty object)', () => {
+    expect(ids(Post.where('status', 'live').orWhere(() => undefined))).toEqual([2, 3]);
+    expect(ids(Post.where('status', 'live').orWhere({}))).toEqual([2, 3]);
+    expect(ids(Post.where('status', 'live').whereNot(() => undefined))).toEqual([2, 3]);
+    expect(ids(Post.where('status', 'live').where((q) => q.where(() => undefined)))).toEqual([2, 3]);
+    expect(ids(Post.whereNot({}))).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('orWhereIn, orWhereNull, orWhereBetween', () => {
     expect(ids(Post.where('id', 1).orWhereIn('id', [2]).orWhereNull('views').orWhereBetween('views', [299, 301]))).toEqual([1, 2, 3, 4]);
   });
