@@ -19,6 +19,8 @@ export class UnitOfWork {
   private readonly tables = new Map<string, Table>();
   private readonly journal: Array<() => void> = [];
   private readonly stale = new Set<Table>();
+  /** Whether commit() began changing sheets (true even when a later write failed). */
+  changedSheets = false;
 
   constructor(transactional: boolean) {
     this.transactional = transactional;
@@ -77,6 +79,7 @@ export class UnitOfWork {
       })
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
+    this.changedSheets = true;
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
     for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
@@ -144,7 +147,8 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
   } finally {
     active = null;
     if (sessionCache) rememberInSession(unit, committed);
-    held.release(wrote);
+    // A write that failed part-way still flushes what it wrote before the lock goes.
+    held.release(wrote || unit.changedSheets, !committed);
   }
 }
 

@@ -11,16 +11,19 @@ type Lock = GoogleAppsScript.Lock.Lock;
 
 /** A lock taken (or reused) for one unit of work. */
 export interface HeldLock {
-  /** Flushes pending writes (when there were any) and releases the lock if it was taken here. */
-  release(wrote: boolean): void;
+  /**
+   * Flushes pending writes (when there were any) and releases the lock if it was taken here. After a
+   * failure (`failed`), a flush error is dropped: the error being thrown already says what was written.
+   */
+  release(wrote: boolean, failed?: boolean): void;
 }
 
 /** Takes the configured lock or throws LockTimeoutError. */
 export function acquireLock(purpose: string): HeldLock {
   const { lock: setting, lockTimeoutMs } = getConfig();
   const lock = resolveLock(setting);
-  if (!lock) return { release: (wrote) => wrote && flush() };
-  if (typeof setting === 'object' && retried('Lock.hasLock', () => lock.hasLock())) return { release: (wrote) => wrote && flush() };
+  if (!lock) return { release: flushAfter };
+  if (typeof setting === 'object' && retried('Lock.hasLock', () => lock.hasLock())) return { release: flushAfter };
   const acquired = once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs));
   if (!acquired) {
     throw new LockTimeoutError(
@@ -28,9 +31,9 @@ export function acquireLock(purpose: string): HeldLock {
     );
   }
   return {
-    release(wrote) {
+    release(wrote, failed) {
       try {
-        if (wrote) flush();
+        flushAfter(wrote, failed);
       } finally {
         once('Lock.releaseLock', () => lock.releaseLock());
       }
@@ -61,4 +64,14 @@ function describeSetting(setting: LockSetting): string {
 
 function flush(): void {
   retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
+}
+
+function flushAfter(wrote: boolean, failed = false): void {
+  if (!wrote) return;
+  if (!failed) return flush();
+  try {
+    flush();
+  } catch {
+    // The write error on its way out already lists what reached the sheet.
+  }
 }

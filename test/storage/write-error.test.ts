@@ -20,3 +20,35 @@ test('a WriteError lists as not written only what was not written', () => {
     }),
   ).toThrow(/Written: appended rows 4–4; updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
 });
+
+class Note extends Model {
+  static _table = 'Notes';
+}
+
+test('a write that fails part-way flushes what it wrote before releasing the lock', () => {
+  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && call.sheet === 'Notes') throw new Error('You do not have permission to access the requested document.');
+  });
+  gas().calls.reset();
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'kept' });
+      Note.create({ text: 'refused' });
+    }),
+  ).toThrow(/Written: appended rows 2–2/);
+  const order = gas()
+    .calls.all()
+    .map((call) => call.method)
+    .filter((method) => /setValues|flush|Lock\./.test(method));
+  expect(order).toEqual(['Lock.tryLock', 'Range.setValues', 'Range.setValues', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept']]);
+});
+
+test('a write refused before any change releases the lock without a flush', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  gas().calls.reset();
+  expect(() => Post.create({ id: 1, title: 'again' })).toThrow(/already/);
+  expect(gas().calls.count('SpreadsheetApp.flush')).toBe(0);
+  expect(gas().calls.count('Lock.releaseLock')).toBe(1);
+});
