@@ -34,7 +34,7 @@ export interface CellTarget {
 /** Whether a cell holds the value as it is: empty, a boolean, a finite number or a short enough string. */
 export function isPlainCell(value: unknown): boolean {
   if (value === null || value === undefined || typeof value === 'boolean') return true;
-  if (typeof value === 'string') return value.length <= MAX_CELL_CHARS;
+  if (typeof value === 'string') return value.length < MAX_CELL_CHARS || (value.length === MAX_CELL_CHARS && !needsTextGuard(value));
   return typeof value === 'number' && isFinite(value);
 }
 
@@ -53,12 +53,15 @@ export function sheetCell(value: CellValue): string | number | boolean | Date {
 export function toCell(value: unknown, target: CellTarget): string | number | boolean | Date {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') {
-    if (value.length > MAX_CELL_CHARS) {
+    const guarded = needsTextGuard(value);
+    if (value.length > MAX_CELL_CHARS || (guarded && value.length === MAX_CELL_CHARS)) {
+      // The apostrophe that keeps text from being parsed counts towards the limit.
+      const why = value.length > MAX_CELL_CHARS ? '' : `, with the apostrophe that keeps it text (Sheets would parse it otherwise),`;
       throw new ValidationError(
-        `${target.describe()}: a value of ${value.length} characters is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`,
+        `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`,
       );
     }
-    return needsTextGuard(value) ? `'${value}` : value;
+    return guarded ? `'${value}` : value;
   }
   if (typeof value === 'number') {
     if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);

@@ -1,5 +1,15 @@
-import { needsTextGuard, toCell } from '../../src/support/cells';
+import { isPlainCell, needsTextGuard, toCell } from '../../src/support/cells';
 import { ValidationError } from '../../src/errors';
+import { Model, transaction } from '../../src';
+import { gas, seedSheets } from '../support/seed';
+
+class Post extends Model {
+  static _table = 'Posts';
+}
+
+class Note extends Model {
+  static _table = 'Notes';
+}
 
 const target = { describe: () => 'Post.title' };
 
@@ -38,5 +48,26 @@ describe('toCell', () => {
     expect(() => toCell(new Date(NaN), target)).toThrow(/invalid Date/);
     expect(() => toCell('x'.repeat(50001), target)).toThrow(/50000/);
     expect(toCell('x'.repeat(50000), target)).toHaveLength(50000);
+  });
+});
+
+describe('the 50,000-character limit counts the text guard', () => {
+  it('refuses a string of exactly 50,000 characters that needs the apostrophe', () => {
+    const guarded = '1'.repeat(50000);
+    expect(isPlainCell(guarded)).toBe(false);
+    expect(() => toCell(guarded, target)).toThrow(/50000 characters, with the apostrophe/);
+    expect(isPlainCell('x'.repeat(50000))).toBe(true);
+  });
+
+  it('in a transaction, refuses it before any sheet is written', () => {
+    seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
+    gas().calls.reset();
+    expect(() =>
+      transaction(() => {
+        Note.create({ text: 'fine' });
+        Post.create({ title: '7'.repeat(50000) });
+      }),
+    ).toThrow(ValidationError);
+    expect(gas().calls.writes()).toBe(0);
   });
 });
