@@ -125,10 +125,15 @@ export class ConditionBuilder {
 
   /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match); used by relations. */
   whereKeyIn(column: string, keys: Iterable<unknown>, source: Source = 'model'): this {
-    const name = checkColumn(column, this.owner, 'whereKeyIn');
+    this.conditions.push(this.keyInCondition(column, keys, source, 'whereKeyIn'));
+    return this;
+  }
+
+  protected keyInCondition(column: string, keys: Iterable<unknown>, source: Source, method: string): Condition {
+    const name = checkColumn(column, this.owner, method);
     const wanted = new Set(Array.from(keys, normalizeKey));
     wanted.delete('');
-    this.conditions.push({
+    return {
       kind: 'deferred',
       bool: 'and',
       not: false,
@@ -136,8 +141,7 @@ export class ConditionBuilder {
         const read = resolve(name, source);
         return (row) => wanted.has(normalizeKey(read(row)));
       },
-    });
-    return this;
+    };
   }
 
   /** Adds a where-clause against `source` (the model's sheet or the pivot sheet). */

@@ -15,7 +15,7 @@ import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isPlainObject } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
-import { compile, Source } from './conditions';
+import { compile, Condition, Source } from './conditions';
 import { EagerQuery } from './EagerQuery';
 
 /** Sort direction. */
@@ -26,6 +26,8 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   protected orders: Array<{ column: string; direction: Direction }> = [];
   protected limitCount: number | null = null;
   protected offsetCount = 0;
+  /** Conditions ANDed with all the others (see scopeToKeys). */
+  private readonly scope: Condition[] = [];
 
   constructor(model: ModelClass<M>) {
     super(model);
@@ -185,12 +187,23 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   selectValues(table: Table): Row[] {
     const rows = table.liveValues();
     // Without conditions a copy does: filter would call the predicate once per row for nothing.
-    return this.ordered(table, this.conditions.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
+    return this.ordered(table, this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
   }
 
   /** The where-conditions as one predicate over a table's rows. */
   predicate(table: Table): (values: Row) => boolean {
-    return compile(this.conditions, this.resolveColumn(table));
+    const group: Condition = { kind: 'group', bool: 'and', not: false, conditions: this.conditions };
+    const conditions = this.scope.length ? this.scope.concat(this.conditions.length ? [group] : []) : this.conditions;
+    return compile(conditions, this.resolveColumn(table));
+  }
+
+  /**
+   * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
+   * (as Lucid's relation queries wrap theirs): `orWhere` cannot reach other parents' rows.
+   */
+  scopeToKeys(column: string, keys: Iterable<unknown>): this {
+    this.scope.push(this.keyInCondition(column, keys, 'model', 'query'));
+    return this;
   }
 
   /** How a column name is read from a row of this query's table. */

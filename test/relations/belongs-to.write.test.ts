@@ -55,6 +55,7 @@ describe('associate', () => {
     expect(gas().calls.count('Range.setValues')).toBe(1);
     expect(gas().calls.writes('Users')).toBe(0);
     expect(Post.find(3)!.related('author').query().first()!.name).toBe('Bob');
+    expect(Post.find(3)!.related('author').query().where('name', 'Bob').orWhere('name', 'Ann').get().pluck('name').all()).toEqual(['Bob']);
   });
 
   test('saves a new related model first, in the same lock', () => {

@@ -153,6 +153,16 @@ describe('hasMany', () => {
     expect(post(2).related('comments').query().where('body', 'third').count()).toBe(1);
   });
 
+  test("query()'s clauses are one group ANDed with the parent key: orWhere cannot reach other parents' rows", () => {
+    seed();
+    const query = () => post(2).related('comments').query().where('body', 'first').orWhere('body', 'second');
+    expect(query().get().pluck('body').all()).toEqual(['first']);
+    expect(query().update({ body: 'changed' })).toBe(1);
+    expect(sheetRows('Comments').map((row) => row[1])).toEqual(['body', 'changed', 'second', 'third']);
+    expect(post(1).related('summary').query().where('id', 99).orWhere('post_id', 2).delete()).toBe(0);
+    expect(sheetRows('Summaries')).toHaveLength(2);
+  });
+
   test('an unsaved parent cannot create related models; save takes only related models', () => {
     seed();
     expect(() => new Post().related('comments').create({ body: 'x' })).toThrow(SheetORMError);

@@ -22,7 +22,7 @@ export class BelongsToClient<P extends Model, R extends Model> {
   query(): QueryBuilder<R> {
     this.relation.assertParentColumn([this.parent], this.relation.foreignKey);
     const query: QueryBuilder<R> = this.relation.relatedQuery();
-    query.whereKeyIn(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
+    query.scopeToKeys(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
     return query;
   }
 

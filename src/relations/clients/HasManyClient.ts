@@ -21,7 +21,7 @@ export class HasManyClient<P extends Model, R extends Model> {
   /** A query of this parent's related models. */
   query(): QueryBuilder<R> {
     const query: QueryBuilder<R> = this.relation.relatedQuery();
-    query.whereKeyIn(this.relation.foreignKey, [this.parentKey()]);
+    query.scopeToKeys(this.relation.foreignKey, [this.parentKey()]);
     return query;
   }
 
