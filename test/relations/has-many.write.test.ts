@@ -163,6 +163,18 @@ describe('hasMany', () => {
     expect(sheetRows('Summaries')).toHaveLength(2);
   });
 
+  test('create/createMany refuse anything but attribute objects before writing', () => {
+    seed();
+    gas().calls.reset();
+    const comments = post(1).related('comments');
+    expect(() => comments.createMany([{ body: 'ok' }, null as never])).toThrow(/Post\.comments\.createMany\(\): item 1 is not an object of attributes, got null/);
+    expect(() => comments.create(42 as never)).toThrow(ValidationError);
+    expect(() => comments.createMany('x' as never)).toThrow(/expected an array of attribute objects/);
+    expect(() => post(1).related('summary').create(true as never)).toThrow(/Post\.summary\.create\(\): expected an object of attributes/);
+    expect(() => comments.saveMany(new Comment() as never)).toThrow(/expected an array of models/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   test('an unsaved parent cannot create related models; save takes only related models', () => {
     seed();
     expect(() => new Post().related('comments').create({ body: 'x' })).toThrow(SheetORMError);

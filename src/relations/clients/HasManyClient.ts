@@ -1,10 +1,10 @@
 /** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
-import { SheetORMError } from '../../errors';
+import { SheetORMError, ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
-import { isBlankKey } from '../../support/values';
+import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
 import type { HasRelation } from '../HasMany';
 import { requireRelated, setForeignKey } from './support';
 
@@ -27,11 +27,17 @@ export class HasManyClient<P extends Model, R extends Model> {
 
   /** Creates a related model holding the parent's key. */
   create(attributes: Record<string, unknown>): R {
+    if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
     return this.createMany([attributes])[0];
   }
 
   /** Creates related models (one append). */
   createMany(list: Array<Record<string, unknown>>): R[] {
+    const method = `${this.relation.label()}.createMany()`;
+    if (!Array.isArray(list)) throw new ValidationError(`${method}: expected an array of attribute objects, got ${describeValue(list)}.`);
+    list.forEach((attributes, i) => {
+      if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
+    });
     const key = this.parentKey();
     const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
     return this.relation.relatedModel().createMany(rows as any) as unknown as R[];
@@ -50,6 +56,7 @@ export class HasManyClient<P extends Model, R extends Model> {
 
   /** Saves several related models in one unit of work. */
   saveMany(models: R[]): R[] {
+    if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     return runWrite(`${this.relation.label()}.saveMany`, () => models.map((model) => this.save(model)));
   }
 
