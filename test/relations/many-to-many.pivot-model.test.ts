@@ -138,3 +138,60 @@ test('fields() defaults fill new models, not loaded ones', () => {
   expect(new User().toJSON()).toEqual({ id: null, user_local_id: null, name: '' });
   expect(User.with('roles').first()!.name).toBe('Ann');
 });
+
+describe("rows written through the relation are made as the pivot model's create() makes them", () => {
+  class Badge extends Model {
+    static override _table = 'Badges';
+  }
+  class Award extends Model {
+    static override _table = 'Awards';
+    static override _keyType = 'uuid' as const;
+    static override fields() {
+      return { id: this.attr(null), member_id: this.attr(null), badge_id: this.attr(null), status: this.string('active'), note: this.attr(() => 'auto') };
+    }
+  }
+  class Member extends Model {
+    static override _table = 'Members';
+    badges() {
+      return this.manyToMany(Badge, Award, 'member_id', 'badge_id');
+    }
+  }
+
+  function seedAwards() {
+    seedSheets({
+      Members: [['id', 'name'], [1, 'Ada']],
+      Badges: [['id', 'name'], [1, 'gold'], [2, 'silver'], [3, 'bronze']],
+      Awards: [['id', 'member_id', 'badge_id', 'status', 'note'], ['0f9c1a52-3c1e-4e8e-9c55-1d2f4a7b9e01', 1, 1, 'old', '']],
+    });
+  }
+
+  test('attach and sync give a UUID key and the declared defaults; given pivot values win', () => {
+    seedAwards();
+    const member = Member.find(1)!;
+    member.related('badges').attach({ 2: { status: 'pending' } });
+    member.related('badges').sync([1, 2, 3]);
+    const rows = gas().sheetValues('Awards').slice(1);
+    expect(rows.map((row) => row.slice(1))).toEqual([
+      [1, 1, 'old', ''],
+      [1, 2, 'pending', 'auto'],
+      [1, 3, 'active', 'auto'],
+    ]);
+    for (const row of rows) expect(row[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(3);
+  });
+});
+
+describe('pivot attribute arguments are checked before anything is written', () => {
+  test('create, createMany, save and saveMany refuse pivot attributes that are not objects', () => {
+    seedRoles();
+    const ann = User.find(1)!;
+    gas().calls.reset();
+    const roles = ann.related('roles');
+    expect(() => roles.create({ name: 'n' }, 5 as never)).toThrow(/User\.roles\.create\(\): pivot attributes must be an object of pivot columns, got 5/);
+    expect(() => roles.createMany([{ name: 'n' }], { level: 'x' } as never)).toThrow(/must be an array with one object per item/);
+    expect(() => roles.createMany([{ name: 'n' }], ['x' as never])).toThrow(/pivot attributes 0 must be an object/);
+    expect(() => roles.save(Role.find(3)!, 'heavy' as never)).toThrow(/User\.roles\.save\(\): pivot attributes must be an object/);
+    expect(() => roles.saveMany([Role.find(3)!], { level: 'x' } as never)).toThrow(/User\.roles\.saveMany\(\)/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+});

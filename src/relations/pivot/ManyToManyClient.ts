@@ -4,12 +4,15 @@
  * the lock, the change is computed in memory, and written as one append, changed-cell blocks and
  * bottom-up deletion runs. Rows of other parents and unchanged rows are never touched.
  */
-import { SheetORMError } from '../../errors';
-import type { Model } from '../../model/Model';
+import { SheetORMError, ValidationError } from '../../errors';
+import type { Model, ModelClass } from '../../model/Model';
+import { attributeFields } from '../../model/fields';
+import { usesUuid } from '../../model/meta';
+import { fieldsOf } from '../registry';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
-import { isBlankKey, normalizeKey, sameValue, Key } from '../../support/values';
+import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
@@ -124,11 +127,13 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Creates a related model and attaches it. */
   create(attributes: Record<string, unknown>, pivotAttributes?: Record<string, unknown>): R {
+    this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
     return this.createMany([attributes], [pivotAttributes])[0];
   }
 
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: Array<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
+    this.checkPivotList(pivotList, 'createMany');
     return this.write('createMany', (pivot) => {
       const related = this.relation.relatedModel();
       const models = related.createMany(list as any) as unknown as R[];
@@ -139,6 +144,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
   save(model: R, pivotAttributes?: Record<string, unknown>, checkExisting = true): R {
+    this.checkPivotAttributes(pivotAttributes, 'save', 'pivot attributes');
     this.saveMany([model], [pivotAttributes], checkExisting);
     return model;
   }
@@ -146,6 +152,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Saves related models and attaches them. */
   saveMany(models: R[], pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
     const related = this.relation.relatedModel();
+    if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
+    this.checkPivotList(pivotList, 'saveMany');
     models.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
     return this.write('saveMany', (pivot) => {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
@@ -159,6 +167,20 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       });
       return models;
     });
+  }
+
+  /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
+  private checkPivotAttributes(attributes: unknown, method: string, what: string): void {
+    if (attributes === undefined || attributes === null || isPlainObject(attributes)) return;
+    throw new ValidationError(`${this.relation.label()}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
+  }
+
+  private checkPivotList(list: unknown, method: string): void {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      throw new ValidationError(`${this.relation.label()}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
+    }
+    list.forEach((attributes, i) => this.checkPivotAttributes(attributes, method, `pivot attributes ${i}`));
   }
 
   private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T): T {
@@ -209,16 +231,22 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     const record: Record<string, unknown> = { ...attributes };
     record[pivotForeignKey] = likeColumn(pivot, this.column(pivot, pivotForeignKey), this.parentKey());
     record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
+    const { pivotModel } = this.relation;
+    if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     this.fillPivotKey(pivot, record);
     return pivot.insert(record, this.relation.label());
   }
 
-  /** A pivot model with its own single key column (say `id`) gets `max + 1` there. */
+  /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */
   private fillPivotKey(pivot: Table, record: Record<string, unknown>): void {
+    const { pivotModel } = this.relation;
     const keys = this.relation.pivotRef().keyColumns;
-    const own = keys.length === 1 ? keys[0] : pivot.header.has('id') && !this.relation.pivotModel ? 'id' : null;
+    const own = keys.length === 1 ? keys[0] : pivot.header.has('id') && !pivotModel ? 'id' : null;
     if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey) return;
-    if (isBlankKey(record[own]) && pivot.header.has(own)) record[own] = pivot.nextKey(pivot.column(own));
+    if (!isBlankKey(record[own]) || !pivot.header.has(own)) return;
+    const column = pivot.column(own);
+    if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
+    else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
   }
 
   /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
@@ -231,6 +259,13 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       changed = true;
     }
     return changed;
+  }
+}
+
+/** The defaults a pivot model's `fields()` declare, for its columns the row leaves out. */
+function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, record: Record<string, unknown>): void {
+  for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
+    if (record[name] === undefined && pivot.header.has(name)) record[name] = field.defaultValue();
   }
 }
 
