@@ -1791,8 +1791,8 @@ var SheetORM = (() => {
   function acquireLock(purpose) {
     const { lock: setting, lockTimeoutMs } = getConfig();
     const lock = resolveLock(setting);
-    if (!lock) return { release: (wrote) => wrote && flush() };
-    if (typeof setting === "object" && retried("Lock.hasLock", () => lock.hasLock())) return { release: (wrote) => wrote && flush() };
+    if (!lock) return { release: flushAfter };
+    if (typeof setting === "object" && retried("Lock.hasLock", () => lock.hasLock())) return { release: flushAfter };
     const acquired = once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs));
     if (!acquired) {
       throw new LockTimeoutError(
@@ -1800,9 +1800,9 @@ var SheetORM = (() => {
       );
     }
     return {
-      release(wrote) {
+      release(wrote, failed) {
         try {
-          if (wrote) flush();
+          flushAfter(wrote, failed);
         } finally {
           once("Lock.releaseLock", () => lock.releaseLock());
         }
@@ -1830,6 +1830,14 @@ var SheetORM = (() => {
   }
   function flush() {
     retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
+  }
+  function flushAfter(wrote, failed = false) {
+    if (!wrote) return;
+    if (!failed) return flush();
+    try {
+      flush();
+    } catch {
+    }
   }
 
   // src/storage/sheetsApi/api.ts
@@ -2100,7 +2108,7 @@ var SheetORM = (() => {
   }
   function isPlainCell(value) {
     if (value === null || value === void 0 || typeof value === "boolean") return true;
-    if (typeof value === "string") return value.length <= MAX_CELL_CHARS;
+    if (typeof value === "string") return value.length < MAX_CELL_CHARS || value.length === MAX_CELL_CHARS && !needsTextGuard(value);
     return typeof value === "number" && isFinite(value);
   }
   function validateCell(value, target) {
@@ -2113,12 +2121,14 @@ var SheetORM = (() => {
   function toCell(value, target) {
     if (value === null || value === void 0) return "";
     if (typeof value === "string") {
-      if (value.length > MAX_CELL_CHARS) {
+      const guarded = needsTextGuard(value);
+      if (value.length > MAX_CELL_CHARS || guarded && value.length === MAX_CELL_CHARS) {
+        const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets would parse it otherwise),`;
         throw new ValidationError(
-          `${target.describe()}: a value of ${value.length} characters is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
+          `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
         );
       }
-      return needsTextGuard(value) ? `'${value}` : value;
+      return guarded ? `'${value}` : value;
     }
     if (typeof value === "number") {
       if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
@@ -2149,6 +2159,8 @@ var SheetORM = (() => {
     constructor(ref, opened, header, values, rowNumbers, lastRow) {
       this.journal = null;
       this.indexes = /* @__PURE__ */ new Map();
+      /** Per index: the keys more than one live row holds (typed twice in the sheet). */
+      this.duplicates = /* @__PURE__ */ new Map();
       this.signatures = /* @__PURE__ */ new Map();
       this.textKeys = /* @__PURE__ */ new Map();
       this.deletedCount = 0;
@@ -2260,16 +2272,25 @@ var SheetORM = (() => {
       let index = this.indexes.get(signature);
       if (!index) {
         index = /* @__PURE__ */ new Map();
+        const duplicates = /* @__PURE__ */ new Set();
         const entries = this.entries;
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
           if (entry.deleted) continue;
           const key = keyOf(entry.values, columns);
-          if (key !== "" && !index.has(key)) index.set(key, entry);
+          if (key === "") continue;
+          if (!index.has(key)) index.set(key, entry);
+          else duplicates.add(key);
         }
         this.indexes.set(signature, index);
+        this.duplicates.set(signature, duplicates);
       }
       return index;
+    }
+    /** Whether more than one live row holds `key` (normalised) in the given key columns. */
+    isDuplicated(columns, key) {
+      this.index(columns);
+      return this.duplicates.get(columns.join(",")).has(key);
     }
     /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
     insert(record, owner, uniqueColumns = []) {
@@ -2418,6 +2439,7 @@ var SheetORM = (() => {
       this.lastRow = highest - deleted.filter((row) => row <= highest).length;
       this.journal = null;
       this.indexes.clear();
+      this.duplicates.clear();
       this.maxKeys.clear();
     }
     /** Throws unless row 1 names the columns. */
@@ -2447,7 +2469,9 @@ var SheetORM = (() => {
       if (this.indexes.size) {
         this.indexes.forEach((index, signature) => {
           const key = keyOf(entry.values, this.indexColumns(signature));
-          if (key !== "" && !index.has(key)) index.set(key, entry);
+          if (key === "") return;
+          if (!index.has(key)) index.set(key, entry);
+          else this.duplicates.get(signature).add(key);
         });
       }
       if (this.maxKeys.size) {
@@ -2465,11 +2489,15 @@ var SheetORM = (() => {
     afterChange(column) {
       if (column === null) {
         this.indexes.clear();
+        this.duplicates.clear();
         this.maxKeys.clear();
         return;
       }
       for (const signature of Array.from(this.indexes.keys())) {
-        if (signature.split(",").indexOf(String(column)) >= 0) this.indexes.delete(signature);
+        if (signature.split(",").indexOf(String(column)) >= 0) {
+          this.indexes.delete(signature);
+          this.duplicates.delete(signature);
+        }
       }
       this.maxKeys.delete(column);
     }
@@ -2834,6 +2862,8 @@ var SheetORM = (() => {
       this.tables = /* @__PURE__ */ new Map();
       this.journal = [];
       this.stale = /* @__PURE__ */ new Set();
+      /** Whether commit() began changing sheets (true even when a later write failed). */
+      this.changedSheets = false;
       this.transactional = transactional;
     }
     /**
@@ -2882,6 +2912,7 @@ var SheetORM = (() => {
         return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
+      this.changedSheets = true;
       for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
       const progress = [];
       for (let i = 0; i < plans.length; i++) {
@@ -2941,7 +2972,7 @@ var SheetORM = (() => {
     } finally {
       active = null;
       if (sessionCache) rememberInSession(unit, committed);
-      held.release(wrote);
+      held.release(wrote || unit.changedSheets, !committed);
     }
   }
   function rememberInSession(unit, committed) {
@@ -3181,10 +3212,14 @@ var SheetORM = (() => {
     }
     /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match); used by relations. */
     whereKeyIn(column, keys, source = "model") {
-      const name = checkColumn(column, this.owner, "whereKeyIn");
+      this.conditions.push(this.keyInCondition(column, keys, source, "whereKeyIn"));
+      return this;
+    }
+    keyInCondition(column, keys, source, method) {
+      const name = checkColumn(column, this.owner, method);
       const wanted = new Set(Array.from(keys, normalizeKey));
       wanted.delete("");
-      this.conditions.push({
+      return {
         kind: "deferred",
         bool: "and",
         not: false,
@@ -3192,8 +3227,7 @@ var SheetORM = (() => {
           const read = resolve(name, source);
           return (row) => wanted.has(normalizeKey(read(row)));
         }
-      });
-      return this;
+      };
     }
     /** Adds a where-clause against `source` (the model's sheet or the pivot sheet). */
     addWhere(bool, not, args, method, source = "model") {
@@ -3202,8 +3236,7 @@ var SheetORM = (() => {
       if (isPlainObject(first) && args.length === 1) {
         const group = this.newGroup();
         for (const column2 of Object.keys(first)) group.addWhere("and", false, [column2, first[column2]], method, source);
-        this.conditions.push({ kind: "group", bool, not, conditions: group.conditions });
-        return this;
+        return this.pushGroup(bool, not, group.conditions);
       }
       if (args.length !== 2 && args.length !== 3) {
         const forms = "(column, value), (column, operator, value), ({ column: value }) or (query => \u2026)";
@@ -3221,7 +3254,10 @@ var SheetORM = (() => {
     addGroup(bool, not, callback) {
       const group = this.newGroup();
       callback(group);
-      this.conditions.push({ kind: "group", bool, not, conditions: group.conditions });
+      return this.pushGroup(bool, not, group.conditions);
+    }
+    pushGroup(bool, not, conditions) {
+      if (conditions.length) this.conditions.push({ kind: "group", bool, not, conditions });
       return this;
     }
     addIn(bool, not, column, values, method, source = "model") {
@@ -3450,6 +3486,8 @@ var SheetORM = (() => {
       this.orders = [];
       this.limitCount = null;
       this.offsetCount = 0;
+      /** Conditions ANDed with all the others (see scopeToKeys). */
+      this.scope = [];
     }
     newGroup() {
       return new _QueryBuilder(this.model);
@@ -3585,11 +3623,21 @@ var SheetORM = (() => {
     /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
     selectValues(table) {
       const rows = table.liveValues();
-      return this.ordered(table, this.conditions.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
+      return this.ordered(table, this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
-      return compile(this.conditions, this.resolveColumn(table));
+      const group = { kind: "group", bool: "and", not: false, conditions: this.conditions };
+      const conditions = this.scope.length ? this.scope.concat(this.conditions.length ? [group] : []) : this.conditions;
+      return compile(conditions, this.resolveColumn(table));
+    }
+    /**
+     * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
+     * (as Lucid's relation queries wrap theirs): `orWhere` cannot reach other parents' rows.
+     */
+    scopeToKeys(column, keys) {
+      this.scope.push(this.keyInCondition(column, keys, "model", "query"));
+      return this;
     }
     /** How a column name is read from a row of this query's table. */
     resolveColumn(table) {
@@ -3709,7 +3757,7 @@ var SheetORM = (() => {
     const table = unit.table(tableRef(model), true);
     const owner = modelName(model);
     const columns = names.map((name) => table.column(name, owner));
-    const entry = locate(model, instance, table);
+    const entry = locate(model, instance, table, "save");
     if (!entry) throw gone(model, instance, table);
     const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
     if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) {
@@ -3720,7 +3768,7 @@ var SheetORM = (() => {
   }
   function deleteModel(model, instance, unit) {
     const table = unit.table(tableRef(model), true);
-    const entry = locate(model, instance, table);
+    const entry = locate(model, instance, table, "delete");
     if (entry) table.remove(entry);
     const state = stateOf(instance);
     const before = { persisted: state.persisted, deleted: state.deleted };
@@ -3733,24 +3781,37 @@ var SheetORM = (() => {
   }
   function refreshModel(model, instance) {
     const table = readTable(tableRef(model));
-    const entry = locate(model, instance, table);
+    const entry = locate(model, instance, table, "refresh");
     if (!entry) throw gone(model, instance, table);
     assignRow(instance, table.header.names, entry.values);
     stateOf(instance).persisted = true;
   }
-  function locate(model, instance, table) {
+  function locate(model, instance, table, action) {
     const owner = modelName(model);
     const keys = primaryKeys(model);
-    const columns = keys.map((key) => table.column(key, owner));
-    return table.find(columns, originalKey(instance, keys));
+    const columns = keys.map((key2) => table.column(key2, owner));
+    const values = originalKeyValues(instance, keys);
+    const shown = keys.map((key2, i) => `${key2} ${describeValue(values[i])}`).join(", ");
+    if (values.some(isBlankKey)) {
+      throw new ValidationError(
+        `${owner}.${action}(): this ${owner} has no ${keys.join(", ")} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`
+      );
+    }
+    const key = normalizeCompositeKey(values);
+    if (table.isDuplicated(columns, key)) {
+      const rows = table.rows().filter((entry) => keyOf(entry.values, columns) === key).map((entry) => entry.rowNumber).filter((row) => row !== null);
+      throw new DuplicateKeyError(
+        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${rows.join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
+      );
+    }
+    return table.find(columns, key);
   }
-  function originalKey(instance, keys) {
+  function originalKeyValues(instance, keys) {
     const state = stateOf(instance);
-    const values = keys.map((key) => {
+    return keys.map((key) => {
       const original = state.persisted ? originalValue(state, key) : void 0;
       return original !== void 0 ? original : readAttribute(instance, key);
     });
-    return normalizeCompositeKey(values);
   }
   function gone(model, instance, table) {
     const keys = primaryKeys(model);
@@ -3849,7 +3910,7 @@ var SheetORM = (() => {
     query() {
       this.relation.assertParentColumn([this.parent], this.relation.foreignKey);
       const query = this.relation.relatedQuery();
-      query.whereKeyIn(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
+      query.scopeToKeys(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
       return query;
     }
     /** Points the parent at `related` (saving it first if new) and saves the parent. */
@@ -3955,15 +4016,21 @@ var SheetORM = (() => {
     /** A query of this parent's related models. */
     query() {
       const query = this.relation.relatedQuery();
-      query.whereKeyIn(this.relation.foreignKey, [this.parentKey()]);
+      query.scopeToKeys(this.relation.foreignKey, [this.parentKey()]);
       return query;
     }
     /** Creates a related model holding the parent's key. */
     create(attributes) {
+      if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
       return this.createMany([attributes])[0];
     }
     /** Creates related models (one append). */
     createMany(list) {
+      const method = `${this.relation.label()}.createMany()`;
+      if (!Array.isArray(list)) throw new ValidationError(`${method}: expected an array of attribute objects, got ${describeValue(list)}.`);
+      list.forEach((attributes, i) => {
+        if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
+      });
       const key = this.parentKey();
       const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
       return this.relation.relatedModel().createMany(rows);
@@ -3980,6 +4047,7 @@ var SheetORM = (() => {
     }
     /** Saves several related models in one unit of work. */
     saveMany(models) {
+      if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
       return runWrite(`${this.relation.label()}.saveMany`, () => models.map((model) => this.save(model)));
     }
     parentKey() {
@@ -4631,10 +4699,12 @@ var SheetORM = (() => {
     }
     /** Creates a related model and attaches it. */
     create(attributes, pivotAttributes) {
+      this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
       return this.createMany([attributes], [pivotAttributes])[0];
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
+      this.checkPivotList(pivotList, "createMany");
       return this.write("createMany", (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);
@@ -4644,12 +4714,15 @@ var SheetORM = (() => {
     }
     /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
     save(model, pivotAttributes, checkExisting = true) {
+      this.checkPivotAttributes(pivotAttributes, "save", "pivot attributes");
       this.saveMany([model], [pivotAttributes], checkExisting);
       return model;
     }
     /** Saves related models and attaches them. */
     saveMany(models, pivotList = [], checkExisting = true) {
       const related = this.relation.relatedModel();
+      if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
+      this.checkPivotList(pivotList, "saveMany");
       models.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
       return this.write("saveMany", (pivot) => {
         const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
@@ -4663,6 +4736,18 @@ var SheetORM = (() => {
         });
         return models;
       });
+    }
+    /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
+    checkPivotAttributes(attributes, method, what) {
+      if (attributes === void 0 || attributes === null || isPlainObject(attributes)) return;
+      throw new ValidationError(`${this.relation.label()}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
+    }
+    checkPivotList(list, method) {
+      if (list === void 0) return;
+      if (!Array.isArray(list)) {
+        throw new ValidationError(`${this.relation.label()}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
+      }
+      list.forEach((attributes, i) => this.checkPivotAttributes(attributes, method, `pivot attributes ${i}`));
     }
     write(method, fn) {
       this.parentKey();
@@ -4703,15 +4788,21 @@ var SheetORM = (() => {
       const record = { ...attributes };
       record[pivotForeignKey] = likeColumn(pivot, this.column(pivot, pivotForeignKey), this.parentKey());
       record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
+      const { pivotModel } = this.relation;
+      if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       this.fillPivotKey(pivot, record);
       return pivot.insert(record, this.relation.label());
     }
-    /** A pivot model with its own single key column (say `id`) gets `max + 1` there. */
+    /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */
     fillPivotKey(pivot, record) {
+      const { pivotModel } = this.relation;
       const keys = this.relation.pivotRef().keyColumns;
-      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !this.relation.pivotModel ? "id" : null;
+      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !pivotModel ? "id" : null;
       if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey) return;
-      if (isBlankKey(record[own]) && pivot.header.has(own)) record[own] = pivot.nextKey(pivot.column(own));
+      if (!isBlankKey(record[own]) || !pivot.header.has(own)) return;
+      const column = pivot.column(own);
+      if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
+      else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
     }
     /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
     setAttributes(pivot, row, attributes) {
@@ -4725,6 +4816,11 @@ var SheetORM = (() => {
       return changed;
     }
   };
+  function fillPivotDefaults(pivotModel, pivot, record) {
+    for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
+      if (record[name] === void 0 && pivot.header.has(name)) record[name] = field.defaultValue();
+    }
+  }
   function likeColumn(pivot, column, id) {
     const sample = pivot.firstValue(column);
     const held = sample !== null ? typeof sample : "number";

@@ -1,8 +1,8 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
-import { ModelNotFoundError, ValidationError } from '../errors';
-import { Table, RowEntry } from '../storage/Table';
+import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
+import { Table, RowEntry, keyOf } from '../storage/Table';
 import { UnitOfWork, readTable } from '../storage/UnitOfWork';
-import { CellValue, Key, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
+import { CellValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
 import { assignRow, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
@@ -112,7 +112,7 @@ export function updateModel(model: PersistableClass, instance: object, unit: Uni
   const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
   const columns = names.map((name) => table.column(name, owner));
-  const entry = locate(model, instance, table);
+  const entry = locate(model, instance, table, 'save');
   if (!entry) throw gone(model, instance, table);
   const keyColumns = primaryKeys(model).map((key) => table.column(key, owner));
   if (columns.some((c) => keyColumns.indexOf(c) >= 0)) {
@@ -125,7 +125,7 @@ export function updateModel(model: PersistableClass, instance: object, unit: Uni
 /** Deletes a model's row (a row already gone is not an error). */
 export function deleteModel(model: PersistableClass, instance: object, unit: UnitOfWork): void {
   const table = unit.table(tableRef(model), true);
-  const entry = locate(model, instance, table);
+  const entry = locate(model, instance, table, 'delete');
   if (entry) table.remove(entry);
   const state = stateOf(instance);
   const before = { persisted: state.persisted, deleted: state.deleted };
@@ -140,27 +140,47 @@ export function deleteModel(model: PersistableClass, instance: object, unit: Uni
 /** Re-reads a model's row into it. */
 export function refreshModel(model: PersistableClass, instance: object): void {
   const table = readTable(tableRef(model));
-  const entry = locate(model, instance, table);
+  const entry = locate(model, instance, table, 'refresh');
   if (!entry) throw gone(model, instance, table);
   assignRow(instance, table.header.names, entry.values);
   stateOf(instance).persisted = true;
 }
 
-/** The row of a persisted model, found by the key it was read with. */
-export function locate(model: PersistableClass, instance: object, table: Table): RowEntry | undefined {
+/**
+ * The row of a persisted model, found by the key it was read with. A key that is blank, or that
+ * several rows hold, cannot say which row is the model's: that is an error, never a guess.
+ */
+export function locate(model: PersistableClass, instance: object, table: Table, action: string): RowEntry | undefined {
   const owner = modelName(model);
   const keys = primaryKeys(model);
   const columns = keys.map((key) => table.column(key, owner));
-  return table.find(columns, originalKey(instance, keys));
+  const values = originalKeyValues(instance, keys);
+  const shown = keys.map((key, i) => `${key} ${describeValue(values[i])}`).join(', ');
+  if (values.some(isBlankKey)) {
+    throw new ValidationError(
+      `${owner}.${action}(): this ${owner} has no ${keys.join(', ')} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`,
+    );
+  }
+  const key = normalizeCompositeKey(values);
+  if (table.isDuplicated(columns, key)) {
+    const rows = table
+      .rows()
+      .filter((entry) => keyOf(entry.values, columns) === key)
+      .map((entry) => entry.rowNumber)
+      .filter((row) => row !== null);
+    throw new DuplicateKeyError(
+      `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${rows.join(', ')}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`,
+    );
+  }
+  return table.find(columns, key);
 }
 
-function originalKey(instance: object, keys: string[]): Key {
+function originalKeyValues(instance: object, keys: string[]): unknown[] {
   const state = stateOf(instance);
-  const values = keys.map((key) => {
+  return keys.map((key) => {
     const original = state.persisted ? originalValue(state, key) : undefined;
     return original !== undefined ? original : readAttribute(instance, key);
   });
-  return normalizeCompositeKey(values);
 }
 
 

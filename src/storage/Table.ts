@@ -42,6 +42,8 @@ export class Table {
   lastRow: number;
   journal: Undo[] | null = null;
   private indexes = new Map<string, Map<Key, RowEntry>>();
+  /** Per index: the keys more than one live row holds (typed twice in the sheet). */
+  private duplicates = new Map<string, Set<Key>>();
   private signatures = new Map<string, number[]>();
   private textKeys = new Map<number, boolean>();
   private deletedCount = 0;
@@ -172,16 +174,26 @@ export class Table {
     let index = this.indexes.get(signature);
     if (!index) {
       index = new Map();
+      const duplicates = new Set<Key>();
       const entries = this.entries;
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i];
         if (entry.deleted) continue;
         const key = keyOf(entry.values, columns);
-        if (key !== '' && !index.has(key)) index.set(key, entry);
+        if (key === '') continue;
+        if (!index.has(key)) index.set(key, entry);
+        else duplicates.add(key);
       }
       this.indexes.set(signature, index);
+      this.duplicates.set(signature, duplicates);
     }
     return index;
+  }
+
+  /** Whether more than one live row holds `key` (normalised) in the given key columns. */
+  isDuplicated(columns: readonly number[], key: Key): boolean {
+    this.index(columns);
+    return (this.duplicates.get(columns.join(',')) as Set<Key>).has(key);
   }
 
   /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
@@ -340,6 +352,7 @@ export class Table {
     this.lastRow = highest - deleted.filter((row) => row <= highest).length;
     this.journal = null;
     this.indexes.clear();
+    this.duplicates.clear();
     this.maxKeys.clear();
   }
 
@@ -374,7 +387,9 @@ export class Table {
     if (this.indexes.size) {
       this.indexes.forEach((index, signature) => {
         const key = keyOf(entry.values, this.indexColumns(signature));
-        if (key !== '' && !index.has(key)) index.set(key, entry);
+        if (key === '') return;
+        if (!index.has(key)) index.set(key, entry);
+        else (this.duplicates.get(signature) as Set<Key>).add(key);
       });
     }
     if (this.maxKeys.size) {
@@ -395,11 +410,15 @@ export class Table {
     // Indexes and key maxima are rebuilt lazily: cheap, and always right after undo.
     if (column === null) {
       this.indexes.clear();
+      this.duplicates.clear();
       this.maxKeys.clear();
       return;
     }
     for (const signature of Array.from(this.indexes.keys())) {
-      if (signature.split(',').indexOf(String(column)) >= 0) this.indexes.delete(signature);
+      if (signature.split(',').indexOf(String(column)) >= 0) {
+        this.indexes.delete(signature);
+        this.duplicates.delete(signature);
+      }
     }
     this.maxKeys.delete(column);
   }

@@ -141,3 +141,50 @@ describe('fill, merge, refresh, delete', () => {
     expect(post.$isDeleted).toBe(true);
   });
 });
+
+describe('a row the key cannot single out is never guessed', () => {
+  const seedDuplicates = () =>
+    seedSheets({
+      Posts: [
+        ['id', 'title', 'views'],
+        [1, 'First', 10],
+        [2, 'Second', 20],
+        ['1', 'Typed twice', 30],
+        ['', 'No key', 40],
+      ],
+    });
+
+  it('save, delete and refresh of a model whose key two rows hold throw DuplicateKeyError naming the rows, writing nothing', () => {
+    seedDuplicates();
+    const twin = Post.all().find((post) => post.title === 'Typed twice')!;
+    twin.title = 'Changed';
+    gas().calls.reset();
+    expect(() => twin.save()).toThrow(DuplicateKeyError);
+    expect(() => twin.save()).toThrow(/several rows with id "1" \(rows 2, 4\)/);
+    expect(() => twin.delete()).toThrow(DuplicateKeyError);
+    expect(() => twin.refresh()).toThrow(DuplicateKeyError);
+    expect(gas().calls.writes()).toBe(0);
+    expect(twin.$isPersisted).toBe(true);
+  });
+
+  it('a model read from a row with a blank key cannot be saved or deleted', () => {
+    seedDuplicates();
+    const orphan = Post.all().find((post) => post.title === 'No key')!;
+    orphan.title = 'Changed';
+    gas().calls.reset();
+    expect(() => orphan.save()).toThrow(/Post\.save\(\): this Post has no id \(its row in .* has a blank key cell\)/);
+    expect(() => orphan.delete()).toThrow(ValidationError);
+    expect(orphan.$isPersisted).toBe(true);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('Posts')).toHaveLength(5);
+  });
+
+  it('rows with unique keys are still saved and deleted as before', () => {
+    seedDuplicates();
+    const second = Post.find(2)!;
+    second.title = 'Two';
+    second.save();
+    Post.find(2)!.delete();
+    expect(sheetRows('Posts').map((row) => row[1])).toEqual(['title', 'First', 'Typed twice', 'No key']);
+  });
+});
