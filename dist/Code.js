@@ -4541,6 +4541,31 @@ var SheetORM = (() => {
     });
   }
 
+  // src/relations/pivot/pivotRows.ts
+  var IdList = class {
+    constructor() {
+      this.ids = [];
+      this.keys = /* @__PURE__ */ new Set();
+    }
+    add(key, id) {
+      if (this.keys.has(key)) return;
+      this.keys.add(key);
+      this.ids.push(id);
+    }
+  };
+  function fillPivotDefaults(pivotModel, pivot, record) {
+    for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
+      if (record[name] === void 0 && pivot.header.has(name)) record[name] = field.defaultValue();
+    }
+  }
+  function likeColumn(pivot, column, id) {
+    const sample = pivot.firstValue(column);
+    const held = sample !== null ? typeof sample : "number";
+    if (typeof id === "string" && held === "number" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
+    if (typeof id === "number" && held === "string") return String(id);
+    return id;
+  }
+
   // src/relations/pivot/syncPlan.ts
   function normalizeRecords(input, keyOf2, owner, method) {
     const records = /* @__PURE__ */ new Map();
@@ -4629,14 +4654,14 @@ var SheetORM = (() => {
     detach(ids2) {
       return this.write("detach", (pivot) => {
         const only = ids2 === void 0 ? null : this.records(ids2, "detach");
-        const detached = [];
+        const detached = new IdList();
         const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
         for (const row of this.currentRows(pivot)) {
           if (only && !only.has(row.key)) continue;
           pivot.remove(row.row);
-          detached.push(row.row.values[rfk]);
+          detached.add(row.key, row.row.values[rfk]);
         }
-        return detached;
+        return detached.ids;
       });
     }
     /**
@@ -4645,13 +4670,17 @@ var SheetORM = (() => {
      */
     sync(ids2, detach = true) {
       return this.write("sync", (pivot) => {
-        const diff = diffSync(this.currentRows(pivot), this.records(ids2, "sync"), detach);
+        const records = this.records(ids2, "sync");
+        const diff = diffSync(this.currentRows(pivot), records, detach);
         const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
         const result = { attached: [], detached: [], updated: [] };
+        const detached = new IdList();
         for (const row of diff.detach) {
           pivot.remove(row);
-          result.detached.push(row.values[rfk]);
+          const key = normalizeKey(row.values[rfk]);
+          if (!records.has(key)) detached.add(key, row.values[rfk]);
         }
+        result.detached = detached.ids;
         for (const change of diff.update) {
           this.setAttributes(pivot, change.row, change.changes);
           result.updated.push(change.row.values[rfk]);
@@ -4672,13 +4701,14 @@ var SheetORM = (() => {
         const records = this.records(ids2, "toggle");
         const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
         const result = { attached: [], detached: [] };
-        const present = /* @__PURE__ */ new Set();
+        const detached = new IdList();
         for (const row of this.currentRows(pivot)) {
           if (!records.has(row.key)) continue;
-          present.add(row.key);
           pivot.remove(row.row);
-          result.detached.push(row.row.values[rfk]);
+          detached.add(row.key, row.row.values[rfk]);
         }
+        result.detached = detached.ids;
+        const present = detached.keys;
         records.forEach((record, key) => {
           if (present.has(key)) return;
           result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
@@ -4816,18 +4846,6 @@ var SheetORM = (() => {
       return changed;
     }
   };
-  function fillPivotDefaults(pivotModel, pivot, record) {
-    for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
-      if (record[name] === void 0 && pivot.header.has(name)) record[name] = field.defaultValue();
-    }
-  }
-  function likeColumn(pivot, column, id) {
-    const sample = pivot.firstValue(column);
-    const held = sample !== null ? typeof sample : "number";
-    if (typeof id === "string" && held === "number" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
-    if (typeof id === "number" && held === "string") return String(id);
-    return id;
-  }
 
   // src/relations/ManyToMany.ts
   var ManyToMany = class extends Relation {

@@ -152,13 +152,13 @@ describe('sync', () => {
     expect(p.related('tags').query().get().pluck('id').all()).toEqual([3, 8]);
   });
 
-  test('removes duplicate rows of a kept id', () => {
+  test('removes duplicate rows of a kept id (which stays attached, so is not reported as detached)', () => {
     seedSheets({
       Posts: [['id'], [1]],
       Tags: [['id'], [1], [2]],
       PostTag: [['post_id', 'tag_id', 'role'], [1, 1, 'first'], [1, 2, ''], [1, 1, 'copy']],
     });
-    expect(post(1).related('tags').sync([1, 2])).toEqual({ attached: [], detached: [1], updated: [] });
+    expect(post(1).related('tags').sync([1, 2])).toEqual({ attached: [], detached: [], updated: [] });
     expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role'], [1, 1, 'first'], [1, 2, '']]);
   });
 
@@ -225,4 +225,27 @@ it('inside a transaction, eager loads and counts after a sync see the pending pi
     expect(Post.withCount('tags').get().pluck('$extras.tags_count').all()).toEqual([6, 2]);
   });
   expect(sheetRows('PostTag').filter((row) => row[0] === 2).map((row) => row[1])).toEqual([4, 5]);
+});
+
+describe('a pair the pivot sheet holds twice', () => {
+  function seedTwice() {
+    seedSheets({
+      Posts: [['id', 'title'], [1, 'One']],
+      Tags: [['id', 'name'], [1, 't1'], [2, 't2'], [3, 't3']],
+      PostTag: [['post_id', 'tag_id'], [1, 1], [1, 1], [1, 2], [1, 2], [1, 3]],
+    });
+  }
+
+  test('sync removes the extra row of a kept id without reporting that id as detached', () => {
+    seedTwice();
+    expect(Post.find(1)!.related('tags').sync([1, 3])).toEqual({ attached: [], detached: [2], updated: [] });
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id'], [1, 1], [1, 3]]);
+  });
+
+  test('detach and toggle report each id once', () => {
+    seedTwice();
+    expect(Post.find(1)!.related('tags').toggle([1, 4])).toEqual({ attached: [4], detached: [1] });
+    expect(Post.find(1)!.related('tags').detach([2])).toEqual([2]);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id'], [1, 3], [1, 4]]);
+  });
 });

@@ -5,10 +5,8 @@
  * bottom-up deletion runs. Rows of other parents and unchanged rows are never touched.
  */
 import { SheetORMError, ValidationError } from '../../errors';
-import type { Model, ModelClass } from '../../model/Model';
-import { attributeFields } from '../../model/fields';
+import type { Model } from '../../model/Model';
 import { usesUuid } from '../../model/meta';
-import { fieldsOf } from '../registry';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
@@ -16,6 +14,7 @@ import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key 
 import type { ManyToMany } from '../ManyToMany';
 import { requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
+import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecords } from './syncPlan';
 
 /** What `sync` did, as related ids. */
@@ -52,14 +51,14 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   detach(ids?: unknown): unknown[] {
     return this.write('detach', (pivot) => {
       const only = ids === undefined ? null : this.records(ids, 'detach');
-      const detached: unknown[] = [];
+      const detached = new IdList();
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       for (const row of this.currentRows(pivot)) {
         if (only && !only.has(row.key)) continue;
         pivot.remove(row.row);
-        detached.push(row.row.values[rfk]);
+        detached.add(row.key, row.row.values[rfk]);
       }
-      return detached;
+      return detached.ids;
     });
   }
 
@@ -69,13 +68,18 @@ export class ManyToManyClient<P extends Model, R extends Model> {
    */
   sync(ids: unknown, detach = true): SyncResult {
     return this.write('sync', (pivot) => {
-      const diff = diffSync(this.currentRows(pivot), this.records(ids, 'sync'), detach);
+      const records = this.records(ids, 'sync');
+      const diff = diffSync(this.currentRows(pivot), records, detach);
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const result: SyncResult = { attached: [], detached: [], updated: [] };
+      const detached = new IdList();
       for (const row of diff.detach) {
         pivot.remove(row);
-        result.detached.push(row.values[rfk]);
+        // A duplicate row of a kept id goes too, but that id stays attached.
+        const key = normalizeKey(row.values[rfk]);
+        if (!records.has(key)) detached.add(key, row.values[rfk]);
       }
+      result.detached = detached.ids;
       for (const change of diff.update) {
         this.setAttributes(pivot, change.row, change.changes);
         result.updated.push(change.row.values[rfk]);
@@ -98,13 +102,14 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const records = this.records(ids, 'toggle');
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const result = { attached: [] as unknown[], detached: [] as unknown[] };
-      const present = new Set<Key>();
+      const detached = new IdList();
       for (const row of this.currentRows(pivot)) {
         if (!records.has(row.key)) continue;
-        present.add(row.key);
         pivot.remove(row.row);
-        result.detached.push(row.row.values[rfk]);
+        detached.add(row.key, row.row.values[rfk]);
       }
+      result.detached = detached.ids;
+      const present = detached.keys;
       records.forEach((record, key) => {
         if (present.has(key)) return;
         result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
@@ -260,24 +265,4 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     }
     return changed;
   }
-}
-
-/** The defaults a pivot model's `fields()` declare, for its columns the row leaves out. */
-function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, record: Record<string, unknown>): void {
-  for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
-    if (record[name] === undefined && pivot.header.has(name)) record[name] = field.defaultValue();
-  }
-}
-
-/**
- * A key is stored the way its column holds keys, so lookups in the sheet (MATCH, VLOOKUP) keep
- * working: an id given as text ('3', from a form) becomes a number in a column of numbers, and a
- * number becomes text in a column of text keys.
- */
-function likeColumn(pivot: Table, column: number, id: unknown): unknown {
-  const sample = pivot.firstValue(column);
-  const held = sample !== null ? typeof sample : 'number';
-  if (typeof id === 'string' && held === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
-  if (typeof id === 'number' && held === 'string') return String(id);
-  return id;
 }

@@ -1,0 +1,38 @@
+/** Building the pivot rows a many-to-many client writes, and reporting the ids it touched. */
+import type { ModelClass } from '../../model/Model';
+import { attributeFields } from '../../model/fields';
+import type { Table } from '../../storage/Table';
+import type { Key } from '../../support/values';
+import { fieldsOf } from '../registry';
+
+/** Related ids, each once (a pivot sheet may hold a pair twice). */
+export class IdList {
+  readonly ids: unknown[] = [];
+  readonly keys = new Set<Key>();
+
+  add(key: Key, id: unknown): void {
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.ids.push(id);
+  }
+}
+
+/** The defaults a pivot model's `fields()` declare, for its columns the row leaves out. */
+export function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, record: Record<string, unknown>): void {
+  for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
+    if (record[name] === undefined && pivot.header.has(name)) record[name] = field.defaultValue();
+  }
+}
+
+/**
+ * A key is stored the way its column holds keys, so lookups in the sheet (MATCH, VLOOKUP) keep
+ * working: an id given as text ('3', from a form) becomes a number in a column of numbers, and a
+ * number becomes text in a column of text keys.
+ */
+export function likeColumn(pivot: Table, column: number, id: unknown): unknown {
+  const sample = pivot.firstValue(column);
+  const held = sample !== null ? typeof sample : 'number';
+  if (typeof id === 'string' && held === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
+  if (typeof id === 'number' && held === 'string') return String(id);
+  return id;
+}
