@@ -1715,7 +1715,7 @@ var SheetORM = (() => {
   function forgetHandles() {
     cache = null;
   }
-  function openSpreadsheet(pinnedId) {
+  function openSpreadsheet(pinnedId, owner) {
     const config = getConfig();
     const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
     const key = id ? `id:${id}` : "default";
@@ -1725,13 +1725,25 @@ var SheetORM = (() => {
       throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
     }
     let spreadsheet;
-    if (id) spreadsheet = retried("SpreadsheetApp.openById", () => SpreadsheetApp.openById(id));
+    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
     else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
     if (!spreadsheet) {
       throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
     }
     handles().spreadsheets.set(key, spreadsheet);
     return spreadsheet;
+  }
+  function openById(id, source, owner) {
+    try {
+      return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const who = owner ? `${owner}: ` : "";
+      throw new ServiceError(
+        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
+        error.cause
+      );
+    }
   }
   function spreadsheetName(spreadsheet) {
     const names = handles().names;
@@ -1765,7 +1777,7 @@ var SheetORM = (() => {
     return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
   }
   function openSheet(ref) {
-    const spreadsheet = openSpreadsheet(ref.spreadsheetId);
+    const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
     const cacheKey = cacheKeyOf(ref);
     const cached = handles().sheets.get(cacheKey);
     if (cached) return cached;

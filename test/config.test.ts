@@ -15,6 +15,18 @@ describe('configure()', () => {
     expect(other.getId()).toBe('sheet-2');
   });
 
+  it('a wrong spreadsheet id is an error naming the id, where it came from and the model', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    configure({ spreadsheetId: 'no-such-id' });
+    expect(() => Post.all()).toThrow(/^Post: could not open the spreadsheet with id "no-such-id" \(from configure\(\{ spreadsheetId \}\)\): .*Check the id/);
+    configure({});
+    class Audit extends Model {
+      static _table = 'Audit';
+      static _spreadsheetId = 'wrong-id-123';
+    }
+    expect(() => Audit.all()).toThrow(/^Audit: could not open the spreadsheet with id "wrong-id-123" \(from Audit\._spreadsheetId\)/);
+  });
+
   it('uses a given spreadsheet object', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
     const other = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'given']] }, { id: 'sheet-3' });

@@ -1,7 +1,7 @@
 /** Which sheet a model or relation lives in, and how to open it (with a per-execution handle cache). */
 import { configGeneration, getConfig } from '../config';
-import { SheetNotFoundError, SheetORMError } from '../errors';
-import { retried } from './service';
+import { ServiceError, SheetNotFoundError, SheetORMError } from '../errors';
+import { messageOf, retried } from './service';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,7 +51,7 @@ export function forgetHandles(): void {
 }
 
 /** The spreadsheet for a pinned id, the configured one, or the active one. */
-export function openSpreadsheet(pinnedId?: string | null): Spreadsheet {
+export function openSpreadsheet(pinnedId?: string | null, owner?: string): Spreadsheet {
   const config = getConfig();
   const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
   const key = id ? `id:${id}` : 'default';
@@ -61,13 +61,26 @@ export function openSpreadsheet(pinnedId?: string | null): Spreadsheet {
     throw new SheetORMError('SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.');
   }
   let spreadsheet: Spreadsheet | null;
-  if (id) spreadsheet = retried('SpreadsheetApp.openById', () => SpreadsheetApp.openById(id));
+  if (id) spreadsheet = openById(id, pinnedId ? `${owner || 'the model'}._spreadsheetId` : 'configure({ spreadsheetId })', owner);
   else spreadsheet = config.spreadsheet || retried('SpreadsheetApp.getActiveSpreadsheet', () => SpreadsheetApp.getActiveSpreadsheet());
   if (!spreadsheet) {
     throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "…" }) or set Model._spreadsheetId.');
   }
   handles().spreadsheets.set(key, spreadsheet);
   return spreadsheet;
+}
+
+function openById(id: string, source: string, owner?: string): Spreadsheet {
+  try {
+    return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    const who = owner ? `${owner}: ` : '';
+    throw new ServiceError(
+      `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
+      error.cause,
+    );
+  }
 }
 
 /** The spreadsheet's name, read once per execution for error messages. */
@@ -111,7 +124,7 @@ export function describeRef(ref: TableRef): string {
 
 /** Opens the sheet a ref names, or throws SheetNotFoundError listing the sheets that exist. */
 export function openSheet(ref: TableRef): OpenedSheet {
-  const spreadsheet = openSpreadsheet(ref.spreadsheetId);
+  const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
   const cacheKey = cacheKeyOf(ref);
   const cached = handles().sheets.get(cacheKey);
   if (cached) return cached;
