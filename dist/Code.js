@@ -1911,10 +1911,14 @@ var SheetORM = (() => {
       let width = names.length;
       while (width > dataWidth2 && width > 0 && names[width - 1] === "") width--;
       const used = names.slice(0, width);
-      const blank = used.indexOf("");
-      if (blank >= 0) {
+      const blanks = used.map((name, i) => name === "" ? columnLetter(i + 1) : "").filter((letter) => letter !== "");
+      if (blanks.length) {
+        let lastNamed = width - 1;
+        while (lastNamed >= 0 && used[lastNamed] === "") lastNamed--;
+        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : "it lies between named columns";
+        const one = blanks.length === 1;
         throw new ValidationError(
-          `${where.describe()}: column ${columnLetter(blank + 1)} has no header but the sheet uses it; name it in row 1 or delete the column.`
+          `${where.describe()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${one ? why : why.replace("it lies", "they lie")}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
         );
       }
       const seen = /* @__PURE__ */ new Set();

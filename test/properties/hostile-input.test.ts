@@ -204,11 +204,20 @@ describe('broken sheets are refused when writing, naming the sheet', () => {
 
   it('a blank header over a used column: create, update, delete and a transaction', () => {
     seed({ Posts: [['id', '', 'views'], [1, 'a', 2]] });
-    const blank = /sheet "Posts" in spreadsheet "Test Spreadsheet": column B has no header but the sheet uses it/;
+    const blank = /sheet "Posts" in spreadsheet "Test Spreadsheet": column B has no header in row 1, but it lies between named columns/;
     refusedBeforeWriting(() => Post.create({ views: 5 }), ValidationError, blank);
     refusedBeforeWriting(() => Post.query().update({ views: 5 }), ValidationError, blank);
     refusedBeforeWriting(() => Post.query().delete(), ValidationError, blank);
     refusedBeforeWriting(() => transaction(() => Post.create({ views: 5 })), ValidationError, blank);
+  });
+
+  it('blank header cells past the named columns, under values, are all named in the error', () => {
+    seed({ Posts: [['id', 'title', '', ''], [1, 'a', '', 'note']] });
+    refusedBeforeWriting(
+      () => Post.create({ title: 'x' }),
+      ValidationError,
+      /columns C, D have no header in row 1, but the sheet has values up to column D; name them in row 1 or delete those columns\./,
+    );
   });
 
   it('an empty sheet without a header row: createMany, save() of a new model, a transaction', () => {
