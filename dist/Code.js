@@ -1522,6 +1522,7 @@ var SheetORM = (() => {
   var Hydrator = class {
     constructor(model, table, pivotSpec = null) {
       this.model = model;
+      assertDeclaredColumns(model, table);
       this.batch = new ReadBatch(table.header.names, pivotSpec);
       this.plain = !anyCollides(model.prototype, this.batch.columns);
     }
@@ -1551,10 +1552,26 @@ var SheetORM = (() => {
     }
   };
   function hydrateValues(model, table, values) {
+    assertDeclaredColumns(model, table);
     const instance = constructForRow(model);
     assignRow(instance, table.header.names, values);
     stateOf(instance).persisted = true;
     return instance;
+  }
+  var checkedHeaders = /* @__PURE__ */ new WeakMap();
+  function assertDeclaredColumns(model, table) {
+    const names = table.header.names;
+    let checked = checkedHeaders.get(names);
+    if (!checked) checkedHeaders.set(names, checked = /* @__PURE__ */ new Set());
+    if (checked.has(model)) return;
+    for (const [name] of attributeFields(fieldsOf(model))) {
+      if (table.header.has(name)) continue;
+      const owner = modelName(model);
+      throw new ColumnNotFoundError(
+        `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
+      );
+    }
+    checked.add(model);
   }
 
   // src/model/keyChange.ts

@@ -4,6 +4,10 @@ import { CellValue, cloneValue } from '../support/values';
 import { anyCollides, assignRow, copyRow } from './attributes';
 import { constructForRow } from './defaults';
 import { holdRead, PivotSpec, ReadBatch, stateOf } from './state';
+import { ColumnNotFoundError } from '../errors';
+import { fieldsOf } from '../relations/registry';
+import { attributeFields } from './fields';
+import { modelName } from './meta';
 
 /** Builds the persisted models of one read: one model class, one sheet. */
 export class Hydrator<M extends object> {
@@ -16,6 +20,7 @@ export class Hydrator<M extends object> {
     table: Table,
     pivotSpec: PivotSpec | null = null,
   ) {
+    assertDeclaredColumns(model, table);
     this.batch = new ReadBatch(table.header.names, pivotSpec);
     this.plain = !anyCollides(model.prototype, this.batch.columns);
   }
@@ -52,8 +57,27 @@ export class Hydrator<M extends object> {
 
 /** Builds a persisted model instance from row values (copied: the row may change later). */
 export function hydrateValues<M extends object>(model: new (...args: any[]) => M, table: Table, values: readonly CellValue[]): M {
+  assertDeclaredColumns(model, table);
   const instance = constructForRow(model);
   assignRow(instance, table.header.names, values);
   stateOf(instance).persisted = true;
   return instance;
+}
+
+const checkedHeaders = new WeakMap<readonly string[], Set<object>>();
+
+/** Every attribute `fields()` declares needs a column: reading without one would drop it silently. */
+function assertDeclaredColumns(model: object, table: Table): void {
+  const names = table.header.names;
+  let checked = checkedHeaders.get(names);
+  if (!checked) checkedHeaders.set(names, (checked = new Set()));
+  if (checked.has(model)) return;
+  for (const [name] of attributeFields(fieldsOf(model as Parameters<typeof fieldsOf>[0]))) {
+    if (table.header.has(name)) continue;
+    const owner = modelName(model as Parameters<typeof modelName>[0]);
+    throw new ColumnNotFoundError(
+      `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`,
+    );
+  }
+  checked.add(model);
 }

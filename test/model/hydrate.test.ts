@@ -1,5 +1,5 @@
 /** Models built from rows: a model read gets its bookkeeping only when asked, and behaves the same either way. */
-import { Collection, Model } from '../../src';
+import { Collection, ColumnNotFoundError, Model } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -105,5 +105,25 @@ describe('models read from rows', () => {
         { id: 1, name: 'JavaScript', pivot: { post_id: 1, tag_id: 1 } },
       ],
     });
+  });
+});
+
+describe('attributes declared in fields() need their columns', () => {
+  class Member extends Model {
+    static override _table = 'Members';
+    static override fields() {
+      return { id: this.attr(null), name: this.string(''), email: this.string('') };
+    }
+  }
+
+  test('reading a sheet without a declared column is a ColumnNotFoundError naming it, not a silent drop', () => {
+    seedSheets({ Members: [['id', 'name'], [1, 'Ada']] });
+    expect(() => Member.all()).toThrow(ColumnNotFoundError);
+    expect(() => Member.find(1)).toThrow(/^Member\.fields\(\) declares "email", but sheet "Members" in spreadsheet "Test Spreadsheet" has no column "email" \(columns: id, name\)/);
+  });
+
+  test('with the column present, reads work', () => {
+    seedSheets({ Members: [['id', 'name', 'email'], [1, 'Ada', '']] });
+    expect(Member.find(1)!.toJSON()).toEqual({ id: 1, name: 'Ada', email: null });
   });
 });

@@ -102,12 +102,13 @@ export function attach(store: Store, post: number, tags: readonly number[]): Res
   return ok(undefined);
 }
 
-/** `detach(tags)` / `detach()`: removes this post's rows for those ids (all of them without ids). */
+/** `detach(tags)` / `detach()`: removes this post's rows for those ids (all of them without ids); counts the ids. */
 export function detach(store: Store, post: number, tags: readonly number[] | null): Result<number> {
   const only = tags && new Set(tags.map(normKey));
   const rows = pivotRows(store, post).filter((row) => !only || only.has(normKey(row.cells[1])));
   rows.forEach((row) => store.remove('PostTag', row));
-  return ok(rows.length);
+  // Ids, each once: a pair typed twice is one id detached.
+  return ok(new Set(rows.map((row) => normKey(row.cells[1]))).size);
 }
 
 /** `sync(tags)`: keeps the first row of each wanted id, removes the others, appends the missing. */
@@ -123,5 +124,7 @@ export function sync(store: Store, post: number, tags: readonly number[]): Resul
   gone.forEach((row) => store.remove('PostTag', row));
   const attached = wanted.filter((tag) => !seen.has(normKey(tag)));
   attached.forEach((tag) => store.insert('PostTag', [post, tag, null]));
-  return ok({ attached, detached: gone.length });
+  // Ids no longer attached, each once (a removed duplicate of a kept id is not one).
+  const detached = new Set(gone.map((row) => normKey(row.cells[1])).filter((key) => !seen.has(key)));
+  return ok({ attached, detached: detached.size });
 }
