@@ -129,7 +129,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     this.boot();
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
-    const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
+    const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false, true);
     if (callback) callback(query);
     return query;
   }
@@ -147,9 +147,9 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   }
 
   /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */
-  newQuery(parentKeys: unknown[] | null, subQuery: boolean): ManyToManyQueryBuilder<R> {
+  newQuery(parentKeys: unknown[] | null, subQuery: boolean, preload = false): ManyToManyQueryBuilder<R> {
     this.boot();
-    const query = new ManyToManyQueryBuilder<R>(this as unknown as ManyToMany<Model, R>, parentKeys);
+    const query = new ManyToManyQueryBuilder<R>(this as unknown as ManyToMany<Model, R>, parentKeys, preload);
     query.isRelatedSubQuery = subQuery;
     if (this.onQuery) this.onQuery(query);
     return query;

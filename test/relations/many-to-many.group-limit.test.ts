@@ -131,6 +131,11 @@ test('each parent keeps its own limited rows with its own pivot', () => {
   ]);
 });
 
+test("without groupOrderBy, a preload keeps each parent's highest related keys (as Lucid)", () => {
+  const users = User.preload('projects', (q) => q.groupLimit(2)).get().all();
+  expect(names(users)).toEqual({ virk: ['E', 'D'], romain: ['E', 'C'], nikk: ['B'], tom: [], ann: ['D', 'C'] });
+});
+
 test('groupLimit(0) loads nothing', () => {
   const users = User.preload('projects', (q) => q.groupLimit(0)).get().all();
   expect(Object.values(names(users)).every((list) => list.length === 0)).toBe(true);
@@ -139,6 +144,8 @@ test('groupLimit(0) loads nothing', () => {
 test('on a lazy query of one parent it is a plain limit', () => {
   const query = User.findOrFail(1).related('projects').query().groupLimit(3).groupOrderBy('projects.updated_at', 'desc').groupOrderBy('projects.id', 'desc');
   expect(query.get().all().map((p: Project) => p.name)).toEqual(['D', 'C', 'B']);
+  // without groupOrderBy: the first rows in sheet order, as a plain limit
+  expect(User.findOrFail(1).related('projects').query().groupLimit(2).get().all().map((p: Project) => p.name)).toEqual(['A', 'B']);
 });
 
 test('bad arguments are ValidationErrors', () => {

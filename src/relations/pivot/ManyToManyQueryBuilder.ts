@@ -9,7 +9,7 @@ import type { Model } from '../../model/Model';
 import { Hydrator, hydrateValues } from '../../model/hydrate';
 import { assertKeyUpdate } from '../../model/keyChange';
 import type { PivotSpec } from '../../model/state';
-import { tableRef } from '../../model/meta';
+import { primaryKeys, tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { compile, Condition, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
@@ -49,10 +49,13 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   private readonly givenSlots: number[];
   private groupLimitCount: number | null = null;
   private groupOrders: Array<{ column: string; direction: Direction }> = [];
+  /** Whether this query loads the relation for parents (`with`/`preload`/`load`). */
+  private readonly forParents: boolean;
 
-  constructor(relation: ManyToMany<Model, R>, parentKeys: unknown[] | null) {
+  constructor(relation: ManyToMany<Model, R>, parentKeys: unknown[] | null, preload = false) {
     super(relation.relatedModel());
     this.relation = relation;
+    this.forParents = preload;
     this.owner = relation.label();
     const slots = new Map<Key, number>();
     this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
@@ -288,7 +291,10 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
     const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-    const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
+    // A preload without groupOrderBy keeps each parent's highest related keys, as Lucid's does.
+    const byKey = this.forParents ? primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as Direction })) : [];
+    const orders = this.groupOrders.length ? this.groupOrders : byKey;
+    const ordered = orders.length ? this.sortRows(join, rows, orders) : rows;
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();
     for (let i = 0; i < ordered.length; i++) {
