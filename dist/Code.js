@@ -403,6 +403,7 @@ var SheetORM = (() => {
     ColumnNotFoundError: () => ColumnNotFoundError,
     DuplicateKeyError: () => DuplicateKeyError,
     HasMany: () => HasMany,
+    HasManyQueryBuilder: () => HasManyQueryBuilder,
     HasOne: () => HasOne,
     LockTimeoutError: () => LockTimeoutError,
     ManyToMany: () => ManyToMany,
@@ -1384,8 +1385,11 @@ var SheetORM = (() => {
     }
     /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
     relatedQuery(subQuery = false) {
+      return this.configureQuery(this.relatedModel().query(), subQuery);
+    }
+    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
+    configureQuery(query, subQuery) {
       this.boot();
-      const query = this.relatedModel().query();
       query.owner = this.label();
       query.isRelatedSubQuery = subQuery;
       if (this.onQuery) this.onQuery(query);
@@ -4093,6 +4097,69 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/HasManyQueryBuilder.ts
+  var HasManyQueryBuilder = class extends QueryBuilder {
+    constructor(model) {
+      super(model);
+      this.groupLimitCount = null;
+      this.groupOrders = [];
+      /** The related column holding the parent key, when this query loads the relation for parents. */
+      this.partitionColumn = null;
+    }
+    /** Keeps at most `count` related rows per parent. */
+    groupLimit(count) {
+      if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
+        throw new ValidationError(`${this.owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
+      }
+      this.groupLimitCount = count;
+      return this;
+    }
+    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
+    groupOrderBy(column, direction = "asc") {
+      const dir = String(direction).toLowerCase();
+      if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${this.owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
+      this.groupOrders.push({ column, direction: dir });
+      return this;
+    }
+    /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
+    partitionBy(column) {
+      this.partitionColumn = column;
+      return this;
+    }
+    ordered(table, rows, valuesOf) {
+      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf);
+      const byKey = this.partitionColumn ? primaryKeys(this.model).map((column) => ({ column, direction: "desc" })) : [];
+      const orders = this.groupOrders.length ? this.groupOrders : byKey;
+      const resolve = this.resolveColumn(table);
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
+      const sorted = keys.length ? sortRows(rows, valuesOf, keys) : rows;
+      const limit = this.groupLimitCount;
+      let kept;
+      if (this.partitionColumn === null) kept = sorted.slice(0, limit);
+      else {
+        const parentKey = resolve(this.partitionColumn, "model");
+        const taken = /* @__PURE__ */ new Map();
+        kept = sorted.filter((row) => {
+          const key = normalizeKey(parentKey(valuesOf(row)));
+          const count = taken.get(key) || 0;
+          if (count >= limit) return false;
+          taken.set(key, count + 1);
+          return true;
+        });
+      }
+      return super.ordered(table, kept, valuesOf);
+    }
+  };
+  function sortRows(rows, valuesOf, keys) {
+    return rows.slice().sort((a, b) => {
+      for (const key of keys) {
+        const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
+        if (order !== 0) return order * key.sign;
+      }
+      return 0;
+    });
+  }
+
   // src/relations/counting.ts
   function countsByKey(query, column, owner) {
     const table = readTable(tableRef(query.model));
@@ -4129,6 +4196,7 @@ var SheetORM = (() => {
       this.assertParentColumn(parents, this.localKey);
       const query = this.relatedQuery();
       query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
+      if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
       if (callback) callback(query);
       return query;
     }
@@ -4155,6 +4223,10 @@ var SheetORM = (() => {
     constructor() {
       super(...arguments);
       this.type = "hasMany";
+    }
+    /** A query of the related model that also has `groupLimit` / `groupOrderBy`. */
+    relatedQuery(subQuery = false) {
+      return this.configureQuery(new HasManyQueryBuilder(this.relatedModel()), subQuery);
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
@@ -4301,11 +4373,12 @@ var SheetORM = (() => {
 
   // src/relations/pivot/ManyToManyQueryBuilder.ts
   var ManyToManyQueryBuilder = class _ManyToManyQueryBuilder extends PivotQueryClauses {
-    constructor(relation, parentKeys) {
+    constructor(relation, parentKeys, preload = false) {
       super(relation.relatedModel());
       this.groupLimitCount = null;
       this.groupOrders = [];
       this.relation = relation;
+      this.forParents = preload;
       this.owner = relation.label();
       const slots = /* @__PURE__ */ new Map();
       this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
@@ -4514,7 +4587,9 @@ var SheetORM = (() => {
     }
     limitPerParent(join, rows) {
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const ordered = this.groupOrders.length ? this.sortRows(join, rows, this.groupOrders) : rows;
+      const byKey = this.forParents ? primaryKeys(this.model).map((column) => ({ column, direction: "desc" })) : [];
+      const orders = this.groupOrders.length ? this.groupOrders : byKey;
+      const ordered = orders.length ? this.sortRows(join, rows, orders) : rows;
       const taken = /* @__PURE__ */ new Map();
       const kept = /* @__PURE__ */ new Set();
       for (let i = 0; i < ordered.length; i++) {
@@ -4967,7 +5042,7 @@ var SheetORM = (() => {
       this.boot();
       const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.localKey);
-      const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false);
+      const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false, true);
       if (callback) callback(query);
       return query;
     }
@@ -4982,9 +5057,9 @@ var SheetORM = (() => {
       return this.subQuery(callback).countByParent();
     }
     /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */
-    newQuery(parentKeys, subQuery) {
+    newQuery(parentKeys, subQuery, preload = false) {
       this.boot();
-      const query = new ManyToManyQueryBuilder(this, parentKeys);
+      const query = new ManyToManyQueryBuilder(this, parentKeys, preload);
       query.isRelatedSubQuery = subQuery;
       if (this.onQuery) this.onQuery(query);
       return query;
@@ -5470,6 +5545,7 @@ var Collection = SheetORM.Collection;
 var ColumnNotFoundError = SheetORM.ColumnNotFoundError;
 var DuplicateKeyError = SheetORM.DuplicateKeyError;
 var HasMany = SheetORM.HasMany;
+var HasManyQueryBuilder = SheetORM.HasManyQueryBuilder;
 var HasOne = SheetORM.HasOne;
 var LockTimeoutError = SheetORM.LockTimeoutError;
 var ManyToMany = SheetORM.ManyToMany;

@@ -11,6 +11,7 @@ export { HasMany } from './relations/HasMany';
 export { BelongsTo } from './relations/BelongsTo';
 export { ManyToMany } from './relations/ManyToMany';
 export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder';
+export { HasManyQueryBuilder } from './relations/HasManyQueryBuilder';
 export type { RelationResult, RelationName, PreloadPath, WithLoaded, RelatedName, RelationClient, ClientOf, RelationOf } from './relations/types';
 export type { ManyToManyClient, SyncResult } from './relations/pivot/ManyToManyClient';
 export type { HasManyClient } from './relations/clients/HasManyClient';

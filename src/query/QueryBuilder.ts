@@ -224,7 +224,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return prefix === sheet ? column.slice(dot + 1) : column;
   }
 
-  private ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
+  protected ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
     if (this.orders.length) rows = this.sorted(table, rows, valuesOf);
     const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
     return this.offsetCount || end !== undefined ? rows.slice(this.offsetCount, end) : rows;

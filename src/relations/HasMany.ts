@@ -6,6 +6,7 @@ import { primaryKeys, sheetName } from '../model/meta';
 import { foreignKeyFor } from './naming';
 import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { HasManyClient } from './clients/HasManyClient';
+import { HasManyQueryBuilder } from './HasManyQueryBuilder';
 import { countsByKey } from './counting';
 
 /** Options of hasOne/hasMany (Lucid spelling). */
@@ -42,6 +43,7 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
     this.assertParentColumn(parents, this.localKey);
     const query = this.relatedQuery();
     query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
+    if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
     if (callback) callback(query);
     return query;
   }
@@ -70,6 +72,11 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
 /** One parent, many related rows. */
 export class HasMany<P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, Collection<R>> {
   readonly type = 'hasMany' as const;
+
+  /** A query of the related model that also has `groupLimit` / `groupOrderBy`. */
+  override relatedQuery(subQuery = false): HasManyQueryBuilder<R> {
+    return this.configureQuery(new HasManyQueryBuilder<R>(this.relatedModel()), subQuery);
+  }
 
   /** Appends related models to a parent's loaded collection. */
   pushRelated(parent: P, related: ModelList<R>): void {

@@ -3,6 +3,7 @@
  * definitions): lazily booted keys, eager loading of many parents at once through a Map, and a
  * client for one parent.
  */
+import type { QueryBuilder } from '../query/QueryBuilder';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, sheetName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
@@ -145,8 +146,12 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
 
   /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
   relatedQuery(subQuery = false): any {
+    return this.configureQuery(this.relatedModel().query(), subQuery);
+  }
+
+  /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
+  protected configureQuery<Q extends QueryBuilder<R>>(query: Q, subQuery: boolean): Q {
     this.boot();
-    const query = this.relatedModel().query();
     (query as unknown as { owner: string }).owner = this.label();
     query.isRelatedSubQuery = subQuery;
     if (this.onQuery) this.onQuery(query);

@@ -2,14 +2,18 @@
 import { SheetORMError, ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
+import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
 import type { HasRelation } from '../HasMany';
 import { requireRelated, setForeignKey } from './support';
 
-/** The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne). */
-export class HasManyClient<P extends Model, R extends Model> {
+/**
+ * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
+ * `Q` is the type of its query (hasMany's has `groupLimit`).
+ */
+export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuilder<R> = HasManyQueryBuilder<R>> {
   readonly relation: HasRelation<P, R, unknown>;
   readonly parent: P;
 
@@ -19,8 +23,8 @@ export class HasManyClient<P extends Model, R extends Model> {
   }
 
   /** A query of this parent's related models. */
-  query(): QueryBuilder<R> {
-    const query: QueryBuilder<R> = this.relation.relatedQuery();
+  query(): Q {
+    const query: Q = this.relation.relatedQuery();
     query.scopeToKeys(this.relation.foreignKey, [this.parentKey()]);
     return query;
   }
