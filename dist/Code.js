@@ -1780,7 +1780,7 @@ var SheetORM = (() => {
     return name;
   }
   function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId || ""}\0${ref.sheetName}`;
+    return `${ref.spreadsheetId || `#${configGeneration()}`}\0${ref.sheetName}`;
   }
   function lazyOpened(ref) {
     return {

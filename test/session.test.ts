@@ -1,4 +1,4 @@
-import { Model, session, transaction } from '../src';
+import { configure, Model, session, transaction } from '../src';
 import { seedSheets, sheetRows, gas } from './support/seed';
 import { freshLibrary } from './support/library';
 
@@ -183,4 +183,44 @@ it('a transaction that inserts, looks rows up by key, deletes one of its new row
     [6000, 'Post 6000'],
     [6002, 'b'],
   ]);
+});
+
+describe('switching spreadsheets with configure() inside a session or transaction', () => {
+  function twoBooks(rows: number) {
+    const book = (tag: string) => [['id', 'title', 'n'], ...Array.from({ length: rows }, (_, i) => [i + 1, `${tag}${i + 1}`, 0])];
+    seedSheets({ Posts: book('A') });
+    gas().addSpreadsheet({ Posts: book('B') }, { id: 'book-b', name: 'B' });
+  }
+  afterEach(() => configure({ spreadsheetId: undefined }));
+
+  it('reads the newly configured spreadsheet, not the sheet read before', () => {
+    twoBooks(3);
+    const titles = session(() => {
+      const first = Post.find(1)!.title;
+      configure({ spreadsheetId: 'book-b' });
+      return [first, Post.find(1)!.title];
+    });
+    expect(titles).toEqual(['A1', 'B1']);
+  });
+
+  it('writes to the newly configured spreadsheet (big sheet reused by key in a session; transaction)', () => {
+    twoBooks(20000);
+    session(() => {
+      Post.find(1);
+      configure({ spreadsheetId: 'book-b' });
+      const post = Post.find(2)!;
+      post.title = 'changed';
+      post.save();
+    });
+    expect(sheetRows('Posts', 'book-b')[2][1]).toBe('changed');
+    expect(sheetRows('Posts')[2][1]).toBe('A2');
+    configure({ spreadsheetId: undefined });
+    transaction(() => {
+      Post.find(1);
+      configure({ spreadsheetId: 'book-b' });
+      Post.create({ title: 'new' });
+    });
+    expect(sheetRows('Posts', 'book-b')).toHaveLength(20002);
+    expect(sheetRows('Posts')).toHaveLength(20001);
+  });
 });

@@ -98,9 +98,13 @@ export function spreadsheetName(spreadsheet: Spreadsheet): string {
   return name;
 }
 
-/** The key a ref's sheet is cached under. */
+/**
+ * The key a ref's sheet is cached under. A sheet of the configured spreadsheet is keyed by the
+ * configuration too: after configure() switches spreadsheets, a session or transaction must not
+ * serve (or write to) the previous one's sheet.
+ */
 export function cacheKeyOf(ref: TableRef): string {
-  return `${ref.spreadsheetId || ''}\u0000${ref.sheetName}`;
+  return `${ref.spreadsheetId || `#${configGeneration()}`}\u0000${ref.sheetName}`;
 }
 
 /** A handle that opens the sheet only when something needs it (tables read through the Sheets API). */
