@@ -3038,6 +3038,12 @@ var SheetORM = (() => {
     if (missing.length < 2) return;
     batchRead(missing).forEach((table, key) => cache2.set(key, table));
   }
+  function inUnitOfWork() {
+    return active !== null;
+  }
+  function forgetSessionSheets() {
+    if (sessionCache) sessionCache.clear();
+  }
   function readScope(fn) {
     if (readCache || sessionCache || active) return fn();
     readCache = /* @__PURE__ */ new Map();
@@ -5494,6 +5500,9 @@ var SheetORM = (() => {
     if (!Array.isArray(models) || models.some((m) => typeof m !== "function" || typeof m.$getRelation !== "function")) {
       throw new ValidationError("SheetORM.ensureSchema(models): pass an array of model classes, e.g. ensureSchema([Post, Tag]).");
     }
+    if (inUnitOfWork()) {
+      throw new ValidationError("SheetORM.ensureSchema() cannot run inside SheetORM.transaction(); call it before the transaction.");
+    }
     const schemas = declaredSchemas(models);
     const report = { created: {}, added: {} };
     const held = acquireLock("SheetORM.ensureSchema");
@@ -5501,7 +5510,10 @@ var SheetORM = (() => {
     try {
       for (const schema of schemas) wrote = applySchema(schema, report) || wrote;
     } finally {
-      if (wrote) forgetHandles();
+      if (wrote) {
+        forgetHandles();
+        forgetSessionSheets();
+      }
       held.release(wrote);
     }
     return report;
@@ -5511,6 +5523,7 @@ var SheetORM = (() => {
     const existing = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(schema.sheetName));
     if (!existing) {
       const sheet = once("Spreadsheet.insertSheet", () => spreadsheet.insertSheet(schema.sheetName));
+      growColumns(sheet, schema.columns.length);
       writeHeader(sheet, 1, schema.columns);
       once("Sheet.setFrozenRows", () => sheet.setFrozenRows(1));
       report.created[schema.sheetName] = schema.columns.slice();
@@ -5523,12 +5536,14 @@ var SheetORM = (() => {
     const missing = schema.columns.filter((column) => !header.has(column));
     if (!missing.length) return false;
     const start = header.width + 1;
-    const maxColumns = retried("Sheet.getMaxColumns", () => existing.getMaxColumns());
-    const needed = start + missing.length - 1;
-    if (needed > maxColumns) once("Sheet.insertColumnsAfter", () => existing.insertColumnsAfter(maxColumns, needed - maxColumns));
+    growColumns(existing, start + missing.length - 1);
     writeHeader(existing, start, missing);
     report.added[schema.sheetName] = missing;
     return true;
+  }
+  function growColumns(sheet, needed) {
+    const maxColumns = retried("Sheet.getMaxColumns", () => sheet.getMaxColumns());
+    if (needed > maxColumns) once("Sheet.insertColumnsAfter", () => sheet.insertColumnsAfter(maxColumns, needed - maxColumns));
   }
   function writeHeader(sheet, column, names) {
     if (!names.length) return;

@@ -8,6 +8,7 @@ import { acquireLock } from '../storage/lock';
 import { Header } from '../storage/Header';
 import { once, retried } from '../storage/service';
 import { forgetHandles, openSpreadsheet, spreadsheetName } from '../storage/TableRef';
+import { forgetSessionSheets, inUnitOfWork } from '../storage/UnitOfWork';
 import { toCell } from '../support/cells';
 import { declaredSchemas, SheetSchema } from './declared';
 
@@ -26,6 +27,10 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   if (!Array.isArray(models) || models.some((m) => typeof m !== 'function' || typeof m.$getRelation !== 'function')) {
     throw new ValidationError('SheetORM.ensureSchema(models): pass an array of model classes, e.g. ensureSchema([Post, Tag]).');
   }
+  if (inUnitOfWork()) {
+    // Its changes cannot be undone with the transaction's, and taking the lock again would release it.
+    throw new ValidationError('SheetORM.ensureSchema() cannot run inside SheetORM.transaction(); call it before the transaction.');
+  }
   const schemas = declaredSchemas(models);
   const report: SchemaReport = { created: {}, added: {} };
   const held = acquireLock('SheetORM.ensureSchema');
@@ -33,7 +38,10 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   try {
     for (const schema of schemas) wrote = applySchema(schema, report) || wrote;
   } finally {
-    if (wrote) forgetHandles();
+    if (wrote) {
+      forgetHandles();
+      forgetSessionSheets();
+    }
     held.release(wrote);
   }
   return report;
@@ -44,6 +52,7 @@ function applySchema(schema: SheetSchema, report: SchemaReport): boolean {
   const existing = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(schema.sheetName));
   if (!existing) {
     const sheet = once('Spreadsheet.insertSheet', () => spreadsheet.insertSheet(schema.sheetName));
+    growColumns(sheet, schema.columns.length);
     writeHeader(sheet, 1, schema.columns);
     once('Sheet.setFrozenRows', () => sheet.setFrozenRows(1));
     report.created[schema.sheetName] = schema.columns.slice();
@@ -56,12 +65,16 @@ function applySchema(schema: SheetSchema, report: SchemaReport): boolean {
   const missing = schema.columns.filter((column) => !header.has(column));
   if (!missing.length) return false;
   const start = header.width + 1;
-  const maxColumns = retried('Sheet.getMaxColumns', () => existing.getMaxColumns());
-  const needed = start + missing.length - 1;
-  if (needed > maxColumns) once('Sheet.insertColumnsAfter', () => existing.insertColumnsAfter(maxColumns, needed - maxColumns));
+  growColumns(existing, start + missing.length - 1);
   writeHeader(existing, start, missing);
   report.added[schema.sheetName] = missing;
   return true;
+}
+
+/** Adds columns so the sheet has at least `needed` (a new sheet has 26). */
+function growColumns(sheet: Sheet, needed: number): void {
+  const maxColumns = retried('Sheet.getMaxColumns', () => sheet.getMaxColumns());
+  if (needed > maxColumns) once('Sheet.insertColumnsAfter', () => sheet.insertColumnsAfter(maxColumns, needed - maxColumns));
 }
 
 function writeHeader(sheet: Sheet, column: number, names: string[]): void {

@@ -189,6 +189,16 @@ export function prefetch(refs: readonly TableRef[]): void {
   batchRead(missing).forEach((table, key) => cache.set(key, table));
 }
 
+/** Whether a write (a transaction, or a write's own unit of work) is running. */
+export function inUnitOfWork(): boolean {
+  return active !== null;
+}
+
+/** Drops the sheets a session holds (their header changed under it: ensureSchema). */
+export function forgetSessionSheets(): void {
+  if (sessionCache) sessionCache.clear();
+}
+
 /** Runs a read operation in which each sheet is read at most once (eager loads, nested relations). */
 export function readScope<T>(fn: () => T): T {
   if (readCache || sessionCache || active) return fn();

@@ -1,4 +1,4 @@
-import { Model, ensureSchema, ValidationError } from '../../src';
+import { Model, ensureSchema, session, transaction, ValidationError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Tag extends Model {
@@ -68,5 +68,34 @@ describe('ensureSchema', () => {
 
   it('wants model classes', () => {
     expect(() => ensureSchema(['Posts'] as never)).toThrow(ValidationError);
+  });
+});
+
+describe('ensureSchema with sessions, transactions and wide sheets', () => {
+  it('creates a sheet wider than the 26 columns a new sheet has', () => {
+    seedSheets({});
+    class Wide extends Model {
+      static _table = 'Wide';
+      static columns = Array.from({ length: 30 }, (_, i) => `c${i + 1}`);
+    }
+    expect(ensureSchema([Wide]).created.Wide).toHaveLength(31);
+    expect(sheetRows('Wide')[0]).toEqual(['id', ...Wide.columns]);
+  });
+
+  it('inside a session, later queries see the columns it added', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name']], PostTag: [['post_id', 'tag_id', 'position']], Users: [['id', 'email']] });
+    const json = session(() => {
+      Post.all();
+      ensureSchema([Post]);
+      return Post.find(1)!.toJSON();
+    });
+    expect(json).toEqual({ id: 1, title: 'a', body: null, user_id: null });
+  });
+
+  it('is refused inside a transaction, before anything is written', () => {
+    seedSheets({});
+    gas().calls.reset();
+    expect(() => transaction(() => ensureSchema([Tag]))).toThrow(/ensureSchema\(\) cannot run inside SheetORM\.transaction\(\)/);
+    expect(gas().calls.writes()).toBe(0);
   });
 });
