@@ -2599,18 +2599,35 @@ var SheetORM = (() => {
     }
     return found;
   }
+  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+  var BUCKET = 9e5;
   function zoneOffset(zone, instant) {
-    const key = `${zone}@${Math.floor(instant / 9e5)}`;
-    const cached = offsets.get(key);
-    if (cached !== void 0) return cached;
+    const fixed = GMT_OFFSET.exec(zone);
+    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
+    const bucket = Math.floor(instant / BUCKET);
+    const key = `${zone}@${bucket}`;
+    let cached = offsets.get(key);
+    if (cached === void 0) {
+      const start = offsetAt(zone, bucket * BUCKET);
+      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
+      offsets.set(key, cached);
+    }
+    return cached === cached ? cached : offsetAt(zone, instant);
+  }
+  function offsetAt(zone, instant) {
     const parts = {};
-    for (const part of formatter(zone).formatToParts(new Date(instant))) {
+    let format;
+    try {
+      format = formatter(zone);
+    } catch (error) {
+      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
+    }
+    for (const part of format.formatToParts(new Date(instant))) {
       if (part.type !== "literal") parts[part.type] = Number(part.value);
     }
-    const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-    const offset = wall - Math.floor(instant / 1e3) * 1e3;
-    offsets.set(key, offset);
-    return offset;
+    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+    wall.setUTCFullYear(parts.year);
+    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
   }
   function serialToDate(serial, zone) {
     const wall = EPOCH + Math.round(serial * DAY);

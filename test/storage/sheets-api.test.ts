@@ -153,3 +153,34 @@ it('waits out a per-minute quota and retries the batch read', () => {
     expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(3);
   });
 });
+
+describe('dates read through the API match SpreadsheetApp in any spreadsheet time zone', () => {
+  function readDates(sheetsApi: boolean, timeZone: string, dates: Date[]): unknown[] {
+    const sheets = { ...seed(), Posts: [['id', 'title', 'published'], ...dates.map((date, i) => [i + 1, `p${i + 1}`, date])] };
+    const env = createAppsScript({ sheetsApi, timeZone, sheets });
+    const uninstall = env.install();
+    resetConfig();
+    try {
+      return Post.with('tags')
+        .get()
+        .all()
+        .map((post) => (post as unknown as { published: Date }).published.toISOString());
+    } finally {
+      uninstall();
+      resetConfig();
+    }
+  }
+
+  it.each([
+    ['GMT-07:00', ['2024-06-01T12:00:00Z']],
+    ['GMT+0530', ['2024-06-01T12:00:00Z', '1960-01-01T00:00:00Z']],
+    ['Etc/UTC', ['0050-07-01T00:00:00Z', '1899-12-30T00:00:00Z']],
+    // Dublin left its local mean time (UTC-00:25:21) at 02:25:21 UTC that day: within one quarter hour.
+    ['Europe/Dublin', ['1916-05-21T02:24:21Z', '1916-05-21T02:25:21Z', '1916-05-21T02:40:00Z']],
+  ])('%s', (zone, isoDates) => {
+    const dates = isoDates.map((iso) => new Date(iso));
+    const plain = readDates(false, zone, dates);
+    expect(plain).toEqual(dates.map((date) => date.toISOString()));
+    expect(readDates(true, zone, dates)).toEqual(plain);
+  });
+});

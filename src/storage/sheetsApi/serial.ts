@@ -3,6 +3,8 @@
  * SpreadsheetApp's getValues() would return them.
  */
 
+import { SheetORMError } from '../../errors';
+
 const EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86400000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -26,19 +28,42 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return found;
 }
 
+// Apps Script also accepts Java's custom zone IDs (GMT+1, GMT-07:00, GMT+0530), which Intl does not.
+const GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+const BUCKET = 900000;
+
 /** Milliseconds the zone's wall clock is ahead of UTC at an instant. */
 export function zoneOffset(zone: string, instant: number): number {
-  const key = `${zone}@${Math.floor(instant / 900000)}`;
-  const cached = offsets.get(key);
-  if (cached !== undefined) return cached;
+  const fixed = GMT_OFFSET.exec(zone);
+  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 60000;
+  // Cached per quarter hour, unless the offset changes within it (a transition, or a local mean
+  // time of minutes and seconds): then each instant gets its own.
+  const bucket = Math.floor(instant / BUCKET);
+  const key = `${zone}@${bucket}`;
+  let cached = offsets.get(key);
+  if (cached === undefined) {
+    const start = offsetAt(zone, bucket * BUCKET);
+    cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1000) ? start : NaN;
+    offsets.set(key, cached);
+  }
+  return cached === cached ? cached : offsetAt(zone, instant);
+}
+
+function offsetAt(zone: string, instant: number): number {
   const parts: Record<string, number> = {};
-  for (const part of formatter(zone).formatToParts(new Date(instant))) {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = formatter(zone);
+  } catch (error) {
+    throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File → Settings) to a named zone, or configure({ sheetsApi: false }).`);
+  }
+  for (const part of format.formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  const offset = wall - Math.floor(instant / 1000) * 1000;
-  offsets.set(key, offset);
-  return offset;
+  const wall = new Date(Date.UTC(2000, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+  // Date.UTC reads years 0–99 as 1900–1999.
+  wall.setUTCFullYear(parts.year);
+  return wall.getTime() - Math.floor(instant / 1000) * 1000;
 }
 
 /** The instant a serial number denotes in a time zone. */
