@@ -2651,24 +2651,33 @@ var SheetORM = (() => {
     groups.forEach((group) => readGroup(api, group, tables));
     return tables;
   }
+  var READ_TRIES = 3;
   function readGroup(api, refs, tables) {
     const spreadsheet = openSpreadsheet(refs[0].spreadsheetId);
     const id = spreadsheetIdOf(spreadsheet);
     const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
-    let serial;
-    try {
-      serial = batchGet(api, id, ranges, "SERIAL_NUMBER");
-    } catch (error) {
-      if (/unable to parse range/i.test(String(error.message))) return;
-      throw error;
+    for (let attempt = 0; attempt < READ_TRIES; attempt++) {
+      let serial;
+      try {
+        serial = batchGet(api, id, ranges, "SERIAL_NUMBER");
+      } catch (error) {
+        if (/unable to parse range/i.test(String(error.message))) return;
+        throw error;
+      }
+      if (refs.some((ref, i) => !serial[i] || sheetOfRange(serial[i].range) !== ref.sheetName)) return;
+      const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === "number")));
+      const formatted = needsDates ? batchGet(api, id, ranges, "FORMATTED_STRING") : null;
+      const zone = needsDates ? timeZoneOf(spreadsheet) : "";
+      const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
+      if (values.some((sheet) => sheet === null)) continue;
+      refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values[i])));
+      return;
     }
-    const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === "number")));
-    const formatted = needsDates ? batchGet(api, id, ranges, "FORMATTED_STRING") : null;
-    const zone = needsDates ? timeZoneOf(spreadsheet) : "";
-    refs.forEach((ref, i) => {
-      const values = rectangular(serial[i], formatted ? formatted[i] : null, zone);
-      tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values));
-    });
+  }
+  function sheetOfRange(range) {
+    if (!range) return null;
+    const name = range.slice(0, range.lastIndexOf("!"));
+    return name.charAt(0) === "'" && name.charAt(name.length - 1) === "'" ? name.slice(1, -1).replace(/''/g, "'") : name;
   }
   function batchGet(api, id, ranges, dates) {
     const response = retried(
@@ -2679,18 +2688,25 @@ var SheetORM = (() => {
   }
   function rectangular(serial, formatted, zone) {
     const rows = serial.values || [];
+    const shown = formatted ? formatted.values || [] : null;
+    if (shown && shown.length !== rows.length) return null;
     if (!rows.length) return [[""]];
     const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-    const shown = formatted ? formatted.values || [] : [];
-    return rows.map((row, r) => {
+    const out = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const other = shown ? shown[r] : null;
+      if (other && other.length !== row.length) return null;
       const cells = new Array(width);
       for (let c = 0; c < width; c++) {
         const cell = c < row.length && row[c] !== null && row[c] !== void 0 ? row[c] : "";
-        const asText = shown[r] ? shown[r][c] : void 0;
+        const asText = other ? other[c] : void 0;
+        if (other && asText !== row[c] && !(typeof cell === "number" && typeof asText === "string")) return null;
         cells[c] = typeof cell === "number" && typeof asText === "string" ? serialToDate(cell, zone) : cell;
       }
-      return cells;
-    });
+      out[r] = cells;
+    }
+    return out;
   }
 
   // src/storage/WritePlan.ts

@@ -184,3 +184,36 @@ describe('dates read through the API match SpreadsheetApp in any spreadsheet tim
     expect(readDates(true, zone, dates)).toEqual(plain);
   });
 });
+
+describe('batched reads stay consistent', () => {
+  it('a sheet changed between the two batchGets is read again, never mixed', () => {
+    withEnv(true, (env) => {
+      let reads = 0;
+      env.beforeCall((call) => {
+        if (call.execution === 'main' && call.method === 'Sheets.Spreadsheets.Values.batchGet' && ++reads === 2) {
+          env.run('B', () => {
+            const sheet = env.SpreadsheetApp.getActive().getSheetByName('Posts')!;
+            sheet.insertRowBefore(2);
+            sheet.getRange(2, 1, 1, 3).setValues([[9, 'Inserted', 1]]);
+          });
+        }
+      });
+      const posts = Post.with('tags').get().all() as unknown as Array<{ id: number; published: unknown; score: unknown }>;
+      expect(posts.map((post) => post.id)).toEqual([9, 1, 2, 3, 5]);
+      expect(posts[1].published).toEqual(new Date(Date.UTC(2024, 2, 10, 6, 30)));
+      expect(posts[2].published).toBeNull();
+      expect(posts[2].score).toBe(2);
+      expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(4);
+    });
+  });
+
+  it('a sheet name in the wrong case is left to getSheetByName, as without the API', () => {
+    class Lower extends Model {
+      static _table = 'posts';
+      tags() {
+        return this.manyToMany(Tag, 'Post Tags', 'post_id', 'tag_id');
+      }
+    }
+    for (const api of [false, true]) withEnv(api, () => expect(() => Lower.with('tags').get()).toThrow(/has no sheet "posts"/));
+  });
+});

@@ -28,25 +28,40 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
   return tables;
 }
 
+// Another execution may change a sheet between the two batchGets; a read whose halves disagree is
+// made again, and after that many tries the sheets are left to SpreadsheetApp's single read.
+const READ_TRIES = 3;
+
 function readGroup(api: GoogleAppsScript.Sheets, refs: TableRef[], tables: Map<string, Table>): void {
   const spreadsheet = openSpreadsheet(refs[0].spreadsheetId);
   const id = spreadsheetIdOf(spreadsheet);
   const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
-  let serial: ValueRange[];
-  try {
-    serial = batchGet(api, id, ranges, 'SERIAL_NUMBER');
-  } catch (error) {
-    // A missing sheet fails the whole batch: leave these sheets to SpreadsheetApp, which names it.
-    if (/unable to parse range/i.test(String((error as Error).message))) return;
-    throw error;
+  for (let attempt = 0; attempt < READ_TRIES; attempt++) {
+    let serial: ValueRange[];
+    try {
+      serial = batchGet(api, id, ranges, 'SERIAL_NUMBER');
+    } catch (error) {
+      // A missing sheet fails the whole batch: leave these sheets to SpreadsheetApp, which names it.
+      if (/unable to parse range/i.test(String((error as Error).message))) return;
+      throw error;
+    }
+    // A1 ranges match sheet names in any case; getSheetByName does not: let it decide.
+    if (refs.some((ref, i) => !serial[i] || sheetOfRange(serial[i].range) !== ref.sheetName)) return;
+    const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === 'number')));
+    const formatted = needsDates ? batchGet(api, id, ranges, 'FORMATTED_STRING') : null;
+    const zone = needsDates ? timeZoneOf(spreadsheet) : '';
+    const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
+    if (values.some((sheet) => sheet === null)) continue;
+    refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values[i] as unknown[][])));
+    return;
   }
-  const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === 'number')));
-  const formatted = needsDates ? batchGet(api, id, ranges, 'FORMATTED_STRING') : null;
-  const zone = needsDates ? timeZoneOf(spreadsheet) : '';
-  refs.forEach((ref, i) => {
-    const values = rectangular(serial[i], formatted ? formatted[i] : null, zone);
-    tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values));
-  });
+}
+
+/** The sheet name of an A1 range as the API returns it (`'Post Tags'!A1:C7`, `Posts!A1:G6`). */
+function sheetOfRange(range: string | undefined): string | null {
+  if (!range) return null;
+  const name = range.slice(0, range.lastIndexOf('!'));
+  return name.charAt(0) === "'" && name.charAt(name.length - 1) === "'" ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
 function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], dates: 'SERIAL_NUMBER' | 'FORMATTED_STRING'): ValueRange[] {
@@ -56,19 +71,29 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
   return response.valueRanges || [];
 }
 
-/** Pads ragged rows to the widest one and turns date cells into Dates: what getValues() returns. */
-function rectangular(serial: ValueRange, formatted: ValueRange | null, zone: string): unknown[][] {
+/**
+ * Pads ragged rows to the widest one and turns date cells into Dates: what getValues() returns.
+ * Null when the two reads disagree on anything but date cells (the sheet changed in between).
+ */
+function rectangular(serial: ValueRange, formatted: ValueRange | null, zone: string): unknown[][] | null {
   const rows = (serial.values || []) as unknown[][];
+  const shown = formatted ? ((formatted.values || []) as unknown[][]) : null;
+  if (shown && shown.length !== rows.length) return null;
   if (!rows.length) return [['']];
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-  const shown = formatted ? ((formatted.values || []) as unknown[][]) : [];
-  return rows.map((row, r) => {
+  const out = new Array<unknown[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const other = shown ? shown[r] : null;
+    if (other && other.length !== row.length) return null;
     const cells = new Array(width);
     for (let c = 0; c < width; c++) {
       const cell = c < row.length && row[c] !== null && row[c] !== undefined ? row[c] : '';
-      const asText = shown[r] ? shown[r][c] : undefined;
+      const asText = other ? other[c] : undefined;
+      if (other && asText !== row[c] && !(typeof cell === 'number' && typeof asText === 'string')) return null;
       cells[c] = typeof cell === 'number' && typeof asText === 'string' ? serialToDate(cell, zone) : cell;
     }
-    return cells;
-  });
+    out[r] = cells;
+  }
+  return out;
 }
