@@ -1675,18 +1675,21 @@ var SheetORM = (() => {
     /quota exceeded/i
   ];
   var QUOTA = /quota exceeded|rate limit/i;
+  function isQuotaRefusal(error) {
+    return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
+  }
   function isTransient(error) {
     if (error instanceof SheetORMError) return false;
     const message = messageOf(error);
     return TRANSIENT.some((pattern) => pattern.test(message));
   }
-  function retried(label, fn) {
+  function retried(label, fn, canRetry = isTransient) {
     const { retries } = getConfig();
     for (let attempt = 0; ; attempt++) {
       try {
         return timed(label, fn);
       } catch (error) {
-        if (attempt >= retries || !isTransient(error)) throw asServiceError(label, error, attempt + 1);
+        if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
         pause(attempt, QUOTA.test(messageOf(error)));
       }
     }
@@ -2018,7 +2021,7 @@ var SheetORM = (() => {
     const requests = runs.map((run) => ({
       deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
     }));
-    once(`Sheets.batchUpdate "${name}" ${runs.length} deletions`, () => api.Spreadsheets.batchUpdate({ requests }, id));
+    retried(`Sheets.batchUpdate "${name}" ${runs.length} deletions`, () => api.Spreadsheets.batchUpdate({ requests }, id), isQuotaRefusal);
     return true;
   }
   function a1(block) {

@@ -22,6 +22,11 @@ const TRANSIENT = [
 // The Sheets API's per-minute quotas refill over a minute: wait longer before trying again.
 const QUOTA = /quota exceeded|rate limit/i;
 
+/** Whether a call was refused for quota: nothing was done, so even a one-shot change may be sent again. */
+export function isQuotaRefusal(error: unknown): boolean {
+  return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
+}
+
 /** Whether an error is one of the passing faults Google's services throw. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof SheetORMError) return false;
@@ -29,14 +34,17 @@ export function isTransient(error: unknown): boolean {
   return TRANSIENT.some((pattern) => pattern.test(message));
 }
 
-/** Runs a call that is safe to repeat (reads, `setValues` to a fixed range), retrying passing faults. */
-export function retried<T>(label: string, fn: () => T): T {
+/**
+ * Runs a call that is safe to repeat (reads, `setValues` to a fixed range), retrying passing faults
+ * (or only the faults `canRetry` accepts).
+ */
+export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown) => boolean = isTransient): T {
   const { retries } = getConfig();
   for (let attempt = 0; ; attempt++) {
     try {
       return timed(label, fn);
     } catch (error) {
-      if (attempt >= retries || !isTransient(error)) throw asServiceError(label, error, attempt + 1);
+      if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
       pause(attempt, QUOTA.test(messageOf(error)));
     }
   }

@@ -154,6 +154,26 @@ it('waits out a per-minute quota and retries the batch read', () => {
   });
 });
 
+it('sends scattered deletions refused for quota again (a batchUpdate applies all or nothing), but not other failures', () => {
+  const quota = "GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user'";
+  withEnv(true, (env) => {
+    let failures = 1;
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.batchUpdate' && failures-- > 0) throw new Error(quota);
+    });
+    Post.whereIn('id', [1, 3]).delete();
+    expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(2);
+    expect(env.sheetValues('Posts').map((row) => row[0])).toEqual(['id', 2, '', 5]);
+  });
+  withEnv(true, (env) => {
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.batchUpdate') throw new Error('Service timed out: Spreadsheets');
+    });
+    expect(() => Post.whereIn('id', [1, 3]).delete()).toThrow(/timed out/);
+    expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
+  });
+});
+
 describe('dates read through the API match SpreadsheetApp in any spreadsheet time zone', () => {
   function readDates(sheetsApi: boolean, timeZone: string, dates: Date[]): unknown[] {
     const sheets = { ...seed(), Posts: [['id', 'title', 'published'], ...dates.map((date, i) => [i + 1, `p${i + 1}`, date])] };

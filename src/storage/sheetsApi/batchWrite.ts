@@ -5,7 +5,7 @@
  */
 import { isDate } from '../../support/values';
 import { columnLetter } from '../Header';
-import { retried, once } from '../service';
+import { isQuotaRefusal, retried } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { OpenedSheet } from '../TableRef';
 import { quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
@@ -37,7 +37,8 @@ export function batchDeleteRows(opened: OpenedSheet, name: string, runs: readonl
   const requests = runs.map((run) => ({
     deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: run.start - 1, endIndex: run.start - 1 + run.count } },
   }));
-  once(`Sheets.batchUpdate "${name}" ${runs.length} deletions`, () => api.Spreadsheets!.batchUpdate({ requests }, id));
+  // A batchUpdate applies all its requests or none: one refused for quota can be sent again.
+  retried(`Sheets.batchUpdate "${name}" ${runs.length} deletions`, () => api.Spreadsheets!.batchUpdate({ requests }, id), isQuotaRefusal);
   return true;
 }
 
