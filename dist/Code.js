@@ -3001,6 +3001,15 @@ var SheetORM = (() => {
       }
       return true;
     }
+    /** Reads the sheets this unit does not hold yet in one batch, when the Sheets API is enabled. */
+    prefetch(refs) {
+      const missing = refs.filter((ref) => !this.tables.has(cacheKeyOf(ref)));
+      if (missing.length < 2) return;
+      batchRead(missing).forEach((table, key) => {
+        table.journal = this.journal;
+        this.tables.set(key, table);
+      });
+    }
     /** The tables this unit read, with whether each still matches its sheet. */
     results() {
       return Array.from(this.tables.values()).map((table) => ({ table, current: !this.stale.has(table) }));
@@ -3056,11 +3065,17 @@ var SheetORM = (() => {
     }
   }
   function readTable(ref) {
+    return readInScope(ref, false);
+  }
+  function rereadTable(ref) {
+    return readInScope(ref, true);
+  }
+  function readInScope(ref, fresh) {
     if (active) return active.table(ref);
     const cache2 = sessionCache || readCache;
     if (!cache2) return Table.read(ref, openSheet(ref));
     const key = cacheKeyOf(ref);
-    let table = cache2.get(key);
+    let table = fresh ? void 0 : cache2.get(key);
     if (!table) {
       table = Table.read(ref, openSheet(ref));
       cache2.set(key, table);
@@ -3068,8 +3083,9 @@ var SheetORM = (() => {
     return table;
   }
   function prefetch(refs) {
+    if (active) return active.prefetch(refs);
     const cache2 = sessionCache || readCache;
-    if (active || !cache2 || refs.length < 2) return;
+    if (!cache2 || refs.length < 2) return;
     const missing = refs.filter((ref) => !cache2.has(cacheKeyOf(ref)));
     if (missing.length < 2) return;
     batchRead(missing).forEach((table, key) => cache2.set(key, table));
@@ -3859,7 +3875,7 @@ var SheetORM = (() => {
     });
   }
   function refreshModel(model, instance) {
-    const table = readTable(tableRef(model));
+    const table = rereadTable(tableRef(model));
     const entry = locate(model, instance, table, "refresh");
     if (!entry) throw gone(model, instance, table);
     assignRow(instance, table.header.names, entry.values);

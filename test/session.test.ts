@@ -224,3 +224,15 @@ describe('switching spreadsheets with configure() inside a session or transactio
     expect(sheetRows('Posts')).toHaveLength(20001);
   });
 });
+
+it('refresh() inside a session reads the row again, and later queries see that read', () => {
+  seedSheets({ Posts: bigSheet(3) });
+  const titles = session(() => {
+    const post = Post.find(2)!;
+    gas().run('other', () => gas().SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange(3, 2).setValue('Edited elsewhere'));
+    const before = Post.find(2)!.title;
+    post.refresh();
+    return [before, post.title, Post.find(2)!.title];
+  });
+  expect(titles).toEqual(['Post 2', 'Edited elsewhere', 'Edited elsewhere']);
+});

@@ -1,7 +1,7 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry, keyOf } from '../storage/Table';
-import { UnitOfWork, readTable } from '../storage/UnitOfWork';
+import { UnitOfWork, rereadTable } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
 import { assignRow, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
@@ -139,7 +139,7 @@ export function deleteModel(model: PersistableClass, instance: object, unit: Uni
 
 /** Re-reads a model's row into it. */
 export function refreshModel(model: PersistableClass, instance: object): void {
-  const table = readTable(tableRef(model));
+  const table = rereadTable(tableRef(model));
   const entry = locate(model, instance, table, 'refresh');
   if (!entry) throw gone(model, instance, table);
   assignRow(instance, table.header.names, entry.values);

@@ -98,6 +98,16 @@ export class UnitOfWork {
     return true;
   }
 
+  /** Reads the sheets this unit does not hold yet in one batch, when the Sheets API is enabled. */
+  prefetch(refs: readonly TableRef[]): void {
+    const missing = refs.filter((ref) => !this.tables.has(cacheKeyOf(ref)));
+    if (missing.length < 2) return;
+    batchRead(missing).forEach((table, key) => {
+      table.journal = this.journal;
+      this.tables.set(key, table);
+    });
+  }
+
   /** The tables this unit read, with whether each still matches its sheet. */
   results(): Array<{ table: Table; current: boolean }> {
     return Array.from(this.tables.values()).map((table) => ({ table, current: !this.stale.has(table) }));
@@ -165,11 +175,20 @@ function rememberInSession(unit: UnitOfWork, committed: boolean): void {
  * changes), from the operation's read scope, or fresh.
  */
 export function readTable(ref: TableRef): Table {
+  return readInScope(ref, false);
+}
+
+/** Reads a sheet afresh (refresh()), unless a unit of work holds it; a session keeps the new read. */
+export function rereadTable(ref: TableRef): Table {
+  return readInScope(ref, true);
+}
+
+function readInScope(ref: TableRef, fresh: boolean): Table {
   if (active) return active.table(ref);
   const cache = sessionCache || readCache;
   if (!cache) return Table.read(ref, openSheet(ref));
   const key = cacheKeyOf(ref);
-  let table = cache.get(key);
+  let table = fresh ? undefined : cache.get(key);
   if (!table) {
     table = Table.read(ref, openSheet(ref));
     cache.set(key, table);
@@ -179,11 +198,12 @@ export function readTable(ref: TableRef): Table {
 
 /**
  * Reads, in one batch through the Sheets API when it is enabled, the sheets an operation is about
- * to need (outside units of work, which read under the lock). Without the API this does nothing.
+ * to need (inside a unit of work, under its lock). Without the API this does nothing.
  */
 export function prefetch(refs: readonly TableRef[]): void {
+  if (active) return active.prefetch(refs);
   const cache = sessionCache || readCache;
-  if (active || !cache || refs.length < 2) return;
+  if (!cache || refs.length < 2) return;
   const missing = refs.filter((ref) => !cache.has(cacheKeyOf(ref)));
   if (missing.length < 2) return;
   batchRead(missing).forEach((table, key) => cache.set(key, table));

@@ -237,3 +237,10 @@ describe('batched reads stay consistent', () => {
     for (const api of [false, true]) withEnv(api, () => expect(() => Lower.with('tags').get()).toThrow(/has no sheet "posts"/));
   });
 });
+
+it('an eager load inside a transaction reads its sheets in one batchGet too, with the same results', () => {
+  const { api, plain } = bothPaths(() => transaction(() => Post.with('tags').get().toJSON()));
+  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBeGreaterThanOrEqual(1);
+  expect(api.calls['Range.getValues']).toBeUndefined();
+  expect(plain.calls['Range.getValues']).toBe(3);
+});
