@@ -1254,353 +1254,6 @@ var SheetORM = (() => {
     });
   }
 
-  // src/model/meta.ts
-  var import_pluralize = __toESM(require_pluralize());
-  function modelName(model) {
-    return model.name || sheetName(model);
-  }
-  function sheetName(model) {
-    var _a, _b;
-    const name = (_b = (_a = model._table) != null ? _a : model.entity) != null ? _b : model.table;
-    if (typeof name === "string" && name.trim()) return name;
-    if (name !== void 0 && name !== null) {
-      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
-    }
-    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
-    return (0, import_pluralize.default)(model.name);
-  }
-  function primaryKeys(model) {
-    var _a, _b;
-    const key = (_b = (_a = model._primaryKey) != null ? _a : model.primaryKey) != null ? _b : "id";
-    const keys = Array.isArray(key) ? key : [key];
-    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
-      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
-    }
-    return keys.slice();
-  }
-  function usesUuid(model) {
-    var _a;
-    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
-  }
-  function tableRef(model) {
-    return {
-      sheetName: sheetName(model),
-      spreadsheetId: model._spreadsheetId || null,
-      owner: modelName(model),
-      keyColumns: primaryKeys(model)
-    };
-  }
-  function keyValues(owner, keys, id) {
-    let values;
-    if (keys.length === 1) values = [id];
-    else if (Array.isArray(id)) values = id;
-    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
-    else values = [id];
-    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate(value))) {
-      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
-    }
-    return values;
-  }
-
-  // src/relations/Relation.ts
-  var Relation = class {
-    constructor(model, related, options = {}) {
-      /** The name it was defined under (`tags`). */
-      this.relationName = "";
-      /** Whether keys have been resolved. */
-      this.booted = false;
-      /** The key column on the parent side. */
-      this.localKey = "";
-      if (typeof related !== "function") {
-        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
-      }
-      this.model = model;
-      this.related = related;
-      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
-      this.onQuery = options.onQuery;
-    }
-    /** The related model class (a thunk is resolved on each call). */
-    relatedModel() {
-      const input = this.related;
-      if (input.prototype && typeof input.$getRelation === "function") return this.related;
-      const resolved = this.related();
-      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
-        throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
-      }
-      return resolved;
-    }
-    /** Resolves default keys once. */
-    boot() {
-      if (this.booted) return;
-      this.resolveKeys();
-      this.booted = true;
-    }
-    /** `Post.tags`, for messages. */
-    label() {
-      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
-    }
-    /** The sheets loading this relation reads. */
-    tables() {
-      return [tableRef(this.relatedModel())];
-    }
-    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
-    setRelated(parent, related) {
-      if (Array.isArray(related)) {
-        if (this.type !== "hasMany" && this.type !== "manyToMany") {
-          throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-        }
-        related = new Collection(related);
-      }
-      setLoadedRelation(parent, this.relationName, related);
-      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
-        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
-      } else {
-        parent[this.relationName] = related;
-      }
-    }
-    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
-    assertParentColumn(parents, column) {
-      const columns = parents.length ? stateOf(parents[0]).columns : null;
-      if (columns && columns.indexOf(column) < 0) {
-        throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(", ")}).`);
-      }
-    }
-    /** The normalised value of a model's key column. */
-    keyOf(model, column) {
-      return normalizeKey(readAttribute(model, column));
-    }
-    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
-    listOf(input, method) {
-      if (Array.isArray(input)) return input;
-      if (input instanceof Collection) return input.all();
-      if (input !== null && typeof input === "object") return [input];
-      throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
-    }
-    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
-    eagerLoad(parents, callback) {
-      this.boot();
-      const related = this.eagerQuery(parents, callback).get().all();
-      this.setRelatedForMany(parents, related);
-      return related;
-    }
-    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
-    relatedQuery(subQuery = false) {
-      return this.configureQuery(this.relatedModel().query(), subQuery);
-    }
-    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
-    configureQuery(query, subQuery) {
-      this.boot();
-      query.owner = this.label();
-      query.isRelatedSubQuery = subQuery;
-      if (this.onQuery) this.onQuery(query);
-      return query;
-    }
-    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
-    subQuery(callback) {
-      const query = this.relatedQuery(true);
-      if (callback) callback(query);
-      return query;
-    }
-  };
-  var accessors = /* @__PURE__ */ new WeakMap();
-  function hasAccessor(prototype, name) {
-    let names = accessors.get(prototype);
-    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
-    let found = names.get(name);
-    if (found === void 0) {
-      found = false;
-      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
-        const descriptor = Object.getOwnPropertyDescriptor(p, name);
-        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
-        if (descriptor) break;
-      }
-      names.set(name, found);
-    }
-    return found;
-  }
-
-  // src/relations/registry.ts
-  var relationCache = /* @__PURE__ */ new WeakMap();
-  var fieldCache = /* @__PURE__ */ new WeakMap();
-  function fieldsOf(model) {
-    let fields = fieldCache.get(model);
-    if (!fields) {
-      fields = typeof model.fields === "function" ? model.fields() || {} : {};
-      fieldCache.set(model, fields);
-    }
-    return fields;
-  }
-  function findRelation(model, name, baseApi) {
-    let relations = relationCache.get(model);
-    if (!relations) {
-      relations = /* @__PURE__ */ new Map();
-      relationCache.set(model, relations);
-    }
-    const cached = relations.get(name);
-    if (cached) return cached;
-    const relation = defineRelation(model, name, baseApi);
-    relation.relationName = name;
-    if (relation.serializeAs === "") relation.serializeAs = name;
-    relations.set(name, relation);
-    return relation;
-  }
-  function defineRelation(model, name, baseApi) {
-    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
-    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
-    if (field instanceof Relation) return field;
-    const method = model.prototype[name];
-    if (typeof method !== "function" || name in baseApi) throw notFound(model, name, baseApi);
-    const blank = Object.create(model.prototype);
-    attachState(blank);
-    const result = method.call(blank);
-    if (!(result instanceof Relation)) {
-      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
-    }
-    return result;
-  }
-  function candidates(model, baseApi) {
-    const names = /* @__PURE__ */ new Set();
-    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
-    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
-      }
-    }
-    return Array.from(names);
-  }
-  function notFound(model, name, baseApi, reason) {
-    const known = candidates(model, baseApi);
-    const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
-    const label = modelName(model);
-    return new RelationNotFoundError(
-      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
-    );
-  }
-
-  // src/model/fields.ts
-  var AttributeField = class {
-    constructor(kind, initial) {
-      this.kind = kind;
-      this.initial = initial;
-    }
-    /** The value a new model gets (a fresh UUID for `uid()`, a call for function defaults). */
-    defaultValue() {
-      if (this.kind === "uid") return Utilities.getUuid();
-      return typeof this.initial === "function" ? this.initial() : this.initial;
-    }
-  };
-  var declared = /* @__PURE__ */ new WeakMap();
-  function attributeFields(fields) {
-    let found = declared.get(fields);
-    if (!found) {
-      found = Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
-      declared.set(fields, found);
-    }
-    return found;
-  }
-
-  // src/model/defaults.ts
-  var hydrating = 0;
-  function isHydrating() {
-    return hydrating > 0;
-  }
-  function constructForRow(model) {
-    hydrating++;
-    try {
-      return new model();
-    } finally {
-      hydrating--;
-    }
-  }
-  function applyDefaults(model) {
-    const fields = fieldsOf(model.constructor);
-    const declared2 = attributeFields(fields);
-    for (let i = 0; i < declared2.length; i++) {
-      const [name, field] = declared2[i];
-      if (readAttribute(model, name) === void 0) writeAttribute(model, name, field.defaultValue());
-    }
-  }
-
-  // src/model/hydrate.ts
-  var Hydrator = class {
-    constructor(model, table, pivotSpec = null) {
-      this.model = model;
-      assertDeclaredColumns(model, table);
-      this.batch = new ReadBatch(table.header.names, pivotSpec);
-      this.plain = !anyCollides(model.prototype, this.batch.columns);
-    }
-    /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
-    entry(entry, pivotRow = null) {
-      return this.row(entry.values, entry.values === entry.original, pivotRow);
-    }
-    /** A model of row values; `asRead` says the array is never changed in place. */
-    row(values, asRead, pivotRow = null) {
-      const instance = constructForRow(this.model);
-      const columns = this.batch.columns;
-      const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
-      if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
-        const target = instance;
-        for (let i = 0; i < columns.length; i++) {
-          const value = original[i];
-          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
-        }
-        return instance;
-      }
-      assignRow(instance, columns, original, true);
-      const state = stateOf(instance);
-      state.persisted = true;
-      state.pivotRow = pivotRow;
-      state.pivotSpec = this.batch.pivotSpec;
-      return instance;
-    }
-  };
-  function hydrateValues(model, table, values) {
-    assertDeclaredColumns(model, table);
-    const instance = constructForRow(model);
-    assignRow(instance, table.header.names, values);
-    stateOf(instance).persisted = true;
-    return instance;
-  }
-  var checkedHeaders = /* @__PURE__ */ new WeakMap();
-  function assertDeclaredColumns(model, table) {
-    const names = table.header.names;
-    let checked = checkedHeaders.get(names);
-    if (!checked) checkedHeaders.set(names, checked = /* @__PURE__ */ new Set());
-    if (checked.has(model)) return;
-    for (const [name] of attributeFields(fieldsOf(model))) {
-      if (table.header.has(name)) continue;
-      const owner = modelName(model);
-      throw new ColumnNotFoundError(
-        `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
-      );
-    }
-    checked.add(model);
-  }
-
-  // src/model/keyChange.ts
-  function assertKeyChange(table, entry, columns, values, owner) {
-    const names = columns.map((column) => table.header.names[column]).join(", ");
-    const shown = values.map(describeValue).join(", ");
-    if (values.some(isBlankKey)) {
-      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
-    }
-    const holder = table.find(columns, normalizeCompositeKey(values));
-    if (holder && holder !== entry) {
-      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
-    }
-  }
-  function assertKeyUpdate(model, table, columns, entries, values) {
-    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
-    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
-    if (entries.length > 1) {
-      throw new ValidationError(`${modelName(model)}.update(): setting the primary key on ${entries.length} rows would duplicate it; update one row at a time.`);
-    }
-    const entry = entries[0];
-    const next = keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
-    assertKeyChange(table, entry, keyColumns2, next, `${modelName(model)}.update()`);
-  }
-
   // src/config.ts
   var defaults = () => ({
     spreadsheet: null,
@@ -1725,102 +1378,6 @@ var SheetORM = (() => {
   function pause(attempt, quota) {
     const ms = quota ? Math.min(4e4, 1e4 * Math.pow(2, attempt)) : Math.min(8e3, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
     if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
-  }
-
-  // src/storage/TableRef.ts
-  var cache = null;
-  function handles() {
-    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
-    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
-      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
-    }
-    return cache;
-  }
-  function forgetHandles() {
-    cache = null;
-  }
-  function openSpreadsheet(pinnedId, owner) {
-    const config = getConfig();
-    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
-    const key = id ? `id:${id}` : "default";
-    const cached = handles().spreadsheets.get(key);
-    if (cached) return cached;
-    if (typeof SpreadsheetApp === "undefined") {
-      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
-    }
-    let spreadsheet;
-    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
-    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
-    if (!spreadsheet) {
-      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
-    }
-    handles().spreadsheets.set(key, spreadsheet);
-    return spreadsheet;
-  }
-  function openById(id, source, owner) {
-    try {
-      return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      const who = owner ? `${owner}: ` : "";
-      throw new ServiceError(
-        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
-        error.cause
-      );
-    }
-  }
-  function spreadsheetName(spreadsheet) {
-    const names = handles().names;
-    let name = names.get(spreadsheet);
-    if (name === void 0) {
-      try {
-        name = spreadsheet.getName();
-      } catch (error) {
-        name = "(unnamed)";
-      }
-      names.set(spreadsheet, name);
-    }
-    return name;
-  }
-  function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId || `#${configGeneration()}`}\0${ref.sheetName}`;
-  }
-  function lazyOpened(ref) {
-    return {
-      cacheKey: cacheKeyOf(ref),
-      get sheet() {
-        return openSheet(ref).sheet;
-      },
-      get spreadsheet() {
-        return openSpreadsheet(ref.spreadsheetId);
-      },
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`
-    };
-  }
-  function describeRef(ref) {
-    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
-  }
-  function openSheet(ref) {
-    const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
-    const cacheKey = cacheKeyOf(ref);
-    const cached = handles().sheets.get(cacheKey);
-    if (cached) return cached;
-    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
-    if (!sheet) {
-      const names = spreadsheet.getSheets().map((s) => s.getName());
-      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      throw new SheetNotFoundError(
-        `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). Create it (SheetORM.ensureSchema) or correct ${fix}.`
-      );
-    }
-    const opened = {
-      sheet,
-      spreadsheet,
-      cacheKey,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-    handles().sheets.set(cacheKey, opened);
-    return opened;
   }
 
   // src/storage/lock.ts
@@ -2580,6 +2137,102 @@ var SheetORM = (() => {
     return empty;
   }
 
+  // src/storage/TableRef.ts
+  var cache = null;
+  function handles() {
+    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
+    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
+    }
+    return cache;
+  }
+  function forgetHandles() {
+    cache = null;
+  }
+  function openSpreadsheet(pinnedId, owner) {
+    const config = getConfig();
+    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+    const key = id ? `id:${id}` : "default";
+    const cached = handles().spreadsheets.get(key);
+    if (cached) return cached;
+    if (typeof SpreadsheetApp === "undefined") {
+      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
+    }
+    let spreadsheet;
+    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
+    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!spreadsheet) {
+      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
+    }
+    handles().spreadsheets.set(key, spreadsheet);
+    return spreadsheet;
+  }
+  function openById(id, source, owner) {
+    try {
+      return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const who = owner ? `${owner}: ` : "";
+      throw new ServiceError(
+        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
+        error.cause
+      );
+    }
+  }
+  function spreadsheetName(spreadsheet) {
+    const names = handles().names;
+    let name = names.get(spreadsheet);
+    if (name === void 0) {
+      try {
+        name = spreadsheet.getName();
+      } catch (error) {
+        name = "(unnamed)";
+      }
+      names.set(spreadsheet, name);
+    }
+    return name;
+  }
+  function cacheKeyOf(ref) {
+    return `${ref.spreadsheetId || `#${configGeneration()}`}\0${ref.sheetName}`;
+  }
+  function lazyOpened(ref) {
+    return {
+      cacheKey: cacheKeyOf(ref),
+      get sheet() {
+        return openSheet(ref).sheet;
+      },
+      get spreadsheet() {
+        return openSpreadsheet(ref.spreadsheetId);
+      },
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`
+    };
+  }
+  function describeRef(ref) {
+    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
+  }
+  function openSheet(ref) {
+    const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
+    const cacheKey = cacheKeyOf(ref);
+    const cached = handles().sheets.get(cacheKey);
+    if (cached) return cached;
+    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    if (!sheet) {
+      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
+      throw new SheetNotFoundError(
+        `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). Create it (SheetORM.ensureSchema) or correct ${fix}.`
+      );
+    }
+    const opened = {
+      sheet,
+      spreadsheet,
+      cacheKey,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+    handles().sheets.set(cacheKey, opened);
+    return opened;
+  }
+
   // src/storage/sheetsApi/serial.ts
   var EPOCH = Date.UTC(1899, 11, 30);
   var DAY = 864e5;
@@ -3034,6 +2687,7 @@ var SheetORM = (() => {
   var readCache = null;
   var sessionCache = null;
   function runWrite(purpose, fn, transactional = false) {
+    if (writesBlocked) throw new WriteBlocked(purpose);
     if (active) {
       const unit2 = active;
       return unit2.savepoint(() => fn(unit2));
@@ -3090,6 +2744,21 @@ var SheetORM = (() => {
     if (missing.length < 2) return;
     batchRead(missing).forEach((table, key) => cache2.set(key, table));
   }
+  var writesBlocked = 0;
+  var WriteBlocked = class extends SheetORMError {
+    constructor(purpose) {
+      super(`${purpose}: no write may run here.`);
+      this.name = "WriteBlocked";
+    }
+  };
+  function withoutWrites(fn) {
+    writesBlocked++;
+    try {
+      return fn();
+    } finally {
+      writesBlocked--;
+    }
+  }
   function inUnitOfWork() {
     return active !== null;
   }
@@ -3113,6 +2782,360 @@ var SheetORM = (() => {
     } finally {
       sessionCache = null;
     }
+  }
+
+  // src/model/meta.ts
+  var import_pluralize = __toESM(require_pluralize());
+  function modelName(model) {
+    return model.name || sheetName(model);
+  }
+  function sheetName(model) {
+    var _a, _b;
+    const name = (_b = (_a = model._table) != null ? _a : model.entity) != null ? _b : model.table;
+    if (typeof name === "string" && name.trim()) return name;
+    if (name !== void 0 && name !== null) {
+      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+    }
+    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
+    return (0, import_pluralize.default)(model.name);
+  }
+  function primaryKeys(model) {
+    var _a, _b;
+    const key = (_b = (_a = model._primaryKey) != null ? _a : model.primaryKey) != null ? _b : "id";
+    const keys = Array.isArray(key) ? key : [key];
+    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
+      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
+    }
+    return keys.slice();
+  }
+  function usesUuid(model) {
+    var _a;
+    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
+  }
+  function tableRef(model) {
+    return {
+      sheetName: sheetName(model),
+      spreadsheetId: model._spreadsheetId || null,
+      owner: modelName(model),
+      keyColumns: primaryKeys(model)
+    };
+  }
+  function keyValues(owner, keys, id) {
+    let values;
+    if (keys.length === 1) values = [id];
+    else if (Array.isArray(id)) values = id;
+    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+    else values = [id];
+    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate(value))) {
+      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
+    }
+    return values;
+  }
+
+  // src/relations/Relation.ts
+  var Relation = class {
+    constructor(model, related, options = {}) {
+      /** The name it was defined under (`tags`). */
+      this.relationName = "";
+      /** Whether keys have been resolved. */
+      this.booted = false;
+      /** The key column on the parent side. */
+      this.localKey = "";
+      if (typeof related !== "function") {
+        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+      }
+      this.model = model;
+      this.related = related;
+      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
+      this.onQuery = options.onQuery;
+    }
+    /** The related model class (a thunk is resolved on each call). */
+    relatedModel() {
+      const input = this.related;
+      if (input.prototype && typeof input.$getRelation === "function") return this.related;
+      const resolved = this.related();
+      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
+        throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
+      }
+      return resolved;
+    }
+    /** Resolves default keys once. */
+    boot() {
+      if (this.booted) return;
+      this.resolveKeys();
+      this.booted = true;
+    }
+    /** `Post.tags`, for messages. */
+    label() {
+      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
+    }
+    /** The sheets loading this relation reads. */
+    tables() {
+      return [tableRef(this.relatedModel())];
+    }
+    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
+    setRelated(parent, related) {
+      if (Array.isArray(related)) {
+        if (this.type !== "hasMany" && this.type !== "manyToMany") {
+          throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
+        }
+        related = new Collection(related);
+      }
+      setLoadedRelation(parent, this.relationName, related);
+      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
+        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+      } else {
+        parent[this.relationName] = related;
+      }
+    }
+    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
+    assertParentColumn(parents, column) {
+      const columns = parents.length ? stateOf(parents[0]).columns : null;
+      if (columns && columns.indexOf(column) < 0) {
+        throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(", ")}).`);
+      }
+    }
+    /** The normalised value of a model's key column. */
+    keyOf(model, column) {
+      return normalizeKey(readAttribute(model, column));
+    }
+    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
+    listOf(input, method) {
+      if (Array.isArray(input)) return input;
+      if (input instanceof Collection) return input.all();
+      if (input !== null && typeof input === "object") return [input];
+      throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
+    }
+    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
+    eagerLoad(parents, callback) {
+      this.boot();
+      const related = this.eagerQuery(parents, callback).get().all();
+      this.setRelatedForMany(parents, related);
+      return related;
+    }
+    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
+    relatedQuery(subQuery = false) {
+      return this.configureQuery(this.relatedModel().query(), subQuery);
+    }
+    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
+    configureQuery(query, subQuery) {
+      this.boot();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      if (callback) callback(query);
+      return query;
+    }
+  };
+  var accessors = /* @__PURE__ */ new WeakMap();
+  function hasAccessor(prototype, name) {
+    let names = accessors.get(prototype);
+    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
+    let found = names.get(name);
+    if (found === void 0) {
+      found = false;
+      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
+        if (descriptor) break;
+      }
+      names.set(name, found);
+    }
+    return found;
+  }
+
+  // src/relations/registry.ts
+  var relationCache = /* @__PURE__ */ new WeakMap();
+  var fieldCache = /* @__PURE__ */ new WeakMap();
+  function fieldsOf(model) {
+    let fields = fieldCache.get(model);
+    if (!fields) {
+      fields = typeof model.fields === "function" ? model.fields() || {} : {};
+      fieldCache.set(model, fields);
+    }
+    return fields;
+  }
+  function findRelation(model, name, baseApi) {
+    let relations = relationCache.get(model);
+    if (!relations) {
+      relations = /* @__PURE__ */ new Map();
+      relationCache.set(model, relations);
+    }
+    const cached = relations.get(name);
+    if (cached) return cached;
+    const relation = defineRelation(model, name, baseApi);
+    relation.relationName = name;
+    if (relation.serializeAs === "") relation.serializeAs = name;
+    relations.set(name, relation);
+    return relation;
+  }
+  function defineRelation(model, name, baseApi) {
+    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
+    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
+    if (field instanceof Relation) return field;
+    const method = model.prototype[name];
+    if (typeof method !== "function" || name in baseApi) throw notFound(model, name, baseApi);
+    const blank = Object.create(model.prototype);
+    attachState(blank);
+    let result;
+    try {
+      result = withoutWrites(() => method.call(blank));
+    } catch (error) {
+      if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
+      const what = error instanceof WriteBlocked ? "it tried to write to the sheet" : `it threw ${messageOf(error)}`;
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (${what}; nothing was written)`);
+    }
+    if (!(result instanceof Relation)) {
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
+    }
+    return result;
+  }
+  function candidates(model, baseApi) {
+    const names = /* @__PURE__ */ new Set();
+    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
+    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
+      }
+    }
+    return Array.from(names);
+  }
+  function notFound(model, name, baseApi, reason) {
+    const known = candidates(model, baseApi);
+    const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+    const label = modelName(model);
+    return new RelationNotFoundError(
+      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
+    );
+  }
+
+  // src/model/fields.ts
+  var AttributeField = class {
+    constructor(kind, initial) {
+      this.kind = kind;
+      this.initial = initial;
+    }
+    /** The value a new model gets (a fresh UUID for `uid()`, a call for function defaults). */
+    defaultValue() {
+      if (this.kind === "uid") return Utilities.getUuid();
+      return typeof this.initial === "function" ? this.initial() : this.initial;
+    }
+  };
+  var declared = /* @__PURE__ */ new WeakMap();
+  function attributeFields(fields) {
+    let found = declared.get(fields);
+    if (!found) {
+      found = Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
+      declared.set(fields, found);
+    }
+    return found;
+  }
+
+  // src/model/defaults.ts
+  var hydrating = 0;
+  function isHydrating() {
+    return hydrating > 0;
+  }
+  function constructForRow(model) {
+    hydrating++;
+    try {
+      return new model();
+    } finally {
+      hydrating--;
+    }
+  }
+  function applyDefaults(model) {
+    const fields = fieldsOf(model.constructor);
+    const declared2 = attributeFields(fields);
+    for (let i = 0; i < declared2.length; i++) {
+      const [name, field] = declared2[i];
+      if (readAttribute(model, name) === void 0) writeAttribute(model, name, field.defaultValue());
+    }
+  }
+
+  // src/model/hydrate.ts
+  var Hydrator = class {
+    constructor(model, table, pivotSpec = null) {
+      this.model = model;
+      assertDeclaredColumns(model, table);
+      this.batch = new ReadBatch(table.header.names, pivotSpec);
+      this.plain = !anyCollides(model.prototype, this.batch.columns);
+    }
+    /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
+    entry(entry, pivotRow = null) {
+      return this.row(entry.values, entry.values === entry.original, pivotRow);
+    }
+    /** A model of row values; `asRead` says the array is never changed in place. */
+    row(values, asRead, pivotRow = null) {
+      const instance = constructForRow(this.model);
+      const columns = this.batch.columns;
+      const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
+      if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
+        const target = instance;
+        for (let i = 0; i < columns.length; i++) {
+          const value = original[i];
+          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+        }
+        return instance;
+      }
+      assignRow(instance, columns, original, true);
+      const state = stateOf(instance);
+      state.persisted = true;
+      state.pivotRow = pivotRow;
+      state.pivotSpec = this.batch.pivotSpec;
+      return instance;
+    }
+  };
+  function hydrateValues(model, table, values) {
+    assertDeclaredColumns(model, table);
+    const instance = constructForRow(model);
+    assignRow(instance, table.header.names, values);
+    stateOf(instance).persisted = true;
+    return instance;
+  }
+  var checkedHeaders = /* @__PURE__ */ new WeakMap();
+  function assertDeclaredColumns(model, table) {
+    const names = table.header.names;
+    let checked = checkedHeaders.get(names);
+    if (!checked) checkedHeaders.set(names, checked = /* @__PURE__ */ new Set());
+    if (checked.has(model)) return;
+    for (const [name] of attributeFields(fieldsOf(model))) {
+      if (table.header.has(name)) continue;
+      const owner = modelName(model);
+      throw new ColumnNotFoundError(
+        `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
+      );
+    }
+    checked.add(model);
+  }
+
+  // src/model/keyChange.ts
+  function assertKeyChange(table, entry, columns, values, owner) {
+    const names = columns.map((column) => table.header.names[column]).join(", ");
+    const shown = values.map(describeValue).join(", ");
+    if (values.some(isBlankKey)) {
+      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
+    }
+    const holder = table.find(columns, normalizeCompositeKey(values));
+    if (holder && holder !== entry) {
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
+    }
+  }
+  function assertKeyUpdate(model, table, columns, entries, values) {
+    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
+    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
+    if (entries.length > 1) {
+      throw new ValidationError(`${modelName(model)}.update(): setting the primary key on ${entries.length} rows would duplicate it; update one row at a time.`);
+    }
+    const entry = entries[0];
+    const next = keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
+    assertKeyChange(table, entry, keyColumns2, next, `${modelName(model)}.update()`);
   }
 
   // src/query/conditions.ts

@@ -2,7 +2,9 @@
  * Finding a model's relations by name: in `static fields()` (Pinia style) or as a method returning
  * a relation (Eloquent/Lucid style). Definitions are made once per class and booted lazily.
  */
-import { RelationNotFoundError } from '../errors';
+import { RelationNotFoundError, SheetORMError } from '../errors';
+import { messageOf } from '../storage/service';
+import { withoutWrites, WriteBlocked } from '../storage/UnitOfWork';
 import { modelName, ModelSettings } from '../model/meta';
 import { attachState } from '../model/state';
 import { Relation } from './Relation';
@@ -47,10 +49,18 @@ function defineRelation(model: RelationHost, name: string, baseApi: object): Rel
   if (field instanceof Relation) return field;
   const method = (model.prototype as Record<string, unknown>)[name];
   if (typeof method !== 'function' || name in baseApi) throw notFound(model, name, baseApi);
-  // Relation methods only build definitions; a blank instance stands in for `this`.
+  // Relation methods only build definitions; a blank instance stands in for `this`. Any other
+  // method may do anything, so it runs with writes refused and its errors name the mistake.
   const blank = Object.create(model.prototype);
   attachState(blank);
-  const result = (method as () => unknown).call(blank);
+  let result: unknown;
+  try {
+    result = withoutWrites(() => (method as () => unknown).call(blank));
+  } catch (error) {
+    if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
+    const what = error instanceof WriteBlocked ? 'it tried to write to the sheet' : `it threw ${messageOf(error)}`;
+    throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (${what}; nothing was written)`);
+  }
   if (!(result instanceof Relation)) {
     throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
   }

@@ -137,6 +137,7 @@ let sessionCache: Map<string, Table> | null = null;
 
 /** Runs `fn` in the current unit of work, or in a new one under the lock. */
 export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional = false): T {
+  if (writesBlocked) throw new WriteBlocked(purpose);
   if (active) {
     const unit = active;
     return unit.savepoint(() => fn(unit));
@@ -207,6 +208,26 @@ export function prefetch(refs: readonly TableRef[]): void {
   const missing = refs.filter((ref) => !cache.has(cacheKeyOf(ref)));
   if (missing.length < 2) return;
   batchRead(missing).forEach((table, key) => cache.set(key, table));
+}
+
+let writesBlocked = 0;
+
+/** Thrown by a write attempted inside `withoutWrites`. */
+export class WriteBlocked extends SheetORMError {
+  constructor(purpose: string) {
+    super(`${purpose}: no write may run here.`);
+    this.name = 'WriteBlocked';
+  }
+}
+
+/** Runs `fn` with every write refused (a method called only to see what it returns). */
+export function withoutWrites<T>(fn: () => T): T {
+  writesBlocked++;
+  try {
+    return fn();
+  } finally {
+    writesBlocked--;
+  }
 }
 
 /** Whether a write (a transaction, or a write's own unit of work) is running. */

@@ -235,4 +235,24 @@ describe('unknown relations', () => {
     expect(() => Post.with(unchecked('save'))).toThrow(RelationNotFoundError);
     expect(() => Post.with(unchecked('toJSON'))).toThrow(/Post\.toJSON/);
   });
+
+  test("a user's own method named as a relation is refused without writing, whatever it does", () => {
+    seedBlog(2);
+    class Draft extends Model {
+      static _table = 'Posts';
+      declare title: string;
+      archive() {
+        this.title = 'archived';
+        return this.save();
+      }
+      shout() {
+        return this.title.toUpperCase();
+      }
+    }
+    gas().calls.reset();
+    expect(() => Draft.withCount('archive')).toThrow(/Draft\.archive.*is not a relation method \(it tried to write to the sheet; nothing was written\)/);
+    expect(() => Draft.with('shout')).toThrow(RelationNotFoundError);
+    expect(() => Draft.with('shout')).toThrow(/it threw .*toUpperCase/);
+    expect(gas().calls.writes()).toBe(0);
+  });
 });
