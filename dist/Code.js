@@ -2513,6 +2513,7 @@ var SheetORM = (() => {
       if (column > 0) tableIndexOf.set(column, index);
     });
     const rowsNow = locateByKey(table, now, table.ref.keyColumns);
+    if (table.ref.uniqueKeys) assertKeysStillFree(table, now);
     return {
       lastRow: now.lastRow,
       width: now.header.width,
@@ -2523,6 +2524,28 @@ var SheetORM = (() => {
       },
       rowOf: (entry) => rowsNow(entry)
     };
+  }
+  function assertKeysStillFree(table, now) {
+    const names = table.ref.keyColumns;
+    const columns = names.map((name) => table.header.indexOf(name));
+    const nowColumns = names.map((name) => now.header.indexOf(name));
+    const taken = now.index(nowColumns);
+    const freed = /* @__PURE__ */ new Set();
+    const given = [];
+    for (const entry of table.entries) {
+      const before = entry.rowNumber !== null && entry.original ? keyOf(entry.original, columns) : null;
+      const after = entry.deleted ? null : keyOf(entry.values, columns);
+      if (before !== null && before !== after) freed.add(before);
+      if (after !== null && after !== before) given.push(entry);
+    }
+    for (const entry of given) {
+      const key = keyOf(entry.values, columns);
+      if (key === "" || !taken.has(key) || freed.has(key)) continue;
+      const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(", ");
+      throw new DuplicateKeyError(
+        `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's key is taken; nothing was written. Run it again.`
+      );
+    }
   }
   function keyColumns(table) {
     const columns = table.ref.keyColumns.map((name) => table.header.indexOf(name));
@@ -2817,7 +2840,8 @@ var SheetORM = (() => {
       sheetName: sheetName(model),
       spreadsheetId: model._spreadsheetId || null,
       owner: modelName(model),
-      keyColumns: primaryKeys(model)
+      keyColumns: primaryKeys(model),
+      uniqueKeys: true
     };
   }
   function keyValues(owner, keys, id) {
@@ -5070,7 +5094,8 @@ var SheetORM = (() => {
         sheetName: this.pivotTable,
         spreadsheetId: pinned || null,
         owner: this.label(),
-        keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey]
+        keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
+        uniqueKeys: this.pivotModel !== null
       };
     }
     /** The related sheet and the pivot sheet. */

@@ -120,3 +120,32 @@ describe('transaction()', () => {
     expect(sheetRows('Accounts').map((r) => r[1])).toEqual(['owner', 'ann', 'bob', 'in']);
   });
 });
+
+describe('a key taken by someone else while a transaction runs', () => {
+  const appendElsewhere = (row: unknown[]) =>
+    gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Accounts')!.appendRow(row));
+
+  it('a generated key another execution used meanwhile is a DuplicateKeyError, nothing written', () => {
+    seed();
+    gas().calls.reset();
+    expect(() =>
+      transaction(() => {
+        const created = Account.create({ owner: 'cy', balance: 0 });
+        appendElsewhere([created.id, 'dan', 5]);
+        Entry.create({ account_id: created.id, amount: 1 });
+      }),
+    ).toThrow(/Account: a row with id 3 was added to sheet "Accounts".*by someone else while this transaction ran/);
+    expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [1, 'ann', 100], [2, 'bob', 50], [3, 'dan', 5]]);
+    expect(sheetRows('Entries')).toEqual([['id', 'account_id', 'amount']]);
+  });
+
+  it("other rows added meanwhile, and a key the transaction freed itself, are fine", () => {
+    seed();
+    transaction(() => {
+      Account.find(2)!.delete();
+      Account.create({ id: 2, owner: 'bob again', balance: 0 });
+      appendElsewhere([9, 'eve', 1]);
+    });
+    expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [1, 'ann', 100], [9, 'eve', 1], [2, 'bob again', 0]]);
+  });
+});

@@ -56,6 +56,7 @@ export function tableRef(model: ModelSettings): TableRef {
     spreadsheetId: model._spreadsheetId || null,
     owner: modelName(model),
     keyColumns: primaryKeys(model),
+    uniqueKeys: true,
   };
 }
 

@@ -70,6 +70,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
       spreadsheetId: pinned || null,
       owner: this.label(),
       keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
+      uniqueKeys: this.pivotModel !== null,
     };
   }
 

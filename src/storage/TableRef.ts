@@ -16,6 +16,8 @@ export interface TableRef {
   owner: string;
   /** Columns that identify a row (the primary key), used to find rows again under the lock. */
   keyColumns: readonly string[];
+  /** Whether no two rows may share a key (a model's sheet; not a plain pivot sheet). */
+  uniqueKeys?: boolean;
 }
 
 /** An opened sheet, with lazily computed labels for error messages. */

@@ -4,8 +4,8 @@
  * Small sheets are simply read again; big ones are checked by their header and key columns only,
  * and read again in full only when those changed.
  */
-import { ValidationError } from '../errors';
-import { Key, normalizeKey, sameValue } from '../support/values';
+import { DuplicateKeyError, ValidationError } from '../errors';
+import { describeValue, Key, normalizeKey, sameValue } from '../support/values';
 import { retried } from './service';
 import { Table, keyOf, RowEntry } from './Table';
 import { Layout, layoutAsRead } from './WritePlan';
@@ -52,6 +52,7 @@ export function layoutAgainst(table: Table, now: Table): Layout {
     if (column > 0) tableIndexOf.set(column, index);
   });
   const rowsNow = locateByKey(table, now, table.ref.keyColumns);
+  if (table.ref.uniqueKeys) assertKeysStillFree(table, now);
   return {
     lastRow: now.lastRow,
     width: now.header.width,
@@ -62,6 +63,34 @@ export function layoutAgainst(table: Table, now: Table): Layout {
     },
     rowOf: (entry) => rowsNow(entry),
   };
+}
+
+/**
+ * A key this unit gives a row (a new row, or a changed key) must still be free in the sheet as it is
+ * now: another execution may have added a row with it since the read (its `max + 1` included).
+ */
+function assertKeysStillFree(table: Table, now: Table): void {
+  const names = table.ref.keyColumns;
+  const columns = names.map((name) => table.header.indexOf(name));
+  const nowColumns = names.map((name) => now.header.indexOf(name));
+  const taken = now.index(nowColumns);
+  // Keys of rows this unit deletes or re-keys are its own to give again.
+  const freed = new Set<Key>();
+  const given: RowEntry[] = [];
+  for (const entry of table.entries) {
+    const before = entry.rowNumber !== null && entry.original ? keyOf(entry.original, columns) : null;
+    const after = entry.deleted ? null : keyOf(entry.values, columns);
+    if (before !== null && before !== after) freed.add(before);
+    if (after !== null && after !== before) given.push(entry);
+  }
+  for (const entry of given) {
+    const key = keyOf(entry.values, columns);
+    if (key === '' || !taken.has(key) || freed.has(key)) continue;
+    const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(', ');
+    throw new DuplicateKeyError(
+      `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's key is taken; nothing was written. Run it again.`,
+    );
+  }
 }
 
 function keyColumns(table: Table): number[] | null {
