@@ -5034,7 +5034,8 @@ var SheetORM = (() => {
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       this.fillPivotKey(pivot, record);
-      return pivot.insert(record, this.relation.label());
+      const unique = pivotModel ? this.relation.pivotRef().keyColumns.map((name) => this.column(pivot, name)) : [];
+      return pivot.insert(record, this.relation.label(), unique);
     }
     /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */
     fillPivotKey(pivot, record) {

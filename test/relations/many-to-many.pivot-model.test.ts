@@ -1,5 +1,5 @@
 /** Pinia-style many-to-many: `static fields()` with a pivot model class and custom local keys (Users/Roles). */
-import { Collection, Model } from '../../src';
+import { Collection, DuplicateKeyError, Model } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class Role extends Model {
@@ -194,4 +194,15 @@ describe('pivot attribute arguments are checked before anything is written', () 
     expect(() => roles.saveMany([Role.find(3)!], { level: 'x' } as never)).toThrow(/User\.roles\.saveMany\(\)/);
     expect(gas().calls.writes()).toBe(0);
   });
+});
+
+test("attaching a pair a composite-key pivot model already holds is a DuplicateKeyError, as its create() is", () => {
+  seedRoles();
+  const ann = User.find(1)!;
+  gas().calls.reset();
+  expect(() => ann.related('roles').attach([100])).toThrow(DuplicateKeyError);
+  expect(() => RoleUser.create({ role_id: 100, user_id: 10 })).toThrow(DuplicateKeyError);
+  expect(gas().calls.writes()).toBe(0);
+  ann.related('roles').attach([300]);
+  expect(gas().sheetValues('roleUser').slice(-1)).toEqual([[300, 10, '']]);
 });

@@ -239,7 +239,9 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     const { pivotModel } = this.relation;
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     this.fillPivotKey(pivot, record);
-    return pivot.insert(record, this.relation.label());
+    // A pivot model's key is unique, as its create() checks; a plain pivot sheet may repeat a pair.
+    const unique = pivotModel ? this.relation.pivotRef().keyColumns.map((name) => this.column(pivot, name)) : [];
+    return pivot.insert(record, this.relation.label(), unique);
   }
 
   /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */
