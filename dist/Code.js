@@ -1623,7 +1623,7 @@ var SheetORM = (() => {
       } catch (error) {
         throw new PlanInterrupted(error, steps.slice(i).map((s) => s.todo));
       }
-      progress.push(step.done);
+      progress.push([name, step.done]);
     });
   }
   function stepsOf(opened, plan, name) {
@@ -2703,8 +2703,18 @@ var SheetORM = (() => {
     const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(", ")}`] : [];
     const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join("; ");
     return new WriteError(
-      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf2(cause)}). Written: ${done.join("; ") || "nothing"}. Not written (at most): ${notWritten}.`
+      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf2(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${notWritten}.`
     );
+  }
+  function describeProgress(done) {
+    const parts = [];
+    let sheet = null;
+    for (const [name, what] of done) {
+      if (name === sheet) parts[parts.length - 1] += `, ${what}`;
+      else parts.push(`sheet "${name}": ${what}`);
+      sheet = name;
+    }
+    return parts.join("; ");
   }
   var active = null;
   var readCache = null;

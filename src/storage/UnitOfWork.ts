@@ -127,8 +127,20 @@ function writeFailure(table: Table, later: Array<{ table: Table; plan: TablePlan
   const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(', ')}`] : [];
   const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join('; ');
   return new WriteError(
-    `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(cause)}). Written: ${done.join('; ') || 'nothing'}. Not written (at most): ${notWritten}.`,
+    `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${notWritten}.`,
   );
+}
+
+/** `sheet "A": appended rows 2–3, updated 1×1 cells at row 2; sheet "B": …` */
+function describeProgress(done: Progress): string {
+  const parts: string[] = [];
+  let sheet: string | null = null;
+  for (const [name, what] of done) {
+    if (name === sheet) parts[parts.length - 1] += `, ${what}`;
+    else parts.push(`sheet "${name}": ${what}`);
+    sheet = name;
+  }
+  return parts.join('; ');
 }
 
 let active: UnitOfWork | null = null;

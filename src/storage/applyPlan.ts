@@ -7,8 +7,8 @@ import { sheetsApi } from './sheetsApi/api';
 import { batchDeleteRows, batchUpdateCells, canBatchCells } from './sheetsApi/batchWrite';
 
 
-/** A human-readable list of what has been written so far, for error reports. */
-export type Progress = string[];
+/** What has been written so far, sheet by sheet, for error reports. */
+export type Progress = Array<[sheet: string, what: string]>;
 
 /**
  * Grows the grid so the plan's writes fit. Runs for every sheet before any value is written, so
@@ -65,7 +65,7 @@ export function writePlan(opened: OpenedSheet, plan: TablePlan, progress: Progre
     } catch (error) {
       throw new PlanInterrupted(error, steps.slice(i).map((s) => s.todo));
     }
-    progress.push(step.done);
+    progress.push([name, step.done]);
   });
 }
 

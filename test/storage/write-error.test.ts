@@ -18,7 +18,7 @@ test('a WriteError lists as not written only what was not written', () => {
       Post.find(1)!.setAttribute('title', 'x').save();
       Post.query().whereIn('id', [2]).delete();
     }),
-  ).toThrow(/Written: appended rows 4–4; updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
+  ).toThrow(/Written: sheet "Posts": appended rows 4–4, updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
 });
 
 class Note extends Model {
@@ -36,7 +36,7 @@ test('a write that fails part-way flushes what it wrote before releasing the loc
       Post.create({ title: 'kept' });
       Note.create({ text: 'refused' });
     }),
-  ).toThrow(/Written: appended rows 2–2/);
+  ).toThrow(/Written: sheet "Posts": appended rows 2–2\. Not written \(at most\): sheet "Notes"/);
   const order = gas()
     .calls.all()
     .map((call) => call.method)
@@ -51,4 +51,21 @@ test('a write refused before any change releases the lock without a flush', () =
   expect(() => Post.create({ id: 1, title: 'again' })).toThrow(/already/);
   expect(gas().calls.count('SpreadsheetApp.flush')).toBe(0);
   expect(gas().calls.count('Lock.releaseLock')).toBe(1);
+});
+
+test('with several sheets written before the failure, each is named', () => {
+  class Log extends Model {
+    static _table = 'Logs';
+  }
+  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']], Logs: [['id', 'line']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && call.sheet === 'Logs') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'a' });
+      Note.create({ text: 'b' });
+      Log.create({ line: 'c' });
+    }),
+  ).toThrow(/Written: sheet "Posts": appended rows 2–2; sheet "Notes": appended rows 2–2\. Not written \(at most\): sheet "Logs"/);
 });
