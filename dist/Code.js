@@ -2049,10 +2049,12 @@ var SheetORM = (() => {
     }
     assertUnique(values, columns, owner) {
       const key = keyOf(values, columns);
-      if (key !== "" && this.index(columns).has(key)) {
+      const holder = key === "" ? void 0 : this.index(columns).get(key);
+      if (holder) {
         const names = columns.map((c) => this.header.names[c]);
         const shown = columns.map((c) => describeValue(values[c])).join(", ");
-        throw new DuplicateKeyError(`${owner}: ${this.opened.describe()} already has a row with ${names.join(", ")} = ${shown}.`);
+        const where = holder.rowNumber !== null ? `${this.opened.describe()} already has a row with` : `another new row for ${this.opened.describe()} in this write has`;
+        throw new DuplicateKeyError(`${owner}: ${where} ${names.join(", ")} = ${shown}; give each row its own key. Nothing was written.`);
       }
     }
     /** A value as this table stores it in `column`: validated, Dates copied, blanks as null. */

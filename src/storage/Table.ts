@@ -367,10 +367,13 @@ export class Table {
 
   private assertUnique(values: CellValue[], columns: readonly number[], owner: string): void {
     const key = keyOf(values, columns);
-    if (key !== '' && this.index(columns).has(key)) {
+    const holder = key === '' ? undefined : this.index(columns).get(key);
+    if (holder) {
       const names = columns.map((c) => this.header.names[c]);
       const shown = columns.map((c) => describeValue(values[c])).join(', ');
-      throw new DuplicateKeyError(`${owner}: ${this.opened.describe()} already has a row with ${names.join(', ')} = ${shown}.`);
+      // The holder may be a row of the sheet, or one added earlier in this same write.
+      const where = holder.rowNumber !== null ? `${this.opened.describe()} already has a row with` : `another new row for ${this.opened.describe()} in this write has`;
+      throw new DuplicateKeyError(`${owner}: ${where} ${names.join(', ')} = ${shown}; give each row its own key. Nothing was written.`);
     }
   }
 
