@@ -513,7 +513,8 @@ var SheetORM = (() => {
   }
   var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
   function isPlainNumberText(value) {
-    return CANONICAL_NUMBER.test(value);
+    const padded = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
+    return CANONICAL_NUMBER.test(padded ? value.trim() : value);
   }
   function normalizeKey(value) {
     if (typeof value === "number") return value === value ? value : "NaN";

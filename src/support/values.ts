@@ -39,12 +39,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /**
- * Whether a string is a plain decimal number ('42', '-1.5', '2.0'): such text means the number,
- * in keys and in comparisons. Leading zeros, a sign '+', exponents or spaces make it text that
+ * Whether a string is a plain decimal number ('42', '-1.5', '2.0', ' 7 '): such text means the
+ * number, in keys and in comparisons. Leading zeros, a sign '+' or exponents make it text that
  * only equals itself ('00123' is a code, not 123).
  */
 export function isPlainNumberText(value: string): boolean {
-  return CANONICAL_NUMBER.test(value);
+  // Spaces around it are ignored, as keys ignore them (' 1 ' is the key 1).
+  const padded = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
+  return CANONICAL_NUMBER.test(padded ? value.trim() : value);
 }
 
 /** A normalised key: '' when blank, a number for numeric keys (stored as numbers or as text), else text. */

@@ -201,6 +201,15 @@ describe('codes that look like numbers', () => {
     expect(Customer.all().unique('zip').pluck('id').all()).toEqual([1, 2, 3]);
   });
 
+  it('number text with spaces around it means the number, as it does in keys', () => {
+    seedSheets({ Customers: [['id', 'zip'], [1, ' 123'], [2, '123 '], [3, 123], [4, ' 0123 ']] });
+    expect(ids(Customer.where('zip', 123))).toEqual([1, 2, 3]);
+    expect(ids(Customer.where('zip', ' 123 '))).toEqual([1, 2, 3]);
+    expect(ids(Customer.where('zip', '0123'))).toEqual([]);
+    expect(ids(Customer.where('id', ' 2'))).toEqual([2]);
+    expect(Customer.find(' 2')!.id).toBe(2);
+  });
+
   it('delete and firstOrCreate touch only the exact code', () => {
     seedZips();
     expect(Customer.where('zip', '00123').delete()).toBe(1);
