@@ -2196,7 +2196,18 @@ var SheetORM = (() => {
     return name;
   }
   function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId || `#${configGeneration()}`}\0${ref.sheetName}`;
+    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
+  }
+  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
+  var nextSpreadsheetObject = 0;
+  function configuredSpreadsheetKey() {
+    const { spreadsheet, spreadsheetId } = getConfig();
+    if (spreadsheet) {
+      let n = spreadsheetObjects.get(spreadsheet);
+      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
+      return `object:${n}`;
+    }
+    return spreadsheetId ? `id:${spreadsheetId}` : "active";
   }
   function lazyOpened(ref) {
     return {

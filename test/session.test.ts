@@ -236,3 +236,16 @@ it('refresh() inside a session reads the row again, and later queries see that r
   });
   expect(titles).toEqual(['Post 2', 'Edited elsewhere', 'Edited elsewhere']);
 });
+
+it('a configure() that keeps the spreadsheet, inside a transaction, keeps one table per sheet (no write is lost)', () => {
+  seedSheets({ Posts: bigSheet(2) });
+  transaction(() => {
+    Post.create({ title: 'x' });
+    configure({ debug: false });
+    Post.create({ title: 'y' });
+  });
+  expect(sheetRows('Posts').slice(3).map((row) => row.slice(0, 2))).toEqual([
+    [3, 'x'],
+    [4, 'y'],
+  ]);
+});

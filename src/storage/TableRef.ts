@@ -101,12 +101,25 @@ export function spreadsheetName(spreadsheet: Spreadsheet): string {
 }
 
 /**
- * The key a ref's sheet is cached under. A sheet of the configured spreadsheet is keyed by the
- * configuration too: after configure() switches spreadsheets, a session or transaction must not
- * serve (or write to) the previous one's sheet.
+ * The key a ref's sheet is cached under: its spreadsheet (pinned, or the one configured now) and its
+ * name. After configure() switches spreadsheets, a session or transaction must not serve (or write
+ * to) the previous one's sheet; a configure() that keeps the spreadsheet keeps the key.
  */
 export function cacheKeyOf(ref: TableRef): string {
-  return `${ref.spreadsheetId || `#${configGeneration()}`}\u0000${ref.sheetName}`;
+  return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\u0000${ref.sheetName}`;
+}
+
+const spreadsheetObjects = new WeakMap<object, number>();
+let nextSpreadsheetObject = 0;
+
+function configuredSpreadsheetKey(): string {
+  const { spreadsheet, spreadsheetId } = getConfig();
+  if (spreadsheet) {
+    let n = spreadsheetObjects.get(spreadsheet);
+    if (n === undefined) spreadsheetObjects.set(spreadsheet, (n = nextSpreadsheetObject++));
+    return `object:${n}`;
+  }
+  return spreadsheetId ? `id:${spreadsheetId}` : 'active';
 }
 
 /** A handle that opens the sheet only when something needs it (tables read through the Sheets API). */
