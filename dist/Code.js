@@ -3821,14 +3821,16 @@ var SheetORM = (() => {
       const sheet = table.ref.sheetName.toLowerCase();
       return prefix === sheet ? column.slice(dot + 1) : column;
     }
-    ordered(table, rows, valuesOf) {
-      if (this.orders.length) rows = this.sorted(table, rows, valuesOf);
-      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
+    /** Rows sorted by orderBy, then cut by offset and limit (`limit` overrides limit()). */
+    ordered(table, rows, valuesOf, orders = this.orders, limit = this.limitCount) {
+      if (orders.length) rows = this.sortedBy(table, rows, valuesOf, orders);
+      const end = limit === null ? void 0 : this.offsetCount + limit;
       return this.offsetCount || end !== void 0 ? rows.slice(this.offsetCount, end) : rows;
     }
-    sorted(table, rows, valuesOf) {
+    /** A sorted copy of the rows. */
+    sortedBy(table, rows, valuesOf, orders) {
       const resolve = this.resolveColumn(table);
-      const keys = this.orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
           const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
@@ -4226,6 +4228,19 @@ var SheetORM = (() => {
     }
   };
 
+  // src/query/groupLimit.ts
+  function checkGroupLimit(count, owner) {
+    if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
+      throw new ValidationError(`${owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
+    }
+    return count;
+  }
+  function checkGroupDirection(direction, owner) {
+    const dir = String(direction).toLowerCase();
+    if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
+    return dir;
+  }
+
   // src/relations/HasManyQueryBuilder.ts
   var HasManyQueryBuilder = class extends QueryBuilder {
     constructor(model) {
@@ -4237,17 +4252,12 @@ var SheetORM = (() => {
     }
     /** Keeps at most `count` related rows per parent. */
     groupLimit(count) {
-      if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
-        throw new ValidationError(`${this.owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
-      }
-      this.groupLimitCount = count;
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
       return this;
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
     groupOrderBy(column, direction = "asc") {
-      const dir = String(direction).toLowerCase();
-      if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${this.owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
-      this.groupOrders.push({ column, direction: dir });
+      this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
       return this;
     }
     /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
@@ -4256,38 +4266,26 @@ var SheetORM = (() => {
       return this;
     }
     ordered(table, rows, valuesOf) {
-      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf);
-      const byKey = this.partitionColumn ? primaryKeys(this.model).map((column) => ({ column, direction: "desc" })) : [];
-      const orders = this.groupOrders.length ? this.groupOrders : byKey;
-      const resolve = this.resolveColumn(table);
-      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
-      const sorted = keys.length ? sortRows(rows, valuesOf, keys) : rows;
-      const limit = this.groupLimitCount;
-      let kept;
-      if (this.partitionColumn === null) kept = sorted.slice(0, limit);
-      else {
-        const parentKey = resolve(this.partitionColumn, "model");
-        const taken = /* @__PURE__ */ new Map();
-        kept = sorted.filter((row) => {
-          const key = normalizeKey(parentKey(valuesOf(row)));
-          const count = taken.get(key) || 0;
-          if (count >= limit) return false;
-          taken.set(key, count + 1);
-          return true;
-        });
+      if (this.partitionColumn === null) {
+        const limit2 = this.groupLimitCount !== null ? this.groupLimitCount : this.limitCount;
+        return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders), limit2);
       }
+      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf);
+      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const sorted = this.sortedBy(table, rows, valuesOf, orders);
+      const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
+      const limit = this.groupLimitCount;
+      const taken = /* @__PURE__ */ new Map();
+      const kept = sorted.filter((row) => {
+        const key = normalizeKey(parentKey(valuesOf(row)));
+        const count = taken.get(key) || 0;
+        if (count >= limit) return false;
+        taken.set(key, count + 1);
+        return true;
+      });
       return super.ordered(table, kept, valuesOf);
     }
   };
-  function sortRows(rows, valuesOf, keys) {
-    return rows.slice().sort((a, b) => {
-      for (const key of keys) {
-        const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
-        if (order !== 0) return order * key.sign;
-      }
-      return 0;
-    });
-  }
 
   // src/relations/counting.ts
   function countsByKey(query, column, owner) {
@@ -4519,17 +4517,12 @@ var SheetORM = (() => {
     }
     /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
     groupLimit(count) {
-      if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
-        throw new ValidationError(`${this.owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
-      }
-      this.groupLimitCount = count;
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
       return this;
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
     groupOrderBy(column, direction = "asc") {
-      const dir = String(direction).toLowerCase();
-      if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${this.owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
-      this.groupOrders.push({ column, direction: dir });
+      this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
       return this;
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
@@ -4609,8 +4602,8 @@ var SheetORM = (() => {
     /** Filtered, sorted, group-limited and sliced joined rows. */
     joined() {
       const join = this.join();
-      let rows = this.sortRows(join, this.filtered(join), this.orders);
-      if (this.groupLimitCount !== null) rows = this.limitPerParent(join, rows);
+      let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
+      if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
       const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
       if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
       return { ...join, rows };
@@ -4716,9 +4709,8 @@ var SheetORM = (() => {
     }
     limitPerParent(join, rows) {
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const byKey = this.forParents ? primaryKeys(this.model).map((column) => ({ column, direction: "desc" })) : [];
-      const orders = this.groupOrders.length ? this.groupOrders : byKey;
-      const ordered = orders.length ? this.sortRows(join, rows, orders) : rows;
+      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const ordered = this.sortRows(join, rows, orders);
       const taken = /* @__PURE__ */ new Map();
       const kept = /* @__PURE__ */ new Set();
       for (let i = 0; i < ordered.length; i++) {
@@ -4730,7 +4722,7 @@ var SheetORM = (() => {
           kept.add(row);
         }
       }
-      return ordered.filter((row) => kept.has(row));
+      return (this.orders.length ? rows : ordered).filter((row) => kept.has(row));
     }
     /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
     pivotSpec(join) {

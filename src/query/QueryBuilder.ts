@@ -224,15 +224,17 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return prefix === sheet ? column.slice(dot + 1) : column;
   }
 
-  protected ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
-    if (this.orders.length) rows = this.sorted(table, rows, valuesOf);
-    const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
+  /** Rows sorted by orderBy, then cut by offset and limit (`limit` overrides limit()). */
+  protected ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders = this.orders, limit = this.limitCount): T[] {
+    if (orders.length) rows = this.sortedBy(table, rows, valuesOf, orders);
+    const end = limit === null ? undefined : this.offsetCount + limit;
     return this.offsetCount || end !== undefined ? rows.slice(this.offsetCount, end) : rows;
   }
 
-  private sorted<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
+  /** A sorted copy of the rows. */
+  protected sortedBy<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders: ReadonlyArray<{ column: string; direction: Direction }>): T[] {
     const resolve = this.resolveColumn(table);
-    const keys = this.orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
+    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
         const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));

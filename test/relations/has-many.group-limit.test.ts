@@ -67,3 +67,10 @@ test('bad arguments are ValidationErrors naming the relation', () => {
   expect(() => User.with('posts', (q) => q.groupLimit(-1)).get()).toThrow(/User\.posts\.groupLimit\(-1\)/);
   expect(() => User.with('posts', (q) => q.groupOrderBy('views', 'up')).get()).toThrow(ValidationError);
 });
+
+test('orderBy decides the order of the result; on one parent it applies before the limit', () => {
+  const ann = User.findOrFail(1);
+  expect(ann.related('posts').query().groupLimit(2).orderBy('id', 'desc').get().pluck('title').all()).toEqual(['a4', 'a3']);
+  const users = User.preload('posts', (q) => q.groupLimit(2).groupOrderBy('views', 'desc').orderBy('title', 'asc')).get();
+  expect(titles(users)).toEqual({ Ann: ['a1', 'a4'], Bob: ['b1', 'b2'], Cy: [] });
+});

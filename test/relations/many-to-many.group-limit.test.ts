@@ -154,3 +154,10 @@ test('bad arguments are ValidationErrors', () => {
   expect(() => query.groupLimit(1.5)).toThrow(ValidationError);
   expect(() => query.groupOrderBy('projects.id', 'up' as never)).toThrow(ValidationError);
 });
+
+test('orderBy decides the order of a preload with groupLimit; on one parent groupOrderBy alone orders', () => {
+  const users = User.preload('projects', (q) => q.groupLimit(2).groupOrderBy('projects.updated_at', 'desc').groupOrderBy('projects.id', 'desc').orderBy('projects.name', 'asc')).get().all();
+  expect(names(users)).toEqual({ virk: ['C', 'D'], romain: ['C', 'E'], nikk: ['B'], tom: [], ann: ['C', 'D'] });
+  const virk = User.findOrFail(1);
+  expect(virk.related('projects').query().groupOrderBy('projects.id', 'desc').get().all().map((p: Project) => p.name)).toEqual(['E', 'D', 'C', 'B', 'A']);
+});

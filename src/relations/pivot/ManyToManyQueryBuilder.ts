@@ -13,6 +13,7 @@ import { primaryKeys, tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { compile, Condition, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
+import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
@@ -69,18 +70,13 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
   groupLimit(count: number): this {
-    if (typeof count !== 'number' || !(count >= 0) || Math.floor(count) !== count) {
-      throw new ValidationError(`${this.owner}.groupLimit(${String(count)}): expected a whole number ≥ 0.`);
-    }
-    this.groupLimitCount = count;
+    this.groupLimitCount = checkGroupLimit(count, this.owner);
     return this;
   }
 
   /** Orders each parent's rows before `groupLimit` keeps the first ones. */
   groupOrderBy(column: string, direction: Direction = 'asc'): this {
-    const dir = String(direction).toLowerCase();
-    if (dir !== 'asc' && dir !== 'desc') throw new ValidationError(`${this.owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
-    this.groupOrders.push({ column, direction: dir });
+    this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
     return this;
   }
 
@@ -169,8 +165,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** Filtered, sorted, group-limited and sliced joined rows. */
   joined(): Join {
     const join = this.join();
-    let rows = this.sortRows(join, this.filtered(join), this.orders);
-    if (this.groupLimitCount !== null) rows = this.limitPerParent(join, rows);
+    // On one parent's query, groupOrderBy and groupLimit are a plain order and limit (as Lucid's).
+    let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
+    if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
     const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
     if (this.offsetCount || end !== undefined) rows = rows.slice(this.offsetCount, end);
     return { ...join, rows };
@@ -291,10 +288,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
     const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-    // A preload without groupOrderBy keeps each parent's highest related keys, as Lucid's does.
-    const byKey = this.forParents ? primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as Direction })) : [];
-    const orders = this.groupOrders.length ? this.groupOrders : byKey;
-    const ordered = orders.length ? this.sortRows(join, rows, orders) : rows;
+    // Without groupOrderBy each parent keeps its highest related keys, as Lucid's preloads do.
+    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as Direction }));
+    const ordered = this.sortRows(join, rows, orders);
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();
     for (let i = 0; i < ordered.length; i++) {
@@ -306,7 +302,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
         kept.add(row);
       }
     }
-    return ordered.filter((row) => kept.has(row));
+    // The rows come in orderBy's order when there is one, else in the group order.
+    return (this.orders.length ? rows : ordered).filter((row) => kept.has(row));
   }
 
   /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */

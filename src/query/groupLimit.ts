@@ -1,0 +1,18 @@
+/** Lucid's `groupLimit(n)` / `groupOrderBy(col, dir)` arguments, shared by hasMany and many-to-many queries. */
+import { ValidationError } from '../errors';
+import type { Direction } from './QueryBuilder';
+
+/** A per-parent limit: a whole number ≥ 0. */
+export function checkGroupLimit(count: unknown, owner: string): number {
+  if (typeof count !== 'number' || !(count >= 0) || Math.floor(count) !== count) {
+    throw new ValidationError(`${owner}.groupLimit(${String(count)}): expected a whole number ≥ 0.`);
+  }
+  return count;
+}
+
+/** A sort direction, 'asc' or 'desc' in any case. */
+export function checkGroupDirection(direction: unknown, owner: string): Direction {
+  const dir = String(direction).toLowerCase();
+  if (dir !== 'asc' && dir !== 'desc') throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
+  return dir;
+}
