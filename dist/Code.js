@@ -1602,7 +1602,7 @@ var SheetORM = (() => {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
     } catch (error) {
       throw new ValidationError(
-        `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf2(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`
+        `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`
       );
     }
   }
@@ -1686,9 +1686,6 @@ var SheetORM = (() => {
     if (plan.updates.length) parts.push(`${plan.updates.length} cell blocks`);
     if (plan.deletions.length) parts.push(`${plan.deletions.length} row deletions`);
     return parts.join(", ");
-  }
-  function messageOf2(error) {
-    return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
   }
 
   // src/support/cells.ts
@@ -2216,13 +2213,13 @@ var SheetORM = (() => {
         return openSheet(ref).sheet;
       },
       get spreadsheet() {
-        return openSpreadsheet(ref.spreadsheetId);
+        return openSpreadsheet(ref.spreadsheetId, ref.owner);
       },
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`
     };
   }
   function describeRef(ref) {
-    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
+    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
   }
   function openSheet(ref) {
     const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
@@ -2323,7 +2320,7 @@ var SheetORM = (() => {
   }
   var READ_TRIES = 3;
   function readGroup(api, refs, tables) {
-    const spreadsheet = openSpreadsheet(refs[0].spreadsheetId);
+    const spreadsheet = openSpreadsheet(refs[0].spreadsheetId, refs[0].owner);
     const id = spreadsheetIdOf(spreadsheet);
     const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
     for (let attempt = 0; attempt < READ_TRIES; attempt++) {
@@ -2717,7 +2714,7 @@ var SheetORM = (() => {
     const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(", ")}`] : [];
     const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join("; ");
     return new WriteError(
-      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf2(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${notWritten}.`
+      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${notWritten}.`
     );
   }
   function describeProgress(done) {
@@ -3961,6 +3958,7 @@ var SheetORM = (() => {
     const values = originalKeyValues(instance, keys);
     const shown = keys.map((key2, i) => `${key2} ${describeValue(values[i])}`).join(", ");
     if (values.some(isBlankKey)) {
+      if (!stateOf(instance).persisted) return void 0;
       throw new ValidationError(
         `${owner}.${action}(): this ${owner} has no ${keys.join(", ")} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`
       );
@@ -4188,7 +4186,7 @@ var SheetORM = (() => {
       return query;
     }
     /** Creates a related model holding the parent's key. */
-    create(attributes) {
+    create(attributes = {}) {
       if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
       return this.createMany([attributes])[0];
     }
@@ -4957,7 +4955,7 @@ var SheetORM = (() => {
       });
     }
     /** Creates a related model and attaches it. */
-    create(attributes, pivotAttributes) {
+    create(attributes = {}, pivotAttributes) {
       this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
       return this.createMany([attributes], [pivotAttributes])[0];
     }
@@ -5050,7 +5048,8 @@ var SheetORM = (() => {
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       this.fillPivotKey(pivot, record);
-      const unique = pivotModel ? this.relation.pivotRef().keyColumns.map((name) => this.column(pivot, name)) : [];
+      const keys = pivotModel ? this.relation.pivotRef().keyColumns : [];
+      const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
       return pivot.insert(record, this.relation.label(), unique);
     }
     /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */

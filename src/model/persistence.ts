@@ -157,6 +157,8 @@ export function locate(model: PersistableClass, instance: object, table: Table, 
   const values = originalKeyValues(instance, keys);
   const shown = keys.map((key, i) => `${key} ${describeValue(values[i])}`).join(', ');
   if (values.some(isBlankKey)) {
+    // A model never saved has no row: delete() has nothing to do, refresh() finds nothing.
+    if (!stateOf(instance).persisted) return undefined;
     throw new ValidationError(
       `${owner}.${action}(): this ${owner} has no ${keys.join(', ')} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`,
     );

@@ -130,15 +130,15 @@ export function lazyOpened(ref: TableRef): OpenedSheet {
       return openSheet(ref).sheet;
     },
     get spreadsheet() {
-      return openSpreadsheet(ref.spreadsheetId);
+      return openSpreadsheet(ref.spreadsheetId, ref.owner);
     },
-    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`,
+    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`,
   };
 }
 
 /** `sheet "Posts" in spreadsheet "CRM"`, for messages. */
 export function describeRef(ref: TableRef): string {
-  return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId))}"`;
+  return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
 }
 
 /** Opens the sheet a ref names, or throws SheetNotFoundError listing the sheets that exist. */

@@ -6,7 +6,8 @@
  */
 import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { acquireLock } from './lock';
-import { describePlan, growFor, messageOf, PlanInterrupted, Progress, writePlan } from './applyPlan';
+import { describePlan, growFor, PlanInterrupted, Progress, writePlan } from './applyPlan';
+import { messageOf } from './service';
 import { Table } from './Table';
 import { cacheKeyOf, openSheet, TableRef } from './TableRef';
 import { batchRead } from './sheetsApi/batchRead';
@@ -211,7 +212,8 @@ function readInScope(ref: TableRef, fresh: boolean): Table {
 
 /**
  * Reads, in one batch through the Sheets API when it is enabled, the sheets an operation is about
- * to need (inside a unit of work, under its lock). Without the API this does nothing.
+ * to need: into the unit of work when one runs (under its lock), else into the session or the
+ * operation's read scope. Without the API this does nothing.
  */
 export function prefetch(refs: readonly TableRef[]): void {
   if (active) return active.prefetch(refs);

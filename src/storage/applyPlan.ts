@@ -1,6 +1,6 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
 import { ValidationError } from '../errors';
-import { once, retried } from './service';
+import { messageOf, once, retried } from './service';
 import { CellBlock, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { sheetsApi } from './sheetsApi/api';
@@ -133,9 +133,4 @@ export function describePlan(plan: TablePlan): string {
   if (plan.updates.length) parts.push(`${plan.updates.length} cell blocks`);
   if (plan.deletions.length) parts.push(`${plan.deletions.length} row deletions`);
   return parts.join(', ');
-}
-
-/** The message of anything thrown. */
-export function messageOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'message' in error ? String((error as Error).message) : String(error);
 }

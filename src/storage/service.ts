@@ -65,6 +65,7 @@ function asServiceError(label: string, error: unknown, attempts: number): unknow
   return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
 }
 
+/** The message of anything thrown. */
 export function messageOf(error: unknown): string {
   return typeof error === 'object' && error !== null && 'message' in error ? String((error as Error).message) : String(error);
 }

@@ -179,6 +179,14 @@ describe('a row the key cannot single out is never guessed', () => {
     expect(sheetRows('Posts')).toHaveLength(5);
   });
 
+  it('a model never saved has no row: delete() does nothing, refresh() is a ModelNotFoundError', () => {
+    seedDuplicates();
+    gas().calls.reset();
+    expect(() => new Post().delete()).not.toThrow();
+    expect(() => new Post().refresh()).toThrow(ModelNotFoundError);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   it('rows with unique keys are still saved and deleted as before', () => {
     seedDuplicates();
     const second = Post.find(2)!;

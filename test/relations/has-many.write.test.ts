@@ -163,6 +163,13 @@ describe('hasMany', () => {
     expect(sheetRows('Summaries')).toHaveLength(2);
   });
 
+  test('create() with no attributes makes a row holding only the parent key, as Model.create() does', () => {
+    seed();
+    const created = post(1).related('comments').create();
+    expect(created.post_id).toBe(1);
+    expect(sheetRows('Comments')[4].slice(0, 3)).toEqual([4, '', 1]);
+  });
+
   test('create/createMany refuse anything but attribute objects before writing', () => {
     seed();
     gas().calls.reset();

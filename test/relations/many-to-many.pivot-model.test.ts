@@ -206,3 +206,22 @@ test("attaching a pair a composite-key pivot model already holds is a DuplicateK
   ann.related('roles').attach([300]);
   expect(gas().sheetValues('roleUser').slice(-1)).toEqual([[300, 10, '']]);
 });
+
+test('a pivot model left with the default key, on a pivot sheet without an id column, still attaches and syncs', () => {
+  class Link extends Model {
+    static override _table = 'Links';
+  }
+  class Label extends Model {
+    static override _table = 'Labels';
+  }
+  class Item extends Model {
+    static override _table = 'Items';
+    labels() {
+      return this.manyToMany(Label, Link, 'item_id', 'label_id');
+    }
+  }
+  seedSheets({ Items: [['id'], [1], [2]], Labels: [['id'], [1], [2]], Links: [['item_id', 'label_id'], [1, 1]] });
+  Item.find(1)!.related('labels').attach([2]);
+  expect(Item.find(2)!.related('labels').sync([1, 2])).toEqual({ attached: [1, 2], detached: [], updated: [] });
+  expect(gas().sheetValues('Links')).toEqual([['item_id', 'label_id'], [1, 1], [1, 2], [2, 1], [2, 2]]);
+});

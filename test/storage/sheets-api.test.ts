@@ -227,6 +227,17 @@ describe('batched reads stay consistent', () => {
     });
   });
 
+  it("a pinned spreadsheet that cannot be opened is named with its model, as without the API", () => {
+    class Archived extends Model {
+      static _table = 'Posts';
+      static _spreadsheetId = 'no-such-book';
+      tags() {
+        return this.manyToMany(Tag, 'Post Tags', 'post_id', 'tag_id');
+      }
+    }
+    for (const api of [false, true]) withEnv(api, () => expect(() => Archived.with('tags').get()).toThrow(/^Archived: could not open the spreadsheet with id "no-such-book" \(from Archived\._spreadsheetId\)/));
+  });
+
   it('a sheet name in the wrong case is left to getSheetByName, as without the API', () => {
     class Lower extends Model {
       static _table = 'posts';

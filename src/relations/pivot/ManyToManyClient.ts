@@ -131,7 +131,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   /** Creates a related model and attaches it. */
-  create(attributes: Record<string, unknown>, pivotAttributes?: Record<string, unknown>): R {
+  create(attributes: Record<string, unknown> = {}, pivotAttributes?: Record<string, unknown>): R {
     this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
     return this.createMany([attributes], [pivotAttributes])[0];
   }
@@ -240,7 +240,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     this.fillPivotKey(pivot, record);
     // A pivot model's key is unique, as its create() checks; a plain pivot sheet may repeat a pair.
-    const unique = pivotModel ? this.relation.pivotRef().keyColumns.map((name) => this.column(pivot, name)) : [];
+    const keys = pivotModel ? this.relation.pivotRef().keyColumns : [];
+    const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
     return pivot.insert(record, this.relation.label(), unique);
   }
 

@@ -33,7 +33,7 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
 const READ_TRIES = 3;
 
 function readGroup(api: GoogleAppsScript.Sheets, refs: TableRef[], tables: Map<string, Table>): void {
-  const spreadsheet = openSpreadsheet(refs[0].spreadsheetId);
+  const spreadsheet = openSpreadsheet(refs[0].spreadsheetId, refs[0].owner);
   const id = spreadsheetIdOf(spreadsheet);
   const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
