@@ -2629,13 +2629,14 @@ var SheetORM = (() => {
     /**
      * The table for a ref, read on first use (under the lock). With `byKey`, for writes that find
      * rows by key only (save, delete, create), a big sheet read earlier in the session is reused
-     * when its header and keys are unchanged; writes that select rows by value always read afresh.
+     * when its header and keys are unchanged (not in a transaction, whose later queries select rows by
+     * value); writes that select rows by value always read afresh.
      */
     table(ref, byKey = false) {
       const opened = openSheet(ref);
       let table = this.tables.get(opened.cacheKey);
       if (!table) {
-        const cached = byKey && sessionCache ? sessionCache.get(opened.cacheKey) : void 0;
+        const cached = byKey && sessionCache && !this.transactional ? sessionCache.get(opened.cacheKey) : void 0;
         if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
           table = cached;
         } else {

@@ -249,3 +249,21 @@ it('a configure() that keeps the spreadsheet, inside a transaction, keeps one ta
     [4, 'y'],
   ]);
 });
+
+it("in a session, a transaction's query update selects rows from the sheet as it is, even after a save reused a big sheet", () => {
+  seedSheets({ Posts: bigSheet(5100) });
+  const updated = session(() => {
+    const first = Post.find(1)!;
+    gas().run('B', () => {
+      const sheet = gas().SpreadsheetApp.getActive().getSheetByName('Posts')!;
+      sheet.getRange(6, 3).setValue(0);
+    });
+    return transaction(() => {
+      first.title = 'saved';
+      first.save();
+      return Post.where('c1', 0).update({ title: 'matched' });
+    });
+  });
+  expect(updated).toBe(1);
+  expect(sheetRows('Posts')[5].slice(0, 3)).toEqual([5, 'matched', 0]);
+});

@@ -30,13 +30,15 @@ export class UnitOfWork {
   /**
    * The table for a ref, read on first use (under the lock). With `byKey`, for writes that find
    * rows by key only (save, delete, create), a big sheet read earlier in the session is reused
-   * when its header and keys are unchanged; writes that select rows by value always read afresh.
+   * when its header and keys are unchanged (not in a transaction, whose later queries select rows by
+   * value); writes that select rows by value always read afresh.
    */
   table(ref: TableRef, byKey = false): Table {
     const opened = openSheet(ref);
     let table = this.tables.get(opened.cacheKey);
     if (!table) {
-      const cached = byKey && sessionCache ? sessionCache.get(opened.cacheKey) : undefined;
+      // Only a one-operation unit may reuse: a transaction's later queries select rows by value.
+      const cached = byKey && sessionCache && !this.transactional ? sessionCache.get(opened.cacheKey) : undefined;
       if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
         table = cached;
       } else {
