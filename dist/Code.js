@@ -2206,26 +2206,27 @@ var SheetORM = (() => {
     }
     return spreadsheetId ? `id:${spreadsheetId}` : "active";
   }
-  function lazyOpened(ref) {
+  function lazyOpened(ref, spreadsheet) {
+    const cacheKey = cacheKeyOf(ref);
+    let opened = null;
     return {
-      cacheKey: cacheKeyOf(ref),
+      cacheKey,
       get sheet() {
-        return openSheet(ref).sheet;
+        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
       },
-      get spreadsheet() {
-        return openSpreadsheet(ref.spreadsheetId, ref.owner);
-      },
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`
+      spreadsheet,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
     };
   }
   function describeRef(ref) {
     return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
   }
   function openSheet(ref) {
-    const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
-    const cacheKey = cacheKeyOf(ref);
+    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
+  }
+  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
     const cached = handles().sheets.get(cacheKey);
-    if (cached) return cached;
+    if (cached && cached.spreadsheet === spreadsheet) return cached;
     const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
     if (!sheet) {
       const names = spreadsheet.getSheets().map((s) => s.getName());
@@ -2240,7 +2241,7 @@ var SheetORM = (() => {
       cacheKey,
       describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
     };
-    handles().sheets.set(cacheKey, opened);
+    if (remember) handles().sheets.set(cacheKey, opened);
     return opened;
   }
 
@@ -2337,7 +2338,7 @@ var SheetORM = (() => {
       const zone = needsDates ? timeZoneOf(spreadsheet) : "";
       const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
       if (values.some((sheet) => sheet === null)) continue;
-      refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values[i])));
+      refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, spreadsheet), values[i])));
       return;
     }
   }

@@ -122,17 +122,20 @@ function configuredSpreadsheetKey(): string {
   return spreadsheetId ? `id:${spreadsheetId}` : 'active';
 }
 
-/** A handle that opens the sheet only when something needs it (tables read through the Sheets API). */
-export function lazyOpened(ref: TableRef): OpenedSheet {
+/**
+ * A handle that opens the sheet only when something needs it (tables read through the Sheets API),
+ * in the spreadsheet it was read from even if configure() has switched spreadsheets since.
+ */
+export function lazyOpened(ref: TableRef, spreadsheet: Spreadsheet): OpenedSheet {
+  const cacheKey = cacheKeyOf(ref);
+  let opened: OpenedSheet | null = null;
   return {
-    cacheKey: cacheKeyOf(ref),
+    cacheKey,
     get sheet() {
-      return openSheet(ref).sheet;
+      return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
     },
-    get spreadsheet() {
-      return openSpreadsheet(ref.spreadsheetId, ref.owner);
-    },
-    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`,
+    spreadsheet,
+    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`,
   };
 }
 
@@ -143,10 +146,13 @@ export function describeRef(ref: TableRef): string {
 
 /** Opens the sheet a ref names, or throws SheetNotFoundError listing the sheets that exist. */
 export function openSheet(ref: TableRef): OpenedSheet {
-  const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
-  const cacheKey = cacheKeyOf(ref);
+  return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
+}
+
+/** Opens a sheet of a given spreadsheet; `remember` keeps the handle for the execution's later calls. */
+function openSheetIn(spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string, remember: boolean): OpenedSheet {
   const cached = handles().sheets.get(cacheKey);
-  if (cached) return cached;
+  if (cached && cached.spreadsheet === spreadsheet) return cached;
   const sheet = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));
   if (!sheet) {
     const names = spreadsheet.getSheets().map((s) => s.getName());
@@ -161,6 +167,6 @@ export function openSheet(ref: TableRef): OpenedSheet {
     cacheKey,
     describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`,
   };
-  handles().sheets.set(cacheKey, opened);
+  if (remember) handles().sheets.set(cacheKey, opened);
   return opened;
 }

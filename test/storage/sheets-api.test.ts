@@ -255,3 +255,17 @@ it('an eager load inside a transaction reads its sheets in one batchGet too, wit
   expect(api.calls['Range.getValues']).toBeUndefined();
   expect(plain.calls['Range.getValues']).toBe(3);
 });
+
+it('a table read through the API writes to the spreadsheet it was read from, even after configure() switches', () => {
+  bothPaths((env) => {
+    env.addSpreadsheet({ Posts: [['id', 'title'], [1, 'other']] }, { id: 'other', name: 'Other' });
+    transaction(() => {
+      const post = Post.with('tags').where('id', 1).first()!;
+      (post as unknown as { title: string }).title = 'edited';
+      post.save();
+      configure({ spreadsheetId: 'other' });
+    });
+    expect(env.sheetValues('Posts', 'other')).toEqual([['id', 'title'], [1, 'other']]);
+    return env.sheetValues('Posts')[1][1];
+  });
+});

@@ -52,7 +52,7 @@ function readGroup(api: GoogleAppsScript.Sheets, refs: TableRef[], tables: Map<s
     const zone = needsDates ? timeZoneOf(spreadsheet) : '';
     const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
     if (values.some((sheet) => sheet === null)) continue;
-    refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref), values[i] as unknown[][])));
+    refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, spreadsheet), values[i] as unknown[][])));
     return;
   }
 }
