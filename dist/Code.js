@@ -2635,7 +2635,7 @@ var SheetORM = (() => {
      */
     table(ref, byKey = false) {
       const opened = openSheet(ref);
-      let table = this.tables.get(opened.cacheKey);
+      let table = this.tables.get(opened.cacheKey) || this.sameSheet(ref.sheetName, opened);
       if (!table) {
         const cached = byKey && sessionCache && !this.transactional ? sessionCache.get(opened.cacheKey) : void 0;
         if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
@@ -2668,7 +2668,7 @@ var SheetORM = (() => {
     }
     /** Validates and writes every change; returns whether anything was written. */
     commit() {
-      const changed = Array.from(this.tables.values()).filter((table) => table.hasChanges());
+      const changed = this.heldTables().filter((table) => table.hasChanges());
       const plans = changed.map((table) => {
         const layout = this.transactional ? recheckLayout(table) : layoutAsRead(table);
         return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
@@ -2695,13 +2695,33 @@ var SheetORM = (() => {
       const missing = refs.filter((ref) => !this.tables.has(cacheKeyOf(ref)));
       if (missing.length < 2) return;
       batchRead(missing).forEach((table, key) => {
+        if (this.sameSheet(table.ref.sheetName, table.opened)) return;
         table.journal = this.journal;
         this.tables.set(key, table);
       });
     }
-    /** The tables this unit read, with whether each still matches its sheet. */
+    /**
+     * A table this unit holds for the same sheet under another key (the active spreadsheet also named
+     * by its id, say): two tables of one sheet would plan their writes over each other. Only sheets of
+     * the same name in different keys cost a look at the spreadsheets' ids.
+     */
+    sameSheet(sheetName2, opened) {
+      for (const table of this.tables.values()) {
+        if (table.ref.sheetName !== sheetName2 || table.opened.cacheKey === opened.cacheKey) continue;
+        if (table.opened.spreadsheet === opened.spreadsheet || spreadsheetIdOf(table.opened.spreadsheet) === spreadsheetIdOf(opened.spreadsheet)) {
+          this.tables.set(opened.cacheKey, table);
+          return table;
+        }
+      }
+      return void 0;
+    }
+    /** Each table this unit holds, once (a table may be held under two keys). */
+    heldTables() {
+      return Array.from(new Set(this.tables.values()));
+    }
+    /** The tables this unit read, under each key it holds them by, with whether each still matches its sheet. */
     results() {
-      return Array.from(this.tables.values()).map((table) => ({ table, current: !this.stale.has(table) }));
+      return Array.from(this.tables, ([key, table]) => ({ key, table, current: !this.stale.has(table) }));
     }
   };
   function assignRows(plan) {
@@ -2758,10 +2778,10 @@ var SheetORM = (() => {
     }
   }
   function rememberInSession(unit, committed) {
-    for (const { table, current: current2 } of unit.results()) {
+    for (const { key, table, current: current2 } of unit.results()) {
       table.journal = null;
-      if (committed && current2) sessionCache.set(table.opened.cacheKey, table);
-      else sessionCache.delete(table.opened.cacheKey);
+      if (committed && current2) sessionCache.set(key, table);
+      else sessionCache.delete(key);
     }
   }
   function readTable(ref) {

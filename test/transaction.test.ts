@@ -149,3 +149,20 @@ describe('a key taken by someone else while a transaction runs', () => {
     expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [1, 'ann', 100], [9, 'eve', 1], [2, 'bob again', 0]]);
   });
 });
+
+describe('one sheet reached two ways in one transaction', () => {
+  it('a model pinned to the active spreadsheet by its id and an unpinned one share one table (no write lost)', () => {
+    seed();
+    const activeId = gas().SpreadsheetApp.getActiveSpreadsheet().getId();
+    class PinnedAccount extends Model {
+      static _table = 'Accounts';
+      static _spreadsheetId = activeId;
+    }
+    transaction(() => {
+      Account.create({ owner: 'cy', balance: 1 });
+      PinnedAccount.create({ owner: 'dan', balance: 2 });
+      Account.find(1)!.delete();
+    });
+    expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [2, 'bob', 50], [3, 'cy', 1], [4, 'dan', 2]]);
+  });
+});

@@ -9,7 +9,8 @@ import { acquireLock } from './lock';
 import { describePlan, growFor, PlanInterrupted, Progress, writePlan } from './applyPlan';
 import { messageOf } from './service';
 import { Table } from './Table';
-import { cacheKeyOf, openSheet, TableRef } from './TableRef';
+import { cacheKeyOf, OpenedSheet, openSheet, TableRef } from './TableRef';
+import { spreadsheetIdOf } from './sheetsApi/api';
 import { batchRead } from './sheetsApi/batchRead';
 import { isEmptyPlan, layoutAsRead, planTable, TablePlan } from './WritePlan';
 import { FULL_READ_LIMIT, recheckLayout, unchangedSinceRead } from './recheck';
@@ -35,7 +36,7 @@ export class UnitOfWork {
    */
   table(ref: TableRef, byKey = false): Table {
     const opened = openSheet(ref);
-    let table = this.tables.get(opened.cacheKey);
+    let table = this.tables.get(opened.cacheKey) || this.sameSheet(ref.sheetName, opened);
     if (!table) {
       // Only a one-operation unit may reuse: a transaction's later queries select rows by value.
       const cached = byKey && sessionCache && !this.transactional ? sessionCache.get(opened.cacheKey) : undefined;
@@ -73,7 +74,7 @@ export class UnitOfWork {
 
   /** Validates and writes every change; returns whether anything was written. */
   commit(): boolean {
-    const changed = Array.from(this.tables.values()).filter((table) => table.hasChanges());
+    const changed = this.heldTables().filter((table) => table.hasChanges());
     // 1. Plan every sheet (re-checking positions when user code ran in between): may throw, nothing written yet.
     const plans = changed
       .map((table) => {
@@ -106,14 +107,36 @@ export class UnitOfWork {
     const missing = refs.filter((ref) => !this.tables.has(cacheKeyOf(ref)));
     if (missing.length < 2) return;
     batchRead(missing).forEach((table, key) => {
+      if (this.sameSheet(table.ref.sheetName, table.opened)) return;
       table.journal = this.journal;
       this.tables.set(key, table);
     });
   }
 
-  /** The tables this unit read, with whether each still matches its sheet. */
-  results(): Array<{ table: Table; current: boolean }> {
-    return Array.from(this.tables.values()).map((table) => ({ table, current: !this.stale.has(table) }));
+  /**
+   * A table this unit holds for the same sheet under another key (the active spreadsheet also named
+   * by its id, say): two tables of one sheet would plan their writes over each other. Only sheets of
+   * the same name in different keys cost a look at the spreadsheets' ids.
+   */
+  private sameSheet(sheetName: string, opened: OpenedSheet): Table | undefined {
+    for (const table of this.tables.values()) {
+      if (table.ref.sheetName !== sheetName || table.opened.cacheKey === opened.cacheKey) continue;
+      if (table.opened.spreadsheet === opened.spreadsheet || spreadsheetIdOf(table.opened.spreadsheet) === spreadsheetIdOf(opened.spreadsheet)) {
+        this.tables.set(opened.cacheKey, table);
+        return table;
+      }
+    }
+    return undefined;
+  }
+
+  /** Each table this unit holds, once (a table may be held under two keys). */
+  private heldTables(): Table[] {
+    return Array.from(new Set(this.tables.values()));
+  }
+
+  /** The tables this unit read, under each key it holds them by, with whether each still matches its sheet. */
+  results(): Array<{ key: string; table: Table; current: boolean }> {
+    return Array.from(this.tables, ([key, table]) => ({ key, table, current: !this.stale.has(table) }));
   }
 }
 
@@ -179,10 +202,10 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
 }
 
 function rememberInSession(unit: UnitOfWork, committed: boolean): void {
-  for (const { table, current } of unit.results()) {
+  for (const { key, table, current } of unit.results()) {
     table.journal = null;
-    if (committed && current) (sessionCache as Map<string, Table>).set(table.opened.cacheKey, table);
-    else (sessionCache as Map<string, Table>).delete(table.opened.cacheKey);
+    if (committed && current) (sessionCache as Map<string, Table>).set(key, table);
+    else (sessionCache as Map<string, Table>).delete(key);
   }
 }
 
