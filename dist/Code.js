@@ -2581,18 +2581,19 @@ var SheetORM = (() => {
     return (entry) => {
       if (!assigned.has(entry)) {
         const key = keyOf(entry.original || entry.values, oldColumns);
-        matchGroup(rowsThen.get(key) || [entry], key === "" ? [] : rowsNow.get(key) || [], columnPairs, assigned);
+        matchGroup(rowsThen.get(key) || [entry], rowsNow.get(key) || [], columnPairs, assigned, key === "");
       }
       return assigned.get(entry);
     };
   }
-  function matchGroup(then, now, columnPairs, assigned) {
+  function matchGroup(then, now, columnPairs, assigned, exact = false) {
     const pairs = [];
     for (const entry of then) {
       const before = entry.original || entry.values;
       for (const candidate of now) {
         let score = 0;
         for (const [oldIndex, newIndex] of columnPairs) if (sameValue(before[oldIndex], candidate.values[newIndex])) score++;
+        if (exact && score < columnPairs.length) continue;
         pairs.push({ entry, candidate, score, distance: Math.abs(candidate.rowNumber - entry.rowNumber) });
       }
     }

@@ -166,3 +166,20 @@ describe('one sheet reached two ways in one transaction', () => {
     expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [2, 'bob', 50], [3, 'cy', 1], [4, 'dan', 2]]);
   });
 });
+
+describe('rows with a blank key cell inside a transaction', () => {
+  it('query update and delete find them again by their cells, and refuse a row that changed', () => {
+    seedSheets({ Accounts: [['id', 'owner', 'balance'], [1, 'ann', 100], ['', 'nobody', 0], ['', 'ghost', 0]], Entries: [['id', 'account_id', 'amount']] });
+    expect(transaction(() => Account.where('owner', 'nobody').update({ balance: 5 }))).toBe(1);
+    expect(transaction(() => Account.where('owner', 'ghost').delete())).toBe(1);
+    expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [1, 'ann', 100], ['', 'nobody', 5]]);
+    expect(() =>
+      transaction(() => {
+        const count = Account.where('owner', 'nobody').update({ balance: 6 });
+        gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Accounts')!.getRange(3, 2).setValue('somebody'));
+        return count;
+      }),
+    ).toThrow(ModelNotFoundError);
+    expect(sheetRows('Accounts')[2]).toEqual(['', 'somebody', 5]);
+  });
+});

@@ -116,7 +116,8 @@ function locateByKey(table: Table, now: Table, keyNames: readonly string[]): (en
   return (entry) => {
     if (!assigned.has(entry)) {
       const key = keyOf(entry.original || entry.values, oldColumns);
-      matchGroup(rowsThen.get(key) || [entry], key === '' ? [] : rowsNow.get(key) || [], columnPairs, assigned);
+      // A row with a blank key is found again only where a row still holds exactly what it held.
+      matchGroup(rowsThen.get(key) || [entry], rowsNow.get(key) || [], columnPairs, assigned, key === '');
     }
     return assigned.get(entry) as number | null;
   };
@@ -127,13 +128,14 @@ function locateByKey(table: Table, now: Table, keyNames: readonly string[]): (en
  * (duplicates a person typed, or repeated pivot pairs) are told apart by their other cells: the
  * closest pairs are made first, then the nearest rows.
  */
-function matchGroup(then: RowEntry[], now: RowEntry[], columnPairs: number[][], assigned: Map<RowEntry, number | null>): void {
+function matchGroup(then: RowEntry[], now: RowEntry[], columnPairs: number[][], assigned: Map<RowEntry, number | null>, exact = false): void {
   const pairs: Array<{ entry: RowEntry; candidate: RowEntry; score: number; distance: number }> = [];
   for (const entry of then) {
     const before = entry.original || entry.values;
     for (const candidate of now) {
       let score = 0;
       for (const [oldIndex, newIndex] of columnPairs) if (sameValue(before[oldIndex], candidate.values[newIndex])) score++;
+      if (exact && score < columnPairs.length) continue;
       pairs.push({ entry, candidate, score, distance: Math.abs((candidate.rowNumber as number) - (entry.rowNumber as number)) });
     }
   }
