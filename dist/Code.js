@@ -2499,7 +2499,12 @@ var SheetORM = (() => {
     const lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
     if (lastRow !== table.lastRow || table.header.width === 0) return false;
     const width = table.header.width;
-    const header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+    let header;
+    try {
+      header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+    } catch (error) {
+      return false;
+    }
     if (header.some((cell, i) => String(cell).trim() !== table.header.names[i])) return false;
     if (lastRow < 2) return true;
     const first = Math.min(...keys);

@@ -267,3 +267,17 @@ it("in a session, a transaction's query update selects rows from the sheet as it
   expect(updated).toBe(1);
   expect(sheetRows('Posts')[5].slice(0, 3)).toEqual([5, 'matched', 0]);
 });
+
+it('a big sheet that lost a column since the session read it is read again before a save (no out-of-range error)', () => {
+  // 26 columns: as wide as a new sheet's grid, so the deleted column leaves the grid narrower than the read.
+  const header = ['id', 'title', ...Array.from({ length: 24 }, (_, i) => `c${i + 1}`)];
+  seedSheets({ Posts: [header, ...Array.from({ length: 2000 }, (_, i) => [i + 1, `Post ${i + 1}`, ...header.slice(2).map(() => 0)])] });
+  session(() => {
+    const post = Post.find(3)!;
+    gas().run('B', () => gas().SpreadsheetApp.getActive().getSheetByName('Posts')!.deleteColumn(26));
+    post.title = 'edited';
+    post.save();
+  });
+  expect(sheetRows('Posts')[3].slice(0, 2)).toEqual([3, 'edited']);
+  expect(sheetRows('Posts')[0]).toHaveLength(25);
+});

@@ -22,7 +22,13 @@ export function unchangedSinceRead(table: Table): boolean {
   const lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
   if (lastRow !== table.lastRow || table.header.width === 0) return false;
   const width = table.header.width;
-  const header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+  let header: unknown[];
+  try {
+    header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+  } catch (error) {
+    // Columns were deleted: the old width reaches past the grid. The full read decides.
+    return false;
+  }
   if (header.some((cell, i) => String(cell).trim() !== table.header.names[i])) return false;
   if (lastRow < 2) return true;
   const first = Math.min(...keys);
