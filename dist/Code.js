@@ -2831,6 +2831,9 @@ var SheetORM = (() => {
       writesBlocked--;
     }
   }
+  function recordUndo(undo) {
+    if (active) active.record(undo);
+  }
   function inUnitOfWork() {
     return active !== null;
   }
@@ -3976,8 +3979,17 @@ var SheetORM = (() => {
     const table = rereadTable(tableRef(model));
     const entry = locate(model, instance, table, "refresh");
     if (!entry) throw gone(model, instance, table);
+    const state = stateOf(instance);
+    const before = { attributes: attributesOf(instance), original: state.original, columns: state.columns, persisted: state.persisted };
+    recordUndo(() => {
+      clearAttributes(instance);
+      for (const name of Object.keys(before.attributes)) writeAttribute(instance, name, before.attributes[name]);
+      state.original = before.original;
+      state.columns = before.columns;
+      state.persisted = before.persisted;
+    });
     assignRow(instance, table.header.names, entry.values);
-    stateOf(instance).persisted = true;
+    state.persisted = true;
   }
   function locate(model, instance, table, action) {
     const owner = modelName(model);

@@ -183,3 +183,21 @@ describe('rows with a blank key cell inside a transaction', () => {
     expect(sheetRows('Accounts')[2]).toEqual(['', 'somebody', 5]);
   });
 });
+
+it('refresh() in a transaction that rolls back leaves the model as before it, so no untouched cell turns dirty', () => {
+  seedSheets({ Accounts: [['id', 'owner', 'balance', 'row'], [1, 'ann', 100, '=ROW()'], [2, 'bob', 50, '=ROW()']], Entries: [['id', 'account_id', 'amount']] });
+  const bob = Account.find(2)!;
+  gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Accounts')!.insertRowsBefore(2, 1));
+  expect(() =>
+    transaction(() => {
+      bob.balance = 5;
+      bob.save();
+      bob.refresh();
+      throw new Error('cancel');
+    }),
+  ).toThrow('cancel');
+  expect(bob.$dirty).toEqual({ balance: 5 });
+  bob.save();
+  expect(gas().sheetFormulas('Accounts')[3][3]).toBe('=ROW()');
+  expect(sheetRows('Accounts')[3].slice(0, 3)).toEqual([2, 'bob', 5]);
+});

@@ -1,9 +1,9 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry, keyOf } from '../storage/Table';
-import { UnitOfWork, rereadTable } from '../storage/UnitOfWork';
+import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
-import { assignRow, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
+import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
@@ -142,8 +142,18 @@ export function refreshModel(model: PersistableClass, instance: object): void {
   const table = rereadTable(tableRef(model));
   const entry = locate(model, instance, table, 'refresh');
   if (!entry) throw gone(model, instance, table);
+  // Inside a transaction the row read may hold its pending changes: a rollback puts the model back.
+  const state = stateOf(instance);
+  const before = { attributes: attributesOf(instance), original: state.original, columns: state.columns, persisted: state.persisted };
+  recordUndo(() => {
+    clearAttributes(instance);
+    for (const name of Object.keys(before.attributes)) writeAttribute(instance, name, before.attributes[name]);
+    state.original = before.original;
+    state.columns = before.columns;
+    state.persisted = before.persisted;
+  });
   assignRow(instance, table.header.names, entry.values);
-  stateOf(instance).persisted = true;
+  state.persisted = true;
 }
 
 /**

@@ -269,6 +269,11 @@ export function withoutWrites<T>(fn: () => T): T {
   }
 }
 
+/** Registers what undoes a change to a model, should the running unit of work roll back (outside one: nothing). */
+export function recordUndo(undo: () => void): void {
+  if (active) active.record(undo);
+}
+
 /** Whether a write (a transaction, or a write's own unit of work) is running. */
 export function inUnitOfWork(): boolean {
   return active !== null;
