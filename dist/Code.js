@@ -2531,6 +2531,7 @@ var SheetORM = (() => {
     });
     const rowsNow = locateByKey(table, now, table.ref.keyColumns);
     if (table.ref.uniqueKeys) assertKeysStillFree(table, now);
+    if (table.ref.numberedColumn) assertNumbersStillFree(table, now, table.ref.numberedColumn);
     return {
       lastRow: now.lastRow,
       width: now.header.width,
@@ -2561,6 +2562,20 @@ var SheetORM = (() => {
       const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(", ");
       throw new DuplicateKeyError(
         `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's key is taken; nothing was written. Run it again.`
+      );
+    }
+  }
+  function assertNumbersStillFree(table, now, name) {
+    const column = table.header.indexOf(name);
+    const nowColumn = now.header.indexOf(name);
+    if (column < 0 || nowColumn < 0) return;
+    const taken = now.index([nowColumn]);
+    for (const entry of table.entries) {
+      if (entry.rowNumber !== null || entry.deleted) continue;
+      const key = keyOf(entry.values, [column]);
+      if (key === "" || !taken.has(key)) continue;
+      throw new DuplicateKeyError(
+        `${table.ref.owner}: a row with ${name} ${describeValue(entry.values[column])} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's ${name} is taken; nothing was written. Run it again.`
       );
     }
   }
@@ -5151,7 +5166,8 @@ var SheetORM = (() => {
         spreadsheetId: pinned || null,
         owner: this.label(),
         keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
-        uniqueKeys: this.pivotModel !== null
+        uniqueKeys: this.pivotModel !== null,
+        numberedColumn: this.pivotModel ? void 0 : "id"
       };
     }
     /** The related sheet and the pivot sheet. */

@@ -71,6 +71,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
       owner: this.label(),
       keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
       uniqueKeys: this.pivotModel !== null,
+      numberedColumn: this.pivotModel ? undefined : 'id',
     };
   }
 

@@ -18,6 +18,8 @@ export interface TableRef {
   keyColumns: readonly string[];
   /** Whether no two rows may share a key (a model's sheet; not a plain pivot sheet). */
   uniqueKeys?: boolean;
+  /** A column outside the key that new rows get a fresh `max + 1` in (a plain pivot sheet's `id`). */
+  numberedColumn?: string;
 }
 
 /** An opened sheet, with lazily computed labels for error messages. */

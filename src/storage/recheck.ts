@@ -59,6 +59,7 @@ export function layoutAgainst(table: Table, now: Table): Layout {
   });
   const rowsNow = locateByKey(table, now, table.ref.keyColumns);
   if (table.ref.uniqueKeys) assertKeysStillFree(table, now);
+  if (table.ref.numberedColumn) assertNumbersStillFree(table, now, table.ref.numberedColumn);
   return {
     lastRow: now.lastRow,
     width: now.header.width,
@@ -95,6 +96,22 @@ function assertKeysStillFree(table: Table, now: Table): void {
     const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(', ');
     throw new DuplicateKeyError(
       `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's key is taken; nothing was written. Run it again.`,
+    );
+  }
+}
+
+/** The numbers new rows got in a column outside the key (a plain pivot's `id`) must still be free, likewise. */
+function assertNumbersStillFree(table: Table, now: Table, name: string): void {
+  const column = table.header.indexOf(name);
+  const nowColumn = now.header.indexOf(name);
+  if (column < 0 || nowColumn < 0) return;
+  const taken = now.index([nowColumn]);
+  for (const entry of table.entries) {
+    if (entry.rowNumber !== null || entry.deleted) continue;
+    const key = keyOf(entry.values, [column]);
+    if (key === '' || !taken.has(key)) continue;
+    throw new DuplicateKeyError(
+      `${table.ref.owner}: a row with ${name} ${describeValue(entry.values[column])} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's ${name} is taken; nothing was written. Run it again.`,
     );
   }
 }

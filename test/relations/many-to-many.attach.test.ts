@@ -189,3 +189,14 @@ describe('attach', () => {
     expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);
   });
 });
+
+test("a plain pivot sheet's own id given in a transaction and taken meanwhile by another execution is a DuplicateKeyError", () => {
+  seedSheets({ Posts: [['id'], [1], [2]], Tags: [['id'], [1], [2], [3]], PostTag: [['id', 'post_id', 'tag_id'], [1, 1, 1]] });
+  expect(() =>
+    transaction(() => {
+      Post.find(1)!.related('tags').attach([2]);
+      gas().run('B', () => gas().SpreadsheetApp.getActive().getSheetByName('PostTag')!.appendRow([2, 2, 3]));
+    }),
+  ).toThrow(/Post\.tags: a row with id 2 was added to sheet "PostTag".*by someone else while this transaction ran/);
+  expect(sheetRows('PostTag')).toEqual([['id', 'post_id', 'tag_id'], [1, 1, 1], [2, 2, 3]]);
+});
