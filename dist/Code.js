@@ -1887,6 +1887,12 @@ var SheetORM = (() => {
       this.index(columns);
       return this.duplicates.get(columns.join(",")).has(key);
     }
+    /** The sheet rows whose key columns hold `key` (normalised), for error messages. */
+    rowNumbersHolding(columns, key) {
+      const rows = [];
+      for (const entry of this.rows()) if (entry.rowNumber !== null && keyOf(entry.values, columns) === key) rows.push(entry.rowNumber);
+      return rows;
+    }
     /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
     insert(record, owner, uniqueColumns = []) {
       this.requireHeader(owner);
@@ -4020,9 +4026,8 @@ var SheetORM = (() => {
     }
     const key = normalizeCompositeKey(values);
     if (table.isDuplicated(columns, key)) {
-      const rows = table.rows().filter((entry) => keyOf(entry.values, columns) === key).map((entry) => entry.rowNumber).filter((row) => row !== null);
       throw new DuplicateKeyError(
-        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${rows.join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
+        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${table.rowNumbersHolding(columns, key).join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
       );
     }
     return table.find(columns, key);

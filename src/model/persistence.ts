@@ -1,6 +1,6 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
-import { Table, RowEntry, keyOf } from '../storage/Table';
+import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
@@ -175,13 +175,8 @@ export function locate(model: PersistableClass, instance: object, table: Table, 
   }
   const key = normalizeCompositeKey(values);
   if (table.isDuplicated(columns, key)) {
-    const rows = table
-      .rows()
-      .filter((entry) => keyOf(entry.values, columns) === key)
-      .map((entry) => entry.rowNumber)
-      .filter((row) => row !== null);
     throw new DuplicateKeyError(
-      `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${rows.join(', ')}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`,
+      `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${table.rowNumbersHolding(columns, key).join(', ')}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`,
     );
   }
   return table.find(columns, key);

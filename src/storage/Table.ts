@@ -196,6 +196,13 @@ export class Table {
     return (this.duplicates.get(columns.join(',')) as Set<Key>).has(key);
   }
 
+  /** The sheet rows whose key columns hold `key` (normalised), for error messages. */
+  rowNumbersHolding(columns: readonly number[], key: Key): number[] {
+    const rows: number[] = [];
+    for (const entry of this.rows()) if (entry.rowNumber !== null && keyOf(entry.values, columns) === key) rows.push(entry.rowNumber);
+    return rows;
+  }
+
   /** Adds a new row; values are validated now so nothing bad reaches the sheet. */
   insert(record: Readonly<Record<string, unknown>>, owner: string, uniqueColumns: readonly number[] = []): RowEntry {
     this.requireHeader(owner);
