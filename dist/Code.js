@@ -740,13 +740,13 @@ var SheetORM = (() => {
   function readPath(item, path) {
     if (item === null || item === void 0) return void 0;
     const direct = item[path];
-    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
+    if (direct !== void 0 || path.indexOf(".") < 0) return typeof direct === "function" ? void 0 : direct;
     let current2 = item;
     for (const segment of path.split(".")) {
-      if (current2 === null || current2 === void 0) return void 0;
+      if (current2 === null || current2 === void 0 || typeof current2 === "function") return void 0;
       current2 = current2[segment];
     }
-    return current2;
+    return typeof current2 === "function" ? void 0 : current2;
   }
 
   // src/collection/select.ts
@@ -785,68 +785,79 @@ var SheetORM = (() => {
   function describe(value) {
     return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   }
-  var adopting = false;
-  var Collection = class _Collection {
+  function assertCallback(fn, method) {
+    if (fn !== void 0 && typeof fn !== "function") {
+      throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
+    }
+  }
+  function mapItems(items, fn) {
+    const out = new Array(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = fn(items[i], i);
+    return out;
+  }
+  var ArrayBase = Array;
+  var push = Array.prototype.push;
+  var Collection = class _Collection extends ArrayBase {
     /** Wraps a copy of `items` (an array or any iterable). */
     constructor(items = []) {
-      if (adopting) {
-        this.items = items;
-        return;
-      }
+      super();
       if (items === null || typeof items[Symbol.iterator] !== "function") {
         throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
       }
-      this.items = Array.isArray(items) ? items.slice() : Array.from(items);
+      const list = Array.isArray(items) ? items : Array.from(items);
+      for (let i = 0; i < list.length; i++) push.call(this, list[i]);
+    }
+    /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
+    static get [Symbol.species]() {
+      return Array;
     }
     /** A collection of `items` without copying them: the caller hands the array over. */
     static wrap(items) {
-      adopting = true;
-      try {
-        return new _Collection(items);
-      } finally {
-        adopting = false;
-      }
+      return Object.setPrototypeOf(items, _Collection.prototype);
     }
-    /** The number of items. */
-    get length() {
-      return this.items.length;
-    }
-    /** Iterates the items in order. */
-    [Symbol.iterator]() {
-      return this.items[Symbol.iterator]();
+    /** A collection of the arguments (Array.of). */
+    static of(...items) {
+      return _Collection.wrap(items);
     }
     /** The item at `index` (negative counts from the end), or null when out of range. */
     get(index) {
-      const i = index < 0 ? this.items.length + index : index;
-      return Number.isInteger(i) && i >= 0 && i < this.items.length ? this.items[i] : null;
+      const i = index < 0 ? this.length + index : index;
+      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : null;
     }
     /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
     each(fn) {
-      for (let i = 0; i < this.items.length; i++) if (fn(this.items[i], i) === false) break;
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i) === false) break;
       return this;
     }
     /** A new collection of `fn`'s results. */
     map(fn) {
-      return new _Collection(this.items.map((item, i) => fn(item, i)));
+      return _Collection.wrap(mapItems(this, fn));
     }
     filter(fn = (item) => item) {
-      return new _Collection(this.items.filter((item, i) => fn(item, i)));
+      const kept = [];
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i)) kept.push(this[i]);
+      return _Collection.wrap(kept);
     }
     /** The items for which `fn` returns falsy. */
     reject(fn) {
       return this.filter((item, i) => !fn(item, i));
     }
-    /** Folds the items into one value, starting from `initial`. */
-    reduce(fn, initial) {
-      return this.items.reduce((accumulator, item, i) => fn(accumulator, item, i), initial);
+    reduce(fn, ...initial) {
+      if (typeof fn !== "function") throw new ValidationError(`Collection.reduce: expected a callback, got ${describe(fn)}.`);
+      if (!initial.length && !this.length) return null;
+      let accumulator = initial.length ? initial[0] : this[0];
+      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i);
+      return accumulator;
     }
     /** True when `fn` returns truthy for at least one item. */
     some(fn) {
-      return this.items.some((item, i) => fn(item, i));
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i)) return true;
+      return false;
     }
     /** True when `fn` returns truthy for every item (and for an empty collection). */
     every(fn) {
-      return this.items.every((item, i) => fn(item, i));
+      for (let i = 0; i < this.length; i++) if (!fn(this[i], i)) return false;
+      return true;
     }
     where(col, ...args) {
       const read = selector(col);
@@ -861,12 +872,15 @@ var SheetORM = (() => {
     whereNotIn(col, values) {
       return this.byMembership(col, values, false);
     }
-    pluck(col) {
-      return this.map(typeof col === "string" ? selector(col) : (item) => item[col]);
+    pluck(col, key) {
+      const read = typeof col === "string" ? selector(col) : (item) => item[col];
+      if (key === void 0) return this.map(read);
+      const readKey = selector(key);
+      return Object.fromEntries(mapItems(this, (item, i) => [toText(readKey(item, i)), read(item, i)]));
     }
     /** The number of items. */
     count() {
-      return this.items.length;
+      return this.length;
     }
     /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
     sum(key) {
@@ -885,28 +899,28 @@ var SheetORM = (() => {
     }
     /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
     sortBy(key) {
-      return new _Collection(sortByValues(this.items, this.values(key), 1));
+      return _Collection.wrap(sortByValues(this.slice(), this.values(key), 1));
     }
     /** A new collection sorted descending; stable (ties keep their order), blanks last. */
     sortByDesc(key) {
-      return new _Collection(sortByValues(this.items, this.values(key), -1));
+      return _Collection.wrap(sortByValues(this.slice(), this.values(key), -1));
     }
     /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
     groupBy(key) {
       const read = selector(key);
       const groups = /* @__PURE__ */ new Map();
-      this.items.forEach((item, i) => {
+      this.each((item, i) => {
         const name = toText(read(item, i));
         const group = groups.get(name);
         if (group) group.push(item);
         else groups.set(name, [item]);
       });
-      return Object.fromEntries(Array.from(groups, ([name, group]) => [name, new _Collection(group)]));
+      return Object.fromEntries(Array.from(groups, ([name, group]) => [name, _Collection.wrap(group)]));
     }
     /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
     keyBy(key) {
       const read = selector(key);
-      return Object.fromEntries(this.items.map((item, i) => [toText(read(item, i)), item]));
+      return Object.fromEntries(mapItems(this, (item, i) => [toText(read(item, i)), item]));
     }
     /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
     unique(key) {
@@ -931,23 +945,28 @@ var SheetORM = (() => {
         throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
       }
       const chunks = [];
-      for (let i = 0; i < this.items.length; i += size) chunks.push(new _Collection(this.items.slice(i, i + size)));
-      return new _Collection(chunks);
+      for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
+      return _Collection.wrap(chunks);
     }
     /** The first item (that `fn` accepts), or null. */
     first(fn) {
-      if (!fn) return this.items.length > 0 ? this.items[0] : null;
-      const index = this.items.findIndex((item, i) => fn(item, i));
-      return index < 0 ? null : this.items[index];
+      assertCallback(fn, "first");
+      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i)) return this[i];
+      return null;
     }
     /** The last item (that `fn` accepts), or null. */
     last(fn) {
-      for (let i = this.items.length - 1; i >= 0; i--) if (!fn || fn(this.items[i], i)) return this.items[i];
+      assertCallback(fn, "last");
+      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i)) return this[i];
       return null;
     }
-    /** The first item that `fn` accepts, or null. */
-    find(fn) {
-      return this.first(fn);
+    find(target) {
+      if (typeof target === "function") return this.first(target);
+      if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
+        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
+      }
+      const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+      return this.first((item) => rowKey(item) === key);
     }
     contains(...args) {
       const [target, ...rest] = args;
@@ -965,23 +984,23 @@ var SheetORM = (() => {
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
       const count = Math.trunc(n) || 0;
-      return new _Collection(count < 0 ? this.items.slice(count) : this.items.slice(0, count));
+      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
     }
     /** All items after the first `n` (a negative `n` skips nothing). */
     skip(n) {
-      return new _Collection(this.items.slice(Math.max(0, Math.trunc(n) || 0)));
+      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(n) || 0)));
     }
     /** True when there are no items. */
     isEmpty() {
-      return this.items.length === 0;
+      return this.length === 0;
     }
     /** True when there is at least one item. */
     isNotEmpty() {
-      return this.items.length > 0;
+      return this.length > 0;
     }
     /** The items as a new plain array. */
     all() {
-      return this.items.slice();
+      return this.slice();
     }
     /** The items as a new plain array (alias of `all`). */
     toArray() {
@@ -989,14 +1008,14 @@ var SheetORM = (() => {
     }
     /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
     toJSON() {
-      return this.items.map((item) => {
+      return mapItems(this, (item) => {
         const json = item !== null && item !== void 0 && item.toJSON;
         return typeof json === "function" ? json.call(item) : item;
       });
     }
     /** The items' text joined by `glue` (null → '', Dates as ISO). */
     join(glue = ",") {
-      return this.items.map(toText).join(glue);
+      return mapItems(this, toText).join(glue);
     }
     /** The text of one column (or derived value) of every item, joined by `glue`. */
     implode(key, glue = ",") {
@@ -1008,7 +1027,7 @@ var SheetORM = (() => {
       return this.filter((item, i) => keys.has(equalityKey(read(item, i))) === member);
     }
     values(key) {
-      return this.items.map(selector(key));
+      return mapItems(this, selector(key));
     }
   };
 
@@ -2976,7 +2995,7 @@ var SheetORM = (() => {
         if (this.type !== "hasMany" && this.type !== "manyToMany") {
           throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
         }
-        related = new Collection(related);
+        if (!(related instanceof Collection)) related = new Collection(related);
       }
       setLoadedRelation(parent, this.relationName, related);
       if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {

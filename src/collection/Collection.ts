@@ -33,60 +33,81 @@ function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-/** Set while `wrap` hands an array over, so the constructor keeps it instead of copying. */
-let adopting = false;
+function assertCallback(fn: unknown, method: string): void {
+  if (fn !== undefined && typeof fn !== 'function') {
+    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === 'first' ? ' (use find(key) to look a model up by its key)' : ''}.`);
+  }
+}
 
-/** An ordered list of items, as queries return them, with Laravel/Lucid-style helpers. */
-export class Collection<T> implements Iterable<T> {
-  private readonly items: T[];
+/** `fn`'s result for each item, in a plain array (Array's map would also pass the array itself). */
+function mapItems<T, U>(items: ArrayLike<T>, fn: (item: T, index: number) => U): U[] {
+  const out = new Array<U>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = fn(items[i], i);
+  return out;
+}
 
+/** What a Collection has of Array in its type: index access, `length`, and Array's read-only helpers. */
+interface ArrayView<T> extends Iterable<T> {
+  readonly [index: number]: T;
+  readonly length: number;
+  forEach(fn: (item: T, index: number, array: T[]) => void, thisArg?: unknown): void;
+  indexOf(item: T, fromIndex?: number): number;
+  includes(item: T, fromIndex?: number): boolean;
+  findIndex(fn: (item: T, index: number, array: T[]) => unknown, thisArg?: unknown): number;
+  slice(start?: number, end?: number): T[];
+  [Symbol.iterator](): IterableIterator<T>;
+}
+
+/** Array, typed as the view above: our methods replace Array's where Laravel/Lucid differ. */
+const ArrayBase = Array as unknown as new <T>() => ArrayView<T>;
+const push = Array.prototype.push;
+
+/**
+ * An ordered list of items, as queries return them, with Laravel/Lucid-style helpers. It is an
+ * Array (as Lucid's results are): `posts[0]`, `Array.isArray`, `forEach` and `for...of` work.
+ * Array's own methods that build a new array (`slice`, `concat`) return plain arrays.
+ */
+export class Collection<T> extends ArrayBase<T> {
   /** Wraps a copy of `items` (an array or any iterable). */
   constructor(items: Iterable<T> = []) {
-    if (adopting) {
-      this.items = items as T[];
-      return;
-    }
+    super();
     if (items === null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
       throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
     }
-    this.items = Array.isArray(items) ? items.slice() : Array.from(items);
+    const list = Array.isArray(items) ? items : Array.from(items);
+    for (let i = 0; i < list.length; i++) push.call(this, list[i]);
+  }
+
+  /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
+  static get [Symbol.species](): ArrayConstructor {
+    return Array;
   }
 
   /** A collection of `items` without copying them: the caller hands the array over. */
   static wrap<T>(items: T[]): Collection<T> {
-    adopting = true;
-    try {
-      return new Collection<T>(items);
-    } finally {
-      adopting = false;
-    }
+    return Object.setPrototypeOf(items, Collection.prototype) as Collection<T>;
   }
 
-  /** The number of items. */
-  get length(): number {
-    return this.items.length;
-  }
-
-  /** Iterates the items in order. */
-  [Symbol.iterator](): Iterator<T> {
-    return this.items[Symbol.iterator]();
+  /** A collection of the arguments (Array.of). */
+  static of<T>(...items: T[]): Collection<T> {
+    return Collection.wrap(items);
   }
 
   /** The item at `index` (negative counts from the end), or null when out of range. */
   get(index: number): T | null {
-    const i = index < 0 ? this.items.length + index : index;
-    return Number.isInteger(i) && i >= 0 && i < this.items.length ? this.items[i] : null;
+    const i = index < 0 ? this.length + index : index;
+    return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : null;
   }
 
   /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
   each(fn: ItemCallback<T, unknown>): this {
-    for (let i = 0; i < this.items.length; i++) if (fn(this.items[i], i) === false) break;
+    for (let i = 0; i < this.length; i++) if (fn(this[i], i) === false) break;
     return this;
   }
 
   /** A new collection of `fn`'s results. */
   map<U>(fn: ItemCallback<T, U>): Collection<U> {
-    return new Collection(this.items.map((item, i) => fn(item, i)));
+    return Collection.wrap(mapItems(this, fn));
   }
 
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
@@ -94,7 +115,9 @@ export class Collection<T> implements Iterable<T> {
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
   filter(fn?: ItemCallback<T, unknown>): Collection<T>;
   filter(fn: ItemCallback<T, unknown> = (item) => item): Collection<T> {
-    return new Collection(this.items.filter((item, i) => fn(item, i)));
+    const kept: T[] = [];
+    for (let i = 0; i < this.length; i++) if (fn(this[i], i)) kept.push(this[i]);
+    return Collection.wrap(kept);
   }
 
   /** The items for which `fn` returns falsy. */
@@ -102,19 +125,28 @@ export class Collection<T> implements Iterable<T> {
     return this.filter((item, i) => !fn(item, i));
   }
 
+  /** Folds the items from the first one, as Array's reduce does; null for an empty collection. */
+  reduce(fn: (accumulator: T, item: T, index: number) => T): T | null;
   /** Folds the items into one value, starting from `initial`. */
-  reduce<U>(fn: (accumulator: U, item: T, index: number) => U, initial: U): U {
-    return this.items.reduce((accumulator, item, i) => fn(accumulator, item, i), initial);
+  reduce<U>(fn: (accumulator: U, item: T, index: number) => U, initial: U): U;
+  reduce(fn: (accumulator: any, item: T, index: number) => unknown, ...initial: unknown[]): unknown {
+    if (typeof fn !== 'function') throw new ValidationError(`Collection.reduce: expected a callback, got ${describe(fn)}.`);
+    if (!initial.length && !this.length) return null;
+    let accumulator = initial.length ? initial[0] : this[0];
+    for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i);
+    return accumulator;
   }
 
   /** True when `fn` returns truthy for at least one item. */
   some(fn: ItemCallback<T, unknown>): boolean {
-    return this.items.some((item, i) => fn(item, i));
+    for (let i = 0; i < this.length; i++) if (fn(this[i], i)) return true;
+    return false;
   }
 
   /** True when `fn` returns truthy for every item (and for an empty collection). */
   every(fn: ItemCallback<T, unknown>): boolean {
-    return this.items.every((item, i) => fn(item, i));
+    for (let i = 0; i < this.length; i++) if (!fn(this[i], i)) return false;
+    return true;
   }
 
   /** The items whose `col` loosely equals `value` ('1' == 1, Dates by time, null == undefined). */
@@ -141,13 +173,20 @@ export class Collection<T> implements Iterable<T> {
   pluck<K extends keyof T>(col: K): Collection<T[K]>;
   /** The values of one column (or dot path) of every item. */
   pluck(col: string): Collection<unknown>;
-  pluck(col: PropertyKey): Collection<unknown> {
-    return this.map(typeof col === 'string' ? selector<T>(col) : (item) => (item as Record<PropertyKey, unknown>)[col]);
+  /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last item wins a shared key. */
+  pluck<K extends keyof T>(col: K, key: KeySelector<T>): Record<string, T[K]>;
+  /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last item wins a shared key. */
+  pluck(col: string, key: KeySelector<T>): Record<string, unknown>;
+  pluck(col: PropertyKey, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
+    const read = typeof col === 'string' ? selector<T>(col) : (item: T) => (item as Record<PropertyKey, unknown>)[col];
+    if (key === undefined) return this.map(read);
+    const readKey = selector(key);
+    return Object.fromEntries(mapItems(this, (item, i) => [toText(readKey(item, i)), read(item, i)]));
   }
 
   /** The number of items. */
   count(): number {
-    return this.items.length;
+    return this.length;
   }
 
   /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
@@ -187,31 +226,31 @@ export class Collection<T> implements Iterable<T> {
 
   /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
   sortBy(key?: KeySelector<T>): Collection<T> {
-    return new Collection(sortByValues(this.items, this.values(key), 1));
+    return Collection.wrap(sortByValues(this.slice(), this.values(key), 1));
   }
 
   /** A new collection sorted descending; stable (ties keep their order), blanks last. */
   sortByDesc(key?: KeySelector<T>): Collection<T> {
-    return new Collection(sortByValues(this.items, this.values(key), -1));
+    return Collection.wrap(sortByValues(this.slice(), this.values(key), -1));
   }
 
   /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
   groupBy(key: KeySelector<T>): Record<string, Collection<T>> {
     const read = selector(key);
     const groups = new Map<string, T[]>();
-    this.items.forEach((item, i) => {
+    this.each((item, i) => {
       const name = toText(read(item, i));
       const group = groups.get(name);
       if (group) group.push(item);
       else groups.set(name, [item]);
     });
-    return Object.fromEntries(Array.from(groups, ([name, group]) => [name, new Collection(group)]));
+    return Object.fromEntries(Array.from(groups, ([name, group]) => [name, Collection.wrap(group)]));
   }
 
   /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
   keyBy(key: KeySelector<T>): Record<string, T> {
     const read = selector(key);
-    return Object.fromEntries(this.items.map((item, i) => [toText(read(item, i)), item]));
+    return Object.fromEntries(mapItems(this, (item, i) => [toText(read(item, i)), item]));
   }
 
   /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
@@ -238,26 +277,35 @@ export class Collection<T> implements Iterable<T> {
       throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
     }
     const chunks: Collection<T>[] = [];
-    for (let i = 0; i < this.items.length; i += size) chunks.push(new Collection(this.items.slice(i, i + size)));
-    return new Collection(chunks);
+    for (let i = 0; i < this.length; i += size) chunks.push(Collection.wrap(this.slice(i, i + size)));
+    return Collection.wrap(chunks);
   }
 
   /** The first item (that `fn` accepts), or null. */
   first(fn?: ItemCallback<T, unknown>): T | null {
-    if (!fn) return this.items.length > 0 ? this.items[0] : null;
-    const index = this.items.findIndex((item, i) => fn(item, i));
-    return index < 0 ? null : this.items[index];
+    assertCallback(fn, 'first');
+    for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i)) return this[i];
+    return null;
   }
 
   /** The last item (that `fn` accepts), or null. */
   last(fn?: ItemCallback<T, unknown>): T | null {
-    for (let i = this.items.length - 1; i >= 0; i--) if (!fn || fn(this.items[i], i)) return this.items[i];
+    assertCallback(fn, 'last');
+    for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i)) return this[i];
     return null;
   }
 
   /** The first item that `fn` accepts, or null. */
-  find(fn: ItemCallback<T, unknown>): T | null {
-    return this.first(fn);
+  find(fn: ItemCallback<T, unknown>): T | null;
+  /** The persisted model whose primary key is `key` ('1' finds 1; an array for a composite key), or null (Eloquent's find). */
+  find(key: string | number | Array<string | number>): T | null;
+  find(target: ItemCallback<T, unknown> | string | number | Array<string | number>): T | null {
+    if (typeof target === 'function') return this.first(target);
+    if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
+      throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
+    }
+    const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+    return this.first((item) => rowKey(item) === key);
   }
 
   /** True when `fn` accepts some item. */
@@ -286,27 +334,27 @@ export class Collection<T> implements Iterable<T> {
   /** The first `n` items, or the last `-n` items when `n` is negative. */
   take(n: number): Collection<T> {
     const count = Math.trunc(n) || 0;
-    return new Collection(count < 0 ? this.items.slice(count) : this.items.slice(0, count));
+    return Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
   }
 
   /** All items after the first `n` (a negative `n` skips nothing). */
   skip(n: number): Collection<T> {
-    return new Collection(this.items.slice(Math.max(0, Math.trunc(n) || 0)));
+    return Collection.wrap(this.slice(Math.max(0, Math.trunc(n) || 0)));
   }
 
   /** True when there are no items. */
   isEmpty(): boolean {
-    return this.items.length === 0;
+    return this.length === 0;
   }
 
   /** True when there is at least one item. */
   isNotEmpty(): boolean {
-    return this.items.length > 0;
+    return this.length > 0;
   }
 
   /** The items as a new plain array. */
   all(): T[] {
-    return this.items.slice();
+    return this.slice();
   }
 
   /** The items as a new plain array (alias of `all`). */
@@ -316,7 +364,7 @@ export class Collection<T> implements Iterable<T> {
 
   /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
   toJSON(): Array<Plain<T>> {
-    return this.items.map((item) => {
+    return mapItems(this, (item) => {
       const json = item !== null && item !== undefined && (item as { toJSON?: unknown }).toJSON;
       return (typeof json === 'function' ? json.call(item) : item) as Plain<T>;
     });
@@ -324,7 +372,7 @@ export class Collection<T> implements Iterable<T> {
 
   /** The items' text joined by `glue` (null → '', Dates as ISO). */
   join(glue = ','): string {
-    return this.items.map(toText).join(glue);
+    return mapItems(this, toText).join(glue);
   }
 
   /** The text of one column (or derived value) of every item, joined by `glue`. */
@@ -339,6 +387,6 @@ export class Collection<T> implements Iterable<T> {
   }
 
   private values(key?: KeySelector<T>): unknown[] {
-    return this.items.map(selector(key));
+    return mapItems(this, selector(key));
   }
 }

@@ -93,7 +93,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
       if (this.type !== 'hasMany' && this.type !== 'manyToMany') {
         throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
       }
-      related = new Collection(related) as unknown as Result;
+      if (!(related instanceof Collection)) related = new Collection(related) as unknown as Result;
     }
     setLoadedRelation(parent, this.relationName, related);
     if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {

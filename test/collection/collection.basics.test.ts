@@ -15,13 +15,29 @@ describe('Collection basics', () => {
     expect(() => new Collection(5 as unknown as number[])).toThrow(SheetORMError);
   });
 
-  it('has a read-only length', () => {
-    const collection = new Collection([1, 2, 3]);
+  it('is an Array: index access, length, Array.isArray and Array helpers', () => {
+    const collection = new Collection(['a', 'b', 'c']);
     expect(collection.length).toBe(3);
-    expect(() => {
-      (collection as { length: number }).length = 0;
-    }).toThrow(TypeError);
+    expect([collection[0], collection[2], collection[3]]).toEqual(['a', 'c', undefined]);
+    expect(Array.isArray(collection)).toBe(true);
+    expect(collection).toEqual(['a', 'b', 'c']);
+    const seen: string[] = [];
+    collection.forEach((item, i) => seen.push(`${i}${item}`));
+    expect(seen).toEqual(['0a', '1b', '2c']);
+    expect([collection.indexOf('b'), collection.includes('c'), collection.findIndex((item) => item === 'c')]).toEqual([1, true, 2]);
     expect(new Collection([]).length).toBe(0);
+  });
+
+  it("makes plain arrays from Array's own methods and Collections from its own", () => {
+    const collection = new Collection([1, 2, 3]);
+    expect(collection.slice(1)).not.toBeInstanceOf(Collection);
+    expect(collection.slice(1)).toEqual([2, 3]);
+    expect(collection.map((n) => n * 2)).toBeInstanceOf(Collection);
+    expect(Collection.of(1, 2)).toBeInstanceOf(Collection);
+    expect(Collection.of(1, 2).all()).toEqual([1, 2]);
+    const wrapped = [4, 5];
+    expect(Collection.wrap(wrapped)).toBe(wrapped);
+    expect(wrapped).toBeInstanceOf(Collection);
   });
 
   it('is iterable', () => {
@@ -66,9 +82,13 @@ describe('Collection basics', () => {
     expect(ids(new Collection(posts()).reject((post) => post.published))).toEqual([2, 4]);
   });
 
-  it('reduce() folds from the initial value', () => {
+  it('reduce() folds from the initial value, or from the first item as Array does', () => {
     expect(new Collection(posts()).reduce((total, post, i) => total + post.id * i, 0)).toBe(0 + 2 + 6 + 12);
     expect(new Collection<number>([]).reduce((a, b) => a + b, 7)).toBe(7);
+    expect(new Collection([1, 2, 3]).reduce((a, b) => a + b)).toBe(6);
+    expect(new Collection(['a', 'b']).reduce((a, b, i) => `${a}${b}${i}`)).toBe('ab1');
+    expect(new Collection<number>([]).reduce((a, b) => a + b)).toBeNull();
+    expect(() => new Collection([1]).reduce(undefined as unknown as (a: number, b: number) => number)).toThrow(ValidationError);
   });
 
   it('some() and every()', () => {

@@ -6,6 +6,15 @@ class Post extends Model {
   static override _table = 'Posts';
   declare id: number;
   declare title: string;
+  declare user_id: number;
+  author() {
+    return this.belongsTo(User, 'user_id');
+  }
+}
+
+class User extends Model {
+  static override _table = 'Users';
+  declare name: string;
 }
 
 class Tag extends Model {
@@ -20,7 +29,8 @@ class Member extends Model {
 
 const seed = () =>
   seedSheets({
-    Posts: [['id', 'title'], [1, 'First'], [2, 'Second']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1], [2, 'Second', 2]],
+    Users: [['id', 'name'], [1, 'Ada'], [2, 'Linus']],
     Tags: [['id', 'name'], [1, 'JavaScript']],
     Members: [['team', 'person'], ['a', 1], ['a', 2]],
   });
@@ -56,5 +66,36 @@ describe('collections of models', () => {
     expect(unique.count()).toBe(5);
     expect(unique.first()).toBe(first);
     expect(unique.map((model) => model.constructor.name).all()).toEqual(['Post', 'Post', 'Tag', 'Post', 'Post']);
+  });
+
+  it('find(key) finds the model with that primary key, as in Eloquent', () => {
+    seed();
+    const posts = Post.all();
+    expect(posts.find(2)!.title).toBe('Second');
+    expect(posts.find('1')!.title).toBe('First');
+    expect(posts.find(3)).toBeNull();
+    expect(Member.all().find(['a', 2])!.person).toBe(2);
+  });
+
+  it('reads a relation that was not loaded as undefined in dot paths, not as its method', () => {
+    seed();
+    const posts = Post.all();
+    expect(posts.pluck('author.name').all()).toEqual([undefined, undefined]);
+    expect(posts.pluck('author').all()).toEqual([undefined, undefined]);
+    expect(posts.where('author.name', 'author').length).toBe(0);
+    expect(Post.with('author').get().pluck('author.name').all()).toEqual(['Ada', 'Linus']);
+  });
+
+  it('pluck(value, key) maps keys to values, as Eloquent does', () => {
+    seed();
+    expect(Post.all().pluck('title', 'id')).toEqual({ 1: 'First', 2: 'Second' });
+    expect(Post.with('author').get().pluck('title', 'author.name')).toEqual({ Ada: 'First', Linus: 'Second' });
+  });
+
+  it('is an array of models: index access and equality with arrays', () => {
+    seed();
+    const posts = Post.all();
+    expect(posts[1].title).toBe('Second');
+    expect(posts.map((post) => post.id)).toEqual([1, 2]);
   });
 });

@@ -122,6 +122,12 @@ describe('Collection.first / last / find', () => {
     expect(collection.find((post) => post.author?.name === 'Grace')!.id).toBe(4);
     expect(collection.find(() => false)).toBeNull();
   });
+
+  it('refuses a first/last/find argument that is neither a callback nor a key', () => {
+    expect(() => collection.first(2 as unknown as () => boolean)).toThrow('Collection.first: expected a callback, got number (use find(key)');
+    expect(() => collection.last('x' as unknown as () => boolean)).toThrow(ValidationError);
+    expect(() => collection.find({} as unknown as () => boolean)).toThrow('Collection.find: expected a callback or a primary key, got object.');
+  });
 });
 
 describe('Collection.take / skip', () => {
