@@ -3076,6 +3076,18 @@ var SheetORM = (() => {
     }
     return fields;
   }
+  var plainKeys = /* @__PURE__ */ new WeakMap();
+  function isRelationKey(model, name) {
+    const fields = fieldsOf(model);
+    if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name] instanceof Relation;
+    if (typeof model.prototype[name] !== "function") return false;
+    let plain2 = plainKeys.get(model);
+    if (plain2 && plain2.has(name)) return false;
+    if (model.$hasRelation(name)) return true;
+    if (!plain2) plainKeys.set(model, plain2 = /* @__PURE__ */ new Set());
+    plain2.add(name);
+    return false;
+  }
   function findRelation(model, name, baseApi) {
     let relations = relationCache.get(model);
     if (!relations) {
@@ -3942,6 +3954,7 @@ var SheetORM = (() => {
       this.keysBefore = [];
       this.states = [];
       this.persisted = [];
+      this.deleted = [];
       this.originals = [];
       this.columns = [];
       this.keyName = keyName;
@@ -3953,12 +3966,14 @@ var SheetORM = (() => {
     state(state) {
       this.states.push(state);
       this.persisted.push(state.persisted);
+      this.deleted.push(state.deleted);
       this.originals.push(state.original);
       this.columns.push(state.columns);
     }
     run() {
       this.states.forEach((state, i) => {
         state.persisted = this.persisted[i];
+        state.deleted = this.deleted[i];
         state.original = this.originals[i];
         state.columns = this.columns[i];
       });
@@ -4016,6 +4031,10 @@ var SheetORM = (() => {
     });
   }
   function refreshModel(model, instance) {
+    const current2 = stateOf(instance);
+    if (!current2.persisted && !current2.deleted) {
+      throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
+    }
     const table = rereadTable(tableRef(model));
     const entry = locate(model, instance, table, "refresh");
     if (!entry) throw gone(model, instance, table);
@@ -4088,6 +4107,7 @@ var SheetORM = (() => {
     state.columns = columns;
     state.original = values.slice();
     state.persisted = true;
+    state.deleted = false;
   }
 
   // src/model/serialize.ts
@@ -5557,14 +5577,18 @@ var SheetORM = (() => {
       writeAttribute(this, name, value);
       return this;
     }
-    /** Sets attributes (Lucid's `merge`). */
+    /** Sets attributes (Lucid's `merge`); undefined values and keys naming a relation are skipped. */
     merge(attributes) {
       if (!isPlainObject(attributes)) {
         const owner = modelName(this.constructor);
         throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
       }
+      const model = this.constructor;
       const names = Object.keys(attributes);
-      for (let i = 0; i < names.length; i++) writeAttribute(this, names[i], attributes[names[i]]);
+      for (let i = 0; i < names.length; i++) {
+        const value = attributes[names[i]];
+        if (value !== void 0 && !isRelationKey(model, names[i])) writeAttribute(this, names[i], value);
+      }
       return this;
     }
     /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
@@ -5585,9 +5609,10 @@ var SheetORM = (() => {
       });
       return this;
     }
-    /** Deletes the model's row. */
+    /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
     delete() {
       const model = this.constructor;
+      if (!stateOf(this).persisted) return;
       runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
     }
     /** Re-reads the model's row. */
@@ -5627,7 +5652,7 @@ var SheetORM = (() => {
         const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
         throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
       }
-      return attributes instanceof model ? attributes : new model(attributes);
+      return attributes instanceof model ? attributes : new model().merge(attributes);
     });
     return runWrite(`${modelName(model)}.${method}`, (unit) => {
       insertModels(model, instances, unit);

@@ -10,7 +10,7 @@ import type { RelationCallback } from '../query/EagerQuery';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode } from '../query/EagerLoader';
 import type { Relation } from '../relations/Relation';
-import { findRelation } from '../relations/registry';
+import { findRelation, isRelationKey } from '../relations/registry';
 import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
@@ -264,14 +264,19 @@ export class Model extends ModelDefinitions {
     writeAttribute(this, name, value);
     return this;
   }
-  /** Sets attributes (Lucid's `merge`). */
+  /** Sets attributes (Lucid's `merge`); undefined values and keys naming a relation are skipped. */
   merge(attributes: Record<string, unknown>): this {
     if (!isPlainObject(attributes)) {
       const owner = modelName(this.constructor as ModelClass);
       throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
     }
+    const model = this.constructor as ModelClass;
     const names = Object.keys(attributes);
-    for (let i = 0; i < names.length; i++) writeAttribute(this, names[i], attributes[names[i]]);
+    for (let i = 0; i < names.length; i++) {
+      const value = attributes[names[i]];
+      // undefined leaves the attribute (and a fields() default) as it is; a relation is set by loading or its client, never as a column (Lucid).
+      if (value !== undefined && !isRelationKey(model, names[i])) writeAttribute(this, names[i], value);
+    }
     return this;
   }
   /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
@@ -293,9 +298,10 @@ export class Model extends ModelDefinitions {
     });
     return this;
   }
-  /** Deletes the model's row. */
+  /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
   delete(): void {
     const model = this.constructor as ModelClass;
+    if (!stateOf(this).persisted) return;
     runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
   }
   /** Re-reads the model's row. */
@@ -337,7 +343,8 @@ function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray
       const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
       throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
     }
-    return attributes instanceof model ? (attributes as M) : new model(attributes as Record<string, unknown>);
+    // Merged after construction: a subclass's field initialisers (`views = 0`) run after super() and would overwrite them.
+    return attributes instanceof model ? (attributes as M) : new model().merge(attributes as Record<string, unknown>);
   });
   return runWrite(`${modelName(model)}.${method}`, (unit) => {
     insertModels(model, instances, unit);

@@ -53,6 +53,7 @@ class InsertUndo {
   private readonly keysBefore: unknown[] = [];
   private readonly states: ModelState[] = [];
   private readonly persisted: boolean[] = [];
+  private readonly deleted: boolean[] = [];
   private readonly originals: Array<CellValue[] | null> = [];
   private readonly columns: Array<readonly string[] | null> = [];
 
@@ -68,6 +69,7 @@ class InsertUndo {
   state(state: ModelState): void {
     this.states.push(state);
     this.persisted.push(state.persisted);
+    this.deleted.push(state.deleted);
     this.originals.push(state.original);
     this.columns.push(state.columns);
   }
@@ -75,6 +77,7 @@ class InsertUndo {
   run(): void {
     this.states.forEach((state, i) => {
       state.persisted = this.persisted[i];
+      state.deleted = this.deleted[i];
       state.original = this.originals[i];
       state.columns = this.columns[i];
     });
@@ -139,6 +142,10 @@ export function deleteModel(model: PersistableClass, instance: object, unit: Uni
 
 /** Re-reads a model's row into it. */
 export function refreshModel(model: PersistableClass, instance: object): void {
+  const current = stateOf(instance);
+  if (!current.persisted && !current.deleted) {
+    throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
+  }
   const table = rereadTable(tableRef(model));
   const entry = locate(model, instance, table, 'refresh');
   if (!entry) throw gone(model, instance, table);
@@ -222,4 +229,6 @@ function markInserted(instance: object, columns: readonly string[], values: read
   // The table never changes a Date in place, so the clean state may share them with the row.
   state.original = values.slice();
   state.persisted = true;
+  // Saved again after delete(): it has a row once more (as in Eloquent).
+  state.deleted = false;
 }

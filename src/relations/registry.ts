@@ -27,6 +27,25 @@ export function fieldsOf(model: RelationHost): Record<string, unknown> {
   return fields;
 }
 
+const plainKeys = new WeakMap<object, Set<string>>();
+
+/**
+ * Whether an attribute key given to merge/create names one of the model's relations (a fields()
+ * relation, or a method that returns one). Only names the prototype holds need the probe; the
+ * answer is kept per class.
+ */
+export function isRelationKey(model: RelationHost & { $hasRelation(name: string): boolean }, name: string): boolean {
+  const fields = fieldsOf(model);
+  if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name] instanceof Relation;
+  if (typeof (model.prototype as Record<string, unknown>)[name] !== 'function') return false;
+  let plain = plainKeys.get(model);
+  if (plain && plain.has(name)) return false;
+  if (model.$hasRelation(name)) return true;
+  if (!plain) plainKeys.set(model, (plain = new Set()));
+  plain.add(name);
+  return false;
+}
+
 /** The relation `name` of a model, or RelationNotFoundError. `baseApi` holds names that are never relations. */
 export function findRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
   let relations = relationCache.get(model);

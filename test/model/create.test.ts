@@ -132,6 +132,35 @@ describe('Model.createMany', () => {
   });
 });
 
+describe('defaults declared on the class', () => {
+  class Counter extends Model {
+    static _table = 'Posts';
+    views = 0;
+    declare title: string;
+  }
+
+  it('create, createMany and firstOrCreate keep the values given over a field initialiser', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    expect(Counter.create({ title: 'Given', views: 7 }).views).toBe(7);
+    expect(Counter.create({ title: 'Default' }).views).toBe(0);
+    expect(Counter.createMany([{ views: 3 }, {}]).map((c) => c.views)).toEqual([3, 0]);
+    expect(Counter.firstOrCreate({ views: 9 }).id).toBe(Counter.firstOrCreate({ views: 9 }).id);
+    expect(sheetRows('Posts').slice(2)).toEqual([[2, 'Given', 7], [3, 'Default', 0], [4, '', 3], [5, '', 0], [6, '', 9]]);
+  });
+
+  it('an attribute given as undefined keeps its fields() default (Pinia)', () => {
+    seedSheets({ Users: [['id', 'name', 'role']] });
+    class User extends Model {
+      static _table = 'Users';
+      static fields() {
+        return { id: this.attr(null), name: this.string('anon'), role: this.attr('member') };
+      }
+    }
+    expect(User.create({ name: undefined, role: 'admin' }).toJSON()).toEqual({ id: 1, name: 'anon', role: 'admin' });
+    expect(sheetRows('Users')[1]).toEqual([1, 'anon', 'admin']);
+  });
+});
+
 describe('firstOrCreate / updateOrCreate', () => {
   it('finds or creates under one lock with one read', () => {
     seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });

@@ -140,6 +140,40 @@ describe('fill, merge, refresh, delete', () => {
     expect(post.$isPersisted).toBe(false);
     expect(post.$isDeleted).toBe(true);
   });
+
+  it('save() after delete() writes the row again and the model is no longer deleted (Eloquent)', () => {
+    seed();
+    const post = Post.find(1)!;
+    post.delete();
+    post.title = 'Back';
+    post.save();
+    expect([post.$isPersisted, post.$isDeleted]).toEqual([true, false]);
+    expect(sheetRows('Posts').map((r) => r[1])).toEqual(['title', 'Second', 'Back']);
+    expect(post.refresh().title).toBe('Back');
+  });
+
+  it('merge skips undefined values and keys naming a relation (Lucid)', () => {
+    seedSheets({ Users: [['id', 'name'], [1, 'Ada']], Posts: [['id', 'title', 'user_id'], [1, 'First', 1]] });
+    class Author extends Model {
+      static _table = 'Users';
+      declare name: string;
+      posts() {
+        return this.hasMany(Article, 'user_id');
+      }
+    }
+    class Article extends Model {
+      static _table = 'Posts';
+    }
+    const ada = Author.with('posts').firstOrFail();
+    const loaded = ada.posts;
+    ada.merge({ name: 'Ada L.', posts: [], id: undefined });
+    expect(ada.$dirty).toEqual({ name: 'Ada L.' });
+    expect(ada.posts).toBe(loaded);
+    ada.save();
+    const copy = Author.create({ ...Author.with('posts').firstOrFail().toJSON(), id: undefined, name: 'Copy' });
+    expect(sheetRows('Users')).toEqual([['id', 'name'], [1, 'Ada L.'], [2, 'Copy']]);
+    expect(copy.id).toBe(2);
+  });
 });
 
 describe('a row the key cannot single out is never guessed', () => {
@@ -184,7 +218,9 @@ describe('a row the key cannot single out is never guessed', () => {
     gas().calls.reset();
     expect(() => new Post().delete()).not.toThrow();
     expect(() => new Post().refresh()).toThrow(ModelNotFoundError);
+    expect(() => new Post({ title: 'n' }).refresh()).toThrow('Post.refresh(): this model has not been saved, so it has no row to read again; save() it first.');
     expect(gas().calls.writes()).toBe(0);
+    expect(gas().calls.reads()).toBe(0);
   });
 
   it('rows with unique keys are still saved and deleted as before', () => {
