@@ -544,9 +544,20 @@ var SheetORM = (() => {
   function describeValue(value) {
     if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
     if (isDate(value)) return `Date(${isNaN(value.getTime()) ? "invalid" : value.toISOString()})`;
-    if (Array.isArray(value)) return `[${value.map(describeValue).join(", ")}]`;
-    if (value !== null && typeof value === "object") return "an object";
+    if (Array.isArray(value)) {
+      const shown = value.slice(0, 5).map(describeValue).join(", ");
+      return value.length > 5 ? `[${shown}, \u2026 (${value.length} items)]` : `[${shown}]`;
+    }
+    if (value !== null && typeof value === "object") {
+      const name = className(value);
+      return name && name !== "Object" ? `a ${name}` : "an object";
+    }
     return String(value);
+  }
+  function className(value) {
+    const proto = Object.getPrototypeOf(value);
+    const constructor = proto && Object.prototype.hasOwnProperty.call(proto, "constructor") ? proto.constructor : null;
+    return typeof constructor === "function" && typeof constructor.name === "string" ? constructor.name : "";
   }
   function setOwn(target, key, value) {
     if (key === "__proto__") {
@@ -2991,11 +3002,14 @@ var SheetORM = (() => {
     }
     /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
     setRelated(parent, related) {
+      const many = this.type === "hasMany" || this.type === "manyToMany";
       if (Array.isArray(related)) {
-        if (this.type !== "hasMany" && this.type !== "manyToMany") {
-          throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-        }
+        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
         if (!(related instanceof Collection)) related = new Collection(related);
+      } else if (many) {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
+      } else if (related !== null && typeof related !== "object") {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
       }
       setLoadedRelation(parent, this.relationName, related);
       if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
@@ -3591,8 +3605,24 @@ var SheetORM = (() => {
       addPreloads(this.model, this.preloads, callback ? [name, callback] : [name]);
       return this;
     }
-    /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */
-    withCount(name, callback) {
+    withCount(...args) {
+      if (args.length === 2 && typeof args[0] === "string" && (typeof args[1] === "function" || args[1] === void 0)) {
+        return this.addCount(args[0], args[1]);
+      }
+      const names = [].concat(...args.map((arg) => Array.isArray(arg) ? arg : [arg]));
+      if (!names.length) throw new ValidationError(`${this.owner}.withCount(): expected relation names, such as withCount('tags'), got none.`);
+      for (const name of names) {
+        if (typeof name === "function") {
+          throw new ValidationError(`${this.owner}.withCount(): a callback goes right after one relation name: withCount('tags', q => ...).`);
+        }
+        this.addCount(name, void 0);
+      }
+      return this;
+    }
+    addCount(name, callback) {
+      if (typeof name !== "string" || !name.trim()) {
+        throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
+      }
       const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
       this.model.$getRelation(relation);
       this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
@@ -3672,6 +3702,15 @@ var SheetORM = (() => {
       }
     }
     addHas(bool, name, callback, operator, count) {
+      if (typeof name !== "string" || !name) {
+        throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
+      }
+      if (callback !== void 0 && typeof callback !== "function") {
+        throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
+      }
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+        throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
+      }
       const op = checkOperator(operator, this.owner);
       const dot = name.indexOf(".");
       if (dot > 0) {
@@ -4227,7 +4266,8 @@ var SheetORM = (() => {
     /** Sets the related model. */
     pushRelated(parent, related) {
       const list = this.listOf(related, "pushRelated");
-      this.setRelated(parent, list.length ? list[list.length - 1] : null);
+      if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a belongsTo relation holds one model, got ${list.length}.`);
+      this.setRelated(parent, list.length ? list[0] : null);
     }
     /** Gives every parent the model its foreign key points at, or null. */
     setRelatedForMany(parentList, relatedList) {
@@ -4488,7 +4528,8 @@ var SheetORM = (() => {
     /** Sets the related model (the last one pushed wins). */
     pushRelated(parent, related) {
       const list = this.listOf(related, "pushRelated");
-      this.setRelated(parent, list.length ? list[list.length - 1] : null);
+      if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a hasOne relation holds one model, got ${list.length}.`);
+      this.setRelated(parent, list.length ? list[0] : null);
     }
     /** Gives every parent its first related model, or null. */
     setRelatedForMany(parentList, relatedList) {
@@ -5221,12 +5262,20 @@ var SheetORM = (() => {
     /** `[pivotForeignKey, parent key]`. */
     getPivotPair(parent) {
       this.boot();
-      return [this.pivotForeignKey, readAttribute(parent, this.localKey)];
+      return [this.pivotForeignKey, this.pairKey(parent, this.model, this.localKey)];
     }
     /** `[pivotRelatedForeignKey, related key]`. */
     getPivotRelatedPair(related) {
       this.boot();
-      return [this.pivotRelatedForeignKey, readAttribute(related, this.relatedKey)];
+      return [this.pivotRelatedForeignKey, this.pairKey(related, this.relatedModel(), this.relatedKey)];
+    }
+    /** A model's key for a pivot row: refused when blank, as a pivot row needs it (Lucid). */
+    pairKey(model, owner, column) {
+      const value = readAttribute(model, column);
+      if (isBlankKey(value)) {
+        throw new ValidationError(`${this.label()}: ${modelName(owner)}.${column} is ${describeValue(value)}; save the model before pairing it through "${this.pivotTable}".`);
+      }
+      return value;
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
@@ -5465,9 +5514,8 @@ var SheetORM = (() => {
     static preload(name, callback) {
       return this.query().preload(name, callback);
     }
-    /** Starts a query that counts a relation into `$extras.<name>_count`. */
-    static withCount(name, callback) {
-      return this.query().withCount(name, callback);
+    static withCount(...args) {
+      return this.query().withCount(...args);
     }
     /** Starts a query keeping rows that have related rows. */
     static has(name, operator, count) {

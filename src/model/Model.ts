@@ -143,8 +143,10 @@ export class Model extends ModelDefinitions {
     return this.query().preload<P>(name, callback);
   }
   /** Starts a query that counts a relation into `$extras.<name>_count`. */
-  static withCount<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
-    return this.query().withCount(name, callback);
+  static withCount<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M>;
+  static withCount<M extends Model>(this: ModelClass<M>, ...names: Array<string | string[]>): QueryBuilder<M>;
+  static withCount<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
+    return this.query().withCount(...args);
   }
   /** Starts a query keeping rows that have related rows. */
   static has<M extends Model>(this: ModelClass<M>, name: string, operator?: OperatorInput, count?: number): QueryBuilder<M> {

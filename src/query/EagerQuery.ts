@@ -55,7 +55,28 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */
-  withCount(name: string, callback?: RelationCallback): this {
+  withCount(name: string, callback?: RelationCallback): this;
+  /** Counts several relations: `withCount('tags', 'comments')`, `withCount(['tags', 'comments'])` (Eloquent). */
+  withCount(...names: Array<string | string[]>): this;
+  withCount(...args: unknown[]): this {
+    if (args.length === 2 && typeof args[0] === 'string' && (typeof args[1] === 'function' || args[1] === undefined)) {
+      return this.addCount(args[0], args[1] as RelationCallback | undefined);
+    }
+    const names = ([] as unknown[]).concat(...args.map((arg) => (Array.isArray(arg) ? arg : [arg])));
+    if (!names.length) throw new ValidationError(`${this.owner}.withCount(): expected relation names, such as withCount('tags'), got none.`);
+    for (const name of names) {
+      if (typeof name === 'function') {
+        throw new ValidationError(`${this.owner}.withCount(): a callback goes right after one relation name: withCount('tags', q => ...).`);
+      }
+      this.addCount(name, undefined);
+    }
+    return this;
+  }
+
+  private addCount(name: unknown, callback: RelationCallback | undefined): this {
+    if (typeof name !== 'string' || !name.trim()) {
+      throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
+    }
     const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
     this.model.$getRelation(relation);
     this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
@@ -140,6 +161,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number): this {
+    if (typeof name !== 'string' || !name) {
+      throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
+    }
+    if (callback !== undefined && typeof callback !== 'function') {
+      throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
+    }
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+      throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
+    }
     const op = checkOperator(operator, this.owner);
     const dot = name.indexOf('.');
     if (dot > 0) {

@@ -1,4 +1,5 @@
 /** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
+import { ValidationError } from '../errors';
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys, sheetName } from '../model/meta';
 import { normalizeKey, Key } from '../support/values';
@@ -45,7 +46,8 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   /** Sets the related model. */
   pushRelated(parent: P, related: ModelList<R>): void {
     const list = this.listOf(related, 'pushRelated');
-    this.setRelated(parent, list.length ? list[list.length - 1] : null);
+    if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a belongsTo relation holds one model, got ${list.length}.`);
+    this.setRelated(parent, list.length ? list[0] : null);
   }
 
   /** Gives every parent the model its foreign key points at, or null. */

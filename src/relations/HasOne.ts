@@ -1,4 +1,5 @@
 /** `hasOne(Related, foreignKey?, localKey?)`: like hasMany, but each parent gets one model or null. */
+import { ValidationError } from '../errors';
 import type { Model } from '../model/Model';
 import { HasRelation } from './HasMany';
 import type { ModelList } from './Relation';
@@ -11,7 +12,8 @@ export class HasOne<P extends Model = Model, R extends Model = Model> extends Ha
   /** Sets the related model (the last one pushed wins). */
   pushRelated(parent: P, related: ModelList<R>): void {
     const list = this.listOf(related, 'pushRelated');
-    this.setRelated(parent, list.length ? list[list.length - 1] : null);
+    if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a hasOne relation holds one model, got ${list.length}.`);
+    this.setRelated(parent, list.length ? list[0] : null);
   }
 
   /** Gives every parent its first related model, or null. */

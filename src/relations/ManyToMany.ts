@@ -3,13 +3,14 @@
  * (alias `belongsToMany`): parents and related rows joined through a pivot sheet. The pivot is a
  * sheet name, a pivot model class (its instances become `pivot`) or Lucid's options object.
  */
+import { ValidationError } from '../errors';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
-import { primaryKeys, sheetName, tableRef } from '../model/meta';
+import { modelName, primaryKeys, sheetName, tableRef } from '../model/meta';
 import { readAttribute } from '../model/attributes';
 import { extrasOf } from '../model/state';
 import { TableRef } from '../storage/TableRef';
-import { normalizeKey, Key } from '../support/values';
+import { describeValue, isBlankKey, normalizeKey, Key } from '../support/values';
 import { foreignKeyFor, pivotSheetFor } from './naming';
 import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
@@ -83,13 +84,22 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   /** `[pivotForeignKey, parent key]`. */
   getPivotPair(parent: P): [string, unknown] {
     this.boot();
-    return [this.pivotForeignKey, readAttribute(parent, this.localKey)];
+    return [this.pivotForeignKey, this.pairKey(parent, this.model, this.localKey)];
   }
 
   /** `[pivotRelatedForeignKey, related key]`. */
   getPivotRelatedPair(related: R): [string, unknown] {
     this.boot();
-    return [this.pivotRelatedForeignKey, readAttribute(related, this.relatedKey)];
+    return [this.pivotRelatedForeignKey, this.pairKey(related, this.relatedModel(), this.relatedKey)];
+  }
+
+  /** A model's key for a pivot row: refused when blank, as a pivot row needs it (Lucid). */
+  private pairKey(model: object, owner: ModelClass, column: string): unknown {
+    const value = readAttribute(model, column);
+    if (isBlankKey(value)) {
+      throw new ValidationError(`${this.label()}: ${modelName(owner)}.${column} is ${describeValue(value)}; save the model before pairing it through "${this.pivotTable}".`);
+    }
+    return value;
   }
 
   /** Appends related models to a parent's loaded collection. */

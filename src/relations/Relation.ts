@@ -11,7 +11,7 @@ import { setLoadedRelation, stateOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { Collection } from '../collection/Collection';
 import { ColumnNotFoundError, SheetORMError, ValidationError } from '../errors';
-import { normalizeKey, Key } from '../support/values';
+import { describeValue, normalizeKey, Key } from '../support/values';
 
 /** One model, or several as an array or a Collection. */
 export type ModelList<T> = T | T[] | Collection<T>;
@@ -89,11 +89,14 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
 
   /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
   setRelated(parent: P, related: Result | R[]): void {
+    const many = this.type === 'hasMany' || this.type === 'manyToMany';
     if (Array.isArray(related)) {
-      if (this.type !== 'hasMany' && this.type !== 'manyToMany') {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-      }
+      if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
       if (!(related instanceof Collection)) related = new Collection(related) as unknown as Result;
+    } else if (many) {
+      throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
+    } else if (related !== null && typeof related !== 'object') {
+      throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
     }
     setLoadedRelation(parent, this.relationName, related);
     if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {

@@ -94,9 +94,22 @@ export function cloneValue<T>(value: T): T {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (isDate(value)) return `Date(${isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
-  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return 'an object';
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, 5).map(describeValue).join(', ');
+    return value.length > 5 ? `[${shown}, … (${value.length} items)]` : `[${shown}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const name = className(value);
+    return name && name !== 'Object' ? `a ${name}` : 'an object';
+  }
   return String(value);
+}
+
+/** The name of the class an object was made by ('' for plain and prototype-less objects). */
+function className(value: object): string {
+  const proto = Object.getPrototypeOf(value);
+  const constructor = proto && Object.prototype.hasOwnProperty.call(proto, 'constructor') ? proto.constructor : null;
+  return typeof constructor === 'function' && typeof constructor.name === 'string' ? constructor.name : '';
 }
 
 /** Sets an own property even for names like `__proto__`, so sheet headers cannot pollute prototypes. */

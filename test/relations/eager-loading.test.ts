@@ -198,6 +198,30 @@ describe('forms of with()', () => {
   });
 });
 
+describe('withCount and has arguments', () => {
+  test('withCount takes several names or an array (Eloquent), with one read per sheet', () => {
+    seedBlog(3);
+    gas().calls.reset();
+    const posts = Post.withCount('tags', 'author').get();
+    expect(posts.map((post) => [post.$extras.tags_count, post.$extras.author_count]).all()).toEqual([[2, 1], [2, 1], [2, 1]]);
+    expect(gas().calls.reads()).toBe(4);
+    expect(Post.withCount(['tags as total', 'author']).first()!.$extras).toEqual({ total: 2, author_count: 1 });
+    expect(Post.withCount('tags', (q: any) => q.where('name', 'News')).get().map((post) => post.$extras.tags_count).all()).toEqual([1, 1, 0]);
+  });
+
+  test('bad withCount/has/whereHas arguments are ValidationErrors that say what to pass', () => {
+    seedBlog(2);
+    expect(() => Post.withCount()).toThrow("Post.withCount(): expected relation names, such as withCount('tags'), got none.");
+    expect(() => Post.withCount('tags', 'author', ((q: unknown) => q) as never)).toThrow(/a callback goes right after one relation name/);
+    expect(() => Post.withCount([1] as never)).toThrow(/expected a relation name such as 'tags'/);
+    expect(() => Post.has(undefined as never)).toThrow(ValidationError);
+    expect(() => Post.whereHas(((q: unknown) => q) as never)).toThrow(/need a relation name/);
+    expect(() => Post.whereHas('tags', 'News' as never)).toThrow(/the second argument is a callback/);
+    expect(() => Post.has('tags', '>=', 1.5)).toThrow(/whole number/);
+    expect(gas().calls.reads()).toBe(0);
+  });
+});
+
 describe('unknown relations', () => {
   test('with("nope") is a RelationNotFoundError naming Post.nope, before any sheet is read', () => {
     seedBlog(2);

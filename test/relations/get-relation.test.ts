@@ -206,6 +206,28 @@ describe('setting related models', () => {
     expect(loaded<Model>(post, 'author').toJSON()).toEqual({ id: 2 });
   });
 
+  test('setRelated and pushRelated refuse what the relation cannot hold (Lucid)', () => {
+    const { User, Post, Tag } = defineModels();
+    const post = new Post({ id: 1 });
+    expect(() => Post.$getRelation('tags').setRelated(post, new Tag({ id: 1 }) as never)).toThrow(
+      'Post.tags.setRelated(): a manyToMany relation holds an array or Collection of models (empty for none), got a Tag',
+    );
+    expect(() => User.$getRelation('posts').setRelated(new User({ id: 1 }), null as never)).toThrow(/a hasMany relation holds an array/);
+    expect(() => Post.$getRelation('author').setRelated(post, 'Ann' as never)).toThrow(/a belongsTo relation holds one model or null, got "Ann"/);
+    expect(() => User.$getRelation('profile').pushRelated(new User({ id: 1 }), [new Post({ id: 1 }), new Post({ id: 2 })] as never)).toThrow(
+      'User.profile.pushRelated(): a hasOne relation holds one model, got 2.',
+    );
+    expect(Object.prototype.hasOwnProperty.call(post, 'tags')).toBe(false);
+  });
+
+  test('getPivotPair and getPivotRelatedPair refuse a model without its key', () => {
+    const { Post, Tag } = defineModels();
+    const tags = Post.$getRelation('tags');
+    expect(tags.getPivotPair(new Post({ id: 3 }))).toEqual(['post_id', 3]);
+    expect(() => tags.getPivotPair(new Post({ title: 'n' }))).toThrow('Post.tags: Post.id is undefined; save the model before pairing it through "PostTag".');
+    expect(() => tags.getPivotRelatedPair(new Tag({ id: '' }))).toThrow(/Tag\.id is ""/);
+  });
+
   test('setRelatedForMany matches hasMany, hasOne and belongsTo on normalised keys', () => {
     const { User, Profile, Post } = defineModels();
     const users = [new User({ id: 1 }), new User({ id: '2' }), new User({ id: 3 })];
