@@ -1119,6 +1119,17 @@ var SheetORM = (() => {
     }
     list.push(name, value);
   }
+  function forgetLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list.splice(i, 2);
+        break;
+      }
+    }
+    if (!list.length) model[RELATIONS] = void 0;
+  }
   function hasLoadedRelations(model) {
     return model[RELATIONS] !== void 0;
   }
@@ -4226,7 +4237,7 @@ var SheetORM = (() => {
         if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
         setForeignKey(unit, this.parent, this.relation.foreignKey, key);
         this.parent.save();
-        this.relation.setRelated(this.parent, related);
+        this.setLoaded(unit, related);
         return this.parent;
       });
     }
@@ -4235,8 +4246,24 @@ var SheetORM = (() => {
       return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
         setForeignKey(unit, this.parent, this.relation.foreignKey, null);
         this.parent.save();
-        this.relation.setRelated(this.parent, null);
+        this.setLoaded(unit, null);
         return this.parent;
+      });
+    }
+    /** Sets the loaded relation; a rollback puts back what was loaded before, or nothing. */
+    setLoaded(unit, related) {
+      const parent = this.parent;
+      const name = this.relation.relationName;
+      const wasLoaded = isLoadedRelation(parent, name);
+      const previous = wasLoaded ? parent[name] : void 0;
+      this.relation.setRelated(parent, related);
+      unit.record(() => {
+        if (wasLoaded) {
+          this.relation.setRelated(parent, previous);
+          return;
+        }
+        forgetLoadedRelation(parent, name);
+        delete parent[name];
       });
     }
   };

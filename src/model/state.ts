@@ -142,6 +142,19 @@ export function setLoadedRelation(model: object, name: string, value: unknown): 
   list.push(name, value);
 }
 
+/** Forgets a loaded relation (a rolled-back associate on a model that had not loaded it). */
+export function forgetLoadedRelation(model: object, name: string): void {
+  const list = (model as Held)[RELATIONS];
+  if (!list) return;
+  for (let i = 0; i < list.length; i += 2) {
+    if (list[i] === name) {
+      list.splice(i, 2);
+      break;
+    }
+  }
+  if (!list.length) (model as Held)[RELATIONS] = undefined;
+}
+
 /** Whether the model has loaded any relation. */
 export function hasLoadedRelations(model: object): boolean {
   return (model as Held)[RELATIONS] !== undefined;

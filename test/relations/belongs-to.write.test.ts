@@ -159,3 +159,28 @@ test('associate takes only a model of the related class', () => {
   expect(p.user_id).toBe(1);
   expect(gas().calls.writes()).toBe(0);
 });
+
+test('a rolled-back associate or dissociate puts back the loaded relation with the key', () => {
+  seed();
+  const loaded = Post.with('author').findOrFail(1);
+  const ann = (loaded as unknown as { author: User }).author;
+  expect(() =>
+    transaction(() => {
+      loaded.related('author').associate(User.findOrFail(2));
+      throw new Error('changed my mind');
+    }),
+  ).toThrow('changed my mind');
+  expect([loaded.user_id, (loaded as unknown as { author: User }).author]).toEqual([1, ann]);
+
+  const plain = Post.findOrFail(2);
+  expect(() =>
+    transaction(() => {
+      plain.related('author').dissociate();
+      throw new Error('no');
+    }),
+  ).toThrow('no');
+  expect(plain.user_id).toBe(2);
+  expect(typeof (plain as unknown as { author: unknown }).author).toBe('function');
+  expect(plain.toJSON()).toEqual({ id: 2, title: 'Two', user_id: 2, n: 3 });
+  expect(sheetRows('Posts').map((row) => row[2])).toEqual(['user_id', 1, 2, '']);
+});

@@ -3,7 +3,8 @@ import { SheetORMError } from '../../errors';
 import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import { readAttribute } from '../../model/attributes';
-import { runWrite } from '../../storage/UnitOfWork';
+import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
+import { forgetLoadedRelation, isLoadedRelation } from '../../model/state';
 import { isBlankKey } from '../../support/values';
 import type { BelongsTo } from '../BelongsTo';
 import { requireRelated, setForeignKey } from './support';
@@ -35,7 +36,7 @@ export class BelongsToClient<P extends Model, R extends Model> {
       if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
       setForeignKey(unit, this.parent, this.relation.foreignKey, key);
       this.parent.save();
-      this.relation.setRelated(this.parent, related);
+      this.setLoaded(unit, related);
       return this.parent;
     });
   }
@@ -45,8 +46,25 @@ export class BelongsToClient<P extends Model, R extends Model> {
     return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
       setForeignKey(unit, this.parent, this.relation.foreignKey, null);
       this.parent.save();
-      this.relation.setRelated(this.parent, null);
+      this.setLoaded(unit, null);
       return this.parent;
+    });
+  }
+
+  /** Sets the loaded relation; a rollback puts back what was loaded before, or nothing. */
+  private setLoaded(unit: UnitOfWork, related: R | null): void {
+    const parent = this.parent;
+    const name = this.relation.relationName;
+    const wasLoaded = isLoadedRelation(parent, name);
+    const previous = wasLoaded ? (parent as unknown as Record<string, unknown>)[name] : undefined;
+    this.relation.setRelated(parent, related);
+    unit.record(() => {
+      if (wasLoaded) {
+        this.relation.setRelated(parent, previous as R | null);
+        return;
+      }
+      forgetLoadedRelation(parent, name);
+      delete (parent as unknown as Record<string, unknown>)[name];
     });
   }
 }
