@@ -1332,6 +1332,9 @@ var SheetORM = (() => {
     return result;
   }
   function validateOptions(options) {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) {
+      throw new ValidationError(`configure(): expected an object of options such as { spreadsheetId: '\u2026', lock: 'script' }, got ${describeValue(options)}.`);
+    }
     const known = ["spreadsheet", "spreadsheetId", "lock", "lockTimeoutMs", "debug", "sheetsApi", "retries"];
     for (const key of Object.keys(options)) {
       if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(", ")}).`);
@@ -1426,8 +1429,9 @@ var SheetORM = (() => {
   function acquireLock(purpose) {
     const { lock: setting, lockTimeoutMs } = getConfig();
     const lock = resolveLock(setting);
-    if (!lock) return { release: flushAfter };
-    if (typeof setting === "object" && retried("Lock.hasLock", () => lock.hasLock())) return { release: flushAfter };
+    const unlocked = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
+    if (!lock) return unlocked;
+    if (typeof setting === "object" && retried("Lock.hasLock", () => lock.hasLock())) return unlocked;
     const acquired = once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs));
     if (!acquired) {
       throw new LockTimeoutError(
@@ -1437,7 +1441,7 @@ var SheetORM = (() => {
     return {
       release(wrote, failed) {
         try {
-          flushAfter(wrote, failed);
+          flushAfter(purpose, wrote, failed);
         } finally {
           once("Lock.releaseLock", () => lock.releaseLock());
         }
@@ -1463,15 +1467,15 @@ var SheetORM = (() => {
   function describeSetting(setting) {
     return typeof setting === "string" ? setting : "given";
   }
-  function flush() {
-    retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
-  }
-  function flushAfter(wrote, failed = false) {
+  function flushAfter(purpose, wrote, failed = false) {
     if (!wrote) return;
-    if (!failed) return flush();
     try {
-      flush();
-    } catch {
+      retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
+    } catch (error) {
+      if (failed) return;
+      throw new WriteError(
+        `${purpose}: every change was sent to the sheet, but SpreadsheetApp.flush() failed afterwards (${messageOf(error).replace(/\.$/, "")}). The changes were most likely applied and the models count as saved: read the sheet again before retrying, as a blind retry can write them twice.`
+      );
     }
   }
 

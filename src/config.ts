@@ -1,5 +1,6 @@
 /** Global settings, changed with `configure()`. */
 import { ValidationError } from './errors';
+import { describeValue } from './support/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Lock = GoogleAppsScript.Lock.Lock;
@@ -85,6 +86,9 @@ function withoutUndefined(options: SheetORMOptions): Partial<SheetORMConfig> {
 }
 
 function validateOptions(options: SheetORMOptions): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ValidationError(`configure(): expected an object of options such as { spreadsheetId: '…', lock: 'script' }, got ${describeValue(options)}.`);
+  }
   const known = ['spreadsheet', 'spreadsheetId', 'lock', 'lockTimeoutMs', 'debug', 'sheetsApi', 'retries'];
   for (const key of Object.keys(options)) {
     if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(', ')}).`);

@@ -60,6 +60,8 @@ describe('configure()', () => {
     expect(() => configure({ lok: 'script' } as never)).toThrow(/unknown option "lok"/);
     expect(() => configure({ lock: 'global' as never })).toThrow(ValidationError);
     expect(() => configure({ lockTimeoutMs: -1 })).toThrow(/lockTimeoutMs/);
+    expect(() => configure(null as never)).toThrow("configure(): expected an object of options such as { spreadsheetId: '…', lock: 'script' }, got null.");
+    expect(() => configure('abc' as never)).toThrow(ValidationError);
   });
 
   it('loading a model class makes no service call', () => {

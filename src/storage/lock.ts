@@ -4,8 +4,8 @@
  * Lock object, so this is only knowable for the caller's own object).
  */
 import { getConfig, LockSetting } from '../config';
-import { LockTimeoutError, SheetORMError } from '../errors';
-import { once, retried } from './service';
+import { LockTimeoutError, SheetORMError, WriteError } from '../errors';
+import { messageOf, once, retried } from './service';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -13,7 +13,8 @@ type Lock = GoogleAppsScript.Lock.Lock;
 export interface HeldLock {
   /**
    * Flushes pending writes (when there were any) and releases the lock if it was taken here. After a
-   * failure (`failed`), a flush error is dropped: the error being thrown already says what was written.
+   * failure (`failed`), a flush error is dropped: the error being thrown already says what was written;
+   * after a complete write it is a WriteError saying the changes most likely went through.
    */
   release(wrote: boolean, failed?: boolean): void;
 }
@@ -22,8 +23,9 @@ export interface HeldLock {
 export function acquireLock(purpose: string): HeldLock {
   const { lock: setting, lockTimeoutMs } = getConfig();
   const lock = resolveLock(setting);
-  if (!lock) return { release: flushAfter };
-  if (typeof setting === 'object' && retried('Lock.hasLock', () => lock.hasLock())) return { release: flushAfter };
+  const unlocked: HeldLock = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
+  if (!lock) return unlocked;
+  if (typeof setting === 'object' && retried('Lock.hasLock', () => lock.hasLock())) return unlocked;
   const acquired = once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs));
   if (!acquired) {
     throw new LockTimeoutError(
@@ -33,7 +35,7 @@ export function acquireLock(purpose: string): HeldLock {
   return {
     release(wrote, failed) {
       try {
-        flushAfter(wrote, failed);
+        flushAfter(purpose, wrote, failed);
       } finally {
         once('Lock.releaseLock', () => lock.releaseLock());
       }
@@ -62,16 +64,16 @@ function describeSetting(setting: LockSetting): string {
   return typeof setting === 'string' ? setting : 'given';
 }
 
-function flush(): void {
-  retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
-}
-
-function flushAfter(wrote: boolean, failed = false): void {
+function flushAfter(purpose: string, wrote: boolean, failed = false): void {
   if (!wrote) return;
-  if (!failed) return flush();
   try {
-    flush();
-  } catch {
-    // The write error on its way out already lists what reached the sheet.
+    retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
+  } catch (error) {
+    // After a failure, the write error on its way out already lists what reached the sheet.
+    if (failed) return;
+    throw new WriteError(
+      `${purpose}: every change was sent to the sheet, but SpreadsheetApp.flush() failed afterwards (${messageOf(error).replace(/\.$/, '')}). ` +
+        'The changes were most likely applied and the models count as saved: read the sheet again before retrying, as a blind retry can write them twice.',
+    );
   }
 }

@@ -25,6 +25,8 @@ class Tag extends Model {
 class Member extends Model {
   static override _table = 'Members';
   static override _primaryKey = ['team', 'person'];
+  declare team: string;
+  declare person: number;
 }
 
 const seed = () =>

@@ -136,6 +136,7 @@ describe('defaults declared on the class', () => {
   class Counter extends Model {
     static _table = 'Posts';
     views = 0;
+    declare id: number;
     declare title: string;
   }
 

@@ -156,6 +156,7 @@ describe('fill, merge, refresh, delete', () => {
     seedSheets({ Users: [['id', 'name'], [1, 'Ada']], Posts: [['id', 'title', 'user_id'], [1, 'First', 1]] });
     class Author extends Model {
       static _table = 'Users';
+      declare id: number;
       declare name: string;
       posts() {
         return this.hasMany(Article, 'user_id');

@@ -69,3 +69,17 @@ test('with several sheets written before the failure, each is named', () => {
     }),
   ).toThrow(/Written: sheet "Posts": appended rows 2–2; sheet "Notes": appended rows 2–2\. Not written \(at most\): sheet "Logs"/);
 });
+
+test('a flush that fails after a complete write is a WriteError saying the changes most likely went through', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'SpreadsheetApp.flush') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  const post = new Post({ title: 'new' });
+  expect(() => post.save()).toThrow(
+    /^Post\.save: every change was sent to the sheet, but SpreadsheetApp\.flush\(\) failed afterwards \(SpreadsheetApp\.flush failed after \d attempts: Service Spreadsheets timed out while accessing document with id x\)\. The changes were most likely applied .* a blind retry can write them twice\.$/,
+  );
+  expect(post.$isPersisted).toBe(true);
+  expect(gas().calls.count('Lock.releaseLock')).toBe(1);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'new']]);
+});
