@@ -13,7 +13,8 @@ export function writeLibraryDeclarations(entry = 'lib/index.d.ts', out = 'types/
   for (const exported of checker.getExportsOfModule(module)) {
     const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const name = exported.getName();
-    const typeOnly = !(target.flags & ts.SymbolFlags.Value);
+    // `export type { X }` of a class is a type here too: `export import` of it does not compile.
+    const typeOnly = !(target.flags & ts.SymbolFlags.Value) || exportedAsType(exported);
     if (!typeOnly) {
       lines.push(`    export import ${name} = Lib.${name};`);
       continue;
@@ -44,6 +45,11 @@ export function writeLibraryDeclarations(entry = 'lib/index.d.ts', out = 'types/
   mkdirSync(dirname(resolve(out)), { recursive: true });
   writeFileSync(out, text);
   return lines.length;
+}
+
+/** Whether an export is `export type { ... }` (or `export { type X }`). */
+function exportedAsType(symbol) {
+  return (symbol.declarations || []).some((d) => ts.isExportSpecifier(d) && (d.isTypeOnly || d.parent.parent.isTypeOnly));
 }
 
 /** How `out` imports `entry` (a .d.ts file): a relative path without the extension. */
