@@ -1641,7 +1641,13 @@ var SheetORM = (() => {
     const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
     if (!plan.appendRows.length && !deletesLastRow) return;
     const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
-    const needed = plan.appendRows.length ? appendEnd : deletesAllData(plan) ? plan.lastRow + 1 : 0;
+    let needed = plan.appendRows.length ? appendEnd : 0;
+    const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
+    const left = Math.max(maxRows, needed) - deleted;
+    if (deleted && left <= FEW_ROWS_LEFT) {
+      const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
+      if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
+    }
     if (needed <= maxRows) return;
     try {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
@@ -1651,10 +1657,7 @@ var SheetORM = (() => {
       );
     }
   }
-  function deletesAllData(plan) {
-    const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
-    return deleted >= plan.lastRow - 1;
-  }
+  var FEW_ROWS_LEFT = 10;
   var PlanInterrupted = class {
     constructor(cause, remaining) {
       this.cause = cause;

@@ -20,8 +20,14 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
   const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
   if (!plan.appendRows.length && !deletesLastRow) return;
   const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
-  // Sheets refuses to delete every non-frozen row: keep one spare row below the data.
-  const needed = plan.appendRows.length ? appendEnd : deletesAllData(plan) ? plan.lastRow + 1 : 0;
+  let needed = plan.appendRows.length ? appendEnd : 0;
+  const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
+  const left = Math.max(maxRows, needed) - deleted;
+  // Sheets refuses to delete every non-frozen row: when few rows would be left, keep one below the frozen ones.
+  if (deleted && left <= FEW_ROWS_LEFT) {
+    const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
+    if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
+  }
   if (needed <= maxRows) return;
   try {
     once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
@@ -32,10 +38,8 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
   }
 }
 
-function deletesAllData(plan: TablePlan): boolean {
-  const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
-  return deleted >= plan.lastRow - 1;
-}
+/** Below this many rows left after deletions, the frozen rows are asked for (one call) to keep a row below them. */
+const FEW_ROWS_LEFT = 10;
 
 /** A write interrupted by a failure, with what of its plan was left undone. */
 export class PlanInterrupted {

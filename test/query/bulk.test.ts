@@ -75,4 +75,23 @@ describe('query delete()', () => {
     Task.create({ status: 'new' });
     expect(sheetRows('Tasks')[1][0]).toBe(1);
   });
+
+  it('deleting every data row keeps a row below the frozen ones, however many are frozen', () => {
+    seed();
+    const sheet = gas().active.getSheetByName('Tasks')!;
+    sheet.deleteRows(12, sheet.getMaxRows() - 11);
+    sheet.setFrozenRows(3);
+    gas().calls.reset();
+    expect(Task.query().delete()).toBe(10);
+    expect(gas().calls.all().filter((c) => c.method === 'Sheet.insertRowsAfter').map((c) => c.args)).toEqual([[11, 3]]);
+    expect(sheetRows('Tasks')).toEqual([['id', 'status', 'owner', 'check']]);
+    expect(sheet.getMaxRows()).toBe(4);
+  });
+
+  it('asks for the frozen rows only when few rows would be left', () => {
+    seed();
+    gas().calls.reset();
+    expect(Task.query().delete()).toBe(10);
+    expect(gas().calls.count('Sheet.getFrozenRows')).toBe(0);
+  });
 });
