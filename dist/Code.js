@@ -3108,17 +3108,22 @@ var SheetORM = (() => {
     }
     return fields;
   }
-  var plainKeys = /* @__PURE__ */ new WeakMap();
+  var relationKeys = /* @__PURE__ */ new WeakMap();
+  var lastModel = null;
+  var lastKeys = null;
   function isRelationKey(model, name) {
-    const fields = fieldsOf(model);
-    if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name] instanceof Relation;
-    if (typeof model.prototype[name] !== "function") return false;
-    let plain2 = plainKeys.get(model);
-    if (plain2 && plain2.has(name)) return false;
-    if (model.$hasRelation(name)) return true;
-    if (!plain2) plainKeys.set(model, plain2 = /* @__PURE__ */ new Set());
-    plain2.add(name);
-    return false;
+    let keys = model === lastModel ? lastKeys : relationKeys.get(model);
+    if (!keys) relationKeys.set(model, keys = /* @__PURE__ */ new Map());
+    lastModel = model;
+    lastKeys = keys;
+    let answer = keys.get(name);
+    if (answer === void 0) {
+      const fields = fieldsOf(model);
+      if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
+      else answer = typeof model.prototype[name] === "function" && model.$hasRelation(name);
+      keys.set(name, answer);
+    }
+    return answer;
   }
   function findRelation(model, name, baseApi) {
     let relations = relationCache.get(model);

@@ -27,23 +27,28 @@ export function fieldsOf(model: RelationHost): Record<string, unknown> {
   return fields;
 }
 
-const plainKeys = new WeakMap<object, Set<string>>();
+const relationKeys = new WeakMap<object, Map<string, boolean>>();
+// The last class asked about: createMany asks about the same class for every key of every item.
+let lastModel: object | null = null;
+let lastKeys: Map<string, boolean> | null = null;
 
 /**
  * Whether an attribute key given to merge/create names one of the model's relations (a fields()
- * relation, or a method that returns one). Only names the prototype holds need the probe; the
- * answer is kept per class.
+ * relation, or a method that returns one); the answer is kept per class and key.
  */
 export function isRelationKey(model: RelationHost & { $hasRelation(name: string): boolean }, name: string): boolean {
-  const fields = fieldsOf(model);
-  if (Object.prototype.hasOwnProperty.call(fields, name)) return fields[name] instanceof Relation;
-  if (typeof (model.prototype as Record<string, unknown>)[name] !== 'function') return false;
-  let plain = plainKeys.get(model);
-  if (plain && plain.has(name)) return false;
-  if (model.$hasRelation(name)) return true;
-  if (!plain) plainKeys.set(model, (plain = new Set()));
-  plain.add(name);
-  return false;
+  let keys = model === lastModel ? lastKeys : relationKeys.get(model);
+  if (!keys) relationKeys.set(model, (keys = new Map()));
+  lastModel = model;
+  lastKeys = keys;
+  let answer = keys.get(name);
+  if (answer === undefined) {
+    const fields = fieldsOf(model);
+    if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
+    else answer = typeof (model.prototype as Record<string, unknown>)[name] === 'function' && model.$hasRelation(name);
+    keys.set(name, answer);
+  }
+  return answer;
 }
 
 /** The relation `name` of a model, or RelationNotFoundError. `baseApi` holds names that are never relations. */
