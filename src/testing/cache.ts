@@ -17,7 +17,8 @@ const EVICTED = 100;
 const caches = new WeakMap<object, { world: World; key: string }>();
 const services = new WeakMap<object, World>();
 
-function utf8Length(text: string): number {
+/** The size of a string in UTF-8 bytes, which is how Apps Script measures its storage limits. */
+export function utf8Length(text: string): number {
   let bytes = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;

@@ -34,6 +34,17 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** True when Intl knows the zone (it throws a RangeError for an unknown one). */
+function intlKnows(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 // Java's custom time-zone IDs, which Apps Script accepts and Intl does not: GMT+1, GMT-05:00, GMT+0530.
@@ -113,12 +124,71 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+function dayOfYear(wall: WallTime): number {
+  let day = wall.day;
+  for (let month = 1; month < wall.month; month++) day += daysInMonth(wall.year, month);
+  return day;
+}
+
+/** The week (from 1) of the `day`-th day of a year or month, weeks starting on Sunday. */
+function weekOf(day: number, wall: WallTime): number {
+  const firstWeekday = (((wall.weekday - (day - 1)) % 7) + 7) % 7;
+  return Math.floor((day - 1 + firstWeekday) / 7) + 1;
+}
+
+/**
+ * Java's week of year and week year in its default US locale: weeks start on Sunday and week 1
+ * is the one holding January 1, so the last days of December can be week 1 of the next year.
+ */
+function usWeek(wall: WallTime): { week: number; weekYear: number } {
+  const day = dayOfYear(wall);
+  const saturday = day + 6 - wall.weekday;
+  if (saturday > (isLeap(wall.year) ? 366 : 365)) return { week: 1, weekYear: wall.year + 1 };
+  return { week: weekOf(day, wall), weekYear: wall.year };
+}
+
+/** The letters that count days and weeks within the year or month (D, w, W, F, Y). */
+function calendarField(letter: string, width: number, wall: WallTime): string {
+  switch (letter) {
+    case 'D':
+      return pad(dayOfYear(wall), width);
+    case 'w':
+      return pad(usWeek(wall).week, width);
+    case 'W':
+      return pad(weekOf(wall.day, wall), width);
+    case 'F':
+      return pad(Math.floor((wall.day - 1) / 7) + 1, width);
+    default: {
+      const year = usWeek(wall).weekYear;
+      return width === 2 ? pad(year % 100, 2) : pad(year, width);
+    }
+  }
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(value: number, width: number): string {
   const text = String(Math.abs(value));
   return (value < 0 ? '-' : '') + (text.length >= width ? text : '0'.repeat(width - text.length) + text);
+}
+
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+// Intl canonicalises these to UTC; Java keeps calling them GMT.
+const GMT_ALIASES = /^(Etc\/)?(GMT([+-]?0)?|Greenwich)$/;
+
+/** The zone's name as Java's `z` (short) or `zzzz` (long) shows it, from Intl's en-US names. */
+function zoneName(date: Date, timeZone: string, width: number): string {
+  const style = width >= 4 ? 'long' : 'short';
+  if (GMT_ALIASES.test(timeZone)) return style === 'long' ? 'Greenwich Mean Time' : 'GMT';
+  if (fixedOffsetMinutes(timeZone) !== null) return offsetText(date, timeZone, 'z', width);
+  const key = `${timeZone}|${style}`;
+  let formatter = nameFormatters.get(key);
+  if (!formatter) nameFormatters.set(key, (formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style })));
+  const name = formatter.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  // A zone without an English name comes as "GMT+1" or "GMT+5:30"; Java writes "GMT+01:00".
+  return GMT_OFFSET.test(name) ? offsetText(date, timeZone, 'z', width) : name;
 }
 
 function offsetText(date: Date, timeZone: string, letter: string, width: number): string {
@@ -159,10 +229,20 @@ function field(letter: string, width: number, wall: WallTime, date: Date, timeZo
     case 's':
       return pad(wall.second, width);
     case 'S':
-      return pad(wall.millisecond, 3).slice(0, Math.max(width, 3));
+      // Java pads the millisecond number, so S is "6" and SSSSSS "000006", never a fraction.
+      return pad(wall.millisecond, width);
     case 'a':
       return wall.hour < 12 ? 'AM' : 'PM';
+    case 'G':
+      return wall.year > 0 ? 'AD' : 'BC';
+    case 'D':
+    case 'w':
+    case 'W':
+    case 'F':
+    case 'Y':
+      return calendarField(letter, width, wall);
     case 'z':
+      return zoneName(date, timeZone, width);
     case 'Z':
     case 'X':
       return offsetText(date, timeZone, letter, width);
@@ -171,8 +251,14 @@ function field(letter: string, width: number, wall: WallTime, date: Date, timeZo
   }
 }
 
+/** The zone Java's TimeZone.getTimeZone gives for an ID: the zone itself, or GMT when it is unknown. */
+function javaZone(timeZone: string): string {
+  return fixedOffsetMinutes(timeZone) !== null || intlKnows(timeZone) ? timeZone : 'GMT';
+}
+
 /** Formats like Java's SimpleDateFormat, which is what Utilities.formatDate uses. */
-export function formatPattern(date: Date, timeZone: string, pattern: string): string {
+export function formatPattern(date: Date, zoneId: string, pattern: string): string {
+  const timeZone = javaZone(zoneId);
   const wall = wallTime(date, timeZone);
   let out = '';
   for (let i = 0; i < pattern.length; ) {

@@ -29,6 +29,7 @@ export const MSG = {
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   cacheKeyTooLarge: 'Argument too large: key',
   cacheValueTooLarge: 'Argument too large: value',
+  propertyQuota: 'You have exceeded the property storage quota. Please remove some properties and try again.',
   rowsMismatch: (data: number, range: number) =>
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>

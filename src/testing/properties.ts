@@ -1,8 +1,16 @@
-/** The fake PropertiesService: script, user (per execution) and document (per spreadsheet) stores. */
+/**
+ * The fake PropertiesService: script, user (per execution) and document (per spreadsheet) stores,
+ * with the real quotas of 9 KB a value and 500 KB a store.
+ */
+import { utf8Length } from './cache';
 import { invoke } from './calls';
+import { exception, MSG } from './errors';
 import { currentExecution, World } from './model';
 
 type Properties = GoogleAppsScript.Properties.Properties;
+
+const MAX_VALUE_BYTES = 9 * 1024;
+const MAX_STORE_BYTES = 500 * 1024;
 
 const stores = new WeakMap<object, { world: World; key: string }>();
 const services = new WeakMap<object, World>();
@@ -39,6 +47,25 @@ class FakePropertiesService implements GoogleAppsScript.Properties.PropertiesSer
   }
 }
 
+/** Throws the quota error unless `map` fits; callers check a copy so a refused write changes nothing. */
+function checkQuota(map: Map<string, string>): void {
+  // Sizes are UTF-8 bytes: a value alone against 9 KB, keys and values together against 500 KB.
+  let total = 0;
+  map.forEach((value, key) => {
+    const bytes = utf8Length(value);
+    if (bytes > MAX_VALUE_BYTES) throw exception(MSG.propertyQuota);
+    total += utf8Length(key) + bytes;
+  });
+  if (total > MAX_STORE_BYTES) throw exception(MSG.propertyQuota);
+}
+
+/** Replaces the contents of `map` with `next` once `next` is known to fit the quota. */
+function commit(map: Map<string, string>, next: Map<string, string>): void {
+  checkQuota(next);
+  map.clear();
+  next.forEach((value, key) => map.set(key, value));
+}
+
 function on<T>(fake: FakeProperties, method: string, args: IArguments, body: (map: Map<string, string>) => T): T {
   const { world, key } = stores.get(fake)!;
   return invoke(world, `Properties.${method}`, {}, args, () => {
@@ -55,7 +82,7 @@ class FakeProperties implements Properties {
 
   setProperty(key: string, value: string): Properties {
     return on(this, 'setProperty', arguments, (map) => {
-      map.set(String(key), String(value));
+      commit(map, new Map(map).set(String(key), String(value)));
       return this;
     });
   }
@@ -77,8 +104,9 @@ class FakeProperties implements Properties {
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): Properties {
     return on(this, 'setProperties', arguments, (map) => {
-      if (deleteAllOthers) map.clear();
-      for (const [key, value] of Object.entries(properties)) map.set(key, String(value));
+      const next = new Map(deleteAllOthers ? [] : map);
+      for (const [key, value] of Object.entries(properties)) next.set(key, String(value));
+      commit(map, next);
       return this;
     });
   }

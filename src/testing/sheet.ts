@@ -46,6 +46,12 @@ function integers(args: IArguments, count: number, method: string): void {
   checkSignature(args.length === count && Array.prototype.every.call(args, isInteger), args, `SpreadsheetApp.Sheet.${method}`);
 }
 
+/** Checks the (position) and (position, count) overloads of insertRows and insertColumns. */
+function positionAndCount(args: IArguments, method: string): void {
+  const ok = (args.length === 1 || args.length === 2) && Array.prototype.every.call(args, isInteger);
+  checkSignature(ok, args, `SpreadsheetApp.Sheet.${method}`);
+}
+
 function asSheet(fake: FakeSheet): Sheet {
   return fake as unknown as Sheet;
 }
@@ -207,6 +213,49 @@ class FakeSheet {
       if (howMany < 1) throw exception(MSG.columnsOutOfBounds);
       insertColumns(s, beforePosition, howMany);
       return asSheet(this);
+    });
+  }
+
+  insertColumnAfter(afterPosition: number): Sheet {
+    const args = arguments;
+    return on(this, 'insertColumnAfter', args, (s) => {
+      integers(args, 1, 'insertColumnAfter');
+      checkPosition(afterPosition, s.maxCols, MSG.columnsOutOfBounds);
+      insertColumns(s, afterPosition + 1, 1);
+      return asSheet(this);
+    });
+  }
+
+  insertColumnBefore(beforePosition: number): Sheet {
+    const args = arguments;
+    return on(this, 'insertColumnBefore', args, (s) => {
+      integers(args, 1, 'insertColumnBefore');
+      checkPosition(beforePosition, s.maxCols, MSG.columnsOutOfBounds);
+      insertColumns(s, beforePosition, 1);
+      return asSheet(this);
+    });
+  }
+
+  // insertRows and insertColumns insert before their position, like the ...Before methods, but return nothing.
+  insertRows(rowIndex: number, numRows?: number): void {
+    const args = arguments;
+    on(this, 'insertRows', args, (s) => {
+      positionAndCount(args, 'insertRows');
+      const count = numRows ?? 1;
+      checkPosition(rowIndex, s.maxRows, MSG.rowsOutOfBounds);
+      if (count < 1) throw exception(MSG.rowsOutOfBounds);
+      insertRows(s, rowIndex, count, rowIndex + count);
+    });
+  }
+
+  insertColumns(columnIndex: number, numColumns?: number): void {
+    const args = arguments;
+    on(this, 'insertColumns', args, (s) => {
+      positionAndCount(args, 'insertColumns');
+      const count = numColumns ?? 1;
+      checkPosition(columnIndex, s.maxCols, MSG.columnsOutOfBounds);
+      if (count < 1) throw exception(MSG.columnsOutOfBounds);
+      insertColumns(s, columnIndex, count);
     });
   }
 

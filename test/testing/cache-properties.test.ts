@@ -88,4 +88,42 @@ describe('PropertiesService', () => {
     env.PropertiesService.getDocumentProperties().setProperty('d', '1');
     expect(env.PropertiesService.getScriptProperties().getProperty('d')).toBeNull();
   });
+
+  const quota = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+
+  it('refuses a value over 9 KB (UTF-8 bytes) and keeps the old one', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    props.setProperty('k', 'v'.repeat(9216));
+    expect(() => props.setProperty('k', 'v'.repeat(9217))).toThrow(quota);
+    expect(() => props.setProperty('k', 'é'.repeat(4609))).toThrow(quota);
+    expect(() => props.setProperty('k', 'é'.repeat(4609))).toThrow(expect.objectContaining({ name: 'Exception' }));
+    expect(props.getProperty('k')).toHaveLength(9216);
+  });
+
+  it('refuses to grow a store past 500 KB of keys and values, counting a replaced value once', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    // 56 properties of 3 + 9000 bytes: 504,168 of 512,000 bytes.
+    for (let i = 0; i < 56; i++) props.setProperty(`k${String(i).padStart(2, '0')}`, 'v'.repeat(9000));
+    props.setProperty('k00', 'w'.repeat(9000));
+    expect(() => props.setProperty('k56', 'v'.repeat(9000))).toThrow(quota);
+    expect(props.getKeys()).toHaveLength(56);
+    props.deleteProperty('k00');
+    props.setProperty('k56', 'v'.repeat(9000));
+    expect(props.getKeys()).toHaveLength(56);
+  });
+
+  it('sets properties all or nothing, deleteAllOthers included', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    props.setProperties({ a: '1', b: '2' });
+    expect(() => props.setProperties({ c: '3', d: 'v'.repeat(9217) })).toThrow(quota);
+    expect(() => props.setProperties({ c: '3', d: 'v'.repeat(9217) }, true)).toThrow(quota);
+    expect(props.getProperties()).toEqual({ a: '1', b: '2' });
+    const big: Record<string, string> = {};
+    for (let i = 0; i < 57; i++) big[`k${String(i).padStart(2, '0')}`] = 'v'.repeat(9000);
+    expect(() => props.setProperties(big)).toThrow(quota);
+    expect(props.getKeys()).toEqual(['a', 'b']);
+    delete big.k56;
+    props.setProperties(big, true);
+    expect(props.getKeys()).toHaveLength(56);
+  });
 });

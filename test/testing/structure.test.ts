@@ -106,6 +106,47 @@ describe('inserting rows and columns', () => {
     expect(sheet.getRange('A3:B3').getValues()).toEqual([['007', '1,000']]);
   });
 
+  it('inserts single columns and rows, and rows or columns before a position, returning the Sheet where the real API does', () => {
+    const { env, sheet } = posts();
+    expect(sheet.insertColumnBefore(1)).toBe(sheet);
+    expect(sheet.insertColumnAfter(2)).toBe(sheet);
+    expect(sheet.getMaxColumns()).toBe(28);
+    expect(env.sheetValues('Posts')).toEqual([['', 'id', '', 'title'], ['', 1, '', 'a'], ['', 2, '', 'b']]);
+    expect(sheet.insertColumns(2)).toBeUndefined();
+    sheet.insertColumns(2, 2);
+    expect(sheet.getMaxColumns()).toBe(31);
+    expect(env.sheetValues('Posts')[1]).toEqual(['', '', '', '', 1, '', 'a']);
+    expect(sheet.insertRows(2)).toBeUndefined();
+    sheet.insertRows(2, 2);
+    expect(sheet.getMaxRows()).toBe(1003);
+    expect(env.sheetValues('Posts').map((row) => row[4])).toEqual(['id', '', '', '', 1, 2]);
+  });
+
+  it('refuses single and counted inserts outside the sheet', () => {
+    const { sheet } = posts();
+    expect(() => sheet.insertColumnBefore(0)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.insertColumnAfter(27)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.insertColumns(27)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.insertColumns(1, 0)).toThrow('Those columns are out of bounds.');
+    expect(() => sheet.insertRows(0)).toThrow('Those rows are out of bounds.');
+    expect(() => sheet.insertRows(1001, 1)).toThrow('Those rows are out of bounds.');
+    expect(() => (sheet.insertRows as (...a: unknown[]) => unknown)(1, 2, 3)).toThrow(
+      "The parameters (number,number,number) don't match the method signature for SpreadsheetApp.Sheet.insertRows.",
+    );
+    expect(() => (sheet.insertColumnBefore as (v: unknown) => unknown)('A')).toThrow(
+      "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.insertColumnBefore.",
+    );
+    expect(sheet.getMaxRows()).toBe(1000);
+    expect(sheet.getMaxColumns()).toBe(26);
+  });
+
+  it('moves formulas with single inserted columns', () => {
+    const { env, sheet } = posts([['id', 'twice'], [2, '=A2*2']]);
+    sheet.insertColumnBefore(1);
+    expect(env.sheetFormulas('Posts')[1]).toEqual(['', '', '=B2*2']);
+    expect(env.sheetValues('Posts')[1]).toEqual(['', 2, 4]);
+  });
+
   it('inserts and deletes columns', () => {
     const { env, sheet } = posts();
     sheet.insertColumnsAfter(1, 2);

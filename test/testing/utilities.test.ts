@@ -33,6 +33,53 @@ describe('Utilities', () => {
     expect(Utilities.formatDate(date, 'GMT+0530', 'yyyy-MM-dd HH:mm XXX')).toBe('2024-01-03 05:00 +05:30');
   });
 
+  it("names zones as Java's z and zzzz do, keeping the Z and X offsets", () => {
+    const { Utilities } = createAppsScript();
+    const winter = new Date('2024-01-02T03:04:05Z');
+    const summer = new Date('2024-07-02T03:04:05Z');
+    expect(Utilities.formatDate(winter, 'America/New_York', 'z|zzzz|Z|X|XXX')).toBe('EST|Eastern Standard Time|-0500|-05|-05:00');
+    expect(Utilities.formatDate(summer, 'America/New_York', 'z|zzzz|Z|XXX')).toBe('EDT|Eastern Daylight Time|-0400|-04:00');
+    expect(Utilities.formatDate(summer, 'UTC', 'z|zzzz|Z|X')).toBe('UTC|Coordinated Universal Time|+0000|Z');
+    expect(Utilities.formatDate(summer, 'Etc/UTC', 'z|zzzz')).toBe('UTC|Coordinated Universal Time');
+    expect(Utilities.formatDate(summer, 'GMT', 'z|zzzz')).toBe('GMT|Greenwich Mean Time');
+    expect(Utilities.formatDate(summer, 'Etc/GMT', 'z|zzzz')).toBe('GMT|Greenwich Mean Time');
+    expect(Utilities.formatDate(summer, 'GMT+1', 'z|zzzz|Z')).toBe('GMT+01:00|GMT+01:00|+0100');
+  });
+
+  it("writes Java's GMT+hh:mm for a zone with no English abbreviation", () => {
+    const { Utilities } = createAppsScript();
+    const date = new Date('2024-07-02T03:04:05Z');
+    expect(Utilities.formatDate(date, 'America/Punta_Arenas', 'z|Z')).toBe('GMT-03:00|-0300');
+    expect(Utilities.formatDate(date, 'Asia/Tomsk', 'z')).toBe('GMT+07:00');
+    expect(Utilities.formatDate(date, 'Etc/GMT+5', 'z|zzzz')).toBe('GMT-05:00|GMT-05:00');
+  });
+
+  it('formats an unknown time zone as GMT, as Java does', () => {
+    const { Utilities } = createAppsScript();
+    const date = new Date('2024-07-02T03:04:05Z');
+    expect(Utilities.formatDate(date, 'Foo/Bar', 'HH:mm z zzzz Z X')).toBe('03:04 GMT Greenwich Mean Time +0000 Z');
+  });
+
+  it('pads milliseconds to the width of S, like Java', () => {
+    const { Utilities } = createAppsScript();
+    const date = new Date('2024-01-02T03:04:05.006Z');
+    expect(Utilities.formatDate(date, 'UTC', 'S|SS|SSS|SSSS|SSSSSS')).toBe('6|06|006|0006|000006');
+    expect(Utilities.formatDate(new Date('2024-01-02T03:04:05.120Z'), 'UTC', 'S|SSS')).toBe('120|120');
+  });
+
+  it('accepts the other SimpleDateFormat letters, with US week rules (Sunday first, week 1 holds January 1)', () => {
+    const { Utilities } = createAppsScript();
+    const f = (iso: string, pattern: string) => Utilities.formatDate(new Date(iso), 'UTC', pattern);
+    // Expected values from java.text.SimpleDateFormat in the US locale.
+    expect(f('2024-01-02T03:04:05Z', 'D DDD w ww W F G Y YY YYYY u k K kk KK')).toBe('2 002 1 01 1 1 AD 2024 24 2024 2 3 3 03 03');
+    expect(f('2024-12-31T23:04:05Z', 'D w W F Y YY u')).toBe('366 1 5 5 2025 25 2');
+    expect(f('2023-01-01T00:04:05Z', 'D w W F Y E u k K')).toBe('1 1 1 1 2023 Sun 7 24 0');
+    expect(f('2021-12-26T12:04:05Z', 'D w W F Y E u')).toBe('360 1 5 4 2022 Sun 7');
+    expect(f('2024-03-31T12:04:05Z', 'D w W F Y E u')).toBe('91 14 6 5 2024 Sun 7');
+    expect(f('2024-09-30T12:04:05Z', 'D w W F Y E u')).toBe('274 40 5 5 2024 Mon 1');
+    expect(() => f('2024-01-02T03:04:05Z', 'yyyy-MM-ddTHH')).toThrow("Illegal pattern character 'T'");
+  });
+
   it('formats strings printf-style', () => {
     const { Utilities } = createAppsScript();
     expect(Utilities.formatString('%s has %d items (%.2f%%) %05d', 'cart', 3.9, 12.345, 42)).toBe('cart has 3 items (12.35%) 00042');
