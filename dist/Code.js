@@ -512,16 +512,22 @@ var SheetORM = (() => {
     return a === b;
   }
   var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+  var MAX_DIGITS = 15;
+  function isExactNumberText(text) {
+    if (!CANONICAL_NUMBER.test(text)) return false;
+    const digits = text.length - (text.charCodeAt(0) === 45 ? 1 : 0) - (text.indexOf(".") >= 0 ? 1 : 0);
+    return digits <= MAX_DIGITS;
+  }
   function isPlainNumberText(value) {
     const padded = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
-    return CANONICAL_NUMBER.test(padded ? value.trim() : value);
+    return isExactNumberText(padded ? value.trim() : value);
   }
   function normalizeKey(value) {
     if (typeof value === "number") return value === value ? value : "NaN";
     if (value === null || value === void 0) return "";
     if (typeof value === "string") {
       const trimmed = value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
-      return CANONICAL_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
+      return isExactNumberText(trimmed) ? Number(trimmed) : trimmed;
     }
     if (isDate(value)) return `@${value.getTime()}`;
     return String(value);
@@ -576,6 +582,9 @@ var SheetORM = (() => {
   var STRING = 3;
   var OTHER = 4;
   var MISSING = 5;
+  function isEmptyCell(value) {
+    return value === null || value === void 0 || value === "";
+  }
   function isDate2(value) {
     return Object.prototype.toString.call(value) === "[object Date]";
   }
@@ -583,7 +592,7 @@ var SheetORM = (() => {
     return typeof value === "string" && NUMERIC.test(value);
   }
   function classOf(value) {
-    if (value === null || value === void 0) return MISSING;
+    if (value === null || value === void 0 || value === "") return MISSING;
     switch (typeof value) {
       case "boolean":
         return BOOLEAN;
@@ -809,9 +818,14 @@ var SheetORM = (() => {
   var ArrayBase = Array;
   var push = Array.prototype.push;
   var Collection = class _Collection extends ArrayBase {
-    /** Wraps a copy of `items` (an array or any iterable). */
+    /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
     constructor(items = []) {
       super();
+      const size = items;
+      if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
+        this.length = size;
+        return;
+      }
       if (items === null || typeof items[Symbol.iterator] !== "function") {
         throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
       }
@@ -2026,7 +2040,13 @@ var SheetORM = (() => {
         this.maxKeys.set(column, max);
         this.textKeys.set(column, texts > numbers);
       }
-      return Math.floor(max) + 1;
+      const next = Math.floor(max) + 1;
+      if (!Number.isSafeInteger(next)) {
+        throw new ValidationError(
+          `${this.opened.describe()}: the largest key in column "${this.header.names[column]}" is ${max}, and keys past ${Number.MAX_SAFE_INTEGER} lose precision; supply the keys yourself or set _keyType = 'uuid'. Nothing was written.`
+        );
+      }
+      return next;
     }
     /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
     keysAreText(column) {
@@ -3332,17 +3352,11 @@ var SheetORM = (() => {
       case "in": {
         const read = resolve(condition2.column, condition2.source);
         const keys = new Set(condition2.values.map(equalityKey));
-        return (row) => {
-          const value = read(row);
-          return value !== null && value !== void 0 && keys.has(equalityKey(value));
-        };
+        return (row) => keys.has(equalityKey(read(row)));
       }
       case "null": {
         const read = resolve(condition2.column, condition2.source);
-        return (row) => {
-          const value = read(row);
-          return value === null || value === void 0 || value === "";
-        };
+        return (row) => isEmptyCell(read(row));
       }
       case "between": {
         const read = resolve(condition2.column, condition2.source);
@@ -3526,11 +3540,12 @@ var SheetORM = (() => {
         throw new ValidationError(`${this.owner}.${method}(): expected ${forms}, got ${args.length} arguments.`);
       }
       const column = checkColumn(first, this.owner, method);
-      const operator = checkOperator(args.length === 3 ? args[1] : "=", this.owner);
+      const operator = checkOperator(args.length === 3 ? args[1] : "=", `${this.owner}.${method}('${column}', \u2026)`);
       const value = args.length === 3 ? args[2] : args[1];
       checkValue(value, this.owner, method, column);
-      if (value === null && (operator === "=" || operator === "==")) return this.addNull(bool, not, column, method, source);
-      if (value === null && (operator === "!=" || operator === "<>")) return this.addNull(bool, !not, column, method, source);
+      const blank = value === null || value === "";
+      if (blank && (operator === "=" || operator === "==")) return this.addNull(bool, not, column, method, source);
+      if (blank && (operator === "!=" || operator === "<>")) return this.addNull(bool, !not, column, method, source);
       this.conditions.push({ kind: "compare", bool, not, source, column, operator, value });
       return this;
     }
@@ -3734,7 +3749,7 @@ var SheetORM = (() => {
       if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
         throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
       }
-      const op = checkOperator(operator, this.owner);
+      const op = checkOperator(operator, `${this.owner}.has('${name}', \u2026)`);
       const dot = name.indexOf(".");
       if (dot > 0) {
         const first = name.slice(0, dot);
@@ -3800,12 +3815,18 @@ var SheetORM = (() => {
     newGroup() {
       return new _QueryBuilder(this.model);
     }
-    /** Sorts by a column (stable; empty cells last ascending). Call again for further keys. */
+    /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
     orderBy(column, direction = "asc") {
       if (Array.isArray(column)) {
-        column.forEach((item) => this.orderBy(item.column, item.order || "asc"));
+        column.forEach((item) => {
+          if (!isPlainObject(item)) {
+            throw new ValidationError(`${this.owner}.orderBy([...]): each item is { column, order? }, got ${describeValue(item)}.`);
+          }
+          this.orderBy(item.column, item.order || "asc");
+        });
         return this;
       }
+      checkColumn(column, this.owner, "orderBy");
       const dir = typeof direction === "string" ? direction.toLowerCase() : direction;
       if (dir !== "asc" && dir !== "desc") {
         throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
@@ -3884,9 +3905,10 @@ var SheetORM = (() => {
         return total;
       });
     }
-    /** Whether any row matches. */
+    /** Whether any row matches, after offset and limit (`forPage(n + 1, size).exists()` asks for a next page). */
     exists() {
-      return this.count() > 0;
+      if (this.limitCount === 0) return false;
+      return this.count() > this.offsetCount;
     }
     /** The values of one column for the matching rows, in query order. */
     pluck(column) {
@@ -3897,7 +3919,10 @@ var SheetORM = (() => {
         return Collection.wrap(this.selectValues(table).map(read));
       });
     }
-    /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
+    /**
+     * Sets attributes on every matching row. Only cells whose value changes are written: a formula
+     * already showing the value stays a formula. Returns the number of matching rows.
+     */
     update(attributes) {
       if (!isPlainObject(attributes)) {
         throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
@@ -3907,9 +3932,13 @@ var SheetORM = (() => {
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
         const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
         const entries = this.select(table);
-        assertKeyUpdate(this.model, table, columns, entries, names.map((name) => attributes[name]));
+        const values = names.map((name) => attributes[name]);
+        const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
+        assertKeyUpdate(this.model, table, columns, entries, values);
         for (const entry of entries) {
-          names.forEach((name, i) => table.set(entry, columns[i], attributes[name], this.owner));
+          columns.forEach((column, i) => {
+            if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
+          });
         }
         return entries.length;
       });
@@ -3975,7 +4004,11 @@ var SheetORM = (() => {
       const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
-          const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
+          const valueA = key.read(valuesOf(a));
+          const valueB = key.read(valuesOf(b));
+          const blankA = isEmptyCell(valueA);
+          if (blankA !== isEmptyCell(valueB)) return blankA ? 1 : -1;
+          const order = compareValues(valueA, valueB);
           if (order !== 0) return order * key.sign;
         }
         return 0;

@@ -68,9 +68,15 @@ const push = Array.prototype.push;
  * Array's own methods that build a new array (`slice`, `concat`) return plain arrays.
  */
 export class Collection<T> extends ArrayBase<T> {
-  /** Wraps a copy of `items` (an array or any iterable). */
+  /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
   constructor(items: Iterable<T> = []) {
     super();
+    // Generic Array code (jest's diff of a failed toEqual, copy helpers) calls `new constructor(length)`.
+    const size: unknown = items;
+    if (typeof size === 'number' && Number.isInteger(size) && size >= 0) {
+      (this as { length: number }).length = size;
+      return;
+    }
     if (items === null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
       throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
     }

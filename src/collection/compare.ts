@@ -4,7 +4,8 @@
  * Caveat: values can come from another realm (an Apps Script library, node `vm`), so Dates are
  * detected by their internal tag, never with `instanceof`. Strings that are plain decimal numbers
  * ('42', '-1.5') belong to the number class: they equal and order with numbers, as keys do. Other
- * numeric-looking text ('00123', '1e3', '+5') is text: a zip code never equals its number.
+ * numeric-looking text ('00123', '1e3', '+5') is text: a zip code never equals its number. An empty
+ * string is an empty cell, as in a sheet: it equals null and sorts with the blanks.
  */
 import { ValidationError } from '../errors';
 import { isPlainNumberText } from '../support/values';
@@ -25,6 +26,11 @@ const STRING = 3;
 const OTHER = 4;
 const MISSING = 5;
 
+/** True for what a sheet shows as an empty cell: null, undefined or ''. */
+export function isEmptyCell(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
 /** True for a Date from any realm, by its internal tag rather than `instanceof`. */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
@@ -36,7 +42,7 @@ export function isNumericString(value: unknown): value is string {
 }
 
 function classOf(value: unknown): number {
-  if (value === null || value === undefined) return MISSING;
+  if (value === null || value === undefined || value === '') return MISSING;
   switch (typeof value) {
     case 'boolean':
       return BOOLEAN;
@@ -62,7 +68,7 @@ function compareStrings(a: string, b: string): number {
 }
 
 /**
- * Total order for sorting: -1, 0 or 1. null/undefined last; across types booleans < numbers
+ * Total order for sorting: -1, 0 or 1. Empty cells (null, undefined, '') last; across types booleans < numbers
  * (plain number text included) < Dates < strings < other objects; numbers numerically (NaN last),
  * Dates by time, strings with localeCompare; other objects tie.
  */
@@ -84,7 +90,7 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /**
- * Equality as `where` uses it: null equals undefined, numbers and plain number text equal by value
+ * Equality as `where` uses it: null, undefined and '' are equal (an empty cell), numbers and plain number text equal by value
  * ('1' == 1, '1.0' == '1', but '01' != '1'), Dates by time, anything else strictly. NaN equals nothing.
  */
 export function looseEquals(a: unknown, b: unknown): boolean {

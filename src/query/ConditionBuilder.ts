@@ -158,11 +158,13 @@ export class ConditionBuilder {
       throw new ValidationError(`${this.owner}.${method}(): expected ${forms}, got ${args.length} arguments.`);
     }
     const column = checkColumn(first, this.owner, method);
-    const operator = checkOperator(args.length === 3 ? args[1] : '=', this.owner);
+    const operator = checkOperator(args.length === 3 ? args[1] : '=', `${this.owner}.${method}('${column}', …)`);
     const value = args.length === 3 ? args[2] : args[1];
     checkValue(value, this.owner, method, column);
-    if (value === null && (operator === '=' || operator === '==')) return this.addNull(bool, not, column, method, source);
-    if (value === null && (operator === '!=' || operator === '<>')) return this.addNull(bool, !not, column, method, source);
+    // null and '' both mean an empty cell.
+    const blank = value === null || value === '';
+    if (blank && (operator === '=' || operator === '==')) return this.addNull(bool, not, column, method, source);
+    if (blank && (operator === '!=' || operator === '<>')) return this.addNull(bool, !not, column, method, source);
     this.conditions.push({ kind: 'compare', bool, not, source, column, operator, value });
     return this;
   }

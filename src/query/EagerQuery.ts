@@ -170,7 +170,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
     }
-    const op = checkOperator(operator, this.owner);
+    const op = checkOperator(operator, `${this.owner}.has('${name}', …)`);
     const dot = name.indexOf('.');
     if (dot > 0) {
       // Eloquent's hasNested: the count applies to the last level, but "doesn't have" negates the first.

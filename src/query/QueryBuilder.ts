@@ -4,7 +4,7 @@
  * returned.
  */
 import { Collection } from '../collection/Collection';
-import { compareValues } from '../collection/compare';
+import { compareValues, isEmptyCell } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
@@ -13,9 +13,9 @@ import { keyValues, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
-import { CellValue, describeValue, isPlainObject } from '../support/values';
+import { CellValue, describeValue, isPlainObject, sameValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
-import { compile, Condition, Source } from './conditions';
+import { checkColumn, compile, Condition, Source } from './conditions';
 import { EagerQuery } from './EagerQuery';
 
 /** Sort direction. */
@@ -37,12 +37,18 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return new QueryBuilder(this.model);
   }
 
-  /** Sorts by a column (stable; empty cells last ascending). Call again for further keys. */
+  /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
   orderBy(column: string | Array<{ column: string; order?: Direction }>, direction: Direction = 'asc'): this {
     if (Array.isArray(column)) {
-      column.forEach((item) => this.orderBy(item.column, item.order || 'asc'));
+      column.forEach((item) => {
+        if (!isPlainObject(item)) {
+          throw new ValidationError(`${this.owner}.orderBy([...]): each item is { column, order? }, got ${describeValue(item)}.`);
+        }
+        this.orderBy(item.column, item.order || 'asc');
+      });
       return this;
     }
+    checkColumn(column, this.owner, 'orderBy');
     const dir = typeof direction === 'string' ? (direction.toLowerCase() as Direction) : direction;
     if (dir !== 'asc' && dir !== 'desc') {
       throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
@@ -134,9 +140,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     });
   }
 
-  /** Whether any row matches. */
+  /** Whether any row matches, after offset and limit (`forPage(n + 1, size).exists()` asks for a next page). */
   exists(): boolean {
-    return this.count() > 0;
+    if (this.limitCount === 0) return false;
+    return this.count() > this.offsetCount;
   }
 
   /** The values of one column for the matching rows, in query order. */
@@ -149,7 +156,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     });
   }
 
-  /** Sets attributes on every matching row (only those cells are written). Returns the number of rows. */
+  /**
+   * Sets attributes on every matching row. Only cells whose value changes are written: a formula
+   * already showing the value stays a formula. Returns the number of matching rows.
+   */
   update(attributes: Partial<ModelAttributes<M>> | Record<string, unknown>): number {
     if (!isPlainObject(attributes)) {
       throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
@@ -159,9 +169,14 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);
       const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
       const entries = this.select(table);
-      assertKeyUpdate(this.model, table, columns, entries, names.map((name) => (attributes as Record<string, unknown>)[name]));
+      const values = names.map((name) => (attributes as Record<string, unknown>)[name]);
+      // Checked up front, so a bad value is refused even when no row would change.
+      const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
+      assertKeyUpdate(this.model, table, columns, entries, values);
       for (const entry of entries) {
-        names.forEach((name, i) => table.set(entry, columns[i], (attributes as Record<string, unknown>)[name], this.owner));
+        columns.forEach((column, i) => {
+          if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
+        });
       }
       return entries.length;
     });
@@ -237,7 +252,11 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
-        const order = compareValues(key.read(valuesOf(a)), key.read(valuesOf(b)));
+        const valueA = key.read(valuesOf(a));
+        const valueB = key.read(valuesOf(b));
+        const blankA = isEmptyCell(valueA);
+        if (blankA !== isEmptyCell(valueB)) return blankA ? 1 : -1;
+        const order = compareValues(valueA, valueB);
         if (order !== 0) return order * key.sign;
       }
       return 0;

@@ -2,7 +2,7 @@
  * Where-conditions as data, and their compilation into one row predicate. AND binds tighter than
  * OR, as in SQL: `where(a).orWhere(b).where(c)` means `a OR (b AND c)`.
  */
-import { normalizeOperator, operatorMatcher, equalityKey, Operator } from '../collection/compare';
+import { normalizeOperator, operatorMatcher, equalityKey, isEmptyCell, Operator } from '../collection/compare';
 import { Collection } from '../collection/Collection';
 import { ValidationError } from '../errors';
 import { describeValue, isDate } from '../support/values';
@@ -61,18 +61,13 @@ function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>): (
     }
     case 'in': {
       const read = resolve(condition.column, condition.source);
+      // null or '' in the list matches empty cells, as where(col, null) and where(col, '') do.
       const keys = new Set(condition.values.map(equalityKey));
-      return (row) => {
-        const value = read(row);
-        return value !== null && value !== undefined && keys.has(equalityKey(value));
-      };
+      return (row) => keys.has(equalityKey(read(row)));
     }
     case 'null': {
       const read = resolve(condition.column, condition.source);
-      return (row) => {
-        const value = read(row);
-        return value === null || value === undefined || value === '';
-      };
+      return (row) => isEmptyCell(read(row));
     }
     case 'between': {
       const read = resolve(condition.column, condition.source);
@@ -86,7 +81,7 @@ function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>): (
   }
 }
 
-/** Checks an operator, as a ValidationError naming who asked. */
+/** Checks an operator, as a ValidationError naming who asked (`Post.where('views', …)`). */
 export function checkOperator(operator: unknown, owner: string): Operator {
   try {
     return normalizeOperator(operator);

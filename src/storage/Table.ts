@@ -293,7 +293,14 @@ export class Table {
       this.maxKeys.set(column, max);
       this.textKeys.set(column, texts > numbers);
     }
-    return Math.floor(max) + 1;
+    const next = Math.floor(max) + 1;
+    // Past 2^53, max + 1 can equal max: two new rows would share a key.
+    if (!Number.isSafeInteger(next)) {
+      throw new ValidationError(
+        `${this.opened.describe()}: the largest key in column "${this.header.names[column]}" is ${max}, and keys past ${Number.MAX_SAFE_INTEGER} lose precision; supply the keys yourself or set _keyType = 'uuid'. Nothing was written.`,
+      );
+    }
+    return next;
   }
 
   /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */

@@ -37,16 +37,25 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+/** Sheets keeps 15 significant digits: longer digit strings (order numbers, long ids) live as text. */
+const MAX_DIGITS = 15;
+
+/** Whether trimmed text is a decimal number that converts to a number exactly. */
+function isExactNumberText(text: string): boolean {
+  if (!CANONICAL_NUMBER.test(text)) return false;
+  const digits = text.length - (text.charCodeAt(0) === 45 ? 1 : 0) - (text.indexOf('.') >= 0 ? 1 : 0);
+  return digits <= MAX_DIGITS;
+}
 
 /**
  * Whether a string is a plain decimal number ('42', '-1.5', '2.0', ' 7 '): such text means the
- * number, in keys and in comparisons. Leading zeros, a sign '+' or exponents make it text that
- * only equals itself ('00123' is a code, not 123).
+ * number, in keys and in comparisons. Leading zeros, a sign '+', exponents or more than 15 digits
+ * make it text that only equals itself ('00123' is a code, not 123).
  */
 export function isPlainNumberText(value: string): boolean {
   // Spaces around it are ignored, as keys ignore them (' 1 ' is the key 1).
   const padded = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
-  return CANONICAL_NUMBER.test(padded ? value.trim() : value);
+  return isExactNumberText(padded ? value.trim() : value);
 }
 
 /** A normalised key: '' when blank, a number for numeric keys (stored as numbers or as text), else text. */
@@ -58,7 +67,7 @@ export function normalizeKey(value: unknown): Key {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') {
     const trimmed = value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? value.trim() : value;
-    return CANONICAL_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
+    return isExactNumberText(trimmed) ? Number(trimmed) : trimmed;
   }
   if (isDate(value)) return `@${value.getTime()}`;
   return String(value);

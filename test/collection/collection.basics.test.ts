@@ -11,8 +11,8 @@ describe('Collection basics', () => {
     expect(new Collection(new Set(['a', 'b'])).all()).toEqual(['a', 'b']);
     expect(new Collection().all()).toEqual([]);
     expect(() => new Collection(null as unknown as number[])).toThrow('new Collection(): expected an array or iterable, got null');
-    expect(() => new Collection(5 as unknown as number[])).toThrow(ValidationError);
-    expect(() => new Collection(5 as unknown as number[])).toThrow(SheetORMError);
+    expect(() => new Collection(5.5 as unknown as number[])).toThrow(ValidationError);
+    expect(() => new Collection(-1 as unknown as number[])).toThrow(SheetORMError);
   });
 
   it('is an Array: index access, length, Array.isArray and Array helpers', () => {
@@ -146,4 +146,20 @@ test('Collection.wrap takes the array over without copying; the constructor copi
   items.push(3);
   expect(wrapped.all()).toEqual([1, 2, 3]);
   expect(copied.all()).toEqual([1, 2]);
+});
+
+describe('a Collection built from a length', () => {
+  it('is empty slots, as new Array(n), so a failed toEqual shows its diff', () => {
+    const sized = new Collection(3 as unknown as number[]);
+    expect(sized.length).toBe(3);
+    expect(sized).toBeInstanceOf(Collection);
+    let message = '';
+    try {
+      expect(new Collection([1, 2]).map((n) => n)).toEqual([1, 3]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/Expected/);
+    expect(message).not.toMatch(/new Collection\(\)/);
+  });
 });
