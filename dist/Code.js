@@ -4818,6 +4818,23 @@ var SheetORM = (() => {
       if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
       return { ...join, rows };
     }
+    /**
+     * Which of `pivots` (pivot rows) the query's conditions accept, each with the related row it
+     * reaches (blank when none): the scope of writes through a relation whose onQuery constrains it,
+     * as Lucid applies onQuery to the pivot query of detach and sync.
+     */
+    acceptsPivotRows(pivots) {
+      if (!this.conditions.length) return pivots.map(() => true);
+      prefetch(this.sheetsInvolved(false));
+      const related = readTable(tableRef(this.model));
+      const pivot = readTable(this.relation.pivotRef());
+      const rfk = pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
+      const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
+      const none = new RowEntry(related.header.names.map(() => null), null, null);
+      const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
+      const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }));
+      return pivots.map((_, i) => test(i));
+    }
     /** The related and pivot sheets, plus those of preloads and relation clauses. */
     sheetsInvolved(withLoads = true) {
       return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());
@@ -5177,9 +5194,9 @@ var SheetORM = (() => {
       return this.write("createMany", (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);
-        models.forEach((model, i) => this.insertRow(pivot, this.idOf(model), pivotList[i] || {}));
+        models.forEach((model, i) => this.insertRow(pivot, this.pairedKey(model, "createMany"), pivotList[i] || {}));
         return models;
-      });
+      }, true);
     }
     /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
     save(model, pivotAttributes, checkExisting = true) {
@@ -5197,14 +5214,14 @@ var SheetORM = (() => {
         const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
         models.forEach((model, i) => {
           model.save();
-          const id = this.idOf(model);
+          const id = this.pairedKey(model, "saveMany");
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
           if (row) this.setAttributes(pivot, row, attributes);
           else existing.set(normalizeKey(id), this.insertRow(pivot, id, attributes));
         });
         return models;
-      });
+      }, models.some((model) => !model.$isPersisted || model.$isDirty));
     }
     /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
     checkPivotAttributes(attributes, method, what) {
@@ -5218,9 +5235,13 @@ var SheetORM = (() => {
       }
       list.forEach((attributes, i) => this.checkPivotAttributes(attributes, method, `pivot attributes ${i}`));
     }
-    write(method, fn) {
+    /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
+    write(method, fn, relatedFirst = false) {
       this.parentKey();
-      return runWrite(`${this.relation.label()}.${method}`, (unit) => fn(unit.table(this.relation.pivotRef()), unit));
+      return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+        if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
+        return fn(unit.table(this.relation.pivotRef()), unit);
+      });
     }
     parentKey() {
       const key = readAttribute(this.parent, this.relation.localKey);
@@ -5236,16 +5257,35 @@ var SheetORM = (() => {
       if (item !== null && typeof item === "object") return readAttribute(item, this.relation.relatedKey);
       return item;
     }
+    /** A saved related model's key for its pivot row; a blank one would make a row that pairs with nothing. */
+    pairedKey(model, method) {
+      const id = this.idOf(model);
+      if (isBlankKey(id)) {
+        const { relatedKey } = this.relation;
+        throw new ValidationError(
+          `${this.relation.label()}.${method}(): the ${modelName(this.relation.relatedModel())} has no ${relatedKey}, the key its pivot rows pair on; give it a ${relatedKey}. Nothing was written.`
+        );
+      }
+      return id;
+    }
     column(pivot, name) {
       return pivot.column(name, this.relation.label());
     }
-    /** This parent's pivot rows with the related key they hold and all their columns. */
+    /**
+     * This parent's pivot rows with the related key they hold and all their columns. An onQuery
+     * constraint (`wherePivot('role', 'lead')`) scopes them: rows outside it are not this relation's.
+     */
     currentRows(pivot) {
       const fk = this.column(pivot, this.relation.pivotForeignKey);
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const parent = normalizeKey(this.parentKey());
       const names = pivot.header.names;
-      return pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent).map((entry) => {
+      let rows = pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent);
+      if (this.relation.onQuery) {
+        const accepted = this.query().acceptsPivotRows(rows.map((entry) => entry.values));
+        rows = rows.filter((_, i) => accepted[i]);
+      }
+      return rows.map((entry) => {
         const attributes = {};
         names.forEach((name, i) => attributes[name] = entry.values[i]);
         return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
@@ -5313,6 +5353,11 @@ var SheetORM = (() => {
       this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), primaryKeys(this.model)[0]);
       this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), primaryKeys(related)[0]);
       this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
+      if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
+        throw new ValidationError(
+          `${this.label()}: both pivot keys are "${this.pivotForeignKey}" (a model related to itself, or two sheets with one singular name); name them, e.g. manyToMany(${modelName(related)}, '${this.pivotTable}', '${this.pivotForeignKey}', 'other_${this.pivotRelatedForeignKey}').`
+        );
+      }
     }
     /** The pivot sheet as storage sees it (rows found again by the two foreign keys, or the pivot model's key). */
     pivotRef() {
@@ -5454,11 +5499,11 @@ var SheetORM = (() => {
     }
     /** A many-to-many relation (static, for `fields()`). */
     static manyToMany(related, pivot, ...keys) {
-      return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+      return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
     }
     /** Alias of `manyToMany` (Pinia/Eloquent name). */
     static belongsToMany(related, pivot, ...keys) {
-      return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+      return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
@@ -5474,7 +5519,7 @@ var SheetORM = (() => {
     }
     /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
     manyToMany(related, pivot, ...keys) {
-      return new ManyToMany(this.constructor, related, manyToManyOptions(pivot, keys));
+      return new ManyToMany(this.constructor, related, manyToManyOptions(this.constructor, pivot, keys));
     }
     /** Alias of `manyToMany`. */
     belongsToMany(related, pivot, ...keys) {
@@ -5487,13 +5532,39 @@ var SheetORM = (() => {
   function belongsToOptions(foreignKey, ownerKey) {
     return typeof foreignKey === "object" && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
   }
-  function manyToManyOptions(pivot, keys) {
+  var MANY_TO_MANY_OPTIONS = ["pivotTable", "localKey", "relatedKey", "pivotForeignKey", "pivotRelatedForeignKey", "pivotColumns", "pivotModel", "serializeAs", "onQuery"];
+  function manyToManyOptions(model, pivot, keys) {
+    const owner = `${modelName(model)}.manyToMany()`;
+    keys.forEach((key) => {
+      if (key !== void 0 && (typeof key !== "string" || !key.trim())) {
+        const hint = key && typeof key === "object" ? " Options go in the second argument: { pivotTable, pivotColumns, ... }." : "";
+        throw new ValidationError(`${owner}: the keys after the pivot are column names, got ${describeValue(key)}.${hint}`);
+      }
+    });
     const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
     const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
-    if (typeof pivot === "string") return { ...positional, pivotTable: pivot };
+    if (typeof pivot === "string" && pivot.trim()) return { ...positional, pivotTable: pivot };
     if (typeof pivot === "function") return { ...positional, pivotModel: pivot };
-    if (pivot && typeof pivot === "object") return { ...pivot };
-    return positional;
+    if (isPlainObject(pivot)) return checkOptions(pivot, owner);
+    if (pivot === void 0 || pivot === null || pivot === "") return positional;
+    throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);
+  }
+  function checkOptions(options, owner) {
+    for (const name of Object.keys(options)) {
+      const value = options[name];
+      if (MANY_TO_MANY_OPTIONS.indexOf(name) < 0) {
+        throw new ValidationError(`${owner}: unknown option "${name}" (options: ${MANY_TO_MANY_OPTIONS.join(", ")}).`);
+      }
+      const text = name !== "pivotColumns" && name !== "pivotModel" && name !== "serializeAs" && name !== "onQuery";
+      if (value !== void 0 && text && (typeof value !== "string" || !value.trim())) {
+        throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
+      }
+    }
+    const columns = options.pivotColumns;
+    if (columns !== void 0 && (!Array.isArray(columns) || columns.some((column) => typeof column !== "string" || !column.trim()))) {
+      throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);
+    }
+    return { ...options };
   }
 
   // src/model/Model.ts

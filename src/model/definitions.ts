@@ -9,6 +9,9 @@ import { HasMany, HasOptions } from '../relations/HasMany';
 import { HasOne } from '../relations/HasOne';
 import { ManyToMany, ManyToManyOptions } from '../relations/ManyToMany';
 import type { RelatedInput } from '../relations/Relation';
+import { ValidationError } from '../errors';
+import { describeValue, isPlainObject } from '../support/values';
+import { modelName } from './meta';
 
 /** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
 export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
@@ -53,11 +56,11 @@ export class ModelDefinitions {
   }
   /** A many-to-many relation (static, for `fields()`). */
   static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
-    return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+    return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
   }
   /** Alias of `manyToMany` (Pinia/Eloquent name). */
   static belongsToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
-    return new ManyToMany(this, related, manyToManyOptions(pivot, keys));
+    return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
   }
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
@@ -74,7 +77,7 @@ export class ModelDefinitions {
   }
   /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
   manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
-    return new ManyToMany(this.constructor as ModelClass<this & Model>, related, manyToManyOptions(pivot, keys));
+    return new ManyToMany(this.constructor as ModelClass<this & Model>, related, manyToManyOptions(this.constructor as ModelClass, pivot, keys));
   }
   /** Alias of `manyToMany`. */
   belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
@@ -92,12 +95,40 @@ function belongsToOptions(foreignKey?: string | BelongsToOptions, ownerKey?: str
   return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
 }
 
-function manyToManyOptions(pivot: PivotInput, keys: Array<string | undefined>): ManyToManyOptions {
+const MANY_TO_MANY_OPTIONS = ['pivotTable', 'localKey', 'relatedKey', 'pivotForeignKey', 'pivotRelatedForeignKey', 'pivotColumns', 'pivotModel', 'serializeAs', 'onQuery'];
+
+function manyToManyOptions(model: ModelClass, pivot: PivotInput, keys: Array<string | undefined>): ManyToManyOptions {
+  const owner = `${modelName(model)}.manyToMany()`;
+  keys.forEach((key) => {
+    if (key !== undefined && (typeof key !== 'string' || !key.trim())) {
+      const hint = key && typeof key === 'object' ? ' Options go in the second argument: { pivotTable, pivotColumns, ... }.' : '';
+      throw new ValidationError(`${owner}: the keys after the pivot are column names, got ${describeValue(key)}.${hint}`);
+    }
+  });
   const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
   const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
-  if (typeof pivot === 'string') return { ...positional, pivotTable: pivot };
+  if (typeof pivot === 'string' && pivot.trim()) return { ...positional, pivotTable: pivot };
   if (typeof pivot === 'function') return { ...positional, pivotModel: pivot as ModelClass<any> };
-  if (pivot && typeof pivot === 'object') return { ...pivot };
-  return positional;
+  if (isPlainObject(pivot)) return checkOptions(pivot as ManyToManyOptions, owner);
+  if (pivot === undefined || pivot === null || pivot === '') return positional;
+  throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);
 }
 
+/** Lucid's options object, checked: a misspelt option would silently fall back to a default. */
+function checkOptions(options: ManyToManyOptions, owner: string): ManyToManyOptions {
+  for (const name of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[name];
+    if (MANY_TO_MANY_OPTIONS.indexOf(name) < 0) {
+      throw new ValidationError(`${owner}: unknown option "${name}" (options: ${MANY_TO_MANY_OPTIONS.join(', ')}).`);
+    }
+    const text = name !== 'pivotColumns' && name !== 'pivotModel' && name !== 'serializeAs' && name !== 'onQuery';
+    if (value !== undefined && text && (typeof value !== 'string' || !value.trim())) {
+      throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
+    }
+  }
+  const columns = options.pivotColumns;
+  if (columns !== undefined && (!Array.isArray(columns) || columns.some((column) => typeof column !== 'string' || !column.trim()))) {
+    throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);
+  }
+  return { ...options };
+}

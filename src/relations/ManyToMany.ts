@@ -60,6 +60,11 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), primaryKeys(this.model)[0]);
     this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), primaryKeys(related)[0]);
     this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
+    if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
+      throw new ValidationError(
+        `${this.label()}: both pivot keys are "${this.pivotForeignKey}" (a model related to itself, or two sheets with one singular name); name them, e.g. manyToMany(${modelName(related)}, '${this.pivotTable}', '${this.pivotForeignKey}', 'other_${this.pivotRelatedForeignKey}').`,
+      );
+    }
   }
 
   /** The pivot sheet as storage sees it (rows found again by the two foreign keys, or the pivot model's key). */

@@ -6,7 +6,7 @@
  */
 import { SheetORMError, ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
-import { usesUuid } from '../../model/meta';
+import { modelName, tableRef, usesUuid } from '../../model/meta';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
@@ -142,9 +142,9 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return this.write('createMany', (pivot) => {
       const related = this.relation.relatedModel();
       const models = related.createMany(list as any) as unknown as R[];
-      models.forEach((model, i) => this.insertRow(pivot, this.idOf(model), pivotList[i] || {}));
+      models.forEach((model, i) => this.insertRow(pivot, this.pairedKey(model, 'createMany'), pivotList[i] || {}));
       return models;
-    });
+    }, true);
   }
 
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
@@ -164,14 +164,14 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
       models.forEach((model, i) => {
         model.save();
-        const id = this.idOf(model);
+        const id = this.pairedKey(model, 'saveMany');
         const attributes = pivotList[i] || {};
         const row = existing.get(normalizeKey(id));
         if (row) this.setAttributes(pivot, row, attributes);
         else existing.set(normalizeKey(id), this.insertRow(pivot, id, attributes));
       });
       return models;
-    });
+    }, models.some((model) => !model.$isPersisted || model.$isDirty));
   }
 
   /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
@@ -188,9 +188,14 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     list.forEach((attributes, i) => this.checkPivotAttributes(attributes, method, `pivot attributes ${i}`));
   }
 
-  private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T): T {
+  /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
+  private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T, relatedFirst = false): T {
     this.parentKey();
-    return runWrite(`${this.relation.label()}.${method}`, (unit) => fn(unit.table(this.relation.pivotRef()), unit));
+    return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+      // A failure between the two writes then leaves a related row without links, never links to no row.
+      if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
+      return fn(unit.table(this.relation.pivotRef()), unit);
+    });
   }
 
   private parentKey(): unknown {
@@ -210,24 +215,41 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return item;
   }
 
+  /** A saved related model's key for its pivot row; a blank one would make a row that pairs with nothing. */
+  private pairedKey(model: R, method: string): unknown {
+    const id = this.idOf(model);
+    if (isBlankKey(id)) {
+      const { relatedKey } = this.relation;
+      throw new ValidationError(
+        `${this.relation.label()}.${method}(): the ${modelName(this.relation.relatedModel())} has no ${relatedKey}, the key its pivot rows pair on; give it a ${relatedKey}. Nothing was written.`,
+      );
+    }
+    return id;
+  }
+
   private column(pivot: Table, name: string): number {
     return pivot.column(name, this.relation.label());
   }
 
-  /** This parent's pivot rows with the related key they hold and all their columns. */
+  /**
+   * This parent's pivot rows with the related key they hold and all their columns. An onQuery
+   * constraint (`wherePivot('role', 'lead')`) scopes them: rows outside it are not this relation's.
+   */
   private currentRows(pivot: Table): Array<CurrentPivotRow<RowEntry>> {
     const fk = this.column(pivot, this.relation.pivotForeignKey);
     const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
     const parent = normalizeKey(this.parentKey());
     const names = pivot.header.names;
-    return pivot
-      .rows()
-      .filter((entry) => normalizeKey(entry.values[fk]) === parent)
-      .map((entry) => {
-        const attributes: Record<string, unknown> = {};
-        names.forEach((name, i) => (attributes[name] = entry.values[i]));
-        return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
-      });
+    let rows = pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent);
+    if (this.relation.onQuery) {
+      const accepted = this.query().acceptsPivotRows(rows.map((entry) => entry.values));
+      rows = rows.filter((_, i) => accepted[i]);
+    }
+    return rows.map((entry) => {
+      const attributes: Record<string, unknown> = {};
+      names.forEach((name, i) => (attributes[name] = entry.values[i]));
+      return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
+    });
   }
 
   private insertRow(pivot: Table, id: unknown, attributes: Record<string, unknown>): RowEntry {

@@ -173,6 +173,24 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return { ...join, rows };
   }
 
+  /**
+   * Which of `pivots` (pivot rows) the query's conditions accept, each with the related row it
+   * reaches (blank when none): the scope of writes through a relation whose onQuery constrains it,
+   * as Lucid applies onQuery to the pivot query of detach and sync.
+   */
+  acceptsPivotRows(pivots: readonly Row[]): boolean[] {
+    if (!this.conditions.length) return pivots.map(() => true);
+    prefetch(this.sheetsInvolved(false));
+    const related = readTable(tableRef(this.model));
+    const pivot = readTable(this.relation.pivotRef());
+    const rfk = pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
+    const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
+    const none = new RowEntry(related.header.names.map(() => null), null, null);
+    const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
+    const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }));
+    return pivots.map((_, i) => test(i));
+  }
+
   /** The related and pivot sheets, plus those of preloads and relation clauses. */
   override sheetsInvolved(withLoads = true): TableRef[] {
     return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());

@@ -1,0 +1,142 @@
+/** Writes through a relation whose onQuery scopes it (Lucid's pivotQuery), and pairings that cannot be written. */
+import { Model, ValidationError } from '../../src';
+import { gas, seedSheets, sheetRows } from '../support/seed';
+
+class Member extends Model {
+  static _table = 'Members';
+  ledProjects() {
+    return this.manyToMany(Project, {
+      pivotTable: 'project_member',
+      pivotColumns: ['role'],
+      onQuery: (query: { wherePivot(column: string, value: unknown): unknown }) => query.wherePivot('role', 'lead'),
+    });
+  }
+  activeProjects() {
+    return this.manyToMany(Project, { pivotTable: 'project_member', onQuery: (query: { where(column: string, value: unknown): unknown }) => query.where('status', 'active') });
+  }
+  teams() {
+    return this.manyToMany(Team, { pivotTable: 'member_team', localKey: 'email', relatedKey: 'code', pivotForeignKey: 'member_email', pivotRelatedForeignKey: 'team_code' });
+  }
+}
+class Project extends Model {
+  static _table = 'Projects';
+}
+class Team extends Model {
+  static _table = 'Teams';
+}
+
+beforeEach(() =>
+  seedSheets({
+    Members: [['id', 'email'], [1, 'ada@x'], [2, 'linus@x']],
+    Projects: [['id', 'title', 'status'], [1, 'Apollo', 'active'], [2, 'Gemini', 'active'], [3, 'Mercury', 'done']],
+    project_member: [
+      ['member_id', 'project_id', 'role'],
+      [1, 1, 'lead'],
+      [1, 2, 'dev'],
+      [1, 3, 'dev'],
+      [2, 2, 'lead'],
+    ],
+    Teams: [['id', 'code', 'title'], [1, 'red', 'Red']],
+    member_team: [['member_email', 'team_code', 'role']],
+  }),
+);
+
+const ada = () => Member.findOrFail(1);
+
+describe('an onQuery scope bounds the writes', () => {
+  it('detach() removes only the rows inside the scope', () => {
+    expect(ada().related('ledProjects').detach()).toEqual([1]);
+    expect(sheetRows('project_member').slice(1)).toEqual([
+      [1, 2, 'dev'],
+      [1, 3, 'dev'],
+      [2, 2, 'lead'],
+    ]);
+  });
+
+  it('sync() diffs against the scoped rows: other rows are neither deleted nor rewritten', () => {
+    expect(ada().related('ledProjects').sync({ 3: { role: 'lead' } })).toEqual({ attached: [3], detached: [1], updated: [] });
+    expect(sheetRows('project_member').slice(1)).toEqual([
+      [1, 2, 'dev'],
+      [1, 3, 'dev'],
+      [2, 2, 'lead'],
+      [1, 3, 'lead'],
+    ]);
+  });
+
+  it('toggle() attaches an id whose only row is outside the scope', () => {
+    expect(ada().related('ledProjects').toggle({ 2: { role: 'lead' } })).toEqual({ attached: [2], detached: [] });
+    expect(sheetRows('project_member')).toHaveLength(6);
+  });
+
+  it('updateExistingPivot() leaves rows outside the scope alone', () => {
+    expect(ada().related('ledProjects').updateExistingPivot(3, { role: 'owner' })).toBe(0);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('a scope on related columns reads the related sheet to decide', () => {
+    expect(ada().related('activeProjects').detach()).toEqual([1, 2]);
+    expect(sheetRows('project_member').slice(1)).toEqual([
+      [1, 3, 'dev'],
+      [2, 2, 'lead'],
+    ]);
+  });
+});
+
+describe('pairings that cannot be written', () => {
+  it('create() refuses a related model without the key its pivot rows pair on, before writing', () => {
+    const member = Member.findOrFail(1);
+    gas().calls.reset();
+    expect(() => member.related('teams').create({ title: 'Blue' }, { role: 'dev' })).toThrow(/Member\.teams\.createMany\(\): the Team has no code/);
+    expect(() => member.related('teams').save(new Team().merge({ title: 'Green' }))).toThrow(ValidationError);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('Teams')).toHaveLength(2);
+    expect(sheetRows('member_team')).toHaveLength(1);
+  });
+
+  it('create() writes the related row before the pivot row that points at it', () => {
+    gas().calls.reset();
+    ada().related('ledProjects').create({ title: 'Vostok', status: 'active' }, { role: 'lead' });
+    const written = gas().calls.all().filter((call) => call.method === 'Range.setValues').map((call) => call.sheet);
+    expect(written).toEqual(['Projects', 'project_member']);
+  });
+
+  it('a model related to itself needs two pivot key names', () => {
+    class User extends Model {
+      static _table = 'Users';
+      friends() {
+        return this.manyToMany(User);
+      }
+    }
+    seedSheets({ Users: [['id'], [1]], user_user: [['user_id', 'friend_id']] });
+    expect(() => User.with('friends').get()).toThrow(/User\.friends: both pivot keys are "user_id"/);
+    expect(() => User.findOrFail(1).related('friends').attach([1])).toThrow(ValidationError);
+  });
+});
+
+describe('malformed definitions', () => {
+  class Bad extends Model {
+    static _table = 'Members';
+    keysAsOptions() {
+      return this.manyToMany(Project, 'project_member', { pivotColumns: ['role'] } as unknown as string);
+    }
+    misspelt() {
+      return this.manyToMany(Project, { pivotTabel: 'project_member' } as never);
+    }
+    columnsAsText() {
+      return this.manyToMany(Project, { pivotTable: 'project_member', pivotColumns: 'role' as unknown as string[] });
+    }
+    numberPivot() {
+      return this.manyToMany(Project, 42 as unknown as string);
+    }
+  }
+
+  it.each([
+    ['keysAsOptions', /keys after the pivot are column names.*Options go in the second argument/],
+    ['misspelt', /unknown option "pivotTabel"/],
+    ['columnsAsText', /pivotColumns is an array of pivot column names/],
+    ['numberPivot', /the pivot is a sheet name, a pivot model class or an options object/],
+  ])('%s is a ValidationError that says what to fix', (name, message) => {
+    expect(() => Bad.$getRelation(name)).toThrow(ValidationError);
+    expect(() => Bad.$getRelation(name)).toThrow(message);
+  });
+});
