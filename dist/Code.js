@@ -1691,39 +1691,48 @@ var SheetORM = (() => {
   }
   function stepsOf(opened, plan, name) {
     const steps = [];
+    let unflushed = false;
+    const add = (step, viaApi) => {
+      if (viaApi && unflushed) steps.push({ todo: "flush", done: "flushed", run: flushBeforeApi });
+      steps.push(step);
+      unflushed = viaApi ? false : true;
+    };
     const rows = plan.appendRows;
     if (rows.length) {
       const last = plan.appendAt + rows.length - 1;
-      steps.push({
-        todo: `append rows ${plan.appendAt}\u2013${last}`,
-        done: `appended rows ${plan.appendAt}\u2013${last}`,
-        run: () => retried(
-          `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
-          () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
-        )
-      });
+      add(
+        {
+          todo: `append rows ${plan.appendAt}\u2013${last}`,
+          done: `appended rows ${plan.appendAt}\u2013${last}`,
+          run: () => retried(
+            `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
+            () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
+          )
+        },
+        false
+      );
     }
     const api = sheetsApi() !== null;
-    if (api && rows.length && (plan.updates.length > 1 || plan.deletions.length > 1)) {
-      steps.push({ todo: "flush", done: "flushed", run: flushBeforeApi });
-    }
     if (api && canBatchCells(plan.updates)) {
       const count = plan.updates.length;
-      steps.push({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) });
+      add({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) }, true);
     } else {
-      for (const block of plan.updates) steps.push(blockStep(opened, block, name));
+      for (const block of plan.updates) add(blockStep(opened, block, name), false);
     }
     if (api && plan.deletions.length > 1) {
       const count = plan.deletions.length;
-      steps.push({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) });
+      add({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) }, true);
     } else {
       for (const run of plan.deletions) {
         const rowsText = `rows ${run.start}\u2013${run.start + run.count - 1}`;
-        steps.push({
-          todo: `delete ${rowsText}`,
-          done: `deleted ${rowsText}`,
-          run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count))
-        });
+        add(
+          {
+            todo: `delete ${rowsText}`,
+            done: `deleted ${rowsText}`,
+            run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count))
+          },
+          false
+        );
       }
     }
     return steps;
@@ -2803,7 +2812,7 @@ var SheetORM = (() => {
     sameSheet(sheetName2, opened) {
       for (const table of this.tables.values()) {
         if (table.ref.sheetName !== sheetName2 || table.opened.cacheKey === opened.cacheKey) continue;
-        if (table.opened.spreadsheet === opened.spreadsheet || spreadsheetIdOf(table.opened.spreadsheet) === spreadsheetIdOf(opened.spreadsheet)) {
+        if (sameSpreadsheet(table.opened, opened)) {
           this.tables.set(opened.cacheKey, table);
           return table;
         }
@@ -2873,11 +2882,18 @@ var SheetORM = (() => {
     }
   }
   function rememberInSession(unit, committed) {
+    const cache2 = sessionCache;
     for (const { key, table, current: current2 } of unit.results()) {
       table.journal = null;
-      if (committed && current2) sessionCache.set(key, table);
-      else sessionCache.delete(key);
+      if (committed && current2) cache2.set(key, table);
+      else cache2.delete(key);
+      cache2.forEach((other, otherKey) => {
+        if (otherKey !== key && other !== table && other.ref.sheetName === table.ref.sheetName && sameSpreadsheet(other.opened, table.opened)) cache2.delete(otherKey);
+      });
     }
+  }
+  function sameSpreadsheet(a, b) {
+    return a.spreadsheet === b.spreadsheet || spreadsheetIdOf(a.spreadsheet) === spreadsheetIdOf(b.spreadsheet);
   }
   function readTable(ref) {
     return readInScope(ref, false);

@@ -42,6 +42,26 @@ describe('session()', () => {
     expect(gas().calls.reads('Posts')).toBe(4);
   });
 
+  it('a write through a model pinned to the same spreadsheet by id is seen by models of the active one', () => {
+    const env = seedSheets({ Posts: bigSheet(3) });
+    class PinnedPost extends Model {
+      static _table = 'Posts';
+      static _spreadsheetId = env.active.getId();
+      declare title: string;
+    }
+    session(() => {
+      Post.all();
+      const pinned = PinnedPost.findOrFail(2);
+      pinned.title = 'new';
+      pinned.save();
+      expect(Post.findOrFail(2).title).toBe('new');
+      const post = Post.findOrFail(2);
+      post.title = 'Post 2';
+      post.save();
+    });
+    expect(sheetRows('Posts')[2][1]).toBe('Post 2');
+  });
+
   it('re-checks a big reused sheet by header and keys instead of reading it again', () => {
     seedSheets({ Posts: bigSheet(6000) });
     session(() => {

@@ -121,7 +121,7 @@ export class UnitOfWork {
   private sameSheet(sheetName: string, opened: OpenedSheet): Table | undefined {
     for (const table of this.tables.values()) {
       if (table.ref.sheetName !== sheetName || table.opened.cacheKey === opened.cacheKey) continue;
-      if (table.opened.spreadsheet === opened.spreadsheet || spreadsheetIdOf(table.opened.spreadsheet) === spreadsheetIdOf(opened.spreadsheet)) {
+      if (sameSpreadsheet(table.opened, opened)) {
         this.tables.set(opened.cacheKey, table);
         return table;
       }
@@ -202,11 +202,21 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
 }
 
 function rememberInSession(unit: UnitOfWork, committed: boolean): void {
+  const cache = sessionCache as Map<string, Table>;
   for (const { key, table, current } of unit.results()) {
     table.journal = null;
-    if (committed && current) (sessionCache as Map<string, Table>).set(key, table);
-    else (sessionCache as Map<string, Table>).delete(key);
+    if (committed && current) cache.set(key, table);
+    else cache.delete(key);
+    // The same sheet read under another key (the active spreadsheet also pinned by its id) is stale now.
+    cache.forEach((other, otherKey) => {
+      if (otherKey !== key && other !== table && other.ref.sheetName === table.ref.sheetName && sameSpreadsheet(other.opened, table.opened)) cache.delete(otherKey);
+    });
   }
+}
+
+/** Whether two opened sheets are in one spreadsheet (asks for ids only when the handles differ). */
+function sameSpreadsheet(a: OpenedSheet, b: OpenedSheet): boolean {
+  return a.spreadsheet === b.spreadsheet || spreadsheetIdOf(a.spreadsheet) === spreadsheetIdOf(b.spreadsheet);
 }
 
 /**

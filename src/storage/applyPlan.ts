@@ -75,39 +75,51 @@ export function writePlan(opened: OpenedSheet, plan: TablePlan, progress: Progre
 
 function stepsOf(opened: OpenedSheet, plan: TablePlan, name: string): Step[] {
   const steps: Step[] = [];
+  // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. An API write
+  // after SpreadsheetApp ones (a deletion after an update) must flush them first, or they could
+  // land after it, on rows that have moved.
+  let unflushed = false;
+  const add = (step: Step, viaApi: boolean): void => {
+    if (viaApi && unflushed) steps.push({ todo: 'flush', done: 'flushed', run: flushBeforeApi });
+    steps.push(step);
+    unflushed = viaApi ? false : true;
+  };
   const rows = plan.appendRows;
   if (rows.length) {
     const last = plan.appendAt + rows.length - 1;
-    steps.push({
-      todo: `append rows ${plan.appendAt}–${last}`,
-      done: `appended rows ${plan.appendAt}–${last}`,
-      run: () =>
-        retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
-          opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
-        ),
-    });
+    add(
+      {
+        todo: `append rows ${plan.appendAt}–${last}`,
+        done: `appended rows ${plan.appendAt}–${last}`,
+        run: () =>
+          retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
+            opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
+          ),
+      },
+      false,
+    );
   }
   const api = sheetsApi() !== null;
-  if (api && rows.length && (plan.updates.length > 1 || plan.deletions.length > 1)) {
-    steps.push({ todo: 'flush', done: 'flushed', run: flushBeforeApi });
-  }
   if (api && canBatchCells(plan.updates)) {
     const count = plan.updates.length;
-    steps.push({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) });
+    add({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) }, true);
   } else {
-    for (const block of plan.updates) steps.push(blockStep(opened, block, name));
+    for (const block of plan.updates) add(blockStep(opened, block, name), false);
   }
   if (api && plan.deletions.length > 1) {
     const count = plan.deletions.length;
-    steps.push({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) });
+    add({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) }, true);
   } else {
     for (const run of plan.deletions) {
       const rowsText = `rows ${run.start}–${run.start + run.count - 1}`;
-      steps.push({
-        todo: `delete ${rowsText}`,
-        done: `deleted ${rowsText}`,
-        run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count)),
-      });
+      add(
+        {
+          todo: `delete ${rowsText}`,
+          done: `deleted ${rowsText}`,
+          run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count)),
+        },
+        false,
+      );
     }
   }
   return steps;

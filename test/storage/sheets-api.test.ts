@@ -95,6 +95,21 @@ describe('the Sheets advanced service path', () => {
     expect(plain.calls['Sheet.deleteRows']).toBe(2);
   });
 
+  it('flushes SpreadsheetApp writes before an API write to the same sheet (a deletion after one changed block)', () => {
+    const order = withEnv(true, (env) => {
+      env.calls.reset();
+      transaction(() => {
+        Post.where('id', 2).update({ title: 'Edited' });
+        Post.whereIn('id', [1, 5]).delete();
+      });
+      return env.calls
+        .all()
+        .map((call) => call.method)
+        .filter((method) => /setValues|flush|Spreadsheets\.batchUpdate/.test(method));
+    });
+    expect(order).toEqual(['Range.setValues', 'SpreadsheetApp.flush', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
+  });
+
   it('keeps Dates and strings Sheets would parse exactly, as SpreadsheetApp does', () => {
     bothPaths(() => {
       Post.whereIn('id', [1, 5]).update({ code: '=1+1', flag: 'FALSE' });
