@@ -1056,6 +1056,55 @@ var SheetORM = (() => {
     }
   };
 
+  // src/model/meta.ts
+  var import_pluralize = __toESM(require_pluralize());
+  function modelName(model) {
+    return model.name || sheetName(model);
+  }
+  function sheetName(model) {
+    var _a, _b;
+    const name = (_b = (_a = model._table) != null ? _a : model.entity) != null ? _b : model.table;
+    if (typeof name === "string" && name.trim()) return name;
+    if (name !== void 0 && name !== null) {
+      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+    }
+    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
+    return (0, import_pluralize.default)(model.name);
+  }
+  function primaryKeys(model) {
+    var _a, _b;
+    const key = (_b = (_a = model._primaryKey) != null ? _a : model.primaryKey) != null ? _b : "id";
+    const keys = Array.isArray(key) ? key : [key];
+    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
+      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
+    }
+    return keys.slice();
+  }
+  function usesUuid(model) {
+    var _a;
+    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
+  }
+  function tableRef(model) {
+    return {
+      sheetName: sheetName(model),
+      spreadsheetId: model._spreadsheetId || null,
+      owner: modelName(model),
+      keyColumns: primaryKeys(model),
+      uniqueKeys: true
+    };
+  }
+  function keyValues(owner, keys, id) {
+    let values;
+    if (keys.length === 1) values = [id];
+    else if (Array.isArray(id)) values = id;
+    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+    else values = [id];
+    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate(value))) {
+      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
+    }
+    return values;
+  }
+
   // src/model/state.ts
   function pivotOf(state) {
     if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
@@ -1187,127 +1236,124 @@ var SheetORM = (() => {
     return record;
   }
 
-  // src/model/attributes.ts
-  var collisionCache = /* @__PURE__ */ new WeakMap();
-  var layoutCache = /* @__PURE__ */ new WeakMap();
-  var lastPrototype = null;
-  var lastNames = null;
-  function collides(prototype, name) {
-    let names = prototype === lastPrototype ? lastNames : collisionCache.get(prototype);
-    if (!names) {
-      names = /* @__PURE__ */ new Map();
-      collisionCache.set(prototype, names);
+  // src/relations/Relation.ts
+  var Relation = class {
+    constructor(model, related, options = {}) {
+      /** The name it was defined under (`tags`). */
+      this.relationName = "";
+      /** Whether keys have been resolved. */
+      this.booted = false;
+      /** The key column on the parent side. */
+      this.localKey = "";
+      if (typeof related !== "function") {
+        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+      }
+      this.model = model;
+      this.related = related;
+      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
+      this.onQuery = options.onQuery;
     }
-    lastPrototype = prototype;
-    lastNames = names;
-    let result = names.get(name);
-    if (result === void 0) {
-      result = name in prototype || name === "prototype";
-      names.set(name, result);
+    /** The related model class (a thunk is resolved on each call). */
+    relatedModel() {
+      const input = this.related;
+      if (input.prototype && typeof input.$getRelation === "function") return this.related;
+      const resolved = this.related();
+      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
+        throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
+      }
+      return resolved;
     }
-    return result;
-  }
-  var lastLayout = null;
-  function collisions(prototype, columns) {
-    if (lastLayout && lastLayout.prototype === prototype && lastLayout.columns === columns) return lastLayout.flags;
-    let byPrototype = layoutCache.get(columns);
-    if (!byPrototype) {
-      byPrototype = /* @__PURE__ */ new Map();
-      layoutCache.set(columns, byPrototype);
+    /** Resolves default keys once. */
+    boot() {
+      if (this.booted) return;
+      this.resolveKeys();
+      this.booted = true;
     }
-    let flags = byPrototype.get(prototype);
-    if (!flags) {
-      flags = columns.map((name) => collides(prototype, name));
-      byPrototype.set(prototype, flags);
+    /** `Post.tags`, for messages. */
+    label() {
+      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
     }
-    lastLayout = { prototype, columns, flags };
-    return flags;
-  }
-  function anyCollides(prototype, columns) {
-    return collisions(prototype, columns).indexOf(true) >= 0;
-  }
-  function readAttribute(model, name) {
-    if (collides(Object.getPrototypeOf(model), name)) {
-      const shadow = heldShadow(model);
-      return shadow ? shadow[name] : void 0;
+    /** The sheets loading this relation reads. */
+    tables() {
+      return [tableRef(this.relatedModel())];
     }
-    return model[name];
-  }
-  function writeAttribute(model, name, value) {
-    if (collides(Object.getPrototypeOf(model), name)) shadowOf(model)[name] = value;
-    else setOwn(model, name, value);
-  }
-  function assignRow(model, columns, values, frozen = false) {
-    const state = stateOf(model);
-    const collided = collisions(Object.getPrototypeOf(model), columns);
-    const target = model;
-    for (let i = 0; i < columns.length; i++) {
-      let value = values[i] === void 0 ? null : values[i];
-      if (value !== null && typeof value === "object") value = cloneValue(value);
-      if (collided[i]) shadowOf(model)[columns[i]] = value;
-      else target[columns[i]] = value;
-    }
-    state.columns = columns;
-    state.original = frozen && values.length === columns.length ? values : copyRow(values, columns.length);
-  }
-  function copyRow(values, width) {
-    const copy = new Array(width);
-    for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
-    return copy;
-  }
-  function forEachAttribute(model, fn) {
-    const related = hasLoadedRelations(model);
-    const keys = Object.keys(model);
-    for (let i = 0; i < keys.length; i++) {
-      if (related && isLoadedRelation(model, keys[i])) continue;
-      fn(keys[i], model[keys[i]]);
-    }
-    const shadow = heldShadow(model);
-    if (shadow) for (const key of Object.keys(shadow)) fn(key, shadow[key]);
-  }
-  function attributesOf(model) {
-    const result = emptyRecord();
-    forEachAttribute(model, (name, value) => {
-      result[name] = value;
-    });
-    return result;
-  }
-  function fillMissing(model, columns, values) {
-    const collided = collisions(Object.getPrototypeOf(model), columns);
-    const target = model;
-    for (let i = 0; i < columns.length; i++) {
-      if (collided[i]) {
-        const shadow = shadowOf(model);
-        if (shadow[columns[i]] === void 0) shadow[columns[i]] = cloneValue(values[i]);
-      } else if (target[columns[i]] === void 0) {
-        setOwn(target, columns[i], cloneValue(values[i]));
+    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
+    setRelated(parent, related) {
+      const many = this.type === "hasMany" || this.type === "manyToMany";
+      if (Array.isArray(related)) {
+        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
+        if (!(related instanceof Collection)) related = new Collection(related);
+      } else if (many) {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
+      } else if (related !== null && typeof related !== "object") {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
+      }
+      setLoadedRelation(parent, this.relationName, related);
+      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
+        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+      } else {
+        parent[this.relationName] = related;
       }
     }
-  }
-  function dirtyAttributes(model) {
-    const state = stateOf(model);
-    const current2 = attributesOf(model);
-    const dirty = {};
-    const keys = Object.keys(current2);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      const value = current2[key];
-      if (value === void 0) continue;
-      const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
-      if (index < 0 || !sameValue(value, state.original[index])) setOwn(dirty, key, value);
+    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
+    assertParentColumn(parents, column) {
+      const columns = parents.length ? stateOf(parents[0]).columns : null;
+      if (columns && columns.indexOf(column) < 0) {
+        throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(", ")}).`);
+      }
     }
-    return dirty;
-  }
-  function clearAttributes(model) {
-    for (const key of Object.keys(model)) if (!isLoadedRelation(model, key)) delete model[key];
-    stateOf(model).shadow = null;
-  }
-  function syncOriginal(state, model, columns) {
-    state.columns = columns;
-    state.original = columns.map((name) => {
-      const value = readAttribute(model, name);
-      return value === void 0 ? null : cloneValue(value);
-    });
+    /** The normalised value of a model's key column. */
+    keyOf(model, column) {
+      return normalizeKey(readAttribute(model, column));
+    }
+    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
+    listOf(input, method) {
+      if (Array.isArray(input)) return input;
+      if (input instanceof Collection) return input.all();
+      if (input !== null && typeof input === "object") return [input];
+      throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
+    }
+    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
+    eagerLoad(parents, callback) {
+      this.boot();
+      const related = this.eagerQuery(parents, callback).get().all();
+      this.setRelatedForMany(parents, related);
+      return related;
+    }
+    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
+    relatedQuery(subQuery = false) {
+      return this.configureQuery(this.relatedModel().query(), subQuery);
+    }
+    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
+    configureQuery(query, subQuery) {
+      this.boot();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      if (callback) callback(query);
+      return query;
+    }
+  };
+  var accessors = /* @__PURE__ */ new WeakMap();
+  function hasAccessor(prototype, name) {
+    let names = accessors.get(prototype);
+    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
+    let found = names.get(name);
+    if (found === void 0) {
+      found = false;
+      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
+        if (descriptor) break;
+      }
+      names.set(name, found);
+    }
+    return found;
   }
 
   // src/config.ts
@@ -2964,175 +3010,6 @@ var SheetORM = (() => {
     }
   }
 
-  // src/model/meta.ts
-  var import_pluralize = __toESM(require_pluralize());
-  function modelName(model) {
-    return model.name || sheetName(model);
-  }
-  function sheetName(model) {
-    var _a, _b;
-    const name = (_b = (_a = model._table) != null ? _a : model.entity) != null ? _b : model.table;
-    if (typeof name === "string" && name.trim()) return name;
-    if (name !== void 0 && name !== null) {
-      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
-    }
-    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
-    return (0, import_pluralize.default)(model.name);
-  }
-  function primaryKeys(model) {
-    var _a, _b;
-    const key = (_b = (_a = model._primaryKey) != null ? _a : model.primaryKey) != null ? _b : "id";
-    const keys = Array.isArray(key) ? key : [key];
-    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
-      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
-    }
-    return keys.slice();
-  }
-  function usesUuid(model) {
-    var _a;
-    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
-  }
-  function tableRef(model) {
-    return {
-      sheetName: sheetName(model),
-      spreadsheetId: model._spreadsheetId || null,
-      owner: modelName(model),
-      keyColumns: primaryKeys(model),
-      uniqueKeys: true
-    };
-  }
-  function keyValues(owner, keys, id) {
-    let values;
-    if (keys.length === 1) values = [id];
-    else if (Array.isArray(id)) values = id;
-    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
-    else values = [id];
-    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate(value))) {
-      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
-    }
-    return values;
-  }
-
-  // src/relations/Relation.ts
-  var Relation = class {
-    constructor(model, related, options = {}) {
-      /** The name it was defined under (`tags`). */
-      this.relationName = "";
-      /** Whether keys have been resolved. */
-      this.booted = false;
-      /** The key column on the parent side. */
-      this.localKey = "";
-      if (typeof related !== "function") {
-        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
-      }
-      this.model = model;
-      this.related = related;
-      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
-      this.onQuery = options.onQuery;
-    }
-    /** The related model class (a thunk is resolved on each call). */
-    relatedModel() {
-      const input = this.related;
-      if (input.prototype && typeof input.$getRelation === "function") return this.related;
-      const resolved = this.related();
-      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
-        throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
-      }
-      return resolved;
-    }
-    /** Resolves default keys once. */
-    boot() {
-      if (this.booted) return;
-      this.resolveKeys();
-      this.booted = true;
-    }
-    /** `Post.tags`, for messages. */
-    label() {
-      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
-    }
-    /** The sheets loading this relation reads. */
-    tables() {
-      return [tableRef(this.relatedModel())];
-    }
-    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
-    setRelated(parent, related) {
-      const many = this.type === "hasMany" || this.type === "manyToMany";
-      if (Array.isArray(related)) {
-        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-        if (!(related instanceof Collection)) related = new Collection(related);
-      } else if (many) {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
-      } else if (related !== null && typeof related !== "object") {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
-      }
-      setLoadedRelation(parent, this.relationName, related);
-      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
-        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
-      } else {
-        parent[this.relationName] = related;
-      }
-    }
-    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
-    assertParentColumn(parents, column) {
-      const columns = parents.length ? stateOf(parents[0]).columns : null;
-      if (columns && columns.indexOf(column) < 0) {
-        throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(", ")}).`);
-      }
-    }
-    /** The normalised value of a model's key column. */
-    keyOf(model, column) {
-      return normalizeKey(readAttribute(model, column));
-    }
-    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
-    listOf(input, method) {
-      if (Array.isArray(input)) return input;
-      if (input instanceof Collection) return input.all();
-      if (input !== null && typeof input === "object") return [input];
-      throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
-    }
-    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
-    eagerLoad(parents, callback) {
-      this.boot();
-      const related = this.eagerQuery(parents, callback).get().all();
-      this.setRelatedForMany(parents, related);
-      return related;
-    }
-    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
-    relatedQuery(subQuery = false) {
-      return this.configureQuery(this.relatedModel().query(), subQuery);
-    }
-    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
-    configureQuery(query, subQuery) {
-      this.boot();
-      query.owner = this.label();
-      query.isRelatedSubQuery = subQuery;
-      if (this.onQuery) this.onQuery(query);
-      return query;
-    }
-    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
-    subQuery(callback) {
-      const query = this.relatedQuery(true);
-      if (callback) callback(query);
-      return query;
-    }
-  };
-  var accessors = /* @__PURE__ */ new WeakMap();
-  function hasAccessor(prototype, name) {
-    let names = accessors.get(prototype);
-    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
-    let found = names.get(name);
-    if (found === void 0) {
-      found = false;
-      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
-        const descriptor = Object.getOwnPropertyDescriptor(p, name);
-        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
-        if (descriptor) break;
-      }
-      names.set(name, found);
-    }
-    return found;
-  }
-
   // src/relations/registry.ts
   var relationCache = /* @__PURE__ */ new WeakMap();
   var fieldCache = /* @__PURE__ */ new WeakMap();
@@ -3214,6 +3091,165 @@ var SheetORM = (() => {
     return new RelationNotFoundError(
       `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
     );
+  }
+
+  // src/model/attributes.ts
+  var collisionCache = /* @__PURE__ */ new WeakMap();
+  var layoutCache = /* @__PURE__ */ new WeakMap();
+  var lastPrototype = null;
+  var lastNames = null;
+  function collides(prototype, name) {
+    let names = prototype === lastPrototype ? lastNames : collisionCache.get(prototype);
+    if (!names) {
+      names = /* @__PURE__ */ new Map();
+      collisionCache.set(prototype, names);
+    }
+    lastPrototype = prototype;
+    lastNames = names;
+    let result = names.get(name);
+    if (result === void 0) {
+      result = name in prototype || name === "prototype" || isFieldsRelation(prototype, name);
+      names.set(name, result);
+    }
+    return result;
+  }
+  function isFieldsRelation(prototype, name) {
+    const model = prototype.constructor;
+    if (typeof model !== "function" || !("fields" in model)) return false;
+    const fields = fieldsOf(model);
+    return Object.prototype.hasOwnProperty.call(fields, name) && fields[name] instanceof Relation;
+  }
+  function isRelationData(value) {
+    return typeof value === "function" || value !== null && typeof value === "object" && !isDate(value);
+  }
+  function isOwnAttribute(model, name, value) {
+    if (typeof value === "function") return false;
+    const loaded = isLoadedRelation(model, name);
+    if (value === null) return !loaded;
+    if (!isRelationData(value)) return true;
+    return !loaded && !isRelationKey(model.constructor, name);
+  }
+  function ownCollided(model, name) {
+    if (!Object.prototype.hasOwnProperty.call(model, name)) return void 0;
+    const value = model[name];
+    return isOwnAttribute(model, name, value) ? value : void 0;
+  }
+  var lastLayout = null;
+  function collisions(prototype, columns) {
+    if (lastLayout && lastLayout.prototype === prototype && lastLayout.columns === columns) return lastLayout.flags;
+    let byPrototype = layoutCache.get(columns);
+    if (!byPrototype) {
+      byPrototype = /* @__PURE__ */ new Map();
+      layoutCache.set(columns, byPrototype);
+    }
+    let flags = byPrototype.get(prototype);
+    if (!flags) {
+      flags = columns.map((name) => collides(prototype, name));
+      byPrototype.set(prototype, flags);
+    }
+    lastLayout = { prototype, columns, flags };
+    return flags;
+  }
+  function anyCollides(prototype, columns) {
+    return collisions(prototype, columns).indexOf(true) >= 0;
+  }
+  function readAttribute(model, name) {
+    if (collides(Object.getPrototypeOf(model), name)) {
+      const own = ownCollided(model, name);
+      if (own !== void 0) return own;
+      const shadow = heldShadow(model);
+      return shadow ? shadow[name] : void 0;
+    }
+    return model[name];
+  }
+  function writeAttribute(model, name, value) {
+    if (collides(Object.getPrototypeOf(model), name)) {
+      shadowOf(model)[name] = value;
+      if (ownCollided(model, name) !== void 0) delete model[name];
+    } else {
+      setOwn(model, name, value);
+    }
+  }
+  function assignRow(model, columns, values, frozen = false) {
+    const state = stateOf(model);
+    const collided = collisions(Object.getPrototypeOf(model), columns);
+    const target = model;
+    for (let i = 0; i < columns.length; i++) {
+      let value = values[i] === void 0 ? null : values[i];
+      if (value !== null && typeof value === "object") value = cloneValue(value);
+      if (collided[i]) writeAttribute(model, columns[i], value);
+      else target[columns[i]] = value;
+    }
+    state.columns = columns;
+    state.original = frozen && values.length === columns.length ? values : copyRow(values, columns.length);
+  }
+  function copyRow(values, width) {
+    const copy = new Array(width);
+    for (let i = 0; i < width; i++) copy[i] = values[i] === void 0 ? null : values[i];
+    return copy;
+  }
+  function forEachAttribute(model, fn) {
+    const related = hasLoadedRelations(model);
+    const prototype = Object.getPrototypeOf(model);
+    const keys = Object.keys(model);
+    let assigned = null;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = model[key];
+      if (related && isLoadedRelation(model, key) || collides(prototype, key)) {
+        if (!isOwnAttribute(model, key, value)) continue;
+        (assigned || (assigned = [])).push(key);
+      }
+      fn(key, value);
+    }
+    const shadow = heldShadow(model);
+    if (shadow) {
+      for (const key of Object.keys(shadow)) if (!assigned || assigned.indexOf(key) < 0) fn(key, shadow[key]);
+    }
+  }
+  function attributesOf(model) {
+    const result = emptyRecord();
+    forEachAttribute(model, (name, value) => {
+      result[name] = value;
+    });
+    return result;
+  }
+  function fillMissing(model, columns, values) {
+    const collided = collisions(Object.getPrototypeOf(model), columns);
+    const target = model;
+    for (let i = 0; i < columns.length; i++) {
+      if (collided[i]) {
+        const shadow = shadowOf(model);
+        if (shadow[columns[i]] === void 0) shadow[columns[i]] = cloneValue(values[i]);
+      } else if (target[columns[i]] === void 0) {
+        setOwn(target, columns[i], cloneValue(values[i]));
+      }
+    }
+  }
+  function dirtyAttributes(model) {
+    const state = stateOf(model);
+    const current2 = attributesOf(model);
+    const dirty = {};
+    const keys = Object.keys(current2);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const value = current2[key];
+      if (value === void 0) continue;
+      const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+      if (index < 0 || !sameValue(value, state.original[index])) setOwn(dirty, key, value);
+    }
+    return dirty;
+  }
+  function clearAttributes(model) {
+    for (const key of Object.keys(model)) if (!isLoadedRelation(model, key)) delete model[key];
+    stateOf(model).shadow = null;
+  }
+  function syncOriginal(state, model, columns) {
+    state.columns = columns;
+    state.original = columns.map((name) => {
+      const value = readAttribute(model, name);
+      return value === void 0 ? null : cloneValue(value);
+    });
   }
 
   // src/model/fields.ts
@@ -3744,12 +3780,13 @@ var SheetORM = (() => {
       if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
       for (const spec of this.counts) {
         const relation = this.model.$getRelation(spec.relation);
+        const keyColumn = parentKeyColumn(relation);
+        relation.assertParentColumn(models, keyColumn);
         let alias = spec.alias;
         const counts = relation.countByParent((query) => {
           if (spec.callback) spec.callback(query);
           if (query.countAlias) alias = query.countAlias;
         });
-        const keyColumn = parentKeyColumn(relation);
         models.forEach((model) => {
           extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
         });
@@ -4052,12 +4089,18 @@ var SheetORM = (() => {
       const instance = instances[i];
       const values = table.blankRow();
       forEachAttribute(instance, (name, value) => {
-        if (value !== void 0) values[table.column(name, owner)] = table.cell(value, owner, name);
+        if (value === void 0) return;
+        const column = attributeColumn(model, table, name, owner);
+        if (column >= 0) values[column] = table.cell(value, owner, name);
       });
       const generated = assignKey(model, keys, table, instance, values, undo);
       table.insertRow(values, owner, generated ? [] : keys.columns);
       markInserted(instance, columns, values, undo);
     }
+  }
+  function attributeColumn(model, table, name, owner) {
+    if (!table.header.has(name) && isRelationKey(model, name)) return -1;
+    return table.column(name, owner);
   }
   var InsertUndo = class {
     constructor(keyName) {
@@ -4114,10 +4157,11 @@ var SheetORM = (() => {
   }
   function updateModel(model, instance, unit) {
     const dirty = dirtyAttributes(instance);
-    const names = Object.keys(dirty);
-    if (!names.length) return;
+    if (!Object.keys(dirty).length) return;
     const table = unit.table(tableRef(model), true);
     const owner = modelName(model);
+    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, owner) >= 0);
+    if (!names.length) return;
     const columns = names.map((name) => table.column(name, owner));
     const entry = locate(model, instance, table, "save");
     if (!entry) throw gone(model, instance, table);
@@ -4230,9 +4274,12 @@ var SheetORM = (() => {
     for (const name of order) {
       if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
     }
-    for (const [name, value] of loadedRelations(model)) {
+    for (const [name, loaded] of loadedRelations(model)) {
       const key = host.$getRelation(name).serializeAs;
       if (key === null) continue;
+      const own = Object.prototype.hasOwnProperty.call(model, name);
+      const value = own ? model[name] : loaded;
+      if (own && value !== null && !isRelationData(value)) continue;
       setOwn(json, key || name, plain(value));
     }
     const pivot = pivotOf(state);
@@ -5784,7 +5831,7 @@ var SheetORM = (() => {
       writeAttribute(this, name, value);
       return this;
     }
-    /** Sets attributes (Lucid's `merge`); undefined values and keys naming a relation are skipped. */
+    /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
     merge(attributes) {
       if (!isPlainObject(attributes)) {
         const owner = modelName(this.constructor);
@@ -5794,7 +5841,8 @@ var SheetORM = (() => {
       const names = Object.keys(attributes);
       for (let i = 0; i < names.length; i++) {
         const value = attributes[names[i]];
-        if (value !== void 0 && !isRelationKey(model, names[i])) writeAttribute(this, names[i], value);
+        if (value === void 0 || isRelationData(value) && isRelationKey(model, names[i])) continue;
+        writeAttribute(this, names[i], value);
       }
       return this;
     }

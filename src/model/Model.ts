@@ -14,7 +14,7 @@ import { findRelation, isRelationKey } from '../relations/registry';
 import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
 import { readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
-import { attributesOf, clearAttributes, dirtyAttributes, readAttribute, writeAttribute } from './attributes';
+import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
 import { modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, updateModel } from './persistence';
@@ -266,7 +266,7 @@ export class Model extends ModelDefinitions {
     writeAttribute(this, name, value);
     return this;
   }
-  /** Sets attributes (Lucid's `merge`); undefined values and keys naming a relation are skipped. */
+  /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
   merge(attributes: Record<string, unknown>): this {
     if (!isPlainObject(attributes)) {
       const owner = modelName(this.constructor as ModelClass);
@@ -276,8 +276,11 @@ export class Model extends ModelDefinitions {
     const names = Object.keys(attributes);
     for (let i = 0; i < names.length; i++) {
       const value = attributes[names[i]];
-      // undefined leaves the attribute (and a fields() default) as it is; a relation is set by loading or its client, never as a column (Lucid).
-      if (value !== undefined && !isRelationKey(model, names[i])) writeAttribute(this, names[i], value);
+      // undefined leaves the attribute (and a fields() default) as it is. Relation data (a toJSON() fed
+      // back) is set by loading or the relation's client, never as a column (Lucid); a cell value under
+      // a relation's name is its same-named column (a `category` key column beside `category()`).
+      if (value === undefined || (isRelationData(value) && isRelationKey(model, names[i]))) continue;
+      writeAttribute(this, names[i], value);
     }
     return this;
   }

@@ -1,10 +1,14 @@
 /**
  * Attributes live as plain properties on the instance (`post.title`). A column whose name collides
- * with the model's API (`save`, `toJSON`, `constructor`, `__proto__`, a relation method…) is kept
- * aside and reached with `getAttribute`/`setAttribute`, so sheet headers can never break a model or
- * pollute a prototype.
+ * with the model's API (`save`, `toJSON`, `constructor`, `__proto__`, a relation…) is kept aside and
+ * reached with `getAttribute`/`setAttribute`, so sheet headers can never break a model or pollute a
+ * prototype. Assigning such a name on the instance still works: a cell value assigned there (say
+ * `post.category = 3` beside a `category()` relation) is the attribute, while a model, list or
+ * object is the relation's value.
  */
-import { CellValue, cloneValue, emptyRecord, sameValue, setOwn } from '../support/values';
+import { CellValue, cloneValue, emptyRecord, isDate, sameValue, setOwn } from '../support/values';
+import { Relation } from '../relations/Relation';
+import { fieldsOf, isRelationKey } from '../relations/registry';
 import { columnIndex, hasLoadedRelations, heldShadow, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
 
 type AnyModel = Record<string, unknown>;
@@ -27,10 +31,43 @@ export function collides(prototype: object, name: string): boolean {
   lastNames = names;
   let result = names.get(name);
   if (result === undefined) {
-    result = name in prototype || name === 'prototype';
+    result = name in prototype || name === 'prototype' || isFieldsRelation(prototype, name);
     names.set(name, result);
   }
   return result;
+}
+
+/** Whether `static fields()` of the prototype's class declares a relation named `name`. */
+function isFieldsRelation(prototype: object, name: string): boolean {
+  const model = (prototype as { constructor?: unknown }).constructor;
+  if (typeof model !== 'function' || !('fields' in model)) return false;
+  const fields = fieldsOf(model as Parameters<typeof fieldsOf>[0]);
+  return Object.prototype.hasOwnProperty.call(fields, name) && fields[name] instanceof Relation;
+}
+
+/** A model, list or object: what a relation holds, never a cell value. */
+export function isRelationData(value: unknown): boolean {
+  return typeof value === 'function' || (value !== null && typeof value === 'object' && !isDate(value));
+}
+
+/**
+ * Whether the instance's own property `name` (holding `value`) is an attribute. Only names that
+ * collide with the API or are loaded relations need a look: there a cell value is the attribute,
+ * a model, list or object (or null while the relation is loaded) is the relation.
+ */
+function isOwnAttribute(model: object, name: string, value: unknown): boolean {
+  if (typeof value === 'function') return false;
+  const loaded = isLoadedRelation(model, name);
+  if (value === null) return !loaded;
+  if (!isRelationData(value)) return true;
+  return !loaded && !isRelationKey(model.constructor as unknown as Parameters<typeof isRelationKey>[0], name);
+}
+
+/** The attribute assigned on the instance under a colliding name, or undefined. */
+function ownCollided(model: object, name: string): unknown {
+  if (!Object.prototype.hasOwnProperty.call(model, name)) return undefined;
+  const value = (model as AnyModel)[name];
+  return isOwnAttribute(model, name, value) ? value : undefined;
 }
 
 let lastLayout: { prototype: object; columns: readonly string[]; flags: boolean[] } | null = null;
@@ -60,6 +97,8 @@ export function anyCollides(prototype: object, columns: readonly string[]): bool
 /** Reads an attribute, wherever it is kept. */
 export function readAttribute(model: object, name: string): unknown {
   if (collides(Object.getPrototypeOf(model), name)) {
+    const own = ownCollided(model, name);
+    if (own !== undefined) return own;
     const shadow = heldShadow(model);
     return shadow ? shadow[name] : undefined;
   }
@@ -69,8 +108,13 @@ export function readAttribute(model: object, name: string): unknown {
 
 /** Writes an attribute, wherever it belongs. */
 export function writeAttribute(model: object, name: string, value: unknown): void {
-  if (collides(Object.getPrototypeOf(model), name)) shadowOf(model)[name] = value;
-  else setOwn(model as AnyModel, name, value);
+  if (collides(Object.getPrototypeOf(model), name)) {
+    shadowOf(model)[name] = value;
+    // A value assigned on the instance earlier would hide the one written now.
+    if (ownCollided(model, name) !== undefined) delete (model as AnyModel)[name];
+  } else {
+    setOwn(model as AnyModel, name, value);
+  }
 }
 
 /**
@@ -86,7 +130,7 @@ export function assignRow(model: object, columns: readonly string[], values: rea
   for (let i = 0; i < columns.length; i++) {
     let value = values[i] === undefined ? null : values[i];
     if (value !== null && typeof value === 'object') value = cloneValue(value);
-    if (collided[i]) shadowOf(model)[columns[i]] = value;
+    if (collided[i]) writeAttribute(model, columns[i], value);
     else target[columns[i]] = value;
   }
   state.columns = columns;
@@ -103,13 +147,20 @@ export function copyRow(values: readonly CellValue[], width: number): CellValue[
 /** Calls `fn` for each attribute set on a model: own properties (minus loaded relations), then collided ones. */
 export function forEachAttribute(model: object, fn: (name: string, value: unknown) => void): void {
   const related = hasLoadedRelations(model);
+  const prototype = Object.getPrototypeOf(model);
   const keys = Object.keys(model);
+  let assigned: string[] | null = null;
   for (let i = 0; i < keys.length; i++) {
-    if (related && isLoadedRelation(model, keys[i])) continue;
-    fn(keys[i], (model as AnyModel)[keys[i]]);
+    const key = keys[i];
+    const value = (model as AnyModel)[key];
+    if ((related && isLoadedRelation(model, key)) || collides(prototype, key)) {
+      if (!isOwnAttribute(model, key, value)) continue;
+      (assigned || (assigned = [])).push(key);
+    }
+    fn(key, value);
   }
   const shadow = heldShadow(model);
-  if (shadow) for (const key of Object.keys(shadow)) fn(key, shadow[key]);
+  if (shadow) for (const key of Object.keys(shadow)) if (!assigned || assigned.indexOf(key) < 0) fn(key, shadow[key]);
 }
 
 /** The attributes set on a model, as a record. */

@@ -7,6 +7,7 @@ import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing,
 import { assertKeyChange } from './keyChange';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
+import { isRelationKey } from '../relations/registry';
 
 /** A model class as persistence sees it. */
 export interface PersistableClass extends ModelSettings {
@@ -28,13 +29,24 @@ export function insertModels(model: PersistableClass, instances: readonly object
     const instance = instances[i];
     const values = table.blankRow();
     forEachAttribute(instance, (name, value) => {
-      if (value !== undefined) values[table.column(name, owner)] = table.cell(value, owner, name);
+      if (value === undefined) return;
+      const column = attributeColumn(model, table, name, owner);
+      if (column >= 0) values[column] = table.cell(value, owner, name);
     });
     const generated = assignKey(model, keys, table, instance, values, undo);
     // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
     table.insertRow(values, owner, generated ? [] : keys.columns);
     markInserted(instance, columns, values, undo);
   }
+}
+
+/**
+ * An attribute's column, or -1 for a relation's name the sheet has no column for: a null relation
+ * fed back from toJSON() into create() is not a column value.
+ */
+function attributeColumn(model: PersistableClass, table: Table, name: string, owner: string): number {
+  if (!table.header.has(name) && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
+  return table.column(name, owner);
 }
 
 /** The model's key columns, by name and position, and how new keys are made. */
@@ -110,10 +122,11 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
 /** Writes a model's changed attributes to its row. */
 export function updateModel(model: PersistableClass, instance: object, unit: UnitOfWork): void {
   const dirty = dirtyAttributes(instance);
-  const names = Object.keys(dirty);
-  if (!names.length) return;
+  if (!Object.keys(dirty).length) return;
   const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
+  const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, owner) >= 0);
+  if (!names.length) return;
   const columns = names.map((name) => table.column(name, owner));
   const entry = locate(model, instance, table, 'save');
   if (!entry) throw gone(model, instance, table);

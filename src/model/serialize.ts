@@ -1,6 +1,6 @@
 /** `toJSON()`: attributes in sheet order, then loaded relations (under `serializeAs`), then `pivot`. */
 import { setOwn } from '../support/values';
-import { attributesOf } from './attributes';
+import { attributesOf, isRelationData } from './attributes';
 import { loadedRelations, pivotOf, stateOf } from './state';
 
 interface Serializable {
@@ -20,9 +20,13 @@ export function serialize(model: object, host: RelationLookup): Record<string, u
   for (const name of order) {
     if (name in attributes && attributes[name] !== undefined) setOwn(json, name, attributes[name]);
   }
-  for (const [name, value] of loadedRelations(model)) {
+  for (const [name, loaded] of loadedRelations(model)) {
     const key = host.$getRelation(name).serializeAs;
     if (key === null) continue;
+    // `post.tags = post.tags.filter(...)` replaces what was loaded; a cell value assigned there is an attribute.
+    const own = Object.prototype.hasOwnProperty.call(model, name);
+    const value = own ? (model as Record<string, unknown>)[name] : loaded;
+    if (own && value !== null && !isRelationData(value)) continue;
     setOwn(json, key || name, plain(value));
   }
   const pivot = pivotOf(state);

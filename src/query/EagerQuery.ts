@@ -148,12 +148,14 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
     for (const spec of this.counts) {
       const relation = this.model.$getRelation(spec.relation);
+      const keyColumn = parentKeyColumn(relation);
+      // A missing key column would count 0 for every model, silently.
+      relation.assertParentColumn(models, keyColumn);
       let alias = spec.alias;
       const counts = relation.countByParent((query: EagerQuery<Model>) => {
         if (spec.callback) spec.callback(query);
         if (query.countAlias) alias = query.countAlias;
       });
-      const keyColumn = parentKeyColumn(relation);
       models.forEach((model) => {
         extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
       });
