@@ -1593,7 +1593,8 @@ var SheetORM = (() => {
      * Parses row 1; blank or duplicated names are errors (they would silently lose data). Blank
      * headers past the last named column are ignored unless data rows use them (`dataWidth`).
      */
-    static parse(row, where, dataWidth2 = 0) {
+    static parse(row, where, dataWidth2 = 0, owner = "") {
+      const place = () => owner ? `${owner}: ${where.describe()}` : where.describe();
       const names = row.map(headerText);
       let width = names.length;
       while (width > dataWidth2 && width > 0 && names[width - 1] === "") width--;
@@ -1605,13 +1606,13 @@ var SheetORM = (() => {
         const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : "it lies between named columns";
         const one = blanks.length === 1;
         throw new ValidationError(
-          `${where.describe()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${one ? why : why.replace("it lies", "they lie")}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
+          `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${one ? why : why.replace("it lies", "they lie")}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
         );
       }
       const seen = /* @__PURE__ */ new Set();
       for (const name of used) {
         if (seen.has(name)) {
-          throw new ValidationError(`${where.describe()}: the header "${name}" appears twice in row 1; rename one of the columns.`);
+          throw new ValidationError(`${place()}: the header "${name}" appears twice in row 1; rename one of the columns.`);
         }
         seen.add(name);
       }
@@ -1950,7 +1951,7 @@ var SheetORM = (() => {
     static fromValues(ref, opened, values) {
       const headerRow = values[0] || [];
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
-      const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
+      const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
       const width = header.width;
       const rows = new Array(Math.max(0, values.length - 1));
       const rowNumbers = new Array(rows.length);
@@ -4317,6 +4318,10 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
     }
   }
+  function blankParentKey(parent, key, owner) {
+    if (!stateOf(parent).persisted) return new SheetORMError(`${owner}: the parent has no ${key}; save it before using its relations.`);
+    return new SheetORMError(`${owner}: the parent's ${key} is blank in its row; give it a value (its related rows are found by it).`);
+  }
   function setForeignKey(unit, model, name, value) {
     const previous = readAttribute(model, name);
     writeAttribute(model, name, value);
@@ -4494,7 +4499,7 @@ var SheetORM = (() => {
       this.relation.assertParentColumn([this.parent], this.relation.localKey);
       const key = readAttribute(this.parent, this.relation.localKey);
       if (isBlankKey(key)) {
-        throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+        throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
       }
       return key;
     }
@@ -5309,7 +5314,7 @@ var SheetORM = (() => {
     parentKey() {
       const key = readAttribute(this.parent, this.relation.localKey);
       if (isBlankKey(key)) {
-        throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+        throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
       }
       return key;
     }

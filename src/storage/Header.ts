@@ -21,7 +21,9 @@ export class Header {
    * Parses row 1; blank or duplicated names are errors (they would silently lose data). Blank
    * headers past the last named column are ignored unless data rows use them (`dataWidth`).
    */
-  static parse(row: readonly unknown[], where: Describable, dataWidth = 0): Header {
+  static parse(row: readonly unknown[], where: Describable, dataWidth = 0, owner = ''): Header {
+    // Described only for an error: describing asks the spreadsheet its name.
+    const place = () => (owner ? `${owner}: ${where.describe()}` : where.describe());
     const names = row.map(headerText);
     let width = names.length;
     while (width > dataWidth && width > 0 && names[width - 1] === '') width--;
@@ -33,13 +35,13 @@ export class Header {
       const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : 'it lies between named columns';
       const one = blanks.length === 1;
       throw new ValidationError(
-        `${where.describe()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(', ')} have`} no header in row 1, but ${one ? why : why.replace('it lies', 'they lie')}; name ${one ? 'it' : 'them'} in row 1 or delete ${one ? 'the column' : 'those columns'}.`,
+        `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(', ')} have`} no header in row 1, but ${one ? why : why.replace('it lies', 'they lie')}; name ${one ? 'it' : 'them'} in row 1 or delete ${one ? 'the column' : 'those columns'}.`,
       );
     }
     const seen = new Set<string>();
     for (const name of used) {
       if (seen.has(name)) {
-        throw new ValidationError(`${where.describe()}: the header "${name}" appears twice in row 1; rename one of the columns.`);
+        throw new ValidationError(`${place()}: the header "${name}" appears twice in row 1; rename one of the columns.`);
       }
       seen.add(name);
     }

@@ -135,7 +135,7 @@ export class Table {
   static fromValues(ref: TableRef, opened: OpenedSheet, values: unknown[][]): Table {
     const headerRow = values[0] || [];
     const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
-    const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0);
+    const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
     const width = header.width;
     // Sized once and cut to the rows kept: pushing 500,000 rows would regrow both ~30 times.
     const rows = new Array<CellValue[]>(Math.max(0, values.length - 1));

@@ -46,7 +46,7 @@ describe('headers named like JavaScript or model internals', () => {
 describe('bad headers', () => {
   it('a duplicated header is an error naming it', () => {
     seedSheets({ Things: [['id', 'name', 'name'], [1, 'a', 'b']] });
-    expect(() => Thing.all()).toThrow(/header "name" appears twice/);
+    expect(() => Thing.all()).toThrow(/^Thing: sheet "Things" in spreadsheet "[^"]+": the header "name" appears twice/);
   });
 
   it('a blank header over a used column is an error naming the column', () => {

@@ -29,3 +29,12 @@ describe('relation clients name a missing parent column', () => {
     expect(() => user.related('posts').create({ title: 'x' })).toThrow(ColumnNotFoundError);
   });
 });
+
+describe('relation clients of a parent whose key is blank', () => {
+  beforeEach(() => seedSheets({ Users: [['id', 'uid'], [1, '']], Posts: [['id', 'user_id']] }));
+
+  it('say the key cell is blank when the parent was saved, and to save it when it was not', () => {
+    expect(() => User.findOrFail(1).related('posts').query()).toThrow(/User\.posts: the parent's uid is blank in its row; give it a value/);
+    expect(() => new User().related('posts').query()).toThrow(/User\.posts: the parent has no uid; save it before using its relations/);
+  });
+});

@@ -1,5 +1,5 @@
 /** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
-import { SheetORMError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
@@ -7,7 +7,7 @@ import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { requireRelated, setForeignKey } from './support';
+import { blankParentKey, requireRelated, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -68,7 +68,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
     this.relation.assertParentColumn([this.parent], this.relation.localKey);
     const key = readAttribute(this.parent, this.relation.localKey);
     if (isBlankKey(key)) {
-      throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+      throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
     }
     return key;
   }

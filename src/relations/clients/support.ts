@@ -1,8 +1,9 @@
 /** Helpers shared by the relation clients: argument checks and foreign-key writes undone on failure. */
-import { ValidationError } from '../../errors';
+import { SheetORMError, ValidationError } from '../../errors';
 import type { Model, ModelClass } from '../../model/Model';
 import { readAttribute, writeAttribute } from '../../model/attributes';
 import { modelName } from '../../model/meta';
+import { stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
 import { describeValue } from '../../support/values';
 
@@ -11,6 +12,12 @@ export function requireRelated<R extends Model>(value: unknown, related: ModelCl
   if (!(value instanceof related)) {
     throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
   }
+}
+
+/** The error for a parent whose key is blank: never saved, or saved with an empty key cell. */
+export function blankParentKey(parent: object, key: string, owner: string): SheetORMError {
+  if (!stateOf(parent).persisted) return new SheetORMError(`${owner}: the parent has no ${key}; save it before using its relations.`);
+  return new SheetORMError(`${owner}: the parent's ${key} is blank in its row; give it a value (its related rows are found by it).`);
 }
 
 /** Sets a model's foreign key for a write; if the write fails, the model gets its old value back. */

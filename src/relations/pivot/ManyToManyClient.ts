@@ -4,7 +4,7 @@
  * the lock, the change is computed in memory, and written as one append, changed-cell blocks and
  * bottom-up deletion runs. Rows of other parents and unchanged rows are never touched.
  */
-import { SheetORMError, ValidationError } from '../../errors';
+import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { modelName, tableRef, usesUuid } from '../../model/meta';
 import { readAttribute } from '../../model/attributes';
@@ -12,7 +12,7 @@ import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
-import { requireRelated } from '../clients/support';
+import { blankParentKey, requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecords } from './syncPlan';
@@ -201,7 +201,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   private parentKey(): unknown {
     const key = readAttribute(this.parent, this.relation.localKey);
     if (isBlankKey(key)) {
-      throw new SheetORMError(`${this.relation.label()}: the parent has no ${this.relation.localKey}; save it before using its relations.`);
+      throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
     }
     return key;
   }
