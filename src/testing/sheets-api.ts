@@ -11,6 +11,7 @@ import type { BookData, World } from './model';
 import { batchUpdateSpreadsheet } from './sheets-batch';
 import { API_MSG, BadRequest, kitError, NotFound, serve } from './sheets-errors';
 import { apiA1, parseApiRange, readBox, sheetOfRange } from './sheets-ranges';
+import { checkRequestFields, REQUESTS } from './sheets-schema';
 import { spreadsheetResource, withFields } from './sheets-spreadsheet';
 import { batchGetValues, getValues } from './sheets-values';
 import { appendValues, batchUpdateValues, updateValues } from './sheets-write';
@@ -34,9 +35,17 @@ function options(optionalArgs: unknown, allowed: string[]): Record<string, unkno
   return args;
 }
 
-function resource(value: unknown, method: string): Record<string, unknown> {
+function resource(value: unknown, method: string, type: keyof typeof REQUESTS): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw kitError(`${method} takes the request resource (an object) as its first argument`);
+  checkRequestFields(value, REQUESTS[type], '');
   return value as Record<string, unknown>;
+}
+
+/** A ValueRange body, whose own range (if any) must be the call's, as the API compares them. */
+function valueRange(value: unknown, method: string, range: string): Record<string, unknown> {
+  const body = resource(value, method, 'ValueRange');
+  if (body.range !== undefined && body.range !== range) throw new BadRequest(`Request range[${range}] does not match value's range[${String(body.range)}]`);
+  return body;
 }
 
 /** One counted call: hooks first, then the request against the spreadsheet with that id. */
@@ -60,47 +69,47 @@ class FakeValuesCollection {
   get(spreadsheetId: string, range: string, optionalArgs?: object): ValueRange {
     return call(this, 'Spreadsheets.Values.get', arguments, spreadsheetId, rangeSheet(this, spreadsheetId, range), (book) => {
       const args = options(optionalArgs, RENDER);
-      return withFields(getValues(book, range, args), args.fields);
+      return withFields(getValues(book, range, args), args.fields, 'ValueRange');
     });
   }
 
   batchGet(spreadsheetId: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse {
     return call(this, 'Spreadsheets.Values.batchGet', arguments, spreadsheetId, undefined, (book) => {
       const args = options(optionalArgs, ['ranges', ...RENDER]);
-      return withFields(batchGetValues(book, args), args.fields);
+      return withFields(batchGetValues(book, args), args.fields, 'BatchGetValuesResponse');
     });
   }
 
   update(resourceArg: ValueRange, spreadsheetId: string, range: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.UpdateValuesResponse {
     return call(this, 'Spreadsheets.Values.update', arguments, spreadsheetId, rangeSheet(this, spreadsheetId, range), (book) => {
       const args = options(optionalArgs, RESPONSE);
-      return withFields(updateValues(book, resource(resourceArg, 'Values.update'), range, args), args.fields);
+      return withFields(updateValues(book, valueRange(resourceArg, 'Values.update', range), range, args), args.fields, 'UpdateValuesResponse');
     });
   }
 
   append(resourceArg: ValueRange, spreadsheetId: string, range: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.AppendValuesResponse {
     return call(this, 'Spreadsheets.Values.append', arguments, spreadsheetId, rangeSheet(this, spreadsheetId, range), (book) => {
       const args = options(optionalArgs, ['insertDataOption', ...RESPONSE]);
-      return withFields(appendValues(book, resource(resourceArg, 'Values.append'), range, args), args.fields);
+      return withFields(appendValues(book, valueRange(resourceArg, 'Values.append', range), range, args), args.fields, 'AppendValuesResponse');
     });
   }
 
   batchUpdate(resourceArg: BatchUpdateValuesRequest, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse {
     return call(this, 'Spreadsheets.Values.batchUpdate', arguments, spreadsheetId, undefined, (book) =>
-      batchUpdateValues(book, resource(resourceArg, 'Values.batchUpdate')),
+      batchUpdateValues(book, resource(resourceArg, 'Values.batchUpdate', 'BatchUpdateValuesRequest')),
     );
   }
 
   clear(resourceArg: object, spreadsheetId: string, range: string): GoogleAppsScript.Sheets.Schema.ClearValuesResponse {
     return call(this, 'Spreadsheets.Values.clear', arguments, spreadsheetId, rangeSheet(this, spreadsheetId, range), (book) => {
-      resource(resourceArg ?? {}, 'Values.clear');
+      resource(resourceArg ?? {}, 'Values.clear', 'ClearValuesRequest');
       return { spreadsheetId: book.id, clearedRange: clearRange(book, range) };
     });
   }
 
   batchClear(resourceArg: GoogleAppsScript.Sheets.Schema.BatchClearValuesRequest, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchClearValuesResponse {
     return call(this, 'Spreadsheets.Values.batchClear', arguments, spreadsheetId, undefined, (book) => {
-      const ranges = resource(resourceArg, 'Values.batchClear').ranges;
+      const ranges = resource(resourceArg, 'Values.batchClear', 'BatchClearValuesRequest').ranges;
       const list = Array.isArray(ranges) ? ranges : ranges === undefined ? [] : [ranges];
       list.forEach((range) => readBox(parseApiRange(book, range)));
       return { spreadsheetId: book.id, clearedRanges: list.map((range) => clearRange(book, range)) };
@@ -122,13 +131,13 @@ class FakeSpreadsheetsCollection {
   get(spreadsheetId: string, optionalArgs?: object): GoogleAppsScript.Sheets.Schema.Spreadsheet {
     return call(this, 'Spreadsheets.get', arguments, spreadsheetId, undefined, (book) => {
       const args = options(optionalArgs, ['ranges', 'includeGridData', 'fields']);
-      return withFields(spreadsheetResource(book, args), args.fields);
+      return withFields(spreadsheetResource(book, args), args.fields, 'Spreadsheet');
     });
   }
 
   batchUpdate(resourceArg: BatchUpdateSpreadsheetRequest, spreadsheetId: string): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse {
     return call(this, 'Spreadsheets.batchUpdate', arguments, spreadsheetId, undefined, (book) => {
-      resource(resourceArg, 'Spreadsheets.batchUpdate');
+      resource(resourceArg, 'Spreadsheets.batchUpdate', 'BatchUpdateSpreadsheetRequest');
       return batchUpdateSpreadsheet(book, resourceArg);
     });
   }

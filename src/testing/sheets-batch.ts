@@ -8,6 +8,7 @@
 import { CELL_LIMIT } from './grid';
 import type { BookData, SheetData } from './model';
 import { API_MSG, BadRequest, kitError } from './sheets-errors';
+import { checkRequestFields, REQUESTS } from './sheets-schema';
 import { spreadsheetResource } from './sheets-spreadsheet';
 import { enumOption } from './sheets-values';
 import { applyShifts, deleteColumns, deleteRows, insertColumns, insertRows, PendingShifts } from './structure';
@@ -55,6 +56,8 @@ function sheetFor(batch: Batch, id: unknown, fail: (message: string) => BadReque
 
 function index(value: unknown, name: string): number | undefined {
   if (value === undefined || value === null) return undefined;
+  // JSON's int32 fields take numbers or numeric strings.
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw kitError(`${name} must be a whole number >= 0 (got ${JSON.stringify(value)})`);
   return value;
 }
@@ -138,6 +141,7 @@ export function batchUpdateSpreadsheet(book: BookData, body: GoogleAppsScript.Sh
     if (kinds.length !== 1) throw kitError(`requests[${i}] must hold exactly one kind of request (got ${kinds.join(', ') || 'none'})`);
     const run = SIMULATED[kinds[0]];
     if (!run) throw kitError(`requests[${i}].${kinds[0]} (${snake(kinds[0])}) is a real request the kit does not simulate`);
+    checkRequestFields((request as Record<string, unknown>)[kinds[0]], REQUESTS[kinds[0]], `requests[${i}].${snake(kinds[0])}`);
     run(batch, (request as Record<string, never>)[kinds[0]], i);
   });
   // Cells move request by request; every formula is then rewritten once for all the moves.

@@ -7,18 +7,18 @@
 import type { BookData, SheetData } from './model';
 import { BadRequest, kitError } from './sheets-errors';
 import { parseApiRange } from './sheets-ranges';
+import { checkMask, Mask, RESPONSES } from './sheets-schema';
 
 type Spreadsheet = GoogleAppsScript.Sheets.Schema.Spreadsheet;
 
-/** A parsed field mask: each field either whole (true) or narrowed further. */
-type Mask = Map<string, Mask | true>;
 
 function parseMask(text: string): Mask {
   let at = 0;
   const fail = () => new BadRequest(`Invalid field selection ${text}`);
   // element := name ("." element | "/" element | "(" list ")")?
   const element = (): [string, Mask | true] => {
-    const name = /^[A-Za-z_*][A-Za-z0-9_]*/.exec(text.slice(at))?.[0];
+    // Spaces are not allowed: kept in the name, they make a path that matches nothing.
+    const name = /^\s*[A-Za-z_*][A-Za-z0-9_]*/.exec(text.slice(at))?.[0];
     if (!name) throw fail();
     at += name.length;
     if (text[at] === '.' || text[at] === '/') {
@@ -65,10 +65,12 @@ function applyMask(value: unknown, mask: Mask | true): unknown {
 }
 
 /** Narrows a response to the `fields` mask of a request, if it has one. */
-export function withFields<T>(response: T, fields: unknown): T {
+export function withFields<T>(response: T, fields: unknown, type: keyof typeof RESPONSES): T {
   if (fields === undefined || fields === null || fields === '' || fields === '*') return response;
   if (typeof fields !== 'string') throw kitError('optionalArgs.fields must be a string such as "sheets.properties"');
-  return applyMask(response, parseMask(fields.replace(/\s+/g, ''))) as T;
+  const mask = parseMask(fields);
+  checkMask(mask, RESPONSES[type]);
+  return applyMask(response, mask) as T;
 }
 
 function sheetProperties(sheet: SheetData, index: number): GoogleAppsScript.Sheets.Schema.SheetProperties {
