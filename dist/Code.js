@@ -630,6 +630,11 @@ var SheetORM = (() => {
         return 0;
     }
   }
+  function compareForOrder(a, b, sign) {
+    const blankA = isEmptyCell(a);
+    if (blankA !== isEmptyCell(b)) return blankA ? 1 : -1;
+    return compareValues(a, b) * sign;
+  }
   function looseEquals(a, b) {
     if (a === b) return true;
     const kind = classOf(a);
@@ -725,7 +730,7 @@ var SheetORM = (() => {
 
   // src/collection/aggregate.ts
   function isBlank(value) {
-    if (value === null || value === void 0) return true;
+    if (value === null || value === void 0 || value === "") return true;
     if (typeof value === "number") return Number.isNaN(value);
     return isDate2(value) && Number.isNaN(value.getTime());
   }
@@ -1288,6 +1293,7 @@ var SheetORM = (() => {
       } else if (related !== null && typeof related !== "object") {
         throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
       }
+      keepAssignedAttribute(parent, this.relationName);
       setLoadedRelation(parent, this.relationName, related);
       if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
         Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
@@ -2088,7 +2094,7 @@ var SheetORM = (() => {
           if (typeof value === "number") {
             numbers++;
             if (value > max && isFinite(value)) max = value;
-          } else if (typeof value === "string" && INTEGER_TEXT.test(value)) {
+          } else if (typeof value === "string" && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
             texts++;
             if (Number(value) > max) max = Number(value);
           }
@@ -3163,6 +3169,11 @@ var SheetORM = (() => {
     }
     return model[name];
   }
+  function keepAssignedAttribute(model, name) {
+    if (!collides(Object.getPrototypeOf(model), name)) return;
+    const own = ownCollided(model, name);
+    if (own !== void 0) shadowOf(model)[name] = own;
+  }
   function writeAttribute(model, name, value) {
     if (collides(Object.getPrototypeOf(model), name)) {
       shadowOf(model)[name] = value;
@@ -4058,12 +4069,8 @@ var SheetORM = (() => {
       const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
-          const valueA = key.read(valuesOf(a));
-          const valueB = key.read(valuesOf(b));
-          const blankA = isEmptyCell(valueA);
-          if (blankA !== isEmptyCell(valueB)) return blankA ? 1 : -1;
-          const order = compareValues(valueA, valueB);
-          if (order !== 0) return order * key.sign;
+          const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign);
+          if (order !== 0) return order;
         }
         return 0;
       });
@@ -4091,7 +4098,7 @@ var SheetORM = (() => {
       const values = table.blankRow();
       forEachAttribute(instance, (name, value) => {
         if (value === void 0) return;
-        const column = attributeColumn(model, table, name, owner);
+        const column = attributeColumn(model, table, name, value, owner);
         if (column >= 0) values[column] = table.cell(value, owner, name);
       });
       const generated = assignKey(model, keys, table, instance, values, undo);
@@ -4099,8 +4106,8 @@ var SheetORM = (() => {
       markInserted(instance, columns, values, undo);
     }
   }
-  function attributeColumn(model, table, name, owner) {
-    if (!table.header.has(name) && isRelationKey(model, name)) return -1;
+  function attributeColumn(model, table, name, value, owner) {
+    if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
     return table.column(name, owner);
   }
   var InsertUndo = class {
@@ -4161,7 +4168,7 @@ var SheetORM = (() => {
     if (!Object.keys(dirty).length) return;
     const table = unit.table(tableRef(model), true);
     const owner = modelName(model);
-    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, owner) >= 0);
+    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
     if (!names.length) return;
     const columns = names.map((name) => table.column(name, owner));
     const entry = locate(model, instance, table, "save");
@@ -4291,6 +4298,7 @@ var SheetORM = (() => {
     if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
       return value.toJSON();
     }
+    if (Array.isArray(value)) return value.map(plain);
     if (value !== null && typeof value === "object") return { ...value };
     return value;
   }
@@ -4996,8 +5004,8 @@ var SheetORM = (() => {
       const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
-          const order = compareValues(key.read(a), key.read(b));
-          if (order !== 0) return order * key.sign;
+          const order = compareForOrder(key.read(a), key.read(b), key.sign);
+          if (order !== 0) return order;
         }
         return 0;
       });
@@ -5085,7 +5093,7 @@ var SheetORM = (() => {
   function likeColumn(pivot, column, id) {
     const sample = pivot.firstValue(column);
     const held = sample !== null ? typeof sample : "number";
-    if (typeof id === "string" && held === "number" && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
+    if (typeof id === "string" && held === "number" && isPlainNumberText(id)) return Number(id);
     if (typeof id === "number" && held === "string") return String(id);
     return id;
   }
@@ -5603,6 +5611,7 @@ var SheetORM = (() => {
   var MANY_TO_MANY_OPTIONS = ["pivotTable", "localKey", "relatedKey", "pivotForeignKey", "pivotRelatedForeignKey", "pivotColumns", "pivotModel", "serializeAs", "onQuery"];
   function manyToManyOptions(model, pivot, keys) {
     const owner = `${modelName(model)}.manyToMany()`;
+    keys = keys.map((key) => key === null || key === "" ? void 0 : key);
     keys.forEach((key) => {
       if (key !== void 0 && (typeof key !== "string" || !key.trim())) {
         const hint = key && typeof key === "object" ? " Options go in the second argument: { pivotTable, pivotColumns, ... }." : "";

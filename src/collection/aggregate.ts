@@ -1,8 +1,8 @@
 import { compareValues, isDate, isNumericString } from './compare';
 
-/** True for null, undefined, NaN and invalid Dates: values that aggregates and sorts set aside. */
+/** True for null, undefined, '' (an empty cell), NaN and invalid Dates: values that aggregates and sorts set aside. */
 export function isBlank(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
+  if (value === null || value === undefined || value === '') return true;
   if (typeof value === 'number') return Number.isNaN(value);
   return isDate(value) && Number.isNaN(value.getTime());
 }

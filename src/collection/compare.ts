@@ -89,6 +89,13 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
+/** Order for `orderBy(col, dir)`: compareValues times `sign` (1 or -1), with empty cells last either way, as Sheets sorts. */
+export function compareForOrder(a: unknown, b: unknown, sign: number): number {
+  const blankA = isEmptyCell(a);
+  if (blankA !== isEmptyCell(b)) return blankA ? 1 : -1;
+  return compareValues(a, b) * sign;
+}
+
 /**
  * Equality as `where` uses it: null, undefined and '' are equal (an empty cell), numbers and plain number text equal by value
  * ('1' == 1, '1.0' == '1', but '01' != '1'), Dates by time, anything else strictly. NaN equals nothing.

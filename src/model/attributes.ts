@@ -106,6 +106,13 @@ export function readAttribute(model: object, name: string): unknown {
   return (model as AnyModel)[name];
 }
 
+/** Before a relation is set on the instance under `name`, keeps a cell value assigned there as the attribute. */
+export function keepAssignedAttribute(model: object, name: string): void {
+  if (!collides(Object.getPrototypeOf(model), name)) return;
+  const own = ownCollided(model, name);
+  if (own !== undefined) shadowOf(model)[name] = own;
+}
+
 /** Writes an attribute, wherever it belongs. */
 export function writeAttribute(model: object, name: string, value: unknown): void {
   if (collides(Object.getPrototypeOf(model), name)) {

@@ -99,6 +99,8 @@ const MANY_TO_MANY_OPTIONS = ['pivotTable', 'localKey', 'relatedKey', 'pivotFore
 
 function manyToManyOptions(model: ModelClass, pivot: PivotInput, keys: Array<string | undefined>): ManyToManyOptions {
   const owner = `${modelName(model)}.manyToMany()`;
+  // null or '' skips a key (the default is used), as in Eloquent.
+  keys = keys.map((key) => (key === null || key === '' ? undefined : key));
   keys.forEach((key) => {
     if (key !== undefined && (typeof key !== 'string' || !key.trim())) {
       const hint = key && typeof key === 'object' ? ' Options go in the second argument: { pivotTable, pivotColumns, ... }.' : '';

@@ -30,7 +30,7 @@ export function insertModels(model: PersistableClass, instances: readonly object
     const values = table.blankRow();
     forEachAttribute(instance, (name, value) => {
       if (value === undefined) return;
-      const column = attributeColumn(model, table, name, owner);
+      const column = attributeColumn(model, table, name, value, owner);
       if (column >= 0) values[column] = table.cell(value, owner, name);
     });
     const generated = assignKey(model, keys, table, instance, values, undo);
@@ -41,11 +41,12 @@ export function insertModels(model: PersistableClass, instances: readonly object
 }
 
 /**
- * An attribute's column, or -1 for a relation's name the sheet has no column for: a null relation
- * fed back from toJSON() into create() is not a column value.
+ * An attribute's column, or -1 for null under a relation's name the sheet has no column for: a
+ * null relation fed back from toJSON() into create() is not a column value. Any other value
+ * without a column is a ColumnNotFoundError.
  */
-function attributeColumn(model: PersistableClass, table: Table, name: string, owner: string): number {
-  if (!table.header.has(name) && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
+function attributeColumn(model: PersistableClass, table: Table, name: string, value: unknown, owner: string): number {
+  if (value === null && !table.header.has(name) && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
   return table.column(name, owner);
 }
 
@@ -125,7 +126,7 @@ export function updateModel(model: PersistableClass, instance: object, unit: Uni
   if (!Object.keys(dirty).length) return;
   const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
-  const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, owner) >= 0);
+  const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
   if (!names.length) return;
   const columns = names.map((name) => table.column(name, owner));
   const entry = locate(model, instance, table, 'save');

@@ -38,6 +38,7 @@ function plain(value: unknown): unknown {
   if (value !== null && typeof value === 'object' && typeof (value as Serializable).toJSON === 'function') {
     return (value as Serializable).toJSON();
   }
+  if (Array.isArray(value)) return value.map(plain);
   if (value !== null && typeof value === 'object') return { ...(value as object) };
   return value;
 }

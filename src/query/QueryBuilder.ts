@@ -4,7 +4,7 @@
  * returned.
  */
 import { Collection } from '../collection/Collection';
-import { compareValues, isEmptyCell } from '../collection/compare';
+import { compareForOrder } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
@@ -252,12 +252,8 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
-        const valueA = key.read(valuesOf(a));
-        const valueB = key.read(valuesOf(b));
-        const blankA = isEmptyCell(valueA);
-        if (blankA !== isEmptyCell(valueB)) return blankA ? 1 : -1;
-        const order = compareValues(valueA, valueB);
-        if (order !== 0) return order * key.sign;
+        const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign);
+        if (order !== 0) return order;
       }
       return 0;
     });

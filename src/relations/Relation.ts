@@ -8,7 +8,7 @@ import type { Model, ModelClass } from '../model/Model';
 import { modelName, sheetName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
 import { setLoadedRelation, stateOf } from '../model/state';
-import { readAttribute } from '../model/attributes';
+import { keepAssignedAttribute, readAttribute } from '../model/attributes';
 import { Collection } from '../collection/Collection';
 import { ColumnNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { describeValue, normalizeKey, Key } from '../support/values';
@@ -98,6 +98,8 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
     } else if (related !== null && typeof related !== 'object') {
       throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
     }
+    // `post.category = 2; post.load('category')`: the 2 stays the attribute, to be saved.
+    keepAssignedAttribute(parent, this.relationName);
     setLoadedRelation(parent, this.relationName, related);
     if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
       Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });

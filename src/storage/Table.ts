@@ -4,7 +4,7 @@
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
 import { isPlainCell, validateCell } from '../support/cells';
-import { CellValue, cloneValue, describeValue, fromCell, isDate, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
+import { CellValue, cloneValue, describeValue, fromCell, isDate, isPlainNumberText, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { Header } from './Header';
 import { retried } from './service';
 import { OpenedSheet, TableRef } from './TableRef';
@@ -285,7 +285,7 @@ export class Table {
         if (typeof value === 'number') {
           numbers++;
           if (value > max && isFinite(value)) max = value;
-        } else if (typeof value === 'string' && INTEGER_TEXT.test(value)) {
+        } else if (typeof value === 'string' && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
           texts++;
           if (Number(value) > max) max = Number(value);
         }

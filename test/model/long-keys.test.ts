@@ -71,3 +71,27 @@ describe('generated keys past 2^53', () => {
     expect(Account.create({ tweet_id: 'y' }).id).toBe(9007199254740991);
   });
 });
+
+describe('long digit-string ids elsewhere', () => {
+  class Post extends Model {
+    static _table = 'Posts';
+    tags() {
+      return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+  class Tag extends Model {
+    static _table = 'Tags';
+  }
+
+  it('attach writes a long text id as the same text, and the relation finds it', () => {
+    seedSheets({ Posts: [['id'], [1]], Tags: [['id'], ['1790000000000000001'], ['1790000000000000002']], PostTag: [['post_id', 'tag_id']] });
+    Post.findOrFail(1).related('tags').attach(['1790000000000000001']);
+    expect(sheetRows('PostTag')[1]).toEqual([1, '1790000000000000001']);
+    expect(Post.findOrFail(1).related('tags').query().get().map((tag) => tag.getAttribute('id'))).toEqual(['1790000000000000001']);
+  });
+
+  it('a long text id among numeric keys does not count towards the next key', () => {
+    seedSheets({ Accounts: [['id', 'tweet_id'], [1, 'a'], [2, 'b'], ['1790000000000000001', 'c']] });
+    expect(Account.create({ tweet_id: 'd' }).id).toBe(3);
+  });
+});

@@ -3,7 +3,7 @@
  * (one read of each) through a Map on the related key, with per-parent `groupLimit`.
  */
 import { Collection } from '../../collection/Collection';
-import { compareValues } from '../../collection/compare';
+import { compareForOrder } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { Hydrator, hydrateValues } from '../../model/hydrate';
@@ -297,8 +297,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
-        const order = compareValues(key.read(a), key.read(b));
-        if (order !== 0) return order * key.sign;
+        const order = compareForOrder(key.read(a), key.read(b), key.sign);
+        if (order !== 0) return order;
       }
       return 0;
     });

@@ -2,7 +2,7 @@
 import type { ModelClass } from '../../model/Model';
 import { attributeFields } from '../../model/fields';
 import type { Table } from '../../storage/Table';
-import type { Key } from '../../support/values';
+import { isPlainNumberText, Key } from '../../support/values';
 import { fieldsOf } from '../registry';
 
 /** Related ids, each once (a pivot sheet may hold a pair twice). */
@@ -32,7 +32,7 @@ export function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, rec
 export function likeColumn(pivot: Table, column: number, id: unknown): unknown {
   const sample = pivot.firstValue(column);
   const held = sample !== null ? typeof sample : 'number';
-  if (typeof id === 'string' && held === 'number' && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(id.trim())) return Number(id);
+  if (typeof id === 'string' && held === 'number' && isPlainNumberText(id)) return Number(id);
   if (typeof id === 'number' && held === 'string') return String(id);
   return id;
 }
