@@ -1506,11 +1506,24 @@ var SheetORM = (() => {
     }
     return {
       release(wrote, failed) {
+        let flushError = null;
         try {
           flushAfter(purpose, wrote, failed);
-        } finally {
-          once("Lock.releaseLock", () => lock.releaseLock());
+        } catch (error) {
+          flushError = error;
         }
+        try {
+          once("Lock.releaseLock", () => lock.releaseLock());
+        } catch (error) {
+          if (flushError) throw flushError;
+          if (wrote && !failed) {
+            throw new WriteError(
+              `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${messageOf(error).replace(/\.$/, "")}); Apps Script releases it when the script ends. Do not retry the write: it went through.`
+            );
+          }
+          throw error;
+        }
+        if (flushError) throw flushError;
       }
     };
   }

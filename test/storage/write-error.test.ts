@@ -83,3 +83,12 @@ test('a flush that fails after a complete write is a WriteError saying the chang
   expect(gas().calls.count('Lock.releaseLock')).toBe(1);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'new']]);
 });
+
+test('a lock release that fails after a complete write is a WriteError saying not to retry', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Lock.releaseLock') throw new Error('Service LockService timed out.');
+  });
+  expect(() => Post.create({ title: 'new' })).toThrow(/^Post\.create: the changes were written and flushed, but releasing the lock failed afterwards \(.*timed out\).*Do not retry the write: it went through\.$/);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'new']]);
+});
