@@ -1761,7 +1761,7 @@ var SheetORM = (() => {
     const add = (step, viaApi) => {
       if (viaApi && unflushed) steps.push({ todo: "flush", done: "flushed", run: flushBeforeApi });
       steps.push(step);
-      unflushed = viaApi ? false : true;
+      unflushed = !viaApi;
     };
     const rows = plan.appendRows;
     if (rows.length) {

@@ -82,7 +82,7 @@ function stepsOf(opened: OpenedSheet, plan: TablePlan, name: string): Step[] {
   const add = (step: Step, viaApi: boolean): void => {
     if (viaApi && unflushed) steps.push({ todo: 'flush', done: 'flushed', run: flushBeforeApi });
     steps.push(step);
-    unflushed = viaApi ? false : true;
+    unflushed = !viaApi;
   };
   const rows = plan.appendRows;
   if (rows.length) {
