@@ -45,7 +45,14 @@ const ada = () => Member.findOrFail(1);
 
 describe('an onQuery scope bounds the writes', () => {
   it('detach() removes only the rows inside the scope', () => {
-    expect(ada().related('ledProjects').detach()).toEqual([1]);
+    const member = ada();
+    gas().calls.reset();
+    expect(member.related('ledProjects').detach()).toEqual([1]);
+    // The scope is decided with one read of each sheet, under the lock; one deletion run.
+    expect(gas().calls.reads('project_member')).toBe(1);
+    expect(gas().calls.reads('Projects')).toBe(1);
+    expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
+    expect(gas().calls.writes()).toBe(0);
     expect(sheetRows('project_member').slice(1)).toEqual([
       [1, 2, 'dev'],
       [1, 3, 'dev'],
