@@ -67,10 +67,13 @@ export function deletePost(store: Store, key: Cell): Result<boolean> {
   return ok(!!row);
 }
 
-/** `Post.where('views', '>', min).update({ title })`: returns the rows matched. */
+/**
+ * `Post.where('views', '>', min).update({ title })`: returns the rows matched. A cell already
+ * holding the title is not rewritten, so that row is no change (its deletion meanwhile fails nothing).
+ */
 export function updateTitles(store: Store, minViews: number, title: string): Result<number> {
   const rows = store.sheet('Posts').live().filter((row) => typeof row.cells[VIEWS] === 'number' && (row.cells[VIEWS] as number) > minViews);
-  rows.forEach((row) => store.set('Posts', row, TITLE, title));
+  rows.filter((row) => row.cells[TITLE] !== title).forEach((row) => store.set('Posts', row, TITLE, title));
   return ok(rows.length);
 }
 
