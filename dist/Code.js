@@ -123,9 +123,9 @@ var SheetORM = (() => {
             return sanitizeWord(token, token, rules) === token;
           };
         }
-        function pluralize3(word, count, inclusive) {
-          var pluralized = count === 1 ? pluralize3.singular(word) : pluralize3.plural(word);
-          return (inclusive ? count + " " : "") + pluralized;
+        function pluralize3(word, count2, inclusive) {
+          var pluralized = count2 === 1 ? pluralize3.singular(word) : pluralize3.plural(word);
+          return (inclusive ? count2 + " " : "") + pluralized;
         }
         pluralize3.plural = replaceWord(
           irregularSingles,
@@ -1013,8 +1013,8 @@ var SheetORM = (() => {
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
-      const count = Math.trunc(n) || 0;
-      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
+      const count2 = Math.trunc(n) || 0;
+      return _Collection.wrap(count2 < 0 ? this.slice(count2) : this.slice(0, count2));
     }
     /** All items after the first `n` (a negative `n` skips nothing). */
     skip(n) {
@@ -1682,36 +1682,123 @@ var SheetORM = (() => {
   }
 
   // src/storage/sheetsApi/batchWrite.ts
-  function canBatchCells(blocks) {
-    return blocks.length > 1 && !blocks.some((block) => block.values.some((row) => row.some(isDate)));
-  }
-  function batchUpdateCells(opened, name, blocks) {
+  function batchUpdateCells(sheets) {
     const api = sheetsApi();
-    if (!api || !canBatchCells(blocks)) return false;
-    const id = spreadsheetIdOf(opened.spreadsheet);
-    const data = blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values }));
+    const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
+    const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values })));
     retried(
-      `Sheets.Values.batchUpdate "${name}" ${blocks.length} blocks`,
+      `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`,
       () => api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id)
     );
-    return true;
   }
-  function batchDeleteRows(opened, name, runs) {
+  function batchDeleteRows(sheets) {
     const api = sheetsApi();
-    if (!api || runs.length < 2) return false;
-    const id = spreadsheetIdOf(opened.spreadsheet);
-    const sheetId = sheetIdOf(opened.sheet);
-    const requests = runs.map((run) => ({
-      deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
-    }));
-    retried(`Sheets.batchUpdate "${name}" ${runs.length} deletions`, () => api.Spreadsheets.batchUpdate({ requests }, id), isQuotaRefusal);
-    return true;
+    const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
+    const requests = sheets.flatMap(({ opened, runs }) => {
+      const sheetId = sheetIdOf(opened.sheet);
+      return runs.map((run) => ({
+        deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
+      }));
+    });
+    retried(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id), isQuotaRefusal);
+  }
+  function describe2(sheets, count2, what) {
+    return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count2} ${what}`;
   }
   function a1(block) {
     const rows = block.values.length;
     const columns = block.values[0].length;
     const start = `${columnLetter(block.column)}${block.row}`;
     return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(block.column + columns - 1)}${block.row + rows - 1}`;
+  }
+
+  // src/storage/writeSteps.ts
+  function stepsOf(writes) {
+    const api = sheetsApi() !== null;
+    const cellsByApi = api ? batchedByApi(writes, (w) => hasDates(w.plan.updates) ? 0 : w.plan.updates.length) : /* @__PURE__ */ new Set();
+    const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : /* @__PURE__ */ new Set();
+    const steps = [];
+    let unflushed = false;
+    const add = (step) => {
+      if (step.viaApi && unflushed) {
+        const each = (what) => step.writes.map(() => what);
+        steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi });
+      }
+      steps.push(step);
+      unflushed = !step.viaApi;
+    };
+    for (const write of writes) {
+      if (write.plan.appendRows.length) add(appendStep(write));
+      if (!cellsByApi.has(write)) write.plan.updates.forEach((block) => add(blockStep(write, block)));
+    }
+    for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
+    for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
+    for (const group of bySpreadsheet(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group));
+    return steps;
+  }
+  function batchedByApi(writes, items) {
+    const batched = /* @__PURE__ */ new Set();
+    for (const group of bySpreadsheet(writes)) {
+      const withItems = group.filter((write) => items(write) > 0);
+      if (withItems.reduce((sum, write) => sum + items(write), 0) > 1) withItems.forEach((write) => batched.add(write));
+    }
+    return batched;
+  }
+  function bySpreadsheet(writes) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const write of writes) {
+      const group = groups.get(write.opened.spreadsheet) || [];
+      group.push(write);
+      groups.set(write.opened.spreadsheet, group);
+    }
+    return Array.from(groups.values());
+  }
+  function hasDates(blocks) {
+    return blocks.some((block) => block.values.some((row) => row.some(isDate)));
+  }
+  function appendStep(write) {
+    const { opened, plan, name } = write;
+    const rows = plan.appendRows;
+    const span = `rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`;
+    const run = () => {
+      retried(
+        `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
+        () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
+      );
+    };
+    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run };
+  }
+  function blockStep(write, block) {
+    const { opened, name } = write;
+    const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
+    const run = () => {
+      retried(
+        `"${name}" setValues ${block.values.length}\xD7${block.values[0].length} at row ${block.row}, column ${block.column}`,
+        () => opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
+      );
+    };
+    return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run };
+  }
+  function deleteStep(write, run) {
+    const rows = `rows ${run.start}\u2013${run.start + run.count - 1}`;
+    const call = () => once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
+    return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call };
+  }
+  function apiCellsStep(group) {
+    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: write.plan.updates }));
+    const counts = group.map((write) => count(write.plan.updates.length, "cell block"));
+    return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets) };
+  }
+  function apiDeletionsStep(group) {
+    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
+    const counts = group.map((write) => count(write.plan.deletions.length, "run of rows", "runs of rows"));
+    return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets) };
+  }
+  function count(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+  }
+  function flushBeforeApi() {
+    retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
   }
 
   // src/storage/applyPlan.ts
@@ -1739,90 +1826,23 @@ var SheetORM = (() => {
   }
   var FEW_ROWS_LEFT = 10;
   var PlanInterrupted = class {
-    constructor(cause, remaining) {
+    constructor(cause, failed, remaining) {
       this.cause = cause;
+      this.failed = failed;
       this.remaining = remaining;
     }
   };
-  function writePlan(opened, plan, progress, name = "") {
-    const steps = stepsOf(opened, plan, name);
+  function writeSheets(writes, progress) {
+    const steps = stepsOf(writes);
     steps.forEach((step, i) => {
       try {
         step.run();
       } catch (error) {
-        throw new PlanInterrupted(error, steps.slice(i).map((s) => s.todo));
+        const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
+        throw new PlanInterrupted(error, step.writes, remaining);
       }
-      progress.push([name, step.done]);
+      step.writes.forEach((write, w) => progress.push([write.name, step.done[w]]));
     });
-  }
-  function stepsOf(opened, plan, name) {
-    const steps = [];
-    let unflushed = false;
-    const add = (step, viaApi) => {
-      if (viaApi && unflushed) steps.push({ todo: "flush", done: "flushed", run: flushBeforeApi });
-      steps.push(step);
-      unflushed = !viaApi;
-    };
-    const rows = plan.appendRows;
-    if (rows.length) {
-      const last = plan.appendAt + rows.length - 1;
-      add(
-        {
-          todo: `append rows ${plan.appendAt}\u2013${last}`,
-          done: `appended rows ${plan.appendAt}\u2013${last}`,
-          run: () => retried(
-            `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
-            () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
-          )
-        },
-        false
-      );
-    }
-    const api = sheetsApi() !== null;
-    if (api && canBatchCells(plan.updates)) {
-      const count = plan.updates.length;
-      add({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) }, true);
-    } else {
-      for (const block of plan.updates) add(blockStep(opened, block, name), false);
-    }
-    if (api && plan.deletions.length > 1) {
-      const count = plan.deletions.length;
-      add({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) }, true);
-    } else {
-      for (const run of plan.deletions) {
-        const rowsText = `rows ${run.start}\u2013${run.start + run.count - 1}`;
-        add(
-          {
-            todo: `delete ${rowsText}`,
-            done: `deleted ${rowsText}`,
-            run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count))
-          },
-          false
-        );
-      }
-    }
-    return steps;
-  }
-  function blockStep(opened, block, name) {
-    const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
-    return {
-      todo: `update ${size}`,
-      done: `updated ${size}`,
-      run: () => retried(
-        `"${name}" setValues ${block.values.length}\xD7${block.values[0].length} at row ${block.row}, column ${block.column}`,
-        () => opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
-      )
-    };
-  }
-  function flushBeforeApi() {
-    retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
-  }
-  function describePlan(plan) {
-    const parts = [];
-    if (plan.appendRows.length) parts.push(`append ${plan.appendRows.length} rows`);
-    if (plan.updates.length) parts.push(`${plan.updates.length} cell blocks`);
-    if (plan.deletions.length) parts.push(`${plan.deletions.length} row deletions`);
-    return parts.join(", ");
   }
 
   // src/support/cells.ts
@@ -2847,13 +2867,13 @@ var SheetORM = (() => {
       this.changedSheets = true;
       for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
       const progress = [];
-      for (let i = 0; i < plans.length; i++) {
-        const { table, plan, asRead } = plans[i];
-        try {
-          writePlan(table.opened, plan, progress, table.ref.sheetName);
-        } catch (error) {
-          throw writeFailure(table, plans.slice(i + 1), progress, error);
-        }
+      const writes = plans.map(({ table, plan }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner }));
+      try {
+        writeSheets(writes, progress);
+      } catch (error) {
+        throw writeFailure(error, progress);
+      }
+      for (const { table, plan, asRead } of plans) {
         assignRows(plan);
         if (asRead) table.settle(plan.appendAt, plan.deletedRows);
         else this.stale.add(table);
@@ -2899,15 +2919,24 @@ var SheetORM = (() => {
       entry.rowNumber = plan.appendAt + i;
     });
   }
-  function writeFailure(table, later, done, error) {
-    const interrupted = error instanceof PlanInterrupted ? error : new PlanInterrupted(error, []);
-    const cause = interrupted.cause;
+  function writeFailure(error, done) {
+    if (!(error instanceof PlanInterrupted)) return error;
+    const { cause, failed, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
-    const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(", ")}`] : [];
-    const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join("; ");
+    const where = failed.map((write) => write.opened.describe()).join(" and ");
     return new WriteError(
-      `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${notWritten}.`
+      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeRemaining(remaining)}.`
     );
+  }
+  function describeRemaining(remaining) {
+    const parts = [];
+    let sheet = null;
+    for (const [where, what] of remaining) {
+      if (where === sheet) parts[parts.length - 1] += `, ${what}`;
+      else parts.push(`${where}: ${what}`);
+      sheet = where;
+    }
+    return parts.join("; ");
   }
   function describeProgress(done) {
     const parts = [];
@@ -3752,20 +3781,20 @@ var SheetORM = (() => {
       return this;
     }
     /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
-    has(name, operator = ">=", count = 1) {
-      return this.addHas("and", name, void 0, operator, count);
+    has(name, operator = ">=", count2 = 1) {
+      return this.addHas("and", name, void 0, operator, count2);
     }
     /** OR-ed `has`. */
-    orHas(name, operator = ">=", count = 1) {
-      return this.addHas("or", name, void 0, operator, count);
+    orHas(name, operator = ">=", count2 = 1) {
+      return this.addHas("or", name, void 0, operator, count2);
     }
     /** Keeps rows with related rows matching the callback's query. */
-    whereHas(name, callback, operator = ">=", count = 1) {
-      return this.addHas("and", name, callback, operator, count);
+    whereHas(name, callback, operator = ">=", count2 = 1) {
+      return this.addHas("and", name, callback, operator, count2);
     }
     /** OR-ed `whereHas`. */
-    orWhereHas(name, callback, operator = ">=", count = 1) {
-      return this.addHas("or", name, callback, operator, count);
+    orWhereHas(name, callback, operator = ">=", count2 = 1) {
+      return this.addHas("or", name, callback, operator, count2);
     }
     /** Keeps rows without related rows. */
     doesntHave(name) {
@@ -3817,15 +3846,15 @@ var SheetORM = (() => {
         });
       }
     }
-    addHas(bool, name, callback, operator, count) {
+    addHas(bool, name, callback, operator, count2) {
       if (typeof name !== "string" || !name) {
         throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
       }
       if (callback !== void 0 && typeof callback !== "function") {
         throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
       }
-      if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
-        throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
+      if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 0) {
+        throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count2)}.`);
       }
       const op = checkOperator(operator, `${this.owner}.has('${name}', \u2026)`);
       const dot = name.indexOf(".");
@@ -3834,13 +3863,13 @@ var SheetORM = (() => {
         const rest = name.slice(dot + 1);
         let related = this.model.$getRelation(first).relatedModel();
         for (const part of rest.split(".")) related = related.$getRelation(part).relatedModel();
-        const absent = op === "<" && count === 1;
-        const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
+        const absent = op === "<" && count2 === 1;
+        const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count2);
         return this.addHas(bool, first, nested, absent ? "<" : ">=", 1);
       }
       const relation = this.model.$getRelation(name);
       this.tested.push(relation);
-      const accept = countMatcher(op, count);
+      const accept = countMatcher(op, count2);
       this.conditions.push({
         kind: "deferred",
         bool,
@@ -3858,25 +3887,25 @@ var SheetORM = (() => {
     relation.boot();
     return relation.type === "belongsTo" ? relation.foreignKey : relation.localKey;
   }
-  function countMatcher(operator, count) {
-    if (typeof count !== "number") return operatorMatcher(operator, count);
+  function countMatcher(operator, count2) {
+    if (typeof count2 !== "number") return operatorMatcher(operator, count2);
     switch (operator) {
       case ">=":
-        return (actual) => actual >= count;
+        return (actual) => actual >= count2;
       case ">":
-        return (actual) => actual > count;
+        return (actual) => actual > count2;
       case "<":
-        return (actual) => actual < count;
+        return (actual) => actual < count2;
       case "<=":
-        return (actual) => actual <= count;
+        return (actual) => actual <= count2;
       case "=":
       case "==":
-        return (actual) => actual === count;
+        return (actual) => actual === count2;
       case "!=":
       case "<>":
-        return (actual) => actual !== count;
+        return (actual) => actual !== count2;
       default:
-        return operatorMatcher(operator, count);
+        return operatorMatcher(operator, count2);
     }
   }
 
@@ -3913,13 +3942,13 @@ var SheetORM = (() => {
       return this;
     }
     /** Keeps at most `count` rows. */
-    limit(count) {
-      this.limitCount = this.checkCount(count, "limit");
+    limit(count2) {
+      this.limitCount = this.checkCount(count2, "limit");
       return this;
     }
     /** Skips the first `count` rows. */
-    offset(count) {
-      this.offsetCount = this.checkCount(count, "offset");
+    offset(count2) {
+      this.offsetCount = this.checkCount(count2, "offset");
       return this;
     }
     /** Page `page` (1-based) of `perPage` rows. */
@@ -4527,11 +4556,11 @@ var SheetORM = (() => {
   };
 
   // src/query/groupLimit.ts
-  function checkGroupLimit(count, owner) {
-    if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
-      throw new ValidationError(`${owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
+  function checkGroupLimit(count2, owner) {
+    if (typeof count2 !== "number" || !(count2 >= 0) || Math.floor(count2) !== count2) {
+      throw new ValidationError(`${owner}.groupLimit(${String(count2)}): expected a whole number \u2265 0.`);
     }
-    return count;
+    return count2;
   }
   function checkGroupDirection(direction, owner) {
     const dir = String(direction).toLowerCase();
@@ -4549,8 +4578,8 @@ var SheetORM = (() => {
       this.partitionColumn = null;
     }
     /** Keeps at most `count` related rows per parent. */
-    groupLimit(count) {
-      this.groupLimitCount = checkGroupLimit(count, this.owner);
+    groupLimit(count2) {
+      this.groupLimitCount = checkGroupLimit(count2, this.owner);
       return this;
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
@@ -4576,9 +4605,9 @@ var SheetORM = (() => {
       const taken = /* @__PURE__ */ new Map();
       const kept = sorted.filter((row) => {
         const key = normalizeKey(parentKey(valuesOf(row)));
-        const count = taken.get(key) || 0;
-        if (count >= limit) return false;
-        taken.set(key, count + 1);
+        const count2 = taken.get(key) || 0;
+        if (count2 >= limit) return false;
+        taken.set(key, count2 + 1);
         return true;
       });
       return super.ordered(table, kept, valuesOf);
@@ -4815,8 +4844,8 @@ var SheetORM = (() => {
       return new _ManyToManyQueryBuilder(this.relation, null);
     }
     /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
-    groupLimit(count) {
-      this.groupLimitCount = checkGroupLimit(count, this.owner);
+    groupLimit(count2) {
+      this.groupLimitCount = checkGroupLimit(count2, this.owner);
       return this;
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
@@ -4842,7 +4871,7 @@ var SheetORM = (() => {
         this.loadRelations(models);
         const counts = new Array(slots.size).fill(0);
         for (let i = 0; i < join.rows.length; i++) counts[join.slots[join.rows[i]]]++;
-        const groups = counts.map((count) => new Array(count));
+        const groups = counts.map((count2) => new Array(count2));
         const filled = new Array(slots.size).fill(0);
         for (let i = 0; i < models.length; i++) {
           const slot = join.slots[join.rows[i]];
@@ -5032,9 +5061,9 @@ var SheetORM = (() => {
       for (let i = 0; i < ordered.length; i++) {
         const row = ordered[i];
         const key = normalizeKey(join.pivots[row][fk]);
-        const count = taken.get(key) || 0;
-        if (count < this.groupLimitCount) {
-          taken.set(key, count + 1);
+        const count2 = taken.get(key) || 0;
+        if (count2 < this.groupLimitCount) {
+          taken.set(key, count2 + 1);
           kept.add(row);
         }
       }
@@ -5732,12 +5761,12 @@ var SheetORM = (() => {
       return this.query().orderBy(column, direction);
     }
     /** Starts a query with `limit`. */
-    static limit(count) {
-      return this.query().limit(count);
+    static limit(count2) {
+      return this.query().limit(count2);
     }
     /** Starts a query with `offset`. */
-    static offset(count) {
-      return this.query().offset(count);
+    static offset(count2) {
+      return this.query().offset(count2);
     }
     /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
     static with(...args) {
@@ -5751,12 +5780,12 @@ var SheetORM = (() => {
       return this.query().withCount(...args);
     }
     /** Starts a query keeping rows that have related rows. */
-    static has(name, operator, count) {
-      return this.query().has(name, operator, count);
+    static has(name, operator, count2) {
+      return this.query().has(name, operator, count2);
     }
     /** Starts a query keeping rows with related rows matching the callback. */
-    static whereHas(name, callback, operator, count) {
-      return this.query().whereHas(name, callback, operator, count);
+    static whereHas(name, callback, operator, count2) {
+      return this.query().whereHas(name, callback, operator, count2);
     }
     /** Starts a query keeping rows without related rows. */
     static doesntHave(name) {

@@ -6,7 +6,7 @@
  */
 import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { acquireLock } from './lock';
-import { describePlan, growFor, PlanInterrupted, Progress, writePlan } from './applyPlan';
+import { growFor, PlanInterrupted, Progress, writeSheets } from './applyPlan';
 import { messageOf } from './service';
 import { Table } from './Table';
 import { cacheKeyOf, OpenedSheet, openSheet, TableRef } from './TableRef';
@@ -88,13 +88,13 @@ export class UnitOfWork {
     for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
     const progress: Progress = [];
-    for (let i = 0; i < plans.length; i++) {
-      const { table, plan, asRead } = plans[i];
-      try {
-        writePlan(table.opened, plan, progress, table.ref.sheetName);
-      } catch (error) {
-        throw writeFailure(table, plans.slice(i + 1), progress, error);
-      }
+    const writes = plans.map(({ table, plan }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner }));
+    try {
+      writeSheets(writes, progress);
+    } catch (error) {
+      throw writeFailure(error, progress);
+    }
+    for (const { table, plan, asRead } of plans) {
       assignRows(plan);
       if (asRead) table.settle(plan.appendAt, plan.deletedRows);
       else this.stale.add(table);
@@ -146,15 +146,27 @@ function assignRows(plan: TablePlan): void {
   });
 }
 
-function writeFailure(table: Table, later: Array<{ table: Table; plan: TablePlan }>, done: Progress, error: unknown): SheetORMError {
-  const interrupted = error instanceof PlanInterrupted ? error : new PlanInterrupted(error, []);
-  const cause = interrupted.cause;
+/** The error for a write that failed part-way: what was written and what not. */
+function writeFailure(error: unknown, done: Progress): unknown {
+  if (!(error instanceof PlanInterrupted)) return error;
+  const { cause, failed, remaining } = error;
   if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
-  const here = interrupted.remaining.length ? [`${table.opened.describe()}: ${interrupted.remaining.join(', ')}`] : [];
-  const notWritten = here.concat(later.map(({ table: t, plan }) => `${t.opened.describe()}: ${describePlan(plan)}`)).join('; ');
+  const where = failed.map((write) => write.opened.describe()).join(' and ');
   return new WriteError(
-    `${table.ref.owner}: writing to ${table.opened.describe()} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${notWritten}.`,
+    `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeRemaining(remaining)}.`,
   );
+}
+
+/** `sheet "A" in spreadsheet "S": delete rows 3–3, delete rows 1–1; sheet "B" …: append rows 2–4` */
+function describeRemaining(remaining: ReadonlyArray<[string, string]>): string {
+  const parts: string[] = [];
+  let sheet: string | null = null;
+  for (const [where, what] of remaining) {
+    if (where === sheet) parts[parts.length - 1] += `, ${what}`;
+    else parts.push(`${where}: ${what}`);
+    sheet = where;
+  }
+  return parts.join('; ');
 }
 
 /** `sheet "A": appended rows 2–3, updated 1×1 cells at row 2; sheet "B": …` */

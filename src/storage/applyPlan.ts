@@ -1,11 +1,9 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
 import { ValidationError } from '../errors';
 import { messageOf, once, retried } from './service';
-import { CellBlock, TablePlan } from './WritePlan';
+import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
-import { sheetsApi } from './sheetsApi/api';
-import { batchDeleteRows, batchUpdateCells, canBatchCells } from './sheetsApi/batchWrite';
-
+import { SheetWrite, stepsOf } from './writeSteps';
 
 /** What has been written so far, sheet by sheet, for error reports. */
 export type Progress = Array<[sheet: string, what: string]>;
@@ -41,112 +39,31 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
 /** Below this many rows left after deletions, the frozen rows are asked for (one call) to keep a row below them. */
 const FEW_ROWS_LEFT = 10;
 
-/** A write interrupted by a failure, with what of its plan was left undone. */
+/** A write interrupted by a failure, with what was left undone. */
 export class PlanInterrupted {
   readonly cause: unknown;
-  readonly remaining: string[];
+  /** The sheets the failed call wrote to. */
+  readonly failed: readonly SheetWrite[];
+  /** What was left undone: `[sheet description, what]`, in the order it would have run. */
+  readonly remaining: Array<[sheet: string, what: string]>;
 
-  constructor(cause: unknown, remaining: string[]) {
+  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>) {
     this.cause = cause;
+    this.failed = failed;
     this.remaining = remaining;
   }
 }
 
-interface Step {
-  /** What the step writes, before it runs. */
-  todo: string;
-  /** What it wrote, once done. */
-  done: string;
-  run(): void;
-}
-
-/** Writes a plan: the appended block, the changed-cell blocks, then deletions bottom-up. */
-export function writePlan(opened: OpenedSheet, plan: TablePlan, progress: Progress, name = ''): void {
-  const steps = stepsOf(opened, plan, name);
+/** Writes the plans of a commit (see writeSteps), recording each step in `progress` as it is done. */
+export function writeSheets(writes: readonly SheetWrite[], progress: Progress): void {
+  const steps = stepsOf(writes);
   steps.forEach((step, i) => {
     try {
       step.run();
     } catch (error) {
-      throw new PlanInterrupted(error, steps.slice(i).map((s) => s.todo));
+      const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
+      throw new PlanInterrupted(error, step.writes, remaining);
     }
-    progress.push([name, step.done]);
+    step.writes.forEach((write, w) => progress.push([write.name, step.done[w]]));
   });
-}
-
-function stepsOf(opened: OpenedSheet, plan: TablePlan, name: string): Step[] {
-  const steps: Step[] = [];
-  // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. An API write
-  // after SpreadsheetApp ones (a deletion after an update) must flush them first, or they could
-  // land after it, on rows that have moved.
-  let unflushed = false;
-  const add = (step: Step, viaApi: boolean): void => {
-    if (viaApi && unflushed) steps.push({ todo: 'flush', done: 'flushed', run: flushBeforeApi });
-    steps.push(step);
-    unflushed = !viaApi;
-  };
-  const rows = plan.appendRows;
-  if (rows.length) {
-    const last = plan.appendAt + rows.length - 1;
-    add(
-      {
-        todo: `append rows ${plan.appendAt}–${last}`,
-        done: `appended rows ${plan.appendAt}–${last}`,
-        run: () =>
-          retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
-            opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
-          ),
-      },
-      false,
-    );
-  }
-  const api = sheetsApi() !== null;
-  if (api && canBatchCells(plan.updates)) {
-    const count = plan.updates.length;
-    add({ todo: `update ${count} cell blocks`, done: `updated ${count} cell blocks`, run: () => batchUpdateCells(opened, name, plan.updates) }, true);
-  } else {
-    for (const block of plan.updates) add(blockStep(opened, block, name), false);
-  }
-  if (api && plan.deletions.length > 1) {
-    const count = plan.deletions.length;
-    add({ todo: `delete ${count} runs of rows`, done: `deleted ${count} runs of rows`, run: () => batchDeleteRows(opened, name, plan.deletions) }, true);
-  } else {
-    for (const run of plan.deletions) {
-      const rowsText = `rows ${run.start}–${run.start + run.count - 1}`;
-      add(
-        {
-          todo: `delete ${rowsText}`,
-          done: `deleted ${rowsText}`,
-          run: () => once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count)),
-        },
-        false,
-      );
-    }
-  }
-  return steps;
-}
-
-function blockStep(opened: OpenedSheet, block: CellBlock, name: string): Step {
-  const size = `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
-  return {
-    todo: `update ${size}`,
-    done: `updated ${size}`,
-    run: () =>
-      retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
-        opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
-      ),
-  };
-}
-
-/** SpreadsheetApp batches writes: flush them before the Sheets API writes to the same sheet. */
-function flushBeforeApi(): void {
-  retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
-}
-
-/** Counts the writes a plan will make (for error reports). */
-export function describePlan(plan: TablePlan): string {
-  const parts: string[] = [];
-  if (plan.appendRows.length) parts.push(`append ${plan.appendRows.length} rows`);
-  if (plan.updates.length) parts.push(`${plan.updates.length} cell blocks`);
-  if (plan.deletions.length) parts.push(`${plan.deletions.length} row deletions`);
-  return parts.join(', ');
 }

@@ -1,0 +1,137 @@
+/**
+ * The service calls that carry out the write plans of one commit, in order. Each sheet's writes go
+ * appended block, changed cells, then deletions bottom-up. With the Sheets API, the scattered cell
+ * blocks of every sheet of a spreadsheet go in one `Values.batchUpdate` and their deletion runs in
+ * one `Spreadsheets.batchUpdate`: other sheets' writes never move a sheet's rows, so only each
+ * sheet's own order matters.
+ */
+import { isDate } from '../support/values';
+import { once, retried } from './service';
+import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
+import { OpenedSheet } from './TableRef';
+import { sheetsApi } from './sheetsApi/api';
+import { batchDeleteRows, batchUpdateCells, SheetBlocks, SheetRuns } from './sheetsApi/batchWrite';
+
+/** A sheet's plan, ready to write. */
+export interface SheetWrite {
+  opened: OpenedSheet;
+  plan: TablePlan;
+  /** The sheet's name. */
+  name: string;
+  /** The model or method writing, for error messages. */
+  owner: string;
+}
+
+/** One service call (or one run of them), with what it does to which sheets, for error reports. */
+export interface WriteStep {
+  writes: readonly SheetWrite[];
+  /** Per sheet: what the step writes, before it runs. */
+  todo: string[];
+  /** Per sheet: what it wrote, once done. */
+  done: string[];
+  viaApi: boolean;
+  run(): void;
+}
+
+/** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before each API write. */
+export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
+  const api = sheetsApi() !== null;
+  const cellsByApi = api ? batchedByApi(writes, (w) => (hasDates(w.plan.updates) ? 0 : w.plan.updates.length)) : new Set<SheetWrite>();
+  const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : new Set<SheetWrite>();
+  const steps: WriteStep[] = [];
+  // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. An API write
+  // after SpreadsheetApp ones (a deletion after an update) must flush them first, or they could
+  // land after it, on rows that have moved.
+  let unflushed = false;
+  const add = (step: WriteStep): void => {
+    if (step.viaApi && unflushed) {
+      const each = (what: string): string[] => step.writes.map(() => what);
+      steps.push({ writes: step.writes, todo: each('flush'), done: each('flushed'), viaApi: false, run: flushBeforeApi });
+    }
+    steps.push(step);
+    unflushed = !step.viaApi;
+  };
+  for (const write of writes) {
+    if (write.plan.appendRows.length) add(appendStep(write));
+    if (!cellsByApi.has(write)) write.plan.updates.forEach((block) => add(blockStep(write, block)));
+  }
+  for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
+  for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
+  for (const group of bySpreadsheet(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group));
+  return steps;
+}
+
+/** The writes whose items go in a spreadsheet's single API call: those with any, where all together number more than one. */
+function batchedByApi(writes: readonly SheetWrite[], items: (write: SheetWrite) => number): Set<SheetWrite> {
+  const batched = new Set<SheetWrite>();
+  for (const group of bySpreadsheet(writes)) {
+    const withItems = group.filter((write) => items(write) > 0);
+    if (withItems.reduce((sum, write) => sum + items(write), 0) > 1) withItems.forEach((write) => batched.add(write));
+  }
+  return batched;
+}
+
+function bySpreadsheet(writes: readonly SheetWrite[]): SheetWrite[][] {
+  const groups = new Map<GoogleAppsScript.Spreadsheet.Spreadsheet, SheetWrite[]>();
+  for (const write of writes) {
+    const group = groups.get(write.opened.spreadsheet) || [];
+    group.push(write);
+    groups.set(write.opened.spreadsheet, group);
+  }
+  return Array.from(groups.values());
+}
+
+// Through the API a Date would land as a bare serial number, without the date format setValues gives it.
+function hasDates(blocks: readonly CellBlock[]): boolean {
+  return blocks.some((block) => block.values.some((row) => row.some(isDate)));
+}
+
+function appendStep(write: SheetWrite): WriteStep {
+  const { opened, plan, name } = write;
+  const rows = plan.appendRows;
+  const span = `rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`;
+  const run = (): void => {
+    retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
+      opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
+    );
+  };
+  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run };
+}
+
+function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
+  const { opened, name } = write;
+  const size = `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
+  const run = (): void => {
+    retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
+      opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
+    );
+  };
+  return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run };
+}
+
+function deleteStep(write: SheetWrite, run: DeleteRun): WriteStep {
+  const rows = `rows ${run.start}–${run.start + run.count - 1}`;
+  const call = (): void => once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
+  return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call };
+}
+
+function apiCellsStep(group: SheetWrite[]): WriteStep {
+  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: write.plan.updates }));
+  const counts = group.map((write) => count(write.plan.updates.length, 'cell block'));
+  return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets) };
+}
+
+function apiDeletionsStep(group: SheetWrite[]): WriteStep {
+  const sheets: SheetRuns[] = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
+  const counts = group.map((write) => count(write.plan.deletions.length, 'run of rows', 'runs of rows'));
+  return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets) };
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** SpreadsheetApp batches writes: flush them before the Sheets API writes to the same spreadsheet. */
+function flushBeforeApi(): void {
+  retried('SpreadsheetApp.flush', () => SpreadsheetApp.flush());
+}

@@ -1,0 +1,101 @@
+/** With the Sheets API, a commit's scattered writes to several sheets go in one call per kind. */
+import { Model, transaction } from '../../src';
+import { createAppsScript, AppsScriptEnv } from '../../src/testing';
+import { resetConfig } from '../../src/config';
+
+class Post extends Model {
+  static _table = 'Posts';
+}
+class Tag extends Model {
+  static _table = 'Tags';
+}
+class PostTag extends Model {
+  static _table = 'Post Tags';
+  static _primaryKey = ['post_id', 'tag_id'];
+}
+
+const seed = () => ({
+  Posts: [['id', 'title', 'views'], [1, 'a', 1], [2, 'b', 2], [3, 'c', 3], [4, 'd', 4], [5, 'e', 5]],
+  Tags: [['id', 'name'], [1, 'x'], [2, 'y'], [3, 'z']],
+  'Post Tags': [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 1], [3, 3], [4, 2], [5, 1]],
+});
+
+function run(sheetsApi: boolean, script: () => void, setup?: (env: AppsScriptEnv) => void) {
+  const env = createAppsScript({ sheetsApi, sheets: seed() });
+  const uninstall = env.install();
+  resetConfig();
+  try {
+    setup?.(env);
+    env.calls.reset();
+    let error: unknown = null;
+    try {
+      script();
+    } catch (caught) {
+      error = caught;
+    }
+    const order = env.calls
+      .all()
+      .map((call) => call.method)
+      .filter((method) => /setValues|flush|deleteRows|batchUpdate/.test(method));
+    return { env, error, order, sheets: ['Posts', 'Tags', 'Post Tags'].map((name) => env.sheetValues(name)) };
+  } finally {
+    uninstall();
+    resetConfig();
+  }
+}
+
+const scattered = () =>
+  transaction(() => {
+    Post.whereIn('id', [1, 3]).update({ title: 'edited' });
+    Tag.where('id', 2).update({ name: 'renamed' });
+    PostTag.query().where('post_id', 1).where('tag_id', 2).delete();
+    PostTag.query().where('post_id', 4).delete();
+    Post.where('id', 5).delete();
+  });
+
+it('sends the changed cells of every sheet in one Values.batchUpdate and their deletions in one batchUpdate', () => {
+  const api = run(true, scattered);
+  const plain = run(false, scattered);
+  expect(api.error).toBeNull();
+  expect(api.sheets).toEqual(plain.sheets);
+  expect(api.order).toEqual(['Sheets.Spreadsheets.Values.batchUpdate', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
+  expect(plain.order.filter((method) => method === 'Range.setValues')).toHaveLength(3);
+  expect(plain.order.filter((method) => method === 'Sheet.deleteRows')).toHaveLength(3);
+  expect(api.sheets[0]).toEqual([['id', 'title', 'views'], [1, 'edited', 1], [2, 'b', 2], [3, 'edited', 3], [4, 'd', 4]]);
+  expect(api.sheets[2]).toEqual([['post_id', 'tag_id'], [1, 1], [2, 1], [3, 3], [5, 1]]);
+});
+
+it('appends first, flushes, then makes the API calls; a sheet whose cells hold a Date keeps setValues', () => {
+  const script = () =>
+    transaction(() => {
+      Tag.create({ name: 'new' });
+      Post.whereIn('id', [2, 4]).update({ views: 0 });
+      Tag.where('id', 1).update({ name: new Date(Date.UTC(2025, 0, 1)) });
+      PostTag.query().whereIn('post_id', [1, 5]).delete();
+    });
+  const api = run(true, script);
+  const plain = run(false, script);
+  expect(api.sheets).toEqual(plain.sheets);
+  expect(api.order).toEqual([
+    'Range.setValues', // Tags: the new row
+    'Range.setValues', // Tags: the Date
+    'SpreadsheetApp.flush',
+    'Sheets.Spreadsheets.Values.batchUpdate', // Posts: rows 3 and 5
+    'Sheets.Spreadsheets.batchUpdate', // Post Tags: two runs
+    'SpreadsheetApp.flush',
+  ]);
+});
+
+it('a failed combined call names every sheet it wrote to, and what was left undone', () => {
+  const api = run(true, scattered, (env) =>
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.batchUpdate') throw new Error('Service timed out: Spreadsheets');
+    }),
+  );
+  expect((api.error as Error).name).toBe('WriteError');
+  expect((api.error as Error).message).toMatch(
+    /^Post: writing to sheet "Posts" in spreadsheet "[^"]+" and sheet "Post Tags" in spreadsheet "[^"]+" failed \(.*timed out.*\)\. Written: sheet "Posts": updated 2 cell blocks; sheet "Tags": updated 1 cell block\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": delete 1 run of rows; sheet "Post Tags" in spreadsheet "[^"]+": delete 2 runs of rows\.$/,
+  );
+  expect(api.sheets[1][2]).toEqual([2, 'renamed']);
+  expect(api.sheets[2]).toEqual(seed()['Post Tags']);
+});
