@@ -64,11 +64,19 @@ function ordered(a: number | undefined, b: number | undefined): [number | undefi
   return a !== undefined && b !== undefined && a > b ? [b, a] : [a, b];
 }
 
-/** Parses A1 notation; null when the text is not a range Sheets would accept. */
+/** An R1C1 reference ("R1C1", "R2C1:R5C3"), which getRange also takes, in A1; other text unchanged. */
+function fromR1C1(ref: string): string {
+  const match = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(ref);
+  if (!match) return ref;
+  const cell = (row: string, col: string) => `${columnLetters(Number(col))}${row}`;
+  return match[3] === undefined ? cell(match[1], match[2]) : `${cell(match[1], match[2])}:${cell(match[3], match[4])}`;
+}
+
+/** Parses A1 (or R1C1) notation; null when the text is not a range Sheets would accept. */
 export function parseA1(text: string): A1Ref | null {
   const split = splitSheet(text.trim());
   if (!split || split.sheet === '') return null;
-  const [left, right, extra] = split.ref.split(':');
+  const [left, right, extra] = fromR1C1(split.ref).split(':');
   if (extra !== undefined) return null;
   const start = part(left);
   if (!start) return null;

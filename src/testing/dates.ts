@@ -113,6 +113,23 @@ export function dateToSerial(date: Date, timeZone: string): number {
   return (wallAsUtc(wallTime(date, timeZone)) - SERIAL_EPOCH) / DAY_MS;
 }
 
+/** The date a Sheets serial number stands for in the spreadsheet's zone (to the millisecond). */
+export function serialToDate(serial: number, timeZone: string): Date {
+  const wall = new Date(SERIAL_EPOCH + Math.round(serial * DAY_MS));
+  return fromWallTime(
+    {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+      millisecond: wall.getUTCMilliseconds(),
+    },
+    timeZone,
+  );
+}
+
 /** The number of days in a month (month 1-12). */
 export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1];

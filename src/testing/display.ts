@@ -2,7 +2,7 @@
  * What getDisplayValues shows: numbers plainly, TRUE/FALSE, dates as yyyy-MM-dd (with the time
  * when there is one), or per a simple number format ("0.00", "#,##0", "0%", "yyyy-mm-dd", "@").
  */
-import { DEFAULT_FORMAT } from './grid';
+import { DEFAULT_FORMAT, isDateFormat } from './grid';
 import { formatPattern, wallTime } from './dates';
 import { isDate, Scalar } from './parse';
 
@@ -69,7 +69,7 @@ export function displayText(value: Scalar | '', format: string, timeZone: string
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const custom = format !== DEFAULT_FORMAT && format !== '@' && format !== 'General';
   if (isDate(value)) {
-    if (custom && /[ymdhs]/i.test(format)) return formatPattern(value, timeZone, datePattern(format));
+    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format));
     return defaultDate(value, timeZone);
   }
   return (custom && numberWithFormat(value, format)) || plainNumber(value);

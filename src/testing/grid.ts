@@ -4,6 +4,7 @@ import { evaluateRaw, shown } from './formula';
 import { EMPTY, FormulaError, FormulaHost, FValue } from './formula-values';
 import type { BookData, Cell, SheetData } from './model';
 import { Content, isDate, Scalar } from './parse';
+import { serialToDate } from './dates';
 
 /** Sheets' limit on the cells of all sheets of one spreadsheet. */
 export const CELL_LIMIT = 10000000;
@@ -91,10 +92,22 @@ function computed(sheet: SheetData, row: number, col: number): FValue {
   }
 }
 
-/** What getValues returns for a cell: a value (Dates copied), "" when empty or computed blank. */
+/**
+ * What getValues returns for a cell: a value (Dates copied), "" when empty or computed blank. A
+ * number in a cell with a date or time format is a Date, as Sheets keeps dates as numbers.
+ */
 export function readValue(sheet: SheetData, row: number, col: number): Scalar | '' {
   const value = shown(computed(sheet, row, col));
-  return isDate(value) ? new Date(value.getTime()) : value;
+  if (isDate(value)) return new Date(value.getTime());
+  if (typeof value === 'number' && isDateFormat(readFormat(sheet, row, col))) return serialToDate(value, sheet.book.timeZone);
+  return value;
+}
+
+/** Whether a number format shows dates or times (tokens y m d h s or AM/PM outside quotes and escapes). */
+export function isDateFormat(format: string): boolean {
+  if (format === DEFAULT_FORMAT || format === '@' || format === 'General') return false;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  return /[ymdhs]|am\/pm|a\/p/i.test(bare);
 }
 
 /** What getFormulas returns for a cell. */

@@ -70,6 +70,8 @@ function onLock<T>(fake: object, method: string, args: IArguments, body: (m: Mut
 
 function acquire(m: Mutex, me: string, state: LockState, timeout: unknown, args: IArguments, method: string): boolean {
   checkSignature(args.length === 1 && typeof timeout === 'number', args, `LockService.Lock.${method}`);
+  // Apps Script gives up at once on a negative timeout, even when the lock is free.
+  if ((timeout as number) < 0) return false;
   if (m.holder === undefined || m.holder === me) {
     m.holder = me;
     state.acquired = true;

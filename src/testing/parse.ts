@@ -1,6 +1,7 @@
 /**
  * How Sheets reads a typed string (what setValues does with strings): numbers, booleans, dates
- * and times become typed values, "=..." a formula, and a leading apostrophe forces text.
+ * and times become typed values, "=..." (and "+..." that is not a number) a formula, and a
+ * leading apostrophe forces text.
  */
 import { daysInMonth, fromWallTime } from './dates';
 
@@ -18,6 +19,31 @@ const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?(?:\\s*([AaPp][
 const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`);
 const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+${TIME})?$`);
 const TIME_ONLY = new RegExp(`^${TIME}$`);
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '([A-Za-z]{3,9})\\.?';
+/** "Mar 1 2016", "March 1, 2016" (groups: month, day, year, time…). */
+const NAMED_MONTH_FIRST = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s+${TIME})?$`);
+/** "1 Mar 2016", "1 March, 2016" (groups: day, month, year, time…). */
+const NAMED_DAY_FIRST = new RegExp(`^(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})(?:\\s+${TIME})?$`);
+
+/** 1–12 for a month's English name or its three-letter abbreviation; 0 for anything else. */
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  return MONTH_NAMES.findIndex((month) => month === lower || (lower.length === 3 && month.startsWith(lower))) + 1;
+}
+
+/** A date written with the month's name, as Sheets reads "Mar 1 2016"; undefined if none. */
+function parseNamedDate(text: string, timeZone: string): Date | undefined {
+  const first = NAMED_MONTH_FIRST.exec(text);
+  const dayFirst = first ? null : NAMED_DAY_FIRST.exec(text);
+  const match = first ?? dayFirst;
+  if (!match) return undefined;
+  const [monthName, day] = first ? [match[1], match[2]] : [match[2], match[1]];
+  const month = monthNumber(monthName);
+  const clock = parseClock(match, 4);
+  if (!month || clock === null) return undefined;
+  return makeDate(Number(match[3]), month, Number(day), clock, timeZone);
+}
 
 /** True for a value read through Object.prototype.toString, which works across realms. */
 export function isDate(value: unknown): value is Date {
@@ -74,6 +100,8 @@ export function parseDate(text: string, timeZone: string): Date | undefined {
       : [Number(match[3]), Number(match[1]), Number(match[2])];
     return makeDate(year, month, day, clock, timeZone);
   }
+  const named = parseNamedDate(text, timeZone);
+  if (named) return named;
   const time = TIME_ONLY.exec(text);
   const clock = time ? parseClock(time, 1) : undefined;
   // A time alone is a fraction of day zero, which Sheets dates 1899-12-30.
@@ -90,5 +118,8 @@ export function parseTyped(text: string, timeZone: string): Content {
   const number = parseNumber(trimmed);
   if (number !== undefined && Number.isFinite(number)) return { value: number };
   const date = parseDate(trimmed, timeZone);
-  return date ? { value: date } : { value: text };
+  if (date) return { value: date };
+  // Sheets reads a leading "+" as the start of a formula ("+44 20 7946" shows #ERROR!).
+  if (text.startsWith('+') && text.length > 1) return { formula: `=${text}` };
+  return { value: text };
 }

@@ -45,14 +45,6 @@ function splitSheet(text: string): { name?: string; ref?: string } | null {
   return bang === -1 ? { ref: text } : { name: text.slice(0, bang), ref: text.slice(bang + 1) };
 }
 
-/** An R1C1 reference after a sheet name ("R1C1", "R2C1:R5C3"), which the API also takes, in A1. */
-function fromR1C1(ref: string): string {
-  const match = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i.exec(ref);
-  if (!match) return ref;
-  const cell = (row: string, col: string) => `${columnLetters(Number(col))}${row}`;
-  return match[3] === undefined ? cell(match[1], match[2]) : `${cell(match[1], match[2])}:${cell(match[3], match[4])}`;
-}
-
 /** Resolves a range of a request; throws the API's "Unable to parse range" when it cannot. */
 export function parseApiRange(book: BookData, text: unknown): ApiRange {
   const fail = () => new BadRequest(API_MSG.unableToParse(String(text)));
@@ -72,7 +64,7 @@ export function parseApiRange(book: BookData, text: unknown): ApiRange {
     if (split.ref === '') throw fail();
     return { sheet, ref: {}, wholeSheet: true, single: false };
   }
-  const ref = bare ?? parseA1(fromR1C1(split.ref));
+  const ref = bare ?? parseA1(split.ref);
   if (!ref || ref.sheet !== undefined) throw fail();
   return { sheet, ref, wholeSheet: false, single: !split.ref.includes(':') };
 }

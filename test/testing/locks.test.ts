@@ -99,6 +99,15 @@ describe('locks across simulated executions', () => {
     });
   });
 
+  it('gives up at once on a negative timeout, even when the lock is free', () => {
+    const env = createAppsScript();
+    const lock = env.LockService.getScriptLock();
+    expect(lock.tryLock(-100)).toBe(false);
+    expect(lock.hasLock()).toBe(false);
+    expect(() => lock.waitLock(-1)).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(lock.tryLock(0)).toBe(true);
+  });
+
   it('refuses a missing timeout', () => {
     const env = createAppsScript();
     const lock = env.LockService.getScriptLock() as unknown as { tryLock(): boolean };

@@ -72,6 +72,8 @@ describe('getRange coordinates', () => {
     expect(sheet.getRange('B2:C3').getValues()).toEqual([[2, 3], [5, 6]]);
     expect(sheet.getRange('$B$2').getValue()).toBe(2);
     expect(sheet.getRange('c3:b2').getA1Notation()).toBe('B2:C3');
+    expect(sheet.getRange('R2C2:R3C3').getValues()).toEqual([[2, 3], [5, 6]]);
+    expect(sheet.getRange('r3c1').getA1Notation()).toBe('A3');
   });
 
   it('reads open-ended A1 notation to the edge of the grid', () => {

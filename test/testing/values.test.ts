@@ -110,6 +110,23 @@ describe('written values', () => {
     expect(typed('2024-07-02 08:00', 'Europe/Paris')).toEqual(new Date('2024-07-02T06:00:00Z'));
   });
 
+  it('reads dates written with the month\'s name (the Sheets API guide: "Mar 1 2016" becomes a date)', () => {
+    expect(typed('Mar 1 2016')).toEqual(new Date('2016-03-01T00:00:00Z'));
+    expect(typed('March 1, 2016')).toEqual(new Date('2016-03-01T00:00:00Z'));
+    expect(typed('1 Mar 2016 10:30')).toEqual(new Date('2016-03-01T10:30:00Z'));
+    expect(typed('Foo 1 2016')).toBe('Foo 1 2016');
+    expect(typed('Feb 30 2016')).toBe('Feb 30 2016');
+  });
+
+  it('makes a string starting with "+" that is no number a formula, which shows an error', () => {
+    const { sheet } = blank();
+    sheet.getRange('A1:B1').setValues([['+44 20 7946 0958', '+abc']]);
+    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=+44 20 7946 0958', '=+abc']]);
+    expect(sheet.getRange('A1:B1').getValues()[0].map((value) => String(value).charAt(0))).toEqual(['#', '#']);
+    expect(typed("'+abc")).toBe('+abc');
+    expect(typed('+')).toBe('+');
+  });
+
   it('keeps impossible dates as text', () => {
     expect(typed('2024-02-30')).toBe('2024-02-30');
     expect(typed('13/1/2024')).toBe('13/1/2024');
@@ -160,6 +177,19 @@ describe('display values', () => {
     range.setValues([[1234.5, 1234.5, 0.256, new Date('2024-01-02T13:05:00Z'), 7]]);
     range.setNumberFormats([['0.00', '#,##0', '0.0%', 'dd/mm/yyyy hh:mm', '000']]);
     expect(range.getDisplayValues()).toEqual([['1234.50', '1,235', '25.6%', '02/01/2024 13:05', '007']]);
+  });
+
+  it('reads a number in a cell with a date or time format as a Date (Sheets keeps dates as numbers)', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange('A1:E1');
+    range.setNumberFormats([['yyyy-mm-dd', 'h:mm', '0.00', '"day" 0', '[h]:mm']]);
+    range.setValues([[45293, 0.5, 45293, 3, 1.25]]);
+    const [date, time, plain, quoted, duration] = range.getValues()[0];
+    expect(date).toEqual(new Date('2024-01-02T00:00:00Z'));
+    expect(time).toEqual(new Date('1899-12-30T12:00:00Z'));
+    expect([plain, quoted]).toEqual([45293, 3]);
+    expect(duration).toEqual(new Date('1899-12-31T06:00:00Z'));
+    expect(range.getDisplayValues()[0].slice(0, 3)).toEqual(['2024-01-02', '12:00', '45293.00']);
   });
 
   it('reports the default number format of an unformatted cell', () => {
