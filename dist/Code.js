@@ -789,6 +789,9 @@ var SheetORM = (() => {
         throw new ValidationError(`Collection.${method}: ${error.message}.`);
       }
     }
+    if (Array.isArray(args[0])) {
+      throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
+    }
     return (actual) => looseEquals(actual, args[0]);
   }
 
@@ -815,10 +818,15 @@ var SheetORM = (() => {
       throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
     }
   }
-  function mapItems(items, fn) {
+  function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = fn(items[i], i);
+    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
     return out;
+  }
+  function isPlainObject2(value) {
+    if (value === null || typeof value !== "object") return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === null || Object.getPrototypeOf(proto) === null;
   }
   var ArrayBase = Array;
   var push = Array.prototype.push;
@@ -856,57 +864,64 @@ var SheetORM = (() => {
     }
     /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
     each(fn) {
-      for (let i = 0; i < this.length; i++) if (fn(this[i], i) === false) break;
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
       return this;
     }
     /** A new collection of `fn`'s results. */
-    map(fn) {
-      return _Collection.wrap(mapItems(this, fn));
+    map(fn, thisArg) {
+      return _Collection.wrap(mapItems(this, fn, thisArg));
     }
-    filter(fn = (item) => item) {
+    filter(fn = (item) => item, thisArg) {
       const kept = [];
-      for (let i = 0; i < this.length; i++) if (fn(this[i], i)) kept.push(this[i]);
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
       return _Collection.wrap(kept);
     }
     /** The items for which `fn` returns falsy. */
     reject(fn) {
-      return this.filter((item, i) => !fn(item, i));
+      return this.filter((item, i, items) => !fn(item, i, items));
     }
     reduce(fn, ...initial) {
       if (typeof fn !== "function") throw new ValidationError(`Collection.reduce: expected a callback, got ${describe(fn)}.`);
       if (!initial.length && !this.length) return null;
       let accumulator = initial.length ? initial[0] : this[0];
-      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i);
+      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
       return accumulator;
     }
     /** True when `fn` returns truthy for at least one item. */
-    some(fn) {
-      for (let i = 0; i < this.length; i++) if (fn(this[i], i)) return true;
+    some(fn, thisArg) {
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
       return false;
     }
     /** True when `fn` returns truthy for every item (and for an empty collection). */
-    every(fn) {
-      for (let i = 0; i < this.length; i++) if (!fn(this[i], i)) return false;
+    every(fn, thisArg) {
+      for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
       return true;
     }
     where(col, ...args) {
+      if (typeof col === "function") return this.filter(col);
+      if (isPlainObject2(col)) {
+        const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where") }));
+        return this.filter((item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items))));
+      }
+      if (typeof col !== "string") throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe(col)}.`);
       const read = selector(col);
+      if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
       const test = condition(args, "where");
-      return this.filter((item, i) => test(read(item, i)));
+      return this.filter((item, i, items) => test(read(item, i, items)));
     }
     /** The items whose `col` loosely equals one of `values`. */
     whereIn(col, values) {
-      return this.byMembership(col, values, true);
+      return this.byMembership(col, values, true, "whereIn");
     }
     /** The items whose `col` equals none of `values`. */
     whereNotIn(col, values) {
-      return this.byMembership(col, values, false);
+      return this.byMembership(col, values, false, "whereNotIn");
     }
     pluck(col, key) {
-      const read = typeof col === "string" ? selector(col) : (item) => item[col];
+      const read = typeof col === "string" || typeof col === "function" ? selector(col) : (item) => item[col];
       if (key === void 0) return this.map(read);
       const readKey = selector(key);
-      return Object.fromEntries(mapItems(this, (item, i) => [toText(readKey(item, i)), read(item, i)]));
+      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
     }
     /** The number of items. */
     count() {
@@ -914,33 +929,33 @@ var SheetORM = (() => {
     }
     /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
     sum(key) {
-      return numbersOf(this.values(key)).reduce((total, n) => total + n, 0);
+      return numbersOf(this.valuesOf(key)).reduce((total, n) => total + n, 0);
     }
     /** The mean of the numeric values, or null when there are none. */
     avg(key) {
-      const numbers = numbersOf(this.values(key));
+      const numbers = numbersOf(this.valuesOf(key));
       return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
     }
     min(key) {
-      return extremeOf(this.values(key), -1);
+      return extremeOf(this.valuesOf(key), -1);
     }
     max(key) {
-      return extremeOf(this.values(key), 1);
+      return extremeOf(this.valuesOf(key), 1);
     }
     /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
     sortBy(key) {
-      return _Collection.wrap(sortByValues(this.slice(), this.values(key), 1));
+      return _Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), 1));
     }
     /** A new collection sorted descending; stable (ties keep their order), blanks last. */
     sortByDesc(key) {
-      return _Collection.wrap(sortByValues(this.slice(), this.values(key), -1));
+      return _Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), -1));
     }
     /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
     groupBy(key) {
       const read = selector(key);
       const groups = /* @__PURE__ */ new Map();
       this.each((item, i) => {
-        const name = toText(read(item, i));
+        const name = toText(read(item, i, this));
         const group = groups.get(name);
         if (group) group.push(item);
         else groups.set(name, [item]);
@@ -950,7 +965,7 @@ var SheetORM = (() => {
     /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
     keyBy(key) {
       const read = selector(key);
-      return Object.fromEntries(mapItems(this, (item, i) => [toText(read(item, i)), item]));
+      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
     }
     /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
     unique(key) {
@@ -958,7 +973,7 @@ var SheetORM = (() => {
       const seen = /* @__PURE__ */ new Set();
       const seenRows = /* @__PURE__ */ new Map();
       return this.filter((item, i) => {
-        const value = read(item, i);
+        const value = read(item, i, this);
         const row = rowIdentity(value);
         if (row) {
           const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
@@ -981,13 +996,13 @@ var SheetORM = (() => {
     /** The first item (that `fn` accepts), or null. */
     first(fn) {
       assertCallback(fn, "first");
-      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i)) return this[i];
+      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
       return null;
     }
     /** The last item (that `fn` accepts), or null. */
     last(fn) {
       assertCallback(fn, "last");
-      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i)) return this[i];
+      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
       return null;
     }
     find(target) {
@@ -1003,7 +1018,7 @@ var SheetORM = (() => {
       if (rest.length > 0) {
         const read = selector(String(target));
         const test = condition(rest, "contains");
-        return this.some((item, i) => test(read(item, i)));
+        return this.some((item, i, items) => test(read(item, i, items)));
       }
       if (typeof target === "function") return this.some(target);
       const row = rowIdentity(target);
@@ -1049,14 +1064,17 @@ var SheetORM = (() => {
     }
     /** The text of one column (or derived value) of every item, joined by `glue`. */
     implode(key, glue = ",") {
-      return this.values(key).map(toText).join(glue);
+      return this.valuesOf(key).map(toText).join(glue);
     }
-    byMembership(col, values, member) {
+    byMembership(col, values, member, method) {
+      if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
+        throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe(values)}.`);
+      }
       const keys = new Set(Array.from(values, equalityKey));
       const read = selector(col);
-      return this.filter((item, i) => keys.has(equalityKey(read(item, i))) === member);
+      return this.filter((item, i, items) => keys.has(equalityKey(read(item, i, items))) === member);
     }
-    values(key) {
+    valuesOf(key) {
       return mapItems(this, selector(key));
     }
   };
@@ -1341,7 +1359,7 @@ var SheetORM = (() => {
     /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
     subQuery(callback) {
       const query = this.relatedQuery(true);
-      if (callback) callback(query);
+      if (typeof callback === "function") callback(query);
       return query;
     }
   };
@@ -4481,7 +4499,7 @@ var SheetORM = (() => {
       this.assertParentColumn(parents, this.foreignKey);
       const query = this.relatedQuery();
       query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
-      if (callback) callback(query);
+      if (typeof callback === "function") callback(query);
       return query;
     }
     /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
@@ -4651,7 +4669,7 @@ var SheetORM = (() => {
       const query = this.relatedQuery();
       query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
       if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
-      if (callback) callback(query);
+      if (typeof callback === "function") callback(query);
       return query;
     }
     /** Groups related models by the parent key they hold. */
@@ -5549,13 +5567,13 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.localKey);
       const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false, true);
-      if (callback) callback(query);
+      if (typeof callback === "function") callback(query);
       return query;
     }
     /** A joined query over all parents, for `has`/`whereHas`/`withCount` (`isRelatedSubQuery` is true). */
     subQuery(callback) {
       const query = this.newQuery(null, true);
-      if (callback) callback(query);
+      if (typeof callback === "function") callback(query);
       return query;
     }
     /** Joined rows per parent key. */
@@ -5605,15 +5623,15 @@ var SheetORM = (() => {
     }
     /** A hasOne relation (static, for `fields()`). */
     static hasOne(related, foreignKey, localKey) {
-      return new HasOne(this, related, hasOptions(foreignKey, localKey));
+      return new HasOne(this, related, hasOptions(this, "hasOne", foreignKey, localKey));
     }
     /** A hasMany relation (static, for `fields()`). */
     static hasMany(related, foreignKey, localKey) {
-      return new HasMany(this, related, hasOptions(foreignKey, localKey));
+      return new HasMany(this, related, hasOptions(this, "hasMany", foreignKey, localKey));
     }
     /** A belongsTo relation (static, for `fields()`). */
     static belongsTo(related, foreignKey, ownerKey) {
-      return new BelongsTo(this, related, belongsToOptions(foreignKey, ownerKey));
+      return new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey));
     }
     /** A many-to-many relation (static, for `fields()`). */
     static manyToMany(related, pivot, ...keys) {
@@ -5625,15 +5643,15 @@ var SheetORM = (() => {
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
-      return new HasOne(this.constructor, related, hasOptions(foreignKey, localKey));
+      return new HasOne(this.constructor, related, hasOptions(this.constructor, "hasOne", foreignKey, localKey));
     }
     /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
     hasMany(related, foreignKey, localKey) {
-      return new HasMany(this.constructor, related, hasOptions(foreignKey, localKey));
+      return new HasMany(this.constructor, related, hasOptions(this.constructor, "hasMany", foreignKey, localKey));
     }
     /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
     belongsTo(related, foreignKey, ownerKey) {
-      return new BelongsTo(this.constructor, related, belongsToOptions(foreignKey, ownerKey));
+      return new BelongsTo(this.constructor, related, belongsToOptions(this.constructor, foreignKey, ownerKey));
     }
     /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
     manyToMany(related, pivot, ...keys) {
@@ -5644,11 +5662,16 @@ var SheetORM = (() => {
       return this.manyToMany(related, pivot, ...keys);
     }
   };
-  function hasOptions(foreignKey, localKey) {
-    return typeof foreignKey === "object" && foreignKey ? foreignKey : { foreignKey, localKey };
+  var HAS_OPTIONS = ["foreignKey", "localKey", "serializeAs", "onQuery"];
+  var BELONGS_TO_OPTIONS = ["foreignKey", "localKey", "ownerKey", "serializeAs", "onQuery"];
+  function hasOptions(model, kind, foreignKey, localKey) {
+    if (typeof foreignKey !== "object" || !foreignKey) return { foreignKey, localKey };
+    return checkOptions(foreignKey, HAS_OPTIONS, `${modelName(model)}.${kind}()`);
   }
-  function belongsToOptions(foreignKey, ownerKey) {
-    return typeof foreignKey === "object" && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
+  function belongsToOptions(model, foreignKey, ownerKey) {
+    if (typeof foreignKey !== "object" || !foreignKey) return { foreignKey, localKey: ownerKey };
+    const { ownerKey: owner, ...options } = checkOptions(foreignKey, BELONGS_TO_OPTIONS, `${modelName(model)}.belongsTo()`);
+    return owner === void 0 || options.localKey !== void 0 ? options : { ...options, localKey: owner };
   }
   var MANY_TO_MANY_OPTIONS = ["pivotTable", "localKey", "relatedKey", "pivotForeignKey", "pivotRelatedForeignKey", "pivotColumns", "pivotModel", "serializeAs", "onQuery"];
   function manyToManyOptions(model, pivot, keys) {
@@ -5664,21 +5687,25 @@ var SheetORM = (() => {
     const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
     if (typeof pivot === "string" && pivot.trim()) return { ...positional, pivotTable: pivot };
     if (typeof pivot === "function") return { ...positional, pivotModel: pivot };
-    if (isPlainObject(pivot)) return checkOptions(pivot, owner);
+    if (isPlainObject(pivot)) return checkManyToManyOptions(pivot, owner);
     if (pivot === void 0 || pivot === null || pivot === "") return positional;
     throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);
   }
-  function checkOptions(options, owner) {
+  function checkOptions(options, known, owner) {
     for (const name of Object.keys(options)) {
       const value = options[name];
-      if (MANY_TO_MANY_OPTIONS.indexOf(name) < 0) {
-        throw new ValidationError(`${owner}: unknown option "${name}" (options: ${MANY_TO_MANY_OPTIONS.join(", ")}).`);
+      if (known.indexOf(name) < 0) {
+        throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(", ")}).`);
       }
       const text = name !== "pivotColumns" && name !== "pivotModel" && name !== "serializeAs" && name !== "onQuery";
       if (value !== void 0 && text && (typeof value !== "string" || !value.trim())) {
         throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
       }
     }
+    return { ...options };
+  }
+  function checkManyToManyOptions(options, owner) {
+    checkOptions(options, MANY_TO_MANY_OPTIONS, owner);
     const columns = options.pivotColumns;
     if (columns !== void 0 && (!Array.isArray(columns) || columns.some((column) => typeof column !== "string" || !column.trim()))) {
       throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);

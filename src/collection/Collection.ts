@@ -39,11 +39,17 @@ function assertCallback(fn: unknown, method: string): void {
   }
 }
 
-/** `fn`'s result for each item, in a plain array (Array's map would also pass the array itself). */
-function mapItems<T, U>(items: ArrayLike<T>, fn: (item: T, index: number) => U): U[] {
+/** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
+function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: unknown): U[] {
   const out = new Array<U>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = fn(items[i], i);
+  for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
   return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** What a Collection has of Array in its type: index access, `length`, and Array's read-only helpers. */
@@ -55,6 +61,9 @@ interface ArrayView<T> extends Iterable<T> {
   includes(item: T, fromIndex?: number): boolean;
   findIndex(fn: (item: T, index: number, array: T[]) => unknown, thisArg?: unknown): number;
   slice(start?: number, end?: number): T[];
+  values(): IterableIterator<T>;
+  keys(): IterableIterator<number>;
+  entries(): IterableIterator<[number, T]>;
   [Symbol.iterator](): IterableIterator<T>;
 }
 
@@ -107,51 +116,51 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
   each(fn: ItemCallback<T, unknown>): this {
-    for (let i = 0; i < this.length; i++) if (fn(this[i], i) === false) break;
+    for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
     return this;
   }
 
   /** A new collection of `fn`'s results. */
-  map<U>(fn: ItemCallback<T, U>): Collection<U> {
-    return Collection.wrap(mapItems(this, fn));
+  map<U>(fn: ItemCallback<T, U>, thisArg?: unknown): Collection<U> {
+    return Collection.wrap(mapItems(this, fn, thisArg));
   }
 
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
-  filter<S extends T>(fn: (item: T, index: number) => item is S): Collection<S>;
+  filter<S extends T>(fn: (item: T, index: number, items: Collection<T>) => item is S, thisArg?: unknown): Collection<S>;
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
-  filter(fn?: ItemCallback<T, unknown>): Collection<T>;
-  filter(fn: ItemCallback<T, unknown> = (item) => item): Collection<T> {
+  filter(fn?: ItemCallback<T, unknown>, thisArg?: unknown): Collection<T>;
+  filter(fn: ItemCallback<T, unknown> = (item) => item, thisArg?: unknown): Collection<T> {
     const kept: T[] = [];
-    for (let i = 0; i < this.length; i++) if (fn(this[i], i)) kept.push(this[i]);
+    for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
     return Collection.wrap(kept);
   }
 
   /** The items for which `fn` returns falsy. */
   reject(fn: ItemCallback<T, unknown>): Collection<T> {
-    return this.filter((item, i) => !fn(item, i));
+    return this.filter((item, i, items) => !fn(item, i, items));
   }
 
   /** Folds the items from the first one, as Array's reduce does; null for an empty collection. */
-  reduce(fn: (accumulator: T, item: T, index: number) => T): T | null;
+  reduce(fn: (accumulator: T, item: T, index: number, items: Collection<T>) => T): T | null;
   /** Folds the items into one value, starting from `initial`. */
-  reduce<U>(fn: (accumulator: U, item: T, index: number) => U, initial: U): U;
-  reduce(fn: (accumulator: any, item: T, index: number) => unknown, ...initial: unknown[]): unknown {
+  reduce<U>(fn: (accumulator: U, item: T, index: number, items: Collection<T>) => U, initial: U): U;
+  reduce(fn: (accumulator: any, item: T, index: number, items: Collection<T>) => unknown, ...initial: unknown[]): unknown {
     if (typeof fn !== 'function') throw new ValidationError(`Collection.reduce: expected a callback, got ${describe(fn)}.`);
     if (!initial.length && !this.length) return null;
     let accumulator = initial.length ? initial[0] : this[0];
-    for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i);
+    for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
     return accumulator;
   }
 
   /** True when `fn` returns truthy for at least one item. */
-  some(fn: ItemCallback<T, unknown>): boolean {
-    for (let i = 0; i < this.length; i++) if (fn(this[i], i)) return true;
+  some(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
+    for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
     return false;
   }
 
   /** True when `fn` returns truthy for every item (and for an empty collection). */
-  every(fn: ItemCallback<T, unknown>): boolean {
-    for (let i = 0; i < this.length; i++) if (!fn(this[i], i)) return false;
+  every(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
+    for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
     return true;
   }
 
@@ -159,20 +168,33 @@ export class Collection<T> extends ArrayBase<T> {
   where(col: Path<T>, value: unknown): Collection<T>;
   /** The items whose `col` compares to `value` by `operator`: = == != <> > >= < <= like ilike. */
   where(col: Path<T>, operator: OperatorInput, value: unknown): Collection<T>;
-  where(col: Path<T>, ...args: unknown[]): Collection<T> {
+  /** The items whose columns loosely equal every value of `values` (`where({ status: 'open', user_id: 1 })`). */
+  where(values: Partial<Record<Path<T>, unknown>>): Collection<T>;
+  /** The items `fn` accepts (as `filter`). */
+  where(fn: ItemCallback<T, unknown>): Collection<T>;
+  /** The items whose `col` is truthy (Laravel's one-argument `where`). */
+  where(col: Path<T>): Collection<T>;
+  where(col: Path<T> | ItemCallback<T, unknown> | Partial<Record<Path<T>, unknown>>, ...args: unknown[]): Collection<T> {
+    if (typeof col === 'function') return this.filter(col);
+    if (isPlainObject(col)) {
+      const tests = Object.keys(col).map((name) => ({ read: selector<T>(name), test: condition([col[name]], 'where') }));
+      return this.filter((item, i, items) => tests.every(({ read, test }) => test(read(item, i, items))));
+    }
+    if (typeof col !== 'string') throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe(col)}.`);
     const read = selector<T>(col);
+    if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
     const test = condition(args, 'where');
-    return this.filter((item, i) => test(read(item, i)));
+    return this.filter((item, i, items) => test(read(item, i, items)));
   }
 
   /** The items whose `col` loosely equals one of `values`. */
   whereIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
-    return this.byMembership(col, values, true);
+    return this.byMembership(col, values, true, 'whereIn');
   }
 
   /** The items whose `col` equals none of `values`. */
   whereNotIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
-    return this.byMembership(col, values, false);
+    return this.byMembership(col, values, false, 'whereNotIn');
   }
 
   /** The values of one column (or dot path) of every item. */
@@ -183,11 +205,13 @@ export class Collection<T> extends ArrayBase<T> {
   pluck<K extends keyof T>(col: K, key: KeySelector<T>): Record<string, T[K]>;
   /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last item wins a shared key. */
   pluck(col: string, key: KeySelector<T>): Record<string, unknown>;
-  pluck(col: PropertyKey, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
-    const read = typeof col === 'string' ? selector<T>(col) : (item: T) => (item as Record<PropertyKey, unknown>)[col];
+  /** The values `fn` derives from every item (as `map`). */
+  pluck<R>(fn: ItemCallback<T, R>): Collection<R>;
+  pluck(col: PropertyKey | ItemCallback<T, unknown>, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
+    const read = typeof col === 'string' || typeof col === 'function' ? selector<T>(col) : (item: T) => (item as Record<PropertyKey, unknown>)[col];
     if (key === undefined) return this.map(read);
     const readKey = selector(key);
-    return Object.fromEntries(mapItems(this, (item, i) => [toText(readKey(item, i)), read(item, i)]));
+    return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
   }
 
   /** The number of items. */
@@ -197,12 +221,12 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
   sum(key?: KeySelector<T>): number {
-    return numbersOf(this.values(key)).reduce((total, n) => total + n, 0);
+    return numbersOf(this.valuesOf(key)).reduce((total, n) => total + n, 0);
   }
 
   /** The mean of the numeric values, or null when there are none. */
   avg(key?: KeySelector<T>): number | null {
-    const numbers = numbersOf(this.values(key));
+    const numbers = numbersOf(this.valuesOf(key));
     return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
   }
 
@@ -215,7 +239,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The smallest value at a dot path, skipping blanks; null when there is none. */
   min(col: string): unknown;
   min(key?: KeySelector<T>): unknown {
-    return extremeOf(this.values(key), -1);
+    return extremeOf(this.valuesOf(key), -1);
   }
 
   /** The largest value (as compareValues orders them), skipping blanks; null when there is none. */
@@ -227,17 +251,17 @@ export class Collection<T> extends ArrayBase<T> {
   /** The largest value at a dot path, skipping blanks; null when there is none. */
   max(col: string): unknown;
   max(key?: KeySelector<T>): unknown {
-    return extremeOf(this.values(key), 1);
+    return extremeOf(this.valuesOf(key), 1);
   }
 
   /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
   sortBy(key?: KeySelector<T>): Collection<T> {
-    return Collection.wrap(sortByValues(this.slice(), this.values(key), 1));
+    return Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), 1));
   }
 
   /** A new collection sorted descending; stable (ties keep their order), blanks last. */
   sortByDesc(key?: KeySelector<T>): Collection<T> {
-    return Collection.wrap(sortByValues(this.slice(), this.values(key), -1));
+    return Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), -1));
   }
 
   /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
@@ -245,7 +269,7 @@ export class Collection<T> extends ArrayBase<T> {
     const read = selector(key);
     const groups = new Map<string, T[]>();
     this.each((item, i) => {
-      const name = toText(read(item, i));
+      const name = toText(read(item, i, this));
       const group = groups.get(name);
       if (group) group.push(item);
       else groups.set(name, [item]);
@@ -256,7 +280,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
   keyBy(key: KeySelector<T>): Record<string, T> {
     const read = selector(key);
-    return Object.fromEntries(mapItems(this, (item, i) => [toText(read(item, i)), item]));
+    return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
   }
 
   /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
@@ -265,7 +289,7 @@ export class Collection<T> extends ArrayBase<T> {
     const seen = new Set<unknown>();
     const seenRows = new Map<unknown, Set<Key>>();
     return this.filter((item, i) => {
-      const value = read(item, i);
+      const value = read(item, i, this);
       const row = rowIdentity(value);
       if (row) {
         const keys = seenRows.get(row.model) || new Set<Key>();
@@ -290,14 +314,14 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item (that `fn` accepts), or null. */
   first(fn?: ItemCallback<T, unknown>): T | null {
     assertCallback(fn, 'first');
-    for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i)) return this[i];
+    for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
     return null;
   }
 
   /** The last item (that `fn` accepts), or null. */
   last(fn?: ItemCallback<T, unknown>): T | null {
     assertCallback(fn, 'last');
-    for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i)) return this[i];
+    for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
     return null;
   }
 
@@ -327,7 +351,7 @@ export class Collection<T> extends ArrayBase<T> {
     if (rest.length > 0) {
       const read = selector<T>(String(target));
       const test = condition(rest, 'contains');
-      return this.some((item, i) => test(read(item, i)));
+      return this.some((item, i, items) => test(read(item, i, items)));
     }
     if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);
     const row = rowIdentity(target);
@@ -383,16 +407,19 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The text of one column (or derived value) of every item, joined by `glue`. */
   implode(key: KeySelector<T>, glue = ','): string {
-    return this.values(key).map(toText).join(glue);
+    return this.valuesOf(key).map(toText).join(glue);
   }
 
-  private byMembership(col: Path<T>, values: Iterable<unknown>, member: boolean): Collection<T> {
+  private byMembership(col: Path<T>, values: Iterable<unknown>, member: boolean, method: string): Collection<T> {
+    if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
+      throw new ValidationError(`Collection.${method}('${String(col)}', …): expected an array of values, got ${describe(values)}.`);
+    }
     const keys = new Set(Array.from(values, equalityKey));
     const read = selector<T>(col);
-    return this.filter((item, i) => keys.has(equalityKey(read(item, i))) === member);
+    return this.filter((item, i, items) => keys.has(equalityKey(read(item, i, items))) === member);
   }
 
-  private values(key?: KeySelector<T>): unknown[] {
+  private valuesOf(key?: KeySelector<T>): unknown[] {
     return mapItems(this, selector(key));
   }
 }

@@ -2,12 +2,13 @@ import { ValidationError } from '../errors';
 import { looseEquals, operatorMatcher } from './compare';
 import type { Operator } from './compare';
 import { readPath } from './path';
+import type { Collection } from './Collection';
 
 /** A column of T (suggested by editors) or any dot path such as 'author.name'. */
 export type Path<T> = (keyof T & string) | (string & {});
 
-/** A callback that receives an item and its index. */
-export type ItemCallback<T, R> = (item: T, index: number) => R;
+/** A callback that receives an item, its index and the collection (as Array's callbacks do). */
+export type ItemCallback<T, R> = (item: T, index: number, items: Collection<T>) => R;
 
 /** A column or dot path to read from each item, or a function that derives the value. */
 export type KeySelector<T> = Path<T> | ItemCallback<T, unknown>;
@@ -34,6 +35,9 @@ export function condition(args: unknown[], method: string): (actual: unknown) =>
     } catch (error) {
       throw new ValidationError(`Collection.${method}: ${(error as Error).message}.`);
     }
+  }
+  if (Array.isArray(args[0])) {
+    throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
   }
   return (actual) => looseEquals(actual, args[0]);
 }

@@ -44,15 +44,15 @@ export class ModelDefinitions {
   }
   /** A hasOne relation (static, for `fields()`). */
   static hasOne<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<Model, R> {
-    return new HasOne(this, related, hasOptions(foreignKey, localKey));
+    return new HasOne(this, related, hasOptions(this, 'hasOne', foreignKey, localKey));
   }
   /** A hasMany relation (static, for `fields()`). */
   static hasMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<Model, R> {
-    return new HasMany(this, related, hasOptions(foreignKey, localKey));
+    return new HasMany(this, related, hasOptions(this, 'hasMany', foreignKey, localKey));
   }
   /** A belongsTo relation (static, for `fields()`). */
   static belongsTo<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<Model, R> {
-    return new BelongsTo(this, related, belongsToOptions(foreignKey, ownerKey));
+    return new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey));
   }
   /** A many-to-many relation (static, for `fields()`). */
   static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
@@ -65,15 +65,15 @@ export class ModelDefinitions {
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
   hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<this & Model, R> {
-    return new HasOne(this.constructor as ModelClass<this & Model>, related, hasOptions(foreignKey, localKey));
+    return new HasOne(this.constructor as ModelClass<this & Model>, related, hasOptions(this.constructor as ModelClass, 'hasOne', foreignKey, localKey));
   }
   /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
   hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<this & Model, R> {
-    return new HasMany(this.constructor as ModelClass<this & Model>, related, hasOptions(foreignKey, localKey));
+    return new HasMany(this.constructor as ModelClass<this & Model>, related, hasOptions(this.constructor as ModelClass, 'hasMany', foreignKey, localKey));
   }
   /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
   belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<this & Model, R> {
-    return new BelongsTo(this.constructor as ModelClass<this & Model>, related, belongsToOptions(foreignKey, ownerKey));
+    return new BelongsTo(this.constructor as ModelClass<this & Model>, related, belongsToOptions(this.constructor as ModelClass, foreignKey, ownerKey));
   }
   /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
   manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
@@ -87,12 +87,19 @@ export class ModelDefinitions {
 }
 
 
-function hasOptions(foreignKey?: string | HasOptions, localKey?: string): HasOptions {
-  return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey };
+const HAS_OPTIONS = ['foreignKey', 'localKey', 'serializeAs', 'onQuery'];
+const BELONGS_TO_OPTIONS = ['foreignKey', 'localKey', 'ownerKey', 'serializeAs', 'onQuery'];
+
+function hasOptions(model: ModelClass, kind: string, foreignKey?: string | HasOptions, localKey?: string): HasOptions {
+  if (typeof foreignKey !== 'object' || !foreignKey) return { foreignKey, localKey };
+  return checkOptions(foreignKey, HAS_OPTIONS, `${modelName(model)}.${kind}()`);
 }
 
-function belongsToOptions(foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsToOptions {
-  return typeof foreignKey === 'object' && foreignKey ? foreignKey : { foreignKey, localKey: ownerKey };
+/** Eloquent's `ownerKey` is Lucid's `localKey` of a belongsTo. */
+function belongsToOptions(model: ModelClass, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsToOptions {
+  if (typeof foreignKey !== 'object' || !foreignKey) return { foreignKey, localKey: ownerKey };
+  const { ownerKey: owner, ...options } = checkOptions(foreignKey, BELONGS_TO_OPTIONS, `${modelName(model)}.belongsTo()`);
+  return owner === undefined || options.localKey !== undefined ? options : { ...options, localKey: owner };
 }
 
 const MANY_TO_MANY_OPTIONS = ['pivotTable', 'localKey', 'relatedKey', 'pivotForeignKey', 'pivotRelatedForeignKey', 'pivotColumns', 'pivotModel', 'serializeAs', 'onQuery'];
@@ -111,23 +118,28 @@ function manyToManyOptions(model: ModelClass, pivot: PivotInput, keys: Array<str
   const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
   if (typeof pivot === 'string' && pivot.trim()) return { ...positional, pivotTable: pivot };
   if (typeof pivot === 'function') return { ...positional, pivotModel: pivot as ModelClass<any> };
-  if (isPlainObject(pivot)) return checkOptions(pivot as ManyToManyOptions, owner);
+  if (isPlainObject(pivot)) return checkManyToManyOptions(pivot as ManyToManyOptions, owner);
   if (pivot === undefined || pivot === null || pivot === '') return positional;
   throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);
 }
 
 /** Lucid's options object, checked: a misspelt option would silently fall back to a default. */
-function checkOptions(options: ManyToManyOptions, owner: string): ManyToManyOptions {
+function checkOptions<O extends object>(options: O, known: readonly string[], owner: string): O {
   for (const name of Object.keys(options)) {
     const value = (options as Record<string, unknown>)[name];
-    if (MANY_TO_MANY_OPTIONS.indexOf(name) < 0) {
-      throw new ValidationError(`${owner}: unknown option "${name}" (options: ${MANY_TO_MANY_OPTIONS.join(', ')}).`);
+    if (known.indexOf(name) < 0) {
+      throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(', ')}).`);
     }
     const text = name !== 'pivotColumns' && name !== 'pivotModel' && name !== 'serializeAs' && name !== 'onQuery';
     if (value !== undefined && text && (typeof value !== 'string' || !value.trim())) {
       throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
     }
   }
+  return { ...options };
+}
+
+function checkManyToManyOptions(options: ManyToManyOptions, owner: string): ManyToManyOptions {
+  checkOptions(options, MANY_TO_MANY_OPTIONS, owner);
   const columns = options.pivotColumns;
   if (columns !== undefined && (!Array.isArray(columns) || columns.some((column) => typeof column !== 'string' || !column.trim()))) {
     throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);

@@ -13,6 +13,8 @@ import { BelongsToClient } from './clients/BelongsToClient';
 export interface BelongsToOptions extends BaseRelationOptions {
   foreignKey?: string;
   localKey?: string;
+  /** Eloquent's name for `localKey`. */
+  ownerKey?: string;
 }
 
 /** Many parents point at one related row. */
@@ -73,7 +75,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     this.assertParentColumn(parents, this.foreignKey);
     const query = this.relatedQuery();
     query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
-    if (callback) callback(query);
+    if (typeof callback === 'function') callback(query);
     return query;
   }
 

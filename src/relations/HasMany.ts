@@ -44,7 +44,7 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
     const query = this.relatedQuery();
     query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
     if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
-    if (callback) callback(query);
+    if (typeof callback === 'function') callback(query);
     return query;
   }
 

@@ -147,14 +147,14 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
     const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false, true);
-    if (callback) callback(query);
+    if (typeof callback === 'function') callback(query);
     return query;
   }
 
   /** A joined query over all parents, for `has`/`whereHas`/`withCount` (`isRelatedSubQuery` is true). */
   override subQuery(callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
     const query = this.newQuery(null, true);
-    if (callback) callback(query);
+    if (typeof callback === 'function') callback(query);
     return query;
   }
 

@@ -130,7 +130,10 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   /** Matches related models to many parents through a Map and sets them. */
   abstract setRelatedForMany(parents: ModelList<P>, related: ModelList<R>): void;
 
-  /** A query for the related rows of these parents (callback and onQuery applied). */
+  /**
+   * A query for the related rows of these parents (callback and onQuery applied). Lucid's second
+   * argument may be a database client: anything but a function is ignored, as sheets have none.
+   */
   abstract eagerQuery(parents: ModelList<P>, callback?: (query: any) => unknown): any;
 
   /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
@@ -166,7 +169,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
   subQuery(callback?: (query: any) => unknown): any {
     const query = this.relatedQuery(true);
-    if (callback) callback(query);
+    if (typeof callback === 'function') callback(query);
     return query;
   }
 

@@ -310,6 +310,17 @@ describe('queries and clients', () => {
     expect(() => User.$getRelation('posts').eagerQuery(null as never)).toThrow(SheetORMError);
   });
 
+  test("Lucid's client argument (eagerQuery(parents, client), subQuery(client)) is ignored, sheets having no client", () => {
+    const { User, Post } = defineModels();
+    seedBlog();
+    const client = { transaction: () => null };
+    expect(User.$getRelation('posts').eagerQuery(User.findOrFail(1), client as never).get().pluck('id').all()).toEqual([1, 3]);
+    expect(Post.$getRelation('author').eagerQuery(Post.all(), client as never).get().pluck('id').all()).toEqual([1, 2]);
+    expect(Post.$getRelation('tags').eagerQuery(Post.findOrFail(1), client as never).get().pluck('id').all()).toEqual([1, 2]);
+    expect(Post.$getRelation('tags').subQuery(client as never).count()).toBe(3);
+    expect(User.$getRelation('posts').subQuery(client as never).count()).toBe(3);
+  });
+
   test('manyToMany eagerQuery joins the pivot, with onQuery and pivotColumns applied', () => {
     const { Post } = defineModels();
     seedBlog();

@@ -1,0 +1,62 @@
+/** The options objects of hasOne, hasMany and belongsTo are checked as manyToMany's are. */
+import { Model, ValidationError } from '../../src';
+import { seedSheets } from '../support/seed';
+
+function seedPeople() {
+  seedSheets({
+    Users: [['id', 'name', 'code'], [1, 'Ada', 'A'], [2, 'Linus', 'L']],
+    Posts: [['id', 'title', 'user_id', 'editor_id', 'owner_code'], [1, 'a', 1, 2, 'L'], [2, 'b', 2, 1, 'A']],
+  });
+}
+
+class Post extends Model {
+  static _table = 'Posts';
+  editor() {
+    return this.belongsTo(User, { foreignKey: 'editor_id' });
+  }
+  owner() {
+    return this.belongsTo(User, { foreignKey: 'owner_code', ownerKey: 'code' });
+  }
+  misspeltEditor() {
+    return this.belongsTo(User, { foriegnKey: 'editor_id' } as never);
+  }
+}
+class User extends Model {
+  static _table = 'Users';
+  edited() {
+    return this.hasMany(Post, { foreignKey: 'editor_id' });
+  }
+  misspeltEdited() {
+    return this.hasMany(Post, { foreignkey: 'editor_id' } as never);
+  }
+  misspeltLatest() {
+    return this.hasOne(Post, { localkey: 'id' } as never);
+  }
+  blankKey() {
+    return this.hasMany(Post, { foreignKey: ' ' });
+  }
+}
+
+it('uses the options given', () => {
+  seedPeople();
+  expect(User.findOrFail(1).related('edited').query().pluck('id').all()).toEqual([2]);
+  expect((Post.with('editor').findOrFail(1) as any).editor.name).toBe('Linus');
+});
+
+it("takes Eloquent's ownerKey for a belongsTo's localKey", () => {
+  seedPeople();
+  const owner = Post.$getRelation('owner');
+  owner.boot();
+  expect([owner.localKey, owner.foreignKey]).toEqual(['code', 'owner_code']);
+  expect(Post.with('owner').get().map((post: any) => post.owner.name).all()).toEqual(['Linus', 'Ada']);
+});
+
+it('refuses a misspelt option before reading or writing, naming the options there are', () => {
+  seedPeople();
+  expect(() => User.$getRelation('misspeltEdited')).toThrow(ValidationError);
+  expect(() => User.$getRelation('misspeltEdited')).toThrow('User.hasMany(): unknown option "foreignkey" (options: foreignKey, localKey, serializeAs, onQuery).');
+  expect(() => User.findOrFail(1).related('misspeltEdited' as never)).toThrow(/unknown option "foreignkey"/);
+  expect(() => User.$getRelation('misspeltLatest')).toThrow('User.hasOne(): unknown option "localkey"');
+  expect(() => Post.$getRelation('misspeltEditor')).toThrow('Post.belongsTo(): unknown option "foriegnKey" (options: foreignKey, localKey, ownerKey, serializeAs, onQuery).');
+  expect(() => User.$getRelation('blankKey')).toThrow('User.hasMany(): option foreignKey is a column or sheet name, got " "');
+});
