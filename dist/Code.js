@@ -3741,6 +3741,14 @@ var SheetORM = (() => {
       if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
     }
   }
+  function preloadSheets(model, nodes, refs = []) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      refs.push(...relation.tables());
+      preloadSheets(relation.relatedModel(), node.children, refs);
+    }
+    return refs;
+  }
 
   // src/query/EagerQuery.ts
   var EagerQuery = class extends ConditionBuilder {
@@ -3835,14 +3843,7 @@ var SheetORM = (() => {
       const refs = [tableRef(this.model)];
       for (const relation of this.tested) refs.push(...relation.tables());
       if (!withLoads) return refs;
-      const walk = (model, nodes) => {
-        for (const node of nodes) {
-          const relation = model.$getRelation(node.name);
-          refs.push(...relation.tables());
-          walk(relation.relatedModel(), node.children);
-        }
-      };
-      walk(this.model, this.preloads);
+      preloadSheets(this.model, this.preloads, refs);
       for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
       return refs;
     }
@@ -5963,7 +5964,10 @@ var SheetORM = (() => {
       const model = this.constructor;
       const nodes = [];
       addPreloads(model, nodes, args);
-      readScope(() => loadPreloads(model, [this], nodes));
+      readScope(() => {
+        prefetch(preloadSheets(model, nodes));
+        loadPreloads(model, [this], nodes);
+      });
       return this;
     }
     /** Lucid's spelling of `load(name, callback?)`. */

@@ -8,11 +8,11 @@ import { ValidationError } from '../errors';
 import { QueryBuilder, Direction } from '../query/QueryBuilder';
 import type { RelationCallback } from '../query/EagerQuery';
 import type { WhereArgs } from '../query/ConditionBuilder';
-import { addPreloads, loadPreloads, PreloadNode } from '../query/EagerLoader';
+import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import type { Relation } from '../relations/Relation';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
-import { readScope, runWrite } from '../storage/UnitOfWork';
+import { prefetch, readScope, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
@@ -319,7 +319,10 @@ export class Model extends ModelDefinitions {
     const model = this.constructor as ModelClass;
     const nodes: PreloadNode[] = [];
     addPreloads(model, nodes, args);
-    readScope(() => loadPreloads(model, [this], nodes));
+    readScope(() => {
+      prefetch(preloadSheets(model, nodes));
+      loadPreloads(model, [this], nodes);
+    });
     return this as unknown as WithLoaded<this, PathsOf<A>>;
   }
   /** Lucid's spelling of `load(name, callback?)`. */

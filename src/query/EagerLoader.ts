@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
+import type { TableRef } from '../storage/TableRef';
 
 /** A relation to load, with its constraint and nested relations. */
 export interface PreloadNode {
@@ -19,6 +20,7 @@ export interface LoadableModel {
   $getRelation(name: string): {
     eagerLoad(parents: object[], callback?: (query: any) => unknown): object[];
     relatedModel(): LoadableModel;
+    tables(): TableRef[];
   };
 }
 
@@ -66,4 +68,14 @@ export function loadPreloads(model: LoadableModel, models: object[], nodes: read
     const related = relation.eagerLoad(models, node.callback);
     if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
   }
+}
+
+/** Every sheet a preload tree reads (known before it runs, for one batched read). */
+export function preloadSheets(model: LoadableModel, nodes: readonly PreloadNode[], refs: TableRef[] = []): TableRef[] {
+  for (const node of nodes) {
+    const relation = model.$getRelation(node.name);
+    refs.push(...relation.tables());
+    preloadSheets(relation.relatedModel(), node.children, refs);
+  }
+  return refs;
 }

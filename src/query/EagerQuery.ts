@@ -9,7 +9,7 @@ import { describeValue, normalizeKey } from '../support/values';
 import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
 import { Bool, checkOperator } from './conditions';
-import { addPreloads, loadPreloads, PreloadNode } from './EagerLoader';
+import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
 import type { QueryBuilder } from './QueryBuilder';
 import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../relations/types';
@@ -130,14 +130,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     const refs = [tableRef(this.model)];
     for (const relation of this.tested) refs.push(...relation.tables());
     if (!withLoads) return refs;
-    const walk = (model: ModelClass<Model>, nodes: PreloadNode[]) => {
-      for (const node of nodes) {
-        const relation = model.$getRelation(node.name);
-        refs.push(...relation.tables());
-        walk(relation.relatedModel(), node.children);
-      }
-    };
-    walk(this.model, this.preloads);
+    preloadSheets(this.model, this.preloads, refs);
     for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
     return refs;
   }

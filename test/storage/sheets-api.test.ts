@@ -284,3 +284,13 @@ it('a table read through the API writes to the spreadsheet it was read from, eve
     return env.sheetValues('Posts')[1][1];
   });
 });
+
+it('load() on a model reads every sheet of its relations in one batch, as with() does', () => {
+  const { api, plain } = bothPaths(() => {
+    const user = User.findOrFail(1);
+    return user.load('posts.tags', 'posts.author').toJSON();
+  });
+  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2); // values + which of them are dates
+  expect(api.calls['Range.getValues']).toBe(1); // find(1) itself
+  expect(plain.calls['Range.getValues']).toBe(5); // find(1), then Posts, Post Tags, Tags and Users once each
+});
