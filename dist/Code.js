@@ -698,6 +698,26 @@ var SheetORM = (() => {
   }
   function operatorMatcher(operator, expected) {
     const op = normalizeOperator(operator);
+    const match = matcherFor(op, expected);
+    const date = typeof expected === "string" && op !== "like" && op !== "ilike" ? isoDateOf(expected) : null;
+    if (!date) return match;
+    const matchDate = matcherFor(op, date);
+    return (actual) => isDate2(actual) ? matchDate(actual) : match(actual);
+  }
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  function isoDateOf(text) {
+    const match = ISO_DATE.exec(text.trim());
+    if (!match) return null;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
+    const millisecond = Number((match[7] || "0").padEnd(3, "0"));
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+    const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
+    if (utc.getUTCDate() !== day) return null;
+    if (!match[8]) return new Date(year, month - 1, day, hour, minute, second, millisecond);
+    const zone = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
+    return new Date(utc.getTime() - zone * 6e4);
+  }
+  function matcherFor(op, expected) {
     switch (op) {
       case "=":
       case "==":
@@ -792,7 +812,7 @@ var SheetORM = (() => {
     if (Array.isArray(args[0])) {
       throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
     }
-    return (actual) => looseEquals(actual, args[0]);
+    return operatorMatcher("=", args[0]);
   }
 
   // src/collection/Collection.ts

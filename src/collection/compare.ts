@@ -179,9 +179,38 @@ export function normalizeOperator(operator: unknown): Operator {
   throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(', ')})`);
 }
 
-/** Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. */
+/**
+ * Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. ISO date text
+ * (`'2024-01-15'`, `'2024-01-15T10:30'`, with or without a zone) compares with Date cells as that
+ * date, as a database compares a date column with a string; without a zone it is local time, which
+ * in Apps Script is the script's time zone. Other cells compare with the text as it is.
+ */
 export function operatorMatcher(operator: unknown, expected: unknown): (actual: unknown) => boolean {
   const op = normalizeOperator(operator);
+  const match = matcherFor(op, expected);
+  const date = typeof expected === 'string' && op !== 'like' && op !== 'ilike' ? isoDateOf(expected) : null;
+  if (!date) return match;
+  const matchDate = matcherFor(op, date);
+  return (actual) => (isDate(actual) ? matchDate(actual) : match(actual));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** The Date that ISO date text names, or null for other text (impossible dates included). */
+export function isoDateOf(text: string): Date | null {
+  const match = ISO_DATE.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
+  const millisecond = Number((match[7] || '0').padEnd(3, '0'));
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
+  if (utc.getUTCDate() !== day) return null;
+  if (!match[8]) return new Date(year, month - 1, day, hour, minute, second, millisecond);
+  const zone = match[8] === 'Z' ? 0 : (match[8][0] === '-' ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
+  return new Date(utc.getTime() - zone * 60000);
+}
+
+function matcherFor(op: Operator, expected: unknown): (actual: unknown) => boolean {
   switch (op) {
     case '=':
     case '==':

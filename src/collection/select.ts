@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { looseEquals, operatorMatcher } from './compare';
+import { operatorMatcher } from './compare';
 import type { Operator } from './compare';
 import { readPath } from './path';
 import type { Collection } from './Collection';
@@ -39,5 +39,5 @@ export function condition(args: unknown[], method: string): (actual: unknown) =>
   if (Array.isArray(args[0])) {
     throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
   }
-  return (actual) => looseEquals(actual, args[0]);
+  return operatorMatcher('=', args[0]);
 }
