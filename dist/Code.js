@@ -573,6 +573,65 @@ var SheetORM = (() => {
     }
   }
 
+  // src/storage/sheetsApi/serial.ts
+  var EPOCH = Date.UTC(1899, 11, 30);
+  var DAY = 864e5;
+  var formatters = /* @__PURE__ */ new Map();
+  var offsets = /* @__PURE__ */ new Map();
+  function formatter(zone) {
+    let found = formatters.get(zone);
+    if (!found) {
+      found = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric"
+      });
+      formatters.set(zone, found);
+    }
+    return found;
+  }
+  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+  var BUCKET = 9e5;
+  function zoneOffset(zone, instant) {
+    const fixed = GMT_OFFSET.exec(zone);
+    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
+    const bucket = Math.floor(instant / BUCKET);
+    const key = `${zone}@${bucket}`;
+    let cached = offsets.get(key);
+    if (cached === void 0) {
+      const start = offsetAt(zone, bucket * BUCKET);
+      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
+      offsets.set(key, cached);
+    }
+    return cached === cached ? cached : offsetAt(zone, instant);
+  }
+  function offsetAt(zone, instant) {
+    const parts = {};
+    let format;
+    try {
+      format = formatter(zone);
+    } catch (error) {
+      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
+    }
+    for (const part of format.formatToParts(new Date(instant))) {
+      if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+    wall.setUTCFullYear(parts.year);
+    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
+  }
+  function serialToDate(serial, zone) {
+    const wall = EPOCH + Math.round(serial * DAY);
+    let instant = wall - zoneOffset(zone, wall);
+    instant = wall - zoneOffset(zone, instant);
+    return new Date(instant);
+  }
+
   // src/collection/compare.ts
   var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
   var NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -696,26 +755,47 @@ var SheetORM = (() => {
     const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
     throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
   }
-  function operatorMatcher(operator, expected) {
+  function operatorMatcher(operator, expected, zone) {
     const op = normalizeOperator(operator);
     const match = matcherFor(op, expected);
-    const date = typeof expected === "string" && op !== "like" && op !== "ilike" ? isoDateOf(expected) : null;
-    if (!date) return match;
-    const matchDate = matcherFor(op, date);
-    return (actual) => isDate2(actual) ? matchDate(actual) : match(actual);
+    if (typeof expected !== "string" || op === "like" || op === "ilike" || !ISO_DATE.test(expected.trim())) return match;
+    let matchDate = null;
+    const dateMatcher = () => {
+      const date = isoDateOf(expected, zone && zone());
+      return date ? matcherFor(op, date) : match;
+    };
+    return (actual) => isDate2(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual);
+  }
+  function membershipTest(values, zone) {
+    const keys = new Set(values.map(equalityKey));
+    const dateTexts = values.filter((value) => typeof value === "string" && ISO_DATE.test(value.trim()));
+    if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
+    let dateKeys = null;
+    const datesOf = () => {
+      const at = zone && zone();
+      return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
+    };
+    return (actual) => {
+      const key = equalityKey(actual);
+      return keys.has(key) || isDate2(actual) && (dateKeys || (dateKeys = datesOf())).has(key);
+    };
   }
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-  function isoDateOf(text) {
+  var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+  function isoDateOf(text, zone) {
     const match = ISO_DATE.exec(text.trim());
     if (!match) return null;
     const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
     const millisecond = Number((match[7] || "0").padEnd(3, "0"));
     if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-    const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
-    if (utc.getUTCDate() !== day) return null;
-    if (!match[8]) return new Date(year, month - 1, day, hour, minute, second, millisecond);
-    const zone = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
-    return new Date(utc.getTime() - zone * 6e4);
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+    if (new Date(wall).getUTCDate() !== day) return null;
+    if (match[8]) {
+      const offset = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
+      return new Date(wall - offset * 6e4);
+    }
+    if (zone) return serialToDate((wall - SERIAL_EPOCH) / 864e5, zone);
+    return new Date(year, month - 1, day, hour, minute, second, millisecond);
   }
   function matcherFor(op, expected) {
     switch (op) {
@@ -1090,9 +1170,9 @@ var SheetORM = (() => {
       if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
         throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe(values)}.`);
       }
-      const keys = new Set(Array.from(values, equalityKey));
+      const test = membershipTest(Array.from(values));
       const read = selector(col);
-      return this.filter((item, i, items) => keys.has(equalityKey(read(item, i, items))) === member);
+      return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }
     valuesOf(key) {
       return mapItems(this, selector(key));
@@ -2452,65 +2532,6 @@ var SheetORM = (() => {
     return opened;
   }
 
-  // src/storage/sheetsApi/serial.ts
-  var EPOCH = Date.UTC(1899, 11, 30);
-  var DAY = 864e5;
-  var formatters = /* @__PURE__ */ new Map();
-  var offsets = /* @__PURE__ */ new Map();
-  function formatter(zone) {
-    let found = formatters.get(zone);
-    if (!found) {
-      found = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric"
-      });
-      formatters.set(zone, found);
-    }
-    return found;
-  }
-  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
-  var BUCKET = 9e5;
-  function zoneOffset(zone, instant) {
-    const fixed = GMT_OFFSET.exec(zone);
-    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
-    const bucket = Math.floor(instant / BUCKET);
-    const key = `${zone}@${bucket}`;
-    let cached = offsets.get(key);
-    if (cached === void 0) {
-      const start = offsetAt(zone, bucket * BUCKET);
-      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
-      offsets.set(key, cached);
-    }
-    return cached === cached ? cached : offsetAt(zone, instant);
-  }
-  function offsetAt(zone, instant) {
-    const parts = {};
-    let format;
-    try {
-      format = formatter(zone);
-    } catch (error) {
-      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
-    }
-    for (const part of format.formatToParts(new Date(instant))) {
-      if (part.type !== "literal") parts[part.type] = Number(part.value);
-    }
-    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
-    wall.setUTCFullYear(parts.year);
-    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
-  }
-  function serialToDate(serial, zone) {
-    const wall = EPOCH + Math.round(serial * DAY);
-    let instant = wall - zoneOffset(zone, wall);
-    instant = wall - zoneOffset(zone, instant);
-    return new Date(instant);
-  }
-
   // src/storage/sheetsApi/batchRead.ts
   function batchRead(refs) {
     const api = sheetsApi();
@@ -3468,35 +3489,35 @@ var SheetORM = (() => {
   }
 
   // src/query/conditions.ts
-  function compile(conditions, resolve) {
+  function compile(conditions, resolve, zone) {
     if (!conditions.length) return () => true;
     const runs = [[]];
     conditions.forEach((condition2, i) => {
       if (i > 0 && condition2.bool === "or") runs.push([]);
-      runs[runs.length - 1].push(compileOne(condition2, resolve));
+      runs[runs.length - 1].push(compileOne(condition2, resolve, zone));
     });
     if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
     return (row) => runs.some((run) => run.every((test) => test(row)));
   }
-  function compileOne(condition2, resolve) {
-    const test = compilePositive(condition2, resolve);
+  function compileOne(condition2, resolve, zone) {
+    const test = compilePositive(condition2, resolve, zone);
     return condition2.not ? (row) => !test(row) : test;
   }
-  function compilePositive(condition2, resolve) {
+  function compilePositive(condition2, resolve, zone) {
     switch (condition2.kind) {
       case "group":
-        return compile(condition2.conditions, resolve);
+        return compile(condition2.conditions, resolve, zone);
       case "deferred":
         return condition2.prepare(resolve);
       case "compare": {
         const read = resolve(condition2.column, condition2.source);
-        const matches = operatorMatcher(condition2.operator, condition2.value);
+        const matches = operatorMatcher(condition2.operator, condition2.value, zone);
         return (row) => matches(read(row));
       }
       case "in": {
         const read = resolve(condition2.column, condition2.source);
-        const keys = new Set(condition2.values.map(equalityKey));
-        return (row) => keys.has(equalityKey(read(row)));
+        const member = membershipTest(condition2.values, zone);
+        return (row) => member(read(row));
       }
       case "null": {
         const read = resolve(condition2.column, condition2.source);
@@ -3504,8 +3525,8 @@ var SheetORM = (() => {
       }
       case "between": {
         const read = resolve(condition2.column, condition2.source);
-        const atLeast = operatorMatcher(">=", condition2.low);
-        const atMost = operatorMatcher("<=", condition2.high);
+        const atLeast = operatorMatcher(">=", condition2.low, zone);
+        const atMost = operatorMatcher("<=", condition2.high, zone);
         return (row) => {
           const value = read(row);
           return atLeast(value) && atMost(value);
@@ -4112,7 +4133,11 @@ var SheetORM = (() => {
     predicate(table) {
       const group = { kind: "group", bool: "and", not: false, conditions: this.conditions };
       const conditions = this.scope.length ? this.scope.concat(this.conditions.length ? [group] : []) : this.conditions;
-      return compile(conditions, this.resolveColumn(table));
+      return compile(conditions, this.resolveColumn(table), this.zoneOf(table));
+    }
+    /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
+    zoneOf(table) {
+      return () => timeZoneOf(table.opened.spreadsheet);
     }
     /**
      * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
@@ -4989,7 +5014,7 @@ var SheetORM = (() => {
       const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
       const none = new RowEntry(related.header.names.map(() => null), null, null);
       const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
-      const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }));
+      const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
       return pivots.map((_, i) => test(i));
     }
     /** The related and pivot sheets, plus those of preloads and relation clauses. */
@@ -5036,7 +5061,7 @@ var SheetORM = (() => {
     }
     filtered(join) {
       if (join.filtered || !this.conditions.length) return join.rows;
-      const test = compile(this.conditions, this.resolver(join));
+      const test = compile(this.conditions, this.resolver(join), this.zoneOf(join.related));
       return join.rows.filter(test);
     }
     /** Whether every condition reads related columns only (no pivot column, no relation clause). */
@@ -5052,7 +5077,7 @@ var SheetORM = (() => {
     passingRelated(related, pivot) {
       const candidates2 = related.rows();
       const join = { ...emptyJoin(related, pivot), pivots: candidates2.map((entry) => entry.values), entries: candidates2 };
-      const test = compile(this.conditions, this.resolver(join));
+      const test = compile(this.conditions, this.resolver(join), this.zoneOf(related));
       const passing = /* @__PURE__ */ new Set();
       for (let i = 0; i < candidates2.length; i++) if (test(i)) passing.add(candidates2[i]);
       return passing;
@@ -5683,18 +5708,22 @@ var SheetORM = (() => {
       return this.manyToMany(related, pivot, ...keys);
     }
   };
-  var HAS_OPTIONS = ["foreignKey", "localKey", "serializeAs", "onQuery"];
-  var BELONGS_TO_OPTIONS = ["foreignKey", "localKey", "ownerKey", "serializeAs", "onQuery"];
+  var HAS_OPTIONS = ["foreignKey", "localKey", "serializeAs", "onQuery", "meta"];
+  var BELONGS_TO_OPTIONS = ["foreignKey", "localKey", "ownerKey", "serializeAs", "onQuery", "meta"];
   function hasOptions(model, kind, foreignKey, localKey) {
     if (typeof foreignKey !== "object" || !foreignKey) return { foreignKey, localKey };
     return checkOptions(foreignKey, HAS_OPTIONS, `${modelName(model)}.${kind}()`);
   }
   function belongsToOptions(model, foreignKey, ownerKey) {
     if (typeof foreignKey !== "object" || !foreignKey) return { foreignKey, localKey: ownerKey };
-    const { ownerKey: owner, ...options } = checkOptions(foreignKey, BELONGS_TO_OPTIONS, `${modelName(model)}.belongsTo()`);
-    return owner === void 0 || options.localKey !== void 0 ? options : { ...options, localKey: owner };
+    const label = `${modelName(model)}.belongsTo()`;
+    const { ownerKey: owner, ...options } = checkOptions(foreignKey, BELONGS_TO_OPTIONS, label);
+    if (owner !== void 0 && options.localKey !== void 0 && owner !== options.localKey) {
+      throw new ValidationError(`${label}: ownerKey "${owner}" and localKey "${options.localKey}" name the same key (the related model's); give one.`);
+    }
+    return owner === void 0 ? options : { ...options, localKey: owner };
   }
-  var MANY_TO_MANY_OPTIONS = ["pivotTable", "localKey", "relatedKey", "pivotForeignKey", "pivotRelatedForeignKey", "pivotColumns", "pivotModel", "serializeAs", "onQuery"];
+  var MANY_TO_MANY_OPTIONS = ["pivotTable", "localKey", "relatedKey", "pivotForeignKey", "pivotRelatedForeignKey", "pivotColumns", "pivotModel", "serializeAs", "onQuery", "meta"];
   function manyToManyOptions(model, pivot, keys) {
     const owner = `${modelName(model)}.manyToMany()`;
     keys = keys.map((key) => key === null || key === "" ? void 0 : key);
@@ -5718,7 +5747,7 @@ var SheetORM = (() => {
       if (known.indexOf(name) < 0) {
         throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(", ")}).`);
       }
-      const text = name !== "pivotColumns" && name !== "pivotModel" && name !== "serializeAs" && name !== "onQuery";
+      const text = name !== "pivotColumns" && name !== "pivotModel" && name !== "serializeAs" && name !== "onQuery" && name !== "meta";
       if (value !== void 0 && text && (typeof value !== "string" || !value.trim())) {
         throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
       }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { equalityKey, looseEquals, toText } from './compare';
+import { equalityKey, looseEquals, membershipTest, toText } from './compare';
 import { extremeOf, numbersOf, sortByValues } from './aggregate';
 import { condition, selector } from './select';
 import { Key, normalizeCompositeKey } from '../support/values';
@@ -414,9 +414,9 @@ export class Collection<T> extends ArrayBase<T> {
     if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throw new ValidationError(`Collection.${method}('${String(col)}', …): expected an array of values, got ${describe(values)}.`);
     }
-    const keys = new Set(Array.from(values, equalityKey));
+    const test = membershipTest(Array.from(values));
     const read = selector<T>(col);
-    return this.filter((item, i, items) => keys.has(equalityKey(read(item, i, items))) === member);
+    return this.filter((item, i, items) => test(read(item, i, items)) === member);
   }
 
   private valuesOf(key?: KeySelector<T>): unknown[] {

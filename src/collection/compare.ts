@@ -9,6 +9,7 @@
  */
 import { ValidationError } from '../errors';
 import { isPlainNumberText } from '../support/values';
+import { serialToDate } from '../storage/sheetsApi/serial';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
 export const OPERATORS = ['=', '==', '!=', '<>', '>', '>=', '<', '<=', 'like', 'ilike'] as const;
@@ -179,35 +180,68 @@ export function normalizeOperator(operator: unknown): Operator {
   throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(', ')})`);
 }
 
+/** Gives the time zone that date text without one is read in (asked only when a Date cell is met). */
+export type ZoneSource = () => string;
+
 /**
  * Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. ISO date text
  * (`'2024-01-15'`, `'2024-01-15T10:30'`, with or without a zone) compares with Date cells as that
- * date, as a database compares a date column with a string; without a zone it is local time, which
- * in Apps Script is the script's time zone. Other cells compare with the text as it is.
+ * date, as a database compares a date column with a string. Without a zone it is wall time in
+ * `zone` (queries pass the spreadsheet's) or else local time, which in Apps Script is the script's.
+ * Other cells compare with the text as it is.
  */
-export function operatorMatcher(operator: unknown, expected: unknown): (actual: unknown) => boolean {
+export function operatorMatcher(operator: unknown, expected: unknown, zone?: ZoneSource): (actual: unknown) => boolean {
   const op = normalizeOperator(operator);
   const match = matcherFor(op, expected);
-  const date = typeof expected === 'string' && op !== 'like' && op !== 'ilike' ? isoDateOf(expected) : null;
-  if (!date) return match;
-  const matchDate = matcherFor(op, date);
-  return (actual) => (isDate(actual) ? matchDate(actual) : match(actual));
+  if (typeof expected !== 'string' || op === 'like' || op === 'ilike' || !ISO_DATE.test(expected.trim())) return match;
+  let matchDate: ((actual: unknown) => boolean) | null = null;
+  const dateMatcher = (): ((actual: unknown) => boolean) => {
+    const date = isoDateOf(expected, zone && zone());
+    return date ? matcherFor(op, date) : match;
+  };
+  return (actual) => (isDate(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual));
+}
+
+/**
+ * Membership as `whereIn` tests it: loose equality with any of `values`; ISO date text in the list
+ * also matches Date cells of that date, as `where` does.
+ */
+export function membershipTest(values: readonly unknown[], zone?: ZoneSource): (actual: unknown) => boolean {
+  const keys = new Set(values.map(equalityKey));
+  const dateTexts = values.filter((value): value is string => typeof value === 'string' && ISO_DATE.test(value.trim()));
+  if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
+  let dateKeys: Set<unknown> | null = null;
+  const datesOf = (): Set<unknown> => {
+    const at = zone && zone();
+    return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
+  };
+  return (actual) => {
+    const key = equalityKey(actual);
+    return keys.has(key) || (isDate(actual) && (dateKeys || (dateKeys = datesOf())).has(key));
+  };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** The Date that ISO date text names, or null for other text (impossible dates included). */
-export function isoDateOf(text: string): Date | null {
+/**
+ * The Date that ISO date text names, or null for other text (impossible dates included). Text
+ * without a zone is wall time in `zone`, or local time when none is given.
+ */
+export function isoDateOf(text: string, zone?: string): Date | null {
   const match = ISO_DATE.exec(text.trim());
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
   const millisecond = Number((match[7] || '0').padEnd(3, '0'));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millisecond));
-  if (utc.getUTCDate() !== day) return null;
-  if (!match[8]) return new Date(year, month - 1, day, hour, minute, second, millisecond);
-  const zone = match[8] === 'Z' ? 0 : (match[8][0] === '-' ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
-  return new Date(utc.getTime() - zone * 60000);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  if (new Date(wall).getUTCDate() !== day) return null;
+  if (match[8]) {
+    const offset = match[8] === 'Z' ? 0 : (match[8][0] === '-' ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
+    return new Date(wall - offset * 60000);
+  }
+  if (zone) return serialToDate((wall - SERIAL_EPOCH) / 86400000, zone);
+  return new Date(year, month - 1, day, hour, minute, second, millisecond);
 }
 
 function matcherFor(op: Operator, expected: unknown): (actual: unknown) => boolean {

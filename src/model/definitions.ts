@@ -87,8 +87,8 @@ export class ModelDefinitions {
 }
 
 
-const HAS_OPTIONS = ['foreignKey', 'localKey', 'serializeAs', 'onQuery'];
-const BELONGS_TO_OPTIONS = ['foreignKey', 'localKey', 'ownerKey', 'serializeAs', 'onQuery'];
+const HAS_OPTIONS = ['foreignKey', 'localKey', 'serializeAs', 'onQuery', 'meta'];
+const BELONGS_TO_OPTIONS = ['foreignKey', 'localKey', 'ownerKey', 'serializeAs', 'onQuery', 'meta'];
 
 function hasOptions(model: ModelClass, kind: string, foreignKey?: string | HasOptions, localKey?: string): HasOptions {
   if (typeof foreignKey !== 'object' || !foreignKey) return { foreignKey, localKey };
@@ -98,11 +98,15 @@ function hasOptions(model: ModelClass, kind: string, foreignKey?: string | HasOp
 /** Eloquent's `ownerKey` is Lucid's `localKey` of a belongsTo. */
 function belongsToOptions(model: ModelClass, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsToOptions {
   if (typeof foreignKey !== 'object' || !foreignKey) return { foreignKey, localKey: ownerKey };
-  const { ownerKey: owner, ...options } = checkOptions(foreignKey, BELONGS_TO_OPTIONS, `${modelName(model)}.belongsTo()`);
-  return owner === undefined || options.localKey !== undefined ? options : { ...options, localKey: owner };
+  const label = `${modelName(model)}.belongsTo()`;
+  const { ownerKey: owner, ...options } = checkOptions(foreignKey, BELONGS_TO_OPTIONS, label);
+  if (owner !== undefined && options.localKey !== undefined && owner !== options.localKey) {
+    throw new ValidationError(`${label}: ownerKey "${owner}" and localKey "${options.localKey}" name the same key (the related model's); give one.`);
+  }
+  return owner === undefined ? options : { ...options, localKey: owner };
 }
 
-const MANY_TO_MANY_OPTIONS = ['pivotTable', 'localKey', 'relatedKey', 'pivotForeignKey', 'pivotRelatedForeignKey', 'pivotColumns', 'pivotModel', 'serializeAs', 'onQuery'];
+const MANY_TO_MANY_OPTIONS = ['pivotTable', 'localKey', 'relatedKey', 'pivotForeignKey', 'pivotRelatedForeignKey', 'pivotColumns', 'pivotModel', 'serializeAs', 'onQuery', 'meta'];
 
 function manyToManyOptions(model: ModelClass, pivot: PivotInput, keys: Array<string | undefined>): ManyToManyOptions {
   const owner = `${modelName(model)}.manyToMany()`;
@@ -130,7 +134,7 @@ function checkOptions<O extends object>(options: O, known: readonly string[], ow
     if (known.indexOf(name) < 0) {
       throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(', ')}).`);
     }
-    const text = name !== 'pivotColumns' && name !== 'pivotModel' && name !== 'serializeAs' && name !== 'onQuery';
+    const text = name !== 'pivotColumns' && name !== 'pivotModel' && name !== 'serializeAs' && name !== 'onQuery' && name !== 'meta';
     if (value !== undefined && text && (typeof value !== 'string' || !value.trim())) {
       throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
     }

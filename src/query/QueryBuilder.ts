@@ -4,13 +4,14 @@
  * returned.
  */
 import { Collection } from '../collection/Collection';
-import { compareForOrder } from '../collection/compare';
+import { compareForOrder, ZoneSource } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
 import { assertKeyUpdate } from '../model/keyChange';
 import { keyValues, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
+import { timeZoneOf } from '../storage/sheetsApi/api';
 import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isPlainObject, sameValue } from '../support/values';
@@ -209,7 +210,12 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   predicate(table: Table): (values: Row) => boolean {
     const group: Condition = { kind: 'group', bool: 'and', not: false, conditions: this.conditions };
     const conditions = this.scope.length ? this.scope.concat(this.conditions.length ? [group] : []) : this.conditions;
-    return compile(conditions, this.resolveColumn(table));
+    return compile(conditions, this.resolveColumn(table), this.zoneOf(table));
+  }
+
+  /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
+  protected zoneOf(table: Table): ZoneSource {
+    return () => timeZoneOf(table.opened.spreadsheet);
   }
 
   /**

@@ -2,7 +2,7 @@
  * Where-conditions as data, and their compilation into one row predicate. AND binds tighter than
  * OR, as in SQL: `where(a).orWhere(b).where(c)` means `a OR (b AND c)`.
  */
-import { normalizeOperator, operatorMatcher, equalityKey, isEmptyCell, Operator } from '../collection/compare';
+import { normalizeOperator, operatorMatcher, membershipTest, isEmptyCell, Operator, ZoneSource } from '../collection/compare';
 import { Collection } from '../collection/Collection';
 import { ValidationError } from '../errors';
 import { describeValue, isDate } from '../support/values';
@@ -30,40 +30,40 @@ export type Condition =
 /** Turns a column name into a reader for the rows being filtered. */
 export type ColumnResolver<R> = (column: string, source: Source) => (row: R) => unknown;
 
-/** Compiles conditions into one predicate, resolving every column once. */
-export function compile<R>(conditions: readonly Condition[], resolve: ColumnResolver<R>): (row: R) => boolean {
+/** Compiles conditions into one predicate, resolving every column once; `zone` reads date text (see operatorMatcher). */
+export function compile<R>(conditions: readonly Condition[], resolve: ColumnResolver<R>, zone?: ZoneSource): (row: R) => boolean {
   if (!conditions.length) return () => true;
   // Split into OR-separated runs of AND-ed conditions.
   const runs: Array<Array<(row: R) => boolean>> = [[]];
   conditions.forEach((condition, i) => {
     if (i > 0 && condition.bool === 'or') runs.push([]);
-    runs[runs.length - 1].push(compileOne(condition, resolve));
+    runs[runs.length - 1].push(compileOne(condition, resolve, zone));
   });
   if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
   return (row) => runs.some((run) => run.every((test) => test(row)));
 }
 
-function compileOne<R>(condition: Condition, resolve: ColumnResolver<R>): (row: R) => boolean {
-  const test = compilePositive(condition, resolve);
+function compileOne<R>(condition: Condition, resolve: ColumnResolver<R>, zone?: ZoneSource): (row: R) => boolean {
+  const test = compilePositive(condition, resolve, zone);
   return condition.not ? (row) => !test(row) : test;
 }
 
-function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>): (row: R) => boolean {
+function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>, zone?: ZoneSource): (row: R) => boolean {
   switch (condition.kind) {
     case 'group':
-      return compile(condition.conditions, resolve);
+      return compile(condition.conditions, resolve, zone);
     case 'deferred':
       return condition.prepare(resolve);
     case 'compare': {
       const read = resolve(condition.column, condition.source);
-      const matches = operatorMatcher(condition.operator, condition.value);
+      const matches = operatorMatcher(condition.operator, condition.value, zone);
       return (row) => matches(read(row));
     }
     case 'in': {
       const read = resolve(condition.column, condition.source);
       // null or '' in the list matches empty cells, as where(col, null) and where(col, '') do.
-      const keys = new Set(condition.values.map(equalityKey));
-      return (row) => keys.has(equalityKey(read(row)));
+      const member = membershipTest(condition.values, zone);
+      return (row) => member(read(row));
     }
     case 'null': {
       const read = resolve(condition.column, condition.source);
@@ -71,8 +71,8 @@ function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>): (
     }
     case 'between': {
       const read = resolve(condition.column, condition.source);
-      const atLeast = operatorMatcher('>=', condition.low);
-      const atMost = operatorMatcher('<=', condition.high);
+      const atLeast = operatorMatcher('>=', condition.low, zone);
+      const atMost = operatorMatcher('<=', condition.high, zone);
       return (row) => {
         const value = read(row);
         return atLeast(value) && atMost(value);

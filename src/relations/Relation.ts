@@ -29,6 +29,8 @@ export type ModelConstructor<R> = abstract new (...args: any[]) => R;
 export interface BaseRelationOptions {
   serializeAs?: string | null;
   onQuery?: (query: any) => unknown;
+  /** Lucid's free-form data about the relation; accepted and not used. */
+  meta?: unknown;
 }
 
 /** A relation definition, shared by all instances of the parent model. */

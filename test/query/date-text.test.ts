@@ -2,55 +2,88 @@
 import { Model } from '../../src';
 import { Collection } from '../../src/collection/Collection';
 import { isoDateOf } from '../../src/collection/compare';
-import { seedSheets } from '../support/seed';
+import { gas, seedSheets } from '../support/seed';
 
 class Order extends Model {
   static _table = 'Orders';
 }
+class Item extends Model {
+  static _table = 'Items';
+  orders() {
+    return this.manyToMany(Order, { pivotTable: 'OrderItems', pivotColumns: ['added'] });
+  }
+}
 
-// Without a zone, date text is local time: in Apps Script, the script's time zone.
-const local = (month: number, day: number, hour = 0) => new Date(2024, month - 1, day, hour);
+// Midnight of a day in New York (UTC-5 in winter), where the spreadsheet is, whatever the process's zone.
+const newYork = (month: number, day: number, hour = 0) => new Date(Date.UTC(2024, month - 1, day, hour + 5));
 
 beforeEach(() =>
-  seedSheets({
-    Orders: [
-      ['id', 'placed_at', 'note'],
-      [1, local(1, 1), '2024-01-01'],
-      [2, local(2, 1), 'b'],
-      [3, local(2, 1, 9), 'c'],
-      [4, '', '2024-03-01'],
-    ],
-  }),
+  seedSheets(
+    {
+      Orders: [
+        ['id', 'placed_at', 'note'],
+        [1, newYork(1, 1), '2024-01-01'],
+        [2, newYork(2, 1), 'b'],
+        [3, newYork(2, 1, 9), 'c'],
+        [4, '', '2024-03-01'],
+      ],
+      Items: [['id'], [1]],
+      OrderItems: [['item_id', 'order_id', 'added'], [1, 1, newYork(1, 15)], [1, 2, newYork(1, 16)]],
+    },
+    { timeZone: 'America/New_York' },
+  ),
 );
 
 const ids = (orders: { pluck(column: string): { all(): unknown[] } }) => orders.pluck('id').all();
 
-it('where and whereBetween compare date text with Date cells as dates', () => {
+it("queries read date text without a zone in the spreadsheet's time zone", () => {
   expect(ids(Order.where('placed_at', '>=', '2024-01-15'))).toEqual([2, 3]);
   expect(ids(Order.where('placed_at', '<', '2024-02-01'))).toEqual([1]);
   expect(ids(Order.where('placed_at', '2024-02-01'))).toEqual([2]);
-  expect(ids(Order.where('placed_at', '!=', '2024-02-01'))).toEqual([1, 3, 4]);
+  expect(ids(Order.query().whereNot('placed_at', '2024-02-01'))).toEqual([1, 3, 4]);
   expect(ids(Order.where('placed_at', '2024-02-01T09:00'))).toEqual([3]);
   expect(ids(Order.query().whereBetween('placed_at', ['2024-01-01', '2024-02-01']))).toEqual([1, 2]);
-  expect(ids(Order.where('placed_at', local(2, 1, 9).toISOString()))).toEqual([3]);
+  expect(ids(Order.where('placed_at', newYork(2, 1, 9).toISOString()))).toEqual([3]);
+  expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBeGreaterThan(0);
 });
 
-it('text cells still compare as text, and other text is not a date', () => {
+it('whereIn and whereNotIn agree with where, so a whereNotIn delete keeps the rows it names', () => {
+  expect(ids(Order.query().whereIn('placed_at', ['2024-01-01', '2024-02-01']))).toEqual([1, 2]);
+  expect(ids(Order.query().whereNotIn('placed_at', ['2024-01-01']))).toEqual([2, 3, 4]);
+  Order.query().whereNotIn('placed_at', ['2024-01-01']).delete();
+  expect(gas().sheetValues('Orders').map((row) => row[0])).toEqual(['id', 1]);
+});
+
+it('pivot conditions read date text the same way', () => {
+  const item = Item.findOrFail(1);
+  expect(ids(item.related('orders').query().wherePivot('added', '2024-01-15'))).toEqual([1]);
+  expect(ids(item.related('orders').query().wherePivot('added', '>', '2024-01-15'))).toEqual([2]);
+});
+
+it('text cells still compare as text, other text is no date, and no zone is asked without date text', () => {
+  gas().calls.reset();
   expect(ids(Order.where('note', '2024-01-01'))).toEqual([1]);
   expect(ids(Order.where('note', '<', '2024-02'))).toEqual([1]);
   expect(ids(Order.where('placed_at', '>', 'Feb 2024'))).toEqual([]);
+  expect(ids(Order.query().whereIn('note', ['2024-03-01']))).toEqual([4]);
+  expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
 });
 
-it('Collections compare the same way', () => {
-  const orders = new Collection(Order.all());
-  expect(ids(orders.where('placed_at', '>', '2024-01-15'))).toEqual([2, 3]);
-  expect(ids(orders.where('placed_at', '2024-01-01'))).toEqual([1]);
+it("Collections read date text without a zone in local time (in Apps Script, the script's zone)", () => {
+  const local = (month: number, day: number) => new Date(2024, month - 1, day);
+  const orders = new Collection([{ id: 1, at: local(1, 1) }, { id: 2, at: local(2, 1) }, { id: 3, at: '2024-01-01' }]);
+  expect(ids(orders.where('at', '>', '2024-01-15'))).toEqual([2]);
+  expect(ids(orders.where('at', '2024-01-01'))).toEqual([1, 3]);
+  expect(ids(orders.whereIn('at', ['2024-02-01']))).toEqual([2]);
+  expect(ids(orders.whereNotIn('at', ['2024-01-01']))).toEqual([2]);
 });
 
 it('reads ISO dates and date-times, zones included, and nothing else', () => {
   expect(isoDateOf('2024-02-29')).toEqual(new Date(2024, 1, 29));
+  expect(isoDateOf('2024-02-29', 'America/New_York')).toEqual(new Date(Date.UTC(2024, 1, 29, 5)));
+  expect(isoDateOf('2024-07-01 08:00', 'Europe/Paris')).toEqual(new Date(Date.UTC(2024, 6, 1, 6)));
   expect(isoDateOf('2024-02-01T09:30:15.5')).toEqual(new Date(2024, 1, 1, 9, 30, 15, 500));
-  expect(isoDateOf('2024-02-01T09:30Z')).toEqual(new Date(Date.UTC(2024, 1, 1, 9, 30)));
+  expect(isoDateOf('2024-02-01T09:30Z', 'Asia/Tokyo')).toEqual(new Date(Date.UTC(2024, 1, 1, 9, 30)));
   expect(isoDateOf('2024-02-01T09:30+02:00')).toEqual(new Date(Date.UTC(2024, 1, 1, 7, 30)));
   expect(isoDateOf('2024-02-01 09:30-0500')).toEqual(new Date(Date.UTC(2024, 1, 1, 14, 30)));
   for (const text of ['2023-02-29', '2024-13-01', '2024-1-5', '2024-02-01T25:00', '20240201', 'x2024-02-01']) expect(isoDateOf(text)).toBeNull();

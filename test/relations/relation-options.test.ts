@@ -54,9 +54,24 @@ it("takes Eloquent's ownerKey for a belongsTo's localKey", () => {
 it('refuses a misspelt option before reading or writing, naming the options there are', () => {
   seedPeople();
   expect(() => User.$getRelation('misspeltEdited')).toThrow(ValidationError);
-  expect(() => User.$getRelation('misspeltEdited')).toThrow('User.hasMany(): unknown option "foreignkey" (options: foreignKey, localKey, serializeAs, onQuery).');
+  expect(() => User.$getRelation('misspeltEdited')).toThrow('User.hasMany(): unknown option "foreignkey" (options: foreignKey, localKey, serializeAs, onQuery, meta).');
   expect(() => User.findOrFail(1).related('misspeltEdited' as never)).toThrow(/unknown option "foreignkey"/);
   expect(() => User.$getRelation('misspeltLatest')).toThrow('User.hasOne(): unknown option "localkey"');
-  expect(() => Post.$getRelation('misspeltEditor')).toThrow('Post.belongsTo(): unknown option "foriegnKey" (options: foreignKey, localKey, ownerKey, serializeAs, onQuery).');
+  expect(() => Post.$getRelation('misspeltEditor')).toThrow('Post.belongsTo(): unknown option "foriegnKey" (options: foreignKey, localKey, ownerKey, serializeAs, onQuery, meta).');
   expect(() => User.$getRelation('blankKey')).toThrow('User.hasMany(): option foreignKey is a column or sheet name, got " "');
+});
+
+it("refuses ownerKey and localKey naming different keys, and accepts Lucid's meta", () => {
+  seedPeople();
+  class Note extends Model {
+    static _table = 'Posts';
+    both() {
+      return this.belongsTo(User, { foreignKey: 'owner_code', localKey: 'id', ownerKey: 'code' });
+    }
+    tagged() {
+      return this.belongsTo(User, { foreignKey: 'user_id', meta: { label: 'writer' } });
+    }
+  }
+  expect(() => Note.$getRelation('both')).toThrow('Note.belongsTo(): ownerKey "code" and localKey "id" name the same key');
+  expect((Note.with('tagged').findOrFail(1) as any).tagged.name).toBe('Ada');
 });

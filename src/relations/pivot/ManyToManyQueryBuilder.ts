@@ -187,7 +187,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
     const none = new RowEntry(related.header.names.map(() => null), null, null);
     const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
-    const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }));
+    const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
     return pivots.map((_, i) => test(i));
   }
 
@@ -241,7 +241,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   private filtered(join: Join): JoinedRow[] {
     if (join.filtered || !this.conditions.length) return join.rows;
-    const test = compile(this.conditions, this.resolver(join));
+    const test = compile(this.conditions, this.resolver(join), this.zoneOf(join.related));
     return join.rows.filter(test);
   }
 
@@ -261,7 +261,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     // Only related columns are read, so each related row is tested as a join of itself.
     const candidates = related.rows();
     const join: Join = { ...emptyJoin(related, pivot), pivots: candidates.map((entry) => entry.values), entries: candidates };
-    const test = compile(this.conditions, this.resolver(join));
+    const test = compile(this.conditions, this.resolver(join), this.zoneOf(related));
     const passing = new Set<RowEntry>();
     for (let i = 0; i < candidates.length; i++) if (test(i)) passing.add(candidates[i]);
     return passing;
