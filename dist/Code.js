@@ -573,7 +573,7 @@ var SheetORM = (() => {
     }
   }
 
-  // src/storage/sheetsApi/serial.ts
+  // src/support/serial.ts
   var EPOCH = Date.UTC(1899, 11, 30);
   var DAY = 864e5;
   var formatters = /* @__PURE__ */ new Map();
@@ -923,11 +923,6 @@ var SheetORM = (() => {
     for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
     return out;
   }
-  function isPlainObject2(value) {
-    if (value === null || typeof value !== "object") return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === null || Object.getPrototypeOf(proto) === null;
-  }
   var ArrayBase = Array;
   var push = Array.prototype.push;
   var Collection = class _Collection extends ArrayBase {
@@ -999,7 +994,7 @@ var SheetORM = (() => {
     }
     where(col, ...args) {
       if (typeof col === "function") return this.filter(col);
-      if (isPlainObject2(col)) {
+      if (isPlainObject(col)) {
         const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where") }));
         return this.filter((item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items))));
       }

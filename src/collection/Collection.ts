@@ -2,7 +2,7 @@ import { ValidationError } from '../errors';
 import { equalityKey, looseEquals, membershipTest, toText } from './compare';
 import { extremeOf, numbersOf, sortByValues } from './aggregate';
 import { condition, selector } from './select';
-import { Key, normalizeCompositeKey } from '../support/values';
+import { isPlainObject, Key, normalizeCompositeKey } from '../support/values';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain } from './select';
@@ -46,11 +46,6 @@ function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: 
   return out;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
 
 /** What a Collection has of Array in its type: index access, `length`, and Array's read-only helpers. */
 interface ArrayView<T> extends Iterable<T> {

@@ -9,7 +9,7 @@
  */
 import { ValidationError } from '../errors';
 import { isPlainNumberText } from '../support/values';
-import { serialToDate } from '../storage/sheetsApi/serial';
+import { serialToDate } from '../support/serial';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
 export const OPERATORS = ['=', '==', '!=', '<>', '>', '>=', '<', '<=', 'like', 'ilike'] as const;

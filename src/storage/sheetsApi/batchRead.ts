@@ -8,7 +8,7 @@ import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
 import { retried } from '../service';
 import { quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
-import { serialToDate } from './serial';
+import { serialToDate } from '../../support/serial';
 
 type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
 

@@ -3,7 +3,7 @@
  * SpreadsheetApp's getValues() would return them.
  */
 
-import { SheetORMError } from '../../errors';
+import { SheetORMError } from '../errors';
 
 const EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86400000;
