@@ -1954,7 +1954,7 @@ var SheetORM = (() => {
         const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
         throw new PlanInterrupted(error, step.writes, remaining);
       }
-      step.writes.forEach((write, w) => progress.push([write.name, step.done[w]]));
+      step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
   }
 
@@ -2979,10 +2979,10 @@ var SheetORM = (() => {
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
     return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeRemaining(remaining)}.`
+      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeSteps(remaining)}.`
     );
   }
-  function describeRemaining(remaining) {
+  function describeSteps(remaining) {
     const parts = [];
     let sheet = null;
     for (const [where, what] of remaining) {
@@ -2993,14 +2993,7 @@ var SheetORM = (() => {
     return parts.join("; ");
   }
   function describeProgress(done) {
-    const parts = [];
-    let sheet = null;
-    for (const [name, what] of done) {
-      if (name === sheet) parts[parts.length - 1] += `, ${what}`;
-      else parts.push(`sheet "${name}": ${what}`);
-      sheet = name;
-    }
-    return parts.join("; ");
+    return describeSteps(done.map(([write, what]) => [write.opened.describe(), what]));
   }
   var active = null;
   var readCache = null;

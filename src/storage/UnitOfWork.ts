@@ -153,12 +153,12 @@ function writeFailure(error: unknown, done: Progress): unknown {
   if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
   const where = failed.map((write) => write.opened.describe()).join(' and ');
   return new WriteError(
-    `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeRemaining(remaining)}.`,
+    `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeSteps(remaining)}.`,
   );
 }
 
-/** `sheet "A" in spreadsheet "S": delete rows 3–3, delete rows 1–1; sheet "B" …: append rows 2–4` */
-function describeRemaining(remaining: ReadonlyArray<[string, string]>): string {
+/** Steps grouped by sheet: `sheet "A" in spreadsheet "S": delete rows 3–3, delete rows 1–1; sheet "B" …: append rows 2–4` */
+function describeSteps(remaining: ReadonlyArray<[string, string]>): string {
   const parts: string[] = [];
   let sheet: string | null = null;
   for (const [where, what] of remaining) {
@@ -169,16 +169,9 @@ function describeRemaining(remaining: ReadonlyArray<[string, string]>): string {
   return parts.join('; ');
 }
 
-/** `sheet "A": appended rows 2–3, updated 1×1 cells at row 2; sheet "B": …` */
+/** `sheet "A" in spreadsheet "S": appended rows 2–3, updated 1×1 cells at row 2; sheet "B" …: …` */
 function describeProgress(done: Progress): string {
-  const parts: string[] = [];
-  let sheet: string | null = null;
-  for (const [name, what] of done) {
-    if (name === sheet) parts[parts.length - 1] += `, ${what}`;
-    else parts.push(`sheet "${name}": ${what}`);
-    sheet = name;
-  }
-  return parts.join('; ');
+  return describeSteps(done.map(([write, what]): [string, string] => [write.opened.describe(), what]));
 }
 
 let active: UnitOfWork | null = null;

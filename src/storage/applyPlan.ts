@@ -5,8 +5,8 @@ import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { SheetWrite, stepsOf } from './writeSteps';
 
-/** What has been written so far, sheet by sheet, for error reports. */
-export type Progress = Array<[sheet: string, what: string]>;
+/** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
+export type Progress = Array<[sheet: SheetWrite, what: string]>;
 
 /**
  * Grows the grid so the plan's writes fit. Runs for every sheet before any value is written, so
@@ -64,6 +64,6 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress): 
       const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
       throw new PlanInterrupted(error, step.writes, remaining);
     }
-    step.writes.forEach((write, w) => progress.push([write.name, step.done[w]]));
+    step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
 }

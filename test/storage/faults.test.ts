@@ -77,6 +77,6 @@ describe('transient service failures', () => {
       Post.query()
         .whereIn('id', [1, 3])
         .update({ title: 'x' }),
-    ).toThrow(/Written: sheet "Posts": updated 1×1 cells at row 2/);
+    ).toThrow(/Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 2/);
   });
 });

@@ -18,7 +18,7 @@ test('a WriteError lists as not written only what was not written', () => {
       Post.find(1)!.setAttribute('title', 'x').save();
       Post.query().whereIn('id', [2]).delete();
     }),
-  ).toThrow(/Written: sheet "Posts": appended rows 4–4, updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4, updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
 });
 
 class Note extends Model {
@@ -36,7 +36,7 @@ test('a write that fails part-way flushes what it wrote before releasing the loc
       Post.create({ title: 'kept' });
       Note.create({ text: 'refused' });
     }),
-  ).toThrow(/Written: sheet "Posts": appended rows 2–2\. Not written \(at most\): sheet "Notes"/);
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written \(at most\): sheet "Notes"/);
   const order = gas()
     .calls.all()
     .map((call) => call.method)
@@ -67,7 +67,26 @@ test('with several sheets written before the failure, each is named', () => {
       Note.create({ text: 'b' });
       Log.create({ line: 'c' });
     }),
-  ).toThrow(/Written: sheet "Posts": appended rows 2–2; sheet "Notes": appended rows 2–2\. Not written \(at most\): sheet "Logs"/);
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2; sheet "Notes" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written \(at most\): sheet "Logs"/);
+});
+
+test('sheets of the same name in two spreadsheets are told apart in what was written', () => {
+  class ArchivedPost extends Model {
+    static _table = 'Posts';
+    static _spreadsheetId = 'archive-id';
+  }
+  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
+  gas().addSpreadsheet({ Posts: [['id', 'title']] }, { id: 'archive-id', name: 'Archive' });
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && call.sheet === 'Notes') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'live' });
+      ArchivedPost.create({ title: 'archived' });
+      Note.create({ text: 'refused' });
+    }),
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2; sheet "Posts" in spreadsheet "Archive": appended rows 2–2\. Not written/);
 });
 
 test('a flush that fails after a complete write is a WriteError saying the changes most likely went through', () => {

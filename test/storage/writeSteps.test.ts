@@ -94,7 +94,7 @@ it('a failed combined call names every sheet it wrote to, and what was left undo
   );
   expect((api.error as Error).name).toBe('WriteError');
   expect((api.error as Error).message).toMatch(
-    /^Post: writing to sheet "Posts" in spreadsheet "[^"]+" and sheet "Post Tags" in spreadsheet "[^"]+" failed \(.*timed out.*\)\. Written: sheet "Posts": updated 2 cell blocks; sheet "Tags": updated 1 cell block\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": delete 1 run of rows; sheet "Post Tags" in spreadsheet "[^"]+": delete 2 runs of rows\.$/,
+    /^Post: writing to sheet "Posts" in spreadsheet "[^"]+" and sheet "Post Tags" in spreadsheet "[^"]+" failed \(.*timed out.*\)\. Written: sheet "Posts" in spreadsheet "[^"]+": updated 2 cell blocks; sheet "Tags" in spreadsheet "[^"]+": updated 1 cell block\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": delete 1 run of rows; sheet "Post Tags" in spreadsheet "[^"]+": delete 2 runs of rows\.$/,
   );
   expect(api.sheets[1][2]).toEqual([2, 'renamed']);
   expect(api.sheets[2]).toEqual(seed()['Post Tags']);
