@@ -757,8 +757,9 @@ var SheetORM = (() => {
   }
   function operatorMatcher(operator, expected, zone) {
     const op = normalizeOperator(operator);
+    if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
     const match = matcherFor(op, expected);
-    if (typeof expected !== "string" || op === "like" || op === "ilike" || !ISO_DATE.test(expected.trim())) return match;
+    if (typeof expected !== "string" || !ISO_DATE.test(expected.trim())) return match;
     let matchDate = null;
     const dateMatcher = () => {
       const date = isoDateOf(expected, zone && zone());
@@ -805,20 +806,26 @@ var SheetORM = (() => {
       case "!=":
       case "<>":
         return (actual) => !looseEquals(actual, expected);
-      case "like":
-      case "ilike":
-        return likeMatcher(expected, op === "ilike");
       default:
         return orderMatcher(op, expected);
     }
   }
-  function likeMatcher(pattern, caseInsensitive) {
+  function likeMatcher(pattern, caseInsensitive, zone) {
     if (pattern === null || pattern === void 0) return () => false;
-    const regExp = likeToRegExp(toText(pattern), caseInsensitive);
+    let at = null;
+    const wallText = (date) => wallTimeText(date, at === null ? at = zone && zone() : at);
+    const regExp = likeToRegExp(isDate2(pattern) ? wallText(pattern) : toText(pattern), caseInsensitive);
     return (actual) => {
       const kind = classOf(actual);
+      if (kind === DATE) return regExp.test(wallText(actual));
       return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
     };
+  }
+  function wallTimeText(date, zone) {
+    const time = date.getTime();
+    if (Number.isNaN(time)) return "Invalid Date";
+    const offset = zone ? zoneOffset(zone, time) : -date.getTimezoneOffset() * 6e4;
+    return new Date(time + offset).toISOString().slice(0, -1);
   }
   function orderMatcher(op, expected) {
     const accept = op === "<" ? (o) => o < 0 : op === "<=" ? (o) => o <= 0 : op === ">" ? (o) => o > 0 : (o) => o >= 0;

@@ -9,7 +9,7 @@
  */
 import { ValidationError } from '../errors';
 import { isPlainNumberText } from '../support/values';
-import { serialToDate } from '../support/serial';
+import { serialToDate, zoneOffset } from '../support/serial';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
 export const OPERATORS = ['=', '==', '!=', '<>', '>', '>=', '<', '<=', 'like', 'ilike'] as const;
@@ -192,8 +192,9 @@ export type ZoneSource = () => string;
  */
 export function operatorMatcher(operator: unknown, expected: unknown, zone?: ZoneSource): (actual: unknown) => boolean {
   const op = normalizeOperator(operator);
+  if (op === 'like' || op === 'ilike') return likeMatcher(expected, op === 'ilike', zone);
   const match = matcherFor(op, expected);
-  if (typeof expected !== 'string' || op === 'like' || op === 'ilike' || !ISO_DATE.test(expected.trim())) return match;
+  if (typeof expected !== 'string' || !ISO_DATE.test(expected.trim())) return match;
   let matchDate: ((actual: unknown) => boolean) | null = null;
   const dateMatcher = (): ((actual: unknown) => boolean) => {
     const date = isoDateOf(expected, zone && zone());
@@ -244,7 +245,7 @@ export function isoDateOf(text: string, zone?: string): Date | null {
   return new Date(year, month - 1, day, hour, minute, second, millisecond);
 }
 
-function matcherFor(op: Operator, expected: unknown): (actual: unknown) => boolean {
+function matcherFor(op: Exclude<Operator, 'like' | 'ilike'>, expected: unknown): (actual: unknown) => boolean {
   switch (op) {
     case '=':
     case '==':
@@ -252,21 +253,30 @@ function matcherFor(op: Operator, expected: unknown): (actual: unknown) => boole
     case '!=':
     case '<>':
       return (actual) => !looseEquals(actual, expected);
-    case 'like':
-    case 'ilike':
-      return likeMatcher(expected, op === 'ilike');
     default:
       return orderMatcher(op, expected);
   }
 }
 
-function likeMatcher(pattern: unknown, caseInsensitive: boolean): (actual: unknown) => boolean {
+/** `like` matches a Date cell as the wall time the sheet shows (`2024-01-15T09:30:00.000`), in `zone` or else local time. */
+function likeMatcher(pattern: unknown, caseInsensitive: boolean, zone?: ZoneSource): (actual: unknown) => boolean {
   if (pattern === null || pattern === undefined) return () => false;
-  const regExp = likeToRegExp(toText(pattern), caseInsensitive);
+  let at: string | undefined | null = null;
+  const wallText = (date: Date): string => wallTimeText(date, at === null ? (at = zone && zone()) : at);
+  const regExp = likeToRegExp(isDate(pattern) ? wallText(pattern) : toText(pattern), caseInsensitive);
   return (actual) => {
     const kind = classOf(actual);
+    if (kind === DATE) return regExp.test(wallText(actual as Date));
     return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
   };
+}
+
+/** ISO text of a Date's wall time in `zone` (local time when none), without a zone suffix. */
+function wallTimeText(date: Date, zone?: string): string {
+  const time = date.getTime();
+  if (Number.isNaN(time)) return 'Invalid Date';
+  const offset = zone ? zoneOffset(zone, time) : -date.getTimezoneOffset() * 60000;
+  return new Date(time + offset).toISOString().slice(0, -1);
 }
 
 function orderMatcher(op: '<' | '<=' | '>' | '>=', expected: unknown): (actual: unknown) => boolean {

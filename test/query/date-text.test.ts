@@ -47,6 +47,14 @@ it("queries read date text without a zone in the spreadsheet's time zone", () =>
   expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBeGreaterThan(0);
 });
 
+it("like matches a Date cell as the wall time the spreadsheet shows, in its time zone", () => {
+  expect(ids(Order.where('placed_at', 'like', '%T09:00%'))).toEqual([3]);
+  expect(ids(Order.where('placed_at', 'like', '2024-02-01T00:00:00%'))).toEqual([2]);
+  expect(ids(Order.where('placed_at', 'like', '2024-02%'))).toEqual([2, 3]);
+  expect(ids(Order.where('placed_at', 'like', '%Z'))).toEqual([]);
+  expect(ids(Order.where('note', 'like', '2024-0_-01'))).toEqual([1, 4]);
+});
+
 it('whereIn and whereNotIn agree with where, so a whereNotIn delete keeps the rows it names', () => {
   expect(ids(Order.query().whereIn('placed_at', ['2024-01-01', '2024-02-01']))).toEqual([1, 2]);
   expect(ids(Order.query().whereNotIn('placed_at', ['2024-01-01']))).toEqual([2, 3, 4]);
@@ -76,6 +84,8 @@ it("Collections read date text without a zone in local time (in Apps Script, the
   expect(ids(orders.where('at', '2024-01-01'))).toEqual([1, 3]);
   expect(ids(orders.whereIn('at', ['2024-02-01']))).toEqual([2]);
   expect(ids(orders.whereNotIn('at', ['2024-01-01']))).toEqual([2]);
+  const morning = new Collection([{ id: 4, at: new Date(2024, 0, 31, 9, 30) }]);
+  expect(ids(morning.where('at', 'like', '2024-01-31T09:30%'))).toEqual([4]);
 });
 
 it('reads ISO dates and date-times, zones included, and nothing else', () => {
