@@ -17,7 +17,7 @@ export interface Content {
 const NUMBER = /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%)?$/;
 const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?(?:\\s*([AaPp][Mm]))?';
 const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`);
-const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})(?:\\s+${TIME})?$`);
+const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:\\s+${TIME})?$`);
 const TIME_ONLY = new RegExp(`^${TIME}$`);
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '([A-Za-z]{3,9})\\.?';
@@ -87,6 +87,12 @@ function makeDate(year: number, month: number, day: number, clock: Clock | undef
   return fromWallTime({ year, month, day, hour, minute, second, millisecond }, timeZone);
 }
 
+/** A typed year; two digits mean 2000–2029 below 30 and 1930–1999 from 30 on, as Sheets (and Excel) read them. */
+function fullYear(digits: string): number {
+  const year = Number(digits);
+  return digits.length > 2 ? year : year < 30 ? 2000 + year : 1900 + year;
+}
+
 /** A date, date-time or time typed as text, read as the en_US locale does; undefined if none. */
 export function parseDate(text: string, timeZone: string): Date | undefined {
   const iso = ISO_DATE.exec(text);
@@ -97,7 +103,7 @@ export function parseDate(text: string, timeZone: string): Date | undefined {
     if (clock === null) return undefined;
     const [year, month, day] = iso
       ? [Number(match[1]), Number(match[2]), Number(match[3])]
-      : [Number(match[3]), Number(match[1]), Number(match[2])];
+      : [fullYear(match[3]), Number(match[1]), Number(match[2])];
     return makeDate(year, month, day, clock, timeZone);
   }
   const named = parseNamedDate(text, timeZone);

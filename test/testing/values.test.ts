@@ -110,6 +110,13 @@ describe('written values', () => {
     expect(typed('2024-07-02 08:00', 'Europe/Paris')).toEqual(new Date('2024-07-02T06:00:00Z'));
   });
 
+  it('reads two-digit years as Sheets does: 00–29 in this century, 30–99 in the last', () => {
+    expect(typed('3/1/16')).toEqual(new Date('2016-03-01T00:00:00Z'));
+    expect(typed('12/31/29')).toEqual(new Date('2029-12-31T00:00:00Z'));
+    expect(typed('1/1/30 9:15')).toEqual(new Date('1930-01-01T09:15:00Z'));
+    expect(typed('2/29/01')).toBe('2/29/01');
+  });
+
   it('reads dates written with the month\'s name (the Sheets API guide: "Mar 1 2016" becomes a date)', () => {
     expect(typed('Mar 1 2016')).toEqual(new Date('2016-03-01T00:00:00Z'));
     expect(typed('March 1, 2016')).toEqual(new Date('2016-03-01T00:00:00Z'));
