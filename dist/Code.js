@@ -2237,24 +2237,7 @@ var SheetORM = (() => {
     /** `max + 1` of the numeric keys in a column (text holding a whole number counts). */
     nextKey(column) {
       let max = this.maxKeys.get(column);
-      if (max === void 0) {
-        max = 0;
-        let numbers = 0;
-        let texts = 0;
-        const rows = this.liveValues();
-        for (let i = 0; i < rows.length; i++) {
-          const value = rows[i][column];
-          if (typeof value === "number") {
-            numbers++;
-            if (value > max && isFinite(value)) max = value;
-          } else if (typeof value === "string" && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
-            texts++;
-            if (Number(value) > max) max = Number(value);
-          }
-        }
-        this.maxKeys.set(column, max);
-        this.textKeys.set(column, texts > numbers);
-      }
+      if (max === void 0) max = this.scanKeys(column);
       const next = Math.floor(max) + 1;
       if (!Number.isSafeInteger(next)) {
         throw new ValidationError(
@@ -2265,8 +2248,28 @@ var SheetORM = (() => {
     }
     /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
     keysAreText(column) {
-      if (!this.textKeys.has(column)) this.nextKey(column);
+      if (!this.textKeys.has(column)) this.scanKeys(column);
       return this.textKeys.get(column) === true;
+    }
+    /** Counts a column's whole-number keys by kind and notes their maximum; returns it. */
+    scanKeys(column) {
+      let max = 0;
+      let numbers = 0;
+      let texts = 0;
+      const rows = this.liveValues();
+      for (let i = 0; i < rows.length; i++) {
+        const value = rows[i][column];
+        if (typeof value === "number") {
+          numbers++;
+          if (value > max && isFinite(value)) max = value;
+        } else if (typeof value === "string" && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
+          texts++;
+          if (Number(value) > max) max = Number(value);
+        }
+      }
+      this.maxKeys.set(column, max);
+      this.textKeys.set(column, texts > numbers);
+      return max;
     }
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
@@ -2325,6 +2328,7 @@ var SheetORM = (() => {
       this.indexes.clear();
       this.duplicates.clear();
       this.maxKeys.clear();
+      this.textKeys.clear();
     }
     /** Throws unless row 1 names the columns. */
     requireHeader(owner) {
@@ -2377,6 +2381,7 @@ var SheetORM = (() => {
         this.indexes.clear();
         this.duplicates.clear();
         this.maxKeys.clear();
+        this.textKeys.clear();
         return;
       }
       for (const signature of Array.from(this.indexes.keys())) {
@@ -2386,6 +2391,7 @@ var SheetORM = (() => {
         }
       }
       this.maxKeys.delete(column);
+      this.textKeys.delete(column);
     }
   };
   function keyOf(values, columns) {
@@ -3540,9 +3546,9 @@ var SheetORM = (() => {
     if (value === void 0) {
       throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
     }
-    if (value === null || typeof value === "string" || typeof value === "boolean" || isDate(value)) return;
-    if (typeof value === "number" && !Number.isNaN(value)) return;
-    const hint = Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
+    if (value === null || typeof value === "string" || typeof value === "boolean") return;
+    if (typeof value === "number" && !Number.isNaN(value) || isDate(value) && !Number.isNaN(value.getTime())) return;
+    const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
     throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
   }
   function checkColumn(column, owner, method) {
@@ -3996,7 +4002,7 @@ var SheetORM = (() => {
       this.orders.push({ column, direction: dir });
       return this;
     }
-    /** Keeps at most `count` rows. */
+    /** Keeps at most `count` rows (a whole number, or its digits as text: a doGet's `e.parameter`). */
     limit(count2) {
       this.limitCount = this.checkCount(count2, "limit");
       return this;
@@ -4006,7 +4012,7 @@ var SheetORM = (() => {
       this.offsetCount = this.checkCount(count2, "offset");
       return this;
     }
-    /** Page `page` (1-based) of `perPage` rows. */
+    /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
     forPage(page, perPage = 20) {
       const p = this.checkCount(page, "forPage");
       const size = this.checkCount(perPage, "forPage");
@@ -4177,6 +4183,7 @@ var SheetORM = (() => {
       });
     }
     checkCount(value, method) {
+      if (typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value)) return Number(value);
       if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
         throw new ValidationError(`${this.owner}.${method}(${describeValue(value)}): expected a whole number \u2265 0.`);
       }
@@ -5192,10 +5199,9 @@ var SheetORM = (() => {
     }
   }
   function likeColumn(pivot, column, id) {
-    const sample = pivot.firstValue(column);
-    const held = sample !== null ? typeof sample : "number";
-    if (typeof id === "string" && held === "number" && isPlainNumberText(id)) return Number(id);
-    if (typeof id === "number" && held === "string") return String(id);
+    const text = pivot.keysAreText(column);
+    if (typeof id === "string" && !text && isPlainNumberText(id)) return Number(id);
+    if (typeof id === "number" && text) return String(id);
     return id;
   }
 
@@ -5476,21 +5482,25 @@ var SheetORM = (() => {
       record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
-      this.fillPivotKey(pivot, record);
-      const keys = pivotModel ? this.relation.pivotRef().keyColumns : [];
+      const own = this.fillPivotKey(pivot, record);
+      const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
       const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
       return pivot.insert(record, this.relation.label(), unique);
     }
-    /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */
+    /**
+     * A pivot row with its own single key column (say `id`) gets a new key there, as its model's
+     * create would. Returns that column's name, or null when the pivot sheet has none.
+     */
     fillPivotKey(pivot, record) {
       const { pivotModel } = this.relation;
       const keys = this.relation.pivotRef().keyColumns;
       const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !pivotModel ? "id" : null;
-      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey) return;
-      if (!isBlankKey(record[own]) || !pivot.header.has(own)) return;
+      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
+      if (!isBlankKey(record[own])) return own;
       const column = pivot.column(own);
       if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
       else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
+      return own;
     }
     /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
     setAttributes(pivot, row, attributes) {

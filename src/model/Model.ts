@@ -127,11 +127,11 @@ export class Model extends ModelDefinitions {
     return this.query().orderBy(column, direction);
   }
   /** Starts a query with `limit`. */
-  static limit<M extends Model>(this: ModelClass<M>, count: number): QueryBuilder<M> {
+  static limit<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {
     return this.query().limit(count);
   }
   /** Starts a query with `offset`. */
-  static offset<M extends Model>(this: ModelClass<M>, count: number): QueryBuilder<M> {
+  static offset<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {
     return this.query().offset(count);
   }
   /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */

@@ -58,20 +58,20 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return this;
   }
 
-  /** Keeps at most `count` rows. */
-  limit(count: number): this {
+  /** Keeps at most `count` rows (a whole number, or its digits as text: a doGet's `e.parameter`). */
+  limit(count: number | string): this {
     this.limitCount = this.checkCount(count, 'limit');
     return this;
   }
 
   /** Skips the first `count` rows. */
-  offset(count: number): this {
+  offset(count: number | string): this {
     this.offsetCount = this.checkCount(count, 'offset');
     return this;
   }
 
-  /** Page `page` (1-based) of `perPage` rows. */
-  forPage(page: number, perPage = 20): this {
+  /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
+  forPage(page: number | string, perPage: number | string = 20): this {
     const p = this.checkCount(page, 'forPage');
     const size = this.checkCount(perPage, 'forPage');
     return this.offset(Math.max(0, p - 1) * size).limit(size);
@@ -266,6 +266,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   private checkCount(value: unknown, method: string): number {
+    if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) return Number(value);
     if (typeof value !== 'number' || !(value >= 0) || Math.floor(value) !== value) {
       throw new ValidationError(`${this.owner}.${method}(${describeValue(value)}): expected a whole number ≥ 0.`);
     }

@@ -95,9 +95,11 @@ export function checkValue(value: unknown, owner: string, method: string, column
   if (value === undefined) {
     throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
   }
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || isDate(value)) return;
-  if (typeof value === 'number' && !Number.isNaN(value)) return;
-  const hint = Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : ' compare with a string, number, boolean, Date or null.';
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if ((typeof value === 'number' && !Number.isNaN(value)) || (isDate(value) && !Number.isNaN(value.getTime()))) return;
+  const hint = isDate(value)
+    ? ' the Date is invalid (new Date(text) could not read the text); check how it was built.'
+    : Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : ' compare with a string, number, boolean, Date or null.';
   throw new ValidationError(`${owner}.${method}('${column}', …): cannot compare with ${describeValue(value)};${hint}`);
 }
 

@@ -273,26 +273,7 @@ export class Table {
   /** `max + 1` of the numeric keys in a column (text holding a whole number counts). */
   nextKey(column: number): number {
     let max = this.maxKeys.get(column);
-    if (max === undefined) {
-      max = 0;
-      let numbers = 0;
-      let texts = 0;
-      // Indexed, like every scan of a sheet's rows here: until V8 optimises a loop, for-of allocates a
-      // result object per step, and a one-shot scan of 100,000 rows mostly runs before that.
-      const rows = this.liveValues();
-      for (let i = 0; i < rows.length; i++) {
-        const value = rows[i][column];
-        if (typeof value === 'number') {
-          numbers++;
-          if (value > max && isFinite(value)) max = value;
-        } else if (typeof value === 'string' && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
-          texts++;
-          if (Number(value) > max) max = Number(value);
-        }
-      }
-      this.maxKeys.set(column, max);
-      this.textKeys.set(column, texts > numbers);
-    }
+    if (max === undefined) max = this.scanKeys(column);
     const next = Math.floor(max) + 1;
     // Past 2^53, max + 1 can equal max: two new rows would share a key.
     if (!Number.isSafeInteger(next)) {
@@ -305,8 +286,31 @@ export class Table {
 
   /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
   keysAreText(column: number): boolean {
-    if (!this.textKeys.has(column)) this.nextKey(column);
+    if (!this.textKeys.has(column)) this.scanKeys(column);
     return this.textKeys.get(column) === true;
+  }
+
+  /** Counts a column's whole-number keys by kind and notes their maximum; returns it. */
+  private scanKeys(column: number): number {
+    let max = 0;
+    let numbers = 0;
+    let texts = 0;
+    // Indexed, like every scan of a sheet's rows here: until V8 optimises a loop, for-of allocates a
+    // result object per step, and a one-shot scan of 100,000 rows mostly runs before that.
+    const rows = this.liveValues();
+    for (let i = 0; i < rows.length; i++) {
+      const value = rows[i][column];
+      if (typeof value === 'number') {
+        numbers++;
+        if (value > max && isFinite(value)) max = value;
+      } else if (typeof value === 'string' && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
+        texts++;
+        if (Number(value) > max) max = Number(value);
+      }
+    }
+    this.maxKeys.set(column, max);
+    this.textKeys.set(column, texts > numbers);
+    return max;
   }
 
   /** Whether any row was added, changed or deleted. */
@@ -368,6 +372,7 @@ export class Table {
     this.indexes.clear();
     this.duplicates.clear();
     this.maxKeys.clear();
+    this.textKeys.clear();
   }
 
   /** Throws unless row 1 names the columns. */
@@ -429,6 +434,7 @@ export class Table {
       this.indexes.clear();
       this.duplicates.clear();
       this.maxKeys.clear();
+      this.textKeys.clear();
       return;
     }
     for (const signature of Array.from(this.indexes.keys())) {
@@ -438,6 +444,7 @@ export class Table {
       }
     }
     this.maxKeys.delete(column);
+    this.textKeys.delete(column);
   }
 }
 

@@ -124,6 +124,14 @@ describe('ordering and slicing', () => {
     expect(ids(Post.query().forPage(3, 2))).toEqual([5]);
   });
 
+  it("paging takes whole numbers as text too, as a doGet's e.parameter hands them over", () => {
+    expect(ids(Post.query().forPage('2', '2'))).toEqual([3, 4]);
+    expect(ids(Post.orderBy('id').limit('2').offset(' 1 '))).toEqual([2, 3]);
+    expect(() => Post.query().limit('2.5')).toThrow(/expected a whole number/);
+    expect(() => Post.query().forPage('-1', '2')).toThrow(ValidationError);
+    expect(() => Post.query().limit('')).toThrow(ValidationError);
+  });
+
   it('the example from the issue', () => {
     const titles = Post.where('views', '>', 100).orderBy('views', 'desc').limit(10).get().pluck('title').all();
     expect(titles).toEqual(['Delta 100%', 'Alpha']);
@@ -179,6 +187,8 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Post.where('id', undefined)).toThrow(/undefined/);
     expect(() => Post.whereIn('id', 5 as never)).toThrow(/expected an array/);
     expect(() => Post.query().limit(-1)).toThrow(ValidationError);
+    expect(() => Post.where('created_at', '>', new Date('not a date'))).toThrow(/the Date is invalid/);
+    expect(() => Post.query().whereIn('created_at', [new Date(NaN)])).toThrow(/the Date is invalid/);
     expect(() => Post.whereBetween('id', [1] as never)).toThrow(/\[low, high\]/);
   });
 });

@@ -1,5 +1,5 @@
 /** `related('tags').attach(...)`: one append of the new pivot rows, nothing else touched. */
-import { ColumnNotFoundError, Model, SheetORMError, transaction, ValidationError } from '../../src';
+import { ColumnNotFoundError, DuplicateKeyError, Model, SheetORMError, transaction, ValidationError } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -149,6 +149,30 @@ describe('attach', () => {
     p.related('tags').attach(4);
     expect(sheetRows('PostTag')[5]).toEqual(['1', '4', '', '', '']);
     expect(p.related('tags').query().get().pluck('id').all()).toEqual([1, 2, 4]);
+  });
+
+  test('stores keys the way most of the column holds them, not as its first cell does', () => {
+    seedSheets({
+      Posts: [['id'], [1], [3]],
+      Tags: [['id'], [1], [2], [4]],
+      PostTag: [['post_id', 'tag_id'], ['2', '2'], [1, 1], [1, 2]],
+    });
+    const sheet = gas().active.getSheetByName('PostTag')!;
+    sheet.getRange(2, 1, 1, 2).setNumberFormat('@').setValues([['2', '2']]);
+    expect(post(3).related('tags').sync([4]).attached).toEqual([4]);
+    expect(sheetRows('PostTag')[4]).toEqual([3, 4]);
+  });
+
+  test("refuses an id that a pivot sheet's own id column already holds, as it numbers new rows there", () => {
+    seedSheets({
+      Posts: [['id'], [1], [2]],
+      Tags: [['id'], [1], [2]],
+      PostTag: [['id', 'post_id', 'tag_id'], [7, 1, 1]],
+    });
+    expect(() => post(2).related('tags').attach({ 1: { id: 7 } })).toThrow(DuplicateKeyError);
+    expect(sheetRows('PostTag')).toEqual([['id', 'post_id', 'tag_id'], [7, 1, 1]]);
+    post(2).related('tags').attach({ 1: { id: 3 } });
+    expect(sheetRows('PostTag')[2]).toEqual([3, 2, 1]);
   });
 
   test('gives a pivot with its own id column the next id', () => {

@@ -260,23 +260,28 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
     const { pivotModel } = this.relation;
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
-    this.fillPivotKey(pivot, record);
-    // A pivot model's key is unique, as its create() checks; a plain pivot sheet may repeat a pair.
-    const keys = pivotModel ? this.relation.pivotRef().keyColumns : [];
+    const own = this.fillPivotKey(pivot, record);
+    // A pivot model's key is unique, as its create() checks, and so is the id column a plain pivot
+    // sheet's rows are numbered in; a plain pivot sheet may repeat a pair.
+    const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
     const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
     return pivot.insert(record, this.relation.label(), unique);
   }
 
-  /** A pivot row with its own single key column (say `id`) gets a new key there, as its model's create would. */
-  private fillPivotKey(pivot: Table, record: Record<string, unknown>): void {
+  /**
+   * A pivot row with its own single key column (say `id`) gets a new key there, as its model's
+   * create would. Returns that column's name, or null when the pivot sheet has none.
+   */
+  private fillPivotKey(pivot: Table, record: Record<string, unknown>): string | null {
     const { pivotModel } = this.relation;
     const keys = this.relation.pivotRef().keyColumns;
     const own = keys.length === 1 ? keys[0] : pivot.header.has('id') && !pivotModel ? 'id' : null;
-    if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey) return;
-    if (!isBlankKey(record[own]) || !pivot.header.has(own)) return;
+    if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
+    if (!isBlankKey(record[own])) return own;
     const column = pivot.column(own);
     if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
     else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
+    return own;
   }
 
   /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */

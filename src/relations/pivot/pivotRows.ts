@@ -25,14 +25,13 @@ export function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, rec
 }
 
 /**
- * A key is stored the way its column holds keys, so lookups in the sheet (MATCH, VLOOKUP) keep
- * working: an id given as text ('3', from a form) becomes a number in a column of numbers, and a
- * number becomes text in a column of text keys.
+ * A key is stored the way its column mostly holds keys, so lookups in the sheet (MATCH, VLOOKUP)
+ * keep working: an id given as text ('3', from a form) becomes a number in a column of numbers, and
+ * a number becomes text in a column of text keys. One odd cell does not decide for the column.
  */
 export function likeColumn(pivot: Table, column: number, id: unknown): unknown {
-  const sample = pivot.firstValue(column);
-  const held = sample !== null ? typeof sample : 'number';
-  if (typeof id === 'string' && held === 'number' && isPlainNumberText(id)) return Number(id);
-  if (typeof id === 'number' && held === 'string') return String(id);
+  const text = pivot.keysAreText(column);
+  if (typeof id === 'string' && !text && isPlainNumberText(id)) return Number(id);
+  if (typeof id === 'number' && text) return String(id);
   return id;
 }
