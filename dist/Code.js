@@ -3377,6 +3377,10 @@ var SheetORM = (() => {
       if (this.kind === "uid") return Utilities.getUuid();
       return typeof this.initial === "function" ? this.initial() : this.initial;
     }
+    /** Whether the default is computed for each model (a function), not one fixed value. */
+    hasFunctionDefault() {
+      return typeof this.initial === "function";
+    }
   };
   var declared = /* @__PURE__ */ new WeakMap();
   function attributeFields(fields) {
@@ -3402,12 +3406,20 @@ var SheetORM = (() => {
     }
   }
   function applyDefaults(model) {
-    const fields = fieldsOf(model.constructor);
-    const declared2 = attributeFields(fields);
+    const type = model.constructor;
+    const declared2 = attributeFields(fieldsOf(type));
+    const keys = primaryKeys(type);
+    const key = keys.length === 1 ? keys[0] : null;
     for (let i = 0; i < declared2.length; i++) {
       const [name, field] = declared2[i];
-      if (readAttribute(model, name) === void 0) writeAttribute(model, name, field.defaultValue());
+      if (name === key && isFixedKey(field)) continue;
+      if (readAttribute(model, name) === void 0) writeAttribute(model, name, cloneValue(field.defaultValue()));
     }
+  }
+  function isFixedKey(field) {
+    if (field.kind === "uid" || field.hasFunctionDefault()) return false;
+    const value = field.defaultValue();
+    return value !== null && value !== void 0 && value !== "";
   }
 
   // src/model/hydrate.ts
@@ -4197,7 +4209,8 @@ var SheetORM = (() => {
     const owner = modelName(model);
     table.requireHeader(owner);
     const names = primaryKeys(model);
-    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid: usesUuid(model), text: null };
+    const uuid = usesUuid(model);
+    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied: names.length === 1 && !uuid ? suppliedKeys(instances, names[0]) : null };
     const undo = new InsertUndo(names[0]);
     unit.record(() => undo.run());
     const columns = table.header.names;
@@ -4217,6 +4230,14 @@ var SheetORM = (() => {
   function attributeColumn(model, table, name, value, owner) {
     if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
     return table.column(name, owner);
+  }
+  function suppliedKeys(instances, name) {
+    let keys = null;
+    for (let i = 0; i < instances.length; i++) {
+      const value = readAttribute(instances[i], name);
+      if (!isBlankKey(value)) (keys || (keys = /* @__PURE__ */ new Set())).add(normalizeKey(value));
+    }
+    return keys;
   }
   var InsertUndo = class {
     constructor(keyName) {
@@ -4264,7 +4285,9 @@ var SheetORM = (() => {
     if (keys.uuid) key = Utilities.getUuid();
     else {
       if (keys.text === null) keys.text = table.keysAreText(column);
-      key = keys.text ? String(table.nextKey(column)) : table.nextKey(column);
+      let next = table.nextKey(column);
+      while (keys.supplied && keys.supplied.has(normalizeKey(next))) next++;
+      key = keys.text ? String(next) : next;
     }
     values[column] = key;
     undo.key(instance, readAttribute(instance, keys.names[0]));
@@ -4388,7 +4411,7 @@ var SheetORM = (() => {
     const attributes = attributesOf(model);
     const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
     for (const name of order) {
-      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, attributes[name]);
+      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, cloneValue(attributes[name]));
     }
     for (const [name, loaded] of loadedRelations(model)) {
       const key = host.$getRelation(name).serializeAs;
@@ -4403,11 +4426,16 @@ var SheetORM = (() => {
     return json;
   }
   function plain(value) {
+    if (isDate(value)) return new Date(value.getTime());
     if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
       return value.toJSON();
     }
     if (Array.isArray(value)) return value.map(plain);
-    if (value !== null && typeof value === "object") return { ...value };
+    if (value !== null && typeof value === "object") {
+      const copy = {};
+      for (const key of Object.keys(value)) setOwn(copy, key, plain(value[key]));
+      return copy;
+    }
     return value;
   }
 

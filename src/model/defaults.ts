@@ -1,7 +1,9 @@
 /** Defaults of Pinia `fields()` for new models, skipped while rows are being read into models. */
 import { fieldsOf } from '../relations/registry';
 import { readAttribute, writeAttribute } from './attributes';
-import { attributeFields } from './fields';
+import { cloneValue } from '../support/values';
+import { attributeFields, AttributeField } from './fields';
+import { primaryKeys } from './meta';
 
 let hydrating = 0;
 
@@ -20,12 +22,27 @@ export function constructForRow<M>(model: new () => M): M {
   }
 }
 
-/** Gives a new model the defaults its `fields()` declare for attributes it does not have. */
+/**
+ * Gives a new model the defaults its `fields()` declare for attributes it does not have. A fixed
+ * default on a single primary key (Pinia's `id: this.number(0)`) is left out: every new row would
+ * get the same key, so the key is `max + 1` on insert, as when none is given. Each model gets its
+ * own copy of a Date default.
+ */
 export function applyDefaults(model: object): void {
-  const fields = fieldsOf(model.constructor as Parameters<typeof fieldsOf>[0]);
-  const declared = attributeFields(fields);
+  const type = model.constructor as Parameters<typeof fieldsOf>[0] & Parameters<typeof primaryKeys>[0];
+  const declared = attributeFields(fieldsOf(type));
+  const keys = primaryKeys(type);
+  const key = keys.length === 1 ? keys[0] : null;
   for (let i = 0; i < declared.length; i++) {
     const [name, field] = declared[i];
-    if (readAttribute(model, name) === undefined) writeAttribute(model, name, field.defaultValue());
+    if (name === key && isFixedKey(field)) continue;
+    if (readAttribute(model, name) === undefined) writeAttribute(model, name, cloneValue(field.defaultValue()));
   }
+}
+
+/** A default that would give every new row the same key (a blank one, such as `attr(null)`, does not). */
+function isFixedKey(field: AttributeField): boolean {
+  if (field.kind === 'uid' || field.hasFunctionDefault()) return false;
+  const value = field.defaultValue();
+  return value !== null && value !== undefined && value !== '';
 }

@@ -15,6 +15,11 @@ export class AttributeField {
     if (this.kind === 'uid') return Utilities.getUuid();
     return typeof this.initial === 'function' ? (this.initial as () => unknown)() : this.initial;
   }
+
+  /** Whether the default is computed for each model (a function), not one fixed value. */
+  hasFunctionDefault(): boolean {
+    return typeof this.initial === 'function';
+  }
 }
 
 const declared = new WeakMap<object, Array<[string, AttributeField]>>();

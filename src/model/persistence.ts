@@ -2,7 +2,7 @@
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
-import { CellValue, describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
+import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
 import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
@@ -20,7 +20,8 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const owner = modelName(model);
   table.requireHeader(owner);
   const names = primaryKeys(model);
-  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid: usesUuid(model), text: null };
+  const uuid = usesUuid(model);
+  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied: names.length === 1 && !uuid ? suppliedKeys(instances, names[0]) : null };
   const undo = new InsertUndo(names[0]);
   // Recorded first: a row failing halfway through the batch undoes the models done before it.
   unit.record(() => undo.run());
@@ -57,6 +58,18 @@ interface KeyPlan {
   uuid: boolean;
   /** Whether the column holds whole-number keys as text (asked once, when a key is first generated). */
   text: boolean | null;
+  /** Keys the batch supplies itself, which generated keys step over (null when there are none). */
+  supplied: Set<Key> | null;
+}
+
+/** The normalised keys some models of a batch already hold, or null. */
+function suppliedKeys(instances: readonly object[], name: string): Set<Key> | null {
+  let keys: Set<Key> | null = null;
+  for (let i = 0; i < instances.length; i++) {
+    const value = readAttribute(instances[i], name);
+    if (!isBlankKey(value)) (keys || (keys = new Set())).add(normalizeKey(value));
+  }
+  return keys;
 }
 
 /** What an insert batch changed on its models, in arrays rather than a closure per model. */
@@ -112,7 +125,9 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
   if (keys.uuid) key = Utilities.getUuid();
   else {
     if (keys.text === null) keys.text = table.keysAreText(column);
-    key = keys.text ? String(table.nextKey(column)) : table.nextKey(column);
+    let next = table.nextKey(column);
+    while (keys.supplied && keys.supplied.has(normalizeKey(next))) next++;
+    key = keys.text ? String(next) : next;
   }
   values[column] = key;
   undo.key(instance, readAttribute(instance, keys.names[0]));

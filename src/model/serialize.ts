@@ -1,5 +1,5 @@
 /** `toJSON()`: attributes in sheet order, then loaded relations (under `serializeAs`), then `pivot`. */
-import { setOwn } from '../support/values';
+import { cloneValue, isDate, setOwn } from '../support/values';
 import { attributesOf, isRelationData } from './attributes';
 import { loadedRelations, pivotOf, stateOf } from './state';
 
@@ -18,7 +18,8 @@ export function serialize(model: object, host: RelationLookup): Record<string, u
   const attributes = attributesOf(model);
   const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns!.indexOf(k) < 0)) : Object.keys(attributes);
   for (const name of order) {
-    if (name in attributes && attributes[name] !== undefined) setOwn(json, name, attributes[name]);
+    // Dates are copied: changing the output must not change the model (and reach the sheet on save).
+    if (name in attributes && attributes[name] !== undefined) setOwn(json, name, cloneValue(attributes[name]));
   }
   for (const [name, loaded] of loadedRelations(model)) {
     const key = host.$getRelation(name).serializeAs;
@@ -35,10 +36,15 @@ export function serialize(model: object, host: RelationLookup): Record<string, u
 }
 
 function plain(value: unknown): unknown {
+  if (isDate(value)) return new Date(value.getTime());
   if (value !== null && typeof value === 'object' && typeof (value as Serializable).toJSON === 'function') {
     return (value as Serializable).toJSON();
   }
   if (Array.isArray(value)) return value.map(plain);
-  if (value !== null && typeof value === 'object') return { ...(value as object) };
+  if (value !== null && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) setOwn(copy, key, plain((value as Record<string, unknown>)[key]));
+    return copy;
+  }
   return value;
 }

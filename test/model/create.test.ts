@@ -124,6 +124,13 @@ describe('Model.createMany', () => {
     expect(gas().calls.writes()).toBe(0);
   });
 
+  it('steps the keys it makes over keys the same batch supplies, whatever their order', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10], [2, 'Second', 20]] });
+    expect(Post.createMany([{ title: 'a' }, { id: 3, title: 'b' }, { title: 'c' }]).map((post) => post.id)).toEqual([4, 3, 5]);
+    expect(Post.createMany([{ title: 'd' }, { id: '7' as never, title: 'e' }, { id: 6, title: 'f' }]).map((post) => post.id)).toEqual([8, '7', 6]);
+    expect(sheetRows('Posts').slice(3).map((row) => row[0])).toEqual([4, 3, 5, 8, '7', 6]);
+  });
+
   it('refuses something other than a list of objects', () => {
     seedSheets({ Posts: [['id', 'title', 'views']] });
     expect(() => Post.createMany('nope' as never)).toThrow(ValidationError);
@@ -159,6 +166,39 @@ describe('defaults declared on the class', () => {
     }
     expect(User.create({ name: undefined, role: 'admin' }).toJSON()).toEqual({ id: 1, name: 'anon', role: 'admin' });
     expect(sheetRows('Users')[1]).toEqual([1, 'anon', 'admin']);
+  });
+});
+
+describe('fields() defaults', () => {
+  it("a fixed default on the primary key (Pinia's id: this.number(0)) leaves the key to max + 1", () => {
+    seedSheets({ Users: [['id', 'name'], [1, 'Ada'], [2, 'Alan']] });
+    class User extends Model {
+      static _table = 'Users';
+      static fields() {
+        return { id: this.number(0), name: this.string('') };
+      }
+    }
+    expect(User.create({ name: 'Grace' }).getAttribute('id')).toBe(3);
+    expect(User.createMany([{ name: 'Edsger' }, { name: 'Barbara' }]).map((user) => user.getAttribute('id'))).toEqual([4, 5]);
+    expect(User.create({ id: 0, name: 'Zero' }).getAttribute('id')).toBe(0);
+    expect(sheetRows('Users').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4, 5, 0]);
+  });
+
+  it('each new model gets its own copy of a Date default', () => {
+    seedSheets({ Tasks: [['id', 'due']] });
+    class Task extends Model {
+      static _table = 'Tasks';
+      static fields() {
+        return { id: this.attr(null), due: this.attr(new Date(Date.UTC(2024, 0, 1))) };
+      }
+    }
+    const first = new Task() as Task & { due: Date };
+    first.due.setUTCFullYear(2000);
+    first.save();
+    const second = Task.create({}) as Task & { due: Date };
+    expect(second.due.getUTCFullYear()).toBe(2024);
+    expect(second.due).not.toBe(first.due);
+    expect(sheetRows('Tasks').slice(1).map((row) => (row[1] as Date).getUTCFullYear())).toEqual([2000, 2024]);
   });
 });
 

@@ -29,6 +29,26 @@ describe('values round-trip exactly', () => {
     expect(sheetRows('Items')[1][4]).toBe('');
   });
 
+  it("toJSON() hands out copies of Dates: changing the output changes neither the model nor the sheet", () => {
+    class Event extends Model {
+      static _table = 'Events';
+      attendees() {
+        return this.manyToMany(Item, { pivotTable: 'EventItems', pivotColumns: ['added'] });
+      }
+    }
+    const when = new Date(Date.UTC(2024, 2, 1, 9));
+    seedSheets({ Events: [['id', 'title', 'starts_at'], [1, 'Launch', when]], Items: [['id'], [1]], EventItems: [['event_id', 'item_id', 'added'], [1, 1, when]] });
+    const event = Event.with('attendees').firstOrFail() as unknown as Event & { title: string; starts_at: Date; attendees: Item[] };
+    const json = event.toJSON() as { starts_at: Date; attendees: Array<{ pivot: { added: Date } }> };
+    json.starts_at.setUTCHours(10);
+    json.attendees[0].pivot.added.setUTCHours(10);
+    expect(event.$isDirty).toBe(false);
+    expect((event.attendees[0] as Item & { pivot: { added: Date } }).pivot.added.getUTCHours()).toBe(9);
+    event.title = 'Launch v2';
+    event.save();
+    expect(sheetRows('Events')[1]).toEqual([1, 'Launch v2', when]);
+  });
+
   it('gives each model its own Dates: a Date changed in place is dirty, and other models read in the session keep theirs', () => {
     const when = new Date(Date.UTC(2024, 4, 6));
     seedSheets({ Items: [['id', 'd'], [1, when]] });
