@@ -3817,6 +3817,8 @@ var SheetORM = (() => {
       this.countAlias = null;
       /** Relations whose sheets `has`/`whereHas` conditions read. */
       this.tested = [];
+      /** Counts already made in this read (to order by), for loadRelations to reuse. */
+      this.countsMade = null;
       this.model = model;
     }
     /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
@@ -3903,21 +3905,45 @@ var SheetORM = (() => {
     }
     /** Loads preloads and counts onto freshly read models. */
     loadRelations(models) {
+      const made = this.countsMade && this.countsMade.table === readTable(tableRef(this.model)) ? this.countsMade : null;
+      this.countsMade = null;
       if (!models.length) return;
       if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
       for (const spec of this.counts) {
-        const relation = this.model.$getRelation(spec.relation);
-        const keyColumn = parentKeyColumn(relation);
-        relation.assertParentColumn(models, keyColumn);
-        let alias = spec.alias;
-        const counts = relation.countByParent((query) => {
-          if (spec.callback) spec.callback(query);
-          if (query.countAlias) alias = query.countAlias;
-        });
+        const { alias, keyColumn, counts } = made && made.results.get(spec) || this.countFor(spec);
+        this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
         models.forEach((model) => {
           extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
         });
       }
+    }
+    /**
+     * A withCount's count as a column of the rows of `table` (`orderBy('comments_count', 'desc')`, as
+     * Lucid orders by the alias), or null when no withCount gives that name.
+     */
+    countColumn(name, table) {
+      if (!this.counts.length) return null;
+      if (!this.countsMade || this.countsMade.table !== table) this.countsMade = { table, results: /* @__PURE__ */ new Map() };
+      const results = this.countsMade.results;
+      for (const spec of this.counts) {
+        if (!spec.callback && spec.alias !== name) continue;
+        let result = results.get(spec);
+        if (!result) results.set(spec, result = this.countFor(spec));
+        if (result.alias !== name) continue;
+        const index = table.column(result.keyColumn, this.owner);
+        const counts = result.counts;
+        return (values) => counts.get(normalizeKey(values[index])) || 0;
+      }
+      return null;
+    }
+    countFor(spec) {
+      const relation = this.model.$getRelation(spec.relation);
+      let alias = spec.alias;
+      const counts = relation.countByParent((query) => {
+        if (spec.callback) spec.callback(query);
+        if (query.countAlias) alias = query.countAlias;
+      });
+      return { alias, keyColumn: parentKeyColumn(relation), counts };
     }
     addHas(bool, name, callback, operator, count2) {
       if (typeof name !== "string" || !name) {
@@ -4163,7 +4189,10 @@ var SheetORM = (() => {
     /** How a column name is read from a row of this query's table. */
     resolveColumn(table) {
       return (column) => {
-        const index = table.column(this.unqualify(column, table), this.owner);
+        const name = this.unqualify(column, table);
+        const counted = table.header.has(name) ? null : this.countColumn(name, table);
+        if (counted) return counted;
+        const index = table.column(name, this.owner);
         return (values) => values[index];
       };
     }

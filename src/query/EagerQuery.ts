@@ -5,7 +5,9 @@ import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { describeValue, normalizeKey } from '../support/values';
+import { describeValue, normalizeKey, Key } from '../support/values';
+import type { Row, Table } from '../storage/Table';
+import { readTable } from '../storage/UnitOfWork';
 import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
 import { Bool, checkOperator } from './conditions';
@@ -23,6 +25,13 @@ interface CountSpec {
   callback?: RelationCallback;
 }
 
+/** A withCount's counts by parent key, under the name it gives them. */
+interface CountResult {
+  alias: string;
+  keyColumn: string;
+  counts: Map<Key, number>;
+}
+
 /** Eager-loading, counting and existence clauses of a query. */
 export class EagerQuery<M extends Model> extends ConditionBuilder {
   /** The model queried. */
@@ -36,6 +45,8 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   countAlias: string | null = null;
   /** Relations whose sheets `has`/`whereHas` conditions read. */
   protected tested: Array<{ tables(): TableRef[] }> = [];
+  /** Counts already made in this read (to order by), for loadRelations to reuse. */
+  private countsMade: { table: Table; results: Map<CountSpec, CountResult> } | null = null;
 
   constructor(model: ModelClass<M>) {
     super(modelName(model));
@@ -137,22 +148,50 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
 
   /** Loads preloads and counts onto freshly read models. */
   protected loadRelations(models: M[]): void {
+    // Counts made to order this read's rows (an earlier update() may have left some of another read).
+    const made = this.countsMade && this.countsMade.table === readTable(tableRef(this.model)) ? this.countsMade : null;
+    this.countsMade = null;
     if (!models.length) return;
     if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
     for (const spec of this.counts) {
-      const relation = this.model.$getRelation(spec.relation);
-      const keyColumn = parentKeyColumn(relation);
+      const { alias, keyColumn, counts } = (made && made.results.get(spec)) || this.countFor(spec);
       // A missing key column would count 0 for every model, silently.
-      relation.assertParentColumn(models, keyColumn);
-      let alias = spec.alias;
-      const counts = relation.countByParent((query: EagerQuery<Model>) => {
-        if (spec.callback) spec.callback(query);
-        if (query.countAlias) alias = query.countAlias;
-      });
+      this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
       models.forEach((model) => {
         extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
       });
     }
+  }
+
+  /**
+   * A withCount's count as a column of the rows of `table` (`orderBy('comments_count', 'desc')`, as
+   * Lucid orders by the alias), or null when no withCount gives that name.
+   */
+  protected countColumn(name: string, table: Table): ((values: Row) => number) | null {
+    if (!this.counts.length) return null;
+    if (!this.countsMade || this.countsMade.table !== table) this.countsMade = { table, results: new Map() };
+    const results = this.countsMade.results;
+    for (const spec of this.counts) {
+      // A callback may rename the count with as(): it has to run to tell.
+      if (!spec.callback && spec.alias !== name) continue;
+      let result = results.get(spec);
+      if (!result) results.set(spec, (result = this.countFor(spec)));
+      if (result.alias !== name) continue;
+      const index = table.column(result.keyColumn, this.owner);
+      const counts = result.counts;
+      return (values) => counts.get(normalizeKey(values[index])) || 0;
+    }
+    return null;
+  }
+
+  private countFor(spec: CountSpec): CountResult {
+    const relation = this.model.$getRelation(spec.relation);
+    let alias = spec.alias;
+    const counts = relation.countByParent((query: EagerQuery<Model>) => {
+      if (spec.callback) spec.callback(query);
+      if (query.countAlias) alias = query.countAlias;
+    });
+    return { alias, keyColumn: parentKeyColumn(relation), counts };
   }
 
   private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number): this {

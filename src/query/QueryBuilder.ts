@@ -230,7 +230,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** How a column name is read from a row of this query's table. */
   protected resolveColumn(table: Table): (column: string, source: Source) => (values: Row) => CellValue {
     return (column) => {
-      const index = table.column(this.unqualify(column, table), this.owner);
+      const name = this.unqualify(column, table);
+      const counted = table.header.has(name) ? null : this.countColumn(name, table);
+      if (counted) return counted;
+      const index = table.column(name, this.owner);
       return (values) => values[index];
     };
   }

@@ -33,6 +33,15 @@ describe("'' means an empty cell, as null does", () => {
     expect(Task.findBy('assignee', '')?.id).toBe(2);
   });
 
+  it('negations keep blank cells (an empty cell is a value, not SQL NULL); whereNotNull leaves them out', () => {
+    expect(ids(Task.where('assignee', '!=', 'ada').get())).toEqual([2, 3, 4]);
+    expect(ids(Task.query().whereNotIn('assignee', ['ada']).get())).toEqual([2, 3, 4]);
+    expect(ids(Task.query().whereNot('due', '>', 4).get())).toEqual([2, 4]);
+    expect(ids(Task.where('assignee', '!=', 'ada').whereNotNull('assignee').get())).toEqual([3]);
+    expect(Task.where('assignee', '!=', 'ada').delete()).toBe(3);
+    expect(sheetRows('Tasks').map((row) => row[0])).toEqual(['id', 1]);
+  });
+
   it('firstOrCreate with a blank attribute finds the row instead of adding a duplicate', () => {
     expect(Task.firstOrCreate({ title: 'Review', assignee: '' }).id).toBe(2);
     expect(sheetRows('Tasks')).toHaveLength(5);

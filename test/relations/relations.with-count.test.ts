@@ -115,6 +115,31 @@ describe('hasMany', () => {
   });
 });
 
+describe('ordering by a count', () => {
+  test("orderBy('<rel>_count') orders by the count before limit, counting once, as Lucid orders by the alias", () => {
+    const top = Post.withCount('tags').orderBy('tags_count', 'desc').orderBy('id').limit(3).get();
+    expect(top.all().map((post) => [post.id, post.$extras.tags_count])).toEqual([
+      [4, 3],
+      [1, 2],
+      [2, 1],
+    ]);
+    expect(gas().calls.reads('post_tag')).toBe(1);
+    expect(gas().calls.reads('Tags')).toBe(1);
+  });
+
+  test("a count named with as() or 'rel as name' orders by that name; a sheet column of the name wins", () => {
+    const named = User.withCount('posts', (q) => q.where('published', true).as('live')).orderBy('live', 'desc').orderBy('id').get();
+    expect(named.all().map((user) => [user.id, user.$extras.live])).toEqual([
+      [1, 2],
+      [2, 1],
+      [3, 0],
+      [4, 0],
+    ]);
+    expect(User.withCount('posts as name').orderBy('name').get().all().map((user) => user.id)).toEqual([3, 2, 4, 1]);
+    expect(() => User.withCount('posts').orderBy('post_count').get()).toThrow(/no column "post_count"/);
+  });
+});
+
 describe('hasOne', () => {
   test('counts 0 or 1', () => {
     expect(extras(User.withCount('profile').get(), 'profile_count')).toEqual([1, 0, 1, 0]);
