@@ -1207,7 +1207,9 @@ var SheetORM = (() => {
   }
   function usesUuid(model) {
     var _a;
-    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
+    const type = (_a = model._keyType) != null ? _a : model.keyType;
+    if (type === void 0 || type === null || type === "increment" || type === "uuid") return type === "uuid";
+    throw new ValidationError(`${modelName(model)}._keyType is ${describeValue(type)}; use 'uuid' for Utilities.getUuid() keys, or 'increment' (the default) for max + 1.`);
   }
   function tableRef(model) {
     return {

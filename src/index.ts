@@ -3,6 +3,7 @@
 /** sheetorm's public surface. */
 export { Model } from './model/Model';
 export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';
+export type { AttributeField } from './model/fields';
 export { Collection } from './collection/Collection';
 export { QueryBuilder } from './query/QueryBuilder';
 export { Relation } from './relations/Relation';

@@ -47,15 +47,22 @@ function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: 
 }
 
 
-/** What a Collection has of Array in its type: index access, `length`, and Array's read-only helpers. */
+/** What a Collection has of Array in its type: index access, `length`, and Array's helpers our own do not replace. */
 interface ArrayView<T> extends Iterable<T> {
-  readonly [index: number]: T;
+  [index: number]: T;
   readonly length: number;
   forEach(fn: (item: T, index: number, array: T[]) => void, thisArg?: unknown): void;
   indexOf(item: T, fromIndex?: number): number;
   includes(item: T, fromIndex?: number): boolean;
   findIndex(fn: (item: T, index: number, array: T[]) => unknown, thisArg?: unknown): number;
+  lastIndexOf(item: T, fromIndex?: number): number;
   slice(start?: number, end?: number): T[];
+  concat(...items: Array<T | ConcatArray<T>>): T[];
+  flatMap<U>(fn: (item: T, index: number, array: T[]) => U | ReadonlyArray<U>, thisArg?: unknown): U[];
+  // Array's in-place changes, for lists a script builds or reorders itself.
+  push(...items: T[]): number;
+  sort(compare?: (a: T, b: T) => number): this;
+  reverse(): this;
   values(): IterableIterator<T>;
   keys(): IterableIterator<number>;
   entries(): IterableIterator<[number, T]>;

@@ -43,9 +43,12 @@ export class Model extends ModelDefinitions {
   /** Primary key column(s); default `'id'`. */
   static _primaryKey?: string | string[];
   static primaryKey?: string | string[];
-  /** `'uuid'` for `Utilities.getUuid()` keys instead of `max + 1`. */
-  static _keyType?: 'increment' | 'uuid';
-  static keyType?: 'increment' | 'uuid';
+  /**
+   * `'uuid'` for `Utilities.getUuid()` keys instead of `max + 1` (`'increment'`, the default). Typed
+   * as a string so that `static _keyType = 'uuid'` compiles; other values are refused when used.
+   */
+  static _keyType?: string;
+  static keyType?: string;
   /** Pins the model to a spreadsheet other than the configured one. */
   static _spreadsheetId?: string | null;
   /** Columns `ensureSchema` creates (besides those in `fields()`). */

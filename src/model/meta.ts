@@ -13,8 +13,8 @@ export interface ModelSettings {
   table?: string;
   _primaryKey?: string | string[];
   primaryKey?: string | string[];
-  _keyType?: 'increment' | 'uuid';
-  keyType?: 'increment' | 'uuid';
+  _keyType?: string;
+  keyType?: string;
   _spreadsheetId?: string | null;
 }
 
@@ -46,7 +46,9 @@ export function primaryKeys(model: ModelSettings): string[] {
 
 /** Whether new keys are UUIDs (`_keyType = 'uuid'`) rather than `max + 1`. */
 export function usesUuid(model: ModelSettings): boolean {
-  return (model._keyType ?? model.keyType) === 'uuid';
+  const type = model._keyType ?? model.keyType;
+  if (type === undefined || type === null || type === 'increment' || type === 'uuid') return type === 'uuid';
+  throw new ValidationError(`${modelName(model)}._keyType is ${describeValue(type)}; use 'uuid' for Utilities.getUuid() keys, or 'increment' (the default) for max + 1.`);
 }
 
 /** The storage reference of a model's sheet. */

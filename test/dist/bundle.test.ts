@@ -370,3 +370,13 @@ describe('what npm run build leaves in dist/', () => {
     }
   }, 120_000);
 });
+
+describe('the npm package', () => {
+  it('lets npm users reach dist/Code.js, dist/appsscript.json and package.json through its exports', () => {
+    const names = ['sheetorm', 'sheetorm/testing', 'sheetorm/dist/Code.js', 'sheetorm/dist/appsscript.json', 'sheetorm/package.json'];
+    const script = `console.log(JSON.stringify(${JSON.stringify(names)}.map((name) => require.resolve(name))))`;
+    // The package resolves itself by name from inside its own folder, through package.json exports.
+    const resolved: string[] = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
+    expect(resolved.map((file) => path.relative(ROOT, file))).toEqual(['lib/index.js', 'lib/testing/index.js', 'dist/Code.js', 'dist/appsscript.json', 'package.json']);
+  });
+});

@@ -1,3 +1,4 @@
+import type { AttributeField } from '../../src';
 import { Model, DuplicateKeyError, ColumnNotFoundError, ValidationError, SheetNotFoundError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
@@ -58,11 +59,22 @@ describe('Model.create', () => {
     seedSheets({ Tokens: [['id', 'label']] });
     class Token extends Model {
       static _table = 'Tokens';
-      static _keyType = 'uuid' as const;
+      // As the docs write it: no `as const` needed.
+      static _keyType = 'uuid';
     }
     const token = Token.create({ label: 'a' });
     expect(String((token as unknown as { id: string }).id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(sheetRows('Tokens')[1][0]).toBe((token as unknown as { id: string }).id);
+  });
+
+  it('refuses a key type it does not know before writing', () => {
+    seedSheets({ Tokens: [['id', 'label']] });
+    class Token extends Model {
+      static _table = 'Tokens';
+      static _keyType = 'uid';
+    }
+    expect(() => Token.create({ label: 'a' })).toThrow(/^Token\._keyType is "uid"; use 'uuid' for Utilities\.getUuid\(\) keys, or 'increment'/);
+    expect(sheetRows('Tokens')).toEqual([['id', 'label']]);
   });
 
   it('needs every part of a composite key', () => {
@@ -182,6 +194,15 @@ describe('fields() defaults', () => {
     expect(User.createMany([{ name: 'Edsger' }, { name: 'Barbara' }]).map((user) => user.getAttribute('id'))).toEqual([4, 5]);
     expect(User.create({ id: 0, name: 'Zero' }).getAttribute('id')).toBe(0);
     expect(sheetRows('Users').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4, 5, 0]);
+  });
+
+  it('fields() can be typed with the exported AttributeField (declaration emit needs to name it)', () => {
+    class Note extends Model {
+      static fields(): Record<string, AttributeField> {
+        return { id: this.attr(null), body: this.string('') };
+      }
+    }
+    expect(Object.keys(Note.fields())).toEqual(['id', 'body']);
   });
 
   it('each new model gets its own copy of a Date default', () => {

@@ -145,7 +145,7 @@ describe("rows written through the relation are made as the pivot model's create
   }
   class Award extends Model {
     static override _table = 'Awards';
-    static override _keyType = 'uuid' as const;
+    static override _keyType = 'uuid';
     static override fields() {
       return { id: this.attr(null), member_id: this.attr(null), badge_id: this.attr(null), status: this.string('active'), note: this.attr(() => 'auto') };
     }
