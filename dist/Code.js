@@ -5310,7 +5310,7 @@ var SheetORM = (() => {
     const seen = /* @__PURE__ */ new Set();
     for (const { key, row, attributes } of current2) {
       const wanted = desired.get(key);
-      if (!wanted || seen.has(key)) {
+      if (!wanted) {
         if (detach) diff.detach.push(row);
         continue;
       }
@@ -5375,14 +5375,15 @@ var SheetORM = (() => {
         const detached = new IdList();
         for (const row of diff.detach) {
           pivot.remove(row);
-          const key = normalizeKey(row.values[rfk]);
-          if (!records.has(key)) detached.add(key, row.values[rfk]);
+          detached.add(normalizeKey(row.values[rfk]), row.values[rfk]);
         }
         result.detached = detached.ids;
+        const updated = new IdList();
         for (const change of diff.update) {
           this.setAttributes(pivot, change.row, change.changes);
-          result.updated.push(change.row.values[rfk]);
+          updated.add(normalizeKey(change.row.values[rfk]), change.row.values[rfk]);
         }
+        result.updated = updated.ids;
         for (const record of diff.attach) {
           result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
         }

@@ -152,14 +152,16 @@ describe('sync', () => {
     expect(p.related('tags').query().get().pluck('id').all()).toEqual([3, 8]);
   });
 
-  test('removes duplicate rows of a kept id (which stays attached, so is not reported as detached)', () => {
+  test('keeps every row of a kept id, duplicates and their pivot data included, as Lucid and Eloquent do', () => {
     seedSheets({
       Posts: [['id'], [1]],
       Tags: [['id'], [1], [2]],
-      PostTag: [['post_id', 'tag_id', 'role'], [1, 1, 'first'], [1, 2, ''], [1, 1, 'copy']],
+      PostTag: [['post_id', 'tag_id', 'role'], [1, 1, 'added by Ann'], [1, 2, ''], [1, 1, 'added by Bob']],
     });
-    expect(post(1).related('tags').sync([1, 2])).toEqual({ attached: [], detached: [], updated: [] });
-    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role'], [1, 1, 'first'], [1, 2, '']]);
+    expect(post(1).related('tags').sync([1])).toEqual({ attached: [], detached: [2], updated: [] });
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role'], [1, 1, 'added by Ann'], [1, 1, 'added by Bob']]);
+    expect(post(1).related('tags').sync({ 1: { role: 'owner' } })).toEqual({ attached: [], detached: [], updated: [1] });
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role'], [1, 1, 'owner'], [1, 1, 'owner']]);
   });
 
   test('leaves both the sheet and the call log empty of writes when any part is invalid', () => {
@@ -236,10 +238,10 @@ describe('a pair the pivot sheet holds twice', () => {
     });
   }
 
-  test('sync removes the extra row of a kept id without reporting that id as detached', () => {
+  test('sync keeps both rows of a kept id and removes both of a dropped one, reporting it once', () => {
     seedTwice();
     expect(Post.find(1)!.related('tags').sync([1, 3])).toEqual({ attached: [], detached: [2], updated: [] });
-    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id'], [1, 1], [1, 3]]);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id'], [1, 1], [1, 1], [1, 3]]);
   });
 
   test('detach and toggle report each id once', () => {

@@ -75,15 +75,16 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const detached = new IdList();
       for (const row of diff.detach) {
         pivot.remove(row);
-        // A duplicate row of a kept id goes too, but that id stays attached.
-        const key = normalizeKey(row.values[rfk]);
-        if (!records.has(key)) detached.add(key, row.values[rfk]);
+        detached.add(normalizeKey(row.values[rfk]), row.values[rfk]);
       }
       result.detached = detached.ids;
+      // An id the pivot holds twice has both rows updated, and is reported once.
+      const updated = new IdList();
       for (const change of diff.update) {
         this.setAttributes(pivot, change.row, change.changes);
-        result.updated.push(change.row.values[rfk]);
+        updated.add(normalizeKey(change.row.values[rfk]), change.row.values[rfk]);
       }
+      result.updated = updated.ids;
       for (const record of diff.attach) {
         result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
       }

@@ -71,14 +71,17 @@ export interface SyncDiff<Row> {
   detach: Row[];
 }
 
-/** Diffs desired records against current rows; with `detach` false, rows not desired stay. */
+/**
+ * Diffs desired records against current rows; with `detach` false, rows not desired stay. Every
+ * row of a wanted id stays, duplicates included, and gets its attributes (as Lucid and Eloquent
+ * sync: only ids not wanted go).
+ */
 export function diffSync<Row>(current: ReadonlyArray<CurrentPivotRow<Row>>, desired: PivotRecords, detach: boolean): SyncDiff<Row> {
   const diff: SyncDiff<Row> = { attach: [], update: [], detach: [] };
   const seen = new Set<Key>();
   for (const { key, row, attributes } of current) {
     const wanted = desired.get(key);
-    if (!wanted || seen.has(key)) {
-      // Rows not wanted, and duplicate rows of a wanted id, go (unless detaching is off).
+    if (!wanted) {
       if (detach) diff.detach.push(row);
       continue;
     }

@@ -114,20 +114,20 @@ export function detach(store: Store, post: number, tags: readonly number[] | nul
   return ok(new Set(rows.map((row) => normKey(row.cells[1]))).size);
 }
 
-/** `sync(tags)`: keeps the first row of each wanted id, removes the others, appends the missing. */
+/** `sync(tags)`: keeps every row of each wanted id (duplicates too), removes the others, appends the missing. */
 export function sync(store: Store, post: number, tags: readonly number[]): Result<{ attached: number[]; detached: number }> {
   const wanted = Array.from(new Set(tags));
   const seen = new Set<string>();
   const gone: Row[] = [];
   for (const row of pivotRows(store, post)) {
     const key = normKey(row.cells[1]);
-    if (wanted.some((tag) => normKey(tag) === key) && !seen.has(key)) seen.add(key);
+    if (wanted.some((tag) => normKey(tag) === key)) seen.add(key);
     else gone.push(row);
   }
   gone.forEach((row) => store.remove('PostTag', row));
   const attached = wanted.filter((tag) => !seen.has(normKey(tag)));
   attached.forEach((tag) => store.insert('PostTag', [post, tag, null]));
-  // Ids no longer attached, each once (a removed duplicate of a kept id is not one).
-  const detached = new Set(gone.map((row) => normKey(row.cells[1])).filter((key) => !seen.has(key)));
+  // Ids no longer attached, each once (a pair typed twice is one id detached).
+  const detached = new Set(gone.map((row) => normKey(row.cells[1])));
   return ok({ attached, detached: detached.size });
 }

@@ -105,10 +105,14 @@ describe('diffSync', () => {
     expect(diff.detach).toEqual([]);
   });
 
-  test('duplicate rows of a wanted id: the first is kept, the copies go unless detaching is off', () => {
+  test('duplicate rows of a wanted id all stay, and each gets the wanted attributes', () => {
     const rows = [row('1', { role: 'a' }), row('1', { role: 'x', copy: true })];
-    expect(diffSync(rows, normalize({ 1: { role: 'a' } }), true)).toEqual({ attach: [], update: [], detach: ['row 1 copy'] });
-    expect(diffSync(rows, normalize({ 1: { role: 'a' } }), false)).toEqual({ attach: [], update: [], detach: [] });
+    expect(diffSync(rows, normalize({ 1: { role: 'a' } }), true)).toEqual({
+      attach: [],
+      update: [{ row: 'row 1 copy', id: '1', changes: { role: 'a' } }],
+      detach: [],
+    });
+    expect(diffSync(rows, normalize([1]), true)).toEqual({ attach: [], update: [], detach: [] });
   });
 
   test('keys meet after normalising: a text "1" row matches the number 1', () => {
