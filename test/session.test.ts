@@ -257,6 +257,26 @@ it('refresh() inside a session reads the row again, and later queries see that r
   expect(titles).toEqual(['Post 2', 'Edited elsewhere', 'Edited elsewhere']);
 });
 
+it('a formula computed from cells the session wrote shows its old result there until refresh() (as documented)', () => {
+  class Item extends Model {
+    static _table = 'Items';
+    declare id: number;
+    declare qty: number;
+    declare total: number;
+  }
+  seedSheets({ Items: [['id', 'qty', 'price', 'total'], [1, 2, 5, '=B2*C2']] });
+  const totals = session(() => {
+    const item = Item.find(1)!;
+    item.qty = 10;
+    item.save();
+    const cached = Item.find(1)!.total;
+    item.refresh();
+    return [cached, item.total, Item.find(1)!.total];
+  });
+  expect(totals).toEqual([10, 50, 50]);
+  expect(gas().sheetFormulas('Items')[1][3]).toBe('=B2*C2');
+});
+
 it('a configure() that keeps the spreadsheet, inside a transaction, keeps one table per sheet (no write is lost)', () => {
   seedSheets({ Posts: bigSheet(2) });
   transaction(() => {
