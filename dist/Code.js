@@ -1844,7 +1844,7 @@ var SheetORM = (() => {
     const add = (step) => {
       if (step.viaApi && unflushed) {
         const each = (what) => step.writes.map(() => what);
-        steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi });
+        steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0 });
       }
       steps.push(step);
       unflushed = !step.viaApi;
@@ -1888,7 +1888,10 @@ var SheetORM = (() => {
         () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
       );
     };
-    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run };
+    const undo = () => {
+      retried(`"${name}" clearContent of ${span}`, () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent());
+    };
+    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo };
   }
   function blockStep(write, block) {
     const { opened, name } = write;
@@ -1948,10 +1951,11 @@ var SheetORM = (() => {
   }
   var FEW_ROWS_LEFT = 10;
   var PlanInterrupted = class {
-    constructor(cause, failed, remaining) {
+    constructor(cause, failed, remaining, undone = false) {
       this.cause = cause;
       this.failed = failed;
       this.remaining = remaining;
+      this.undone = undone;
     }
   };
   function writeSheets(writes, progress) {
@@ -1961,10 +1965,21 @@ var SheetORM = (() => {
         step.run();
       } catch (error) {
         const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
-        throw new PlanInterrupted(error, step.writes, remaining);
+        const undone = takeBack(steps.slice(0, i));
+        if (undone) progress.length = 0;
+        throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
       step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
+  }
+  function takeBack(done) {
+    if (!done.length || !done.every((step) => step.undo)) return false;
+    try {
+      for (let i = done.length - 1; i >= 0; i--) done[i].undo();
+      return true;
+    } catch (error) {
+      return false;
+    }
   }
 
   // src/support/cells.ts
@@ -2993,6 +3008,11 @@ var SheetORM = (() => {
     const { cause, failed, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
+    if (error.undone) {
+      return new WriteError(
+        `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`
+      );
+    }
     return new WriteError(
       `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeSteps(remaining)}.`
     );

@@ -152,6 +152,11 @@ function writeFailure(error: unknown, done: Progress): unknown {
   const { cause, failed, remaining } = error;
   if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
   const where = failed.map((write) => write.opened.describe()).join(' and ');
+  if (error.undone) {
+    return new WriteError(
+      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`,
+    );
+  }
   return new WriteError(
     `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeSteps(remaining)}.`,
   );

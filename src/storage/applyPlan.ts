@@ -3,7 +3,7 @@ import { ValidationError } from '../errors';
 import { messageOf, once, retried } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
-import { SheetWrite, stepsOf } from './writeSteps';
+import { SheetWrite, stepsOf, WriteStep } from './writeSteps';
 
 /** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
 export type Progress = Array<[sheet: SheetWrite, what: string]>;
@@ -46,11 +46,14 @@ export class PlanInterrupted {
   readonly failed: readonly SheetWrite[];
   /** What was left undone: `[sheet description, what]`, in the order it would have run. */
   readonly remaining: Array<[sheet: string, what: string]>;
+  /** Whether what was written before the failure (appends only) was taken back: the sheets are as before. */
+  readonly undone: boolean;
 
-  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>) {
+  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false) {
     this.cause = cause;
     this.failed = failed;
     this.remaining = remaining;
+    this.undone = undone;
   }
 }
 
@@ -62,8 +65,25 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress): 
       step.run();
     } catch (error) {
       const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
-      throw new PlanInterrupted(error, step.writes, remaining);
+      const undone = takeBack(steps.slice(0, i));
+      if (undone) progress.length = 0;
+      throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
+}
+
+/**
+ * Takes back the steps done before a failure when every one of them can be (appends, as when the
+ * second sheet of a transaction fails): the write is then all-or-nothing after all. Returns
+ * whether it did; a failure while taking back leaves the report of what was written as it was.
+ */
+function takeBack(done: readonly WriteStep[]): boolean {
+  if (!done.length || !done.every((step) => step.undo)) return false;
+  try {
+    for (let i = done.length - 1; i >= 0; i--) (done[i].undo as () => void)();
+    return true;
+  } catch (error) {
+    return false;
+  }
 }

@@ -31,6 +31,8 @@ export interface WriteStep {
   done: string[];
   viaApi: boolean;
   run(): void;
+  /** Takes the step back, for steps that can be (an append; a flush writes nothing of its own). */
+  undo?: () => void;
 }
 
 /** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before each API write. */
@@ -46,7 +48,7 @@ export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
   const add = (step: WriteStep): void => {
     if (step.viaApi && unflushed) {
       const each = (what: string): string[] => step.writes.map(() => what);
-      steps.push({ writes: step.writes, todo: each('flush'), done: each('flushed'), viaApi: false, run: flushBeforeApi });
+      steps.push({ writes: step.writes, todo: each('flush'), done: each('flushed'), viaApi: false, run: flushBeforeApi, undo: () => undefined });
     }
     steps.push(step);
     unflushed = !step.viaApi;
@@ -95,7 +97,11 @@ function appendStep(write: SheetWrite): WriteStep {
       opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
     );
   };
-  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run };
+  // The rows were empty under the lock: clearing them takes the append back without moving any row.
+  const undo = (): void => {
+    retried(`"${name}" clearContent of ${span}`, () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent());
+  };
+  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo };
 }
 
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {

@@ -25,23 +25,45 @@ class Note extends Model {
   static _table = 'Notes';
 }
 
-test('a write that fails part-way flushes what it wrote before releasing the lock', () => {
-  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
+test('a write that fails after appending to other sheets clears those rows again, flushing before releasing the lock', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'kept']], Notes: [['id', 'text']] });
   gas().beforeCall((call) => {
     if (call.method === 'Range.setValues' && call.sheet === 'Notes') throw new Error('You do not have permission to access the requested document.');
   });
   gas().calls.reset();
+  const post = new Post().fill({ title: 'taken back' });
+  expect(() =>
+    transaction(() => {
+      post.save();
+      Note.create({ text: 'refused' });
+    }),
+  ).toThrow(/^Note: writing to sheet "Notes" in spreadsheet "Test Spreadsheet" failed \(.*permission.*\)\. Nothing was written: the rows appended before the failure were cleared again, so running it again is safe\.$/);
+  const order = gas()
+    .calls.all()
+    .map((call) => call.method)
+    .filter((method) => /setValues|clearContent|flush|Lock\./.test(method));
+  expect(order).toEqual(['Lock.tryLock', 'Range.setValues', 'Range.setValues', 'Range.clearContent', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept']]);
+  // The model says what the sheet says: not saved, so saving again adds the row once.
+  expect(post.$isPersisted).toBe(false);
+  gas().beforeCall(() => undefined);
+  post.save();
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept'], [2, 'taken back']]);
+});
+
+test('when taking the appended rows back fails too, the error still lists what was written', () => {
+  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
+  gas().beforeCall((call) => {
+    if ((call.method === 'Range.setValues' && call.sheet === 'Notes') || call.method === 'Range.clearContent') {
+      throw new Error('You do not have permission to access the requested document.');
+    }
+  });
   expect(() =>
     transaction(() => {
       Post.create({ title: 'kept' });
       Note.create({ text: 'refused' });
     }),
   ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written \(at most\): sheet "Notes"/);
-  const order = gas()
-    .calls.all()
-    .map((call) => call.method)
-    .filter((method) => /setValues|flush|Lock\./.test(method));
-  expect(order).toEqual(['Lock.tryLock', 'Range.setValues', 'Range.setValues', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept']]);
 });
 
@@ -57,17 +79,19 @@ test('with several sheets written before the failure, each is named', () => {
   class Log extends Model {
     static _table = 'Logs';
   }
-  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']], Logs: [['id', 'line']] });
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']], Notes: [['id', 'text'], [1, 'b']], Logs: [['id', 'line']] });
   gas().beforeCall((call) => {
     if (call.method === 'Range.setValues' && call.sheet === 'Logs') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
   });
   expect(() =>
     transaction(() => {
-      Post.create({ title: 'a' });
-      Note.create({ text: 'b' });
+      Post.find(1)!.setAttribute('title', 'a2').save();
+      Note.find(1)!.setAttribute('text', 'b2').save();
       Log.create({ line: 'c' });
     }),
-  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2; sheet "Notes" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written \(at most\): sheet "Logs"/);
+  ).toThrow(
+    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Notes" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2\. Not written \(at most\): sheet "Logs"/,
+  );
 });
 
 test('sheets of the same name in two spreadsheets are told apart in what was written', () => {
@@ -75,18 +99,20 @@ test('sheets of the same name in two spreadsheets are told apart in what was wri
     static _table = 'Posts';
     static _spreadsheetId = 'archive-id';
   }
-  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
-  gas().addSpreadsheet({ Posts: [['id', 'title']] }, { id: 'archive-id', name: 'Archive' });
+  seedSheets({ Posts: [['id', 'title'], [1, 'live']], Notes: [['id', 'text']] });
+  gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'old']] }, { id: 'archive-id', name: 'Archive' });
   gas().beforeCall((call) => {
     if (call.method === 'Range.setValues' && call.sheet === 'Notes') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
   });
   expect(() =>
     transaction(() => {
-      Post.create({ title: 'live' });
-      ArchivedPost.create({ title: 'archived' });
+      Post.find(1)!.setAttribute('title', 'live 2').save();
+      ArchivedPost.find(1)!.setAttribute('title', 'old 2').save();
       Note.create({ text: 'refused' });
     }),
-  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2; sheet "Posts" in spreadsheet "Archive": appended rows 2–2\. Not written/);
+  ).toThrow(
+    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2\. Not written/,
+  );
 });
 
 test('a flush that fails after a complete write is a WriteError saying the changes most likely went through', () => {
