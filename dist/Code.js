@@ -1207,9 +1207,16 @@ var SheetORM = (() => {
   }
   function usesUuid(model) {
     var _a;
-    const type = (_a = model._keyType) != null ? _a : model.keyType;
-    if (type === void 0 || type === null || type === "increment" || type === "uuid") return type === "uuid";
-    throw new ValidationError(`${modelName(model)}._keyType is ${describeValue(type)}; use 'uuid' for Utilities.getUuid() keys, or 'increment' (the default) for max + 1.`);
+    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
+  }
+  var INCREMENTING = [void 0, null, "increment", "int", "integer"];
+  function assertKeyMaker(model) {
+    const setting = model._keyType !== void 0 ? "_keyType" : "keyType";
+    const type = model[setting];
+    if (type === "uuid" || INCREMENTING.indexOf(type) >= 0) return;
+    throw new ValidationError(
+      `${modelName(model)}.${setting} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
+    );
   }
   function tableRef(model) {
     return {
@@ -1965,17 +1972,20 @@ var SheetORM = (() => {
         step.run();
       } catch (error) {
         const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
-        const undone = takeBack(steps.slice(0, i));
-        if (undone) progress.length = 0;
+        const undone = takeBack(steps.slice(0, i), step, progress);
         throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
       step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
   }
-  function takeBack(done) {
-    if (!done.length || !done.every((step) => step.undo)) return false;
+  function takeBack(done, failed, progress) {
+    if (!failed.undo || !done.every((step) => step.undo)) return false;
     try {
-      for (let i = done.length - 1; i >= 0; i--) done[i].undo();
+      failed.undo();
+      for (let i = done.length - 1; i >= 0; i--) {
+        done[i].undo();
+        progress.length -= done[i].writes.length;
+      }
       return true;
     } catch (error) {
       return false;
@@ -2052,6 +2062,7 @@ var SheetORM = (() => {
       this.duplicates = /* @__PURE__ */ new Map();
       this.signatures = /* @__PURE__ */ new Map();
       this.textKeys = /* @__PURE__ */ new Map();
+      this.textColumns = /* @__PURE__ */ new Map();
       this.deletedCount = 0;
       this.maxKeys = /* @__PURE__ */ new Map();
       /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
@@ -2268,24 +2279,34 @@ var SheetORM = (() => {
       if (!this.textKeys.has(column)) this.scanKeys(column);
       return this.textKeys.get(column) === true;
     }
+    /** Whether the column holds more text than numbers ('A-100' or '7' against 7). */
+    holdsText(column) {
+      if (!this.textColumns.has(column)) this.scanKeys(column);
+      return this.textColumns.get(column) === true;
+    }
     /** Counts a column's whole-number keys by kind and notes their maximum; returns it. */
     scanKeys(column) {
       let max = 0;
       let numbers = 0;
       let texts = 0;
+      let strings = 0;
       const rows = this.liveValues();
       for (let i = 0; i < rows.length; i++) {
         const value = rows[i][column];
         if (typeof value === "number") {
           numbers++;
           if (value > max && isFinite(value)) max = value;
-        } else if (typeof value === "string" && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
-          texts++;
-          if (Number(value) > max) max = Number(value);
+        } else if (typeof value === "string") {
+          strings++;
+          if (INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
+            texts++;
+            if (Number(value) > max) max = Number(value);
+          }
         }
       }
       this.maxKeys.set(column, max);
       this.textKeys.set(column, texts > numbers);
+      this.textColumns.set(column, strings > numbers);
       return max;
     }
     /** Whether any row was added, changed or deleted. */
@@ -2346,6 +2367,7 @@ var SheetORM = (() => {
       this.duplicates.clear();
       this.maxKeys.clear();
       this.textKeys.clear();
+      this.textColumns.clear();
     }
     /** Throws unless row 1 names the columns. */
     requireHeader(owner) {
@@ -2409,6 +2431,7 @@ var SheetORM = (() => {
       }
       this.maxKeys.delete(column);
       this.textKeys.delete(column);
+      this.textColumns.delete(column);
     }
   };
   function keyOf(values, columns) {
@@ -3428,14 +3451,18 @@ var SheetORM = (() => {
     }
   }
   function applyDefaults(model) {
-    const type = model.constructor;
+    forEachDefault(model.constructor, (name, value) => {
+      if (readAttribute(model, name) === void 0) writeAttribute(model, name, value);
+    });
+  }
+  function forEachDefault(type, fn) {
     const declared2 = attributeFields(fieldsOf(type));
     const keys = primaryKeys(type);
     const key = keys.length === 1 ? keys[0] : null;
     for (let i = 0; i < declared2.length; i++) {
       const [name, field] = declared2[i];
       if (name === key && isFixedKey(field)) continue;
-      if (readAttribute(model, name) === void 0) writeAttribute(model, name, cloneValue(field.defaultValue()));
+      fn(name, cloneValue(field.defaultValue()));
     }
   }
   function isFixedKey(field) {
@@ -3843,6 +3870,10 @@ var SheetORM = (() => {
       this.countsMade = null;
       this.model = model;
     }
+    /** Starts a read: counts made by an earlier one may be out of date (writes in a session). */
+    forgetCounts() {
+      this.countsMade = null;
+    }
     /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
     with(...args) {
       addPreloads(this.model, this.preloads, args);
@@ -3927,7 +3958,7 @@ var SheetORM = (() => {
     }
     /** Loads preloads and counts onto freshly read models. */
     loadRelations(models) {
-      const made = this.countsMade && this.countsMade.table === readTable(tableRef(this.model)) ? this.countsMade : null;
+      const made = this.countsMade;
       this.countsMade = null;
       if (!models.length) return;
       if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
@@ -4081,6 +4112,7 @@ var SheetORM = (() => {
     /** The matching models. */
     get() {
       return readScope(() => {
+        this.forgetCounts();
         prefetch(this.sheetsInvolved());
         const table = readTable(tableRef(this.model));
         const hydrator = new Hydrator(this.model, table);
@@ -4124,6 +4156,7 @@ var SheetORM = (() => {
     /** How many rows match (limit and offset do not apply). */
     count() {
       return readScope(() => {
+        this.forgetCounts();
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
@@ -4141,6 +4174,7 @@ var SheetORM = (() => {
     /** The values of one column for the matching rows, in query order. */
     pluck(column) {
       return readScope(() => {
+        this.forgetCounts();
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const read = this.resolveColumn(table)(column, "model");
@@ -4156,6 +4190,7 @@ var SheetORM = (() => {
         throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
       }
       return runWrite(`${this.owner}.update`, (unit) => {
+        this.forgetCounts();
         const table = unit.table(tableRef(this.model));
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
         const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
@@ -4174,6 +4209,7 @@ var SheetORM = (() => {
     /** Deletes every matching row. Returns the number of rows. */
     delete() {
       return runWrite(`${this.owner}.delete`, (unit) => {
+        this.forgetCounts();
         const table = unit.table(tableRef(this.model));
         const entries = this.select(table);
         entries.forEach((entry) => table.remove(entry));
@@ -4332,6 +4368,7 @@ var SheetORM = (() => {
     }
     const column = keys.columns[0];
     if (!isBlankKey(values[column])) return false;
+    assertKeyMaker(model);
     let key;
     if (keys.uuid) key = Utilities.getUuid();
     else {
@@ -5001,6 +5038,7 @@ var SheetORM = (() => {
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
     get() {
       return readScope(() => {
+        this.forgetCounts();
         const models = this.hydrateAll(this.joined());
         this.loadRelations(models);
         return Collection.wrap(models);
@@ -5011,6 +5049,7 @@ var SheetORM = (() => {
       const slots = this.parentSlots;
       if (!slots) throw new ValidationError(`${this.owner}: getByParent() is for a query made by eagerQuery(parents).`);
       return readScope(() => {
+        this.forgetCounts();
         const join = this.joined();
         const models = this.hydrateAll(join);
         this.loadRelations(models);
@@ -5027,11 +5066,15 @@ var SheetORM = (() => {
     }
     /** How many joined rows match. */
     count() {
-      return readScope(() => this.filtered(this.join()).length);
+      return readScope(() => {
+        this.forgetCounts();
+        return this.filtered(this.join()).length;
+      });
     }
     /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
     pluck(column) {
       return readScope(() => {
+        this.forgetCounts();
         const join = this.joined();
         const read = this.resolver(join)(column, "model");
         return Collection.wrap(join.rows.map(read));
@@ -5040,6 +5083,7 @@ var SheetORM = (() => {
     /** Updates the matching related rows (not the pivot rows). */
     update(attributes) {
       return runWrite(`${this.owner}.update`, () => {
+        this.forgetCounts();
         const join = this.joined();
         const entries = distinctEntries(join);
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
@@ -5052,6 +5096,7 @@ var SheetORM = (() => {
     /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
     delete() {
       return runWrite(`${this.owner}.delete`, () => {
+        this.forgetCounts();
         const join = this.joined();
         const entries = distinctEntries(join);
         entries.forEach((entry) => join.related.remove(entry));
@@ -5061,6 +5106,7 @@ var SheetORM = (() => {
     /** Joined rows per parent key (for `withCount`/`has`). */
     countByParent() {
       return readScope(() => {
+        this.forgetCounts();
         const join = this.join();
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
         const counts = /* @__PURE__ */ new Map();
@@ -5172,6 +5218,8 @@ var SheetORM = (() => {
           const index2 = join.pivot.column(name, this.owner);
           return (row) => join.pivots[row][index2];
         }
+        const counted = table === null && !join.related.header.has(name) ? this.countColumn(name, join.related) : null;
+        if (counted) return (row) => counted(join.entries[row].values);
         const index = join.related.column(name, this.owner);
         return (row) => join.entries[row].values[index];
       };
@@ -5273,12 +5321,12 @@ var SheetORM = (() => {
     }
   };
   function fillPivotDefaults(pivotModel, pivot, record) {
-    for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
-      if (record[name] === void 0 && pivot.header.has(name)) record[name] = field.defaultValue();
-    }
+    forEachDefault(pivotModel, (name, value) => {
+      if (record[name] === void 0 && pivot.header.has(name)) record[name] = value;
+    });
   }
   function likeColumn(pivot, column, id) {
-    const text = pivot.keysAreText(column);
+    const text = pivot.holdsText(column);
     if (typeof id === "string" && !text && isPlainNumberText(id)) return Number(id);
     if (typeof id === "number" && text) return String(id);
     return id;
@@ -5573,21 +5621,33 @@ var SheetORM = (() => {
      */
     fillPivotKey(pivot, record) {
       const { pivotModel } = this.relation;
-      const keys = this.relation.pivotRef().keyColumns;
-      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !pivotModel ? "id" : null;
-      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
-      if (!isBlankKey(record[own])) return own;
+      const own = this.ownKeyColumn(pivot);
+      if (!own || !isBlankKey(record[own])) return own;
       const column = pivot.column(own);
+      if (pivotModel) assertKeyMaker(pivotModel);
       if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
       else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
+      return own;
+    }
+    /** The pivot sheet's own single key column (say `id`, not one of the two foreign keys), or null. */
+    ownKeyColumn(pivot) {
+      const keys = this.relation.pivotRef().keyColumns;
+      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !this.relation.pivotModel ? "id" : null;
+      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
       return own;
     }
     /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
     setAttributes(pivot, row, attributes) {
       let changed = false;
+      const own = this.ownKeyColumn(pivot);
       for (const name of Object.keys(attributes)) {
         const column = this.column(pivot, name);
         if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
+        if (name === own) {
+          throw new ValidationError(
+            `${this.relation.label()}: a pivot row's own key "${own}" is not changed through sync or updateExistingPivot (rows of one id would share it); detach and attach the id again with the new key.`
+          );
+        }
         pivot.set(row, column, attributes[name], this.relation.label());
         changed = true;
       }

@@ -29,14 +29,22 @@ export function constructForRow<M>(model: new () => M): M {
  * own copy of a Date default.
  */
 export function applyDefaults(model: object): void {
-  const type = model.constructor as Parameters<typeof fieldsOf>[0] & Parameters<typeof primaryKeys>[0];
+  forEachDefault(model.constructor as ModelType, (name, value) => {
+    if (readAttribute(model, name) === undefined) writeAttribute(model, name, value);
+  });
+}
+
+type ModelType = Parameters<typeof fieldsOf>[0] & Parameters<typeof primaryKeys>[0];
+
+/** Each default a new row of `type` gets (see applyDefaults): computed now, Dates copied. */
+export function forEachDefault(type: ModelType, fn: (name: string, value: unknown) => void): void {
   const declared = attributeFields(fieldsOf(type));
   const keys = primaryKeys(type);
   const key = keys.length === 1 ? keys[0] : null;
   for (let i = 0; i < declared.length; i++) {
     const [name, field] = declared[i];
     if (name === key && isFixedKey(field)) continue;
-    if (readAttribute(model, name) === undefined) writeAttribute(model, name, cloneValue(field.defaultValue()));
+    fn(name, cloneValue(field.defaultValue()));
   }
 }
 

@@ -46,9 +46,20 @@ export function primaryKeys(model: ModelSettings): string[] {
 
 /** Whether new keys are UUIDs (`_keyType = 'uuid'`) rather than `max + 1`. */
 export function usesUuid(model: ModelSettings): boolean {
-  const type = model._keyType ?? model.keyType;
-  if (type === undefined || type === null || type === 'increment' || type === 'uuid') return type === 'uuid';
-  throw new ValidationError(`${modelName(model)}._keyType is ${describeValue(type)}; use 'uuid' for Utilities.getUuid() keys, or 'increment' (the default) for max + 1.`);
+  return (model._keyType ?? model.keyType) === 'uuid';
+}
+
+/** Key types that mean `max + 1` (Eloquent's `'int'` included). */
+const INCREMENTING = [undefined, null, 'increment', 'int', 'integer'];
+
+/** Throws unless the model's key type lets sheetorm make a key (checked only when one is needed). */
+export function assertKeyMaker(model: ModelSettings): void {
+  const setting = model._keyType !== undefined ? '_keyType' : 'keyType';
+  const type = model[setting];
+  if (type === 'uuid' || INCREMENTING.indexOf(type) >= 0) return;
+  throw new ValidationError(
+    `${modelName(model)}.${setting} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`,
+  );
 }
 
 /** The storage reference of a model's sheet. */

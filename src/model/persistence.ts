@@ -5,7 +5,7 @@ import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
-import { modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
+import { assertKeyMaker, modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
 import { isRelationKey } from '../relations/registry';
 
@@ -121,6 +121,7 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
   }
   const column = keys.columns[0];
   if (!isBlankKey(values[column])) return false;
+  assertKeyMaker(model);
   let key: string | number;
   if (keys.uuid) key = Utilities.getUuid();
   else {

@@ -7,7 +7,6 @@ import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { describeValue, normalizeKey, Key } from '../support/values';
 import type { Row, Table } from '../storage/Table';
-import { readTable } from '../storage/UnitOfWork';
 import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
 import { Bool, checkOperator } from './conditions';
@@ -47,6 +46,11 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   protected tested: Array<{ tables(): TableRef[] }> = [];
   /** Counts already made in this read (to order by), for loadRelations to reuse. */
   private countsMade: { table: Table; results: Map<CountSpec, CountResult> } | null = null;
+
+  /** Starts a read: counts made by an earlier one may be out of date (writes in a session). */
+  protected forgetCounts(): void {
+    this.countsMade = null;
+  }
 
   constructor(model: ModelClass<M>) {
     super(modelName(model));
@@ -148,8 +152,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
 
   /** Loads preloads and counts onto freshly read models. */
   protected loadRelations(models: M[]): void {
-    // Counts made to order this read's rows (an earlier update() may have left some of another read).
-    const made = this.countsMade && this.countsMade.table === readTable(tableRef(this.model)) ? this.countsMade : null;
+    const made = this.countsMade;
     this.countsMade = null;
     if (!models.length) return;
     if (this.preloads.length) loadPreloads(this.model, models, this.preloads);

@@ -80,6 +80,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** The matching models. */
   get(): Collection<M> {
     return readScope(() => {
+      this.forgetCounts();
       prefetch(this.sheetsInvolved());
       const table = readTable(tableRef(this.model));
       const hydrator = new Hydrator<M>(this.model, table);
@@ -131,6 +132,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** How many rows match (limit and offset do not apply). */
   count(): number {
     return readScope(() => {
+      this.forgetCounts();
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
@@ -150,6 +152,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** The values of one column for the matching rows, in query order. */
   pluck(column: string): Collection<unknown> {
     return readScope(() => {
+      this.forgetCounts();
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const read = this.resolveColumn(table)(column, 'model');
@@ -166,6 +169,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
     }
     return runWrite(`${this.owner}.update`, (unit) => {
+      this.forgetCounts();
       const table = unit.table(tableRef(this.model));
       const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);
       const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
@@ -186,6 +190,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** Deletes every matching row. Returns the number of rows. */
   delete(): number {
     return runWrite(`${this.owner}.delete`, (unit) => {
+      this.forgetCounts();
       const table = unit.table(tableRef(this.model));
       const entries = this.select(table);
       entries.forEach((entry) => table.remove(entry));

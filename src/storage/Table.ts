@@ -46,6 +46,7 @@ export class Table {
   private duplicates = new Map<string, Set<Key>>();
   private signatures = new Map<string, number[]>();
   private textKeys = new Map<number, boolean>();
+  private textColumns = new Map<number, boolean>();
   private deletedCount = 0;
   private maxKeys = new Map<number, number>();
   /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
@@ -290,11 +291,18 @@ export class Table {
     return this.textKeys.get(column) === true;
   }
 
+  /** Whether the column holds more text than numbers ('A-100' or '7' against 7). */
+  holdsText(column: number): boolean {
+    if (!this.textColumns.has(column)) this.scanKeys(column);
+    return this.textColumns.get(column) === true;
+  }
+
   /** Counts a column's whole-number keys by kind and notes their maximum; returns it. */
   private scanKeys(column: number): number {
     let max = 0;
     let numbers = 0;
     let texts = 0;
+    let strings = 0;
     // Indexed, like every scan of a sheet's rows here: until V8 optimises a loop, for-of allocates a
     // result object per step, and a one-shot scan of 100,000 rows mostly runs before that.
     const rows = this.liveValues();
@@ -303,13 +311,17 @@ export class Table {
       if (typeof value === 'number') {
         numbers++;
         if (value > max && isFinite(value)) max = value;
-      } else if (typeof value === 'string' && INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
-        texts++;
-        if (Number(value) > max) max = Number(value);
+      } else if (typeof value === 'string') {
+        strings++;
+        if (INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
+          texts++;
+          if (Number(value) > max) max = Number(value);
+        }
       }
     }
     this.maxKeys.set(column, max);
     this.textKeys.set(column, texts > numbers);
+    this.textColumns.set(column, strings > numbers);
     return max;
   }
 
@@ -373,6 +385,7 @@ export class Table {
     this.duplicates.clear();
     this.maxKeys.clear();
     this.textKeys.clear();
+    this.textColumns.clear();
   }
 
   /** Throws unless row 1 names the columns. */
@@ -445,6 +458,7 @@ export class Table {
     }
     this.maxKeys.delete(column);
     this.textKeys.delete(column);
+    this.textColumns.delete(column);
   }
 }
 

@@ -65,8 +65,7 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress): 
       step.run();
     } catch (error) {
       const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
-      const undone = takeBack(steps.slice(0, i));
-      if (undone) progress.length = 0;
+      const undone = takeBack(steps.slice(0, i), step, progress);
       throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
@@ -74,14 +73,19 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress): 
 }
 
 /**
- * Takes back the steps done before a failure when every one of them can be (appends, as when the
- * second sheet of a transaction fails): the write is then all-or-nothing after all. Returns
- * whether it did; a failure while taking back leaves the report of what was written as it was.
+ * Takes back a failed write when it only appended rows (as when the second sheet of a transaction
+ * fails): the failed append too, which may have landed although it reported an error. The write is
+ * then all-or-nothing after all. A failed update or deletion may have gone through, so nothing is
+ * taken back after one. Returns whether everything was; each step taken back leaves `progress`.
  */
-function takeBack(done: readonly WriteStep[]): boolean {
-  if (!done.length || !done.every((step) => step.undo)) return false;
+function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
+  if (!failed.undo || !done.every((step) => step.undo)) return false;
   try {
-    for (let i = done.length - 1; i >= 0; i--) (done[i].undo as () => void)();
+    failed.undo();
+    for (let i = done.length - 1; i >= 0; i--) {
+      (done[i].undo as () => void)();
+      progress.length -= done[i].writes.length;
+    }
     return true;
   } catch (error) {
     return false;

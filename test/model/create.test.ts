@@ -73,8 +73,24 @@ describe('Model.create', () => {
       static _table = 'Tokens';
       static _keyType = 'uid';
     }
-    expect(() => Token.create({ label: 'a' })).toThrow(/^Token\._keyType is "uid"; use 'uuid' for Utilities\.getUuid\(\) keys, or 'increment'/);
+    expect(() => Token.create({ label: 'a' })).toThrow(/^Token\._keyType is "uid", so sheetorm cannot make a key for a new row: supply the key, or set _keyType to 'uuid'/);
     expect(sheetRows('Tokens')).toEqual([['id', 'label']]);
+  });
+
+  it("takes Eloquent's keyType: 'int' makes max + 1 keys, 'string' needs the key given", () => {
+    seedSheets({ Codes: [['id', 'label'], [4, 'x']] });
+    class Counted extends Model {
+      static _table = 'Codes';
+      static keyType = 'int';
+    }
+    class Coded extends Model {
+      static _table = 'Codes';
+      static keyType = 'string';
+    }
+    expect(Counted.create({ label: 'a' }).getAttribute('id')).toBe(5);
+    expect(Coded.create({ id: 'def', label: 'b' }).getAttribute('id')).toBe('def');
+    expect(() => Coded.create({ label: 'c' })).toThrow(/^Coded\.keyType is "string", so sheetorm cannot make a key/);
+    expect(sheetRows('Codes').map((row) => row[0])).toEqual(['id', 4, 5, 'def']);
   });
 
   it('needs every part of a composite key', () => {

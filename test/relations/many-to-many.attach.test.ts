@@ -163,6 +163,40 @@ describe('attach', () => {
     expect(sheetRows('PostTag')[4]).toEqual([3, 4]);
   });
 
+  test('keeps text ids as text in a column of text keys that are no numbers', () => {
+    seedSheets({
+      Posts: [['id'], ['P-1']],
+      Tags: [['id'], ['A-100'], ['1001']],
+      PostTag: [['post_id', 'tag_id'], ['P-1', 'A-100']],
+    });
+    const p = Post.findOrFail('P-1');
+    p.related('tags').attach(['1001']);
+    expect(sheetRows('PostTag')[2]).toEqual(['P-1', '1001']);
+  });
+
+  test("a pivot model's fixed default on its own key (id: this.number(0)) leaves the key to max + 1", () => {
+    class Tagging extends Model {
+      static _table = 'Taggings';
+      static fields() {
+        return { id: this.number(0), post_id: this.attr(null), tag_id: this.attr(null), role: this.string('guest') };
+      }
+    }
+    class Article extends Model {
+      static _table = 'Posts';
+      tags() {
+        return this.manyToMany(Tag, Tagging, 'post_id', 'tag_id');
+      }
+    }
+    seedSheets({ Posts: [['id'], [1]], Tags: [['id'], [1], [2], [3]], Taggings: [['id', 'post_id', 'tag_id', 'role'], [4, 1, 1, 'owner']] });
+    Article.findOrFail(1).related('tags').attach([2]);
+    Article.findOrFail(1).related('tags').sync([1, 2, 3]);
+    expect(sheetRows('Taggings').slice(1)).toEqual([
+      [4, 1, 1, 'owner'],
+      [5, 1, 2, 'guest'],
+      [6, 1, 3, 'guest'],
+    ]);
+  });
+
   test("refuses an id that a pivot sheet's own id column already holds, as it numbers new rows there", () => {
     seedSheets({
       Posts: [['id'], [1], [2]],
@@ -173,6 +207,20 @@ describe('attach', () => {
     expect(sheetRows('PostTag')).toEqual([['id', 'post_id', 'tag_id'], [7, 1, 1]]);
     post(2).related('tags').attach({ 1: { id: 3 } });
     expect(sheetRows('PostTag')[2]).toEqual([3, 2, 1]);
+  });
+
+  test("refuses to change a pivot row's own id through sync or updateExistingPivot, writing nothing", () => {
+    seedSheets({
+      Posts: [['id'], [1]],
+      Tags: [['id'], [1], [2]],
+      PostTag: [['id', 'post_id', 'tag_id', 'role'], [5, 1, 1, ''], [6, 1, 2, '']],
+    });
+    const before = sheetRows('PostTag');
+    expect(() => post(1).related('tags').updateExistingPivot(1, { id: 6 })).toThrow(/own key "id" is not changed through sync or updateExistingPivot/);
+    expect(() => post(1).related('tags').sync({ 1: { id: 9, role: 'x' }, 2: {} })).toThrow(ValidationError);
+    expect(sheetRows('PostTag')).toEqual(before);
+    expect(post(1).related('tags').updateExistingPivot(1, { id: 5, role: 'kept id' })).toBe(1);
+    expect(sheetRows('PostTag')[1]).toEqual([5, 1, 1, 'kept id']);
   });
 
   test('gives a pivot with its own id column the next id', () => {

@@ -1,5 +1,5 @@
 /** `withCount(rel)` → `$extras.<rel>_count` for every relation kind, in one read per sheet. */
-import { Model, RelationNotFoundError } from '../../src';
+import { Model, RelationNotFoundError, session } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class User extends Model {
@@ -137,6 +137,45 @@ describe('ordering by a count', () => {
     ]);
     expect(User.withCount('posts as name').orderBy('name').get().all().map((user) => user.id)).toEqual([3, 2, 4, 1]);
     expect(() => User.withCount('posts').orderBy('post_count').get()).toThrow(/no column "post_count"/);
+  });
+});
+
+describe('ordering by a count, again', () => {
+  test('a builder run again counts afresh: writes between its runs show (in a session too)', () => {
+    const [before, after, counted] = session(() => {
+      const query = Post.query().whereIn('id', [1, 2, 5]).withCount('tags').orderBy('tags_count', 'desc').orderBy('id');
+      const first = query.pluck('id').all();
+      Post.findOrFail(5).related('tags').attach([1, 2, 3]);
+      const again = query.get();
+      return [first, again.all().map((post) => [post.id, post.$extras.tags_count]), query.count()];
+    });
+    expect(before).toEqual([1, 2, 5]);
+    expect(after).toEqual([
+      [5, 3],
+      [1, 2],
+      [2, 1],
+    ]);
+    expect(counted).toBe(3);
+  });
+});
+
+describe('ordering by a count in many-to-many queries', () => {
+  test("related('posts').query() and a preload callback order by the related model's count, and groupOrderBy too", () => {
+    const byCount = Tag.findOrFail(1).related('posts').query().withCount('tags').orderBy('tags_count', 'desc').orderBy('id').get();
+    expect(byCount.all().map((post) => [post.id, post.$extras.tags_count])).toEqual([
+      [4, 3],
+      [1, 2],
+      [2, 1],
+      [6, 1],
+    ]);
+    const tags = Post.with('tags', (q) => q.withCount('posts').orderBy('posts_count', 'desc').orderBy('id')).findOrFail(4) as unknown as { tags: Tag[] };
+    expect(tags.tags.map((tag) => [tag.id, tag.$extras.posts_count])).toEqual([
+      [1, 4],
+      [2, 2],
+      [3, 1],
+    ]);
+    const top = Post.with('tags', (q) => q.withCount('posts').groupOrderBy('posts_count', 'asc').groupLimit(1)).findOrFail(4) as unknown as { tags: Tag[] };
+    expect(top.tags.map((tag) => tag.id)).toEqual([3]);
   });
 });
 

@@ -42,7 +42,8 @@ test('a write that fails after appending to other sheets clears those rows again
     .calls.all()
     .map((call) => call.method)
     .filter((method) => /setValues|clearContent|flush|Lock\./.test(method));
-  expect(order).toEqual(['Lock.tryLock', 'Range.setValues', 'Range.setValues', 'Range.clearContent', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
+  // The failed append is cleared too: a call that reports an error may still have landed.
+  expect(order).toEqual(['Lock.tryLock', 'Range.setValues', 'Range.setValues', 'Range.clearContent', 'Range.clearContent', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept']]);
   // The model says what the sheet says: not saved, so saving again adds the row once.
   expect(post.$isPersisted).toBe(false);
@@ -65,6 +66,40 @@ test('when taking the appended rows back fails too, the error still lists what w
     }),
   ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written \(at most\): sheet "Notes"/);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept']]);
+});
+
+test('appends are not taken back after a failed deletion, which may have gone through: the error lists them', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Sheet.deleteRows') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'new' });
+      Post.findOrFail(1).delete();
+    }),
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 2–2\.$/);
+  expect(gas().calls.count('Range.clearContent')).toBe(0);
+});
+
+test('when only some appended rows can be taken back, the error lists just the ones left', () => {
+  class Log extends Model {
+    static _table = 'Logs';
+  }
+  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']], Logs: [['id', 'line']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && call.sheet === 'Logs') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    if (call.method === 'Range.clearContent' && call.sheet === 'Posts') throw new Error('You do not have permission to access the requested document.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'a' });
+      Note.create({ text: 'b' });
+      Log.create({ line: 'c' });
+    }),
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written \(at most\): sheet "Logs"/);
+  expect(gas().sheetValues('Notes')).toEqual([['id', 'text']]);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
 
 test('a write refused before any change releases the lock without a flush', () => {

@@ -6,7 +6,7 @@
  */
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
-import { modelName, tableRef, usesUuid } from '../../model/meta';
+import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta';
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
@@ -275,22 +275,35 @@ export class ManyToManyClient<P extends Model, R extends Model> {
    */
   private fillPivotKey(pivot: Table, record: Record<string, unknown>): string | null {
     const { pivotModel } = this.relation;
-    const keys = this.relation.pivotRef().keyColumns;
-    const own = keys.length === 1 ? keys[0] : pivot.header.has('id') && !pivotModel ? 'id' : null;
-    if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
-    if (!isBlankKey(record[own])) return own;
+    const own = this.ownKeyColumn(pivot);
+    if (!own || !isBlankKey(record[own])) return own;
     const column = pivot.column(own);
+    if (pivotModel) assertKeyMaker(pivotModel);
     if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
     else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
+    return own;
+  }
+
+  /** The pivot sheet's own single key column (say `id`, not one of the two foreign keys), or null. */
+  private ownKeyColumn(pivot: Table): string | null {
+    const keys = this.relation.pivotRef().keyColumns;
+    const own = keys.length === 1 ? keys[0] : pivot.header.has('id') && !this.relation.pivotModel ? 'id' : null;
+    if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
     return own;
   }
 
   /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
   private setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>): boolean {
     let changed = false;
+    const own = this.ownKeyColumn(pivot);
     for (const name of Object.keys(attributes)) {
       const column = this.column(pivot, name);
       if (attributes[name] === undefined || sameValue(row.values[column], attributes[name])) continue;
+      if (name === own) {
+        throw new ValidationError(
+          `${this.relation.label()}: a pivot row's own key "${own}" is not changed through sync or updateExistingPivot (rows of one id would share it); detach and attach the id again with the new key.`,
+        );
+      }
       pivot.set(row, column, attributes[name], this.relation.label());
       changed = true;
     }

@@ -83,6 +83,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
   override get(): Collection<R> {
     return readScope(() => {
+      this.forgetCounts();
       const models = this.hydrateAll(this.joined());
       this.loadRelations(models);
       return Collection.wrap(models);
@@ -94,6 +95,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const slots = this.parentSlots;
     if (!slots) throw new ValidationError(`${this.owner}: getByParent() is for a query made by eagerQuery(parents).`);
     return readScope(() => {
+      this.forgetCounts();
       const join = this.joined();
       const models = this.hydrateAll(join);
       this.loadRelations(models);
@@ -112,12 +114,16 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** How many joined rows match. */
   override count(): number {
-    return readScope(() => this.filtered(this.join()).length);
+    return readScope(() => {
+      this.forgetCounts();
+      return this.filtered(this.join()).length;
+    });
   }
 
   /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
   override pluck(column: string): Collection<unknown> {
     return readScope(() => {
+      this.forgetCounts();
       const join = this.joined();
       const read = this.resolver(join)(column, 'model');
       return Collection.wrap(join.rows.map(read));
@@ -127,6 +133,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** Updates the matching related rows (not the pivot rows). */
   override update(attributes: Record<string, unknown>): number {
     return runWrite(`${this.owner}.update`, () => {
+      this.forgetCounts();
       const join = this.joined();
       const entries = distinctEntries(join);
       const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
@@ -140,6 +147,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
   override delete(): number {
     return runWrite(`${this.owner}.delete`, () => {
+      this.forgetCounts();
       const join = this.joined();
       const entries = distinctEntries(join);
       entries.forEach((entry) => join.related.remove(entry));
@@ -150,6 +158,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** Joined rows per parent key (for `withCount`/`has`). */
   countByParent(): Map<Key, number> {
     return readScope(() => {
+      this.forgetCounts();
       const join = this.join();
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
       const counts = new Map<Key, number>();
@@ -276,6 +285,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
         const index = join.pivot.column(name, this.owner);
         return (row) => join.pivots[row][index];
       }
+      // A withCount of the related model, by its name (orderBy('posts_count')).
+      const counted = table === null && !join.related.header.has(name) ? this.countColumn(name, join.related) : null;
+      if (counted) return (row) => counted(join.entries[row].values);
       const index = join.related.column(name, this.owner);
       return (row) => join.entries[row].values[index];
     };

@@ -1,9 +1,8 @@
 /** Building the pivot rows a many-to-many client writes, and reporting the ids it touched. */
 import type { ModelClass } from '../../model/Model';
-import { attributeFields } from '../../model/fields';
+import { forEachDefault } from '../../model/defaults';
 import type { Table } from '../../storage/Table';
 import { isPlainNumberText, Key } from '../../support/values';
-import { fieldsOf } from '../registry';
 
 /** Related ids, each once (a pivot sheet may hold a pair twice). */
 export class IdList {
@@ -17,11 +16,11 @@ export class IdList {
   }
 }
 
-/** The defaults a pivot model's `fields()` declare, for its columns the row leaves out. */
+/** The defaults a pivot model's `fields()` declare, for its columns the row leaves out (as its create would). */
 export function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, record: Record<string, unknown>): void {
-  for (const [name, field] of attributeFields(fieldsOf(pivotModel))) {
-    if (record[name] === undefined && pivot.header.has(name)) record[name] = field.defaultValue();
-  }
+  forEachDefault(pivotModel, (name, value) => {
+    if (record[name] === undefined && pivot.header.has(name)) record[name] = value;
+  });
 }
 
 /**
@@ -30,7 +29,7 @@ export function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, rec
  * a number becomes text in a column of text keys. One odd cell does not decide for the column.
  */
 export function likeColumn(pivot: Table, column: number, id: unknown): unknown {
-  const text = pivot.keysAreText(column);
+  const text = pivot.holdsText(column);
   if (typeof id === 'string' && !text && isPlainNumberText(id)) return Number(id);
   if (typeof id === 'number' && text) return String(id);
   return id;
