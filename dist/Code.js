@@ -1844,7 +1844,7 @@ var SheetORM = (() => {
   // src/storage/writeSteps.ts
   function stepsOf(writes) {
     const api = sheetsApi() !== null;
-    const cellsByApi = api ? batchedByApi(writes, (w) => hasDates(w.plan.updates) ? 0 : w.plan.updates.length) : /* @__PURE__ */ new Set();
+    const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : /* @__PURE__ */ new Set();
     const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : /* @__PURE__ */ new Set();
     const steps = [];
     let unflushed = false;
@@ -1858,7 +1858,8 @@ var SheetORM = (() => {
     };
     for (const write of writes) {
       if (write.plan.appendRows.length) add(appendStep(write));
-      if (!cellsByApi.has(write)) write.plan.updates.forEach((block) => add(blockStep(write, block)));
+      const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
+      own.forEach((block) => add(blockStep(write, block)));
     }
     for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
     for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
@@ -1882,8 +1883,11 @@ var SheetORM = (() => {
     }
     return Array.from(groups.values());
   }
-  function hasDates(blocks) {
-    return blocks.some((block) => block.values.some((row) => row.some(isDate)));
+  function hasDates(block) {
+    return block.values.some((row) => row.some(isDate));
+  }
+  function apiBlocks(write) {
+    return write.plan.updates.filter((block) => !hasDates(block));
   }
   function appendStep(write) {
     const { opened, plan, name } = write;
@@ -1917,8 +1921,8 @@ var SheetORM = (() => {
     return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call };
   }
   function apiCellsStep(group) {
-    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: write.plan.updates }));
-    const counts = group.map((write) => count(write.plan.updates.length, "cell block"));
+    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
+    const counts = sheets.map((sheet) => count(sheet.blocks.length, "cell block"));
     return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets) };
   }
   function apiDeletionsStep(group) {
@@ -2003,7 +2007,7 @@ var SheetORM = (() => {
       const code = text.charCodeAt(i);
       if (code >= 48 && code <= 57) return true;
     }
-    return text.length <= 16 && BOOLEAN_LIKE.test(text);
+    return BOOLEAN_LIKE.test(text);
   }
   function isPlainCell(value) {
     if (value === null || value === void 0 || typeof value === "boolean") return true;
@@ -2592,7 +2596,9 @@ var SheetORM = (() => {
       if (!group.some((other) => other.sheetName === ref.sheetName)) group.push(ref);
       groups.set(key, group);
     }
-    groups.forEach((group) => readGroup(api, group, tables));
+    groups.forEach((group) => {
+      if (group.length > 1) readGroup(api, group, tables);
+    });
     return tables;
   }
   var READ_TRIES = 3;

@@ -38,7 +38,8 @@ export interface WriteStep {
 /** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before each API write. */
 export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
   const api = sheetsApi() !== null;
-  const cellsByApi = api ? batchedByApi(writes, (w) => (hasDates(w.plan.updates) ? 0 : w.plan.updates.length)) : new Set<SheetWrite>();
+  // Blocks holding Dates go through setValues, which keeps them exact; the others may batch.
+  const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : new Set<SheetWrite>();
   const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : new Set<SheetWrite>();
   const steps: WriteStep[] = [];
   // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. An API write
@@ -55,7 +56,8 @@ export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
   };
   for (const write of writes) {
     if (write.plan.appendRows.length) add(appendStep(write));
-    if (!cellsByApi.has(write)) write.plan.updates.forEach((block) => add(blockStep(write, block)));
+    const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
+    own.forEach((block) => add(blockStep(write, block)));
   }
   for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
   for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
@@ -84,8 +86,13 @@ function bySpreadsheet(writes: readonly SheetWrite[]): SheetWrite[][] {
 }
 
 // Through the API a Date would land as a bare serial number, without the date format setValues gives it.
-function hasDates(blocks: readonly CellBlock[]): boolean {
-  return blocks.some((block) => block.values.some((row) => row.some(isDate)));
+function hasDates(block: CellBlock): boolean {
+  return block.values.some((row) => row.some(isDate));
+}
+
+/** The blocks of a sheet's update that a Values.batchUpdate may carry. */
+function apiBlocks(write: SheetWrite): CellBlock[] {
+  return write.plan.updates.filter((block) => !hasDates(block));
 }
 
 function appendStep(write: SheetWrite): WriteStep {
@@ -122,8 +129,8 @@ function deleteStep(write: SheetWrite, run: DeleteRun): WriteStep {
 }
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
-  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: write.plan.updates }));
-  const counts = group.map((write) => count(write.plan.updates.length, 'cell block'));
+  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
+  const counts = sheets.map((sheet) => count(sheet.blocks.length, 'cell block'));
   return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets) };
 }
 

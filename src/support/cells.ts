@@ -23,7 +23,8 @@ export function needsTextGuard(text: string): boolean {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) return true;
   }
-  return text.length <= 16 && BOOLEAN_LIKE.test(text);
+  // Sheets trims typed input, so padding of any length around TRUE/FALSE still reads as a boolean.
+  return BOOLEAN_LIKE.test(text);
 }
 
 /** Where a value is going, for error messages. */

@@ -5,7 +5,7 @@ class Item extends Model {
   static _table = 'Items';
 }
 
-const tricky = ['00123', 'TRUE', 'false', '2024-01-02', '=SUM(A:A)', '+1', '-1', "'x", '@home', '1/2/2024', '10:30', '5%', '$5', '1e3', ' 12 ', '#N/A'];
+const tricky = ['00123', 'TRUE', 'false', ' '.repeat(13) + 'TRUE', 'false' + ' '.repeat(12), '\n'.repeat(20) + 'true', '2024-01-02', '=SUM(A:A)', '+1', '-1', "'x", '@home', '1/2/2024', '10:30', '5%', '$5', '1e3', ' 12 ', '#N/A'];
 
 describe('values round-trip exactly', () => {
   it.each(tricky)('the string %j is stored as that string', (text) => {

@@ -294,3 +294,41 @@ it('load() on a model reads every sheet of its relations in one batch, as with()
   expect(api.calls['Range.getValues']).toBe(1); // find(1) itself
   expect(plain.calls['Range.getValues']).toBe(5); // find(1), then Posts, Post Tags, Tags and Users once each
 });
+
+it('a sheet that is alone in its spreadsheet is read with one getValues, never a pair of batchGets', () => {
+  class Audit extends Model {
+    static _table = 'Audits';
+    static _spreadsheetId = 'audit-book';
+  }
+  class Logged extends Model {
+    static _table = 'Posts';
+    audits() {
+      return this.hasMany(Audit, 'post_id');
+    }
+    tags() {
+      return this.manyToMany(Tag, 'Post Tags', 'post_id', 'tag_id');
+    }
+  }
+  const { api, plain } = bothPaths((env) => {
+    env.addSpreadsheet({ Audits: [['id', 'post_id', 'what'], [1, 1, 'created'], [2, 5, 'edited']] }, { id: 'audit-book', name: 'Audit' });
+    return Logged.with('audits', 'tags').get().toJSON();
+  });
+  // Posts, Post Tags and Tags in one pair of batchGets; Audits, alone in its book, with SpreadsheetApp.
+  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2);
+  expect(api.calls['Range.getValues']).toBe(1);
+  expect(plain.calls['Range.getValues']).toBe(4);
+});
+
+it('a Date in one block of a scattered update keeps the other blocks in the one Values.batchUpdate', () => {
+  const { api } = bothPaths(() =>
+    transaction(() => {
+      Post.whereIn('id', [1, 3]).update({ title: 'edited' });
+      const post = Post.findOrFail(5);
+      (post as unknown as { published: Date }).published = new Date(Date.UTC(2025, 0, 1, 12));
+      post.save();
+      return Post.all().pluck('title').all();
+    }),
+  );
+  expect(api.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+  expect(api.calls['Range.setValues']).toBe(1);
+});

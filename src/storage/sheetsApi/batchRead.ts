@@ -24,7 +24,10 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
     if (!group.some((other) => other.sheetName === ref.sheetName)) group.push(ref);
     groups.set(key, group);
   }
-  groups.forEach((group) => readGroup(api, group, tables));
+  // One sheet of a spreadsheet is read at less cost by SpreadsheetApp's single getValues.
+  groups.forEach((group) => {
+    if (group.length > 1) readGroup(api, group, tables);
+  });
   return tables;
 }
 
