@@ -1877,9 +1877,10 @@ var SheetORM = (() => {
   function bySpreadsheet(writes) {
     const groups = /* @__PURE__ */ new Map();
     for (const write of writes) {
-      const group = groups.get(write.opened.spreadsheet) || [];
+      const id = spreadsheetIdOf(write.opened.spreadsheet);
+      const group = groups.get(id) || [];
       group.push(write);
-      groups.set(write.opened.spreadsheet, group);
+      groups.set(id, group);
     }
     return Array.from(groups.values());
   }
@@ -2591,20 +2592,21 @@ var SheetORM = (() => {
     if (!api) return tables;
     const groups = /* @__PURE__ */ new Map();
     for (const ref of refs) {
-      const key = ref.spreadsheetId || "";
-      const group = groups.get(key) || [];
-      if (!group.some((other) => other.sheetName === ref.sheetName)) group.push(ref);
-      groups.set(key, group);
+      const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
+      const id = spreadsheetIdOf(spreadsheet);
+      const group = groups.get(id) || [];
+      if (!group.some((other) => other.ref.sheetName === ref.sheetName)) group.push({ ref, spreadsheet });
+      groups.set(id, group);
     }
-    groups.forEach((group) => {
-      if (group.length > 1) readGroup(api, group, tables);
+    groups.forEach((group, id) => {
+      if (group.length > 1) readGroup(api, id, group, tables);
     });
     return tables;
   }
   var READ_TRIES = 3;
-  function readGroup(api, refs, tables) {
-    const spreadsheet = openSpreadsheet(refs[0].spreadsheetId, refs[0].owner);
-    const id = spreadsheetIdOf(spreadsheet);
+  function readGroup(api, id, group, tables) {
+    const refs = group.map((sheet) => sheet.ref);
+    const spreadsheet = group[0].spreadsheet;
     const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
     for (let attempt = 0; attempt < READ_TRIES; attempt++) {
       let serial;
@@ -2620,7 +2622,7 @@ var SheetORM = (() => {
       const zone = needsDates ? timeZoneOf(spreadsheet) : "";
       const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
       if (values.some((sheet) => sheet === null)) continue;
-      refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, spreadsheet), values[i])));
+      refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, group[i].spreadsheet), values[i])));
       return;
     }
   }

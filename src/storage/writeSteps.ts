@@ -9,7 +9,7 @@ import { isDate } from '../support/values';
 import { once, retried } from './service';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
-import { sheetsApi } from './sheetsApi/api';
+import { sheetsApi, spreadsheetIdOf } from './sheetsApi/api';
 import { batchDeleteRows, batchUpdateCells, SheetBlocks, SheetRuns } from './sheetsApi/batchWrite';
 
 /** A sheet's plan, ready to write. */
@@ -75,12 +75,14 @@ function batchedByApi(writes: readonly SheetWrite[], items: (write: SheetWrite) 
   return batched;
 }
 
+/** Writes grouped by spreadsheet id: the active spreadsheet, also opened by its id, is one group. */
 function bySpreadsheet(writes: readonly SheetWrite[]): SheetWrite[][] {
-  const groups = new Map<GoogleAppsScript.Spreadsheet.Spreadsheet, SheetWrite[]>();
+  const groups = new Map<string, SheetWrite[]>();
   for (const write of writes) {
-    const group = groups.get(write.opened.spreadsheet) || [];
+    const id = spreadsheetIdOf(write.opened.spreadsheet);
+    const group = groups.get(id) || [];
     group.push(write);
-    groups.set(write.opened.spreadsheet, group);
+    groups.set(id, group);
   }
   return Array.from(groups.values());
 }

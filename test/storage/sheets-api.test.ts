@@ -332,3 +332,32 @@ it('a Date in one block of a scattered update keeps the other blocks in the one 
   expect(api.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
   expect(api.calls['Range.setValues']).toBe(1);
 });
+
+it("a model pinned to the active spreadsheet's own id reads and writes in the same batches as the others", () => {
+  class PinnedUser extends Model {
+    static _table = 'Users';
+    static _spreadsheetId: string | null = null;
+  }
+  class Article extends Model {
+    static _table = 'Posts';
+    author() {
+      return this.belongsTo(PinnedUser, 'user_id');
+    }
+  }
+  const { api } = bothPaths(() => {
+    PinnedUser._spreadsheetId = SpreadsheetApp.getActiveSpreadsheet().getId();
+    const loaded = Article.with('author').get().toJSON();
+    transaction(() => {
+      Article.whereIn('id', [1, 3]).update({ title: 'edited' });
+      PinnedUser.whereIn('id', [1]).update({ name: 'Ann B' });
+      Article.whereIn('id', [2]).delete();
+      PinnedUser.whereIn('id', [2]).delete();
+    });
+    return loaded;
+  });
+  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2);
+  expect(api.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+  expect(api.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+  expect(api.calls['Range.setValues']).toBeUndefined();
+  expect(api.calls['Sheet.deleteRows']).toBeUndefined();
+});

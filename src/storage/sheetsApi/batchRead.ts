@@ -17,27 +17,35 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
   const api = sheetsApi();
   const tables = new Map<string, Table>();
   if (!api) return tables;
-  const groups = new Map<string, TableRef[]>();
+  // Grouped by the spreadsheet's id: a model pinned to the active spreadsheet's own id reads with the rest.
+  const groups = new Map<string, SheetToRead[]>();
   for (const ref of refs) {
-    const key = ref.spreadsheetId || '';
-    const group = groups.get(key) || [];
-    if (!group.some((other) => other.sheetName === ref.sheetName)) group.push(ref);
-    groups.set(key, group);
+    const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
+    const id = spreadsheetIdOf(spreadsheet);
+    const group = groups.get(id) || [];
+    if (!group.some((other) => other.ref.sheetName === ref.sheetName)) group.push({ ref, spreadsheet });
+    groups.set(id, group);
   }
   // One sheet of a spreadsheet is read at less cost by SpreadsheetApp's single getValues.
-  groups.forEach((group) => {
-    if (group.length > 1) readGroup(api, group, tables);
+  groups.forEach((group, id) => {
+    if (group.length > 1) readGroup(api, id, group, tables);
   });
   return tables;
+}
+
+/** A sheet to read, with the spreadsheet its model opens (the active one, or one opened by id). */
+interface SheetToRead {
+  ref: TableRef;
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
 // Another execution may change a sheet between the two batchGets; a read whose halves disagree is
 // made again, and after that many tries the sheets are left to SpreadsheetApp's single read.
 const READ_TRIES = 3;
 
-function readGroup(api: GoogleAppsScript.Sheets, refs: TableRef[], tables: Map<string, Table>): void {
-  const spreadsheet = openSpreadsheet(refs[0].spreadsheetId, refs[0].owner);
-  const id = spreadsheetIdOf(spreadsheet);
+function readGroup(api: GoogleAppsScript.Sheets, id: string, group: SheetToRead[], tables: Map<string, Table>): void {
+  const refs = group.map((sheet) => sheet.ref);
+  const spreadsheet = group[0].spreadsheet;
   const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
     let serial: ValueRange[];
@@ -55,7 +63,7 @@ function readGroup(api: GoogleAppsScript.Sheets, refs: TableRef[], tables: Map<s
     const zone = needsDates ? timeZoneOf(spreadsheet) : '';
     const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
     if (values.some((sheet) => sheet === null)) continue;
-    refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, spreadsheet), values[i] as unknown[][])));
+    refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, group[i].spreadsheet), values[i] as unknown[][])));
     return;
   }
 }
