@@ -4022,7 +4022,11 @@ var SheetORM = (() => {
         const first = name.slice(0, dot);
         const rest = name.slice(dot + 1);
         let related = this.model.$getRelation(first).relatedModel();
-        for (const part of rest.split(".")) related = related.$getRelation(part).relatedModel();
+        for (const part of rest.split(".")) {
+          const deeper = related.$getRelation(part);
+          this.tested.push(deeper);
+          related = deeper.relatedModel();
+        }
         const absent = op === "<" && count2 === 1;
         const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count2);
         return this.addHas(bool, first, nested, absent ? "<" : ">=", 1);
@@ -4231,8 +4235,15 @@ var SheetORM = (() => {
     }
     /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
     selectValues(table) {
+      return this.ordered(table, this.matchingValues(table), (values) => values);
+    }
+    /**
+     * The current values of every matching row, unsorted and unsliced: what withCount/has count, as
+     * a correlated SQL count ignores its sub-query's limit.
+     */
+    matchingValues(table) {
       const rows = table.liveValues();
-      return this.ordered(table, this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
+      return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
@@ -4680,7 +4691,7 @@ var SheetORM = (() => {
       const table = readTable(tableRef(this.relatedModel()));
       const index = table.column(this.localKey, this.label());
       const counts = /* @__PURE__ */ new Map();
-      const rows = query.selectValues(table);
+      const rows = query.matchingValues(table);
       for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
       counts.delete("");
       return counts;
@@ -4809,7 +4820,7 @@ var SheetORM = (() => {
     const table = readTable(tableRef(query.model));
     const index = table.column(column, owner);
     const counts = /* @__PURE__ */ new Map();
-    const rows = query.selectValues(table);
+    const rows = query.matchingValues(table);
     for (let i = 0; i < rows.length; i++) {
       const key = normalizeKey(rows[i][index]);
       counts.set(key, (counts.get(key) || 0) + 1);

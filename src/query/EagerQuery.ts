@@ -214,7 +214,12 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       const first = name.slice(0, dot);
       const rest = name.slice(dot + 1);
       let related: ModelClass<Model> = this.model.$getRelation(first).relatedModel();
-      for (const part of rest.split('.')) related = related.$getRelation(part).relatedModel();
+      for (const part of rest.split('.')) {
+        const deeper = related.$getRelation(part);
+        // Known now, so the whole path's sheets go in one batched read.
+        this.tested.push(deeper);
+        related = deeper.relatedModel();
+      }
       const absent = op === '<' && count === 1;
       const nested: RelationCallback = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
       return this.addHas(bool, first, nested, absent ? '<' : '>=', 1);

@@ -206,9 +206,17 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
   selectValues(table: Table): Row[] {
+    return this.ordered(table, this.matchingValues(table), (values) => values);
+  }
+
+  /**
+   * The current values of every matching row, unsorted and unsliced: what withCount/has count, as
+   * a correlated SQL count ignores its sub-query's limit.
+   */
+  matchingValues(table: Table): Row[] {
     const rows = table.liveValues();
     // Without conditions a copy does: filter would call the predicate once per row for nothing.
-    return this.ordered(table, this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice(), (values) => values);
+    return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
   }
 
   /** The where-conditions as one predicate over a table's rows. */

@@ -85,7 +85,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
     const counts = new Map<Key, number>();
-    const rows = query.selectValues(table);
+    const rows = query.matchingValues(table);
     for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
     counts.delete('');
     return counts;

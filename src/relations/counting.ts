@@ -7,7 +7,7 @@ import { normalizeKey, Key } from '../support/values';
 /** A query of a related model that can select its rows from a table. */
 interface SelectingQuery {
   model: ModelSettings;
-  selectValues(table: Table): Row[];
+  matchingValues(table: Table): Row[];
 }
 
 /** Counts the query's rows by the normalised value of `column` (`owner` names who asks, in errors). */
@@ -15,7 +15,7 @@ export function countsByKey(query: SelectingQuery, column: string, owner: string
   const table = readTable(tableRef(query.model));
   const index = table.column(column, owner);
   const counts = new Map<Key, number>();
-  const rows = query.selectValues(table);
+  const rows = query.matchingValues(table);
   for (let i = 0; i < rows.length; i++) {
     const key = normalizeKey(rows[i][index]);
     counts.set(key, (counts.get(key) || 0) + 1);

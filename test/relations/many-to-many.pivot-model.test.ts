@@ -225,3 +225,40 @@ test('a pivot model left with the default key, on a pivot sheet without an id co
   expect(Item.find(2)!.related('labels').sync([1, 2])).toEqual({ attached: [1, 2], detached: [], updated: [] });
   expect(gas().sheetValues('Links')).toEqual([['item_id', 'label_id'], [1, 1], [1, 2], [2, 1], [2, 2]]);
 });
+
+test('a pivot model pinned to another spreadsheet is the one pivot sheet for both sides of a relation between spreadsheets', () => {
+  class Link extends Model {
+    static _table = 'PostTag';
+    static _spreadsheetId = 'blog-book';
+    static _primaryKey = ['post_id', 'tag_id'];
+  }
+  class Label extends Model {
+    static _table = 'Tags';
+    declare id: number;
+    posts() {
+      return this.manyToMany(Article, Link, 'tag_id', 'post_id');
+    }
+  }
+  class Article extends Model {
+    static _table = 'Posts';
+    static _spreadsheetId = 'blog-book';
+    declare id: number;
+    tags() {
+      return this.manyToMany(Label, Link, 'post_id', 'tag_id');
+    }
+  }
+  seedSheets({ Tags: [['id', 'name'], [1, 'js'], [2, 'ts']] });
+  gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']], PostTag: [['post_id', 'tag_id'], [1, 1]] }, { id: 'blog-book', name: 'Blog' });
+  Label.findOrFail(2).related('posts').attach([2]);
+  const fromPosts = Article.with('tags').get().all().map((post) => [post.id, (post as unknown as { tags: Label[] }).tags.map((tag) => tag.id)]);
+  const fromTags = Label.with('posts').get().all().map((tag) => [tag.id, (tag as unknown as { posts: Article[] }).posts.map((post) => post.id)]);
+  expect(fromPosts).toEqual([
+    [1, [1]],
+    [2, [2]],
+  ]);
+  expect(fromTags).toEqual([
+    [1, [1]],
+    [2, [2]],
+  ]);
+  expect(gas().sheetValues('PostTag', 'blog-book')).toEqual([['post_id', 'tag_id'], [1, 1], [2, 2]]);
+});

@@ -179,6 +179,16 @@ describe('ordering by a count in many-to-many queries', () => {
   });
 });
 
+describe("a count sub-query's limit", () => {
+  test('does not change what withCount, has and whereHas count, for every relation kind (as a correlated SQL count)', () => {
+    expect(extras(User.withCount('posts', (q) => q.orderBy('id', 'desc').limit(1)).get(), 'posts_count')).toEqual([3, 1, 0, 0]);
+    expect(User.query().whereHas('posts', (q) => q.limit(1), '>=', 2).pluck('id').all()).toEqual([1]);
+    expect(User.query().whereHas('posts', (q) => q.orderBy('id').offset(5)).pluck('id').all()).toEqual([1, 2]);
+    expect(Post.query().whereHas('author', (q) => q.limit(1)).pluck('id').all()).toEqual([1, 2, 3, 4]);
+    expect(extras(Post.withCount('tags', (q) => q.limit(1)).get(), 'tags_count')).toEqual([2, 1, 0, 3, 0, 1]);
+  });
+});
+
 describe('hasOne', () => {
   test('counts 0 or 1', () => {
     expect(extras(User.withCount('profile').get(), 'profile_count')).toEqual([1, 0, 1, 0]);

@@ -361,3 +361,13 @@ it("a model pinned to the active spreadsheet's own id reads and writes in the sa
   expect(api.calls['Range.setValues']).toBeUndefined();
   expect(api.calls['Sheet.deleteRows']).toBeUndefined();
 });
+
+it('has and whereHas with a dot path read every sheet of the path in one batch', () => {
+  const { api, plain } = bothPaths(() => ({
+    has: User.has('posts.tags').pluck('id').all(),
+    whereHas: User.query().whereHas('posts.tags', (q) => q.where('name', 'News')).pluck('id').all(),
+  }));
+  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(4); // two queries, one pair each
+  expect(api.calls['Range.getValues']).toBeUndefined();
+  expect(plain.calls['Range.getValues']).toBe(8);
+});
