@@ -280,11 +280,20 @@ export function formatPattern(date: Date, zoneId: string, pattern: string): stri
   let out = '';
   for (let i = 0; i < pattern.length; ) {
     const ch = pattern[i];
-    if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      const literal = pattern.slice(i + 1, end === -1 ? pattern.length : end);
-      out += literal === '' ? "'" : literal;
-      i = end === -1 ? pattern.length : end + 1;
+    if (ch === "'" && pattern[i + 1] === "'") {
+      out += "'";
+      i += 2;
+    } else if (ch === "'") {
+      // Quoted text, in which '' stands for one quote ("'o''clock'" → o'clock).
+      let j = i + 1;
+      while (j < pattern.length) {
+        if (pattern[j] !== "'") out += pattern[j++];
+        else if (pattern[j + 1] === "'") {
+          out += "'";
+          j += 2;
+        } else break;
+      }
+      i = j + 1;
     } else if (/[A-Za-z]/.test(ch)) {
       let width = 1;
       while (pattern[i + width] === ch) width++;

@@ -151,10 +151,23 @@ export function batchUpdateValues(book: BookData, body: Record<string, unknown>)
   grow(book, needsOf(plans));
   const responses = plans.map((writePlan) => apply(writePlan, body));
   const out: GoogleAppsScript.Sheets.Schema.BatchUpdateValuesResponse = { spreadsheetId: book.id };
-  const total = (key: 'updatedRows' | 'updatedColumns' | 'updatedCells') => responses.reduce((sum, r) => sum + (r[key] ?? 0), 0);
-  const sheets = new Set(plans.filter((_, i) => responses[i].updatedCells).map((p) => p.target.sheet)).size;
-  if (total('updatedCells')) {
-    Object.assign(out, { totalUpdatedRows: total('updatedRows'), totalUpdatedColumns: total('updatedColumns'), totalUpdatedCells: total('updatedCells'), totalUpdatedSheets: sheets });
+  const cells = responses.reduce((sum, r) => sum + (r.updatedCells ?? 0), 0);
+  if (cells) {
+    // Rows and columns with at least one updated cell, each counted once however many ranges touch it.
+    const rows = new Set<string>();
+    const columns = new Set<string>();
+    const sheets = new Set<SheetData>();
+    for (const { target, cells: lines } of plans) {
+      lines.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (cell === undefined) return;
+          rows.add(`${target.sheet.id}:${target.row + r}`);
+          columns.add(`${target.sheet.id}:${target.col + c}`);
+          sheets.add(target.sheet);
+        }),
+      );
+    }
+    Object.assign(out, { totalUpdatedRows: rows.size, totalUpdatedColumns: columns.size, totalUpdatedCells: cells, totalUpdatedSheets: sheets.size });
   }
   if (responses.length) out.responses = responses;
   return out;
@@ -165,14 +178,18 @@ function rowHasContent(sheet: SheetData, row: number, col: number, numCols: numb
   return false;
 }
 
-/** Finds the table in a box: the first run of rows with content, and the columns they use. */
+/**
+ * Finds the table a range points into: the first row with content in the range, then the rows
+ * below it that have content too, past the range's end (Google's sample: a range of A1:E1 over data
+ * in A1:D2 finds the table A1:D2), and the columns they use, widened to adjacent filled columns.
+ */
 function findTable(sheet: SheetData, box: { row: number; col: number; numRows: number; numCols: number }) {
   const end = Math.min(box.row + box.numRows - 1, lastRow(sheet));
   let first = box.row;
   while (first <= end && !rowHasContent(sheet, first, box.col, box.numCols)) first++;
   if (first > end) return undefined;
   let last = first;
-  while (last < end && rowHasContent(sheet, last + 1, box.col, box.numCols)) last++;
+  while (last < lastRow(sheet) && rowHasContent(sheet, last + 1, box.col, box.numCols)) last++;
   let [left, right] = [box.col + box.numCols, box.col - 1];
   for (let r = first; r <= last; r++) {
     for (let c = box.col; c < box.col + box.numCols; c++) {
@@ -181,6 +198,11 @@ function findTable(sheet: SheetData, box: { row: number; col: number; numRows: n
       right = Math.max(right, c);
     }
   }
+  const columnFilled = (c: number): boolean => {
+    for (let r = first; r <= last; r++) if (hasContent(cellAt(sheet, r, c))) return true;
+    return false;
+  };
+  while (right < sheet.maxCols && columnFilled(right + 1)) right++;
   return { row: first, col: left, numRows: last - first + 1, numCols: right - left + 1 };
 }
 

@@ -137,6 +137,12 @@ describe('Values.batchUpdate', () => {
     expect(response.responses!.map((r) => r.updatedRange)).toEqual(['Posts!B2', 'Posts!C3', "'Post Tags'!A2:B3"]);
   });
 
+  it('counts each updated row and column once in the totals, as the reference defines them', () => {
+    const { Values } = blog();
+    const body = { valueInputOption: 'RAW', data: [{ range: 'Posts!A5:B6', values: [[1, 2], [3, 4]] }, { range: 'Posts!C5:D6', values: [[5, 6], [7, 8]] }] };
+    expect(Values.batchUpdate(body, ID)).toMatchObject({ totalUpdatedRows: 2, totalUpdatedColumns: 4, totalUpdatedCells: 8, totalUpdatedSheets: 1 });
+  });
+
   it('writes nothing when one range is refused', () => {
     const { env, Values } = blog();
     const body = { valueInputOption: 'RAW', data: [{ range: 'Posts!B2', values: [['Edited']] }, { range: 'Nope!A1', values: [[1]] }] };
@@ -157,6 +163,17 @@ describe('Values.append', () => {
       updates: { spreadsheetId: ID, updatedRange: 'Posts!A4:C4', updatedRows: 1, updatedColumns: 3, updatedCells: 3 },
     });
     expect(env.sheetValues('Posts')[3]).toEqual([3, 'New', false]);
+  });
+
+  it("finds the table past the range's end, as Google's sample (A1:E1 over data in A1:D2) shows, and never overwrites it", () => {
+    const { env, Values } = blog();
+    const header = Values.append({ values: [[3, 'Third', true]] }, ID, 'Posts!A1:E1', RAW);
+    expect(header.tableRange).toBe('Posts!A1:C3');
+    expect(header.updates!.updatedRange).toBe('Posts!A4:C4');
+    const corner = Values.append({ values: [[4, 'Fourth', false]] }, ID, 'Posts!A1', RAW);
+    expect(corner.tableRange).toBe('Posts!A1:C4');
+    expect(corner.updates!.updatedRange).toBe('Posts!A5:C5');
+    expect(env.sheetValues('Posts').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4]);
   });
 
   it('inserts rows for the data with INSERT_ROWS, moving what is below', () => {

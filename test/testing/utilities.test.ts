@@ -25,6 +25,14 @@ describe('Utilities', () => {
     expect(Utilities.formatDate(date, 'Asia/Kolkata', "MMMM dd, yy 'at' H:mm XXX")).toBe('January 02, 24 at 8:34 +05:30');
   });
 
+  it("reads '' as a quote, inside quoted text too (SimpleDateFormat's \"hh 'o''clock' a\")", () => {
+    const { Utilities } = createAppsScript();
+    const date = new Date('2001-07-04T19:08:56Z');
+    expect(Utilities.formatDate(date, 'America/Los_Angeles', "hh 'o''clock' a")).toBe("12 o'clock PM");
+    expect(Utilities.formatDate(date, 'America/Los_Angeles', "EEE, MMM d, ''yy")).toBe("Wed, Jul 4, '01");
+    expect(Utilities.formatDate(date, 'America/Los_Angeles', "'''quoted''' yyyy")).toBe("'quoted' 2001");
+  });
+
   it("accepts Java's custom GMT offsets as time zones (GMT+1, GMT-05:00, GMT+0530)", () => {
     const { Utilities } = createAppsScript();
     const date = new Date('2024-01-02T23:30:00Z');
