@@ -634,7 +634,6 @@ var SheetORM = (() => {
 
   // src/collection/compare.ts
   var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
-  var NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
   var BOOLEAN = 0;
   var NUMBER = 1;
   var DATE = 2;
@@ -646,9 +645,6 @@ var SheetORM = (() => {
   }
   function isDate2(value) {
     return Object.prototype.toString.call(value) === "[object Date]";
-  }
-  function isNumericString(value) {
-    return typeof value === "string" && NUMERIC.test(value);
   }
   function classOf(value) {
     if (value === null || value === void 0 || value === "") return MISSING;
@@ -845,7 +841,7 @@ var SheetORM = (() => {
     const numbers = [];
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      if (typeof value === "number" ? !Number.isNaN(value) : isNumericString(value)) numbers.push(Number(value));
+      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
     }
     return numbers;
   }
@@ -2279,7 +2275,7 @@ var SheetORM = (() => {
       }
       return next;
     }
-    /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
+    /** Whether the column's numeric keys are mostly text ('1', '2'), as counted by nextKey(). */
     keysAreText(column) {
       if (!this.textKeys.has(column)) this.scanKeys(column);
       return this.textKeys.get(column) === true;
@@ -2303,7 +2299,7 @@ var SheetORM = (() => {
           if (value > max && isFinite(value)) max = value;
         } else if (typeof value === "string") {
           strings++;
-          if (INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
+          if (isPlainNumberText(value)) {
             texts++;
             if (Number(value) > max) max = Number(value);
           }
@@ -2444,10 +2440,9 @@ var SheetORM = (() => {
     const parts = columns.map((c) => values[c]);
     return parts.some((part) => normalizeKey(part) === "") ? "" : normalizeCompositeKey(parts);
   }
-  var INTEGER_TEXT = /^\s*-?\d+\s*$/;
   function numericKey(value) {
     if (typeof value === "number") return isFinite(value) ? value : null;
-    if (typeof value === "string" && INTEGER_TEXT.test(value)) return Number(value);
+    if (typeof value === "string" && isPlainNumberText(value)) return Number(value);
     return null;
   }
   function hasContent(row) {
@@ -4013,6 +4008,7 @@ var SheetORM = (() => {
       if (callback !== void 0 && typeof callback !== "function") {
         throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
       }
+      if (typeof count2 === "string" && /^\s*\d{1,15}\s*$/.test(count2)) count2 = Number(count2);
       if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 0) {
         throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count2)}.`);
       }

@@ -1,4 +1,5 @@
-import { compareValues, isDate, isNumericString } from './compare';
+import { compareValues, isDate } from './compare';
+import { isPlainNumberText } from '../support/values';
 
 /** True for null, undefined, '' (an empty cell), NaN and invalid Dates: values that aggregates and sorts set aside. */
 export function isBlank(value: unknown): boolean {
@@ -12,7 +13,8 @@ export function numbersOf(values: unknown[]): number[] {
   const numbers: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (typeof value === 'number' ? !Number.isNaN(value) : isNumericString(value)) numbers.push(Number(value));
+    // Text counts when it equals a number in comparisons too (' 7 ', '1.5'), not '00123' or '+5'.
+    if (typeof value === 'number' ? !Number.isNaN(value) : typeof value === 'string' && isPlainNumberText(value)) numbers.push(Number(value));
   }
   return numbers;
 }

@@ -17,8 +17,6 @@ export const OPERATORS = ['=', '==', '!=', '<>', '>', '>=', '<', '<=', 'like', '
 /** One of the `where` operators (matched case-insensitively at run time, so 'LIKE' works too). */
 export type Operator = (typeof OPERATORS)[number];
 
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 // Type classes in sort order; values of different classes never equal each other.
 const BOOLEAN = 0;
 const NUMBER = 1;
@@ -37,10 +35,6 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-/** True for a string that reads as a decimal number: '42', '-1.5', '.5', '1e3' (no spaces, no hex). */
-export function isNumericString(value: unknown): value is string {
-  return typeof value === 'string' && NUMERIC.test(value);
-}
 
 function classOf(value: unknown): number {
   if (value === null || value === undefined || value === '') return MISSING;

@@ -152,11 +152,11 @@ export class Model extends ModelDefinitions {
     return this.query().withCount(...args);
   }
   /** Starts a query keeping rows that have related rows. */
-  static has<M extends Model>(this: ModelClass<M>, name: string, operator?: OperatorInput, count?: number): QueryBuilder<M> {
+  static has<M extends Model>(this: ModelClass<M>, name: string, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
     return this.query().has(name, operator, count);
   }
   /** Starts a query keeping rows with related rows matching the callback. */
-  static whereHas<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback, operator?: OperatorInput, count?: number): QueryBuilder<M> {
+  static whereHas<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
     return this.query().whereHas(name, callback, operator, count);
   }
   /** Starts a query keeping rows without related rows. */

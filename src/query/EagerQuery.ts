@@ -108,19 +108,19 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
-  has(name: string, operator: OperatorInput = '>=', count = 1): this {
+  has(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, undefined, operator, count);
   }
   /** OR-ed `has`. */
-  orHas(name: string, operator: OperatorInput = '>=', count = 1): this {
+  orHas(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('or', name, undefined, operator, count);
   }
   /** Keeps rows with related rows matching the callback's query. */
-  whereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count = 1): this {
+  whereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, callback, operator, count);
   }
   /** OR-ed `whereHas`. */
-  orWhereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count = 1): this {
+  orWhereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('or', name, callback, operator, count);
   }
   /** Keeps rows without related rows. */
@@ -197,13 +197,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return { alias, keyColumn: parentKeyColumn(relation), counts };
   }
 
-  private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number): this {
+  private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number | string): this {
     if (typeof name !== 'string' || !name) {
       throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
     }
     if (callback !== undefined && typeof callback !== 'function') {
       throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
     }
+    // Digits as text too, as a doGet's e.parameter hands them over (limit() takes them alike).
+    if (typeof count === 'string' && /^\s*\d{1,15}\s*$/.test(count)) count = Number(count);
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
     }

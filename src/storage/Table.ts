@@ -285,7 +285,7 @@ export class Table {
     return next;
   }
 
-  /** Whether the column's whole-number keys are mostly text ('1', '2'), as counted by nextKey(). */
+  /** Whether the column's numeric keys are mostly text ('1', '2'), as counted by nextKey(). */
   keysAreText(column: number): boolean {
     if (!this.textKeys.has(column)) this.scanKeys(column);
     return this.textKeys.get(column) === true;
@@ -313,7 +313,8 @@ export class Table {
         if (value > max && isFinite(value)) max = value;
       } else if (typeof value === 'string') {
         strings++;
-        if (INTEGER_TEXT.test(value) && isPlainNumberText(value)) {
+        // Any text that is a key number counts ('4.0' is the key 4), or max + 1 could be taken.
+        if (isPlainNumberText(value)) {
           texts++;
           if (Number(value) > max) max = Number(value);
         }
@@ -469,11 +470,9 @@ export function keyOf(values: readonly CellValue[], columns: readonly number[]):
   return parts.some((part) => normalizeKey(part) === '') ? '' : normalizeCompositeKey(parts);
 }
 
-const INTEGER_TEXT = /^\s*-?\d+\s*$/;
-
 function numericKey(value: CellValue): number | null {
   if (typeof value === 'number') return isFinite(value) ? value : null;
-  if (typeof value === 'string' && INTEGER_TEXT.test(value)) return Number(value);
+  if (typeof value === 'string' && isPlainNumberText(value)) return Number(value);
   return null;
 }
 

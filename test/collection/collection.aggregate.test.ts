@@ -21,6 +21,13 @@ describe('Collection.sum', () => {
     expect(new Collection([]).sum()).toBe(0);
     expect(new Collection([{ price: '1.5' }, { price: 2 }]).sum('price')).toBe(3.5);
   });
+
+  it('counts text as a number exactly when where() would (padded digits yes; codes such as 00123 or +5 no)', () => {
+    const stock = new Collection([{ qty: 10 }, { qty: '5' }, { qty: '7 ' }, { qty: ' 3' }, { qty: '00123' }, { qty: '+5' }, { qty: '1e3' }]);
+    expect(stock.sum('qty')).toBe(25);
+    expect(stock.avg('qty')).toBe(6.25);
+    expect(stock.where('qty', '>', 0).sum('qty')).toBe(stock.where('qty', '>', 0).pluck('qty').all().reduce((sum: number, qty) => sum + Number(qty), 0));
+  });
 });
 
 describe('Collection.avg', () => {

@@ -4,7 +4,6 @@ import {
   compareValues,
   equalityKey,
   isDate,
-  isNumericString,
   likeToRegExp,
   looseEquals,
   normalizeOperator,
@@ -30,14 +29,6 @@ describe('isDate', () => {
     expect(isDate('2024-01-01')).toBe(false);
     expect(isDate(0)).toBe(false);
     expect(isDate(null)).toBe(false);
-  });
-});
-
-describe('isNumericString', () => {
-  it('accepts decimal numbers only', () => {
-    for (const text of ['0', '-1.5', '+2', '.5', '5.', '1e3', '1E-2', '007']) expect(isNumericString(text)).toBe(true);
-    for (const text of ['', ' 1', '1 ', '0x10', 'Infinity', 'NaN', '1,5', '-', '.', 'e3']) expect(isNumericString(text)).toBe(false);
-    expect(isNumericString(1)).toBe(false);
   });
 });
 

@@ -91,6 +91,12 @@ describe('hasMany', () => {
     expect(names(User.has('posts', '!=', 0).get())).toEqual(['virk', 'romain']);
   });
 
+  test("the count may be digits as text (a doGet's e.parameter), but nothing else", () => {
+    expect(names(User.has('posts', '>=', '2').get())).toEqual(['virk']);
+    expect(names(User.whereHas('posts', undefined, '<', ' 1 ').get())).toEqual(['nikk', 'tom']);
+    expect(() => User.has('posts', '>=', '1.5')).toThrow(/the count must be a whole number of 0 or more, got "1.5"/);
+  });
+
   test('whereHas(rel, q => …) with and without a count', () => {
     expect(names(User.whereHas('posts', (q) => q.where('published', false)).get())).toEqual(['virk']);
     expectOneReadOf('Users', 'Posts');
