@@ -212,6 +212,16 @@ class FakeRange {
     return on(this, 'getNumColumns', arguments, (s) => s.numCols);
   }
 
+  /** The same as getNumRows, as in Apps Script. */
+  getHeight(): number {
+    return on(this, 'getHeight', arguments, (s) => s.numRows);
+  }
+
+  /** The same as getNumColumns. */
+  getWidth(): number {
+    return on(this, 'getWidth', arguments, (s) => s.numCols);
+  }
+
   getLastRow(): number {
     return on(this, 'getLastRow', arguments, (s) => s.row + s.numRows - 1);
   }

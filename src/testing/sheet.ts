@@ -80,6 +80,11 @@ class FakeSheet {
     return on(this, 'getSheetId', arguments, (s) => s.id);
   }
 
+  /** The sheet's position in its spreadsheet, from 1. */
+  getIndex(): number {
+    return on(this, 'getIndex', arguments, (s) => s.book.sheets.indexOf(s) + 1);
+  }
+
   getParent(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return on(this, 'getParent', arguments, (s) => makeSpreadsheet(s.book));
   }

@@ -69,6 +69,15 @@ class FakeSpreadsheet {
     });
   }
 
+  getSheetById(id: number): Sheet | null {
+    const args = arguments;
+    return on(this, 'getSheetById', args, (b) => {
+      checkSignature(args.length === 1 && isInteger(id), args, 'SpreadsheetApp.Spreadsheet.getSheetById');
+      const sheet = b.sheets.find((candidate) => candidate.id === id);
+      return sheet ? makeSheet(sheet) : null;
+    });
+  }
+
   getSheets(): Sheet[] {
     return on(this, 'getSheets', arguments, (b) => b.sheets.map(makeSheet));
   }

@@ -50,6 +50,17 @@ describe('Spreadsheet', () => {
     expect(env.active.getSheetByName('posts')).toBeNull();
   });
 
+  it('finds sheets by id, tells their index, and ranges their height and width', () => {
+    const env = createAppsScript({ sheets: { Posts: [['id']], Tags: [['id']] } });
+    const tags = env.active.getSheetByName('Tags')!;
+    expect(env.active.getSheetById(tags.getSheetId())!.getName()).toBe('Tags');
+    expect(env.active.getSheetById(987654)).toBeNull();
+    expect(() => env.active.getSheetById('1' as never)).toThrow(/don't match the method signature/);
+    expect([env.active.getSheetByName('Posts')!.getIndex(), tags.getIndex()]).toEqual([1, 2]);
+    const range = tags.getRange('B2:D6');
+    expect([range.getHeight(), range.getWidth()]).toEqual([5, 3]);
+  });
+
   it('inserts sheets, refusing a duplicate name with the real message', () => {
     const env = createAppsScript({ sheets: { Posts: [['id']] } });
     const tags = env.active.insertSheet('Tags');
