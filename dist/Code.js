@@ -1707,6 +1707,22 @@ var SheetORM = (() => {
     }
     return id;
   }
+  function bySpreadsheet(items, spreadsheetOf) {
+    const byHandle = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      const handle = spreadsheetOf(item);
+      const group = byHandle.get(handle);
+      if (group) group.push(item);
+      else byHandle.set(handle, [item]);
+    }
+    if (byHandle.size < 2) return Array.from(byHandle.values());
+    const byId = /* @__PURE__ */ new Map();
+    byHandle.forEach((group, handle) => {
+      const id = spreadsheetIdOf(handle);
+      byId.set(id, (byId.get(id) || []).concat(group));
+    });
+    return Array.from(byId.values());
+  }
   function timeZoneOf(spreadsheet) {
     let zone = zones.get(spreadsheet);
     if (zone === void 0) {
@@ -1857,28 +1873,21 @@ var SheetORM = (() => {
       const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
       own.forEach((block) => add(blockStep(write, block)));
     }
-    for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
+    for (const group of bySpreadsheet2(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
     for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
-    for (const group of bySpreadsheet(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group));
+    for (const group of bySpreadsheet2(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group));
     return steps;
   }
   function batchedByApi(writes, items) {
     const batched = /* @__PURE__ */ new Set();
-    for (const group of bySpreadsheet(writes)) {
+    for (const group of bySpreadsheet2(writes)) {
       const withItems = group.filter((write) => items(write) > 0);
       if (withItems.reduce((sum, write) => sum + items(write), 0) > 1) withItems.forEach((write) => batched.add(write));
     }
     return batched;
   }
-  function bySpreadsheet(writes) {
-    const groups = /* @__PURE__ */ new Map();
-    for (const write of writes) {
-      const id = spreadsheetIdOf(write.opened.spreadsheet);
-      const group = groups.get(id) || [];
-      group.push(write);
-      groups.set(id, group);
-    }
-    return Array.from(groups.values());
+  function bySpreadsheet2(writes) {
+    return bySpreadsheet(writes, (write) => write.opened.spreadsheet);
   }
   function hasDates(block) {
     return block.values.some((row) => row.some(isDate));
@@ -2585,17 +2594,11 @@ var SheetORM = (() => {
     const api = sheetsApi();
     const tables = /* @__PURE__ */ new Map();
     if (!api) return tables;
-    const groups = /* @__PURE__ */ new Map();
-    for (const ref of refs) {
-      const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
-      const id = spreadsheetIdOf(spreadsheet);
-      const group = groups.get(id) || [];
-      if (!group.some((other) => other.ref.sheetName === ref.sheetName)) group.push({ ref, spreadsheet });
-      groups.set(id, group);
+    const sheets = refs.map((ref) => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
+    for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
+      const group = found.filter((sheet, i) => found.findIndex((other) => other.ref.sheetName === sheet.ref.sheetName) === i);
+      if (group.length > 1) readGroup(api, spreadsheetIdOf(group[0].spreadsheet), group, tables);
     }
-    groups.forEach((group, id) => {
-      if (group.length > 1) readGroup(api, id, group, tables);
-    });
     return tables;
   }
   var READ_TRIES = 3;

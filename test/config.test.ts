@@ -6,6 +6,18 @@ class Post extends Model {
 }
 
 describe('configure()', () => {
+  it('configure({}) makes sheetorm look sheets up again, after a script renamed one and made a new one of the name', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'last year']] });
+    expect(Post.all()).toHaveLength(1);
+    const book = gas().SpreadsheetApp.getActiveSpreadsheet();
+    book.getSheetByName('Posts')!.setName('Posts 2023');
+    book.insertSheet('Posts').getRange(1, 1, 1, 2).setValues([['id', 'title']]);
+    configure({});
+    Post.create({ title: 'this year' });
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'this year']]);
+    expect(sheetRows('Posts 2023')).toEqual([['id', 'title'], [1, 'last year']]);
+  });
+
   it('opens a spreadsheet by id', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
     const other = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'other']] }, { id: 'sheet-2', name: 'Other' });

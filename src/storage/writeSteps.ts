@@ -9,7 +9,7 @@ import { isDate } from '../support/values';
 import { once, retried } from './service';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
-import { sheetsApi, spreadsheetIdOf } from './sheetsApi/api';
+import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
 import { batchDeleteRows, batchUpdateCells, SheetBlocks, SheetRuns } from './sheetsApi/batchWrite';
 
 /** A sheet's plan, ready to write. */
@@ -75,16 +75,9 @@ function batchedByApi(writes: readonly SheetWrite[], items: (write: SheetWrite) 
   return batched;
 }
 
-/** Writes grouped by spreadsheet id: the active spreadsheet, also opened by its id, is one group. */
+/** Writes grouped by spreadsheet (see sheetsApi/api bySpreadsheet). */
 function bySpreadsheet(writes: readonly SheetWrite[]): SheetWrite[][] {
-  const groups = new Map<string, SheetWrite[]>();
-  for (const write of writes) {
-    const id = spreadsheetIdOf(write.opened.spreadsheet);
-    const group = groups.get(id) || [];
-    group.push(write);
-    groups.set(id, group);
-  }
-  return Array.from(groups.values());
+  return groupBySpreadsheet(writes, (write) => write.opened.spreadsheet);
 }
 
 // Through the API a Date would land as a bare serial number, without the date format setValues gives it.

@@ -179,30 +179,33 @@ function rowHasContent(sheet: SheetData, row: number, col: number, numCols: numb
 }
 
 /**
- * Finds the table a range points into: the first row with content in the range, then the rows
- * below it that have content too, past the range's end (Google's sample: a range of A1:E1 over data
- * in A1:D2 finds the table A1:D2), and the columns they use, widened to adjacent filled columns.
+ * Finds the table a range points into: the first row with content in the range, grown to the
+ * filled rows below it (past the range's end: Google's sample appends with A1:E1 over data in
+ * A1:D2 after row 2) and to the adjacent filled columns on both sides, until neither grows.
  */
 function findTable(sheet: SheetData, box: { row: number; col: number; numRows: number; numCols: number }) {
   const end = Math.min(box.row + box.numRows - 1, lastRow(sheet));
   let first = box.row;
   while (first <= end && !rowHasContent(sheet, first, box.col, box.numCols)) first++;
   if (first > end) return undefined;
-  let last = first;
-  while (last < lastRow(sheet) && rowHasContent(sheet, last + 1, box.col, box.numCols)) last++;
   let [left, right] = [box.col + box.numCols, box.col - 1];
-  for (let r = first; r <= last; r++) {
-    for (let c = box.col; c < box.col + box.numCols; c++) {
-      if (!hasContent(cellAt(sheet, r, c))) continue;
-      left = Math.min(left, c);
-      right = Math.max(right, c);
-    }
+  for (let c = box.col; c < box.col + box.numCols; c++) {
+    if (!hasContent(cellAt(sheet, first, c))) continue;
+    left = Math.min(left, c);
+    right = Math.max(right, c);
   }
+  let last = first;
   const columnFilled = (c: number): boolean => {
     for (let r = first; r <= last; r++) if (hasContent(cellAt(sheet, r, c))) return true;
     return false;
   };
-  while (right < sheet.maxCols && columnFilled(right + 1)) right++;
+  for (let grew = true; grew; ) {
+    const before = [last, left, right].join();
+    while (last < lastRow(sheet) && rowHasContent(sheet, last + 1, left, right - left + 1)) last++;
+    while (left > 1 && columnFilled(left - 1)) left--;
+    while (right < sheet.maxCols && columnFilled(right + 1)) right++;
+    grew = [last, left, right].join() !== before;
+  }
   return { row: first, col: left, numRows: last - first + 1, numCols: right - left + 1 };
 }
 

@@ -371,3 +371,15 @@ it('has and whereHas with a dot path read every sheet of the path in one batch',
   expect(api.calls['Range.getValues']).toBeUndefined();
   expect(plain.calls['Range.getValues']).toBe(8);
 });
+
+it("a write to one spreadsheet never asks for the spreadsheet's id (only batching across handles needs it)", () => {
+  withEnv(true, (env) => {
+    env.calls.reset();
+    Post.create({ title: 'new' });
+    Post.findOrFail(1).delete();
+    Post.whereIn('id', [2, 3]).update({ title: 'edited' });
+    expect(env.calls.count('Spreadsheet.getId')).toBe(0);
+    Post.with('tags').get();
+    expect(env.calls.count('Spreadsheet.getId')).toBe(1); // the batchGet of the eager load needs it
+  });
+});

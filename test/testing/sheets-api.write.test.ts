@@ -176,6 +176,15 @@ describe('Values.append', () => {
     expect(env.sheetValues('Posts').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4]);
   });
 
+  it('grows the table over rows with a blank first cell and over filled columns on either side', () => {
+    const env = createAppsScript({ sheetsApi: true, spreadsheetId: ID, sheets: { S: [['h1', 'h2', 'h3'], [1, 2, 3], ['', 5, 6], [7, 8, 9]], T: [['a', 'b', 'c', 'd'], [1, 2, 3, 4]] } });
+    const Values = env.Sheets!.Spreadsheets.Values;
+    expect(Values.append({ values: [['N1', 'N2']] }, ID, 'S!A1', RAW).tableRange).toBe('S!A1:C4');
+    expect(env.sheetValues('S')[4]).toEqual(['N1', 'N2', '']);
+    expect(Values.append({ values: [['x']] }, ID, 'T!C1', RAW).tableRange).toBe('T!A1:D2');
+    expect(env.sheetValues('T')[2]).toEqual(['x', '', '', '']);
+  });
+
   it('inserts rows for the data with INSERT_ROWS, moving what is below', () => {
     const { env, Values, posts } = blog();
     posts.getRange('A6').setValue('below');

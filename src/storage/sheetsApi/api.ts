@@ -34,6 +34,27 @@ export function spreadsheetIdOf(spreadsheet: Spreadsheet): string {
   return id;
 }
 
+/**
+ * Items grouped by spreadsheet: by handle, and when there are several handles, by id (the active
+ * spreadsheet may also be opened by its id). One spreadsheet costs no getId call.
+ */
+export function bySpreadsheet<T>(items: readonly T[], spreadsheetOf: (item: T) => Spreadsheet): T[][] {
+  const byHandle = new Map<Spreadsheet, T[]>();
+  for (const item of items) {
+    const handle = spreadsheetOf(item);
+    const group = byHandle.get(handle);
+    if (group) group.push(item);
+    else byHandle.set(handle, [item]);
+  }
+  if (byHandle.size < 2) return Array.from(byHandle.values());
+  const byId = new Map<string, T[]>();
+  byHandle.forEach((group, handle) => {
+    const id = spreadsheetIdOf(handle);
+    byId.set(id, (byId.get(id) || []).concat(group));
+  });
+  return Array.from(byId.values());
+}
+
 /** The spreadsheet's time zone (read once), in which serial dates are counted. */
 export function timeZoneOf(spreadsheet: Spreadsheet): string {
   let zone = zones.get(spreadsheet);

@@ -7,7 +7,7 @@
 import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
 import { retried } from '../service';
-import { quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
+import { bySpreadsheet, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
 
 type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
@@ -17,19 +17,13 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
   const api = sheetsApi();
   const tables = new Map<string, Table>();
   if (!api) return tables;
-  // Grouped by the spreadsheet's id: a model pinned to the active spreadsheet's own id reads with the rest.
-  const groups = new Map<string, SheetToRead[]>();
-  for (const ref of refs) {
-    const spreadsheet = openSpreadsheet(ref.spreadsheetId, ref.owner);
-    const id = spreadsheetIdOf(spreadsheet);
-    const group = groups.get(id) || [];
-    if (!group.some((other) => other.ref.sheetName === ref.sheetName)) group.push({ ref, spreadsheet });
-    groups.set(id, group);
+  const sheets = refs.map((ref): SheetToRead => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
+  // A model pinned to the active spreadsheet's own id reads with the rest.
+  for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
+    const group = found.filter((sheet, i) => found.findIndex((other) => other.ref.sheetName === sheet.ref.sheetName) === i);
+    // One sheet of a spreadsheet is read at less cost by SpreadsheetApp's single getValues.
+    if (group.length > 1) readGroup(api, spreadsheetIdOf(group[0].spreadsheet), group, tables);
   }
-  // One sheet of a spreadsheet is read at less cost by SpreadsheetApp's single getValues.
-  groups.forEach((group, id) => {
-    if (group.length > 1) readGroup(api, id, group, tables);
-  });
   return tables;
 }
 
