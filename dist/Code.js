@@ -2150,12 +2150,14 @@ var SheetORM = (() => {
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
       const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
       const width = header.width;
+      const keys = ref.keyColumns.map((name) => header.indexOf(name));
+      const placeholders = keys.length > 0 && keys.every((index) => index >= 0);
       const rows = new Array(Math.max(0, values.length - 1));
       const rowNumbers = new Array(rows.length);
       let kept = 0;
       for (let r = 1; r < values.length; r++) {
         const cells = values[r];
-        if (blanksToNull(cells, width)) continue;
+        if (blanksToNull(cells, width) || placeholders && isPlaceholder(cells, keys)) continue;
         rows[kept] = cells;
         rowNumbers[kept++] = r + 1;
       }
@@ -2469,6 +2471,14 @@ var SheetORM = (() => {
       }
     }
     return width;
+  }
+  function isPlaceholder(cells, keys) {
+    for (let k = 0; k < keys.length; k++) if (cells[keys[k]] !== null) return false;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell !== null && cell !== false && cell !== 0) return false;
+    }
+    return true;
   }
   function blanksToNull(cells, width) {
     if (cells.length !== width) cells.length = width;

@@ -1,0 +1,42 @@
+/** Rows a column filled down past the data leaves (unticked checkboxes, formulas showing 0) are no records. */
+import { Model, session } from '../../src';
+import { gas, seedSheets, sheetRows } from '../support/seed';
+
+class Task extends Model {
+  static _table = 'Tasks';
+  declare id: number | null;
+  declare title: string;
+  declare done: boolean;
+}
+
+function seedFilledDown(): void {
+  const rows: unknown[][] = [['id', 'title', 'done', 'hours', 'cost']];
+  for (let r = 2; r <= 4; r++) rows.push([r - 1, `Task ${r - 1}`, false, r, `=D${r}*10`]);
+  // Below the data: unticked checkboxes and the cost formula, filled down by a person.
+  for (let r = 5; r <= 12; r++) rows.push(['', '', false, '', `=D${r}*10`]);
+  rows.push(['', 'typed without an id', false, '', '=D13*10']);
+  seedSheets({ Tasks: rows });
+}
+
+it('are neither listed, counted nor changed by queries; a row with text but no id still is', () => {
+  seedFilledDown();
+  expect(Task.count()).toBe(4);
+  expect(Task.all().pluck('title').all()).toEqual(['Task 1', 'Task 2', 'Task 3', 'typed without an id']);
+  expect(Task.where('done', false).update({ title: 'reviewed' })).toBe(4);
+  const titles = sheetRows('Tasks').map((row) => row[1]);
+  expect(titles.slice(1, 4)).toEqual(['reviewed', 'reviewed', 'reviewed']);
+  expect(titles.slice(4, 12)).toEqual(Array(8).fill(''));
+  expect(Task.query().whereNull('id').delete()).toBe(1);
+  expect(gas().sheetFormulas('Tasks')[11][4]).toBe('=D12*10');
+  expect(sheetRows('Tasks')).toHaveLength(12);
+});
+
+it('are no records in a session either, and new rows still go below them, as appendRow puts them', () => {
+  seedFilledDown();
+  const created = session(() => {
+    const task = Task.create({ title: 'new', done: true });
+    return [task.id, Task.count()];
+  });
+  expect(created).toEqual([4, 5]);
+  expect(sheetRows('Tasks')[13].slice(0, 3)).toEqual([4, 'new', true]);
+});
