@@ -1806,9 +1806,12 @@ var SheetORM = (() => {
       return this.names.length ? this.names.join(", ") : "none: row 1 is empty";
     }
     hint(name) {
-      const lower = name.trim().toLowerCase();
-      const close = this.names.find((candidate) => candidate.toLowerCase() === lower);
-      return close ? `; did you mean "${close}"?` : "";
+      const loose = (text) => text.replace(/\s+/g, " ").trim().toLowerCase();
+      const wanted = loose(name);
+      const close = this.names.find((candidate) => loose(candidate) === wanted);
+      if (!close) return "";
+      const unusual = /[^\S ]/.test(close) ? " (its spaces are not plain spaces: retype them in the header cell)" : "";
+      return `; did you mean "${close}"${unusual}?`;
     }
   };
   function headerText(cell) {

@@ -82,9 +82,13 @@ export class Header {
   }
 
   private hint(name: string): string {
-    const lower = name.trim().toLowerCase();
-    const close = this.names.find((candidate) => candidate.toLowerCase() === lower);
-    return close ? `; did you mean "${close}"?` : '';
+    // Case, and spaces that look alike (a non-breaking space pasted from a web page), are what people miss.
+    const loose = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+    const wanted = loose(name);
+    const close = this.names.find((candidate) => loose(candidate) === wanted);
+    if (!close) return '';
+    const unusual = /[^\S ]/.test(close) ? ' (its spaces are not plain spaces: retype them in the header cell)' : '';
+    return `; did you mean "${close}"${unusual}?`;
   }
 }
 

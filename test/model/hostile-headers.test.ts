@@ -64,3 +64,13 @@ describe('bad headers', () => {
     expect(() => Thing.all()).toThrow(/column C has no header/);
   });
 });
+
+it('a header with a non-breaking space inside is named in the error, with what to fix', () => {
+  seedSheets({ People: [['id', 'first\u00a0name'], [1, 'Ada']] });
+  class Person extends Model {
+    static _table = 'People';
+  }
+  expect(() => Person.where('first name', 'Ada').get()).toThrow(/has no column "first name"; did you mean "first\u00a0name" \(its spaces are not plain spaces: retype them in the header cell\)\?/);
+  expect(() => Person.create({ 'First  Name': 'Grace' })).toThrow(/did you mean "first\u00a0name"/);
+  expect(sheetRows('People')).toHaveLength(2);
+});
