@@ -1806,12 +1806,12 @@ var SheetORM = (() => {
       return this.names.length ? this.names.join(", ") : "none: row 1 is empty";
     }
     hint(name) {
-      const loose = (text) => text.replace(/\s+/g, " ").trim().toLowerCase();
+      const loose = (text) => text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
       const wanted = loose(name);
       const close = this.names.find((candidate) => loose(candidate) === wanted);
       if (!close) return "";
-      const unusual = /[^\S ]/.test(close) ? " (its spaces are not plain spaces: retype them in the header cell)" : "";
-      return `; did you mean "${close}"${unusual}?`;
+      const spacing = close.toLowerCase() !== name.trim().toLowerCase() ? " (the header differs in its spaces or in characters that do not show: retype it)" : "";
+      return `; did you mean ${JSON.stringify(close)}${spacing}?`;
     }
   };
   function headerText(cell) {
@@ -2153,14 +2153,12 @@ var SheetORM = (() => {
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
       const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
       const width = header.width;
-      const keys = ref.keyColumns.map((name) => header.indexOf(name));
-      const placeholders = keys.length > 0 && keys.every((index) => index >= 0);
       const rows = new Array(Math.max(0, values.length - 1));
       const rowNumbers = new Array(rows.length);
       let kept = 0;
       for (let r = 1; r < values.length; r++) {
         const cells = values[r];
-        if (blanksToNull(cells, width) || placeholders && isPlaceholder(cells, keys)) continue;
+        if (blanksToNull(cells, width) || isPlaceholder(cells)) continue;
         rows[kept] = cells;
         rowNumbers[kept++] = r + 1;
       }
@@ -2475,11 +2473,12 @@ var SheetORM = (() => {
     }
     return width;
   }
-  function isPlaceholder(cells, keys) {
-    for (let k = 0; k < keys.length; k++) if (cells[keys[k]] !== null) return false;
+  function isPlaceholder(cells) {
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
-      if (cell !== null && cell !== false && cell !== 0) return false;
+      if (cell === null || cell === false || cell === 0) continue;
+      if (typeof cell === "string" && cell.trim() === "") continue;
+      return false;
     }
     return true;
   }
@@ -5442,10 +5441,9 @@ var SheetORM = (() => {
     }
     /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
     attach(ids2) {
-      this.write("attach", (pivot) => {
-        const records = this.records(ids2, "attach");
-        records.forEach((record) => this.insertRow(pivot, record.id, record.attributes));
-      });
+      const records = this.records(ids2, "attach");
+      if (!records.size) return void this.parentKey();
+      this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record.id, record.attributes)));
     }
     /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
     detach(ids2) {
@@ -5495,8 +5493,12 @@ var SheetORM = (() => {
     }
     /** Attaches the ids not attached and detaches the ones that are. */
     toggle(ids2) {
+      const records = this.records(ids2, "toggle");
+      if (!records.size) {
+        this.parentKey();
+        return { attached: [], detached: [] };
+      }
       return this.write("toggle", (pivot) => {
-        const records = this.records(ids2, "toggle");
         const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
         const result = { attached: [], detached: [] };
         const detached = new IdList();

@@ -82,13 +82,14 @@ export class Header {
   }
 
   private hint(name: string): string {
-    // Case, and spaces that look alike (a non-breaking space pasted from a web page), are what people miss.
-    const loose = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+    // Case, and spaces that look alike or do not show (a non-breaking or zero-width space pasted
+    // from a web page, a doubled space, a line break), are what people miss.
+    const loose = (text: string): string => text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
     const wanted = loose(name);
     const close = this.names.find((candidate) => loose(candidate) === wanted);
     if (!close) return '';
-    const unusual = /[^\S ]/.test(close) ? ' (its spaces are not plain spaces: retype them in the header cell)' : '';
-    return `; did you mean "${close}"${unusual}?`;
+    const spacing = close.toLowerCase() !== name.trim().toLowerCase() ? ' (the header differs in its spaces or in characters that do not show: retype it)' : '';
+    return `; did you mean ${JSON.stringify(close)}${spacing}?`;
   }
 }
 

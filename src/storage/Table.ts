@@ -138,15 +138,13 @@ export class Table {
     const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
     const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
     const width = header.width;
-    const keys = ref.keyColumns.map((name) => header.indexOf(name));
-    const placeholders = keys.length > 0 && keys.every((index) => index >= 0);
     // Sized once and cut to the rows kept: pushing 500,000 rows would regrow both ~30 times.
     const rows = new Array<CellValue[]>(Math.max(0, values.length - 1));
     const rowNumbers = new Array<number>(rows.length);
     let kept = 0;
     for (let r = 1; r < values.length; r++) {
       const cells = values[r] as CellValue[];
-      if (blanksToNull(cells, width) || (placeholders && isPlaceholder(cells, keys))) continue;
+      if (blanksToNull(cells, width) || isPlaceholder(cells)) continue;
       rows[kept] = cells;
       rowNumbers[kept++] = r + 1;
     }
@@ -503,15 +501,16 @@ function dataWidth(values: unknown[][]): number {
  * would run unoptimised for the rest of a big sheet.
  */
 /**
- * A row with no key that holds only what a column filled down past the data shows: unticked
- * checkboxes (false) and formulas of empty cells (0). It is no record, so queries neither list nor
- * change it (a save() could not find it either).
+ * A row holding nothing but empty cells, unticked checkboxes (false), zeros and spaces: what a
+ * checkbox column or a formula filled down past the data shows. It is no record (it has no key
+ * either), so queries neither list nor change it. Decided by the row alone, whichever model reads it.
  */
-function isPlaceholder(cells: readonly CellValue[], keys: readonly number[]): boolean {
-  for (let k = 0; k < keys.length; k++) if (cells[keys[k]] !== null) return false;
+function isPlaceholder(cells: readonly CellValue[]): boolean {
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
-    if (cell !== null && cell !== false && cell !== 0) return false;
+    if (cell === null || cell === false || cell === 0) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    return false;
   }
   return true;
 }

@@ -70,7 +70,13 @@ it('a header with a non-breaking space inside is named in the error, with what t
   class Person extends Model {
     static _table = 'People';
   }
-  expect(() => Person.where('first name', 'Ada').get()).toThrow(/has no column "first name"; did you mean "first\u00a0name" \(its spaces are not plain spaces: retype them in the header cell\)\?/);
+  const differs = '\\(the header differs in its spaces or in characters that do not show: retype it\\)';
+  expect(() => Person.where('first name', 'Ada').get()).toThrow(new RegExp(`has no column "first name"; did you mean "first\u00a0name" ${differs}\\?`));
   expect(() => Person.create({ 'First  Name': 'Grace' })).toThrow(/did you mean "first\u00a0name"/);
   expect(sheetRows('People')).toHaveLength(2);
+  seedSheets({ People: [['id', 'due  date', 'zero\u200bwidth', 'wrapped\nheader']] });
+  expect(() => Person.where('due date', 1).get()).toThrow(new RegExp(`did you mean "due  date" ${differs}`));
+  expect(() => Person.where('zerowidth', 1).get()).toThrow(new RegExp(`did you mean "zero\u200bwidth" ${differs}`));
+  expect(() => Person.where('wrapped header', 1).get()).toThrow(new RegExp(`did you mean "wrapped\\\\nheader" ${differs}`));
+  expect(() => Person.where('ID', 1).get()).toThrow(/did you mean "id"\?/);
 });

@@ -223,6 +223,16 @@ describe('attach', () => {
     expect(sheetRows('PostTag')[1]).toEqual([5, 1, 1, 'kept id']);
   });
 
+  test('attach([]) and toggle([]) make no call at all, and still refuse an unsaved parent', () => {
+    seed();
+    const p = post(1);
+    gas().calls.reset();
+    p.related('tags').attach([]);
+    expect(p.related('tags').toggle([])).toEqual({ attached: [], detached: [] });
+    expect(gas().calls.count()).toBe(0);
+    expect(() => new Post().related('tags').attach([])).toThrow(SheetORMError);
+  });
+
   test('gives a pivot with its own id column the next id', () => {
     seedSheets({
       Posts: [['id'], [1], [2]],

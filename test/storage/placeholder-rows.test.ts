@@ -40,3 +40,32 @@ it('are no records in a session either, and new rows still go below them, as app
   expect(created).toEqual([4, 5]);
   expect(sheetRows('Tasks')[13].slice(0, 3)).toEqual([4, 'new', true]);
 });
+
+it('are decided by the row alone: without a key column, and with a key cell holding a space, whichever model reads first', () => {
+  class Chore extends Model {
+    static _table = 'Chores';
+  }
+  class Link extends Model {
+    static _table = 'Links';
+  }
+  class Note extends Model {
+    static _table = 'Notes';
+    links() {
+      return this.manyToMany(Link, 'Chores', 'title', 'done');
+    }
+  }
+  seedSheets({
+    Chores: [['title', 'done'], ['Buy milk', false], ['Call Bob', false], ['', false], [' ', false], ['', 0]],
+    Links: [['id'], [1]],
+    Notes: [['id'], [1]],
+  });
+  const counts = session(() => {
+    const before = Chore.count();
+    Note.with('links').get();
+    return [before, Chore.count()];
+  });
+  expect(counts).toEqual([2, 2]);
+  expect(Chore.where('done', false).update({ done: true })).toBe(2);
+  expect(sheetRows('Chores').map((row) => row[1])).toEqual(['done', true, true, false, false, 0]);
+});
+

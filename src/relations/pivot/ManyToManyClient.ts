@@ -41,10 +41,10 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
   attach(ids: unknown): void {
-    this.write('attach', (pivot) => {
-      const records = this.records(ids, 'attach');
-      records.forEach((record) => this.insertRow(pivot, record.id, record.attributes));
-    });
+    const records = this.records(ids, 'attach');
+    // Nothing to attach takes no lock and reads nothing, as save() without changes.
+    if (!records.size) return void this.parentKey();
+    this.write('attach', (pivot) => records.forEach((record) => this.insertRow(pivot, record.id, record.attributes)));
   }
 
   /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
@@ -99,8 +99,12 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Attaches the ids not attached and detaches the ones that are. */
   toggle(ids: unknown): { attached: unknown[]; detached: unknown[] } {
+    const records = this.records(ids, 'toggle');
+    if (!records.size) {
+      this.parentKey();
+      return { attached: [], detached: [] };
+    }
     return this.write('toggle', (pivot) => {
-      const records = this.records(ids, 'toggle');
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const result = { attached: [] as unknown[], detached: [] as unknown[] };
       const detached = new IdList();
