@@ -522,6 +522,9 @@ var SheetORM = (() => {
     const padded = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32);
     return isExactNumberText(padded ? value.trim() : value);
   }
+  function digitsAsNumber(value) {
+    return typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value;
+  }
   function normalizeKey(value) {
     if (typeof value === "number") return value === value ? value : "NaN";
     if (value === null || value === void 0) return "";
@@ -2297,7 +2300,7 @@ var SheetORM = (() => {
       if (!this.textColumns.has(column)) this.scanKeys(column);
       return this.textColumns.get(column) === true;
     }
-    /** Counts a column's whole-number keys by kind and notes their maximum; returns it. */
+    /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
     scanKeys(column) {
       let max = 0;
       let numbers = 0;
@@ -4023,7 +4026,7 @@ var SheetORM = (() => {
       if (callback !== void 0 && typeof callback !== "function") {
         throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
       }
-      if (typeof count2 === "string" && /^\s*\d{1,15}\s*$/.test(count2)) count2 = Number(count2);
+      count2 = digitsAsNumber(count2);
       if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 0) {
         throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count2)}.`);
       }
@@ -4311,10 +4314,10 @@ var SheetORM = (() => {
         return 0;
       });
     }
-    checkCount(value, method) {
-      if (typeof value === "string" && /^\s*\d{1,15}\s*$/.test(value)) return Number(value);
+    checkCount(given, method) {
+      const value = digitsAsNumber(given);
       if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
-        throw new ValidationError(`${this.owner}.${method}(${describeValue(value)}): expected a whole number \u2265 0.`);
+        throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number \u2265 0.`);
       }
       return value;
     }

@@ -5,7 +5,7 @@ import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { describeValue, normalizeKey, Key } from '../support/values';
+import { describeValue, digitsAsNumber, normalizeKey, Key } from '../support/values';
 import type { Row, Table } from '../storage/Table';
 import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
@@ -204,8 +204,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (callback !== undefined && typeof callback !== 'function') {
       throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
     }
-    // Digits as text too, as a doGet's e.parameter hands them over (limit() takes them alike).
-    if (typeof count === 'string' && /^\s*\d{1,15}\s*$/.test(count)) count = Number(count);
+    count = digitsAsNumber(count) as number | string;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
       throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
     }

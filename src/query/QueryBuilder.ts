@@ -14,7 +14,7 @@ import { describeRef } from '../storage/TableRef';
 import { timeZoneOf } from '../storage/sheetsApi/api';
 import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
-import { CellValue, describeValue, isPlainObject, sameValue } from '../support/values';
+import { CellValue, describeValue, digitsAsNumber, isPlainObject, sameValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, compile, Condition, Source } from './conditions';
 import { EagerQuery } from './EagerQuery';
@@ -281,10 +281,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     });
   }
 
-  private checkCount(value: unknown, method: string): number {
-    if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) return Number(value);
+  private checkCount(given: unknown, method: string): number {
+    const value = digitsAsNumber(given);
     if (typeof value !== 'number' || !(value >= 0) || Math.floor(value) !== value) {
-      throw new ValidationError(`${this.owner}.${method}(${describeValue(value)}): expected a whole number ≥ 0.`);
+      throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number ≥ 0.`);
     }
     return value;
   }

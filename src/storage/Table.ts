@@ -297,7 +297,7 @@ export class Table {
     return this.textColumns.get(column) === true;
   }
 
-  /** Counts a column's whole-number keys by kind and notes their maximum; returns it. */
+  /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
   private scanKeys(column: number): number {
     let max = 0;
     let numbers = 0;

@@ -58,6 +58,11 @@ export function isPlainNumberText(value: string): boolean {
   return isExactNumberText(padded ? value.trim() : value);
 }
 
+/** Digits as text ('2', ' 20 ', as a doGet's e.parameter hands a count over) as that whole number; anything else as it is. */
+export function digitsAsNumber(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : value;
+}
+
 /** A normalised key: '' when blank, a number for numeric keys (stored as numbers or as text), else text. */
 export type Key = string | number;
 
