@@ -2156,12 +2156,14 @@ var SheetORM = (() => {
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
       const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
       const width = header.width;
+      const keyIndexes = ref.keyColumns.map((name) => header.indexOf(name));
+      const keys = keyIndexes.length && keyIndexes.every((index) => index >= 0) ? keyIndexes : null;
       const rows = new Array(Math.max(0, values.length - 1));
       const rowNumbers = new Array(rows.length);
       let kept = 0;
       for (let r = 1; r < values.length; r++) {
         const cells = values[r];
-        if (blanksToNull(cells, width) || isPlaceholder(cells)) continue;
+        if (blanksToNull(cells, width) || isPlaceholder(cells, keys)) continue;
         rows[kept] = cells;
         rowNumbers[kept++] = r + 1;
       }
@@ -2476,14 +2478,18 @@ var SheetORM = (() => {
     }
     return width;
   }
-  function isPlaceholder(cells) {
+  function isPlaceholder(cells, keys) {
+    let zeros = false;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
-      if (cell === null || cell === false || cell === 0) continue;
-      if (typeof cell === "string" && cell.trim() === "") continue;
-      return false;
+      if (cell === null || cell === false || isSpaces(cell)) continue;
+      if (cell !== 0) return false;
+      zeros = true;
     }
-    return true;
+    return !zeros || keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+  }
+  function isSpaces(cell) {
+    return typeof cell === "string" && cell.trim() === "";
   }
   function blanksToNull(cells, width) {
     if (cells.length !== width) cells.length = width;

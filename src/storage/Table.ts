@@ -138,13 +138,15 @@ export class Table {
     const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
     const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
     const width = header.width;
+    const keyIndexes = ref.keyColumns.map((name) => header.indexOf(name));
+    const keys = keyIndexes.length && keyIndexes.every((index) => index >= 0) ? keyIndexes : null;
     // Sized once and cut to the rows kept: pushing 500,000 rows would regrow both ~30 times.
     const rows = new Array<CellValue[]>(Math.max(0, values.length - 1));
     const rowNumbers = new Array<number>(rows.length);
     let kept = 0;
     for (let r = 1; r < values.length; r++) {
       const cells = values[r] as CellValue[];
-      if (blanksToNull(cells, width) || isPlaceholder(cells)) continue;
+      if (blanksToNull(cells, width) || isPlaceholder(cells, keys)) continue;
       rows[kept] = cells;
       rowNumbers[kept++] = r + 1;
     }
@@ -501,18 +503,23 @@ function dataWidth(values: unknown[][]): number {
  * would run unoptimised for the rest of a big sheet.
  */
 /**
- * A row holding nothing but empty cells, unticked checkboxes (false), zeros and spaces: what a
- * checkbox column or a formula filled down past the data shows. It is no record (it has no key
- * either), so queries neither list nor change it. Decided by the row alone, whichever model reads it.
+ * What a checkbox column or a formula filled down past the data leaves: a row of nothing but empty
+ * cells, unticked checkboxes (false) and spaces, or zeros too where the key cells are known and
+ * empty (0 is a key like any other). It is no record, so queries neither list nor change it.
  */
-function isPlaceholder(cells: readonly CellValue[]): boolean {
+function isPlaceholder(cells: readonly CellValue[], keys: readonly number[] | null): boolean {
+  let zeros = false;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
-    if (cell === null || cell === false || cell === 0) continue;
-    if (typeof cell === 'string' && cell.trim() === '') continue;
-    return false;
+    if (cell === null || cell === false || isSpaces(cell)) continue;
+    if (cell !== 0) return false;
+    zeros = true;
   }
-  return true;
+  return !zeros || (keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index])));
+}
+
+function isSpaces(cell: CellValue): boolean {
+  return typeof cell === 'string' && cell.trim() === '';
 }
 
 function blanksToNull(cells: CellValue[], width: number): boolean {

@@ -41,7 +41,7 @@ it('are no records in a session either, and new rows still go below them, as app
   expect(sheetRows('Tasks')[13].slice(0, 3)).toEqual([4, 'new', true]);
 });
 
-it('are decided by the row alone: without a key column, and with a key cell holding a space, whichever model reads first', () => {
+it('need no key column when they hold no zeros, count a key cell holding a space as empty, and do not depend on which model reads first', () => {
   class Chore extends Model {
     static _table = 'Chores';
   }
@@ -55,7 +55,7 @@ it('are decided by the row alone: without a key column, and with a key cell hold
     }
   }
   seedSheets({
-    Chores: [['title', 'done'], ['Buy milk', false], ['Call Bob', false], ['', false], [' ', false], ['', 0]],
+    Chores: [['title', 'done'], ['Buy milk', false], ['Call Bob', false], ['', false], [' ', false], ['', false]],
     Links: [['id'], [1]],
     Notes: [['id'], [1]],
   });
@@ -66,6 +66,32 @@ it('are decided by the row alone: without a key column, and with a key cell hold
   });
   expect(counts).toEqual([2, 2]);
   expect(Chore.where('done', false).update({ done: true })).toBe(2);
-  expect(sheetRows('Chores').map((row) => row[1])).toEqual(['done', true, true, false, false, 0]);
+  expect(sheetRows('Chores').map((row) => row[1])).toEqual(['done', true, true, false, false, false]);
+});
+
+it('never take a row whose key is 0: zeros are placeholders only where the key cells are empty', () => {
+  class Level extends Model {
+    static _table = 'Levels';
+    static _primaryKey = 'level';
+  }
+  class Group extends Model {
+    static _table = 'Groups';
+  }
+  class User extends Model {
+    static _table = 'Users';
+    groups() {
+      return this.manyToMany(Group, 'GroupUser', 'user_id', 'group_id');
+    }
+  }
+  seedSheets({
+    Levels: [['level', 'xp'], [0, 0], [1, 100], ['', 0]],
+    Users: [['id', 'name'], [0, 'root'], [1, 'ada']],
+    Groups: [['id', 'name'], [0, 'wheel'], [1, 'staff']],
+    GroupUser: [['user_id', 'group_id'], [0, 0], [1, 1]],
+  });
+  expect(Level.all().pluck('level').all()).toEqual([0, 1]);
+  expect(() => Level.create({ level: 0, xp: 5 })).toThrow(/already/);
+  const root = User.with('groups').findOrFail(0) as unknown as { groups: Group[] };
+  expect(root.groups.map((group) => group.getAttribute('name'))).toEqual(['wheel']);
 });
 
