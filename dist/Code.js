@@ -2059,6 +2059,47 @@ var SheetORM = (() => {
     );
   }
 
+  // src/storage/readRows.ts
+  function hasContent(row) {
+    return row.some((cell) => cell !== "" && cell !== null && cell !== void 0);
+  }
+  function dataWidth(values) {
+    let width = 0;
+    for (let r = 1; r < values.length; r++) {
+      const row = values[r];
+      for (let c = row.length - 1; c >= width; c--) {
+        if (row[c] !== "" && row[c] !== null && row[c] !== void 0) {
+          width = c + 1;
+          break;
+        }
+      }
+    }
+    return width;
+  }
+  function blanksToNull(cells, width) {
+    if (cells.length !== width) cells.length = width;
+    let empty = true;
+    for (let c = 0; c < width; c++) {
+      const cell = cells[c];
+      if (cell === "" || cell === void 0) cells[c] = null;
+      else if (cell !== null) empty = false;
+    }
+    return empty;
+  }
+  function isPlaceholder(cells, keys) {
+    let zeros = false;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (cell === null || cell === false || isSpaces(cell)) continue;
+      if (cell !== 0) return false;
+      zeros = true;
+    }
+    return !zeros || keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+  }
+  function isSpaces(cell) {
+    return typeof cell === "string" && cell.trim() === "";
+  }
+
   // src/storage/Table.ts
   var RowEntry = class {
     constructor(values, rowNumber, original) {
@@ -2461,45 +2502,6 @@ var SheetORM = (() => {
     if (typeof value === "number") return isFinite(value) ? value : null;
     if (typeof value === "string" && isPlainNumberText(value)) return Number(value);
     return null;
-  }
-  function hasContent(row) {
-    return row.some((cell) => cell !== "" && cell !== null && cell !== void 0);
-  }
-  function dataWidth(values) {
-    let width = 0;
-    for (let r = 1; r < values.length; r++) {
-      const row = values[r];
-      for (let c = row.length - 1; c >= width; c--) {
-        if (row[c] !== "" && row[c] !== null && row[c] !== void 0) {
-          width = c + 1;
-          break;
-        }
-      }
-    }
-    return width;
-  }
-  function isPlaceholder(cells, keys) {
-    let zeros = false;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      if (cell === null || cell === false || isSpaces(cell)) continue;
-      if (cell !== 0) return false;
-      zeros = true;
-    }
-    return !zeros || keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index]));
-  }
-  function isSpaces(cell) {
-    return typeof cell === "string" && cell.trim() === "";
-  }
-  function blanksToNull(cells, width) {
-    if (cells.length !== width) cells.length = width;
-    let empty = true;
-    for (let c = 0; c < width; c++) {
-      const cell = cells[c];
-      if (cell === "" || cell === void 0) cells[c] = null;
-      else if (cell !== null) empty = false;
-    }
-    return empty;
   }
 
   // src/storage/TableRef.ts

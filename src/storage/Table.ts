@@ -6,6 +6,7 @@ import { DuplicateKeyError, ValidationError } from '../errors';
 import { isPlainCell, validateCell } from '../support/cells';
 import { CellValue, cloneValue, describeValue, fromCell, isDate, isPlainNumberText, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { Header } from './Header';
+import { blanksToNull, dataWidth, hasContent, isPlaceholder } from './readRows';
 import { retried } from './service';
 import { OpenedSheet, TableRef } from './TableRef';
 
@@ -476,59 +477,4 @@ function numericKey(value: CellValue): number | null {
   if (typeof value === 'number') return isFinite(value) ? value : null;
   if (typeof value === 'string' && isPlainNumberText(value)) return Number(value);
   return null;
-}
-
-function hasContent(row: readonly unknown[]): boolean {
-  return row.some((cell) => cell !== '' && cell !== null && cell !== undefined);
-}
-
-function dataWidth(values: unknown[][]): number {
-  let width = 0;
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    for (let c = row.length - 1; c >= width; c--) {
-      if (row[c] !== '' && row[c] !== null && row[c] !== undefined) {
-        width = c + 1;
-        break;
-      }
-    }
-  }
-  return width;
-}
-
-/**
- * Converts a row as the service handed it over in place ('' → null, cut or padded to `width`);
- * returns whether the row is empty. A function of its own: sheets hand over rows of different
- * element kinds (numbers only, mixed), and a small function re-optimises at once where a long loop
- * would run unoptimised for the rest of a big sheet.
- */
-/**
- * What a checkbox column or a formula filled down past the data leaves: a row of nothing but empty
- * cells, unticked checkboxes (false) and spaces, or zeros too where the key cells are known and
- * empty (0 is a key like any other). It is no record, so queries neither list nor change it.
- */
-function isPlaceholder(cells: readonly CellValue[], keys: readonly number[] | null): boolean {
-  let zeros = false;
-  for (let c = 0; c < cells.length; c++) {
-    const cell = cells[c];
-    if (cell === null || cell === false || isSpaces(cell)) continue;
-    if (cell !== 0) return false;
-    zeros = true;
-  }
-  return !zeros || (keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index])));
-}
-
-function isSpaces(cell: CellValue): boolean {
-  return typeof cell === 'string' && cell.trim() === '';
-}
-
-function blanksToNull(cells: CellValue[], width: number): boolean {
-  if (cells.length !== width) cells.length = width;
-  let empty = true;
-  for (let c = 0; c < width; c++) {
-    const cell = cells[c];
-    if (cell === '' || cell === undefined) cells[c] = null;
-    else if (cell !== null) empty = false;
-  }
-  return empty;
 }
