@@ -2826,7 +2826,20 @@ var SheetORM = (() => {
   }
   function recheckLayout(table) {
     if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
-    return layoutAgainst(table, Table.read(table.ref, table.opened));
+    const now = Table.read(table.ref, table.opened);
+    return sameAsRead(table, now) ? layoutAsRead(table) : layoutAgainst(table, now);
+  }
+  function sameAsRead(table, now) {
+    if (now.lastRow !== table.lastRow || now.header.names.join("\0") !== table.header.names.join("\0")) return false;
+    const then = table.writtenRows();
+    const fresh = now.writtenRows();
+    if (then.size !== fresh.size) return false;
+    for (const [rowNumber, row] of then) {
+      const other = fresh.get(rowNumber);
+      if (!other || other.length !== row.length) return false;
+      for (let c = 0; c < row.length; c++) if (!sameValue(row[c], other[c])) return false;
+    }
+    return true;
   }
   function layoutAgainst(table, now) {
     const columnMap = table.header.names.map((name) => now.header.indexOf(name) + 1);

@@ -111,6 +111,32 @@ describe('session()', () => {
     expect(gas().calls.count('Sheet.getDataRange')).toBe(1);
     expect(sheetRows('Posts')[10][1]).toBe('in transaction');
   });
+
+  it('keeps a small sheet a transaction re-checked and found untouched, so later queries read nothing', () => {
+    seedSheets({ Posts: bigSheet(5) });
+    gas().calls.reset();
+    const counts = session(() => {
+      Post.count();
+      transaction(() => Post.create({ title: 'in transaction' }));
+      const after = gas().calls.reads('Posts');
+      return [after, Post.count(), gas().calls.reads('Posts')];
+    });
+    expect(counts).toEqual([3, 6, 3]);
+  });
+
+  it('reads a small sheet again after a transaction when a person changed it meanwhile', () => {
+    seedSheets({ Posts: bigSheet(5) });
+    const titles = session(() => {
+      Post.count();
+      transaction(() => {
+        Post.create({ title: 'in transaction' });
+        gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange(2, 2).setValue('edited by a person'));
+      });
+      return Post.all().pluck('title').all();
+    });
+    expect(titles[0]).toBe('edited by a person');
+    expect(titles[5]).toBe('in transaction');
+  });
 });
 
 it('a bulk update in a session selects rows by their current values, not the values read earlier', () => {

@@ -47,7 +47,23 @@ export function unchangedSinceRead(table: Table): boolean {
 /** Where the table's rows and columns are now. */
 export function recheckLayout(table: Table): Layout {
   if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
-  return layoutAgainst(table, Table.read(table.ref, table.opened));
+  const now = Table.read(table.ref, table.opened);
+  // A sheet nobody touched keeps the table as read, so a session can go on using it after the write.
+  return sameAsRead(table, now) ? layoutAsRead(table) : layoutAgainst(table, now);
+}
+
+/** Whether a fresh read holds exactly the header and rows (values at the same sheet rows) the table was read with. */
+function sameAsRead(table: Table, now: Table): boolean {
+  if (now.lastRow !== table.lastRow || now.header.names.join('\u0000') !== table.header.names.join('\u0000')) return false;
+  const then = table.writtenRows();
+  const fresh = now.writtenRows();
+  if (then.size !== fresh.size) return false;
+  for (const [rowNumber, row] of then) {
+    const other = fresh.get(rowNumber);
+    if (!other || other.length !== row.length) return false;
+    for (let c = 0; c < row.length; c++) if (!sameValue(row[c], other[c])) return false;
+  }
+  return true;
 }
 
 /** Maps the table's rows (by key) and columns (by name) onto a fresh read of the sheet. */
