@@ -1866,13 +1866,14 @@ var SheetORM = (() => {
     const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : /* @__PURE__ */ new Set();
     const steps = [];
     let unflushed = false;
-    const add = (step) => {
-      if (step.viaApi && unflushed) {
+    const add = (step, movesRows = false) => {
+      if (movesRows && unflushed) {
         const each = (what) => step.writes.map(() => what);
         steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0 });
+        unflushed = false;
       }
       steps.push(step);
-      unflushed = !step.viaApi;
+      if (!step.viaApi) unflushed = true;
     };
     for (const write of writes) {
       if (write.plan.appendRows.length) add(appendStep(write));
@@ -1881,7 +1882,7 @@ var SheetORM = (() => {
     }
     for (const group of bySpreadsheet2(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
     for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
-    for (const group of bySpreadsheet2(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group));
+    for (const group of bySpreadsheet2(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group), true);
     return steps;
   }
   function batchedByApi(writes, items) {

@@ -35,24 +35,25 @@ export interface WriteStep {
   undo?: () => void;
 }
 
-/** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before each API write. */
+/** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before API deletions. */
 export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
   const api = sheetsApi() !== null;
   // Blocks holding Dates go through setValues, which keeps them exact; the others may batch.
   const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : new Set<SheetWrite>();
   const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : new Set<SheetWrite>();
   const steps: WriteStep[] = [];
-  // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. An API write
-  // after SpreadsheetApp ones (a deletion after an update) must flush them first, or they could
-  // land after it, on rows that have moved.
+  // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. API deletions
+  // after SpreadsheetApp writes must flush them first, or they could land after it, on rows that
+  // have moved. API cell values need no flush: they never share a cell with the held-back writes.
   let unflushed = false;
-  const add = (step: WriteStep): void => {
-    if (step.viaApi && unflushed) {
+  const add = (step: WriteStep, movesRows = false): void => {
+    if (movesRows && unflushed) {
       const each = (what: string): string[] => step.writes.map(() => what);
       steps.push({ writes: step.writes, todo: each('flush'), done: each('flushed'), viaApi: false, run: flushBeforeApi, undo: () => undefined });
+      unflushed = false;
     }
     steps.push(step);
-    unflushed = !step.viaApi;
+    if (!step.viaApi) unflushed = true;
   };
   for (const write of writes) {
     if (write.plan.appendRows.length) add(appendStep(write));
@@ -61,7 +62,7 @@ export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
   }
   for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
   for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
-  for (const group of bySpreadsheet(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group));
+  for (const group of bySpreadsheet(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group), true);
   return steps;
 }
 

@@ -65,7 +65,7 @@ it('sends the changed cells of every sheet in one Values.batchUpdate and their d
   expect(api.sheets[2]).toEqual([['post_id', 'tag_id'], [1, 1], [2, 1], [3, 3], [5, 1]]);
 });
 
-it('appends first, flushes, then makes the API calls; a sheet whose cells hold a Date keeps setValues', () => {
+it('appends first and sends the cell values, flushing only before the deletions move rows; a block holding a Date keeps setValues', () => {
   const script = () =>
     transaction(() => {
       Tag.create({ name: 'new' });
@@ -79,11 +79,23 @@ it('appends first, flushes, then makes the API calls; a sheet whose cells hold a
   expect(api.order).toEqual([
     'Range.setValues', // Tags: the new row
     'Range.setValues', // Tags: the Date
-    'SpreadsheetApp.flush',
-    'Sheets.Spreadsheets.Values.batchUpdate', // Posts: rows 3 and 5
+    'Sheets.Spreadsheets.Values.batchUpdate', // Posts: rows 3 and 5 (no cell shared with the two above)
+    'SpreadsheetApp.flush', // before rows move
     'Sheets.Spreadsheets.batchUpdate', // Post Tags: two runs
     'SpreadsheetApp.flush',
   ]);
+});
+
+it('without deletions, a write mixing setValues and one Values.batchUpdate flushes once, before the lock goes', () => {
+  const script = () =>
+    transaction(() => {
+      Tag.create({ name: 'new' });
+      Post.whereIn('id', [2, 4]).update({ views: 0 });
+    });
+  const api = run(true, script);
+  const plain = run(false, script);
+  expect(api.sheets).toEqual(plain.sheets);
+  expect(api.order).toEqual(['Range.setValues', 'Sheets.Spreadsheets.Values.batchUpdate', 'SpreadsheetApp.flush']);
 });
 
 it('a failed combined call names every sheet it wrote to, and what was left undone', () => {
