@@ -5467,7 +5467,10 @@ var SheetORM = (() => {
     /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
     attach(ids2) {
       const records = this.records(ids2, "attach");
-      if (!records.size) return void this.parentKey();
+      if (!records.size) {
+        this.parentKey();
+        return;
+      }
       this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record.id, record.attributes)));
     }
     /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */

@@ -43,7 +43,10 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   attach(ids: unknown): void {
     const records = this.records(ids, 'attach');
     // Nothing to attach takes no lock and reads nothing, as save() without changes.
-    if (!records.size) return void this.parentKey();
+    if (!records.size) {
+      this.parentKey();
+      return;
+    }
     this.write('attach', (pivot) => records.forEach((record) => this.insertRow(pivot, record.id, record.attributes)));
   }
 
