@@ -1860,12 +1860,12 @@ var SheetORM = (() => {
   }
 
   // src/storage/writeSteps.ts
-  function stepsOf(writes) {
+  function stepsOf(writes, grown = false) {
     const api = sheetsApi() !== null;
     const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : /* @__PURE__ */ new Set();
     const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : /* @__PURE__ */ new Set();
     const steps = [];
-    let unflushed = false;
+    let unflushed = grown;
     const add = (step, movesRows = false) => {
       if (movesRows && unflushed) {
         const each = (what) => step.writes.map(() => what);
@@ -1955,7 +1955,7 @@ var SheetORM = (() => {
     const { sheet } = opened;
     const appendEnd = plan.appendAt + plan.appendRows.length - 1;
     const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
-    if (!plan.appendRows.length && !deletesLastRow) return;
+    if (!plan.appendRows.length && !deletesLastRow) return false;
     const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
     let needed = plan.appendRows.length ? appendEnd : 0;
     const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
@@ -1964,9 +1964,10 @@ var SheetORM = (() => {
       const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
       if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
     }
-    if (needed <= maxRows) return;
+    if (needed <= maxRows) return false;
     try {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
+      return true;
     } catch (error) {
       throw new ValidationError(
         `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`
@@ -1982,8 +1983,8 @@ var SheetORM = (() => {
       this.undone = undone;
     }
   };
-  function writeSheets(writes, progress) {
-    const steps = stepsOf(writes);
+  function writeSheets(writes, progress, grown = false) {
+    const steps = stepsOf(writes, grown);
     steps.forEach((step, i) => {
       try {
         step.run();
@@ -2095,7 +2096,7 @@ var SheetORM = (() => {
       if (cell !== 0) return false;
       zeros = true;
     }
-    return !zeros || keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+    return !zeros || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
   }
   function isSpaces(cell) {
     return typeof cell === "string" && cell.trim() === "";
@@ -3015,11 +3016,12 @@ var SheetORM = (() => {
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
-      for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
+      let grown = false;
+      for (const { table, plan } of plans) if (growFor(table.opened, plan, table.ref.owner, table.ref.sheetName)) grown = true;
       const progress = [];
       const writes = plans.map(({ table, plan }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner }));
       try {
-        writeSheets(writes, progress);
+        writeSheets(writes, progress, grown);
       } catch (error) {
         throw writeFailure(error, progress);
       }

@@ -85,12 +85,13 @@ export class UnitOfWork {
     if (!plans.length) return false;
     this.changedSheets = true;
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
-    for (const { table, plan } of plans) growFor(table.opened, plan, table.ref.owner, table.ref.sheetName);
+    let grown = false;
+    for (const { table, plan } of plans) if (growFor(table.opened, plan, table.ref.owner, table.ref.sheetName)) grown = true;
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
     const progress: Progress = [];
     const writes = plans.map(({ table, plan }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner }));
     try {
-      writeSheets(writes, progress);
+      writeSheets(writes, progress, grown);
     } catch (error) {
       throw writeFailure(error, progress);
     }

@@ -9,14 +9,14 @@ import { SheetWrite, stepsOf, WriteStep } from './writeSteps';
 export type Progress = Array<[sheet: SheetWrite, what: string]>;
 
 /**
- * Grows the grid so the plan's writes fit. Runs for every sheet before any value is written, so
- * that a spreadsheet at its cell limit fails before anything changes.
+ * Grows the grid so the plan's writes fit; returns whether it inserted rows. Runs for every sheet
+ * before any value is written, so that a spreadsheet at its cell limit fails before anything changes.
  */
-export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name = ''): void {
+export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name = ''): boolean {
   const { sheet } = opened;
   const appendEnd = plan.appendAt + plan.appendRows.length - 1;
   const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
-  if (!plan.appendRows.length && !deletesLastRow) return;
+  if (!plan.appendRows.length && !deletesLastRow) return false;
   const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
   let needed = plan.appendRows.length ? appendEnd : 0;
   const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
@@ -26,9 +26,10 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
     const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
     if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
   }
-  if (needed <= maxRows) return;
+  if (needed <= maxRows) return false;
   try {
     once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
+    return true;
   } catch (error) {
     throw new ValidationError(
       `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`,
@@ -57,9 +58,9 @@ export class PlanInterrupted {
   }
 }
 
-/** Writes the plans of a commit (see writeSteps), recording each step in `progress` as it is done. */
-export function writeSheets(writes: readonly SheetWrite[], progress: Progress): void {
-  const steps = stepsOf(writes);
+/** Writes the plans of a commit (see writeSteps), recording each step in `progress` as it is done; `grown`: rows were inserted first. */
+export function writeSheets(writes: readonly SheetWrite[], progress: Progress, grown = false): void {
+  const steps = stepsOf(writes, grown);
   steps.forEach((step, i) => {
     try {
       step.run();

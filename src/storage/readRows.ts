@@ -40,8 +40,9 @@ export function blanksToNull(cells: CellValue[], width: number): boolean {
 
 /**
  * What a checkbox column or a formula filled down past the data leaves: a row of nothing but empty
- * cells, unticked checkboxes (false) and spaces, or zeros too where the key cells are known and
- * empty (0 is a key like any other). It is no record, so queries neither list nor change it.
+ * cells, unticked checkboxes (false), spaces and zeros. It is no record, so queries neither list
+ * nor change it. Where the key columns are known, a row whose key cell holds 0 stays a record (0 is
+ * a key like any other); `keys` is null for a sheet without them.
  */
 export function isPlaceholder(cells: readonly CellValue[], keys: readonly number[] | null): boolean {
   let zeros = false;
@@ -51,7 +52,7 @@ export function isPlaceholder(cells: readonly CellValue[], keys: readonly number
     if (cell !== 0) return false;
     zeros = true;
   }
-  return !zeros || (keys !== null && keys.every((index) => cells[index] === null || isSpaces(cells[index])));
+  return !zeros || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
 }
 
 function isSpaces(cell: CellValue): boolean {

@@ -36,7 +36,7 @@ export interface WriteStep {
 }
 
 /** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before API deletions. */
-export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
+export function stepsOf(writes: readonly SheetWrite[], grown = false): WriteStep[] {
   const api = sheetsApi() !== null;
   // Blocks holding Dates go through setValues, which keeps them exact; the others may batch.
   const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : new Set<SheetWrite>();
@@ -45,7 +45,8 @@ export function stepsOf(writes: readonly SheetWrite[]): WriteStep[] {
   // SpreadsheetApp holds writes back until a flush; a Sheets API write goes at once. API deletions
   // after SpreadsheetApp writes must flush them first, or they could land after it, on rows that
   // have moved. API cell values need no flush: they never share a cell with the held-back writes.
-  let unflushed = false;
+  // Rows inserted to grow a grid are held back too.
+  let unflushed = grown;
   const add = (step: WriteStep, movesRows = false): void => {
     if (movesRows && unflushed) {
       const each = (what: string): string[] => step.writes.map(() => what);

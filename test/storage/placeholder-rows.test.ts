@@ -41,7 +41,7 @@ it('are no records in a session either, and new rows still go below them, as app
   expect(sheetRows('Tasks')[13].slice(0, 3)).toEqual([4, 'new', true]);
 });
 
-it('need no key column when they hold no zeros, count a key cell holding a space as empty, and do not depend on which model reads first', () => {
+it('need no key column (zeros included), count a key cell holding a space as empty, and do not depend on which model reads first', () => {
   class Chore extends Model {
     static _table = 'Chores';
   }
@@ -55,7 +55,7 @@ it('need no key column when they hold no zeros, count a key cell holding a space
     }
   }
   seedSheets({
-    Chores: [['title', 'done'], ['Buy milk', false], ['Call Bob', false], ['', false], [' ', false], ['', false]],
+    Chores: [['title', 'done', 'points'], ['Buy milk', false, 3], ['Call Bob', false, 2], ['', false, 0], [' ', false, ''], ['', false, 0]],
     Links: [['id'], [1]],
     Notes: [['id'], [1]],
   });
@@ -67,6 +67,7 @@ it('need no key column when they hold no zeros, count a key cell holding a space
   expect(counts).toEqual([2, 2]);
   expect(Chore.where('done', false).update({ done: true })).toBe(2);
   expect(sheetRows('Chores').map((row) => row[1])).toEqual(['done', true, true, false, false, false]);
+  expect(sheetRows('Chores').map((row) => row[2])).toEqual(['points', 3, 2, 0, '', 0]);
 });
 
 it('never take a row whose key is 0: zeros are placeholders only where the key cells are empty', () => {

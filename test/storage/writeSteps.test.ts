@@ -111,3 +111,22 @@ it('a failed combined call names every sheet it wrote to, and what was left undo
   expect(api.sheets[1][2]).toEqual([2, 'renamed']);
   expect(api.sheets[2]).toEqual(seed()['Post Tags']);
 });
+
+it('rows inserted to grow a grid are flushed before API deletions, which need them', () => {
+  const script = () =>
+    transaction(() => {
+      Tag.query().whereIn('id', [1, 2, 3]).delete();
+      Post.query().whereIn('id', [2, 4]).delete();
+    });
+  // Tags' grid holds just its rows: deleting them all needs a spare row below the frozen header.
+  const shrink = (env: AppsScriptEnv) => {
+    const tags = env.active.getSheetByName('Tags')!;
+    tags.setFrozenRows(1);
+    tags.deleteRows(5, tags.getMaxRows() - 4);
+  };
+  const api = run(true, script, shrink);
+  expect(api.error).toBeNull();
+  const order = api.env.calls.all().map((call) => call.method).filter((method) => /insertRowsAfter|flush|batchUpdate/.test(method));
+  expect(order).toEqual(['Sheet.insertRowsAfter', 'SpreadsheetApp.flush', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
+  expect(api.sheets[1]).toEqual([['id', 'name']]);
+});
