@@ -262,3 +262,22 @@ test('a pivot model pinned to another spreadsheet is the one pivot sheet for bot
   ]);
   expect(gas().sheetValues('PostTag', 'blog-book')).toEqual([['post_id', 'tag_id'], [1, 1], [2, 2]]);
 });
+
+test("a pivot model whose key type sheetorm cannot make keys for is refused on attach, naming it, before anything is written", () => {
+  class Grant extends Model {
+    static _table = 'Grants';
+    static _keyType = 'uid';
+  }
+  class Badge extends Model {
+    static _table = 'Badges';
+  }
+  class Member extends Model {
+    static _table = 'Members';
+    badges() {
+      return this.manyToMany(Badge, Grant, 'member_id', 'badge_id');
+    }
+  }
+  seedSheets({ Members: [['id'], [1]], Badges: [['id'], [7]], Grants: [['id', 'member_id', 'badge_id']] });
+  expect(() => Member.findOrFail(1).related('badges').attach([7])).toThrow(/^Grant\._keyType is "uid", so sheetorm cannot make a key for a new row/);
+  expect(gas().sheetValues('Grants')).toEqual([['id', 'member_id', 'badge_id']]);
+});
