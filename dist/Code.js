@@ -730,6 +730,11 @@ var SheetORM = (() => {
     if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
     return String(value);
   }
+  function keyedValues(rows, read, readKey) {
+    const out = {};
+    for (let i = 0; i < rows.length; i++) out[toText(readKey(rows[i]))] = read(rows[i]);
+    return out;
+  }
   function likeToRegExp(pattern, caseInsensitive = false) {
     const chars = Array.from(pattern);
     let source = "";
@@ -856,13 +861,17 @@ var SheetORM = (() => {
     }
     return best;
   }
-  function sortByValues(items, values, direction) {
+  function sortByKeys(items, keys) {
     const order = items.map((_, index) => index);
     order.sort((a, b) => {
-      const aBlank = isBlank(values[a]);
-      const bBlank = isBlank(values[b]);
-      const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
-      return byValue || a - b;
+      for (let k = 0; k < keys.length; k++) {
+        const { values, direction } = keys[k];
+        const aBlank = isBlank(values[a]);
+        const bBlank = isBlank(values[b]);
+        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+        if (byValue) return byValue;
+      }
+      return a - b;
     });
     return order.map((index) => items[index]);
   }
@@ -881,6 +890,10 @@ var SheetORM = (() => {
   }
 
   // src/collection/select.ts
+  function checkSelector(key, method) {
+    if (typeof key === "string" || typeof key === "function") return key;
+    throw new ValidationError(`Collection.${method}: each key is a column, a dot path or a function, got ${describeValue(key)}.`);
+  }
   function selector(key) {
     if (key === void 0) return (item) => item;
     if (typeof key === "function") return key;
@@ -1043,16 +1056,25 @@ var SheetORM = (() => {
     max(key) {
       return extremeOf(this.valuesOf(key), 1);
     }
-    /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
+    /**
+     * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
+     * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
+     */
     sortBy(key) {
-      return _Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), 1));
+      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, "sortBy")));
     }
-    /** A new collection sorted descending; stable (ties keep their order), blanks last. */
+    /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
     sortByDesc(key) {
-      return _Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), -1));
+      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, "sortByDesc")));
     }
-    /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
     groupBy(key) {
+      if (Array.isArray(key)) {
+        if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
+        const groups2 = this.groupBy(checkSelector(key[0], "groupBy"));
+        if (key.length === 1) return groups2;
+        const rest = key.slice(1);
+        return Object.fromEntries(Object.keys(groups2).map((name) => [name, groups2[name].groupBy(rest)]));
+      }
       const read = selector(key);
       const groups = /* @__PURE__ */ new Map();
       this.each((item, i) => {
@@ -1174,6 +1196,17 @@ var SheetORM = (() => {
       const test = membershipTest(Array.from(values));
       const read = selector(col);
       return this.filter((item, i, items) => test(read(item, i, items)) === member);
+    }
+    sortKeys(key, direction, method) {
+      if (!Array.isArray(key)) return [{ values: this.valuesOf(key), direction }];
+      return key.map((item) => {
+        if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
+        const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
+        if (item.length !== 2 || order !== "asc" && order !== "desc") {
+          throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
+        }
+        return { values: this.valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
+      });
     }
     valuesOf(key) {
       return mapItems(this, selector(key));
@@ -3779,11 +3812,7 @@ var SheetORM = (() => {
     whereILike(column, pattern) {
       return this.where(column, "ilike", pattern);
     }
-    /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match); used by relations. */
-    whereKeyIn(column, keys, source = "model") {
-      this.conditions.push(this.keyInCondition(column, keys, source, "whereKeyIn"));
-      return this;
-    }
+    /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match). */
     keyInCondition(column, keys, source, method) {
       const name = checkColumn(column, this.owner, method);
       const wanted = new Set(Array.from(keys, normalizeKey));
@@ -4166,7 +4195,7 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved());
         const table = readTable(tableRef(this.model));
         const hydrator = new Hydrator(this.model, table);
-        const models = table.hasEntries ? this.select(table).map((entry) => hydrator.entry(entry)) : this.selectValues(table).map((values) => hydrator.row(values, true));
+        const models = table.hasEntries ? this.matchingEntries(table).map((entry) => hydrator.entry(entry)) : this.selectValues(table).map((values) => hydrator.row(values, true));
         this.loadRelations(models);
         return Collection.wrap(models);
       });
@@ -4187,12 +4216,21 @@ var SheetORM = (() => {
       if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
       return found;
     }
-    /** The matching model with this primary key (an array or object for composite keys), or null. */
+    /**
+     * The matching model with this primary key (an array or object for composite keys), or null. The
+     * key is ANDed with the query's clauses as a whole (`orWhere` cannot reach other keys) and not
+     * kept on the builder.
+     */
     find(id) {
       const keys = primaryKeys(this.model);
       const values = keyValues(this.owner, keys, id);
-      keys.forEach((key, i) => this.whereKeyIn(key, [values[i]]));
-      return this.first();
+      const mark = this.scope.length;
+      try {
+        keys.forEach((key, i) => this.scopeToKeys(key, [values[i]]));
+        return this.first();
+      } finally {
+        this.scope.length = mark;
+      }
     }
     /** `find`, or ModelNotFoundError. */
     findOrFail(id) {
@@ -4221,14 +4259,16 @@ var SheetORM = (() => {
       if (this.limitCount === 0) return false;
       return this.count() > this.offsetCount;
     }
-    /** The values of one column for the matching rows, in query order. */
-    pluck(column) {
+    pluck(column, key) {
       return readScope(() => {
         this.forgetCounts();
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
-        const read = this.resolveColumn(table)(column, "model");
-        return Collection.wrap(this.selectValues(table).map(read));
+        const resolve = this.resolveColumn(table);
+        const read = resolve(column, "model");
+        const readKey = key === void 0 ? null : resolve(key, "model");
+        const rows = this.selectValues(table);
+        return readKey ? keyedValues(rows, read, readKey) : Collection.wrap(rows.map(read));
       });
     }
     /**
@@ -4244,7 +4284,7 @@ var SheetORM = (() => {
         const table = unit.table(tableRef(this.model));
         const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
         const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
-        const entries = this.select(table);
+        const entries = this.matchingEntries(table);
         const values = names.map((name) => attributes[name]);
         const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
         assertKeyUpdate(this.model, table, columns, entries, values);
@@ -4261,13 +4301,13 @@ var SheetORM = (() => {
       return runWrite(`${this.owner}.delete`, (unit) => {
         this.forgetCounts();
         const table = unit.table(tableRef(this.model));
-        const entries = this.select(table);
+        const entries = this.matchingEntries(table);
         entries.forEach((entry) => table.remove(entry));
         return entries.length;
       });
     }
     /** The matching rows of a table, to change: filtered, sorted, sliced. */
-    select(table) {
+    matchingEntries(table) {
       const test = this.predicate(table);
       return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
     }
@@ -4719,7 +4759,7 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.foreignKey);
       const query = this.relatedQuery();
-      query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
+      query.scopeToKeys(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
       if (typeof callback === "function") callback(query);
       return query;
     }
@@ -4888,7 +4928,7 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.localKey);
       const query = this.relatedQuery();
-      query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
+      query.scopeToKeys(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
       if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
       if (typeof callback === "function") callback(query);
       return query;
@@ -5128,13 +5168,13 @@ var SheetORM = (() => {
         return this.filtered(this.join()).length;
       });
     }
-    /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
-    pluck(column) {
+    pluck(column, key) {
       return readScope(() => {
         this.forgetCounts();
         const join = this.joined();
-        const read = this.resolver(join)(column, "model");
-        return Collection.wrap(join.rows.map(read));
+        const resolve = this.resolver(join);
+        const read = resolve(column, "model");
+        return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"));
       });
     }
     /** Updates the matching related rows (not the pivot rows). */

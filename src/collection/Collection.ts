@@ -1,11 +1,11 @@
 import { ValidationError } from '../errors';
 import { equalityKey, looseEquals, membershipTest, toText } from './compare';
-import { extremeOf, numbersOf, sortByValues } from './aggregate';
-import { condition, selector } from './select';
-import { isPlainObject, Key, normalizeCompositeKey } from '../support/values';
-import type { ItemCallback, KeySelector, OperatorInput, Path, Plain } from './select';
+import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
+import { checkSelector, condition, selector } from './select';
+import { describeValue, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
+import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
-export type { ItemCallback, KeySelector, OperatorInput, Path, Plain } from './select';
+export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 /**
  * A persisted model's class and normalised primary key: as in Eloquent, two reads of one row are
@@ -256,19 +256,32 @@ export class Collection<T> extends ArrayBase<T> {
     return extremeOf(this.valuesOf(key), 1);
   }
 
-  /** A new collection sorted ascending by the items, a column or a derived value; stable, blanks last. */
-  sortBy(key?: KeySelector<T>): Collection<T> {
-    return Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), 1));
+  /**
+   * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
+   * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
+   */
+  sortBy(key?: KeySelector<T> | ReadonlyArray<SortSelector<T>>): Collection<T> {
+    return Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, 'sortBy')));
   }
 
-  /** A new collection sorted descending; stable (ties keep their order), blanks last. */
-  sortByDesc(key?: KeySelector<T>): Collection<T> {
-    return Collection.wrap(sortByValues(this.slice(), this.valuesOf(key), -1));
+  /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
+  sortByDesc(key?: KeySelector<T> | ReadonlyArray<SortSelector<T>>): Collection<T> {
+    return Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, 'sortByDesc')));
   }
 
   /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
-  groupBy(key: KeySelector<T>): Record<string, Collection<T>> {
-    const read = selector(key);
+  groupBy(key: KeySelector<T>): Record<string, Collection<T>>;
+  /** Nested groups, one level per key (Laravel's `groupBy(['last', 'first'])`). */
+  groupBy(keys: ReadonlyArray<KeySelector<T>>): Record<string, unknown>;
+  groupBy(key: KeySelector<T> | ReadonlyArray<KeySelector<T>>): Record<string, unknown> {
+    if (Array.isArray(key)) {
+      if (!key.length) throw new ValidationError('Collection.groupBy([]): name at least one key.');
+      const groups = this.groupBy(checkSelector<T>(key[0], 'groupBy'));
+      if (key.length === 1) return groups;
+      const rest = key.slice(1);
+      return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
+    }
+    const read = selector(key as KeySelector<T>);
     const groups = new Map<string, T[]>();
     this.each((item, i) => {
       const name = toText(read(item, i, this));
@@ -419,6 +432,19 @@ export class Collection<T> extends ArrayBase<T> {
     const test = membershipTest(Array.from(values));
     const read = selector<T>(col);
     return this.filter((item, i, items) => test(read(item, i, items)) === member);
+  }
+
+  private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
+    if (!Array.isArray(key)) return [{ values: this.valuesOf(key as KeySelector<T> | undefined), direction }];
+    return key.map((item: SortSelector<T>): SortKey => {
+      if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
+      const order = typeof item[1] === 'string' ? item[1].toLowerCase() : item[1];
+      if (item.length !== 2 || (order !== 'asc' && order !== 'desc')) {
+        throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
+      }
+      // Laravel's sortByDesc turns every key of a list descending.
+      return { values: this.valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === 'desc' ? -1 : 1 };
+    });
   }
 
   private valuesOf(key?: KeySelector<T>): unknown[] {

@@ -29,14 +29,24 @@ export function extremeOf(values: unknown[], direction: 1 | -1): unknown {
   return best;
 }
 
-/** `items` reordered by their `values` (parallel arrays): stable, blanks last in both directions. */
-export function sortByValues<T>(items: T[], values: unknown[], direction: 1 | -1): T[] {
+/** One sort key: each item's value (parallel to the items) and its direction. */
+export interface SortKey {
+  values: unknown[];
+  direction: 1 | -1;
+}
+
+/** `items` reordered by the keys in turn (values parallel to the items): stable, blanks last in both directions. */
+export function sortByKeys<T>(items: T[], keys: readonly SortKey[]): T[] {
   const order = items.map((_, index) => index);
   order.sort((a, b) => {
-    const aBlank = isBlank(values[a]);
-    const bBlank = isBlank(values[b]);
-    const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
-    return byValue || a - b;
+    for (let k = 0; k < keys.length; k++) {
+      const { values, direction } = keys[k];
+      const aBlank = isBlank(values[a]);
+      const bBlank = isBlank(values[b]);
+      const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+      if (byValue) return byValue;
+    }
+    return a - b;
   });
   return order.map((index) => items[index]);
 }

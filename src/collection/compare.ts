@@ -145,6 +145,13 @@ export function toText(value: unknown): string {
   return String(value);
 }
 
+/** `read` of each row keyed by the text of `readKey` (Eloquent's `pluck('title', 'id')`); the last row wins a shared key. */
+export function keyedValues<R>(rows: readonly R[], read: (row: R) => unknown, readKey: (row: R) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < rows.length; i++) out[toText(readKey(rows[i]))] = read(rows[i]);
+  return out;
+}
+
 /** Compiles a SQL LIKE pattern (`%` any run, `_` one character, `\` escapes) into an anchored RegExp. */
 export function likeToRegExp(pattern: string, caseInsensitive = false): RegExp {
   const chars = Array.from(pattern);

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors';
 import { operatorMatcher } from './compare';
 import type { Operator } from './compare';
 import { readPath } from './path';
+import { describeValue } from '../support/values';
 import type { Collection } from './Collection';
 
 /** A column of T (suggested by editors) or any dot path such as 'author.name'. */
@@ -12,6 +13,15 @@ export type ItemCallback<T, R> = (item: T, index: number, items: Collection<T>) 
 
 /** A column or dot path to read from each item, or a function that derives the value. */
 export type KeySelector<T> = Path<T> | ItemCallback<T, unknown>;
+
+/** One key of a multi-key sort: a key, or a key and its direction. */
+export type SortSelector<T> = KeySelector<T> | readonly [KeySelector<T>, 'asc' | 'desc'];
+
+/** `key` when it is a column, dot path or function; a ValidationError naming `method` otherwise. */
+export function checkSelector<T>(key: unknown, method: string): KeySelector<T> {
+  if (typeof key === 'string' || typeof key === 'function') return key as KeySelector<T>;
+  throw new ValidationError(`Collection.${method}: each key is a column, a dot path or a function, got ${describeValue(key)}.`);
+}
 
 /** A `where` operator, in lower or upper case. */
 export type OperatorInput = Operator | Uppercase<Operator>;

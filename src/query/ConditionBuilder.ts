@@ -123,12 +123,7 @@ export class ConditionBuilder {
     return this.where(column, 'ilike', pattern);
   }
 
-  /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match); used by relations. */
-  whereKeyIn(column: string, keys: Iterable<unknown>, source: Source = 'model'): this {
-    this.conditions.push(this.keyInCondition(column, keys, source, 'whereKeyIn'));
-    return this;
-  }
-
+  /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match). */
   protected keyInCondition(column: string, keys: Iterable<unknown>, source: Source, method: string): Condition {
     const name = checkColumn(column, this.owner, method);
     const wanted = new Set(Array.from(keys, normalizeKey));

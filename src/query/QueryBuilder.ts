@@ -4,7 +4,7 @@
  * returned.
  */
 import { Collection } from '../collection/Collection';
-import { compareForOrder, ZoneSource } from '../collection/compare';
+import { compareForOrder, keyedValues, ZoneSource } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
@@ -86,7 +86,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const hydrator = new Hydrator<M>(this.model, table);
       // A table with no row entries is exactly as read, so models may share its row arrays.
       const models = table.hasEntries
-        ? this.select(table).map((entry) => hydrator.entry(entry))
+        ? this.matchingEntries(table).map((entry) => hydrator.entry(entry))
         : this.selectValues(table).map((values) => hydrator.row(values, true));
       this.loadRelations(models);
       return Collection.wrap(models);
@@ -111,12 +111,21 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return found;
   }
 
-  /** The matching model with this primary key (an array or object for composite keys), or null. */
+  /**
+   * The matching model with this primary key (an array or object for composite keys), or null. The
+   * key is ANDed with the query's clauses as a whole (`orWhere` cannot reach other keys) and not
+   * kept on the builder.
+   */
   find(id: unknown): M | null {
     const keys = primaryKeys(this.model);
     const values = keyValues(this.owner, keys, id);
-    keys.forEach((key, i) => this.whereKeyIn(key, [values[i]]));
-    return this.first();
+    const mark = this.scope.length;
+    try {
+      keys.forEach((key, i) => this.scopeToKeys(key, [values[i]]));
+      return this.first();
+    } finally {
+      this.scope.length = mark;
+    }
   }
 
   /** `find`, or ModelNotFoundError. */
@@ -150,13 +159,19 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** The values of one column for the matching rows, in query order. */
-  pluck(column: string): Collection<unknown> {
+  pluck(column: string): Collection<unknown>;
+  /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last row wins a shared key. */
+  pluck(column: string, key: string): Record<string, unknown>;
+  pluck(column: string, key?: string): Collection<unknown> | Record<string, unknown> {
     return readScope(() => {
       this.forgetCounts();
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
-      const read = this.resolveColumn(table)(column, 'model');
-      return Collection.wrap(this.selectValues(table).map(read));
+      const resolve = this.resolveColumn(table);
+      const read = resolve(column, 'model');
+      const readKey = key === undefined ? null : resolve(key, 'model');
+      const rows = this.selectValues(table);
+      return readKey ? keyedValues(rows, read, readKey) : Collection.wrap(rows.map(read));
     });
   }
 
@@ -173,7 +188,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       const table = unit.table(tableRef(this.model));
       const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);
       const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
-      const entries = this.select(table);
+      const entries = this.matchingEntries(table);
       const values = names.map((name) => (attributes as Record<string, unknown>)[name]);
       // Checked up front, so a bad value is refused even when no row would change.
       const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
@@ -192,14 +207,14 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return runWrite(`${this.owner}.delete`, (unit) => {
       this.forgetCounts();
       const table = unit.table(tableRef(this.model));
-      const entries = this.select(table);
+      const entries = this.matchingEntries(table);
       entries.forEach((entry) => table.remove(entry));
       return entries.length;
     });
   }
 
   /** The matching rows of a table, to change: filtered, sorted, sliced. */
-  select(table: Table): RowEntry[] {
+  matchingEntries(table: Table): RowEntry[] {
     const test = this.predicate(table);
     return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
   }

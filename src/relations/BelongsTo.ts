@@ -74,7 +74,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.foreignKey);
     const query = this.relatedQuery();
-    query.whereKeyIn(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
+    query.scopeToKeys(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
     if (typeof callback === 'function') callback(query);
     return query;
   }

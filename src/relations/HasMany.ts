@@ -42,7 +42,7 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
     const query = this.relatedQuery();
-    query.whereKeyIn(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
+    query.scopeToKeys(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
     if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
     if (typeof callback === 'function') callback(query);
     return query;

@@ -37,7 +37,49 @@ describe('Collection.sortBy / sortByDesc', () => {
   });
 });
 
+describe('Collection.sortBy / sortByDesc with a list of keys', () => {
+  const people = () =>
+    new Collection([
+      { id: 1, last: 'Lee', first: 'Bo', age: 30 },
+      { id: 2, last: 'Kim', first: 'Al', age: 40 },
+      { id: 3, last: 'Lee', first: 'Al', age: 20 },
+      { id: 4, last: 'Kim', first: 'Al', age: 50 },
+      { id: 5, last: null, first: 'Cy', age: 10 },
+    ]);
+
+  it('sorts by each key in turn, a pair giving its own direction (Laravel)', () => {
+    expect(ids(people().sortBy(['last', 'first']))).toEqual([2, 4, 3, 1, 5]);
+    expect(ids(people().sortBy([['last', 'asc'], ['age', 'desc']]))).toEqual([4, 2, 1, 3, 5]);
+    expect(ids(people().sortBy(['first', (person) => -person.age]))).toEqual([4, 2, 3, 1, 5]);
+  });
+
+  it('sortByDesc turns every key of the list descending; blanks stay last', () => {
+    expect(ids(people().sortByDesc(['last', 'age']))).toEqual([1, 3, 4, 2, 5]);
+  });
+
+  it('refuses a pair without a direction or a key that is no column or function', () => {
+    expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(ValidationError);
+    expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(/a pair is \[column, 'asc' \| 'desc'\]/);
+    expect(() => people().sortBy([5 as never])).toThrow(/each key is a column, a dot path or a function, got 5/);
+  });
+});
+
 describe('Collection.groupBy', () => {
+  it('nests groups for a list of keys (Laravel)', () => {
+    const groups = new Collection([
+      { id: 1, last: 'Lee', first: 'Bo' },
+      { id: 2, last: 'Kim', first: 'Al' },
+      { id: 3, last: 'Lee', first: 'Al' },
+      { id: 4, last: 'Kim', first: 'Al' },
+    ]).groupBy(['last', 'first']) as Record<string, Record<string, Collection<{ id: number }>>>;
+    expect(Object.keys(groups)).toEqual(['Lee', 'Kim']);
+    expect(Object.keys(groups.Lee)).toEqual(['Bo', 'Al']);
+    expect(ids(groups.Kim.Al)).toEqual([2, 4]);
+    expect(ids(groups.Lee.Al)).toEqual([3]);
+    expect(() => new Collection([{ k: 1 }]).groupBy([])).toThrow(ValidationError);
+  });
+
+
   it('groups into a plain object of Collections keyed by text', () => {
     const groups = new Collection(posts()).groupBy('views');
     expect(Object.keys(groups).sort()).toEqual(['', '10', '3']);

@@ -159,6 +159,20 @@ describe('terminal methods', () => {
     expect(Post.all().count()).toBe(5);
   });
 
+  it("pluck(column, key) keys the values by another column's text (Eloquent's pluck('title', 'id'))", () => {
+    expect(Post.where('status', 'live').pluck('title', 'id')).toEqual({ 2: 'beta', 3: 'Gamma' });
+    expect(Post.query().orderBy('id', 'desc').pluck('views', 'status')).toEqual({ archived: 100, '': 300, live: 50, draft: 150 });
+  });
+
+  it('find on a query with orWhere finds that key only, and leaves the query as it was', () => {
+    // draft OR views > 200 matches 1 and 4; post 2 matches neither.
+    const query = Post.where('status', 'draft').orWhere('views', '>', 200);
+    expect(query.find(2)).toBeNull();
+    expect(query.find(4)!.id).toBe(4);
+    expect(() => query.findOrFail(2)).toThrow(/Post with id 2 not found/);
+    expect(ids(query)).toEqual([1, 4]);
+  });
+
   it('reads the sheet exactly once per query', () => {
     gas().calls.reset();
     Post.where('views', '>', 1).orWhereIn('id', [1]).orderBy('id').get();

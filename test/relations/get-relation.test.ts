@@ -293,6 +293,20 @@ describe('queries and clients', () => {
     expect(author.get().pluck('name').all()).toEqual(['Bob']);
   });
 
+  test("an orWhere in eagerQuery's callback or in a client query stays within the parents' rows", () => {
+    const { User, Post } = defineModels();
+    seedBlog();
+    const [ann] = User.all().all();
+    const wide = (q: any) => q.where('title', 'Third').orWhere('title', 'Again');
+    expect(User.$getRelation('posts').eagerQuery([ann], wide).get().pluck('id').all()).toEqual([3]);
+    const [, again] = Post.all().all();
+    expect(Post.$getRelation('author').eagerQuery([again], (q: any) => q.where('name', 'Ann').orWhere('id', 2)).get().pluck('id').all()).toEqual([2]);
+    // Post 2 is Bob's: Ann's client query must not find it whatever the clauses.
+    const annPosts = ann.related('posts').query() as QueryBuilder<any>;
+    expect(wide(annPosts).find(2)).toBeNull();
+    expect(wide(annPosts).find(3).id).toBe(3);
+  });
+
   test('eagerQuery and setRelatedForMany also take one model or a Collection; anything else is a ValidationError', () => {
     const { User, Post } = defineModels();
     seedBlog();

@@ -187,6 +187,13 @@ describe('Posts/Tags', () => {
     expect((post.related('tags').query().first() as Tag).pivot).toEqual({ post_id: 1, tag_id: 1 });
   });
 
+  test("query().pluck(column, key) keys the values by another column, a pivot column included", () => {
+    seedBlog();
+    const post = Post.find(1)!;
+    expect(post.related('tags').query().pluck('name', 'id')).toEqual({ 1: 'JavaScript', 2: 'Tutorial' });
+    expect(post.related('tags').query().pluck('popularity', 'PostTag.tag_id')).toEqual({ 1: 300, 2: 50 });
+  });
+
   test('a pivot sheet without the key column is a ColumnNotFoundError naming Post.tags, the sheet and the column', () => {
     seedSheets({
       Posts: [['id', 'title'], [1, 'One']],

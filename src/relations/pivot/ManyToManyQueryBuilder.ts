@@ -3,7 +3,7 @@
  * (one read of each) through a Map on the related key, with per-parent `groupLimit`.
  */
 import { Collection } from '../../collection/Collection';
-import { compareForOrder } from '../../collection/compare';
+import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { Hydrator, hydrateValues } from '../../model/hydrate';
@@ -121,12 +121,16 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
-  override pluck(column: string): Collection<unknown> {
+  override pluck(column: string): Collection<unknown>;
+  /** One column keyed by the text of another (either may be a pivot column). */
+  override pluck(column: string, key: string): Record<string, unknown>;
+  override pluck(column: string, key?: string): Collection<unknown> | Record<string, unknown> {
     return readScope(() => {
       this.forgetCounts();
       const join = this.joined();
-      const read = this.resolver(join)(column, 'model');
-      return Collection.wrap(join.rows.map(read));
+      const resolve = this.resolver(join);
+      const read = resolve(column, 'model');
+      return key === undefined ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, 'model'));
     });
   }
 
