@@ -4394,7 +4394,8 @@ var SheetORM = (() => {
     table.requireHeader(owner);
     const names = primaryKeys(model);
     const uuid = usesUuid(model);
-    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied: names.length === 1 && !uuid ? suppliedKeys(instances, names[0]) : null };
+    const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
+    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied };
     const undo = new InsertUndo(names[0]);
     unit.record(() => undo.run());
     const columns = table.header.names;
@@ -4415,8 +4416,22 @@ var SheetORM = (() => {
     if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
     return table.column(name, owner);
   }
-  function suppliedKeys(instances, name) {
-    let keys = null;
+  function saveEach(model, instances) {
+    const names = primaryKeys(model);
+    const previous = savingBatch;
+    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], null) : null };
+    try {
+      for (let i = 0; i < instances.length; i++) instances[i].save();
+    } finally {
+      savingBatch = previous;
+    }
+  }
+  var savingBatch = null;
+  function batchOf(model) {
+    return savingBatch && savingBatch.model === model ? savingBatch.keys : null;
+  }
+  function suppliedKeys(instances, name, also) {
+    let keys = also && new Set(also);
     for (let i = 0; i < instances.length; i++) {
       const value = readAttribute(instances[i], name);
       if (!isBlankKey(value)) (keys || (keys = /* @__PURE__ */ new Set())).add(normalizeKey(value));
@@ -6294,7 +6309,8 @@ var SheetORM = (() => {
       return attributes instanceof model ? attributes : new model().merge(attributes);
     });
     return runWrite(`${modelName(model)}.${method}`, (unit) => {
-      insertModels(model, instances, unit);
+      if (model.prototype.save !== Model.prototype.save) saveEach(model, instances);
+      else insertModels(model, instances, unit);
       return instances;
     });
   }

@@ -17,7 +17,7 @@ import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
 import { modelName, primaryKeys } from './meta';
-import { deleteModel, insertModels, refreshModel, updateModel } from './persistence';
+import { deleteModel, insertModels, refreshModel, saveEach, updateModel } from './persistence';
 import { serialize } from './serialize';
 import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
@@ -358,7 +358,8 @@ function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray
     return attributes instanceof model ? (attributes as M) : new model().merge(attributes as Record<string, unknown>);
   });
   return runWrite(`${modelName(model)}.${method}`, (unit) => {
-    insertModels(model, instances, unit);
+    if (model.prototype.save !== Model.prototype.save) saveEach(model, instances);
+    else insertModels(model, instances, unit);
     return instances;
   });
 }

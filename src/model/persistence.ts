@@ -21,7 +21,8 @@ export function insertModels(model: PersistableClass, instances: readonly object
   table.requireHeader(owner);
   const names = primaryKeys(model);
   const uuid = usesUuid(model);
-  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied: names.length === 1 && !uuid ? suppliedKeys(instances, names[0]) : null };
+  const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
+  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied };
   const undo = new InsertUndo(names[0]);
   // Recorded first: a row failing halfway through the batch undoes the models done before it.
   unit.record(() => undo.run());
@@ -62,9 +63,32 @@ interface KeyPlan {
   supplied: Set<Key> | null;
 }
 
-/** The normalised keys some models of a batch already hold, or null. */
-function suppliedKeys(instances: readonly object[], name: string): Set<Key> | null {
-  let keys: Set<Key> | null = null;
+/**
+ * Inserts models through each one's own `save()`, for a model class that overrides it (so `create`
+ * runs the override, as Lucid's and Eloquent's do). Inside the caller's write, so it is still one
+ * block and all-or-nothing; generated keys still step over the keys the batch supplies.
+ */
+export function saveEach(model: PersistableClass, instances: ReadonlyArray<{ save(): unknown }>): void {
+  const names = primaryKeys(model);
+  const previous = savingBatch;
+  savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], null) : null };
+  try {
+    for (let i = 0; i < instances.length; i++) instances[i].save();
+  } finally {
+    savingBatch = previous;
+  }
+}
+
+/** The batch `saveEach` is inserting, whose supplied keys each single insert steps over. */
+let savingBatch: { model: PersistableClass; keys: Set<Key> | null } | null = null;
+
+function batchOf(model: PersistableClass): Set<Key> | null {
+  return savingBatch && savingBatch.model === model ? savingBatch.keys : null;
+}
+
+/** The normalised keys some models of a batch already hold (added to `also`'s), or null. */
+function suppliedKeys(instances: readonly object[], name: string, also: Set<Key> | null): Set<Key> | null {
+  let keys: Set<Key> | null = also && new Set(also);
   for (let i = 0; i < instances.length; i++) {
     const value = readAttribute(instances[i], name);
     if (!isBlankKey(value)) (keys || (keys = new Set())).add(normalizeKey(value));

@@ -264,3 +264,52 @@ it('createMany([]) makes no service call', () => {
   expect(Post.createMany([])).toEqual([]);
   expect(gas().calls.count()).toBe(0);
 });
+
+describe('a model class that overrides save()', () => {
+  class Stamped extends Model {
+    static override _table = 'Posts';
+    declare id: number;
+    declare title: string;
+    declare slug: string;
+    override save(): this {
+      if (!this.$isPersisted) this.slug = String(this.title).toLowerCase().replace(/\s+/g, '-');
+      return super.save();
+    }
+  }
+  class Author extends Model {
+    static override _table = 'Users';
+    declare id: number;
+    posts() {
+      return this.hasMany(Stamped, 'user_id');
+    }
+  }
+  const seed = () => seedSheets({ Users: [['id'], [1]], Posts: [['id', 'user_id', 'title', 'slug'], [1, 1, 'First', 'first']] });
+
+  it('create, createMany, firstOrCreate, updateOrCreate and related create run it, as Lucid and Eloquent do', () => {
+    seed();
+    Stamped.create({ title: 'Hello World' });
+    Stamped.firstOrCreate({ title: 'Second One' });
+    Stamped.updateOrCreate({ title: 'Third One' }, { user_id: 1 });
+    Author.findOrFail(1).related('posts').create({ title: 'By Ann' });
+    expect(sheetRows('Posts').slice(2)).toEqual([
+      [2, '', 'Hello World', 'hello-world'],
+      [3, '', 'Second One', 'second-one'],
+      [4, 1, 'Third One', 'third-one'],
+      [5, 1, 'By Ann', 'by-ann'],
+    ]);
+  });
+
+  it('createMany stays one block under one lock, all-or-nothing, stepping over supplied keys', () => {
+    seed();
+    gas().calls.reset();
+    const made = Stamped.createMany([{ title: 'A a' }, { id: 2, title: 'B b' }, { title: 'C c' }]);
+    expect(made.map((post) => [post.id, post.slug])).toEqual([[3, 'a-a'], [2, 'b-b'], [4, 'c-c']]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(gas().calls.reads('Posts')).toBe(1);
+
+    const before = sheetRows('Posts');
+    expect(() => Stamped.createMany([{ title: 'D d' }, { id: 1, title: 'Dup' }])).toThrow(DuplicateKeyError);
+    expect(sheetRows('Posts')).toEqual(before);
+  });
+});
