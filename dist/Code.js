@@ -4661,6 +4661,15 @@ var SheetORM = (() => {
     if (!(value instanceof related)) {
       throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
     }
+    if (stateOf(value).deleted) {
+      throw new ValidationError(
+        `${owner}.${method}(): this ${modelName(related)} was deleted, and saving it here would write its row again; save() it first if it should come back. Nothing was written.`
+      );
+    }
+  }
+  function assertParentNotDeleted(parent, owner, method) {
+    if (!stateOf(parent).deleted) return;
+    throw new ValidationError(`${owner}.${method}(): the parent was deleted, so its relations cannot be written; save() it first if it should come back. Nothing was written.`);
   }
   function blankParentKey(parent, key, owner) {
     if (!stateOf(parent).persisted) return new SheetORMError(`${owner}: the parent has no ${key}; save it before using its relations.`);
@@ -4688,6 +4697,7 @@ var SheetORM = (() => {
     /** Points the parent at `related` (saving it first if new) and saves the parent. */
     associate(related) {
       requireRelated(related, this.relation.relatedModel(), this.relation.label(), "associate");
+      assertParentNotDeleted(this.parent, this.relation.label(), "associate");
       return runWrite(`${this.relation.label()}.associate`, (unit) => {
         if (!related.$isPersisted) related.save();
         const key = readAttribute(related, this.relation.localKey);
@@ -4700,6 +4710,7 @@ var SheetORM = (() => {
     }
     /** Clears the parent's foreign key and saves it. */
     dissociate() {
+      assertParentNotDeleted(this.parent, this.relation.label(), "dissociate");
       return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
         setForeignKey(unit, this.parent, this.relation.foreignKey, null);
         this.parent.save();
@@ -4820,6 +4831,7 @@ var SheetORM = (() => {
       list.forEach((attributes, i) => {
         if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
       });
+      assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       const key = this.parentKey();
       const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
       return this.relation.relatedModel().createMany(rows);
@@ -4827,6 +4839,7 @@ var SheetORM = (() => {
     /** Sets the parent's key on a related model and saves it. */
     save(model) {
       requireRelated(model, this.relation.relatedModel(), this.relation.label(), "save");
+      assertParentNotDeleted(this.parent, this.relation.label(), "save");
       const key = this.parentKey();
       return runWrite(`${this.relation.label()}.save`, (unit) => {
         setForeignKey(unit, model, this.relation.foreignKey, key);
@@ -5447,15 +5460,17 @@ var SheetORM = (() => {
   // src/relations/pivot/syncPlan.ts
   function normalizeRecords(input, keyOf2, owner, method) {
     const records = /* @__PURE__ */ new Map();
-    const add = (id, attributes) => {
+    const add = (id, attributes, fromModel = false) => {
       const key = normalizeKey(id);
       if (key === "") throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
       const existing = records.get(key);
-      records.set(key, { id: existing ? existing.id : id, attributes: { ...existing ? existing.attributes : {}, ...attributes } });
+      if (existing) existing.attributes = { ...existing.attributes, ...attributes };
+      else records.set(key, { id, attributes: { ...attributes }, fromModel });
     };
+    const addItem = (item) => add(idOf(item, keyOf2, owner, method), {}, isModelLike(item));
     const list = toList(input);
     if (list) {
-      for (const item of list) add(idOf(item, keyOf2, owner, method), {});
+      for (const item of list) addItem(item);
     } else if (isPlainObject(input)) {
       for (const id of Object.keys(input)) {
         const attributes = input[id];
@@ -5465,7 +5480,7 @@ var SheetORM = (() => {
         add(id, attributes || {});
       }
     } else {
-      add(idOf(input, keyOf2, owner, method), {});
+      addItem(input);
     }
     return records;
   }
@@ -5476,10 +5491,11 @@ var SheetORM = (() => {
     }
     return null;
   }
+  function isModelLike(item) {
+    return item !== null && typeof item === "object" && !isPlainObject(item) && !(Object.prototype.toString.call(item) === "[object Date]");
+  }
   function idOf(item, keyOf2, owner, method) {
-    if (item !== null && typeof item === "object" && !isPlainObject(item) && !(Object.prototype.toString.call(item) === "[object Date]")) {
-      return keyOf2(item);
-    }
+    if (isModelLike(item)) return keyOf2(item);
     if (item === null || item === void 0 || typeof item === "object" || typeof item === "boolean") {
       throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
     }
@@ -5528,7 +5544,7 @@ var SheetORM = (() => {
         this.parentKey();
         return;
       }
-      this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record.id, record.attributes)));
+      this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record)));
     }
     /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
     detach(ids2) {
@@ -5567,7 +5583,7 @@ var SheetORM = (() => {
         }
         result.updated = updated.ids;
         for (const record of diff.attach) {
-          result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
+          result.attached.push(this.insertRow(pivot, record).values[rfk]);
         }
         return result;
       });
@@ -5596,18 +5612,23 @@ var SheetORM = (() => {
         const present = detached.keys;
         records.forEach((record, key) => {
           if (present.has(key)) return;
-          result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
+          result.attached.push(this.insertRow(pivot, record).values[rfk]);
         });
         return result;
       });
     }
     /** Changes pivot attributes of this parent's row(s) for one related id. Returns the rows whose values changed. */
     updateExistingPivot(id, attributes) {
+      if (isPlainObject(id)) {
+        throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected a related id or model (or a list of them), got ${describeValue(id)}.`);
+      }
+      const keys = this.records(id, "updateExistingPivot");
+      this.checkPivotAttributes(attributes, "updateExistingPivot", "pivot attributes");
       return this.write("updateExistingPivot", (pivot) => {
-        const key = normalizeKey(this.idOf(id));
+        Object.keys(attributes || {}).forEach((name) => this.column(pivot, name));
         let changed = 0;
         for (const row of this.currentRows(pivot)) {
-          if (row.key === key && this.setAttributes(pivot, row.row, attributes)) changed++;
+          if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes || {})) changed++;
         }
         return changed;
       });
@@ -5623,7 +5644,7 @@ var SheetORM = (() => {
       return this.write("createMany", (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);
-        models.forEach((model, i) => this.insertRow(pivot, this.pairedKey(model, "createMany"), pivotList[i] || {}));
+        models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, "createMany"), attributes: pivotList[i] || {}, fromModel: true }));
         return models;
       }, true);
     }
@@ -5647,7 +5668,7 @@ var SheetORM = (() => {
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
           if (row) this.setAttributes(pivot, row, attributes);
-          else existing.set(normalizeKey(id), this.insertRow(pivot, id, attributes));
+          else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, fromModel: true }));
         });
         return models;
       }, models.some((model) => !model.$isPersisted || model.$isDirty));
@@ -5667,6 +5688,7 @@ var SheetORM = (() => {
     /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
     write(method, fn, relatedFirst = false) {
       this.parentKey();
+      assertParentNotDeleted(this.parent, this.relation.label(), method);
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
         if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
         return fn(unit.table(this.relation.pivotRef()), unit);
@@ -5680,7 +5702,14 @@ var SheetORM = (() => {
       return key;
     }
     records(input, method) {
-      return normalizeRecords(input, (model) => this.idOf(model), this.relation.label(), method);
+      return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
+    }
+    /** The key of a related model named in attach/sync/toggle/detach: one of the related class, saved, and (except to detach) not deleted. */
+    modelKey(model, method) {
+      const related = this.relation.relatedModel();
+      if (method === "detach" && model instanceof related) return this.pairedKey(model, method);
+      requireRelated(model, related, this.relation.label(), method);
+      return this.pairedKey(model, method);
     }
     idOf(item) {
       if (item !== null && typeof item === "object") return readAttribute(item, this.relation.relatedKey);
@@ -5691,9 +5720,9 @@ var SheetORM = (() => {
       const id = this.idOf(model);
       if (isBlankKey(id)) {
         const { relatedKey } = this.relation;
-        throw new ValidationError(
-          `${this.relation.label()}.${method}(): the ${modelName(this.relation.relatedModel())} has no ${relatedKey}, the key its pivot rows pair on; give it a ${relatedKey}. Nothing was written.`
-        );
+        const name = modelName(this.relation.relatedModel());
+        const fix = model.$isPersisted ? `give it a ${relatedKey}` : `save() the ${name} first`;
+        throw new ValidationError(`${this.relation.label()}.${method}(): the ${name} has no ${relatedKey}, the key its pivot rows pair on; ${fix}. Nothing was written.`);
       }
       return id;
     }
@@ -5720,12 +5749,18 @@ var SheetORM = (() => {
         return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
       });
     }
-    insertRow(pivot, id, attributes) {
+    /**
+     * Appends a pivot row. A key a model gives (the parent's, a related model's) is written as the
+     * model holds it, so it stays the type of the sheet the model came from; a bare id is stored the
+     * way the pivot column holds its keys.
+     */
+    insertRow(pivot, { id, attributes, fromModel }) {
       const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
       const rfk = this.column(pivot, pivotRelatedForeignKey);
       const record = { ...attributes };
-      record[pivotForeignKey] = likeColumn(pivot, this.column(pivot, pivotForeignKey), this.parentKey());
-      record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
+      this.column(pivot, pivotForeignKey);
+      record[pivotForeignKey] = this.parentKey();
+      record[pivotRelatedForeignKey] = fromModel ? id : likeColumn(pivot, rfk, id);
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       const own = this.fillPivotKey(pivot, record);

@@ -271,6 +271,7 @@ describe('a model class that overrides save()', () => {
     declare id: number;
     declare title: string;
     declare slug: string;
+    declare user_id: number | null;
     override save(): this {
       if (!this.$isPersisted) this.slug = String(this.title).toLowerCase().replace(/\s+/g, '-');
       return super.save();

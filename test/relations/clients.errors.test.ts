@@ -1,5 +1,5 @@
-import { Model, ColumnNotFoundError } from '../../src';
-import { seedSheets } from '../support/seed';
+import { Model, ColumnNotFoundError, ValidationError } from '../../src';
+import { seedSheets, sheetRows } from '../support/seed';
 
 class User extends Model {
   static _table = 'Users';
@@ -36,5 +36,100 @@ describe('relation clients of a parent whose key is blank', () => {
   it('say the key cell is blank when the parent was saved, and to save it when it was not', () => {
     expect(() => User.findOrFail(1).related('posts').query()).toThrow(/User\.posts: the parent's uid is blank in its row; give it a value/);
     expect(() => new User().related('posts').query()).toThrow(/User\.posts: the parent has no uid; save it before using its relations/);
+  });
+});
+
+describe('deleted models are not written back through a relation', () => {
+  class Writer extends Model {
+    static override _table = 'Users';
+    declare id: number;
+    articles() {
+      return this.hasMany(Article, 'user_id');
+    }
+  }
+  class Article extends Model {
+    static override _table = 'Posts';
+    declare id: number;
+    writer() {
+      return this.belongsTo(Writer, 'user_id');
+    }
+    labels() {
+      return this.manyToMany(Label, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+  class Label extends Model {
+    static override _table = 'Tags';
+    declare id: number;
+  }
+  beforeEach(() =>
+    seedSheets({
+      Users: [['id'], [1], [2]],
+      Posts: [['id', 'user_id'], [1, 1], [2, 1]],
+      Tags: [['id'], [1], [2]],
+      PostTag: [['post_id', 'tag_id', 'role'], [1, 1, 'a']],
+    }),
+  );
+
+  it('a deleted related model is refused by associate, save and attach/sync/toggle, and nothing is written', () => {
+    const bob = Writer.findOrFail(2);
+    bob.delete();
+    const post = Article.findOrFail(1);
+    expect(() => post.related('writer').associate(bob)).toThrow(ValidationError);
+    expect(() => post.related('writer').associate(bob)).toThrow(/Article\.writer\.associate\(\): this Writer was deleted.*save\(\) it first if it should come back/);
+    const label = Label.findOrFail(2);
+    label.delete();
+    for (const write of [
+      () => post.related('labels').save(label),
+      () => post.related('labels').attach([label]),
+      () => post.related('labels').sync([label]),
+      () => post.related('labels').toggle(label),
+    ]) {
+      expect(write).toThrow(/Article\.labels\.\w+\(\): this Label was deleted/);
+    }
+    const other = Article.findOrFail(2);
+    other.delete();
+    expect(() => Writer.findOrFail(1).related('articles').save(other)).toThrow(/Writer\.articles\.save\(\): this Article was deleted/);
+    expect(sheetRows('Users')).toHaveLength(2);
+    expect(sheetRows('Posts')).toHaveLength(2);
+    expect(sheetRows('Tags')).toHaveLength(2);
+    expect(sheetRows('PostTag')).toHaveLength(2);
+  });
+
+  it('detach takes a deleted related model (to clear its pivot rows)', () => {
+    const tag = Label.findOrFail(1);
+    tag.delete();
+    expect(Article.findOrFail(1).related('labels').detach([tag])).toEqual([1]);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role']]);
+  });
+
+  it("a deleted parent's relations are not written", () => {
+    const post = Article.findOrFail(1);
+    const user = Writer.findOrFail(1);
+    post.delete();
+    user.delete();
+    const before = [sheetRows('Users'), sheetRows('Posts'), sheetRows('PostTag')];
+    expect(() => user.related('articles').create({})).toThrow(/Writer\.articles\.createMany\(\): the parent was deleted/);
+    expect(() => post.related('labels').attach([2])).toThrow(/Article\.labels\.attach\(\): the parent was deleted/);
+    expect(() => post.related('writer').associate(Writer.findOrFail(2))).toThrow(/Article\.writer\.associate\(\): the parent was deleted/);
+    expect(() => post.related('writer').dissociate()).toThrow(/the parent was deleted/);
+    expect([sheetRows('Users'), sheetRows('Posts'), sheetRows('PostTag')]).toEqual(before);
+  });
+
+  it('attach/sync/toggle refuse a model of another class and name an unsaved one', () => {
+    const post = Article.findOrFail(1);
+    expect(() => post.related('labels').attach([Writer.findOrFail(2) as never])).toThrow(/Article\.labels\.attach\(\): expected a Label model, got/);
+    expect(() => post.related('labels').sync([Writer.findOrFail(2) as never])).toThrow(ValidationError);
+    expect(() => post.related('labels').attach([new Label()])).toThrow(/the Label has no id, the key its pivot rows pair on; save\(\) the Label first/);
+    expect(sheetRows('PostTag')).toHaveLength(2);
+  });
+
+  it('updateExistingPivot checks its columns and its id whether or not a row matches', () => {
+    const labels = Article.findOrFail(1).related('labels');
+    expect(() => labels.updateExistingPivot(2, { colour: 'red' })).toThrow(ColumnNotFoundError);
+    expect(() => labels.updateExistingPivot(1, { colour: 'red' })).toThrow(ColumnNotFoundError);
+    expect(() => labels.updateExistingPivot({} as never, { role: 'b' })).toThrow(ValidationError);
+    expect(() => labels.updateExistingPivot(1, 'b' as never)).toThrow(/pivot attributes must be an object/);
+    expect(labels.updateExistingPivot(Label.findOrFail(1), { role: 'b' })).toBe(1);
+    expect(sheetRows('PostTag')[1]).toEqual([1, 1, 'b']);
   });
 });

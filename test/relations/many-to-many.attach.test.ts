@@ -138,17 +138,39 @@ describe('attach', () => {
       Post.find(1)!.related('tags').attach(4);
     });
     // detach() removes all of post 9's rows, the one with a blank tag too (as outside a transaction).
-    expect(sheetRows('PostTag').slice(1)).toEqual([['1', '3'], ['1', '5'], ['1', '4']]);
+    // The bare id 4 follows the live rows (text); the post's key is written as Posts holds it.
+    expect(sheetRows('PostTag').slice(1)).toEqual([['1', '3'], ['1', '5'], [1, '4']]);
   });
 
-  test('follows the pivot sheet when models hold numbers and the pivot holds text', () => {
+  test('writes a key a model gives as the model holds it (its own sheet decides), a bare id as the pivot holds keys', () => {
     seed();
     const sheet = gas().active.getSheetByName('PostTag')!;
     sheet.getRange(2, 1, 4, 2).setNumberFormat('@').setValues([['1', '1'], ['2', '1'], ['1', '2'], ['2', '3']]);
     const p = post(1);
     p.related('tags').attach(4);
-    expect(sheetRows('PostTag')[5]).toEqual(['1', '4', '', '', '']);
-    expect(p.related('tags').query().get().pluck('id').all()).toEqual([1, 2, 4]);
+    p.related('tags').attach(Tag.findOrFail(3));
+    expect(sheetRows('PostTag').slice(5)).toEqual([
+      [1, '4', '', '', ''],
+      [1, 3, '', '', ''],
+    ]);
+    expect(p.related('tags').query().get().pluck('id').all()).toEqual([1, 2, 4, 3]);
+  });
+
+  test('a model with a text key keeps it as text in an empty pivot column; a number key stays a number in a text column', () => {
+    seedSheets({
+      Posts: [['id'], [1]],
+      Tags: [['id', 'name'], [' 7 ', 'padded'], ['1.50', 'decimal'], [5, 'five']],
+      PostTag: [['post_id', 'tag_id']],
+    });
+    const p = post(1);
+    p.related('tags').attach(Tag.query().whereIn('name', ['padded', 'decimal']).get());
+    expect(sheetRows('PostTag').slice(1)).toEqual([
+      [1, ' 7 '],
+      [1, '1.50'],
+    ]);
+    p.related('tags').sync([Tag.findByOrFail('name', 'five')], false);
+    expect(sheetRows('PostTag')[3]).toEqual([1, 5]);
+    expect(p.related('tags').query().get().pluck('name').all()).toEqual(['padded', 'decimal', 'five']);
   });
 
   test('stores keys the way most of the column holds them, not as its first cell does', () => {

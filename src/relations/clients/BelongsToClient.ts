@@ -7,7 +7,7 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { forgetLoadedRelation, isLoadedRelation } from '../../model/state';
 import { isBlankKey } from '../../support/values';
 import type { BelongsTo } from '../BelongsTo';
-import { requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, requireRelated, setForeignKey } from './support';
 
 /** The client returned by `parent.related(name)` for belongsTo. */
 export class BelongsToClient<P extends Model, R extends Model> {
@@ -30,6 +30,7 @@ export class BelongsToClient<P extends Model, R extends Model> {
   /** Points the parent at `related` (saving it first if new) and saves the parent. */
   associate(related: R): P {
     requireRelated(related, this.relation.relatedModel(), this.relation.label(), 'associate');
+    assertParentNotDeleted(this.parent, this.relation.label(), 'associate');
     return runWrite(`${this.relation.label()}.associate`, (unit) => {
       if (!related.$isPersisted) related.save();
       const key = readAttribute(related, this.relation.localKey);
@@ -43,6 +44,7 @@ export class BelongsToClient<P extends Model, R extends Model> {
 
   /** Clears the parent's foreign key and saves it. */
   dissociate(): P {
+    assertParentNotDeleted(this.parent, this.relation.label(), 'dissociate');
     return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
       setForeignKey(unit, this.parent, this.relation.foreignKey, null);
       this.parent.save();

@@ -7,7 +7,7 @@ import { readAttribute } from '../../model/attributes';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { blankParentKey, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -42,6 +42,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
     list.forEach((attributes, i) => {
       if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
     });
+    assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     const key = this.parentKey();
     const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
     return this.relation.relatedModel().createMany(rows as any) as unknown as R[];
@@ -50,6 +51,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
   /** Sets the parent's key on a related model and saves it. */
   save(model: R): R {
     requireRelated(model, this.relation.relatedModel(), this.relation.label(), 'save');
+    assertParentNotDeleted(this.parent, this.relation.label(), 'save');
     const key = this.parentKey();
     return runWrite(`${this.relation.label()}.save`, (unit) => {
       setForeignKey(unit, model, this.relation.foreignKey, key);

@@ -7,11 +7,22 @@ import { stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
 import { describeValue } from '../../support/values';
 
-/** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related`. */
+/** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related` that was not deleted. */
 export function requireRelated<R extends Model>(value: unknown, related: ModelClass<R>, owner: string, method: string): asserts value is R {
   if (!(value instanceof related)) {
     throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
   }
+  if (stateOf(value).deleted) {
+    throw new ValidationError(
+      `${owner}.${method}(): this ${modelName(related)} was deleted, and saving it here would write its row again; save() it first if it should come back. Nothing was written.`,
+    );
+  }
+}
+
+/** A deleted parent's relations are not written: its new related rows would point at a row that is gone (Lucid refuses too). */
+export function assertParentNotDeleted(parent: object, owner: string, method: string): void {
+  if (!stateOf(parent).deleted) return;
+  throw new ValidationError(`${owner}.${method}(): the parent was deleted, so its relations cannot be written; save() it first if it should come back. Nothing was written.`);
 }
 
 /** The error for a parent whose key is blank: never saved, or saved with an empty key cell. */

@@ -12,10 +12,10 @@ import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
-import { blankParentKey, requireRelated } from '../clients/support';
+import { assertParentNotDeleted, blankParentKey, requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
-import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecords } from './syncPlan';
+import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecord, PivotRecords } from './syncPlan';
 
 /** What `sync` did, as related ids. */
 export interface SyncResult {
@@ -47,7 +47,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       this.parentKey();
       return;
     }
-    this.write('attach', (pivot) => records.forEach((record) => this.insertRow(pivot, record.id, record.attributes)));
+    this.write('attach', (pivot) => records.forEach((record) => this.insertRow(pivot, record)));
   }
 
   /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
@@ -89,7 +89,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       }
       result.updated = updated.ids;
       for (const record of diff.attach) {
-        result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
+        result.attached.push(this.insertRow(pivot, record).values[rfk]);
       }
       return result;
     });
@@ -120,7 +120,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const present = detached.keys;
       records.forEach((record, key) => {
         if (present.has(key)) return;
-        result.attached.push(this.insertRow(pivot, record.id, record.attributes).values[rfk]);
+        result.attached.push(this.insertRow(pivot, record).values[rfk]);
       });
       return result;
     });
@@ -128,11 +128,17 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Changes pivot attributes of this parent's row(s) for one related id. Returns the rows whose values changed. */
   updateExistingPivot(id: unknown, attributes: Record<string, unknown>): number {
+    if (isPlainObject(id)) {
+      throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected a related id or model (or a list of them), got ${describeValue(id)}.`);
+    }
+    const keys = this.records(id, 'updateExistingPivot');
+    this.checkPivotAttributes(attributes, 'updateExistingPivot', 'pivot attributes');
     return this.write('updateExistingPivot', (pivot) => {
-      const key = normalizeKey(this.idOf(id));
+      // Every column is checked, not only when a row matches: a misspelt column is an error either way.
+      Object.keys(attributes || {}).forEach((name) => this.column(pivot, name));
       let changed = 0;
       for (const row of this.currentRows(pivot)) {
-        if (row.key === key && this.setAttributes(pivot, row.row, attributes)) changed++;
+        if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes || {})) changed++;
       }
       return changed;
     });
@@ -150,7 +156,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return this.write('createMany', (pivot) => {
       const related = this.relation.relatedModel();
       const models = related.createMany(list as any) as unknown as R[];
-      models.forEach((model, i) => this.insertRow(pivot, this.pairedKey(model, 'createMany'), pivotList[i] || {}));
+      models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, 'createMany'), attributes: pivotList[i] || {}, fromModel: true }));
       return models;
     }, true);
   }
@@ -176,7 +182,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
         const attributes = pivotList[i] || {};
         const row = existing.get(normalizeKey(id));
         if (row) this.setAttributes(pivot, row, attributes);
-        else existing.set(normalizeKey(id), this.insertRow(pivot, id, attributes));
+        else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, fromModel: true }));
       });
       return models;
     }, models.some((model) => !model.$isPersisted || model.$isDirty));
@@ -199,6 +205,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
   private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T, relatedFirst = false): T {
     this.parentKey();
+    assertParentNotDeleted(this.parent, this.relation.label(), method);
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
       // A failure between the two writes then leaves a related row without links, never links to no row.
       if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
@@ -215,7 +222,15 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   private records(input: unknown, method: string): PivotRecords {
-    return normalizeRecords(input, (model) => this.idOf(model), this.relation.label(), method);
+    return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
+  }
+
+  /** The key of a related model named in attach/sync/toggle/detach: one of the related class, saved, and (except to detach) not deleted. */
+  private modelKey(model: object, method: string): unknown {
+    const related = this.relation.relatedModel();
+    if (method === 'detach' && model instanceof related) return this.pairedKey(model as R, method);
+    requireRelated(model, related, this.relation.label(), method);
+    return this.pairedKey(model, method);
   }
 
   private idOf(item: unknown): unknown {
@@ -228,9 +243,9 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     const id = this.idOf(model);
     if (isBlankKey(id)) {
       const { relatedKey } = this.relation;
-      throw new ValidationError(
-        `${this.relation.label()}.${method}(): the ${modelName(this.relation.relatedModel())} has no ${relatedKey}, the key its pivot rows pair on; give it a ${relatedKey}. Nothing was written.`,
-      );
+      const name = modelName(this.relation.relatedModel());
+      const fix = model.$isPersisted ? `give it a ${relatedKey}` : `save() the ${name} first`;
+      throw new ValidationError(`${this.relation.label()}.${method}(): the ${name} has no ${relatedKey}, the key its pivot rows pair on; ${fix}. Nothing was written.`);
     }
     return id;
   }
@@ -260,12 +275,18 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     });
   }
 
-  private insertRow(pivot: Table, id: unknown, attributes: Record<string, unknown>): RowEntry {
+  /**
+   * Appends a pivot row. A key a model gives (the parent's, a related model's) is written as the
+   * model holds it, so it stays the type of the sheet the model came from; a bare id is stored the
+   * way the pivot column holds its keys.
+   */
+  private insertRow(pivot: Table, { id, attributes, fromModel }: PivotRecord): RowEntry {
     const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
     const rfk = this.column(pivot, pivotRelatedForeignKey);
     const record: Record<string, unknown> = { ...attributes };
-    record[pivotForeignKey] = likeColumn(pivot, this.column(pivot, pivotForeignKey), this.parentKey());
-    record[pivotRelatedForeignKey] = likeColumn(pivot, rfk, id);
+    this.column(pivot, pivotForeignKey);
+    record[pivotForeignKey] = this.parentKey();
+    record[pivotRelatedForeignKey] = fromModel ? id : likeColumn(pivot, rfk, id);
     const { pivotModel } = this.relation;
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     const own = this.fillPivotKey(pivot, record);

@@ -5,8 +5,15 @@
 import { ValidationError } from '../../errors';
 import { isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../../support/values';
 
+/** One desired related id with its pivot attributes; `fromModel` when a model gave it (its key is written as the model holds it). */
+export interface PivotRecord {
+  id: unknown;
+  attributes: Record<string, unknown>;
+  fromModel: boolean;
+}
+
 /** Desired related ids with their pivot attributes, keyed by normalised id. */
-export type PivotRecords = Map<Key, { id: unknown; attributes: Record<string, unknown> }>;
+export type PivotRecords = Map<Key, PivotRecord>;
 
 /** Normalises the arguments of attach/sync/toggle into one Map (later duplicates merge). */
 export function normalizeRecords(
@@ -16,15 +23,17 @@ export function normalizeRecords(
   method: string,
 ): PivotRecords {
   const records: PivotRecords = new Map();
-  const add = (id: unknown, attributes: Record<string, unknown>) => {
+  const add = (id: unknown, attributes: Record<string, unknown>, fromModel = false) => {
     const key = normalizeKey(id);
     if (key === '') throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
     const existing = records.get(key);
-    records.set(key, { id: existing ? existing.id : id, attributes: { ...(existing ? existing.attributes : {}), ...attributes } });
+    if (existing) existing.attributes = { ...existing.attributes, ...attributes };
+    else records.set(key, { id, attributes: { ...attributes }, fromModel });
   };
+  const addItem = (item: unknown) => add(idOf(item, keyOf, owner, method), {}, isModelLike(item));
   const list = toList(input);
   if (list) {
-    for (const item of list) add(idOf(item, keyOf, owner, method), {});
+    for (const item of list) addItem(item);
   } else if (isPlainObject(input)) {
     for (const id of Object.keys(input)) {
       const attributes = input[id];
@@ -34,7 +43,7 @@ export function normalizeRecords(
       add(id, (attributes as Record<string, unknown>) || {});
     }
   } else {
-    add(idOf(input, keyOf, owner, method), {});
+    addItem(input);
   }
   return records;
 }
@@ -47,10 +56,12 @@ function toList(input: unknown): unknown[] | null {
   return null;
 }
 
+function isModelLike(item: unknown): item is object {
+  return item !== null && typeof item === 'object' && !isPlainObject(item) && !(Object.prototype.toString.call(item) === '[object Date]');
+}
+
 function idOf(item: unknown, keyOf: (model: object) => unknown, owner: string, method: string): unknown {
-  if (item !== null && typeof item === 'object' && !isPlainObject(item) && !(Object.prototype.toString.call(item) === '[object Date]')) {
-    return keyOf(item);
-  }
+  if (isModelLike(item)) return keyOf(item);
   if (item === null || item === undefined || typeof item === 'object' || typeof item === 'boolean') {
     throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
   }
@@ -66,7 +77,7 @@ export interface CurrentPivotRow<Row> {
 
 /** What a sync changes. */
 export interface SyncDiff<Row> {
-  attach: Array<{ id: unknown; attributes: Record<string, unknown> }>;
+  attach: PivotRecord[];
   update: Array<{ row: Row; id: unknown; changes: Record<string, unknown> }>;
   detach: Row[];
 }
