@@ -47,15 +47,15 @@ var SheetORM = (() => {
   // node_modules/pluralize/pluralize.js
   var require_pluralize = __commonJS({
     "node_modules/pluralize/pluralize.js"(exports, module) {
-      (function(root, pluralize3) {
+      (function(root, pluralize2) {
         if (typeof __require === "function" && typeof exports === "object" && typeof module === "object") {
-          module.exports = pluralize3();
+          module.exports = pluralize2();
         } else if (typeof define === "function" && define.amd) {
           define(function() {
-            return pluralize3();
+            return pluralize2();
           });
         } else {
-          root.pluralize = pluralize3();
+          root.pluralize = pluralize2();
         }
       })(exports, function() {
         var pluralRules = [];
@@ -123,45 +123,45 @@ var SheetORM = (() => {
             return sanitizeWord(token, token, rules) === token;
           };
         }
-        function pluralize3(word, count2, inclusive) {
-          var pluralized = count2 === 1 ? pluralize3.singular(word) : pluralize3.plural(word);
+        function pluralize2(word, count2, inclusive) {
+          var pluralized = count2 === 1 ? pluralize2.singular(word) : pluralize2.plural(word);
           return (inclusive ? count2 + " " : "") + pluralized;
         }
-        pluralize3.plural = replaceWord(
+        pluralize2.plural = replaceWord(
           irregularSingles,
           irregularPlurals,
           pluralRules
         );
-        pluralize3.isPlural = checkWord(
+        pluralize2.isPlural = checkWord(
           irregularSingles,
           irregularPlurals,
           pluralRules
         );
-        pluralize3.singular = replaceWord(
+        pluralize2.singular = replaceWord(
           irregularPlurals,
           irregularSingles,
           singularRules
         );
-        pluralize3.isSingular = checkWord(
+        pluralize2.isSingular = checkWord(
           irregularPlurals,
           irregularSingles,
           singularRules
         );
-        pluralize3.addPluralRule = function(rule, replacement) {
+        pluralize2.addPluralRule = function(rule, replacement) {
           pluralRules.push([sanitizeRule(rule), replacement]);
         };
-        pluralize3.addSingularRule = function(rule, replacement) {
+        pluralize2.addSingularRule = function(rule, replacement) {
           singularRules.push([sanitizeRule(rule), replacement]);
         };
-        pluralize3.addUncountableRule = function(word) {
+        pluralize2.addUncountableRule = function(word) {
           if (typeof word === "string") {
             uncountables[word.toLowerCase()] = true;
             return;
           }
-          pluralize3.addPluralRule(word, "$0");
-          pluralize3.addSingularRule(word, "$0");
+          pluralize2.addPluralRule(word, "$0");
+          pluralize2.addSingularRule(word, "$0");
         };
-        pluralize3.addIrregularRule = function(single, plural) {
+        pluralize2.addIrregularRule = function(single, plural) {
           plural = plural.toLowerCase();
           single = single.toLowerCase();
           irregularSingles[single] = plural;
@@ -221,7 +221,7 @@ var SheetORM = (() => {
           ["pickaxe", "pickaxes"],
           ["passerby", "passersby"]
         ].forEach(function(rule) {
-          return pluralize3.addIrregularRule(rule[0], rule[1]);
+          return pluralize2.addIrregularRule(rule[0], rule[1]);
         });
         [
           [/s?$/i, "s"],
@@ -250,7 +250,7 @@ var SheetORM = (() => {
           [/m[ae]n$/i, "men"],
           ["thou", "you"]
         ].forEach(function(rule) {
-          return pluralize3.addPluralRule(rule[0], rule[1]);
+          return pluralize2.addPluralRule(rule[0], rule[1]);
         });
         [
           [/s$/i, ""],
@@ -277,7 +277,7 @@ var SheetORM = (() => {
           [/(eau)x?$/i, "$1"],
           [/men$/i, "man"]
         ].forEach(function(rule) {
-          return pluralize3.addSingularRule(rule[0], rule[1]);
+          return pluralize2.addSingularRule(rule[0], rule[1]);
         });
         [
           // Singular words with no plurals.
@@ -389,8 +389,8 @@ var SheetORM = (() => {
           /pox$/i,
           // "chickpox", "smallpox"
           /sheep$/i
-        ].forEach(pluralize3.addUncountableRule);
-        return pluralize3;
+        ].forEach(pluralize2.addUncountableRule);
+        return pluralize2;
       });
     }
   });
@@ -1213,8 +1213,42 @@ var SheetORM = (() => {
     }
   };
 
-  // src/model/meta.ts
+  // src/relations/naming.ts
   var import_pluralize = __toESM(require_pluralize());
+  var PLURAL_OF = {};
+  var SINGULAR_OF = {};
+  "cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche".split(" ").forEach((word) => SINGULAR_OF[`${word}s`] = word);
+  SINGULAR_OF.sms = "sms";
+  "canvas bias lens".split(" ").forEach((word) => {
+    SINGULAR_OF[`${word}es`] = word;
+    SINGULAR_OF[word] = word;
+    PLURAL_OF[word] = `${word}es`;
+  });
+  function singular(word) {
+    return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : import_pluralize.default.singular(word);
+  }
+  function pluralName(name) {
+    const last = (name.match(/[A-Za-z][a-z]*$/) || [""])[0].toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
+    if (/^[A-Z][A-Z\d]+$/.test(name)) return `${name}s`;
+    return (0, import_pluralize.default)(name);
+  }
+  function snakeCase(text) {
+    return text.trim().replace(/([A-Z])([A-Z\d]+)s(?![a-z])/g, (_, first, rest) => `${first}${rest.toLowerCase()}s`).replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[\s\-.]+/g, "_").toLowerCase();
+  }
+  function singularSnake(sheetName2) {
+    const words = snakeCase(sheetName2).split("_");
+    words[words.length - 1] = singular(words[words.length - 1]);
+    return words.join("_");
+  }
+  function foreignKeyFor(sheetName2, key) {
+    return `${singularSnake(sheetName2)}_${key}`;
+  }
+  function pivotSheetFor(parentSheet, relatedSheet) {
+    return [singularSnake(parentSheet), singularSnake(relatedSheet)].sort().join("_");
+  }
+
+  // src/model/meta.ts
   function modelName(model) {
     return model.name || sheetName(model);
   }
@@ -1226,7 +1260,7 @@ var SheetORM = (() => {
       throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
     }
     if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
-    return (0, import_pluralize.default)(model.name);
+    return pluralName(model.name);
   }
   function primaryKeys(model) {
     var _a, _b;
@@ -4637,23 +4671,6 @@ var SheetORM = (() => {
       return copy;
     }
     return value;
-  }
-
-  // src/relations/naming.ts
-  var import_pluralize2 = __toESM(require_pluralize());
-  function snakeCase(text) {
-    return text.trim().replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[\s\-.]+/g, "_").toLowerCase();
-  }
-  function singularSnake(sheetName2) {
-    const words = snakeCase(sheetName2).split("_");
-    words[words.length - 1] = import_pluralize2.default.singular(words[words.length - 1]);
-    return words.join("_");
-  }
-  function foreignKeyFor(sheetName2, key) {
-    return `${singularSnake(sheetName2)}_${key}`;
-  }
-  function pivotSheetFor(parentSheet, relatedSheet) {
-    return [singularSnake(parentSheet), singularSnake(relatedSheet)].sort().join("_");
   }
 
   // src/relations/clients/support.ts

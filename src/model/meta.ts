@@ -1,8 +1,8 @@
 /** What a model class says about its sheet: name, keys, key type, spreadsheet. */
-import pluralize from 'pluralize';
 import { ValidationError } from '../errors';
 import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
 import { TableRef } from '../storage/TableRef';
+import { pluralName } from '../relations/naming';
 
 /** The static settings a model class may declare (Lucid, Pinia and sheetorm spellings). */
 export interface ModelSettings {
@@ -31,7 +31,7 @@ export function sheetName(model: ModelSettings): string {
     throw new ValidationError(`${model.name || 'Model'}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
   }
   if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
-  return pluralize(model.name);
+  return pluralName(model.name);
 }
 
 /** The primary key columns (several for a composite key). */

@@ -1,10 +1,42 @@
 /** Default key and pivot names, derived from sheet names the way Eloquent derives them from tables. */
 import pluralize from 'pluralize';
 
-/** `BlogPosts` → `blog_posts`, `Blog Posts` → `blog_posts`. */
+/**
+ * Words `pluralize` gets wrong that sheets of business data use: singulars ending in -ie or -che
+ * (it gives `cooky`, `cach`) and singulars ending in -s (it takes `Canvas` for a plural).
+ */
+const PLURAL_OF: Record<string, string> = {};
+const SINGULAR_OF: Record<string, string> = {};
+'cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche'
+  .split(' ')
+  .forEach((word) => (SINGULAR_OF[`${word}s`] = word));
+SINGULAR_OF.sms = 'sms';
+'canvas bias lens'.split(' ').forEach((word) => {
+  SINGULAR_OF[`${word}es`] = word;
+  SINGULAR_OF[word] = word;
+  PLURAL_OF[word] = `${word}es`;
+});
+
+/** A lower-case word's singular. */
+function singular(word: string): string {
+  return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : pluralize.singular(word);
+}
+
+/** The default sheet of a model class: its name's plural (`Post` → `Posts`, `URL` → `URLs`, `Canvas` → `Canvases`). */
+export function pluralName(name: string): string {
+  const last = (name.match(/[A-Za-z][a-z]*$/) || [''])[0].toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
+  // An acronym takes a lower-case s, as sheets name them.
+  if (/^[A-Z][A-Z\d]+$/.test(name)) return `${name}s`;
+  return pluralize(name);
+}
+
+/** `BlogPosts` → `blog_posts`, `Blog Posts` → `blog_posts`, `URLs` → `urls`. */
 export function snakeCase(text: string): string {
   return text
     .trim()
+    // An acronym's plural s is no word of its own: `FAQs` is one word, not `fa_qs`.
+    .replace(/([A-Z])([A-Z\d]+)s(?![a-z])/g, (_, first: string, rest: string) => `${first}${rest.toLowerCase()}s`)
     .replace(/([a-z\d])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .replace(/[\s\-.]+/g, '_')
@@ -14,7 +46,7 @@ export function snakeCase(text: string): string {
 /** `Posts` → `post`, `Categories` → `category`, `BlogPosts` → `blog_post`. */
 export function singularSnake(sheetName: string): string {
   const words = snakeCase(sheetName).split('_');
-  words[words.length - 1] = pluralize.singular(words[words.length - 1]);
+  words[words.length - 1] = singular(words[words.length - 1]);
   return words.join('_');
 }
 

@@ -1,6 +1,6 @@
 /** Default key and pivot names: sheet names snake_cased and singularised (`Posts` → `post_id`). */
 import { Model } from '../../src';
-import { foreignKeyFor, pivotSheetFor, singularSnake, snakeCase } from '../../src/relations/naming';
+import { foreignKeyFor, pivotSheetFor, pluralName, singularSnake, snakeCase } from '../../src/relations/naming';
 import { seedSheets } from '../support/seed';
 
 describe('the naming helpers', () => {
@@ -16,8 +16,32 @@ describe('the naming helpers', () => {
     ['blog_posts', 'blog_post_id'],
     ['HTTPRequests', 'http_request_id'],
     ['Series', 'series_id'],
+    ['Cookies', 'cookie_id'],
+    ['Calories', 'calorie_id'],
+    ['Movies', 'movie_id'],
+    ['Caches', 'cache_id'],
+    ['Niches', 'niche_id'],
+    ['Coaches', 'coach_id'],
+    ['Canvases', 'canvas_id'],
+    ['URLs', 'url_id'],
+    ['FAQs', 'faq_id'],
+    ['UserIDs', 'user_id_id'],
+    ['SMS', 'sms_id'],
   ])('%s → %s', (sheet, key) => {
     expect(foreignKeyFor(sheet, 'id')).toBe(key);
+  });
+
+  test.each([
+    ['Post', 'Posts'],
+    ['Category', 'Categories'],
+    ['Person', 'People'],
+    ['Cookie', 'Cookies'],
+    ['Canvas', 'Canvases'],
+    ['BlogCanvas', 'BlogCanvases'],
+    ['URL', 'URLs'],
+    ['Status', 'Statuses'],
+  ])('the class %s reads the sheet %s by default', (name, sheet) => {
+    expect(pluralName(name)).toBe(sheet);
   });
 
   test('the key column is kept as given', () => {
