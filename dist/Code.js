@@ -3838,13 +3838,37 @@ var SheetORM = (() => {
     orWhereNotBetween(column, range) {
       return this.addBetween("or", true, column, range, "orWhereNotBetween");
     }
+    /** Alias of `whereBetween` (Lucid). */
+    andWhereBetween(column, range) {
+      return this.addBetween("and", false, column, range, "andWhereBetween");
+    }
+    /** Alias of `whereNotBetween` (Lucid). */
+    andWhereNotBetween(column, range) {
+      return this.addBetween("and", true, column, range, "andWhereNotBetween");
+    }
     /** SQL LIKE (`%`, `_`), case-sensitive. */
     whereLike(column, pattern) {
       return this.where(column, "like", pattern);
     }
+    /** Alias of `whereLike` (Lucid). */
+    andWhereLike(column, pattern) {
+      return this.where(column, "like", pattern);
+    }
+    /** OR-ed `whereLike`. */
+    orWhereLike(column, pattern) {
+      return this.orWhere(column, "like", pattern);
+    }
     /** SQL LIKE, case-insensitive. */
     whereILike(column, pattern) {
       return this.where(column, "ilike", pattern);
+    }
+    /** Alias of `whereILike` (Lucid). */
+    andWhereILike(column, pattern) {
+      return this.where(column, "ilike", pattern);
+    }
+    /** OR-ed `whereILike`. */
+    orWhereILike(column, pattern) {
+      return this.orWhere(column, "ilike", pattern);
     }
     /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match). */
     keyInCondition(column, keys, source, method) {
@@ -3982,6 +4006,21 @@ var SheetORM = (() => {
     forgetCounts() {
       this.countsMade = null;
     }
+    /**
+     * A copy of the query (clauses, order, paging, preloads, counts) that changes apart from this one
+     * (Lucid's `clone()`: `const total = query.clone().count()`).
+     */
+    clone() {
+      const copy = Object.create(Object.getPrototypeOf(this));
+      const fields = this;
+      for (const key of Object.keys(fields)) {
+        const value = fields[key];
+        copy[key] = Array.isArray(value) ? value.slice() : value;
+      }
+      copy.preloads = copyPreloads(this.preloads);
+      copy.countsMade = null;
+      return copy;
+    }
     /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
     with(...args) {
       addPreloads(this.model, this.preloads, args);
@@ -4027,12 +4066,20 @@ var SheetORM = (() => {
     has(name, operator = ">=", count2 = 1) {
       return this.addHas("and", name, void 0, operator, count2);
     }
+    /** Alias of `has` (Lucid). */
+    andHas(name, operator = ">=", count2 = 1) {
+      return this.addHas("and", name, void 0, operator, count2);
+    }
     /** OR-ed `has`. */
     orHas(name, operator = ">=", count2 = 1) {
       return this.addHas("or", name, void 0, operator, count2);
     }
     /** Keeps rows with related rows matching the callback's query. */
     whereHas(name, callback, operator = ">=", count2 = 1) {
+      return this.addHas("and", name, callback, operator, count2);
+    }
+    /** Alias of `whereHas` (Lucid). */
+    andWhereHas(name, callback, operator = ">=", count2 = 1) {
       return this.addHas("and", name, callback, operator, count2);
     }
     /** OR-ed `whereHas`. */
@@ -4043,12 +4090,20 @@ var SheetORM = (() => {
     doesntHave(name) {
       return this.addHas("and", name, void 0, "<", 1);
     }
+    /** Alias of `doesntHave` (Lucid). */
+    andDoesntHave(name) {
+      return this.addHas("and", name, void 0, "<", 1);
+    }
     /** OR-ed `doesntHave`. */
     orDoesntHave(name) {
       return this.addHas("or", name, void 0, "<", 1);
     }
     /** Keeps rows without related rows matching the callback's query. */
     whereDoesntHave(name, callback) {
+      return this.addHas("and", name, callback, "<", 1);
+    }
+    /** Alias of `whereDoesntHave` (Lucid). */
+    andWhereDoesntHave(name, callback) {
       return this.addHas("and", name, callback, "<", 1);
     }
     /** OR-ed `whereDoesntHave`. */
@@ -4173,6 +4228,9 @@ var SheetORM = (() => {
         return operatorMatcher(operator, count2);
     }
   }
+  function copyPreloads(nodes) {
+    return nodes.map((node) => ({ ...node, children: copyPreloads(node.children) }));
+  }
 
   // src/query/QueryBuilder.ts
   var QueryBuilder = class _QueryBuilder extends EagerQuery {
@@ -4191,10 +4249,9 @@ var SheetORM = (() => {
     orderBy(column, direction = "asc") {
       if (Array.isArray(column)) {
         column.forEach((item) => {
-          if (!isPlainObject(item)) {
-            throw new ValidationError(`${this.owner}.orderBy([...]): each item is { column, order? }, got ${describeValue(item)}.`);
-          }
-          this.orderBy(item.column, item.order || "asc");
+          if (typeof item === "string") this.orderBy(item, direction);
+          else if (isPlainObject(item)) this.orderBy(item.column, item.order || "asc");
+          else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order? }, got ${describeValue(item)}.`);
         });
         return this;
       }
@@ -5210,7 +5267,7 @@ var SheetORM = (() => {
     count() {
       return readScope(() => {
         this.forgetCounts();
-        return this.filtered(this.join()).length;
+        return this.filtered(this.joinRows()).length;
       });
     }
     pluck(column, key) {
@@ -5249,7 +5306,7 @@ var SheetORM = (() => {
     countByParent() {
       return readScope(() => {
         this.forgetCounts();
-        const join = this.join();
+        const join = this.joinRows();
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
         const counts = /* @__PURE__ */ new Map();
         const rows = this.filtered(join);
@@ -5262,7 +5319,7 @@ var SheetORM = (() => {
     }
     /** Filtered, sorted, group-limited and sliced joined rows. */
     joined() {
-      const join = this.join();
+      const join = this.joinRows();
       let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
       if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
       const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
@@ -5291,7 +5348,7 @@ var SheetORM = (() => {
       return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());
     }
     /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
-    join() {
+    joinRows() {
       const relation = this.relation;
       prefetch(this.sheetsInvolved());
       const related = readTable(tableRef(this.model));
@@ -6115,6 +6172,10 @@ var SheetORM = (() => {
     /** The first row, or null. */
     static first() {
       return this.query().first();
+    }
+    /** The first row's model, or ModelNotFoundError. */
+    static firstOrFail() {
+      return this.query().firstOrFail();
     }
     /** The number of rows. */
     static count() {

@@ -93,6 +93,10 @@ export class Model extends ModelDefinitions {
   static first<M extends Model>(this: ModelClass<M>): M | null {
     return this.query().first();
   }
+  /** The first row's model, or ModelNotFoundError. */
+  static firstOrFail<M extends Model>(this: ModelClass<M>): M {
+    return this.query().firstOrFail();
+  }
   /** The number of rows. */
   static count<M extends Model>(this: ModelClass<M>): number {
     return this.query().count();

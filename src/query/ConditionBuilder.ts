@@ -114,13 +114,37 @@ export class ConditionBuilder {
   orWhereNotBetween(column: string, range: readonly [unknown, unknown]): this {
     return this.addBetween('or', true, column, range, 'orWhereNotBetween');
   }
+  /** Alias of `whereBetween` (Lucid). */
+  andWhereBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.addBetween('and', false, column, range, 'andWhereBetween');
+  }
+  /** Alias of `whereNotBetween` (Lucid). */
+  andWhereNotBetween(column: string, range: readonly [unknown, unknown]): this {
+    return this.addBetween('and', true, column, range, 'andWhereNotBetween');
+  }
   /** SQL LIKE (`%`, `_`), case-sensitive. */
   whereLike(column: string, pattern: string): this {
     return this.where(column, 'like', pattern);
   }
+  /** Alias of `whereLike` (Lucid). */
+  andWhereLike(column: string, pattern: string): this {
+    return this.where(column, 'like', pattern);
+  }
+  /** OR-ed `whereLike`. */
+  orWhereLike(column: string, pattern: string): this {
+    return this.orWhere(column, 'like', pattern);
+  }
   /** SQL LIKE, case-insensitive. */
   whereILike(column: string, pattern: string): this {
     return this.where(column, 'ilike', pattern);
+  }
+  /** Alias of `whereILike` (Lucid). */
+  andWhereILike(column: string, pattern: string): this {
+    return this.where(column, 'ilike', pattern);
+  }
+  /** OR-ed `whereILike`. */
+  orWhereILike(column: string, pattern: string): this {
+    return this.orWhere(column, 'ilike', pattern);
   }
 
   /** Column holds one of `keys`, compared as keys (`1`, `'1'` and `' 1 '` match). */

@@ -57,6 +57,22 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     this.model = model;
   }
 
+  /**
+   * A copy of the query (clauses, order, paging, preloads, counts) that changes apart from this one
+   * (Lucid's `clone()`: `const total = query.clone().count()`).
+   */
+  clone(): this {
+    const copy = Object.create(Object.getPrototypeOf(this)) as this;
+    const fields = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const value = fields[key];
+      (copy as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? value.slice() : value;
+    }
+    copy.preloads = copyPreloads(this.preloads);
+    copy.countsMade = null;
+    return copy;
+  }
+
   /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
   with<A extends Array<PreloadArg<M>>>(...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>> {
     addPreloads(this.model, this.preloads, args);
@@ -111,12 +127,20 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   has(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, undefined, operator, count);
   }
+  /** Alias of `has` (Lucid). */
+  andHas(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
+    return this.addHas('and', name, undefined, operator, count);
+  }
   /** OR-ed `has`. */
   orHas(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('or', name, undefined, operator, count);
   }
   /** Keeps rows with related rows matching the callback's query. */
   whereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
+    return this.addHas('and', name, callback, operator, count);
+  }
+  /** Alias of `whereHas` (Lucid). */
+  andWhereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, callback, operator, count);
   }
   /** OR-ed `whereHas`. */
@@ -127,12 +151,20 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   doesntHave(name: string): this {
     return this.addHas('and', name, undefined, '<', 1);
   }
+  /** Alias of `doesntHave` (Lucid). */
+  andDoesntHave(name: string): this {
+    return this.addHas('and', name, undefined, '<', 1);
+  }
   /** OR-ed `doesntHave`. */
   orDoesntHave(name: string): this {
     return this.addHas('or', name, undefined, '<', 1);
   }
   /** Keeps rows without related rows matching the callback's query. */
   whereDoesntHave(name: string, callback?: RelationCallback): this {
+    return this.addHas('and', name, callback, '<', 1);
+  }
+  /** Alias of `whereDoesntHave` (Lucid). */
+  andWhereDoesntHave(name: string, callback?: RelationCallback): this {
     return this.addHas('and', name, callback, '<', 1);
   }
   /** OR-ed `whereDoesntHave`. */
@@ -269,4 +301,9 @@ function countMatcher(operator: Operator, count: number): (actual: number) => bo
     default:
       return operatorMatcher(operator, count);
   }
+}
+
+/** Preload trees are extended in place by later `with()` calls, so a clone gets its own. */
+function copyPreloads(nodes: readonly PreloadNode[]): PreloadNode[] {
+  return nodes.map((node) => ({ ...node, children: copyPreloads(node.children) }));
 }

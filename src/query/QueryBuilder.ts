@@ -39,13 +39,12 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
-  orderBy(column: string | Array<{ column: string; order?: Direction }>, direction: Direction = 'asc'): this {
+  orderBy(column: string | Array<string | { column: string; order?: Direction }>, direction: Direction = 'asc'): this {
     if (Array.isArray(column)) {
       column.forEach((item) => {
-        if (!isPlainObject(item)) {
-          throw new ValidationError(`${this.owner}.orderBy([...]): each item is { column, order? }, got ${describeValue(item)}.`);
-        }
-        this.orderBy(item.column, item.order || 'asc');
+        if (typeof item === 'string') this.orderBy(item, direction);
+        else if (isPlainObject(item)) this.orderBy(item.column, item.order || 'asc');
+        else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order? }, got ${describeValue(item)}.`);
       });
       return this;
     }

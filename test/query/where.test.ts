@@ -173,6 +173,33 @@ describe('terminal methods', () => {
     expect(ids(query)).toEqual([1, 4]);
   });
 
+  it("Lucid's and-/or- spellings of between and like", () => {
+    expect(ids(Post.query().where('status', 'live').andWhereBetween('views', [40, 60]))).toEqual([2]);
+    expect(ids(Post.query().where('status', 'live').andWhereNotBetween('views', [40, 60]))).toEqual([3]);
+    expect(ids(Post.query().whereLike('title', 'A%').orWhereLike('title', 'b%'))).toEqual([1, 2]);
+    expect(ids(Post.query().whereILike('title', 'a%').orWhereILike('title', 'E%'))).toEqual([1, 5]);
+    expect(ids(Post.query().where('status', 'live').andWhereLike('title', '%a'))).toEqual([2, 3]);
+    expect(ids(Post.query().where('status', 'live').andWhereILike('title', 'G%'))).toEqual([3]);
+  });
+
+  it('Model.firstOrFail and orderBy with a list of column names', () => {
+    expect(Post.firstOrFail().id).toBe(1);
+    expect(ids(Post.query().orderBy(['status', { column: 'id', order: 'desc' }]))).toEqual([5, 1, 3, 2, 4]);
+    expect(() => Post.query().orderBy([5 as never])).toThrow(/each item is a column or \{ column, order\? \}, got 5/);
+    seedSheets({ Posts: [['id', 'title', 'views', 'status', 'published']] });
+    expect(() => Post.firstOrFail()).toThrow(/no row of sheet "Posts"/);
+  });
+
+  it('clone() copies a query that then changes apart from it', () => {
+    const live = Post.where('status', 'live').orderBy('id', 'desc').limit(5);
+    const copy = live.clone().where('views', '>', 10);
+    expect(ids(copy)).toEqual([2]);
+    expect(ids(live)).toEqual([3, 2]);
+    expect(ids(live.clone().limit(1))).toEqual([3]);
+    expect(live.clone().count()).toBe(2);
+    expect(ids(live)).toEqual([3, 2]);
+  });
+
   it('reads the sheet exactly once per query', () => {
     gas().calls.reset();
     Post.where('views', '>', 1).orWhereIn('id', [1]).orderBy('id').get();

@@ -116,6 +116,30 @@ describe('hasMany', () => {
     expect(names(User.where('name', 'tom').orWhereDoesntHave('posts', (q) => q.where('title', 'like', '%')).get())).toEqual(['nikk', 'tom']);
   });
 
+  test("Lucid's and- spellings: andHas, andWhereHas, andDoesntHave, andWhereDoesntHave", () => {
+    expect(names(User.where('id', '>', 1).andHas('posts').get())).toEqual(['romain']);
+    expect(names(User.where('id', '<', 3).andWhereHas('posts', (q) => q.where('published', false)).get())).toEqual(['virk']);
+    expect(names(User.where('id', '>', 2).andDoesntHave('posts').get())).toEqual(['nikk', 'tom']);
+    expect(names(User.where('id', '<', 4).andWhereDoesntHave('posts', (q) => q.where('published', false)).get())).toEqual(['romain', 'nikk']);
+  });
+
+  test('a clone keeps its own has conditions, preloads and counts', () => {
+    type Loaded = { posts: { all(): Post[] } };
+    const query = User.has('posts').withCount('posts');
+    query.with('posts');
+    const deeper = query.clone().with('posts.tags').where('name', 'virk');
+    const [virk] = deeper.get().all();
+    expect(virk.$extras.posts_count).toBe(3);
+    expect((virk as unknown as Loaded).posts.all().map((post) => typeof post.tags)).toEqual(['object', 'object', 'object']);
+    const plain = query.get().all();
+    expect(plain.map((user) => [user.name, user.$extras.posts_count])).toEqual([
+      ['virk', 3],
+      ['romain', 1],
+    ]);
+    // The clone's nested path did not reach the original's preload of posts.
+    expect((plain[0] as unknown as Loaded).posts.all().map((post) => typeof post.tags)).toEqual(['function', 'function', 'function']);
+  });
+
   test('and/or precedence and groups', () => {
     // has OR (tom AND id > 10): virk, romain; (has OR tom) AND id > 10 would be nobody
     expect(names(User.has('posts').orWhere('name', 'tom').where('id', '>', 10).get())).toEqual(['virk', 'romain']);

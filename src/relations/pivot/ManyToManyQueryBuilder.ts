@@ -116,7 +116,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   override count(): number {
     return readScope(() => {
       this.forgetCounts();
-      return this.filtered(this.join()).length;
+      return this.filtered(this.joinRows()).length;
     });
   }
 
@@ -163,7 +163,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   countByParent(): Map<Key, number> {
     return readScope(() => {
       this.forgetCounts();
-      const join = this.join();
+      const join = this.joinRows();
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
       const counts = new Map<Key, number>();
       const rows = this.filtered(join);
@@ -177,7 +177,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** Filtered, sorted, group-limited and sliced joined rows. */
   joined(): Join {
-    const join = this.join();
+    const join = this.joinRows();
     // On one parent's query, groupOrderBy and groupLimit are a plain order and limit (as Lucid's).
     let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
     if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
@@ -210,7 +210,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
-  private join(): Join {
+  private joinRows(): Join {
     const relation = this.relation;
     prefetch(this.sheetsInvolved());
     const related = readTable(tableRef(this.model));
