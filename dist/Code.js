@@ -1575,6 +1575,10 @@ var SheetORM = (() => {
     current = { ...current, ...withoutUndefined(options) };
     if (options.spreadsheet) current.spreadsheetId = (_a = options.spreadsheetId) != null ? _a : null;
     if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
+    if (options.spreadsheet === null && !options.spreadsheetId || options.spreadsheetId === null && !options.spreadsheet) {
+      current.spreadsheet = null;
+      current.spreadsheetId = null;
+    }
     generation++;
     return { ...current };
   }
@@ -1601,11 +1605,11 @@ var SheetORM = (() => {
       if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(", ")}).`);
     }
     const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
-    if (spreadsheetId !== void 0 && (typeof spreadsheetId !== "string" || !spreadsheetId.trim())) {
+    if (spreadsheetId !== void 0 && spreadsheetId !== null && (typeof spreadsheetId !== "string" || !spreadsheetId.trim())) {
       throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
     }
-    if (spreadsheet !== void 0 && (spreadsheet === null || typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
-      throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)); to give an id, use spreadsheetId.");
+    if (spreadsheet !== void 0 && spreadsheet !== null && (typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
+      throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.");
     }
     if (lock !== void 0 && lock !== false && lock !== "script" && lock !== "document" && lock !== "user") {
       const isLock = lock !== null && typeof lock === "object" && typeof lock.tryLock === "function";

@@ -10,10 +10,10 @@ export type LockSetting = Lock | 'script' | 'document' | 'user' | false;
 
 /** Options of `configure()`. */
 export interface SheetORMOptions {
-  /** The spreadsheet models use unless they pin their own (default: the active one). */
-  spreadsheet?: Spreadsheet;
-  /** Opened with `SpreadsheetApp.openById` when no `spreadsheet` is given. */
-  spreadsheetId?: string;
+  /** The spreadsheet models use unless they pin their own (default: the active one; null goes back to it). */
+  spreadsheet?: Spreadsheet | null;
+  /** Opened with `SpreadsheetApp.openById` when no `spreadsheet` is given (null: back to the active one). */
+  spreadsheetId?: string | null;
   /** Default `'script'`. A library should be given the caller's own lock. */
   lock?: LockSetting;
   /** How long a write waits for the lock (default 10,000 ms). */
@@ -56,6 +56,11 @@ export function configure(options: SheetORMOptions = {}): SheetORMConfig {
   current = { ...current, ...withoutUndefined(options) } as SheetORMConfig;
   if (options.spreadsheet) current.spreadsheetId = options.spreadsheetId ?? null;
   if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
+  // null for either, without the other, goes back to the active spreadsheet.
+  if ((options.spreadsheet === null && !options.spreadsheetId) || (options.spreadsheetId === null && !options.spreadsheet)) {
+    current.spreadsheet = null;
+    current.spreadsheetId = null;
+  }
   generation++;
   return { ...current };
 }
@@ -94,11 +99,11 @@ function validateOptions(options: SheetORMOptions): void {
     if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(', ')}).`);
   }
   const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
-  if (spreadsheetId !== undefined && (typeof spreadsheetId !== 'string' || !spreadsheetId.trim())) {
+  if (spreadsheetId !== undefined && spreadsheetId !== null && (typeof spreadsheetId !== 'string' || !spreadsheetId.trim())) {
     throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
   }
-  if (spreadsheet !== undefined && (spreadsheet === null || typeof spreadsheet !== 'object' || typeof spreadsheet.getSheetByName !== 'function')) {
-    throw new ValidationError('configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)); to give an id, use spreadsheetId.');
+  if (spreadsheet !== undefined && spreadsheet !== null && (typeof spreadsheet !== 'object' || typeof spreadsheet.getSheetByName !== 'function')) {
+    throw new ValidationError('configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.');
   }
   if (lock !== undefined && lock !== false && lock !== 'script' && lock !== 'document' && lock !== 'user') {
     const isLock = lock !== null && typeof lock === 'object' && typeof (lock as Lock).tryLock === 'function';

@@ -27,6 +27,19 @@ describe('configure()', () => {
     expect(other.getId()).toBe('sheet-2');
   });
 
+  it('spreadsheetId: null (or spreadsheet: null) goes back to the active spreadsheet', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    const other = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'other']] }, { id: 'sheet-2', name: 'Other' });
+    configure({ spreadsheetId: 'sheet-2' });
+    expect(Post.find(1)!.toJSON().title).toBe('other');
+    expect(configure({ spreadsheetId: null })).toMatchObject({ spreadsheet: null, spreadsheetId: null });
+    expect(Post.find(1)!.toJSON().title).toBe('active');
+    configure({ spreadsheet: other });
+    expect(Post.find(1)!.toJSON().title).toBe('other');
+    configure({ spreadsheet: null });
+    expect(Post.find(1)!.toJSON().title).toBe('active');
+  });
+
   it('a wrong spreadsheet id is an error naming the id, where it came from and the model', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
     configure({ spreadsheetId: 'no-such-id' });
