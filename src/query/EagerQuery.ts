@@ -109,6 +109,13 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
     }
     const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
+    if (relation.indexOf('.') >= 0) {
+      const dot = relation.indexOf('.');
+      const [first, rest] = [relation.slice(0, dot), relation.slice(dot + 1)];
+      throw new ValidationError(
+        `${this.owner}.withCount('${relation}'): a count takes a relation of ${this.owner}, not a dot path; count on the loaded ones instead: with('${first}', q => q.withCount('${rest}')).`,
+      );
+    }
     this.model.$getRelation(relation);
     this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
     return this;

@@ -214,6 +214,8 @@ describe('withCount and has arguments', () => {
     expect(() => Post.withCount()).toThrow("Post.withCount(): expected relation names, such as withCount('tags'), got none.");
     expect(() => Post.withCount('tags', 'author', ((q: unknown) => q) as never)).toThrow(/a callback goes right after one relation name/);
     expect(() => Post.withCount([1] as never)).toThrow(/expected a relation name such as 'tags'/);
+    expect(() => User.withCount('posts.tags')).toThrow(ValidationError);
+    expect(() => User.withCount('posts.tags')).toThrow("User.withCount('posts.tags'): a count takes a relation of User, not a dot path; count on the loaded ones instead: with('posts', q => q.withCount('tags')).");
     expect(() => Post.has(undefined as never)).toThrow(ValidationError);
     expect(() => Post.whereHas(((q: unknown) => q) as never)).toThrow(/need a relation name/);
     expect(() => Post.whereHas('tags', 'News' as never)).toThrow(/the second argument is a callback/);
