@@ -99,9 +99,15 @@ function computed(sheet: SheetData, row: number, col: number): FValue {
 export function readValue(sheet: SheetData, row: number, col: number): Scalar | '' {
   const value = shown(computed(sheet, row, col));
   if (isDate(value)) return new Date(value.getTime());
-  if (typeof value === 'number' && isDateFormat(readFormat(sheet, row, col))) return serialToDate(value, sheet.book.timeZone);
+  if (typeof value === 'number' && value >= FIRST_DATE_SERIAL && value < PAST_LAST_DATE_SERIAL && isDateFormat(readFormat(sheet, row, col))) {
+    return serialToDate(value, sheet.book.timeZone);
+  }
   return value;
 }
+
+// Sheets' dates run from 0001-01-01 to 9999-12-31; a number outside stays a number.
+const FIRST_DATE_SERIAL = -693593;
+const PAST_LAST_DATE_SERIAL = 2958466;
 
 /** Whether a number format shows dates or times (tokens y m d h s or AM/PM outside quotes and escapes). */
 export function isDateFormat(format: string): boolean {

@@ -199,6 +199,15 @@ describe('display values', () => {
     expect(range.getDisplayValues()[0].slice(0, 3)).toEqual(['2024-01-02', '12:00', '45293.00']);
   });
 
+  it('keeps a number past the range of dates Sheets shows (to 9999-12-31) a number in a date-formatted cell', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange('A1:B1');
+    range.setNumberFormat('yyyy-mm-dd');
+    range.setValues([[2958465, 123456789]]);
+    expect(range.getValues()[0]).toEqual([new Date('9999-12-31T00:00:00Z'), 123456789]);
+    expect(range.getDisplayValues()[0]).toEqual(['9999-12-31', '123456789']);
+  });
+
   it('reports the default number format of an unformatted cell', () => {
     const { sheet } = blank();
     expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
