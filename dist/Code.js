@@ -732,7 +732,7 @@ var SheetORM = (() => {
   }
   function keyedValues(rows, read, readKey) {
     const out = {};
-    for (let i = 0; i < rows.length; i++) out[toText(readKey(rows[i]))] = read(rows[i]);
+    for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
     return out;
   }
   function likeToRegExp(pattern, caseInsensitive = false) {
@@ -1230,7 +1230,7 @@ var SheetORM = (() => {
   function pluralName(name) {
     const last = (name.match(/[A-Za-z][a-z]*$/) || [""])[0].toLowerCase();
     if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
-    if (/^[A-Z][A-Z\d]+$/.test(name)) return `${name}s`;
+    if (/[A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
     return (0, import_pluralize.default)(name);
   }
   function snakeCase(text) {
@@ -1238,7 +1238,9 @@ var SheetORM = (() => {
   }
   function singularSnake(sheetName2) {
     const words = snakeCase(sheetName2).split("_");
-    words[words.length - 1] = singular(words[words.length - 1]);
+    const last = words[words.length - 1];
+    const acronym = /([A-Z][A-Z\d]+)s$/.exec(sheetName2.trim());
+    words[words.length - 1] = acronym && last === `${acronym[1].toLowerCase()}s` ? acronym[1].toLowerCase() : singular(last);
     return words.join("_");
   }
   function foreignKeyFor(sheetName2, key) {
@@ -4427,9 +4429,13 @@ var SheetORM = (() => {
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
+      return compile(this.scopedConditions(), this.resolveColumn(table), this.zoneOf(table));
+    }
+    /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
+    scopedConditions() {
+      if (!this.scope.length) return this.conditions;
       const group = { kind: "group", bool: "and", not: false, conditions: this.conditions };
-      const conditions = this.scope.length ? this.scope.concat(this.conditions.length ? [group] : []) : this.conditions;
-      return compile(conditions, this.resolveColumn(table), this.zoneOf(table));
+      return this.scope.concat(this.conditions.length ? [group] : []);
     }
     /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
     zoneOf(table) {
@@ -4521,7 +4527,8 @@ var SheetORM = (() => {
   function saveEach(model, instances) {
     const names = primaryKeys(model);
     const previous = savingBatch;
-    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], null) : null };
+    const outer = previous && previous.model === model ? previous.keys : null;
+    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], outer) : outer };
     try {
       for (let i = 0; i < instances.length; i++) instances[i].save();
     } finally {
@@ -4747,9 +4754,8 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
     }
     if (stateOf(value).deleted) {
-      throw new ValidationError(
-        `${owner}.${method}(): this ${modelName(related)} was deleted, and saving it here would write its row again; save() it first if it should come back. Nothing was written.`
-      );
+      const harm = method === "associate" || method.startsWith("save") ? "saving it here would write its row again" : "its pivot row would point at a row that is gone";
+      throw new ValidationError(`${owner}.${method}(): this ${modelName(related)} was deleted, and ${harm}; save() it first if it should come back. Nothing was written.`);
     }
   }
   function assertParentNotDeleted(parent, owner, method) {
@@ -5343,7 +5349,8 @@ var SheetORM = (() => {
      * as Lucid applies onQuery to the pivot query of detach and sync.
      */
     acceptsPivotRows(pivots) {
-      if (!this.conditions.length) return pivots.map(() => true);
+      const conditions = this.scopedConditions();
+      if (!conditions.length) return pivots.map(() => true);
       prefetch(this.sheetsInvolved(false));
       const related = readTable(tableRef(this.model));
       const pivot = readTable(this.relation.pivotRef());
@@ -5351,7 +5358,7 @@ var SheetORM = (() => {
       const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
       const none = new RowEntry(related.header.names.map(() => null), null, null);
       const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
-      const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
+      const test = compile(conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
       return pivots.map((_, i) => test(i));
     }
     /** The related and pivot sheets, plus those of preloads and relation clauses. */
@@ -5397,24 +5404,26 @@ var SheetORM = (() => {
       return { pivots, entries, slots, rows, related, pivot, filtered: passing !== null };
     }
     filtered(join) {
-      if (join.filtered || !this.conditions.length) return join.rows;
-      const test = compile(this.conditions, this.resolver(join), this.zoneOf(join.related));
+      const conditions = this.scopedConditions();
+      if (join.filtered || !conditions.length) return join.rows;
+      const test = compile(conditions, this.resolver(join), this.zoneOf(join.related));
       return join.rows.filter(test);
     }
     /** Whether every condition reads related columns only (no pivot column, no relation clause). */
     relatedOnly(join) {
-      const pure = (conditions) => conditions.every((condition2) => {
+      const pure = (conditions2) => conditions2.every((condition2) => {
         if (condition2.kind === "group") return pure(condition2.conditions);
         if (condition2.kind === "deferred" || condition2.source === "pivot") return false;
         const [table, name] = this.split(condition2.column, join);
         return table === "related" || table === null && join.related.header.has(name);
       });
-      return this.conditions.length > 0 && pure(this.conditions);
+      const conditions = this.scopedConditions();
+      return conditions.length > 0 && pure(conditions);
     }
     passingRelated(related, pivot) {
       const candidates2 = related.rows();
       const join = { ...emptyJoin(related, pivot), pivots: candidates2.map((entry) => entry.values), entries: candidates2 };
-      const test = compile(this.conditions, this.resolver(join), this.zoneOf(related));
+      const test = compile(this.scopedConditions(), this.resolver(join), this.zoneOf(related));
       const passing = /* @__PURE__ */ new Set();
       for (let i = 0; i < candidates2.length; i++) if (test(i)) passing.add(candidates2[i]);
       return passing;
@@ -5545,14 +5554,14 @@ var SheetORM = (() => {
   // src/relations/pivot/syncPlan.ts
   function normalizeRecords(input, keyOf2, owner, method) {
     const records = /* @__PURE__ */ new Map();
-    const add = (id, attributes, fromModel = false) => {
+    const add = (id, attributes, model = null) => {
       const key = normalizeKey(id);
       if (key === "") throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
       const existing = records.get(key);
       if (existing) existing.attributes = { ...existing.attributes, ...attributes };
-      else records.set(key, { id, attributes: { ...attributes }, fromModel });
+      else records.set(key, { id, attributes: { ...attributes }, model });
     };
-    const addItem = (item) => add(idOf(item, keyOf2, owner, method), {}, isModelLike(item));
+    const addItem = (item) => add(idOf(item, keyOf2, owner, method), {}, isModelLike(item) ? item : null);
     const list = toList(input);
     if (list) {
       for (const item of list) addItem(item);
@@ -5629,7 +5638,7 @@ var SheetORM = (() => {
         this.parentKey();
         return;
       }
-      this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record)));
+      this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record, "attach")));
     }
     /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
     detach(ids2) {
@@ -5668,7 +5677,7 @@ var SheetORM = (() => {
         }
         result.updated = updated.ids;
         for (const record of diff.attach) {
-          result.attached.push(this.insertRow(pivot, record).values[rfk]);
+          result.attached.push(this.insertRow(pivot, record, "sync").values[rfk]);
         }
         return result;
       });
@@ -5697,7 +5706,7 @@ var SheetORM = (() => {
         const present = detached.keys;
         records.forEach((record, key) => {
           if (present.has(key)) return;
-          result.attached.push(this.insertRow(pivot, record).values[rfk]);
+          result.attached.push(this.insertRow(pivot, record, "toggle").values[rfk]);
         });
         return result;
       });
@@ -5729,7 +5738,7 @@ var SheetORM = (() => {
       return this.write("createMany", (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);
-        models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, "createMany"), attributes: pivotList[i] || {}, fromModel: true }));
+        models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, "createMany"), attributes: pivotList[i] || {}, model }, "createMany"));
         return models;
       }, true);
     }
@@ -5753,7 +5762,7 @@ var SheetORM = (() => {
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
           if (row) this.setAttributes(pivot, row, attributes);
-          else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, fromModel: true }));
+          else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, "saveMany"));
         });
         return models;
       }, models.some((model) => !model.$isPersisted || model.$isDirty));
@@ -5773,7 +5782,6 @@ var SheetORM = (() => {
     /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
     write(method, fn, relatedFirst = false) {
       this.parentKey();
-      assertParentNotDeleted(this.parent, this.relation.label(), method);
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
         if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
         return fn(unit.table(this.relation.pivotRef()), unit);
@@ -5789,11 +5797,10 @@ var SheetORM = (() => {
     records(input, method) {
       return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
     }
-    /** The key of a related model named in attach/sync/toggle/detach: one of the related class, saved, and (except to detach) not deleted. */
+    /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */
     modelKey(model, method) {
       const related = this.relation.relatedModel();
-      if (method === "detach" && model instanceof related) return this.pairedKey(model, method);
-      requireRelated(model, related, this.relation.label(), method);
+      if (!(model instanceof related)) requireRelated(model, related, this.relation.label(), method);
       return this.pairedKey(model, method);
     }
     idOf(item) {
@@ -5839,13 +5846,15 @@ var SheetORM = (() => {
      * model holds it, so it stays the type of the sheet the model came from; a bare id is stored the
      * way the pivot column holds its keys.
      */
-    insertRow(pivot, { id, attributes, fromModel }) {
+    insertRow(pivot, { id, attributes, model }, method) {
+      assertParentNotDeleted(this.parent, this.relation.label(), method);
+      if (model) requireRelated(model, this.relation.relatedModel(), this.relation.label(), method);
       const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
       const rfk = this.column(pivot, pivotRelatedForeignKey);
       const record = { ...attributes };
       this.column(pivot, pivotForeignKey);
       record[pivotForeignKey] = this.parentKey();
-      record[pivotRelatedForeignKey] = fromModel ? id : likeColumn(pivot, rfk, id);
+      record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       const own = this.fillPivotKey(pivot, record);
@@ -6433,7 +6442,8 @@ var SheetORM = (() => {
       return attributes instanceof model ? attributes : new model().merge(attributes);
     });
     return runWrite(`${modelName(model)}.${method}`, (unit) => {
-      if (model.prototype.save !== Model.prototype.save) saveEach(model, instances);
+      const allNew = new Set(instances).size === instances.length && instances.every((instance) => !instance.$isPersisted);
+      if (allNew && model.prototype.save !== Model.prototype.save) saveEach(model, instances);
       else insertModels(model, instances, unit);
       return instances;
     });

@@ -8,7 +8,7 @@
  * string is an empty cell, as in a sheet: it equals null and sorts with the blanks.
  */
 import { ValidationError } from '../errors';
-import { isPlainNumberText } from '../support/values';
+import { isPlainNumberText, setOwn } from '../support/values';
 import { serialToDate, zoneOffset } from '../support/serial';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
@@ -145,10 +145,13 @@ export function toText(value: unknown): string {
   return String(value);
 }
 
-/** `read` of each row keyed by the text of `readKey` (Eloquent's `pluck('title', 'id')`); the last row wins a shared key. */
+/**
+ * `read` of each row keyed by the text of `readKey` (Eloquent's `pluck('title', 'id')`); the last
+ * row wins a shared key. An object lists keys that are whole numbers first, in ascending order.
+ */
 export function keyedValues<R>(rows: readonly R[], read: (row: R) => unknown, readKey: (row: R) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < rows.length; i++) out[toText(readKey(rows[i]))] = read(rows[i]);
+  for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
   return out;
 }
 

@@ -362,7 +362,9 @@ function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray
     return attributes instanceof model ? (attributes as M) : new model().merge(attributes as Record<string, unknown>);
   });
   return runWrite(`${modelName(model)}.${method}`, (unit) => {
-    if (model.prototype.save !== Model.prototype.save) saveEach(model, instances);
+    // create() always inserts: an override's save() would update a model given twice or already saved.
+    const allNew = new Set(instances).size === instances.length && instances.every((instance) => !instance.$isPersisted);
+    if (allNew && model.prototype.save !== Model.prototype.save) saveEach(model, instances);
     else insertModels(model, instances, unit);
     return instances;
   });

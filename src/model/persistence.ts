@@ -71,7 +71,9 @@ interface KeyPlan {
 export function saveEach(model: PersistableClass, instances: ReadonlyArray<{ save(): unknown }>): void {
   const names = primaryKeys(model);
   const previous = savingBatch;
-  savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], null) : null };
+  // A create inside an overridden save() steps over the outer batch's keys too.
+  const outer = previous && previous.model === model ? previous.keys : null;
+  savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], outer) : outer };
   try {
     for (let i = 0; i < instances.length; i++) instances[i].save();
   } finally {

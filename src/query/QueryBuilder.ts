@@ -235,9 +235,14 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The where-conditions as one predicate over a table's rows. */
   predicate(table: Table): (values: Row) => boolean {
+    return compile(this.scopedConditions(), this.resolveColumn(table), this.zoneOf(table));
+  }
+
+  /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
+  protected scopedConditions(): Condition[] {
+    if (!this.scope.length) return this.conditions;
     const group: Condition = { kind: 'group', bool: 'and', not: false, conditions: this.conditions };
-    const conditions = this.scope.length ? this.scope.concat(this.conditions.length ? [group] : []) : this.conditions;
-    return compile(conditions, this.resolveColumn(table), this.zoneOf(table));
+    return this.scope.concat(this.conditions.length ? [group] : []);
   }
 
   /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */

@@ -26,8 +26,9 @@ function singular(word: string): string {
 export function pluralName(name: string): string {
   const last = (name.match(/[A-Za-z][a-z]*$/) || [''])[0].toLowerCase();
   if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
-  // An acronym takes a lower-case s, as sheets name them.
-  if (/^[A-Z][A-Z\d]+$/.test(name)) return `${name}s`;
+  // A name ending in an acronym takes a lower-case s, as sheets name them (`UserURL` → `UserURLs`);
+  // one ending in S is left as it is (`SMS`, `GPS`), as pluralize leaves it.
+  if (/[A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
   return pluralize(name);
 }
 
@@ -46,7 +47,10 @@ export function snakeCase(text: string): string {
 /** `Posts` → `post`, `Categories` → `category`, `BlogPosts` → `blog_post`. */
 export function singularSnake(sheetName: string): string {
   const words = snakeCase(sheetName).split('_');
-  words[words.length - 1] = singular(words[words.length - 1]);
+  const last = words[words.length - 1];
+  // An acronym's plural drops its s: `SKUs` → `sku` (pluralize would keep `skus`, as in `status`).
+  const acronym = /([A-Z][A-Z\d]+)s$/.exec(sheetName.trim());
+  words[words.length - 1] = acronym && last === `${acronym[1].toLowerCase()}s` ? acronym[1].toLowerCase() : singular(last);
   return words.join('_');
 }
 

@@ -300,6 +300,39 @@ describe('a model class that overrides save()', () => {
     ]);
   });
 
+  it('create() of a model already saved, or of one model twice, still inserts (a duplicate key is refused)', () => {
+    seed();
+    const copy = Stamped.findOrFail(1);
+    copy.title = 'Copy';
+    expect(() => Stamped.create(copy as never)).toThrow(DuplicateKeyError);
+    const fresh = new Stamped().merge({ title: 'Twice' });
+    expect(() => Stamped.createMany([fresh, fresh] as never)).toThrow(DuplicateKeyError);
+    expect(sheetRows('Posts')).toEqual([['id', 'user_id', 'title', 'slug'], [1, 1, 'First', 'first']]);
+  });
+
+  it('a create inside the overridden save() steps over the keys the outer batch supplies', () => {
+    class Revised extends Model {
+      static override _table = 'Posts';
+      declare id: number;
+      declare title: string;
+      override save(): this {
+        const isNew = !this.$isPersisted;
+        super.save();
+        if (isNew && !String(this.title).startsWith('rev:')) Revised.create({ title: `rev:${this.title}` });
+        return this;
+      }
+    }
+    seed();
+    const made = Revised.createMany([{ title: 'A' }, { id: 3, title: 'B' }]);
+    expect(made.map((post) => post.id)).toEqual([2, 3]);
+    expect(sheetRows('Posts').slice(2).map((row) => [row[0], row[2]])).toEqual([
+      [2, 'A'],
+      [4, 'rev:A'],
+      [3, 'B'],
+      [5, 'rev:B'],
+    ]);
+  });
+
   it('createMany stays one block under one lock, all-or-nothing, stepping over supplied keys', () => {
     seed();
     gas().calls.reset();

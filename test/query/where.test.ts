@@ -162,6 +162,10 @@ describe('terminal methods', () => {
   it("pluck(column, key) keys the values by another column's text (Eloquent's pluck('title', 'id'))", () => {
     expect(Post.where('status', 'live').pluck('title', 'id')).toEqual({ 2: 'beta', 3: 'Gamma' });
     expect(Post.query().orderBy('id', 'desc').pluck('views', 'status')).toEqual({ archived: 100, '': 300, live: 50, draft: 150 });
+    seedSheets({ Posts: [['id', 'title', 'views', 'status', 'published'], [1, '__proto__', 1, '', ''], [2, 'b', 2, '', '']] });
+    const byTitle = Post.query().pluck('id', 'title');
+    expect(Object.keys(byTitle)).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(byTitle)).toBe(Object.prototype);
   });
 
   it('find on a query with orWhere finds that key only, and leaves the query as it was', () => {

@@ -95,10 +95,25 @@ describe('deleted models are not written back through a relation', () => {
     expect(sheetRows('PostTag')).toHaveLength(2);
   });
 
-  it('detach takes a deleted related model (to clear its pivot rows)', () => {
+  it('detach, toggle off and updateExistingPivot take a deleted related model (to clear or edit its pivot rows)', () => {
     const tag = Label.findOrFail(1);
     tag.delete();
-    expect(Article.findOrFail(1).related('labels').detach([tag])).toEqual([1]);
+    const labels = Article.findOrFail(1).related('labels');
+    expect(labels.updateExistingPivot(tag, { role: 'gone' })).toBe(1);
+    expect(labels.toggle([tag])).toEqual({ attached: [], detached: [1] });
+    labels.attach([1]);
+    expect(labels.detach([tag])).toEqual([1]);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role']]);
+  });
+
+  it("a deleted parent's pivot rows can still be detached or synced away (cleanup after delete)", () => {
+    const post = Article.findOrFail(1);
+    post.delete();
+    expect(post.related('labels').detach()).toEqual([1]);
+    Article.findOrFail(2).related('labels').attach([1, 2]);
+    const other = Article.findOrFail(2);
+    other.delete();
+    expect(other.related('labels').sync([])).toMatchObject({ detached: [1, 2] });
     expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role']]);
   });
 

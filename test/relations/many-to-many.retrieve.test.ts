@@ -187,6 +187,16 @@ describe('Posts/Tags', () => {
     expect((post.related('tags').query().first() as Tag).pivot).toEqual({ post_id: 1, tag_id: 1 });
   });
 
+  test('query().find(id) finds that related model only, whatever the clauses, or null', () => {
+    seedBlog();
+    const tags = () => Post.find(1)!.related('tags').query();
+    expect(tags().find(2)!.name).toBe('Tutorial');
+    expect(tags().find(3)).toBeNull(); // a tag, but not post 1's
+    expect(() => tags().findOrFail(99)).toThrow(/not found/);
+    expect(tags().where('popularity', '>', 100).orWhere('name', 'Unused').find(2)).toBeNull();
+    expect(tags().where('popularity', '>', 100).orWhere('name', 'Tutorial').find(2)!.name).toBe('Tutorial');
+  });
+
   test("query().pluck(column, key) keys the values by another column, a pivot column included", () => {
     seedBlog();
     const post = Post.find(1)!;

@@ -27,6 +27,8 @@ describe('the naming helpers', () => {
     ['FAQs', 'faq_id'],
     ['UserIDs', 'user_id_id'],
     ['SMS', 'sms_id'],
+    ['SKUs', 'sku_id'],
+    ['CPUs', 'cpu_id'],
   ])('%s → %s', (sheet, key) => {
     expect(foreignKeyFor(sheet, 'id')).toBe(key);
   });
@@ -39,6 +41,9 @@ describe('the naming helpers', () => {
     ['Canvas', 'Canvases'],
     ['BlogCanvas', 'BlogCanvases'],
     ['URL', 'URLs'],
+    ['UserURL', 'UserURLs'],
+    ['SMS', 'SMS'],
+    ['GPS', 'GPS'],
     ['Status', 'Statuses'],
   ])('the class %s reads the sheet %s by default', (name, sheet) => {
     expect(pluralName(name)).toBe(sheet);

@@ -13,9 +13,8 @@ export function requireRelated<R extends Model>(value: unknown, related: ModelCl
     throw new ValidationError(`${owner}.${method}(): expected a ${modelName(related)} model, got ${describeValue(value)}.`);
   }
   if (stateOf(value).deleted) {
-    throw new ValidationError(
-      `${owner}.${method}(): this ${modelName(related)} was deleted, and saving it here would write its row again; save() it first if it should come back. Nothing was written.`,
-    );
+    const harm = method === 'associate' || method.startsWith('save') ? 'saving it here would write its row again' : 'its pivot row would point at a row that is gone';
+    throw new ValidationError(`${owner}.${method}(): this ${modelName(related)} was deleted, and ${harm}; save() it first if it should come back. Nothing was written.`);
   }
 }
 

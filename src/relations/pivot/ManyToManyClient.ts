@@ -47,7 +47,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       this.parentKey();
       return;
     }
-    this.write('attach', (pivot) => records.forEach((record) => this.insertRow(pivot, record)));
+    this.write('attach', (pivot) => records.forEach((record) => this.insertRow(pivot, record, 'attach')));
   }
 
   /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
@@ -89,7 +89,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       }
       result.updated = updated.ids;
       for (const record of diff.attach) {
-        result.attached.push(this.insertRow(pivot, record).values[rfk]);
+        result.attached.push(this.insertRow(pivot, record, 'sync').values[rfk]);
       }
       return result;
     });
@@ -120,7 +120,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const present = detached.keys;
       records.forEach((record, key) => {
         if (present.has(key)) return;
-        result.attached.push(this.insertRow(pivot, record).values[rfk]);
+        result.attached.push(this.insertRow(pivot, record, 'toggle').values[rfk]);
       });
       return result;
     });
@@ -156,7 +156,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return this.write('createMany', (pivot) => {
       const related = this.relation.relatedModel();
       const models = related.createMany(list as any) as unknown as R[];
-      models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, 'createMany'), attributes: pivotList[i] || {}, fromModel: true }));
+      models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, 'createMany'), attributes: pivotList[i] || {}, model }, 'createMany'));
       return models;
     }, true);
   }
@@ -182,7 +182,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
         const attributes = pivotList[i] || {};
         const row = existing.get(normalizeKey(id));
         if (row) this.setAttributes(pivot, row, attributes);
-        else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, fromModel: true }));
+        else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, 'saveMany'));
       });
       return models;
     }, models.some((model) => !model.$isPersisted || model.$isDirty));
@@ -205,7 +205,6 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
   private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T, relatedFirst = false): T {
     this.parentKey();
-    assertParentNotDeleted(this.parent, this.relation.label(), method);
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
       // A failure between the two writes then leaves a related row without links, never links to no row.
       if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
@@ -225,12 +224,11 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
   }
 
-  /** The key of a related model named in attach/sync/toggle/detach: one of the related class, saved, and (except to detach) not deleted. */
+  /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */
   private modelKey(model: object, method: string): unknown {
     const related = this.relation.relatedModel();
-    if (method === 'detach' && model instanceof related) return this.pairedKey(model as R, method);
-    requireRelated(model, related, this.relation.label(), method);
-    return this.pairedKey(model, method);
+    if (!(model instanceof related)) requireRelated(model, related, this.relation.label(), method);
+    return this.pairedKey(model as R, method);
   }
 
   private idOf(item: unknown): unknown {
@@ -280,13 +278,16 @@ export class ManyToManyClient<P extends Model, R extends Model> {
    * model holds it, so it stays the type of the sheet the model came from; a bare id is stored the
    * way the pivot column holds its keys.
    */
-  private insertRow(pivot: Table, { id, attributes, fromModel }: PivotRecord): RowEntry {
+  private insertRow(pivot: Table, { id, attributes, model }: PivotRecord, method: string): RowEntry {
+    // A row pointing at a deleted parent or related model points at nothing (detach stays allowed).
+    assertParentNotDeleted(this.parent, this.relation.label(), method);
+    if (model) requireRelated(model, this.relation.relatedModel(), this.relation.label(), method);
     const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
     const rfk = this.column(pivot, pivotRelatedForeignKey);
     const record: Record<string, unknown> = { ...attributes };
     this.column(pivot, pivotForeignKey);
     record[pivotForeignKey] = this.parentKey();
-    record[pivotRelatedForeignKey] = fromModel ? id : likeColumn(pivot, rfk, id);
+    record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
     const { pivotModel } = this.relation;
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     const own = this.fillPivotKey(pivot, record);

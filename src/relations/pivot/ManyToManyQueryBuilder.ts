@@ -192,7 +192,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
    * as Lucid applies onQuery to the pivot query of detach and sync.
    */
   acceptsPivotRows(pivots: readonly Row[]): boolean[] {
-    if (!this.conditions.length) return pivots.map(() => true);
+    const conditions = this.scopedConditions();
+    if (!conditions.length) return pivots.map(() => true);
     prefetch(this.sheetsInvolved(false));
     const related = readTable(tableRef(this.model));
     const pivot = readTable(this.relation.pivotRef());
@@ -200,7 +201,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
     const none = new RowEntry(related.header.names.map(() => null), null, null);
     const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
-    const test = compile(this.conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
+    const test = compile(conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
     return pivots.map((_, i) => test(i));
   }
 
@@ -253,8 +254,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   private filtered(join: Join): JoinedRow[] {
-    if (join.filtered || !this.conditions.length) return join.rows;
-    const test = compile(this.conditions, this.resolver(join), this.zoneOf(join.related));
+    const conditions = this.scopedConditions();
+    if (join.filtered || !conditions.length) return join.rows;
+    const test = compile(conditions, this.resolver(join), this.zoneOf(join.related));
     return join.rows.filter(test);
   }
 
@@ -267,14 +269,15 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
         const [table, name] = this.split(condition.column, join);
         return table === 'related' || (table === null && join.related.header.has(name));
       });
-    return this.conditions.length > 0 && pure(this.conditions);
+    const conditions = this.scopedConditions();
+    return conditions.length > 0 && pure(conditions);
   }
 
   private passingRelated(related: Table, pivot: Table): Set<RowEntry> {
     // Only related columns are read, so each related row is tested as a join of itself.
     const candidates = related.rows();
     const join: Join = { ...emptyJoin(related, pivot), pivots: candidates.map((entry) => entry.values), entries: candidates };
-    const test = compile(this.conditions, this.resolver(join), this.zoneOf(related));
+    const test = compile(this.scopedConditions(), this.resolver(join), this.zoneOf(related));
     const passing = new Set<RowEntry>();
     for (let i = 0; i < candidates.length; i++) if (test(i)) passing.add(candidates[i]);
     return passing;

@@ -5,11 +5,11 @@
 import { ValidationError } from '../../errors';
 import { isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../../support/values';
 
-/** One desired related id with its pivot attributes; `fromModel` when a model gave it (its key is written as the model holds it). */
+/** One desired related id with its pivot attributes, and the model that gave it (its key is written as the model holds it). */
 export interface PivotRecord {
   id: unknown;
   attributes: Record<string, unknown>;
-  fromModel: boolean;
+  model: object | null;
 }
 
 /** Desired related ids with their pivot attributes, keyed by normalised id. */
@@ -23,14 +23,14 @@ export function normalizeRecords(
   method: string,
 ): PivotRecords {
   const records: PivotRecords = new Map();
-  const add = (id: unknown, attributes: Record<string, unknown>, fromModel = false) => {
+  const add = (id: unknown, attributes: Record<string, unknown>, model: object | null = null) => {
     const key = normalizeKey(id);
     if (key === '') throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
     const existing = records.get(key);
     if (existing) existing.attributes = { ...existing.attributes, ...attributes };
-    else records.set(key, { id, attributes: { ...attributes }, fromModel });
+    else records.set(key, { id, attributes: { ...attributes }, model });
   };
-  const addItem = (item: unknown) => add(idOf(item, keyOf, owner, method), {}, isModelLike(item));
+  const addItem = (item: unknown) => add(idOf(item, keyOf, owner, method), {}, isModelLike(item) ? item : null);
   const list = toList(input);
   if (list) {
     for (const item of list) addItem(item);

@@ -73,8 +73,8 @@ describe('diffSync', () => {
   test('attaches the new, updates changed attributes only, detaches the rest', () => {
     const diff = diffSync(current, normalize({ 2: { role: 'B', note: '' }, 3: { role: 'c' }, 4: { role: 'd' }, 5: {} }), true);
     expect(diff.attach).toEqual([
-      { id: '4', attributes: { role: 'd' }, fromModel: false },
-      { id: '5', attributes: {}, fromModel: false },
+      { id: '4', attributes: { role: 'd' }, model: null },
+      { id: '5', attributes: {}, model: null },
     ]);
     expect(diff.update).toEqual([{ row: 'row 2', id: '2', changes: { role: 'B' } }]);
     expect(diff.detach).toEqual(['row 1']);
@@ -87,7 +87,7 @@ describe('diffSync', () => {
 
   test('with detach = false, rows not wanted stay', () => {
     const diff = diffSync(current, normalize([3, 9]), false);
-    expect(diff).toEqual({ attach: [{ id: 9, attributes: {}, fromModel: false }], update: [], detach: [] });
+    expect(diff).toEqual({ attach: [{ id: 9, attributes: {}, model: null }], update: [], detach: [] });
   });
 
   test('an empty list detaches every current row', () => {
