@@ -6475,33 +6475,49 @@ var SheetORM = (() => {
   }
   function declaredSchemas(models) {
     const schemas = /* @__PURE__ */ new Map();
-    const want = (sheet, spreadsheetId, columns) => {
+    const want = (owner, sheet, spreadsheetId, columns) => {
       const key = `${spreadsheetId || ""}\0${sheet}`;
-      const schema = schemas.get(key) || { sheetName: sheet, spreadsheetId: spreadsheetId || null, columns: [] };
-      for (const column of columns) if (schema.columns.indexOf(column) < 0) schema.columns.push(column);
+      const schema = schemas.get(key) || { sheetName: sheet, spreadsheetId: spreadsheetId || null, columns: [], owner };
+      for (const column of columns) {
+        const name = checkedColumn(column, owner, sheet);
+        if (schema.columns.indexOf(name) < 0) schema.columns.push(name);
+      }
       schemas.set(key, schema);
     };
     for (const model of models) {
       const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
-      want(sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
+      if (model.columns !== void 0 && !Array.isArray(model.columns)) {
+        throw new ValidationError(`SheetORM.ensureSchema(): ${modelName(model)}.columns must be a list of column names, such as ['id', 'title'], not ${describeValue(model.columns)}.`);
+      }
+      want(modelName(model), sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
     }
     for (const model of models) {
       for (const relation of declaredRelations(model)) addRelationColumns(relation, models, want);
     }
     return Array.from(schemas.values());
   }
+  function checkedColumn(column, owner, sheet) {
+    const name = typeof column === "string" ? column.trim() : "";
+    if (!name || name.length > MAX_CELL_CHARS) {
+      throw new ValidationError(
+        `SheetORM.ensureSchema(): ${owner} declares a column ${describeValue(column)} for sheet "${sheet}"; a column name is non-empty text of at most ${MAX_CELL_CHARS} characters. Nothing was changed.`
+      );
+    }
+    return name;
+  }
   function addRelationColumns(relation, models, want) {
     relation.boot();
     const related = relation.relatedModel();
+    const owner = relation.label();
     if (relation.type === "manyToMany") {
       const ref = relation.pivotRef();
       const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(relation.pivotColumns);
-      if (relation.pivotModel) want(ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
-      else want(ref.sheetName, ref.spreadsheetId, columns);
+      if (relation.pivotModel) want(owner, ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
+      else want(owner, ref.sheetName, ref.spreadsheetId, columns);
     } else if (relation.type === "belongsTo") {
-      want(sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
+      want(owner, sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
     } else if (models.indexOf(related) >= 0) {
-      want(sheetName(related), related._spreadsheetId, [relation.foreignKey]);
+      want(owner, sheetName(related), related._spreadsheetId, [relation.foreignKey]);
     }
   }
 
@@ -6518,7 +6534,8 @@ var SheetORM = (() => {
     const held = acquireLock("SheetORM.ensureSchema");
     let wrote = false;
     try {
-      for (const schema of schemas) wrote = applySchema(schema, report) || wrote;
+      const plans = schemas.map(planSchema);
+      for (const plan of plans) wrote = applyPlan(plan, report) || wrote;
     } finally {
       if (wrote) {
         forgetHandles();
@@ -6528,9 +6545,26 @@ var SheetORM = (() => {
     }
     return report;
   }
-  function applySchema(schema, report) {
+  function planSchema(schema) {
     const spreadsheet = openSpreadsheet(schema.spreadsheetId);
     const existing = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(schema.sheetName));
+    if (!existing) {
+      const names = retried("Spreadsheet.getSheets", () => spreadsheet.getSheets()).map((sheet) => sheet.getName());
+      const clash = names.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
+      if (clash) {
+        throw new ValidationError(
+          `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`
+        );
+      }
+      return { schema, spreadsheet, existing: null, start: 1, missing: schema.columns };
+    }
+    const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());
+    const row = lastColumn ? retried("Range.getValues", () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
+    const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
+    const header = Header.parse(row, where, lastColumn);
+    return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
+  }
+  function applyPlan({ schema, spreadsheet, existing, start, missing }, report) {
     if (!existing) {
       const sheet = once("Spreadsheet.insertSheet", () => spreadsheet.insertSheet(schema.sheetName));
       growColumns(sheet, schema.columns.length);
@@ -6539,13 +6573,7 @@ var SheetORM = (() => {
       report.created[schema.sheetName] = schema.columns.slice();
       return true;
     }
-    const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());
-    const row = lastColumn ? retried("Range.getValues", () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
-    const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
-    const header = Header.parse(row, where, lastColumn);
-    const missing = schema.columns.filter((column) => !header.has(column));
     if (!missing.length) return false;
-    const start = header.width + 1;
     growColumns(existing, start + missing.length - 1);
     writeHeader(existing, start, missing);
     report.added[schema.sheetName] = missing;

@@ -3,7 +3,10 @@
  * foreign keys of their relations) and the pivot sheets of their many-to-many relations.
  */
 import { Model, ModelClass } from '../model/Model';
-import { primaryKeys, sheetName } from '../model/meta';
+import { modelName, primaryKeys, sheetName } from '../model/meta';
+import { ValidationError } from '../errors';
+import { describeValue } from '../support/values';
+import { MAX_CELL_CHARS } from '../support/cells';
 import { attributeFields } from '../model/fields';
 import { fieldsOf } from '../relations/registry';
 import { Relation } from '../relations/Relation';
@@ -13,6 +16,8 @@ export interface SheetSchema {
   sheetName: string;
   spreadsheetId: string | null;
   columns: string[];
+  /** Who needs the sheet (`Post`, `Post.tags`), for messages. */
+  owner: string;
 }
 
 const RELATION_CALL = /\bthis\s*\.\s*(hasOne|hasMany|belongsTo|manyToMany|belongsToMany)\s*\(/;
@@ -35,15 +40,21 @@ export function declaredRelations(model: ModelClass): Array<Relation<any, any, a
 /** The sheets (and their columns) a list of models needs. */
 export function declaredSchemas(models: readonly ModelClass[]): SheetSchema[] {
   const schemas = new Map<string, SheetSchema>();
-  const want = (sheet: string, spreadsheetId: string | null | undefined, columns: readonly string[]) => {
+  const want = (owner: string, sheet: string, spreadsheetId: string | null | undefined, columns: readonly string[]) => {
     const key = `${spreadsheetId || ''}\u0000${sheet}`;
-    const schema = schemas.get(key) || { sheetName: sheet, spreadsheetId: spreadsheetId || null, columns: [] };
-    for (const column of columns) if (schema.columns.indexOf(column) < 0) schema.columns.push(column);
+    const schema = schemas.get(key) || { sheetName: sheet, spreadsheetId: spreadsheetId || null, columns: [], owner };
+    for (const column of columns) {
+      const name = checkedColumn(column, owner, sheet);
+      if (schema.columns.indexOf(name) < 0) schema.columns.push(name);
+    }
     schemas.set(key, schema);
   };
   for (const model of models) {
     const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
-    want(sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
+    if (model.columns !== undefined && !Array.isArray(model.columns)) {
+      throw new ValidationError(`SheetORM.ensureSchema(): ${modelName(model)}.columns must be a list of column names, such as ['id', 'title'], not ${describeValue(model.columns)}.`);
+    }
+    want(modelName(model), sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
   }
   for (const model of models) {
     for (const relation of declaredRelations(model)) addRelationColumns(relation, models, want);
@@ -51,21 +62,31 @@ export function declaredSchemas(models: readonly ModelClass[]): SheetSchema[] {
   return Array.from(schemas.values());
 }
 
-function addRelationColumns(
-  relation: Relation<Model, Model, unknown> & Record<string, any>,
-  models: readonly ModelClass[],
-  want: (sheet: string, spreadsheetId: string | null | undefined, columns: readonly string[]) => void,
-): void {
+/** A column name fit for a header cell: text (trimmed), not blank, that a cell can hold. */
+function checkedColumn(column: unknown, owner: string, sheet: string): string {
+  const name = typeof column === 'string' ? column.trim() : '';
+  if (!name || name.length > MAX_CELL_CHARS) {
+    throw new ValidationError(
+      `SheetORM.ensureSchema(): ${owner} declares a column ${describeValue(column)} for sheet "${sheet}"; a column name is non-empty text of at most ${MAX_CELL_CHARS} characters. Nothing was changed.`,
+    );
+  }
+  return name;
+}
+
+type Want = (owner: string, sheet: string, spreadsheetId: string | null | undefined, columns: readonly string[]) => void;
+
+function addRelationColumns(relation: Relation<Model, Model, unknown> & Record<string, any>, models: readonly ModelClass[], want: Want): void {
   relation.boot();
   const related = relation.relatedModel();
+  const owner = relation.label();
   if (relation.type === 'manyToMany') {
     const ref = relation.pivotRef();
     const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(relation.pivotColumns);
-    if (relation.pivotModel) want(ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
-    else want(ref.sheetName, ref.spreadsheetId, columns);
+    if (relation.pivotModel) want(owner, ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
+    else want(owner, ref.sheetName, ref.spreadsheetId, columns);
   } else if (relation.type === 'belongsTo') {
-    want(sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
+    want(owner, sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
   } else if (models.indexOf(related) >= 0) {
-    want(sheetName(related), related._spreadsheetId, [relation.foreignKey]);
+    want(owner, sheetName(related), related._spreadsheetId, [relation.foreignKey]);
   }
 }

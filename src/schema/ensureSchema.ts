@@ -13,6 +13,7 @@ import { toCell } from '../support/cells';
 import { declaredSchemas, SheetSchema } from './declared';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** What ensureSchema changed. */
 export interface SchemaReport {
@@ -36,7 +37,9 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   const held = acquireLock('SheetORM.ensureSchema');
   let wrote = false;
   try {
-    for (const schema of schemas) wrote = applySchema(schema, report) || wrote;
+    // Every sheet is looked at (and every problem found) before the first one is changed.
+    const plans = schemas.map(planSchema);
+    for (const plan of plans) wrote = applyPlan(plan, report) || wrote;
   } finally {
     if (wrote) {
       forgetHandles();
@@ -47,9 +50,37 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   return report;
 }
 
-function applySchema(schema: SheetSchema, report: SchemaReport): boolean {
+/** What one sheet needs: to be created, or the columns missing from its header. */
+interface SchemaPlan {
+  schema: SheetSchema;
+  spreadsheet: Spreadsheet;
+  existing: Sheet | null;
+  start: number;
+  missing: string[];
+}
+
+function planSchema(schema: SheetSchema): SchemaPlan {
   const spreadsheet = openSpreadsheet(schema.spreadsheetId);
   const existing = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(schema.sheetName));
+  if (!existing) {
+    // Sheet names are unique whatever their case: insertSheet would fail on "posts" beside "Posts".
+    const names = retried('Spreadsheet.getSheets', () => spreadsheet.getSheets()).map((sheet) => sheet.getName());
+    const clash = names.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
+    if (clash) {
+      throw new ValidationError(
+        `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`,
+      );
+    }
+    return { schema, spreadsheet, existing: null, start: 1, missing: schema.columns };
+  }
+  const lastColumn = retried('Sheet.getLastColumn', () => existing.getLastColumn());
+  const row = lastColumn ? retried('Range.getValues', () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
+  const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
+  const header = Header.parse(row, where, lastColumn);
+  return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
+}
+
+function applyPlan({ schema, spreadsheet, existing, start, missing }: SchemaPlan, report: SchemaReport): boolean {
   if (!existing) {
     const sheet = once('Spreadsheet.insertSheet', () => spreadsheet.insertSheet(schema.sheetName));
     growColumns(sheet, schema.columns.length);
@@ -58,13 +89,7 @@ function applySchema(schema: SheetSchema, report: SchemaReport): boolean {
     report.created[schema.sheetName] = schema.columns.slice();
     return true;
   }
-  const lastColumn = retried('Sheet.getLastColumn', () => existing.getLastColumn());
-  const row = lastColumn ? retried('Range.getValues', () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
-  const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
-  const header = Header.parse(row, where, lastColumn);
-  const missing = schema.columns.filter((column) => !header.has(column));
   if (!missing.length) return false;
-  const start = header.width + 1;
   growColumns(existing, start + missing.length - 1);
   writeHeader(existing, start, missing);
   report.added[schema.sheetName] = missing;

@@ -99,3 +99,41 @@ describe('ensureSchema with sessions, transactions and wide sheets', () => {
     expect(gas().calls.writes()).toBe(0);
   });
 });
+
+describe('ensureSchema checks everything before it changes anything', () => {
+  const sheetNames = () => gas().active.getSheets().map((sheet) => sheet.getName());
+
+  it('a bad column declaration is refused, naming the model, with no sheet created', () => {
+    class Comment extends Model {
+      static override _table = 'Comments';
+      static columns = ['id', {} as never];
+    }
+    class Draft extends Model {
+      static override _table = 'Drafts';
+      static columns = 5 as never;
+    }
+    seedSheets({ Posts: [['id']] });
+    expect(() => ensureSchema([Post, Comment])).toThrow(/Comment declares a column an object for sheet "Comments"; a column name is non-empty text/);
+    expect(() => ensureSchema([Draft])).toThrow(/Draft\.columns must be a list of column names/);
+    expect(() => ensureSchema([Post, Comment])).toThrow(ValidationError);
+    expect(sheetNames()).toEqual(['Posts']);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('a sheet of another model with a duplicated header stops it before the first sheet is made', () => {
+    seedSheets({ Tags: [['id', 'name', 'name']] });
+    expect(() => ensureSchema([Post, Tag])).toThrow(/"name"/);
+    expect(sheetNames()).toEqual(['Tags']);
+  });
+
+  it('a sheet name that differs from an existing one only in case is refused with the name to use', () => {
+    class Lower extends Model {
+      static override _table = 'posts';
+    }
+    seedSheets({ Posts: [['id']] });
+    expect(() => ensureSchema([Tag, Lower])).toThrow(
+      /Lower needs a sheet "posts", and spreadsheet "Test Spreadsheet" has "Posts", a name that differs only in case .*Nothing was changed/,
+    );
+    expect(sheetNames()).toEqual(['Posts']);
+  });
+});
