@@ -2042,9 +2042,11 @@ var SheetORM = (() => {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
       return true;
     } catch (error) {
-      throw new ValidationError(
-        `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`
-      );
+      const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
+      if (/limit|10,?000,?000|maximum/i.test(messageOf(error))) {
+        throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
+      }
+      throw new ServiceError(`${what} No value was written; try again.`, error);
     }
   }
   var FEW_ROWS_LEFT = 10;
@@ -5887,12 +5889,14 @@ var SheetORM = (() => {
     setAttributes(pivot, row, attributes) {
       let changed = false;
       const own = this.ownKeyColumn(pivot);
+      const { pivotForeignKey, pivotRelatedForeignKey, pivotModel } = this.relation;
+      const keys = [pivotForeignKey, pivotRelatedForeignKey].concat(own ? [own] : [], pivotModel ? this.relation.pivotRef().keyColumns : []);
       for (const name of Object.keys(attributes)) {
         const column = this.column(pivot, name);
         if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
-        if (name === own) {
+        if (keys.indexOf(name) >= 0) {
           throw new ValidationError(
-            `${this.relation.label()}: a pivot row's own key "${own}" is not changed through sync or updateExistingPivot (rows of one id would share it); detach and attach the id again with the new key.`
+            `${this.relation.label()}: a pivot row's key "${name}" is not changed through sync or updateExistingPivot (it could repeat another row's key or pair the row with another model); detach the id and attach the new one instead. Nothing was written.`
           );
         }
         pivot.set(row, column, attributes[name], this.relation.label());

@@ -1,5 +1,5 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
-import { ValidationError } from '../errors';
+import { ServiceError, ValidationError } from '../errors';
 import { messageOf, once, retried } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
@@ -31,9 +31,11 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
     once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
     return true;
   } catch (error) {
-    throw new ValidationError(
-      `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}). A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`,
-    );
+    const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
+    if (/limit|10,?000,?000|maximum/i.test(messageOf(error))) {
+      throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
+    }
+    throw new ServiceError(`${what} No value was written; try again.`, error);
   }
 }
 

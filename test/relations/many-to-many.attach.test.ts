@@ -238,7 +238,10 @@ describe('attach', () => {
       PostTag: [['id', 'post_id', 'tag_id', 'role'], [5, 1, 1, ''], [6, 1, 2, '']],
     });
     const before = sheetRows('PostTag');
-    expect(() => post(1).related('tags').updateExistingPivot(1, { id: 6 })).toThrow(/own key "id" is not changed through sync or updateExistingPivot/);
+    expect(() => post(1).related('tags').updateExistingPivot(1, { id: 6 })).toThrow(/key "id" is not changed through sync or updateExistingPivot/);
+    // The pair's own columns neither: that would move the row to another tag, or repeat a pair.
+    expect(() => post(1).related('tags').updateExistingPivot(1, { tag_id: 2 })).toThrow(/key "tag_id" is not changed .*detach the id and attach the new one instead/);
+    expect(() => post(1).related('tags').sync({ 1: { post_id: 7 } })).toThrow(/key "post_id" is not changed/);
     expect(() => post(1).related('tags').sync({ 1: { id: 9, role: 'x' }, 2: {} })).toThrow(ValidationError);
     expect(sheetRows('PostTag')).toEqual(before);
     expect(post(1).related('tags').updateExistingPivot(1, { id: 5, role: 'kept id' })).toBe(1);

@@ -1,4 +1,4 @@
-import { Model, ValidationError } from '../../src';
+import { Model, ServiceError, ValidationError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -23,5 +23,25 @@ it('a write that would take the spreadsheet past 10,000,000 cells fails before a
   expect(error).toBeInstanceOf(ValidationError);
   expect((error as Error).message).toMatch(/10,000,000 cells.*Nothing was written/);
   expect(gas().calls.writes()).toBe(0);
+  expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+});
+
+it('another failure of insertRowsAfter is a ServiceError carrying its cause, not advice about the cell limit', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  const spare = gas().active.getSheetByName('Posts')!.getMaxRows() - 2;
+  const list = Array.from({ length: spare + 5 }, (_, i) => ({ title: `t${i}` }));
+  const cause = 'Service Spreadsheets timed out while accessing document.';
+  gas().beforeCall((call) => {
+    if (call.method === 'Sheet.insertRowsAfter') throw new Error(cause);
+  });
+  let error: unknown;
+  try {
+    Post.createMany(list);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ServiceError);
+  expect((error as ServiceError).message).toMatch(/could not add 5 rows to sheet "Posts".*timed out.*No value was written; try again/);
+  expect((error as ServiceError).message).not.toMatch(/10,000,000/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });

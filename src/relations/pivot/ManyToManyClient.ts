@@ -325,12 +325,15 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   private setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>): boolean {
     let changed = false;
     const own = this.ownKeyColumn(pivot);
+    const { pivotForeignKey, pivotRelatedForeignKey, pivotModel } = this.relation;
+    // Keys that pair or number pivot rows: changing one could repeat a key or move the row to another pair.
+    const keys = [pivotForeignKey, pivotRelatedForeignKey].concat(own ? [own] : [], pivotModel ? this.relation.pivotRef().keyColumns : []);
     for (const name of Object.keys(attributes)) {
       const column = this.column(pivot, name);
       if (attributes[name] === undefined || sameValue(row.values[column], attributes[name])) continue;
-      if (name === own) {
+      if (keys.indexOf(name) >= 0) {
         throw new ValidationError(
-          `${this.relation.label()}: a pivot row's own key "${own}" is not changed through sync or updateExistingPivot (rows of one id would share it); detach and attach the id again with the new key.`,
+          `${this.relation.label()}: a pivot row's key "${name}" is not changed through sync or updateExistingPivot (it could repeat another row's key or pair the row with another model); detach the id and attach the new one instead. Nothing was written.`,
         );
       }
       pivot.set(row, column, attributes[name], this.relation.label());
