@@ -3662,12 +3662,35 @@ var SheetORM = (() => {
   function assertKeyUpdate(model, table, columns, entries, values) {
     const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
     if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
-    if (entries.length > 1) {
-      throw new ValidationError(`${modelName(model)}.update(): setting the primary key on ${entries.length} rows would duplicate it; update one row at a time.`);
+    const owner = `${modelName(model)}.update()`;
+    if (entries.length === 1) {
+      const entry = entries[0];
+      assertKeyChange(table, entry, keyColumns2, nextKey(entry, keyColumns2, columns, values), owner);
+      return;
     }
-    const entry = entries[0];
-    const next = keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
-    assertKeyChange(table, entry, keyColumns2, next, `${modelName(model)}.update()`);
+    const updated = new Set(entries);
+    const taken = /* @__PURE__ */ new Set();
+    const names = keyColumns2.map((column) => table.header.names[column]).join(", ");
+    const next = entries.map((entry) => nextKey(entry, keyColumns2, columns, values));
+    const shown = (key) => key.map(describeValue).join(", ");
+    for (const key of next) {
+      if (key.some(isBlankKey)) throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown(key)}: a row's key cannot be blank.`);
+      const normal = normalizeCompositeKey(key);
+      if (taken.has(normal)) {
+        throw new ValidationError(`${owner}: setting the key on ${entries.length} rows would give two of them the key ${names} = ${shown(key)} (a duplicate); update one row at a time.`);
+      }
+      taken.add(normal);
+    }
+    for (const key of next) {
+      const normal = normalizeCompositeKey(key);
+      const holder = table.find(keyColumns2, normal);
+      if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns2, normal))) {
+        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it.`);
+      }
+    }
+  }
+  function nextKey(entry, keyColumns2, columns, values) {
+    return keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
   }
 
   // src/query/conditions.ts

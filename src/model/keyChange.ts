@@ -1,7 +1,7 @@
 /** Changing a row's primary key (save() or query update()): never blank, never a key another row holds. */
 import { DuplicateKeyError, ValidationError } from '../errors';
 import type { RowEntry, Table } from '../storage/Table';
-import { describeValue, isBlankKey, normalizeCompositeKey } from '../support/values';
+import { describeValue, isBlankKey, Key, normalizeCompositeKey } from '../support/values';
 import { modelName, ModelSettings, primaryKeys } from './meta';
 
 /**
@@ -20,14 +20,43 @@ export function assertKeyChange(table: Table, entry: RowEntry, columns: readonly
   }
 }
 
-/** A query's update may set the primary key of one row only, to a key that is not blank and not taken. */
+/**
+ * A query's update may set primary keys when every row ends up with its own key, none blank and
+ * none held by a row the update leaves alone (`where('post_id', 1).update({ post_id: 3 })` on a
+ * composite key moves each row to a key of its own).
+ */
 export function assertKeyUpdate(model: ModelSettings, table: Table, columns: readonly number[], entries: readonly RowEntry[], values: readonly unknown[]): void {
   const keyColumns = primaryKeys(model).map((key) => table.header.indexOf(key));
   if (!entries.length || !columns.some((column) => keyColumns.indexOf(column) >= 0)) return;
-  if (entries.length > 1) {
-    throw new ValidationError(`${modelName(model)}.update(): setting the primary key on ${entries.length} rows would duplicate it; update one row at a time.`);
+  const owner = `${modelName(model)}.update()`;
+  if (entries.length === 1) {
+    const entry = entries[0];
+    assertKeyChange(table, entry, keyColumns, nextKey(entry, keyColumns, columns, values), owner);
+    return;
   }
-  const entry = entries[0];
-  const next = keyColumns.map((keyColumn) => (columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]));
-  assertKeyChange(table, entry, keyColumns, next, `${modelName(model)}.update()`);
+  const updated = new Set(entries);
+  const taken = new Set<Key>();
+  const names = keyColumns.map((column) => table.header.names[column]).join(', ');
+  const next = entries.map((entry) => nextKey(entry, keyColumns, columns, values));
+  const shown = (key: unknown[]) => key.map(describeValue).join(', ');
+  for (const key of next) {
+    if (key.some(isBlankKey)) throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown(key)}: a row's key cannot be blank.`);
+    const normal = normalizeCompositeKey(key);
+    if (taken.has(normal)) {
+      throw new ValidationError(`${owner}: setting the key on ${entries.length} rows would give two of them the key ${names} = ${shown(key)} (a duplicate); update one row at a time.`);
+    }
+    taken.add(normal);
+  }
+  for (const key of next) {
+    const normal = normalizeCompositeKey(key);
+    const holder = table.find(keyColumns, normal);
+    if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns, normal))) {
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it.`);
+    }
+  }
+}
+
+/** The key a row will hold once `columns` take `values`. */
+function nextKey(entry: RowEntry, keyColumns: readonly number[], columns: readonly number[], values: readonly unknown[]): unknown[] {
+  return keyColumns.map((keyColumn) => (columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]));
 }

@@ -42,6 +42,20 @@ describe('query update()', () => {
     expect(gas().calls.writes()).toBe(0);
   });
 
+  it('moves several rows of a composite key when each ends up with a key of its own', () => {
+    class Link extends Model {
+      static override _table = 'Links';
+      static override _primaryKey = ['post_id', 'tag_id'];
+    }
+    seedSheets({ Links: [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 1]] });
+    expect(Link.where('post_id', 1).update({ post_id: 3 })).toBe(2);
+    expect(sheetRows('Links')).toEqual([['post_id', 'tag_id'], [3, 1], [3, 2], [2, 1]]);
+    // Onto keys post 2 holds, or onto one key for both rows: refused, nothing written.
+    expect(() => Link.where('post_id', 3).update({ post_id: 2 })).toThrow(DuplicateKeyError);
+    expect(() => Link.where('post_id', 3).update({ tag_id: 9 })).toThrow(/would give two of them the key post_id, tag_id = 3, 9/);
+    expect(sheetRows('Links')).toEqual([['post_id', 'tag_id'], [3, 1], [3, 2], [2, 1]]);
+  });
+
   it('changes one row\'s key only to a key no other row holds, and never to a blank', () => {
     seed();
     expect(() => Task.where('id', 1).update({ id: 2 })).toThrow(DuplicateKeyError);

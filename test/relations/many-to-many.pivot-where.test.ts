@@ -245,8 +245,8 @@ describe('writes through pivot conditions', () => {
     expect(sheetRows('project_user').map((row) => row[3])).toEqual(['status', 'active', 'active', 'pending', '', 'left', 'active', 'active']);
   });
 
-  test('update() may change the key of one related row only, to a free key', () => {
-    expect(() => virk().wherePivot('role', 'member').update({ id: 9 })).toThrow(/Project\.update\(\): setting the primary key on 2 rows/);
+  test('update() may not give two related rows one key, nor take a key another row holds', () => {
+    expect(() => virk().wherePivot('role', 'member').update({ id: 9 })).toThrow(/Project\.update\(\): setting the key on 2 rows would give two of them the key id = 9/);
     expect(() => virk().wherePivot('role', 'owner').update({ id: 1 })).toThrow(DuplicateKeyError);
     expect(() => virk().wherePivot('role', 'owner').update({ id: '' })).toThrow(ValidationError);
     expect(sheetRows('Projects').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4, 5]);
