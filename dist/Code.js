@@ -937,6 +937,9 @@ var SheetORM = (() => {
       throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
     }
   }
+  function requireCallback(fn, method) {
+    if (typeof fn !== "function") throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}.`);
+  }
   function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
     for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
@@ -978,24 +981,28 @@ var SheetORM = (() => {
     }
     /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
     each(fn) {
+      requireCallback(fn, "each");
       for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
       return this;
     }
     /** A new collection of `fn`'s results. */
     map(fn, thisArg) {
+      requireCallback(fn, "map");
       return _Collection.wrap(mapItems(this, fn, thisArg));
     }
     filter(fn = (item) => item, thisArg) {
+      requireCallback(fn, "filter");
       const kept = [];
       for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
       return _Collection.wrap(kept);
     }
     /** The items for which `fn` returns falsy. */
     reject(fn) {
+      requireCallback(fn, "reject");
       return this.filter((item, i, items) => !fn(item, i, items));
     }
     reduce(fn, ...initial) {
-      if (typeof fn !== "function") throw new ValidationError(`Collection.reduce: expected a callback, got ${describe(fn)}.`);
+      requireCallback(fn, "reduce");
       if (!initial.length && !this.length) return null;
       let accumulator = initial.length ? initial[0] : this[0];
       for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
@@ -1003,11 +1010,13 @@ var SheetORM = (() => {
     }
     /** True when `fn` returns truthy for at least one item. */
     some(fn, thisArg) {
+      requireCallback(fn, "some");
       for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
       return false;
     }
     /** True when `fn` returns truthy for every item (and for an empty collection). */
     every(fn, thisArg) {
+      requireCallback(fn, "every");
       for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
       return true;
     }
@@ -1295,13 +1304,18 @@ var SheetORM = (() => {
       uniqueKeys: true
     };
   }
+  function isKeyValue(value) {
+    if (typeof value === "number") return Number.isFinite(value);
+    if (isDate(value)) return !Number.isNaN(value.getTime());
+    return typeof value === "string" || typeof value === "boolean";
+  }
   function keyValues(owner, keys, id) {
     let values;
     if (keys.length === 1) values = [id];
     else if (Array.isArray(id)) values = id;
     else if (isPlainObject(id)) values = keys.map((key) => id[key]);
     else values = [id];
-    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || typeof value === "object" && !isDate(value))) {
+    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || !isKeyValue(value))) {
       throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
     }
     return values;
@@ -4389,6 +4403,8 @@ var SheetORM = (() => {
       return this.count() > this.offsetCount;
     }
     pluck(column, key) {
+      checkColumn(column, this.owner, "pluck");
+      if (key !== void 0) checkColumn(key, this.owner, "pluck");
       return readScope(() => {
         this.forgetCounts();
         prefetch(this.sheetsInvolved(false));
@@ -4616,7 +4632,7 @@ var SheetORM = (() => {
     if (!isBlankKey(values[column])) return false;
     assertKeyMaker(model);
     let key;
-    if (keys.uuid) key = Utilities.getUuid();
+    if (keys.uuid) key = retried("Utilities.getUuid", () => Utilities.getUuid());
     else {
       if (keys.text === null) keys.text = table.keysAreText(column);
       let next = table.nextKey(column);
@@ -5172,7 +5188,11 @@ var SheetORM = (() => {
     }
     /** Adds pivot columns to each result's `pivot` and `$extras`. */
     pivotColumns(columns) {
-      for (const column of columns) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
+      const list = typeof columns === "string" ? [columns] : columns;
+      if (!Array.isArray(list) || list.some((column) => typeof column !== "string" || !column.trim())) {
+        throw new ValidationError(`${this.owner}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
+      }
+      for (const column of list) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
       return this;
     }
     /** `where` on a pivot column. */
@@ -5313,6 +5333,8 @@ var SheetORM = (() => {
       });
     }
     pluck(column, key) {
+      checkColumn(column, this.owner, "pluck");
+      if (key !== void 0) checkColumn(key, this.owner, "pluck");
       return readScope(() => {
         this.forgetCounts();
         const join = this.joined();
@@ -5897,7 +5919,7 @@ var SheetORM = (() => {
       if (!own || !isBlankKey(record[own])) return own;
       const column = pivot.column(own);
       if (pivotModel) assertKeyMaker(pivotModel);
-      if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
+      if (pivotModel && usesUuid(pivotModel)) record[own] = retried("Utilities.getUuid", () => Utilities.getUuid());
       else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
       return own;
     }

@@ -39,6 +39,10 @@ function assertCallback(fn: unknown, method: string): void {
   }
 }
 
+function requireCallback(fn: unknown, method: string): void {
+  if (typeof fn !== 'function') throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}.`);
+}
+
 /** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
 function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: unknown): U[] {
   const out = new Array<U>(items.length);
@@ -118,12 +122,14 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
   each(fn: ItemCallback<T, unknown>): this {
+    requireCallback(fn, 'each');
     for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
     return this;
   }
 
   /** A new collection of `fn`'s results. */
   map<U>(fn: ItemCallback<T, U>, thisArg?: unknown): Collection<U> {
+    requireCallback(fn, 'map');
     return Collection.wrap(mapItems(this, fn, thisArg));
   }
 
@@ -132,6 +138,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
   filter(fn?: ItemCallback<T, unknown>, thisArg?: unknown): Collection<T>;
   filter(fn: ItemCallback<T, unknown> = (item) => item, thisArg?: unknown): Collection<T> {
+    requireCallback(fn, 'filter');
     const kept: T[] = [];
     for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
     return Collection.wrap(kept);
@@ -139,6 +146,7 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items for which `fn` returns falsy. */
   reject(fn: ItemCallback<T, unknown>): Collection<T> {
+    requireCallback(fn, 'reject');
     return this.filter((item, i, items) => !fn(item, i, items));
   }
 
@@ -147,7 +155,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Folds the items into one value, starting from `initial`. */
   reduce<U>(fn: (accumulator: U, item: T, index: number, items: Collection<T>) => U, initial: U): U;
   reduce(fn: (accumulator: any, item: T, index: number, items: Collection<T>) => unknown, ...initial: unknown[]): unknown {
-    if (typeof fn !== 'function') throw new ValidationError(`Collection.reduce: expected a callback, got ${describe(fn)}.`);
+    requireCallback(fn, 'reduce');
     if (!initial.length && !this.length) return null;
     let accumulator = initial.length ? initial[0] : this[0];
     for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
@@ -156,12 +164,14 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** True when `fn` returns truthy for at least one item. */
   some(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
+    requireCallback(fn, 'some');
     for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
     return false;
   }
 
   /** True when `fn` returns truthy for every item (and for an empty collection). */
   every(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
+    requireCallback(fn, 'every');
     for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
     return true;
   }

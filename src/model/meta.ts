@@ -74,13 +74,20 @@ export function tableRef(model: ModelSettings): TableRef {
 }
 
 /** The key values `find(id)` was given, one per key column (an array or object for composite keys). */
+/** A value a key cell can hold: text, a finite number, a boolean or a valid Date. */
+function isKeyValue(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (isDate(value)) return !Number.isNaN(value.getTime());
+  return typeof value === 'string' || typeof value === 'boolean';
+}
+
 export function keyValues(owner: string, keys: string[], id: unknown): unknown[] {
   let values: unknown[];
   if (keys.length === 1) values = [id];
   else if (Array.isArray(id)) values = id;
   else if (isPlainObject(id)) values = keys.map((key) => id[key]);
   else values = [id];
-  if (values.length !== keys.length || values.some((value) => isBlankKey(value) || (typeof value === 'object' && !isDate(value)))) {
+  if (values.length !== keys.length || values.some((value) => isBlankKey(value) || !isKeyValue(value))) {
     throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(', ')}${keys.length > 1 ? ' (an array or object)' : ''}.`);
   }
   return values;

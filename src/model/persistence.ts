@@ -2,6 +2,7 @@
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
+import { retried } from '../storage/service';
 import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
@@ -149,7 +150,7 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
   if (!isBlankKey(values[column])) return false;
   assertKeyMaker(model);
   let key: string | number;
-  if (keys.uuid) key = Utilities.getUuid();
+  if (keys.uuid) key = retried('Utilities.getUuid', () => Utilities.getUuid());
   else {
     if (keys.text === null) keys.text = table.keysAreText(column);
     let next = table.nextKey(column);

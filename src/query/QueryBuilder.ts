@@ -162,6 +162,8 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last row wins a shared key. */
   pluck(column: string, key: string): Record<string, unknown>;
   pluck(column: string, key?: string): Collection<unknown> | Record<string, unknown> {
+    checkColumn(column, this.owner, 'pluck');
+    if (key !== undefined) checkColumn(key, this.owner, 'pluck');
     return readScope(() => {
       this.forgetCounts();
       prefetch(this.sheetsInvolved(false));

@@ -74,3 +74,16 @@ describe('callbacks get what Array passes them', () => {
     expect(collection().pluck((post) => post.title.length).all()).toEqual([11, 9, 7, 3]);
   });
 });
+
+describe('methods that take a callback refuse anything else with a ValidationError', () => {
+  it.each(['each', 'map', 'reject', 'some', 'every', 'reduce'])('%s() without a callback', (method) => {
+    const items = new Collection([{ id: 1 }]) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    expect(() => items[method]()).toThrow(ValidationError);
+    expect(() => items[method]('id')).toThrow(`Collection.${method}: expected a callback, got string.`);
+  });
+
+  it('filter() alone keeps the truthy items; filter(text) is refused', () => {
+    expect(new Collection([0, 1, '', 'a']).filter().all()).toEqual([1, 'a']);
+    expect(() => new Collection([{ title: 'a' }]).filter('title' as never)).toThrow('Collection.filter: expected a callback, got string.');
+  });
+});

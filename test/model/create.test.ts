@@ -1,5 +1,5 @@
 import type { AttributeField } from '../../src';
-import { Model, DuplicateKeyError, ColumnNotFoundError, ValidationError, SheetNotFoundError } from '../../src';
+import { Model, DuplicateKeyError, ColumnNotFoundError, ValidationError, SheetNotFoundError, ServiceError } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -65,6 +65,20 @@ describe('Model.create', () => {
     const token = Token.create({ label: 'a' });
     expect(String((token as unknown as { id: string }).id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(sheetRows('Tokens')[1][0]).toBe((token as unknown as { id: string }).id);
+  });
+
+  it('a failing Utilities.getUuid is a ServiceError, and nothing is written', () => {
+    seedSheets({ Tokens: [['id', 'label']] });
+    class Token extends Model {
+      static _table = 'Tokens';
+      static _keyType = 'uuid';
+    }
+    gas().beforeCall((call) => {
+      if (call.method === 'Utilities.getUuid') throw new Error('Service unavailable: Utilities');
+    });
+    expect(() => Token.create({ label: 'a' })).toThrow(ServiceError);
+    expect(() => Token.create({ label: 'a' })).toThrow(/Utilities\.getUuid.*Service unavailable/);
+    expect(sheetRows('Tokens')).toEqual([['id', 'label']]);
   });
 
   it('refuses a key type it does not know before writing', () => {

@@ -224,6 +224,19 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Post.orderBy('id', 'sideways' as 'asc')).toThrow(/'asc' or 'desc'/);
   });
 
+  it('pluck() needs a column name', () => {
+    expect(() => Post.query().pluck(undefined as never)).toThrow('Post.pluck(): the column must be a non-empty string, not undefined.');
+    expect(() => Post.query().pluck('title', 5 as never)).toThrow(ValidationError);
+  });
+
+  it('find refuses what a key cell cannot hold, as where does, instead of finding nothing', () => {
+    for (const id of [NaN, Infinity, () => 1, Symbol('x'), BigInt(1), new Date('x'), {}]) {
+      expect(() => Post.find(id)).toThrow(ValidationError);
+      expect(() => Post.findOrFail(id)).toThrow(/^Post\.find\(.*\): expected a value for id/);
+    }
+    expect(gas().calls.count()).toBe(0);
+  });
+
   it('wrong argument types', () => {
     expect(() => Post.find(undefined)).toThrow(ValidationError);
     expect(() => Post.find(null)).toThrow(ValidationError);

@@ -1,5 +1,5 @@
 /** `pivotColumns([...])`: selected pivot columns in `pivot` and `$extras.pivot_<column>`. */
-import { Model, ManyToMany, ColumnNotFoundError } from '../../src';
+import { Model, ManyToMany, ColumnNotFoundError, ValidationError } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class User extends Model {
@@ -135,4 +135,11 @@ describe('unknown pivot columns', () => {
     });
     expect(() => User.findOrFail(1).related('projects').query().pivotColumns(['salary']).get()).toThrow(ColumnNotFoundError);
   });
+});
+
+test('pivotColumns takes one name as text too, and refuses anything that is not names', () => {
+  const [alpha] = virkProjects((q) => q.pivotColumns('role'));
+  expect(alpha.pivot).toEqual({ user_id: 1, project_id: 10, role: 'admin' });
+  expect(() => virkProjects((q) => q.pivotColumns(5))).toThrow(/pivotColumns\(\): expected a list of pivot column names, such as \['role'\], got 5/);
+  expect(() => virkProjects((q) => q.pivotColumns(['role', '']))).toThrow(ValidationError);
 });

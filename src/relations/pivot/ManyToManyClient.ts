@@ -10,6 +10,7 @@ import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta'
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
+import { retried } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { assertParentNotDeleted, blankParentKey, requireRelated } from '../clients/support';
@@ -308,7 +309,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     if (!own || !isBlankKey(record[own])) return own;
     const column = pivot.column(own);
     if (pivotModel) assertKeyMaker(pivotModel);
-    if (pivotModel && usesUuid(pivotModel)) record[own] = Utilities.getUuid();
+    if (pivotModel && usesUuid(pivotModel)) record[own] = retried('Utilities.getUuid', () => Utilities.getUuid());
     else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
     return own;
   }

@@ -11,7 +11,7 @@ import { assertKeyUpdate } from '../../model/keyChange';
 import type { PivotSpec } from '../../model/state';
 import { primaryKeys, tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
-import { compile, Condition, Source } from '../../query/conditions';
+import { checkColumn, compile, Condition, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
@@ -125,6 +125,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** One column keyed by the text of another (either may be a pivot column). */
   override pluck(column: string, key: string): Record<string, unknown>;
   override pluck(column: string, key?: string): Collection<unknown> | Record<string, unknown> {
+    checkColumn(column, this.owner, 'pluck');
+    if (key !== undefined) checkColumn(key, this.owner, 'pluck');
     return readScope(() => {
       this.forgetCounts();
       const join = this.joined();

@@ -2,6 +2,8 @@
 import type { Model } from '../../model/Model';
 import { QueryBuilder } from '../../query/QueryBuilder';
 import type { WhereArgs } from '../../query/ConditionBuilder';
+import { ValidationError } from '../../errors';
+import { describeValue } from '../../support/values';
 
 /** `wherePivot`, `orWherePivot`, `whereInPivot`, `whereNullPivot`, … and `pivotColumns`. */
 export abstract class PivotQueryClauses<R extends Model> extends QueryBuilder<R> {
@@ -9,8 +11,12 @@ export abstract class PivotQueryClauses<R extends Model> extends QueryBuilder<R>
   selectedPivotColumns: string[] = [];
 
   /** Adds pivot columns to each result's `pivot` and `$extras`. */
-  pivotColumns(columns: string[]): this {
-    for (const column of columns) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
+  pivotColumns(columns: string[] | string): this {
+    const list = typeof columns === 'string' ? [columns] : columns;
+    if (!Array.isArray(list) || list.some((column) => typeof column !== 'string' || !column.trim())) {
+      throw new ValidationError(`${this.owner}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
+    }
+    for (const column of list) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
     return this;
   }
 
