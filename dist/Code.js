@@ -1475,7 +1475,10 @@ var SheetORM = (() => {
       if (input.prototype && typeof input.$getRelation === "function") return this.related;
       const resolved = this.related();
       if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
-        throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
+        const named = input.prototype ? this.related.name : "";
+        throw new SheetORMError(
+          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one: calling it returned ${describeValue(resolved)}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
+        );
       }
       return resolved;
     }
@@ -2689,9 +2692,9 @@ var SheetORM = (() => {
     if (!sheet) {
       const names = spreadsheet.getSheets().map((s) => s.getName());
       const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      throw new SheetNotFoundError(
-        `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). Create it (SheetORM.ensureSchema) or correct ${fix}.`
-      );
+      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
+      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
     }
     const opened = {
       sheet,
@@ -3345,7 +3348,10 @@ var SheetORM = (() => {
     const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
     if (field instanceof Relation) return field;
     const method = model.prototype[name];
-    if (typeof method !== "function" || name in baseApi) throw notFound(model, name, baseApi);
+    if (name in baseApi) {
+      throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
+    }
+    if (typeof method !== "function") throw notFound(model, name, baseApi);
     const blank = Object.create(model.prototype);
     attachState(blank);
     let result;
@@ -3374,7 +3380,8 @@ var SheetORM = (() => {
   }
   function notFound(model, name, baseApi, reason) {
     const known = candidates(model, baseApi);
-    const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+    const dotted = name.indexOf(".") >= 0 || /\s/.test(name);
+    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`);
     const label = modelName(model);
     return new RelationNotFoundError(
       `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
@@ -4093,6 +4100,9 @@ var SheetORM = (() => {
     addCount(name, callback) {
       if (typeof name !== "string" || !name.trim()) {
         throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
+      }
+      if (/\s+as$/i.test(name.trim())) {
+        throw new ValidationError(`${this.owner}.withCount('${name}'): give the count a name after "as", such as '${name.trim().replace(/\s+as$/i, "")} as total'.`);
       }
       const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
       if (relation.indexOf(".") >= 0) {
@@ -6329,6 +6339,7 @@ var SheetORM = (() => {
     }
     /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
     static firstOrCreate(search, attributes = {}) {
+      checkAttributeObjects(this, "firstOrCreate", search, attributes);
       return runWrite(`${modelName(this)}.firstOrCreate`, () => {
         const found = this.query().where(search).first();
         return found || this.create({ ...search, ...attributes });
@@ -6336,6 +6347,7 @@ var SheetORM = (() => {
     }
     /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
     static updateOrCreate(search, attributes) {
+      checkAttributeObjects(this, "updateOrCreate", search, attributes);
       return runWrite(`${modelName(this)}.updateOrCreate`, () => {
         const found = this.query().where(search).first();
         if (found) return found.merge(attributes).save();
@@ -6481,6 +6493,13 @@ var SheetORM = (() => {
       return this.toJSON();
     }
   };
+  function checkAttributeObjects(model, method, search, attributes) {
+    [search, attributes].forEach((value, i) => {
+      if (isPlainObject(value)) return;
+      const which = i === 0 ? "the search" : "the attributes";
+      throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+    });
+  }
   function createModels(model, list, method) {
     if (!list.length) return [];
     const instances = list.map((attributes, i) => {

@@ -185,6 +185,7 @@ export class Model extends ModelDefinitions {
   }
   /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
   static firstOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
+    checkAttributeObjects(this, 'firstOrCreate', search, attributes);
     return runWrite(`${modelName(this)}.firstOrCreate`, () => {
       const found = this.query().where(search as Record<string, unknown>).first();
       return found || this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
@@ -192,6 +193,7 @@ export class Model extends ModelDefinitions {
   }
   /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
   static updateOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M>): M {
+    checkAttributeObjects(this, 'updateOrCreate', search, attributes);
     return runWrite(`${modelName(this)}.updateOrCreate`, () => {
       const found = this.query().where(search as Record<string, unknown>).first();
       if (found) return found.merge(attributes as Record<string, unknown>).save();
@@ -351,6 +353,15 @@ export class Model extends ModelDefinitions {
 }
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
+/** firstOrCreate/updateOrCreate take two objects of attributes: anything else would be spread into columns named 0, 1, ... */
+function checkAttributeObjects(model: ModelClass, method: string, search: unknown, attributes: unknown): void {
+  [search, attributes].forEach((value, i) => {
+    if (isPlainObject(value)) return;
+    const which = i === 0 ? 'the search' : 'the attributes';
+    throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+  });
+}
+
 function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {
   if (!list.length) return [];
   const instances = list.map((attributes, i) => {

@@ -108,6 +108,9 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (typeof name !== 'string' || !name.trim()) {
       throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
     }
+    if (/\s+as$/i.test(name.trim())) {
+      throw new ValidationError(`${this.owner}.withCount('${name}'): give the count a name after "as", such as '${name.trim().replace(/\s+as$/i, '')} as total'.`);
+    }
     const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
     if (relation.indexOf('.') >= 0) {
       const dot = relation.indexOf('.');

@@ -67,7 +67,13 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
     if (input.prototype && typeof input.$getRelation === 'function') return this.related as ModelClass<R>;
     const resolved = (this.related as () => ModelClass<R>)();
     if (typeof resolved !== 'function' || typeof (resolved as { $getRelation?: unknown }).$getRelation !== 'function') {
-      throw new SheetORMError(`${this.label()}: the related model thunk returned ${String(resolved)}, not a model class.`);
+      // An arrow function is a thunk; a class or named function given in its place is the likelier mistake.
+      const named = input.prototype ? (this.related as { name?: string }).name : '';
+      throw new SheetORMError(
+        named
+          ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one: calling it returned ${describeValue(resolved)}.`
+          : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`,
+      );
     }
     return resolved;
   }

@@ -72,7 +72,10 @@ function defineRelation(model: RelationHost, name: string, baseApi: object): Rel
   const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : undefined;
   if (field instanceof Relation) return field;
   const method = (model.prototype as Record<string, unknown>)[name];
-  if (typeof method !== 'function' || name in baseApi) throw notFound(model, name, baseApi);
+  if (name in baseApi) {
+    throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
+  }
+  if (typeof method !== 'function') throw notFound(model, name, baseApi);
   // Relation methods only build definitions; a blank instance stands in for `this`. Any other
   // method may do anything, so it runs with writes refused and its errors name the mistake.
   const blank = Object.create(model.prototype);
@@ -106,7 +109,8 @@ function candidates(model: RelationHost, baseApi: object): string[] {
 
 function notFound(model: RelationHost, name: string, baseApi: object, reason?: string): RelationNotFoundError {
   const known = candidates(model, baseApi);
-  const hint = reason || `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+  const dotted = name.indexOf('.') >= 0 || /\s/.test(name);
+  const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`);
   const label = modelName(model);
   return new RelationNotFoundError(
     `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(', ') || 'none'}.`,

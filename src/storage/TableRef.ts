@@ -159,9 +159,10 @@ function openSheetIn(spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string, 
   if (!sheet) {
     const names = spreadsheet.getSheets().map((s) => s.getName());
     const fix = ref.owner.indexOf('.') > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-    throw new SheetNotFoundError(
-      `${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). Create it (SheetORM.ensureSchema) or correct ${fix}.`,
-    );
+    // A sheet of the same name in another case cannot be created beside it: name it instead.
+    const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+    const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
+    throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). ${advice}`);
   }
   const opened: OpenedSheet = {
     sheet,

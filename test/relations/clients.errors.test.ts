@@ -148,3 +148,38 @@ describe('deleted models are not written back through a relation', () => {
     expect(sheetRows('PostTag')[1]).toEqual([1, 1, 'b']);
   });
 });
+
+describe('messages that point at the real mistake', () => {
+  class Note extends Model {
+    static override _table = 'Notes';
+    declare id: number;
+    declare parent_id: number | null;
+    dated() {
+      return this.hasMany(Date as never, 'note_id');
+    }
+    tags() {
+      return this.hasMany(Note, 'parent_id');
+    }
+  }
+  class Misnamed extends Model {
+    static override _table = 'notes';
+  }
+  beforeEach(() => seedSheets({ Notes: [['id', 'parent_id'], [1, '']] }));
+
+  it("a member of the model's own API named as a relation is not a relation to define", () => {
+    expect(() => Note.with('save' as never).get()).toThrow(/"save" is one of the model's own members .*not a relation; name the relation method something else/);
+    expect(() => Note.findOrFail(1).related('delete' as never)).toThrow(/"delete" is one of the model's own members/);
+  });
+
+  it('a class that is not a model, a count named with nothing after "as", a sheet named in another case', () => {
+    expect(() => Note.with('dated').get()).toThrow(/Note\.dated: Date is neither a model class \(a class extending SheetORM\.Model\) nor a function returning one/);
+    expect(() => Note.withCount('tags as')).toThrow(`Note.withCount('tags as'): give the count a name after "as", such as 'tags as total'.`);
+    expect(() => Misnamed.all()).toThrow(/has no sheet "notes" \(sheets: Notes\)\. Did you mean "Notes"\? Sheet names are matched exactly: set Misnamed\._table to "Notes"\./);
+  });
+
+  it('firstOrCreate and updateOrCreate want objects', () => {
+    expect(() => Note.firstOrCreate({ parent_id: 1 }, 'x' as never)).toThrow(/Note\.firstOrCreate\(\): the attributes must be an object of columns/);
+    expect(() => Note.updateOrCreate(5 as never, {})).toThrow(/Note\.updateOrCreate\(\): the search must be an object of columns/);
+    expect(sheetRows('Notes')).toHaveLength(2);
+  });
+});
