@@ -2200,6 +2200,8 @@ var SheetORM = (() => {
       /** Columns (0-based) changed since the read. */
       this.changed = null;
       this.deleted = false;
+      /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
+      this.onWithdraw = null;
       this.values = values;
       this.rowNumber = rowNumber;
       this.original = original;
@@ -2379,6 +2381,7 @@ var SheetORM = (() => {
         const at = list.indexOf(entry);
         if (at >= 0) list.splice(at, 1);
         this.afterChange(null);
+        if (entry.onWithdraw) entry.onWithdraw.forEach((withdraw) => withdraw());
       });
       return entry;
     }
@@ -3470,6 +3473,13 @@ var SheetORM = (() => {
       setOwn(model, name, value);
     }
   }
+  function removeAttribute(model, name) {
+    if (collides(Object.getPrototypeOf(model), name)) {
+      const shadow = heldShadow(model);
+      if (shadow) delete shadow[name];
+    }
+    if (Object.prototype.hasOwnProperty.call(model, name) && !isLoadedRelation(model, name)) delete model[name];
+  }
   function assignRow(model, columns, values, frozen = false) {
     const state = stateOf(model);
     const collided = collisions(Object.getPrototypeOf(model), columns);
@@ -3517,14 +3527,18 @@ var SheetORM = (() => {
   function fillMissing(model, columns, values) {
     const collided = collisions(Object.getPrototypeOf(model), columns);
     const target = model;
+    let filled = null;
     for (let i = 0; i < columns.length; i++) {
       if (collided[i]) {
         const shadow = shadowOf(model);
-        if (shadow[columns[i]] === void 0) shadow[columns[i]] = cloneValue(values[i]);
+        if (shadow[columns[i]] !== void 0) continue;
+        shadow[columns[i]] = cloneValue(values[i]);
       } else if (target[columns[i]] === void 0) {
         setOwn(target, columns[i], cloneValue(values[i]));
-      }
+      } else continue;
+      (filled || (filled = [])).push(columns[i]);
     }
+    return filled;
   }
   function dirtyAttributes(model) {
     const state = stateOf(model);
@@ -3622,7 +3636,9 @@ var SheetORM = (() => {
     }
     /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
     entry(entry, pivotRow = null) {
-      return this.row(entry.values, entry.values === entry.original, pivotRow);
+      const model = this.row(entry.values, entry.values === entry.original, pivotRow);
+      if (entry.rowNumber === null) (entry.onWithdraw || (entry.onWithdraw = [])).push(() => stateOf(model).persisted = false);
+      return model;
     }
     /** A model of row values; `asRead` says the array is never changed in place. */
     row(values, asRead, pivotRow = null) {
@@ -4603,6 +4619,7 @@ var SheetORM = (() => {
       this.keyed = [];
       this.keysBefore = [];
       this.states = [];
+      this.filled = [];
       this.persisted = [];
       this.deleted = [];
       this.originals = [];
@@ -4620,14 +4637,22 @@ var SheetORM = (() => {
       this.originals.push(state.original);
       this.columns.push(state.columns);
     }
+    /** Attributes the insert filled in from the row's blank cells. */
+    fill(instance, names) {
+      if (names) this.filled.push([instance, names]);
+    }
     run() {
+      this.filled.forEach(([instance, names]) => names.forEach((name) => removeAttribute(instance, name)));
       this.states.forEach((state, i) => {
         state.persisted = this.persisted[i];
         state.deleted = this.deleted[i];
         state.original = this.originals[i];
         state.columns = this.columns[i];
       });
-      this.keyed.forEach((instance, i) => writeAttribute(instance, this.keyName, this.keysBefore[i]));
+      this.keyed.forEach((instance, i) => {
+        if (this.keysBefore[i] === void 0) removeAttribute(instance, this.keyName);
+        else writeAttribute(instance, this.keyName, this.keysBefore[i]);
+      });
     }
   };
   function assignKey(model, keys, table, instance, values, undo) {
@@ -4757,7 +4782,7 @@ var SheetORM = (() => {
   function markInserted(instance, columns, values, undo) {
     const state = stateOf(instance);
     undo.state(state);
-    fillMissing(instance, columns, values);
+    undo.fill(instance, fillMissing(instance, columns, values));
     state.columns = columns;
     state.original = values.slice();
     state.persisted = true;
@@ -6470,6 +6495,7 @@ var SheetORM = (() => {
       const model = this.constructor;
       const nodes = [];
       addPreloads(model, nodes, args);
+      nodes.forEach((node) => recordRelationUndo(model, this, node.name));
       readScope(() => {
         prefetch(preloadSheets(model, nodes));
         loadPreloads(model, [this], nodes);
@@ -6493,6 +6519,19 @@ var SheetORM = (() => {
       return this.toJSON();
     }
   };
+  function recordRelationUndo(model, instance, name) {
+    if (!inUnitOfWork()) return;
+    const wasLoaded = isLoadedRelation(instance, name);
+    const previous = wasLoaded ? instance[name] : void 0;
+    recordUndo(() => {
+      if (wasLoaded) {
+        model.$getRelation(name).setRelated(instance, previous);
+        return;
+      }
+      forgetLoadedRelation(instance, name);
+      delete instance[name];
+    });
+  }
   function checkAttributeObjects(model, method, search, attributes) {
     [search, attributes].forEach((value, i) => {
       if (isPlainObject(value)) return;

@@ -1,4 +1,4 @@
-import { Model, transaction, ValidationError, ModelNotFoundError } from '../src';
+import { Model, transaction, ValidationError, ModelNotFoundError, DuplicateKeyError } from '../src';
 import { seedSheets, sheetRows, gas } from './support/seed';
 
 class Account extends Model {
@@ -200,4 +200,70 @@ it('refresh() in a transaction that rolls back leaves the model as before it, so
   bob.save();
   expect(gas().sheetFormulas('Accounts')[3][3]).toBe('=ROW()');
   expect(sheetRows('Accounts')[3].slice(0, 3)).toEqual([2, 'bob', 5]);
+});
+
+describe('models after a transaction that rolls back', () => {
+  class Writer extends Model {
+    static override _table = 'Writers';
+    declare id: number;
+    notes() {
+      return this.hasMany(Note, 'writer_id');
+    }
+  }
+  class Note extends Model {
+    static override _table = 'Notes';
+    declare id: number;
+    declare writer_id: number;
+    declare body: string;
+  }
+  const seedNotes = () => seedSheets({ Writers: [['id'], [1]], Notes: [['id', 'writer_id', 'body'], [1, 1, 'first']] });
+  const notesOf = (writer: Writer) => (writer as unknown as { notes: { all(): Note[] } }).notes.all();
+
+  it('a relation load()ed inside it is put back, and a model read from a row it never wrote is unsaved', () => {
+    seedNotes();
+    const writer = Writer.findOrFail(1);
+    writer.load('notes');
+    let draft: Note | null = null;
+    expect(() =>
+      transaction(() => {
+        writer.related('notes').create({ body: 'draft' });
+        writer.load('notes');
+        draft = Note.findOrFail(2);
+        throw new Error('changed my mind');
+      }),
+    ).toThrow('changed my mind');
+    expect(notesOf(writer).map((note) => note.body)).toEqual(['first']);
+    expect(draft!.$isPersisted).toBe(false);
+    // Someone else takes key 2; the stale draft's save must not write over it.
+    Note.create({ writer_id: 9, body: 'not yours' });
+    draft!.body = 'edited draft';
+    expect(() => draft!.save()).toThrow(DuplicateKeyError);
+    expect(sheetRows('Notes')).toEqual([['id', 'writer_id', 'body'], [1, 1, 'first'], [2, 9, 'not yours']]);
+  });
+
+  it('a relation never loaded before is gone again', () => {
+    seedNotes();
+    const writer = Writer.findOrFail(1);
+    expect(() =>
+      transaction(() => {
+        writer.load('notes');
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(typeof (writer as unknown as { notes: unknown }).notes).toBe('function');
+  });
+
+  it('a new model whose insert rolls back has only the attributes it was given', () => {
+    seedNotes();
+    const note = new Note().merge({ body: 'ok' });
+    expect(() =>
+      transaction(() => {
+        note.save();
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(Object.keys(note)).toEqual(['body']);
+    expect(note.$dirty).toEqual({ body: 'ok' });
+    expect(note.toJSON()).toEqual({ body: 'ok' });
+  });
 });

@@ -12,14 +12,14 @@ import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/
 import type { Relation } from '../relations/Relation';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
-import { prefetch, readScope, runWrite } from '../storage/UnitOfWork';
+import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
 import { modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, saveEach, updateModel } from './persistence';
 import { serialize } from './serialize';
-import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
+import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
 import { ModelDefinitions } from './definitions';
 
@@ -328,6 +328,8 @@ export class Model extends ModelDefinitions {
     const model = this.constructor as ModelClass;
     const nodes: PreloadNode[] = [];
     addPreloads(model, nodes, args);
+    // In a transaction that rolls back, the model gets back what it had loaded (the rows read may not exist).
+    nodes.forEach((node) => recordRelationUndo(model, this, node.name));
     readScope(() => {
       prefetch(preloadSheets(model, nodes));
       loadPreloads(model, [this], nodes);
@@ -353,6 +355,21 @@ export class Model extends ModelDefinitions {
 }
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
+/** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */
+function recordRelationUndo(model: ModelClass, instance: Model, name: string): void {
+  if (!inUnitOfWork()) return;
+  const wasLoaded = isLoadedRelation(instance, name);
+  const previous = wasLoaded ? (instance as unknown as Record<string, unknown>)[name] : undefined;
+  recordUndo(() => {
+    if (wasLoaded) {
+      model.$getRelation(name).setRelated(instance, previous as never);
+      return;
+    }
+    forgetLoadedRelation(instance, name);
+    delete (instance as unknown as Record<string, unknown>)[name];
+  });
+}
+
 /** firstOrCreate/updateOrCreate take two objects of attributes: anything else would be spread into columns named 0, 1, ... */
 function checkAttributeObjects(model: ModelClass, method: string, search: unknown, attributes: unknown): void {
   [search, attributes].forEach((value, i) => {

@@ -124,6 +124,15 @@ export function writeAttribute(model: object, name: string, value: unknown): voi
   }
 }
 
+/** Removes an attribute, wherever it is kept (undoing an insert that filled it in). */
+export function removeAttribute(model: object, name: string): void {
+  if (collides(Object.getPrototypeOf(model), name)) {
+    const shadow = heldShadow(model);
+    if (shadow) delete shadow[name];
+  }
+  if (Object.prototype.hasOwnProperty.call(model, name) && !isLoadedRelation(model, name)) delete (model as AnyModel)[name];
+}
+
 /**
  * Loads row values into a model and records them as its original (clean) state. `frozen` says the
  * array will never change (a row as read): then the model keeps it as its original instead of a
@@ -180,17 +189,21 @@ export function attributesOf(model: object): Record<string, unknown> {
 }
 
 /** Gives a model the row's value for each column it has no attribute for. */
-export function fillMissing(model: object, columns: readonly string[], values: readonly CellValue[]): void {
+export function fillMissing(model: object, columns: readonly string[], values: readonly CellValue[]): string[] | null {
   const collided = collisions(Object.getPrototypeOf(model), columns);
   const target = model as AnyModel;
+  let filled: string[] | null = null;
   for (let i = 0; i < columns.length; i++) {
     if (collided[i]) {
       const shadow = shadowOf(model);
-      if (shadow[columns[i]] === undefined) shadow[columns[i]] = cloneValue(values[i]);
+      if (shadow[columns[i]] !== undefined) continue;
+      shadow[columns[i]] = cloneValue(values[i]);
     } else if (target[columns[i]] === undefined) {
       setOwn(target, columns[i], cloneValue(values[i]));
-    }
+    } else continue;
+    (filled || (filled = [])).push(columns[i]);
   }
+  return filled;
 }
 
 /** Attributes whose value differs from the original (all set ones for a new model). */

@@ -28,7 +28,11 @@ export class Hydrator<M extends object> {
   /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
   entry(entry: RowEntry, pivotRow: Row | null = null): M {
     // A row as read is never changed in place (changes copy it first), so models may share it.
-    return this.row(entry.values, entry.values === entry.original, pivotRow);
+    const model = this.row(entry.values, entry.values === entry.original, pivotRow);
+    // A row a transaction has yet to write: if its insert is rolled back, the model has no row
+    // (saving it must insert, never update a row that now holds its key).
+    if (entry.rowNumber === null) (entry.onWithdraw || (entry.onWithdraw = [])).push(() => (stateOf(model).persisted = false));
+    return model;
   }
 
   /** A model of row values; `asRead` says the array is never changed in place. */

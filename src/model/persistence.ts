@@ -4,7 +4,7 @@ import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
 import { retried } from '../storage/service';
 import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
-import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, syncOriginal, writeAttribute } from './attributes';
+import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, removeAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
 import { assertKeyMaker, modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
@@ -105,6 +105,7 @@ class InsertUndo {
   private readonly keyed: object[] = [];
   private readonly keysBefore: unknown[] = [];
   private readonly states: ModelState[] = [];
+  private readonly filled: Array<[object, string[]]> = [];
   private readonly persisted: boolean[] = [];
   private readonly deleted: boolean[] = [];
   private readonly originals: Array<CellValue[] | null> = [];
@@ -127,14 +128,23 @@ class InsertUndo {
     this.columns.push(state.columns);
   }
 
+  /** Attributes the insert filled in from the row's blank cells. */
+  fill(instance: object, names: string[] | null): void {
+    if (names) this.filled.push([instance, names]);
+  }
+
   run(): void {
+    this.filled.forEach(([instance, names]) => names.forEach((name) => removeAttribute(instance, name)));
     this.states.forEach((state, i) => {
       state.persisted = this.persisted[i];
       state.deleted = this.deleted[i];
       state.original = this.originals[i];
       state.columns = this.columns[i];
     });
-    this.keyed.forEach((instance, i) => writeAttribute(instance, this.keyName, this.keysBefore[i]));
+    this.keyed.forEach((instance, i) => {
+      if (this.keysBefore[i] === undefined) removeAttribute(instance, this.keyName);
+      else writeAttribute(instance, this.keyName, this.keysBefore[i]);
+    });
   }
 }
 
@@ -281,7 +291,7 @@ function markSaved(unit: UnitOfWork, instance: object, table: Table, entry: RowE
 function markInserted(instance: object, columns: readonly string[], values: readonly CellValue[], undo: InsertUndo): void {
   const state = stateOf(instance);
   undo.state(state);
-  fillMissing(instance, columns, values);
+  undo.fill(instance, fillMissing(instance, columns, values));
   state.columns = columns;
   // The table never changes a Date in place, so the clean state may share them with the row.
   state.original = values.slice();

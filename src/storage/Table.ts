@@ -20,6 +20,8 @@ export class RowEntry {
   /** Columns (0-based) changed since the read. */
   changed: Set<number> | null = null;
   deleted = false;
+  /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
+  onWithdraw: Array<() => void> | null = null;
 
   constructor(values: CellValue[], rowNumber: number | null, original: CellValue[] | null) {
     this.values = values;
@@ -237,6 +239,7 @@ export class Table {
       const at = list.indexOf(entry);
       if (at >= 0) list.splice(at, 1);
       this.afterChange(null);
+      if (entry.onWithdraw) entry.onWithdraw.forEach((withdraw) => withdraw());
     });
     return entry;
   }
