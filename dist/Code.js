@@ -1959,7 +1959,7 @@ var SheetORM = (() => {
     const add = (step, movesRows = false) => {
       if (movesRows && unflushed) {
         const each = (what) => step.writes.map(() => what);
-        steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0 });
+        steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0, kind: "flush" });
         unflushed = false;
       }
       steps.push(step);
@@ -2005,7 +2005,7 @@ var SheetORM = (() => {
     const undo = () => {
       retried(`"${name}" clearContent of ${span}`, () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent());
     };
-    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo };
+    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
   function blockStep(write, block) {
     const { opened, name } = write;
@@ -2016,22 +2016,22 @@ var SheetORM = (() => {
         () => opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
       );
     };
-    return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run };
+    return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: "update" };
   }
   function deleteStep(write, run) {
     const rows = `rows ${run.start}\u2013${run.start + run.count - 1}`;
     const call = () => once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
-    return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call };
+    return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call, kind: "delete" };
   }
   function apiCellsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
     const counts = sheets.map((sheet) => count(sheet.blocks.length, "cell block"));
-    return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets) };
+    return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets), kind: "update" };
   }
   function apiDeletionsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
     const counts = group.map((write) => count(write.plan.deletions.length, "run of rows", "runs of rows"));
-    return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets) };
+    return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets), kind: "delete" };
   }
   function count(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
@@ -2068,9 +2068,10 @@ var SheetORM = (() => {
   }
   var FEW_ROWS_LEFT = 10;
   var PlanInterrupted = class {
-    constructor(cause, failed, remaining, undone = false) {
+    constructor(cause, failed, remaining, undone = false, failedUpdate = false) {
       this.cause = cause;
       this.failed = failed;
+      this.failedUpdate = failedUpdate;
       this.remaining = remaining;
       this.undone = undone;
     }
@@ -2083,15 +2084,16 @@ var SheetORM = (() => {
       } catch (error) {
         const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
         const undone = takeBack(steps.slice(0, i), step, progress);
-        throw new PlanInterrupted(error, step.writes, remaining, undone);
+        throw new PlanInterrupted(error, step.writes, remaining, undone, step.kind === "update");
       }
       step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
   }
   function takeBack(done, failed, progress) {
-    if (!failed.undo || !done.every((step) => step.undo)) return false;
+    if (!done.every((step) => step.undo)) return false;
+    if (failed.kind !== "append" && !(failed.kind === "update" && done.some((step) => step.kind === "append"))) return false;
     try {
-      failed.undo();
+      if (failed.undo) failed.undo();
       for (let i = done.length - 1; i >= 0; i--) {
         done[i].undo();
         progress.length -= done[i].writes.length;
@@ -3171,6 +3173,11 @@ var SheetORM = (() => {
     const { cause, failed, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
+    if (error.undone && error.failedUpdate) {
+      return new WriteError(
+        `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). The rows appended before the failure were cleared again and the models are as before the write; the failed update may have landed, but the models still hold its values, so saving them again writes the same cells and no row twice.`
+      );
+    }
     if (error.undone) {
       return new WriteError(
         `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`

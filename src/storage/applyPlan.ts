@@ -52,9 +52,13 @@ export class PlanInterrupted {
   /** Whether what was written before the failure (appends only) was taken back: the sheets are as before. */
   readonly undone: boolean;
 
-  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false) {
+  /** Whether the failed step was an update (which may have landed, and writes the same cells again). */
+  readonly failedUpdate: boolean;
+
+  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false, failedUpdate = false) {
     this.cause = cause;
     this.failed = failed;
+    this.failedUpdate = failedUpdate;
     this.remaining = remaining;
     this.undone = undone;
   }
@@ -69,22 +73,25 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
     } catch (error) {
       const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
       const undone = takeBack(steps.slice(0, i), step, progress);
-      throw new PlanInterrupted(error, step.writes, remaining, undone);
+      throw new PlanInterrupted(error, step.writes, remaining, undone, step.kind === 'update');
     }
     step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
 }
 
 /**
- * Takes back a failed write when it only appended rows (as when the second sheet of a transaction
- * fails): the failed append too, which may have landed although it reported an error. The write is
- * then all-or-nothing after all. A failed update or deletion may have gone through, so nothing is
- * taken back after one. Returns whether everything was; each step taken back leaves `progress`.
+ * Takes back a failed write when it had only appended rows (as when the second sheet of a
+ * transaction fails): the failed append too, which may have landed although it reported an error.
+ * The write is then all-or-nothing after all. A failed update may have landed too, but running it
+ * again writes the same cells, so the appends before it are taken back as well: the models are
+ * unsaved again, and saving them again neither duplicates a row nor misses one. After a failed
+ * deletion nothing is taken back. Returns whether the appends were; each leaves `progress`.
  */
 function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
-  if (!failed.undo || !done.every((step) => step.undo)) return false;
+  if (!done.every((step) => step.undo)) return false;
+  if (failed.kind !== 'append' && !(failed.kind === 'update' && done.some((step) => step.kind === 'append'))) return false;
   try {
-    failed.undo();
+    if (failed.undo) failed.undo();
     for (let i = done.length - 1; i >= 0; i--) {
       (done[i].undo as () => void)();
       progress.length -= done[i].writes.length;

@@ -33,6 +33,8 @@ export interface WriteStep {
   run(): void;
   /** Takes the step back, for steps that can be (an append; a flush writes nothing of its own). */
   undo?: () => void;
+  /** What the step does: an update writes the same cells when run again; appends and deletions do not. */
+  kind: 'append' | 'update' | 'delete' | 'flush';
 }
 
 /** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before API deletions. */
@@ -50,7 +52,7 @@ export function stepsOf(writes: readonly SheetWrite[], grown = false): WriteStep
   const add = (step: WriteStep, movesRows = false): void => {
     if (movesRows && unflushed) {
       const each = (what: string): string[] => step.writes.map(() => what);
-      steps.push({ writes: step.writes, todo: each('flush'), done: each('flushed'), viaApi: false, run: flushBeforeApi, undo: () => undefined });
+      steps.push({ writes: step.writes, todo: each('flush'), done: each('flushed'), viaApi: false, run: flushBeforeApi, undo: () => undefined, kind: 'flush' });
       unflushed = false;
     }
     steps.push(step);
@@ -105,7 +107,7 @@ function appendStep(write: SheetWrite): WriteStep {
   const undo = (): void => {
     retried(`"${name}" clearContent of ${span}`, () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent());
   };
-  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo };
+  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
 }
 
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
@@ -116,25 +118,25 @@ function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
       opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
     );
   };
-  return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run };
+  return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: 'update' };
 }
 
 function deleteStep(write: SheetWrite, run: DeleteRun): WriteStep {
   const rows = `rows ${run.start}–${run.start + run.count - 1}`;
   const call = (): void => once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
-  return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call };
+  return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call, kind: 'delete' };
 }
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
   const counts = sheets.map((sheet) => count(sheet.blocks.length, 'cell block'));
-  return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets) };
+  return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets), kind: 'update' };
 }
 
 function apiDeletionsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetRuns[] = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
   const counts = group.map((write) => count(write.plan.deletions.length, 'run of rows', 'runs of rows'));
-  return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets) };
+  return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets), kind: 'delete' };
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

@@ -172,3 +172,27 @@ test('a lock release that fails after a complete write is a WriteError saying no
   expect(() => Post.create({ title: 'new' })).toThrow(/^Post\.create: the changes were written and flushed, but releasing the lock failed afterwards \(.*timed out\).*Do not retry the write: it went through\.$/);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'new']]);
 });
+
+test('an update failing after an append takes the append back: the models are unsaved again and saving them again writes no row twice', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+  let setValues = 0;
+  const stop = gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++setValues === 2) throw new Error('You do not have permission to access the requested document.');
+  });
+  const fresh = new Post().merge({ title: 'new' });
+  const old = Post.findOrFail(1).setAttribute('title', 'edited');
+  expect(() =>
+    transaction(() => {
+      fresh.save();
+      old.save();
+    }),
+  ).toThrow(/The rows appended before the failure were cleared again .*saving them again writes the same cells and no row twice\.$/);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b']]);
+  expect([fresh.$isPersisted, old.$isDirty]).toEqual([false, true]);
+  stop();
+  transaction(() => {
+    fresh.save();
+    old.save();
+  });
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'edited'], [2, 'b'], [3, 'new']]);
+});
