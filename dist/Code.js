@@ -1084,7 +1084,7 @@ var SheetORM = (() => {
         const rest = key.slice(1);
         return Object.fromEntries(Object.keys(groups2).map((name) => [name, groups2[name].groupBy(rest)]));
       }
-      const read = selector(key);
+      const read = selector(checkSelector(key, "groupBy"));
       const groups = /* @__PURE__ */ new Map();
       this.each((item, i) => {
         const name = toText(read(item, i, this));
@@ -1207,7 +1207,7 @@ var SheetORM = (() => {
       return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }
     sortKeys(key, direction, method) {
-      if (!Array.isArray(key)) return [{ values: this.valuesOf(key), direction }];
+      if (!Array.isArray(key)) return [{ values: this.valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
       return key.map((item) => {
         if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
         const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
@@ -1636,6 +1636,10 @@ var SheetORM = (() => {
     }
     if (lockTimeoutMs !== void 0 && !(typeof lockTimeoutMs === "number" && lockTimeoutMs >= 0)) {
       throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${String(lockTimeoutMs)}.`);
+    }
+    for (const flag of ["debug", "sheetsApi"]) {
+      const value = options[flag];
+      if (value !== void 0 && typeof value !== "boolean") throw new ValidationError(`configure(): ${flag} must be true or false, not ${describeValue(value)}.`);
     }
     if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
       throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${String(retries)}.`);

@@ -112,6 +112,10 @@ function validateOptions(options: SheetORMOptions): void {
   if (lockTimeoutMs !== undefined && !(typeof lockTimeoutMs === 'number' && lockTimeoutMs >= 0)) {
     throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not ${String(lockTimeoutMs)}.`);
   }
+  for (const flag of ['debug', 'sheetsApi'] as const) {
+    const value = options[flag];
+    if (value !== undefined && typeof value !== 'boolean') throw new ValidationError(`configure(): ${flag} must be true or false, not ${describeValue(value)}.`);
+  }
   if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
     throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${String(retries)}.`);
   }

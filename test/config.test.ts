@@ -40,6 +40,11 @@ describe('configure()', () => {
     expect(Post.find(1)!.toJSON().title).toBe('active');
   });
 
+  it('debug and sheetsApi take true or false only', () => {
+    expect(() => configure({ sheetsApi: 'yes' as never })).toThrow('configure(): sheetsApi must be true or false, not "yes".');
+    expect(() => configure({ debug: 5 as never })).toThrow(ValidationError);
+  });
+
   it('a wrong spreadsheet id is an error naming the id, where it came from and the model', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
     configure({ spreadsheetId: 'no-such-id' });

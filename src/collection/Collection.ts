@@ -291,7 +291,7 @@ export class Collection<T> extends ArrayBase<T> {
       const rest = key.slice(1);
       return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
     }
-    const read = selector(key as KeySelector<T>);
+    const read = selector(checkSelector<T>(key, 'groupBy'));
     const groups = new Map<string, T[]>();
     this.each((item, i) => {
       const name = toText(read(item, i, this));
@@ -445,7 +445,7 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
-    if (!Array.isArray(key)) return [{ values: this.valuesOf(key as KeySelector<T> | undefined), direction }];
+    if (!Array.isArray(key)) return [{ values: this.valuesOf(key === undefined ? undefined : checkSelector<T>(key, method)), direction }];
     return key.map((item: SortSelector<T>): SortKey => {
       if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
       const order = typeof item[1] === 'string' ? item[1].toLowerCase() : item[1];

@@ -57,6 +57,11 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(ids(people().sortByDesc(['last', 'age']))).toEqual([1, 3, 4, 2, 5]);
   });
 
+  it('sortBy and groupBy refuse a key that is no column or function', () => {
+    expect(() => people().sortBy(5 as never)).toThrow(/Collection\.sortBy: each key is a column, a dot path or a function, got 5/);
+    expect(() => people().groupBy(undefined as never)).toThrow(/Collection\.groupBy: each key is a column/);
+  });
+
   it('refuses a pair without a direction or a key that is no column or function', () => {
     expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(ValidationError);
     expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(/a pair is \[column, 'asc' \| 'desc'\]/);
