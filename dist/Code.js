@@ -891,8 +891,8 @@ var SheetORM = (() => {
 
   // src/collection/select.ts
   function checkSelector(key, method) {
-    if (typeof key === "string" || typeof key === "function") return key;
-    throw new ValidationError(`Collection.${method}: each key is a column, a dot path or a function, got ${describeValue(key)}.`);
+    if (key === void 0 || typeof key === "string" || typeof key === "function" || typeof key === "number") return key;
+    throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
   }
   function selector(key) {
     if (key === void 0) return (item) => item;
@@ -1227,7 +1227,6 @@ var SheetORM = (() => {
   var PLURAL_OF = {};
   var SINGULAR_OF = {};
   "cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche".split(" ").forEach((word) => SINGULAR_OF[`${word}s`] = word);
-  SINGULAR_OF.sms = "sms";
   "canvas bias lens".split(" ").forEach((word) => {
     SINGULAR_OF[`${word}es`] = word;
     SINGULAR_OF[word] = word;
@@ -1248,8 +1247,11 @@ var SheetORM = (() => {
   function singularSnake(sheetName2) {
     const words = snakeCase(sheetName2).split("_");
     const last = words[words.length - 1];
-    const acronym = /([A-Z][A-Z\d]+)s$/.exec(sheetName2.trim());
-    words[words.length - 1] = acronym && last === `${acronym[1].toLowerCase()}s` ? acronym[1].toLowerCase() : singular(last);
+    const name = sheetName2.trim();
+    const plural = /([A-Z][A-Z\d]+)s$/.exec(name);
+    const capitals = /(?:^|[^A-Z\d])([A-Z][A-Z\d]+)$/.exec(name);
+    if (plural && last === `${plural[1].toLowerCase()}s`) words[words.length - 1] = plural[1].toLowerCase();
+    else if (!(capitals && last === capitals[1].toLowerCase())) words[words.length - 1] = singular(last);
     return words.join("_");
   }
   function foreignKeyFor(sheetName2, key) {
@@ -1473,11 +1475,18 @@ var SheetORM = (() => {
     relatedModel() {
       const input = this.related;
       if (input.prototype && typeof input.$getRelation === "function") return this.related;
-      const resolved = this.related();
+      let resolved;
+      let isClass = false;
+      try {
+        resolved = this.related();
+      } catch (error) {
+        if (!(error instanceof TypeError) || !input.prototype) throw error;
+        isClass = true;
+      }
       if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
         const named = input.prototype ? this.related.name : "";
         throw new SheetORMError(
-          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one: calling it returned ${describeValue(resolved)}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
+          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one${isClass ? "" : `: calling it returned ${describeValue(resolved)}`}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
         );
       }
       return resolved;
@@ -1639,7 +1648,9 @@ var SheetORM = (() => {
     }
     for (const flag of ["debug", "sheetsApi"]) {
       const value = options[flag];
-      if (value !== void 0 && typeof value !== "boolean") throw new ValidationError(`configure(): ${flag} must be true or false, not ${describeValue(value)}.`);
+      if (value !== void 0 && value !== null && typeof value !== "boolean") {
+        throw new ValidationError(`configure(): ${flag} must be true or false${flag === "sheetsApi" ? " (or null: detect the service)" : ""}, not ${describeValue(value)}.`);
+      }
     }
     if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
       throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${String(retries)}.`);
@@ -1685,6 +1696,13 @@ var SheetORM = (() => {
       return timed(label, fn);
     } catch (error) {
       throw asServiceError(label, error, 1);
+    }
+  }
+  function newUuid() {
+    try {
+      return Utilities.getUuid();
+    } catch (error) {
+      throw asServiceError("Utilities.getUuid", error, 1);
     }
   }
   function asServiceError(label, error, attempts) {
@@ -2064,7 +2082,7 @@ var SheetORM = (() => {
       return true;
     } catch (error) {
       const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
-      if (/limit|10,?000,?000|maximum/i.test(messageOf(error))) {
+      if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
         throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
       }
       throw new ServiceError(`${what} No value was written; try again.`, error);
@@ -2094,18 +2112,22 @@ var SheetORM = (() => {
     });
   }
   function takeBack(done, failed, progress) {
-    if (!done.every((step) => step.undo)) return false;
-    if (failed.kind !== "append" && !(failed.kind === "update" && done.some((step) => step.kind === "append"))) return false;
-    try {
-      if (failed.undo) failed.undo();
-      for (let i = done.length - 1; i >= 0; i--) {
-        done[i].undo();
-        progress.length -= done[i].writes.length;
+    const steps = done.concat([failed]);
+    if (steps.some((step) => step.kind === "delete") || !steps.some((step) => step.kind === "append")) return false;
+    const forget = (step) => {
+      const at = progress.findIndex(([write, what]) => write === step.writes[0] && what === step.done[0]);
+      if (at >= 0) progress.splice(at, 1);
+    };
+    for (let i = steps.length - 1; i >= 0; i--) {
+      if (steps[i].kind !== "append") continue;
+      try {
+        steps[i].undo();
+      } catch (error) {
+        return false;
       }
-      return true;
-    } catch (error) {
-      return false;
+      forget(steps[i]);
     }
+    return true;
   }
 
   // src/support/cells.ts
@@ -3177,9 +3199,10 @@ var SheetORM = (() => {
     const { cause, failed, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
-    if (error.undone && error.failedUpdate) {
+    if (error.undone && (error.failedUpdate || done.length)) {
+      const updates = done.length ? ` Updates to existing rows were written (${describeProgress(done)})${error.failedUpdate ? " and the failed one may have landed" : ""}` : " The failed update may have landed";
       return new WriteError(
-        `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). The rows appended before the failure were cleared again and the models are as before the write; the failed update may have landed, but the models still hold its values, so saving them again writes the same cells and no row twice.`
+        `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). The rows appended before the failure were cleared again and the models are as before the write.${updates}; the models still hold the new values, so saving them again writes the same cells and no row twice.`
       );
     }
     if (error.undone) {
@@ -4648,12 +4671,16 @@ var SheetORM = (() => {
       this.originals.push(state.original);
       this.columns.push(state.columns);
     }
-    /** Attributes the insert filled in from the row's blank cells. */
+    /** Attributes the insert filled in from the row's blank cells, with the values it gave them. */
     fill(instance, names) {
-      if (names) this.filled.push([instance, names]);
+      if (names) this.filled.push([instance, names, names.map((name) => readAttribute(instance, name))]);
     }
     run() {
-      this.filled.forEach(([instance, names]) => names.forEach((name) => removeAttribute(instance, name)));
+      this.filled.forEach(
+        ([instance, names, values]) => names.forEach((name, i) => {
+          if (readAttribute(instance, name) === values[i]) removeAttribute(instance, name);
+        })
+      );
       this.states.forEach((state, i) => {
         state.persisted = this.persisted[i];
         state.deleted = this.deleted[i];
@@ -4678,7 +4705,7 @@ var SheetORM = (() => {
     if (!isBlankKey(values[column])) return false;
     assertKeyMaker(model);
     let key;
-    if (keys.uuid) key = retried("Utilities.getUuid", () => Utilities.getUuid());
+    if (keys.uuid) key = newUuid();
     else {
       if (keys.text === null) keys.text = table.keysAreText(column);
       let next = table.nextKey(column);
@@ -5965,7 +5992,7 @@ var SheetORM = (() => {
       if (!own || !isBlankKey(record[own])) return own;
       const column = pivot.column(own);
       if (pivotModel) assertKeyMaker(pivotModel);
-      if (pivotModel && usesUuid(pivotModel)) record[own] = retried("Utilities.getUuid", () => Utilities.getUuid());
+      if (pivotModel && usesUuid(pivotModel)) record[own] = newUuid();
       else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
       return own;
     }
@@ -5986,6 +6013,7 @@ var SheetORM = (() => {
         const column = this.column(pivot, name);
         if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
         if (keys.indexOf(name) >= 0) {
+          if (normalizeKey(row.values[column]) === normalizeKey(attributes[name])) continue;
           throw new ValidationError(
             `${this.relation.label()}: a pivot row's key "${name}" is not changed through sync or updateExistingPivot (it could repeat another row's key or pair the row with another model); detach the id and attach the new one instead. Nothing was written.`
           );
@@ -6012,7 +6040,7 @@ var SheetORM = (() => {
       this.pivotTable = "";
       this.options = options;
       this.pivotModel = options.pivotModel || null;
-      this.pivotColumns = (options.pivotColumns || []).slice();
+      this.pivotColumns = typeof options.pivotColumns === "string" ? [options.pivotColumns] : (options.pivotColumns || []).slice();
     }
     resolveKeys() {
       const related = this.relatedModel();
@@ -6244,7 +6272,8 @@ var SheetORM = (() => {
   function checkManyToManyOptions(options, owner) {
     checkOptions(options, MANY_TO_MANY_OPTIONS, owner);
     const columns = options.pivotColumns;
-    if (columns !== void 0 && (!Array.isArray(columns) || columns.some((column) => typeof column !== "string" || !column.trim()))) {
+    const list = typeof columns === "string" ? [columns] : columns;
+    if (list !== void 0 && (!Array.isArray(list) || list.some((column) => typeof column !== "string" || !column.trim()))) {
       throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);
     }
     return { ...options };
@@ -6382,7 +6411,7 @@ var SheetORM = (() => {
       });
     }
     /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
-    static updateOrCreate(search, attributes) {
+    static updateOrCreate(search, attributes = {}) {
       checkAttributeObjects(this, "updateOrCreate", search, attributes);
       return runWrite(`${modelName(this)}.updateOrCreate`, () => {
         const found = this.query().where(search).first();
@@ -6652,8 +6681,15 @@ var SheetORM = (() => {
     const held = acquireLock("SheetORM.ensureSchema");
     let wrote = false;
     try {
-      const plans = schemas.map(planSchema);
-      for (const plan of plans) wrote = applyPlan(plan, report) || wrote;
+      const names = /* @__PURE__ */ new Map();
+      const plans = schemas.map((schema) => planSchema(schema, names));
+      assertNoCaseClash(plans);
+      const done = /* @__PURE__ */ new Set();
+      for (const plan of plans) {
+        const again = done.has(plan.schema.sheetName);
+        done.add(plan.schema.sheetName);
+        wrote = applyPlan(again ? planSchema(plan.schema, names) : plan, report) || wrote;
+      }
     } finally {
       if (wrote) {
         forgetHandles();
@@ -6663,12 +6699,16 @@ var SheetORM = (() => {
     }
     return report;
   }
-  function planSchema(schema) {
+  function planSchema(schema, names) {
     const spreadsheet = openSpreadsheet(schema.spreadsheetId);
     const existing = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(schema.sheetName));
     if (!existing) {
-      const names = retried("Spreadsheet.getSheets", () => spreadsheet.getSheets()).map((sheet) => sheet.getName());
-      const clash = names.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
+      let known = names.get(spreadsheet);
+      if (!known) {
+        known = retried("Spreadsheet.getSheets", () => spreadsheet.getSheets()).map((sheet) => sheet.getName());
+        names.set(spreadsheet, known);
+      }
+      const clash = known.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
       if (clash) {
         throw new ValidationError(
           `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`
@@ -6681,6 +6721,17 @@ var SheetORM = (() => {
     const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
     const header = Header.parse(row, where, lastColumn);
     return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
+  }
+  function assertNoCaseClash(plans) {
+    const creating = plans.filter((plan) => !plan.existing);
+    for (const plan of creating) {
+      const other = creating.find((o) => o.spreadsheet === plan.spreadsheet && o.schema.sheetName !== plan.schema.sheetName && o.schema.sheetName.toLowerCase() === plan.schema.sheetName.toLowerCase());
+      if (other) {
+        throw new ValidationError(
+          `SheetORM.ensureSchema(): ${plan.schema.owner} needs a sheet "${plan.schema.sheetName}" and ${other.schema.owner} one named "${other.schema.sheetName}"; Sheets allows only one of these names, whatever the case. Use one spelling. Nothing was changed.`
+        );
+      }
+    }
   }
   function applyPlan({ schema, spreadsheet, existing, start, missing }, report) {
     if (!existing) {

@@ -20,8 +20,8 @@ export interface SheetORMOptions {
   lockTimeoutMs?: number;
   /** Log each service call and its duration with `Logger.log` (`console.log` outside Apps Script). */
   debug?: boolean;
-  /** Read with the Sheets advanced service when it is enabled (default: detected). */
-  sheetsApi?: boolean;
+  /** Read with the Sheets advanced service when it is enabled (default, or null: detected). */
+  sheetsApi?: boolean | null;
   /** Retries of a failed idempotent service call (default 3). */
   retries?: number;
 }
@@ -114,7 +114,10 @@ function validateOptions(options: SheetORMOptions): void {
   }
   for (const flag of ['debug', 'sheetsApi'] as const) {
     const value = options[flag];
-    if (value !== undefined && typeof value !== 'boolean') throw new ValidationError(`configure(): ${flag} must be true or false, not ${describeValue(value)}.`);
+    // null is sheetsApi's default (detect the service); configure() hands its settings back with it.
+    if (value !== undefined && value !== null && typeof value !== 'boolean') {
+      throw new ValidationError(`configure(): ${flag} must be true or false${flag === 'sheetsApi' ? ' (or null: detect the service)' : ''}, not ${describeValue(value)}.`);
+    }
   }
   if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
     throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${String(retries)}.`);

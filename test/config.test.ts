@@ -41,8 +41,10 @@ describe('configure()', () => {
   });
 
   it('debug and sheetsApi take true or false only', () => {
-    expect(() => configure({ sheetsApi: 'yes' as never })).toThrow('configure(): sheetsApi must be true or false, not "yes".');
+    expect(() => configure({ sheetsApi: 'yes' as never })).toThrow('configure(): sheetsApi must be true or false (or null: detect the service), not "yes".');
     expect(() => configure({ debug: 5 as never })).toThrow(ValidationError);
+    // null is sheetsApi's default (detect), and configure() takes back the settings it returns.
+    expect(configure(configure({ sheetsApi: null }))).toMatchObject({ sheetsApi: null });
   });
 
   it('a wrong spreadsheet id is an error naming the id, where it came from and the model', () => {

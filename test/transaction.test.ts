@@ -266,4 +266,20 @@ describe('models after a transaction that rolls back', () => {
     expect(note.$dirty).toEqual({ body: 'ok' });
     expect(note.toJSON()).toEqual({ body: 'ok' });
   });
+
+  it("a value set after the insert, before the rollback, is the user's and stays", () => {
+    seedNotes();
+    const note = new Note().merge({ body: 'ok' });
+    expect(() =>
+      transaction(() => {
+        note.save();
+        note.writer_id = 1;
+        note.save();
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(note.toJSON()).toEqual({ body: 'ok', writer_id: 1 });
+    note.save();
+    expect(sheetRows('Notes')[2]).toEqual([2, 1, 'ok']);
+  });
 });

@@ -11,16 +11,16 @@ export type Path<T> = (keyof T & string) | (string & {});
 /** A callback that receives an item, its index and the collection (as Array's callbacks do). */
 export type ItemCallback<T, R> = (item: T, index: number, items: Collection<T>) => R;
 
-/** A column or dot path to read from each item, or a function that derives the value. */
-export type KeySelector<T> = Path<T> | ItemCallback<T, unknown>;
+/** A column or dot path to read from each item, an index (items that are arrays), or a function that derives the value. */
+export type KeySelector<T> = Path<T> | number | ItemCallback<T, unknown>;
 
 /** One key of a multi-key sort: a key, or a key and its direction. */
 export type SortSelector<T> = KeySelector<T> | readonly [KeySelector<T>, 'asc' | 'desc'];
 
-/** `key` when it is a column, dot path or function; a ValidationError naming `method` otherwise. */
+/** `key` when it is a column, dot path, index (of array items) or function, or none (the items themselves); a ValidationError naming `method` otherwise. */
 export function checkSelector<T>(key: unknown, method: string): KeySelector<T> {
-  if (typeof key === 'string' || typeof key === 'function') return key as KeySelector<T>;
-  throw new ValidationError(`Collection.${method}: each key is a column, a dot path or a function, got ${describeValue(key)}.`);
+  if (key === undefined || typeof key === 'string' || typeof key === 'function' || typeof key === 'number') return key as KeySelector<T>;
+  throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
 }
 
 /** A `where` operator, in lower or upper case. */

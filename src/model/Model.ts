@@ -192,7 +192,7 @@ export class Model extends ModelDefinitions {
     });
   }
   /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
-  static updateOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M>): M {
+  static updateOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
     checkAttributeObjects(this, 'updateOrCreate', search, attributes);
     return runWrite(`${modelName(this)}.updateOrCreate`, () => {
       const found = this.query().where(search as Record<string, unknown>).first();

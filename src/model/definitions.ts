@@ -145,7 +145,8 @@ function checkOptions<O extends object>(options: O, known: readonly string[], ow
 function checkManyToManyOptions(options: ManyToManyOptions, owner: string): ManyToManyOptions {
   checkOptions(options, MANY_TO_MANY_OPTIONS, owner);
   const columns = options.pivotColumns;
-  if (columns !== undefined && (!Array.isArray(columns) || columns.some((column) => typeof column !== 'string' || !column.trim()))) {
+  const list = typeof columns === 'string' ? [columns] : columns;
+  if (list !== undefined && (!Array.isArray(list) || list.some((column) => typeof column !== 'string' || !column.trim()))) {
     throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);
   }
   return { ...options };

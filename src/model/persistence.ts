@@ -2,7 +2,7 @@
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
-import { retried } from '../storage/service';
+import { newUuid } from '../storage/service';
 import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, removeAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
@@ -105,7 +105,7 @@ class InsertUndo {
   private readonly keyed: object[] = [];
   private readonly keysBefore: unknown[] = [];
   private readonly states: ModelState[] = [];
-  private readonly filled: Array<[object, string[]]> = [];
+  private readonly filled: Array<[object, string[], unknown[]]> = [];
   private readonly persisted: boolean[] = [];
   private readonly deleted: boolean[] = [];
   private readonly originals: Array<CellValue[] | null> = [];
@@ -128,13 +128,18 @@ class InsertUndo {
     this.columns.push(state.columns);
   }
 
-  /** Attributes the insert filled in from the row's blank cells. */
+  /** Attributes the insert filled in from the row's blank cells, with the values it gave them. */
   fill(instance: object, names: string[] | null): void {
-    if (names) this.filled.push([instance, names]);
+    if (names) this.filled.push([instance, names, names.map((name) => readAttribute(instance, name))]);
   }
 
   run(): void {
-    this.filled.forEach(([instance, names]) => names.forEach((name) => removeAttribute(instance, name)));
+    // Only attributes still holding what the insert gave them: a value set since is the user's.
+    this.filled.forEach(([instance, names, values]) =>
+      names.forEach((name, i) => {
+        if (readAttribute(instance, name) === values[i]) removeAttribute(instance, name);
+      }),
+    );
     this.states.forEach((state, i) => {
       state.persisted = this.persisted[i];
       state.deleted = this.deleted[i];
@@ -160,7 +165,7 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
   if (!isBlankKey(values[column])) return false;
   assertKeyMaker(model);
   let key: string | number;
-  if (keys.uuid) key = retried('Utilities.getUuid', () => Utilities.getUuid());
+  if (keys.uuid) key = newUuid();
   else {
     if (keys.text === null) keys.text = table.keysAreText(column);
     let next = table.nextKey(column);

@@ -23,7 +23,7 @@ export interface ManyToManyOptions extends BaseRelationOptions {
   relatedKey?: string;
   pivotForeignKey?: string;
   pivotRelatedForeignKey?: string;
-  pivotColumns?: string[];
+  pivotColumns?: string[] | string;
   /** A model class for pivot rows (Pinia's pivot model). */
   pivotModel?: ModelClass<any>;
 }
@@ -49,7 +49,8 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     super(model, related, options);
     this.options = options;
     this.pivotModel = options.pivotModel || null;
-    this.pivotColumns = (options.pivotColumns || []).slice();
+    // One name may come as text (as pivotColumns('role') takes it); checkManyToManyOptions checked the rest.
+    this.pivotColumns = typeof options.pivotColumns === 'string' ? [options.pivotColumns] : (options.pivotColumns || []).slice();
   }
 
   protected resolveKeys(): void {

@@ -65,17 +65,25 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   relatedModel(): ModelClass<R> {
     const input = this.related as unknown as { prototype?: unknown; $getRelation?: unknown };
     if (input.prototype && typeof input.$getRelation === 'function') return this.related as ModelClass<R>;
-    const resolved = (this.related as () => ModelClass<R>)();
+    let resolved: unknown;
+    let isClass = false;
+    try {
+      resolved = (this.related as () => ModelClass<R>)();
+    } catch (error) {
+      // A class that is not a model cannot be called; a thunk that throws says why itself.
+      if (!(error instanceof TypeError) || !input.prototype) throw error;
+      isClass = true;
+    }
     if (typeof resolved !== 'function' || typeof (resolved as { $getRelation?: unknown }).$getRelation !== 'function') {
       // An arrow function is a thunk; a class or named function given in its place is the likelier mistake.
       const named = input.prototype ? (this.related as { name?: string }).name : '';
       throw new SheetORMError(
         named
-          ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one: calling it returned ${describeValue(resolved)}.`
+          ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one${isClass ? '' : `: calling it returned ${describeValue(resolved)}`}.`
           : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`,
       );
     }
-    return resolved;
+    return resolved as ModelClass<R>;
   }
 
   /** Resolves default keys once. */

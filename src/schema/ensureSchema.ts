@@ -38,8 +38,16 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   let wrote = false;
   try {
     // Every sheet is looked at (and every problem found) before the first one is changed.
-    const plans = schemas.map(planSchema);
-    for (const plan of plans) wrote = applyPlan(plan, report) || wrote;
+    const names = new Map<Spreadsheet, string[]>();
+    const plans = schemas.map((schema) => planSchema(schema, names));
+    assertNoCaseClash(plans);
+    const done = new Set<string>();
+    for (const plan of plans) {
+      // One sheet reached under two spreadsheet keys (pinned by id, and as the configured one): look again.
+      const again = done.has(plan.schema.sheetName);
+      done.add(plan.schema.sheetName);
+      wrote = applyPlan(again ? planSchema(plan.schema, names) : plan, report) || wrote;
+    }
   } finally {
     if (wrote) {
       forgetHandles();
@@ -59,13 +67,18 @@ interface SchemaPlan {
   missing: string[];
 }
 
-function planSchema(schema: SheetSchema): SchemaPlan {
+/** `names` caches each spreadsheet's sheet names, asked for once when a sheet is missing. */
+function planSchema(schema: SheetSchema, names: Map<Spreadsheet, string[]>): SchemaPlan {
   const spreadsheet = openSpreadsheet(schema.spreadsheetId);
   const existing = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(schema.sheetName));
   if (!existing) {
     // Sheet names are unique whatever their case: insertSheet would fail on "posts" beside "Posts".
-    const names = retried('Spreadsheet.getSheets', () => spreadsheet.getSheets()).map((sheet) => sheet.getName());
-    const clash = names.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
+    let known = names.get(spreadsheet);
+    if (!known) {
+      known = retried('Spreadsheet.getSheets', () => spreadsheet.getSheets()).map((sheet) => sheet.getName());
+      names.set(spreadsheet, known);
+    }
+    const clash = known.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
     if (clash) {
       throw new ValidationError(
         `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`,
@@ -78,6 +91,19 @@ function planSchema(schema: SheetSchema): SchemaPlan {
   const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
   const header = Header.parse(row, where, lastColumn);
   return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
+}
+
+/** Two sheets to create whose names differ only in case: Sheets would refuse the second. */
+function assertNoCaseClash(plans: readonly SchemaPlan[]): void {
+  const creating = plans.filter((plan) => !plan.existing);
+  for (const plan of creating) {
+    const other = creating.find((o) => o.spreadsheet === plan.spreadsheet && o.schema.sheetName !== plan.schema.sheetName && o.schema.sheetName.toLowerCase() === plan.schema.sheetName.toLowerCase());
+    if (other) {
+      throw new ValidationError(
+        `SheetORM.ensureSchema(): ${plan.schema.owner} needs a sheet "${plan.schema.sheetName}" and ${other.schema.owner} one named "${other.schema.sheetName}"; Sheets allows only one of these names, whatever the case. Use one spelling. Nothing was changed.`,
+      );
+    }
+  }
 }
 
 function applyPlan({ schema, spreadsheet, existing, start, missing }: SchemaPlan, report: SchemaReport): boolean {

@@ -32,7 +32,7 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
     return true;
   } catch (error) {
     const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
-    if (/limit|10,?000,?000|maximum/i.test(messageOf(error))) {
+    if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
       throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
     }
     throw new ServiceError(`${what} No value was written; try again.`, error);
@@ -80,24 +80,28 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
 }
 
 /**
- * Takes back a failed write when it had only appended rows (as when the second sheet of a
- * transaction fails): the failed append too, which may have landed although it reported an error.
- * The write is then all-or-nothing after all. A failed update may have landed too, but running it
- * again writes the same cells, so the appends before it are taken back as well: the models are
- * unsaved again, and saving them again neither duplicates a row nor misses one. After a failed
- * deletion nothing is taken back. Returns whether the appends were; each leaves `progress`.
+ * Takes back the rows a failed write appended, so the sheets hold no row the models do not know
+ * (a retry would write it twice). Done when nothing but appends, flushes and cell updates ran or
+ * failed: the failed append too, which may have landed although it reported an error. Updates
+ * stay (one that failed may have landed): the models still hold their values, so saving them again
+ * writes the same cells. After a deletion nothing is taken back: one that failed may have moved
+ * the rows. Returns whether appends were taken back; `progress` then lists the updates only.
  */
 function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
-  if (!done.every((step) => step.undo)) return false;
-  if (failed.kind !== 'append' && !(failed.kind === 'update' && done.some((step) => step.kind === 'append'))) return false;
-  try {
-    if (failed.undo) failed.undo();
-    for (let i = done.length - 1; i >= 0; i--) {
-      (done[i].undo as () => void)();
-      progress.length -= done[i].writes.length;
+  const steps = done.concat([failed]);
+  if (steps.some((step) => step.kind === 'delete') || !steps.some((step) => step.kind === 'append')) return false;
+  const forget = (step: WriteStep): void => {
+    const at = progress.findIndex(([write, what]) => write === step.writes[0] && what === step.done[0]);
+    if (at >= 0) progress.splice(at, 1);
+  };
+  for (let i = steps.length - 1; i >= 0; i--) {
+    if (steps[i].kind !== 'append') continue;
+    try {
+      (steps[i].undo as () => void)();
+    } catch (error) {
+      return false;
     }
-    return true;
-  } catch (error) {
-    return false;
+    forget(steps[i]);
   }
+  return true;
 }

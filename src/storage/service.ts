@@ -59,6 +59,15 @@ export function once<T>(label: string, fn: () => T): T {
   }
 }
 
+/** `Utilities.getUuid()`, its failure a ServiceError (not logged per call: a batch makes thousands). */
+export function newUuid(): string {
+  try {
+    return Utilities.getUuid();
+  } catch (error) {
+    throw asServiceError('Utilities.getUuid', error, 1);
+  }
+}
+
 function asServiceError(label: string, error: unknown, attempts: number): unknown {
   if (error instanceof SheetORMError) return error;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';

@@ -57,15 +57,18 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(ids(people().sortByDesc(['last', 'age']))).toEqual([1, 3, 4, 2, 5]);
   });
 
-  it('sortBy and groupBy refuse a key that is no column or function', () => {
-    expect(() => people().sortBy(5 as never)).toThrow(/Collection\.sortBy: each key is a column, a dot path or a function, got 5/);
-    expect(() => people().groupBy(undefined as never)).toThrow(/Collection\.groupBy: each key is a column/);
+  it('sortBy and groupBy take an index for items that are arrays, and refuse a key that is no column, index or function', () => {
+    const rows = new Collection([[2, 'b'], [1, 'a'], [2, 'a']]);
+    expect(rows.sortBy(0).all()).toEqual([[1, 'a'], [2, 'b'], [2, 'a']]);
+    expect(Object.keys(rows.groupBy(1))).toEqual(['b', 'a']);
+    expect(() => people().sortBy(true as never)).toThrow(/Collection\.sortBy: each key is a column, a dot path, an index or a function, got true/);
+    expect(() => people().groupBy({} as never)).toThrow(/Collection\.groupBy: each key is a column/);
   });
 
   it('refuses a pair without a direction or a key that is no column or function', () => {
     expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(ValidationError);
     expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(/a pair is \[column, 'asc' \| 'desc'\]/);
-    expect(() => people().sortBy([5 as never])).toThrow(/each key is a column, a dot path or a function, got 5/);
+    expect(() => people().sortBy([null as never])).toThrow(/each key is a column, a dot path, an index or a function, got null/);
   });
 });
 

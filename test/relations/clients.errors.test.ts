@@ -173,6 +173,14 @@ describe('messages that point at the real mistake', () => {
 
   it('a class that is not a model, a count named with nothing after "as", a sheet named in another case', () => {
     expect(() => Note.with('dated').get()).toThrow(/Note\.dated: Date is neither a model class \(a class extending SheetORM\.Model\) nor a function returning one/);
+    class NotModel {}
+    class Pad extends Model {
+      static override _table = 'Notes';
+      pads() {
+        return this.hasMany(NotModel as never, 'note_id');
+      }
+    }
+    expect(() => Pad.with('pads').get()).toThrow('Pad.pads: NotModel is neither a model class (a class extending SheetORM.Model) nor a function returning one.');
     expect(() => Note.withCount('tags as')).toThrow(`Note.withCount('tags as'): give the count a name after "as", such as 'tags as total'.`);
     expect(() => Misnamed.all()).toThrow(/has no sheet "notes" \(sheets: Notes\)\. Did you mean "Notes"\? Sheet names are matched exactly: set Misnamed\._table to "Notes"\./);
   });
@@ -180,6 +188,7 @@ describe('messages that point at the real mistake', () => {
   it('firstOrCreate and updateOrCreate want objects', () => {
     expect(() => Note.firstOrCreate({ parent_id: 1 }, 'x' as never)).toThrow(/Note\.firstOrCreate\(\): the attributes must be an object of columns/);
     expect(() => Note.updateOrCreate(5 as never, {})).toThrow(/Note\.updateOrCreate\(\): the search must be an object of columns/);
-    expect(sheetRows('Notes')).toHaveLength(2);
+    expect(Note.updateOrCreate({ parent_id: 7 }).parent_id).toBe(7);
+    expect(sheetRows('Notes')).toHaveLength(3);
   });
 });

@@ -246,6 +246,9 @@ describe('attach', () => {
     expect(sheetRows('PostTag')).toEqual(before);
     expect(post(1).related('tags').updateExistingPivot(1, { id: 5, role: 'kept id' })).toBe(1);
     expect(sheetRows('PostTag')[1]).toEqual([5, 1, 1, 'kept id']);
+    // Repeating a key, even in another type, changes nothing and is no error.
+    expect(post(1).related('tags').sync({ 1: { post_id: '1', tag_id: 1, role: 'same keys' } }, false)).toMatchObject({ updated: [1] });
+    expect(sheetRows('PostTag')[1]).toEqual([5, 1, 1, 'same keys']);
   });
 
   test('attach([]) and toggle([]) make no call at all, and still refuse an unsaved parent', () => {

@@ -143,3 +143,21 @@ test('pivotColumns takes one name as text too, and refuses anything that is not 
   expect(() => virkProjects((q) => q.pivotColumns(5))).toThrow(/pivotColumns\(\): expected a list of pivot column names, such as \['role'\], got 5/);
   expect(() => virkProjects((q) => q.pivotColumns(['role', '']))).toThrow(ValidationError);
 });
+
+test("the Lucid options object takes pivotColumns as one name too, and refuses what is not names", () => {
+  class Member extends Model {
+    static override _table = 'Users';
+    projects() {
+      return this.manyToMany(() => Project, { pivotTable: 'project_user', pivotColumns: 'role' });
+    }
+    broken() {
+      return this.manyToMany(() => Project, { pivotTable: 'project_user', pivotColumns: [5] as never });
+    }
+  }
+  class Project extends Model {
+    static override _table = 'Projects';
+  }
+  const [alpha] = (Member.findOrFail(1).related('projects').query().get().all() as any[]);
+  expect(alpha.pivot).toEqual({ user_id: 1, project_id: 10, role: 'admin' });
+  expect(() => Member.with('broken').get()).toThrow(/pivotColumns is an array of pivot column names such as \['role'\], got \[5\]/);
+});

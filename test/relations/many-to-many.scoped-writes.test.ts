@@ -129,8 +129,8 @@ describe('malformed definitions', () => {
     misspelt() {
       return this.manyToMany(Project, { pivotTabel: 'project_member' } as never);
     }
-    columnsAsText() {
-      return this.manyToMany(Project, { pivotTable: 'project_member', pivotColumns: 'role' as unknown as string[] });
+    columnsAsNumber() {
+      return this.manyToMany(Project, { pivotTable: 'project_member', pivotColumns: 5 as unknown as string[] });
     }
     numberPivot() {
       return this.manyToMany(Project, 42 as unknown as string);
@@ -140,7 +140,7 @@ describe('malformed definitions', () => {
   it.each([
     ['keysAsOptions', /keys after the pivot are column names.*Options go in the second argument/],
     ['misspelt', /unknown option "pivotTabel"/],
-    ['columnsAsText', /pivotColumns is an array of pivot column names/],
+    ['columnsAsNumber', /pivotColumns is an array of pivot column names/],
     ['numberPivot', /the pivot is a sheet name, a pivot model class or an options object/],
   ])('%s is a ValidationError that says what to fix', (name, message) => {
     expect(() => Bad.$getRelation(name)).toThrow(ValidationError);

@@ -27,6 +27,9 @@ describe('the naming helpers', () => {
     ['FAQs', 'faq_id'],
     ['UserIDs', 'user_id_id'],
     ['SMS', 'sms_id'],
+    ['GPS', 'gps_id'],
+    ['DNS', 'dns_id'],
+    ['OS', 'os_id'],
     ['SKUs', 'sku_id'],
     ['CPUs', 'cpu_id'],
   ])('%s → %s', (sheet, key) => {

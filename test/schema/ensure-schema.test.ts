@@ -1,4 +1,4 @@
-import { Model, ensureSchema, session, transaction, ValidationError } from '../../src';
+import { Model, ensureSchema, session, transaction, ValidationError, configure } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Tag extends Model {
@@ -135,5 +135,44 @@ describe('ensureSchema checks everything before it changes anything', () => {
       /Lower needs a sheet "posts", and spreadsheet "Test Spreadsheet" has "Posts", a name that differs only in case .*Nothing was changed/,
     );
     expect(sheetNames()).toEqual(['Posts']);
+  });
+});
+
+describe('ensureSchema with one sheet reached two ways', () => {
+  it('a pivot sheet named by a pinned model and an unpinned one gets the columns of both', () => {
+    class Pinned extends Model {
+      static override _table = 'Posts';
+      static override _spreadsheetId = 'book';
+      tags() {
+        return this.manyToMany(() => Loose, { pivotTable: 'post_tag', pivotForeignKey: 'post_id', pivotRelatedForeignKey: 'tag_id', pivotColumns: ['role'] });
+      }
+    }
+    class Loose extends Model {
+      static override _table = 'Tags';
+      posts() {
+        return this.manyToMany(() => Pinned, { pivotTable: 'post_tag', pivotForeignKey: 'tag_id', pivotRelatedForeignKey: 'post_id', pivotColumns: ['weight'] });
+      }
+    }
+    seedSheets({});
+    const book = gas().addSpreadsheet({ Posts: [['id']], Tags: [['id']], post_tag: [['post_id', 'tag_id']] }, { id: 'book', name: 'Book' });
+    configure({ spreadsheetId: 'book' });
+    ensureSchema([Pinned, Loose]);
+    expect(book.getSheetByName('post_tag')!.getRange(1, 1, 1, 4).getValues()).toEqual([['post_id', 'tag_id', 'role', 'weight']]);
+    book.deleteSheet(book.getSheetByName('post_tag')!);
+    configure({});
+    ensureSchema([Pinned, Loose]);
+    expect(book.getSheetByName('post_tag')!.getRange(1, 1, 1, 4).getValues()).toEqual([['post_id', 'tag_id', 'role', 'weight']]);
+  });
+
+  it('two sheets to create whose names differ only in case are refused before either is made', () => {
+    class Upper extends Model {
+      static override _table = 'Notes';
+    }
+    class Lower extends Model {
+      static override _table = 'notes';
+    }
+    seedSheets({ Posts: [['id']] });
+    expect(() => ensureSchema([Upper, Lower])).toThrow(/Upper needs a sheet "Notes" and Lower one named "notes"; Sheets allows only one of these names/);
+    expect(gas().active.getSheets().map((sheet) => sheet.getName())).toEqual(['Posts']);
   });
 });

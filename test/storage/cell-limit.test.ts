@@ -30,7 +30,7 @@ it('another failure of insertRowsAfter is a ServiceError carrying its cause, not
   seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
   const spare = gas().active.getSheetByName('Posts')!.getMaxRows() - 2;
   const list = Array.from({ length: spare + 5 }, (_, i) => ({ title: `t${i}` }));
-  const cause = 'Service Spreadsheets timed out while accessing document.';
+  const cause = 'Rate Limit Exceeded';
   gas().beforeCall((call) => {
     if (call.method === 'Sheet.insertRowsAfter') throw new Error(cause);
   });
@@ -41,7 +41,7 @@ it('another failure of insertRowsAfter is a ServiceError carrying its cause, not
     error = e;
   }
   expect(error).toBeInstanceOf(ServiceError);
-  expect((error as ServiceError).message).toMatch(/could not add 5 rows to sheet "Posts".*timed out.*No value was written; try again/);
+  expect((error as ServiceError).message).toMatch(/could not add 5 rows to sheet "Posts".*Rate Limit Exceeded.*No value was written; try again/);
   expect((error as ServiceError).message).not.toMatch(/10,000,000/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });

@@ -114,18 +114,18 @@ test('with several sheets written before the failure, each is named', () => {
   class Log extends Model {
     static _table = 'Logs';
   }
-  seedSheets({ Posts: [['id', 'title'], [1, 'a']], Notes: [['id', 'text'], [1, 'b']], Logs: [['id', 'line']] });
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']], Notes: [['id', 'text'], [1, 'b']], Logs: [['id', 'line'], [1, 'old'], [2, 'kept']] });
   gas().beforeCall((call) => {
-    if (call.method === 'Range.setValues' && call.sheet === 'Logs') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    if (call.method === 'Sheet.deleteRows' && call.sheet === 'Logs') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
   });
   expect(() =>
     transaction(() => {
       Post.find(1)!.setAttribute('title', 'a2').save();
       Note.find(1)!.setAttribute('text', 'b2').save();
-      Log.create({ line: 'c' });
+      Log.query().where('line', 'old').delete();
     }),
   ).toThrow(
-    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Notes" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2\. Not written \(at most\): sheet "Logs"/,
+    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Notes" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2\. Not written \(at most\): sheet "Logs" in spreadsheet "Test Spreadsheet": delete rows 2–2\.$/,
   );
 });
 
@@ -146,8 +146,9 @@ test('sheets of the same name in two spreadsheets are told apart in what was wri
       Note.create({ text: 'refused' });
     }),
   ).toThrow(
-    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2\. Not written/,
+    /The rows appended before the failure were cleared again and the models are as before the write\. Updates to existing rows were written \(sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2\); the models still hold the new values/,
   );
+  expect(gas().sheetValues('Notes')).toEqual([['id', 'text']]);
 });
 
 test('a flush that fails after a complete write is a WriteError saying the changes most likely went through', () => {
@@ -195,4 +196,24 @@ test('an update failing after an append takes the append back: the models are un
     old.save();
   });
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'edited'], [2, 'b'], [3, 'new']]);
+});
+
+test('appends are taken back also after several updates, and when the flush before API deletions fails', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
+  let setValues = 0;
+  const stop = gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++setValues === 3) throw new Error('You do not have permission to access the requested document.');
+  });
+  const fresh = new Post().merge({ title: 'new' });
+  const run = () =>
+    transaction(() => {
+      fresh.save();
+      Post.findOrFail(1).setAttribute('title', 'a2').save();
+      Post.findOrFail(3).setAttribute('title', 'c2').save();
+    });
+  expect(run).toThrow(/cleared again .*Updates to existing rows were written \(sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2\) and the failed one may have landed/);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a2'], [2, 'b'], [3, 'c']]);
+  stop();
+  run();
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a2'], [2, 'b'], [3, 'c2'], [4, 'new']]);
 });

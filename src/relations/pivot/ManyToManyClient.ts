@@ -10,7 +10,7 @@ import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta'
 import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
-import { retried } from '../../storage/service';
+import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { assertParentNotDeleted, blankParentKey, requireRelated } from '../clients/support';
@@ -309,7 +309,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     if (!own || !isBlankKey(record[own])) return own;
     const column = pivot.column(own);
     if (pivotModel) assertKeyMaker(pivotModel);
-    if (pivotModel && usesUuid(pivotModel)) record[own] = retried('Utilities.getUuid', () => Utilities.getUuid());
+    if (pivotModel && usesUuid(pivotModel)) record[own] = newUuid();
     else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
     return own;
   }
@@ -333,6 +333,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       const column = this.column(pivot, name);
       if (attributes[name] === undefined || sameValue(row.values[column], attributes[name])) continue;
       if (keys.indexOf(name) >= 0) {
+        // The same key in another type ('1' for 1) is the same key: left as the sheet holds it.
+        if (normalizeKey(row.values[column]) === normalizeKey(attributes[name])) continue;
         throw new ValidationError(
           `${this.relation.label()}: a pivot row's key "${name}" is not changed through sync or updateExistingPivot (it could repeat another row's key or pair the row with another model); detach the id and attach the new one instead. Nothing was written.`,
         );
