@@ -5089,6 +5089,14 @@ var SheetORM = (() => {
       /** The related column holding the parent key, when this query loads the relation for parents. */
       this.partitionColumn = null;
     }
+    /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
+    with(...args) {
+      return super.with(...args);
+    }
+    /** `preload()` keeping this builder's own methods. */
+    preload(name, callback) {
+      return super.preload(name, callback);
+    }
     /** Keeps at most `count` related rows per parent. */
     groupLimit(count2) {
       this.groupLimitCount = checkGroupLimit(count2, this.owner);
@@ -5355,6 +5363,14 @@ var SheetORM = (() => {
       this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
       this.parentSlots = parentKeys ? slots : null;
       this.selectedPivotColumns = relation.pivotColumns.slice();
+    }
+    /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
+    with(...args) {
+      return super.with(...args);
+    }
+    /** `preload()` keeping this builder's own methods. */
+    preload(name, callback) {
+      return super.preload(name, callback);
     }
     newGroup() {
       return new _ManyToManyQueryBuilder(this.relation, null);

@@ -130,7 +130,7 @@ export class Model extends ModelDefinitions {
     return this.query().whereBetween(column, range);
   }
   /** Starts a query with `orderBy`. */
-  static orderBy<M extends Model>(this: ModelClass<M>, column: string, direction: Direction = 'asc'): QueryBuilder<M> {
+  static orderBy<M extends Model>(this: ModelClass<M>, column: string | Array<string | { column: string; order?: Direction }>, direction: Direction = 'asc'): QueryBuilder<M> {
     return this.query().orderBy(column, direction);
   }
   /** Starts a query with `limit`. */

@@ -19,12 +19,12 @@ import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, compile, Condition, Source } from './conditions';
 import { EagerQuery } from './EagerQuery';
 
-/** Sort direction. */
-export type Direction = 'asc' | 'desc';
+/** Sort direction (either case). */
+export type Direction = 'asc' | 'desc' | 'ASC' | 'DESC';
 
 /** A fluent query over one model's sheet. */
 export class QueryBuilder<M extends Model> extends EagerQuery<M> {
-  protected orders: Array<{ column: string; direction: Direction }> = [];
+  protected orders: Array<{ column: string; direction: 'asc' | 'desc' }> = [];
   protected limitCount: number | null = null;
   protected offsetCount = 0;
   /** Conditions ANDed with all the others (see scopeToKeys). */
@@ -49,7 +49,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       return this;
     }
     checkColumn(column, this.owner, 'orderBy');
-    const dir = typeof direction === 'string' ? (direction.toLowerCase() as Direction) : direction;
+    const dir = typeof direction === 'string' ? (direction.toLowerCase() as 'asc' | 'desc') : direction;
     if (dir !== 'asc' && dir !== 'desc') {
       throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
     }
@@ -157,6 +157,8 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return this.count() > this.offsetCount;
   }
 
+  /** The values of one declared attribute for the matching rows, in query order. */
+  pluck<K extends keyof ModelAttributes<M> & string>(column: K): Collection<ModelAttributes<M>[K]>;
   /** The values of one column for the matching rows, in query order. */
   pluck(column: string): Collection<unknown>;
   /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last row wins a shared key. */
@@ -290,7 +292,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** A sorted copy of the rows. */
-  protected sortedBy<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders: ReadonlyArray<{ column: string; direction: Direction }>): T[] {
+  protected sortedBy<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders: ReadonlyArray<{ column: string; direction: 'asc' | 'desc' }>): T[] {
     const resolve = this.resolveColumn(table);
     const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
     return rows.slice().sort((a, b) => {

@@ -1,6 +1,5 @@
 /** Lucid's `groupLimit(n)` / `groupOrderBy(col, dir)` arguments, shared by hasMany and many-to-many queries. */
 import { ValidationError } from '../errors';
-import type { Direction } from './QueryBuilder';
 
 /** A per-parent limit: a whole number ≥ 0. */
 export function checkGroupLimit(count: unknown, owner: string): number {
@@ -11,7 +10,7 @@ export function checkGroupLimit(count: unknown, owner: string): number {
 }
 
 /** A sort direction, 'asc' or 'desc' in any case. */
-export function checkGroupDirection(direction: unknown, owner: string): Direction {
+export function checkGroupDirection(direction: unknown, owner: string): 'asc' | 'desc' {
   const dir = String(direction).toLowerCase();
   if (dir !== 'asc' && dir !== 'desc') throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
   return dir;

@@ -3,6 +3,8 @@
  * dir)`. In a preload they keep at most n related rows per parent (highest keys first unless
  * ordered); on one parent's query they are a plain limit and order.
  */
+import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from './types';
+import type { RelationCallback } from '../query/EagerQuery';
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys } from '../model/meta';
 import { checkGroupDirection, checkGroupLimit } from '../query/groupLimit';
@@ -13,12 +15,22 @@ import { Key, normalizeKey } from '../support/values';
 /** A hasMany relation's query (`related('posts').query()`, the query a `with('posts', q => …)` callback gets). */
 export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
   private groupLimitCount: number | null = null;
-  private readonly groupOrders: Array<{ column: string; direction: Direction }> = [];
+  private readonly groupOrders: Array<{ column: string; direction: 'asc' | 'desc' }> = [];
   /** The related column holding the parent key, when this query loads the relation for parents. */
   private partitionColumn: string | null = null;
 
   constructor(model: ModelClass<R>) {
     super(model);
+  }
+
+  /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
+  override with<A extends Array<PreloadArg<R>>>(...args: A): HasManyQueryBuilder<WithLoaded<R, PathsOf<A>>> {
+    return super.with(...args) as unknown as HasManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
+  }
+
+  /** `preload()` keeping this builder's own methods. */
+  override preload<P extends PreloadPath<R>>(name: P, callback?: RelationCallback): HasManyQueryBuilder<WithLoaded<R, P>> {
+    return super.preload(name, callback) as unknown as HasManyQueryBuilder<WithLoaded<R, P>>;
   }
 
   /** Keeps at most `count` related rows per parent. */
@@ -46,7 +58,7 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
       return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders), limit);
     }
     if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf);
-    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as Direction }));
+    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
     const sorted = this.sortedBy(table, rows, valuesOf, orders);
     const parentKey = this.resolveColumn(table)(this.partitionColumn, 'model');
     const limit = this.groupLimitCount;

@@ -2,10 +2,12 @@
  * Queries over a many-to-many relation: the related sheet joined in memory with the pivot sheet
  * (one read of each) through a Map on the related key, with per-parent `groupLimit`.
  */
+import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../types';
+import type { RelationCallback } from '../../query/EagerQuery';
 import { Collection } from '../../collection/Collection';
 import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
-import type { Model } from '../../model/Model';
+import type { Model, ModelAttributes } from '../../model/Model';
 import { Hydrator, hydrateValues } from '../../model/hydrate';
 import { assertKeyUpdate } from '../../model/keyChange';
 import type { PivotSpec } from '../../model/state';
@@ -49,7 +51,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** The slot of each parent key given, in the order given. */
   private readonly givenSlots: number[];
   private groupLimitCount: number | null = null;
-  private groupOrders: Array<{ column: string; direction: Direction }> = [];
+  private groupOrders: Array<{ column: string; direction: 'asc' | 'desc' }> = [];
   /** Whether this query loads the relation for parents (`with`/`preload`/`load`). */
   private readonly forParents: boolean;
 
@@ -62,6 +64,16 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
     this.parentSlots = parentKeys ? slots : null;
     this.selectedPivotColumns = relation.pivotColumns.slice();
+  }
+
+  /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
+  override with<A extends Array<PreloadArg<R>>>(...args: A): ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>> {
+    return super.with(...args) as unknown as ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
+  }
+
+  /** `preload()` keeping this builder's own methods. */
+  override preload<P extends PreloadPath<R>>(name: P, callback?: RelationCallback): ManyToManyQueryBuilder<WithLoaded<R, P>> {
+    return super.preload(name, callback) as unknown as ManyToManyQueryBuilder<WithLoaded<R, P>>;
   }
 
   protected override newGroup(): ConditionBuilder {
@@ -120,6 +132,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     });
   }
 
+  /** One declared attribute of the related models, for the joined rows. */
+  override pluck<K extends keyof ModelAttributes<R> & string>(column: K): Collection<ModelAttributes<R>[K]>;
   /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
   override pluck(column: string): Collection<unknown>;
   /** One column keyed by the text of another (either may be a pivot column). */
@@ -312,7 +326,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return [null, column];
   }
 
-  private sortRows(join: Join, rows: JoinedRow[], orders: Array<{ column: string; direction: Direction }>): JoinedRow[] {
+  private sortRows(join: Join, rows: JoinedRow[], orders: Array<{ column: string; direction: 'asc' | 'desc' }>): JoinedRow[] {
     if (!orders.length) return rows;
     const resolve = this.resolver(join);
     const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
@@ -328,7 +342,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
     const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
     // Without groupOrderBy each parent keeps its highest related keys, as Lucid's preloads do.
-    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as Direction }));
+    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
     const ordered = this.sortRows(join, rows, orders);
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();

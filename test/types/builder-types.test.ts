@@ -1,0 +1,62 @@
+/** Type-level checks of the query builders' own methods after with()/preload(), pluck, orderBy and exports. */
+import { Collection, Model } from '../../src';
+import type { Direction, ManyToManyOptions, OperatorInput, PreloadArg, RelationCallback } from '../../src';
+import { seedSheets } from '../support/seed';
+
+class User extends Model {
+  static override _table = 'Users';
+  declare id: number;
+  posts() {
+    return this.hasMany(Post, 'user_id');
+  }
+}
+class Post extends Model {
+  static override _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare views: number;
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+}
+class Tag extends Model {
+  static override _table = 'Tags';
+  declare id: number;
+  declare name: string;
+  posts() {
+    return this.manyToMany(Post, 'PostTag', 'tag_id', 'post_id');
+  }
+}
+
+beforeEach(() =>
+  seedSheets({
+    Users: [['id'], [1]],
+    Posts: [['id', 'user_id', 'title', 'views'], [1, 1, 'First', 10], [2, 1, 'Second', 20]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id', 'weight'], [1, 1, 3], [1, 2, 1]],
+  }),
+);
+
+it('relation queries keep wherePivot, pivotColumns and groupLimit after with() and preload()', () => {
+  const tags = Post.findOrFail(1).related('tags').query().with('posts').wherePivot('weight', '>', 1).get();
+  expect(tags.map((tag) => tag.name).all()).toEqual(['js']);
+  const weighted = Post.findOrFail(1).related('tags').query().preload('posts').pivotColumns(['weight']).get();
+  expect(weighted.length).toBe(2);
+  const posts = User.findOrFail(1).related('posts').query().with('tags').groupLimit(1).get();
+  expect(posts.length).toBe(1);
+});
+
+it('pluck of a declared attribute is typed; orderBy takes a list and either case', () => {
+  const titles: Collection<string | undefined> = Post.query().orderBy('views', 'DESC').pluck('title');
+  expect(titles.map((title) => String(title).toUpperCase()).all()).toEqual(['SECOND', 'FIRST']);
+  expect(Post.orderBy([{ column: 'views', order: 'desc' }]).pluck('id').all()).toEqual([2, 1]);
+});
+
+it('the types of public signatures can be named', () => {
+  const direction: Direction = 'desc';
+  const operator: OperatorInput = 'LIKE';
+  const callback: RelationCallback = (query) => query;
+  const options: ManyToManyOptions = { pivotTable: 'PostTag', pivotColumns: ['weight'] };
+  const arg: PreloadArg<Post> = 'tags';
+  expect([direction, operator, typeof callback, options.pivotTable, arg]).toEqual(['desc', 'LIKE', 'function', 'PostTag', 'tags']);
+});
