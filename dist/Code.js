@@ -891,7 +891,8 @@ var SheetORM = (() => {
 
   // src/collection/select.ts
   function checkSelector(key, method) {
-    if (key === void 0 || typeof key === "string" || typeof key === "function" || typeof key === "number") return key;
+    const index = typeof key === "number" && Number.isInteger(key) && key >= 0;
+    if (key === void 0 || typeof key === "string" || typeof key === "function" || index) return key;
     throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
   }
   function selector(key) {
@@ -1084,6 +1085,7 @@ var SheetORM = (() => {
         const rest = key.slice(1);
         return Object.fromEntries(Object.keys(groups2).map((name) => [name, groups2[name].groupBy(rest)]));
       }
+      if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
       const read = selector(checkSelector(key, "groupBy"));
       const groups = /* @__PURE__ */ new Map();
       this.each((item, i) => {
@@ -1227,6 +1229,7 @@ var SheetORM = (() => {
   var PLURAL_OF = {};
   var SINGULAR_OF = {};
   "cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche".split(" ").forEach((word) => SINGULAR_OF[`${word}s`] = word);
+  "gps dns aws sms os ios cms pos rss sos gis lms https".split(" ").forEach((word) => SINGULAR_OF[word] = word);
   "canvas bias lens".split(" ").forEach((word) => {
     SINGULAR_OF[`${word}es`] = word;
     SINGULAR_OF[word] = word;
@@ -1247,11 +1250,8 @@ var SheetORM = (() => {
   function singularSnake(sheetName2) {
     const words = snakeCase(sheetName2).split("_");
     const last = words[words.length - 1];
-    const name = sheetName2.trim();
-    const plural = /([A-Z][A-Z\d]+)s$/.exec(name);
-    const capitals = /(?:^|[^A-Z\d])([A-Z][A-Z\d]+)$/.exec(name);
-    if (plural && last === `${plural[1].toLowerCase()}s`) words[words.length - 1] = plural[1].toLowerCase();
-    else if (!(capitals && last === capitals[1].toLowerCase())) words[words.length - 1] = singular(last);
+    const plural = /([A-Z][A-Z\d]+)s$/.exec(sheetName2.trim());
+    words[words.length - 1] = plural && last === `${plural[1].toLowerCase()}s` ? plural[1].toLowerCase() : singular(last);
     return words.join("_");
   }
   function foreignKeyFor(sheetName2, key) {
@@ -1480,7 +1480,7 @@ var SheetORM = (() => {
       try {
         resolved = this.related();
       } catch (error) {
-        if (!(error instanceof TypeError) || !input.prototype) throw error;
+        if (!(error instanceof TypeError) || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
         isClass = true;
       }
       if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
@@ -1680,11 +1680,11 @@ var SheetORM = (() => {
     const message = messageOf(error);
     return TRANSIENT.some((pattern) => pattern.test(message));
   }
-  function retried(label, fn, canRetry = isTransient) {
+  function retried(label, fn, canRetry = isTransient, logged = true) {
     const { retries } = getConfig();
     for (let attempt = 0; ; attempt++) {
       try {
-        return timed(label, fn);
+        return logged ? timed(label, fn) : fn();
       } catch (error) {
         if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
         pause(attempt, QUOTA.test(messageOf(error)));
@@ -1699,11 +1699,7 @@ var SheetORM = (() => {
     }
   }
   function newUuid() {
-    try {
-      return Utilities.getUuid();
-    } catch (error) {
-      throw asServiceError("Utilities.getUuid", error, 1);
-    }
+    return retried("Utilities.getUuid", () => Utilities.getUuid(), isTransient, false);
   }
   function asServiceError(label, error, attempts) {
     if (error instanceof SheetORMError) return error;
@@ -2090,10 +2086,9 @@ var SheetORM = (() => {
   }
   var FEW_ROWS_LEFT = 10;
   var PlanInterrupted = class {
-    constructor(cause, failed, remaining, undone = false, failedUpdate = false) {
+    constructor(cause, failed, remaining, undone = false) {
       this.cause = cause;
       this.failed = failed;
-      this.failedUpdate = failedUpdate;
       this.remaining = remaining;
       this.undone = undone;
     }
@@ -2106,28 +2101,27 @@ var SheetORM = (() => {
       } catch (error) {
         const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
         const undone = takeBack(steps.slice(0, i), step, progress);
-        throw new PlanInterrupted(error, step.writes, remaining, undone, step.kind === "update");
+        throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
       step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
   }
   function takeBack(done, failed, progress) {
     const steps = done.concat([failed]);
-    if (steps.some((step) => step.kind === "delete") || !steps.some((step) => step.kind === "append")) return false;
-    const forget = (step) => {
-      const at = progress.findIndex(([write, what]) => write === step.writes[0] && what === step.done[0]);
-      if (at >= 0) progress.splice(at, 1);
-    };
+    if (!steps.every((step) => step.kind === "append" || step.kind === "flush")) return false;
+    let all = true;
     for (let i = steps.length - 1; i >= 0; i--) {
       if (steps[i].kind !== "append") continue;
       try {
         steps[i].undo();
       } catch (error) {
-        return false;
+        all = false;
+        continue;
       }
-      forget(steps[i]);
+      const at = progress.findIndex(([write, what]) => write === steps[i].writes[0] && what === steps[i].done[0]);
+      if (at >= 0) progress.splice(at, 1);
     }
-    return true;
+    return all;
   }
 
   // src/support/cells.ts
@@ -3199,12 +3193,6 @@ var SheetORM = (() => {
     const { cause, failed, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
-    if (error.undone && (error.failedUpdate || done.length)) {
-      const updates = done.length ? ` Updates to existing rows were written (${describeProgress(done)})${error.failedUpdate ? " and the failed one may have landed" : ""}` : " The failed update may have landed";
-      return new WriteError(
-        `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). The rows appended before the failure were cleared again and the models are as before the write.${updates}; the models still hold the new values, so saving them again writes the same cells and no row twice.`
-      );
-    }
     if (error.undone) {
       return new WriteError(
         `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`
@@ -6741,7 +6729,10 @@ var SheetORM = (() => {
   function assertNoCaseClash(plans) {
     const creating = plans.filter((plan) => !plan.existing);
     for (const plan of creating) {
-      const other = creating.find((o) => o.spreadsheet === plan.spreadsheet && o.schema.sheetName !== plan.schema.sheetName && o.schema.sheetName.toLowerCase() === plan.schema.sheetName.toLowerCase());
+      const other = creating.find(
+        (o) => o.schema.sheetName !== plan.schema.sheetName && o.schema.sheetName.toLowerCase() === plan.schema.sheetName.toLowerCase() && // One spreadsheet may be reached through two handles (the active one, and by its id).
+        (o.spreadsheet === plan.spreadsheet || spreadsheetIdOf(o.spreadsheet) === spreadsheetIdOf(plan.spreadsheet))
+      );
       if (other) {
         throw new ValidationError(
           `SheetORM.ensureSchema(): ${plan.schema.owner} needs a sheet "${plan.schema.sheetName}" and ${other.schema.owner} one named "${other.schema.sheetName}"; Sheets allows only one of these names, whatever the case. Use one spelling. Nothing was changed.`
@@ -6761,7 +6752,7 @@ var SheetORM = (() => {
     if (!missing.length) return false;
     growColumns(existing, start + missing.length - 1);
     writeHeader(existing, start, missing);
-    report.added[schema.sheetName] = missing;
+    report.added[schema.sheetName] = (report.added[schema.sheetName] || []).concat(missing);
     return true;
   }
   function growColumns(sheet, needed) {

@@ -291,6 +291,7 @@ export class Collection<T> extends ArrayBase<T> {
       const rest = key.slice(1);
       return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
     }
+    if (key === undefined) throw new ValidationError('Collection.groupBy: name the key to group by (a column, dot path, index or function).');
     const read = selector(checkSelector<T>(key, 'groupBy'));
     const groups = new Map<string, T[]>();
     this.each((item, i) => {

@@ -19,7 +19,8 @@ export type SortSelector<T> = KeySelector<T> | readonly [KeySelector<T>, 'asc' |
 
 /** `key` when it is a column, dot path, index (of array items) or function, or none (the items themselves); a ValidationError naming `method` otherwise. */
 export function checkSelector<T>(key: unknown, method: string): KeySelector<T> {
-  if (key === undefined || typeof key === 'string' || typeof key === 'function' || typeof key === 'number') return key as KeySelector<T>;
+  const index = typeof key === 'number' && Number.isInteger(key) && key >= 0;
+  if (key === undefined || typeof key === 'string' || typeof key === 'function' || index) return key as KeySelector<T>;
   throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
 }
 

@@ -71,7 +71,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
       resolved = (this.related as () => ModelClass<R>)();
     } catch (error) {
       // A class that is not a model cannot be called; a thunk that throws says why itself.
-      if (!(error instanceof TypeError) || !input.prototype) throw error;
+      if (!(error instanceof TypeError) || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
       isClass = true;
     }
     if (typeof resolved !== 'function' || typeof (resolved as { $getRelation?: unknown }).$getRelation !== 'function') {

@@ -10,6 +10,8 @@ const SINGULAR_OF: Record<string, string> = {};
 'cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche'
   .split(' ')
   .forEach((word) => (SINGULAR_OF[`${word}s`] = word));
+// Acronyms that end in s are singular (`GPS` → `gps_id`, not `gp_id`).
+'gps dns aws sms os ios cms pos rss sos gis lms https'.split(' ').forEach((word) => (SINGULAR_OF[word] = word));
 'canvas bias lens'.split(' ').forEach((word) => {
   SINGULAR_OF[`${word}es`] = word;
   SINGULAR_OF[word] = word;
@@ -47,13 +49,9 @@ export function snakeCase(text: string): string {
 export function singularSnake(sheetName: string): string {
   const words = snakeCase(sheetName).split('_');
   const last = words[words.length - 1];
-  // An acronym's plural drops its s: `SKUs` → `sku` (pluralize would keep `skus`, as in `status`);
-  // an acronym in capitals is one word as it is: `GPS` → `gps` (not `gp`).
-  const name = sheetName.trim();
-  const plural = /([A-Z][A-Z\d]+)s$/.exec(name);
-  const capitals = /(?:^|[^A-Z\d])([A-Z][A-Z\d]+)$/.exec(name);
-  if (plural && last === `${plural[1].toLowerCase()}s`) words[words.length - 1] = plural[1].toLowerCase();
-  else if (!(capitals && last === capitals[1].toLowerCase())) words[words.length - 1] = singular(last);
+  // An acronym's plural drops its s: `SKUs` → `sku` (pluralize would keep `skus`, as in `status`).
+  const plural = /([A-Z][A-Z\d]+)s$/.exec(sheetName.trim());
+  words[words.length - 1] = plural && last === `${plural[1].toLowerCase()}s` ? plural[1].toLowerCase() : singular(last);
   return words.join('_');
 }
 

@@ -11,6 +11,7 @@ import { forgetHandles, openSpreadsheet, spreadsheetName } from '../storage/Tabl
 import { forgetSessionSheets, inUnitOfWork } from '../storage/UnitOfWork';
 import { toCell } from '../support/cells';
 import { declaredSchemas, SheetSchema } from './declared';
+import { spreadsheetIdOf } from '../storage/sheetsApi/api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -97,7 +98,13 @@ function planSchema(schema: SheetSchema, names: Map<Spreadsheet, string[]>): Sch
 function assertNoCaseClash(plans: readonly SchemaPlan[]): void {
   const creating = plans.filter((plan) => !plan.existing);
   for (const plan of creating) {
-    const other = creating.find((o) => o.spreadsheet === plan.spreadsheet && o.schema.sheetName !== plan.schema.sheetName && o.schema.sheetName.toLowerCase() === plan.schema.sheetName.toLowerCase());
+    const other = creating.find(
+      (o) =>
+        o.schema.sheetName !== plan.schema.sheetName &&
+        o.schema.sheetName.toLowerCase() === plan.schema.sheetName.toLowerCase() &&
+        // One spreadsheet may be reached through two handles (the active one, and by its id).
+        (o.spreadsheet === plan.spreadsheet || spreadsheetIdOf(o.spreadsheet) === spreadsheetIdOf(plan.spreadsheet)),
+    );
     if (other) {
       throw new ValidationError(
         `SheetORM.ensureSchema(): ${plan.schema.owner} needs a sheet "${plan.schema.sheetName}" and ${other.schema.owner} one named "${other.schema.sheetName}"; Sheets allows only one of these names, whatever the case. Use one spelling. Nothing was changed.`,
@@ -118,7 +125,8 @@ function applyPlan({ schema, spreadsheet, existing, start, missing }: SchemaPlan
   if (!missing.length) return false;
   growColumns(existing, start + missing.length - 1);
   writeHeader(existing, start, missing);
-  report.added[schema.sheetName] = missing;
+  // A sheet reached twice (or a same-named sheet elsewhere) adds to what it reported before.
+  report.added[schema.sheetName] = (report.added[schema.sheetName] || []).concat(missing);
   return true;
 }
 

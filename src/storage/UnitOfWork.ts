@@ -153,14 +153,6 @@ function writeFailure(error: unknown, done: Progress): unknown {
   const { cause, failed, remaining } = error;
   if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
   const where = failed.map((write) => write.opened.describe()).join(' and ');
-  if (error.undone && (error.failedUpdate || done.length)) {
-    const updates = done.length
-      ? ` Updates to existing rows were written (${describeProgress(done)})${error.failedUpdate ? ' and the failed one may have landed' : ''}`
-      : ' The failed update may have landed';
-    return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). The rows appended before the failure were cleared again and the models are as before the write.${updates}; the models still hold the new values, so saving them again writes the same cells and no row twice.`,
-    );
-  }
   if (error.undone) {
     return new WriteError(
       `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`,

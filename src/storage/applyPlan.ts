@@ -52,13 +52,9 @@ export class PlanInterrupted {
   /** Whether what was written before the failure (appends only) was taken back: the sheets are as before. */
   readonly undone: boolean;
 
-  /** Whether the failed step was an update (which may have landed, and writes the same cells again). */
-  readonly failedUpdate: boolean;
-
-  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false, failedUpdate = false) {
+  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false) {
     this.cause = cause;
     this.failed = failed;
-    this.failedUpdate = failedUpdate;
     this.remaining = remaining;
     this.undone = undone;
   }
@@ -73,35 +69,34 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
     } catch (error) {
       const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
       const undone = takeBack(steps.slice(0, i), step, progress);
-      throw new PlanInterrupted(error, step.writes, remaining, undone, step.kind === 'update');
+      throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
 }
 
 /**
- * Takes back the rows a failed write appended, so the sheets hold no row the models do not know
- * (a retry would write it twice). Done when nothing but appends, flushes and cell updates ran or
- * failed: the failed append too, which may have landed although it reported an error. Updates
- * stay (one that failed may have landed): the models still hold their values, so saving them again
- * writes the same cells. After a deletion nothing is taken back: one that failed may have moved
- * the rows. Returns whether appends were taken back; `progress` then lists the updates only.
+ * Takes back a failed write when it only appended rows (as when the second sheet of a transaction
+ * fails): the failed append too, which may have landed although it reported an error. The write is
+ * then all-or-nothing after all. After an update nothing is taken back: a landed update may point
+ * at a key of an appended row. After a deletion neither: one that failed may have moved the rows.
+ * Each block taken back leaves `progress`; a block that cannot be cleared stays listed there.
+ * Returns whether every block was taken back.
  */
 function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
   const steps = done.concat([failed]);
-  if (steps.some((step) => step.kind === 'delete') || !steps.some((step) => step.kind === 'append')) return false;
-  const forget = (step: WriteStep): void => {
-    const at = progress.findIndex(([write, what]) => write === step.writes[0] && what === step.done[0]);
-    if (at >= 0) progress.splice(at, 1);
-  };
+  if (!steps.every((step) => step.kind === 'append' || step.kind === 'flush')) return false;
+  let all = true;
   for (let i = steps.length - 1; i >= 0; i--) {
     if (steps[i].kind !== 'append') continue;
     try {
       (steps[i].undo as () => void)();
     } catch (error) {
-      return false;
+      all = false;
+      continue;
     }
-    forget(steps[i]);
+    const at = progress.findIndex(([write, what]) => write === steps[i].writes[0] && what === steps[i].done[0]);
+    if (at >= 0) progress.splice(at, 1);
   }
-  return true;
+  return all;
 }

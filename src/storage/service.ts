@@ -38,11 +38,11 @@ export function isTransient(error: unknown): boolean {
  * Runs a call that is safe to repeat (reads, `setValues` to a fixed range), retrying passing faults
  * (or only the faults `canRetry` accepts).
  */
-export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown) => boolean = isTransient): T {
+export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown) => boolean = isTransient, logged = true): T {
   const { retries } = getConfig();
   for (let attempt = 0; ; attempt++) {
     try {
-      return timed(label, fn);
+      return logged ? timed(label, fn) : fn();
     } catch (error) {
       if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
       pause(attempt, QUOTA.test(messageOf(error)));
@@ -59,13 +59,9 @@ export function once<T>(label: string, fn: () => T): T {
   }
 }
 
-/** `Utilities.getUuid()`, its failure a ServiceError (not logged per call: a batch makes thousands). */
+/** `Utilities.getUuid()`, retried like any call but not logged per call (a batch makes thousands). */
 export function newUuid(): string {
-  try {
-    return Utilities.getUuid();
-  } catch (error) {
-    throw asServiceError('Utilities.getUuid', error, 1);
-  }
+  return retried('Utilities.getUuid', () => Utilities.getUuid(), isTransient, false);
 }
 
 function asServiceError(label: string, error: unknown, attempts: number): unknown {

@@ -63,6 +63,8 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(Object.keys(rows.groupBy(1))).toEqual(['b', 'a']);
     expect(() => people().sortBy(true as never)).toThrow(/Collection\.sortBy: each key is a column, a dot path, an index or a function, got true/);
     expect(() => people().groupBy({} as never)).toThrow(/Collection\.groupBy: each key is a column/);
+    expect(() => people().groupBy(undefined as never)).toThrow('Collection.groupBy: name the key to group by (a column, dot path, index or function).');
+    expect(() => people().sortBy(-1)).toThrow(/got -1/);
   });
 
   it('refuses a pair without a direction or a key that is no column or function', () => {

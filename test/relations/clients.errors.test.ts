@@ -181,6 +181,16 @@ describe('messages that point at the real mistake', () => {
       }
     }
     expect(() => Pad.with('pads').get()).toThrow('Pad.pads: NotModel is neither a model class (a class extending SheetORM.Model) nor a function returning one.');
+    class Thrower extends Model {
+      static override _table = 'Notes';
+      items() {
+        return this.hasMany(function broken() {
+          return (undefined as unknown as { foo: typeof Note }).foo;
+        } as never, 'note_id');
+      }
+    }
+    // A thunk's own TypeError comes through as it is.
+    expect(() => Thrower.with('items').get()).toThrow(TypeError);
     expect(() => Note.withCount('tags as')).toThrow(`Note.withCount('tags as'): give the count a name after "as", such as 'tags as total'.`);
     expect(() => Misnamed.all()).toThrow(/has no sheet "notes" \(sheets: Notes\)\. Did you mean "Notes"\? Sheet names are matched exactly: set Misnamed\._table to "Notes"\./);
   });

@@ -30,6 +30,10 @@ describe('the naming helpers', () => {
     ['GPS', 'gps_id'],
     ['DNS', 'dns_id'],
     ['OS', 'os_id'],
+    ['sms', 'sms_id'],
+    ['USERS', 'user_id'],
+    ['ORDER_ITEMS', 'order_item_id'],
+    ['PEOPLE', 'person_id'],
     ['SKUs', 'sku_id'],
     ['CPUs', 'cpu_id'],
   ])('%s → %s', (sheet, key) => {

@@ -164,6 +164,30 @@ describe('ensureSchema with one sheet reached two ways', () => {
     expect(book.getSheetByName('post_tag')!.getRange(1, 1, 1, 4).getValues()).toEqual([['post_id', 'tag_id', 'role', 'weight']]);
   });
 
+  it('reports every column it added to a sheet reached two ways, and sees a case clash across the two ways', () => {
+    class Article extends Model {
+      static override _table = 'Articles';
+      static columns = ['title'];
+    }
+    class PinnedArticle extends Model {
+      static override _table = 'Articles';
+      static override _spreadsheetId = 'active-id';
+      static columns = ['body'];
+    }
+    class Shouting extends Model {
+      static override _table = 'ARTICLES';
+      static override _spreadsheetId = 'active-id';
+    }
+    seedSheets({ Articles: [['id']], Other: [['id']] });
+    const id = gas().active.getId();
+    (PinnedArticle as { _spreadsheetId?: string })._spreadsheetId = id;
+    (Shouting as { _spreadsheetId?: string })._spreadsheetId = id;
+    expect(ensureSchema([Article, PinnedArticle]).added).toEqual({ Articles: ['title', 'body'] });
+    gas().active.deleteSheet(gas().active.getSheetByName('Articles')!);
+    expect(() => ensureSchema([Article, Shouting])).toThrow(/Sheets allows only one of these names/);
+    expect(gas().active.getSheets().map((sheet) => sheet.getName())).not.toContain('Articles');
+  });
+
   it('two sheets to create whose names differ only in case are refused before either is made', () => {
     class Upper extends Model {
       static override _table = 'Notes';
