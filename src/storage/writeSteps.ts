@@ -33,7 +33,7 @@ export interface WriteStep {
   run(): void;
   /** Takes the step back, for steps that can be (an append; a flush writes nothing of its own). */
   undo?: () => void;
-  /** What the step does: an update writes the same cells when run again; appends and deletions do not. */
+  /** What the step does: after a failure, only a write of appends and flushes is taken back (see takeBack). */
   kind: 'append' | 'update' | 'delete' | 'flush';
 }
 
