@@ -3095,8 +3095,10 @@ var SheetORM = (() => {
       const opened = openSheet(ref);
       let table = this.tables.get(opened.cacheKey) || this.sameSheet(ref.sheetName, opened);
       if (!table) {
-        const cached = byKey && sessionCache && !this.transactional ? sessionCache.get(opened.cacheKey) : void 0;
-        if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+        const session3 = sessionTables();
+        const cached = byKey && session3 && !this.transactional ? session3.get(opened.cacheKey) : void 0;
+        const sameKeys = cached !== void 0 && cached.ref.keyColumns.join("\0") === ref.keyColumns.join("\0");
+        if (cached && sameKeys && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
           table = cached;
         } else {
           table = Table.read(ref, opened);
@@ -3218,6 +3220,14 @@ var SheetORM = (() => {
   var active = null;
   var readCache = null;
   var sessionCache = null;
+  var sessionGeneration = 0;
+  function sessionTables() {
+    if (sessionCache && sessionGeneration !== configGeneration()) {
+      sessionCache.clear();
+      sessionGeneration = configGeneration();
+    }
+    return sessionCache;
+  }
   function runWrite(purpose, fn, transactional = false) {
     if (writesBlocked) throw new WriteBlocked(purpose);
     if (active) {
@@ -3265,7 +3275,7 @@ var SheetORM = (() => {
   }
   function readInScope(ref, fresh) {
     if (active) return active.table(ref);
-    const cache2 = sessionCache || readCache;
+    const cache2 = sessionTables() || readCache;
     if (!cache2) return Table.read(ref, openSheet(ref));
     const key = cacheKeyOf(ref);
     let table = fresh ? void 0 : cache2.get(key);
@@ -3277,7 +3287,7 @@ var SheetORM = (() => {
   }
   function prefetch(refs) {
     if (active) return active.prefetch(refs);
-    const cache2 = sessionCache || readCache;
+    const cache2 = sessionTables() || readCache;
     if (!cache2 || refs.length < 2) return;
     const missing = refs.filter((ref) => !cache2.has(cacheKeyOf(ref)));
     if (missing.length < 2) return;
@@ -3319,6 +3329,7 @@ var SheetORM = (() => {
   function session(fn) {
     if (sessionCache) return fn();
     sessionCache = /* @__PURE__ */ new Map();
+    sessionGeneration = configGeneration();
     try {
       return fn();
     } finally {
@@ -5907,7 +5918,7 @@ var SheetORM = (() => {
     write(method, fn, relatedFirst = false) {
       this.parentKey();
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
-        if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
+        if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
         return fn(unit.table(this.relation.pivotRef()), unit);
       });
     }

@@ -347,3 +347,65 @@ it('a big sheet that lost a column since the session read it is read again befor
   expect(sheetRows('Posts')[3].slice(0, 2)).toEqual([3, 'edited']);
   expect(sheetRows('Posts')[0]).toHaveLength(25);
 });
+
+describe('session() and what changes under it', () => {
+  it('configure() inside a session looks the sheets up again: a renamed sheet is not written to', () => {
+    seedSheets({ Posts: bigSheet(6000) });
+    session(() => {
+      expect(Post.count()).toBe(6000);
+      const book = gas().active;
+      book.getSheetByName('Posts')!.setName('Posts archive');
+      book.insertSheet('Posts').getRange(1, 1, 1, 10).setValues([bigSheet(0)[0]]);
+      configure({});
+      expect(Post.count()).toBe(0);
+      Post.create({ title: 'new' });
+    });
+    expect(sheetRows('Posts')).toEqual([bigSheet(0)[0], [1, 'new', '', '', '', '', '', '', '', '']]);
+    expect(sheetRows('Posts archive')).toHaveLength(6001);
+  });
+
+  it('a big sheet read by a model with other keys is read again before a save finds its row by key', () => {
+    class Member extends Model {
+      static override _table = 'Posts';
+      static override _primaryKey = 'title';
+      declare c1: number;
+    }
+    seedSheets({ Posts: bigSheet(6000) });
+    session(() => {
+      Post.all();
+      const member = Member.find('Post 2')!;
+      // Another execution swaps the titles of posts 2 and 3: only the key column Post checks is unchanged.
+      gas().run('B', () => gas().active.getSheetByName('Posts')!.getRange(3, 2, 2, 1).setValues([['Post 3'], ['Post 2']]));
+      member.c1 = 99;
+      member.save();
+    });
+    const rows = sheetRows('Posts');
+    expect(rows[3].slice(0, 3)).toEqual([3, 'Post 2', 99]);
+    expect(rows[2].slice(0, 3)).toEqual([2, 'Post 3', 1]);
+  });
+
+  it("a relation's save() with onQuery reads the related sheet afresh: a tag another execution activated meanwhile gets no second pivot row", () => {
+    class Label extends Model {
+      static override _table = 'Labels';
+      declare id: number;
+      declare name: string;
+    }
+    class Item extends Model {
+      static override _table = 'Items';
+      labels() {
+        return this.manyToMany(Label, { pivotTable: 'ItemLabel', pivotForeignKey: 'item_id', pivotRelatedForeignKey: 'label_id', pivotColumns: ['note'], onQuery: (q) => q.where('active', true) });
+      }
+    }
+    const labels: unknown[][] = [['id', 'name', 'active', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']];
+    for (let i = 1; i <= 6000; i++) labels.push([i, `label ${i}`, i !== 5, 1, 2, 3, 4, 5, 6, 7]);
+    seedSheets({ Items: [['id'], [1]], Labels: labels, ItemLabel: [['item_id', 'label_id', 'note'], [1, 5, 'old']] });
+    session(() => {
+      Label.all();
+      gas().run('B', () => gas().active.getSheetByName('Labels')!.getRange(6, 3).setValue(true));
+      const five = Label.findOrFail(5);
+      five.name = 'five';
+      Item.findOrFail(1).related('labels').save(five, { note: 'new' });
+    });
+    expect(sheetRows('ItemLabel')).toEqual([['item_id', 'label_id', 'note'], [1, 5, 'new']]);
+  });
+});

@@ -5,6 +5,7 @@
  * are re-checked before writing, because people may have edited them while the code ran.
  */
 import { ServiceError, WriteError, SheetORMError } from '../errors';
+import { configGeneration } from '../config';
 import { acquireLock } from './lock';
 import { growFor, PlanInterrupted, Progress, writeSheets } from './applyPlan';
 import { messageOf } from './service';
@@ -39,8 +40,11 @@ export class UnitOfWork {
     let table = this.tables.get(opened.cacheKey) || this.sameSheet(ref.sheetName, opened);
     if (!table) {
       // Only a one-operation unit may reuse: a transaction's later queries select rows by value.
-      const cached = byKey && sessionCache && !this.transactional ? sessionCache.get(opened.cacheKey) : undefined;
-      if (cached && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+      const session = sessionTables();
+      const cached = byKey && session && !this.transactional ? session.get(opened.cacheKey) : undefined;
+      // Reused only for a model keyed like the one that read it: the re-check compares those keys.
+      const sameKeys = cached !== undefined && cached.ref.keyColumns.join('\u0000') === ref.keyColumns.join('\u0000');
+      if (cached && sameKeys && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
         table = cached;
       } else {
         table = Table.read(ref, opened);
@@ -183,6 +187,17 @@ function describeProgress(done: Progress): string {
 let active: UnitOfWork | null = null;
 let readCache: Map<string, Table> | null = null;
 let sessionCache: Map<string, Table> | null = null;
+/** The configure() generation the session's tables were read under. */
+let sessionGeneration = 0;
+
+/** The session's tables, emptied when configure() ran since they were read (sheets are looked up again). */
+function sessionTables(): Map<string, Table> | null {
+  if (sessionCache && sessionGeneration !== configGeneration()) {
+    sessionCache.clear();
+    sessionGeneration = configGeneration();
+  }
+  return sessionCache;
+}
 
 /** Runs `fn` in the current unit of work, or in a new one under the lock. */
 export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional = false): T {
@@ -245,7 +260,7 @@ export function rereadTable(ref: TableRef): Table {
 
 function readInScope(ref: TableRef, fresh: boolean): Table {
   if (active) return active.table(ref);
-  const cache = sessionCache || readCache;
+  const cache = sessionTables() || readCache;
   if (!cache) return Table.read(ref, openSheet(ref));
   const key = cacheKeyOf(ref);
   let table = fresh ? undefined : cache.get(key);
@@ -263,7 +278,7 @@ function readInScope(ref: TableRef, fresh: boolean): Table {
  */
 export function prefetch(refs: readonly TableRef[]): void {
   if (active) return active.prefetch(refs);
-  const cache = sessionCache || readCache;
+  const cache = sessionTables() || readCache;
   if (!cache || refs.length < 2) return;
   const missing = refs.filter((ref) => !cache.has(cacheKeyOf(ref)));
   if (missing.length < 2) return;
@@ -323,6 +338,7 @@ export function readScope<T>(fn: () => T): T {
 export function session<T>(fn: () => T): T {
   if (sessionCache) return fn();
   sessionCache = new Map();
+  sessionGeneration = configGeneration();
   try {
     return fn();
   } finally {

@@ -208,7 +208,8 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     this.parentKey();
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
       // A failure between the two writes then leaves a related row without links, never links to no row.
-      if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), true);
+      // By key only without onQuery: its conditions select pivot rows by the related rows' values.
+      if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
       return fn(unit.table(this.relation.pivotRef()), unit);
     });
   }
