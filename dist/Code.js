@@ -1241,7 +1241,7 @@ var SheetORM = (() => {
   function pluralName(name) {
     const last = (name.match(/[A-Za-z][a-z]*$/) || [""])[0].toLowerCase();
     if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
-    if (/[A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
+    if (/[a-z][A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
     return (0, import_pluralize.default)(name);
   }
   function snakeCase(text) {
@@ -5026,6 +5026,7 @@ var SheetORM = (() => {
     /** Creates a related model holding the parent's key. */
     create(attributes = {}) {
       if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
+      assertParentNotDeleted(this.parent, this.relation.label(), "create");
       return this.createMany([attributes])[0];
     }
     /** Creates related models (one append). */
@@ -5865,11 +5866,13 @@ var SheetORM = (() => {
     /** Creates a related model and attaches it. */
     create(attributes = {}, pivotAttributes) {
       this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
+      assertParentNotDeleted(this.parent, this.relation.label(), "create");
       return this.createMany([attributes], [pivotAttributes])[0];
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
       this.checkPivotList(pivotList, "createMany");
+      assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       return this.write("createMany", (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);

@@ -23,13 +23,13 @@ function singular(word: string): string {
   return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : pluralize.singular(word);
 }
 
-/** The default sheet of a model class: its name's plural (`Post` → `Posts`, `URL` → `URLs`, `Canvas` → `Canvases`). */
+/** The default sheet of a model class: its name's plural (`Post` → `Posts`, `UserURL` → `UserURLs`, `Canvas` → `Canvases`). */
 export function pluralName(name: string): string {
   const last = (name.match(/[A-Za-z][a-z]*$/) || [''])[0].toLowerCase();
   if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
   // A name ending in an acronym takes a lower-case s, as sheets name them (`UserURL` → `UserURLs`);
-  // one ending in S is left as it is (`SMS`, `GPS`), as pluralize leaves it.
-  if (/[A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
+  // one ending in S is left as it is (`UserGPS`). A name all in capitals is pluralize's (`USER` → `USERS`).
+  if (/[a-z][A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
   return pluralize(name);
 }
 

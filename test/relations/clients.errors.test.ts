@@ -123,7 +123,9 @@ describe('deleted models are not written back through a relation', () => {
     post.delete();
     user.delete();
     const before = [sheetRows('Users'), sheetRows('Posts'), sheetRows('PostTag')];
-    expect(() => user.related('articles').create({})).toThrow(/Writer\.articles\.createMany\(\): the parent was deleted/);
+    expect(() => user.related('articles').create({})).toThrow(/Writer\.articles\.create\(\): the parent was deleted/);
+    expect(() => user.related('articles').createMany([{}])).toThrow(/Writer\.articles\.createMany\(\): the parent was deleted/);
+    expect(() => post.related('labels').create({})).toThrow(/Article\.labels\.create\(\): the parent was deleted/);
     expect(() => post.related('labels').attach([2])).toThrow(/Article\.labels\.attach\(\): the parent was deleted/);
     expect(() => post.related('writer').associate(Writer.findOrFail(2))).toThrow(/Article\.writer\.associate\(\): the parent was deleted/);
     expect(() => post.related('writer').dissociate()).toThrow(/the parent was deleted/);

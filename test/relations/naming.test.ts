@@ -47,10 +47,10 @@ describe('the naming helpers', () => {
     ['Cookie', 'Cookies'],
     ['Canvas', 'Canvases'],
     ['BlogCanvas', 'BlogCanvases'],
-    ['URL', 'URLs'],
     ['UserURL', 'UserURLs'],
+    ['UserGPS', 'UserGPS'],
+    ['USER', 'USERS'],
     ['SMS', 'SMS'],
-    ['GPS', 'GPS'],
     ['Status', 'Statuses'],
   ])('the class %s reads the sheet %s by default', (name, sheet) => {
     expect(pluralName(name)).toBe(sheet);

@@ -32,6 +32,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
   /** Creates a related model holding the parent's key. */
   create(attributes: Record<string, unknown> = {}): R {
     if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
+    assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createMany([attributes])[0];
   }
 

@@ -148,12 +148,14 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Creates a related model and attaches it. */
   create(attributes: Record<string, unknown> = {}, pivotAttributes?: Record<string, unknown>): R {
     this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
+    assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createMany([attributes], [pivotAttributes])[0];
   }
 
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: Array<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
     this.checkPivotList(pivotList, 'createMany');
+    assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.write('createMany', (pivot) => {
       const related = this.relation.relatedModel();
       const models = related.createMany(list as any) as unknown as R[];
