@@ -933,13 +933,9 @@ var SheetORM = (() => {
   function describe(value) {
     return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   }
-  function assertCallback(fn, method) {
-    if (fn !== void 0 && typeof fn !== "function") {
-      throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
-    }
-  }
-  function requireCallback(fn, method) {
-    if (typeof fn !== "function") throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}.`);
+  function assertCallback(fn, method, optional = false) {
+    if (typeof fn === "function" || optional && fn === void 0) return;
+    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
   }
   function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
@@ -982,28 +978,28 @@ var SheetORM = (() => {
     }
     /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
     each(fn) {
-      requireCallback(fn, "each");
+      assertCallback(fn, "each");
       for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
       return this;
     }
     /** A new collection of `fn`'s results. */
     map(fn, thisArg) {
-      requireCallback(fn, "map");
+      assertCallback(fn, "map");
       return _Collection.wrap(mapItems(this, fn, thisArg));
     }
     filter(fn = (item) => item, thisArg) {
-      requireCallback(fn, "filter");
+      assertCallback(fn, "filter");
       const kept = [];
       for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
       return _Collection.wrap(kept);
     }
     /** The items for which `fn` returns falsy. */
     reject(fn) {
-      requireCallback(fn, "reject");
+      assertCallback(fn, "reject");
       return this.filter((item, i, items) => !fn(item, i, items));
     }
     reduce(fn, ...initial) {
-      requireCallback(fn, "reduce");
+      assertCallback(fn, "reduce");
       if (!initial.length && !this.length) return null;
       let accumulator = initial.length ? initial[0] : this[0];
       for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
@@ -1011,13 +1007,13 @@ var SheetORM = (() => {
     }
     /** True when `fn` returns truthy for at least one item. */
     some(fn, thisArg) {
-      requireCallback(fn, "some");
+      assertCallback(fn, "some");
       for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
       return false;
     }
     /** True when `fn` returns truthy for every item (and for an empty collection). */
     every(fn, thisArg) {
-      requireCallback(fn, "every");
+      assertCallback(fn, "every");
       for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
       return true;
     }
@@ -1129,13 +1125,13 @@ var SheetORM = (() => {
     }
     /** The first item (that `fn` accepts), or null. */
     first(fn) {
-      assertCallback(fn, "first");
+      assertCallback(fn, "first", true);
       for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
       return null;
     }
     /** The last item (that `fn` accepts), or null. */
     last(fn) {
-      assertCallback(fn, "last");
+      assertCallback(fn, "last", true);
       for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
       return null;
     }
@@ -5990,7 +5986,6 @@ var SheetORM = (() => {
       const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
       const rfk = this.column(pivot, pivotRelatedForeignKey);
       const record = { ...attributes };
-      this.column(pivot, pivotForeignKey);
       record[pivotForeignKey] = this.parentKey();
       record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
       const { pivotModel } = this.relation;

@@ -33,14 +33,10 @@ function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-function assertCallback(fn: unknown, method: string): void {
-  if (fn !== undefined && typeof fn !== 'function') {
-    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === 'first' ? ' (use find(key) to look a model up by its key)' : ''}.`);
-  }
-}
-
-function requireCallback(fn: unknown, method: string): void {
-  if (typeof fn !== 'function') throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}.`);
+/** A callback, or (where `optional`) none; anything else is a ValidationError naming the method. */
+function assertCallback(fn: unknown, method: string, optional = false): void {
+  if (typeof fn === 'function' || (optional && fn === undefined)) return;
+  throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === 'first' ? ' (use find(key) to look a model up by its key)' : ''}.`);
 }
 
 /** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
@@ -122,14 +118,14 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
   each(fn: ItemCallback<T, unknown>): this {
-    requireCallback(fn, 'each');
+    assertCallback(fn, 'each');
     for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
     return this;
   }
 
   /** A new collection of `fn`'s results. */
   map<U>(fn: ItemCallback<T, U>, thisArg?: unknown): Collection<U> {
-    requireCallback(fn, 'map');
+    assertCallback(fn, 'map');
     return Collection.wrap(mapItems(this, fn, thisArg));
   }
 
@@ -138,7 +134,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
   filter(fn?: ItemCallback<T, unknown>, thisArg?: unknown): Collection<T>;
   filter(fn: ItemCallback<T, unknown> = (item) => item, thisArg?: unknown): Collection<T> {
-    requireCallback(fn, 'filter');
+    assertCallback(fn, 'filter');
     const kept: T[] = [];
     for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
     return Collection.wrap(kept);
@@ -146,7 +142,7 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items for which `fn` returns falsy. */
   reject(fn: ItemCallback<T, unknown>): Collection<T> {
-    requireCallback(fn, 'reject');
+    assertCallback(fn, 'reject');
     return this.filter((item, i, items) => !fn(item, i, items));
   }
 
@@ -155,7 +151,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Folds the items into one value, starting from `initial`. */
   reduce<U>(fn: (accumulator: U, item: T, index: number, items: Collection<T>) => U, initial: U): U;
   reduce(fn: (accumulator: any, item: T, index: number, items: Collection<T>) => unknown, ...initial: unknown[]): unknown {
-    requireCallback(fn, 'reduce');
+    assertCallback(fn, 'reduce');
     if (!initial.length && !this.length) return null;
     let accumulator = initial.length ? initial[0] : this[0];
     for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
@@ -164,14 +160,14 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** True when `fn` returns truthy for at least one item. */
   some(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
-    requireCallback(fn, 'some');
+    assertCallback(fn, 'some');
     for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
     return false;
   }
 
   /** True when `fn` returns truthy for every item (and for an empty collection). */
   every(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
-    requireCallback(fn, 'every');
+    assertCallback(fn, 'every');
     for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
     return true;
   }
@@ -339,14 +335,14 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The first item (that `fn` accepts), or null. */
   first(fn?: ItemCallback<T, unknown>): T | null {
-    assertCallback(fn, 'first');
+    assertCallback(fn, 'first', true);
     for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
     return null;
   }
 
   /** The last item (that `fn` accepts), or null. */
   last(fn?: ItemCallback<T, unknown>): T | null {
-    assertCallback(fn, 'last');
+    assertCallback(fn, 'last', true);
     for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
     return null;
   }

@@ -289,7 +289,6 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
     const rfk = this.column(pivot, pivotRelatedForeignKey);
     const record: Record<string, unknown> = { ...attributes };
-    this.column(pivot, pivotForeignKey);
     record[pivotForeignKey] = this.parentKey();
     record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
     const { pivotModel } = this.relation;
