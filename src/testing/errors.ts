@@ -42,12 +42,19 @@ export const MSG = {
 /** The Apps Script type name of an argument, as shown in "parameters (...)" messages. */
 export function typeName(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return 'Object[]';
+  if (Array.isArray(value)) return arrayTypeName(value);
   if (Object.prototype.toString.call(value) === '[object Date]') return 'Date';
   if (typeof value === 'number') return 'number';
   if (typeof value === 'boolean') return 'Boolean';
   if (typeof value === 'string') return 'String';
   return 'Object';
+}
+
+/** `number[]` for a list of numbers, `String[][]` for a grid of strings; `Object[]` when mixed or empty. */
+function arrayTypeName(list: unknown[]): string {
+  const names = new Set(list.map(typeName));
+  const only = names.size === 1 ? (names.values().next().value as string) : 'Object';
+  return `${only === 'null' ? 'Object' : only}[]`;
 }
 
 /** Throws the "parameters don't match" error unless `ok`. */

@@ -100,6 +100,8 @@ class FakeLock implements GoogleAppsScript.Lock.Lock {
 
   releaseLock(): void {
     onLock(this, 'releaseLock', arguments, (m, me, state) => {
+      // No effect unless this object acquired the lock (another object's hold stays).
+      if (!state.acquired) return;
       state.acquired = false;
       if (m.holder === me) m.holder = undefined;
     });

@@ -9,16 +9,20 @@ function on<T>(fake: object, method: string, args: IArguments, body: (world: Wor
   return invoke(world, method, {}, args, () => body(world));
 }
 
-function text(value: unknown): string {
+/** How Logger writes a value: objects as `{key=value}`, lists as `[a, b]` (its Java-side rendering). */
+function text(value: unknown, seen: object[] = []): string {
   if (typeof value === 'string') return value;
-  if (value !== null && typeof value === 'object' && Object.prototype.toString.call(value) !== '[object Date]') {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
+  if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) === '[object Date]') return String(value);
+  if (seen.indexOf(value) >= 0) return '(this Map)';
+  const inner = seen.concat([value]);
+  if (Array.isArray(value)) return `[${value.map((item) => text(item, inner)).join(', ')}]`;
+  return `{${Object.keys(value).map((key) => `${key}=${text((value as Record<string, unknown>)[key], inner)}`).join(', ')}}`;
+}
+
+/** The line `Logger.log(data)` writes: an object's `message` when it has one (the rest is structured payload). */
+function logLine(data: unknown): string {
+  const message = data !== null && typeof data === 'object' ? (data as { message?: unknown }).message : undefined;
+  return message !== undefined ? text(message) : text(data);
 }
 
 /** Creates the Logger object of a world. */
@@ -32,7 +36,7 @@ class FakeLogger implements GoogleAppsScript.Base.Logger {
   log(format: any, ...values: any[]): GoogleAppsScript.Base.Logger {
     return on(this, 'Logger.log', arguments, (world) => {
       let next = 0;
-      const line = values.length && typeof format === 'string' ? format.replace(/%s/g, () => text(values[next++])) : text(format);
+      const line = values.length && typeof format === 'string' ? format.replace(/%s/g, () => text(values[next++])) : logLine(format);
       world.logs.push(line);
       return this;
     });

@@ -57,7 +57,7 @@ function each<T>(state: RangeState, fn: (row: number, col: number) => T): T[][] 
 }
 
 function checkMatrix(state: RangeState, data: unknown, args: IArguments, method: string): unknown[][] {
-  checkSignature(Array.isArray(data) && data.every((row) => Array.isArray(row)), Array.isArray(data) ? data : args, method);
+  checkSignature(Array.isArray(data) && data.every((row) => Array.isArray(row)), args, method);
   const rows = data as unknown[][];
   if (rows.length !== state.numRows) throw exception(MSG.rowsMismatch(rows.length, state.numRows));
   const bad = rows.find((row) => row.length !== state.numCols);

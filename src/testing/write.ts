@@ -8,7 +8,11 @@ export function toContent(input: unknown, format: string | undefined, timeZone: 
   if (input === null || input === undefined || input === '') return {};
   if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: String(input) };
   if (typeof input === 'boolean') return { value: input };
-  if (isDate(input)) return { value: new Date(input.getTime()) };
+  if (isDate(input)) {
+    // What Sheets makes of an Invalid Date is unknown; a test should not pass on a guess.
+    if (Number.isNaN(input.getTime())) throw new TypeError('sheetorm/testing: an Invalid Date was written to a cell; what Sheets stores for it is not simulated.');
+    return { value: new Date(input.getTime()) };
+  }
   const text = String(input);
   if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
   if (typeof input !== 'string') return { value: text };

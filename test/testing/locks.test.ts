@@ -70,6 +70,17 @@ describe('locks across simulated executions', () => {
     });
   });
 
+  it('ignores releaseLock on a lock object that never acquired the lock', () => {
+    const env = createAppsScript();
+    env.run('A', () => {
+      const mine = env.LockService.getScriptLock();
+      mine.waitLock(10);
+      env.LockService.getScriptLock().releaseLock();
+      expect(mine.hasLock()).toBe(true);
+      env.run('B', () => expect(env.LockService.getScriptLock().tryLock(0)).toBe(false));
+    });
+  });
+
   it('lets a hook release the lock while another execution waits', () => {
     const env = createAppsScript();
     let holder: GoogleAppsScript.Lock.Lock | undefined;

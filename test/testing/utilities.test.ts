@@ -99,10 +99,18 @@ describe('Logger', () => {
     const env = createAppsScript();
     env.Logger.log('saved %s rows in %s', 3, 'Posts');
     env.Logger.log({ id: 1 });
-    expect(env.logs).toEqual(['saved 3 rows in Posts', '{"id":1}']);
-    expect(env.Logger.getLog()).toBe('saved 3 rows in Posts\n{"id":1}');
+    expect(env.logs).toEqual(['saved 3 rows in Posts', '{id=1}']);
+    expect(env.Logger.getLog()).toBe('saved 3 rows in Posts\n{id=1}');
     env.Logger.clear();
     expect(env.logs).toEqual([]);
+  });
+
+  it('writes objects as {key=value} and lists as [a, b], and an object with a message as that message', () => {
+    const env = createAppsScript();
+    env.Logger.log({ key: 'value', tags: ['a', 'b'], nested: { n: 2 } });
+    env.Logger.log({ message: 'my log message', data: { key: 'value' } });
+    env.Logger.log('%s', { key: 'value' });
+    expect(env.logs).toEqual(['{key=value, tags=[a, b], nested={n=2}}', 'my log message', '{key=value}']);
   });
 });
 

@@ -29,10 +29,19 @@ describe('setValues dimensions', () => {
   it('refuses data that is not two-dimensional', () => {
     const { sheet } = blank();
     const range = sheet.getRange(1, 1, 1, 3) as unknown as { setValues(v: unknown): unknown };
-    expect(() => range.setValues([1, 2, null])).toThrow(
-      "The parameters (number,number,null) don't match the method signature for SpreadsheetApp.Range.setValues.",
-    );
+    // The real service names a list by its elements' type: (number[]), (String[]), (Object[]) when mixed.
+    expect(() => range.setValues([1, 2, 3])).toThrow("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+    expect(() => range.setValues(['x', 'y', 'z'])).toThrow("The parameters (String[]) don't match the method signature");
+    expect(() => range.setValues([1, 2, null])).toThrow("The parameters (Object[]) don't match the method signature");
+    expect(() => range.setValues([[1, 2, 3], 4])).toThrow("The parameters (Object[]) don't match the method signature");
     expect(() => range.setValues('abc')).toThrow("The parameters (String) don't match the method signature");
+  });
+
+  it('refuses an Invalid Date rather than guess what Sheets stores for it', () => {
+    const { env, sheet } = blank();
+    expect(() => sheet.getRange('A1').setValue(new Date('nope'))).toThrow(/Invalid Date/);
+    expect(() => sheet.getRange('A1:B1').setValues([['kept', new Date(NaN)]])).toThrow(/Invalid Date/);
+    expect(env.sheetValues('Sheet1')).toEqual([]);
   });
 
   it('needs the value setValue writes (no argument is a signature error, not an emptied cell)', () => {
