@@ -1261,9 +1261,22 @@ var SheetORM = (() => {
   function modelName(model) {
     return model.name || sheetName(model);
   }
+  function declared(model, names) {
+    for (let cls = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+      for (const name of names) {
+        if (!Object.prototype.hasOwnProperty.call(cls, name)) continue;
+        const value = Reflect.get(cls, name, model);
+        if (value !== void 0 && value !== null) return { name, value };
+      }
+    }
+    return void 0;
+  }
+  function setting(model, names) {
+    const found = declared(model, names);
+    return found ? found.value : void 0;
+  }
   function sheetName(model) {
-    var _a, _b;
-    const name = (_b = (_a = model._table) != null ? _a : model.entity) != null ? _b : model.table;
+    const name = setting(model, ["_table", "entity", "table"]);
     if (typeof name === "string" && name.trim()) return name;
     if (name !== void 0 && name !== null) {
       throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
@@ -1272,8 +1285,8 @@ var SheetORM = (() => {
     return pluralName(model.name);
   }
   function primaryKeys(model) {
-    var _a, _b;
-    const key = (_b = (_a = model._primaryKey) != null ? _a : model.primaryKey) != null ? _b : "id";
+    var _a;
+    const key = (_a = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a : "id";
     const keys = Array.isArray(key) ? key : [key];
     if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
       throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
@@ -1281,16 +1294,16 @@ var SheetORM = (() => {
     return keys.slice();
   }
   function usesUuid(model) {
-    var _a;
-    return ((_a = model._keyType) != null ? _a : model.keyType) === "uuid";
+    return setting(model, ["_keyType", "keyType"]) === "uuid";
   }
   var INCREMENTING = [void 0, null, "increment", "int", "integer"];
   function assertKeyMaker(model) {
-    const setting = model._keyType !== void 0 ? "_keyType" : "keyType";
-    const type = model[setting];
+    const found = declared(model, ["_keyType", "keyType"]);
+    const type = found ? found.value : void 0;
     if (type === "uuid" || INCREMENTING.indexOf(type) >= 0) return;
+    const setting2 = found.name;
     throw new ValidationError(
-      `${modelName(model)}.${setting} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
+      `${modelName(model)}.${setting2} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting2} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
     );
   }
   function tableRef(model) {
@@ -1317,6 +1330,261 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
     }
     return values;
+  }
+
+  // src/config.ts
+  var defaults = () => ({
+    spreadsheet: null,
+    spreadsheetId: null,
+    lock: "script",
+    lockTimeoutMs: 1e4,
+    debug: false,
+    sheetsApi: null,
+    retries: 3
+  });
+  var current = defaults();
+  var generation = 0;
+  function configure(options = {}) {
+    var _a;
+    validateOptions(options);
+    current = { ...current, ...withoutUndefined(options) };
+    if (options.spreadsheet) current.spreadsheetId = (_a = options.spreadsheetId) != null ? _a : null;
+    if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
+    if (options.spreadsheet === null && !options.spreadsheetId || options.spreadsheetId === null && !options.spreadsheet) {
+      current.spreadsheet = null;
+      current.spreadsheetId = null;
+    }
+    generation++;
+    return { ...current };
+  }
+  function getConfig() {
+    return current;
+  }
+  function configGeneration() {
+    return generation;
+  }
+  function withoutUndefined(options) {
+    const result = {};
+    for (const key of Object.keys(options)) {
+      const value = options[key];
+      if (value !== void 0) result[key] = value;
+    }
+    return result;
+  }
+  function validateOptions(options) {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) {
+      throw new ValidationError(`configure(): expected an object of options such as { spreadsheetId: '\u2026', lock: 'script' }, got ${describeValue(options)}.`);
+    }
+    const known = ["spreadsheet", "spreadsheetId", "lock", "lockTimeoutMs", "debug", "sheetsApi", "retries"];
+    for (const key of Object.keys(options)) {
+      if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(", ")}).`);
+    }
+    const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
+    if (spreadsheetId !== void 0 && spreadsheetId !== null && (typeof spreadsheetId !== "string" || !spreadsheetId.trim())) {
+      throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
+    }
+    if (spreadsheet !== void 0 && spreadsheet !== null && (typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
+      throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.");
+    }
+    if (lock === "user") {
+      throw new ValidationError(
+        "configure(): lock 'user' is not offered: a user lock keeps out only the same user's executions, so two users' creates could take the same key. Use 'script' (default) or 'document'."
+      );
+    }
+    if (lock !== void 0 && lock !== false && lock !== "script" && lock !== "document") {
+      const isLock = lock !== null && typeof lock === "object" && typeof lock.tryLock === "function";
+      if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.`);
+    }
+    if (lockTimeoutMs !== void 0 && !(typeof lockTimeoutMs === "number" && lockTimeoutMs >= 0)) {
+      throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${String(lockTimeoutMs)}.`);
+    }
+    for (const flag of ["debug", "sheetsApi"]) {
+      const value = options[flag];
+      if (value !== void 0 && value !== null && typeof value !== "boolean") {
+        throw new ValidationError(`configure(): ${flag} must be true or false${flag === "sheetsApi" ? " (or null: detect the service)" : ""}, not ${describeValue(value)}.`);
+      }
+    }
+    if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
+      throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${String(retries)}.`);
+    }
+  }
+
+  // src/storage/service.ts
+  var TRANSIENT = [
+    /timed out/i,
+    /too many times/i,
+    /service error/i,
+    /internal error/i,
+    /try again/i,
+    /service unavailable/i,
+    /backend error/i,
+    /rate limit/i,
+    /server error/i,
+    /failed while accessing/i,
+    /quota exceeded/i
+  ];
+  var QUOTA = /quota exceeded|rate limit/i;
+  function isQuotaRefusal(error) {
+    return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
+  }
+  function isTransient(error) {
+    if (error instanceof SheetORMError) return false;
+    const message = messageOf(error);
+    return TRANSIENT.some((pattern) => pattern.test(message));
+  }
+  function retried(label, fn, canRetry = isTransient, logged = true) {
+    const { retries } = getConfig();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return logged ? timed(label, fn) : fn();
+      } catch (error) {
+        if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
+        pause(attempt, QUOTA.test(messageOf(error)));
+      }
+    }
+  }
+  function once(label, fn) {
+    try {
+      return timed(label, fn);
+    } catch (error) {
+      throw asServiceError(label, error, 1);
+    }
+  }
+  function newUuid() {
+    return retried("Utilities.getUuid", () => Utilities.getUuid(), isTransient, false);
+  }
+  function asServiceError(label, error, attempts) {
+    if (error instanceof SheetORMError) return error;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
+    return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
+  }
+  function messageOf(error) {
+    return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
+  }
+  function timed(label, fn) {
+    if (!getConfig().debug) return fn();
+    const started = Date.now();
+    try {
+      return fn();
+    } finally {
+      log(`[sheetorm] ${label} ${Date.now() - started} ms`);
+    }
+  }
+  function log(line) {
+    if (typeof Logger !== "undefined" && Logger && typeof Logger.log === "function") Logger.log(line);
+    else if (typeof console !== "undefined") console.log(line);
+  }
+  function pause(attempt, quota) {
+    const ms = quota ? Math.min(4e4, 1e4 * Math.pow(2, attempt)) : Math.min(8e3, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
+    if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
+  }
+
+  // src/storage/TableRef.ts
+  var cache = null;
+  function handles() {
+    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
+    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
+    }
+    return cache;
+  }
+  function forgetHandles() {
+    cache = null;
+  }
+  function openSpreadsheet(pinnedId, owner) {
+    const config = getConfig();
+    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+    const key = id ? `id:${id}` : "default";
+    const cached = handles().spreadsheets.get(key);
+    if (cached) return cached;
+    if (typeof SpreadsheetApp === "undefined") {
+      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
+    }
+    let spreadsheet;
+    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
+    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!spreadsheet) {
+      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
+    }
+    handles().spreadsheets.set(key, spreadsheet);
+    return spreadsheet;
+  }
+  function openById(id, source, owner) {
+    try {
+      return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const who = owner ? `${owner}: ` : "";
+      throw new ServiceError(
+        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
+        error.cause
+      );
+    }
+  }
+  function spreadsheetName(spreadsheet) {
+    const names = handles().names;
+    let name = names.get(spreadsheet);
+    if (name === void 0) {
+      try {
+        name = spreadsheet.getName();
+      } catch (error) {
+        name = "(unnamed)";
+      }
+      names.set(spreadsheet, name);
+    }
+    return name;
+  }
+  function cacheKeyOf(ref) {
+    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
+  }
+  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
+  var nextSpreadsheetObject = 0;
+  function configuredSpreadsheetKey() {
+    const { spreadsheet, spreadsheetId } = getConfig();
+    if (spreadsheet) {
+      let n = spreadsheetObjects.get(spreadsheet);
+      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
+      return `object:${n}`;
+    }
+    return spreadsheetId ? `id:${spreadsheetId}` : "active";
+  }
+  function lazyOpened(ref, spreadsheet) {
+    const cacheKey = cacheKeyOf(ref);
+    let opened = null;
+    return {
+      cacheKey,
+      get sheet() {
+        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
+      },
+      spreadsheet,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+  }
+  function describeRef(ref) {
+    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
+  }
+  function openSheet(ref) {
+    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
+  }
+  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
+    const cached = handles().sheets.get(cacheKey);
+    if (cached && cached.spreadsheet === spreadsheet) return cached;
+    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    if (!sheet) {
+      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
+      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
+      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
+    }
+    const opened = {
+      sheet,
+      spreadsheet,
+      cacheKey,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+    if (remember) handles().sheets.set(cacheKey, opened);
+    return opened;
   }
 
   // src/model/state.ts
@@ -1524,7 +1792,7 @@ var SheetORM = (() => {
     assertParentColumn(parents, column) {
       const columns = parents.length ? stateOf(parents[0]).columns : null;
       if (columns && columns.indexOf(column) < 0) {
-        throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(", ")}).`);
+        throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(", ")}).`);
       }
     }
     /** The normalised value of a model's key column. */
@@ -1581,159 +1849,17 @@ var SheetORM = (() => {
     return found;
   }
 
-  // src/config.ts
-  var defaults = () => ({
-    spreadsheet: null,
-    spreadsheetId: null,
-    lock: "script",
-    lockTimeoutMs: 1e4,
-    debug: false,
-    sheetsApi: null,
-    retries: 3
-  });
-  var current = defaults();
-  var generation = 0;
-  function configure(options = {}) {
-    var _a;
-    validateOptions(options);
-    current = { ...current, ...withoutUndefined(options) };
-    if (options.spreadsheet) current.spreadsheetId = (_a = options.spreadsheetId) != null ? _a : null;
-    if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
-    if (options.spreadsheet === null && !options.spreadsheetId || options.spreadsheetId === null && !options.spreadsheet) {
-      current.spreadsheet = null;
-      current.spreadsheetId = null;
-    }
-    generation++;
-    return { ...current };
-  }
-  function getConfig() {
-    return current;
-  }
-  function configGeneration() {
-    return generation;
-  }
-  function withoutUndefined(options) {
-    const result = {};
-    for (const key of Object.keys(options)) {
-      const value = options[key];
-      if (value !== void 0) result[key] = value;
-    }
-    return result;
-  }
-  function validateOptions(options) {
-    if (options === null || typeof options !== "object" || Array.isArray(options)) {
-      throw new ValidationError(`configure(): expected an object of options such as { spreadsheetId: '\u2026', lock: 'script' }, got ${describeValue(options)}.`);
-    }
-    const known = ["spreadsheet", "spreadsheetId", "lock", "lockTimeoutMs", "debug", "sheetsApi", "retries"];
-    for (const key of Object.keys(options)) {
-      if (known.indexOf(key) < 0) throw new ValidationError(`configure(): unknown option "${key}" (options: ${known.join(", ")}).`);
-    }
-    const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
-    if (spreadsheetId !== void 0 && spreadsheetId !== null && (typeof spreadsheetId !== "string" || !spreadsheetId.trim())) {
-      throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
-    }
-    if (spreadsheet !== void 0 && spreadsheet !== null && (typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
-      throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.");
-    }
-    if (lock !== void 0 && lock !== false && lock !== "script" && lock !== "document" && lock !== "user") {
-      const isLock = lock !== null && typeof lock === "object" && typeof lock.tryLock === "function";
-      if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document', 'user' or false.`);
-    }
-    if (lockTimeoutMs !== void 0 && !(typeof lockTimeoutMs === "number" && lockTimeoutMs >= 0)) {
-      throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${String(lockTimeoutMs)}.`);
-    }
-    for (const flag of ["debug", "sheetsApi"]) {
-      const value = options[flag];
-      if (value !== void 0 && value !== null && typeof value !== "boolean") {
-        throw new ValidationError(`configure(): ${flag} must be true or false${flag === "sheetsApi" ? " (or null: detect the service)" : ""}, not ${describeValue(value)}.`);
-      }
-    }
-    if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
-      throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${String(retries)}.`);
-    }
-  }
-
-  // src/storage/service.ts
-  var TRANSIENT = [
-    /timed out/i,
-    /too many times/i,
-    /service error/i,
-    /internal error/i,
-    /try again/i,
-    /service unavailable/i,
-    /backend error/i,
-    /rate limit/i,
-    /server error/i,
-    /failed while accessing/i,
-    /quota exceeded/i
-  ];
-  var QUOTA = /quota exceeded|rate limit/i;
-  function isQuotaRefusal(error) {
-    return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
-  }
-  function isTransient(error) {
-    if (error instanceof SheetORMError) return false;
-    const message = messageOf(error);
-    return TRANSIENT.some((pattern) => pattern.test(message));
-  }
-  function retried(label, fn, canRetry = isTransient, logged = true) {
-    const { retries } = getConfig();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return logged ? timed(label, fn) : fn();
-      } catch (error) {
-        if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
-        pause(attempt, QUOTA.test(messageOf(error)));
-      }
-    }
-  }
-  function once(label, fn) {
-    try {
-      return timed(label, fn);
-    } catch (error) {
-      throw asServiceError(label, error, 1);
-    }
-  }
-  function newUuid() {
-    return retried("Utilities.getUuid", () => Utilities.getUuid(), isTransient, false);
-  }
-  function asServiceError(label, error, attempts) {
-    if (error instanceof SheetORMError) return error;
-    const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
-    return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
-  }
-  function messageOf(error) {
-    return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
-  }
-  function timed(label, fn) {
-    if (!getConfig().debug) return fn();
-    const started = Date.now();
-    try {
-      return fn();
-    } finally {
-      log(`[sheetorm] ${label} ${Date.now() - started} ms`);
-    }
-  }
-  function log(line) {
-    if (typeof Logger !== "undefined" && Logger && typeof Logger.log === "function") Logger.log(line);
-    else if (typeof console !== "undefined") console.log(line);
-  }
-  function pause(attempt, quota) {
-    const ms = quota ? Math.min(4e4, 1e4 * Math.pow(2, attempt)) : Math.min(8e3, 250 * Math.pow(2, attempt)) + Math.floor(Math.random() * 100);
-    if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
-  }
-
   // src/storage/lock.ts
   function acquireLock(purpose) {
-    const { lock: setting, lockTimeoutMs } = getConfig();
-    const lock = resolveLock(setting);
+    const { lock: setting2, lockTimeoutMs } = getConfig();
+    const lock = resolveLock(setting2);
     const unlocked = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
     if (!lock) return unlocked;
-    if (typeof setting === "object" && retried("Lock.hasLock", () => lock.hasLock())) return unlocked;
+    if (typeof setting2 === "object" && retried("Lock.hasLock", () => lock.hasLock())) return unlocked;
     const acquired = once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs));
     if (!acquired) {
       throw new LockTimeoutError(
-        `${purpose}: could not obtain the ${describeSetting(setting)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
+        `${purpose}: could not obtain the ${describeSetting(setting2)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
       );
     }
     return {
@@ -1759,15 +1885,14 @@ var SheetORM = (() => {
       }
     };
   }
-  function resolveLock(setting) {
-    if (setting === false) return null;
-    if (typeof setting === "object") return setting;
+  function resolveLock(setting2) {
+    if (setting2 === false) return null;
+    if (typeof setting2 === "object") return setting2;
     if (typeof LockService === "undefined") {
       throw new SheetORMError("LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).");
     }
-    const lock = retried(`LockService.get${setting}Lock`, () => {
-      if (setting === "document") return LockService.getDocumentLock();
-      if (setting === "user") return LockService.getUserLock();
+    const lock = retried(`LockService.get${setting2}Lock`, () => {
+      if (setting2 === "document") return LockService.getDocumentLock();
       return LockService.getScriptLock();
     });
     if (!lock) {
@@ -1775,8 +1900,8 @@ var SheetORM = (() => {
     }
     return lock;
   }
-  function describeSetting(setting) {
-    return typeof setting === "string" ? setting : "given";
+  function describeSetting(setting2) {
+    return typeof setting2 === "string" ? setting2 : "given";
   }
   function flushAfter(purpose, wrote, failed = false) {
     if (!wrote) return;
@@ -1792,11 +1917,11 @@ var SheetORM = (() => {
 
   // src/storage/sheetsApi/api.ts
   function sheetsApi() {
-    const setting = getConfig().sheetsApi;
-    if (setting === false) return null;
+    const setting2 = getConfig().sheetsApi;
+    if (setting2 === false) return null;
     const api = typeof Sheets === "undefined" ? void 0 : Sheets;
     if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
-    if (setting === true) {
+    if (setting2 === true) {
       throw new SheetORMError(
         'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
       );
@@ -2617,114 +2742,6 @@ var SheetORM = (() => {
     if (typeof value === "number") return isFinite(value) ? value : null;
     if (typeof value === "string" && isPlainNumberText(value)) return Number(value);
     return null;
-  }
-
-  // src/storage/TableRef.ts
-  var cache = null;
-  function handles() {
-    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
-    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
-      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
-    }
-    return cache;
-  }
-  function forgetHandles() {
-    cache = null;
-  }
-  function openSpreadsheet(pinnedId, owner) {
-    const config = getConfig();
-    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
-    const key = id ? `id:${id}` : "default";
-    const cached = handles().spreadsheets.get(key);
-    if (cached) return cached;
-    if (typeof SpreadsheetApp === "undefined") {
-      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
-    }
-    let spreadsheet;
-    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
-    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
-    if (!spreadsheet) {
-      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
-    }
-    handles().spreadsheets.set(key, spreadsheet);
-    return spreadsheet;
-  }
-  function openById(id, source, owner) {
-    try {
-      return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      const who = owner ? `${owner}: ` : "";
-      throw new ServiceError(
-        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
-        error.cause
-      );
-    }
-  }
-  function spreadsheetName(spreadsheet) {
-    const names = handles().names;
-    let name = names.get(spreadsheet);
-    if (name === void 0) {
-      try {
-        name = spreadsheet.getName();
-      } catch (error) {
-        name = "(unnamed)";
-      }
-      names.set(spreadsheet, name);
-    }
-    return name;
-  }
-  function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
-  }
-  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
-  var nextSpreadsheetObject = 0;
-  function configuredSpreadsheetKey() {
-    const { spreadsheet, spreadsheetId } = getConfig();
-    if (spreadsheet) {
-      let n = spreadsheetObjects.get(spreadsheet);
-      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
-      return `object:${n}`;
-    }
-    return spreadsheetId ? `id:${spreadsheetId}` : "active";
-  }
-  function lazyOpened(ref, spreadsheet) {
-    const cacheKey = cacheKeyOf(ref);
-    let opened = null;
-    return {
-      cacheKey,
-      get sheet() {
-        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
-      },
-      spreadsheet,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-  }
-  function describeRef(ref) {
-    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
-  }
-  function openSheet(ref) {
-    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
-  }
-  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
-    const cached = handles().sheets.get(cacheKey);
-    if (cached && cached.spreadsheet === spreadsheet) return cached;
-    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
-    if (!sheet) {
-      const names = spreadsheet.getSheets().map((s) => s.getName());
-      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
-      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
-      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
-    }
-    const opened = {
-      sheet,
-      spreadsheet,
-      cacheKey,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-    if (remember) handles().sheets.set(cacheKey, opened);
-    return opened;
   }
 
   // src/storage/sheetsApi/batchRead.ts
@@ -3611,12 +3628,12 @@ var SheetORM = (() => {
       return typeof this.initial === "function";
     }
   };
-  var declared = /* @__PURE__ */ new WeakMap();
+  var declared2 = /* @__PURE__ */ new WeakMap();
   function attributeFields(fields) {
-    let found = declared.get(fields);
+    let found = declared2.get(fields);
     if (!found) {
       found = Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
-      declared.set(fields, found);
+      declared2.set(fields, found);
     }
     return found;
   }
@@ -3640,11 +3657,11 @@ var SheetORM = (() => {
     });
   }
   function forEachDefault(type, fn) {
-    const declared2 = attributeFields(fieldsOf(type));
+    const declared3 = attributeFields(fieldsOf(type));
     const keys = primaryKeys(type);
     const key = keys.length === 1 ? keys[0] : null;
-    for (let i = 0; i < declared2.length; i++) {
-      const [name, field] = declared2[i];
+    for (let i = 0; i < declared3.length; i++) {
+      const [name, field] = declared3[i];
       if (name === key && isFixedKey(field)) continue;
       fn(name, cloneValue(field.defaultValue()));
     }
@@ -4035,20 +4052,34 @@ var SheetORM = (() => {
   };
 
   // src/query/EagerLoader.ts
-  function addPreloads(model, nodes, args) {
+  function addPreloads(model, nodes, args, method = "with") {
     let last = null;
+    const at = `${model.name}.${method}()`;
     for (const arg of args) {
       if (typeof arg === "function") {
-        if (!last) throw new ValidationError(`${model.name}.with(): a callback must follow a relation name.`);
+        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
         last.callback = arg;
         continue;
       }
-      const names = Array.isArray(arg) ? arg : [arg];
-      for (const name of names) {
-        if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${model.name}.with(): expected relation names, got ${describeValue(name)}.`);
-        last = addPath(model, nodes, name.trim().split("."));
+      if (isPlainObject(arg)) {
+        last = null;
+        for (const name of Object.keys(arg)) {
+          const callback = arg[name];
+          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
+            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
+          }
+          const node = addPath(model, nodes, checkedPath(name, at));
+          if (callback) node.callback = callback;
+        }
+        continue;
       }
+      const names = Array.isArray(arg) ? arg : [arg];
+      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
     }
+  }
+  function checkedPath(name, at) {
+    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
+    return name.trim().split(".");
   }
   function addPath(model, nodes, path) {
     let level = nodes;
@@ -4303,7 +4334,7 @@ var SheetORM = (() => {
         not: false,
         prepare: (resolve) => {
           const counts = relation.countByParent(callback);
-          const read = resolve(parentKeyColumn(relation), "model");
+          const read = resolve(parentKeyColumn(relation), "model", relation.label());
           return (row) => accept(counts.get(normalizeKey(read(row))) || 0);
         }
       });
@@ -4547,11 +4578,11 @@ var SheetORM = (() => {
     }
     /** How a column name is read from a row of this query's table. */
     resolveColumn(table) {
-      return (column) => {
+      return (column, source, owner = this.owner) => {
         const name = this.unqualify(column, table);
         const counted = table.header.has(name) ? null : this.countColumn(name, table);
         if (counted) return counted;
-        const index = table.column(name, this.owner);
+        const index = table.column(name, owner);
         return (values) => values[index];
       };
     }
@@ -5562,16 +5593,16 @@ var SheetORM = (() => {
     }
     /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
     resolver(join) {
-      return (column, source) => {
+      return (column, source, owner = this.owner) => {
         const [table, name] = this.split(column, join);
         const bare = table === null && (source === "pivot" || !join.related.header.has(name) && join.pivot.header.has(name));
         if (table === "pivot" || bare) {
-          const index2 = join.pivot.column(name, this.owner);
+          const index2 = join.pivot.column(name, owner);
           return (row) => join.pivots[row][index2];
         }
         const counted = table === null && !join.related.header.has(name) ? this.countColumn(name, join.related) : null;
         if (counted) return (row) => counted(join.entries[row].values);
-        const index = join.related.column(name, this.owner);
+        const index = join.related.column(name, owner);
         return (row) => join.entries[row].values[index];
       };
     }
@@ -5922,6 +5953,7 @@ var SheetORM = (() => {
       });
     }
     parentKey() {
+      this.relation.assertParentColumn([this.parent], this.relation.localKey);
       const key = readAttribute(this.parent, this.relation.localKey);
       if (isBlankKey(key)) {
         throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
@@ -6547,7 +6579,7 @@ var SheetORM = (() => {
     load(...args) {
       const model = this.constructor;
       const nodes = [];
-      addPreloads(model, nodes, args);
+      addPreloads(model, nodes, args, "load");
       nodes.forEach((node) => recordRelationUndo(model, this, node.name));
       readScope(() => {
         prefetch(preloadSheets(model, nodes));

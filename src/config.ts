@@ -6,7 +6,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Lock = GoogleAppsScript.Lock.Lock;
 
 /** Which lock guards writes: a Lock the calling script passes in, a LockService kind, or none. */
-export type LockSetting = Lock | 'script' | 'document' | 'user' | false;
+export type LockSetting = Lock | 'script' | 'document' | false;
 
 /** Options of `configure()`. */
 export interface SheetORMOptions {
@@ -105,9 +105,14 @@ function validateOptions(options: SheetORMOptions): void {
   if (spreadsheet !== undefined && spreadsheet !== null && (typeof spreadsheet !== 'object' || typeof spreadsheet.getSheetByName !== 'function')) {
     throw new ValidationError('configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.');
   }
-  if (lock !== undefined && lock !== false && lock !== 'script' && lock !== 'document' && lock !== 'user') {
+  if ((lock as unknown) === 'user') {
+    throw new ValidationError(
+      "configure(): lock 'user' is not offered: a user lock keeps out only the same user's executions, so two users' creates could take the same key. Use 'script' (default) or 'document'.",
+    );
+  }
+  if (lock !== undefined && lock !== false && lock !== 'script' && lock !== 'document') {
     const isLock = lock !== null && typeof lock === 'object' && typeof (lock as Lock).tryLock === 'function';
-    if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document', 'user' or false.`);
+    if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.`);
   }
   if (lockTimeoutMs !== undefined && !(typeof lockTimeoutMs === 'number' && lockTimeoutMs >= 0)) {
     throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not ${String(lockTimeoutMs)}.`);

@@ -327,7 +327,7 @@ export class Model extends ModelDefinitions {
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>> {
     const model = this.constructor as ModelClass;
     const nodes: PreloadNode[] = [];
-    addPreloads(model, nodes, args);
+    addPreloads(model, nodes, args, 'load');
     // In a transaction that rolls back, the model gets back what it had loaded (the rows read may not exist).
     nodes.forEach((node) => recordRelationUndo(model, this, node.name));
     readScope(() => {

@@ -23,9 +23,29 @@ export function modelName(model: ModelSettings): string {
   return model.name || sheetName(model);
 }
 
+/**
+ * A setting under any of its spellings, from the nearest class in the chain that declares one: a
+ * subclass's `entity` beats the `_table` it inherits, as a subclass's own settings do in Lucid.
+ */
+function declared<K extends keyof ModelSettings>(model: ModelSettings, names: readonly K[]): { name: K; value: ModelSettings[K] } | undefined {
+  for (let cls: object | null = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+    for (const name of names) {
+      if (!Object.prototype.hasOwnProperty.call(cls, name)) continue;
+      const value = Reflect.get(cls, name, model) as ModelSettings[K];
+      if (value !== undefined && value !== null) return { name, value };
+    }
+  }
+  return undefined;
+}
+
+function setting<K extends keyof ModelSettings>(model: ModelSettings, names: readonly K[]): ModelSettings[K] | undefined {
+  const found = declared(model, names);
+  return found ? found.value : undefined;
+}
+
 /** The sheet name: `_table`, `entity`, `table`, or the plural of the class name. */
 export function sheetName(model: ModelSettings): string {
-  const name = model._table ?? model.entity ?? model.table;
+  const name = setting(model, ['_table', 'entity', 'table']);
   if (typeof name === 'string' && name.trim()) return name;
   if (name !== undefined && name !== null) {
     throw new ValidationError(`${model.name || 'Model'}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
@@ -36,7 +56,7 @@ export function sheetName(model: ModelSettings): string {
 
 /** The primary key columns (several for a composite key). */
 export function primaryKeys(model: ModelSettings): string[] {
-  const key = model._primaryKey ?? model.primaryKey ?? 'id';
+  const key = setting(model, ['_primaryKey', 'primaryKey']) ?? 'id';
   const keys = Array.isArray(key) ? key : [key];
   if (!keys.length || keys.some((k) => typeof k !== 'string' || !k)) {
     throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
@@ -46,7 +66,7 @@ export function primaryKeys(model: ModelSettings): string[] {
 
 /** Whether new keys are UUIDs (`_keyType = 'uuid'`) rather than `max + 1`. */
 export function usesUuid(model: ModelSettings): boolean {
-  return (model._keyType ?? model.keyType) === 'uuid';
+  return setting(model, ['_keyType', 'keyType']) === 'uuid';
 }
 
 /** Key types that mean `max + 1` (Eloquent's `'int'` included). */
@@ -54,9 +74,10 @@ const INCREMENTING = [undefined, null, 'increment', 'int', 'integer'];
 
 /** Throws unless the model's key type lets sheetorm make a key (checked only when one is needed). */
 export function assertKeyMaker(model: ModelSettings): void {
-  const setting = model._keyType !== undefined ? '_keyType' : 'keyType';
-  const type = model[setting];
+  const found = declared(model, ['_keyType', 'keyType']);
+  const type = found ? found.value : undefined;
   if (type === 'uuid' || INCREMENTING.indexOf(type) >= 0) return;
+  const setting = (found as { name: string }).name;
   throw new ValidationError(
     `${modelName(model)}.${setting} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`,
   );

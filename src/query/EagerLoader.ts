@@ -4,7 +4,7 @@
  * (`posts.tags`) load level by level onto all the models of the level above.
  */
 import { ValidationError } from '../errors';
-import { describeValue } from '../support/values';
+import { describeValue, isPlainObject } from '../support/values';
 import type { TableRef } from '../storage/TableRef';
 
 /** A relation to load, with its constraint and nested relations. */
@@ -26,22 +26,38 @@ export interface LoadableModel {
 
 /**
  * Adds `with(...)` arguments to a preload tree: names, dot paths and arrays of them; a function
- * constrains the name just before it (the last segment of a dot path). Names are checked now.
+ * constrains the name just before it (the last segment of a dot path); an object maps names to
+ * their callbacks (Eloquent's `with(['tags' => fn])`). Names are checked now.
  */
-export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: unknown[]): void {
+export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: unknown[], method = 'with'): void {
   let last: PreloadNode | null = null;
+  const at = `${model.name}.${method}()`;
   for (const arg of args) {
     if (typeof arg === 'function') {
-      if (!last) throw new ValidationError(`${model.name}.with(): a callback must follow a relation name.`);
+      if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
       last.callback = arg as (query: any) => unknown;
       continue;
     }
-    const names = Array.isArray(arg) ? arg : [arg];
-    for (const name of names) {
-      if (typeof name !== 'string' || !name.trim()) throw new ValidationError(`${model.name}.with(): expected relation names, got ${describeValue(name)}.`);
-      last = addPath(model, nodes, name.trim().split('.'));
+    if (isPlainObject(arg)) {
+      last = null;
+      for (const name of Object.keys(arg)) {
+        const callback = arg[name];
+        if (callback !== undefined && callback !== null && typeof callback !== 'function') {
+          throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
+        }
+        const node = addPath(model, nodes, checkedPath(name, at));
+        if (callback) node.callback = callback as (query: any) => unknown;
+      }
+      continue;
     }
+    const names = Array.isArray(arg) ? arg : [arg];
+    for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
   }
+}
+
+function checkedPath(name: unknown, at: string): string[] {
+  if (typeof name !== 'string' || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
+  return name.trim().split('.');
 }
 
 function addPath(model: LoadableModel, nodes: PreloadNode[], path: string[]): PreloadNode {

@@ -276,7 +276,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       not: false,
       prepare: (resolve) => {
         const counts = relation.countByParent(callback);
-        const read = resolve(parentKeyColumn(relation), 'model');
+        const read = resolve(parentKeyColumn(relation), 'model', relation.label());
         return (row) => accept(counts.get(normalizeKey(read(row))) || 0);
       },
     });

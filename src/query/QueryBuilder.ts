@@ -264,12 +264,12 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** How a column name is read from a row of this query's table. */
-  protected resolveColumn(table: Table): (column: string, source: Source) => (values: Row) => CellValue {
-    return (column) => {
+  protected resolveColumn(table: Table): (column: string, source: Source, owner?: string) => (values: Row) => CellValue {
+    return (column, source, owner = this.owner) => {
       const name = this.unqualify(column, table);
       const counted = table.header.has(name) ? null : this.countColumn(name, table);
       if (counted) return counted;
-      const index = table.column(name, this.owner);
+      const index = table.column(name, owner);
       return (values) => values[index];
     };
   }

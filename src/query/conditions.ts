@@ -27,8 +27,8 @@ export type Condition =
   | (Base & { kind: 'group'; conditions: Condition[] })
   | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean });
 
-/** Turns a column name into a reader for the rows being filtered. */
-export type ColumnResolver<R> = (column: string, source: Source) => (row: R) => unknown;
+/** Turns a column name into a reader for the rows being filtered (`owner`: who a missing column is reported for). */
+export type ColumnResolver<R> = (column: string, source: Source, owner?: string) => (row: R) => unknown;
 
 /** Compiles conditions into one predicate, resolving every column once; `zone` reads date text (see operatorMatcher). */
 export function compile<R>(conditions: readonly Condition[], resolve: ColumnResolver<R>, zone?: ZoneSource): (row: R) => boolean {

@@ -5,8 +5,8 @@
  */
 import type { QueryBuilder } from '../query/QueryBuilder';
 import type { Model, ModelClass } from '../model/Model';
-import { modelName, sheetName, tableRef } from '../model/meta';
-import type { TableRef } from '../storage/TableRef';
+import { modelName, tableRef } from '../model/meta';
+import { describeRef, TableRef } from '../storage/TableRef';
 import { setLoadedRelation, stateOf } from '../model/state';
 import { keepAssignedAttribute, readAttribute } from '../model/attributes';
 import { Collection } from '../collection/Collection';
@@ -128,7 +128,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
   assertParentColumn(parents: P[], column: string): void {
     const columns = parents.length ? stateOf(parents[0]).columns : null;
     if (columns && columns.indexOf(column) < 0) {
-      throw new ColumnNotFoundError(`${this.label()}: sheet "${sheetName(this.model)}" has no column "${column}" (columns: ${columns.join(', ')}).`);
+      throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(', ')}).`);
     }
   }
 

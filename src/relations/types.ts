@@ -22,8 +22,11 @@ export type RelationName<M> = {
 /** Relation names and dot paths `with()` accepts (any string for models whose relations live in `fields()`). */
 export type PreloadPath<M> = [RelationName<M>] extends [never] ? string : RelationName<M> | `${RelationName<M>}.${string}`;
 
-/** One argument of `with()`/`load()`: a path, a list of paths, or a callback constraining the path before it. */
-export type PreloadArg<M> = PreloadPath<M> | ReadonlyArray<PreloadPath<M>> | ((query: any) => unknown);
+/** Paths mapped to callbacks constraining them: `with({ tags: (q) => q.where('active', true) })` (Eloquent). */
+export type PreloadMap<M> = { [P in PreloadPath<M>]?: ((query: any) => unknown) | null };
+
+/** One argument of `with()`/`load()`: a path, a list of paths, a callback constraining the path before it, or a map of paths to callbacks. */
+export type PreloadArg<M> = PreloadPath<M> | ReadonlyArray<PreloadPath<M>> | ((query: any) => unknown) | PreloadMap<M>;
 
 /** The paths named by a list of `with()` arguments. */
 export type PathsOf<A extends readonly unknown[]> = A[number] extends infer E
@@ -31,7 +34,11 @@ export type PathsOf<A extends readonly unknown[]> = A[number] extends infer E
     ? E
     : E extends ReadonlyArray<infer S>
       ? Extract<S, string>
-      : never
+      : E extends (...args: any[]) => unknown
+        ? never
+        : E extends object
+          ? Extract<keyof E, string>
+          : never
   : never;
 
 type Head<P extends string> = P extends `${infer H}.${string}` ? H : P;

@@ -65,7 +65,6 @@ function resolveLock(setting: LockSetting): Lock | null {
   }
   const lock = retried(`LockService.get${setting}Lock`, () => {
     if (setting === 'document') return LockService.getDocumentLock();
-    if (setting === 'user') return LockService.getUserLock();
     return LockService.getScriptLock();
   });
   if (!lock) {

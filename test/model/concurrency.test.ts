@@ -118,13 +118,14 @@ describe('two executions sharing one spreadsheet', () => {
     expect(gas().calls.count('SpreadsheetApp.flush')).toBe(1);
   });
 
-  it('takes the document or user lock when configured', () => {
+  it('takes the document lock when configured', () => {
     seedSheets({ Posts: rows(1) });
     configure({ lock: 'document' });
     Post.create({ title: 'x' });
-    configure({ lock: 'user' });
-    Post.create({ title: 'y' });
     expect(gas().calls.count('LockService.getDocumentLock')).toBe(1);
-    expect(gas().calls.count('LockService.getUserLock')).toBe(1);
+  });
+
+  it("refuses the user lock, which would let two users' creates take the same key", () => {
+    expect(() => configure({ lock: 'user' as never })).toThrow(/lock 'user' is not offered.*'script'/);
   });
 });

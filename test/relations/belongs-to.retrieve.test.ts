@@ -124,7 +124,7 @@ describe('Posts/Users', () => {
       Posts: [['id', 'author', 'title'], [1, 1, 'Hello']],
     });
     expect(() => Post.with('author').get()).toThrow(ColumnNotFoundError);
-    expect(() => Post.with('author').get()).toThrow(/^Post\.author: sheet "Posts" has no column "user_id" \(columns: id, author, title\)/);
+    expect(() => Post.with('author').get()).toThrow(/^Post\.author: sheet "Posts" in spreadsheet "Test Spreadsheet" has no column "user_id" \(columns: id, author, title\)/);
   });
 
   test('an owner sheet without the owner key column is a ColumnNotFoundError naming Post.writer', () => {

@@ -12,6 +12,15 @@ class Post extends Model {
   author() {
     return this.belongsTo(User, 'user_id');
   }
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id', 'slug');
+  }
+  writer() {
+    return this.belongsTo(User, 'writer_id');
+  }
+}
+class Tag extends Model {
+  static _table = 'Tags';
 }
 
 describe('relation clients name a missing parent column', () => {
@@ -20,13 +29,29 @@ describe('relation clients name a missing parent column', () => {
   it('belongsTo query() on a sheet without the foreign key', () => {
     const post = Post.find(1)!;
     expect(() => post.related('author').query().get()).toThrow(ColumnNotFoundError);
-    expect(() => post.related('author').query()).toThrow(/Post\.author: sheet "Posts" has no column "user_id"/);
+    expect(() => post.related('author').query()).toThrow(/Post\.author: sheet "Posts" in spreadsheet "Test Spreadsheet" has no column "user_id"/);
   });
 
   it('hasMany on a parent sheet without the local key', () => {
     const user = User.find(1)!;
-    expect(() => user.related('posts').query()).toThrow(/User\.posts: sheet "Users" has no column "uid"/);
+    expect(() => user.related('posts').query()).toThrow(/User\.posts: sheet "Users" in spreadsheet "Test Spreadsheet" has no column "uid"/);
     expect(() => user.related('posts').create({ title: 'x' })).toThrow(ColumnNotFoundError);
+  });
+
+  it('manyToMany whose parent key names a column the sheet lacks (not "blank in its row")', () => {
+    seedSheets({ Posts: [['id', 'author', 'title'], [1, 1, 'Hello']], Tags: [['id', 'name'], [1, 'js']], PostTag: [['post_id', 'tag_id']] });
+    const post = Post.find(1)!;
+    const missing = /Post\.tags: sheet "Posts" in spreadsheet "Test Spreadsheet" has no column "slug"/;
+    expect(() => post.related('tags').query().get()).toThrow(ColumnNotFoundError);
+    expect(() => post.related('tags').query()).toThrow(missing);
+    expect(() => post.related('tags').attach([1])).toThrow(missing);
+    expect(() => post.related('tags').sync([1])).toThrow(missing);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id']]);
+  });
+
+  it('has/whereHas on a missing foreign key name the relation', () => {
+    expect(() => Post.has('writer').get()).toThrow(/^Post\.writer: sheet "Posts" in spreadsheet "Test Spreadsheet" has no column "writer_id"/);
+    expect(() => Post.whereHas('writer', (q) => q.where('name', 'Ann')).get()).toThrow(/^Post\.writer: .* has no column "writer_id"/);
   });
 });
 

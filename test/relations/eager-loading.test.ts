@@ -196,6 +196,30 @@ describe('forms of with()', () => {
     seedBlog(2);
     expect(() => Post.with(((q: unknown) => q) as any)).toThrow(ValidationError);
   });
+
+  test("an object maps names to callbacks (Eloquent's with(['tags' => fn])), in with() and load(), one read per sheet", () => {
+    seedBlog(4);
+    gas().calls.reset();
+    const posts = Post.with({ tags: (q) => q.where('name', 'Tutorial'), author: null }).get();
+    expect(posts.map((post) => [names(tagsOf(post)), authorOf(post)!.name]).all()).toEqual([
+      [['Tutorial'], 'Bob'],
+      [[], 'Cy'],
+      [[], 'Ann'],
+      [['Tutorial'], 'Bob'],
+    ]);
+    expect(gas().calls.count('Range.getValues')).toBe(4);
+    const user = User.find(1)!;
+    user.load({ 'posts.tags': (q) => q.where('name', 'JavaScript') });
+    expect(postsOf(user).map((post) => names(tagsOf(post))).all()).toEqual([['JavaScript']]);
+  });
+
+  test('bad with()/load() arguments name the method called', () => {
+    seedBlog(2);
+    const post = Post.find(1)!;
+    expect(() => post.load(1 as never)).toThrow('Post.load(): expected relation names, got 1.');
+    expect(() => Post.with({ tags: 'yes' } as never)).toThrow(/^Post\.with\(\): the value for "tags" must be a callback constraining it/);
+    expect(() => post.load({ nope: null } as never)).toThrow(RelationNotFoundError);
+  });
 });
 
 describe('withCount and has arguments', () => {

@@ -134,5 +134,5 @@ test('a parent sheet without the local key column is a ColumnNotFoundError namin
     Posts: [['id', 'user_id', 'author_email', 'title'], [1, 1, 'ann@x.org', 'Hello']],
   });
   expect(() => User.with('authored').get()).toThrow(ColumnNotFoundError);
-  expect(() => User.with('authored').get()).toThrow(/^User\.authored: sheet "Users" has no column "email"/);
+  expect(() => User.with('authored').get()).toThrow(/^User\.authored: sheet "Users" in spreadsheet "Test Spreadsheet" has no column "email"/);
 });

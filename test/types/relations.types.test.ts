@@ -93,6 +93,11 @@ it('types names given after a constraint callback', () => {
   assertType<Equals<typeof both.author, User | null>>();
   // @ts-expect-error 'autor' is not a relation
   expect(() => Post.with('tags', (q) => q, 'autor')).toThrow(/autor/);
+  const mapped = Post.with({ tags: (q) => q.where('name', 'js'), author: null }).firstOrFail();
+  assertType<Equals<typeof mapped.tags, Collection<Tag>>>();
+  assertType<Equals<typeof mapped.author, User | null>>();
+  expect(mapped.tags.pluck('name').all()).toEqual(['js']);
+  expect(() => Post.with({ autor: null })).toThrow(/autor/);
 });
 
 it('types related(name) by the relation it names', () => {

@@ -217,6 +217,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   private parentKey(): unknown {
+    this.relation.assertParentColumn([this.parent], this.relation.localKey);
     const key = readAttribute(this.parent, this.relation.localKey);
     if (isBlankKey(key)) {
       throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());

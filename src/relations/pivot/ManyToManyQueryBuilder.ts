@@ -300,18 +300,18 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
-  private resolver(join: Join): (column: string, source: Source) => (row: JoinedRow) => unknown {
-    return (column, source) => {
+  private resolver(join: Join): (column: string, source: Source, owner?: string) => (row: JoinedRow) => unknown {
+    return (column, source, owner = this.owner) => {
       const [table, name] = this.split(column, join);
       const bare = table === null && (source === 'pivot' || (!join.related.header.has(name) && join.pivot.header.has(name)));
       if (table === 'pivot' || bare) {
-        const index = join.pivot.column(name, this.owner);
+        const index = join.pivot.column(name, owner);
         return (row) => join.pivots[row][index];
       }
       // A withCount of the related model, by its name (orderBy('posts_count')).
       const counted = table === null && !join.related.header.has(name) ? this.countColumn(name, join.related) : null;
       if (counted) return (row) => counted(join.entries[row].values);
-      const index = join.related.column(name, this.owner);
+      const index = join.related.column(name, owner);
       return (row) => join.entries[row].values[index];
     };
   }
