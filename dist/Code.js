@@ -1915,6 +1915,49 @@ var SheetORM = (() => {
     }
   }
 
+  // src/storage/rowWrites.ts
+  var ChangedDuringRetry = class extends ServiceError {
+  };
+  function retriedInPlace(label, sheets, write, canRetry = isTransient) {
+    let before = null;
+    let fault = null;
+    const attempt = () => {
+      if (before && !sameGrids(before, snapshot(sheets))) {
+        throw new ChangedDuringRetry(
+          `${label} failed (${messageOf(fault)}) and was not tried again: the sheet changed while sheetorm waited to retry, so the same row numbers could reach other rows.`,
+          fault
+        );
+      }
+      write();
+    };
+    retried(label, attempt, (error) => {
+      if (!canRetry(error)) return false;
+      try {
+        before = snapshot(sheets);
+      } catch (unreadable) {
+        return false;
+      }
+      fault = error;
+      return true;
+    });
+  }
+  function snapshot(sheets) {
+    return sheets.map((sheet) => sheet.getDataRange().getValues());
+  }
+  function sameGrids(a, b) {
+    if (a.length !== b.length) return false;
+    for (let s = 0; s < a.length; s++) {
+      const one = a[s];
+      const other = b[s];
+      if (one.length !== other.length) return false;
+      for (let r = 0; r < one.length; r++) {
+        if (one[r].length !== other[r].length) return false;
+        for (let c = 0; c < one[r].length; c++) if (!sameValue(one[r][c], other[r][c])) return false;
+      }
+    }
+    return true;
+  }
+
   // src/storage/sheetsApi/api.ts
   function sheetsApi() {
     const setting2 = getConfig().sheetsApi;
@@ -2062,10 +2105,20 @@ var SheetORM = (() => {
     const api = sheetsApi();
     const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
     const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values })));
-    retried(
-      `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`,
-      () => api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id)
-    );
+    const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
+    const call = () => {
+      api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
+    };
+    return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => sheet.opened.sheet), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
+  }
+  function unlessQuota(fn) {
+    try {
+      fn();
+      return true;
+    } catch (error) {
+      if (error instanceof ServiceError && isQuotaRefusal(error.cause)) return false;
+      throw error;
+    }
   }
   function batchDeleteRows(sheets) {
     const api = sheetsApi();
@@ -2076,7 +2129,7 @@ var SheetORM = (() => {
         deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
       }));
     });
-    retried(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id), isQuotaRefusal);
+    return unlessQuota(() => once(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
   }
   function describe2(sheets, count2, what) {
     return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count2} ${what}`;
@@ -2136,41 +2189,51 @@ var SheetORM = (() => {
     const rows = plan.appendRows;
     const span = `rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`;
     const run = () => {
-      retried(
-        `"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`,
-        () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows)
-      );
+      retriedInPlace(`"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`, [opened.sheet], () => {
+        opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
+      });
     };
     const undo = () => {
-      retried(`"${name}" clearContent of ${span}`, () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent());
+      retriedInPlace(`"${name}" clearContent of ${span}`, [opened.sheet], () => {
+        opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent();
+      });
     };
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
   function blockStep(write, block) {
-    const { opened, name } = write;
     const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
-    const run = () => {
-      retried(
-        `"${name}" setValues ${block.values.length}\xD7${block.values[0].length} at row ${block.row}, column ${block.column}`,
-        () => opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values)
-      );
-    };
+    const run = () => writeBlock(write.opened, write.name, block);
     return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: "update" };
+  }
+  function writeBlock(opened, name, block) {
+    const { row, column, values } = block;
+    retriedInPlace(`"${name}" setValues ${values.length}\xD7${values[0].length} at row ${row}, column ${column}`, [opened.sheet], () => {
+      opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+    });
   }
   function deleteStep(write, run) {
     const rows = `rows ${run.start}\u2013${run.start + run.count - 1}`;
-    const call = () => once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
+    const call = () => deleteRun(write.opened, write.name, run);
     return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call, kind: "delete" };
+  }
+  function deleteRun(opened, name, run) {
+    once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count));
   }
   function apiCellsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
     const counts = sheets.map((sheet) => count(sheet.blocks.length, "cell block"));
-    return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets), kind: "update" };
+    const run = () => {
+      if (!batchUpdateCells(sheets)) sheets.forEach((sheet) => sheet.blocks.forEach((block) => writeBlock(sheet.opened, sheet.name, block)));
+    };
+    return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run, kind: "update" };
   }
   function apiDeletionsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
     const counts = group.map((write) => count(write.plan.deletions.length, "run of rows", "runs of rows"));
-    return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets), kind: "delete" };
+    const run = () => {
+      if (!batchDeleteRows(sheets)) sheets.forEach((sheet) => sheet.runs.forEach((each) => deleteRun(sheet.opened, sheet.name, each)));
+    };
+    return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run, kind: "delete" };
   }
   function count(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
@@ -2221,7 +2284,7 @@ var SheetORM = (() => {
         step.run();
       } catch (error) {
         const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
-        const undone = takeBack(steps.slice(0, i), step, progress);
+        const undone = error instanceof ChangedDuringRetry ? false : takeBack(steps.slice(0, i), step, progress);
         throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
       step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
@@ -2748,7 +2811,7 @@ var SheetORM = (() => {
   function batchRead(refs) {
     const api = sheetsApi();
     const tables = /* @__PURE__ */ new Map();
-    if (!api) return tables;
+    if (!api || Date.now() < (readQuotaSpentUntil.get(api) || 0)) return tables;
     const sheets = refs.map((ref) => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
     for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
       const group = found.filter((sheet, i) => found.findIndex((other) => other.ref.sheetName === sheet.ref.sheetName) === i);
@@ -2756,22 +2819,20 @@ var SheetORM = (() => {
     }
     return tables;
   }
+  var readQuotaSpentUntil = /* @__PURE__ */ new WeakMap();
+  var QUOTA_MINUTE = 6e4;
   var READ_TRIES = 3;
   function readGroup(api, id, group, tables) {
     const refs = group.map((sheet) => sheet.ref);
     const spreadsheet = group[0].spreadsheet;
     const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
     for (let attempt = 0; attempt < READ_TRIES; attempt++) {
-      let serial;
-      try {
-        serial = batchGet(api, id, ranges, "SERIAL_NUMBER");
-      } catch (error) {
-        if (/unable to parse range/i.test(String(error.message))) return;
-        throw error;
-      }
+      const serial = batchGet(api, id, ranges, "SERIAL_NUMBER");
+      if (!serial) return;
       if (refs.some((ref, i) => !serial[i] || sheetOfRange(serial[i].range) !== ref.sheetName)) return;
       const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === "number")));
       const formatted = needsDates ? batchGet(api, id, ranges, "FORMATTED_STRING") : null;
+      if (needsDates && !formatted) return;
       const zone = needsDates ? timeZoneOf(spreadsheet) : "";
       const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
       if (values.some((sheet) => sheet === null)) continue;
@@ -2785,11 +2846,19 @@ var SheetORM = (() => {
     return name.charAt(0) === "'" && name.charAt(name.length - 1) === "'" ? name.slice(1, -1).replace(/''/g, "'") : name;
   }
   function batchGet(api, id, ranges, dates) {
-    const response = retried(
-      `Sheets.Values.batchGet ${ranges.join(", ")} (${dates})`,
-      () => api.Spreadsheets.Values.batchGet(id, { ranges, valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: dates })
-    );
-    return response.valueRanges || [];
+    try {
+      const response = retried(
+        `Sheets.Values.batchGet ${ranges.join(", ")} (${dates})`,
+        () => api.Spreadsheets.Values.batchGet(id, { ranges, valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: dates }),
+        (error) => isTransient(error) && !isQuotaRefusal(error)
+      );
+      return response.valueRanges || [];
+    } catch (error) {
+      const cause = error instanceof ServiceError ? error.cause : error;
+      if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
+      if (isQuotaRefusal(cause) || /unable to parse range/i.test(messageOf(cause))) return null;
+      throw error;
+    }
   }
   function rectangular(serial, formatted, zone) {
     const rows = serial.values || [];
@@ -3096,6 +3165,8 @@ var SheetORM = (() => {
       this.stale = /* @__PURE__ */ new Set();
       /** Whether commit() began changing sheets (true even when a later write failed). */
       this.changedSheets = false;
+      /** Whether user code (an overridden save()) ran inside: people may have edited the sheets meanwhile. */
+      this.ranUserCode = false;
       this.transactional = transactional;
     }
     /**
@@ -3143,7 +3214,7 @@ var SheetORM = (() => {
     commit() {
       const changed = this.heldTables().filter((table) => table.hasChanges());
       const plans = changed.map((table) => {
-        const layout = this.transactional ? recheckLayout(table) : layoutAsRead(table);
+        const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
         return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
@@ -3323,6 +3394,9 @@ var SheetORM = (() => {
   }
   function recordUndo(undo) {
     if (active) active.record(undo);
+  }
+  function userCodeRuns() {
+    if (active) active.ranUserCode = true;
   }
   function inUnitOfWork() {
     return active !== null;
@@ -4652,6 +4726,7 @@ var SheetORM = (() => {
     return table.column(name, owner);
   }
   function saveEach(model, instances) {
+    userCodeRuns();
     const names = primaryKeys(model);
     const previous = savingBatch;
     const outer = previous && previous.model === model ? previous.keys : null;
@@ -4661,6 +4736,14 @@ var SheetORM = (() => {
     } finally {
       savingBatch = previous;
     }
+  }
+  var baseSave = null;
+  function registerBaseSave(save) {
+    baseSave = save;
+  }
+  function saveInWrite(model) {
+    if (model.save !== baseSave) userCodeRuns();
+    model.save();
   }
   var savingBatch = null;
   function batchOf(model) {
@@ -4930,11 +5013,11 @@ var SheetORM = (() => {
       requireRelated(related, this.relation.relatedModel(), this.relation.label(), "associate");
       assertParentNotDeleted(this.parent, this.relation.label(), "associate");
       return runWrite(`${this.relation.label()}.associate`, (unit) => {
-        if (!related.$isPersisted) related.save();
+        if (!related.$isPersisted) saveInWrite(related);
         const key = readAttribute(related, this.relation.localKey);
         if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
         setForeignKey(unit, this.parent, this.relation.foreignKey, key);
-        this.parent.save();
+        saveInWrite(this.parent);
         this.setLoaded(unit, related);
         return this.parent;
       });
@@ -4944,7 +5027,7 @@ var SheetORM = (() => {
       assertParentNotDeleted(this.parent, this.relation.label(), "dissociate");
       return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
         setForeignKey(unit, this.parent, this.relation.foreignKey, null);
-        this.parent.save();
+        saveInWrite(this.parent);
         this.setLoaded(unit, null);
         return this.parent;
       });
@@ -5075,7 +5158,7 @@ var SheetORM = (() => {
       const key = this.parentKey();
       return runWrite(`${this.relation.label()}.save`, (unit) => {
         setForeignKey(unit, model, this.relation.foreignKey, key);
-        model.save();
+        saveInWrite(model);
         return model;
       });
     }
@@ -5922,7 +6005,7 @@ var SheetORM = (() => {
       return this.write("saveMany", (pivot) => {
         const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
         models.forEach((model, i) => {
-          model.save();
+          saveInWrite(model);
           const id = this.pairedKey(model, "saveMany");
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
@@ -6460,7 +6543,10 @@ var SheetORM = (() => {
       checkAttributeObjects(this, "updateOrCreate", search, attributes);
       return runWrite(`${modelName(this)}.updateOrCreate`, () => {
         const found = this.query().where(search).first();
-        if (found) return found.merge(attributes).save();
+        if (found) {
+          saveInWrite(found.merge(attributes));
+          return found;
+        }
         return this.create({ ...search, ...attributes });
       });
     }
@@ -6604,6 +6690,7 @@ var SheetORM = (() => {
       return this.toJSON();
     }
   };
+  registerBaseSave(Model.prototype.save);
   function recordRelationUndo(model, instance, name) {
     if (!inUnitOfWork()) return;
     const wasLoaded = isLoadedRelation(instance, name);

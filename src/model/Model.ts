@@ -17,7 +17,7 @@ import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
 import { modelName, primaryKeys } from './meta';
-import { deleteModel, insertModels, refreshModel, saveEach, updateModel } from './persistence';
+import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
@@ -196,7 +196,10 @@ export class Model extends ModelDefinitions {
     checkAttributeObjects(this, 'updateOrCreate', search, attributes);
     return runWrite(`${modelName(this)}.updateOrCreate`, () => {
       const found = this.query().where(search as Record<string, unknown>).first();
-      if (found) return found.merge(attributes as Record<string, unknown>).save();
+      if (found) {
+        saveInWrite(found.merge(attributes as Record<string, unknown>));
+        return found;
+      }
       return this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
     });
   }
@@ -353,6 +356,8 @@ export class Model extends ModelDefinitions {
     return this.toJSON();
   }
 }
+
+registerBaseSave(Model.prototype.save);
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
 /** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */

@@ -1,7 +1,7 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
 import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
-import { recordUndo, rereadTable, UnitOfWork } from '../storage/UnitOfWork';
+import { recordUndo, rereadTable, UnitOfWork, userCodeRuns } from '../storage/UnitOfWork';
 import { newUuid } from '../storage/service';
 import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, removeAttribute, syncOriginal, writeAttribute } from './attributes';
@@ -70,6 +70,7 @@ interface KeyPlan {
  * block and all-or-nothing; generated keys still step over the keys the batch supplies.
  */
 export function saveEach(model: PersistableClass, instances: ReadonlyArray<{ save(): unknown }>): void {
+  userCodeRuns();
   const names = primaryKeys(model);
   const previous = savingBatch;
   // A create inside an overridden save() steps over the outer batch's keys too.
@@ -80,6 +81,22 @@ export function saveEach(model: PersistableClass, instances: ReadonlyArray<{ sav
   } finally {
     savingBatch = previous;
   }
+}
+
+let baseSave: unknown = null;
+
+/** Registers Model.prototype.save (Model.ts imports this file), to tell overrides from it. */
+export function registerBaseSave(save: unknown): void {
+  baseSave = save;
+}
+
+/**
+ * Calls a model's `save()` inside a write. An override is user code that may take its time (a
+ * fetch, a sleep) while people edit the sheet: the write then re-checks its sheets before writing.
+ */
+export function saveInWrite(model: { save(): unknown }): void {
+  if (model.save !== baseSave) userCodeRuns();
+  model.save();
 }
 
 /** The batch `saveEach` is inserting, whose supplied keys each single insert steps over. */

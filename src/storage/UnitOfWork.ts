@@ -24,6 +24,8 @@ export class UnitOfWork {
   private readonly stale = new Set<Table>();
   /** Whether commit() began changing sheets (true even when a later write failed). */
   changedSheets = false;
+  /** Whether user code (an overridden save()) ran inside: people may have edited the sheets meanwhile. */
+  ranUserCode = false;
 
   constructor(transactional: boolean) {
     this.transactional = transactional;
@@ -82,7 +84,7 @@ export class UnitOfWork {
     // 1. Plan every sheet (re-checking positions when user code ran in between): may throw, nothing written yet.
     const plans = changed
       .map((table) => {
-        const layout = this.transactional ? recheckLayout(table) : layoutAsRead(table);
+        const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
         return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
       })
       .filter(({ plan }) => !isEmptyPlan(plan));
@@ -308,6 +310,11 @@ export function withoutWrites<T>(fn: () => T): T {
 /** Registers what undoes a change to a model, should the running unit of work roll back (outside one: nothing). */
 export function recordUndo(undo: () => void): void {
   if (active) active.record(undo);
+}
+
+/** Marks the running unit of work as running user code: its sheets are re-checked before writing, as a transaction's are. */
+export function userCodeRuns(): void {
+  if (active) active.ranUserCode = true;
 }
 
 /** Whether a write (a transaction, or a write's own unit of work) is running. */

@@ -4,6 +4,7 @@ import { messageOf, once, retried } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { SheetWrite, stepsOf, WriteStep } from './writeSteps';
+import { ChangedDuringRetry } from './rowWrites';
 
 /** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
 export type Progress = Array<[sheet: SheetWrite, what: string]>;
@@ -68,7 +69,8 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       step.run();
     } catch (error) {
       const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
-      const undone = takeBack(steps.slice(0, i), step, progress);
+      // Rows moved during a retry's pause: clearing by row number could hit a person's rows.
+      const undone = error instanceof ChangedDuringRetry ? false : takeBack(steps.slice(0, i), step, progress);
       throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     step.writes.forEach((write, w) => progress.push([write, step.done[w]]));

@@ -7,6 +7,7 @@
  */
 import { isDate } from '../support/values';
 import { once, retried } from './service';
+import { retriedInPlace } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
@@ -99,44 +100,61 @@ function appendStep(write: SheetWrite): WriteStep {
   const rows = plan.appendRows;
   const span = `rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`;
   const run = (): void => {
-    retried(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () =>
-      opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows),
-    );
+    retriedInPlace(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, [opened.sheet], () => {
+      opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
+    });
   };
   // The rows were empty under the lock: clearing them takes the append back without moving any row.
   const undo = (): void => {
-    retried(`"${name}" clearContent of ${span}`, () => opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent());
+    retriedInPlace(`"${name}" clearContent of ${span}`, [opened.sheet], () => {
+      opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent();
+    });
   };
   return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
 }
 
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
-  const { opened, name } = write;
   const size = `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
-  const run = (): void => {
-    retried(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () =>
-      opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values),
-    );
-  };
+  const run = (): void => writeBlock(write.opened, write.name, block);
   return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: 'update' };
+}
+
+function writeBlock(opened: OpenedSheet, name: string, block: CellBlock): void {
+  const { row, column, values } = block;
+  retriedInPlace(`"${name}" setValues ${values.length}×${values[0].length} at row ${row}, column ${column}`, [opened.sheet], () => {
+    opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+  });
 }
 
 function deleteStep(write: SheetWrite, run: DeleteRun): WriteStep {
   const rows = `rows ${run.start}–${run.start + run.count - 1}`;
-  const call = (): void => once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
+  const call = (): void => deleteRun(write.opened, write.name, run);
   return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call, kind: 'delete' };
 }
+
+function deleteRun(opened: OpenedSheet, name: string, run: DeleteRun): void {
+  once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count));
+}
+
+// A call the Sheets API refused for quota did nothing: SpreadsheetApp, which has no per-minute quota,
+// does the same work at once, rather than a wait of up to a minute with the lock held.
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
   const counts = sheets.map((sheet) => count(sheet.blocks.length, 'cell block'));
-  return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run: () => batchUpdateCells(sheets), kind: 'update' };
+  const run = (): void => {
+    if (!batchUpdateCells(sheets)) sheets.forEach((sheet) => sheet.blocks.forEach((block) => writeBlock(sheet.opened, sheet.name, block)));
+  };
+  return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run, kind: 'update' };
 }
 
 function apiDeletionsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetRuns[] = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
   const counts = group.map((write) => count(write.plan.deletions.length, 'run of rows', 'runs of rows'));
-  return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run: () => batchDeleteRows(sheets), kind: 'delete' };
+  const run = (): void => {
+    if (!batchDeleteRows(sheets)) sheets.forEach((sheet) => sheet.runs.forEach((each) => deleteRun(sheet.opened, sheet.name, each)));
+  };
+  return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run, kind: 'delete' };
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

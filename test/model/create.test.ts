@@ -354,10 +354,40 @@ describe('a model class that overrides save()', () => {
     expect(made.map((post) => [post.id, post.slug])).toEqual([[3, 'a-a'], [2, 'b-b'], [4, 'c-c']]);
     expect(gas().calls.count('Lock.tryLock')).toBe(1);
     expect(gas().calls.count('Range.setValues')).toBe(1);
-    expect(gas().calls.reads('Posts')).toBe(1);
+    // Read, then re-checked before writing: the overrides ran in between.
+    expect(gas().calls.reads('Posts')).toBe(2);
 
     const before = sheetRows('Posts');
     expect(() => Stamped.createMany([{ title: 'D d' }, { id: 1, title: 'Dup' }])).toThrow(DuplicateKeyError);
     expect(sheetRows('Posts')).toEqual(before);
+  });
+
+  it('re-checks the sheet after the overrides ran: a row a person inserts meanwhile is neither overwritten nor misplaced', () => {
+    class Slow extends Model {
+      static override _table = 'Posts';
+      declare id: number;
+      declare title: string;
+      override save(): this {
+        Utilities.sleep(1000); // a fetch, say, while a person edits the sheet
+        return super.save();
+      }
+    }
+    seed();
+    let sleeps = 0;
+    gas().beforeCall((call) => {
+      if (call.method === 'Utilities.sleep' && ++sleeps === 2) {
+        const sheet = gas().active.getSheetByName('Posts')!;
+        sheet.insertRowBefore(2);
+        sheet.getRange(2, 1, 1, 3).setValues([[99, 1, 'typed by a person']]);
+      }
+    });
+    Slow.createMany([{ title: 'x' }, { title: 'y' }]);
+    expect(sheetRows('Posts')).toEqual([
+      ['id', 'user_id', 'title', 'slug'],
+      [99, 1, 'typed by a person', ''],
+      [1, 1, 'First', 'first'],
+      [2, '', 'x', ''],
+      [3, '', 'y', ''],
+    ]);
   });
 });

@@ -154,30 +154,32 @@ describe('the Sheets advanced service path', () => {
   });
 });
 
-it('waits out a per-minute quota and retries the batch read', () => {
+it('reads through SpreadsheetApp at once when the API refuses a batch read for quota (no wait under the lock)', () => {
   withEnv(true, (env) => {
-    let failures = 1;
     env.beforeCall((call) => {
-      if (call.method === 'Sheets.Spreadsheets.Values.batchGet' && failures-- > 0) {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchGet') {
         throw new Error("GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'");
       }
     });
     const started = env.clock.now();
     expect(Post.with('tags').get().count()).toBe(4);
-    expect(env.clock.now() - started).toBeGreaterThanOrEqual(10000);
-    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(3);
+    expect(env.clock.now() - started).toBe(0);
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(env.calls.count('Range.getValues')).toBe(3);
   });
 });
 
-it('sends scattered deletions refused for quota again (a batchUpdate applies all or nothing), but not other failures', () => {
+it('deletes through SpreadsheetApp when the API refuses the deletions for quota, and never sends a failed deletion twice', () => {
   const quota = "GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user'";
   withEnv(true, (env) => {
-    let failures = 1;
     env.beforeCall((call) => {
-      if (call.method === 'Sheets.Spreadsheets.batchUpdate' && failures-- > 0) throw new Error(quota);
+      if (call.method === 'Sheets.Spreadsheets.batchUpdate') throw new Error(quota);
     });
+    const started = env.clock.now();
     Post.whereIn('id', [1, 3]).delete();
-    expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(2);
+    expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
+    expect(env.calls.count('Sheet.deleteRows')).toBe(2);
+    expect(env.clock.now() - started).toBe(0);
     expect(env.sheetValues('Posts').map((row) => row[0])).toEqual(['id', 2, '', 5]);
   });
   withEnv(true, (env) => {
@@ -186,6 +188,21 @@ it('sends scattered deletions refused for quota again (a batchUpdate applies all
     });
     expect(() => Post.whereIn('id', [1, 3]).delete()).toThrow(/timed out/);
     expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
+    expect(env.calls.count('Sheet.deleteRows')).toBe(0);
+  });
+});
+
+it('writes scattered cells through SpreadsheetApp when the API refuses them for quota', () => {
+  withEnv(true, (env) => {
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error('Quota exceeded for quota metric \'Write requests\'');
+    });
+    const started = env.clock.now();
+    Post.whereIn('id', [1, 3]).update({ title: 'edited' });
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(1);
+    expect(env.calls.count('Range.setValues')).toBe(2);
+    expect(env.clock.now() - started).toBe(0);
+    expect(Post.whereIn('id', [1, 3]).pluck('title').all()).toEqual(['edited', 'edited']);
   });
 });
 

@@ -3,6 +3,7 @@ import { SheetORMError } from '../../errors';
 import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import { readAttribute } from '../../model/attributes';
+import { saveInWrite } from '../../model/persistence';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { forgetLoadedRelation, isLoadedRelation } from '../../model/state';
 import { isBlankKey } from '../../support/values';
@@ -32,11 +33,11 @@ export class BelongsToClient<P extends Model, R extends Model> {
     requireRelated(related, this.relation.relatedModel(), this.relation.label(), 'associate');
     assertParentNotDeleted(this.parent, this.relation.label(), 'associate');
     return runWrite(`${this.relation.label()}.associate`, (unit) => {
-      if (!related.$isPersisted) related.save();
+      if (!related.$isPersisted) saveInWrite(related);
       const key = readAttribute(related, this.relation.localKey);
       if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
       setForeignKey(unit, this.parent, this.relation.foreignKey, key);
-      this.parent.save();
+      saveInWrite(this.parent);
       this.setLoaded(unit, related);
       return this.parent;
     });
@@ -47,7 +48,7 @@ export class BelongsToClient<P extends Model, R extends Model> {
     assertParentNotDeleted(this.parent, this.relation.label(), 'dissociate');
     return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
       setForeignKey(unit, this.parent, this.relation.foreignKey, null);
-      this.parent.save();
+      saveInWrite(this.parent);
       this.setLoaded(unit, null);
       return this.parent;
     });

@@ -4,6 +4,7 @@ import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
 import { readAttribute } from '../../model/attributes';
+import { saveInWrite } from '../../model/persistence';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
 import type { HasRelation } from '../HasMany';
@@ -56,7 +57,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
     const key = this.parentKey();
     return runWrite(`${this.relation.label()}.save`, (unit) => {
       setForeignKey(unit, model, this.relation.foreignKey, key);
-      model.save();
+      saveInWrite(model);
       return model;
     });
   }

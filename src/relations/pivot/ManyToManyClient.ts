@@ -8,6 +8,7 @@ import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta';
 import { readAttribute } from '../../model/attributes';
+import { saveInWrite } from '../../model/persistence';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
@@ -180,7 +181,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return this.write('saveMany', (pivot) => {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
       models.forEach((model, i) => {
-        model.save();
+        saveInWrite(model);
         const id = this.pairedKey(model, 'saveMany');
         const attributes = pivotList[i] || {};
         const row = existing.get(normalizeKey(id));

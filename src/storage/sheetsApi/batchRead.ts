@@ -6,7 +6,8 @@
  */
 import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
-import { retried } from '../service';
+import { isQuotaRefusal, isTransient, messageOf, retried } from '../service';
+import { ServiceError } from '../../errors';
 import { bySpreadsheet, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
 
@@ -16,7 +17,7 @@ type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
 export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
   const api = sheetsApi();
   const tables = new Map<string, Table>();
-  if (!api) return tables;
+  if (!api || Date.now() < (readQuotaSpentUntil.get(api) || 0)) return tables;
   const sheets = refs.map((ref): SheetToRead => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
   // A model pinned to the active spreadsheet's own id reads with the rest.
   for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
@@ -33,6 +34,10 @@ interface SheetToRead {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
+// After a refusal for the per-minute read quota, reads go through SpreadsheetApp until the minute is out.
+const readQuotaSpentUntil = new WeakMap<object, number>();
+const QUOTA_MINUTE = 60000;
+
 // Another execution may change a sheet between the two batchGets; a read whose halves disagree is
 // made again, and after that many tries the sheets are left to SpreadsheetApp's single read.
 const READ_TRIES = 3;
@@ -42,18 +47,14 @@ function readGroup(api: GoogleAppsScript.Sheets, id: string, group: SheetToRead[
   const spreadsheet = group[0].spreadsheet;
   const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
-    let serial: ValueRange[];
-    try {
-      serial = batchGet(api, id, ranges, 'SERIAL_NUMBER');
-    } catch (error) {
-      // A missing sheet fails the whole batch: leave these sheets to SpreadsheetApp, which names it.
-      if (/unable to parse range/i.test(String((error as Error).message))) return;
-      throw error;
-    }
+    const serial = batchGet(api, id, ranges, 'SERIAL_NUMBER');
+    // A missing sheet fails the whole batch, and a quota refusal would have it wait: SpreadsheetApp reads these sheets.
+    if (!serial) return;
     // A1 ranges match sheet names in any case; getSheetByName does not: let it decide.
     if (refs.some((ref, i) => !serial[i] || sheetOfRange(serial[i].range) !== ref.sheetName)) return;
     const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === 'number')));
     const formatted = needsDates ? batchGet(api, id, ranges, 'FORMATTED_STRING') : null;
+    if (needsDates && !formatted) return;
     const zone = needsDates ? timeZoneOf(spreadsheet) : '';
     const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
     if (values.some((sheet) => sheet === null)) continue;
@@ -69,11 +70,21 @@ function sheetOfRange(range: string | undefined): string | null {
   return name.charAt(0) === "'" && name.charAt(name.length - 1) === "'" ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
-function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], dates: 'SERIAL_NUMBER' | 'FORMATTED_STRING'): ValueRange[] {
-  const response = retried(`Sheets.Values.batchGet ${ranges.join(', ')} (${dates})`, () =>
-    api.Spreadsheets!.Values!.batchGet(id, { ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: dates }),
-  );
-  return response.valueRanges || [];
+/** The value ranges, or null when the API cannot answer now (a range it cannot parse, its quota spent). */
+function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], dates: 'SERIAL_NUMBER' | 'FORMATTED_STRING'): ValueRange[] | null {
+  try {
+    const response = retried(
+      `Sheets.Values.batchGet ${ranges.join(', ')} (${dates})`,
+      () => api.Spreadsheets!.Values!.batchGet(id, { ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: dates }),
+      (error) => isTransient(error) && !isQuotaRefusal(error),
+    );
+    return response.valueRanges || [];
+  } catch (error) {
+    const cause = error instanceof ServiceError ? error.cause : error;
+    if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
+    if (isQuotaRefusal(cause) || /unable to parse range/i.test(messageOf(cause))) return null;
+    throw error;
+  }
 }
 
 /**

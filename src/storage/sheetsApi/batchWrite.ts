@@ -4,7 +4,9 @@
  * one `Spreadsheets.batchUpdate` of deleteDimension requests, highest rows first.
  */
 import { columnLetter } from '../Header';
-import { isQuotaRefusal, retried } from '../service';
+import { ServiceError } from '../../errors';
+import { isQuotaRefusal, isTransient, once } from '../service';
+import { retriedInPlace } from '../rowWrites';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { OpenedSheet } from '../TableRef';
 import { quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
@@ -23,18 +25,34 @@ export interface SheetRuns {
   runs: readonly DeleteRun[];
 }
 
-/** Writes the cell blocks of several sheets of one spreadsheet with one call (none may hold a Date). */
-export function batchUpdateCells(sheets: readonly SheetBlocks[]): void {
+/**
+ * Writes the cell blocks of several sheets of one spreadsheet with one call (none may hold a Date).
+ * False when the API refused it for quota: nothing was written.
+ */
+export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const api = sheetsApi() as GoogleAppsScript.Sheets;
   const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
   const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values as unknown[][] })));
-  retried(`Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`, () =>
-    api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id),
-  );
+  const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
+  const call = (): void => {
+    api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
+  };
+  return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => sheet.opened.sheet), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
 }
 
-/** Deletes the runs of rows of several sheets of one spreadsheet with one call. */
-export function batchDeleteRows(sheets: readonly SheetRuns[]): void {
+/** Runs `fn`; false when the call in it was refused for quota. */
+function unlessQuota(fn: () => void): boolean {
+  try {
+    fn();
+    return true;
+  } catch (error) {
+    if (error instanceof ServiceError && isQuotaRefusal(error.cause)) return false;
+    throw error;
+  }
+}
+
+/** Deletes the runs of rows of several sheets of one spreadsheet with one call; false when refused for quota (nothing deleted). */
+export function batchDeleteRows(sheets: readonly SheetRuns[]): boolean {
   const api = sheetsApi() as GoogleAppsScript.Sheets;
   const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
   const requests = sheets.flatMap(({ opened, runs }) => {
@@ -43,8 +61,8 @@ export function batchDeleteRows(sheets: readonly SheetRuns[]): void {
       deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: run.start - 1, endIndex: run.start - 1 + run.count } },
     }));
   });
-  // A batchUpdate applies all its requests or none: one refused for quota can be sent again.
-  retried(`Sheets.batchUpdate ${describe(sheets, requests.length, 'deletions')}`, () => api.Spreadsheets!.batchUpdate({ requests }, id), isQuotaRefusal);
+  // Deletions are never sent twice: one that failed may have moved the rows.
+  return unlessQuota(() => once(`Sheets.batchUpdate ${describe(sheets, requests.length, 'deletions')}`, () => api.Spreadsheets!.batchUpdate({ requests }, id)));
 }
 
 /** `"Posts" 3 blocks`, or `"Posts", "Tags" 5 blocks`. */
