@@ -123,9 +123,9 @@ var SheetORM = (() => {
             return sanitizeWord(token, token, rules) === token;
           };
         }
-        function pluralize2(word, count2, inclusive) {
-          var pluralized = count2 === 1 ? pluralize2.singular(word) : pluralize2.plural(word);
-          return (inclusive ? count2 + " " : "") + pluralized;
+        function pluralize2(word, count, inclusive) {
+          var pluralized = count === 1 ? pluralize2.singular(word) : pluralize2.plural(word);
+          return (inclusive ? count + " " : "") + pluralized;
         }
         pluralize2.plural = replaceWord(
           irregularSingles,
@@ -1158,8 +1158,8 @@ var SheetORM = (() => {
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
-      const count2 = Math.trunc(n) || 0;
-      return _Collection.wrap(count2 < 0 ? this.slice(count2) : this.slice(0, count2));
+      const count = Math.trunc(n) || 0;
+      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
     }
     /** All items after the first `n` (a negative `n` skips nothing). */
     skip(n) {
@@ -1479,6 +1479,69 @@ var SheetORM = (() => {
     if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
   }
 
+  // src/storage/sheetsApi/api.ts
+  function sheetsApi() {
+    const setting2 = getConfig().sheetsApi;
+    if (setting2 === false) return null;
+    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
+    if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
+    if (setting2 === true) {
+      throw new SheetORMError(
+        'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
+      );
+    }
+    return null;
+  }
+  var ids = /* @__PURE__ */ new WeakMap();
+  var zones = /* @__PURE__ */ new WeakMap();
+  var sheetIds = /* @__PURE__ */ new WeakMap();
+  function spreadsheetIdOf(spreadsheet) {
+    let id = ids.get(spreadsheet);
+    if (id === void 0) {
+      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
+      ids.set(spreadsheet, id);
+    }
+    return id;
+  }
+  function rememberSpreadsheetId(spreadsheet, id) {
+    ids.set(spreadsheet, id);
+  }
+  function bySpreadsheet(items, spreadsheetOf) {
+    const byHandle = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      const handle = spreadsheetOf(item);
+      const group = byHandle.get(handle);
+      if (group) group.push(item);
+      else byHandle.set(handle, [item]);
+    }
+    if (byHandle.size < 2) return Array.from(byHandle.values());
+    const byId = /* @__PURE__ */ new Map();
+    byHandle.forEach((group, handle) => {
+      const id = spreadsheetIdOf(handle);
+      byId.set(id, (byId.get(id) || []).concat(group));
+    });
+    return Array.from(byId.values());
+  }
+  function timeZoneOf(spreadsheet) {
+    let zone = zones.get(spreadsheet);
+    if (zone === void 0) {
+      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
+      zones.set(spreadsheet, zone);
+    }
+    return zone;
+  }
+  function sheetIdOf(sheet) {
+    let id = sheetIds.get(sheet);
+    if (id === void 0) {
+      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
+      sheetIds.set(sheet, id);
+    }
+    return id;
+  }
+  function quotedSheet(name) {
+    return `'${name.replace(/'/g, "''")}'`;
+  }
+
   // src/storage/TableRef.ts
   var cache = null;
   function handles() {
@@ -1511,7 +1574,9 @@ var SheetORM = (() => {
   }
   function openById(id, source, owner) {
     try {
-      return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+      const spreadsheet = retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+      if (spreadsheet) rememberSpreadsheetId(spreadsheet, id);
+      return spreadsheet;
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       const who = owner ? `${owner}: ` : "";
@@ -1958,66 +2023,6 @@ var SheetORM = (() => {
     return true;
   }
 
-  // src/storage/sheetsApi/api.ts
-  function sheetsApi() {
-    const setting2 = getConfig().sheetsApi;
-    if (setting2 === false) return null;
-    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
-    if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
-    if (setting2 === true) {
-      throw new SheetORMError(
-        'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
-      );
-    }
-    return null;
-  }
-  var ids = /* @__PURE__ */ new WeakMap();
-  var zones = /* @__PURE__ */ new WeakMap();
-  var sheetIds = /* @__PURE__ */ new WeakMap();
-  function spreadsheetIdOf(spreadsheet) {
-    let id = ids.get(spreadsheet);
-    if (id === void 0) {
-      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
-      ids.set(spreadsheet, id);
-    }
-    return id;
-  }
-  function bySpreadsheet(items, spreadsheetOf) {
-    const byHandle = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      const handle = spreadsheetOf(item);
-      const group = byHandle.get(handle);
-      if (group) group.push(item);
-      else byHandle.set(handle, [item]);
-    }
-    if (byHandle.size < 2) return Array.from(byHandle.values());
-    const byId = /* @__PURE__ */ new Map();
-    byHandle.forEach((group, handle) => {
-      const id = spreadsheetIdOf(handle);
-      byId.set(id, (byId.get(id) || []).concat(group));
-    });
-    return Array.from(byId.values());
-  }
-  function timeZoneOf(spreadsheet) {
-    let zone = zones.get(spreadsheet);
-    if (zone === void 0) {
-      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
-      zones.set(spreadsheet, zone);
-    }
-    return zone;
-  }
-  function sheetIdOf(sheet) {
-    let id = sheetIds.get(sheet);
-    if (id === void 0) {
-      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
-      sheetIds.set(sheet, id);
-    }
-    return id;
-  }
-  function quotedSheet(name) {
-    return `'${name.replace(/'/g, "''")}'`;
-  }
-
   // src/storage/Header.ts
   var Header = class _Header {
     constructor(names) {
@@ -2131,8 +2136,8 @@ var SheetORM = (() => {
     });
     return unlessQuota(() => once(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
   }
-  function describe2(sheets, count2, what) {
-    return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count2} ${what}`;
+  function describe2(sheets, count, what) {
+    return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count} ${what}`;
   }
   function a1(block) {
     const rows = block.values.length;
@@ -2221,23 +2226,25 @@ var SheetORM = (() => {
   }
   function apiCellsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
-    const counts = sheets.map((sheet) => count(sheet.blocks.length, "cell block"));
+    const what = sheets.map((sheet) => listed(sheet.blocks.map((block) => `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`)));
     const run = () => {
       if (!batchUpdateCells(sheets)) sheets.forEach((sheet) => sheet.blocks.forEach((block) => writeBlock(sheet.opened, sheet.name, block)));
     };
-    return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run, kind: "update" };
+    return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: "update" };
   }
   function apiDeletionsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
-    const counts = group.map((write) => count(write.plan.deletions.length, "run of rows", "runs of rows"));
+    const what = group.map((write) => listed(write.plan.deletions.map((run2) => `rows ${run2.start}\u2013${run2.start + run2.count - 1}`)));
     const run = () => {
       if (!batchDeleteRows(sheets)) sheets.forEach((sheet) => sheet.runs.forEach((each) => deleteRun(sheet.opened, sheet.name, each)));
     };
-    return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run, kind: "delete" };
+    return { writes: group, todo: what.map((n) => `delete ${n}`), done: what.map((n) => `deleted ${n}`), viaApi: true, run, kind: "delete" };
   }
-  function count(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
+  function listed(items) {
+    const shown = items.slice(0, LISTED);
+    return items.length > LISTED ? `${shown.join(", ")} and ${items.length - LISTED} more` : shown.join(", ");
   }
+  var LISTED = 10;
   function flushBeforeApi() {
     retried("SpreadsheetApp.flush", () => SpreadsheetApp.flush());
   }
@@ -2283,11 +2290,11 @@ var SheetORM = (() => {
       try {
         step.run();
       } catch (error) {
-        const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
+        const remaining = steps.slice(i).filter((left) => left.kind !== "flush").flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
         const undone = error instanceof ChangedDuringRetry ? false : takeBack(steps.slice(0, i), step, progress);
         throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
-      step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
+      if (step.kind !== "flush") step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
   }
   function takeBack(done, failed, progress) {
@@ -4275,28 +4282,28 @@ var SheetORM = (() => {
       return this;
     }
     /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
-    has(name, operator = ">=", count2 = 1) {
-      return this.addHas("and", name, void 0, operator, count2);
+    has(name, operator = ">=", count = 1) {
+      return this.addHas("and", name, void 0, operator, count);
     }
     /** Alias of `has` (Lucid). */
-    andHas(name, operator = ">=", count2 = 1) {
-      return this.addHas("and", name, void 0, operator, count2);
+    andHas(name, operator = ">=", count = 1) {
+      return this.addHas("and", name, void 0, operator, count);
     }
     /** OR-ed `has`. */
-    orHas(name, operator = ">=", count2 = 1) {
-      return this.addHas("or", name, void 0, operator, count2);
+    orHas(name, operator = ">=", count = 1) {
+      return this.addHas("or", name, void 0, operator, count);
     }
     /** Keeps rows with related rows matching the callback's query. */
-    whereHas(name, callback, operator = ">=", count2 = 1) {
-      return this.addHas("and", name, callback, operator, count2);
+    whereHas(name, callback, operator = ">=", count = 1) {
+      return this.addHas("and", name, callback, operator, count);
     }
     /** Alias of `whereHas` (Lucid). */
-    andWhereHas(name, callback, operator = ">=", count2 = 1) {
-      return this.addHas("and", name, callback, operator, count2);
+    andWhereHas(name, callback, operator = ">=", count = 1) {
+      return this.addHas("and", name, callback, operator, count);
     }
     /** OR-ed `whereHas`. */
-    orWhereHas(name, callback, operator = ">=", count2 = 1) {
-      return this.addHas("or", name, callback, operator, count2);
+    orWhereHas(name, callback, operator = ">=", count = 1) {
+      return this.addHas("or", name, callback, operator, count);
     }
     /** Keeps rows without related rows. */
     doesntHave(name) {
@@ -4373,16 +4380,16 @@ var SheetORM = (() => {
       });
       return { alias, keyColumn: parentKeyColumn(relation), counts };
     }
-    addHas(bool, name, callback, operator, count2) {
+    addHas(bool, name, callback, operator, count) {
       if (typeof name !== "string" || !name) {
         throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
       }
       if (callback !== void 0 && typeof callback !== "function") {
         throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
       }
-      count2 = digitsAsNumber(count2);
-      if (typeof count2 !== "number" || !Number.isInteger(count2) || count2 < 0) {
-        throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count2)}.`);
+      count = digitsAsNumber(count);
+      if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+        throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
       }
       const op = checkOperator(operator, `${this.owner}.has('${name}', \u2026)`);
       const dot = name.indexOf(".");
@@ -4395,13 +4402,13 @@ var SheetORM = (() => {
           this.tested.push(deeper);
           related = deeper.relatedModel();
         }
-        const absent = op === "<" && count2 === 1;
-        const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count2);
+        const absent = op === "<" && count === 1;
+        const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
         return this.addHas(bool, first, nested, absent ? "<" : ">=", 1);
       }
       const relation = this.model.$getRelation(name);
       this.tested.push(relation);
-      const accept = countMatcher(op, count2);
+      const accept = countMatcher(op, count);
       this.conditions.push({
         kind: "deferred",
         bool,
@@ -4419,25 +4426,25 @@ var SheetORM = (() => {
     relation.boot();
     return relation.type === "belongsTo" ? relation.foreignKey : relation.localKey;
   }
-  function countMatcher(operator, count2) {
-    if (typeof count2 !== "number") return operatorMatcher(operator, count2);
+  function countMatcher(operator, count) {
+    if (typeof count !== "number") return operatorMatcher(operator, count);
     switch (operator) {
       case ">=":
-        return (actual) => actual >= count2;
+        return (actual) => actual >= count;
       case ">":
-        return (actual) => actual > count2;
+        return (actual) => actual > count;
       case "<":
-        return (actual) => actual < count2;
+        return (actual) => actual < count;
       case "<=":
-        return (actual) => actual <= count2;
+        return (actual) => actual <= count;
       case "=":
       case "==":
-        return (actual) => actual === count2;
+        return (actual) => actual === count;
       case "!=":
       case "<>":
-        return (actual) => actual !== count2;
+        return (actual) => actual !== count;
       default:
-        return operatorMatcher(operator, count2);
+        return operatorMatcher(operator, count);
     }
   }
   function copyPreloads(nodes) {
@@ -4476,13 +4483,13 @@ var SheetORM = (() => {
       return this;
     }
     /** Keeps at most `count` rows (a whole number, or its digits as text: a doGet's `e.parameter`). */
-    limit(count2) {
-      this.limitCount = this.checkCount(count2, "limit");
+    limit(count) {
+      this.limitCount = this.checkCount(count, "limit");
       return this;
     }
     /** Skips the first `count` rows. */
-    offset(count2) {
-      this.offsetCount = this.checkCount(count2, "offset");
+    offset(count) {
+      this.offsetCount = this.checkCount(count, "offset");
       return this;
     }
     /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
@@ -5178,11 +5185,11 @@ var SheetORM = (() => {
   };
 
   // src/query/groupLimit.ts
-  function checkGroupLimit(count2, owner) {
-    if (typeof count2 !== "number" || !(count2 >= 0) || Math.floor(count2) !== count2) {
-      throw new ValidationError(`${owner}.groupLimit(${String(count2)}): expected a whole number \u2265 0.`);
+  function checkGroupLimit(count, owner) {
+    if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
+      throw new ValidationError(`${owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
     }
-    return count2;
+    return count;
   }
   function checkGroupDirection(direction, owner) {
     const dir = String(direction).toLowerCase();
@@ -5208,8 +5215,8 @@ var SheetORM = (() => {
       return super.preload(name, callback);
     }
     /** Keeps at most `count` related rows per parent. */
-    groupLimit(count2) {
-      this.groupLimitCount = checkGroupLimit(count2, this.owner);
+    groupLimit(count) {
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
       return this;
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
@@ -5235,9 +5242,9 @@ var SheetORM = (() => {
       const taken = /* @__PURE__ */ new Map();
       const kept = sorted.filter((row) => {
         const key = normalizeKey(parentKey(valuesOf(row)));
-        const count2 = taken.get(key) || 0;
-        if (count2 >= limit) return false;
-        taken.set(key, count2 + 1);
+        const count = taken.get(key) || 0;
+        if (count >= limit) return false;
+        taken.set(key, count + 1);
         return true;
       });
       return super.ordered(table, kept, valuesOf);
@@ -5486,8 +5493,8 @@ var SheetORM = (() => {
       return new _ManyToManyQueryBuilder(this.relation, null);
     }
     /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
-    groupLimit(count2) {
-      this.groupLimitCount = checkGroupLimit(count2, this.owner);
+    groupLimit(count) {
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
       return this;
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
@@ -5515,7 +5522,7 @@ var SheetORM = (() => {
         this.loadRelations(models);
         const counts = new Array(slots.size).fill(0);
         for (let i = 0; i < join.rows.length; i++) counts[join.slots[join.rows[i]]]++;
-        const groups = counts.map((count2) => new Array(count2));
+        const groups = counts.map((count) => new Array(count));
         const filled = new Array(slots.size).fill(0);
         for (let i = 0; i < models.length; i++) {
           const slot = join.slots[join.rows[i]];
@@ -5719,9 +5726,9 @@ var SheetORM = (() => {
       for (let i = 0; i < ordered.length; i++) {
         const row = ordered[i];
         const key = normalizeKey(join.pivots[row][fk]);
-        const count2 = taken.get(key) || 0;
-        if (count2 < this.groupLimitCount) {
-          taken.set(key, count2 + 1);
+        const count = taken.get(key) || 0;
+        if (count < this.groupLimitCount) {
+          taken.set(key, count + 1);
           kept.add(row);
         }
       }
@@ -6486,12 +6493,12 @@ var SheetORM = (() => {
       return this.query().orderBy(column, direction);
     }
     /** Starts a query with `limit`. */
-    static limit(count2) {
-      return this.query().limit(count2);
+    static limit(count) {
+      return this.query().limit(count);
     }
     /** Starts a query with `offset`. */
-    static offset(count2) {
-      return this.query().offset(count2);
+    static offset(count) {
+      return this.query().offset(count);
     }
     /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
     static with(...args) {
@@ -6505,12 +6512,12 @@ var SheetORM = (() => {
       return this.query().withCount(...args);
     }
     /** Starts a query keeping rows that have related rows. */
-    static has(name, operator, count2) {
-      return this.query().has(name, operator, count2);
+    static has(name, operator, count) {
+      return this.query().has(name, operator, count);
     }
     /** Starts a query keeping rows with related rows matching the callback. */
-    static whereHas(name, callback, operator, count2) {
-      return this.query().whereHas(name, callback, operator, count2);
+    static whereHas(name, callback, operator, count) {
+      return this.query().whereHas(name, callback, operator, count);
     }
     /** Starts a query keeping rows without related rows. */
     static doesntHave(name) {

@@ -2,6 +2,7 @@
 import { configGeneration, getConfig } from '../config';
 import { ServiceError, SheetNotFoundError, SheetORMError } from '../errors';
 import { messageOf, retried } from './service';
+import { rememberSpreadsheetId } from './sheetsApi/api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -76,7 +77,9 @@ export function openSpreadsheet(pinnedId?: string | null, owner?: string): Sprea
 
 function openById(id: string, source: string, owner?: string): Spreadsheet {
   try {
-    return retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+    const spreadsheet = retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+    if (spreadsheet) rememberSpreadsheetId(spreadsheet, id);
+    return spreadsheet;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const who = owner ? `${owner}: ` : '';

@@ -68,12 +68,16 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
     try {
       step.run();
     } catch (error) {
-      const remaining = steps.slice(i).flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
+      // A flush writes nothing of its own: reports list sheet work only.
+      const remaining = steps
+        .slice(i)
+        .filter((left) => left.kind !== 'flush')
+        .flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
       // Rows moved during a retry's pause: clearing by row number could hit a person's rows.
       const undone = error instanceof ChangedDuringRetry ? false : takeBack(steps.slice(0, i), step, progress);
       throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
-    step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
+    if (step.kind !== 'flush') step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
 }
 

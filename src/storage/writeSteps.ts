@@ -141,25 +141,29 @@ function deleteRun(opened: OpenedSheet, name: string, run: DeleteRun): void {
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
-  const counts = sheets.map((sheet) => count(sheet.blocks.length, 'cell block'));
+  const what = sheets.map((sheet) => listed(sheet.blocks.map((block) => `${block.values.length}×${block.values[0].length} cells at row ${block.row}`)));
   const run = (): void => {
     if (!batchUpdateCells(sheets)) sheets.forEach((sheet) => sheet.blocks.forEach((block) => writeBlock(sheet.opened, sheet.name, block)));
   };
-  return { writes: group, todo: counts.map((n) => `update ${n}`), done: counts.map((n) => `updated ${n}`), viaApi: true, run, kind: 'update' };
+  return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: 'update' };
 }
 
 function apiDeletionsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetRuns[] = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
-  const counts = group.map((write) => count(write.plan.deletions.length, 'run of rows', 'runs of rows'));
+  const what = group.map((write) => listed(write.plan.deletions.map((run) => `rows ${run.start}–${run.start + run.count - 1}`)));
   const run = (): void => {
     if (!batchDeleteRows(sheets)) sheets.forEach((sheet) => sheet.runs.forEach((each) => deleteRun(sheet.opened, sheet.name, each)));
   };
-  return { writes: group, todo: counts.map((n) => `delete ${n}`), done: counts.map((n) => `deleted ${n}`), viaApi: true, run, kind: 'delete' };
+  return { writes: group, todo: what.map((n) => `delete ${n}`), done: what.map((n) => `deleted ${n}`), viaApi: true, run, kind: 'delete' };
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** What a batched call does to one sheet, as the single calls would say it (`rows 9–9, rows 4–5`); long lists end in a count. */
+function listed(items: string[]): string {
+  const shown = items.slice(0, LISTED);
+  return items.length > LISTED ? `${shown.join(', ')} and ${items.length - LISTED} more` : shown.join(', ');
 }
+
+const LISTED = 10;
 
 /** SpreadsheetApp batches writes: flush them before the Sheets API writes to the same spreadsheet. */
 function flushBeforeApi(): void {

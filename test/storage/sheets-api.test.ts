@@ -334,6 +334,8 @@ it('a sheet that is alone in its spreadsheet is read with one getValues, never a
   expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2);
   expect(api.calls['Range.getValues']).toBe(1);
   expect(plain.calls['Range.getValues']).toBe(4);
+  // Only the active spreadsheet is asked for its id: the other was opened by it.
+  expect(api.calls['Spreadsheet.getId']).toBe(1);
 });
 
 it('a Date in one block of a scattered update keeps the other blocks in the one Values.batchUpdate', () => {

@@ -106,10 +106,26 @@ it('a failed combined call names every sheet it wrote to, and what was left undo
   );
   expect((api.error as Error).name).toBe('WriteError');
   expect((api.error as Error).message).toMatch(
-    /^Post: writing to sheet "Posts" in spreadsheet "[^"]+" and sheet "Post Tags" in spreadsheet "[^"]+" failed \(.*timed out.*\)\. Written: sheet "Posts" in spreadsheet "[^"]+": updated 2 cell blocks; sheet "Tags" in spreadsheet "[^"]+": updated 1 cell block\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": delete 1 run of rows; sheet "Post Tags" in spreadsheet "[^"]+": delete 2 runs of rows\.$/,
+    /^Post: writing to sheet "Posts" in spreadsheet "[^"]+" and sheet "Post Tags" in spreadsheet "[^"]+" failed \(.*timed out.*\)\. Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 2, 1×1 cells at row 4; sheet "Tags" in spreadsheet "[^"]+": updated 1×1 cells at row 3\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": delete rows 6–6; sheet "Post Tags" in spreadsheet "[^"]+": delete rows 6–6, rows 3–3\.$/,
   );
   expect(api.sheets[1][2]).toEqual([2, 'renamed']);
   expect(api.sheets[2]).toEqual(seed()['Post Tags']);
+});
+
+it("a failure report lists sheet work only, not the flush before API deletions", () => {
+  const script = () =>
+    transaction(() => {
+      Tag.create({ name: 'new' });
+      Post.whereIn('id', [2, 4]).delete();
+    });
+  const api = run(true, script, (env) =>
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.batchUpdate') throw new Error('You do not have permission to edit this range.');
+    }),
+  );
+  expect(api.env.calls.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(1);
+  expect((api.error as Error).message).toMatch(/Written: sheet "Tags" in spreadsheet "[^"]+": appended rows \d+–\d+\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": delete rows 5–5, rows 3–3\.$/);
+  expect((api.error as Error).message).not.toMatch(/flush/);
 });
 
 it('rows inserted to grow a grid are flushed before API deletions, which need them', () => {

@@ -34,9 +34,15 @@ export function spreadsheetIdOf(spreadsheet: Spreadsheet): string {
   return id;
 }
 
+/** Records the id a spreadsheet was opened by, which getId() would only repeat. */
+export function rememberSpreadsheetId(spreadsheet: Spreadsheet, id: string): void {
+  ids.set(spreadsheet, id);
+}
+
 /**
  * Items grouped by spreadsheet: by handle, and when there are several handles, by id (the active
- * spreadsheet may also be opened by its id). One spreadsheet costs no getId call.
+ * spreadsheet may also be opened by its id). One spreadsheet costs no getId call, and one opened
+ * by id costs none either.
  */
 export function bySpreadsheet<T>(items: readonly T[], spreadsheetOf: (item: T) => Spreadsheet): T[][] {
   const byHandle = new Map<Spreadsheet, T[]>();
