@@ -3,7 +3,7 @@
  * when there is one), or per a simple number format ("0.00", "#,##0", "0%", "yyyy-mm-dd", "@").
  */
 import { DEFAULT_FORMAT, isDateFormat } from './grid';
-import { formatPattern, wallTime } from './dates';
+import { dateToSerial, formatPattern, wallTime } from './dates';
 import { isDate, Scalar } from './parse';
 
 /** A number as Sheets' automatic format shows it (no float noise, no exponent below 1e15). */
@@ -32,22 +32,27 @@ function numberWithFormat(value: number, format: string): string | undefined {
   return sign + prefix + grouped + (fracPart ? `.${fracPart}` : '') + percent + suffix;
 }
 
-/** Converts a Sheets date format ("yyyy-mm-dd hh:mm") to a SimpleDateFormat pattern. */
-function datePattern(format: string): string {
+/**
+ * Converts a Sheets date format ("yyyy-mm-dd hh:mm") to a SimpleDateFormat pattern. `elapsed`
+ * gives the whole hours since the epoch for an elapsed-hours token (`[h]:mm`, 1.5 days as 36:00).
+ */
+function datePattern(format: string, elapsed: () => number): string {
   const twelveHour = /am\/pm|a\/p/i.test(format);
-  const tokens = format.replace(/am\/pm|a\/p/gi, '\u0001').match(/y+|m+|d+|h+|s+|\u0001|[^ymdhs\u0001]+/gi) ?? [];
+  const marked = format.replace(/am\/pm|a\/p/gi, '\u0001').replace(/\[h+\]/gi, '\u0002');
+  const tokens = marked.match(/y+|m+|d+|h+|s+|\u0001|\u0002|[^ymdhs\u0001\u0002]+/gi) ?? [];
   return tokens
     .map((token, i) => {
       const lower = token.toLowerCase();
       if (token === '\u0001') return 'a';
+      if (token === '\u0002') return String(elapsed()); // digits are literal in a pattern
       if (lower[0] === 'y') return lower.length <= 2 ? 'yy' : 'yyyy';
       if (lower[0] === 'd') return lower.length >= 4 ? 'EEEE' : lower.length === 3 ? 'EEE' : 'd'.repeat(lower.length);
       if (lower[0] === 'h') return (twelveHour ? 'h' : 'H').repeat(Math.min(lower.length, 2));
       if (lower[0] === 's') return 's'.repeat(Math.min(lower.length, 2));
       if (lower[0] === 'm') {
-        const before = tokens.slice(0, i).reverse().find((t) => /^[a-z]/i.test(t))?.toLowerCase() ?? '';
+        const before = tokens.slice(0, i).reverse().find((t) => /^[a-z\u0002]/i.test(t))?.toLowerCase() ?? '';
         const after = tokens.slice(i + 1).find((t) => /^[a-z]/i.test(t))?.toLowerCase() ?? '';
-        const minute = lower.length <= 2 && (before[0] === 'h' || after[0] === 's');
+        const minute = lower.length <= 2 && (before[0] === 'h' || before[0] === '\u0002' || after[0] === 's');
         return minute ? 'm'.repeat(lower.length) : 'M'.repeat(lower.length);
       }
       return `'${token.replace(/'/g, "''")}'`;
@@ -69,7 +74,7 @@ export function displayText(value: Scalar | '', format: string, timeZone: string
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const custom = format !== DEFAULT_FORMAT && format !== '@' && format !== 'General';
   if (isDate(value)) {
-    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format));
+    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format, () => Math.floor(dateToSerial(value, timeZone) * 24 + 1e-9)));
     return defaultDate(value, timeZone);
   }
   return (custom && numberWithFormat(value, format)) || plainNumber(value);
