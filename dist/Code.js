@@ -22,9 +22,9 @@ var SheetORM = (() => {
       throw mod = 0, e;
     }
   };
-  var __export = (target, all) => {
+  var __export = (target2, all) => {
     for (var name in all)
-      __defProp(target, name, { get: all[name], enumerable: true });
+      __defProp(target2, name, { get: all[name], enumerable: true });
   };
   var __copyProps = (to, from, except, desc) => {
     if (from && typeof from === "object" || typeof from === "function") {
@@ -34,12 +34,12 @@ var SheetORM = (() => {
     }
     return to;
   };
-  var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
     // If the importer is in node compatibility mode or this is not an ESM
     // file that has been converted to a CommonJS file using a Babel-
     // compatible transform (i.e. "__esModule" has not been set), then set
     // "default" to the CommonJS "module.exports" for node compatibility.
-    isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+    isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
     mod
   ));
   var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
@@ -568,11 +568,11 @@ var SheetORM = (() => {
     const constructor = proto && Object.prototype.hasOwnProperty.call(proto, "constructor") ? proto.constructor : null;
     return typeof constructor === "function" && typeof constructor.name === "string" ? constructor.name : "";
   }
-  function setOwn(target, key, value) {
+  function setOwn(target2, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target2, key, { value, enumerable: true, writable: true, configurable: true });
     } else {
-      target[key] = value;
+      target2[key] = value;
     }
   }
 
@@ -1135,26 +1135,26 @@ var SheetORM = (() => {
       for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
       return null;
     }
-    find(target) {
-      if (typeof target === "function") return this.first(target);
-      if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
-        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
+    find(target2) {
+      if (typeof target2 === "function") return this.first(target2);
+      if (typeof target2 !== "string" && typeof target2 !== "number" && !Array.isArray(target2)) {
+        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target2)}.`);
       }
-      const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+      const key = normalizeCompositeKey(Array.isArray(target2) ? target2 : [target2]);
       return this.first((item) => rowKey(item) === key);
     }
     contains(...args) {
-      const [target, ...rest] = args;
+      const [target2, ...rest] = args;
       if (rest.length > 0) {
-        const read = selector(String(target));
+        const read = selector(String(target2));
         const test = condition(rest, "contains");
         return this.some((item, i, items) => test(read(item, i, items)));
       }
-      if (typeof target === "function") return this.some(target);
-      const row = rowIdentity(target);
-      if (row) return this.some((item) => item === target || sameRow(rowIdentity(item), row));
-      const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-      return this.some((item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key);
+      if (typeof target2 === "function") return this.some(target2);
+      const row = rowIdentity(target2);
+      if (row) return this.some((item) => item === target2 || sameRow(rowIdentity(item), row));
+      const key = target2 !== null && typeof target2 === "object" && !Array.isArray(target2) ? null : normalizeCompositeKey(Array.isArray(target2) ? target2 : [target2]);
+      return this.some((item) => looseEquals(item, target2) || key !== null && key !== "" && rowKey(item) === key);
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
@@ -1680,9 +1680,9 @@ var SheetORM = (() => {
       pivotSpec: null
     };
   }
-  function attachState(target) {
+  function attachState(target2) {
     const state = newState();
-    target[STATE] = state;
+    target2[STATE] = state;
     return state;
   }
   function holdRead(model, batch, row, pivotRow) {
@@ -1982,23 +1982,32 @@ var SheetORM = (() => {
 
   // src/storage/rowWrites.ts
   var ChangedDuringRetry = class extends ServiceError {
+    constructor(message, cause, sheets) {
+      super(message, cause);
+      this.sheets = sheets;
+    }
   };
-  function retriedInPlace(label, sheets, write, canRetry = isTransient) {
+  function retriedInPlace(label, targets, write, canRetry = isTransient) {
     let before = null;
     let fault = null;
     const attempt = () => {
-      if (before && !sameGrids(before, snapshot(sheets))) {
-        throw new ChangedDuringRetry(
-          `${label} failed (${messageOf(fault)}) and was not tried again: the sheet changed while sheetorm waited to retry, so the same row numbers could reach other rows.`,
-          fault
-        );
+      if (before) {
+        const now = snapshot(targets);
+        const changed = targets.filter((_, i) => !sameGrid(before[i], now[i])).map((target2) => target2.sheet);
+        if (changed.length) {
+          throw new ChangedDuringRetry(
+            `${label} failed (${messageOf(fault)}) and was not tried again: rows of the sheet moved while sheetorm waited to retry, so the same row numbers could reach other rows.`,
+            fault,
+            changed
+          );
+        }
       }
       write();
     };
     retried(label, attempt, (error) => {
       if (!canRetry(error)) return false;
       try {
-        before = snapshot(sheets);
+        before = retried(`${label}: reading where its rows are`, () => snapshot(targets));
       } catch (unreadable) {
         return false;
       }
@@ -2006,19 +2015,22 @@ var SheetORM = (() => {
       return true;
     });
   }
-  function snapshot(sheets) {
-    return sheets.map((sheet) => sheet.getDataRange().getValues());
+  function snapshot(targets) {
+    return targets.map(({ sheet, keys }) => {
+      const lastRow = sheet.getLastRow();
+      if (!keys) return [[lastRow]].concat(sheet.getDataRange().getValues());
+      if (lastRow === 0) return [[0]];
+      const first = Math.min(...keys);
+      const span = Math.max(...keys) - first + 1;
+      const rows = sheet.getRange(1, first, lastRow, span).getValues();
+      return [[lastRow]].concat(rows.map((row) => keys.map((key) => row[key - first])));
+    });
   }
-  function sameGrids(a, b) {
-    if (a.length !== b.length) return false;
-    for (let s = 0; s < a.length; s++) {
-      const one = a[s];
-      const other = b[s];
-      if (one.length !== other.length) return false;
-      for (let r = 0; r < one.length; r++) {
-        if (one[r].length !== other[r].length) return false;
-        for (let c = 0; c < one[r].length; c++) if (!sameValue(one[r][c], other[r][c])) return false;
-      }
+  function sameGrid(one, other) {
+    if (one.length !== other.length) return false;
+    for (let r = 0; r < one.length; r++) {
+      if (one[r].length !== other[r].length) return false;
+      for (let c = 0; c < one[r].length; c++) if (!sameValue(one[r][c], other[r][c])) return false;
     }
     return true;
   }
@@ -2114,7 +2126,7 @@ var SheetORM = (() => {
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
     };
-    return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => sheet.opened.sheet), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
+    return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => ({ sheet: sheet.opened.sheet, keys: sheet.keys || null })), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
   }
   function unlessQuota(fn) {
     try {
@@ -2147,6 +2159,9 @@ var SheetORM = (() => {
   }
 
   // src/storage/writeSteps.ts
+  function target(write) {
+    return { sheet: write.opened.sheet, keys: write.keys || null };
+  }
   function stepsOf(writes, grown = false) {
     const api = sheetsApi() !== null;
     const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : /* @__PURE__ */ new Set();
@@ -2194,51 +2209,77 @@ var SheetORM = (() => {
     const rows = plan.appendRows;
     const span = `rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`;
     const run = () => {
-      retriedInPlace(`"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`, [opened.sheet], () => {
+      retriedInPlace(`"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`, [target(write)], () => {
         opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
       });
     };
     const undo = () => {
-      retriedInPlace(`"${name}" clearContent of ${span}`, [opened.sheet], () => {
+      retriedInPlace(`"${name}" clearContent of ${span}`, [target(write)], () => {
         opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent();
       });
     };
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
   function blockStep(write, block) {
-    const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
-    const run = () => writeBlock(write.opened, write.name, block);
+    const size = blockSize(block);
+    const run = () => writeBlock(write, block);
     return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: "update" };
   }
-  function writeBlock(opened, name, block) {
+  function blockSize(block) {
+    return `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
+  }
+  function writeBlock(write, block) {
     const { row, column, values } = block;
-    retriedInPlace(`"${name}" setValues ${values.length}\xD7${values[0].length} at row ${row}, column ${column}`, [opened.sheet], () => {
-      opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+    retriedInPlace(`"${write.name}" setValues ${values.length}\xD7${values[0].length} at row ${row}, column ${column}`, [target(write)], () => {
+      write.opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
     });
   }
   function deleteStep(write, run) {
-    const rows = `rows ${run.start}\u2013${run.start + run.count - 1}`;
-    const call = () => deleteRun(write.opened, write.name, run);
+    const rows = runRows(run);
+    const call = () => deleteRun(write, run);
     return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call, kind: "delete" };
   }
-  function deleteRun(opened, name, run) {
-    once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count));
+  function runRows(run) {
+    return `rows ${run.start}\u2013${run.start + run.count - 1}`;
+  }
+  function deleteRun(write, run) {
+    once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
   }
   function apiCellsStep(group) {
-    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
-    const what = sheets.map((sheet) => listed(sheet.blocks.map((block) => `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`)));
+    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write), keys: write.keys }));
+    const what = sheets.map((sheet) => listed(sheet.blocks.map(blockSize)));
     const run = () => {
-      if (!batchUpdateCells(sheets)) sheets.forEach((sheet) => sheet.blocks.forEach((block) => writeBlock(sheet.opened, sheet.name, block)));
+      if (batchUpdateCells(sheets)) return;
+      oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: blockSize(block), verb: ["update", "updated"], run: () => writeBlock(write, block) }))));
+      flushBeforeApi();
     };
     return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: "update" };
   }
   function apiDeletionsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
-    const what = group.map((write) => listed(write.plan.deletions.map((run2) => `rows ${run2.start}\u2013${run2.start + run2.count - 1}`)));
+    const what = group.map((write) => listed(write.plan.deletions.map(runRows)));
     const run = () => {
-      if (!batchDeleteRows(sheets)) sheets.forEach((sheet) => sheet.runs.forEach((each) => deleteRun(sheet.opened, sheet.name, each)));
+      if (batchDeleteRows(sheets)) return;
+      oneByOne(group.flatMap((write) => write.plan.deletions.map((each) => ({ write, what: runRows(each), verb: ["delete", "deleted"], run: () => deleteRun(write, each) }))));
     };
     return { writes: group, todo: what.map((n) => `delete ${n}`), done: what.map((n) => `deleted ${n}`), viaApi: true, run, kind: "delete" };
+  }
+  var StepPartlyDone = class {
+    constructor(cause, done, left) {
+      this.cause = cause;
+      this.done = done;
+      this.left = left;
+    }
+  };
+  function oneByOne(calls) {
+    calls.forEach((call, i) => {
+      try {
+        call.run();
+      } catch (error) {
+        const done = calls.slice(0, i).map((each) => [each.write, `${each.verb[1]} ${each.what}`]);
+        throw new StepPartlyDone(error, done, calls.slice(i).map((each) => [each.write, `${each.verb[0]} ${each.what}`]));
+      }
+    });
   }
   function listed(items) {
     const shown = items.slice(0, LISTED);
@@ -2289,20 +2330,32 @@ var SheetORM = (() => {
     steps.forEach((step, i) => {
       try {
         step.run();
-      } catch (error) {
-        const remaining = steps.slice(i).filter((left) => left.kind !== "flush").flatMap((left) => left.writes.map((write, w) => [write.opened.describe(), left.todo[w]]));
-        const undone = error instanceof ChangedDuringRetry ? false : takeBack(steps.slice(0, i), step, progress);
+      } catch (thrown) {
+        const partly = thrown instanceof StepPartlyDone ? thrown : null;
+        const error = partly ? partly.cause : thrown;
+        if (partly) partly.done.forEach((entry) => progress.push(entry));
+        const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step]);
+        const remaining = left.concat(sheetWork(steps.slice(i + 1)));
+        const undone = takeBack(steps.slice(0, i), step, progress, error);
         throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
       if (step.kind !== "flush") step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
     });
   }
-  function takeBack(done, failed, progress) {
+  function sheetWork(steps) {
+    return steps.filter((step) => step.kind !== "flush").flatMap((step) => step.writes.map((write, w) => [write.opened.describe(), step.todo[w]]));
+  }
+  function takeBack(done, failed, progress, cause) {
     const steps = done.concat([failed]);
     if (!steps.every((step) => step.kind === "append" || step.kind === "flush")) return false;
+    const moved = cause instanceof ChangedDuringRetry ? cause.sheets : [];
     let all = true;
     for (let i = steps.length - 1; i >= 0; i--) {
       if (steps[i].kind !== "append") continue;
+      if (steps[i].writes.some((write) => moved.indexOf(write.opened.sheet) >= 0)) {
+        all = false;
+        continue;
+      }
       try {
         steps[i].undo();
       } catch (error) {
@@ -2333,36 +2386,36 @@ var SheetORM = (() => {
     if (typeof value === "string") return value.length < MAX_CELL_CHARS || value.length === MAX_CELL_CHARS && !needsTextGuard(value);
     return typeof value === "number" && isFinite(value);
   }
-  function validateCell(value, target) {
-    if (!isPlainCell(value)) toCell(value, target);
+  function validateCell(value, target2) {
+    if (!isPlainCell(value)) toCell(value, target2);
   }
   function sheetCell(value) {
     if (value === null) return "";
     return typeof value === "string" && needsTextGuard(value) ? `'${value}` : value;
   }
-  function toCell(value, target) {
+  function toCell(value, target2) {
     if (value === null || value === void 0) return "";
     if (typeof value === "string") {
       const guarded = needsTextGuard(value);
       if (value.length > MAX_CELL_CHARS || guarded && value.length === MAX_CELL_CHARS) {
         const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets would parse it otherwise),`;
         throw new ValidationError(
-          `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
+          `${target2.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
         );
       }
       return guarded ? `'${value}` : value;
     }
     if (typeof value === "number") {
-      if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
+      if (!isFinite(value)) throw new ValidationError(`${target2.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
       return value;
     }
     if (typeof value === "boolean") return value;
     if (isDate(value)) {
-      if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
+      if (isNaN(value.getTime())) throw new ValidationError(`${target2.describe()}: an invalid Date cannot be stored; check how it was built.`);
       return value;
     }
     throw new ValidationError(
-      `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
+      `${target2.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
     );
   }
 
@@ -3087,7 +3140,7 @@ var SheetORM = (() => {
       if (key === "" || !taken.has(key) || freed.has(key)) continue;
       const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(", ");
       throw new DuplicateKeyError(
-        `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's key is taken; nothing was written. Run it again.`
+        `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this write ran, so this one's key is taken; nothing was written. Run it again.`
       );
     }
   }
@@ -3101,7 +3154,7 @@ var SheetORM = (() => {
       const key = keyOf(entry.values, [column]);
       if (key === "" || !taken.has(key)) continue;
       throw new DuplicateKeyError(
-        `${table.ref.owner}: a row with ${name} ${describeValue(entry.values[column])} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's ${name} is taken; nothing was written. Run it again.`
+        `${table.ref.owner}: a row with ${name} ${describeValue(entry.values[column])} was added to ${table.opened.describe()} by someone else while this write ran, so this one's ${name} is taken; nothing was written. Run it again.`
       );
     }
   }
@@ -3222,14 +3275,14 @@ var SheetORM = (() => {
       const changed = this.heldTables().filter((table) => table.hasChanges());
       const plans = changed.map((table) => {
         const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
-        return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
+        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout) };
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
       let grown = false;
       for (const { table, plan } of plans) if (growFor(table.opened, plan, table.ref.owner, table.ref.sheetName)) grown = true;
       const progress = [];
-      const writes = plans.map(({ table, plan }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner }));
+      const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));
       try {
         writeSheets(writes, progress, grown);
       } catch (error) {
@@ -3276,6 +3329,13 @@ var SheetORM = (() => {
       return Array.from(this.tables, ([key, table]) => ({ key, table, current: !this.stale.has(table) }));
     }
   };
+  function keyColumnsNow(table, layout) {
+    const columns = table.ref.keyColumns.map((name) => {
+      const index = table.header.indexOf(name);
+      return index < 0 ? -1 : layout.columnOf(index);
+    });
+    return columns.length && columns.every((column) => column > 0) ? columns : null;
+  }
   function assignRows(plan) {
     plan.appended.forEach((entry, i) => {
       entry.rowNumber = plan.appendAt + i;
@@ -3610,12 +3670,12 @@ var SheetORM = (() => {
   function assignRow(model, columns, values, frozen = false) {
     const state = stateOf(model);
     const collided = collisions(Object.getPrototypeOf(model), columns);
-    const target = model;
+    const target2 = model;
     for (let i = 0; i < columns.length; i++) {
       let value = values[i] === void 0 ? null : values[i];
       if (value !== null && typeof value === "object") value = cloneValue(value);
       if (collided[i]) writeAttribute(model, columns[i], value);
-      else target[columns[i]] = value;
+      else target2[columns[i]] = value;
     }
     state.columns = columns;
     state.original = frozen && values.length === columns.length ? values : copyRow(values, columns.length);
@@ -3653,15 +3713,15 @@ var SheetORM = (() => {
   }
   function fillMissing(model, columns, values) {
     const collided = collisions(Object.getPrototypeOf(model), columns);
-    const target = model;
+    const target2 = model;
     let filled = null;
     for (let i = 0; i < columns.length; i++) {
       if (collided[i]) {
         const shadow = shadowOf(model);
         if (shadow[columns[i]] !== void 0) continue;
         shadow[columns[i]] = cloneValue(values[i]);
-      } else if (target[columns[i]] === void 0) {
-        setOwn(target, columns[i], cloneValue(values[i]));
+      } else if (target2[columns[i]] === void 0) {
+        setOwn(target2, columns[i], cloneValue(values[i]));
       } else continue;
       (filled || (filled = [])).push(columns[i]);
     }
@@ -3773,10 +3833,10 @@ var SheetORM = (() => {
       const columns = this.batch.columns;
       const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
       if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
-        const target = instance;
+        const target2 = instance;
         for (let i = 0; i < columns.length; i++) {
           const value = original[i];
-          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+          target2[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
         }
         return instance;
       }

@@ -134,7 +134,7 @@ describe('a key taken by someone else while a transaction runs', () => {
         appendElsewhere([created.id, 'dan', 5]);
         Entry.create({ account_id: created.id, amount: 1 });
       }),
-    ).toThrow(/Account: a row with id 3 was added to sheet "Accounts".*by someone else while this transaction ran/);
+    ).toThrow(/Account: a row with id 3 was added to sheet "Accounts".*by someone else while this write ran/);
     expect(sheetRows('Accounts')).toEqual([['id', 'owner', 'balance'], [1, 'ann', 100], [2, 'bob', 50], [3, 'dan', 5]]);
     expect(sheetRows('Entries')).toEqual([['id', 'account_id', 'amount']]);
   });

@@ -13,7 +13,7 @@ import { Table } from './Table';
 import { cacheKeyOf, OpenedSheet, openSheet, TableRef } from './TableRef';
 import { spreadsheetIdOf } from './sheetsApi/api';
 import { batchRead } from './sheetsApi/batchRead';
-import { isEmptyPlan, layoutAsRead, planTable, TablePlan } from './WritePlan';
+import { isEmptyPlan, Layout, layoutAsRead, planTable, TablePlan } from './WritePlan';
 import { FULL_READ_LIMIT, recheckLayout, unchangedSinceRead } from './recheck';
 
 /** The sheets read and changed by one write operation or transaction. */
@@ -85,7 +85,7 @@ export class UnitOfWork {
     const plans = changed
       .map((table) => {
         const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
-        return { table, plan: planTable(table, layout), asRead: layout.asRead === true };
+        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout) };
       })
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
@@ -95,7 +95,7 @@ export class UnitOfWork {
     for (const { table, plan } of plans) if (growFor(table.opened, plan, table.ref.owner, table.ref.sheetName)) grown = true;
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
     const progress: Progress = [];
-    const writes = plans.map(({ table, plan }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner }));
+    const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));
     try {
       writeSheets(writes, progress, grown);
     } catch (error) {
@@ -145,6 +145,15 @@ export class UnitOfWork {
   results(): Array<{ key: string; table: Table; current: boolean }> {
     return Array.from(this.tables, ([key, table]) => ({ key, table, current: !this.stale.has(table) }));
   }
+}
+
+/** The 1-based columns the table's keys are in now, or null when one is missing. */
+function keyColumnsNow(table: Table, layout: Layout): number[] | null {
+  const columns = table.ref.keyColumns.map((name) => {
+    const index = table.header.indexOf(name);
+    return index < 0 ? -1 : layout.columnOf(index);
+  });
+  return columns.length && columns.every((column) => column > 0) ? columns : null;
 }
 
 function assignRows(plan: TablePlan): void {

@@ -3,7 +3,7 @@ import { ServiceError, ValidationError } from '../errors';
 import { messageOf, once, retried } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
-import { SheetWrite, stepsOf, WriteStep } from './writeSteps';
+import { SheetWrite, StepPartlyDone, stepsOf, WriteStep } from './writeSteps';
 import { ChangedDuringRetry } from './rowWrites';
 
 /** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
@@ -67,18 +67,22 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
   steps.forEach((step, i) => {
     try {
       step.run();
-    } catch (error) {
+    } catch (thrown) {
+      const partly = thrown instanceof StepPartlyDone ? thrown : null;
+      const error = partly ? partly.cause : thrown;
+      if (partly) partly.done.forEach((entry) => progress.push(entry));
       // A flush writes nothing of its own: reports list sheet work only.
-      const remaining = steps
-        .slice(i)
-        .filter((left) => left.kind !== 'flush')
-        .flatMap((left) => left.writes.map((write, w): [string, string] => [write.opened.describe(), left.todo[w]]));
-      // Rows moved during a retry's pause: clearing by row number could hit a person's rows.
-      const undone = error instanceof ChangedDuringRetry ? false : takeBack(steps.slice(0, i), step, progress);
+      const left = partly ? partly.left.map(([write, what]): [string, string] => [write.opened.describe(), what]) : sheetWork([step]);
+      const remaining = left.concat(sheetWork(steps.slice(i + 1)));
+      const undone = takeBack(steps.slice(0, i), step, progress, error);
       throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     if (step.kind !== 'flush') step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
+}
+
+function sheetWork(steps: readonly WriteStep[]): Array<[string, string]> {
+  return steps.filter((step) => step.kind !== 'flush').flatMap((step) => step.writes.map((write, w): [string, string] => [write.opened.describe(), step.todo[w]]));
 }
 
 /**
@@ -89,12 +93,18 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
  * Each block taken back leaves `progress`; a block that cannot be cleared stays listed there.
  * Returns whether every block was taken back.
  */
-function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
+function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress, cause: unknown): boolean {
   const steps = done.concat([failed]);
   if (!steps.every((step) => step.kind === 'append' || step.kind === 'flush')) return false;
+  // A sheet whose rows moved during a retry's pause keeps its appends: clearing by row number could hit a person's rows.
+  const moved = cause instanceof ChangedDuringRetry ? cause.sheets : [];
   let all = true;
   for (let i = steps.length - 1; i >= 0; i--) {
     if (steps[i].kind !== 'append') continue;
+    if (steps[i].writes.some((write) => moved.indexOf(write.opened.sheet) >= 0)) {
+      all = false;
+      continue;
+    }
     try {
       (steps[i].undo as () => void)();
     } catch (error) {

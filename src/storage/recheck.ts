@@ -111,7 +111,7 @@ function assertKeysStillFree(table: Table, now: Table): void {
     if (key === '' || !taken.has(key) || freed.has(key)) continue;
     const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(', ');
     throw new DuplicateKeyError(
-      `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's key is taken; nothing was written. Run it again.`,
+      `${table.ref.owner}: a row with ${shown} was added to ${table.opened.describe()} by someone else while this write ran, so this one's key is taken; nothing was written. Run it again.`,
     );
   }
 }
@@ -127,7 +127,7 @@ function assertNumbersStillFree(table: Table, now: Table, name: string): void {
     const key = keyOf(entry.values, [column]);
     if (key === '' || !taken.has(key)) continue;
     throw new DuplicateKeyError(
-      `${table.ref.owner}: a row with ${name} ${describeValue(entry.values[column])} was added to ${table.opened.describe()} by someone else while this transaction ran, so this one's ${name} is taken; nothing was written. Run it again.`,
+      `${table.ref.owner}: a row with ${name} ${describeValue(entry.values[column])} was added to ${table.opened.describe()} by someone else while this write ran, so this one's ${name} is taken; nothing was written. Run it again.`,
     );
   }
 }

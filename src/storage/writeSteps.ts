@@ -7,7 +7,7 @@
  */
 import { isDate } from '../support/values';
 import { once, retried } from './service';
-import { retriedInPlace } from './rowWrites';
+import { retriedInPlace, WriteTarget } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
@@ -21,6 +21,12 @@ export interface SheetWrite {
   name: string;
   /** The model or method writing, for error messages. */
   owner: string;
+  /** The 1-based columns of the sheet's keys, which tell whether rows moved before a retry (none: every column). */
+  keys?: readonly number[] | null;
+}
+
+function target(write: { opened: OpenedSheet; keys?: readonly number[] | null }): WriteTarget {
+  return { sheet: write.opened.sheet, keys: write.keys || null };
 }
 
 /** One service call (or one run of them), with what it does to which sheets, for error reports. */
@@ -100,13 +106,13 @@ function appendStep(write: SheetWrite): WriteStep {
   const rows = plan.appendRows;
   const span = `rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`;
   const run = (): void => {
-    retriedInPlace(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, [opened.sheet], () => {
+    retriedInPlace(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, [target(write)], () => {
       opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
     });
   };
   // The rows were empty under the lock: clearing them takes the append back without moving any row.
   const undo = (): void => {
-    retriedInPlace(`"${name}" clearContent of ${span}`, [opened.sheet], () => {
+    retriedInPlace(`"${name}" clearContent of ${span}`, [target(write)], () => {
       opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent();
     });
   };
@@ -114,47 +120,91 @@ function appendStep(write: SheetWrite): WriteStep {
 }
 
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
-  const size = `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
-  const run = (): void => writeBlock(write.opened, write.name, block);
+  const size = blockSize(block);
+  const run = (): void => writeBlock(write, block);
   return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: 'update' };
 }
 
-function writeBlock(opened: OpenedSheet, name: string, block: CellBlock): void {
+function blockSize(block: CellBlock): string {
+  return `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
+}
+
+function writeBlock(write: SheetWrite, block: CellBlock): void {
   const { row, column, values } = block;
-  retriedInPlace(`"${name}" setValues ${values.length}×${values[0].length} at row ${row}, column ${column}`, [opened.sheet], () => {
-    opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
+  retriedInPlace(`"${write.name}" setValues ${values.length}×${values[0].length} at row ${row}, column ${column}`, [target(write)], () => {
+    write.opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
   });
 }
 
 function deleteStep(write: SheetWrite, run: DeleteRun): WriteStep {
-  const rows = `rows ${run.start}–${run.start + run.count - 1}`;
-  const call = (): void => deleteRun(write.opened, write.name, run);
+  const rows = runRows(run);
+  const call = (): void => deleteRun(write, run);
   return { writes: [write], todo: [`delete ${rows}`], done: [`deleted ${rows}`], viaApi: false, run: call, kind: 'delete' };
 }
 
-function deleteRun(opened: OpenedSheet, name: string, run: DeleteRun): void {
-  once(`"${name}" deleteRows(${run.start}, ${run.count})`, () => opened.sheet.deleteRows(run.start, run.count));
+function runRows(run: DeleteRun): string {
+  return `rows ${run.start}–${run.start + run.count - 1}`;
+}
+
+function deleteRun(write: SheetWrite, run: DeleteRun): void {
+  once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
 }
 
 // A call the Sheets API refused for quota did nothing: SpreadsheetApp, which has no per-minute quota,
-// does the same work at once, rather than a wait of up to a minute with the lock held.
+// does the same work at once, call by call, rather than wait up to a minute with the lock held.
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
-  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
-  const what = sheets.map((sheet) => listed(sheet.blocks.map((block) => `${block.values.length}×${block.values[0].length} cells at row ${block.row}`)));
+  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write), keys: write.keys }));
+  const what = sheets.map((sheet) => listed(sheet.blocks.map(blockSize)));
   const run = (): void => {
-    if (!batchUpdateCells(sheets)) sheets.forEach((sheet) => sheet.blocks.forEach((block) => writeBlock(sheet.opened, sheet.name, block)));
+    if (batchUpdateCells(sheets)) return;
+    oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: blockSize(block), verb: ['update', 'updated'], run: () => writeBlock(write, block) }))));
+    // Deletions through the API may follow: the held-back values must land before rows move.
+    flushBeforeApi();
   };
   return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: 'update' };
 }
 
 function apiDeletionsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetRuns[] = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
-  const what = group.map((write) => listed(write.plan.deletions.map((run) => `rows ${run.start}–${run.start + run.count - 1}`)));
+  const what = group.map((write) => listed(write.plan.deletions.map(runRows)));
   const run = (): void => {
-    if (!batchDeleteRows(sheets)) sheets.forEach((sheet) => sheet.runs.forEach((each) => deleteRun(sheet.opened, sheet.name, each)));
+    if (batchDeleteRows(sheets)) return;
+    oneByOne(group.flatMap((write) => write.plan.deletions.map((each) => ({ write, what: runRows(each), verb: ['delete', 'deleted'], run: () => deleteRun(write, each) }))));
   };
   return { writes: group, todo: what.map((n) => `delete ${n}`), done: what.map((n) => `deleted ${n}`), viaApi: true, run, kind: 'delete' };
+}
+
+/** One call of a step done call by call. */
+interface SingleCall {
+  write: SheetWrite;
+  what: string;
+  verb: string[];
+  run(): void;
+}
+
+/** A step done call by call that failed part-way: what it did and what it left, per sheet. */
+export class StepPartlyDone {
+  readonly cause: unknown;
+  readonly done: Array<[SheetWrite, string]>;
+  readonly left: Array<[SheetWrite, string]>;
+
+  constructor(cause: unknown, done: Array<[SheetWrite, string]>, left: Array<[SheetWrite, string]>) {
+    this.cause = cause;
+    this.done = done;
+    this.left = left;
+  }
+}
+
+function oneByOne(calls: readonly SingleCall[]): void {
+  calls.forEach((call, i) => {
+    try {
+      call.run();
+    } catch (error) {
+      const done = calls.slice(0, i).map((each): [SheetWrite, string] => [each.write, `${each.verb[1]} ${each.what}`]);
+      throw new StepPartlyDone(error, done, calls.slice(i).map((each): [SheetWrite, string] => [each.write, `${each.verb[0]} ${each.what}`]));
+    }
+  });
 }
 
 /** What a batched call does to one sheet, as the single calls would say it (`rows 9–9, rows 4–5`); long lists end in a count. */

@@ -307,6 +307,6 @@ test("a plain pivot sheet's own id given in a transaction and taken meanwhile by
       Post.find(1)!.related('tags').attach([2]);
       gas().run('B', () => gas().SpreadsheetApp.getActive().getSheetByName('PostTag')!.appendRow([2, 2, 3]));
     }),
-  ).toThrow(/Post\.tags: a row with id 2 was added to sheet "PostTag".*by someone else while this transaction ran/);
+  ).toThrow(/Post\.tags: a row with id 2 was added to sheet "PostTag".*by someone else while this write ran/);
   expect(sheetRows('PostTag')).toEqual([['id', 'post_id', 'tag_id'], [1, 1, 1], [2, 2, 3]]);
 });

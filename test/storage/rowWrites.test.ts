@@ -1,5 +1,5 @@
 /** A write by row numbers is repeated after a passing fault only if its sheet did not change during the pause. */
-import { Model, WriteError } from '../../src';
+import { Model, WriteError, transaction } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -55,9 +55,66 @@ it('does not repeat an update when a person inserted a row during the pause (it 
     error = caught;
   }
   expect(error).toBeInstanceOf(WriteError);
-  expect(String(error)).toMatch(/not tried again: the sheet changed while sheetorm waited/);
+  expect(String(error)).toMatch(/not tried again: rows of the sheet moved while sheetorm waited to retry/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [99, 'typed by a person'], [1, 'a'], [2, 'b'], [3, 'c']]);
   expect(post.$isDirty).toBe(true);
+});
+
+it('repeats a write when the pause only saw a cell edited outside the keys (no row moved)', () => {
+  seedSheets({ Posts: [['id', 'title', 'note'], [1, 'a', ''], [2, 'b', '']] });
+  const post = Post.findOrFail(2);
+  failOnceThen('Range.setValues', () => posts().getRange('C2').setValue('a person was here'));
+  post.title = 'B';
+  post.save();
+  expect(sheetRows('Posts')).toEqual([['id', 'title', 'note'], [1, 'a', 'a person was here'], [2, 'B', '']]);
+});
+
+it('still retries when the read that checks the rows fails right after the fault (it is retried like any read)', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+  const post = Post.findOrFail(2);
+  let failedWrite = false;
+  let failedCheck = false;
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && !failedWrite) {
+      failedWrite = true;
+      throw timeout();
+    }
+    if (call.method === 'Range.getValues' && failedWrite && !failedCheck) {
+      failedCheck = true;
+      throw timeout();
+    }
+  });
+  post.title = 'B';
+  post.save();
+  expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'B']]);
+});
+
+it('takes back the appends of the sheets whose rows did not move, and says what is left', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name'], [1, 'js']] });
+  class Tag extends Model {
+    static _table = 'Tags';
+  }
+  let setValues = 0;
+  let paused = false;
+  gas().beforeCall((call) => {
+    // Posts is appended first; the Tags append times out, and a person inserts a Tags row meanwhile.
+    if (call.method === 'Range.setValues' && ++setValues === 2) throw timeout();
+    if (call.method === 'Utilities.sleep' && !paused) {
+      paused = true;
+      gas().active.getSheetByName('Tags')!.insertRowBefore(2);
+    }
+  });
+  const post = new Post();
+  post.title = 'New';
+  expect(() =>
+    transaction(() => {
+      post.save();
+      Tag.create({ name: 'y' });
+    }),
+  ).toThrow(/not tried again.*Written: nothing\. Not written \(at most\): sheet "Tags" .*append rows 3–3\.$/);
+  expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+  expect(sheetRows('Tags')).toEqual([['id', 'name'], ['', ''], [1, 'js']]);
+  expect(post.$isPersisted).toBe(false);
 });
 
 it('does not repeat an append over a row a person typed during the pause', () => {

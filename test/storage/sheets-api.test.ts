@@ -192,6 +192,32 @@ it('deletes through SpreadsheetApp when the API refuses the deletions for quota,
   });
 });
 
+it('a quota fallback that fails part-way reports the calls it made, and flushes its values before API deletions', () => {
+  const quota = "Quota exceeded for quota metric 'Write requests'";
+  const script = () =>
+    transaction(() => {
+      Post.whereIn('id', [1, 3]).update({ title: 'edited' });
+      Post.whereIn('id', [2, 5]).delete();
+    });
+  withEnv(true, (env) => {
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error(quota);
+    });
+    script();
+    const order = env.calls.all().map((call) => call.method).filter((method) => /setValues|flush|batchUpdate/.test(method));
+    expect(order).toEqual(['Sheets.Spreadsheets.Values.batchUpdate', 'Range.setValues', 'Range.setValues', 'SpreadsheetApp.flush', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
+  });
+  withEnv(true, (env) => {
+    let setValues = 0;
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error(quota);
+      if (call.method === 'Range.setValues' && ++setValues === 2) throw new Error('You do not have permission to edit this range.');
+    });
+    expect(script).toThrow(/Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": update 1×1 cells at row 4, delete rows 6–6, rows 3–3\.$/);
+    expect(env.sheetValues('Posts')[1][1]).toBe('edited');
+  });
+});
+
 it('writes scattered cells through SpreadsheetApp when the API refuses them for quota', () => {
   withEnv(true, (env) => {
     env.beforeCall((call) => {

@@ -16,6 +16,8 @@ export interface SheetBlocks {
   opened: OpenedSheet;
   name: string;
   blocks: readonly CellBlock[];
+  /** The 1-based columns of the sheet's keys (see rowWrites). */
+  keys?: readonly number[] | null;
 }
 
 /** A sheet's deletion runs, highest rows first. */
@@ -37,7 +39,7 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const call = (): void => {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
   };
-  return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => sheet.opened.sheet), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
+  return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => ({ sheet: sheet.opened.sheet, keys: sheet.keys || null })), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
 }
 
 /** Runs `fn`; false when the call in it was refused for quota. */
