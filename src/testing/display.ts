@@ -34,17 +34,24 @@ function numberWithFormat(value: number, format: string): string | undefined {
 
 /**
  * Converts a Sheets date format ("yyyy-mm-dd hh:mm") to a SimpleDateFormat pattern. `elapsed`
- * gives the whole hours since the epoch for an elapsed-hours token (`[h]:mm`, 1.5 days as 36:00).
+ * gives the whole units per day since the epoch for elapsed tokens (`[h]:mm`: 1.5 days as 36:00).
  */
-function datePattern(format: string, elapsed: () => number): string {
+function datePattern(format: string, elapsed: (perDay: number) => number): string {
   const twelveHour = /am\/pm|a\/p/i.test(format);
-  const marked = format.replace(/am\/pm|a\/p/gi, '\u0001').replace(/\[h+\]/gi, '\u0002');
-  const tokens = marked.match(/y+|m+|d+|h+|s+|\u0001|\u0002|[^ymdhs\u0001\u0002]+/gi) ?? [];
+  const marked = format
+    .replace(/am\/pm|a\/p/gi, '\u0001')
+    .replace(/\[h+\]/gi, '\u0002')
+    .replace(/\[m+\]/gi, '\u0003')
+    .replace(/\[s+\]/gi, '\u0004');
+  const tokens = marked.match(/y+|m+|d+|h+|s+|\u0001|\u0002|\u0003|\u0004|[^ymdhs\u0001-\u0004]+/gi) ?? [];
   return tokens
     .map((token, i) => {
       const lower = token.toLowerCase();
       if (token === '\u0001') return 'a';
-      if (token === '\u0002') return String(elapsed()); // digits are literal in a pattern
+      // Digits are literal in a pattern.
+      if (token === '\u0002') return String(elapsed(24));
+      if (token === '\u0003') return String(elapsed(1440));
+      if (token === '\u0004') return String(elapsed(86400));
       if (lower[0] === 'y') return lower.length <= 2 ? 'yy' : 'yyyy';
       if (lower[0] === 'd') return lower.length >= 4 ? 'EEEE' : lower.length === 3 ? 'EEE' : 'd'.repeat(lower.length);
       if (lower[0] === 'h') return (twelveHour ? 'h' : 'H').repeat(Math.min(lower.length, 2));
@@ -74,7 +81,7 @@ export function displayText(value: Scalar | '', format: string, timeZone: string
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const custom = format !== DEFAULT_FORMAT && format !== '@' && format !== 'General';
   if (isDate(value)) {
-    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format, () => Math.floor(dateToSerial(value, timeZone) * 24 + 1e-9)));
+    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format, (perDay) => Math.floor(dateToSerial(value, timeZone) * perDay + 1e-9)));
     return defaultDate(value, timeZone);
   }
   return (custom && numberWithFormat(value, format)) || plainNumber(value);

@@ -195,12 +195,12 @@ describe('display values', () => {
     expect(range.getDisplayValues()).toEqual([['1234.50', '1,235', '25.6%', '02/01/2024 13:05', '007']]);
   });
 
-  it('shows elapsed hours for [h] formats (1.5 days is 36:00)', () => {
+  it('shows elapsed hours and minutes for [h] and [m] formats (1.5 days is 36:00)', () => {
     const { sheet } = blank('UTC');
-    const range = sheet.getRange('A1:B1');
-    range.setValues([[1.5, 0.75]]);
-    range.setNumberFormats([['[h]:mm', '[hh]:mm:ss']]);
-    expect(range.getDisplayValues()).toEqual([['36:00', '18:00:00']]);
+    const range = sheet.getRange('A1:C1');
+    range.setValues([[1.5, 0.75, 0.0625]]);
+    range.setNumberFormats([['[h]:mm', '[hh]:mm:ss', '[mm]:ss']]);
+    expect(range.getDisplayValues()).toEqual([['36:00', '18:00:00', '90:00']]);
   });
 
   it('reads a number in a cell with a date or time format as a Date (Sheets keeps dates as numbers)', () => {
