@@ -22,9 +22,9 @@ var SheetORM = (() => {
       throw mod = 0, e;
     }
   };
-  var __export = (target2, all) => {
+  var __export = (target, all) => {
     for (var name in all)
-      __defProp(target2, name, { get: all[name], enumerable: true });
+      __defProp(target, name, { get: all[name], enumerable: true });
   };
   var __copyProps = (to, from, except, desc) => {
     if (from && typeof from === "object" || typeof from === "function") {
@@ -34,12 +34,12 @@ var SheetORM = (() => {
     }
     return to;
   };
-  var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
     // If the importer is in node compatibility mode or this is not an ESM
     // file that has been converted to a CommonJS file using a Babel-
     // compatible transform (i.e. "__esModule" has not been set), then set
     // "default" to the CommonJS "module.exports" for node compatibility.
-    isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
+    isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
     mod
   ));
   var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
@@ -568,11 +568,11 @@ var SheetORM = (() => {
     const constructor = proto && Object.prototype.hasOwnProperty.call(proto, "constructor") ? proto.constructor : null;
     return typeof constructor === "function" && typeof constructor.name === "string" ? constructor.name : "";
   }
-  function setOwn(target2, key, value) {
+  function setOwn(target, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(target2, key, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
     } else {
-      target2[key] = value;
+      target[key] = value;
     }
   }
 
@@ -1135,26 +1135,26 @@ var SheetORM = (() => {
       for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
       return null;
     }
-    find(target2) {
-      if (typeof target2 === "function") return this.first(target2);
-      if (typeof target2 !== "string" && typeof target2 !== "number" && !Array.isArray(target2)) {
-        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target2)}.`);
+    find(target) {
+      if (typeof target === "function") return this.first(target);
+      if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
+        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
       }
-      const key = normalizeCompositeKey(Array.isArray(target2) ? target2 : [target2]);
+      const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
       return this.first((item) => rowKey(item) === key);
     }
     contains(...args) {
-      const [target2, ...rest] = args;
+      const [target, ...rest] = args;
       if (rest.length > 0) {
-        const read = selector(String(target2));
+        const read = selector(String(target));
         const test = condition(rest, "contains");
         return this.some((item, i, items) => test(read(item, i, items)));
       }
-      if (typeof target2 === "function") return this.some(target2);
-      const row = rowIdentity(target2);
-      if (row) return this.some((item) => item === target2 || sameRow(rowIdentity(item), row));
-      const key = target2 !== null && typeof target2 === "object" && !Array.isArray(target2) ? null : normalizeCompositeKey(Array.isArray(target2) ? target2 : [target2]);
-      return this.some((item) => looseEquals(item, target2) || key !== null && key !== "" && rowKey(item) === key);
+      if (typeof target === "function") return this.some(target);
+      const row = rowIdentity(target);
+      if (row) return this.some((item) => item === target || sameRow(rowIdentity(item), row));
+      const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+      return this.some((item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key);
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
@@ -1680,9 +1680,9 @@ var SheetORM = (() => {
       pivotSpec: null
     };
   }
-  function attachState(target2) {
+  function attachState(target) {
     const state = newState();
-    target2[STATE] = state;
+    target[STATE] = state;
     return state;
   }
   function holdRead(model, batch, row, pivotRow) {
@@ -1981,58 +1981,22 @@ var SheetORM = (() => {
   }
 
   // src/storage/rowWrites.ts
-  var ChangedDuringRetry = class extends ServiceError {
-    constructor(message, cause, sheets) {
-      super(message, cause);
-      this.sheets = sheets;
-    }
+  var NotOurRows = class extends Error {
   };
-  function retriedInPlace(label, targets, write, canRetry = isTransient) {
-    let before = null;
-    let fault = null;
-    const attempt = () => {
-      if (before) {
-        const now = snapshot(targets);
-        const changed = targets.filter((_, i) => !sameGrid(before[i], now[i])).map((target2) => target2.sheet);
-        if (changed.length) {
-          throw new ChangedDuringRetry(
-            `${label} failed (${messageOf(fault)}) and was not tried again: rows of the sheet moved while sheetorm waited to retry, so the same row numbers could reach other rows.`,
-            fault,
-            changed
-          );
-        }
-      }
-      write();
-    };
-    retried(label, attempt, (error) => {
-      if (!canRetry(error)) return false;
-      try {
-        before = retried(`${label}: reading where its rows are`, () => snapshot(targets));
-      } catch (unreadable) {
-        return false;
-      }
-      fault = error;
-      return true;
-    });
-  }
-  function snapshot(targets) {
-    return targets.map(({ sheet, keys }) => {
-      const lastRow = sheet.getLastRow();
-      if (!keys) return [[lastRow]].concat(sheet.getDataRange().getValues());
-      if (lastRow === 0) return [[0]];
-      const first = Math.min(...keys);
-      const span = Math.max(...keys) - first + 1;
-      const rows = sheet.getRange(1, first, lastRow, span).getValues();
-      return [[lastRow]].concat(rows.map((row) => keys.map((key) => row[key - first])));
-    });
-  }
-  function sameGrid(one, other) {
-    if (one.length !== other.length) return false;
-    for (let r = 0; r < one.length; r++) {
-      if (one[r].length !== other[r].length) return false;
-      for (let c = 0; c < one[r].length; c++) if (!sameValue(one[r][c], other[r][c])) return false;
+  function clearAppended(label, sheet, at, rows, keys) {
+    const width = rows[0].length;
+    if (keys) {
+      const found = once(`${label}: reading the rows first`, () => sheet.getRange(at, 1, rows.length, width).getValues());
+      const blank = found.map((row) => row.every((cell) => cell === ""));
+      const ours = found.map((row, r) => keys.every((key) => sameKey(row[key - 1], rows[r][key - 1])));
+      if (found.some((_, r) => !blank[r] && !ours[r])) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
+      if (blank.every(Boolean)) return;
     }
-    return true;
+    once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+  }
+  function sameKey(read, written) {
+    const sent = typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
+    return normalizeKey(read) === normalizeKey(sent);
   }
 
   // src/storage/Header.ts
@@ -2126,7 +2090,7 @@ var SheetORM = (() => {
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
     };
-    return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => ({ sheet: sheet.opened.sheet, keys: sheet.keys || null })), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
+    return unlessQuota(() => once(label, call));
   }
   function unlessQuota(fn) {
     try {
@@ -2159,9 +2123,6 @@ var SheetORM = (() => {
   }
 
   // src/storage/writeSteps.ts
-  function target(write) {
-    return { sheet: write.opened.sheet, keys: write.keys || null };
-  }
   function stepsOf(writes, grown = false) {
     const api = sheetsApi() !== null;
     const cellsByApi = api ? batchedByApi(writes, (w) => apiBlocks(w).length) : /* @__PURE__ */ new Set();
@@ -2209,15 +2170,11 @@ var SheetORM = (() => {
     const rows = plan.appendRows;
     const span = `rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`;
     const run = () => {
-      retriedInPlace(`"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`, [target(write)], () => {
+      once(`"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`, () => {
         opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
       });
     };
-    const undo = () => {
-      retriedInPlace(`"${name}" clearContent of ${span}`, [target(write)], () => {
-        opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent();
-      });
-    };
+    const undo = () => clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, plan.appendAt, rows, write.keys || null);
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
   function blockStep(write, block) {
@@ -2230,7 +2187,7 @@ var SheetORM = (() => {
   }
   function writeBlock(write, block) {
     const { row, column, values } = block;
-    retriedInPlace(`"${write.name}" setValues ${values.length}\xD7${values[0].length} at row ${row}, column ${column}`, [target(write)], () => {
+    once(`"${write.name}" setValues ${values.length}\xD7${values[0].length} at row ${row}, column ${column}`, () => {
       write.opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
     });
   }
@@ -2246,7 +2203,7 @@ var SheetORM = (() => {
     once(`"${write.name}" deleteRows(${run.start}, ${run.count})`, () => write.opened.sheet.deleteRows(run.start, run.count));
   }
   function apiCellsStep(group) {
-    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write), keys: write.keys }));
+    const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
     const what = sheets.map((sheet) => listed(sheet.blocks.map(blockSize)));
     const run = () => {
       if (batchUpdateCells(sheets)) return;
@@ -2336,7 +2293,7 @@ var SheetORM = (() => {
         if (partly) partly.done.forEach((entry) => progress.push(entry));
         const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step]);
         const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-        const undone = takeBack(steps.slice(0, i), step, progress, error);
+        const undone = takeBack(steps.slice(0, i), step, progress);
         throw new PlanInterrupted(error, step.writes, remaining, undone);
       }
       if (step.kind !== "flush") step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
@@ -2345,17 +2302,12 @@ var SheetORM = (() => {
   function sheetWork(steps) {
     return steps.filter((step) => step.kind !== "flush").flatMap((step) => step.writes.map((write, w) => [write.opened.describe(), step.todo[w]]));
   }
-  function takeBack(done, failed, progress, cause) {
+  function takeBack(done, failed, progress) {
     const steps = done.concat([failed]);
     if (!steps.every((step) => step.kind === "append" || step.kind === "flush")) return false;
-    const moved = cause instanceof ChangedDuringRetry ? cause.sheets : [];
     let all = true;
     for (let i = steps.length - 1; i >= 0; i--) {
       if (steps[i].kind !== "append") continue;
-      if (steps[i].writes.some((write) => moved.indexOf(write.opened.sheet) >= 0)) {
-        all = false;
-        continue;
-      }
       try {
         steps[i].undo();
       } catch (error) {
@@ -2386,36 +2338,36 @@ var SheetORM = (() => {
     if (typeof value === "string") return value.length < MAX_CELL_CHARS || value.length === MAX_CELL_CHARS && !needsTextGuard(value);
     return typeof value === "number" && isFinite(value);
   }
-  function validateCell(value, target2) {
-    if (!isPlainCell(value)) toCell(value, target2);
+  function validateCell(value, target) {
+    if (!isPlainCell(value)) toCell(value, target);
   }
   function sheetCell(value) {
     if (value === null) return "";
     return typeof value === "string" && needsTextGuard(value) ? `'${value}` : value;
   }
-  function toCell(value, target2) {
+  function toCell(value, target) {
     if (value === null || value === void 0) return "";
     if (typeof value === "string") {
       const guarded = needsTextGuard(value);
       if (value.length > MAX_CELL_CHARS || guarded && value.length === MAX_CELL_CHARS) {
         const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets would parse it otherwise),`;
         throw new ValidationError(
-          `${target2.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
+          `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
         );
       }
       return guarded ? `'${value}` : value;
     }
     if (typeof value === "number") {
-      if (!isFinite(value)) throw new ValidationError(`${target2.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
+      if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
       return value;
     }
     if (typeof value === "boolean") return value;
     if (isDate(value)) {
-      if (isNaN(value.getTime())) throw new ValidationError(`${target2.describe()}: an invalid Date cannot be stored; check how it was built.`);
+      if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
       return value;
     }
     throw new ValidationError(
-      `${target2.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
+      `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
     );
   }
 
@@ -3670,12 +3622,12 @@ var SheetORM = (() => {
   function assignRow(model, columns, values, frozen = false) {
     const state = stateOf(model);
     const collided = collisions(Object.getPrototypeOf(model), columns);
-    const target2 = model;
+    const target = model;
     for (let i = 0; i < columns.length; i++) {
       let value = values[i] === void 0 ? null : values[i];
       if (value !== null && typeof value === "object") value = cloneValue(value);
       if (collided[i]) writeAttribute(model, columns[i], value);
-      else target2[columns[i]] = value;
+      else target[columns[i]] = value;
     }
     state.columns = columns;
     state.original = frozen && values.length === columns.length ? values : copyRow(values, columns.length);
@@ -3713,15 +3665,15 @@ var SheetORM = (() => {
   }
   function fillMissing(model, columns, values) {
     const collided = collisions(Object.getPrototypeOf(model), columns);
-    const target2 = model;
+    const target = model;
     let filled = null;
     for (let i = 0; i < columns.length; i++) {
       if (collided[i]) {
         const shadow = shadowOf(model);
         if (shadow[columns[i]] !== void 0) continue;
         shadow[columns[i]] = cloneValue(values[i]);
-      } else if (target2[columns[i]] === void 0) {
-        setOwn(target2, columns[i], cloneValue(values[i]));
+      } else if (target[columns[i]] === void 0) {
+        setOwn(target, columns[i], cloneValue(values[i]));
       } else continue;
       (filled || (filled = [])).push(columns[i]);
     }
@@ -3833,10 +3785,10 @@ var SheetORM = (() => {
       const columns = this.batch.columns;
       const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
       if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
-        const target2 = instance;
+        const target = instance;
         for (let i = 0; i < columns.length; i++) {
           const value = original[i];
-          target2[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
         }
         return instance;
       }

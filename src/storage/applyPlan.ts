@@ -4,7 +4,6 @@ import { messageOf, once, retried } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { SheetWrite, StepPartlyDone, stepsOf, WriteStep } from './writeSteps';
-import { ChangedDuringRetry } from './rowWrites';
 
 /** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
 export type Progress = Array<[sheet: SheetWrite, what: string]>;
@@ -74,7 +73,7 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       // A flush writes nothing of its own: reports list sheet work only.
       const left = partly ? partly.left.map(([write, what]): [string, string] => [write.opened.describe(), what]) : sheetWork([step]);
       const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-      const undone = takeBack(steps.slice(0, i), step, progress, error);
+      const undone = takeBack(steps.slice(0, i), step, progress);
       throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     if (step.kind !== 'flush') step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
@@ -93,18 +92,12 @@ function sheetWork(steps: readonly WriteStep[]): Array<[string, string]> {
  * Each block taken back leaves `progress`; a block that cannot be cleared stays listed there.
  * Returns whether every block was taken back.
  */
-function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress, cause: unknown): boolean {
+function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
   const steps = done.concat([failed]);
   if (!steps.every((step) => step.kind === 'append' || step.kind === 'flush')) return false;
-  // A sheet whose rows moved during a retry's pause keeps its appends: clearing by row number could hit a person's rows.
-  const moved = cause instanceof ChangedDuringRetry ? cause.sheets : [];
   let all = true;
   for (let i = steps.length - 1; i >= 0; i--) {
     if (steps[i].kind !== 'append') continue;
-    if (steps[i].writes.some((write) => moved.indexOf(write.opened.sheet) >= 0)) {
-      all = false;
-      continue;
-    }
     try {
       (steps[i].undo as () => void)();
     } catch (error) {

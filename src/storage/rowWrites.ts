@@ -1,81 +1,36 @@
 /**
- * Writes addressed by row numbers (a block of cells, appended rows, clearing them again). A passing
- * fault is retried after a pause, but a person may insert, delete or sort rows during the pause, and
- * the same row numbers would then hit other rows: the write is repeated only when its sheets still
- * end where they did and hold the same keys in the same rows. Checking costs two reads per sheet,
- * taken on failure only.
+ * Writes addressed by row numbers (a block of cells, appended rows) are sent once: a retry after a
+ * pause would reach other rows if a person inserted, deleted or sorted rows meanwhile, and a failed
+ * call may have been slow enough for that too. Taking an append back clears only rows that still
+ * hold the keys it wrote, for the same reason.
  */
-import { ServiceError } from '../errors';
-import { sameValue } from '../support/values';
-import { isTransient, messageOf, retried } from './service';
+import { normalizeKey } from '../support/values';
+import { once } from './service';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A sheet a write goes to, with the 1-based columns of its keys (null: compare every column). */
-export interface WriteTarget {
-  sheet: Sheet;
-  keys: readonly number[] | null;
-}
+/** Thrown when appended rows are not where they were written: they are left, and reported as written. */
+export class NotOurRows extends Error {}
 
-/** A failed write not tried again because its sheets changed during the pause: their row numbers are stale. */
-export class ChangedDuringRetry extends ServiceError {
-  readonly sheets: readonly Sheet[];
-
-  constructor(message: string, cause: unknown, sheets: readonly Sheet[]) {
-    super(message, cause);
-    this.sheets = sheets;
+/**
+ * Clears the rows appended at `at` when each holds the keys appended there (`keys`: 1-based columns)
+ * or is blank; leaves them all when any holds something else. Without keys, clears them unread.
+ */
+export function clearAppended(label: string, sheet: Sheet, at: number, rows: readonly unknown[][], keys: readonly number[] | null): void {
+  const width = rows[0].length;
+  if (keys) {
+    const found = once(`${label}: reading the rows first`, () => sheet.getRange(at, 1, rows.length, width).getValues());
+    const blank = found.map((row) => row.every((cell) => cell === ''));
+    const ours = found.map((row, r) => keys.every((key) => sameKey(row[key - 1], rows[r][key - 1])));
+    if (found.some((_, r) => !blank[r] && !ours[r])) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
+    // Nothing of the append landed: there is nothing to clear.
+    if (blank.every(Boolean)) return;
   }
+  once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
 }
 
-/** Runs `write`, retrying the faults `canRetry` accepts while the targets' rows stay where they were at the failure. */
-export function retriedInPlace(label: string, targets: readonly WriteTarget[], write: () => void, canRetry: (error: unknown) => boolean = isTransient): void {
-  let before: unknown[][][] | null = null;
-  let fault: unknown = null;
-  const attempt = (): void => {
-    if (before) {
-      const now = snapshot(targets);
-      const changed = targets.filter((_, i) => !sameGrid((before as unknown[][][])[i], now[i])).map((target) => target.sheet);
-      if (changed.length) {
-        throw new ChangedDuringRetry(
-          `${label} failed (${messageOf(fault)}) and was not tried again: rows of the sheet moved while sheetorm waited to retry, so the same row numbers could reach other rows.`,
-          fault,
-          changed,
-        );
-      }
-    }
-    write();
-  };
-  retried(label, attempt, (error) => {
-    if (!canRetry(error)) return false;
-    try {
-      // Right after a fault the next call may fail too: the check read is retried like any read.
-      before = retried(`${label}: reading where its rows are`, () => snapshot(targets));
-    } catch (unreadable) {
-      return false;
-    }
-    fault = error;
-    return true;
-  });
-}
-
-/** Per target: the last row and the key columns (every column without keys), header included. */
-function snapshot(targets: readonly WriteTarget[]): unknown[][][] {
-  return targets.map(({ sheet, keys }) => {
-    const lastRow = sheet.getLastRow();
-    if (!keys) return [[lastRow]].concat(sheet.getDataRange().getValues());
-    if (lastRow === 0) return [[0]];
-    const first = Math.min(...keys);
-    const span = Math.max(...keys) - first + 1;
-    const rows = sheet.getRange(1, first, lastRow, span).getValues();
-    return [[lastRow]].concat(rows.map((row) => keys.map((key) => row[key - first])));
-  });
-}
-
-function sameGrid(one: unknown[][], other: unknown[][]): boolean {
-  if (one.length !== other.length) return false;
-  for (let r = 0; r < one.length; r++) {
-    if (one[r].length !== other[r].length) return false;
-    for (let c = 0; c < one[r].length; c++) if (!sameValue(one[r][c], other[r][c])) return false;
-  }
-  return true;
+// A text guard (a leading apostrophe) is not part of what the cell reads back.
+function sameKey(read: unknown, written: unknown): boolean {
+  const sent = typeof written === 'string' && written.charAt(0) === "'" ? written.slice(1) : written;
+  return normalizeKey(read) === normalizeKey(sent);
 }

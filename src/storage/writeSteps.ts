@@ -7,7 +7,7 @@
  */
 import { isDate } from '../support/values';
 import { once, retried } from './service';
-import { retriedInPlace, WriteTarget } from './rowWrites';
+import { clearAppended } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
@@ -21,12 +21,8 @@ export interface SheetWrite {
   name: string;
   /** The model or method writing, for error messages. */
   owner: string;
-  /** The 1-based columns of the sheet's keys, which tell whether rows moved before a retry (none: every column). */
+  /** The 1-based columns of the sheet's keys, which tell appended rows from a person's (null: not known). */
   keys?: readonly number[] | null;
-}
-
-function target(write: { opened: OpenedSheet; keys?: readonly number[] | null }): WriteTarget {
-  return { sheet: write.opened.sheet, keys: write.keys || null };
 }
 
 /** One service call (or one run of them), with what it does to which sheets, for error reports. */
@@ -106,16 +102,12 @@ function appendStep(write: SheetWrite): WriteStep {
   const rows = plan.appendRows;
   const span = `rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`;
   const run = (): void => {
-    retriedInPlace(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, [target(write)], () => {
+    once(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () => {
       opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
     });
   };
   // The rows were empty under the lock: clearing them takes the append back without moving any row.
-  const undo = (): void => {
-    retriedInPlace(`"${name}" clearContent of ${span}`, [target(write)], () => {
-      opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).clearContent();
-    });
-  };
+  const undo = (): void => clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, plan.appendAt, rows, write.keys || null);
   return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
 }
 
@@ -131,7 +123,7 @@ function blockSize(block: CellBlock): string {
 
 function writeBlock(write: SheetWrite, block: CellBlock): void {
   const { row, column, values } = block;
-  retriedInPlace(`"${write.name}" setValues ${values.length}×${values[0].length} at row ${row}, column ${column}`, [target(write)], () => {
+  once(`"${write.name}" setValues ${values.length}×${values[0].length} at row ${row}, column ${column}`, () => {
     write.opened.sheet.getRange(row, column, values.length, values[0].length).setValues(values);
   });
 }
@@ -154,7 +146,7 @@ function deleteRun(write: SheetWrite, run: DeleteRun): void {
 // does the same work at once, call by call, rather than wait up to a minute with the lock held.
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
-  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write), keys: write.keys }));
+  const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
   const what = sheets.map((sheet) => listed(sheet.blocks.map(blockSize)));
   const run = (): void => {
     if (batchUpdateCells(sheets)) return;

@@ -45,9 +45,12 @@ describe('transient service failures', () => {
     expect(gas().calls.count('Range.getValues')).toBe(1);
   });
 
-  it('retries setValues (idempotent: same values, same range)', () => {
+  it('sends setValues once (a retry after a pause could reach rows that moved) and says nothing was written', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
     failNext('Range.setValues', 1);
+    expect(() => Post.create({ title: 'b' })).toThrow(WriteError);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
     Post.create({ title: 'b' });
     expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b']]);
   });

@@ -5,8 +5,7 @@
  */
 import { columnLetter } from '../Header';
 import { ServiceError } from '../../errors';
-import { isQuotaRefusal, isTransient, once } from '../service';
-import { retriedInPlace } from '../rowWrites';
+import { isQuotaRefusal, once } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { OpenedSheet } from '../TableRef';
 import { quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
@@ -16,8 +15,6 @@ export interface SheetBlocks {
   opened: OpenedSheet;
   name: string;
   blocks: readonly CellBlock[];
-  /** The 1-based columns of the sheet's keys (see rowWrites). */
-  keys?: readonly number[] | null;
 }
 
 /** A sheet's deletion runs, highest rows first. */
@@ -39,7 +36,8 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const call = (): void => {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
   };
-  return unlessQuota(() => retriedInPlace(label, sheets.map((sheet) => ({ sheet: sheet.opened.sheet, keys: sheet.keys || null })), call, (error) => isTransient(error) && !isQuotaRefusal(error)));
+  // Sent once, as a setValues is: a retry after a pause could reach rows a person has moved.
+  return unlessQuota(() => once(label, call));
 }
 
 /** Runs `fn`; false when the call in it was refused for quota. */
