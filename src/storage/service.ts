@@ -35,7 +35,7 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
- * Runs a call that is safe to repeat (reads, `setValues` to a fixed range), retrying passing faults
+ * Runs a call that is safe to repeat (reads, opening, flush), retrying passing faults
  * (or only the faults `canRetry` accepts).
  */
 export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown) => boolean = isTransient, logged = true): T {
@@ -50,7 +50,7 @@ export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown
   }
 }
 
-/** Runs a call that must not be repeated (appends, row insertions and deletions). */
+/** Runs a call that must not be repeated (writes addressed by row number, row insertions and deletions). */
 export function once<T>(label: string, fn: () => T): T {
   try {
     return timed(label, fn);

@@ -190,6 +190,15 @@ it('deletes through SpreadsheetApp when the API refuses the deletions for quota,
     expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
     expect(env.calls.count('Sheet.deleteRows')).toBe(0);
   });
+  // Scattered cells are sent once too: a retry after a pause could reach rows a person moved.
+  withEnv(true, (env) => {
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error('Service timed out: Spreadsheets');
+    });
+    expect(() => Post.whereIn('id', [1, 3]).update({ title: 'edited' })).toThrow(/timed out/);
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(1);
+    expect(env.calls.count('Utilities.sleep')).toBe(0);
+  });
 });
 
 it('a quota fallback that fails part-way reports the calls it made, and flushes its values before API deletions', () => {
