@@ -2819,6 +2819,14 @@ var SheetORM = (() => {
     return null;
   }
 
+  // src/storage/sheetsApi/dateText.ts
+  var DIGIT = /\d/;
+  var NAME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?)(?![a-z])/i;
+  var INITIAL = /^(?:[JFMASOND]|[apAP])$/;
+  function mayShowDate(text) {
+    return DIGIT.test(text) || INITIAL.test(text) || NAME.test(text);
+  }
+
   // src/storage/sheetsApi/batchRead.ts
   function batchRead(refs) {
     const api = sheetsApi();
@@ -2836,21 +2844,31 @@ var SheetORM = (() => {
   var READ_TRIES = 3;
   function readGroup(api, id, group, tables) {
     const refs = group.map((sheet) => sheet.ref);
-    const spreadsheet = group[0].spreadsheet;
     const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
     for (let attempt = 0; attempt < READ_TRIES; attempt++) {
-      const serial = batchGet(api, id, ranges, "SERIAL_NUMBER");
-      if (!serial) return;
-      if (refs.some((ref, i) => !serial[i] || sheetOfRange(serial[i].range) !== ref.sheetName)) return;
-      const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === "number")));
-      const formatted = needsDates ? batchGet(api, id, ranges, "FORMATTED_STRING") : null;
-      if (needsDates && !formatted) return;
-      const zone = needsDates ? timeZoneOf(spreadsheet) : "";
-      const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
+      const shown = batchGet(api, id, ranges, "FORMATTED_STRING");
+      if (!shown) return;
+      if (refs.some((ref, i) => !shown[i] || sheetOfRange(shown[i].range) !== ref.sheetName)) return;
+      const values = withDates(api, id, ranges, shown, group[0].spreadsheet);
+      if (values === void 0) return;
       if (values.some((sheet) => sheet === null)) continue;
       refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, group[i].spreadsheet), values[i])));
       return;
     }
+  }
+  function withDates(api, id, ranges, shown, spreadsheet) {
+    const dated = shown.map((range, i) => mayHoldDates(range) ? i : -1).filter((i) => i >= 0);
+    const serials = /* @__PURE__ */ new Map();
+    if (dated.length) {
+      const serial = batchGet(api, id, dated.map((i) => ranges[i]), "SERIAL_NUMBER");
+      if (!serial || serial.length !== dated.length) return void 0;
+      dated.forEach((index, i) => serials.set(index, serial[i]));
+    }
+    const zone = dated.length ? timeZoneOf(spreadsheet) : "";
+    return shown.map((range, i) => rectangular(range, serials.get(i) || null, zone));
+  }
+  function mayHoldDates(range) {
+    return (range.values || []).some((row) => row.some((cell) => typeof cell === "string" && mayShowDate(cell)));
   }
   function sheetOfRange(range) {
     if (!range) return null;
@@ -2872,23 +2890,24 @@ var SheetORM = (() => {
       throw error;
     }
   }
-  function rectangular(serial, formatted, zone) {
-    const rows = serial.values || [];
-    const shown = formatted ? formatted.values || [] : null;
-    if (shown && shown.length !== rows.length) return null;
+  function rectangular(shown, serial, zone) {
+    const rows = shown.values || [];
+    const numbers = serial ? serial.values || [] : null;
+    if (numbers && numbers.length !== rows.length) return null;
     if (!rows.length) return [[""]];
     const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
     const out = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
-      const other = shown ? shown[r] : null;
+      const other = numbers ? numbers[r] : null;
       if (other && other.length !== row.length) return null;
       const cells = new Array(width);
       for (let c = 0; c < width; c++) {
         const cell = c < row.length && row[c] !== null && row[c] !== void 0 ? row[c] : "";
-        const asText = other ? other[c] : void 0;
-        if (other && asText !== row[c] && !(typeof cell === "number" && typeof asText === "string")) return null;
-        cells[c] = typeof cell === "number" && typeof asText === "string" ? serialToDate(cell, zone) : cell;
+        const asNumber = other ? other[c] : void 0;
+        const isDate3 = typeof cell === "string" && typeof asNumber === "number";
+        if (other && asNumber !== row[c] && !isDate3) return null;
+        cells[c] = isDate3 ? serialToDate(asNumber, zone) : cell;
       }
       out[r] = cells;
     }

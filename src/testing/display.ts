@@ -32,14 +32,20 @@ function numberWithFormat(value: number, format: string): string | undefined {
   return sign + prefix + grouped + (fracPart ? `.${fracPart}` : '') + percent + suffix;
 }
 
+const MONTH_INITIALS = 'JFMAMJJASOND';
+
 /**
- * Converts a Sheets date format ("yyyy-mm-dd hh:mm") to a SimpleDateFormat pattern. `elapsed`
- * gives the whole units per day since the epoch for elapsed tokens (`[h]:mm`: 1.5 days as 36:00).
+ * Converts a Sheets date format ("yyyy-mm-dd hh:mm") to a SimpleDateFormat pattern for `date`.
+ * Tokens Java has no letter for are written as literals: elapsed units (`[h]:mm`: 1.5 days as
+ * 36:00), the month's initial (`mmmmm`) and `a/p` (a or p, in the token's case).
  */
-function datePattern(format: string, elapsed: (perDay: number) => number): string {
+function datePattern(format: string, date: Date, timeZone: string): string {
+  const elapsed = (perDay: number) => Math.floor(dateToSerial(date, timeZone) * perDay + 1e-9);
+  const wall = wallTime(date, timeZone);
   const twelveHour = /am\/pm|a\/p/i.test(format);
   const marked = format
-    .replace(/am\/pm|a\/p/gi, '\u0001')
+    .replace(/a\/p/gi, (token) => (wall.hour < 12 ? token[0] : token[2]))
+    .replace(/am\/pm/gi, '\u0001')
     .replace(/\[h+\]/gi, '\u0002')
     .replace(/\[m+\]/gi, '\u0003')
     .replace(/\[s+\]/gi, '\u0004');
@@ -60,11 +66,19 @@ function datePattern(format: string, elapsed: (perDay: number) => number): strin
         const before = tokens.slice(0, i).reverse().find((t) => /^[a-z\u0002]/i.test(t))?.toLowerCase() ?? '';
         const after = tokens.slice(i + 1).find((t) => /^[a-z]/i.test(t))?.toLowerCase() ?? '';
         const minute = lower.length <= 2 && (before[0] === 'h' || before[0] === '\u0002' || after[0] === 's');
+        if (lower.length === 5) return literal(MONTH_INITIALS[wall.month - 1]);
         return minute ? 'm'.repeat(lower.length) : 'M'.repeat(lower.length);
       }
-      return `'${token.replace(/'/g, "''")}'`;
+      return literal(token);
     })
-    .join('');
+    .join('')
+    .replace(/\u0006\u0005/g, '')
+    .replace(/\u0005([^\u0006]*)\u0006/g, (_, text: string) => `'${text.replace(/'/g, "''")}'`);
+}
+
+// Marked, so that neighbouring literals are quoted as one ('D'' ' would show a quote).
+function literal(text: string): string {
+  return `\u0005${text}\u0006`;
 }
 
 function defaultDate(date: Date, timeZone: string): string {
@@ -81,7 +95,7 @@ export function displayText(value: Scalar | '', format: string, timeZone: string
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const custom = format !== DEFAULT_FORMAT && format !== '@' && format !== 'General';
   if (isDate(value)) {
-    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format, (perDay) => Math.floor(dateToSerial(value, timeZone) * perDay + 1e-9)));
+    if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format, value, timeZone));
     return defaultDate(value, timeZone);
   }
   return (custom && numberWithFormat(value, format)) || plainNumber(value);

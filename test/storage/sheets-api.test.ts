@@ -64,7 +64,7 @@ function bothPaths<T>(script: (env: AppsScriptEnv) => T) {
 describe('the Sheets advanced service path', () => {
   it('reads every sheet of an eager load in one batch, with identical results (dates, ragged rows, text)', () => {
     const { api, plain } = bothPaths(() => Post.with('tags', 'author').orderBy('id').get().toJSON());
-    expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2); // values + which of them are dates
+    expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2); // values, then the serial numbers of sheets whose text may show dates
     expect(api.calls['Range.getValues']).toBeUndefined();
     expect(api.calls['Spreadsheet.getSheetByName']).toBeUndefined();
     expect(plain.calls['Range.getValues']).toBe(4);
@@ -342,7 +342,7 @@ it('load() on a model reads every sheet of its relations in one batch, as with()
     const user = User.findOrFail(1);
     return user.load('posts.tags', 'posts.author').toJSON();
   });
-  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2); // values + which of them are dates
+  expect(api.calls['Sheets.Spreadsheets.Values.batchGet']).toBe(2); // values, then the serial numbers of sheets whose text may show dates
   expect(api.calls['Range.getValues']).toBe(1); // find(1) itself
   expect(plain.calls['Range.getValues']).toBe(5); // find(1), then Posts, Post Tags, Tags and Users once each
 });

@@ -203,6 +203,15 @@ describe('display values', () => {
     expect(range.getDisplayValues()).toEqual([['36:00', '18:00:00', '90:00']]);
   });
 
+  it("shows the month's initial for mmmmm and a or p for a/p, in the token's case", () => {
+    const { sheet } = blank('UTC');
+    const range = sheet.getRange('A1:E1');
+    const afternoon = new Date('2024-06-03T15:04:00Z');
+    range.setValues([[afternoon, afternoon, afternoon, new Date('2024-12-03T09:04:00Z'), afternoon]]);
+    range.setNumberFormats([['mmmmm', 'mmmmmm', 'h:mm a/p', 'mmmmm h:mm A/P', 'h:mm am/pm']]);
+    expect(range.getDisplayValues()).toEqual([['J', 'June', '3:04 p', 'D 9:04 A', '3:04 PM']]);
+  });
+
   it('reads a number in a cell with a date or time format as a Date (Sheets keeps dates as numbers)', () => {
     const { sheet } = blank();
     const range = sheet.getRange('A1:E1');

@@ -1,8 +1,11 @@
 /**
  * Reading several sheets in one go with `Sheets.Spreadsheets.Values.batchGet`. The API returns
- * ragged rows (trailing empty cells and rows left out) and dates as serial numbers, so a second
- * batchGet with FORMATTED_STRING tells date cells (a string there, a number in the first) from
- * plain numbers; the values are then exactly what `getDataRange().getValues()` returns.
+ * ragged rows (trailing empty cells and rows left out), and a date either as its serial number,
+ * which looks like any number, or as the text it shows. The read asks for the text, which numbers
+ * never take: a sheet none of whose text could be a date is read in that one call. Sheets with text
+ * that could be a date are read again as serial numbers, in a second batchGet; a cell that is text
+ * in the first and a number in the second is a date. The values are then exactly what
+ * `getDataRange().getValues()` returns.
  */
 import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
@@ -10,8 +13,10 @@ import { isQuotaRefusal, isTransient, messageOf, retried } from '../service';
 import { ServiceError } from '../../errors';
 import { bySpreadsheet, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
+import { mayShowDate } from './dateText';
 
 type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Reads the sheets of several refs with the fewest calls; refs the API cannot read are left out. */
 export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
@@ -31,7 +36,7 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
 /** A sheet to read, with the spreadsheet its model opens (the active one, or one opened by id). */
 interface SheetToRead {
   ref: TableRef;
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  spreadsheet: Spreadsheet;
 }
 
 // After a refusal for the per-minute read quota, reads go through SpreadsheetApp until the minute is out.
@@ -44,23 +49,39 @@ const READ_TRIES = 3;
 
 function readGroup(api: GoogleAppsScript.Sheets, id: string, group: SheetToRead[], tables: Map<string, Table>): void {
   const refs = group.map((sheet) => sheet.ref);
-  const spreadsheet = group[0].spreadsheet;
   const ranges = refs.map((ref) => quotedSheet(ref.sheetName));
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
-    const serial = batchGet(api, id, ranges, 'SERIAL_NUMBER');
+    const shown = batchGet(api, id, ranges, 'FORMATTED_STRING');
     // A missing sheet fails the whole batch, and a quota refusal would have it wait: SpreadsheetApp reads these sheets.
-    if (!serial) return;
+    if (!shown) return;
     // A1 ranges match sheet names in any case; getSheetByName does not: let it decide.
-    if (refs.some((ref, i) => !serial[i] || sheetOfRange(serial[i].range) !== ref.sheetName)) return;
-    const needsDates = serial.some((range) => (range.values || []).some((row) => row.some((cell) => typeof cell === 'number')));
-    const formatted = needsDates ? batchGet(api, id, ranges, 'FORMATTED_STRING') : null;
-    if (needsDates && !formatted) return;
-    const zone = needsDates ? timeZoneOf(spreadsheet) : '';
-    const values = refs.map((ref, i) => rectangular(serial[i], formatted ? formatted[i] : null, zone));
+    if (refs.some((ref, i) => !shown[i] || sheetOfRange(shown[i].range) !== ref.sheetName)) return;
+    const values = withDates(api, id, ranges, shown, group[0].spreadsheet);
+    if (values === undefined) return;
     if (values.some((sheet) => sheet === null)) continue;
     refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, group[i].spreadsheet), values[i] as unknown[][])));
     return;
   }
+}
+
+/**
+ * The values of each range, with serial numbers read for the sheets whose text may hold dates:
+ * null for a sheet whose two reads disagree, undefined when the second read cannot be made now.
+ */
+function withDates(api: GoogleAppsScript.Sheets, id: string, ranges: string[], shown: ValueRange[], spreadsheet: Spreadsheet): (unknown[][] | null)[] | undefined {
+  const dated = shown.map((range, i) => (mayHoldDates(range) ? i : -1)).filter((i) => i >= 0);
+  const serials = new Map<number, ValueRange>();
+  if (dated.length) {
+    const serial = batchGet(api, id, dated.map((i) => ranges[i]), 'SERIAL_NUMBER');
+    if (!serial || serial.length !== dated.length) return undefined;
+    dated.forEach((index, i) => serials.set(index, serial[i]));
+  }
+  const zone = dated.length ? timeZoneOf(spreadsheet) : '';
+  return shown.map((range, i) => rectangular(range, serials.get(i) || null, zone));
+}
+
+function mayHoldDates(range: ValueRange): boolean {
+  return (range.values || []).some((row) => row.some((cell) => typeof cell === 'string' && mayShowDate(cell)));
 }
 
 /** The sheet name of an A1 range as the API returns it (`'Post Tags'!A1:C7`, `Posts!A1:G6`). */
@@ -91,23 +112,24 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
  * Pads ragged rows to the widest one and turns date cells into Dates: what getValues() returns.
  * Null when the two reads disagree on anything but date cells (the sheet changed in between).
  */
-function rectangular(serial: ValueRange, formatted: ValueRange | null, zone: string): unknown[][] | null {
-  const rows = (serial.values || []) as unknown[][];
-  const shown = formatted ? ((formatted.values || []) as unknown[][]) : null;
-  if (shown && shown.length !== rows.length) return null;
+function rectangular(shown: ValueRange, serial: ValueRange | null, zone: string): unknown[][] | null {
+  const rows = (shown.values || []) as unknown[][];
+  const numbers = serial ? ((serial.values || []) as unknown[][]) : null;
+  if (numbers && numbers.length !== rows.length) return null;
   if (!rows.length) return [['']];
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const out = new Array<unknown[]>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const other = shown ? shown[r] : null;
+    const other = numbers ? numbers[r] : null;
     if (other && other.length !== row.length) return null;
     const cells = new Array(width);
     for (let c = 0; c < width; c++) {
       const cell = c < row.length && row[c] !== null && row[c] !== undefined ? row[c] : '';
-      const asText = other ? other[c] : undefined;
-      if (other && asText !== row[c] && !(typeof cell === 'number' && typeof asText === 'string')) return null;
-      cells[c] = typeof cell === 'number' && typeof asText === 'string' ? serialToDate(cell, zone) : cell;
+      const asNumber = other ? other[c] : undefined;
+      const isDate = typeof cell === 'string' && typeof asNumber === 'number';
+      if (other && asNumber !== row[c] && !isDate) return null;
+      cells[c] = isDate ? serialToDate(asNumber as number, zone) : cell;
     }
     out[r] = cells;
   }

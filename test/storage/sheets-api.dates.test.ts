@@ -1,0 +1,104 @@
+import { Model } from '../../src';
+import { createAppsScript, AppsScriptEnv } from '../../src/testing';
+import { resetConfig } from '../../src/config';
+import { mayShowDate } from '../../src/storage/sheetsApi/dateText';
+
+class Post extends Model {
+  static _table = 'Posts';
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+}
+class Tag extends Model {
+  static _table = 'Tags';
+}
+
+type Sheets = Record<string, unknown[][]>;
+
+const plainText = (): Sheets => ({
+  Posts: [['id', 'title', 'draft'], [1, 'First Post', false], [2, 'Second Post', true]],
+  Tags: [['id', 'name'], [1, 'news'], [2, 'tech']],
+  PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 2]],
+});
+
+function run<T>(sheetsApi: boolean, sheets: Sheets, script: (env: AppsScriptEnv) => T): { result: string; env: AppsScriptEnv } {
+  const env = createAppsScript({ sheetsApi, timeZone: 'Europe/Paris', sheets });
+  const uninstall = env.install();
+  resetConfig();
+  try {
+    return { result: JSON.stringify(script(env)), env };
+  } finally {
+    uninstall();
+    resetConfig();
+  }
+}
+
+/** The API path's result, after checking it equals SpreadsheetApp's. */
+function bothPaths(sheets: () => Sheets, script: (env: AppsScriptEnv) => unknown): { result: string; env: AppsScriptEnv } {
+  const plain = run(false, sheets(), script);
+  const api = run(true, sheets(), script);
+  expect(api.result).toEqual(plain.result);
+  return api;
+}
+
+const eagerLoad = () => Post.with('tags').orderBy('id').get().toJSON();
+
+describe('telling dates apart on the Sheets API path', () => {
+  it('sheets whose text could not show a date are read in one batchGet', () => {
+    const { env, result } = bothPaths(plainText, eagerLoad);
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(env.calls.count('Range.getValues')).toBe(0);
+    expect(env.calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+    expect(JSON.parse(result)[0].tags.map((tag: { name: string }) => tag.name)).toEqual(['news', 'tech']);
+  });
+
+  it('only the sheets whose text could show a date are read again, as serial numbers', () => {
+    const withDates = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date(Date.UTC(2024, 2, 10, 6, 30))], [2, 'Second Post', '']] });
+    const { env, result } = bothPaths(withDates, eagerLoad);
+    const reads = env.calls.all().filter((call) => call.method === 'Sheets.Spreadsheets.Values.batchGet');
+    expect(reads.map((call) => (call.args[1] as { ranges: string[]; dateTimeRenderOption: string }).ranges)).toEqual([["'Posts'", "'Tags'", "'PostTag'"], ["'Posts'"]]);
+    expect(reads.map((call) => (call.args[1] as { dateTimeRenderOption: string }).dateTimeRenderOption)).toEqual(['FORMATTED_STRING', 'SERIAL_NUMBER']);
+    expect(JSON.parse(result)[0].published).toBe('2024-03-10T06:30:00.000Z');
+  });
+
+  it.each(['mmmm', 'mmmmm', 'mmm', 'dddd', 'ddd', 'am/pm', 'A/P', '[h]', 'yyyy'])('a date cell formatted "%s" still reads as a Date', (format) => {
+    const dated = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date(Date.UTC(2024, 5, 3, 15, 4))], [2, 'Second Post', '']] });
+    const { result } = bothPaths(dated, (env) => {
+      env.SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange('C2').setNumberFormat(format);
+      return eagerLoad();
+    });
+    expect(JSON.parse(result)[0].published).toBe('2024-06-03T15:04:00.000Z');
+  });
+
+  it('text that looks like a date stays text', () => {
+    const text = () => ({ ...plainText(), Tags: [['id', 'name'], [1, '2024-03-10'], [2, 'June']] });
+    const { result } = bothPaths(text, eagerLoad);
+    expect(JSON.parse(result)[0].tags.map((tag: { name: string }) => tag.name)).toEqual(['2024-03-10', 'June']);
+  });
+
+  it('a cell that becomes a date between the two batchGets is read again, never mixed', () => {
+    const withDates = () => ({ ...plainText(), Posts: [['id', 'title', 'score'], [1, 'Post 1', 45000], [2, 'Post 2', 7]] });
+    const { env } = run(true, withDates(), (env) => {
+      let reads = 0;
+      env.beforeCall((call) => {
+        if (call.execution === 'main' && call.method === 'Sheets.Spreadsheets.Values.batchGet' && ++reads === 2) {
+          env.run('B', () => env.SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange('C2').setValue(new Date(Date.UTC(2030, 0, 1))));
+        }
+      });
+      const scores = Post.with('tags').orderBy('id').get().all().map((post) => (post as unknown as { score: unknown }).score);
+      expect(scores[0]).toEqual(new Date(Date.UTC(2030, 0, 1)));
+      expect(scores[1]).toBe(7);
+      return null;
+    });
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(4);
+  });
+});
+
+describe('mayShowDate', () => {
+  it.each(['3/10/2024', '06:30', 'June', 'jun', 'Monday', 'tue', 'J', 'D', 'a', 'P', 'PM', '10 a.m.', 'Sept 3'])('"%s" may be a date', (text) => {
+    expect(mayShowDate(text)).toBe(true);
+  });
+  it.each(['news', 'First Post', 'Marketing', 'Salmon', 'Junior', 'Decide', 'Ann', 'x', ''])('"%s" cannot be', (text) => {
+    expect(mayShowDate(text)).toBe(false);
+  });
+});
