@@ -3770,6 +3770,7 @@ var SheetORM = (() => {
   }
   function forEachDefault(type, fn) {
     const declared3 = attributeFields(fieldsOf(type));
+    if (!declared3.length) return;
     const keys = primaryKeys(type);
     const key = keys.length === 1 ? keys[0] : null;
     for (let i = 0; i < declared3.length; i++) {
@@ -4742,7 +4743,7 @@ var SheetORM = (() => {
     const names = primaryKeys(model);
     const uuid = usesUuid(model);
     const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
-    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied };
+    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
     const undo = new InsertUndo(names[0]);
     unit.record(() => undo.run());
     const columns = table.header.names;
@@ -4850,7 +4851,8 @@ var SheetORM = (() => {
     }
     const column = keys.columns[0];
     if (!isBlankKey(values[column])) return false;
-    assertKeyMaker(model);
+    if (!keys.makes) assertKeyMaker(model);
+    keys.makes = true;
     let key;
     if (keys.uuid) key = newUuid();
     else {

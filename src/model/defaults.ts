@@ -39,6 +39,7 @@ type ModelType = Parameters<typeof fieldsOf>[0] & Parameters<typeof primaryKeys>
 /** Each default a new row of `type` gets (see applyDefaults): computed now, Dates copied. */
 export function forEachDefault(type: ModelType, fn: (name: string, value: unknown) => void): void {
   const declared = attributeFields(fieldsOf(type));
+  if (!declared.length) return;
   const keys = primaryKeys(type);
   const key = keys.length === 1 ? keys[0] : null;
   for (let i = 0; i < declared.length; i++) {

@@ -94,7 +94,6 @@ export function tableRef(model: ModelSettings): TableRef {
   };
 }
 
-/** The key values `find(id)` was given, one per key column (an array or object for composite keys). */
 /** A value a key cell can hold: text, a finite number, a boolean or a valid Date. */
 function isKeyValue(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value);
@@ -102,6 +101,7 @@ function isKeyValue(value: unknown): boolean {
   return typeof value === 'string' || typeof value === 'boolean';
 }
 
+/** The key values `find(id)` was given, one per key column (an array or object for composite keys). */
 export function keyValues(owner: string, keys: string[], id: unknown): unknown[] {
   let values: unknown[];
   if (keys.length === 1) values = [id];

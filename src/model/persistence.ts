@@ -23,7 +23,7 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const names = primaryKeys(model);
   const uuid = usesUuid(model);
   const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
-  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied };
+  const keys: KeyPlan = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
   const undo = new InsertUndo(names[0]);
   // Recorded first: a row failing halfway through the batch undoes the models done before it.
   unit.record(() => undo.run());
@@ -62,6 +62,8 @@ interface KeyPlan {
   text: boolean | null;
   /** Keys the batch supplies itself, which generated keys step over (null when there are none). */
   supplied: Set<Key> | null;
+  /** Whether the key type was found to allow making keys (checked when a key is first needed). */
+  makes: boolean;
 }
 
 /**
@@ -180,7 +182,8 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
   }
   const column = keys.columns[0];
   if (!isBlankKey(values[column])) return false;
-  assertKeyMaker(model);
+  if (!keys.makes) assertKeyMaker(model);
+  keys.makes = true;
   let key: string | number;
   if (keys.uuid) key = newUuid();
   else {
