@@ -1265,6 +1265,8 @@ var SheetORM = (() => {
     for (let cls = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
       for (const name of names) {
         if (!Object.prototype.hasOwnProperty.call(cls, name)) continue;
+        const getter = Object.getOwnPropertyDescriptor(cls, name).get;
+        if (getter && resolvedGetters.has(getter)) continue;
         const value = Reflect.get(cls, name, model);
         if (value !== void 0 && value !== null) return { name, value };
       }
@@ -1274,6 +1276,30 @@ var SheetORM = (() => {
   function setting(model, names) {
     const found = declared(model, names);
     return found ? found.value : void 0;
+  }
+  var resolvedGetters = /* @__PURE__ */ new WeakSet();
+  function defineResolvedSettings(base) {
+    const resolvers = {
+      primaryKey: (model) => {
+        const keys = primaryKeys(model);
+        return keys.length === 1 ? keys[0] : keys;
+      },
+      table: sheetName,
+      entity: sheetName
+    };
+    Object.keys(resolvers).forEach((name) => {
+      const get = function() {
+        return resolvers[name](this);
+      };
+      resolvedGetters.add(get);
+      Object.defineProperty(base, name, {
+        configurable: true,
+        get,
+        set(value) {
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+        }
+      });
+    });
   }
   function sheetName(model) {
     const name = setting(model, ["_table", "entity", "table"]);
@@ -6731,6 +6757,7 @@ var SheetORM = (() => {
     }
   };
   registerBaseSave(Model.prototype.save);
+  defineResolvedSettings(Model);
   function recordRelationUndo(model, instance, name) {
     if (!inUnitOfWork()) return;
     const wasLoaded = isLoadedRelation(instance, name);

@@ -16,7 +16,7 @@ import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../stor
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, isHydrating } from './defaults';
-import { modelName, primaryKeys } from './meta';
+import { defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
@@ -36,13 +36,13 @@ type DeclaredAttributes<M> = {
 
 /** Base class of sheetorm models. */
 export class Model extends ModelDefinitions {
-  /** The sheet name (alias `entity`, Lucid `table`). */
+  /** The sheet name (alias `entity`, Lucid `table`); `Post.table` and `Post.entity` read it, plural of the class name by default. */
   static _table?: string;
-  static entity?: string;
-  static table?: string;
-  /** Primary key column(s); default `'id'`. */
+  static entity: string;
+  static table: string;
+  /** Primary key column(s); `Post.primaryKey` reads it, `'id'` by default. */
   static _primaryKey?: string | string[];
-  static primaryKey?: string | string[];
+  static primaryKey: string | string[];
   /**
    * `'uuid'` for `Utilities.getUuid()` keys instead of `max + 1` (`'increment'`, the default). Typed
    * as a string so that `static _keyType = 'uuid'` compiles; other values are refused when used.
@@ -358,6 +358,7 @@ export class Model extends ModelDefinitions {
 }
 
 registerBaseSave(Model.prototype.save);
+defineResolvedSettings(Model);
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
 /** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */

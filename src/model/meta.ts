@@ -31,6 +31,8 @@ function declared<K extends keyof ModelSettings>(model: ModelSettings, names: re
   for (let cls: object | null = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
     for (const name of names) {
       if (!Object.prototype.hasOwnProperty.call(cls, name)) continue;
+      const getter = Object.getOwnPropertyDescriptor(cls, name)!.get;
+      if (getter && resolvedGetters.has(getter)) continue;
       const value = Reflect.get(cls, name, model) as ModelSettings[K];
       if (value !== undefined && value !== null) return { name, value };
     }
@@ -41,6 +43,37 @@ function declared<K extends keyof ModelSettings>(model: ModelSettings, names: re
 function setting<K extends keyof ModelSettings>(model: ModelSettings, names: readonly K[]): ModelSettings[K] | undefined {
   const found = declared(model, names);
   return found ? found.value : undefined;
+}
+
+const resolvedGetters = new WeakSet<() => unknown>();
+
+/**
+ * Gives the base model Lucid's readable settings: `Post.primaryKey` is `'id'` and `Post.table` (or
+ * Pinia's `Post.entity`) is `'Posts'` when the class declares none, and assigning one declares it
+ * on the class assigned to, as a static field would.
+ */
+export function defineResolvedSettings(base: ModelSettings): void {
+  const resolvers: Record<string, (model: ModelSettings) => unknown> = {
+    primaryKey: (model) => {
+      const keys = primaryKeys(model);
+      return keys.length === 1 ? keys[0] : keys;
+    },
+    table: sheetName,
+    entity: sheetName,
+  };
+  Object.keys(resolvers).forEach((name) => {
+    const get = function (this: ModelSettings) {
+      return resolvers[name](this);
+    };
+    resolvedGetters.add(get);
+    Object.defineProperty(base, name, {
+      configurable: true,
+      get,
+      set(this: object, value: unknown) {
+        Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  });
 }
 
 /** The sheet name: `_table`, `entity`, `table`, or the plural of the class name. */

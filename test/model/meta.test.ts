@@ -51,3 +51,29 @@ describe('settings a subclass declares beat the ones it inherits, under any spel
     expect(sheetRows('Posts')).toEqual([['id'], [1]]);
   });
 });
+
+describe("Lucid's readable settings: Post.primaryKey, Post.table, Post.entity", () => {
+  it('read the resolved settings when the class declares none', () => {
+    class Post extends Model {}
+    class Category extends Model {
+      static _table = 'Product Categories';
+      static _primaryKey = ['shop', 'code'];
+    }
+    expect([Post.primaryKey, Post.table, Post.entity]).toEqual(['id', 'Posts', 'Posts']);
+    expect([Category.primaryKey, Category.table, Category.entity]).toEqual([['shop', 'code'], 'Product Categories', 'Product Categories']);
+  });
+
+  it('assigning one declares it on that class only, as a static field would', () => {
+    seedSheets({ Posts: [['slug', 'title'], ['a', 'A']], Drafts: [['id', 'title']] });
+    class Post extends Model {}
+    class Draft extends Post {}
+    Post.primaryKey = 'slug';
+    Draft.table = 'Drafts';
+    Draft.primaryKey = 'id';
+    expect([Post.primaryKey, Post.table, Draft.primaryKey, Draft.table, Model.primaryKey]).toEqual(['slug', 'Posts', 'id', 'Drafts', 'id']);
+    expect(Object.keys(Post)).toEqual(['primaryKey']);
+    expect((Post.find('a') as unknown as { title: string }).title).toBe('A');
+    Draft.create({ title: 'x' });
+    expect(sheetRows('Drafts')).toEqual([['id', 'title'], [1, 'x']]);
+  });
+});
