@@ -1371,10 +1371,9 @@ var SheetORM = (() => {
   var current = defaults();
   var generation = 0;
   function configure(options = {}) {
-    var _a;
     validateOptions(options);
     current = { ...current, ...withoutUndefined(options) };
-    if (options.spreadsheet) current.spreadsheetId = (_a = options.spreadsheetId) != null ? _a : null;
+    if (options.spreadsheet) current.spreadsheetId = null;
     if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
     if (options.spreadsheet === null && !options.spreadsheetId || options.spreadsheetId === null && !options.spreadsheet) {
       current.spreadsheet = null;
@@ -1411,6 +1410,11 @@ var SheetORM = (() => {
     }
     if (spreadsheet !== void 0 && spreadsheet !== null && (typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
       throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.");
+    }
+    if (spreadsheet && spreadsheetId) {
+      throw new ValidationError(
+        `configure(): give spreadsheet or spreadsheetId, not both: the spreadsheet object would be used and the id "${spreadsheetId}" ignored.`
+      );
     }
     if (lock === "user") {
       throw new ValidationError(
@@ -2274,11 +2278,32 @@ var SheetORM = (() => {
   }
 
   // src/storage/applyPlan.ts
-  function growFor(opened, plan, owner, name = "") {
+  function growAll(plans) {
+    const grown = [];
+    try {
+      for (const { opened, plan, owner, name } of plans) {
+        const added = growFor(opened, plan, owner, name);
+        if (added) grown.push({ opened, name, ...added });
+      }
+    } catch (error) {
+      shrinkBack(grown);
+      throw error;
+    }
+    return grown;
+  }
+  function shrinkBack(grown) {
+    for (const { opened, from, count, name } of grown) {
+      try {
+        once(`"${name}" deleteRows(${from}, ${count})`, () => opened.sheet.deleteRows(from, count));
+      } catch {
+      }
+    }
+  }
+  function growFor(opened, plan, owner, name) {
     const { sheet } = opened;
     const appendEnd = plan.appendAt + plan.appendRows.length - 1;
     const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
-    if (!plan.appendRows.length && !deletesLastRow) return false;
+    if (!plan.appendRows.length && !deletesLastRow) return null;
     const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
     let needed = plan.appendRows.length ? appendEnd : 0;
     const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
@@ -2287,10 +2312,10 @@ var SheetORM = (() => {
       const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
       if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
     }
-    if (needed <= maxRows) return false;
+    if (needed <= maxRows) return null;
     try {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
-      return true;
+      return { from: maxRows + 1, count: needed - maxRows };
     } catch (error) {
       const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
       if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
@@ -2669,7 +2694,7 @@ var SheetORM = (() => {
       const next = Math.floor(max) + 1;
       if (!Number.isSafeInteger(next)) {
         throw new ValidationError(
-          `${this.opened.describe()}: the largest key in column "${this.header.names[column]}" is ${max}, and keys past ${Number.MAX_SAFE_INTEGER} lose precision; supply the keys yourself or set _keyType = 'uuid'. Nothing was written.`
+          `${this.ref.owner}: ${this.opened.describe()}: the largest key in column "${this.header.names[column]}" is ${max}, and keys past ${Number.MAX_SAFE_INTEGER} lose precision; supply the keys yourself or set _keyType = 'uuid'. Nothing was written.`
         );
       }
       return next;
@@ -2847,10 +2872,9 @@ var SheetORM = (() => {
 
   // src/storage/sheetsApi/dateText.ts
   var DIGIT = /\d/;
-  var NAME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?)(?![a-z])/i;
-  var INITIAL = /^(?:[JFMASOND]|[apAP])$/;
+  var NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|AM|PM|[JFMASONDPap])(?![A-Za-z])/;
   function mayShowDate(text) {
-    return DIGIT.test(text) || INITIAL.test(text) || NAME.test(text);
+    return DIGIT.test(text) || NAME.test(text);
   }
 
   // src/storage/sheetsApi/batchRead.ts
@@ -2878,7 +2902,10 @@ var SheetORM = (() => {
       const values = withDates(api, id, ranges, shown, group[0].spreadsheet);
       if (values === void 0) return;
       if (values.some((sheet) => sheet === null)) continue;
-      refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, group[i].spreadsheet), values[i])));
+      refs.forEach((ref, i) => {
+        const table = tableOf(ref, group[i].spreadsheet, values[i]);
+        if (table) tables.set(cacheKeyOf(ref), table);
+      });
       return;
     }
   }
@@ -2895,6 +2922,14 @@ var SheetORM = (() => {
   }
   function mayHoldDates(range) {
     return (range.values || []).some((row) => row.some((cell) => typeof cell === "string" && mayShowDate(cell)));
+  }
+  function tableOf(ref, spreadsheet, values) {
+    try {
+      return Table.fromValues(ref, lazyOpened(ref, spreadsheet), values);
+    } catch (error) {
+      if (error instanceof SheetORMError) return null;
+      throw error;
+    }
   }
   function sheetOfRange(range) {
     if (!range) return null;
@@ -2931,7 +2966,7 @@ var SheetORM = (() => {
       for (let c = 0; c < width; c++) {
         const cell = c < row.length && row[c] !== null && row[c] !== void 0 ? row[c] : "";
         const asNumber = other ? other[c] : void 0;
-        const isDate3 = typeof cell === "string" && typeof asNumber === "number";
+        const isDate3 = typeof cell === "string" && typeof asNumber === "number" && mayShowDate(cell);
         if (other && asNumber !== row[c] && !isDate3) return null;
         cells[c] = isDate3 ? serialToDate(asNumber, zone) : cell;
       }
@@ -3276,8 +3311,7 @@ var SheetORM = (() => {
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
-      let grown = false;
-      for (const { table, plan } of plans) if (growFor(table.opened, plan, table.ref.owner, table.ref.sheetName)) grown = true;
+      const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
       const progress = [];
       const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));
       try {
@@ -6781,7 +6815,7 @@ var SheetORM = (() => {
   function createModels(model, list, method) {
     if (!list.length) return [];
     const instances = list.map((attributes, i) => {
-      if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
+      if (!isPlainObject(attributes) && !(attributes instanceof model)) {
         const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
         throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
       }
@@ -6918,7 +6952,7 @@ var SheetORM = (() => {
     const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());
     const row = lastColumn ? retried("Range.getValues", () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
     const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
-    const header = Header.parse(row, where, lastColumn);
+    const header = Header.parse(row, where, lastColumn, `SheetORM.ensureSchema(): ${schema.owner}`);
     return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
   }
   function assertNoCaseClash(plans) {

@@ -54,7 +54,7 @@ let generation = 0;
 export function configure(options: SheetORMOptions = {}): SheetORMConfig {
   validateOptions(options);
   current = { ...current, ...withoutUndefined(options) } as SheetORMConfig;
-  if (options.spreadsheet) current.spreadsheetId = options.spreadsheetId ?? null;
+  if (options.spreadsheet) current.spreadsheetId = null;
   if (options.spreadsheetId && !options.spreadsheet) current.spreadsheet = null;
   // null for either, without the other, goes back to the active spreadsheet.
   if ((options.spreadsheet === null && !options.spreadsheetId) || (options.spreadsheetId === null && !options.spreadsheet)) {
@@ -104,6 +104,11 @@ function validateOptions(options: SheetORMOptions): void {
   }
   if (spreadsheet !== undefined && spreadsheet !== null && (typeof spreadsheet !== 'object' || typeof spreadsheet.getSheetByName !== 'function')) {
     throw new ValidationError('configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.');
+  }
+  if (spreadsheet && spreadsheetId) {
+    throw new ValidationError(
+      `configure(): give spreadsheet or spreadsheetId, not both: the spreadsheet object would be used and the id "${spreadsheetId}" ignored.`,
+    );
   }
   if ((lock as unknown) === 'user') {
     throw new ValidationError(

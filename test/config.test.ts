@@ -40,6 +40,16 @@ describe('configure()', () => {
     expect(Post.find(1)!.toJSON().title).toBe('active');
   });
 
+  it('spreadsheet and spreadsheetId together are refused: one would be ignored', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'other']] }, { id: 'sheet-2', name: 'Other' });
+    const active = gas().SpreadsheetApp.getActiveSpreadsheet();
+    expect(() => configure({ spreadsheet: active, spreadsheetId: 'sheet-2' })).toThrow(/^configure\(\): give spreadsheet or spreadsheetId, not both.*"sheet-2" ignored/);
+    expect(Post.find(1)!.toJSON().title).toBe('active');
+    expect(configure({ spreadsheet: null, spreadsheetId: 'sheet-2' })).toMatchObject({ spreadsheet: null, spreadsheetId: 'sheet-2' });
+    expect(Post.find(1)!.toJSON().title).toBe('other');
+  });
+
   it('debug and sheetsApi take true or false only', () => {
     expect(() => configure({ sheetsApi: 'yes' as never })).toThrow('configure(): sheetsApi must be true or false (or null: detect the service), not "yes".');
     expect(() => configure({ debug: 5 as never })).toThrow(ValidationError);

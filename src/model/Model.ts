@@ -388,7 +388,8 @@ function checkAttributeObjects(model: ModelClass, method: string, search: unknow
 function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {
   if (!list.length) return [];
   const instances = list.map((attributes, i) => {
-    if (!isPlainObject(attributes) && !(attributes instanceof Model)) {
+    // A model of another class would be merged as attributes, and fail as a merge() of the wrong model.
+    if (!isPlainObject(attributes) && !(attributes instanceof model)) {
       const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
       throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
     }

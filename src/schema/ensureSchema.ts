@@ -90,7 +90,7 @@ function planSchema(schema: SheetSchema, names: Map<Spreadsheet, string[]>): Sch
   const lastColumn = retried('Sheet.getLastColumn', () => existing.getLastColumn());
   const row = lastColumn ? retried('Range.getValues', () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
   const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
-  const header = Header.parse(row, where, lastColumn);
+  const header = Header.parse(row, where, lastColumn, `SheetORM.ensureSchema(): ${schema.owner}`);
   return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
 }
 

@@ -285,7 +285,7 @@ export class Table {
     // Past 2^53, max + 1 can equal max: two new rows would share a key.
     if (!Number.isSafeInteger(next)) {
       throw new ValidationError(
-        `${this.opened.describe()}: the largest key in column "${this.header.names[column]}" is ${max}, and keys past ${Number.MAX_SAFE_INTEGER} lose precision; supply the keys yourself or set _keyType = 'uuid'. Nothing was written.`,
+        `${this.ref.owner}: ${this.opened.describe()}: the largest key in column "${this.header.names[column]}" is ${max}, and keys past ${Number.MAX_SAFE_INTEGER} lose precision; supply the keys yourself or set _keyType = 'uuid'. Nothing was written.`,
       );
     }
     return next;

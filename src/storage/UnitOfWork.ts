@@ -7,7 +7,7 @@
 import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { configGeneration } from '../config';
 import { acquireLock } from './lock';
-import { growFor, PlanInterrupted, Progress, writeSheets } from './applyPlan';
+import { growAll, PlanInterrupted, Progress, writeSheets } from './applyPlan';
 import { messageOf } from './service';
 import { Table } from './Table';
 import { cacheKeyOf, OpenedSheet, openSheet, TableRef } from './TableRef';
@@ -91,8 +91,7 @@ export class UnitOfWork {
     if (!plans.length) return false;
     this.changedSheets = true;
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
-    let grown = false;
-    for (const { table, plan } of plans) if (growFor(table.opened, plan, table.ref.owner, table.ref.sheetName)) grown = true;
+    const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
     const progress: Progress = [];
     const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));

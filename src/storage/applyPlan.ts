@@ -8,15 +8,49 @@ import { SheetWrite, StepPartlyDone, stepsOf, WriteStep } from './writeSteps';
 /** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
 export type Progress = Array<[sheet: SheetWrite, what: string]>;
 
+/** Rows a write added below a sheet's grid, which `shrinkBack` removes again. */
+export interface Grown {
+  opened: OpenedSheet;
+  from: number;
+  count: number;
+  name: string;
+}
+
 /**
- * Grows the grid so the plan's writes fit; returns whether it inserted rows. Runs for every sheet
- * before any value is written, so that a spreadsheet at its cell limit fails before anything changes.
+ * Grows the grids of every plan so its writes fit; returns what it added. Runs before any value is
+ * written, so that a spreadsheet at its cell limit fails before anything changes: rows already
+ * added to other sheets are removed again.
  */
-export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name = ''): boolean {
+export function growAll(plans: ReadonlyArray<{ opened: OpenedSheet; plan: TablePlan; owner: string; name: string }>): Grown[] {
+  const grown: Grown[] = [];
+  try {
+    for (const { opened, plan, owner, name } of plans) {
+      const added = growFor(opened, plan, owner, name);
+      if (added) grown.push({ opened, name, ...added });
+    }
+  } catch (error) {
+    shrinkBack(grown);
+    throw error;
+  }
+  return grown;
+}
+
+// Best effort: the added rows are blank, and a failure here must not hide the one being reported.
+function shrinkBack(grown: readonly Grown[]): void {
+  for (const { opened, from, count, name } of grown) {
+    try {
+      once(`"${name}" deleteRows(${from}, ${count})`, () => opened.sheet.deleteRows(from, count));
+    } catch {
+      // The rows stay: blank, below the data.
+    }
+  }
+}
+
+function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name: string): { from: number; count: number } | null {
   const { sheet } = opened;
   const appendEnd = plan.appendAt + plan.appendRows.length - 1;
   const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
-  if (!plan.appendRows.length && !deletesLastRow) return false;
+  if (!plan.appendRows.length && !deletesLastRow) return null;
   const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
   let needed = plan.appendRows.length ? appendEnd : 0;
   const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
@@ -26,10 +60,10 @@ export function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, nam
     const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
     if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
   }
-  if (needed <= maxRows) return false;
+  if (needed <= maxRows) return null;
   try {
     once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
-    return true;
+    return { from: maxRows + 1, count: needed - maxRows };
   } catch (error) {
     const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
     if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {

@@ -42,8 +42,14 @@ const MONTH_INITIALS = 'JFMAMJJASOND';
 function datePattern(format: string, date: Date, timeZone: string): string {
   const elapsed = (perDay: number) => Math.floor(dateToSerial(date, timeZone) * perDay + 1e-9);
   const wall = wallTime(date, timeZone);
-  const twelveHour = /am\/pm|a\/p/i.test(format);
-  const marked = format
+  // Quoted text and backslash escapes are literals: set aside, so their letters are not tokens.
+  const quoted: string[] = [];
+  const unquoted = format.replace(/"([^"]*)"|\\(.)/g, (_, text: string | undefined, escaped: string | undefined) => {
+    quoted.push(text ?? escaped ?? '');
+    return String.fromCharCode(QUOTED + quoted.length - 1);
+  });
+  const twelveHour = /am\/pm|a\/p/i.test(unquoted);
+  const marked = unquoted
     .replace(/a\/p/gi, (token) => (wall.hour < 12 ? token[0] : token[2]))
     .replace(/am\/pm/gi, '\u0001')
     .replace(/\[h+\]/gi, '\u0002')
@@ -69,7 +75,7 @@ function datePattern(format: string, date: Date, timeZone: string): string {
         if (lower.length === 5) return literal(MONTH_INITIALS[wall.month - 1]);
         return minute ? 'm'.repeat(lower.length) : 'M'.repeat(lower.length);
       }
-      return literal(token);
+      return literal(token.replace(/[\ue000-\uf8ff]/g, (ch) => quoted[ch.charCodeAt(0) - QUOTED]));
     })
     .join('')
     .replace(/\u0006\u0005/g, '')
@@ -80,6 +86,9 @@ function datePattern(format: string, date: Date, timeZone: string): string {
 function literal(text: string): string {
   return `\u0005${text}\u0006`;
 }
+
+// Quoted parts of a format stand in its text as characters from here on (Unicode's private use area).
+const QUOTED = 0xe000;
 
 function defaultDate(date: Date, timeZone: string): string {
   const wall = wallTime(date, timeZone);

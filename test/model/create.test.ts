@@ -179,6 +179,17 @@ describe('Model.createMany', () => {
     expect(() => Post.createMany([1] as never)).toThrow(/^Post\.createMany\(\): item 0 is not an object of attributes, got 1/);
     expect(() => Post.create(null as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got null/);
   });
+
+  it('refuses a model of another class, naming the method and the item', () => {
+    class Tag extends Model {
+      static _table = 'Tags';
+    }
+    seedSheets({ Posts: [['id', 'title', 'views']], Tags: [['id', 'title']] });
+    const tag = new Tag({ title: 'js' });
+    expect(() => Post.create(tag as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got a Tag/);
+    expect(() => Post.createMany([{ title: 'a' }, tag] as never)).toThrow(/^Post\.createMany\(\): item 1 is not an object of attributes, got a Tag/);
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views']]);
+  });
 });
 
 describe('defaults declared on the class', () => {

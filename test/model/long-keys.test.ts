@@ -61,7 +61,7 @@ describe('generated keys past 2^53', () => {
     seedSheets({ Accounts: [['id', 'tweet_id'], [9007199254740992, 'x']] });
     gas().calls.reset();
     expect(() => Account.create({ tweet_id: 'y' })).toThrow(ValidationError);
-    expect(() => Account.create({ tweet_id: 'y' })).toThrow(/largest key in column "id" is 9007199254740992.*_keyType = 'uuid'/);
+    expect(() => Account.create({ tweet_id: 'y' })).toThrow(/^Account: sheet "Accounts" in spreadsheet "[^"]+": the largest key in column "id" is 9007199254740992.*_keyType = 'uuid'/);
     expect(gas().calls.writes()).toBe(0);
     expect(sheetRows('Accounts')).toHaveLength(2);
   });

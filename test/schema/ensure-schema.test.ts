@@ -103,6 +103,13 @@ describe('ensureSchema with sessions, transactions and wide sheets', () => {
 describe('ensureSchema checks everything before it changes anything', () => {
   const sheetNames = () => gas().active.getSheets().map((sheet) => sheet.getName());
 
+  it('a duplicated header is refused, naming ensureSchema and the model, with nothing changed', () => {
+    seedSheets({ Tags: [['id', 'name', 'name']] });
+    gas().calls.reset();
+    expect(() => ensureSchema([Tag])).toThrow(/^SheetORM\.ensureSchema\(\): Tag: sheet "Tags" in spreadsheet "[^"]+": the header "name" appears twice/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   it('a bad column declaration is refused, naming the model, with no sheet created', () => {
     class Comment extends Model {
       static override _table = 'Comments';

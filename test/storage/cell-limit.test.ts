@@ -1,4 +1,4 @@
-import { Model, ServiceError, ValidationError } from '../../src';
+import { Model, ServiceError, ValidationError, transaction } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -44,4 +44,25 @@ it('another failure of insertRowsAfter is a ServiceError carrying its cause, not
   expect((error as ServiceError).message).toMatch(/could not add 5 rows to sheet "Posts".*Rate Limit Exceeded.*No value was written; try again/);
   expect((error as ServiceError).message).not.toMatch(/10,000,000/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+});
+
+it('when a later sheet of a transaction cannot grow, the rows added to earlier sheets are removed again', () => {
+  class Tag extends Model {
+    static _table = 'Tags';
+  }
+  const full = (name: string) => [['id', name], ...Array.from({ length: 999 }, (_, i) => [i + 1, `${name}${i}`])];
+  seedSheets({ Posts: full('title'), Tags: full('name') });
+  const book = gas().active;
+  const maxRows = (name: string) => book.getSheetByName(name)!.getMaxRows();
+  const before = [maxRows('Posts'), maxRows('Tags')];
+  // Room for Posts' one new row (26 cells) but not for Tags' ten.
+  book.insertSheet('Filler').insertRowsAfter(1000, Math.floor((10000000 - 3 * 1000 * 26) / 26) - 2);
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'p' });
+      Tag.createMany(Array.from({ length: 10 }, (_, i) => ({ name: `x${i}` })));
+    }),
+  ).toThrow(/10,000,000 cells.*Nothing was written/);
+  expect([maxRows('Posts'), maxRows('Tags')]).toEqual(before);
+  expect(sheetRows('Posts')).toEqual(full('title'));
 });

@@ -61,7 +61,7 @@ describe('telling dates apart on the Sheets API path', () => {
     expect(JSON.parse(result)[0].published).toBe('2024-03-10T06:30:00.000Z');
   });
 
-  it.each(['mmmm', 'mmmmm', 'mmm', 'dddd', 'ddd', 'am/pm', 'A/P', '[h]', 'yyyy'])('a date cell formatted "%s" still reads as a Date', (format) => {
+  it.each(['mmmm', 'mmmmm', 'mmm', 'dddd', 'ddd', 'am/pm', 'A/P', '[h]', 'yyyy', 'mmmmm.', '(mmmmm)', 'a/p.'])('a date cell formatted "%s" still reads as a Date', (format) => {
     const dated = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date(Date.UTC(2024, 5, 3, 15, 4))], [2, 'Second Post', '']] });
     const { result } = bothPaths(dated, (env) => {
       env.SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange('C2').setNumberFormat(format);
@@ -74,6 +74,25 @@ describe('telling dates apart on the Sheets API path', () => {
     const text = () => ({ ...plainText(), Tags: [['id', 'name'], [1, '2024-03-10'], [2, 'June']] });
     const { result } = bothPaths(text, eagerLoad);
     expect(JSON.parse(result)[0].tags.map((tag: { name: string }) => tag.name)).toEqual(['2024-03-10', 'June']);
+  });
+
+  it.each([
+    ['a blank cell amid others', 'B3', ''],
+    ['a text cell', 'C3', 'pending'],
+  ])('%s that becomes a number between the two batchGets is read again, never taken as a date', (_, cell, before) => {
+    const sheets = () => ({ ...plainText(), Posts: [['id', 'score', 'title'], [1, 45000, 'Post 1'], cell === 'B3' ? [2, before, 'Post 2'] : [2, 7, before]] });
+    run(true, sheets(), (env) => {
+      let reads = 0;
+      env.beforeCall((call) => {
+        if (call.execution === 'main' && call.method === 'Sheets.Spreadsheets.Values.batchGet' && ++reads === 2) {
+          env.run('B', () => env.SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange(cell).setValue(42));
+        }
+      });
+      const second = Post.with('tags').orderBy('id').get().all()[1] as unknown as { title: unknown; score: unknown };
+      expect(cell === 'B3' ? second.score : second.title).toBe(42);
+      expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(4);
+      return null;
+    });
   });
 
   it('a cell that becomes a date between the two batchGets is read again, never mixed', () => {
@@ -95,10 +114,10 @@ describe('telling dates apart on the Sheets API path', () => {
 });
 
 describe('mayShowDate', () => {
-  it.each(['3/10/2024', '06:30', 'June', 'jun', 'Monday', 'tue', 'J', 'D', 'a', 'P', 'PM', '10 a.m.', 'Sept 3'])('"%s" may be a date', (text) => {
+  it.each(['3/10/2024', '06:30', 'June', 'Jun', 'Monday', 'Tue', 'J', 'D', 'a', 'P', 'PM', 'J.', '(J)', 'p.', 'Sept 3'])('"%s" may be a date', (text) => {
     expect(mayShowDate(text)).toBe(true);
   });
-  it.each(['news', 'First Post', 'Marketing', 'Salmon', 'Junior', 'Decide', 'Ann', 'x', ''])('"%s" cannot be', (text) => {
+  it.each(['news', 'First Post', 'Marketing', 'Salmon', 'Junior', 'Decide', 'Ann', 'x', '', 'may', 'I am here', 'sun'])('"%s" cannot be', (text) => {
     expect(mayShowDate(text)).toBe(false);
   });
 });

@@ -437,3 +437,19 @@ it("a write to one spreadsheet never asks for the spreadsheet's id (only batchin
     expect(env.calls.count('Spreadsheet.getId')).toBe(1); // the batchGet of the eager load needs it
   });
 });
+
+it("a relation sheet whose header is in error fails a query only when the query reaches it, as without the API", () => {
+  const broken = () => ({ ...seed(), Tags: [['id', 'name'], [1, 'JavaScript', '', 'stray']] });
+  for (const sheetsApi of [false, true]) {
+    const env = createAppsScript({ sheetsApi, sheets: broken() });
+    const uninstall = env.install();
+    resetConfig();
+    try {
+      expect(Post.where('title', 'No such post').with('tags').get().all()).toEqual([]);
+      expect(() => Post.with('tags').get()).toThrow(/^Tag: sheet "Tags" in spreadsheet "[^"]+": columns C, D have no header in row 1/);
+    } finally {
+      uninstall();
+      resetConfig();
+    }
+  }
+});

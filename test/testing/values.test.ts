@@ -212,6 +212,15 @@ describe('display values', () => {
     expect(range.getDisplayValues()).toEqual([['J', 'June', '3:04 p', 'D 9:04 A', '3:04 PM']]);
   });
 
+  it('shows quoted text and escaped characters of a date format as they are, letters included', () => {
+    const { sheet } = blank('UTC');
+    const range = sheet.getRange('A1:C1');
+    const date = new Date('2024-06-03T15:04:00Z');
+    range.setValues([[date, date, date]]);
+    range.setNumberFormats([['"Q"mmmmm', '"day" d "of" mmmm', '\\Week d']]);
+    expect(range.getDisplayValues()).toEqual([['QJ', 'day 3 of June', 'Week 3']]);
+  });
+
   it('reads a number in a cell with a date or time format as a Date (Sheets keeps dates as numbers)', () => {
     const { sheet } = blank();
     const range = sheet.getRange('A1:E1');

@@ -10,7 +10,7 @@
 import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
 import { isQuotaRefusal, isTransient, messageOf, retried } from '../service';
-import { ServiceError } from '../../errors';
+import { ServiceError, SheetORMError } from '../../errors';
 import { bySpreadsheet, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
 import { mayShowDate } from './dateText';
@@ -59,7 +59,10 @@ function readGroup(api: GoogleAppsScript.Sheets, id: string, group: SheetToRead[
     const values = withDates(api, id, ranges, shown, group[0].spreadsheet);
     if (values === undefined) return;
     if (values.some((sheet) => sheet === null)) continue;
-    refs.forEach((ref, i) => tables.set(cacheKeyOf(ref), Table.fromValues(ref, lazyOpened(ref, group[i].spreadsheet), values[i] as unknown[][])));
+    refs.forEach((ref, i) => {
+      const table = tableOf(ref, group[i].spreadsheet, values[i] as unknown[][]);
+      if (table) tables.set(cacheKeyOf(ref), table);
+    });
     return;
   }
 }
@@ -82,6 +85,20 @@ function withDates(api: GoogleAppsScript.Sheets, id: string, ranges: string[], s
 
 function mayHoldDates(range: ValueRange): boolean {
   return (range.values || []).some((row) => row.some((cell) => typeof cell === 'string' && mayShowDate(cell)));
+}
+
+/**
+ * The table of a sheet read in the batch, or null when its header is in error: the batch reads
+ * sheets a query may never reach (its relations, when it matches nothing), and such a sheet is
+ * left to be read, and its error told, only if the query gets there.
+ */
+function tableOf(ref: TableRef, spreadsheet: Spreadsheet, values: unknown[][]): Table | null {
+  try {
+    return Table.fromValues(ref, lazyOpened(ref, spreadsheet), values);
+  } catch (error) {
+    if (error instanceof SheetORMError) return null;
+    throw error;
+  }
 }
 
 /** The sheet name of an A1 range as the API returns it (`'Post Tags'!A1:C7`, `Posts!A1:G6`). */
@@ -127,7 +144,8 @@ function rectangular(shown: ValueRange, serial: ValueRange | null, zone: string)
     for (let c = 0; c < width; c++) {
       const cell = c < row.length && row[c] !== null && row[c] !== undefined ? row[c] : '';
       const asNumber = other ? other[c] : undefined;
-      const isDate = typeof cell === 'string' && typeof asNumber === 'number';
+      // Text a date could not show, turned into a number, is a change between the reads, not a date.
+      const isDate = typeof cell === 'string' && typeof asNumber === 'number' && mayShowDate(cell);
       if (other && asNumber !== row[c] && !isDate) return null;
       cells[c] = isDate ? serialToDate(asNumber as number, zone) : cell;
     }

@@ -7,11 +7,11 @@
  */
 
 const DIGIT = /\d/;
+// As Sheets writes them: capitalised names, AM/PM, a month's initial (mmmmm) and a or p (a/p), as words.
 const NAME =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?)(?![a-z])/i;
-const INITIAL = /^(?:[JFMASOND]|[apAP])$/;
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|AM|PM|[JFMASONDPap])(?![A-Za-z])/;
 
 /** True when `text` could be how a date, time or duration cell is shown. */
 export function mayShowDate(text: string): boolean {
-  return DIGIT.test(text) || INITIAL.test(text) || NAME.test(text);
+  return DIGIT.test(text) || NAME.test(text);
 }
