@@ -69,6 +69,9 @@ interface ArrayView<T> extends Iterable<T> {
   [Symbol.iterator](): IterableIterator<T>;
 }
 
+/** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
+export type List<T> = ReadonlyArray<T> | Collection<T>;
+
 /** Array, typed as the view above: our methods replace Array's where Laravel/Lucid differ. */
 const ArrayBase = Array as unknown as new <T>() => ArrayView<T>;
 const push = Array.prototype.push;

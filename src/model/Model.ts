@@ -3,7 +3,7 @@
  * know how to save, delete and load relations. Behaviour lives in the pieces that own it
  * (persistence, attributes, query, relations); this class is the public surface.
  */
-import { Collection } from '../collection/Collection';
+import { Collection, List } from '../collection/Collection';
 import { ValidationError } from '../errors';
 import { QueryBuilder, Direction } from '../query/QueryBuilder';
 import type { RelationCallback } from '../query/EagerQuery';
@@ -41,8 +41,8 @@ export class Model extends ModelDefinitions {
   static entity: string;
   static table: string;
   /** Primary key column(s); `Post.primaryKey` reads it, `'id'` by default. */
-  static _primaryKey?: string | string[];
-  static primaryKey: string | string[];
+  static _primaryKey?: string | readonly string[];
+  static primaryKey: string | readonly string[];
   /**
    * `'uuid'` for `Utilities.getUuid()` keys instead of `max + 1` (`'increment'`, the default). Typed
    * as a string so that `static _keyType = 'uuid'` compiles; other values are refused when used.
@@ -52,7 +52,7 @@ export class Model extends ModelDefinitions {
   /** Pins the model to a spreadsheet other than the configured one. */
   static _spreadsheetId?: string | null;
   /** Columns `ensureSchema` creates (besides those in `fields()`). */
-  static columns?: string[];
+  static columns?: readonly string[];
 
   constructor(attributes?: Record<string, unknown>) {
     super();
@@ -110,11 +110,11 @@ export class Model extends ModelDefinitions {
     return this.query().whereNot(...args);
   }
   /** Starts a query with `whereIn`. */
-  static whereIn<M extends Model>(this: ModelClass<M>, column: string, values: readonly unknown[]): QueryBuilder<M> {
+  static whereIn<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): QueryBuilder<M> {
     return this.query().whereIn(column, values);
   }
   /** Starts a query with `whereNotIn`. */
-  static whereNotIn<M extends Model>(this: ModelClass<M>, column: string, values: readonly unknown[]): QueryBuilder<M> {
+  static whereNotIn<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): QueryBuilder<M> {
     return this.query().whereNotIn(column, values);
   }
   /** Starts a query with `whereNull`. */
@@ -179,7 +179,7 @@ export class Model extends ModelDefinitions {
     return createModels(this, [attributes], 'create')[0];
   }
   /** Inserts rows with one `setValues`; all or nothing. */
-  static createMany<M extends Model>(this: ModelClass<M>, list: ReadonlyArray<ModelAttributes<M>>): M[] {
+  static createMany<M extends Model>(this: ModelClass<M>, list: List<ModelAttributes<M>>): M[] {
     if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
     return createModels(this, list, 'createMany');
   }

@@ -11,8 +11,8 @@ export interface ModelSettings {
   _table?: string;
   entity?: string;
   table?: string;
-  _primaryKey?: string | string[];
-  primaryKey?: string | string[];
+  _primaryKey?: string | readonly string[];
+  primaryKey?: string | readonly string[];
   _keyType?: string;
   keyType?: string;
   _spreadsheetId?: string | null;

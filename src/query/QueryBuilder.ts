@@ -158,7 +158,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** The values of one declared attribute for the matching rows, in query order. */
-  pluck<K extends keyof ModelAttributes<M> & string>(column: K): Collection<ModelAttributes<M>[K]>;
+  pluck<K extends keyof ModelAttributes<M> & string>(column: K): Collection<Exclude<ModelAttributes<M>[K], undefined>>;
   /** The values of one column for the matching rows, in query order. */
   pluck(column: string): Collection<unknown>;
   /** The values of one column keyed by the text of another (Eloquent's `pluck('title', 'id')`); the last row wins a shared key. */

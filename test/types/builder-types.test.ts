@@ -34,6 +34,7 @@ beforeEach(() =>
     Posts: [['id', 'user_id', 'title', 'views'], [1, 1, 'First', 10], [2, 1, 'Second', 20]],
     Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
     PostTag: [['post_id', 'tag_id', 'weight'], [1, 1, 3], [1, 2, 1]],
+    Notes: [['post_id', 'n', 'text']],
   }),
 );
 
@@ -47,8 +48,10 @@ it('relation queries keep wherePivot, pivotColumns and groupLimit after with() a
 });
 
 it('pluck of a declared attribute is typed; orderBy takes a list and either case', () => {
-  const titles: Collection<string | undefined> = Post.query().orderBy('views', 'DESC').pluck('title');
-  expect(titles.map((title) => String(title).toUpperCase()).all()).toEqual(['SECOND', 'FIRST']);
+  const titles: Collection<string> = Post.query().orderBy('views', 'DESC').pluck('title');
+  expect(titles.map((title) => title.toUpperCase()).all()).toEqual(['SECOND', 'FIRST']);
+  const tagNames: string[] = Post.findOrFail(1).related('tags').query().pluck('name').all();
+  expect(tagNames).toEqual(['js', 'ts']);
   expect(Post.orderBy([{ column: 'views', order: 'desc' }]).pluck('id').all()).toEqual([2, 1]);
 });
 
@@ -59,4 +62,20 @@ it('the types of public signatures can be named', () => {
   const options: ManyToManyOptions = { pivotTable: 'PostTag', pivotColumns: ['weight'] };
   const arg: PreloadArg<Post> = 'tags';
   expect([direction, operator, typeof callback, options.pivotTable, arg]).toEqual(['desc', 'LIKE', 'function', 'PostTag', 'tags']);
+});
+
+it('a Collection is taken wherever sheetorm takes a list', () => {
+  class Note extends Model {
+    static override _table = 'Notes';
+    static override _primaryKey = ['post_id', 'n'] as const;
+    static override columns = ['post_id', 'n', 'text'] as const;
+    declare text: string;
+  }
+  const ids = Post.query().pluck('id');
+  expect(Post.whereIn('id', ids).whereNotIn('id', Tag.query().pluck('id').filter((id) => id > 1)).count()).toBe(1);
+  expect(Post.findOrFail(1).related('tags').query().whereInPivot('tag_id', Tag.all().pluck('id')).count()).toBe(2);
+  expect(Note.createMany(Post.all().map((post) => ({ post_id: post.id, n: 1, text: post.title }))).length).toBe(2);
+  expect(User.findOrFail(1).related('posts').saveMany(Post.all()).length).toBe(2);
+  expect(Post.findOrFail(2).related('tags').saveMany(Tag.whereIn('id', [1]).get()).length).toBe(1);
+  expect(Note.primaryKey).toEqual(['post_id', 'n']);
 });

@@ -1,4 +1,5 @@
 /** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
+import type { List } from '../../collection/Collection';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
@@ -38,7 +39,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
   }
 
   /** Creates related models (one append). */
-  createMany(list: Array<Record<string, unknown>>): R[] {
+  createMany(list: List<Record<string, unknown>>): R[] {
     const method = `${this.relation.label()}.createMany()`;
     if (!Array.isArray(list)) throw new ValidationError(`${method}: expected an array of attribute objects, got ${describeValue(list)}.`);
     list.forEach((attributes, i) => {
@@ -63,7 +64,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
   }
 
   /** Saves several related models in one unit of work. */
-  saveMany(models: R[]): R[] {
+  saveMany(models: List<R>): R[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     return runWrite(`${this.relation.label()}.saveMany`, () => models.map((model) => this.save(model)));
   }

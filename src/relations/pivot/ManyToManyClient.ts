@@ -4,6 +4,7 @@
  * the lock, the change is computed in memory, and written as one append, changed-cell blocks and
  * bottom-up deletion runs. Rows of other parents and unchanged rows are never touched.
  */
+import type { List } from '../../collection/Collection';
 import { ValidationError } from '../../errors';
 import type { Model } from '../../model/Model';
 import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta';
@@ -154,7 +155,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   /** Creates related models and attaches them (one append per sheet). */
-  createMany(list: Array<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
+  createMany(list: List<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
     this.checkPivotList(pivotList, 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.write('createMany', (pivot) => {
@@ -173,7 +174,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   /** Saves related models and attaches them. */
-  saveMany(models: R[], pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
+  saveMany(models: List<R>, pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
     const related = this.relation.relatedModel();
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     this.checkPivotList(pivotList, 'saveMany');

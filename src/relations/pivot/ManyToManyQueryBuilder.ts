@@ -133,7 +133,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** One declared attribute of the related models, for the joined rows. */
-  override pluck<K extends keyof ModelAttributes<R> & string>(column: K): Collection<ModelAttributes<R>[K]>;
+  override pluck<K extends keyof ModelAttributes<R> & string>(column: K): Collection<Exclude<ModelAttributes<R>[K], undefined>>;
   /** One column of the joined rows (a pivot column when qualified with the pivot sheet's name). */
   override pluck(column: string): Collection<unknown>;
   /** One column keyed by the text of another (either may be a pivot column). */
