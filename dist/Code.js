@@ -1278,6 +1278,7 @@ var SheetORM = (() => {
     return found ? found.value : void 0;
   }
   var resolvedGetters = /* @__PURE__ */ new WeakSet();
+  var resolving = /* @__PURE__ */ new Set();
   function defineResolvedSettings(base) {
     const resolvers = {
       primaryKey: (model) => {
@@ -1289,7 +1290,13 @@ var SheetORM = (() => {
     };
     Object.keys(resolvers).forEach((name) => {
       const get = function() {
-        return resolvers[name](this);
+        if (resolving.has(this)) return void 0;
+        resolving.add(this);
+        try {
+          return resolvers[name](this);
+        } finally {
+          resolving.delete(this);
+        }
       };
       resolvedGetters.add(get);
       Object.defineProperty(base, name, {

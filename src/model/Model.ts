@@ -9,9 +9,8 @@ import { QueryBuilder, Direction } from '../query/QueryBuilder';
 import type { RelationCallback } from '../query/EagerQuery';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
-import type { Relation } from '../relations/Relation';
 import { findRelation, isRelationKey } from '../relations/registry';
-import type { ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
+import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
 import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
@@ -208,9 +207,9 @@ export class Model extends ModelDefinitions {
 
   /** The relation defined under `name` (RelationNotFoundError if none), typed by its kind for a relation method's name. */
   static $getRelation<M extends Model, K extends RelationName<M>>(this: ModelClass<M>, name: K): RelationOf<M, K>;
-  static $getRelation<M extends Model>(this: ModelClass<M>, name: string): Relation<M, any, any>;
-  static $getRelation<M extends Model>(this: ModelClass<M>, name: string): Relation<M, any, any> {
-    return findRelation(this, name, Model.prototype);
+  static $getRelation<M extends Model>(this: ModelClass<M>, name: string): AnyRelation<M>;
+  static $getRelation<M extends Model>(this: ModelClass<M>, name: string): AnyRelation<M> {
+    return findRelation(this, name, Model.prototype) as AnyRelation<M>;
   }
   /** Whether a relation named `name` is defined. */
   static $hasRelation(this: ModelClass, name: string): boolean {

@@ -46,6 +46,7 @@ function setting<K extends keyof ModelSettings>(model: ModelSettings, names: rea
 }
 
 const resolvedGetters = new WeakSet<() => unknown>();
+const resolving = new Set<object>();
 
 /**
  * Gives the base model Lucid's readable settings: `Post.primaryKey` is `'id'` and `Post.table` (or
@@ -63,7 +64,14 @@ export function defineResolvedSettings(base: ModelSettings): void {
   };
   Object.keys(resolvers).forEach((name) => {
     const get = function (this: ModelSettings) {
-      return resolvers[name](this);
+      // A class's own getter may read super.table: inside this resolution that is undefined, as before.
+      if (resolving.has(this)) return undefined;
+      resolving.add(this);
+      try {
+        return resolvers[name](this);
+      } finally {
+        resolving.delete(this);
+      }
     };
     resolvedGetters.add(get);
     Object.defineProperty(base, name, {

@@ -5,6 +5,10 @@ import type { BelongsToClient } from './clients/BelongsToClient';
 import type { HasManyClient } from './clients/HasManyClient';
 import type { HasOneClient } from './clients/HasOneClient';
 import type { ManyToManyClient } from './pivot/ManyToManyClient';
+import type { BelongsTo } from './BelongsTo';
+import type { HasMany } from './HasMany';
+import type { HasOne } from './HasOne';
+import type { ManyToMany } from './ManyToMany';
 
 /** What a loaded relation holds: a Collection for hasMany/manyToMany, a model or null for hasOne/belongsTo. */
 export type RelationResult<R> = R extends { type: 'hasMany' | 'manyToMany'; relatedModel(): ModelClass<infer T> }
@@ -89,3 +93,6 @@ export type RelationOf<M extends Model, K> = K extends keyof M
       : never
     : never
   : never;
+
+/** A relation of any kind, told apart by its `type` (`$getRelation` of a name known only at run time). */
+export type AnyRelation<M extends Model> = HasOne<M, any> | HasMany<M, any> | BelongsTo<M, any> | ManyToMany<M, any>;

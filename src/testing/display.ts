@@ -49,8 +49,12 @@ function datePattern(format: string, date: Date, timeZone: string): string {
     return String.fromCharCode(QUOTED + quoted.length - 1);
   });
   const twelveHour = /am\/pm|a\/p/i.test(unquoted);
+  // a/p shows a letter, set aside like quoted text: a letter among the tokens would hide an h from the m after it.
   const marked = unquoted
-    .replace(/a\/p/gi, (token) => (wall.hour < 12 ? token[0] : token[2]))
+    .replace(/a\/p/gi, (token) => {
+      quoted.push(wall.hour < 12 ? token[0] : token[2]);
+      return String.fromCharCode(QUOTED + quoted.length - 1);
+    })
     .replace(/am\/pm/gi, '\u0001')
     .replace(/\[h+\]/gi, '\u0002')
     .replace(/\[m+\]/gi, '\u0003')
@@ -79,6 +83,7 @@ function datePattern(format: string, date: Date, timeZone: string): string {
     })
     .join('')
     .replace(/\u0006\u0005/g, '')
+    .replace(/\u0005\u0006/g, '')
     .replace(/\u0005([^\u0006]*)\u0006/g, (_, text: string) => `'${text.replace(/'/g, "''")}'`);
 }
 

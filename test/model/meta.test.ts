@@ -63,6 +63,20 @@ describe("Lucid's readable settings: Post.primaryKey, Post.table, Post.entity", 
     expect([Category.primaryKey, Category.table, Category.entity]).toEqual([['shop', 'code'], 'Product Categories', 'Product Categories']);
   });
 
+  it("a class's own getter may read super.table and super.primaryKey (undefined there, as in a class without them)", () => {
+    seedSheets({ Articles: [['code', 'title'], ['a7', 'B']] });
+    class Article extends Model {
+      static override get table(): string {
+        return super.table || 'Articles';
+      }
+      static override get primaryKey(): string {
+        return (super.primaryKey as string | undefined) || 'code';
+      }
+    }
+    expect([Article.table, Article.primaryKey]).toEqual(['Articles', 'code']);
+    expect((Article.find('a7') as unknown as { title: string }).title).toBe('B');
+  });
+
   it('assigning one declares it on that class only, as a static field would', () => {
     seedSheets({ Posts: [['slug', 'title'], ['a', 'A']], Drafts: [['id', 'title']] });
     class Post extends Model {}

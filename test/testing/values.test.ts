@@ -219,6 +219,8 @@ describe('display values', () => {
     range.setValues([[date, date, date]]);
     range.setNumberFormats([['"Q"mmmmm', '"day" d "of" mmmm', '\\Week d']]);
     expect(range.getDisplayValues()).toEqual([['QJ', 'day 3 of June', 'Week 3']]);
+    range.setNumberFormats([['yyyy""', 'ha/p mm', 'hA/P:mm']]);
+    expect(range.getDisplayValues()).toEqual([['2024', '3p 04', '3P:04']]);
   });
 
   it('reads a number in a cell with a date or time format as a Date (Sheets keeps dates as numbers)', () => {

@@ -135,7 +135,15 @@ it('types $getRelation(name) by the kind of relation it names', () => {
   const author = User.$getRelation('posts');
   const kind: 'hasMany' = author.type;
   expect(kind).toBe('hasMany');
-  // A name only known at run time still gives the base Relation.
+  // A name only known at run time gives a relation of any kind, told apart by its type.
   const name: string = 'author';
-  expect(Post.$getRelation(name).type).toBe('belongsTo');
+  const relation = Post.$getRelation(name);
+  expect(relation.type).toBe('belongsTo');
+  const keys = (name: string) => {
+    const found = Post.$getRelation(name);
+    found.boot();
+    return found.type === 'manyToMany' ? [found.pivotTable, found.relatedKey] : [found.type, found.localKey];
+  };
+  expect(keys('tags')).toEqual(['PostTag', 'id']);
+  expect(keys('author')[0]).toBe('belongsTo');
 });
