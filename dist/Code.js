@@ -6954,6 +6954,11 @@ var SheetORM = (() => {
           `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`
         );
       }
+      if (schema.sheetName.length > 100) {
+        throw new ValidationError(
+          `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName.slice(0, 40)}\u2026" of ${schema.sheetName.length} characters, and Sheets allows at most 100; shorten the name (_table, or the relation's pivot name). Nothing was changed.`
+        );
+      }
       return { schema, spreadsheet, existing: null, start: 1, missing: schema.columns };
     }
     const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());

@@ -1,4 +1,5 @@
 /** Time-zone arithmetic on `Intl` (no Node APIs), and Java-style date patterns for formatDate. */
+import { exception } from './errors';
 
 /** The wall-clock fields of an instant in a time zone. */
 export interface WallTime {
@@ -264,7 +265,7 @@ function field(letter: string, width: number, wall: WallTime, date: Date, timeZo
     case 'X':
       return offsetText(date, timeZone, letter, width);
     default:
-      throw new Error(`Illegal pattern character '${letter}'`);
+      throw exception(`Illegal pattern character '${letter}'`);
   }
 }
 
@@ -293,6 +294,7 @@ export function formatPattern(date: Date, zoneId: string, pattern: string): stri
           j += 2;
         } else break;
       }
+      if (j >= pattern.length) throw exception('Unterminated quote');
       i = j + 1;
     } else if (/[A-Za-z]/.test(ch)) {
       let width = 1;

@@ -34,6 +34,7 @@ export const MSG = {
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
+  sheetNameTooLong: 'The sheet name cannot be greater than 100 characters',
   sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   signature: (types: string, method: string) =>
     `The parameters (${types}) don't match the method signature for ${method}.`,

@@ -1,5 +1,6 @@
 /** The fake Sheet: ranges, the used area, appending, inserting and deleting rows and columns. */
 import { boxOf, parseA1 } from './a1';
+import { checkSheetNameLength } from './books';
 import { invoke } from './calls';
 import { checkSignature, exception, isInteger, MSG } from './errors';
 import { checkCellLimit, clearCells, lastColumn, lastRow, sheetExact, sheetNamed, writeContent } from './grid';
@@ -69,6 +70,7 @@ class FakeSheet {
     const args = arguments;
     return on(this, 'setName', args, (s) => {
       checkSignature(typeof name === 'string', args, 'SpreadsheetApp.Sheet.setName');
+      checkSheetNameLength(name);
       const other = sheetNamed(s.book, name);
       if (other && other !== s) throw exception(MSG.sheetExists(name));
       s.name = name;

@@ -6,7 +6,8 @@ import { Content, isDate, parseTyped } from './parse';
 /** Content for a written value; strings are read as typed input unless the cell is plain text ("@"). */
 export function toContent(input: unknown, format: string | undefined, timeZone: string): Content {
   if (input === null || input === undefined || input === '') return {};
-  if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: String(input) };
+  // Sheets holds no NaN or infinity: the cell shows the error #NUM!.
+  if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: '#NUM!' };
   if (typeof input === 'boolean') return { value: input };
   if (isDate(input)) {
     // What Sheets makes of an Invalid Date is unknown; a test should not pass on a guess.

@@ -143,6 +143,15 @@ describe('ensureSchema checks everything before it changes anything', () => {
     );
     expect(sheetNames()).toEqual(['Posts']);
   });
+
+  it('a sheet name over the 100 characters Sheets allows is refused before any sheet is made', () => {
+    class Long extends Model {
+      static override _table = 'L'.repeat(101);
+    }
+    seedSheets({ Posts: [['id']] });
+    expect(() => ensureSchema([Tag, Long])).toThrow(/Long needs a sheet "L{40}…" of 101 characters, and Sheets allows at most 100; shorten the name .*Nothing was changed/);
+    expect(sheetNames()).toEqual(['Posts']);
+  });
 });
 
 describe('ensureSchema with one sheet reached two ways', () => {

@@ -73,6 +73,14 @@ describe('Spreadsheet', () => {
     expect(env.active.getSheets().map((s) => s.getName())).toEqual(['First', 'Posts', 'Tags', 'Sheet3']);
   });
 
+  it('refuses a sheet name over 100 characters, when inserting and renaming', () => {
+    const env = createAppsScript({ sheets: { Posts: [['id']] } });
+    expect(env.active.insertSheet('x'.repeat(100)).getName()).toHaveLength(100);
+    expect(() => env.active.insertSheet('y'.repeat(101))).toThrow('The sheet name cannot be greater than 100 characters');
+    expect(() => env.active.getSheetByName('Posts')!.setName('z'.repeat(101))).toThrow('The sheet name cannot be greater than 100 characters');
+    expect(env.active.getSheets().map((s) => s.getName().length)).toEqual([5, 100]);
+  });
+
   it('copies a template sheet', () => {
     const env = createAppsScript({ sheets: { Template: [['id', 'name']] } });
     const copy = env.active.insertSheet('Copy', { template: env.active.getSheetByName('Template')! });

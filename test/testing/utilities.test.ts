@@ -88,6 +88,16 @@ describe('Utilities', () => {
     expect(() => f('2024-01-02T03:04:05Z', 'yyyy-MM-ddTHH')).toThrow("Illegal pattern character 'T'");
   });
 
+  it('refuses a pattern whose quoted text is not closed, as Java does, with errors named Exception', () => {
+    const { Utilities } = createAppsScript();
+    const f = (pattern: string) => () => Utilities.formatDate(new Date('2024-01-02T03:04:05Z'), 'UTC', pattern);
+    expect(f("yyyy 'at")).toThrow('Unterminated quote');
+    expect(f("'T")).toThrow('Unterminated quote');
+    expect(f("yyyy 'at' HH")()).toBe('2024 at 03');
+    expect(f("h 'o''clock'")()).toBe("3 o'clock");
+    for (const pattern of ["yyyy 'at", 'yyyy Q']) expect(f(pattern)).toThrow(expect.objectContaining({ name: 'Exception' }));
+  });
+
   it('formats strings printf-style', () => {
     const { Utilities } = createAppsScript();
     expect(Utilities.formatString('%s has %d items (%.2f%%) %05d', 'cart', 3.9, 12.345, 42)).toBe('cart has 3 items (12.35%) 00042');

@@ -80,6 +80,12 @@ describe('written values', () => {
     expect(sheet.getRange('C1').getValue()).toEqual(new Date('2024-03-04T05:06:07Z'));
   });
 
+  it('shows the error #NUM! for NaN and infinities, which a cell cannot hold', () => {
+    const { sheet } = blank();
+    sheet.getRange('A1:C1').setValues([[NaN, Infinity, -Infinity]]);
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['#NUM!', '#NUM!', '#NUM!']]);
+  });
+
   it('empties cells for null, undefined and ""', () => {
     const { env, sheet } = blank();
     sheet.getRange('A1:C1').setValues([['x', 'y', 'z']]);
