@@ -759,6 +759,7 @@ var SheetORM = (() => {
     const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
     throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
   }
+  var scriptZone = () => typeof Session !== "undefined" && Session && typeof Session.getScriptTimeZone === "function" ? Session.getScriptTimeZone() : "";
   function operatorMatcher(operator, expected, zone) {
     const op = normalizeOperator(operator);
     if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
@@ -904,7 +905,7 @@ var SheetORM = (() => {
   function condition(args, method) {
     if (args.length >= 2) {
       try {
-        return operatorMatcher(args[0], args[1]);
+        return operatorMatcher(args[0], args[1], scriptZone);
       } catch (error) {
         throw new ValidationError(`Collection.${method}: ${error.message}.`);
       }
@@ -912,7 +913,7 @@ var SheetORM = (() => {
     if (Array.isArray(args[0])) {
       throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
     }
-    return operatorMatcher("=", args[0]);
+    return operatorMatcher("=", args[0], scriptZone);
   }
 
   // src/collection/Collection.ts
@@ -1038,6 +1039,7 @@ var SheetORM = (() => {
       return this.byMembership(col, values, false, "whereNotIn");
     }
     pluck(col, key) {
+      if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
       const read = typeof col === "string" || typeof col === "function" ? selector(col) : (item) => item[col];
       if (key === void 0) return this.map(read);
       const readKey = selector(key);
@@ -1094,7 +1096,8 @@ var SheetORM = (() => {
     }
     /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
     keyBy(key) {
-      const read = selector(key);
+      if (key === void 0) throw new ValidationError("Collection.keyBy: name the key (a column, dot path, index or function).");
+      const read = selector(checkSelector(key, "keyBy"));
       return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
     }
     /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
@@ -1200,7 +1203,7 @@ var SheetORM = (() => {
       if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
         throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe(values)}.`);
       }
-      const test = membershipTest(Array.from(values));
+      const test = membershipTest(Array.from(values), scriptZone);
       const read = selector(col);
       return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }
@@ -5115,12 +5118,12 @@ var SheetORM = (() => {
       query.scopeToKeys(this.relation.localKey, [readAttribute(this.parent, this.relation.foreignKey)]);
       return query;
     }
-    /** Points the parent at `related` (saving it first if new) and saves the parent. */
+    /** Points the parent at `related` (saving it first if new or changed, as Lucid does) and saves the parent. */
     associate(related) {
       requireRelated(related, this.relation.relatedModel(), this.relation.label(), "associate");
       assertParentNotDeleted(this.parent, this.relation.label(), "associate");
       return runWrite(`${this.relation.label()}.associate`, (unit) => {
-        if (!related.$isPersisted) saveInWrite(related);
+        if (!related.$isPersisted || related.$isDirty) saveInWrite(related);
         const key = readAttribute(related, this.relation.localKey);
         if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
         setForeignKey(unit, this.parent, this.relation.foreignKey, key);

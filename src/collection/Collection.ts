@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { equalityKey, looseEquals, membershipTest, toText } from './compare';
+import { equalityKey, looseEquals, membershipTest, scriptZone, toText } from './compare';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { checkSelector, condition, selector } from './select';
 import { describeValue, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
@@ -219,6 +219,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The values `fn` derives from every item (as `map`). */
   pluck<R>(fn: ItemCallback<T, R>): Collection<R>;
   pluck(col: PropertyKey | ItemCallback<T, unknown>, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
+    if (col === undefined || col === null) throw new ValidationError('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
     const read = typeof col === 'string' || typeof col === 'function' ? selector<T>(col) : (item: T) => (item as Record<PropertyKey, unknown>)[col];
     if (key === undefined) return this.map(read);
     const readKey = selector(key);
@@ -304,7 +305,8 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
   keyBy(key: KeySelector<T>): Record<string, T> {
-    const read = selector(key);
+    if (key === undefined) throw new ValidationError('Collection.keyBy: name the key (a column, dot path, index or function).');
+    const read = selector(checkSelector<T>(key, 'keyBy'));
     return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
   }
 
@@ -439,7 +441,7 @@ export class Collection<T> extends ArrayBase<T> {
     if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throw new ValidationError(`Collection.${method}('${String(col)}', …): expected an array of values, got ${describe(values)}.`);
     }
-    const test = membershipTest(Array.from(values));
+    const test = membershipTest(Array.from(values), scriptZone);
     const read = selector<T>(col);
     return this.filter((item, i, items) => test(read(item, i, items)) === member);
   }

@@ -67,6 +67,13 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(() => people().sortBy(-1)).toThrow(/got -1/);
   });
 
+  it('keyBy and pluck need the key or column, as in Laravel, rather than collapsing every item into one entry', () => {
+    expect(() => people().keyBy(undefined as never)).toThrow('Collection.keyBy: name the key (a column, dot path, index or function).');
+    expect(() => people().keyBy({} as never)).toThrow(/Collection\.keyBy: each key is a column/);
+    expect(() => (people() as any).pluck()).toThrow('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
+    expect(Object.keys(new Collection([[1, 'a'], [2, 'b']]).keyBy(1))).toEqual(['a', 'b']);
+  });
+
   it('refuses a pair without a direction or a key that is no column or function', () => {
     expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(ValidationError);
     expect(() => people().sortBy([['last', 'up' as 'asc']])).toThrow(/a pair is \[column, 'asc' \| 'desc'\]/);

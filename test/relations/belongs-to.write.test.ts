@@ -79,6 +79,22 @@ describe('associate', () => {
     expect(gas().calls.count('SpreadsheetApp.flush')).toBe(1);
   });
 
+  test('saves the changes of an existing related model too, in the same lock (as Lucid does)', () => {
+    seed();
+    const p = post(3);
+    const bob = User.find(2)!;
+    bob.name = 'Bobby';
+    gas().calls.reset();
+
+    p.related('author').associate(bob);
+
+    expect(bob.$isDirty).toBe(false);
+    expect(sheetRows('Users')).toEqual([['id', 'name'], [1, 'Ann'], [2, 'Bobby']]);
+    expect(sheetRows('Posts')[3]).toEqual([3, 'Three', 2, 4]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(gas().calls.count('Range.setValues')).toBe(2);
+  });
+
   test('saves a new child with the foreign key set', () => {
     seed();
     const child = new Post().fill({ title: 'Four' });

@@ -28,12 +28,12 @@ export class BelongsToClient<P extends Model, R extends Model> {
     return query;
   }
 
-  /** Points the parent at `related` (saving it first if new) and saves the parent. */
+  /** Points the parent at `related` (saving it first if new or changed, as Lucid does) and saves the parent. */
   associate(related: R): P {
     requireRelated(related, this.relation.relatedModel(), this.relation.label(), 'associate');
     assertParentNotDeleted(this.parent, this.relation.label(), 'associate');
     return runWrite(`${this.relation.label()}.associate`, (unit) => {
-      if (!related.$isPersisted) saveInWrite(related);
+      if (!related.$isPersisted || related.$isDirty) saveInWrite(related);
       const key = readAttribute(related, this.relation.localKey);
       if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
       setForeignKey(unit, this.parent, this.relation.foreignKey, key);
