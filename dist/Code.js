@@ -2049,9 +2049,9 @@ var SheetORM = (() => {
      * Parses row 1; blank or duplicated names are errors (they would silently lose data). Blank
      * headers past the last named column are ignored unless data rows use them (`dataWidth`).
      */
-    static parse(row, where, dataWidth2 = 0, owner = "") {
+    static parse(row, where, dataWidth2 = 0, owner = "", zone) {
       const place = () => owner ? `${owner}: ${where.describe()}` : where.describe();
-      const names = row.map(headerText);
+      const names = row.map((cell) => headerText(cell, zone));
       let width = names.length;
       while (width > dataWidth2 && width > 0 && names[width - 1] === "") width--;
       const used = names.slice(0, width);
@@ -2059,10 +2059,12 @@ var SheetORM = (() => {
       if (blanks.length) {
         let lastNamed = width - 1;
         while (lastNamed >= 0 && used[lastNamed] === "") lastNamed--;
-        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : "it lies between named columns";
         const one = blanks.length === 1;
+        const firstNamed = used.findIndex((name) => name !== "");
+        const leading = used.slice(firstNamed).every((name) => name !== "");
+        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : leading ? `named columns follow ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between named columns`;
         throw new ValidationError(
-          `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${one ? why : why.replace("it lies", "they lie")}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
+          `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${why}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
         );
       }
       const seen = /* @__PURE__ */ new Set();
@@ -2110,9 +2112,15 @@ var SheetORM = (() => {
       return `; did you mean ${JSON.stringify(close)}${spacing}?`;
     }
   };
-  function headerText(cell) {
+  function headerText(cell, zone) {
     if (cell === null || cell === void 0) return "";
-    if (isDate(cell)) return cell.toISOString();
+    if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+    if (isDate(cell)) {
+      const time = cell.getTime();
+      if (!zone || Number.isNaN(time)) return cell.toISOString();
+      const wall = new Date(time + zoneOffset(zone(), time)).toISOString();
+      return wall.endsWith("T00:00:00.000Z") ? wall.slice(0, 10) : `${wall.slice(0, 10)} ${wall.slice(11, 19)}`;
+    }
     return String(cell).trim();
   }
   function columnLetter(column) {
@@ -2570,7 +2578,7 @@ var SheetORM = (() => {
     static fromValues(ref, opened, values) {
       const headerRow = values[0] || [];
       const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
-      const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
+      const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner, () => timeZoneOf(opened.spreadsheet));
       const width = header.width;
       const keyIndexes = ref.keyColumns.map((name) => header.indexOf(name));
       const keys = keyIndexes.length && keyIndexes.every((index) => index >= 0) ? keyIndexes : null;
@@ -5840,9 +5848,10 @@ var SheetORM = (() => {
     /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
     pivotSpec(join) {
       const relation = this.relation;
-      const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-      const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
       const { pivotModel } = relation;
+      const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
+      const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
+      const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
       return {
         extras(row) {
           const extras = {};
@@ -6543,13 +6552,11 @@ var SheetORM = (() => {
     static findOrFail(id) {
       return this.query().findOrFail(id);
     }
-    /** The first model whose column equals value, or null. */
     static findBy(column, value) {
-      return this.query().where(column, value).first();
+      return findByQuery(this, "findBy", arguments.length, column, value).first();
     }
-    /** `findBy`, or ModelNotFoundError. */
     static findByOrFail(column, value) {
-      return this.query().where(column, value).firstOrFail();
+      return findByQuery(this, "findByOrFail", arguments.length, column, value).firstOrFail();
     }
     /** The first row, or null. */
     static first() {
@@ -6822,6 +6829,13 @@ var SheetORM = (() => {
       throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
     });
   }
+  function findByQuery(model, method, given, column, value) {
+    if (given === 1 && isPlainObject(column)) return model.query().where(column);
+    if (typeof column !== "string" || given < 2) {
+      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${given < 2 && typeof column === "string" ? `only the column "${column}"` : describeValue(column)}.`);
+    }
+    return model.query().where(column, value);
+  }
   function createModels(model, list, method) {
     if (!list.length) return [];
     const instances = list.map((attributes, i) => {
@@ -6967,7 +6981,7 @@ var SheetORM = (() => {
     const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());
     const row = lastColumn ? retried("Range.getValues", () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
     const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
-    const header = Header.parse(row, where, lastColumn, `SheetORM.ensureSchema(): ${schema.owner}`);
+    const header = Header.parse(row, where, lastColumn, `SheetORM.ensureSchema(): ${schema.owner}`, () => timeZoneOf(spreadsheet));
     return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
   }
   function assertNoCaseClash(plans) {

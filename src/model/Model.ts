@@ -81,12 +81,18 @@ export class Model extends ModelDefinitions {
     return this.query().findOrFail(id);
   }
   /** The first model whose column equals value, or null. */
-  static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null {
-    return this.query().where(column, value).first();
+  static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null;
+  /** The first model whose columns equal the object's values (Lucid's `findBy({ email })`), or null. */
+  static findBy<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M | null;
+  static findBy<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M | null {
+    return findByQuery(this, 'findBy', arguments.length, column, value).first();
   }
   /** `findBy`, or ModelNotFoundError. */
-  static findByOrFail<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M {
-    return this.query().where(column, value).firstOrFail();
+  static findByOrFail<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M;
+  /** `findBy({ ... })`, or ModelNotFoundError. */
+  static findByOrFail<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M;
+  static findByOrFail<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M {
+    return findByQuery(this, 'findByOrFail', arguments.length, column, value).firstOrFail();
   }
   /** The first row, or null. */
   static first<M extends Model>(this: ModelClass<M>): M | null {
@@ -382,6 +388,15 @@ function checkAttributeObjects(model: ModelClass, method: string, search: unknow
     const which = i === 0 ? 'the search' : 'the attributes';
     throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
   });
+}
+
+/** The query of findBy(column, value) or findBy({ column: value }). */
+function findByQuery<M extends Model>(model: ModelClass<M>, method: string, given: number, column: unknown, value: unknown): QueryBuilder<M> {
+  if (given === 1 && isPlainObject(column)) return model.query().where(column as Record<string, unknown>);
+  if (typeof column !== 'string' || given < 2) {
+    throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${given < 2 && typeof column === 'string' ? `only the column "${column}"` : describeValue(column)}.`);
+  }
+  return model.query().where(column, value);
 }
 
 function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {

@@ -11,7 +11,7 @@ import { forgetHandles, openSpreadsheet, spreadsheetName } from '../storage/Tabl
 import { forgetSessionSheets, inUnitOfWork } from '../storage/UnitOfWork';
 import { toCell } from '../support/cells';
 import { declaredSchemas, SheetSchema } from './declared';
-import { spreadsheetIdOf } from '../storage/sheetsApi/api';
+import { spreadsheetIdOf, timeZoneOf } from '../storage/sheetsApi/api';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -95,7 +95,7 @@ function planSchema(schema: SheetSchema, names: Map<Spreadsheet, string[]>): Sch
   const lastColumn = retried('Sheet.getLastColumn', () => existing.getLastColumn());
   const row = lastColumn ? retried('Range.getValues', () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
   const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
-  const header = Header.parse(row, where, lastColumn, `SheetORM.ensureSchema(): ${schema.owner}`);
+  const header = Header.parse(row, where, lastColumn, `SheetORM.ensureSchema(): ${schema.owner}`, () => timeZoneOf(spreadsheet));
   return { schema, spreadsheet, existing, start: header.width + 1, missing: schema.columns.filter((column) => !header.has(column)) };
 }
 

@@ -1,5 +1,6 @@
 /** The header row of a sheet: column names (trimmed text) and their positions. */
 import { ColumnNotFoundError, ValidationError } from '../errors';
+import { zoneOffset } from '../support/serial';
 import { isDate } from '../support/values';
 
 /** Something that can say which sheet it is, for error messages. */
@@ -21,10 +22,10 @@ export class Header {
    * Parses row 1; blank or duplicated names are errors (they would silently lose data). Blank
    * headers past the last named column are ignored unless data rows use them (`dataWidth`).
    */
-  static parse(row: readonly unknown[], where: Describable, dataWidth = 0, owner = ''): Header {
+  static parse(row: readonly unknown[], where: Describable, dataWidth = 0, owner = '', zone?: () => string): Header {
     // Described only for an error: describing asks the spreadsheet its name.
     const place = () => (owner ? `${owner}: ${where.describe()}` : where.describe());
-    const names = row.map(headerText);
+    const names = row.map((cell) => headerText(cell, zone));
     let width = names.length;
     while (width > dataWidth && width > 0 && names[width - 1] === '') width--;
     const used = names.slice(0, width);
@@ -32,10 +33,17 @@ export class Header {
     if (blanks.length) {
       let lastNamed = width - 1;
       while (lastNamed >= 0 && used[lastNamed] === '') lastNamed--;
-      const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : 'it lies between named columns';
       const one = blanks.length === 1;
+      const firstNamed = used.findIndex((name) => name !== '');
+      const leading = used.slice(firstNamed).every((name) => name !== '');
+      const why =
+        lastNamed < width - 1
+          ? `the sheet has values up to column ${columnLetter(width)}`
+          : leading
+            ? `named columns follow ${one ? 'it' : 'them'}`
+            : `${one ? 'it lies' : 'they lie'} between named columns`;
       throw new ValidationError(
-        `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(', ')} have`} no header in row 1, but ${one ? why : why.replace('it lies', 'they lie')}; name ${one ? 'it' : 'them'} in row 1 or delete ${one ? 'the column' : 'those columns'}.`,
+        `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(', ')} have`} no header in row 1, but ${why}; name ${one ? 'it' : 'them'} in row 1 or delete ${one ? 'the column' : 'those columns'}.`,
       );
     }
     const seen = new Set<string>();
@@ -93,9 +101,19 @@ export class Header {
   }
 }
 
-function headerText(cell: unknown): string {
+/**
+ * A header cell as the sheet shows it: TRUE/FALSE for booleans, and a date typed into row 1 as its
+ * wall time in the spreadsheet's zone (`2024-01-01`, or `2024-01-01 09:30:00`), asked for only then.
+ */
+function headerText(cell: unknown, zone?: () => string): string {
   if (cell === null || cell === undefined) return '';
-  if (isDate(cell)) return cell.toISOString();
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (isDate(cell)) {
+    const time = cell.getTime();
+    if (!zone || Number.isNaN(time)) return cell.toISOString();
+    const wall = new Date(time + zoneOffset(zone(), time)).toISOString();
+    return wall.endsWith('T00:00:00.000Z') ? wall.slice(0, 10) : `${wall.slice(0, 10)} ${wall.slice(11, 19)}`;
+  }
   return String(cell).trim();
 }
 

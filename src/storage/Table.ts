@@ -8,6 +8,7 @@ import { CellValue, cloneValue, describeValue, fromCell, isDate, isPlainNumberTe
 import { Header } from './Header';
 import { blanksToNull, dataWidth, hasContent, isPlaceholder } from './readRows';
 import { retried } from './service';
+import { timeZoneOf } from './sheetsApi/api';
 import { OpenedSheet, TableRef } from './TableRef';
 
 /** One data row: its values now, as read, and where it is in the sheet. */
@@ -139,7 +140,7 @@ export class Table {
   static fromValues(ref: TableRef, opened: OpenedSheet, values: unknown[][]): Table {
     const headerRow = values[0] || [];
     const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
-    const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner);
+    const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner, () => timeZoneOf(opened.spreadsheet));
     const width = header.width;
     const keyIndexes = ref.keyColumns.map((name) => header.indexOf(name));
     const keys = keyIndexes.length && keyIndexes.every((index) => index >= 0) ? keyIndexes : null;

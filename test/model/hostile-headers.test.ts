@@ -80,3 +80,17 @@ it('a header with a non-breaking space inside is named in the error, with what t
   expect(() => Person.where('wrapped header', 1).get()).toThrow(new RegExp(`did you mean "wrapped\\\\nheader" ${differs}`));
   expect(() => Person.where('ID', 1).get()).toThrow(/did you mean "id"\?/);
 });
+
+it('a header cell holding a boolean or a date is named as the sheet shows it, on both read paths', () => {
+  class Budget extends Model {
+    static _table = 'Budget';
+  }
+  // Typed into row 1, "TRUE" is a boolean and "1/1/2024" a date: midnight in New York.
+  const january = new Date(Date.UTC(2024, 0, 1, 5));
+  const meeting = new Date(Date.UTC(2024, 0, 2, 14, 30));
+  for (const sheetsApi of [false, true]) {
+    seedSheets({ Budget: [['id', true, january, meeting], [1, 'yes', 100, 'x']] }, { timeZone: 'America/New_York', sheetsApi });
+    const row = Budget.where('TRUE', 'yes').where('2024-01-01', '>', 50).firstOrFail();
+    expect(row.toJSON()).toEqual({ id: 1, TRUE: 'yes', '2024-01-01': 100, '2024-01-02 09:30:00': 'x' });
+  }
+});

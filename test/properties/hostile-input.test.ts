@@ -211,6 +211,17 @@ describe('broken sheets are refused when writing, naming the sheet', () => {
     refusedBeforeWriting(() => transaction(() => Post.create({ views: 5 })), ValidationError, blank);
   });
 
+  it('a blank first header cell is named as coming before the named columns', () => {
+    seed({ Posts: [['', 'id', 'views'], ['x', 1, 2]] });
+    refusedBeforeWriting(
+      () => Post.create({ views: 5 }),
+      ValidationError,
+      /column A has no header in row 1, but named columns follow it; name it in row 1 or delete the column\./,
+    );
+    seed({ Posts: [['', '', 'id', '', 'views'], ['x', 1, 2, 3, 4]] });
+    expect(() => Post.all()).toThrow(/columns A, B, D have no header in row 1, but they lie between named columns; name them/);
+  });
+
   it('blank header cells past the named columns, under values, are all named in the error', () => {
     seed({ Posts: [['id', 'title', '', ''], [1, 'a', '', 'note']] });
     refusedBeforeWriting(

@@ -159,6 +159,17 @@ describe('terminal methods', () => {
     expect(Post.all().count()).toBe(5);
   });
 
+  it("findBy and findByOrFail take an object of column values, as Lucid's do", () => {
+    expect(Post.findBy({ status: 'live', views: 50 })!.title).toBe('beta');
+    expect(Post.findBy({ title: 'Gamma' })!.id).toBe(3);
+    expect(Post.findBy({ status: 'live', title: 'Alpha' })).toBeNull();
+    expect(Post.findByOrFail({ id: '5' }).title).toBe('epsilon');
+    expect(() => Post.findByOrFail({ status: 'gone' })).toThrow(/no row of sheet "Posts"/);
+    expect(() => (Post as any).findBy('title')).toThrow(new ValidationError('Post.findBy(): pass a column and a value, or an object of column values, got only the column "title".'));
+    expect(() => Post.findByOrFail(['title'] as never, 'x')).toThrow(/Post\.findByOrFail\(\): pass a column and a value, or an object of column values, got/);
+    expect(gas().calls.count('Range.getValues')).toBe(5);
+  });
+
   it("pluck(column, key) keys the values by another column's text (Eloquent's pluck('title', 'id'))", () => {
     expect(Post.where('status', 'live').pluck('title', 'id')).toEqual({ 2: 'beta', 3: 'Gamma' });
     expect(Post.query().orderBy('id', 'desc').pluck('views', 'status')).toEqual({ archived: 100, '': 300, live: 50, draft: 150 });

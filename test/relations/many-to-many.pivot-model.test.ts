@@ -76,10 +76,13 @@ test("each role's pivot is a RoleUser instance holding the pivot row", () => {
   expect(admin.pivot.$primaryKeyValue).toEqual([100, 10]);
 });
 
-test('$extras carries pivot_<key> for both pivot keys', () => {
+test('$extras carries pivot_<column> for every column of the pivot model, as its pivot does', () => {
   seedRoles();
   const admin = User.with('roles').first()!.roles.first()!;
-  expect(admin.$extras).toEqual({ pivot_user_id: 10, pivot_role_id: 100 });
+  expect(admin.$extras).toEqual({ pivot_user_id: 10, pivot_role_id: 100, pivot_level: 'high' });
+  const editor = User.find(2)!.related('roles').query().first()!;
+  expect(editor.$extras).toEqual({ pivot_user_id: 20, pivot_role_id: 200, pivot_level: 'mid' });
+  expect(editor.pivot.level).toBe('mid');
 });
 
 test('toJSON() nests roles and their pivot rows', () => {

@@ -362,9 +362,11 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
   private pivotSpec(join: Join): PivotSpec {
     const relation = this.relation;
-    const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-    const layout = columns.map((column): [string, string, number] => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
     const { pivotModel } = relation;
+    const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
+    // A pivot model's `pivot` holds every column of its sheet, and `$extras` mirrors it.
+    const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
+    const layout = columns.map((column): [string, string, number] => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
     return {
       extras(row) {
         const extras: Record<string, unknown> = {};
