@@ -1039,9 +1039,9 @@ var SheetORM = (() => {
     }
     pluck(col, key) {
       if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
-      const read = typeof col === "string" || typeof col === "function" ? selector(col) : (item) => item[col];
-      if (key === void 0) return this.map(read);
-      const readKey = selector(key);
+      const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
+      if (key === void 0 || key === null) return this.map(read);
+      const readKey = selector(checkSelector(key, "pluck"));
       return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
     }
     /** The number of items. */
@@ -2060,8 +2060,9 @@ var SheetORM = (() => {
         while (lastNamed >= 0 && used[lastNamed] === "") lastNamed--;
         const one = blanks.length === 1;
         const firstNamed = used.findIndex((name) => name !== "");
-        const leading = used.slice(firstNamed).every((name) => name !== "");
-        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : leading ? `named columns follow ${one ? "it" : "them"}` : `${one ? "it lies" : "they lie"} between named columns`;
+        const before = firstNamed > 0;
+        const between = used.slice(firstNamed, lastNamed + 1).some((name) => name === "");
+        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}` : `${one ? "it lies" : "they lie"} ${before && between ? "before or between" : before ? "before the" : "between"} named columns`;
         throw new ValidationError(
           `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${why}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
         );
@@ -3120,7 +3121,8 @@ var SheetORM = (() => {
     } catch (error) {
       return false;
     }
-    if (header.some((cell, i) => String(cell).trim() !== table.header.names[i])) return false;
+    const zone = () => timeZoneOf(table.opened.spreadsheet);
+    if (header.some((cell, i) => headerText(cell, zone) !== table.header.names[i])) return false;
     if (lastRow < 2) return true;
     const first = Math.min(...keys);
     const span = Math.max(...keys) - first + 1;
@@ -5088,6 +5090,23 @@ var SheetORM = (() => {
     return value;
   }
 
+  // src/model/staticArguments.ts
+  function checkAttributeObjects(model, method, search, attributes) {
+    [search, attributes].forEach((value, i) => {
+      if (isPlainObject(value)) return;
+      const which = i === 0 ? "the search" : "the attributes";
+      throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+    });
+  }
+  function findByQuery(model, method, column, value, given) {
+    if (isPlainObject(column)) return model.query().where(column);
+    if (typeof column !== "string") {
+      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
+    }
+    if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
+    return model.query().where(column, value);
+  }
+
   // src/relations/clients/support.ts
   function requireRelated(value, related, owner, method) {
     if (!(value instanceof related)) {
@@ -6552,10 +6571,10 @@ var SheetORM = (() => {
       return this.query().findOrFail(id);
     }
     static findBy(column, value) {
-      return findByQuery(this, "findBy", arguments.length, column, value).first();
+      return findByQuery(this, "findBy", column, value, arguments.length).first();
     }
     static findByOrFail(column, value) {
-      return findByQuery(this, "findByOrFail", arguments.length, column, value).firstOrFail();
+      return findByQuery(this, "findByOrFail", column, value, arguments.length).firstOrFail();
     }
     /** The first row, or null. */
     static first() {
@@ -6820,20 +6839,6 @@ var SheetORM = (() => {
       forgetLoadedRelation(instance, name);
       delete instance[name];
     });
-  }
-  function checkAttributeObjects(model, method, search, attributes) {
-    [search, attributes].forEach((value, i) => {
-      if (isPlainObject(value)) return;
-      const which = i === 0 ? "the search" : "the attributes";
-      throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
-    });
-  }
-  function findByQuery(model, method, given, column, value) {
-    if (given === 1 && isPlainObject(column)) return model.query().where(column);
-    if (typeof column !== "string" || given < 2) {
-      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${given < 2 && typeof column === "string" ? `only the column "${column}"` : describeValue(column)}.`);
-    }
-    return model.query().where(column, value);
   }
   function createModels(model, list, method) {
     if (!list.length) return [];

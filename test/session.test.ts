@@ -172,6 +172,22 @@ it('after deletions and inserts in a session, the reused big sheet still knows w
   expect(rows[rows.length - 1].slice(0, 2)).toEqual([6001, 'appended']);
 });
 
+it('a big sheet whose header holds a boolean and a date is re-checked by header and keys, not read again', () => {
+  const sheet = bigSheet(6000);
+  sheet[0][2] = true as never;
+  sheet[0][3] = new Date(Date.UTC(2024, 0, 1, 5)) as never;
+  seedSheets({ Posts: sheet }, { timeZone: 'America/New_York' });
+  session(() => {
+    const post = Post.find(4000)!;
+    gas().calls.reset();
+    post.title = 'edited';
+    post.save();
+    expect(gas().calls.count('Sheet.getDataRange')).toBe(0);
+    expect(gas().calls.count('Range.getValues')).toBe(2);
+  });
+  expect(sheetRows('Posts')[4000].slice(0, 4)).toEqual([4000, 'edited', 1, 2]);
+});
+
 it('inside a transaction, models read before a change keep what they read; later reads and counts see the change', () => {
   seedSheets({ Posts: bigSheet(3) });
   transaction(() => {

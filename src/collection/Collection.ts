@@ -220,9 +220,10 @@ export class Collection<T> extends ArrayBase<T> {
   pluck<R>(fn: ItemCallback<T, R>): Collection<R>;
   pluck(col: PropertyKey | ItemCallback<T, unknown>, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
     if (col === undefined || col === null) throw new ValidationError('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
-    const read = typeof col === 'string' || typeof col === 'function' ? selector<T>(col) : (item: T) => (item as Record<PropertyKey, unknown>)[col];
-    if (key === undefined) return this.map(read);
-    const readKey = selector(key);
+    const read = typeof col === 'symbol' ? (item: T) => (item as Record<PropertyKey, unknown>)[col] : selector<T>(checkSelector<T>(col, 'pluck'));
+    // A null key is no key, as in Laravel: pluck('title', null) is the plain list.
+    if (key === undefined || key === null) return this.map(read);
+    const readKey = selector(checkSelector<T>(key, 'pluck'));
     return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
   }
 

@@ -18,6 +18,7 @@ import { applyDefaults, isHydrating } from './defaults';
 import { defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
+import { checkAttributeObjects, findByQuery } from './staticArguments';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
 import { ModelDefinitions } from './definitions';
@@ -85,14 +86,14 @@ export class Model extends ModelDefinitions {
   /** The first model whose columns equal the object's values (Lucid's `findBy({ email })`), or null. */
   static findBy<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M | null;
   static findBy<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M | null {
-    return findByQuery(this, 'findBy', arguments.length, column, value).first();
+    return findByQuery(this, 'findBy', column, value, arguments.length).first();
   }
   /** `findBy`, or ModelNotFoundError. */
   static findByOrFail<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M;
   /** `findBy({ ... })`, or ModelNotFoundError. */
   static findByOrFail<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M;
   static findByOrFail<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M {
-    return findByQuery(this, 'findByOrFail', arguments.length, column, value).firstOrFail();
+    return findByQuery(this, 'findByOrFail', column, value, arguments.length).firstOrFail();
   }
   /** The first row, or null. */
   static first<M extends Model>(this: ModelClass<M>): M | null {
@@ -379,24 +380,6 @@ function recordRelationUndo(model: ModelClass, instance: Model, name: string): v
     forgetLoadedRelation(instance, name);
     delete (instance as unknown as Record<string, unknown>)[name];
   });
-}
-
-/** firstOrCreate/updateOrCreate take two objects of attributes: anything else would be spread into columns named 0, 1, ... */
-function checkAttributeObjects(model: ModelClass, method: string, search: unknown, attributes: unknown): void {
-  [search, attributes].forEach((value, i) => {
-    if (isPlainObject(value)) return;
-    const which = i === 0 ? 'the search' : 'the attributes';
-    throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
-  });
-}
-
-/** The query of findBy(column, value) or findBy({ column: value }). */
-function findByQuery<M extends Model>(model: ModelClass<M>, method: string, given: number, column: unknown, value: unknown): QueryBuilder<M> {
-  if (given === 1 && isPlainObject(column)) return model.query().where(column as Record<string, unknown>);
-  if (typeof column !== 'string' || given < 2) {
-    throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${given < 2 && typeof column === 'string' ? `only the column "${column}"` : describeValue(column)}.`);
-  }
-  return model.query().where(column, value);
 }
 
 function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {

@@ -35,13 +35,12 @@ export class Header {
       while (lastNamed >= 0 && used[lastNamed] === '') lastNamed--;
       const one = blanks.length === 1;
       const firstNamed = used.findIndex((name) => name !== '');
-      const leading = used.slice(firstNamed).every((name) => name !== '');
+      const before = firstNamed > 0;
+      const between = used.slice(firstNamed, lastNamed + 1).some((name) => name === '');
       const why =
         lastNamed < width - 1
           ? `the sheet has values up to column ${columnLetter(width)}`
-          : leading
-            ? `named columns follow ${one ? 'it' : 'them'}`
-            : `${one ? 'it lies' : 'they lie'} between named columns`;
+          : `${one ? 'it lies' : 'they lie'} ${before && between ? 'before or between' : before ? 'before the' : 'between'} named columns`;
       throw new ValidationError(
         `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(', ')} have`} no header in row 1, but ${why}; name ${one ? 'it' : 'them'} in row 1 or delete ${one ? 'the column' : 'those columns'}.`,
       );
@@ -105,7 +104,7 @@ export class Header {
  * A header cell as the sheet shows it: TRUE/FALSE for booleans, and a date typed into row 1 as its
  * wall time in the spreadsheet's zone (`2024-01-01`, or `2024-01-01 09:30:00`), asked for only then.
  */
-function headerText(cell: unknown, zone?: () => string): string {
+export function headerText(cell: unknown, zone?: () => string): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isDate(cell)) {

@@ -6,7 +6,9 @@
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
 import { describeValue, Key, normalizeKey, sameValue } from '../support/values';
+import { headerText } from './Header';
 import { retried } from './service';
+import { timeZoneOf } from './sheetsApi/api';
 import { Table, keyOf, RowEntry } from './Table';
 import { Layout, layoutAsRead } from './WritePlan';
 
@@ -29,7 +31,8 @@ export function unchangedSinceRead(table: Table): boolean {
     // Columns were deleted: the old width reaches past the grid. The full read decides.
     return false;
   }
-  if (header.some((cell, i) => String(cell).trim() !== table.header.names[i])) return false;
+  const zone = () => timeZoneOf(table.opened.spreadsheet);
+  if (header.some((cell, i) => headerText(cell, zone) !== table.header.names[i])) return false;
   if (lastRow < 2) return true;
   const first = Math.min(...keys);
   const span = Math.max(...keys) - first + 1;

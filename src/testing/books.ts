@@ -26,12 +26,12 @@ function sheetId(book: BookData): number {
   return id;
 }
 
-/** Adds a sheet to a book (at `index`, default last), checking its name and the cell limit. */
 /** Sheets refuses sheet names over 100 characters. */
 export function checkSheetNameLength(name: string): void {
   if (name.length > 100) throw exception(MSG.sheetNameTooLong);
 }
 
+/** Adds a sheet to a book (at `index`, default last), checking its name and the cell limit. */
 export function addSheet(book: BookData, name: string, rows = DEFAULT_ROWS, cols = DEFAULT_COLUMNS, index = book.sheets.length): SheetData {
   checkSheetNameLength(name);
   if (sheetNamed(book, name)) throw exception(MSG.sheetExists(name));

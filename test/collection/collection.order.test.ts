@@ -72,6 +72,9 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(() => people().keyBy({} as never)).toThrow(/Collection\.keyBy: each key is a column/);
     expect(() => (people() as any).pluck()).toThrow('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
     expect(Object.keys(new Collection([[1, 'a'], [2, 'b']]).keyBy(1))).toEqual(['a', 'b']);
+    expect(() => people().pluck({} as never)).toThrow(/Collection\.pluck: each key is a column/);
+    expect(() => people().pluck('name', {} as never)).toThrow(/Collection\.pluck: each key is a column/);
+    expect(people().pluck('name', null as never)).toEqual(people().pluck('name'));
   });
 
   it('refuses a pair without a direction or a key that is no column or function', () => {

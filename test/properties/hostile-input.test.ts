@@ -216,10 +216,10 @@ describe('broken sheets are refused when writing, naming the sheet', () => {
     refusedBeforeWriting(
       () => Post.create({ views: 5 }),
       ValidationError,
-      /column A has no header in row 1, but named columns follow it; name it in row 1 or delete the column\./,
+      /column A has no header in row 1, but it lies before the named columns; name it in row 1 or delete the column\./,
     );
     seed({ Posts: [['', '', 'id', '', 'views'], ['x', 1, 2, 3, 4]] });
-    expect(() => Post.all()).toThrow(/columns A, B, D have no header in row 1, but they lie between named columns; name them/);
+    expect(() => Post.all()).toThrow(/columns A, B, D have no header in row 1, but they lie before or between named columns; name them/);
   });
 
   it('blank header cells past the named columns, under values, are all named in the error', () => {
