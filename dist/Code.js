@@ -1456,6 +1456,8 @@ var SheetORM = (() => {
     /internal error/i,
     /try again/i,
     /service unavailable/i,
+    /currently unavailable/i,
+    /too many simultaneous invocations/i,
     /backend error/i,
     /rate limit/i,
     /server error/i,

@@ -12,6 +12,8 @@ const TRANSIENT = [
   /internal error/i,
   /try again/i,
   /service unavailable/i,
+  /currently unavailable/i,
+  /too many simultaneous invocations/i,
   /backend error/i,
   /rate limit/i,
   /server error/i,

@@ -29,6 +29,16 @@ describe('transient service failures', () => {
     expect(gas().clock.now() - started).toBeGreaterThanOrEqual(250 + 500);
   });
 
+  it.each([
+    ['Too many simultaneous invocations: Spreadsheets'],
+    ['API call to sheets.spreadsheets.values.batchGet failed with error: The service is currently unavailable.'],
+  ])('retries a read that failed with "%s"', (message) => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    failNext('Range.getValues', 1, () => new Error(message));
+    expect(Post.all().count()).toBe(1);
+    expect(gas().calls.count('Range.getValues')).toBe(2);
+  });
+
   it('gives up after the configured retries with the service error', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
     configure({ retries: 1 });
