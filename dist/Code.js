@@ -2188,8 +2188,8 @@ var SheetORM = (() => {
       steps.push(step);
       if (!step.viaApi) unflushed = true;
     };
+    for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
     for (const write of writes) {
-      if (write.plan.appendRows.length) add(appendStep(write));
       const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
       own.forEach((block) => add(blockStep(write, block)));
     }

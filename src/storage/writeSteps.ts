@@ -61,8 +61,9 @@ export function stepsOf(writes: readonly SheetWrite[], grown = false): WriteStep
     steps.push(step);
     if (!step.viaApi) unflushed = true;
   };
+  // Every sheet's appends go first: a failed append can then be taken back whole (see takeBack).
+  for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
   for (const write of writes) {
-    if (write.plan.appendRows.length) add(appendStep(write));
     const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
     own.forEach((block) => add(blockStep(write, block)));
   }

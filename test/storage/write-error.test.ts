@@ -1,6 +1,6 @@
 /** A WriteError says exactly what was and was not written. */
 import { Model, transaction } from '../../src';
-import { gas, seedSheets } from '../support/seed';
+import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
   static _table = 'Posts';
@@ -134,20 +134,36 @@ test('sheets of the same name in two spreadsheets are told apart in what was wri
     static _table = 'Posts';
     static _spreadsheetId = 'archive-id';
   }
-  seedSheets({ Posts: [['id', 'title'], [1, 'live']], Notes: [['id', 'text']] });
+  seedSheets({ Posts: [['id', 'title'], [1, 'live']], Notes: [['id', 'text'], [1, 'a'], [2, 'b']] });
   gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'old']] }, { id: 'archive-id', name: 'Archive' });
+  gas().beforeCall((call) => {
+    if (call.method === 'Sheet.deleteRows' && call.sheet === 'Notes') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.find(1)!.setAttribute('title', 'live 2').save();
+      ArchivedPost.find(1)!.setAttribute('title', 'old 2').save();
+      Note.find(1)!.delete();
+    }),
+  ).toThrow(
+    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2\. Not written/,
+  );
+});
+
+test('in a transaction every sheet appends before any update, so a failed append leaves every sheet as it was', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'live']], Notes: [['id', 'text']] });
   gas().beforeCall((call) => {
     if (call.method === 'Range.setValues' && call.sheet === 'Notes') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
   });
   expect(() =>
     transaction(() => {
       Post.find(1)!.setAttribute('title', 'live 2').save();
-      ArchivedPost.find(1)!.setAttribute('title', 'old 2').save();
+      Post.create({ title: 'new' });
       Note.create({ text: 'refused' });
     }),
-  ).toThrow(
-    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2\. Not written/,
-  );
+  ).toThrow(/Nothing was written: the rows appended before the failure were cleared again, so running it again is safe\./);
+  expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'live']]);
+  expect(sheetRows('Notes')).toEqual([['id', 'text']]);
 });
 
 test('a flush that fails after a complete write is a WriteError saying the changes most likely went through', () => {
