@@ -1494,10 +1494,42 @@ var SheetORM = (() => {
   function newUuid() {
     return retried("Utilities.getUuid", () => Utilities.getUuid(), isTransient, false);
   }
+  var asker = null;
+  function askedBy(who, fn) {
+    const outer = asker;
+    asker = who;
+    try {
+      return fn();
+    } finally {
+      asker = outer;
+    }
+  }
+  var failures = /* @__PURE__ */ new WeakMap();
   function asServiceError(label, error, attempts) {
     if (error instanceof SheetORMError) return error;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
-    return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
+    const said = messageOf(error).trim();
+    const failure = `${label} failed${tries}: ${said}`;
+    const who = asker ? `${asker}: ` : "";
+    const stop = /[.!?]$/.test(said) ? "" : ".";
+    const wrapped = new ServiceError(`${who}${failure}${stop} ${adviceFor(said, isTransient(error))}`, error);
+    failures.set(wrapped, failure);
+    return wrapped;
+  }
+  function failureOf(error) {
+    return typeof error === "object" && error !== null && failures.get(error) || messageOf(error);
+  }
+  function adviceFor(said, transient) {
+    if (QUOTA.test(said) || /too many times/i.test(said)) {
+      return "A quota of Google's services is used up: make fewer calls (read with one query and with(...), write many rows with createMany or in a transaction) or wait for it to refill, then try again.";
+    }
+    if (transient) return "This is usually a passing fault of Google's services: try again in a moment, or raise configure({ retries }).";
+    if (/permission|access denied|not authori[sz]ed|authorization is required/i.test(said)) {
+      return "Share the spreadsheet with the account the script runs as (and authorise the script), or check the id given to configure({ spreadsheetId }) or _spreadsheetId.";
+    }
+    if (/protected/i.test(said)) return "The cells are protected: give this account edit rights to them, or remove the protection.";
+    if (/not found|does not exist|deleted/i.test(said)) return "Check that the spreadsheet and the sheet still exist and that configure({ spreadsheetId }) or _spreadsheetId names the right spreadsheet.";
+    return "Apps Script's own error is in error.cause.";
   }
   function messageOf(error) {
     return typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
@@ -1982,7 +2014,7 @@ var SheetORM = (() => {
           if (flushError) throw flushError;
           if (wrote && !failed) {
             throw new WriteError(
-              `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${messageOf(error).replace(/\.$/, "")}); Apps Script releases it when the script ends. Do not retry the write: it went through.`
+              `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${failureOf(error).replace(/\.$/, "")}); Apps Script releases it when the script ends. Do not retry the write: it went through.`
             );
           }
           throw error;
@@ -2016,7 +2048,7 @@ var SheetORM = (() => {
     } catch (error) {
       if (failed) return;
       throw new WriteError(
-        `${purpose}: every change was sent to the sheet, but SpreadsheetApp.flush() failed afterwards (${messageOf(error).replace(/\.$/, "")}). The changes were most likely applied and the models count as saved: read the sheet again before retrying, as a blind retry can write them twice.`
+        `${purpose}: every change was sent to the sheet, but SpreadsheetApp.flush() failed afterwards (${failureOf(error).replace(/\.$/, "")}). The changes were most likely applied and the models count as saved: read the sheet again before retrying, as a blind retry can write them twice.`
       );
     }
   }
@@ -2337,7 +2369,7 @@ var SheetORM = (() => {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
       return { from: maxRows + 1, count: needed - maxRows };
     } catch (error) {
-      const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${messageOf(error)}).`;
+      const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${failureOf(error)}).`;
       if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
         throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
       }
@@ -3400,11 +3432,11 @@ var SheetORM = (() => {
     const where = failed.map((write) => write.opened.describe()).join(" and ");
     if (error.undone) {
       return new WriteError(
-        `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`
+        `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`
       );
     }
     return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeSteps(remaining)}.`
+      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeSteps(remaining)}.`
     );
   }
   function describeSteps(remaining) {
@@ -3434,9 +3466,12 @@ var SheetORM = (() => {
   function runWrite(purpose, fn, transactional = false) {
     if (writesBlocked) throw new WriteBlocked(purpose);
     if (active) {
-      const unit2 = active;
-      return unit2.savepoint(() => fn(unit2));
+      const unit = active;
+      return askedBy(purpose, () => unit.savepoint(() => fn(unit)));
     }
+    return askedBy(purpose, () => writeUnderLock(purpose, fn, transactional));
+  }
+  function writeUnderLock(purpose, fn, transactional) {
     const held = acquireLock(purpose);
     const unit = new UnitOfWork(transactional);
     active = unit;
@@ -3478,6 +3513,9 @@ var SheetORM = (() => {
   }
   function readInScope(ref, fresh) {
     if (active) return active.table(ref);
+    return askedBy(ref.owner, () => readOutsideWrite(ref, fresh));
+  }
+  function readOutsideWrite(ref, fresh) {
     const cache2 = sessionTables() || readCache;
     if (!cache2) return Table.read(ref, openSheet(ref));
     const key = cacheKeyOf(ref);
@@ -3494,7 +3532,7 @@ var SheetORM = (() => {
     if (!cache2 || refs.length < 2) return;
     const missing = refs.filter((ref) => !cache2.has(cacheKeyOf(ref)));
     if (missing.length < 2) return;
-    batchRead(missing).forEach((table, key) => cache2.set(key, table));
+    askedBy(missing[0].owner, () => batchRead(missing)).forEach((table, key) => cache2.set(key, table));
   }
   var writesBlocked = 0;
   var WriteBlocked = class extends SheetORMError {

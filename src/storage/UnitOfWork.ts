@@ -8,7 +8,7 @@ import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { configGeneration } from '../config';
 import { acquireLock } from './lock';
 import { growAll, PlanInterrupted, Progress, writeSheets } from './applyPlan';
-import { messageOf } from './service';
+import { askedBy, failureOf } from './service';
 import { Table } from './Table';
 import { cacheKeyOf, OpenedSheet, openSheet, TableRef } from './TableRef';
 import { spreadsheetIdOf } from './sheetsApi/api';
@@ -169,11 +169,11 @@ function writeFailure(error: unknown, done: Progress): unknown {
   const where = failed.map((write) => write.opened.describe()).join(' and ');
   if (error.undone) {
     return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`,
+      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`,
     );
   }
   return new WriteError(
-    `${failed[0].owner}: writing to ${where} failed (${messageOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeSteps(remaining)}.`,
+    `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeSteps(remaining)}.`,
   );
 }
 
@@ -214,8 +214,12 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
   if (writesBlocked) throw new WriteBlocked(purpose);
   if (active) {
     const unit = active;
-    return unit.savepoint(() => fn(unit));
+    return askedBy(purpose, () => unit.savepoint(() => fn(unit)));
   }
+  return askedBy(purpose, () => writeUnderLock(purpose, fn, transactional));
+}
+
+function writeUnderLock<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional: boolean): T {
   const held = acquireLock(purpose);
   const unit = new UnitOfWork(transactional);
   active = unit;
@@ -270,6 +274,10 @@ export function rereadTable(ref: TableRef): Table {
 
 function readInScope(ref: TableRef, fresh: boolean): Table {
   if (active) return active.table(ref);
+  return askedBy(ref.owner, () => readOutsideWrite(ref, fresh));
+}
+
+function readOutsideWrite(ref: TableRef, fresh: boolean): Table {
   const cache = sessionTables() || readCache;
   if (!cache) return Table.read(ref, openSheet(ref));
   const key = cacheKeyOf(ref);
@@ -292,7 +300,7 @@ export function prefetch(refs: readonly TableRef[]): void {
   if (!cache || refs.length < 2) return;
   const missing = refs.filter((ref) => !cache.has(cacheKeyOf(ref)));
   if (missing.length < 2) return;
-  batchRead(missing).forEach((table, key) => cache.set(key, table));
+  askedBy(missing[0].owner, () => batchRead(missing)).forEach((table, key) => cache.set(key, table));
 }
 
 let writesBlocked = 0;

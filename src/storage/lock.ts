@@ -5,7 +5,7 @@
  */
 import { getConfig, LockSetting } from '../config';
 import { LockTimeoutError, SheetORMError, WriteError } from '../errors';
-import { messageOf, once, retried } from './service';
+import { failureOf, once, retried } from './service';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -47,7 +47,7 @@ export function acquireLock(purpose: string): HeldLock {
         // After a complete write a plain service error would invite a retry, which writes twice.
         if (wrote && !failed) {
           throw new WriteError(
-            `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${messageOf(error).replace(/\.$/, '')}); Apps Script releases it when the script ends. Do not retry the write: it went through.`,
+            `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${failureOf(error).replace(/\.$/, '')}); Apps Script releases it when the script ends. Do not retry the write: it went through.`,
           );
         }
         throw error;
@@ -85,7 +85,7 @@ function flushAfter(purpose: string, wrote: boolean, failed = false): void {
     // After a failure, the write error on its way out already lists what reached the sheet.
     if (failed) return;
     throw new WriteError(
-      `${purpose}: every change was sent to the sheet, but SpreadsheetApp.flush() failed afterwards (${messageOf(error).replace(/\.$/, '')}). ` +
+      `${purpose}: every change was sent to the sheet, but SpreadsheetApp.flush() failed afterwards (${failureOf(error).replace(/\.$/, '')}). ` +
         'The changes were most likely applied and the models count as saved: read the sheet again before retrying, as a blind retry can write them twice.',
     );
   }

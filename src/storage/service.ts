@@ -66,10 +66,51 @@ export function newUuid(): string {
   return retried('Utilities.getUuid', () => Utilities.getUuid(), isTransient, false);
 }
 
+let asker: string | null = null;
+
+/** Runs `fn` with `who` (`Post.create`, `Tag`) named first in the ServiceErrors its calls throw. */
+export function askedBy<T>(who: string, fn: () => T): T {
+  const outer = asker;
+  asker = who;
+  try {
+    return fn();
+  } finally {
+    asker = outer;
+  }
+}
+
+/** The failed call and Apps Script's words, without who asked or advice, for messages that embed a ServiceError. */
+const failures = new WeakMap<object, string>();
+
 function asServiceError(label: string, error: unknown, attempts: number): unknown {
   if (error instanceof SheetORMError) return error;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-  return new ServiceError(`${label} failed${tries}: ${messageOf(error)}`, error);
+  const said = messageOf(error).trim();
+  const failure = `${label} failed${tries}: ${said}`;
+  const who = asker ? `${asker}: ` : '';
+  const stop = /[.!?]$/.test(said) ? '' : '.';
+  const wrapped = new ServiceError(`${who}${failure}${stop} ${adviceFor(said, isTransient(error))}`, error);
+  failures.set(wrapped, failure);
+  return wrapped;
+}
+
+/** What failed, for a message that embeds it: a ServiceError's call and cause, else the error's message. */
+export function failureOf(error: unknown): string {
+  return (typeof error === 'object' && error !== null && failures.get(error)) || messageOf(error);
+}
+
+/** What to do about a failed call, from what Apps Script said. */
+function adviceFor(said: string, transient: boolean): string {
+  if (QUOTA.test(said) || /too many times/i.test(said)) {
+    return 'A quota of Google\'s services is used up: make fewer calls (read with one query and with(...), write many rows with createMany or in a transaction) or wait for it to refill, then try again.';
+  }
+  if (transient) return 'This is usually a passing fault of Google\'s services: try again in a moment, or raise configure({ retries }).';
+  if (/permission|access denied|not authori[sz]ed|authorization is required/i.test(said)) {
+    return 'Share the spreadsheet with the account the script runs as (and authorise the script), or check the id given to configure({ spreadsheetId }) or _spreadsheetId.';
+  }
+  if (/protected/i.test(said)) return 'The cells are protected: give this account edit rights to them, or remove the protection.';
+  if (/not found|does not exist|deleted/i.test(said)) return 'Check that the spreadsheet and the sheet still exist and that configure({ spreadsheetId }) or _spreadsheetId names the right spreadsheet.';
+  return 'Apps Script\'s own error is in error.cause.';
 }
 
 /** The message of anything thrown. */

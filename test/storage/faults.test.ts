@@ -55,6 +55,30 @@ describe('transient service failures', () => {
     expect(gas().calls.count('Range.getValues')).toBe(1);
   });
 
+  it('names who asked first and says what to do, by the kind of failure', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    configure({ retries: 0 });
+    const message = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ServiceError);
+        return (error as Error).message;
+      }
+      throw new Error('expected a ServiceError');
+    };
+    const stop = failNext('Range.getValues', 1);
+    expect(message(() => Post.all())).toMatch(/^Post: "Posts" getDataRange\(\)\.getValues\(\) failed: Service Spreadsheets timed out[^]*\. This is usually a passing fault of Google's services: try again in a moment, or raise configure\(\{ retries \}\)\.$/);
+    stop();
+    failNext('Range.getValues', 1, () => new Error('You do not have permission to access the requested document'));
+    expect(message(() => Post.find(1))).toMatch(/^Post: .*You do not have permission to access the requested document\. Share the spreadsheet with the account the script runs as/);
+    failNext('Range.getValues', 1, () => new Error('Service invoked too many times for one day: spreadsheets.'));
+    expect(message(() => Post.create({ title: 'b' }))).toMatch(/^Post\.create: "Posts" getDataRange\(\)\.getValues\(\) failed: .*A quota of Google's services is used up/);
+    failNext('Lock.tryLock', 1, () => new Error('Unexpected error while getting the method or property tryLock on object LockService.Lock.'));
+    expect(message(() => Post.create({ title: 'b' }))).toMatch(/^Post\.create: Lock\.tryLock failed: Unexpected error .*\. Apps Script's own error is in error\.cause\.$/);
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+  });
+
   it('sends setValues once (a retry after a pause could reach rows that moved) and says nothing was written', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
     failNext('Range.setValues', 1);
@@ -76,6 +100,7 @@ describe('transient service failures', () => {
     }
     expect(error).toBeInstanceOf(WriteError);
     expect((error as Error).message).toMatch(/writing to sheet "Posts".*timed out.*Written: nothing\. Not written \(at most\): .*delete rows 5–5, delete rows 3–3\.$/);
+    expect((error as Error).message).not.toMatch(/try again in a moment/);
     expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
   });
 
