@@ -4381,7 +4381,6 @@ var SheetORM = (() => {
       copy.countsMade = null;
       return copy;
     }
-    /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
     with(...args) {
       addPreloads(this.model, this.preloads, args);
       return this;
@@ -5375,7 +5374,6 @@ var SheetORM = (() => {
       /** The related column holding the parent key, when this query loads the relation for parents. */
       this.partitionColumn = null;
     }
-    /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
     with(...args) {
       return super.with(...args);
     }
@@ -5650,7 +5648,6 @@ var SheetORM = (() => {
       this.parentSlots = parentKeys ? slots : null;
       this.selectedPivotColumns = relation.pivotColumns.slice();
     }
-    /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
     with(...args) {
       return super.with(...args);
     }
@@ -6668,7 +6665,6 @@ var SheetORM = (() => {
     static offset(count) {
       return this.query().offset(count);
     }
-    /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
     static with(...args) {
       return this.query().with(...args);
     }
@@ -6836,7 +6832,6 @@ var SheetORM = (() => {
       refreshModel(this.constructor, this);
       return this;
     }
-    /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
     load(...args) {
       const model = this.constructor;
       const nodes = [];

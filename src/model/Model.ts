@@ -6,11 +6,10 @@
 import { Collection, List } from '../collection/Collection';
 import { ValidationError } from '../errors';
 import { QueryBuilder, Direction } from '../query/QueryBuilder';
-import type { RelationCallback } from '../query/EagerQuery';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import { findRelation, isRelationKey } from '../relations/registry';
-import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, WithLoaded } from '../relations/types';
+import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
@@ -148,15 +147,17 @@ export class Model extends ModelDefinitions {
     return this.query().offset(count);
   }
   /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  static with<M extends Model, A extends Array<PreloadArg<M>>>(this: ModelClass<M>, ...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>> {
-    return this.query().with<A>(...args);
+  static with<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>>;
+  static with<M extends Model, A extends Array<PreloadArg<M>>>(this: ModelClass<M>, ...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
+  static with(this: ModelClass, ...args: unknown[]): unknown {
+    return (this.query().with as (...list: unknown[]) => unknown)(...args);
   }
   /** Starts a query that preloads a relation. */
-  static preload<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback?: RelationCallback): QueryBuilder<WithLoaded<M, P>> {
+  static preload<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback?: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>> {
     return this.query().preload<P>(name, callback);
   }
   /** Starts a query that counts a relation into `$extras.<name>_count`. */
-  static withCount<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M>;
+  static withCount<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;
   static withCount<M extends Model>(this: ModelClass<M>, ...names: Array<string | string[]>): QueryBuilder<M>;
   static withCount<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
     return this.query().withCount(...args);
@@ -166,7 +167,7 @@ export class Model extends ModelDefinitions {
     return this.query().has(name, operator, count);
   }
   /** Starts a query keeping rows with related rows matching the callback. */
-  static whereHas<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
+  static whereHas<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
     return this.query().whereHas(name, callback, operator, count);
   }
   /** Starts a query keeping rows without related rows. */
@@ -174,7 +175,7 @@ export class Model extends ModelDefinitions {
     return this.query().doesntHave(name);
   }
   /** Starts a query keeping rows without related rows matching the callback. */
-  static whereDoesntHave<M extends Model>(this: ModelClass<M>, name: string, callback?: RelationCallback): QueryBuilder<M> {
+  static whereDoesntHave<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M> {
     return this.query().whereDoesntHave(name, callback);
   }
 
@@ -333,7 +334,9 @@ export class Model extends ModelDefinitions {
     return this;
   }
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
-  load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>> {
+  load<P extends PreloadPath<this>>(name: P, callback: RelationQueryCallback<this, P>): WithLoaded<this, P>;
+  load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;
+  load(...args: unknown[]): unknown {
     const model = this.constructor as ModelClass;
     const nodes: PreloadNode[] = [];
     addPreloads(model, nodes, args, 'load');
@@ -343,10 +346,10 @@ export class Model extends ModelDefinitions {
       prefetch(preloadSheets(model, nodes));
       loadPreloads(model, [this], nodes);
     });
-    return this as unknown as WithLoaded<this, PathsOf<A>>;
+    return this;
   }
   /** Lucid's spelling of `load(name, callback?)`. */
-  preload<P extends PreloadPath<this>>(name: P, callback?: RelationCallback): WithLoaded<this, P> {
+  preload<P extends PreloadPath<this>>(name: P, callback?: RelationQueryCallback<this, P>): WithLoaded<this, P> {
     return (callback ? this.load(name, callback) : this.load(name)) as unknown as WithLoaded<this, P>;
   }
   /** The relation client for this model: query it, attach/sync, create related models… */

@@ -13,7 +13,7 @@ import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
 import type { QueryBuilder } from './QueryBuilder';
-import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../relations/types';
+import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
 
 /** A callback that constrains a relation's query. */
 export type RelationCallback = (query: any) => unknown;
@@ -73,20 +73,23 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return copy;
   }
 
+  /** Loads a relation with the results, its query constrained by the callback: `with('tags', q => q.wherePivot(…))`. */
+  with<P extends PreloadPath<M>>(name: P, callback: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>>;
   /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  with<A extends Array<PreloadArg<M>>>(...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>> {
+  with<A extends Array<PreloadArg<M>>>(...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
+  with(...args: unknown[]): unknown {
     addPreloads(this.model, this.preloads, args);
-    return this as unknown as QueryBuilder<WithLoaded<M, PathsOf<A>>>;
+    return this;
   }
 
   /** Lucid's spelling of `with(name, callback?)`. */
-  preload<P extends PreloadPath<M>>(name: P, callback?: RelationCallback): QueryBuilder<WithLoaded<M, P>> {
+  preload<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>> {
     addPreloads(this.model, this.preloads, callback ? [name, callback] : [name]);
     return this as unknown as QueryBuilder<WithLoaded<M, P>>;
   }
 
   /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */
-  withCount(name: string, callback?: RelationCallback): this;
+  withCount<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this;
   /** Counts several relations: `withCount('tags', 'comments')`, `withCount(['tags', 'comments'])` (Eloquent). */
   withCount(...names: Array<string | string[]>): this;
   withCount(...args: unknown[]): this {
@@ -146,15 +149,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return this.addHas('or', name, undefined, operator, count);
   }
   /** Keeps rows with related rows matching the callback's query. */
-  whereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
+  whereHas<N extends string>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, callback, operator, count);
   }
   /** Alias of `whereHas` (Lucid). */
-  andWhereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
+  andWhereHas<N extends string>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, callback, operator, count);
   }
   /** OR-ed `whereHas`. */
-  orWhereHas(name: string, callback?: RelationCallback, operator: OperatorInput = '>=', count: number | string = 1): this {
+  orWhereHas<N extends string>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('or', name, callback, operator, count);
   }
   /** Keeps rows without related rows. */
@@ -170,15 +173,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return this.addHas('or', name, undefined, '<', 1);
   }
   /** Keeps rows without related rows matching the callback's query. */
-  whereDoesntHave(name: string, callback?: RelationCallback): this {
+  whereDoesntHave<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this {
     return this.addHas('and', name, callback, '<', 1);
   }
   /** Alias of `whereDoesntHave` (Lucid). */
-  andWhereDoesntHave(name: string, callback?: RelationCallback): this {
+  andWhereDoesntHave<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this {
     return this.addHas('and', name, callback, '<', 1);
   }
   /** OR-ed `whereDoesntHave`. */
-  orWhereDoesntHave(name: string, callback?: RelationCallback): this {
+  orWhereDoesntHave<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this {
     return this.addHas('or', name, callback, '<', 1);
   }
 

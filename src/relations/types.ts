@@ -1,12 +1,15 @@
 /** Types that follow a model's relation methods: names, loaded results, dot paths. */
 import type { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
+import type { QueryBuilder } from '../query/QueryBuilder';
 import type { BelongsToClient } from './clients/BelongsToClient';
 import type { HasManyClient } from './clients/HasManyClient';
 import type { HasOneClient } from './clients/HasOneClient';
 import type { ManyToManyClient } from './pivot/ManyToManyClient';
+import type { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
 import type { BelongsTo } from './BelongsTo';
 import type { HasMany } from './HasMany';
+import type { HasManyQueryBuilder } from './HasManyQueryBuilder';
 import type { HasOne } from './HasOne';
 import type { ManyToMany } from './ManyToMany';
 
@@ -26,8 +29,33 @@ export type RelationName<M> = {
 /** Relation names and dot paths `with()` accepts (any string for models whose relations live in `fields()`). */
 export type PreloadPath<M> = [RelationName<M>] extends [never] ? string : RelationName<M> | `${RelationName<M>}.${string}`;
 
+/** The query a relation's callbacks get: pivot filters for manyToMany, groupLimit for hasMany. */
+type QueryOfRelation<R> = R extends { type: 'manyToMany'; relatedModel(): ModelClass<infer T> }
+  ? ManyToManyQueryBuilder<T>
+  : R extends { type: 'hasMany'; relatedModel(): ModelClass<infer T> }
+    ? HasManyQueryBuilder<T>
+    : R extends { type: 'hasOne' | 'belongsTo'; relatedModel(): ModelClass<infer T> }
+      ? QueryBuilder<T>
+      : any;
+
+/** The query builder a callback for the relation path `P` of `M` gets (the last segment's; any for relations in `fields()`). */
+export type RelationQuery<M, P extends string> = P extends `${infer H}.${infer Rest}`
+  ? H extends keyof M
+    ? M[H] extends (...args: any[]) => { relatedModel(): ModelClass<infer T> }
+      ? RelationQuery<T, Rest>
+      : any
+    : any
+  : P extends keyof M
+    ? M[P] extends (...args: any[]) => infer R
+      ? QueryOfRelation<R>
+      : any
+    : any;
+
+/** A callback constraining the relation path `P` of `M`: `with('tags', (q) => q.wherePivot('active', true))`. */
+export type RelationQueryCallback<M, P extends string> = (query: RelationQuery<M, P>) => unknown;
+
 /** Paths mapped to callbacks constraining them: `with({ tags: (q) => q.where('active', true) })` (Eloquent). */
-export type PreloadMap<M> = { [P in PreloadPath<M>]?: ((query: any) => unknown) | null };
+export type PreloadMap<M> = { [P in PreloadPath<M>]?: RelationQueryCallback<M, P> | null };
 
 /** One argument of `with()`/`load()`: a path, a list of paths, a callback constraining the path before it, or a map of paths to callbacks. */
 export type PreloadArg<M> = PreloadPath<M> | ReadonlyArray<PreloadPath<M>> | ((query: any) => unknown) | PreloadMap<M>;

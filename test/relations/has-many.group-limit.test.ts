@@ -65,7 +65,7 @@ test("on one user's query it is a plain limit and order", () => {
 
 test('bad arguments are ValidationErrors naming the relation', () => {
   expect(() => User.with('posts', (q) => q.groupLimit(-1)).get()).toThrow(/User\.posts\.groupLimit\(-1\)/);
-  expect(() => User.with('posts', (q) => q.groupOrderBy('views', 'up')).get()).toThrow(ValidationError);
+  expect(() => User.with('posts', (q) => q.groupOrderBy('views', 'up' as never)).get()).toThrow(ValidationError);
 });
 
 test('orderBy decides the order of the result; on one parent it applies before the limit', () => {

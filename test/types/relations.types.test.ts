@@ -3,7 +3,7 @@
  * The runtime part checks the same calls work.
  */
 import { Model, Collection } from '../../src';
-import type { BelongsToClient, HasManyClient, ManyToManyClient, SyncResult } from '../../src';
+import type { BelongsToClient, HasManyClient, HasManyQueryBuilder, ManyToManyClient, ManyToManyQueryBuilder, QueryBuilder, SyncResult } from '../../src';
 import { seedSheets } from '../support/seed';
 
 class User extends Model {
@@ -146,4 +146,61 @@ it('types $getRelation(name) by the kind of relation it names', () => {
   };
   expect(keys('tags')).toEqual(['PostTag', 'id']);
   expect(keys('author')[0]).toBe('belongsTo');
+});
+
+it('types the query a relation callback gets by the relation it constrains', () => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'ann']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1], [2, 'Second', 1]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id', 'active'], [1, 1, true], [1, 2, false]],
+  });
+  const seen: string[] = [];
+  const posts = Post.with('tags', (q) => {
+    assertType<Equals<typeof q, ManyToManyQueryBuilder<Tag>>>();
+    q.wherePivot('active', true);
+  })
+    .with('author', (q) => {
+      assertType<Equals<typeof q, QueryBuilder<User>>>();
+      seen.push('author');
+    })
+    .get();
+  expect(posts.first()!.tags.pluck('name').all()).toEqual(['js']);
+  const users = User.preload('posts', (q) => {
+    assertType<Equals<typeof q, HasManyQueryBuilder<Post>>>();
+    q.groupLimit(1);
+  }).get();
+  expect(users.first()!.posts.count()).toBe(1);
+  User.with('posts.tags', (q) => {
+    assertType<Equals<typeof q, ManyToManyQueryBuilder<Tag>>>();
+    seen.push('posts.tags');
+  }).get();
+  const post = Post.findOrFail(1).load('tags', (q) => {
+    assertType<Equals<typeof q, ManyToManyQueryBuilder<Tag>>>();
+    q.whereNotPivot('active', true);
+  });
+  assertType<Equals<typeof post.tags, Collection<Tag>>>();
+  expect(post.tags.pluck('name').all()).toEqual(['ts']);
+  // @ts-expect-error a belongsTo query has no pivot filters
+  expect(() => Post.with('author', (q) => q.wherePivot('active', true)).get()).toThrow();
+  expect(seen).toEqual(['author', 'posts.tags']);
+  const tagged = Post.whereHas('tags', (q) => {
+    assertType<Equals<typeof q, ManyToManyQueryBuilder<Tag>>>();
+    q.wherePivot('active', false);
+  }).pluck('title');
+  expect(tagged).toEqual(['First']);
+  const counted = User.query()
+    .withCount('posts', (q) => {
+      assertType<Equals<typeof q, HasManyQueryBuilder<Post>>>();
+      q.where('title', 'Second');
+    })
+    .firstOrFail();
+  expect(counted.$extras.posts_count).toBe(1);
+  // A name the types cannot follow (an alias, a relation in fields()) gives the callback any query.
+  const aliased = User.query()
+    .withCount('posts as total', (q) => {
+      assertType<Equals<typeof q, any>>();
+    })
+    .firstOrFail();
+  expect(aliased.$extras.total).toBe(2);
 });

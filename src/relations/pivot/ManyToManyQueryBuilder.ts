@@ -2,8 +2,7 @@
  * Queries over a many-to-many relation: the related sheet joined in memory with the pivot sheet
  * (one read of each) through a Map on the related key, with per-parent `groupLimit`.
  */
-import type { PathsOf, PreloadArg, PreloadPath, WithLoaded } from '../types';
-import type { RelationCallback } from '../../query/EagerQuery';
+import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../types';
 import { Collection } from '../../collection/Collection';
 import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
@@ -67,12 +66,14 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
-  override with<A extends Array<PreloadArg<R>>>(...args: A): ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>> {
-    return super.with(...args) as unknown as ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
+  override with<P extends PreloadPath<R>>(name: P, callback: RelationQueryCallback<R, P>): ManyToManyQueryBuilder<WithLoaded<R, P>>;
+  override with<A extends Array<PreloadArg<R>>>(...args: A): ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
+  override with(...args: unknown[]): unknown {
+    return (super.with as (...list: unknown[]) => unknown)(...args);
   }
 
   /** `preload()` keeping this builder's own methods. */
-  override preload<P extends PreloadPath<R>>(name: P, callback?: RelationCallback): ManyToManyQueryBuilder<WithLoaded<R, P>> {
+  override preload<P extends PreloadPath<R>>(name: P, callback?: RelationQueryCallback<R, P>): ManyToManyQueryBuilder<WithLoaded<R, P>> {
     return super.preload(name, callback) as unknown as ManyToManyQueryBuilder<WithLoaded<R, P>>;
   }
 
