@@ -533,7 +533,11 @@ var SheetORM = (() => {
       return isExactNumberText(trimmed) ? Number(trimmed) : trimmed;
     }
     if (isDate(value)) return `@${value.getTime()}`;
-    return String(value);
+    try {
+      return String(value);
+    } catch {
+      return `\0${describeValue(value)}`;
+    }
   }
   function normalizeCompositeKey(values) {
     return values.length === 1 ? normalizeKey(values[0]) : values.map(normalizeKey).join("\0");
@@ -1361,7 +1365,7 @@ var SheetORM = (() => {
     else if (Array.isArray(id)) values = id;
     else if (isPlainObject(id)) values = keys.map((key) => id[key]);
     else values = [id];
-    if (values.length !== keys.length || values.some((value) => isBlankKey(value) || !isKeyValue(value))) {
+    if (values.length !== keys.length || values.some((value) => !isKeyValue(value) || isBlankKey(value))) {
       throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
     }
     return values;
@@ -1479,7 +1483,7 @@ var SheetORM = (() => {
       try {
         return logged ? timed(label, fn) : fn();
       } catch (error) {
-        if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
+        if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1, true);
         pause(attempt, QUOTA.test(messageOf(error)));
       }
     }
@@ -1488,7 +1492,7 @@ var SheetORM = (() => {
     try {
       return timed(label, fn);
     } catch (error) {
-      throw asServiceError(label, error, 1);
+      throw asServiceError(label, error, 1, false);
     }
   }
   function newUuid() {
@@ -1505,25 +1509,25 @@ var SheetORM = (() => {
     }
   }
   var failures = /* @__PURE__ */ new WeakMap();
-  function asServiceError(label, error, attempts) {
+  function asServiceError(label, error, attempts, repeatable) {
     if (error instanceof SheetORMError) return error;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
     const said = messageOf(error).trim();
     const failure = `${label} failed${tries}: ${said}`;
     const who = asker ? `${asker}: ` : "";
     const stop = /[.!?]$/.test(said) ? "" : ".";
-    const wrapped = new ServiceError(`${who}${failure}${stop} ${adviceFor(said, isTransient(error))}`, error);
+    const wrapped = new ServiceError(`${who}${failure}${stop} ${adviceFor(said, isTransient(error), repeatable)}`, error);
     failures.set(wrapped, failure);
     return wrapped;
   }
   function failureOf(error) {
     return typeof error === "object" && error !== null && failures.get(error) || messageOf(error);
   }
-  function adviceFor(said, transient) {
+  function adviceFor(said, transient, repeatable) {
     if (QUOTA.test(said) || /too many times/i.test(said)) {
       return "A quota of Google's services is used up: make fewer calls (read with one query and with(...), write many rows with createMany or in a transaction) or wait for it to refill, then try again.";
     }
-    if (transient) return "This is usually a passing fault of Google's services: try again in a moment, or raise configure({ retries }).";
+    if (transient) return `This is usually a passing fault of Google's services: try again in a moment${repeatable ? ", or raise configure({ retries })" : ""}.`;
     if (/permission|access denied|not authori[sz]ed|authorization is required/i.test(said)) {
       return "Share the spreadsheet with the account the script runs as (and authorise the script), or check the id given to configure({ spreadsheetId }) or _spreadsheetId.";
     }
@@ -1990,12 +1994,11 @@ var SheetORM = (() => {
   // src/storage/lock.ts
   function acquireLock(purpose) {
     const { lock: setting2, lockTimeoutMs } = getConfig();
-    const lock = resolveLock(setting2);
     const unlocked = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
+    const lock = beforeWriting(() => resolveLock(setting2));
     if (!lock) return unlocked;
-    if (typeof setting2 === "object" && retried("Lock.hasLock", () => lock.hasLock())) return unlocked;
-    const acquired = once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs));
-    if (!acquired) {
+    if (typeof setting2 === "object" && beforeWriting(() => retried("Lock.hasLock", () => lock.hasLock()))) return unlocked;
+    if (!beforeWriting(() => once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs)))) {
       throw new LockTimeoutError(
         `${purpose}: could not obtain the ${describeSetting(setting2)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
       );
@@ -2012,6 +2015,7 @@ var SheetORM = (() => {
           once("Lock.releaseLock", () => lock.releaseLock());
         } catch (error) {
           if (flushError) throw flushError;
+          if (failed) return;
           if (wrote && !failed) {
             throw new WriteError(
               `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${failureOf(error).replace(/\.$/, "")}); Apps Script releases it when the script ends. Do not retry the write: it went through.`
@@ -2023,13 +2027,21 @@ var SheetORM = (() => {
       }
     };
   }
+  function beforeWriting(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof ServiceError) throw new ServiceError(`${error.message} Nothing was written.`, error.cause);
+      throw error;
+    }
+  }
   function resolveLock(setting2) {
     if (setting2 === false) return null;
     if (typeof setting2 === "object") return setting2;
     if (typeof LockService === "undefined") {
       throw new SheetORMError("LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).");
     }
-    const lock = retried(`LockService.get${setting2}Lock`, () => {
+    const lock = retried(`LockService.get${setting2 === "document" ? "Document" : "Script"}Lock`, () => {
       if (setting2 === "document") return LockService.getDocumentLock();
       return LockService.getScriptLock();
     });

@@ -149,7 +149,7 @@ export function keyValues(owner: string, keys: string[], id: unknown): unknown[]
   else if (Array.isArray(id)) values = id;
   else if (isPlainObject(id)) values = keys.map((key) => id[key]);
   else values = [id];
-  if (values.length !== keys.length || values.some((value) => isBlankKey(value) || !isKeyValue(value))) {
+  if (values.length !== keys.length || values.some((value) => !isKeyValue(value) || isBlankKey(value))) {
     throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(', ')}${keys.length > 1 ? ' (an array or object)' : ''}.`);
   }
   return values;

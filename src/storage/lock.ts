@@ -4,7 +4,7 @@
  * Lock object, so this is only knowable for the caller's own object).
  */
 import { getConfig, LockSetting } from '../config';
-import { LockTimeoutError, SheetORMError, WriteError } from '../errors';
+import { LockTimeoutError, ServiceError, SheetORMError, WriteError } from '../errors';
 import { failureOf, once, retried } from './service';
 
 type Lock = GoogleAppsScript.Lock.Lock;
@@ -22,12 +22,11 @@ export interface HeldLock {
 /** Takes the configured lock or throws LockTimeoutError. */
 export function acquireLock(purpose: string): HeldLock {
   const { lock: setting, lockTimeoutMs } = getConfig();
-  const lock = resolveLock(setting);
   const unlocked: HeldLock = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
+  const lock = beforeWriting(() => resolveLock(setting));
   if (!lock) return unlocked;
-  if (typeof setting === 'object' && retried('Lock.hasLock', () => lock.hasLock())) return unlocked;
-  const acquired = once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs));
-  if (!acquired) {
+  if (typeof setting === 'object' && beforeWriting(() => retried('Lock.hasLock', () => lock.hasLock()))) return unlocked;
+  if (!beforeWriting(() => once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs)))) {
     throw new LockTimeoutError(
       `${purpose}: could not obtain the ${describeSetting(setting)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`,
     );
@@ -44,6 +43,8 @@ export function acquireLock(purpose: string): HeldLock {
         once('Lock.releaseLock', () => lock.releaseLock());
       } catch (error) {
         if (flushError) throw flushError;
+        // The error on its way out says what was written; Apps Script releases the lock when the script ends.
+        if (failed) return;
         // After a complete write a plain service error would invite a retry, which writes twice.
         if (wrote && !failed) {
           throw new WriteError(
@@ -57,13 +58,23 @@ export function acquireLock(purpose: string): HeldLock {
   };
 }
 
+/** Runs a lock call that comes before any write, saying so when it fails. */
+function beforeWriting<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ServiceError) throw new ServiceError(`${error.message} Nothing was written.`, error.cause);
+    throw error;
+  }
+}
+
 function resolveLock(setting: LockSetting): Lock | null {
   if (setting === false) return null;
   if (typeof setting === 'object') return setting;
   if (typeof LockService === 'undefined') {
     throw new SheetORMError('LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).');
   }
-  const lock = retried(`LockService.get${setting}Lock`, () => {
+  const lock = retried(`LockService.get${setting === 'document' ? 'Document' : 'Script'}Lock`, () => {
     if (setting === 'document') return LockService.getDocumentLock();
     return LockService.getScriptLock();
   });

@@ -46,7 +46,7 @@ export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown
     try {
       return logged ? timed(label, fn) : fn();
     } catch (error) {
-      if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1);
+      if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1, true);
       pause(attempt, QUOTA.test(messageOf(error)));
     }
   }
@@ -57,7 +57,7 @@ export function once<T>(label: string, fn: () => T): T {
   try {
     return timed(label, fn);
   } catch (error) {
-    throw asServiceError(label, error, 1);
+    throw asServiceError(label, error, 1, false);
   }
 }
 
@@ -82,14 +82,14 @@ export function askedBy<T>(who: string, fn: () => T): T {
 /** The failed call and Apps Script's words, without who asked or advice, for messages that embed a ServiceError. */
 const failures = new WeakMap<object, string>();
 
-function asServiceError(label: string, error: unknown, attempts: number): unknown {
+function asServiceError(label: string, error: unknown, attempts: number, repeatable: boolean): unknown {
   if (error instanceof SheetORMError) return error;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
   const said = messageOf(error).trim();
   const failure = `${label} failed${tries}: ${said}`;
   const who = asker ? `${asker}: ` : '';
   const stop = /[.!?]$/.test(said) ? '' : '.';
-  const wrapped = new ServiceError(`${who}${failure}${stop} ${adviceFor(said, isTransient(error))}`, error);
+  const wrapped = new ServiceError(`${who}${failure}${stop} ${adviceFor(said, isTransient(error), repeatable)}`, error);
   failures.set(wrapped, failure);
   return wrapped;
 }
@@ -100,11 +100,11 @@ export function failureOf(error: unknown): string {
 }
 
 /** What to do about a failed call, from what Apps Script said. */
-function adviceFor(said: string, transient: boolean): string {
+function adviceFor(said: string, transient: boolean, repeatable: boolean): string {
   if (QUOTA.test(said) || /too many times/i.test(said)) {
     return 'A quota of Google\'s services is used up: make fewer calls (read with one query and with(...), write many rows with createMany or in a transaction) or wait for it to refill, then try again.';
   }
-  if (transient) return 'This is usually a passing fault of Google\'s services: try again in a moment, or raise configure({ retries }).';
+  if (transient) return `This is usually a passing fault of Google's services: try again in a moment${repeatable ? ', or raise configure({ retries })' : ''}.`;
   if (/permission|access denied|not authori[sz]ed|authorization is required/i.test(said)) {
     return 'Share the spreadsheet with the account the script runs as (and authorise the script), or check the id given to configure({ spreadsheetId }) or _spreadsheetId.';
   }

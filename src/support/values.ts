@@ -75,7 +75,12 @@ export function normalizeKey(value: unknown): Key {
     return isExactNumberText(trimmed) ? Number(trimmed) : trimmed;
   }
   if (isDate(value)) return `@${value.getTime()}`;
-  return String(value);
+  try {
+    return String(value);
+  } catch {
+    // An object without toString (Object.create(null)) matches no key; the caller refuses it as a value.
+    return `\u0000${describeValue(value)}`;
+  }
 }
 
 /** A composite key (several columns) as one dictionary key. */

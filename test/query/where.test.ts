@@ -248,11 +248,22 @@ describe('bad input is refused with a clear error', () => {
   });
 
   it('find refuses what a key cell cannot hold, as where does, instead of finding nothing', () => {
-    for (const id of [NaN, Infinity, () => 1, Symbol('x'), BigInt(1), new Date('x'), {}]) {
+    for (const id of [NaN, Infinity, () => 1, Symbol('x'), BigInt(1), new Date('x'), {}, Object.create(null)]) {
       expect(() => Post.find(id)).toThrow(ValidationError);
       expect(() => Post.findOrFail(id)).toThrow(/^Post\.find\(.*\): expected a value for id/);
     }
     expect(gas().calls.count()).toBe(0);
+  });
+
+  it('an object without toString (Object.create(null)) as a key to write is a ValidationError, not a TypeError', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    const bare = Object.create(null);
+    expect(() => Post.create({ id: bare, title: 'x' })).toThrow(ValidationError);
+    expect(() => Post.createMany([{ id: bare, title: 'x' }])).toThrow(ValidationError);
+    const post = Post.findOrFail(1);
+    post.id = bare;
+    expect(() => post.save()).toThrow(/^Post\.id .*cannot be stored in a cell/);
+    expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
   });
 
   it('wrong argument types', () => {

@@ -1,5 +1,5 @@
 /** A WriteError says exactly what was and was not written. */
-import { Model, transaction } from '../../src';
+import { Model, ServiceError, ValidationError, transaction } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -187,6 +187,39 @@ test('a lock release that fails after a complete write is a WriteError saying no
   });
   expect(() => Post.create({ title: 'new' })).toThrow(/^Post\.create: the changes were written and flushed, but releasing the lock failed afterwards \(.*timed out\).*Do not retry the write: it went through\.$/);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'new']]);
+});
+
+test('a lock release that fails after a failed write leaves the write error to say what happened', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+  let setValues = 0;
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++setValues === 2) throw new Error('You do not have permission to access the requested document.');
+    if (call.method === 'Lock.releaseLock') throw new Error('Service LockService timed out.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'new' });
+      Post.findOrFail(1).setAttribute('title', 'edited').save();
+    }),
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4\./);
+  expect(() => Post.create({ title: Number.NaN })).toThrow(ValidationError);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'new']]);
+});
+
+test('a lock that cannot be taken says nothing was written, without advice about retries it does not make', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  const stop = gas().beforeCall((call) => {
+    if (call.method === 'Lock.tryLock') throw new Error('Service LockService timed out.');
+  });
+  expect(() => Post.create({ title: 'new' })).toThrow(/^Post\.create: Lock\.tryLock failed: Service LockService timed out\. This is usually a passing fault of Google's services: try again in a moment\. Nothing was written\.$/);
+  expect(gas().calls.count('Lock.tryLock')).toBe(1);
+  stop();
+  gas().beforeCall((call) => {
+    if (call.method === 'LockService.getScriptLock') throw new Error('You do not have permission to call LockService.getScriptLock.');
+  });
+  expect(() => Post.create({ title: 'new' })).toThrow(ServiceError);
+  expect(() => Post.create({ title: 'new' })).toThrow(/^Post\.create: LockService\.getScriptLock failed: .*Nothing was written\.$/);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
 
 test('an update failing after an append takes nothing back (a landed update may point at the new row) and says what was written', () => {
