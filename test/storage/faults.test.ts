@@ -75,7 +75,7 @@ describe('transient service failures', () => {
     failNext('Range.getValues', 1, () => new Error('Service invoked too many times for one day: spreadsheets.'));
     expect(message(() => Post.create({ title: 'b' }))).toMatch(/^Post\.create: "Posts" getDataRange\(\)\.getValues\(\) failed: .*A quota of Google's services is used up/);
     failNext('Lock.tryLock', 1, () => new Error('Unexpected error while getting the method or property tryLock on object LockService.Lock.'));
-    expect(message(() => Post.create({ title: 'b' }))).toMatch(/^Post\.create: Lock\.tryLock failed: Unexpected error .*\. Apps Script's own error is in error\.cause\.$/);
+    expect(message(() => Post.create({ title: 'b' }))).toMatch(/^Post\.create: Lock\.tryLock failed: Unexpected error .*\. Apps Script's own error is in error\.cause\. Nothing was written\.$/);
     expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
   });
 
