@@ -1903,6 +1903,17 @@ var SheetORM = (() => {
       this.resolveKeys();
       this.booted = true;
     }
+    /**
+     * The key column of `model` the relation matches on when none is named. A composite key has no
+     * such column: matching on its first part would join rows of other keys, so it must be named.
+     */
+    defaultKey(model, howToName) {
+      const keys = primaryKeys(model);
+      if (keys.length === 1) return keys[0];
+      throw new ValidationError(
+        `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(", ")}) and a relation matches on one column; name that column: ${howToName}.`
+      );
+    }
     /** `Post.tags`, for messages. */
     label() {
       return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
@@ -5248,7 +5259,7 @@ var SheetORM = (() => {
     }
     resolveKeys() {
       const related = this.relatedModel();
-      this.localKey = this.options.localKey || primaryKeys(related)[0];
+      this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || "foreign_key"}', 'owner_key')`);
       this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(related), this.localKey);
     }
     /** Eloquent's name for the related model's key. */
@@ -5452,7 +5463,7 @@ var SheetORM = (() => {
       this.options = options;
     }
     resolveKeys() {
-      this.localKey = this.options.localKey || primaryKeys(this.model)[0];
+      this.localKey = this.options.localKey || this.defaultKey(this.model, `${this.type}(${modelName(this.relatedModel())}, '${this.options.foreignKey || "foreign_key"}', 'local_key')`);
       this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(this.model), this.localKey);
     }
     /** The related model's key column (Lucid's `relatedKey`). */
@@ -6359,10 +6370,12 @@ var SheetORM = (() => {
     resolveKeys() {
       const related = this.relatedModel();
       const o = this.options;
-      this.localKey = o.localKey || primaryKeys(this.model)[0];
-      this.relatedKey = o.relatedKey || primaryKeys(related)[0];
-      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), primaryKeys(this.model)[0]);
-      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), primaryKeys(related)[0]);
+      const options = (name) => `manyToMany(${modelName(related)}, { pivotTable, ${name}, ... })`;
+      this.localKey = o.localKey || this.defaultKey(this.model, options("localKey"));
+      this.relatedKey = o.relatedKey || this.defaultKey(related, options("relatedKey"));
+      const keyOf2 = (model, named) => primaryKeys(model).length === 1 ? primaryKeys(model)[0] : named;
+      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), keyOf2(this.model, this.localKey));
+      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), keyOf2(related, this.relatedKey));
       this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
       if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
         throw new ValidationError(

@@ -56,10 +56,13 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   protected resolveKeys(): void {
     const related = this.relatedModel();
     const o = this.options;
-    this.localKey = o.localKey || primaryKeys(this.model)[0];
-    this.relatedKey = o.relatedKey || primaryKeys(related)[0];
-    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), primaryKeys(this.model)[0]);
-    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), primaryKeys(related)[0]);
+    const options = (name: string) => `manyToMany(${modelName(related)}, { pivotTable, ${name}, ... })`;
+    this.localKey = o.localKey || this.defaultKey(this.model, options('localKey'));
+    this.relatedKey = o.relatedKey || this.defaultKey(related, options('relatedKey'));
+    // Named after the primary key, as Lucid does, or after the named column for a composite key.
+    const keyOf = (model: ModelClass, named: string) => (primaryKeys(model).length === 1 ? primaryKeys(model)[0] : named);
+    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), keyOf(this.model, this.localKey));
+    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), keyOf(related, this.relatedKey));
     this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
     if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
       throw new ValidationError(

@@ -5,7 +5,7 @@
  */
 import type { QueryBuilder } from '../query/QueryBuilder';
 import type { Model, ModelClass } from '../model/Model';
-import { modelName, tableRef } from '../model/meta';
+import { modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef, TableRef } from '../storage/TableRef';
 import { setLoadedRelation, stateOf } from '../model/state';
 import { keepAssignedAttribute, readAttribute } from '../model/attributes';
@@ -91,6 +91,18 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
     if (this.booted) return;
     this.resolveKeys();
     this.booted = true;
+  }
+
+  /**
+   * The key column of `model` the relation matches on when none is named. A composite key has no
+   * such column: matching on its first part would join rows of other keys, so it must be named.
+   */
+  protected defaultKey(model: ModelClass, howToName: string): string {
+    const keys = primaryKeys(model);
+    if (keys.length === 1) return keys[0];
+    throw new ValidationError(
+      `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(', ')}) and a relation matches on one column; name that column: ${howToName}.`,
+    );
   }
 
   /** `Post.tags`, for messages. */
