@@ -931,6 +931,13 @@ var SheetORM = (() => {
     const row = rowIdentity(value);
     return row ? row.key : void 0;
   }
+  function keyByName(item, values) {
+    const model = item !== null && typeof item === "object" ? item.constructor : null;
+    const names = model && model.primaryKey;
+    const columns = typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
+    if (!columns || !columns.every((name) => typeof name === "string" && Object.prototype.hasOwnProperty.call(values, name))) return null;
+    return normalizeCompositeKey(columns.map((name) => values[name]));
+  }
   function sameRow(a, b) {
     return a !== null && a.model === b.model && a.key === b.key;
   }
@@ -1143,6 +1150,7 @@ var SheetORM = (() => {
     }
     find(target) {
       if (typeof target === "function") return this.first(target);
+      if (isPlainObject(target) && Object.keys(target).length) return this.first((item) => keyByName(item, target) === rowKey(item));
       if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
         throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
       }

@@ -25,6 +25,15 @@ function rowKey(value: unknown): Key | undefined {
   return row ? row.key : undefined;
 }
 
+/** The key an object of key values (`{ user_id: 1, role_id: 2 }`) gives in the order of the item's key columns, or null. */
+function keyByName(item: unknown, values: Record<string, unknown>): Key | null {
+  const model = item !== null && typeof item === 'object' ? (item.constructor as { primaryKey?: unknown }) : null;
+  const names = model && model.primaryKey;
+  const columns = typeof names === 'string' ? [names] : Array.isArray(names) ? names : null;
+  if (!columns || !columns.every((name) => typeof name === 'string' && Object.prototype.hasOwnProperty.call(values, name))) return null;
+  return normalizeCompositeKey(columns.map((name: string) => values[name]));
+}
+
 function sameRow(a: { model: unknown; key: Key } | null, b: { model: unknown; key: Key }): boolean {
   return a !== null && a.model === b.model && a.key === b.key;
 }
@@ -355,10 +364,11 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The first item that `fn` accepts, or null. */
   find(fn: ItemCallback<T, unknown>): T | null;
-  /** The persisted model whose primary key is `key` ('1' finds 1; an array for a composite key), or null (Eloquent's find). */
-  find(key: string | number | Array<string | number>): T | null;
-  find(target: ItemCallback<T, unknown> | string | number | Array<string | number>): T | null {
+  /** The persisted model whose primary key is `key` ('1' finds 1; an array or object for a composite key), or null (Eloquent's find). */
+  find(key: string | number | Array<string | number> | Record<string, string | number>): T | null;
+  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number>): T | null {
     if (typeof target === 'function') return this.first(target);
+    if (isPlainObject(target) && Object.keys(target).length) return this.first((item) => keyByName(item, target) === rowKey(item));
     if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
       throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
     }

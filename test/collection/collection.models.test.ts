@@ -77,6 +77,9 @@ describe('collections of models', () => {
     expect(posts.find('1')!.title).toBe('First');
     expect(posts.find(3)).toBeNull();
     expect(Member.all().find(['a', 2])!.person).toBe(2);
+    expect(Member.all().find({ person: '2', team: 'a' })!.person).toBe(2);
+    expect(Member.all().find({ team: 'a' })).toBeNull();
+    expect(posts.find({ id: 2 })!.title).toBe('Second');
   });
 
   it('reads a relation that was not loaded as undefined in dot paths, not as its method', () => {
