@@ -5419,7 +5419,7 @@ var SheetORM = (() => {
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
     groupOrderBy(column, direction = "asc") {
-      this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
+      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
       return this;
     }
     /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
@@ -5432,7 +5432,11 @@ var SheetORM = (() => {
         const limit2 = this.groupLimitCount !== null ? this.groupLimitCount : this.limitCount;
         return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders), limit2);
       }
-      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf);
+      if (this.groupLimitCount === null) {
+        const resolve = this.resolveColumn(table);
+        this.groupOrders.forEach((order) => resolve(order.column, "model"));
+        return super.ordered(table, rows, valuesOf);
+      }
       const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
       const sorted = this.sortedBy(table, rows, valuesOf, orders);
       const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
@@ -5696,7 +5700,7 @@ var SheetORM = (() => {
     }
     /** Orders each parent's rows before `groupLimit` keeps the first ones. */
     groupOrderBy(column, direction = "asc") {
-      this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
+      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
       return this;
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
@@ -5789,6 +5793,7 @@ var SheetORM = (() => {
       const join = this.joinRows();
       let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
       if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
+      else if (this.forParents) this.sortRows(join, [], this.groupOrders);
       const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
       if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
       return { ...join, rows };

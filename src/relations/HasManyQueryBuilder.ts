@@ -7,6 +7,7 @@ import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoade
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys } from '../model/meta';
 import { checkGroupDirection, checkGroupLimit } from '../query/groupLimit';
+import { checkColumn } from '../query/conditions';
 import { Direction, QueryBuilder } from '../query/QueryBuilder';
 import type { Row, Table } from '../storage/Table';
 import { Key, normalizeKey } from '../support/values';
@@ -42,7 +43,7 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
 
   /** Orders each parent's rows before `groupLimit` keeps the first ones. */
   groupOrderBy(column: string, direction: Direction = 'asc'): this {
-    this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
+    this.groupOrders.push({ column: checkColumn(column, this.owner, 'groupOrderBy'), direction: checkGroupDirection(direction, this.owner) });
     return this;
   }
 
@@ -58,7 +59,12 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
       const limit = this.groupLimitCount !== null ? this.groupLimitCount : this.limitCount;
       return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders), limit);
     }
-    if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf);
+    if (this.groupLimitCount === null) {
+      // Without groupLimit the group order decides nothing, but a column the sheet lacks is still an error.
+      const resolve = this.resolveColumn(table);
+      this.groupOrders.forEach((order) => resolve(order.column, 'model'));
+      return super.ordered(table, rows, valuesOf);
+    }
     const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
     const sorted = this.sortedBy(table, rows, valuesOf, orders);
     const parentKey = this.resolveColumn(table)(this.partitionColumn, 'model');

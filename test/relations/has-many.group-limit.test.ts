@@ -1,5 +1,5 @@
 /** hasMany `groupLimit(n)` / `groupOrderBy(col, dir)`, as Lucid's: n related rows per parent in a preload. */
-import { Collection, Model, ValidationError } from '../../src';
+import { Collection, ColumnNotFoundError, Model, ValidationError } from '../../src';
 import { gas, seedSheets } from '../support/seed';
 
 class User extends Model {
@@ -66,6 +66,8 @@ test("on one user's query it is a plain limit and order", () => {
 test('bad arguments are ValidationErrors naming the relation', () => {
   expect(() => User.with('posts', (q) => q.groupLimit(-1)).get()).toThrow(/User\.posts\.groupLimit\(-1\)/);
   expect(() => User.with('posts', (q) => q.groupOrderBy('views', 'up' as never)).get()).toThrow(ValidationError);
+  expect(() => User.with('posts', (q) => q.groupOrderBy(5 as never)).get()).toThrow(ValidationError);
+  expect(() => User.with('posts', (q) => q.groupOrderBy('nope')).get()).toThrow(ColumnNotFoundError);
 });
 
 test('orderBy decides the order of the result; on one parent it applies before the limit', () => {

@@ -1,5 +1,5 @@
 /** `groupLimit(n)` / `groupOrderBy(col, dir)`: at most n related rows per parent in a preload. */
-import { Model, ValidationError } from '../../src';
+import { ColumnNotFoundError, Model, ValidationError } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class User extends Model {
@@ -153,6 +153,9 @@ test('bad arguments are ValidationErrors', () => {
   expect(() => query.groupLimit(-1)).toThrow(ValidationError);
   expect(() => query.groupLimit(1.5)).toThrow(ValidationError);
   expect(() => query.groupOrderBy('projects.id', 'up' as never)).toThrow(ValidationError);
+  expect(() => query.groupOrderBy(5 as never)).toThrow('groupOrderBy(): the column must be a non-empty string, not 5.');
+  // Unused without groupLimit, a column the sheet lacks is still refused, as orderBy's is.
+  expect(() => User.preload('projects', (q) => q.groupOrderBy('nope')).get()).toThrow(ColumnNotFoundError);
 });
 
 test('orderBy decides the order of a preload with groupLimit; on one parent groupOrderBy alone orders', () => {

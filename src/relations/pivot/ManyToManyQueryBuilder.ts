@@ -89,7 +89,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** Orders each parent's rows before `groupLimit` keeps the first ones. */
   groupOrderBy(column: string, direction: Direction = 'asc'): this {
-    this.groupOrders.push({ column, direction: checkGroupDirection(direction, this.owner) });
+    this.groupOrders.push({ column: checkColumn(column, this.owner, 'groupOrderBy'), direction: checkGroupDirection(direction, this.owner) });
     return this;
   }
 
@@ -198,6 +198,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     // On one parent's query, groupOrderBy and groupLimit are a plain order and limit (as Lucid's).
     let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
     if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
+    else if (this.forParents) this.sortRows(join, [], this.groupOrders); // a column the sheets lack is an error even unused
     const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
     if (this.offsetCount || end !== undefined) rows = rows.slice(this.offsetCount, end);
     return { ...join, rows };
