@@ -563,7 +563,7 @@ var SheetORM = (() => {
     }
     if (value !== null && typeof value === "object") {
       const name = className(value);
-      return name && name !== "Object" ? `a ${name}` : "an object";
+      return name && name !== "Object" ? `${/^[AEIOU]/i.test(name) ? "an" : "a"} ${name}` : "an object";
     }
     return String(value);
   }
@@ -2400,7 +2400,7 @@ var SheetORM = (() => {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
       return { from: maxRows + 1, count: needed - maxRows };
     } catch (error) {
-      const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${failureOf(error)}).`;
+      const what = `${owner}: could not add ${needed - maxRows} row${needed - maxRows === 1 ? "" : "s"} to ${opened.describe()} (${failureOf(error)}).`;
       if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
         throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
       }
@@ -2484,7 +2484,7 @@ var SheetORM = (() => {
     if (typeof value === "string") {
       const guarded = needsTextGuard(value);
       if (value.length > MAX_CELL_CHARS || guarded && value.length === MAX_CELL_CHARS) {
-        const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets would parse it otherwise),`;
+        const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets could parse it otherwise),`;
         throw new ValidationError(
           `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
         );
@@ -6187,40 +6187,46 @@ var SheetORM = (() => {
     create(attributes = {}, pivotAttributes) {
       this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
-      return this.createMany([attributes], [pivotAttributes])[0];
+      return this.createModels("create", [attributes], [pivotAttributes])[0];
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
       this.checkPivotList(pivotList, "createMany");
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
-      return this.write("createMany", (pivot) => {
+      return this.createModels("createMany", list, pivotList);
+    }
+    createModels(method, list, pivotList) {
+      return this.write(method, (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);
-        models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, "createMany"), attributes: pivotList[i] || {}, model }, "createMany"));
+        models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, method), attributes: pivotList[i] || {}, model }, method));
         return models;
       }, true);
     }
     /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
     save(model, pivotAttributes, checkExisting = true) {
       this.checkPivotAttributes(pivotAttributes, "save", "pivot attributes");
-      this.saveMany([model], [pivotAttributes], checkExisting);
+      this.saveModels("save", [model], [pivotAttributes], checkExisting);
       return model;
     }
     /** Saves related models and attaches them. */
     saveMany(models, pivotList = [], checkExisting = true) {
-      const related = this.relation.relatedModel();
       if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
       this.checkPivotList(pivotList, "saveMany");
+      return this.saveModels("saveMany", models, pivotList, checkExisting);
+    }
+    saveModels(method, models, pivotList, checkExisting) {
+      const related = this.relation.relatedModel();
       models.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
-      return this.write("saveMany", (pivot) => {
+      return this.write(method, (pivot) => {
         const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
         models.forEach((model, i) => {
           saveInWrite(model);
-          const id = this.pairedKey(model, "saveMany");
+          const id = this.pairedKey(model, method);
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
           if (row) this.setAttributes(pivot, row, attributes);
-          else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, "saveMany"));
+          else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
         });
         return models;
       }, models.some((model) => !model.$isPersisted || model.$isDirty));

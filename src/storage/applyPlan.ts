@@ -65,7 +65,7 @@ function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name: stri
     once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
     return { from: maxRows + 1, count: needed - maxRows };
   } catch (error) {
-    const what = `${owner}: could not add ${needed - maxRows} rows to ${opened.describe()} (${failureOf(error)}).`;
+    const what = `${owner}: could not add ${needed - maxRows} row${needed - maxRows === 1 ? '' : 's'} to ${opened.describe()} (${failureOf(error)}).`;
     if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
       throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
     }

@@ -57,7 +57,7 @@ export function toCell(value: unknown, target: CellTarget): string | number | bo
     const guarded = needsTextGuard(value);
     if (value.length > MAX_CELL_CHARS || (guarded && value.length === MAX_CELL_CHARS)) {
       // The apostrophe that keeps text from being parsed counts towards the limit.
-      const why = value.length > MAX_CELL_CHARS ? '' : `, with the apostrophe that keeps it text (Sheets would parse it otherwise),`;
+      const why = value.length > MAX_CELL_CHARS ? '' : `, with the apostrophe that keeps it text (Sheets could parse it otherwise),`;
       throw new ValidationError(
         `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`,
       );

@@ -119,7 +119,7 @@ export function describeValue(value: unknown): string {
   }
   if (value !== null && typeof value === 'object') {
     const name = className(value);
-    return name && name !== 'Object' ? `a ${name}` : 'an object';
+    return name && name !== 'Object' ? `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}` : 'an object';
   }
   return String(value);
 }

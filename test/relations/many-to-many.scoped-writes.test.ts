@@ -93,7 +93,7 @@ describe('pairings that cannot be written', () => {
   it('create() refuses a related model without the key its pivot rows pair on, before writing', () => {
     const member = Member.findOrFail(1);
     gas().calls.reset();
-    expect(() => member.related('teams').create({ title: 'Blue' }, { role: 'dev' })).toThrow(/Member\.teams\.createMany\(\): the Team has no code/);
+    expect(() => member.related('teams').create({ title: 'Blue' }, { role: 'dev' })).toThrow(/Member\.teams\.create\(\): the Team has no code/);
     expect(() => member.related('teams').save(new Team().merge({ title: 'Green' }))).toThrow(ValidationError);
     expect(gas().calls.writes()).toBe(0);
     expect(sheetRows('Teams')).toHaveLength(2);

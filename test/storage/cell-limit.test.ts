@@ -43,6 +43,7 @@ it('another failure of insertRowsAfter is a ServiceError carrying its cause, not
   expect(error).toBeInstanceOf(ServiceError);
   expect((error as ServiceError).message).toMatch(/could not add 5 rows to sheet "Posts".*Rate Limit Exceeded.*No value was written; try again/);
   expect((error as ServiceError).message).not.toMatch(/10,000,000/);
+  expect(() => Post.createMany(list.slice(4))).toThrow(/could not add 1 row to sheet "Posts"/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
 

@@ -151,17 +151,21 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   create(attributes: Record<string, unknown> = {}, pivotAttributes?: Record<string, unknown>): R {
     this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
-    return this.createMany([attributes], [pivotAttributes])[0];
+    return this.createModels('create', [attributes], [pivotAttributes])[0];
   }
 
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: List<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
     this.checkPivotList(pivotList, 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
-    return this.write('createMany', (pivot) => {
+    return this.createModels('createMany', list, pivotList);
+  }
+
+  private createModels(method: string, list: List<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined>): R[] {
+    return this.write(method, (pivot) => {
       const related = this.relation.relatedModel();
       const models = related.createMany(list as any) as unknown as R[];
-      models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, 'createMany'), attributes: pivotList[i] || {}, model }, 'createMany'));
+      models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, method), attributes: pivotList[i] || {}, model }, method));
       return models;
     }, true);
   }
@@ -169,25 +173,29 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
   save(model: R, pivotAttributes?: Record<string, unknown>, checkExisting = true): R {
     this.checkPivotAttributes(pivotAttributes, 'save', 'pivot attributes');
-    this.saveMany([model], [pivotAttributes], checkExisting);
+    this.saveModels('save', [model], [pivotAttributes], checkExisting);
     return model;
   }
 
   /** Saves related models and attaches them. */
   saveMany(models: List<R>, pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
-    const related = this.relation.relatedModel();
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     this.checkPivotList(pivotList, 'saveMany');
+    return this.saveModels('saveMany', models, pivotList, checkExisting);
+  }
+
+  private saveModels(method: string, models: R[], pivotList: Array<Record<string, unknown> | undefined>, checkExisting: boolean): R[] {
+    const related = this.relation.relatedModel();
     models.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
-    return this.write('saveMany', (pivot) => {
+    return this.write(method, (pivot) => {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
       models.forEach((model, i) => {
         saveInWrite(model);
-        const id = this.pairedKey(model, 'saveMany');
+        const id = this.pairedKey(model, method);
         const attributes = pivotList[i] || {};
         const row = existing.get(normalizeKey(id));
         if (row) this.setAttributes(pivot, row, attributes);
-        else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, 'saveMany'));
+        else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
       });
       return models;
     }, models.some((model) => !model.$isPersisted || model.$isDirty));
