@@ -1264,11 +1264,11 @@ var SheetORM = (() => {
     words[words.length - 1] = plural && last === `${plural[1].toLowerCase()}s` ? plural[1].toLowerCase() : singular(last);
     return words.join("_");
   }
-  function foreignKeyFor(sheetName2, key) {
-    return `${singularSnake(sheetName2)}_${key}`;
+  function foreignKeyFor(stem, key) {
+    return `${stem}_${key}`;
   }
-  function pivotSheetFor(parentSheet, relatedSheet) {
-    return [singularSnake(parentSheet), singularSnake(relatedSheet)].sort().join("_");
+  function pivotSheetFor(parentStem, relatedStem) {
+    return [parentStem, relatedStem].sort().join("_");
   }
 
   // src/model/meta.ts
@@ -1330,6 +1330,11 @@ var SheetORM = (() => {
     }
     if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
     return pluralName(model.name);
+  }
+  function keyStem(model) {
+    const table = sheetName(model);
+    const named = setting(model, ["_table", "entity", "table"]);
+    return (named === void 0 || named === null) && table !== model.name ? snakeCase(model.name) : singularSnake(table);
   }
   function primaryKeys(model) {
     var _a;
@@ -5268,7 +5273,7 @@ var SheetORM = (() => {
     resolveKeys() {
       const related = this.relatedModel();
       this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || "foreign_key"}', 'owner_key')`);
-      this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(related), this.localKey);
+      this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(related), this.localKey);
     }
     /** Eloquent's name for the related model's key. */
     get ownerKey() {
@@ -5476,7 +5481,7 @@ var SheetORM = (() => {
     }
     resolveKeys() {
       this.localKey = this.options.localKey || this.defaultKey(this.model, `${this.type}(${modelName(this.relatedModel())}, '${this.options.foreignKey || "foreign_key"}', 'local_key')`);
-      this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(this.model), this.localKey);
+      this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(this.model), this.localKey);
     }
     /** The related model's key column (Lucid's `relatedKey`). */
     get relatedKey() {
@@ -6393,9 +6398,9 @@ var SheetORM = (() => {
       this.localKey = o.localKey || this.defaultKey(this.model, options("localKey"));
       this.relatedKey = o.relatedKey || this.defaultKey(related, options("relatedKey"));
       const keyOf2 = (model, named) => primaryKeys(model).length === 1 ? primaryKeys(model)[0] : named;
-      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), keyOf2(this.model, this.localKey));
-      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), keyOf2(related, this.relatedKey));
-      this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
+      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(keyStem(this.model), keyOf2(this.model, this.localKey));
+      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(keyStem(related), keyOf2(related, this.relatedKey));
+      this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(keyStem(this.model), keyStem(related)));
       if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
         throw new ValidationError(
           `${this.label()}: both pivot keys are "${this.pivotForeignKey}" (a model related to itself, or two sheets with one singular name); name them, e.g. manyToMany(${modelName(related)}, '${this.pivotTable}', '${this.pivotForeignKey}', 'other_${this.pivotRelatedForeignKey}').`

@@ -2,7 +2,7 @@
 import { ValidationError } from '../errors';
 import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
 import { TableRef } from '../storage/TableRef';
-import { pluralName } from '../relations/naming';
+import { pluralName, singularSnake, snakeCase } from '../relations/naming';
 
 /** The static settings a model class may declare (Lucid, Pinia and sheetorm spellings). */
 export interface ModelSettings {
@@ -93,6 +93,17 @@ export function sheetName(model: ModelSettings): string {
   }
   if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
   return pluralName(model.name);
+}
+
+/**
+ * The singular that default keys and pivot sheets start from (`post` for `post_id`): the sheet
+ * name's, or, when the sheet is named after the class, the class name itself, which is already
+ * singular (`Axis` → `Axes` → `axis_id`, where singularising `Axes` would give `axe`).
+ */
+export function keyStem(model: ModelSettings): string {
+  const table = sheetName(model);
+  const named = setting(model, ['_table', 'entity', 'table']);
+  return (named === undefined || named === null) && table !== model.name ? snakeCase(model.name) : singularSnake(table);
 }
 
 /** The primary key columns (several for a composite key). */

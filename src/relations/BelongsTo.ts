@@ -1,7 +1,7 @@
 /** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
 import { ValidationError } from '../errors';
 import type { Model, ModelClass } from '../model/Model';
-import { modelName, sheetName } from '../model/meta';
+import { keyStem, modelName } from '../model/meta';
 import { normalizeKey, Key } from '../support/values';
 import { tableRef } from '../model/meta';
 import { readTable } from '../storage/UnitOfWork';
@@ -32,7 +32,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
   protected resolveKeys(): void {
     const related = this.relatedModel();
     this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || 'foreign_key'}', 'owner_key')`);
-    this.foreignKey = this.options.foreignKey || foreignKeyFor(sheetName(related), this.localKey);
+    this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(related), this.localKey);
   }
 
   /** Eloquent's name for the related model's key. */

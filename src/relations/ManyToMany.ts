@@ -6,7 +6,7 @@
 import { ValidationError } from '../errors';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
-import { modelName, primaryKeys, sheetName, tableRef } from '../model/meta';
+import { keyStem, modelName, primaryKeys, sheetName, tableRef } from '../model/meta';
 import { readAttribute } from '../model/attributes';
 import { extrasOf } from '../model/state';
 import { TableRef } from '../storage/TableRef';
@@ -61,9 +61,9 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     this.relatedKey = o.relatedKey || this.defaultKey(related, options('relatedKey'));
     // Named after the primary key, as Lucid does, or after the named column for a composite key.
     const keyOf = (model: ModelClass, named: string) => (primaryKeys(model).length === 1 ? primaryKeys(model)[0] : named);
-    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(sheetName(this.model), keyOf(this.model, this.localKey));
-    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(sheetName(related), keyOf(related, this.relatedKey));
-    this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(sheetName(this.model), sheetName(related)));
+    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(keyStem(this.model), keyOf(this.model, this.localKey));
+    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(keyStem(related), keyOf(related, this.relatedKey));
+    this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(keyStem(this.model), keyStem(related)));
     if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
       throw new ValidationError(
         `${this.label()}: both pivot keys are "${this.pivotForeignKey}" (a model related to itself, or two sheets with one singular name); name them, e.g. manyToMany(${modelName(related)}, '${this.pivotTable}', '${this.pivotForeignKey}', 'other_${this.pivotRelatedForeignKey}').`,

@@ -55,12 +55,12 @@ export function singularSnake(sheetName: string): string {
   return words.join('_');
 }
 
-/** `Posts` + `id` → `post_id`. */
-export function foreignKeyFor(sheetName: string, key: string): string {
-  return `${singularSnake(sheetName)}_${key}`;
+/** `post` + `id` → `post_id` (the stem from keyStem). */
+export function foreignKeyFor(stem: string, key: string): string {
+  return `${stem}_${key}`;
 }
 
 /** The default pivot sheet: both singular names, sorted and joined (`project_user`). */
-export function pivotSheetFor(parentSheet: string, relatedSheet: string): string {
-  return [singularSnake(parentSheet), singularSnake(relatedSheet)].sort().join('_');
+export function pivotSheetFor(parentStem: string, relatedStem: string): string {
+  return [parentStem, relatedStem].sort().join('_');
 }

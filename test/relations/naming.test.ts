@@ -37,7 +37,7 @@ describe('the naming helpers', () => {
     ['SKUs', 'sku_id'],
     ['CPUs', 'cpu_id'],
   ])('%s → %s', (sheet, key) => {
-    expect(foreignKeyFor(sheet, 'id')).toBe(key);
+    expect(foreignKeyFor(singularSnake(sheet), 'id')).toBe(key);
   });
 
   test.each([
@@ -57,7 +57,7 @@ describe('the naming helpers', () => {
   });
 
   test('the key column is kept as given', () => {
-    expect(foreignKeyFor('Users', 'uuid')).toBe('user_uuid');
+    expect(foreignKeyFor(singularSnake('Users'), 'uuid')).toBe('user_uuid');
   });
 
   test('snakeCase and singularSnake', () => {
@@ -67,11 +67,11 @@ describe('the naming helpers', () => {
   });
 
   test('pivot sheets are both singular names, sorted and joined', () => {
-    expect(pivotSheetFor('Users', 'Projects')).toBe('project_user');
-    expect(pivotSheetFor('Projects', 'Users')).toBe('project_user');
-    expect(pivotSheetFor('Posts', 'Tags')).toBe('post_tag');
-    expect(pivotSheetFor('Students', 'Courses')).toBe('course_student');
-    expect(pivotSheetFor('Products', 'Categories')).toBe('category_product');
+    expect(pivotSheetFor(singularSnake('Users'), singularSnake('Projects'))).toBe('project_user');
+    expect(pivotSheetFor(singularSnake('Projects'), singularSnake('Users'))).toBe('project_user');
+    expect(pivotSheetFor(singularSnake('Posts'), singularSnake('Tags'))).toBe('post_tag');
+    expect(pivotSheetFor(singularSnake('Students'), singularSnake('Courses'))).toBe('course_student');
+    expect(pivotSheetFor(singularSnake('Products'), singularSnake('Categories'))).toBe('category_product');
   });
 });
 
@@ -115,6 +115,34 @@ describe('relations use the default names', () => {
     expect([tagged.pivotTable, tagged.pivotForeignKey, tagged.pivotRelatedForeignKey]).toEqual(['category_product', 'category_id', 'product_id']);
     const students = booted(Course, 'students');
     expect([students.pivotTable, students.pivotForeignKey, students.pivotRelatedForeignKey]).toEqual(['course_student', 'course_id', 'student_id']);
+  });
+
+  test('without _table the keys start from the class name, which is already singular', () => {
+    class Axis extends Model {
+      charts() {
+        return this.hasMany(() => Chart);
+      }
+    }
+    class SKU extends Model {
+      stock() {
+        return this.hasMany(() => Chart);
+      }
+      axes() {
+        return this.manyToMany(() => Axis);
+      }
+    }
+    class Chart extends Model {}
+    /** A class named in the plural reads that sheet, singularised as a _table is. */
+    class Posts extends Model {
+      notes() {
+        return this.hasMany(() => Chart);
+      }
+    }
+    expect(booted(Axis, 'charts').foreignKey).toBe('axis_id');
+    expect(booted(SKU, 'stock').foreignKey).toBe('sku_id');
+    const axes = booted(SKU, 'axes');
+    expect([axes.pivotTable, axes.pivotForeignKey, axes.pivotRelatedForeignKey]).toEqual(['axis_sku', 'sku_id', 'axis_id']);
+    expect(booted(Posts, 'notes').foreignKey).toBe('post_id');
   });
 
   test('models without _table load from the pluralised class name and default keys', () => {
