@@ -6,6 +6,7 @@ class Post extends Model {
   static _table = 'Posts';
   declare id: number;
   declare title: string;
+  declare c1: string | null;
 }
 
 const bigSheet = (rows: number) => [

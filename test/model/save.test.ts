@@ -6,6 +6,7 @@ class Post extends Model {
   declare id: number;
   declare title: string;
   declare views: number;
+  declare note: string | null;
 }
 
 const seed = () =>
@@ -167,7 +168,8 @@ describe('fill, merge, refresh, delete', () => {
     }
     const ada = Author.with('posts').firstOrFail();
     const loaded = ada.posts;
-    ada.merge({ name: 'Ada L.', posts: [], id: undefined });
+    // toJSON() fed back: the relation's list is skipped, as Lucid does.
+    ada.merge({ name: 'Ada L.', posts: [], id: undefined } as never);
     expect(ada.$dirty).toEqual({ name: 'Ada L.' });
     expect(ada.posts).toBe(loaded);
     ada.save();

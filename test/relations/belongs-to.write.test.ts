@@ -14,6 +14,7 @@ class Post extends Model {
   }
   declare id: number;
   declare user_id: unknown;
+  declare title: string;
 }
 
 const POSTS_HEADER = ['id', 'title', 'user_id', 'n'];

@@ -21,6 +21,7 @@ class Summary extends Model {
   static _table = 'Summaries';
   declare id: number;
   declare post_id: unknown;
+  declare text: string;
 }
 
 const COMMENTS_HEADER = ['id', 'body', 'post_id', 'n'];

@@ -18,6 +18,7 @@ class Post extends Model {
   static _table = 'Posts';
   declare id: number;
   declare title: string;
+  declare published: string | null;
   author() {
     return this.belongsTo(User, 'user_id');
   }

@@ -204,3 +204,48 @@ it('types the query a relation callback gets by the relation it constrains', () 
     .firstOrFail();
   expect(aliased.$extras.total).toBe(2);
 });
+
+it('checks attributes wherever models are written, and dot paths segment by segment', () => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'ann']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2]],
+  });
+  const ann = User.findOrFail(1);
+  const post = Post.findOrFail(1);
+  // @ts-expect-error 'titel' is no attribute of Post
+  expect(() => ann.related('posts').create({ titel: 'x' })).toThrow(/titel/);
+  // @ts-expect-error 'nmae' is no attribute of Tag
+  expect(() => post.related('tags').createMany([{ nmae: 'x' }])).toThrow(/nmae/);
+  // @ts-expect-error title is a string
+  post.merge({ title: 5 });
+  // @ts-expect-error title is a string
+  expect(() => Post.query().where('id', 1).update({ title: { text: 'x' } })).toThrow(/title/);
+  expect(post.fill({ title: 'Again', user_id: 1 }).title).toBe('Again');
+  // @ts-expect-error 'psts' is no relation of User (Post.author leads to User)
+  expect(() => Post.with('author.psts').get()).toThrow(/psts/);
+  // Tag declares no relation methods (its relations may live in fields()): any path below it passes.
+  expect(() => Post.with('tags.psts').get()).toThrow(/psts/);
+  // @ts-expect-error 'pots' is no relation of User
+  expect(() => post.load('author.pots')).toThrow(/pots/);
+  const deep = Post.with('author.posts.tags').firstOrFail();
+  expect(deep.author!.posts.first()!.tags.pluck('name').all()).toEqual(['js', 'ts']);
+});
+
+it('types Array helpers that flatten or change a Collection in place', () => {
+  seedSheets({
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1], [2, 'Second', 1]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 2]],
+  });
+  const posts = Post.with('tags').get();
+  const tags = posts.flatMap((p) => p.tags);
+  assertType<Equals<typeof tags, Tag[]>>();
+  const flat = posts.map((p) => p.tags).flat();
+  assertType<Equals<typeof flat, Tag[]>>();
+  expect([tags.map((tag) => tag.name), flat.length]).toEqual([['js', 'ts', 'ts'], 3]);
+  const last = posts.pop();
+  const removed = posts.splice(0, 1);
+  expect([last?.title, removed.map((p) => p.title), posts.length]).toEqual(['Second', ['First'], 0]);
+});

@@ -1,7 +1,7 @@
 /** Writing a hasMany relation for one parent: create/save related models with the parent's key set. */
 import type { List } from '../../collection/Collection';
 import { ValidationError } from '../../errors';
-import type { Model } from '../../model/Model';
+import type { Model, ModelAttributes } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
 import { readAttribute } from '../../model/attributes';
@@ -32,14 +32,14 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
   }
 
   /** Creates a related model holding the parent's key. */
-  create(attributes: Record<string, unknown> = {}): R {
+  create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
     if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createMany([attributes])[0];
   }
 
   /** Creates related models (one append). */
-  createMany(list: List<Record<string, unknown>>): R[] {
+  createMany(list: List<ModelAttributes<R>>): R[] {
     const method = `${this.relation.label()}.createMany()`;
     if (!Array.isArray(list)) throw new ValidationError(`${method}: expected an array of attribute objects, got ${describeValue(list)}.`);
     list.forEach((attributes, i) => {

@@ -6,7 +6,7 @@
  */
 import type { List } from '../../collection/Collection';
 import { ValidationError } from '../../errors';
-import type { Model } from '../../model/Model';
+import type { Model, ModelAttributes } from '../../model/Model';
 import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta';
 import { readAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
@@ -148,14 +148,14 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   /** Creates a related model and attaches it. */
-  create(attributes: Record<string, unknown> = {}, pivotAttributes?: Record<string, unknown>): R {
+  create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>, pivotAttributes?: Record<string, unknown>): R {
     this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createModels('create', [attributes], [pivotAttributes])[0];
   }
 
   /** Creates related models and attaches them (one append per sheet). */
-  createMany(list: List<Record<string, unknown>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
+  createMany(list: List<ModelAttributes<R>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
     this.checkPivotList(pivotList, 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.createModels('createMany', list, pivotList);
