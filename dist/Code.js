@@ -563,9 +563,12 @@ var SheetORM = (() => {
     }
     if (value !== null && typeof value === "object") {
       const name = className(value);
-      return name && name !== "Object" ? `${/^[AEIOU]/i.test(name) ? "an" : "a"} ${name}` : "an object";
+      return name && name !== "Object" ? `${articleFor(name)} ${name}` : "an object";
     }
     return String(value);
+  }
+  function articleFor(name) {
+    return /^([AEIO]|U(mb|nd|nl|nt|p|lt|gl))/i.test(name) ? "an" : "a";
   }
   function className(value) {
     const proto = Object.getPrototypeOf(value);
@@ -931,12 +934,10 @@ var SheetORM = (() => {
     const row = rowIdentity(value);
     return row ? row.key : void 0;
   }
-  function keyByName(item, values) {
-    const model = item !== null && typeof item === "object" ? item.constructor : null;
-    const names = model && model.primaryKey;
-    const columns = typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
-    if (!columns || !columns.every((name) => typeof name === "string" && Object.prototype.hasOwnProperty.call(values, name))) return null;
-    return normalizeCompositeKey(columns.map((name) => values[name]));
+  function keyColumnsOf(item) {
+    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
+    const names = item.constructor.primaryKey;
+    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
   }
   function sameRow(a, b) {
     return a !== null && a.model === b.model && a.key === b.key;
@@ -1150,12 +1151,26 @@ var SheetORM = (() => {
     }
     find(target) {
       if (typeof target === "function") return this.first(target);
-      if (isPlainObject(target) && Object.keys(target).length) return this.first((item) => keyByName(item, target) === rowKey(item));
+      if (isPlainObject(target) && Object.keys(target).length) return this.findByKeyObject(target);
       if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
         throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
       }
       const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
       return this.first((item) => rowKey(item) === key);
+    }
+    /** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
+    findByKeyObject(values) {
+      for (let i = 0; i < this.length; i++) {
+        const columns = keyColumnsOf(this[i]);
+        if (!columns || columns.length < 2) {
+          throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
+        }
+        if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
+          throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
+        }
+        if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(this[i])) return this[i];
+      }
+      return null;
     }
     contains(...args) {
       const [target, ...rest] = args;
@@ -1535,6 +1550,12 @@ var SheetORM = (() => {
   }
   function failureOf(error) {
     return typeof error === "object" && error !== null && failures.get(error) || messageOf(error);
+  }
+  function whoAsked() {
+    return asker;
+  }
+  function adviceOn(error) {
+    return adviceFor(messageOf(error).trim(), isTransient(error), false);
   }
   function adviceFor(said, transient, repeatable) {
     if (QUOTA.test(said) || /too many times/i.test(said)) {
@@ -2405,11 +2426,12 @@ var SheetORM = (() => {
       once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
       return { from: maxRows + 1, count: needed - maxRows };
     } catch (error) {
-      const what = `${owner}: could not add ${needed - maxRows} row${needed - maxRows === 1 ? "" : "s"} to ${opened.describe()} (${failureOf(error)}).`;
+      const what = `${whoAsked() || owner}: could not add ${needed - maxRows} row${needed - maxRows === 1 ? "" : "s"} to ${opened.describe()} (${failureOf(error)}).`;
       if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
         throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
       }
-      throw new ServiceError(`${what} No value was written; try again.`, error);
+      const cause = error instanceof ServiceError ? error.cause : error;
+      throw new ServiceError(`${what} No value was written. ${adviceOn(cause)}`, cause);
     }
   }
   var FEW_ROWS_LEFT = 10;
@@ -5348,7 +5370,7 @@ var SheetORM = (() => {
     create(attributes = {}) {
       if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
-      return this.createMany([attributes])[0];
+      return this.createRows("create", [attributes])[0];
     }
     /** Creates related models (one append). */
     createMany(list) {
@@ -5358,9 +5380,13 @@ var SheetORM = (() => {
         if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
       });
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
+      return this.createRows("createMany", list);
+    }
+    /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
+    createRows(method, list) {
       const key = this.parentKey();
       const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
-      return this.relation.relatedModel().createMany(rows);
+      return runWrite(`${this.relation.label()}.${method}`, () => this.relation.relatedModel().createMany(rows));
     }
     /** Sets the parent's key on a related model and saves it. */
     save(model) {
@@ -6397,9 +6423,8 @@ var SheetORM = (() => {
       const options = (name) => `manyToMany(${modelName(related)}, { pivotTable, ${name}, ... })`;
       this.localKey = o.localKey || this.defaultKey(this.model, options("localKey"));
       this.relatedKey = o.relatedKey || this.defaultKey(related, options("relatedKey"));
-      const keyOf2 = (model, named) => primaryKeys(model).length === 1 ? primaryKeys(model)[0] : named;
-      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(keyStem(this.model), keyOf2(this.model, this.localKey));
-      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(keyStem(related), keyOf2(related, this.relatedKey));
+      this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(keyStem(this.model), primaryKeys(this.model)[0]);
+      this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(keyStem(related), primaryKeys(related)[0]);
       this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(keyStem(this.model), keyStem(related)));
       if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
         throw new ValidationError(

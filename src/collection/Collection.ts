@@ -25,13 +25,11 @@ function rowKey(value: unknown): Key | undefined {
   return row ? row.key : undefined;
 }
 
-/** The key an object of key values (`{ user_id: 1, role_id: 2 }`) gives in the order of the item's key columns, or null. */
-function keyByName(item: unknown, values: Record<string, unknown>): Key | null {
-  const model = item !== null && typeof item === 'object' ? (item.constructor as { primaryKey?: unknown }) : null;
-  const names = model && model.primaryKey;
-  const columns = typeof names === 'string' ? [names] : Array.isArray(names) ? names : null;
-  if (!columns || !columns.every((name) => typeof name === 'string' && Object.prototype.hasOwnProperty.call(values, name))) return null;
-  return normalizeCompositeKey(columns.map((name: string) => values[name]));
+/** A model's key columns (several for a composite key), or null for anything else. */
+function keyColumnsOf(item: unknown): string[] | null {
+  if (item === null || typeof item !== 'object' || !('$primaryKeyValue' in item)) return null;
+  const names = ((item as object).constructor as { primaryKey?: unknown }).primaryKey;
+  return typeof names === 'string' ? [names] : Array.isArray(names) ? (names as string[]) : null;
 }
 
 function sameRow(a: { model: unknown; key: Key } | null, b: { model: unknown; key: Key }): boolean {
@@ -375,12 +373,27 @@ export class Collection<T> extends ArrayBase<T> {
   find(key: string | number | Array<string | number> | Record<string, string | number>): T | null;
   find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number>): T | null {
     if (typeof target === 'function') return this.first(target);
-    if (isPlainObject(target) && Object.keys(target).length) return this.first((item) => keyByName(item, target) === rowKey(item));
+    if (isPlainObject(target) && Object.keys(target).length) return this.findByKeyObject(target);
     if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
       throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
     }
     const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
     return this.first((item) => rowKey(item) === key);
+  }
+
+  /** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
+  private findByKeyObject(values: Record<string, unknown>): T | null {
+    for (let i = 0; i < this.length; i++) {
+      const columns = keyColumnsOf(this[i]);
+      if (!columns || columns.length < 2) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
+      }
+      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(', ')}.`);
+      }
+      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(this[i])) return this[i];
+    }
+    return null;
   }
 
   /** True when `fn` accepts some item. */

@@ -59,10 +59,9 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
     const options = (name: string) => `manyToMany(${modelName(related)}, { pivotTable, ${name}, ... })`;
     this.localKey = o.localKey || this.defaultKey(this.model, options('localKey'));
     this.relatedKey = o.relatedKey || this.defaultKey(related, options('relatedKey'));
-    // Named after the primary key, as Lucid does, or after the named column for a composite key.
-    const keyOf = (model: ModelClass, named: string) => (primaryKeys(model).length === 1 ? primaryKeys(model)[0] : named);
-    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(keyStem(this.model), keyOf(this.model, this.localKey));
-    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(keyStem(related), keyOf(related, this.relatedKey));
+    // Named after the (first) primary key column, as Lucid does, whichever column the relation matches on.
+    this.pivotForeignKey = o.pivotForeignKey || foreignKeyFor(keyStem(this.model), primaryKeys(this.model)[0]);
+    this.pivotRelatedForeignKey = o.pivotRelatedForeignKey || foreignKeyFor(keyStem(related), primaryKeys(related)[0]);
     this.pivotTable = o.pivotTable || (this.pivotModel ? sheetName(this.pivotModel) : pivotSheetFor(keyStem(this.model), keyStem(related)));
     if (this.pivotForeignKey === this.pivotRelatedForeignKey) {
       throw new ValidationError(

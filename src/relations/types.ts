@@ -48,11 +48,19 @@ type QueryOfRelation<R> = R extends { type: 'manyToMany'; relatedModel(): ModelC
       ? QueryBuilder<T>
       : any;
 
-/** The query builder a callback for the relation path `P` of `M` gets (the last segment's; any for relations in `fields()`). */
-export type RelationQuery<M, P extends string> = P extends `${infer H}.${infer Rest}`
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
+
+/**
+ * The query builder a callback for the relation path `P` of `M` gets (the last segment's). Any for
+ * relations in `fields()`, and for a name that may be one of several (`rel` looping over names).
+ */
+export type RelationQuery<M, P extends string> = IsUnion<P> extends true ? any : SingleRelationQuery<M, P>;
+
+type SingleRelationQuery<M, P extends string> = P extends `${infer H}.${infer Rest}`
   ? H extends keyof M
     ? M[H] extends (...args: any[]) => { relatedModel(): ModelClass<infer T> }
-      ? RelationQuery<T, Rest>
+      ? SingleRelationQuery<T, Rest>
       : any
     : any
   : P extends keyof M

@@ -1,6 +1,6 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
 import { ServiceError, ValidationError } from '../errors';
-import { failureOf, messageOf, once, retried } from './service';
+import { adviceOn, failureOf, messageOf, once, retried, whoAsked } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { SheetWrite, StepPartlyDone, stepsOf, WriteStep } from './writeSteps';
@@ -65,11 +65,12 @@ function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name: stri
     once(`"${name}" insertRowsAfter(${maxRows}, ${needed - maxRows})`, () => sheet.insertRowsAfter(maxRows, needed - maxRows));
     return { from: maxRows + 1, count: needed - maxRows };
   } catch (error) {
-    const what = `${owner}: could not add ${needed - maxRows} row${needed - maxRows === 1 ? '' : 's'} to ${opened.describe()} (${failureOf(error)}).`;
+    const what = `${whoAsked() || owner}: could not add ${needed - maxRows} row${needed - maxRows === 1 ? '' : 's'} to ${opened.describe()} (${failureOf(error)}).`;
     if (/above the limit|10,?000,?000 cells|maximum number of cells/i.test(messageOf(error))) {
       throw new ValidationError(`${what} A spreadsheet holds at most 10,000,000 cells: delete unused rows, columns or sheets. Nothing was written.`);
     }
-    throw new ServiceError(`${what} No value was written; try again.`, error);
+    const cause = error instanceof ServiceError ? error.cause : error;
+    throw new ServiceError(`${what} No value was written. ${adviceOn(cause)}`, cause);
   }
 }
 

@@ -99,6 +99,16 @@ export function failureOf(error: unknown): string {
   return (typeof error === 'object' && error !== null && failures.get(error)) || messageOf(error);
 }
 
+/** Who asked for the calls running now (`Post.create`), if anyone said. */
+export function whoAsked(): string | null {
+  return asker;
+}
+
+/** What to do about a failure of a call that is not repeated, from what Apps Script said. */
+export function adviceOn(error: unknown): string {
+  return adviceFor(messageOf(error).trim(), isTransient(error), false);
+}
+
 /** What to do about a failed call, from what Apps Script said. */
 function adviceFor(said: string, transient: boolean, repeatable: boolean): string {
   if (QUOTA.test(said) || /too many times/i.test(said)) {

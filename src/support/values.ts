@@ -119,9 +119,14 @@ export function describeValue(value: unknown): string {
   }
   if (value !== null && typeof value === 'object') {
     const name = className(value);
-    return name && name !== 'Object' ? `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}` : 'an object';
+    return name && name !== 'Object' ? `${articleFor(name)} ${name}` : 'an object';
   }
   return String(value);
+}
+
+/** `an Error`, `an Update`, but `a User`, `a Uint8Array`: a leading U sounds as "you" unless a cluster follows. */
+function articleFor(name: string): string {
+  return /^([AEIO]|U(mb|nd|nl|nt|p|lt|gl))/i.test(name) ? 'an' : 'a';
 }
 
 /** The name of the class an object was made by ('' for plain and prototype-less objects). */

@@ -17,6 +17,9 @@ class Membership extends Model {
   tags() {
     return this.manyToMany(Tag, 'MembershipTag');
   }
+  tagsByRole() {
+    return this.manyToMany(Tag, { pivotTable: 'MembershipTag', localKey: 'role_id' });
+  }
 }
 class Grant extends Model {
   static _table = 'Grants';
@@ -69,4 +72,9 @@ it('a named column works as named', () => {
   const grants = Membership.query().where('role_id', 2).with('grantsByUser').get();
   expect(grants.map((membership) => membership.grantsByUser.pluck('what').all())).toEqual([['g11', 'g12'], []]);
   expect(Grant.with('membershipOfUser').get().map((grant) => grant.membershipOfUser?.$attributes.level)).toEqual(['hi', 'hi']);
+  // The pivot column is named after the first key column, as Lucid names it after the primary key.
+  const byRole = Membership.$getRelation('tagsByRole');
+  byRole.boot();
+  expect([byRole.pivotForeignKey, byRole.localKey]).toEqual(['membership_user_id', 'role_id']);
+  expect(Membership.with('tagsByRole').get().map((membership) => membership.tagsByRole.pluck('name').all())).toEqual([['a'], [], []]);
 });

@@ -48,6 +48,17 @@ function post(id: number | string) {
 }
 
 describe('hasMany', () => {
+  test("errors of the write name the relation's method", () => {
+    seed();
+    const parent = post(1);
+    gas().beforeCall((call) => {
+      if (call.method === 'Lock.tryLock') throw new Error('Service LockService timed out.');
+    });
+    expect(() => parent.related('comments').create({ body: 'new' })).toThrow(/^Post\.comments\.create: Lock\.tryLock failed/);
+    expect(() => parent.related('comments').createMany([{ body: 'new' }])).toThrow(/^Post\.comments\.createMany: Lock\.tryLock failed/);
+    expect(() => parent.related('summary').create({ text: 'new' })).toThrow(/^Post\.summary\.create: Lock\.tryLock failed/);
+  });
+
   test('create sets the foreign key (default post_id) with one append', () => {
     seed();
     const comment = post(1).related('comments').create({ body: 'new' });

@@ -41,9 +41,21 @@ it('another failure of insertRowsAfter is a ServiceError carrying its cause, not
     error = e;
   }
   expect(error).toBeInstanceOf(ServiceError);
-  expect((error as ServiceError).message).toMatch(/could not add 5 rows to sheet "Posts".*Rate Limit Exceeded.*No value was written; try again/);
+  expect((error as ServiceError).message).toMatch(/^Post\.createMany: could not add 5 rows to sheet "Posts".*Rate Limit Exceeded\)\. No value was written\. A quota of Google's services is used up/);
+  expect((error as ServiceError).cause).toEqual(new Error(cause));
   expect((error as ServiceError).message).not.toMatch(/10,000,000/);
   expect(() => Post.createMany(list.slice(4))).toThrow(/could not add 1 row to sheet "Posts"/);
+  expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+});
+
+it('a sheet that cannot grow for protection says so and what to do, naming the write', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  const spare = gas().active.getSheetByName('Posts')!.getMaxRows() - 2;
+  gas().beforeCall((call) => {
+    if (call.method === 'Sheet.insertRowsAfter') throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+  });
+  const list = Array.from({ length: spare + 1 }, (_, i) => ({ title: `t${i}` }));
+  expect(() => Post.createMany(list)).toThrow(/^Post\.createMany: could not add 1 row to .*No value was written\. The cells are protected: give this account edit rights to them, or remove the protection\.$/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
 

@@ -1,8 +1,18 @@
-import { Model, WriteError, ServiceError, configure } from '../../src';
+import { Model, WriteError, ServiceError, configure, transaction } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
   static _table = 'Posts';
+}
+class Tag extends Model {
+  static _table = 'Tags';
+}
+/** Posts with their tags, for reads of several sheets at once. */
+class Tagged extends Model {
+  static _table = 'Posts';
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
 }
 
 const timeout = () => new Error(`Service Spreadsheets timed out while accessing document with id ${gas().active.getId()}.`);
@@ -77,6 +87,17 @@ describe('transient service failures', () => {
     failNext('Lock.tryLock', 1, () => new Error('Unexpected error while getting the method or property tryLock on object LockService.Lock.'));
     expect(message(() => Post.create({ title: 'b' }))).toMatch(/^Post\.create: Lock\.tryLock failed: Unexpected error .*\. Apps Script's own error is in error\.cause\. Nothing was written\.$/);
     expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
+  });
+
+  it('inside a transaction names the operation that read; on the Sheets API path the model whose batch read failed', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name']], PostTag: [['post_id', 'tag_id']] });
+    configure({ retries: 0 });
+    failNext('Range.getValues', 1, () => new Error('You do not have permission to access the requested document.'));
+    expect(() => transaction(() => Post.create({ title: 'b' }))).toThrow(/^Post\.create: "Posts" getDataRange\(\)\.getValues\(\) failed: You do not have permission/);
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name']], PostTag: [['post_id', 'tag_id']] }, { sheetsApi: true });
+    configure({ retries: 0 });
+    failNext('Sheets.Spreadsheets.Values.batchGet', 1, () => new Error('You do not have permission to access the requested document.'));
+    expect(() => Tagged.with('tags').get()).toThrow(/^Tagged: Sheets\.Values\.batchGet .* failed: You do not have permission.* Share the spreadsheet/);
   });
 
   it('sends setValues once (a retry after a pause could reach rows that moved) and says nothing was written', () => {

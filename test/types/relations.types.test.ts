@@ -203,6 +203,14 @@ it('types the query a relation callback gets by the relation it constrains', () 
     })
     .firstOrFail();
   expect(aliased.$extras.total).toBe(2);
+  // A name that may be one of several gives the callback any query, so a loop over names compiles.
+  for (const name of ['tags', 'author'] as const) {
+    Post.with(name, (q) => {
+      assertType<Equals<typeof q, any>>();
+      q.where('id', '>', 0);
+    });
+    expect(Post.whereHas(name, (q) => q.where('id', 1)).count()).toBe(name === 'tags' ? 1 : 2);
+  }
 });
 
 it('checks attributes wherever models are written, and dot paths segment by segment', () => {

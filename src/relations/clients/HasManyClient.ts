@@ -35,7 +35,7 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
     if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
-    return this.createMany([attributes])[0];
+    return this.createRows('create', [attributes])[0];
   }
 
   /** Creates related models (one append). */
@@ -46,9 +46,14 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
       if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
     });
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
+    return this.createRows('createMany', list);
+  }
+
+  /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
+  private createRows(method: string, list: List<ModelAttributes<R>>): R[] {
     const key = this.parentKey();
     const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
-    return this.relation.relatedModel().createMany(rows as any) as unknown as R[];
+    return runWrite(`${this.relation.label()}.${method}`, () => this.relation.relatedModel().createMany(rows as any) as unknown as R[]);
   }
 
   /** Sets the parent's key on a related model and saves it. */
