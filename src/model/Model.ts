@@ -59,7 +59,7 @@ export class Model extends ModelDefinitions {
     if (isHydrating()) return;
     attachState(this);
     applyDefaults(this);
-    if (attributes) this.merge(attributes as ModelAttributes<this>);
+    if (attributes) this.merge(attributes);
   }
 
   // ----- Static query API -------------------------------------------------------------------
@@ -204,7 +204,7 @@ export class Model extends ModelDefinitions {
     return runWrite(`${modelName(this)}.updateOrCreate`, () => {
       const found = this.query().where(search as Record<string, unknown>).first();
       if (found) {
-        saveInWrite(found.merge(attributes));
+        saveInWrite(found.merge(attributes as Record<string, unknown>));
         return found;
       }
       return this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
@@ -286,7 +286,7 @@ export class Model extends ModelDefinitions {
     return this;
   }
   /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
-  merge(attributes: ModelAttributes<this>): this {
+  merge(attributes: Record<string, unknown>): this {
     if (!isPlainObject(attributes)) {
       const owner = modelName(this.constructor as ModelClass);
       throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
@@ -294,7 +294,7 @@ export class Model extends ModelDefinitions {
     const model = this.constructor as ModelClass;
     const names = Object.keys(attributes);
     for (let i = 0; i < names.length; i++) {
-      const value = (attributes as Record<string, unknown>)[names[i]];
+      const value = attributes[names[i]];
       // undefined leaves the attribute (and a fields() default) as it is. Relation data (a toJSON() fed
       // back) is set by loading or the relation's client, never as a column (Lucid); a cell value under
       // a relation's name is its same-named column (a `category` key column beside `category()`).
@@ -304,7 +304,7 @@ export class Model extends ModelDefinitions {
     return this;
   }
   /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
-  fill(attributes: ModelAttributes<this>): this {
+  fill(attributes: Record<string, unknown>): this {
     if (!stateOf(this).persisted) {
       clearAttributes(this);
       applyDefaults(this);
@@ -394,7 +394,7 @@ function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray
       throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
     }
     // Merged after construction: a subclass's field initialisers (`views = 0`) run after super() and would overwrite them.
-    return attributes instanceof model ? (attributes as M) : new model().merge(attributes as ModelAttributes<M>);
+    return attributes instanceof model ? (attributes as M) : new model().merge(attributes as Record<string, unknown>);
   });
   return runWrite(`${modelName(model)}.${method}`, (unit) => {
     // create() always inserts: an override's save() would update a model given twice or already saved.

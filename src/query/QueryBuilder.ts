@@ -182,7 +182,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
    * Sets attributes on every matching row. Only cells whose value changes are written: a formula
    * already showing the value stays a formula. Returns the number of matching rows.
    */
-  update(attributes: ModelAttributes<M>): number {
+  update(attributes: Partial<ModelAttributes<M>> | Record<string, unknown>): number {
     if (!isPlainObject(attributes)) {
       throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
     }

@@ -26,18 +26,12 @@ export type RelationName<M> = {
 }[Exclude<keyof M, keyof Model>] &
   string;
 
-/** The model a relation method of `M` named `K` relates to. */
-type RelatedOf<M, K> = K extends keyof M ? (M[K] extends (...args: any[]) => { relatedModel(): ModelClass<infer T> } ? T : never) : never;
-
 /**
- * Relation names and dot paths `with()` accepts, each segment checked against the model it reaches
- * (three levels deep, any deeper path unchecked; any string for models whose relations live in `fields()`).
+ * Relation names and dot paths `with()` accepts (any string for models whose relations live in
+ * `fields()`). Only the first segment is checked: spelling out every path of models with many
+ * relations makes the type checker crawl.
  */
-export type PreloadPath<M, Depth extends unknown[] = []> = [RelationName<M>] extends [never]
-  ? string
-  : Depth['length'] extends 3
-    ? RelationName<M> | `${RelationName<M>}.${string}`
-    : RelationName<M> | { [K in RelationName<M>]: `${K}.${PreloadPath<RelatedOf<M, K>, [...Depth, unknown]>}` }[RelationName<M>];
+export type PreloadPath<M> = [RelationName<M>] extends [never] ? string : RelationName<M> | `${RelationName<M>}.${string}`;
 
 /** The query a relation's callbacks get: pivot filters for manyToMany, groupLimit for hasMany. */
 type QueryOfRelation<R> = R extends { type: 'manyToMany'; relatedModel(): ModelClass<infer T> }
