@@ -2061,7 +2061,7 @@ var SheetORM = (() => {
         } catch (error) {
           if (flushError) throw flushError;
           if (failed) return;
-          if (wrote && !failed) {
+          if (wrote) {
             throw new WriteError(
               `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${failureOf(error).replace(/\.$/, "")}); Apps Script releases it when the script ends. Do not retry the write: it went through.`
             );

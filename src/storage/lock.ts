@@ -46,7 +46,7 @@ export function acquireLock(purpose: string): HeldLock {
         // The error on its way out says what was written; Apps Script releases the lock when the script ends.
         if (failed) return;
         // After a complete write a plain service error would invite a retry, which writes twice.
-        if (wrote && !failed) {
+        if (wrote) {
           throw new WriteError(
             `${purpose}: the changes were written and flushed, but releasing the lock failed afterwards (${failureOf(error).replace(/\.$/, '')}); Apps Script releases it when the script ends. Do not retry the write: it went through.`,
           );
