@@ -18,6 +18,7 @@ export const MSG = {
   rowsAtLeastOne: 'The number of rows in the range must be at least 1.',
   columnsAtLeastOne: 'The number of columns in the range must be at least 1.',
   rangeNotFound: 'Range not found',
+  cellOutOfRange: 'Cell reference out of range',
   rowsOutOfBounds: 'Those rows are out of bounds.',
   columnsOutOfBounds: 'Those columns are out of bounds.',
   deleteAllRows: 'Sorry, it is not possible to delete all non-frozen rows.',

@@ -242,7 +242,7 @@ class FakeRange {
     const args = arguments;
     return on(this, 'getCell', args, (s) => {
       checkSignature(args.length === 2 && isInteger(row) && isInteger(column), args, 'SpreadsheetApp.Range.getCell');
-      if (row < 1 || column < 1 || row > s.numRows || column > s.numCols) throw exception(MSG.outside);
+      if (row < 1 || column < 1 || row > s.numRows || column > s.numCols) throw exception(MSG.cellOutOfRange);
       return makeRange(s.sheet, { row: s.row + row - 1, col: s.col + column - 1, numRows: 1, numCols: 1 });
     });
   }

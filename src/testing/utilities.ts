@@ -1,11 +1,14 @@
 /** The fake Utilities: getUuid, sleep (on the fake clock), formatDate and formatString. */
 import { invoke } from './calls';
 import { formatPattern } from './dates';
-import { checkSignature } from './errors';
+import { checkSignature, exception } from './errors';
 import type { World } from './model';
 import { isDate } from './parse';
 
 const worlds = new WeakMap<object, World>();
+
+/** The longest sleep the reference allows. */
+const MAX_SLEEP_MS = 300000;
 
 /** Creates the Utilities object of a world. */
 export function makeUtilities(world: World): GoogleAppsScript.Utilities.Utilities {
@@ -51,6 +54,8 @@ class FakeUtilities {
     const args = arguments;
     on(this, 'sleep', args, (world) => {
       checkSignature(args.length === 1 && typeof milliseconds === 'number', args, 'Utilities.sleep');
+      // The reference caps a sleep at 5 minutes; a longer one must not pass a test by jumping the clock.
+      if (milliseconds > MAX_SLEEP_MS) throw exception(`Utilities.sleep: the maximum is ${MAX_SLEEP_MS} milliseconds (5 minutes); got ${milliseconds}. (sheetorm/testing)`);
       world.now += Math.max(0, milliseconds);
     });
   }

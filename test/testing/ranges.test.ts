@@ -51,6 +51,15 @@ describe('getRange coordinates', () => {
     expect(() => sheet.getRange('A1000:A1001')).toThrow(message);
   });
 
+  it('refuses a getCell outside its range with the real message', () => {
+    const { sheet } = sheetOf();
+    const range = sheet.getRange('B2:C3');
+    expect(range.getCell(2, 2).getA1Notation()).toBe('C3');
+    for (const [row, column] of [[0, 1], [1, 0], [3, 1], [1, 3]]) {
+      expect(() => range.getCell(row, column)).toThrow(new Error('Cell reference out of range'));
+    }
+  });
+
   it('throws errors named Exception, like Apps Script', () => {
     const { sheet } = sheetOf();
     expect(() => sheet.getRange(0, 1)).toThrow(expect.objectContaining({ name: 'Exception' }));

@@ -10,6 +10,14 @@ describe('Utilities', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('refuses a sleep longer than the 5 minutes the reference allows', () => {
+    const env = createAppsScript();
+    const before = env.clock.now();
+    env.Utilities.sleep(300000);
+    expect(() => env.Utilities.sleep(300001)).toThrow('the maximum is 300000 milliseconds');
+    expect(env.clock.now() - before).toBe(300000);
+  });
+
   it('makes version-4 UUIDs', () => {
     const utilities = createAppsScript().Utilities;
     const ids = new Set(Array.from({ length: 50 }, () => utilities.getUuid()));
