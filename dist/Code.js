@@ -886,14 +886,22 @@ var SheetORM = (() => {
   // src/collection/path.ts
   function readPath(item, path) {
     if (item === null || item === void 0) return void 0;
-    const direct = item[path];
-    if (direct !== void 0 || path.indexOf(".") < 0) return typeof direct === "function" ? void 0 : direct;
+    const direct = step(item, path);
+    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
     let current2 = item;
     for (const segment of path.split(".")) {
       if (current2 === null || current2 === void 0 || typeof current2 === "function") return void 0;
-      current2 = current2[segment];
+      current2 = step(current2, segment);
     }
-    return typeof current2 === "function" ? void 0 : current2;
+    return current2;
+  }
+  function step(current2, name) {
+    const value = current2[name];
+    if (value !== void 0 && typeof value !== "function") return value;
+    const getAttribute = current2.getAttribute;
+    if (typeof getAttribute !== "function") return void 0;
+    const attribute = getAttribute.call(current2, name);
+    return typeof attribute === "function" ? void 0 : attribute;
   }
 
   // src/collection/select.ts
@@ -908,7 +916,10 @@ var SheetORM = (() => {
     const path = String(key);
     return (item) => readPath(item, path);
   }
-  function condition(args, method) {
+  function condition(args, method, column) {
+    if (args.length && args[args.length - 1] === void 0) {
+      throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
+    }
     if (args.length >= 2) {
       try {
         return operatorMatcher(args[0], args[1]);
@@ -1032,13 +1043,13 @@ var SheetORM = (() => {
     where(col, ...args) {
       if (typeof col === "function") return this.filter(col);
       if (isPlainObject(col)) {
-        const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where") }));
+        const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where", name) }));
         return this.filter((item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items))));
       }
       if (typeof col !== "string") throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe(col)}.`);
       const read = selector(col);
       if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
-      const test = condition(args, "where");
+      const test = condition(args, "where", col);
       return this.filter((item, i, items) => test(read(item, i, items)));
     }
     /** The items whose `col` loosely equals one of `values`. */
@@ -1176,7 +1187,7 @@ var SheetORM = (() => {
       const [target, ...rest] = args;
       if (rest.length > 0) {
         const read = selector(String(target));
-        const test = condition(rest, "contains");
+        const test = condition(rest, "contains", String(target));
         return this.some((item, i, items) => test(read(item, i, items)));
       }
       if (typeof target === "function") return this.some(target);
@@ -1229,7 +1240,12 @@ var SheetORM = (() => {
       if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
         throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe(values)}.`);
       }
-      const test = membershipTest(Array.from(values));
+      const list = Array.from(values);
+      const missing = list.indexOf(void 0);
+      if (missing >= 0) {
+        throw new ValidationError(`Collection.${method}('${String(col)}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+      }
+      const test = membershipTest(list);
       const read = selector(col);
       return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }
@@ -2268,14 +2284,14 @@ var SheetORM = (() => {
     const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : /* @__PURE__ */ new Set();
     const steps = [];
     let unflushed = grown;
-    const add = (step, movesRows = false) => {
+    const add = (step2, movesRows = false) => {
       if (movesRows && unflushed) {
-        const each = (what) => step.writes.map(() => what);
-        steps.push({ writes: step.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0, kind: "flush" });
+        const each = (what) => step2.writes.map(() => what);
+        steps.push({ writes: step2.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0, kind: "flush" });
         unflushed = false;
       }
-      steps.push(step);
-      if (!step.viaApi) unflushed = true;
+      steps.push(step2);
+      if (!step2.viaApi) unflushed = true;
     };
     for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
     for (const write of writes) {
@@ -2445,27 +2461,27 @@ var SheetORM = (() => {
   };
   function writeSheets(writes, progress, grown = false) {
     const steps = stepsOf(writes, grown);
-    steps.forEach((step, i) => {
+    steps.forEach((step2, i) => {
       try {
-        step.run();
+        step2.run();
       } catch (thrown) {
         const partly = thrown instanceof StepPartlyDone ? thrown : null;
         const error = partly ? partly.cause : thrown;
         if (partly) partly.done.forEach((entry) => progress.push(entry));
-        const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step]);
+        const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step2]);
         const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-        const undone = takeBack(steps.slice(0, i), step, progress);
-        throw new PlanInterrupted(error, step.writes, remaining, undone);
+        const undone = takeBack(steps.slice(0, i), step2, progress);
+        throw new PlanInterrupted(error, step2.writes, remaining, undone);
       }
-      if (step.kind !== "flush") step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
+      if (step2.kind !== "flush") step2.writes.forEach((write, w) => progress.push([write, step2.done[w]]));
     });
   }
   function sheetWork(steps) {
-    return steps.filter((step) => step.kind !== "flush").flatMap((step) => step.writes.map((write, w) => [write.opened.describe(), step.todo[w]]));
+    return steps.filter((step2) => step2.kind !== "flush").flatMap((step2) => step2.writes.map((write, w) => [write.opened.describe(), step2.todo[w]]));
   }
   function takeBack(done, failed, progress) {
     const steps = done.concat([failed]);
-    if (!steps.every((step) => step.kind === "append" || step.kind === "flush")) return false;
+    if (!steps.every((step2) => step2.kind === "append" || step2.kind === "flush")) return false;
     let all = true;
     for (let i = steps.length - 1; i >= 0; i--) {
       if (steps[i].kind !== "append") continue;
@@ -4139,7 +4155,12 @@ var SheetORM = (() => {
     if (!Array.isArray(values)) {
       throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected an array of values, got ${describeValue(values)}.`);
     }
-    values.forEach((value) => checkValue(value, owner, method, column));
+    values.forEach((value, i) => {
+      if (value === void 0) {
+        throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
+      }
+      checkValue(value, owner, method, column);
+    });
     return values.slice();
   }
 

@@ -189,7 +189,7 @@ export class Collection<T> extends ArrayBase<T> {
     return true;
   }
 
-  /** The items whose `col` loosely equals `value` ('1' == 1, Dates by time, null == undefined). */
+  /** The items whose `col` loosely equals `value` ('1' == 1, Dates by time; null matches blank and missing values). */
   where(col: Path<T>, value: unknown): Collection<T>;
   /** The items whose `col` compares to `value` by `operator`: = == != <> > >= < <= like ilike. */
   where(col: Path<T>, operator: OperatorInput, value: unknown): Collection<T>;
@@ -202,13 +202,13 @@ export class Collection<T> extends ArrayBase<T> {
   where(col: Path<T> | ItemCallback<T, unknown> | Partial<Record<Path<T>, unknown>>, ...args: unknown[]): Collection<T> {
     if (typeof col === 'function') return this.filter(col);
     if (isPlainObject(col)) {
-      const tests = Object.keys(col).map((name) => ({ read: selector<T>(name), test: condition([col[name]], 'where') }));
+      const tests = Object.keys(col).map((name) => ({ read: selector<T>(name), test: condition([col[name]], 'where', name) }));
       return this.filter((item, i, items) => tests.every(({ read, test }) => test(read(item, i, items))));
     }
     if (typeof col !== 'string') throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe(col)}.`);
     const read = selector<T>(col);
     if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
-    const test = condition(args, 'where');
+    const test = condition(args, 'where', col);
     return this.filter((item, i, items) => test(read(item, i, items)));
   }
 
@@ -408,7 +408,7 @@ export class Collection<T> extends ArrayBase<T> {
     const [target, ...rest] = args;
     if (rest.length > 0) {
       const read = selector<T>(String(target));
-      const test = condition(rest, 'contains');
+      const test = condition(rest, 'contains', String(target));
       return this.some((item, i, items) => test(read(item, i, items)));
     }
     if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);
@@ -472,7 +472,12 @@ export class Collection<T> extends ArrayBase<T> {
     if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
       throw new ValidationError(`Collection.${method}('${String(col)}', …): expected an array of values, got ${describe(values)}.`);
     }
-    const test = membershipTest(Array.from(values));
+    const list = Array.from(values);
+    const missing = list.indexOf(undefined);
+    if (missing >= 0) {
+      throw new ValidationError(`Collection.${method}('${String(col)}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+    }
+    const test = membershipTest(list);
     const read = selector<T>(col);
     return this.filter((item, i, items) => test(read(item, i, items)) === member);
   }

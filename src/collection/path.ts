@@ -1,15 +1,25 @@
 /**
  * Reads `item[path]`, or follows a dot path ('author.name') through nested objects; missing →
- * undefined. A relation that was not loaded is its method on the model: it reads as undefined too.
+ * undefined. On a model, a column named like one of its methods (`load`, `fill`) or like a relation
+ * that is not loaded is read with `getAttribute`; a relation with no such column reads as undefined.
  */
 export function readPath(item: unknown, path: string): unknown {
   if (item === null || item === undefined) return undefined;
-  const direct = (item as Record<string, unknown>)[path];
-  if (direct !== undefined || path.indexOf('.') < 0) return typeof direct === 'function' ? undefined : direct;
+  const direct = step(item, path);
+  if (direct !== undefined || path.indexOf('.') < 0) return direct;
   let current: unknown = item;
   for (const segment of path.split('.')) {
     if (current === null || current === undefined || typeof current === 'function') return undefined;
-    current = (current as Record<string, unknown>)[segment];
+    current = step(current, segment);
   }
-  return typeof current === 'function' ? undefined : current;
+  return current;
+}
+
+function step(current: unknown, name: string): unknown {
+  const value = (current as Record<string, unknown>)[name];
+  if (value !== undefined && typeof value !== 'function') return value;
+  const getAttribute = (current as { getAttribute?: unknown }).getAttribute;
+  if (typeof getAttribute !== 'function') return undefined;
+  const attribute = getAttribute.call(current, name);
+  return typeof attribute === 'function' ? undefined : attribute;
 }

@@ -38,8 +38,12 @@ export function selector<T>(key?: KeySelector<T>): ItemCallback<T, unknown> {
   return (item) => readPath(item, path);
 }
 
-/** The test for `where`-style arguments: `[value]` (loose equality) or `[operator, value]`; `method` names the caller in errors. */
-export function condition(args: unknown[], method: string): (actual: unknown) => boolean {
+/** The test for `where`-style arguments on `column`: `[value]` (loose equality) or `[operator, value]`; `method` names the caller in errors. */
+export function condition(args: unknown[], method: string, column: string): (actual: unknown) => boolean {
+  // As in a query: an undefined value is a missing argument, not a blank cell (that is null).
+  if (args.length && args[args.length - 1] === undefined) {
+    throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
+  }
   if (args.length >= 2) {
     try {
       return operatorMatcher(args[0], args[1]);

@@ -117,6 +117,11 @@ export function checkList(values: unknown, owner: string, method: string, column
   if (!Array.isArray(values)) {
     throw new ValidationError(`${owner}.${method}('${column}', …): expected an array of values, got ${describeValue(values)}.`);
   }
-  values.forEach((value) => checkValue(value, owner, method, column));
+  values.forEach((value, i) => {
+    if (value === undefined) {
+      throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
+    }
+    checkValue(value, owner, method, column);
+  });
   return values.slice();
 }

@@ -22,6 +22,20 @@ class Tag extends Model {
   declare id: number;
 }
 
+/** A sheet whose columns share names with model methods and a relation (kept aside on the model). */
+class Server extends Model {
+  static override _table = 'Servers';
+  declare id: number;
+  rack() {
+    return this.belongsTo(Rack, 'rack');
+  }
+}
+
+class Rack extends Model {
+  static override _table = 'Racks';
+  declare name: string;
+}
+
 class Member extends Model {
   static override _table = 'Members';
   static override _primaryKey = ['team', 'person'];
@@ -35,6 +49,8 @@ const seed = () =>
     Users: [['id', 'name'], [1, 'Ada'], [2, 'Linus']],
     Tags: [['id', 'name'], [1, 'JavaScript']],
     Members: [['team', 'person'], ['a', 1], ['a', 2]],
+    Servers: [['id', 'load', 'fill', 'rack'], [1, 0.5, 'red', 1], [2, 0.9, 'blue', 2], [3, 0.1, 'red', 1]],
+    Racks: [['id', 'name'], [1, 'North'], [2, 'South']],
   });
 
 describe('collections of models', () => {
@@ -90,6 +106,21 @@ describe('collections of models', () => {
     expect(posts.pluck('author').all()).toEqual([undefined, undefined]);
     expect(posts.where('author.name', 'author').length).toBe(0);
     expect(Post.with('author').get().pluck('author.name').all()).toEqual(['Ada', 'Linus']);
+  });
+
+  it('reads columns named like model methods, and a relation column while the relation is not loaded', () => {
+    seed();
+    const servers = Server.all();
+    expect(servers.pluck('load').all()).toEqual([0.5, 0.9, 0.1]);
+    expect(servers.where('load', '>', 0.8).pluck('id').all()).toEqual([2]);
+    expect(servers.sortByDesc('load').pluck('id').all()).toEqual([2, 1, 3]);
+    expect(servers.max('load')).toBe(0.9);
+    expect(Object.keys(servers.groupBy('fill'))).toEqual(['red', 'blue']);
+    expect(servers.contains('fill', 'blue')).toBe(true);
+    expect(servers.pluck('rack').all()).toEqual([1, 2, 1]);
+    expect(servers.pluck('save').all()).toEqual([undefined, undefined, undefined]);
+    // Loaded, the relation is what the name reads.
+    expect(Server.with('rack').get().pluck('rack.name').all()).toEqual(['North', 'South', 'North']);
   });
 
   it('pluck(value, key) maps keys to values, as Eloquent does', () => {

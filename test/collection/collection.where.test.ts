@@ -58,6 +58,16 @@ describe('Collection.where', () => {
   it('returns an empty collection from an empty one', () => {
     expect(new Collection<{ a: number }>([]).where('a', 1).isEmpty()).toBe(true);
   });
+
+  it('refuses an undefined value, as a query does, instead of matching blank cells', () => {
+    const missing = ({} as { id?: number }).id;
+    expect(() => collection.where('views', missing)).toThrow(new ValidationError("Collection.where('views', undefined): the value is undefined; pass a value, or null for blank cells."));
+    expect(() => collection.where('views', '=', missing)).toThrow(ValidationError);
+    expect(() => collection.where({ views: missing })).toThrow("Collection.where('views', undefined)");
+    expect(() => collection.contains('views', missing)).toThrow("Collection.contains('views', undefined)");
+    expect(() => collection.whereIn('views', [10, missing])).toThrow("Collection.whereIn('views', [...]): item 1 of the list is undefined");
+    expect(() => collection.whereNotIn('views', [missing])).toThrow(ValidationError);
+  });
 });
 
 describe('Collection.whereIn / whereNotIn', () => {
