@@ -1463,7 +1463,7 @@ var SheetORM = (() => {
     }
     const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
     if (spreadsheetId !== void 0 && spreadsheetId !== null && (typeof spreadsheetId !== "string" || !spreadsheetId.trim())) {
-      throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
+      throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${describeValue(spreadsheetId)}.`);
     }
     if (spreadsheet !== void 0 && spreadsheet !== null && (typeof spreadsheet !== "object" || typeof spreadsheet.getSheetByName !== "function")) {
       throw new ValidationError("configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.");
@@ -1483,7 +1483,7 @@ var SheetORM = (() => {
       if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.`);
     }
     if (lockTimeoutMs !== void 0 && !(typeof lockTimeoutMs === "number" && lockTimeoutMs >= 0)) {
-      throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${String(lockTimeoutMs)}.`);
+      throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${describeValue(lockTimeoutMs)}.`);
     }
     for (const flag of ["debug", "sheetsApi"]) {
       const value = options[flag];
@@ -1492,7 +1492,7 @@ var SheetORM = (() => {
       }
     }
     if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
-      throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${String(retries)}.`);
+      throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${describeValue(retries)}.`);
     }
   }
 
@@ -4368,6 +4368,12 @@ var SheetORM = (() => {
     const at = `${model.name}.${method}()`;
     for (const arg of args) {
       if (typeof arg === "function") {
+        if (!last && method === "load") {
+          const add = (...names2) => (addPreloads(model, nodes, names2, method), loader);
+          const loader = { load: add, preload: add };
+          arg(loader);
+          continue;
+        }
         if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
         last.callback = arg;
         continue;
@@ -6098,6 +6104,7 @@ var SheetORM = (() => {
   }
   function idOf(item, keyOf2, owner, method) {
     if (isModelLike(item)) return keyOf2(item);
+    if (isDate(item) && !isNaN(item.getTime())) return item;
     if (item === null || item === void 0 || typeof item === "object" || typeof item === "boolean") {
       throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
     }
@@ -6139,9 +6146,13 @@ var SheetORM = (() => {
     query() {
       return this.relation.newQuery([this.parentKey()], false);
     }
-    /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
-    attach(ids2) {
-      const records = this.records(ids2, "attach");
+    /**
+     * Adds pivot rows: `attach([1, 2])`, `attach({ 1: { role: 'admin' } })`, or Eloquent's
+     * `attach([1, 2], { role: 'admin' })` (an id's own attributes win). One append.
+     */
+    attach(ids2, attributes) {
+      this.checkPivotAttributes(attributes, "attach", "pivot attributes");
+      const records = this.records(ids2, "attach", attributes);
       if (!records.size) {
         this.parentKey();
         return;
@@ -6167,8 +6178,28 @@ var SheetORM = (() => {
      * The ids reported are the related keys as the pivot sheet holds them.
      */
     sync(ids2, detach = true) {
-      return this.write("sync", (pivot) => {
-        const records = this.records(ids2, "sync");
+      return this.syncRecords("sync", ids2, void 0, detach);
+    }
+    /** `sync(ids)` with the same pivot attributes for every id (Eloquent's syncWithPivotValues). */
+    syncWithPivotValues(ids2, attributes, detach = true) {
+      if (attributes === void 0 || attributes === null) {
+        throw new ValidationError(`${this.relation.label()}.syncWithPivotValues(): pass the pivot attributes as the second argument ({ role: 'admin' }).`);
+      }
+      this.checkPivotAttributes(attributes, "syncWithPivotValues", "pivot attributes");
+      return this.syncRecords("syncWithPivotValues", ids2, attributes, detach);
+    }
+    /** `sync(ids, false)`. */
+    syncWithoutDetaching(ids2) {
+      return this.sync(ids2, false);
+    }
+    syncRecords(method, ids2, attributes, detach) {
+      if (typeof detach !== "boolean") {
+        throw new ValidationError(
+          `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}; give pivot attributes as { id: { column: value } } or with syncWithPivotValues(ids, attributes).`
+        );
+      }
+      return this.write(method, (pivot) => {
+        const records = this.records(ids2, method, attributes);
         const diff = diffSync(this.currentRows(pivot), records, detach);
         const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
         const result = { attached: [], detached: [], updated: [] };
@@ -6185,14 +6216,10 @@ var SheetORM = (() => {
         }
         result.updated = updated.ids;
         for (const record of diff.attach) {
-          result.attached.push(this.insertRow(pivot, record, "sync").values[rfk]);
+          result.attached.push(this.insertRow(pivot, record, method).values[rfk]);
         }
         return result;
       });
-    }
-    /** `sync(ids, false)`. */
-    syncWithoutDetaching(ids2) {
-      return this.sync(ids2, false);
     }
     /** Attaches the ids not attached and detaches the ones that are. */
     toggle(ids2) {
@@ -6311,8 +6338,11 @@ var SheetORM = (() => {
       }
       return key;
     }
-    records(input, method) {
-      return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
+    /** The ids and attributes of `input`, each given `common` attributes under its own. */
+    records(input, method, common) {
+      const records = normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
+      if (common) records.forEach((record) => record.attributes = { ...common, ...record.attributes });
+      return records;
     }
     /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */
     modelKey(model, method) {

@@ -100,7 +100,7 @@ function validateOptions(options: SheetORMOptions): void {
   }
   const { lock, lockTimeoutMs, retries, spreadsheet, spreadsheetId } = options;
   if (spreadsheetId !== undefined && spreadsheetId !== null && (typeof spreadsheetId !== 'string' || !spreadsheetId.trim())) {
-    throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${String(spreadsheetId)}.`);
+    throw new ValidationError(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not ${describeValue(spreadsheetId)}.`);
   }
   if (spreadsheet !== undefined && spreadsheet !== null && (typeof spreadsheet !== 'object' || typeof spreadsheet.getSheetByName !== 'function')) {
     throw new ValidationError('configure(): spreadsheet must be a Spreadsheet (e.g. SpreadsheetApp.openById(id)), or null for the active one; to give an id, use spreadsheetId.');
@@ -120,7 +120,7 @@ function validateOptions(options: SheetORMOptions): void {
     if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.`);
   }
   if (lockTimeoutMs !== undefined && !(typeof lockTimeoutMs === 'number' && lockTimeoutMs >= 0)) {
-    throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not ${String(lockTimeoutMs)}.`);
+    throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not ${describeValue(lockTimeoutMs)}.`);
   }
   for (const flag of ['debug', 'sheetsApi'] as const) {
     const value = options[flag];
@@ -130,6 +130,6 @@ function validateOptions(options: SheetORMOptions): void {
     }
   }
   if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
-    throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${String(retries)}.`);
+    throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${describeValue(retries)}.`);
   }
 }

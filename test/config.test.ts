@@ -102,6 +102,9 @@ describe('configure()', () => {
     expect(() => configure({ lok: 'script' } as never)).toThrow(/unknown option "lok"/);
     expect(() => configure({ lock: 'global' as never })).toThrow(ValidationError);
     expect(() => configure({ lockTimeoutMs: -1 })).toThrow(/lockTimeoutMs/);
+    // A number given as text is shown as text, so the message does not seem to refuse the number.
+    expect(() => configure({ lockTimeoutMs: '5000' as never })).toThrow('configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not "5000".');
+    expect(() => configure({ retries: '2' as never })).toThrow('retries must be a whole number ≥ 0, not "2".');
     expect(() => configure(null as never)).toThrow("configure(): expected an object of options such as { spreadsheetId: '…', lock: 'script' }, got null.");
     expect(() => configure('abc' as never)).toThrow(ValidationError);
   });

@@ -9,7 +9,7 @@ import { QueryBuilder, Direction } from '../query/QueryBuilder';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import { findRelation, isRelationKey } from '../relations/registry';
-import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
@@ -333,6 +333,8 @@ export class Model extends ModelDefinitions {
     refreshModel(this.constructor as ModelClass, this);
     return this;
   }
+  /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`. */
+  load(loader: (loader: Preloader<this>) => unknown): this;
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
   load<P extends PreloadPath<this>>(name: P, callback: RelationQueryCallback<this, P>): WithLoaded<this, P>;
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;

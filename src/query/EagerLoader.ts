@@ -34,6 +34,13 @@ export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: un
   const at = `${model.name}.${method}()`;
   for (const arg of args) {
     if (typeof arg === 'function') {
+      // Lucid's `load((loader) => loader.load('profile').load('posts', q => ...))`.
+      if (!last && method === 'load') {
+        const add = (...names: unknown[]) => (addPreloads(model, nodes, names, method), loader);
+        const loader = { load: add, preload: add };
+        (arg as (loader: unknown) => unknown)(loader);
+        continue;
+      }
       if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
       last.callback = arg as (query: any) => unknown;
       continue;

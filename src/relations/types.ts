@@ -66,6 +66,12 @@ type SingleRelationQuery<M, P extends string> = P extends `${infer H}.${infer Re
 /** A callback constraining the relation path `P` of `M`: `with('tags', (q) => q.wherePivot('active', true))`. */
 export type RelationQueryCallback<M, P extends string> = (query: RelationQuery<M, P>) => unknown;
 
+/** What Lucid's `load((loader) => ...)` callback receives: each `load`/`preload` adds a path to load. */
+export interface Preloader<M> {
+  load<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M>;
+  preload<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M>;
+}
+
 /** Paths mapped to callbacks constraining them: `with({ tags: (q) => q.where('active', true) })` (Eloquent). */
 export type PreloadMap<M> = { [P in PreloadPath<M>]?: RelationQueryCallback<M, P> | null };
 

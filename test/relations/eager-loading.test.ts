@@ -184,6 +184,17 @@ describe('forms of with()', () => {
     expect(names(tagsOf(post))).toEqual(['News']);
   });
 
+  test("load() takes Lucid's loader callback, reading each sheet once", () => {
+    seedBlog(6);
+    const post = Post.find(2)!;
+    gas().calls.reset();
+    expect(post.load((loader) => loader.load('tags', (q) => q.where('name', 'News')).preload('author'))).toBe(post);
+    expect(names(tagsOf(post))).toEqual(['News']);
+    expect(authorOf(post)!.name).toBe('Cy');
+    expect(gas().calls.count('Range.getValues')).toBe(3);
+    expect(() => post.load((loader) => loader.load(unchecked('nope')))).toThrow(RelationNotFoundError);
+  });
+
   test('loading again replaces the loaded relation', () => {
     seedBlog(2);
     const post = Post.with('tags').first()!;

@@ -88,6 +88,47 @@ describe('attach', () => {
     expect(loaded.tags.find((t: any) => t.id === 3).pivot.role).toBe('editor');
   });
 
+  test("applies Eloquent's second argument to every id attached, under each id's own attributes", () => {
+    seed();
+    post(1).related('tags').attach([3], { role: 'editor', added_at: MAR });
+    post(2).related('tags').attach({ 2: { role: 'lead' }, 4: {} }, { role: 'member' });
+
+    expect(sheetRows('PostTag').slice(5)).toEqual([
+      [1, 3, 'editor', MAR, ''],
+      [2, 2, 'lead', '', ''],
+      [2, 4, 'member', '', ''],
+    ]);
+    expect(() => post(1).related('tags').attach([4], 'admin' as never)).toThrow("Post.tags.attach(): pivot attributes must be an object of pivot columns, got \"admin\".");
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  test('takes Dates as ids of a related sheet keyed by date, in every pivot writer', () => {
+    class Day extends Model {
+      static _table = 'Days';
+      static _primaryKey = 'day';
+    }
+    class Shift extends Model {
+      static _table = 'Shifts';
+      days() {
+        return this.manyToMany(Day, 'DayShift', 'shift_id', 'day', 'id', 'day');
+      }
+    }
+    const day = (n: number) => new Date(Date.UTC(2024, 0, n));
+    seedSheets({
+      Days: [['day', 'label'], [day(1), 'Mon'], [day(2), 'Tue'], [day(3), 'Wed']],
+      Shifts: [['id', 'name'], [1, 'early']],
+      DayShift: [['day', 'shift_id', 'note'], [day(1), 1, '']],
+    });
+    const days = Shift.findOrFail(1).related('days');
+    days.attach([day(2)], { note: 'cover' });
+    expect(days.sync([day(2), day(3)])).toEqual({ attached: [day(3)], detached: [day(1)], updated: [] });
+    expect(days.updateExistingPivot(day(3), { note: 'late' })).toBe(1);
+    expect(days.toggle([day(2)])).toEqual({ attached: [], detached: [day(2)] });
+    expect(sheetRows('DayShift')).toEqual([['day', 'shift_id', 'note'], [day(3), 1, 'late']]);
+    expect(days.detach([day(3)])).toEqual([day(3)]);
+    expect(() => days.attach([new Date(NaN)])).toThrow(ValidationError);
+  });
+
   test('grows the grid with one insertRowsAfter when the append does not fit', () => {
     seed();
     shrinkGrid('PostTag');

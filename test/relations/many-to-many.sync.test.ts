@@ -119,6 +119,23 @@ describe('sync', () => {
     ]);
   });
 
+  test("syncWithPivotValues gives every id the same attributes (Eloquent); pivot attributes in detach's place are refused", () => {
+    seed();
+    const p = post(2);
+    expect(p.related('tags').syncWithPivotValues([1, 4], { role: 'member' })).toEqual({ attached: [4], detached: [3], updated: [1] });
+    expect(sheetRows('PostTag').filter((row) => row[0] === 2)).toEqual([
+      [2, 1, 'member', JAN, 4],
+      [2, 4, 'member', '', ''],
+    ]);
+    expect(p.related('tags').syncWithPivotValues([5], { role: 'x' }, false)).toEqual({ attached: [5], detached: [], updated: [] });
+    gas().calls.reset();
+    expect(() => p.related('tags').sync([1], { role: 'lead' } as never)).toThrow(
+      "Post.tags.sync(): the last argument says whether to detach the ids not given (true or false), got an object",
+    );
+    expect(() => p.related('tags').syncWithPivotValues([1], undefined as never)).toThrow(ValidationError);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   test('with an empty list detaches every row of the parent', () => {
     seed();
     expect(post(2).related('tags').sync([])).toEqual({ attached: [], detached: [1, 3], updated: [] });

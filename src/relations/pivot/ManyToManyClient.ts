@@ -42,9 +42,13 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return this.relation.newQuery([this.parentKey()], false);
   }
 
-  /** Adds pivot rows: `attach([1, 2])` or `attach({ 1: { role: 'admin' } })`. One append. */
-  attach(ids: unknown): void {
-    const records = this.records(ids, 'attach');
+  /**
+   * Adds pivot rows: `attach([1, 2])`, `attach({ 1: { role: 'admin' } })`, or Eloquent's
+   * `attach([1, 2], { role: 'admin' })` (an id's own attributes win). One append.
+   */
+  attach(ids: unknown, attributes?: Record<string, unknown>): void {
+    this.checkPivotAttributes(attributes, 'attach', 'pivot attributes');
+    const records = this.records(ids, 'attach', attributes);
     // Nothing to attach takes no lock and reads nothing, as save() without changes.
     if (!records.size) {
       this.parentKey();
@@ -73,8 +77,32 @@ export class ManyToManyClient<P extends Model, R extends Model> {
    * The ids reported are the related keys as the pivot sheet holds them.
    */
   sync(ids: unknown, detach = true): SyncResult {
-    return this.write('sync', (pivot) => {
-      const records = this.records(ids, 'sync');
+    return this.syncRecords('sync', ids, undefined, detach);
+  }
+
+  /** `sync(ids)` with the same pivot attributes for every id (Eloquent's syncWithPivotValues). */
+  syncWithPivotValues(ids: unknown, attributes: Record<string, unknown>, detach = true): SyncResult {
+    if (attributes === undefined || attributes === null) {
+      throw new ValidationError(`${this.relation.label()}.syncWithPivotValues(): pass the pivot attributes as the second argument ({ role: 'admin' }).`);
+    }
+    this.checkPivotAttributes(attributes, 'syncWithPivotValues', 'pivot attributes');
+    return this.syncRecords('syncWithPivotValues', ids, attributes, detach);
+  }
+
+  /** `sync(ids, false)`. */
+  syncWithoutDetaching(ids: unknown): SyncResult {
+    return this.sync(ids, false);
+  }
+
+  private syncRecords(method: string, ids: unknown, attributes: Record<string, unknown> | undefined, detach: boolean): SyncResult {
+    // An object here would be pivot attributes taken for `detach` and dropped.
+    if (typeof detach !== 'boolean') {
+      throw new ValidationError(
+        `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}; give pivot attributes as { id: { column: value } } or with syncWithPivotValues(ids, attributes).`,
+      );
+    }
+    return this.write(method, (pivot) => {
+      const records = this.records(ids, method, attributes);
       const diff = diffSync(this.currentRows(pivot), records, detach);
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const result: SyncResult = { attached: [], detached: [], updated: [] };
@@ -92,15 +120,10 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       }
       result.updated = updated.ids;
       for (const record of diff.attach) {
-        result.attached.push(this.insertRow(pivot, record, 'sync').values[rfk]);
+        result.attached.push(this.insertRow(pivot, record, method).values[rfk]);
       }
       return result;
     });
-  }
-
-  /** `sync(ids, false)`. */
-  syncWithoutDetaching(ids: unknown): SyncResult {
-    return this.sync(ids, false);
   }
 
   /** Attaches the ids not attached and detaches the ones that are. */
@@ -235,8 +258,11 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     return key;
   }
 
-  private records(input: unknown, method: string): PivotRecords {
-    return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
+  /** The ids and attributes of `input`, each given `common` attributes under its own. */
+  private records(input: unknown, method: string, common?: Record<string, unknown>): PivotRecords {
+    const records = normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
+    if (common) records.forEach((record) => (record.attributes = { ...common, ...record.attributes }));
+    return records;
   }
 
   /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */

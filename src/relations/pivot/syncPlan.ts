@@ -3,7 +3,7 @@
  * `ids | {id: attrs} | models` into one Map, then diff it against the current pivot rows.
  */
 import { ValidationError } from '../../errors';
-import { isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../../support/values';
+import { isDate, isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../../support/values';
 
 /** One desired related id with its pivot attributes, and the model that gave it (its key is written as the model holds it). */
 export interface PivotRecord {
@@ -62,6 +62,8 @@ function isModelLike(item: unknown): item is object {
 
 function idOf(item: unknown, keyOf: (model: object) => unknown, owner: string, method: string): unknown {
   if (isModelLike(item)) return keyOf(item);
+  // A Date is a key as find() takes it (a sheet keyed by day); an invalid one is not.
+  if (isDate(item) && !isNaN(item.getTime())) return item;
   if (item === null || item === undefined || typeof item === 'object' || typeof item === 'boolean') {
     throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
   }
