@@ -594,6 +594,7 @@ var SheetORM = (() => {
       found = new Intl.DateTimeFormat("en-US", {
         timeZone: zone,
         hourCycle: "h23",
+        era: "short",
         year: "numeric",
         month: "numeric",
         day: "numeric",
@@ -628,11 +629,13 @@ var SheetORM = (() => {
     } catch (error) {
       throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
     }
+    let era = "";
     for (const part of format.formatToParts(new Date(instant))) {
-      if (part.type !== "literal") parts[part.type] = Number(part.value);
+      if (part.type === "era") era = part.value;
+      else if (part.type !== "literal") parts[part.type] = Number(part.value);
     }
     const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
-    wall.setUTCFullYear(parts.year);
+    wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
     return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
   }
   function serialToDate(serial, zone) {
@@ -2998,9 +3001,10 @@ var SheetORM = (() => {
 
   // src/storage/sheetsApi/dateText.ts
   var DIGIT = /\d/;
-  var NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?|AM|PM|[JFMASONDPap])(?![A-Za-z])/;
+  var NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
+  var WORD = /\b(?:AM|PM|[JFMASONDPap])(?![A-Za-z])/;
   function mayShowDate(text) {
-    return DIGIT.test(text) || NAME.test(text);
+    return DIGIT.test(text) || NAME.test(text) || WORD.test(text);
   }
 
   // src/storage/sheetsApi/batchRead.ts

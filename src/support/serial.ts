@@ -16,6 +16,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
     found = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -57,12 +58,14 @@ function offsetAt(zone: string, instant: number): number {
   } catch (error) {
     throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File → Settings) to a named zone, or configure({ sheetsApi: false }).`);
   }
+  let era = '';
   for (const part of format.formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type === 'era') era = part.value;
+    else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   const wall = new Date(Date.UTC(2000, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
-  // Date.UTC reads years 0–99 as 1900–1999.
-  wall.setUTCFullYear(parts.year);
+  // Date.UTC reads years 0–99 as 1900–1999; 1 BC is year 0.
+  wall.setUTCFullYear(era.charAt(0) === 'B' ? 1 - parts.year : parts.year);
   return wall.getTime() - Math.floor(instant / 1000) * 1000;
 }
 

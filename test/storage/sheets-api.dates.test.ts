@@ -61,13 +61,19 @@ describe('telling dates apart on the Sheets API path', () => {
     expect(JSON.parse(result)[0].published).toBe('2024-03-10T06:30:00.000Z');
   });
 
-  it.each(['mmmm', 'mmmmm', 'mmm', 'dddd', 'ddd', 'am/pm', 'A/P', '[h]', 'yyyy', 'mmmmm.', '(mmmmm)', 'a/p.'])('a date cell formatted "%s" still reads as a Date', (format) => {
+  it.each(['mmmm', 'mmmmm', 'mmm', 'dddd', 'ddd', 'am/pm', 'A/P', '[h]', 'yyyy', 'mmmmm.', '(mmmmm)', 'a/p.', 'dddd"s"', '"FY"mmm'])('a date cell formatted "%s" still reads as a Date', (format) => {
     const dated = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date(Date.UTC(2024, 5, 3, 15, 4))], [2, 'Second Post', '']] });
     const { result } = bothPaths(dated, (env) => {
       env.SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange('C2').setNumberFormat(format);
       return eagerLoad();
     });
     expect(JSON.parse(result)[0].published).toBe('2024-06-03T15:04:00.000Z');
+  });
+
+  it('dates before the year 1 read as the same instants on both paths', () => {
+    const ancient = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date('-000050-06-01T00:00:00Z')], [2, 'Second Post', new Date('0001-01-01T00:00:00Z')]] });
+    const { result } = bothPaths(ancient, eagerLoad);
+    expect(JSON.parse(result).map((post: { published: string }) => post.published)).toEqual(['-000050-06-01T00:00:00.000Z', '0001-01-01T00:00:00.000Z']);
   });
 
   it('text that looks like a date stays text', () => {
@@ -117,7 +123,11 @@ describe('mayShowDate', () => {
   it.each(['3/10/2024', '06:30', 'June', 'Jun', 'Monday', 'Tue', 'J', 'D', 'a', 'P', 'PM', 'J.', '(J)', 'p.', 'Sept 3'])('"%s" may be a date', (text) => {
     expect(mayShowDate(text)).toBe(true);
   });
-  it.each(['news', 'First Post', 'Marketing', 'Salmon', 'Junior', 'Decide', 'Ann', 'x', '', 'may', 'I am here', 'sun'])('"%s" cannot be', (text) => {
+  // A format's quoted text may touch a name: dddd"s" shows Mondays, "FY"mmm FYJan.
+  it.each(['Mondays', 'FYJan', 'QMar', 'MonJan', 'Marketing', 'Junior'])('"%s" may be a date, with quoted text around a name', (text) => {
+    expect(mayShowDate(text)).toBe(true);
+  });
+  it.each(['news', 'First Post', 'Salmon', 'Ann', 'x', '', 'may', 'I am here', 'sun', 'Japan', 'Pamela'])('"%s" cannot be', (text) => {
     expect(mayShowDate(text)).toBe(false);
   });
 });
