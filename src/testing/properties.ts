@@ -4,7 +4,7 @@
  */
 import { utf8Length } from './cache';
 import { invoke } from './calls';
-import { exception, MSG } from './errors';
+import { checkSignature, exception, MSG } from './errors';
 import { currentExecution, World } from './model';
 
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -75,12 +75,19 @@ function on<T>(fake: FakeProperties, method: string, args: IArguments, body: (ma
   });
 }
 
+/** A call with missing or extra arguments throws the signature error (`setProperty('k')` stores nothing). */
+function checkArity(args: IArguments, count: number, method: string): void {
+  checkSignature(args.length === count, args, `PropertiesService.Properties.${method}`);
+}
+
 class FakeProperties implements Properties {
   getProperty(key: string): string | null {
+    checkArity(arguments, 1, 'getProperty');
     return on(this, 'getProperty', arguments, (map) => map.get(String(key)) ?? null);
   }
 
   setProperty(key: string, value: string): Properties {
+    checkArity(arguments, 2, 'setProperty');
     return on(this, 'setProperty', arguments, (map) => {
       commit(map, new Map(map).set(String(key), String(value)));
       return this;
@@ -88,6 +95,7 @@ class FakeProperties implements Properties {
   }
 
   deleteProperty(key: string): Properties {
+    checkArity(arguments, 1, 'deleteProperty');
     return on(this, 'deleteProperty', arguments, (map) => {
       map.delete(String(key));
       return this;

@@ -73,6 +73,14 @@ describe('PropertiesService', () => {
     expect(props.getKeys()).toEqual([]);
   });
 
+  it('refuses a call with a missing argument, storing nothing', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    const setOne = props.setProperty as unknown as (key: string) => unknown;
+    expect(() => setOne.call(props, 'k')).toThrow("The parameters (String) don't match the method signature for PropertiesService.Properties.setProperty.");
+    expect(() => (props.getProperty as unknown as () => unknown).call(props)).toThrow(/method signature for PropertiesService\.Properties\.getProperty/);
+    expect(props.getKeys()).toEqual([]);
+  });
+
   it('returns a copy from getProperties', () => {
     const env = createAppsScript();
     const all = env.PropertiesService.getScriptProperties().getProperties();
