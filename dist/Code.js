@@ -886,6 +886,140 @@ var SheetORM = (() => {
     return order.map((index) => items[index]);
   }
 
+  // src/model/state.ts
+  function pivotOf(state) {
+    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
+    return state.pivot;
+  }
+  var ReadBatch = class {
+    constructor(columns, pivotSpec) {
+      this.columns = columns;
+      this.pivotSpec = pivotSpec;
+    }
+  };
+  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
+  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
+  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
+  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
+  function newState() {
+    return {
+      persisted: false,
+      deleted: false,
+      columns: null,
+      original: null,
+      shadow: null,
+      extras: null,
+      pivot: void 0,
+      pivotRow: null,
+      pivotSpec: null
+    };
+  }
+  function isModelInstance(value) {
+    return value !== null && typeof value === "object" && value[STATE] !== void 0;
+  }
+  function attachState(target) {
+    const state = newState();
+    target[STATE] = state;
+    return state;
+  }
+  function holdRead(model, batch, row, pivotRow) {
+    const held = model;
+    if (held[STATE] !== void 0) return false;
+    held[STATE] = batch;
+    held[READ_ROW] = row;
+    if (pivotRow) held[READ_PIVOT] = pivotRow;
+    return true;
+  }
+  function stateOf(model) {
+    const held = model[STATE];
+    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
+    const state = attachState(model);
+    if (held) {
+      state.persisted = true;
+      state.columns = held.columns;
+      state.original = model[READ_ROW] || null;
+      state.pivotRow = model[READ_PIVOT] || null;
+      state.pivotSpec = held.pivotSpec;
+    }
+    return state;
+  }
+  function heldShadow(model) {
+    const held = model[STATE];
+    return held !== void 0 && !(held instanceof ReadBatch) ? held.shadow : null;
+  }
+  function extrasOf(model) {
+    const state = stateOf(model);
+    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
+    return state.extras;
+  }
+  function setLoadedRelation(model, name, value) {
+    const list = model[RELATIONS];
+    if (!list) {
+      model[RELATIONS] = [name, value];
+      return;
+    }
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list[i + 1] = value;
+        return;
+      }
+    }
+    list.push(name, value);
+  }
+  function forgetLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list.splice(i, 2);
+        break;
+      }
+    }
+    if (!list.length) model[RELATIONS] = void 0;
+  }
+  function hasLoadedRelations(model) {
+    return model[RELATIONS] !== void 0;
+  }
+  function isLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (list) {
+      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
+    }
+    return false;
+  }
+  function loadedRelations(model) {
+    const pairs = [];
+    const list = model[RELATIONS];
+    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    return pairs;
+  }
+  function shadowOf(model) {
+    const state = stateOf(model);
+    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
+  }
+  var positions = /* @__PURE__ */ new WeakMap();
+  function columnIndex(columns, name) {
+    let map = positions.get(columns);
+    if (!map) {
+      map = new Map(columns.map((column, i) => [column, i]));
+      positions.set(columns, map);
+    }
+    const index = map.get(name);
+    return index === void 0 ? -1 : index;
+  }
+  function originalValue(state, name) {
+    if (!state.original || !state.columns) return void 0;
+    const index = columnIndex(state.columns, name);
+    return index < 0 ? void 0 : state.original[index];
+  }
+  function originalRecord(state) {
+    const record = {};
+    const { original, columns } = state;
+    if (!original || !columns) return record;
+    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
+    return record;
+  }
+
   // src/collection/path.ts
   function readPath(item, path) {
     if (item === null || item === void 0) return void 0;
@@ -901,9 +1035,8 @@ var SheetORM = (() => {
   function step(current2, name) {
     const value = current2[name];
     if (value !== void 0 && typeof value !== "function") return value;
-    const getAttribute = current2.getAttribute;
-    if (typeof getAttribute !== "function") return void 0;
-    const attribute = getAttribute.call(current2, name);
+    if (!isModelInstance(current2)) return void 0;
+    const attribute = current2.getAttribute(name);
     return typeof attribute === "function" ? void 0 : attribute;
   }
 
@@ -1780,137 +1913,6 @@ var SheetORM = (() => {
     };
     if (remember) handles().sheets.set(cacheKey, opened);
     return opened;
-  }
-
-  // src/model/state.ts
-  function pivotOf(state) {
-    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
-    return state.pivot;
-  }
-  var ReadBatch = class {
-    constructor(columns, pivotSpec) {
-      this.columns = columns;
-      this.pivotSpec = pivotSpec;
-    }
-  };
-  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
-  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
-  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
-  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
-  function newState() {
-    return {
-      persisted: false,
-      deleted: false,
-      columns: null,
-      original: null,
-      shadow: null,
-      extras: null,
-      pivot: void 0,
-      pivotRow: null,
-      pivotSpec: null
-    };
-  }
-  function attachState(target) {
-    const state = newState();
-    target[STATE] = state;
-    return state;
-  }
-  function holdRead(model, batch, row, pivotRow) {
-    const held = model;
-    if (held[STATE] !== void 0) return false;
-    held[STATE] = batch;
-    held[READ_ROW] = row;
-    if (pivotRow) held[READ_PIVOT] = pivotRow;
-    return true;
-  }
-  function stateOf(model) {
-    const held = model[STATE];
-    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
-    const state = attachState(model);
-    if (held) {
-      state.persisted = true;
-      state.columns = held.columns;
-      state.original = model[READ_ROW] || null;
-      state.pivotRow = model[READ_PIVOT] || null;
-      state.pivotSpec = held.pivotSpec;
-    }
-    return state;
-  }
-  function heldShadow(model) {
-    const held = model[STATE];
-    return held !== void 0 && !(held instanceof ReadBatch) ? held.shadow : null;
-  }
-  function extrasOf(model) {
-    const state = stateOf(model);
-    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
-    return state.extras;
-  }
-  function setLoadedRelation(model, name, value) {
-    const list = model[RELATIONS];
-    if (!list) {
-      model[RELATIONS] = [name, value];
-      return;
-    }
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === name) {
-        list[i + 1] = value;
-        return;
-      }
-    }
-    list.push(name, value);
-  }
-  function forgetLoadedRelation(model, name) {
-    const list = model[RELATIONS];
-    if (!list) return;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === name) {
-        list.splice(i, 2);
-        break;
-      }
-    }
-    if (!list.length) model[RELATIONS] = void 0;
-  }
-  function hasLoadedRelations(model) {
-    return model[RELATIONS] !== void 0;
-  }
-  function isLoadedRelation(model, name) {
-    const list = model[RELATIONS];
-    if (list) {
-      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
-    }
-    return false;
-  }
-  function loadedRelations(model) {
-    const pairs = [];
-    const list = model[RELATIONS];
-    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
-    return pairs;
-  }
-  function shadowOf(model) {
-    const state = stateOf(model);
-    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
-  }
-  var positions = /* @__PURE__ */ new WeakMap();
-  function columnIndex(columns, name) {
-    let map = positions.get(columns);
-    if (!map) {
-      map = new Map(columns.map((column, i) => [column, i]));
-      positions.set(columns, map);
-    }
-    const index = map.get(name);
-    return index === void 0 ? -1 : index;
-  }
-  function originalValue(state, name) {
-    if (!state.original || !state.columns) return void 0;
-    const index = columnIndex(state.columns, name);
-    return index < 0 ? void 0 : state.original[index];
-  }
-  function originalRecord(state) {
-    const record = {};
-    const { original, columns } = state;
-    if (!original || !columns) return record;
-    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
-    return record;
   }
 
   // src/relations/Relation.ts
@@ -3001,10 +3003,11 @@ var SheetORM = (() => {
 
   // src/storage/sheetsApi/dateText.ts
   var DIGIT = /\d/;
-  var NAME = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun/;
+  var FULL_NAME = /January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday/;
+  var SHORT_NAME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?![a-z])/;
   var WORD = /\b(?:AM|PM|[JFMASONDPap])(?![A-Za-z])/;
   function mayShowDate(text) {
-    return DIGIT.test(text) || NAME.test(text) || WORD.test(text);
+    return DIGIT.test(text) || SHORT_NAME.test(text) || FULL_NAME.test(text) || WORD.test(text);
   }
 
   // src/storage/sheetsApi/batchRead.ts
@@ -4159,12 +4162,12 @@ var SheetORM = (() => {
     if (!Array.isArray(values)) {
       throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected an array of values, got ${describeValue(values)}.`);
     }
-    values.forEach((value, i) => {
-      if (value === void 0) {
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === void 0) {
         throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
       }
-      checkValue(value, owner, method, column);
-    });
+      checkValue(values[i], owner, method, column);
+    }
     return values.slice();
   }
 
@@ -4373,9 +4376,7 @@ var SheetORM = (() => {
     for (const arg of args) {
       if (typeof arg === "function") {
         if (!last && method === "load") {
-          const add = (...names2) => (addPreloads(model, nodes, names2, method), loader);
-          const loader = { load: add, preload: add };
-          arg(loader);
+          useLoader(model, nodes, arg, at);
           continue;
         }
         if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
@@ -4396,6 +4397,26 @@ var SheetORM = (() => {
       }
       const names = Array.isArray(arg) ? arg : [arg];
       for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
+    }
+  }
+  function useLoader(model, nodes, callback, at) {
+    let open = true;
+    const add = (...names) => {
+      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
+      addPreloads(model, nodes, names, "load");
+      return loader;
+    };
+    const loader = { load: add, preload: add };
+    const before = nodes.length;
+    try {
+      callback(loader);
+    } catch (error) {
+      if (error instanceof TypeError && nodes.length === before) {
+        throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')); to constrain a relation, name it first: load('tags', q => ...).`);
+      }
+      throw error;
+    } finally {
+      open = false;
     }
   }
   function checkedPath(name, at) {
@@ -6070,6 +6091,7 @@ var SheetORM = (() => {
   }
 
   // src/relations/pivot/syncPlan.ts
+  var DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
   function normalizeRecords(input, keyOf2, owner, method) {
     const records = /* @__PURE__ */ new Map();
     const add = (id, attributes, model = null) => {
@@ -6083,18 +6105,24 @@ var SheetORM = (() => {
     const list = toList(input);
     if (list) {
       for (const item of list) addItem(item);
+    } else if (input instanceof Map) {
+      input.forEach((attributes, item) => add(idOf(item, keyOf2, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
     } else if (isPlainObject(input)) {
       for (const id of Object.keys(input)) {
-        const attributes = input[id];
-        if (attributes !== void 0 && attributes !== null && !isPlainObject(attributes)) {
-          throw new ValidationError(`${owner}.${method}(): pivot attributes for id ${id} must be an object, got ${describeValue(attributes)}.`);
+        if (DATE_TEXT.test(id)) {
+          throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
         }
-        add(id, attributes || {});
+        add(id, attributesFor(input[id], id, owner, method));
       }
     } else {
       addItem(input);
     }
     return records;
+  }
+  function attributesFor(attributes, id, owner, method) {
+    if (attributes === void 0 || attributes === null) return {};
+    if (isPlainObject(attributes)) return attributes;
+    throw new ValidationError(`${owner}.${method}(): pivot attributes for id ${typeof id === "string" ? id : describeValue(id)} must be an object, got ${describeValue(attributes)}.`);
   }
   function toList(input) {
     if (Array.isArray(input)) return input;
@@ -6197,9 +6225,10 @@ var SheetORM = (() => {
       return this.sync(ids2, false);
     }
     syncRecords(method, ids2, attributes, detach) {
-      if (typeof detach !== "boolean") {
+      if (detach !== null && typeof detach === "object" || typeof detach === "string") {
+        const hint = attributes || typeof detach === "string" ? "" : "; give pivot attributes as { id: { column: value } } or with syncWithPivotValues(ids, attributes)";
         throw new ValidationError(
-          `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}; give pivot attributes as { id: { column: value } } or with syncWithPivotValues(ids, attributes).`
+          `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}${hint}.`
         );
       }
       return this.write(method, (pivot) => {
@@ -6345,7 +6374,7 @@ var SheetORM = (() => {
     /** The ids and attributes of `input`, each given `common` attributes under its own. */
     records(input, method, common) {
       const records = normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
-      if (common) records.forEach((record) => record.attributes = { ...common, ...record.attributes });
+      if (common) records.forEach((record) => record.attributes = withDefaults(record.attributes, common));
       return records;
     }
     /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */
@@ -6454,6 +6483,11 @@ var SheetORM = (() => {
       return changed;
     }
   };
+  function withDefaults(own, common) {
+    const merged = { ...common };
+    for (const name of Object.keys(own)) if (own[name] !== void 0) merged[name] = own[name];
+    return merged;
+  }
 
   // src/relations/ManyToMany.ts
   var ManyToMany = class extends Relation {

@@ -1,3 +1,5 @@
+import { isModelInstance } from '../model/state';
+
 /**
  * Reads `item[path]`, or follows a dot path ('author.name') through nested objects; missing →
  * undefined. On a model, a column named like one of its methods (`load`, `fill`) or like a relation
@@ -18,8 +20,7 @@ export function readPath(item: unknown, path: string): unknown {
 function step(current: unknown, name: string): unknown {
   const value = (current as Record<string, unknown>)[name];
   if (value !== undefined && typeof value !== 'function') return value;
-  const getAttribute = (current as { getAttribute?: unknown }).getAttribute;
-  if (typeof getAttribute !== 'function') return undefined;
-  const attribute = getAttribute.call(current, name);
+  if (!isModelInstance(current)) return undefined;
+  const attribute = (current as { getAttribute(name: string): unknown }).getAttribute(name);
   return typeof attribute === 'function' ? undefined : attribute;
 }

@@ -76,6 +76,11 @@ function newState(): ModelState {
   };
 }
 
+/** Whether a value is a model instance (every model holds a state or the read it came from). */
+export function isModelInstance(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && (value as Held)[STATE] !== undefined;
+}
+
 /** Attaches fresh state to an instance. */
 export function attachState(target: object): ModelState {
   const state = newState();

@@ -36,9 +36,7 @@ export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: un
     if (typeof arg === 'function') {
       // Lucid's `load((loader) => loader.load('profile').load('posts', q => ...))`.
       if (!last && method === 'load') {
-        const add = (...names: unknown[]) => (addPreloads(model, nodes, names, method), loader);
-        const loader = { load: add, preload: add };
-        (arg as (loader: unknown) => unknown)(loader);
+        useLoader(model, nodes, arg as (loader: unknown) => unknown, at);
         continue;
       }
       if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
@@ -59,6 +57,29 @@ export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: un
     }
     const names = Array.isArray(arg) ? arg : [arg];
     for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
+  }
+}
+
+/** Runs Lucid's loader callback, whose `load`/`preload` calls add paths while it runs. */
+function useLoader(model: LoadableModel, nodes: PreloadNode[], callback: (loader: unknown) => unknown, at: string): void {
+  let open = true;
+  const add = (...names: unknown[]) => {
+    if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
+    addPreloads(model, nodes, names, 'load');
+    return loader;
+  };
+  const loader = { load: add, preload: add };
+  const before = nodes.length;
+  try {
+    callback(loader);
+  } catch (error) {
+    // A constraint callback given without a name receives the loader and calls query methods on it.
+    if (error instanceof TypeError && nodes.length === before) {
+      throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')); to constrain a relation, name it first: load('tags', q => ...).`);
+    }
+    throw error;
+  } finally {
+    open = false;
   }
 }
 

@@ -117,11 +117,12 @@ export function checkList(values: unknown, owner: string, method: string, column
   if (!Array.isArray(values)) {
     throw new ValidationError(`${owner}.${method}('${column}', …): expected an array of values, got ${describeValue(values)}.`);
   }
-  values.forEach((value, i) => {
-    if (value === undefined) {
+  // Indexed: forEach would skip the holes of [1, , 2].
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === undefined) {
       throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
     }
-    checkValue(value, owner, method, column);
-  });
+    checkValue(values[i], owner, method, column);
+  }
   return values.slice();
 }

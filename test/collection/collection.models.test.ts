@@ -119,6 +119,9 @@ describe('collections of models', () => {
     expect(servers.contains('fill', 'blue')).toBe(true);
     expect(servers.pluck('rack').all()).toEqual([1, 2, 1]);
     expect(servers.pluck('save').all()).toEqual([undefined, undefined, undefined]);
+    // Only models are asked: another object's getAttribute (an XML element's, say) is its own business.
+    const element = { getAttribute: (name: string) => `attribute ${name}` };
+    expect(new Collection([element]).pluck('id').all()).toEqual([undefined]);
     // Loaded, the relation is what the name reads.
     expect(Server.with('rack').get().pluck('rack.name').all()).toEqual(['North', 'South', 'North']);
   });

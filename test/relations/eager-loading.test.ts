@@ -193,6 +193,11 @@ describe('forms of with()', () => {
     expect(authorOf(post)!.name).toBe('Cy');
     expect(gas().calls.count('Range.getValues')).toBe(3);
     expect(() => post.load((loader) => loader.load(unchecked('nope')))).toThrow(RelationNotFoundError);
+    // A constraint given without a name, and a loader kept past its callback, say what to do.
+    expect(() => post.load(((q: any) => q.where('name', 'News')) as never)).toThrow("Post.load(): a callback before any relation name receives Lucid's loader");
+    let kept: { load(name: string): unknown } | null = null;
+    post.load((loader) => (kept = loader));
+    expect(() => kept!.load('tags')).toThrow('the loader is used after its callback returned');
   });
 
   test('loading again replaces the loaded relation', () => {

@@ -91,7 +91,7 @@ describe('attach', () => {
   test("applies Eloquent's second argument to every id attached, under each id's own attributes", () => {
     seed();
     post(1).related('tags').attach([3], { role: 'editor', added_at: MAR });
-    post(2).related('tags').attach({ 2: { role: 'lead' }, 4: {} }, { role: 'member' });
+    post(2).related('tags').attach({ 2: { role: 'lead' }, 4: { role: undefined } }, { role: 'member' });
 
     expect(sheetRows('PostTag').slice(5)).toEqual([
       [1, 3, 'editor', MAR, ''],
@@ -127,6 +127,12 @@ describe('attach', () => {
     expect(sheetRows('DayShift')).toEqual([['day', 'shift_id', 'note'], [day(3), 1, 'late']]);
     expect(days.detach([day(3)])).toEqual([day(3)]);
     expect(() => days.attach([new Date(NaN)])).toThrow(ValidationError);
+    // Each Date with its own pivot attributes: a Map, as an object's keys would be text.
+    days.attach(new Map([[day(1), { note: 'a' }], [day(2), { note: 'b' }]]));
+    expect(sheetRows('DayShift').slice(1)).toEqual([[day(1), 1, 'a'], [day(2), 1, 'b']]);
+    const byText: Record<string, object> = { [String(day(3))]: { note: 'c' } };
+    expect(() => days.sync(byText, false)).toThrow(/is a Date turned into text by the object; key pivot attributes by Date with a Map/);
+    expect(sheetRows('DayShift')).toHaveLength(3);
   });
 
   test('grows the grid with one insertRowsAfter when the append does not fit', () => {

@@ -133,7 +133,10 @@ describe('sync', () => {
       "Post.tags.sync(): the last argument says whether to detach the ids not given (true or false), got an object",
     );
     expect(() => p.related('tags').syncWithPivotValues([1], undefined as never)).toThrow(ValidationError);
+    expect(() => p.related('tags').sync([1], 'false' as never)).toThrow('Post.tags.sync(): the last argument says whether to detach the ids not given (true or false), got "false".');
     expect(gas().calls.writes()).toBe(0);
+    // Falsy values keep the other rows, as before the check.
+    expect(p.related('tags').sync([1], 0 as never).detached).toEqual([]);
   });
 
   test('with an empty list detaches every row of the parent', () => {

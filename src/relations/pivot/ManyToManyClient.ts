@@ -95,10 +95,11 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   private syncRecords(method: string, ids: unknown, attributes: Record<string, unknown> | undefined, detach: boolean): SyncResult {
-    // An object here would be pivot attributes taken for `detach` and dropped.
-    if (typeof detach !== 'boolean') {
+    // Pivot attributes here would be dropped, and the text 'false' would detach.
+    if ((detach !== null && typeof detach === 'object') || typeof detach === 'string') {
+      const hint = attributes || typeof detach === 'string' ? '' : '; give pivot attributes as { id: { column: value } } or with syncWithPivotValues(ids, attributes)';
       throw new ValidationError(
-        `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}; give pivot attributes as { id: { column: value } } or with syncWithPivotValues(ids, attributes).`,
+        `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}${hint}.`,
       );
     }
     return this.write(method, (pivot) => {
@@ -261,7 +262,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** The ids and attributes of `input`, each given `common` attributes under its own. */
   private records(input: unknown, method: string, common?: Record<string, unknown>): PivotRecords {
     const records = normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
-    if (common) records.forEach((record) => (record.attributes = { ...common, ...record.attributes }));
+    if (common) records.forEach((record) => (record.attributes = withDefaults(record.attributes, common)));
     return records;
   }
 
@@ -383,4 +384,11 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     }
     return changed;
   }
+}
+
+/** An id's own pivot attributes over the ones given for every id (an undefined one leaves the shared value). */
+function withDefaults(own: Record<string, unknown>, common: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...common };
+  for (const name of Object.keys(own)) if (own[name] !== undefined) merged[name] = own[name];
+  return merged;
 }

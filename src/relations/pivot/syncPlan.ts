@@ -15,6 +15,9 @@ export interface PivotRecord {
 /** Desired related ids with their pivot attributes, keyed by normalised id. */
 export type PivotRecords = Map<Key, PivotRecord>;
 
+/** What `String(date)` gives: `Mon Jan 01 2024 00:00:00 GMT+0000 (…)`. */
+const DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
+
 /** Normalises the arguments of attach/sync/toggle into one Map (later duplicates merge). */
 export function normalizeRecords(
   input: unknown,
@@ -34,18 +37,27 @@ export function normalizeRecords(
   const list = toList(input);
   if (list) {
     for (const item of list) addItem(item);
+  } else if (input instanceof Map) {
+    // Keys of any type, as an object's cannot be: a Map from Dates to their pivot attributes.
+    input.forEach((attributes, item) => add(idOf(item, keyOf, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
   } else if (isPlainObject(input)) {
     for (const id of Object.keys(input)) {
-      const attributes = input[id];
-      if (attributes !== undefined && attributes !== null && !isPlainObject(attributes)) {
-        throw new ValidationError(`${owner}.${method}(): pivot attributes for id ${id} must be an object, got ${describeValue(attributes)}.`);
+      // A Date used as a key became its text, which matches no Date key.
+      if (DATE_TEXT.test(id)) {
+        throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
       }
-      add(id, (attributes as Record<string, unknown>) || {});
+      add(id, attributesFor(input[id], id, owner, method));
     }
   } else {
     addItem(input);
   }
   return records;
+}
+
+function attributesFor(attributes: unknown, id: unknown, owner: string, method: string): Record<string, unknown> {
+  if (attributes === undefined || attributes === null) return {};
+  if (isPlainObject(attributes)) return attributes;
+  throw new ValidationError(`${owner}.${method}(): pivot attributes for id ${typeof id === 'string' ? id : describeValue(id)} must be an object, got ${describeValue(attributes)}.`);
 }
 
 function toList(input: unknown): unknown[] | null {
