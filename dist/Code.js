@@ -4818,6 +4818,7 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
+        this.sortedBy(table, [], (row) => row, this.orders);
         let total = 0;
         const rows = table.liveValues();
         for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
@@ -5819,7 +5820,9 @@ var SheetORM = (() => {
     count() {
       return readScope(() => {
         this.forgetCounts();
-        return this.filtered(this.joinRows()).length;
+        const join = this.joinRows();
+        this.sortRows(join, [], this.orders);
+        return this.filtered(join).length;
       });
     }
     pluck(column, key) {

@@ -240,6 +240,9 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Post.where('nope', 1).get()).toThrow(ColumnNotFoundError);
     expect(() => Post.where('Title', 1).get()).toThrow(/did you mean "title"/);
     expect(() => Post.orderBy('id', 'sideways' as 'asc')).toThrow(/'asc' or 'desc'/);
+    // Every way to run the query checks its order, count and exists too.
+    expect(() => Post.orderBy('tilte').count()).toThrow(/has no column "tilte" \(columns: id, title/);
+    expect(() => Post.orderBy('tilte').exists()).toThrow(ColumnNotFoundError);
   });
 
   it('pluck() needs a column name', () => {

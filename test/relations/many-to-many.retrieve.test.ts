@@ -184,6 +184,7 @@ describe('Posts/Tags', () => {
     expect(gas().calls.count('Range.getValues')).toBe(2);
     expect(post.related('tags').query().where('popularity', '>', 100).get().pluck('name').all()).toEqual(['JavaScript']);
     expect(post.related('tags').query().count()).toBe(2);
+    expect(() => post.related('tags').query().orderBy('nope').count()).toThrow(ColumnNotFoundError);
     expect((post.related('tags').query().first() as Tag).pivot).toEqual({ post_id: 1, tag_id: 1 });
   });
 

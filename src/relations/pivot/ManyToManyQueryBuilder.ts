@@ -129,7 +129,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   override count(): number {
     return readScope(() => {
       this.forgetCounts();
-      return this.filtered(this.joinRows()).length;
+      const join = this.joinRows();
+      this.sortRows(join, [], this.orders); // a column the sheets lack is an error even unused
+      return this.filtered(join).length;
     });
   }
 
