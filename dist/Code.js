@@ -1035,8 +1035,9 @@ var SheetORM = (() => {
   function step(current2, name) {
     const value = current2[name];
     if (value !== void 0 && typeof value !== "function") return value;
-    if (!isModelInstance(current2)) return void 0;
-    const attribute = current2.getAttribute(name);
+    const getAttribute = current2.getAttribute;
+    if (!isModelInstance(current2) || typeof getAttribute !== "function") return void 0;
+    const attribute = getAttribute.call(current2, name);
     return typeof attribute === "function" ? void 0 : attribute;
   }
 
@@ -4406,15 +4407,16 @@ var SheetORM = (() => {
       addPreloads(model, nodes, names, "load");
       return loader;
     };
-    const loader = { load: add, preload: add };
-    const before = nodes.length;
+    const loader = new Proxy(
+      { load: add, preload: add },
+      {
+        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
+          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
+        }
+      }
+    );
     try {
       callback(loader);
-    } catch (error) {
-      if (error instanceof TypeError && nodes.length === before) {
-        throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')); to constrain a relation, name it first: load('tags', q => ...).`);
-      }
-      throw error;
     } finally {
       open = false;
     }
@@ -4611,6 +4613,10 @@ var SheetORM = (() => {
           extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
         });
       }
+    }
+    /** Whether a withCount may give `name` (one with a callback may rename itself with as()). */
+    mayBeCount(name) {
+      return this.counts.some((spec) => spec.callback || spec.alias === name);
     }
     /**
      * A withCount's count as a column of the rows of `table` (`orderBy('comments_count', 'desc')`, as
@@ -4818,7 +4824,10 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
-        this.sortedBy(table, [], (row) => row, this.orders);
+        for (const order of this.orders) {
+          const name = this.unqualify(order.column, table);
+          if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
+        }
         let total = 0;
         const rows = table.liveValues();
         for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
@@ -5821,7 +5830,8 @@ var SheetORM = (() => {
       return readScope(() => {
         this.forgetCounts();
         const join = this.joinRows();
-        this.sortRows(join, [], this.orders);
+        const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
+        this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
         return this.filtered(join).length;
       });
     }
@@ -6108,7 +6118,7 @@ var SheetORM = (() => {
     const list = toList(input);
     if (list) {
       for (const item of list) addItem(item);
-    } else if (input instanceof Map) {
+    } else if (Object.prototype.toString.call(input) === "[object Map]") {
       input.forEach((attributes, item) => add(idOf(item, keyOf2, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
     } else if (isPlainObject(input)) {
       for (const id of Object.keys(input)) {

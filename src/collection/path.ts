@@ -20,7 +20,9 @@ export function readPath(item: unknown, path: string): unknown {
 function step(current: unknown, name: string): unknown {
   const value = (current as Record<string, unknown>)[name];
   if (value !== undefined && typeof value !== 'function') return value;
-  if (!isModelInstance(current)) return undefined;
-  const attribute = (current as { getAttribute(name: string): unknown }).getAttribute(name);
+  // A copy of a model ({ ...post }) carries its state key but not its methods.
+  const getAttribute = (current as { getAttribute?: unknown }).getAttribute;
+  if (!isModelInstance(current) || typeof getAttribute !== 'function') return undefined;
+  const attribute = getAttribute.call(current, name);
   return typeof attribute === 'function' ? undefined : attribute;
 }

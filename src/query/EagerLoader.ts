@@ -68,16 +68,20 @@ function useLoader(model: LoadableModel, nodes: PreloadNode[], callback: (loader
     addPreloads(model, nodes, names, 'load');
     return loader;
   };
-  const loader = { load: add, preload: add };
-  const before = nodes.length;
+  // Any other method is a query's, called by a constraint callback given without a relation name.
+  const loader: object = new Proxy(
+    { load: add, preload: add },
+    {
+      get: (target, property) =>
+        property in target || typeof property !== 'string'
+          ? (target as Record<PropertyKey, unknown>)[property]
+          : () => {
+              throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
+            },
+    },
+  );
   try {
     callback(loader);
-  } catch (error) {
-    // A constraint callback given without a name receives the loader and calls query methods on it.
-    if (error instanceof TypeError && nodes.length === before) {
-      throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')); to constrain a relation, name it first: load('tags', q => ...).`);
-    }
-    throw error;
   } finally {
     open = false;
   }

@@ -211,6 +211,11 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     }
   }
 
+  /** Whether a withCount may give `name` (one with a callback may rename itself with as()). */
+  protected mayBeCount(name: string): boolean {
+    return this.counts.some((spec) => spec.callback || spec.alias === name);
+  }
+
   /**
    * A withCount's count as a column of the rows of `table` (`orderBy('comments_count', 'desc')`, as
    * Lucid orders by the alias), or null when no withCount gives that name.

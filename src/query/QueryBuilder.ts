@@ -144,8 +144,12 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
-      // Order does not change a count, but a column the sheet lacks is an error here too.
-      this.sortedBy(table, [], (row: Row) => row, this.orders);
+      // Order does not change a count, but a column the sheet lacks is an error here too (a
+      // withCount alias is left to get(): telling it would mean counting).
+      for (const order of this.orders) {
+        const name = this.unqualify(order.column, table);
+        if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
+      }
       let total = 0;
       const rows = table.liveValues();
       for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;

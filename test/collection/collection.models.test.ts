@@ -122,6 +122,10 @@ describe('collections of models', () => {
     // Only models are asked: another object's getAttribute (an XML element's, say) is its own business.
     const element = { getAttribute: (name: string) => `attribute ${name}` };
     expect(new Collection([element]).pluck('id').all()).toEqual([undefined]);
+    // A spread copy of a model carries its state key but no methods: a missing column reads as undefined.
+    const copies = new Collection(servers.map((server) => ({ ...server })));
+    expect(copies.pluck('nope').all()).toEqual([undefined, undefined, undefined]);
+    expect(copies.pluck('id').all()).toEqual([1, 2, 3]);
     // Loaded, the relation is what the name reads.
     expect(Server.with('rack').get().pluck('rack.name').all()).toEqual(['North', 'South', 'North']);
   });

@@ -194,7 +194,12 @@ describe('forms of with()', () => {
     expect(gas().calls.count('Range.getValues')).toBe(3);
     expect(() => post.load((loader) => loader.load(unchecked('nope')))).toThrow(RelationNotFoundError);
     // A constraint given without a name, and a loader kept past its callback, say what to do.
-    expect(() => post.load(((q: any) => q.where('name', 'News')) as never)).toThrow("Post.load(): a callback before any relation name receives Lucid's loader");
+    expect(() => post.load(((q: any) => q.where('name', 'News')) as never)).toThrow(
+      "Post.load(): a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no where();",
+    );
+    // The callback's own errors pass through as they are.
+    const broken = (): string[] => (undefined as unknown as { names: string[] }).names;
+    expect(() => post.load((loader) => broken().forEach((name) => loader.load(unchecked(name))))).toThrow(TypeError);
     let kept: { load(name: string): unknown } | null = null;
     post.load((loader) => (kept = loader));
     expect(() => kept!.load('tags')).toThrow('the loader is used after its callback returned');

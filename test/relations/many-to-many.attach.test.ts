@@ -1,5 +1,6 @@
 /** `related('tags').attach(...)`: one append of the new pivot rows, nothing else touched. */
 import { ColumnNotFoundError, DuplicateKeyError, Model, SheetORMError, transaction, ValidationError } from '../../src';
+import { runInNewContext } from 'vm';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -130,6 +131,11 @@ describe('attach', () => {
     // Each Date with its own pivot attributes: a Map, as an object's keys would be text.
     days.attach(new Map([[day(1), { note: 'a' }], [day(2), { note: 'b' }]]));
     expect(sheetRows('DayShift').slice(1)).toEqual([[day(1), 1, 'a'], [day(2), 1, 'b']]);
+    // A library's caller makes its Maps and Dates in another realm.
+    const foreign = runInNewContext('(d) => new Map([[new Date(d), { note: "d" }]])')(day(3).getTime()) as Map<Date, object>;
+    days.attach(foreign);
+    expect(sheetRows('DayShift')[3]).toEqual([day(3), 1, 'd']);
+    days.detach([day(3)]);
     const byText: Record<string, object> = { [String(day(3))]: { note: 'c' } };
     expect(() => days.sync(byText, false)).toThrow(/is a Date turned into text by the object; key pivot attributes by Date with a Map/);
     expect(sheetRows('DayShift')).toHaveLength(3);

@@ -127,6 +127,19 @@ describe('ordering by a count', () => {
     expect(gas().calls.reads('Tags')).toBe(1);
   });
 
+  test('count() and exists() ordered by a count read only the main sheet, and still refuse an unknown column', () => {
+    gas().calls.reset();
+    expect(Post.withCount('tags').orderBy('tags_count', 'desc').count()).toBeGreaterThan(0);
+    expect(Post.withCount('tags').orderBy('tags_count', 'desc').forPage(1, 2).exists()).toBe(true);
+    expect(gas().calls.count('Range.getValues')).toBe(2);
+    expect(() => Post.withCount('tags').orderBy('nope').count()).toThrow('has no column "nope"');
+    const related = Tag.findOrFail(1).related('posts').query();
+    gas().calls.reset();
+    expect(related.withCount('tags').orderBy('tags_count').count()).toBe(4);
+    expect(gas().calls.reads('Tags')).toBe(0);
+    expect(() => Tag.findOrFail(1).related('posts').query().groupOrderBy('nope').count()).toThrow('no column "nope"');
+  });
+
   test("a count named with as() or 'rel as name' orders by that name; a sheet column of the name wins", () => {
     const named = User.withCount('posts', (q) => q.where('published', true).as('live')).orderBy('live', 'desc').orderBy('id').get();
     expect(named.all().map((user) => [user.id, user.$extras.live])).toEqual([

@@ -130,7 +130,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return readScope(() => {
       this.forgetCounts();
       const join = this.joinRows();
-      this.sortRows(join, [], this.orders); // a column the sheets lack is an error even unused
+      // A column the sheets lack is an error even unused, as in get() (a withCount alias is left to get()).
+      const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
+      this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
       return this.filtered(join).length;
     });
   }

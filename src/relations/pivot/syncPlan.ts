@@ -37,9 +37,10 @@ export function normalizeRecords(
   const list = toList(input);
   if (list) {
     for (const item of list) addItem(item);
-  } else if (input instanceof Map) {
-    // Keys of any type, as an object's cannot be: a Map from Dates to their pivot attributes.
-    input.forEach((attributes, item) => add(idOf(item, keyOf, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
+  } else if (Object.prototype.toString.call(input) === '[object Map]') {
+    // Keys of any type, as an object's cannot be: a Map from Dates to their pivot attributes
+    // (told by its tag: a library's caller makes Maps of another realm).
+    (input as Map<unknown, unknown>).forEach((attributes, item) => add(idOf(item, keyOf, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
   } else if (isPlainObject(input)) {
     for (const id of Object.keys(input)) {
       // A Date used as a key became its text, which matches no Date key.

@@ -4,13 +4,14 @@
  * second read that tells dates apart. A format shows digits, or names (`mmmm` January, `ddd` Mon,
  * `mmmmm` J, `am/pm`, `a/p`) in the spreadsheet's language: the English ones are known here, so a date
  * column formatted to show only names in another language, only quoted text, or quoted letters
- * touching an initial or an abbreviation (`"Q"mmmmm`, `mmm"s"`) reads as its text.
+ * touching an initial or an abbreviation (`"Q"mmmmm`, `mmm"s"`, `mmmm"s"` in May) reads as its text.
  */
 
 const DIGIT = /\d/;
 // Month and day names as Sheets writes them (capitalised). A format's quoted text may touch them
 // (`dddd"s"` shows Mondays, `"FY"mmm` FYJan): full names count anywhere, and so do abbreviations
-// not followed by a lower-case letter, so names such as Mark or Janet stay known text.
+// not followed by a lower-case letter, so names such as Mark or Janet stay known text. May is its
+// own abbreviation: followed by a lower-case letter it is a word (Maybe, Maya).
 const FULL_NAME = /January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday/;
 const SHORT_NAME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)(?![a-z])/;
 // AM/PM, a month's initial (mmmmm) and a or p (a/p), as words: as parts of words they are any text.
