@@ -6105,7 +6105,7 @@ var SheetORM = (() => {
 
   // src/relations/pivot/syncPlan.ts
   var DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
-  function normalizeRecords(input, keyOf2, owner, method) {
+  function normalizeRecords(input, keyOf2, owner, method, common) {
     const records = /* @__PURE__ */ new Map();
     const add = (id, attributes, model = null) => {
       const key = normalizeKey(id);
@@ -6130,7 +6130,13 @@ var SheetORM = (() => {
     } else {
       addItem(input);
     }
+    if (common) records.forEach((record) => record.attributes = withDefaults(record.attributes, common));
     return records;
+  }
+  function withDefaults(own, common) {
+    const merged = { ...common };
+    for (const name of Object.keys(own)) if (own[name] !== void 0) merged[name] = own[name];
+    return merged;
   }
   function attributesFor(attributes, id, owner, method) {
     if (attributes === void 0 || attributes === null) return {};
@@ -6386,9 +6392,7 @@ var SheetORM = (() => {
     }
     /** The ids and attributes of `input`, each given `common` attributes under its own. */
     records(input, method, common) {
-      const records = normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
-      if (common) records.forEach((record) => record.attributes = withDefaults(record.attributes, common));
-      return records;
+      return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method, common);
     }
     /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */
     modelKey(model, method) {
@@ -6496,11 +6500,6 @@ var SheetORM = (() => {
       return changed;
     }
   };
-  function withDefaults(own, common) {
-    const merged = { ...common };
-    for (const name of Object.keys(own)) if (own[name] !== void 0) merged[name] = own[name];
-    return merged;
-  }
 
   // src/relations/ManyToMany.ts
   var ManyToMany = class extends Relation {

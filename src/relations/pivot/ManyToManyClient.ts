@@ -261,9 +261,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** The ids and attributes of `input`, each given `common` attributes under its own. */
   private records(input: unknown, method: string, common?: Record<string, unknown>): PivotRecords {
-    const records = normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method);
-    if (common) records.forEach((record) => (record.attributes = withDefaults(record.attributes, common)));
-    return records;
+    return normalizeRecords(input, (model) => this.modelKey(model, method), this.relation.label(), method, common);
   }
 
   /** The key of a related model named in attach/sync/toggle/detach: one of the related class, with a key (a deleted one is refused only where a row would be added). */
@@ -384,11 +382,4 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     }
     return changed;
   }
-}
-
-/** An id's own pivot attributes over the ones given for every id (an undefined one leaves the shared value). */
-function withDefaults(own: Record<string, unknown>, common: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...common };
-  for (const name of Object.keys(own)) if (own[name] !== undefined) merged[name] = own[name];
-  return merged;
 }

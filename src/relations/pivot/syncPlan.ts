@@ -18,12 +18,16 @@ export type PivotRecords = Map<Key, PivotRecord>;
 /** What `String(date)` gives: `Mon Jan 01 2024 00:00:00 GMT+0000 (…)`. */
 const DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
 
-/** Normalises the arguments of attach/sync/toggle into one Map (later duplicates merge). */
+/**
+ * Normalises the arguments of attach/sync/toggle into one Map (later duplicates merge); `common`
+ * attributes go to every id, under its own (Eloquent's `attach(ids, attributes)`).
+ */
 export function normalizeRecords(
   input: unknown,
   keyOf: (model: object) => unknown,
   owner: string,
   method: string,
+  common?: Record<string, unknown>,
 ): PivotRecords {
   const records: PivotRecords = new Map();
   const add = (id: unknown, attributes: Record<string, unknown>, model: object | null = null) => {
@@ -52,7 +56,15 @@ export function normalizeRecords(
   } else {
     addItem(input);
   }
+  if (common) records.forEach((record) => (record.attributes = withDefaults(record.attributes, common)));
   return records;
+}
+
+/** An id's own pivot attributes over the ones given for every id (an undefined one leaves the shared value). */
+function withDefaults(own: Record<string, unknown>, common: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...common };
+  for (const name of Object.keys(own)) if (own[name] !== undefined) merged[name] = own[name];
+  return merged;
 }
 
 function attributesFor(attributes: unknown, id: unknown, owner: string, method: string): Record<string, unknown> {
