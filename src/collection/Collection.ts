@@ -1,40 +1,13 @@
 import { ValidationError } from '../errors';
-import { equalityKey, looseEquals, membershipTest, toText } from './compare';
+import { membershipTest, toText } from './compare';
+import { findByKey, findByKeyObject, firstOfEach, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { checkSelector, condition, selector } from './select';
-import { describeValue, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
+import { describeValue, isPlainObject } from '../support/values';
+import type { ArrayView } from './ArrayView';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
-
-/**
- * A persisted model's class and normalised primary key: as in Eloquent, two reads of one row are
- * the same item for `contains` and `unique`. Other values (new models included) have none.
- */
-function rowIdentity(value: unknown): { model: unknown; key: Key } | null {
-  if (value === null || typeof value !== 'object' || !('$primaryKeyValue' in value)) return null;
-  const model = value as { $isPersisted?: unknown; $primaryKeyValue: unknown };
-  if (model.$isPersisted !== true) return null;
-  const key = model.$primaryKeyValue;
-  return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
-}
-
-/** A persisted model's normalised primary key, or undefined for anything else. */
-function rowKey(value: unknown): Key | undefined {
-  const row = rowIdentity(value);
-  return row ? row.key : undefined;
-}
-
-/** A model's key columns (several for a composite key), or null for anything else. */
-function keyColumnsOf(item: unknown): string[] | null {
-  if (item === null || typeof item !== 'object' || !('$primaryKeyValue' in item)) return null;
-  const names = ((item as object).constructor as { primaryKey?: unknown }).primaryKey;
-  return typeof names === 'string' ? [names] : Array.isArray(names) ? (names as string[]) : null;
-}
-
-function sameRow(a: { model: unknown; key: Key } | null, b: { model: unknown; key: Key }): boolean {
-  return a !== null && a.model === b.model && a.key === b.key;
-}
 
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -53,40 +26,10 @@ function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: 
   return out;
 }
 
-
-/** What a Collection has of Array in its type: index access, `length`, and Array's helpers our own do not replace. */
-interface ArrayView<T> extends Iterable<T> {
-  [index: number]: T;
-  readonly length: number;
-  forEach(fn: (item: T, index: number, array: T[]) => void, thisArg?: unknown): void;
-  indexOf(item: T, fromIndex?: number): number;
-  includes(item: T, fromIndex?: number): boolean;
-  findIndex(fn: (item: T, index: number, array: T[]) => unknown, thisArg?: unknown): number;
-  lastIndexOf(item: T, fromIndex?: number): number;
-  slice(start?: number, end?: number): T[];
-  concat(...items: Array<T | ConcatArray<T>>): T[];
-  flatMap<U>(fn: (item: T, index: number, array: T[]) => U | ReadonlyArray<U> | Collection<U>, thisArg?: unknown): U[];
-  /** One level flattened: loaded relations' Collections are arrays too (`posts.map((p) => p.tags).flat()`). */
-  flat(depth?: 1): Array<T extends Collection<infer U> ? U : T extends ReadonlyArray<infer U> ? U : T>;
-  reduceRight<U>(fn: (result: U, item: T, index: number, array: T[]) => U, initial: U): U;
-  // Array's in-place changes, for lists a script builds or reorders itself.
-  push(...items: T[]): number;
-  pop(): T | undefined;
-  shift(): T | undefined;
-  unshift(...items: T[]): number;
-  splice(start: number, deleteCount?: number, ...items: T[]): T[];
-  sort(compare?: (a: T, b: T) => number): this;
-  reverse(): this;
-  values(): IterableIterator<T>;
-  keys(): IterableIterator<number>;
-  entries(): IterableIterator<[number, T]>;
-  [Symbol.iterator](): IterableIterator<T>;
-}
-
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
 
-/** Array, typed as the view above: our methods replace Array's where Laravel/Lucid differ. */
+/** Array, typed as ArrayView: our methods replace Array's where Laravel/Lucid differ. */
 const ArrayBase = Array as unknown as new <T>() => ArrayView<T>;
 const push = Array.prototype.push;
 
@@ -328,19 +271,8 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
   unique(key?: KeySelector<T>): Collection<T> {
     const read = selector(key);
-    const seen = new Set<unknown>();
-    const seenRows = new Map<unknown, Set<Key>>();
-    return this.filter((item, i) => {
-      const value = read(item, i, this);
-      const row = rowIdentity(value);
-      if (row) {
-        const keys = seenRows.get(row.model) || new Set<Key>();
-        seenRows.set(row.model, keys);
-        return keys.has(row.key) ? false : (keys.add(row.key), true);
-      }
-      const id = equalityKey(value);
-      return seen.has(id) ? false : (seen.add(id), true);
-    });
+    const isFirst = firstOfEach();
+    return this.filter((item, i) => isFirst(read(item, i, this)));
   }
 
   /** Splits the items into collections of `size` items (the last may be shorter). */
@@ -373,27 +305,11 @@ export class Collection<T> extends ArrayBase<T> {
   find(key: string | number | Array<string | number> | Record<string, string | number>): T | null;
   find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number>): T | null {
     if (typeof target === 'function') return this.first(target);
-    if (isPlainObject(target) && Object.keys(target).length) return this.findByKeyObject(target);
+    if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
     if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
       throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
     }
-    const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-    return this.first((item) => rowKey(item) === key);
-  }
-
-  /** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
-  private findByKeyObject(values: Record<string, unknown>): T | null {
-    for (let i = 0; i < this.length; i++) {
-      const columns = keyColumnsOf(this[i]);
-      if (!columns || columns.length < 2) {
-        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
-      }
-      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
-        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(', ')}.`);
-      }
-      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(this[i])) return this[i];
-    }
-    return null;
+    return findByKey(this, target);
   }
 
   /** True when `fn` accepts some item. */
@@ -412,11 +328,7 @@ export class Collection<T> extends ArrayBase<T> {
       return this.some((item, i, items) => test(read(item, i, items)));
     }
     if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);
-    const row = rowIdentity(target);
-    if (row) return this.some((item) => item === target || sameRow(rowIdentity(item), row));
-    // A key given for models matches the model with that primary key (Eloquent's contains(1)).
-    const key = target !== null && typeof target === 'object' && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-    return this.some((item) => looseEquals(item, target) || (key !== null && key !== '' && rowKey(item) === key));
+    return this.some(matchesItem(target));
   }
 
   /** The first `n` items, or the last `-n` items when `n` is negative. */

@@ -1,0 +1,86 @@
+import { ValidationError } from '../errors';
+import { describeValue, Key, normalizeCompositeKey } from '../support/values';
+import { equalityKey, looseEquals } from './compare';
+
+/** A persisted model's class and normalised primary key. */
+export interface RowIdentity {
+  model: unknown;
+  key: Key;
+}
+
+/**
+ * A persisted model's class and normalised primary key: as in Eloquent, two reads of one row are
+ * the same item for `contains` and `unique`. Other values (new models included) have none.
+ */
+export function rowIdentity(value: unknown): RowIdentity | null {
+  if (value === null || typeof value !== 'object' || !('$primaryKeyValue' in value)) return null;
+  const model = value as { $isPersisted?: unknown; $primaryKeyValue: unknown };
+  if (model.$isPersisted !== true) return null;
+  const key = model.$primaryKeyValue;
+  return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+}
+
+/** A persisted model's normalised primary key, or undefined for anything else. */
+function rowKey(value: unknown): Key | undefined {
+  const row = rowIdentity(value);
+  return row ? row.key : undefined;
+}
+
+/** A model's key columns (several for a composite key), or null for anything else. */
+function keyColumnsOf(item: unknown): string[] | null {
+  if (item === null || typeof item !== 'object' || !('$primaryKeyValue' in item)) return null;
+  const names = ((item as object).constructor as { primaryKey?: unknown }).primaryKey;
+  return typeof names === 'string' ? [names] : Array.isArray(names) ? (names as string[]) : null;
+}
+
+/** The persisted model whose primary key is `key` (a value, or an array for a composite key), or null. */
+export function findByKey<T>(items: ArrayLike<T>, key: string | number | Array<string | number>): T | null {
+  const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
+  for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
+  return null;
+}
+
+/** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
+export function findByKeyObject<T>(items: ArrayLike<T>, values: Record<string, unknown>): T | null {
+  for (let i = 0; i < items.length; i++) {
+    const columns = keyColumnsOf(items[i]);
+    if (!columns || columns.length < 2) {
+      throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
+    }
+    if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
+      throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(', ')}.`);
+    }
+    if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
+  }
+  return null;
+}
+
+/** A test for `contains(value)`: a persisted model by class and key, a key by the model holding it, other values loosely. */
+export function matchesItem(target: unknown): (item: unknown) => boolean {
+  const row = rowIdentity(target);
+  if (row) {
+    return (item) => {
+      const other = item === target ? row : rowIdentity(item);
+      return other !== null && other.model === row.model && other.key === row.key;
+    };
+  }
+  // A key given for models matches the model with that primary key (Eloquent's contains(1)).
+  const key = target !== null && typeof target === 'object' && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+  return (item) => looseEquals(item, target) || (key !== null && key !== '' && rowKey(item) === key);
+}
+
+/** A filter that keeps the first item of each distinct value (persisted models by class and key). */
+export function firstOfEach(): (value: unknown) => boolean {
+  const seen = new Set<unknown>();
+  const seenRows = new Map<unknown, Set<Key>>();
+  return (value) => {
+    const row = rowIdentity(value);
+    if (row) {
+      const keys = seenRows.get(row.model) || new Set<Key>();
+      seenRows.set(row.model, keys);
+      return keys.has(row.key) ? false : (keys.add(row.key), true);
+    }
+    const id = equalityKey(value);
+    return seen.has(id) ? false : (seen.add(id), true);
+  };
+}
