@@ -4,35 +4,18 @@
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
 import { isPlainCell, validateCell } from '../support/cells';
-import { CellValue, cloneValue, describeValue, fromCell, isDate, isPlainNumberText, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
+import { CellValue, cloneValue, describeValue, fromCell, isDate, Key } from '../support/values';
 import { Header } from './Header';
+import { KeyStats } from './KeyStats';
+import { keyOf, Row, RowEntry } from './RowEntry';
+import { RowIndexes } from './RowIndexes';
 import { blanksToNull, dataWidth, hasContent, isPlaceholder } from './readRows';
 import { retried } from './service';
 import { timeZoneOf } from './sheetsApi/api';
 import { OpenedSheet, TableRef } from './TableRef';
 
-/** One data row: its values now, as read, and where it is in the sheet. */
-export class RowEntry {
-  /** Sheet row (1-based), or null for a row not yet written. */
-  rowNumber: number | null;
-  values: CellValue[];
-  /** Values as read or last written (null for a row not yet written). */
-  original: CellValue[] | null;
-  /** Columns (0-based) changed since the read. */
-  changed: Set<number> | null = null;
-  deleted = false;
-  /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
-  onWithdraw: Array<() => void> | null = null;
-
-  constructor(values: CellValue[], rowNumber: number | null, original: CellValue[] | null) {
-    this.values = values;
-    this.rowNumber = rowNumber;
-    this.original = original;
-  }
-}
-
-/** A row's values in header order, read-only. */
-export type Row = readonly CellValue[];
+export { keyOf, RowEntry } from './RowEntry';
+export type { Row } from './RowEntry';
 
 /** Undo records, so a failed operation inside a transaction leaves no trace. */
 export type Undo = () => void;
@@ -45,14 +28,9 @@ export class Table {
   /** Last sheet row with content when read or last written (0 for an empty sheet). */
   lastRow: number;
   journal: Undo[] | null = null;
-  private indexes = new Map<string, Map<Key, RowEntry>>();
-  /** Per index: the keys more than one live row holds (typed twice in the sheet). */
-  private duplicates = new Map<string, Set<Key>>();
-  private signatures = new Map<string, number[]>();
-  private textKeys = new Map<number, boolean>();
-  private textColumns = new Map<number, boolean>();
+  private readonly indexes = new RowIndexes(() => this.entries);
+  private readonly keyStats = new KeyStats(() => this.liveValues());
   private deletedCount = 0;
-  private maxKeys = new Map<number, number>();
   /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
   private entryList: RowEntry[] | null = null;
   private asRead: { values: CellValue[][]; rowNumbers: number[] } | null;
@@ -177,30 +155,12 @@ export class Table {
 
   /** A Map from normalised key to entry for the given key columns (built once, kept up to date). */
   index(columns: readonly number[]): Map<Key, RowEntry> {
-    const signature = columns.join(',');
-    let index = this.indexes.get(signature);
-    if (!index) {
-      index = new Map();
-      const duplicates = new Set<Key>();
-      const entries = this.entries;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
-        if (entry.deleted) continue;
-        const key = keyOf(entry.values, columns);
-        if (key === '') continue;
-        if (!index.has(key)) index.set(key, entry);
-        else duplicates.add(key);
-      }
-      this.indexes.set(signature, index);
-      this.duplicates.set(signature, duplicates);
-    }
-    return index;
+    return this.indexes.get(columns);
   }
 
   /** Whether more than one live row holds `key` (normalised) in the given key columns. */
   isDuplicated(columns: readonly number[], key: Key): boolean {
-    this.index(columns);
-    return (this.duplicates.get(columns.join(',')) as Set<Key>).has(key);
+    return this.indexes.isDuplicated(columns, key);
   }
 
   /** The sheet rows whose key columns hold `key` (normalised), for error messages. */
@@ -280,8 +240,7 @@ export class Table {
 
   /** `max + 1` of the numeric keys in a column (text holding a whole number counts). */
   nextKey(column: number): number {
-    let max = this.maxKeys.get(column);
-    if (max === undefined) max = this.scanKeys(column);
+    const max = this.keyStats.max(column);
     const next = Math.floor(max) + 1;
     // Past 2^53, max + 1 can equal max: two new rows would share a key.
     if (!Number.isSafeInteger(next)) {
@@ -294,43 +253,12 @@ export class Table {
 
   /** Whether the column's numeric keys are mostly text ('1', '2'), as counted by nextKey(). */
   keysAreText(column: number): boolean {
-    if (!this.textKeys.has(column)) this.scanKeys(column);
-    return this.textKeys.get(column) === true;
+    return this.keyStats.keysAreText(column);
   }
 
   /** Whether the column holds more text than numbers ('A-100' or '7' against 7). */
   holdsText(column: number): boolean {
-    if (!this.textColumns.has(column)) this.scanKeys(column);
-    return this.textColumns.get(column) === true;
-  }
-
-  /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
-  private scanKeys(column: number): number {
-    let max = 0;
-    let numbers = 0;
-    let texts = 0;
-    let strings = 0;
-    // Indexed, like every scan of a sheet's rows here: until V8 optimises a loop, for-of allocates a
-    // result object per step, and a one-shot scan of 100,000 rows mostly runs before that.
-    const rows = this.liveValues();
-    for (let i = 0; i < rows.length; i++) {
-      const value = rows[i][column];
-      if (typeof value === 'number') {
-        numbers++;
-        if (value > max && isFinite(value)) max = value;
-      } else if (typeof value === 'string') {
-        strings++;
-        // Any text that is a key number counts ('4.0' is the key 4), or max + 1 could be taken.
-        if (isPlainNumberText(value)) {
-          texts++;
-          if (Number(value) > max) max = Number(value);
-        }
-      }
-    }
-    this.maxKeys.set(column, max);
-    this.textKeys.set(column, texts > numbers);
-    this.textColumns.set(column, strings > numbers);
-    return max;
+    return this.keyStats.holdsText(column);
   }
 
   /** Whether any row was added, changed or deleted. */
@@ -389,11 +317,7 @@ export class Table {
     this.deletedCount = 0;
     this.lastRow = highest - deleted.filter((row) => row <= highest).length;
     this.journal = null;
-    this.indexes.clear();
-    this.duplicates.clear();
-    this.maxKeys.clear();
-    this.textKeys.clear();
-    this.textColumns.clear();
+    this.afterChange(null);
   }
 
   /** Throws unless row 1 names the columns. */
@@ -427,58 +351,13 @@ export class Table {
   }
 
   private afterInsert(entry: RowEntry): void {
-    if (this.indexes.size) {
-      this.indexes.forEach((index, signature) => {
-        const key = keyOf(entry.values, this.indexColumns(signature));
-        if (key === '') return;
-        if (!index.has(key)) index.set(key, entry);
-        else (this.duplicates.get(signature) as Set<Key>).add(key);
-      });
-    }
-    if (this.maxKeys.size) {
-      this.maxKeys.forEach((max, column) => {
-        const n = numericKey(entry.values[column]);
-        if (n !== null && n > max) this.maxKeys.set(column, n);
-      });
-    }
-  }
-
-  private indexColumns(signature: string): number[] {
-    let columns = this.signatures.get(signature);
-    if (!columns) this.signatures.set(signature, (columns = signature.split(',').map(Number)));
-    return columns;
+    this.indexes.noteInsert(entry);
+    this.keyStats.noteInsert(entry.values);
   }
 
   private afterChange(column: number | null): void {
-    // Indexes and key maxima are rebuilt lazily: cheap, and always right after undo.
-    if (column === null) {
-      this.indexes.clear();
-      this.duplicates.clear();
-      this.maxKeys.clear();
-      this.textKeys.clear();
-      return;
-    }
-    for (const signature of Array.from(this.indexes.keys())) {
-      if (signature.split(',').indexOf(String(column)) >= 0) {
-        this.indexes.delete(signature);
-        this.duplicates.delete(signature);
-      }
-    }
-    this.maxKeys.delete(column);
-    this.textKeys.delete(column);
-    this.textColumns.delete(column);
+    // Indexes and key facts are rebuilt lazily: cheap, and always right after undo.
+    this.indexes.forget(column);
+    this.keyStats.forget(column);
   }
-}
-
-/** The normalised key of a row for the given columns ('' when any part is blank). */
-export function keyOf(values: readonly CellValue[], columns: readonly number[]): Key {
-  if (columns.length === 1) return normalizeKey(values[columns[0]]);
-  const parts = columns.map((c) => values[c]);
-  return parts.some((part) => normalizeKey(part) === '') ? '' : normalizeCompositeKey(parts);
-}
-
-function numericKey(value: CellValue): number | null {
-  if (typeof value === 'number') return isFinite(value) ? value : null;
-  if (typeof value === 'string' && isPlainNumberText(value)) return Number(value);
-  return null;
 }
