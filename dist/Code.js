@@ -849,6 +849,67 @@ var SheetORM = (() => {
     };
   }
 
+  // src/collection/identity.ts
+  function rowIdentity(value) {
+    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
+    const model = value;
+    if (model.$isPersisted !== true) return null;
+    const key = model.$primaryKeyValue;
+    return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+  }
+  function rowKey(value) {
+    const row = rowIdentity(value);
+    return row ? row.key : void 0;
+  }
+  function keyColumnsOf(item) {
+    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
+    const names = item.constructor.primaryKey;
+    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
+  }
+  function findByKey(items, key) {
+    const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
+    for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
+    return null;
+  }
+  function findByKeyObject(items, values) {
+    for (let i = 0; i < items.length; i++) {
+      const columns = keyColumnsOf(items[i]);
+      if (!columns || columns.length < 2) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
+      }
+      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
+      }
+      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
+    }
+    return null;
+  }
+  function matchesItem(target) {
+    const row = rowIdentity(target);
+    if (row) {
+      return (item) => {
+        const other = item === target ? row : rowIdentity(item);
+        return other !== null && other.model === row.model && other.key === row.key;
+      };
+    }
+    const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+    return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
+  }
+  function firstOfEach() {
+    const seen = /* @__PURE__ */ new Set();
+    const seenRows = /* @__PURE__ */ new Map();
+    return (value) => {
+      const row = rowIdentity(value);
+      if (row) {
+        const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
+        seenRows.set(row.model, keys);
+        return keys.has(row.key) ? false : (keys.add(row.key), true);
+      }
+      const id = equalityKey(value);
+      return seen.has(id) ? false : (seen.add(id), true);
+    };
+  }
+
   // src/collection/aggregate.ts
   function isBlank(value) {
     if (value === null || value === void 0 || value === "") return true;
@@ -1071,25 +1132,6 @@ var SheetORM = (() => {
   }
 
   // src/collection/Collection.ts
-  function rowIdentity(value) {
-    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
-    const model = value;
-    if (model.$isPersisted !== true) return null;
-    const key = model.$primaryKeyValue;
-    return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
-  }
-  function rowKey(value) {
-    const row = rowIdentity(value);
-    return row ? row.key : void 0;
-  }
-  function keyColumnsOf(item) {
-    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
-    const names = item.constructor.primaryKey;
-    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
-  }
-  function sameRow(a, b) {
-    return a !== null && a.model === b.model && a.key === b.key;
-  }
   function describe(value) {
     return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   }
@@ -1262,19 +1304,8 @@ var SheetORM = (() => {
     /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
     unique(key) {
       const read = selector(key);
-      const seen = /* @__PURE__ */ new Set();
-      const seenRows = /* @__PURE__ */ new Map();
-      return this.filter((item, i) => {
-        const value = read(item, i, this);
-        const row = rowIdentity(value);
-        if (row) {
-          const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
-          seenRows.set(row.model, keys);
-          return keys.has(row.key) ? false : (keys.add(row.key), true);
-        }
-        const id = equalityKey(value);
-        return seen.has(id) ? false : (seen.add(id), true);
-      });
+      const isFirst = firstOfEach();
+      return this.filter((item, i) => isFirst(read(item, i, this)));
     }
     /** Splits the items into collections of `size` items (the last may be shorter). */
     chunk(size) {
@@ -1299,26 +1330,11 @@ var SheetORM = (() => {
     }
     find(target) {
       if (typeof target === "function") return this.first(target);
-      if (isPlainObject(target) && Object.keys(target).length) return this.findByKeyObject(target);
+      if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
       if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
         throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
       }
-      const key = normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-      return this.first((item) => rowKey(item) === key);
-    }
-    /** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
-    findByKeyObject(values) {
-      for (let i = 0; i < this.length; i++) {
-        const columns = keyColumnsOf(this[i]);
-        if (!columns || columns.length < 2) {
-          throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
-        }
-        if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
-          throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
-        }
-        if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(this[i])) return this[i];
-      }
-      return null;
+      return findByKey(this, target);
     }
     contains(...args) {
       const [target, ...rest] = args;
@@ -1328,10 +1344,7 @@ var SheetORM = (() => {
         return this.some((item, i, items) => test(read(item, i, items)));
       }
       if (typeof target === "function") return this.some(target);
-      const row = rowIdentity(target);
-      if (row) return this.some((item) => item === target || sameRow(rowIdentity(item), row));
-      const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-      return this.some((item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key);
+      return this.some(matchesItem(target));
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
@@ -2554,6 +2567,166 @@ var SheetORM = (() => {
     );
   }
 
+  // src/storage/KeyStats.ts
+  var KeyStats = class {
+    constructor(rows) {
+      this.maxKeys = /* @__PURE__ */ new Map();
+      this.textKeys = /* @__PURE__ */ new Map();
+      this.textColumns = /* @__PURE__ */ new Map();
+      this.rows = rows;
+    }
+    /** The largest number key in the column (0 when none). */
+    max(column) {
+      const max = this.maxKeys.get(column);
+      return max === void 0 ? this.scan(column) : max;
+    }
+    /** Whether the column's numeric keys are mostly text ('1', '2'). */
+    keysAreText(column) {
+      if (!this.textKeys.has(column)) this.scan(column);
+      return this.textKeys.get(column) === true;
+    }
+    /** Whether the column holds more text than numbers ('A-100' or '7' against 7). */
+    holdsText(column) {
+      if (!this.textColumns.has(column)) this.scan(column);
+      return this.textColumns.get(column) === true;
+    }
+    /** Raises the maxima scanned so far by a new row's keys. */
+    noteInsert(values) {
+      if (!this.maxKeys.size) return;
+      this.maxKeys.forEach((max, column) => {
+        const n = numericKey(values[column]);
+        if (n !== null && n > max) this.maxKeys.set(column, n);
+      });
+    }
+    /** Drops what is known of `column` (of every column for null); it is scanned again when next asked for. */
+    forget(column) {
+      if (column === null) {
+        this.maxKeys.clear();
+        this.textKeys.clear();
+        this.textColumns.clear();
+        return;
+      }
+      this.maxKeys.delete(column);
+      this.textKeys.delete(column);
+      this.textColumns.delete(column);
+    }
+    /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
+    scan(column) {
+      let max = 0;
+      let numbers = 0;
+      let texts = 0;
+      let strings = 0;
+      const rows = this.rows();
+      for (let i = 0; i < rows.length; i++) {
+        const value = rows[i][column];
+        if (typeof value === "number") {
+          numbers++;
+          if (value > max && isFinite(value)) max = value;
+        } else if (typeof value === "string") {
+          strings++;
+          if (isPlainNumberText(value)) {
+            texts++;
+            if (Number(value) > max) max = Number(value);
+          }
+        }
+      }
+      this.maxKeys.set(column, max);
+      this.textKeys.set(column, texts > numbers);
+      this.textColumns.set(column, strings > numbers);
+      return max;
+    }
+  };
+  function numericKey(value) {
+    if (typeof value === "number") return isFinite(value) ? value : null;
+    if (typeof value === "string" && isPlainNumberText(value)) return Number(value);
+    return null;
+  }
+
+  // src/storage/RowEntry.ts
+  var RowEntry = class {
+    constructor(values, rowNumber, original) {
+      /** Columns (0-based) changed since the read. */
+      this.changed = null;
+      this.deleted = false;
+      /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
+      this.onWithdraw = null;
+      this.values = values;
+      this.rowNumber = rowNumber;
+      this.original = original;
+    }
+  };
+  function keyOf(values, columns) {
+    if (columns.length === 1) return normalizeKey(values[columns[0]]);
+    const parts = columns.map((c) => values[c]);
+    return parts.some((part) => normalizeKey(part) === "") ? "" : normalizeCompositeKey(parts);
+  }
+
+  // src/storage/RowIndexes.ts
+  var RowIndexes = class {
+    constructor(entries) {
+      this.indexes = /* @__PURE__ */ new Map();
+      /** Per index: the keys more than one live row holds (typed twice in the sheet). */
+      this.duplicates = /* @__PURE__ */ new Map();
+      this.signatures = /* @__PURE__ */ new Map();
+      this.entries = entries;
+    }
+    /** The index of the given key columns. */
+    get(columns) {
+      const signature = columns.join(",");
+      let index = this.indexes.get(signature);
+      if (!index) {
+        index = /* @__PURE__ */ new Map();
+        const duplicates = /* @__PURE__ */ new Set();
+        const entries = this.entries();
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          if (entry.deleted) continue;
+          const key = keyOf(entry.values, columns);
+          if (key === "") continue;
+          if (!index.has(key)) index.set(key, entry);
+          else duplicates.add(key);
+        }
+        this.indexes.set(signature, index);
+        this.duplicates.set(signature, duplicates);
+      }
+      return index;
+    }
+    /** Whether more than one live row holds `key` in the given key columns. */
+    isDuplicated(columns, key) {
+      this.get(columns);
+      return this.duplicates.get(columns.join(",")).has(key);
+    }
+    /** Adds a new row to the indexes built so far. */
+    noteInsert(entry) {
+      if (!this.indexes.size) return;
+      this.indexes.forEach((index, signature) => {
+        const key = keyOf(entry.values, this.columnsOf(signature));
+        if (key === "") return;
+        if (!index.has(key)) index.set(key, entry);
+        else this.duplicates.get(signature).add(key);
+      });
+    }
+    /** Drops the indexes that use `column` (every index for null); they are rebuilt when next asked for. */
+    forget(column) {
+      if (column === null) {
+        this.indexes.clear();
+        this.duplicates.clear();
+        return;
+      }
+      for (const signature of Array.from(this.indexes.keys())) {
+        if (this.columnsOf(signature).indexOf(column) >= 0) {
+          this.indexes.delete(signature);
+          this.duplicates.delete(signature);
+        }
+      }
+    }
+    columnsOf(signature) {
+      let columns = this.signatures.get(signature);
+      if (!columns) this.signatures.set(signature, columns = signature.split(",").map(Number));
+      return columns;
+    }
+  };
+
   // src/storage/readRows.ts
   function hasContent(row) {
     return row.some((cell) => cell !== "" && cell !== null && cell !== void 0);
@@ -2596,29 +2769,12 @@ var SheetORM = (() => {
   }
 
   // src/storage/Table.ts
-  var RowEntry = class {
-    constructor(values, rowNumber, original) {
-      /** Columns (0-based) changed since the read. */
-      this.changed = null;
-      this.deleted = false;
-      /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
-      this.onWithdraw = null;
-      this.values = values;
-      this.rowNumber = rowNumber;
-      this.original = original;
-    }
-  };
   var Table = class _Table {
     constructor(ref, opened, header, values, rowNumbers, lastRow) {
       this.journal = null;
-      this.indexes = /* @__PURE__ */ new Map();
-      /** Per index: the keys more than one live row holds (typed twice in the sheet). */
-      this.duplicates = /* @__PURE__ */ new Map();
-      this.signatures = /* @__PURE__ */ new Map();
-      this.textKeys = /* @__PURE__ */ new Map();
-      this.textColumns = /* @__PURE__ */ new Map();
+      this.indexes = new RowIndexes(() => this.entries);
+      this.keyStats = new KeyStats(() => this.liveValues());
       this.deletedCount = 0;
-      this.maxKeys = /* @__PURE__ */ new Map();
       /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
       this.entryList = null;
       /** Rows inserted while the read rows have no entries (an insert into a big sheet makes none). */
@@ -2724,29 +2880,11 @@ var SheetORM = (() => {
     }
     /** A Map from normalised key to entry for the given key columns (built once, kept up to date). */
     index(columns) {
-      const signature = columns.join(",");
-      let index = this.indexes.get(signature);
-      if (!index) {
-        index = /* @__PURE__ */ new Map();
-        const duplicates = /* @__PURE__ */ new Set();
-        const entries = this.entries;
-        for (let i = 0; i < entries.length; i++) {
-          const entry = entries[i];
-          if (entry.deleted) continue;
-          const key = keyOf(entry.values, columns);
-          if (key === "") continue;
-          if (!index.has(key)) index.set(key, entry);
-          else duplicates.add(key);
-        }
-        this.indexes.set(signature, index);
-        this.duplicates.set(signature, duplicates);
-      }
-      return index;
+      return this.indexes.get(columns);
     }
     /** Whether more than one live row holds `key` (normalised) in the given key columns. */
     isDuplicated(columns, key) {
-      this.index(columns);
-      return this.duplicates.get(columns.join(",")).has(key);
+      return this.indexes.isDuplicated(columns, key);
     }
     /** The sheet rows whose key columns hold `key` (normalised), for error messages. */
     rowNumbersHolding(columns, key) {
@@ -2821,8 +2959,7 @@ var SheetORM = (() => {
     }
     /** `max + 1` of the numeric keys in a column (text holding a whole number counts). */
     nextKey(column) {
-      let max = this.maxKeys.get(column);
-      if (max === void 0) max = this.scanKeys(column);
+      const max = this.keyStats.max(column);
       const next = Math.floor(max) + 1;
       if (!Number.isSafeInteger(next)) {
         throw new ValidationError(
@@ -2833,38 +2970,11 @@ var SheetORM = (() => {
     }
     /** Whether the column's numeric keys are mostly text ('1', '2'), as counted by nextKey(). */
     keysAreText(column) {
-      if (!this.textKeys.has(column)) this.scanKeys(column);
-      return this.textKeys.get(column) === true;
+      return this.keyStats.keysAreText(column);
     }
     /** Whether the column holds more text than numbers ('A-100' or '7' against 7). */
     holdsText(column) {
-      if (!this.textColumns.has(column)) this.scanKeys(column);
-      return this.textColumns.get(column) === true;
-    }
-    /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
-    scanKeys(column) {
-      let max = 0;
-      let numbers = 0;
-      let texts = 0;
-      let strings = 0;
-      const rows = this.liveValues();
-      for (let i = 0; i < rows.length; i++) {
-        const value = rows[i][column];
-        if (typeof value === "number") {
-          numbers++;
-          if (value > max && isFinite(value)) max = value;
-        } else if (typeof value === "string") {
-          strings++;
-          if (isPlainNumberText(value)) {
-            texts++;
-            if (Number(value) > max) max = Number(value);
-          }
-        }
-      }
-      this.maxKeys.set(column, max);
-      this.textKeys.set(column, texts > numbers);
-      this.textColumns.set(column, strings > numbers);
-      return max;
+      return this.keyStats.holdsText(column);
     }
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
@@ -2920,11 +3030,7 @@ var SheetORM = (() => {
       this.deletedCount = 0;
       this.lastRow = highest - deleted.filter((row) => row <= highest).length;
       this.journal = null;
-      this.indexes.clear();
-      this.duplicates.clear();
-      this.maxKeys.clear();
-      this.textKeys.clear();
-      this.textColumns.clear();
+      this.afterChange(null);
     }
     /** Throws unless row 1 names the columns. */
     requireHeader(owner) {
@@ -2952,55 +3058,14 @@ var SheetORM = (() => {
       return fromCell(cloneValue(value));
     }
     afterInsert(entry) {
-      if (this.indexes.size) {
-        this.indexes.forEach((index, signature) => {
-          const key = keyOf(entry.values, this.indexColumns(signature));
-          if (key === "") return;
-          if (!index.has(key)) index.set(key, entry);
-          else this.duplicates.get(signature).add(key);
-        });
-      }
-      if (this.maxKeys.size) {
-        this.maxKeys.forEach((max, column) => {
-          const n = numericKey(entry.values[column]);
-          if (n !== null && n > max) this.maxKeys.set(column, n);
-        });
-      }
-    }
-    indexColumns(signature) {
-      let columns = this.signatures.get(signature);
-      if (!columns) this.signatures.set(signature, columns = signature.split(",").map(Number));
-      return columns;
+      this.indexes.noteInsert(entry);
+      this.keyStats.noteInsert(entry.values);
     }
     afterChange(column) {
-      if (column === null) {
-        this.indexes.clear();
-        this.duplicates.clear();
-        this.maxKeys.clear();
-        this.textKeys.clear();
-        return;
-      }
-      for (const signature of Array.from(this.indexes.keys())) {
-        if (signature.split(",").indexOf(String(column)) >= 0) {
-          this.indexes.delete(signature);
-          this.duplicates.delete(signature);
-        }
-      }
-      this.maxKeys.delete(column);
-      this.textKeys.delete(column);
-      this.textColumns.delete(column);
+      this.indexes.forget(column);
+      this.keyStats.forget(column);
     }
   };
-  function keyOf(values, columns) {
-    if (columns.length === 1) return normalizeKey(values[columns[0]]);
-    const parts = columns.map((c) => values[c]);
-    return parts.some((part) => normalizeKey(part) === "") ? "" : normalizeCompositeKey(parts);
-  }
-  function numericKey(value) {
-    if (typeof value === "number") return isFinite(value) ? value : null;
-    if (typeof value === "string" && isPlainNumberText(value)) return Number(value);
-    return null;
-  }
 
   // src/storage/sheetsApi/dateText.ts
   var DIGIT = /\d/;
@@ -3952,16 +4017,18 @@ var SheetORM = (() => {
   }
 
   // src/model/defaults.ts
-  var hydrating = 0;
-  function isHydrating() {
-    return hydrating > 0;
+  var rowPending = false;
+  function takeRowConstruction() {
+    const forRow = rowPending;
+    rowPending = false;
+    return forRow;
   }
   function constructForRow(model) {
-    hydrating++;
+    rowPending = true;
     try {
       return new model();
     } finally {
-      hydrating--;
+      rowPending = false;
     }
   }
   function applyDefaults(model) {
@@ -6760,7 +6827,7 @@ var SheetORM = (() => {
   var Model = class _Model extends ModelDefinitions {
     constructor(attributes) {
       super();
-      if (isHydrating()) return;
+      if (takeRowConstruction()) return;
       attachState(this);
       applyDefaults(this);
       if (attributes) this.merge(attributes);

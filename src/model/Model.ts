@@ -13,7 +13,7 @@ import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, Preloader
 import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
-import { applyDefaults, isHydrating } from './defaults';
+import { applyDefaults, takeRowConstruction } from './defaults';
 import { defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
@@ -56,7 +56,7 @@ export class Model extends ModelDefinitions {
   constructor(attributes?: Record<string, unknown>) {
     super();
     // A model made to hold a row gets its state when first asked (see state.ts).
-    if (isHydrating()) return;
+    if (takeRowConstruction()) return;
     attachState(this);
     applyDefaults(this);
     if (attributes) this.merge(attributes);

@@ -5,20 +5,27 @@ import { cloneValue } from '../support/values';
 import { attributeFields, AttributeField } from './fields';
 import { primaryKeys } from './meta';
 
-let hydrating = 0;
+/** Set while a model is constructed to hold a row, until its Model constructor takes it. */
+let rowPending = false;
 
-/** Whether a constructor runs to hold a row being read (no defaults then). */
-export function isHydrating(): boolean {
-  return hydrating > 0;
+/**
+ * Whether this Model constructor runs to hold a row being read (no state or defaults then). The
+ * first constructor to ask takes the answer, so a model a subclass constructor makes with `new`
+ * after `super()` is an ordinary new model.
+ */
+export function takeRowConstruction(): boolean {
+  const forRow = rowPending;
+  rowPending = false;
+  return forRow;
 }
 
 /** Constructs a model to hold a row (its constructor applies no defaults). */
 export function constructForRow<M>(model: new () => M): M {
-  hydrating++;
+  rowPending = true;
   try {
     return new model();
   } finally {
-    hydrating--;
+    rowPending = false;
   }
 }
 

@@ -108,6 +108,37 @@ describe('models read from rows', () => {
   });
 });
 
+describe('a model made in a constructor while rows are read', () => {
+  /** Drafts PlannedPost's constructor makes (kept off the model: an own property would be an attribute). */
+  const drafts: Model[] = [];
+  class Draft extends Model {
+    static override _table = 'Drafts';
+    static override fields() {
+      return { id: this.attr(null), title: this.string('untitled'), post_id: this.attr(null) };
+    }
+  }
+  class PlannedPost extends Model {
+    static override _table = 'Posts';
+    declare id: number;
+    constructor(attributes?: Record<string, unknown>) {
+      super(attributes);
+      drafts.push(new Draft({ post_id: 0 }));
+    }
+  }
+
+  test('is an ordinary new model, with its attributes and defaults, and saves', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'First']], Drafts: [['id', 'title', 'post_id']] });
+    drafts.length = 0;
+    const post = PlannedPost.find(1)!;
+    expect(post.$isPersisted).toBe(true);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].$isNew).toBe(true);
+    expect(drafts[0].toJSON()).toEqual({ id: null, title: 'untitled', post_id: 0 });
+    drafts[0].save();
+    expect(sheetRows('Drafts')).toEqual([['id', 'title', 'post_id'], [1, 'untitled', 0]]);
+  });
+});
+
 describe('attributes declared in fields() need their columns', () => {
   class Member extends Model {
     static override _table = 'Members';
