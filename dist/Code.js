@@ -4925,25 +4925,33 @@ var SheetORM = (() => {
      * already showing the value stays a formula. Returns the number of matching rows.
      */
     update(attributes) {
-      if (!isPlainObject(attributes)) {
-        throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
-      }
+      this.checkUpdate(attributes);
       return runWrite(`${this.owner}.update`, (unit) => {
         this.forgetCounts();
         const table = unit.table(tableRef(this.model));
-        const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
-        const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
-        const entries = this.matchingEntries(table);
-        const values = names.map((name) => attributes[name]);
-        const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
-        assertKeyUpdate(this.model, table, columns, entries, values);
-        for (const entry of entries) {
-          columns.forEach((column, i) => {
-            if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
-          });
-        }
-        return entries.length;
+        return this.setOnRows(table, attributes, () => this.matchingEntries(table));
       });
+    }
+    /** Refuses anything but an object of attributes, before any read or write. */
+    checkUpdate(attributes) {
+      if (!isPlainObject(attributes)) {
+        throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
+      }
+    }
+    /** Sets `attributes` on the rows `entries()` gives; cells that already hold the value are left alone (formulas too). Returns the number of rows. */
+    setOnRows(table, attributes, entries) {
+      const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
+      const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
+      const rows = entries();
+      const values = names.map((name) => attributes[name]);
+      const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
+      assertKeyUpdate(this.model, table, columns, rows, values);
+      for (const entry of rows) {
+        columns.forEach((column, i) => {
+          if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
+        });
+      }
+      return rows.length;
     }
     /** Deletes every matching row. Returns the number of rows. */
     delete() {
@@ -5343,6 +5351,15 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): this ${modelName(related)} was deleted, and ${harm}; save() it first if it should come back. Nothing was written.`);
     }
   }
+  function checkAttributeList(list, owner, method) {
+    const items = method === "create" ? [list] : list;
+    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
+    items.forEach((attributes, i) => {
+      if (isPlainObject(attributes)) return;
+      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
+      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+    });
+  }
   function assertParentNotDeleted(parent, owner, method) {
     if (!stateOf(parent).deleted) return;
     throw new ValidationError(`${owner}.${method}(): the parent was deleted, so its relations cannot be written; save() it first if it should come back. Nothing was written.`);
@@ -5497,17 +5514,13 @@ var SheetORM = (() => {
     }
     /** Creates a related model holding the parent's key. */
     create(attributes = {}) {
-      if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
+      checkAttributeList(attributes, this.relation.label(), "create");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
       return this.createRows("create", [attributes])[0];
     }
     /** Creates related models (one append). */
     createMany(list) {
-      const method = `${this.relation.label()}.createMany()`;
-      if (!Array.isArray(list)) throw new ValidationError(`${method}: expected an array of attribute objects, got ${describeValue(list)}.`);
-      list.forEach((attributes, i) => {
-        if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
-      });
+      checkAttributeList(list, this.relation.label(), "createMany");
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       return this.createRows("createMany", list);
     }
@@ -5915,15 +5928,11 @@ var SheetORM = (() => {
     }
     /** Updates the matching related rows (not the pivot rows). */
     update(attributes) {
+      this.checkUpdate(attributes);
       return runWrite(`${this.owner}.update`, () => {
         this.forgetCounts();
         const join = this.joined();
-        const entries = distinctEntries(join);
-        const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
-        const columns = names.map((name) => join.related.column(name, this.owner));
-        assertKeyUpdate(this.model, join.related, columns, entries, names.map((name) => attributes[name]));
-        entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
-        return entries.length;
+        return this.setOnRows(join.related, attributes, () => distinctEntries(join));
       });
     }
     /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
@@ -6383,12 +6392,14 @@ var SheetORM = (() => {
     }
     /** Creates a related model and attaches it. */
     create(attributes = {}, pivotAttributes) {
+      checkAttributeList(attributes, this.relation.label(), "create");
       this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
       return this.createModels("create", [attributes], [pivotAttributes])[0];
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
+      checkAttributeList(list, this.relation.label(), "createMany");
       this.checkPivotList(pivotList, "createMany");
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       return this.createModels("createMany", list, pivotList);

@@ -189,26 +189,36 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
    * already showing the value stays a formula. Returns the number of matching rows.
    */
   update(attributes: Partial<ModelAttributes<M>> | Record<string, unknown>): number {
-    if (!isPlainObject(attributes)) {
-      throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
-    }
+    this.checkUpdate(attributes);
     return runWrite(`${this.owner}.update`, (unit) => {
       this.forgetCounts();
       const table = unit.table(tableRef(this.model));
-      const names = Object.keys(attributes).filter((name) => (attributes as Record<string, unknown>)[name] !== undefined);
-      const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
-      const entries = this.matchingEntries(table);
-      const values = names.map((name) => (attributes as Record<string, unknown>)[name]);
-      // Checked up front, so a bad value is refused even when no row would change.
-      const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
-      assertKeyUpdate(this.model, table, columns, entries, values);
-      for (const entry of entries) {
-        columns.forEach((column, i) => {
-          if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
-        });
-      }
-      return entries.length;
+      return this.setOnRows(table, attributes, () => this.matchingEntries(table));
     });
+  }
+
+  /** Refuses anything but an object of attributes, before any read or write. */
+  protected checkUpdate(attributes: unknown): asserts attributes is Record<string, unknown> {
+    if (!isPlainObject(attributes)) {
+      throw new ValidationError(`${this.owner}.update(): expected an object of attributes such as { status: 'done' }, got ${describeValue(attributes)}.`);
+    }
+  }
+
+  /** Sets `attributes` on the rows `entries()` gives; cells that already hold the value are left alone (formulas too). Returns the number of rows. */
+  protected setOnRows(table: Table, attributes: Record<string, unknown>, entries: () => RowEntry[]): number {
+    const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
+    const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
+    const rows = entries();
+    const values = names.map((name) => attributes[name]);
+    // Checked up front, so a bad value is refused even when no row would change.
+    const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
+    assertKeyUpdate(this.model, table, columns, rows, values);
+    for (const entry of rows) {
+      columns.forEach((column, i) => {
+        if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
+      });
+    }
+    return rows.length;
   }
 
   /** Deletes every matching row. Returns the number of rows. */

@@ -45,6 +45,15 @@ function post(id: number | string) {
 }
 
 describe('create / createMany', () => {
+  test('refuse what is not attributes, naming the relation method called', () => {
+    seed();
+    const p = post(1);
+    expect(() => p.related('tags').create('oops' as never)).toThrow(/^Post\.tags\.create\(\): expected an object of attributes, got "oops"/);
+    expect(() => p.related('tags').createMany({ name: 'x' } as never)).toThrow(/^Post\.tags\.createMany\(\): expected an array of attribute objects/);
+    expect(() => p.related('tags').createMany([{ name: 'x' }, 7 as never])).toThrow(/^Post\.tags\.createMany\(\): item 1 is not an object of attributes, got 7/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   test('create inserts the related row and its pivot row: one append per sheet, one lock', () => {
     seed();
     const tag = post(1).related('tags').create({ name: 'new' }, { role: 'author', added_at: JAN });
@@ -216,6 +225,31 @@ describe('query', () => {
     expect(post(1).related('tags').query().get().pluck('name').all()).toEqual(['a', 'b']);
     expect(post(2).related('tags').query().where('name', 'a').count()).toBe(1);
     expect(post(2).related('tags').query().where('name', 'b').count()).toBe(0);
+  });
+
+  test('update() writes only cells that change, leaving formulas that already show the value', () => {
+    seedSheets({
+      Posts: [['id', 'title'], [1, 'One']],
+      Tags: [['id', 'name', 'label'], [1, 'a', '=B2'], [2, 'b', '=B3'], [3, 'c', 'old']],
+      PostTag: [['post_id', 'tag_id'], [1, 1], [1, 3]],
+    });
+    expect(post(1).related('tags').query().update({ label: 'a' })).toBe(2);
+    expect(argsOf('Range.setValues', 'Tags')).toEqual([[[['a']]]]);
+    expect(gas().sheetFormulas('Tags').map((row) => row[2])).toEqual(['', '=B2', '=B3', '']);
+    expect(sheetRows('Tags').map((row) => row[2])).toEqual(['label', 'a', 'b', 'a']);
+  });
+
+  test('update() takes the related sheet\'s qualified names and checks its input before anything is written', () => {
+    seed();
+    expect(post(1).related('tags').query().update({ 'Tags.name': 'z' })).toBe(2);
+    expect(sheetRows('Tags').map((row) => row[1])).toEqual(['name', 'z', 'z', 'c']);
+    gas().calls.reset();
+    const tags = () => post(2).related('tags').query();
+    expect(() => tags().update(null as never)).toThrow(/^Post\.tags\.update\(\): expected an object of attributes/);
+    expect(() => tags().update('x' as never)).toThrow(ValidationError);
+    // Refused even when no row matches, as the model's own query does.
+    expect(() => tags().where('name', 'none').update({ name: 'x'.repeat(50001) })).toThrow(/Post\.tags\.name .*over Sheets' limit of 50000 per cell/);
+    expect(gas().calls.writes()).toBe(0);
   });
 });
 

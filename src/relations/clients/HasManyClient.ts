@@ -7,9 +7,9 @@ import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
 import { runWrite } from '../../storage/UnitOfWork';
-import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
+import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, checkAttributeList, requireRelated, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -33,18 +33,14 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
 
   /** Creates a related model holding the parent's key. */
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
-    if (!isPlainObject(attributes)) throw new ValidationError(`${this.relation.label()}.create(): expected an object of attributes, got ${describeValue(attributes)}.`);
+    checkAttributeList(attributes, this.relation.label(), 'create');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createRows('create', [attributes])[0];
   }
 
   /** Creates related models (one append). */
   createMany(list: List<ModelAttributes<R>>): R[] {
-    const method = `${this.relation.label()}.createMany()`;
-    if (!Array.isArray(list)) throw new ValidationError(`${method}: expected an array of attribute objects, got ${describeValue(list)}.`);
-    list.forEach((attributes, i) => {
-      if (!isPlainObject(attributes)) throw new ValidationError(`${method}: item ${i} is not an object of attributes, got ${describeValue(attributes)}.`);
-    });
+    checkAttributeList(list, this.relation.label(), 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.createRows('createMany', list);
   }

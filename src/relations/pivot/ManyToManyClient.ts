@@ -15,7 +15,7 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
-import { assertParentNotDeleted, blankParentKey, requireRelated } from '../clients/support';
+import { assertParentNotDeleted, blankParentKey, checkAttributeList, requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecord, PivotRecords } from './syncPlan';
@@ -173,6 +173,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Creates a related model and attaches it. */
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>, pivotAttributes?: Record<string, unknown>): R {
+    checkAttributeList(attributes, this.relation.label(), 'create');
     this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createModels('create', [attributes], [pivotAttributes])[0];
@@ -180,6 +181,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: List<ModelAttributes<R>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
+    checkAttributeList(list, this.relation.label(), 'createMany');
     this.checkPivotList(pivotList, 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.createModels('createMany', list, pivotList);

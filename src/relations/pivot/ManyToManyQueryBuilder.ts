@@ -8,7 +8,6 @@ import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model, ModelAttributes } from '../../model/Model';
 import { Hydrator, hydrateValues } from '../../model/hydrate';
-import { assertKeyUpdate } from '../../model/keyChange';
 import type { PivotSpec } from '../../model/state';
 import { primaryKeys, tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
@@ -157,15 +156,11 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** Updates the matching related rows (not the pivot rows). */
   override update(attributes: Record<string, unknown>): number {
+    this.checkUpdate(attributes);
     return runWrite(`${this.owner}.update`, () => {
       this.forgetCounts();
       const join = this.joined();
-      const entries = distinctEntries(join);
-      const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
-      const columns = names.map((name) => join.related.column(name, this.owner));
-      assertKeyUpdate(this.model, join.related, columns, entries, names.map((name) => attributes[name]));
-      entries.forEach((entry) => names.forEach((name, i) => join.related.set(entry, columns[i], attributes[name], this.owner)));
-      return entries.length;
+      return this.setOnRows(join.related, attributes, () => distinctEntries(join));
     });
   }
 
