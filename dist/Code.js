@@ -1169,6 +1169,11 @@ var SheetORM = (() => {
     static wrap(items) {
       return Object.setPrototypeOf(items, _Collection.prototype);
     }
+    /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
+    static from(items, map) {
+      if (map !== void 0) assertCallback(map, "from");
+      return _Collection.wrap(map ? Array.from(items, map) : Array.from(items));
+    }
     /** A collection of the arguments (Array.of). */
     static of(...items) {
       return _Collection.wrap(items);

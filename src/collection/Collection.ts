@@ -65,6 +65,12 @@ export class Collection<T> extends ArrayBase<T> {
     return Object.setPrototypeOf(items, Collection.prototype) as Collection<T>;
   }
 
+  /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
+  static from<T, U = T>(items: Iterable<T> | ArrayLike<T>, map?: (item: T, index: number) => U): Collection<U> {
+    if (map !== undefined) assertCallback(map, 'from');
+    return Collection.wrap(map ? Array.from(items, map) : (Array.from(items) as unknown as U[]));
+  }
+
   /** A collection of the arguments (Array.of). */
   static of<T>(...items: T[]): Collection<T> {
     return Collection.wrap(items);

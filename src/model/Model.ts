@@ -333,8 +333,10 @@ export class Model extends ModelDefinitions {
     refreshModel(this.constructor as ModelClass, this);
     return this;
   }
-  /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`. */
-  load(loader: (loader: Preloader<this>) => unknown): this;
+  /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`; returning the chain types the loaded relations. */
+  load<L extends string>(loader: (loader: Preloader<this>) => Preloader<this, L>): WithLoaded<this, L>;
+  /** Lucid's form, with the paths given in statements: they load, but the result is typed as the model. */
+  load(loader: (loader: Preloader<this>) => void): this;
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
   load<P extends PreloadPath<this>>(name: P, callback: RelationQueryCallback<this, P>): WithLoaded<this, P>;
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;

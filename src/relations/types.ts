@@ -66,10 +66,10 @@ type SingleRelationQuery<M, P extends string> = P extends `${infer H}.${infer Re
 /** A callback constraining the relation path `P` of `M`: `with('tags', (q) => q.wherePivot('active', true))`. */
 export type RelationQueryCallback<M, P extends string> = (query: RelationQuery<M, P>) => unknown;
 
-/** What Lucid's `load((loader) => ...)` callback receives: each `load`/`preload` adds a path to load. */
-export interface Preloader<M> {
-  load<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M>;
-  preload<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M>;
+/** What Lucid's `load((loader) => ...)` callback receives: each `load`/`preload` adds a path to load (`L`: the paths so far). */
+export interface Preloader<M, L extends string = never> {
+  load<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M, L | P>;
+  preload<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M, L | P>;
 }
 
 /** Paths mapped to callbacks constraining them: `with({ tags: (q) => q.where('active', true) })` (Eloquent). */

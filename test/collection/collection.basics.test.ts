@@ -35,6 +35,11 @@ describe('Collection basics', () => {
     expect(collection.map((n) => n * 2)).toBeInstanceOf(Collection);
     expect(Collection.of(1, 2)).toBeInstanceOf(Collection);
     expect(Collection.of(1, 2).all()).toEqual([1, 2]);
+    const tens = Collection.from(new Set([1, 2]), (n) => n * 10);
+    expect(tens).toBeInstanceOf(Collection);
+    expect(tens.sum()).toBe(30);
+    expect(Collection.from({ length: 2, 0: 'a', 1: 'b' }).all()).toEqual(['a', 'b']);
+    expect(() => Collection.from([1], 'x' as never)).toThrow(/Collection\.from: expected a callback, got string/);
     const wrapped = [4, 5];
     expect(Collection.wrap(wrapped)).toBe(wrapped);
     expect(wrapped).toBeInstanceOf(Collection);

@@ -60,10 +60,24 @@ it('types loaded relations per kind', () => {
   const authorPosts = author.posts;
   assertType<Equals<typeof authorPosts, Collection<Post>>>();
   expect(authorPosts.count()).toBe(1);
+  // A parameter names what it reads, at every level (README), and takes models with more loaded.
+  const titles = (user: { name: string; posts: Collection<{ title: string; tags: Collection<Tag> }> }) => user.posts.map((p) => `${user.name}: ${p.title} (${p.tags.count()})`).all();
+  expect(titles(User.with('posts.tags', 'posts.author').firstOrFail())).toEqual(['ann: First (1)']);
+  const named = (post: { title: string; tags: Collection<Tag> }) => post.title;
+  expect(named(Post.with('tags', 'author').firstOrFail())).toBe('First');
 
   const loaded = Post.findOrFail(1).load('author');
   assertType<Equals<typeof loaded.author, User | null>>();
   expect(loaded.author!.id).toBe(1);
+  const chained = Post.findOrFail(1).load((loader) => loader.load('author').preload('tags'));
+  assertType<Equals<typeof chained.author, User | null>>();
+  assertType<Equals<typeof chained.tags, Collection<Tag>>>();
+  expect([chained.author!.id, chained.tags.pluck('name').all()]).toEqual([1, ['js']]);
+  const statements = Post.findOrFail(1).load((loader) => {
+    loader.load('author');
+  });
+  // Paths given in statements are loaded but not typed: only a returned chain names them.
+  assertType<Equals<typeof statements, Post>>();
 
   // @ts-expect-error 'tgs' is not a relation of Post
   expect(() => Post.with('tgs')).toThrow(/no relation "tgs"/);
