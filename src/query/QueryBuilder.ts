@@ -160,7 +160,14 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   /** Whether any row matches, after offset and limit (`forPage(n + 1, size).exists()` asks for a next page). */
   exists(): boolean {
     if (this.limitCount === 0) return false;
-    return this.count() > this.offsetCount;
+    const cap = this.rowCap();
+    const total = this.count();
+    return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
+  }
+
+  /** How many rows the query keeps before offset and limit apply (a relation's groupLimit on one parent), or null for all. */
+  protected rowCap(): number | null {
+    return null;
   }
 
   /** The values of one declared attribute for the matching rows, in query order. */

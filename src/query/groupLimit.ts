@@ -1,10 +1,12 @@
 /** Lucid's `groupLimit(n)` / `groupOrderBy(col, dir)` arguments, shared by hasMany and many-to-many queries. */
 import { ValidationError } from '../errors';
+import { describeValue, digitsAsNumber } from '../support/values';
 
-/** A per-parent limit: a whole number ≥ 0. */
-export function checkGroupLimit(count: unknown, owner: string): number {
+/** A per-parent limit: a whole number ≥ 0 (digits as text count, as limit() takes them). */
+export function checkGroupLimit(given: unknown, owner: string): number {
+  const count = digitsAsNumber(given);
   if (typeof count !== 'number' || !(count >= 0) || Math.floor(count) !== count) {
-    throw new ValidationError(`${owner}.groupLimit(${String(count)}): expected a whole number ≥ 0.`);
+    throw new ValidationError(`${owner}.groupLimit(${describeValue(given)}): expected a whole number ≥ 0.`);
   }
   return count;
 }

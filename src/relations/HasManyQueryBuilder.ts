@@ -47,6 +47,10 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
     return this;
   }
 
+  protected override rowCap(): number | null {
+    return this.partitionColumn === null ? this.groupLimitCount : null;
+  }
+
   /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
   partitionBy(column: string): this {
     this.partitionColumn = column;
@@ -55,9 +59,11 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
 
   protected override ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
     if (this.partitionColumn === null) {
-      // One parent's query: Lucid applies them as orderBy and limit.
-      const limit = this.groupLimitCount !== null ? this.groupLimitCount : this.limitCount;
-      return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders), limit);
+      // One parent's query: an orderBy and a limit (Lucid's), which offset and limit then page through.
+      const orders = this.orders.concat(this.groupOrders);
+      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders);
+      const kept = (orders.length ? this.sortedBy(table, rows, valuesOf, orders) : rows).slice(0, this.groupLimitCount);
+      return super.ordered(table, kept, valuesOf, []);
     }
     if (this.groupLimitCount === null) {
       // Without groupLimit the group order decides nothing, but a column the sheet lacks is still an error.

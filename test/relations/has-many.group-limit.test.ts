@@ -63,8 +63,21 @@ test("on one user's query it is a plain limit and order", () => {
   expect(ann.related('posts').query().groupLimit(3).get().pluck('title').all()).toEqual(['a1', 'a2', 'a3']);
 });
 
+test("on one user's query, offset and limit page through the rows groupLimit keeps, in reads, exists() and update()", () => {
+  const posts = () => User.findOrFail(1).related('posts').query();
+  expect(posts().groupLimit(2).limit(1).pluck('id').all()).toEqual([1]);
+  expect(posts().groupLimit(2).offset(1).pluck('id').all()).toEqual([3]);
+  expect(posts().groupLimit(1).offset(1).get().all()).toEqual([]);
+  expect(posts().groupLimit(1).offset(1).exists()).toBe(false);
+  expect(posts().groupLimit(2).offset(1).exists()).toBe(true);
+  expect(posts().groupLimit('2' as never).pluck('id').all()).toEqual([1, 3]);
+  expect(posts().groupLimit(2).offset(1).update({ views: 0 })).toBe(1);
+  expect(Post.query().where('views', 0).pluck('id').all()).toEqual([3]);
+});
+
 test('bad arguments are ValidationErrors naming the relation', () => {
   expect(() => User.with('posts', (q) => q.groupLimit(-1)).get()).toThrow(/User\.posts\.groupLimit\(-1\)/);
+  expect(() => User.with('posts', (q) => q.groupLimit('2.5' as never)).get()).toThrow(/User\.posts\.groupLimit\("2\.5"\): expected a whole number/);
   expect(() => User.with('posts', (q) => q.groupOrderBy('views', 'up' as never)).get()).toThrow(ValidationError);
   expect(() => User.with('posts', (q) => q.groupOrderBy(5 as never)).get()).toThrow(ValidationError);
   expect(() => User.with('posts', (q) => q.groupOrderBy('nope')).get()).toThrow(ColumnNotFoundError);

@@ -148,6 +148,14 @@ test('on a lazy query of one parent it is a plain limit', () => {
   expect(User.findOrFail(1).related('projects').query().groupLimit(2).get().all().map((p: Project) => p.name)).toEqual(['A', 'B']);
 });
 
+test('on a lazy query of one parent, offset and limit page through the rows groupLimit keeps, and exists() agrees', () => {
+  const projects = () => User.findOrFail(1).related('projects').query();
+  expect(projects().groupLimit(2).limit(1).pluck('name').all()).toEqual(['A']);
+  expect(projects().groupLimit(2).offset(1).pluck('name').all()).toEqual(['B']);
+  expect(projects().groupLimit(1).offset(1).exists()).toBe(false);
+  expect(projects().groupLimit(2).offset(1).exists()).toBe(true);
+});
+
 test('bad arguments are ValidationErrors', () => {
   const query = User.findOrFail(1).related('projects').query();
   expect(() => query.groupLimit(-1)).toThrow(ValidationError);

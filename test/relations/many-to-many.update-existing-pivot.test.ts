@@ -109,6 +109,10 @@ describe('updateExistingPivot', () => {
     const before = sheetRows('PostTag');
     expect(() => p.related('tags').updateExistingPivot(2, { nope: 1 })).toThrow(ColumnNotFoundError);
     expect(() => p.related('tags').updateExistingPivot(2, { role: 'ok', note: 'x'.repeat(50001) })).toThrow(ValidationError);
+    // Refused as well when no pivot row matches (tag 99): whether a mistake shows must not depend on the data.
+    expect(() => p.related('tags').updateExistingPivot(99, { role: 'x'.repeat(50001) })).toThrow(/Post\.tags\.role .*over Sheets' limit/);
+    expect(() => p.related('tags').updateExistingPivot(99, { role: { a: 1 } })).toThrow(ValidationError);
+    expect(() => p.related('tags').updateExistingPivot(99, null as never)).toThrow(/^Post\.tags\.updateExistingPivot\(\): expected an object of pivot columns/);
     expect(sheetRows('PostTag')).toEqual(before);
     expect(gas().calls.writes()).toBe(0);
   });

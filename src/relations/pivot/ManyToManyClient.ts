@@ -159,13 +159,18 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected a related id or model (or a list of them), got ${describeValue(id)}.`);
     }
     const keys = this.records(id, 'updateExistingPivot');
-    this.checkPivotAttributes(attributes, 'updateExistingPivot', 'pivot attributes');
+    if (!isPlainObject(attributes)) {
+      throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected an object of pivot columns such as { role: 'lead' }, got ${describeValue(attributes)}.`);
+    }
     return this.write('updateExistingPivot', (pivot) => {
-      // Every column is checked, not only when a row matches: a misspelt column is an error either way.
-      Object.keys(attributes || {}).forEach((name) => this.column(pivot, name));
+      // Every column and value is checked, not only when a row matches: a typo is an error either way.
+      Object.keys(attributes).forEach((name) => {
+        const column = this.column(pivot, name);
+        if (attributes[name] !== undefined) pivot.cell(attributes[name], this.relation.label(), pivot.header.names[column]);
+      });
       let changed = 0;
       for (const row of this.currentRows(pivot)) {
-        if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes || {})) changed++;
+        if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes)) changed++;
       }
       return changed;
     });

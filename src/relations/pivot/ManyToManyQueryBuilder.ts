@@ -175,6 +175,10 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     });
   }
 
+  protected override rowCap(): number | null {
+    return this.forParents ? null : this.groupLimitCount;
+  }
+
   /** Joined rows per parent key (for `withCount`/`has`). */
   countByParent(): Map<Key, number> {
     return readScope(() => {
