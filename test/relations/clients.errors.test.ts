@@ -170,7 +170,7 @@ describe('deleted models are not written back through a relation', () => {
     expect(() => labels.updateExistingPivot(2, { colour: 'red' })).toThrow(ColumnNotFoundError);
     expect(() => labels.updateExistingPivot(1, { colour: 'red' })).toThrow(ColumnNotFoundError);
     expect(() => labels.updateExistingPivot({} as never, { role: 'b' })).toThrow(ValidationError);
-    expect(() => labels.updateExistingPivot(1, 'b' as never)).toThrow(/pivot attributes must be an object/);
+    expect(() => labels.updateExistingPivot(1, 'b' as never)).toThrow(/updateExistingPivot\(\): expected an object of pivot columns/);
     expect(labels.updateExistingPivot(Label.findOrFail(1), { role: 'b' })).toBe(1);
     expect(sheetRows('PostTag')[1]).toEqual([1, 1, 'b']);
   });
