@@ -2,6 +2,12 @@ import { ValidationError } from '../errors';
 import { describeValue, Key, normalizeCompositeKey } from '../support/values';
 import { equalityKey, looseEquals } from './compare';
 
+/** An object's class, from its prototype (a model's `constructor` column cannot hide it). */
+function classOf(value: object): unknown {
+  const prototype = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
+  return prototype ? prototype.constructor : undefined;
+}
+
 /** A persisted model's class and normalised primary key. */
 export interface RowIdentity {
   model: unknown;
@@ -17,7 +23,7 @@ export function rowIdentity(value: unknown): RowIdentity | null {
   const model = value as { $isPersisted?: unknown; $primaryKeyValue: unknown };
   if (model.$isPersisted !== true) return null;
   const key = model.$primaryKeyValue;
-  return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+  return { model: classOf(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
 }
 
 /** A persisted model's normalised primary key, or undefined for anything else. */
@@ -29,7 +35,7 @@ function rowKey(value: unknown): Key | undefined {
 /** A model's key columns (several for a composite key), or null for anything else. */
 function keyColumnsOf(item: unknown): string[] | null {
   if (item === null || typeof item !== 'object' || !('$primaryKeyValue' in item)) return null;
-  const names = ((item as object).constructor as { primaryKey?: unknown }).primaryKey;
+  const names = (classOf(item) as { primaryKey?: unknown }).primaryKey;
   return typeof names === 'string' ? [names] : Array.isArray(names) ? (names as string[]) : null;
 }
 

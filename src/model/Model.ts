@@ -14,7 +14,7 @@ import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../stor
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
-import { defineResolvedSettings, modelName, primaryKeys } from './meta';
+import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
 import { checkAttributeObjects, findByQuery } from './staticArguments';
@@ -264,16 +264,19 @@ export class Model extends ModelDefinitions {
   }
   /** The primary key value (an array for composite keys). */
   get $primaryKeyValue(): unknown {
-    const keys = primaryKeys(this.constructor as ModelClass);
+    const keys = primaryKeys(classOf<ModelClass>(this));
     const values = keys.map((key) => readAttribute(this, key));
     return keys.length === 1 ? values[0] : values;
   }
-  /** The pivot row of a model reached through a many-to-many relation. */
+  /** The pivot row of a model reached through a many-to-many relation (else a `pivot` column's value, if any). */
   get pivot(): any {
-    return pivotOf(stateOf(this));
+    const pivot = pivotOf(stateOf(this));
+    return pivot !== undefined ? pivot : readAttribute(this, 'pivot');
   }
+  /** A cell value assigned here is the `pivot` column's; an object is the pivot row. */
   set pivot(value: any) {
-    stateOf(this).pivot = value;
+    if (isRelationData(value)) stateOf(this).pivot = value;
+    else writeAttribute(this, 'pivot', value);
   }
 
   /** Reads an attribute (also those named like model methods, such as `save`). */
@@ -288,10 +291,10 @@ export class Model extends ModelDefinitions {
   /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
   merge(attributes: Record<string, unknown>): this {
     if (!isPlainObject(attributes)) {
-      const owner = modelName(this.constructor as ModelClass);
+      const owner = modelName(classOf<ModelClass>(this));
       throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
     }
-    const model = this.constructor as ModelClass;
+    const model = classOf<ModelClass>(this);
     const names = Object.keys(attributes);
     for (let i = 0; i < names.length; i++) {
       const value = attributes[names[i]];
@@ -313,7 +316,7 @@ export class Model extends ModelDefinitions {
   }
   /** Inserts the model, or writes its changed attributes. */
   save(): this {
-    const model = this.constructor as ModelClass;
+    const model = classOf<ModelClass>(this);
     // Nothing changed: no lock, no read, no write (as Eloquent's save()).
     if (stateOf(this).persisted && !this.$isDirty) return this;
     runWrite(`${modelName(model)}.save`, (unit) => {
@@ -324,13 +327,13 @@ export class Model extends ModelDefinitions {
   }
   /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
   delete(): void {
-    const model = this.constructor as ModelClass;
+    const model = classOf<ModelClass>(this);
     if (!stateOf(this).persisted) return;
     runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
   }
   /** Re-reads the model's row. */
   refresh(): this {
-    refreshModel(this.constructor as ModelClass, this);
+    refreshModel(classOf<ModelClass>(this), this);
     return this;
   }
   /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`; returning the chain types the loaded relations. */
@@ -341,7 +344,7 @@ export class Model extends ModelDefinitions {
   load<P extends PreloadPath<this>>(name: P, callback: RelationQueryCallback<this, P>): WithLoaded<this, P>;
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;
   load(...args: unknown[]): unknown {
-    const model = this.constructor as ModelClass;
+    const model = classOf<ModelClass>(this);
     const nodes: PreloadNode[] = [];
     addPreloads(model, nodes, args, 'load');
     // In a transaction that rolls back, the model gets back what it had loaded (the rows read may not exist).
@@ -358,11 +361,11 @@ export class Model extends ModelDefinitions {
   }
   /** The relation client for this model: query it, attach/sync, create related models… */
   related<K extends RelatedName<this>>(name: K): ClientOf<this, K> {
-    return (this.constructor as ModelClass).$getRelation(name).client(this) as ClientOf<this, K>;
+    return classOf<ModelClass>(this).$getRelation(name).client(this) as ClientOf<this, K>;
   }
   /** A plain object: attributes, loaded relations and `pivot`. */
   toJSON(): Record<string, any> {
-    return serialize(this, this.constructor as ModelClass);
+    return serialize(this, classOf<ModelClass>(this));
   }
   /** Alias of `toJSON` (Lucid). */
   serialize(): Record<string, any> {
@@ -373,7 +376,18 @@ export class Model extends ModelDefinitions {
 registerBaseSave(Model.prototype.save);
 defineResolvedSettings(Model);
 
-/** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
+// A column named like a read-only member ($extras, $dirty, ...): assigning it on the instance writes
+// the attribute, as for a column named like a method, instead of being dropped.
+for (const name of ['$isPersisted', '$isNew', '$isDeleted', '$isDirty', '$dirty', '$original', '$attributes', '$extras', '$primaryKeyValue']) {
+  const descriptor = Object.getOwnPropertyDescriptor(Model.prototype, name) as PropertyDescriptor;
+  Object.defineProperty(Model.prototype, name, {
+    ...descriptor,
+    set(this: Model, value: unknown) {
+      writeAttribute(this, name, value);
+    },
+  });
+}
+
 /** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */
 function recordRelationUndo(model: ModelClass, instance: Model, name: string): void {
   if (!inUnitOfWork()) return;
@@ -389,6 +403,7 @@ function recordRelationUndo(model: ModelClass, instance: Model, name: string): v
   });
 }
 
+/** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
 function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {
   if (!list.length) return [];
   const instances = list.map((attributes, i) => {

@@ -10,6 +10,7 @@ import { CellValue, cloneValue, emptyRecord, isDate, sameValue, setOwn } from '.
 import { Relation } from '../relations/Relation';
 import { fieldsOf, isRelationKey } from '../relations/registry';
 import { columnIndex, hasLoadedRelations, heldShadow, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
+import { classOf } from './meta';
 
 type AnyModel = Record<string, unknown>;
 
@@ -60,7 +61,7 @@ function isOwnAttribute(model: object, name: string, value: unknown): boolean {
   const loaded = isLoadedRelation(model, name);
   if (value === null) return !loaded;
   if (!isRelationData(value)) return true;
-  return !loaded && !isRelationKey(model.constructor as unknown as Parameters<typeof isRelationKey>[0], name);
+  return !loaded && !isRelationKey(classOf<Parameters<typeof isRelationKey>[0]>(model), name);
 }
 
 /** The attribute assigned on the instance under a colliding name, or undefined. */

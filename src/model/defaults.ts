@@ -3,7 +3,7 @@ import { fieldsOf } from '../relations/registry';
 import { readAttribute, writeAttribute } from './attributes';
 import { cloneValue } from '../support/values';
 import { attributeFields, AttributeField } from './fields';
-import { primaryKeys } from './meta';
+import { classOf, primaryKeys } from './meta';
 
 /** Set while a model is constructed to hold a row, until its Model constructor takes it. */
 let rowPending = false;
@@ -36,7 +36,7 @@ export function constructForRow<M>(model: new () => M): M {
  * own copy of a Date default.
  */
 export function applyDefaults(model: object): void {
-  forEachDefault(model.constructor as ModelType, (name, value) => {
+  forEachDefault(classOf<ModelType>(model), (name, value) => {
     if (readAttribute(model, name) === undefined) writeAttribute(model, name, value);
   });
 }

@@ -11,7 +11,7 @@ import { ManyToMany, ManyToManyOptions } from '../relations/ManyToMany';
 import type { RelatedInput } from '../relations/Relation';
 import { ValidationError } from '../errors';
 import { describeValue, isPlainObject } from '../support/values';
-import { modelName } from './meta';
+import { classOf, modelName } from './meta';
 
 /** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
 export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
@@ -65,19 +65,19 @@ export class ModelDefinitions {
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
   hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<this & Model, R> {
-    return new HasOne(this.constructor as ModelClass<this & Model>, related, hasOptions(this.constructor as ModelClass, 'hasOne', foreignKey, localKey));
+    return new HasOne(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasOne', foreignKey, localKey));
   }
   /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
   hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<this & Model, R> {
-    return new HasMany(this.constructor as ModelClass<this & Model>, related, hasOptions(this.constructor as ModelClass, 'hasMany', foreignKey, localKey));
+    return new HasMany(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasMany', foreignKey, localKey));
   }
   /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
   belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<this & Model, R> {
-    return new BelongsTo(this.constructor as ModelClass<this & Model>, related, belongsToOptions(this.constructor as ModelClass, foreignKey, ownerKey));
+    return new BelongsTo(classOf<ModelClass<this & Model>>(this), related, belongsToOptions(classOf<ModelClass>(this), foreignKey, ownerKey));
   }
   /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
   manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
-    return new ManyToMany(this.constructor as ModelClass<this & Model>, related, manyToManyOptions(this.constructor as ModelClass, pivot, keys));
+    return new ManyToMany(classOf<ModelClass<this & Model>>(this), related, manyToManyOptions(classOf<ModelClass>(this), pivot, keys));
   }
   /** Alias of `manyToMany`. */
   belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {

@@ -18,6 +18,11 @@ export interface ModelSettings {
   _spreadsheetId?: string | null;
 }
 
+/** A model instance's class, read from its prototype: a `constructor` column assigned on the instance cannot hide it. */
+export function classOf<T = ModelSettings>(model: object): T {
+  return (Object.getPrototypeOf(model) as { constructor: T }).constructor;
+}
+
 /** The model's name for messages (`Post`). */
 export function modelName(model: ModelSettings): string {
   return model.name || sheetName(model);

@@ -41,6 +41,46 @@ describe('headers named like JavaScript or model internals', () => {
     expect(sheetRows('Things')[2]).toEqual([2, '', 'made', '', 'json', '', '', '']);
     expect(created.getAttribute('constructor')).toBe('made');
   });
+
+  it('take plain assignment, also under the names of read-only members and of constructor', () => {
+    // As a plain-JavaScript script assigns them (TypeScript types these members as read-only).
+    const assign = (model: Thing, name: string, value: unknown) => ((model as any)[name] = value);
+    const thing = Thing.find(1)!;
+    assign(thing, 'constructor', 'c2');
+    assign(thing, '$extras', 'e2');
+    assign(thing, 'save', 's2');
+    expect(thing.$dirty).toEqual({ constructor: 'c2', $extras: 'e2', save: 's2' });
+    Thing.prototype.save.call(thing);
+    expect(sheetRows('Things')[1]).toEqual([1, 'p', 'c2', 'pr', 't', 's2', 'e2', 'h']);
+    const made = new Thing();
+    assign(made, 'constructor', 'new');
+    assign(made, '$extras', 'x');
+    made.save();
+    expect(sheetRows('Things')[2]).toEqual([2, '', 'new', '', '', '', 'x', '']);
+    expect(made).toBeInstanceOf(Thing);
+  });
+});
+
+describe('a column named pivot, on a model not reached through a many-to-many relation', () => {
+  class Deal extends Model {
+    static _table = 'Deals';
+  }
+  beforeEach(() => seedSheets({ Deals: [['id', 'pivot', 'other'], [1, 'north', 'o1']] }));
+
+  it('reads, changes and saves like any column', () => {
+    const deal = Deal.find(1)! as Deal & { pivot: unknown; other: unknown };
+    expect(deal.pivot).toBe('north');
+    deal.pivot = 'south';
+    deal.other = 'o2';
+    expect(deal.$dirty).toEqual({ pivot: 'south', other: 'o2' });
+    deal.save();
+    expect(sheetRows('Deals')[1]).toEqual([1, 'south', 'o2']);
+    const made = new Deal() as Deal & { pivot: unknown };
+    made.pivot = 'east';
+    made.save();
+    expect(sheetRows('Deals')[2]).toEqual([2, 'east', '']);
+    expect(Deal.all().pluck('pivot').all()).toEqual(['south', 'east']);
+  });
 });
 
 describe('bad headers', () => {
