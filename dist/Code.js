@@ -557,6 +557,7 @@ var SheetORM = (() => {
   function describeValue(value) {
     if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value);
     if (isDate(value)) return `Date(${isNaN(value.getTime()) ? "invalid" : value.toISOString()})`;
+    if (typeof value === "bigint") return `${String(value)}n`;
     if (Array.isArray(value)) {
       const shown = value.slice(0, 5).map(describeValue).join(", ");
       return value.length > 5 ? `[${shown}, \u2026 (${value.length} items)]` : `[${shown}]`;
@@ -850,12 +851,16 @@ var SheetORM = (() => {
   }
 
   // src/collection/identity.ts
+  function classOf2(value) {
+    const prototype = Object.getPrototypeOf(value);
+    return prototype ? prototype.constructor : void 0;
+  }
   function rowIdentity(value) {
     if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
     const model = value;
     if (model.$isPersisted !== true) return null;
     const key = model.$primaryKeyValue;
-    return { model: value.constructor, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+    return { model: classOf2(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
   }
   function rowKey(value) {
     const row = rowIdentity(value);
@@ -863,7 +868,7 @@ var SheetORM = (() => {
   }
   function keyColumnsOf(item) {
     if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
-    const names = item.constructor.primaryKey;
+    const names = classOf2(item).primaryKey;
     return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
   }
   function findByKey(items, key) {
@@ -1139,6 +1144,11 @@ var SheetORM = (() => {
     if (typeof fn === "function" || optional && fn === void 0) return;
     throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
   }
+  function countArgument(n, method) {
+    if (typeof n === "number") return n;
+    if (typeof n === "string" && n.trim() !== "" && !isNaN(Number(n))) return Number(n);
+    throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
+  }
   function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
     for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
@@ -1353,12 +1363,12 @@ var SheetORM = (() => {
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
-      const count = Math.trunc(n) || 0;
+      const count = Math.trunc(countArgument(n, "take")) || 0;
       return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
     }
     /** All items after the first `n` (a negative `n` skips nothing). */
     skip(n) {
-      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(n) || 0)));
+      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
     }
     /** True when there are no items. */
     isEmpty() {
@@ -1406,7 +1416,8 @@ var SheetORM = (() => {
     }
     sortKeys(key, direction, method) {
       if (!Array.isArray(key)) return [{ values: this.valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
-      return key.map((item) => {
+      return Array.from(key, (item, i) => {
+        if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
         if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
         const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
         if (item.length !== 2 || order !== "asc" && order !== "desc") {
@@ -1458,6 +1469,9 @@ var SheetORM = (() => {
   }
 
   // src/model/meta.ts
+  function classOf3(model) {
+    return Object.getPrototypeOf(model).constructor;
+  }
   function modelName(model) {
     return model.name || sheetName(model);
   }
@@ -3739,7 +3753,11 @@ var SheetORM = (() => {
   function fieldsOf(model) {
     let fields = fieldCache.get(model);
     if (!fields) {
-      fields = typeof model.fields === "function" ? model.fields() || {} : {};
+      const declared3 = typeof model.fields === "function" ? model.fields() : void 0;
+      if (declared3 !== void 0 && declared3 !== null && (typeof declared3 !== "object" || Array.isArray(declared3))) {
+        throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared3)}.`);
+      }
+      fields = declared3 || {};
       fieldCache.set(model, fields);
     }
     return fields;
@@ -3854,7 +3872,7 @@ var SheetORM = (() => {
     const loaded = isLoadedRelation(model, name);
     if (value === null) return !loaded;
     if (!isRelationData(value)) return true;
-    return !loaded && !isRelationKey(model.constructor, name);
+    return !loaded && !isRelationKey(classOf3(model), name);
   }
   function ownCollided(model, name) {
     if (!Object.prototype.hasOwnProperty.call(model, name)) return void 0;
@@ -4037,7 +4055,7 @@ var SheetORM = (() => {
     }
   }
   function applyDefaults(model) {
-    forEachDefault(model.constructor, (name, value) => {
+    forEachDefault(classOf3(model), (name, value) => {
       if (readAttribute(model, name) === void 0) writeAttribute(model, name, value);
     });
   }
@@ -4909,7 +4927,13 @@ var SheetORM = (() => {
     /** Whether any row matches, after offset and limit (`forPage(n + 1, size).exists()` asks for a next page). */
     exists() {
       if (this.limitCount === 0) return false;
-      return this.count() > this.offsetCount;
+      const cap = this.rowCap();
+      const total = this.count();
+      return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
+    }
+    /** How many rows the query keeps before offset and limit apply (a relation's groupLimit on one parent), or null for all. */
+    rowCap() {
+      return null;
     }
     pluck(column, key) {
       checkColumn(column, this.owner, "pluck");
@@ -5359,7 +5383,7 @@ var SheetORM = (() => {
   function checkAttributeList(list, owner, method) {
     const items = method === "create" ? [list] : list;
     if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
-    items.forEach((attributes, i) => {
+    Array.from(items).forEach((attributes, i) => {
       if (isPlainObject(attributes)) return;
       const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
       throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
@@ -5562,9 +5586,10 @@ var SheetORM = (() => {
   };
 
   // src/query/groupLimit.ts
-  function checkGroupLimit(count, owner) {
+  function checkGroupLimit(given, owner) {
+    const count = digitsAsNumber(given);
     if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
-      throw new ValidationError(`${owner}.groupLimit(${String(count)}): expected a whole number \u2265 0.`);
+      throw new ValidationError(`${owner}.groupLimit(${describeValue(given)}): expected a whole number \u2265 0.`);
     }
     return count;
   }
@@ -5600,6 +5625,9 @@ var SheetORM = (() => {
       this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
       return this;
     }
+    rowCap() {
+      return this.partitionColumn === null ? this.groupLimitCount : null;
+    }
     /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
     partitionBy(column) {
       this.partitionColumn = column;
@@ -5607,8 +5635,10 @@ var SheetORM = (() => {
     }
     ordered(table, rows, valuesOf) {
       if (this.partitionColumn === null) {
-        const limit2 = this.groupLimitCount !== null ? this.groupLimitCount : this.limitCount;
-        return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders), limit2);
+        const orders2 = this.orders.concat(this.groupOrders);
+        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
+        const kept2 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
+        return super.ordered(table, kept2, valuesOf, []);
       }
       if (this.groupLimitCount === null) {
         const resolve = this.resolveColumn(table);
@@ -5767,7 +5797,7 @@ var SheetORM = (() => {
     /** Adds pivot columns to each result's `pivot` and `$extras`. */
     pivotColumns(columns) {
       const list = typeof columns === "string" ? [columns] : columns;
-      if (!Array.isArray(list) || list.some((column) => typeof column !== "string" || !column.trim())) {
+      if (!Array.isArray(list) || Array.from(list).some((column) => typeof column !== "string" || !column.trim())) {
         throw new ValidationError(`${this.owner}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
       }
       for (const column of list) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
@@ -5949,6 +5979,9 @@ var SheetORM = (() => {
         entries.forEach((entry) => join.related.remove(entry));
         return entries.length;
       });
+    }
+    rowCap() {
+      return this.forParents ? null : this.groupLimitCount;
     }
     /** Joined rows per parent key (for `withCount`/`has`). */
     countByParent() {
@@ -6385,12 +6418,17 @@ var SheetORM = (() => {
         throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected a related id or model (or a list of them), got ${describeValue(id)}.`);
       }
       const keys = this.records(id, "updateExistingPivot");
-      this.checkPivotAttributes(attributes, "updateExistingPivot", "pivot attributes");
+      if (!isPlainObject(attributes)) {
+        throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected an object of pivot columns such as { role: 'lead' }, got ${describeValue(attributes)}.`);
+      }
       return this.write("updateExistingPivot", (pivot) => {
-        Object.keys(attributes || {}).forEach((name) => this.column(pivot, name));
+        Object.keys(attributes).forEach((name) => {
+          const column = this.column(pivot, name);
+          if (attributes[name] !== void 0) pivot.cell(attributes[name], this.relation.label(), pivot.header.names[column]);
+        });
         let changed = 0;
         for (const row of this.currentRows(pivot)) {
-          if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes || {})) changed++;
+          if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes)) changed++;
         }
         return changed;
       });
@@ -6764,19 +6802,19 @@ var SheetORM = (() => {
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
-      return new HasOne(this.constructor, related, hasOptions(this.constructor, "hasOne", foreignKey, localKey));
+      return new HasOne(classOf3(this), related, hasOptions(classOf3(this), "hasOne", foreignKey, localKey));
     }
     /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
     hasMany(related, foreignKey, localKey) {
-      return new HasMany(this.constructor, related, hasOptions(this.constructor, "hasMany", foreignKey, localKey));
+      return new HasMany(classOf3(this), related, hasOptions(classOf3(this), "hasMany", foreignKey, localKey));
     }
     /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
     belongsTo(related, foreignKey, ownerKey) {
-      return new BelongsTo(this.constructor, related, belongsToOptions(this.constructor, foreignKey, ownerKey));
+      return new BelongsTo(classOf3(this), related, belongsToOptions(classOf3(this), foreignKey, ownerKey));
     }
     /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
     manyToMany(related, pivot, ...keys) {
-      return new ManyToMany(this.constructor, related, manyToManyOptions(this.constructor, pivot, keys));
+      return new ManyToMany(classOf3(this), related, manyToManyOptions(classOf3(this), pivot, keys));
     }
     /** Alias of `manyToMany`. */
     belongsToMany(related, pivot, ...keys) {
@@ -6822,6 +6860,9 @@ var SheetORM = (() => {
       if (known.indexOf(name) < 0) {
         throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(", ")}).`);
       }
+      if (name === "onQuery" && value !== void 0 && typeof value !== "function") {
+        throw new ValidationError(`${owner}: option onQuery is a function that constrains the relation's query, such as (query) => query.where('active', true), got ${describeValue(value)}.`);
+      }
       const text = name !== "pivotColumns" && name !== "pivotModel" && name !== "serializeAs" && name !== "onQuery" && name !== "meta";
       if (value !== void 0 && text && (typeof value !== "string" || !value.trim())) {
         throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
@@ -6833,7 +6874,7 @@ var SheetORM = (() => {
     checkOptions(options, MANY_TO_MANY_OPTIONS, owner);
     const columns = options.pivotColumns;
     const list = typeof columns === "string" ? [columns] : columns;
-    if (list !== void 0 && (!Array.isArray(list) || list.some((column) => typeof column !== "string" || !column.trim()))) {
+    if (list !== void 0 && (!Array.isArray(list) || Array.from(list).some((column) => typeof column !== "string" || !column.trim()))) {
       throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);
     }
     return { ...options };
@@ -7026,16 +7067,19 @@ var SheetORM = (() => {
     }
     /** The primary key value (an array for composite keys). */
     get $primaryKeyValue() {
-      const keys = primaryKeys(this.constructor);
+      const keys = primaryKeys(classOf3(this));
       const values = keys.map((key) => readAttribute(this, key));
       return keys.length === 1 ? values[0] : values;
     }
-    /** The pivot row of a model reached through a many-to-many relation. */
+    /** The pivot row of a model reached through a many-to-many relation (else a `pivot` column's value, if any). */
     get pivot() {
-      return pivotOf(stateOf(this));
+      const pivot = pivotOf(stateOf(this));
+      return pivot !== void 0 ? pivot : readAttribute(this, "pivot");
     }
+    /** A cell value assigned here is the `pivot` column's; an object is the pivot row. */
     set pivot(value) {
-      stateOf(this).pivot = value;
+      if (isRelationData(value)) stateOf(this).pivot = value;
+      else writeAttribute(this, "pivot", value);
     }
     /** Reads an attribute (also those named like model methods, such as `save`). */
     getAttribute(name) {
@@ -7049,10 +7093,10 @@ var SheetORM = (() => {
     /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
     merge(attributes) {
       if (!isPlainObject(attributes)) {
-        const owner = modelName(this.constructor);
+        const owner = modelName(classOf3(this));
         throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
       }
-      const model = this.constructor;
+      const model = classOf3(this);
       const names = Object.keys(attributes);
       for (let i = 0; i < names.length; i++) {
         const value = attributes[names[i]];
@@ -7071,7 +7115,7 @@ var SheetORM = (() => {
     }
     /** Inserts the model, or writes its changed attributes. */
     save() {
-      const model = this.constructor;
+      const model = classOf3(this);
       if (stateOf(this).persisted && !this.$isDirty) return this;
       runWrite(`${modelName(model)}.save`, (unit) => {
         if (stateOf(this).persisted) updateModel(model, this, unit);
@@ -7081,17 +7125,17 @@ var SheetORM = (() => {
     }
     /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
     delete() {
-      const model = this.constructor;
+      const model = classOf3(this);
       if (!stateOf(this).persisted) return;
       runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
     }
     /** Re-reads the model's row. */
     refresh() {
-      refreshModel(this.constructor, this);
+      refreshModel(classOf3(this), this);
       return this;
     }
     load(...args) {
-      const model = this.constructor;
+      const model = classOf3(this);
       const nodes = [];
       addPreloads(model, nodes, args, "load");
       nodes.forEach((node) => recordRelationUndo(model, this, node.name));
@@ -7107,11 +7151,11 @@ var SheetORM = (() => {
     }
     /** The relation client for this model: query it, attach/sync, create related models… */
     related(name) {
-      return this.constructor.$getRelation(name).client(this);
+      return classOf3(this).$getRelation(name).client(this);
     }
     /** A plain object: attributes, loaded relations and `pivot`. */
     toJSON() {
-      return serialize(this, this.constructor);
+      return serialize(this, classOf3(this));
     }
     /** Alias of `toJSON` (Lucid). */
     serialize() {
@@ -7120,6 +7164,15 @@ var SheetORM = (() => {
   };
   registerBaseSave(Model.prototype.save);
   defineResolvedSettings(Model);
+  for (const name of ["$isPersisted", "$isNew", "$isDeleted", "$isDirty", "$dirty", "$original", "$attributes", "$extras", "$primaryKeyValue"]) {
+    const descriptor = Object.getOwnPropertyDescriptor(Model.prototype, name);
+    Object.defineProperty(Model.prototype, name, {
+      ...descriptor,
+      set(value) {
+        writeAttribute(this, name, value);
+      }
+    });
+  }
   function recordRelationUndo(model, instance, name) {
     if (!inUnitOfWork()) return;
     const wasLoaded = isLoadedRelation(instance, name);
@@ -7135,7 +7188,7 @@ var SheetORM = (() => {
   }
   function createModels(model, list, method) {
     if (!list.length) return [];
-    const instances = list.map((attributes, i) => {
+    const instances = Array.from(list, (attributes, i) => {
       if (!isPlainObject(attributes) && !(attributes instanceof model)) {
         const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
         throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
@@ -7224,7 +7277,7 @@ var SheetORM = (() => {
 
   // src/schema/ensureSchema.ts
   function ensureSchema(models) {
-    if (!Array.isArray(models) || models.some((m) => typeof m !== "function" || typeof m.$getRelation !== "function")) {
+    if (!Array.isArray(models) || Array.from(models).some((m) => typeof m !== "function" || typeof m.$getRelation !== "function")) {
       throw new ValidationError("SheetORM.ensureSchema(models): pass an array of model classes, e.g. ensureSchema([Post, Tag]).");
     }
     if (inUnitOfWork()) {

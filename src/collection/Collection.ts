@@ -19,6 +19,13 @@ function assertCallback(fn: unknown, method: string, optional = false): void {
   throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === 'first' ? ' (use find(key) to look a model up by its key)' : ''}.`);
 }
 
+/** A count for take/skip: a number (digits as text too); anything else is a ValidationError. */
+function countArgument(n: unknown, method: string): number {
+  if (typeof n === 'number') return n;
+  if (typeof n === 'string' && n.trim() !== '' && !isNaN(Number(n))) return Number(n);
+  throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
+}
+
 /** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
 function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: unknown): U[] {
   const out = new Array<U>(items.length);
@@ -339,13 +346,13 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The first `n` items, or the last `-n` items when `n` is negative. */
   take(n: number): Collection<T> {
-    const count = Math.trunc(n) || 0;
+    const count = Math.trunc(countArgument(n, 'take')) || 0;
     return Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
   }
 
   /** All items after the first `n` (a negative `n` skips nothing). */
   skip(n: number): Collection<T> {
-    return Collection.wrap(this.slice(Math.max(0, Math.trunc(n) || 0)));
+    return Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, 'skip')) || 0)));
   }
 
   /** True when there are no items. */
@@ -402,7 +409,8 @@ export class Collection<T> extends ArrayBase<T> {
 
   private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
     if (!Array.isArray(key)) return [{ values: this.valuesOf(key === undefined ? undefined : checkSelector<T>(key, method)), direction }];
-    return key.map((item: SortSelector<T>): SortKey => {
+    return Array.from(key, (item: SortSelector<T>, i): SortKey => {
+      if (item === undefined) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
       if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
       const order = typeof item[1] === 'string' ? item[1].toLowerCase() : item[1];
       if (item.length !== 2 || (order !== 'asc' && order !== 'desc')) {

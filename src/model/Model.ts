@@ -406,7 +406,8 @@ function recordRelationUndo(model: ModelClass, instance: Model, name: string): v
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
 function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {
   if (!list.length) return [];
-  const instances = list.map((attributes, i) => {
+  // Array.from: a hole is an item too, refused below (map() would skip it).
+  const instances = Array.from(list, (attributes, i) => {
     // A model of another class would be merged as attributes, and fail as a merge() of the wrong model.
     if (!isPlainObject(attributes) && !(attributes instanceof model)) {
       const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;

@@ -83,9 +83,7 @@ export class ModelDefinitions {
   belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
     return this.manyToMany(related, pivot, ...keys);
   }
-
 }
-
 
 const HAS_OPTIONS = ['foreignKey', 'localKey', 'serializeAs', 'onQuery', 'meta'];
 const BELONGS_TO_OPTIONS = ['foreignKey', 'localKey', 'ownerKey', 'serializeAs', 'onQuery', 'meta'];
@@ -134,6 +132,9 @@ function checkOptions<O extends object>(options: O, known: readonly string[], ow
     if (known.indexOf(name) < 0) {
       throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(', ')}).`);
     }
+    if (name === 'onQuery' && value !== undefined && typeof value !== 'function') {
+      throw new ValidationError(`${owner}: option onQuery is a function that constrains the relation's query, such as (query) => query.where('active', true), got ${describeValue(value)}.`);
+    }
     const text = name !== 'pivotColumns' && name !== 'pivotModel' && name !== 'serializeAs' && name !== 'onQuery' && name !== 'meta';
     if (value !== undefined && text && (typeof value !== 'string' || !value.trim())) {
       throw new ValidationError(`${owner}: option ${name} is a column or sheet name, got ${describeValue(value)}.`);
@@ -146,7 +147,7 @@ function checkManyToManyOptions(options: ManyToManyOptions, owner: string): Many
   checkOptions(options, MANY_TO_MANY_OPTIONS, owner);
   const columns = options.pivotColumns;
   const list = typeof columns === 'string' ? [columns] : columns;
-  if (list !== undefined && (!Array.isArray(list) || list.some((column) => typeof column !== 'string' || !column.trim()))) {
+  if (list !== undefined && (!Array.isArray(list) || Array.from(list).some((column) => typeof column !== 'string' || !column.trim()))) {
     throw new ValidationError(`${owner}: pivotColumns is an array of pivot column names such as ['role'], got ${describeValue(columns)}.`);
   }
   return { ...options };

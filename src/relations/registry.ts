@@ -2,10 +2,11 @@
  * Finding a model's relations by name: in `static fields()` (Pinia style) or as a method returning
  * a relation (Eloquent/Lucid style). Definitions are made once per class and booted lazily.
  */
-import { RelationNotFoundError, SheetORMError } from '../errors';
+import { RelationNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { messageOf } from '../storage/service';
 import { withoutWrites, WriteBlocked } from '../storage/UnitOfWork';
 import { modelName, ModelSettings } from '../model/meta';
+import { describeValue } from '../support/values';
 import { attachState } from '../model/state';
 import { Relation } from './Relation';
 
@@ -21,7 +22,11 @@ const fieldCache = new WeakMap<object, Record<string, unknown>>();
 export function fieldsOf(model: RelationHost): Record<string, unknown> {
   let fields = fieldCache.get(model);
   if (!fields) {
-    fields = typeof model.fields === 'function' ? model.fields() || {} : {};
+    const declared: unknown = typeof model.fields === 'function' ? model.fields() : undefined;
+    if (declared !== undefined && declared !== null && (typeof declared !== 'object' || Array.isArray(declared))) {
+      throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared)}.`);
+    }
+    fields = (declared || {}) as Record<string, unknown>;
     fieldCache.set(model, fields);
   }
   return fields;

@@ -26,7 +26,7 @@ export interface SchemaReport {
 
 /** Creates the sheets and header columns the models declare but the spreadsheet lacks. */
 export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
-  if (!Array.isArray(models) || models.some((m) => typeof m !== 'function' || typeof m.$getRelation !== 'function')) {
+  if (!Array.isArray(models) || Array.from(models).some((m) => typeof m !== 'function' || typeof m.$getRelation !== 'function')) {
     throw new ValidationError('SheetORM.ensureSchema(models): pass an array of model classes, e.g. ensureSchema([Post, Tag]).');
   }
   if (inUnitOfWork()) {

@@ -113,6 +113,7 @@ export function cloneValue<T>(value: T): T {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (isDate(value)) return `Date(${isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  if (typeof value === 'bigint') return `${String(value)}n`;
   if (Array.isArray(value)) {
     const shown = value.slice(0, 5).map(describeValue).join(', ');
     return value.length > 5 ? `[${shown}, … (${value.length} items)]` : `[${shown}]`;

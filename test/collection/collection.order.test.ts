@@ -51,6 +51,7 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(ids(people().sortBy(['last', 'first']))).toEqual([2, 4, 3, 1, 5]);
     expect(ids(people().sortBy([['last', 'asc'], ['age', 'desc']]))).toEqual([4, 2, 1, 3, 5]);
     expect(ids(people().sortBy(['first', (person) => -person.age]))).toEqual([4, 2, 3, 1, 5]);
+    expect(() => people().sortBy(['first', , 'age'] as never)).toThrow('Collection.sortBy([...]): key 1 of the list is undefined; name a column, dot path, index or function.');
   });
 
   it('sortByDesc turns every key of the list descending; blanks stay last', () => {
@@ -201,6 +202,9 @@ describe('Collection.take / skip', () => {
     expect(collection.take(0).all()).toEqual([]);
     expect(collection.take(10).all()).toEqual([1, 2, 3, 4]);
     expect(collection.take(-10).all()).toEqual([1, 2, 3, 4]);
+    expect(collection.take('2' as never).all()).toEqual([1, 2]);
+    expect(() => collection.take(BigInt(2) as never)).toThrow('Collection.take: expected a number of items, got 2n.');
+    expect(() => collection.skip(Symbol('n') as never)).toThrow('Collection.skip: expected a number of items, got Symbol(n).');
   });
 
   it('skip() drops the first n items', () => {

@@ -162,6 +162,9 @@ describe('Model.createMany', () => {
     const before = sheetRows('Posts');
     expect(() => Post.createMany([{ title: 'ok' }, { title: 'x'.repeat(50001) }])).toThrow(ValidationError);
     expect(() => Post.createMany([{ title: 'ok' }, { id: 1, title: 'dup' }])).toThrow(DuplicateKeyError);
+    // A hole is an item: refused by position, as any other item that is not attributes.
+    expect(() => Post.createMany([{ title: 'ok' }, , { title: 'b' }] as never)).toThrow(/^Post\.createMany\(\): item 1 is not an object of attributes, got undefined/);
+    expect(() => Post.createMany([{ title: 'ok' }, BigInt(10) as never])).toThrow(/item 1 is not an object of attributes, got 10n\./);
     expect(sheetRows('Posts')).toEqual(before);
     expect(gas().calls.writes()).toBe(0);
   });
@@ -223,6 +226,17 @@ describe('defaults declared on the class', () => {
 });
 
 describe('fields() defaults', () => {
+  it('fields() returning anything but an object is a ValidationError naming the model', () => {
+    seedSheets({ Users: [['id', 'name'], [1, 'Ada']] });
+    class User extends Model {
+      static _table = 'Users';
+      static fields() {
+        return 'id,name' as never;
+      }
+    }
+    expect(() => User.all()).toThrow(/^User\.fields\(\) returns an object of fields, such as .*, got "id,name"\./);
+  });
+
   it("a fixed default on the primary key (Pinia's id: this.number(0)) leaves the key to max + 1", () => {
     seedSheets({ Users: [['id', 'name'], [1, 'Ada'], [2, 'Alan']] });
     class User extends Model {

@@ -1,5 +1,5 @@
 /** Lucid-style many-to-many: `this.manyToMany(() => Project, { pivotTable, localKey, …, serializeAs, onQuery })`. */
-import { Collection, Model } from '../../src';
+import { Collection, Model, ValidationError } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class User extends Model {
@@ -121,6 +121,21 @@ test('toJSON() puts the relation under serializeAs, and leaves it out when seria
     work: [{ id: 1, code: 'AP', name: 'Apollo', pivot: { user_email: 'ann@x.org', project_code: 'AP', role: 'lead', since: 2019 } }],
   });
   expect(loaded<Collection<Project>>(ann, 'hiddenProjects').length).toBe(2);
+});
+
+test('a hole in pivotColumns and an onQuery that is not a function are refused, naming the relation', () => {
+  class Member extends Model {
+    static _table = 'Members';
+    holed() {
+      return this.manyToMany(Project, { pivotTable: 'project_member', pivotColumns: ['role', , 'since'] as string[] });
+    }
+    misnamed() {
+      return this.manyToMany(Project, { pivotTable: 'project_member', onQuery: 'active' as never });
+    }
+  }
+  expect(() => Member.with('holed')).toThrow(/^Member\.manyToMany\(\): pivotColumns is an array of pivot column names/);
+  expect(() => Member.with('misnamed')).toThrow(/^Member\.manyToMany\(\): option onQuery is a function/);
+  expect(() => Member.$getRelation('holed' as never)).toThrow(ValidationError);
 });
 
 test('the relation object exposes the options', () => {

@@ -68,6 +68,7 @@ describe('ensureSchema', () => {
 
   it('wants model classes', () => {
     expect(() => ensureSchema(['Posts'] as never)).toThrow(ValidationError);
+    expect(() => ensureSchema([Tag, , Tag] as never)).toThrow(/^SheetORM\.ensureSchema\(models\): pass an array of model classes/);
   });
 });
 

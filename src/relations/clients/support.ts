@@ -22,7 +22,7 @@ export function requireRelated<R extends Model>(value: unknown, related: ModelCl
 export function checkAttributeList(list: unknown, owner: string, method: 'create' | 'createMany'): void {
   const items = method === 'create' ? [list] : list;
   if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
-  items.forEach((attributes, i) => {
+  Array.from(items).forEach((attributes, i) => {
     if (isPlainObject(attributes)) return;
     const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
     throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);

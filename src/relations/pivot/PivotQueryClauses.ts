@@ -14,7 +14,8 @@ export abstract class PivotQueryClauses<R extends Model> extends QueryBuilder<R>
   /** Adds pivot columns to each result's `pivot` and `$extras`. */
   pivotColumns(columns: string[] | string): this {
     const list = typeof columns === 'string' ? [columns] : columns;
-    if (!Array.isArray(list) || list.some((column) => typeof column !== 'string' || !column.trim())) {
+    // Array.from: a hole is an item too (some() would skip it).
+    if (!Array.isArray(list) || Array.from(list).some((column) => typeof column !== 'string' || !column.trim())) {
       throw new ValidationError(`${this.owner}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
     }
     for (const column of list) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
