@@ -4914,10 +4914,7 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
-        for (const order of this.orders) {
-          const name = this.unqualify(order.column, table);
-          if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
-        }
+        this.assertOrderColumns(table);
         let total = 0;
         const rows = table.liveValues();
         for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
@@ -4930,6 +4927,16 @@ var SheetORM = (() => {
       const cap = this.rowCap();
       const total = this.count();
       return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
+    }
+    /**
+     * Throws for an order column the table lacks: order changes no count, but a typo is an error in
+     * counts too (a withCount alias is left to get(): telling it would mean counting).
+     */
+    assertOrderColumns(table) {
+      for (const order of this.orders) {
+        const name = this.unqualify(order.column, table);
+        if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
+      }
     }
     /** How many rows the query keeps before offset and limit apply (a relation's groupLimit on one parent), or null for all. */
     rowCap() {
@@ -5516,6 +5523,7 @@ var SheetORM = (() => {
       const query = this.subQuery(callback);
       const table = readTable(tableRef(this.relatedModel()));
       const index = table.column(this.localKey, this.label());
+      query.assertOrderColumns(table);
       const counts = /* @__PURE__ */ new Map();
       const rows = query.matchingValues(table);
       for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
@@ -5625,6 +5633,12 @@ var SheetORM = (() => {
       this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
       return this;
     }
+    /** Checks groupOrderBy's columns too. */
+    assertOrderColumns(table) {
+      super.assertOrderColumns(table);
+      const resolve = this.resolveColumn(table);
+      this.groupOrders.forEach((order) => resolve(order.column, "model"));
+    }
     rowCap() {
       return this.partitionColumn === null ? this.groupLimitCount : null;
     }
@@ -5665,6 +5679,7 @@ var SheetORM = (() => {
   function countsByKey(query, column, owner) {
     const table = readTable(tableRef(query.model));
     const index = table.column(column, owner);
+    query.assertOrderColumns(table);
     const counts = /* @__PURE__ */ new Map();
     const rows = query.matchingValues(table);
     for (let i = 0; i < rows.length; i++) {
@@ -5989,6 +6004,7 @@ var SheetORM = (() => {
         this.forgetCounts();
         const join = this.joinRows();
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+        this.sortRows(join, [], this.orders.concat(this.groupOrders).filter((order) => !this.mayBeCount(order.column)));
         const counts = /* @__PURE__ */ new Map();
         const rows = this.filtered(join);
         for (let i = 0; i < rows.length; i++) {

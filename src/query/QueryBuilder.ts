@@ -144,12 +144,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
-      // Order does not change a count, but a column the sheet lacks is an error here too (a
-      // withCount alias is left to get(): telling it would mean counting).
-      for (const order of this.orders) {
-        const name = this.unqualify(order.column, table);
-        if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
-      }
+      this.assertOrderColumns(table);
       let total = 0;
       const rows = table.liveValues();
       for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
@@ -163,6 +158,17 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     const cap = this.rowCap();
     const total = this.count();
     return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
+  }
+
+  /**
+   * Throws for an order column the table lacks: order changes no count, but a typo is an error in
+   * counts too (a withCount alias is left to get(): telling it would mean counting).
+   */
+  assertOrderColumns(table: Table): void {
+    for (const order of this.orders) {
+      const name = this.unqualify(order.column, table);
+      if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
+    }
   }
 
   /** How many rows the query keeps before offset and limit apply (a relation's groupLimit on one parent), or null for all. */

@@ -84,6 +84,7 @@ export class BelongsTo<P extends Model = Model, R extends Model = Model> extends
     const query = this.subQuery(callback);
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
+    query.assertOrderColumns(table);
     const counts = new Map<Key, number>();
     const rows = query.matchingValues(table);
     for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);

@@ -47,6 +47,13 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
     return this;
   }
 
+  /** Checks groupOrderBy's columns too. */
+  override assertOrderColumns(table: Table): void {
+    super.assertOrderColumns(table);
+    const resolve = this.resolveColumn(table);
+    this.groupOrders.forEach((order) => resolve(order.column, 'model'));
+  }
+
   protected override rowCap(): number | null {
     return this.partitionColumn === null ? this.groupLimitCount : null;
   }

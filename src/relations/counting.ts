@@ -8,12 +8,14 @@ import { normalizeKey, Key } from '../support/values';
 interface SelectingQuery {
   model: ModelSettings;
   matchingValues(table: Table): Row[];
+  assertOrderColumns(table: Table): void;
 }
 
 /** Counts the query's rows by the normalised value of `column` (`owner` names who asks, in errors). */
 export function countsByKey(query: SelectingQuery, column: string, owner: string): Map<Key, number> {
   const table = readTable(tableRef(query.model));
   const index = table.column(column, owner);
+  query.assertOrderColumns(table);
   const counts = new Map<Key, number>();
   const rows = query.matchingValues(table);
   for (let i = 0; i < rows.length; i++) {

@@ -1,5 +1,5 @@
 /** `withCount(rel)` → `$extras.<rel>_count` for every relation kind, in one read per sheet. */
-import { Model, RelationNotFoundError, session } from '../../src';
+import { ColumnNotFoundError, Model, RelationNotFoundError, session } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class User extends Model {
@@ -199,6 +199,22 @@ describe("a count sub-query's limit", () => {
     expect(User.query().whereHas('posts', (q) => q.orderBy('id').offset(5)).pluck('id').all()).toEqual([1, 2]);
     expect(Post.query().whereHas('author', (q) => q.limit(1)).pluck('id').all()).toEqual([1, 2, 3, 4]);
     expect(extras(Post.withCount('tags', (q) => q.limit(1)).get(), 'tags_count')).toEqual([2, 1, 0, 3, 0, 1]);
+  });
+});
+
+describe("a count sub-query's order", () => {
+  test('naming a column the sheet lacks is a ColumnNotFoundError, as in every other query, for every relation kind', () => {
+    const refused = [
+      () => User.withCount('posts', (q) => q.orderBy('nope')).get(),
+      () => User.query().whereHas('posts', (q) => q.orderBy('nope')).get(),
+      () => User.query().has('profile').whereHas('profile', (q) => q.orderBy('nope')).get(),
+      () => Post.query().whereHas('author', (q) => q.orderBy('nope')).get(),
+      () => Post.withCount('tags', (q) => q.orderBy('nope')).get(),
+      () => Post.query().whereHas('tags', (q) => q.groupOrderBy('Tags.nope', 'asc')).get(),
+      () => User.findOrFail(1).related('posts').query().groupOrderBy('nope').count(),
+    ];
+    for (const run of refused) expect(run).toThrow(ColumnNotFoundError);
+    expect(extras(User.withCount('posts', (q) => q.orderBy('title')).get(), 'posts_count')).toEqual([3, 1, 0, 0]);
   });
 });
 

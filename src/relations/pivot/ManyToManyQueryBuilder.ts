@@ -185,6 +185,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       this.forgetCounts();
       const join = this.joinRows();
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+      // Order changes no count, but a column the sheets lack is an error here too, as in count().
+      this.sortRows(join, [], this.orders.concat(this.groupOrders).filter((order) => !this.mayBeCount(order.column)));
       const counts = new Map<Key, number>();
       const rows = this.filtered(join);
       for (let i = 0; i < rows.length; i++) {
