@@ -4146,10 +4146,10 @@ var SheetORM = (() => {
       throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
     }
   }
-  function assertKeyUpdate(model, table, columns, entries, values) {
+  function assertKeyUpdate(model, table, columns, entries, values, asker2 = modelName(model)) {
     const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
     if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
-    const owner = `${modelName(model)}.update()`;
+    const owner = `${asker2}.update()`;
     if (entries.length === 1) {
       const entry = entries[0];
       assertKeyChange(table, entry, keyColumns2, nextKey(entry, keyColumns2, columns, values), owner);
@@ -4235,11 +4235,12 @@ var SheetORM = (() => {
   }
   function checkValue(value, owner, method, column) {
     if (value === void 0) {
-      throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
+      const nullMethod = /Pivot$/.test(method) ? "whereNullPivot" : "whereNull";
+      throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use ${nullMethod}('${column}').`);
     }
     if (value === null || typeof value === "string" || typeof value === "boolean") return;
     if (typeof value === "number" && !Number.isNaN(value) || isDate(value) && !Number.isNaN(value.getTime())) return;
-    const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
+    const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use ${/Pivot$/.test(method) ? "whereInPivot" : "whereIn"}('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
     throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
   }
   function checkColumn(column, owner, method) {
@@ -4818,7 +4819,9 @@ var SheetORM = (() => {
       this.scope = [];
     }
     newGroup() {
-      return new _QueryBuilder(this.model);
+      const group = new _QueryBuilder(this.model);
+      group.owner = this.owner;
+      return group;
     }
     /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
     orderBy(column, direction = "asc") {
@@ -4981,7 +4984,7 @@ var SheetORM = (() => {
       const rows = entries();
       const values = names.map((name) => attributes[name]);
       const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
-      assertKeyUpdate(this.model, table, columns, rows, values);
+      assertKeyUpdate(this.model, table, columns, rows, values, this.owner);
       for (const entry of rows) {
         columns.forEach((column, i) => {
           if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);

@@ -25,10 +25,10 @@ export function assertKeyChange(table: Table, entry: RowEntry, columns: readonly
  * none held by a row the update leaves alone (`where('post_id', 1).update({ post_id: 3 })` on a
  * composite key moves each row to a key of its own).
  */
-export function assertKeyUpdate(model: ModelSettings, table: Table, columns: readonly number[], entries: readonly RowEntry[], values: readonly unknown[]): void {
+export function assertKeyUpdate(model: ModelSettings, table: Table, columns: readonly number[], entries: readonly RowEntry[], values: readonly unknown[], asker = modelName(model)): void {
   const keyColumns = primaryKeys(model).map((key) => table.header.indexOf(key));
   if (!entries.length || !columns.some((column) => keyColumns.indexOf(column) >= 0)) return;
-  const owner = `${modelName(model)}.update()`;
+  const owner = `${asker}.update()`;
   if (entries.length === 1) {
     const entry = entries[0];
     assertKeyChange(table, entry, keyColumns, nextKey(entry, keyColumns, columns, values), owner);

@@ -35,7 +35,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   protected override newGroup(): ConditionBuilder {
-    return new QueryBuilder(this.model);
+    // A group's errors name who asked, as the query's own do (`User.posts.where(...)`).
+    const group = new QueryBuilder(this.model);
+    group.owner = this.owner;
+    return group;
   }
 
   /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
@@ -225,7 +228,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     const values = names.map((name) => attributes[name]);
     // Checked up front, so a bad value is refused even when no row would change.
     const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
-    assertKeyUpdate(this.model, table, columns, rows, values);
+    assertKeyUpdate(this.model, table, columns, rows, values, this.owner);
     for (const entry of rows) {
       columns.forEach((column, i) => {
         if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);

@@ -93,13 +93,14 @@ export function checkOperator(operator: unknown, owner: string): Operator {
 /** Checks a value compared in a where-clause (scalars, Dates and null only). */
 export function checkValue(value: unknown, owner: string, method: string, column: string): void {
   if (value === undefined) {
-    throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use whereNull('${column}').`);
+    const nullMethod = /Pivot$/.test(method) ? 'whereNullPivot' : 'whereNull';
+    throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use ${nullMethod}('${column}').`);
   }
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if ((typeof value === 'number' && !Number.isNaN(value)) || (isDate(value) && !Number.isNaN(value.getTime()))) return;
   const hint = isDate(value)
     ? ' the Date is invalid (new Date(text) could not read the text); check how it was built.'
-    : Array.isArray(value) ? ` use whereIn('${column}', [...]) for a list.` : ' compare with a string, number, boolean, Date or null.';
+    : Array.isArray(value) ? ` use ${/Pivot$/.test(method) ? 'whereInPivot' : 'whereIn'}('${column}', [...]) for a list.` : ' compare with a string, number, boolean, Date or null.';
   throw new ValidationError(`${owner}.${method}('${column}', …): cannot compare with ${describeValue(value)};${hint}`);
 }
 

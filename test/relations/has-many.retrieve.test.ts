@@ -112,6 +112,14 @@ test('user.related("posts").query() queries one user\'s posts', () => {
   expect(ann.related('authored').query().first()!.title).toBe('Again');
 });
 
+test("a relation query's errors name the relation, inside where(q => ...) groups and for key updates too", () => {
+  seedUsers();
+  const ann = User.find(1)!;
+  expect(() => ann.related('posts').query().where((q) => q.where('title', 'is' as never, 'x')).get()).toThrow(/^User\.posts\.where\('title', …\)/);
+  expect(() => User.with('posts', (q) => q.where((g) => g.where('title', undefined))).get()).toThrow(/^User\.posts\.where\('title', undefined\)/);
+  expect(() => ann.related('posts').query().update({ id: 99 })).toThrow(/^User\.posts\.update\(\): setting the key on 2 rows/);
+});
+
 test('loading reads Users and Posts once each', () => {
   seedUsers();
   User.with('posts').get();

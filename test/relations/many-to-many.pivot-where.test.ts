@@ -246,7 +246,7 @@ describe('writes through pivot conditions', () => {
   });
 
   test('update() may not give two related rows one key, nor take a key another row holds', () => {
-    expect(() => virk().wherePivot('role', 'member').update({ id: 9 })).toThrow(/Project\.update\(\): setting the key on 2 rows would give two of them the key id = 9/);
+    expect(() => virk().wherePivot('role', 'member').update({ id: 9 })).toThrow(/^User\.projects\.update\(\): setting the key on 2 rows would give two of them the key id = 9/);
     expect(() => virk().wherePivot('role', 'owner').update({ id: 1 })).toThrow(DuplicateKeyError);
     expect(() => virk().wherePivot('role', 'owner').update({ id: '' })).toThrow(ValidationError);
     expect(sheetRows('Projects').map((row) => row[0])).toEqual(['id', 1, 2, 3, 4, 5]);
@@ -288,5 +288,10 @@ describe('errors', () => {
 
   test('whereInPivot needs an array', () => {
     expect(() => virk().whereInPivot('role', 'admin')).toThrow(ValidationError);
+  });
+
+  test('an undefined or list value points to the pivot methods', () => {
+    expect(() => virk().wherePivot('role', undefined)).toThrow("User.projects.wherePivot('role', undefined): the value is undefined; pass a value, or use whereNullPivot('role').");
+    expect(() => virk().wherePivot('role', ['a'])).toThrow(/use whereInPivot\('role', \[\.\.\.\]\) for a list\./);
   });
 });
