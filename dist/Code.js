@@ -983,9 +983,11 @@ var SheetORM = (() => {
   function isModelInstance(value) {
     return value !== null && typeof value === "object" && value[STATE] !== void 0;
   }
+  var frozenStates = /* @__PURE__ */ new WeakMap();
   function attachState(target) {
     const state = newState();
-    target[STATE] = state;
+    if (Object.isExtensible(target)) target[STATE] = state;
+    else frozenStates.set(target, state);
     return state;
   }
   function holdRead(model, batch, row, pivotRow) {
@@ -999,6 +1001,8 @@ var SheetORM = (() => {
   function stateOf(model) {
     const held = model[STATE];
     if (held !== void 0 && !(held instanceof ReadBatch)) return held;
+    const frozen = frozenStates.get(model);
+    if (frozen) return frozen;
     const state = attachState(model);
     if (held) {
       state.persisted = true;
@@ -1011,7 +1015,11 @@ var SheetORM = (() => {
   }
   function heldShadow(model) {
     const held = model[STATE];
-    return held !== void 0 && !(held instanceof ReadBatch) ? held.shadow : null;
+    if (held instanceof ReadBatch) {
+      const frozen = frozenStates.get(model);
+      return frozen ? frozen.shadow : null;
+    }
+    return held !== void 0 ? held.shadow : null;
   }
   function extrasOf(model) {
     const state = stateOf(model);

@@ -81,10 +81,14 @@ export function isModelInstance(value: unknown): boolean {
   return value !== null && typeof value === 'object' && (value as Held)[STATE] !== undefined;
 }
 
+/** States of models a script froze (Object.freeze) before they got one: they cannot hold it themselves. */
+const frozenStates = new WeakMap<object, ModelState>();
+
 /** Attaches fresh state to an instance. */
 export function attachState(target: object): ModelState {
   const state = newState();
-  (target as Held)[STATE] = state;
+  if (Object.isExtensible(target)) (target as Held)[STATE] = state;
+  else frozenStates.set(target, state);
   return state;
 }
 
@@ -106,6 +110,8 @@ export function holdRead(model: object, batch: ReadBatch, row: CellValue[], pivo
 export function stateOf(model: object): ModelState {
   const held = (model as Held)[STATE];
   if (held !== undefined && !(held instanceof ReadBatch)) return held;
+  const frozen = frozenStates.get(model);
+  if (frozen) return frozen;
   const state = attachState(model);
   if (held) {
     state.persisted = true;
@@ -120,7 +126,11 @@ export function stateOf(model: object): ModelState {
 /** The attributes kept aside (collisions with the API), without making a state for a model only read. */
 export function heldShadow(model: object): Record<string, unknown> | null {
   const held = (model as Held)[STATE];
-  return held !== undefined && !(held instanceof ReadBatch) ? held.shadow : null;
+  if (held instanceof ReadBatch) {
+    const frozen = frozenStates.get(model);
+    return frozen ? frozen.shadow : null;
+  }
+  return held !== undefined ? held.shadow : null;
 }
 
 /** The model's `$extras` object. */

@@ -108,6 +108,21 @@ describe('models read from rows', () => {
   });
 });
 
+describe('a model a script freezes', () => {
+  it('still serialises, reports itself clean, and deletes its row', () => {
+    seed();
+    const post = Object.freeze(Post.find(2)!);
+    expect(JSON.stringify(post)).toBe(JSON.stringify({ id: 2, title: 'Second', published: new Date(2024, 5, 6), score: 20 }));
+    expect(post.$isDirty).toBe(false);
+    expect(post.$isPersisted).toBe(true);
+    post.save();
+    expect(setValuesCalls()).toHaveLength(0);
+    post.delete();
+    expect(post.$isDeleted).toBe(true);
+    expect(sheetRows('Posts').map((row) => row[0])).toEqual(['id', 1]);
+  });
+});
+
 describe('a model made in a constructor while rows are read', () => {
   /** Drafts PlannedPost's constructor makes (kept off the model: an own property would be an attribute). */
   const drafts: Model[] = [];
