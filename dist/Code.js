@@ -4863,7 +4863,7 @@ var SheetORM = (() => {
     forPage(page, perPage = 20) {
       const p = this.checkCount(page, "forPage");
       const size = this.checkCount(perPage, "forPage");
-      return this.offset(Math.max(0, p - 1) * size).limit(size);
+      return this.offset(p <= 1 ? 0 : (p - 1) * size).limit(size);
     }
     /** The matching models. */
     get() {
@@ -6914,7 +6914,9 @@ var SheetORM = (() => {
       if (takeRowConstruction()) return;
       attachState(this);
       applyDefaults(this);
-      if (attributes) this.merge(attributes);
+      if (attributes === void 0 || attributes === null) return;
+      checkAttributes(this, attributes, "constructor");
+      this.merge(attributes);
     }
     // ----- Static query API -------------------------------------------------------------------
     /** A new query builder. */
@@ -7119,10 +7121,7 @@ var SheetORM = (() => {
     }
     /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
     merge(attributes) {
-      if (!isPlainObject(attributes)) {
-        const owner = modelName(classOf3(this));
-        throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
-      }
+      checkAttributes(this, attributes, "merge()");
       const model = classOf3(this);
       const names = Object.keys(attributes);
       for (let i = 0; i < names.length; i++) {
@@ -7134,6 +7133,7 @@ var SheetORM = (() => {
     }
     /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
     fill(attributes) {
+      checkAttributes(this, attributes, "fill()");
       if (!stateOf(this).persisted) {
         clearAttributes(this);
         applyDefaults(this);
@@ -7199,6 +7199,12 @@ var SheetORM = (() => {
         writeAttribute(this, name, value);
       }
     });
+  }
+  function checkAttributes(model, attributes, method) {
+    if (isPlainObject(attributes)) return;
+    const name = modelName(classOf3(model));
+    const call = method === "constructor" ? `new ${name}()` : `${name}.${method}`;
+    throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
   }
   function recordRelationUndo(model, instance, name) {
     if (!inUnitOfWork()) return;

@@ -59,7 +59,9 @@ export class Model extends ModelDefinitions {
     if (takeRowConstruction()) return;
     attachState(this);
     applyDefaults(this);
-    if (attributes) this.merge(attributes);
+    if (attributes === undefined || attributes === null) return;
+    checkAttributes(this, attributes, 'constructor');
+    this.merge(attributes);
   }
 
   // ----- Static query API -------------------------------------------------------------------
@@ -290,10 +292,7 @@ export class Model extends ModelDefinitions {
   }
   /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
   merge(attributes: Record<string, unknown>): this {
-    if (!isPlainObject(attributes)) {
-      const owner = modelName(classOf<ModelClass>(this));
-      throw new ValidationError(`${owner}.merge(): expected an object of attributes, got ${describeValue(attributes)}.`);
-    }
+    checkAttributes(this, attributes, 'merge()');
     const model = classOf<ModelClass>(this);
     const names = Object.keys(attributes);
     for (let i = 0; i < names.length; i++) {
@@ -308,6 +307,7 @@ export class Model extends ModelDefinitions {
   }
   /** Replaces the attributes of a new model; on a persisted model, sets the given ones like `merge`. */
   fill(attributes: Record<string, unknown>): this {
+    checkAttributes(this, attributes, 'fill()');
     if (!stateOf(this).persisted) {
       clearAttributes(this);
       applyDefaults(this);
@@ -386,6 +386,14 @@ for (const name of ['$isPersisted', '$isNew', '$isDeleted', '$isDirty', '$dirty'
       writeAttribute(this, name, value);
     },
   });
+}
+
+/** Refuses anything but an object of attributes, naming the call (`new Post()`, `Post.fill()`); kept off the prototype, where a column could share its name. */
+function checkAttributes(model: Model, attributes: unknown, method: string): void {
+  if (isPlainObject(attributes)) return;
+  const name = modelName(classOf<ModelClass>(model));
+  const call = method === 'constructor' ? `new ${name}()` : `${name}.${method}`;
+  throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
 }
 
 /** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */

@@ -76,7 +76,8 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   forPage(page: number | string, perPage: number | string = 20): this {
     const p = this.checkCount(page, 'forPage');
     const size = this.checkCount(perPage, 'forPage');
-    return this.offset(Math.max(0, p - 1) * size).limit(size);
+    // Page 1 (or 0) starts at row 0 whatever the size (0 × Infinity would be NaN).
+    return this.offset(p <= 1 ? 0 : (p - 1) * size).limit(size);
   }
 
   /** The matching models. */

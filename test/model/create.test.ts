@@ -138,6 +138,15 @@ describe('Model.create', () => {
   });
 });
 
+describe('attributes given to new, fill() and merge()', () => {
+  it('must be an object, and the error names the call', () => {
+    expect(() => new Post(42 as never)).toThrow('new Post(): expected an object of attributes, got 42.');
+    expect(() => new Post().fill('x' as never)).toThrow('Post.fill(): expected an object of attributes, got "x".');
+    expect(() => new Post().merge([] as never)).toThrow('Post.merge(): expected an object of attributes, got [].');
+    expect(new Post(null as never).$isNew).toBe(true);
+  });
+});
+
 describe('Model.createMany', () => {
   it('writes 500 rows with one setValues, growing the grid once when needed', () => {
     seedSheets({ Posts: [['id', 'title', 'views']] });

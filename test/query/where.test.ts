@@ -122,6 +122,9 @@ describe('ordering and slicing', () => {
     expect(ids(Post.orderBy('id').offset(3))).toEqual([4, 5]);
     expect(ids(Post.query().forPage(2, 2))).toEqual([3, 4]);
     expect(ids(Post.query().forPage(3, 2))).toEqual([5]);
+    // Every row on one page of unlimited size; the next page is empty.
+    expect(ids(Post.query().forPage(1, Infinity))).toEqual([1, 2, 3, 4, 5]);
+    expect(ids(Post.query().forPage(2, Infinity))).toEqual([]);
   });
 
   it("paging takes whole numbers as text too, as a doGet's e.parameter hands them over", () => {
