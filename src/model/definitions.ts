@@ -119,7 +119,13 @@ function manyToManyOptions(model: ModelClass, pivot: PivotInput, keys: Array<str
   const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
   const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
   if (typeof pivot === 'string' && pivot.trim()) return { ...positional, pivotTable: pivot };
-  if (typeof pivot === 'function') return { ...positional, pivotModel: pivot as ModelClass<any> };
+  if (typeof pivot === 'function') {
+    // A thunk (`() => PostTag`) is taken for the related model only: a pivot model is given as the class.
+    if (typeof (pivot as { $getRelation?: unknown }).$getRelation !== 'function') {
+      throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object; a function that is not a model class (such as () => PostTag) is not taken here, pass the class itself.`);
+    }
+    return { ...positional, pivotModel: pivot as ModelClass<any> };
+  }
   if (isPlainObject(pivot)) return checkManyToManyOptions(pivot as ManyToManyOptions, owner);
   if (pivot === undefined || pivot === null || pivot === '') return positional;
   throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);

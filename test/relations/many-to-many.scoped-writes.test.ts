@@ -135,6 +135,9 @@ describe('malformed definitions', () => {
     numberPivot() {
       return this.manyToMany(Project, 42 as unknown as string);
     }
+    thunkPivot() {
+      return this.manyToMany(Project, (() => Project) as never);
+    }
   }
 
   it.each([
@@ -142,6 +145,7 @@ describe('malformed definitions', () => {
     ['misspelt', /unknown option "pivotTabel"/],
     ['columnsAsNumber', /pivotColumns is an array of pivot column names/],
     ['numberPivot', /the pivot is a sheet name, a pivot model class or an options object/],
+    ['thunkPivot', /^Bad\.manyToMany\(\): the pivot is .*a function that is not a model class \(such as \(\) => PostTag\) is not taken here/],
   ])('%s is a ValidationError that says what to fix', (name, message) => {
     expect(() => Bad.$getRelation(name)).toThrow(ValidationError);
     expect(() => Bad.$getRelation(name)).toThrow(message);
