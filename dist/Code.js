@@ -1188,9 +1188,9 @@ var SheetORM = (() => {
       return Object.setPrototypeOf(items, _Collection.prototype);
     }
     /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
-    static from(items, map) {
+    static from(items, map, thisArg) {
       if (map !== void 0) assertCallback(map, "from");
-      return _Collection.wrap(map ? Array.from(items, map) : Array.from(items));
+      return _Collection.wrap(map ? Array.from(items, map, thisArg) : Array.from(items));
     }
     /** A collection of the arguments (Array.of). */
     static of(...items) {
@@ -5398,11 +5398,11 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): this ${modelName(related)} was deleted, and ${harm}; save() it first if it should come back. Nothing was written.`);
     }
   }
-  function checkAttributeList(list, owner, method) {
+  function checkAttributeList(list, owner, method, related) {
     const items = method === "create" ? [list] : list;
     if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
     Array.from(items).forEach((attributes, i) => {
-      if (isPlainObject(attributes)) return;
+      if (isPlainObject(attributes) || related && attributes instanceof related) return;
       const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
       throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
     });
@@ -6462,14 +6462,14 @@ var SheetORM = (() => {
     }
     /** Creates a related model and attaches it. */
     create(attributes = {}, pivotAttributes) {
-      checkAttributeList(attributes, this.relation.label(), "create");
+      checkAttributeList(attributes, this.relation.label(), "create", this.relation.relatedModel());
       this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
       return this.createModels("create", [attributes], [pivotAttributes])[0];
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
-      checkAttributeList(list, this.relation.label(), "createMany");
+      checkAttributeList(list, this.relation.label(), "createMany", this.relation.relatedModel());
       this.checkPivotList(pivotList, "createMany");
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       return this.createModels("createMany", list, pivotList);
@@ -6876,7 +6876,12 @@ var SheetORM = (() => {
     const [pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey] = keys;
     const positional = { pivotForeignKey, pivotRelatedForeignKey, localKey, relatedKey };
     if (typeof pivot === "string" && pivot.trim()) return { ...positional, pivotTable: pivot };
-    if (typeof pivot === "function") return { ...positional, pivotModel: pivot };
+    if (typeof pivot === "function") {
+      if (typeof pivot.$getRelation !== "function") {
+        throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object; a function that is not a model class (such as () => PostTag) is not taken here, pass the class itself.`);
+      }
+      return { ...positional, pivotModel: pivot };
+    }
     if (isPlainObject(pivot)) return checkManyToManyOptions(pivot, owner);
     if (pivot === void 0 || pivot === null || pivot === "") return positional;
     throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);
@@ -6887,7 +6892,7 @@ var SheetORM = (() => {
       if (known.indexOf(name) < 0) {
         throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(", ")}).`);
       }
-      if (name === "onQuery" && value !== void 0 && typeof value !== "function") {
+      if (name === "onQuery" && value !== void 0 && value !== null && typeof value !== "function") {
         throw new ValidationError(`${owner}: option onQuery is a function that constrains the relation's query, such as (query) => query.where('active', true), got ${describeValue(value)}.`);
       }
       const text = name !== "pivotColumns" && name !== "pivotModel" && name !== "serializeAs" && name !== "onQuery" && name !== "meta";
@@ -7105,9 +7110,12 @@ var SheetORM = (() => {
       const pivot = pivotOf(stateOf(this));
       return pivot !== void 0 ? pivot : readAttribute(this, "pivot");
     }
-    /** A cell value assigned here is the `pivot` column's; an object is the pivot row. */
+    /** An object (or null/undefined, to drop it) is the pivot row; a cell value is a `pivot` column's. */
     set pivot(value) {
-      if (isRelationData(value)) stateOf(this).pivot = value;
+      const state = stateOf(this);
+      const reached = state.pivotRow !== null || state.pivot !== void 0;
+      const clearsColumn = value === null && !reached && readAttribute(this, "pivot") !== void 0;
+      if (value === void 0 || value === null && !clearsColumn || isRelationData(value)) state.pivot = value;
       else writeAttribute(this, "pivot", value);
     }
     /** Reads an attribute (also those named like model methods, such as `save`). */

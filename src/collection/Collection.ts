@@ -73,9 +73,9 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
-  static from<T, U = T>(items: Iterable<T> | ArrayLike<T>, map?: (item: T, index: number) => U): Collection<U> {
+  static from<T, U = T>(items: Iterable<T> | ArrayLike<T>, map?: (item: T, index: number) => U, thisArg?: unknown): Collection<U> {
     if (map !== undefined) assertCallback(map, 'from');
-    return Collection.wrap(map ? Array.from(items, map) : (Array.from(items) as unknown as U[]));
+    return Collection.wrap(map ? Array.from(items, map, thisArg) : (Array.from(items) as unknown as U[]));
   }
 
   /** A collection of the arguments (Array.of). */

@@ -275,9 +275,13 @@ export class Model extends ModelDefinitions {
     const pivot = pivotOf(stateOf(this));
     return pivot !== undefined ? pivot : readAttribute(this, 'pivot');
   }
-  /** A cell value assigned here is the `pivot` column's; an object is the pivot row. */
+  /** An object (or null/undefined, to drop it) is the pivot row; a cell value is a `pivot` column's. */
   set pivot(value: any) {
-    if (isRelationData(value)) stateOf(this).pivot = value;
+    const state = stateOf(this);
+    const reached = state.pivotRow !== null || state.pivot !== undefined;
+    // null clears a pivot column only on a model that holds one and no pivot row.
+    const clearsColumn = value === null && !reached && readAttribute(this, 'pivot') !== undefined;
+    if (value === undefined || (value === null && !clearsColumn) || isRelationData(value)) state.pivot = value;
     else writeAttribute(this, 'pivot', value);
   }
 

@@ -138,7 +138,7 @@ function checkOptions<O extends object>(options: O, known: readonly string[], ow
     if (known.indexOf(name) < 0) {
       throw new ValidationError(`${owner}: unknown option "${name}" (options: ${known.join(', ')}).`);
     }
-    if (name === 'onQuery' && value !== undefined && typeof value !== 'function') {
+    if (name === 'onQuery' && value !== undefined && value !== null && typeof value !== 'function') {
       throw new ValidationError(`${owner}: option onQuery is a function that constrains the relation's query, such as (query) => query.where('active', true), got ${describeValue(value)}.`);
     }
     const text = name !== 'pivotColumns' && name !== 'pivotModel' && name !== 'serializeAs' && name !== 'onQuery' && name !== 'meta';

@@ -39,6 +39,8 @@ describe('Collection basics', () => {
     expect(tens).toBeInstanceOf(Collection);
     expect(tens.sum()).toBe(30);
     expect(Collection.from({ length: 2, 0: 'a', 1: 'b' }).all()).toEqual(['a', 'b']);
+    const scale = { by: 3 };
+    expect(Collection.from([1, 2], function (this: typeof scale, n) { return n * this.by; }, scale).all()).toEqual([3, 6]);
     expect(() => Collection.from([1], 'x' as never)).toThrow(/Collection\.from: expected a callback, got string/);
     const wrapped = [4, 5];
     expect(Collection.wrap(wrapped)).toBe(wrapped);

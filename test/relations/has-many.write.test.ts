@@ -81,6 +81,7 @@ describe('hasMany', () => {
   test('createMany is one append, and all or nothing', () => {
     seed();
     const p = post(2);
+    expect(() => p.related('comments').createMany([{ body: 'a' }, , { body: 'c' }] as never)).toThrow(/^Post\.comments\.createMany\(\): item 1 is not an object of attributes, got undefined/);
     const created = p.related('comments').createMany([{ body: 'a' }, { body: 'b' }]);
     expect(created.map((c: Comment) => [c.id, c.post_id])).toEqual([
       [4, 2],

@@ -45,9 +45,19 @@ function post(id: number | string) {
 }
 
 describe('create / createMany', () => {
+  test('take new models of the related class, as Tag.create does', () => {
+    seed();
+    const tag = post(1).related('tags').create(new Tag({ name: 'made' }), { role: 'author' });
+    const [other] = post(1).related('tags').createMany([new Tag({ name: 'more' })]);
+    expect([tag.id, other.id]).toEqual([4, 5]);
+    expect(sheetRows('Tags').slice(4)).toEqual([[4, 'made'], [5, 'more']]);
+    expect(sheetRows('PostTag').slice(4).map((row) => row.slice(0, 3))).toEqual([[1, 4, 'author'], [1, 5, '']]);
+  });
+
   test('refuse what is not attributes, naming the relation method called', () => {
     seed();
     const p = post(1);
+    expect(() => p.related('tags').create(new Post() as never)).toThrow(/^Post\.tags\.create\(\): expected an object of attributes, got a Post/);
     expect(() => p.related('tags').create('oops' as never)).toThrow(/^Post\.tags\.create\(\): expected an object of attributes, got "oops"/);
     expect(() => p.related('tags').createMany({ name: 'x' } as never)).toThrow(/^Post\.tags\.createMany\(\): expected an array of attribute objects/);
     expect(() => p.related('tags').createMany([{ name: 'x' }, 7 as never])).toThrow(/^Post\.tags\.createMany\(\): item 1 is not an object of attributes, got 7/);

@@ -132,9 +132,14 @@ test('a hole in pivotColumns and an onQuery that is not a function are refused, 
     misnamed() {
       return this.manyToMany(Project, { pivotTable: 'project_member', onQuery: 'active' as never });
     }
+    unconstrained() {
+      return this.manyToMany(Project, { pivotTable: 'project_member', onQuery: null as never });
+    }
   }
   expect(() => Member.with('holed')).toThrow(/^Member\.manyToMany\(\): pivotColumns is an array of pivot column names/);
   expect(() => Member.with('misnamed')).toThrow(/^Member\.manyToMany\(\): option onQuery is a function/);
+  // null is no constraint, as leaving the option out.
+  expect(Member.$getRelation('unconstrained').onQuery).toBeNull();
   expect(() => Member.$getRelation('holed' as never)).toThrow(ValidationError);
 });
 

@@ -101,6 +101,18 @@ describe('Posts/Tags', () => {
     expect(tutorial.$extras).toEqual({ pivot_post_id: 1, pivot_tag_id: 2 });
   });
 
+  test('assigning null to pivot drops it, and the model still saves', () => {
+    seedBlog();
+    const tutorial = tagsOf(Post.with('tags').first()!).last()!;
+    tutorial.pivot = null;
+    expect(tutorial.pivot).toBeNull();
+    expect(tutorial.toJSON()).not.toHaveProperty('pivot');
+    expect(tutorial.$isDirty).toBe(false);
+    tutorial.name = 'Guide';
+    tutorial.save();
+    expect(Tag.findOrFail(2).name).toBe('Guide');
+  });
+
   test('a tag linked to two posts is a separate model per post, each with its own pivot', () => {
     seedBlog();
     const [first, second] = Post.with('tags').get().all();

@@ -18,12 +18,13 @@ export function requireRelated<R extends Model>(value: unknown, related: ModelCl
   }
 }
 
-/** Refuses anything but an object of attributes (create) or an array of them (createMany), naming `Parent.relation.method()`. */
-export function checkAttributeList(list: unknown, owner: string, method: 'create' | 'createMany'): void {
+/** Refuses anything but an object of attributes (create) or an array of them (createMany), naming `Parent.relation.method()`; `related`: models of that class pass too. */
+export function checkAttributeList(list: unknown, owner: string, method: 'create' | 'createMany', related?: ModelClass): void {
   const items = method === 'create' ? [list] : list;
   if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
   Array.from(items).forEach((attributes, i) => {
-    if (isPlainObject(attributes)) return;
+    // A new model of the related class is taken as it is (as Model.create takes one), where `related` is given.
+    if (isPlainObject(attributes) || (related && attributes instanceof related)) return;
     const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
     throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
   });

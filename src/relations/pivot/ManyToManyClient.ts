@@ -178,7 +178,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Creates a related model and attaches it. */
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>, pivotAttributes?: Record<string, unknown>): R {
-    checkAttributeList(attributes, this.relation.label(), 'create');
+    checkAttributeList(attributes, this.relation.label(), 'create', this.relation.relatedModel());
     this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createModels('create', [attributes], [pivotAttributes])[0];
@@ -186,7 +186,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
 
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: List<ModelAttributes<R>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
-    checkAttributeList(list, this.relation.label(), 'createMany');
+    checkAttributeList(list, this.relation.label(), 'createMany', this.relation.relatedModel());
     this.checkPivotList(pivotList, 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.createModels('createMany', list, pivotList);
