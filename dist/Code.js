@@ -5372,6 +5372,15 @@ var SheetORM = (() => {
   }
 
   // src/model/staticArguments.ts
+  function checkAttributeList(list, owner, method, related) {
+    const items = method === "create" ? [list] : list;
+    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
+    Array.from(items).forEach((attributes, i) => {
+      if (isPlainObject(attributes) || related && attributes instanceof related) return;
+      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
+      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+    });
+  }
   function checkAttributeObjects(model, method, search, attributes) {
     [search, attributes].forEach((value, i) => {
       if (isPlainObject(value)) return;
@@ -5397,15 +5406,6 @@ var SheetORM = (() => {
       const harm = method === "associate" || method.startsWith("save") ? "saving it here would write its row again" : "its pivot row would point at a row that is gone";
       throw new ValidationError(`${owner}.${method}(): this ${modelName(related)} was deleted, and ${harm}; save() it first if it should come back. Nothing was written.`);
     }
-  }
-  function checkAttributeList(list, owner, method, related) {
-    const items = method === "create" ? [list] : list;
-    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
-    Array.from(items).forEach((attributes, i) => {
-      if (isPlainObject(attributes) || related && attributes instanceof related) return;
-      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
-      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
-    });
   }
   function assertParentNotDeleted(parent, owner, method) {
     if (!stateOf(parent).deleted) return;
@@ -7031,7 +7031,6 @@ var SheetORM = (() => {
     }
     /** Inserts rows with one `setValues`; all or nothing. */
     static createMany(list) {
-      if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
       return createModels(this, list, "createMany");
     }
     /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
@@ -7228,14 +7227,15 @@ var SheetORM = (() => {
     });
   }
   function createModels(model, list, method) {
+    checkAttributeList(method === "create" ? list[0] : list, modelName(model), method, model);
     if (!list.length) return [];
-    const instances = Array.from(list, (attributes, i) => {
-      if (!isPlainObject(attributes) && !(attributes instanceof model)) {
-        const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
-        throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
-      }
-      return attributes instanceof model ? attributes : new model().merge(attributes);
-    });
+    const instances = Array.from(
+      list,
+      (attributes) => (
+        // Merged after construction: a subclass's field initialisers (`views = 0`) run after super() and would overwrite them.
+        attributes instanceof model ? attributes : new model().merge(attributes)
+      )
+    );
     return runWrite(`${modelName(model)}.${method}`, (unit) => {
       const allNew = new Set(instances).size === instances.length && instances.every((instance) => !instance.$isPersisted);
       if (allNew && model.prototype.save !== Model.prototype.save) saveEach(model, instances);

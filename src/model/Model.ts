@@ -17,7 +17,7 @@ import { applyDefaults, takeRowConstruction } from './defaults';
 import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
-import { checkAttributeObjects, findByQuery } from './staticArguments';
+import { checkAttributeList, checkAttributeObjects, findByQuery } from './staticArguments';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
 import type { OperatorInput } from '../collection/select';
 import { ModelDefinitions } from './definitions';
@@ -189,7 +189,6 @@ export class Model extends ModelDefinitions {
   }
   /** Inserts rows with one `setValues`; all or nothing. */
   static createMany<M extends Model>(this: ModelClass<M>, list: List<ModelAttributes<M>>): M[] {
-    if (!Array.isArray(list)) throw new ValidationError(`${modelName(this)}.createMany(): expected an array of attribute objects, got ${describeValue(list)}.`);
     return createModels(this, list, 'createMany');
   }
   /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
@@ -416,18 +415,13 @@ function recordRelationUndo(model: ModelClass, instance: Model, name: string): v
 }
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
-function createModels<M extends Model>(model: ModelClass<M>, list: ReadonlyArray<unknown>, method: string): M[] {
+function createModels<M extends Model>(model: ModelClass<M>, list: List<unknown>, method: 'create' | 'createMany'): M[] {
+  checkAttributeList(method === 'create' ? list[0] : list, modelName(model), method, model);
   if (!list.length) return [];
-  // Array.from: a hole is an item too, refused below (map() would skip it).
-  const instances = Array.from(list, (attributes, i) => {
-    // A model of another class would be merged as attributes, and fail as a merge() of the wrong model.
-    if (!isPlainObject(attributes) && !(attributes instanceof model)) {
-      const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
-      throw new ValidationError(`${modelName(model)}.${method}(): ${which}, got ${describeValue(attributes)}.`);
-    }
+  const instances = Array.from(list, (attributes) =>
     // Merged after construction: a subclass's field initialisers (`views = 0`) run after super() and would overwrite them.
-    return attributes instanceof model ? (attributes as M) : new model().merge(attributes as Record<string, unknown>);
-  });
+    attributes instanceof model ? (attributes as M) : new model().merge(attributes as Record<string, unknown>),
+  );
   return runWrite(`${modelName(model)}.${method}`, (unit) => {
     // create() always inserts: an override's save() would update a model given twice or already saved.
     const allNew = new Set(instances).size === instances.length && instances.every((instance) => !instance.$isPersisted);

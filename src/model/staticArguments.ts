@@ -5,6 +5,18 @@ import { describeValue, isPlainObject } from '../support/values';
 import { modelName } from './meta';
 import type { Model, ModelClass } from './Model';
 
+/** Refuses anything but an object of attributes (create) or an array of them (createMany), naming `owner.method()` (`Post.createMany()`, `User.posts.create()`); models of `related` pass too. */
+export function checkAttributeList(list: unknown, owner: string, method: 'create' | 'createMany', related?: ModelClass): void {
+  const items = method === 'create' ? [list] : list;
+  if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
+  Array.from(items).forEach((attributes, i) => {
+    // A model of the class is taken as it is; one of another class would be merged as attributes.
+    if (isPlainObject(attributes) || (related && attributes instanceof related)) return;
+    const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
+    throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+  });
+}
+
 /** firstOrCreate/updateOrCreate take two objects of attributes: anything else would be spread into columns named 0, 1, ... */
 export function checkAttributeObjects(model: ModelClass, method: string, search: unknown, attributes: unknown): void {
   [search, attributes].forEach((value, i) => {

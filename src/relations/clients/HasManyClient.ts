@@ -6,10 +6,11 @@ import type { QueryBuilder } from '../../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
+import { checkAttributeList } from '../../model/staticArguments';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { assertParentNotDeleted, blankParentKey, checkAttributeList, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);

@@ -5,7 +5,7 @@ import { readAttribute, writeAttribute } from '../../model/attributes';
 import { modelName } from '../../model/meta';
 import { stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
-import { describeValue, isPlainObject } from '../../support/values';
+import { describeValue } from '../../support/values';
 
 /** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related` that was not deleted. */
 export function requireRelated<R extends Model>(value: unknown, related: ModelClass<R>, owner: string, method: string): asserts value is R {
@@ -16,18 +16,6 @@ export function requireRelated<R extends Model>(value: unknown, related: ModelCl
     const harm = method === 'associate' || method.startsWith('save') ? 'saving it here would write its row again' : 'its pivot row would point at a row that is gone';
     throw new ValidationError(`${owner}.${method}(): this ${modelName(related)} was deleted, and ${harm}; save() it first if it should come back. Nothing was written.`);
   }
-}
-
-/** Refuses anything but an object of attributes (create) or an array of them (createMany), naming `Parent.relation.method()`; `related`: models of that class pass too. */
-export function checkAttributeList(list: unknown, owner: string, method: 'create' | 'createMany', related?: ModelClass): void {
-  const items = method === 'create' ? [list] : list;
-  if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
-  Array.from(items).forEach((attributes, i) => {
-    // A new model of the related class is taken as it is (as Model.create takes one), where `related` is given.
-    if (isPlainObject(attributes) || (related && attributes instanceof related)) return;
-    const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
-    throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
-  });
 }
 
 /** A deleted parent's relations are not written: its new related rows would point at a row that is gone (Lucid refuses too). */
