@@ -2020,6 +2020,7 @@ var SheetORM = (() => {
     }
     /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
     setRelated(parent, related) {
+      this.requireModel(parent, "setRelated");
       const many = this.type === "hasMany" || this.type === "manyToMany";
       if (Array.isArray(related)) {
         if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
@@ -2050,10 +2051,17 @@ var SheetORM = (() => {
     }
     /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
     listOf(input, method) {
-      if (Array.isArray(input)) return input;
-      if (input instanceof Collection) return input.all();
-      if (input !== null && typeof input === "object") return [input];
-      throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
+      let list;
+      if (Array.isArray(input)) list = input;
+      else if (input instanceof Collection) list = input.all();
+      else if (input !== null && typeof input === "object") return [input];
+      else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
+      for (let i = 0; i < list.length; i++) this.requireModel(list[i], method, `models in the list, got ${describeValue(list[i])} at index ${i}`);
+      return list;
+    }
+    /** Refuses what is not a model before it is read as one. */
+    requireModel(value, method, what = `a ${modelName(this.model)} model, got ${describeValue(value)}`) {
+      if (value === null || typeof value !== "object") throw new ValidationError(`${this.label()}.${method}(): expected ${what}.`);
     }
     /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
     eagerLoad(parents, callback) {
@@ -4631,6 +4639,7 @@ var SheetORM = (() => {
         );
       }
       this.model.$getRelation(relation);
+      if (alias) this.checkCountName(alias, `withCount('${name}')`);
       this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
       return this;
     }
@@ -4639,8 +4648,13 @@ var SheetORM = (() => {
       if (typeof alias !== "string" || !alias.trim()) {
         throw new ValidationError(`${this.owner}.as(): expected a name for the count such as 'total', got ${describeValue(alias)}.`);
       }
+      this.checkCountName(alias.trim(), `as('${alias}')`);
       this.countAlias = alias.trim();
       return this;
+    }
+    /** `$extras.__proto__ = n` would set the prototype, not a count. */
+    checkCountName(alias, call) {
+      if (alias === "__proto__") throw new ValidationError(`${this.owner}.${call}: "__proto__" cannot name a count; choose another name, such as 'total'.`);
     }
     /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
     has(name, operator = ">=", count = 1) {
@@ -5757,6 +5771,7 @@ var SheetORM = (() => {
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
+      this.requireModel(parent, "pushRelated");
       const current2 = parent[this.relationName];
       const items = current2 instanceof Collection ? current2.all() : [];
       this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
@@ -6701,15 +6716,16 @@ var SheetORM = (() => {
     /** `[pivotForeignKey, parent key]`. */
     getPivotPair(parent) {
       this.boot();
-      return [this.pivotForeignKey, this.pairKey(parent, this.model, this.localKey)];
+      return [this.pivotForeignKey, this.pairKey(parent, this.model, this.localKey, "getPivotPair")];
     }
     /** `[pivotRelatedForeignKey, related key]`. */
     getPivotRelatedPair(related) {
       this.boot();
-      return [this.pivotRelatedForeignKey, this.pairKey(related, this.relatedModel(), this.relatedKey)];
+      return [this.pivotRelatedForeignKey, this.pairKey(related, this.relatedModel(), this.relatedKey, "getPivotRelatedPair")];
     }
     /** A model's key for a pivot row: refused when blank, as a pivot row needs it (Lucid). */
-    pairKey(model, owner, column) {
+    pairKey(model, owner, column, method) {
+      this.requireModel(model, method, `a ${modelName(owner)} model, got ${describeValue(model)}`);
       const value = readAttribute(model, column);
       if (isBlankKey(value)) {
         throw new ValidationError(`${this.label()}: ${modelName(owner)}.${column} is ${describeValue(value)}; save the model before pairing it through "${this.pivotTable}".`);
@@ -6718,6 +6734,7 @@ var SheetORM = (() => {
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
+      this.requireModel(parent, "pushRelated");
       const current2 = parent[this.relationName];
       const items = current2 instanceof Collection ? current2.all() : [];
       this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));

@@ -123,6 +123,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       );
     }
     this.model.$getRelation(relation);
+    if (alias) this.checkCountName(alias, `withCount('${name}')`);
     this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
     return this;
   }
@@ -132,8 +133,14 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (typeof alias !== 'string' || !alias.trim()) {
       throw new ValidationError(`${this.owner}.as(): expected a name for the count such as 'total', got ${describeValue(alias)}.`);
     }
+    this.checkCountName(alias.trim(), `as('${alias}')`);
     this.countAlias = alias.trim();
     return this;
+  }
+
+  /** `$extras.__proto__ = n` would set the prototype, not a count. */
+  private checkCountName(alias: string, call: string): void {
+    if (alias === '__proto__') throw new ValidationError(`${this.owner}.${call}: "__proto__" cannot name a count; choose another name, such as 'total'.`);
   }
 
   /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */

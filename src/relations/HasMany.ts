@@ -80,6 +80,7 @@ export class HasMany<P extends Model = Model, R extends Model = Model> extends H
 
   /** Appends related models to a parent's loaded collection. */
   pushRelated(parent: P, related: ModelList<R>): void {
+    this.requireModel(parent, 'pushRelated');
     const current = (parent as any)[this.relationName];
     const items = current instanceof Collection ? current.all() : [];
     this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))));

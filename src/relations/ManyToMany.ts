@@ -92,17 +92,18 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
   /** `[pivotForeignKey, parent key]`. */
   getPivotPair(parent: P): [string, unknown] {
     this.boot();
-    return [this.pivotForeignKey, this.pairKey(parent, this.model, this.localKey)];
+    return [this.pivotForeignKey, this.pairKey(parent, this.model, this.localKey, 'getPivotPair')];
   }
 
   /** `[pivotRelatedForeignKey, related key]`. */
   getPivotRelatedPair(related: R): [string, unknown] {
     this.boot();
-    return [this.pivotRelatedForeignKey, this.pairKey(related, this.relatedModel(), this.relatedKey)];
+    return [this.pivotRelatedForeignKey, this.pairKey(related, this.relatedModel(), this.relatedKey, 'getPivotRelatedPair')];
   }
 
   /** A model's key for a pivot row: refused when blank, as a pivot row needs it (Lucid). */
-  private pairKey(model: object, owner: ModelClass, column: string): unknown {
+  private pairKey(model: object, owner: ModelClass, column: string, method: string): unknown {
+    this.requireModel(model, method, `a ${modelName(owner)} model, got ${describeValue(model)}`);
     const value = readAttribute(model, column);
     if (isBlankKey(value)) {
       throw new ValidationError(`${this.label()}: ${modelName(owner)}.${column} is ${describeValue(value)}; save the model before pairing it through "${this.pivotTable}".`);
@@ -112,6 +113,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
 
   /** Appends related models to a parent's loaded collection. */
   pushRelated(parent: P, related: ModelList<R>): void {
+    this.requireModel(parent, 'pushRelated');
     const current = (parent as any)[this.relationName];
     const items = current instanceof Collection ? current.all() : [];
     this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))));

@@ -117,6 +117,7 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
 
   /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
   setRelated(parent: P, related: Result | R[]): void {
+    this.requireModel(parent, 'setRelated');
     const many = this.type === 'hasMany' || this.type === 'manyToMany';
     if (Array.isArray(related)) {
       if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
@@ -166,10 +167,18 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
 
   /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
   protected listOf<T>(input: ModelList<T>, method: string): T[] {
-    if (Array.isArray(input)) return input;
-    if (input instanceof Collection) return input.all();
-    if (input !== null && typeof input === 'object') return [input as T];
-    throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? 'null' : typeof input}.`);
+    let list: T[];
+    if (Array.isArray(input)) list = input;
+    else if (input instanceof Collection) list = input.all();
+    else if (input !== null && typeof input === 'object') return [input as T];
+    else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? 'null' : typeof input}.`);
+    for (let i = 0; i < list.length; i++) this.requireModel(list[i], method, `models in the list, got ${describeValue(list[i])} at index ${i}`);
+    return list;
+  }
+
+  /** Refuses what is not a model before it is read as one. */
+  protected requireModel(value: unknown, method: string, what = `a ${modelName(this.model)} model, got ${describeValue(value)}`): void {
+    if (value === null || typeof value !== 'object') throw new ValidationError(`${this.label()}.${method}(): expected ${what}.`);
   }
 
   /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */

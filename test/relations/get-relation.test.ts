@@ -1,5 +1,5 @@
 /** `Model.$getRelation(name)`: every member SPEC §4 lists, for each relation kind. */
-import { BelongsTo, Collection, HasMany, HasOne, ManyToMany, ManyToManyQueryBuilder, Model, QueryBuilder, RelationNotFoundError, SheetORMError } from '../../src';
+import { BelongsTo, Collection, HasMany, HasOne, ManyToMany, ManyToManyQueryBuilder, Model, QueryBuilder, RelationNotFoundError, SheetORMError, ValidationError } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 /** Fresh classes per test, so nothing is booted or cached from an earlier test. */
@@ -226,6 +226,21 @@ describe('setting related models', () => {
     expect(tags.getPivotPair(new Post({ id: 3 }))).toEqual(['post_id', 3]);
     expect(() => tags.getPivotPair(new Post({ title: 'n' }))).toThrow('Post.tags: Post.id is undefined; save the model before pairing it through "PostTag".');
     expect(() => tags.getPivotRelatedPair(new Tag({ id: '' }))).toThrow(/Tag\.id is ""/);
+  });
+
+  test('what is not a model is refused by name, not read as one', () => {
+    const { User, Post } = defineModels();
+    const tags = Post.$getRelation('tags');
+    const refusals: Array<[() => unknown, string]> = [
+      [() => tags.getPivotPair(42 as never), 'Post.tags.getPivotPair(): expected a Post model, got 42.'],
+      [() => tags.getPivotRelatedPair(undefined as never), 'Post.tags.getPivotRelatedPair(): expected a Tag model, got undefined.'],
+      [() => tags.pushRelated(null as never, []), 'Post.tags.pushRelated(): expected a Post model, got null.'],
+      [() => User.$getRelation('posts').pushRelated(null as never, []), 'User.posts.pushRelated(): expected a User model, got null.'],
+      [() => Post.$getRelation('author').setRelated(null as never, null), 'Post.author.setRelated(): expected a Post model, got null.'],
+      [() => tags.setRelatedForMany([null] as never, []), 'Post.tags.setRelatedForMany(): expected models in the list, got null at index 0.'],
+      [() => User.$getRelation('posts').setRelatedForMany([new User({ id: 1 })], [2] as never), 'User.posts.setRelatedForMany(): expected models in the list, got 2 at index 0.'],
+    ];
+    for (const [call, message] of refusals) expect(call).toThrow(new ValidationError(message));
   });
 
   test('setRelatedForMany matches hasMany, hasOne and belongsTo on normalised keys', () => {

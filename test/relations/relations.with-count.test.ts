@@ -248,6 +248,11 @@ describe('manyToMany', () => {
     expect(extras(Post.withCount('tags', (q) => q.as('total')).get(), 'total')).toEqual([2, 1, 0, 3, 0, 1]);
   });
 
+  test('"__proto__" cannot name a count (it would set the prototype of $extras)', () => {
+    expect(() => Post.withCount('tags as __proto__')).toThrow(`Post.withCount('tags as __proto__'): "__proto__" cannot name a count; choose another name, such as 'total'.`);
+    expect(() => Post.withCount('tags', (q) => q.as('__proto__')).get()).toThrow(/as\('__proto__'\): "__proto__" cannot name a count/);
+  });
+
   test('a callback may constrain related and pivot columns', () => {
     expect(extras(Post.withCount('tags', (q) => q.whereIn('name', ['js', 'ts'])).get(), 'tags_count')).toEqual([2, 1, 0, 2, 0, 1]);
     expect(extras(Post.withCount('tags', (q) => q.wherePivot('weight', '>', 1)).get(), 'tags_count')).toEqual([1, 1, 0, 2, 0, 0]);
