@@ -584,1012 +584,91 @@ var SheetORM = (() => {
     }
   }
 
-  // src/support/serial.ts
-  var EPOCH = Date.UTC(1899, 11, 30);
-  var DAY = 864e5;
-  var formatters = /* @__PURE__ */ new Map();
-  var offsets = /* @__PURE__ */ new Map();
-  function formatter(zone) {
-    let found = formatters.get(zone);
-    if (!found) {
-      found = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone,
-        hourCycle: "h23",
-        era: "short",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric"
-      });
-      formatters.set(zone, found);
-    }
-    return found;
-  }
-  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
-  var BUCKET = 9e5;
-  function zoneOffset(zone, instant) {
-    const fixed = GMT_OFFSET.exec(zone);
-    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
-    const bucket = Math.floor(instant / BUCKET);
-    const key = `${zone}@${bucket}`;
-    let cached = offsets.get(key);
-    if (cached === void 0) {
-      const start = offsetAt(zone, bucket * BUCKET);
-      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
-      offsets.set(key, cached);
-    }
-    return cached === cached ? cached : offsetAt(zone, instant);
-  }
-  function offsetAt(zone, instant) {
-    const parts = {};
-    let format;
-    try {
-      format = formatter(zone);
-    } catch (error) {
-      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
-    }
-    let era = "";
-    for (const part of format.formatToParts(new Date(instant))) {
-      if (part.type === "era") era = part.value;
-      else if (part.type !== "literal") parts[part.type] = Number(part.value);
-    }
-    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
-    wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
-    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
-  }
-  function serialToDate(serial, zone) {
-    const wall = EPOCH + Math.round(serial * DAY);
-    let instant = wall - zoneOffset(zone, wall);
-    instant = wall - zoneOffset(zone, instant);
-    return new Date(instant);
-  }
-
-  // src/collection/compare.ts
-  var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
-  var BOOLEAN = 0;
-  var NUMBER = 1;
-  var DATE = 2;
-  var STRING = 3;
-  var OTHER = 4;
-  var MISSING = 5;
-  function isEmptyCell(value) {
-    return value === null || value === void 0 || value === "";
-  }
-  function isDate2(value) {
-    return Object.prototype.toString.call(value) === "[object Date]";
-  }
-  function classOf(value) {
-    if (value === null || value === void 0 || value === "") return MISSING;
-    switch (typeof value) {
-      case "boolean":
-        return BOOLEAN;
-      case "number":
-        return NUMBER;
-      case "string":
-        return isPlainNumberText(value) ? NUMBER : STRING;
-      default:
-        return isDate2(value) ? DATE : OTHER;
-    }
-  }
-  function compareNumbers(a, b) {
-    if (a !== a) return b !== b ? 0 : 1;
-    if (b !== b) return -1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  function compareStrings(a, b) {
-    const order = a.localeCompare(b);
-    if (order !== 0) return order < 0 ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  function compareValues(a, b) {
-    const classA = classOf(a);
-    const classB = classOf(b);
-    if (classA !== classB) return classA < classB ? -1 : 1;
-    switch (classA) {
-      case BOOLEAN:
-      case NUMBER:
-        return compareNumbers(Number(a), Number(b));
-      case DATE:
-        return compareNumbers(a.getTime(), b.getTime());
-      case STRING:
-        return compareStrings(a, b);
-      default:
-        return 0;
-    }
-  }
-  function compareForOrder(a, b, sign) {
-    const blankA = isEmptyCell(a);
-    if (blankA !== isEmptyCell(b)) return blankA ? 1 : -1;
-    return compareValues(a, b) * sign;
-  }
-  function looseEquals(a, b) {
-    if (a === b) return true;
-    const kind = classOf(a);
-    if (kind !== classOf(b)) return false;
-    if (kind === MISSING) return true;
-    if (kind === NUMBER) return Number(a) === Number(b);
-    if (kind === DATE) return a.getTime() === b.getTime();
-    return false;
-  }
-  function orderIfComparable(a, b) {
-    const kind = classOf(a);
-    if (kind !== classOf(b) || kind >= OTHER) return null;
-    if (kind === NUMBER && (Number.isNaN(Number(a)) || Number.isNaN(Number(b)))) return null;
-    if (kind === DATE && (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()))) return null;
-    return compareValues(a, b);
-  }
-  function equalityKey(value) {
-    switch (classOf(value)) {
-      case MISSING:
-        return null;
-      case BOOLEAN:
-        return value;
-      case NUMBER:
-        return Number(value);
-      case DATE:
-        return `date:${value.getTime()}`;
-      case STRING:
-        return `text:${value}`;
-      default:
-        return value;
-    }
-  }
-  function toText(value) {
-    if (value === null || value === void 0) return "";
-    if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-    return String(value);
-  }
-  function keyedValues(rows, read, readKey) {
-    const out = {};
-    for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
-    return out;
-  }
-  function likeToRegExp(pattern, caseInsensitive = false) {
-    const chars = Array.from(pattern);
-    let source = "";
-    let afterRun = false;
-    for (let i = 0; i < chars.length; i++) {
-      const char = chars[i];
-      const run = char === "%";
-      if (char === "\\" && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
-      else if (run) source += afterRun ? "" : "[\\s\\S]*";
-      else if (char === "_") source += "[\\s\\S]";
-      else source += escapeRegExp(char);
-      afterRun = run;
-    }
-    return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
-  }
-  function escapeRegExp(char) {
-    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
-  }
-  function normalizeOperator(operator) {
-    const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
-    if (OPERATORS.includes(lower)) return lower;
-    const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
-    throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
-  }
-  function operatorMatcher(operator, expected, zone) {
-    const op = normalizeOperator(operator);
-    if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
-    const match = matcherFor(op, expected);
-    if (typeof expected !== "string" || !ISO_DATE.test(expected.trim())) return match;
-    let matchDate = null;
-    const dateMatcher = () => {
-      const date = isoDateOf(expected, zone && zone());
-      return date ? matcherFor(op, date) : match;
-    };
-    return (actual) => isDate2(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual);
-  }
-  function membershipTest(values, zone) {
-    const keys = new Set(values.map(equalityKey));
-    const dateTexts = values.filter((value) => typeof value === "string" && ISO_DATE.test(value.trim()));
-    if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
-    let dateKeys = null;
-    const datesOf = () => {
-      const at = zone && zone();
-      return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
-    };
-    return (actual) => {
-      const key = equalityKey(actual);
-      return keys.has(key) || isDate2(actual) && (dateKeys || (dateKeys = datesOf())).has(key);
-    };
-  }
-  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-  var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
-  function isoDateOf(text, zone) {
-    const match = ISO_DATE.exec(text.trim());
-    if (!match) return null;
-    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
-    const millisecond = Number((match[7] || "0").padEnd(3, "0"));
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-    const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-    if (new Date(wall).getUTCDate() !== day) return null;
-    if (match[8]) {
-      const offset = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
-      return new Date(wall - offset * 6e4);
-    }
-    if (zone) return serialToDate((wall - SERIAL_EPOCH) / 864e5, zone);
-    return new Date(year, month - 1, day, hour, minute, second, millisecond);
-  }
-  function matcherFor(op, expected) {
-    switch (op) {
-      case "=":
-      case "==":
-        return (actual) => looseEquals(actual, expected);
-      case "!=":
-      case "<>":
-        return (actual) => !looseEquals(actual, expected);
-      default:
-        return orderMatcher(op, expected);
-    }
-  }
-  function likeMatcher(pattern, caseInsensitive, zone) {
-    if (pattern === null || pattern === void 0) return () => false;
-    let at = null;
-    const wallText = (date) => wallTimeText(date, at === null ? at = zone && zone() : at);
-    const regExp = likeToRegExp(isDate2(pattern) ? wallText(pattern) : toText(pattern), caseInsensitive);
-    return (actual) => {
-      const kind = classOf(actual);
-      if (kind === DATE) return regExp.test(wallText(actual));
-      return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
-    };
-  }
-  function wallTimeText(date, zone) {
-    const time = date.getTime();
-    if (Number.isNaN(time)) return "Invalid Date";
-    const offset = zone ? zoneOffset(zone, time) : -date.getTimezoneOffset() * 6e4;
-    return new Date(time + offset).toISOString().slice(0, -1);
-  }
-  function orderMatcher(op, expected) {
-    const accept = op === "<" ? (o) => o < 0 : op === "<=" ? (o) => o <= 0 : op === ">" ? (o) => o > 0 : (o) => o >= 0;
-    return (actual) => {
-      const order = orderIfComparable(actual, expected);
-      return order !== null && accept(order);
-    };
-  }
-
-  // src/collection/identity.ts
-  function classOf2(value) {
-    const prototype = Object.getPrototypeOf(value);
-    return prototype ? prototype.constructor : void 0;
-  }
-  function rowIdentity(value) {
-    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
-    const model = value;
-    if (model.$isPersisted !== true) return null;
-    const key = model.$primaryKeyValue;
-    return { model: classOf2(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
-  }
-  function rowKey(value) {
-    const row = rowIdentity(value);
-    return row ? row.key : void 0;
-  }
-  function keyColumnsOf(item) {
-    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
-    const names = classOf2(item).primaryKey;
-    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
-  }
-  function findByKey(items, key) {
-    const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
-    for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
-    return null;
-  }
-  function findByKeyObject(items, values) {
-    for (let i = 0; i < items.length; i++) {
-      const columns = keyColumnsOf(items[i]);
-      if (!columns || columns.length < 2) {
-        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
-      }
-      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
-        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
-      }
-      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
-    }
-    return null;
-  }
-  function matchesItem(target) {
-    const row = rowIdentity(target);
-    if (row) {
-      return (item) => {
-        const other = item === target ? row : rowIdentity(item);
-        return other !== null && other.model === row.model && other.key === row.key;
-      };
-    }
-    const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-    return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
-  }
-  function firstOfEach() {
-    const seen = /* @__PURE__ */ new Set();
-    const seenRows = /* @__PURE__ */ new Map();
-    return (value) => {
-      const row = rowIdentity(value);
-      if (row) {
-        const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
-        seenRows.set(row.model, keys);
-        return keys.has(row.key) ? false : (keys.add(row.key), true);
-      }
-      const id = equalityKey(value);
-      return seen.has(id) ? false : (seen.add(id), true);
-    };
-  }
-
-  // src/collection/aggregate.ts
-  function isBlank(value) {
-    if (value === null || value === void 0 || value === "") return true;
-    if (typeof value === "number") return Number.isNaN(value);
-    return isDate2(value) && Number.isNaN(value.getTime());
-  }
-  function numbersOf(values) {
-    const numbers = [];
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
-    }
-    return numbers;
-  }
-  function extremeOf(values, direction) {
-    let best = null;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
-    }
-    return best;
-  }
-  function sortByKeys(items, keys) {
-    const order = items.map((_, index) => index);
-    order.sort((a, b) => {
-      for (let k = 0; k < keys.length; k++) {
-        const { values, direction } = keys[k];
-        const aBlank = isBlank(values[a]);
-        const bBlank = isBlank(values[b]);
-        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
-        if (byValue) return byValue;
-      }
-      return a - b;
-    });
-    return order.map((index) => items[index]);
-  }
-
-  // src/model/state.ts
-  function pivotOf(state) {
-    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
-    return state.pivot;
-  }
-  var ReadBatch = class {
-    constructor(columns, pivotSpec) {
-      this.columns = columns;
-      this.pivotSpec = pivotSpec;
-    }
-  };
-  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
-  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
-  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
-  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
-  function newState() {
-    return {
-      persisted: false,
-      deleted: false,
-      columns: null,
-      original: null,
-      shadow: null,
-      extras: null,
-      pivot: void 0,
-      pivotRow: null,
-      pivotSpec: null
-    };
-  }
-  function isModelInstance(value) {
-    return value !== null && typeof value === "object" && value[STATE] !== void 0;
-  }
-  var frozenStates = /* @__PURE__ */ new WeakMap();
-  function attachState(target) {
-    const state = newState();
-    if (Object.isExtensible(target)) target[STATE] = state;
-    else frozenStates.set(target, state);
-    return state;
-  }
-  function holdRead(model, batch, row, pivotRow) {
-    const held = model;
-    if (held[STATE] !== void 0) return false;
-    held[STATE] = batch;
-    held[READ_ROW] = row;
-    if (pivotRow) held[READ_PIVOT] = pivotRow;
-    return true;
-  }
-  function stateOf(model) {
-    const held = model[STATE];
-    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
-    const frozen = frozenStates.get(model);
-    if (frozen) return frozen;
-    const state = attachState(model);
-    if (held) {
-      state.persisted = true;
-      state.columns = held.columns;
-      state.original = model[READ_ROW] || null;
-      state.pivotRow = model[READ_PIVOT] || null;
-      state.pivotSpec = held.pivotSpec;
-    }
-    return state;
-  }
-  function heldShadow(model) {
-    const held = model[STATE];
-    if (held instanceof ReadBatch) {
-      const frozen = frozenStates.get(model);
-      return frozen ? frozen.shadow : null;
-    }
-    return held !== void 0 ? held.shadow : null;
-  }
-  function extrasOf(model) {
-    const state = stateOf(model);
-    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
-    return state.extras;
-  }
-  function setLoadedRelation(model, name, value) {
-    const list = model[RELATIONS];
-    if (!list) {
-      model[RELATIONS] = [name, value];
-      return;
-    }
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === name) {
-        list[i + 1] = value;
-        return;
-      }
-    }
-    list.push(name, value);
-  }
-  function forgetLoadedRelation(model, name) {
-    const list = model[RELATIONS];
-    if (!list) return;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === name) {
-        list.splice(i, 2);
-        break;
-      }
-    }
-    if (!list.length) model[RELATIONS] = void 0;
-  }
-  function hasLoadedRelations(model) {
-    return model[RELATIONS] !== void 0;
-  }
-  function isLoadedRelation(model, name) {
-    const list = model[RELATIONS];
-    if (list) {
-      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
-    }
-    return false;
-  }
-  function loadedRelations(model) {
-    const pairs = [];
-    const list = model[RELATIONS];
-    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
-    return pairs;
-  }
-  function shadowOf(model) {
-    const state = stateOf(model);
-    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
-  }
-  var positions = /* @__PURE__ */ new WeakMap();
-  function columnIndex(columns, name) {
-    let map = positions.get(columns);
-    if (!map) {
-      map = new Map(columns.map((column, i) => [column, i]));
-      positions.set(columns, map);
-    }
-    const index = map.get(name);
-    return index === void 0 ? -1 : index;
-  }
-  function originalValue(state, name) {
-    if (!state.original || !state.columns) return void 0;
-    const index = columnIndex(state.columns, name);
-    return index < 0 ? void 0 : state.original[index];
-  }
-  function originalRecord(state) {
-    const record = {};
-    const { original, columns } = state;
-    if (!original || !columns) return record;
-    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
-    return record;
-  }
-
-  // src/collection/path.ts
-  function readPath(item, path) {
-    if (item === null || item === void 0) return void 0;
-    const direct = step(item, path);
-    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
-    let current2 = item;
-    for (const segment of path.split(".")) {
-      if (current2 === null || current2 === void 0 || typeof current2 === "function") return void 0;
-      current2 = step(current2, segment);
-    }
-    return current2;
-  }
-  function step(current2, name) {
-    const value = current2[name];
-    if (value !== void 0 && typeof value !== "function") return value;
-    const getAttribute = current2.getAttribute;
-    if (!isModelInstance(current2) || typeof getAttribute !== "function") return void 0;
-    const attribute = getAttribute.call(current2, name);
-    return typeof attribute === "function" ? void 0 : attribute;
-  }
-
-  // src/collection/select.ts
-  function checkSelector(key, method) {
-    const index = typeof key === "number" && Number.isInteger(key) && key >= 0;
-    if (key === void 0 || typeof key === "string" || typeof key === "function" || index) return key;
-    throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
-  }
-  function selector(key) {
-    if (key === void 0) return (item) => item;
-    if (typeof key === "function") return key;
-    const path = String(key);
-    return (item) => readPath(item, path);
-  }
-  function condition(args, method, column) {
-    if (args.length && args[args.length - 1] === void 0) {
-      throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
-    }
-    if (args.length >= 2) {
-      try {
-        return operatorMatcher(args[0], args[1]);
-      } catch (error) {
-        throw new ValidationError(`Collection.${method}: ${error.message}.`);
-      }
-    }
-    if (Array.isArray(args[0])) {
-      throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
-    }
-    return operatorMatcher("=", args[0]);
-  }
-
-  // src/collection/Collection.ts
-  function describe(value) {
-    return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-  }
-  function assertCallback(fn, method, optional = false) {
-    if (typeof fn === "function" || optional && fn === void 0) return;
-    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
-  }
-  function countArgument(n, method) {
-    if (typeof n === "number") return n;
-    if (typeof n === "string" && n.trim() !== "" && !isNaN(Number(n))) return Number(n);
-    throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
-  }
-  function mapItems(items, fn, thisArg) {
-    const out = new Array(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
-    return out;
-  }
-  var ArrayBase = Array;
-  var push = Array.prototype.push;
-  var Collection = class _Collection extends ArrayBase {
-    /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
-    constructor(items = []) {
-      super();
-      const size = items;
-      if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
-        this.length = size;
-        return;
-      }
-      if (items === null || typeof items[Symbol.iterator] !== "function") {
-        throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
-      }
-      const list = Array.isArray(items) ? items : Array.from(items);
-      for (let i = 0; i < list.length; i++) push.call(this, list[i]);
-    }
-    /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
-    static get [Symbol.species]() {
-      return Array;
-    }
-    /** A collection of `items` without copying them: the caller hands the array over. */
-    static wrap(items) {
-      return Object.setPrototypeOf(items, _Collection.prototype);
-    }
-    /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
-    static from(items, map, thisArg) {
-      if (map !== void 0) assertCallback(map, "from");
-      return _Collection.wrap(map ? Array.from(items, map, thisArg) : Array.from(items));
-    }
-    /** A collection of the arguments (Array.of). */
-    static of(...items) {
-      return _Collection.wrap(items);
-    }
-    /** The item at `index` (negative counts from the end), or null when out of range. */
-    get(index) {
-      const i = index < 0 ? this.length + index : index;
-      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : null;
-    }
-    /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
-    each(fn) {
-      assertCallback(fn, "each");
-      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
-      return this;
-    }
-    /** A new collection of `fn`'s results. */
-    map(fn, thisArg) {
-      assertCallback(fn, "map");
-      return _Collection.wrap(mapItems(this, fn, thisArg));
-    }
-    filter(fn = (item) => item, thisArg) {
-      assertCallback(fn, "filter");
-      const kept = [];
-      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
-      return _Collection.wrap(kept);
-    }
-    /** The items for which `fn` returns falsy. */
-    reject(fn) {
-      assertCallback(fn, "reject");
-      return this.filter((item, i, items) => !fn(item, i, items));
-    }
-    reduce(fn, ...initial) {
-      assertCallback(fn, "reduce");
-      if (!initial.length && !this.length) return null;
-      let accumulator = initial.length ? initial[0] : this[0];
-      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
-      return accumulator;
-    }
-    /** True when `fn` returns truthy for at least one item. */
-    some(fn, thisArg) {
-      assertCallback(fn, "some");
-      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
-      return false;
-    }
-    /** True when `fn` returns truthy for every item (and for an empty collection). */
-    every(fn, thisArg) {
-      assertCallback(fn, "every");
-      for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
-      return true;
-    }
-    where(col, ...args) {
-      if (typeof col === "function") return this.filter(col);
-      if (isPlainObject(col)) {
-        const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where", name) }));
-        return this.filter((item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items))));
-      }
-      if (typeof col !== "string") throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe(col)}.`);
-      const read = selector(col);
-      if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
-      const test = condition(args, "where", col);
-      return this.filter((item, i, items) => test(read(item, i, items)));
-    }
-    /** The items whose `col` loosely equals one of `values`. */
-    whereIn(col, values) {
-      return this.byMembership(col, values, true, "whereIn");
-    }
-    /** The items whose `col` equals none of `values`. */
-    whereNotIn(col, values) {
-      return this.byMembership(col, values, false, "whereNotIn");
-    }
-    pluck(col, key) {
-      if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
-      const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
-      if (key === void 0 || key === null) return this.map(read);
-      const readKey = selector(checkSelector(key, "pluck"));
-      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
-    }
-    /** The number of items. */
-    count() {
-      return this.length;
-    }
-    /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
-    sum(key) {
-      return numbersOf(this.valuesOf(key)).reduce((total, n) => total + n, 0);
-    }
-    /** The mean of the numeric values, or null when there are none. */
-    avg(key) {
-      const numbers = numbersOf(this.valuesOf(key));
-      return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
-    }
-    min(key) {
-      return extremeOf(this.valuesOf(key), -1);
-    }
-    max(key) {
-      return extremeOf(this.valuesOf(key), 1);
-    }
-    /**
-     * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
-     * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
-     */
-    sortBy(key) {
-      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, "sortBy")));
-    }
-    /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
-    sortByDesc(key) {
-      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, "sortByDesc")));
-    }
-    groupBy(key) {
-      if (Array.isArray(key)) {
-        if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
-        const groups2 = this.groupBy(checkSelector(key[0], "groupBy"));
-        if (key.length === 1) return groups2;
-        const rest = key.slice(1);
-        return Object.fromEntries(Object.keys(groups2).map((name) => [name, groups2[name].groupBy(rest)]));
-      }
-      if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
-      const read = selector(checkSelector(key, "groupBy"));
-      const groups = /* @__PURE__ */ new Map();
-      this.each((item, i) => {
-        const name = toText(read(item, i, this));
-        const group = groups.get(name);
-        if (group) group.push(item);
-        else groups.set(name, [item]);
-      });
-      return Object.fromEntries(Array.from(groups, ([name, group]) => [name, _Collection.wrap(group)]));
-    }
-    /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
-    keyBy(key) {
-      if (key === void 0) throw new ValidationError("Collection.keyBy: name the key (a column, dot path, index or function).");
-      const read = selector(checkSelector(key, "keyBy"));
-      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
-    }
-    /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
-    unique(key) {
-      const read = selector(key);
-      const isFirst = firstOfEach();
-      return this.filter((item, i) => isFirst(read(item, i, this)));
-    }
-    /** Splits the items into collections of `size` items (the last may be shorter). */
-    chunk(size) {
-      if (!Number.isInteger(size) || size < 1) {
-        throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
-      }
-      const chunks = [];
-      for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
-      return _Collection.wrap(chunks);
-    }
-    /** The first item (that `fn` accepts), or null. */
-    first(fn) {
-      assertCallback(fn, "first", true);
-      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
-      return null;
-    }
-    /** The last item (that `fn` accepts), or null. */
-    last(fn) {
-      assertCallback(fn, "last", true);
-      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
-      return null;
-    }
-    find(target) {
-      if (typeof target === "function") return this.first(target);
-      if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
-      if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
-        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
-      }
-      return findByKey(this, target);
-    }
-    contains(...args) {
-      const [target, ...rest] = args;
-      if (rest.length > 0) {
-        const read = selector(String(target));
-        const test = condition(rest, "contains", String(target));
-        return this.some((item, i, items) => test(read(item, i, items)));
-      }
-      if (typeof target === "function") return this.some(target);
-      return this.some(matchesItem(target));
-    }
-    /** The first `n` items, or the last `-n` items when `n` is negative. */
-    take(n) {
-      const count = Math.trunc(countArgument(n, "take")) || 0;
-      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
-    }
-    /** All items after the first `n` (a negative `n` skips nothing). */
-    skip(n) {
-      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
-    }
-    /** True when there are no items. */
-    isEmpty() {
-      return this.length === 0;
-    }
-    /** True when there is at least one item. */
-    isNotEmpty() {
-      return this.length > 0;
-    }
-    /** The items as a new plain array. */
-    all() {
-      return this.slice();
-    }
-    /** The items as a new plain array (alias of `all`). */
-    toArray() {
-      return this.all();
-    }
-    /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
-    toJSON() {
-      return mapItems(this, (item) => {
-        const json = item !== null && item !== void 0 && item.toJSON;
-        return typeof json === "function" ? json.call(item) : item;
-      });
-    }
-    /** The items' text joined by `glue` (null → '', Dates as ISO). */
-    join(glue = ",") {
-      return mapItems(this, toText).join(glue);
-    }
-    /** The text of one column (or derived value) of every item, joined by `glue`. */
-    implode(key, glue = ",") {
-      return this.valuesOf(key).map(toText).join(glue);
-    }
-    byMembership(col, values, member, method) {
-      if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
-        throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe(values)}.`);
-      }
-      const list = Array.from(values);
-      const missing = list.indexOf(void 0);
-      if (missing >= 0) {
-        throw new ValidationError(`Collection.${method}('${String(col)}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
-      }
-      const test = membershipTest(list);
-      const read = selector(col);
-      return this.filter((item, i, items) => test(read(item, i, items)) === member);
-    }
-    sortKeys(key, direction, method) {
-      if (!Array.isArray(key)) return [{ values: this.valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
-      return Array.from(key, (item, i) => {
-        if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
-        if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
-        const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
-        if (item.length !== 2 || order !== "asc" && order !== "desc") {
-          throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
+  // src/query/EagerLoader.ts
+  function addPreloads(model, nodes, args, method = "with") {
+    let last = null;
+    const at = `${model.name}.${method}()`;
+    for (const arg of args) {
+      if (typeof arg === "function") {
+        if (!last && method === "load") {
+          useLoader(model, nodes, arg, at);
+          continue;
         }
-        return { values: this.valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
-      });
-    }
-    valuesOf(key) {
-      return mapItems(this, selector(key));
-    }
-  };
-
-  // src/relations/naming.ts
-  var import_pluralize = __toESM(require_pluralize());
-  var PLURAL_OF = {};
-  var SINGULAR_OF = {};
-  "cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche".split(" ").forEach((word) => SINGULAR_OF[`${word}s`] = word);
-  "gps dns aws sms os ios cms pos rss sos gis lms https".split(" ").forEach((word) => SINGULAR_OF[word] = word);
-  "canvas bias lens".split(" ").forEach((word) => {
-    SINGULAR_OF[`${word}es`] = word;
-    SINGULAR_OF[word] = word;
-    PLURAL_OF[word] = `${word}es`;
-  });
-  function singular(word) {
-    return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : import_pluralize.default.singular(word);
-  }
-  function pluralName(name) {
-    const last = (name.match(/[A-Za-z][a-z]*$/) || [""])[0].toLowerCase();
-    if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
-    if (/[a-z][A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
-    return (0, import_pluralize.default)(name);
-  }
-  function snakeCase(text) {
-    return text.trim().replace(/([A-Z])([A-Z\d]+)s(?![a-z])/g, (_, first, rest) => `${first}${rest.toLowerCase()}s`).replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[\s\-.]+/g, "_").toLowerCase();
-  }
-  function singularSnake(sheetName2) {
-    const words = snakeCase(sheetName2).split("_");
-    const last = words[words.length - 1];
-    const plural = /([A-Z][A-Z\d]+)s$/.exec(sheetName2.trim());
-    words[words.length - 1] = plural && last === `${plural[1].toLowerCase()}s` ? plural[1].toLowerCase() : singular(last);
-    return words.join("_");
-  }
-  function foreignKeyFor(stem, key) {
-    return `${stem}_${key}`;
-  }
-  function pivotSheetFor(parentStem, relatedStem) {
-    return [parentStem, relatedStem].sort().join("_");
-  }
-
-  // src/model/meta.ts
-  function classOf3(model) {
-    return Object.getPrototypeOf(model).constructor;
-  }
-  function modelName(model) {
-    return model.name || sheetName(model);
-  }
-  function declared(model, names) {
-    for (let cls = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
-      for (const name of names) {
-        if (!Object.prototype.hasOwnProperty.call(cls, name)) continue;
-        const getter = Object.getOwnPropertyDescriptor(cls, name).get;
-        if (getter && resolvedGetters.has(getter)) continue;
-        const value = Reflect.get(cls, name, model);
-        if (value !== void 0 && value !== null) return { name, value };
+        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
+        last.callback = arg;
+        continue;
       }
+      if (isPlainObject(arg)) {
+        last = null;
+        for (const name of Object.keys(arg)) {
+          const callback = arg[name];
+          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
+            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
+          }
+          const node = addPath(model, nodes, checkedPath(name, at));
+          if (callback) node.callback = callback;
+        }
+        continue;
+      }
+      const names = Array.isArray(arg) ? arg : [arg];
+      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
     }
-    return void 0;
   }
-  function setting(model, names) {
-    const found = declared(model, names);
-    return found ? found.value : void 0;
-  }
-  var resolvedGetters = /* @__PURE__ */ new WeakSet();
-  var resolving = /* @__PURE__ */ new Set();
-  function defineResolvedSettings(base) {
-    const resolvers = {
-      primaryKey: (model) => {
-        const keys = primaryKeys(model);
-        return keys.length === 1 ? keys[0] : keys;
-      },
-      table: sheetName,
-      entity: sheetName
+  function useLoader(model, nodes, callback, at) {
+    let open = true;
+    const add = (...names) => {
+      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
+      addPreloads(model, nodes, names, "load");
+      return loader;
     };
-    Object.keys(resolvers).forEach((name) => {
-      const get = function() {
-        if (resolving.has(this)) return void 0;
-        resolving.add(this);
-        try {
-          return resolvers[name](this);
-        } finally {
-          resolving.delete(this);
+    const loader = new Proxy(
+      { load: add, preload: add },
+      {
+        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
+          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
         }
-      };
-      resolvedGetters.add(get);
-      Object.defineProperty(base, name, {
-        configurable: true,
-        get,
-        set(value) {
-          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
-        }
-      });
-    });
-  }
-  function sheetName(model) {
-    const name = setting(model, ["_table", "entity", "table"]);
-    if (typeof name === "string" && name.trim()) return name;
-    if (name !== void 0 && name !== null) {
-      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
-    }
-    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
-    return pluralName(model.name);
-  }
-  function keyStem(model) {
-    const table = sheetName(model);
-    const named = setting(model, ["_table", "entity", "table"]);
-    return (named === void 0 || named === null) && table !== model.name ? snakeCase(model.name) : singularSnake(table);
-  }
-  function primaryKeys(model) {
-    var _a;
-    const key = (_a = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a : "id";
-    const keys = Array.isArray(key) ? key : [key];
-    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
-      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
-    }
-    return keys.slice();
-  }
-  function usesUuid(model) {
-    return setting(model, ["_keyType", "keyType"]) === "uuid";
-  }
-  var INCREMENTING = [void 0, null, "increment", "int", "integer"];
-  function assertKeyMaker(model) {
-    const found = declared(model, ["_keyType", "keyType"]);
-    const type = found ? found.value : void 0;
-    if (type === "uuid" || INCREMENTING.indexOf(type) >= 0) return;
-    const setting2 = found.name;
-    throw new ValidationError(
-      `${modelName(model)}.${setting2} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting2} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
+      }
     );
-  }
-  function tableRef(model) {
-    return {
-      sheetName: sheetName(model),
-      spreadsheetId: model._spreadsheetId || null,
-      owner: modelName(model),
-      keyColumns: primaryKeys(model),
-      uniqueKeys: true
-    };
-  }
-  function isKeyValue(value) {
-    if (typeof value === "number") return Number.isFinite(value);
-    if (isDate(value)) return !Number.isNaN(value.getTime());
-    return typeof value === "string" || typeof value === "boolean";
-  }
-  function keyValues(owner, keys, id) {
-    let values;
-    if (keys.length === 1) values = [id];
-    else if (Array.isArray(id)) values = id;
-    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
-    else values = [id];
-    if (values.length !== keys.length || values.some((value) => !isKeyValue(value) || isBlankKey(value))) {
-      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
+    try {
+      callback(loader);
+    } finally {
+      open = false;
     }
-    return values;
+  }
+  function checkedPath(name, at) {
+    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
+    return name.trim().split(".");
+  }
+  function addPath(model, nodes, path) {
+    let level = nodes;
+    let owner = model;
+    let node = null;
+    for (const name of path) {
+      const relation = owner.$getRelation(name);
+      node = level.find((candidate) => candidate.name === name) || null;
+      if (!node) {
+        node = { name, children: [] };
+        level.push(node);
+      }
+      level = node.children;
+      owner = relation.relatedModel();
+    }
+    return node;
+  }
+  function loadPreloads(model, models, nodes) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      const related = relation.eagerLoad(models, node.callback);
+      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
+    }
+  }
+  function preloadSheets(model, nodes, refs = []) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      refs.push(...relation.tables());
+      preloadSheets(relation.relatedModel(), node.children, refs);
+    }
+    return refs;
   }
 
   // src/config.ts
@@ -1783,329 +862,6 @@ var SheetORM = (() => {
     if (typeof Utilities !== "undefined" && Utilities && typeof Utilities.sleep === "function") Utilities.sleep(ms);
   }
 
-  // src/storage/sheetsApi/api.ts
-  function sheetsApi() {
-    const setting2 = getConfig().sheetsApi;
-    if (setting2 === false) return null;
-    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
-    if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
-    if (setting2 === true) {
-      throw new SheetORMError(
-        'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
-      );
-    }
-    return null;
-  }
-  var ids = /* @__PURE__ */ new WeakMap();
-  var zones = /* @__PURE__ */ new WeakMap();
-  var sheetIds = /* @__PURE__ */ new WeakMap();
-  function spreadsheetIdOf(spreadsheet) {
-    let id = ids.get(spreadsheet);
-    if (id === void 0) {
-      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
-      ids.set(spreadsheet, id);
-    }
-    return id;
-  }
-  function rememberSpreadsheetId(spreadsheet, id) {
-    ids.set(spreadsheet, id);
-  }
-  function bySpreadsheet(items, spreadsheetOf) {
-    const byHandle = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      const handle = spreadsheetOf(item);
-      const group = byHandle.get(handle);
-      if (group) group.push(item);
-      else byHandle.set(handle, [item]);
-    }
-    if (byHandle.size < 2) return Array.from(byHandle.values());
-    const byId = /* @__PURE__ */ new Map();
-    byHandle.forEach((group, handle) => {
-      const id = spreadsheetIdOf(handle);
-      byId.set(id, (byId.get(id) || []).concat(group));
-    });
-    return Array.from(byId.values());
-  }
-  function timeZoneOf(spreadsheet) {
-    let zone = zones.get(spreadsheet);
-    if (zone === void 0) {
-      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
-      zones.set(spreadsheet, zone);
-    }
-    return zone;
-  }
-  function sheetIdOf(sheet) {
-    let id = sheetIds.get(sheet);
-    if (id === void 0) {
-      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
-      sheetIds.set(sheet, id);
-    }
-    return id;
-  }
-  function quotedSheet(name) {
-    return `'${name.replace(/'/g, "''")}'`;
-  }
-
-  // src/storage/TableRef.ts
-  var cache = null;
-  function handles() {
-    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
-    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
-      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
-    }
-    return cache;
-  }
-  function forgetHandles() {
-    cache = null;
-  }
-  function openSpreadsheet(pinnedId, owner) {
-    const config = getConfig();
-    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
-    const key = id ? `id:${id}` : "default";
-    const cached = handles().spreadsheets.get(key);
-    if (cached) return cached;
-    if (typeof SpreadsheetApp === "undefined") {
-      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
-    }
-    let spreadsheet;
-    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
-    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
-    if (!spreadsheet) {
-      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
-    }
-    handles().spreadsheets.set(key, spreadsheet);
-    return spreadsheet;
-  }
-  function openById(id, source, owner) {
-    try {
-      const spreadsheet = retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
-      if (spreadsheet) rememberSpreadsheetId(spreadsheet, id);
-      return spreadsheet;
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      const who = owner ? `${owner}: ` : "";
-      throw new ServiceError(
-        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
-        error.cause
-      );
-    }
-  }
-  function spreadsheetName(spreadsheet) {
-    const names = handles().names;
-    let name = names.get(spreadsheet);
-    if (name === void 0) {
-      try {
-        name = spreadsheet.getName();
-      } catch (error) {
-        name = "(unnamed)";
-      }
-      names.set(spreadsheet, name);
-    }
-    return name;
-  }
-  function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
-  }
-  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
-  var nextSpreadsheetObject = 0;
-  function configuredSpreadsheetKey() {
-    const { spreadsheet, spreadsheetId } = getConfig();
-    if (spreadsheet) {
-      let n = spreadsheetObjects.get(spreadsheet);
-      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
-      return `object:${n}`;
-    }
-    return spreadsheetId ? `id:${spreadsheetId}` : "active";
-  }
-  function lazyOpened(ref, spreadsheet) {
-    const cacheKey = cacheKeyOf(ref);
-    let opened = null;
-    return {
-      cacheKey,
-      get sheet() {
-        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
-      },
-      spreadsheet,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-  }
-  function describeRef(ref) {
-    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
-  }
-  function openSheet(ref) {
-    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
-  }
-  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
-    const cached = handles().sheets.get(cacheKey);
-    if (cached && cached.spreadsheet === spreadsheet) return cached;
-    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
-    if (!sheet) {
-      const names = spreadsheet.getSheets().map((s) => s.getName());
-      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
-      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
-      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
-    }
-    const opened = {
-      sheet,
-      spreadsheet,
-      cacheKey,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-    if (remember) handles().sheets.set(cacheKey, opened);
-    return opened;
-  }
-
-  // src/relations/Relation.ts
-  var Relation = class {
-    constructor(model, related, options = {}) {
-      /** The name it was defined under (`tags`). */
-      this.relationName = "";
-      /** Whether keys have been resolved. */
-      this.booted = false;
-      /** The key column on the parent side. */
-      this.localKey = "";
-      if (typeof related !== "function") {
-        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
-      }
-      this.model = model;
-      this.related = related;
-      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
-      this.onQuery = options.onQuery;
-    }
-    /** The related model class (a thunk is resolved on each call). */
-    relatedModel() {
-      const input = this.related;
-      if (input.prototype && typeof input.$getRelation === "function") return this.related;
-      let resolved;
-      let isClass = false;
-      try {
-        resolved = this.related();
-      } catch (error) {
-        if (!(error instanceof TypeError) || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
-        isClass = true;
-      }
-      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
-        const named = input.prototype ? this.related.name : "";
-        throw new SheetORMError(
-          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one${isClass ? "" : `: calling it returned ${describeValue(resolved)}`}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
-        );
-      }
-      return resolved;
-    }
-    /** Resolves default keys once. */
-    boot() {
-      if (this.booted) return;
-      this.resolveKeys();
-      this.booted = true;
-    }
-    /**
-     * The key column of `model` the relation matches on when none is named. A composite key has no
-     * such column: matching on its first part would join rows of other keys, so it must be named.
-     */
-    defaultKey(model, howToName) {
-      const keys = primaryKeys(model);
-      if (keys.length === 1) return keys[0];
-      throw new ValidationError(
-        `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(", ")}) and a relation matches on one column; name that column: ${howToName}.`
-      );
-    }
-    /** `Post.tags`, for messages. */
-    label() {
-      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
-    }
-    /** The sheets loading this relation reads. */
-    tables() {
-      return [tableRef(this.relatedModel())];
-    }
-    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
-    setRelated(parent, related) {
-      this.requireModel(parent, "setRelated");
-      const many = this.type === "hasMany" || this.type === "manyToMany";
-      if (Array.isArray(related)) {
-        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-        if (!(related instanceof Collection)) related = new Collection(related);
-      } else if (many) {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
-      } else if (related !== null && typeof related !== "object") {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
-      }
-      keepAssignedAttribute(parent, this.relationName);
-      setLoadedRelation(parent, this.relationName, related);
-      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
-        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
-      } else {
-        parent[this.relationName] = related;
-      }
-    }
-    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
-    assertParentColumn(parents, column) {
-      const columns = parents.length ? stateOf(parents[0]).columns : null;
-      if (columns && columns.indexOf(column) < 0) {
-        throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(", ")}).`);
-      }
-    }
-    /** The normalised value of a model's key column. */
-    keyOf(model, column) {
-      return normalizeKey(readAttribute(model, column));
-    }
-    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
-    listOf(input, method) {
-      let list;
-      if (Array.isArray(input)) list = input;
-      else if (input instanceof Collection) list = input.all();
-      else if (input !== null && typeof input === "object") return [input];
-      else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
-      for (let i = 0; i < list.length; i++) this.requireModel(list[i], method, `models in the list, got ${describeValue(list[i])} at index ${i}`);
-      return list;
-    }
-    /** Refuses what is not a model before it is read as one. */
-    requireModel(value, method, what = `a ${modelName(this.model)} model, got ${describeValue(value)}`) {
-      if (value === null || typeof value !== "object") throw new ValidationError(`${this.label()}.${method}(): expected ${what}.`);
-    }
-    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
-    eagerLoad(parents, callback) {
-      this.boot();
-      const related = this.eagerQuery(parents, callback).get().all();
-      this.setRelatedForMany(parents, related);
-      return related;
-    }
-    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
-    relatedQuery(subQuery = false) {
-      return this.configureQuery(this.relatedModel().query(), subQuery);
-    }
-    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
-    configureQuery(query, subQuery) {
-      this.boot();
-      query.owner = this.label();
-      query.isRelatedSubQuery = subQuery;
-      if (this.onQuery) this.onQuery(query);
-      return query;
-    }
-    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
-    subQuery(callback) {
-      const query = this.relatedQuery(true);
-      if (typeof callback === "function") callback(query);
-      return query;
-    }
-  };
-  var accessors = /* @__PURE__ */ new WeakMap();
-  function hasAccessor(prototype, name) {
-    let names = accessors.get(prototype);
-    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
-    let found = names.get(name);
-    if (found === void 0) {
-      found = false;
-      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
-        const descriptor = Object.getOwnPropertyDescriptor(p, name);
-        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
-        if (descriptor) break;
-      }
-      names.set(name, found);
-    }
-    return found;
-  }
-
   // src/storage/lock.ts
   function acquireLock(purpose) {
     const { lock: setting2, lockTimeoutMs } = getConfig();
@@ -2197,6 +953,131 @@ var SheetORM = (() => {
   function sameKey(read, written) {
     const sent = typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
     return normalizeKey(read) === normalizeKey(sent);
+  }
+
+  // src/storage/sheetsApi/api.ts
+  function sheetsApi() {
+    const setting2 = getConfig().sheetsApi;
+    if (setting2 === false) return null;
+    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
+    if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
+    if (setting2 === true) {
+      throw new SheetORMError(
+        'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
+      );
+    }
+    return null;
+  }
+  var ids = /* @__PURE__ */ new WeakMap();
+  var zones = /* @__PURE__ */ new WeakMap();
+  var sheetIds = /* @__PURE__ */ new WeakMap();
+  function spreadsheetIdOf(spreadsheet) {
+    let id = ids.get(spreadsheet);
+    if (id === void 0) {
+      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
+      ids.set(spreadsheet, id);
+    }
+    return id;
+  }
+  function rememberSpreadsheetId(spreadsheet, id) {
+    ids.set(spreadsheet, id);
+  }
+  function bySpreadsheet(items, spreadsheetOf) {
+    const byHandle = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      const handle = spreadsheetOf(item);
+      const group = byHandle.get(handle);
+      if (group) group.push(item);
+      else byHandle.set(handle, [item]);
+    }
+    if (byHandle.size < 2) return Array.from(byHandle.values());
+    const byId = /* @__PURE__ */ new Map();
+    byHandle.forEach((group, handle) => {
+      const id = spreadsheetIdOf(handle);
+      byId.set(id, (byId.get(id) || []).concat(group));
+    });
+    return Array.from(byId.values());
+  }
+  function timeZoneOf(spreadsheet) {
+    let zone = zones.get(spreadsheet);
+    if (zone === void 0) {
+      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
+      zones.set(spreadsheet, zone);
+    }
+    return zone;
+  }
+  function sheetIdOf(sheet) {
+    let id = sheetIds.get(sheet);
+    if (id === void 0) {
+      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
+      sheetIds.set(sheet, id);
+    }
+    return id;
+  }
+  function quotedSheet(name) {
+    return `'${name.replace(/'/g, "''")}'`;
+  }
+
+  // src/support/serial.ts
+  var EPOCH = Date.UTC(1899, 11, 30);
+  var DAY = 864e5;
+  var formatters = /* @__PURE__ */ new Map();
+  var offsets = /* @__PURE__ */ new Map();
+  function formatter(zone) {
+    let found = formatters.get(zone);
+    if (!found) {
+      found = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        era: "short",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric"
+      });
+      formatters.set(zone, found);
+    }
+    return found;
+  }
+  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+  var BUCKET = 9e5;
+  function zoneOffset(zone, instant) {
+    const fixed = GMT_OFFSET.exec(zone);
+    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
+    const bucket = Math.floor(instant / BUCKET);
+    const key = `${zone}@${bucket}`;
+    let cached = offsets.get(key);
+    if (cached === void 0) {
+      const start = offsetAt(zone, bucket * BUCKET);
+      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
+      offsets.set(key, cached);
+    }
+    return cached === cached ? cached : offsetAt(zone, instant);
+  }
+  function offsetAt(zone, instant) {
+    const parts = {};
+    let format;
+    try {
+      format = formatter(zone);
+    } catch (error) {
+      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
+    }
+    let era = "";
+    for (const part of format.formatToParts(new Date(instant))) {
+      if (part.type === "era") era = part.value;
+      else if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+    wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
+    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
+  }
+  function serialToDate(serial, zone) {
+    const wall = EPOCH + Math.round(serial * DAY);
+    let instant = wall - zoneOffset(zone, wall);
+    instant = wall - zoneOffset(zone, instant);
+    return new Date(instant);
   }
 
   // src/storage/Header.ts
@@ -2295,7 +1176,7 @@ var SheetORM = (() => {
     const api = sheetsApi();
     const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
     const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values })));
-    const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
+    const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
     };
@@ -2319,9 +1200,9 @@ var SheetORM = (() => {
         deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
       }));
     });
-    return unlessQuota(() => once(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
+    return unlessQuota(() => once(`Sheets.batchUpdate ${describe(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
   }
-  function describe2(sheets, count, what) {
+  function describe(sheets, count, what) {
     return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count} ${what}`;
   }
   function a1(block) {
@@ -3102,6 +1983,116 @@ var SheetORM = (() => {
     }
   };
 
+  // src/storage/TableRef.ts
+  var cache = null;
+  function handles() {
+    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
+    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
+    }
+    return cache;
+  }
+  function forgetHandles() {
+    cache = null;
+  }
+  function openSpreadsheet(pinnedId, owner) {
+    const config = getConfig();
+    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+    const key = id ? `id:${id}` : "default";
+    const cached = handles().spreadsheets.get(key);
+    if (cached) return cached;
+    if (typeof SpreadsheetApp === "undefined") {
+      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
+    }
+    let spreadsheet;
+    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
+    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!spreadsheet) {
+      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
+    }
+    handles().spreadsheets.set(key, spreadsheet);
+    return spreadsheet;
+  }
+  function openById(id, source, owner) {
+    try {
+      const spreadsheet = retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+      if (spreadsheet) rememberSpreadsheetId(spreadsheet, id);
+      return spreadsheet;
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const who = owner ? `${owner}: ` : "";
+      throw new ServiceError(
+        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
+        error.cause
+      );
+    }
+  }
+  function spreadsheetName(spreadsheet) {
+    const names = handles().names;
+    let name = names.get(spreadsheet);
+    if (name === void 0) {
+      try {
+        name = spreadsheet.getName();
+      } catch (error) {
+        name = "(unnamed)";
+      }
+      names.set(spreadsheet, name);
+    }
+    return name;
+  }
+  function cacheKeyOf(ref) {
+    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
+  }
+  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
+  var nextSpreadsheetObject = 0;
+  function configuredSpreadsheetKey() {
+    const { spreadsheet, spreadsheetId } = getConfig();
+    if (spreadsheet) {
+      let n = spreadsheetObjects.get(spreadsheet);
+      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
+      return `object:${n}`;
+    }
+    return spreadsheetId ? `id:${spreadsheetId}` : "active";
+  }
+  function lazyOpened(ref, spreadsheet) {
+    const cacheKey = cacheKeyOf(ref);
+    let opened = null;
+    return {
+      cacheKey,
+      get sheet() {
+        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
+      },
+      spreadsheet,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+  }
+  function describeRef(ref) {
+    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
+  }
+  function openSheet(ref) {
+    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
+  }
+  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
+    const cached = handles().sheets.get(cacheKey);
+    if (cached && cached.spreadsheet === spreadsheet) return cached;
+    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    if (!sheet) {
+      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
+      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
+      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
+    }
+    const opened = {
+      sheet,
+      spreadsheet,
+      cacheKey,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+    if (remember) handles().sheets.set(cacheKey, opened);
+    return opened;
+  }
+
   // src/storage/sheetsApi/dateText.ts
   var DIGIT = /\d/;
   var FULL_NAME = /January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday/;
@@ -3763,95 +2754,299 @@ var SheetORM = (() => {
     }
   }
 
-  // src/relations/registry.ts
-  var relationCache = /* @__PURE__ */ new WeakMap();
-  var fieldCache = /* @__PURE__ */ new WeakMap();
-  function fieldsOf(model) {
-    let fields = fieldCache.get(model);
-    if (!fields) {
-      const declared3 = typeof model.fields === "function" ? model.fields() : void 0;
-      if (declared3 !== void 0 && declared3 !== null && (typeof declared3 !== "object" || Array.isArray(declared3))) {
-        throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared3)}.`);
-      }
-      fields = declared3 || {};
-      fieldCache.set(model, fields);
-    }
-    return fields;
+  // src/relations/naming.ts
+  var import_pluralize = __toESM(require_pluralize());
+  var PLURAL_OF = {};
+  var SINGULAR_OF = {};
+  "cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche".split(" ").forEach((word) => SINGULAR_OF[`${word}s`] = word);
+  "gps dns aws sms os ios cms pos rss sos gis lms https".split(" ").forEach((word) => SINGULAR_OF[word] = word);
+  "canvas bias lens".split(" ").forEach((word) => {
+    SINGULAR_OF[`${word}es`] = word;
+    SINGULAR_OF[word] = word;
+    PLURAL_OF[word] = `${word}es`;
+  });
+  function singular(word) {
+    return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : import_pluralize.default.singular(word);
   }
-  var relationKeys = /* @__PURE__ */ new WeakMap();
-  var lastModel = null;
-  var lastKeys = null;
-  function isRelationKey(model, name) {
-    let keys = model === lastModel ? lastKeys : relationKeys.get(model);
-    if (!keys) relationKeys.set(model, keys = /* @__PURE__ */ new Map());
-    lastModel = model;
-    lastKeys = keys;
-    let answer = keys.get(name);
-    if (answer === void 0) {
-      const fields = fieldsOf(model);
-      if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
-      else answer = typeof model.prototype[name] === "function" && model.$hasRelation(name);
-      keys.set(name, answer);
-    }
-    return answer;
+  function pluralName(name) {
+    const last = (name.match(/[A-Za-z][a-z]*$/) || [""])[0].toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(PLURAL_OF, last)) return name + PLURAL_OF[last].slice(last.length);
+    if (/[a-z][A-Z][A-Z\d]+$/.test(name)) return /S$/.test(name) ? name : `${name}s`;
+    return (0, import_pluralize.default)(name);
   }
-  function findRelation(model, name, baseApi) {
-    let relations = relationCache.get(model);
-    if (!relations) {
-      relations = /* @__PURE__ */ new Map();
-      relationCache.set(model, relations);
-    }
-    const cached = relations.get(name);
-    if (cached) return cached;
-    const relation = defineRelation(model, name, baseApi);
-    relation.relationName = name;
-    if (relation.serializeAs === "") relation.serializeAs = name;
-    relations.set(name, relation);
-    return relation;
+  function snakeCase(text) {
+    return text.trim().replace(/([A-Z])([A-Z\d]+)s(?![a-z])/g, (_, first, rest) => `${first}${rest.toLowerCase()}s`).replace(/([a-z\d])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[\s\-.]+/g, "_").toLowerCase();
   }
-  function defineRelation(model, name, baseApi) {
-    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
-    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
-    if (field instanceof Relation) return field;
-    const method = model.prototype[name];
-    if (name in baseApi) {
-      throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
-    }
-    if (typeof method !== "function") throw notFound(model, name, baseApi);
-    const blank = Object.create(model.prototype);
-    attachState(blank);
-    let result;
-    try {
-      result = withoutWrites(() => method.call(blank));
-    } catch (error) {
-      if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
-      const what = error instanceof WriteBlocked ? "it tried to write to the sheet" : `it threw ${messageOf(error)}`;
-      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (${what}; nothing was written)`);
-    }
-    if (!(result instanceof Relation)) {
-      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
-    }
-    return result;
+  function singularSnake(sheetName2) {
+    const words = snakeCase(sheetName2).split("_");
+    const last = words[words.length - 1];
+    const plural = /([A-Z][A-Z\d]+)s$/.exec(sheetName2.trim());
+    words[words.length - 1] = plural && last === `${plural[1].toLowerCase()}s` ? plural[1].toLowerCase() : singular(last);
+    return words.join("_");
   }
-  function candidates(model, baseApi) {
-    const names = /* @__PURE__ */ new Set();
-    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
-    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
+  function foreignKeyFor(stem, key) {
+    return `${stem}_${key}`;
+  }
+  function pivotSheetFor(parentStem, relatedStem) {
+    return [parentStem, relatedStem].sort().join("_");
+  }
+
+  // src/model/meta.ts
+  function classOf(model) {
+    return Object.getPrototypeOf(model).constructor;
+  }
+  function modelName(model) {
+    return model.name || sheetName(model);
+  }
+  function declared(model, names) {
+    for (let cls = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+      for (const name of names) {
+        if (!Object.prototype.hasOwnProperty.call(cls, name)) continue;
+        const getter = Object.getOwnPropertyDescriptor(cls, name).get;
+        if (getter && resolvedGetters.has(getter)) continue;
+        const value = Reflect.get(cls, name, model);
+        if (value !== void 0 && value !== null) return { name, value };
       }
     }
-    return Array.from(names);
+    return void 0;
   }
-  function notFound(model, name, baseApi, reason) {
-    const known = candidates(model, baseApi);
-    const dotted = name.indexOf(".") >= 0 || /\s/.test(name);
-    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`);
-    const label = modelName(model);
-    return new RelationNotFoundError(
-      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
+  function setting(model, names) {
+    const found = declared(model, names);
+    return found ? found.value : void 0;
+  }
+  var resolvedGetters = /* @__PURE__ */ new WeakSet();
+  var resolving = /* @__PURE__ */ new Set();
+  function defineResolvedSettings(base) {
+    const resolvers = {
+      primaryKey: (model) => {
+        const keys = primaryKeys(model);
+        return keys.length === 1 ? keys[0] : keys;
+      },
+      table: sheetName,
+      entity: sheetName
+    };
+    Object.keys(resolvers).forEach((name) => {
+      const get = function() {
+        if (resolving.has(this)) return void 0;
+        resolving.add(this);
+        try {
+          return resolvers[name](this);
+        } finally {
+          resolving.delete(this);
+        }
+      };
+      resolvedGetters.add(get);
+      Object.defineProperty(base, name, {
+        configurable: true,
+        get,
+        set(value) {
+          Object.defineProperty(this, name, { value, writable: true, enumerable: true, configurable: true });
+        }
+      });
+    });
+  }
+  function sheetName(model) {
+    const name = setting(model, ["_table", "entity", "table"]);
+    if (typeof name === "string" && name.trim()) return name;
+    if (name !== void 0 && name !== null) {
+      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+    }
+    if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
+    return pluralName(model.name);
+  }
+  function keyStem(model) {
+    const table = sheetName(model);
+    const named = setting(model, ["_table", "entity", "table"]);
+    return (named === void 0 || named === null) && table !== model.name ? snakeCase(model.name) : singularSnake(table);
+  }
+  function primaryKeys(model) {
+    var _a;
+    const key = (_a = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a : "id";
+    const keys = Array.isArray(key) ? key : [key];
+    if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
+      throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
+    }
+    return keys.slice();
+  }
+  function usesUuid(model) {
+    return setting(model, ["_keyType", "keyType"]) === "uuid";
+  }
+  var INCREMENTING = [void 0, null, "increment", "int", "integer"];
+  function assertKeyMaker(model) {
+    const found = declared(model, ["_keyType", "keyType"]);
+    const type = found ? found.value : void 0;
+    if (type === "uuid" || INCREMENTING.indexOf(type) >= 0) return;
+    const setting2 = found.name;
+    throw new ValidationError(
+      `${modelName(model)}.${setting2} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting2} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
     );
+  }
+  function tableRef(model) {
+    return {
+      sheetName: sheetName(model),
+      spreadsheetId: model._spreadsheetId || null,
+      owner: modelName(model),
+      keyColumns: primaryKeys(model),
+      uniqueKeys: true
+    };
+  }
+  function isKeyValue(value) {
+    if (typeof value === "number") return Number.isFinite(value);
+    if (isDate(value)) return !Number.isNaN(value.getTime());
+    return typeof value === "string" || typeof value === "boolean";
+  }
+  function keyValues(owner, keys, id) {
+    let values;
+    if (keys.length === 1) values = [id];
+    else if (Array.isArray(id)) values = id;
+    else if (isPlainObject(id)) values = keys.map((key) => id[key]);
+    else values = [id];
+    if (values.length !== keys.length || values.some((value) => !isKeyValue(value) || isBlankKey(value))) {
+      throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
+    }
+    return values;
+  }
+
+  // src/model/state.ts
+  function pivotOf(state) {
+    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
+    return state.pivot;
+  }
+  var ReadBatch = class {
+    constructor(columns, pivotSpec) {
+      this.columns = columns;
+      this.pivotSpec = pivotSpec;
+    }
+  };
+  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
+  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
+  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
+  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
+  function newState() {
+    return {
+      persisted: false,
+      deleted: false,
+      columns: null,
+      original: null,
+      shadow: null,
+      extras: null,
+      pivot: void 0,
+      pivotRow: null,
+      pivotSpec: null
+    };
+  }
+  function isModelInstance(value) {
+    return value !== null && typeof value === "object" && value[STATE] !== void 0;
+  }
+  var frozenStates = /* @__PURE__ */ new WeakMap();
+  function attachState(target) {
+    const state = newState();
+    if (Object.isExtensible(target)) target[STATE] = state;
+    else frozenStates.set(target, state);
+    return state;
+  }
+  function holdRead(model, batch, row, pivotRow) {
+    const held = model;
+    if (held[STATE] !== void 0) return false;
+    held[STATE] = batch;
+    held[READ_ROW] = row;
+    if (pivotRow) held[READ_PIVOT] = pivotRow;
+    return true;
+  }
+  function stateOf(model) {
+    const held = model[STATE];
+    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
+    const frozen = frozenStates.get(model);
+    if (frozen) return frozen;
+    const state = attachState(model);
+    if (held) {
+      state.persisted = true;
+      state.columns = held.columns;
+      state.original = model[READ_ROW] || null;
+      state.pivotRow = model[READ_PIVOT] || null;
+      state.pivotSpec = held.pivotSpec;
+    }
+    return state;
+  }
+  function heldShadow(model) {
+    const held = model[STATE];
+    if (held instanceof ReadBatch) {
+      const frozen = frozenStates.get(model);
+      return frozen ? frozen.shadow : null;
+    }
+    return held !== void 0 ? held.shadow : null;
+  }
+  function extrasOf(model) {
+    const state = stateOf(model);
+    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
+    return state.extras;
+  }
+  function setLoadedRelation(model, name, value) {
+    const list = model[RELATIONS];
+    if (!list) {
+      model[RELATIONS] = [name, value];
+      return;
+    }
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list[i + 1] = value;
+        return;
+      }
+    }
+    list.push(name, value);
+  }
+  function forgetLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list.splice(i, 2);
+        break;
+      }
+    }
+    if (!list.length) model[RELATIONS] = void 0;
+  }
+  function hasLoadedRelations(model) {
+    return model[RELATIONS] !== void 0;
+  }
+  function isLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (list) {
+      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
+    }
+    return false;
+  }
+  function loadedRelations(model) {
+    const pairs = [];
+    const list = model[RELATIONS];
+    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    return pairs;
+  }
+  function shadowOf(model) {
+    const state = stateOf(model);
+    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
+  }
+  var positions = /* @__PURE__ */ new WeakMap();
+  function columnIndex(columns, name) {
+    let map = positions.get(columns);
+    if (!map) {
+      map = new Map(columns.map((column, i) => [column, i]));
+      positions.set(columns, map);
+    }
+    const index = map.get(name);
+    return index === void 0 ? -1 : index;
+  }
+  function originalValue(state, name) {
+    if (!state.original || !state.columns) return void 0;
+    const index = columnIndex(state.columns, name);
+    return index < 0 ? void 0 : state.original[index];
+  }
+  function originalRecord(state) {
+    const record = {};
+    const { original, columns } = state;
+    if (!original || !columns) return record;
+    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
+    return record;
   }
 
   // src/model/attributes.ts
@@ -3888,7 +3083,7 @@ var SheetORM = (() => {
     const loaded = isLoadedRelation(model, name);
     if (value === null) return !loaded;
     if (!isRelationData(value)) return true;
-    return !loaded && !isRelationKey(classOf3(model), name);
+    return !loaded && !isRelationKey(classOf(model), name);
   }
   function ownCollided(model, name) {
     if (!Object.prototype.hasOwnProperty.call(model, name)) return void 0;
@@ -4029,6 +3224,898 @@ var SheetORM = (() => {
     });
   }
 
+  // src/collection/compare.ts
+  var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
+  var BOOLEAN = 0;
+  var NUMBER = 1;
+  var DATE = 2;
+  var STRING = 3;
+  var OTHER = 4;
+  var MISSING = 5;
+  function isEmptyCell(value) {
+    return value === null || value === void 0 || value === "";
+  }
+  function isDate2(value) {
+    return Object.prototype.toString.call(value) === "[object Date]";
+  }
+  function classOf2(value) {
+    if (value === null || value === void 0 || value === "") return MISSING;
+    switch (typeof value) {
+      case "boolean":
+        return BOOLEAN;
+      case "number":
+        return NUMBER;
+      case "string":
+        return isPlainNumberText(value) ? NUMBER : STRING;
+      default:
+        return isDate2(value) ? DATE : OTHER;
+    }
+  }
+  function compareNumbers(a, b) {
+    if (a !== a) return b !== b ? 0 : 1;
+    if (b !== b) return -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function compareStrings(a, b) {
+    const order = a.localeCompare(b);
+    if (order !== 0) return order < 0 ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function compareValues(a, b) {
+    const classA = classOf2(a);
+    const classB = classOf2(b);
+    if (classA !== classB) return classA < classB ? -1 : 1;
+    switch (classA) {
+      case BOOLEAN:
+      case NUMBER:
+        return compareNumbers(Number(a), Number(b));
+      case DATE:
+        return compareNumbers(a.getTime(), b.getTime());
+      case STRING:
+        return compareStrings(a, b);
+      default:
+        return 0;
+    }
+  }
+  function compareForOrder(a, b, sign) {
+    const blankA = isEmptyCell(a);
+    if (blankA !== isEmptyCell(b)) return blankA ? 1 : -1;
+    return compareValues(a, b) * sign;
+  }
+  function looseEquals(a, b) {
+    if (a === b) return true;
+    const kind = classOf2(a);
+    if (kind !== classOf2(b)) return false;
+    if (kind === MISSING) return true;
+    if (kind === NUMBER) return Number(a) === Number(b);
+    if (kind === DATE) return a.getTime() === b.getTime();
+    return false;
+  }
+  function orderIfComparable(a, b) {
+    const kind = classOf2(a);
+    if (kind !== classOf2(b) || kind >= OTHER) return null;
+    if (kind === NUMBER && (Number.isNaN(Number(a)) || Number.isNaN(Number(b)))) return null;
+    if (kind === DATE && (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()))) return null;
+    return compareValues(a, b);
+  }
+  function equalityKey(value) {
+    switch (classOf2(value)) {
+      case MISSING:
+        return null;
+      case BOOLEAN:
+        return value;
+      case NUMBER:
+        return Number(value);
+      case DATE:
+        return `date:${value.getTime()}`;
+      case STRING:
+        return `text:${value}`;
+      default:
+        return value;
+    }
+  }
+  function toText(value) {
+    if (value === null || value === void 0) return "";
+    if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+    return String(value);
+  }
+  function keyedValues(rows, read, readKey) {
+    const out = {};
+    for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
+    return out;
+  }
+  function likeToRegExp(pattern, caseInsensitive = false) {
+    const chars = Array.from(pattern);
+    let source = "";
+    let afterRun = false;
+    for (let i = 0; i < chars.length; i++) {
+      const char = chars[i];
+      const run = char === "%";
+      if (char === "\\" && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
+      else if (run) source += afterRun ? "" : "[\\s\\S]*";
+      else if (char === "_") source += "[\\s\\S]";
+      else source += escapeRegExp(char);
+      afterRun = run;
+    }
+    return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
+  }
+  function escapeRegExp(char) {
+    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
+  }
+  function normalizeOperator(operator) {
+    const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
+    if (OPERATORS.includes(lower)) return lower;
+    const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
+    throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
+  }
+  function operatorMatcher(operator, expected, zone) {
+    const op = normalizeOperator(operator);
+    if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
+    const match = matcherFor(op, expected);
+    if (typeof expected !== "string" || !ISO_DATE.test(expected.trim())) return match;
+    let matchDate = null;
+    const dateMatcher = () => {
+      const date = isoDateOf(expected, zone && zone());
+      return date ? matcherFor(op, date) : match;
+    };
+    return (actual) => isDate2(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual);
+  }
+  function membershipTest(values, zone) {
+    const keys = new Set(values.map(equalityKey));
+    const dateTexts = values.filter((value) => typeof value === "string" && ISO_DATE.test(value.trim()));
+    if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
+    let dateKeys = null;
+    const datesOf = () => {
+      const at = zone && zone();
+      return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
+    };
+    return (actual) => {
+      const key = equalityKey(actual);
+      return keys.has(key) || isDate2(actual) && (dateKeys || (dateKeys = datesOf())).has(key);
+    };
+  }
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+  function isoDateOf(text, zone) {
+    const match = ISO_DATE.exec(text.trim());
+    if (!match) return null;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
+    const millisecond = Number((match[7] || "0").padEnd(3, "0"));
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+    if (new Date(wall).getUTCDate() !== day) return null;
+    if (match[8]) {
+      const offset = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
+      return new Date(wall - offset * 6e4);
+    }
+    if (zone) return serialToDate((wall - SERIAL_EPOCH) / 864e5, zone);
+    return new Date(year, month - 1, day, hour, minute, second, millisecond);
+  }
+  function matcherFor(op, expected) {
+    switch (op) {
+      case "=":
+      case "==":
+        return (actual) => looseEquals(actual, expected);
+      case "!=":
+      case "<>":
+        return (actual) => !looseEquals(actual, expected);
+      default:
+        return orderMatcher(op, expected);
+    }
+  }
+  function likeMatcher(pattern, caseInsensitive, zone) {
+    if (pattern === null || pattern === void 0) return () => false;
+    let at = null;
+    const wallText = (date) => wallTimeText(date, at === null ? at = zone && zone() : at);
+    const regExp = likeToRegExp(isDate2(pattern) ? wallText(pattern) : toText(pattern), caseInsensitive);
+    return (actual) => {
+      const kind = classOf2(actual);
+      if (kind === DATE) return regExp.test(wallText(actual));
+      return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
+    };
+  }
+  function wallTimeText(date, zone) {
+    const time = date.getTime();
+    if (Number.isNaN(time)) return "Invalid Date";
+    const offset = zone ? zoneOffset(zone, time) : -date.getTimezoneOffset() * 6e4;
+    return new Date(time + offset).toISOString().slice(0, -1);
+  }
+  function orderMatcher(op, expected) {
+    const accept = op === "<" ? (o) => o < 0 : op === "<=" ? (o) => o <= 0 : op === ">" ? (o) => o > 0 : (o) => o >= 0;
+    return (actual) => {
+      const order = orderIfComparable(actual, expected);
+      return order !== null && accept(order);
+    };
+  }
+
+  // src/collection/identity.ts
+  function classOf3(value) {
+    const prototype = Object.getPrototypeOf(value);
+    return prototype ? prototype.constructor : void 0;
+  }
+  function rowIdentity(value) {
+    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
+    const model = value;
+    if (model.$isPersisted !== true) return null;
+    const key = model.$primaryKeyValue;
+    return { model: classOf3(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+  }
+  function rowKey(value) {
+    const row = rowIdentity(value);
+    return row ? row.key : void 0;
+  }
+  function keyColumnsOf(item) {
+    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
+    const names = classOf3(item).primaryKey;
+    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
+  }
+  function findByKey(items, key) {
+    const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
+    for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
+    return null;
+  }
+  function findByKeyObject(items, values) {
+    for (let i = 0; i < items.length; i++) {
+      const columns = keyColumnsOf(items[i]);
+      if (!columns || columns.length < 2) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
+      }
+      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
+      }
+      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
+    }
+    return null;
+  }
+  function matchesItem(target) {
+    const row = rowIdentity(target);
+    if (row) {
+      return (item) => {
+        const other = item === target ? row : rowIdentity(item);
+        return other !== null && other.model === row.model && other.key === row.key;
+      };
+    }
+    const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+    return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
+  }
+  function firstOfEach() {
+    const seen = /* @__PURE__ */ new Set();
+    const seenRows = /* @__PURE__ */ new Map();
+    return (value) => {
+      const row = rowIdentity(value);
+      if (row) {
+        const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
+        seenRows.set(row.model, keys);
+        return keys.has(row.key) ? false : (keys.add(row.key), true);
+      }
+      const id = equalityKey(value);
+      return seen.has(id) ? false : (seen.add(id), true);
+    };
+  }
+
+  // src/collection/aggregate.ts
+  function isBlank(value) {
+    if (value === null || value === void 0 || value === "") return true;
+    if (typeof value === "number") return Number.isNaN(value);
+    return isDate2(value) && Number.isNaN(value.getTime());
+  }
+  function numbersOf(values) {
+    const numbers = [];
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
+    }
+    return numbers;
+  }
+  function extremeOf(values, direction) {
+    let best = null;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+    }
+    return best;
+  }
+  function sortByKeys(items, keys) {
+    const order = items.map((_, index) => index);
+    order.sort((a, b) => {
+      for (let k = 0; k < keys.length; k++) {
+        const { values, direction } = keys[k];
+        const aBlank = isBlank(values[a]);
+        const bBlank = isBlank(values[b]);
+        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+        if (byValue) return byValue;
+      }
+      return a - b;
+    });
+    return order.map((index) => items[index]);
+  }
+
+  // src/collection/path.ts
+  function readPath(item, path) {
+    if (item === null || item === void 0) return void 0;
+    const direct = step(item, path);
+    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
+    let current2 = item;
+    for (const segment of path.split(".")) {
+      if (current2 === null || current2 === void 0 || typeof current2 === "function") return void 0;
+      current2 = step(current2, segment);
+    }
+    return current2;
+  }
+  function step(current2, name) {
+    const value = current2[name];
+    if (value !== void 0 && typeof value !== "function") return value;
+    const getAttribute = current2.getAttribute;
+    if (!isModelInstance(current2) || typeof getAttribute !== "function") return void 0;
+    const attribute = getAttribute.call(current2, name);
+    return typeof attribute === "function" ? void 0 : attribute;
+  }
+
+  // src/collection/select.ts
+  function checkSelector(key, method) {
+    const index = typeof key === "number" && Number.isInteger(key) && key >= 0;
+    if (key === void 0 || typeof key === "string" || typeof key === "function" || index) return key;
+    throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
+  }
+  function selector(key) {
+    if (key === void 0) return (item) => item;
+    if (typeof key === "function") return key;
+    const path = String(key);
+    return (item) => readPath(item, path);
+  }
+  function condition(args, method, column) {
+    if (args.length && args[args.length - 1] === void 0) {
+      throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
+    }
+    if (args.length >= 2) {
+      try {
+        return operatorMatcher(args[0], args[1]);
+      } catch (error) {
+        throw new ValidationError(`Collection.${method}: ${error.message}.`);
+      }
+    }
+    if (Array.isArray(args[0])) {
+      throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
+    }
+    return operatorMatcher("=", args[0]);
+  }
+
+  // src/collection/Collection.ts
+  function describe2(value) {
+    return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  }
+  function assertCallback(fn, method, optional = false) {
+    if (typeof fn === "function" || optional && fn === void 0) return;
+    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe2(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
+  }
+  function countArgument(n, method) {
+    if (typeof n === "number") return n;
+    if (typeof n === "string" && n.trim() !== "" && !isNaN(Number(n))) return Number(n);
+    throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
+  }
+  function mapItems(items, fn, thisArg) {
+    const out = new Array(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
+    return out;
+  }
+  var ArrayBase = Array;
+  var push = Array.prototype.push;
+  var Collection = class _Collection extends ArrayBase {
+    /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
+    constructor(items = []) {
+      super();
+      const size = items;
+      if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
+        this.length = size;
+        return;
+      }
+      if (items === null || typeof items[Symbol.iterator] !== "function") {
+        throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe2(items)}.`);
+      }
+      const list = Array.isArray(items) ? items : Array.from(items);
+      for (let i = 0; i < list.length; i++) push.call(this, list[i]);
+    }
+    /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
+    static get [Symbol.species]() {
+      return Array;
+    }
+    /** A collection of `items` without copying them: the caller hands the array over. */
+    static wrap(items) {
+      return Object.setPrototypeOf(items, _Collection.prototype);
+    }
+    /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
+    static from(items, map, thisArg) {
+      if (map !== void 0) assertCallback(map, "from");
+      return _Collection.wrap(map ? Array.from(items, map, thisArg) : Array.from(items));
+    }
+    /** A collection of the arguments (Array.of). */
+    static of(...items) {
+      return _Collection.wrap(items);
+    }
+    /** The item at `index` (negative counts from the end), or null when out of range. */
+    get(index) {
+      const i = index < 0 ? this.length + index : index;
+      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : null;
+    }
+    /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
+    each(fn) {
+      assertCallback(fn, "each");
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
+      return this;
+    }
+    /** A new collection of `fn`'s results. */
+    map(fn, thisArg) {
+      assertCallback(fn, "map");
+      return _Collection.wrap(mapItems(this, fn, thisArg));
+    }
+    filter(fn = (item) => item, thisArg) {
+      assertCallback(fn, "filter");
+      const kept = [];
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
+      return _Collection.wrap(kept);
+    }
+    /** The items for which `fn` returns falsy. */
+    reject(fn) {
+      assertCallback(fn, "reject");
+      return this.filter((item, i, items) => !fn(item, i, items));
+    }
+    reduce(fn, ...initial) {
+      assertCallback(fn, "reduce");
+      if (!initial.length && !this.length) return null;
+      let accumulator = initial.length ? initial[0] : this[0];
+      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
+      return accumulator;
+    }
+    /** True when `fn` returns truthy for at least one item. */
+    some(fn, thisArg) {
+      assertCallback(fn, "some");
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
+      return false;
+    }
+    /** True when `fn` returns truthy for every item (and for an empty collection). */
+    every(fn, thisArg) {
+      assertCallback(fn, "every");
+      for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
+      return true;
+    }
+    where(col, ...args) {
+      if (typeof col === "function") return this.filter(col);
+      if (isPlainObject(col)) {
+        const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where", name) }));
+        return this.filter((item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items))));
+      }
+      if (typeof col !== "string") throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe2(col)}.`);
+      const read = selector(col);
+      if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
+      const test = condition(args, "where", col);
+      return this.filter((item, i, items) => test(read(item, i, items)));
+    }
+    /** The items whose `col` loosely equals one of `values`. */
+    whereIn(col, values) {
+      return this.byMembership(col, values, true, "whereIn");
+    }
+    /** The items whose `col` equals none of `values`. */
+    whereNotIn(col, values) {
+      return this.byMembership(col, values, false, "whereNotIn");
+    }
+    pluck(col, key) {
+      if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
+      const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
+      if (key === void 0 || key === null) return this.map(read);
+      const readKey = selector(checkSelector(key, "pluck"));
+      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
+    }
+    /** The number of items. */
+    count() {
+      return this.length;
+    }
+    /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
+    sum(key) {
+      return numbersOf(this.valuesOf(key)).reduce((total, n) => total + n, 0);
+    }
+    /** The mean of the numeric values, or null when there are none. */
+    avg(key) {
+      const numbers = numbersOf(this.valuesOf(key));
+      return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+    }
+    min(key) {
+      return extremeOf(this.valuesOf(key), -1);
+    }
+    max(key) {
+      return extremeOf(this.valuesOf(key), 1);
+    }
+    /**
+     * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
+     * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
+     */
+    sortBy(key) {
+      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, "sortBy")));
+    }
+    /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
+    sortByDesc(key) {
+      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, "sortByDesc")));
+    }
+    groupBy(key) {
+      if (Array.isArray(key)) {
+        if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
+        const groups2 = this.groupBy(checkSelector(key[0], "groupBy"));
+        if (key.length === 1) return groups2;
+        const rest = key.slice(1);
+        return Object.fromEntries(Object.keys(groups2).map((name) => [name, groups2[name].groupBy(rest)]));
+      }
+      if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
+      const read = selector(checkSelector(key, "groupBy"));
+      const groups = /* @__PURE__ */ new Map();
+      this.each((item, i) => {
+        const name = toText(read(item, i, this));
+        const group = groups.get(name);
+        if (group) group.push(item);
+        else groups.set(name, [item]);
+      });
+      return Object.fromEntries(Array.from(groups, ([name, group]) => [name, _Collection.wrap(group)]));
+    }
+    /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
+    keyBy(key) {
+      if (key === void 0) throw new ValidationError("Collection.keyBy: name the key (a column, dot path, index or function).");
+      const read = selector(checkSelector(key, "keyBy"));
+      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
+    }
+    /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
+    unique(key) {
+      const read = selector(key);
+      const isFirst = firstOfEach();
+      return this.filter((item, i) => isFirst(read(item, i, this)));
+    }
+    /** Splits the items into collections of `size` items (the last may be shorter). */
+    chunk(size) {
+      if (!Number.isInteger(size) || size < 1) {
+        throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
+      }
+      const chunks = [];
+      for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
+      return _Collection.wrap(chunks);
+    }
+    /** The first item (that `fn` accepts), or null. */
+    first(fn) {
+      assertCallback(fn, "first", true);
+      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
+      return null;
+    }
+    /** The last item (that `fn` accepts), or null. */
+    last(fn) {
+      assertCallback(fn, "last", true);
+      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
+      return null;
+    }
+    find(target) {
+      if (typeof target === "function") return this.first(target);
+      if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
+      if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
+        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe2(target)}.`);
+      }
+      return findByKey(this, target);
+    }
+    contains(...args) {
+      const [target, ...rest] = args;
+      if (rest.length > 0) {
+        const read = selector(String(target));
+        const test = condition(rest, "contains", String(target));
+        return this.some((item, i, items) => test(read(item, i, items)));
+      }
+      if (typeof target === "function") return this.some(target);
+      return this.some(matchesItem(target));
+    }
+    /** The first `n` items, or the last `-n` items when `n` is negative. */
+    take(n) {
+      const count = Math.trunc(countArgument(n, "take")) || 0;
+      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
+    }
+    /** All items after the first `n` (a negative `n` skips nothing). */
+    skip(n) {
+      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
+    }
+    /** True when there are no items. */
+    isEmpty() {
+      return this.length === 0;
+    }
+    /** True when there is at least one item. */
+    isNotEmpty() {
+      return this.length > 0;
+    }
+    /** The items as a new plain array. */
+    all() {
+      return this.slice();
+    }
+    /** The items as a new plain array (alias of `all`). */
+    toArray() {
+      return this.all();
+    }
+    /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
+    toJSON() {
+      return mapItems(this, (item) => {
+        const json = item !== null && item !== void 0 && item.toJSON;
+        return typeof json === "function" ? json.call(item) : item;
+      });
+    }
+    /** The items' text joined by `glue` (null → '', Dates as ISO). */
+    join(glue = ",") {
+      return mapItems(this, toText).join(glue);
+    }
+    /** The text of one column (or derived value) of every item, joined by `glue`. */
+    implode(key, glue = ",") {
+      return this.valuesOf(key).map(toText).join(glue);
+    }
+    byMembership(col, values, member, method) {
+      if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
+        throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe2(values)}.`);
+      }
+      const list = Array.from(values);
+      const missing = list.indexOf(void 0);
+      if (missing >= 0) {
+        throw new ValidationError(`Collection.${method}('${String(col)}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+      }
+      const test = membershipTest(list);
+      const read = selector(col);
+      return this.filter((item, i, items) => test(read(item, i, items)) === member);
+    }
+    sortKeys(key, direction, method) {
+      if (!Array.isArray(key)) return [{ values: this.valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
+      return Array.from(key, (item, i) => {
+        if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
+        if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
+        const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
+        if (item.length !== 2 || order !== "asc" && order !== "desc") {
+          throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
+        }
+        return { values: this.valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
+      });
+    }
+    valuesOf(key) {
+      return mapItems(this, selector(key));
+    }
+  };
+
+  // src/relations/Relation.ts
+  var Relation = class {
+    constructor(model, related, options = {}) {
+      /** The name it was defined under (`tags`). */
+      this.relationName = "";
+      /** Whether keys have been resolved. */
+      this.booted = false;
+      /** The key column on the parent side. */
+      this.localKey = "";
+      if (typeof related !== "function") {
+        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+      }
+      this.model = model;
+      this.related = related;
+      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
+      this.onQuery = options.onQuery;
+    }
+    /** The related model class (a thunk is resolved on each call). */
+    relatedModel() {
+      const input = this.related;
+      if (input.prototype && typeof input.$getRelation === "function") return this.related;
+      let resolved;
+      let isClass = false;
+      try {
+        resolved = this.related();
+      } catch (error) {
+        if (!(error instanceof TypeError) || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
+        isClass = true;
+      }
+      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
+        const named = input.prototype ? this.related.name : "";
+        throw new SheetORMError(
+          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one${isClass ? "" : `: calling it returned ${describeValue(resolved)}`}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
+        );
+      }
+      return resolved;
+    }
+    /** Resolves default keys once. */
+    boot() {
+      if (this.booted) return;
+      this.resolveKeys();
+      this.booted = true;
+    }
+    /**
+     * The key column of `model` the relation matches on when none is named. A composite key has no
+     * such column: matching on its first part would join rows of other keys, so it must be named.
+     */
+    defaultKey(model, howToName) {
+      const keys = primaryKeys(model);
+      if (keys.length === 1) return keys[0];
+      throw new ValidationError(
+        `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(", ")}) and a relation matches on one column; name that column: ${howToName}.`
+      );
+    }
+    /** `Post.tags`, for messages. */
+    label() {
+      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
+    }
+    /** The sheets loading this relation reads. */
+    tables() {
+      return [tableRef(this.relatedModel())];
+    }
+    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
+    setRelated(parent, related) {
+      this.requireModel(parent, "setRelated");
+      const many = this.type === "hasMany" || this.type === "manyToMany";
+      if (Array.isArray(related)) {
+        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
+        if (!(related instanceof Collection)) related = new Collection(related);
+      } else if (many) {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
+      } else if (related !== null && typeof related !== "object") {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
+      }
+      keepAssignedAttribute(parent, this.relationName);
+      setLoadedRelation(parent, this.relationName, related);
+      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
+        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+      } else {
+        parent[this.relationName] = related;
+      }
+    }
+    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
+    assertParentColumn(parents, column) {
+      const columns = parents.length ? stateOf(parents[0]).columns : null;
+      if (columns && columns.indexOf(column) < 0) {
+        throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(", ")}).`);
+      }
+    }
+    /** The normalised value of a model's key column. */
+    keyOf(model, column) {
+      return normalizeKey(readAttribute(model, column));
+    }
+    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
+    listOf(input, method) {
+      let list;
+      if (Array.isArray(input)) list = input;
+      else if (input instanceof Collection) list = input.all();
+      else if (input !== null && typeof input === "object") return [input];
+      else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
+      for (let i = 0; i < list.length; i++) this.requireModel(list[i], method, `models in the list, got ${describeValue(list[i])} at index ${i}`);
+      return list;
+    }
+    /** Refuses what is not a model before it is read as one. */
+    requireModel(value, method, what = `a ${modelName(this.model)} model, got ${describeValue(value)}`) {
+      if (value === null || typeof value !== "object") throw new ValidationError(`${this.label()}.${method}(): expected ${what}.`);
+    }
+    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
+    eagerLoad(parents, callback) {
+      this.boot();
+      const related = this.eagerQuery(parents, callback).get().all();
+      this.setRelatedForMany(parents, related);
+      return related;
+    }
+    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
+    relatedQuery(subQuery = false) {
+      return this.configureQuery(this.relatedModel().query(), subQuery);
+    }
+    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
+    configureQuery(query, subQuery) {
+      this.boot();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      if (typeof callback === "function") callback(query);
+      return query;
+    }
+  };
+  var accessors = /* @__PURE__ */ new WeakMap();
+  function hasAccessor(prototype, name) {
+    let names = accessors.get(prototype);
+    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
+    let found = names.get(name);
+    if (found === void 0) {
+      found = false;
+      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
+        if (descriptor) break;
+      }
+      names.set(name, found);
+    }
+    return found;
+  }
+
+  // src/relations/registry.ts
+  var relationCache = /* @__PURE__ */ new WeakMap();
+  var fieldCache = /* @__PURE__ */ new WeakMap();
+  function fieldsOf(model) {
+    let fields = fieldCache.get(model);
+    if (!fields) {
+      const declared3 = typeof model.fields === "function" ? model.fields() : void 0;
+      if (declared3 !== void 0 && declared3 !== null && (typeof declared3 !== "object" || Array.isArray(declared3))) {
+        throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared3)}.`);
+      }
+      fields = declared3 || {};
+      fieldCache.set(model, fields);
+    }
+    return fields;
+  }
+  var relationKeys = /* @__PURE__ */ new WeakMap();
+  var lastModel = null;
+  var lastKeys = null;
+  function isRelationKey(model, name) {
+    let keys = model === lastModel ? lastKeys : relationKeys.get(model);
+    if (!keys) relationKeys.set(model, keys = /* @__PURE__ */ new Map());
+    lastModel = model;
+    lastKeys = keys;
+    let answer = keys.get(name);
+    if (answer === void 0) {
+      const fields = fieldsOf(model);
+      if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
+      else answer = typeof model.prototype[name] === "function" && model.$hasRelation(name);
+      keys.set(name, answer);
+    }
+    return answer;
+  }
+  function findRelation(model, name, baseApi) {
+    let relations = relationCache.get(model);
+    if (!relations) {
+      relations = /* @__PURE__ */ new Map();
+      relationCache.set(model, relations);
+    }
+    const cached = relations.get(name);
+    if (cached) return cached;
+    const relation = defineRelation(model, name, baseApi);
+    relation.relationName = name;
+    if (relation.serializeAs === "") relation.serializeAs = name;
+    relations.set(name, relation);
+    return relation;
+  }
+  function defineRelation(model, name, baseApi) {
+    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
+    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
+    if (field instanceof Relation) return field;
+    const method = model.prototype[name];
+    if (name in baseApi) {
+      throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
+    }
+    if (typeof method !== "function") throw notFound(model, name, baseApi);
+    const blank = Object.create(model.prototype);
+    attachState(blank);
+    let result;
+    try {
+      result = withoutWrites(() => method.call(blank));
+    } catch (error) {
+      if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
+      const what = error instanceof WriteBlocked ? "it tried to write to the sheet" : `it threw ${messageOf(error)}`;
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (${what}; nothing was written)`);
+    }
+    if (!(result instanceof Relation)) {
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
+    }
+    return result;
+  }
+  function candidates(model, baseApi) {
+    const names = /* @__PURE__ */ new Set();
+    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
+    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
+      }
+    }
+    return Array.from(names);
+  }
+  function notFound(model, name, baseApi, reason) {
+    const known = candidates(model, baseApi);
+    const dotted = name.indexOf(".") >= 0 || /\s/.test(name);
+    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`);
+    const label = modelName(model);
+    return new RelationNotFoundError(
+      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
+    );
+  }
+
   // src/model/fields.ts
   var AttributeField = class {
     constructor(kind, initial) {
@@ -4071,7 +4158,7 @@ var SheetORM = (() => {
     }
   }
   function applyDefaults(model) {
-    forEachDefault(classOf3(model), (name, value) => {
+    forEachDefault(classOf(model), (name, value) => {
       if (readAttribute(model, name) === void 0) writeAttribute(model, name, value);
     });
   }
@@ -4090,6 +4177,354 @@ var SheetORM = (() => {
     if (field.kind === "uid" || field.hasFunctionDefault()) return false;
     const value = field.defaultValue();
     return value !== null && value !== void 0 && value !== "";
+  }
+
+  // src/model/keyChange.ts
+  function assertKeyChange(table, entry, columns, values, owner) {
+    const names = columns.map((column) => table.header.names[column]).join(", ");
+    const shown = values.map(describeValue).join(", ");
+    if (values.some(isBlankKey)) {
+      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
+    }
+    const holder = table.find(columns, normalizeCompositeKey(values));
+    if (holder && holder !== entry) {
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
+    }
+  }
+  function assertKeyUpdate(model, table, columns, entries, values, asker2 = modelName(model)) {
+    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
+    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
+    const owner = `${asker2}.update()`;
+    if (entries.length === 1) {
+      const entry = entries[0];
+      assertKeyChange(table, entry, keyColumns2, nextKey(entry, keyColumns2, columns, values), owner);
+      return;
+    }
+    const updated = new Set(entries);
+    const taken = /* @__PURE__ */ new Set();
+    const names = keyColumns2.map((column) => table.header.names[column]).join(", ");
+    const next = entries.map((entry) => nextKey(entry, keyColumns2, columns, values));
+    const shown = (key) => key.map(describeValue).join(", ");
+    for (const key of next) {
+      if (key.some(isBlankKey)) throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown(key)}: a row's key cannot be blank.`);
+      const normal = normalizeCompositeKey(key);
+      if (taken.has(normal)) {
+        throw new ValidationError(`${owner}: setting the key on ${entries.length} rows would give two of them the key ${names} = ${shown(key)} (a duplicate); update one row at a time.`);
+      }
+      taken.add(normal);
+    }
+    for (const key of next) {
+      const normal = normalizeCompositeKey(key);
+      const holder = table.find(keyColumns2, normal);
+      if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns2, normal))) {
+        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it.`);
+      }
+    }
+  }
+  function nextKey(entry, keyColumns2, columns, values) {
+    return keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
+  }
+
+  // src/model/persistence.ts
+  function insertModels(model, instances, unit) {
+    const table = unit.table(tableRef(model), true);
+    const owner = modelName(model);
+    table.requireHeader(owner);
+    const names = primaryKeys(model);
+    const uuid = usesUuid(model);
+    const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
+    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
+    const undo = new InsertUndo(names[0]);
+    unit.record(() => undo.run());
+    const columns = table.header.names;
+    for (let i = 0; i < instances.length; i++) {
+      const instance = instances[i];
+      const values = table.blankRow();
+      forEachAttribute(instance, (name, value) => {
+        if (value === void 0) return;
+        const column = attributeColumn(model, table, name, value, owner);
+        if (column >= 0) values[column] = table.cell(value, owner, name);
+      });
+      const generated = assignKey(model, keys, table, instance, values, undo);
+      table.insertRow(values, owner, generated ? [] : keys.columns);
+      markInserted(instance, columns, values, undo);
+    }
+  }
+  function attributeColumn(model, table, name, value, owner) {
+    if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
+    return table.column(name, owner);
+  }
+  function saveEach(model, instances) {
+    userCodeRuns();
+    const names = primaryKeys(model);
+    const previous = savingBatch;
+    const outer = previous && previous.model === model ? previous.keys : null;
+    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], outer) : outer };
+    try {
+      for (let i = 0; i < instances.length; i++) instances[i].save();
+    } finally {
+      savingBatch = previous;
+    }
+  }
+  var baseSave = null;
+  function registerBaseSave(save) {
+    baseSave = save;
+  }
+  function saveInWrite(model) {
+    if (model.save !== baseSave) userCodeRuns();
+    model.save();
+  }
+  var savingBatch = null;
+  function batchOf(model) {
+    return savingBatch && savingBatch.model === model ? savingBatch.keys : null;
+  }
+  function suppliedKeys(instances, name, also) {
+    let keys = also && new Set(also);
+    for (let i = 0; i < instances.length; i++) {
+      const value = readAttribute(instances[i], name);
+      if (!isBlankKey(value)) (keys || (keys = /* @__PURE__ */ new Set())).add(normalizeKey(value));
+    }
+    return keys;
+  }
+  var InsertUndo = class {
+    constructor(keyName) {
+      this.keyed = [];
+      this.keysBefore = [];
+      this.states = [];
+      this.filled = [];
+      this.persisted = [];
+      this.deleted = [];
+      this.originals = [];
+      this.columns = [];
+      this.keyName = keyName;
+    }
+    key(instance, before) {
+      this.keyed.push(instance);
+      this.keysBefore.push(before);
+    }
+    state(state) {
+      this.states.push(state);
+      this.persisted.push(state.persisted);
+      this.deleted.push(state.deleted);
+      this.originals.push(state.original);
+      this.columns.push(state.columns);
+    }
+    /** Attributes the insert filled in from the row's blank cells, with the values it gave them. */
+    fill(instance, names) {
+      if (names) this.filled.push([instance, names, names.map((name) => readAttribute(instance, name))]);
+    }
+    run() {
+      this.filled.forEach(
+        ([instance, names, values]) => names.forEach((name, i) => {
+          if (readAttribute(instance, name) === values[i]) removeAttribute(instance, name);
+        })
+      );
+      this.states.forEach((state, i) => {
+        state.persisted = this.persisted[i];
+        state.deleted = this.deleted[i];
+        state.original = this.originals[i];
+        state.columns = this.columns[i];
+      });
+      this.keyed.forEach((instance, i) => {
+        if (this.keysBefore[i] === void 0) removeAttribute(instance, this.keyName);
+        else writeAttribute(instance, this.keyName, this.keysBefore[i]);
+      });
+    }
+  };
+  function assignKey(model, keys, table, instance, values, undo) {
+    if (keys.names.length > 1) {
+      const missing = keys.names.filter((key2, i) => isBlankKey(values[keys.columns[i]]));
+      if (missing.length) {
+        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
+      }
+      return false;
+    }
+    const column = keys.columns[0];
+    if (!isBlankKey(values[column])) return false;
+    if (!keys.makes) assertKeyMaker(model);
+    keys.makes = true;
+    let key;
+    if (keys.uuid) key = newUuid();
+    else {
+      if (keys.text === null) keys.text = table.keysAreText(column);
+      let next = table.nextKey(column);
+      while (keys.supplied && keys.supplied.has(normalizeKey(next))) next++;
+      key = keys.text ? String(next) : next;
+    }
+    values[column] = key;
+    undo.key(instance, readAttribute(instance, keys.names[0]));
+    writeAttribute(instance, keys.names[0], key);
+    return !keys.uuid;
+  }
+  function updateModel(model, instance, unit) {
+    const dirty = dirtyAttributes(instance);
+    if (!Object.keys(dirty).length) return;
+    const table = unit.table(tableRef(model), true);
+    const owner = modelName(model);
+    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
+    if (!names.length) return;
+    const columns = names.map((name) => table.column(name, owner));
+    const entry = locate(model, instance, table, "save");
+    if (!entry) throw gone(model, instance, table);
+    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) {
+      assertKeyChange(table, entry, keyColumns2, primaryKeys(model).map((key) => readAttribute(instance, key)), `${owner}.save()`);
+    }
+    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
+    markSaved(unit, instance, table, entry);
+  }
+  function deleteModel(model, instance, unit) {
+    const table = unit.table(tableRef(model), true);
+    const entry = locate(model, instance, table, "delete");
+    if (entry) table.remove(entry);
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, deleted: state.deleted };
+    state.persisted = false;
+    state.deleted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.deleted = before.deleted;
+    });
+  }
+  function refreshModel(model, instance) {
+    const current2 = stateOf(instance);
+    if (!current2.persisted && !current2.deleted) {
+      throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
+    }
+    const table = rereadTable(tableRef(model));
+    const entry = locate(model, instance, table, "refresh");
+    if (!entry) throw gone(model, instance, table);
+    const state = stateOf(instance);
+    const before = { attributes: attributesOf(instance), original: state.original, columns: state.columns, persisted: state.persisted };
+    recordUndo(() => {
+      clearAttributes(instance);
+      for (const name of Object.keys(before.attributes)) writeAttribute(instance, name, before.attributes[name]);
+      state.original = before.original;
+      state.columns = before.columns;
+      state.persisted = before.persisted;
+    });
+    assignRow(instance, table.header.names, entry.values);
+    state.persisted = true;
+  }
+  function locate(model, instance, table, action) {
+    const owner = modelName(model);
+    const keys = primaryKeys(model);
+    const columns = keys.map((key2) => table.column(key2, owner));
+    const values = originalKeyValues(instance, keys);
+    const shown = keys.map((key2, i) => `${key2} ${describeValue(values[i])}`).join(", ");
+    if (values.some(isBlankKey)) {
+      if (!stateOf(instance).persisted) return void 0;
+      throw new ValidationError(
+        `${owner}.${action}(): this ${owner} has no ${keys.join(", ")} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`
+      );
+    }
+    const key = normalizeCompositeKey(values);
+    if (table.isDuplicated(columns, key)) {
+      throw new DuplicateKeyError(
+        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${table.rowNumbersHolding(columns, key).join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
+      );
+    }
+    return table.find(columns, key);
+  }
+  function originalKeyValues(instance, keys) {
+    const state = stateOf(instance);
+    return keys.map((key) => {
+      const original = state.persisted ? originalValue(state, key) : void 0;
+      return original !== void 0 ? original : readAttribute(instance, key);
+    });
+  }
+  function gone(model, instance, table) {
+    const keys = primaryKeys(model);
+    const shown = keys.map((key) => {
+      var _a;
+      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
+    }).join(", ");
+    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
+  }
+  function markSaved(unit, instance, table, entry) {
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
+    const names = table.header.names;
+    for (let i = 0; i < names.length; i++) {
+      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
+    }
+    syncOriginal(state, instance, names);
+    state.persisted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.original = before.original;
+      state.columns = before.columns;
+    });
+  }
+  function markInserted(instance, columns, values, undo) {
+    const state = stateOf(instance);
+    undo.state(state);
+    undo.fill(instance, fillMissing(instance, columns, values));
+    state.columns = columns;
+    state.original = values.slice();
+    state.persisted = true;
+    state.deleted = false;
+  }
+
+  // src/model/serialize.ts
+  function serialize(model, host) {
+    const state = stateOf(model);
+    const json = {};
+    const attributes = attributesOf(model);
+    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
+    for (const name of order) {
+      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, cloneValue(attributes[name]));
+    }
+    for (const [name, loaded] of loadedRelations(model)) {
+      const key = host.$getRelation(name).serializeAs;
+      if (key === null) continue;
+      const own = Object.prototype.hasOwnProperty.call(model, name);
+      const value = own ? model[name] : loaded;
+      if (own && value !== null && !isRelationData(value)) continue;
+      setOwn(json, key || name, plain(value));
+    }
+    const pivot = pivotOf(state);
+    if (pivot !== void 0 && pivot !== null) setOwn(json, "pivot", plain(pivot));
+    return json;
+  }
+  function plain(value) {
+    if (isDate(value)) return new Date(value.getTime());
+    if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
+      return value.toJSON();
+    }
+    if (Array.isArray(value)) return value.map(plain);
+    if (value !== null && typeof value === "object") {
+      const copy = {};
+      for (const key of Object.keys(value)) setOwn(copy, key, plain(value[key]));
+      return copy;
+    }
+    return value;
+  }
+
+  // src/model/staticArguments.ts
+  function checkAttributeList(list, owner, method, related) {
+    const items = method === "create" ? [list] : list;
+    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
+    Array.from(items).forEach((attributes, i) => {
+      if (isPlainObject(attributes) || related && attributes instanceof related) return;
+      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
+      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+    });
+  }
+  function checkAttributeObjects(model, method, search, attributes) {
+    [search, attributes].forEach((value, i) => {
+      if (isPlainObject(value)) return;
+      const which = i === 0 ? "the search" : "the attributes";
+      throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+    });
+  }
+  function findByQuery(model, method, column, value, given) {
+    if (isPlainObject(column)) return model.query().where(column);
+    if (typeof column !== "string") {
+      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
+    }
+    if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
+    return model.query().where(column, value);
   }
 
   // src/model/hydrate.ts
@@ -4148,52 +4583,6 @@ var SheetORM = (() => {
       );
     }
     checked.add(model);
-  }
-
-  // src/model/keyChange.ts
-  function assertKeyChange(table, entry, columns, values, owner) {
-    const names = columns.map((column) => table.header.names[column]).join(", ");
-    const shown = values.map(describeValue).join(", ");
-    if (values.some(isBlankKey)) {
-      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
-    }
-    const holder = table.find(columns, normalizeCompositeKey(values));
-    if (holder && holder !== entry) {
-      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
-    }
-  }
-  function assertKeyUpdate(model, table, columns, entries, values, asker2 = modelName(model)) {
-    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
-    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
-    const owner = `${asker2}.update()`;
-    if (entries.length === 1) {
-      const entry = entries[0];
-      assertKeyChange(table, entry, keyColumns2, nextKey(entry, keyColumns2, columns, values), owner);
-      return;
-    }
-    const updated = new Set(entries);
-    const taken = /* @__PURE__ */ new Set();
-    const names = keyColumns2.map((column) => table.header.names[column]).join(", ");
-    const next = entries.map((entry) => nextKey(entry, keyColumns2, columns, values));
-    const shown = (key) => key.map(describeValue).join(", ");
-    for (const key of next) {
-      if (key.some(isBlankKey)) throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown(key)}: a row's key cannot be blank.`);
-      const normal = normalizeCompositeKey(key);
-      if (taken.has(normal)) {
-        throw new ValidationError(`${owner}: setting the key on ${entries.length} rows would give two of them the key ${names} = ${shown(key)} (a duplicate); update one row at a time.`);
-      }
-      taken.add(normal);
-    }
-    for (const key of next) {
-      const normal = normalizeCompositeKey(key);
-      const holder = table.find(keyColumns2, normal);
-      if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns2, normal))) {
-        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it.`);
-      }
-    }
-  }
-  function nextKey(entry, keyColumns2, columns, values) {
-    return keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
   }
 
   // src/query/conditions.ts
@@ -4476,93 +4865,6 @@ var SheetORM = (() => {
       return this;
     }
   };
-
-  // src/query/EagerLoader.ts
-  function addPreloads(model, nodes, args, method = "with") {
-    let last = null;
-    const at = `${model.name}.${method}()`;
-    for (const arg of args) {
-      if (typeof arg === "function") {
-        if (!last && method === "load") {
-          useLoader(model, nodes, arg, at);
-          continue;
-        }
-        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
-        last.callback = arg;
-        continue;
-      }
-      if (isPlainObject(arg)) {
-        last = null;
-        for (const name of Object.keys(arg)) {
-          const callback = arg[name];
-          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
-            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
-          }
-          const node = addPath(model, nodes, checkedPath(name, at));
-          if (callback) node.callback = callback;
-        }
-        continue;
-      }
-      const names = Array.isArray(arg) ? arg : [arg];
-      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
-    }
-  }
-  function useLoader(model, nodes, callback, at) {
-    let open = true;
-    const add = (...names) => {
-      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
-      addPreloads(model, nodes, names, "load");
-      return loader;
-    };
-    const loader = new Proxy(
-      { load: add, preload: add },
-      {
-        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
-          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
-        }
-      }
-    );
-    try {
-      callback(loader);
-    } finally {
-      open = false;
-    }
-  }
-  function checkedPath(name, at) {
-    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
-    return name.trim().split(".");
-  }
-  function addPath(model, nodes, path) {
-    let level = nodes;
-    let owner = model;
-    let node = null;
-    for (const name of path) {
-      const relation = owner.$getRelation(name);
-      node = level.find((candidate) => candidate.name === name) || null;
-      if (!node) {
-        node = { name, children: [] };
-        level.push(node);
-      }
-      level = node.children;
-      owner = relation.relatedModel();
-    }
-    return node;
-  }
-  function loadPreloads(model, models, nodes) {
-    for (const node of nodes) {
-      const relation = model.$getRelation(node.name);
-      const related = relation.eagerLoad(models, node.callback);
-      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
-    }
-  }
-  function preloadSheets(model, nodes, refs = []) {
-    for (const node of nodes) {
-      const relation = model.$getRelation(node.name);
-      refs.push(...relation.tables());
-      preloadSheets(relation.relatedModel(), node.children, refs);
-    }
-    return refs;
-  }
 
   // src/query/EagerQuery.ts
   var EagerQuery = class extends ConditionBuilder {
@@ -5108,308 +5410,6 @@ var SheetORM = (() => {
       return value;
     }
   };
-
-  // src/model/persistence.ts
-  function insertModels(model, instances, unit) {
-    const table = unit.table(tableRef(model), true);
-    const owner = modelName(model);
-    table.requireHeader(owner);
-    const names = primaryKeys(model);
-    const uuid = usesUuid(model);
-    const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
-    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
-    const undo = new InsertUndo(names[0]);
-    unit.record(() => undo.run());
-    const columns = table.header.names;
-    for (let i = 0; i < instances.length; i++) {
-      const instance = instances[i];
-      const values = table.blankRow();
-      forEachAttribute(instance, (name, value) => {
-        if (value === void 0) return;
-        const column = attributeColumn(model, table, name, value, owner);
-        if (column >= 0) values[column] = table.cell(value, owner, name);
-      });
-      const generated = assignKey(model, keys, table, instance, values, undo);
-      table.insertRow(values, owner, generated ? [] : keys.columns);
-      markInserted(instance, columns, values, undo);
-    }
-  }
-  function attributeColumn(model, table, name, value, owner) {
-    if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
-    return table.column(name, owner);
-  }
-  function saveEach(model, instances) {
-    userCodeRuns();
-    const names = primaryKeys(model);
-    const previous = savingBatch;
-    const outer = previous && previous.model === model ? previous.keys : null;
-    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], outer) : outer };
-    try {
-      for (let i = 0; i < instances.length; i++) instances[i].save();
-    } finally {
-      savingBatch = previous;
-    }
-  }
-  var baseSave = null;
-  function registerBaseSave(save) {
-    baseSave = save;
-  }
-  function saveInWrite(model) {
-    if (model.save !== baseSave) userCodeRuns();
-    model.save();
-  }
-  var savingBatch = null;
-  function batchOf(model) {
-    return savingBatch && savingBatch.model === model ? savingBatch.keys : null;
-  }
-  function suppliedKeys(instances, name, also) {
-    let keys = also && new Set(also);
-    for (let i = 0; i < instances.length; i++) {
-      const value = readAttribute(instances[i], name);
-      if (!isBlankKey(value)) (keys || (keys = /* @__PURE__ */ new Set())).add(normalizeKey(value));
-    }
-    return keys;
-  }
-  var InsertUndo = class {
-    constructor(keyName) {
-      this.keyed = [];
-      this.keysBefore = [];
-      this.states = [];
-      this.filled = [];
-      this.persisted = [];
-      this.deleted = [];
-      this.originals = [];
-      this.columns = [];
-      this.keyName = keyName;
-    }
-    key(instance, before) {
-      this.keyed.push(instance);
-      this.keysBefore.push(before);
-    }
-    state(state) {
-      this.states.push(state);
-      this.persisted.push(state.persisted);
-      this.deleted.push(state.deleted);
-      this.originals.push(state.original);
-      this.columns.push(state.columns);
-    }
-    /** Attributes the insert filled in from the row's blank cells, with the values it gave them. */
-    fill(instance, names) {
-      if (names) this.filled.push([instance, names, names.map((name) => readAttribute(instance, name))]);
-    }
-    run() {
-      this.filled.forEach(
-        ([instance, names, values]) => names.forEach((name, i) => {
-          if (readAttribute(instance, name) === values[i]) removeAttribute(instance, name);
-        })
-      );
-      this.states.forEach((state, i) => {
-        state.persisted = this.persisted[i];
-        state.deleted = this.deleted[i];
-        state.original = this.originals[i];
-        state.columns = this.columns[i];
-      });
-      this.keyed.forEach((instance, i) => {
-        if (this.keysBefore[i] === void 0) removeAttribute(instance, this.keyName);
-        else writeAttribute(instance, this.keyName, this.keysBefore[i]);
-      });
-    }
-  };
-  function assignKey(model, keys, table, instance, values, undo) {
-    if (keys.names.length > 1) {
-      const missing = keys.names.filter((key2, i) => isBlankKey(values[keys.columns[i]]));
-      if (missing.length) {
-        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
-      }
-      return false;
-    }
-    const column = keys.columns[0];
-    if (!isBlankKey(values[column])) return false;
-    if (!keys.makes) assertKeyMaker(model);
-    keys.makes = true;
-    let key;
-    if (keys.uuid) key = newUuid();
-    else {
-      if (keys.text === null) keys.text = table.keysAreText(column);
-      let next = table.nextKey(column);
-      while (keys.supplied && keys.supplied.has(normalizeKey(next))) next++;
-      key = keys.text ? String(next) : next;
-    }
-    values[column] = key;
-    undo.key(instance, readAttribute(instance, keys.names[0]));
-    writeAttribute(instance, keys.names[0], key);
-    return !keys.uuid;
-  }
-  function updateModel(model, instance, unit) {
-    const dirty = dirtyAttributes(instance);
-    if (!Object.keys(dirty).length) return;
-    const table = unit.table(tableRef(model), true);
-    const owner = modelName(model);
-    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
-    if (!names.length) return;
-    const columns = names.map((name) => table.column(name, owner));
-    const entry = locate(model, instance, table, "save");
-    if (!entry) throw gone(model, instance, table);
-    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
-    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) {
-      assertKeyChange(table, entry, keyColumns2, primaryKeys(model).map((key) => readAttribute(instance, key)), `${owner}.save()`);
-    }
-    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
-    markSaved(unit, instance, table, entry);
-  }
-  function deleteModel(model, instance, unit) {
-    const table = unit.table(tableRef(model), true);
-    const entry = locate(model, instance, table, "delete");
-    if (entry) table.remove(entry);
-    const state = stateOf(instance);
-    const before = { persisted: state.persisted, deleted: state.deleted };
-    state.persisted = false;
-    state.deleted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.deleted = before.deleted;
-    });
-  }
-  function refreshModel(model, instance) {
-    const current2 = stateOf(instance);
-    if (!current2.persisted && !current2.deleted) {
-      throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
-    }
-    const table = rereadTable(tableRef(model));
-    const entry = locate(model, instance, table, "refresh");
-    if (!entry) throw gone(model, instance, table);
-    const state = stateOf(instance);
-    const before = { attributes: attributesOf(instance), original: state.original, columns: state.columns, persisted: state.persisted };
-    recordUndo(() => {
-      clearAttributes(instance);
-      for (const name of Object.keys(before.attributes)) writeAttribute(instance, name, before.attributes[name]);
-      state.original = before.original;
-      state.columns = before.columns;
-      state.persisted = before.persisted;
-    });
-    assignRow(instance, table.header.names, entry.values);
-    state.persisted = true;
-  }
-  function locate(model, instance, table, action) {
-    const owner = modelName(model);
-    const keys = primaryKeys(model);
-    const columns = keys.map((key2) => table.column(key2, owner));
-    const values = originalKeyValues(instance, keys);
-    const shown = keys.map((key2, i) => `${key2} ${describeValue(values[i])}`).join(", ");
-    if (values.some(isBlankKey)) {
-      if (!stateOf(instance).persisted) return void 0;
-      throw new ValidationError(
-        `${owner}.${action}(): this ${owner} has no ${keys.join(", ")} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`
-      );
-    }
-    const key = normalizeCompositeKey(values);
-    if (table.isDuplicated(columns, key)) {
-      throw new DuplicateKeyError(
-        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${table.rowNumbersHolding(columns, key).join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
-      );
-    }
-    return table.find(columns, key);
-  }
-  function originalKeyValues(instance, keys) {
-    const state = stateOf(instance);
-    return keys.map((key) => {
-      const original = state.persisted ? originalValue(state, key) : void 0;
-      return original !== void 0 ? original : readAttribute(instance, key);
-    });
-  }
-  function gone(model, instance, table) {
-    const keys = primaryKeys(model);
-    const shown = keys.map((key) => {
-      var _a;
-      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
-    }).join(", ");
-    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
-  }
-  function markSaved(unit, instance, table, entry) {
-    const state = stateOf(instance);
-    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
-    const names = table.header.names;
-    for (let i = 0; i < names.length; i++) {
-      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
-    }
-    syncOriginal(state, instance, names);
-    state.persisted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.original = before.original;
-      state.columns = before.columns;
-    });
-  }
-  function markInserted(instance, columns, values, undo) {
-    const state = stateOf(instance);
-    undo.state(state);
-    undo.fill(instance, fillMissing(instance, columns, values));
-    state.columns = columns;
-    state.original = values.slice();
-    state.persisted = true;
-    state.deleted = false;
-  }
-
-  // src/model/serialize.ts
-  function serialize(model, host) {
-    const state = stateOf(model);
-    const json = {};
-    const attributes = attributesOf(model);
-    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
-    for (const name of order) {
-      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, cloneValue(attributes[name]));
-    }
-    for (const [name, loaded] of loadedRelations(model)) {
-      const key = host.$getRelation(name).serializeAs;
-      if (key === null) continue;
-      const own = Object.prototype.hasOwnProperty.call(model, name);
-      const value = own ? model[name] : loaded;
-      if (own && value !== null && !isRelationData(value)) continue;
-      setOwn(json, key || name, plain(value));
-    }
-    const pivot = pivotOf(state);
-    if (pivot !== void 0 && pivot !== null) setOwn(json, "pivot", plain(pivot));
-    return json;
-  }
-  function plain(value) {
-    if (isDate(value)) return new Date(value.getTime());
-    if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
-      return value.toJSON();
-    }
-    if (Array.isArray(value)) return value.map(plain);
-    if (value !== null && typeof value === "object") {
-      const copy = {};
-      for (const key of Object.keys(value)) setOwn(copy, key, plain(value[key]));
-      return copy;
-    }
-    return value;
-  }
-
-  // src/model/staticArguments.ts
-  function checkAttributeList(list, owner, method, related) {
-    const items = method === "create" ? [list] : list;
-    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
-    Array.from(items).forEach((attributes, i) => {
-      if (isPlainObject(attributes) || related && attributes instanceof related) return;
-      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
-      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
-    });
-  }
-  function checkAttributeObjects(model, method, search, attributes) {
-    [search, attributes].forEach((value, i) => {
-      if (isPlainObject(value)) return;
-      const which = i === 0 ? "the search" : "the attributes";
-      throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
-    });
-  }
-  function findByQuery(model, method, column, value, given) {
-    if (isPlainObject(column)) return model.query().where(column);
-    if (typeof column !== "string") {
-      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
-    }
-    if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
-    return model.query().where(column, value);
-  }
 
   // src/relations/clients/support.ts
   function requireRelated(value, related, owner, method) {
@@ -6846,19 +6846,19 @@ var SheetORM = (() => {
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
-      return new HasOne(classOf3(this), related, hasOptions(classOf3(this), "hasOne", foreignKey, localKey));
+      return new HasOne(classOf(this), related, hasOptions(classOf(this), "hasOne", foreignKey, localKey));
     }
     /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
     hasMany(related, foreignKey, localKey) {
-      return new HasMany(classOf3(this), related, hasOptions(classOf3(this), "hasMany", foreignKey, localKey));
+      return new HasMany(classOf(this), related, hasOptions(classOf(this), "hasMany", foreignKey, localKey));
     }
     /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
     belongsTo(related, foreignKey, ownerKey) {
-      return new BelongsTo(classOf3(this), related, belongsToOptions(classOf3(this), foreignKey, ownerKey));
+      return new BelongsTo(classOf(this), related, belongsToOptions(classOf(this), foreignKey, ownerKey));
     }
     /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
     manyToMany(related, pivot, ...keys) {
-      return new ManyToMany(classOf3(this), related, manyToManyOptions(classOf3(this), pivot, keys));
+      return new ManyToMany(classOf(this), related, manyToManyOptions(classOf(this), pivot, keys));
     }
     /** Alias of `manyToMany`. */
     belongsToMany(related, pivot, ...keys) {
@@ -6929,18 +6929,8 @@ var SheetORM = (() => {
     return { ...options };
   }
 
-  // src/model/Model.ts
-  var Model = class _Model extends ModelDefinitions {
-    constructor(attributes) {
-      super();
-      if (takeRowConstruction()) return;
-      attachState(this);
-      applyDefaults(this);
-      if (attributes === void 0 || attributes === null) return;
-      checkAttributes(this, attributes, "constructor");
-      this.merge(attributes);
-    }
-    // ----- Static query API -------------------------------------------------------------------
+  // src/model/ModelQueries.ts
+  var ModelQueries = class extends ModelDefinitions {
     /** A new query builder. */
     static query() {
       return new QueryBuilder(this);
@@ -7041,6 +7031,19 @@ var SheetORM = (() => {
     static whereDoesntHave(name, callback) {
       return this.query().whereDoesntHave(name, callback);
     }
+  };
+
+  // src/model/Model.ts
+  var Model = class _Model extends ModelQueries {
+    constructor(attributes) {
+      super();
+      if (takeRowConstruction()) return;
+      attachState(this);
+      applyDefaults(this);
+      if (attributes === void 0 || attributes === null) return;
+      checkAttributes(this, attributes, "constructor");
+      this.merge(attributes);
+    }
     // ----- Static writes ----------------------------------------------------------------------
     /** Inserts a row and returns its model (the key is assigned under the lock). */
     static create(attributes = {}) {
@@ -7117,7 +7120,7 @@ var SheetORM = (() => {
     }
     /** The primary key value (an array for composite keys). */
     get $primaryKeyValue() {
-      const keys = primaryKeys(classOf3(this));
+      const keys = primaryKeys(classOf(this));
       const values = keys.map((key) => readAttribute(this, key));
       return keys.length === 1 ? values[0] : values;
     }
@@ -7146,7 +7149,7 @@ var SheetORM = (() => {
     /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
     merge(attributes) {
       checkAttributes(this, attributes, "merge()");
-      const model = classOf3(this);
+      const model = classOf(this);
       const names = Object.keys(attributes);
       for (let i = 0; i < names.length; i++) {
         const value = attributes[names[i]];
@@ -7166,7 +7169,7 @@ var SheetORM = (() => {
     }
     /** Inserts the model, or writes its changed attributes. */
     save() {
-      const model = classOf3(this);
+      const model = classOf(this);
       if (stateOf(this).persisted && !this.$isDirty) return this;
       runWrite(`${modelName(model)}.save`, (unit) => {
         if (stateOf(this).persisted) updateModel(model, this, unit);
@@ -7176,17 +7179,17 @@ var SheetORM = (() => {
     }
     /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
     delete() {
-      const model = classOf3(this);
+      const model = classOf(this);
       if (!stateOf(this).persisted) return;
       runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
     }
     /** Re-reads the model's row. */
     refresh() {
-      refreshModel(classOf3(this), this);
+      refreshModel(classOf(this), this);
       return this;
     }
     load(...args) {
-      const model = classOf3(this);
+      const model = classOf(this);
       const nodes = [];
       addPreloads(model, nodes, args, "load");
       nodes.forEach((node) => recordRelationUndo(model, this, node.name));
@@ -7202,11 +7205,11 @@ var SheetORM = (() => {
     }
     /** The relation client for this model: query it, attach/sync, create related models… */
     related(name) {
-      return classOf3(this).$getRelation(name).client(this);
+      return classOf(this).$getRelation(name).client(this);
     }
     /** A plain object: attributes, loaded relations and `pivot`. */
     toJSON() {
-      return serialize(this, classOf3(this));
+      return serialize(this, classOf(this));
     }
     /** Alias of `toJSON` (Lucid). */
     serialize() {
@@ -7226,7 +7229,7 @@ var SheetORM = (() => {
   }
   function checkAttributes(model, attributes, method) {
     if (isPlainObject(attributes)) return;
-    const name = modelName(classOf3(model));
+    const name = modelName(classOf(model));
     const call = method === "constructor" ? `new ${name}()` : `${name}.${method}`;
     throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
   }

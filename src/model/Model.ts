@@ -3,10 +3,8 @@
  * know how to save, delete and load relations. Behaviour lives in the pieces that own it
  * (persistence, attributes, query, relations); this class is the public surface.
  */
-import { Collection, List } from '../collection/Collection';
+import type { List } from '../collection/Collection';
 import { ValidationError } from '../errors';
-import { QueryBuilder, Direction } from '../query/QueryBuilder';
-import type { WhereArgs } from '../query/ConditionBuilder';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
@@ -17,10 +15,9 @@ import { applyDefaults, takeRowConstruction } from './defaults';
 import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { serialize } from './serialize';
-import { checkAttributeList, checkAttributeObjects, findByQuery } from './staticArguments';
+import { checkAttributeList, checkAttributeObjects } from './staticArguments';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
-import type { OperatorInput } from '../collection/select';
-import { ModelDefinitions } from './definitions';
+import { ModelQueries } from './ModelQueries';
 
 export type { PivotInput } from './definitions';
 
@@ -34,7 +31,7 @@ type DeclaredAttributes<M> = {
 };
 
 /** Base class of sheetorm models. */
-export class Model extends ModelDefinitions {
+export class Model extends ModelQueries {
   /** The sheet name (alias `entity`, Lucid `table`); `Post.table` and `Post.entity` read it, plural of the class name by default. */
   static _table?: string;
   static entity: string;
@@ -62,123 +59,6 @@ export class Model extends ModelDefinitions {
     if (attributes === undefined || attributes === null) return;
     checkAttributes(this, attributes, 'constructor');
     this.merge(attributes);
-  }
-
-  // ----- Static query API -------------------------------------------------------------------
-
-  /** A new query builder. */
-  static query<M extends Model>(this: ModelClass<M>): QueryBuilder<M> {
-    return new QueryBuilder<M>(this);
-  }
-  /** Every row as a model. */
-  static all<M extends Model>(this: ModelClass<M>): Collection<M> {
-    return this.query().get();
-  }
-  /** The model with this primary key (an array or object for composite keys), or null. */
-  static find<M extends Model>(this: ModelClass<M>, id: unknown): M | null {
-    return this.query().find(id);
-  }
-  /** `find`, or ModelNotFoundError. */
-  static findOrFail<M extends Model>(this: ModelClass<M>, id: unknown): M {
-    return this.query().findOrFail(id);
-  }
-  /** The first model whose column equals value, or null. */
-  static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null;
-  /** The first model whose columns equal the object's values (Lucid's `findBy({ email })`), or null. */
-  static findBy<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M | null;
-  static findBy<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M | null {
-    return findByQuery(this, 'findBy', column, value, arguments.length).first();
-  }
-  /** `findBy`, or ModelNotFoundError. */
-  static findByOrFail<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M;
-  /** `findBy({ ... })`, or ModelNotFoundError. */
-  static findByOrFail<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M;
-  static findByOrFail<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M {
-    return findByQuery(this, 'findByOrFail', column, value, arguments.length).firstOrFail();
-  }
-  /** The first row, or null. */
-  static first<M extends Model>(this: ModelClass<M>): M | null {
-    return this.query().first();
-  }
-  /** The first row's model, or ModelNotFoundError. */
-  static firstOrFail<M extends Model>(this: ModelClass<M>): M {
-    return this.query().firstOrFail();
-  }
-  /** The number of rows. */
-  static count<M extends Model>(this: ModelClass<M>): number {
-    return this.query().count();
-  }
-  /** Starts a query with `where`. */
-  static where<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {
-    return this.query().where(...args);
-  }
-  /** Starts a query with `whereNot`. */
-  static whereNot<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {
-    return this.query().whereNot(...args);
-  }
-  /** Starts a query with `whereIn`. */
-  static whereIn<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): QueryBuilder<M> {
-    return this.query().whereIn(column, values);
-  }
-  /** Starts a query with `whereNotIn`. */
-  static whereNotIn<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): QueryBuilder<M> {
-    return this.query().whereNotIn(column, values);
-  }
-  /** Starts a query with `whereNull`. */
-  static whereNull<M extends Model>(this: ModelClass<M>, column: string): QueryBuilder<M> {
-    return this.query().whereNull(column);
-  }
-  /** Starts a query with `whereNotNull`. */
-  static whereNotNull<M extends Model>(this: ModelClass<M>, column: string): QueryBuilder<M> {
-    return this.query().whereNotNull(column);
-  }
-  /** Starts a query with `whereBetween`. */
-  static whereBetween<M extends Model>(this: ModelClass<M>, column: string, range: readonly [unknown, unknown]): QueryBuilder<M> {
-    return this.query().whereBetween(column, range);
-  }
-  /** Starts a query with `orderBy`. */
-  static orderBy<M extends Model>(this: ModelClass<M>, column: string | Array<string | { column: string; order?: Direction }>, direction: Direction = 'asc'): QueryBuilder<M> {
-    return this.query().orderBy(column, direction);
-  }
-  /** Starts a query with `limit`. */
-  static limit<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {
-    return this.query().limit(count);
-  }
-  /** Starts a query with `offset`. */
-  static offset<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {
-    return this.query().offset(count);
-  }
-  /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  static with<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>>;
-  static with<M extends Model, A extends Array<PreloadArg<M>>>(this: ModelClass<M>, ...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
-  static with(this: ModelClass, ...args: unknown[]): unknown {
-    return (this.query().with as (...list: unknown[]) => unknown)(...args);
-  }
-  /** Starts a query that preloads a relation. */
-  static preload<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback?: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>> {
-    return this.query().preload<P>(name, callback);
-  }
-  /** Starts a query that counts a relation into `$extras.<name>_count`. */
-  static withCount<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;
-  static withCount<M extends Model>(this: ModelClass<M>, ...names: Array<string | string[]>): QueryBuilder<M>;
-  static withCount<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
-    return this.query().withCount(...args);
-  }
-  /** Starts a query keeping rows that have related rows. */
-  static has<M extends Model>(this: ModelClass<M>, name: string, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
-    return this.query().has(name, operator, count);
-  }
-  /** Starts a query keeping rows with related rows matching the callback. */
-  static whereHas<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
-    return this.query().whereHas(name, callback, operator, count);
-  }
-  /** Starts a query keeping rows without related rows. */
-  static doesntHave<M extends Model>(this: ModelClass<M>, name: string): QueryBuilder<M> {
-    return this.query().doesntHave(name);
-  }
-  /** Starts a query keeping rows without related rows matching the callback. */
-  static whereDoesntHave<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M> {
-    return this.query().whereDoesntHave(name, callback);
   }
 
   // ----- Static writes ----------------------------------------------------------------------
