@@ -3580,7 +3580,7 @@ var SheetORM = (() => {
     return operatorMatcher("=", args[0]);
   }
 
-  // src/collection/Collection.ts
+  // src/collection/arguments.ts
   function describe2(value) {
     return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
   }
@@ -3593,6 +3593,31 @@ var SheetORM = (() => {
     if (typeof n === "string" && n.trim() !== "" && !isNaN(Number(n))) return Number(n);
     throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
   }
+  function membershipList(values, col, method) {
+    if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
+      throw new ValidationError(`Collection.${method}('${col}', \u2026): expected an array of values, got ${describe2(values)}.`);
+    }
+    const list = Array.from(values);
+    const missing = list.indexOf(void 0);
+    if (missing >= 0) {
+      throw new ValidationError(`Collection.${method}('${col}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+    }
+    return list;
+  }
+  function sortKeysOf(key, direction, method, valuesOf) {
+    if (!Array.isArray(key)) return [{ values: valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
+    return Array.from(key, (item, i) => {
+      if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
+      if (!Array.isArray(item)) return { values: valuesOf(checkSelector(item, method)), direction };
+      const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
+      if (item.length !== 2 || order !== "asc" && order !== "desc") {
+        throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
+      }
+      return { values: valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
+    });
+  }
+
+  // src/collection/Collection.ts
   function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
     for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
@@ -3846,29 +3871,12 @@ var SheetORM = (() => {
       return this.valuesOf(key).map(toText).join(glue);
     }
     byMembership(col, values, member, method) {
-      if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
-        throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected an array of values, got ${describe2(values)}.`);
-      }
-      const list = Array.from(values);
-      const missing = list.indexOf(void 0);
-      if (missing >= 0) {
-        throw new ValidationError(`Collection.${method}('${String(col)}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
-      }
-      const test = membershipTest(list);
+      const test = membershipTest(membershipList(values, String(col), method));
       const read = selector(col);
       return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }
     sortKeys(key, direction, method) {
-      if (!Array.isArray(key)) return [{ values: this.valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
-      return Array.from(key, (item, i) => {
-        if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
-        if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
-        const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
-        if (item.length !== 2 || order !== "asc" && order !== "desc") {
-          throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
-        }
-        return { values: this.valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
-      });
+      return sortKeysOf(key, direction, method, (selected) => this.valuesOf(selected));
     }
     valuesOf(key) {
       return mapItems(this, selector(key));

@@ -2,29 +2,13 @@ import { ValidationError } from '../errors';
 import { membershipTest, toText } from './compare';
 import { findByKey, findByKeyObject, firstOfEach, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
+import { assertCallback, countArgument, describe, membershipList, sortKeysOf } from './arguments';
 import { checkSelector, condition, selector } from './select';
-import { describeValue, isPlainObject } from '../support/values';
+import { isPlainObject } from '../support/values';
 import type { ArrayView } from './ArrayView';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
-
-function describe(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
-
-/** A callback, or (where `optional`) none; anything else is a ValidationError naming the method. */
-function assertCallback(fn: unknown, method: string, optional = false): void {
-  if (typeof fn === 'function' || (optional && fn === undefined)) return;
-  throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === 'first' ? ' (use find(key) to look a model up by its key)' : ''}.`);
-}
-
-/** A count for take/skip: a number (digits as text too); anything else is a ValidationError. */
-function countArgument(n: unknown, method: string): number {
-  if (typeof n === 'number') return n;
-  if (typeof n === 'string' && n.trim() !== '' && !isNaN(Number(n))) return Number(n);
-  throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
-}
 
 /** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
 function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: unknown): U[] {
@@ -394,31 +378,13 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   private byMembership(col: Path<T>, values: Iterable<unknown>, member: boolean, method: string): Collection<T> {
-    if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
-      throw new ValidationError(`Collection.${method}('${String(col)}', …): expected an array of values, got ${describe(values)}.`);
-    }
-    const list = Array.from(values);
-    const missing = list.indexOf(undefined);
-    if (missing >= 0) {
-      throw new ValidationError(`Collection.${method}('${String(col)}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
-    }
-    const test = membershipTest(list);
+    const test = membershipTest(membershipList(values, String(col), method));
     const read = selector<T>(col);
     return this.filter((item, i, items) => test(read(item, i, items)) === member);
   }
 
   private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
-    if (!Array.isArray(key)) return [{ values: this.valuesOf(key === undefined ? undefined : checkSelector<T>(key, method)), direction }];
-    return Array.from(key, (item: SortSelector<T>, i): SortKey => {
-      if (item === undefined) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
-      if (!Array.isArray(item)) return { values: this.valuesOf(checkSelector(item, method)), direction };
-      const order = typeof item[1] === 'string' ? item[1].toLowerCase() : item[1];
-      if (item.length !== 2 || (order !== 'asc' && order !== 'desc')) {
-        throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
-      }
-      // Laravel's sortByDesc turns every key of a list descending.
-      return { values: this.valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === 'desc' ? -1 : 1 };
-    });
+    return sortKeysOf(key, direction, method, (selected) => this.valuesOf(selected));
   }
 
   private valuesOf(key?: KeySelector<T>): unknown[] {
