@@ -5926,6 +5926,41 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/pivot/join.ts
+  function pivotSpecOf(relation, join, selectedPivotColumns, owner) {
+    const { pivotModel } = relation;
+    const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(selectedPivotColumns);
+    const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
+    const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, owner)]);
+    return {
+      extras(row) {
+        const extras = {};
+        for (const [, extra, index] of layout) extras[extra] = row[index];
+        return extras;
+      },
+      pivot(row) {
+        if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
+        const plain2 = {};
+        for (const [column, , index] of layout) setOwn(plain2, column, row[index]);
+        return plain2;
+      }
+    };
+  }
+  function distinctEntries(join) {
+    return Array.from(new Set(join.rows.map((row) => join.entries[row])));
+  }
+  function emptyJoin(related, pivot) {
+    return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
+  }
+  function slotsOf(keys, slots) {
+    return keys.map((value) => {
+      const key = normalizeKey(value);
+      let slot = slots.get(key);
+      if (slot === void 0) slots.set(key, slot = slots.size);
+      return slot;
+    });
+  }
+
   // src/relations/pivot/ManyToManyQueryBuilder.ts
   var ManyToManyQueryBuilder = class _ManyToManyQueryBuilder extends PivotQueryClauses {
     constructor(relation, parentKeys, preload = false) {
@@ -6196,30 +6231,9 @@ var SheetORM = (() => {
       }
       return (this.orders.length ? rows : ordered).filter((row) => kept.has(row));
     }
-    /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
-    pivotSpec(join) {
-      const relation = this.relation;
-      const { pivotModel } = relation;
-      const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-      const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
-      const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
-      return {
-        extras(row) {
-          const extras = {};
-          for (const [, extra, index] of layout) extras[extra] = row[index];
-          return extras;
-        },
-        pivot(row) {
-          if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
-          const plain2 = {};
-          for (const [column, , index] of layout) setOwn(plain2, column, row[index]);
-          return plain2;
-        }
-      };
-    }
     /** A model per joined row, each able to build its `pivot` from its pivot row. */
     hydrateAll(join) {
-      const hydrator = new Hydrator(this.model, join.related, this.pivotSpec(join));
+      const hydrator = new Hydrator(this.model, join.related, pivotSpecOf(this.relation, join, this.selectedPivotColumns, this.owner));
       const models = new Array(join.rows.length);
       for (let i = 0; i < models.length; i++) {
         const row = join.rows[i];
@@ -6228,20 +6242,6 @@ var SheetORM = (() => {
       return models;
     }
   };
-  function distinctEntries(join) {
-    return Array.from(new Set(join.rows.map((row) => join.entries[row])));
-  }
-  function emptyJoin(related, pivot) {
-    return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
-  }
-  function slotsOf(keys, slots) {
-    return keys.map((value) => {
-      const key = normalizeKey(value);
-      let slot = slots.get(key);
-      if (slot === void 0) slots.set(key, slot = slots.size);
-      return slot;
-    });
-  }
 
   // src/relations/pivot/pivotRows.ts
   var IdList = class {

@@ -7,8 +7,7 @@ import { Collection } from '../../collection/Collection';
 import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model, ModelAttributes } from '../../model/Model';
-import { Hydrator, hydrateValues } from '../../model/hydrate';
-import type { PivotSpec } from '../../model/state';
+import { Hydrator } from '../../model/hydrate';
 import { primaryKeys, tableRef } from '../../model/meta';
 import type { Direction } from '../../query/QueryBuilder';
 import { checkColumn, compile, Condition, Source } from '../../query/conditions';
@@ -17,28 +16,10 @@ import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
-import { normalizeKey, setOwn, Key } from '../../support/values';
+import { normalizeKey, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
-
-/**
- * Pivot rows paired with the related rows they reach: `pivots[i]` links to `entries[i]`. `rows`
- * lists the pairs kept (by index), so filtering and sorting move numbers, not objects.
- */
-interface Join {
-  pivots: readonly Row[];
-  entries: RowEntry[];
-  /** For an eager load: the parent slot (see `parentSlots`) of each pair. */
-  slots: Int32Array;
-  rows: number[];
-  related: Table;
-  pivot: Table;
-  /** The rows already passed the conditions (tested on the related rows before pairing). */
-  filtered: boolean;
-}
-
-/** A joined pair, by its index in a Join. */
-type JoinedRow = number;
+import { distinctEntries, emptyJoin, Join, JoinedRow, pivotSpecOf, slotsOf } from './join';
 
 /** A query of related models through the pivot sheet. */
 export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
@@ -366,32 +347,9 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return (this.orders.length ? rows : ordered).filter((row) => kept.has(row));
   }
 
-  /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
-  private pivotSpec(join: Join): PivotSpec {
-    const relation = this.relation;
-    const { pivotModel } = relation;
-    const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(this.selectedPivotColumns);
-    // A pivot model's `pivot` holds every column of its sheet, and `$extras` mirrors it.
-    const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
-    const layout = columns.map((column): [string, string, number] => [column, `pivot_${column}`, join.pivot.column(column, this.owner)]);
-    return {
-      extras(row) {
-        const extras: Record<string, unknown> = {};
-        for (const [, extra, index] of layout) extras[extra] = row[index];
-        return extras;
-      },
-      pivot(row) {
-        if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
-        const plain: Record<string, unknown> = {};
-        for (const [column, , index] of layout) setOwn(plain, column, row[index]);
-        return plain;
-      },
-    };
-  }
-
   /** A model per joined row, each able to build its `pivot` from its pivot row. */
   private hydrateAll(join: Join): R[] {
-    const hydrator = new Hydrator<R>(this.model, join.related, this.pivotSpec(join));
+    const hydrator = new Hydrator<R>(this.model, join.related, pivotSpecOf(this.relation, join, this.selectedPivotColumns, this.owner));
     const models = new Array<R>(join.rows.length);
     for (let i = 0; i < models.length; i++) {
       const row = join.rows[i];
@@ -399,22 +357,4 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     }
     return models;
   }
-}
-
-function distinctEntries(join: Join): RowEntry[] {
-  return Array.from(new Set(join.rows.map((row) => join.entries[row])));
-}
-
-function emptyJoin(related: Table, pivot: Table): Join {
-  return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
-}
-
-/** Gives each distinct normalised key a slot in `slots` (in first-seen order); returns each key's slot. */
-function slotsOf(keys: readonly unknown[], slots: Map<Key, number>): number[] {
-  return keys.map((value) => {
-    const key = normalizeKey(value);
-    let slot = slots.get(key);
-    if (slot === undefined) slots.set(key, (slot = slots.size));
-    return slot;
-  });
 }
