@@ -2901,10 +2901,10 @@ var SheetORM = (() => {
     else if (Array.isArray(id)) values = id;
     else if (isPlainObject(id)) values = keys.map((key) => id[key]);
     else values = [id];
-    if (values.length !== keys.length || values.some((value) => !isKeyValue(value) || isBlankKey(value))) {
+    if (values.length !== keys.length || values.some((value) => value !== null && !isKeyValue(value))) {
       throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(", ")}${keys.length > 1 ? " (an array or object)" : ""}.`);
     }
-    return values;
+    return values.some(isBlankKey) ? null : values;
   }
 
   // src/model/state.ts
@@ -5225,6 +5225,7 @@ var SheetORM = (() => {
     find(id) {
       const keys = primaryKeys(this.model);
       const values = keyValues(this.owner, keys, id);
+      if (!values) return null;
       const mark = this.scope.length;
       try {
         keys.forEach((key, i) => this.scopeToKeys(key, [values[i]]));
@@ -5242,17 +5243,22 @@ var SheetORM = (() => {
       }
       return found;
     }
-    /** How many rows match (limit and offset do not apply). */
-    count() {
+    /**
+     * How many rows match (limit and offset do not apply); with a column, how many of them hold a
+     * value in it (SQL's `count(column)` skips nulls, and an empty cell is null).
+     */
+    count(column) {
+      const counted = countedColumn(column, this.owner);
       return readScope(() => {
         this.forgetCounts();
         prefetch(this.sheetsInvolved(false));
         const table = readTable(tableRef(this.model));
         const test = this.predicate(table);
         this.assertOrderColumns(table);
+        const index = counted === null ? -1 : table.column(this.unqualify(counted, table), this.owner);
         let total = 0;
         const rows = table.liveValues();
-        for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
+        for (let i = 0; i < rows.length; i++) if (test(rows[i]) && (index < 0 || rows[i][index] !== null)) total++;
         return total;
       });
     }
@@ -5418,6 +5424,10 @@ var SheetORM = (() => {
       return value;
     }
   };
+  function countedColumn(column, owner) {
+    if (column === void 0 || column === "*") return null;
+    return checkColumn(column, owner, "count");
+  }
 
   // src/relations/clients/support.ts
   function requireRelated(value, related, owner, method) {
@@ -6024,14 +6034,18 @@ var SheetORM = (() => {
         return { models, groups: this.givenSlots.map((slot) => groups[slot]) };
       });
     }
-    /** How many joined rows match. */
-    count() {
+    /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
+    count(column) {
+      const counted = countedColumn(column, this.owner);
       return readScope(() => {
         this.forgetCounts();
         const join = this.joinRows();
         const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
         this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
-        return this.filtered(join).length;
+        const rows = this.filtered(join);
+        if (counted === null) return rows.length;
+        const read = this.resolver(join)(counted, "model");
+        return rows.filter((row) => read(row) !== null).length;
       });
     }
     pluck(column, key) {
@@ -6969,9 +6983,9 @@ var SheetORM = (() => {
     static firstOrFail() {
       return this.query().firstOrFail();
     }
-    /** The number of rows. */
-    static count() {
-      return this.query().count();
+    /** The number of rows; with a column, of rows holding a value in it. */
+    static count(column) {
+      return this.query().count(column);
     }
     /** Starts a query with `where`. */
     static where(...args) {

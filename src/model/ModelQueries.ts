@@ -51,9 +51,9 @@ export class ModelQueries extends ModelDefinitions {
   static firstOrFail<M extends Model>(this: ModelClass<M>): M {
     return this.query().firstOrFail();
   }
-  /** The number of rows. */
-  static count<M extends Model>(this: ModelClass<M>): number {
-    return this.query().count();
+  /** The number of rows; with a column, of rows holding a value in it. */
+  static count<M extends Model>(this: ModelClass<M>, column?: string): number {
+    return this.query().count(column);
   }
   /** Starts a query with `where`. */
   static where<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {

@@ -158,15 +158,18 @@ function isKeyValue(value: unknown): boolean {
   return typeof value === 'string' || typeof value === 'boolean';
 }
 
-/** The key values `find(id)` was given, one per key column (an array or object for composite keys). */
-export function keyValues(owner: string, keys: string[], id: unknown): unknown[] {
+/**
+ * The key values `find(id)` was given, one per key column (an array or object for composite keys),
+ * or null for a blank key (`find(null)`, `find('')`), which no record holds (Lucid finds nothing).
+ */
+export function keyValues(owner: string, keys: string[], id: unknown): unknown[] | null {
   let values: unknown[];
   if (keys.length === 1) values = [id];
   else if (Array.isArray(id)) values = id;
   else if (isPlainObject(id)) values = keys.map((key) => id[key]);
   else values = [id];
-  if (values.length !== keys.length || values.some((value) => !isKeyValue(value) || isBlankKey(value))) {
+  if (values.length !== keys.length || values.some((value) => value !== null && !isKeyValue(value))) {
     throw new ValidationError(`${owner}.find(${describeValue(id)}): expected a value for ${keys.join(', ')}${keys.length > 1 ? ' (an array or object)' : ''}.`);
   }
-  return values;
+  return values.some(isBlankKey) ? null : values;
 }

@@ -122,6 +122,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   find(id: unknown): M | null {
     const keys = primaryKeys(this.model);
     const values = keyValues(this.owner, keys, id);
+    if (!values) return null;
     const mark = this.scope.length;
     try {
       keys.forEach((key, i) => this.scopeToKeys(key, [values[i]]));
@@ -141,17 +142,22 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return found;
   }
 
-  /** How many rows match (limit and offset do not apply). */
-  count(): number {
+  /**
+   * How many rows match (limit and offset do not apply); with a column, how many of them hold a
+   * value in it (SQL's `count(column)` skips nulls, and an empty cell is null).
+   */
+  count(column?: string): number {
+    const counted = countedColumn(column, this.owner);
     return readScope(() => {
       this.forgetCounts();
       prefetch(this.sheetsInvolved(false));
       const table = readTable(tableRef(this.model));
       const test = this.predicate(table);
       this.assertOrderColumns(table);
+      const index = counted === null ? -1 : table.column(this.unqualify(counted, table), this.owner);
       let total = 0;
       const rows = table.liveValues();
-      for (let i = 0; i < rows.length; i++) if (test(rows[i])) total++;
+      for (let i = 0; i < rows.length; i++) if (test(rows[i]) && (index < 0 || rows[i][index] !== null)) total++;
       return total;
     });
   }
@@ -344,4 +350,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     }
     return value;
   }
+}
+
+/** The column `count(column)` counts values of, or null for every row (none given, or `'*'`). */
+export function countedColumn(column: unknown, owner: string): string | null {
+  if (column === undefined || column === '*') return null;
+  return checkColumn(column, owner, 'count');
 }

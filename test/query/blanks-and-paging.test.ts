@@ -76,6 +76,21 @@ describe('exists()', () => {
   });
 });
 
+describe('count(column)', () => {
+  it('counts the matching rows holding a value in the column, as SQL count(column) skips nulls', () => {
+    expect(Task.count('assignee')).toBe(2);
+    expect(Task.query().where('id', '<', 4).count('due')).toBe(2);
+    expect(Task.query().count('Tasks.due')).toBe(3);
+    expect(Task.query().count('*')).toBe(4);
+    expect(Task.count()).toBe(4);
+  });
+
+  it('refuses a column the sheet lacks, and one that is not a name', () => {
+    expect(() => Task.count('asignee')).toThrow(/Task.*has no column "asignee"/);
+    expect(() => Task.query().count(5 as never)).toThrow(new ValidationError('Task.count(): the column must be a non-empty string, not 5.'));
+  });
+});
+
 describe('an unknown operator', () => {
   it('names the method and the column', () => {
     expect(() => Task.where('due', '=>' as '=', 1)).toThrow(/Task\.where\('due', …\): Unknown operator "=>"/);

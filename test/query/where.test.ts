@@ -1,4 +1,4 @@
-import { Model, ValidationError, ColumnNotFoundError } from '../../src';
+import { Model, ValidationError, ColumnNotFoundError, ModelNotFoundError } from '../../src';
 import { seedSheets, gas } from '../support/seed';
 
 class Post extends Model {
@@ -253,6 +253,15 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Post.query().pluck('title', 5 as never)).toThrow(ValidationError);
   });
 
+  it('find(null) and find(\'\') find nothing, as in Lucid (no record has a blank key); findOrFail says not found', () => {
+    seedSheets({ Posts: [['id', 'title'], ['', 'no key yet'], [1, 'a']] });
+    expect(Post.find(null)).toBeNull();
+    expect(Post.find('')).toBeNull();
+    expect(Post.query().where('title', 'a').find(null)).toBeNull();
+    expect(() => Post.findOrFail(null)).toThrow(ModelNotFoundError);
+    expect(() => Post.findOrFail(null)).toThrow('Post with id null not found in sheet "Posts"');
+  });
+
   it('find refuses what a key cell cannot hold, as where does, instead of finding nothing', () => {
     for (const id of [NaN, Infinity, () => 1, Symbol('x'), BigInt(1), new Date('x'), {}, Object.create(null)]) {
       expect(() => Post.find(id)).toThrow(ValidationError);
@@ -275,7 +284,6 @@ describe('bad input is refused with a clear error', () => {
 
   it('wrong argument types', () => {
     expect(() => Post.find(undefined)).toThrow(ValidationError);
-    expect(() => Post.find(null)).toThrow(ValidationError);
     expect(() => Post.where('id', {})).toThrow(/cannot compare with an object/);
     expect(() => Post.where('id', [1, 2])).toThrow(/whereIn/);
     expect(() => Post.where('id', undefined)).toThrow(/undefined/);

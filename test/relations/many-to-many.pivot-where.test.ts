@@ -227,6 +227,11 @@ describe('combinations with where / orWhere', () => {
 
   test('count(), first() and pluck() honour pivot conditions', () => {
     expect(virk().wherePivot('role', 'member').count()).toBe(2);
+    // With a column: its non-empty cells, read from the pivot row when the pivot sheet names it.
+    expect(virk().count('approved_at')).toBe(3);
+    expect(virk().count('project_user.status')).toBe(4);
+    expect(virk().where('status', 'active').count('project_user.approved_at')).toBe(2);
+    expect(() => virk().count('nope')).toThrow(ColumnNotFoundError);
     expect(virk().whereNullPivot('approved_at').orderBy('project_user.hours', 'desc').first().name).toBe('Epsilon');
     expect(virk().wherePivot('hours', '>=', 10).orderBy('project_user.hours').pluck('name').all()).toEqual(['Alpha', 'Gamma']);
   });

@@ -9,7 +9,7 @@ import { ValidationError } from '../../errors';
 import type { Model, ModelAttributes } from '../../model/Model';
 import { Hydrator } from '../../model/hydrate';
 import { primaryKeys, tableRef } from '../../model/meta';
-import type { Direction } from '../../query/QueryBuilder';
+import { countedColumn, Direction } from '../../query/QueryBuilder';
 import { checkColumn, compile, Condition, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
@@ -105,15 +105,19 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     });
   }
 
-  /** How many joined rows match. */
-  override count(): number {
+  /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
+  override count(column?: string): number {
+    const counted = countedColumn(column, this.owner);
     return readScope(() => {
       this.forgetCounts();
       const join = this.joinRows();
       // A column the sheets lack is an error even unused, as in get() (a withCount alias is left to get()).
       const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
       this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
-      return this.filtered(join).length;
+      const rows = this.filtered(join);
+      if (counted === null) return rows.length;
+      const read = this.resolver(join)(counted, 'model');
+      return rows.filter((row) => read(row) !== null).length;
     });
   }
 
