@@ -3814,6 +3814,7 @@ var SheetORM = (() => {
     }
     find(target) {
       if (typeof target === "function") return this.first(target);
+      if (target === null) return null;
       if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
       if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
         throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe2(target)}.`);

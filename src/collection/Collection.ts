@@ -299,9 +299,11 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item that `fn` accepts, or null. */
   find(fn: ItemCallback<T, unknown>): T | null;
   /** The persisted model whose primary key is `key` ('1' finds 1; an array or object for a composite key), or null (Eloquent's find). */
-  find(key: string | number | Array<string | number> | Record<string, string | number>): T | null;
-  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number>): T | null {
+  find(key: string | number | Array<string | number> | Record<string, string | number> | null): T | null;
+  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null): T | null {
     if (typeof target === 'function') return this.first(target);
+    // No model has a blank key: find(null) finds nothing, as `Post.find(null)` does.
+    if (target === null) return null;
     if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
     if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
       throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);

@@ -92,6 +92,7 @@ describe('collections of models', () => {
     expect(posts.find(2)!.title).toBe('Second');
     expect(posts.find('1')!.title).toBe('First');
     expect(posts.find(3)).toBeNull();
+    expect(posts.find(null)).toBeNull();
     expect(Member.all().find(['a', 2])!.person).toBe(2);
     expect(Member.all().find({ person: '2', team: 'a' })!.person).toBe(2);
     // As Model.find: an object names every key column, and is for composite keys only.
