@@ -112,19 +112,19 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().withCount(...args);
   }
   /** Starts a query keeping rows that have related rows. */
-  static has<M extends Model>(this: ModelClass<M>, name: string, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
+  static has<M extends Model>(this: ModelClass<M>, name: PreloadPath<M>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
     return this.query().has(name, operator, count);
   }
   /** Starts a query keeping rows with related rows matching the callback. */
-  static whereHas<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
+  static whereHas<M extends Model, N extends PreloadPath<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
     return this.query().whereHas(name, callback, operator, count);
   }
   /** Starts a query keeping rows without related rows. */
-  static doesntHave<M extends Model>(this: ModelClass<M>, name: string): QueryBuilder<M> {
+  static doesntHave<M extends Model>(this: ModelClass<M>, name: PreloadPath<M>): QueryBuilder<M> {
     return this.query().doesntHave(name);
   }
   /** Starts a query keeping rows without related rows matching the callback. */
-  static whereDoesntHave<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M> {
+  static whereDoesntHave<M extends Model, N extends PreloadPath<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M> {
     return this.query().whereDoesntHave(name, callback);
   }
 }

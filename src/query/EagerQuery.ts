@@ -144,51 +144,51 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
-  has(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
+  has(name: PreloadPath<M>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, undefined, operator, count);
   }
   /** Alias of `has` (Lucid). */
-  andHas(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
+  andHas(name: PreloadPath<M>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, undefined, operator, count);
   }
   /** OR-ed `has`. */
-  orHas(name: string, operator: OperatorInput = '>=', count: number | string = 1): this {
+  orHas(name: PreloadPath<M>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('or', name, undefined, operator, count);
   }
   /** Keeps rows with related rows matching the callback's query. */
-  whereHas<N extends string>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
+  whereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, callback, operator, count);
   }
   /** Alias of `whereHas` (Lucid). */
-  andWhereHas<N extends string>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
+  andWhereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('and', name, callback, operator, count);
   }
   /** OR-ed `whereHas`. */
-  orWhereHas<N extends string>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
+  orWhereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
     return this.addHas('or', name, callback, operator, count);
   }
   /** Keeps rows without related rows. */
-  doesntHave(name: string): this {
+  doesntHave(name: PreloadPath<M>): this {
     return this.addHas('and', name, undefined, '<', 1);
   }
   /** Alias of `doesntHave` (Lucid). */
-  andDoesntHave(name: string): this {
+  andDoesntHave(name: PreloadPath<M>): this {
     return this.addHas('and', name, undefined, '<', 1);
   }
   /** OR-ed `doesntHave`. */
-  orDoesntHave(name: string): this {
+  orDoesntHave(name: PreloadPath<M>): this {
     return this.addHas('or', name, undefined, '<', 1);
   }
   /** Keeps rows without related rows matching the callback's query. */
-  whereDoesntHave<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this {
+  whereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>): this {
     return this.addHas('and', name, callback, '<', 1);
   }
   /** Alias of `whereDoesntHave` (Lucid). */
-  andWhereDoesntHave<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this {
+  andWhereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>): this {
     return this.addHas('and', name, callback, '<', 1);
   }
   /** OR-ed `whereDoesntHave`. */
-  orWhereDoesntHave<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this {
+  orWhereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>): this {
     return this.addHas('or', name, callback, '<', 1);
   }
 

@@ -304,7 +304,7 @@ describe('custom keys', () => {
 
 describe('errors', () => {
   test('unknown relations and operators are rejected when the clause is added', () => {
-    expect(() => User.has('comments')).toThrow(RelationNotFoundError);
+    expect(() => User.has('comments' as never)).toThrow(RelationNotFoundError);
     expect(() => User.has('posts.comments')).toThrow(RelationNotFoundError);
     expect(() => User.has('posts', '=>' as any, 1)).toThrow(ValidationError);
     expect(() => User.has('posts.tags', '=>' as any, 1)).toThrow(ValidationError);

@@ -83,6 +83,13 @@ it('types loaded relations per kind', () => {
   expect(() => Post.with('tgs')).toThrow(/no relation "tgs"/);
   // @ts-expect-error 'title' is an attribute, not a relation
   expect(() => Post.query().with('title')).toThrow(/no relation "title"/);
+  // @ts-expect-error 'tgs' is not a relation of Post
+  expect(() => Post.has('tgs')).toThrow(/no relation "tgs"/);
+  // @ts-expect-error 'tgs' is not a relation of Post
+  expect(() => Post.query().whereHas('tgs', (q) => q.where('name', 'js'))).toThrow(/no relation "tgs"/);
+  // @ts-expect-error 'athor' is not a relation of Post
+  expect(() => Post.query().orDoesntHave('athor')).toThrow(/no relation "athor"/);
+  expect(Post.whereHas('tags', (q) => q.wherePivot('tag_id', 1)).has('author.posts').count()).toBe(1);
 
   const created = Post.create({ title: 'typed', user_id: 1 });
   assertType<Equals<typeof created, Post>>();
