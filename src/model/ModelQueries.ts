@@ -6,7 +6,7 @@ import type { Collection, List } from '../collection/Collection';
 import type { OperatorInput } from '../collection/select';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { Direction, QueryBuilder } from '../query/QueryBuilder';
-import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { ModelDefinitions } from './definitions';
 import type { Model, ModelClass } from './Model';
 import { findByQuery } from './staticArguments';
@@ -106,8 +106,8 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().preload<P>(name, callback);
   }
   /** Starts a query that counts a relation into `$extras.<name>_count`. */
-  static withCount<M extends Model, N extends string>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;
-  static withCount<M extends Model>(this: ModelClass<M>, ...names: Array<string | string[]>): QueryBuilder<M>;
+  static withCount<M extends Model, N extends CountName<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;
+  static withCount<M extends Model>(this: ModelClass<M>, ...names: Array<CountName<M> | Array<CountName<M>>>): QueryBuilder<M>;
   static withCount<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
     return this.query().withCount(...args);
   }

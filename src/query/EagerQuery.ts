@@ -13,7 +13,7 @@ import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
 import type { QueryBuilder } from './QueryBuilder';
-import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
 
 /** A callback that constrains a relation's query. */
 export type RelationCallback = (query: any) => unknown;
@@ -89,9 +89,9 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */
-  withCount<N extends string>(name: N, callback?: RelationQueryCallback<M, N>): this;
+  withCount<N extends CountName<M>>(name: N, callback?: RelationQueryCallback<M, N>): this;
   /** Counts several relations: `withCount('tags', 'comments')`, `withCount(['tags', 'comments'])` (Eloquent). */
-  withCount(...names: Array<string | string[]>): this;
+  withCount(...names: Array<CountName<M> | Array<CountName<M>>>): this;
   withCount(...args: unknown[]): this {
     if (args.length === 2 && typeof args[0] === 'string' && (typeof args[1] === 'function' || args[1] === undefined)) {
       return this.addCount(args[0], args[1] as RelationCallback | undefined);

@@ -26,12 +26,21 @@ export type RelationName<M> = {
 }[Exclude<keyof M, keyof Model>] &
   string;
 
+/** Relations a `WithLoaded` type holds loaded (as a Collection or a model, not the method). */
+type LoadedName<M> = {
+  [K in Exclude<keyof M, keyof Model>]-?: M[K] extends null ? never : M[K] extends Collection<Model> | Model | null ? K : never;
+}[Exclude<keyof M, keyof Model>] &
+  string;
+
+/** The relation names a query of `M` takes: its relation methods, and those already loaded. */
+type QueryRelationName<M> = RelationName<M> | LoadedName<M>;
+
 /**
  * Relation names and dot paths `with()` accepts (any string for models whose relations live in
  * `fields()`). Only the first segment is checked: spelling out every path of models with many
  * relations makes the type checker crawl.
  */
-export type PreloadPath<M> = [RelationName<M>] extends [never] ? string : RelationName<M> | `${RelationName<M>}.${string}`;
+export type PreloadPath<M> = [QueryRelationName<M>] extends [never] ? string : QueryRelationName<M> | `${QueryRelationName<M>}.${string}`;
 
 /** The query a relation's callbacks get: pivot filters for manyToMany, groupLimit for hasMany. */
 type QueryOfRelation<R> = R extends { type: 'manyToMany'; relatedModel(): ModelClass<infer T> }
@@ -45,13 +54,18 @@ type QueryOfRelation<R> = R extends { type: 'manyToMany'; relatedModel(): ModelC
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
 type IsUnion<T> = [T] extends [UnionToIntersection<T>] ? false : true;
 
+/** The names `withCount` takes: a relation of `M`, or one with a name for its count (`'tags as total'`). */
+export type CountName<M> = [QueryRelationName<M>] extends [never] ? string : QueryRelationName<M> | `${QueryRelationName<M>} as ${string}`;
+
 /**
  * The query builder a callback for the relation path `P` of `M` gets (the last segment's). Any for
  * relations in `fields()`, and for a name that may be one of several (`rel` looping over names).
  */
 export type RelationQuery<M, P extends string> = IsUnion<P> extends true ? any : SingleRelationQuery<M, P>;
 
-type SingleRelationQuery<M, P extends string> = P extends `${infer H}.${infer Rest}`
+type SingleRelationQuery<M, P extends string> = P extends `${infer N} as ${string}`
+  ? SingleRelationQuery<M, N>
+  : P extends `${infer H}.${infer Rest}`
   ? H extends keyof M
     ? M[H] extends (...args: any[]) => { relatedModel(): ModelClass<infer T> }
       ? SingleRelationQuery<T, Rest>
@@ -111,7 +125,7 @@ export type WithLoaded<M, P extends string> = [RelationName<M>] extends [never]
   ? M
   : Omit<M, Head<P>> &
       Model & {
-      [K in Head<P> & keyof M]: M[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;
+      [K in Head<P> & keyof M]: M[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : M[K];
     };
 
 /** Names `related()` accepts: the relation methods (any string for models whose relations live in `fields()`). */

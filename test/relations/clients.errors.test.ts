@@ -218,7 +218,7 @@ describe('messages that point at the real mistake', () => {
     }
     // A thunk's own TypeError comes through as it is.
     expect(() => Thrower.with('items').get()).toThrow(TypeError);
-    expect(() => Note.withCount('tags as')).toThrow(`Note.withCount('tags as'): give the count a name after "as", such as 'tags as total'.`);
+    expect(() => Note.withCount('tags as' as never)).toThrow(`Note.withCount('tags as'): give the count a name after "as", such as 'tags as total'.`);
     expect(() => Misnamed.all()).toThrow(/has no sheet "notes" \(sheets: Notes\)\. Did you mean "Notes"\? Sheet names are matched exactly: set Misnamed\._table to "Notes"\./);
   });
 

@@ -90,6 +90,9 @@ it('types loaded relations per kind', () => {
   // @ts-expect-error 'athor' is not a relation of Post
   expect(() => Post.query().orDoesntHave('athor')).toThrow(/no relation "athor"/);
   expect(Post.whereHas('tags', (q) => q.wherePivot('tag_id', 1)).has('author.posts').count()).toBe(1);
+  // A query that already loads a relation still names it in has/whereHas/withCount.
+  const loadedQuery = Post.with('tags').whereHas('tags', (q) => q.wherePivot('tag_id', 1)).has('tags').withCount('tags');
+  expect(loadedQuery.firstOrFail().$extras.tags_count).toBe(1);
 
   const created = Post.create({ title: 'typed', user_id: 1 });
   assertType<Equals<typeof created, Post>>();
@@ -217,10 +220,10 @@ it('types the query a relation callback gets by the relation it constrains', () 
     })
     .firstOrFail();
   expect(counted.$extras.posts_count).toBe(1);
-  // A name the types cannot follow (an alias, a relation in fields()) gives the callback any query.
+  // An alias keeps the relation's query type.
   const aliased = User.query()
     .withCount('posts as total', (q) => {
-      assertType<Equals<typeof q, any>>();
+      assertType<Equals<typeof q, HasManyQueryBuilder<Post>>>();
     })
     .firstOrFail();
   expect(aliased.$extras.total).toBe(2);
