@@ -76,7 +76,7 @@ function main() {
   console.log(`# sheetorm benchmarks\n\n${machine()}\n`);
   console.log(`Median of ${options.runs} timed run(s) per side; fresh fixture and Apps Script context per run.`);
   console.log("CPU ms: the script's CPU time on all threads (compiler and GC helpers included); elapsed ms: its wall-clock time. Both leave out time inside the stand-in's services.");
-  console.log(`Projected Apps Script time = calls × ${SECONDS_PER_CALL} s + script ms (a round trip costs ~0.1–0.3 s: ../shared/ANCHORS.md).\n`);
+  console.log(`Projected Apps Script time = calls × ${SECONDS_PER_CALL} s + script ms (a round trip costs ~0.1–0.3 s; batch calls, as Google's Apps Script best practices say).\n`);
   const results = [];
   for (const rows of options.rows) {
     const data = fixtureData(rows);

@@ -62,7 +62,7 @@ export class LockTimeoutError extends SheetORMError {
   }
 }
 
-/** A service call failed after retries; the message says what was and was not written. */
+/** A write call failed part-way (calls that address rows are sent once, never retried); the message says what was and was not written. */
 export class WriteError extends SheetORMError {
   constructor(message: string) {
     super(message);
