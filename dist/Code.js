@@ -3863,6 +3863,14 @@ var SheetORM = (() => {
         return typeof json === "function" ? json.call(item) : item;
       });
     }
+    /** Each model's `serialize(cherryPick)` (Lucid), other items as `toJSON()` gives them. */
+    serialize(cherryPick) {
+      if (cherryPick === void 0) return this.toJSON();
+      return mapItems(this, (item) => {
+        const serialize2 = item !== null && item !== void 0 && item.serialize;
+        return typeof serialize2 === "function" ? serialize2.call(item, cherryPick) : item;
+      });
+    }
     /** The items' text joined by `glue` (null → '', Dates as ISO). */
     join(glue = ",") {
       return mapItems(this, toText).join(glue);
@@ -4476,13 +4484,14 @@ var SheetORM = (() => {
   }
 
   // src/model/serialize.ts
-  function serialize(model, host) {
+  function serialize(model, host, cherryPick) {
+    const keep = fieldFilter(checkCherryPick(cherryPick, "serialize"));
     const state = stateOf(model);
     const json = {};
     const attributes = attributesOf(model);
     const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
     for (const name of order) {
-      if (name in attributes && attributes[name] !== void 0) setOwn(json, name, cloneValue(attributes[name]));
+      if (name in attributes && attributes[name] !== void 0 && keep(name)) setOwn(json, name, cloneValue(attributes[name]));
     }
     for (const [name, loaded] of loadedRelations(model)) {
       const key = host.$getRelation(name).serializeAs;
@@ -4490,18 +4499,53 @@ var SheetORM = (() => {
       const own = Object.prototype.hasOwnProperty.call(model, name);
       const value = own ? model[name] : loaded;
       if (own && value !== null && !isRelationData(value)) continue;
-      setOwn(json, key || name, plain(value));
+      const nested = cherryPick && cherryPick.relations ? cherryPick.relations[key || name] : void 0;
+      setOwn(json, key || name, plain(value, nested));
     }
     const pivot = pivotOf(state);
-    if (pivot !== void 0 && pivot !== null) setOwn(json, "pivot", plain(pivot));
+    if (pivot !== void 0 && pivot !== null && keep("pivot")) setOwn(json, "pivot", plain(pivot));
+    const extras = serializedExtras(model);
+    if (extras) for (const key of Object.keys(extras)) setOwn(json, key, plain(extras[key]));
     return json;
   }
-  function plain(value) {
+  function serializedExtras(model) {
+    const option = model.serializeExtras;
+    if (option === true) return { meta: { ...extrasOf(model) } };
+    if (typeof option !== "function") return null;
+    const added = option.call(model);
+    return isPlainObject(added) ? added : null;
+  }
+  function checkCherryPick(cherryPick, path) {
+    if (cherryPick === void 0) return void 0;
+    const refuse = (what) => new ValidationError(`${path}(): ${what}; a cherry-pick is { fields: ['id', 'title'] | { pick?: [...], omit?: [...] }, relations: { tags: { fields: [...] } } }.`);
+    if (!isPlainObject(cherryPick)) throw refuse(`expected a cherry-pick object, got ${describeValue(cherryPick)}`);
+    const { fields, relations } = cherryPick;
+    const names = (list, key) => {
+      if (list !== void 0 && (!Array.isArray(list) || list.some((name) => typeof name !== "string"))) throw refuse(`${key} must be a list of names, got ${describeValue(list)}`);
+    };
+    if (Array.isArray(fields)) names(fields, "fields");
+    else if (isPlainObject(fields)) {
+      names(fields.pick, "fields.pick");
+      names(fields.omit, "fields.omit");
+    } else if (fields !== void 0) throw refuse(`fields must be a list or { pick, omit }, got ${describeValue(fields)}`);
+    if (relations !== void 0 && !isPlainObject(relations)) throw refuse(`relations must be an object of cherry-picks by relation, got ${describeValue(relations)}`);
+    return cherryPick;
+  }
+  function fieldFilter(cherryPick) {
+    const fields = cherryPick && cherryPick.fields;
+    if (!fields) return () => true;
+    const pick = Array.isArray(fields) ? fields : fields.pick;
+    const omit = Array.isArray(fields) ? void 0 : fields.omit;
+    return (name) => (!pick || pick.indexOf(name) >= 0) && (!omit || omit.indexOf(name) < 0);
+  }
+  function plain(value, cherryPick) {
     if (isDate(value)) return new Date(value.getTime());
-    if (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
-      return value.toJSON();
+    if (value !== null && typeof value === "object") {
+      const item = value;
+      if (cherryPick !== void 0 && typeof item.serialize === "function" && !Array.isArray(value)) return item.serialize(cherryPick);
+      if (cherryPick === void 0 && typeof item.toJSON === "function") return item.toJSON();
     }
-    if (Array.isArray(value)) return value.map(plain);
+    if (Array.isArray(value)) return value.map((item) => plain(item, cherryPick));
     if (value !== null && typeof value === "object") {
       const copy = {};
       for (const key of Object.keys(value)) setOwn(copy, key, plain(value[key]));
@@ -4656,6 +4700,12 @@ var SheetORM = (() => {
     if (typeof value === "number" && !Number.isNaN(value) || isDate(value) && !Number.isNaN(value.getTime())) return;
     const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use ${/Pivot$/.test(method) ? "whereInPivot" : "whereIn"}('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
     throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
+  }
+  function refuseColumnList(given, allowed, owner, method) {
+    if (given <= allowed) return;
+    throw new ValidationError(
+      `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`
+    );
   }
   function checkColumn(column, owner, method) {
     if (typeof column !== "string" || !column.trim()) {
@@ -5192,6 +5242,7 @@ var SheetORM = (() => {
     }
     /** The matching models. */
     get() {
+      refuseColumnList(arguments.length, 0, this.owner, "get");
       return readScope(() => {
         this.forgetCounts();
         prefetch(this.sheetsInvolved());
@@ -5204,6 +5255,7 @@ var SheetORM = (() => {
     }
     /** The first matching model, or null. */
     first() {
+      refuseColumnList(arguments.length, 0, this.owner, "first");
       const previous = this.limitCount;
       this.limitCount = 1;
       try {
@@ -5214,6 +5266,7 @@ var SheetORM = (() => {
     }
     /** The first matching model, or ModelNotFoundError. */
     firstOrFail() {
+      refuseColumnList(arguments.length, 0, this.owner, "firstOrFail");
       const found = this.first();
       if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
       return found;
@@ -5224,6 +5277,7 @@ var SheetORM = (() => {
      * kept on the builder.
      */
     find(id) {
+      refuseColumnList(arguments.length, 1, this.owner, "find");
       const keys = primaryKeys(this.model);
       const values = keyValues(this.owner, keys, id);
       if (!values) return null;
@@ -5237,6 +5291,7 @@ var SheetORM = (() => {
     }
     /** `find`, or ModelNotFoundError. */
     findOrFail(id) {
+      refuseColumnList(arguments.length, 1, this.owner, "findOrFail");
       const found = this.find(id);
       if (!found) {
         const keys = primaryKeys(this.model).join(", ");
@@ -6008,6 +6063,7 @@ var SheetORM = (() => {
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
     get() {
+      refuseColumnList(arguments.length, 0, this.owner, "get");
       return readScope(() => {
         this.forgetCounts();
         const models = this.hydrateAll(this.joined());
@@ -6960,14 +7016,17 @@ var SheetORM = (() => {
     }
     /** Every row as a model. */
     static all() {
+      refuseColumnList(arguments.length, 0, modelName(this), "all");
       return this.query().get();
     }
     /** The model with this primary key (an array or object for composite keys), or null. */
     static find(id) {
+      refuseColumnList(arguments.length, 1, modelName(this), "find");
       return this.query().find(id);
     }
     /** `find`, or ModelNotFoundError. */
     static findOrFail(id) {
+      refuseColumnList(arguments.length, 1, modelName(this), "findOrFail");
       return this.query().findOrFail(id);
     }
     static findBy(column, value) {
@@ -6978,10 +7037,12 @@ var SheetORM = (() => {
     }
     /** The first row, or null. */
     static first() {
+      refuseColumnList(arguments.length, 0, modelName(this), "first");
       return this.query().first();
     }
     /** The first row's model, or ModelNotFoundError. */
     static firstOrFail() {
+      refuseColumnList(arguments.length, 0, modelName(this), "firstOrFail");
       return this.query().firstOrFail();
     }
     /** The number of rows; with a column, of rows holding a value in it. */
@@ -7234,9 +7295,9 @@ var SheetORM = (() => {
     toJSON() {
       return serialize(this, classOf(this));
     }
-    /** Alias of `toJSON` (Lucid). */
-    serialize() {
-      return this.toJSON();
+    /** `toJSON()`, keeping only the fields (and relations' fields) a Lucid cherry-pick names: `serialize({ fields: ['id', 'title'] })`. */
+    serialize(cherryPick) {
+      return serialize(this, classOf(this), cherryPick);
     }
   };
   registerBaseSave(Model.prototype.save);

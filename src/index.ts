@@ -4,6 +4,7 @@
 export { Model } from './model/Model';
 export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';
 export type { AttributeField } from './model/fields';
+export type { CherryPick } from './model/serialize';
 export { Collection } from './collection/Collection';
 export { QueryBuilder } from './query/QueryBuilder';
 export type { Direction } from './query/QueryBuilder';

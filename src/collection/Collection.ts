@@ -6,6 +6,7 @@ import { assertCallback, countArgument, describe, membershipList, sortKeysOf } f
 import { checkSelector, condition, selector } from './select';
 import { isPlainObject } from '../support/values';
 import type { ArrayView } from './ArrayView';
+import type { CherryPick } from '../model/serialize';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
@@ -366,6 +367,15 @@ export class Collection<T> extends ArrayBase<T> {
     return mapItems(this, (item) => {
       const json = item !== null && item !== undefined && (item as { toJSON?: unknown }).toJSON;
       return (typeof json === 'function' ? json.call(item) : item) as Plain<T>;
+    });
+  }
+
+  /** Each model's `serialize(cherryPick)` (Lucid), other items as `toJSON()` gives them. */
+  serialize(cherryPick?: CherryPick): Array<Plain<T>> {
+    if (cherryPick === undefined) return this.toJSON();
+    return mapItems(this, (item) => {
+      const serialize = item !== null && item !== undefined && (item as { serialize?: unknown }).serialize;
+      return (typeof serialize === 'function' ? serialize.call(item, cherryPick) : item) as Plain<T>;
     });
   }
 

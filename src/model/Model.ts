@@ -14,7 +14,7 @@ import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAtt
 import { applyDefaults, takeRowConstruction } from './defaults';
 import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
 import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
-import { serialize } from './serialize';
+import { CherryPick, serialize } from './serialize';
 import { checkAttributeList, checkAttributeObjects } from './staticArguments';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
 import { ModelQueries } from './ModelQueries';
@@ -250,9 +250,9 @@ export class Model extends ModelQueries {
   toJSON(): Record<string, any> {
     return serialize(this, classOf<ModelClass>(this));
   }
-  /** Alias of `toJSON` (Lucid). */
-  serialize(): Record<string, any> {
-    return this.toJSON();
+  /** `toJSON()`, keeping only the fields (and relations' fields) a Lucid cherry-pick names: `serialize({ fields: ['id', 'title'] })`. */
+  serialize(cherryPick?: CherryPick): Record<string, any> {
+    return serialize(this, classOf<ModelClass>(this), cherryPick);
   }
 }
 

@@ -7,7 +7,9 @@ import type { OperatorInput } from '../collection/select';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { Direction, QueryBuilder } from '../query/QueryBuilder';
 import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
+import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
+import { modelName } from './meta';
 import type { Model, ModelClass } from './Model';
 import { findByQuery } from './staticArguments';
 
@@ -19,14 +21,17 @@ export class ModelQueries extends ModelDefinitions {
   }
   /** Every row as a model. */
   static all<M extends Model>(this: ModelClass<M>): Collection<M> {
+    refuseColumnList(arguments.length, 0, modelName(this), 'all');
     return this.query().get();
   }
   /** The model with this primary key (an array or object for composite keys), or null. */
   static find<M extends Model>(this: ModelClass<M>, id: unknown): M | null {
+    refuseColumnList(arguments.length, 1, modelName(this), 'find');
     return this.query().find(id);
   }
   /** `find`, or ModelNotFoundError. */
   static findOrFail<M extends Model>(this: ModelClass<M>, id: unknown): M {
+    refuseColumnList(arguments.length, 1, modelName(this), 'findOrFail');
     return this.query().findOrFail(id);
   }
   /** The first model whose column equals value, or null. */
@@ -45,10 +50,12 @@ export class ModelQueries extends ModelDefinitions {
   }
   /** The first row, or null. */
   static first<M extends Model>(this: ModelClass<M>): M | null {
+    refuseColumnList(arguments.length, 0, modelName(this), 'first');
     return this.query().first();
   }
   /** The first row's model, or ModelNotFoundError. */
   static firstOrFail<M extends Model>(this: ModelClass<M>): M {
+    refuseColumnList(arguments.length, 0, modelName(this), 'firstOrFail');
     return this.query().firstOrFail();
   }
   /** The number of rows; with a column, of rows holding a value in it. */

@@ -16,7 +16,7 @@ import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
 import { CellValue, describeValue, digitsAsNumber, isPlainObject, sameValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
-import { checkColumn, compile, Condition, Source } from './conditions';
+import { checkColumn, compile, Condition, refuseColumnList, Source } from './conditions';
 import { EagerQuery } from './EagerQuery';
 
 /** Sort direction (either case). */
@@ -82,6 +82,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The matching models. */
   get(): Collection<M> {
+    refuseColumnList(arguments.length, 0, this.owner, 'get');
     return readScope(() => {
       this.forgetCounts();
       prefetch(this.sheetsInvolved());
@@ -98,6 +99,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The first matching model, or null. */
   first(): M | null {
+    refuseColumnList(arguments.length, 0, this.owner, 'first');
     const previous = this.limitCount;
     this.limitCount = 1;
     try {
@@ -109,6 +111,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The first matching model, or ModelNotFoundError. */
   firstOrFail(): M {
+    refuseColumnList(arguments.length, 0, this.owner, 'firstOrFail');
     const found = this.first();
     if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
     return found;
@@ -120,6 +123,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
    * kept on the builder.
    */
   find(id: unknown): M | null {
+    refuseColumnList(arguments.length, 1, this.owner, 'find');
     const keys = primaryKeys(this.model);
     const values = keyValues(this.owner, keys, id);
     if (!values) return null;
@@ -134,6 +138,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** `find`, or ModelNotFoundError. */
   findOrFail(id: unknown): M {
+    refuseColumnList(arguments.length, 1, this.owner, 'findOrFail');
     const found = this.find(id);
     if (!found) {
       const keys = primaryKeys(this.model).join(', ');

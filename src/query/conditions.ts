@@ -104,6 +104,17 @@ export function checkValue(value: unknown, owner: string, method: string, column
   throw new ValidationError(`${owner}.${method}('${column}', …): cannot compare with ${describeValue(value)};${hint}`);
 }
 
+/**
+ * Refuses Eloquent's column list (`get(['id', 'name'])`, `find(1, [...])`): rows are read whole, and
+ * a list silently ignored would hand out the columns it was meant to leave out.
+ */
+export function refuseColumnList(given: number, allowed: number, owner: string, method: string): void {
+  if (given <= allowed) return;
+  throw new ValidationError(
+    `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`,
+  );
+}
+
 /** Checks a column argument. */
 export function checkColumn(column: unknown, owner: string, method: string): string {
   if (typeof column !== 'string' || !column.trim()) {

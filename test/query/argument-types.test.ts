@@ -23,3 +23,32 @@ test('configure() refuses a spreadsheetId or spreadsheet of the wrong type (src/
   // Actual: accepted; the next Post.all() throws ServiceError "… failed: spreadsheet.getSheetByName is not a function".
   expect(() => configure({ spreadsheet: 'CRM' as never })).toThrow(ValidationError);
 });
+
+test("Eloquent's column lists (all(['id']), get([...]), find(1, [...])) are refused, not ignored with every column returned", () => {
+  seedSheets({ Posts: [['id', 'title', 'secret'], [1, 'a', 'x']], Tags: [['id'], [1]], PostTag: [['post_id', 'tag_id'], [1, 1]] });
+  class Tag extends Model {
+    static _table = 'Tags';
+  }
+  class Tagged extends Model {
+    static _table = 'Posts';
+    tags() {
+      return this.manyToMany(Tag, 'PostTag');
+    }
+  }
+  const columns = ['id', 'title'];
+  const calls: Array<[string, () => unknown]> = [
+    ['Post.all()', () => (Post.all as any)(columns)],
+    ['Post.first()', () => (Post.first as any)(columns)],
+    ['Post.firstOrFail()', () => (Post.firstOrFail as any)(columns)],
+    ['Post.find()', () => (Post.find as any)(1, columns)],
+    ['Post.findOrFail()', () => (Post.findOrFail as any)(1, columns)],
+    ['Post.get()', () => (Post.query() as any).get(columns)],
+    ['Post.first()', () => (Post.query() as any).first(columns)],
+    ['Post.find()', () => (Post.query() as any).find(1, columns)],
+    ['Tagged.tags.get()', () => (Tagged.findOrFail(1).related('tags').query() as any).get(columns)],
+  ];
+  for (const [call, run] of calls) {
+    expect(run).toThrow(new ValidationError(`${call}: sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`));
+  }
+  expect(Post.find(1)!.serialize({ fields: columns })).toEqual({ id: 1, title: 'a' });
+});

@@ -10,7 +10,7 @@ import type { Model, ModelAttributes } from '../../model/Model';
 import { Hydrator } from '../../model/hydrate';
 import { primaryKeys, tableRef } from '../../model/meta';
 import { countedColumn, Direction } from '../../query/QueryBuilder';
-import { checkColumn, compile, Condition, Source } from '../../query/conditions';
+import { checkColumn, compile, Condition, refuseColumnList, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
@@ -75,6 +75,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
   override get(): Collection<R> {
+    refuseColumnList(arguments.length, 0, this.owner, 'get');
     return readScope(() => {
       this.forgetCounts();
       const models = this.hydrateAll(this.joined());

@@ -1,0 +1,75 @@
+/** serialize(cherryPick) and serializeExtras, as Lucid has them; toJSON() is serialize() without a pick. */
+import { Collection, Model, ValidationError } from '../../src';
+import { seedSheets } from '../support/seed';
+
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+  declare name: string;
+}
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare secret: string;
+  tags() {
+    return this.manyToMany(Tag, 'PostTag');
+  }
+}
+
+/** `serializeExtras` on the prototype (a class field would be an attribute, as every field is). */
+class CountedPost extends Post {
+  get serializeExtras(): boolean {
+    return true;
+  }
+}
+
+class SummedPost extends Post {
+  serializeExtras(): Record<string, unknown> {
+    return { tagCount: this.$extras.tags_count };
+  }
+}
+
+beforeEach(() =>
+  seedSheets({
+    Posts: [['id', 'title', 'secret'], [1, 'First', 'x'], [2, 'Second', 'y']],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['id', 'post_id', 'tag_id'], [1, 1, 1], [2, 1, 2]],
+  }),
+);
+
+describe('serialize(cherryPick)', () => {
+  it('keeps the fields a list or pick names, less those omit names', () => {
+    const post = Post.findOrFail(1);
+    expect(post.serialize({ fields: ['id', 'title'] })).toEqual({ id: 1, title: 'First' });
+    expect(post.serialize({ fields: { omit: ['secret'] } })).toEqual({ id: 1, title: 'First' });
+    expect(post.serialize({ fields: { pick: ['id', 'secret'], omit: ['secret'] } })).toEqual({ id: 1 });
+    expect(post.serialize()).toEqual({ id: 1, title: 'First', secret: 'x' });
+  });
+
+  it('picks within relations by their name, and a Collection picks in each model', () => {
+    const posts = Post.with('tags').orderBy('id').get();
+    expect(posts[0].serialize({ fields: ['id'], relations: { tags: { fields: ['name'] } } })).toEqual({ id: 1, tags: [{ name: 'js' }, { name: 'ts' }] });
+    expect(posts.serialize({ fields: ['title'], relations: { tags: { fields: { omit: ['name'] } } } })).toEqual([
+      { title: 'First', tags: [{ id: 1, pivot: { post_id: 1, tag_id: 1 } }, { id: 2, pivot: { post_id: 1, tag_id: 2 } }] },
+      { title: 'Second', tags: [] },
+    ]);
+    expect(new Collection([1, 'a']).serialize({ fields: ['id'] })).toEqual([1, 'a']);
+  });
+
+  it('refuses a cherry-pick it cannot read, instead of returning every field', () => {
+    const post = Post.findOrFail(1);
+    expect(() => post.serialize({ fields: 'id' } as never)).toThrow(ValidationError);
+    expect(() => post.serialize({ fields: { pick: 'id' } } as never)).toThrow(/fields\.pick must be a list of names, got "id"/);
+    expect(() => post.serialize(['id'] as never)).toThrow(/expected a cherry-pick object/);
+  });
+});
+
+describe('serializeExtras', () => {
+  it('true adds $extras as meta; a method adds what it returns', () => {
+    expect(CountedPost.withCount('tags').findOrFail(1).toJSON()).toEqual({ id: 1, title: 'First', secret: 'x', meta: { tags_count: 2 } });
+    expect(SummedPost.withCount('tags').findOrFail(1).serialize({ fields: ['id'] })).toEqual({ id: 1, tagCount: 2 });
+    expect(JSON.parse(JSON.stringify(Post.withCount('tags').findOrFail(1)))).toEqual({ id: 1, title: 'First', secret: 'x' });
+  });
+});
