@@ -6445,18 +6445,17 @@ var SheetORM = (() => {
       }
       this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record, "attach")));
     }
-    /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns the ids detached. */
+    /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns how many rows went (Eloquent). */
     detach(ids2) {
       return this.write("detach", (pivot) => {
         const only = ids2 === void 0 ? null : this.records(ids2, "detach");
-        const detached = new IdList();
-        const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+        let removed = 0;
         for (const row of this.currentRows(pivot)) {
           if (only && !only.has(row.key)) continue;
           pivot.remove(row.row);
-          detached.add(row.key, row.row.values[rfk]);
+          removed++;
         }
-        return detached.ids;
+        return removed;
       });
     }
     /**

@@ -9,5 +9,5 @@ module.exports = {
   orm: function (p) {
     return Tag.findBy('name', p.tag).related('posts').detach();
   },
-  summarize: (detached) => ({ detached: detached.length }),
+  summarize: (detached) => ({ detached: typeof detached === 'number' ? detached : detached.length }),
 };

@@ -49,7 +49,8 @@ describe('detach', () => {
     seed();
     const detached = post(1).related('tags').detach([1, 2, 4, 5]);
 
-    expect(detached).toEqual([1, 2, 4, 5]);
+    // How many pivot rows went, as Eloquent's detach returns.
+    expect(detached).toBe(4);
     expect(sheetRows('PostTag')).toEqual([
       HEADER,
       [2, 1, 'guest', JAN, 2],
@@ -70,7 +71,7 @@ describe('detach', () => {
     seed();
     const detached = post(1).related('tags').detach();
 
-    expect(detached).toEqual([1, 2, 3, 4, 5]);
+    expect(detached).toBe(5);
     expect(sheetRows('PostTag')).toEqual([HEADER, [2, 1, 'guest', JAN, 2], [2, 2, 'guest', '', 3], [2, 5, 'guest', '', 4]]);
     expect(argsOf('Sheet.deleteRows')).toEqual([
       [7, 2],
@@ -80,11 +81,11 @@ describe('detach', () => {
     expect(gas().calls.writes()).toBe(0);
   });
 
-  test('matches keys stored as text and reports them as stored', () => {
+  test('matches keys stored as text', () => {
     seed(String);
     const detached = post('1').related('tags').detach([2, '3']);
 
-    expect(detached).toEqual(['2', '3']);
+    expect(detached).toBe(2);
     expect(sheetRows('PostTag').map((row) => row.slice(0, 2))).toEqual([
       ['post_id', 'tag_id'],
       ['1', '1'],
@@ -103,7 +104,7 @@ describe('detach', () => {
   test('accepts a model', () => {
     seed();
     const p = post(1);
-    expect(p.related('tags').detach(Tag.find(3))).toEqual([3]);
+    expect(p.related('tags').detach(Tag.find(3))).toBe(1);
     expect(sheetRows('PostTag').length).toBe(8);
   });
 
@@ -111,8 +112,8 @@ describe('detach', () => {
     seed();
     const p = post(2);
     const before = sheetRows('PostTag');
-    expect(p.related('tags').detach([3, 4])).toEqual([]);
-    expect(p.related('tags').detach([])).toEqual([]);
+    expect(p.related('tags').detach([3, 4])).toBe(0);
+    expect(p.related('tags').detach([])).toBe(0);
     expect(sheetRows('PostTag')).toEqual(before);
     expect(gas().calls.count('Sheet.deleteRows')).toBe(0);
     expect(gas().calls.count('SpreadsheetApp.flush')).toBe(0);
@@ -128,7 +129,7 @@ describe('detach', () => {
     sheet.deleteRows(4, sheet.getMaxRows() - 3);
     const p = post(1);
 
-    expect(p.related('tags').detach()).toEqual([1, 2]);
+    expect(p.related('tags').detach()).toBe(2);
     expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id']]);
     expect(argsOf('Sheet.insertRowsAfter')).toEqual([[3, 1]]);
     expect(argsOf('Sheet.deleteRows')).toEqual([[2, 2]]);

@@ -105,13 +105,12 @@ export function attach(store: Store, post: number, tags: readonly number[]): Res
   return ok(undefined);
 }
 
-/** `detach(tags)` / `detach()`: removes this post's rows for those ids (all of them without ids); counts the ids. */
+/** `detach(tags)` / `detach()`: removes this post's rows for those ids (all of them without ids); counts the rows (Eloquent). */
 export function detach(store: Store, post: number, tags: readonly number[] | null): Result<number> {
   const only = tags && new Set(tags.map(normKey));
   const rows = pivotRows(store, post).filter((row) => !only || only.has(normKey(row.cells[1])));
   rows.forEach((row) => store.remove('PostTag', row));
-  // Ids, each once: a pair typed twice is one id detached.
-  return ok(new Set(rows.map((row) => normKey(row.cells[1]))).size);
+  return ok(rows.length);
 }
 
 /** `sync(tags)`: keeps every row of each wanted id (duplicates too), removes the others, appends the missing. */

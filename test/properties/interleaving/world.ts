@@ -289,12 +289,12 @@ export class World {
     if (!parent) return this.note(`   (post ${op.post} not found)`, 'relation op: post not found');
     const tags = parent.related('tags') as unknown as {
       attach(ids: number[]): void;
-      detach(ids?: number[]): unknown[];
+      detach(ids?: number[]): number;
       sync(ids: number[]): { attached: unknown[]; detached: unknown[] };
     };
     if (op.t === 'attach') this.expect(ctx, label, () => tags.attach(op.tags), () => sem.attach(store, op.post, op.tags));
     else if (op.t === 'detach') {
-      this.expect(ctx, label, () => (op.tags ? tags.detach(op.tags) : tags.detach()), () => sem.detach(store, op.post, op.tags), (ids, n) => this.agree(label, ids.length, n));
+      this.expect(ctx, label, () => (op.tags ? tags.detach(op.tags) : tags.detach()), () => sem.detach(store, op.post, op.tags), (removed, n) => this.agree(label, removed, n));
     } else {
       this.expect(ctx, label, () => tags.sync(op.tags), () => sem.sync(store, op.post, op.tags), (got, want) =>
         this.agree(label, { attached: got.attached, detached: got.detached.length }, want),
