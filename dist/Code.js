@@ -3449,7 +3449,19 @@ var SheetORM = (() => {
     const names = classOf3(item).primaryKey;
     return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
   }
+  function findItem(items, target) {
+    if (target === null) return null;
+    if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(items, target);
+    if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
+      throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describeValue(target)}.`);
+    }
+    return findByKey(items, target);
+  }
   function findByKey(items, key) {
+    const columns = Array.isArray(key) && items.length ? keyColumnsOf(items[0]) : null;
+    if (columns && columns.length === 1) {
+      throw new ValidationError(`Collection.find(${describeValue(key)}): an array is a composite key, and these models have one key (${columns[0]}); use whereIn('${columns[0]}', [...]) to keep several.`);
+    }
     const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
     for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
     return null;
@@ -3579,6 +3591,14 @@ var SheetORM = (() => {
     }
     return operatorMatcher("=", args[0]);
   }
+  function mapItems(items, fn, thisArg) {
+    const out = new Array(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
+    return out;
+  }
+  function orFallback(fallback) {
+    return typeof fallback === "function" ? fallback() : fallback;
+  }
 
   // src/collection/arguments.ts
   function describe2(value) {
@@ -3618,11 +3638,6 @@ var SheetORM = (() => {
   }
 
   // src/collection/Collection.ts
-  function mapItems(items, fn, thisArg) {
-    const out = new Array(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
-    return out;
-  }
   var ArrayBase = Array;
   var push = Array.prototype.push;
   var Collection = class _Collection extends ArrayBase {
@@ -3657,10 +3672,9 @@ var SheetORM = (() => {
     static of(...items) {
       return _Collection.wrap(items);
     }
-    /** The item at `index` (negative counts from the end), or null when out of range. */
-    get(index) {
+    get(index, fallback = null) {
       const i = index < 0 ? this.length + index : index;
-      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : null;
+      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : orFallback(fallback);
     }
     /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
     each(fn) {
@@ -3800,26 +3814,19 @@ var SheetORM = (() => {
       for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
       return _Collection.wrap(chunks);
     }
-    /** The first item (that `fn` accepts), or null. */
-    first(fn) {
-      assertCallback(fn, "first", true);
+    first(fn, fallback = null) {
+      if (fn !== null) assertCallback(fn, "first", true);
       for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
-      return null;
+      return orFallback(fallback);
     }
-    /** The last item (that `fn` accepts), or null. */
-    last(fn) {
-      assertCallback(fn, "last", true);
+    last(fn, fallback = null) {
+      if (fn !== null) assertCallback(fn, "last", true);
       for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
-      return null;
+      return orFallback(fallback);
     }
-    find(target) {
-      if (typeof target === "function") return this.first(target);
-      if (target === null) return null;
-      if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
-      if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
-        throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe2(target)}.`);
-      }
-      return findByKey(this, target);
+    find(target, fallback = null) {
+      const found = typeof target === "function" ? this.first(target) : findItem(this, target);
+      return found === null ? orFallback(fallback) : found;
     }
     contains(...args) {
       const [target, ...rest] = args;
@@ -3871,13 +3878,21 @@ var SheetORM = (() => {
         return typeof serialize2 === "function" ? serialize2.call(item, cherryPick) : item;
       });
     }
-    /** The items' text joined by `glue` (null → '', Dates as ISO). */
-    join(glue = ",") {
-      return mapItems(this, toText).join(glue);
+    /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
+    join(glue = ",", finalGlue = "") {
+      const texts = mapItems(this, toText);
+      if (finalGlue === "" || texts.length < 2) return texts.join(glue);
+      return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
     }
-    /** The text of one column (or derived value) of every item, joined by `glue`. */
-    implode(key, glue = ",") {
-      return this.valuesOf(key).map(toText).join(glue);
+    /**
+     * The text of one column (or derived value) of every item, joined by `glue` ('' by default, as in
+     * Laravel). Items that are not records take the glue alone: `pluck('title').implode(', ')`.
+     */
+    implode(key, glue) {
+      const first = this.length ? this[0] : null;
+      const isRecord = first !== null && typeof first === "object" && !isDate2(first);
+      if (typeof key === "string" && glue === void 0 && !isRecord) return this.join(key);
+      return this.valuesOf(key).map(toText).join(glue === void 0 ? "" : glue);
     }
     byMembership(col, values, member, method) {
       const test = membershipTest(membershipList(values, String(col), method));

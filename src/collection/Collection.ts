@@ -1,22 +1,15 @@
 import { ValidationError } from '../errors';
-import { membershipTest, toText } from './compare';
-import { findByKey, findByKeyObject, firstOfEach, matchesItem } from './identity';
+import { isDate, membershipTest, toText } from './compare';
+import { findItem, firstOfEach, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { assertCallback, countArgument, describe, membershipList, sortKeysOf } from './arguments';
-import { checkSelector, condition, selector } from './select';
+import { checkSelector, condition, mapItems, orFallback, selector } from './select';
 import { isPlainObject } from '../support/values';
 import type { ArrayView } from './ArrayView';
 import type { CherryPick } from '../model/serialize';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
-
-/** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
-function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: unknown): U[] {
-  const out = new Array<U>(items.length);
-  for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
-  return out;
-}
 
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
@@ -69,9 +62,12 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** The item at `index` (negative counts from the end), or null when out of range. */
-  get(index: number): T | null {
+  get(index: number): T | null;
+  /** The item at `index`, or `fallback` (a function's result) when out of range (Laravel). */
+  get<D>(index: number, fallback: D | (() => D)): T | D;
+  get(index: number, fallback: unknown = null): unknown {
     const i = index < 0 ? this.length + index : index;
-    return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : null;
+    return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : orFallback(fallback);
   }
 
   /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
@@ -284,32 +280,34 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** The first item (that `fn` accepts), or null. */
-  first(fn?: ItemCallback<T, unknown>): T | null {
-    assertCallback(fn, 'first', true);
+  first(fn?: ItemCallback<T, unknown> | null): T | null;
+  /** The first item (that `fn` accepts), or `fallback` (a function's result) when there is none (Laravel). */
+  first<D>(fn: ItemCallback<T, unknown> | null | undefined, fallback: D | (() => D)): T | D;
+  first(fn?: ItemCallback<T, unknown> | null, fallback: unknown = null): unknown {
+    if (fn !== null) assertCallback(fn, 'first', true);
     for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
-    return null;
+    return orFallback(fallback);
   }
 
   /** The last item (that `fn` accepts), or null. */
-  last(fn?: ItemCallback<T, unknown>): T | null {
-    assertCallback(fn, 'last', true);
+  last(fn?: ItemCallback<T, unknown> | null): T | null;
+  /** The last item (that `fn` accepts), or `fallback` (a function's result) when there is none (Laravel). */
+  last<D>(fn: ItemCallback<T, unknown> | null | undefined, fallback: D | (() => D)): T | D;
+  last(fn?: ItemCallback<T, unknown> | null, fallback: unknown = null): unknown {
+    if (fn !== null) assertCallback(fn, 'last', true);
     for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
-    return null;
+    return orFallback(fallback);
   }
 
   /** The first item that `fn` accepts, or null. */
   find(fn: ItemCallback<T, unknown>): T | null;
   /** The persisted model whose primary key is `key` ('1' finds 1; an array or object for a composite key), or null (Eloquent's find). */
   find(key: string | number | Array<string | number> | Record<string, string | number> | null): T | null;
-  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null): T | null {
-    if (typeof target === 'function') return this.first(target);
-    // No model has a blank key: find(null) finds nothing, as `Post.find(null)` does.
-    if (target === null) return null;
-    if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(this, target);
-    if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
-      throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describe(target)}.`);
-    }
-    return findByKey(this, target);
+  /** `find`, or `fallback` (a function's result) when nothing is found (Eloquent). */
+  find<D>(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null, fallback: D | (() => D)): T | D;
+  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null, fallback: unknown = null): unknown {
+    const found = typeof target === 'function' ? this.first(target) : findItem(this, target);
+    return found === null ? orFallback(fallback) : found;
   }
 
   /** True when `fn` accepts some item. */
@@ -379,14 +377,22 @@ export class Collection<T> extends ArrayBase<T> {
     });
   }
 
-  /** The items' text joined by `glue` (null → '', Dates as ISO). */
-  join(glue = ','): string {
-    return mapItems(this, toText).join(glue);
+  /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
+  join(glue = ',', finalGlue = ''): string {
+    const texts = mapItems(this, toText);
+    if (finalGlue === '' || texts.length < 2) return texts.join(glue);
+    return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
   }
 
-  /** The text of one column (or derived value) of every item, joined by `glue`. */
-  implode(key: KeySelector<T>, glue = ','): string {
-    return this.valuesOf(key).map(toText).join(glue);
+  /**
+   * The text of one column (or derived value) of every item, joined by `glue` ('' by default, as in
+   * Laravel). Items that are not records take the glue alone: `pluck('title').implode(', ')`.
+   */
+  implode(key: KeySelector<T> | string, glue?: string): string {
+    const first = this.length ? this[0] : null;
+    const isRecord = first !== null && typeof first === 'object' && !isDate(first);
+    if (typeof key === 'string' && glue === undefined && !isRecord) return this.join(key);
+    return this.valuesOf(key as KeySelector<T>).map(toText).join(glue === undefined ? '' : glue);
   }
 
   private byMembership(col: Path<T>, values: Iterable<unknown>, member: boolean, method: string): Collection<T> {

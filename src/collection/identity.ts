@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { describeValue, Key, normalizeCompositeKey } from '../support/values';
+import { describeValue, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
 import { equalityKey, looseEquals } from './compare';
 
 /** An object's class, from its prototype (a model's `constructor` column cannot hide it). */
@@ -39,15 +39,31 @@ function keyColumnsOf(item: unknown): string[] | null {
   return typeof names === 'string' ? [names] : Array.isArray(names) ? (names as string[]) : null;
 }
 
+/** `Collection.find(key)`: the persisted model with that key (an array or object for a composite key), or null. */
+export function findItem<T>(items: ArrayLike<T>, target: string | number | Array<string | number> | Record<string, string | number> | null): T | null {
+  // No model has a blank key: find(null) finds nothing, as `Post.find(null)` does.
+  if (target === null) return null;
+  if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(items, target);
+  if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
+    throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describeValue(target)}.`);
+  }
+  return findByKey(items, target);
+}
+
 /** The persisted model whose primary key is `key` (a value, or an array for a composite key), or null. */
-export function findByKey<T>(items: ArrayLike<T>, key: string | number | Array<string | number>): T | null {
+function findByKey<T>(items: ArrayLike<T>, key: string | number | Array<string | number>): T | null {
+  const columns = Array.isArray(key) && items.length ? keyColumnsOf(items[0]) : null;
+  if (columns && columns.length === 1) {
+    // Eloquent's find([1, 2]) lists several models; an array is a composite key only for one.
+    throw new ValidationError(`Collection.find(${describeValue(key)}): an array is a composite key, and these models have one key (${columns[0]}); use whereIn('${columns[0]}', [...]) to keep several.`);
+  }
   const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
   for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
   return null;
 }
 
 /** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
-export function findByKeyObject<T>(items: ArrayLike<T>, values: Record<string, unknown>): T | null {
+function findByKeyObject<T>(items: ArrayLike<T>, values: Record<string, unknown>): T | null {
   for (let i = 0; i < items.length; i++) {
     const columns = keyColumnsOf(items[i]);
     if (!columns || columns.length < 2) {

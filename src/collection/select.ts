@@ -56,3 +56,15 @@ export function condition(args: unknown[], method: string, column: string): (act
   }
   return operatorMatcher('=', args[0]);
 }
+
+/** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
+export function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thisArg?: unknown): U[] {
+  const out = new Array<U>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
+  return out;
+}
+
+/** Laravel's `$default`: a function is called for it. */
+export function orFallback(fallback: unknown): unknown {
+  return typeof fallback === 'function' ? fallback() : fallback;
+}

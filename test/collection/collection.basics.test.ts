@@ -136,13 +136,26 @@ describe('Collection basics', () => {
     expect(new Collection(['a', 'b', 'c']).join(', ')).toBe('a, b, c');
     expect(new Collection([1, null, undefined, foreignDate('2024-01-02')]).join()).toBe('1,,,2024-01-02T00:00:00.000Z');
     expect(new Collection([]).join('-')).toBe('');
+    // Laravel's finalGlue goes before the last item.
+    expect(new Collection(['a', 'b', 'c']).join(', ', ' and ')).toBe('a, b and c');
+    expect(new Collection(['a', 'b']).join(', ', ' and ')).toBe('a and b');
+    expect(new Collection(['a']).join(', ', ' and ')).toBe('a');
   });
 
   it('implode() joins one column', () => {
     const collection = new Collection(posts());
     expect(collection.implode('id', '|')).toBe('1|2|3|4');
     expect(collection.implode('author.name', ', ')).toBe('Ada, Linus, , Grace');
-    expect(collection.implode((post) => post.title.length)).toBe('11,9,7,3');
+    expect(collection.implode((post) => post.title.length, ',')).toBe('11,9,7,3');
+    // Laravel's default glue is ''.
+    expect(collection.implode('id')).toBe('1234');
+  });
+
+  it('implode(glue) on plain values joins them, as Laravel does (pluck(...).implode(", "))', () => {
+    expect(new Collection(posts()).pluck('title').implode(', ')).toBe(posts().map((post) => post.title).join(', '));
+    expect(new Collection([1, 2]).implode('-')).toBe('1-2');
+    expect(new Collection([foreignDate('2024-01-02')]).implode('; ')).toBe('2024-01-02T00:00:00.000Z');
+    expect(new Collection([]).implode(', ')).toBe('');
   });
 });
 
@@ -153,6 +166,15 @@ test('Collection.wrap takes the array over without copying; the constructor copi
   items.push(3);
   expect(wrapped.all()).toEqual([1, 2, 3]);
   expect(copied.all()).toEqual([1, 2]);
+});
+
+test("get, first, last and find take Laravel's default for nothing found (a function is called)", () => {
+  const letters = new Collection(['a', 'b', 'c']);
+  expect([letters.get(5, 'z'), letters.get(-1, 'z'), letters.get(9)]).toEqual(['z', 'c', null]);
+  expect([letters.first((x) => x > 'b', 'z'), letters.first((x) => x > 'c', 'z'), letters.first(null, 'z'), letters.first()]).toEqual(['c', 'z', 'a', 'a']);
+  expect([letters.last((x) => x < 'b', 'z'), letters.last((x) => x > 'c', () => 'made'), new Collection<string>([]).last(null, 'z')]).toEqual(['a', 'made', 'z']);
+  expect(letters.find((x) => x === 'q', 'z')).toBe('z');
+  expect(new Collection([0]).first(undefined, 'z')).toBe(0);
 });
 
 describe('a Collection built from a length', () => {

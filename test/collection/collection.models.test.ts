@@ -98,6 +98,11 @@ describe('collections of models', () => {
     // As Model.find: an object names every key column, and is for composite keys only.
     expect(() => Member.all().find({ team: 'a' })).toThrow('Collection.find(an object): expected a value for team, person.');
     expect(() => posts.find({ title: 'Second' })).toThrow(/composite key; pass a callback/);
+    // Eloquent's find([1, 2]) lists models; here an array is a composite key, refused for a single one.
+    expect(() => posts.find([1, 2])).toThrow("Collection.find([1, 2]): an array is a composite key, and these models have one key (id); use whereIn('id', [...]) to keep several.");
+    // Eloquent's default when nothing is found (a function is called).
+    expect(posts.find(3, 'none')).toBe('none');
+    expect(posts.find(9, () => Post.findOrFail(1))!.title).toBe('First');
   });
 
   it('reads a relation that was not loaded as undefined in dot paths, not as its method', () => {

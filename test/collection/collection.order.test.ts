@@ -189,7 +189,7 @@ describe('Collection.first / last / find', () => {
   it('refuses a first/last/find argument that is neither a callback nor a key', () => {
     expect(() => collection.first(2 as unknown as () => boolean)).toThrow('Collection.first: expected a callback, got number (use find(key)');
     expect(() => collection.last('x' as unknown as () => boolean)).toThrow(ValidationError);
-    expect(() => collection.find({} as unknown as () => boolean)).toThrow('Collection.find: expected a callback or a primary key, got object.');
+    expect(() => collection.find({} as unknown as () => boolean)).toThrow('Collection.find: expected a callback or a primary key, got an object.');
   });
 });
 
