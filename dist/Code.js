@@ -7043,6 +7043,13 @@ var SheetORM = (() => {
       refuseColumnList(arguments.length, 1, modelName(this), "findOrFail");
       return this.query().findOrFail(id);
     }
+    /** The models with these primary keys, highest key first (Lucid's findMany); composite keys take whereIn per column. */
+    static findMany(ids2) {
+      refuseColumnList(arguments.length, 1, modelName(this), "findMany");
+      const keys = primaryKeys(this);
+      if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(", ")}); use find([...]) for each, or whereIn on its columns.`);
+      return this.query().whereIn(keys[0], ids2).orderBy(keys[0], "desc").get();
+    }
     static findBy(column, value) {
       return findByQuery(this, "findBy", column, value, arguments.length).first();
     }

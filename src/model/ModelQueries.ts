@@ -9,7 +9,8 @@ import { Direction, QueryBuilder } from '../query/QueryBuilder';
 import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
-import { modelName } from './meta';
+import { modelName, primaryKeys } from './meta';
+import { ValidationError } from '../errors';
 import type { Model, ModelClass } from './Model';
 import { findByQuery } from './staticArguments';
 
@@ -33,6 +34,13 @@ export class ModelQueries extends ModelDefinitions {
   static findOrFail<M extends Model>(this: ModelClass<M>, id: unknown): M {
     refuseColumnList(arguments.length, 1, modelName(this), 'findOrFail');
     return this.query().findOrFail(id);
+  }
+  /** The models with these primary keys, highest key first (Lucid's findMany); composite keys take whereIn per column. */
+  static findMany<M extends Model>(this: ModelClass<M>, ids: List<unknown>): Collection<M> {
+    refuseColumnList(arguments.length, 1, modelName(this), 'findMany');
+    const keys = primaryKeys(this);
+    if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(', ')}); use find([...]) for each, or whereIn on its columns.`);
+    return this.query().whereIn(keys[0], ids).orderBy(keys[0], 'desc').get();
   }
   /** The first model whose column equals value, or null. */
   static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null;

@@ -262,6 +262,20 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Post.findOrFail(null)).toThrow('Post with id null not found in sheet "Posts"');
   });
 
+  it("findMany(ids) lists the models with those keys, highest first (Lucid's findMany); one read", () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
+    gas().calls.reset();
+    expect(Post.findMany([1, '3', 9]).map((post) => post.title)).toEqual(['c', 'a']);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(Post.findMany([]).length).toBe(0);
+    expect(() => Post.findMany(2 as never)).toThrow(ValidationError);
+    class Member extends Model {
+      static _table = 'Posts';
+      static _primaryKey = ['id', 'title'];
+    }
+    expect(() => Member.findMany([1])).toThrow('Member.findMany(): Member has a composite key (id, title); use find([...]) for each, or whereIn on its columns.');
+  });
+
   it('find refuses what a key cell cannot hold, as where does, instead of finding nothing', () => {
     for (const id of [NaN, Infinity, () => 1, Symbol('x'), BigInt(1), new Date('x'), {}, Object.create(null)]) {
       expect(() => Post.find(id)).toThrow(ValidationError);
