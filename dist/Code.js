@@ -3277,9 +3277,9 @@ var SheetORM = (() => {
         return 0;
     }
   }
-  function compareForOrder(a, b, sign) {
+  function compareForOrder(a, b, sign, nullsFirst = false) {
     const blankA = isEmptyCell(a);
-    if (blankA !== isEmptyCell(b)) return blankA ? 1 : -1;
+    if (blankA !== isEmptyCell(b)) return blankA === nullsFirst ? -1 : 1;
     return compareValues(a, b) * sign;
   }
   function looseEquals(a, b) {
@@ -5222,12 +5222,12 @@ var SheetORM = (() => {
       return group;
     }
     /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
-    orderBy(column, direction = "asc") {
+    orderBy(column, direction = "asc", nulls) {
       if (Array.isArray(column)) {
         column.forEach((item) => {
           if (typeof item === "string") this.orderBy(item, direction);
-          else if (isPlainObject(item)) this.orderBy(item.column, item.order || "asc");
-          else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order? }, got ${describeValue(item)}.`);
+          else if (isPlainObject(item)) this.orderBy(item.column, item.order || "asc", item.nulls);
+          else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order?, nulls? }, got ${describeValue(item)}.`);
         });
         return this;
       }
@@ -5236,7 +5236,10 @@ var SheetORM = (() => {
       if (dir !== "asc" && dir !== "desc") {
         throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
       }
-      this.orders.push({ column, direction: dir });
+      if (nulls !== void 0 && nulls !== "first" && nulls !== "last") {
+        throw new ValidationError(`${this.owner}.orderBy('${column}', '${dir}', ${describeValue(nulls)}): empty cells go 'first' or 'last' (the default).`);
+      }
+      this.orders.push({ column, direction: dir, nullsFirst: nulls === "first" });
       return this;
     }
     /** Keeps at most `count` rows (a whole number, or its digits as text: a doGet's `e.parameter`). */
@@ -5478,10 +5481,10 @@ var SheetORM = (() => {
     /** A sorted copy of the rows. */
     sortedBy(table, rows, valuesOf, orders) {
       const resolve = this.resolveColumn(table);
-      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1, nullsFirst: order.nullsFirst === true }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
-          const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign);
+          const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign, key.nullsFirst);
           if (order !== 0) return order;
         }
         return 0;
@@ -6291,10 +6294,10 @@ var SheetORM = (() => {
     sortRows(join, rows, orders) {
       if (!orders.length) return rows;
       const resolve = this.resolver(join);
-      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1 }));
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1, nullsFirst: order.nullsFirst === true }));
       return rows.slice().sort((a, b) => {
         for (const key of keys) {
-          const order = compareForOrder(key.read(a), key.read(b), key.sign);
+          const order = compareForOrder(key.read(a), key.read(b), key.sign, key.nullsFirst);
           if (order !== 0) return order;
         }
         return 0;
@@ -7099,8 +7102,8 @@ var SheetORM = (() => {
       return this.query().whereBetween(column, range);
     }
     /** Starts a query with `orderBy`. */
-    static orderBy(column, direction = "asc") {
-      return this.query().orderBy(column, direction);
+    static orderBy(column, direction = "asc", nulls) {
+      return this.query().orderBy(column, direction, nulls);
     }
     /** Starts a query with `limit`. */
     static limit(count) {

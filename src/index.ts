@@ -7,7 +7,7 @@ export type { AttributeField } from './model/fields';
 export type { CherryPick } from './model/serialize';
 export { Collection } from './collection/Collection';
 export { QueryBuilder } from './query/QueryBuilder';
-export type { Direction } from './query/QueryBuilder';
+export type { Direction, Nulls } from './query/QueryBuilder';
 export type { RelationCallback } from './query/EagerQuery';
 export type { OperatorInput, KeySelector, SortSelector } from './collection/select';
 export type { ManyToManyOptions } from './relations/ManyToMany';

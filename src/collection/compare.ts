@@ -85,9 +85,9 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /** Order for `orderBy(col, dir)`: compareValues times `sign` (1 or -1), with empty cells last either way, as Sheets sorts. */
-export function compareForOrder(a: unknown, b: unknown, sign: number): number {
+export function compareForOrder(a: unknown, b: unknown, sign: number, nullsFirst = false): number {
   const blankA = isEmptyCell(a);
-  if (blankA !== isEmptyCell(b)) return blankA ? 1 : -1;
+  if (blankA !== isEmptyCell(b)) return blankA === nullsFirst ? -1 : 1;
   return compareValues(a, b) * sign;
 }
 

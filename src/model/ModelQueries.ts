@@ -5,7 +5,7 @@
 import type { Collection, List } from '../collection/Collection';
 import type { OperatorInput } from '../collection/select';
 import type { WhereArgs } from '../query/ConditionBuilder';
-import { Direction, QueryBuilder } from '../query/QueryBuilder';
+import { Direction, Nulls, QueryBuilder } from '../query/QueryBuilder';
 import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
@@ -99,8 +99,8 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().whereBetween(column, range);
   }
   /** Starts a query with `orderBy`. */
-  static orderBy<M extends Model>(this: ModelClass<M>, column: string | Array<string | { column: string; order?: Direction }>, direction: Direction = 'asc'): QueryBuilder<M> {
-    return this.query().orderBy(column, direction);
+  static orderBy<M extends Model>(this: ModelClass<M>, column: string | Array<string | { column: string; order?: Direction; nulls?: Nulls }>, direction: Direction = 'asc', nulls?: Nulls): QueryBuilder<M> {
+    return this.query().orderBy(column, direction, nulls);
   }
   /** Starts a query with `limit`. */
   static limit<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {

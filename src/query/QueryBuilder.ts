@@ -22,9 +22,19 @@ import { EagerQuery } from './EagerQuery';
 /** Sort direction (either case). */
 export type Direction = 'asc' | 'desc' | 'ASC' | 'DESC';
 
+/** Where empty cells sort (knex's `nulls`); last by default, in both directions. */
+export type Nulls = 'first' | 'last';
+
+/** One orderBy: a column, its direction, and whether empty cells come first. */
+export interface SortOrder {
+  column: string;
+  direction: 'asc' | 'desc';
+  nullsFirst?: boolean;
+}
+
 /** A fluent query over one model's sheet. */
 export class QueryBuilder<M extends Model> extends EagerQuery<M> {
-  protected orders: Array<{ column: string; direction: 'asc' | 'desc' }> = [];
+  protected orders: SortOrder[] = [];
   protected limitCount: number | null = null;
   protected offsetCount = 0;
   /** Conditions ANDed with all the others (see scopeToKeys). */
@@ -42,12 +52,12 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
-  orderBy(column: string | Array<string | { column: string; order?: Direction }>, direction: Direction = 'asc'): this {
+  orderBy(column: string | Array<string | { column: string; order?: Direction; nulls?: Nulls }>, direction: Direction = 'asc', nulls?: Nulls): this {
     if (Array.isArray(column)) {
       column.forEach((item) => {
         if (typeof item === 'string') this.orderBy(item, direction);
-        else if (isPlainObject(item)) this.orderBy(item.column, item.order || 'asc');
-        else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order? }, got ${describeValue(item)}.`);
+        else if (isPlainObject(item)) this.orderBy(item.column, item.order || 'asc', item.nulls);
+        else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order?, nulls? }, got ${describeValue(item)}.`);
       });
       return this;
     }
@@ -56,7 +66,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     if (dir !== 'asc' && dir !== 'desc') {
       throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
     }
-    this.orders.push({ column, direction: dir });
+    if (nulls !== undefined && nulls !== 'first' && nulls !== 'last') {
+      throw new ValidationError(`${this.owner}.orderBy('${column}', '${dir}', ${describeValue(nulls)}): empty cells go 'first' or 'last' (the default).`);
+    }
+    this.orders.push({ column, direction: dir, nullsFirst: nulls === 'first' });
     return this;
   }
 
@@ -336,12 +349,12 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   }
 
   /** A sorted copy of the rows. */
-  protected sortedBy<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders: ReadonlyArray<{ column: string; direction: 'asc' | 'desc' }>): T[] {
+  protected sortedBy<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders: readonly SortOrder[]): T[] {
     const resolve = this.resolveColumn(table);
-    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
+    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1, nullsFirst: order.nullsFirst === true }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
-        const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign);
+        const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign, key.nullsFirst);
         if (order !== 0) return order;
       }
       return 0;

@@ -56,11 +56,19 @@ describe('orderBy', () => {
     expect(ids(Task.all().sortByDesc('due'))).toEqual(ids(Task.orderBy('due', 'desc').get()));
   });
 
+  it("takes knex's nulls: 'first' puts empty cells first, in either direction", () => {
+    expect(ids(Task.orderBy('due', 'asc', 'first').get())).toEqual([2, 4, 1, 3]);
+    expect(ids(Task.query().orderBy('due', 'desc', 'first').get())).toEqual([2, 3, 1, 4]);
+    expect(ids(Task.query().orderBy([{ column: 'assignee', nulls: 'first' }, { column: 'id', order: 'desc' }]).get())).toEqual([4, 2, 1, 3]);
+    expect(ids(Task.orderBy('due', 'asc', 'last').get())).toEqual([4, 1, 3, 2]);
+    expect(() => Task.orderBy('due', 'asc', 'top' as never)).toThrow("Task.orderBy('due', 'asc', \"top\"): empty cells go 'first' or 'last' (the default).");
+  });
+
   it('refuses a column that is not a name before reading', () => {
     gas().calls.reset();
     expect(() => Task.orderBy(undefined as unknown as string)).toThrow(ValidationError);
     expect(() => Task.query().orderBy([{ col: 'due' } as unknown as { column: string }])).toThrow(/orderBy\(\): the column must be a non-empty string/);
-    expect(() => Task.query().orderBy([42 as unknown as { column: string }])).toThrow(/each item is a column or \{ column, order\? \}/);
+    expect(() => Task.query().orderBy([42 as unknown as { column: string }])).toThrow(/each item is a column or \{ column, order\?, nulls\? \}/);
     expect(gas().calls.count()).toBe(0);
   });
 });

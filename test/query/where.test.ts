@@ -210,7 +210,7 @@ describe('terminal methods', () => {
   it('Model.firstOrFail and orderBy with a list of column names', () => {
     expect(Post.firstOrFail().id).toBe(1);
     expect(ids(Post.query().orderBy(['status', { column: 'id', order: 'desc' }]))).toEqual([5, 1, 3, 2, 4]);
-    expect(() => Post.query().orderBy([5 as never])).toThrow(/each item is a column or \{ column, order\? \}, got 5/);
+    expect(() => Post.query().orderBy([5 as never])).toThrow(/each item is a column or \{ column, order\?, nulls\? \}, got 5/);
     seedSheets({ Posts: [['id', 'title', 'views', 'status', 'published']] });
     expect(() => Post.firstOrFail()).toThrow(/no row of sheet "Posts"/);
   });

@@ -232,6 +232,9 @@ describe('combinations with where / orWhere', () => {
     expect(virk().count('project_user.status')).toBe(4);
     expect(virk().where('status', 'active').count('project_user.approved_at')).toBe(2);
     expect(() => virk().count('nope')).toThrow(ColumnNotFoundError);
+    // knex's nulls: empty pivot cells first.
+    expect(virk().orderBy('approved_at', 'asc', 'first').get().all().map((p: Project) => p.id)).toEqual([2, 5, 1, 3, 4]);
+    expect(virk().orderBy('approved_at', 'asc').get().all().map((p: Project) => p.id)).toEqual([1, 3, 4, 2, 5]);
     expect(virk().whereNullPivot('approved_at').orderBy('project_user.hours', 'desc').first().name).toBe('Epsilon');
     expect(virk().wherePivot('hours', '>=', 10).orderBy('project_user.hours').pluck('name').all()).toEqual(['Alpha', 'Gamma']);
   });

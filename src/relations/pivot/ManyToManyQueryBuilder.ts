@@ -9,7 +9,7 @@ import { ValidationError } from '../../errors';
 import type { Model, ModelAttributes } from '../../model/Model';
 import { Hydrator } from '../../model/hydrate';
 import { primaryKeys, tableRef } from '../../model/meta';
-import { countedColumn, Direction } from '../../query/QueryBuilder';
+import { countedColumn, Direction, SortOrder } from '../../query/QueryBuilder';
 import { checkColumn, compile, Condition, refuseColumnList, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
@@ -319,13 +319,13 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return [null, column];
   }
 
-  private sortRows(join: Join, rows: JoinedRow[], orders: Array<{ column: string; direction: 'asc' | 'desc' }>): JoinedRow[] {
+  private sortRows(join: Join, rows: JoinedRow[], orders: readonly SortOrder[]): JoinedRow[] {
     if (!orders.length) return rows;
     const resolve = this.resolver(join);
-    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1 }));
+    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1, nullsFirst: order.nullsFirst === true }));
     return rows.slice().sort((a, b) => {
       for (const key of keys) {
-        const order = compareForOrder(key.read(a), key.read(b), key.sign);
+        const order = compareForOrder(key.read(a), key.read(b), key.sign, key.nullsFirst);
         if (order !== 0) return order;
       }
       return 0;
