@@ -3207,7 +3207,7 @@ var SheetORM = (() => {
       const key = keys[i];
       const value = current2[key];
       if (value === void 0) continue;
-      const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+      const index = (state.persisted || state.deleted) && state.columns && state.original ? columnIndex(state.columns, key) : -1;
       if (index < 0 || !sameValue(value, state.original[index])) setOwn(dirty, key, value);
     }
     return dirty;

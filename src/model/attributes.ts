@@ -217,7 +217,8 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
     const key = keys[i];
     const value = current[key];
     if (value === undefined) continue;
-    const index = state.persisted && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+    // A deleted model compares with its row as last read, as Lucid and Eloquent do ($dirty is {} until changed).
+    const index = (state.persisted || state.deleted) && state.columns && state.original ? columnIndex(state.columns, key) : -1;
     if (index < 0 || !sameValue(value, (state.original as CellValue[])[index])) setOwn(dirty, key, value);
   }
   return dirty;

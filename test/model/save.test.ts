@@ -140,6 +140,10 @@ describe('fill, merge, refresh, delete', () => {
     expect(sheetRows('Posts').map((r) => r[0])).toEqual(['id', 2]);
     expect(post.$isPersisted).toBe(false);
     expect(post.$isDeleted).toBe(true);
+    // Nothing changed since the read: clean, as in Lucid and Eloquent.
+    expect([post.$isDirty, post.$dirty]).toEqual([false, {}]);
+    post.title = 'Gone';
+    expect(post.$dirty).toEqual({ title: 'Gone' });
   });
 
   it('save() after delete() writes the row again and the model is no longer deleted (Eloquent)', () => {
