@@ -7053,6 +7053,10 @@ var SheetORM = (() => {
       if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(", ")}); use find([...]) for each, or whereIn on its columns.`);
       return this.query().whereIn(keys[0], ids2).orderBy(keys[0], "desc").get();
     }
+    /** The models whose column holds one of `values`, in sheet order (Lucid's findManyBy). */
+    static findManyBy(column, values) {
+      return this.query().whereIn(column, values).get();
+    }
     static findBy(column, value) {
       return findByQuery(this, "findBy", column, value, arguments.length).first();
     }
@@ -7168,6 +7172,12 @@ var SheetORM = (() => {
         const found = this.query().where(search).first();
         return found || this.create({ ...search, ...attributes });
       });
+    }
+    /** The first model matching `search`, or a new, unsaved one made from `search` and `attributes` (Lucid's firstOrNew). */
+    static firstOrNew(search, attributes = {}) {
+      checkAttributeObjects(this, "firstOrNew", search, attributes);
+      const found = this.query().where(search).first();
+      return found || new this().merge({ ...search, ...attributes });
     }
     /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
     static updateOrCreate(search, attributes = {}) {

@@ -79,6 +79,12 @@ export class Model extends ModelQueries {
       return found || this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
     });
   }
+  /** The first model matching `search`, or a new, unsaved one made from `search` and `attributes` (Lucid's firstOrNew). */
+  static firstOrNew<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
+    checkAttributeObjects(this, 'firstOrNew', search, attributes);
+    const found = this.query().where(search as Record<string, unknown>).first();
+    return found || new this().merge({ ...(search as object), ...(attributes as object) });
+  }
   /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
   static updateOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
     checkAttributeObjects(this, 'updateOrCreate', search, attributes);

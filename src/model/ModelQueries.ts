@@ -42,6 +42,10 @@ export class ModelQueries extends ModelDefinitions {
     if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(', ')}); use find([...]) for each, or whereIn on its columns.`);
     return this.query().whereIn(keys[0], ids).orderBy(keys[0], 'desc').get();
   }
+  /** The models whose column holds one of `values`, in sheet order (Lucid's findManyBy). */
+  static findManyBy<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): Collection<M> {
+    return this.query().whereIn(column, values).get();
+  }
   /** The first model whose column equals value, or null. */
   static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null;
   /** The first model whose columns equal the object's values (Lucid's `findBy({ email })`), or null. */

@@ -288,6 +288,18 @@ describe('fields() defaults', () => {
 });
 
 describe('firstOrCreate / updateOrCreate', () => {
+  it("firstOrNew finds, or makes a model it does not save (Lucid's firstOrNew)", () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    expect(Post.firstOrNew({ title: 'First' }).$isPersisted).toBe(true);
+    gas().calls.reset();
+    const made = Post.firstOrNew({ title: 'Second' }, { views: 2 });
+    expect([made.$isPersisted, made.title, made.views]).toEqual([false, 'Second', 2]);
+    expect(gas().calls.writes()).toBe(0);
+    made.save();
+    expect(sheetRows('Posts')[2]).toEqual([2, 'Second', 2]);
+    expect(() => Post.firstOrNew('Second' as never)).toThrow('Post.firstOrNew(): the search must be an object of columns');
+  });
+
   it('finds or creates under one lock with one read', () => {
     seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
     expect(Post.firstOrCreate({ title: 'First' }).id).toBe(1);

@@ -273,6 +273,7 @@ describe('bad input is refused with a clear error', () => {
       static _table = 'Posts';
       static _primaryKey = ['id', 'title'];
     }
+    expect(Post.findManyBy('title', ['c', 'a']).map((post) => post.id)).toEqual([1, 3]);
     expect(() => Member.findMany([1])).toThrow('Member.findMany(): Member has a composite key (id, title); use find([...]) for each, or whereIn on its columns.');
   });
 
