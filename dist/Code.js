@@ -3080,6 +3080,7 @@ var SheetORM = (() => {
   }
   function isOwnAttribute(model, name, value) {
     if (typeof value === "function") return false;
+    if (name === "serializeExtras" && typeof value === "boolean") return false;
     const loaded = isLoadedRelation(model, name);
     if (value === null) return !loaded;
     if (!isRelationData(value)) return true;
@@ -7335,6 +7336,7 @@ var SheetORM = (() => {
     }
   };
   registerBaseSave(Model.prototype.save);
+  Model.prototype.serializeExtras = false;
   defineResolvedSettings(Model);
   for (const name of ["$isPersisted", "$isNew", "$isDeleted", "$isDirty", "$dirty", "$original", "$attributes", "$extras", "$primaryKeyValue"]) {
     const descriptor = Object.getOwnPropertyDescriptor(Model.prototype, name);

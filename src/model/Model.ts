@@ -27,7 +27,7 @@ export type ModelClass<M extends Model = Model> = (new (attributes?: any) => M) 
 /** The attributes a model declares (its non-function, non-`$` properties); any when it declares none. */
 export type ModelAttributes<M> = keyof DeclaredAttributes<M> extends never ? Record<string, unknown> : DeclaredAttributes<M>;
 type DeclaredAttributes<M> = {
-  [K in keyof M as K extends `$${string}` | 'pivot' ? never : M[K] extends (...args: any[]) => any ? never : K]?: M[K];
+  [K in keyof M as K extends `$${string}` | 'pivot' | 'serializeExtras' ? never : M[K] extends (...args: any[]) => any ? never : K]?: M[K];
 };
 
 /** Base class of sheetorm models. */
@@ -263,6 +263,10 @@ export class Model extends ModelQueries {
 }
 
 registerBaseSave(Model.prototype.save);
+// Lucid's `serializeExtras`: true adds `$extras` to toJSON() as `meta`, a method's object is added as
+// it is. Left undeclared so a subclass may make it a field, getter or method; a boolean field
+// (`serializeExtras = true`) is never taken for a column.
+(Model.prototype as { serializeExtras?: unknown }).serializeExtras = false;
 defineResolvedSettings(Model);
 
 // A column named like a read-only member ($extras, $dirty, ...): assigning it on the instance writes

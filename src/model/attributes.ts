@@ -58,6 +58,8 @@ export function isRelationData(value: unknown): boolean {
  */
 function isOwnAttribute(model: object, name: string, value: unknown): boolean {
   if (typeof value === 'function') return false;
+  // Lucid's `serializeExtras = true` class field is an option, not a cell (a column of that name is read with getAttribute).
+  if (name === 'serializeExtras' && typeof value === 'boolean') return false;
   const loaded = isLoadedRelation(model, name);
   if (value === null) return !loaded;
   if (!isRelationData(value)) return true;

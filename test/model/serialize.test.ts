@@ -1,6 +1,6 @@
 /** serialize(cherryPick) and serializeExtras, as Lucid has them; toJSON() is serialize() without a pick. */
 import { Collection, Model, ValidationError } from '../../src';
-import { seedSheets } from '../support/seed';
+import { seedSheets, sheetRows } from '../support/seed';
 
 class Tag extends Model {
   static _table = 'Tags';
@@ -18,7 +18,12 @@ class Post extends Model {
   }
 }
 
-/** `serializeExtras` on the prototype (a class field would be an attribute, as every field is). */
+/** Lucid's class field form: an option, never taken for a column. */
+class FieldPost extends Post {
+  serializeExtras = true;
+}
+
+/** A getter works as well. */
 class CountedPost extends Post {
   get serializeExtras(): boolean {
     return true;
@@ -71,5 +76,15 @@ describe('serializeExtras', () => {
     expect(CountedPost.withCount('tags').findOrFail(1).toJSON()).toEqual({ id: 1, title: 'First', secret: 'x', meta: { tags_count: 2 } });
     expect(SummedPost.withCount('tags').findOrFail(1).serialize({ fields: ['id'] })).toEqual({ id: 1, tagCount: 2 });
     expect(JSON.parse(JSON.stringify(Post.withCount('tags').findOrFail(1)))).toEqual({ id: 1, title: 'First', secret: 'x' });
+  });
+
+  it('as a class field (Lucid writes `serializeExtras = true`) it is no attribute: saves and creates write no such column', () => {
+    const post = FieldPost.withCount('tags').findOrFail(1);
+    expect(post.$dirty).toEqual({});
+    expect(post.toJSON()).toEqual({ id: 1, title: 'First', secret: 'x', meta: { tags_count: 2 } });
+    post.title = 'Renamed';
+    post.save();
+    expect(FieldPost.create({ title: 'New', secret: 'z' }).toJSON()).toEqual({ id: 3, title: 'New', secret: 'z', meta: {} });
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'secret'], [1, 'Renamed', 'x'], [2, 'Second', 'y'], [3, 'New', 'z']]);
   });
 });
