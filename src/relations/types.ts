@@ -26,14 +26,18 @@ export type RelationName<M> = {
 }[Exclude<keyof M, keyof Model>] &
   string;
 
-/** Relations a `WithLoaded` type holds loaded (as a Collection or a model, not the method). */
-type LoadedName<M> = {
-  [K in Exclude<keyof M, keyof Model>]-?: M[K] extends null ? never : M[K] extends Collection<Model> | Model | null ? K : never;
-}[Exclude<keyof M, keyof Model>] &
-  string;
+export declare const loadedFrom: unique symbol;
 
-/** The relation names a query of `M` takes: its relation methods, and those already loaded. */
-type QueryRelationName<M> = RelationName<M> | LoadedName<M>;
+/** Where a `WithLoaded` type keeps the model it was made from: its loaded relations are values, no longer methods. */
+export interface LoadedFrom<B> {
+  readonly [loadedFrom]?: B;
+}
+
+/** The model a `WithLoaded` type was made from (the type itself for a plain model), whose methods name its relations. */
+export type BaseOf<M> = M extends LoadedFrom<infer B> ? (unknown extends B ? M : B) : M;
+
+/** The relation names a query of `M` takes, loaded ones included. */
+type QueryRelationName<M> = RelationName<BaseOf<M>>;
 
 /**
  * Relation names and dot paths `with()` accepts (any string for models whose relations live in
@@ -61,21 +65,21 @@ export type CountName<M> = [QueryRelationName<M>] extends [never] ? string : Que
  * The query builder a callback for the relation path `P` of `M` gets (the last segment's). Any for
  * relations in `fields()`, and for a name that may be one of several (`rel` looping over names).
  */
-export type RelationQuery<M, P extends string> = IsUnion<P> extends true ? any : SingleRelationQuery<M, P>;
+export type RelationQuery<M, P extends string> = IsUnion<P> extends true ? any : SingleRelationQuery<BaseOf<M>, P>;
 
 type SingleRelationQuery<M, P extends string> = P extends `${infer N} as ${string}`
   ? SingleRelationQuery<M, N>
   : P extends `${infer H}.${infer Rest}`
-  ? H extends keyof M
-    ? M[H] extends (...args: any[]) => { relatedModel(): ModelClass<infer T> }
-      ? SingleRelationQuery<T, Rest>
+    ? H extends keyof M
+      ? M[H] extends (...args: any[]) => { relatedModel(): ModelClass<infer T> }
+        ? SingleRelationQuery<T, Rest>
+        : any
       : any
-    : any
-  : P extends keyof M
-    ? M[P] extends (...args: any[]) => infer R
-      ? QueryOfRelation<R>
-      : any
-    : any;
+    : P extends keyof M
+      ? M[P] extends (...args: any[]) => infer R
+        ? QueryOfRelation<R>
+        : any
+      : any;
 
 /** A callback constraining the relation path `P` of `M`: `with('tags', (q) => q.wherePivot('active', true))`. */
 export type RelationQueryCallback<M, P extends string> = (query: RelationQuery<M, P>) => unknown;
@@ -120,16 +124,29 @@ type LoadedResult<R, Rest extends string> = R extends { type: 'hasMany' | 'manyT
     ? Deeper<T, Rest> | null
     : unknown;
 
-/** A model with the relations named by `P` loaded as properties (dot paths load deeper ones on those). */
-export type WithLoaded<M, P extends string> = [RelationName<M>] extends [never]
+/**
+ * A model with the relations named by `P` loaded as properties (dot paths load deeper ones on
+ * those). A relation loaded again without a deeper path keeps what it held.
+ */
+export type WithLoaded<M, P extends string> = [RelationName<BaseOf<M>>] extends [never]
   ? M
   : Omit<M, Head<P>> &
-      Model & {
-      [K in Head<P> & keyof M]: M[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : M[K];
-    };
+      Model &
+      LoadedFrom<BaseOf<M>> & {
+        [K in Head<P> & keyof BaseOf<M>]: K extends keyof M
+          ? M[K] extends (...args: any[]) => unknown
+            ? LoadedOf<BaseOf<M>, K, P>
+            : [Tail<P, K & string>] extends [never]
+              ? M[K]
+              : LoadedOf<BaseOf<M>, K, P>
+          : LoadedOf<BaseOf<M>, K, P>;
+      };
+
+/** What relation `K` of the model `B` holds once loaded through the paths `P`. */
+type LoadedOf<B, K extends keyof B, P extends string> = B[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;
 
 /** Names `related()` accepts: the relation methods (any string for models whose relations live in `fields()`). */
-export type RelatedName<M> = [RelationName<M>] extends [never] ? string : RelationName<M>;
+export type RelatedName<M> = [RelationName<BaseOf<M>>] extends [never] ? string : RelationName<BaseOf<M>>;
 
 /** The client `related(name)` returns for a relation: attach/sync for manyToMany, create/save for hasMany… */
 export type RelationClient<M extends Model, R> = R extends { type: 'manyToMany'; relatedModel(): ModelClass<infer T> }
@@ -143,11 +160,11 @@ export type RelationClient<M extends Model, R> = R extends { type: 'manyToMany';
         : any;
 
 /** The client of the relation `K` of model `M` (any for relations declared in `fields()`). */
-export type ClientOf<M extends Model, K> = K extends keyof M ? (M[K] extends (...args: any[]) => infer R ? RelationClient<M, R> : any) : any;
+export type ClientOf<M extends Model, K> = K extends keyof BaseOf<M> ? (BaseOf<M>[K] extends (...args: any[]) => infer R ? RelationClient<M, R> : any) : any;
 
 /** The relation object a relation method returns (HasMany, ManyToMany, …), for `$getRelation(name)`. */
-export type RelationOf<M extends Model, K> = K extends keyof M
-  ? M[K] extends (...args: any[]) => infer R
+export type RelationOf<M extends Model, K> = K extends keyof BaseOf<M>
+  ? BaseOf<M>[K] extends (...args: any[]) => infer R
     ? R extends { type: 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany' }
       ? R
       : never

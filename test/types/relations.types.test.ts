@@ -90,9 +90,30 @@ it('types loaded relations per kind', () => {
   // @ts-expect-error 'athor' is not a relation of Post
   expect(() => Post.query().orDoesntHave('athor')).toThrow(/no relation "athor"/);
   expect(Post.whereHas('tags', (q) => q.wherePivot('tag_id', 1)).has('author.posts').count()).toBe(1);
-  // A query that already loads a relation still names it in has/whereHas/withCount.
-  const loadedQuery = Post.with('tags').whereHas('tags', (q) => q.wherePivot('tag_id', 1)).has('tags').withCount('tags');
-  expect(loadedQuery.firstOrFail().$extras.tags_count).toBe(1);
+  // A query that already loads a relation still names it in has/whereHas/withCount, with its query type.
+  const loadedQuery = Post.with('tags')
+    .whereHas('tags', (q) => {
+      assertType<Equals<typeof q, ManyToManyQueryBuilder<Tag>>>();
+      q.wherePivot('tag_id', 1);
+    })
+    .has('tags')
+    .withCount('tags as total', (q) => {
+      assertType<Equals<typeof q, ManyToManyQueryBuilder<Tag>>>();
+    })
+    .with('author', (q) => {
+      assertType<Equals<typeof q, QueryBuilder<User>>>();
+    });
+  expect(loadedQuery.firstOrFail().$extras.total).toBe(1);
+  // Loading a relation again with a deeper path types the deeper one.
+  const deeper = Post.with('author').with('author.posts').firstOrFail();
+  const deeperPosts: Collection<{ title: string }> = deeper.author!.posts;
+  expect(deeperPosts.pluck('title').all()).toEqual(['First']);
+  // ...and without one keeps what was loaded.
+  const kept = Post.with('author.posts').with('author').firstOrFail();
+  expect(kept.author!.posts.length).toBe(1);
+  // A loaded model still names its relations in related().
+  const client = Post.with('tags').firstOrFail().related('tags');
+  assertType<Equals<typeof client, ManyToManyClient<Post, Tag>>>();
 
   const created = Post.create({ title: 'typed', user_id: 1 });
   assertType<Equals<typeof created, Post>>();
