@@ -2896,6 +2896,7 @@ var SheetORM = (() => {
     return typeof value === "string" || typeof value === "boolean";
   }
   function keyValues(owner, keys, id) {
+    if (id === null) return null;
     let values;
     if (keys.length === 1) values = [id];
     else if (Array.isArray(id)) values = id;
@@ -3825,9 +3826,13 @@ var SheetORM = (() => {
       for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
       return orFallback(fallback);
     }
-    find(target, fallback = null) {
-      const found = typeof target === "function" ? this.first(target) : findItem(this, target);
-      return found === null ? orFallback(fallback) : found;
+    find(target, second) {
+      if (typeof target === "function") {
+        for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
+        return null;
+      }
+      const found = findItem(this, target);
+      return found === null ? orFallback(second === void 0 ? null : second) : found;
     }
     contains(...args) {
       const [target, ...rest] = args;
@@ -3892,7 +3897,7 @@ var SheetORM = (() => {
     implode(key, glue) {
       const first = this.length ? this[0] : null;
       const isRecord = first !== null && typeof first === "object" && !isDate2(first);
-      if (typeof key === "string" && glue === void 0 && !isRecord) return this.join(key);
+      if (typeof key === "string" && !isRecord) return this.join(key);
       return this.valuesOf(key).map(toText).join(glue === void 0 ? "" : glue);
     }
     byMembership(col, values, member, method) {
@@ -3976,7 +3981,7 @@ var SheetORM = (() => {
       const many = this.type === "hasMany" || this.type === "manyToMany";
       if (Array.isArray(related)) {
         if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-        if (!(related instanceof Collection)) related = new Collection(related);
+        if (!(related instanceof Collection)) related = new Collection(this.listOf(related, "setRelated"));
       } else if (many) {
         throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
       } else if (related !== null && typeof related !== "object") {
@@ -4717,8 +4722,8 @@ var SheetORM = (() => {
     const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use ${/Pivot$/.test(method) ? "whereInPivot" : "whereIn"}('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
     throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
   }
-  function refuseColumnList(given, allowed, owner, method) {
-    if (given <= allowed) return;
+  function refuseColumnList(columns, owner, method) {
+    if (!Array.isArray(columns) && typeof columns !== "string") return;
     throw new ValidationError(
       `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`
     );
@@ -5226,7 +5231,7 @@ var SheetORM = (() => {
     orderBy(column, direction = "asc", nulls) {
       if (Array.isArray(column)) {
         column.forEach((item) => {
-          if (typeof item === "string") this.orderBy(item, direction);
+          if (typeof item === "string") this.orderBy(item, direction, nulls);
           else if (isPlainObject(item)) this.orderBy(item.column, item.order || "asc", item.nulls);
           else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order?, nulls? }, got ${describeValue(item)}.`);
         });
@@ -5261,7 +5266,7 @@ var SheetORM = (() => {
     }
     /** The matching models. */
     get() {
-      refuseColumnList(arguments.length, 0, this.owner, "get");
+      refuseColumnList(arguments[0], this.owner, "get");
       return readScope(() => {
         this.forgetCounts();
         prefetch(this.sheetsInvolved());
@@ -5274,7 +5279,7 @@ var SheetORM = (() => {
     }
     /** The first matching model, or null. */
     first() {
-      refuseColumnList(arguments.length, 0, this.owner, "first");
+      refuseColumnList(arguments[0], this.owner, "first");
       const previous = this.limitCount;
       this.limitCount = 1;
       try {
@@ -5285,7 +5290,7 @@ var SheetORM = (() => {
     }
     /** The first matching model, or ModelNotFoundError. */
     firstOrFail() {
-      refuseColumnList(arguments.length, 0, this.owner, "firstOrFail");
+      refuseColumnList(arguments[0], this.owner, "firstOrFail");
       const found = this.first();
       if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
       return found;
@@ -5296,7 +5301,7 @@ var SheetORM = (() => {
      * kept on the builder.
      */
     find(id) {
-      refuseColumnList(arguments.length, 1, this.owner, "find");
+      refuseColumnList(arguments[1], this.owner, "find");
       const keys = primaryKeys(this.model);
       const values = keyValues(this.owner, keys, id);
       if (!values) return null;
@@ -5310,7 +5315,7 @@ var SheetORM = (() => {
     }
     /** `find`, or ModelNotFoundError. */
     findOrFail(id) {
-      refuseColumnList(arguments.length, 1, this.owner, "findOrFail");
+      refuseColumnList(arguments[1], this.owner, "findOrFail");
       const found = this.find(id);
       if (!found) {
         const keys = primaryKeys(this.model).join(", ");
@@ -6082,7 +6087,7 @@ var SheetORM = (() => {
     }
     /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
     get() {
-      refuseColumnList(arguments.length, 0, this.owner, "get");
+      refuseColumnList(arguments[0], this.owner, "get");
       return readScope(() => {
         this.forgetCounts();
         const models = this.hydrateAll(this.joined());
@@ -7034,22 +7039,22 @@ var SheetORM = (() => {
     }
     /** Every row as a model. */
     static all() {
-      refuseColumnList(arguments.length, 0, modelName(this), "all");
+      refuseColumnList(arguments[0], modelName(this), "all");
       return this.query().get();
     }
     /** The model with this primary key (an array or object for composite keys), or null. */
     static find(id) {
-      refuseColumnList(arguments.length, 1, modelName(this), "find");
+      refuseColumnList(arguments[1], modelName(this), "find");
       return this.query().find(id);
     }
     /** `find`, or ModelNotFoundError. */
     static findOrFail(id) {
-      refuseColumnList(arguments.length, 1, modelName(this), "findOrFail");
+      refuseColumnList(arguments[1], modelName(this), "findOrFail");
       return this.query().findOrFail(id);
     }
     /** The models with these primary keys, highest key first (Lucid's findMany); composite keys take whereIn per column. */
     static findMany(ids2) {
-      refuseColumnList(arguments.length, 1, modelName(this), "findMany");
+      refuseColumnList(arguments[1], modelName(this), "findMany");
       const keys = primaryKeys(this);
       if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(", ")}); use find([...]) for each, or whereIn on its columns.`);
       return this.query().whereIn(keys[0], ids2).orderBy(keys[0], "desc").get();
@@ -7066,12 +7071,12 @@ var SheetORM = (() => {
     }
     /** The first row, or null. */
     static first() {
-      refuseColumnList(arguments.length, 0, modelName(this), "first");
+      refuseColumnList(arguments[0], modelName(this), "first");
       return this.query().first();
     }
     /** The first row's model, or ModelNotFoundError. */
     static firstOrFail() {
-      refuseColumnList(arguments.length, 0, modelName(this), "firstOrFail");
+      refuseColumnList(arguments[0], modelName(this), "firstOrFail");
       return this.query().firstOrFail();
     }
     /** The number of rows; with a column, of rows holding a value in it. */

@@ -299,15 +299,19 @@ export class Collection<T> extends ArrayBase<T> {
     return orFallback(fallback);
   }
 
-  /** The first item that `fn` accepts, or null. */
-  find(fn: ItemCallback<T, unknown>): T | null;
+  /** The first item that `fn` (called with `thisArg` as `this`, as Array's find does) accepts, or null. */
+  find(fn: ItemCallback<T, unknown>, thisArg?: unknown): T | null;
   /** The persisted model whose primary key is `key` ('1' finds 1; an array or object for a composite key), or null (Eloquent's find). */
   find(key: string | number | Array<string | number> | Record<string, string | number> | null): T | null;
-  /** `find`, or `fallback` (a function's result) when nothing is found (Eloquent). */
-  find<D>(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null, fallback: D | (() => D)): T | D;
-  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null, fallback: unknown = null): unknown {
-    const found = typeof target === 'function' ? this.first(target) : findItem(this, target);
-    return found === null ? orFallback(fallback) : found;
+  /** The model with that key, or `fallback` (a function's result) when there is none (Eloquent). */
+  find<D>(key: string | number | Array<string | number> | Record<string, string | number> | null, fallback: D | (() => D)): T | D;
+  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null, second?: unknown): unknown {
+    if (typeof target === 'function') {
+      for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
+      return null;
+    }
+    const found = findItem(this, target);
+    return found === null ? orFallback(second === undefined ? null : second) : found;
   }
 
   /** True when `fn` accepts some item. */
@@ -391,7 +395,8 @@ export class Collection<T> extends ArrayBase<T> {
   implode(key: KeySelector<T> | string, glue?: string): string {
     const first = this.length ? this[0] : null;
     const isRecord = first !== null && typeof first === 'object' && !isDate(first);
-    if (typeof key === 'string' && glue === undefined && !isRecord) return this.join(key);
+    // As Laravel: over plain values the first argument is the glue (and a second is ignored).
+    if (typeof key === 'string' && !isRecord) return this.join(key);
     return this.valuesOf(key as KeySelector<T>).map(toText).join(glue === undefined ? '' : glue);
   }
 

@@ -22,22 +22,22 @@ export class ModelQueries extends ModelDefinitions {
   }
   /** Every row as a model. */
   static all<M extends Model>(this: ModelClass<M>): Collection<M> {
-    refuseColumnList(arguments.length, 0, modelName(this), 'all');
+    refuseColumnList(arguments[0], modelName(this), 'all');
     return this.query().get();
   }
   /** The model with this primary key (an array or object for composite keys), or null. */
   static find<M extends Model>(this: ModelClass<M>, id: unknown): M | null {
-    refuseColumnList(arguments.length, 1, modelName(this), 'find');
+    refuseColumnList(arguments[1], modelName(this), 'find');
     return this.query().find(id);
   }
   /** `find`, or ModelNotFoundError. */
   static findOrFail<M extends Model>(this: ModelClass<M>, id: unknown): M {
-    refuseColumnList(arguments.length, 1, modelName(this), 'findOrFail');
+    refuseColumnList(arguments[1], modelName(this), 'findOrFail');
     return this.query().findOrFail(id);
   }
   /** The models with these primary keys, highest key first (Lucid's findMany); composite keys take whereIn per column. */
   static findMany<M extends Model>(this: ModelClass<M>, ids: List<unknown>): Collection<M> {
-    refuseColumnList(arguments.length, 1, modelName(this), 'findMany');
+    refuseColumnList(arguments[1], modelName(this), 'findMany');
     const keys = primaryKeys(this);
     if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(', ')}); use find([...]) for each, or whereIn on its columns.`);
     return this.query().whereIn(keys[0], ids).orderBy(keys[0], 'desc').get();
@@ -62,12 +62,12 @@ export class ModelQueries extends ModelDefinitions {
   }
   /** The first row, or null. */
   static first<M extends Model>(this: ModelClass<M>): M | null {
-    refuseColumnList(arguments.length, 0, modelName(this), 'first');
+    refuseColumnList(arguments[0], modelName(this), 'first');
     return this.query().first();
   }
   /** The first row's model, or ModelNotFoundError. */
   static firstOrFail<M extends Model>(this: ModelClass<M>): M {
-    refuseColumnList(arguments.length, 0, modelName(this), 'firstOrFail');
+    refuseColumnList(arguments[0], modelName(this), 'firstOrFail');
     return this.query().firstOrFail();
   }
   /** The number of rows; with a column, of rows holding a value in it. */

@@ -163,6 +163,7 @@ function isKeyValue(value: unknown): boolean {
  * or null for a blank key (`find(null)`, `find('')`), which no record holds (Lucid finds nothing).
  */
 export function keyValues(owner: string, keys: string[], id: unknown): unknown[] | null {
+  if (id === null) return null;
   let values: unknown[];
   if (keys.length === 1) values = [id];
   else if (Array.isArray(id)) values = id;

@@ -55,7 +55,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   orderBy(column: string | Array<string | { column: string; order?: Direction; nulls?: Nulls }>, direction: Direction = 'asc', nulls?: Nulls): this {
     if (Array.isArray(column)) {
       column.forEach((item) => {
-        if (typeof item === 'string') this.orderBy(item, direction);
+        if (typeof item === 'string') this.orderBy(item, direction, nulls);
         else if (isPlainObject(item)) this.orderBy(item.column, item.order || 'asc', item.nulls);
         else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order?, nulls? }, got ${describeValue(item)}.`);
       });
@@ -95,7 +95,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The matching models. */
   get(): Collection<M> {
-    refuseColumnList(arguments.length, 0, this.owner, 'get');
+    refuseColumnList(arguments[0], this.owner, 'get');
     return readScope(() => {
       this.forgetCounts();
       prefetch(this.sheetsInvolved());
@@ -112,7 +112,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The first matching model, or null. */
   first(): M | null {
-    refuseColumnList(arguments.length, 0, this.owner, 'first');
+    refuseColumnList(arguments[0], this.owner, 'first');
     const previous = this.limitCount;
     this.limitCount = 1;
     try {
@@ -124,7 +124,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** The first matching model, or ModelNotFoundError. */
   firstOrFail(): M {
-    refuseColumnList(arguments.length, 0, this.owner, 'firstOrFail');
+    refuseColumnList(arguments[0], this.owner, 'firstOrFail');
     const found = this.first();
     if (!found) throw new ModelNotFoundError(`${this.owner}: no row of ${describeRef(tableRef(this.model))} matches the query.`);
     return found;
@@ -136,7 +136,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
    * kept on the builder.
    */
   find(id: unknown): M | null {
-    refuseColumnList(arguments.length, 1, this.owner, 'find');
+    refuseColumnList(arguments[1], this.owner, 'find');
     const keys = primaryKeys(this.model);
     const values = keyValues(this.owner, keys, id);
     if (!values) return null;
@@ -151,7 +151,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
 
   /** `find`, or ModelNotFoundError. */
   findOrFail(id: unknown): M {
-    refuseColumnList(arguments.length, 1, this.owner, 'findOrFail');
+    refuseColumnList(arguments[1], this.owner, 'findOrFail');
     const found = this.find(id);
     if (!found) {
       const keys = primaryKeys(this.model).join(', ');

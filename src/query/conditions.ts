@@ -108,8 +108,9 @@ export function checkValue(value: unknown, owner: string, method: string, column
  * Refuses Eloquent's column list (`get(['id', 'name'])`, `find(1, [...])`): rows are read whole, and
  * a list silently ignored would hand out the columns it was meant to leave out.
  */
-export function refuseColumnList(given: number, allowed: number, owner: string, method: string): void {
-  if (given <= allowed) return;
+export function refuseColumnList(columns: unknown, owner: string, method: string): void {
+  // Only a list or a name: `ids.map(Post.find, Post)` passes an index there.
+  if (!Array.isArray(columns) && typeof columns !== 'string') return;
   throw new ValidationError(
     `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`,
   );

@@ -121,7 +121,8 @@ export abstract class Relation<P extends Model = Model, R extends Model = Model,
     const many = this.type === 'hasMany' || this.type === 'manyToMany';
     if (Array.isArray(related)) {
       if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-      if (!(related instanceof Collection)) related = new Collection(related) as unknown as Result;
+      // A plain array is checked; the Collections eager loads hand over hold models already.
+      if (!(related instanceof Collection)) related = new Collection(this.listOf(related, 'setRelated')) as unknown as Result;
     } else if (many) {
       throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
     } else if (related !== null && typeof related !== 'object') {

@@ -156,6 +156,8 @@ describe('Collection basics', () => {
     expect(new Collection([1, 2]).implode('-')).toBe('1-2');
     expect(new Collection([foreignDate('2024-01-02')]).implode('; ')).toBe('2024-01-02T00:00:00.000Z');
     expect(new Collection([]).implode(', ')).toBe('');
+    // Laravel ignores a second argument over plain values.
+    expect(new Collection([1, 2, 3]).implode(', ', '-')).toBe('1, 2, 3');
   });
 });
 
@@ -173,7 +175,9 @@ test("get, first, last and find take Laravel's default for nothing found (a func
   expect([letters.get(5, 'z'), letters.get(-1, 'z'), letters.get(9)]).toEqual(['z', 'c', null]);
   expect([letters.first((x) => x > 'b', 'z'), letters.first((x) => x > 'c', 'z'), letters.first(null, 'z'), letters.first()]).toEqual(['c', 'z', 'a', 'a']);
   expect([letters.last((x) => x < 'b', 'z'), letters.last((x) => x > 'c', () => 'made'), new Collection<string>([]).last(null, 'z')]).toEqual(['a', 'made', 'z']);
-  expect(letters.find((x) => x === 'q', 'z')).toBe('z');
+  // With a callback, the second argument is Array's thisArg, not a default.
+  expect(letters.find(function (this: { want: string }, x) { return x === this.want; }, { want: 'b' })).toBe('b');
+  expect(letters.find((x) => x === 'q', { want: 'q' })).toBeNull();
   expect(new Collection([0]).first(undefined, 'z')).toBe(0);
 });
 

@@ -51,4 +51,10 @@ test("Eloquent's column lists (all(['id']), get([...]), find(1, [...])) are refu
     expect(run).toThrow(new ValidationError(`${call}: sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`));
   }
   expect(Post.find(1)!.serialize({ fields: columns })).toEqual({ id: 1, title: 'a' });
+  expect(() => (Post.query() as any).get('title')).toThrow(/takes no list of columns/);
+  // Only a list (or a name) is refused: what Array's map passes, or an undefined, is not one.
+  expect([1, 2].map(Post.find, Post).map((post) => post && post.$primaryKeyValue)).toEqual([1, null]);
+  expect([1].map(Post.findOrFail.bind(Post))[0].$primaryKeyValue).toBe(1);
+  expect((Post.find as any)(1, undefined).id).toBe(1);
+  expect((Post.query() as any).get(undefined).length).toBe(1);
 });

@@ -61,6 +61,7 @@ describe('orderBy', () => {
     expect(ids(Task.query().orderBy('due', 'desc', 'first').get())).toEqual([2, 3, 1, 4]);
     expect(ids(Task.query().orderBy([{ column: 'assignee', nulls: 'first' }, { column: 'id', order: 'desc' }]).get())).toEqual([4, 2, 1, 3]);
     expect(ids(Task.orderBy('due', 'asc', 'last').get())).toEqual([4, 1, 3, 2]);
+    expect(ids(Task.orderBy(['due'], 'desc', 'first').get())).toEqual([2, 3, 1, 4]);
     expect(() => Task.orderBy('due', 'asc', 'top' as never)).toThrow("Task.orderBy('due', 'asc', \"top\"): empty cells go 'first' or 'last' (the default).");
   });
 

@@ -260,6 +260,11 @@ describe('bad input is refused with a clear error', () => {
     expect(Post.query().where('title', 'a').find(null)).toBeNull();
     expect(() => Post.findOrFail(null)).toThrow(ModelNotFoundError);
     expect(() => Post.findOrFail(null)).toThrow('Post with id null not found in sheet "Posts"');
+    class Member extends Model {
+      static _table = 'Posts';
+      static _primaryKey = ['id', 'title'];
+    }
+    expect([Member.find(null), Member.find([1, null]), Member.find({ id: 1, title: '' })]).toEqual([null, null, null]);
   });
 
   it("findMany(ids) lists the models with those keys, highest first (Lucid's findMany); one read", () => {

@@ -239,6 +239,7 @@ describe('setting related models', () => {
       [() => Post.$getRelation('author').setRelated(null as never, null), 'Post.author.setRelated(): expected a Post model, got null.'],
       [() => tags.setRelatedForMany([null] as never, []), 'Post.tags.setRelatedForMany(): expected models in the list, got null at index 0.'],
       [() => User.$getRelation('posts').setRelatedForMany([new User({ id: 1 })], [2] as never), 'User.posts.setRelatedForMany(): expected models in the list, got 2 at index 0.'],
+      [() => User.$getRelation('posts').setRelated(new User({ id: 1 }), [new Post({ id: 1 }), 2] as never), 'User.posts.setRelated(): expected models in the list, got 2 at index 1.'],
     ];
     for (const [call, message] of refusals) expect(call).toThrow(new ValidationError(message));
   });

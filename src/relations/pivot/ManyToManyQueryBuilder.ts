@@ -75,7 +75,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
   override get(): Collection<R> {
-    refuseColumnList(arguments.length, 0, this.owner, 'get');
+    refuseColumnList(arguments[0], this.owner, 'get');
     return readScope(() => {
       this.forgetCounts();
       const models = this.hydrateAll(this.joined());
