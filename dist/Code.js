@@ -4013,12 +4013,17 @@ var SheetORM = (() => {
       else if (input instanceof Collection) list = input.all();
       else if (input !== null && typeof input === "object") return [input];
       else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
-      for (let i = 0; i < list.length; i++) this.requireModel(list[i], method, `models in the list, got ${describeValue(list[i])} at index ${i}`);
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
+        if (item === null || typeof item !== "object") this.requireModel(item, method, () => `models in the list, got ${describeValue(item)} at index ${i}`);
+      }
       return list;
     }
     /** Refuses what is not a model before it is read as one. */
-    requireModel(value, method, what = `a ${modelName(this.model)} model, got ${describeValue(value)}`) {
-      if (value === null || typeof value !== "object") throw new ValidationError(`${this.label()}.${method}(): expected ${what}.`);
+    requireModel(value, method, what) {
+      if (value !== null && typeof value === "object") return;
+      const wanted = what ? what() : `a ${modelName(this.model)} model, got ${describeValue(value)}`;
+      throw new ValidationError(`${this.label()}.${method}(): expected ${wanted}.`);
     }
     /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
     eagerLoad(parents, callback) {
@@ -4552,9 +4557,10 @@ var SheetORM = (() => {
     if (relations !== void 0 && !isPlainObject(relations)) throw refuse(`relations must be an object of cherry-picks by relation, got ${describeValue(relations)}`);
     return cherryPick;
   }
+  var keepAll = () => true;
   function fieldFilter(cherryPick) {
     const fields = cherryPick && cherryPick.fields;
-    if (!fields) return () => true;
+    if (!fields) return keepAll;
     const pick = Array.isArray(fields) ? fields : fields.pick;
     const omit = Array.isArray(fields) ? void 0 : fields.omit;
     return (name) => (!pick || pick.indexOf(name) >= 0) && (!omit || omit.indexOf(name) < 0);
@@ -6827,7 +6833,7 @@ var SheetORM = (() => {
     }
     /** A model's key for a pivot row: refused when blank, as a pivot row needs it (Lucid). */
     pairKey(model, owner, column, method) {
-      this.requireModel(model, method, `a ${modelName(owner)} model, got ${describeValue(model)}`);
+      this.requireModel(model, method, () => `a ${modelName(owner)} model, got ${describeValue(model)}`);
       const value = readAttribute(model, column);
       if (isBlankKey(value)) {
         throw new ValidationError(`${this.label()}: ${modelName(owner)}.${column} is ${describeValue(value)}; save the model before pairing it through "${this.pivotTable}".`);

@@ -76,10 +76,12 @@ function checkCherryPick(cherryPick: unknown, path: string): CherryPick | undefi
   return cherryPick as CherryPick;
 }
 
+const keepAll = (): boolean => true;
+
 /** Whether a field is kept: in `pick` (when given) and not in `omit`. */
 function fieldFilter(cherryPick: CherryPick | undefined): (name: string) => boolean {
   const fields = cherryPick && cherryPick.fields;
-  if (!fields) return () => true;
+  if (!fields) return keepAll;
   const pick = Array.isArray(fields) ? fields : fields.pick;
   const omit = Array.isArray(fields) ? undefined : fields.omit;
   return (name) => (!pick || pick.indexOf(name) >= 0) && (!omit || omit.indexOf(name) < 0);

@@ -103,7 +103,7 @@ export class ManyToMany<P extends Model = Model, R extends Model = Model> extend
 
   /** A model's key for a pivot row: refused when blank, as a pivot row needs it (Lucid). */
   private pairKey(model: object, owner: ModelClass, column: string, method: string): unknown {
-    this.requireModel(model, method, `a ${modelName(owner)} model, got ${describeValue(model)}`);
+    this.requireModel(model, method, () => `a ${modelName(owner)} model, got ${describeValue(model)}`);
     const value = readAttribute(model, column);
     if (isBlankKey(value)) {
       throw new ValidationError(`${this.label()}: ${modelName(owner)}.${column} is ${describeValue(value)}; save the model before pairing it through "${this.pivotTable}".`);
