@@ -3640,6 +3640,10 @@ var SheetORM = (() => {
   }
 
   // src/collection/Collection.ts
+  function viaOwnMethod(item, method, arg) {
+    const fn = item !== null && item !== void 0 && item[method];
+    return typeof fn === "function" ? arg === void 0 ? fn.call(item) : fn.call(item, arg) : item;
+  }
   var ArrayBase = Array;
   var push = Array.prototype.push;
   var Collection = class _Collection extends ArrayBase {
@@ -3871,18 +3875,12 @@ var SheetORM = (() => {
     }
     /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
     toJSON() {
-      return mapItems(this, (item) => {
-        const json = item !== null && item !== void 0 && item.toJSON;
-        return typeof json === "function" ? json.call(item) : item;
-      });
+      return mapItems(this, (item) => viaOwnMethod(item, "toJSON"));
     }
     /** Each model's `serialize(cherryPick)` (Lucid), other items as `toJSON()` gives them. */
     serialize(cherryPick) {
       if (cherryPick === void 0) return this.toJSON();
-      return mapItems(this, (item) => {
-        const serialize2 = item !== null && item !== void 0 && item.serialize;
-        return typeof serialize2 === "function" ? serialize2.call(item, cherryPick) : item;
-      });
+      return mapItems(this, (item) => viaOwnMethod(item, "serialize", cherryPick));
     }
     /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
     join(glue = ",", finalGlue = "") {

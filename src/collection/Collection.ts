@@ -11,6 +11,12 @@ import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelecto
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
+/** An item's own `toJSON()`/`serialize(arg)` result where it has that method, else the item. */
+function viaOwnMethod(item: unknown, method: 'toJSON' | 'serialize', arg?: unknown): unknown {
+  const fn = item !== null && item !== undefined && (item as Record<string, unknown>)[method];
+  return typeof fn === 'function' ? (arg === undefined ? fn.call(item) : fn.call(item, arg)) : item;
+}
+
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
 
@@ -366,19 +372,13 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
   toJSON(): Array<Plain<T>> {
-    return mapItems(this, (item) => {
-      const json = item !== null && item !== undefined && (item as { toJSON?: unknown }).toJSON;
-      return (typeof json === 'function' ? json.call(item) : item) as Plain<T>;
-    });
+    return mapItems(this, (item) => viaOwnMethod(item, 'toJSON') as Plain<T>);
   }
 
   /** Each model's `serialize(cherryPick)` (Lucid), other items as `toJSON()` gives them. */
   serialize(cherryPick?: CherryPick): Array<Plain<T>> {
     if (cherryPick === undefined) return this.toJSON();
-    return mapItems(this, (item) => {
-      const serialize = item !== null && item !== undefined && (item as { serialize?: unknown }).serialize;
-      return (typeof serialize === 'function' ? serialize.call(item, cherryPick) : item) as Plain<T>;
-    });
+    return mapItems(this, (item) => viaOwnMethod(item, 'serialize', cherryPick) as Plain<T>);
   }
 
   /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */

@@ -87,7 +87,9 @@ describe('exists()', () => {
 
 describe('count(column)', () => {
   it('counts the matching rows holding a value in the column, as SQL count(column) skips nulls', () => {
+    gas().calls.reset();
     expect(Task.count('assignee')).toBe(2);
+    expect(gas().calls.reads('Tasks')).toBe(1);
     expect(Task.query().where('id', '<', 4).count('due')).toBe(2);
     expect(Task.query().count('Tasks.due')).toBe(3);
     expect(Task.query().count('*')).toBe(4);
