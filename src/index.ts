@@ -6,6 +6,8 @@ export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';
 export type { AttributeField } from './model/fields';
 export type { CherryPick } from './model/serialize';
 export { Collection } from './collection/Collection';
+export { Paginator } from './collection/Paginator';
+export type { PaginationMeta, PaginatedJSON, QueryStringValues } from './collection/Paginator';
 export { QueryBuilder } from './query/QueryBuilder';
 export type { Direction, Nulls } from './query/QueryBuilder';
 export type { RelationCallback } from './query/EagerQuery';

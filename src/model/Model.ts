@@ -7,13 +7,15 @@ import type { List } from '../collection/Collection';
 import { ValidationError } from '../errors';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import { findRelation, isRelationKey } from '../relations/registry';
-import type { AnyRelation, ClientOf, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
 import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
-import { deleteModel, insertModels, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
+import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
+import { incrementModel } from './increment';
+import { amountsOf } from '../query/increment';
 import { CherryPick, serialize } from './serialize';
 import { checkAttributeList, checkAttributeObjects } from './staticArguments';
 import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
@@ -223,6 +225,45 @@ export class Model extends ModelQueries {
   /** Re-reads the model's row. */
   refresh(): this {
     refreshModel(classOf<ModelClass>(this), this);
+    return this;
+  }
+  /** A new copy of the model read from its row (with `relations` loaded), or null when it has none (Eloquent's fresh). */
+  fresh(): this | null;
+  /** `fresh()` with relations loaded: `post.fresh('tags')`. */
+  fresh<P extends PreloadPath<this>>(...relations: [P, ...P[]]): WithLoaded<this, P> | null;
+  fresh(...relations: string[]): unknown {
+    const model = classOf<ModelClass>(this);
+    if (!stateOf(this).persisted) return null;
+    const query = relations.length ? model.query().with(...relations) : model.query();
+    const keys = originalKeyValues(this, primaryKeys(model));
+    return query.find(keys.length === 1 ? keys[0] : keys);
+  }
+  /** A new, unsaved model with this one's attributes, keys and the names in `except` left out (Eloquent's replicate). */
+  replicate(except: readonly string[] = []): this {
+    const model = classOf<ModelClass>(this);
+    const left = new Set(primaryKeys(model).concat(except));
+    const attributes = attributesOf(this);
+    const copy = new model() as this;
+    for (const name of Object.keys(attributes)) if (!left.has(name)) writeAttribute(copy, name, attributes[name]);
+    return copy;
+  }
+  /** Adds `amount` (default 1) to a column in the model's row, read under the lock, and takes the new value; or `increment({ views: 1, likes: 2 })`. */
+  increment(column: string | Record<string, number>, amount = 1): this {
+    incrementModel(classOf<ModelClass>(this), this, amountsOf(column, amount, modelName(classOf<ModelClass>(this)), 'increment'), 'increment');
+    return this;
+  }
+  /** Subtracts `amount` (default 1) from a column in the model's row (see increment). */
+  decrement(column: string | Record<string, number>, amount = 1): this {
+    incrementModel(classOf<ModelClass>(this), this, amountsOf(column, amount, modelName(classOf<ModelClass>(this)), 'decrement'), 'decrement');
+    return this;
+  }
+  /** Counts relations into `$extras.<name>_count` (Lucid's loadCount), reading only the relations' sheets. */
+  loadCount<N extends CountName<this>>(name: N, callback?: RelationQueryCallback<this, N>): this;
+  loadCount(...names: Array<CountName<this> | Array<CountName<this>>>): this;
+  loadCount(...args: any[]): this {
+    const query = classOf<ModelClass>(this).query();
+    query.withCount(...args);
+    query.countOnto([this]);
     return this;
   }
   /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`; returning the chain types the loaded relations. */

@@ -11,7 +11,8 @@ import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
 import { modelName, primaryKeys } from './meta';
 import { ValidationError } from '../errors';
-import type { Model, ModelClass } from './Model';
+import type { Model, ModelAttributes, ModelClass } from './Model';
+import type { Paginator } from '../collection/Paginator';
 import { findByQuery } from './staticArguments';
 
 /** Query starters every model inherits. */
@@ -74,6 +75,30 @@ export class ModelQueries extends ModelDefinitions {
   static count<M extends Model>(this: ModelClass<M>, column?: string): number {
     return this.query().count(column);
   }
+  /** The total of a column's numbers (0 for none). */
+  static sum<M extends Model>(this: ModelClass<M>, column: string): number {
+    return this.query().sum(column);
+  }
+  /** The mean of a column's numbers, or null. */
+  static avg<M extends Model>(this: ModelClass<M>, column: string): number | null {
+    return this.query().avg(column);
+  }
+  /** The smallest value of a column (blanks skipped), or null. */
+  static min<M extends Model, K extends keyof ModelAttributes<M> & string>(this: ModelClass<M>, column: K): NonNullable<ModelAttributes<M>[K]> | null;
+  static min<M extends Model>(this: ModelClass<M>, column: string): unknown;
+  static min<M extends Model>(this: ModelClass<M>, column: string): unknown {
+    return this.query().min(column);
+  }
+  /** The largest value of a column (blanks skipped), or null. */
+  static max<M extends Model, K extends keyof ModelAttributes<M> & string>(this: ModelClass<M>, column: K): NonNullable<ModelAttributes<M>[K]> | null;
+  static max<M extends Model>(this: ModelClass<M>, column: string): unknown;
+  static max<M extends Model>(this: ModelClass<M>, column: string): unknown {
+    return this.query().max(column);
+  }
+  /** Page `page` of `perPage` models, with the total and page links. */
+  static paginate<M extends Model>(this: ModelClass<M>, page: number | string, perPage?: number | string): Paginator<M> {
+    return this.query().paginate(page, perPage);
+  }
   /** Starts a query with `where`. */
   static where<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {
     return this.query().where(...args);
@@ -105,6 +130,18 @@ export class ModelQueries extends ModelDefinitions {
   /** Starts a query with `orderBy`. */
   static orderBy<M extends Model>(this: ModelClass<M>, column: string | Array<string | { column: string; order?: Direction; nulls?: Nulls }>, direction: Direction = 'asc', nulls?: Nulls): QueryBuilder<M> {
     return this.query().orderBy(column, direction, nulls);
+  }
+  /** Starts a query newest first (by `created_at` unless told). */
+  static latest<M extends Model>(this: ModelClass<M>, column?: string): QueryBuilder<M> {
+    return this.query().latest(column);
+  }
+  /** Starts a query oldest first (by `created_at` unless told). */
+  static oldest<M extends Model>(this: ModelClass<M>, column?: string): QueryBuilder<M> {
+    return this.query().oldest(column);
+  }
+  /** Starts a query with `when(condition, callback, otherwise?)`. */
+  static when<M extends Model, V>(this: ModelClass<M>, condition: V, callback: (query: QueryBuilder<M>, value: V) => unknown, otherwise?: (query: QueryBuilder<M>, value: V) => unknown): QueryBuilder<M> {
+    return this.query().when(condition, callback, otherwise);
   }
   /** Starts a query with `limit`. */
   static limit<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {

@@ -281,7 +281,8 @@ export function locate(model: PersistableClass, instance: object, table: Table, 
   return table.find(columns, key);
 }
 
-function originalKeyValues(instance: object, keys: string[]): unknown[] {
+/** The key values a model's row was read or last written with (its current ones before it has a row). */
+export function originalKeyValues(instance: object, keys: string[]): unknown[] {
   const state = stateOf(instance);
   return keys.map((key) => {
     const original = state.persisted ? originalValue(state, key) : undefined;
@@ -290,7 +291,8 @@ function originalKeyValues(instance: object, keys: string[]): unknown[] {
 }
 
 
-function gone(model: PersistableClass, instance: object, table: Table): ModelNotFoundError {
+/** The error for a model whose row is no longer in the sheet. */
+export function gone(model: PersistableClass, instance: object, table: Table): ModelNotFoundError {
   const keys = primaryKeys(model);
   const shown = keys.map((key) => `${key} ${describeValue(originalValue(stateOf(instance), key) ?? readAttribute(instance, key))}`).join(', ');
   return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);

@@ -27,6 +27,35 @@ export class ConditionBuilder {
     return new ConditionBuilder(this.owner);
   }
 
+  /**
+   * Runs `callback(query, value)` when `condition` is truthy, else `otherwise` if given (Eloquent's
+   * when, Lucid's if): `query.when(e.parameter.status, (q, status) => q.where('status', status))`.
+   * A function condition is called with the query first.
+   */
+  when<V>(condition: V | ((query: this) => V), callback: (query: this, value: V) => unknown, otherwise?: (query: this, value: V) => unknown): this {
+    return this.branch('when', condition, callback, otherwise, false);
+  }
+  /** Lucid's spelling of `when`. */
+  if<V>(condition: V | ((query: this) => V), callback: (query: this, value: V) => unknown, otherwise?: (query: this, value: V) => unknown): this {
+    return this.branch('if', condition, callback, otherwise, false);
+  }
+  /** `when` with the condition negated: runs `callback` when `condition` is falsy. */
+  unless<V>(condition: V | ((query: this) => V), callback: (query: this, value: V) => unknown, otherwise?: (query: this, value: V) => unknown): this {
+    return this.branch('unless', condition, callback, otherwise, true);
+  }
+
+  private branch<V>(method: string, condition: unknown, callback: unknown, otherwise: unknown, negate: boolean): this {
+    for (const [fn, which] of [[callback, 'callback'], [otherwise, 'otherwise']] as const) {
+      if (typeof fn !== 'function' && (which === 'callback' || fn !== undefined)) {
+        throw new ValidationError(`${this.owner}.${method}(condition, callback, otherwise?): the ${which} must be a function such as q => q.where(...), got ${describeValue(fn)}.`);
+      }
+    }
+    const value = (typeof condition === 'function' ? condition(this) : condition) as V;
+    const chosen = Boolean(value) !== negate ? callback : otherwise;
+    if (chosen) (chosen as (query: this, value: V) => unknown)(this, value);
+    return this;
+  }
+
   /** `where(col, value)`, `where(col, op, value)`, `where({ col: value })` or `where(q => …)`. */
   where(...args: WhereArgs<this>): this {
     return this.addWhere('and', false, args, 'where');

@@ -3,6 +3,7 @@ import { operatorMatcher, Operator } from '../collection/compare';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
+import { prefetch, readScope } from '../storage/UnitOfWork';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { describeValue, digitsAsNumber, normalizeKey, Key } from '../support/values';
@@ -208,6 +209,21 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     this.countsMade = null;
     if (!models.length) return;
     if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
+    this.setCounts(models, made);
+  }
+
+  /** Sets the withCounts on models already read, reading only the relations' sheets (Lucid's loadCount). */
+  countOnto(models: M[]): void {
+    if (!models.length) return;
+    readScope(() => {
+      const refs: TableRef[] = [];
+      for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
+      prefetch(refs);
+      this.setCounts(models, null);
+    });
+  }
+
+  private setCounts(models: M[], made: { results: Map<CountSpec, CountResult> } | null): void {
     for (const spec of this.counts) {
       const { alias, keyColumn, counts } = (made && made.results.get(spec)) || this.countFor(spec);
       // A missing key column would count 0 for every model, silently.

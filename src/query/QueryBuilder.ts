@@ -4,7 +4,8 @@
  * returned.
  */
 import { Collection } from '../collection/Collection';
-import { compareForOrder, keyedValues, ZoneSource } from '../collection/compare';
+import { Paginator } from '../collection/Paginator';
+import { keyedValues, ZoneSource } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
@@ -13,30 +14,17 @@ import { keyValues, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { timeZoneOf } from '../storage/sheetsApi/api';
 import { Row, RowEntry, Table } from '../storage/Table';
-import { prefetch, readScope, readTable, runWrite } from '../storage/UnitOfWork';
-import { CellValue, describeValue, digitsAsNumber, isPlainObject, sameValue } from '../support/values';
+import { prefetch, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
+import { CellValue, describeValue, isPlainObject, sameValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, compile, Condition, refuseColumnList, Source } from './conditions';
-import { EagerQuery } from './EagerQuery';
+import { OrderedQuery } from './OrderedQuery';
+import { addAmounts, Amounts, amountsOf } from './increment';
 
-/** Sort direction (either case). */
-export type Direction = 'asc' | 'desc' | 'ASC' | 'DESC';
-
-/** Where empty cells sort (knex's `nulls`); last by default, in both directions. */
-export type Nulls = 'first' | 'last';
-
-/** One orderBy: a column, its direction, and whether empty cells come first. */
-export interface SortOrder {
-  column: string;
-  direction: 'asc' | 'desc';
-  nullsFirst?: boolean;
-}
+export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 
 /** A fluent query over one model's sheet. */
-export class QueryBuilder<M extends Model> extends EagerQuery<M> {
-  protected orders: SortOrder[] = [];
-  protected limitCount: number | null = null;
-  protected offsetCount = 0;
+export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
   /** Conditions ANDed with all the others (see scopeToKeys). */
   private readonly scope: Condition[] = [];
 
@@ -49,48 +37,6 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     const group = new QueryBuilder(this.model);
     group.owner = this.owner;
     return group;
-  }
-
-  /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
-  orderBy(column: string | Array<string | { column: string; order?: Direction; nulls?: Nulls }>, direction: Direction = 'asc', nulls?: Nulls): this {
-    if (Array.isArray(column)) {
-      column.forEach((item) => {
-        if (typeof item === 'string') this.orderBy(item, direction, nulls);
-        else if (isPlainObject(item)) this.orderBy(item.column, item.order || 'asc', item.nulls);
-        else throw new ValidationError(`${this.owner}.orderBy([...]): each item is a column or { column, order?, nulls? }, got ${describeValue(item)}.`);
-      });
-      return this;
-    }
-    checkColumn(column, this.owner, 'orderBy');
-    const dir = typeof direction === 'string' ? (direction.toLowerCase() as 'asc' | 'desc') : direction;
-    if (dir !== 'asc' && dir !== 'desc') {
-      throw new ValidationError(`${this.owner}.orderBy('${column}', ${describeValue(direction)}): the direction must be 'asc' or 'desc'.`);
-    }
-    if (nulls !== undefined && nulls !== 'first' && nulls !== 'last') {
-      throw new ValidationError(`${this.owner}.orderBy('${column}', '${dir}', ${describeValue(nulls)}): empty cells go 'first' or 'last' (the default).`);
-    }
-    this.orders.push({ column, direction: dir, nullsFirst: nulls === 'first' });
-    return this;
-  }
-
-  /** Keeps at most `count` rows (a whole number, or its digits as text: a doGet's `e.parameter`). */
-  limit(count: number | string): this {
-    this.limitCount = this.checkCount(count, 'limit');
-    return this;
-  }
-
-  /** Skips the first `count` rows. */
-  offset(count: number | string): this {
-    this.offsetCount = this.checkCount(count, 'offset');
-    return this;
-  }
-
-  /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
-  forPage(page: number | string, perPage: number | string = 20): this {
-    const p = this.checkCount(page, 'forPage');
-    const size = this.checkCount(perPage, 'forPage');
-    // Page 1 (or 0) starts at row 0 whatever the size (0 × Infinity would be NaN).
-    return this.offset(p <= 1 ? 0 : (p - 1) * size).limit(size);
   }
 
   /** The matching models. */
@@ -188,6 +134,64 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
   }
 
+  /** Whether no row matches (Eloquent's doesntExist). */
+  doesntExist(): boolean {
+    return !this.exists();
+  }
+
+  /**
+   * Page `page` (1-based) of `perPage` rows, with the total and page links (Lucid's paginate). One
+   * read of each sheet gives both the page and the total.
+   */
+  paginate(page: number | string, perPage: number | string = 20): Paginator<M> {
+    const current = Math.max(1, this.checkCount(page, 'paginate'));
+    const size = this.checkCount(perPage, 'paginate');
+    if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
+    return readScope(() => {
+      const total = this.count();
+      const rows = this.clone().forPage(current, size).get();
+      return Paginator.page(rows as unknown as M[], total, size, current);
+    });
+  }
+
+  /** The total of a column's numbers over the matching rows (0 for none); numeric text counts, other values are skipped. Limit and offset do not apply, as in count(). */
+  sum(column: string): number {
+    return Collection.wrap(this.columnValues(column, 'sum')).sum();
+  }
+
+  /** The mean of a column's numbers over the matching rows, or null when there are none. */
+  avg(column: string): number | null {
+    return Collection.wrap(this.columnValues(column, 'avg')).avg();
+  }
+
+  /** The smallest value of a declared attribute over the matching rows (blanks skipped), or null. */
+  min<K extends keyof ModelAttributes<M> & string>(column: K): NonNullable<ModelAttributes<M>[K]> | null;
+  /** The smallest value of a column over the matching rows (numbers, text or dates; blanks skipped), or null. */
+  min(column: string): unknown;
+  min(column: string): unknown {
+    return Collection.wrap(this.columnValues(column, 'min')).min();
+  }
+
+  /** The largest value of a declared attribute over the matching rows (blanks skipped), or null. */
+  max<K extends keyof ModelAttributes<M> & string>(column: K): NonNullable<ModelAttributes<M>[K]> | null;
+  /** The largest value of a column over the matching rows (numbers, text or dates; blanks skipped), or null. */
+  max(column: string): unknown;
+  max(column: string): unknown {
+    return Collection.wrap(this.columnValues(column, 'max')).max();
+  }
+
+  /** A column's values for every matching row, unsorted, limit and offset aside (what the aggregates read). */
+  protected columnValues(column: unknown, method: string): unknown[] {
+    const name = checkColumn(column, this.owner, method);
+    return readScope(() => {
+      this.forgetCounts();
+      prefetch(this.sheetsInvolved(false));
+      const table = readTable(tableRef(this.model));
+      this.assertOrderColumns(table);
+      return this.matchingValues(table).map(this.resolveColumn(table)(name, 'model'));
+    });
+  }
+
   /**
    * Throws for an order column the table lacks: order changes no count, but a typo is an error in
    * counts too (a withCount alias is left to get(): telling it would mean counting).
@@ -233,9 +237,39 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     this.checkUpdate(attributes);
     return runWrite(`${this.owner}.update`, (unit) => {
       this.forgetCounts();
-      const table = unit.table(tableRef(this.model));
-      return this.setOnRows(table, attributes, () => this.matchingEntries(table));
+      const { table, entries } = this.rowsToChange(unit);
+      return this.setOnRows(table, attributes, entries);
     });
+  }
+
+  /**
+   * Adds `amount` (default 1) to a column of every matching row, or several: `increment({ views: 1,
+   * likes: 2 })`. The cells are read under the write's lock, so concurrent counts all count; an
+   * empty cell counts as 0. Returns the number of rows.
+   */
+  increment(column: string | Record<string, number>, amount = 1): number {
+    return this.addToRows(amountsOf(column, amount, this.owner, 'increment'), 'increment');
+  }
+
+  /** Subtracts `amount` (default 1) from a column of every matching row (see increment). */
+  decrement(column: string | Record<string, number>, amount = 1): number {
+    return this.addToRows(amountsOf(column, amount, this.owner, 'decrement'), 'decrement');
+  }
+
+  private addToRows(amounts: Amounts, method: string): number {
+    return runWrite(`${this.owner}.${method}`, (unit) => {
+      this.forgetCounts();
+      const { table, entries } = this.rowsToChange(unit);
+      const rows = entries();
+      addAmounts(this.model, table, rows, amounts, this.owner, method);
+      return rows.length;
+    });
+  }
+
+  /** The table writes change and its matching rows (a many-to-many query changes its related rows). */
+  protected rowsToChange(unit: UnitOfWork): { table: Table; entries: () => RowEntry[] } {
+    const table = unit.table(tableRef(this.model));
+    return { table, entries: () => this.matchingEntries(table) };
   }
 
   /** Refuses anything but an object of attributes, before any read or write. */
@@ -266,10 +300,10 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
   delete(): number {
     return runWrite(`${this.owner}.delete`, (unit) => {
       this.forgetCounts();
-      const table = unit.table(tableRef(this.model));
-      const entries = this.matchingEntries(table);
-      entries.forEach((entry) => table.remove(entry));
-      return entries.length;
+      const { table, entries } = this.rowsToChange(unit);
+      const rows = entries();
+      rows.forEach((entry) => table.remove(entry));
+      return rows.length;
     });
   }
 
@@ -341,33 +375,7 @@ export class QueryBuilder<M extends Model> extends EagerQuery<M> {
     return prefix === sheet ? column.slice(dot + 1) : column;
   }
 
-  /** Rows sorted by orderBy, then cut by offset and limit (`limit` overrides limit()). */
-  protected ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders = this.orders, limit = this.limitCount): T[] {
-    if (orders.length) rows = this.sortedBy(table, rows, valuesOf, orders);
-    const end = limit === null ? undefined : this.offsetCount + limit;
-    return this.offsetCount || end !== undefined ? rows.slice(this.offsetCount, end) : rows;
-  }
 
-  /** A sorted copy of the rows. */
-  protected sortedBy<T>(table: Table, rows: T[], valuesOf: (row: T) => Row, orders: readonly SortOrder[]): T[] {
-    const resolve = this.resolveColumn(table);
-    const keys = orders.map((order) => ({ read: resolve(order.column, 'model'), sign: order.direction === 'desc' ? -1 : 1, nullsFirst: order.nullsFirst === true }));
-    return rows.slice().sort((a, b) => {
-      for (const key of keys) {
-        const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign, key.nullsFirst);
-        if (order !== 0) return order;
-      }
-      return 0;
-    });
-  }
-
-  private checkCount(given: unknown, method: string): number {
-    const value = digitsAsNumber(given);
-    if (typeof value !== 'number' || !(value >= 0) || Math.floor(value) !== value) {
-      throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number ≥ 0.`);
-    }
-    return value;
-  }
 }
 
 /** The column `count(column)` counts values of, or null for every row (none given, or `'*'`). */

@@ -79,3 +79,16 @@ it('a Collection is taken wherever sheetorm takes a list', () => {
   expect(Post.findOrFail(2).related('tags').saveMany(Tag.whereIn('id', [1]).get()).length).toBe(1);
   expect(Note.primaryKey).toEqual(['post_id', 'n']);
 });
+
+it('aggregates, pages and fresh copies are typed', () => {
+  const most: number | null = Post.query().max('views');
+  const total: number = Post.sum('views');
+  const page = Post.query().with('tags').paginate(1, 1);
+  const names: string[] = page[0].tags.map((tag) => tag.name).all();
+  const meta: number = page.toJSON().meta.last_page;
+  const same: Post | null = Post.findOrFail(1).fresh();
+  const loaded = Post.findOrFail(1).fresh('tags');
+  // @ts-expect-error fresh() names relations only
+  expect(() => Post.findOrFail(1).fresh('title')).toThrow(/no relation "title"/);
+  expect([most, total, names, meta, same?.id, loaded?.tags.length]).toEqual([20, 30, ['js', 'ts'], 2, 1, 2]);
+});

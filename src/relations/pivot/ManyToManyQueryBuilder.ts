@@ -14,7 +14,7 @@ import { checkColumn, compile, Condition, refuseColumnList, Source } from '../..
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
-import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
+import { prefetch, readScope, readTable } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
 import { normalizeKey, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
@@ -110,16 +110,30 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   override count(column?: string): number {
     const counted = countedColumn(column, this.owner);
     return readScope(() => {
-      this.forgetCounts();
-      const join = this.joinRows();
-      // A column the sheets lack is an error even unused, as in get() (a withCount alias is left to get()).
-      const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
-      this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
-      const rows = this.filtered(join);
+      const { join, rows } = this.countedRows();
       if (counted === null) return rows.length;
       const read = this.resolver(join)(counted, 'model');
       return rows.filter((row) => read(row) !== null).length;
     });
+  }
+
+  /** A column of the joined rows (related, or pivot when qualified or only there), for the aggregates. */
+  protected override columnValues(column: unknown, method: string): unknown[] {
+    const name = checkColumn(column, this.owner, method);
+    return readScope(() => {
+      const { join, rows } = this.countedRows();
+      return rows.map(this.resolver(join)(name, 'model'));
+    });
+  }
+
+  /** The joined rows the conditions keep, before order, groupLimit and paging (what counts and aggregates read). */
+  private countedRows(): { join: Join; rows: JoinedRow[] } {
+    this.forgetCounts();
+    const join = this.joinRows();
+    // A column the sheets lack is an error even unused, as in get() (a withCount alias is left to get()).
+    const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
+    this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
+    return { join, rows: this.filtered(join) };
   }
 
   /** One declared attribute of the related models, for the joined rows. */
@@ -140,25 +154,10 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     });
   }
 
-  /** Updates the matching related rows (not the pivot rows). */
-  override update(attributes: Record<string, unknown>): number {
-    this.checkUpdate(attributes);
-    return runWrite(`${this.owner}.update`, () => {
-      this.forgetCounts();
-      const join = this.joined();
-      return this.setOnRows(join.related, attributes, () => distinctEntries(join));
-    });
-  }
-
-  /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
-  override delete(): number {
-    return runWrite(`${this.owner}.delete`, () => {
-      this.forgetCounts();
-      const join = this.joined();
-      const entries = distinctEntries(join);
-      entries.forEach((entry) => join.related.remove(entry));
-      return entries.length;
-    });
+  /** update/increment/delete change the matching related rows, once each; pivot rows stay (detach them first if needed). */
+  protected override rowsToChange(): { table: Table; entries: () => RowEntry[] } {
+    const join = this.joined();
+    return { table: join.related, entries: () => distinctEntries(join) };
   }
 
   protected override rowCap(): number | null {

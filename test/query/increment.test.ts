@@ -1,0 +1,96 @@
+import { Model, ValidationError } from '../../src';
+import { seedSheets, sheetRows, gas } from '../support/seed';
+
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+  declare uses: number;
+}
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare views: number | null;
+  declare likes: number;
+  tags() {
+    return this.manyToMany(Tag, 'PostTag');
+  }
+}
+
+const seed = () =>
+  seedSheets({
+    Posts: [
+      ['id', 'views', 'likes', 'total'],
+      [1, 5, 1, '=B2+C2'],
+      [2, '', 0, '=B3+C3'],
+      [3, 9, 2, '=B4+C4'],
+    ],
+    Tags: [['id', 'uses'], [1, 0], [2, 4]],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [3, 1]],
+  });
+
+describe('query increment / decrement', () => {
+  it('adds to the matching rows, an empty cell counting as 0, under one lock and one read', () => {
+    seed();
+    gas().calls.reset();
+    expect(Post.query().increment('views')).toBe(3);
+    expect(sheetRows('Posts').map((row) => row[1])).toEqual(['views', 6, 1, 10]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    // Only the views column is written: the formulas beside it stay formulas.
+    expect(gas().sheetFormulas('Posts').slice(1).map((row) => row[3])).toEqual(['=B2+C2', '=B3+C3', '=B4+C4']);
+  });
+
+  it('takes an amount, a where-clause, several columns at once, and decrements', () => {
+    seed();
+    expect(Post.where('id', '>', 1).increment('views', 10)).toBe(2);
+    expect(Post.where('id', 1).increment({ views: 2, likes: 3 })).toBe(1);
+    expect(Post.where('id', 3).decrement('likes', 2)).toBe(1);
+    expect(Post.where('id', 1).decrement({ likes: 1 })).toBe(1);
+    expect(sheetRows('Posts').slice(1).map((row) => row.slice(0, 3))).toEqual([[1, 7, 3], [2, 10, 0], [3, 19, 0]]);
+  });
+
+  it('counts what another execution wrote after this one read: the cells are read under the lock', () => {
+    seed();
+    let done = false;
+    const unsubscribe = gas().beforeCall((call) => {
+      if (!done && call.method === 'Lock.tryLock') {
+        done = true;
+        gas().run('B', () => SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange(2, 2).setValue(100));
+      }
+    });
+    const post = Post.findOrFail(1);
+    Post.where('id', 1).increment('views');
+    unsubscribe();
+    expect(done).toBe(true);
+    expect(post.views).toBe(5);
+    expect(sheetRows('Posts')[1][1]).toBe(101);
+  });
+
+  it('refuses text in a cell it would add to, before writing any row', () => {
+    seed();
+    gas().active.getSheetByName('Posts')!.getRange(4, 2).setValue('n/a');
+    gas().calls.reset();
+    expect(() => Post.query().increment('views')).toThrow(/row 4 of .*"n\/a".*not a number/);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('Posts')[1][1]).toBe(5);
+  });
+
+  it('refuses a key column, a missing column, and amounts that are not finite numbers', () => {
+    seed();
+    expect(() => Post.query().increment('id')).toThrow(/key of Post/);
+    expect(() => Post.query().increment('nope')).toThrow(/no column "nope"/);
+    expect(() => Post.query().increment('views', '2' as unknown as number)).toThrow(ValidationError);
+    expect(() => Post.query().increment('views', NaN)).toThrow(/finite number/);
+    expect(() => Post.query().increment({})).toThrow(/at least one column/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('adds to the related rows of a many-to-many query once each, even a row attached twice', () => {
+    seed();
+    gas().active.getSheetByName('PostTag')!.appendRow([1, 1]);
+    expect(Post.findOrFail(1).related('tags').query().increment('uses')).toBe(2);
+    expect(sheetRows('Tags').slice(1)).toEqual([[1, 1], [2, 5]]);
+    expect(sheetRows('PostTag')).toHaveLength(5);
+  });
+});

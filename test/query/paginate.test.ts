@@ -1,0 +1,114 @@
+import { Collection, Model, Paginator, ValidationError } from '../../src';
+import { seedSheets, gas } from '../support/seed';
+
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+  declare name: string;
+}
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  declare title: string;
+  declare status: string;
+  tags() {
+    return this.manyToMany(Tag, 'PostTag');
+  }
+}
+
+const seed = (posts = 7) =>
+  seedSheets({
+    Posts: [['id', 'title', 'status'], ...Array.from({ length: posts }, (_, i) => [i + 1, `Post ${i + 1}`, i % 2 ? 'draft' : 'live'])],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 2], [7, 1]],
+  });
+
+describe('paginate(page, perPage)', () => {
+  it('gives the page and the total from one read of each sheet', () => {
+    seed();
+    gas().calls.reset();
+    const page = Post.query().with('tags').orderBy('id').paginate(2, 3);
+    expect(page.map((post) => post.id)).toEqual([4, 5, 6]);
+    expect(page.every((post) => post.tags instanceof Collection)).toBe(true);
+    expect(page).toBeInstanceOf(Collection);
+    expect(page).toBeInstanceOf(Paginator);
+    expect([page.total, page.perPage, page.currentPage, page.firstPage, page.lastPage]).toEqual([7, 3, 2, 1, 3]);
+    expect([page.hasPages, page.hasMorePages, page.hasTotal]).toEqual([true, true, true]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(gas().calls.reads('PostTag')).toBe(1);
+    expect(gas().calls.reads('Tags')).toBe(1);
+  });
+
+  it('counts the rows the clauses keep, and leaves the query as it was', () => {
+    seed();
+    const query = Post.where('status', 'live').orderBy('id', 'desc');
+    const page = query.paginate(1, 2);
+    expect(page.map((post) => post.id)).toEqual([7, 5]);
+    expect(page.total).toBe(4);
+    expect(page.lastPage).toBe(2);
+    expect(query.get().length).toBe(4);
+  });
+
+  it('gives an empty last page past the end, page 1 for 0, and takes digits as text (a doGet parameter)', () => {
+    seed();
+    const past = Post.paginate(9, 3);
+    expect(past.length).toBe(0);
+    expect([past.total, past.lastPage, past.hasMorePages, past.isEmpty()]).toEqual([7, 3, false, true]);
+    expect(Post.paginate(0, 3).currentPage).toBe(1);
+    expect(Post.paginate('3', '3').map((post) => post.id)).toEqual([7]);
+    expect(Post.paginate(1).perPage).toBe(20);
+  });
+
+  it('has one page when the sheet has no rows', () => {
+    seed(0);
+    const page = Post.paginate(1, 10);
+    expect([page.length, page.total, page.lastPage, page.hasPages, page.hasMorePages]).toEqual([0, 0, 1, false, false]);
+  });
+
+  it('refuses pages of no rows and page numbers that are not whole numbers', () => {
+    seed();
+    expect(() => Post.paginate(1, 0)).toThrow(ValidationError);
+    expect(() => Post.paginate(-1, 5)).toThrow(ValidationError);
+    expect(() => Post.paginate(1.5, 5)).toThrow(/whole number/);
+    expect(gas().calls.reads('Posts')).toBe(0);
+  });
+
+  it("serialises to Lucid's { meta, data } with page URLs", () => {
+    seed();
+    const page = Post.query().orderBy('id').paginate(2, 3).baseUrl('https://script.google.com/macros/s/X/exec').queryString({ status: 'live now', empty: null });
+    const json = JSON.parse(JSON.stringify(page));
+    expect(json.meta).toEqual({
+      total: 7,
+      per_page: 3,
+      current_page: 2,
+      last_page: 3,
+      first_page: 1,
+      first_page_url: 'https://script.google.com/macros/s/X/exec?status=live%20now&page=1',
+      last_page_url: 'https://script.google.com/macros/s/X/exec?status=live%20now&page=3',
+      next_page_url: 'https://script.google.com/macros/s/X/exec?status=live%20now&page=3',
+      previous_page_url: 'https://script.google.com/macros/s/X/exec?status=live%20now&page=1',
+    });
+    expect(json.data).toEqual([
+      { id: 4, title: 'Post 4', status: 'draft' },
+      { id: 5, title: 'Post 5', status: 'live' },
+      { id: 6, title: 'Post 6', status: 'draft' },
+    ]);
+    expect(page.serialize({ fields: ['id'] }).data).toEqual([{ id: 4 }, { id: 5 }, { id: 6 }]);
+    expect(page.getUrlsForRange(1, 3).map((link) => [link.page, link.isActive])).toEqual([[1, false], [2, true], [3, false]]);
+  });
+
+  it('has no next page URL on the last page and no previous one on the first, with "/" as the default base', () => {
+    seed();
+    expect(Post.paginate(3, 3).getNextPageUrl()).toBeNull();
+    expect(Post.paginate(1, 3).getPreviousPageUrl()).toBeNull();
+    expect(Post.paginate(1, 3).getNextPageUrl()).toBe('/?page=2');
+  });
+
+  it("pages a relation's query of one parent", () => {
+    seed();
+    const page = Post.findOrFail(1).related('tags').query().orderBy('id', 'desc').paginate(1, 1);
+    expect(page.map((tag) => tag.name)).toEqual(['ts']);
+    expect([page.total, page.lastPage]).toEqual([2, 2]);
+  });
+});
