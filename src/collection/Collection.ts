@@ -3,20 +3,16 @@ import { isDate, toText } from './compare';
 import { findItem, firstOfEach, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
-import { checkSelector, condition, mapItems, orFallback, selector } from './select';
+import { checkSelector, condition, mapItems, orFallback, selector, viaOwnMethod } from './select';
 import { membershipPredicate, wherePredicate } from './where';
 import { countItems, groupItems } from './group';
+import { loadItems } from './load';
 import type { ArrayView } from './ArrayView';
 import type { CherryPick } from '../model/serialize';
+import type { PathsOf, PreloadArg, PreloadPath, Preloader, RelationQueryCallback, WithLoaded } from '../relations/types';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
-
-/** An item's own `toJSON()`/`serialize(arg)` result where it has that method, else the item. */
-function viaOwnMethod(item: unknown, method: 'toJSON' | 'serialize', arg?: unknown): unknown {
-  const fn = item !== null && item !== undefined && (item as Record<string, unknown>)[method];
-  return typeof fn === 'function' ? (arg === undefined ? fn.call(item) : fn.call(item, arg)) : item;
-}
 
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
@@ -365,6 +361,19 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items as a new plain array (alias of `all`). */
   toArray(): T[] {
     return this.all();
+  }
+
+  /** Lucid's form: `load((loader) => loader.load('tags'))` on every model; returning the chain types the loaded relations. */
+  load<L extends string>(loader: (loader: Preloader<T>) => Preloader<T, L>): Collection<WithLoaded<T, L>>;
+  /** Lucid's form, with the paths given in statements: they load, but the items keep their type. */
+  load(loader: (loader: Preloader<T>) => void): this;
+  /** Loads a relation onto every model, constrained by `callback`, reading each sheet once (Eloquent's `$posts->load(...)`). */
+  load<P extends PreloadPath<T>>(name: P, callback: RelationQueryCallback<T, P>): Collection<WithLoaded<T, P>>;
+  /** Loads relations onto every model (all of one class), reading each sheet once: `load('tags', 'author.posts')`. */
+  load<A extends Array<PreloadArg<T>>>(...args: A): Collection<WithLoaded<T, PathsOf<A>>>;
+  load(...args: unknown[]): unknown {
+    loadItems(this, args);
+    return this;
   }
 
   /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
