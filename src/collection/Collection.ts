@@ -1,21 +1,18 @@
 import { ValidationError } from '../errors';
-import { isDate, membershipTest, toText } from './compare';
+import { isDate, toText } from './compare';
 import { findItem, firstOfEach, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
-import { assertCallback, countArgument, describe, membershipList, sortKeysOf } from './arguments';
-import { checkSelector, condition, mapItems, orFallback, selector } from './select';
-import { isPlainObject } from '../support/values';
+import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
+import { checkSelector, condition, mapItems, orFallback, selector, viaOwnMethod } from './select';
+import { membershipPredicate, wherePredicate } from './where';
+import { countItems, groupItems } from './group';
+import { loadItems } from './load';
 import type { ArrayView } from './ArrayView';
 import type { CherryPick } from '../model/serialize';
+import type { PathsOf, PreloadArg, PreloadPath, Preloader, RelationQueryCallback, WithLoaded } from '../relations/types';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
-
-/** An item's own `toJSON()`/`serialize(arg)` result where it has that method, else the item. */
-function viaOwnMethod(item: unknown, method: 'toJSON' | 'serialize', arg?: unknown): unknown {
-  const fn = item !== null && item !== undefined && (item as Record<string, unknown>)[method];
-  return typeof fn === 'function' ? (arg === undefined ? fn.call(item) : fn.call(item, arg)) : item;
-}
 
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
@@ -143,26 +140,25 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items whose `col` is truthy (Laravel's one-argument `where`). */
   where(col: Path<T>): Collection<T>;
   where(col: Path<T> | ItemCallback<T, unknown> | Partial<Record<Path<T>, unknown>>, ...args: unknown[]): Collection<T> {
-    if (typeof col === 'function') return this.filter(col);
-    if (isPlainObject(col)) {
-      const tests = Object.keys(col).map((name) => ({ read: selector<T>(name), test: condition([col[name]], 'where', name) }));
-      return this.filter((item, i, items) => tests.every(({ read, test }) => test(read(item, i, items))));
-    }
-    if (typeof col !== 'string') throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe(col)}.`);
-    const read = selector<T>(col);
-    if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
-    const test = condition(args, 'where', col);
-    return this.filter((item, i, items) => test(read(item, i, items)));
+    return this.filter(wherePredicate<T>(col, args, 'where'));
+  }
+
+  /** The first item whose `col` loosely equals `value` (without one: is truthy), as `where` compares; or null (Laravel). */
+  firstWhere(col: Path<T>, value?: unknown): T | null;
+  /** The first item whose `col` compares to `value` by `operator` (as in `where`), or null. */
+  firstWhere(col: Path<T>, operator: OperatorInput, value: unknown): T | null;
+  firstWhere(col: Path<T>, ...args: unknown[]): T | null {
+    return this.first(wherePredicate<T>(col, args, 'firstWhere'));
   }
 
   /** The items whose `col` loosely equals one of `values`. */
   whereIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
-    return this.byMembership(col, values, true, 'whereIn');
+    return this.filter(membershipPredicate<T>(col, values, true, 'whereIn'));
   }
 
   /** The items whose `col` equals none of `values`. */
   whereNotIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
-    return this.byMembership(col, values, false, 'whereNotIn');
+    return this.filter(membershipPredicate<T>(col, values, false, 'whereNotIn'));
   }
 
   /** The values of one column (or dot path) of every item. */
@@ -250,15 +246,12 @@ export class Collection<T> extends ArrayBase<T> {
       return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
     }
     if (key === undefined) throw new ValidationError('Collection.groupBy: name the key to group by (a column, dot path, index or function).');
-    const read = selector(checkSelector<T>(key, 'groupBy'));
-    const groups = new Map<string, T[]>();
-    this.each((item, i) => {
-      const name = toText(read(item, i, this));
-      const group = groups.get(name);
-      if (group) group.push(item);
-      else groups.set(name, [item]);
-    });
-    return Object.fromEntries(Array.from(groups, ([name, group]) => [name, Collection.wrap(group)]));
+    return Object.fromEntries(Array.from(groupItems(this, key, 'groupBy'), ([name, group]) => [name, Collection.wrap(group)]));
+  }
+
+  /** How many items hold each value of a column or derived value (none: of the items), keyed as `groupBy` keys (Laravel). */
+  countBy(key?: KeySelector<T> | null): Record<string, number> {
+    return countItems(this, key);
   }
 
   /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
@@ -370,6 +363,19 @@ export class Collection<T> extends ArrayBase<T> {
     return this.all();
   }
 
+  /** Lucid's form: `load((loader) => loader.load('tags'))` on every model; returning the chain types the loaded relations. */
+  load<L extends string>(loader: (loader: Preloader<T>) => Preloader<T, L>): Collection<WithLoaded<T, L>>;
+  /** Lucid's form, with the paths given in statements: they load, but the items keep their type. */
+  load(loader: (loader: Preloader<T>) => void): this;
+  /** Loads a relation onto every model, constrained by `callback`, reading each sheet once (Eloquent's `$posts->load(...)`). */
+  load<P extends PreloadPath<T>>(name: P, callback: RelationQueryCallback<T, P>): Collection<WithLoaded<T, P>>;
+  /** Loads relations onto every model (all of one class), reading each sheet once: `load('tags', 'author.posts')`. */
+  load<A extends Array<PreloadArg<T>>>(...args: A): Collection<WithLoaded<T, PathsOf<A>>>;
+  load(...args: unknown[]): unknown {
+    loadItems(this, args);
+    return this;
+  }
+
   /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
   toJSON(): Array<Plain<T>> {
     return mapItems(this, (item) => viaOwnMethod(item, 'toJSON') as Plain<T>);
@@ -398,12 +404,6 @@ export class Collection<T> extends ArrayBase<T> {
     // As Laravel: over plain values the first argument is the glue (and a second is ignored).
     if (typeof key === 'string' && !isRecord) return this.join(key);
     return this.valuesOf(key as KeySelector<T>).map(toText).join(glue === undefined ? '' : glue);
-  }
-
-  private byMembership(col: Path<T>, values: Iterable<unknown>, member: boolean, method: string): Collection<T> {
-    const test = membershipTest(membershipList(values, String(col), method));
-    const read = selector<T>(col);
-    return this.filter((item, i, items) => test(read(item, i, items)) === member);
   }
 
   private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {

@@ -64,6 +64,12 @@ export function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thi
   return out;
 }
 
+/** An item's own `toJSON()`/`serialize(arg)` result where it has that method, else the item. */
+export function viaOwnMethod(item: unknown, method: 'toJSON' | 'serialize', arg?: unknown): unknown {
+  const fn = item !== null && item !== undefined && (item as Record<string, unknown>)[method];
+  return typeof fn === 'function' ? (arg === undefined ? fn.call(item) : fn.call(item, arg)) : item;
+}
+
 /** Laravel's `$default`: a function is called for it. */
 export function orFallback(fallback: unknown): unknown {
   return typeof fallback === 'function' ? fallback() : fallback;

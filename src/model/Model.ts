@@ -4,11 +4,11 @@
  * (persistence, attributes, query, relations); this class is the public surface.
  */
 import type { List } from '../collection/Collection';
+import { registerCollectionLoader } from '../collection/load';
 import { ValidationError } from '../errors';
-import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
-import { inUnitOfWork, prefetch, readScope, recordUndo, runWrite } from '../storage/UnitOfWork';
+import { runWrite } from '../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
@@ -16,9 +16,10 @@ import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta'
 import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
 import { incrementModel } from './increment';
 import { amountsOf } from '../query/increment';
+import { loadCollection, loadRelations } from './load';
 import { CherryPick, serialize } from './serialize';
 import { checkAttributeList, checkAttributeObjects } from './staticArguments';
-import { attachState, extrasOf, forgetLoadedRelation, isLoadedRelation, originalRecord, pivotOf, stateOf } from './state';
+import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
 import { ModelQueries } from './ModelQueries';
 
 export type { PivotInput } from './definitions';
@@ -274,15 +275,7 @@ export class Model extends ModelQueries {
   load<P extends PreloadPath<this>>(name: P, callback: RelationQueryCallback<this, P>): WithLoaded<this, P>;
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;
   load(...args: unknown[]): unknown {
-    const model = classOf<ModelClass>(this);
-    const nodes: PreloadNode[] = [];
-    addPreloads(model, nodes, args, 'load');
-    // In a transaction that rolls back, the model gets back what it had loaded (the rows read may not exist).
-    nodes.forEach((node) => recordRelationUndo(model, this, node.name));
-    readScope(() => {
-      prefetch(preloadSheets(model, nodes));
-      loadPreloads(model, [this], nodes);
-    });
+    loadRelations(classOf<ModelClass>(this), [this], args);
     return this;
   }
   /** Lucid's spelling of `load(name, callback?)`. */
@@ -304,6 +297,7 @@ export class Model extends ModelQueries {
 }
 
 registerBaseSave(Model.prototype.save);
+registerCollectionLoader((items, args) => loadCollection(Model, items, args));
 // Lucid's `serializeExtras`: true adds `$extras` to toJSON() as `meta`, a method's object is added as
 // it is. Left undeclared so a subclass may make it a field, getter or method; a boolean field
 // (`serializeExtras = true`) is never taken for a column.
@@ -328,21 +322,6 @@ function checkAttributes(model: Model, attributes: unknown, method: string): voi
   const name = modelName(classOf<ModelClass>(model));
   const call = method === 'constructor' ? `new ${name}()` : `${name}.${method}`;
   throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
-}
-
-/** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */
-function recordRelationUndo(model: ModelClass, instance: Model, name: string): void {
-  if (!inUnitOfWork()) return;
-  const wasLoaded = isLoadedRelation(instance, name);
-  const previous = wasLoaded ? (instance as unknown as Record<string, unknown>)[name] : undefined;
-  recordUndo(() => {
-    if (wasLoaded) {
-      model.$getRelation(name).setRelated(instance, previous as never);
-      return;
-    }
-    forgetLoadedRelation(instance, name);
-    delete (instance as unknown as Record<string, unknown>)[name];
-  });
 }
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */

@@ -1,0 +1,32 @@
+/**
+ * `Collection.load(...)`'s link to the model layer, which sits above collections (models, queries and
+ * relations import Collection): Model.ts registers the bulk loader here as it loads, as it registers
+ * its base save with persistence.
+ */
+import { ValidationError } from '../errors';
+import { describeValue } from '../support/values';
+
+/** What the model layer registers: loads `load()` arguments onto a non-empty list, refusing anything but models of one class. */
+export type CollectionLoader = (items: ArrayLike<unknown>, args: unknown[]) => void;
+
+let loader: CollectionLoader | null = null;
+
+/** Registers the model layer's bulk loader (model/Model.ts does, once). */
+export function registerCollectionLoader(fn: CollectionLoader): void {
+  loader = fn;
+}
+
+/** Loads relations onto every model of `items` with one read per sheet; an empty list reads nothing. */
+export function loadItems(items: ArrayLike<unknown>, args: unknown[]): void {
+  if (!items.length) return;
+  // Without the model layer loaded, no item can be a model.
+  if (!loader) throw notModelsError(items[0], 0);
+  loader(items, args);
+}
+
+/** The refusal of an item that is no model. */
+export function notModelsError(item: unknown, index: number): ValidationError {
+  return new ValidationError(
+    `Collection.load(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`,
+  );
+}

@@ -1,0 +1,51 @@
+/** `load(...)` on a model and on a Collection of models: each sheet involved is read once for all of them. */
+import { notModelsError } from '../collection/load';
+import { ValidationError } from '../errors';
+import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
+import { inUnitOfWork, prefetch, readScope, recordUndo } from '../storage/UnitOfWork';
+import { describeValue } from '../support/values';
+import { classOf } from './meta';
+import { forgetLoadedRelation, isLoadedRelation } from './state';
+import type { Model, ModelClass } from './Model';
+
+/** Loads `load()` arguments (names, dot paths, callbacks, Lucid's loader) onto models of `model`. */
+export function loadRelations(model: ModelClass, instances: Model[], args: unknown[]): void {
+  const nodes: PreloadNode[] = [];
+  addPreloads(model, nodes, args, 'load');
+  // In a transaction that rolls back, the models get back what they had loaded (the rows read may not exist).
+  if (inUnitOfWork()) for (const instance of instances) nodes.forEach((node) => recordRelationUndo(model, instance, node.name));
+  readScope(() => {
+    prefetch(preloadSheets(model, nodes));
+    loadPreloads(model, instances, nodes);
+  });
+}
+
+/** `Collection.load(...)`: `items` must all be instances of one class extending `base` (sheetorm's Model). */
+export function loadCollection(base: ModelClass, items: ArrayLike<unknown>, args: unknown[]): void {
+  if (!(items[0] instanceof base)) throw notModelsError(items[0], 0);
+  const model = classOf<ModelClass>(items[0]);
+  for (let i = 1; i < items.length; i++) {
+    if (!(items[i] instanceof base)) throw notModelsError(items[i], i);
+    if (classOf(items[i] as Model) !== model) {
+      throw new ValidationError(
+        `Collection.load(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`,
+      );
+    }
+  }
+  // Relations take parents as a plain array (a Collection's map, filter and find differ from Array's).
+  loadRelations(model, Array.from(items as ArrayLike<Model>), args);
+}
+
+/** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */
+function recordRelationUndo(model: ModelClass, instance: Model, name: string): void {
+  const wasLoaded = isLoadedRelation(instance, name);
+  const previous = wasLoaded ? (instance as unknown as Record<string, unknown>)[name] : undefined;
+  recordUndo(() => {
+    if (wasLoaded) {
+      model.$getRelation(name).setRelated(instance, previous as never);
+      return;
+    }
+    forgetLoadedRelation(instance, name);
+    delete (instance as unknown as Record<string, unknown>)[name];
+  });
+}
