@@ -410,6 +410,7 @@ var SheetORM = (() => {
     ManyToManyQueryBuilder: () => ManyToManyQueryBuilder,
     Model: () => Model,
     ModelNotFoundError: () => ModelNotFoundError,
+    Paginator: () => Paginator,
     QueryBuilder: () => QueryBuilder,
     Relation: () => Relation,
     RelationNotFoundError: () => RelationNotFoundError,
@@ -584,91 +585,20 @@ var SheetORM = (() => {
     }
   }
 
-  // src/query/EagerLoader.ts
-  function addPreloads(model, nodes, args, method = "with") {
-    let last = null;
-    const at = `${model.name}.${method}()`;
-    for (const arg of args) {
-      if (typeof arg === "function") {
-        if (!last && method === "load") {
-          useLoader(model, nodes, arg, at);
-          continue;
-        }
-        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
-        last.callback = arg;
-        continue;
-      }
-      if (isPlainObject(arg)) {
-        last = null;
-        for (const name of Object.keys(arg)) {
-          const callback = arg[name];
-          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
-            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
-          }
-          const node = addPath(model, nodes, checkedPath(name, at));
-          if (callback) node.callback = callback;
-        }
-        continue;
-      }
-      const names = Array.isArray(arg) ? arg : [arg];
-      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
-    }
+  // src/collection/load.ts
+  var loader = null;
+  function registerCollectionLoader(fn) {
+    loader = fn;
   }
-  function useLoader(model, nodes, callback, at) {
-    let open = true;
-    const add = (...names) => {
-      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
-      addPreloads(model, nodes, names, "load");
-      return loader;
-    };
-    const loader = new Proxy(
-      { load: add, preload: add },
-      {
-        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
-          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
-        }
-      }
+  function loadItems(items, args) {
+    if (!items.length) return;
+    if (!loader) throw notModelsError(items[0], 0);
+    loader(items, args);
+  }
+  function notModelsError(item, index) {
+    return new ValidationError(
+      `Collection.load(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`
     );
-    try {
-      callback(loader);
-    } finally {
-      open = false;
-    }
-  }
-  function checkedPath(name, at) {
-    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
-    return name.trim().split(".");
-  }
-  function addPath(model, nodes, path) {
-    let level = nodes;
-    let owner = model;
-    let node = null;
-    for (const name of path) {
-      const relation = owner.$getRelation(name);
-      node = level.find((candidate) => candidate.name === name) || null;
-      if (!node) {
-        node = { name, children: [] };
-        level.push(node);
-      }
-      level = node.children;
-      owner = relation.relatedModel();
-    }
-    return node;
-  }
-  function loadPreloads(model, models, nodes) {
-    for (const node of nodes) {
-      const relation = model.$getRelation(node.name);
-      const related = relation.eagerLoad(models, node.callback);
-      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
-    }
-  }
-  function preloadSheets(model, nodes, refs = []) {
-    for (const node of nodes) {
-      const relation = model.$getRelation(node.name);
-      refs.push(...relation.tables());
-      preloadSheets(relation.relatedModel(), node.children, refs);
-    }
-    return refs;
   }
 
   // src/config.ts
@@ -1826,12 +1756,12 @@ var SheetORM = (() => {
     }
     /** Adds a new row whose values are in header order and came from `cell()`. */
     insertRow(values, owner, uniqueColumns = []) {
-      var _a;
+      var _a2;
       if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
       const entry = new RowEntry(values, null, null);
       (this.entryList || this.added).push(entry);
       this.afterInsert(entry);
-      (_a = this.journal) == null ? void 0 : _a.push(() => {
+      (_a2 = this.journal) == null ? void 0 : _a2.push(() => {
         const list = this.entryList || this.added;
         const at = list.indexOf(entry);
         if (at >= 0) list.splice(at, 1);
@@ -1842,7 +1772,7 @@ var SheetORM = (() => {
     }
     /** Changes one cell of a row. */
     set(entry, column, value, owner) {
-      var _a;
+      var _a2;
       const name = this.header.names[column];
       const next = this.cell(value, owner, name);
       if (entry.values === entry.original) entry.values = entry.values.slice();
@@ -1854,7 +1784,7 @@ var SheetORM = (() => {
         entry.changed.add(column);
       }
       this.afterChange(column);
-      (_a = this.journal) == null ? void 0 : _a.push(() => {
+      (_a2 = this.journal) == null ? void 0 : _a2.push(() => {
         entry.values[column] = previous;
         entry.changed = hadChanged;
         this.afterChange(column);
@@ -1862,12 +1792,12 @@ var SheetORM = (() => {
     }
     /** Marks a row for deletion. */
     remove(entry) {
-      var _a;
+      var _a2;
       if (entry.deleted) return;
       entry.deleted = true;
       this.deletedCount++;
       this.afterChange(null);
-      (_a = this.journal) == null ? void 0 : _a.push(() => {
+      (_a2 = this.journal) == null ? void 0 : _a2.push(() => {
         entry.deleted = false;
         this.deletedCount--;
         this.afterChange(null);
@@ -1895,8 +1825,8 @@ var SheetORM = (() => {
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
       return this.pending.some((e) => {
-        var _a;
-        return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a = e.changed) == null ? void 0 : _a.size);
+        var _a2;
+        return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a2 = e.changed) == null ? void 0 : _a2.size);
       });
     }
     /**
@@ -2212,7 +2142,7 @@ var SheetORM = (() => {
     };
   }
   function planTable(table, layout = layoutAsRead(table)) {
-    var _a;
+    var _a2;
     const owner = table.ref.owner;
     const cells = [];
     const deletedRows = [];
@@ -2224,7 +2154,7 @@ var SheetORM = (() => {
         if (!entry.deleted) appended.push(entry);
         continue;
       }
-      if (!entry.deleted && !((_a = entry.changed) == null ? void 0 : _a.size)) continue;
+      if (!entry.deleted && !((_a2 = entry.changed) == null ? void 0 : _a2.size)) continue;
       const row = layout.rowOf(entry);
       if (entry.deleted) {
         if (row !== null) deletedRows.push(row);
@@ -2860,8 +2790,8 @@ var SheetORM = (() => {
     return (named === void 0 || named === null) && table !== model.name ? snakeCase(model.name) : singularSnake(table);
   }
   function primaryKeys(model) {
-    var _a;
-    const key = (_a = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a : "id";
+    var _a2;
+    const key = (_a2 = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a2 : "id";
     const keys = Array.isArray(key) ? key : [key];
     if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
       throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
@@ -3598,6 +3528,10 @@ var SheetORM = (() => {
     for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
     return out;
   }
+  function viaOwnMethod(item, method, arg) {
+    const fn = item !== null && item !== void 0 && item[method];
+    return typeof fn === "function" ? arg === void 0 ? fn.call(item) : fn.call(item, arg) : item;
+  }
   function orFallback(fallback) {
     return typeof fallback === "function" ? fallback() : fallback;
   }
@@ -3639,11 +3573,43 @@ var SheetORM = (() => {
     });
   }
 
-  // src/collection/Collection.ts
-  function viaOwnMethod(item, method, arg) {
-    const fn = item !== null && item !== void 0 && item[method];
-    return typeof fn === "function" ? arg === void 0 ? fn.call(item) : fn.call(item, arg) : item;
+  // src/collection/where.ts
+  function wherePredicate(col, args, method) {
+    if (typeof col === "function") return col;
+    if (isPlainObject(col)) {
+      const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], method, name) }));
+      return (item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items)));
+    }
+    if (typeof col !== "string") throw new ValidationError(`Collection.${method}: expected a column, an object of column values or a callback, got ${describe2(col)}.`);
+    const read = selector(col);
+    if (!args.length) return (item, i, items) => !!read(item, i, items);
+    const test = condition(args, method, col);
+    return (item, i, items) => test(read(item, i, items));
   }
+  function membershipPredicate(col, values, member, method) {
+    const test = membershipTest(membershipList(values, String(col), method));
+    const read = selector(col);
+    return (item, i, items) => test(read(item, i, items)) === member;
+  }
+
+  // src/collection/group.ts
+  function groupItems(items, key, method) {
+    const read = selector(checkSelector(key, method));
+    const groups = /* @__PURE__ */ new Map();
+    for (let i = 0; i < items.length; i++) {
+      const name = toText(read(items[i], i, items));
+      const group = groups.get(name);
+      if (group) group.push(items[i]);
+      else groups.set(name, [items[i]]);
+    }
+    return groups;
+  }
+  function countItems(items, key) {
+    const groups = groupItems(items, key === null ? void 0 : key, "countBy");
+    return Object.fromEntries(Array.from(groups, ([name, group]) => [name, group.length]));
+  }
+
+  // src/collection/Collection.ts
   var ArrayBase = Array;
   var push = Array.prototype.push;
   var Collection = class _Collection extends ArrayBase {
@@ -3724,24 +3690,18 @@ var SheetORM = (() => {
       return true;
     }
     where(col, ...args) {
-      if (typeof col === "function") return this.filter(col);
-      if (isPlainObject(col)) {
-        const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], "where", name) }));
-        return this.filter((item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items))));
-      }
-      if (typeof col !== "string") throw new ValidationError(`Collection.where: expected a column, an object of column values or a callback, got ${describe2(col)}.`);
-      const read = selector(col);
-      if (!args.length) return this.filter((item, i, items) => !!read(item, i, items));
-      const test = condition(args, "where", col);
-      return this.filter((item, i, items) => test(read(item, i, items)));
+      return this.filter(wherePredicate(col, args, "where"));
+    }
+    firstWhere(col, ...args) {
+      return this.first(wherePredicate(col, args, "firstWhere"));
     }
     /** The items whose `col` loosely equals one of `values`. */
     whereIn(col, values) {
-      return this.byMembership(col, values, true, "whereIn");
+      return this.filter(membershipPredicate(col, values, true, "whereIn"));
     }
     /** The items whose `col` equals none of `values`. */
     whereNotIn(col, values) {
-      return this.byMembership(col, values, false, "whereNotIn");
+      return this.filter(membershipPredicate(col, values, false, "whereNotIn"));
     }
     pluck(col, key) {
       if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
@@ -3783,21 +3743,17 @@ var SheetORM = (() => {
     groupBy(key) {
       if (Array.isArray(key)) {
         if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
-        const groups2 = this.groupBy(checkSelector(key[0], "groupBy"));
-        if (key.length === 1) return groups2;
+        const groups = this.groupBy(checkSelector(key[0], "groupBy"));
+        if (key.length === 1) return groups;
         const rest = key.slice(1);
-        return Object.fromEntries(Object.keys(groups2).map((name) => [name, groups2[name].groupBy(rest)]));
+        return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
       }
       if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
-      const read = selector(checkSelector(key, "groupBy"));
-      const groups = /* @__PURE__ */ new Map();
-      this.each((item, i) => {
-        const name = toText(read(item, i, this));
-        const group = groups.get(name);
-        if (group) group.push(item);
-        else groups.set(name, [item]);
-      });
-      return Object.fromEntries(Array.from(groups, ([name, group]) => [name, _Collection.wrap(group)]));
+      return Object.fromEntries(Array.from(groupItems(this, key, "groupBy"), ([name, group]) => [name, _Collection.wrap(group)]));
+    }
+    /** How many items hold each value of a column or derived value (none: of the items), keyed as `groupBy` keys (Laravel). */
+    countBy(key) {
+      return countItems(this, key);
     }
     /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
     keyBy(key) {
@@ -3873,6 +3829,10 @@ var SheetORM = (() => {
     toArray() {
       return this.all();
     }
+    load(...args) {
+      loadItems(this, args);
+      return this;
+    }
     /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
     toJSON() {
       return mapItems(this, (item) => viaOwnMethod(item, "toJSON"));
@@ -3897,11 +3857,6 @@ var SheetORM = (() => {
       const isRecord = first !== null && typeof first === "object" && !isDate2(first);
       if (typeof key === "string" && !isRecord) return this.join(key);
       return this.valuesOf(key).map(toText).join(glue === void 0 ? "" : glue);
-    }
-    byMembership(col, values, member, method) {
-      const test = membershipTest(membershipList(values, String(col), method));
-      const read = selector(col);
-      return this.filter((item, i, items) => test(read(item, i, items)) === member);
     }
     sortKeys(key, direction, method) {
       return sortKeysOf(key, direction, method, (selected) => this.valuesOf(selected));
@@ -4477,8 +4432,8 @@ var SheetORM = (() => {
   function gone(model, instance, table) {
     const keys = primaryKeys(model);
     const shown = keys.map((key) => {
-      var _a;
-      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
+      var _a2;
+      return `${key} ${describeValue((_a2 = originalValue(stateOf(instance), key)) != null ? _a2 : readAttribute(instance, key))}`;
     }).join(", ");
     return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
   }
@@ -4505,6 +4460,287 @@ var SheetORM = (() => {
     state.original = values.slice();
     state.persisted = true;
     state.deleted = false;
+  }
+
+  // src/query/conditions.ts
+  function compile(conditions, resolve, zone) {
+    if (!conditions.length) return () => true;
+    const runs = [[]];
+    conditions.forEach((condition2, i) => {
+      if (i > 0 && condition2.bool === "or") runs.push([]);
+      runs[runs.length - 1].push(compileOne(condition2, resolve, zone));
+    });
+    if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
+    return (row) => runs.some((run) => run.every((test) => test(row)));
+  }
+  function compileOne(condition2, resolve, zone) {
+    const test = compilePositive(condition2, resolve, zone);
+    return condition2.not ? (row) => !test(row) : test;
+  }
+  function compilePositive(condition2, resolve, zone) {
+    switch (condition2.kind) {
+      case "group":
+        return compile(condition2.conditions, resolve, zone);
+      case "deferred":
+        return condition2.prepare(resolve);
+      case "compare": {
+        const read = resolve(condition2.column, condition2.source);
+        const matches = operatorMatcher(condition2.operator, condition2.value, zone);
+        return (row) => matches(read(row));
+      }
+      case "in": {
+        const read = resolve(condition2.column, condition2.source);
+        const member = membershipTest(condition2.values, zone);
+        return (row) => member(read(row));
+      }
+      case "null": {
+        const read = resolve(condition2.column, condition2.source);
+        return (row) => isEmptyCell(read(row));
+      }
+      case "between": {
+        const read = resolve(condition2.column, condition2.source);
+        const atLeast = operatorMatcher(">=", condition2.low, zone);
+        const atMost = operatorMatcher("<=", condition2.high, zone);
+        return (row) => {
+          const value = read(row);
+          return atLeast(value) && atMost(value);
+        };
+      }
+    }
+  }
+  function checkOperator(operator, owner) {
+    try {
+      return normalizeOperator(operator);
+    } catch (error) {
+      throw new ValidationError(`${owner}: ${error.message}.`);
+    }
+  }
+  function checkValue(value, owner, method, column) {
+    if (value === void 0) {
+      const nullMethod = /Pivot$/.test(method) ? "whereNullPivot" : "whereNull";
+      throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use ${nullMethod}('${column}').`);
+    }
+    if (value === null || typeof value === "string" || typeof value === "boolean") return;
+    if (typeof value === "number" && !Number.isNaN(value) || isDate(value) && !Number.isNaN(value.getTime())) return;
+    const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use ${/Pivot$/.test(method) ? "whereInPivot" : "whereIn"}('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
+    throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
+  }
+  function refuseColumnList(columns, owner, method) {
+    if (!Array.isArray(columns) && typeof columns !== "string") return;
+    throw new ValidationError(
+      `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`
+    );
+  }
+  function checkColumn(column, owner, method) {
+    if (typeof column !== "string" || !column.trim()) {
+      throw new ValidationError(`${owner}.${method}(): the column must be a non-empty string, not ${describeValue(column)}.`);
+    }
+    return column;
+  }
+  function checkList(values, owner, method, column) {
+    if (values instanceof Collection) values = values.all();
+    if (!Array.isArray(values)) {
+      throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected an array of values, got ${describeValue(values)}.`);
+    }
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === void 0) {
+        throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
+      }
+      checkValue(values[i], owner, method, column);
+    }
+    return values.slice();
+  }
+
+  // src/query/increment.ts
+  function amountsOf(column, amount, owner, method) {
+    const sign = method === "increment" ? 1 : -1;
+    if (isPlainObject(column)) {
+      const names = Object.keys(column);
+      if (!names.length) throw new ValidationError(`${owner}.${method}({}): name at least one column, such as { views: 1 }.`);
+      return names.map((name2) => [name2, sign * checkAmount(column[name2], owner, method, name2)]);
+    }
+    const name = checkColumn(column, owner, method);
+    return [[name, sign * checkAmount(amount, owner, method, name)]];
+  }
+  function checkAmount(amount, owner, method, column) {
+    if (typeof amount !== "number" || !Number.isFinite(amount)) {
+      throw new ValidationError(`${owner}.${method}('${column}', ${describeValue(amount)}): the amount must be a finite number, such as 1.`);
+    }
+    return amount;
+  }
+  function addAmounts(model, table, entries, amounts, owner, method) {
+    const keys = primaryKeys(model);
+    const columns = amounts.map(([name]) => {
+      if (keys.indexOf(name) >= 0) {
+        throw new ValidationError(`${owner}.${method}('${name}'): "${name}" is the key of ${owner}; keys are not counters (set a new key with update() or save()).`);
+      }
+      return table.column(name, owner);
+    });
+    const sums = entries.map(
+      (entry) => columns.map((column, i) => {
+        const value = entry.values[column];
+        if (value === null) return amounts[i][1];
+        if (typeof value === "number") return value + amounts[i][1];
+        const row = entry.rowNumber === null ? "a row not yet written" : `row ${entry.rowNumber}`;
+        throw new ValidationError(
+          `${owner}.${method}('${amounts[i][0]}'): ${row} of ${table.opened.describe()} holds ${describeValue(value)}, not a number; put a number (or nothing) in that cell. Nothing was written.`
+        );
+      })
+    );
+    entries.forEach((entry, r) => columns.forEach((column, i) => table.set(entry, column, sums[r][i], owner)));
+  }
+
+  // src/model/increment.ts
+  function incrementModel(model, instance, amounts, method) {
+    const owner = modelName(model);
+    const state = stateOf(instance);
+    if (!state.persisted) {
+      const why = state.deleted ? "was deleted" : "has not been saved";
+      throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
+    }
+    runWrite(`${owner}.${method}`, (unit) => {
+      const table = unit.table(tableRef(model));
+      const entry = locate(model, instance, table, method);
+      if (!entry) throw gone(model, instance, table);
+      addAmounts(model, table, [entry], amounts, owner, method);
+      const names = amounts.map(([name]) => name);
+      const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
+      const original = state.original ? state.original.slice() : null;
+      names.forEach((name) => {
+        const value = entry.values[table.column(name, owner)];
+        writeAttribute(instance, name, value);
+        const at = original && state.columns ? columnIndex(state.columns, name) : -1;
+        if (original && at >= 0) original[at] = value;
+      });
+      state.original = original;
+      unit.record(() => {
+        names.forEach((name, i) => before.values[i] === void 0 ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i]));
+        state.original = before.original;
+      });
+    });
+  }
+
+  // src/query/EagerLoader.ts
+  function addPreloads(model, nodes, args, method = "with") {
+    let last = null;
+    const at = `${model.name}.${method}()`;
+    for (const arg of args) {
+      if (typeof arg === "function") {
+        if (!last && method === "load") {
+          useLoader(model, nodes, arg, at);
+          continue;
+        }
+        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
+        last.callback = arg;
+        continue;
+      }
+      if (isPlainObject(arg)) {
+        last = null;
+        for (const name of Object.keys(arg)) {
+          const callback = arg[name];
+          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
+            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
+          }
+          const node = addPath(model, nodes, checkedPath(name, at));
+          if (callback) node.callback = callback;
+        }
+        continue;
+      }
+      const names = Array.isArray(arg) ? arg : [arg];
+      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
+    }
+  }
+  function useLoader(model, nodes, callback, at) {
+    let open = true;
+    const add = (...names) => {
+      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
+      addPreloads(model, nodes, names, "load");
+      return loader2;
+    };
+    const loader2 = new Proxy(
+      { load: add, preload: add },
+      {
+        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
+          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
+        }
+      }
+    );
+    try {
+      callback(loader2);
+    } finally {
+      open = false;
+    }
+  }
+  function checkedPath(name, at) {
+    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
+    return name.trim().split(".");
+  }
+  function addPath(model, nodes, path) {
+    let level = nodes;
+    let owner = model;
+    let node = null;
+    for (const name of path) {
+      const relation = owner.$getRelation(name);
+      node = level.find((candidate) => candidate.name === name) || null;
+      if (!node) {
+        node = { name, children: [] };
+        level.push(node);
+      }
+      level = node.children;
+      owner = relation.relatedModel();
+    }
+    return node;
+  }
+  function loadPreloads(model, models, nodes) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      const related = relation.eagerLoad(models, node.callback);
+      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
+    }
+  }
+  function preloadSheets(model, nodes, refs = []) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      refs.push(...relation.tables());
+      preloadSheets(relation.relatedModel(), node.children, refs);
+    }
+    return refs;
+  }
+
+  // src/model/load.ts
+  function loadRelations(model, instances, args) {
+    const nodes = [];
+    addPreloads(model, nodes, args, "load");
+    if (inUnitOfWork()) for (const instance of instances) nodes.forEach((node) => recordRelationUndo(model, instance, node.name));
+    readScope(() => {
+      prefetch(preloadSheets(model, nodes));
+      loadPreloads(model, instances, nodes);
+    });
+  }
+  function loadCollection(base, items, args) {
+    if (!(items[0] instanceof base)) throw notModelsError(items[0], 0);
+    const model = classOf(items[0]);
+    for (let i = 1; i < items.length; i++) {
+      if (!(items[i] instanceof base)) throw notModelsError(items[i], i);
+      if (classOf(items[i]) !== model) {
+        throw new ValidationError(
+          `Collection.load(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`
+        );
+      }
+    }
+    loadRelations(model, Array.from(items), args);
+  }
+  function recordRelationUndo(model, instance, name) {
+    const wasLoaded = isLoadedRelation(instance, name);
+    const previous = wasLoaded ? instance[name] : void 0;
+    recordUndo(() => {
+      if (wasLoaded) {
+        model.$getRelation(name).setRelated(instance, previous);
+        return;
+      }
+      forgetLoadedRelation(instance, name);
+      delete instance[name];
+    });
   }
 
   // src/model/serialize.ts
@@ -4605,6 +4841,103 @@ var SheetORM = (() => {
     return model.query().where(column, value);
   }
 
+  // src/collection/Paginator.ts
+  var PageBase = Collection;
+  var PAGE = /* @__PURE__ */ Symbol("sheetorm.page");
+  var _a;
+  var Paginator = class _Paginator extends (_a = PageBase, PAGE, _a) {
+    /** A page holding `items` (handed over, not copied). */
+    static page(items, total, perPage, currentPage) {
+      const page = Object.setPrototypeOf(items, _Paginator.prototype);
+      Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: "/", query: {} }, writable: true });
+      return page;
+    }
+    /** Rows matching the query, on every page. */
+    get total() {
+      return this[PAGE].total;
+    }
+    /** Rows per page. */
+    get perPage() {
+      return this[PAGE].perPage;
+    }
+    /** This page's number (1-based). */
+    get currentPage() {
+      return this[PAGE].currentPage;
+    }
+    /** Always 1. */
+    get firstPage() {
+      return 1;
+    }
+    /** The last page's number (1 when there are no rows). */
+    get lastPage() {
+      return Math.max(1, Math.ceil(this.total / this.perPage));
+    }
+    /** Whether there is more than one page. */
+    get hasPages() {
+      return this.lastPage > 1;
+    }
+    /** Whether a page follows this one. */
+    get hasMorePages() {
+      return this.currentPage < this.lastPage;
+    }
+    /** Whether the total is known (always, here: one read gives it). */
+    get hasTotal() {
+      return true;
+    }
+    /** Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`. */
+    baseUrl(url) {
+      this[PAGE].url = url;
+      return this;
+    }
+    /** Query-string values kept in page URLs besides `page` (a filter, a sort). */
+    queryString(values) {
+      this[PAGE].query = { ...values };
+      return this;
+    }
+    /** The URL of page `page`. */
+    getUrl(page) {
+      const params = { ...this[PAGE].query, page };
+      const parts = Object.keys(params).filter((key) => params[key] !== null && params[key] !== void 0).map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
+      return `${this[PAGE].url}?${parts.join("&")}`;
+    }
+    /** The next page's URL, or null on the last page. */
+    getNextPageUrl() {
+      return this.hasMorePages ? this.getUrl(this.currentPage + 1) : null;
+    }
+    /** The previous page's URL, or null on the first page. */
+    getPreviousPageUrl() {
+      return this.currentPage > 1 ? this.getUrl(Math.min(this.currentPage - 1, this.lastPage)) : null;
+    }
+    /** `{ page, url, isActive }` for each page from `start` to `end` (a pager's links). */
+    getUrlsForRange(start, end) {
+      const links = [];
+      for (let page = Math.max(1, start); page <= end; page++) links.push({ page, url: this.getUrl(page), isActive: page === this.currentPage });
+      return links;
+    }
+    /** The page facts, as Lucid names them. */
+    getMeta() {
+      return {
+        total: this.total,
+        per_page: this.perPage,
+        current_page: this.currentPage,
+        last_page: this.lastPage,
+        first_page: this.firstPage,
+        first_page_url: this.getUrl(1),
+        last_page_url: this.getUrl(this.lastPage),
+        next_page_url: this.getNextPageUrl(),
+        previous_page_url: this.getPreviousPageUrl()
+      };
+    }
+    /** `{ meta, data }` for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
+    toJSON() {
+      return { meta: this.getMeta(), data: Collection.prototype.toJSON.call(this) };
+    }
+    /** `{ meta, data }` with each model's `serialize(cherryPick)`. */
+    serialize(cherryPick) {
+      return { meta: this.getMeta(), data: Collection.prototype.serialize.call(this, cherryPick) };
+    }
+  };
+
   // src/model/hydrate.ts
   var Hydrator = class {
     constructor(model, table, pivotSpec = null) {
@@ -4663,95 +4996,6 @@ var SheetORM = (() => {
     checked.add(model);
   }
 
-  // src/query/conditions.ts
-  function compile(conditions, resolve, zone) {
-    if (!conditions.length) return () => true;
-    const runs = [[]];
-    conditions.forEach((condition2, i) => {
-      if (i > 0 && condition2.bool === "or") runs.push([]);
-      runs[runs.length - 1].push(compileOne(condition2, resolve, zone));
-    });
-    if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
-    return (row) => runs.some((run) => run.every((test) => test(row)));
-  }
-  function compileOne(condition2, resolve, zone) {
-    const test = compilePositive(condition2, resolve, zone);
-    return condition2.not ? (row) => !test(row) : test;
-  }
-  function compilePositive(condition2, resolve, zone) {
-    switch (condition2.kind) {
-      case "group":
-        return compile(condition2.conditions, resolve, zone);
-      case "deferred":
-        return condition2.prepare(resolve);
-      case "compare": {
-        const read = resolve(condition2.column, condition2.source);
-        const matches = operatorMatcher(condition2.operator, condition2.value, zone);
-        return (row) => matches(read(row));
-      }
-      case "in": {
-        const read = resolve(condition2.column, condition2.source);
-        const member = membershipTest(condition2.values, zone);
-        return (row) => member(read(row));
-      }
-      case "null": {
-        const read = resolve(condition2.column, condition2.source);
-        return (row) => isEmptyCell(read(row));
-      }
-      case "between": {
-        const read = resolve(condition2.column, condition2.source);
-        const atLeast = operatorMatcher(">=", condition2.low, zone);
-        const atMost = operatorMatcher("<=", condition2.high, zone);
-        return (row) => {
-          const value = read(row);
-          return atLeast(value) && atMost(value);
-        };
-      }
-    }
-  }
-  function checkOperator(operator, owner) {
-    try {
-      return normalizeOperator(operator);
-    } catch (error) {
-      throw new ValidationError(`${owner}: ${error.message}.`);
-    }
-  }
-  function checkValue(value, owner, method, column) {
-    if (value === void 0) {
-      const nullMethod = /Pivot$/.test(method) ? "whereNullPivot" : "whereNull";
-      throw new ValidationError(`${owner}.${method}('${column}', undefined): the value is undefined; pass a value, or use ${nullMethod}('${column}').`);
-    }
-    if (value === null || typeof value === "string" || typeof value === "boolean") return;
-    if (typeof value === "number" && !Number.isNaN(value) || isDate(value) && !Number.isNaN(value.getTime())) return;
-    const hint = isDate(value) ? " the Date is invalid (new Date(text) could not read the text); check how it was built." : Array.isArray(value) ? ` use ${/Pivot$/.test(method) ? "whereInPivot" : "whereIn"}('${column}', [...]) for a list.` : " compare with a string, number, boolean, Date or null.";
-    throw new ValidationError(`${owner}.${method}('${column}', \u2026): cannot compare with ${describeValue(value)};${hint}`);
-  }
-  function refuseColumnList(columns, owner, method) {
-    if (!Array.isArray(columns) && typeof columns !== "string") return;
-    throw new ValidationError(
-      `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`
-    );
-  }
-  function checkColumn(column, owner, method) {
-    if (typeof column !== "string" || !column.trim()) {
-      throw new ValidationError(`${owner}.${method}(): the column must be a non-empty string, not ${describeValue(column)}.`);
-    }
-    return column;
-  }
-  function checkList(values, owner, method, column) {
-    if (values instanceof Collection) values = values.all();
-    if (!Array.isArray(values)) {
-      throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected an array of values, got ${describeValue(values)}.`);
-    }
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === void 0) {
-        throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
-      }
-      checkValue(values[i], owner, method, column);
-    }
-    return values.slice();
-  }
-
   // src/query/ConditionBuilder.ts
   var ConditionBuilder = class _ConditionBuilder {
     constructor(owner) {
@@ -4762,6 +5006,33 @@ var SheetORM = (() => {
     /** A builder for a nested group; relation queries return their own kind so pivot clauses work inside. */
     newGroup() {
       return new _ConditionBuilder(this.owner);
+    }
+    /**
+     * Runs `callback(query, value)` when `condition` is truthy, else `otherwise` if given (Eloquent's
+     * when, Lucid's if): `query.when(e.parameter.status, (q, status) => q.where('status', status))`.
+     * A function condition is called with the query first.
+     */
+    when(condition2, callback, otherwise) {
+      return this.branch("when", condition2, callback, otherwise, false);
+    }
+    /** Lucid's spelling of `when`. */
+    if(condition2, callback, otherwise) {
+      return this.branch("if", condition2, callback, otherwise, false);
+    }
+    /** `when` with the condition negated: runs `callback` when `condition` is falsy. */
+    unless(condition2, callback, otherwise) {
+      return this.branch("unless", condition2, callback, otherwise, true);
+    }
+    branch(method, condition2, callback, otherwise, negate) {
+      for (const [fn, which] of [[callback, "callback"], [otherwise, "otherwise"]]) {
+        if (typeof fn !== "function" && (which === "callback" || fn !== void 0)) {
+          throw new ValidationError(`${this.owner}.${method}(condition, callback, otherwise?): the ${which} must be a function such as q => q.where(...), got ${describeValue(fn)}.`);
+        }
+      }
+      const value = typeof condition2 === "function" ? condition2(this) : condition2;
+      const chosen = Boolean(value) !== negate ? callback : otherwise;
+      if (chosen) chosen(this, value);
+      return this;
     }
     /** `where(col, value)`, `where(col, op, value)`, `where({ col: value })` or `where(q => …)`. */
     where(...args) {
@@ -5105,6 +5376,19 @@ var SheetORM = (() => {
       this.countsMade = null;
       if (!models.length) return;
       if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
+      this.setCounts(models, made);
+    }
+    /** Sets the withCounts on models already read, reading only the relations' sheets (Lucid's loadCount). */
+    countOnto(models) {
+      if (!models.length) return;
+      readScope(() => {
+        const refs = [];
+        for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
+        prefetch(refs);
+        this.setCounts(models, null);
+      });
+    }
+    setCounts(models, made) {
       for (const spec of this.counts) {
         const { alias, keyColumn, counts } = made && made.results.get(spec) || this.countFor(spec);
         this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
@@ -5216,20 +5500,13 @@ var SheetORM = (() => {
     return nodes.map((node) => ({ ...node, children: copyPreloads(node.children) }));
   }
 
-  // src/query/QueryBuilder.ts
-  var QueryBuilder = class _QueryBuilder extends EagerQuery {
-    constructor(model) {
-      super(model);
+  // src/query/OrderedQuery.ts
+  var OrderedQuery = class extends EagerQuery {
+    constructor() {
+      super(...arguments);
       this.orders = [];
       this.limitCount = null;
       this.offsetCount = 0;
-      /** Conditions ANDed with all the others (see scopeToKeys). */
-      this.scope = [];
-    }
-    newGroup() {
-      const group = new _QueryBuilder(this.model);
-      group.owner = this.owner;
-      return group;
     }
     /** Sorts by a column (stable; empty cells last in both directions, as Sheets sorts). Call again for further keys. */
     orderBy(column, direction = "asc", nulls) {
@@ -5252,6 +5529,14 @@ var SheetORM = (() => {
       this.orders.push({ column, direction: dir, nullsFirst: nulls === "first" });
       return this;
     }
+    /** Newest first: `orderBy(column, 'desc')`, by `created_at` unless told (Eloquent's latest). */
+    latest(column = "created_at") {
+      return this.orderBy(column, "desc");
+    }
+    /** Oldest first: `orderBy(column, 'asc')`, by `created_at` unless told (Eloquent's oldest). */
+    oldest(column = "created_at") {
+      return this.orderBy(column, "asc");
+    }
     /** Keeps at most `count` rows (a whole number, or its digits as text: a doGet's `e.parameter`). */
     limit(count) {
       this.limitCount = this.checkCount(count, "limit");
@@ -5267,6 +5552,45 @@ var SheetORM = (() => {
       const p = this.checkCount(page, "forPage");
       const size = this.checkCount(perPage, "forPage");
       return this.offset(p <= 1 ? 0 : (p - 1) * size).limit(size);
+    }
+    /** Rows sorted by orderBy, then cut by offset and limit (`limit` overrides limit()). */
+    ordered(table, rows, valuesOf, orders = this.orders, limit = this.limitCount) {
+      if (orders.length) rows = this.sortedBy(table, rows, valuesOf, orders);
+      const end = limit === null ? void 0 : this.offsetCount + limit;
+      return this.offsetCount || end !== void 0 ? rows.slice(this.offsetCount, end) : rows;
+    }
+    /** A sorted copy of the rows. */
+    sortedBy(table, rows, valuesOf, orders) {
+      const resolve = this.resolveColumn(table);
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1, nullsFirst: order.nullsFirst === true }));
+      return rows.slice().sort((a, b) => {
+        for (const key of keys) {
+          const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign, key.nullsFirst);
+          if (order !== 0) return order;
+        }
+        return 0;
+      });
+    }
+    checkCount(given, method) {
+      const value = digitsAsNumber(given);
+      if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
+        throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number \u2265 0.`);
+      }
+      return value;
+    }
+  };
+
+  // src/query/QueryBuilder.ts
+  var QueryBuilder = class _QueryBuilder extends OrderedQuery {
+    constructor(model) {
+      super(model);
+      /** Conditions ANDed with all the others (see scopeToKeys). */
+      this.scope = [];
+    }
+    newGroup() {
+      const group = new _QueryBuilder(this.model);
+      group.owner = this.owner;
+      return group;
     }
     /** The matching models. */
     get() {
@@ -5353,6 +5677,49 @@ var SheetORM = (() => {
       const total = this.count();
       return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
     }
+    /** Whether no row matches (Eloquent's doesntExist). */
+    doesntExist() {
+      return !this.exists();
+    }
+    /**
+     * Page `page` (1-based) of `perPage` rows, with the total and page links (Lucid's paginate). One
+     * read of each sheet gives both the page and the total.
+     */
+    paginate(page, perPage = 20) {
+      const current2 = Math.max(1, this.checkCount(page, "paginate"));
+      const size = this.checkCount(perPage, "paginate");
+      if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
+      return readScope(() => {
+        const total = this.count();
+        const rows = this.clone().forPage(current2, size).get();
+        return Paginator.page(rows, total, size, current2);
+      });
+    }
+    /** The total of a column's numbers over the matching rows (0 for none); numeric text counts, other values are skipped. Limit and offset do not apply, as in count(). */
+    sum(column) {
+      return Collection.wrap(this.columnValues(column, "sum")).sum();
+    }
+    /** The mean of a column's numbers over the matching rows, or null when there are none. */
+    avg(column) {
+      return Collection.wrap(this.columnValues(column, "avg")).avg();
+    }
+    min(column) {
+      return Collection.wrap(this.columnValues(column, "min")).min();
+    }
+    max(column) {
+      return Collection.wrap(this.columnValues(column, "max")).max();
+    }
+    /** A column's values for every matching row, unsorted, limit and offset aside (what the aggregates read). */
+    columnValues(column, method) {
+      const name = checkColumn(column, this.owner, method);
+      return readScope(() => {
+        this.forgetCounts();
+        prefetch(this.sheetsInvolved(false));
+        const table = readTable(tableRef(this.model));
+        this.assertOrderColumns(table);
+        return this.matchingValues(table).map(this.resolveColumn(table)(name, "model"));
+      });
+    }
     /**
      * Throws for an order column the table lacks: order changes no count, but a typo is an error in
      * counts too (a withCount alias is left to get(): telling it would mean counting).
@@ -5389,9 +5756,35 @@ var SheetORM = (() => {
       this.checkUpdate(attributes);
       return runWrite(`${this.owner}.update`, (unit) => {
         this.forgetCounts();
-        const table = unit.table(tableRef(this.model));
-        return this.setOnRows(table, attributes, () => this.matchingEntries(table));
+        const { table, entries } = this.rowsToChange(unit);
+        return this.setOnRows(table, attributes, entries);
       });
+    }
+    /**
+     * Adds `amount` (default 1) to a column of every matching row, or several: `increment({ views: 1,
+     * likes: 2 })`. The cells are read under the write's lock, so concurrent counts all count; an
+     * empty cell counts as 0. Returns the number of rows.
+     */
+    increment(column, amount = 1) {
+      return this.addToRows(amountsOf(column, amount, this.owner, "increment"), "increment");
+    }
+    /** Subtracts `amount` (default 1) from a column of every matching row (see increment). */
+    decrement(column, amount = 1) {
+      return this.addToRows(amountsOf(column, amount, this.owner, "decrement"), "decrement");
+    }
+    addToRows(amounts, method) {
+      return runWrite(`${this.owner}.${method}`, (unit) => {
+        this.forgetCounts();
+        const { table, entries } = this.rowsToChange(unit);
+        const rows = entries();
+        addAmounts(this.model, table, rows, amounts, this.owner, method);
+        return rows.length;
+      });
+    }
+    /** The table writes change and its matching rows (a many-to-many query changes its related rows). */
+    rowsToChange(unit) {
+      const table = unit.table(tableRef(this.model));
+      return { table, entries: () => this.matchingEntries(table) };
     }
     /** Refuses anything but an object of attributes, before any read or write. */
     checkUpdate(attributes) {
@@ -5418,10 +5811,10 @@ var SheetORM = (() => {
     delete() {
       return runWrite(`${this.owner}.delete`, (unit) => {
         this.forgetCounts();
-        const table = unit.table(tableRef(this.model));
-        const entries = this.matchingEntries(table);
-        entries.forEach((entry) => table.remove(entry));
-        return entries.length;
+        const { table, entries } = this.rowsToChange(unit);
+        const rows = entries();
+        rows.forEach((entry) => table.remove(entry));
+        return rows.length;
       });
     }
     /** The matching rows of a table, to change: filtered, sorted, sliced. */
@@ -5481,31 +5874,6 @@ var SheetORM = (() => {
       const prefix = column.slice(0, dot).toLowerCase();
       const sheet = table.ref.sheetName.toLowerCase();
       return prefix === sheet ? column.slice(dot + 1) : column;
-    }
-    /** Rows sorted by orderBy, then cut by offset and limit (`limit` overrides limit()). */
-    ordered(table, rows, valuesOf, orders = this.orders, limit = this.limitCount) {
-      if (orders.length) rows = this.sortedBy(table, rows, valuesOf, orders);
-      const end = limit === null ? void 0 : this.offsetCount + limit;
-      return this.offsetCount || end !== void 0 ? rows.slice(this.offsetCount, end) : rows;
-    }
-    /** A sorted copy of the rows. */
-    sortedBy(table, rows, valuesOf, orders) {
-      const resolve = this.resolveColumn(table);
-      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1, nullsFirst: order.nullsFirst === true }));
-      return rows.slice().sort((a, b) => {
-        for (const key of keys) {
-          const order = compareForOrder(key.read(valuesOf(a)), key.read(valuesOf(b)), key.sign, key.nullsFirst);
-          if (order !== 0) return order;
-        }
-        return 0;
-      });
-    }
-    checkCount(given, method) {
-      const value = digitsAsNumber(given);
-      if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
-        throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number \u2265 0.`);
-      }
-      return value;
     }
   };
   function countedColumn(column, owner) {
@@ -5693,6 +6061,29 @@ var SheetORM = (() => {
       const key = this.parentKey();
       const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
       return runWrite(`${this.relation.label()}.${method}`, () => this.relation.relatedModel().createMany(rows));
+    }
+    /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
+    firstOrCreate(search, attributes = {}) {
+      this.checkSearch("firstOrCreate", search, attributes);
+      return runWrite(`${this.relation.label()}.firstOrCreate`, () => this.query().where(search).first() || this.create({ ...search, ...attributes }));
+    }
+    /** Updates the parent's first related model matching `search` with `attributes`, or creates one (under one lock, Lucid's). */
+    updateOrCreate(search, attributes) {
+      this.checkSearch("updateOrCreate", search, attributes);
+      return runWrite(`${this.relation.label()}.updateOrCreate`, () => {
+        const found = this.query().where(search).first();
+        if (!found) return this.create({ ...search, ...attributes });
+        saveInWrite(found.merge(attributes));
+        return found;
+      });
+    }
+    checkSearch(method, search, attributes) {
+      [search, attributes].forEach((value, i) => {
+        if (!isPlainObject(value)) {
+          throw new ValidationError(`${this.relation.label()}.${method}(): ${i === 0 ? "the search" : "the attributes"} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
+        }
+      });
+      assertParentNotDeleted(this.parent, this.relation.label(), method);
     }
     /** Sets the parent's key on a related model and saves it. */
     save(model) {
@@ -6123,15 +6514,27 @@ var SheetORM = (() => {
     count(column) {
       const counted = countedColumn(column, this.owner);
       return readScope(() => {
-        this.forgetCounts();
-        const join = this.joinRows();
-        const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
-        this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
-        const rows = this.filtered(join);
+        const { join, rows } = this.countedRows();
         if (counted === null) return rows.length;
         const read = this.resolver(join)(counted, "model");
         return rows.filter((row) => read(row) !== null).length;
       });
+    }
+    /** A column of the joined rows (related, or pivot when qualified or only there), for the aggregates. */
+    columnValues(column, method) {
+      const name = checkColumn(column, this.owner, method);
+      return readScope(() => {
+        const { join, rows } = this.countedRows();
+        return rows.map(this.resolver(join)(name, "model"));
+      });
+    }
+    /** The joined rows the conditions keep, before order, groupLimit and paging (what counts and aggregates read). */
+    countedRows() {
+      this.forgetCounts();
+      const join = this.joinRows();
+      const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
+      this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
+      return { join, rows: this.filtered(join) };
     }
     pluck(column, key) {
       checkColumn(column, this.owner, "pluck");
@@ -6144,24 +6547,10 @@ var SheetORM = (() => {
         return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"));
       });
     }
-    /** Updates the matching related rows (not the pivot rows). */
-    update(attributes) {
-      this.checkUpdate(attributes);
-      return runWrite(`${this.owner}.update`, () => {
-        this.forgetCounts();
-        const join = this.joined();
-        return this.setOnRows(join.related, attributes, () => distinctEntries(join));
-      });
-    }
-    /** Deletes the matching related rows (their pivot rows stay; detach them first if needed). */
-    delete() {
-      return runWrite(`${this.owner}.delete`, () => {
-        this.forgetCounts();
-        const join = this.joined();
-        const entries = distinctEntries(join);
-        entries.forEach((entry) => join.related.remove(entry));
-        return entries.length;
-      });
+    /** update/increment/delete change the matching related rows, once each; pivot rows stay (detach them first if needed). */
+    rowsToChange() {
+      const join = this.joined();
+      return { table: join.related, entries: () => distinctEntries(join) };
     }
     rowCap() {
       return this.forParents ? null : this.groupLimitCount;
@@ -7087,6 +7476,24 @@ var SheetORM = (() => {
     static count(column) {
       return this.query().count(column);
     }
+    /** The total of a column's numbers (0 for none). */
+    static sum(column) {
+      return this.query().sum(column);
+    }
+    /** The mean of a column's numbers, or null. */
+    static avg(column) {
+      return this.query().avg(column);
+    }
+    static min(column) {
+      return this.query().min(column);
+    }
+    static max(column) {
+      return this.query().max(column);
+    }
+    /** Page `page` of `perPage` models, with the total and page links. */
+    static paginate(page, perPage) {
+      return this.query().paginate(page, perPage);
+    }
     /** Starts a query with `where`. */
     static where(...args) {
       return this.query().where(...args);
@@ -7118,6 +7525,18 @@ var SheetORM = (() => {
     /** Starts a query with `orderBy`. */
     static orderBy(column, direction = "asc", nulls) {
       return this.query().orderBy(column, direction, nulls);
+    }
+    /** Starts a query newest first (by `created_at` unless told). */
+    static latest(column) {
+      return this.query().latest(column);
+    }
+    /** Starts a query oldest first (by `created_at` unless told). */
+    static oldest(column) {
+      return this.query().oldest(column);
+    }
+    /** Starts a query with `when(condition, callback, otherwise?)`. */
+    static when(condition2, callback, otherwise) {
+      return this.query().when(condition2, callback, otherwise);
     }
     /** Starts a query with `limit`. */
     static limit(count) {
@@ -7316,15 +7735,40 @@ var SheetORM = (() => {
       refreshModel(classOf(this), this);
       return this;
     }
-    load(...args) {
+    fresh(...relations) {
       const model = classOf(this);
-      const nodes = [];
-      addPreloads(model, nodes, args, "load");
-      nodes.forEach((node) => recordRelationUndo(model, this, node.name));
-      readScope(() => {
-        prefetch(preloadSheets(model, nodes));
-        loadPreloads(model, [this], nodes);
-      });
+      if (!stateOf(this).persisted) return null;
+      const query = relations.length ? model.query().with(...relations) : model.query();
+      const keys = originalKeyValues(this, primaryKeys(model));
+      return query.find(keys.length === 1 ? keys[0] : keys);
+    }
+    /** A new, unsaved model with this one's attributes, keys and the names in `except` left out (Eloquent's replicate). */
+    replicate(except = []) {
+      const model = classOf(this);
+      const left = new Set(primaryKeys(model).concat(except));
+      const attributes = attributesOf(this);
+      const copy = new model();
+      for (const name of Object.keys(attributes)) if (!left.has(name)) writeAttribute(copy, name, attributes[name]);
+      return copy;
+    }
+    /** Adds `amount` (default 1) to a column in the model's row, read under the lock, and takes the new value; or `increment({ views: 1, likes: 2 })`. */
+    increment(column, amount = 1) {
+      incrementModel(classOf(this), this, amountsOf(column, amount, modelName(classOf(this)), "increment"), "increment");
+      return this;
+    }
+    /** Subtracts `amount` (default 1) from a column in the model's row (see increment). */
+    decrement(column, amount = 1) {
+      incrementModel(classOf(this), this, amountsOf(column, amount, modelName(classOf(this)), "decrement"), "decrement");
+      return this;
+    }
+    loadCount(...args) {
+      const query = classOf(this).query();
+      query.withCount(...args);
+      query.countOnto([this]);
+      return this;
+    }
+    load(...args) {
+      loadRelations(classOf(this), [this], args);
       return this;
     }
     /** Lucid's spelling of `load(name, callback?)`. */
@@ -7345,6 +7789,7 @@ var SheetORM = (() => {
     }
   };
   registerBaseSave(Model.prototype.save);
+  registerCollectionLoader((items, args) => loadCollection(Model, items, args));
   Model.prototype.serializeExtras = false;
   defineResolvedSettings(Model);
   for (const name of ["$isPersisted", "$isNew", "$isDeleted", "$isDirty", "$dirty", "$original", "$attributes", "$extras", "$primaryKeyValue"]) {
@@ -7361,19 +7806,6 @@ var SheetORM = (() => {
     const name = modelName(classOf(model));
     const call = method === "constructor" ? `new ${name}()` : `${name}.${method}`;
     throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
-  }
-  function recordRelationUndo(model, instance, name) {
-    if (!inUnitOfWork()) return;
-    const wasLoaded = isLoadedRelation(instance, name);
-    const previous = wasLoaded ? instance[name] : void 0;
-    recordUndo(() => {
-      if (wasLoaded) {
-        model.$getRelation(name).setRelated(instance, previous);
-        return;
-      }
-      forgetLoadedRelation(instance, name);
-      delete instance[name];
-    });
   }
   function createModels(model, list, method) {
     checkAttributeList(method === "create" ? list[0] : list, modelName(model), method, model);
@@ -7579,6 +8011,7 @@ var ManyToMany = SheetORM.ManyToMany;
 var ManyToManyQueryBuilder = SheetORM.ManyToManyQueryBuilder;
 var Model = SheetORM.Model;
 var ModelNotFoundError = SheetORM.ModelNotFoundError;
+var Paginator = SheetORM.Paginator;
 var QueryBuilder = SheetORM.QueryBuilder;
 var Relation = SheetORM.Relation;
 var RelationNotFoundError = SheetORM.RelationNotFoundError;
