@@ -372,7 +372,16 @@ export class Collection<T> extends ArrayBase<T> {
   /** Loads relations onto every model (all of one class), reading each sheet once: `load('tags', 'author.posts')`. */
   load<A extends Array<PreloadArg<T>>>(...args: A): Collection<WithLoaded<T, PathsOf<A>>>;
   load(...args: unknown[]): unknown {
-    loadItems(this, args);
+    loadItems(this, args, 'load');
+    return this;
+  }
+
+  /** Counts a relation into each model's `$extras`, its query constrained by `callback` (`'tags as total'` renames it). */
+  loadCount(name: string, callback?: (query: any) => unknown): this;
+  /** Counts relations into each model's `$extras.<name>_count`, reading only the relations' sheets (Eloquent's loadCount). */
+  loadCount(...names: Array<string | string[]>): this;
+  loadCount(...names: unknown[]): this {
+    loadItems(this, names, 'loadCount');
     return this;
   }
 

@@ -6,8 +6,11 @@
 import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
 
-/** What the model layer registers: loads `load()` arguments onto a non-empty list, refusing anything but models of one class. */
-export type CollectionLoader = (items: ArrayLike<unknown>, args: unknown[]) => void;
+/** Which Collection method asks. */
+export type LoadKind = 'load' | 'loadCount';
+
+/** What the model layer registers: loads `load()` (or `loadCount()`) arguments onto a non-empty list, refusing anything but models of one class. */
+export type CollectionLoader = (items: ArrayLike<unknown>, args: unknown[], kind: LoadKind) => void;
 
 let loader: CollectionLoader | null = null;
 
@@ -17,16 +20,16 @@ export function registerCollectionLoader(fn: CollectionLoader): void {
 }
 
 /** Loads relations onto every model of `items` with one read per sheet; an empty list reads nothing. */
-export function loadItems(items: ArrayLike<unknown>, args: unknown[]): void {
+export function loadItems(items: ArrayLike<unknown>, args: unknown[], kind: LoadKind): void {
   if (!items.length) return;
   // Without the model layer loaded, no item can be a model.
-  if (!loader) throw notModelsError(items[0], 0);
-  loader(items, args);
+  if (!loader) throw notModelsError(items[0], 0, kind);
+  loader(items, args, kind);
 }
 
 /** The refusal of an item that is no model. */
-export function notModelsError(item: unknown, index: number): ValidationError {
+export function notModelsError(item: unknown, index: number, kind: LoadKind): ValidationError {
   return new ValidationError(
-    `Collection.load(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`,
+    `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`,
   );
 }

@@ -262,9 +262,7 @@ export class Model extends ModelQueries {
   loadCount<N extends CountName<this>>(name: N, callback?: RelationQueryCallback<this, N>): this;
   loadCount(...names: Array<CountName<this> | Array<CountName<this>>>): this;
   loadCount(...args: any[]): this {
-    const query = classOf<ModelClass>(this).query();
-    query.withCount(...args);
-    query.countOnto([this]);
+    loadCollection(Model, [this], args, 'loadCount');
     return this;
   }
   /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`; returning the chain types the loaded relations. */
@@ -297,7 +295,7 @@ export class Model extends ModelQueries {
 }
 
 registerBaseSave(Model.prototype.save);
-registerCollectionLoader((items, args) => loadCollection(Model, items, args));
+registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
 // Lucid's `serializeExtras`: true adds `$extras` to toJSON() as `meta`, a method's object is added as
 // it is. Left undeclared so a subclass may make it a field, getter or method; a boolean field
 // (`serializeExtras = true`) is never taken for a column.

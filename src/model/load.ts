@@ -1,5 +1,5 @@
 /** `load(...)` on a model and on a Collection of models: each sheet involved is read once for all of them. */
-import { notModelsError } from '../collection/load';
+import { LoadKind, notModelsError } from '../collection/load';
 import { ValidationError } from '../errors';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from '../query/EagerLoader';
 import { inUnitOfWork, prefetch, readScope, recordUndo } from '../storage/UnitOfWork';
@@ -20,20 +20,24 @@ export function loadRelations(model: ModelClass, instances: Model[], args: unkno
   });
 }
 
-/** `Collection.load(...)`: `items` must all be instances of one class extending `base` (sheetorm's Model). */
-export function loadCollection(base: ModelClass, items: ArrayLike<unknown>, args: unknown[]): void {
-  if (!(items[0] instanceof base)) throw notModelsError(items[0], 0);
+/** `Collection.load(...)` / `loadCount(...)`: `items` must all be instances of one class extending `base` (sheetorm's Model). */
+export function loadCollection(base: ModelClass, items: ArrayLike<unknown>, args: unknown[], kind: LoadKind): void {
+  if (!(items[0] instanceof base)) throw notModelsError(items[0], 0, kind);
   const model = classOf<ModelClass>(items[0]);
   for (let i = 1; i < items.length; i++) {
-    if (!(items[i] instanceof base)) throw notModelsError(items[i], i);
+    if (!(items[i] instanceof base)) throw notModelsError(items[i], i, kind);
     if (classOf(items[i] as Model) !== model) {
       throw new ValidationError(
-        `Collection.load(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`,
+        `Collection.${kind}(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`,
       );
     }
   }
   // Relations take parents as a plain array (a Collection's map, filter and find differ from Array's).
-  loadRelations(model, Array.from(items as ArrayLike<Model>), args);
+  const instances = Array.from(items as ArrayLike<Model>);
+  if (kind === 'load') return loadRelations(model, instances, args);
+  const query = model.query();
+  query.withCount(...(args as string[]));
+  query.countOnto(instances);
 }
 
 /** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */

@@ -207,3 +207,64 @@ describe('Collection.load', () => {
     expect(posts.every((post) => typeof (post as unknown as { author: unknown }).author === 'function')).toBe(true);
   });
 });
+
+describe('Collection.loadCount', () => {
+  it("counts relations onto every model, reading only the relations' sheets, once each", () => {
+    seedCountSheets();
+    const posts = CountedPost.all();
+    gas().calls.reset();
+    expect(posts.loadCount('tags', 'comments')).toBe(posts);
+    expect(posts.map((post) => [post.id, post.$extras.tags_count, post.$extras.comments_count]).all()).toEqual([
+      [1, 2, 1],
+      [2, 0, 0],
+      [3, 1, 2],
+    ]);
+    expect(gas().calls.reads('Posts')).toBe(0);
+    expect(gas().calls.reads('PostTag')).toBe(1);
+    expect(gas().calls.reads('Tags')).toBe(1);
+    expect(gas().calls.reads('Comments')).toBe(1);
+  });
+
+  it('takes a constraint and an alias, and reads nothing for an empty collection', () => {
+    seedCountSheets();
+    const posts = CountedPost.all();
+    posts.loadCount('comments', (q) => q.where('approved', true).as('approved'));
+    expect(posts.map((post) => post.$extras.approved).all()).toEqual([1, 0, 1]);
+    gas().calls.reset();
+    expect(new Collection<CountedPost>().loadCount('tags').length).toBe(0);
+    expect(gas().calls.all()).toEqual([]);
+  });
+
+  it('refuses plain values, naming loadCount', () => {
+    seedCountSheets();
+    expect(() => Collection.wrap([1, 2]).loadCount('tags')).toThrow(/Collection.loadCount\(\): expected a collection of models/);
+  });
+});
+
+class CountedTag extends Model {
+  static _table = 'Tags';
+}
+
+class Comment extends Model {
+  static _table = 'Comments';
+}
+
+class CountedPost extends Model {
+  static _table = 'Posts';
+  declare id: number;
+  tags() {
+    return this.manyToMany(CountedTag, 'PostTag', 'post_id', 'tag_id');
+  }
+  comments() {
+    return this.hasMany(Comment, 'post_id');
+  }
+}
+
+function seedCountSheets() {
+  seedSheets({
+    Posts: [['id'], [1], [2], [3]],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [3, 2]],
+    Comments: [['id', 'post_id', 'approved'], [1, 1, true], [2, 3, true], [3, 3, false]],
+  });
+}

@@ -8,9 +8,9 @@ import { readAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
 import { checkAttributeList } from '../../model/staticArguments';
 import { runWrite } from '../../storage/UnitOfWork';
-import { describeValue, isBlankKey, isPlainObject } from '../../support/values';
+import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, checkSearchArguments, requireRelated, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -55,13 +55,15 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
 
   /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
   firstOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
-    this.checkSearch('firstOrCreate', search, attributes);
+    checkSearchArguments(this.relation.label(), 'firstOrCreate', search, attributes);
+    assertParentNotDeleted(this.parent, this.relation.label(), 'firstOrCreate');
     return runWrite(`${this.relation.label()}.firstOrCreate`, () => this.query().where(search as Record<string, unknown>).first() || this.create({ ...search, ...attributes }));
   }
 
   /** Updates the parent's first related model matching `search` with `attributes`, or creates one (under one lock, Lucid's). */
   updateOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R>): R {
-    this.checkSearch('updateOrCreate', search, attributes);
+    checkSearchArguments(this.relation.label(), 'updateOrCreate', search, attributes);
+    assertParentNotDeleted(this.parent, this.relation.label(), 'updateOrCreate');
     return runWrite(`${this.relation.label()}.updateOrCreate`, () => {
       const found = this.query().where(search as Record<string, unknown>).first();
       if (!found) return this.create({ ...search, ...attributes });
@@ -70,14 +72,6 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
     });
   }
 
-  private checkSearch(method: string, search: unknown, attributes: unknown): void {
-    [search, attributes].forEach((value, i) => {
-      if (!isPlainObject(value)) {
-        throw new ValidationError(`${this.relation.label()}.${method}(): ${i === 0 ? 'the search' : 'the attributes'} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
-      }
-    });
-    assertParentNotDeleted(this.parent, this.relation.label(), method);
-  }
 
   /** Sets the parent's key on a related model and saves it. */
   save(model: R): R {

@@ -5,7 +5,7 @@ import { readAttribute, writeAttribute } from '../../model/attributes';
 import { modelName } from '../../model/meta';
 import { stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
-import { describeValue } from '../../support/values';
+import { describeValue, isPlainObject } from '../../support/values';
 
 /** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related` that was not deleted. */
 export function requireRelated<R extends Model>(value: unknown, related: ModelClass<R>, owner: string, method: string): asserts value is R {
@@ -35,4 +35,28 @@ export function setForeignKey(unit: UnitOfWork, model: object, name: string, val
   const previous = readAttribute(model, name);
   writeAttribute(model, name, value);
   unit.record(() => writeAttribute(model, name, previous));
+}
+
+/** firstOrCreate/updateOrCreate take objects of columns: anything else is refused before reading. */
+export function checkSearchArguments(owner: string, method: string, search: unknown, attributes: unknown): void {
+  [search, attributes].forEach((value, i) => {
+    if (!isPlainObject(value)) {
+      throw new ValidationError(`${owner}.${method}(): ${i === 0 ? 'the search' : 'the attributes'} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
+    }
+  });
+}
+
+/** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
+export function checkPivotAttributes(owner: string, attributes: unknown, method: string, what = 'pivot attributes'): void {
+  if (attributes === undefined || attributes === null || isPlainObject(attributes)) return;
+  throw new ValidationError(`${owner}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
+}
+
+/** A list of pivot attributes, one object (or nothing) per item. */
+export function checkPivotList(owner: string, list: unknown, method: string): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    throw new ValidationError(`${owner}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
+  }
+  list.forEach((attributes, i) => checkPivotAttributes(owner, attributes, method, `pivot attributes ${i}`));
 }

@@ -16,7 +16,7 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
-import { assertParentNotDeleted, blankParentKey, requireRelated } from '../clients/support';
+import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, checkSearchArguments, requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecord, PivotRecords } from './syncPlan';
@@ -48,7 +48,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
    * `attach([1, 2], { role: 'admin' })` (an id's own attributes win). One append.
    */
   attach(ids: unknown, attributes?: Record<string, unknown>): void {
-    this.checkPivotAttributes(attributes, 'attach', 'pivot attributes');
+    checkPivotAttributes(this.relation.label(), attributes, 'attach');
     const records = this.records(ids, 'attach', attributes);
     // Nothing to attach takes no lock and reads nothing, as save() without changes.
     if (!records.size) {
@@ -85,7 +85,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     if (attributes === undefined || attributes === null) {
       throw new ValidationError(`${this.relation.label()}.syncWithPivotValues(): pass the pivot attributes as the second argument ({ role: 'admin' }).`);
     }
-    this.checkPivotAttributes(attributes, 'syncWithPivotValues', 'pivot attributes');
+    checkPivotAttributes(this.relation.label(), attributes, 'syncWithPivotValues');
     return this.syncRecords('syncWithPivotValues', ids, attributes, detach);
   }
 
@@ -179,7 +179,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Creates a related model and attaches it. */
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>, pivotAttributes?: Record<string, unknown>): R {
     checkAttributeList(attributes, this.relation.label(), 'create', this.relation.relatedModel());
-    this.checkPivotAttributes(pivotAttributes, 'create', 'pivot attributes');
+    checkPivotAttributes(this.relation.label(), pivotAttributes, 'create');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
     return this.createModels('create', [attributes], [pivotAttributes])[0];
   }
@@ -187,7 +187,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: List<ModelAttributes<R>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
     checkAttributeList(list, this.relation.label(), 'createMany', this.relation.relatedModel());
-    this.checkPivotList(pivotList, 'createMany');
+    checkPivotList(this.relation.label(), pivotList, 'createMany');
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.createModels('createMany', list, pivotList);
   }
@@ -201,9 +201,39 @@ export class ManyToManyClient<P extends Model, R extends Model> {
     }, true);
   }
 
+  /**
+   * The parent's related model matching `search`; else a row of the related sheet matching it,
+   * attached; else a new one made from `search` and `attributes`, created and attached (Eloquent's).
+   */
+  firstOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R> = {} as ModelAttributes<R>, pivotAttributes?: Record<string, unknown>): R {
+    return this.findOrCreate('firstOrCreate', search, attributes, pivotAttributes, false);
+  }
+
+  /** `firstOrCreate`, then `attributes` set on the model found and saved (Eloquent's updateOrCreate). */
+  updateOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R>, pivotAttributes?: Record<string, unknown>): R {
+    return this.findOrCreate('updateOrCreate', search, attributes, pivotAttributes, true);
+  }
+
+  private findOrCreate(method: string, search: ModelAttributes<R>, attributes: ModelAttributes<R>, pivotAttributes: Record<string, unknown> | undefined, update: boolean): R {
+    checkSearchArguments(this.relation.label(), method, search, attributes);
+    checkPivotAttributes(this.relation.label(), pivotAttributes, method);
+    assertParentNotDeleted(this.parent, this.relation.label(), method);
+    return runWrite(`${this.relation.label()}.${method}`, () => {
+      const where = search as Record<string, unknown>;
+      let found = this.query().where(where).first();
+      if (!found) {
+        found = this.relation.relatedModel().query().where(where).first();
+        if (!found) return this.create({ ...search, ...attributes }, pivotAttributes);
+        this.attach([found], pivotAttributes);
+      }
+      if (update) saveInWrite(found.merge(attributes as Record<string, unknown>));
+      return found;
+    });
+  }
+
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
   save(model: R, pivotAttributes?: Record<string, unknown>, checkExisting = true): R {
-    this.checkPivotAttributes(pivotAttributes, 'save', 'pivot attributes');
+    checkPivotAttributes(this.relation.label(), pivotAttributes, 'save');
     this.saveModels('save', [model], [pivotAttributes], checkExisting);
     return model;
   }
@@ -211,7 +241,7 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   /** Saves related models and attaches them. */
   saveMany(models: List<R>, pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
-    this.checkPivotList(pivotList, 'saveMany');
+    checkPivotList(this.relation.label(), pivotList, 'saveMany');
     return this.saveModels('saveMany', models, pivotList, checkExisting);
   }
 
@@ -230,20 +260,6 @@ export class ManyToManyClient<P extends Model, R extends Model> {
       });
       return models;
     }, models.some((model) => !model.$isPersisted || model.$isDirty));
-  }
-
-  /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
-  private checkPivotAttributes(attributes: unknown, method: string, what: string): void {
-    if (attributes === undefined || attributes === null || isPlainObject(attributes)) return;
-    throw new ValidationError(`${this.relation.label()}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
-  }
-
-  private checkPivotList(list: unknown, method: string): void {
-    if (list === undefined) return;
-    if (!Array.isArray(list)) {
-      throw new ValidationError(`${this.relation.label()}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
-    }
-    list.forEach((attributes, i) => this.checkPivotAttributes(attributes, method, `pivot attributes ${i}`));
   }
 
   /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
