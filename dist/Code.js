@@ -590,14 +590,14 @@ var SheetORM = (() => {
   function registerCollectionLoader(fn) {
     loader = fn;
   }
-  function loadItems(items, args) {
+  function loadItems(items, args, kind) {
     if (!items.length) return;
-    if (!loader) throw notModelsError(items[0], 0);
-    loader(items, args);
+    if (!loader) throw notModelsError(items[0], 0, kind);
+    loader(items, args, kind);
   }
-  function notModelsError(item, index) {
+  function notModelsError(item, index, kind) {
     return new ValidationError(
-      `Collection.load(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`
+      `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`
     );
   }
 
@@ -3830,7 +3830,11 @@ var SheetORM = (() => {
       return this.all();
     }
     load(...args) {
-      loadItems(this, args);
+      loadItems(this, args, "load");
+      return this;
+    }
+    loadCount(...names) {
+      loadItems(this, names, "loadCount");
       return this;
     }
     /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
@@ -4717,18 +4721,22 @@ var SheetORM = (() => {
       loadPreloads(model, instances, nodes);
     });
   }
-  function loadCollection(base, items, args) {
-    if (!(items[0] instanceof base)) throw notModelsError(items[0], 0);
+  function loadCollection(base, items, args, kind) {
+    if (!(items[0] instanceof base)) throw notModelsError(items[0], 0, kind);
     const model = classOf(items[0]);
     for (let i = 1; i < items.length; i++) {
-      if (!(items[i] instanceof base)) throw notModelsError(items[i], i);
+      if (!(items[i] instanceof base)) throw notModelsError(items[i], i, kind);
       if (classOf(items[i]) !== model) {
         throw new ValidationError(
-          `Collection.load(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`
+          `Collection.${kind}(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`
         );
       }
     }
-    loadRelations(model, Array.from(items), args);
+    const instances = Array.from(items);
+    if (kind === "load") return loadRelations(model, instances, args);
+    const query = model.query();
+    query.withCount(...args);
+    query.countOnto(instances);
   }
   function recordRelationUndo(model, instance, name) {
     const wasLoaded = isLoadedRelation(instance, name);
@@ -5904,6 +5912,24 @@ var SheetORM = (() => {
     writeAttribute(model, name, value);
     unit.record(() => writeAttribute(model, name, previous));
   }
+  function checkSearchArguments(owner, method, search, attributes) {
+    [search, attributes].forEach((value, i) => {
+      if (!isPlainObject(value)) {
+        throw new ValidationError(`${owner}.${method}(): ${i === 0 ? "the search" : "the attributes"} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
+      }
+    });
+  }
+  function checkPivotAttributes(owner, attributes, method, what = "pivot attributes") {
+    if (attributes === void 0 || attributes === null || isPlainObject(attributes)) return;
+    throw new ValidationError(`${owner}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
+  }
+  function checkPivotList(owner, list, method) {
+    if (list === void 0) return;
+    if (!Array.isArray(list)) {
+      throw new ValidationError(`${owner}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
+    }
+    list.forEach((attributes, i) => checkPivotAttributes(owner, attributes, method, `pivot attributes ${i}`));
+  }
 
   // src/relations/clients/BelongsToClient.ts
   var BelongsToClient = class {
@@ -6064,26 +6090,20 @@ var SheetORM = (() => {
     }
     /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
     firstOrCreate(search, attributes = {}) {
-      this.checkSearch("firstOrCreate", search, attributes);
+      checkSearchArguments(this.relation.label(), "firstOrCreate", search, attributes);
+      assertParentNotDeleted(this.parent, this.relation.label(), "firstOrCreate");
       return runWrite(`${this.relation.label()}.firstOrCreate`, () => this.query().where(search).first() || this.create({ ...search, ...attributes }));
     }
     /** Updates the parent's first related model matching `search` with `attributes`, or creates one (under one lock, Lucid's). */
     updateOrCreate(search, attributes) {
-      this.checkSearch("updateOrCreate", search, attributes);
+      checkSearchArguments(this.relation.label(), "updateOrCreate", search, attributes);
+      assertParentNotDeleted(this.parent, this.relation.label(), "updateOrCreate");
       return runWrite(`${this.relation.label()}.updateOrCreate`, () => {
         const found = this.query().where(search).first();
         if (!found) return this.create({ ...search, ...attributes });
         saveInWrite(found.merge(attributes));
         return found;
       });
-    }
-    checkSearch(method, search, attributes) {
-      [search, attributes].forEach((value, i) => {
-        if (!isPlainObject(value)) {
-          throw new ValidationError(`${this.relation.label()}.${method}(): ${i === 0 ? "the search" : "the attributes"} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
-        }
-      });
-      assertParentNotDeleted(this.parent, this.relation.label(), method);
     }
     /** Sets the parent's key on a related model and saves it. */
     save(model) {
@@ -6854,7 +6874,7 @@ var SheetORM = (() => {
      * `attach([1, 2], { role: 'admin' })` (an id's own attributes win). One append.
      */
     attach(ids2, attributes) {
-      this.checkPivotAttributes(attributes, "attach", "pivot attributes");
+      checkPivotAttributes(this.relation.label(), attributes, "attach");
       const records = this.records(ids2, "attach", attributes);
       if (!records.size) {
         this.parentKey();
@@ -6887,7 +6907,7 @@ var SheetORM = (() => {
       if (attributes === void 0 || attributes === null) {
         throw new ValidationError(`${this.relation.label()}.syncWithPivotValues(): pass the pivot attributes as the second argument ({ role: 'admin' }).`);
       }
-      this.checkPivotAttributes(attributes, "syncWithPivotValues", "pivot attributes");
+      checkPivotAttributes(this.relation.label(), attributes, "syncWithPivotValues");
       return this.syncRecords("syncWithPivotValues", ids2, attributes, detach);
     }
     /** `sync(ids, false)`. */
@@ -6973,14 +6993,14 @@ var SheetORM = (() => {
     /** Creates a related model and attaches it. */
     create(attributes = {}, pivotAttributes) {
       checkAttributeList(attributes, this.relation.label(), "create", this.relation.relatedModel());
-      this.checkPivotAttributes(pivotAttributes, "create", "pivot attributes");
+      checkPivotAttributes(this.relation.label(), pivotAttributes, "create");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
       return this.createModels("create", [attributes], [pivotAttributes])[0];
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
       checkAttributeList(list, this.relation.label(), "createMany", this.relation.relatedModel());
-      this.checkPivotList(pivotList, "createMany");
+      checkPivotList(this.relation.label(), pivotList, "createMany");
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       return this.createModels("createMany", list, pivotList);
     }
@@ -6992,16 +7012,43 @@ var SheetORM = (() => {
         return models;
       }, true);
     }
+    /**
+     * The parent's related model matching `search`; else a row of the related sheet matching it,
+     * attached; else a new one made from `search` and `attributes`, created and attached (Eloquent's).
+     */
+    firstOrCreate(search, attributes = {}, pivotAttributes) {
+      return this.findOrCreate("firstOrCreate", search, attributes, pivotAttributes, false);
+    }
+    /** `firstOrCreate`, then `attributes` set on the model found and saved (Eloquent's updateOrCreate). */
+    updateOrCreate(search, attributes, pivotAttributes) {
+      return this.findOrCreate("updateOrCreate", search, attributes, pivotAttributes, true);
+    }
+    findOrCreate(method, search, attributes, pivotAttributes, update) {
+      checkSearchArguments(this.relation.label(), method, search, attributes);
+      checkPivotAttributes(this.relation.label(), pivotAttributes, method);
+      assertParentNotDeleted(this.parent, this.relation.label(), method);
+      return runWrite(`${this.relation.label()}.${method}`, () => {
+        const where = search;
+        let found = this.query().where(where).first();
+        if (!found) {
+          found = this.relation.relatedModel().query().where(where).first();
+          if (!found) return this.create({ ...search, ...attributes }, pivotAttributes);
+          this.attach([found], pivotAttributes);
+        }
+        if (update) saveInWrite(found.merge(attributes));
+        return found;
+      });
+    }
     /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
     save(model, pivotAttributes, checkExisting = true) {
-      this.checkPivotAttributes(pivotAttributes, "save", "pivot attributes");
+      checkPivotAttributes(this.relation.label(), pivotAttributes, "save");
       this.saveModels("save", [model], [pivotAttributes], checkExisting);
       return model;
     }
     /** Saves related models and attaches them. */
     saveMany(models, pivotList = [], checkExisting = true) {
       if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
-      this.checkPivotList(pivotList, "saveMany");
+      checkPivotList(this.relation.label(), pivotList, "saveMany");
       return this.saveModels("saveMany", models, pivotList, checkExisting);
     }
     saveModels(method, models, pivotList, checkExisting) {
@@ -7019,18 +7066,6 @@ var SheetORM = (() => {
         });
         return models;
       }, models.some((model) => !model.$isPersisted || model.$isDirty));
-    }
-    /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
-    checkPivotAttributes(attributes, method, what) {
-      if (attributes === void 0 || attributes === null || isPlainObject(attributes)) return;
-      throw new ValidationError(`${this.relation.label()}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
-    }
-    checkPivotList(list, method) {
-      if (list === void 0) return;
-      if (!Array.isArray(list)) {
-        throw new ValidationError(`${this.relation.label()}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
-      }
-      list.forEach((attributes, i) => this.checkPivotAttributes(attributes, method, `pivot attributes ${i}`));
     }
     /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
     write(method, fn, relatedFirst = false) {
@@ -7762,9 +7797,7 @@ var SheetORM = (() => {
       return this;
     }
     loadCount(...args) {
-      const query = classOf(this).query();
-      query.withCount(...args);
-      query.countOnto([this]);
+      loadCollection(_Model, [this], args, "loadCount");
       return this;
     }
     load(...args) {
@@ -7789,7 +7822,7 @@ var SheetORM = (() => {
     }
   };
   registerBaseSave(Model.prototype.save);
-  registerCollectionLoader((items, args) => loadCollection(Model, items, args));
+  registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
   Model.prototype.serializeExtras = false;
   defineResolvedSettings(Model);
   for (const name of ["$isPersisted", "$isNew", "$isDeleted", "$isDirty", "$dirty", "$original", "$attributes", "$extras", "$primaryKeyValue"]) {
