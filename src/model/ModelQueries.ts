@@ -99,6 +99,14 @@ export class ModelQueries extends ModelDefinitions {
   static paginate<M extends Model>(this: ModelClass<M>, page: number | string, perPage?: number | string): Paginator<M> {
     return this.query().paginate(page, perPage);
   }
+  /** Deletes every row of the sheet (Lucid's truncate), keeping the header; returns how many went. */
+  static truncate<M extends Model>(this: ModelClass<M>): number {
+    return this.query().delete();
+  }
+  /** Hands every model to `callback` `size` at a time; returning false stops. */
+  static chunk<M extends Model>(this: ModelClass<M>, size: number | string, callback: (models: Collection<M>, page: number) => unknown): boolean {
+    return this.query().chunk(size, callback);
+  }
   /** Starts a query with `where`. */
   static where<M extends Model>(this: ModelClass<M>, ...args: WhereArgs<QueryBuilder<M>>): QueryBuilder<M> {
     return this.query().where(...args);

@@ -56,6 +56,22 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     });
   }
 
+  /**
+   * Hands the matching models to `callback(models, page)` `size` at a time (Eloquent's chunk), after
+   * one read per sheet; returning false stops. Returns whether every chunk was handed over.
+   */
+  chunk(size: number | string, callback: (models: Collection<M>, page: number) => unknown): boolean {
+    const count = this.checkCount(size, 'chunk');
+    if (count < 1 || typeof callback !== 'function') {
+      throw new ValidationError(`${this.owner}.chunk(size, callback): expected a size of 1 or more and a function, got ${describeValue(size)} and ${describeValue(callback)}.`);
+    }
+    const models = this.get();
+    for (let start = 0, page = 1; start < models.length; start += count, page++) {
+      if (callback(Collection.wrap(models.slice(start, start + count)), page) === false) return false;
+    }
+    return true;
+  }
+
   /** The first matching model, or null. */
   first(): M | null {
     refuseColumnList(arguments[0], this.owner, 'first');
