@@ -5613,6 +5613,21 @@ var SheetORM = (() => {
         return Collection.wrap(models);
       });
     }
+    /**
+     * Hands the matching models to `callback(models, page)` `size` at a time (Eloquent's chunk), after
+     * one read per sheet; returning false stops. Returns whether every chunk was handed over.
+     */
+    chunk(size, callback) {
+      const count = this.checkCount(size, "chunk");
+      if (count < 1 || typeof callback !== "function") {
+        throw new ValidationError(`${this.owner}.chunk(size, callback): expected a size of 1 or more and a function, got ${describeValue(size)} and ${describeValue(callback)}.`);
+      }
+      const models = this.get();
+      for (let start = 0, page = 1; start < models.length; start += count, page++) {
+        if (callback(Collection.wrap(models.slice(start, start + count)), page) === false) return false;
+      }
+      return true;
+    }
     /** The first matching model, or null. */
     first() {
       refuseColumnList(arguments[0], this.owner, "first");
@@ -7528,6 +7543,14 @@ var SheetORM = (() => {
     /** Page `page` of `perPage` models, with the total and page links. */
     static paginate(page, perPage) {
       return this.query().paginate(page, perPage);
+    }
+    /** Deletes every row of the sheet (Lucid's truncate), keeping the header; returns how many went. */
+    static truncate() {
+      return this.query().delete();
+    }
+    /** Hands every model to `callback` `size` at a time; returning false stops. */
+    static chunk(size, callback) {
+      return this.query().chunk(size, callback);
     }
     /** Starts a query with `where`. */
     static where(...args) {
