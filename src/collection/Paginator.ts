@@ -28,10 +28,6 @@ export interface PaginatedJSON<T> {
   data: Array<Plain<T>>;
 }
 
-/** Collection, but with a page's own toJSON/serialize (they give `{ meta, data }`, not an array). */
-type PageBase<T> = Omit<Collection<T>, 'toJSON' | 'serialize'>;
-const PageBase = Collection as unknown as new <T>() => PageBase<T>;
-
 const PAGE: unique symbol = Symbol('sheetorm.page');
 
 interface PageState {
@@ -43,14 +39,19 @@ interface PageState {
 }
 
 /** A page of results: a Collection with `total`, `perPage`, `currentPage`, `lastPage`, `hasMorePages`, … */
-export class Paginator<T> extends PageBase<T> {
-  private [PAGE]!: PageState;
+export class Paginator<T> extends Collection<T> {
+  private declare [PAGE]: PageState;
+
+  /** A page of `rows` out of `total` (Lucid's argument order); `query.paginate()` makes them. */
+  constructor(total = 0, perPage = 20, currentPage = 1, ...rows: T[]) {
+    super(rows);
+    setPage(this, total, perPage, currentPage);
+  }
 
   /** A page holding `items` (handed over, not copied). */
   static page<T>(items: T[], total: number, perPage: number, currentPage: number): Paginator<T> {
     const page = Object.setPrototypeOf(items, Paginator.prototype) as Paginator<T>;
-    // Not an index or an enumerable key: the page stays a clean array for JSON and for...in.
-    Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: '/', query: {} }, writable: true });
+    setPage(page, total, perPage, currentPage);
     return page;
   }
 
@@ -140,13 +141,24 @@ export class Paginator<T> extends PageBase<T> {
     };
   }
 
-  /** `{ meta, data }` for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
-  toJSON(): PaginatedJSON<T> {
-    return { meta: this.getMeta(), data: Collection.prototype.toJSON.call(this as unknown as Collection<T>) };
+  // toJSON/serialize give `{ meta, data }` (a PaginatedJSON), not the array Collection's give: typed
+  // `any` so a page still passes wherever a Collection is taken. `getMeta()` is typed.
+  /** `{ meta, data }` (a PaginatedJSON) for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
+  override toJSON(): any {
+    return this.withMeta(super.toJSON());
   }
 
-  /** `{ meta, data }` with each model's `serialize(cherryPick)`. */
-  serialize(cherryPick?: CherryPick): PaginatedJSON<T> {
-    return { meta: this.getMeta(), data: Collection.prototype.serialize.call(this as unknown as Collection<T>, cherryPick) };
+  /** `{ meta, data }` (a PaginatedJSON) with each model's `serialize(cherryPick)`. */
+  override serialize(cherryPick?: CherryPick): any {
+    return this.withMeta(super.serialize(cherryPick));
   }
+
+  private withMeta(data: Array<Plain<T>>): PaginatedJSON<T> {
+    return { meta: this.getMeta(), data };
+  }
+}
+
+/** Sets a page's facts, kept off its indexes and enumerable keys so the page stays a clean array. */
+function setPage(page: object, total: number, perPage: number, currentPage: number): void {
+  Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: '/', query: {} }, writable: true });
 }

@@ -9,16 +9,15 @@ import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { runWrite } from '../storage/UnitOfWork';
-import { describeValue, isPlainObject } from '../support/values';
+import { cloneValue, describeValue, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
 import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
-import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, saveInWrite, updateModel } from './persistence';
+import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, updateModel } from './persistence';
 import { incrementModel } from './increment';
-import { amountsOf } from '../query/increment';
 import { loadCollection, loadRelations } from './load';
 import { CherryPick, serialize } from './serialize';
-import { checkAttributeList, checkAttributeObjects } from './staticArguments';
+import { checkAttributeList, checkAttributeObjects, findOrCreate } from './staticArguments';
 import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
 import { ModelQueries } from './ModelQueries';
 
@@ -76,29 +75,17 @@ export class Model extends ModelQueries {
   }
   /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
   static firstOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
-    checkAttributeObjects(this, 'firstOrCreate', search, attributes);
-    return runWrite(`${modelName(this)}.firstOrCreate`, () => {
-      const found = this.query().where(search as Record<string, unknown>).first();
-      return found || this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
-    });
+    return findOrCreateModel(this, 'firstOrCreate', search, attributes, false);
   }
   /** The first model matching `search`, or a new, unsaved one made from `search` and `attributes` (Lucid's firstOrNew). */
   static firstOrNew<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
-    checkAttributeObjects(this, 'firstOrNew', search, attributes);
+    checkAttributeObjects(modelName(this), 'firstOrNew', search, attributes);
     const found = this.query().where(search as Record<string, unknown>).first();
     return found || new this().merge({ ...(search as object), ...(attributes as object) });
   }
   /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
   static updateOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
-    checkAttributeObjects(this, 'updateOrCreate', search, attributes);
-    return runWrite(`${modelName(this)}.updateOrCreate`, () => {
-      const found = this.query().where(search as Record<string, unknown>).first();
-      if (found) {
-        saveInWrite(found.merge(attributes as Record<string, unknown>));
-        return found;
-      }
-      return this.create({ ...(search as object), ...(attributes as object) } as ModelAttributes<M>);
-    });
+    return findOrCreateModel(this, 'updateOrCreate', search, attributes, true);
   }
 
   // ----- Relations --------------------------------------------------------------------------
@@ -239,23 +226,34 @@ export class Model extends ModelQueries {
     const keys = originalKeyValues(this, primaryKeys(model));
     return query.find(keys.length === 1 ? keys[0] : keys);
   }
-  /** A new, unsaved model with this one's attributes, keys and the names in `except` left out (Eloquent's replicate). */
-  replicate(except: readonly string[] = []): this {
+  /** A new, unsaved model with this one's attributes (Dates copied), keys and the names in `except` left out (Eloquent's replicate). */
+  replicate(except: List<string> | string = []): this {
     const model = classOf<ModelClass>(this);
-    const left = new Set(primaryKeys(model).concat(except));
+    const names = typeof except === 'string' ? [except] : except;
+    if (!Array.isArray(names) || names.some((name) => typeof name !== 'string')) {
+      throw new ValidationError(`${modelName(model)}.replicate(except): expected a list of attribute names such as ['slug'], got ${describeValue(except)}.`);
+    }
+    const left = new Set(primaryKeys(model).concat(names));
     const attributes = attributesOf(this);
     const copy = new model() as this;
-    for (const name of Object.keys(attributes)) if (!left.has(name)) writeAttribute(copy, name, attributes[name]);
+    for (const name of Object.keys(attributes)) if (!left.has(name)) writeAttribute(copy, name, cloneValue(attributes[name]));
     return copy;
   }
-  /** Adds `amount` (default 1) to a column in the model's row, read under the lock, and takes the new value; or `increment({ views: 1, likes: 2 })`. */
-  increment(column: string | Record<string, number>, amount = 1): this {
-    incrementModel(classOf<ModelClass>(this), this, amountsOf(column, amount, modelName(classOf<ModelClass>(this)), 'increment'), 'increment');
+  /**
+   * Adds `amount` (default 1) to a column in the model's row, read under the lock, and takes the new
+   * value: `increment('views')`, `increment({ views: 1, likes: 2 })`, Eloquent's extra columns last.
+   */
+  increment(column: string, amount?: number | string, extra?: Partial<ModelAttributes<this>>): this;
+  increment(amounts: Record<string, number | string>, extra?: Partial<ModelAttributes<this>>): this;
+  increment(column: unknown, amount: unknown = 1, extra?: unknown): this {
+    incrementModel(classOf<ModelClass>(this), this, 'increment', column, amount, extra);
     return this;
   }
   /** Subtracts `amount` (default 1) from a column in the model's row (see increment). */
-  decrement(column: string | Record<string, number>, amount = 1): this {
-    incrementModel(classOf<ModelClass>(this), this, amountsOf(column, amount, modelName(classOf<ModelClass>(this)), 'decrement'), 'decrement');
+  decrement(column: string, amount?: number | string, extra?: Partial<ModelAttributes<this>>): this;
+  decrement(amounts: Record<string, number | string>, extra?: Partial<ModelAttributes<this>>): this;
+  decrement(column: unknown, amount: unknown = 1, extra?: unknown): this {
+    incrementModel(classOf<ModelClass>(this), this, 'decrement', column, amount, extra);
     return this;
   }
   /** Counts relations into `$extras.<name>_count` (Lucid's loadCount), reading only the relations' sheets. */
@@ -323,6 +321,13 @@ function checkAttributes(model: Model, attributes: unknown, method: string): voi
 }
 
 /** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
+function findOrCreateModel<M extends Model>(model: ModelClass<M>, method: string, search: ModelAttributes<M>, attributes: ModelAttributes<M>, update: boolean): M {
+  const owner = modelName(model);
+  checkAttributeObjects(owner, method, search, attributes);
+  const find = () => model.query().where(search as Record<string, unknown>).first();
+  return findOrCreate(owner, method, find, (merged) => model.create(merged as ModelAttributes<M>), search as object, attributes as object, update);
+}
+
 function createModels<M extends Model>(model: ModelClass<M>, list: List<unknown>, method: 'create' | 'createMany'): M[] {
   checkAttributeList(method === 'create' ? list[0] : list, modelName(model), method, model);
   if (!list.length) return [];

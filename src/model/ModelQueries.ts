@@ -148,7 +148,7 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().oldest(column);
   }
   /** Starts a query with `when(condition, callback, otherwise?)`. */
-  static when<M extends Model, V>(this: ModelClass<M>, condition: V, callback: (query: QueryBuilder<M>, value: V) => unknown, otherwise?: (query: QueryBuilder<M>, value: V) => unknown): QueryBuilder<M> {
+  static when<M extends Model, V>(this: ModelClass<M>, condition: V | ((query: QueryBuilder<M>) => V), callback: (query: QueryBuilder<M>, value: V) => unknown, otherwise?: (query: QueryBuilder<M>, value: V) => unknown): QueryBuilder<M> {
     return this.query().when(condition, callback, otherwise);
   }
   /** Starts a query with `limit`. */

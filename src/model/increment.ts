@@ -3,40 +3,56 @@
  * write's lock (so counts from concurrent executions add up), and takes the new value as saved.
  */
 import { ValidationError } from '../errors';
-import { addAmounts, Amounts } from '../query/increment';
+import { addAmounts, incrementOf } from '../query/increment';
 import { runWrite } from '../storage/UnitOfWork';
+import { sameValue } from '../support/values';
 import { readAttribute, removeAttribute, writeAttribute } from './attributes';
-import { modelName, tableRef } from './meta';
+import { modelName, primaryKeys, tableRef } from './meta';
 import { gone, locate, PersistableClass } from './persistence';
 import { columnIndex, stateOf } from './state';
 
-/** Adds the amounts to the model's row and sets them on the model, clean (other changes stay unsaved). */
-export function incrementModel(model: PersistableClass, instance: object, amounts: Amounts, method: string): void {
+/** Adds the amounts (and sets the extra columns) in the model's row and on the model, clean; its other changes stay unsaved. */
+export function incrementModel(model: PersistableClass, instance: object, method: 'increment' | 'decrement', column: unknown, amount: unknown, extra: unknown): void {
   const owner = modelName(model);
+  const change = incrementOf(column, amount, extra, owner, method);
   const state = stateOf(instance);
   if (!state.persisted) {
     const why = state.deleted ? 'was deleted' : 'has not been saved';
     throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
   }
+  const keys = primaryKeys(model);
   runWrite(`${owner}.${method}`, (unit) => {
     // Read afresh under the lock, never from a session's earlier read: the count must be current.
     const table = unit.table(tableRef(model));
     const entry = locate(model, instance, table, method);
     if (!entry) throw gone(model, instance, table);
-    addAmounts(model, table, [entry], amounts, owner, method);
-    const names = amounts.map(([name]) => name);
-    const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
-    const original = state.original ? state.original.slice() : null;
-    names.forEach((name) => {
-      const value = entry.values[table.column(name, owner)];
-      writeAttribute(instance, name, value);
-      const at = original && state.columns ? columnIndex(state.columns, name) : -1;
-      if (original && at >= 0) original[at] = value;
-    });
-    state.original = original;
-    unit.record(() => {
-      names.forEach((name, i) => (before.values[i] === undefined ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i])));
-      state.original = before.original;
-    });
+    addAmounts(table, [entry], change.amounts, keys, owner, method);
+    const extra = change.extra || {};
+    for (const name of Object.keys(extra)) {
+      const column = table.column(name, owner);
+      if (keys.indexOf(table.header.names[column]) >= 0) {
+        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+      }
+      if (extra[name] !== undefined && !sameValue(entry.values[column], table.cell(extra[name], owner, name))) table.set(entry, column, extra[name], owner);
+    }
+    takeCells(unit, instance, change.amounts.map(([name]) => name).concat(Object.keys(extra)), (name) => entry.values[table.column(name, owner)]);
+  });
+}
+
+/** Sets the cells' values on the model as saved (attribute and original), undone if the write fails. */
+function takeCells(unit: { record(undo: () => void): void }, instance: object, names: string[], cell: (name: string) => unknown): void {
+  const state = stateOf(instance);
+  const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
+  const original = state.original ? state.original.slice() : null;
+  names.forEach((name) => {
+    const value = cell(name);
+    writeAttribute(instance, name, value);
+    const at = original && state.columns ? columnIndex(state.columns, name) : -1;
+    if (original && at >= 0) original[at] = value as never;
+  });
+  state.original = original;
+  unit.record(() => {
+    names.forEach((name, i) => (before.values[i] === undefined ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i])));
+    state.original = before.original;
   });
 }

@@ -3,7 +3,7 @@ import { operatorMatcher, Operator } from '../collection/compare';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, tableRef } from '../model/meta';
 import type { TableRef } from '../storage/TableRef';
-import { prefetch, readScope } from '../storage/UnitOfWork';
+import { inUnitOfWork, prefetch, readScope, recordUndo } from '../storage/UnitOfWork';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
 import { describeValue, digitsAsNumber, normalizeKey, Key } from '../support/values';
@@ -199,6 +199,12 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     for (const relation of this.tested) refs.push(...relation.tables());
     if (!withLoads) return refs;
     preloadSheets(this.model, this.preloads, refs);
+    return refs.concat(this.countSheets());
+  }
+
+  /** The sheets the withCounts read. */
+  private countSheets(): TableRef[] {
+    const refs: TableRef[] = [];
     for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
     return refs;
   }
@@ -212,22 +218,25 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     this.setCounts(models, made);
   }
 
-  /** Sets the withCounts on models already read, reading only the relations' sheets (Lucid's loadCount). */
+  /**
+   * Sets the withCounts on models already read, reading only the relations' sheets (Lucid's
+   * loadCount). In a transaction that rolls back, the models get their `$extras` back: the rows
+   * counted may never be written.
+   */
   countOnto(models: M[]): void {
     if (!models.length) return;
     readScope(() => {
-      const refs: TableRef[] = [];
-      for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
-      prefetch(refs);
-      this.setCounts(models, null);
+      prefetch(this.countSheets());
+      this.setCounts(models, null, inUnitOfWork());
     });
   }
 
-  private setCounts(models: M[], made: { results: Map<CountSpec, CountResult> } | null): void {
+  private setCounts(models: M[], made: { results: Map<CountSpec, CountResult> } | null, undoable = false): void {
     for (const spec of this.counts) {
       const { alias, keyColumn, counts } = (made && made.results.get(spec)) || this.countFor(spec);
       // A missing key column would count 0 for every model, silently.
       this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
+      if (undoable) recordExtrasUndo(models, alias);
       models.forEach((model) => {
         extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
       });
@@ -313,6 +322,18 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     });
     return this;
   }
+}
+
+/** Records how to put back each model's `$extras[alias]` (or its absence). */
+function recordExtrasUndo(models: readonly object[], alias: string): void {
+  const had = models.map((model) => Object.prototype.hasOwnProperty.call(extrasOf(model), alias));
+  const before = models.map((model) => extrasOf(model)[alias]);
+  recordUndo(() =>
+    models.forEach((model, i) => {
+      if (had[i]) extrasOf(model)[alias] = before[i];
+      else delete extrasOf(model)[alias];
+    }),
+  );
 }
 
 /** The parent column a relation matches on. */

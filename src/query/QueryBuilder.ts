@@ -19,7 +19,7 @@ import { CellValue, describeValue, isPlainObject, sameValue } from '../support/v
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, compile, Condition, refuseColumnList, Source } from './conditions';
 import { OrderedQuery } from './OrderedQuery';
-import { addAmounts, Amounts, amountsOf } from './increment';
+import { addAmounts, Increment, incrementOf } from './increment';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 
@@ -129,11 +129,8 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
   count(column?: string): number {
     const counted = countedColumn(column, this.owner);
     return readScope(() => {
-      this.forgetCounts();
-      prefetch(this.sheetsInvolved(false));
-      const table = readTable(tableRef(this.model));
+      const table = this.tableToCount();
       const test = this.predicate(table);
-      this.assertOrderColumns(table);
       const index = counted === null ? -1 : table.column(this.unqualify(counted, table), this.owner);
       let total = 0;
       const rows = table.liveValues();
@@ -164,6 +161,8 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     const size = this.checkCount(perPage, 'paginate');
     if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
     return readScope(() => {
+      // Every sheet first, so the Sheets API path reads them in one batch (count() needs only the model's).
+      prefetch(this.sheetsInvolved());
       const total = this.count();
       const rows = this.clone().forPage(current, size).get();
       return Paginator.page(rows as unknown as M[], total, size, current);
@@ -200,12 +199,18 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
   protected columnValues(column: unknown, method: string): unknown[] {
     const name = checkColumn(column, this.owner, method);
     return readScope(() => {
-      this.forgetCounts();
-      prefetch(this.sheetsInvolved(false));
-      const table = readTable(tableRef(this.model));
-      this.assertOrderColumns(table);
+      const table = this.tableToCount();
       return this.matchingValues(table).map(this.resolveColumn(table)(name, 'model'));
     });
+  }
+
+  /** The model's table for a count or an aggregate (preloads aside; order columns still checked). */
+  private tableToCount(): Table {
+    this.forgetCounts();
+    prefetch(this.sheetsInvolved(false));
+    const table = readTable(tableRef(this.model));
+    this.assertOrderColumns(table);
+    return table;
   }
 
   /**
@@ -260,24 +265,31 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
 
   /**
    * Adds `amount` (default 1) to a column of every matching row, or several: `increment({ views: 1,
-   * likes: 2 })`. The cells are read under the write's lock, so concurrent counts all count; an
-   * empty cell counts as 0. Returns the number of rows.
+   * likes: 2 })`, setting Eloquent's `extra` columns in the same write. The cells are read under the
+   * write's lock, so concurrent counts all count; an empty cell counts as 0. Returns the number of rows.
    */
-  increment(column: string | Record<string, number>, amount = 1): number {
-    return this.addToRows(amountsOf(column, amount, this.owner, 'increment'), 'increment');
+  increment(column: string, amount?: number | string, extra?: Record<string, unknown>): number;
+  increment(amounts: Record<string, number | string>, extra?: Record<string, unknown>): number;
+  increment(column: unknown, amount: unknown = 1, extra?: unknown): number {
+    return this.addToRows(incrementOf(column, amount, extra, this.owner, 'increment'), 'increment');
   }
 
   /** Subtracts `amount` (default 1) from a column of every matching row (see increment). */
-  decrement(column: string | Record<string, number>, amount = 1): number {
-    return this.addToRows(amountsOf(column, amount, this.owner, 'decrement'), 'decrement');
+  decrement(column: string, amount?: number | string, extra?: Record<string, unknown>): number;
+  decrement(amounts: Record<string, number | string>, extra?: Record<string, unknown>): number;
+  decrement(column: unknown, amount: unknown = 1, extra?: unknown): number {
+    return this.addToRows(incrementOf(column, amount, extra, this.owner, 'decrement'), 'decrement');
   }
 
-  private addToRows(amounts: Amounts, method: string): number {
+  private addToRows(change: Increment, method: string): number {
     return runWrite(`${this.owner}.${method}`, (unit) => {
       this.forgetCounts();
       const { table, entries } = this.rowsToChange(unit);
       const rows = entries();
-      addAmounts(this.model, table, rows, amounts, this.owner, method);
+      const amounts = change.amounts.map(([name, amount]): [string, number] => [this.unqualify(name, table), amount]);
+      addAmounts(table, rows, amounts, primaryKeys(this.model), this.owner, method);
+      // A failure here undoes the amounts too: the write is all or nothing.
+      if (change.extra) this.setOnRows(table, change.extra, () => rows);
       return rows.length;
     });
   }
@@ -390,8 +402,6 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     const sheet = table.ref.sheetName.toLowerCase();
     return prefix === sheet ? column.slice(dot + 1) : column;
   }
-
-
 }
 
 /** The column `count(column)` counts values of, or null for every row (none given, or `'*'`). */

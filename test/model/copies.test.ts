@@ -1,4 +1,4 @@
-import { Collection, Model } from '../../src';
+import { Collection, Model, ValidationError, transaction } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Tag extends Model {
@@ -81,9 +81,21 @@ describe('replicate()', () => {
     expect(post.title).toBe('First');
   });
 
-  it('leaves out the attributes named in `except`', () => {
+  it('leaves out the attributes named in `except` (a list or one name), and refuses anything else', () => {
     seed();
     expect(Post.findOrFail(1).replicate(['views']).toJSON()).toEqual({ title: 'First' });
+    expect(Post.findOrFail(1).replicate('title').toJSON()).toEqual({ views: 3 });
+    expect(() => Post.findOrFail(1).replicate(new Set(['views']) as never)).toThrow(/replicate\(except\): expected a list of attribute names/);
+    expect(() => Post.findOrFail(1).replicate({ views: 1 } as never)).toThrow(ValidationError);
+  });
+
+  it('gives the copy its own Dates: changing one leaves the original clean', () => {
+    seedSheets({ Posts: [['id', 'title', 'views', 'due'], [1, 'First', 3, new Date(Date.UTC(2024, 2, 4))]] });
+    const post = Post.findOrFail(1) as Post & { due: Date };
+    const copy = post.replicate() as Post & { due: Date };
+    copy.due.setUTCFullYear(2030);
+    expect(post.due.getUTCFullYear()).toBe(2024);
+    expect(post.$isDirty).toBe(false);
   });
 });
 
@@ -98,6 +110,21 @@ describe('loadCount()', () => {
     expect(gas().calls.reads('PostTag')).toBe(1);
     expect(gas().calls.reads('Tags')).toBe(1);
     expect(gas().calls.reads('Comments')).toBe(1);
+  });
+
+  it('puts the counts back when the transaction around them rolls back (the rows counted were never written)', () => {
+    seed();
+    const post = Post.findOrFail(1);
+    post.loadCount('tags');
+    expect(() =>
+      transaction(() => {
+        Comment.create({ post_id: 1, approved: true });
+        post.loadCount('comments', 'tags as total');
+        expect(post.$extras).toEqual({ tags_count: 2, comments_count: 3, total: 2 });
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(post.$extras).toEqual({ tags_count: 2 });
   });
 
   it('takes a constraint and an alias', () => {

@@ -86,4 +86,19 @@ describe('model increment / decrement', () => {
     expect(() => post.increment('title')).toThrow(ValidationError);
     expect(post.title).toBe('Post 2');
   });
+
+  it("sets Eloquent's extra columns with the increment, clean, and writes nothing for an amount of 0", () => {
+    seed();
+    const post = Post.findOrFail(1);
+    post.likes = 99;
+    post.increment('views', 1, { title: 'Seen' });
+    expect(sheetRows('Posts')[1]).toEqual([1, 'Seen', 11, 0]);
+    expect([post.title, post.views]).toEqual(['Seen', 11]);
+    expect(post.$dirty).toEqual({ likes: 99 });
+    gas().calls.reset();
+    post.increment('views', 0);
+    expect(gas().calls.writes()).toBe(0);
+    expect(() => post.increment('views', 1, { id: 5 })).toThrow(/cannot change the key/);
+    expect(sheetRows('Posts')[1]).toEqual([1, 'Seen', 11, 0]);
+  });
 });

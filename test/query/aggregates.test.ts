@@ -102,5 +102,6 @@ describe('query aggregates', () => {
     expect(() => Post.query().sum('likes')).toThrow(ColumnNotFoundError);
     expect(() => Post.query().max(42 as unknown as string)).toThrow(ValidationError);
     expect(() => Post.findOrFail(1).related('tags').query().sum('nope')).toThrow(ColumnNotFoundError);
+    expect(() => Post.query().orderBy('typo').sum('views')).toThrow(/no column "typo"/);
   });
 });

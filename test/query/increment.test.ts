@@ -80,7 +80,8 @@ describe('query increment / decrement', () => {
     seed();
     expect(() => Post.query().increment('id')).toThrow(/key of Post/);
     expect(() => Post.query().increment('nope')).toThrow(/no column "nope"/);
-    expect(() => Post.query().increment('views', '2' as unknown as number)).toThrow(ValidationError);
+    expect(() => Post.query().increment('views', 'two')).toThrow(ValidationError);
+    expect(() => Post.query().increment('views', 1, 'x' as never)).toThrow(/extra columns must be an object/);
     expect(() => Post.query().increment('views', NaN)).toThrow(/finite number/);
     expect(() => Post.query().increment({})).toThrow(/at least one column/);
     expect(gas().calls.writes()).toBe(0);
@@ -92,5 +93,39 @@ describe('query increment / decrement', () => {
     expect(Post.findOrFail(1).related('tags').query().increment('uses')).toBe(2);
     expect(sheetRows('Tags').slice(1)).toEqual([[1, 1], [2, 5]]);
     expect(sheetRows('PostTag')).toHaveLength(5);
+  });
+
+  it('writes nothing for an amount of 0, so formulas in that column stay formulas', () => {
+    seed();
+    gas().calls.reset();
+    expect(Post.query().increment({ views: 1, total: 0 })).toBe(3);
+    expect(gas().sheetFormulas('Posts').slice(1).map((row) => row[3])).toEqual(['=B2+C2', '=B3+C3', '=B4+C4']);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    gas().calls.reset();
+    expect(Post.query().increment('views', 0)).toBe(3);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it("sets Eloquent's extra columns in the same write, only where they change", () => {
+    seed();
+    gas().calls.reset();
+    expect(Post.where('id', '<', 3).increment('views', 1, { likes: 0 })).toBe(2);
+    expect(sheetRows('Posts').slice(1).map((row) => row.slice(0, 3))).toEqual([[1, 6, 0], [2, 1, 0], [3, 9, 2]]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(Post.where('id', 3).decrement({ views: 2 }, { likes: 7 })).toBe(1);
+    expect(sheetRows('Posts')[3].slice(0, 3)).toEqual([3, 7, 7]);
+  });
+
+  it('takes numeric text as the amount (a doGet parameter) and sheet-qualified column names', () => {
+    seed();
+    expect(Post.where('id', 1).increment('Posts.views', '2.5')).toBe(1);
+    expect(sheetRows('Posts')[1][1]).toBe(7.5);
+  });
+
+  it('leaves every cell as it was when an extra column is refused', () => {
+    seed();
+    expect(() => Post.query().increment('views', 1, { nope: 1 })).toThrow(/no column "nope"/);
+    expect(() => Post.where('id', '<', 3).increment('views', 1, { id: 9 })).toThrow(/duplicate|same key|key/i);
+    expect(sheetRows('Posts').slice(1).map((row) => row[1])).toEqual([5, '', 9]);
   });
 });

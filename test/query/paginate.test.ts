@@ -111,4 +111,40 @@ describe('paginate(page, perPage)', () => {
     expect(page.map((tag) => tag.name)).toEqual(['ts']);
     expect([page.total, page.lastPage]).toEqual([2, 2]);
   });
+
+  it('points the previous link of a page past the end at the last page, and clamps link ranges at page 1', () => {
+    seed();
+    const past = Post.paginate(9, 3);
+    expect(past.getPreviousPageUrl()).toBe('/?page=3');
+    expect(past.getUrlsForRange(-1, 2).map((link) => link.page)).toEqual([1, 2]);
+  });
+
+  it('reads every sheet in one batch on the Sheets API path, as get() does', () => {
+    seedSheets(
+      {
+        Posts: [['id', 'title', 'status'], [1, 'a', 'live'], [2, 'b', 'live']],
+        Tags: [['id', 'name'], [1, 'js']],
+        PostTag: [['post_id', 'tag_id'], [1, 1]],
+      },
+      { sheetsApi: true },
+    );
+    const reads = () => [gas().calls.count('Sheets.Spreadsheets.Values.batchGet'), gas().calls.count('Range.getValues')];
+    gas().calls.reset();
+    Post.query().with('tags').get();
+    const forGet = reads();
+    gas().calls.reset();
+    const page = Post.query().with('tags').paginate(1, 1);
+    expect(page.total).toBe(2);
+    expect(reads()).toEqual(forGet);
+    expect(forGet[1]).toBe(0);
+  });
+
+  it('can be made as Lucid makes one, and passed where a Collection is taken', () => {
+    seed();
+    const page = new Paginator(5, 2, 3, 'a', 'b');
+    expect([page.length, page.total, page.lastPage, page.hasMorePages]).toEqual([2, 5, 3, false]);
+    const asCollection: Collection<Post> = Post.paginate(1, 2);
+    expect(asCollection.length).toBe(2);
+    expect(Post.findOrFail(1).related('tags').saveMany(Tag.query().paginate(1, 5))).toHaveLength(2);
+  });
 });

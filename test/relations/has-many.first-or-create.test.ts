@@ -69,6 +69,18 @@ describe('hasMany/hasOne firstOrCreate', () => {
   });
 });
 
+describe('hasMany/hasOne firstOrCreate refusals', () => {
+  it('refuses a deleted parent and a parent never saved, writing nothing', () => {
+    seed();
+    const ann = User.findOrFail(1);
+    ann.delete();
+    gas().calls.reset();
+    expect(() => ann.related('posts').firstOrCreate({ title: 'x' })).toThrow(/the parent was deleted/);
+    expect(() => new User().related('posts').updateOrCreate({ title: 'x' }, {})).toThrow(/save it before using its relations/);
+    expect(gas().calls.writes()).toBe(0);
+  });
+});
+
 describe('hasMany/hasOne updateOrCreate', () => {
   it("updates the parent's matching row, writing only what changed", () => {
     seed();
@@ -93,5 +105,12 @@ describe('hasMany/hasOne updateOrCreate', () => {
     expect(() => posts.firstOrCreate('Hello' as never)).toThrow(ValidationError);
     expect(() => posts.updateOrCreate({ title: 'x' }, null as never)).toThrow(/User.posts.updateOrCreate\(\): the attributes must be an object/);
     expect(gas().calls.reads('Posts')).toBe(0);
+  });
+
+  it("updates a hasOne's row, or creates it", () => {
+    seed();
+    expect(User.findOrFail(2).related('profile').updateOrCreate({}, { bio: 'Bob, edited' }).id).toBe(1);
+    expect(User.findOrFail(1).related('profile').updateOrCreate({}, { bio: 'Ann' }).id).toBe(2);
+    expect(sheetRows('Profiles').slice(1)).toEqual([[1, 2, 'Bob, edited'], [2, 1, 'Ann']]);
   });
 });

@@ -85,10 +85,19 @@ it('aggregates, pages and fresh copies are typed', () => {
   const total: number = Post.sum('views');
   const page = Post.query().with('tags').paginate(1, 1);
   const names: string[] = page[0].tags.map((tag) => tag.name).all();
-  const meta: number = page.toJSON().meta.last_page;
+  const meta: number = page.getMeta().last_page;
   const same: Post | null = Post.findOrFail(1).fresh();
   const loaded = Post.findOrFail(1).fresh('tags');
   // @ts-expect-error fresh() names relations only
   expect(() => Post.findOrFail(1).fresh('title')).toThrow(/no relation "title"/);
   expect([most, total, names, meta, same?.id, loaded?.tags.length]).toEqual([20, 30, ['js', 'ts'], 2, 1, 2]);
+});
+
+it('a page is a Collection, and a function condition of when() gives its value to the callback', () => {
+  const page: Collection<Post> = Post.paginate(1, 1);
+  const titles = Post.when(
+    () => 'First',
+    (query, title) => query.where('title', title.toUpperCase() === 'FIRST' ? title : ''),
+  ).pluck('title');
+  expect([page.length, titles.all()]).toEqual([1, ['First']]);
 });

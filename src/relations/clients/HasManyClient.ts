@@ -6,11 +6,11 @@ import type { QueryBuilder } from '../../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
 import { readAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
-import { checkAttributeList } from '../../model/staticArguments';
+import { checkAttributeList, checkAttributeObjects, findOrCreate } from '../../model/staticArguments';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { assertParentNotDeleted, blankParentKey, checkSearchArguments, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -55,23 +55,21 @@ export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuil
 
   /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
   firstOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
-    checkSearchArguments(this.relation.label(), 'firstOrCreate', search, attributes);
-    assertParentNotDeleted(this.parent, this.relation.label(), 'firstOrCreate');
-    return runWrite(`${this.relation.label()}.firstOrCreate`, () => this.query().where(search as Record<string, unknown>).first() || this.create({ ...search, ...attributes }));
+    return this.findOrCreate('firstOrCreate', search, attributes, false);
   }
 
   /** Updates the parent's first related model matching `search` with `attributes`, or creates one (under one lock, Lucid's). */
   updateOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R>): R {
-    checkSearchArguments(this.relation.label(), 'updateOrCreate', search, attributes);
-    assertParentNotDeleted(this.parent, this.relation.label(), 'updateOrCreate');
-    return runWrite(`${this.relation.label()}.updateOrCreate`, () => {
-      const found = this.query().where(search as Record<string, unknown>).first();
-      if (!found) return this.create({ ...search, ...attributes });
-      saveInWrite(found.merge(attributes as Record<string, unknown>));
-      return found;
-    });
+    return this.findOrCreate('updateOrCreate', search, attributes, true);
   }
 
+  private findOrCreate(method: string, search: ModelAttributes<R>, attributes: ModelAttributes<R>, update: boolean): R {
+    const owner = this.relation.label();
+    checkAttributeObjects(owner, method, search, attributes);
+    assertParentNotDeleted(this.parent, owner, method);
+    const find = () => this.query().where(search as Record<string, unknown>).first();
+    return findOrCreate(owner, method, find, (merged) => this.create(merged as ModelAttributes<R>), search as object, attributes as object, update);
+  }
 
   /** Sets the parent's key on a related model and saves it. */
   save(model: R): R {

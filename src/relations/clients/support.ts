@@ -37,14 +37,6 @@ export function setForeignKey(unit: UnitOfWork, model: object, name: string, val
   unit.record(() => writeAttribute(model, name, previous));
 }
 
-/** firstOrCreate/updateOrCreate take objects of columns: anything else is refused before reading. */
-export function checkSearchArguments(owner: string, method: string, search: unknown, attributes: unknown): void {
-  [search, attributes].forEach((value, i) => {
-    if (!isPlainObject(value)) {
-      throw new ValidationError(`${owner}.${method}(): ${i === 0 ? 'the search' : 'the attributes'} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
-    }
-  });
-}
 
 /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
 export function checkPivotAttributes(owner: string, attributes: unknown, method: string, what = 'pivot attributes'): void {

@@ -10,13 +10,13 @@ import type { Model, ModelAttributes } from '../../model/Model';
 import { assertKeyMaker, modelName, tableRef, usesUuid } from '../../model/meta';
 import { readAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
-import { checkAttributeList } from '../../model/staticArguments';
+import { checkAttributeList, checkAttributeObjects, findOrCreate } from '../../model/staticArguments';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
-import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, checkSearchArguments, requireRelated } from '../clients/support';
+import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, requireRelated } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecord, PivotRecords } from './syncPlan';
@@ -215,20 +215,19 @@ export class ManyToManyClient<P extends Model, R extends Model> {
   }
 
   private findOrCreate(method: string, search: ModelAttributes<R>, attributes: ModelAttributes<R>, pivotAttributes: Record<string, unknown> | undefined, update: boolean): R {
-    checkSearchArguments(this.relation.label(), method, search, attributes);
-    checkPivotAttributes(this.relation.label(), pivotAttributes, method);
-    assertParentNotDeleted(this.parent, this.relation.label(), method);
-    return runWrite(`${this.relation.label()}.${method}`, () => {
-      const where = search as Record<string, unknown>;
-      let found = this.query().where(where).first();
-      if (!found) {
-        found = this.relation.relatedModel().query().where(where).first();
-        if (!found) return this.create({ ...search, ...attributes }, pivotAttributes);
-        this.attach([found], pivotAttributes);
-      }
-      if (update) saveInWrite(found.merge(attributes as Record<string, unknown>));
-      return found;
-    });
+    const owner = this.relation.label();
+    checkAttributeObjects(owner, method, search, attributes);
+    checkPivotAttributes(owner, pivotAttributes, method);
+    assertParentNotDeleted(this.parent, owner, method);
+    const where = search as Record<string, unknown>;
+    const find = (): R | null => {
+      const own = this.query().where(where).first();
+      if (own) return own;
+      const other = this.relation.relatedModel().query().where(where).first();
+      if (other) this.attach([other], pivotAttributes);
+      return other;
+    };
+    return findOrCreate(owner, method, find, (merged) => this.create(merged as ModelAttributes<R>, pivotAttributes), search as object, attributes as object, update);
   }
 
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
