@@ -1756,12 +1756,12 @@ var SheetORM = (() => {
     }
     /** Adds a new row whose values are in header order and came from `cell()`. */
     insertRow(values, owner, uniqueColumns = []) {
-      var _a2;
+      var _a;
       if (uniqueColumns.length) this.assertUnique(values, uniqueColumns, owner);
       const entry = new RowEntry(values, null, null);
       (this.entryList || this.added).push(entry);
       this.afterInsert(entry);
-      (_a2 = this.journal) == null ? void 0 : _a2.push(() => {
+      (_a = this.journal) == null ? void 0 : _a.push(() => {
         const list = this.entryList || this.added;
         const at = list.indexOf(entry);
         if (at >= 0) list.splice(at, 1);
@@ -1772,7 +1772,7 @@ var SheetORM = (() => {
     }
     /** Changes one cell of a row. */
     set(entry, column, value, owner) {
-      var _a2;
+      var _a;
       const name = this.header.names[column];
       const next = this.cell(value, owner, name);
       if (entry.values === entry.original) entry.values = entry.values.slice();
@@ -1784,7 +1784,7 @@ var SheetORM = (() => {
         entry.changed.add(column);
       }
       this.afterChange(column);
-      (_a2 = this.journal) == null ? void 0 : _a2.push(() => {
+      (_a = this.journal) == null ? void 0 : _a.push(() => {
         entry.values[column] = previous;
         entry.changed = hadChanged;
         this.afterChange(column);
@@ -1792,12 +1792,12 @@ var SheetORM = (() => {
     }
     /** Marks a row for deletion. */
     remove(entry) {
-      var _a2;
+      var _a;
       if (entry.deleted) return;
       entry.deleted = true;
       this.deletedCount++;
       this.afterChange(null);
-      (_a2 = this.journal) == null ? void 0 : _a2.push(() => {
+      (_a = this.journal) == null ? void 0 : _a.push(() => {
         entry.deleted = false;
         this.deletedCount--;
         this.afterChange(null);
@@ -1825,8 +1825,8 @@ var SheetORM = (() => {
     /** Whether any row was added, changed or deleted. */
     hasChanges() {
       return this.pending.some((e) => {
-        var _a2;
-        return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a2 = e.changed) == null ? void 0 : _a2.size);
+        var _a;
+        return e.deleted ? e.rowNumber !== null : e.rowNumber === null || !!((_a = e.changed) == null ? void 0 : _a.size);
       });
     }
     /**
@@ -2142,7 +2142,7 @@ var SheetORM = (() => {
     };
   }
   function planTable(table, layout = layoutAsRead(table)) {
-    var _a2;
+    var _a;
     const owner = table.ref.owner;
     const cells = [];
     const deletedRows = [];
@@ -2154,7 +2154,7 @@ var SheetORM = (() => {
         if (!entry.deleted) appended.push(entry);
         continue;
       }
-      if (!entry.deleted && !((_a2 = entry.changed) == null ? void 0 : _a2.size)) continue;
+      if (!entry.deleted && !((_a = entry.changed) == null ? void 0 : _a.size)) continue;
       const row = layout.rowOf(entry);
       if (entry.deleted) {
         if (row !== null) deletedRows.push(row);
@@ -2790,8 +2790,8 @@ var SheetORM = (() => {
     return (named === void 0 || named === null) && table !== model.name ? snakeCase(model.name) : singularSnake(table);
   }
   function primaryKeys(model) {
-    var _a2;
-    const key = (_a2 = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a2 : "id";
+    var _a;
+    const key = (_a = setting(model, ["_primaryKey", "primaryKey"])) != null ? _a : "id";
     const keys = Array.isArray(key) ? key : [key];
     if (!keys.length || keys.some((k) => typeof k !== "string" || !k)) {
       throw new ValidationError(`${modelName(model)}._primaryKey must be a column name or an array of column names.`);
@@ -4436,8 +4436,8 @@ var SheetORM = (() => {
   function gone(model, instance, table) {
     const keys = primaryKeys(model);
     const shown = keys.map((key) => {
-      var _a2;
-      return `${key} ${describeValue((_a2 = originalValue(stateOf(instance), key)) != null ? _a2 : readAttribute(instance, key))}`;
+      var _a;
+      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
     }).join(", ");
     return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
   }
@@ -4556,71 +4556,96 @@ var SheetORM = (() => {
   }
 
   // src/query/increment.ts
-  function amountsOf(column, amount, owner, method) {
+  function incrementOf(column, amount, extra, owner, method) {
     const sign = method === "increment" ? 1 : -1;
+    let amounts;
     if (isPlainObject(column)) {
       const names = Object.keys(column);
       if (!names.length) throw new ValidationError(`${owner}.${method}({}): name at least one column, such as { views: 1 }.`);
-      return names.map((name2) => [name2, sign * checkAmount(column[name2], owner, method, name2)]);
+      amounts = names.map((name) => [name, sign * checkAmount(column[name], owner, method, name)]);
+      extra = amount === 1 ? extra : amount;
+    } else {
+      const name = checkColumn(column, owner, method);
+      amounts = [[name, sign * checkAmount(amount, owner, method, name)]];
     }
-    const name = checkColumn(column, owner, method);
-    return [[name, sign * checkAmount(amount, owner, method, name)]];
+    if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
+      throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
+    }
+    return { amounts, extra: extra ? extra : null };
   }
   function checkAmount(amount, owner, method, column) {
-    if (typeof amount !== "number" || !Number.isFinite(amount)) {
+    const value = typeof amount === "string" && isPlainNumberText(amount) ? Number(amount) : amount;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
       throw new ValidationError(`${owner}.${method}('${column}', ${describeValue(amount)}): the amount must be a finite number, such as 1.`);
     }
-    return amount;
+    return value;
   }
-  function addAmounts(model, table, entries, amounts, owner, method) {
-    const keys = primaryKeys(model);
+  function addAmounts(table, entries, amounts, keys, owner, method) {
     const columns = amounts.map(([name]) => {
-      if (keys.indexOf(name) >= 0) {
+      const column = table.column(name, owner);
+      if (keys.indexOf(table.header.names[column]) >= 0) {
         throw new ValidationError(`${owner}.${method}('${name}'): "${name}" is the key of ${owner}; keys are not counters (set a new key with update() or save()).`);
       }
-      return table.column(name, owner);
+      return column;
     });
     const sums = entries.map(
       (entry) => columns.map((column, i) => {
         const value = entry.values[column];
-        if (value === null) return amounts[i][1];
-        if (typeof value === "number") return value + amounts[i][1];
+        if (value === null || typeof value === "number") return amounts[i][1] === 0 ? value : (value || 0) + amounts[i][1];
         const row = entry.rowNumber === null ? "a row not yet written" : `row ${entry.rowNumber}`;
         throw new ValidationError(
           `${owner}.${method}('${amounts[i][0]}'): ${row} of ${table.opened.describe()} holds ${describeValue(value)}, not a number; put a number (or nothing) in that cell. Nothing was written.`
         );
       })
     );
-    entries.forEach((entry, r) => columns.forEach((column, i) => table.set(entry, column, sums[r][i], owner)));
+    entries.forEach(
+      (entry, r) => columns.forEach((column, i) => {
+        if (!sameValue(entry.values[column], sums[r][i])) table.set(entry, column, sums[r][i], owner);
+      })
+    );
+    return columns;
   }
 
   // src/model/increment.ts
-  function incrementModel(model, instance, amounts, method) {
+  function incrementModel(model, instance, method, column, amount, extra) {
     const owner = modelName(model);
+    const change = incrementOf(column, amount, extra, owner, method);
     const state = stateOf(instance);
     if (!state.persisted) {
       const why = state.deleted ? "was deleted" : "has not been saved";
       throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
     }
+    const keys = primaryKeys(model);
     runWrite(`${owner}.${method}`, (unit) => {
       const table = unit.table(tableRef(model));
       const entry = locate(model, instance, table, method);
       if (!entry) throw gone(model, instance, table);
-      addAmounts(model, table, [entry], amounts, owner, method);
-      const names = amounts.map(([name]) => name);
-      const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
-      const original = state.original ? state.original.slice() : null;
-      names.forEach((name) => {
-        const value = entry.values[table.column(name, owner)];
-        writeAttribute(instance, name, value);
-        const at = original && state.columns ? columnIndex(state.columns, name) : -1;
-        if (original && at >= 0) original[at] = value;
-      });
-      state.original = original;
-      unit.record(() => {
-        names.forEach((name, i) => before.values[i] === void 0 ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i]));
-        state.original = before.original;
-      });
+      addAmounts(table, [entry], change.amounts, keys, owner, method);
+      const extra2 = change.extra || {};
+      for (const name of Object.keys(extra2)) {
+        const column2 = table.column(name, owner);
+        if (keys.indexOf(table.header.names[column2]) >= 0) {
+          throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+        }
+        if (extra2[name] !== void 0 && !sameValue(entry.values[column2], table.cell(extra2[name], owner, name))) table.set(entry, column2, extra2[name], owner);
+      }
+      takeCells(unit, instance, change.amounts.map(([name]) => name).concat(Object.keys(extra2)), (name) => entry.values[table.column(name, owner)]);
+    });
+  }
+  function takeCells(unit, instance, names, cell) {
+    const state = stateOf(instance);
+    const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
+    const original = state.original ? state.original.slice() : null;
+    names.forEach((name) => {
+      const value = cell(name);
+      writeAttribute(instance, name, value);
+      const at = original && state.columns ? columnIndex(state.columns, name) : -1;
+      if (original && at >= 0) original[at] = value;
+    });
+    state.original = original;
+    unit.record(() => {
+      names.forEach((name, i) => before.values[i] === void 0 ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i]));
+      state.original = before.original;
     });
   }
 
@@ -4833,11 +4858,19 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
     });
   }
-  function checkAttributeObjects(model, method, search, attributes) {
+  function checkAttributeObjects(owner, method, search, attributes) {
     [search, attributes].forEach((value, i) => {
       if (isPlainObject(value)) return;
       const which = i === 0 ? "the search" : "the attributes";
-      throw new ValidationError(`${modelName(model)}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+      throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+    });
+  }
+  function findOrCreate(owner, method, find, create, search, attributes, update) {
+    return runWrite(`${owner}.${method}`, () => {
+      const found = find();
+      if (!found) return create({ ...search, ...attributes });
+      if (update) saveInWrite(found.merge(attributes));
+      return found;
     });
   }
   function findByQuery(model, method, column, value, given) {
@@ -4850,14 +4883,17 @@ var SheetORM = (() => {
   }
 
   // src/collection/Paginator.ts
-  var PageBase = Collection;
   var PAGE = /* @__PURE__ */ Symbol("sheetorm.page");
-  var _a;
-  var Paginator = class _Paginator extends (_a = PageBase, PAGE, _a) {
+  var Paginator = class _Paginator extends Collection {
+    /** A page of `rows` out of `total` (Lucid's argument order); `query.paginate()` makes them. */
+    constructor(total = 0, perPage = 20, currentPage = 1, ...rows) {
+      super(rows);
+      setPage(this, total, perPage, currentPage);
+    }
     /** A page holding `items` (handed over, not copied). */
     static page(items, total, perPage, currentPage) {
       const page = Object.setPrototypeOf(items, _Paginator.prototype);
-      Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: "/", query: {} }, writable: true });
+      setPage(page, total, perPage, currentPage);
       return page;
     }
     /** Rows matching the query, on every page. */
@@ -4936,15 +4972,23 @@ var SheetORM = (() => {
         previous_page_url: this.getPreviousPageUrl()
       };
     }
-    /** `{ meta, data }` for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
+    // toJSON/serialize give `{ meta, data }` (a PaginatedJSON), not the array Collection's give: typed
+    // `any` so a page still passes wherever a Collection is taken. `getMeta()` is typed.
+    /** `{ meta, data }` (a PaginatedJSON) for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
     toJSON() {
-      return { meta: this.getMeta(), data: Collection.prototype.toJSON.call(this) };
+      return this.withMeta(super.toJSON());
     }
-    /** `{ meta, data }` with each model's `serialize(cherryPick)`. */
+    /** `{ meta, data }` (a PaginatedJSON) with each model's `serialize(cherryPick)`. */
     serialize(cherryPick) {
-      return { meta: this.getMeta(), data: Collection.prototype.serialize.call(this, cherryPick) };
+      return this.withMeta(super.serialize(cherryPick));
+    }
+    withMeta(data) {
+      return { meta: this.getMeta(), data };
     }
   };
+  function setPage(page, total, perPage, currentPage) {
+    Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: "/", query: {} }, writable: true });
+  }
 
   // src/model/hydrate.ts
   var Hydrator = class {
@@ -5375,6 +5419,11 @@ var SheetORM = (() => {
       for (const relation of this.tested) refs.push(...relation.tables());
       if (!withLoads) return refs;
       preloadSheets(this.model, this.preloads, refs);
+      return refs.concat(this.countSheets());
+    }
+    /** The sheets the withCounts read. */
+    countSheets() {
+      const refs = [];
       for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
       return refs;
     }
@@ -5386,20 +5435,23 @@ var SheetORM = (() => {
       if (this.preloads.length) loadPreloads(this.model, models, this.preloads);
       this.setCounts(models, made);
     }
-    /** Sets the withCounts on models already read, reading only the relations' sheets (Lucid's loadCount). */
+    /**
+     * Sets the withCounts on models already read, reading only the relations' sheets (Lucid's
+     * loadCount). In a transaction that rolls back, the models get their `$extras` back: the rows
+     * counted may never be written.
+     */
     countOnto(models) {
       if (!models.length) return;
       readScope(() => {
-        const refs = [];
-        for (const spec of this.counts) refs.push(...this.model.$getRelation(spec.relation).tables());
-        prefetch(refs);
-        this.setCounts(models, null);
+        prefetch(this.countSheets());
+        this.setCounts(models, null, inUnitOfWork());
       });
     }
-    setCounts(models, made) {
+    setCounts(models, made, undoable = false) {
       for (const spec of this.counts) {
         const { alias, keyColumn, counts } = made && made.results.get(spec) || this.countFor(spec);
         this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
+        if (undoable) recordExtrasUndo(models, alias);
         models.forEach((model) => {
           extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
         });
@@ -5479,6 +5531,16 @@ var SheetORM = (() => {
       return this;
     }
   };
+  function recordExtrasUndo(models, alias) {
+    const had = models.map((model) => Object.prototype.hasOwnProperty.call(extrasOf(model), alias));
+    const before = models.map((model) => extrasOf(model)[alias]);
+    recordUndo(
+      () => models.forEach((model, i) => {
+        if (had[i]) extrasOf(model)[alias] = before[i];
+        else delete extrasOf(model)[alias];
+      })
+    );
+  }
   function parentKeyColumn(relation) {
     relation.boot();
     return relation.type === "belongsTo" ? relation.foreignKey : relation.localKey;
@@ -5681,11 +5743,8 @@ var SheetORM = (() => {
     count(column) {
       const counted = countedColumn(column, this.owner);
       return readScope(() => {
-        this.forgetCounts();
-        prefetch(this.sheetsInvolved(false));
-        const table = readTable(tableRef(this.model));
+        const table = this.tableToCount();
         const test = this.predicate(table);
-        this.assertOrderColumns(table);
         const index = counted === null ? -1 : table.column(this.unqualify(counted, table), this.owner);
         let total = 0;
         const rows = table.liveValues();
@@ -5713,6 +5772,7 @@ var SheetORM = (() => {
       const size = this.checkCount(perPage, "paginate");
       if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
       return readScope(() => {
+        prefetch(this.sheetsInvolved());
         const total = this.count();
         const rows = this.clone().forPage(current2, size).get();
         return Paginator.page(rows, total, size, current2);
@@ -5736,12 +5796,17 @@ var SheetORM = (() => {
     columnValues(column, method) {
       const name = checkColumn(column, this.owner, method);
       return readScope(() => {
-        this.forgetCounts();
-        prefetch(this.sheetsInvolved(false));
-        const table = readTable(tableRef(this.model));
-        this.assertOrderColumns(table);
+        const table = this.tableToCount();
         return this.matchingValues(table).map(this.resolveColumn(table)(name, "model"));
       });
+    }
+    /** The model's table for a count or an aggregate (preloads aside; order columns still checked). */
+    tableToCount() {
+      this.forgetCounts();
+      prefetch(this.sheetsInvolved(false));
+      const table = readTable(tableRef(this.model));
+      this.assertOrderColumns(table);
+      return table;
     }
     /**
      * Throws for an order column the table lacks: order changes no count, but a typo is an error in
@@ -5783,24 +5848,20 @@ var SheetORM = (() => {
         return this.setOnRows(table, attributes, entries);
       });
     }
-    /**
-     * Adds `amount` (default 1) to a column of every matching row, or several: `increment({ views: 1,
-     * likes: 2 })`. The cells are read under the write's lock, so concurrent counts all count; an
-     * empty cell counts as 0. Returns the number of rows.
-     */
-    increment(column, amount = 1) {
-      return this.addToRows(amountsOf(column, amount, this.owner, "increment"), "increment");
+    increment(column, amount = 1, extra) {
+      return this.addToRows(incrementOf(column, amount, extra, this.owner, "increment"), "increment");
     }
-    /** Subtracts `amount` (default 1) from a column of every matching row (see increment). */
-    decrement(column, amount = 1) {
-      return this.addToRows(amountsOf(column, amount, this.owner, "decrement"), "decrement");
+    decrement(column, amount = 1, extra) {
+      return this.addToRows(incrementOf(column, amount, extra, this.owner, "decrement"), "decrement");
     }
-    addToRows(amounts, method) {
+    addToRows(change, method) {
       return runWrite(`${this.owner}.${method}`, (unit) => {
         this.forgetCounts();
         const { table, entries } = this.rowsToChange(unit);
         const rows = entries();
-        addAmounts(this.model, table, rows, amounts, this.owner, method);
+        const amounts = change.amounts.map(([name, amount]) => [this.unqualify(name, table), amount]);
+        addAmounts(table, rows, amounts, primaryKeys(this.model), this.owner, method);
+        if (change.extra) this.setOnRows(table, change.extra, () => rows);
         return rows.length;
       });
     }
@@ -5926,13 +5987,6 @@ var SheetORM = (() => {
     const previous = readAttribute(model, name);
     writeAttribute(model, name, value);
     unit.record(() => writeAttribute(model, name, previous));
-  }
-  function checkSearchArguments(owner, method, search, attributes) {
-    [search, attributes].forEach((value, i) => {
-      if (!isPlainObject(value)) {
-        throw new ValidationError(`${owner}.${method}(): ${i === 0 ? "the search" : "the attributes"} must be an object of columns such as { title: 'Hello' }, got ${describeValue(value)}.`);
-      }
-    });
   }
   function checkPivotAttributes(owner, attributes, method, what = "pivot attributes") {
     if (attributes === void 0 || attributes === null || isPlainObject(attributes)) return;
@@ -6105,20 +6159,18 @@ var SheetORM = (() => {
     }
     /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
     firstOrCreate(search, attributes = {}) {
-      checkSearchArguments(this.relation.label(), "firstOrCreate", search, attributes);
-      assertParentNotDeleted(this.parent, this.relation.label(), "firstOrCreate");
-      return runWrite(`${this.relation.label()}.firstOrCreate`, () => this.query().where(search).first() || this.create({ ...search, ...attributes }));
+      return this.findOrCreate("firstOrCreate", search, attributes, false);
     }
     /** Updates the parent's first related model matching `search` with `attributes`, or creates one (under one lock, Lucid's). */
     updateOrCreate(search, attributes) {
-      checkSearchArguments(this.relation.label(), "updateOrCreate", search, attributes);
-      assertParentNotDeleted(this.parent, this.relation.label(), "updateOrCreate");
-      return runWrite(`${this.relation.label()}.updateOrCreate`, () => {
-        const found = this.query().where(search).first();
-        if (!found) return this.create({ ...search, ...attributes });
-        saveInWrite(found.merge(attributes));
-        return found;
-      });
+      return this.findOrCreate("updateOrCreate", search, attributes, true);
+    }
+    findOrCreate(method, search, attributes, update) {
+      const owner = this.relation.label();
+      checkAttributeObjects(owner, method, search, attributes);
+      assertParentNotDeleted(this.parent, owner, method);
+      const find = () => this.query().where(search).first();
+      return findOrCreate(owner, method, find, (merged) => this.create(merged), search, attributes, update);
     }
     /** Sets the parent's key on a related model and saves it. */
     save(model) {
@@ -7039,20 +7091,19 @@ var SheetORM = (() => {
       return this.findOrCreate("updateOrCreate", search, attributes, pivotAttributes, true);
     }
     findOrCreate(method, search, attributes, pivotAttributes, update) {
-      checkSearchArguments(this.relation.label(), method, search, attributes);
-      checkPivotAttributes(this.relation.label(), pivotAttributes, method);
-      assertParentNotDeleted(this.parent, this.relation.label(), method);
-      return runWrite(`${this.relation.label()}.${method}`, () => {
-        const where = search;
-        let found = this.query().where(where).first();
-        if (!found) {
-          found = this.relation.relatedModel().query().where(where).first();
-          if (!found) return this.create({ ...search, ...attributes }, pivotAttributes);
-          this.attach([found], pivotAttributes);
-        }
-        if (update) saveInWrite(found.merge(attributes));
-        return found;
-      });
+      const owner = this.relation.label();
+      checkAttributeObjects(owner, method, search, attributes);
+      checkPivotAttributes(owner, pivotAttributes, method);
+      assertParentNotDeleted(this.parent, owner, method);
+      const where = search;
+      const find = () => {
+        const own = this.query().where(where).first();
+        if (own) return own;
+        const other = this.relation.relatedModel().query().where(where).first();
+        if (other) this.attach([other], pivotAttributes);
+        return other;
+      };
+      return findOrCreate(owner, method, find, (merged) => this.create(merged, pivotAttributes), search, attributes, update);
     }
     /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
     save(model, pivotAttributes, checkExisting = true) {
@@ -7654,29 +7705,17 @@ var SheetORM = (() => {
     }
     /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
     static firstOrCreate(search, attributes = {}) {
-      checkAttributeObjects(this, "firstOrCreate", search, attributes);
-      return runWrite(`${modelName(this)}.firstOrCreate`, () => {
-        const found = this.query().where(search).first();
-        return found || this.create({ ...search, ...attributes });
-      });
+      return findOrCreateModel(this, "firstOrCreate", search, attributes, false);
     }
     /** The first model matching `search`, or a new, unsaved one made from `search` and `attributes` (Lucid's firstOrNew). */
     static firstOrNew(search, attributes = {}) {
-      checkAttributeObjects(this, "firstOrNew", search, attributes);
+      checkAttributeObjects(modelName(this), "firstOrNew", search, attributes);
       const found = this.query().where(search).first();
       return found || new this().merge({ ...search, ...attributes });
     }
     /** Updates the first model matching `search` with `attributes`, or creates one (under one lock). */
     static updateOrCreate(search, attributes = {}) {
-      checkAttributeObjects(this, "updateOrCreate", search, attributes);
-      return runWrite(`${modelName(this)}.updateOrCreate`, () => {
-        const found = this.query().where(search).first();
-        if (found) {
-          saveInWrite(found.merge(attributes));
-          return found;
-        }
-        return this.create({ ...search, ...attributes });
-      });
+      return findOrCreateModel(this, "updateOrCreate", search, attributes, true);
     }
     static $getRelation(name) {
       return findRelation(this, name, _Model.prototype);
@@ -7800,23 +7839,25 @@ var SheetORM = (() => {
       const keys = originalKeyValues(this, primaryKeys(model));
       return query.find(keys.length === 1 ? keys[0] : keys);
     }
-    /** A new, unsaved model with this one's attributes, keys and the names in `except` left out (Eloquent's replicate). */
+    /** A new, unsaved model with this one's attributes (Dates copied), keys and the names in `except` left out (Eloquent's replicate). */
     replicate(except = []) {
       const model = classOf(this);
-      const left = new Set(primaryKeys(model).concat(except));
+      const names = typeof except === "string" ? [except] : except;
+      if (!Array.isArray(names) || names.some((name) => typeof name !== "string")) {
+        throw new ValidationError(`${modelName(model)}.replicate(except): expected a list of attribute names such as ['slug'], got ${describeValue(except)}.`);
+      }
+      const left = new Set(primaryKeys(model).concat(names));
       const attributes = attributesOf(this);
       const copy = new model();
-      for (const name of Object.keys(attributes)) if (!left.has(name)) writeAttribute(copy, name, attributes[name]);
+      for (const name of Object.keys(attributes)) if (!left.has(name)) writeAttribute(copy, name, cloneValue(attributes[name]));
       return copy;
     }
-    /** Adds `amount` (default 1) to a column in the model's row, read under the lock, and takes the new value; or `increment({ views: 1, likes: 2 })`. */
-    increment(column, amount = 1) {
-      incrementModel(classOf(this), this, amountsOf(column, amount, modelName(classOf(this)), "increment"), "increment");
+    increment(column, amount = 1, extra) {
+      incrementModel(classOf(this), this, "increment", column, amount, extra);
       return this;
     }
-    /** Subtracts `amount` (default 1) from a column in the model's row (see increment). */
-    decrement(column, amount = 1) {
-      incrementModel(classOf(this), this, amountsOf(column, amount, modelName(classOf(this)), "decrement"), "decrement");
+    decrement(column, amount = 1, extra) {
+      incrementModel(classOf(this), this, "decrement", column, amount, extra);
       return this;
     }
     loadCount(...args) {
@@ -7862,6 +7903,12 @@ var SheetORM = (() => {
     const name = modelName(classOf(model));
     const call = method === "constructor" ? `new ${name}()` : `${name}.${method}`;
     throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
+  }
+  function findOrCreateModel(model, method, search, attributes, update) {
+    const owner = modelName(model);
+    checkAttributeObjects(owner, method, search, attributes);
+    const find = () => model.query().where(search).first();
+    return findOrCreate(owner, method, find, (merged) => model.create(merged), search, attributes, update);
   }
   function createModels(model, list, method) {
     checkAttributeList(method === "create" ? list[0] : list, modelName(model), method, model);
