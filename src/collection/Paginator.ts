@@ -3,6 +3,8 @@
  * the page's items plus the total, page numbers and page URLs for a `doGet` web app.
  */
 import { Collection } from './Collection';
+import { ValidationError } from '../errors';
+import { describeValue } from '../support/values';
 import type { CherryPick } from '../model/serialize';
 import type { Plain } from './select';
 
@@ -45,6 +47,10 @@ export class Paginator<T> extends Collection<T> {
   /** A page of `rows` out of `total` (Lucid's argument order); `query.paginate()` makes them. */
   constructor(total = 0, perPage = 20, currentPage = 1, ...rows: T[]) {
     super(rows);
+    const whole = (n: unknown, least: number) => typeof n === 'number' && Number.isInteger(n) && n >= least;
+    if (!whole(total, 0) || !whole(perPage, 1) || !whole(currentPage, 1)) {
+      throw new ValidationError(`new Paginator(total, perPage, currentPage, ...rows): expected whole numbers (perPage and currentPage at least 1), got ${describeValue(total)}, ${describeValue(perPage)}, ${describeValue(currentPage)}.`);
+    }
     setPage(this, total, perPage, currentPage);
   }
 

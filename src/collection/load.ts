@@ -30,6 +30,6 @@ export function loadItems(items: ArrayLike<unknown>, args: unknown[], kind: Load
 /** The refusal of an item that is no model. */
 export function notModelsError(item: unknown, index: number, kind: LoadKind): ValidationError {
   return new ValidationError(
-    `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`,
+    `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === 'load' ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : "count onto the models a query returns (Post.all().loadCount('tags')), or use withCount('tags') in the query"}.`,
   );
 }

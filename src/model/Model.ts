@@ -17,7 +17,8 @@ import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBas
 import { incrementModel } from './increment';
 import { loadCollection, loadRelations } from './load';
 import { CherryPick, serialize } from './serialize';
-import { checkAttributeList, checkAttributeObjects, findOrCreate } from './staticArguments';
+import { checkAttributeList, checkAttributeObjects } from './staticArguments';
+import { findOrCreate } from './findOrCreate';
 import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
 import { ModelQueries } from './ModelQueries';
 
@@ -320,7 +321,7 @@ function checkAttributes(model: Model, attributes: unknown, method: string): voi
   throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
 }
 
-/** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
+/** Model.firstOrCreate / updateOrCreate: the first row matching `search`, else a new one. */
 function findOrCreateModel<M extends Model>(model: ModelClass<M>, method: string, search: ModelAttributes<M>, attributes: ModelAttributes<M>, update: boolean): M {
   const owner = modelName(model);
   checkAttributeObjects(owner, method, search, attributes);
@@ -328,6 +329,7 @@ function findOrCreateModel<M extends Model>(model: ModelClass<M>, method: string
   return findOrCreate(owner, method, find, (merged) => model.create(merged as ModelAttributes<M>), search as object, attributes as object, update);
 }
 
+/** Builds models of the attribute objects (or models) given and inserts them in one write; `method` names the caller in errors. */
 function createModels<M extends Model>(model: ModelClass<M>, list: List<unknown>, method: 'create' | 'createMany'): M[] {
   checkAttributeList(method === 'create' ? list[0] : list, modelName(model), method, model);
   if (!list.length) return [];

@@ -3,7 +3,7 @@
  * write's lock (so counts from concurrent executions add up), and takes the new value as saved.
  */
 import { ValidationError } from '../errors';
-import { addAmounts, incrementOf } from '../query/increment';
+import { addAmounts, incrementOf, refuseKeyExtras, unqualified } from '../query/increment';
 import { runWrite } from '../storage/UnitOfWork';
 import { sameValue } from '../support/values';
 import { readAttribute, removeAttribute, writeAttribute } from './attributes';
@@ -26,16 +26,17 @@ export function incrementModel(model: PersistableClass, instance: object, method
     const table = unit.table(tableRef(model));
     const entry = locate(model, instance, table, method);
     if (!entry) throw gone(model, instance, table);
-    addAmounts(table, [entry], change.amounts, keys, owner, method);
+    const name = (column: string) => unqualified(column, table);
+    refuseKeyExtras(table, change, keys, owner, method, name);
+    const amounts = change.amounts.map(([column, amount]): [string, number] => [name(column), amount]);
+    addAmounts(table, [entry], amounts, keys, owner, method);
     const extra = change.extra || {};
-    for (const name of Object.keys(extra)) {
-      const column = table.column(name, owner);
-      if (keys.indexOf(table.header.names[column]) >= 0) {
-        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
-      }
-      if (extra[name] !== undefined && !sameValue(entry.values[column], table.cell(extra[name], owner, name))) table.set(entry, column, extra[name], owner);
+    for (const column of Object.keys(extra)) {
+      const index = table.column(name(column), owner);
+      if (!sameValue(entry.values[index], table.cell(extra[column], owner, name(column)))) table.set(entry, index, extra[column], owner);
     }
-    takeCells(unit, instance, change.amounts.map(([name]) => name).concat(Object.keys(extra)), (name) => entry.values[table.column(name, owner)]);
+    const names = amounts.map(([column]) => column).concat(Object.keys(extra).map(name));
+    takeCells(unit, instance, names, (column) => entry.values[table.column(column, owner)]);
   });
 }
 

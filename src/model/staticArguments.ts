@@ -3,8 +3,6 @@ import { ValidationError } from '../errors';
 import type { QueryBuilder } from '../query/QueryBuilder';
 import { describeValue, isPlainObject } from '../support/values';
 import { modelName } from './meta';
-import { saveInWrite } from './persistence';
-import { runWrite } from '../storage/UnitOfWork';
 import type { Model, ModelClass } from './Model';
 
 /** Refuses anything but an object of attributes (create) or an array of them (createMany), naming `owner.method()` (`Post.createMany()`, `User.posts.create()`); models of `related` pass too. */
@@ -25,19 +23,6 @@ export function checkAttributeObjects(owner: string, method: string, search: unk
     if (isPlainObject(value)) return;
     const which = i === 0 ? 'the search' : 'the attributes';
     throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
-  });
-}
-
-/**
- * firstOrCreate/updateOrCreate under one lock, for a model or a relation client: the model `find`
- * gives (updated with `attributes` when `update`), else `create` of `search` and `attributes`.
- */
-export function findOrCreate<M extends Model>(owner: string, method: string, find: () => M | null, create: (attributes: Record<string, unknown>) => M, search: object, attributes: object, update: boolean): M {
-  return runWrite(`${owner}.${method}`, () => {
-    const found = find();
-    if (!found) return create({ ...search, ...attributes });
-    if (update) saveInWrite(found.merge(attributes as Record<string, unknown>));
-    return found;
   });
 }
 

@@ -19,7 +19,7 @@ import { CellValue, describeValue, isPlainObject, sameValue } from '../support/v
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, compile, Condition, refuseColumnList, Source } from './conditions';
 import { OrderedQuery } from './OrderedQuery';
-import { addAmounts, Increment, incrementOf } from './increment';
+import { addAmounts, Increment, incrementOf, refuseKeyExtras, unqualified } from './increment';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 
@@ -286,8 +286,10 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
       this.forgetCounts();
       const { table, entries } = this.rowsToChange(unit);
       const rows = entries();
+      const keys = primaryKeys(this.model);
       const amounts = change.amounts.map(([name, amount]): [string, number] => [this.unqualify(name, table), amount]);
-      addAmounts(table, rows, amounts, primaryKeys(this.model), this.owner, method);
+      refuseKeyExtras(table, change, keys, this.owner, method, (name) => this.unqualify(name, table));
+      addAmounts(table, rows, amounts, keys, this.owner, method);
       // A failure here undoes the amounts too: the write is all or nothing.
       if (change.extra) this.setOnRows(table, change.extra, () => rows);
       return rows.length;
@@ -395,12 +397,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
 
   /** `posts.title` → `title` when `posts` names this query's sheet. */
   protected unqualify(column: string, table: Table): string {
-    if (table.header.has(column)) return column;
-    const dot = column.lastIndexOf('.');
-    if (dot < 0) return column;
-    const prefix = column.slice(0, dot).toLowerCase();
-    const sheet = table.ref.sheetName.toLowerCase();
-    return prefix === sheet ? column.slice(dot + 1) : column;
+    return unqualified(column, table);
   }
 }
 

@@ -33,7 +33,33 @@ export function incrementOf(column: unknown, amount: unknown, extra: unknown, ow
   if (extra !== undefined && extra !== null && !isPlainObject(extra)) {
     throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
   }
-  return { amounts, extra: extra ? (extra as Record<string, unknown>) : null };
+  // Undefined extras are left out, as update() leaves them.
+  const given = extra ? Object.keys(extra).filter((name) => (extra as Record<string, unknown>)[name] !== undefined) : [];
+  for (const name of given) {
+    if (amounts.some(([counted]) => counted === name)) {
+      throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
+    }
+  }
+  const kept: Record<string, unknown> = {};
+  for (const name of given) kept[name] = (extra as Record<string, unknown>)[name];
+  return { amounts, extra: given.length ? kept : null };
+}
+
+/** Refuses extra columns that would change a key: an increment changes counts, never which row is which. */
+export function refuseKeyExtras(table: Table, change: Increment, keys: readonly string[], owner: string, method: string, unqualify: (name: string) => string): void {
+  for (const name of Object.keys(change.extra || {})) {
+    if (keys.indexOf(table.header.names[table.column(unqualify(name), owner)]) >= 0) {
+      throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+    }
+  }
+}
+
+/** `posts.title` → `title` when `posts` names the table's sheet (any case), as queries read qualified names. */
+export function unqualified(column: string, table: Table): string {
+  if (table.header.has(column)) return column;
+  const dot = column.lastIndexOf('.');
+  if (dot < 0) return column;
+  return column.slice(0, dot).toLowerCase() === table.ref.sheetName.toLowerCase() ? column.slice(dot + 1) : column;
 }
 
 function checkAmount(amount: unknown, owner: string, method: string, column: string): number {

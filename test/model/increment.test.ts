@@ -101,4 +101,14 @@ describe('model increment / decrement', () => {
     expect(() => post.increment('views', 1, { id: 5 })).toThrow(/cannot change the key/);
     expect(sheetRows('Posts')[1]).toEqual([1, 'Seen', 11, 0]);
   });
+
+  it('leaves an unsaved change alone when its extra column is undefined, and takes sheet-qualified names', () => {
+    seed();
+    const post = Post.findOrFail(1);
+    post.title = 'draft';
+    post.increment('Posts.views', 2, { title: undefined });
+    expect([post.title, post.views]).toEqual(['draft', 12]);
+    expect(post.$dirty).toEqual({ title: 'draft' });
+    expect(sheetRows('Posts')[1]).toEqual([1, 'Post 1', 12, 0]);
+  });
 });

@@ -59,7 +59,10 @@ describe('chunk(size, callback)', () => {
 describe('truncate()', () => {
   it('deletes every row but the header in one deleteRows, even with the header frozen', () => {
     seed();
-    gas().active.getSheetByName('Posts')!.setFrozenRows(1);
+    // A grid cut to its rows: Sheets refuses to delete every row below the frozen ones.
+    const sheet = gas().active.getSheetByName('Posts')!;
+    sheet.deleteRows(9, sheet.getMaxRows() - 8);
+    sheet.setFrozenRows(1);
     gas().calls.reset();
     expect(Post.truncate()).toBe(7);
     expect(sheetRows('Posts')).toEqual([['id', 'title']]);

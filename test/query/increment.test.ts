@@ -110,6 +110,9 @@ describe('query increment / decrement', () => {
     seed();
     gas().calls.reset();
     expect(Post.where('id', '<', 3).increment('views', 1, { likes: 0 })).toBe(2);
+    // Row 2: views and likes (1 → 0); row 3: views only, its likes already hold 0.
+    const writes = gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args);
+    expect(writes).toEqual([[2, 2, 1, 2], [3, 2, 1, 1]]);
     expect(sheetRows('Posts').slice(1).map((row) => row.slice(0, 3))).toEqual([[1, 6, 0], [2, 1, 0], [3, 9, 2]]);
     expect(gas().calls.count('Lock.tryLock')).toBe(1);
     expect(Post.where('id', 3).decrement({ views: 2 }, { likes: 7 })).toBe(1);
@@ -125,7 +128,8 @@ describe('query increment / decrement', () => {
   it('leaves every cell as it was when an extra column is refused', () => {
     seed();
     expect(() => Post.query().increment('views', 1, { nope: 1 })).toThrow(/no column "nope"/);
-    expect(() => Post.where('id', '<', 3).increment('views', 1, { id: 9 })).toThrow(/duplicate|same key|key/i);
-    expect(sheetRows('Posts').slice(1).map((row) => row[1])).toEqual([5, '', 9]);
+    expect(() => Post.where('id', 2).increment('views', 1, { id: 9 })).toThrow('Post.increment(): the extra columns cannot change the key "id"; save() a new key instead. Nothing was written.');
+    expect(() => Post.where('id', 2).increment('views', 1, { views: 100 })).toThrow(/"views" is both counted and among the extra columns/);
+    expect(sheetRows('Posts').slice(1).map((row) => row.slice(0, 2))).toEqual([[1, 5], [2, ''], [3, 9]]);
   });
 });

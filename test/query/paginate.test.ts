@@ -141,6 +141,8 @@ describe('paginate(page, perPage)', () => {
 
   it('can be made as Lucid makes one, and passed where a Collection is taken', () => {
     seed();
+    expect(() => new Paginator(10, 0, 1)).toThrow(ValidationError);
+    expect(() => new Paginator(10, 2, 1.5)).toThrow(/whole numbers/);
     const page = new Paginator(5, 2, 3, 'a', 'b');
     expect([page.length, page.total, page.lastPage, page.hasMorePages]).toEqual([2, 5, 3, false]);
     const asCollection: Collection<Post> = Post.paginate(1, 2);

@@ -62,6 +62,24 @@ describe('many-to-many updateOrCreate', () => {
     expect(sheetRows('PostTag').slice(1)).toEqual([[1, 1, 5], [2, 1, '']]);
   });
 
+  it("updates the parent's own related row without a second pivot row, under one lock", () => {
+    seed();
+    const post = Post.findOrFail(1);
+    gas().calls.reset();
+    const tag = post.related('tags').updateOrCreate({ name: 'js' }, { color: 'white' });
+    expect([tag.id, tag.color]).toEqual([1, 'white']);
+    expect(sheetRows('PostTag').slice(1)).toEqual([[1, 1, 5]]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+  });
+
+  it('attaches the first of several matching related rows, in sheet order', () => {
+    seed();
+    gas().active.getSheetByName('Tags')!.appendRow([3, 'ts', 'teal']);
+    const tag = Post.findOrFail(2).related('tags').firstOrCreate({ name: 'ts' });
+    expect(tag.id).toBe(2);
+    expect(sheetRows('PostTag').slice(1)).toEqual([[1, 1, 5], [2, 2, '']]);
+  });
+
   it('writes nothing when the search or pivot attributes are not objects', () => {
     seed();
     const tags = Post.findOrFail(1).related('tags');
