@@ -597,7 +597,7 @@ var SheetORM = (() => {
   }
   function notModelsError(item, index, kind) {
     return new ValidationError(
-      `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query.`
+      `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === "load" ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : "count onto the models a query returns (Post.all().loadCount('tags')), or use withCount('tags') in the query"}.`
     );
   }
 
@@ -4571,7 +4571,28 @@ var SheetORM = (() => {
     if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
       throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
     }
-    return { amounts, extra: extra ? extra : null };
+    const given = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
+    for (const name of given) {
+      if (amounts.some(([counted]) => counted === name)) {
+        throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
+      }
+    }
+    const kept = {};
+    for (const name of given) kept[name] = extra[name];
+    return { amounts, extra: given.length ? kept : null };
+  }
+  function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
+    for (const name of Object.keys(change.extra || {})) {
+      if (keys.indexOf(table.header.names[table.column(unqualify(name), owner)]) >= 0) {
+        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+      }
+    }
+  }
+  function unqualified(column, table) {
+    if (table.header.has(column)) return column;
+    const dot = column.lastIndexOf(".");
+    if (dot < 0) return column;
+    return column.slice(0, dot).toLowerCase() === table.ref.sheetName.toLowerCase() ? column.slice(dot + 1) : column;
   }
   function checkAmount(amount, owner, method, column) {
     const value = typeof amount === "string" && isPlainNumberText(amount) ? Number(amount) : amount;
@@ -4620,16 +4641,17 @@ var SheetORM = (() => {
       const table = unit.table(tableRef(model));
       const entry = locate(model, instance, table, method);
       if (!entry) throw gone(model, instance, table);
-      addAmounts(table, [entry], change.amounts, keys, owner, method);
+      const name = (column2) => unqualified(column2, table);
+      refuseKeyExtras(table, change, keys, owner, method, name);
+      const amounts = change.amounts.map(([column2, amount2]) => [name(column2), amount2]);
+      addAmounts(table, [entry], amounts, keys, owner, method);
       const extra2 = change.extra || {};
-      for (const name of Object.keys(extra2)) {
-        const column2 = table.column(name, owner);
-        if (keys.indexOf(table.header.names[column2]) >= 0) {
-          throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
-        }
-        if (extra2[name] !== void 0 && !sameValue(entry.values[column2], table.cell(extra2[name], owner, name))) table.set(entry, column2, extra2[name], owner);
+      for (const column2 of Object.keys(extra2)) {
+        const index = table.column(name(column2), owner);
+        if (!sameValue(entry.values[index], table.cell(extra2[column2], owner, name(column2)))) table.set(entry, index, extra2[column2], owner);
       }
-      takeCells(unit, instance, change.amounts.map(([name]) => name).concat(Object.keys(extra2)), (name) => entry.values[table.column(name, owner)]);
+      const names = amounts.map(([column2]) => column2).concat(Object.keys(extra2).map(name));
+      takeCells(unit, instance, names, (column2) => entry.values[table.column(column2, owner)]);
     });
   }
   function takeCells(unit, instance, names, cell) {
@@ -4865,14 +4887,6 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
     });
   }
-  function findOrCreate(owner, method, find, create, search, attributes, update) {
-    return runWrite(`${owner}.${method}`, () => {
-      const found = find();
-      if (!found) return create({ ...search, ...attributes });
-      if (update) saveInWrite(found.merge(attributes));
-      return found;
-    });
-  }
   function findByQuery(model, method, column, value, given) {
     if (isPlainObject(column)) return model.query().where(column);
     if (typeof column !== "string") {
@@ -4882,12 +4896,26 @@ var SheetORM = (() => {
     return model.query().where(column, value);
   }
 
+  // src/model/findOrCreate.ts
+  function findOrCreate(owner, method, find, create, search, attributes, update) {
+    return runWrite(`${owner}.${method}`, () => {
+      const found = find();
+      if (!found) return create({ ...search, ...attributes });
+      if (update) saveInWrite(found.merge(attributes));
+      return found;
+    });
+  }
+
   // src/collection/Paginator.ts
   var PAGE = /* @__PURE__ */ Symbol("sheetorm.page");
   var Paginator = class _Paginator extends Collection {
     /** A page of `rows` out of `total` (Lucid's argument order); `query.paginate()` makes them. */
     constructor(total = 0, perPage = 20, currentPage = 1, ...rows) {
       super(rows);
+      const whole = (n, least) => typeof n === "number" && Number.isInteger(n) && n >= least;
+      if (!whole(total, 0) || !whole(perPage, 1) || !whole(currentPage, 1)) {
+        throw new ValidationError(`new Paginator(total, perPage, currentPage, ...rows): expected whole numbers (perPage and currentPage at least 1), got ${describeValue(total)}, ${describeValue(perPage)}, ${describeValue(currentPage)}.`);
+      }
       setPage(this, total, perPage, currentPage);
     }
     /** A page holding `items` (handed over, not copied). */
@@ -5859,8 +5887,10 @@ var SheetORM = (() => {
         this.forgetCounts();
         const { table, entries } = this.rowsToChange(unit);
         const rows = entries();
+        const keys = primaryKeys(this.model);
         const amounts = change.amounts.map(([name, amount]) => [this.unqualify(name, table), amount]);
-        addAmounts(table, rows, amounts, primaryKeys(this.model), this.owner, method);
+        refuseKeyExtras(table, change, keys, this.owner, method, (name) => this.unqualify(name, table));
+        addAmounts(table, rows, amounts, keys, this.owner, method);
         if (change.extra) this.setOnRows(table, change.extra, () => rows);
         return rows.length;
       });
@@ -5952,12 +5982,7 @@ var SheetORM = (() => {
     }
     /** `posts.title` → `title` when `posts` names this query's sheet. */
     unqualify(column, table) {
-      if (table.header.has(column)) return column;
-      const dot = column.lastIndexOf(".");
-      if (dot < 0) return column;
-      const prefix = column.slice(0, dot).toLowerCase();
-      const sheet = table.ref.sheetName.toLowerCase();
-      return prefix === sheet ? column.slice(dot + 1) : column;
+      return unqualified(column, table);
     }
   };
   function countedColumn(column, owner) {
