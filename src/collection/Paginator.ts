@@ -156,7 +156,8 @@ export class Paginator<T> extends Collection<T> {
 
   /** `{ meta, data }` (a PaginatedJSON) with each model's `serialize(cherryPick)`. */
   override serialize(cherryPick?: CherryPick): any {
-    return this.withMeta(super.serialize(cherryPick));
+    // Collection's serialize() without a cherry-pick is toJSON(), which on a page already has its meta.
+    return cherryPick === undefined ? this.toJSON() : this.withMeta(super.serialize(cherryPick));
   }
 
   private withMeta(data: Array<Plain<T>>): PaginatedJSON<T> {

@@ -95,6 +95,8 @@ describe('paginate(page, perPage)', () => {
       { id: 6, title: 'Post 6', status: 'draft' },
     ]);
     expect(page.serialize({ fields: ['id'] }).data).toEqual([{ id: 4 }, { id: 5 }, { id: 6 }]);
+    expect(page.serialize()).toEqual(page.toJSON());
+    expect(page.serialize().data).toHaveLength(3);
     expect(page.getUrlsForRange(1, 3).map((link) => [link.page, link.isActive])).toEqual([[1, false], [2, true], [3, false]]);
   });
 
