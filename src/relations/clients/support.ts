@@ -37,7 +37,6 @@ export function setForeignKey(unit: UnitOfWork, model: object, name: string, val
   unit.record(() => writeAttribute(model, name, previous));
 }
 
-
 /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
 export function checkPivotAttributes(owner: string, attributes: unknown, method: string, what = 'pivot attributes'): void {
   if (attributes === undefined || attributes === null || isPlainObject(attributes)) return;
