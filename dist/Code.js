@@ -5008,7 +5008,7 @@ var SheetORM = (() => {
     }
     /** `{ meta, data }` (a PaginatedJSON) with each model's `serialize(cherryPick)`. */
     serialize(cherryPick) {
-      return this.withMeta(super.serialize(cherryPick));
+      return cherryPick === void 0 ? this.toJSON() : this.withMeta(super.serialize(cherryPick));
     }
     withMeta(data) {
       return { meta: this.getMeta(), data };
