@@ -4,7 +4,7 @@
  * entries (the oldest 100 are evicted when full).
  */
 import { invoke } from './calls';
-import { exception, MSG } from './errors';
+import { checkSignature, exception, isInteger, MSG } from './errors';
 import { CacheEntry, currentExecution, World } from './model';
 
 const MAX_KEY = 250;
@@ -59,9 +59,11 @@ class FakeCacheService implements GoogleAppsScript.Cache.CacheService {
   }
 }
 
-function onCache<T>(fake: object, method: string, args: IArguments, body: (store: Map<string, CacheEntry>, world: World) => T): T {
+function onCache<T>(fake: object, method: string, args: IArguments, accepts: boolean, body: (store: Map<string, CacheEntry>, world: World) => T): T {
   const { world, key } = caches.get(fake)!;
   return invoke(world, `Cache.${method}`, {}, args, () => {
+    // `put('k')` stores nothing: missing or extra arguments are the signature error, as for Properties.
+    checkSignature(accepts, args, `CacheService.Cache.${method}`);
     let store = world.caches.get(key);
     if (!store) world.caches.set(key, (store = new Map()));
     store.forEach((entry, k) => {
@@ -70,6 +72,12 @@ function onCache<T>(fake: object, method: string, args: IArguments, body: (store
     return body(store, world);
   });
 }
+
+const isKey = (key: unknown) => key !== undefined && key !== null;
+const isKeyList = (keys: unknown) => Array.isArray(keys) && keys.every(isKey);
+const isEntries = (values: unknown) => typeof values === 'object' && values !== null && !Array.isArray(values);
+/** `count` arguments, or one more: an expiry in whole seconds. */
+const withSeconds = (args: IArguments, count: number) => args.length === count || (args.length === count + 1 && isInteger(args[count]));
 
 function checkKey(key: unknown): string {
   const text = String(key);
@@ -93,11 +101,11 @@ function store(entries: Map<string, CacheEntry>, world: World, values: Array<[un
 
 class FakeCache implements GoogleAppsScript.Cache.Cache {
   get(key: string): string | null {
-    return onCache(this, 'get', arguments, (entries) => entries.get(checkKey(key))?.value ?? null);
+    return onCache(this, 'get', arguments, arguments.length === 1 && isKey(key), (entries) => entries.get(checkKey(key))?.value ?? null);
   }
 
   getAll(keys: string[]): { [key: string]: any } {
-    return onCache(this, 'getAll', arguments, (entries) => {
+    return onCache(this, 'getAll', arguments, arguments.length === 1 && isKeyList(keys), (entries) => {
       const found: Record<string, string> = {};
       for (const key of keys) {
         const entry = entries.get(checkKey(key));
@@ -108,21 +116,21 @@ class FakeCache implements GoogleAppsScript.Cache.Cache {
   }
 
   put(key: string, value: string, expirationInSeconds?: number): void {
-    onCache(this, 'put', arguments, (entries, world) => store(entries, world, [[key, value]], expirationInSeconds));
+    onCache(this, 'put', arguments, withSeconds(arguments, 2) && isKey(key) && value !== undefined, (entries, world) => store(entries, world, [[key, value]], expirationInSeconds));
   }
 
   putAll(values: { [key: string]: any }, expirationInSeconds?: number): void {
-    onCache(this, 'putAll', arguments, (entries, world) => store(entries, world, Object.entries(values), expirationInSeconds));
+    onCache(this, 'putAll', arguments, withSeconds(arguments, 1) && isEntries(values), (entries, world) => store(entries, world, Object.entries(values), expirationInSeconds));
   }
 
   remove(key: string): void {
-    onCache(this, 'remove', arguments, (entries) => {
+    onCache(this, 'remove', arguments, arguments.length === 1 && isKey(key), (entries) => {
       entries.delete(checkKey(key));
     });
   }
 
   removeAll(keys: string[]): void {
-    onCache(this, 'removeAll', arguments, (entries) => keys.forEach((key) => entries.delete(checkKey(key))));
+    onCache(this, 'removeAll', arguments, arguments.length === 1 && isKeyList(keys), (entries) => keys.forEach((key) => entries.delete(checkKey(key))));
   }
 }
 

@@ -36,6 +36,8 @@ export const MSG = {
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
   sheetNameTooLong: 'The sheet name cannot be greater than 100 characters',
+  // The kit's own wording: calls on a deleted sheet fail in Apps Script, and the exact text is unconfirmed.
+  sheetDeleted: (name: string) => `The sheet "${name}" has been deleted.`,
   sheetExists: (name: string) => `A sheet with the name "${name}" already exists. Please enter another name.`,
   signature: (types: string, method: string) =>
     `The parameters (${types}) don't match the method signature for ${method}.`,

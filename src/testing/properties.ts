@@ -66,9 +66,11 @@ function commit(map: Map<string, string>, next: Map<string, string>): void {
   next.forEach((value, key) => map.set(key, value));
 }
 
-function on<T>(fake: FakeProperties, method: string, args: IArguments, body: (map: Map<string, string>) => T): T {
+function on<T>(fake: FakeProperties, method: string, args: IArguments, body: (map: Map<string, string>) => T, accepts: (args: IArguments) => boolean = (list) => list.length === 0): T {
   const { world, key } = stores.get(fake)!;
   return invoke(world, `Properties.${method}`, {}, args, () => {
+    // Checked inside the call: a refused call is still a call, as it is in the logs of Apps Script.
+    checkSignature(accepts(args), args, `PropertiesService.Properties.${method}`);
     let map = world.properties.get(key);
     if (!map) world.properties.set(key, (map = new Map()));
     return body(map);
@@ -76,30 +78,38 @@ function on<T>(fake: FakeProperties, method: string, args: IArguments, body: (ma
 }
 
 /** A call with missing or extra arguments throws the signature error (`setProperty('k')` stores nothing). */
-function checkArity(args: IArguments, count: number, method: string): void {
-  checkSignature(args.length === count, args, `PropertiesService.Properties.${method}`);
-}
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const arity = (count: number) => (args: IArguments) => args.length === count;
 
 class FakeProperties implements Properties {
   getProperty(key: string): string | null {
-    checkArity(arguments, 1, 'getProperty');
-    return on(this, 'getProperty', arguments, (map) => map.get(String(key)) ?? null);
+    return on(this, 'getProperty', arguments, (map) => map.get(String(key)) ?? null, arity(1));
   }
 
   setProperty(key: string, value: string): Properties {
-    checkArity(arguments, 2, 'setProperty');
-    return on(this, 'setProperty', arguments, (map) => {
-      commit(map, new Map(map).set(String(key), String(value)));
-      return this;
-    });
+    return on(
+      this,
+      'setProperty',
+      arguments,
+      (map) => {
+        commit(map, new Map(map).set(String(key), String(value)));
+        return this;
+      },
+      arity(2),
+    );
   }
 
   deleteProperty(key: string): Properties {
-    checkArity(arguments, 1, 'deleteProperty');
-    return on(this, 'deleteProperty', arguments, (map) => {
-      map.delete(String(key));
-      return this;
-    });
+    return on(
+      this,
+      'deleteProperty',
+      arguments,
+      (map) => {
+        map.delete(String(key));
+        return this;
+      },
+      arity(1),
+    );
   }
 
   getProperties(): { [key: string]: string } {
@@ -111,12 +121,18 @@ class FakeProperties implements Properties {
   }
 
   setProperties(properties: { [key: string]: string }, deleteAllOthers?: boolean): Properties {
-    return on(this, 'setProperties', arguments, (map) => {
-      const next = new Map(deleteAllOthers ? [] : map);
-      for (const [key, value] of Object.entries(properties)) next.set(key, String(value));
-      commit(map, next);
-      return this;
-    });
+    return on(
+      this,
+      'setProperties',
+      arguments,
+      (map) => {
+        const next = new Map(deleteAllOthers ? [] : map);
+        for (const [key, value] of Object.entries(properties)) next.set(key, String(value));
+        commit(map, next);
+        return this;
+      },
+      (args) => (args.length === 1 || (args.length === 2 && typeof args[1] === 'boolean')) && isObject(args[0]),
+    );
   }
 
   getKeys(): string[] {

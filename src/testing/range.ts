@@ -7,7 +7,7 @@ import { clearCells, hasContent, cellAt, readFormat, readFormula, readValue, wri
 import type { SheetData } from './model';
 import type { Content } from './parse';
 import { offsetFormula } from './shift';
-import { makeSheet } from './sheet';
+import { liveSheet, makeSheet } from './sheet';
 import { makeTextFinder } from './text-finder';
 import { formulaContent, toContent } from './write';
 
@@ -78,7 +78,7 @@ function topLeft<T>(state: RangeState, read: (sheet: SheetData, row: number, col
 
 function on<T>(range: object, method: string, args: IArguments, body: (state: RangeState) => T): T {
   const state = states.get(range)!;
-  return invoke(state.sheet.book.world, `Range.${method}`, target(state), args, () => body(state));
+  return invoke(state.sheet.book.world, `Range.${method}`, target(state), args, () => body((liveSheet(state.sheet), state)));
 }
 
 function asRange(range: FakeRange): Range {

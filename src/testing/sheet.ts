@@ -40,7 +40,13 @@ export function rangeFromA1(sheet: SheetData, a1: string): Range {
 
 function on<T>(fake: object, method: string, args: IArguments, body: (sheet: SheetData) => T): T {
   const sheet = states.get(fake)!;
-  return invoke(sheet.book.world, `Sheet.${method}`, { sheet: sheet.name, spreadsheetId: sheet.book.id }, args, () => body(sheet));
+  return invoke(sheet.book.world, `Sheet.${method}`, { sheet: sheet.name, spreadsheetId: sheet.book.id }, args, () => body(liveSheet(sheet)));
+}
+
+/** A sheet still in its spreadsheet: a handle kept after deleteSheet reads and writes nothing. */
+export function liveSheet(sheet: SheetData): SheetData {
+  if (sheet.deleted) throw exception(MSG.sheetDeleted(sheet.name));
+  return sheet;
 }
 
 function integers(args: IArguments, count: number, method: string): void {

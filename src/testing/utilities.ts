@@ -28,17 +28,35 @@ function hex(count: number): string {
   return out;
 }
 
+/** One conversion of sprintf: the value as text, before padding to the width. */
+function convert(letter: string, value: unknown, precision: string | undefined): string {
+  const number = Number(value);
+  switch (letter) {
+    case 's':
+      return precision === undefined ? String(value) : String(value).slice(0, Number(precision));
+    case 'f':
+      return number.toFixed(precision === undefined ? 6 : Number(precision));
+    case 'x':
+    case 'X': {
+      const text = Math.trunc(number).toString(16);
+      return letter === 'X' ? text.toUpperCase() : text;
+    }
+    case 'o':
+      return Math.trunc(number).toString(8);
+    default:
+      return String(Math.trunc(number));
+  }
+}
+
 function sprintf(template: string, values: unknown[]): string {
   let next = 0;
-  return template.replace(/%(%|(0?)(\d*)(?:\.(\d+))?([sdif]))/g, (whole, kind, zero, width, precision, letter) => {
+  return template.replace(/%(%|([-0]*)(\d*)(?:\.(\d+))?([sdifxXo]))/g, (whole, kind, flags, width, precision, letter) => {
     if (kind === '%') return '%';
-    const value = values[next++];
-    let text: string;
-    if (letter === 's') text = String(value);
-    else if (letter === 'f') text = Number(value).toFixed(precision === undefined ? 6 : Number(precision));
-    else text = String(Math.trunc(Number(value)));
+    const text = convert(letter, values[next++], precision);
     const pad = width ? Number(width) - text.length : 0;
-    return pad > 0 ? (zero && letter !== 's' ? '0' : ' ').repeat(pad) + text : text;
+    if (pad <= 0) return text;
+    if (flags.includes('-')) return text + ' '.repeat(pad);
+    return (flags.includes('0') && letter !== 's' ? '0' : ' ').repeat(pad) + text;
   });
 }
 

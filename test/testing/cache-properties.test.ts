@@ -50,6 +50,22 @@ describe('CacheService', () => {
     expect(env.CacheService.getDocumentCache()!.get('d')).toBe('1');
   });
 
+  it('refuses calls with missing or mistyped arguments, storing nothing but counting the call', () => {
+    const env = createAppsScript();
+    const cache = env.CacheService.getScriptCache() as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const signature = (method: string) => new RegExp(`don't match the method signature for CacheService\\.Cache\\.${method}\\.$`);
+    expect(() => cache.put('k')).toThrow("The parameters (String) don't match the method signature for CacheService.Cache.put.");
+    expect(() => cache.put('k', 'v', '60')).toThrow(signature('put'));
+    expect(() => cache.get()).toThrow(signature('get'));
+    expect(() => cache.getAll()).toThrow(signature('getAll'));
+    expect(() => cache.getAll('k')).toThrow(signature('getAll'));
+    expect(() => cache.putAll()).toThrow(signature('putAll'));
+    expect(() => cache.remove()).toThrow(signature('remove'));
+    expect(() => cache.removeAll()).toThrow(signature('removeAll'));
+    expect(cache.get('k')).toBeNull();
+    expect(env.calls.count('Cache.put')).toBe(2);
+  });
+
   it('evicts the oldest entries past 1,000', () => {
     const cache = createAppsScript().CacheService.getScriptCache();
     for (let i = 0; i < 1001; i++) cache.put(`k${i}`, 'v');
@@ -78,7 +94,16 @@ describe('PropertiesService', () => {
     const setOne = props.setProperty as unknown as (key: string) => unknown;
     expect(() => setOne.call(props, 'k')).toThrow("The parameters (String) don't match the method signature for PropertiesService.Properties.setProperty.");
     expect(() => (props.getProperty as unknown as () => unknown).call(props)).toThrow(/method signature for PropertiesService\.Properties\.getProperty/);
+    expect(() => (props.setProperties as unknown as () => unknown).call(props)).toThrow(/method signature for PropertiesService\.Properties\.setProperties/);
+    expect(() => props.setProperties({ a: '1' }, 'yes' as unknown as boolean)).toThrow(/method signature for PropertiesService\.Properties\.setProperties/);
     expect(props.getKeys()).toEqual([]);
+  });
+
+  it('counts a refused call, as the logs of Apps Script show it', () => {
+    const env = createAppsScript();
+    const props = env.PropertiesService.getScriptProperties();
+    expect(() => (props.setProperty as unknown as (key: string) => unknown).call(props, 'k')).toThrow(/method signature/);
+    expect(env.calls.count('Properties.setProperty')).toBe(1);
   });
 
   it('returns a copy from getProperties', () => {

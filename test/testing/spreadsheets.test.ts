@@ -94,6 +94,22 @@ describe('Spreadsheet', () => {
     expect(() => env.active.deleteSheet(env.active.getSheetByName('B')!)).toThrow("You can't remove all the sheets in a document.");
   });
 
+  it('refuses every call on a sheet handle or range kept after its sheet was deleted', () => {
+    const env = createAppsScript({ sheets: { Tmp: [['x'], [1]], Keep: [] } });
+    const sheet = env.active.getSheetByName('Tmp')!;
+    const range = sheet.getRange(2, 1);
+    env.active.deleteSheet(sheet);
+    env.active.insertSheet('Tmp');
+    const gone = 'The sheet "Tmp" has been deleted.';
+    expect(() => sheet.getName()).toThrow(gone);
+    expect(() => sheet.getRange(2, 1)).toThrow(gone);
+    expect(() => sheet.appendRow(['ghost'])).toThrow(gone);
+    expect(() => range.getValue()).toThrow(gone);
+    expect(() => range.setValue('ghost')).toThrow(gone);
+    // The new sheet of the same name is untouched.
+    expect(env.active.getSheetByName('Tmp')!.getLastRow()).toBe(0);
+  });
+
   it('reads ranges in "Sheet!A1" notation, quoted names included', () => {
     const env = createAppsScript({ sheets: { Posts: [['p']], 'My Tags': [['t']] } });
     expect(env.active.getRange('A1').getValue()).toBe('p');

@@ -109,6 +109,10 @@ describe('Utilities', () => {
   it('formats strings printf-style', () => {
     const { Utilities } = createAppsScript();
     expect(Utilities.formatString('%s has %d items (%.2f%%) %05d', 'cart', 3.9, 12.345, 42)).toBe('cart has 3 items (12.35%) 00042');
+    // Flags and conversions it knows take their own argument; none shifts the others.
+    expect(Utilities.formatString('%-5s|%5s|', 'a', 'b')).toBe('a    |    b|');
+    expect(Utilities.formatString('%x-%X-%o-%s', 255, 255, 8, 'z')).toBe('ff-FF-10-z');
+    expect(Utilities.formatString('%.3s|%s', 'abcdef', 'g')).toBe('abc|g');
   });
 });
 
