@@ -12,7 +12,7 @@ import { RowIndexes } from './RowIndexes';
 import { blanksToNull, dataWidth, hasContent, isPlaceholder } from './readRows';
 import { retried } from './service';
 import { timeZoneOf } from './sheetsApi/api';
-import { OpenedSheet, TableRef } from './TableRef';
+import { OpenedSheet, reopenSheet, TableRef } from './TableRef';
 
 export { keyOf, RowEntry } from './RowEntry';
 export type { Row } from './RowEntry';
@@ -23,7 +23,8 @@ export type Undo = () => void;
 /** A sheet's rows in memory, with the pending inserts, updates and deletions of a unit of work. */
 export class Table {
   readonly ref: TableRef;
-  readonly opened: OpenedSheet;
+  /** The sheet's handle (replaced when a re-check finds the sheet was deleted and made again). */
+  opened: OpenedSheet;
   readonly header: Header;
   /** Last sheet row with content when read or last written (0 for an empty sheet). */
   lastRow: number;
@@ -109,8 +110,16 @@ export class Table {
 
   /** Reads a sheet with one `getDataRange().getValues()`. */
   static read(ref: TableRef, opened: OpenedSheet): Table {
-    const { sheet } = opened;
-    const values = retried(`"${ref.sheetName}" getDataRange().getValues()`, () => sheet.getDataRange().getValues());
+    const readValues = ({ sheet }: OpenedSheet) => retried(`"${ref.sheetName}" getDataRange().getValues()`, () => sheet.getDataRange().getValues());
+    let values: unknown[][];
+    try {
+      values = readValues(opened);
+    } catch (error) {
+      // A handle kept from an earlier operation fails once its sheet is deleted: open it by name again.
+      const reopened = reopenSheet(ref, opened);
+      if (!reopened) throw error;
+      return Table.fromValues(ref, reopened, readValues(reopened));
+    }
     return Table.fromValues(ref, opened, values);
   }
 

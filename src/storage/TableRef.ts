@@ -154,6 +154,32 @@ export function openSheet(ref: TableRef): OpenedSheet {
   return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
 }
 
+/**
+ * After a call on a kept handle failed: the handle of the sheet that now has the name when the
+ * script deleted the kept one (and perhaps made another) since, or null when the sheet is the same
+ * (the failure stands). SheetNotFoundError when no sheet has the name any more.
+ */
+export function reopenSheet(ref: TableRef, failed: OpenedSheet): OpenedSheet | null {
+  const sheets = handles().sheets;
+  if (sheets.get(failed.cacheKey) !== failed) return null;
+  const spreadsheet = failed.spreadsheet;
+  const now = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));
+  let replaced = true;
+  if (now) {
+    try {
+      replaced = failed.sheet.getSheetId() !== now.getSheetId();
+    } catch {
+      // A deleted sheet's handle fails on every call.
+    }
+  }
+  if (!replaced) return null;
+  sheets.delete(failed.cacheKey);
+  if (!now) return openSheet(ref);
+  const opened = openedSheet(now, spreadsheet, ref, failed.cacheKey);
+  sheets.set(failed.cacheKey, opened);
+  return opened;
+}
+
 /** Opens a sheet of a given spreadsheet; `remember` keeps the handle for the execution's later calls. */
 function openSheetIn(spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string, remember: boolean): OpenedSheet {
   const cached = handles().sheets.get(cacheKey);
@@ -167,12 +193,11 @@ function openSheetIn(spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string, 
     const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
     throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). ${advice}`);
   }
-  const opened: OpenedSheet = {
-    sheet,
-    spreadsheet,
-    cacheKey,
-    describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`,
-  };
+  const opened = openedSheet(sheet, spreadsheet, ref, cacheKey);
   if (remember) handles().sheets.set(cacheKey, opened);
   return opened;
+}
+
+function openedSheet(sheet: Sheet, spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string): OpenedSheet {
+  return { sheet, spreadsheet, cacheKey, describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
 }

@@ -21,7 +21,13 @@ export function unchangedSinceRead(table: Table): boolean {
   const name = table.ref.sheetName;
   const keys = keyColumns(table);
   if (!keys) return false;
-  const lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+  let lastRow: number;
+  try {
+    lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+  } catch (error) {
+    // The sheet was deleted meanwhile (its handle fails): the full read opens it again or says it is gone.
+    return false;
+  }
   if (lastRow !== table.lastRow || table.header.width === 0) return false;
   const width = table.header.width;
   let header: unknown[];
@@ -51,6 +57,11 @@ export function unchangedSinceRead(table: Table): boolean {
 export function recheckLayout(table: Table): Layout {
   if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
   const now = Table.read(table.ref, table.opened);
+  if (now.opened !== table.opened) {
+    // The sheet was deleted and made again: write to the new one, wherever its rows are now.
+    table.opened = now.opened;
+    return layoutAgainst(table, now);
+  }
   // A sheet nobody touched keeps the table as read, so a session can go on using it after the write.
   return sameAsRead(table, now) ? layoutAsRead(table) : layoutAgainst(table, now);
 }
