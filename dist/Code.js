@@ -1614,6 +1614,133 @@ var SheetORM = (() => {
     return typeof cell === "string" && cell.trim() === "";
   }
 
+  // src/storage/TableRef.ts
+  var cache = null;
+  function handles() {
+    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
+    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
+      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
+    }
+    return cache;
+  }
+  function forgetHandles() {
+    cache = null;
+  }
+  function openSpreadsheet(pinnedId, owner) {
+    const config = getConfig();
+    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
+    const key = id ? `id:${id}` : "default";
+    const cached = handles().spreadsheets.get(key);
+    if (cached) return cached;
+    if (typeof SpreadsheetApp === "undefined") {
+      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
+    }
+    let spreadsheet;
+    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
+    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!spreadsheet) {
+      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
+    }
+    handles().spreadsheets.set(key, spreadsheet);
+    return spreadsheet;
+  }
+  function openById(id, source, owner) {
+    try {
+      const spreadsheet = retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
+      if (spreadsheet) rememberSpreadsheetId(spreadsheet, id);
+      return spreadsheet;
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      const who = owner ? `${owner}: ` : "";
+      throw new ServiceError(
+        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
+        error.cause
+      );
+    }
+  }
+  function spreadsheetName(spreadsheet) {
+    const names = handles().names;
+    let name = names.get(spreadsheet);
+    if (name === void 0) {
+      try {
+        name = spreadsheet.getName();
+      } catch (error) {
+        name = "(unnamed)";
+      }
+      names.set(spreadsheet, name);
+    }
+    return name;
+  }
+  function cacheKeyOf(ref) {
+    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
+  }
+  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
+  var nextSpreadsheetObject = 0;
+  function configuredSpreadsheetKey() {
+    const { spreadsheet, spreadsheetId } = getConfig();
+    if (spreadsheet) {
+      let n = spreadsheetObjects.get(spreadsheet);
+      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
+      return `object:${n}`;
+    }
+    return spreadsheetId ? `id:${spreadsheetId}` : "active";
+  }
+  function lazyOpened(ref, spreadsheet) {
+    const cacheKey = cacheKeyOf(ref);
+    let opened = null;
+    return {
+      cacheKey,
+      get sheet() {
+        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
+      },
+      spreadsheet,
+      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
+    };
+  }
+  function describeRef(ref) {
+    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
+  }
+  function openSheet(ref) {
+    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
+  }
+  function reopenSheet(ref, failed) {
+    const sheets = handles().sheets;
+    if (sheets.get(failed.cacheKey) !== failed) return null;
+    const spreadsheet = failed.spreadsheet;
+    const now = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    let replaced = true;
+    if (now) {
+      try {
+        replaced = failed.sheet.getSheetId() !== now.getSheetId();
+      } catch {
+      }
+    }
+    if (!replaced) return null;
+    sheets.delete(failed.cacheKey);
+    if (!now) return openSheet(ref);
+    const opened = openedSheet(now, spreadsheet, ref, failed.cacheKey);
+    sheets.set(failed.cacheKey, opened);
+    return opened;
+  }
+  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
+    const cached = handles().sheets.get(cacheKey);
+    if (cached && cached.spreadsheet === spreadsheet) return cached;
+    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
+    if (!sheet) {
+      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
+      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
+      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
+    }
+    const opened = openedSheet(sheet, spreadsheet, ref, cacheKey);
+    if (remember) handles().sheets.set(cacheKey, opened);
+    return opened;
+  }
+  function openedSheet(sheet, spreadsheet, ref, cacheKey) {
+    return { sheet, spreadsheet, cacheKey, describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
+  }
+
   // src/storage/Table.ts
   var Table = class _Table {
     constructor(ref, opened, header, values, rowNumbers, lastRow) {
@@ -1686,8 +1813,15 @@ var SheetORM = (() => {
     }
     /** Reads a sheet with one `getDataRange().getValues()`. */
     static read(ref, opened) {
-      const { sheet } = opened;
-      const values = retried(`"${ref.sheetName}" getDataRange().getValues()`, () => sheet.getDataRange().getValues());
+      const readValues = ({ sheet }) => retried(`"${ref.sheetName}" getDataRange().getValues()`, () => sheet.getDataRange().getValues());
+      let values;
+      try {
+        values = readValues(opened);
+      } catch (error) {
+        const reopened = reopenSheet(ref, opened);
+        if (!reopened) throw error;
+        return _Table.fromValues(ref, reopened, readValues(reopened));
+      }
       return _Table.fromValues(ref, opened, values);
     }
     /** Builds a table from the values of a sheet's data range. */
@@ -1912,116 +2046,6 @@ var SheetORM = (() => {
       this.keyStats.forget(column);
     }
   };
-
-  // src/storage/TableRef.ts
-  var cache = null;
-  function handles() {
-    const app = typeof SpreadsheetApp === "undefined" ? void 0 : SpreadsheetApp;
-    if (!cache || cache.app !== app || cache.generation !== configGeneration()) {
-      cache = { app, generation: configGeneration(), spreadsheets: /* @__PURE__ */ new Map(), sheets: /* @__PURE__ */ new Map(), names: /* @__PURE__ */ new Map() };
-    }
-    return cache;
-  }
-  function forgetHandles() {
-    cache = null;
-  }
-  function openSpreadsheet(pinnedId, owner) {
-    const config = getConfig();
-    const id = pinnedId || (config.spreadsheet ? null : config.spreadsheetId);
-    const key = id ? `id:${id}` : "default";
-    const cached = handles().spreadsheets.get(key);
-    if (cached) return cached;
-    if (typeof SpreadsheetApp === "undefined") {
-      throw new SheetORMError("SpreadsheetApp is not defined: run inside Apps Script, or install the stand-in from sheetorm/testing in tests.");
-    }
-    let spreadsheet;
-    if (id) spreadsheet = openById(id, pinnedId ? `${owner || "the model"}._spreadsheetId` : "configure({ spreadsheetId })", owner);
-    else spreadsheet = config.spreadsheet || retried("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
-    if (!spreadsheet) {
-      throw new SheetORMError('No active spreadsheet: this script is not bound to one. Call SheetORM.configure({ spreadsheetId: "\u2026" }) or set Model._spreadsheetId.');
-    }
-    handles().spreadsheets.set(key, spreadsheet);
-    return spreadsheet;
-  }
-  function openById(id, source, owner) {
-    try {
-      const spreadsheet = retried(`SpreadsheetApp.openById("${id}")`, () => SpreadsheetApp.openById(id));
-      if (spreadsheet) rememberSpreadsheetId(spreadsheet, id);
-      return spreadsheet;
-    } catch (error) {
-      if (!(error instanceof ServiceError)) throw error;
-      const who = owner ? `${owner}: ` : "";
-      throw new ServiceError(
-        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
-        error.cause
-      );
-    }
-  }
-  function spreadsheetName(spreadsheet) {
-    const names = handles().names;
-    let name = names.get(spreadsheet);
-    if (name === void 0) {
-      try {
-        name = spreadsheet.getName();
-      } catch (error) {
-        name = "(unnamed)";
-      }
-      names.set(spreadsheet, name);
-    }
-    return name;
-  }
-  function cacheKeyOf(ref) {
-    return `${ref.spreadsheetId ? `id:${ref.spreadsheetId}` : configuredSpreadsheetKey()}\0${ref.sheetName}`;
-  }
-  var spreadsheetObjects = /* @__PURE__ */ new WeakMap();
-  var nextSpreadsheetObject = 0;
-  function configuredSpreadsheetKey() {
-    const { spreadsheet, spreadsheetId } = getConfig();
-    if (spreadsheet) {
-      let n = spreadsheetObjects.get(spreadsheet);
-      if (n === void 0) spreadsheetObjects.set(spreadsheet, n = nextSpreadsheetObject++);
-      return `object:${n}`;
-    }
-    return spreadsheetId ? `id:${spreadsheetId}` : "active";
-  }
-  function lazyOpened(ref, spreadsheet) {
-    const cacheKey = cacheKeyOf(ref);
-    let opened = null;
-    return {
-      cacheKey,
-      get sheet() {
-        return (opened || (opened = openSheetIn(spreadsheet, ref, cacheKey, false))).sheet;
-      },
-      spreadsheet,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-  }
-  function describeRef(ref) {
-    return `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(openSpreadsheet(ref.spreadsheetId, ref.owner))}"`;
-  }
-  function openSheet(ref) {
-    return openSheetIn(openSpreadsheet(ref.spreadsheetId, ref.owner), ref, cacheKeyOf(ref), true);
-  }
-  function openSheetIn(spreadsheet, ref, cacheKey, remember) {
-    const cached = handles().sheets.get(cacheKey);
-    if (cached && cached.spreadsheet === spreadsheet) return cached;
-    const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
-    if (!sheet) {
-      const names = spreadsheet.getSheets().map((s) => s.getName());
-      const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
-      const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
-      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
-    }
-    const opened = {
-      sheet,
-      spreadsheet,
-      cacheKey,
-      describe: () => `sheet "${ref.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"`
-    };
-    if (remember) handles().sheets.set(cacheKey, opened);
-    return opened;
-  }
 
   // src/storage/sheetsApi/dateText.ts
   var DIGIT = /\d/;
@@ -2249,7 +2273,12 @@ var SheetORM = (() => {
     const name = table.ref.sheetName;
     const keys = keyColumns(table);
     if (!keys) return false;
-    const lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+    let lastRow;
+    try {
+      lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+    } catch (error) {
+      return false;
+    }
     if (lastRow !== table.lastRow || table.header.width === 0) return false;
     const width = table.header.width;
     let header;
@@ -2276,6 +2305,10 @@ var SheetORM = (() => {
   function recheckLayout(table) {
     if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
     const now = Table.read(table.ref, table.opened);
+    if (now.opened !== table.opened) {
+      table.opened = now.opened;
+      return layoutAgainst(table, now);
+    }
     return sameAsRead(table, now) ? layoutAsRead(table) : layoutAgainst(table, now);
   }
   function sameAsRead(table, now) {
