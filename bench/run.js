@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: sheetorm (dist/Code.js) against hand-written Apps Script (bench/baseline/) on
- * the same in-memory spreadsheets, at 10,000 and 100,000 posts.
+ * the same in-memory spreadsheets, at 10,000 and 100,000 posts. Eager loads and createMany also
+ * run a hand-written version that hands back what the ORM does (bench/baseline/shaped/).
  *
  *   node bench/run.js [--rows 10000[,100000]] [--only with-tags[,sync]] [--runs 5] [--quick]
- *                     [--side orm|baseline]
+ *                     [--side orm|baseline|shaped]
  *
  * --quick: 1,000 rows, one timed run (a smoke run). --side: measure one side only (for profiling
  * with `node --cpu-prof bench/run.js ...`). Every workload first runs once per side to count calls,
@@ -45,7 +46,7 @@ function parseArgs(argv) {
     else throw new Error(`Unknown option ${arg} (see the comment at the top of bench/run.js)`);
   }
   if (options.rows.some((n) => !(n >= 8))) throw new Error('--rows: whole numbers ≥ 8');
-  if (options.side && !['orm', 'baseline'].includes(options.side)) throw new Error('--side: orm or baseline');
+  if (options.side && !['orm', 'baseline', 'shaped'].includes(options.side)) throw new Error('--side: orm, baseline or shaped');
   const unknown = (options.only || []).filter((name) => !WORKLOADS.some((w) => w.name === name));
   if (unknown.length) throw new Error(`Unknown workload ${unknown.join(', ')} (workloads: ${WORKLOADS.map((w) => w.name).join(', ')})`);
   return options;
@@ -72,7 +73,7 @@ function main() {
   const options = parseArgs(process.argv.slice(2));
   const { code, testing } = loadBuilt();
   const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.name));
-  const sides = options.side ? [options.side] : ['orm', 'baseline'];
+  const sides = options.side ? [options.side] : ['orm', 'baseline', 'shaped'];
   console.log(`# sheetorm benchmarks\n\n${machine()}\n`);
   console.log(`Median of ${options.runs} timed run(s) per side; fresh fixture and Apps Script context per run.`);
   console.log("CPU ms: the script's CPU time on all threads (compiler and GC helpers included); elapsed ms: its wall-clock time. Both leave out time inside the stand-in's services.");
@@ -84,7 +85,7 @@ function main() {
       const measured = measureWorkload({ testing, code, data, workload, runs: options.runs, sides });
       const result = { workload, rows, ...measured };
       if (!options.side) results.push(result);
-      const line = sides.map((side) => `${side} ${measured[side].total} calls, ${measured[side].ms.toFixed(1)} ms CPU, ${measured[side].wallMs.toFixed(1)} ms elapsed`).join('; ');
+      const line = Object.keys(measured).map((side) => `${side} ${measured[side].total} calls, ${measured[side].ms.toFixed(1)} ms CPU, ${measured[side].wallMs.toFixed(1)} ms elapsed`).join('; ');
       console.error(`  ${workload.name} @ ${rows}: ${line}`);
     }
   }

@@ -17,8 +17,19 @@ const BENCH = path.resolve(__dirname, '..');
 const read = (file) => fs.readFileSync(path.join(BENCH, file), 'utf8');
 const MODELS = read('lib/models.js');
 const COMMON = read('baseline/common.js');
+const RECORDS = read('baseline/shaped/records.js');
 
-/** Loads the side's code into a fresh context; returns the job as a function of the params. */
+/** The model-shaped baseline of a workload (bench/baseline/shaped/<name>.js), or null when it has none. */
+function shapedFile(workload) {
+  const file = `baseline/shaped/${workload.name}.js`;
+  return fs.existsSync(path.join(BENCH, file)) ? file : null;
+}
+
+/**
+ * Loads the side's code into a fresh context; returns the job as a function of the params. Sides:
+ * `orm`, `baseline` (the least a script must do), `shaped` (a script that hands back what the ORM
+ * hands back: bench/baseline/shaped/).
+ */
 function loadSide(side, workload, code, context) {
   const run = (source, filename) => vm.runInContext(source, context, { filename });
   if (side === 'orm') {
@@ -27,7 +38,8 @@ function loadSide(side, workload, code, context) {
     return run(`(${workload.orm.toString()})`, `workloads/${workload.name}.js`);
   }
   run(COMMON, 'baseline/common.js');
-  const file = workload.baselineFile || `baseline/${workload.name}.js`;
+  if (side === 'shaped') run(RECORDS, 'baseline/shaped/records.js');
+  const file = side === 'shaped' ? shapedFile(workload) : workload.baselineFile || `baseline/${workload.name}.js`;
   run(read(file), file);
   return context.run;
 }
@@ -43,7 +55,7 @@ const heapUsed = () => process.memoryUsage().heapUsed;
 
 /**
  * One run. Options: testing (sheetorm/testing), code (dist/Code.js text), data (fixtureData),
- * workload, side ('orm' | 'baseline'), profile (sample the heap at every service call and digest
+ * workload, side ('orm' | 'baseline' | 'shaped'), profile (sample the heap at every service call and digest
  * the sheets afterwards; costs time, so timed runs leave it off).
  * Returns { calls (by method), total, ms (script CPU, all threads), wallMs (script elapsed time), serviceMs,
  * heapBytes, summary, sheets }.
@@ -87,11 +99,13 @@ function median(values) {
 }
 
 /**
- * Measures a workload on both sides: one profiling run each (calls, heap, result and sheet
- * checks), then `runs` timed runs alternating ORM and baseline. Throws when the two sides disagree
- * on the result or the sheets, or when a side's calls vary between runs.
+ * Measures a workload on each side (`shaped` only where the workload has one): one profiling run
+ * each (calls, heap, result and sheet checks), then `runs` timed runs taking the sides in turn.
+ * Throws when a baseline disagrees with the ORM on the result or the sheets, or when a side's calls
+ * vary between runs.
  */
 function measureWorkload({ testing, code, data, workload, runs = 5, sides = ['orm', 'baseline'] }) {
+  sides = sides.filter((side) => side !== 'shaped' || shapedFile(workload));
   const out = {};
   for (const side of sides) out[side] = { ...runOnce({ testing, code, data, workload, side, profile: true }), times: [], wallTimes: [], serviceTimes: [] };
   for (let i = 0; i < runs; i++) {
@@ -108,14 +122,15 @@ function measureWorkload({ testing, code, data, workload, runs = 5, sides = ['or
     if (runs) out[side].wallMs = median(out[side].wallTimes);
     if (runs) out[side].serviceMs = median(out[side].serviceTimes);
   }
-  if (out.orm && out.baseline) {
+  for (const other of ['baseline', 'shaped']) {
+    if (!out.orm || !out[other]) continue;
     for (const key of ['summary', 'sheets']) {
-      if (out.orm[key] !== out.baseline[key]) {
-        throw new Error(`${workload.name}: ORM and baseline differ in ${key} (ORM ${out.orm[key]}, baseline ${out.baseline[key]})`);
+      if (out.orm[key] !== out[other][key]) {
+        throw new Error(`${workload.name}: ORM and ${other} differ in ${key} (ORM ${out.orm[key]}, ${other} ${out[other][key]})`);
       }
     }
   }
   return out;
 }
 
-module.exports = { runOnce, measureWorkload, median };
+module.exports = { runOnce, measureWorkload, median, shapedFile };

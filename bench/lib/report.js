@@ -15,9 +15,12 @@ function table(header, rows) {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** One row per workload and size: calls, script CPU and elapsed ms, heap and projected time, ORM vs baseline. */
+/**
+ * One row per workload and size: calls, script CPU and elapsed ms, heap and projected time, ORM vs
+ * baseline; and the CPU ms of the model-shaped baseline where the workload has one.
+ */
 function summaryTable(results) {
-  const rows = results.map(({ workload, rows: size, orm, baseline }) => [
+  const rows = results.map(({ workload, rows: size, orm, baseline, shaped }) => [
     workload.name,
     size.toLocaleString('en-US'),
     orm.total,
@@ -26,6 +29,8 @@ function summaryTable(results) {
     fixed(orm.ms, 1),
     fixed(baseline.ms, 1),
     ratio(orm.ms, baseline.ms),
+    shaped ? fixed(shaped.ms, 1) : '–',
+    shaped ? ratio(orm.ms, shaped.ms) : '–',
     fixed(orm.wallMs, 1),
     fixed(baseline.wallMs, 1),
     ratio(orm.wallMs, baseline.wallMs),
@@ -35,7 +40,7 @@ function summaryTable(results) {
     fixed(projected(orm), 1),
     fixed(projected(baseline), 1),
   ]);
-  const header = ['workload', 'rows', 'calls ORM', 'calls base', 'calls ORM/base', 'CPU ms ORM', 'CPU ms base', 'CPU ORM/base', 'elapsed ms ORM', 'elapsed ms base', 'elapsed ORM/base', 'stand-in ms ORM / base', 'heap MB ORM', 'heap MB base', 'Apps Script s ORM', 'Apps Script s base'];
+  const header = ['workload', 'rows', 'calls ORM', 'calls base', 'calls ORM/base', 'CPU ms ORM', 'CPU ms base', 'CPU ORM/base', 'CPU ms shaped', 'CPU ORM/shaped', 'elapsed ms ORM', 'elapsed ms base', 'elapsed ORM/base', 'stand-in ms ORM / base', 'heap MB ORM', 'heap MB base', 'Apps Script s ORM', 'Apps Script s base'];
   return table(header, rows);
 }
 

@@ -2,7 +2,8 @@
  * Service calls of the benchmark workloads (bench/workloads) on dist/Code.js, at 200 posts: the
  * ORM's counts are pinned exactly (they are deterministic), both sides must return the same result
  * and leave the same sheets, and the ORM never reads or writes more than the hand-written Apps
- * Script baseline (bench/baseline). Times are measured by `npm run bench`, never here.
+ * Script baseline (bench/baseline); the model-shaped baselines (bench/baseline/shaped) do the same job
+ * with the baseline's calls. Times are measured by `npm run bench`, never here.
  */
 import { createAppsScript } from '../../src/testing';
 import { builtBundle } from '../dist/bundle';
@@ -21,13 +22,13 @@ interface RunOptions {
   code: string;
   data: unknown;
   workload: Workload;
-  side: 'orm' | 'baseline';
+  side: 'orm' | 'baseline' | 'shaped';
   profile: boolean;
 }
 
 // The harness is plain Node JavaScript (bench/ is not compiled).
 const { fixtureData } = require('../../bench/lib/fixture') as { fixtureData(rows: number): unknown };
-const { runOnce } = require('../../bench/lib/measure') as { runOnce(options: RunOptions): Run };
+const { runOnce, shapedFile } = require('../../bench/lib/measure') as { runOnce(options: RunOptions): Run; shapedFile(workload: Workload): string | null };
 const WORKLOADS = require('../../bench/workloads') as Workload[];
 
 /** The calls and writes that cost a round trip each and scale with the data. */
@@ -104,6 +105,14 @@ describe.each(CASES)('%s', (label, workload, rows) => {
     expect(orm.summary).toBe(baseline.summary);
     expect(orm.sheets).toBe(baseline.sheets);
   });
+
+  if (shapedFile(workload)) {
+    it('has a model-shaped baseline that does the same job with the baseline\'s calls', () => {
+      const shaped = runOnce({ testing, code, data: data(rows), workload, side: 'shaped', profile: true });
+      expect([shaped.summary, shaped.sheets]).toEqual([baseline.summary, baseline.sheets]);
+      expect(shaped.calls).toEqual(baseline.calls);
+    });
+  }
 
   const allowed = RECHECK[workload.name] || {};
   it(`reads and writes no more than the baseline${RECHECK[workload.name] ? ' (plus the transaction re-check)' : ''}`, () => {
