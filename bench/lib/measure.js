@@ -17,7 +17,6 @@ const BENCH = path.resolve(__dirname, '..');
 const read = (file) => fs.readFileSync(path.join(BENCH, file), 'utf8');
 const MODELS = read('lib/models.js');
 const COMMON = read('baseline/common.js');
-const RECORDS = read('baseline/shaped/records.js');
 
 /** The model-shaped baseline of a workload (bench/baseline/shaped/<name>.js), or null when it has none. */
 function shapedFile(workload) {
@@ -38,7 +37,6 @@ function loadSide(side, workload, code, context) {
     return run(`(${workload.orm.toString()})`, `workloads/${workload.name}.js`);
   }
   run(COMMON, 'baseline/common.js');
-  if (side === 'shaped') run(RECORDS, 'baseline/shaped/records.js');
   const file = side === 'shaped' ? shapedFile(workload) : workload.baselineFile || `baseline/${workload.name}.js`;
   run(read(file), file);
   return context.run;

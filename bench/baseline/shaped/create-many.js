@@ -1,6 +1,15 @@
 // Post.createMany(list) by hand, doing what the ORM does for each row: every attribute checked
 // against the header and every value against what a cell can hold before anything is written,
-// strings Sheets would parse as something else written as text, and a record per new row.
+// strings Sheets would parse as something else written as text, and a record per new row (an
+// object of a class of its own, with its own Date copies and the row as written kept beside it).
+const ROW = Symbol('row as written');
+class Record {}
+class PostRecord extends Record {}
+
+function isDate_(value) {
+  return value !== null && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Date]';
+}
+
 function cellOf_(value, name) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') {
@@ -48,7 +57,10 @@ function run(p) {
       }
       if (row[idColumn] === null) row[idColumn] = maxId + 1 + i;
       values.push(row.map((value, c) => cellOf_(value, posts.header[c])));
-      created.push(record_(PostRecord_, posts.header, row));
+      const post = new PostRecord();
+      post[ROW] = row;
+      for (let c = 0; c < row.length; c++) post[posts.header[c]] = isDate_(row[c]) ? new Date(row[c].getTime()) : row[c];
+      created.push(post);
     }
     const firstRow = posts.rows.length + 2;
     growTo(posts.sheet, firstRow + values.length - 1);
