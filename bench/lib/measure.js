@@ -2,7 +2,8 @@
  * Running one workload on one side: a fresh fixture, a fresh vm context holding the stand-in's
  * services (as Apps Script starts every execution afresh), the side's code loaded into it, then
  * the job alone timed. `orm` loads dist/Code.js and the models; `baseline` loads
- * bench/baseline/common.js and bench/baseline/<workload>.js (or the workload's `baselineFile`).
+ * bench/baseline/common.js and bench/baseline/<workload>.js; `shaped` bench/baseline/common.js and
+ * bench/baseline/shaped/<workload>.js.
  */
 'use strict';
 
@@ -37,7 +38,7 @@ function loadSide(side, workload, code, context) {
     return run(`(${workload.orm.toString()})`, `workloads/${workload.name}.js`);
   }
   run(COMMON, 'baseline/common.js');
-  const file = side === 'shaped' ? shapedFile(workload) : workload.baselineFile || `baseline/${workload.name}.js`;
+  const file = side === 'shaped' ? shapedFile(workload) : `baseline/${workload.name}.js`;
   run(read(file), file);
   return context.run;
 }
