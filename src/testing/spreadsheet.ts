@@ -4,7 +4,7 @@ import { invoke } from './calls';
 import { checkSignature, exception, isInteger, MSG } from './errors';
 import { sheetExact } from './grid';
 import type { BookData, Cell, SheetData } from './model';
-import { makeSheet, rangeFromA1, sheetState } from './sheet';
+import { liveSheet, makeSheet, rangeFromA1, sheetState } from './sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -103,6 +103,7 @@ class FakeSpreadsheet {
     return on(this, 'insertSheet', args, (b) => {
       const { name, index, options } = insertArgs(args);
       const template = options.template && sheetState(options.template);
+      if (template) liveSheet(template);
       const at = index === undefined ? b.sheets.length : Math.min(Math.max(index, 0), b.sheets.length);
       const sheet = addSheet(b, name ?? defaultSheetName(b), template?.maxRows, template?.maxCols, at);
       if (template) copyCells(template, sheet);

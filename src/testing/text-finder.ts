@@ -6,6 +6,7 @@ import { checkSignature } from './errors';
 import { cellAt, hasContent, readFormat, readValue } from './grid';
 import type { SheetData } from './model';
 import { makeRange, rangeState } from './range';
+import { liveSheet } from './sheet';
 
 type TextFinder = GoogleAppsScript.Spreadsheet.TextFinder;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -37,7 +38,7 @@ export function makeTextFinder(sheet: SheetData, box: Box, text: string): TextFi
 function on<T>(fake: object, method: string, args: IArguments, body: (state: FinderState) => T): T {
   const state = states.get(fake)!;
   const where = { sheet: state.sheet.name, spreadsheetId: state.sheet.book.id };
-  return invoke(state.sheet.book.world, `TextFinder.${method}`, where, args, () => body(state));
+  return invoke(state.sheet.book.world, `TextFinder.${method}`, where, args, () => body((liveSheet(state.sheet), state)));
 }
 
 function plain(text: string, state: FinderState): string {

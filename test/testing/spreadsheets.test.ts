@@ -98,6 +98,7 @@ describe('Spreadsheet', () => {
     const env = createAppsScript({ sheets: { Tmp: [['x'], [1]], Keep: [] } });
     const sheet = env.active.getSheetByName('Tmp')!;
     const range = sheet.getRange(2, 1);
+    const finder = sheet.createTextFinder('1');
     env.active.deleteSheet(sheet);
     env.active.insertSheet('Tmp');
     const gone = 'The sheet "Tmp" has been deleted.';
@@ -106,6 +107,8 @@ describe('Spreadsheet', () => {
     expect(() => sheet.appendRow(['ghost'])).toThrow(gone);
     expect(() => range.getValue()).toThrow(gone);
     expect(() => range.setValue('ghost')).toThrow(gone);
+    expect(() => finder.findAll()).toThrow(gone);
+    expect(() => env.active.insertSheet('Copy', { template: sheet })).toThrow(gone);
     // The new sheet of the same name is untouched.
     expect(env.active.getSheetByName('Tmp')!.getLastRow()).toBe(0);
   });
