@@ -155,24 +155,33 @@ export function openSheet(ref: TableRef): OpenedSheet {
 }
 
 /**
- * After a call on a kept handle failed: the handle of the sheet that now has the name when the
- * script deleted the kept one (and perhaps made another) since, or null when the sheet is the same
- * (the failure stands). SheetNotFoundError when no sheet has the name any more.
+ * After a read on a kept handle failed: the handle of the sheet that now has the name when the
+ * script deleted the kept one (and perhaps made another) since; null when it is the same sheet or
+ * this cannot tell (the read's failure stands). SheetNotFoundError when no sheet has the name.
  */
 export function reopenSheet(ref: TableRef, failed: OpenedSheet): OpenedSheet | null {
   const sheets = handles().sheets;
-  if (sheets.get(failed.cacheKey) !== failed) return null;
+  const kept = sheets.get(failed.cacheKey);
+  // Tables read through the Sheets API hold a lazy handle to the kept sheet: compare the sheets.
+  if (!kept || kept.sheet !== failed.sheet) return null;
   const spreadsheet = failed.spreadsheet;
-  const now = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));
-  let replaced = true;
+  let now: Sheet | null;
+  let nowId: number | null;
+  try {
+    now = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName), () => false);
+    nowId = now && retried(`"${ref.sheetName}" getSheetId()`, () => (now as Sheet).getSheetId(), () => false);
+  } catch {
+    return null;
+  }
   if (now) {
+    let keptId: number | null = null;
     try {
-      replaced = failed.sheet.getSheetId() !== now.getSheetId();
+      keptId = kept.sheet.getSheetId();
     } catch {
       // A deleted sheet's handle fails on every call.
     }
+    if (keptId === nowId) return null;
   }
-  if (!replaced) return null;
   sheets.delete(failed.cacheKey);
   if (!now) return openSheet(ref);
   const opened = openedSheet(now, spreadsheet, ref, failed.cacheKey);

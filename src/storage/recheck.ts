@@ -25,7 +25,7 @@ export function unchangedSinceRead(table: Table): boolean {
   try {
     lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
   } catch (error) {
-    // The sheet was deleted meanwhile (its handle fails): the full read opens it again or says it is gone.
+    // Such as a sheet deleted meanwhile, whose handle fails: the full read opens it again or reports the failure.
     return false;
   }
   if (lastRow !== table.lastRow || table.header.width === 0) return false;

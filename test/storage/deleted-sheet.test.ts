@@ -83,3 +83,54 @@ test('a failing read of a kept handle whose sheet is still there is not tried ag
   expect(() => Post.all()).toThrow(ServiceError);
   expect(gas().calls.count('Range.getValues')).toBe(1);
 });
+
+test('a read failing on every call reports the read, not the look-up that followed it', () => {
+  Post.all();
+  gas().beforeCall((call) => {
+    if (/Range\.getValues|getSheetByName|getSheetId/.test(call.method)) throw new Error('Service Spreadsheets timed out while accessing document.');
+  });
+  gas().calls.reset();
+
+  expect(() => Post.all()).toThrow(/"Posts" getDataRange\(\)\.getValues\(\) failed after \d+ attempts/);
+  // One look-up, not retried: the read's own retries are what the failure is about.
+  expect(gas().calls.count('Spreadsheet.getSheetByName')).toBe(1);
+});
+
+describe('with the Sheets advanced service (sheets read in one batch hold lazy handles)', () => {
+  class Tagged extends Post {
+    tags() {
+      return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+  class Tag extends Model {
+    static _table = 'Tags';
+  }
+
+  beforeEach(() => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'Old']], Tags: [['id', 'name']], PostTag: [['post_id', 'tag_id']] }, { sheetsApi: true });
+  });
+
+  test('a transaction whose sheet was made again meanwhile writes to its row in the new sheet', () => {
+    Post.all();
+    transaction(() => {
+      const post = Tagged.query().with('tags').first()!;
+      rebuildPosts([['id', 'title'], [5, 'Other'], [1, 'Old']]);
+      post.title = 'Changed';
+      post.save();
+    });
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [5, 'Other'], [1, 'Changed']]);
+  });
+
+  test('a sheet deleted for good is a SheetNotFoundError in a transaction too', () => {
+    Post.all();
+    expect(() =>
+      transaction(() => {
+        const post = Tagged.query().with('tags').first()!;
+        const book = gas().active;
+        book.deleteSheet(book.getSheetByName('Posts')!);
+        post.title = 'Changed';
+        post.save();
+      }),
+    ).toThrow(SheetNotFoundError);
+  });
+});
