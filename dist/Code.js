@@ -1705,17 +1705,25 @@ var SheetORM = (() => {
   }
   function reopenSheet(ref, failed) {
     const sheets = handles().sheets;
-    if (sheets.get(failed.cacheKey) !== failed) return null;
+    const kept = sheets.get(failed.cacheKey);
+    if (!kept || kept.sheet !== failed.sheet) return null;
     const spreadsheet = failed.spreadsheet;
-    const now = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
-    let replaced = true;
+    let now;
+    let nowId;
+    try {
+      now = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName), () => false);
+      nowId = now && retried(`"${ref.sheetName}" getSheetId()`, () => now.getSheetId(), () => false);
+    } catch {
+      return null;
+    }
     if (now) {
+      let keptId = null;
       try {
-        replaced = failed.sheet.getSheetId() !== now.getSheetId();
+        keptId = kept.sheet.getSheetId();
       } catch {
       }
+      if (keptId === nowId) return null;
     }
-    if (!replaced) return null;
     sheets.delete(failed.cacheKey);
     if (!now) return openSheet(ref);
     const opened = openedSheet(now, spreadsheet, ref, failed.cacheKey);
