@@ -24,7 +24,7 @@ export function unchangedSinceRead(table: Table): boolean {
   let lastRow: number;
   try {
     lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
-  } catch (error) {
+  } catch {
     // Such as a sheet deleted meanwhile, whose handle fails: the full read opens it again or reports the failure.
     return false;
   }

@@ -77,8 +77,8 @@ function on<T>(fake: FakeProperties, method: string, args: IArguments, body: (ma
   });
 }
 
-/** A call with missing or extra arguments throws the signature error (`setProperty('k')` stores nothing). */
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A call with missing or extra arguments throws the signature error (`setProperty('k')` stores nothing). */
 const arity = (count: number) => (args: IArguments) => args.length === count;
 
 class FakeProperties implements Properties {

@@ -56,6 +56,7 @@ describe('CacheService', () => {
     const signature = (method: string) => new RegExp(`don't match the method signature for CacheService\\.Cache\\.${method}\\.$`);
     expect(() => cache.put('k')).toThrow("The parameters (String) don't match the method signature for CacheService.Cache.put.");
     expect(() => cache.put('k', 'v', '60')).toThrow(signature('put'));
+    expect(() => cache.put('k', undefined)).toThrow(signature('put'));
     expect(() => cache.get()).toThrow(signature('get'));
     expect(() => cache.getAll()).toThrow(signature('getAll'));
     expect(() => cache.getAll('k')).toThrow(signature('getAll'));
@@ -63,7 +64,7 @@ describe('CacheService', () => {
     expect(() => cache.remove()).toThrow(signature('remove'));
     expect(() => cache.removeAll()).toThrow(signature('removeAll'));
     expect(cache.get('k')).toBeNull();
-    expect(env.calls.count('Cache.put')).toBe(2);
+    expect(env.calls.count('Cache.put')).toBe(3);
   });
 
   it('evicts the oldest entries past 1,000', () => {
@@ -97,6 +98,13 @@ describe('PropertiesService', () => {
     expect(() => (props.setProperties as unknown as () => unknown).call(props)).toThrow(/method signature for PropertiesService\.Properties\.setProperties/);
     expect(() => props.setProperties({ a: '1' }, 'yes' as unknown as boolean)).toThrow(/method signature for PropertiesService\.Properties\.setProperties/);
     expect(props.getKeys()).toEqual([]);
+  });
+
+  it('refuses arguments to the methods that take none', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties() as unknown as Record<string, (...args: unknown[]) => unknown>;
+    expect(() => props.getKeys('x')).toThrow(/method signature for PropertiesService\.Properties\.getKeys/);
+    expect(() => props.getProperties('x')).toThrow(/method signature for PropertiesService\.Properties\.getProperties/);
+    expect(() => props.deleteAllProperties('x')).toThrow(/method signature for PropertiesService\.Properties\.deleteAllProperties/);
   });
 
   it('counts a refused call, as the logs of Apps Script show it', () => {
