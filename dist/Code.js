@@ -2284,7 +2284,7 @@ var SheetORM = (() => {
     let lastRow;
     try {
       lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
-    } catch (error) {
+    } catch {
       return false;
     }
     if (lastRow !== table.lastRow || table.header.width === 0) return false;
