@@ -27,6 +27,8 @@ export const MSG = {
   tooManyCharacters: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   tooManyCells: 'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
   openById: 'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+  // The openById message with this method's name; the same wording is assumed, not seen.
+  openByUrl: 'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   cacheKeyTooLarge: 'Argument too large: key',
   cacheValueTooLarge: 'Argument too large: value',

@@ -1,10 +1,10 @@
-/** The fake SpreadsheetApp: the active spreadsheet, openById, create and flush. */
+/** The fake SpreadsheetApp: the active spreadsheet and sheet, openById, openByUrl, create and flush. */
 import { createBook, DEFAULT_COLUMNS, DEFAULT_ROWS } from './books';
 import { invoke } from './calls';
 import { checkSignature, exception, isInteger, MSG } from './errors';
 import type { World } from './model';
 import { makeSheet } from './sheet';
-import { makeSpreadsheet } from './spreadsheet';
+import { activateSheet, makeSpreadsheet } from './spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -43,6 +43,23 @@ class FakeSpreadsheetApp {
       if (!book) throw exception(MSG.openById);
       return makeSpreadsheet(book);
     });
+  }
+
+  openByUrl(url: string): Spreadsheet {
+    const args = arguments;
+    return on(this, 'openByUrl', args, (w) => {
+      checkSignature(args.length === 1 && typeof url === 'string', args, 'SpreadsheetApp.openByUrl');
+      // Apps Script opens by the id after "/d/"; the rest of the URL does not matter.
+      const id = /\/d\/([\w-]+)/.exec(url)?.[1];
+      const book = id === undefined ? undefined : w.books.get(id);
+      if (!book) throw exception(MSG.openByUrl);
+      return makeSpreadsheet(book);
+    });
+  }
+
+  setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, restoreSelection?: boolean): GoogleAppsScript.Spreadsheet.Sheet {
+    const args = arguments;
+    return on(this, 'setActiveSheet', args, () => activateSheet(sheet, args, 'SpreadsheetApp.setActiveSheet'));
   }
 
   create(name: string, rows?: number, columns?: number): Spreadsheet {

@@ -39,6 +39,15 @@ function insertArgs(args: IArguments): { name?: string; index?: number; options:
   return { name, index, options };
 }
 
+/** Makes a sheet the active one of its spreadsheet (setActiveSheet(sheet, restoreSelection?)). */
+export function activateSheet(sheet: Sheet, args: IArguments, method: string, book?: BookData): Sheet {
+  const data = sheetState(sheet);
+  const ok = (args.length === 1 || (args.length === 2 && typeof args[1] === 'boolean')) && !!data && (!book || book.sheets.includes(data));
+  checkSignature(ok, args, method);
+  liveSheet(data!).book.active = data!;
+  return makeSheet(data!);
+}
+
 class FakeSpreadsheet {
   getId(): string {
     return on(this, 'getId', arguments, (b) => b.id);
@@ -88,6 +97,11 @@ class FakeSpreadsheet {
 
   getActiveSheet(): Sheet {
     return on(this, 'getActiveSheet', arguments, (b) => makeSheet(b.active));
+  }
+
+  setActiveSheet(sheet: Sheet, restoreSelection?: boolean): Sheet {
+    const args = arguments;
+    return on(this, 'setActiveSheet', args, (b) => activateSheet(sheet, args, 'SpreadsheetApp.Spreadsheet.setActiveSheet', b));
   }
 
   getRange(a1Notation: string): GoogleAppsScript.Spreadsheet.Range {

@@ -26,6 +26,21 @@ describe('SpreadsheetApp', () => {
     );
   });
 
+  it('opens spreadsheets by URL, matching on the id after /d/', () => {
+    const env = createAppsScript({ spreadsheetId: 'main-id' });
+    const logs = env.addSpreadsheet({ Logs: [['at']] }, { id: 'logs-id', name: 'Logs' });
+    expect(env.SpreadsheetApp.openByUrl(logs.getUrl()).getName()).toBe('Logs');
+    expect(env.SpreadsheetApp.openByUrl('https://docs.google.com/spreadsheets/d/logs-id/edit#gid=0').getId()).toBe('logs-id');
+    expect(env.SpreadsheetApp.openByUrl('https://docs.google.com/spreadsheets/d/main-id').getId()).toBe('main-id');
+    const unknown = 'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.';
+    expect(() => env.SpreadsheetApp.openByUrl('https://docs.google.com/spreadsheets/d/missing/edit')).toThrow(unknown);
+    expect(() => env.SpreadsheetApp.openByUrl('logs-id')).toThrow(unknown);
+    expect(() => env.SpreadsheetApp.openByUrl(5 as never)).toThrow(
+      "The parameters (number) don't match the method signature for SpreadsheetApp.openByUrl.",
+    );
+    expect(env.calls.count('SpreadsheetApp.openByUrl')).toBe(6);
+  });
+
   it('creates spreadsheets that can then be opened', () => {
     const env = createAppsScript();
     const created = env.SpreadsheetApp.create('New');
@@ -85,6 +100,32 @@ describe('Spreadsheet', () => {
     const env = createAppsScript({ sheets: { Template: [['id', 'name']] } });
     const copy = env.active.insertSheet('Copy', { template: env.active.getSheetByName('Template')! });
     expect(copy.getRange('A1:B1').getValues()).toEqual([['id', 'name']]);
+  });
+
+  it('sets the active sheet, as getActiveSheet then reports', () => {
+    const env = createAppsScript({ sheets: { A: [], B: [], C: [] } });
+    expect(env.active.getActiveSheet().getName()).toBe('A');
+    expect(env.active.setActiveSheet(env.active.getSheetByName('B')!).getName()).toBe('B');
+    expect(env.active.getActiveSheet().getName()).toBe('B');
+    expect(env.SpreadsheetApp.getActiveSheet().getName()).toBe('B');
+    env.active.setActiveSheet(env.active.getSheetByName('C')!, true);
+    expect(env.active.getActiveSheet().getName()).toBe('C');
+    env.SpreadsheetApp.setActiveSheet(env.active.getSheetByName('A')!);
+    expect(env.SpreadsheetApp.getActiveSheet().getName()).toBe('A');
+    expect(env.calls.count('Spreadsheet.setActiveSheet')).toBe(2);
+    expect(env.calls.count('SpreadsheetApp.setActiveSheet')).toBe(1);
+  });
+
+  it('refuses setActiveSheet without a sheet of this spreadsheet', () => {
+    const env = createAppsScript({ sheets: { A: [] } });
+    const other = env.addSpreadsheet({ X: [] }, { id: 'other' }).getSheetByName('X')!;
+    const sheet = env.active.getSheetByName('A')!;
+    const method = "don't match the method signature for SpreadsheetApp.Spreadsheet.setActiveSheet.";
+    expect(() => env.active.setActiveSheet('A' as never)).toThrow(`The parameters (String) ${method}`);
+    expect(() => env.active.setActiveSheet(other)).toThrow(`The parameters (Object) ${method}`);
+    expect(() => env.active.setActiveSheet(sheet, 'yes' as never)).toThrow(`The parameters (Object,String) ${method}`);
+    expect(() => (env.active.setActiveSheet as () => unknown)()).toThrow(`The parameters () ${method}`);
+    expect(() => env.SpreadsheetApp.setActiveSheet(null as never)).toThrow('SpreadsheetApp.setActiveSheet.');
   });
 
   it('deletes sheets but never the last one', () => {
