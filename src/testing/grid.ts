@@ -2,7 +2,7 @@
 import { exception, MSG } from './errors';
 import { evaluateRaw, shown } from './formula';
 import { EMPTY, FormulaError, FormulaHost, FValue } from './formula-values';
-import type { BookData, Cell, SheetData } from './model';
+import { BookData, Cell, FORMAT_KEYS, SheetData } from './model';
 import { Content, isDate, Scalar } from './parse';
 import { serialToDate } from './dates';
 
@@ -17,7 +17,8 @@ export function cellAt(sheet: SheetData, row: number, col: number): Cell | undef
   return line ? line[col - 1] : undefined;
 }
 
-function cellFor(sheet: SheetData, row: number, col: number): Cell {
+/** The cell at (row, col), created empty when there is none yet. */
+export function cellFor(sheet: SheetData, row: number, col: number): Cell {
   const line = sheet.rows[row - 1] ?? (sheet.rows[row - 1] = []);
   return line[col - 1] ?? (line[col - 1] = {});
 }
@@ -151,7 +152,7 @@ export function writeFormat(sheet: SheetData, row: number, col: number, format: 
   cellFor(sheet, row, col).format = format;
 }
 
-/** Empties cells of a rectangle: their content, their formats, or both. */
+/** Empties cells of a rectangle: their content, their formatting, or both. */
 export function clearCells(sheet: SheetData, box: { row: number; col: number; numRows: number; numCols: number }, what: { content: boolean; format: boolean }): void {
   for (let r = box.row; r < box.row + box.numRows; r++) {
     const line = sheet.rows[r - 1];
@@ -163,7 +164,7 @@ export function clearCells(sheet: SheetData, box: { row: number; col: number; nu
         delete cell.value;
         delete cell.formula;
       }
-      if (what.format) delete cell.format;
+      if (what.format) for (const key of FORMAT_KEYS) delete cell[key];
     }
   }
 }

@@ -2,12 +2,20 @@
 import type { CallInfo } from './types';
 import type { Scalar } from './parse';
 
-/** One cell: its content (a value or a formula) and its number format. */
+/** One cell: its content (a value or a formula) and its formatting. */
 export interface Cell {
   value?: Scalar;
   formula?: string;
+  /** The number format. */
   format?: string;
+  /** Font weight bold (normal when absent). */
+  bold?: true;
+  /** Background colour as lowercase '#rrggbb' ('#ffffff' when absent). */
+  background?: string;
 }
+
+/** The formatting fields of a cell: what clear({formatOnly}) empties and inserted rows copy. */
+export const FORMAT_KEYS = ['format', 'bold', 'background'] as const;
 
 /** One sheet (tab) of a spreadsheet. */
 export interface SheetData {

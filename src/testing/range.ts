@@ -1,68 +1,27 @@
 /** The fake Range: a rectangle of one sheet, read and written with Apps Script's checks. */
 import { a1Of, Box } from './a1';
-import { CallTarget, invoke } from './calls';
 import { displayText } from './display';
 import { checkSignature, exception, isInteger, MSG } from './errors';
 import { clearCells, hasContent, cellAt, readFormat, readFormula, readValue, writeContent, writeFormat } from './grid';
 import type { SheetData } from './model';
 import type { Content } from './parse';
+import { FakeRangeFormat } from './range-format';
+import { bindRange, checkBox, checkMatrix, each, on, RangeState, topLeft } from './range-state';
 import { offsetFormula } from './shift';
-import { liveSheet, makeSheet } from './sheet';
+import { makeSheet } from './sheet';
 import { makeTextFinder } from './text-finder';
 import { formulaContent, toContent } from './write';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-/** The sheet and box a Range object stands for. */
-export interface RangeState extends Box {
-  sheet: SheetData;
-}
-
-const states = new WeakMap<object, RangeState>();
+export { checkBox, rangeState } from './range-state';
+export type { RangeState } from './range-state';
 
 /** Creates a Range object for a box of a sheet (the box is assumed valid). */
 export function makeRange(sheet: SheetData, box: Box): Range {
   const range = new FakeRange();
-  states.set(range, { sheet, ...box });
+  bindRange(range, { sheet, ...box });
   return range as unknown as Range;
-}
-
-/** The state behind a Range object made here, or undefined for anything else. */
-export function rangeState(range: unknown): RangeState | undefined {
-  return typeof range === 'object' && range !== null ? states.get(range) : undefined;
-}
-
-/** Throws the real errors for a bad (row, column, numRows, numColumns). */
-export function checkBox(box: Box, maxRows: number, maxCols: number): void {
-  if (box.row < 1) throw exception(MSG.startRowTooSmall);
-  if (box.col < 1) throw exception(MSG.startColumnTooSmall);
-  if (box.numRows < 1) throw exception(MSG.rowsAtLeastOne);
-  if (box.numCols < 1) throw exception(MSG.columnsAtLeastOne);
-  if (box.row + box.numRows - 1 > maxRows || box.col + box.numCols - 1 > maxCols) throw exception(MSG.outside);
-}
-
-function target(state: RangeState): CallTarget {
-  return { sheet: state.sheet.name, spreadsheetId: state.sheet.book.id };
-}
-
-function each<T>(state: RangeState, fn: (row: number, col: number) => T): T[][] {
-  checkBox(state, state.sheet.maxRows, state.sheet.maxCols);
-  const out: T[][] = [];
-  for (let r = 0; r < state.numRows; r++) {
-    const line: T[] = [];
-    for (let c = 0; c < state.numCols; c++) line.push(fn(state.row + r, state.col + c));
-    out.push(line);
-  }
-  return out;
-}
-
-function checkMatrix(state: RangeState, data: unknown, args: IArguments, method: string): unknown[][] {
-  checkSignature(Array.isArray(data) && data.every((row) => Array.isArray(row)), args, method);
-  const rows = data as unknown[][];
-  if (rows.length !== state.numRows) throw exception(MSG.rowsMismatch(rows.length, state.numRows));
-  const bad = rows.find((row) => row.length !== state.numCols);
-  if (bad) throw exception(MSG.columnsMismatch(bad.length, state.numCols));
-  return rows;
 }
 
 /** Converts every cell first, so that one bad value writes nothing. */
@@ -71,21 +30,11 @@ function writeAll(state: RangeState, convert: (row: number, col: number, format:
   contents.forEach((line, r) => line.forEach((content, c) => writeContent(state.sheet, state.row + r, state.col + c, content)));
 }
 
-function topLeft<T>(state: RangeState, read: (sheet: SheetData, row: number, col: number) => T): T {
-  checkBox({ ...state, numRows: 1, numCols: 1 }, state.sheet.maxRows, state.sheet.maxCols);
-  return read(state.sheet, state.row, state.col);
-}
-
-function on<T>(range: object, method: string, args: IArguments, body: (state: RangeState) => T): T {
-  const state = states.get(range)!;
-  return invoke(state.sheet.book.world, `Range.${method}`, target(state), args, () => body((liveSheet(state.sheet), state)));
-}
-
 function asRange(range: FakeRange): Range {
   return range as unknown as Range;
 }
 
-class FakeRange {
+class FakeRange extends FakeRangeFormat {
   getValues(): any[][] {
     return on(this, 'getValues', arguments, (s) => each(s, (r, c) => readValue(s.sheet, r, c)));
   }

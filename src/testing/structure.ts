@@ -1,7 +1,7 @@
 /** Inserting and deleting rows and columns: cells move, formulas follow, the grid grows or shrinks. */
 import { exception, MSG } from './errors';
 import { checkCellLimit, formulaCells, sheetNamed } from './grid';
-import type { BookData, Cell, SheetData } from './model';
+import { BookData, Cell, FORMAT_KEYS, SheetData } from './model';
 import { Shift, SheetShift, shiftFormula } from './shift';
 
 /** Changes of a book's sheets whose formula rewrites are made together (see applyShifts). */
@@ -27,12 +27,19 @@ function spliceHoles<T>(list: T[], at: number, count: number): T[] {
   return list.slice(0, at).concat(new Array<T>(count), list.slice(at));
 }
 
-function formatsOnly(line: Array<Cell | undefined> | undefined): Array<Cell | undefined> | undefined {
-  if (!line || !line.some((cell) => cell?.format !== undefined)) return undefined;
-  return line.map((cell) => (cell?.format !== undefined ? { format: cell.format } : undefined));
+/** The formatting of a cell alone, or undefined when it has none. */
+function formatOf(cell: Cell | undefined): Cell | undefined {
+  const kept: Cell = {};
+  for (const key of FORMAT_KEYS) if (cell?.[key] !== undefined) Object.assign(kept, { [key]: cell[key] });
+  return Object.keys(kept).length ? kept : undefined;
 }
 
-/** Inserts `count` empty rows so that the first new row is `at`; new rows copy `formatFrom`'s formats. */
+function formatsOnly(line: Array<Cell | undefined> | undefined): Array<Cell | undefined> | undefined {
+  const formats = line?.map(formatOf);
+  return formats && formats.some(Boolean) ? formats : undefined;
+}
+
+/** Inserts `count` empty rows so that the first new row is `at`; new rows copy `formatFrom`'s formatting. */
 export function insertRows(sheet: SheetData, at: number, count: number, formatFrom?: number, pending?: PendingShifts): void {
   checkCellLimit(sheet.book, count * sheet.maxCols);
   sheet.rows = spliceHoles(sheet.rows, at - 1, count);
