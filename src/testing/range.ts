@@ -6,6 +6,7 @@ import { clearCells, hasContent, cellAt, readFormat, readFormula, readValue, wri
 import type { SheetData } from './model';
 import type { Content } from './parse';
 import { FakeRangeFormat } from './range-format';
+import { sortKeys, sortRows } from './range-sort';
 import { bindRange, checkBox, checkMatrix, each, on, RangeState, topLeft } from './range-state';
 import { offsetFormula } from './shift';
 import { makeSheet } from './sheet';
@@ -137,6 +138,16 @@ class FakeRange extends FakeRangeFormat {
       checkBox(s, s.sheet.maxRows, s.sheet.maxCols);
       const only = options ?? {};
       clearCells(s.sheet, s, { content: !only.formatOnly || !!only.contentsOnly, format: !only.contentsOnly || !!only.formatOnly });
+      return asRange(this);
+    });
+  }
+
+  sort(sortSpecObj: any): Range {
+    const args = arguments;
+    return on(this, 'sort', args, (s) => {
+      checkSignature(args.length === 1, args, 'SpreadsheetApp.Range.sort');
+      checkBox(s, s.sheet.maxRows, s.sheet.maxCols);
+      sortRows(s, sortKeys(s, sortSpecObj));
       return asRange(this);
     });
   }
