@@ -1,5 +1,6 @@
-/** The fake Utilities: getUuid, sleep (on the fake clock), formatDate and formatString. */
+/** The fake Utilities: getUuid, sleep (on the fake clock), formatDate, formatString and parseCsv. */
 import { invoke } from './calls';
+import { parseCsvText } from './csv';
 import { formatPattern } from './dates';
 import { checkSignature, exception } from './errors';
 import type { World } from './model';
@@ -89,6 +90,15 @@ class FakeUtilities {
 
   formatString(template: string, ...args: any[]): string {
     return on(this, 'formatString', arguments, () => sprintf(String(template), args));
+  }
+
+  parseCsv(csv: string, delimiter?: string): string[][] {
+    const args = arguments;
+    return on(this, 'parseCsv', args, () => {
+      const ok = typeof csv === 'string' && (args.length === 1 || (args.length === 2 && typeof delimiter === 'string' && delimiter.length === 1));
+      checkSignature(ok, args, 'Utilities.parseCsv');
+      return parseCsvText(csv, delimiter ?? ',');
+    });
   }
 }
 
