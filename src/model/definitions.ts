@@ -12,6 +12,7 @@ import type { RelatedInput } from '../relations/Relation';
 import { ValidationError } from '../errors';
 import { describeValue, isPlainObject } from '../support/values';
 import { classOf, modelName } from './meta';
+import { bindToParent } from '../relations/bound';
 
 /** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
 export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
@@ -65,19 +66,19 @@ export class ModelDefinitions {
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
   hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<this & Model, R> {
-    return new HasOne(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasOne', foreignKey, localKey));
+    return bindToParent(new HasOne(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasOne', foreignKey, localKey)), this);
   }
   /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
   hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<this & Model, R> {
-    return new HasMany(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasMany', foreignKey, localKey));
+    return bindToParent(new HasMany(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasMany', foreignKey, localKey)), this);
   }
   /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
   belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<this & Model, R> {
-    return new BelongsTo(classOf<ModelClass<this & Model>>(this), related, belongsToOptions(classOf<ModelClass>(this), foreignKey, ownerKey));
+    return bindToParent(new BelongsTo(classOf<ModelClass<this & Model>>(this), related, belongsToOptions(classOf<ModelClass>(this), foreignKey, ownerKey)), this);
   }
   /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
   manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
-    return new ManyToMany(classOf<ModelClass<this & Model>>(this), related, manyToManyOptions(classOf<ModelClass>(this), pivot, keys));
+    return bindToParent(new ManyToMany(classOf<ModelClass<this & Model>>(this), related, manyToManyOptions(classOf<ModelClass>(this), pivot, keys)), this);
   }
   /** Alias of `manyToMany`. */
   belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {

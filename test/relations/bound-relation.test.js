@@ -1,0 +1,133 @@
+/**
+ * A relation method called on a model (`post.tags()`), written as an Eloquent user writes it in
+ * plain JavaScript: the writer's and the query's methods act for that model, the definition's own
+ * members stay, and only relation methods ever run to find which relation it is.
+ */
+const { Model, Relation, SheetORMError } = require('../../src');
+const { seedSheets, gas, sheetRows, cleanup } = require('../support/seed');
+
+let mailed = 0;
+
+class Post extends Model {
+  // Declared first, so a look-up meets it before the relations: it must never run.
+  notifyAuthor() {
+    mailed++;
+    return 'sent';
+  }
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+  }
+  author() {
+    return this.belongsTo(User, 'user_id');
+  }
+}
+Post._table = 'Posts';
+
+class Tag extends Model {}
+Tag._table = 'Tags';
+
+class User extends Model {
+  posts() {
+    return this.hasMany(Post, 'user_id');
+  }
+  latestPost() {
+    return this.hasOne(Post, 'user_id');
+  }
+}
+User._table = 'Users';
+
+function seed() {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'Ann'], [2, 'Bob']],
+    Posts: [['id', 'title', 'user_id'], [1, 'One', 1], [2, 'Two', 1], [3, 'Three', '']],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'gas'], [3, 'orm']],
+    PostTag: [['post_id', 'tag_id', 'weight'], [1, 1, 5], [1, 2, 7], [2, 3, 1]],
+  });
+}
+
+beforeEach(() => {
+  seed();
+  mailed = 0;
+});
+afterEach(cleanup);
+
+describe('many-to-many', () => {
+  test('attach, detach and sync write the pivot as related() does', () => {
+    const post = Post.find(1);
+    post.tags().attach([3]);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'weight'], [1, 1, 5], [1, 2, 7], [2, 3, 1], [1, 3, '']]);
+    expect(post.tags().sync([2])).toEqual({ attached: [], detached: [1, 3], updated: [] });
+    expect(sheetRows('PostTag').slice(1)).toEqual([[1, 2, 7], [2, 3, 1]]);
+  });
+
+  test('query methods read this post\'s tags, with the calls of related().query()', () => {
+    const post = Post.find(1);
+    post.related('tags').query().get();
+    gas().calls.reset();
+    post.related('tags').query().where('name', 'gas').get();
+    const viaRelated = gas().calls.byMethod();
+    gas().calls.reset();
+    expect(post.tags().where('name', 'gas').get().pluck('name')).toEqual(['gas']);
+    expect(gas().calls.byMethod()).toEqual(viaRelated);
+    expect(viaRelated).toEqual({ 'Sheet.getDataRange': 2, 'Range.getValues': 2 });
+    expect(post.tags().count()).toBe(2);
+    expect(post.tags().pivotColumns(['weight']).orderBy('id', 'desc').first().pivot).toEqual({ post_id: 1, tag_id: 2, weight: 7 });
+  });
+
+  test('one query per call: conditions added in statements apply to get()', () => {
+    const tags = Post.find(1).tags();
+    tags.where('name', 'js');
+    expect(tags.get().pluck('id')).toEqual([1]);
+  });
+
+  test('the definition\'s own members stay', () => {
+    const tags = Post.find(1).tags();
+    expect(tags).toBeInstanceOf(Relation);
+    expect(tags.type).toBe('manyToMany');
+    expect(tags.relatedModel()).toBe(Tag);
+  });
+});
+
+describe('hasMany, hasOne and belongsTo', () => {
+  test('create sets the foreign key; queries are scoped to the parent', () => {
+    const ann = User.find(1);
+    const made = ann.posts().create({ title: 'Four' });
+    expect(made.user_id).toBe(1);
+    expect(ann.posts().orderBy('id').pluck('title')).toEqual(['One', 'Two', 'Four']);
+    expect(ann.latestPost().orderBy('id', 'desc').first().title).toBe('Four');
+    expect(User.find(2).posts().exists()).toBe(false);
+  });
+
+  test('associate and dissociate write the foreign key cell', () => {
+    const post = Post.find(3);
+    post.author().associate(User.find(2));
+    expect(sheetRows('Posts')[3]).toEqual([3, 'Three', 2]);
+    // associate() loads the relation onto post.author, which now hides the method (as load() does).
+    expect(post.author.name).toBe('Bob');
+    expect(Post.find(3).author().first().name).toBe('Bob');
+    Post.find(3).author().dissociate();
+    expect(sheetRows('Posts')[3]).toEqual([3, 'Three', '']);
+  });
+});
+
+describe('finding the relation', () => {
+  test('methods that build no relation never run', () => {
+    Post.find(1).tags().get();
+    Post.find(1).author().first();
+    expect(mailed).toBe(0);
+  });
+
+  test('a relation built outside the model\'s relation methods says how to call it', () => {
+    const ann = User.find(1);
+    const loose = ann.hasMany(Post, 'author_id');
+    expect(loose.type).toBe('hasMany');
+    expect(() => loose.get()).toThrow(SheetORMError);
+    expect(() => loose.get()).toThrow(/not what any of User's relation methods returns.*return it from a method/);
+  });
+
+  test('reading definitions (eager loads) is unchanged', () => {
+    const posts = Post.with('tags', 'author').orderBy('id').get();
+    expect(posts.map((post) => post.tags.length)).toEqual([2, 1, 0]);
+    expect(posts.first().author.name).toBe('Ann');
+  });
+});
