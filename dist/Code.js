@@ -3627,10 +3627,10 @@ var SheetORM = (() => {
     const test = condition(args, method, col);
     return (item, i, items) => test(read(item, i, items));
   }
-  function membershipPredicate(col, values, member, method) {
+  function membershipPredicate(col, values, member2, method) {
     const test = membershipTest(membershipList(values, String(col), method));
     const read = selector(col);
-    return (item, i, items) => test(read(item, i, items)) === member;
+    return (item, i, items) => test(read(item, i, items)) === member2;
   }
 
   // src/collection/group.ts
@@ -4123,6 +4123,7 @@ var SheetORM = (() => {
     if (typeof method !== "function") throw notFound(model, name, baseApi);
     const blank = Object.create(model.prototype);
     attachState(blank);
+    definitionHosts.add(blank);
     let result;
     try {
       result = withoutWrites(() => method.call(blank));
@@ -4135,6 +4136,41 @@ var SheetORM = (() => {
       throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
     }
     return result;
+  }
+  var definitionHosts = /* @__PURE__ */ new WeakSet();
+  function isDefinitionHost(instance) {
+    return definitionHosts.has(instance);
+  }
+  var BUILDS_RELATION = /\b(hasOne|hasMany|belongsTo|manyToMany|belongsToMany)\s*\(/;
+  function nameOfRelation(model, relation, baseApi) {
+    const cached = relationCache.get(model);
+    for (const name of candidates(model, baseApi)) {
+      if (Object.prototype.hasOwnProperty.call(fieldsOf(model), name)) continue;
+      let known = cached && cached.get(name);
+      if (!known) {
+        const method = model.prototype[name];
+        if (typeof method !== "function" || !BUILDS_RELATION.test(Function.prototype.toString.call(method))) continue;
+        try {
+          known = findRelation(model, name, baseApi);
+        } catch {
+          continue;
+        }
+      }
+      if (sameDefinition(known, relation)) return name;
+    }
+    return null;
+  }
+  function sameDefinition(a, b) {
+    if (a === b) return true;
+    if (a.type !== b.type || a.model !== b.model || a.relatedModel() !== b.relatedModel()) return false;
+    b.boot();
+    try {
+      a.boot();
+    } catch {
+      return false;
+    }
+    const keys = ["localKey", "foreignKey", "relatedKey", "pivotTable", "pivotForeignKey", "pivotRelatedForeignKey", "pivotModel"];
+    return keys.every((key) => a[key] === b[key]);
   }
   function candidates(model, baseApi) {
     const names = /* @__PURE__ */ new Set();
@@ -4535,8 +4571,8 @@ var SheetORM = (() => {
       }
       case "in": {
         const read = resolve(condition2.column, condition2.source);
-        const member = membershipTest(condition2.values, zone);
-        return (row) => member(read(row));
+        const member2 = membershipTest(condition2.values, zone);
+        return (row) => member2(read(row));
       }
       case "null": {
         const read = resolve(condition2.column, condition2.source);
@@ -7460,6 +7496,42 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/bound.ts
+  function bindToParent(relation, parent) {
+    if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation;
+    let client = null;
+    let query = null;
+    const clientOf = () => client || (client = parent.related(relationName(relation, parent)));
+    return new Proxy(relation, {
+      get(target, property) {
+        if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0) return Reflect.get(target, property, target);
+        const writer = clientOf();
+        if (property in writer) return member(writer, property);
+        const builder = query || (query = writer.query());
+        return property in builder ? member(builder, property) : void 0;
+      }
+    });
+  }
+  var QUERY_FIRST = ["pivotColumns"];
+  function member(owner, name) {
+    const value = owner[name];
+    return typeof value === "function" ? value.bind(owner) : value;
+  }
+  function relationName(relation, parent) {
+    const model = classOf(parent);
+    const name = nameOfRelation(model, relation, baseApiOf(parent));
+    if (name) return name;
+    const owner = modelName(model);
+    throw new SheetORMError(
+      `${owner}: this ${relation.type} relation (to ${modelName(relation.relatedModel())}) is not what any of ${owner}'s relation methods returns, so it cannot act for a ${owner}; return it from a method (name() { return this.${relation.type}(...) }) and call model.name() or model.related('name').`
+    );
+  }
+  function baseApiOf(parent) {
+    let proto = Object.getPrototypeOf(parent);
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, "related")) proto = Object.getPrototypeOf(proto);
+    return proto || Object.prototype;
+  }
+
   // src/model/definitions.ts
   var ModelDefinitions = class {
     /** Pinia-style fields; override to declare attributes and relations. */
@@ -7508,19 +7580,19 @@ var SheetORM = (() => {
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
-      return new HasOne(classOf(this), related, hasOptions(classOf(this), "hasOne", foreignKey, localKey));
+      return bindToParent(new HasOne(classOf(this), related, hasOptions(classOf(this), "hasOne", foreignKey, localKey)), this);
     }
     /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
     hasMany(related, foreignKey, localKey) {
-      return new HasMany(classOf(this), related, hasOptions(classOf(this), "hasMany", foreignKey, localKey));
+      return bindToParent(new HasMany(classOf(this), related, hasOptions(classOf(this), "hasMany", foreignKey, localKey)), this);
     }
     /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
     belongsTo(related, foreignKey, ownerKey) {
-      return new BelongsTo(classOf(this), related, belongsToOptions(classOf(this), foreignKey, ownerKey));
+      return bindToParent(new BelongsTo(classOf(this), related, belongsToOptions(classOf(this), foreignKey, ownerKey)), this);
     }
     /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
     manyToMany(related, pivot, ...keys) {
-      return new ManyToMany(classOf(this), related, manyToManyOptions(classOf(this), pivot, keys));
+      return bindToParent(new ManyToMany(classOf(this), related, manyToManyOptions(classOf(this), pivot, keys)), this);
     }
     /** Alias of `manyToMany`. */
     belongsToMany(related, pivot, ...keys) {
