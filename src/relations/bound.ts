@@ -1,33 +1,49 @@
 /**
  * A relation method called on a model (`post.tags()`) gives its definition bound to that model, as
  * Eloquent's does: the definition's own members stay as they are, while the writer's methods
- * (`attach`, `create`, `associate`, ...) and query methods (`where`, `get`, ...) act on
- * `post.related('tags')`. One query is kept per call, so `q = post.tags(); q.where(...); q.get()`
- * filters as in Eloquent.
+ * (`attach`, `create`, `associate`, ...) and the query's (`where`, `get`, ...) act for that model
+ * through the definition the method just built, with its own keys and `onQuery`. One query is kept
+ * per call, so `q = post.tags(); q.where(...); q.get()` filters as in Eloquent.
  */
-import { SheetORMError } from '../errors';
-import { classOf, modelName } from '../model/meta';
-import { isModelInstance } from '../model/state';
 import type { Relation } from './Relation';
-import { isDefinitionHost, nameOfRelation } from './registry';
+import { SheetORMError } from '../errors';
+import { isModelInstance } from '../model/state';
+import { QueryBuilder } from '../query/QueryBuilder';
+import { HasManyQueryBuilder } from './HasManyQueryBuilder';
+import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
+import { isDefinitionHost } from './registry';
 
-interface RelatedHost {
-  related(name: string): Record<string, unknown> & { query(): Record<string, unknown> };
-}
+type Members = Record<string, unknown>;
 
 /** The relation itself while a definition is being read; bound to `parent` when a model calls its relation method. */
 export function bindToParent<T extends Relation<any, any, any>>(relation: T, parent: object): T {
   if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation;
-  let client: ReturnType<RelatedHost['related']> | null = null;
-  let query: Record<string, unknown> | null = null;
-  const clientOf = () => client || (client = (parent as RelatedHost).related(relationName(relation, parent)));
+  let writer: Members | null = null;
+  let query: Members | null = null;
+  const writerOf = (): Members => {
+    if (!writer) {
+      relation.boot();
+      writer = relation.client(parent as never) as Members;
+    }
+    return writer;
+  };
+  const forwards = (property: string) => property in writerOf() || queryMethods().has(property);
   return new Proxy(relation, {
     get(target, property) {
-      if (typeof property !== 'string' || (property in target && QUERY_FIRST.indexOf(property) < 0)) return Reflect.get(target, property, target);
-      const writer = clientOf();
-      if (property in writer) return member(writer, property);
-      const builder = query || (query = writer.query());
-      return property in builder ? member(builder, property) : undefined;
+      if (typeof property !== 'string' || (property in target && QUERY_FIRST.indexOf(property) < 0) || !forwards(property)) {
+        return Reflect.get(target, property, target);
+      }
+      if (property in writerOf()) return member(writerOf(), property);
+      // Built when called: reading the member (JSON.stringify reads pivotColumns) never builds a query.
+      return (...args: unknown[]) => {
+        const builder = query || (query = (writerOf().query as () => Members)());
+        const method = builder[property];
+        if (typeof method !== 'function') throw new SheetORMError(`${relation.label()}: ${property}() is not a method of a ${relation.type} query.`);
+        return method.apply(builder, args);
+      };
+    },
+    has(target, property) {
+      return property in target || (typeof property === 'string' && forwards(property));
     },
   });
 }
@@ -35,24 +51,21 @@ export function bindToParent<T extends Relation<any, any, any>>(relation: T, par
 /** Definition members a bound relation leaves to its query: `post.tags().pivotColumns(['weight'])` is the query method. */
 const QUERY_FIRST = ['pivotColumns'];
 
-function member(owner: Record<string, unknown>, name: string): unknown {
+let queryNames: Set<string> | null = null;
+
+/** Methods of the relation query builders: only these names are forwarded (a look-up of `then` or `toJSON` is not). */
+function queryMethods(): Set<string> {
+  if (queryNames) return queryNames;
+  const names = new Set<string>();
+  for (const builder of [QueryBuilder, HasManyQueryBuilder, ManyToManyQueryBuilder]) {
+    for (let proto = builder.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function') names.add(name);
+    }
+  }
+  return (queryNames = names);
+}
+
+function member(owner: Members, name: string): unknown {
   const value = owner[name];
   return typeof value === 'function' ? value.bind(owner) : value;
-}
-
-function relationName(relation: Relation<any, any, any>, parent: object): string {
-  const model = classOf<Relation['model']>(parent);
-  const name = nameOfRelation(model, relation, baseApiOf(parent));
-  if (name) return name;
-  const owner = modelName(model);
-  throw new SheetORMError(
-    `${owner}: this ${relation.type} relation (to ${modelName(relation.relatedModel())}) is not what any of ${owner}'s relation methods returns, so it cannot act for a ${owner}; return it from a method (name() { return this.${relation.type}(...) }) and call model.name() or model.related('name').`,
-  );
-}
-
-/** Model.prototype: the first prototype up the chain that defines `related` itself. */
-function baseApiOf(parent: object): object {
-  let proto = Object.getPrototypeOf(parent);
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'related')) proto = Object.getPrototypeOf(proto);
-  return proto || Object.prototype;
 }

@@ -72,6 +72,14 @@ export function findRelation(model: RelationHost, name: string, baseApi: object)
   return relation;
 }
 
+/** The blank instances relation methods run on to build definitions (never bound to a parent). */
+const definitionHosts = new WeakSet<object>();
+
+/** Whether a relation method runs to build its definition (on a blank instance) rather than on a model. */
+export function isDefinitionHost(instance: object): boolean {
+  return definitionHosts.has(instance);
+}
+
 function defineRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
   if (typeof name !== 'string' || !name) throw notFound(model, String(name), baseApi, 'a relation name must be a non-empty string');
   const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : undefined;
@@ -98,58 +106,6 @@ function defineRelation(model: RelationHost, name: string, baseApi: object): Rel
     throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
   }
   return result;
-}
-
-/** The blank instances relation methods run on to build definitions (never bound to a parent). */
-const definitionHosts = new WeakSet<object>();
-
-/** Whether a relation method runs to build its definition (on a blank instance) rather than on a model. */
-export function isDefinitionHost(instance: object): boolean {
-  return definitionHosts.has(instance);
-}
-
-/** Source text that builds a relation: only such methods are run to find a definition's name. */
-const BUILDS_RELATION = /\b(hasOne|hasMany|belongsTo|manyToMany|belongsToMany)\s*\(/;
-
-/**
- * The name a model defines `relation` under: a relation method whose definition is the same kind,
- * related model and keys. Only methods already known as relations or whose source builds one are
- * run (each on a blank instance, as for any relation name), so other methods never run here.
- */
-export function nameOfRelation(model: RelationHost, relation: Relation<any, any, any>, baseApi: object): string | null {
-  const cached = relationCache.get(model);
-  for (const name of candidates(model, baseApi)) {
-    if (Object.prototype.hasOwnProperty.call(fieldsOf(model), name)) continue;
-    let known = cached && cached.get(name);
-    if (!known) {
-      const method = (model.prototype as Record<string, unknown>)[name];
-      if (typeof method !== 'function' || !BUILDS_RELATION.test(Function.prototype.toString.call(method))) continue;
-      try {
-        known = findRelation(model, name, baseApi);
-      } catch {
-        // Not a relation after all, or one that fails to build: the relation sought built fine.
-        continue;
-      }
-    }
-    if (sameDefinition(known, relation)) return name;
-  }
-  return null;
-}
-
-/** Whether a known definition `a` is the same relation as `b`, one its method just built. */
-function sameDefinition(a: Relation<any, any, any>, b: Relation<any, any, any>): boolean {
-  if (a === b) return true;
-  if (a.type !== b.type || a.model !== b.model || a.relatedModel() !== b.relatedModel()) return false;
-  // The relation sought resolves its keys as using it would (its errors are the user's to see);
-  // another one that cannot is not it.
-  b.boot();
-  try {
-    a.boot();
-  } catch {
-    return false;
-  }
-  const keys = ['localKey', 'foreignKey', 'relatedKey', 'pivotTable', 'pivotForeignKey', 'pivotRelatedForeignKey', 'pivotModel'];
-  return keys.every((key) => (a as unknown as Record<string, unknown>)[key] === (b as unknown as Record<string, unknown>)[key]);
 }
 
 /** Names of relations a model defines in fields() plus its own methods (for error hints). */

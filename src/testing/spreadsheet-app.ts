@@ -50,7 +50,7 @@ class FakeSpreadsheetApp {
     return on(this, 'openByUrl', args, (w) => {
       checkSignature(args.length === 1 && typeof url === 'string', args, 'SpreadsheetApp.openByUrl');
       // Apps Script opens by the id after "/d/"; the rest of the URL does not matter.
-      const id = /\/d\/([\w-]+)/.exec(url)?.[1];
+      const id = /\/d\/([^/?#]+)/.exec(url)?.[1];
       const book = id === undefined ? undefined : w.books.get(id);
       if (!book) throw exception(MSG.openByUrl);
       return makeSpreadsheet(book);

@@ -30,6 +30,7 @@ describe('Utilities.parseCsv', () => {
     for (const csv of ['', 'a\n\nb', 'a\n\n', '"open', 'a"b', '"a"b']) {
       expect(() => env.Utilities.parseCsv(csv)).toThrow('is not simulated');
     }
+    for (const delimiter of ['"', '\n', '\r']) expect(() => env.Utilities.parseCsv('a,b', delimiter)).toThrow('is not simulated');
   });
 
   it('refuses arguments of the wrong kind with the signature error, counting every call', () => {

@@ -7,9 +7,10 @@ function sheetOf(rows: unknown[][]) {
 
 describe('Range.sort', () => {
   it('sorts the rows of the range by an absolute column number, ascending', () => {
-    const { sheet } = sheetOf([['h', 'h', 'h'], ['x', 3, 'c'], ['y', 1, 'a'], ['z', 2, 'b'], ['below', 0, 'untouched']]);
+    const { env, sheet } = sheetOf([['h', 'h', 'h'], ['x', 3, 'c'], ['y', 1, 'a'], ['z', 2, 'b'], ['below', 0, 'untouched']]);
     // B2:C4: column 2 is the sheet's column B, the range's first.
     sheet.getRange('B2:C4').sort(2);
+    expect(env.calls.writes('S')).toBe(1); // a sort moves values: calls.writes() counts it
     expect(sheet.getRange('A1:C5').getValues()).toEqual([
       ['h', 'h', 'h'],
       ['x', 1, 'a'], // column A is outside the range and stays

@@ -39,6 +39,9 @@ describe('SpreadsheetApp', () => {
       "The parameters (number) don't match the method signature for SpreadsheetApp.openByUrl.",
     );
     expect(env.calls.count('SpreadsheetApp.openByUrl')).toBe(6);
+    // Any id the kit takes opens by its own URL.
+    const dotted = env.addSpreadsheet({ S: [['a']] }, { id: 'budget.2024', name: 'Budget' });
+    expect(env.SpreadsheetApp.openByUrl(dotted.getUrl()).getName()).toBe('Budget');
   });
 
   it('creates spreadsheets that can then be opened', () => {

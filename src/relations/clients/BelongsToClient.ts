@@ -58,6 +58,8 @@ export class BelongsToClient<P extends Model, R extends Model> {
   private setLoaded(unit: UnitOfWork, related: R | null): void {
     const parent = this.parent;
     const name = this.relation.relationName;
+    // A relation its method built for this model (post.author().associate(...)) has no property to load.
+    if (!name) return;
     const wasLoaded = isLoadedRelation(parent, name);
     const previous = wasLoaded ? (parent as unknown as Record<string, unknown>)[name] : undefined;
     this.relation.setRelated(parent, related);
