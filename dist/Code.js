@@ -4112,6 +4112,10 @@ var SheetORM = (() => {
     relations.set(name, relation);
     return relation;
   }
+  var definitionHosts = /* @__PURE__ */ new WeakSet();
+  function isDefinitionHost(instance) {
+    return definitionHosts.has(instance);
+  }
   function defineRelation(model, name, baseApi) {
     if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
     const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
@@ -4136,41 +4140,6 @@ var SheetORM = (() => {
       throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
     }
     return result;
-  }
-  var definitionHosts = /* @__PURE__ */ new WeakSet();
-  function isDefinitionHost(instance) {
-    return definitionHosts.has(instance);
-  }
-  var BUILDS_RELATION = /\b(hasOne|hasMany|belongsTo|manyToMany|belongsToMany)\s*\(/;
-  function nameOfRelation(model, relation, baseApi) {
-    const cached = relationCache.get(model);
-    for (const name of candidates(model, baseApi)) {
-      if (Object.prototype.hasOwnProperty.call(fieldsOf(model), name)) continue;
-      let known = cached && cached.get(name);
-      if (!known) {
-        const method = model.prototype[name];
-        if (typeof method !== "function" || !BUILDS_RELATION.test(Function.prototype.toString.call(method))) continue;
-        try {
-          known = findRelation(model, name, baseApi);
-        } catch {
-          continue;
-        }
-      }
-      if (sameDefinition(known, relation)) return name;
-    }
-    return null;
-  }
-  function sameDefinition(a, b) {
-    if (a === b) return true;
-    if (a.type !== b.type || a.model !== b.model || a.relatedModel() !== b.relatedModel()) return false;
-    b.boot();
-    try {
-      a.boot();
-    } catch {
-      return false;
-    }
-    const keys = ["localKey", "foreignKey", "relatedKey", "pivotTable", "pivotForeignKey", "pivotRelatedForeignKey", "pivotModel"];
-    return keys.every((key) => a[key] === b[key]);
   }
   function candidates(model, baseApi) {
     const names = /* @__PURE__ */ new Set();
@@ -6143,6 +6112,7 @@ var SheetORM = (() => {
     setLoaded(unit, related) {
       const parent = this.parent;
       const name = this.relation.relationName;
+      if (!name) return;
       const wasLoaded = isLoadedRelation(parent, name);
       const previous = wasLoaded ? parent[name] : void 0;
       this.relation.setRelated(parent, related);
@@ -7499,37 +7469,50 @@ var SheetORM = (() => {
   // src/relations/bound.ts
   function bindToParent(relation, parent) {
     if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation;
-    let client = null;
+    let writer = null;
     let query = null;
-    const clientOf = () => client || (client = parent.related(relationName(relation, parent)));
+    const writerOf = () => {
+      if (!writer) {
+        relation.boot();
+        writer = relation.client(parent);
+      }
+      return writer;
+    };
+    const forwards = (property) => property in writerOf() || queryMethods().has(property);
     return new Proxy(relation, {
       get(target, property) {
-        if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0) return Reflect.get(target, property, target);
-        const writer = clientOf();
-        if (property in writer) return member(writer, property);
-        const builder = query || (query = writer.query());
-        return property in builder ? member(builder, property) : void 0;
+        if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0 || !forwards(property)) {
+          return Reflect.get(target, property, target);
+        }
+        if (property in writerOf()) return member(writerOf(), property);
+        return (...args) => {
+          const builder = query || (query = writerOf().query());
+          const method = builder[property];
+          if (typeof method !== "function") throw new SheetORMError(`${relation.label()}: ${property}() is not a method of a ${relation.type} query.`);
+          return method.apply(builder, args);
+        };
+      },
+      has(target, property) {
+        return property in target || typeof property === "string" && forwards(property);
       }
     });
   }
   var QUERY_FIRST = ["pivotColumns"];
+  var queryNames = null;
+  function queryMethods() {
+    var _a;
+    if (queryNames) return queryNames;
+    const names = /* @__PURE__ */ new Set();
+    for (const builder of [QueryBuilder, HasManyQueryBuilder, ManyToManyQueryBuilder]) {
+      for (let proto = builder.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+        for (const name of Object.getOwnPropertyNames(proto)) if (name !== "constructor" && typeof ((_a = Object.getOwnPropertyDescriptor(proto, name)) == null ? void 0 : _a.value) === "function") names.add(name);
+      }
+    }
+    return queryNames = names;
+  }
   function member(owner, name) {
     const value = owner[name];
     return typeof value === "function" ? value.bind(owner) : value;
-  }
-  function relationName(relation, parent) {
-    const model = classOf(parent);
-    const name = nameOfRelation(model, relation, baseApiOf(parent));
-    if (name) return name;
-    const owner = modelName(model);
-    throw new SheetORMError(
-      `${owner}: this ${relation.type} relation (to ${modelName(relation.relatedModel())}) is not what any of ${owner}'s relation methods returns, so it cannot act for a ${owner}; return it from a method (name() { return this.${relation.type}(...) }) and call model.name() or model.related('name').`
-    );
-  }
-  function baseApiOf(parent) {
-    let proto = Object.getPrototypeOf(parent);
-    while (proto && !Object.prototype.hasOwnProperty.call(proto, "related")) proto = Object.getPrototypeOf(proto);
-    return proto || Object.prototype;
   }
 
   // src/model/definitions.ts
