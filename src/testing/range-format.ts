@@ -38,7 +38,8 @@ function checkWeight(weight: string): void {
   }
 }
 
-const isColor = (value: unknown) => value === null || typeof value === 'string';
+// What the setters take as a value: text (a colour or weight) or null to reset.
+const isTextOrNull = (value: unknown) => value === null || typeof value === 'string';
 
 function writeBackground(sheet: SheetData, row: number, col: number, color: string | null): void {
   if (color === null) delete cellFor(sheet, row, col).background;
@@ -72,7 +73,7 @@ export class FakeRangeFormat {
   setBackground(color: string | null): Range {
     const args = arguments;
     return on(this, 'setBackground', args, (s) => {
-      checkSignature(args.length === 1 && isColor(color ?? null), args, 'SpreadsheetApp.Range.setBackground');
+      checkSignature(args.length === 1 && isTextOrNull(color ?? null), args, 'SpreadsheetApp.Range.setBackground');
       const hex = color === null || color === undefined ? null : hexColor(color);
       each(s, (r, c) => writeBackground(s.sheet, r, c, hex));
       return this as unknown as Range;
@@ -82,7 +83,7 @@ export class FakeRangeFormat {
   setBackgrounds(color: Array<Array<string | null>>): Range {
     const args = arguments;
     return on(this, 'setBackgrounds', args, (s) => {
-      const rows = checkMatrix(s, color, args, 'SpreadsheetApp.Range.setBackgrounds', (v) => v === undefined || isColor(v));
+      const rows = checkMatrix(s, color, args, 'SpreadsheetApp.Range.setBackgrounds', (v) => v === undefined || isTextOrNull(v));
       writeMatrix(s, rows, hexColor, writeBackground);
       return this as unknown as Range;
     });
@@ -99,7 +100,7 @@ export class FakeRangeFormat {
   setFontWeight(fontWeight: FontWeight | null): Range {
     const args = arguments;
     return on(this, 'setFontWeight', args, (s) => {
-      checkSignature(args.length === 1 && isColor(fontWeight ?? null), args, 'SpreadsheetApp.Range.setFontWeight');
+      checkSignature(args.length === 1 && isTextOrNull(fontWeight ?? null), args, 'SpreadsheetApp.Range.setFontWeight');
       if (fontWeight !== null && fontWeight !== undefined) checkWeight(fontWeight);
       each(s, (r, c) => writeWeight(s.sheet, r, c, fontWeight ?? null));
       return this as unknown as Range;
@@ -109,7 +110,7 @@ export class FakeRangeFormat {
   setFontWeights(fontWeights: Array<Array<FontWeight | null>>): Range {
     const args = arguments;
     return on(this, 'setFontWeights', args, (s) => {
-      const rows = checkMatrix(s, fontWeights, args, 'SpreadsheetApp.Range.setFontWeights', (v) => v === undefined || isColor(v));
+      const rows = checkMatrix(s, fontWeights, args, 'SpreadsheetApp.Range.setFontWeights', (v) => v === undefined || isTextOrNull(v));
       writeMatrix(s, rows, (weight) => (checkWeight(weight), weight), writeWeight);
       return this as unknown as Range;
     });
