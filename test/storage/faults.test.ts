@@ -89,15 +89,18 @@ describe('transient service failures', () => {
     expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
   });
 
-  it('inside a transaction names the operation that read; on the Sheets API path the model whose batch read failed', () => {
+  it('inside a transaction names the operation that read; on the Sheets API path, after the batch read failed, the model whose getValues failed', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name']], PostTag: [['post_id', 'tag_id']] });
     configure({ retries: 0 });
     failNext('Range.getValues', 1, () => new Error('You do not have permission to access the requested document.'));
     expect(() => transaction(() => Post.create({ title: 'b' }))).toThrow(/^Post\.create: "Posts" getDataRange\(\)\.getValues\(\) failed: You do not have permission/);
     seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name']], PostTag: [['post_id', 'tag_id']] }, { sheetsApi: true });
     configure({ retries: 0 });
-    failNext('Sheets.Spreadsheets.Values.batchGet', 1, () => new Error('You do not have permission to access the requested document.'));
-    expect(() => Tagged.with('tags').get()).toThrow(/^Tagged: Sheets\.Values\.batchGet .* failed: You do not have permission.* Share the spreadsheet/);
+    const denied = () => new Error('You do not have permission to access the requested document.');
+    failNext('Sheets.Spreadsheets.Values.batchGet', 1, denied);
+    failNext('Range.getValues', 1, denied);
+    expect(() => Tagged.with('tags').get()).toThrow(/^Tagged: "Posts" getDataRange\(\)\.getValues\(\) failed: You do not have permission.* Share the spreadsheet/);
+    expect(gas().calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
   });
 
   it('sends setValues once (a retry after a pause could reach rows that moved) and says nothing was written', () => {

@@ -1,7 +1,7 @@
 /** The Sheets advanced service, when enabled (detected, or forced with `configure({ sheetsApi })`). */
 import { getConfig } from '../../config';
 import { SheetORMError } from '../../errors';
-import { retried } from '../service';
+import { log, messageOf, retried } from '../service';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -11,6 +11,7 @@ export function sheetsApi(): GoogleAppsScript.Sheets | null {
   const setting = getConfig().sheetsApi;
   if (setting === false) return null;
   const api = typeof Sheets === 'undefined' ? undefined : Sheets;
+  if (api && givenUp.has(api)) return null;
   if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
   if (setting === true) {
     throw new SheetORMError(
@@ -18,6 +19,23 @@ export function sheetsApi(): GoogleAppsScript.Sheets | null {
     );
   }
   return null;
+}
+
+// The advanced service can be on in the manifest while its API is off in the script's Cloud project:
+// then every call is refused alike, and SpreadsheetApp does the work for the rest of the execution.
+const UNAVAILABLE = /has not been used in project|it is disabled|SERVICE_DISABLED|accessNotConfigured|insufficient authentication scopes/i;
+const givenUp = new WeakSet<object>();
+
+/** Whether an error says the project cannot use the Sheets API at all (the call was refused unread). */
+export function isApiUnavailable(error: unknown): boolean {
+  return !(error instanceof SheetORMError) && UNAVAILABLE.test(messageOf(error));
+}
+
+/** Stops using the API for this execution (logged once, so that the project's owner can enable it). */
+export function giveUpOnApi(api: GoogleAppsScript.Sheets, error: unknown): void {
+  if (givenUp.has(api)) return;
+  givenUp.add(api);
+  log(`[sheetorm] The Sheets advanced service failed (${messageOf(error)}); this execution reads and writes through SpreadsheetApp.`);
 }
 
 const ids = new WeakMap<Spreadsheet, string>();

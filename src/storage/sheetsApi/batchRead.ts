@@ -11,7 +11,7 @@ import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
 import { isQuotaRefusal, isTransient, messageOf, retried } from '../service';
 import { ServiceError, SheetORMError } from '../../errors';
-import { bySpreadsheet, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
+import { bySpreadsheet, giveUpOnApi, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
 import { mayShowDate } from './dateText';
 
@@ -108,7 +108,7 @@ function sheetOfRange(range: string | undefined): string | null {
   return name.charAt(0) === "'" && name.charAt(name.length - 1) === "'" ? name.slice(1, -1).replace(/''/g, "'") : name;
 }
 
-/** The value ranges, or null when the API cannot answer now (a range it cannot parse, its quota spent). */
+/** The value ranges, or null when the API did not answer (a range it cannot parse, its quota spent, any other failure). */
 function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], dates: 'SERIAL_NUMBER' | 'FORMATTED_STRING'): ValueRange[] | null {
   try {
     const response = retried(
@@ -118,10 +118,11 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
     );
     return response.valueRanges || [];
   } catch (error) {
+    // A read changes nothing: whatever the API's failure, SpreadsheetApp reads these sheets instead.
     const cause = error instanceof ServiceError ? error.cause : error;
     if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
-    if (isQuotaRefusal(cause) || /unable to parse range/i.test(messageOf(cause))) return null;
-    throw error;
+    else if (!/unable to parse range/i.test(messageOf(cause))) giveUpOnApi(api, cause);
+    return null;
   }
 }
 

@@ -8,7 +8,7 @@ import { ServiceError } from '../../errors';
 import { isQuotaRefusal, once } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { OpenedSheet } from '../TableRef';
-import { quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
+import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
 
 /** A sheet's changed-cell blocks. */
 export interface SheetBlocks {
@@ -26,10 +26,11 @@ export interface SheetRuns {
 
 /**
  * Writes the cell blocks of several sheets of one spreadsheet with one call (none may hold a Date).
- * False when the API refused it for quota: nothing was written.
+ * False when the API refused it unread (quota, or the API off): nothing was written.
  */
 export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
-  const api = sheetsApi() as GoogleAppsScript.Sheets;
+  const api = sheetsApi();
+  if (!api) return false;
   const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
   const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values as unknown[][] })));
   const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
@@ -37,23 +38,27 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
   };
   // Sent once, as a setValues is: a retry after a pause could reach rows a person has moved.
-  return unlessQuota(() => once(label, call));
+  return unlessRefused(api, () => once(label, call));
 }
 
-/** Runs `fn`; false when the call in it was refused for quota. */
-function unlessQuota(fn: () => void): boolean {
+/** Runs `fn`; false when the call in it was refused unread (quota, or the API off for the project). */
+function unlessRefused(api: GoogleAppsScript.Sheets, fn: () => void): boolean {
   try {
     fn();
     return true;
   } catch (error) {
-    if (error instanceof ServiceError && isQuotaRefusal(error.cause)) return false;
-    throw error;
+    if (!(error instanceof ServiceError)) throw error;
+    if (isQuotaRefusal(error.cause)) return false;
+    if (!isApiUnavailable(error.cause)) throw error;
+    giveUpOnApi(api, error.cause);
+    return false;
   }
 }
 
-/** Deletes the runs of rows of several sheets of one spreadsheet with one call; false when refused for quota (nothing deleted). */
+/** Deletes the runs of rows of several sheets of one spreadsheet with one call; false when refused unread (nothing deleted). */
 export function batchDeleteRows(sheets: readonly SheetRuns[]): boolean {
-  const api = sheetsApi() as GoogleAppsScript.Sheets;
+  const api = sheetsApi();
+  if (!api) return false;
   const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
   const requests = sheets.flatMap(({ opened, runs }) => {
     const sheetId = sheetIdOf(opened.sheet);
@@ -62,7 +67,7 @@ export function batchDeleteRows(sheets: readonly SheetRuns[]): boolean {
     }));
   });
   // Deletions are never sent twice: one that failed may have moved the rows.
-  return unlessQuota(() => once(`Sheets.batchUpdate ${describe(sheets, requests.length, 'deletions')}`, () => api.Spreadsheets!.batchUpdate({ requests }, id)));
+  return unlessRefused(api, () => once(`Sheets.batchUpdate ${describe(sheets, requests.length, 'deletions')}`, () => api.Spreadsheets!.batchUpdate({ requests }, id)));
 }
 
 /** `"Posts" 3 blocks`, or `"Posts", "Tags" 5 blocks`. */
