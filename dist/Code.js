@@ -890,6 +890,7 @@ var SheetORM = (() => {
     const setting2 = getConfig().sheetsApi;
     if (setting2 === false) return null;
     const api = typeof Sheets === "undefined" ? void 0 : Sheets;
+    if (api && givenUp.has(api)) return null;
     if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
     if (setting2 === true) {
       throw new SheetORMError(
@@ -897,6 +898,16 @@ var SheetORM = (() => {
       );
     }
     return null;
+  }
+  var UNAVAILABLE = /has not been used in project|it is disabled|SERVICE_DISABLED|accessNotConfigured|insufficient authentication scopes/i;
+  var givenUp = /* @__PURE__ */ new WeakSet();
+  function isApiUnavailable(error) {
+    return !(error instanceof SheetORMError) && UNAVAILABLE.test(messageOf(error));
+  }
+  function giveUpOnApi(api, error) {
+    if (givenUp.has(api)) return;
+    givenUp.add(api);
+    log(`[sheetorm] The Sheets advanced service failed (${messageOf(error)}); this execution reads and writes through SpreadsheetApp.`);
   }
   var ids = /* @__PURE__ */ new WeakMap();
   var zones = /* @__PURE__ */ new WeakMap();
@@ -1104,25 +1115,30 @@ var SheetORM = (() => {
   // src/storage/sheetsApi/batchWrite.ts
   function batchUpdateCells(sheets) {
     const api = sheetsApi();
+    if (!api) return false;
     const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
     const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values })));
     const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
     };
-    return unlessQuota(() => once(label, call));
+    return unlessRefused(api, () => once(label, call));
   }
-  function unlessQuota(fn) {
+  function unlessRefused(api, fn) {
     try {
       fn();
       return true;
     } catch (error) {
-      if (error instanceof ServiceError && isQuotaRefusal(error.cause)) return false;
-      throw error;
+      if (!(error instanceof ServiceError)) throw error;
+      if (isQuotaRefusal(error.cause)) return false;
+      if (!isApiUnavailable(error.cause)) throw error;
+      giveUpOnApi(api, error.cause);
+      return false;
     }
   }
   function batchDeleteRows(sheets) {
     const api = sheetsApi();
+    if (!api) return false;
     const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
     const requests = sheets.flatMap(({ opened, runs }) => {
       const sheetId = sheetIdOf(opened.sheet);
@@ -1130,7 +1146,7 @@ var SheetORM = (() => {
         deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
       }));
     });
-    return unlessQuota(() => once(`Sheets.batchUpdate ${describe(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
+    return unlessRefused(api, () => once(`Sheets.batchUpdate ${describe(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
   }
   function describe(sheets, count, what) {
     return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count} ${what}`;
@@ -2134,8 +2150,8 @@ var SheetORM = (() => {
     } catch (error) {
       const cause = error instanceof ServiceError ? error.cause : error;
       if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
-      if (isQuotaRefusal(cause) || /unable to parse range/i.test(messageOf(cause))) return null;
-      throw error;
+      else if (!/unable to parse range/i.test(messageOf(cause))) giveUpOnApi(api, cause);
+      return null;
     }
   }
   function rectangular(shown, serial, zone) {
