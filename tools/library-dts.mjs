@@ -20,7 +20,8 @@ export function writeLibraryDeclarations(entry = 'lib/index.d.ts', out = 'types/
       continue;
     }
     const declaration = (target.declarations || [])[0];
-    const params = declaration && declaration.typeParameters ? declaration.typeParameters.map((p) => p.getText()) : [];
+    // A type alias of a class takes no variance annotation (`out P`): the class keeps its own.
+    const params = declaration && declaration.typeParameters ? declaration.typeParameters.map((p) => p.getText().replace(/^(?:(?:in|out|const)\s+)+/, '')) : [];
     const names = declaration && declaration.typeParameters ? declaration.typeParameters.map((p) => p.name.getText()) : [];
     const generic = params.length ? `<${params.join(', ')}>` : '';
     const args = names.length ? `<${names.join(', ')}>` : '';

@@ -18,7 +18,7 @@ export interface BelongsToOptions extends BaseRelationOptions {
 }
 
 /** Many parents point at one related row. */
-export class BelongsTo<P extends Model = Model, R extends Model = Model> extends Relation<P, R, R | null> {
+export class BelongsTo<out P extends Model = Model, R extends Model = Model> extends Relation<P, R, R | null> {
   readonly type = 'belongsTo' as const;
   /** The parent's column holding the related key. */
   foreignKey = '';

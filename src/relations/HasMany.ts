@@ -16,7 +16,7 @@ export interface HasOptions extends BaseRelationOptions {
 }
 
 /** Shared by hasMany and hasOne: keys, the eager query, counting and grouping by foreign key. */
-export abstract class HasRelation<P extends Model, R extends Model, Result> extends Relation<P, R, Result> {
+export abstract class HasRelation<out P extends Model, R extends Model, Result> extends Relation<P, R, Result> {
   /** The column on the related sheet that holds the parent's key. */
   foreignKey = '';
   private readonly options: HasOptions;
@@ -70,7 +70,7 @@ export abstract class HasRelation<P extends Model, R extends Model, Result> exte
 }
 
 /** One parent, many related rows. */
-export class HasMany<P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, Collection<R>> {
+export class HasMany<out P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, Collection<R>> {
   readonly type = 'hasMany' as const;
 
   /** A query of the related model that also has `groupLimit` / `groupOrderBy`. */

@@ -6,7 +6,7 @@ import type { ModelList } from './Relation';
 import { HasOneClient } from './clients/HasOneClient';
 
 /** One parent, at most one related row (the first in query order). */
-export class HasOne<P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, R | null> {
+export class HasOne<out P extends Model = Model, R extends Model = Model> extends HasRelation<P, R, R | null> {
   readonly type = 'hasOne' as const;
 
   /** Sets the related model (the last one pushed wins). */

@@ -29,7 +29,7 @@ export interface ManyToManyOptions extends BaseRelationOptions {
 }
 
 /** Parents and related rows linked by pivot rows. */
-export class ManyToMany<P extends Model = Model, R extends Model = Model> extends Relation<P, R, Collection<R>> {
+export class ManyToMany<out P extends Model = Model, R extends Model = Model> extends Relation<P, R, Collection<R>> {
   readonly type = 'manyToMany' as const;
   /** The related model's key column. */
   relatedKey = '';

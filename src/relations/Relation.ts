@@ -33,8 +33,12 @@ export interface BaseRelationOptions {
   meta?: unknown;
 }
 
-/** A relation definition, shared by all instances of the parent model. */
-export abstract class Relation<P extends Model = Model, R extends Model = Model, Result = unknown> {
+/**
+ * A relation definition, shared by all instances of the parent model. `out P` (here and on each
+ * relation and client class): a Post's relation is a Model's, whatever order TypeScript checks
+ * files in; left to inference, P could come out invariant and break `Post.where(...)` typing.
+ */
+export abstract class Relation<out P extends Model = Model, R extends Model = Model, Result = unknown> {
   /** The relation kind. */
   abstract readonly type: RelationType;
   /** The name it was defined under (`tags`). */

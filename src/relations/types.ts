@@ -130,7 +130,8 @@ type LoadedResult<R, Rest extends string> = R extends { type: 'hasMany' | 'manyT
  */
 export type WithLoaded<M, P extends string> = [RelationName<BaseOf<M>>] extends [never]
   ? M
-  : Omit<M, Head<P>> &
+  : // Model's methods come from Model itself: Omit's copies would fix their `this` to the bare model.
+    Omit<M, Head<P> | keyof Model> &
       Model &
       LoadedFrom<BaseOf<M>> & {
         [K in Head<P> & keyof BaseOf<M>]: K extends keyof M
@@ -160,7 +161,10 @@ export type RelationClient<M extends Model, R> = R extends { type: 'manyToMany';
         : any;
 
 /** The client of the relation `K` of model `M` (any for relations declared in `fields()`). */
-export type ClientOf<M extends Model, K> = K extends keyof BaseOf<M> ? (BaseOf<M>[K] extends (...args: any[]) => infer R ? RelationClient<M, R> : any) : any;
+export type ClientOf<M extends Model, K> = K extends keyof BaseOf<M> ? (BaseOf<M>[K] extends (...args: any[]) => infer R ? RelationClient<ParentOf<M>, R> : any) : any;
+
+/** The model class's own instance type of a model, loaded relations or not (a client's parent). */
+type ParentOf<M extends Model> = BaseOf<M> extends Model ? BaseOf<M> : M;
 
 /** The relation object a relation method returns (HasMany, ManyToMany, …), for `$getRelation(name)`. */
 export type RelationOf<M extends Model, K> = K extends keyof BaseOf<M>

@@ -79,6 +79,16 @@ it('types loaded relations per kind', () => {
   // Paths given in statements are loaded but not typed: only a returned chain names them.
   assertType<Equals<typeof statements, Post>>();
 
+  // A loaded model's own methods hand it back with what it has loaded, and load() adds to it.
+  const loadedPost = Post.with('tags').firstOrFail();
+  const afterSave: Collection<Tag> = loadedPost.merge({ title: 'First' }).save().tags;
+  const afterLoad = loadedPost.load('author');
+  assertType<Equals<typeof afterLoad.tags, Collection<Tag>>>();
+  assertType<Equals<typeof afterLoad.author, User | null>>();
+  const twice = Post.findOrFail(1).load('tags').load('author');
+  assertType<Equals<typeof twice.tags, Collection<Tag>>>();
+  expect([afterSave.count(), afterLoad.author!.id, twice.tags.count()]).toEqual([1, 1, 1]);
+
   // @ts-expect-error 'tgs' is not a relation of Post
   expect(() => Post.with('tgs')).toThrow(/no relation "tgs"/);
   // @ts-expect-error 'title' is an attribute, not a relation

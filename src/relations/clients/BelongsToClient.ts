@@ -11,7 +11,7 @@ import type { BelongsTo } from '../BelongsTo';
 import { assertParentNotDeleted, requireRelated, setForeignKey } from './support';
 
 /** The client returned by `parent.related(name)` for belongsTo. */
-export class BelongsToClient<P extends Model, R extends Model> {
+export class BelongsToClient<out P extends Model, R extends Model> {
   readonly relation: BelongsTo<P, R>;
   readonly parent: P;
 

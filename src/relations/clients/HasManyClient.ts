@@ -17,7 +17,7 @@ import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey }
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
  * `Q` is the type of its query (hasMany's has `groupLimit`).
  */
-export class HasManyClient<P extends Model, R extends Model, Q extends QueryBuilder<R> = HasManyQueryBuilder<R>> {
+export class HasManyClient<out P extends Model, R extends Model, Q extends QueryBuilder<R> = HasManyQueryBuilder<R>> {
   readonly relation: HasRelation<P, R, unknown>;
   readonly parent: P;
 

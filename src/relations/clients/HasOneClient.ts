@@ -4,4 +4,4 @@ import type { QueryBuilder } from '../../query/QueryBuilder';
 import { HasManyClient } from './HasManyClient';
 
 /** The client returned by `parent.related(name)` for hasOne. */
-export class HasOneClient<P extends Model, R extends Model> extends HasManyClient<P, R, QueryBuilder<R>> {}
+export class HasOneClient<out P extends Model, R extends Model> extends HasManyClient<P, R, QueryBuilder<R>> {}

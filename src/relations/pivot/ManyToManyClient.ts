@@ -30,7 +30,7 @@ export interface SyncResult {
 }
 
 /** The many-to-many client returned by `parent.related(name)`. */
-export class ManyToManyClient<P extends Model, R extends Model> {
+export class ManyToManyClient<out P extends Model, R extends Model> {
   readonly relation: ManyToMany<P, R>;
   readonly parent: P;
 
