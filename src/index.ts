@@ -3,6 +3,7 @@
 /** sheetorm's public surface. */
 export { Model } from './model/Model';
 export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';
+export type { BoundHasOne, BoundHasMany, BoundBelongsTo, BoundManyToMany } from './model/definitions';
 export type { AttributeField } from './model/fields';
 export type { CherryPick } from './model/serialize';
 export { Collection } from './collection/Collection';

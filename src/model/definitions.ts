@@ -12,7 +12,14 @@ import type { RelatedInput } from '../relations/Relation';
 import { ValidationError } from '../errors';
 import { describeValue, isPlainObject } from '../support/values';
 import { classOf, modelName } from './meta';
-import { bindToParent } from '../relations/bound';
+import { bindToParent, BoundRelation } from '../relations/bound';
+import type { BelongsToClient } from '../relations/clients/BelongsToClient';
+import type { HasManyClient } from '../relations/clients/HasManyClient';
+import type { HasOneClient } from '../relations/clients/HasOneClient';
+import type { ManyToManyClient } from '../relations/pivot/ManyToManyClient';
+import type { QueryBuilder } from '../query/QueryBuilder';
+import type { HasManyQueryBuilder } from '../relations/HasManyQueryBuilder';
+import type { ManyToManyQueryBuilder } from '../relations/pivot/ManyToManyQueryBuilder';
 
 /** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
 export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
@@ -65,26 +72,35 @@ export class ModelDefinitions {
   }
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
-  hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<this & Model, R> {
+  hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): BoundHasOne<this & Model, R> {
     return bindToParent(new HasOne(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasOne', foreignKey, localKey)), this);
   }
   /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
-  hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<this & Model, R> {
+  hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): BoundHasMany<this & Model, R> {
     return bindToParent(new HasMany(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasMany', foreignKey, localKey)), this);
   }
   /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
-  belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<this & Model, R> {
+  belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BoundBelongsTo<this & Model, R> {
     return bindToParent(new BelongsTo(classOf<ModelClass<this & Model>>(this), related, belongsToOptions(classOf<ModelClass>(this), foreignKey, ownerKey)), this);
   }
   /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
-  manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
+  manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): BoundManyToMany<this & Model, R> {
     return bindToParent(new ManyToMany(classOf<ModelClass<this & Model>>(this), related, manyToManyOptions(classOf<ModelClass>(this), pivot, keys)), this);
   }
   /** Alias of `manyToMany`. */
-  belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<this & Model, R> {
+  belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): BoundManyToMany<this & Model, R> {
     return this.manyToMany(related, pivot, ...keys);
   }
 }
+
+/** `post.profile()`: the hasOne definition, acting for `post` (its writer and query). */
+export type BoundHasOne<P extends Model, R extends Model> = BoundRelation<HasOne<P, R>, HasOneClient<P, R>, QueryBuilder<R>>;
+/** `user.posts()`: the hasMany definition, acting for `user`. */
+export type BoundHasMany<P extends Model, R extends Model> = BoundRelation<HasMany<P, R>, HasManyClient<P, R>, HasManyQueryBuilder<R>>;
+/** `post.author()`: the belongsTo definition, acting for `post` (`associate`, `dissociate`, its query). */
+export type BoundBelongsTo<P extends Model, R extends Model> = BoundRelation<BelongsTo<P, R>, BelongsToClient<P, R>, QueryBuilder<R>>;
+/** `post.tags()`: the many-to-many definition, acting for `post` (`attach`, `sync`, `wherePivot`, ...). */
+export type BoundManyToMany<P extends Model, R extends Model> = BoundRelation<ManyToMany<P, R>, ManyToManyClient<P, R>, ManyToManyQueryBuilder<R>, 'pivotColumns'>;
 
 const HAS_OPTIONS = ['foreignKey', 'localKey', 'serializeAs', 'onQuery', 'meta'];
 const BELONGS_TO_OPTIONS = ['foreignKey', 'localKey', 'ownerKey', 'serializeAs', 'onQuery', 'meta'];

@@ -15,9 +15,26 @@ import { isDefinitionHost } from './registry';
 
 type Members = Record<string, unknown>;
 
-/** The relation itself while a definition is being read; bound to `parent` when a model calls its relation method. */
-export function bindToParent<T extends Relation<any, any, any>>(relation: T, parent: object): T {
-  if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation;
+declare const DEFINITION: unique symbol;
+
+/**
+ * The type of `post.tags()`: the definition's members, then the writer's (`attach`, `create`, ...),
+ * then the query's (`where`, `get`, ...), in the order the bound relation looks them up; `QueryFirst`
+ * names the definition members it leaves to the query.
+ */
+export type BoundRelation<D, C, Q, QueryFirst extends keyof D = never> = Omit<D, QueryFirst> &
+  Omit<C, keyof D> &
+  Omit<Q, Exclude<keyof D, QueryFirst> | keyof C> & { readonly [DEFINITION]: D };
+
+/** The definition behind a bound relation type (what `$getRelation` gives). */
+export type DefinitionOf<R> = R extends { readonly [DEFINITION]: infer D } ? D : R;
+
+/**
+ * The relation itself while a definition is being read; bound to `parent` when a model calls its
+ * relation method. Typed as bound (`B`): only the relation registry sees the bare definition.
+ */
+export function bindToParent<B>(relation: Relation<any, any, any>, parent: object): B {
+  if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation as unknown as B;
   let writer: Members | null = null;
   let query: Members | null = null;
   const writerOf = (): Members => {
@@ -28,7 +45,7 @@ export function bindToParent<T extends Relation<any, any, any>>(relation: T, par
     return writer;
   };
   const forwards = (property: string) => property in writerOf() || queryMethods().has(property);
-  return new Proxy(relation, {
+  const bound = new Proxy(relation, {
     get(target, property) {
       if (typeof property !== 'string' || (property in target && QUERY_FIRST.indexOf(property) < 0) || !forwards(property)) {
         return Reflect.get(target, property, target);
@@ -46,6 +63,7 @@ export function bindToParent<T extends Relation<any, any, any>>(relation: T, par
       return property in target || (typeof property === 'string' && forwards(property));
     },
   });
+  return bound as unknown as B;
 }
 
 /** Definition members a bound relation leaves to its query: `post.tags().pivotColumns(['weight'])` is the query method. */

@@ -12,6 +12,7 @@ import type { HasMany } from './HasMany';
 import type { HasManyQueryBuilder } from './HasManyQueryBuilder';
 import type { HasOne } from './HasOne';
 import type { ManyToMany } from './ManyToMany';
+import type { DefinitionOf } from './bound';
 
 /** What a loaded relation holds: a Collection for hasMany/manyToMany, a model or null for hasOne/belongsTo. */
 export type RelationResult<R> = R extends { type: 'hasMany' | 'manyToMany'; relatedModel(): ModelClass<infer T> }
@@ -170,7 +171,7 @@ type ParentOf<M extends Model> = BaseOf<M> extends Model ? BaseOf<M> : M;
 export type RelationOf<M extends Model, K> = K extends keyof BaseOf<M>
   ? BaseOf<M>[K] extends (...args: any[]) => infer R
     ? R extends { type: 'hasOne' | 'hasMany' | 'belongsTo' | 'manyToMany' }
-      ? R
+      ? DefinitionOf<R>
       : never
     : never
   : never;
