@@ -7495,7 +7495,7 @@ var SheetORM = (() => {
       return writer;
     };
     const forwards = (property) => property in writerOf() || queryMethods().has(property);
-    return new Proxy(relation, {
+    const bound = new Proxy(relation, {
       get(target, property) {
         if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0 || !forwards(property)) {
           return Reflect.get(target, property, target);
@@ -7512,6 +7512,7 @@ var SheetORM = (() => {
         return property in target || typeof property === "string" && forwards(property);
       }
     });
+    return bound;
   }
   var QUERY_FIRST = ["pivotColumns"];
   var queryNames = null;
