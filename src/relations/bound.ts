@@ -24,7 +24,10 @@ declare const DEFINITION: unique symbol;
  */
 export type BoundRelation<D, C, Q, QueryFirst extends keyof D = never> = Omit<D, QueryFirst> &
   Omit<C, keyof D> &
-  Omit<Q, Exclude<keyof D, QueryFirst> | keyof C> & { readonly [DEFINITION]: D };
+  Omit<MethodsOf<Q>, Exclude<keyof D, QueryFirst> | keyof C> & { readonly [DEFINITION]: D };
+
+/** Only the query's methods are forwarded (its fields, such as `conditions`, are not). */
+type MethodsOf<Q> = { [K in keyof Q as Q[K] extends (...args: any[]) => unknown ? K : never]: Q[K] };
 
 /** The definition behind a bound relation type (what `$getRelation` gives). */
 export type DefinitionOf<R> = R extends { readonly [DEFINITION]: infer D } ? D : R;

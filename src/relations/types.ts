@@ -131,8 +131,8 @@ type LoadedResult<R, Rest extends string> = R extends { type: 'hasMany' | 'manyT
  */
 export type WithLoaded<M, P extends string> = [RelationName<BaseOf<M>>] extends [never]
   ? M
-  : // Model's methods come from Model itself: Omit's copies would fix their `this` to the bare model.
-    Omit<M, Head<P> | keyof Model> &
+  : // Model's `this`-typed methods come from Model itself: Omit's copies would fix `this` to the bare model.
+    Omit<M, Head<P> | ThisTypedMember> &
       Model &
       LoadedFrom<BaseOf<M>> & {
         [K in Head<P> & keyof BaseOf<M>]: K extends keyof M
@@ -143,6 +143,30 @@ export type WithLoaded<M, P extends string> = [RelationName<BaseOf<M>>] extends 
               : LoadedOf<BaseOf<M>, K, P>
           : LoadedOf<BaseOf<M>, K, P>;
       };
+
+/**
+ * Model's instance members typed by `this` (`save(): this`, `load(...)`). Listed by hand: computing
+ * them from Model's type would be circular; test/types/relations.types.test.ts checks the list.
+ */
+export type ThisTypedMember =
+  | 'setAttribute'
+  | 'merge'
+  | 'fill'
+  | 'save'
+  | 'refresh'
+  | 'fresh'
+  | 'replicate'
+  | 'increment'
+  | 'decrement'
+  | 'loadCount'
+  | 'load'
+  | 'preload'
+  | 'related'
+  | 'hasOne'
+  | 'hasMany'
+  | 'belongsTo'
+  | 'manyToMany'
+  | 'belongsToMany';
 
 /** What relation `K` of the model `B` holds once loaded through the paths `P`. */
 type LoadedOf<B, K extends keyof B, P extends string> = B[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;

@@ -72,6 +72,8 @@ it('types a many-to-many relation called on a model as its writer and its query'
   expect([kind, definition.type]).toEqual(['manyToMany', 'manyToMany']);
   const asDefinition: ManyToMany<Post & Model, Tag> = definition;
   expect(asDefinition.relationName).toBe('tags');
+  // @ts-expect-error only the query's methods are forwarded, not its fields
+  expect(post.tags().conditions).toBeUndefined();
   // @ts-expect-error associate is belongsTo's
   expect(() => post.tags().associate(new User())).toThrow(TypeError);
 });

@@ -1,4 +1,4 @@
-import { Model } from '../../src';
+import { Model, configure } from '../../src';
 import { cleanup, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -50,11 +50,49 @@ it('reads through SpreadsheetApp when the API is off, and stops asking it for th
   expect(sheetRows('Posts').map((row) => row[1])).toEqual(['title', 'Edited', 'Second', 'Edited', 'Fourth']);
 });
 
-it('reads through SpreadsheetApp whatever the API read fails with', () => {
+it('reads through SpreadsheetApp whatever the API read fails with, and tries the API again on the next read', () => {
   const env = seed();
-  refuse(env, 'Sheets.Spreadsheets.Values.batchGet', "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Invalid value at 'ranges'");
+  configure({ retries: 0 });
+  const stop = refuse(env, 'Sheets.Spreadsheets.Values.batchGet', 'GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Internal error encountered.');
   expect(Post.with('tags').get().count()).toBe(4);
   expect(env.calls.count('Range.getValues')).toBe(3);
+  stop();
+  env.calls.reset();
+  expect(Post.with('tags').get().count()).toBe(4);
+  expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+  expect(env.calls.count('Range.getValues')).toBe(0);
+  expect(Logger.getLog()).not.toMatch(/Sheets advanced service failed/);
+});
+
+it('asks no other spreadsheet once the API is found off', () => {
+  class Audit extends Model {
+    static _table = 'Audits';
+    static _spreadsheetId = 'audit-book';
+  }
+  class Logged extends Model {
+    static _table = 'Posts';
+    audits() {
+      return this.hasMany(Audit, 'post_id');
+    }
+    notes() {
+      return this.hasMany(Note, 'post_id');
+    }
+    tags() {
+      return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+  class Note extends Model {
+    static _table = 'Notes';
+    static _spreadsheetId = 'audit-book';
+  }
+  const env = seed();
+  env.addSpreadsheet({ Audits: [['id', 'post_id'], [1, 1]], Notes: [['id', 'post_id'], [1, 3]] }, { id: 'audit-book', name: 'Audit' });
+  refuse(env, 'Sheets.Spreadsheets.Values.batchGet', disabled('spreadsheets.values.batchGet'));
+  const posts = Logged.with('tags', 'audits', 'notes').get().toJSON();
+  expect(posts.map((post) => [(post.audits as unknown[]).length, (post.notes as unknown[]).length])).toEqual([[1, 0], [0, 0], [0, 1], [0, 0]]);
+  // One refused batch for the first spreadsheet; the audit book's two sheets are read one by one.
+  expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+  expect(env.calls.count('Range.getValues')).toBe(5);
 });
 
 it('writes scattered cells with setValues when the API refuses the batch as off, keeping the formulas it did not change', () => {

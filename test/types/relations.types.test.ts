@@ -5,6 +5,7 @@
 import { Model, Collection } from '../../src';
 import type { BelongsToClient, HasManyClient, HasManyQueryBuilder, ManyToManyClient, ManyToManyQueryBuilder, QueryBuilder, SyncResult } from '../../src';
 import { seedSheets } from '../support/seed';
+import type { ThisTypedMember } from '../../src/relations/types';
 
 class User extends Model {
   static _table = 'Users';
@@ -85,6 +86,14 @@ it('types loaded relations per kind', () => {
   const afterLoad = loadedPost.load('author');
   assertType<Equals<typeof afterLoad.tags, Collection<Tag>>>();
   assertType<Equals<typeof afterLoad.author, User | null>>();
+  // ...and keeps the model's own overrides of Model's other members.
+  class Shown extends Post {
+    override toJSON(): { title: string } {
+      return { title: this.title };
+    }
+  }
+  const shown: { title: string } = Shown.with('tags').firstOrFail().toJSON();
+  expect(shown).toEqual({ title: 'First' });
   const twice = Post.findOrFail(1).load('tags').load('author');
   assertType<Equals<typeof twice.tags, Collection<Tag>>>();
   expect([afterSave.count(), afterLoad.author!.id, twice.tags.count()]).toEqual([1, 1, 1]);
@@ -306,3 +315,11 @@ it('types Array helpers that flatten or change a Collection in place', () => {
   const removed = posts.splice(0, 1);
   expect([last?.title, removed.map((p) => p.title), posts.length]).toEqual(['Second', ['First'], 0]);
 });
+
+// The members WithLoaded takes from Model are exactly those whose type follows `this` (a subclass sees them differently).
+declare const PROBE: unique symbol;
+interface Probe extends Model {
+  readonly [PROBE]: true;
+}
+type ComputedThisTyped = { [K in keyof Model]-?: Equals<Probe[K], Model[K]> extends true ? never : K }[keyof Model];
+assertType<Equals<ComputedThisTyped, ThisTypedMember>>();

@@ -9,9 +9,9 @@
  */
 import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
-import { isQuotaRefusal, isTransient, messageOf, retried } from '../service';
+import { isQuotaRefusal, isTransient, retried } from '../service';
 import { ServiceError, SheetORMError } from '../../errors';
-import { bySpreadsheet, giveUpOnApi, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
+import { bySpreadsheet, giveUpOnApi, isApiUnavailable, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
 import { mayShowDate } from './dateText';
 
@@ -26,6 +26,8 @@ export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
   const sheets = refs.map((ref): SheetToRead => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
   // A model pinned to the active spreadsheet's own id reads with the rest.
   for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
+    // Refused as off for the project: the other spreadsheets' reads would be refused alike.
+    if (sheetsApi() !== api) break;
     const group = found.filter((sheet, i) => found.findIndex((other) => other.ref.sheetName === sheet.ref.sheetName) === i);
     // One sheet of a spreadsheet is read at less cost by SpreadsheetApp's single getValues.
     if (group.length > 1) readGroup(api, spreadsheetIdOf(group[0].spreadsheet), group, tables);
@@ -121,7 +123,7 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
     // A read changes nothing: whatever the API's failure, SpreadsheetApp reads these sheets instead.
     const cause = error instanceof ServiceError ? error.cause : error;
     if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
-    else if (!/unable to parse range/i.test(messageOf(cause))) giveUpOnApi(api, cause);
+    else if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
     return null;
   }
 }
