@@ -2087,6 +2087,7 @@ var SheetORM = (() => {
     if (!api || Date.now() < (readQuotaSpentUntil.get(api) || 0)) return tables;
     const sheets = refs.map((ref) => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
     for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
+      if (sheetsApi() !== api) break;
       const group = found.filter((sheet, i) => found.findIndex((other) => other.ref.sheetName === sheet.ref.sheetName) === i);
       if (group.length > 1) readGroup(api, spreadsheetIdOf(group[0].spreadsheet), group, tables);
     }
@@ -2150,7 +2151,7 @@ var SheetORM = (() => {
     } catch (error) {
       const cause = error instanceof ServiceError ? error.cause : error;
       if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
-      else if (!/unable to parse range/i.test(messageOf(cause))) giveUpOnApi(api, cause);
+      else if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
       return null;
     }
   }
