@@ -34,6 +34,14 @@ class Post extends Model {
   author() {
     return this.belongsTo(User, 'user_id');
   }
+  addTags(ids: number[]): void {
+    this.tags().attach(ids);
+  }
+}
+
+/** A helper over any query, as users write them. */
+function named<M extends Model>(query: QueryBuilder<M>, name: string): QueryBuilder<M> {
+  return query.where('name', name);
 }
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -61,6 +69,11 @@ it('types a many-to-many relation called on a model as its writer and its query'
   assertType<Equals<typeof pivoted, ManyToManyQueryBuilder<Tag>>>();
   const first = post.tags().wherePivot('tag_id', 2).first();
   assertType<Equals<typeof first, Tag | null>>();
+  post.addTags([3]);
+  const viaQuery = named(post.tags().query(), 'tips').first();
+  assertType<Equals<typeof viaQuery, Tag | null>>();
+  expect(viaQuery?.id).toBe(3);
+  post.tags().detach([3]);
   const all = post.tags().get();
   assertType<Equals<typeof all, Collection<Tag>>>();
   expect([names, first?.name, all.count()]).toEqual([['js', 'news'], 'news', 2]);

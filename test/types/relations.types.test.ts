@@ -91,8 +91,13 @@ it('types loaded relations per kind', () => {
     override toJSON(): { title: string } {
       return { title: this.title };
     }
+    override delete(soft = false): void {
+      if (!soft) super.delete();
+    }
   }
   const shown: { title: string } = Shown.with('tags').firstOrFail().toJSON();
+  const remove: (soft?: boolean) => void = Shown.findOrFail(1).load('tags').delete;
+  expect(typeof remove).toBe('function');
   expect(shown).toEqual({ title: 'First' });
   const twice = Post.findOrFail(1).load('tags').load('author');
   assertType<Equals<typeof twice.tags, Collection<Tag>>>();
