@@ -146,4 +146,4 @@ function measureWorkload({ testing, code, data, workload, runs = 5, sides = ['or
   return out;
 }
 
-module.exports = { runOnce, measureWorkload, median, shapedFile };
+module.exports = { runOnce, measureWorkload, median, shapedFile, newContext };
