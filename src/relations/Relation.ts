@@ -12,6 +12,7 @@ import { keepAssignedAttribute, readAttribute } from '../model/attributes';
 import { Collection } from '../collection/Collection';
 import { ColumnNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { describeValue, normalizeKey, Key } from '../support/values';
+import { callerName } from './callerName';
 
 /** One model, or several as an array or a Collection. */
 export type ModelList<T> = T | T[] | Collection<T>;
@@ -109,9 +110,9 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
     );
   }
 
-  /** `Post.tags`, for messages. */
+  /** `Post.tags`, for messages (a relation its method built for one model is named after that method). */
   label(): string {
-    return `${modelName(this.model)}.${this.relationName || '(relation)'}`;
+    return `${modelName(this.model)}.${this.relationName || callerName(this) || '(relation)'}`;
   }
 
   /** The sheets loading this relation reads. */

@@ -12,6 +12,7 @@ import { QueryBuilder } from '../query/QueryBuilder';
 import { HasManyQueryBuilder } from './HasManyQueryBuilder';
 import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
 import { isDefinitionHost } from './registry';
+import { callerName, rememberCaller } from './callerName';
 
 type Members = Record<string, unknown>;
 
@@ -38,6 +39,7 @@ export type DefinitionOf<R> = R extends { readonly [DEFINITION]: infer D } ? D :
  */
 export function bindToParent<B>(relation: Relation<any, any, any>, parent: object): B {
   if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation as unknown as B;
+  rememberCaller(relation, bindToParent, (name) => definesRelation(relation, parent, name));
   let writer: Members | null = null;
   let query: Members | null = null;
   const writerOf = (): Members => {
@@ -50,6 +52,7 @@ export function bindToParent<B>(relation: Relation<any, any, any>, parent: objec
   const forwards = (property: string) => property in writerOf() || queryMethods().has(property);
   const bound = new Proxy(relation, {
     get(target, property) {
+      if (property === 'relationName') return target.relationName || callerName(target) || '';
       if (typeof property !== 'string' || (property in target && QUERY_FIRST.indexOf(property) < 0) || !forwards(property)) {
         return Reflect.get(target, property, target);
       }
@@ -84,6 +87,20 @@ function queryMethods(): Set<string> {
     }
   }
   return (queryNames = names);
+}
+
+/**
+ * Whether `name` is a relation method of the parent's class defining a relation of the same kind
+ * (a call on the stack named like a base method, such as `manyToMany`, is not).
+ */
+function definesRelation(relation: Relation<any, any, any>, parent: object, name: string): boolean {
+  if (typeof (Object.getPrototypeOf(parent) as Members)[name] !== 'function') return false;
+  try {
+    const model = relation.model as unknown as { $getRelation(name: string): { type: string } };
+    return model.$getRelation(name).type === relation.type;
+  } catch {
+    return false;
+  }
 }
 
 function member(owner: Members, name: string): unknown {

@@ -240,6 +240,13 @@ describe('plain JavaScript in the same project (pushed with clasp)', () => {
     expect(errors[2][3]).toContain('subtitle');
     expect(env.sheetValues('Posts')).toEqual(before);
   });
+
+  it('names a relation its method built in messages (post.tags())', () => {
+    expect(run(`var named = Post.find(1).tags(); try { named.attach([{}]); } catch (error) { [named.relationName, error.message] }`)).toEqual([
+      'tags',
+      expect.stringMatching(/^Post\.tags\.attach\(\): /),
+    ]);
+  });
 });
 
 describe('as an Apps Script library: user code in another realm that only sees SheetORM', () => {
@@ -333,6 +340,13 @@ describe('as an Apps Script library: user code in another realm that only sees S
       `),
     ).toEqual([true, true, true, true]);
     expect(env.sheetValues('Posts')).toEqual(before);
+  });
+
+  it('names a relation its method built in messages, across realms', () => {
+    expect(run(`var named = Post.find(1).tags(); try { named.attach([{}]); } catch (error) { [named.relationName, error.message] }`)).toEqual([
+      'tags',
+      expect.stringMatching(/^Post\.tags\.attach\(\): /),
+    ]);
   });
 });
 

@@ -23,8 +23,20 @@ class Post extends Model {
   writer() {
     return this.belongsTo(User, 'user_id');
   }
+  // Built by a helper function rather than in the method itself.
+  labels() {
+    return tagsOf(this);
+  }
+  // Not a relation method: it builds one on the spot and uses it.
+  tagWith(ids) {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id').attach(ids);
+  }
 }
 Post._table = 'Posts';
+
+function tagsOf(post) {
+  return post.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+}
 
 class Tag extends Model {}
 Tag._table = 'Tags';
@@ -152,5 +164,43 @@ describe('the definition the method built', () => {
     const posts = Post.with('tags', 'author').orderBy('id').get();
     expect(posts.map((post) => post.tags.length)).toEqual([2, 1, 0]);
     expect(posts.first().author.name).toBe('Ann');
+  });
+});
+
+describe('its name, in messages and relationName', () => {
+  test('is the method that built it', () => {
+    const post = Post.find(1);
+    expect(() => post.tags().attach([{}])).toThrow(/^Post\.tags\.attach\(\): /);
+    expect(() => post.tags().where('nope', 1).get()).toThrow(/^Post\.tags: sheet "Tags" .* has no column "nope"/);
+    expect(() => post.tags().wherePivot('nope', 1).get()).toThrow(/^Post\.tags: sheet "PostTag" .* has no column "nope"/);
+    expect(() => post.author().associate(5)).toThrow(/^Post\.author\.associate\(\): expected a User model, got 5/);
+    expect(post.tags().relationName).toBe('tags');
+    expect(User.find(1).drafts().relationName).toBe('drafts');
+  });
+
+  test('two methods defining the same relation each give their own', () => {
+    const post = Post.find(1);
+    expect(() => post.writer().associate(5)).toThrow(/^Post\.writer\.associate\(\)/);
+    expect(post.writer().relationName).toBe('writer');
+    expect(post.author().relationName).toBe('author');
+  });
+
+  test('a relation method may build it through a helper function', () => {
+    expect(() => Post.find(1).labels().attach([{}])).toThrow(/^Post\.labels\.attach\(\)/);
+  });
+
+  test('a relation built on the spot has none; finding names runs no unrelated method', () => {
+    const ann = User.find(1);
+    expect(() => ann.hasMany(Post, 'user_id').where('nope', 1).get()).toThrow(/^User\.\(relation\): /);
+    expect(() => Post.find(1).tagWith([{}])).toThrow(/^Post\.\(relation\)\.attach\(\)/);
+    expect(ann.hasMany(Post, 'user_id').relationName).toBe('');
+    expect(mailed).toBe(0);
+  });
+
+  test('nothing else changes: associate through the method still loads nothing', () => {
+    const post = Post.find(3);
+    post.author().associate(User.find(2));
+    expect(typeof post.author).toBe('function');
+    expect(Post.$getRelation('tags').relationName).toBe('tags');
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * The name of the method that built a relation for one model: `post.tags()` builds a Post relation
+ * that no registry named, and its messages should still say `Post.tags`. V8 records the calls that
+ * led to the build cheaply (a few microseconds) and formats them only when a message asks.
+ */
+
+/** The part of V8's call-site API read here. */
+interface CallSite {
+  getMethodName(): string | null;
+  getFunctionName(): string | null;
+}
+
+interface V8ErrorConstructor {
+  captureStackTrace?(target: object, above?: (...args: never[]) => unknown): void;
+  prepareStackTrace?: (error: unknown, frames: CallSite[]) => unknown;
+  stackTraceLimit?: number;
+}
+
+const V8Error = Error as unknown as V8ErrorConstructor;
+const FRAMES = 8;
+const namers = new WeakMap<object, () => string | null>();
+
+/**
+ * Remembers the calls above `above` that built `relation`; the first of their names `isRelationMethod`
+ * accepts becomes its name when first asked for.
+ */
+export function rememberCaller(relation: object, above: (...args: never[]) => unknown, isRelationMethod: (name: string) => boolean): void {
+  const record = recordCalls(above);
+  if (!record) return;
+  let name: string | null | undefined;
+  namers.set(relation, () => {
+    if (name === undefined) {
+      // Checking a name may build other relations and their messages: asked again meanwhile, none.
+      name = null;
+      name = calledNames(record).find((called) => called !== '' && isRelationMethod(called)) || null;
+    }
+    return name;
+  });
+}
+
+/** The name of the method that built `relation`, where it was remembered and found. */
+export function callerName(relation: object): string | null {
+  const namer = namers.get(relation);
+  return namer ? namer() : null;
+}
+
+function recordCalls(above: (...args: never[]) => unknown): { stack?: unknown } | null {
+  if (typeof V8Error.captureStackTrace !== 'function') return null;
+  const record: { stack?: unknown } = {};
+  const limit = V8Error.stackTraceLimit;
+  try {
+    V8Error.stackTraceLimit = FRAMES;
+    V8Error.captureStackTrace(record, above);
+  } catch {
+    return null;
+  } finally {
+    V8Error.stackTraceLimit = limit;
+  }
+  return record;
+}
+
+/** Innermost first; '' for a call without a name. */
+function calledNames(record: { stack?: unknown }): string[] {
+  const prepare = V8Error.prepareStackTrace;
+  try {
+    V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf);
+    const names = record.stack;
+    return Array.isArray(names) ? names : [];
+  } catch {
+    return [];
+  } finally {
+    V8Error.prepareStackTrace = prepare;
+  }
+}
+
+function nameOf(frame: CallSite): string {
+  const name = frame.getMethodName() || frame.getFunctionName() || '';
+  // Some runtimes give `Post.tags` for a method.
+  return name.slice(name.lastIndexOf('.') + 1);
+}
