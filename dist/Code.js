@@ -3928,6 +3928,57 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/callerName.ts
+  var V8Error = Error;
+  var FRAMES = 8;
+  var namers = /* @__PURE__ */ new WeakMap();
+  function rememberCaller(relation, above, isRelationMethod) {
+    const record = recordCalls(above);
+    if (!record) return;
+    let name;
+    namers.set(relation, () => {
+      if (name === void 0) {
+        name = null;
+        name = calledNames(record).find((called) => called !== "" && isRelationMethod(called)) || null;
+      }
+      return name;
+    });
+  }
+  function callerName(relation) {
+    const namer = namers.get(relation);
+    return namer ? namer() : null;
+  }
+  function recordCalls(above) {
+    if (typeof V8Error.captureStackTrace !== "function") return null;
+    const record = {};
+    const limit = V8Error.stackTraceLimit;
+    try {
+      V8Error.stackTraceLimit = FRAMES;
+      V8Error.captureStackTrace(record, above);
+    } catch {
+      return null;
+    } finally {
+      V8Error.stackTraceLimit = limit;
+    }
+    return record;
+  }
+  function calledNames(record) {
+    const prepare = V8Error.prepareStackTrace;
+    try {
+      V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf);
+      const names = record.stack;
+      return Array.isArray(names) ? names : [];
+    } catch {
+      return [];
+    } finally {
+      V8Error.prepareStackTrace = prepare;
+    }
+  }
+  function nameOf(frame) {
+    const name = frame.getMethodName() || frame.getFunctionName() || "";
+    return name.slice(name.lastIndexOf(".") + 1);
+  }
+
   // src/relations/Relation.ts
   var Relation = class {
     constructor(model, related, options = {}) {
@@ -3982,9 +4033,9 @@ var SheetORM = (() => {
         `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(", ")}) and a relation matches on one column; name that column: ${howToName}.`
       );
     }
-    /** `Post.tags`, for messages. */
+    /** `Post.tags`, for messages (a relation its method built for one model is named after that method). */
     label() {
-      return `${modelName(this.model)}.${this.relationName || "(relation)"}`;
+      return `${modelName(this.model)}.${this.relationName || callerName(this) || "(relation)"}`;
     }
     /** The sheets loading this relation reads. */
     tables() {
@@ -7486,6 +7537,7 @@ var SheetORM = (() => {
   // src/relations/bound.ts
   function bindToParent(relation, parent) {
     if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation;
+    rememberCaller(relation, bindToParent, (name) => definesRelation(relation, parent, name));
     let writer = null;
     let query = null;
     const writerOf = () => {
@@ -7498,6 +7550,7 @@ var SheetORM = (() => {
     const forwards = (property) => property in writerOf() || queryMethods().has(property);
     const bound = new Proxy(relation, {
       get(target, property) {
+        if (property === "relationName") return target.relationName || callerName(target) || "";
         if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0 || !forwards(property)) {
           return Reflect.get(target, property, target);
         }
@@ -7527,6 +7580,15 @@ var SheetORM = (() => {
       }
     }
     return queryNames = names;
+  }
+  function definesRelation(relation, parent, name) {
+    if (typeof Object.getPrototypeOf(parent)[name] !== "function") return false;
+    try {
+      const model = relation.model;
+      return model.$getRelation(name).type === relation.type;
+    } catch {
+      return false;
+    }
   }
   function member(owner, name) {
     const value = owner[name];
