@@ -3930,7 +3930,7 @@ var SheetORM = (() => {
 
   // src/relations/callerName.ts
   var V8Error = Error;
-  var FRAMES = 8;
+  var FRAMES = 6;
   var namers = /* @__PURE__ */ new WeakMap();
   function rememberCaller(relation, above, isRelationMethod) {
     const record = recordCalls(above);

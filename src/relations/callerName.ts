@@ -17,7 +17,7 @@ interface V8ErrorConstructor {
 }
 
 const V8Error = Error as unknown as V8ErrorConstructor;
-const FRAMES = 8;
+const FRAMES = 6;
 const namers = new WeakMap<object, () => string | null>();
 
 /**
