@@ -49,12 +49,12 @@ function recordCalls(above: (...args: never[]) => unknown): { stack?: unknown } 
   const record: { stack?: unknown } = {};
   const limit = V8Error.stackTraceLimit;
   try {
-    V8Error.stackTraceLimit = FRAMES;
+    setting(() => (V8Error.stackTraceLimit = FRAMES));
     V8Error.captureStackTrace(record, above);
   } catch {
     return null;
   } finally {
-    V8Error.stackTraceLimit = limit;
+    setting(() => (V8Error.stackTraceLimit = limit));
   }
   return record;
 }
@@ -63,13 +63,23 @@ function recordCalls(above: (...args: never[]) => unknown): { stack?: unknown } 
 function calledNames(record: { stack?: unknown }): string[] {
   const prepare = V8Error.prepareStackTrace;
   try {
-    V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf);
+    if (!setting(() => (V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf)))) return [];
     const names = record.stack;
     return Array.isArray(names) ? names : [];
   } catch {
     return [];
   } finally {
-    V8Error.prepareStackTrace = prepare;
+    setting(() => (V8Error.prepareStackTrace = prepare));
+  }
+}
+
+/** Sets a property of Error; false where the script froze it (the name is then not found, nothing fails). */
+function setting(assign: () => unknown): boolean {
+  try {
+    assign();
+    return true;
+  } catch {
+    return false;
   }
 }
 

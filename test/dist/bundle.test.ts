@@ -247,6 +247,20 @@ describe('plain JavaScript in the same project (pushed with clasp)', () => {
       expect.stringMatching(/^Post\.tags\.attach\(\): /),
     ]);
   });
+
+  it('still works, unnamed, where the script froze Error (no call records)', () => {
+    const frozen = loadCodeJs(bundle, seed().globals());
+    vm.runInContext(MODELS, frozen);
+    expect(
+      vm.runInContext(
+        `Object.freeze(Error);
+         var named = Post.find(1).tags();
+         var message; try { named.attach([{}]); } catch (error) { message = error.message; }
+         [named.relationName, message, Post.find(1).tags().pluck('name').all()]`,
+        frozen,
+      ),
+    ).toEqual(['', expect.stringMatching(/^Post\.\(relation\)\.attach\(\): /), ['JavaScript', 'Tutorial']]);
+  });
 });
 
 describe('as an Apps Script library: user code in another realm that only sees SheetORM', () => {
