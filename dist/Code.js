@@ -794,14 +794,14 @@ var SheetORM = (() => {
 
   // src/storage/lock.ts
   function acquireLock(purpose) {
-    const { lock: setting2, lockTimeoutMs } = getConfig();
+    const { lock: setting3, lockTimeoutMs } = getConfig();
     const unlocked = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
-    const lock = beforeWriting(() => resolveLock(setting2));
+    const lock = beforeWriting(() => resolveLock(setting3));
     if (!lock) return unlocked;
-    if (typeof setting2 === "object" && beforeWriting(() => retried("Lock.hasLock", () => lock.hasLock()))) return unlocked;
+    if (typeof setting3 === "object" && beforeWriting(() => retried("Lock.hasLock", () => lock.hasLock()))) return unlocked;
     if (!beforeWriting(() => once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs)))) {
       throw new LockTimeoutError(
-        `${purpose}: could not obtain the ${describeSetting(setting2)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
+        `${purpose}: could not obtain the ${describeSetting(setting3)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
       );
     }
     return {
@@ -836,14 +836,14 @@ var SheetORM = (() => {
       throw error;
     }
   }
-  function resolveLock(setting2) {
-    if (setting2 === false) return null;
-    if (typeof setting2 === "object") return setting2;
+  function resolveLock(setting3) {
+    if (setting3 === false) return null;
+    if (typeof setting3 === "object") return setting3;
     if (typeof LockService === "undefined") {
       throw new SheetORMError("LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).");
     }
-    const lock = retried(`LockService.get${setting2 === "document" ? "Document" : "Script"}Lock`, () => {
-      if (setting2 === "document") return LockService.getDocumentLock();
+    const lock = retried(`LockService.get${setting3 === "document" ? "Document" : "Script"}Lock`, () => {
+      if (setting3 === "document") return LockService.getDocumentLock();
       return LockService.getScriptLock();
     });
     if (!lock) {
@@ -851,8 +851,8 @@ var SheetORM = (() => {
     }
     return lock;
   }
-  function describeSetting(setting2) {
-    return typeof setting2 === "string" ? setting2 : "given";
+  function describeSetting(setting3) {
+    return typeof setting3 === "string" ? setting3 : "given";
   }
   function flushAfter(purpose, wrote, failed = false) {
     if (!wrote) return;
@@ -887,12 +887,12 @@ var SheetORM = (() => {
 
   // src/storage/sheetsApi/api.ts
   function sheetsApi() {
-    const setting2 = getConfig().sheetsApi;
-    if (setting2 === false) return null;
+    const setting3 = getConfig().sheetsApi;
+    if (setting3 === false) return null;
     const api = typeof Sheets === "undefined" ? void 0 : Sheets;
     if (api && givenUp.has(api)) return null;
     if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
-    if (setting2 === true) {
+    if (setting3 === true) {
       throw new SheetORMError(
         'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
       );
@@ -2864,9 +2864,9 @@ var SheetORM = (() => {
     const found = declared(model, ["_keyType", "keyType"]);
     const type = found ? found.value : void 0;
     if (type === "uuid" || INCREMENTING.indexOf(type) >= 0) return;
-    const setting2 = found.name;
+    const setting3 = found.name;
     throw new ValidationError(
-      `${modelName(model)}.${setting2} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting2} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
+      `${modelName(model)}.${setting3} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting3} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
     );
   }
   function tableRef(model) {
@@ -3953,25 +3953,33 @@ var SheetORM = (() => {
     const record = {};
     const limit = V8Error.stackTraceLimit;
     try {
-      V8Error.stackTraceLimit = FRAMES;
+      setting2(() => V8Error.stackTraceLimit = FRAMES);
       V8Error.captureStackTrace(record, above);
     } catch {
       return null;
     } finally {
-      V8Error.stackTraceLimit = limit;
+      setting2(() => V8Error.stackTraceLimit = limit);
     }
     return record;
   }
   function calledNames(record) {
     const prepare = V8Error.prepareStackTrace;
     try {
-      V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf);
+      if (!setting2(() => V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf))) return [];
       const names = record.stack;
       return Array.isArray(names) ? names : [];
     } catch {
       return [];
     } finally {
-      V8Error.prepareStackTrace = prepare;
+      setting2(() => V8Error.prepareStackTrace = prepare);
+    }
+  }
+  function setting2(assign) {
+    try {
+      assign();
+      return true;
+    } catch {
+      return false;
     }
   }
   function nameOf(frame) {
