@@ -90,17 +90,26 @@ function queryMethods(): Set<string> {
 }
 
 /**
- * Whether `name` is a relation method of the parent's class defining a relation of the same kind
- * (a call on the stack named like a base method, such as `manyToMany`, is not).
+ * Whether `name`, a call that led to the relation, is the parent class's method defining it: null
+ * for what is no method of the class's own (plain functions, Model's members such as `manyToMany`).
  */
-function definesRelation(relation: Relation<any, any, any>, parent: object, name: string): boolean {
-  if (typeof (Object.getPrototypeOf(parent) as Members)[name] !== 'function') return false;
+function definesRelation(relation: Relation<any, any, any>, parent: object, name: string): boolean | null {
+  const model = relation.model as unknown as { $getRelation(name: string): { type: string } };
+  if (typeof (Object.getPrototypeOf(parent) as Members)[name] !== 'function' || name in baseApiOf(model)) return null;
   try {
-    const model = relation.model as unknown as { $getRelation(name: string): { type: string } };
     return model.$getRelation(name).type === relation.type;
   } catch {
     return false;
   }
+}
+
+/** Model.prototype, reached from a model class: the prototype of the class that defines `$getRelation`. */
+function baseApiOf(model: object): object {
+  let base = model as { prototype: object };
+  for (let c: object | null = model; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+    if (Object.prototype.hasOwnProperty.call(c, '$getRelation')) base = c as { prototype: object };
+  }
+  return base.prototype;
 }
 
 function member(owner: Members, name: string): unknown {

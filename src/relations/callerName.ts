@@ -21,10 +21,14 @@ const FRAMES = 6;
 const namers = new WeakMap<object, () => string | null>();
 
 /**
- * Remembers the calls above `above` that built `relation`; the first of their names `isRelationMethod`
- * accepts becomes its name when first asked for.
+ * What a call's name says: the relation's method (`true`), a method of the model that is not it
+ * (`false`: the search stops, so no method further out is ever run to check it), or neither (`null`:
+ * a base method such as `manyToMany`, or a plain function).
  */
-export function rememberCaller(relation: object, above: (...args: never[]) => unknown, isRelationMethod: (name: string) => boolean): void {
+export type CallCheck = (name: string) => boolean | null;
+
+/** Remembers the calls above `above` that built `relation`, to name it when first asked. */
+export function rememberCaller(relation: object, above: (...args: never[]) => unknown, check: CallCheck): void {
   const record = recordCalls(above);
   if (!record) return;
   let name: string | null | undefined;
@@ -32,10 +36,18 @@ export function rememberCaller(relation: object, above: (...args: never[]) => un
     if (name === undefined) {
       // Checking a name may build other relations and their messages: asked again meanwhile, none.
       name = null;
-      name = calledNames(record).find((called) => called !== '' && isRelationMethod(called)) || null;
+      name = firstRelationMethod(calledNames(record), check);
     }
     return name;
   });
+}
+
+function firstRelationMethod(names: readonly string[], check: CallCheck): string | null {
+  for (const name of names) {
+    const verdict = name === '' ? null : check(name);
+    if (verdict !== null) return verdict ? name : null;
+  }
+  return null;
 }
 
 /** The name of the method that built `relation`, where it was remembered and found. */

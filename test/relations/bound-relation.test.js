@@ -31,6 +31,11 @@ class Post extends Model {
   tagWith(ids) {
     return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id').attach(ids);
   }
+  // Further out on the call stack: never run to find a name.
+  notifyAndTag(ids) {
+    this.notifyAuthor();
+    return this.tagWith(ids);
+  }
 }
 Post._table = 'Posts';
 
@@ -193,8 +198,11 @@ describe('its name, in messages and relationName', () => {
     const ann = User.find(1);
     expect(() => ann.hasMany(Post, 'user_id').where('nope', 1).get()).toThrow(/^User\.\(relation\): /);
     expect(() => Post.find(1).tagWith([{}])).toThrow(/^Post\.\(relation\)\.attach\(\)/);
-    expect(ann.hasMany(Post, 'user_id').relationName).toBe('');
     expect(mailed).toBe(0);
+    expect(() => Post.find(1).notifyAndTag([{}])).toThrow(/^Post\.\(relation\)\.attach\(\)/);
+    expect(ann.hasMany(Post, 'user_id').relationName).toBe('');
+    // Only the real call notified: the method further out was not run to find a name.
+    expect(mailed).toBe(1);
   });
 
   test('nothing else changes: associate through the method still loads nothing', () => {
