@@ -3932,17 +3932,24 @@ var SheetORM = (() => {
   var V8Error = Error;
   var FRAMES = 6;
   var namers = /* @__PURE__ */ new WeakMap();
-  function rememberCaller(relation, above, isRelationMethod) {
+  function rememberCaller(relation, above, check) {
     const record = recordCalls(above);
     if (!record) return;
     let name;
     namers.set(relation, () => {
       if (name === void 0) {
         name = null;
-        name = calledNames(record).find((called) => called !== "" && isRelationMethod(called)) || null;
+        name = firstRelationMethod(calledNames(record), check);
       }
       return name;
     });
+  }
+  function firstRelationMethod(names, check) {
+    for (const name of names) {
+      const verdict = name === "" ? null : check(name);
+      if (verdict !== null) return verdict ? name : null;
+    }
+    return null;
   }
   function callerName(relation) {
     const namer = namers.get(relation);
@@ -7590,13 +7597,20 @@ var SheetORM = (() => {
     return queryNames = names;
   }
   function definesRelation(relation, parent, name) {
-    if (typeof Object.getPrototypeOf(parent)[name] !== "function") return false;
+    const model = relation.model;
+    if (typeof Object.getPrototypeOf(parent)[name] !== "function" || name in baseApiOf(model)) return null;
     try {
-      const model = relation.model;
       return model.$getRelation(name).type === relation.type;
     } catch {
       return false;
     }
+  }
+  function baseApiOf(model) {
+    let base = model;
+    for (let c = model; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+      if (Object.prototype.hasOwnProperty.call(c, "$getRelation")) base = c;
+    }
+    return base.prototype;
   }
   function member(owner, name) {
     const value = owner[name];
