@@ -3,7 +3,7 @@ import { isDate, toText } from './compare';
 import { findItem, firstOfEach, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
-import { checkSelector, condition, mapItems, orFallback, selector, viaOwnMethod } from './select';
+import { checkSelector, condition, mapItems, optionalSelector, orFallback, selector, viaOwnMethod } from './select';
 import { membershipPredicate, wherePredicate } from './where';
 import { countItems, groupItems } from './group';
 import { loadItems } from './load';
@@ -186,13 +186,13 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
-  sum(key?: KeySelector<T>): number {
-    return numbersOf(this.valuesOf(key)).reduce((total, n) => total + n, 0);
+  sum(key?: KeySelector<T> | null): number {
+    return numbersOf(this.valuesOf(key, 'sum')).reduce((total, n) => total + n, 0);
   }
 
   /** The mean of the numeric values, or null when there are none. */
-  avg(key?: KeySelector<T>): number | null {
-    const numbers = numbersOf(this.valuesOf(key));
+  avg(key?: KeySelector<T> | null): number | null {
+    const numbers = numbersOf(this.valuesOf(key, 'avg'));
     return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
   }
 
@@ -205,7 +205,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The smallest value at a dot path, skipping blanks; null when there is none. */
   min(col: string): unknown;
   min(key?: KeySelector<T>): unknown {
-    return extremeOf(this.valuesOf(key), -1);
+    return extremeOf(this.valuesOf(key, 'min'), -1);
   }
 
   /** The largest value (as compareValues orders them), skipping blanks; null when there is none. */
@@ -217,7 +217,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The largest value at a dot path, skipping blanks; null when there is none. */
   max(col: string): unknown;
   max(key?: KeySelector<T>): unknown {
-    return extremeOf(this.valuesOf(key), 1);
+    return extremeOf(this.valuesOf(key, 'max'), 1);
   }
 
   /**
@@ -262,8 +262,8 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
-  unique(key?: KeySelector<T>): Collection<T> {
-    const read = selector(key);
+  unique(key?: KeySelector<T> | null): Collection<T> {
+    const read = selector(optionalSelector<T>(key, 'unique'));
     const isFirst = firstOfEach();
     return this.filter((item, i) => isFirst(read(item, i, this)));
   }
@@ -412,14 +412,15 @@ export class Collection<T> extends ArrayBase<T> {
     const isRecord = first !== null && typeof first === 'object' && !isDate(first);
     // As Laravel: over plain values the first argument is the glue (and a second is ignored).
     if (typeof key === 'string' && !isRecord) return this.join(key);
-    return this.valuesOf(key as KeySelector<T>).map(toText).join(glue === undefined ? '' : glue);
+    return this.valuesOf(key as KeySelector<T>, 'implode').map(toText).join(glue === undefined ? '' : glue);
   }
 
   private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
-    return sortKeysOf(key, direction, method, (selected) => this.valuesOf(selected));
+    return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
   }
 
-  private valuesOf(key?: KeySelector<T>): unknown[] {
-    return mapItems(this, selector(key));
+  /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
+  private valuesOf(key: KeySelector<T> | null | undefined, method: string): unknown[] {
+    return mapItems(this, selector(optionalSelector<T>(key, method)));
   }
 }

@@ -18,7 +18,8 @@ export function readPath(item: unknown, path: string): unknown {
 }
 
 function step(current: unknown, name: string): unknown {
-  const value = (current as Record<string, unknown>)[name];
+  // `__proto__` reads the prototype unless it is an own property: a column of that name is an attribute.
+  const value = name === '__proto__' && !Object.prototype.hasOwnProperty.call(current, name) ? undefined : (current as Record<string, unknown>)[name];
   if (value !== undefined && typeof value !== 'function') return value;
   // A copy of a model ({ ...post }) carries its state key but not its methods.
   const getAttribute = (current as { getAttribute?: unknown }).getAttribute;

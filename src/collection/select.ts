@@ -24,6 +24,11 @@ export function checkSelector<T>(key: unknown, method: string): KeySelector<T> {
   throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
 }
 
+/** `key` checked as `checkSelector` does, where null means none (the items themselves), as in Laravel. */
+export function optionalSelector<T>(key: unknown, method: string): KeySelector<T> | undefined {
+  return key === null || key === undefined ? undefined : checkSelector<T>(key, method);
+}
+
 /** A `where` operator, in lower or upper case. */
 export type OperatorInput = Operator | Uppercase<Operator>;
 

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors';
 import { isPlainObject } from '../support/values';
 import { describe, membershipList } from './arguments';
 import { membershipTest } from './compare';
-import { condition, selector } from './select';
+import { checkSelector, condition, selector } from './select';
 import type { ItemCallback, Path } from './select';
 
 /**
@@ -26,7 +26,8 @@ export function wherePredicate<T>(col: unknown, args: unknown[], method: string)
 
 /** The test of `whereIn` (`member`) or `whereNotIn`: whether an item's `col` loosely equals one of `values`. */
 export function membershipPredicate<T>(col: Path<T>, values: Iterable<unknown>, member: boolean, method: string): ItemCallback<T, boolean> {
+  if (col === null || col === undefined) throw new ValidationError(`Collection.${method}: name the column to compare (a column, dot path, index or function), got ${describe(col)}.`);
+  const read = selector<T>(checkSelector<T>(col, method));
   const test = membershipTest(membershipList(values, String(col), method));
-  const read = selector<T>(col);
   return (item, i, items) => test(read(item, i, items)) === member;
 }

@@ -29,6 +29,14 @@ describe('Collection.where forms', () => {
 });
 
 describe('Collection.whereIn / whereNotIn arguments', () => {
+  it('refuse a missing or object column, as where does, rather than keep nothing', () => {
+    for (const col of [null, undefined, {}]) {
+      expect(() => collection().whereIn(col as unknown as string, [1])).toThrow(ValidationError);
+      expect(() => collection().whereNotIn(col as unknown as string, [1])).toThrow(/Collection\.whereNotIn: /);
+    }
+    expect(ids(collection().whereIn(((post: { views: unknown }) => post.views) as unknown as string, [10]))).toEqual([1, 3]);
+  });
+
   it('take any iterable of values', () => {
     expect(ids(collection().whereIn('id', new Set([2, '4'])))).toEqual([2, 4]);
     expect(ids(collection().whereNotIn('id', Collection.of(1, 2)))).toEqual([3, 4]);
@@ -85,5 +93,22 @@ describe('methods that take a callback refuse anything else with a ValidationErr
   it('filter() alone keeps the truthy items; filter(text) is refused', () => {
     expect(new Collection([0, 1, '', 'a']).filter().all()).toEqual([1, 'a']);
     expect(() => new Collection([{ title: 'a' }]).filter('title' as never)).toThrow('Collection.filter: expected a callback, got string.');
+  });
+});
+
+describe('a null key means the items themselves (Laravel)', () => {
+  const numbers = () => new Collection([1, 2, 3, 2]);
+  it('for sum, avg, min, max and unique', () => {
+    expect(numbers().sum(null)).toBe(8);
+    expect(numbers().avg(null)).toBe(2);
+    expect(numbers().min(null as unknown as string)).toBe(1);
+    expect(numbers().max(null as unknown as string)).toBe(3);
+    expect(numbers().unique(null).all()).toEqual([1, 2, 3]);
+  });
+
+  it('and any other kind of key is refused, not read as a column that is never there', () => {
+    expect(() => collection().unique({} as unknown as string)).toThrow(/Collection\.unique: each key is a column/);
+    expect(() => collection().sum({} as unknown as string)).toThrow(ValidationError);
+    expect(() => collection().max(true as unknown as string)).toThrow(/Collection\.max: /);
   });
 });

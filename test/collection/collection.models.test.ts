@@ -51,7 +51,12 @@ const seed = () =>
     Members: [['team', 'person'], ['a', 1], ['a', 2]],
     Servers: [['id', 'load', 'fill', 'rack'], [1, 0.5, 'red', 1], [2, 0.9, 'blue', 2], [3, 0.1, 'red', 1]],
     Racks: [['id', 'name'], [1, 'North'], [2, 'South']],
+    Protos: [['id', '__proto__'], [1, 'p'], [2, 'q']],
   });
+
+class Proto extends Model {
+  static override _table = 'Protos';
+}
 
 describe('collections of models', () => {
   it('contains() finds a model read again by its class and key, not by object identity', () => {
@@ -134,6 +139,16 @@ describe('collections of models', () => {
     expect(copies.pluck('id').all()).toEqual([1, 2, 3]);
     // Loaded, the relation is what the name reads.
     expect(Server.with('rack').get().pluck('rack.name').all()).toEqual(['North', 'South', 'North']);
+  });
+
+  it('reads a __proto__ column as the attribute, as the query does, never as the prototype', () => {
+    seed();
+    const protos = Proto.all();
+    expect(protos.pluck('__proto__').all()).toEqual(Proto.query().pluck('__proto__'));
+    expect(protos.pluck('__proto__').all()).toEqual(['p', 'q']);
+    expect(Object.keys(protos.groupBy('__proto__'))).toEqual(['p', 'q']);
+    expect(protos.where('__proto__', 'p').pluck('id').all()).toEqual([1]);
+    expect(new Collection([{ id: 1 }]).pluck('__proto__').all()).toEqual([undefined]);
   });
 
   it('pluck(value, key) maps keys to values, as Eloquent does', () => {
