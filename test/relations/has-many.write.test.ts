@@ -195,9 +195,39 @@ describe('hasMany', () => {
     expect(gas().calls.writes()).toBe(0);
   });
 
-  test('an unsaved parent cannot create related models; save takes only related models', () => {
+  test('an unsaved parent is saved first, in the same write, and its related rows get its new key (Lucid)', () => {
     seed();
-    expect(() => new Post().related('comments').create({ body: 'x' })).toThrow(SheetORMError);
+    gas().calls.reset();
+    const parent = new Post().fill({ title: 'Three' });
+    const comment = parent.related('comments').create({ body: 'x' });
+    expect(parent.$isPersisted).toBe(true);
+    expect(comment.post_id).toBe(3);
+    expect(sheetRows('Posts')).toContainEqual([3, 'Three']);
+    expect(sheetRows('Comments')).toContainEqual([4, 'x', 3, '']);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(gas().calls.count('Range.setValues')).toBe(2);
+
+    const other = new Post().fill({ title: 'Four' });
+    const summary = new Summary().fill({ text: 'of four' });
+    other.related('summary').save(summary);
+    expect(summary.post_id).toBe(4);
+    expect(sheetRows('Summaries')).toContainEqual([2, 4, 'of four']);
+  });
+
+  test('a parent that cannot be saved writes nothing, its related rows neither', () => {
+    seed();
+    gas().calls.reset();
+    const parent = new Post().fill({ title: 'Three' });
+    parent.setAttribute('nope', 1);
+    expect(() => parent.related('comments').createMany([{ body: 'x' }, { body: 'y' }])).toThrow(SheetORMError);
+    expect(parent.$isPersisted).toBe(false);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('Posts').length).toBe(3);
+    expect(sheetRows('Comments').length).toBe(4);
+  });
+
+  test('save takes only related models', () => {
+    seed();
     expect(() => post(1).related('comments').save({ body: 'x' } as any)).toThrow(/Post\.comments\.save\(\): expected a Comment model/);
     expect(() => post(1).related('comments').saveMany([new Comment().fill({ body: 'ok' }), new Post() as never])).toThrow(ValidationError);
     expect(gas().calls.writes()).toBe(0);

@@ -152,6 +152,33 @@ describe('save / saveMany', () => {
     expect(gas().calls.count('Lock.tryLock')).toBe(1);
   });
 
+  test('a new parent is saved first, in the same write: create and save link rows to its new key (Lucid)', () => {
+    seed();
+    gas().calls.reset();
+    const parent = new Post().fill({ title: 'Three' });
+    const tag = parent.related('tags').create({ name: 'made' }, { role: 'author' });
+    expect(parent.$isPersisted).toBe(true);
+    expect(sheetRows('Posts').slice(3)).toEqual([[3, 'Three']]);
+    expect(sheetRows('PostTag').slice(4).map((row) => row.slice(0, 3))).toEqual([[3, tag.id, 'author']]);
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(gas().calls.count('Range.setValues')).toBe(3);
+
+    const another = new Post().fill({ title: 'Four' });
+    another.related('tags').saveMany([Tag.find(1)!, new Tag({ name: 'fresh' })]);
+    expect(sheetRows('PostTag').slice(5).map((row) => row.slice(0, 2))).toEqual([[4, 1], [4, 5]]);
+  });
+
+  test('a new parent that cannot be saved writes nothing to any sheet', () => {
+    seed();
+    gas().calls.reset();
+    const parent = new Post().fill({ title: 'Three' });
+    parent.setAttribute('nope', 1);
+    expect(() => parent.related('tags').create({ name: 'made' })).toThrow(ColumnNotFoundError);
+    expect(() => parent.related('tags').save(Tag.find(1)!)).toThrow(ColumnNotFoundError);
+    expect(gas().calls.writes()).toBe(0);
+    expect([sheetRows('Posts').length, sheetRows('Tags').length, sheetRows('PostTag').length]).toEqual([3, 4, 4]);
+  });
+
   test('save with checkExisting adds no duplicate pivot row, and updates only changed pivot attributes', () => {
     seed();
     const p = post(1);

@@ -11,7 +11,7 @@ import { findOrCreate } from '../../model/findOrCreate';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
-import { assertParentNotDeleted, blankParentKey, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst, setForeignKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -33,7 +33,7 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
     return query;
   }
 
-  /** Creates a related model holding the parent's key. */
+  /** Creates a related model holding the parent's key (a new or changed parent is saved first, as in Lucid). */
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
     checkAttributeList(attributes, this.relation.label(), 'create');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
@@ -49,9 +49,13 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
 
   /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
   private createRows(method: string, list: List<ModelAttributes<R>>): R[] {
-    const key = this.parentKey();
-    const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
-    return runWrite(`${this.relation.label()}.${method}`, () => this.relation.relatedModel().createMany(rows as any) as unknown as R[]);
+    if (this.parent.$isPersisted) this.parentKey();
+    return runWrite(`${this.relation.label()}.${method}`, () => {
+      saveParentFirst(this.parent);
+      const key = this.parentKey();
+      const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
+      return this.relation.relatedModel().createMany(rows as any) as unknown as R[];
+    });
   }
 
   /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
@@ -72,13 +76,14 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
     return findOrCreate(owner, method, find, (merged) => this.create(merged as ModelAttributes<R>), search as object, attributes as object, update);
   }
 
-  /** Sets the parent's key on a related model and saves it. */
+  /** Sets the parent's key on a related model and saves it (a new or changed parent is saved first, as in Lucid). */
   save(model: R): R {
     requireRelated(model, this.relation.relatedModel(), this.relation.label(), 'save');
     assertParentNotDeleted(this.parent, this.relation.label(), 'save');
-    const key = this.parentKey();
+    if (this.parent.$isPersisted) this.parentKey();
     return runWrite(`${this.relation.label()}.save`, (unit) => {
-      setForeignKey(unit, model, this.relation.foreignKey, key);
+      saveParentFirst(this.parent);
+      setForeignKey(unit, model, this.relation.foreignKey, this.parentKey());
       saveInWrite(model);
       return model;
     });

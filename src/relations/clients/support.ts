@@ -3,6 +3,7 @@ import { SheetORMError, ValidationError } from '../../errors';
 import type { Model, ModelClass } from '../../model/Model';
 import { readAttribute, writeAttribute } from '../../model/attributes';
 import { modelName } from '../../model/meta';
+import { saveInWrite } from '../../model/persistence';
 import { stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
 import { describeValue, isPlainObject } from '../../support/values';
@@ -22,6 +23,11 @@ export function requireRelated<R extends Model>(value: unknown, related: ModelCl
 export function assertParentNotDeleted(parent: object, owner: string, method: string): void {
   if (!stateOf(parent).deleted) return;
   throw new ValidationError(`${owner}.${method}(): the parent was deleted, so its relations cannot be written; save() it first if it should come back. Nothing was written.`);
+}
+
+/** Saves a parent that is new or changed (inside the caller's write), so its related rows get its key, as Lucid's clients do. */
+export function saveParentFirst(parent: { $isPersisted: boolean; $isDirty: boolean; save(): unknown }): void {
+  if (!parent.$isPersisted || parent.$isDirty) saveInWrite(parent);
 }
 
 /** The error for a parent whose key is blank: never saved, or saved with an empty key cell. */

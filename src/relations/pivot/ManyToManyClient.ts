@@ -17,7 +17,7 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
-import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, requireRelated } from '../clients/support';
+import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, requireRelated, saveParentFirst } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecord, PivotRecords } from './syncPlan';
@@ -199,7 +199,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       const models = related.createMany(list as any) as unknown as R[];
       models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, method), attributes: pivotList[i] || {}, model }, method));
       return models;
-    }, true);
+    }, true, true);
   }
 
   /**
@@ -259,13 +259,20 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
         else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
       });
       return models;
-    }, models.some((model) => !model.$isPersisted || model.$isDirty));
+    }, models.some((model) => !model.$isPersisted || model.$isDirty), true);
   }
 
-  /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
-  private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T, relatedFirst = false): T {
-    this.parentKey();
+  /**
+   * Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written
+   * first. `saveParent` first saves a new or changed parent (Lucid's create and save do), so it has its key.
+   */
+  private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T, relatedFirst = false, saveParent = false): T {
+    if (!saveParent) this.parentKey();
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+      if (saveParent) {
+        saveParentFirst(this.parent);
+        this.parentKey();
+      }
       // A failure between the two writes then leaves a related row without links, never links to no row.
       // By key only without onQuery: its conditions select pivot rows by the related rows' values.
       if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
