@@ -3545,7 +3545,7 @@ var SheetORM = (() => {
     return current2;
   }
   function step(current2, name) {
-    const value = current2[name];
+    const value = name === "__proto__" && !Object.prototype.hasOwnProperty.call(current2, name) ? void 0 : current2[name];
     if (value !== void 0 && typeof value !== "function") return value;
     const getAttribute = current2.getAttribute;
     if (!isModelInstance(current2) || typeof getAttribute !== "function") return void 0;
@@ -3558,6 +3558,9 @@ var SheetORM = (() => {
     const index = typeof key === "number" && Number.isInteger(key) && key >= 0;
     if (key === void 0 || typeof key === "string" || typeof key === "function" || index) return key;
     throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
+  }
+  function optionalSelector(key, method) {
+    return key === null || key === void 0 ? void 0 : checkSelector(key, method);
   }
   function selector(key) {
     if (key === void 0) return (item) => item;
@@ -3645,8 +3648,9 @@ var SheetORM = (() => {
     return (item, i, items) => test(read(item, i, items));
   }
   function membershipPredicate(col, values, member2, method) {
+    if (col === null || col === void 0) throw new ValidationError(`Collection.${method}: name the column to compare (a column, dot path, index or function), got ${describe2(col)}.`);
+    const read = selector(checkSelector(col, method));
     const test = membershipTest(membershipList(values, String(col), method));
-    const read = selector(col);
     return (item, i, items) => test(read(item, i, items)) === member2;
   }
 
@@ -3774,18 +3778,18 @@ var SheetORM = (() => {
     }
     /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
     sum(key) {
-      return numbersOf(this.valuesOf(key)).reduce((total, n) => total + n, 0);
+      return numbersOf(this.valuesOf(key, "sum")).reduce((total, n) => total + n, 0);
     }
     /** The mean of the numeric values, or null when there are none. */
     avg(key) {
-      const numbers = numbersOf(this.valuesOf(key));
+      const numbers = numbersOf(this.valuesOf(key, "avg"));
       return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
     }
     min(key) {
-      return extremeOf(this.valuesOf(key), -1);
+      return extremeOf(this.valuesOf(key, "min"), -1);
     }
     max(key) {
-      return extremeOf(this.valuesOf(key), 1);
+      return extremeOf(this.valuesOf(key, "max"), 1);
     }
     /**
      * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
@@ -3821,7 +3825,7 @@ var SheetORM = (() => {
     }
     /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
     unique(key) {
-      const read = selector(key);
+      const read = selector(optionalSelector(key, "unique"));
       const isFirst = firstOfEach();
       return this.filter((item, i) => isFirst(read(item, i, this)));
     }
@@ -3918,13 +3922,14 @@ var SheetORM = (() => {
       const first = this.length ? this[0] : null;
       const isRecord = first !== null && typeof first === "object" && !isDate2(first);
       if (typeof key === "string" && !isRecord) return this.join(key);
-      return this.valuesOf(key).map(toText).join(glue === void 0 ? "" : glue);
+      return this.valuesOf(key, "implode").map(toText).join(glue === void 0 ? "" : glue);
     }
     sortKeys(key, direction, method) {
-      return sortKeysOf(key, direction, method, (selected) => this.valuesOf(selected));
+      return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
     }
-    valuesOf(key) {
-      return mapItems(this, selector(key));
+    /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
+    valuesOf(key, method) {
+      return mapItems(this, selector(optionalSelector(key, method)));
     }
   };
 
@@ -6133,6 +6138,9 @@ var SheetORM = (() => {
     if (!stateOf(parent).deleted) return;
     throw new ValidationError(`${owner}.${method}(): the parent was deleted, so its relations cannot be written; save() it first if it should come back. Nothing was written.`);
   }
+  function saveParentFirst(parent) {
+    if (!parent.$isPersisted || parent.$isDirty) saveInWrite(parent);
+  }
   function blankParentKey(parent, key, owner) {
     if (!stateOf(parent).persisted) return new SheetORMError(`${owner}: the parent has no ${key}; save it before using its relations.`);
     return new SheetORMError(`${owner}: the parent's ${key} is blank in its row; give it a value (its related rows are found by it).`);
@@ -6294,7 +6302,7 @@ var SheetORM = (() => {
       query.scopeToKeys(this.relation.foreignKey, [this.parentKey()]);
       return query;
     }
-    /** Creates a related model holding the parent's key. */
+    /** Creates a related model holding the parent's key (a new or changed parent is saved first, as in Lucid). */
     create(attributes = {}) {
       checkAttributeList(attributes, this.relation.label(), "create");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
@@ -6308,9 +6316,13 @@ var SheetORM = (() => {
     }
     /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
     createRows(method, list) {
-      const key = this.parentKey();
-      const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
-      return runWrite(`${this.relation.label()}.${method}`, () => this.relation.relatedModel().createMany(rows));
+      if (this.parent.$isPersisted) this.parentKey();
+      return runWrite(`${this.relation.label()}.${method}`, () => {
+        saveParentFirst(this.parent);
+        const key = this.parentKey();
+        const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
+        return this.relation.relatedModel().createMany(rows);
+      });
     }
     /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
     firstOrCreate(search, attributes = {}) {
@@ -6327,13 +6339,14 @@ var SheetORM = (() => {
       const find = () => this.query().where(search).first();
       return findOrCreate(owner, method, find, (merged) => this.create(merged), search, attributes, update);
     }
-    /** Sets the parent's key on a related model and saves it. */
+    /** Sets the parent's key on a related model and saves it (a new or changed parent is saved first, as in Lucid). */
     save(model) {
       requireRelated(model, this.relation.relatedModel(), this.relation.label(), "save");
       assertParentNotDeleted(this.parent, this.relation.label(), "save");
-      const key = this.parentKey();
+      if (this.parent.$isPersisted) this.parentKey();
       return runWrite(`${this.relation.label()}.save`, (unit) => {
-        setForeignKey(unit, model, this.relation.foreignKey, key);
+        saveParentFirst(this.parent);
+        setForeignKey(unit, model, this.relation.foreignKey, this.parentKey());
         saveInWrite(model);
         return model;
       });
@@ -7232,7 +7245,7 @@ var SheetORM = (() => {
         const models = related.createMany(list);
         models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, method), attributes: pivotList[i] || {}, model }, method));
         return models;
-      }, true);
+      }, true, true);
     }
     /**
      * The parent's related model matching `search`; else a row of the related sheet matching it,
@@ -7286,12 +7299,19 @@ var SheetORM = (() => {
           else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
         });
         return models;
-      }, models.some((model) => !model.$isPersisted || model.$isDirty));
+      }, models.some((model) => !model.$isPersisted || model.$isDirty), true);
     }
-    /** Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written first. */
-    write(method, fn, relatedFirst = false) {
-      this.parentKey();
+    /**
+     * Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written
+     * first. `saveParent` first saves a new or changed parent (Lucid's create and save do), so it has its key.
+     */
+    write(method, fn, relatedFirst = false, saveParent = false) {
+      if (!saveParent) this.parentKey();
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+        if (saveParent) {
+          saveParentFirst(this.parent);
+          this.parentKey();
+        }
         if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
         return fn(unit.table(this.relation.pivotRef()), unit);
       });
