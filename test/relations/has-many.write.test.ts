@@ -212,6 +212,16 @@ describe('hasMany', () => {
     other.related('summary').save(summary);
     expect(summary.post_id).toBe(4);
     expect(sheetRows('Summaries')).toContainEqual([2, 4, 'of four']);
+
+    // A changed parent is saved too, as Lucid's parent.save() does; an unchanged one is not written.
+    const changed = post(1);
+    changed.setAttribute('title', 'One, edited');
+    changed.related('comments').create({ body: 'y' });
+    expect(changed.$isDirty).toBe(false);
+    expect(sheetRows('Posts')[1]).toEqual([1, 'One, edited']);
+    const clean = post(2);
+    clean.related('comments').create({ body: 'z' });
+    expect(gas().calls.count('Range.setValues')).toBe(1);
   });
 
   test('a parent that cannot be saved writes nothing, its related rows neither', () => {
