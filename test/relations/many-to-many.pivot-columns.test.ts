@@ -113,6 +113,16 @@ test('a pivot column qualified with the pivot sheet can be plucked and ordered b
   expect(query.pluck('project_user.role').all()).toEqual(['member', 'admin']);
 });
 
+test('a pivot column named as results carry it (pivot_<column>, Lucid) can be ordered, filtered and group-ordered by', () => {
+  const names = (query: any) => query.pluck('name').all();
+  expect(names(User.findOrFail(1).related('projects').query().orderBy('pivot_hours', 'desc'))).toEqual(['Alpha', 'Beta']);
+  expect(names(User.findOrFail(1).related('projects').query().orderBy('pivot_hours', 'asc'))).toEqual(['Beta', 'Alpha']);
+  expect(names(User.findOrFail(1).related('projects').query().where('pivot_role', 'admin'))).toEqual(['Alpha']);
+  const users = User.query().with('projects', (q: any) => q.groupLimit(1).groupOrderBy('pivot_hours', 'asc')).orderBy('id').get();
+  expect(users.map((user: any) => user.projects.pluck('name').all()).all()).toEqual([['Beta'], ['Beta']]);
+  expect(() => User.findOrFail(1).related('projects').query().orderBy('pivot_salary').get()).toThrow(ColumnNotFoundError);
+});
+
 describe('unknown pivot columns', () => {
   test('in pivotColumns() on a query: ColumnNotFoundError naming the relation and the column', () => {
     const query = User.findOrFail(1).related('projects').query().pivotColumns(['salary']);

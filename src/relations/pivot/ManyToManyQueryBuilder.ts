@@ -291,7 +291,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return passing;
   }
 
-  /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
+  /** Reads a column from a joined row: a sheet prefix (or `pivot_`) decides, else pivot clauses read the pivot row and others the related row. */
   private resolver(join: Join): (column: string, source: Source, owner?: string) => (row: JoinedRow) => unknown {
     return (column, source, owner = this.owner) => {
       const [table, name] = this.split(column, join);
@@ -309,6 +309,10 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   private split(column: string, join: Join): ['pivot' | 'related' | null, string] {
+    // Lucid's alias of a pivot column, as results carry it ($extras.pivot_role).
+    if (column.startsWith('pivot_') && !join.related.header.has(column) && !join.pivot.header.has(column) && join.pivot.header.has(column.slice(6))) {
+      return ['pivot', column.slice(6)];
+    }
     const dot = column.lastIndexOf('.');
     if (dot < 0 || join.related.header.has(column) || join.pivot.header.has(column)) return [null, column];
     const prefix = column.slice(0, dot).toLowerCase();
