@@ -6921,7 +6921,7 @@ var SheetORM = (() => {
       for (let i = 0; i < candidates2.length; i++) if (test(i)) passing.add(candidates2[i]);
       return passing;
     }
-    /** Reads a column from a joined row: a sheet prefix decides, else pivot clauses read the pivot row and others the related row. */
+    /** Reads a column from a joined row: a sheet prefix (or `pivot_`) decides, else pivot clauses read the pivot row and others the related row. */
     resolver(join) {
       return (column, source, owner = this.owner) => {
         const [table, name] = this.split(column, join);
@@ -6937,6 +6937,9 @@ var SheetORM = (() => {
       };
     }
     split(column, join) {
+      if (column.startsWith("pivot_") && !join.related.header.has(column) && !join.pivot.header.has(column) && join.pivot.header.has(column.slice(6))) {
+        return ["pivot", column.slice(6)];
+      }
       const dot = column.lastIndexOf(".");
       if (dot < 0 || join.related.header.has(column) || join.pivot.header.has(column)) return [null, column];
       const prefix = column.slice(0, dot).toLowerCase();
