@@ -125,7 +125,7 @@ export function parseTyped(text: string, timeZone: string): Content {
   if (number !== undefined && Number.isFinite(number)) return { value: number };
   const date = parseDate(trimmed, timeZone);
   if (date) return { value: date };
-  // Sheets reads a leading "+" as the start of a formula ("+44 20 7946" shows #ERROR!).
-  if (text.startsWith('+') && text.length > 1) return { formula: `=${text}` };
+  // Sheets reads a leading "+" or "-" as the start of a formula ("+44 20 7946", "- item" show #ERROR!).
+  if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) return { formula: `=${text}` };
   return { value: text };
 }

@@ -140,13 +140,16 @@ describe('written values', () => {
     expect(typed('Feb 30 2016')).toBe('Feb 30 2016');
   });
 
-  it('makes a string starting with "+" that is no number a formula, which shows an error', () => {
+  it('makes a string starting with "+" or "-" that is no number a formula, which shows an error', () => {
     const { sheet } = blank();
-    sheet.getRange('A1:B1').setValues([['+44 20 7946 0958', '+abc']]);
-    expect(sheet.getRange('A1:B1').getFormulas()).toEqual([['=+44 20 7946 0958', '=+abc']]);
-    expect(sheet.getRange('A1:B1').getValues()[0].map((value) => String(value).charAt(0))).toEqual(['#', '#']);
+    sheet.getRange('A1:D1').setValues([['+44 20 7946 0958', '+abc', '- item', '-abc']]);
+    expect(sheet.getRange('A1:D1').getFormulas()).toEqual([['=+44 20 7946 0958', '=+abc', '=- item', '=-abc']]);
+    expect(sheet.getRange('A1:D1').getValues()[0].map((value) => String(value).charAt(0))).toEqual(['#', '#', '#', '#']);
     expect(typed("'+abc")).toBe('+abc');
+    expect(typed("'- item")).toBe('- item');
     expect(typed('+')).toBe('+');
+    expect(typed('-')).toBe('-');
+    expect(typed('-12')).toBe(-12);
   });
 
   it('keeps impossible dates as text', () => {
