@@ -1,5 +1,5 @@
 import { Model, ColumnNotFoundError, ValidationError } from '../../src';
-import { seedSheets, sheetRows } from '../support/seed';
+import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class User extends Model {
   static _table = 'Users';
@@ -61,6 +61,28 @@ describe('relation clients of a parent whose key is blank', () => {
   it('say the key cell is blank when the parent was saved, and to save it when it was not', () => {
     expect(() => User.findOrFail(1).related('posts').query()).toThrow(/User\.posts: the parent's uid is blank in its row; give it a value/);
     expect(() => new User().related('posts').query()).toThrow(/User\.posts: the parent has no uid; save it before using its relations/);
+  });
+
+  it('refuse to create or save through a saved parent with a blank key before taking the lock', () => {
+    const user = User.findOrFail(1);
+    gas().calls.reset();
+    expect(() => user.related('posts').create({})).toThrow(/User\.posts: the parent's uid is blank in its row/);
+    expect(() => user.related('posts').save(new Post())).toThrow(/User\.posts: the parent's uid is blank in its row/);
+    expect(gas().calls.count()).toBe(0);
+    seedSheets({ Posts: [['id', 'slug'], [1, '']], Tags: [['id', 'name'], [1, 'js']], PostTag: [['post_id', 'tag_id']] });
+    const post = Post.findOrFail(1);
+    gas().calls.reset();
+    expect(() => post.related('tags').create({ name: 'ts' })).toThrow(/Post\.tags: the parent's slug is blank in its row/);
+    expect(() => post.related('tags').saveMany([Tag.find(1)!])).toThrow(/Post\.tags: the parent's slug is blank in its row/);
+    expect(gas().calls.count('Lock.tryLock')).toBe(0);
+  });
+
+  it('a new parent saved first whose key stays blank writes nothing', () => {
+    const user = new User();
+    expect(() => user.related('posts').create({})).toThrow(/User\.posts: the parent's uid is blank/);
+    expect(user.$isPersisted).toBe(false);
+    expect(sheetRows('Users')).toEqual([['id', 'uid'], [1, '']]);
+    expect(sheetRows('Posts')).toEqual([['id', 'user_id']]);
   });
 });
 

@@ -267,7 +267,8 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
    * first. `saveParent` first saves a new or changed parent (Lucid's create and save do), so it has its key.
    */
   private write<T>(method: string, fn: (pivot: Table, unit: UnitOfWork) => T, relatedFirst = false, saveParent = false): T {
-    if (!saveParent) this.parentKey();
+    // A parent with a row is checked before the lock is taken; a new one once it is saved.
+    if (!saveParent || this.parent.$isPersisted) this.parentKey();
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
       if (saveParent) {
         saveParentFirst(this.parent);
