@@ -7309,7 +7309,7 @@ var SheetORM = (() => {
      * first. `saveParent` first saves a new or changed parent (Lucid's create and save do), so it has its key.
      */
     write(method, fn, relatedFirst = false, saveParent = false) {
-      if (!saveParent) this.parentKey();
+      if (!saveParent || this.parent.$isPersisted) this.parentKey();
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
         if (saveParent) {
           saveParentFirst(this.parent);
