@@ -75,8 +75,9 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
     try {
       resolved = (this.related as () => ModelClass<R>)();
     } catch (error) {
-      // A class that is not a model cannot be called; a thunk that throws says why itself.
-      if (!(error instanceof TypeError) || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
+      // A class that is not a model cannot be called; a thunk that throws says why itself. By name:
+      // the TypeError comes from the class's realm (a library's user script is another one).
+      if (!isErrorNamed(error, 'TypeError') || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
       isClass = true;
     }
     if (typeof resolved !== 'function' || typeof (resolved as { $getRelation?: unknown }).$getRelation !== 'function') {
@@ -247,4 +248,8 @@ function hasAccessor(prototype: object, name: string): boolean {
     names.set(name, found);
   }
   return found;
+}
+
+function isErrorNamed(error: unknown, name: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }

@@ -356,6 +356,17 @@ describe('as an Apps Script library: user code in another realm that only sees S
     expect(env.sheetValues('Posts')).toEqual(before);
   });
 
+  it('refuses a relation to a class of the user realm that is no model with a SheetORMError', () => {
+    expect(
+      run(`
+        class NotAModel {}
+        class Odd extends SheetORM.Model { thing() { return this.hasMany(NotAModel, 'x'); } }
+        Odd._table = 'Posts';
+        try { Odd.with('thing').get(); } catch (error) { [error instanceof SheetORM.SheetORMError, error.message] }
+      `),
+    ).toEqual([true, 'Odd.thing: NotAModel is neither a model class (a class extending SheetORM.Model) nor a function returning one.']);
+  });
+
   it('names a relation its method built in messages, across realms', () => {
     expect(run(`var named = Post.find(1).tags(); try { named.attach([{}]); } catch (error) { [named.relationName, error.message] }`)).toEqual([
       'tags',
