@@ -4025,7 +4025,7 @@ var SheetORM = (() => {
       try {
         resolved = this.related();
       } catch (error) {
-        if (!(error instanceof TypeError) || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
+        if (!isErrorNamed(error, "TypeError") || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
         isClass = true;
       }
       if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
@@ -4152,6 +4152,9 @@ var SheetORM = (() => {
       names.set(name, found);
     }
     return found;
+  }
+  function isErrorNamed(error, name) {
+    return typeof error === "object" && error !== null && error.name === name;
   }
 
   // src/relations/registry.ts
