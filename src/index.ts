@@ -1,6 +1,7 @@
 /// <reference types="google-apps-script" preserve="true" />
 // The declarations name Apps Script's types (a Spreadsheet in configure(), a Lock): pull them in.
 /** sheetorm's public surface. */
+import './classNames';
 export { Model } from './model/Model';
 export type { ModelClass, ModelAttributes, PivotInput } from './model/Model';
 export type { BoundHasOne, BoundHasMany, BoundBelongsTo, BoundManyToMany } from './model/definitions';

@@ -129,6 +129,14 @@ describe('dist/Code.js, the file clasp pushes', () => {
     expect(context.Model).toBe(context.SheetORM.Model);
     expect(vm.runInContext('Model === SheetORM.Model && typeof configure', context)).toBe('function');
   });
+
+  it('gives its classes their own names, as messages show them (not the bundler\'s _Model)', () => {
+    const context = loadCodeJs(bundle, seed().globals());
+    const classes = EXPORTS.filter((name) => /^[A-Z]/.test(name) && typeof context.SheetORM[name] === 'function');
+    expect(classes.filter((name) => context.SheetORM[name].name !== name)).toEqual([]);
+    vm.runInContext(MODELS, context);
+    expect(() => vm.runInContext('Post.query().limit(Post.query())', context)).toThrow(/^Post\.limit\(a QueryBuilder\): /);
+  });
 });
 
 describe('plain JavaScript in the same project (pushed with clasp)', () => {
