@@ -585,6 +585,667 @@ var SheetORM = (() => {
     }
   }
 
+  // src/support/serial.ts
+  var EPOCH = Date.UTC(1899, 11, 30);
+  var DAY = 864e5;
+  var formatters = /* @__PURE__ */ new Map();
+  var offsets = /* @__PURE__ */ new Map();
+  function formatter(zone) {
+    let found = formatters.get(zone);
+    if (!found) {
+      found = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        era: "short",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric"
+      });
+      formatters.set(zone, found);
+    }
+    return found;
+  }
+  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+  var BUCKET = 9e5;
+  function zoneOffset(zone, instant) {
+    const fixed = GMT_OFFSET.exec(zone);
+    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
+    const bucket = Math.floor(instant / BUCKET);
+    const key = `${zone}@${bucket}`;
+    let cached = offsets.get(key);
+    if (cached === void 0) {
+      const start = offsetAt(zone, bucket * BUCKET);
+      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
+      offsets.set(key, cached);
+    }
+    return cached === cached ? cached : offsetAt(zone, instant);
+  }
+  function offsetAt(zone, instant) {
+    const parts = {};
+    let format;
+    try {
+      format = formatter(zone);
+    } catch (error) {
+      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
+    }
+    let era = "";
+    for (const part of format.formatToParts(new Date(instant))) {
+      if (part.type === "era") era = part.value;
+      else if (part.type !== "literal") parts[part.type] = Number(part.value);
+    }
+    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+    wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
+    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
+  }
+  function serialToDate(serial, zone) {
+    const wall = EPOCH + Math.round(serial * DAY);
+    let instant = wall - zoneOffset(zone, wall);
+    instant = wall - zoneOffset(zone, instant);
+    return new Date(instant);
+  }
+
+  // src/collection/compare.ts
+  var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
+  var BOOLEAN = 0;
+  var NUMBER = 1;
+  var DATE = 2;
+  var STRING = 3;
+  var OTHER = 4;
+  var MISSING = 5;
+  function isEmptyCell(value) {
+    return value === null || value === void 0 || value === "";
+  }
+  function isDate2(value) {
+    return Object.prototype.toString.call(value) === "[object Date]";
+  }
+  function classOf(value) {
+    if (value === null || value === void 0 || value === "") return MISSING;
+    switch (typeof value) {
+      case "boolean":
+        return BOOLEAN;
+      case "number":
+        return NUMBER;
+      case "string":
+        return isPlainNumberText(value) ? NUMBER : STRING;
+      default:
+        return isDate2(value) ? DATE : OTHER;
+    }
+  }
+  function compareNumbers(a, b) {
+    if (a !== a) return b !== b ? 0 : 1;
+    if (b !== b) return -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function compareStrings(a, b) {
+    const order = a.localeCompare(b);
+    if (order !== 0) return order < 0 ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function compareValues(a, b) {
+    const classA = classOf(a);
+    const classB = classOf(b);
+    if (classA !== classB) return classA < classB ? -1 : 1;
+    switch (classA) {
+      case BOOLEAN:
+      case NUMBER:
+        return compareNumbers(Number(a), Number(b));
+      case DATE:
+        return compareNumbers(a.getTime(), b.getTime());
+      case STRING:
+        return compareStrings(a, b);
+      default:
+        return 0;
+    }
+  }
+  function compareForOrder(a, b, sign, nullsFirst = false) {
+    const blankA = isEmptyCell(a);
+    if (blankA !== isEmptyCell(b)) return blankA === nullsFirst ? -1 : 1;
+    return compareValues(a, b) * sign;
+  }
+  function looseEquals(a, b) {
+    if (a === b) return true;
+    const kind = classOf(a);
+    if (kind !== classOf(b)) return false;
+    if (kind === MISSING) return true;
+    if (kind === NUMBER) return Number(a) === Number(b);
+    if (kind === DATE) return a.getTime() === b.getTime();
+    return false;
+  }
+  function orderIfComparable(a, b) {
+    const kind = classOf(a);
+    if (kind !== classOf(b) || kind >= OTHER) return null;
+    if (kind === NUMBER && (Number.isNaN(Number(a)) || Number.isNaN(Number(b)))) return null;
+    if (kind === DATE && (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()))) return null;
+    return compareValues(a, b);
+  }
+  function equalityKey(value) {
+    switch (classOf(value)) {
+      case MISSING:
+        return null;
+      case BOOLEAN:
+        return value;
+      case NUMBER:
+        return Number(value);
+      case DATE:
+        return `date:${value.getTime()}`;
+      case STRING:
+        return `text:${value}`;
+      default:
+        return value;
+    }
+  }
+  function toText(value) {
+    if (value === null || value === void 0) return "";
+    if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
+    return String(value);
+  }
+  function keyedValues(rows, read, readKey) {
+    const out = {};
+    for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
+    return out;
+  }
+  function likeToRegExp(pattern, caseInsensitive = false) {
+    const chars = Array.from(pattern);
+    let source = "";
+    let afterRun = false;
+    for (let i = 0; i < chars.length; i++) {
+      const char = chars[i];
+      const run = char === "%";
+      if (char === "\\" && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
+      else if (run) source += afterRun ? "" : "[\\s\\S]*";
+      else if (char === "_") source += "[\\s\\S]";
+      else source += escapeRegExp(char);
+      afterRun = run;
+    }
+    return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
+  }
+  function escapeRegExp(char) {
+    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
+  }
+  function normalizeOperator(operator) {
+    const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
+    if (OPERATORS.includes(lower)) return lower;
+    const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
+    throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
+  }
+  function operatorMatcher(operator, expected, zone) {
+    const op = normalizeOperator(operator);
+    if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
+    const match = matcherFor(op, expected);
+    if (typeof expected !== "string" || !ISO_DATE.test(expected.trim())) return match;
+    let matchDate = null;
+    const dateMatcher = () => {
+      const date = isoDateOf(expected, zone && zone());
+      return date ? matcherFor(op, date) : match;
+    };
+    return (actual) => isDate2(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual);
+  }
+  function membershipTest(values, zone) {
+    const keys = new Set(values.map(equalityKey));
+    const dateTexts = values.filter((value) => typeof value === "string" && ISO_DATE.test(value.trim()));
+    if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
+    let dateKeys = null;
+    const datesOf = () => {
+      const at = zone && zone();
+      return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
+    };
+    return (actual) => {
+      const key = equalityKey(actual);
+      return keys.has(key) || isDate2(actual) && (dateKeys || (dateKeys = datesOf())).has(key);
+    };
+  }
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+  function isoDateOf(text, zone) {
+    const match = ISO_DATE.exec(text.trim());
+    if (!match) return null;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
+    const millisecond = Number((match[7] || "0").padEnd(3, "0"));
+    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+    if (new Date(wall).getUTCDate() !== day) return null;
+    if (match[8]) {
+      const offset = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
+      return new Date(wall - offset * 6e4);
+    }
+    if (zone) return serialToDate((wall - SERIAL_EPOCH) / 864e5, zone);
+    return new Date(year, month - 1, day, hour, minute, second, millisecond);
+  }
+  function matcherFor(op, expected) {
+    switch (op) {
+      case "=":
+      case "==":
+        return (actual) => looseEquals(actual, expected);
+      case "!=":
+      case "<>":
+        return (actual) => !looseEquals(actual, expected);
+      default:
+        return orderMatcher(op, expected);
+    }
+  }
+  function likeMatcher(pattern, caseInsensitive, zone) {
+    if (pattern === null || pattern === void 0) return () => false;
+    let at = null;
+    const wallText = (date) => wallTimeText(date, at === null ? at = zone && zone() : at);
+    const regExp = likeToRegExp(isDate2(pattern) ? wallText(pattern) : toText(pattern), caseInsensitive);
+    return (actual) => {
+      const kind = classOf(actual);
+      if (kind === DATE) return regExp.test(wallText(actual));
+      return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
+    };
+  }
+  function wallTimeText(date, zone) {
+    const time = date.getTime();
+    if (Number.isNaN(time)) return "Invalid Date";
+    const offset = zone ? zoneOffset(zone, time) : -date.getTimezoneOffset() * 6e4;
+    return new Date(time + offset).toISOString().slice(0, -1);
+  }
+  function orderMatcher(op, expected) {
+    const accept = op === "<" ? (o) => o < 0 : op === "<=" ? (o) => o <= 0 : op === ">" ? (o) => o > 0 : (o) => o >= 0;
+    return (actual) => {
+      const order = orderIfComparable(actual, expected);
+      return order !== null && accept(order);
+    };
+  }
+
+  // src/collection/identity.ts
+  function classOf2(value) {
+    const prototype = Object.getPrototypeOf(value);
+    return prototype ? prototype.constructor : void 0;
+  }
+  function rowIdentity(value) {
+    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
+    const model = value;
+    if (model.$isPersisted !== true) return null;
+    const key = model.$primaryKeyValue;
+    return { model: classOf2(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+  }
+  function rowKey(value) {
+    const row = rowIdentity(value);
+    return row ? row.key : void 0;
+  }
+  function keyColumnsOf(item) {
+    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
+    const names = classOf2(item).primaryKey;
+    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
+  }
+  function findItem(items, target) {
+    if (target === null) return null;
+    if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(items, target);
+    if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
+      throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describeValue(target)}.`);
+    }
+    return findByKey(items, target);
+  }
+  function findByKey(items, key) {
+    const columns = Array.isArray(key) && items.length ? keyColumnsOf(items[0]) : null;
+    if (columns && columns.length === 1) {
+      throw new ValidationError(`Collection.find(${describeValue(key)}): an array is a composite key, and these models have one key (${columns[0]}); use whereIn('${columns[0]}', [...]) to keep several.`);
+    }
+    const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
+    for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
+    return null;
+  }
+  function findByKeyObject(items, values) {
+    for (let i = 0; i < items.length; i++) {
+      const columns = keyColumnsOf(items[i]);
+      if (!columns || columns.length < 2) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
+      }
+      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
+        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
+      }
+      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
+    }
+    return null;
+  }
+  function matchesItem(target) {
+    const row = rowIdentity(target);
+    if (row) {
+      return (item) => {
+        const other = item === target ? row : rowIdentity(item);
+        return other !== null && other.model === row.model && other.key === row.key;
+      };
+    }
+    const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+    return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
+  }
+  function firstOfEach() {
+    const seen = /* @__PURE__ */ new Set();
+    const seenRows = /* @__PURE__ */ new Map();
+    return (value) => {
+      const row = rowIdentity(value);
+      if (row) {
+        const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
+        seenRows.set(row.model, keys);
+        return keys.has(row.key) ? false : (keys.add(row.key), true);
+      }
+      const id = equalityKey(value);
+      return seen.has(id) ? false : (seen.add(id), true);
+    };
+  }
+
+  // src/collection/aggregate.ts
+  function isBlank(value) {
+    if (value === null || value === void 0 || value === "") return true;
+    if (typeof value === "number") return Number.isNaN(value);
+    return isDate2(value) && Number.isNaN(value.getTime());
+  }
+  function numbersOf(values) {
+    const numbers = [];
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
+    }
+    return numbers;
+  }
+  function extremeOf(values, direction) {
+    let best = null;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+    }
+    return best;
+  }
+  function sortByKeys(items, keys) {
+    const order = items.map((_, index) => index);
+    order.sort((a, b) => {
+      for (let k = 0; k < keys.length; k++) {
+        const { values, direction } = keys[k];
+        const aBlank = isBlank(values[a]);
+        const bBlank = isBlank(values[b]);
+        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+        if (byValue) return byValue;
+      }
+      return a - b;
+    });
+    return order.map((index) => items[index]);
+  }
+
+  // src/model/state.ts
+  function pivotOf(state) {
+    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
+    return state.pivot;
+  }
+  var ReadBatch = class {
+    constructor(columns, pivotSpec) {
+      this.columns = columns;
+      this.pivotSpec = pivotSpec;
+    }
+  };
+  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
+  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
+  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
+  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
+  function newState() {
+    return {
+      persisted: false,
+      deleted: false,
+      columns: null,
+      original: null,
+      shadow: null,
+      extras: null,
+      pivot: void 0,
+      pivotRow: null,
+      pivotSpec: null
+    };
+  }
+  function isModelInstance(value) {
+    return value !== null && typeof value === "object" && value[STATE] !== void 0;
+  }
+  var frozenStates = /* @__PURE__ */ new WeakMap();
+  function attachState(target) {
+    const state = newState();
+    if (Object.isExtensible(target)) target[STATE] = state;
+    else frozenStates.set(target, state);
+    return state;
+  }
+  function holdRead(model, batch, row, pivotRow) {
+    const held = model;
+    if (held[STATE] !== void 0) return false;
+    held[STATE] = batch;
+    held[READ_ROW] = row;
+    if (pivotRow) held[READ_PIVOT] = pivotRow;
+    return true;
+  }
+  function stateOf(model) {
+    const held = model[STATE];
+    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
+    const frozen = frozenStates.get(model);
+    if (frozen) return frozen;
+    const state = attachState(model);
+    if (held) {
+      state.persisted = true;
+      state.columns = held.columns;
+      state.original = model[READ_ROW] || null;
+      state.pivotRow = model[READ_PIVOT] || null;
+      state.pivotSpec = held.pivotSpec;
+    }
+    return state;
+  }
+  function heldShadow(model) {
+    const held = model[STATE];
+    if (held instanceof ReadBatch) {
+      const frozen = frozenStates.get(model);
+      return frozen ? frozen.shadow : null;
+    }
+    return held !== void 0 ? held.shadow : null;
+  }
+  function extrasOf(model) {
+    const state = stateOf(model);
+    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
+    return state.extras;
+  }
+  function setLoadedRelation(model, name, value) {
+    const list = model[RELATIONS];
+    if (!list) {
+      model[RELATIONS] = [name, value];
+      return;
+    }
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list[i + 1] = value;
+        return;
+      }
+    }
+    list.push(name, value);
+  }
+  function forgetLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (!list) return;
+    for (let i = 0; i < list.length; i += 2) {
+      if (list[i] === name) {
+        list.splice(i, 2);
+        break;
+      }
+    }
+    if (!list.length) model[RELATIONS] = void 0;
+  }
+  function hasLoadedRelations(model) {
+    return model[RELATIONS] !== void 0;
+  }
+  function isLoadedRelation(model, name) {
+    const list = model[RELATIONS];
+    if (list) {
+      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
+    }
+    return false;
+  }
+  function loadedRelations(model) {
+    const pairs = [];
+    const list = model[RELATIONS];
+    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    return pairs;
+  }
+  function shadowOf(model) {
+    const state = stateOf(model);
+    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
+  }
+  var positions = /* @__PURE__ */ new WeakMap();
+  function columnIndex(columns, name) {
+    let map = positions.get(columns);
+    if (!map) {
+      map = new Map(columns.map((column, i) => [column, i]));
+      positions.set(columns, map);
+    }
+    const index = map.get(name);
+    return index === void 0 ? -1 : index;
+  }
+  function originalValue(state, name) {
+    if (!state.original || !state.columns) return void 0;
+    const index = columnIndex(state.columns, name);
+    return index < 0 ? void 0 : state.original[index];
+  }
+  function originalRecord(state) {
+    const record = {};
+    const { original, columns } = state;
+    if (!original || !columns) return record;
+    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
+    return record;
+  }
+
+  // src/collection/path.ts
+  function readPath(item, path) {
+    if (item === null || item === void 0) return void 0;
+    const direct = step(item, path);
+    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
+    let current2 = item;
+    for (const segment of path.split(".")) {
+      if (current2 === null || current2 === void 0 || typeof current2 === "function") return void 0;
+      current2 = step(current2, segment);
+    }
+    return current2;
+  }
+  function step(current2, name) {
+    const value = name === "__proto__" && !Object.prototype.hasOwnProperty.call(current2, name) ? void 0 : current2[name];
+    if (value !== void 0 && typeof value !== "function") return value;
+    const getAttribute = current2.getAttribute;
+    if (!isModelInstance(current2) || typeof getAttribute !== "function") return void 0;
+    const attribute = getAttribute.call(current2, name);
+    return typeof attribute === "function" ? void 0 : attribute;
+  }
+
+  // src/collection/select.ts
+  function checkSelector(key, method) {
+    const index = typeof key === "number" && Number.isInteger(key) && key >= 0;
+    if (key === void 0 || typeof key === "string" || typeof key === "function" || index) return key;
+    throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
+  }
+  function optionalSelector(key, method) {
+    return key === null || key === void 0 ? void 0 : checkSelector(key, method);
+  }
+  function selector(key) {
+    if (key === void 0) return (item) => item;
+    if (typeof key === "function") return key;
+    const path = String(key);
+    return (item) => readPath(item, path);
+  }
+  function condition(args, method, column) {
+    if (args.length && args[args.length - 1] === void 0) {
+      throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
+    }
+    if (args.length >= 2) {
+      try {
+        return operatorMatcher(args[0], args[1]);
+      } catch (error) {
+        throw new ValidationError(`Collection.${method}: ${error.message}.`);
+      }
+    }
+    if (Array.isArray(args[0])) {
+      throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
+    }
+    return operatorMatcher("=", args[0]);
+  }
+  function mapItems(items, fn, thisArg) {
+    const out = new Array(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
+    return out;
+  }
+  function viaOwnMethod(item, method, arg) {
+    const fn = item !== null && item !== void 0 && item[method];
+    return typeof fn === "function" ? arg === void 0 ? fn.call(item) : fn.call(item, arg) : item;
+  }
+  function orFallback(fallback) {
+    return typeof fallback === "function" ? fallback() : fallback;
+  }
+
+  // src/collection/arguments.ts
+  function describe(value) {
+    return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  }
+  function assertCallback(fn, method, optional = false) {
+    if (typeof fn === "function" || optional && fn === void 0) return;
+    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
+  }
+  function countArgument(n, method) {
+    if (typeof n === "number") return n;
+    if (typeof n === "string" && n.trim() !== "" && !isNaN(Number(n))) return Number(n);
+    throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
+  }
+  function membershipList(values, col, method) {
+    if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
+      throw new ValidationError(`Collection.${method}('${col}', \u2026): expected an array of values, got ${describe(values)}.`);
+    }
+    const list = Array.from(values);
+    const missing = list.indexOf(void 0);
+    if (missing >= 0) {
+      throw new ValidationError(`Collection.${method}('${col}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+    }
+    return list;
+  }
+  function sortKeysOf(key, direction, method, valuesOf) {
+    if (!Array.isArray(key)) return [{ values: valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
+    return Array.from(key, (item, i) => {
+      if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
+      if (!Array.isArray(item)) return { values: valuesOf(checkSelector(item, method)), direction };
+      const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
+      if (item.length !== 2 || order !== "asc" && order !== "desc") {
+        throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
+      }
+      return { values: valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
+    });
+  }
+
+  // src/collection/where.ts
+  function wherePredicate(col, args, method) {
+    if (typeof col === "function") return col;
+    if (isPlainObject(col)) {
+      const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], method, name) }));
+      return (item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items)));
+    }
+    if (typeof col !== "string") throw new ValidationError(`Collection.${method}: expected a column, an object of column values or a callback, got ${describe(col)}.`);
+    const read = selector(col);
+    if (!args.length) return (item, i, items) => !!read(item, i, items);
+    const test = condition(args, method, col);
+    return (item, i, items) => test(read(item, i, items));
+  }
+  function membershipPredicate(col, values, member2, method) {
+    if (col === null || col === void 0) throw new ValidationError(`Collection.${method}: name the column to compare (a column, dot path, index or function), got ${describe(col)}.`);
+    const read = selector(checkSelector(col, method));
+    const test = membershipTest(membershipList(values, String(col), method));
+    return (item, i, items) => test(read(item, i, items)) === member2;
+  }
+
+  // src/collection/group.ts
+  function groupItems(items, key, method) {
+    const read = selector(checkSelector(key, method));
+    const groups = /* @__PURE__ */ new Map();
+    for (let i = 0; i < items.length; i++) {
+      const name = toText(read(items[i], i, items));
+      const group = groups.get(name);
+      if (group) group.push(items[i]);
+      else groups.set(name, [items[i]]);
+    }
+    return groups;
+  }
+  function countItems(items, key) {
+    const groups = groupItems(items, key === null ? void 0 : key, "countBy");
+    return Object.fromEntries(Array.from(groups, ([name, group]) => [name, group.length]));
+  }
+
   // src/collection/load.ts
   var loader = null;
   function registerCollectionLoader(fn) {
@@ -599,6 +1260,380 @@ var SheetORM = (() => {
     return new ValidationError(
       `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === "load" ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : "count onto the models a query returns (Post.all().loadCount('tags')), or use withCount('tags') in the query"}.`
     );
+  }
+
+  // src/collection/Collection.ts
+  var ArrayBase = Array;
+  var push = Array.prototype.push;
+  var Collection = class _Collection extends ArrayBase {
+    /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
+    constructor(items = []) {
+      super();
+      const size = items;
+      if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
+        this.length = size;
+        return;
+      }
+      if (items === null || typeof items[Symbol.iterator] !== "function") {
+        throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
+      }
+      const list = Array.isArray(items) ? items : Array.from(items);
+      for (let i = 0; i < list.length; i++) push.call(this, list[i]);
+    }
+    /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
+    static get [Symbol.species]() {
+      return Array;
+    }
+    /** A collection of `items` without copying them: the caller hands the array over. */
+    static wrap(items) {
+      return Object.setPrototypeOf(items, _Collection.prototype);
+    }
+    /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
+    static from(items, map, thisArg) {
+      if (map !== void 0) assertCallback(map, "from");
+      return _Collection.wrap(map ? Array.from(items, map, thisArg) : Array.from(items));
+    }
+    /** A collection of the arguments (Array.of). */
+    static of(...items) {
+      return _Collection.wrap(items);
+    }
+    get(index, fallback = null) {
+      const i = index < 0 ? this.length + index : index;
+      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : orFallback(fallback);
+    }
+    /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
+    each(fn) {
+      assertCallback(fn, "each");
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
+      return this;
+    }
+    /** A new collection of `fn`'s results. */
+    map(fn, thisArg) {
+      assertCallback(fn, "map");
+      return _Collection.wrap(mapItems(this, fn, thisArg));
+    }
+    filter(fn = (item) => item, thisArg) {
+      assertCallback(fn, "filter");
+      const kept = [];
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
+      return _Collection.wrap(kept);
+    }
+    /** The items for which `fn` returns falsy. */
+    reject(fn) {
+      assertCallback(fn, "reject");
+      return this.filter((item, i, items) => !fn(item, i, items));
+    }
+    reduce(fn, ...initial) {
+      assertCallback(fn, "reduce");
+      if (!initial.length && !this.length) return null;
+      let accumulator = initial.length ? initial[0] : this[0];
+      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
+      return accumulator;
+    }
+    /** True when `fn` returns truthy for at least one item. */
+    some(fn, thisArg) {
+      assertCallback(fn, "some");
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
+      return false;
+    }
+    /** True when `fn` returns truthy for every item (and for an empty collection). */
+    every(fn, thisArg) {
+      assertCallback(fn, "every");
+      for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
+      return true;
+    }
+    where(col, ...args) {
+      return this.filter(wherePredicate(col, args, "where"));
+    }
+    firstWhere(col, ...args) {
+      return this.first(wherePredicate(col, args, "firstWhere"));
+    }
+    /** The items whose `col` loosely equals one of `values`. */
+    whereIn(col, values) {
+      return this.filter(membershipPredicate(col, values, true, "whereIn"));
+    }
+    /** The items whose `col` equals none of `values`. */
+    whereNotIn(col, values) {
+      return this.filter(membershipPredicate(col, values, false, "whereNotIn"));
+    }
+    pluck(col, key) {
+      if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
+      const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
+      if (key === void 0 || key === null) return this.map(read);
+      const readKey = selector(checkSelector(key, "pluck"));
+      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
+    }
+    /** The number of items. */
+    count() {
+      return this.length;
+    }
+    /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
+    sum(key) {
+      return numbersOf(this.valuesOf(key, "sum")).reduce((total, n) => total + n, 0);
+    }
+    /** The mean of the numeric values, or null when there are none. */
+    avg(key) {
+      const numbers = numbersOf(this.valuesOf(key, "avg"));
+      return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+    }
+    min(key) {
+      return extremeOf(this.valuesOf(key, "min"), -1);
+    }
+    max(key) {
+      return extremeOf(this.valuesOf(key, "max"), 1);
+    }
+    /**
+     * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
+     * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
+     */
+    sortBy(key) {
+      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, "sortBy")));
+    }
+    /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
+    sortByDesc(key) {
+      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, "sortByDesc")));
+    }
+    groupBy(key) {
+      if (Array.isArray(key)) {
+        if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
+        const groups = this.groupBy(checkSelector(key[0], "groupBy"));
+        if (key.length === 1) return groups;
+        const rest = key.slice(1);
+        return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
+      }
+      if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
+      return Object.fromEntries(Array.from(groupItems(this, key, "groupBy"), ([name, group]) => [name, _Collection.wrap(group)]));
+    }
+    /** How many items hold each value of a column or derived value (none: of the items), keyed as `groupBy` keys (Laravel). */
+    countBy(key) {
+      return countItems(this, key);
+    }
+    /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
+    keyBy(key) {
+      if (key === void 0) throw new ValidationError("Collection.keyBy: name the key (a column, dot path, index or function).");
+      const read = selector(checkSelector(key, "keyBy"));
+      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
+    }
+    /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
+    unique(key) {
+      const read = selector(optionalSelector(key, "unique"));
+      const isFirst = firstOfEach();
+      return this.filter((item, i) => isFirst(read(item, i, this)));
+    }
+    /** Splits the items into collections of `size` items (the last may be shorter). */
+    chunk(size) {
+      if (!Number.isInteger(size) || size < 1) {
+        throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
+      }
+      const chunks = [];
+      for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
+      return _Collection.wrap(chunks);
+    }
+    first(fn, fallback = null) {
+      if (fn !== null) assertCallback(fn, "first", true);
+      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
+      return orFallback(fallback);
+    }
+    last(fn, fallback = null) {
+      if (fn !== null) assertCallback(fn, "last", true);
+      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
+      return orFallback(fallback);
+    }
+    find(target, second) {
+      if (typeof target === "function") {
+        for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
+        return null;
+      }
+      const found = findItem(this, target);
+      return found === null ? orFallback(second === void 0 ? null : second) : found;
+    }
+    contains(...args) {
+      const [target, ...rest] = args;
+      if (rest.length > 0) {
+        const read = selector(String(target));
+        const test = condition(rest, "contains", String(target));
+        return this.some((item, i, items) => test(read(item, i, items)));
+      }
+      if (typeof target === "function") return this.some(target);
+      return this.some(matchesItem(target));
+    }
+    /** The first `n` items, or the last `-n` items when `n` is negative. */
+    take(n) {
+      const count = Math.trunc(countArgument(n, "take")) || 0;
+      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
+    }
+    /** All items after the first `n` (a negative `n` skips nothing). */
+    skip(n) {
+      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
+    }
+    /** True when there are no items. */
+    isEmpty() {
+      return this.length === 0;
+    }
+    /** True when there is at least one item. */
+    isNotEmpty() {
+      return this.length > 0;
+    }
+    /** The items as a new plain array. */
+    all() {
+      return this.slice();
+    }
+    /** The items as a new plain array (alias of `all`). */
+    toArray() {
+      return this.all();
+    }
+    load(...args) {
+      loadItems(this, args, "load");
+      return this;
+    }
+    loadCount(...names) {
+      loadItems(this, names, "loadCount");
+      return this;
+    }
+    /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
+    toJSON() {
+      return mapItems(this, (item) => viaOwnMethod(item, "toJSON"));
+    }
+    /** Each model's `serialize(cherryPick)` (Lucid), other items as `toJSON()` gives them. */
+    serialize(cherryPick) {
+      if (cherryPick === void 0) return this.toJSON();
+      return mapItems(this, (item) => viaOwnMethod(item, "serialize", cherryPick));
+    }
+    /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
+    join(glue = ",", finalGlue = "") {
+      const texts = mapItems(this, toText);
+      if (finalGlue === "" || texts.length < 2) return texts.join(glue);
+      return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
+    }
+    /**
+     * The text of one column (or derived value) of every item, joined by `glue` ('' by default, as in
+     * Laravel). Items that are not records take the glue alone: `pluck('title').implode(', ')`.
+     */
+    implode(key, glue) {
+      const first = this.length ? this[0] : null;
+      const isRecord = first !== null && typeof first === "object" && !isDate2(first);
+      if (typeof key === "string" && !isRecord) return this.join(key);
+      return this.valuesOf(key, "implode").map(toText).join(glue === void 0 ? "" : glue);
+    }
+    sortKeys(key, direction, method) {
+      return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
+    }
+    /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
+    valuesOf(key, method) {
+      return mapItems(this, selector(optionalSelector(key, method)));
+    }
+  };
+
+  // src/collection/Paginator.ts
+  var PAGE = /* @__PURE__ */ Symbol("sheetorm.page");
+  var Paginator = class _Paginator extends Collection {
+    /** A page of `rows` out of `total` (Lucid's argument order); `query.paginate()` makes them. */
+    constructor(total = 0, perPage = 20, currentPage = 1, ...rows) {
+      super(rows);
+      const whole = (n, least) => typeof n === "number" && Number.isInteger(n) && n >= least;
+      if (!whole(total, 0) || !whole(perPage, 1) || !whole(currentPage, 1)) {
+        throw new ValidationError(`new Paginator(total, perPage, currentPage, ...rows): expected whole numbers (perPage and currentPage at least 1), got ${describeValue(total)}, ${describeValue(perPage)}, ${describeValue(currentPage)}.`);
+      }
+      setPage(this, total, perPage, currentPage);
+    }
+    /** A page holding `items` (handed over, not copied). */
+    static page(items, total, perPage, currentPage) {
+      const page = Object.setPrototypeOf(items, _Paginator.prototype);
+      setPage(page, total, perPage, currentPage);
+      return page;
+    }
+    /** Rows matching the query, on every page. */
+    get total() {
+      return this[PAGE].total;
+    }
+    /** Rows per page. */
+    get perPage() {
+      return this[PAGE].perPage;
+    }
+    /** This page's number (1-based). */
+    get currentPage() {
+      return this[PAGE].currentPage;
+    }
+    /** Always 1. */
+    get firstPage() {
+      return 1;
+    }
+    /** The last page's number (1 when there are no rows). */
+    get lastPage() {
+      return Math.max(1, Math.ceil(this.total / this.perPage));
+    }
+    /** Whether there is more than one page. */
+    get hasPages() {
+      return this.lastPage > 1;
+    }
+    /** Whether a page follows this one. */
+    get hasMorePages() {
+      return this.currentPage < this.lastPage;
+    }
+    /** Whether the total is known (always, here: one read gives it). */
+    get hasTotal() {
+      return true;
+    }
+    /** Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`. */
+    baseUrl(url) {
+      this[PAGE].url = url;
+      return this;
+    }
+    /** Query-string values kept in page URLs besides `page` (a filter, a sort). */
+    queryString(values) {
+      this[PAGE].query = { ...values };
+      return this;
+    }
+    /** The URL of page `page`. */
+    getUrl(page) {
+      const params = { ...this[PAGE].query, page };
+      const parts = Object.keys(params).filter((key) => params[key] !== null && params[key] !== void 0).map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
+      return `${this[PAGE].url}?${parts.join("&")}`;
+    }
+    /** The next page's URL, or null on the last page. */
+    getNextPageUrl() {
+      return this.hasMorePages ? this.getUrl(this.currentPage + 1) : null;
+    }
+    /** The previous page's URL, or null on the first page. */
+    getPreviousPageUrl() {
+      return this.currentPage > 1 ? this.getUrl(Math.min(this.currentPage - 1, this.lastPage)) : null;
+    }
+    /** `{ page, url, isActive }` for each page from `start` to `end` (a pager's links). */
+    getUrlsForRange(start, end) {
+      const links = [];
+      for (let page = Math.max(1, start); page <= end; page++) links.push({ page, url: this.getUrl(page), isActive: page === this.currentPage });
+      return links;
+    }
+    /** The page facts, as Lucid names them. */
+    getMeta() {
+      return {
+        total: this.total,
+        per_page: this.perPage,
+        current_page: this.currentPage,
+        last_page: this.lastPage,
+        first_page: this.firstPage,
+        first_page_url: this.getUrl(1),
+        last_page_url: this.getUrl(this.lastPage),
+        next_page_url: this.getNextPageUrl(),
+        previous_page_url: this.getPreviousPageUrl()
+      };
+    }
+    // toJSON/serialize give `{ meta, data }` (a PaginatedJSON), not the array Collection's give: typed
+    // `any` so a page still passes wherever a Collection is taken. `getMeta()` is typed.
+    /** `{ meta, data }` (a PaginatedJSON) for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
+    toJSON() {
+      return this.withMeta(super.toJSON());
+    }
+    /** `{ meta, data }` (a PaginatedJSON) with each model's `serialize(cherryPick)`. */
+    serialize(cherryPick) {
+      return cherryPick === void 0 ? this.toJSON() : this.withMeta(super.serialize(cherryPick));
+    }
+    withMeta(data) {
+      return { meta: this.getMeta(), data };
+    }
+  };
+  function setPage(page, total, perPage, currentPage) {
+    Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: "/", query: {} }, writable: true });
   }
 
   // src/config.ts
@@ -959,68 +1994,6 @@ var SheetORM = (() => {
     return `'${name.replace(/'/g, "''")}'`;
   }
 
-  // src/support/serial.ts
-  var EPOCH = Date.UTC(1899, 11, 30);
-  var DAY = 864e5;
-  var formatters = /* @__PURE__ */ new Map();
-  var offsets = /* @__PURE__ */ new Map();
-  function formatter(zone) {
-    let found = formatters.get(zone);
-    if (!found) {
-      found = new Intl.DateTimeFormat("en-US", {
-        timeZone: zone,
-        hourCycle: "h23",
-        era: "short",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric"
-      });
-      formatters.set(zone, found);
-    }
-    return found;
-  }
-  var GMT_OFFSET = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
-  var BUCKET = 9e5;
-  function zoneOffset(zone, instant) {
-    const fixed = GMT_OFFSET.exec(zone);
-    if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3] || 0)) * 6e4;
-    const bucket = Math.floor(instant / BUCKET);
-    const key = `${zone}@${bucket}`;
-    let cached = offsets.get(key);
-    if (cached === void 0) {
-      const start = offsetAt(zone, bucket * BUCKET);
-      cached = start === offsetAt(zone, bucket * BUCKET + BUCKET - 1e3) ? start : NaN;
-      offsets.set(key, cached);
-    }
-    return cached === cached ? cached : offsetAt(zone, instant);
-  }
-  function offsetAt(zone, instant) {
-    const parts = {};
-    let format;
-    try {
-      format = formatter(zone);
-    } catch (error) {
-      throw new SheetORMError(`The spreadsheet's time zone "${zone}" is not one this runtime knows, so dates read through the Sheets API cannot be converted; set the spreadsheet's time zone (File \u2192 Settings) to a named zone, or configure({ sheetsApi: false }).`);
-    }
-    let era = "";
-    for (const part of format.formatToParts(new Date(instant))) {
-      if (part.type === "era") era = part.value;
-      else if (part.type !== "literal") parts[part.type] = Number(part.value);
-    }
-    const wall = new Date(Date.UTC(2e3, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
-    wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
-    return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
-  }
-  function serialToDate(serial, zone) {
-    const wall = EPOCH + Math.round(serial * DAY);
-    let instant = wall - zoneOffset(zone, wall);
-    instant = wall - zoneOffset(zone, instant);
-    return new Date(instant);
-  }
-
   // src/storage/Header.ts
   var Header = class _Header {
     constructor(names) {
@@ -1118,7 +2091,7 @@ var SheetORM = (() => {
     if (!api) return false;
     const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
     const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values })));
-    const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, "blocks")}`;
+    const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
     };
@@ -1146,9 +2119,9 @@ var SheetORM = (() => {
         deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
       }));
     });
-    return unlessRefused(api, () => once(`Sheets.batchUpdate ${describe(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
+    return unlessRefused(api, () => once(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
   }
-  function describe(sheets, count, what) {
+  function describe2(sheets, count, what) {
     return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count} ${what}`;
   }
   function a1(block) {
@@ -2780,7 +3753,7 @@ var SheetORM = (() => {
   }
 
   // src/model/meta.ts
-  function classOf(model) {
+  function classOf3(model) {
     return Object.getPrototypeOf(model).constructor;
   }
   function modelName(model) {
@@ -2896,148 +3869,6 @@ var SheetORM = (() => {
     return values.some(isBlankKey) ? null : values;
   }
 
-  // src/model/state.ts
-  function pivotOf(state) {
-    if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
-    return state.pivot;
-  }
-  var ReadBatch = class {
-    constructor(columns, pivotSpec) {
-      this.columns = columns;
-      this.pivotSpec = pivotSpec;
-    }
-  };
-  var STATE = /* @__PURE__ */ Symbol("sheetorm.model");
-  var READ_ROW = /* @__PURE__ */ Symbol("sheetorm.row");
-  var READ_PIVOT = /* @__PURE__ */ Symbol("sheetorm.pivotRow");
-  var RELATIONS = /* @__PURE__ */ Symbol("sheetorm.relations");
-  function newState() {
-    return {
-      persisted: false,
-      deleted: false,
-      columns: null,
-      original: null,
-      shadow: null,
-      extras: null,
-      pivot: void 0,
-      pivotRow: null,
-      pivotSpec: null
-    };
-  }
-  function isModelInstance(value) {
-    return value !== null && typeof value === "object" && value[STATE] !== void 0;
-  }
-  var frozenStates = /* @__PURE__ */ new WeakMap();
-  function attachState(target) {
-    const state = newState();
-    if (Object.isExtensible(target)) target[STATE] = state;
-    else frozenStates.set(target, state);
-    return state;
-  }
-  function holdRead(model, batch, row, pivotRow) {
-    const held = model;
-    if (held[STATE] !== void 0) return false;
-    held[STATE] = batch;
-    held[READ_ROW] = row;
-    if (pivotRow) held[READ_PIVOT] = pivotRow;
-    return true;
-  }
-  function stateOf(model) {
-    const held = model[STATE];
-    if (held !== void 0 && !(held instanceof ReadBatch)) return held;
-    const frozen = frozenStates.get(model);
-    if (frozen) return frozen;
-    const state = attachState(model);
-    if (held) {
-      state.persisted = true;
-      state.columns = held.columns;
-      state.original = model[READ_ROW] || null;
-      state.pivotRow = model[READ_PIVOT] || null;
-      state.pivotSpec = held.pivotSpec;
-    }
-    return state;
-  }
-  function heldShadow(model) {
-    const held = model[STATE];
-    if (held instanceof ReadBatch) {
-      const frozen = frozenStates.get(model);
-      return frozen ? frozen.shadow : null;
-    }
-    return held !== void 0 ? held.shadow : null;
-  }
-  function extrasOf(model) {
-    const state = stateOf(model);
-    if (!state.extras) state.extras = state.pivotSpec && state.pivotRow ? state.pivotSpec.extras(state.pivotRow) : {};
-    return state.extras;
-  }
-  function setLoadedRelation(model, name, value) {
-    const list = model[RELATIONS];
-    if (!list) {
-      model[RELATIONS] = [name, value];
-      return;
-    }
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === name) {
-        list[i + 1] = value;
-        return;
-      }
-    }
-    list.push(name, value);
-  }
-  function forgetLoadedRelation(model, name) {
-    const list = model[RELATIONS];
-    if (!list) return;
-    for (let i = 0; i < list.length; i += 2) {
-      if (list[i] === name) {
-        list.splice(i, 2);
-        break;
-      }
-    }
-    if (!list.length) model[RELATIONS] = void 0;
-  }
-  function hasLoadedRelations(model) {
-    return model[RELATIONS] !== void 0;
-  }
-  function isLoadedRelation(model, name) {
-    const list = model[RELATIONS];
-    if (list) {
-      for (let i = 0; i < list.length; i += 2) if (list[i] === name) return true;
-    }
-    return false;
-  }
-  function loadedRelations(model) {
-    const pairs = [];
-    const list = model[RELATIONS];
-    if (list) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
-    return pairs;
-  }
-  function shadowOf(model) {
-    const state = stateOf(model);
-    return state.shadow || (state.shadow = /* @__PURE__ */ Object.create(null));
-  }
-  var positions = /* @__PURE__ */ new WeakMap();
-  function columnIndex(columns, name) {
-    let map = positions.get(columns);
-    if (!map) {
-      map = new Map(columns.map((column, i) => [column, i]));
-      positions.set(columns, map);
-    }
-    const index = map.get(name);
-    return index === void 0 ? -1 : index;
-  }
-  function originalValue(state, name) {
-    if (!state.original || !state.columns) return void 0;
-    const index = columnIndex(state.columns, name);
-    return index < 0 ? void 0 : state.original[index];
-  }
-  function originalRecord(state) {
-    const record = {};
-    const { original, columns } = state;
-    if (!original || !columns) return record;
-    columns.forEach((name, i) => setOwn(record, name, cloneValue(original[i])));
-    return record;
-  }
-
   // src/model/attributes.ts
   var collisionCache = /* @__PURE__ */ new WeakMap();
   var layoutCache = /* @__PURE__ */ new WeakMap();
@@ -3073,7 +3904,7 @@ var SheetORM = (() => {
     const loaded = isLoadedRelation(model, name);
     if (value === null) return !loaded;
     if (!isRelationData(value)) return true;
-    return !loaded && !isRelationKey(classOf(model), name);
+    return !loaded && !isRelationKey(classOf3(model), name);
   }
   function ownCollided(model, name) {
     if (!Object.prototype.hasOwnProperty.call(model, name)) return void 0;
@@ -3213,725 +4044,6 @@ var SheetORM = (() => {
       return value === void 0 ? null : cloneValue(value);
     });
   }
-
-  // src/collection/compare.ts
-  var OPERATORS = ["=", "==", "!=", "<>", ">", ">=", "<", "<=", "like", "ilike"];
-  var BOOLEAN = 0;
-  var NUMBER = 1;
-  var DATE = 2;
-  var STRING = 3;
-  var OTHER = 4;
-  var MISSING = 5;
-  function isEmptyCell(value) {
-    return value === null || value === void 0 || value === "";
-  }
-  function isDate2(value) {
-    return Object.prototype.toString.call(value) === "[object Date]";
-  }
-  function classOf2(value) {
-    if (value === null || value === void 0 || value === "") return MISSING;
-    switch (typeof value) {
-      case "boolean":
-        return BOOLEAN;
-      case "number":
-        return NUMBER;
-      case "string":
-        return isPlainNumberText(value) ? NUMBER : STRING;
-      default:
-        return isDate2(value) ? DATE : OTHER;
-    }
-  }
-  function compareNumbers(a, b) {
-    if (a !== a) return b !== b ? 0 : 1;
-    if (b !== b) return -1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  function compareStrings(a, b) {
-    const order = a.localeCompare(b);
-    if (order !== 0) return order < 0 ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-  function compareValues(a, b) {
-    const classA = classOf2(a);
-    const classB = classOf2(b);
-    if (classA !== classB) return classA < classB ? -1 : 1;
-    switch (classA) {
-      case BOOLEAN:
-      case NUMBER:
-        return compareNumbers(Number(a), Number(b));
-      case DATE:
-        return compareNumbers(a.getTime(), b.getTime());
-      case STRING:
-        return compareStrings(a, b);
-      default:
-        return 0;
-    }
-  }
-  function compareForOrder(a, b, sign, nullsFirst = false) {
-    const blankA = isEmptyCell(a);
-    if (blankA !== isEmptyCell(b)) return blankA === nullsFirst ? -1 : 1;
-    return compareValues(a, b) * sign;
-  }
-  function looseEquals(a, b) {
-    if (a === b) return true;
-    const kind = classOf2(a);
-    if (kind !== classOf2(b)) return false;
-    if (kind === MISSING) return true;
-    if (kind === NUMBER) return Number(a) === Number(b);
-    if (kind === DATE) return a.getTime() === b.getTime();
-    return false;
-  }
-  function orderIfComparable(a, b) {
-    const kind = classOf2(a);
-    if (kind !== classOf2(b) || kind >= OTHER) return null;
-    if (kind === NUMBER && (Number.isNaN(Number(a)) || Number.isNaN(Number(b)))) return null;
-    if (kind === DATE && (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime()))) return null;
-    return compareValues(a, b);
-  }
-  function equalityKey(value) {
-    switch (classOf2(value)) {
-      case MISSING:
-        return null;
-      case BOOLEAN:
-        return value;
-      case NUMBER:
-        return Number(value);
-      case DATE:
-        return `date:${value.getTime()}`;
-      case STRING:
-        return `text:${value}`;
-      default:
-        return value;
-    }
-  }
-  function toText(value) {
-    if (value === null || value === void 0) return "";
-    if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-    return String(value);
-  }
-  function keyedValues(rows, read, readKey) {
-    const out = {};
-    for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
-    return out;
-  }
-  function likeToRegExp(pattern, caseInsensitive = false) {
-    const chars = Array.from(pattern);
-    let source = "";
-    let afterRun = false;
-    for (let i = 0; i < chars.length; i++) {
-      const char = chars[i];
-      const run = char === "%";
-      if (char === "\\" && i + 1 < chars.length) source += escapeRegExp(chars[++i]);
-      else if (run) source += afterRun ? "" : "[\\s\\S]*";
-      else if (char === "_") source += "[\\s\\S]";
-      else source += escapeRegExp(char);
-      afterRun = run;
-    }
-    return new RegExp(`^${source}$`, caseInsensitive ? "iu" : "u");
-  }
-  function escapeRegExp(char) {
-    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
-  }
-  function normalizeOperator(operator) {
-    const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
-    if (OPERATORS.includes(lower)) return lower;
-    const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
-    throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
-  }
-  function operatorMatcher(operator, expected, zone) {
-    const op = normalizeOperator(operator);
-    if (op === "like" || op === "ilike") return likeMatcher(expected, op === "ilike", zone);
-    const match = matcherFor(op, expected);
-    if (typeof expected !== "string" || !ISO_DATE.test(expected.trim())) return match;
-    let matchDate = null;
-    const dateMatcher = () => {
-      const date = isoDateOf(expected, zone && zone());
-      return date ? matcherFor(op, date) : match;
-    };
-    return (actual) => isDate2(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual);
-  }
-  function membershipTest(values, zone) {
-    const keys = new Set(values.map(equalityKey));
-    const dateTexts = values.filter((value) => typeof value === "string" && ISO_DATE.test(value.trim()));
-    if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
-    let dateKeys = null;
-    const datesOf = () => {
-      const at = zone && zone();
-      return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
-    };
-    return (actual) => {
-      const key = equalityKey(actual);
-      return keys.has(key) || isDate2(actual) && (dateKeys || (dateKeys = datesOf())).has(key);
-    };
-  }
-  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-  var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
-  function isoDateOf(text, zone) {
-    const match = ISO_DATE.exec(text.trim());
-    if (!match) return null;
-    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part || 0));
-    const millisecond = Number((match[7] || "0").padEnd(3, "0"));
-    if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-    const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-    if (new Date(wall).getUTCDate() !== day) return null;
-    if (match[8]) {
-      const offset = match[8] === "Z" ? 0 : (match[8][0] === "-" ? -1 : 1) * (Number(match[8].slice(1, 3)) * 60 + Number(match[8].slice(-2)));
-      return new Date(wall - offset * 6e4);
-    }
-    if (zone) return serialToDate((wall - SERIAL_EPOCH) / 864e5, zone);
-    return new Date(year, month - 1, day, hour, minute, second, millisecond);
-  }
-  function matcherFor(op, expected) {
-    switch (op) {
-      case "=":
-      case "==":
-        return (actual) => looseEquals(actual, expected);
-      case "!=":
-      case "<>":
-        return (actual) => !looseEquals(actual, expected);
-      default:
-        return orderMatcher(op, expected);
-    }
-  }
-  function likeMatcher(pattern, caseInsensitive, zone) {
-    if (pattern === null || pattern === void 0) return () => false;
-    let at = null;
-    const wallText = (date) => wallTimeText(date, at === null ? at = zone && zone() : at);
-    const regExp = likeToRegExp(isDate2(pattern) ? wallText(pattern) : toText(pattern), caseInsensitive);
-    return (actual) => {
-      const kind = classOf2(actual);
-      if (kind === DATE) return regExp.test(wallText(actual));
-      return kind !== MISSING && kind !== OTHER && regExp.test(toText(actual));
-    };
-  }
-  function wallTimeText(date, zone) {
-    const time = date.getTime();
-    if (Number.isNaN(time)) return "Invalid Date";
-    const offset = zone ? zoneOffset(zone, time) : -date.getTimezoneOffset() * 6e4;
-    return new Date(time + offset).toISOString().slice(0, -1);
-  }
-  function orderMatcher(op, expected) {
-    const accept = op === "<" ? (o) => o < 0 : op === "<=" ? (o) => o <= 0 : op === ">" ? (o) => o > 0 : (o) => o >= 0;
-    return (actual) => {
-      const order = orderIfComparable(actual, expected);
-      return order !== null && accept(order);
-    };
-  }
-
-  // src/collection/identity.ts
-  function classOf3(value) {
-    const prototype = Object.getPrototypeOf(value);
-    return prototype ? prototype.constructor : void 0;
-  }
-  function rowIdentity(value) {
-    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
-    const model = value;
-    if (model.$isPersisted !== true) return null;
-    const key = model.$primaryKeyValue;
-    return { model: classOf3(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
-  }
-  function rowKey(value) {
-    const row = rowIdentity(value);
-    return row ? row.key : void 0;
-  }
-  function keyColumnsOf(item) {
-    if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
-    const names = classOf3(item).primaryKey;
-    return typeof names === "string" ? [names] : Array.isArray(names) ? names : null;
-  }
-  function findItem(items, target) {
-    if (target === null) return null;
-    if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(items, target);
-    if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
-      throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describeValue(target)}.`);
-    }
-    return findByKey(items, target);
-  }
-  function findByKey(items, key) {
-    const columns = Array.isArray(key) && items.length ? keyColumnsOf(items[0]) : null;
-    if (columns && columns.length === 1) {
-      throw new ValidationError(`Collection.find(${describeValue(key)}): an array is a composite key, and these models have one key (${columns[0]}); use whereIn('${columns[0]}', [...]) to keep several.`);
-    }
-    const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
-    for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
-    return null;
-  }
-  function findByKeyObject(items, values) {
-    for (let i = 0; i < items.length; i++) {
-      const columns = keyColumnsOf(items[i]);
-      if (!columns || columns.length < 2) {
-        throw new ValidationError(`Collection.find(${describeValue(values)}): an object of key values finds models with a composite key; pass a callback to search by other values.`);
-      }
-      if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
-        throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
-      }
-      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
-    }
-    return null;
-  }
-  function matchesItem(target) {
-    const row = rowIdentity(target);
-    if (row) {
-      return (item) => {
-        const other = item === target ? row : rowIdentity(item);
-        return other !== null && other.model === row.model && other.key === row.key;
-      };
-    }
-    const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-    return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
-  }
-  function firstOfEach() {
-    const seen = /* @__PURE__ */ new Set();
-    const seenRows = /* @__PURE__ */ new Map();
-    return (value) => {
-      const row = rowIdentity(value);
-      if (row) {
-        const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
-        seenRows.set(row.model, keys);
-        return keys.has(row.key) ? false : (keys.add(row.key), true);
-      }
-      const id = equalityKey(value);
-      return seen.has(id) ? false : (seen.add(id), true);
-    };
-  }
-
-  // src/collection/aggregate.ts
-  function isBlank(value) {
-    if (value === null || value === void 0 || value === "") return true;
-    if (typeof value === "number") return Number.isNaN(value);
-    return isDate2(value) && Number.isNaN(value.getTime());
-  }
-  function numbersOf(values) {
-    const numbers = [];
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
-    }
-    return numbers;
-  }
-  function extremeOf(values, direction) {
-    let best = null;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
-    }
-    return best;
-  }
-  function sortByKeys(items, keys) {
-    const order = items.map((_, index) => index);
-    order.sort((a, b) => {
-      for (let k = 0; k < keys.length; k++) {
-        const { values, direction } = keys[k];
-        const aBlank = isBlank(values[a]);
-        const bBlank = isBlank(values[b]);
-        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
-        if (byValue) return byValue;
-      }
-      return a - b;
-    });
-    return order.map((index) => items[index]);
-  }
-
-  // src/collection/path.ts
-  function readPath(item, path) {
-    if (item === null || item === void 0) return void 0;
-    const direct = step(item, path);
-    if (direct !== void 0 || path.indexOf(".") < 0) return direct;
-    let current2 = item;
-    for (const segment of path.split(".")) {
-      if (current2 === null || current2 === void 0 || typeof current2 === "function") return void 0;
-      current2 = step(current2, segment);
-    }
-    return current2;
-  }
-  function step(current2, name) {
-    const value = name === "__proto__" && !Object.prototype.hasOwnProperty.call(current2, name) ? void 0 : current2[name];
-    if (value !== void 0 && typeof value !== "function") return value;
-    const getAttribute = current2.getAttribute;
-    if (!isModelInstance(current2) || typeof getAttribute !== "function") return void 0;
-    const attribute = getAttribute.call(current2, name);
-    return typeof attribute === "function" ? void 0 : attribute;
-  }
-
-  // src/collection/select.ts
-  function checkSelector(key, method) {
-    const index = typeof key === "number" && Number.isInteger(key) && key >= 0;
-    if (key === void 0 || typeof key === "string" || typeof key === "function" || index) return key;
-    throw new ValidationError(`Collection.${method}: each key is a column, a dot path, an index or a function, got ${describeValue(key)}.`);
-  }
-  function optionalSelector(key, method) {
-    return key === null || key === void 0 ? void 0 : checkSelector(key, method);
-  }
-  function selector(key) {
-    if (key === void 0) return (item) => item;
-    if (typeof key === "function") return key;
-    const path = String(key);
-    return (item) => readPath(item, path);
-  }
-  function condition(args, method, column) {
-    if (args.length && args[args.length - 1] === void 0) {
-      throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
-    }
-    if (args.length >= 2) {
-      try {
-        return operatorMatcher(args[0], args[1]);
-      } catch (error) {
-        throw new ValidationError(`Collection.${method}: ${error.message}.`);
-      }
-    }
-    if (Array.isArray(args[0])) {
-      throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
-    }
-    return operatorMatcher("=", args[0]);
-  }
-  function mapItems(items, fn, thisArg) {
-    const out = new Array(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
-    return out;
-  }
-  function viaOwnMethod(item, method, arg) {
-    const fn = item !== null && item !== void 0 && item[method];
-    return typeof fn === "function" ? arg === void 0 ? fn.call(item) : fn.call(item, arg) : item;
-  }
-  function orFallback(fallback) {
-    return typeof fallback === "function" ? fallback() : fallback;
-  }
-
-  // src/collection/arguments.ts
-  function describe2(value) {
-    return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
-  }
-  function assertCallback(fn, method, optional = false) {
-    if (typeof fn === "function" || optional && fn === void 0) return;
-    throw new ValidationError(`Collection.${method}: expected a callback, got ${describe2(fn)}${method === "first" ? " (use find(key) to look a model up by its key)" : ""}.`);
-  }
-  function countArgument(n, method) {
-    if (typeof n === "number") return n;
-    if (typeof n === "string" && n.trim() !== "" && !isNaN(Number(n))) return Number(n);
-    throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
-  }
-  function membershipList(values, col, method) {
-    if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
-      throw new ValidationError(`Collection.${method}('${col}', \u2026): expected an array of values, got ${describe2(values)}.`);
-    }
-    const list = Array.from(values);
-    const missing = list.indexOf(void 0);
-    if (missing >= 0) {
-      throw new ValidationError(`Collection.${method}('${col}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
-    }
-    return list;
-  }
-  function sortKeysOf(key, direction, method, valuesOf) {
-    if (!Array.isArray(key)) return [{ values: valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
-    return Array.from(key, (item, i) => {
-      if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
-      if (!Array.isArray(item)) return { values: valuesOf(checkSelector(item, method)), direction };
-      const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
-      if (item.length !== 2 || order !== "asc" && order !== "desc") {
-        throw new ValidationError(`Collection.${method}([...]): a pair is [column, 'asc' | 'desc'], got ${describeValue(item)}.`);
-      }
-      return { values: valuesOf(checkSelector(item[0], method)), direction: direction === -1 || order === "desc" ? -1 : 1 };
-    });
-  }
-
-  // src/collection/where.ts
-  function wherePredicate(col, args, method) {
-    if (typeof col === "function") return col;
-    if (isPlainObject(col)) {
-      const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], method, name) }));
-      return (item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items)));
-    }
-    if (typeof col !== "string") throw new ValidationError(`Collection.${method}: expected a column, an object of column values or a callback, got ${describe2(col)}.`);
-    const read = selector(col);
-    if (!args.length) return (item, i, items) => !!read(item, i, items);
-    const test = condition(args, method, col);
-    return (item, i, items) => test(read(item, i, items));
-  }
-  function membershipPredicate(col, values, member2, method) {
-    if (col === null || col === void 0) throw new ValidationError(`Collection.${method}: name the column to compare (a column, dot path, index or function), got ${describe2(col)}.`);
-    const read = selector(checkSelector(col, method));
-    const test = membershipTest(membershipList(values, String(col), method));
-    return (item, i, items) => test(read(item, i, items)) === member2;
-  }
-
-  // src/collection/group.ts
-  function groupItems(items, key, method) {
-    const read = selector(checkSelector(key, method));
-    const groups = /* @__PURE__ */ new Map();
-    for (let i = 0; i < items.length; i++) {
-      const name = toText(read(items[i], i, items));
-      const group = groups.get(name);
-      if (group) group.push(items[i]);
-      else groups.set(name, [items[i]]);
-    }
-    return groups;
-  }
-  function countItems(items, key) {
-    const groups = groupItems(items, key === null ? void 0 : key, "countBy");
-    return Object.fromEntries(Array.from(groups, ([name, group]) => [name, group.length]));
-  }
-
-  // src/collection/Collection.ts
-  var ArrayBase = Array;
-  var push = Array.prototype.push;
-  var Collection = class _Collection extends ArrayBase {
-    /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
-    constructor(items = []) {
-      super();
-      const size = items;
-      if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
-        this.length = size;
-        return;
-      }
-      if (items === null || typeof items[Symbol.iterator] !== "function") {
-        throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe2(items)}.`);
-      }
-      const list = Array.isArray(items) ? items : Array.from(items);
-      for (let i = 0; i < list.length; i++) push.call(this, list[i]);
-    }
-    /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
-    static get [Symbol.species]() {
-      return Array;
-    }
-    /** A collection of `items` without copying them: the caller hands the array over. */
-    static wrap(items) {
-      return Object.setPrototypeOf(items, _Collection.prototype);
-    }
-    /** A collection of an iterable's or array-like's items, each passed through `map` when given (Array.from). */
-    static from(items, map, thisArg) {
-      if (map !== void 0) assertCallback(map, "from");
-      return _Collection.wrap(map ? Array.from(items, map, thisArg) : Array.from(items));
-    }
-    /** A collection of the arguments (Array.of). */
-    static of(...items) {
-      return _Collection.wrap(items);
-    }
-    get(index, fallback = null) {
-      const i = index < 0 ? this.length + index : index;
-      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : orFallback(fallback);
-    }
-    /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
-    each(fn) {
-      assertCallback(fn, "each");
-      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this) === false) break;
-      return this;
-    }
-    /** A new collection of `fn`'s results. */
-    map(fn, thisArg) {
-      assertCallback(fn, "map");
-      return _Collection.wrap(mapItems(this, fn, thisArg));
-    }
-    filter(fn = (item) => item, thisArg) {
-      assertCallback(fn, "filter");
-      const kept = [];
-      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
-      return _Collection.wrap(kept);
-    }
-    /** The items for which `fn` returns falsy. */
-    reject(fn) {
-      assertCallback(fn, "reject");
-      return this.filter((item, i, items) => !fn(item, i, items));
-    }
-    reduce(fn, ...initial) {
-      assertCallback(fn, "reduce");
-      if (!initial.length && !this.length) return null;
-      let accumulator = initial.length ? initial[0] : this[0];
-      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
-      return accumulator;
-    }
-    /** True when `fn` returns truthy for at least one item. */
-    some(fn, thisArg) {
-      assertCallback(fn, "some");
-      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
-      return false;
-    }
-    /** True when `fn` returns truthy for every item (and for an empty collection). */
-    every(fn, thisArg) {
-      assertCallback(fn, "every");
-      for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
-      return true;
-    }
-    where(col, ...args) {
-      return this.filter(wherePredicate(col, args, "where"));
-    }
-    firstWhere(col, ...args) {
-      return this.first(wherePredicate(col, args, "firstWhere"));
-    }
-    /** The items whose `col` loosely equals one of `values`. */
-    whereIn(col, values) {
-      return this.filter(membershipPredicate(col, values, true, "whereIn"));
-    }
-    /** The items whose `col` equals none of `values`. */
-    whereNotIn(col, values) {
-      return this.filter(membershipPredicate(col, values, false, "whereNotIn"));
-    }
-    pluck(col, key) {
-      if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
-      const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
-      if (key === void 0 || key === null) return this.map(read);
-      const readKey = selector(checkSelector(key, "pluck"));
-      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
-    }
-    /** The number of items. */
-    count() {
-      return this.length;
-    }
-    /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
-    sum(key) {
-      return numbersOf(this.valuesOf(key, "sum")).reduce((total, n) => total + n, 0);
-    }
-    /** The mean of the numeric values, or null when there are none. */
-    avg(key) {
-      const numbers = numbersOf(this.valuesOf(key, "avg"));
-      return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
-    }
-    min(key) {
-      return extremeOf(this.valuesOf(key, "min"), -1);
-    }
-    max(key) {
-      return extremeOf(this.valuesOf(key, "max"), 1);
-    }
-    /**
-     * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
-     * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
-     */
-    sortBy(key) {
-      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, "sortBy")));
-    }
-    /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
-    sortByDesc(key) {
-      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, "sortByDesc")));
-    }
-    groupBy(key) {
-      if (Array.isArray(key)) {
-        if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
-        const groups = this.groupBy(checkSelector(key[0], "groupBy"));
-        if (key.length === 1) return groups;
-        const rest = key.slice(1);
-        return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
-      }
-      if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
-      return Object.fromEntries(Array.from(groupItems(this, key, "groupBy"), ([name, group]) => [name, _Collection.wrap(group)]));
-    }
-    /** How many items hold each value of a column or derived value (none: of the items), keyed as `groupBy` keys (Laravel). */
-    countBy(key) {
-      return countItems(this, key);
-    }
-    /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
-    keyBy(key) {
-      if (key === void 0) throw new ValidationError("Collection.keyBy: name the key (a column, dot path, index or function).");
-      const read = selector(checkSelector(key, "keyBy"));
-      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
-    }
-    /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
-    unique(key) {
-      const read = selector(optionalSelector(key, "unique"));
-      const isFirst = firstOfEach();
-      return this.filter((item, i) => isFirst(read(item, i, this)));
-    }
-    /** Splits the items into collections of `size` items (the last may be shorter). */
-    chunk(size) {
-      if (!Number.isInteger(size) || size < 1) {
-        throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
-      }
-      const chunks = [];
-      for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
-      return _Collection.wrap(chunks);
-    }
-    first(fn, fallback = null) {
-      if (fn !== null) assertCallback(fn, "first", true);
-      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
-      return orFallback(fallback);
-    }
-    last(fn, fallback = null) {
-      if (fn !== null) assertCallback(fn, "last", true);
-      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
-      return orFallback(fallback);
-    }
-    find(target, second) {
-      if (typeof target === "function") {
-        for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
-        return null;
-      }
-      const found = findItem(this, target);
-      return found === null ? orFallback(second === void 0 ? null : second) : found;
-    }
-    contains(...args) {
-      const [target, ...rest] = args;
-      if (rest.length > 0) {
-        const read = selector(String(target));
-        const test = condition(rest, "contains", String(target));
-        return this.some((item, i, items) => test(read(item, i, items)));
-      }
-      if (typeof target === "function") return this.some(target);
-      return this.some(matchesItem(target));
-    }
-    /** The first `n` items, or the last `-n` items when `n` is negative. */
-    take(n) {
-      const count = Math.trunc(countArgument(n, "take")) || 0;
-      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
-    }
-    /** All items after the first `n` (a negative `n` skips nothing). */
-    skip(n) {
-      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
-    }
-    /** True when there are no items. */
-    isEmpty() {
-      return this.length === 0;
-    }
-    /** True when there is at least one item. */
-    isNotEmpty() {
-      return this.length > 0;
-    }
-    /** The items as a new plain array. */
-    all() {
-      return this.slice();
-    }
-    /** The items as a new plain array (alias of `all`). */
-    toArray() {
-      return this.all();
-    }
-    load(...args) {
-      loadItems(this, args, "load");
-      return this;
-    }
-    loadCount(...names) {
-      loadItems(this, names, "loadCount");
-      return this;
-    }
-    /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
-    toJSON() {
-      return mapItems(this, (item) => viaOwnMethod(item, "toJSON"));
-    }
-    /** Each model's `serialize(cherryPick)` (Lucid), other items as `toJSON()` gives them. */
-    serialize(cherryPick) {
-      if (cherryPick === void 0) return this.toJSON();
-      return mapItems(this, (item) => viaOwnMethod(item, "serialize", cherryPick));
-    }
-    /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
-    join(glue = ",", finalGlue = "") {
-      const texts = mapItems(this, toText);
-      if (finalGlue === "" || texts.length < 2) return texts.join(glue);
-      return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
-    }
-    /**
-     * The text of one column (or derived value) of every item, joined by `glue` ('' by default, as in
-     * Laravel). Items that are not records take the glue alone: `pluck('title').implode(', ')`.
-     */
-    implode(key, glue) {
-      const first = this.length ? this[0] : null;
-      const isRecord = first !== null && typeof first === "object" && !isDate2(first);
-      if (typeof key === "string" && !isRecord) return this.join(key);
-      return this.valuesOf(key, "implode").map(toText).join(glue === void 0 ? "" : glue);
-    }
-    sortKeys(key, direction, method) {
-      return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
-    }
-    /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
-    valuesOf(key, method) {
-      return mapItems(this, selector(optionalSelector(key, method)));
-    }
-  };
 
   // src/relations/callerName.ts
   var V8Error = Error;
@@ -4295,7 +4407,7 @@ var SheetORM = (() => {
     }
   }
   function applyDefaults(model) {
-    forEachDefault(classOf(model), (name, value) => {
+    forEachDefault(classOf3(model), (name, value) => {
       if (readAttribute(model, name) === void 0) writeAttribute(model, name, value);
     });
   }
@@ -4907,10 +5019,10 @@ var SheetORM = (() => {
   }
   function loadCollection(base, items, args, kind) {
     if (!(items[0] instanceof base)) throw notModelsError(items[0], 0, kind);
-    const model = classOf(items[0]);
+    const model = classOf3(items[0]);
     for (let i = 1; i < items.length; i++) {
       if (!(items[i] instanceof base)) throw notModelsError(items[i], i, kind);
-      if (classOf(items[i]) !== model) {
+      if (classOf3(items[i]) !== model) {
         throw new ValidationError(
           `Collection.${kind}(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`
         );
@@ -5041,118 +5153,6 @@ var SheetORM = (() => {
       if (update) saveInWrite(found.merge(attributes));
       return found;
     });
-  }
-
-  // src/collection/Paginator.ts
-  var PAGE = /* @__PURE__ */ Symbol("sheetorm.page");
-  var Paginator = class _Paginator extends Collection {
-    /** A page of `rows` out of `total` (Lucid's argument order); `query.paginate()` makes them. */
-    constructor(total = 0, perPage = 20, currentPage = 1, ...rows) {
-      super(rows);
-      const whole = (n, least) => typeof n === "number" && Number.isInteger(n) && n >= least;
-      if (!whole(total, 0) || !whole(perPage, 1) || !whole(currentPage, 1)) {
-        throw new ValidationError(`new Paginator(total, perPage, currentPage, ...rows): expected whole numbers (perPage and currentPage at least 1), got ${describeValue(total)}, ${describeValue(perPage)}, ${describeValue(currentPage)}.`);
-      }
-      setPage(this, total, perPage, currentPage);
-    }
-    /** A page holding `items` (handed over, not copied). */
-    static page(items, total, perPage, currentPage) {
-      const page = Object.setPrototypeOf(items, _Paginator.prototype);
-      setPage(page, total, perPage, currentPage);
-      return page;
-    }
-    /** Rows matching the query, on every page. */
-    get total() {
-      return this[PAGE].total;
-    }
-    /** Rows per page. */
-    get perPage() {
-      return this[PAGE].perPage;
-    }
-    /** This page's number (1-based). */
-    get currentPage() {
-      return this[PAGE].currentPage;
-    }
-    /** Always 1. */
-    get firstPage() {
-      return 1;
-    }
-    /** The last page's number (1 when there are no rows). */
-    get lastPage() {
-      return Math.max(1, Math.ceil(this.total / this.perPage));
-    }
-    /** Whether there is more than one page. */
-    get hasPages() {
-      return this.lastPage > 1;
-    }
-    /** Whether a page follows this one. */
-    get hasMorePages() {
-      return this.currentPage < this.lastPage;
-    }
-    /** Whether the total is known (always, here: one read gives it). */
-    get hasTotal() {
-      return true;
-    }
-    /** Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`. */
-    baseUrl(url) {
-      this[PAGE].url = url;
-      return this;
-    }
-    /** Query-string values kept in page URLs besides `page` (a filter, a sort). */
-    queryString(values) {
-      this[PAGE].query = { ...values };
-      return this;
-    }
-    /** The URL of page `page`. */
-    getUrl(page) {
-      const params = { ...this[PAGE].query, page };
-      const parts = Object.keys(params).filter((key) => params[key] !== null && params[key] !== void 0).map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
-      return `${this[PAGE].url}?${parts.join("&")}`;
-    }
-    /** The next page's URL, or null on the last page. */
-    getNextPageUrl() {
-      return this.hasMorePages ? this.getUrl(this.currentPage + 1) : null;
-    }
-    /** The previous page's URL, or null on the first page. */
-    getPreviousPageUrl() {
-      return this.currentPage > 1 ? this.getUrl(Math.min(this.currentPage - 1, this.lastPage)) : null;
-    }
-    /** `{ page, url, isActive }` for each page from `start` to `end` (a pager's links). */
-    getUrlsForRange(start, end) {
-      const links = [];
-      for (let page = Math.max(1, start); page <= end; page++) links.push({ page, url: this.getUrl(page), isActive: page === this.currentPage });
-      return links;
-    }
-    /** The page facts, as Lucid names them. */
-    getMeta() {
-      return {
-        total: this.total,
-        per_page: this.perPage,
-        current_page: this.currentPage,
-        last_page: this.lastPage,
-        first_page: this.firstPage,
-        first_page_url: this.getUrl(1),
-        last_page_url: this.getUrl(this.lastPage),
-        next_page_url: this.getNextPageUrl(),
-        previous_page_url: this.getPreviousPageUrl()
-      };
-    }
-    // toJSON/serialize give `{ meta, data }` (a PaginatedJSON), not the array Collection's give: typed
-    // `any` so a page still passes wherever a Collection is taken. `getMeta()` is typed.
-    /** `{ meta, data }` (a PaginatedJSON) for a JSON response: `ContentService.createTextOutput(JSON.stringify(page))`. */
-    toJSON() {
-      return this.withMeta(super.toJSON());
-    }
-    /** `{ meta, data }` (a PaginatedJSON) with each model's `serialize(cherryPick)`. */
-    serialize(cherryPick) {
-      return cherryPick === void 0 ? this.toJSON() : this.withMeta(super.serialize(cherryPick));
-    }
-    withMeta(data) {
-      return { meta: this.getMeta(), data };
-    }
-  };
-  function setPage(page, total, perPage, currentPage) {
-    Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: "/", query: {} }, writable: true });
   }
 
   // src/model/hydrate.ts
@@ -7691,19 +7691,19 @@ var SheetORM = (() => {
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
-      return bindToParent(new HasOne(classOf(this), related, hasOptions(classOf(this), "hasOne", foreignKey, localKey)), this);
+      return bindToParent(new HasOne(classOf3(this), related, hasOptions(classOf3(this), "hasOne", foreignKey, localKey)), this);
     }
     /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
     hasMany(related, foreignKey, localKey) {
-      return bindToParent(new HasMany(classOf(this), related, hasOptions(classOf(this), "hasMany", foreignKey, localKey)), this);
+      return bindToParent(new HasMany(classOf3(this), related, hasOptions(classOf3(this), "hasMany", foreignKey, localKey)), this);
     }
     /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
     belongsTo(related, foreignKey, ownerKey) {
-      return bindToParent(new BelongsTo(classOf(this), related, belongsToOptions(classOf(this), foreignKey, ownerKey)), this);
+      return bindToParent(new BelongsTo(classOf3(this), related, belongsToOptions(classOf3(this), foreignKey, ownerKey)), this);
     }
     /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
     manyToMany(related, pivot, ...keys) {
-      return bindToParent(new ManyToMany(classOf(this), related, manyToManyOptions(classOf(this), pivot, keys)), this);
+      return bindToParent(new ManyToMany(classOf3(this), related, manyToManyOptions(classOf3(this), pivot, keys)), this);
     }
     /** Alias of `manyToMany`. */
     belongsToMany(related, pivot, ...keys) {
@@ -8013,7 +8013,7 @@ var SheetORM = (() => {
     }
     /** The primary key value (an array for composite keys). */
     get $primaryKeyValue() {
-      const keys = primaryKeys(classOf(this));
+      const keys = primaryKeys(classOf3(this));
       const values = keys.map((key) => readAttribute(this, key));
       return keys.length === 1 ? values[0] : values;
     }
@@ -8042,7 +8042,7 @@ var SheetORM = (() => {
     /** Sets attributes (Lucid's `merge`); undefined values, and models, lists or objects under a relation's name, are skipped. */
     merge(attributes) {
       checkAttributes(this, attributes, "merge()");
-      const model = classOf(this);
+      const model = classOf3(this);
       const names = Object.keys(attributes);
       for (let i = 0; i < names.length; i++) {
         const value = attributes[names[i]];
@@ -8062,7 +8062,7 @@ var SheetORM = (() => {
     }
     /** Inserts the model, or writes its changed attributes. */
     save() {
-      const model = classOf(this);
+      const model = classOf3(this);
       if (stateOf(this).persisted && !this.$isDirty) return this;
       runWrite(`${modelName(model)}.save`, (unit) => {
         if (stateOf(this).persisted) updateModel(model, this, unit);
@@ -8072,17 +8072,17 @@ var SheetORM = (() => {
     }
     /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
     delete() {
-      const model = classOf(this);
+      const model = classOf3(this);
       if (!stateOf(this).persisted) return;
       runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
     }
     /** Re-reads the model's row. */
     refresh() {
-      refreshModel(classOf(this), this);
+      refreshModel(classOf3(this), this);
       return this;
     }
     fresh(...relations) {
-      const model = classOf(this);
+      const model = classOf3(this);
       if (!stateOf(this).persisted) return null;
       const query = relations.length ? model.query().with(...relations) : model.query();
       const keys = originalKeyValues(this, primaryKeys(model));
@@ -8090,7 +8090,7 @@ var SheetORM = (() => {
     }
     /** A new, unsaved model with this one's attributes (Dates copied), keys and the names in `except` left out (Eloquent's replicate). */
     replicate(except = []) {
-      const model = classOf(this);
+      const model = classOf3(this);
       const names = typeof except === "string" ? [except] : except;
       if (!Array.isArray(names) || names.some((name) => typeof name !== "string")) {
         throw new ValidationError(`${modelName(model)}.replicate(except): expected a list of attribute names such as ['slug'], got ${describeValue(except)}.`);
@@ -8102,11 +8102,11 @@ var SheetORM = (() => {
       return copy;
     }
     increment(column, amount = 1, extra) {
-      incrementModel(classOf(this), this, "increment", column, amount, extra);
+      incrementModel(classOf3(this), this, "increment", column, amount, extra);
       return this;
     }
     decrement(column, amount = 1, extra) {
-      incrementModel(classOf(this), this, "decrement", column, amount, extra);
+      incrementModel(classOf3(this), this, "decrement", column, amount, extra);
       return this;
     }
     loadCount(...args) {
@@ -8114,7 +8114,7 @@ var SheetORM = (() => {
       return this;
     }
     load(...args) {
-      loadRelations(classOf(this), [this], args);
+      loadRelations(classOf3(this), [this], args);
       return this;
     }
     /** Lucid's spelling of `load(name, callback?)`. */
@@ -8123,15 +8123,15 @@ var SheetORM = (() => {
     }
     /** The relation client for this model: query it, attach/sync, create related models… */
     related(name) {
-      return classOf(this).$getRelation(name).client(this);
+      return classOf3(this).$getRelation(name).client(this);
     }
     /** A plain object: attributes, loaded relations and `pivot`. */
     toJSON() {
-      return serialize(this, classOf(this));
+      return serialize(this, classOf3(this));
     }
     /** `toJSON()`, keeping only the fields (and relations' fields) a Lucid cherry-pick names: `serialize({ fields: ['id', 'title'] })`. */
     serialize(cherryPick) {
-      return serialize(this, classOf(this), cherryPick);
+      return serialize(this, classOf3(this), cherryPick);
     }
   };
   registerBaseSave(Model.prototype.save);
@@ -8149,7 +8149,7 @@ var SheetORM = (() => {
   }
   function checkAttributes(model, attributes, method) {
     if (isPlainObject(attributes)) return;
-    const name = modelName(classOf(model));
+    const name = modelName(classOf3(model));
     const call = method === "constructor" ? `new ${name}()` : `${name}.${method}`;
     throw new ValidationError(`${call}: expected an object of attributes, got ${describeValue(attributes)}.`);
   }
@@ -8175,6 +8175,12 @@ var SheetORM = (() => {
       else insertModels(model, instances, unit);
       return instances;
     });
+  }
+
+  // src/classNames.ts
+  var PUBLIC_CLASSES = { Collection, Paginator, Model, ConditionBuilder, QueryBuilder, ManyToManyQueryBuilder };
+  for (const name of Object.keys(PUBLIC_CLASSES)) {
+    if (PUBLIC_CLASSES[name].name !== name) Object.defineProperty(PUBLIC_CLASSES[name], "name", { value: name, configurable: true });
   }
 
   // src/transaction.ts
