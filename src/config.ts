@@ -129,6 +129,12 @@ function validateOptions(options: SheetORMOptions): void {
       throw new ValidationError(`configure(): ${flag} must be true or false${flag === 'sheetsApi' ? ' (or null: detect the service)' : ''}, not ${describeValue(value)}.`);
     }
   }
+  // Said now, not at the first read of several sheets or the first write.
+  if (options.sheetsApi === true && (typeof Sheets === 'undefined' || !Sheets || !Sheets.Spreadsheets || !Sheets.Spreadsheets.Values)) {
+    throw new ValidationError(
+      'configure({ sheetsApi: true }): the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).',
+    );
+  }
   if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
     throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${describeValue(retries)}.`);
   }

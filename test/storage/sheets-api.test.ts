@@ -1,4 +1,4 @@
-import { Model, configure, session, transaction } from '../../src';
+import { Model, ValidationError, configure, session, transaction } from '../../src';
 import { createAppsScript, AppsScriptEnv } from '../../src/testing';
 import { resetConfig } from '../../src/config';
 
@@ -147,9 +147,12 @@ describe('the Sheets advanced service path', () => {
       Post.with('tags').get();
       expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(0);
     });
-    withEnv(false, () => {
-      configure({ sheetsApi: true });
-      expect(() => Post.with('tags').get()).toThrow(/advanced service is not enabled/);
+    withEnv(false, (env) => {
+      // Refused by configure() itself, before any read or write finds out.
+      expect(() => configure({ sheetsApi: true })).toThrow(ValidationError);
+      expect(() => configure({ sheetsApi: true })).toThrow(/^configure\(\{ sheetsApi: true \}\): the Sheets advanced service is not enabled/);
+      expect(configure().sheetsApi).toBe(null);
+      expect(env.calls.count()).toBe(0);
     });
   });
 });
