@@ -1712,6 +1712,11 @@ var SheetORM = (() => {
         throw new ValidationError(`configure(): ${flag} must be true or false${flag === "sheetsApi" ? " (or null: detect the service)" : ""}, not ${describeValue(value)}.`);
       }
     }
+    if (options.sheetsApi === true && (typeof Sheets === "undefined" || !Sheets || !Sheets.Spreadsheets || !Sheets.Spreadsheets.Values)) {
+      throw new ValidationError(
+        'configure({ sheetsApi: true }): the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
+      );
+    }
     if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
       throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${describeValue(retries)}.`);
     }
