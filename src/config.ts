@@ -1,6 +1,7 @@
 /** Global settings, changed with `configure()`. */
 import { ValidationError } from './errors';
 import { describeValue } from './support/values';
+import { enabledSheetsService, SHEETS_SERVICE_MISSING } from './support/sheetsService';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Lock = GoogleAppsScript.Lock.Lock;
@@ -130,11 +131,7 @@ function validateOptions(options: SheetORMOptions): void {
     }
   }
   // Said now, not at the first read of several sheets or the first write.
-  if (options.sheetsApi === true && (typeof Sheets === 'undefined' || !Sheets || !Sheets.Spreadsheets || !Sheets.Spreadsheets.Values)) {
-    throw new ValidationError(
-      'configure({ sheetsApi: true }): the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).',
-    );
-  }
+  if (options.sheetsApi === true && !enabledSheetsService()) throw new ValidationError(`configure({ sheetsApi: true }): ${SHEETS_SERVICE_MISSING}`);
   if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
     throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${describeValue(retries)}.`);
   }

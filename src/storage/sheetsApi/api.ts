@@ -2,6 +2,7 @@
 import { getConfig } from '../../config';
 import { SheetORMError } from '../../errors';
 import { log, messageOf, retried } from '../service';
+import { enabledSheetsService, SHEETS_SERVICE_MISSING } from '../../support/sheetsService';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -10,14 +11,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export function sheetsApi(): GoogleAppsScript.Sheets | null {
   const setting = getConfig().sheetsApi;
   if (setting === false) return null;
-  const api = typeof Sheets === 'undefined' ? undefined : Sheets;
-  if (api && givenUp.has(api)) return null;
-  if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
-  if (setting === true) {
-    throw new SheetORMError(
-      'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).',
-    );
-  }
+  const api = enabledSheetsService();
+  if (api) return givenUp.has(api) ? null : api;
+  if (setting === true) throw new SheetORMError(`configure({ sheetsApi: true }), but ${SHEETS_SERVICE_MISSING}`);
   return null;
 }
 
