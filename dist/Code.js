@@ -1636,6 +1636,13 @@ var SheetORM = (() => {
     Object.defineProperty(page, PAGE, { value: { total, perPage, currentPage, url: "/", query: {} }, writable: true });
   }
 
+  // src/support/sheetsService.ts
+  function enabledSheetsService() {
+    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
+    return api && api.Spreadsheets && api.Spreadsheets.Values ? api : null;
+  }
+  var SHEETS_SERVICE_MISSING = 'the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).';
+
   // src/config.ts
   var defaults = () => ({
     spreadsheet: null,
@@ -1712,11 +1719,7 @@ var SheetORM = (() => {
         throw new ValidationError(`configure(): ${flag} must be true or false${flag === "sheetsApi" ? " (or null: detect the service)" : ""}, not ${describeValue(value)}.`);
       }
     }
-    if (options.sheetsApi === true && (typeof Sheets === "undefined" || !Sheets || !Sheets.Spreadsheets || !Sheets.Spreadsheets.Values)) {
-      throw new ValidationError(
-        'configure({ sheetsApi: true }): the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
-      );
-    }
+    if (options.sheetsApi === true && !enabledSheetsService()) throw new ValidationError(`configure({ sheetsApi: true }): ${SHEETS_SERVICE_MISSING}`);
     if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
       throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${describeValue(retries)}.`);
     }
@@ -1929,14 +1932,9 @@ var SheetORM = (() => {
   function sheetsApi() {
     const setting3 = getConfig().sheetsApi;
     if (setting3 === false) return null;
-    const api = typeof Sheets === "undefined" ? void 0 : Sheets;
-    if (api && givenUp.has(api)) return null;
-    if (api && api.Spreadsheets && api.Spreadsheets.Values) return api;
-    if (setting3 === true) {
-      throw new SheetORMError(
-        'configure({ sheetsApi: true }), but the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).'
-      );
-    }
+    const api = enabledSheetsService();
+    if (api) return givenUp.has(api) ? null : api;
+    if (setting3 === true) throw new SheetORMError(`configure({ sheetsApi: true }), but ${SHEETS_SERVICE_MISSING}`);
     return null;
   }
   var UNAVAILABLE = /has not been used in project|it is disabled|SERVICE_DISABLED|accessNotConfigured|insufficient authentication scopes/i;
