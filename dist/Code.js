@@ -6208,7 +6208,7 @@ var SheetORM = (() => {
     /** Sets the loaded relation; a rollback puts back what was loaded before, or nothing. */
     setLoaded(unit, related) {
       const parent = this.parent;
-      const name = this.relation.relationName || (this.relation.relationName = callerName(this.relation) || "");
+      const name = this.relation.relationName;
       if (!name) return;
       const wasLoaded = isLoadedRelation(parent, name);
       const previous = wasLoaded ? parent[name] : void 0;
