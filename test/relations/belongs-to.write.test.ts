@@ -201,25 +201,3 @@ test('a rolled-back associate or dissociate puts back the loaded relation with t
   expect(plain.toJSON()).toEqual({ id: 2, title: 'Two', user_id: 2, n: 3 });
   expect(sheetRows('Posts').map((row) => row[2])).toEqual(['user_id', 1, 2, '']);
 });
-
-test('through the relation method, associate and dissociate set the loaded relation too (as Lucid does)', () => {
-  seed();
-  const p = post(3);
-  const bob = User.findOrFail(2);
-  p.author().associate(bob);
-  expect([p.user_id, (p as unknown as { author: User }).author]).toEqual([2, bob]);
-  expect(p.toJSON()).toMatchObject({ user_id: 2, author: { id: 2, name: 'Bob' } });
-
-  const other = Post.findOrFail(2);
-  other.author().dissociate();
-  expect([other.user_id, (other as unknown as { author: unknown }).author]).toEqual([null, null]);
-
-  const plain = Post.findOrFail(1);
-  expect(() =>
-    transaction(() => {
-      plain.author().associate(bob);
-      throw new Error('no');
-    }),
-  ).toThrow('no');
-  expect([plain.user_id, typeof (plain as unknown as { author: unknown }).author]).toEqual([1, 'function']);
-});

@@ -8,7 +8,6 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { forgetLoadedRelation, isLoadedRelation } from '../../model/state';
 import { isBlankKey } from '../../support/values';
 import type { BelongsTo } from '../BelongsTo';
-import { callerName } from '../callerName';
 import { assertParentNotDeleted, requireRelated, setForeignKey } from './support';
 
 /** The client returned by `parent.related(name)` for belongsTo. */
@@ -58,8 +57,8 @@ export class BelongsToClient<out P extends Model, R extends Model> {
   /** Sets the loaded relation; a rollback puts back what was loaded before, or nothing. */
   private setLoaded(unit: UnitOfWork, related: R | null): void {
     const parent = this.parent;
-    // A relation its method built for this model (post.author().associate(...)) is named by that method.
-    const name = this.relation.relationName || (this.relation.relationName = callerName(this.relation) || '');
+    const name = this.relation.relationName;
+    // A relation its method built for this model (post.author().associate(...)) has no property to load.
     if (!name) return;
     const wasLoaded = isLoadedRelation(parent, name);
     const previous = wasLoaded ? (parent as unknown as Record<string, unknown>)[name] : undefined;
