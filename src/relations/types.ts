@@ -1,5 +1,5 @@
 /** Types that follow a model's relation methods: names, loaded results, dot paths. */
-import type { Collection } from '../collection/Collection';
+import type { Collection, List } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
 import type { QueryBuilder } from '../query/QueryBuilder';
 import type { BelongsToClient } from './clients/BelongsToClient';
@@ -167,6 +167,21 @@ export type ThisTypedMember =
   | 'belongsTo'
   | 'manyToMany'
   | 'belongsToMany';
+
+/**
+ * A model of the class `R` belongs to, with or without relations loaded (a loaded relation is a
+ * value, no longer a method): what relation writers take. Which class it is, is checked when called.
+ */
+export type RelatedInput<R> = Omit<BaseOf<R>, RelationName<BaseOf<R>> | ThisTypedMember> & { readonly [K in RelationName<BaseOf<R>>]: unknown };
+
+/** A related id (as `find()` takes it) or model. */
+export type PivotId<R> = string | number | Date | RelatedInput<R>;
+
+/**
+ * What attach/sync/toggle/detach take: an id or model, a list of them, or ids mapped to their pivot
+ * attributes (`{ 1: { role: 'admin' } }`, or a Map for keys an object cannot hold).
+ */
+export type PivotIds<R> = PivotId<R> | List<PivotId<R>> | ReadonlyMap<PivotId<R>, object> | { readonly [id: string]: object };
 
 /** What relation `K` of the model `B` holds once loaded through the paths `P`. */
 type LoadedOf<B, K extends keyof B, P extends string> = B[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;

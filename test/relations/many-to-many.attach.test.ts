@@ -342,9 +342,11 @@ describe('attach', () => {
     seed();
     const p = post(1);
     const before = sheetRows('PostTag');
+    // @ts-expect-error null is no id (the type says so too)
     expect(() => p.related('tags').attach([3, null])).toThrow(ValidationError);
     expect(() => p.related('tags').attach({ 3: { nope: 1 } })).toThrow(ColumnNotFoundError);
     expect(() => p.related('tags').attach({ 3: { role: 'x'.repeat(50001) } })).toThrow(ValidationError);
+    // @ts-expect-error pivot attributes are an object
     expect(() => p.related('tags').attach({ 3: 'admin' })).toThrow(ValidationError);
     expect(() => new Post().related('tags').attach(3)).toThrow(SheetORMError);
     expect(sheetRows('PostTag')).toEqual(before);

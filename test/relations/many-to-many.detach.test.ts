@@ -104,7 +104,7 @@ describe('detach', () => {
   test('accepts a model', () => {
     seed();
     const p = post(1);
-    expect(p.related('tags').detach(Tag.find(3))).toBe(1);
+    expect(p.related('tags').detach(Tag.findOrFail(3))).toBe(1);
     expect(sheetRows('PostTag').length).toBe(8);
   });
 

@@ -328,3 +328,32 @@ interface Probe extends Model {
 }
 type ComputedThisTyped = { [K in keyof Model]-?: Equals<Probe[K], Model[K]> extends true ? never : K }[keyof Model];
 assertType<Equals<ComputedThisTyped, ThisTypedMember>>();
+
+it('relation writers take models with relations loaded, and attach/sync take ids or models of the related class', () => {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'ann'], [2, 'bob']],
+    Posts: [['id', 'title', 'user_id'], [1, 'First', 1], [2, 'Second', '']],
+    Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+    PostTag: [['post_id', 'tag_id'], [1, 1]],
+  });
+  const loadedUser = User.with('posts').findOrFail(2);
+  const post = Post.findOrFail(2);
+  const associated: Post = post.related('author').associate(loadedUser);
+  const loadedPost = Post.with('tags').findOrFail(2);
+  const saved = User.findOrFail(1).related('posts').save(loadedPost);
+  assertType<Equals<typeof saved, typeof loadedPost>>();
+  const savedMany = User.findOrFail(2).related('posts').saveMany(Post.with('tags', 'author').get());
+  expect([associated.user_id, saved.user_id, savedMany.map((p) => [p.user_id, p.tags.length])]).toEqual([2, 1, [[2, 1], [2, 0]]]);
+
+  const tags = Post.findOrFail(2).related('tags');
+  tags.attach(Tag.query().get());
+  expect(tags.sync(new Map([[1, { }]]))).toEqual({ attached: [], detached: [2], updated: [] });
+  expect(tags.detach([Tag.findOrFail(1), 2])).toBe(1);
+  expect(tags.toggle({ 1: {} })).toEqual({ attached: [1], detached: [] });
+  // @ts-expect-error a Post is not a Tag
+  expect(() => tags.attach(new Post())).toThrow(/expected a Tag/);
+  // @ts-expect-error ids are numbers, strings, Dates or models
+  expect(() => tags.sync([true])).toThrow(/not a related id/);
+  // @ts-expect-error a Tag is not a User
+  expect(() => post.related('author').associate(Tag.findOrFail(1))).toThrow(/expected a User/);
+});

@@ -8,6 +8,7 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { forgetLoadedRelation, isLoadedRelation } from '../../model/state';
 import { isBlankKey } from '../../support/values';
 import type { BelongsTo } from '../BelongsTo';
+import type { RelatedInput } from '../types';
 import { assertParentNotDeleted, requireRelated, setForeignKey } from './support';
 
 /** The client returned by `parent.related(name)` for belongsTo. */
@@ -29,7 +30,7 @@ export class BelongsToClient<out P extends Model, R extends Model> {
   }
 
   /** Points the parent at `related` (saving it first if new or changed, as Lucid does) and saves the parent. */
-  associate(related: R): P {
+  associate(related: RelatedInput<R>): P {
     requireRelated(related, this.relation.relatedModel(), this.relation.label(), 'associate');
     assertParentNotDeleted(this.parent, this.relation.label(), 'associate');
     return runWrite(`${this.relation.label()}.associate`, (unit) => {
@@ -38,7 +39,7 @@ export class BelongsToClient<out P extends Model, R extends Model> {
       if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
       setForeignKey(unit, this.parent, this.relation.foreignKey, key);
       saveInWrite(this.parent);
-      this.setLoaded(unit, related);
+      this.setLoaded(unit, related as unknown as R);
       return this.parent;
     });
   }

@@ -11,6 +11,7 @@ import { findOrCreate } from '../../model/findOrCreate';
 import { runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
+import type { RelatedInput } from '../types';
 import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst, setForeignKey } from './support';
 
 /**
@@ -77,7 +78,7 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
   }
 
   /** Sets the parent's key on a related model and saves it (a new or changed parent is saved first, as in Lucid). */
-  save(model: R): R {
+  save<T extends RelatedInput<R>>(model: T): T {
     requireRelated(model, this.relation.relatedModel(), this.relation.label(), 'save');
     assertParentNotDeleted(this.parent, this.relation.label(), 'save');
     if (this.parent.$isPersisted) this.parentKey();
@@ -90,7 +91,7 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
   }
 
   /** Saves several related models in one unit of work. */
-  saveMany(models: List<R>): R[] {
+  saveMany<T extends RelatedInput<R>>(models: List<T>): T[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     return runWrite(`${this.relation.label()}.saveMany`, () => models.map((model) => this.save(model)));
   }

@@ -17,6 +17,7 @@ import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
+import type { PivotIds, RelatedInput } from '../types';
 import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, requireRelated, saveParentFirst } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
 import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
@@ -48,7 +49,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
    * Adds pivot rows: `attach([1, 2])`, `attach({ 1: { role: 'admin' } })`, or Eloquent's
    * `attach([1, 2], { role: 'admin' })` (an id's own attributes win). One append.
    */
-  attach(ids: unknown, attributes?: Record<string, unknown>): void {
+  attach(ids: PivotIds<R>, attributes?: Record<string, unknown>): void {
     checkPivotAttributes(this.relation.label(), attributes, 'attach');
     const records = this.records(ids, 'attach', attributes);
     // Nothing to attach takes no lock and reads nothing, as save() without changes.
@@ -60,7 +61,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   }
 
   /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns how many rows went (Eloquent). */
-  detach(ids?: unknown): number {
+  detach(ids?: PivotIds<R>): number {
     return this.write('detach', (pivot) => {
       const only = ids === undefined ? null : this.records(ids, 'detach');
       let removed = 0;
@@ -77,12 +78,12 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
    * Makes the pivot rows exactly `ids` (with their attributes); `detach = false` keeps the others.
    * The ids reported are the related keys as the pivot sheet holds them.
    */
-  sync(ids: unknown, detach = true): SyncResult {
+  sync(ids: PivotIds<R>, detach = true): SyncResult {
     return this.syncRecords('sync', ids, undefined, detach);
   }
 
   /** `sync(ids)` with the same pivot attributes for every id (Eloquent's syncWithPivotValues). */
-  syncWithPivotValues(ids: unknown, attributes: Record<string, unknown>, detach = true): SyncResult {
+  syncWithPivotValues(ids: PivotIds<R>, attributes: Record<string, unknown>, detach = true): SyncResult {
     if (attributes === undefined || attributes === null) {
       throw new ValidationError(`${this.relation.label()}.syncWithPivotValues(): pass the pivot attributes as the second argument ({ role: 'admin' }).`);
     }
@@ -91,7 +92,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   }
 
   /** `sync(ids, false)`. */
-  syncWithoutDetaching(ids: unknown): SyncResult {
+  syncWithoutDetaching(ids: PivotIds<R>): SyncResult {
     return this.sync(ids, false);
   }
 
@@ -129,7 +130,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   }
 
   /** Attaches the ids not attached and detaches the ones that are. */
-  toggle(ids: unknown): { attached: unknown[]; detached: unknown[] } {
+  toggle(ids: PivotIds<R>): { attached: unknown[]; detached: unknown[] } {
     const records = this.records(ids, 'toggle');
     if (!records.size) {
       this.parentKey();
@@ -225,32 +226,32 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       const own = this.query().where(where).first();
       if (own) return own;
       const other = this.relation.relatedModel().query().where(where).first();
-      if (other) this.attach([other], pivotAttributes);
+      if (other) this.attach([other as unknown as RelatedInput<R>], pivotAttributes);
       return other;
     };
     return findOrCreate(owner, method, find, (merged) => this.create(merged as ModelAttributes<R>, pivotAttributes), search as object, attributes as object, update);
   }
 
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
-  save(model: R, pivotAttributes?: Record<string, unknown>, checkExisting = true): R {
+  save<T extends RelatedInput<R>>(model: T, pivotAttributes?: Record<string, unknown>, checkExisting = true): T {
     checkPivotAttributes(this.relation.label(), pivotAttributes, 'save');
     this.saveModels('save', [model], [pivotAttributes], checkExisting);
     return model;
   }
 
   /** Saves related models and attaches them. */
-  saveMany(models: List<R>, pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): R[] {
+  saveMany<T extends RelatedInput<R>>(models: List<T>, pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): T[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     checkPivotList(this.relation.label(), pivotList, 'saveMany');
     return this.saveModels('saveMany', models, pivotList, checkExisting);
   }
 
-  private saveModels(method: string, models: R[], pivotList: Array<Record<string, unknown> | undefined>, checkExisting: boolean): R[] {
+  private saveModels<T extends RelatedInput<R>>(method: string, models: T[], pivotList: Array<Record<string, unknown> | undefined>, checkExisting: boolean): T[] {
     const related = this.relation.relatedModel();
     models.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
     return this.write(method, (pivot) => {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
-      models.forEach((model, i) => {
+      (models as unknown as R[]).forEach((model, i) => {
         saveInWrite(model);
         const id = this.pairedKey(model, method);
         const attributes = pivotList[i] || {};
@@ -259,7 +260,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
         else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
       });
       return models;
-    }, models.some((model) => !model.$isPersisted || model.$isDirty), true);
+    }, (models as unknown as R[]).some((model) => !model.$isPersisted || model.$isDirty), true);
   }
 
   /**
