@@ -26,7 +26,7 @@ function addTaggedPost() {
   const post = Post.create({ title: 'Third Post', views: 0 });
   const tutorial = Tag.findBy('name', 'Tutorial');
   post.related('tags').attach([1, tutorial.id]);
-  Logger.log('Created post %s with tags %s', post.id, post.related('tags').query().pluck('name').join(', '));
+  Logger.log('Created post ' + post.id + ' with tags ' + post.related('tags').query().pluck('name').join(', '));
 }
 
 /** The most viewed posts tagged Tutorial. */
@@ -46,5 +46,5 @@ function editPost() {
     post.save();
     post.related('tags').detach([2]);
   });
-  Logger.log('Post 2 is now "%s" with %s tags', Post.find(2).title, Post.find(2).related('tags').query().count());
+  Logger.log('Post 2 is now "' + Post.find(2).title + '" with ' + Post.find(2).related('tags').query().count() + ' tags');
 }

@@ -18,7 +18,7 @@ Course._table = 'Courses';
 function courseSizes() {
   Course.withCount('students').orderBy('title').get().each(function (course) {
     const count = course.$extras.students_count;
-    Logger.log('%s: %s %s', course.title, count, count === 1 ? 'student' : 'students');
+    Logger.log(course.title + ': ' + count + (count === 1 ? ' student' : ' students'));
   });
 }
 
@@ -28,7 +28,7 @@ function studentLoads() {
     .sortByDesc(function (student) { return student.$extras.courses_count; })
     .each(function (student) {
       const count = student.$extras.courses_count;
-      Logger.log('%s takes %s %s', student.name, count, count === 1 ? 'course' : 'courses');
+      Logger.log(student.name + ' takes ' + count + (count === 1 ? ' course' : ' courses'));
     });
 }
 

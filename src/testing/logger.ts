@@ -9,14 +9,31 @@ function on<T>(fake: object, method: string, args: IArguments, body: (world: Wor
   return invoke(world, method, {}, args, () => body(world));
 }
 
-/** How Logger writes a value: objects as `{key=value}`, lists as `[a, b]` (its Java-side rendering). */
+/** How Logger writes a value: numbers as Java doubles, objects as `{key=value}`, lists as `[a, b]` (its Java-side rendering). */
 function text(value: unknown, seen: object[] = []): string {
   if (typeof value === 'string') return value;
+  if (typeof value === 'number') return javaDouble(value);
   if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) === '[object Date]') return String(value);
   if (seen.indexOf(value) >= 0) return '(this Map)';
   const inner = seen.concat([value]);
   if (Array.isArray(value)) return `[${value.map((item) => text(item, inner)).join(', ')}]`;
   return `{${Object.keys(value).map((key) => `${key}=${text((value as Record<string, unknown>)[key], inner)}`).join(', ')}}`;
+}
+
+/**
+ * A number as Java's Double.toString writes it, as Logger does: `3` → `3.0`, `12345678` →
+ * `1.2345678E7`, `0.0001` → `1.0E-4` (scientific outside 10^-3 ≤ |n| < 10^7).
+ */
+export function javaDouble(n: number): string {
+  if (!isFinite(n)) return String(n);
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const size = Math.abs(n);
+  if (size >= 1e-3 && size < 1e7) {
+    const plain = String(n);
+    return plain.indexOf('.') >= 0 ? plain : `${plain}.0`;
+  }
+  const [mantissa, exponent] = n.toExponential().split('e');
+  return `${mantissa.indexOf('.') >= 0 ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
 
 /** The line `Logger.log(data)` writes: an object's `message` when it has one (the rest is structured payload). */

@@ -119,10 +119,10 @@ describe('Utilities', () => {
 describe('Logger', () => {
   it('records what it prints, with %s placeholders', () => {
     const env = createAppsScript();
-    env.Logger.log('saved %s rows in %s', 3, 'Posts');
-    env.Logger.log({ id: 1 });
-    expect(env.logs).toEqual(['saved 3 rows in Posts', '{id=1}']);
-    expect(env.Logger.getLog()).toBe('saved 3 rows in Posts\n{id=1}');
+    env.Logger.log('saved %s rows in %s', '3', 'Posts');
+    env.Logger.log({ id: 'a' });
+    expect(env.logs).toEqual(['saved 3 rows in Posts', '{id=a}']);
+    expect(env.Logger.getLog()).toBe('saved 3 rows in Posts\n{id=a}');
     env.Logger.clear();
     expect(env.logs).toEqual([]);
   });
@@ -132,7 +132,16 @@ describe('Logger', () => {
     env.Logger.log({ key: 'value', tags: ['a', 'b'], nested: { n: 2 } });
     env.Logger.log({ message: 'my log message', data: { key: 'value' } });
     env.Logger.log('%s', { key: 'value' });
-    expect(env.logs).toEqual(['{key=value, tags=[a, b], nested={n=2}}', 'my log message', '{key=value}']);
+    expect(env.logs).toEqual(['{key=value, tags=[a, b], nested={n=2.0}}', 'my log message', '{key=value}']);
+  });
+
+  it('writes numbers as Java doubles, as Apps Script does (text made in JavaScript keeps its own)', () => {
+    const env = createAppsScript();
+    env.Logger.log(3);
+    env.Logger.log('%s posts, page %s', 2, 1.5);
+    env.Logger.log([1, -0.25, 12345678, 0.0001, 1465408396353]);
+    env.Logger.log('Post ' + 3 + ' has ' + 10 + ' views');
+    expect(env.logs).toEqual(['3.0', '2.0 posts, page 1.5', '[1.0, -0.25, 1.2345678E7, 1.0E-4, 1.465408396353E12]', 'Post 3 has 10 views']);
   });
 });
 
