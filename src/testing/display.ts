@@ -112,5 +112,22 @@ export function displayText(value: Scalar | '', format: string, timeZone: string
     if (custom && isDateFormat(format)) return formatPattern(value, timeZone, datePattern(format, value, timeZone));
     return defaultDate(value, timeZone);
   }
-  return (custom && numberWithFormat(value, format)) || plainNumber(value);
+  if (!custom) return plainNumber(value);
+  const { section, shown } = numberSection(value, format);
+  const unquoted = section.replace(/"[^"]*"/g, '');
+  if (unquoted.includes('?')) throw new TypeError(`sheetorm/testing: the number format "${format}" has fraction placeholders (?), which the kit does not render.`);
+  // A section of text alone ("zero") shows that text.
+  if (section !== format && !/[#0]/.test(unquoted)) return section.replace(/"([^"]*)"/g, '$1');
+  return numberWithFormat(shown, section) || plainNumber(shown);
+}
+
+/**
+ * The section of a format ("positive;negative;zero;text") a number shows with, and the number it
+ * shows: a negative section gives its own sign, so it shows the number without one.
+ */
+function numberSection(value: number, format: string): { section: string; shown: number } {
+  const sections = format.match(/(?:"[^"]*"|\\.|[^;"\\])+|(?<=^|;)(?=;|$)/g) || [format];
+  if (sections.length === 1) return { section: format, shown: value };
+  if (value < 0) return { section: sections[1], shown: -value };
+  return { section: value === 0 && sections.length > 2 ? sections[2] : sections[0], shown: value };
 }

@@ -204,6 +204,16 @@ describe('display values', () => {
     expect(range.getDisplayValues()).toEqual([['1234.50', '1,235', '25.6%', '02/01/2024 13:05', '007']]);
   });
 
+  it('shows a number with its section of a "positive;negative;zero" format, and refuses fraction placeholders', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange('A1:E1');
+    range.setValues([[3, -3, 0, -2, 5]]);
+    range.setNumberFormats([['0.00;(0.00)', '0.00;(0.00)', '0.00;(0.00);"zero"', '0;;', '"a;b"0']]);
+    expect(range.getDisplayValues()).toEqual([['3.00', '(3.00)', 'zero', '', 'a;b5']]);
+    sheet.getRange('A2').setNumberFormat('# ?/?').setValue(0.5);
+    expect(() => sheet.getRange('A2').getDisplayValue()).toThrow(/fraction placeholders/);
+  });
+
   it('shows elapsed hours and minutes for [h] and [m] formats (1.5 days is 36:00)', () => {
     const { sheet } = blank('UTC');
     const range = sheet.getRange('A1:C1');
