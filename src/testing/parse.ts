@@ -3,7 +3,7 @@
  * and times become typed values, "=..." (and "+..." that is not a number) a formula, and a
  * leading apostrophe forces text.
  */
-import { daysInMonth, fromWallTime } from './dates';
+import { daysInMonth, fromWallTime, wallTime } from './dates';
 
 /** A cell value as stored: a number, boolean, Date or non-empty string. */
 export type Scalar = number | boolean | string | Date;
@@ -18,6 +18,8 @@ const NUMBER = /^([+-])?(\$)?([+-])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)
 const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,3}))?)?(?:\\s*([AaPp][Mm]))?';
 const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ T]${TIME})?$`);
 const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:\\s+${TIME})?$`);
+/** "1/2": month/day of the current year. */
+const US_DAY = new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:\\s+${TIME})?$`);
 const TIME_ONLY = new RegExp(`^${TIME}$`);
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '([A-Za-z]{3,9})\\.?';
@@ -93,8 +95,11 @@ function fullYear(digits: string): number {
   return digits.length > 2 ? year : year < 30 ? 2000 + year : 1900 + year;
 }
 
-/** A date, date-time or time typed as text, read as the en_US locale does; undefined if none. */
-export function parseDate(text: string, timeZone: string): Date | undefined {
+/**
+ * A date, date-time or time typed as text, read as the en_US locale does; undefined if none.
+ * `now` (the kit's clock) gives the year of a date typed without one ("1/2").
+ */
+export function parseDate(text: string, timeZone: string, now?: number): Date | undefined {
   const iso = ISO_DATE.exec(text);
   const us = iso ? null : US_DATE.exec(text);
   const match = iso ?? us;
@@ -108,6 +113,11 @@ export function parseDate(text: string, timeZone: string): Date | undefined {
   }
   const named = parseNamedDate(text, timeZone);
   if (named) return named;
+  const day = now === undefined ? null : US_DAY.exec(text);
+  if (day) {
+    const clock = parseClock(day, 3);
+    return clock === null ? undefined : makeDate(wallTime(new Date(now as number), timeZone).year, Number(day[1]), Number(day[2]), clock, timeZone);
+  }
   const time = TIME_ONLY.exec(text);
   const clock = time ? parseClock(time, 1) : undefined;
   // A time alone is a fraction of day zero, which Sheets dates 1899-12-30.
@@ -115,7 +125,7 @@ export function parseDate(text: string, timeZone: string): Date | undefined {
 }
 
 /** What Sheets stores for a string typed into a cell (USER_ENTERED). */
-export function parseTyped(text: string, timeZone: string): Content {
+export function parseTyped(text: string, timeZone: string, now?: number): Content {
   if (text === '') return {};
   if (text.startsWith("'")) return text.length > 1 ? { value: text.slice(1) } : {};
   if (text.startsWith('=') && text.length > 1) return { formula: text };
@@ -123,7 +133,7 @@ export function parseTyped(text: string, timeZone: string): Content {
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   const number = parseNumber(trimmed);
   if (number !== undefined && Number.isFinite(number)) return { value: number };
-  const date = parseDate(trimmed, timeZone);
+  const date = parseDate(trimmed, timeZone, now);
   if (date) return { value: date };
   // Sheets reads a leading "+" or "-" as the start of a formula ("+44 20 7946", "- item" show #ERROR!).
   if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) return { formula: `=${text}` };

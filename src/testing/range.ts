@@ -72,8 +72,8 @@ class FakeRange extends FakeRangeFormat {
     const args = arguments;
     return on(this, 'setValues', args, (s) => {
       const rows = checkMatrix(s, values, args, 'SpreadsheetApp.Range.setValues');
-      const tz = s.sheet.book.timeZone;
-      writeAll(s, (r, c, format) => toContent(rows[r - s.row][c - s.col], format, tz));
+      const { timeZone, world } = s.sheet.book;
+      writeAll(s, (r, c, format) => toContent(rows[r - s.row][c - s.col], format, timeZone, world.now));
       return asRange(this);
     });
   }
@@ -82,7 +82,7 @@ class FakeRange extends FakeRangeFormat {
     const args = arguments;
     return on(this, 'setValue', args, (s) => {
       checkSignature(args.length === 1, args, 'SpreadsheetApp.Range.setValue');
-      writeAll(s, (r, c, format) => toContent(value, format, s.sheet.book.timeZone));
+      writeAll(s, (r, c, format) => toContent(value, format, s.sheet.book.timeZone, s.sheet.book.world.now));
       return asRange(this);
     });
   }
@@ -91,7 +91,7 @@ class FakeRange extends FakeRangeFormat {
     const args = arguments;
     return on(this, 'setFormulas', args, (s) => {
       const rows = checkMatrix(s, formulas, args, 'SpreadsheetApp.Range.setFormulas');
-      writeAll(s, (r, c, format) => formulaContent(rows[r - s.row][c - s.col], format, s.sheet.book.timeZone));
+      writeAll(s, (r, c, format) => formulaContent(rows[r - s.row][c - s.col], format, s.sheet.book.timeZone, s.sheet.book.world.now));
       return asRange(this);
     });
   }
@@ -100,7 +100,7 @@ class FakeRange extends FakeRangeFormat {
     return on(this, 'setFormula', arguments, (s) => {
       // Like filling a formula down and across: relative references move with each cell.
       writeAll(s, (r, c, format) => {
-        const content = formulaContent(formula, format, s.sheet.book.timeZone);
+        const content = formulaContent(formula, format, s.sheet.book.timeZone, s.sheet.book.world.now);
         return content.formula ? { formula: offsetFormula(content.formula, r - s.row, c - s.col) } : content;
       });
       return asRange(this);

@@ -135,7 +135,7 @@ class FakeSheet {
     const args = arguments;
     return on(this, 'appendRow', args, (s) => {
       checkSignature(args.length === 1 && Array.isArray(rowContents), args, 'SpreadsheetApp.Sheet.appendRow');
-      const contents = rowContents.map((value) => toContent(value, undefined, s.book.timeZone));
+      const contents = rowContents.map((value) => toContent(value, undefined, s.book.timeZone, s.book.world.now));
       const row = lastRow(s) + 1;
       // Like the real appendRow, the grid grows when the new row or its width does not fit.
       const extraRows = Math.max(0, row - s.maxRows);

@@ -32,7 +32,7 @@ export function inputOption(value: unknown): InputOption {
   return enumOption<InputOption>(value, ['RAW', 'USER_ENTERED'], 'RAW', 'value_input_option', 'ValueInputOption');
 }
 
-function content(value: unknown, option: InputOption, format: string | undefined, timeZone: string, at: () => string): Content | undefined {
+function content(value: unknown, option: InputOption, format: string | undefined, timeZone: string, now: number, at: () => string): Content | undefined {
   // The advanced service sends JSON: NaN and Infinity become null, a Date its ISO string.
   const sent = isDate(value) ? (Number.isNaN(value.getTime()) ? null : value.toISOString()) : value;
   if (sent === null || sent === undefined) return undefined;
@@ -42,7 +42,7 @@ function content(value: unknown, option: InputOption, format: string | undefined
   const text = String(sent);
   if (text.length > CHARACTER_LIMIT) throw new BadRequest(API_MSG.tooManyCharacters);
   if (text === '') return {};
-  return option === 'RAW' ? { value: text } : toContent(text, format, timeZone);
+  return option === 'RAW' ? { value: text } : toContent(text, format, timeZone, now);
 }
 
 function rowsOf(values: unknown, field: string): unknown[][] {
@@ -70,7 +70,7 @@ function plan(target: WriteTarget, resource: Record<string, unknown>, option: In
       if (j >= lines[i].length) continue;
       if (target.endRow !== undefined && row + r > target.endRow) throw new BadRequest(API_MSG.writingRow(target.text, target.endRow + 1));
       if (target.endCol !== undefined && col + c > target.endCol) throw new BadRequest(API_MSG.writingColumn(target.text, columnLetters(target.endCol + 1)));
-      out[c] = content(lines[i][j], option, cellAt(sheet, row + r, col + c)?.format, sheet.book.timeZone, () => `[${i}][${j}]`);
+      out[c] = content(lines[i][j], option, cellAt(sheet, row + r, col + c)?.format, sheet.book.timeZone, sheet.book.world.now, () => `[${i}][${j}]`);
     }
     cells.push(out);
   }

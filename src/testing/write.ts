@@ -3,8 +3,11 @@ import { exception, MSG } from './errors';
 import { CHARACTER_LIMIT } from './grid';
 import { Content, isDate, parseTyped } from './parse';
 
-/** Content for a written value; strings are read as typed input unless the cell is plain text ("@"). */
-export function toContent(input: unknown, format: string | undefined, timeZone: string): Content {
+/**
+ * Content for a written value; strings are read as typed input unless the cell is plain text ("@").
+ * `now`, the kit's clock, dates "1/2" in the current year.
+ */
+export function toContent(input: unknown, format: string | undefined, timeZone: string, now?: number): Content {
   if (input === null || input === undefined || input === '') return {};
   // Sheets holds no NaN or infinity: the cell shows the error #NUM!.
   if (typeof input === 'number') return Number.isFinite(input) ? { value: input } : { value: '#NUM!' };
@@ -17,14 +20,14 @@ export function toContent(input: unknown, format: string | undefined, timeZone: 
   const text = String(input);
   if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
   if (typeof input !== 'string') return { value: text };
-  return format === '@' ? { value: text } : parseTyped(text, timeZone);
+  return format === '@' ? { value: text } : parseTyped(text, timeZone, now);
 }
 
 /** Content for setFormula: a formula when it starts with "=", otherwise like a typed value. */
-export function formulaContent(formula: unknown, format: string | undefined, timeZone: string): Content {
+export function formulaContent(formula: unknown, format: string | undefined, timeZone: string, now?: number): Content {
   const text = formula === null || formula === undefined ? '' : String(formula);
   if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
-  return text.startsWith('=') && text.length > 1 ? { formula: text } : toContent(text, format, timeZone);
+  return text.startsWith('=') && text.length > 1 ? { formula: text } : toContent(text, format, timeZone, now);
 }
 
 /** Content for a seeded cell: kept exactly as given, except that "=..." strings are formulas. */

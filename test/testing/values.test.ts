@@ -125,6 +125,16 @@ describe('written values', () => {
     expect(typed('2024-07-02 08:00', 'Europe/Paris')).toEqual(new Date('2024-07-02T06:00:00Z'));
   });
 
+  it('reads month/day without a year as a date of the current year (on the kit clock, in the spreadsheet zone)', () => {
+    const { env, sheet } = blank('Pacific/Auckland');
+    env.clock.advance(Date.UTC(2031, 11, 31, 12) - env.clock.now());
+    // 31 December 2031 12:00 UTC is already 2032 in Auckland.
+    sheet.getRange('A1:E1').setValues([['1/2', '12/31 9:15', '13/2', '2/30', '1/2 25:00']]);
+    sheet.getRange('A2').setValue('2/29');
+    expect(sheet.getRange('A1:E1').getValues()[0]).toEqual([new Date('2032-01-01T11:00:00Z'), new Date('2032-12-30T20:15:00Z'), '13/2', '2/30', '1/2 25:00']);
+    expect(sheet.getRange('A2').getValue()).toEqual(new Date('2032-02-28T11:00:00Z'));
+  });
+
   it('reads two-digit years as Sheets does: 00–29 in this century, 30–99 in the last', () => {
     expect(typed('3/1/16')).toEqual(new Date('2016-03-01T00:00:00Z'));
     expect(typed('12/31/29')).toEqual(new Date('2029-12-31T00:00:00Z'));
