@@ -31,10 +31,20 @@ export function checkAttributeObjects(owner: string, method: string, search: unk
  * argument is ignored, as Lucid's is: an override or wrapper passing (clause, undefined) on works.
  */
 export function findByQuery<M extends Model>(model: ModelClass<M>, method: string, column: unknown, value: unknown, given: number): QueryBuilder<M> {
-  if (isPlainObject(column)) return model.query().where(column as Record<string, unknown>);
+  if (isPlainObject(column)) {
+    const clause = column as Record<string, unknown>;
+    for (const name of Object.keys(clause)) if (clause[name] === undefined) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+    return model.query().where(clause);
+  }
   if (typeof column !== 'string') {
     throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
   }
   if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
+  if (value === undefined) throw undefinedValue(model, method, column, `'${column}', undefined`);
   return model.query().where(column, value);
+}
+
+/** A search value left undefined (a misspelt property, a form field not sent), named in the method the caller used. */
+function undefinedValue(model: ModelClass<Model>, method: string, column: string, shown: string): ValidationError {
+  return new ValidationError(`${modelName(model)}.${method}(${shown}): the value of "${column}" is undefined; pass a value, or null to find an empty cell.`);
 }

@@ -170,6 +170,8 @@ describe('terminal methods', () => {
     expect(() => Post.findByOrFail({ status: 'gone' })).toThrow(/no row of sheet "Posts"/);
     expect(() => (Post as any).findBy('title')).toThrow(new ValidationError('Post.findBy(): pass a column and a value, or an object of column values, got only the column "title".'));
     expect(() => Post.findByOrFail(['title'] as never, 'x')).toThrow(/Post\.findByOrFail\(\): pass a column and a value, or an object of column values, got/);
+    expect(() => Post.findBy('title', undefined)).toThrow(new ValidationError(`Post.findBy('title', undefined): the value of "title" is undefined; pass a value, or null to find an empty cell.`));
+    expect(() => Post.findByOrFail({ status: 'live', views: undefined })).toThrow(/^Post\.findByOrFail\(\{ views: undefined \}\): the value of "views" is undefined/);
     class Forwarding extends Post {
       static override findBy(column: any, value?: unknown): any {
         return super.findBy(column, value);
