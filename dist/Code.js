@@ -5140,12 +5140,20 @@ var SheetORM = (() => {
     });
   }
   function findByQuery(model, method, column, value, given) {
-    if (isPlainObject(column)) return model.query().where(column);
+    if (isPlainObject(column)) {
+      const clause = column;
+      for (const name of Object.keys(clause)) if (clause[name] === void 0) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+      return model.query().where(clause);
+    }
     if (typeof column !== "string") {
       throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
     }
     if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
+    if (value === void 0) throw undefinedValue(model, method, column, `'${column}', undefined`);
     return model.query().where(column, value);
+  }
+  function undefinedValue(model, method, column, shown) {
+    return new ValidationError(`${modelName(model)}.${method}(${shown}): the value of "${column}" is undefined; pass a value, or null to find an empty cell.`);
   }
 
   // src/model/findOrCreate.ts
