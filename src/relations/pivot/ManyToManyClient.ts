@@ -248,10 +248,12 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
 
   private saveModels<T extends RelatedInput<R>>(method: string, models: T[], pivotList: Array<Record<string, unknown> | undefined>, checkExisting: boolean): T[] {
     const related = this.relation.relatedModel();
-    models.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
+    // Each is checked to be of the related class here: from now on it is one.
+    const checked = models as unknown as R[];
+    checked.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
     return this.write(method, (pivot) => {
       const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
-      (models as unknown as R[]).forEach((model, i) => {
+      checked.forEach((model, i) => {
         saveInWrite(model);
         const id = this.pairedKey(model, method);
         const attributes = pivotList[i] || {};
@@ -260,7 +262,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
         else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
       });
       return models;
-    }, (models as unknown as R[]).some((model) => !model.$isPersisted || model.$isDirty), true);
+    }, checked.some((model) => !model.$isPersisted || model.$isDirty), true);
   }
 
   /**
