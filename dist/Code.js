@@ -7304,10 +7304,11 @@ var SheetORM = (() => {
     }
     saveModels(method, models, pivotList, checkExisting) {
       const related = this.relation.relatedModel();
-      models.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
+      const checked = models;
+      checked.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
       return this.write(method, (pivot) => {
         const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
-        models.forEach((model, i) => {
+        checked.forEach((model, i) => {
           saveInWrite(model);
           const id = this.pairedKey(model, method);
           const attributes = pivotList[i] || {};
@@ -7316,7 +7317,7 @@ var SheetORM = (() => {
           else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
         });
         return models;
-      }, models.some((model) => !model.$isPersisted || model.$isDirty), true);
+      }, checked.some((model) => !model.$isPersisted || model.$isDirty), true);
     }
     /**
      * Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written
