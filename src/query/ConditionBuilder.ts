@@ -196,7 +196,7 @@ export class ConditionBuilder {
   /** Adds a where-clause against `source` (the model's sheet or the pivot sheet). */
   protected addWhere(bool: Bool, not: boolean, args: unknown[], method: string, source: Source = 'model'): this {
     const [first] = args;
-    if (typeof first === 'function' && args.length === 1) return this.addGroup(bool, not, first as GroupCallback<this>);
+    if (typeof first === 'function' && args.length === 1) return this.addGroup(bool, not, first as GroupCallback<this>, method);
     if (isPlainObject(first) && args.length === 1) {
       const group = this.newGroup();
       for (const column of Object.keys(first)) group.addWhere('and', false, [column, first[column]], method, source);
@@ -218,9 +218,16 @@ export class ConditionBuilder {
     return this;
   }
 
-  protected addGroup(bool: Bool, not: boolean, callback: GroupCallback<this>): this {
+  protected addGroup(bool: Bool, not: boolean, callback: GroupCallback<this>, method: string): this {
     const group = this.newGroup();
-    callback(group as this);
+    const unknown = readsOfUnknownNames(group, callback as GroupCallback<ConditionBuilder>);
+    // Pinia's where(row => row.age > 40) would be an empty group here, so a delete() or update() would take every row.
+    if (!group.conditions.length && unknown.length) {
+      throw new ValidationError(
+        `${this.owner}.${method}(callback): the callback is given a query builder to group conditions in (as in Lucid), not a row; it read "${unknown[0]}", which a query builder does not have. ` +
+          `Write ${method}('${unknown[0]}', '>', 40)-style conditions inside it, or filter the models after get(): .get().filter(row => …).`,
+      );
+    }
     return this.pushGroup(bool, not, group.conditions);
   }
 
@@ -251,4 +258,19 @@ export class ConditionBuilder {
     this.conditions.push({ kind: 'between', bool, not, source, column: name, low: range[0], high: range[1] });
     return this;
   }
+}
+
+/** Runs a group callback on `group`; returns the names it read that the builder does not have (`row.age`). */
+function readsOfUnknownNames(group: ConditionBuilder, callback: GroupCallback<ConditionBuilder>): string[] {
+  const unknown: string[] = [];
+  const watched = new Proxy(group, {
+    get(target, name) {
+      if (typeof name === 'string' && !(name in target)) unknown.push(name);
+      const value = Reflect.get(target, name, target) as unknown;
+      // Methods run on the builder itself, so only the callback's own reads are watched.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  callback(watched);
+  return unknown;
 }

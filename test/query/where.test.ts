@@ -1,5 +1,5 @@
 import { Model, ValidationError, ColumnNotFoundError, ModelNotFoundError } from '../../src';
-import { seedSheets, gas } from '../support/seed';
+import { seedSheets, gas, sheetRows } from '../support/seed';
 
 class Post extends Model {
   static _table = 'Posts';
@@ -103,6 +103,24 @@ describe('boolean logic', () => {
     expect(ids(Post.where('status', 'live').whereNot(() => undefined))).toEqual([2, 3]);
     expect(ids(Post.where('status', 'live').where((q) => q.where(() => undefined)))).toEqual([2, 3]);
     expect(ids(Post.whereNot({}))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("refuses a row predicate (Pinia's where(row => …)) before a delete or update could take every row", () => {
+    const rowsBefore = sheetRows('Posts');
+    gas().calls.reset();
+    const predicate = (row: unknown) => (row as { views: number }).views > 100;
+    expect(() => Post.query().where(predicate as never).delete()).toThrow(ValidationError);
+    expect(() => Post.query().where(predicate as never).update({ views: 0 })).toThrow(
+      /Post\.where\(callback\): the callback is given a query builder .* it read "views"/,
+    );
+    expect(() => Post.where('id', 1).orWhere(predicate as never)).toThrow(/Post\.orWhere\(callback\)/);
+    expect(() => Post.query().whereNot((row: unknown) => !(row as { status: string }).status as never)).toThrow(/read "status"/);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('Posts')).toEqual(rowsBefore);
+    // Lucid's conditional groups read only the builder's own names, and may add nothing.
+    const search = '';
+    expect(ids(Post.where('status', 'live').orWhere((q) => search && q.where('title', search)))).toEqual([2, 3]);
+    expect(ids(Post.where((q) => q.where('id', 1).orWhere((inner) => inner.whereNull('views'))))).toEqual([1, 3]);
   });
 
   it('orWhereIn, orWhereNull, orWhereBetween', () => {
