@@ -1,5 +1,5 @@
 /** Writes through a relation whose onQuery scopes it (Lucid's pivotQuery), and pairings that cannot be written. */
-import { Model, ValidationError } from '../../src';
+import { Model, transaction, ValidationError } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Member extends Model {
@@ -78,6 +78,48 @@ describe('an onQuery scope bounds the writes', () => {
   it('updateExistingPivot() leaves rows outside the scope alone', () => {
     expect(ada().related('ledProjects').updateExistingPivot(3, { role: 'owner' })).toBe(0);
     expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('a new pivot row outside the scope is refused before writing, so repeated syncs add no duplicates', () => {
+    const before = sheetRows('project_member');
+    gas().calls.reset();
+    // Mercury is done: its row would never be listed by activeProjects, and each sync would add another.
+    expect(() => ada().related('activeProjects').sync([1, 2, 3], false)).toThrow(
+      /Member\.activeProjects\.sync\(\): the new pivot row \(member_id 1, project_id 3, role null\) would fall outside the relation's onQuery/,
+    );
+    expect(() => ada().related('activeProjects').toggle([3])).toThrow(ValidationError);
+    expect(() => ada().related('activeProjects').create({ title: 'Vostok', status: 'done' })).toThrow(/activeProjects\.create\(\)/);
+    // A pivot scope needs its values given: attach([2]) would be invisible to ledProjects.
+    expect(() => ada().related('ledProjects').attach([2])).toThrow(/ledProjects\.attach\(\).*Give pivot values that meet the onQuery/);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('project_member')).toEqual(before);
+    expect(sheetRows('Projects')).toHaveLength(4);
+  });
+
+  it('rows inside the scope are written, and a second sync finds them', () => {
+    seedSheets({
+      Members: [['id', 'email'], [1, 'ada@x']],
+      Projects: [['id', 'title', 'status'], [1, 'Apollo', 'active'], [2, 'Gemini', 'active'], [3, 'Mercury', 'done']],
+      project_member: [['member_id', 'project_id', 'role']],
+    });
+    expect(ada().related('activeProjects').sync([1, 2])).toEqual({ attached: [1, 2], detached: [], updated: [] });
+    expect(ada().related('activeProjects').sync([1, 2])).toEqual({ attached: [], detached: [], updated: [] });
+    ada().related('ledProjects').attach({ 3: { role: 'lead' } });
+    expect(ada().related('ledProjects').query().pluck('id').all()).toEqual([3]);
+    expect(sheetRows('project_member').slice(1)).toEqual([
+      [1, 1, ''],
+      [1, 2, ''],
+      [1, 3, 'lead'],
+    ]);
+  });
+
+  it('inside a transaction, a refused write leaves no trace when the error is caught', () => {
+    const before = sheetRows('project_member');
+    transaction(() => {
+      expect(() => ada().related('activeProjects').attach([3])).toThrow(ValidationError);
+      ada().related('activeProjects').attach([2]);
+    });
+    expect(sheetRows('project_member')).toEqual([...before, [1, 2, '']]);
   });
 
   it('a scope on related columns reads the related sheet to decide', () => {

@@ -20,7 +20,7 @@ import type { ManyToMany } from '../ManyToMany';
 import type { PivotIds, RelatedInput } from '../types';
 import { assertParentNotDeleted, blankParentKey, checkPivotAttributes, checkPivotList, requireRelated, saveParentFirst } from '../clients/support';
 import { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
-import { fillPivotDefaults, IdList, likeColumn } from './pivotRows';
+import { assertInScope, fillPivotDefaults, IdList, likeColumn } from './pivotRows';
 import { CurrentPivotRow, diffSync, normalizeRecords, PivotRecord, PivotRecords } from './syncPlan';
 
 /** What `sync` did, as related ids. */
@@ -34,6 +34,8 @@ export interface SyncResult {
 export class ManyToManyClient<out P extends Model, R extends Model> {
   readonly relation: ManyToMany<P, R>;
   readonly parent: P;
+  /** The pivot rows the current write added, while an onQuery has to accept them. */
+  private inserted: RowEntry[] | null = null;
 
   constructor(relation: ManyToMany<P, R>, parent: P) {
     this.relation = relation;
@@ -280,7 +282,17 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       // A failure between the two writes then leaves a related row without links, never links to no row.
       // By key only without onQuery: its conditions select pivot rows by the related rows' values.
       if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
-      return fn(unit.table(this.relation.pivotRef()), unit);
+      const pivot = unit.table(this.relation.pivotRef());
+      if (!this.relation.onQuery) return fn(pivot, unit);
+      const inserted: RowEntry[] = [];
+      this.inserted = inserted;
+      try {
+        const result = fn(pivot, unit);
+        assertInScope(this.query(), inserted, pivot, this.relation.label(), method);
+        return result;
+      } finally {
+        this.inserted = null;
+      }
     });
   }
 
@@ -368,7 +380,9 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
     // sheet's rows are numbered in; a plain pivot sheet may repeat a pair.
     const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
     const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
-    return pivot.insert(record, this.relation.label(), unique);
+    const entry = pivot.insert(record, this.relation.label(), unique);
+    if (this.inserted) this.inserted.push(entry);
+    return entry;
   }
 
   /**

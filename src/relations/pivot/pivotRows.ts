@@ -1,8 +1,10 @@
 /** Building the pivot rows a many-to-many client writes, and reporting the ids it touched. */
 import type { ModelClass } from '../../model/Model';
 import { forEachDefault } from '../../model/defaults';
-import type { Table } from '../../storage/Table';
-import { isPlainNumberText, Key } from '../../support/values';
+import { ValidationError } from '../../errors';
+import type { RowEntry, Table } from '../../storage/Table';
+import { describeValue, isPlainNumberText, Key } from '../../support/values';
+import type { Row } from '../../storage/RowEntry';
 
 /** Related ids, each once (a pivot sheet may hold a pair twice). */
 export class IdList {
@@ -33,4 +35,20 @@ export function likeColumn(pivot: Table, column: number, id: unknown): unknown {
   if (typeof id === 'string' && !text && isPlainNumberText(id)) return Number(id);
   if (typeof id === 'number' && text) return String(id);
   return id;
+}
+
+/**
+ * New pivot rows must meet the relation's onQuery: a row outside it is not this relation's, so the
+ * relation would never list it and each sync or toggle would add it again.
+ */
+export function assertInScope(query: { acceptsPivotRows(rows: readonly Row[]): boolean[] }, rows: readonly RowEntry[], pivot: Table, label: string, method: string): void {
+  if (!rows.length) return;
+  const accepted = query.acceptsPivotRows(rows.map((entry) => entry.values));
+  const outside = rows.findIndex((_, i) => !accepted[i]);
+  if (outside < 0) return;
+  const pair = pivot.header.names.map((name, i) => `${name} ${describeValue(rows[outside].values[i])}`).join(', ');
+  throw new ValidationError(
+    `${label}.${method}(): the new pivot row (${pair}) would fall outside the relation's onQuery, so ${label} would not list it and every ${method} would add it again. ` +
+      'Give pivot values that meet the onQuery, or write through a relation without it. Nothing was written.',
+  );
 }
