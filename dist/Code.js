@@ -5400,7 +5400,7 @@ var SheetORM = (() => {
     /** Adds a where-clause against `source` (the model's sheet or the pivot sheet). */
     addWhere(bool, not, args, method, source = "model") {
       const [first] = args;
-      if (typeof first === "function" && args.length === 1) return this.addGroup(bool, not, first);
+      if (typeof first === "function" && args.length === 1) return this.addGroup(bool, not, first, method);
       if (isPlainObject(first) && args.length === 1) {
         const group = this.newGroup();
         for (const column2 of Object.keys(first)) group.addWhere("and", false, [column2, first[column2]], method, source);
@@ -5420,9 +5420,14 @@ var SheetORM = (() => {
       this.conditions.push({ kind: "compare", bool, not, source, column, operator, value });
       return this;
     }
-    addGroup(bool, not, callback) {
+    addGroup(bool, not, callback, method) {
       const group = this.newGroup();
-      callback(group);
+      const unknown = readsOfUnknownNames(group, callback);
+      if (!group.conditions.length && unknown.length) {
+        throw new ValidationError(
+          `${this.owner}.${method}(callback): the callback is given a query builder to group conditions in (as in Lucid), not a row; it read "${unknown[0]}", which a query builder does not have. Write ${method}('${unknown[0]}', '>', 40)-style conditions inside it, or filter the models after get(): .get().filter(row => \u2026).`
+        );
+      }
       return this.pushGroup(bool, not, group.conditions);
     }
     pushGroup(bool, not, conditions) {
@@ -5448,6 +5453,18 @@ var SheetORM = (() => {
       return this;
     }
   };
+  function readsOfUnknownNames(group, callback) {
+    const unknown = [];
+    const watched = new Proxy(group, {
+      get(target, name) {
+        if (typeof name === "string" && !(name in target)) unknown.push(name);
+        const value = Reflect.get(target, name, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      }
+    });
+    callback(watched);
+    return unknown;
+  }
 
   // src/query/EagerQuery.ts
   var EagerQuery = class extends ConditionBuilder {
@@ -7026,6 +7043,16 @@ var SheetORM = (() => {
     if (typeof id === "number" && text) return String(id);
     return id;
   }
+  function assertInScope(query, rows, pivot, label, method) {
+    if (!rows.length) return;
+    const accepted = query.acceptsPivotRows(rows.map((entry) => entry.values));
+    const outside = rows.findIndex((_, i) => !accepted[i]);
+    if (outside < 0) return;
+    const pair = pivot.header.names.map((name, i) => `${name} ${describeValue(rows[outside].values[i])}`).join(", ");
+    throw new ValidationError(
+      `${label}.${method}(): the new pivot row (${pair}) would fall outside the relation's onQuery, so ${label} would not list it and every ${method} would add it again. Give pivot values that meet the onQuery, or write through a relation without it. Nothing was written.`
+    );
+  }
 
   // src/relations/pivot/syncPlan.ts
   var DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
@@ -7114,6 +7141,8 @@ var SheetORM = (() => {
   // src/relations/pivot/ManyToManyClient.ts
   var ManyToManyClient = class {
     constructor(relation, parent) {
+      /** The pivot rows the current write added, while an onQuery has to accept them. */
+      this.inserted = null;
       this.relation = relation;
       this.parent = parent;
     }
@@ -7331,7 +7360,17 @@ var SheetORM = (() => {
           this.parentKey();
         }
         if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
-        return fn(unit.table(this.relation.pivotRef()), unit);
+        const pivot = unit.table(this.relation.pivotRef());
+        if (!this.relation.onQuery) return fn(pivot, unit);
+        const inserted = [];
+        this.inserted = inserted;
+        try {
+          const result = fn(pivot, unit);
+          assertInScope(this.query(), inserted, pivot, this.relation.label(), method);
+          return result;
+        } finally {
+          this.inserted = null;
+        }
       });
     }
     parentKey() {
@@ -7408,7 +7447,9 @@ var SheetORM = (() => {
       const own = this.fillPivotKey(pivot, record);
       const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
       const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
-      return pivot.insert(record, this.relation.label(), unique);
+      const entry = pivot.insert(record, this.relation.label(), unique);
+      if (this.inserted) this.inserted.push(entry);
+      return entry;
     }
     /**
      * A pivot row with its own single key column (say `id`) gets a new key there, as its model's
