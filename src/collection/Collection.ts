@@ -180,9 +180,13 @@ export class Collection<T> extends ArrayBase<T> {
     return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
   }
 
-  /** The number of items. */
-  count(): number {
-    return this.length;
+  /** The number of items (with `fn`, of the items it accepts). */
+  count(fn?: ItemCallback<T, unknown>): number {
+    if (fn === undefined) return this.length;
+    if (typeof fn !== 'function') throw new ValidationError(`Collection.count: expected nothing or a function that picks the items to count, got ${describe(fn)}.`);
+    let counted = 0;
+    for (let i = 0; i < this.length; i++) if (fn(this[i], i, this)) counted++;
+    return counted;
   }
 
   /** The total of the items (or of a column or derived value); non-numeric values are skipped. */

@@ -49,6 +49,9 @@ export function condition(args: unknown[], method: string, column: string): (act
   if (args.length && args[args.length - 1] === undefined) {
     throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
   }
+  if (typeof args[args.length - 1] === 'function') {
+    throw new ValidationError(`Collection.${method}('${column}', …): the value is a function; to filter with a function, pass it alone: ${method}(item => …) or filter(item => …).`);
+  }
   if (args.length >= 2) {
     try {
       return operatorMatcher(args[0], args[1]);

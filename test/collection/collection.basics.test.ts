@@ -109,6 +109,10 @@ describe('Collection basics', () => {
 
   it('count(), isEmpty() and isNotEmpty()', () => {
     expect(new Collection(posts()).count()).toBe(4);
+    // With a function, the items it accepts (a common JavaScript reading of count(fn)).
+    expect(new Collection(posts()).count((post) => post.views === null)).toBe(1);
+    expect(new Collection(posts()).count((_, i) => i < 3)).toBe(3);
+    expect(() => new Collection(posts()).count('views' as never)).toThrow(/Collection\.count: expected nothing or a function/);
     expect(new Collection([]).isEmpty()).toBe(true);
     expect(new Collection([]).isNotEmpty()).toBe(false);
     expect(new Collection([null]).isNotEmpty()).toBe(true);

@@ -68,6 +68,15 @@ describe('Collection.where', () => {
     expect(() => collection.whereIn('views', [10, missing])).toThrow("Collection.whereIn('views', [...]): item 1 of the list is undefined");
     expect(() => collection.whereNotIn('views', [missing])).toThrow(ValidationError);
   });
+
+  it('refuses a function as the value, as a query does, instead of matching nothing', () => {
+    const test = (views: unknown) => (views as number) > 10;
+    expect(() => collection.where('views', test)).toThrow(
+      new ValidationError("Collection.where('views', …): the value is a function; to filter with a function, pass it alone: where(item => …) or filter(item => …)."),
+    );
+    expect(() => collection.where('views', '>', test)).toThrow(ValidationError);
+    expect(() => collection.firstWhere('views', test)).toThrow(/Collection\.firstWhere\('views', …\)/);
+  });
 });
 
 describe('Collection.whereIn / whereNotIn', () => {
