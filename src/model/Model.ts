@@ -9,7 +9,7 @@ import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
 import { runWrite } from '../storage/UnitOfWork';
-import { cloneValue, describeValue, isPlainObject } from '../support/values';
+import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
 import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
@@ -180,7 +180,11 @@ export class Model extends ModelQueries {
       // undefined leaves the attribute (and a fields() default) as it is. Relation data (a toJSON() fed
       // back) is set by loading or the relation's client, never as a column (Lucid); a cell value under
       // a relation's name is its same-named column (a `category` key column beside `category()`).
-      if (value === undefined || (isRelationData(value) && isRelationKey(model, names[i]))) continue;
+      if (value === undefined) continue;
+      if (isRelationData(value) && isRelationKey(model, names[i])) {
+        if (holdsIds(value)) throw relationIdsError(model, names[i], value);
+        continue;
+      }
       writeAttribute(this, names[i], value);
     }
     return this;
@@ -314,6 +318,18 @@ for (const name of ['$isPersisted', '$isNew', '$isDeleted', '$isDirty', '$dirty'
 }
 
 /** Refuses anything but an object of attributes, naming the call (`new Post()`, `Post.fill()`); kept off the prototype, where a column could share its name. */
+/** A list of ids or values (`tags: [1, 2]`) under a relation's name: meant as links, which merge() cannot make. */
+function holdsIds(value: unknown): boolean {
+  return Array.isArray(value) && value.some((item) => item === null || typeof item !== 'object' || isDate(item));
+}
+
+function relationIdsError(model: ModelClass, name: string, value: unknown): ValidationError {
+  return new ValidationError(
+    `${modelName(model)}: "${name}" is a relation, and ${describeValue(value)} holds ids, not rows, so it cannot be set with the attributes. ` +
+      `Save the model, then link them through the relation: model.related('${name}').attach(ids) or .sync(ids) for many-to-many, .createMany(rows) or .saveMany(models) for hasMany. Nothing was written.`,
+  );
+}
+
 function checkAttributes(model: Model, attributes: unknown, method: string): void {
   if (isPlainObject(attributes)) return;
   const name = modelName(classOf<ModelClass>(model));

@@ -1,5 +1,5 @@
 /** Columns named like a relation or a model method: written, never silently dropped. */
-import { ColumnNotFoundError, Model } from '../../src';
+import { ColumnNotFoundError, Model, ValidationError } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Category extends Model {
@@ -143,6 +143,21 @@ describe('assigning a relation property', () => {
     delete (json as { id?: unknown }).id;
     expect(() => Article.create(json)).not.toThrow();
     expect(sheetRows('Articles')).toHaveLength(4);
+  });
+
+  it('a list of ids under a relation name is refused, not dropped: links are made through the relation', () => {
+    gas().calls.reset();
+    expect(() => Article.create({ user_id: 1, author: [1] } as never)).toThrow(ValidationError);
+    expect(() => User.create({ name: 'Grace', posts: [1, 2] } as never)).toThrow(
+      /^User: "posts" is a relation, and \[1, 2\] holds ids, not rows.*model\.related\('posts'\)\.attach\(ids\).*Nothing was written\.$/,
+    );
+    expect(() => User.findOrFail(1).merge({ posts: ['2'] } as never)).toThrow(ValidationError);
+    expect(gas().calls.writes()).toBe(0);
+    // Rows (a toJSON() fed back) are still left to the relation, as Lucid's merge leaves them.
+    const json = User.with('posts').findOrFail(1).toJSON() as Record<string, unknown>;
+    delete json.id;
+    expect(User.create(json).toJSON()).toMatchObject({ id: 2, name: 'Ada' });
+    expect(sheetRows('Articles')).toHaveLength(3);
   });
 
   it('withCount over a relation whose key column is missing is a ColumnNotFoundError', () => {
