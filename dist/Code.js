@@ -1147,6 +1147,9 @@ var SheetORM = (() => {
     if (args.length && args[args.length - 1] === void 0) {
       throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
     }
+    if (typeof args[args.length - 1] === "function") {
+      throw new ValidationError(`Collection.${method}('${column}', \u2026): the value is a function; to filter with a function, pass it alone: ${method}(item => \u2026) or filter(item => \u2026).`);
+    }
     if (args.length >= 2) {
       try {
         return operatorMatcher(args[0], args[1]);
@@ -1363,9 +1366,13 @@ var SheetORM = (() => {
       const readKey = selector(checkSelector(key, "pluck"));
       return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
     }
-    /** The number of items. */
-    count() {
-      return this.length;
+    /** The number of items (with `fn`, of the items it accepts). */
+    count(fn) {
+      if (fn === void 0) return this.length;
+      if (typeof fn !== "function") throw new ValidationError(`Collection.count: expected nothing or a function that picks the items to count, got ${describe(fn)}.`);
+      let counted = 0;
+      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this)) counted++;
+      return counted;
     }
     /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
     sum(key) {
@@ -8099,7 +8106,11 @@ var SheetORM = (() => {
       const names = Object.keys(attributes);
       for (let i = 0; i < names.length; i++) {
         const value = attributes[names[i]];
-        if (value === void 0 || isRelationData(value) && isRelationKey(model, names[i])) continue;
+        if (value === void 0) continue;
+        if (isRelationData(value) && isRelationKey(model, names[i])) {
+          if (holdsIds(value)) throw relationIdsError(model, names[i], value);
+          continue;
+        }
         writeAttribute(this, names[i], value);
       }
       return this;
@@ -8199,6 +8210,14 @@ var SheetORM = (() => {
         writeAttribute(this, name, value);
       }
     });
+  }
+  function holdsIds(value) {
+    return Array.isArray(value) && value.some((item) => item === null || typeof item !== "object" || isDate(item));
+  }
+  function relationIdsError(model, name, value) {
+    return new ValidationError(
+      `${modelName(model)}: "${name}" is a relation, and ${describeValue(value)} holds ids, not rows, so it cannot be set with the attributes. Save the model, then link them through the relation: model.related('${name}').attach(ids) or .sync(ids) for many-to-many, .createMany(rows) or .saveMany(models) for hasMany. Nothing was written.`
+    );
   }
   function checkAttributes(model, attributes, method) {
     if (isPlainObject(attributes)) return;
