@@ -3,6 +3,8 @@
 /** An attribute declared in `fields()`, with the default a new model starts with. */
 export class AttributeField {
   readonly kind: 'attr' | 'string' | 'number' | 'boolean' | 'uid';
+  /** False after `notNullable()`: saving the model with this attribute empty is refused. */
+  nullable = true;
   private readonly initial: unknown;
 
   constructor(kind: AttributeField['kind'], initial: unknown) {
@@ -14,6 +16,12 @@ export class AttributeField {
   defaultValue(): unknown {
     if (this.kind === 'uid') return Utilities.getUuid();
     return typeof this.initial === 'function' ? (this.initial as () => unknown)() : this.initial;
+  }
+
+  /** Pinia's modifier: a model whose attribute is empty (null, '') is refused when saved, before anything is written. */
+  notNullable(): this {
+    this.nullable = false;
+    return this;
   }
 
   /** Whether the default is computed for each model (a function), not one fixed value. */
@@ -34,4 +42,11 @@ export function attributeFields(fields: Record<string, unknown>): Array<[string,
     declared.set(fields, found);
   }
   return found;
+}
+
+/** The names of the attributes declared `notNullable()`. */
+export function notNullableNames(fields: Record<string, unknown>): string[] {
+  return attributeFields(fields)
+    .filter(([, field]) => !field.nullable)
+    .map(([name]) => name);
 }

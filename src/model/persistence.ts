@@ -8,7 +8,8 @@ import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing,
 import { assertKeyChange } from './keyChange';
 import { assertKeyMaker, modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
-import { isRelationKey } from '../relations/registry';
+import { fieldsOf, isRelationKey } from '../relations/registry';
+import { notNullableNames } from './fields';
 
 /** A model class as persistence sees it. */
 export interface PersistableClass extends ModelSettings {
@@ -28,8 +29,11 @@ export function insertModels(model: PersistableClass, instances: readonly object
   // Recorded first: a row failing halfway through the batch undoes the models done before it.
   unit.record(() => undo.run());
   const columns = table.header.names;
+  // Keys are made here when missing, so only the other attributes are checked.
+  const required = notNullableNames(fieldsOf(model as Parameters<typeof fieldsOf>[0])).filter((name) => names.indexOf(name) < 0);
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
+    for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
     const values = table.blankRow();
     forEachAttribute(instance, (name, value) => {
       if (value === undefined) return;
@@ -51,6 +55,12 @@ export function insertModels(model: PersistableClass, instances: readonly object
 function attributeColumn(model: PersistableClass, table: Table, name: string, value: unknown, owner: string): number {
   if (value === null && !table.header.has(name) && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
   return table.column(name, owner);
+}
+
+/** A `notNullable()` attribute must hold a value: refused before the sheet is read or written. */
+function assertFilled(model: PersistableClass, name: string, value: unknown, owner: string): void {
+  if (value !== null && value !== undefined && value !== '') return;
+  throw new ValidationError(`${owner}.${name} is declared notNullable() in fields(), and it is ${describeValue(value === undefined ? null : value)}; give it a value. Nothing was written.`);
 }
 
 /** The model's key columns, by name and position, and how new keys are made. */
@@ -202,8 +212,11 @@ function assignKey(model: PersistableClass, keys: KeyPlan, table: Table, instanc
 export function updateModel(model: PersistableClass, instance: object, unit: UnitOfWork): void {
   const dirty = dirtyAttributes(instance);
   if (!Object.keys(dirty).length) return;
-  const table = unit.table(tableRef(model), true);
   const owner = modelName(model);
+  for (const name of notNullableNames(fieldsOf(model as Parameters<typeof fieldsOf>[0]))) {
+    if (name in dirty) assertFilled(model, name, dirty[name], owner);
+  }
+  const table = unit.table(tableRef(model), true);
   const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
   if (!names.length) return;
   const columns = names.map((name) => table.column(name, owner));

@@ -9,6 +9,7 @@ import { modelName, ModelSettings } from '../model/meta';
 import { describeValue } from '../support/values';
 import { attachState } from '../model/state';
 import { Relation } from './Relation';
+import { AttributeField } from '../model/fields';
 
 /** A class that may declare Pinia-style fields. */
 export interface RelationHost extends ModelSettings {
@@ -27,6 +28,13 @@ export function fieldsOf(model: RelationHost): Record<string, unknown> {
       throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared)}.`);
     }
     fields = (declared || {}) as Record<string, unknown>;
+    for (const name of Object.keys(fields)) {
+      const field = fields[name];
+      if (field instanceof AttributeField || field instanceof Relation) continue;
+      throw new ValidationError(
+        `${modelName(model)}.fields(): "${name}" is ${describeValue(field)}; each field is an attribute (this.attr(default), this.string(''), this.number(0), this.boolean(false), this.uid()) or a relation (this.hasMany(Post), this.belongsToMany(Role, 'RoleUser')).`,
+      );
+    }
     fieldCache.set(model, fields);
   }
   return fields;

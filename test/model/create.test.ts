@@ -437,3 +437,46 @@ describe('a model class that overrides save()', () => {
     ]);
   });
 });
+
+describe("Pinia's notNullable() and malformed fields()", () => {
+  class Member extends Model {
+    static _table = 'Members';
+    static fields() {
+      return { id: this.number(0).notNullable(), name: this.string('').notNullable(), email: this.string(null).notNullable(), note: this.string(null) };
+    }
+  }
+
+  beforeEach(() => seedSheets({ Members: [['id', 'name', 'email', 'note'], [1, 'Ada', 'ada@x', '']] }));
+
+  it('refuses a model whose notNullable() attribute is empty, on create and on save, before anything is written', () => {
+    gas().calls.reset();
+    expect(() => Member.create({ name: 'Grace' })).toThrow(
+      new ValidationError('Member.email is declared notNullable() in fields(), and it is null; give it a value. Nothing was written.'),
+    );
+    expect(() => Member.createMany([{ name: 'Alan', email: 'alan@x' }, { email: 'nobody@x' }])).toThrow(/Member\.name is declared notNullable\(\).*it is ""/);
+    expect(gas().calls.writes()).toBe(0);
+    const ada = Member.findOrFail(1);
+    ada.setAttribute('email', null);
+    expect(() => ada.save()).toThrow(/Member\.email is declared notNullable/);
+    expect(sheetRows('Members')).toEqual([['id', 'name', 'email', 'note'], [1, 'Ada', 'ada@x', '']]);
+  });
+
+  it('accepts filled attributes; the key (made by max + 1) and nullable fields may be empty', () => {
+    const grace = Member.create({ name: 'Grace', email: 'grace@x' });
+    expect(grace.getAttribute('id')).toBe(2);
+    const ada = Member.findOrFail(1);
+    ada.setAttribute('note', 'hi');
+    ada.save();
+    expect(sheetRows('Members').slice(1)).toEqual([[1, 'Ada', 'ada@x', 'hi'], [2, 'Grace', 'grace@x', '']]);
+  });
+
+  it('a fields() entry that is neither an attribute nor a relation is a ValidationError naming it', () => {
+    class Odd extends Model {
+      static _table = 'Members';
+      static fields() {
+        return { id: this.attr(null), name: 42 };
+      }
+    }
+    expect(() => Odd.all()).toThrow(/^Odd\.fields\(\): "name" is 42; each field is an attribute \(this\.attr\(default\)/);
+  });
+});
