@@ -4279,6 +4279,42 @@ var SheetORM = (() => {
     return typeof error === "object" && error !== null && error.name === name;
   }
 
+  // src/model/fields.ts
+  var AttributeField = class {
+    constructor(kind, initial) {
+      /** False after `notNullable()`: saving the model with this attribute empty is refused. */
+      this.nullable = true;
+      this.kind = kind;
+      this.initial = initial;
+    }
+    /** The value a new model gets (a fresh UUID for `uid()`, a call for function defaults). */
+    defaultValue() {
+      if (this.kind === "uid") return Utilities.getUuid();
+      return typeof this.initial === "function" ? this.initial() : this.initial;
+    }
+    /** Pinia's modifier: a model whose attribute is empty (null, '') is refused when saved, before anything is written. */
+    notNullable() {
+      this.nullable = false;
+      return this;
+    }
+    /** Whether the default is computed for each model (a function), not one fixed value. */
+    hasFunctionDefault() {
+      return typeof this.initial === "function";
+    }
+  };
+  var declared2 = /* @__PURE__ */ new WeakMap();
+  function attributeFields(fields) {
+    let found = declared2.get(fields);
+    if (!found) {
+      found = Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
+      declared2.set(fields, found);
+    }
+    return found;
+  }
+  function notNullableNames(fields) {
+    return attributeFields(fields).filter(([, field]) => !field.nullable).map(([name]) => name);
+  }
+
   // src/relations/registry.ts
   var relationCache = /* @__PURE__ */ new WeakMap();
   var fieldCache = /* @__PURE__ */ new WeakMap();
@@ -4290,6 +4326,13 @@ var SheetORM = (() => {
         throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared3)}.`);
       }
       fields = declared3 || {};
+      for (const name of Object.keys(fields)) {
+        const field = fields[name];
+        if (field instanceof AttributeField || field instanceof Relation) continue;
+        throw new ValidationError(
+          `${modelName(model)}.fields(): "${name}" is ${describeValue(field)}; each field is an attribute (this.attr(default), this.string(''), this.number(0), this.boolean(false), this.uid()) or a relation (this.hasMany(Post), this.belongsToMany(Role, 'RoleUser')).`
+        );
+      }
       fieldCache.set(model, fields);
     }
     return fields;
@@ -4373,32 +4416,6 @@ var SheetORM = (() => {
     return new RelationNotFoundError(
       `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
     );
-  }
-
-  // src/model/fields.ts
-  var AttributeField = class {
-    constructor(kind, initial) {
-      this.kind = kind;
-      this.initial = initial;
-    }
-    /** The value a new model gets (a fresh UUID for `uid()`, a call for function defaults). */
-    defaultValue() {
-      if (this.kind === "uid") return Utilities.getUuid();
-      return typeof this.initial === "function" ? this.initial() : this.initial;
-    }
-    /** Whether the default is computed for each model (a function), not one fixed value. */
-    hasFunctionDefault() {
-      return typeof this.initial === "function";
-    }
-  };
-  var declared2 = /* @__PURE__ */ new WeakMap();
-  function attributeFields(fields) {
-    let found = declared2.get(fields);
-    if (!found) {
-      found = Object.keys(fields).filter((name) => fields[name] instanceof AttributeField).map((name) => [name, fields[name]]);
-      declared2.set(fields, found);
-    }
-    return found;
   }
 
   // src/model/defaults.ts
@@ -4496,8 +4513,10 @@ var SheetORM = (() => {
     const undo = new InsertUndo(names[0]);
     unit.record(() => undo.run());
     const columns = table.header.names;
+    const required = notNullableNames(fieldsOf(model)).filter((name) => names.indexOf(name) < 0);
     for (let i = 0; i < instances.length; i++) {
       const instance = instances[i];
+      for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
       const values = table.blankRow();
       forEachAttribute(instance, (name, value) => {
         if (value === void 0) return;
@@ -4512,6 +4531,10 @@ var SheetORM = (() => {
   function attributeColumn(model, table, name, value, owner) {
     if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
     return table.column(name, owner);
+  }
+  function assertFilled(model, name, value, owner) {
+    if (value !== null && value !== void 0 && value !== "") return;
+    throw new ValidationError(`${owner}.${name} is declared notNullable() in fields(), and it is ${describeValue(value === void 0 ? null : value)}; give it a value. Nothing was written.`);
   }
   function saveEach(model, instances) {
     userCodeRuns();
@@ -4618,8 +4641,11 @@ var SheetORM = (() => {
   function updateModel(model, instance, unit) {
     const dirty = dirtyAttributes(instance);
     if (!Object.keys(dirty).length) return;
-    const table = unit.table(tableRef(model), true);
     const owner = modelName(model);
+    for (const name of notNullableNames(fieldsOf(model))) {
+      if (name in dirty) assertFilled(model, name, dirty[name], owner);
+    }
+    const table = unit.table(tableRef(model), true);
     const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
     if (!names.length) return;
     const columns = names.map((name) => table.column(name, owner));
