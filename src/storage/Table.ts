@@ -28,6 +28,11 @@ export class Table {
   readonly header: Header;
   /** Last sheet row with content when read or last written (0 for an empty sheet). */
   lastRow: number;
+  /**
+   * The rows below the last record that are no records (unticked checkboxes or formulas filled
+   * down), as read: new rows go there first, leaving what those rows hold where a new row has no value.
+   */
+  filler: CellValue[][];
   journal: Undo[] | null = null;
   private readonly indexes = new RowIndexes(() => this.entries);
   private readonly keyStats = new KeyStats(() => this.liveValues());
@@ -38,12 +43,18 @@ export class Table {
   /** Rows inserted while the read rows have no entries (an insert into a big sheet makes none). */
   private added: RowEntry[] = [];
 
-  private constructor(ref: TableRef, opened: OpenedSheet, header: Header, values: CellValue[][], rowNumbers: number[], lastRow: number) {
+  private constructor(ref: TableRef, opened: OpenedSheet, header: Header, values: CellValue[][], rowNumbers: number[], lastRow: number, filler: CellValue[][]) {
     this.ref = ref;
     this.opened = opened;
     this.header = header;
     this.asRead = { values, rowNumbers };
     this.lastRow = lastRow;
+    this.filler = filler;
+  }
+
+  /** The sheet row new rows start at: below the last record, over the filler rows. */
+  get appendAt(): number {
+    return this.lastRow - this.filler.length + 1;
   }
 
   /** One entry per data row (empty rows skipped), then the rows inserted since the read. */
@@ -144,7 +155,8 @@ export class Table {
     rows.length = kept;
     rowNumbers.length = kept;
     const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
-    return new Table(ref, opened, header, rows, rowNumbers, lastRow);
+    const lastRecord = kept ? rowNumbers[kept - 1] : Math.min(1, lastRow);
+    return new Table(ref, opened, header, rows, rowNumbers, lastRow, values.slice(lastRecord, lastRow) as CellValue[][]);
   }
 
   /** Live rows (not deleted), in sheet order then insertion order. */
@@ -280,7 +292,7 @@ export class Table {
    * Makes the table match the sheet after its plan was written where it was read: deleted rows
    * leave, rows below them move up, new rows get their row numbers, and every row is clean.
    */
-  settle(appendAt: number, deletedRows: readonly number[]): void {
+  settle(appendAt: number, deletedRows: readonly number[], appended: number): void {
     const deleted = deletedRows.slice().sort((a, b) => a - b);
     // Rows come in ascending order (sheet order, then appended), so one pointer walks the deletions.
     let below = 0;
@@ -293,6 +305,8 @@ export class Table {
     };
     let next = appendAt;
     let highest = this.lastRow;
+    // New rows took the filler rows from the top.
+    this.filler = this.filler.slice(Math.min(this.filler.length, appended));
     if (this.asRead) {
       // Only inserted rows can have changed: they join the rows as read.
       for (const entry of this.added) {

@@ -102,7 +102,7 @@ export class UnitOfWork {
     }
     for (const { table, plan, asRead } of plans) {
       assignRows(plan);
-      if (asRead) table.settle(plan.appendAt, plan.deletedRows);
+      if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length);
       else this.stale.add(table);
     }
     return true;

@@ -27,6 +27,8 @@ export interface TablePlan {
   /** First row of the appended block. */
   appendAt: number;
   appendRows: Cell[][];
+  /** What the first appended rows replace (filler rows: checkboxes, formulas filled down), in sheet columns. */
+  filler: ReadonlyArray<readonly unknown[]>;
   updates: CellBlock[];
   /** Highest rows first. */
   deletions: DeleteRun[];
@@ -43,6 +45,10 @@ export interface Layout {
   /** True when the sheet is exactly as the table was read (no re-mapping needed). */
   asRead?: boolean;
   lastRow: number;
+  /** The row new rows start at (below the last record). */
+  appendAt: number;
+  /** The rows from `appendAt` to `lastRow`: no records, but holding checkboxes or formulas. */
+  filler: ReadonlyArray<readonly unknown[]>;
   /** Current 1-based column of a table column, or -1 if it is gone. */
   columnOf(index: number): number;
   /** Width of the current header. */
@@ -58,6 +64,8 @@ export function layoutAsRead(table: Table): Layout {
   return {
     asRead: true,
     lastRow: table.lastRow,
+    appendAt: table.appendAt,
+    filler: table.filler,
     width: table.header.width,
     columnOf: (index) => index + 1,
     rowOf: (entry) => entry.rowNumber,
@@ -95,8 +103,9 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
   }
   const appendRows = appended.map((entry) => appendRow(table, layout, entry));
   return {
-    appendAt: layout.lastRow + 1,
+    appendAt: layout.appendAt,
     appendRows,
+    filler: layout.filler.slice(0, appendRows.length),
     updates: groupCells(cells),
     deletions: deletionRuns(deletedRows),
     lastRow: layout.lastRow,

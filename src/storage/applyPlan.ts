@@ -50,7 +50,8 @@ function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name: stri
   const { sheet } = opened;
   const appendEnd = plan.appendAt + plan.appendRows.length - 1;
   const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
-  if (!plan.appendRows.length && !deletesLastRow) return null;
+  // New rows that only take filler rows fit in the grid as it is.
+  if ((!plan.appendRows.length || appendEnd <= plan.lastRow) && !deletesLastRow) return null;
   const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
   let needed = plan.appendRows.length ? appendEnd : 0;
   const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);

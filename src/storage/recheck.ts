@@ -5,7 +5,7 @@
  * and read again in full only when those changed.
  */
 import { DuplicateKeyError, ValidationError } from '../errors';
-import { describeValue, Key, normalizeKey, sameValue } from '../support/values';
+import { CellValue, describeValue, Key, normalizeKey, sameValue } from '../support/values';
 import { headerText } from './Header';
 import { retried } from './service';
 import { timeZoneOf } from './sheetsApi/api';
@@ -50,7 +50,16 @@ export function unchangedSinceRead(table: Table): boolean {
     const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i] as never, keys.map((k) => k - first));
     if (want !== have) return false;
   }
-  return true;
+  return fillerUnchanged(table);
+}
+
+/** Whether the filler rows new rows would take still hold what they held (a person may have typed a record there without a key). */
+function fillerUnchanged(table: Table): boolean {
+  const count = table.filler.length;
+  if (!count) return true;
+  const width = table.header.width;
+  const rows = retried(`"${table.ref.sheetName}" rows ${table.appendAt}–${table.lastRow}`, () => table.opened.sheet.getRange(table.appendAt, 1, count, width).getValues());
+  return rows.every((row, r) => row.every((cell, c) => sameValue(cell === '' ? null : (cell as CellValue), table.filler[r][c])));
 }
 
 /** Where the table's rows and columns are now. */
@@ -92,6 +101,8 @@ export function layoutAgainst(table: Table, now: Table): Layout {
   if (table.ref.numberedColumn) assertNumbersStillFree(table, now, table.ref.numberedColumn);
   return {
     lastRow: now.lastRow,
+    appendAt: now.appendAt,
+    filler: now.filler,
     width: now.header.width,
     columnOf: (index) => (columnMap[index] > 0 ? columnMap[index] : -1),
     indexOf: (column) => {

@@ -6,6 +6,7 @@
  */
 import { normalizeKey } from '../support/values';
 import { once } from './service';
+import type { CellBlock, TablePlan } from './WritePlan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,4 +34,48 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
 function sameKey(read: unknown, written: unknown): boolean {
   const sent = typeof written === 'string' && written.charAt(0) === "'" ? written.slice(1) : written;
   return normalizeKey(read) === normalizeKey(sent);
+}
+
+type Cell = string | number | boolean | Date;
+
+/**
+ * The writes of an append that starts over filler rows: over them, only the columns some new row
+ * gives a value (a column none does keeps its checkboxes or formulas), in runs of adjacent columns;
+ * below them, whole rows in one block.
+ */
+export function fillerBlocks(plan: TablePlan): { over: CellBlock[]; below: Cell[][] } {
+  const rows = plan.appendRows;
+  const count = plan.filler.length;
+  if (!count) return { over: [], below: rows };
+  const head = rows.slice(0, count);
+  const width = rows[0].length;
+  const written: boolean[] = [];
+  for (let c = 0; c < width; c++) written.push(head.some((row) => row[c] !== ''));
+  const over: CellBlock[] = [];
+  for (let c = 0; c < width; c++) {
+    if (!written[c]) continue;
+    let end = c;
+    while (end + 1 < width && written[end + 1]) end++;
+    over.push({ row: plan.appendAt, column: c + 1, values: head.map((row) => row.slice(c, end + 1)) });
+    c = end;
+  }
+  return { over, below: rows.slice(count) };
+}
+
+/**
+ * Takes back writes over filler rows: each block gets back what the rows held when read, when each
+ * row holds the keys written there or still the ones it held (`keys`: 1-based columns).
+ */
+export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over: readonly CellBlock[], keys: readonly number[] | null): void {
+  const count = plan.filler.length;
+  if (keys) {
+    const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
+    const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
+    if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
+  }
+  for (const block of over) {
+    const width = block.values[0].length;
+    const before = plan.filler.map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => (cell === null || cell === undefined ? '' : cell)));
+    once(`${label}, columns ${block.column}–${block.column + width - 1}`, () => sheet.getRange(block.row, block.column, count, width).setValues(before as Cell[][]));
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { isDate } from '../support/values';
 import { once, retried } from './service';
-import { clearAppended } from './rowWrites';
+import { clearAppended, fillerBlocks, restoreFiller } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
@@ -100,15 +100,26 @@ function apiBlocks(write: SheetWrite): CellBlock[] {
 
 function appendStep(write: SheetWrite): WriteStep {
   const { opened, plan, name } = write;
-  const rows = plan.appendRows;
-  const span = `rows ${plan.appendAt}–${plan.appendAt + rows.length - 1}`;
+  const span = `rows ${plan.appendAt}–${plan.appendAt + plan.appendRows.length - 1}`;
+  const { over, below } = fillerBlocks(plan);
+  const belowAt = plan.appendAt + plan.filler.length;
   const run = (): void => {
-    once(`"${name}" setValues ${rows.length}×${rows[0].length} at row ${plan.appendAt}`, () => {
-      opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
+    for (const block of over) {
+      once(`"${name}" setValues ${block.values.length}×${block.values[0].length} at row ${block.row}, column ${block.column}`, () => {
+        opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values);
+      });
+    }
+    if (!below.length) return;
+    once(`"${name}" setValues ${below.length}×${below[0].length} at row ${belowAt}`, () => {
+      opened.sheet.getRange(belowAt, 1, below.length, below[0].length).setValues(below);
     });
   };
-  // The rows were empty under the lock: clearing them takes the append back without moving any row.
-  const undo = (): void => clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, plan.appendAt, rows, write.keys || null);
+  const undo = (): void => {
+    // Filler rows get back what they held; the rows below them were empty under the lock, so
+    // clearing them takes the append back without moving any row.
+    if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}–${belowAt - 1}`, opened.sheet, plan, over, write.keys || null);
+    if (below.length) clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, belowAt, below, write.keys || null);
+  };
   return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
 }
 

@@ -1,5 +1,5 @@
 /** Rows a column filled down past the data leaves (unticked checkboxes, formulas showing 0) are no records. */
-import { Model, session } from '../../src';
+import { Model, session, transaction } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Task extends Model {
@@ -31,7 +31,7 @@ it('are neither listed, counted nor changed by queries; a row with text but no i
   expect(sheetRows('Tasks')).toHaveLength(12);
 });
 
-it('are no records in a session either, and new rows still go below them, as appendRow puts them', () => {
+it('are no records in a session either; new rows go below the last record, here a row typed without an id', () => {
   seedFilledDown();
   const created = session(() => {
     const task = Task.create({ title: 'new', done: true });
@@ -39,6 +39,112 @@ it('are no records in a session either, and new rows still go below them, as app
   });
   expect(created).toEqual([4, 5]);
   expect(sheetRows('Tasks')[13].slice(0, 3)).toEqual([4, 'new', true]);
+});
+
+/** Three tasks, then rows 5–12 holding only an unticked checkbox and the cost formula, filled down. */
+function seedCheckboxesBelow(maxRows?: number): void {
+  const rows: unknown[][] = [['id', 'title', 'done', 'hours', 'cost']];
+  for (let r = 2; r <= 4; r++) rows.push([r - 1, `Task ${r - 1}`, false, r, `=D${r}*10`]);
+  for (let r = 5; r <= 12; r++) rows.push(['', '', false, '', `=D${r}*10`]);
+  seedSheets({ Tasks: rows });
+  const sheet = gas().active.getSheetByName('Tasks')!;
+  if (maxRows !== undefined && sheet.getMaxRows() > maxRows) sheet.deleteRows(maxRows + 1, sheet.getMaxRows() - maxRows);
+}
+
+describe('new rows below the last record', () => {
+  it('take the first filler row, keeping its formula and leaving columns no new row fills', () => {
+    seedCheckboxesBelow();
+    gas().calls.reset();
+    const task = Task.create({ title: 'new', done: true });
+    expect(task.id).toBe(4);
+    // One block over the columns given (id, title, done); no grid growth, so no getMaxRows either.
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(gas().calls.count('Sheet.getMaxRows')).toBe(0);
+    expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);
+    const rows = sheetRows('Tasks');
+    expect(rows).toHaveLength(12);
+    expect(rows[4].slice(0, 3)).toEqual([4, 'new', true]);
+    expect(gas().sheetFormulas('Tasks')[4][4]).toBe('=D5*10');
+    expect(rows[5]).toEqual(['', '', false, '', 0]);
+    expect(Task.count()).toBe(4);
+  });
+
+  it('fill the filler rows, then go below them in one more block, growing the grid first', () => {
+    seedCheckboxesBelow(12);
+    gas().calls.reset();
+    const list = Array.from({ length: 10 }, (_, i) => ({ title: `T${i}`, hours: i === 0 ? 8 : null }));
+    expect(Task.createMany(list).map((task) => task.id)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(1);
+    // Over rows 5–12: id and title (A–B), then hours (D): done and cost keep what they hold. Below: one block.
+    expect(gas().calls.count('Range.setValues')).toBe(3);
+    const ranges = gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args);
+    expect(ranges).toEqual([
+      [5, 1, 8, 2],
+      [5, 4, 8, 1],
+      [13, 1, 2, 5],
+    ]);
+    const rows = sheetRows('Tasks');
+    expect(rows.slice(4).map((row) => row.slice(0, 4))).toEqual(
+      list.map((item, i) => [i + 4, item.title, i < 8 ? false : '', item.hours === null ? '' : item.hours]),
+    );
+    const formulas = gas().sheetFormulas('Tasks');
+    expect(formulas.slice(4, 12).map((row) => row[4])).toEqual(Array.from({ length: 8 }, (_, i) => `=D${i + 5}*10`));
+    expect(rows[4][4]).toBe(80);
+  });
+
+  it('inside a session, each create takes the next filler row', () => {
+    seedCheckboxesBelow();
+    session(() => {
+      Task.create({ title: 'a' });
+      Task.create({ title: 'b' });
+    });
+    expect(sheetRows('Tasks').slice(4, 7).map((row) => row.slice(0, 3))).toEqual([
+      [4, 'a', false],
+      [5, 'b', false],
+      ['', '', false],
+    ]);
+  });
+
+  it('skip a filler row someone typed a record into meanwhile (the transaction re-checks)', () => {
+    seedCheckboxesBelow();
+    transaction(() => {
+      Task.all();
+      gas().active.getSheetByName('Tasks')!.getRange(5, 2).setValue('typed by a person');
+      Task.create({ title: 'mine' });
+    });
+    const rows = sheetRows('Tasks');
+    expect(rows[4].slice(0, 3)).toEqual(['', 'typed by a person', false]);
+    expect(rows[5].slice(0, 3)).toEqual([4, 'mine', false]);
+  });
+
+  it('a failed write gives the filler rows back what they held', () => {
+    seedCheckboxesBelow(12);
+    const before = sheetRows('Tasks');
+    let calls = 0;
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues' && ++calls === 2) throw new Error('Service Spreadsheets timed out while accessing document.');
+    });
+    expect(() => Task.createMany(Array.from({ length: 10 }, (_, i) => ({ title: `T${i}` })))).toThrow(/Nothing was written/);
+    expect(sheetRows('Tasks')).toEqual(before);
+    expect(gas().sheetFormulas('Tasks')[11][4]).toBe('=D12*10');
+  });
+});
+
+describe('filler rows of a big sheet in a transaction', () => {
+  it('are read again under the lock, so a record typed there without a key is not overwritten', () => {
+    const rows: unknown[][] = [['id', 'title', 'done', 'hours', 'cost']];
+    for (let r = 2; r <= 12002; r++) rows.push([r - 1, `Task ${r - 1}`, false, 1, 10]);
+    for (let r = 12003; r <= 12010; r++) rows.push(['', '', false, '', '']);
+    seedSheets({ Tasks: rows });
+    transaction(() => {
+      Task.query().where('id', 1).first();
+      gas().active.getSheetByName('Tasks')!.getRange(12003, 2).setValue('typed by a person');
+      Task.create({ title: 'mine' });
+    });
+    const after = sheetRows('Tasks');
+    expect(after[12002].slice(0, 3)).toEqual(['', 'typed by a person', false]);
+    expect(after[12003].slice(0, 3)).toEqual([12002, 'mine', false]);
+  });
 });
 
 it('need no key column (zeros included), count a key cell holding a space as empty, and do not depend on which model reads first', () => {
