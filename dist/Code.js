@@ -1934,6 +1934,37 @@ var SheetORM = (() => {
     const sent = typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
     return normalizeKey(read) === normalizeKey(sent);
   }
+  function fillerBlocks(plan) {
+    const rows = plan.appendRows;
+    const count = plan.filler.length;
+    if (!count) return { over: [], below: rows };
+    const head = rows.slice(0, count);
+    const width = rows[0].length;
+    const written = [];
+    for (let c = 0; c < width; c++) written.push(head.some((row) => row[c] !== ""));
+    const over = [];
+    for (let c = 0; c < width; c++) {
+      if (!written[c]) continue;
+      let end = c;
+      while (end + 1 < width && written[end + 1]) end++;
+      over.push({ row: plan.appendAt, column: c + 1, values: head.map((row) => row.slice(c, end + 1)) });
+      c = end;
+    }
+    return { over, below: rows.slice(count) };
+  }
+  function restoreFiller(label, sheet, plan, over, keys) {
+    const count = plan.filler.length;
+    if (keys) {
+      const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
+      const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
+      if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
+    }
+    for (const block of over) {
+      const width = block.values[0].length;
+      const before = plan.filler.map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => cell === null || cell === void 0 ? "" : cell));
+      once(`${label}, columns ${block.column}\u2013${block.column + width - 1}`, () => sheet.getRange(block.row, block.column, count, width).setValues(before));
+    }
+  }
 
   // src/storage/sheetsApi/api.ts
   function sheetsApi() {
@@ -2186,14 +2217,24 @@ var SheetORM = (() => {
   }
   function appendStep(write) {
     const { opened, plan, name } = write;
-    const rows = plan.appendRows;
-    const span = `rows ${plan.appendAt}\u2013${plan.appendAt + rows.length - 1}`;
+    const span = `rows ${plan.appendAt}\u2013${plan.appendAt + plan.appendRows.length - 1}`;
+    const { over, below } = fillerBlocks(plan);
+    const belowAt = plan.appendAt + plan.filler.length;
     const run = () => {
-      once(`"${name}" setValues ${rows.length}\xD7${rows[0].length} at row ${plan.appendAt}`, () => {
-        opened.sheet.getRange(plan.appendAt, 1, rows.length, rows[0].length).setValues(rows);
+      for (const block of over) {
+        once(`"${name}" setValues ${block.values.length}\xD7${block.values[0].length} at row ${block.row}, column ${block.column}`, () => {
+          opened.sheet.getRange(block.row, block.column, block.values.length, block.values[0].length).setValues(block.values);
+        });
+      }
+      if (!below.length) return;
+      once(`"${name}" setValues ${below.length}\xD7${below[0].length} at row ${belowAt}`, () => {
+        opened.sheet.getRange(belowAt, 1, below.length, below[0].length).setValues(below);
       });
     };
-    const undo = () => clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, plan.appendAt, rows, write.keys || null);
+    const undo = () => {
+      if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}\u2013${belowAt - 1}`, opened.sheet, plan, over, write.keys || null);
+      if (below.length) clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, belowAt, below, write.keys || null);
+    };
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
   function blockStep(write, block) {
@@ -2292,7 +2333,7 @@ var SheetORM = (() => {
     const { sheet } = opened;
     const appendEnd = plan.appendAt + plan.appendRows.length - 1;
     const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
-    if (!plan.appendRows.length && !deletesLastRow) return null;
+    if ((!plan.appendRows.length || appendEnd <= plan.lastRow) && !deletesLastRow) return null;
     const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
     let needed = plan.appendRows.length ? appendEnd : 0;
     const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
@@ -2750,7 +2791,7 @@ var SheetORM = (() => {
 
   // src/storage/Table.ts
   var Table = class _Table {
-    constructor(ref, opened, header, values, rowNumbers, lastRow) {
+    constructor(ref, opened, header, values, rowNumbers, lastRow, filler) {
       this.journal = null;
       this.indexes = new RowIndexes(() => this.entries);
       this.keyStats = new KeyStats(() => this.liveValues());
@@ -2764,6 +2805,11 @@ var SheetORM = (() => {
       this.header = header;
       this.asRead = { values, rowNumbers };
       this.lastRow = lastRow;
+      this.filler = filler;
+    }
+    /** The sheet row new rows start at: below the last record, over the filler rows. */
+    get appendAt() {
+      return this.lastRow - this.filler.length + 1;
     }
     /** One entry per data row (empty rows skipped), then the rows inserted since the read. */
     get entries() {
@@ -2851,7 +2897,8 @@ var SheetORM = (() => {
       rows.length = kept;
       rowNumbers.length = kept;
       const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
-      return new _Table(ref, opened, header, rows, rowNumbers, lastRow);
+      const lastRecord = kept ? rowNumbers[kept - 1] : Math.min(1, lastRow);
+      return new _Table(ref, opened, header, rows, rowNumbers, lastRow, values.slice(lastRecord, lastRow));
     }
     /** Live rows (not deleted), in sheet order then insertion order. */
     rows() {
@@ -2974,7 +3021,7 @@ var SheetORM = (() => {
      * Makes the table match the sheet after its plan was written where it was read: deleted rows
      * leave, rows below them move up, new rows get their row numbers, and every row is clean.
      */
-    settle(appendAt, deletedRows) {
+    settle(appendAt, deletedRows, appended) {
       const deleted = deletedRows.slice().sort((a, b) => a - b);
       let below = 0;
       let last = 0;
@@ -2986,6 +3033,7 @@ var SheetORM = (() => {
       };
       let next = appendAt;
       let highest = this.lastRow;
+      this.filler = this.filler.slice(Math.min(this.filler.length, appended));
       if (this.asRead) {
         for (const entry of this.added) {
           if (entry.deleted) continue;
@@ -3167,6 +3215,8 @@ var SheetORM = (() => {
     return {
       asRead: true,
       lastRow: table.lastRow,
+      appendAt: table.appendAt,
+      filler: table.filler,
       width: table.header.width,
       columnOf: (index) => index + 1,
       rowOf: (entry) => entry.rowNumber,
@@ -3203,8 +3253,9 @@ var SheetORM = (() => {
     }
     const appendRows = appended.map((entry) => appendRow(table, layout, entry));
     return {
-      appendAt: layout.lastRow + 1,
+      appendAt: layout.appendAt,
       appendRows,
+      filler: layout.filler.slice(0, appendRows.length),
       updates: groupCells(cells),
       deletions: deletionRuns(deletedRows),
       lastRow: layout.lastRow,
@@ -3308,7 +3359,14 @@ var SheetORM = (() => {
       const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i], keys.map((k) => k - first));
       if (want !== have) return false;
     }
-    return true;
+    return fillerUnchanged(table);
+  }
+  function fillerUnchanged(table) {
+    const count = table.filler.length;
+    if (!count) return true;
+    const width = table.header.width;
+    const rows = retried(`"${table.ref.sheetName}" rows ${table.appendAt}\u2013${table.lastRow}`, () => table.opened.sheet.getRange(table.appendAt, 1, count, width).getValues());
+    return rows.every((row, r) => row.every((cell, c) => sameValue(cell === "" ? null : cell, table.filler[r][c])));
   }
   function recheckLayout(table) {
     if (table.size * table.header.width > FULL_READ_LIMIT && unchangedSinceRead(table)) return layoutAsRead(table);
@@ -3342,6 +3400,8 @@ var SheetORM = (() => {
     if (table.ref.numberedColumn) assertNumbersStillFree(table, now, table.ref.numberedColumn);
     return {
       lastRow: now.lastRow,
+      appendAt: now.appendAt,
+      filler: now.filler,
       width: now.header.width,
       columnOf: (index) => columnMap[index] > 0 ? columnMap[index] : -1,
       indexOf: (column) => {
@@ -3518,7 +3578,7 @@ var SheetORM = (() => {
       }
       for (const { table, plan, asRead } of plans) {
         assignRows(plan);
-        if (asRead) table.settle(plan.appendAt, plan.deletedRows);
+        if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length);
         else this.stale.add(table);
       }
       return true;
