@@ -6,6 +6,7 @@ import { ValidationError } from '../errors';
 import { cloneValue, describeValue, isDate, isPlainObject, setOwn } from '../support/values';
 import { attributesOf, isRelationData } from './attributes';
 import { extrasOf, loadedRelations, pivotOf, stateOf } from './state';
+import { isRelationKey } from '../relations/registry';
 
 /** Lucid's cherry-pick: which fields to keep (a list, or `pick`/`omit`), and the same for each relation. */
 export interface CherryPick {
@@ -33,7 +34,13 @@ export function serialize(model: object, host: RelationLookup, cherryPick?: Cher
     // Dates are copied: changing the output must not change the model (and reach the sheet on save).
     if (name in attributes && attributes[name] !== undefined && keep(name)) setOwn(json, name, cloneValue(attributes[name]));
   }
-  for (const [name, loaded] of loadedRelations(model)) {
+  const relations = new Map(loadedRelations(model));
+  // Relation data assigned without a load (`user.posts = Post.where(...).get()`) counts as loaded.
+  for (const name of Object.keys(model)) {
+    const value = (model as Record<string, unknown>)[name];
+    if (!relations.has(name) && typeof value !== 'function' && isRelationData(value) && isRelationKey(host as never, name)) relations.set(name, value);
+  }
+  for (const [name, loaded] of relations) {
     const key = host.$getRelation(name).serializeAs;
     if (key === null) continue;
     // `post.tags = post.tags.filter(...)` replaces what was loaded; a cell value assigned there is an attribute.

@@ -129,6 +129,16 @@ describe('assigning a relation property', () => {
     expect(article.toJSON().author).toBeNull();
   });
 
+  it('without a load, a list or model assigned there is serialized as the relation, as after a load', () => {
+    const user = User.findOrFail(1) as unknown as { posts: unknown; toJSON(): Record<string, unknown> };
+    user.posts = Article.query().where('id', 2).get();
+    expect(user.toJSON()).toEqual({ id: 1, name: 'Ada', posts: [{ id: 2, user_id: 1 }] });
+    expect(JSON.parse(JSON.stringify(user))).toEqual(user.toJSON());
+    const article = Article.findOrFail(1) as unknown as { author: unknown; toJSON(): Record<string, unknown> };
+    article.author = User.findOrFail(1);
+    expect(article.toJSON()).toEqual({ id: 1, user_id: 1, author: { id: 1, name: 'Ada' } });
+  });
+
   it('is not an attribute to save, loaded or not', () => {
     const user = User.findOrFail(1) as unknown as { posts: unknown[]; save(): void };
     user.posts = [];
