@@ -292,7 +292,7 @@ export class Table {
    * Makes the table match the sheet after its plan was written where it was read: deleted rows
    * leave, rows below them move up, new rows get their row numbers, and every row is clean.
    */
-  settle(appendAt: number, deletedRows: readonly number[], appended: number): void {
+  settle(appendAt: number, deletedRows: readonly number[], appended: number, overFiller: number): void {
     const deleted = deletedRows.slice().sort((a, b) => a - b);
     // Rows come in ascending order (sheet order, then appended), so one pointer walks the deletions.
     let below = 0;
@@ -305,8 +305,8 @@ export class Table {
     };
     let next = appendAt;
     let highest = this.lastRow;
-    // New rows took the filler rows from the top.
-    this.filler = this.filler.slice(Math.min(this.filler.length, appended));
+    // New rows took the filler rows from the top; rows appended below them leave none below the last record.
+    if (appended) this.filler = overFiller === appended ? this.filler.slice(overFiller) : [];
     if (this.asRead) {
       // Only inserted rows can have changed: they join the rows as read.
       for (const entry of this.added) {

@@ -15,6 +15,7 @@ import { spreadsheetIdOf } from './sheetsApi/api';
 import { batchRead } from './sheetsApi/batchRead';
 import { isEmptyPlan, Layout, layoutAsRead, planTable, TablePlan } from './WritePlan';
 import { FULL_READ_LIMIT, recheckLayout, unchangedSinceRead } from './recheck';
+import { keepFormulas } from './rowWrites';
 
 /** The sheets read and changed by one write operation or transaction. */
 export class UnitOfWork {
@@ -90,6 +91,8 @@ export class UnitOfWork {
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
     this.changedSheets = true;
+    // New rows take filler rows only where they replace no formula (read now, under the lock).
+    for (const { table, plan } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName);
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
     const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
@@ -102,7 +105,7 @@ export class UnitOfWork {
     }
     for (const { table, plan, asRead } of plans) {
       assignRows(plan);
-      if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length);
+      if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length, plan.filler.length);
       else this.stale.add(table);
     }
     return true;

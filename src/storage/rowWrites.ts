@@ -5,8 +5,8 @@
  * hold the keys it wrote, for the same reason.
  */
 import { normalizeKey } from '../support/values';
-import { once } from './service';
-import type { CellBlock, TablePlan } from './WritePlan';
+import { once, retried } from './service';
+import { CellBlock, groupCells, TablePlan } from './WritePlan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -39,32 +39,41 @@ function sameKey(read: unknown, written: unknown): boolean {
 type Cell = string | number | boolean | Date;
 
 /**
- * The writes of an append that starts over filler rows: over them, only the columns some new row
- * gives a value (a column none does keeps its checkboxes or formulas), in runs of adjacent columns;
- * below them, whole rows in one block.
+ * Whether new rows may take the plan's filler rows: read under the lock, none of the cells they give
+ * a value may hold a formula (a totals row showing 0, a formula the rows would replace). Otherwise
+ * the rows go below the filler, as appendRow puts them, and nothing of the filler is touched.
+ */
+export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string): void {
+  const count = plan.filler.length;
+  if (!count) return;
+  const width = plan.appendRows[0].length;
+  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + count - 1}`, () => sheet.getRange(plan.appendAt, 1, count, width).getFormulas());
+  const clash = formulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
+  if (!clash) return;
+  plan.appendAt = plan.lastRow + 1;
+  plan.filler = [];
+}
+
+/**
+ * The writes of an append that starts over filler rows: over them, only the cells a new row gives
+ * a value, in rectangles (what a row leaves empty keeps its checkbox or formula); below them,
+ * whole rows in one block.
  */
 export function fillerBlocks(plan: TablePlan): { over: CellBlock[]; below: Cell[][] } {
   const rows = plan.appendRows;
   const count = plan.filler.length;
   if (!count) return { over: [], below: rows };
-  const head = rows.slice(0, count);
-  const width = rows[0].length;
-  const written: boolean[] = [];
-  for (let c = 0; c < width; c++) written.push(head.some((row) => row[c] !== ''));
-  const over: CellBlock[] = [];
-  for (let c = 0; c < width; c++) {
-    if (!written[c]) continue;
-    let end = c;
-    while (end + 1 < width && written[end + 1]) end++;
-    over.push({ row: plan.appendAt, column: c + 1, values: head.map((row) => row.slice(c, end + 1)) });
-    c = end;
+  const cells: Array<{ row: number; column: number; value: Cell }> = [];
+  for (let r = 0; r < count; r++) {
+    for (let c = 0; c < rows[r].length; c++) if (rows[r][c] !== '') cells.push({ row: plan.appendAt + r, column: c + 1, value: rows[r][c] });
   }
-  return { over, below: rows.slice(count) };
+  return { over: groupCells(cells), below: rows.slice(count) };
 }
 
 /**
- * Takes back writes over filler rows: each block gets back what the rows held when read, when each
- * row holds the keys written there or still the ones it held (`keys`: 1-based columns).
+ * Takes back writes over filler rows: each block's cells get back the values they held (no
+ * formulas: keepFormulas saw to that), when each row holds the keys written there or still the ones
+ * it held (`keys`: 1-based columns).
  */
 export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over: readonly CellBlock[], keys: readonly number[] | null): void {
   const count = plan.filler.length;
@@ -74,8 +83,11 @@ export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over
     if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
   }
   for (const block of over) {
+    const height = block.values.length;
     const width = block.values[0].length;
-    const before = plan.filler.map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => (cell === null || cell === undefined ? '' : cell)));
-    once(`${label}, columns ${block.column}–${block.column + width - 1}`, () => sheet.getRange(block.row, block.column, count, width).setValues(before as Cell[][]));
+    const before = plan.filler
+      .slice(block.row - plan.appendAt, block.row - plan.appendAt + height)
+      .map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => (cell === null || cell === undefined ? '' : cell)));
+    once(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before as Cell[][]));
   }
 }

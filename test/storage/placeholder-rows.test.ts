@@ -57,7 +57,9 @@ describe('new rows below the last record', () => {
     gas().calls.reset();
     const task = Task.create({ title: 'new', done: true });
     expect(task.id).toBe(4);
-    // One block over the columns given (id, title, done); no grid growth, so no getMaxRows either.
+    // The filler row's formulas are read under the lock, then one block over the cells given (id,
+    // title, done); no grid growth, so no getMaxRows either.
+    expect(gas().calls.count('Range.getFormulas')).toBe(1);
     expect(gas().calls.count('Range.setValues')).toBe(1);
     expect(gas().calls.count('Sheet.getMaxRows')).toBe(0);
     expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);
@@ -75,12 +77,14 @@ describe('new rows below the last record', () => {
     const list = Array.from({ length: 10 }, (_, i) => ({ title: `T${i}`, hours: i === 0 ? 8 : null }));
     expect(Task.createMany(list).map((task) => task.id)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(1);
-    // Over rows 5–12: id and title (A–B), then hours (D): done and cost keep what they hold. Below: one block.
+    // The filler's formulas, then over rows 5–12 only the cells given: id and title (A–B), and the
+    // first row's hours (D5); done and cost keep what they hold. Below them: one block.
     expect(gas().calls.count('Range.setValues')).toBe(3);
     const ranges = gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args);
     expect(ranges).toEqual([
+      [5, 1, 8, 5],
       [5, 1, 8, 2],
-      [5, 4, 8, 1],
+      [5, 4, 1, 1],
       [13, 1, 2, 5],
     ]);
     const rows = sheetRows('Tasks');
@@ -90,6 +94,38 @@ describe('new rows below the last record', () => {
     const formulas = gas().sheetFormulas('Tasks');
     expect(formulas.slice(4, 12).map((row) => row[4])).toEqual(Array.from({ length: 8 }, (_, i) => `=D${i + 5}*10`));
     expect(rows[4][4]).toBe(80);
+  });
+
+  it('a cell a new row leaves empty keeps its checkbox and formula, whatever the other new rows give', () => {
+    seedSheets({ Tasks: [['id', 'title', 'done', 'calc'], [1, 'A', true, '=IF(A2="","",B2&"!")']] });
+    const sheet = gas().active.getSheetByName('Tasks')!;
+    sheet.getRange(3, 3, 5, 1).setValues([[false], [false], [false], [false], [false]]);
+    sheet.getRange(3, 4, 5, 1).setFormula('=IF(A3="","",B3&"!")');
+    class Item extends Model {
+      static _table = 'Tasks';
+    }
+    Item.createMany([{ title: 'B', done: true }, { title: 'C' }, { title: 'D', done: true }]);
+    expect(sheetRows('Tasks').slice(2, 6)).toEqual([
+      [2, 'B', true, 'B!'],
+      [3, 'C', false, 'C!'],
+      [4, 'D', true, 'D!'],
+      ['', '', false, ''],
+    ]);
+    expect(gas().sheetFormulas('Tasks').slice(2, 7).map((row) => row[3])).toEqual([3, 4, 5, 6, 7].map((r) => `=IF(A${r}="","",B${r}&"!")`));
+  });
+
+  it('never replace a formula: a totals row showing 0, or a value given for a formula column, sends them below the filler', () => {
+    class Item extends Model {
+      static _table = 'Tasks';
+    }
+    seedSheets({ Tasks: [['id', 'title', 'hours'], [1, 'A', 0], [2, 'B', ''], ['', '', '=SUM(C2:C3)']] });
+    Item.create({ title: 'C', hours: 5 });
+    expect(sheetRows('Tasks').slice(3)).toEqual([['', '', 0], [3, 'C', 5]]);
+    expect(gas().sheetFormulas('Tasks')[3][2]).toBe('=SUM(C2:C3)');
+    seedCheckboxesBelow();
+    Task.create({ title: 'priced', cost: 99 } as never);
+    expect(sheetRows('Tasks').slice(4, 13).map((row) => row.slice(0, 2))).toEqual([...Array(8).fill(['', '']), [4, 'priced']]);
+    expect(gas().sheetFormulas('Tasks').slice(4, 12).map((row) => row[4])).toEqual(Array.from({ length: 8 }, (_, i) => `=D${i + 5}*10`));
   });
 
   it('inside a session, each create takes the next filler row', () => {
@@ -126,7 +162,25 @@ describe('new rows below the last record', () => {
     });
     expect(() => Task.createMany(Array.from({ length: 10 }, (_, i) => ({ title: `T${i}` })))).toThrow(/Nothing was written/);
     expect(sheetRows('Tasks')).toEqual(before);
-    expect(gas().sheetFormulas('Tasks')[11][4]).toBe('=D12*10');
+    expect(gas().sheetFormulas('Tasks').slice(4, 12).map((row) => row[4])).toEqual(Array.from({ length: 8 }, (_, i) => `=D${i + 5}*10`));
+  });
+
+  it('a failed write over filler rows leaves every formula in place, written or not', () => {
+    seedSheets({ Tasks: [['id', 'title', 'done', 'n'], [1, 'A', false, 10]] });
+    gas().active.getSheetByName('Tasks')!.getRange(3, 4, 3, 1).setFormula('=A3*10');
+    const before = sheetRows('Tasks');
+    const formulas = gas().sheetFormulas('Tasks');
+    let failed = false;
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues' && !failed) {
+        failed = true;
+        throw new Error('Service Spreadsheets timed out while accessing document.');
+      }
+    });
+    // n holds formulas, so the new row goes below the filler; taking it back clears only that row.
+    expect(() => Task.create({ title: 'B', n: 7 } as never)).toThrow(/Nothing was written/);
+    expect(sheetRows('Tasks')).toEqual(before);
+    expect(gas().sheetFormulas('Tasks')).toEqual(formulas);
   });
 });
 
