@@ -1916,6 +1916,172 @@ var SheetORM = (() => {
     }
   }
 
+  // src/support/cells.ts
+  var MAX_CELL_CHARS = 5e4;
+  var BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
+  function needsTextGuard(text) {
+    if (text === "") return false;
+    const first = text.charCodeAt(0);
+    if (first === 61 || first === 39 || first === 43 || first === 45 || first === 64 || first === 35) return true;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 48 && code <= 57) return true;
+    }
+    return BOOLEAN_LIKE.test(text);
+  }
+  function isPlainCell(value) {
+    if (value === null || value === void 0 || typeof value === "boolean") return true;
+    if (typeof value === "string") return value.length < MAX_CELL_CHARS || value.length === MAX_CELL_CHARS && !needsTextGuard(value);
+    return typeof value === "number" && isFinite(value);
+  }
+  function validateCell(value, target) {
+    if (!isPlainCell(value)) toCell(value, target);
+  }
+  function sheetCell(value) {
+    if (value === null) return "";
+    return typeof value === "string" && needsTextGuard(value) ? `'${value}` : value;
+  }
+  function toCell(value, target) {
+    if (value === null || value === void 0) return "";
+    if (typeof value === "string") {
+      const guarded = needsTextGuard(value);
+      if (value.length > MAX_CELL_CHARS || guarded && value.length === MAX_CELL_CHARS) {
+        const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets could parse it otherwise),`;
+        throw new ValidationError(
+          `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
+        );
+      }
+      return guarded ? `'${value}` : value;
+    }
+    if (typeof value === "number") {
+      if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
+      return value;
+    }
+    if (typeof value === "boolean") return value;
+    if (isDate(value)) {
+      if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
+      return value;
+    }
+    throw new ValidationError(
+      `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
+    );
+  }
+
+  // src/storage/WritePlan.ts
+  function layoutAsRead(table) {
+    return {
+      asRead: true,
+      lastRow: table.lastRow,
+      appendAt: table.appendAt,
+      filler: table.filler,
+      width: table.header.width,
+      columnOf: (index) => index + 1,
+      rowOf: (entry) => entry.rowNumber,
+      indexOf: (column) => column - 1
+    };
+  }
+  function planTable(table, layout = layoutAsRead(table)) {
+    var _a;
+    const owner = table.ref.owner;
+    const cells = [];
+    const deletedRows = [];
+    const appended = [];
+    const pending = table.pending;
+    for (let i = 0; i < pending.length; i++) {
+      const entry = pending[i];
+      if (entry.rowNumber === null) {
+        if (!entry.deleted) appended.push(entry);
+        continue;
+      }
+      if (!entry.deleted && !((_a = entry.changed) == null ? void 0 : _a.size)) continue;
+      const row = layout.rowOf(entry);
+      if (entry.deleted) {
+        if (row !== null) deletedRows.push(row);
+        continue;
+      }
+      if (row === null) {
+        throw new ModelNotFoundError(
+          `${owner}: a row of ${table.opened.describe()} that this operation updates was deleted by someone else meanwhile; nothing was written.`
+        );
+      }
+      for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
+        cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
+      }
+    }
+    const appendRows = appended.map((entry) => appendRow(table, layout, entry));
+    return {
+      appendAt: layout.appendAt,
+      appendRows,
+      filler: layout.filler.slice(0, appendRows.length),
+      updates: groupCells(cells),
+      deletions: deletionRuns(deletedRows),
+      lastRow: layout.lastRow,
+      appended,
+      deletedRows
+    };
+  }
+  function requireColumn(table, layout, index) {
+    const column = layout.columnOf(index);
+    if (column < 1) {
+      throw new ColumnNotFoundError(
+        `${table.ref.owner}: column "${table.header.names[index]}" was removed from ${table.opened.describe()} meanwhile; nothing was written.`
+      );
+    }
+    return column;
+  }
+  function appendRow(table, layout, entry) {
+    const row = new Array(layout.width);
+    if (layout.asRead) {
+      for (let i = 0; i < row.length; i++) row[i] = sheetCell(entry.values[i]);
+      return row;
+    }
+    for (let column = 1; column <= layout.width; column++) {
+      const index = layout.indexOf(column);
+      row[column - 1] = index < 0 ? "" : sheetCell(entry.values[index]);
+    }
+    for (let index = 0; index < table.header.width; index++) {
+      if (entry.values[index] !== null) requireColumn(table, layout, index);
+    }
+    return row;
+  }
+  function groupCells(cells) {
+    const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+    const segments = [];
+    for (const cell of sorted) {
+      const last = segments[segments.length - 1];
+      if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) last.values[0].push(cell.value);
+      else segments.push({ row: cell.row, column: cell.column, values: [[cell.value]] });
+    }
+    const byShape = /* @__PURE__ */ new Map();
+    for (const segment of segments) {
+      const shape = `${segment.column}:${segment.values[0].length}`;
+      const blocks2 = byShape.get(shape) || [];
+      const last = blocks2[blocks2.length - 1];
+      if (last && last.row + last.values.length === segment.row) last.values.push(segment.values[0]);
+      else blocks2.push({ row: segment.row, column: segment.column, values: [segment.values[0]] });
+      byShape.set(shape, blocks2);
+    }
+    const blocks = [].concat(...Array.from(byShape.values()));
+    return blocks.sort((a, b) => a.row - b.row || a.column - b.column);
+  }
+  function deletionRuns(rows) {
+    const unique = Array.from(new Set(rows)).sort((a, b) => b - a);
+    const runs = [];
+    for (const row of unique) {
+      const last = runs[runs.length - 1];
+      if (last && last.start - 1 === row) {
+        last.start = row;
+        last.count++;
+      } else {
+        runs.push({ start: row, count: 1 });
+      }
+    }
+    return runs;
+  }
+  function isEmptyPlan(plan) {
+    return !plan.appendRows.length && !plan.updates.length && !plan.deletions.length;
+  }
+
   // src/storage/rowWrites.ts
   var NotOurRows = class extends Error {
   };
@@ -1934,23 +2100,25 @@ var SheetORM = (() => {
     const sent = typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
     return normalizeKey(read) === normalizeKey(sent);
   }
+  function keepFormulas(sheet, plan, name) {
+    const count = plan.filler.length;
+    if (!count) return;
+    const width = plan.appendRows[0].length;
+    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + count - 1}`, () => sheet.getRange(plan.appendAt, 1, count, width).getFormulas());
+    const clash = formulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
+    if (!clash) return;
+    plan.appendAt = plan.lastRow + 1;
+    plan.filler = [];
+  }
   function fillerBlocks(plan) {
     const rows = plan.appendRows;
     const count = plan.filler.length;
     if (!count) return { over: [], below: rows };
-    const head = rows.slice(0, count);
-    const width = rows[0].length;
-    const written = [];
-    for (let c = 0; c < width; c++) written.push(head.some((row) => row[c] !== ""));
-    const over = [];
-    for (let c = 0; c < width; c++) {
-      if (!written[c]) continue;
-      let end = c;
-      while (end + 1 < width && written[end + 1]) end++;
-      over.push({ row: plan.appendAt, column: c + 1, values: head.map((row) => row.slice(c, end + 1)) });
-      c = end;
+    const cells = [];
+    for (let r = 0; r < count; r++) {
+      for (let c = 0; c < rows[r].length; c++) if (rows[r][c] !== "") cells.push({ row: plan.appendAt + r, column: c + 1, value: rows[r][c] });
     }
-    return { over, below: rows.slice(count) };
+    return { over: groupCells(cells), below: rows.slice(count) };
   }
   function restoreFiller(label, sheet, plan, over, keys) {
     const count = plan.filler.length;
@@ -1960,9 +2128,10 @@ var SheetORM = (() => {
       if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
     }
     for (const block of over) {
+      const height = block.values.length;
       const width = block.values[0].length;
-      const before = plan.filler.map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => cell === null || cell === void 0 ? "" : cell));
-      once(`${label}, columns ${block.column}\u2013${block.column + width - 1}`, () => sheet.getRange(block.row, block.column, count, width).setValues(before));
+      const before = plan.filler.slice(block.row - plan.appendAt, block.row - plan.appendAt + height).map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => cell === null || cell === void 0 ? "" : cell));
+      once(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
     }
   }
 
@@ -2400,57 +2569,6 @@ var SheetORM = (() => {
       if (at >= 0) progress.splice(at, 1);
     }
     return all;
-  }
-
-  // src/support/cells.ts
-  var MAX_CELL_CHARS = 5e4;
-  var BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
-  function needsTextGuard(text) {
-    if (text === "") return false;
-    const first = text.charCodeAt(0);
-    if (first === 61 || first === 39 || first === 43 || first === 45 || first === 64 || first === 35) return true;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 48 && code <= 57) return true;
-    }
-    return BOOLEAN_LIKE.test(text);
-  }
-  function isPlainCell(value) {
-    if (value === null || value === void 0 || typeof value === "boolean") return true;
-    if (typeof value === "string") return value.length < MAX_CELL_CHARS || value.length === MAX_CELL_CHARS && !needsTextGuard(value);
-    return typeof value === "number" && isFinite(value);
-  }
-  function validateCell(value, target) {
-    if (!isPlainCell(value)) toCell(value, target);
-  }
-  function sheetCell(value) {
-    if (value === null) return "";
-    return typeof value === "string" && needsTextGuard(value) ? `'${value}` : value;
-  }
-  function toCell(value, target) {
-    if (value === null || value === void 0) return "";
-    if (typeof value === "string") {
-      const guarded = needsTextGuard(value);
-      if (value.length > MAX_CELL_CHARS || guarded && value.length === MAX_CELL_CHARS) {
-        const why = value.length > MAX_CELL_CHARS ? "" : `, with the apostrophe that keeps it text (Sheets could parse it otherwise),`;
-        throw new ValidationError(
-          `${target.describe()}: a value of ${value.length} characters${why} is over Sheets' limit of ${MAX_CELL_CHARS} per cell; shorten it or split it over several columns.`
-        );
-      }
-      return guarded ? `'${value}` : value;
-    }
-    if (typeof value === "number") {
-      if (!isFinite(value)) throw new ValidationError(`${target.describe()}: ${value} cannot be stored in a cell; store a finite number or null.`);
-      return value;
-    }
-    if (typeof value === "boolean") return value;
-    if (isDate(value)) {
-      if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
-      return value;
-    }
-    throw new ValidationError(
-      `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
-    );
   }
 
   // src/storage/KeyStats.ts
@@ -3021,7 +3139,7 @@ var SheetORM = (() => {
      * Makes the table match the sheet after its plan was written where it was read: deleted rows
      * leave, rows below them move up, new rows get their row numbers, and every row is clean.
      */
-    settle(appendAt, deletedRows, appended) {
+    settle(appendAt, deletedRows, appended, overFiller) {
       const deleted = deletedRows.slice().sort((a, b) => a - b);
       let below = 0;
       let last = 0;
@@ -3033,7 +3151,7 @@ var SheetORM = (() => {
       };
       let next = appendAt;
       let highest = this.lastRow;
-      this.filler = this.filler.slice(Math.min(this.filler.length, appended));
+      if (appended) this.filler = overFiller === appended ? this.filler.slice(overFiller) : [];
       if (this.asRead) {
         for (const entry of this.added) {
           if (entry.deleted) continue;
@@ -3208,121 +3326,6 @@ var SheetORM = (() => {
       out[r] = cells;
     }
     return out;
-  }
-
-  // src/storage/WritePlan.ts
-  function layoutAsRead(table) {
-    return {
-      asRead: true,
-      lastRow: table.lastRow,
-      appendAt: table.appendAt,
-      filler: table.filler,
-      width: table.header.width,
-      columnOf: (index) => index + 1,
-      rowOf: (entry) => entry.rowNumber,
-      indexOf: (column) => column - 1
-    };
-  }
-  function planTable(table, layout = layoutAsRead(table)) {
-    var _a;
-    const owner = table.ref.owner;
-    const cells = [];
-    const deletedRows = [];
-    const appended = [];
-    const pending = table.pending;
-    for (let i = 0; i < pending.length; i++) {
-      const entry = pending[i];
-      if (entry.rowNumber === null) {
-        if (!entry.deleted) appended.push(entry);
-        continue;
-      }
-      if (!entry.deleted && !((_a = entry.changed) == null ? void 0 : _a.size)) continue;
-      const row = layout.rowOf(entry);
-      if (entry.deleted) {
-        if (row !== null) deletedRows.push(row);
-        continue;
-      }
-      if (row === null) {
-        throw new ModelNotFoundError(
-          `${owner}: a row of ${table.opened.describe()} that this operation updates was deleted by someone else meanwhile; nothing was written.`
-        );
-      }
-      for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
-        cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
-      }
-    }
-    const appendRows = appended.map((entry) => appendRow(table, layout, entry));
-    return {
-      appendAt: layout.appendAt,
-      appendRows,
-      filler: layout.filler.slice(0, appendRows.length),
-      updates: groupCells(cells),
-      deletions: deletionRuns(deletedRows),
-      lastRow: layout.lastRow,
-      appended,
-      deletedRows
-    };
-  }
-  function requireColumn(table, layout, index) {
-    const column = layout.columnOf(index);
-    if (column < 1) {
-      throw new ColumnNotFoundError(
-        `${table.ref.owner}: column "${table.header.names[index]}" was removed from ${table.opened.describe()} meanwhile; nothing was written.`
-      );
-    }
-    return column;
-  }
-  function appendRow(table, layout, entry) {
-    const row = new Array(layout.width);
-    if (layout.asRead) {
-      for (let i = 0; i < row.length; i++) row[i] = sheetCell(entry.values[i]);
-      return row;
-    }
-    for (let column = 1; column <= layout.width; column++) {
-      const index = layout.indexOf(column);
-      row[column - 1] = index < 0 ? "" : sheetCell(entry.values[index]);
-    }
-    for (let index = 0; index < table.header.width; index++) {
-      if (entry.values[index] !== null) requireColumn(table, layout, index);
-    }
-    return row;
-  }
-  function groupCells(cells) {
-    const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
-    const segments = [];
-    for (const cell of sorted) {
-      const last = segments[segments.length - 1];
-      if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) last.values[0].push(cell.value);
-      else segments.push({ row: cell.row, column: cell.column, values: [[cell.value]] });
-    }
-    const byShape = /* @__PURE__ */ new Map();
-    for (const segment of segments) {
-      const shape = `${segment.column}:${segment.values[0].length}`;
-      const blocks2 = byShape.get(shape) || [];
-      const last = blocks2[blocks2.length - 1];
-      if (last && last.row + last.values.length === segment.row) last.values.push(segment.values[0]);
-      else blocks2.push({ row: segment.row, column: segment.column, values: [segment.values[0]] });
-      byShape.set(shape, blocks2);
-    }
-    const blocks = [].concat(...Array.from(byShape.values()));
-    return blocks.sort((a, b) => a.row - b.row || a.column - b.column);
-  }
-  function deletionRuns(rows) {
-    const unique = Array.from(new Set(rows)).sort((a, b) => b - a);
-    const runs = [];
-    for (const row of unique) {
-      const last = runs[runs.length - 1];
-      if (last && last.start - 1 === row) {
-        last.start = row;
-        last.count++;
-      } else {
-        runs.push({ start: row, count: 1 });
-      }
-    }
-    return runs;
-  }
-  function isEmptyPlan(plan) {
-    return !plan.appendRows.length && !plan.updates.length && !plan.deletions.length;
   }
 
   // src/storage/recheck.ts
@@ -3568,6 +3571,7 @@ var SheetORM = (() => {
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
+      for (const { table, plan } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName);
       const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
       const progress = [];
       const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));
@@ -3578,7 +3582,7 @@ var SheetORM = (() => {
       }
       for (const { table, plan, asRead } of plans) {
         assignRows(plan);
-        if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length);
+        if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length, plan.filler.length);
         else this.stale.add(table);
       }
       return true;
@@ -5153,7 +5157,12 @@ var SheetORM = (() => {
     for (const name of order) {
       if (name in attributes && attributes[name] !== void 0 && keep(name)) setOwn(json, name, cloneValue(attributes[name]));
     }
-    for (const [name, loaded] of loadedRelations(model)) {
+    const relations = new Map(loadedRelations(model));
+    for (const name of Object.keys(model)) {
+      const value = model[name];
+      if (!relations.has(name) && typeof value !== "function" && isRelationData(value) && isRelationKey(host, name)) relations.set(name, value);
+    }
+    for (const [name, loaded] of relations) {
       const key = host.$getRelation(name).serializeAs;
       if (key === null) continue;
       const own = Object.prototype.hasOwnProperty.call(model, name);
