@@ -118,7 +118,7 @@ function appendStep(write: SheetWrite): WriteStep {
     // Filler rows get back what they held; the rows below them were empty under the lock, so
     // clearing them takes the append back without moving any row.
     if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}–${belowAt - 1}`, opened.sheet, plan, over, write.keys || null);
-    if (below.length) clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, belowAt, below, write.keys || null);
+    if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}–${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null);
   };
   return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
 }
