@@ -2402,7 +2402,7 @@ var SheetORM = (() => {
     };
     const undo = () => {
       if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}\u2013${belowAt - 1}`, opened.sheet, plan, over, write.keys || null);
-      if (below.length) clearAppended(`"${name}" clearContent of ${span}`, opened.sheet, belowAt, below, write.keys || null);
+      if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}\u2013${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null);
     };
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
