@@ -209,6 +209,26 @@ describe('save / saveMany', () => {
     ]);
   });
 
+  test("Lucid's argument order: save(model, checkExisting, pivotAttributes) and saveMany(models, checkExisting, pivotList)", () => {
+    seed();
+    post(1).related('tags').save(Tag.find(2)!, false, { role: 'again' });
+    post(2).related('tags').save(Tag.find(1)!, true, { role: 'host' });
+    post(2).related('tags').saveMany([Tag.find(3)!, Tag.find(1)!], false, [{ role: 'x' }]);
+    expect(sheetRows('PostTag').slice(1)).toEqual([
+      [1, 1, 'owner', JAN, 2],
+      [2, 1, 'host', JAN, 3],
+      [1, 2, '', '', 4],
+      [1, 2, 'again', '', ''],
+      [2, 3, 'x', '', ''],
+      [2, 1, '', '', ''],
+    ]);
+    gas().calls.reset();
+    expect(() => post(1).related('tags').save(Tag.find(3)!, { role: 'r' }, 'no' as any)).toThrow(
+      new ValidationError('Post.tags.save(): checkExisting must be true or false, got "no".'),
+    );
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   test('saveMany saves new and changed models and attaches those not attached: one append per sheet', () => {
     seed();
     const p = post(1);

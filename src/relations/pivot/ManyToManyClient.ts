@@ -235,17 +235,26 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   }
 
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
-  save<T extends RelatedInput<R>>(model: T, pivotAttributes?: Record<string, unknown>, checkExisting = true): T {
+  save<T extends RelatedInput<R>>(model: T, pivotAttributes?: Record<string, unknown>, checkExisting?: boolean): T;
+  /** Lucid's argument order: `save(model, checkExisting, pivotAttributes?)`. */
+  save<T extends RelatedInput<R>>(model: T, checkExisting: boolean, pivotAttributes?: Record<string, unknown>): T;
+  save<T extends RelatedInput<R>>(model: T, second?: Record<string, unknown> | boolean, third?: Record<string, unknown> | boolean): T {
+    const [pivotAttributes, checkExisting] = typeof second === 'boolean' ? [third, second] : [second, third];
     checkPivotAttributes(this.relation.label(), pivotAttributes, 'save');
-    this.saveModels('save', [model], [pivotAttributes], checkExisting);
+    this.saveModels('save', [model], [pivotAttributes as Record<string, unknown> | undefined], checkExistingFlag(this.relation.label(), 'save', checkExisting));
     return model;
   }
 
   /** Saves related models and attaches them. */
-  saveMany<T extends RelatedInput<R>>(models: List<T>, pivotList: Array<Record<string, unknown> | undefined> = [], checkExisting = true): T[] {
+  saveMany<T extends RelatedInput<R>>(models: List<T>, pivotList?: Array<Record<string, unknown> | undefined>, checkExisting?: boolean): T[];
+  /** Lucid's argument order: `saveMany(models, checkExisting, pivotList?)`. */
+  saveMany<T extends RelatedInput<R>>(models: List<T>, checkExisting: boolean, pivotList?: Array<Record<string, unknown> | undefined>): T[];
+  saveMany<T extends RelatedInput<R>>(models: List<T>, second?: Array<Record<string, unknown> | undefined> | boolean, third?: Array<Record<string, unknown> | undefined> | boolean): T[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
+    const [pivotList, checkExisting] = typeof second === 'boolean' ? [third, second] : [second, third];
     checkPivotList(this.relation.label(), pivotList, 'saveMany');
-    return this.saveModels('saveMany', models, pivotList, checkExisting);
+    const list = (pivotList || []) as Array<Record<string, unknown> | undefined>;
+    return this.saveModels('saveMany', models, list, checkExistingFlag(this.relation.label(), 'saveMany', checkExisting));
   }
 
   private saveModels<T extends RelatedInput<R>>(method: string, models: T[], pivotList: Array<Record<string, unknown> | undefined>, checkExisting: boolean): T[] {
@@ -430,4 +439,11 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
     }
     return changed;
   }
+}
+
+/** `checkExisting` as given (default true); anything but a boolean is a mistake worth naming. */
+function checkExistingFlag(owner: string, method: string, value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'boolean') return value;
+  throw new ValidationError(`${owner}.${method}(): checkExisting must be true or false, got ${describeValue(value)}.`);
 }
