@@ -7421,17 +7421,18 @@ var SheetORM = (() => {
       };
       return findOrCreate(owner, method, find, (merged) => this.create(merged, pivotAttributes), search, attributes, update);
     }
-    /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
-    save(model, pivotAttributes, checkExisting = true) {
+    save(model, second, third) {
+      const [pivotAttributes, checkExisting] = typeof second === "boolean" ? [third, second] : [second, third];
       checkPivotAttributes(this.relation.label(), pivotAttributes, "save");
-      this.saveModels("save", [model], [pivotAttributes], checkExisting);
+      this.saveModels("save", [model], [pivotAttributes], checkExistingFlag(this.relation.label(), "save", checkExisting));
       return model;
     }
-    /** Saves related models and attaches them. */
-    saveMany(models, pivotList = [], checkExisting = true) {
+    saveMany(models, second, third) {
       if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
+      const [pivotList, checkExisting] = typeof second === "boolean" ? [third, second] : [second, third];
       checkPivotList(this.relation.label(), pivotList, "saveMany");
-      return this.saveModels("saveMany", models, pivotList, checkExisting);
+      const list = pivotList || [];
+      return this.saveModels("saveMany", models, list, checkExistingFlag(this.relation.label(), "saveMany", checkExisting));
     }
     saveModels(method, models, pivotList, checkExisting) {
       const related = this.relation.relatedModel();
@@ -7595,6 +7596,11 @@ var SheetORM = (() => {
       return changed;
     }
   };
+  function checkExistingFlag(owner, method, value) {
+    if (value === void 0) return true;
+    if (typeof value === "boolean") return value;
+    throw new ValidationError(`${owner}.${method}(): checkExisting must be true or false, got ${describeValue(value)}.`);
+  }
 
   // src/relations/ManyToMany.ts
   var ManyToMany = class extends Relation {
