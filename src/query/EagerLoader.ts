@@ -106,6 +106,8 @@ function addPath(model: LoadableModel, nodes: PreloadNode[], path: string[]): Pr
     level = node.children;
     owner = relation.relatedModel();
   }
+  // Named again, the relation loads as this call says (Lucid and Eloquent: the last call wins).
+  (node as PreloadNode).callback = undefined;
   return node as PreloadNode;
 }
 

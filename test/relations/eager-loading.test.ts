@@ -147,6 +147,17 @@ describe('forms of with()', () => {
     expect(postsOf(ann).map((post) => names(tagsOf(post))).all()).toEqual([['JavaScript'], []]);
   });
 
+  test('a relation named again loads as the last call says; a dot path through it keeps its callback', () => {
+    seedBlog(4);
+    const javascript = (q: any) => q.where('name', 'JavaScript');
+    const again = Post.query().preload('tags', javascript).preload('tags').where('id', 1).first()!;
+    expect(names(tagsOf(again))).toEqual(expectedTags(1));
+    const replaced = Post.with('tags', javascript).with('tags', (q) => q.where('name', 'News')).where('id', 2).first()!;
+    expect(names(tagsOf(replaced))).toEqual(['News']);
+    const users = User.with('posts', (q) => q.where('id', 3)).with('posts.tags').get();
+    expect(postsOf(users.first()!).pluck('id').all()).toEqual([3]);
+  });
+
   test('each name keeps its own callback: with("tags", cb, "author")', () => {
     seedBlog(4);
     const posts = Post.with('tags', (q) => q.where('name', 'Tutorial'), unchecked('author')).get();
