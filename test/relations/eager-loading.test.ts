@@ -216,6 +216,27 @@ describe('forms of with()', () => {
     expect(() => kept!.load('tags')).toThrow('the loader is used after its callback returned');
   });
 
+  test('parents with equal keys (1 and "1") each get a list of their own', () => {
+    seedSheets({
+      Users: [['id', 'name'], [1, 'Ann'], ['1', 'Ann again']],
+      Posts: [['id', 'user_id', 'title'], [1, 1, 'P1'], ['1', '1', 'P1 again']],
+      Tags: [['id', 'name'], [1, 'JavaScript']],
+      PostTag: [['post_id', 'tag_id'], [1, 1]],
+    });
+    const users = User.with('posts').get();
+    const posts = Post.with('tags').get();
+    const assigned = Post.all();
+    Post.$getRelation('tags').setRelatedForMany(assigned, assigned[0].related('tags').query().get());
+    for (const [a, b] of [users.all(), posts.all(), assigned.all()].map((list) => [list[0], list[1]])) {
+      const first = loaded<Collection<Model>>(a, a instanceof User ? 'posts' : 'tags');
+      const second = loaded<Collection<Model>>(b, b instanceof User ? 'posts' : 'tags');
+      expect(second).not.toBe(first);
+      expect(second.all()).toEqual(first.all());
+      first.push(first[0]);
+      expect(second.length).toBe(first.length - 1);
+    }
+  });
+
   test('loading again replaces the loaded relation', () => {
     seedBlog(2);
     const post = Post.with('tags').first()!;

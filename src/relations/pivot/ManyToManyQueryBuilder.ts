@@ -102,7 +102,18 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
         const slot = join.slots[join.rows[i]];
         groups[slot][filled[slot]++] = models[i];
       }
-      return { models, groups: this.givenSlots.map((slot) => groups[slot]) };
+      // Parents with equal keys share a slot; each still gets a list of its own.
+      const shared = this.givenSlots.length !== slots.size;
+      const handed = shared ? new Array<boolean>(slots.size).fill(false) : null;
+      return {
+        models,
+        groups: this.givenSlots.map((slot) => {
+          if (!handed) return groups[slot];
+          if (handed[slot]) return groups[slot].slice();
+          handed[slot] = true;
+          return groups[slot];
+        }),
+      };
     });
   }
 
