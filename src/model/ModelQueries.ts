@@ -151,6 +151,10 @@ export class ModelQueries extends ModelDefinitions {
   static when<M extends Model, V>(this: ModelClass<M>, condition: V | ((query: QueryBuilder<M>) => V), callback: (query: QueryBuilder<M>, value: V) => unknown, otherwise?: (query: QueryBuilder<M>, value: V) => unknown): QueryBuilder<M> {
     return this.query().when(condition, callback, otherwise);
   }
+  /** Eloquent's `Post::select(...)`: refused as the query's is (rows are read whole). */
+  static select<M extends Model>(this: ModelClass<M>, ...columns: string[]): never {
+    return this.query().select(...columns);
+  }
   /** Starts a query with `limit`. */
   static limit<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {
     return this.query().limit(count);

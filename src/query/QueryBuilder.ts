@@ -17,7 +17,7 @@ import { Row, RowEntry, Table } from '../storage/Table';
 import { prefetch, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
 import { CellValue, describeValue, isPlainObject, sameValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
-import { checkColumn, compile, Condition, refuseColumnList, Source } from './conditions';
+import { checkColumn, columnListError, compile, Condition, refuseColumnList, Source } from './conditions';
 import { OrderedQuery } from './OrderedQuery';
 import { addAmounts, Increment, incrementOf, refuseKeyExtras, unqualified } from './increment';
 
@@ -54,6 +54,11 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
       this.loadRelations(models);
       return Collection.wrap(models);
     });
+  }
+
+  /** Lucid's and Eloquent's column selection: refused (rows are read whole), pointing to serialize and pluck. */
+  select(..._columns: string[]): never {
+    throw columnListError(this.owner, 'select');
   }
 
   /**

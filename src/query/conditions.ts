@@ -111,7 +111,12 @@ export function checkValue(value: unknown, owner: string, method: string, column
 export function refuseColumnList(columns: unknown, owner: string, method: string): void {
   // Only a list or a name: `ids.map(Post.find, Post)` passes an index there.
   if (!Array.isArray(columns) && typeof columns !== 'string') return;
-  throw new ValidationError(
+  throw columnListError(owner, method);
+}
+
+/** The error for a column selection (`select('id')`, `get(['id'])`). */
+export function columnListError(owner: string, method: string): ValidationError {
+  return new ValidationError(
     `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`,
   );
 }

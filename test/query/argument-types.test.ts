@@ -46,6 +46,9 @@ test("Eloquent's column lists (all(['id']), get([...]), find(1, [...])) are refu
     ['Post.first()', () => (Post.query() as any).first(columns)],
     ['Post.find()', () => (Post.query() as any).find(1, columns)],
     ['Tagged.tags.get()', () => (Tagged.findOrFail(1).related('tags').query() as any).get(columns)],
+    ['Post.select()', () => Post.select('id', 'title')],
+    ['Post.select()', () => Post.query().where('id', 1).select(...columns)],
+    ['Tagged.tags.select()', () => Tagged.with('tags', (q) => q.select('id')).get()],
   ];
   for (const [call, run] of calls) {
     expect(run).toThrow(new ValidationError(`${call}: sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`));
