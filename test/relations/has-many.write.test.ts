@@ -259,6 +259,33 @@ describe('hasMany', () => {
       [5, 'b', 2, ''],
     ]);
   });
+
+  test('rolled back, rows created through a new parent keep no link to the key it lost; through a saved parent they keep it', () => {
+    seed();
+    const fresh = new Post().fill({ title: 'New' });
+    const saved = post(1);
+    let orphans: Comment[] = [];
+    let kept: Comment[] = [];
+    expect(() =>
+      transaction(() => {
+        orphans = fresh.related('comments').createMany([{ body: 'a' }, { body: 'b', post_id: 9 } as any]);
+        kept = saved.related('comments').createMany([{ body: 'c' }]);
+        expect(orphans.map((comment) => comment.post_id)).toEqual([3, 3]);
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(fresh.$isPersisted).toBe(false);
+    expect(orphans.map((comment) => [comment.$isPersisted, comment.post_id])).toEqual([
+      [false, undefined],
+      [false, 9],
+    ]);
+    expect('post_id' in orphans[0].toJSON()).toBe(false);
+    expect(kept.map((comment) => [comment.$isPersisted, comment.post_id])).toEqual([[false, 1]]);
+    // The key the parent lost goes to another post; the orphan saved later does not join it.
+    Post.create({ title: 'Other' });
+    orphans[0].save();
+    expect(sheetRows('Comments').slice(4)).toEqual([[4, 'a', '', '']]);
+  });
 });
 
 describe('hasOne', () => {

@@ -4,7 +4,7 @@ import { ValidationError } from '../../errors';
 import type { Model, ModelAttributes } from '../../model/Model';
 import type { QueryBuilder } from '../../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../HasManyQueryBuilder';
-import { readAttribute } from '../../model/attributes';
+import { readAttribute, removeAttribute, writeAttribute } from '../../model/attributes';
 import { saveInWrite } from '../../model/persistence';
 import { checkAttributeList, checkAttributeObjects } from '../../model/staticArguments';
 import { findOrCreate } from '../../model/findOrCreate';
@@ -51,11 +51,21 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
   /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
   private createRows(method: string, list: List<ModelAttributes<R>>): R[] {
     if (this.parent.$isPersisted) this.parentKey();
-    return runWrite(`${this.relation.label()}.${method}`, () => {
+    return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+      const parentIsNew = !this.parent.$isPersisted;
       saveParentFirst(this.parent);
       const key = this.parentKey();
-      const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
-      return this.relation.relatedModel().createMany(rows as any) as unknown as R[];
+      const foreignKey = this.relation.foreignKey;
+      const rows = list.map((attributes) => ({ ...attributes, [foreignKey]: key }));
+      const created = this.relation.relatedModel().createMany(rows as any) as unknown as R[];
+      // Rolled back, a parent saved here loses its key: the new models must not keep a link to it.
+      if (parentIsNew) {
+        created.forEach((model, i) => {
+          const given = (list[i] as Record<string, unknown>)[foreignKey];
+          unit.record(() => (given === undefined ? removeAttribute(model, foreignKey) : writeAttribute(model, foreignKey, given)));
+        });
+      }
+      return created;
     });
   }
 
