@@ -228,8 +228,12 @@ export class ConditionBuilder {
           `Write ${method}('${unknown[0]}', '>', 40)-style conditions inside it, or filter the models after get(): .get().filter(row => …).`,
       );
     }
+    this.adoptGroup(group);
     return this.pushGroup(bool, not, group.conditions);
   }
+
+  /** Takes over what a group built in a callback knows besides its conditions (the sheets its has/whereHas read). */
+  protected adoptGroup(_group: ConditionBuilder): void {}
 
   private pushGroup(bool: Bool, not: boolean, conditions: Condition[]): this {
     // An empty group adds nothing (as in Eloquent and knex): `q => { if (search) q.where(…) }` must

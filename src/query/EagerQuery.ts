@@ -194,6 +194,11 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** The sheets this query will read that are known before it runs (for one batched read). */
+  protected override adoptGroup(group: ConditionBuilder): void {
+    // A group's has/whereHas are known now, so their sheets join the query's one batched read.
+    if (group instanceof EagerQuery) this.tested.push(...group.tested);
+  }
+
   sheetsInvolved(withLoads = true): TableRef[] {
     const refs = [tableRef(this.model)];
     for (const relation of this.tested) refs.push(...relation.tables());

@@ -52,6 +52,16 @@ describe('telling dates apart on the Sheets API path', () => {
     expect(JSON.parse(result)[0].tags.map((tag: { name: string }) => tag.name)).toEqual(['news', 'tech']);
   });
 
+  it.each([
+    ['where(q => q.whereHas(...))', () => Post.where((q) => q.whereHas('tags', (t) => t.where('name', 'tech'))).pluck('id').all()],
+    ['orWhere(q => q.has(...))', () => Post.where('id', 9).orWhere((q) => q.has('tags', '>=', 2)).pluck('id').all()],
+    ['whereNot(q => q.where(...).whereHas(...))', () => Post.whereNot((q) => q.where('id', 1).whereHas('tags')).pluck('id').all()],
+  ])('has/whereHas inside a group join the one batchGet: %s', (_, query) => {
+    const { env } = bothPaths(plainText, query);
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
+    expect(env.calls.count('Range.getValues')).toBe(0);
+  });
+
   it('only the sheets whose text could show a date are read again, as serial numbers', () => {
     const withDates = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date(Date.UTC(2024, 2, 10, 6, 30))], [2, 'Second Post', '']] });
     const { env, result } = bothPaths(withDates, eagerLoad);
