@@ -4880,7 +4880,10 @@ var SheetORM = (() => {
   }
   function refuseColumnList(columns, owner, method) {
     if (!Array.isArray(columns) && typeof columns !== "string") return;
-    throw new ValidationError(
+    throw columnListError(owner, method);
+  }
+  function columnListError(owner, method) {
+    return new ValidationError(
       `${owner}.${method}(): sheetorm reads whole rows and takes no list of columns; pick them from the results instead: serialize({ fields: ['id', 'name'] }), or pluck('name') for one column.`
     );
   }
@@ -5089,6 +5092,7 @@ var SheetORM = (() => {
       level = node.children;
       owner = relation.relatedModel();
     }
+    node.callback = void 0;
     return node;
   }
   function loadPreloads(model, models, nodes) {
@@ -5530,7 +5534,11 @@ var SheetORM = (() => {
           `${this.owner}.${method}(callback): the callback is given a query builder to group conditions in (as in Lucid), not a row; it read "${unknown[0]}", which a query builder does not have. Write ${method}('${unknown[0]}', '>', 40)-style conditions inside it, or filter the models after get(): .get().filter(row => \u2026).`
         );
       }
+      this.adoptGroup(group);
       return this.pushGroup(bool, not, group.conditions);
+    }
+    /** Takes over what a group built in a callback knows besides its conditions (the sheets its has/whereHas read). */
+    adoptGroup(_group) {
     }
     pushGroup(bool, not, conditions) {
       if (conditions.length) this.conditions.push({ kind: "group", bool, not, conditions });
@@ -5569,7 +5577,7 @@ var SheetORM = (() => {
   }
 
   // src/query/EagerQuery.ts
-  var EagerQuery = class extends ConditionBuilder {
+  var EagerQuery = class _EagerQuery extends ConditionBuilder {
     constructor(model) {
       super(modelName(model));
       /** Relations to load with the results, as a tree of dot paths. */
@@ -5709,6 +5717,9 @@ var SheetORM = (() => {
       return this.addHas("or", name, callback, "<", 1);
     }
     /** The sheets this query will read that are known before it runs (for one batched read). */
+    adoptGroup(group) {
+      if (group instanceof _EagerQuery) this.tested.push(...group.tested);
+    }
     sheetsInvolved(withLoads = true) {
       const refs = [tableRef(this.model)];
       for (const relation of this.tested) refs.push(...relation.tables());
@@ -5969,6 +5980,10 @@ var SheetORM = (() => {
         this.loadRelations(models);
         return Collection.wrap(models);
       });
+    }
+    /** Lucid's and Eloquent's column selection: refused (rows are read whole), pointing to serialize and pluck. */
+    select(..._columns) {
+      throw columnListError(this.owner, "select");
     }
     /**
      * Hands the matching models to `callback(models, page)` `size` at a time (Eloquent's chunk), after
@@ -6450,11 +6465,20 @@ var SheetORM = (() => {
     /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
     createRows(method, list) {
       if (this.parent.$isPersisted) this.parentKey();
-      return runWrite(`${this.relation.label()}.${method}`, () => {
+      return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+        const parentIsNew = !this.parent.$isPersisted;
         saveParentFirst(this.parent);
         const key = this.parentKey();
-        const rows = list.map((attributes) => ({ ...attributes, [this.relation.foreignKey]: key }));
-        return this.relation.relatedModel().createMany(rows);
+        const foreignKey = this.relation.foreignKey;
+        const rows = list.map((attributes) => ({ ...attributes, [foreignKey]: key }));
+        const created = this.relation.relatedModel().createMany(rows);
+        if (parentIsNew) {
+          created.forEach((model, i) => {
+            const given = list[i][foreignKey];
+            unit.record(() => given === void 0 ? removeAttribute(model, foreignKey) : writeAttribute(model, foreignKey, given));
+          });
+        }
+        return created;
       });
     }
     /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
@@ -6663,8 +6687,13 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "setRelatedForMany");
       const related = this.listOf(relatedList, "setRelatedForMany");
       const groups = this.groupByParent(related);
+      const handed = /* @__PURE__ */ new Set();
       parents.forEach((parent) => {
-        this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+        const group = groups.get(this.keyOf(parent, this.localKey));
+        if (!group) return this.setRelated(parent, Collection.wrap([]));
+        if (handed.has(group)) return this.setRelated(parent, Collection.wrap(group.slice()));
+        handed.add(group);
+        this.setRelated(parent, Collection.wrap(group));
       });
     }
     /** The writer and query for one parent. */
@@ -6895,7 +6924,17 @@ var SheetORM = (() => {
           const slot = join.slots[join.rows[i]];
           groups[slot][filled[slot]++] = models[i];
         }
-        return { models, groups: this.givenSlots.map((slot) => groups[slot]) };
+        const shared = this.givenSlots.length !== slots.size;
+        const handed = shared ? new Array(slots.size).fill(false) : null;
+        return {
+          models,
+          groups: this.givenSlots.map((slot) => {
+            if (!handed) return groups[slot];
+            if (handed[slot]) return groups[slot].slice();
+            handed[slot] = true;
+            return groups[slot];
+          })
+        };
       });
     }
     /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
@@ -7691,8 +7730,13 @@ var SheetORM = (() => {
         if (group) group.push(model);
         else groups.set(key, [model]);
       }
+      const handed = /* @__PURE__ */ new Set();
       parents.forEach((parent) => {
-        this.setRelated(parent, Collection.wrap(groups.get(this.keyOf(parent, this.localKey)) || []));
+        const group = groups.get(this.keyOf(parent, this.localKey));
+        if (!group) return this.setRelated(parent, Collection.wrap([]));
+        if (handed.has(group)) return this.setRelated(parent, Collection.wrap(group.slice()));
+        handed.add(group);
+        this.setRelated(parent, Collection.wrap(group));
       });
     }
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
@@ -8056,6 +8100,10 @@ var SheetORM = (() => {
     /** Starts a query with `when(condition, callback, otherwise?)`. */
     static when(condition2, callback, otherwise) {
       return this.query().when(condition2, callback, otherwise);
+    }
+    /** Eloquent's `Post::select(...)`: refused as the query's is (rows are read whole). */
+    static select(...columns) {
+      return this.query().select(...columns);
     }
     /** Starts a query with `limit`. */
     static limit(count) {
