@@ -86,7 +86,8 @@ export class UnitOfWork {
     const plans = changed
       .map((table) => {
         const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
-        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout) };
+        const columnName = (column: number) => table.header.names[layout.indexOf(column)] ?? null;
+        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout), columnName };
       })
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
@@ -97,7 +98,7 @@ export class UnitOfWork {
     const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).
     const progress: Progress = [];
-    const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));
+    const writes = plans.map(({ table, plan, keys, columnName }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys, columnName }));
     try {
       writeSheets(writes, progress, grown);
     } catch (error) {

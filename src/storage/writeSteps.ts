@@ -23,6 +23,8 @@ export interface SheetWrite {
   owner: string;
   /** The 1-based columns of the sheet's keys, which tell appended rows from a person's (null: not known). */
   keys?: readonly number[] | null;
+  /** The header of a 1-based sheet column (null: one the model does not know), for error messages. */
+  columnName?: (column: number) => string | null;
 }
 
 /** One service call (or one run of them), with what it does to which sheets, for error reports. */
@@ -124,13 +126,18 @@ function appendStep(write: SheetWrite): WriteStep {
 }
 
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
-  const size = blockSize(block);
+  const size = describeBlock(write, block);
   const run = (): void => writeBlock(write, block);
   return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: 'update' };
 }
 
-function blockSize(block: CellBlock): string {
-  return `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
+/** `1×2 cells at row 4 (title, status)`: the columns named, so a failure says which attributes landed. */
+function describeBlock(write: SheetWrite, block: CellBlock): string {
+  const size = `${block.values.length}×${block.values[0].length} cells at row ${block.row}`;
+  if (!write.columnName) return size;
+  const names: string[] = [];
+  for (let i = 0; i < block.values[0].length; i++) names.push(write.columnName(block.column + i) || `column ${block.column + i}`);
+  return `${size} (${names.join(', ')})`;
 }
 
 function writeBlock(write: SheetWrite, block: CellBlock): void {
@@ -159,10 +166,10 @@ function deleteRun(write: SheetWrite, run: DeleteRun): void {
 
 function apiCellsStep(group: SheetWrite[]): WriteStep {
   const sheets: SheetBlocks[] = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
-  const what = sheets.map((sheet) => listed(sheet.blocks.map(blockSize)));
+  const what = sheets.map((sheet, i) => listed(sheet.blocks.map((block) => describeBlock(group[i], block))));
   const run = (): void => {
     if (batchUpdateCells(sheets)) return;
-    oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: blockSize(block), verb: ['update', 'updated'], run: () => writeBlock(write, block) }))));
+    oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: describeBlock(write, block), verb: ['update', 'updated'], run: () => writeBlock(write, block) }))));
     // Deletions through the API may follow: the held-back values must land before rows move.
     flushBeforeApi();
   };

@@ -225,7 +225,7 @@ it('a quota fallback that fails part-way reports the calls it made, and flushes 
       if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error(quota);
       if (call.method === 'Range.setValues' && ++setValues === 2) throw new Error('You do not have permission to edit this range.');
     });
-    expect(script).toThrow(/Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": update 1×1 cells at row 4, delete rows 6–6, rows 3–3\.$/);
+    expect(script).toThrow(/Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 2 \(title\)\. Not written \(at most\): sheet "Posts" in spreadsheet "[^"]+": update 1×1 cells at row 4 \(title\), delete rows 6–6, rows 3–3\.$/);
     expect(env.sheetValues('Posts')[1][1]).toBe('edited');
   });
 });

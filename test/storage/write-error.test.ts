@@ -18,7 +18,7 @@ test('a WriteError lists as not written only what was not written', () => {
       Post.find(1)!.setAttribute('title', 'x').save();
       Post.query().whereIn('id', [2]).delete();
     }),
-  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4, updated 1×1 cells at row 2\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4, updated 1×1 cells at row 2 \(title\)\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": delete rows 3–3\.$/);
 });
 
 class Note extends Model {
@@ -125,7 +125,7 @@ test('with several sheets written before the failure, each is named', () => {
       Log.query().where('line', 'old').delete();
     }),
   ).toThrow(
-    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Notes" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2\. Not written \(at most\): sheet "Logs" in spreadsheet "Test Spreadsheet": delete rows 2–2\.$/,
+    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2 \(title\); sheet "Notes" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2 \(text\)\. Not written \(at most\): sheet "Logs" in spreadsheet "Test Spreadsheet": delete rows 2–2\.$/,
   );
 });
 
@@ -146,7 +146,7 @@ test('sheets of the same name in two spreadsheets are told apart in what was wri
       Note.find(1)!.delete();
     }),
   ).toThrow(
-    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2; sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2\. Not written/,
+    /Written: sheet "Posts" in spreadsheet "Test Spreadsheet": updated 1×1 cells at row 2 \(title\); sheet "Posts" in spreadsheet "Archive": updated 1×1 cells at row 2 \(title\)\. Not written/,
   );
 });
 
@@ -235,7 +235,7 @@ test('an update failing after an append takes nothing back (a landed update may 
       fresh.save();
       old.save();
     }),
-  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": update 1×1 cells at row 2\.$/);
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": update 1×1 cells at row 2 \(title\)\.$/);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'new']]);
 });
 
