@@ -64,6 +64,12 @@ export class LockTimeoutError extends SheetORMError {
 
 /** A write call failed part-way (calls that address rows are sent once, never retried); the message says what was and was not written. */
 export class WriteError extends SheetORMError {
+  /**
+   * When every change was written and only the flush or the lock's release after it failed: what
+   * the call would have returned (the saved models), since they count as saved. Otherwise undefined.
+   */
+  result?: unknown;
+
   constructor(message: string) {
     super(message);
     this.name = 'WriteError';

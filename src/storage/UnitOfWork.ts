@@ -229,8 +229,9 @@ function writeUnderLock<T>(purpose: string, fn: (unit: UnitOfWork) => T, transac
   active = unit;
   let wrote = false;
   let committed = false;
+  let result: T | undefined;
   try {
-    const result = fn(unit);
+    result = fn(unit);
     wrote = unit.commit();
     committed = true;
     return result;
@@ -240,8 +241,14 @@ function writeUnderLock<T>(purpose: string, fn: (unit: UnitOfWork) => T, transac
   } finally {
     active = null;
     if (sessionCache) rememberInSession(unit, committed);
-    // A write that failed part-way still flushes what it wrote before the lock goes.
-    held.release(wrote || unit.changedSheets, !committed);
+    try {
+      // A write that failed part-way still flushes what it wrote before the lock goes.
+      held.release(wrote || unit.changedSheets, !committed);
+    } catch (error) {
+      // The write went through (only its flush or the lock's release failed): hand over what it made.
+      if (committed && error instanceof WriteError) error.result = result;
+      throw error;
+    }
   }
 }
 

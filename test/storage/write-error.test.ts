@@ -1,5 +1,5 @@
 /** A WriteError says exactly what was and was not written. */
-import { Model, ServiceError, ValidationError, transaction } from '../../src';
+import { Model, ServiceError, ValidationError, WriteError, transaction } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -178,6 +178,35 @@ test('a flush that fails after a complete write is a WriteError saying the chang
   expect(post.$isPersisted).toBe(true);
   expect(gas().calls.count('Lock.releaseLock')).toBe(1);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'new']]);
+});
+
+test('a WriteError after a complete write carries what the call made (error.result); a failed write carries none', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  let failing = 'SpreadsheetApp.flush';
+  gas().beforeCall((call) => {
+    if (call.method === failing) throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  const caught = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return error as WriteError;
+    }
+    throw new Error('expected a WriteError');
+  };
+  const created = caught(() => Post.createMany([{ title: 'b' }, { title: 'c' }]));
+  expect(created).toBeInstanceOf(WriteError);
+  expect((created.result as Post[]).map((post) => [post.$isPersisted, post.$primaryKeyValue])).toEqual([
+    [true, 2],
+    [true, 3],
+  ]);
+  failing = 'Lock.releaseLock';
+  expect(caught(() => transaction(() => Post.create({ title: 'd' }).$primaryKeyValue)).result).toBe(4);
+  failing = 'Range.setValues';
+  const failed = caught(() => Post.create({ title: 'e' }));
+  expect(failed).toBeInstanceOf(WriteError);
+  expect(failed.result).toBeUndefined();
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
 });
 
 test('a lock release that fails after a complete write is a WriteError saying not to retry', () => {
