@@ -121,6 +121,38 @@ describe('transaction()', () => {
   });
 });
 
+describe('a cell changed and changed back in one transaction', () => {
+  class Line extends Model {
+    static _table = 'Lines';
+    declare id: number;
+    declare qty: number;
+    declare total: number;
+  }
+
+  it('is not written: a formula showing the value stays, and an unchanged sheet gets no write', () => {
+    seedSheets({ Lines: [['id', 'price', 'qty', 'total'], [1, 10, 2, '=B2*C2'], [2, 5, 3, '=B3*C3']] });
+    gas().calls.reset();
+    transaction(() => {
+      Line.where('id', 2).update({ total: 99 });
+      Line.where('id', 2).update({ total: 15 });
+      const line = Line.findOrFail(1);
+      line.qty = 7;
+      line.save();
+      line.qty = 2;
+      line.save();
+    });
+    expect(gas().calls.writes()).toBe(0);
+    expect(gas().sheetFormulas('Lines').map((row) => row[3])).toEqual(['', '=B2*C2', '=B3*C3']);
+
+    transaction(() => {
+      Line.where('id', 2).update({ total: 99, qty: 4 });
+      Line.where('id', 2).update({ total: 20 });
+    });
+    expect(gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args)).toEqual([[3, 3, 1, 2]]);
+    expect(gas().sheetValues('Lines')[2]).toEqual([2, 5, 4, 20]);
+  });
+});
+
 describe('a key taken by someone else while a transaction runs', () => {
   const appendElsewhere = (row: unknown[]) =>
     gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Accounts')!.appendRow(row));

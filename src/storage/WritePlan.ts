@@ -4,6 +4,7 @@
  * cells (formulas next to them are never rewritten), deletions become contiguous runs, bottom-up.
  */
 import { sheetCell } from '../support/cells';
+import { sameValue } from '../support/values';
 import { ModelNotFoundError, ColumnNotFoundError } from '../errors';
 import { RowEntry, Table } from './Table';
 
@@ -98,6 +99,8 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
       );
     }
     for (const index of Array.from(entry.changed as Set<number>).sort((a, b) => a - b)) {
+      // Changed and changed back (in one transaction): the cell, maybe a formula showing it, stays as it is.
+      if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
       cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
     }
   }
