@@ -98,6 +98,20 @@ describe('configure()', () => {
     expect(gas().calls.count('Spreadsheet.getSheetByName')).toBe(1);
   });
 
+  it('reuses one Lock object for the writes of an execution, taking and releasing it each time', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    Post.create({ title: 'b' });
+    Post.find(1)!.merge({ title: 'A' }).save();
+    configure({ lock: 'document' });
+    Post.create({ title: 'c' });
+    Post.create({ title: 'd' });
+    const calls = gas().calls;
+    expect([calls.count('LockService.getScriptLock'), calls.count('LockService.getDocumentLock')]).toEqual([1, 1]);
+    expect([calls.count('Lock.tryLock'), calls.count('Lock.releaseLock')]).toEqual([4, 4]);
+    // Another execution finds the lock free after each write.
+    gas().run('other', () => expect(gas().LockService.getScriptLock().tryLock(0)).toBe(true));
+  });
+
   it('rejects unknown or malformed options', () => {
     expect(() => configure({ lok: 'script' } as never)).toThrow(/unknown option "lok"/);
     expect(() => configure({ lock: 'global' as never })).toThrow(ValidationError);

@@ -68,16 +68,21 @@ function beforeWriting<T>(fn: () => T): T {
   }
 }
 
+let kept: { service: object; setting: LockSetting; lock: Lock } | null = null;
+
 function resolveLock(setting: LockSetting): Lock | null {
   if (setting === false) return null;
   if (typeof setting === 'object') return setting;
   if (typeof LockService === 'undefined') {
     throw new SheetORMError('LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).');
   }
+  // One Lock object serves every write of an execution (taken and released each time): a call saved per write.
+  if (kept && kept.service === LockService && kept.setting === setting) return kept.lock;
   const lock = retried(`LockService.get${setting === 'document' ? 'Document' : 'Script'}Lock`, () => {
     if (setting === 'document') return LockService.getDocumentLock();
     return LockService.getScriptLock();
   });
+  if (lock) kept = { service: LockService, setting, lock };
   if (!lock) {
     throw new SheetORMError(`LockService.getDocumentLock() returned null: this script is not bound to a document. Use configure({ lock: 'script' }).`);
   }
