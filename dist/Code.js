@@ -1317,9 +1317,9 @@ var SheetORM = (() => {
     }
     filter(fn = (item) => item, thisArg) {
       assertCallback(fn, "filter");
-      const kept = [];
-      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
-      return _Collection.wrap(kept);
+      const kept2 = [];
+      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept2.push(this[i]);
+      return _Collection.wrap(kept2);
     }
     /** The items for which `fn` returns falsy. */
     reject(fn) {
@@ -1886,16 +1886,19 @@ var SheetORM = (() => {
       throw error;
     }
   }
+  var kept = null;
   function resolveLock(setting3) {
     if (setting3 === false) return null;
     if (typeof setting3 === "object") return setting3;
     if (typeof LockService === "undefined") {
       throw new SheetORMError("LockService is not defined: run inside Apps Script, install sheetorm/testing, or configure({ lock: false }).");
     }
+    if (kept && kept.service === LockService && kept.setting === setting3) return kept.lock;
     const lock = retried(`LockService.get${setting3 === "document" ? "Document" : "Script"}Lock`, () => {
       if (setting3 === "document") return LockService.getDocumentLock();
       return LockService.getScriptLock();
     });
+    if (lock) kept = { service: LockService, setting: setting3, lock };
     if (!lock) {
       throw new SheetORMError(`LockService.getDocumentLock() returned null: this script is not bound to a document. Use configure({ lock: 'script' }).`);
     }
@@ -2005,6 +2008,7 @@ var SheetORM = (() => {
         );
       }
       for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
+        if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
         cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
       }
     }
@@ -2407,12 +2411,16 @@ var SheetORM = (() => {
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
   function blockStep(write, block) {
-    const size = blockSize(block);
+    const size = describeBlock(write, block);
     const run = () => writeBlock(write, block);
     return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: "update" };
   }
-  function blockSize(block) {
-    return `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
+  function describeBlock(write, block) {
+    const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
+    if (!write.columnName) return size;
+    const names = [];
+    for (let i = 0; i < block.values[0].length; i++) names.push(write.columnName(block.column + i) || `column ${block.column + i}`);
+    return `${size} (${names.join(", ")})`;
   }
   function writeBlock(write, block) {
     const { row, column, values } = block;
@@ -2433,10 +2441,10 @@ var SheetORM = (() => {
   }
   function apiCellsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, blocks: apiBlocks(write) }));
-    const what = sheets.map((sheet) => listed(sheet.blocks.map(blockSize)));
+    const what = sheets.map((sheet, i) => listed(sheet.blocks.map((block) => describeBlock(group[i], block))));
     const run = () => {
       if (batchUpdateCells(sheets)) return;
-      oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: blockSize(block), verb: ["update", "updated"], run: () => writeBlock(write, block) }))));
+      oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: describeBlock(write, block), verb: ["update", "updated"], run: () => writeBlock(write, block) }))));
       flushBeforeApi();
     };
     return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: "update" };
@@ -2863,8 +2871,8 @@ var SheetORM = (() => {
   }
   function reopenSheet(ref, failed) {
     const sheets = handles().sheets;
-    const kept = sheets.get(failed.cacheKey);
-    if (!kept || kept.sheet !== failed.sheet) return null;
+    const kept2 = sheets.get(failed.cacheKey);
+    if (!kept2 || kept2.sheet !== failed.sheet) return null;
     const spreadsheet = failed.spreadsheet;
     let now;
     let nowId;
@@ -2877,7 +2885,7 @@ var SheetORM = (() => {
     if (now) {
       let keptId = null;
       try {
-        keptId = kept.sheet.getSheetId();
+        keptId = kept2.sheet.getSheetId();
       } catch {
       }
       if (keptId === nowId) return null;
@@ -3005,17 +3013,17 @@ var SheetORM = (() => {
       const keys = keyIndexes.length && keyIndexes.every((index) => index >= 0) ? keyIndexes : null;
       const rows = new Array(Math.max(0, values.length - 1));
       const rowNumbers = new Array(rows.length);
-      let kept = 0;
+      let kept2 = 0;
       for (let r = 1; r < values.length; r++) {
         const cells = values[r];
         if (blanksToNull(cells, width) || isPlaceholder(cells, keys)) continue;
-        rows[kept] = cells;
-        rowNumbers[kept++] = r + 1;
+        rows[kept2] = cells;
+        rowNumbers[kept2++] = r + 1;
       }
-      rows.length = kept;
-      rowNumbers.length = kept;
+      rows.length = kept2;
+      rowNumbers.length = kept2;
       const lastRow = values.length === 1 && width === 0 && !hasContent(headerRow) ? 0 : values.length;
-      const lastRecord = kept ? rowNumbers[kept - 1] : Math.min(1, lastRow);
+      const lastRecord = kept2 ? rowNumbers[kept2 - 1] : Math.min(1, lastRow);
       return new _Table(ref, opened, header, rows, rowNumbers, lastRow, values.slice(lastRecord, lastRow));
     }
     /** Live rows (not deleted), in sheet order then insertion order. */
@@ -3164,7 +3172,7 @@ var SheetORM = (() => {
         this.finishSettle(highest, deleted);
         return;
       }
-      let kept = 0;
+      let kept2 = 0;
       const entries = this.entries;
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i];
@@ -3174,9 +3182,9 @@ var SheetORM = (() => {
         entry.rowNumber = shift(row);
         entry.original = entry.values;
         entry.changed = null;
-        this.entries[kept++] = entry;
+        this.entries[kept2++] = entry;
       }
-      this.entries.length = kept;
+      this.entries.length = kept2;
       this.finishSettle(highest, deleted);
     }
     finishSettle(highest, deleted) {
@@ -3567,14 +3575,18 @@ var SheetORM = (() => {
       const changed = this.heldTables().filter((table) => table.hasChanges());
       const plans = changed.map((table) => {
         const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
-        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout) };
+        const columnName = (column) => {
+          var _a;
+          return (_a = table.header.names[layout.indexOf(column)]) != null ? _a : null;
+        };
+        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout), columnName };
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
       for (const { table, plan } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName);
       const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
       const progress = [];
-      const writes = plans.map(({ table, plan, keys }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys }));
+      const writes = plans.map(({ table, plan, keys, columnName }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys, columnName }));
       try {
         writeSheets(writes, progress, grown);
       } catch (error) {
@@ -3685,8 +3697,9 @@ var SheetORM = (() => {
     active = unit;
     let wrote = false;
     let committed = false;
+    let result;
     try {
-      const result = fn(unit);
+      result = fn(unit);
       wrote = unit.commit();
       committed = true;
       return result;
@@ -3696,7 +3709,12 @@ var SheetORM = (() => {
     } finally {
       active = null;
       if (sessionCache) rememberInSession(unit, committed);
-      held.release(wrote || unit.changedSheets, !committed);
+      try {
+        held.release(wrote || unit.changedSheets, !committed);
+      } catch (error) {
+        if (committed && error instanceof WriteError) error.result = result;
+        throw error;
+      }
     }
   }
   function rememberInSession(unit, committed) {
@@ -4929,9 +4947,9 @@ var SheetORM = (() => {
         throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
       }
     }
-    const kept = {};
-    for (const name of given) kept[name] = extra[name];
-    return { amounts, extra: given.length ? kept : null };
+    const kept2 = {};
+    for (const name of given) kept2[name] = extra[name];
+    return { amounts, extra: given.length ? kept2 : null };
   }
   function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
     for (const name of Object.keys(change.extra || {})) {
@@ -6581,8 +6599,8 @@ var SheetORM = (() => {
       if (this.partitionColumn === null) {
         const orders2 = this.orders.concat(this.groupOrders);
         if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
-        const kept2 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
-        return super.ordered(table, kept2, valuesOf, []);
+        const kept3 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
+        return super.ordered(table, kept3, valuesOf, []);
       }
       if (this.groupLimitCount === null) {
         const resolve = this.resolveColumn(table);
@@ -6594,14 +6612,14 @@ var SheetORM = (() => {
       const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
       const limit = this.groupLimitCount;
       const taken = /* @__PURE__ */ new Map();
-      const kept = sorted.filter((row) => {
+      const kept2 = sorted.filter((row) => {
         const key = normalizeKey(parentKey(valuesOf(row)));
         const count = taken.get(key) || 0;
         if (count >= limit) return false;
         taken.set(key, count + 1);
         return true;
       });
-      return super.ordered(table, kept, valuesOf);
+      return super.ordered(table, kept2, valuesOf);
     }
   };
 
@@ -7137,17 +7155,17 @@ var SheetORM = (() => {
       const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
       const ordered = this.sortRows(join, rows, orders);
       const taken = /* @__PURE__ */ new Map();
-      const kept = /* @__PURE__ */ new Set();
+      const kept2 = /* @__PURE__ */ new Set();
       for (let i = 0; i < ordered.length; i++) {
         const row = ordered[i];
         const key = normalizeKey(join.pivots[row][fk]);
         const count = taken.get(key) || 0;
         if (count < this.groupLimitCount) {
           taken.set(key, count + 1);
-          kept.add(row);
+          kept2.add(row);
         }
       }
-      return (this.orders.length ? rows : ordered).filter((row) => kept.has(row));
+      return (this.orders.length ? rows : ordered).filter((row) => kept2.has(row));
     }
     /** A model per joined row, each able to build its `pivot` from its pivot row. */
     hydrateAll(join) {
