@@ -5,7 +5,7 @@
 import { DuplicateKeyError, ValidationError } from '../errors';
 import { isPlainCell, validateCell } from '../support/cells';
 import { CellValue, cloneValue, describeValue, fromCell, isDate, Key } from '../support/values';
-import { Header } from './Header';
+import { Header, headerText } from './Header';
 import { KeyStats } from './KeyStats';
 import { keyOf, Row, RowEntry } from './RowEntry';
 import { RowIndexes } from './RowIndexes';
@@ -137,7 +137,8 @@ export class Table {
   /** Builds a table from the values of a sheet's data range. */
   static fromValues(ref: TableRef, opened: OpenedSheet, values: unknown[][]): Table {
     const headerRow = values[0] || [];
-    const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
+    // A last header of only spaces is blank too: data under it must not be dropped silently.
+    const trailingBlank = headerRow.length > 0 && headerText(headerRow[headerRow.length - 1]) === '';
     const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner, () => timeZoneOf(opened.spreadsheet));
     const width = header.width;
     const keyIndexes = ref.keyColumns.map((name) => header.indexOf(name));

@@ -231,6 +231,14 @@ describe('broken sheets are refused when writing, naming the sheet', () => {
     );
   });
 
+  it('a last header of only spaces over values is blank too, not a column silently dropped', () => {
+    seed({ Posts: [['id', 'title', '  '], [1, 'a', 'secret']] });
+    refusedBeforeWriting(() => Post.create({ title: 'x' }), ValidationError, /column C has no header in row 1, but the sheet has values up to column C/);
+    expect(() => Post.find(1)).toThrow(/column C has no header in row 1/);
+    seed({ Posts: [['id', 'title', '  '], [1, 'a', '']] });
+    expect(Post.find(1)!.toJSON()).toEqual({ id: 1, title: 'a' });
+  });
+
   it('an empty sheet without a header row: createMany, save() of a new model, a transaction', () => {
     seed({ Posts: [] });
     const noHeader = /Post: sheet "Posts" in spreadsheet "Test Spreadsheet" has no header row; put the column names in row 1/;
