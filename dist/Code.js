@@ -3006,7 +3006,7 @@ var SheetORM = (() => {
     /** Builds a table from the values of a sheet's data range. */
     static fromValues(ref, opened, values) {
       const headerRow = values[0] || [];
-      const trailingBlank = headerRow.length > 0 && !hasContent([headerRow[headerRow.length - 1]]);
+      const trailingBlank = headerRow.length > 0 && headerText(headerRow[headerRow.length - 1]) === "";
       const header = Header.parse(headerRow, opened, trailingBlank ? dataWidth(values) : 0, ref.owner, () => timeZoneOf(opened.spreadsheet));
       const width = header.width;
       const keyIndexes = ref.keyColumns.map((name) => header.indexOf(name));
