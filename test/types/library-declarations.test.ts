@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
@@ -122,4 +122,40 @@ void titles; void created;
   });
   const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   expect(errors).toEqual([]);
+}, 120000);
+
+it("lets bundling users emit declarations for functions returning loaded models (every type such a result names is exported)", () => {
+  if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
+  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-decl-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(root, join(dir, 'node_modules', 'sheetorm'), 'dir');
+  writeFileSync(
+    join(dir, 'repo.ts'),
+    `import { Model } from 'sheetorm';
+export class Tag extends Model { declare id: number; declare name: string }
+export class Post extends Model {
+  declare id: number;
+  tags() { return this.manyToMany(Tag, 'PostTag') }
+}
+export function postsWithTags() { return Post.with('tags').get(); }
+export const firstTagged = () => Post.with('tags').firstOrFail();
+`,
+  );
+  const program = ts.createProgram([join(dir, 'repo.ts')], {
+    strict: true,
+    declaration: true,
+    emitDeclarationOnly: true,
+    outDir: join(dir, 'out'),
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2019,
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    lib: ['lib.es2020.d.ts'],
+    types: [],
+  });
+  const emitted: string[] = [];
+  const result = program.emit(undefined, (name, text) => emitted.push(text));
+  const errors = ts.getPreEmitDiagnostics(program).concat(result.diagnostics).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  expect(errors).toEqual([]);
+  expect(emitted.join('\n')).toMatch(/postsWithTags\(\): import\("sheetorm"\)\.Collection</);
 }, 120000);
