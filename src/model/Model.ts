@@ -8,7 +8,7 @@ import { registerCollectionLoader } from '../collection/load';
 import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
-import { runWrite } from '../storage/UnitOfWork';
+import { firstMade, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
@@ -68,7 +68,7 @@ export class Model extends ModelQueries {
 
   /** Inserts a row and returns its model (the key is assigned under the lock). */
   static create<M extends Model>(this: ModelClass<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
-    return createModels(this, [attributes], 'create')[0];
+    return firstMade(() => createModels(this, [attributes], 'create'));
   }
   /** Inserts rows with one `setValues`; all or nothing. */
   static createMany<M extends Model>(this: ModelClass<M>, list: List<ModelAttributes<M>>): M[] {
@@ -203,11 +203,11 @@ export class Model extends ModelQueries {
     const model = classOf<ModelClass>(this);
     // Nothing changed: no lock, no read, no write (as Eloquent's save()).
     if (stateOf(this).persisted && !this.$isDirty) return this;
-    runWrite(`${modelName(model)}.save`, (unit) => {
+    return runWrite(`${modelName(model)}.save`, (unit) => {
       if (stateOf(this).persisted) updateModel(model, this, unit);
       else insertModels(model, [this], unit);
+      return this;
     });
-    return this;
   }
   /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
   delete(): void {
@@ -251,15 +251,13 @@ export class Model extends ModelQueries {
   increment(column: string, amount?: number | string, extra?: Partial<ModelAttributes<this>>): this;
   increment(amounts: Record<string, number | string>, extra?: Partial<ModelAttributes<this>>): this;
   increment(column: unknown, amount: unknown = 1, extra?: unknown): this {
-    incrementModel(classOf<ModelClass>(this), this, 'increment', column, amount, extra);
-    return this;
+    return incrementModel(classOf<ModelClass>(this), this, 'increment', column, amount, extra);
   }
   /** Subtracts `amount` (default 1) from a column in the model's row (see increment). */
   decrement(column: string, amount?: number | string, extra?: Partial<ModelAttributes<this>>): this;
   decrement(amounts: Record<string, number | string>, extra?: Partial<ModelAttributes<this>>): this;
   decrement(column: unknown, amount: unknown = 1, extra?: unknown): this {
-    incrementModel(classOf<ModelClass>(this), this, 'decrement', column, amount, extra);
-    return this;
+    return incrementModel(classOf<ModelClass>(this), this, 'decrement', column, amount, extra);
   }
   /** Counts relations into `$extras.<name>_count` (Lucid's loadCount), reading only the relations' sheets. */
   loadCount<N extends CountName<this>>(name: N, callback?: RelationQueryCallback<this, N>): this;

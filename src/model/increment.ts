@@ -12,7 +12,7 @@ import { gone, locate, PersistableClass } from './persistence';
 import { columnIndex, stateOf } from './state';
 
 /** Adds the amounts (and sets the extra columns) in the model's row and on the model, clean; its other changes stay unsaved. */
-export function incrementModel(model: PersistableClass, instance: object, method: 'increment' | 'decrement', column: unknown, amount: unknown, extra: unknown): void {
+export function incrementModel<I extends object>(model: PersistableClass, instance: I, method: 'increment' | 'decrement', column: unknown, amount: unknown, extra: unknown): I {
   const owner = modelName(model);
   const change = incrementOf(column, amount, extra, owner, method);
   const state = stateOf(instance);
@@ -21,7 +21,7 @@ export function incrementModel(model: PersistableClass, instance: object, method
     throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
   }
   const keys = primaryKeys(model);
-  runWrite(`${owner}.${method}`, (unit) => {
+  return runWrite(`${owner}.${method}`, (unit) => {
     // Read afresh under the lock, never from a session's earlier read: the count must be current.
     const table = unit.table(tableRef(model));
     const entry = locate(model, instance, table, method);
@@ -37,6 +37,7 @@ export function incrementModel(model: PersistableClass, instance: object, method
     }
     const names = amounts.map(([column]) => column).concat(Object.keys(extra).map(name));
     takeCells(unit, instance, names, (column) => entry.values[table.column(column, owner)]);
+    return instance;
   });
 }
 

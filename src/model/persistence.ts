@@ -44,6 +44,7 @@ export function insertModels(model: PersistableClass, instances: readonly object
     // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
     table.insertRow(values, owner, generated ? [] : keys.columns);
     markInserted(instance, columns, values, undo);
+    if (unit.transactional) unit.inserted.add(instance);
   }
 }
 

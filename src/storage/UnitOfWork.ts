@@ -27,6 +27,8 @@ export class UnitOfWork {
   changedSheets = false;
   /** Whether user code (an overridden save()) ran inside: people may have edited the sheets meanwhile. */
   ranUserCode = false;
+  /** Models a transaction inserted: rolled back, they lose their keys (and rows linked to them their links). */
+  readonly inserted = new WeakSet<object>();
 
   constructor(transactional: boolean) {
     this.transactional = transactional;
@@ -221,6 +223,16 @@ export function runWrite<T>(purpose: string, fn: (unit: UnitOfWork) => T, transa
     return askedBy(purpose, () => unit.savepoint(() => fn(unit)));
   }
   return askedBy(purpose, () => writeUnderLock(purpose, fn, transactional));
+}
+
+/** `fn()[0]` for calls that hand back one of the models a write made; a WriteError's `result` is narrowed alike. */
+export function firstMade<T>(fn: () => T[]): T {
+  try {
+    return fn()[0];
+  } catch (error) {
+    if (error instanceof WriteError && Array.isArray(error.result)) error.result = error.result[0];
+    throw error;
+  }
 }
 
 function writeUnderLock<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional: boolean): T {

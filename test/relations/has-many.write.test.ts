@@ -1,5 +1,5 @@
 /** hasMany/hasOne clients: create, createMany, save, saveMany set the parent's key; query() is scoped. */
-import { Model, SheetORMError, transaction, ValidationError } from '../../src';
+import { Model, SheetORMError, transaction, ValidationError, WriteError } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -285,6 +285,41 @@ describe('hasMany', () => {
     Post.create({ title: 'Other' });
     orphans[0].save();
     expect(sheetRows('Comments').slice(4)).toEqual([[4, 'a', '', '']]);
+  });
+
+  test('rolled back, rows created through a parent the same transaction inserted earlier lose the link too', () => {
+    seed();
+    let made: Comment[] = [];
+    expect(() =>
+      transaction(() => {
+        const parent = Post.create({ title: 'New' });
+        made = [parent.related('comments').create({ body: 'a' })];
+        const saved = new Post().fill({ title: 'Saved' });
+        saved.save();
+        made.push(saved.related('comments').create({ body: 'b' }));
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(made.map((comment) => [comment.$isPersisted, comment.post_id])).toEqual([
+      [false, undefined],
+      [false, undefined],
+    ]);
+  });
+
+  test('a WriteError after a complete create through the relation carries the one model made', () => {
+    seed();
+    gas().beforeCall((call) => {
+      if (call.method === 'SpreadsheetApp.flush') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    });
+    let caught: unknown;
+    try {
+      post(1).related('comments').create({ body: 'late' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(WriteError);
+    expect((caught as WriteError).result).toBeInstanceOf(Comment);
+    expect(((caught as WriteError).result as Comment).body).toBe('late');
   });
 });
 

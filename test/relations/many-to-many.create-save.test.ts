@@ -214,12 +214,13 @@ describe('save / saveMany', () => {
     post(1).related('tags').save(Tag.find(2)!, false, { role: 'again' });
     post(2).related('tags').save(Tag.find(1)!, true, { role: 'host' });
     post(2).related('tags').saveMany([Tag.find(3)!, Tag.find(1)!], false, [{ role: 'x' }]);
+    post(2).related('tags').save(Tag.find(3)!, undefined, { role: 'y' });
     expect(sheetRows('PostTag').slice(1)).toEqual([
       [1, 1, 'owner', JAN, 2],
       [2, 1, 'host', JAN, 3],
       [1, 2, '', '', 4],
       [1, 2, 'again', '', ''],
-      [2, 3, 'x', '', ''],
+      [2, 3, 'y', '', ''],
       [2, 1, '', '', ''],
     ]);
     gas().calls.reset();

@@ -202,11 +202,18 @@ test('a WriteError after a complete write carries what the call made (error.resu
   ]);
   failing = 'Lock.releaseLock';
   expect(caught(() => transaction(() => Post.create({ title: 'd' }).$primaryKeyValue)).result).toBe(4);
+  // Calls that hand back one model carry that model, as they would have returned it.
+  const one = caught(() => Post.create({ title: 'one' }));
+  expect(one.result).toBeInstanceOf(Post);
+  expect((one.result as Post).$primaryKeyValue).toBe(5);
+  const post = Post.findOrFail(5);
+  post.merge({ title: 'One' });
+  expect(caught(() => post.save()).result).toBe(post);
   failing = 'Range.setValues';
   const failed = caught(() => Post.create({ title: 'e' }));
   expect(failed).toBeInstanceOf(WriteError);
   expect(failed.result).toBeUndefined();
-  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'One']]);
 });
 
 test('a lock release that fails after a complete write is a WriteError saying not to retry', () => {

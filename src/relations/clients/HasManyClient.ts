@@ -8,7 +8,7 @@ import { readAttribute, removeAttribute, writeAttribute } from '../../model/attr
 import { saveInWrite } from '../../model/persistence';
 import { checkAttributeList, checkAttributeObjects } from '../../model/staticArguments';
 import { findOrCreate } from '../../model/findOrCreate';
-import { runWrite } from '../../storage/UnitOfWork';
+import { firstMade, runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
 import type { RelatedInput } from '../types';
@@ -38,7 +38,7 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
   create(attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
     checkAttributeList(attributes, this.relation.label(), 'create');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
-    return this.createRows('create', [attributes])[0];
+    return firstMade(() => this.createRows('create', [attributes]));
   }
 
   /** Creates related models (one append). */
@@ -52,13 +52,13 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
   private createRows(method: string, list: List<ModelAttributes<R>>): R[] {
     if (this.parent.$isPersisted) this.parentKey();
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
-      const parentIsNew = !this.parent.$isPersisted;
+      const parentIsNew = !this.parent.$isPersisted || unit.inserted.has(this.parent);
       saveParentFirst(this.parent);
       const key = this.parentKey();
       const foreignKey = this.relation.foreignKey;
       const rows = list.map((attributes) => ({ ...attributes, [foreignKey]: key }));
       const created = this.relation.relatedModel().createMany(rows as any) as unknown as R[];
-      // Rolled back, a parent saved here loses its key: the new models must not keep a link to it.
+      // Rolled back, a parent saved here (or earlier in the transaction) loses its key: the new models must not keep a link to it.
       if (parentIsNew) {
         created.forEach((model, i) => {
           const given = (list[i] as Record<string, unknown>)[foreignKey];

@@ -13,7 +13,7 @@ import { saveInWrite } from '../../model/persistence';
 import { checkAttributeList, checkAttributeObjects } from '../../model/staticArguments';
 import { findOrCreate } from '../../model/findOrCreate';
 import { RowEntry, Table } from '../../storage/Table';
-import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
+import { firstMade, runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
 import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
@@ -185,7 +185,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
     checkAttributeList(attributes, this.relation.label(), 'create', this.relation.relatedModel());
     checkPivotAttributes(this.relation.label(), pivotAttributes, 'create');
     assertParentNotDeleted(this.parent, this.relation.label(), 'create');
-    return this.createModels('create', [attributes], [pivotAttributes])[0];
+    return firstMade(() => this.createModels('create', [attributes], [pivotAttributes]));
   }
 
   /** Creates related models and attaches them (one append per sheet). */
@@ -237,21 +237,20 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
   save<T extends RelatedInput<R>>(model: T, pivotAttributes?: Record<string, unknown>, checkExisting?: boolean): T;
   /** Lucid's argument order: `save(model, checkExisting, pivotAttributes?)`. */
-  save<T extends RelatedInput<R>>(model: T, checkExisting: boolean, pivotAttributes?: Record<string, unknown>): T;
+  save<T extends RelatedInput<R>>(model: T, checkExisting: boolean | undefined, pivotAttributes?: Record<string, unknown>): T;
   save<T extends RelatedInput<R>>(model: T, second?: Record<string, unknown> | boolean, third?: Record<string, unknown> | boolean): T {
-    const [pivotAttributes, checkExisting] = typeof second === 'boolean' ? [third, second] : [second, third];
+    const [pivotAttributes, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
     checkPivotAttributes(this.relation.label(), pivotAttributes, 'save');
-    this.saveModels('save', [model], [pivotAttributes as Record<string, unknown> | undefined], checkExistingFlag(this.relation.label(), 'save', checkExisting));
-    return model;
+    return firstMade(() => this.saveModels('save', [model], [pivotAttributes as Record<string, unknown> | undefined], checkExistingFlag(this.relation.label(), 'save', checkExisting)));
   }
 
   /** Saves related models and attaches them. */
   saveMany<T extends RelatedInput<R>>(models: List<T>, pivotList?: Array<Record<string, unknown> | undefined>, checkExisting?: boolean): T[];
   /** Lucid's argument order: `saveMany(models, checkExisting, pivotList?)`. */
-  saveMany<T extends RelatedInput<R>>(models: List<T>, checkExisting: boolean, pivotList?: Array<Record<string, unknown> | undefined>): T[];
+  saveMany<T extends RelatedInput<R>>(models: List<T>, checkExisting: boolean | undefined, pivotList?: Array<Record<string, unknown> | undefined>): T[];
   saveMany<T extends RelatedInput<R>>(models: List<T>, second?: Array<Record<string, unknown> | undefined> | boolean, third?: Array<Record<string, unknown> | undefined> | boolean): T[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
-    const [pivotList, checkExisting] = typeof second === 'boolean' ? [third, second] : [second, third];
+    const [pivotList, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
     checkPivotList(this.relation.label(), pivotList, 'saveMany');
     const list = (pivotList || []) as Array<Record<string, unknown> | undefined>;
     return this.saveModels('saveMany', models, list, checkExistingFlag(this.relation.label(), 'saveMany', checkExisting));
@@ -439,6 +438,11 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
     }
     return changed;
   }
+}
+
+/** Whether save/saveMany got Lucid's order: `(model, checkExisting, pivot)`, `checkExisting` maybe left undefined. */
+function lucidOrder(second: unknown, third: unknown): boolean {
+  return typeof second === 'boolean' || (second === undefined && third !== undefined && typeof third !== 'boolean');
 }
 
 /** `checkExisting` as given (default true); anything but a boolean is a mistake worth naming. */
