@@ -3527,6 +3527,8 @@ var SheetORM = (() => {
       this.changedSheets = false;
       /** Whether user code (an overridden save()) ran inside: people may have edited the sheets meanwhile. */
       this.ranUserCode = false;
+      /** Models a transaction inserted: rolled back, they lose their keys (and rows linked to them their links). */
+      this.inserted = /* @__PURE__ */ new WeakSet();
       this.transactional = transactional;
     }
     /**
@@ -3690,6 +3692,14 @@ var SheetORM = (() => {
       return askedBy(purpose, () => unit.savepoint(() => fn(unit)));
     }
     return askedBy(purpose, () => writeUnderLock(purpose, fn, transactional));
+  }
+  function firstMade(fn) {
+    try {
+      return fn()[0];
+    } catch (error) {
+      if (error instanceof WriteError && Array.isArray(error.result)) error.result = error.result[0];
+      throw error;
+    }
   }
   function writeUnderLock(purpose, fn, transactional) {
     const held = acquireLock(purpose);
@@ -4608,6 +4618,7 @@ var SheetORM = (() => {
       const generated = assignKey(model, keys, table, instance, values, undo);
       table.insertRow(values, owner, generated ? [] : keys.columns);
       markInserted(instance, columns, values, undo);
+      if (unit.transactional) unit.inserted.add(instance);
     }
   }
   function attributeColumn(model, table, name, value, owner) {
@@ -5007,7 +5018,7 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
     }
     const keys = primaryKeys(model);
-    runWrite(`${owner}.${method}`, (unit) => {
+    return runWrite(`${owner}.${method}`, (unit) => {
       const table = unit.table(tableRef(model));
       const entry = locate(model, instance, table, method);
       if (!entry) throw gone(model, instance, table);
@@ -5022,6 +5033,7 @@ var SheetORM = (() => {
       }
       const names = amounts.map(([column2]) => column2).concat(Object.keys(extra2).map(name));
       takeCells(unit, instance, names, (column2) => entry.values[table.column(column2, owner)]);
+      return instance;
     });
   }
   function takeCells(unit, instance, names, cell) {
@@ -6472,7 +6484,7 @@ var SheetORM = (() => {
     create(attributes = {}) {
       checkAttributeList(attributes, this.relation.label(), "create");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
-      return this.createRows("create", [attributes])[0];
+      return firstMade(() => this.createRows("create", [attributes]));
     }
     /** Creates related models (one append). */
     createMany(list) {
@@ -6484,7 +6496,7 @@ var SheetORM = (() => {
     createRows(method, list) {
       if (this.parent.$isPersisted) this.parentKey();
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
-        const parentIsNew = !this.parent.$isPersisted;
+        const parentIsNew = !this.parent.$isPersisted || unit.inserted.has(this.parent);
         saveParentFirst(this.parent);
         const key = this.parentKey();
         const foreignKey = this.relation.foreignKey;
@@ -7435,7 +7447,7 @@ var SheetORM = (() => {
       checkAttributeList(attributes, this.relation.label(), "create", this.relation.relatedModel());
       checkPivotAttributes(this.relation.label(), pivotAttributes, "create");
       assertParentNotDeleted(this.parent, this.relation.label(), "create");
-      return this.createModels("create", [attributes], [pivotAttributes])[0];
+      return firstMade(() => this.createModels("create", [attributes], [pivotAttributes]));
     }
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
@@ -7479,14 +7491,13 @@ var SheetORM = (() => {
       return findOrCreate(owner, method, find, (merged) => this.create(merged, pivotAttributes), search, attributes, update);
     }
     save(model, second, third) {
-      const [pivotAttributes, checkExisting] = typeof second === "boolean" ? [third, second] : [second, third];
+      const [pivotAttributes, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
       checkPivotAttributes(this.relation.label(), pivotAttributes, "save");
-      this.saveModels("save", [model], [pivotAttributes], checkExistingFlag(this.relation.label(), "save", checkExisting));
-      return model;
+      return firstMade(() => this.saveModels("save", [model], [pivotAttributes], checkExistingFlag(this.relation.label(), "save", checkExisting)));
     }
     saveMany(models, second, third) {
       if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
-      const [pivotList, checkExisting] = typeof second === "boolean" ? [third, second] : [second, third];
+      const [pivotList, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
       checkPivotList(this.relation.label(), pivotList, "saveMany");
       const list = pivotList || [];
       return this.saveModels("saveMany", models, list, checkExistingFlag(this.relation.label(), "saveMany", checkExisting));
@@ -7653,6 +7664,9 @@ var SheetORM = (() => {
       return changed;
     }
   };
+  function lucidOrder(second, third) {
+    return typeof second === "boolean" || second === void 0 && third !== void 0 && typeof third !== "boolean";
+  }
   function checkExistingFlag(owner, method, value) {
     if (value === void 0) return true;
     if (typeof value === "boolean") return value;
@@ -8173,7 +8187,7 @@ var SheetORM = (() => {
     // ----- Static writes ----------------------------------------------------------------------
     /** Inserts a row and returns its model (the key is assigned under the lock). */
     static create(attributes = {}) {
-      return createModels(this, [attributes], "create")[0];
+      return firstMade(() => createModels(this, [attributes], "create"));
     }
     /** Inserts rows with one `setValues`; all or nothing. */
     static createMany(list) {
@@ -8295,11 +8309,11 @@ var SheetORM = (() => {
     save() {
       const model = classOf3(this);
       if (stateOf(this).persisted && !this.$isDirty) return this;
-      runWrite(`${modelName(model)}.save`, (unit) => {
+      return runWrite(`${modelName(model)}.save`, (unit) => {
         if (stateOf(this).persisted) updateModel(model, this, unit);
         else insertModels(model, [this], unit);
+        return this;
       });
-      return this;
     }
     /** Deletes the model's row (a model that has none, never saved or already deleted, is left as it is). */
     delete() {
@@ -8333,12 +8347,10 @@ var SheetORM = (() => {
       return copy;
     }
     increment(column, amount = 1, extra) {
-      incrementModel(classOf3(this), this, "increment", column, amount, extra);
-      return this;
+      return incrementModel(classOf3(this), this, "increment", column, amount, extra);
     }
     decrement(column, amount = 1, extra) {
-      incrementModel(classOf3(this), this, "decrement", column, amount, extra);
-      return this;
+      return incrementModel(classOf3(this), this, "decrement", column, amount, extra);
     }
     loadCount(...args) {
       loadCollection(_Model, [this], args, "loadCount");
