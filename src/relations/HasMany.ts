@@ -92,15 +92,7 @@ export class HasMany<out P extends Model = Model, R extends Model = Model> exten
     const parents = this.listOf(parentList, 'setRelatedForMany');
     const related = this.listOf(relatedList, 'setRelatedForMany');
     const groups = this.groupByParent(related);
-    // Parents with equal keys ('1' and 1) each get a list of their own.
-    const handed = new Set<R[]>();
-    parents.forEach((parent) => {
-      const group = groups.get(this.keyOf(parent, this.localKey));
-      if (!group) return this.setRelated(parent, Collection.wrap([]));
-      if (handed.has(group)) return this.setRelated(parent, Collection.wrap(group.slice()));
-      handed.add(group);
-      this.setRelated(parent, Collection.wrap(group));
-    });
+    this.setGroups(parents, groups);
   }
 
   /** The writer and query for one parent. */

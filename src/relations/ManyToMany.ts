@@ -133,15 +133,7 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
       if (group) group.push(model);
       else groups.set(key, [model]);
     }
-    // Parents with equal keys ('1' and 1) each get a list of their own.
-    const handed = new Set<R[]>();
-    parents.forEach((parent) => {
-      const group = groups.get(this.keyOf(parent, this.localKey));
-      if (!group) return this.setRelated(parent, Collection.wrap([]));
-      if (handed.has(group)) return this.setRelated(parent, Collection.wrap(group.slice()));
-      handed.add(group);
-      this.setRelated(parent, Collection.wrap(group));
-    });
+    this.setGroups(parents, groups);
   }
 
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */

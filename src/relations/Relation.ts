@@ -153,6 +153,20 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   }
 
   /** The normalised value of a model's key column. */
+  /** Gives each parent the group under its key as a Collection; parents with equal keys ('1' and 1) each get their own. */
+  protected setGroups(parents: P[], groups: Map<Key, R[]>): void {
+    const handed = new Set<R[]>();
+    // Collections of models already checked: setRelated copies and checks only plain arrays.
+    const give = (parent: P, list: R[]) => this.setRelated(parent, Collection.wrap(list) as unknown as Result);
+    parents.forEach((parent) => {
+      const group = groups.get(this.keyOf(parent, this.localKey));
+      if (!group) return give(parent, []);
+      if (handed.has(group)) return give(parent, group.slice());
+      handed.add(group);
+      give(parent, group);
+    });
+  }
+
   protected keyOf(model: Model, column: string): Key {
     return normalizeKey(readAttribute(model, column));
   }
