@@ -4303,6 +4303,18 @@ var SheetORM = (() => {
       }
     }
     /** The normalised value of a model's key column. */
+    /** Gives each parent the group under its key as a Collection; parents with equal keys ('1' and 1) each get their own. */
+    setGroups(parents, groups) {
+      const handed = /* @__PURE__ */ new Set();
+      const give = (parent, list) => this.setRelated(parent, Collection.wrap(list));
+      parents.forEach((parent) => {
+        const group = groups.get(this.keyOf(parent, this.localKey));
+        if (!group) return give(parent, []);
+        if (handed.has(group)) return give(parent, group.slice());
+        handed.add(group);
+        give(parent, group);
+      });
+    }
     keyOf(model, column) {
       return normalizeKey(readAttribute(model, column));
     }
@@ -6717,14 +6729,7 @@ var SheetORM = (() => {
       const parents = this.listOf(parentList, "setRelatedForMany");
       const related = this.listOf(relatedList, "setRelatedForMany");
       const groups = this.groupByParent(related);
-      const handed = /* @__PURE__ */ new Set();
-      parents.forEach((parent) => {
-        const group = groups.get(this.keyOf(parent, this.localKey));
-        if (!group) return this.setRelated(parent, Collection.wrap([]));
-        if (handed.has(group)) return this.setRelated(parent, Collection.wrap(group.slice()));
-        handed.add(group);
-        this.setRelated(parent, Collection.wrap(group));
-      });
+      this.setGroups(parents, groups);
     }
     /** The writer and query for one parent. */
     client(parent) {
@@ -7762,14 +7767,7 @@ var SheetORM = (() => {
         if (group) group.push(model);
         else groups.set(key, [model]);
       }
-      const handed = /* @__PURE__ */ new Set();
-      parents.forEach((parent) => {
-        const group = groups.get(this.keyOf(parent, this.localKey));
-        if (!group) return this.setRelated(parent, Collection.wrap([]));
-        if (handed.has(group)) return this.setRelated(parent, Collection.wrap(group.slice()));
-        handed.add(group);
-        this.setRelated(parent, Collection.wrap(group));
-      });
+      this.setGroups(parents, groups);
     }
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
     eagerLoad(parents, callback) {
