@@ -5,6 +5,7 @@ import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
 import { checkSelector, condition, mapItems, optionalSelector, orFallback, selector, viaOwnMethod } from './select';
 import { membershipPredicate, wherePredicate } from './where';
+import { betweenPredicate, blankPredicate, modelKeysOf, pageBounds, partitionItems } from './subsets';
 import { countItems, groupItems } from './group';
 import { loadItems } from './load';
 import type { ArrayView } from './ArrayView';
@@ -159,6 +160,26 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items whose `col` equals none of `values`. */
   whereNotIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
     return this.filter(membershipPredicate<T>(col, values, false, 'whereNotIn'));
+  }
+
+  /** The items whose `col` is blank: null, '' or missing (as a query's whereNull). */
+  whereNull(col: Path<T>): Collection<T> {
+    return this.filter(blankPredicate<T>(col, true, 'whereNull'));
+  }
+
+  /** The items whose `col` holds a value. */
+  whereNotNull(col: Path<T>): Collection<T> {
+    return this.filter(blankPredicate<T>(col, false, 'whereNotNull'));
+  }
+
+  /** The items whose `col` lies within `[low, high]`, both ends included (as a query's whereBetween). */
+  whereBetween(col: Path<T>, range: readonly [unknown, unknown]): Collection<T> {
+    return this.filter(betweenPredicate<T>(col, range, true, 'whereBetween'));
+  }
+
+  /** The items whose `col` lies outside `[low, high]` (blank ones included). */
+  whereNotBetween(col: Path<T>, range: readonly [unknown, unknown]): Collection<T> {
+    return this.filter(betweenPredicate<T>(col, range, false, 'whereNotBetween'));
   }
 
   /** The values of one column (or dot path) of every item. */
@@ -345,6 +366,24 @@ export class Collection<T> extends ArrayBase<T> {
   /** All items after the first `n` (a negative `n` skips nothing). */
   skip(n: number): Collection<T> {
     return Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, 'skip')) || 0)));
+  }
+
+  /** The items of page `page` (1 is the first) of `perPage` items each (Laravel's forPage). */
+  forPage(page: number, perPage = 20): Collection<T> {
+    const [start, end] = pageBounds(page, perPage);
+    return Collection.wrap(this.slice(start, end));
+  }
+
+  /** The items `fn` accepts and those it rejects, as two collections: `const [paid, unpaid] = invoices.partition(...)`. */
+  partition(fn: ItemCallback<T, unknown>): [Collection<T>, Collection<T>] {
+    assertCallback(fn, 'partition');
+    const [passed, failed] = partitionItems(this, (item, i) => fn(item, i, this));
+    return [Collection.wrap(passed), Collection.wrap(failed)];
+  }
+
+  /** The primary key of each model (an array for a composite key), as Eloquent's modelKeys. */
+  modelKeys(): unknown[] {
+    return modelKeysOf(this);
   }
 
   /** True when there are no items. */
