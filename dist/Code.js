@@ -1232,6 +1232,49 @@ var SheetORM = (() => {
     return (item, i, items) => test(read(item, i, items)) === member2;
   }
 
+  // src/collection/subsets.ts
+  function blankPredicate(col, blank, method) {
+    if (col === null || col === void 0) throw new ValidationError(`Collection.${method}: name the column to test (a column, dot path, index or function), got ${describe(col)}.`);
+    const read = selector(checkSelector(col, method));
+    return (item, i, items) => isEmptyCell(read(item, i, items)) === blank;
+  }
+  function betweenPredicate(col, range, inside, method) {
+    if (!Array.isArray(range) || range.length !== 2 || range.some((end) => end === void 0)) {
+      throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected [low, high], got ${describeValue(range)}.`);
+    }
+    const read = selector(checkSelector(col, method));
+    const above = operatorMatcher(">=", range[0]);
+    const below = operatorMatcher("<=", range[1]);
+    return (item, i, items) => {
+      const value = read(item, i, items);
+      return (above(value) && below(value)) === inside;
+    };
+  }
+  function pageBounds(page, perPage) {
+    const p = Math.trunc(countArgument(page, "forPage"));
+    const size = Math.trunc(countArgument(perPage, "forPage"));
+    if (!(size >= 0)) throw new ValidationError(`Collection.forPage: perPage must be 0 or more, got ${describeValue(perPage)}.`);
+    const start = p <= 1 ? 0 : (p - 1) * size;
+    return [start, start + size];
+  }
+  function partitionItems(items, fn) {
+    const passed = [];
+    const failed = [];
+    for (let i = 0; i < items.length; i++) (fn(items[i], i) ? passed : failed).push(items[i]);
+    return [passed, failed];
+  }
+  function modelKeysOf(items) {
+    const keys = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) {
+        throw new ValidationError(`Collection.modelKeys: item ${i} is not a model (${describeValue(item)}); use pluck(column) for other items.`);
+      }
+      keys[i] = item.$primaryKeyValue;
+    }
+    return keys;
+  }
+
   // src/collection/group.ts
   function groupItems(items, key, method) {
     const read = selector(checkSelector(key, method));
@@ -1359,6 +1402,22 @@ var SheetORM = (() => {
     whereNotIn(col, values) {
       return this.filter(membershipPredicate(col, values, false, "whereNotIn"));
     }
+    /** The items whose `col` is blank: null, '' or missing (as a query's whereNull). */
+    whereNull(col) {
+      return this.filter(blankPredicate(col, true, "whereNull"));
+    }
+    /** The items whose `col` holds a value. */
+    whereNotNull(col) {
+      return this.filter(blankPredicate(col, false, "whereNotNull"));
+    }
+    /** The items whose `col` lies within `[low, high]`, both ends included (as a query's whereBetween). */
+    whereBetween(col, range) {
+      return this.filter(betweenPredicate(col, range, true, "whereBetween"));
+    }
+    /** The items whose `col` lies outside `[low, high]` (blank ones included). */
+    whereNotBetween(col, range) {
+      return this.filter(betweenPredicate(col, range, false, "whereNotBetween"));
+    }
     pluck(col, key) {
       if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
       const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
@@ -1472,6 +1531,21 @@ var SheetORM = (() => {
     /** All items after the first `n` (a negative `n` skips nothing). */
     skip(n) {
       return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
+    }
+    /** The items of page `page` (1 is the first) of `perPage` items each (Laravel's forPage). */
+    forPage(page, perPage = 20) {
+      const [start, end] = pageBounds(page, perPage);
+      return _Collection.wrap(this.slice(start, end));
+    }
+    /** The items `fn` accepts and those it rejects, as two collections: `const [paid, unpaid] = invoices.partition(...)`. */
+    partition(fn) {
+      assertCallback(fn, "partition");
+      const [passed, failed] = partitionItems(this, (item, i) => fn(item, i, this));
+      return [_Collection.wrap(passed), _Collection.wrap(failed)];
+    }
+    /** The primary key of each model (an array for a composite key), as Eloquent's modelKeys. */
+    modelKeys() {
+      return modelKeysOf(this);
     }
     /** True when there are no items. */
     isEmpty() {
