@@ -1,11 +1,11 @@
 /** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
 import { ValidationError } from '../errors';
 import type { Model, ModelClass } from '../model/Model';
-import { keyStem, modelName } from '../model/meta';
+import { keyStem, modelName, primaryKeys } from '../model/meta';
 import { normalizeKey, Key } from '../support/values';
 import { tableRef } from '../model/meta';
 import { readTable } from '../storage/UnitOfWork';
-import { foreignKeyFor } from './naming';
+import { defaultForeignKey } from './naming';
 import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { BelongsToClient } from './clients/BelongsToClient';
 
@@ -32,7 +32,7 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
   protected resolveKeys(): void {
     const related = this.relatedModel();
     this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || 'foreign_key'}', 'owner_key')`);
-    this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(related), this.localKey);
+    this.foreignKey = this.options.foreignKey || defaultForeignKey(keyStem(related), primaryKeys(related), this.localKey);
   }
 
   /** Eloquent's name for the related model's key. */

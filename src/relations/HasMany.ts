@@ -3,7 +3,7 @@ import type { Key } from '../support/values';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
 import { keyStem, modelName, primaryKeys } from '../model/meta';
-import { foreignKeyFor } from './naming';
+import { defaultForeignKey } from './naming';
 import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { HasManyClient } from './clients/HasManyClient';
 import { HasManyQueryBuilder } from './HasManyQueryBuilder';
@@ -28,7 +28,7 @@ export abstract class HasRelation<out P extends Model, R extends Model, Result> 
 
   protected resolveKeys(): void {
     this.localKey = this.options.localKey || this.defaultKey(this.model, `${this.type}(${modelName(this.relatedModel())}, '${this.options.foreignKey || 'foreign_key'}', 'local_key')`);
-    this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(this.model), this.localKey);
+    this.foreignKey = this.options.foreignKey || defaultForeignKey(keyStem(this.model), primaryKeys(this.model), this.localKey);
   }
 
   /** The related model's key column (Lucid's `relatedKey`). */

@@ -60,6 +60,15 @@ export function foreignKeyFor(stem: string, key: string): string {
   return `${stem}_${key}`;
 }
 
+/**
+ * The default foreign key of hasOne/hasMany/belongsTo: the key owner's singular name and primary key,
+ * as in Lucid and Eloquent, whichever column the relation matches on; with a composite primary
+ * key, the column it matches on.
+ */
+export function defaultForeignKey(stem: string, primaryKeys: readonly string[], matchedKey: string): string {
+  return foreignKeyFor(stem, primaryKeys.length === 1 ? primaryKeys[0] : matchedKey);
+}
+
 /** The default pivot sheet: both singular names, sorted and joined (`project_user`). */
 export function pivotSheetFor(parentStem: string, relatedStem: string): string {
   return [parentStem, relatedStem].sort().join('_');

@@ -75,3 +75,30 @@ it("refuses ownerKey and localKey naming different keys, and accepts Lucid's met
   expect(() => Note.$getRelation('both')).toThrow('Note.belongsTo(): ownerKey "code" and localKey "id" name the same key');
   expect((Note.with('tagged').findOrFail(1) as any).tagged.name).toBe('Ada');
 });
+
+it('names a default foreign key after the primary key, as Lucid and Eloquent do, whichever key the relation matches on', () => {
+  class Writer extends Model {
+    static _table = 'Users';
+    byEmail() {
+      return this.hasMany(Article, undefined, 'email');
+    }
+    firstByEmail() {
+      return this.hasOne(Article, { localKey: 'email' });
+    }
+  }
+  class Article extends Model {
+    static _table = 'Posts';
+    writer() {
+      return this.belongsTo(Writer, { localKey: 'email' });
+    }
+  }
+  const byEmail = Writer.$getRelation('byEmail');
+  byEmail.boot();
+  expect([byEmail.localKey, byEmail.foreignKey]).toEqual(['email', 'user_id']);
+  const first = Writer.$getRelation('firstByEmail');
+  first.boot();
+  expect(first.foreignKey).toBe('user_id');
+  const writer = Article.$getRelation('writer');
+  writer.boot();
+  expect([writer.localKey, writer.foreignKey]).toEqual(['email', 'user_id']);
+});
