@@ -91,8 +91,14 @@ export function isDefinitionHost(instance: object): boolean {
 function defineRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
   if (typeof name !== 'string' || !name) throw notFound(model, String(name), baseApi, 'a relation name must be a non-empty string');
   const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : undefined;
-  if (field instanceof Relation) return field;
   const method = (model.prototype as Record<string, unknown>)[name];
+  if (field instanceof Relation) {
+    // Two definitions: one would be used silently, and a loaded value would hide the method.
+    if (typeof method === 'function' && !(name in baseApi)) {
+      throw new ValidationError(`${modelName(model)}.${name}: "${name}" is defined twice, in fields() and as a method ${name}(); keep one of them.`);
+    }
+    return field;
+  }
   if (name in baseApi) {
     throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
   }

@@ -2,7 +2,7 @@
  * Relations written the way an Apps Script user writes them in plain JavaScript: no class fields,
  * statics assigned after the class, relation methods (and one added to the prototype afterwards).
  */
-const { Model, RelationNotFoundError } = require('../../src');
+const { Model, RelationNotFoundError, ValidationError } = require('../../src');
 const { seedSheets, gas } = require('../support/seed');
 
 class Post extends Model {
@@ -105,4 +105,18 @@ test('load(), related() and unknown names', () => {
   expect(post.related('tags').query().where('name', 'Tutorial').get().length).toBe(1);
   expect(() => Post.with('comments')).toThrow(RelationNotFoundError);
   expect(() => Post.with('comments')).toThrow(/Post\.comments/);
+});
+
+test('a relation defined both in fields() and as a method is refused, naming both', () => {
+  class Team extends Model {
+    static fields() {
+      return { id: this.attr(null), members: this.hasMany(Member, 'team_id') };
+    }
+    members() {
+      return this.hasMany(User, 'team_id');
+    }
+  }
+  Team.entity = 'teams';
+  expect(() => Team.$getRelation('members')).toThrow(/Team\.members: "members" is defined twice, in fields\(\) and as a method members\(\)/);
+  expect(() => Team.with('members')).toThrow(ValidationError);
 });
