@@ -3924,6 +3924,9 @@ var SheetORM = (() => {
   function foreignKeyFor(stem, key) {
     return `${stem}_${key}`;
   }
+  function defaultForeignKey(stem, primaryKeys2, matchedKey) {
+    return foreignKeyFor(stem, primaryKeys2.length === 1 ? primaryKeys2[0] : matchedKey);
+  }
   function pivotSheetFor(parentStem, relatedStem) {
     return [parentStem, relatedStem].sort().join("_");
   }
@@ -4553,8 +4556,13 @@ var SheetORM = (() => {
   function defineRelation(model, name, baseApi) {
     if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
     const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
-    if (field instanceof Relation) return field;
     const method = model.prototype[name];
+    if (field instanceof Relation) {
+      if (typeof method === "function" && !(name in baseApi)) {
+        throw new ValidationError(`${modelName(model)}.${name}: "${name}" is defined twice, in fields() and as a method ${name}(); keep one of them.`);
+      }
+      return field;
+    }
     if (name in baseApi) {
       throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
     }
@@ -6494,7 +6502,7 @@ var SheetORM = (() => {
     resolveKeys() {
       const related = this.relatedModel();
       this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || "foreign_key"}', 'owner_key')`);
-      this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(related), this.localKey);
+      this.foreignKey = this.options.foreignKey || defaultForeignKey(keyStem(related), primaryKeys(related), this.localKey);
     }
     /** Eloquent's name for the related model's key. */
     get ownerKey() {
@@ -6745,7 +6753,7 @@ var SheetORM = (() => {
     }
     resolveKeys() {
       this.localKey = this.options.localKey || this.defaultKey(this.model, `${this.type}(${modelName(this.relatedModel())}, '${this.options.foreignKey || "foreign_key"}', 'local_key')`);
-      this.foreignKey = this.options.foreignKey || foreignKeyFor(keyStem(this.model), this.localKey);
+      this.foreignKey = this.options.foreignKey || defaultForeignKey(keyStem(this.model), primaryKeys(this.model), this.localKey);
     }
     /** The related model's key column (Lucid's `relatedKey`). */
     get relatedKey() {
