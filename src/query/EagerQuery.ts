@@ -319,10 +319,12 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       kind: 'deferred',
       bool,
       not: false,
+      late: true,
       prepare: (resolve) => {
-        const counts = relation.countByParent(callback);
         const read = resolve(parentKeyColumn(relation), 'model', relation.label());
-        return (row) => accept(counts.get(normalizeKey(read(row))) || 0);
+        // Counted when a row first gets here: none may (where('id', 999).has('tags')).
+        let counts: Map<Key, number> | null = null;
+        return (row) => accept((counts || (counts = relation.countByParent(callback))).get(normalizeKey(read(row))) || 0);
       },
     });
     return this;

@@ -25,7 +25,8 @@ export type Condition =
   | (Base & { kind: 'null'; source: Source; column: string })
   | (Base & { kind: 'between'; source: Source; column: string; low: unknown; high: unknown })
   | (Base & { kind: 'group'; conditions: Condition[] })
-  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean });
+  /** `late`: tested after the other conditions it is AND-ed with (it reads other sheets, on first use). */
+  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean; late?: boolean });
 
 /** Turns a column name into a reader for the rows being filtered (`owner`: who a missing column is reported for). */
 export type ColumnResolver<R> = (column: string, source: Source, owner?: string) => (row: R) => unknown;
@@ -35,10 +36,17 @@ export function compile<R>(conditions: readonly Condition[], resolve: ColumnReso
   if (!conditions.length) return () => true;
   // Split into OR-separated runs of AND-ed conditions.
   const runs: Array<Array<(row: R) => boolean>> = [[]];
+  const lateTests: Array<Array<(row: R) => boolean>> = [[]];
   conditions.forEach((condition, i) => {
-    if (i > 0 && condition.bool === 'or') runs.push([]);
-    runs[runs.length - 1].push(compileOne(condition, resolve, zone));
+    if (i > 0 && condition.bool === 'or') {
+      runs.push([]);
+      lateTests.push([]);
+    }
+    const late = condition.kind === 'deferred' && condition.late === true;
+    (late ? lateTests : runs)[runs.length - 1].push(compileOne(condition, resolve, zone));
   });
+  // A row the cheap tests refuse never needs the costly ones: with no row left, their sheets go unread.
+  runs.forEach((run, i) => run.push(...lateTests[i]));
   if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
   return (row) => runs.some((run) => run.every((test) => test(row)));
 }

@@ -209,6 +209,26 @@ describe('manyToMany', () => {
   });
 });
 
+describe('reading only what a query needs', () => {
+  test('a has/whereHas that no row reaches reads no related sheet, wherever it stands in the query', () => {
+    expect(titles(Post.where('id', 999).has('tags').get())).toEqual([]);
+    expect(titles(Post.whereHas('tags', (q) => q.where('name', 'js')).where('title', 'zzz').get())).toEqual([]);
+    expect(Post.where('id', 999).has('author').count()).toBe(0);
+    expect(gas().calls.reads('post_tag')).toBe(0);
+    expect(gas().calls.reads('Tags')).toBe(0);
+    expect(gas().calls.reads('Users')).toBe(0);
+  });
+
+  test('the cheap tests go first only within their AND run: an OR-ed has still sees every row', () => {
+    expect(titles(Post.where('id', 999).orHas('tags', '>=', 3).get())).toEqual(['d']);
+    expectOneReadOf('Posts', 'post_tag', 'Tags');
+    gas().calls.reset();
+    // c's only pivot row points at a missing tag.
+    expect(titles(Post.has('tags').where('published', true).get())).toEqual(['a', 'd']);
+    expectOneReadOf('Posts', 'post_tag', 'Tags');
+  });
+});
+
 describe('nested: has(posts.tags)', () => {
   test('has and has with a count apply to the last level', () => {
     expect(names(User.has('posts.tags').get())).toEqual(['virk', 'romain']);
