@@ -4942,10 +4942,16 @@ var SheetORM = (() => {
   function compile(conditions, resolve, zone) {
     if (!conditions.length) return () => true;
     const runs = [[]];
+    const lateTests = [[]];
     conditions.forEach((condition2, i) => {
-      if (i > 0 && condition2.bool === "or") runs.push([]);
-      runs[runs.length - 1].push(compileOne(condition2, resolve, zone));
+      if (i > 0 && condition2.bool === "or") {
+        runs.push([]);
+        lateTests.push([]);
+      }
+      const late = condition2.kind === "deferred" && condition2.late === true;
+      (late ? lateTests : runs)[runs.length - 1].push(compileOne(condition2, resolve, zone));
     });
+    runs.forEach((run, i) => run.push(...lateTests[i]));
     if (runs.length === 1 && runs[0].length === 1) return runs[0][0];
     return (row) => runs.some((run) => run.every((test) => test(row)));
   }
@@ -5952,10 +5958,11 @@ var SheetORM = (() => {
         kind: "deferred",
         bool,
         not: false,
+        late: true,
         prepare: (resolve) => {
-          const counts = relation.countByParent(callback);
           const read = resolve(parentKeyColumn(relation), "model", relation.label());
-          return (row) => accept(counts.get(normalizeKey(read(row))) || 0);
+          let counts = null;
+          return (row) => accept((counts || (counts = relation.countByParent(callback))).get(normalizeKey(read(row))) || 0);
         }
       });
       return this;
