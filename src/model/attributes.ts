@@ -220,7 +220,10 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
     const value = current[key];
     if (value === undefined) continue;
     // A deleted model compares with its row as last read, as Lucid and Eloquent do ($dirty is {} until changed).
-    const index = (state.persisted || state.deleted) && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+    const read = (state.persisted || state.deleted) && state.columns && state.original;
+    const index = read ? columnIndex(state.columns as readonly string[], key) : -1;
+    // Null under a relation's name the sheet has no column for (a toJSON() fed back) is no cell: save() skips it.
+    if (read && index < 0 && value === null && isRelationKey(classOf<Parameters<typeof isRelationKey>[0]>(model), key)) continue;
     if (index < 0 || !sameValue(value, (state.original as CellValue[])[index])) setOwn(dirty, key, value);
   }
   return dirty;
