@@ -1,10 +1,10 @@
 /** Writing models: insert, update and delete through a unit of work, and finding their rows again. */
-import { DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
+import { ColumnNotFoundError, DuplicateKeyError, ModelNotFoundError, ValidationError } from '../errors';
 import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork, userCodeRuns } from '../storage/UnitOfWork';
 import { newUuid } from '../storage/service';
 import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
-import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, readAttribute, removeAttribute, syncOriginal, writeAttribute } from './attributes';
+import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, isRelationData, readAttribute, removeAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
 import { assertKeyMaker, modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
@@ -54,8 +54,13 @@ export function insertModels(model: PersistableClass, instances: readonly object
  * without a column is a ColumnNotFoundError.
  */
 function attributeColumn(model: PersistableClass, table: Table, name: string, value: unknown, owner: string): number {
-  if (value === null && !table.header.has(name) && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
-  return table.column(name, owner);
+  if (table.header.has(name)) return table.column(name, owner);
+  if (value === null && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
+  if (!isRelationData(value)) return table.column(name, owner);
+  // A list or object under a name that is no relation: most likely a toJSON() fed back with a relation's serializeAs name.
+  throw new ColumnNotFoundError(
+    `${owner}: ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}), and "${name}" holds ${describeValue(value)}, which no cell holds. If it is a relation serialized under another name (serializeAs), leave it out: create and merge skip relation data only under the relation's own name. Nothing was written.`,
+  );
 }
 
 /** A `notNullable()` attribute must hold a value: refused before the sheet is read or written. */

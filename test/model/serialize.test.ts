@@ -88,3 +88,27 @@ describe('serializeExtras', () => {
     expect(sheetRows('Posts')).toEqual([['id', 'title', 'secret'], [1, 'Renamed', 'x'], [2, 'Second', 'y'], [3, 'New', 'z']]);
   });
 });
+
+describe('JSON fed back', () => {
+  class Line extends Model {
+    static _table = 'Lines';
+  }
+  class Order extends Model {
+    static _table = 'Orders';
+    orderLines() {
+      return this.hasMany(Line, { foreignKey: 'order_id', serializeAs: 'lines' });
+    }
+  }
+
+  it("relation data under a relation's serializeAs name is a ColumnNotFoundError that says to leave it out, before any write", () => {
+    seedSheets({ Orders: [['id', 'total'], [1, 5]], Lines: [['id', 'order_id', 'qty'], [1, 1, 2]] });
+    const json = Order.with('orderLines').findOrFail(1).toJSON() as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['id', 'total', 'lines']);
+    const order = Order.findOrFail(1).merge({ ...json, total: 6 });
+    expect(() => order.save()).toThrow(/no column "lines" \(columns: id, total\), and "lines" holds .*serializeAs.*leave it out/);
+    expect(() => Order.create({ ...json, id: 2 })).toThrow(/"lines" holds/);
+    expect(sheetRows('Orders')).toEqual([['id', 'total'], [1, 5]]);
+    // A cell value under an unknown name keeps the plain message.
+    expect(() => Order.create({ colour: 'red' })).toThrow(/has no column "colour" \(columns: id, total\)\.$/);
+  });
+});
