@@ -4207,7 +4207,9 @@ var SheetORM = (() => {
       const key = keys[i];
       const value = current2[key];
       if (value === void 0) continue;
-      const index = (state.persisted || state.deleted) && state.columns && state.original ? columnIndex(state.columns, key) : -1;
+      const read = (state.persisted || state.deleted) && state.columns && state.original;
+      const index = read ? columnIndex(state.columns, key) : -1;
+      if (read && index < 0 && value === null && isRelationKey(classOf3(model), key)) continue;
       if (index < 0 || !sameValue(value, state.original[index])) setOwn(dirty, key, value);
     }
     return dirty;
@@ -4716,8 +4718,12 @@ var SheetORM = (() => {
     }
   }
   function attributeColumn(model, table, name, value, owner) {
-    if (value === null && !table.header.has(name) && isRelationKey(model, name)) return -1;
-    return table.column(name, owner);
+    if (table.header.has(name)) return table.column(name, owner);
+    if (value === null && isRelationKey(model, name)) return -1;
+    if (!isRelationData(value)) return table.column(name, owner);
+    throw new ColumnNotFoundError(
+      `${owner}: ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}), and "${name}" holds ${describeValue(value)}, which no cell holds. If it is a relation serialized under another name (serializeAs), leave it out: create and merge skip relation data only under the relation's own name. Nothing was written.`
+    );
   }
   function assertFilled(model, name, value, owner) {
     if (value !== null && value !== void 0 && value !== "") return;
