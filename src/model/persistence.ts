@@ -3,7 +3,7 @@ import { ColumnNotFoundError, DuplicateKeyError, ModelNotFoundError, ValidationE
 import { Table, RowEntry } from '../storage/Table';
 import { recordUndo, rereadTable, UnitOfWork, userCodeRuns } from '../storage/UnitOfWork';
 import { newUuid } from '../storage/service';
-import { CellValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
+import { CellValue, cloneValue, describeValue, isBlankKey, Key, normalizeCompositeKey, normalizeKey } from '../support/values';
 import { assignRow, attributesOf, clearAttributes, dirtyAttributes, fillMissing, forEachAttribute, isRelationData, readAttribute, removeAttribute, syncOriginal, writeAttribute } from './attributes';
 import { assertKeyChange } from './keyChange';
 import { assertKeyMaker, modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
@@ -42,9 +42,22 @@ export function insertModels(model: PersistableClass, instances: readonly object
     });
     const generated = assignKey(model, keys, table, instance, values, undo);
     // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
-    table.insertRow(values, owner, generated ? [] : keys.columns);
+    const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
     markInserted(instance, columns, values, undo);
+    // Over a filler row, a cell left empty keeps its checkbox: the model shows it, as a read would.
+    if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept) => takeKeptCells(instance, columns, kept));
     if (unit.transactional) unit.inserted.add(instance);
+  }
+}
+
+/** Gives a new model the values its row kept in cells it left empty (see takeFillerCells). */
+function takeKeptCells(instance: object, columns: readonly string[], kept: ReadonlyArray<[number, CellValue]>): void {
+  const state = stateOf(instance);
+  for (const [index, value] of kept) {
+    const name = columns[index];
+    if (state.columns !== columns || readAttribute(instance, name) !== null) continue;
+    writeAttribute(instance, name, cloneValue(value));
+    if (state.original) state.original[index] = value;
   }
 }
 

@@ -12,6 +12,8 @@ export class RowEntry {
   deleted = false;
   /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
   onWithdraw: Array<() => void> | null = null;
+  /** For a row appended over a filler row: told the cells it left empty that keep the filler's value (column, value). */
+  onLanded: Array<(kept: ReadonlyArray<[number, CellValue]>) => void> | null = null;
 
   constructor(values: CellValue[], rowNumber: number | null, original: CellValue[] | null) {
     this.values = values;

@@ -15,7 +15,7 @@ import { spreadsheetIdOf } from './sheetsApi/api';
 import { batchRead } from './sheetsApi/batchRead';
 import { isEmptyPlan, Layout, layoutAsRead, planTable, TablePlan } from './WritePlan';
 import { FULL_READ_LIMIT, recheckLayout, unchangedSinceRead } from './recheck';
-import { keepFormulas } from './rowWrites';
+import { keepFormulas, takeFillerCells } from './rowWrites';
 
 /** The sheets read and changed by one write operation or transaction. */
 export class UnitOfWork {
@@ -89,7 +89,7 @@ export class UnitOfWork {
       .map((table) => {
         const layout = this.transactional || this.ranUserCode ? recheckLayout(table) : layoutAsRead(table);
         const columnName = (column: number) => table.header.names[layout.indexOf(column)] ?? null;
-        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout), columnName };
+        return { table, layout, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout), columnName };
       })
       .filter(({ plan }) => !isEmptyPlan(plan));
     if (!plans.length) return false;
@@ -106,8 +106,9 @@ export class UnitOfWork {
     } catch (error) {
       throw writeFailure(error, progress);
     }
-    for (const { table, plan, asRead } of plans) {
+    for (const { table, layout, plan, asRead } of plans) {
       assignRows(plan);
+      takeFillerCells(plan, (index) => layout.columnOf(index));
       if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length, plan.filler.length);
       else this.stale.add(table);
     }

@@ -30,6 +30,8 @@ export interface TablePlan {
   appendRows: Cell[][];
   /** What the first appended rows replace (filler rows: checkboxes, formulas filled down), in sheet columns. */
   filler: ReadonlyArray<readonly unknown[]>;
+  /** The formulas of the filler rows taken, read under the lock (see keepFormulas). */
+  fillerFormulas?: ReadonlyArray<readonly string[]>;
   updates: CellBlock[];
   /** Highest rows first. */
   deletions: DeleteRun[];

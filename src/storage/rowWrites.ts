@@ -4,7 +4,7 @@
  * call may have been slow enough for that too. Taking an append back clears only rows that still
  * hold the keys it wrote, for the same reason.
  */
-import { normalizeKey } from '../support/values';
+import { CellValue, normalizeKey } from '../support/values';
 import { once, retried } from './service';
 import { CellBlock, groupCells, TablePlan } from './WritePlan';
 
@@ -49,9 +49,36 @@ export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string): void 
   const width = plan.appendRows[0].length;
   const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + count - 1}`, () => sheet.getRange(plan.appendAt, 1, count, width).getFormulas());
   const clash = formulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
-  if (!clash) return;
+  if (!clash) {
+    plan.fillerFormulas = formulas;
+    return;
+  }
   plan.appendAt = plan.lastRow + 1;
   plan.filler = [];
+}
+
+/**
+ * After an append over filler rows: a cell a new row left empty keeps what the filler row held (an
+ * unticked checkbox), so the row's entry, and through `onLanded` its model, hold that value as a
+ * read would. A cell with a formula stays null: what it computes for the new row is unknown unread.
+ * `columnOf` gives a table column's 1-based sheet column (-1 when gone).
+ */
+export function takeFillerCells(plan: TablePlan, columnOf: (index: number) => number): void {
+  const formulas = plan.fillerFormulas;
+  if (!formulas) return;
+  for (let r = 0; r < plan.filler.length; r++) {
+    const entry = plan.appended[r];
+    const kept: Array<[number, CellValue]> = [];
+    for (let i = 0; i < entry.values.length; i++) {
+      const column = columnOf(i) - 1;
+      if (entry.values[i] !== null || column < 0) continue;
+      const value = plan.filler[r][column];
+      if (value === null || value === undefined || value === '' || formulas[r][column] !== '') continue;
+      entry.values[i] = value as CellValue;
+      kept.push([i, value as CellValue]);
+    }
+    if (kept.length && entry.onLanded) entry.onLanded.forEach((landed) => landed(kept));
+  }
 }
 
 /**

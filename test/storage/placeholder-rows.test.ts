@@ -128,6 +128,30 @@ describe('new rows below the last record', () => {
     expect(gas().sheetFormulas('Tasks').slice(4, 12).map((row) => row[4])).toEqual(Array.from({ length: 8 }, (_, i) => `=D${i + 5}*10`));
   });
 
+  it('a new model, and a session reading on, show the checkbox its row kept; a formula cell stays null', () => {
+    seedCheckboxesBelow();
+    session(() => {
+      const [a, b] = Task.createMany([{ title: 'a' }, { title: 'b', done: null } as never]);
+      expect([a.done, b.done]).toEqual([false, false]);
+      expect((a as unknown as Record<string, unknown>).cost).toBeNull();
+      expect([a.$isDirty, b.$isDirty]).toEqual([false, false]);
+      expect(a.toJSON()).toMatchObject({ title: 'a', done: false });
+      // The session reuses its read: the new rows are found by the value the sheet holds.
+      expect(Task.where('done', false).pluck('title').all()).toEqual(['Task 1', 'Task 2', 'Task 3', 'a', 'b']);
+      const c = transaction(() => Task.create({ title: 'c' }));
+      expect(c.done).toBe(false);
+    });
+    expect(sheetRows('Tasks').slice(4, 8).map((row) => row.slice(0, 3))).toEqual([
+      [4, 'a', false],
+      [5, 'b', false],
+      [6, 'c', false],
+      ['', '', false],
+    ]);
+    // Rows appended below the filler hold nothing in the cells they leave empty.
+    seedSheets({ Tasks: [['id', 'title', 'done'], [1, 'A', true]] });
+    expect(Task.create({ title: 'x' }).done).toBeNull();
+  });
+
   it('inside a session, each create takes the next filler row', () => {
     seedCheckboxesBelow();
     session(() => {
