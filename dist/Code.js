@@ -2184,9 +2184,29 @@ var SheetORM = (() => {
     const width = plan.appendRows[0].length;
     const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + count - 1}`, () => sheet.getRange(plan.appendAt, 1, count, width).getFormulas());
     const clash = formulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
-    if (!clash) return;
+    if (!clash) {
+      plan.fillerFormulas = formulas;
+      return;
+    }
     plan.appendAt = plan.lastRow + 1;
     plan.filler = [];
+  }
+  function takeFillerCells(plan, columnOf) {
+    const formulas = plan.fillerFormulas;
+    if (!formulas) return;
+    for (let r = 0; r < plan.filler.length; r++) {
+      const entry = plan.appended[r];
+      const kept2 = [];
+      for (let i = 0; i < entry.values.length; i++) {
+        const column = columnOf(i) - 1;
+        if (entry.values[i] !== null || column < 0) continue;
+        const value = plan.filler[r][column];
+        if (value === null || value === void 0 || value === "" || formulas[r][column] !== "") continue;
+        entry.values[i] = value;
+        kept2.push([i, value]);
+      }
+      if (kept2.length && entry.onLanded) entry.onLanded.forEach((landed) => landed(kept2));
+    }
   }
   function fillerBlocks(plan) {
     const rows = plan.appendRows;
@@ -2736,6 +2756,8 @@ var SheetORM = (() => {
       this.deleted = false;
       /** For a row not yet written: what to do if its insert is rolled back (models read from it become unsaved). */
       this.onWithdraw = null;
+      /** For a row appended over a filler row: told the cells it left empty that keep the filler's value (column, value). */
+      this.onLanded = null;
       this.values = values;
       this.rowNumber = rowNumber;
       this.original = original;
@@ -3655,7 +3677,7 @@ var SheetORM = (() => {
           var _a;
           return (_a = table.header.names[layout.indexOf(column)]) != null ? _a : null;
         };
-        return { table, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout), columnName };
+        return { table, layout, plan: planTable(table, layout), asRead: layout.asRead === true, keys: keyColumnsNow(table, layout), columnName };
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
@@ -3668,8 +3690,9 @@ var SheetORM = (() => {
       } catch (error) {
         throw writeFailure(error, progress);
       }
-      for (const { table, plan, asRead } of plans) {
+      for (const { table, layout, plan, asRead } of plans) {
         assignRows(plan);
+        takeFillerCells(plan, (index) => layout.columnOf(index));
         if (asRead) table.settle(plan.appendAt, plan.deletedRows, plan.appendRows.length, plan.filler.length);
         else this.stale.add(table);
       }
@@ -4712,9 +4735,19 @@ var SheetORM = (() => {
         if (column >= 0) values[column] = table.cell(value, owner, name);
       });
       const generated = assignKey(model, keys, table, instance, values, undo);
-      table.insertRow(values, owner, generated ? [] : keys.columns);
+      const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
       markInserted(instance, columns, values, undo);
+      if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept2) => takeKeptCells(instance, columns, kept2));
       if (unit.transactional) unit.inserted.add(instance);
+    }
+  }
+  function takeKeptCells(instance, columns, kept2) {
+    const state = stateOf(instance);
+    for (const [index, value] of kept2) {
+      const name = columns[index];
+      if (state.columns !== columns || readAttribute(instance, name) !== null) continue;
+      writeAttribute(instance, name, cloneValue(value));
+      if (state.original) state.original[index] = value;
     }
   }
   function attributeColumn(model, table, name, value, owner) {
