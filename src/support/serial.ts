@@ -72,7 +72,17 @@ function offsetAt(zone: string, instant: number): number {
 /** The instant a serial number denotes in a time zone. */
 export function serialToDate(serial: number, zone: string): Date {
   const wall = EPOCH + Math.round(serial * DAY);
-  let instant = wall - zoneOffset(zone, wall);
-  instant = wall - zoneOffset(zone, instant);
-  return new Date(instant);
+  // The offsets a day either side: equal unless the clocks change near this wall time.
+  const before = zoneOffset(zone, wall - DAY);
+  const after = zoneOffset(zone, wall + DAY);
+  if (before === after) return new Date(wall - before);
+  const early = wall - before;
+  const late = wall - after;
+  const earlyHolds = zoneOffset(zone, early) === before;
+  const lateHolds = zoneOffset(zone, late) === after;
+  // A wall time seen twice (clocks falling back) is the earlier instant; one the clocks skip is
+  // moved forward by the gap: both as V8's Date and java.time read them.
+  if (earlyHolds && lateHolds) return new Date(Math.min(early, late));
+  if (lateHolds && !earlyHolds) return new Date(late);
+  return new Date(early);
 }
