@@ -95,15 +95,18 @@ function wallAsUtc(wall: Omit<WallTime, 'weekday'>): number {
   return ms;
 }
 
-/** The instant whose wall-clock time in `timeZone` is `wall` (the earlier one in a DST overlap). */
+/**
+ * The instant whose wall-clock time in `timeZone` is `wall`: the earlier one in a DST overlap, and
+ * one the gap's length later for a time the clocks skip (as V8's Date and Java's ZonedDateTime).
+ */
 export function fromWallTime(wall: Omit<WallTime, 'weekday'>, timeZone: string): Date {
   const target = wallAsUtc(wall);
-  let guess = target;
-  for (let i = 0; i < 3; i++) {
-    const offset = wallAsUtc(wallTime(new Date(guess), timeZone)) - guess;
-    guess = target - offset;
-  }
-  return new Date(guess);
+  const offsetAt = (instant: number) => wallAsUtc(wallTime(new Date(instant), timeZone)) - instant;
+  // Every instant that shows `target`, trying the offsets in force a day before and a day after.
+  const earlier = offsetAt(target - DAY_MS);
+  const later = offsetAt(target + DAY_MS);
+  const shown = [target - earlier, target - later].filter((instant) => instant + offsetAt(instant) === target);
+  return new Date(shown.length ? Math.min(...shown) : target - earlier);
 }
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);

@@ -125,6 +125,15 @@ describe('written values', () => {
     expect(typed('2024-07-02 08:00', 'Europe/Paris')).toEqual(new Date('2024-07-02T06:00:00Z'));
   });
 
+  it('reads a time the clocks skip as one the gap later, and a repeated one as the earlier, on both sides of UTC', () => {
+    // Midnight is skipped in Beirut (+2 → +3) and Santiago (−4 → −3): the date is read at 01:00 that day.
+    expect(typed('2024-03-31', 'Asia/Beirut')).toEqual(new Date('2024-03-30T22:00:00Z'));
+    expect(typed('2024-09-08', 'America/Santiago')).toEqual(new Date('2024-09-08T04:00:00Z'));
+    expect(typed('2024-03-10 02:30', 'America/New_York')).toEqual(new Date('2024-03-10T07:30:00Z'));
+    expect(typed('2024-11-03 01:30', 'America/New_York')).toEqual(new Date('2024-11-03T05:30:00Z'));
+    expect(typed('2024-10-27 02:30', 'Europe/Berlin')).toEqual(new Date('2024-10-27T00:30:00Z'));
+  });
+
   it('reads month/day without a year as a date of the current year (on the kit clock, in the spreadsheet zone)', () => {
     const { env, sheet } = blank('Pacific/Auckland');
     env.clock.advance(Date.UTC(2031, 11, 31, 12) - env.clock.now());
