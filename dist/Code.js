@@ -642,9 +642,16 @@ var SheetORM = (() => {
   }
   function serialToDate(serial, zone) {
     const wall = EPOCH + Math.round(serial * DAY);
-    let instant = wall - zoneOffset(zone, wall);
-    instant = wall - zoneOffset(zone, instant);
-    return new Date(instant);
+    const before = zoneOffset(zone, wall - DAY);
+    const after = zoneOffset(zone, wall + DAY);
+    if (before === after) return new Date(wall - before);
+    const early = wall - before;
+    const late = wall - after;
+    const earlyHolds = zoneOffset(zone, early) === before;
+    const lateHolds = zoneOffset(zone, late) === after;
+    if (earlyHolds && lateHolds) return new Date(Math.min(early, late));
+    if (lateHolds && !earlyHolds) return new Date(late);
+    return new Date(early);
   }
 
   // src/collection/compare.ts
