@@ -10,7 +10,7 @@ import { countItems, groupItems } from './group';
 import { loadItems } from './load';
 import type { ArrayView } from './ArrayView';
 import type { CherryPick } from '../model/serialize';
-import type { PathsOf, PreloadArg, PreloadPath, Preloader, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { PathsOf, PreloadArg, PreloadPath, Preloader, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
@@ -411,7 +411,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Lucid's form, with the paths given in statements: they load, but the items keep their type. */
   load(loader: (loader: Preloader<T>) => void): this;
   /** Loads a relation onto every model, constrained by `callback`, reading each sheet once (Eloquent's `$posts->load(...)`). */
-  load<P extends PreloadPath<T>>(name: P, callback: RelationQueryCallback<T, P>): Collection<WithLoaded<T, P>>;
+  load<P extends PreloadPath<T>, C = unknown>(name: P, callback: RelationQueryCallback<T, P, C>): Collection<WithLoadedBy<T, P, C>>;
   /** Loads relations onto every model (all of one class), reading each sheet once: `load('tags', 'author.posts')`. */
   load<A extends Array<PreloadArg<T>>>(...args: A): Collection<WithLoaded<T, PathsOf<A>>>;
   load(...args: unknown[]): unknown {

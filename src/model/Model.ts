@@ -7,7 +7,7 @@ import type { List } from '../collection/Collection';
 import { registerCollectionLoader } from '../collection/load';
 import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
-import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import { firstMade, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
@@ -271,15 +271,15 @@ export class Model extends ModelQueries {
   /** Lucid's form, with the paths given in statements: they load, but the result is typed as the model. */
   load(loader: (loader: Preloader<this>) => void): this;
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
-  load<P extends PreloadPath<this>>(name: P, callback: RelationQueryCallback<this, P>): WithLoaded<this, P>;
+  load<P extends PreloadPath<this>, C = unknown>(name: P, callback: RelationQueryCallback<this, P, C>): WithLoadedBy<this, P, C>;
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;
   load(...args: unknown[]): unknown {
     loadRelations(classOf<ModelClass>(this), [this], args);
     return this;
   }
   /** Lucid's spelling of `load(name, callback?)`. */
-  preload<P extends PreloadPath<this>>(name: P, callback?: RelationQueryCallback<this, P>): WithLoaded<this, P> {
-    return (callback ? this.load(name, callback) : this.load(name)) as unknown as WithLoaded<this, P>;
+  preload<P extends PreloadPath<this>, C = unknown>(name: P, callback?: RelationQueryCallback<this, P, C>): WithLoadedBy<this, P, C> {
+    return (callback ? this.load(name, callback) : this.load(name)) as unknown as WithLoadedBy<this, P, C>;
   }
   /** The relation client for this model: query it, attach/sync, create related models… */
   related<K extends RelatedName<this>>(name: K): ClientOf<this, K> {

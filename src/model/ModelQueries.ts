@@ -6,7 +6,7 @@ import type { Collection, List } from '../collection/Collection';
 import type { OperatorInput } from '../collection/select';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { Direction, Nulls, QueryBuilder } from '../query/QueryBuilder';
-import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
 import { modelName, primaryKeys } from './meta';
@@ -164,14 +164,14 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().offset(count);
   }
   /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  static with<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>>;
+  static with<M extends Model, P extends PreloadPath<M>, C = unknown>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>>;
   static with<M extends Model, A extends Array<PreloadArg<M>>>(this: ModelClass<M>, ...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
   static with(this: ModelClass, ...args: unknown[]): unknown {
     return (this.query().with as (...list: unknown[]) => unknown)(...args);
   }
   /** Starts a query that preloads a relation. */
-  static preload<M extends Model, P extends PreloadPath<M>>(this: ModelClass<M>, name: P, callback?: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>> {
-    return this.query().preload<P>(name, callback);
+  static preload<M extends Model, P extends PreloadPath<M>, C = unknown>(this: ModelClass<M>, name: P, callback?: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>> {
+    return this.query().preload<P, C>(name, callback);
   }
   /** Starts a query that counts a relation into `$extras.<name>_count`. */
   static withCount<M extends Model, N extends CountName<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;

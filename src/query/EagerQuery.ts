@@ -14,7 +14,7 @@ import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
 import type { QueryBuilder } from './QueryBuilder';
-import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../relations/types';
+import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 
 /** A callback that constrains a relation's query. */
 export type RelationCallback = (query: any) => unknown;
@@ -75,7 +75,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Loads a relation with the results, its query constrained by the callback: `with('tags', q => q.wherePivot(…))`. */
-  with<P extends PreloadPath<M>>(name: P, callback: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>>;
+  with<P extends PreloadPath<M>, C = unknown>(name: P, callback: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>>;
   /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
   with<A extends Array<PreloadArg<M>>>(...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
   with(...args: unknown[]): unknown {
@@ -84,9 +84,9 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Lucid's spelling of `with(name, callback?)`. */
-  preload<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): QueryBuilder<WithLoaded<M, P>> {
+  preload<P extends PreloadPath<M>, C = unknown>(name: P, callback?: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>> {
     addPreloads(this.model, this.preloads, callback ? [name, callback] : [name]);
-    return this as unknown as QueryBuilder<WithLoaded<M, P>>;
+    return this as unknown as QueryBuilder<WithLoadedBy<M, P, C>>;
   }
 
   /** Sets `$extras.<relation>_count` (or `$extras.<alias>` for `'tags as total'`) on each result. */

@@ -3,7 +3,7 @@
  * dir)`. In a preload they keep at most n related rows per parent (highest keys first unless
  * ordered); on one parent's query they are a plain limit and order.
  */
-import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from './types';
+import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from './types';
 import type { Model, ModelClass } from '../model/Model';
 import { primaryKeys } from '../model/meta';
 import { checkGroupDirection, checkGroupLimit } from '../query/groupLimit';
@@ -24,15 +24,15 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
   }
 
   /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
-  override with<P extends PreloadPath<R>>(name: P, callback: RelationQueryCallback<R, P>): HasManyQueryBuilder<WithLoaded<R, P>>;
+  override with<P extends PreloadPath<R>, C = unknown>(name: P, callback: RelationQueryCallback<R, P, C>): HasManyQueryBuilder<WithLoadedBy<R, P, C>>;
   override with<A extends Array<PreloadArg<R>>>(...args: A): HasManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
   override with(...args: unknown[]): unknown {
     return (super.with as (...list: unknown[]) => unknown)(...args);
   }
 
   /** `preload()` keeping this builder's own methods. */
-  override preload<P extends PreloadPath<R>>(name: P, callback?: RelationQueryCallback<R, P>): HasManyQueryBuilder<WithLoaded<R, P>> {
-    return super.preload(name, callback) as unknown as HasManyQueryBuilder<WithLoaded<R, P>>;
+  override preload<P extends PreloadPath<R>, C = unknown>(name: P, callback?: RelationQueryCallback<R, P, C>): HasManyQueryBuilder<WithLoadedBy<R, P, C>> {
+    return super.preload(name, callback) as unknown as HasManyQueryBuilder<WithLoadedBy<R, P, C>>;
   }
 
   /** Keeps at most `count` related rows per parent. */

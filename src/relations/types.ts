@@ -82,8 +82,11 @@ type SingleRelationQuery<M, P extends string> = P extends `${infer N} as ${strin
         : any
       : any;
 
-/** A callback constraining the relation path `P` of `M`: `with('tags', (q) => q.wherePivot('active', true))`. */
-export type RelationQueryCallback<M, P extends string> = (query: RelationQuery<M, P>) => unknown;
+/**
+ * A callback constraining the relation path `P` of `M`: `with('tags', (q) => q.wherePivot('active', true))`.
+ * `C` is what it returns: a query that loads relations itself types the models it loads (`WithLoadedBy`).
+ */
+export type RelationQueryCallback<M, P extends string, C = unknown> = (query: RelationQuery<M, P>) => C;
 
 /** What Lucid's `load((loader) => ...)` callback receives: each `load`/`preload` adds a path to load (`L`: the paths so far). */
 export interface Preloader<M, L extends string = never> {
@@ -182,6 +185,31 @@ export type PivotId<R> = string | number | Date | RelatedInput<R>;
  * attributes (`{ 1: { role: 'admin' } }`, or a Map for keys an object cannot hold).
  */
 export type PivotIds<R> = PivotId<R> | List<PivotId<R>> | ReadonlyMap<PivotId<R>, object> | { readonly [id: string]: object };
+
+/** The models a callback's query yields, relations it loads included (never when it returns no query, or `any`). */
+type CallbackModel<C> = 0 extends 1 & C ? never : C extends { firstOrFail(): infer X } ? X : never;
+
+/**
+ * `WithLoaded<M, P>` where a callback `with('posts', (q) => q.with('tags'))` constrained the path:
+ * the models at its end are typed as the callback's query yields them (their `tags` loaded too).
+ */
+export type WithLoadedBy<M, P extends string, C> = [CallbackModel<C>] extends [never] ? WithLoaded<M, P> : LoadedThrough<M, P, CallbackModel<C>>;
+
+/** `M` with the relation path `P` loaded, its last relation holding models of type `X`. */
+type LoadedThrough<M, P extends string, X> = [RelationName<BaseOf<M>>] extends [never]
+  ? M
+  : Omit<M, Head<P> | ThisTypedMember> &
+      Model &
+      LoadedFrom<BaseOf<M>> & {
+        [K in Head<P> & keyof BaseOf<M>]: BaseOf<M>[K] extends (...args: any[]) => infer R ? ResultThrough<R, Tail<P, K & string>, X> : unknown;
+      };
+
+/** What relation `R` holds when the rest of the path is `Rest` and its last relation holds `X`s. */
+type ResultThrough<R, Rest extends string, X> = R extends { type: 'hasMany' | 'manyToMany'; relatedModel(): ModelClass<infer T> }
+  ? Collection<[Rest] extends [never] ? X : LoadedThrough<T, Rest, X>>
+  : R extends { type: 'hasOne' | 'belongsTo'; relatedModel(): ModelClass<infer T> }
+    ? ([Rest] extends [never] ? X : LoadedThrough<T, Rest, X>) | null
+    : unknown;
 
 /** What relation `K` of the model `B` holds once loaded through the paths `P`. */
 type LoadedOf<B, K extends keyof B, P extends string> = B[K] extends (...args: any[]) => infer R ? LoadedResult<R, Tail<P, K & string>> : unknown;

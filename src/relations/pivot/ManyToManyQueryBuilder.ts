@@ -2,7 +2,7 @@
  * Queries over a many-to-many relation: the related sheet joined in memory with the pivot sheet
  * (one read of each) through a Map on the related key, with per-parent `groupLimit`.
  */
-import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded } from '../types';
+import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../types';
 import { Collection } from '../../collection/Collection';
 import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
@@ -46,15 +46,15 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
-  override with<P extends PreloadPath<R>>(name: P, callback: RelationQueryCallback<R, P>): ManyToManyQueryBuilder<WithLoaded<R, P>>;
+  override with<P extends PreloadPath<R>, C = unknown>(name: P, callback: RelationQueryCallback<R, P, C>): ManyToManyQueryBuilder<WithLoadedBy<R, P, C>>;
   override with<A extends Array<PreloadArg<R>>>(...args: A): ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
   override with(...args: unknown[]): unknown {
     return (super.with as (...list: unknown[]) => unknown)(...args);
   }
 
   /** `preload()` keeping this builder's own methods. */
-  override preload<P extends PreloadPath<R>>(name: P, callback?: RelationQueryCallback<R, P>): ManyToManyQueryBuilder<WithLoaded<R, P>> {
-    return super.preload(name, callback) as unknown as ManyToManyQueryBuilder<WithLoaded<R, P>>;
+  override preload<P extends PreloadPath<R>, C = unknown>(name: P, callback?: RelationQueryCallback<R, P, C>): ManyToManyQueryBuilder<WithLoadedBy<R, P, C>> {
+    return super.preload(name, callback) as unknown as ManyToManyQueryBuilder<WithLoadedBy<R, P, C>>;
   }
 
   protected override newGroup(): ConditionBuilder {
