@@ -113,10 +113,28 @@ describe('an onQuery scope bounds the writes', () => {
     ]);
   });
 
+  it('a pivot row changed out of the scope is refused before writing, by sync, updateExistingPivot and save', () => {
+    const before = sheetRows('project_member');
+    const leads = () => ada().related('ledProjects');
+    gas().calls.reset();
+    expect(() => leads().sync({ 1: { role: 'dev' } })).toThrow(
+      /Member\.ledProjects\.sync\(\): the changed pivot row \(member_id 1, project_id 1, role "dev"\) would fall outside the relation's onQuery, so Member\.ledProjects would no longer list it\..*Nothing was written/,
+    );
+    expect(() => leads().updateExistingPivot(1, { role: 'dev' })).toThrow(/ledProjects\.updateExistingPivot\(\): the changed pivot row/);
+    expect(() => leads().save(Project.findOrFail(1), { role: 'dev' }, true)).toThrow(/ledProjects\.save\(\): the changed pivot row/);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('project_member')).toEqual(before);
+    // Rows that stay inside the scope are still changed (an unchanged value is no change).
+    expect(leads().sync({ 1: { role: 'lead' } })).toEqual({ attached: [], detached: [], updated: [] });
+    expect(leads().query().pluck('id').all()).toEqual([1]);
+  });
+
   it('inside a transaction, a refused write leaves no trace when the error is caught', () => {
     const before = sheetRows('project_member');
     transaction(() => {
       expect(() => ada().related('activeProjects').attach([3])).toThrow(ValidationError);
+      expect(() => ada().related('ledProjects').updateExistingPivot(1, { role: 'dev' })).toThrow(ValidationError);
+      expect(ada().related('ledProjects').query().pluck('id').all()).toEqual([1]);
       ada().related('activeProjects').attach([2]);
     });
     expect(sheetRows('project_member')).toEqual([...before, [1, 2, '']]);

@@ -35,7 +35,8 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   readonly relation: ManyToMany<P, R>;
   readonly parent: P;
   /** The pivot rows the current write added, while an onQuery has to accept them. */
-  private inserted: RowEntry[] | null = null;
+  /** Pivot rows this write adds and changes, checked against the onQuery (only when there is one). */
+  private written: { inserted: RowEntry[]; updated: RowEntry[] } | null = null;
 
   constructor(relation: ManyToMany<P, R>, parent: P) {
     this.relation = relation;
@@ -292,14 +293,16 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
       const pivot = unit.table(this.relation.pivotRef());
       if (!this.relation.onQuery) return fn(pivot, unit);
-      const inserted: RowEntry[] = [];
-      this.inserted = inserted;
+      const written = { inserted: [] as RowEntry[], updated: [] as RowEntry[] };
+      this.written = written;
       try {
         const result = fn(pivot, unit);
-        assertInScope(this.query(), inserted, pivot, this.relation.label(), method);
+        const query = this.query();
+        assertInScope(query, written.inserted, pivot, this.relation.label(), method);
+        assertInScope(query, written.updated, pivot, this.relation.label(), method, true);
         return result;
       } finally {
-        this.inserted = null;
+        this.written = null;
       }
     });
   }
@@ -389,7 +392,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
     const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
     const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
     const entry = pivot.insert(record, this.relation.label(), unique);
-    if (this.inserted) this.inserted.push(entry);
+    if (this.written) this.written.inserted.push(entry);
     return entry;
   }
 
@@ -436,6 +439,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       pivot.set(row, column, attributes[name], this.relation.label());
       changed = true;
     }
+    if (changed && this.written) this.written.updated.push(row);
     return changed;
   }
 }

@@ -38,17 +38,26 @@ export function likeColumn(pivot: Table, column: number, id: unknown): unknown {
 }
 
 /**
- * New pivot rows must meet the relation's onQuery: a row outside it is not this relation's, so the
- * relation would never list it and each sync or toggle would add it again.
+ * Pivot rows written through a relation must meet its onQuery: a new row outside it is not this
+ * relation's, so the relation would never list it and each sync or toggle would add it again; a
+ * changed row outside it would drop out of the relation unseen.
  */
-export function assertInScope(query: { acceptsPivotRows(rows: readonly Row[]): boolean[] }, rows: readonly RowEntry[], pivot: Table, label: string, method: string): void {
+export function assertInScope(
+  query: { acceptsPivotRows(rows: readonly Row[]): boolean[] },
+  rows: readonly RowEntry[],
+  pivot: Table,
+  label: string,
+  method: string,
+  changed = false,
+): void {
   if (!rows.length) return;
   const accepted = query.acceptsPivotRows(rows.map((entry) => entry.values));
   const outside = rows.findIndex((_, i) => !accepted[i]);
   if (outside < 0) return;
   const pair = pivot.header.names.map((name, i) => `${name} ${describeValue(rows[outside].values[i])}`).join(', ');
+  const consequence = changed ? `${label} would no longer list it` : `${label} would not list it and every ${method} would add it again`;
   throw new ValidationError(
-    `${label}.${method}(): the new pivot row (${pair}) would fall outside the relation's onQuery, so ${label} would not list it and every ${method} would add it again. ` +
+    `${label}.${method}(): the ${changed ? 'changed' : 'new'} pivot row (${pair}) would fall outside the relation's onQuery, so ${consequence}. ` +
       'Give pivot values that meet the onQuery, or write through a relation without it. Nothing was written.',
   );
 }
