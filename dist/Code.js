@@ -7354,14 +7354,15 @@ var SheetORM = (() => {
     if (typeof id === "number" && text) return String(id);
     return id;
   }
-  function assertInScope(query, rows, pivot, label, method) {
+  function assertInScope(query, rows, pivot, label, method, changed = false) {
     if (!rows.length) return;
     const accepted = query.acceptsPivotRows(rows.map((entry) => entry.values));
     const outside = rows.findIndex((_, i) => !accepted[i]);
     if (outside < 0) return;
     const pair = pivot.header.names.map((name, i) => `${name} ${describeValue(rows[outside].values[i])}`).join(", ");
+    const consequence = changed ? `${label} would no longer list it` : `${label} would not list it and every ${method} would add it again`;
     throw new ValidationError(
-      `${label}.${method}(): the new pivot row (${pair}) would fall outside the relation's onQuery, so ${label} would not list it and every ${method} would add it again. Give pivot values that meet the onQuery, or write through a relation without it. Nothing was written.`
+      `${label}.${method}(): the ${changed ? "changed" : "new"} pivot row (${pair}) would fall outside the relation's onQuery, so ${consequence}. Give pivot values that meet the onQuery, or write through a relation without it. Nothing was written.`
     );
   }
 
@@ -7453,7 +7454,8 @@ var SheetORM = (() => {
   var ManyToManyClient = class {
     constructor(relation, parent) {
       /** The pivot rows the current write added, while an onQuery has to accept them. */
-      this.inserted = null;
+      /** Pivot rows this write adds and changes, checked against the onQuery (only when there is one). */
+      this.written = null;
       this.relation = relation;
       this.parent = parent;
     }
@@ -7673,14 +7675,16 @@ var SheetORM = (() => {
         if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
         const pivot = unit.table(this.relation.pivotRef());
         if (!this.relation.onQuery) return fn(pivot, unit);
-        const inserted = [];
-        this.inserted = inserted;
+        const written = { inserted: [], updated: [] };
+        this.written = written;
         try {
           const result = fn(pivot, unit);
-          assertInScope(this.query(), inserted, pivot, this.relation.label(), method);
+          const query = this.query();
+          assertInScope(query, written.inserted, pivot, this.relation.label(), method);
+          assertInScope(query, written.updated, pivot, this.relation.label(), method, true);
           return result;
         } finally {
-          this.inserted = null;
+          this.written = null;
         }
       });
     }
@@ -7759,7 +7763,7 @@ var SheetORM = (() => {
       const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
       const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
       const entry = pivot.insert(record, this.relation.label(), unique);
-      if (this.inserted) this.inserted.push(entry);
+      if (this.written) this.written.inserted.push(entry);
       return entry;
     }
     /**
@@ -7801,6 +7805,7 @@ var SheetORM = (() => {
         pivot.set(row, column, attributes[name], this.relation.label());
         changed = true;
       }
+      if (changed && this.written) this.written.updated.push(row);
       return changed;
     }
   };
