@@ -11,6 +11,14 @@ class Member extends Model {
       onQuery: (query: { wherePivot(column: string, value: unknown): unknown }) => query.wherePivot('role', 'lead'),
     });
   }
+  seniorProjects() {
+    return this.manyToMany(Project, {
+      pivotTable: 'project_member',
+      pivotColumns: ['role'],
+      onQuery: (query: { wherePivot(column: string, value: unknown): { orWherePivot(column: string, value: unknown): unknown } }) =>
+        query.wherePivot('project_member.role', 'lead').orWherePivot('pivot_role', 'owner'),
+    });
+  }
   activeProjects() {
     return this.manyToMany(Project, { pivotTable: 'project_member', onQuery: (query: { where(column: string, value: unknown): unknown }) => query.where('status', 'active') });
   }
@@ -48,9 +56,9 @@ describe('an onQuery scope bounds the writes', () => {
     const member = ada();
     gas().calls.reset();
     expect(member.related('ledProjects').detach()).toBe(1);
-    // The scope is decided with one read of each sheet, under the lock; one deletion run.
+    // The scope (pivot clauses only) is decided with one read of the pivot sheet, under the lock; one deletion run.
     expect(gas().calls.reads('project_member')).toBe(1);
-    expect(gas().calls.reads('Projects')).toBe(1);
+    expect(gas().calls.reads('Projects')).toBe(0);
     expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
     expect(gas().calls.writes()).toBe(0);
     expect(sheetRows('project_member').slice(1)).toEqual([
@@ -138,6 +146,28 @@ describe('an onQuery scope bounds the writes', () => {
       ada().related('activeProjects').attach([2]);
     });
     expect(sheetRows('project_member')).toEqual([...before, [1, 2, '']]);
+  });
+
+  it('a scope of pivot clauses alone is decided without reading the related sheet', () => {
+    const member = ada();
+    gas().calls.reset();
+    expect(member.related('ledProjects').sync({ 1: { role: 'lead' }, 2: { role: 'lead' } })).toEqual({ attached: [2], detached: [], updated: [] });
+    expect(member.related('ledProjects').updateExistingPivot(2, { role: 'lead' })).toBe(0);
+    expect(() => member.related('ledProjects').attach([3])).toThrow(/the new pivot row/);
+    expect(member.related('ledProjects').detach([2])).toBe(1);
+    expect(gas().calls.reads('Projects')).toBe(0);
+    expect(gas().calls.reads('project_member')).toBe(4);
+    // Pivot columns named with the pivot sheet or Lucid's pivot_ alias are pivot clauses too.
+    gas().calls.reset();
+    expect(member.related('seniorProjects').sync({ 1: { role: 'owner' } })).toEqual({ attached: [], detached: [], updated: [1] });
+    expect(gas().calls.reads('Projects')).toBe(0);
+    member.related('seniorProjects').sync({ 1: { role: 'lead' } });
+    expect(sheetRows('project_member').slice(1)).toEqual([
+      [1, 1, 'lead'],
+      [1, 2, 'dev'],
+      [1, 3, 'dev'],
+      [2, 2, 'lead'],
+    ]);
   });
 
   it('a scope on related columns reads the related sheet to decide', () => {

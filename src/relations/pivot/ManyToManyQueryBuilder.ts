@@ -19,6 +19,7 @@ import type { TableRef } from '../../storage/TableRef';
 import { normalizeKey, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
+import { onPivotOnly, pivotRowsAccepted } from './pivotScope';
 import { distinctEntries, emptyJoin, Join, JoinedRow, pivotSpecOf, slotsOf } from './join';
 
 /** A query of related models through the pivot sheet. */
@@ -213,6 +214,12 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   acceptsPivotRows(pivots: readonly Row[]): boolean[] {
     const conditions = this.scopedConditions();
     if (!conditions.length) return pivots.map(() => true);
+    // A scope of pivot clauses alone is decided without reading the related sheet.
+    const { pivotTable } = this.relation;
+    if (onPivotOnly(conditions, pivotTable)) {
+      const pivot = readTable(this.relation.pivotRef());
+      return pivotRowsAccepted(conditions, pivot, pivotTable, pivots, this.owner, this.zoneOf(pivot));
+    }
     prefetch(this.sheetsInvolved(false));
     const related = readTable(tableRef(this.model));
     const pivot = readTable(this.relation.pivotRef());
