@@ -6998,6 +6998,33 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/pivot/pivotScope.ts
+  function onPivotOnly(conditions, pivotTable) {
+    return conditions.every((condition2) => {
+      if (condition2.kind === "group") return onPivotOnly(condition2.conditions, pivotTable);
+      if (condition2.kind === "deferred" || condition2.source !== "pivot") return false;
+      const dot = condition2.column.lastIndexOf(".");
+      return dot < 0 || condition2.column.slice(0, dot).toLowerCase() === pivotTable.toLowerCase();
+    });
+  }
+  function pivotRowsAccepted(conditions, pivot, pivotTable, rows, owner, zone) {
+    const test = compile(
+      conditions,
+      (column, _source, who = owner) => {
+        const index = pivot.column(pivotColumnName(column, pivot, pivotTable), who);
+        return (row) => rows[row][index];
+      },
+      zone
+    );
+    return rows.map((_, i) => test(i));
+  }
+  function pivotColumnName(column, pivot, pivotTable) {
+    if (pivot.header.has(column)) return column;
+    if (column.startsWith("pivot_") && pivot.header.has(column.slice(6))) return column.slice(6);
+    const dot = column.lastIndexOf(".");
+    return dot >= 0 && column.slice(0, dot).toLowerCase() === pivotTable.toLowerCase() ? column.slice(dot + 1) : column;
+  }
+
   // src/relations/pivot/join.ts
   function pivotSpecOf(relation, join, selectedPivotColumns, owner) {
     const { pivotModel } = relation;
@@ -7186,6 +7213,11 @@ var SheetORM = (() => {
     acceptsPivotRows(pivots) {
       const conditions = this.scopedConditions();
       if (!conditions.length) return pivots.map(() => true);
+      const { pivotTable } = this.relation;
+      if (onPivotOnly(conditions, pivotTable)) {
+        const pivot2 = readTable(this.relation.pivotRef());
+        return pivotRowsAccepted(conditions, pivot2, pivotTable, pivots, this.owner, this.zoneOf(pivot2));
+      }
       prefetch(this.sheetsInvolved(false));
       const related = readTable(tableRef(this.model));
       const pivot = readTable(this.relation.pivotRef());
