@@ -138,7 +138,12 @@ function candidates(model: RelationHost, baseApi: object): string[] {
 function notFound(model: RelationHost, name: string, baseApi: object, reason?: string): RelationNotFoundError {
   const known = candidates(model, baseApi);
   const dotted = name.indexOf('.') >= 0 || /\s/.test(name);
-  const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`);
+  // A model declaring its relations in fields() is pointed there, as it is written that way.
+  const inFields = Object.values(fieldsOf(model)).some((value) => value instanceof Relation);
+  const define = inFields
+    ? `add ${name}: this.hasMany(...) (or belongsTo, hasOne, belongsToMany) to ${modelName(model)}'s static fields()`
+    : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+  const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : define);
   const label = modelName(model);
   return new RelationNotFoundError(
     `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(', ') || 'none'}.`,

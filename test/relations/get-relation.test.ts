@@ -144,6 +144,17 @@ describe('definition members', () => {
     expect(() => Post.$getRelation('nope')).toThrow(/^Post\.nope: /);
     expect(Post.$hasRelation('tags')).toBe(true);
     expect(Post.$hasRelation('nope')).toBe(false);
+    expect(() => Post.$getRelation('nope')).toThrow(/define nope\(\) \{ return this\.hasMany/);
+  });
+
+  test('the error points a model whose relations live in fields() to its fields()', () => {
+    class Writer extends Model {
+      static override _table = 'Users';
+      static fields() {
+        return { id: this.attr(null), posts: this.hasMany(Writer, 'user_id') };
+      }
+    }
+    expect(() => Writer.$getRelation('nope')).toThrow(/^Writer\.nope: Writer has no relation "nope": add nope: this\.hasMany\(\.\.\.\) .* to Writer's static fields\(\)\. Relations and methods defined: posts/);
   });
 
   test('a method that does not return a relation is not one', () => {
