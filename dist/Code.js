@@ -4629,7 +4629,9 @@ var SheetORM = (() => {
   function notFound(model, name, baseApi, reason) {
     const known = candidates(model, baseApi);
     const dotted = name.indexOf(".") >= 0 || /\s/.test(name);
-    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`);
+    const inFields = Object.values(fieldsOf(model)).some((value) => value instanceof Relation);
+    const define2 = inFields ? `add ${name}: this.hasMany(...) (or belongsTo, hasOne, belongsToMany) to ${modelName(model)}'s static fields()` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : define2);
     const label = modelName(model);
     return new RelationNotFoundError(
       `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
