@@ -201,7 +201,7 @@ export function operatorMatcher(operator: unknown, expected: unknown, zone?: Zon
   if (typeof expected !== 'string' || !ISO_DATE.test(expected.trim())) return match;
   let matchDate: ((actual: unknown) => boolean) | null = null;
   const dateMatcher = (): ((actual: unknown) => boolean) => {
-    const date = isoDateOf(expected, zone && zone());
+    const date = isoDateOf(expected, zone && !namesZone(expected) ? zone() : undefined);
     return date ? matcherFor(op, date) : match;
   };
   return (actual) => (isDate(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual));
@@ -217,7 +217,7 @@ export function membershipTest(values: readonly unknown[], zone?: ZoneSource): (
   if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
   let dateKeys: Set<unknown> | null = null;
   const datesOf = (): Set<unknown> => {
-    const at = zone && zone();
+    const at = zone && !dateTexts.every(namesZone) ? zone() : undefined;
     return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
   };
   return (actual) => {
@@ -228,6 +228,12 @@ export function membershipTest(values: readonly unknown[], zone?: ZoneSource): (
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Whether ISO date text carries its own zone (`Z`, `+05:30`): the spreadsheet's is then not needed. */
+function namesZone(text: string): boolean {
+  const match = ISO_DATE.exec(text.trim());
+  return Boolean(match && match[8]);
+}
 
 /**
  * The Date that ISO date text names, or null for other text (impossible dates included). Text

@@ -68,6 +68,17 @@ it('pivot conditions read date text the same way', () => {
   expect(ids(item.related('orders').query().wherePivot('added', '>', '2024-01-15'))).toEqual([2]);
 });
 
+it('date text that names its zone needs no spreadsheet zone', () => {
+  gas().calls.reset();
+  expect(ids(Order.where('placed_at', newYork(2, 1, 9).toISOString()))).toEqual([3]);
+  expect(ids(Order.where('placed_at', '<', '2024-02-01T00:00:00-05:00'))).toEqual([1]);
+  expect(ids(Order.query().whereIn('placed_at', ['2024-02-01T05:00:00Z', '2024-01-01T05:00Z']))).toEqual([1, 2]);
+  expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+  // One text without a zone in the list asks for it.
+  expect(ids(Order.query().whereIn('placed_at', ['2024-02-01T05:00:00Z', '2024-01-01']))).toEqual([1, 2]);
+  expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+});
+
 it('text cells still compare as text, other text is no date, and no zone is asked without date text', () => {
   gas().calls.reset();
   expect(ids(Order.where('note', '2024-01-01'))).toEqual([1]);
