@@ -785,7 +785,7 @@ var SheetORM = (() => {
     if (typeof expected !== "string" || !ISO_DATE.test(expected.trim())) return match;
     let matchDate = null;
     const dateMatcher = () => {
-      const date = isoDateOf(expected, zone && zone());
+      const date = isoDateOf(expected, zone && !namesZone(expected) ? zone() : void 0);
       return date ? matcherFor(op, date) : match;
     };
     return (actual) => isDate2(actual) ? (matchDate || (matchDate = dateMatcher()))(actual) : match(actual);
@@ -796,7 +796,7 @@ var SheetORM = (() => {
     if (!dateTexts.length) return (actual) => keys.has(equalityKey(actual));
     let dateKeys = null;
     const datesOf = () => {
-      const at = zone && zone();
+      const at = zone && !dateTexts.every(namesZone) ? zone() : void 0;
       return new Set(dateTexts.map((text) => isoDateOf(text, at)).filter((date) => date !== null).map(equalityKey));
     };
     return (actual) => {
@@ -806,6 +806,10 @@ var SheetORM = (() => {
   }
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
   var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+  function namesZone(text) {
+    const match = ISO_DATE.exec(text.trim());
+    return Boolean(match && match[8]);
+  }
   function isoDateOf(text, zone) {
     const match = ISO_DATE.exec(text.trim());
     if (!match) return null;
