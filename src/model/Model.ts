@@ -181,6 +181,8 @@ export class Model extends ModelQueries {
       // back) is set by loading or the relation's client, never as a column (Lucid); a cell value under
       // a relation's name is its same-named column (a `category` key column beside `category()`).
       if (value === undefined) continue;
+      // What toJSON() adds beside the columns (`pivot`, serializeExtras' `meta`) is no attribute either.
+      if (isRelationData(value) && isSerializedExtra(this, names[i])) continue;
       if (isRelationData(value) && isRelationKey(model, names[i])) {
         if (holdsIds(value)) throw relationIdsError(model, names[i], value);
         continue;
@@ -326,6 +328,11 @@ function relationIdsError(model: ModelClass, name: string, value: unknown): Vali
     `${modelName(model)}: "${name}" is a relation, and ${describeValue(value)} holds ids, not rows, so it cannot be set with the attributes. ` +
       `Save the model, then link them through the relation: model.related('${name}').attach(ids) or .sync(ids) for many-to-many, .createMany(rows) or .saveMany(models) for hasMany. Nothing was written.`,
   );
+}
+
+/** Whether `name` is a key toJSON() adds beside attributes and relations: `pivot`, or `meta` with `serializeExtras = true`. */
+function isSerializedExtra(model: Model, name: string): boolean {
+  return name === 'pivot' || (name === 'meta' && (model as { serializeExtras?: unknown }).serializeExtras === true);
 }
 
 function checkAttributes(model: Model, attributes: unknown, method: string): void {

@@ -87,9 +87,16 @@ const frozenStates = new WeakMap<object, ModelState>();
 /** Attaches fresh state to an instance. */
 export function attachState(target: object): ModelState {
   const state = newState();
+  // A model class's prototype (a getter read on Post.prototype) gets none: its instances would inherit it.
+  if (isPrototype(target)) return state;
   if (Object.isExtensible(target)) (target as Held)[STATE] = state;
   else frozenStates.set(target, state);
   return state;
+}
+
+function isPrototype(target: object): boolean {
+  const owner = Object.prototype.hasOwnProperty.call(target, 'constructor') ? (target as { constructor: unknown }).constructor : null;
+  return typeof owner === 'function' && owner.prototype === target;
 }
 
 /**

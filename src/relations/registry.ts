@@ -58,10 +58,22 @@ export function isRelationKey(model: RelationHost & { $hasRelation(name: string)
   if (answer === undefined) {
     const fields = fieldsOf(model);
     if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
-    else answer = typeof (model.prototype as Record<string, unknown>)[name] === 'function' && model.$hasRelation(name);
+    else answer = typeof methodOf(model.prototype, name) === 'function' && model.$hasRelation(name);
     keys.set(name, answer);
   }
   return answer;
+}
+
+/**
+ * The value of a prototype's data property `name`, own or inherited. Accessors (`pivot`, `$dirty`)
+ * are not run: on a prototype they would act on it as if it were a model.
+ */
+function methodOf(prototype: object, name: string): unknown {
+  for (let proto: object | null = prototype; proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor) return 'value' in descriptor ? descriptor.value : undefined;
+  }
+  return undefined;
 }
 
 /** The relation `name` of a model, or RelationNotFoundError. `baseApi` holds names that are never relations. */
@@ -91,7 +103,7 @@ export function isDefinitionHost(instance: object): boolean {
 function defineRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
   if (typeof name !== 'string' || !name) throw notFound(model, String(name), baseApi, 'a relation name must be a non-empty string');
   const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : undefined;
-  const method = (model.prototype as Record<string, unknown>)[name];
+  const method = methodOf(model.prototype, name);
   if (field instanceof Relation) {
     // Two definitions: one would be used silently, and a loaded value would hide the method.
     if (typeof method === 'function' && !(name in baseApi)) {
