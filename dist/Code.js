@@ -1010,9 +1010,14 @@ var SheetORM = (() => {
   var frozenStates = /* @__PURE__ */ new WeakMap();
   function attachState(target) {
     const state = newState();
+    if (isPrototype(target)) return state;
     if (Object.isExtensible(target)) target[STATE] = state;
     else frozenStates.set(target, state);
     return state;
+  }
+  function isPrototype(target) {
+    const owner = Object.prototype.hasOwnProperty.call(target, "constructor") ? target.constructor : null;
+    return typeof owner === "function" && owner.prototype === target;
   }
   function holdRead(model, batch, row, pivotRow) {
     const held = model;
@@ -4566,10 +4571,17 @@ var SheetORM = (() => {
     if (answer === void 0) {
       const fields = fieldsOf(model);
       if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
-      else answer = typeof model.prototype[name] === "function" && model.$hasRelation(name);
+      else answer = typeof methodOf(model.prototype, name) === "function" && model.$hasRelation(name);
       keys.set(name, answer);
     }
     return answer;
+  }
+  function methodOf(prototype, name) {
+    for (let proto = prototype; proto; proto = Object.getPrototypeOf(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (descriptor) return "value" in descriptor ? descriptor.value : void 0;
+    }
+    return void 0;
   }
   function findRelation(model, name, baseApi) {
     let relations = relationCache.get(model);
@@ -4592,7 +4604,7 @@ var SheetORM = (() => {
   function defineRelation(model, name, baseApi) {
     if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
     const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
-    const method = model.prototype[name];
+    const method = methodOf(model.prototype, name);
     if (field instanceof Relation) {
       if (typeof method === "function" && !(name in baseApi)) {
         throw new ValidationError(`${modelName(model)}.${name}: "${name}" is defined twice, in fields() and as a method ${name}(); keep one of them.`);
@@ -8464,6 +8476,7 @@ var SheetORM = (() => {
       for (let i = 0; i < names.length; i++) {
         const value = attributes[names[i]];
         if (value === void 0) continue;
+        if (isRelationData(value) && isSerializedExtra(this, names[i])) continue;
         if (isRelationData(value) && isRelationKey(model, names[i])) {
           if (holdsIds(value)) throw relationIdsError(model, names[i], value);
           continue;
@@ -8573,6 +8586,9 @@ var SheetORM = (() => {
     return new ValidationError(
       `${modelName(model)}: "${name}" is a relation, and ${describeValue(value)} holds ids, not rows, so it cannot be set with the attributes. Save the model, then link them through the relation: model.related('${name}').attach(ids) or .sync(ids) for many-to-many, .createMany(rows) or .saveMany(models) for hasMany. Nothing was written.`
     );
+  }
+  function isSerializedExtra(model, name) {
+    return name === "pivot" || name === "meta" && model.serializeExtras === true;
   }
   function checkAttributes(model, attributes, method) {
     if (isPlainObject(attributes)) return;
