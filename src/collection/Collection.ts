@@ -49,6 +49,16 @@ export class Collection<T> extends ArrayBase<T> {
     return Array;
   }
 
+  /** A new collection of the items from `start` to before `end` (Array's slice, as a Collection). */
+  slice(start?: number, end?: number): Collection<T> {
+    return Collection.wrap(Array.prototype.slice.call(this, start, end) as T[]);
+  }
+
+  /** A new collection of these items followed by the given items and arrays' items (Array's concat, as a Collection). */
+  concat(...items: Array<T | ConcatArray<T> | Collection<T>>): Collection<T> {
+    return Collection.wrap(Array.prototype.concat.apply(Array.prototype.slice.call(this), items) as T[]);
+  }
+
   /** A collection of `items` without copying them: the caller hands the array over. */
   static wrap<T>(items: T[]): Collection<T> {
     return Object.setPrototypeOf(items, Collection.prototype) as Collection<T>;
@@ -194,7 +204,12 @@ export class Collection<T> extends ArrayBase<T> {
   pluck<R>(fn: ItemCallback<T, R>): Collection<R>;
   pluck(col: PropertyKey | ItemCallback<T, unknown>, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
     if (col === undefined || col === null) throw new ValidationError('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
-    const read = typeof col === 'symbol' ? (item: T) => (item as Record<PropertyKey, unknown>)[col] : selector<T>(checkSelector<T>(col, 'pluck'));
+    const path = typeof col === 'symbol' ? (item: T) => (item as Record<PropertyKey, unknown>)[col] : selector<T>(checkSelector<T>(col, 'pluck'));
+    // A name no item holds (or a dot path through a null relation) plucks null, as Laravel's data_get.
+    const read: ItemCallback<T, unknown> = typeof col === 'function' ? path : (item, i, items) => {
+      const value = path(item, i, items);
+      return value === undefined ? null : value;
+    };
     // A null key is no key, as in Laravel: pluck('title', null) is the plain list.
     if (key === undefined || key === null) return this.map(read);
     const readKey = selector(checkSelector<T>(key, 'pluck'));
@@ -250,12 +265,12 @@ export class Collection<T> extends ArrayBase<T> {
    * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
    */
   sortBy(key?: KeySelector<T> | ReadonlyArray<SortSelector<T>>): Collection<T> {
-    return Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, 'sortBy')));
+    return Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, 1, 'sortBy')));
   }
 
   /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
   sortByDesc(key?: KeySelector<T> | ReadonlyArray<SortSelector<T>>): Collection<T> {
-    return Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, 'sortByDesc')));
+    return Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, -1, 'sortByDesc')));
   }
 
   /** The items grouped by a column or derived value, keyed by its text ('' for null, ISO for Dates). */
@@ -299,7 +314,7 @@ export class Collection<T> extends ArrayBase<T> {
       throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
     }
     const chunks: Collection<T>[] = [];
-    for (let i = 0; i < this.length; i += size) chunks.push(Collection.wrap(this.slice(i, i + size)));
+    for (let i = 0; i < this.length; i += size) chunks.push(this.slice(i, i + size));
     return Collection.wrap(chunks);
   }
 
@@ -360,18 +375,18 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first `n` items, or the last `-n` items when `n` is negative. */
   take(n: number): Collection<T> {
     const count = Math.trunc(countArgument(n, 'take')) || 0;
-    return Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
+    return count < 0 ? this.slice(count) : this.slice(0, count);
   }
 
-  /** All items after the first `n` (a negative `n` skips nothing). */
+  /** All items after the first `n`, or the last `-n` items when `n` is negative (Laravel's, a slice). */
   skip(n: number): Collection<T> {
-    return Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, 'skip')) || 0)));
+    return this.slice(Math.trunc(countArgument(n, 'skip')) || 0);
   }
 
   /** The items of page `page` (1 is the first) of `perPage` items each (Laravel's forPage). */
   forPage(page: number, perPage = 20): Collection<T> {
     const [start, end] = pageBounds(page, perPage);
-    return Collection.wrap(this.slice(start, end));
+    return this.slice(start, end);
   }
 
   /** The items `fn` accepts and those it rejects, as two collections: `const [paid, unpaid] = invoices.partition(...)`. */
@@ -398,7 +413,7 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items as a new plain array. */
   all(): T[] {
-    return this.slice();
+    return Array.prototype.slice.call(this) as T[];
   }
 
   /** The items as a new plain array (alias of `all`). */
@@ -458,7 +473,7 @@ export class Collection<T> extends ArrayBase<T> {
     return this.valuesOf(key as KeySelector<T>, 'implode').map(toText).join(glue === undefined ? '' : glue);
   }
 
-  private sortKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
+  private orderKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
     return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
   }
 

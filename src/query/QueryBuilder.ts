@@ -72,7 +72,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     }
     const models = this.get();
     for (let start = 0, page = 1; start < models.length; start += count, page++) {
-      if (callback(Collection.wrap(models.slice(start, start + count)), page) === false) return false;
+      if (callback(models.slice(start, start + count), page) === false) return false;
     }
     return true;
   }

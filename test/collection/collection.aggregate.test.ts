@@ -6,8 +6,10 @@ describe('Collection.pluck', () => {
     const collection = new Collection(posts());
     expect(collection.pluck('views')).toBeInstanceOf(Collection);
     expect(collection.pluck('views').all()).toEqual([10, null, 10, 3]);
-    expect(collection.pluck('author.name').all()).toEqual(['Ada', 'Linus', undefined, 'Grace']);
-    expect(collection.pluck('missing').all()).toEqual([undefined, undefined, undefined, undefined]);
+    // What an item does not hold plucks null, as Laravel's data_get (a function's result is kept as it is).
+    expect(collection.pluck('author.name').all()).toEqual(['Ada', 'Linus', null, 'Grace']);
+    expect(collection.pluck('missing').all()).toEqual([null, null, null, null]);
+    expect(collection.pluck(() => undefined).all()).toEqual([undefined, undefined, undefined, undefined]);
     expect(new Collection([]).pluck('x').all()).toEqual([]);
   });
 });

@@ -28,10 +28,14 @@ describe('Collection basics', () => {
     expect(new Collection([]).length).toBe(0);
   });
 
-  it("makes plain arrays from Array's own methods and Collections from its own", () => {
+  it("makes plain arrays from Array's own methods, and Collections from its own and from slice and concat (as Laravel's)", () => {
     const collection = new Collection([1, 2, 3]);
-    expect(collection.slice(1)).not.toBeInstanceOf(Collection);
-    expect(collection.slice(1)).toEqual([2, 3]);
+    expect(collection.slice(1)).toBeInstanceOf(Collection);
+    expect(collection.slice(1).all()).toEqual([2, 3]);
+    expect(collection.concat([4], 5, new Collection([6]))).toBeInstanceOf(Collection);
+    expect(collection.concat([4], 5, new Collection([6])).all()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(collection.all()).toEqual([1, 2, 3]);
+    expect(collection.flatMap((n) => [n])).not.toBeInstanceOf(Collection);
     expect(collection.map((n) => n * 2)).toBeInstanceOf(Collection);
     expect(Collection.of(1, 2)).toBeInstanceOf(Collection);
     expect(Collection.of(1, 2).all()).toEqual([1, 2]);

@@ -110,11 +110,11 @@ describe('collections of models', () => {
     expect(posts.find(9, () => Post.findOrFail(1))!.title).toBe('First');
   });
 
-  it('reads a relation that was not loaded as undefined in dot paths, not as its method', () => {
+  it('reads a relation that was not loaded as null in dot paths, not as its method', () => {
     seed();
     const posts = Post.all();
-    expect(posts.pluck('author.name').all()).toEqual([undefined, undefined]);
-    expect(posts.pluck('author').all()).toEqual([undefined, undefined]);
+    expect(posts.pluck('author.name').all()).toEqual([null, null]);
+    expect(posts.pluck('author').all()).toEqual([null, null]);
     expect(posts.where('author.name', 'author').length).toBe(0);
     expect(Post.with('author').get().pluck('author.name').all()).toEqual(['Ada', 'Linus']);
   });
@@ -129,13 +129,13 @@ describe('collections of models', () => {
     expect(Object.keys(servers.groupBy('fill'))).toEqual(['red', 'blue']);
     expect(servers.contains('fill', 'blue')).toBe(true);
     expect(servers.pluck('rack').all()).toEqual([1, 2, 1]);
-    expect(servers.pluck('save').all()).toEqual([undefined, undefined, undefined]);
+    expect(servers.pluck('save').all()).toEqual([null, null, null]);
     // Only models are asked: another object's getAttribute (an XML element's, say) is its own business.
     const element = { getAttribute: (name: string) => `attribute ${name}` };
-    expect(new Collection([element]).pluck('id').all()).toEqual([undefined]);
-    // A spread copy of a model carries its state key but no methods: a missing column reads as undefined.
+    expect(new Collection([element]).pluck('id').all()).toEqual([null]);
+    // A spread copy of a model carries its state key but no methods: a missing column plucks null.
     const copies = new Collection(servers.map((server) => ({ ...server })));
-    expect(copies.pluck('nope').all()).toEqual([undefined, undefined, undefined]);
+    expect(copies.pluck('nope').all()).toEqual([null, null, null]);
     expect(copies.pluck('id').all()).toEqual([1, 2, 3]);
     // Loaded, the relation is what the name reads.
     expect(Server.with('rack').get().pluck('rack.name').all()).toEqual(['North', 'South', 'North']);
@@ -148,7 +148,7 @@ describe('collections of models', () => {
     expect(protos.pluck('__proto__').all()).toEqual(['p', 'q']);
     expect(Object.keys(protos.groupBy('__proto__'))).toEqual(['p', 'q']);
     expect(protos.where('__proto__', 'p').pluck('id').all()).toEqual([1]);
-    expect(new Collection([{ id: 1 }]).pluck('__proto__').all()).toEqual([undefined]);
+    expect(new Collection([{ id: 1 }]).pluck('__proto__').all()).toEqual([null]);
   });
 
   it('pluck(value, key) maps keys to values, as Eloquent does', () => {

@@ -211,6 +211,8 @@ describe('Collection.take / skip', () => {
     expect(collection.skip(1).all()).toEqual([2, 3, 4]);
     expect(collection.skip(0).all()).toEqual([1, 2, 3, 4]);
     expect(collection.skip(9).all()).toEqual([]);
-    expect(collection.skip(-1).all()).toEqual([1, 2, 3, 4]);
+    // A negative count keeps the last items, as Laravel's skip (a slice) does.
+    expect(collection.skip(-1).all()).toEqual([4]);
+    expect(collection.skip(-9).all()).toEqual([1, 2, 3, 4]);
   });
 });
