@@ -1346,6 +1346,14 @@ var SheetORM = (() => {
     static get [Symbol.species]() {
       return Array;
     }
+    /** A new collection of the items from `start` to before `end` (Array's slice, as a Collection). */
+    slice(start, end) {
+      return _Collection.wrap(Array.prototype.slice.call(this, start, end));
+    }
+    /** A new collection of these items followed by the given items and arrays' items (Array's concat, as a Collection). */
+    concat(...items) {
+      return _Collection.wrap(Array.prototype.concat.apply(Array.prototype.slice.call(this), items));
+    }
     /** A collection of `items` without copying them: the caller hands the array over. */
     static wrap(items) {
       return Object.setPrototypeOf(items, _Collection.prototype);
@@ -1436,7 +1444,11 @@ var SheetORM = (() => {
     }
     pluck(col, key) {
       if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
-      const read = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
+      const path = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
+      const read = typeof col === "function" ? path : (item, i, items) => {
+        const value = path(item, i, items);
+        return value === void 0 ? null : value;
+      };
       if (key === void 0 || key === null) return this.map(read);
       const readKey = selector(checkSelector(key, "pluck"));
       return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
@@ -1469,11 +1481,11 @@ var SheetORM = (() => {
      * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
      */
     sortBy(key) {
-      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, 1, "sortBy")));
+      return _Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, 1, "sortBy")));
     }
     /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
     sortByDesc(key) {
-      return _Collection.wrap(sortByKeys(this.slice(), this.sortKeys(key, -1, "sortByDesc")));
+      return _Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, -1, "sortByDesc")));
     }
     groupBy(key) {
       if (Array.isArray(key)) {
@@ -1508,7 +1520,7 @@ var SheetORM = (() => {
         throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
       }
       const chunks = [];
-      for (let i = 0; i < this.length; i += size) chunks.push(_Collection.wrap(this.slice(i, i + size)));
+      for (let i = 0; i < this.length; i += size) chunks.push(this.slice(i, i + size));
       return _Collection.wrap(chunks);
     }
     first(fn, fallback = null) {
@@ -1542,16 +1554,16 @@ var SheetORM = (() => {
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
       const count = Math.trunc(countArgument(n, "take")) || 0;
-      return _Collection.wrap(count < 0 ? this.slice(count) : this.slice(0, count));
+      return count < 0 ? this.slice(count) : this.slice(0, count);
     }
-    /** All items after the first `n` (a negative `n` skips nothing). */
+    /** All items after the first `n`, or the last `-n` items when `n` is negative (Laravel's, a slice). */
     skip(n) {
-      return _Collection.wrap(this.slice(Math.max(0, Math.trunc(countArgument(n, "skip")) || 0)));
+      return this.slice(Math.trunc(countArgument(n, "skip")) || 0);
     }
     /** The items of page `page` (1 is the first) of `perPage` items each (Laravel's forPage). */
     forPage(page, perPage = 20) {
       const [start, end] = pageBounds(page, perPage);
-      return _Collection.wrap(this.slice(start, end));
+      return this.slice(start, end);
     }
     /** The items `fn` accepts and those it rejects, as two collections: `const [paid, unpaid] = invoices.partition(...)`. */
     partition(fn) {
@@ -1573,7 +1585,7 @@ var SheetORM = (() => {
     }
     /** The items as a new plain array. */
     all() {
-      return this.slice();
+      return Array.prototype.slice.call(this);
     }
     /** The items as a new plain array (alias of `all`). */
     toArray() {
@@ -1612,7 +1624,7 @@ var SheetORM = (() => {
       if (typeof key === "string" && !isRecord) return this.join(key);
       return this.valuesOf(key, "implode").map(toText).join(glue === void 0 ? "" : glue);
     }
-    sortKeys(key, direction, method) {
+    orderKeys(key, direction, method) {
       return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
     }
     /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
@@ -6191,7 +6203,7 @@ var SheetORM = (() => {
       }
       const models = this.get();
       for (let start = 0, page = 1; start < models.length; start += count, page++) {
-        if (callback(Collection.wrap(models.slice(start, start + count)), page) === false) return false;
+        if (callback(models.slice(start, start + count), page) === false) return false;
       }
       return true;
     }
