@@ -101,6 +101,45 @@ describe('session()', () => {
     expect(rows.slice(-2).map((r) => r[1])).toEqual(['by B', 'mine']);
   });
 
+  // A writer that takes no lock (a person typing) may change the sheet while the check reads it.
+  const editDuring = (env: ReturnType<typeof seedSheets>, callIndex: number, edit: () => void) => {
+    let getValues = 0;
+    const stop = env.beforeCall((call) => {
+      if (call.method !== 'Range.getValues' || call.sheet !== 'Posts' || ++getValues !== callIndex) return;
+      stop();
+      edit();
+    });
+  };
+
+  it('a column inserted by hand between the key check and the header check sends the write to its column', () => {
+    const env = seedSheets({ Posts: bigSheet(6000) });
+    session(() => {
+      const post = Post.find(3)!;
+      post.title = 'X';
+      editDuring(env, 2, () =>
+        env.run('B', () => env.SpreadsheetApp.getActive().getSheetByName('Posts')!.insertColumnBefore(2).getRange(1, 2).setValue('extra')),
+      );
+      post.save();
+    });
+    const rows = sheetRows('Posts');
+    expect(rows[0].slice(0, 3)).toEqual(['id', 'extra', 'title']);
+    expect(rows[3].slice(0, 4)).toEqual([3, '', 'X', 1]);
+  });
+
+  it('a row typed by hand at the end while the keys are checked is not written over', () => {
+    const env = seedSheets({ Posts: bigSheet(6000) });
+    session(() => {
+      Post.count();
+      editDuring(env, 2, () => env.run('B', () => env.SpreadsheetApp.getActive().getSheetByName('Posts')!.appendRow([6001, 'typed', 1, 2, 3, 4, 5, 6, 7, 8])));
+      const created = Post.create({ title: 'mine' });
+      expect(created.id).toBe(6002);
+    });
+    expect(sheetRows('Posts').slice(-2).map((row) => row.slice(0, 2))).toEqual([
+      [6001, 'typed'],
+      [6002, 'mine'],
+    ]);
+  });
+
   it('a transaction on a big sheet checks keys rather than re-reading before it writes', () => {
     seedSheets({ Posts: bigSheet(6000) });
     gas().calls.reset();

@@ -15,42 +15,47 @@ import { Layout, layoutAsRead } from './WritePlan';
 /** Above this many cells, a key-column check is cheaper than reading the sheet again. */
 export const FULL_READ_LIMIT = 50000;
 
-/** Whether the sheet still has the header, row count and keys (in order) the table was read with. */
+/**
+ * Whether the sheet still has the header, row count and keys (in order) the table was read with.
+ * The row count is asked last: a row added or removed while the keys and header are read (by a
+ * writer that takes no lock) changes it, so the check fails and the full read decides.
+ */
 export function unchangedSinceRead(table: Table): boolean {
   const { sheet } = table.opened;
   const name = table.ref.sheetName;
   const keys = keyColumns(table);
-  if (!keys) return false;
-  let lastRow: number;
-  try {
-    lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
-  } catch {
-    // Such as a sheet deleted meanwhile, whose handle fails: the full read opens it again or reports the failure.
-    return false;
-  }
-  if (lastRow !== table.lastRow || table.header.width === 0) return false;
   const width = table.header.width;
-  let header: unknown[];
+  if (!keys || width === 0) return false;
+  const zone = () => timeZoneOf(table.opened.spreadsheet);
+  const sameHeader = (cells: readonly unknown[], from: number) => cells.every((cell, i) => headerText(cell, zone) === table.header.names[from + i]);
   try {
-    header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
-  } catch (error) {
-    // Columns were deleted: the old width reaches past the grid. The full read decides.
+    if (table.lastRow >= 2) {
+      // The key columns with their header cells: a column moved since shows there.
+      const first = Math.min(...keys);
+      const span = Math.max(...keys) - first + 1;
+      const rows = retried(`"${name}" key columns`, () => sheet.getRange(1, first + 1, table.lastRow, span).getValues());
+      if (!sameHeader(rows[0], first) || !sameKeys(table, rows, keys, first)) return false;
+    }
+    const header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+    if (!sameHeader(header, 0)) return false;
+    if (retried(`"${name}" getLastRow()`, () => sheet.getLastRow()) !== table.lastRow) return false;
+  } catch {
+    // Rows or columns were deleted (the old size reaches past the grid), or the sheet itself: the full read decides.
     return false;
   }
-  const zone = () => timeZoneOf(table.opened.spreadsheet);
-  if (header.some((cell, i) => headerText(cell, zone) !== table.header.names[i])) return false;
-  if (lastRow < 2) return true;
-  const first = Math.min(...keys);
-  const span = Math.max(...keys) - first + 1;
-  const rows = retried(`"${name}" key columns`, () => sheet.getRange(2, first + 1, lastRow - 1, span).getValues());
+  return fillerUnchanged(table);
+}
+
+/** Whether the key cells read (header row first) hold the keys the table's rows had, row for row. */
+function sameKeys(table: Table, rows: unknown[][], keys: number[], first: number): boolean {
   const expected = table.writtenRows();
-  for (let i = 0; i < rows.length; i++) {
-    const row = expected.get(i + 2);
+  for (let i = 1; i < rows.length; i++) {
+    const row = expected.get(i + 1);
     const want = row ? keyOf(row, keys) : '';
     const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i] as never, keys.map((k) => k - first));
     if (want !== have) return false;
   }
-  return fillerUnchanged(table);
+  return true;
 }
 
 /** Whether the filler rows new rows would take still hold what they held (a person may have typed a record there without a key). */
