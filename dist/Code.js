@@ -3466,35 +3466,34 @@ var SheetORM = (() => {
     const { sheet } = table.opened;
     const name = table.ref.sheetName;
     const keys = keyColumns(table);
-    if (!keys) return false;
-    let lastRow;
+    const width = table.header.width;
+    if (!keys || width === 0) return false;
+    const zone = () => timeZoneOf(table.opened.spreadsheet);
+    const sameHeader = (cells, from) => cells.every((cell, i) => headerText(cell, zone) === table.header.names[from + i]);
     try {
-      lastRow = retried(`"${name}" getLastRow()`, () => sheet.getLastRow());
+      if (table.lastRow >= 2) {
+        const first = Math.min(...keys);
+        const span = Math.max(...keys) - first + 1;
+        const rows = retried(`"${name}" key columns`, () => sheet.getRange(1, first + 1, table.lastRow, span).getValues());
+        if (!sameHeader(rows[0], first) || !sameKeys(table, rows, keys, first)) return false;
+      }
+      const header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
+      if (!sameHeader(header, 0)) return false;
+      if (retried(`"${name}" getLastRow()`, () => sheet.getLastRow()) !== table.lastRow) return false;
     } catch {
       return false;
     }
-    if (lastRow !== table.lastRow || table.header.width === 0) return false;
-    const width = table.header.width;
-    let header;
-    try {
-      header = retried(`"${name}" header`, () => sheet.getRange(1, 1, 1, width).getValues()[0]);
-    } catch (error) {
-      return false;
-    }
-    const zone = () => timeZoneOf(table.opened.spreadsheet);
-    if (header.some((cell, i) => headerText(cell, zone) !== table.header.names[i])) return false;
-    if (lastRow < 2) return true;
-    const first = Math.min(...keys);
-    const span = Math.max(...keys) - first + 1;
-    const rows = retried(`"${name}" key columns`, () => sheet.getRange(2, first + 1, lastRow - 1, span).getValues());
+    return fillerUnchanged(table);
+  }
+  function sameKeys(table, rows, keys, first) {
     const expected = table.writtenRows();
-    for (let i = 0; i < rows.length; i++) {
-      const row = expected.get(i + 2);
+    for (let i = 1; i < rows.length; i++) {
+      const row = expected.get(i + 1);
       const want = row ? keyOf(row, keys) : "";
       const have = keys.length === 1 ? normalizeKey(rows[i][keys[0] - first]) : keyOf(rows[i], keys.map((k) => k - first));
       if (want !== have) return false;
     }
-    return fillerUnchanged(table);
+    return true;
   }
   function fillerUnchanged(table) {
     const count = table.filler.length;
@@ -3667,8 +3666,8 @@ var SheetORM = (() => {
       if (!table) {
         const session3 = sessionTables();
         const cached = byKey && session3 && !this.transactional ? session3.get(opened.cacheKey) : void 0;
-        const sameKeys = cached !== void 0 && cached.ref.keyColumns.join("\0") === ref.keyColumns.join("\0");
-        if (cached && sameKeys && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
+        const sameKeys2 = cached !== void 0 && cached.ref.keyColumns.join("\0") === ref.keyColumns.join("\0");
+        if (cached && sameKeys2 && cached.size * cached.header.width > FULL_READ_LIMIT && unchangedSinceRead(cached)) {
           table = cached;
         } else {
           table = Table.read(ref, opened);
