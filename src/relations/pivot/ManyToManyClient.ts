@@ -34,7 +34,6 @@ export interface SyncResult {
 export class ManyToManyClient<out P extends Model, R extends Model> {
   readonly relation: ManyToMany<P, R>;
   readonly parent: P;
-  /** The pivot rows the current write added, while an onQuery has to accept them. */
   /** Pivot rows this write adds and changes, checked against the onQuery (only when there is one). */
   private written: { inserted: RowEntry[]; updated: RowEntry[] } | null = null;
 
