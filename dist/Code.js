@@ -7514,7 +7514,6 @@ var SheetORM = (() => {
   // src/relations/pivot/ManyToManyClient.ts
   var ManyToManyClient = class {
     constructor(relation, parent) {
-      /** The pivot rows the current write added, while an onQuery has to accept them. */
       /** Pivot rows this write adds and changes, checked against the onQuery (only when there is one). */
       this.written = null;
       this.relation = relation;
