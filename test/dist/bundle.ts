@@ -142,10 +142,25 @@ export function builtBundle(options: { lib?: boolean } = {}): Bundle {
         fs.rmSync(staging, { recursive: true, force: true });
         if (!fs.existsSync(dir)) throw error;
       }
+      removeStaleCopies(dir);
     }
     return { dir, code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8') };
   });
   return cached;
+}
+
+/** Removes copies of other builds untouched for a day: no test run still uses them. */
+function removeStaleCopies(current: string): void {
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const dir = path.join(os.tmpdir(), name);
+    if (!name.startsWith('sheetorm-dist-') || dir === current) continue;
+    try {
+      if (fs.statSync(dir).mtimeMs < dayAgo) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
 }
 
 /** The names in dist/ right now (read under the build lock). */

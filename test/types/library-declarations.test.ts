@@ -4,15 +4,25 @@
  */
 import ts from 'typescript';
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
 const root = resolve(__dirname, '../..');
 
+// Every project these tests write lives under one folder, removed when the file is done.
+let scratch = '';
+beforeAll(() => (scratch = mkdtempSync(join(tmpdir(), 'sheetorm-types-'))));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A new empty folder under the scratch folder. */
+function projectDir(prefix: string): string {
+  return mkdtempSync(join(scratch, prefix));
+}
+
 function declarations(): string {
   if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-lib-'));
+  const dir = projectDir('lib-');
   const out = join(dir, 'library.d.ts');
   execFileSync(process.execPath, ['--input-type=module', '-e', `import('${join(root, 'tools/library-dts.mjs')}').then((m) => m.writeLibraryDeclarations('lib/index.d.ts', '${out}'))`], { cwd: root });
   return out;
@@ -66,7 +76,7 @@ it("without skipLibCheck, a model that declares attributes is still its class's 
 
 it('lets bundling users import the npm entry without listing the Apps Script types themselves', () => {
   if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-npm-'));
+  const dir = projectDir('npm-');
   const user = join(dir, 'user.ts');
   writeFileSync(user, `import { configure, Model } from '${join(root, 'lib/index')}';\nclass Post extends Model {}\nconfigure({ lockTimeoutMs: 10 });\nvoid Post;\n`);
   const program = ts.createProgram([user], {
@@ -84,7 +94,7 @@ it('lets bundling users import the npm entry without listing the Apps Script typ
 
 it('lets bundling users write generic query helpers over the builders without breaking the static API of their models', () => {
   if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-npm-'));
+  const dir = projectDir('npm-');
   const entry = join(root, 'lib/index');
   // Checked first, these helpers once fixed the relations' parent type as invariant for the whole program.
   writeFileSync(
@@ -126,7 +136,7 @@ void titles; void created;
 
 it("lets bundling users emit declarations for functions returning loaded models (every type such a result names is exported)", () => {
   if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
-  const dir = mkdtempSync(join(tmpdir(), 'sheetorm-decl-'));
+  const dir = projectDir('decl-');
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(root, join(dir, 'node_modules', 'sheetorm'), 'dir');
   writeFileSync(
