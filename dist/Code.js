@@ -7427,6 +7427,144 @@ var SheetORM = (() => {
     );
   }
 
+  // src/relations/pivot/PivotRowWriter.ts
+  var PivotRowWriter = class {
+    constructor(relation, parent) {
+      this.relation = relation;
+      this.parent = parent;
+      /** Pivot rows this write adds and changes, checked against the onQuery (only when there is one). */
+      this.written = null;
+    }
+    /** A query of this parent's related models. */
+    query() {
+      return this.relation.newQuery([this.parentKey()], false);
+    }
+    /**
+     * Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written
+     * first. `saveParent` first saves a new or changed parent (Lucid's create and save do), so it has its key.
+     */
+    write(method, fn, relatedFirst = false, saveParent = false) {
+      if (!saveParent || this.parent.$isPersisted) this.parentKey();
+      return runWrite(`${this.relation.label()}.${method}`, (unit) => {
+        if (saveParent) {
+          saveParentFirst(this.parent);
+          this.parentKey();
+        }
+        if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
+        const pivot = unit.table(this.relation.pivotRef());
+        if (!this.relation.onQuery) return fn(pivot, unit);
+        const written = { inserted: [], updated: [] };
+        this.written = written;
+        try {
+          const result = fn(pivot, unit);
+          const query = this.query();
+          assertInScope(query, written.inserted, pivot, this.relation.label(), method);
+          assertInScope(query, written.updated, pivot, this.relation.label(), method, true);
+          return result;
+        } finally {
+          this.written = null;
+        }
+      });
+    }
+    /** The parent's key, checked: a blank one pairs with nothing. */
+    parentKey() {
+      this.relation.assertParentColumn([this.parent], this.relation.localKey);
+      const key = readAttribute(this.parent, this.relation.localKey);
+      if (isBlankKey(key)) {
+        throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
+      }
+      return key;
+    }
+    /** A pivot column's position, or ColumnNotFoundError naming the relation. */
+    column(pivot, name) {
+      return pivot.column(name, this.relation.label());
+    }
+    /**
+     * This parent's pivot rows with the related key they hold and all their columns. An onQuery
+     * constraint (`wherePivot('role', 'lead')`) scopes them: rows outside it are not this relation's.
+     */
+    current(pivot) {
+      const fk = this.column(pivot, this.relation.pivotForeignKey);
+      const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+      const parent = normalizeKey(this.parentKey());
+      const names = pivot.header.names;
+      let rows = pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent);
+      if (this.relation.onQuery) {
+        const accepted = this.query().acceptsPivotRows(rows.map((entry) => entry.values));
+        rows = rows.filter((_, i) => accepted[i]);
+      }
+      return rows.map((entry) => {
+        const attributes = {};
+        names.forEach((name, i) => attributes[name] = entry.values[i]);
+        return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
+      });
+    }
+    /**
+     * Appends a pivot row. A key a model gives (the parent's, a related model's) is written as the
+     * model holds it, so it stays the type of the sheet the model came from; a bare id is stored the
+     * way the pivot column holds its keys.
+     */
+    insert(pivot, { id, attributes, model }, method) {
+      assertParentNotDeleted(this.parent, this.relation.label(), method);
+      if (model) requireRelated(model, this.relation.relatedModel(), this.relation.label(), method);
+      const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
+      const rfk = this.column(pivot, pivotRelatedForeignKey);
+      const record = { ...attributes };
+      record[pivotForeignKey] = this.parentKey();
+      record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
+      const { pivotModel } = this.relation;
+      if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
+      const own = this.fillPivotKey(pivot, record);
+      const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
+      const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
+      const entry = pivot.insert(record, this.relation.label(), unique);
+      if (this.written) this.written.inserted.push(entry);
+      return entry;
+    }
+    /**
+     * A pivot row with its own single key column (say `id`) gets a new key there, as its model's
+     * create would. Returns that column's name, or null when the pivot sheet has none.
+     */
+    fillPivotKey(pivot, record) {
+      const { pivotModel } = this.relation;
+      const own = this.ownKeyColumn(pivot);
+      if (!own || !isBlankKey(record[own])) return own;
+      const column = pivot.column(own);
+      if (pivotModel) assertKeyMaker(pivotModel);
+      if (pivotModel && usesUuid(pivotModel)) record[own] = newUuid();
+      else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
+      return own;
+    }
+    /** The pivot sheet's own single key column (say `id`, not one of the two foreign keys), or null. */
+    ownKeyColumn(pivot) {
+      const keys = this.relation.pivotRef().keyColumns;
+      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !this.relation.pivotModel ? "id" : null;
+      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
+      return own;
+    }
+    /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
+    setAttributes(pivot, row, attributes) {
+      let changed = false;
+      const own = this.ownKeyColumn(pivot);
+      const { pivotForeignKey, pivotRelatedForeignKey, pivotModel } = this.relation;
+      const keys = [pivotForeignKey, pivotRelatedForeignKey].concat(own ? [own] : [], pivotModel ? this.relation.pivotRef().keyColumns : []);
+      for (const name of Object.keys(attributes)) {
+        const column = this.column(pivot, name);
+        if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
+        if (keys.indexOf(name) >= 0) {
+          if (normalizeKey(row.values[column]) === normalizeKey(attributes[name])) continue;
+          throw new ValidationError(
+            `${this.relation.label()}: a pivot row's key "${name}" is not changed through sync or updateExistingPivot (it could repeat another row's key or pair the row with another model); detach the id and attach the new one instead. Nothing was written.`
+          );
+        }
+        pivot.set(row, column, attributes[name], this.relation.label());
+        changed = true;
+      }
+      if (changed && this.written) this.written.updated.push(row);
+      return changed;
+    }
+  };
+
   // src/relations/pivot/syncPlan.ts
   var DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
   function normalizeRecords(input, keyOf2, owner, method, common) {
@@ -7514,14 +7652,13 @@ var SheetORM = (() => {
   // src/relations/pivot/ManyToManyClient.ts
   var ManyToManyClient = class {
     constructor(relation, parent) {
-      /** Pivot rows this write adds and changes, checked against the onQuery (only when there is one). */
-      this.written = null;
       this.relation = relation;
       this.parent = parent;
+      this.rows = new PivotRowWriter(relation, parent);
     }
     /** A query of this parent's related models. */
     query() {
-      return this.relation.newQuery([this.parentKey()], false);
+      return this.rows.query();
     }
     /**
      * Adds pivot rows: `attach([1, 2])`, `attach({ 1: { role: 'admin' } })`, or Eloquent's
@@ -7531,17 +7668,17 @@ var SheetORM = (() => {
       checkPivotAttributes(this.relation.label(), attributes, "attach");
       const records = this.records(ids2, "attach", attributes);
       if (!records.size) {
-        this.parentKey();
+        this.rows.parentKey();
         return;
       }
-      this.write("attach", (pivot) => records.forEach((record) => this.insertRow(pivot, record, "attach")));
+      this.rows.write("attach", (pivot) => records.forEach((record) => this.rows.insert(pivot, record, "attach")));
     }
     /** Removes this parent's pivot rows for `ids` (all of them without an argument). Returns how many rows went (Eloquent). */
     detach(ids2) {
-      return this.write("detach", (pivot) => {
+      return this.rows.write("detach", (pivot) => {
         const only = ids2 === void 0 ? null : this.records(ids2, "detach");
         let removed = 0;
-        for (const row of this.currentRows(pivot)) {
+        for (const row of this.rows.current(pivot)) {
           if (only && !only.has(row.key)) continue;
           pivot.remove(row.row);
           removed++;
@@ -7575,10 +7712,10 @@ var SheetORM = (() => {
           `${this.relation.label()}.${method}(): the last argument says whether to detach the ids not given (true or false), got ${describeValue(detach)}${hint}.`
         );
       }
-      return this.write(method, (pivot) => {
+      return this.rows.write(method, (pivot) => {
         const records = this.records(ids2, method, attributes);
-        const diff = diffSync(this.currentRows(pivot), records, detach);
-        const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+        const diff = diffSync(this.rows.current(pivot), records, detach);
+        const rfk = this.rows.column(pivot, this.relation.pivotRelatedForeignKey);
         const result = { attached: [], detached: [], updated: [] };
         const detached = new IdList();
         for (const row of diff.detach) {
@@ -7588,12 +7725,12 @@ var SheetORM = (() => {
         result.detached = detached.ids;
         const updated = new IdList();
         for (const change of diff.update) {
-          this.setAttributes(pivot, change.row, change.changes);
+          this.rows.setAttributes(pivot, change.row, change.changes);
           updated.add(normalizeKey(change.row.values[rfk]), change.row.values[rfk]);
         }
         result.updated = updated.ids;
         for (const record of diff.attach) {
-          result.attached.push(this.insertRow(pivot, record, method).values[rfk]);
+          result.attached.push(this.rows.insert(pivot, record, method).values[rfk]);
         }
         return result;
       });
@@ -7602,14 +7739,14 @@ var SheetORM = (() => {
     toggle(ids2) {
       const records = this.records(ids2, "toggle");
       if (!records.size) {
-        this.parentKey();
+        this.rows.parentKey();
         return { attached: [], detached: [] };
       }
-      return this.write("toggle", (pivot) => {
-        const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
+      return this.rows.write("toggle", (pivot) => {
+        const rfk = this.rows.column(pivot, this.relation.pivotRelatedForeignKey);
         const result = { attached: [], detached: [] };
         const detached = new IdList();
-        for (const row of this.currentRows(pivot)) {
+        for (const row of this.rows.current(pivot)) {
           if (!records.has(row.key)) continue;
           pivot.remove(row.row);
           detached.add(row.key, row.row.values[rfk]);
@@ -7618,7 +7755,7 @@ var SheetORM = (() => {
         const present = detached.keys;
         records.forEach((record, key) => {
           if (present.has(key)) return;
-          result.attached.push(this.insertRow(pivot, record, "toggle").values[rfk]);
+          result.attached.push(this.rows.insert(pivot, record, "toggle").values[rfk]);
         });
         return result;
       });
@@ -7632,14 +7769,14 @@ var SheetORM = (() => {
       if (!isPlainObject(attributes)) {
         throw new ValidationError(`${this.relation.label()}.updateExistingPivot(): expected an object of pivot columns such as { role: 'lead' }, got ${describeValue(attributes)}.`);
       }
-      return this.write("updateExistingPivot", (pivot) => {
+      return this.rows.write("updateExistingPivot", (pivot) => {
         Object.keys(attributes).forEach((name) => {
-          const column = this.column(pivot, name);
+          const column = this.rows.column(pivot, name);
           if (attributes[name] !== void 0) pivot.cell(attributes[name], this.relation.label(), pivot.header.names[column]);
         });
         let changed = 0;
-        for (const row of this.currentRows(pivot)) {
-          if (keys.has(row.key) && this.setAttributes(pivot, row.row, attributes)) changed++;
+        for (const row of this.rows.current(pivot)) {
+          if (keys.has(row.key) && this.rows.setAttributes(pivot, row.row, attributes)) changed++;
         }
         return changed;
       });
@@ -7659,10 +7796,10 @@ var SheetORM = (() => {
       return this.createModels("createMany", list, pivotList);
     }
     createModels(method, list, pivotList) {
-      return this.write(method, (pivot) => {
+      return this.rows.write(method, (pivot) => {
         const related = this.relation.relatedModel();
         const models = related.createMany(list);
-        models.forEach((model, i) => this.insertRow(pivot, { id: this.pairedKey(model, method), attributes: pivotList[i] || {}, model }, method));
+        models.forEach((model, i) => this.rows.insert(pivot, { id: this.pairedKey(model, method), attributes: pivotList[i] || {}, model }, method));
         return models;
       }, true, true);
     }
@@ -7708,53 +7845,18 @@ var SheetORM = (() => {
       const related = this.relation.relatedModel();
       const checked = models;
       checked.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
-      return this.write(method, (pivot) => {
-        const existing = checkExisting ? new Map(this.currentRows(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
+      return this.rows.write(method, (pivot) => {
+        const existing = checkExisting ? new Map(this.rows.current(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
         checked.forEach((model, i) => {
           saveInWrite(model);
           const id = this.pairedKey(model, method);
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
-          if (row) this.setAttributes(pivot, row, attributes);
-          else existing.set(normalizeKey(id), this.insertRow(pivot, { id, attributes, model }, method));
+          if (row) this.rows.setAttributes(pivot, row, attributes);
+          else existing.set(normalizeKey(id), this.rows.insert(pivot, { id, attributes, model }, method));
         });
         return models;
       }, checked.some((model) => !model.$isPersisted || model.$isDirty), true);
-    }
-    /**
-     * Runs fn in one unit of work; `relatedFirst` opens the related sheet first, so its rows are written
-     * first. `saveParent` first saves a new or changed parent (Lucid's create and save do), so it has its key.
-     */
-    write(method, fn, relatedFirst = false, saveParent = false) {
-      if (!saveParent || this.parent.$isPersisted) this.parentKey();
-      return runWrite(`${this.relation.label()}.${method}`, (unit) => {
-        if (saveParent) {
-          saveParentFirst(this.parent);
-          this.parentKey();
-        }
-        if (relatedFirst) unit.table(tableRef(this.relation.relatedModel()), !this.relation.onQuery);
-        const pivot = unit.table(this.relation.pivotRef());
-        if (!this.relation.onQuery) return fn(pivot, unit);
-        const written = { inserted: [], updated: [] };
-        this.written = written;
-        try {
-          const result = fn(pivot, unit);
-          const query = this.query();
-          assertInScope(query, written.inserted, pivot, this.relation.label(), method);
-          assertInScope(query, written.updated, pivot, this.relation.label(), method, true);
-          return result;
-        } finally {
-          this.written = null;
-        }
-      });
-    }
-    parentKey() {
-      this.relation.assertParentColumn([this.parent], this.relation.localKey);
-      const key = readAttribute(this.parent, this.relation.localKey);
-      if (isBlankKey(key)) {
-        throw blankParentKey(this.parent, this.relation.localKey, this.relation.label());
-      }
-      return key;
     }
     /** The ids and attributes of `input`, each given `common` attributes under its own. */
     records(input, method, common) {
@@ -7780,93 +7882,6 @@ var SheetORM = (() => {
         throw new ValidationError(`${this.relation.label()}.${method}(): the ${name} has no ${relatedKey}, the key its pivot rows pair on; ${fix}. Nothing was written.`);
       }
       return id;
-    }
-    column(pivot, name) {
-      return pivot.column(name, this.relation.label());
-    }
-    /**
-     * This parent's pivot rows with the related key they hold and all their columns. An onQuery
-     * constraint (`wherePivot('role', 'lead')`) scopes them: rows outside it are not this relation's.
-     */
-    currentRows(pivot) {
-      const fk = this.column(pivot, this.relation.pivotForeignKey);
-      const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
-      const parent = normalizeKey(this.parentKey());
-      const names = pivot.header.names;
-      let rows = pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent);
-      if (this.relation.onQuery) {
-        const accepted = this.query().acceptsPivotRows(rows.map((entry) => entry.values));
-        rows = rows.filter((_, i) => accepted[i]);
-      }
-      return rows.map((entry) => {
-        const attributes = {};
-        names.forEach((name, i) => attributes[name] = entry.values[i]);
-        return { key: normalizeKey(entry.values[rfk]), row: entry, attributes };
-      });
-    }
-    /**
-     * Appends a pivot row. A key a model gives (the parent's, a related model's) is written as the
-     * model holds it, so it stays the type of the sheet the model came from; a bare id is stored the
-     * way the pivot column holds its keys.
-     */
-    insertRow(pivot, { id, attributes, model }, method) {
-      assertParentNotDeleted(this.parent, this.relation.label(), method);
-      if (model) requireRelated(model, this.relation.relatedModel(), this.relation.label(), method);
-      const { pivotForeignKey, pivotRelatedForeignKey } = this.relation;
-      const rfk = this.column(pivot, pivotRelatedForeignKey);
-      const record = { ...attributes };
-      record[pivotForeignKey] = this.parentKey();
-      record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
-      const { pivotModel } = this.relation;
-      if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
-      const own = this.fillPivotKey(pivot, record);
-      const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
-      const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
-      const entry = pivot.insert(record, this.relation.label(), unique);
-      if (this.written) this.written.inserted.push(entry);
-      return entry;
-    }
-    /**
-     * A pivot row with its own single key column (say `id`) gets a new key there, as its model's
-     * create would. Returns that column's name, or null when the pivot sheet has none.
-     */
-    fillPivotKey(pivot, record) {
-      const { pivotModel } = this.relation;
-      const own = this.ownKeyColumn(pivot);
-      if (!own || !isBlankKey(record[own])) return own;
-      const column = pivot.column(own);
-      if (pivotModel) assertKeyMaker(pivotModel);
-      if (pivotModel && usesUuid(pivotModel)) record[own] = newUuid();
-      else record[own] = pivot.keysAreText(column) ? String(pivot.nextKey(column)) : pivot.nextKey(column);
-      return own;
-    }
-    /** The pivot sheet's own single key column (say `id`, not one of the two foreign keys), or null. */
-    ownKeyColumn(pivot) {
-      const keys = this.relation.pivotRef().keyColumns;
-      const own = keys.length === 1 ? keys[0] : pivot.header.has("id") && !this.relation.pivotModel ? "id" : null;
-      if (!own || own === this.relation.pivotForeignKey || own === this.relation.pivotRelatedForeignKey || !pivot.header.has(own)) return null;
-      return own;
-    }
-    /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
-    setAttributes(pivot, row, attributes) {
-      let changed = false;
-      const own = this.ownKeyColumn(pivot);
-      const { pivotForeignKey, pivotRelatedForeignKey, pivotModel } = this.relation;
-      const keys = [pivotForeignKey, pivotRelatedForeignKey].concat(own ? [own] : [], pivotModel ? this.relation.pivotRef().keyColumns : []);
-      for (const name of Object.keys(attributes)) {
-        const column = this.column(pivot, name);
-        if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
-        if (keys.indexOf(name) >= 0) {
-          if (normalizeKey(row.values[column]) === normalizeKey(attributes[name])) continue;
-          throw new ValidationError(
-            `${this.relation.label()}: a pivot row's key "${name}" is not changed through sync or updateExistingPivot (it could repeat another row's key or pair the row with another model); detach the id and attach the new one instead. Nothing was written.`
-          );
-        }
-        pivot.set(row, column, attributes[name], this.relation.label());
-        changed = true;
-      }
-      if (changed && this.written) this.written.updated.push(row);
-      return changed;
     }
   };
   function lucidOrder(second, third) {
