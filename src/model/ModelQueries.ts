@@ -71,6 +71,28 @@ export class ModelQueries extends ModelDefinitions {
     refuseColumnList(arguments[0], modelName(this), 'firstOrFail');
     return this.query().firstOrFail();
   }
+  /** Every row as a model (Eloquent's `Post::get()`; the same as all()). */
+  static get<M extends Model>(this: ModelClass<M>): Collection<M> {
+    refuseColumnList(arguments[0], modelName(this), 'get');
+    return this.query().get();
+  }
+  /** One declared attribute of every row, in sheet order (Eloquent's `Post::pluck('title')`). */
+  static pluck<M extends Model, K extends keyof ModelAttributes<M> & string>(this: ModelClass<M>, column: K): Collection<Exclude<ModelAttributes<M>[K], undefined>>;
+  /** One column of every row, in sheet order. */
+  static pluck<M extends Model>(this: ModelClass<M>, column: string): Collection<unknown>;
+  /** One column keyed by the text of another (`Post.pluck('title', 'id')`). */
+  static pluck<M extends Model>(this: ModelClass<M>, column: string, key: string): Record<string, unknown>;
+  static pluck<M extends Model>(this: ModelClass<M>, column: string, key?: string): Collection<unknown> | Record<string, unknown> {
+    return key === undefined ? this.query().pluck(column) : this.query().pluck(column, key);
+  }
+  /** Whether the sheet has any row. */
+  static exists<M extends Model>(this: ModelClass<M>): boolean {
+    return this.query().exists();
+  }
+  /** Whether the sheet has no row. */
+  static doesntExist<M extends Model>(this: ModelClass<M>): boolean {
+    return this.query().doesntExist();
+  }
   /** The number of rows; with a column, of rows holding a value in it. */
   static count<M extends Model>(this: ModelClass<M>, column?: string): number {
     return this.query().count(column);
@@ -162,6 +184,10 @@ export class ModelQueries extends ModelDefinitions {
   /** Starts a query with `offset`. */
   static offset<M extends Model>(this: ModelClass<M>, count: number | string): QueryBuilder<M> {
     return this.query().offset(count);
+  }
+  /** Starts a query for page `page` of `perPage` rows. */
+  static forPage<M extends Model>(this: ModelClass<M>, page: number | string, perPage?: number | string): QueryBuilder<M> {
+    return this.query().forPage(page, perPage);
   }
   /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
   static with<M extends Model, P extends PreloadPath<M>, C = unknown>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>>;
