@@ -8272,6 +8272,22 @@ var SheetORM = (() => {
       refuseColumnList(arguments[0], modelName(this), "firstOrFail");
       return this.query().firstOrFail();
     }
+    /** Every row as a model (Eloquent's `Post::get()`; the same as all()). */
+    static get() {
+      refuseColumnList(arguments[0], modelName(this), "get");
+      return this.query().get();
+    }
+    static pluck(column, key) {
+      return key === void 0 ? this.query().pluck(column) : this.query().pluck(column, key);
+    }
+    /** Whether the sheet has any row. */
+    static exists() {
+      return this.query().exists();
+    }
+    /** Whether the sheet has no row. */
+    static doesntExist() {
+      return this.query().doesntExist();
+    }
     /** The number of rows; with a column, of rows holding a value in it. */
     static count(column) {
       return this.query().count(column);
@@ -8357,6 +8373,10 @@ var SheetORM = (() => {
     /** Starts a query with `offset`. */
     static offset(count) {
       return this.query().offset(count);
+    }
+    /** Starts a query for page `page` of `perPage` rows. */
+    static forPage(page, perPage) {
+      return this.query().forPage(page, perPage);
     }
     static with(...args) {
       return this.query().with(...args);
