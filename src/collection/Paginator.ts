@@ -112,7 +112,10 @@ export class Paginator<T> extends Collection<T> {
     const parts = Object.keys(params)
       .filter((key) => params[key] !== null && params[key] !== undefined)
       .map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
-    return `${this[PAGE].url}?${parts.join('&')}`;
+    // A base that carries its own query (`…/exec?view=list`) gets the page parameters after an '&'.
+    const url = this[PAGE].url;
+    const glue = url.indexOf('?') < 0 ? '?' : /[?&]$/.test(url) ? '' : '&';
+    return `${url}${glue}${parts.join('&')}`;
   }
 
   /** The next page's URL, or null on the last page. */

@@ -74,6 +74,14 @@ describe('paginate(page, perPage)', () => {
     expect(gas().calls.reads('Posts')).toBe(0);
   });
 
+  it('adds the page parameters after a query the base URL already has', () => {
+    seed();
+    const page = Post.paginate(1, 3);
+    expect(page.baseUrl('https://script.google.com/macros/s/X/exec?view=list').getNextPageUrl()).toBe('https://script.google.com/macros/s/X/exec?view=list&page=2');
+    expect(page.baseUrl('/exec?').getUrl(3)).toBe('/exec?page=3');
+    expect(page.baseUrl('/exec?view=list&').getUrl(3)).toBe('/exec?view=list&page=3');
+  });
+
   it("serialises to Lucid's { meta, data } with page URLs", () => {
     seed();
     const page = Post.query().orderBy('id').paginate(2, 3).baseUrl('https://script.google.com/macros/s/X/exec').queryString({ status: 'live now', empty: null });
