@@ -1697,7 +1697,9 @@ var SheetORM = (() => {
     getUrl(page) {
       const params = { ...this[PAGE].query, page };
       const parts = Object.keys(params).filter((key) => params[key] !== null && params[key] !== void 0).map((key) => `${encodeURIComponent(key)}=${encodeURIComponent(String(params[key]))}`);
-      return `${this[PAGE].url}?${parts.join("&")}`;
+      const url = this[PAGE].url;
+      const glue = url.indexOf("?") < 0 ? "?" : /[?&]$/.test(url) ? "" : "&";
+      return `${url}${glue}${parts.join("&")}`;
     }
     /** The next page's URL, or null on the last page. */
     getNextPageUrl() {
