@@ -80,10 +80,7 @@ export class HasMany<out P extends Model = Model, R extends Model = Model> exten
 
   /** Appends related models to a parent's loaded collection. */
   pushRelated(parent: P, related: ModelList<R>): void {
-    this.requireModel(parent, 'pushRelated');
-    const current = (parent as any)[this.relationName];
-    const items = current instanceof Collection ? current.all() : [];
-    this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))));
+    this.pushToCollection(parent, related);
   }
 
   /** Gives every parent its Collection (empty when nothing matches). */

@@ -113,10 +113,7 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
 
   /** Appends related models to a parent's loaded collection. */
   pushRelated(parent: P, related: ModelList<R>): void {
-    this.requireModel(parent, 'pushRelated');
-    const current = (parent as any)[this.relationName];
-    const items = current instanceof Collection ? current.all() : [];
-    this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))));
+    this.pushToCollection(parent, related);
   }
 
   /** Gives every parent its related models, matched on `$extras.pivot_<pivotForeignKey>`. */

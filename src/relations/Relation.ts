@@ -177,6 +177,14 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   /** Adds one or more related models to what a parent has loaded. */
   abstract pushRelated(parent: P, related: ModelList<R>): void;
 
+  /** pushRelated of the relations that load a Collection: appended to the one loaded (or to none). */
+  protected pushToCollection(parent: P, related: ModelList<R>): void {
+    this.requireModel(parent, 'pushRelated');
+    const current = (parent as any)[this.relationName];
+    const items = current instanceof Collection ? current.all() : [];
+    this.setRelated(parent, new Collection(items.concat(this.listOf(related, 'pushRelated'))) as unknown as Result);
+  }
+
   /** Matches related models to many parents through a Map and sets them. */
   abstract setRelatedForMany(parents: ModelList<P>, related: ModelList<R>): void;
 
