@@ -4449,6 +4449,13 @@ var SheetORM = (() => {
     keyOf(model, column) {
       return normalizeKey(readAttribute(model, column));
     }
+    /** pushRelated of the relations that load a Collection: appended to the one loaded (or to none). */
+    pushToCollection(parent, related) {
+      this.requireModel(parent, "pushRelated");
+      const current2 = parent[this.relationName];
+      const items = current2 instanceof Collection ? current2.all() : [];
+      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
+    }
     /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
     listOf(input, method) {
       let list;
@@ -6884,10 +6891,7 @@ var SheetORM = (() => {
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
-      this.requireModel(parent, "pushRelated");
-      const current2 = parent[this.relationName];
-      const items = current2 instanceof Collection ? current2.all() : [];
-      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
+      this.pushToCollection(parent, related);
     }
     /** Gives every parent its Collection (empty when nothing matches). */
     setRelatedForMany(parentList, relatedList) {
@@ -7965,10 +7969,7 @@ var SheetORM = (() => {
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
-      this.requireModel(parent, "pushRelated");
-      const current2 = parent[this.relationName];
-      const items = current2 instanceof Collection ? current2.all() : [];
-      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
+      this.pushToCollection(parent, related);
     }
     /** Gives every parent its related models, matched on `$extras.pivot_<pivotForeignKey>`. */
     setRelatedForMany(parentList, relatedList) {
