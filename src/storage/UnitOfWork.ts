@@ -1,12 +1,12 @@
 /**
- * Units of work. Every write runs in one: the lock is taken first, each sheet involved is read at
- * most once under it, changes are collected in memory and validated, then written in batches,
- * flushed, and the lock released. `transaction()` is a unit of work around user code: its sheets
- * are re-checked before writing, because people may have edited them while the code ran.
+ * Units of work. Every write runs in one: the lock is taken before its first read, each sheet
+ * involved is read at most once under it, changes are collected in memory and validated, then
+ * written in batches, flushed, and the lock released. `transaction()` is a unit of work around user
+ * code: its sheets are re-checked before writing, because people may have edited them while the code ran.
  */
 import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { configGeneration } from '../config';
-import { acquireLock } from './lock';
+import { acquireLock, HeldLock } from './lock';
 import { growAll, PlanInterrupted, Progress, writeSheets } from './applyPlan';
 import { askedBy, failureOf } from './service';
 import { Table } from './Table';
@@ -30,8 +30,19 @@ export class UnitOfWork {
   /** Models a transaction inserted: rolled back, they lose their keys (and rows linked to them their links). */
   readonly inserted = new WeakSet<object>();
 
-  constructor(transactional: boolean) {
+  /** Takes the lock, for a unit that takes it when it first reads (cleared once taken). */
+  private takeLock: (() => void) | null;
+
+  constructor(transactional: boolean, takeLock: (() => void) | null = null) {
     this.transactional = transactional;
+    this.takeLock = takeLock;
+  }
+
+  /** Takes the lock before the unit's first read: every read a write relies on is made under it. */
+  private lockBeforeReading(): void {
+    if (!this.takeLock) return;
+    this.takeLock();
+    this.takeLock = null;
   }
 
   /**
@@ -41,6 +52,7 @@ export class UnitOfWork {
    * value); writes that select rows by value always read afresh.
    */
   table(ref: TableRef, byKey = false): Table {
+    this.lockBeforeReading();
     const opened = openSheet(ref);
     let table = this.tables.get(opened.cacheKey) || this.sameSheet(ref.sheetName, opened);
     if (!table) {
@@ -119,6 +131,7 @@ export class UnitOfWork {
   prefetch(refs: readonly TableRef[]): void {
     const missing = refs.filter((ref) => !this.tables.has(cacheKeyOf(ref)));
     if (missing.length < 2) return;
+    this.lockBeforeReading();
     batchRead(missing).forEach((table, key) => {
       if (this.sameSheet(table.ref.sheetName, table.opened)) return;
       table.journal = this.journal;
@@ -237,8 +250,13 @@ export function firstMade<T>(fn: () => T[]): T {
 }
 
 function writeUnderLock<T>(purpose: string, fn: (unit: UnitOfWork) => T, transactional: boolean): T {
-  const held = acquireLock(purpose);
-  const unit = new UnitOfWork(transactional);
+  // A transaction holds the lock while its function runs; a single write takes it when it first
+  // reads, so one that turns out to change nothing (a related model that already belongs) takes none.
+  const lock: { held: HeldLock | null } = { held: null };
+  // Named by the write that takes it, even when a nested one (the related create) reads first.
+  const take = () => (lock.held = askedBy(purpose, () => acquireLock(purpose)));
+  if (transactional) take();
+  const unit = new UnitOfWork(transactional, transactional ? null : take);
   active = unit;
   let wrote = false;
   let committed = false;
@@ -256,7 +274,7 @@ function writeUnderLock<T>(purpose: string, fn: (unit: UnitOfWork) => T, transac
     if (sessionCache) rememberInSession(unit, committed);
     try {
       // A write that failed part-way still flushes what it wrote before the lock goes.
-      held.release(wrote || unit.changedSheets, !committed);
+      if (lock.held) lock.held.release(wrote || unit.changedSheets, !committed);
     } catch (error) {
       // The write went through (only its flush or the lock's release failed): hand over what it made.
       if (committed && error instanceof WriteError) error.result = result;
