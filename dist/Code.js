@@ -3644,7 +3644,7 @@ var SheetORM = (() => {
 
   // src/storage/UnitOfWork.ts
   var UnitOfWork = class {
-    constructor(transactional) {
+    constructor(transactional, takeLock = null) {
       this.tables = /* @__PURE__ */ new Map();
       this.journal = [];
       this.stale = /* @__PURE__ */ new Set();
@@ -3655,6 +3655,13 @@ var SheetORM = (() => {
       /** Models a transaction inserted: rolled back, they lose their keys (and rows linked to them their links). */
       this.inserted = /* @__PURE__ */ new WeakSet();
       this.transactional = transactional;
+      this.takeLock = takeLock;
+    }
+    /** Takes the lock before the unit's first read: every read a write relies on is made under it. */
+    lockBeforeReading() {
+      if (!this.takeLock) return;
+      this.takeLock();
+      this.takeLock = null;
     }
     /**
      * The table for a ref, read on first use (under the lock). With `byKey`, for writes that find
@@ -3663,6 +3670,7 @@ var SheetORM = (() => {
      * value); writes that select rows by value always read afresh.
      */
     table(ref, byKey = false) {
+      this.lockBeforeReading();
       const opened = openSheet(ref);
       let table = this.tables.get(opened.cacheKey) || this.sameSheet(ref.sheetName, opened);
       if (!table) {
@@ -3731,6 +3739,7 @@ var SheetORM = (() => {
     prefetch(refs) {
       const missing = refs.filter((ref) => !this.tables.has(cacheKeyOf(ref)));
       if (missing.length < 2) return;
+      this.lockBeforeReading();
       batchRead(missing).forEach((table, key) => {
         if (this.sameSheet(table.ref.sheetName, table.opened)) return;
         table.journal = this.journal;
@@ -3828,8 +3837,10 @@ var SheetORM = (() => {
     }
   }
   function writeUnderLock(purpose, fn, transactional) {
-    const held = acquireLock(purpose);
-    const unit = new UnitOfWork(transactional);
+    const lock = { held: null };
+    const take = () => lock.held = askedBy(purpose, () => acquireLock(purpose));
+    if (transactional) take();
+    const unit = new UnitOfWork(transactional, transactional ? null : take);
     active = unit;
     let wrote = false;
     let committed = false;
@@ -3846,7 +3857,7 @@ var SheetORM = (() => {
       active = null;
       if (sessionCache) rememberInSession(unit, committed);
       try {
-        held.release(wrote || unit.changedSheets, !committed);
+        if (lock.held) lock.held.release(wrote || unit.changedSheets, !committed);
       } catch (error) {
         if (committed && error instanceof WriteError) error.result = result;
         throw error;
