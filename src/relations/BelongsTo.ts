@@ -29,6 +29,11 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
     this.options = options;
   }
 
+  /** Parents point at their related row by their foreign key. */
+  protected parentKeyColumn(): string {
+    return this.foreignKey;
+  }
+
   protected resolveKeys(): void {
     const related = this.relatedModel();
     this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || 'foreign_key'}', 'owner_key')`);

@@ -26,6 +26,11 @@ export abstract class HasRelation<out P extends Model, R extends Model, Result> 
     this.options = options;
   }
 
+  /** Parents are found from related rows by their own key. */
+  protected parentKeyColumn(): string {
+    return this.localKey;
+  }
+
   protected resolveKeys(): void {
     this.localKey = this.options.localKey || this.defaultKey(this.model, `${this.type}(${modelName(this.relatedModel())}, '${this.options.foreignKey || 'foreign_key'}', 'local_key')`);
     this.foreignKey = this.options.foreignKey || defaultForeignKey(keyStem(this.model), primaryKeys(this.model), this.localKey);

@@ -53,6 +53,11 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
     this.pivotColumns = typeof options.pivotColumns === 'string' ? [options.pivotColumns] : (options.pivotColumns || []).slice();
   }
 
+  /** Parents are paired through pivot rows by their own key. */
+  protected parentKeyColumn(): string {
+    return this.localKey;
+  }
+
   protected resolveKeys(): void {
     const related = this.relatedModel();
     const o = this.options;
@@ -136,6 +141,10 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
   override eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
     this.boot();
+    if (!this.anyParentKey(parents)) {
+      parents.forEach((parent) => this.setRelated(parent, new Collection<R>()));
+      return [];
+    }
     const { models, groups } = this.eagerQuery(parents, callback).getByParent();
     parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
     return models;

@@ -152,7 +152,6 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
     }
   }
 
-  /** The normalised value of a model's key column. */
   /** Gives each parent the group under its key as a Collection; parents with equal keys ('1' and 1) each get their own. */
   protected setGroups(parents: P[], groups: Map<Key, R[]>): void {
     const handed = new Set<R[]>();
@@ -167,8 +166,22 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
     });
   }
 
+  /** The normalised value of a model's key column. */
   protected keyOf(model: Model, column: string): Key {
     return normalizeKey(readAttribute(model, column));
+  }
+
+  /** The parent column an eager load looks related rows up by. */
+  protected abstract parentKeyColumn(): string;
+
+  /**
+   * Whether any parent holds a key to look related rows up by. With none (new models, empty foreign
+   * keys) nothing can match: an eager load then reads no sheet, as it reads none for no parents.
+   */
+  protected anyParentKey(parents: P[]): boolean {
+    const column = this.parentKeyColumn();
+    this.assertParentColumn(parents, column);
+    return parents.some((parent) => this.keyOf(parent, column) !== '');
   }
 
   /** Fills in default key names. */
@@ -220,6 +233,10 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
   eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
     this.boot();
+    if (!this.anyParentKey(parents)) {
+      this.setRelatedForMany(parents, []);
+      return [];
+    }
     const related = (this.eagerQuery(parents, callback).get() as { all(): R[] }).all();
     this.setRelatedForMany(parents, related);
     return related;

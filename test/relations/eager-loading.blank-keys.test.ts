@@ -1,0 +1,84 @@
+/**
+ * Eager loads for parents that hold no key to look up (an empty foreign key, an unsaved model):
+ * nothing can match, so the related sheets are not read and each parent gets its empty result.
+ */
+import { Collection, ColumnNotFoundError, Model } from '../../src';
+import { gas, seedSheets } from '../support/seed';
+
+class User extends Model {
+  static _table = 'Users';
+  declare id: number;
+}
+
+class Post extends Model {
+  static _table = 'Posts';
+  declare id: number | null;
+  declare user_id: number | null;
+  author() {
+    return this.belongsTo(User, 'user_id');
+  }
+  comments() {
+    return this.hasMany(Comment);
+  }
+  tags() {
+    return this.manyToMany(Tag, 'PostTag');
+  }
+}
+
+class Comment extends Model {
+  static _table = 'Comments';
+}
+
+class Tag extends Model {
+  static _table = 'Tags';
+}
+
+function seed() {
+  seedSheets({
+    Users: [['id', 'name'], [1, 'Ada']],
+    Posts: [['id', 'user_id', 'title'], [1, null, 'Orphan'], [2, null, 'Also orphan'], [3, 1, 'By Ada']],
+    Comments: [['id', 'post_id'], [1, 1]],
+    Tags: [['id', 'name'], [1, 'news']],
+    PostTag: [['post_id', 'tag_id'], [1, 1]],
+  });
+}
+
+const loaded = (model: Model, name: string) => (model as unknown as Record<string, unknown>)[name];
+
+describe('eager loads for parents without keys', () => {
+  it('belongsTo: every foreign key empty reads no related sheet and loads null', () => {
+    seed();
+    gas().calls.reset();
+    const posts = Post.where('user_id', null).with('author').get();
+    expect(posts.length).toBe(2);
+    expect(posts.all().map((post) => loaded(post, 'author'))).toEqual([null, null]);
+    expect(gas().calls.reads('Users')).toBe(0);
+    expect(gas().calls.reads('Posts')).toBe(1);
+  });
+
+  it('belongsTo: one key among empty ones still reads the related sheet once', () => {
+    seed();
+    gas().calls.reset();
+    const posts = Post.query().with('author').get();
+    expect(posts.all().map((post) => (loaded(post, 'author') as User | null)?.id ?? null)).toEqual([null, null, 1]);
+    expect(gas().calls.reads('Users')).toBe(1);
+  });
+
+  it('hasMany and manyToMany: unsaved parents read no related sheet and get empty Collections', () => {
+    seed();
+    const drafts = new Collection([new Post(), new Post()]);
+    gas().calls.reset();
+    drafts.load('comments', 'tags');
+    for (const draft of drafts) {
+      expect(loaded(draft, 'comments')).toBeInstanceOf(Collection);
+      expect((loaded(draft, 'comments') as Collection<Comment>).length).toBe(0);
+      expect((loaded(draft, 'tags') as Collection<Tag>).length).toBe(0);
+    }
+    expect(gas().calls.all()).toEqual([]);
+  });
+
+  it('a parent sheet without the key column is still an error', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'No user column']], Users: [['id'], [1]] });
+    expect(() => Post.query().with('author').get()).toThrow(ColumnNotFoundError);
+  });
+});
