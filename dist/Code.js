@@ -4444,7 +4444,6 @@ var SheetORM = (() => {
         throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(", ")}).`);
       }
     }
-    /** The normalised value of a model's key column. */
     /** Gives each parent the group under its key as a Collection; parents with equal keys ('1' and 1) each get their own. */
     setGroups(parents, groups) {
       const handed = /* @__PURE__ */ new Set();
@@ -4457,8 +4456,18 @@ var SheetORM = (() => {
         give(parent, group);
       });
     }
+    /** The normalised value of a model's key column. */
     keyOf(model, column) {
       return normalizeKey(readAttribute(model, column));
+    }
+    /**
+     * Whether any parent holds a key to look related rows up by. With none (new models, empty foreign
+     * keys) nothing can match: an eager load then reads no sheet, as it reads none for no parents.
+     */
+    anyParentKey(parents) {
+      const column = this.parentKeyColumn();
+      this.assertParentColumn(parents, column);
+      return parents.some((parent) => this.keyOf(parent, column) !== "");
     }
     /** pushRelated of the relations that load a Collection: appended to the one loaded (or to none). */
     pushToCollection(parent, related) {
@@ -4489,6 +4498,10 @@ var SheetORM = (() => {
     /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
     eagerLoad(parents, callback) {
       this.boot();
+      if (!this.anyParentKey(parents)) {
+        this.setRelatedForMany(parents, []);
+        return [];
+      }
       const related = this.eagerQuery(parents, callback).get().all();
       this.setRelatedForMany(parents, related);
       return related;
@@ -6601,6 +6614,10 @@ var SheetORM = (() => {
       this.foreignKey = "";
       this.options = options;
     }
+    /** Parents point at their related row by their foreign key. */
+    parentKeyColumn() {
+      return this.foreignKey;
+    }
     resolveKeys() {
       const related = this.relatedModel();
       this.localKey = this.options.localKey || this.defaultKey(related, `belongsTo(${modelName(related)}, '${this.options.foreignKey || "foreign_key"}', 'owner_key')`);
@@ -6852,6 +6869,10 @@ var SheetORM = (() => {
       /** The column on the related sheet that holds the parent's key. */
       this.foreignKey = "";
       this.options = options;
+    }
+    /** Parents are found from related rows by their own key. */
+    parentKeyColumn() {
+      return this.localKey;
     }
     resolveKeys() {
       this.localKey = this.options.localKey || this.defaultKey(this.model, `${this.type}(${modelName(this.relatedModel())}, '${this.options.foreignKey || "foreign_key"}', 'local_key')`);
@@ -7927,6 +7948,10 @@ var SheetORM = (() => {
       this.pivotModel = options.pivotModel || null;
       this.pivotColumns = typeof options.pivotColumns === "string" ? [options.pivotColumns] : (options.pivotColumns || []).slice();
     }
+    /** Parents are paired through pivot rows by their own key. */
+    parentKeyColumn() {
+      return this.localKey;
+    }
     resolveKeys() {
       const related = this.relatedModel();
       const o = this.options;
@@ -8001,6 +8026,10 @@ var SheetORM = (() => {
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
     eagerLoad(parents, callback) {
       this.boot();
+      if (!this.anyParentKey(parents)) {
+        parents.forEach((parent) => this.setRelated(parent, new Collection()));
+        return [];
+      }
       const { models, groups } = this.eagerQuery(parents, callback).getByParent();
       parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
       return models;
