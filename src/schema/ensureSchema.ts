@@ -1,6 +1,7 @@
 /**
  * `SheetORM.ensureSchema([Post, Tag])`: creates missing sheets and appends missing header columns,
- * never touching existing data. Runs under the configured lock.
+ * never touching existing data. Changes are made under the configured lock; finding nothing to
+ * change takes none.
  */
 import type { ModelClass } from '../model/Model';
 import { ValidationError } from '../errors';
@@ -35,13 +36,16 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   }
   const schemas = declaredSchemas(models);
   const report: SchemaReport = { created: {}, added: {} };
+  // Run at the start of every execution, it usually finds nothing to do: that look takes no lock.
+  const looked = planAll(schemas);
+  if (looked.every((plan) => plan.existing && !plan.missing.length)) return report;
   const held = acquireLock('SheetORM.ensureSchema');
   let wrote = false;
   try {
-    // Every sheet is looked at (and every problem found) before the first one is changed.
+    // Looked at again under the lock (another execution may have added them meanwhile); every
+    // problem is found before the first sheet is changed.
     const names = new Map<Spreadsheet, string[]>();
-    const plans = schemas.map((schema) => planSchema(schema, names));
-    assertNoCaseClash(plans);
+    const plans = planAll(schemas, names);
     const done = new Set<string>();
     for (const plan of plans) {
       // One sheet reached under two spreadsheet keys (pinned by id, and as the configured one): look again.
@@ -57,6 +61,13 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
     held.release(wrote);
   }
   return report;
+}
+
+/** What every sheet needs, checked for names Sheets would refuse. */
+function planAll(schemas: readonly SheetSchema[], names = new Map<Spreadsheet, string[]>()): SchemaPlan[] {
+  const plans = schemas.map((schema) => planSchema(schema, names));
+  assertNoCaseClash(plans);
+  return plans;
 }
 
 /** What one sheet needs: to be created, or the columns missing from its header. */

@@ -58,6 +58,26 @@ describe('ensureSchema', () => {
     gas().calls.reset();
     expect(ensureSchema([Post, Tag, User])).toEqual({ created: {}, added: {} });
     expect(gas().calls.writes()).toBe(0);
+    // The usual case, at the start of every execution: no lock either.
+    expect(gas().calls.count('Lock.tryLock')).toBe(0);
+    expect(gas().calls.count('Lock.releaseLock')).toBe(0);
+  });
+
+  it('takes the lock and looks again before changing anything: a column another execution added meanwhile is not added twice', () => {
+    seedSheets({ Posts: [['id', 'title', 'body']], Tags: [['id', 'name']], Users: [['id', 'email']], PostTag: [['post_id', 'tag_id', 'position']] });
+    let added = false;
+    const unsubscribe = gas().beforeCall((call) => {
+      if (added || call.method !== 'Lock.tryLock') return;
+      added = true;
+      gas().run('B', () => SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange(1, 4).setValue('user_id'));
+    });
+    gas().calls.reset();
+    const report = ensureSchema([Post, Tag, User]);
+    unsubscribe();
+    expect(added).toBe(true);
+    expect(report).toEqual({ created: {}, added: {} });
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'body', 'user_id']]);
+    expect(gas().calls.count('Lock.releaseLock')).toBe(1);
   });
 
   it('grows the grid for columns past the last one', () => {
