@@ -8796,12 +8796,13 @@ var SheetORM = (() => {
     }
     const schemas = declaredSchemas(models);
     const report = { created: {}, added: {} };
+    const looked = planAll(schemas);
+    if (looked.every((plan) => plan.existing && !plan.missing.length)) return report;
     const held = acquireLock("SheetORM.ensureSchema");
     let wrote = false;
     try {
       const names = /* @__PURE__ */ new Map();
-      const plans = schemas.map((schema) => planSchema(schema, names));
-      assertNoCaseClash(plans);
+      const plans = planAll(schemas, names);
       const done = /* @__PURE__ */ new Set();
       for (const plan of plans) {
         const again = done.has(plan.schema.sheetName);
@@ -8816,6 +8817,11 @@ var SheetORM = (() => {
       held.release(wrote);
     }
     return report;
+  }
+  function planAll(schemas, names = /* @__PURE__ */ new Map()) {
+    const plans = schemas.map((schema) => planSchema(schema, names));
+    assertNoCaseClash(plans);
+    return plans;
   }
   function planSchema(schema, names) {
     const spreadsheet = openSpreadsheet(schema.spreadsheetId);
