@@ -62,6 +62,13 @@ describe('telling dates apart on the Sheets API path', () => {
     expect(env.calls.count('Range.getValues')).toBe(0);
   });
 
+  it("text that only might show a date is read again but asks for no time zone", () => {
+    const digits = () => ({ ...plainText(), Tags: [['id', 'name'], [1, 'web 2'], [2, 'tech']] });
+    const { env } = bothPaths(digits, eagerLoad);
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(2);
+    expect(env.calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(0);
+  });
+
   it('only the sheets whose text could show a date are read again, as serial numbers', () => {
     const withDates = () => ({ ...plainText(), Posts: [['id', 'title', 'published'], [1, 'First Post', new Date(Date.UTC(2024, 2, 10, 6, 30))], [2, 'Second Post', '']] });
     const { env, result } = bothPaths(withDates, eagerLoad);

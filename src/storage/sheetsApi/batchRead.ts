@@ -81,8 +81,10 @@ function withDates(api: GoogleAppsScript.Sheets, id: string, ranges: string[], s
     if (!serial || serial.length !== dated.length) return undefined;
     dated.forEach((index, i) => serials.set(index, serial[i]));
   }
-  const zone = dated.length ? timeZoneOf(spreadsheet) : '';
-  return shown.map((range, i) => rectangular(range, serials.get(i) || null, zone));
+  // Asked for at the first date cell: text that only might show a date costs no call.
+  let zone: string | null = null;
+  const zoneOf = () => (zone === null ? (zone = timeZoneOf(spreadsheet)) : zone);
+  return shown.map((range, i) => rectangular(range, serials.get(i) || null, zoneOf));
 }
 
 function mayHoldDates(range: ValueRange): boolean {
@@ -132,7 +134,7 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
  * Pads ragged rows to the widest one and turns date cells into Dates: what getValues() returns.
  * Null when the two reads disagree on anything but date cells (the sheet changed in between).
  */
-function rectangular(shown: ValueRange, serial: ValueRange | null, zone: string): unknown[][] | null {
+function rectangular(shown: ValueRange, serial: ValueRange | null, zoneOf: () => string): unknown[][] | null {
   const rows = (shown.values || []) as unknown[][];
   const numbers = serial ? ((serial.values || []) as unknown[][]) : null;
   if (numbers && numbers.length !== rows.length) return null;
@@ -150,7 +152,7 @@ function rectangular(shown: ValueRange, serial: ValueRange | null, zone: string)
       // Text a date could not show, turned into a number, is a change between the reads, not a date.
       const isDate = typeof cell === 'string' && typeof asNumber === 'number' && mayShowDate(cell);
       if (other && asNumber !== row[c] && !isDate) return null;
-      cells[c] = isDate ? serialToDate(asNumber as number, zone) : cell;
+      cells[c] = isDate ? serialToDate(asNumber as number, zoneOf()) : cell;
     }
     out[r] = cells;
   }
