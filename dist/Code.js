@@ -3404,8 +3404,9 @@ var SheetORM = (() => {
       if (!serial || serial.length !== dated.length) return void 0;
       dated.forEach((index, i) => serials.set(index, serial[i]));
     }
-    const zone = dated.length ? timeZoneOf(spreadsheet) : "";
-    return shown.map((range, i) => rectangular(range, serials.get(i) || null, zone));
+    let zone = null;
+    const zoneOf = () => zone === null ? zone = timeZoneOf(spreadsheet) : zone;
+    return shown.map((range, i) => rectangular(range, serials.get(i) || null, zoneOf));
   }
   function mayHoldDates(range) {
     return (range.values || []).some((row) => row.some((cell) => typeof cell === "string" && mayShowDate(cell)));
@@ -3438,7 +3439,7 @@ var SheetORM = (() => {
       return null;
     }
   }
-  function rectangular(shown, serial, zone) {
+  function rectangular(shown, serial, zoneOf) {
     const rows = shown.values || [];
     const numbers = serial ? serial.values || [] : null;
     if (numbers && numbers.length !== rows.length) return null;
@@ -3455,7 +3456,7 @@ var SheetORM = (() => {
         const asNumber = other ? other[c] : void 0;
         const isDate3 = typeof cell === "string" && typeof asNumber === "number" && mayShowDate(cell);
         if (other && asNumber !== row[c] && !isDate3) return null;
-        cells[c] = isDate3 ? serialToDate(asNumber, zone) : cell;
+        cells[c] = isDate3 ? serialToDate(asNumber, zoneOf()) : cell;
       }
       out[r] = cells;
     }
