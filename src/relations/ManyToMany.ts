@@ -10,6 +10,7 @@ import { keyStem, modelName, primaryKeys, sheetName, tableRef } from '../model/m
 import { readAttribute } from '../model/attributes';
 import { extrasOf } from '../model/state';
 import { TableRef } from '../storage/TableRef';
+import { readScope } from '../storage/UnitOfWork';
 import { describeValue, isBlankKey, normalizeKey, Key } from '../support/values';
 import { foreignKeyFor, pivotSheetFor } from './naming';
 import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
@@ -141,13 +142,16 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
   override eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
     this.boot();
-    if (!this.anyParentKey(parents)) {
-      parents.forEach((parent) => this.setRelated(parent, new Collection<R>()));
-      return [];
-    }
-    const { models, groups } = this.eagerQuery(parents, callback).getByParent();
-    parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
-    return models;
+    return readScope(() => {
+      const query = this.anyParentKey(parents) ? this.eagerQuery(parents, callback) : null;
+      if (!query || !query.pairsAnyParent()) {
+        parents.forEach((parent) => this.setRelated(parent, new Collection<R>()));
+        return [];
+      }
+      const { models, groups } = query.getByParent();
+      parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
+      return models;
+    });
   }
 
   /** A joined query of related rows for these parents. */

@@ -21,7 +21,7 @@ const seed = (posts = 7) =>
   seedSheets({
     Posts: [['id', 'title', 'status'], ...Array.from({ length: posts }, (_, i) => [i + 1, `Post ${i + 1}`, i % 2 ? 'draft' : 'live'])],
     Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
-    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 2], [7, 1]],
+    PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2], [2, 2], [5, 2], [7, 1]],
   });
 
 describe('paginate(page, perPage)', () => {
@@ -31,6 +31,7 @@ describe('paginate(page, perPage)', () => {
     const page = Post.query().with('tags').orderBy('id').paginate(2, 3);
     expect(page.map((post) => post.id)).toEqual([4, 5, 6]);
     expect(page.every((post) => post.tags instanceof Collection)).toBe(true);
+    expect(page.map((post) => post.tags.length)).toEqual([0, 1, 0]);
     expect(page).toBeInstanceOf(Collection);
     expect(page).toBeInstanceOf(Paginator);
     expect([page.total, page.perPage, page.currentPage, page.firstPage, page.lastPage]).toEqual([7, 3, 2, 1, 3]);

@@ -77,6 +77,24 @@ describe('eager loads for parents without keys', () => {
     expect(gas().calls.all()).toEqual([]);
   });
 
+  it('manyToMany: the pivot sheet is read first, and the related sheet only when it pairs a parent', () => {
+    seed();
+    const [untagged, tagged] = [Post.find(2)!, Post.find(1)!];
+    gas().calls.reset();
+    untagged.load('tags');
+    expect((loaded(untagged, 'tags') as Collection<Tag>).length).toBe(0);
+    expect(gas().calls.reads('PostTag')).toBe(1);
+    expect(gas().calls.reads('Tags')).toBe(0);
+    gas().calls.reset();
+    tagged.load('tags');
+    expect((loaded(tagged, 'tags') as Collection<Tag>).pluck('name').all()).toEqual(['news']);
+    expect([gas().calls.reads('PostTag'), gas().calls.reads('Tags')]).toEqual([1, 1]);
+    gas().calls.reset();
+    const posts = Post.query().with('tags').get();
+    expect(posts.all().map((post) => (loaded(post, 'tags') as Collection<Tag>).length)).toEqual([1, 0, 0]);
+    expect([gas().calls.reads('Posts'), gas().calls.reads('PostTag'), gas().calls.reads('Tags')]).toEqual([1, 1, 1]);
+  });
+
   it('a parent sheet without the key column is still an error', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'No user column']], Users: [['id'], [1]] });
     expect(() => Post.query().with('author').get()).toThrow(ColumnNotFoundError);

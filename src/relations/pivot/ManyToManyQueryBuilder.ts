@@ -118,6 +118,23 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     });
   }
 
+  /**
+   * Whether a pivot row holds one of the parent keys given to the query. The pivot sheet is read
+   * first (through SpreadsheetApp), so a load for parents it pairs with nothing reads no related sheet.
+   */
+  pairsAnyParent(): boolean {
+    const wanted = this.parentSlots;
+    if (!wanted) return true;
+    return readScope(() => {
+      prefetch(this.sheetsInvolved());
+      const pivot = readTable(this.relation.pivotRef());
+      const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
+      const rows = pivot.liveValues();
+      for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
+      return false;
+    });
+  }
+
   /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
   override count(column?: string): number {
     const counted = countedColumn(column, this.owner);
