@@ -7202,6 +7202,22 @@ var SheetORM = (() => {
         };
       });
     }
+    /**
+     * Whether a pivot row holds one of the parent keys given to the query. The pivot sheet is read
+     * first (through SpreadsheetApp), so a load for parents it pairs with nothing reads no related sheet.
+     */
+    pairsAnyParent() {
+      const wanted = this.parentSlots;
+      if (!wanted) return true;
+      return readScope(() => {
+        prefetch(this.sheetsInvolved());
+        const pivot = readTable(this.relation.pivotRef());
+        const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
+        const rows = pivot.liveValues();
+        for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
+        return false;
+      });
+    }
     /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
     count(column) {
       const counted = countedColumn(column, this.owner);
@@ -8027,13 +8043,16 @@ var SheetORM = (() => {
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
     eagerLoad(parents, callback) {
       this.boot();
-      if (!this.anyParentKey(parents)) {
-        parents.forEach((parent) => this.setRelated(parent, new Collection()));
-        return [];
-      }
-      const { models, groups } = this.eagerQuery(parents, callback).getByParent();
-      parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
-      return models;
+      return readScope(() => {
+        const query = this.anyParentKey(parents) ? this.eagerQuery(parents, callback) : null;
+        if (!query || !query.pairsAnyParent()) {
+          parents.forEach((parent) => this.setRelated(parent, new Collection()));
+          return [];
+        }
+        const { models, groups } = query.getByParent();
+        parents.forEach((parent, i) => this.setRelated(parent, Collection.wrap(groups[i])));
+        return models;
+      });
     }
     /** A joined query of related rows for these parents. */
     eagerQuery(parentList, callback) {
