@@ -94,9 +94,12 @@ export class Paginator<T> extends Collection<T> {
     return true;
   }
 
-  /** Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`. */
-  baseUrl(url: string): this {
-    this[PAGE].url = url;
+  /**
+   * Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`.
+   * null (that call in a script not deployed as a web app) keeps the default.
+   */
+  baseUrl(url: string | null): this {
+    this[PAGE].url = url === null || url === undefined ? '/' : String(url);
     return this;
   }
 

@@ -140,11 +140,13 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
   }
 
   /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
-  override eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
+  override eagerLoad(parentList: ModelList<P>, callback?: (query: any) => unknown): R[] {
     this.boot();
+    const parents = this.listOf(parentList, 'eagerLoad');
     return readScope(() => {
-      const query = this.anyParentKey(parents) ? this.eagerQuery(parents, callback) : null;
-      if (!query || !query.pairsAnyParent()) {
+      // Built even when nothing can match: the callback and onQuery still run, and report their mistakes.
+      const query = this.eagerQuery(parents, callback);
+      if (!this.anyParentKey(parents) || !query.pairsAnyParent()) {
         parents.forEach((parent) => this.setRelated(parent, new Collection<R>()));
         return [];
       }

@@ -231,13 +231,12 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   }
 
   /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
-  eagerLoad(parents: P[], callback?: (query: any) => unknown): R[] {
+  eagerLoad(parentList: ModelList<P>, callback?: (query: any) => unknown): R[] {
     this.boot();
-    if (!this.anyParentKey(parents)) {
-      this.setRelatedForMany(parents, []);
-      return [];
-    }
-    const related = (this.eagerQuery(parents, callback).get() as { all(): R[] }).all();
+    const parents = this.listOf(parentList, 'eagerLoad');
+    // Built even when nothing can match: the callback and onQuery still run, and report their mistakes.
+    const query = this.eagerQuery(parents, callback);
+    const related = this.anyParentKey(parents) ? (query.get() as { all(): R[] }).all() : [];
     this.setRelatedForMany(parents, related);
     return related;
   }

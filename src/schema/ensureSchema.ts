@@ -37,8 +37,8 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
   const schemas = declaredSchemas(models);
   const report: SchemaReport = { created: {}, added: {} };
   // Run at the start of every execution, it usually finds nothing to do: that look takes no lock.
-  const looked = planAll(schemas);
-  if (looked.every((plan) => plan.existing && !plan.missing.length)) return report;
+  // Anything else it finds, a problem included, is decided by a second look under the lock.
+  if (nothingMissing(schemas)) return report;
   const held = acquireLock('SheetORM.ensureSchema');
   let wrote = false;
   try {
@@ -61,6 +61,17 @@ export function ensureSchema(models: readonly ModelClass[]): SchemaReport {
     held.release(wrote);
   }
   return report;
+}
+
+/** Whether every sheet and column is there, looked at without the lock (false when in doubt). */
+function nothingMissing(schemas: readonly SheetSchema[]): boolean {
+  try {
+    return planAll(schemas).every((plan) => plan.existing && !plan.missing.length);
+  } catch (error) {
+    // Another execution may be creating a sheet right now (a name clash seen mid-way): look again under the lock.
+    if (error instanceof ValidationError) return false;
+    throw error;
+  }
 }
 
 /** What every sheet needs, checked for names Sheets would refuse. */
@@ -91,6 +102,11 @@ function planSchema(schema: SheetSchema, names: Map<Spreadsheet, string[]>): Sch
       names.set(spreadsheet, known);
     }
     const clash = known.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
+    if (clash === schema.sheetName) {
+      // Made meanwhile (by a person, or a script that takes no lock): planned as it is now.
+      const made = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(schema.sheetName));
+      if (made) return planExisting(schema, spreadsheet, made);
+    }
     if (clash) {
       throw new ValidationError(
         `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`,
@@ -103,6 +119,11 @@ function planSchema(schema: SheetSchema, names: Map<Spreadsheet, string[]>): Sch
     }
     return { schema, spreadsheet, existing: null, start: 1, missing: schema.columns };
   }
+  return planExisting(schema, spreadsheet, existing);
+}
+
+/** The columns an existing sheet's header lacks. */
+function planExisting(schema: SheetSchema, spreadsheet: Spreadsheet, existing: Sheet): SchemaPlan {
   const lastColumn = retried('Sheet.getLastColumn', () => existing.getLastColumn());
   const row = lastColumn ? retried('Range.getValues', () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
   const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };

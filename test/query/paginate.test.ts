@@ -81,6 +81,8 @@ describe('paginate(page, perPage)', () => {
     expect(page.baseUrl('https://script.google.com/macros/s/X/exec?view=list').getNextPageUrl()).toBe('https://script.google.com/macros/s/X/exec?view=list&page=2');
     expect(page.baseUrl('/exec?').getUrl(3)).toBe('/exec?page=3');
     expect(page.baseUrl('/exec?view=list&').getUrl(3)).toBe('/exec?view=list&page=3');
+    // ScriptApp.getService().getUrl() is null in a script not deployed as a web app.
+    expect(page.baseUrl(null).getNextPageUrl()).toBe('/?page=2');
   });
 
   it("serialises to Lucid's { meta, data } with page URLs", () => {

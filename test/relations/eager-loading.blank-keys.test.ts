@@ -95,6 +95,21 @@ describe('eager loads for parents without keys', () => {
     expect([gas().calls.reads('Posts'), gas().calls.reads('PostTag'), gas().calls.reads('Tags')]).toEqual([1, 1, 1]);
   });
 
+  it('the constraint callback still runs, and its mistakes are reported, when nothing can match', () => {
+    seed();
+    const orphans = () => Post.where('user_id', null);
+    expect(() => orphans().preload('author', (q) => q.where('id', '??' as never, 1)).get()).toThrow(/Unknown operator "\?\?"/);
+    expect(() => Post.find(2)!.load('tags', (q) => q.where('id', '??' as never, 1))).toThrow(/Unknown operator "\?\?"/);
+    expect(() => new Collection([new Post()]).load('comments', (q) => q.where('id', '??' as never, 1))).toThrow(/Unknown operator "\?\?"/);
+  });
+
+  it("a relation's eagerLoad takes one model as well as a list", () => {
+    seed();
+    const post = Post.find(1)!;
+    expect(Post.$getRelation('comments').eagerLoad(post as never)).toHaveLength(1);
+    expect((loaded(post, 'comments') as Collection<Comment>).length).toBe(1);
+  });
+
   it('a parent sheet without the key column is still an error', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'No user column']], Users: [['id'], [1]] });
     expect(() => Post.query().with('author').get()).toThrow(ColumnNotFoundError);

@@ -1,5 +1,6 @@
 import { Model, ensureSchema, session, transaction, ValidationError, configure } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
+import { freshLibrary } from '../support/library';
 
 class Tag extends Model {
   static _table = 'Tags';
@@ -61,6 +62,26 @@ describe('ensureSchema', () => {
     // The usual case, at the start of every execution: no lock either.
     expect(gas().calls.count('Lock.tryLock')).toBe(0);
     expect(gas().calls.count('Lock.releaseLock')).toBe(0);
+  });
+
+  it('a sheet another execution creates while it looks (without the lock) is taken as it is, not as a clash', () => {
+    seedSheets({ Posts: [['id', 'title', 'body', 'user_id']], Users: [['id', 'email']], PostTag: [['post_id', 'tag_id', 'position']] });
+    const other = freshLibrary();
+    class OtherTag extends other.Model {
+      static _table = 'Tags';
+      static columns = ['name'];
+    }
+    let created = false;
+    const unsubscribe = gas().beforeCall((call) => {
+      if (created || call.execution !== 'A' || call.method !== 'Spreadsheet.getSheets') return;
+      created = true;
+      gas().run('B', () => other.ensureSchema([OtherTag]));
+    });
+    const report = gas().run('A', () => ensureSchema([Post, Tag, User]));
+    unsubscribe();
+    expect(created).toBe(true);
+    expect(report).toEqual({ created: {}, added: {} });
+    expect(sheetRows('Tags')).toEqual([['id', 'name']]);
   });
 
   it('takes the lock and looks again before changing anything: a column another execution added meanwhile is not added twice', () => {
