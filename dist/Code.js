@@ -1683,9 +1683,12 @@ var SheetORM = (() => {
     get hasTotal() {
       return true;
     }
-    /** Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`. */
+    /**
+     * Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`.
+     * null (that call in a script not deployed as a web app) keeps the default.
+     */
     baseUrl(url) {
-      this[PAGE].url = url;
+      this[PAGE].url = url === null || url === void 0 ? "/" : String(url);
       return this;
     }
     /** Query-string values kept in page URLs besides `page` (a filter, a sort). */
@@ -4497,13 +4500,11 @@ var SheetORM = (() => {
       throw new ValidationError(`${this.label()}.${method}(): expected ${wanted}.`);
     }
     /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
-    eagerLoad(parents, callback) {
+    eagerLoad(parentList, callback) {
       this.boot();
-      if (!this.anyParentKey(parents)) {
-        this.setRelatedForMany(parents, []);
-        return [];
-      }
-      const related = this.eagerQuery(parents, callback).get().all();
+      const parents = this.listOf(parentList, "eagerLoad");
+      const query = this.eagerQuery(parents, callback);
+      const related = this.anyParentKey(parents) ? query.get().all() : [];
       this.setRelatedForMany(parents, related);
       return related;
     }
@@ -8041,11 +8042,12 @@ var SheetORM = (() => {
       this.setGroups(parents, groups);
     }
     /** Loads the relation for many parents, grouping by the pivot rows directly (one read per sheet). */
-    eagerLoad(parents, callback) {
+    eagerLoad(parentList, callback) {
       this.boot();
+      const parents = this.listOf(parentList, "eagerLoad");
       return readScope(() => {
-        const query = this.anyParentKey(parents) ? this.eagerQuery(parents, callback) : null;
-        if (!query || !query.pairsAnyParent()) {
+        const query = this.eagerQuery(parents, callback);
+        if (!this.anyParentKey(parents) || !query.pairsAnyParent()) {
           parents.forEach((parent) => this.setRelated(parent, new Collection()));
           return [];
         }
@@ -8816,8 +8818,7 @@ var SheetORM = (() => {
     }
     const schemas = declaredSchemas(models);
     const report = { created: {}, added: {} };
-    const looked = planAll(schemas);
-    if (looked.every((plan) => plan.existing && !plan.missing.length)) return report;
+    if (nothingMissing(schemas)) return report;
     const held = acquireLock("SheetORM.ensureSchema");
     let wrote = false;
     try {
@@ -8838,6 +8839,14 @@ var SheetORM = (() => {
     }
     return report;
   }
+  function nothingMissing(schemas) {
+    try {
+      return planAll(schemas).every((plan) => plan.existing && !plan.missing.length);
+    } catch (error) {
+      if (error instanceof ValidationError) return false;
+      throw error;
+    }
+  }
   function planAll(schemas, names = /* @__PURE__ */ new Map()) {
     const plans = schemas.map((schema) => planSchema(schema, names));
     assertNoCaseClash(plans);
@@ -8853,6 +8862,10 @@ var SheetORM = (() => {
         names.set(spreadsheet, known);
       }
       const clash = known.find((name) => name.toLowerCase() === schema.sheetName.toLowerCase());
+      if (clash === schema.sheetName) {
+        const made = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(schema.sheetName));
+        if (made) return planExisting(schema, spreadsheet, made);
+      }
       if (clash) {
         throw new ValidationError(
           `SheetORM.ensureSchema(): ${schema.owner} needs a sheet "${schema.sheetName}", and spreadsheet "${spreadsheetName(spreadsheet)}" has "${clash}", a name that differs only in case (Sheets allows one of them); use "${clash}" (_table, or the relation's pivot name) or rename that sheet. Nothing was changed.`
@@ -8865,6 +8878,9 @@ var SheetORM = (() => {
       }
       return { schema, spreadsheet, existing: null, start: 1, missing: schema.columns };
     }
+    return planExisting(schema, spreadsheet, existing);
+  }
+  function planExisting(schema, spreadsheet, existing) {
     const lastColumn = retried("Sheet.getLastColumn", () => existing.getLastColumn());
     const row = lastColumn ? retried("Range.getValues", () => existing.getRange(1, 1, 1, lastColumn).getValues()[0]) : [];
     const where = { describe: () => `sheet "${schema.sheetName}" in spreadsheet "${spreadsheetName(spreadsheet)}"` };
