@@ -103,6 +103,11 @@ describe('eager loads for parents without keys', () => {
     expect(() => new Collection([new Post()]).load('comments', (q) => q.where('id', '??' as never, 1))).toThrow(/Unknown operator "\?\?"/);
   });
 
+  it('manyToMany: a pivot column asked for that the pivot sheet lacks is an error even when it pairs no parent', () => {
+    seed();
+    expect(() => Post.find(2)!.load('tags', (q) => q.pivotColumns(['role']))).toThrow(ColumnNotFoundError);
+  });
+
   it("a relation's eagerLoad takes one model as well as a list", () => {
     seed();
     const post = Post.find(1)!;
