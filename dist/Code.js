@@ -7214,6 +7214,7 @@ var SheetORM = (() => {
         prefetch(this.sheetsInvolved());
         const pivot = readTable(this.relation.pivotRef());
         const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
+        for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
         const rows = pivot.liveValues();
         for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
         return false;
