@@ -96,7 +96,7 @@ export class Paginator<T> extends Collection<T> {
 
   /**
    * Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`.
-   * null (that call in a script not deployed as a web app) keeps the default.
+   * null (what that call gives in a script not deployed as a web app) sets the default.
    */
   baseUrl(url: string | null): this {
     this[PAGE].url = url === null || url === undefined ? '/' : String(url);
