@@ -1685,7 +1685,7 @@ var SheetORM = (() => {
     }
     /**
      * Sets the path page URLs start with (default '/'): `baseUrl(ScriptApp.getService().getUrl())`.
-     * null (that call in a script not deployed as a web app) keeps the default.
+     * null (what that call gives in a script not deployed as a web app) sets the default.
      */
     baseUrl(url) {
       this[PAGE].url = url === null || url === void 0 ? "/" : String(url);
