@@ -7,8 +7,17 @@ import { ValidationError } from './errors';
  * when `fn` returns. If `fn` throws, nothing is written and the error propagates. Returns `fn`'s value.
  */
 export function transaction<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw new ValidationError('SheetORM.transaction(fn): fn must be a function.');
-  return runWrite('SheetORM.transaction', () => fn(), true);
+  requireSyncFunction(fn, 'transaction');
+  return runWrite(
+    'SheetORM.transaction',
+    () => {
+      const value = fn();
+      // Writes after an `await` would land later, outside the transaction: refused, and rolled back.
+      if (isThenable(value)) throw new ValidationError(`SheetORM.transaction(fn): fn returned a Promise. ${SYNC_ONLY} Nothing was written.`);
+      return value;
+    },
+    true,
+  );
 }
 
 /**
@@ -16,6 +25,21 @@ export function transaction<T>(fn: () => T): T {
  * the lock; a reused sheet is re-checked under it (header and keys) and read again if it changed.
  */
 export function session<T>(fn: () => T): T {
-  if (typeof fn !== 'function') throw new ValidationError('SheetORM.session(fn): fn must be a function.');
+  requireSyncFunction(fn, 'session');
   return readSession(fn);
+}
+
+const SYNC_ONLY = 'sheetorm runs synchronously, as Apps Script does: write fn as a plain function, without async or await.';
+
+function requireSyncFunction(fn: unknown, method: string): void {
+  if (typeof fn !== 'function') throw new ValidationError(`SheetORM.${method}(fn): fn must be a function.`);
+  // By tag, not instanceof: a library's caller makes its functions in another realm.
+  const tag = Object.prototype.toString.call(fn);
+  if (tag === '[object AsyncFunction]' || tag === '[object AsyncGeneratorFunction]') {
+    throw new ValidationError(`SheetORM.${method}(fn): fn is an async function. ${SYNC_ONLY}`);
+  }
+}
+
+function isThenable(value: unknown): boolean {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }

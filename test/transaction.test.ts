@@ -1,4 +1,4 @@
-import { Model, transaction, ValidationError, ModelNotFoundError, DuplicateKeyError } from '../src';
+import { Model, transaction, session, ValidationError, ModelNotFoundError, DuplicateKeyError } from '../src';
 import { seedSheets, sheetRows, gas } from './support/seed';
 
 class Account extends Model {
@@ -118,6 +118,49 @@ describe('transaction()', () => {
       })).toThrow('inner');
     });
     expect(sheetRows('Accounts').map((r) => r[1])).toEqual(['owner', 'ann', 'bob', 'in']);
+  });
+});
+
+describe('transaction() and session() with asynchronous functions', () => {
+  it('refuses an async fn before running it: writes after an await would land outside the transaction', () => {
+    seed();
+    gas().calls.reset();
+    let ran = false;
+    const fn = async () => {
+      ran = true;
+      Entry.create({ account_id: 1, amount: 1 });
+      await null;
+      Entry.create({ account_id: 1, amount: 2 });
+    };
+    expect(() => transaction(fn)).toThrow('SheetORM.transaction(fn): fn is an async function. sheetorm runs synchronously, as Apps Script does: write fn as a plain function, without async or await.');
+    expect(() => session(fn)).toThrow(ValidationError);
+    expect(ran).toBe(false);
+    expect(gas().calls.all()).toHaveLength(0);
+  });
+
+  it('rolls back a fn that returns a Promise, and says why', () => {
+    seed();
+    const entry = new Entry();
+    entry.merge({ account_id: 1, amount: 5 });
+    const rejected = Promise.reject(new Error('later'));
+    rejected.catch(() => undefined);
+    expect(() =>
+      transaction(() => {
+        entry.save();
+        return rejected;
+      }),
+    ).toThrow('SheetORM.transaction(fn): fn returned a Promise. sheetorm runs synchronously, as Apps Script does: write fn as a plain function, without async or await. Nothing was written.');
+    expect(sheetRows('Entries')).toEqual([['id', 'account_id', 'amount']]);
+    expect(entry.$isPersisted).toBe(false);
+    expect(gas().calls.writes()).toBe(0);
+  });
+
+  it('still returns other values that are functions or objects', () => {
+    seed();
+    const value = { then: 'not a function' };
+    expect(transaction(() => value)).toBe(value);
+    const plain = () => 1;
+    expect(transaction(() => plain)).toBe(plain);
   });
 });
 
