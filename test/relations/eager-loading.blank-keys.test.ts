@@ -108,6 +108,12 @@ describe('eager loads for parents without keys', () => {
     expect(() => Post.find(2)!.load('tags', (q) => q.pivotColumns(['role']))).toThrow(ColumnNotFoundError);
   });
 
+  it('manyToMany: a pivot sheet without the related key column is an error even when it has no rows', () => {
+    seedSheets({ Posts: [['id', 'user_id', 'title'], [1, null, 'A']], Tags: [['id'], [1]], PostTag: [['post_id', 'tagid']] });
+    expect(() => Post.with('tags').get()).toThrow('Post.tags: sheet "PostTag" in spreadsheet "Test Spreadsheet" has no column "tag_id"');
+    expect(gas().calls.reads('Tags')).toBe(0);
+  });
+
   it("a relation's eagerLoad takes one model as well as a list", () => {
     seed();
     const post = Post.find(1)!;

@@ -129,7 +129,8 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       prefetch(this.sheetsInvolved());
       const pivot = readTable(this.relation.pivotRef());
       const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
-      // The pivot columns asked for are checked as a load that reads on would check them.
+      // The other key and the pivot columns asked for are checked as a load that reads on would check them.
+      pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
       for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
       const rows = pivot.liveValues();
       for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
