@@ -24,9 +24,13 @@ export class ColumnNotFoundError extends SheetORMError {
 
 /** A relation name is not defined on the model. */
 export class RelationNotFoundError extends SheetORMError {
-  constructor(message: string) {
+  /** The error a relation method threw while its definition was read, if that is why. */
+  readonly cause?: unknown;
+
+  constructor(message: string, cause?: unknown) {
     super(message);
     this.name = 'RelationNotFoundError';
+    if (cause !== undefined) this.cause = cause;
   }
 }
 

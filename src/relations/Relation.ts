@@ -12,7 +12,7 @@ import { keepAssignedAttribute, readAttribute } from '../model/attributes';
 import { Collection } from '../collection/Collection';
 import { ColumnNotFoundError, SheetORMError, ValidationError } from '../errors';
 import { describeValue, normalizeKey, Key } from '../support/values';
-import { callerName } from './callerName';
+import { callerName, definingName } from './callerName';
 
 /** One model, or several as an array or a Collection. */
 export type ModelList<T> = T | T[] | Collection<T>;
@@ -58,7 +58,9 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
 
   constructor(model: ModelClass<P>, related: RelatedInput<R>, options: BaseRelationOptions = {}) {
     if (typeof related !== 'function') {
-      throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+      const name = definingName();
+      const hint = typeof related === 'string' ? `: pass the class itself (${related}) or a function returning it (() => ${related}), not its name` : '';
+      throw new SheetORMError(`${modelName(model)}${name ? `.${name}` : ''}: a relation needs a model class (or a function returning one), got ${describeValue(related)}${hint}.`);
     }
     this.model = model;
     this.related = related;
@@ -113,7 +115,7 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
 
   /** `Post.tags`, for messages (a relation its method built for one model is named after that method). */
   label(): string {
-    return `${modelName(this.model)}.${this.relationName || callerName(this) || '(relation)'}`;
+    return `${modelName(this.model)}.${this.relationName || callerName(this) || definingName() || '(relation)'}`;
   }
 
   /** The sheets loading this relation reads. */

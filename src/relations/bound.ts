@@ -6,7 +6,7 @@
  * per call, so `q = post.tags(); q.where(...); q.get()` filters as in Eloquent.
  */
 import type { Relation } from './Relation';
-import { SheetORMError } from '../errors';
+import { SheetORMError, ValidationError } from '../errors';
 import { isModelInstance } from '../model/state';
 import { QueryBuilder } from '../query/QueryBuilder';
 import { HasManyQueryBuilder } from './HasManyQueryBuilder';
@@ -38,7 +38,8 @@ export type DefinitionOf<R> = R extends { readonly [DEFINITION]: infer D } ? D :
  * relation method. Typed as bound (`B`): only the relation registry sees the bare definition.
  */
 export function bindToParent<B>(relation: Relation<any, any, any>, parent: object): B {
-  if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation as unknown as B;
+  if (isDefinitionHost(parent)) return constrainable(relation) as unknown as B;
+  if (!isModelInstance(parent)) return relation as unknown as B;
   rememberCaller(relation, bindToParent, (name) => definesRelation(relation, parent, name));
   let writer: Members | null = null;
   let query: Members | null = null;
@@ -70,6 +71,51 @@ export function bindToParent<B>(relation: Relation<any, any, any>, parent: objec
     },
   });
   return bound as unknown as B;
+}
+
+const definitions = new WeakMap<object, Relation<any, any, any>>();
+
+/**
+ * The relation a method returns while its definition is read: constraints chained onto it, as in
+ * Eloquent (`this.hasMany(Post).where('published', true)`), join its onQuery, so they hold for
+ * every query of the relation (eager loads, `related()`, `has`, `withCount`) and scope its writes.
+ */
+function constrainable(relation: Relation<any, any, any>): Relation<any, any, any> {
+  const chain: Relation<any, any, any> = new Proxy(relation, {
+    get(target, property) {
+      if (typeof property !== 'string' || !queryMethods().has(property) || (property in target && QUERY_FIRST.indexOf(property) < 0)) {
+        return Reflect.get(target, property, target);
+      }
+      return (...args: unknown[]) => {
+        addConstraint(target, property, args);
+        return chain;
+      };
+    },
+  });
+  definitions.set(chain, relation);
+  return chain;
+}
+
+/** The relation behind what a relation method returned while its definition was read. */
+export function definitionBehind(value: unknown): unknown {
+  return (typeof value === 'object' && value !== null && definitions.get(value)) || value;
+}
+
+/** Filters and orderings: what narrows or orders the related rows, not what runs a query or selects columns. */
+const CONSTRAINT = /^((and|or)?(where|has|doesntHave)([A-Z]\w*)?|orderBy\w*|latest|oldest|pivotColumns)$/i;
+
+function addConstraint(relation: Relation<any, any, any>, method: string, args: unknown[]): void {
+  const query = (relation.type === 'manyToMany' ? ManyToManyQueryBuilder : QueryBuilder).prototype as unknown as Members;
+  if (!CONSTRAINT.test(method) || typeof query[method] !== 'function') {
+    throw new ValidationError(
+      `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === 'manyToMany' ? ', wherePivot...' : ''}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`,
+    );
+  }
+  const previous = relation.onQuery;
+  relation.onQuery = (builder: Members) => {
+    if (previous) previous(builder);
+    (builder[method] as (...values: unknown[]) => unknown)(...args);
+  };
 }
 
 /** Definition members a bound relation leaves to its query: `post.tags().pivotColumns(['weight'])` is the query method. */

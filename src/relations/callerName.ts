@@ -100,3 +100,21 @@ function nameOf(frame: CallSite): string {
   // Some runtimes give `Post.tags` for a method.
   return name.slice(name.lastIndexOf('.') + 1);
 }
+
+let defining: string | null = null;
+
+/** Runs `fn` while the registry reads the definition of relation `name`, so relations built then are named after it. */
+export function whileDefining<T>(name: string, fn: () => T): T {
+  const outer = defining;
+  defining = name;
+  try {
+    return fn();
+  } finally {
+    defining = outer;
+  }
+}
+
+/** The relation whose definition is being read (see whileDefining), if any. */
+export function definingName(): string | null {
+  return defining;
+}

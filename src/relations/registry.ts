@@ -9,6 +9,8 @@ import { modelName, ModelSettings } from '../model/meta';
 import { describeValue } from '../support/values';
 import { attachState } from '../model/state';
 import { Relation } from './Relation';
+import { definitionBehind } from './bound';
+import { whileDefining } from './callerName';
 import { AttributeField } from '../model/fields';
 
 /** A class that may declare Pinia-style fields. */
@@ -23,7 +25,7 @@ const fieldCache = new WeakMap<object, Record<string, unknown>>();
 export function fieldsOf(model: RelationHost): Record<string, unknown> {
   let fields = fieldCache.get(model);
   if (!fields) {
-    const declared: unknown = typeof model.fields === 'function' ? model.fields() : undefined;
+    const declared: unknown = typeof model.fields === 'function' ? whileDefining('fields()', () => (model.fields as () => unknown).call(model)) : undefined;
     if (declared !== undefined && declared !== null && (typeof declared !== 'object' || Array.isArray(declared))) {
       throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared)}.`);
     }
@@ -122,11 +124,20 @@ function defineRelation(model: RelationHost, name: string, baseApi: object): Rel
   definitionHosts.add(blank);
   let result: unknown;
   try {
-    result = withoutWrites(() => (method as () => unknown).call(blank));
+    result = definitionBehind(whileDefining(name, () => withoutWrites(() => (method as () => unknown).call(blank))));
   } catch (error) {
     if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
-    const what = error instanceof WriteBlocked ? 'it tried to write to the sheet' : `it threw ${messageOf(error)}`;
-    throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (${what}; nothing was written)`);
+    if (error instanceof WriteBlocked) {
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (it tried to write to the sheet; nothing was written)`);
+    }
+    const thrown = `${errorName(error)}${messageOf(error)}`;
+    throw notFound(
+      model,
+      name,
+      baseApi,
+      `calling ${modelName(model)}.prototype.${name}() to read the relation it returns threw ${thrown} (the error is in error.cause): fix the method if it defines a relation; if it does not, do not name it as one (nothing was written)`,
+      error,
+    );
   }
   if (!(result instanceof Relation)) {
     throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
@@ -147,7 +158,13 @@ function candidates(model: RelationHost, baseApi: object): string[] {
   return Array.from(names);
 }
 
-function notFound(model: RelationHost, name: string, baseApi: object, reason?: string): RelationNotFoundError {
+/** `TypeError: ` before a thrown error's message, when it has a name. */
+function errorName(error: unknown): string {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name ? `${name}: ` : '';
+}
+
+function notFound(model: RelationHost, name: string, baseApi: object, reason?: string, cause?: unknown): RelationNotFoundError {
   const known = candidates(model, baseApi);
   const dotted = name.indexOf('.') >= 0 || /\s/.test(name);
   // A model declaring its relations in fields() is pointed there, as it is written that way.
@@ -159,5 +176,6 @@ function notFound(model: RelationHost, name: string, baseApi: object, reason?: s
   const label = modelName(model);
   return new RelationNotFoundError(
     `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(', ') || 'none'}.`,
+    cause,
   );
 }

@@ -355,7 +355,14 @@ describe('unknown relations', () => {
     gas().calls.reset();
     expect(() => Draft.withCount('archive')).toThrow(/Draft\.archive.*is not a relation method \(it tried to write to the sheet; nothing was written\)/);
     expect(() => Draft.with('shout')).toThrow(RelationNotFoundError);
-    expect(() => Draft.with('shout')).toThrow(/it threw .*toUpperCase/);
+    expect(() => Draft.with('shout')).toThrow(/calling Draft\.prototype\.shout\(\) to read the relation it returns threw TypeError: .*toUpperCase.* \(the error is in error\.cause\)/);
+    let error: unknown;
+    try {
+      Draft.with('shout');
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect((error as RelationNotFoundError).cause).toBeInstanceOf(TypeError);
     expect(gas().calls.writes()).toBe(0);
   });
 });
