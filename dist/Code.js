@@ -446,9 +446,10 @@ var SheetORM = (() => {
     }
   };
   var RelationNotFoundError = class extends SheetORMError {
-    constructor(message) {
+    constructor(message, cause) {
       super(message);
       this.name = "RelationNotFoundError";
+      if (cause !== void 0) this.cause = cause;
     }
   };
   var ModelNotFoundError = class extends SheetORMError {
@@ -4358,6 +4359,19 @@ var SheetORM = (() => {
     const name = frame.getMethodName() || frame.getFunctionName() || "";
     return name.slice(name.lastIndexOf(".") + 1);
   }
+  var defining = null;
+  function whileDefining(name, fn) {
+    const outer = defining;
+    defining = name;
+    try {
+      return fn();
+    } finally {
+      defining = outer;
+    }
+  }
+  function definingName() {
+    return defining;
+  }
 
   // src/relations/Relation.ts
   var Relation = class {
@@ -4369,7 +4383,9 @@ var SheetORM = (() => {
       /** The key column on the parent side. */
       this.localKey = "";
       if (typeof related !== "function") {
-        throw new SheetORMError(`${modelName(model)}: a relation needs a model class (or a function returning one), got ${String(related)}.`);
+        const name = definingName();
+        const hint = typeof related === "string" ? `: pass the class itself (${related}) or a function returning it (() => ${related}), not its name` : "";
+        throw new SheetORMError(`${modelName(model)}${name ? `.${name}` : ""}: a relation needs a model class (or a function returning one), got ${describeValue(related)}${hint}.`);
       }
       this.model = model;
       this.related = related;
@@ -4415,7 +4431,7 @@ var SheetORM = (() => {
     }
     /** `Post.tags`, for messages (a relation its method built for one model is named after that method). */
     label() {
-      return `${modelName(this.model)}.${this.relationName || callerName(this) || "(relation)"}`;
+      return `${modelName(this.model)}.${this.relationName || callerName(this) || definingName() || "(relation)"}`;
     }
     /** The sheets loading this relation reads. */
     tables() {
@@ -4583,123 +4599,6 @@ var SheetORM = (() => {
     return attributeFields(fields).filter(([, field]) => !field.nullable).map(([name]) => name);
   }
 
-  // src/relations/registry.ts
-  var relationCache = /* @__PURE__ */ new WeakMap();
-  var fieldCache = /* @__PURE__ */ new WeakMap();
-  function fieldsOf(model) {
-    let fields = fieldCache.get(model);
-    if (!fields) {
-      const declared3 = typeof model.fields === "function" ? model.fields() : void 0;
-      if (declared3 !== void 0 && declared3 !== null && (typeof declared3 !== "object" || Array.isArray(declared3))) {
-        throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared3)}.`);
-      }
-      fields = declared3 || {};
-      for (const name of Object.keys(fields)) {
-        const field = fields[name];
-        if (field instanceof AttributeField || field instanceof Relation) continue;
-        throw new ValidationError(
-          `${modelName(model)}.fields(): "${name}" is ${describeValue(field)}; each field is an attribute (this.attr(default), this.string(''), this.number(0), this.boolean(false), this.uid()) or a relation (this.hasMany(Post), this.belongsToMany(Role, 'RoleUser')).`
-        );
-      }
-      fieldCache.set(model, fields);
-    }
-    return fields;
-  }
-  var relationKeys = /* @__PURE__ */ new WeakMap();
-  var lastModel = null;
-  var lastKeys = null;
-  function isRelationKey(model, name) {
-    let keys = model === lastModel ? lastKeys : relationKeys.get(model);
-    if (!keys) relationKeys.set(model, keys = /* @__PURE__ */ new Map());
-    lastModel = model;
-    lastKeys = keys;
-    let answer = keys.get(name);
-    if (answer === void 0) {
-      const fields = fieldsOf(model);
-      if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
-      else answer = typeof methodOf(model.prototype, name) === "function" && model.$hasRelation(name);
-      keys.set(name, answer);
-    }
-    return answer;
-  }
-  function methodOf(prototype, name) {
-    for (let proto = prototype; proto; proto = Object.getPrototypeOf(proto)) {
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-      if (descriptor) return "value" in descriptor ? descriptor.value : void 0;
-    }
-    return void 0;
-  }
-  function findRelation(model, name, baseApi) {
-    let relations = relationCache.get(model);
-    if (!relations) {
-      relations = /* @__PURE__ */ new Map();
-      relationCache.set(model, relations);
-    }
-    const cached = relations.get(name);
-    if (cached) return cached;
-    const relation = defineRelation(model, name, baseApi);
-    relation.relationName = name;
-    if (relation.serializeAs === "") relation.serializeAs = name;
-    relations.set(name, relation);
-    return relation;
-  }
-  var definitionHosts = /* @__PURE__ */ new WeakSet();
-  function isDefinitionHost(instance) {
-    return definitionHosts.has(instance);
-  }
-  function defineRelation(model, name, baseApi) {
-    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
-    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
-    const method = methodOf(model.prototype, name);
-    if (field instanceof Relation) {
-      if (typeof method === "function" && !(name in baseApi)) {
-        throw new ValidationError(`${modelName(model)}.${name}: "${name}" is defined twice, in fields() and as a method ${name}(); keep one of them.`);
-      }
-      return field;
-    }
-    if (name in baseApi) {
-      throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
-    }
-    if (typeof method !== "function") throw notFound(model, name, baseApi);
-    const blank = Object.create(model.prototype);
-    attachState(blank);
-    definitionHosts.add(blank);
-    let result;
-    try {
-      result = withoutWrites(() => method.call(blank));
-    } catch (error) {
-      if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
-      const what = error instanceof WriteBlocked ? "it tried to write to the sheet" : `it threw ${messageOf(error)}`;
-      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (${what}; nothing was written)`);
-    }
-    if (!(result instanceof Relation)) {
-      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
-    }
-    return result;
-  }
-  function candidates(model, baseApi) {
-    const names = /* @__PURE__ */ new Set();
-    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
-    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
-      }
-    }
-    return Array.from(names);
-  }
-  function notFound(model, name, baseApi, reason) {
-    const known = candidates(model, baseApi);
-    const dotted = name.indexOf(".") >= 0 || /\s/.test(name);
-    const inFields = Object.values(fieldsOf(model)).some((value) => value instanceof Relation);
-    const define2 = inFields ? `add ${name}: this.hasMany(...) (or belongsTo, hasOne, belongsToMany) to ${modelName(model)}'s static fields()` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
-    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : define2);
-    const label = modelName(model);
-    return new RelationNotFoundError(
-      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`
-    );
-  }
-
   // src/model/defaults.ts
   var rowPending = false;
   function takeRowConstruction() {
@@ -4735,6 +4634,64 @@ var SheetORM = (() => {
     if (field.kind === "uid" || field.hasFunctionDefault()) return false;
     const value = field.defaultValue();
     return value !== null && value !== void 0 && value !== "";
+  }
+
+  // src/model/hydrate.ts
+  var Hydrator = class {
+    constructor(model, table, pivotSpec = null) {
+      this.model = model;
+      assertDeclaredColumns(model, table);
+      this.batch = new ReadBatch(table.header.names, pivotSpec);
+      this.plain = !anyCollides(model.prototype, this.batch.columns);
+    }
+    /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
+    entry(entry, pivotRow = null) {
+      const model = this.row(entry.values, entry.values === entry.original, pivotRow);
+      if (entry.rowNumber === null) (entry.onWithdraw || (entry.onWithdraw = [])).push(() => stateOf(model).persisted = false);
+      return model;
+    }
+    /** A model of row values; `asRead` says the array is never changed in place. */
+    row(values, asRead, pivotRow = null) {
+      const instance = constructForRow(this.model);
+      const columns = this.batch.columns;
+      const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
+      if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
+        const target = instance;
+        for (let i = 0; i < columns.length; i++) {
+          const value = original[i];
+          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
+        }
+        return instance;
+      }
+      assignRow(instance, columns, original, true);
+      const state = stateOf(instance);
+      state.persisted = true;
+      state.pivotRow = pivotRow;
+      state.pivotSpec = this.batch.pivotSpec;
+      return instance;
+    }
+  };
+  function hydrateValues(model, table, values) {
+    assertDeclaredColumns(model, table);
+    const instance = constructForRow(model);
+    assignRow(instance, table.header.names, values);
+    stateOf(instance).persisted = true;
+    return instance;
+  }
+  var checkedHeaders = /* @__PURE__ */ new WeakMap();
+  function assertDeclaredColumns(model, table) {
+    const names = table.header.names;
+    let checked = checkedHeaders.get(names);
+    if (!checked) checkedHeaders.set(names, checked = /* @__PURE__ */ new Set());
+    if (checked.has(model)) return;
+    for (const [name] of attributeFields(fieldsOf(model))) {
+      if (table.header.has(name)) continue;
+      const owner = modelName(model);
+      throw new ColumnNotFoundError(
+        `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
+      );
+    }
+    checked.add(model);
   }
 
   // src/model/keyChange.ts
@@ -4781,271 +4738,6 @@ var SheetORM = (() => {
   }
   function nextKey(entry, keyColumns2, columns, values) {
     return keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
-  }
-
-  // src/model/persistence.ts
-  function insertModels(model, instances, unit) {
-    const table = unit.table(tableRef(model), true);
-    const owner = modelName(model);
-    table.requireHeader(owner);
-    const names = primaryKeys(model);
-    const uuid = usesUuid(model);
-    const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
-    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
-    const undo = new InsertUndo(names[0]);
-    unit.record(() => undo.run());
-    const columns = table.header.names;
-    const required = notNullableNames(fieldsOf(model)).filter((name) => names.indexOf(name) < 0);
-    for (let i = 0; i < instances.length; i++) {
-      const instance = instances[i];
-      for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
-      const values = table.blankRow();
-      forEachAttribute(instance, (name, value) => {
-        if (value === void 0) return;
-        const column = attributeColumn(model, table, name, value, owner);
-        if (column >= 0) values[column] = table.cell(value, owner, name);
-      });
-      const generated = assignKey(model, keys, table, instance, values, undo);
-      const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
-      markInserted(instance, columns, values, undo);
-      if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept2) => takeKeptCells(instance, columns, kept2));
-      if (unit.transactional) unit.inserted.add(instance);
-    }
-  }
-  function takeKeptCells(instance, columns, kept2) {
-    const state = stateOf(instance);
-    for (const [index, value] of kept2) {
-      const name = columns[index];
-      if (state.columns !== columns || readAttribute(instance, name) !== null) continue;
-      writeAttribute(instance, name, cloneValue(value));
-      if (state.original) state.original[index] = value;
-    }
-  }
-  function attributeColumn(model, table, name, value, owner) {
-    if (table.header.has(name)) return table.column(name, owner);
-    if (value === null && isRelationKey(model, name)) return -1;
-    if (!isRelationData(value)) return table.column(name, owner);
-    throw new ColumnNotFoundError(
-      `${owner}: ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}), and "${name}" holds ${describeValue(value)}, which no cell holds. If it is a relation serialized under another name (serializeAs), leave it out: create and merge skip relation data only under the relation's own name. Nothing was written.`
-    );
-  }
-  function assertFilled(model, name, value, owner) {
-    if (value !== null && value !== void 0 && value !== "") return;
-    throw new ValidationError(`${owner}.${name} is declared notNullable() in fields(), and it is ${describeValue(value === void 0 ? null : value)}; give it a value. Nothing was written.`);
-  }
-  function saveEach(model, instances) {
-    userCodeRuns();
-    const names = primaryKeys(model);
-    const previous = savingBatch;
-    const outer = previous && previous.model === model ? previous.keys : null;
-    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], outer) : outer };
-    try {
-      for (let i = 0; i < instances.length; i++) instances[i].save();
-    } finally {
-      savingBatch = previous;
-    }
-  }
-  var baseSave = null;
-  function registerBaseSave(save) {
-    baseSave = save;
-  }
-  function saveInWrite(model) {
-    if (model.save !== baseSave) userCodeRuns();
-    model.save();
-  }
-  var savingBatch = null;
-  function batchOf(model) {
-    return savingBatch && savingBatch.model === model ? savingBatch.keys : null;
-  }
-  function suppliedKeys(instances, name, also) {
-    let keys = also && new Set(also);
-    for (let i = 0; i < instances.length; i++) {
-      const value = readAttribute(instances[i], name);
-      if (!isBlankKey(value)) (keys || (keys = /* @__PURE__ */ new Set())).add(normalizeKey(value));
-    }
-    return keys;
-  }
-  var InsertUndo = class {
-    constructor(keyName) {
-      this.keyed = [];
-      this.keysBefore = [];
-      this.states = [];
-      this.filled = [];
-      this.persisted = [];
-      this.deleted = [];
-      this.originals = [];
-      this.columns = [];
-      this.keyName = keyName;
-    }
-    key(instance, before) {
-      this.keyed.push(instance);
-      this.keysBefore.push(before);
-    }
-    state(state) {
-      this.states.push(state);
-      this.persisted.push(state.persisted);
-      this.deleted.push(state.deleted);
-      this.originals.push(state.original);
-      this.columns.push(state.columns);
-    }
-    /** Attributes the insert filled in from the row's blank cells, with the values it gave them. */
-    fill(instance, names) {
-      if (names) this.filled.push([instance, names, names.map((name) => readAttribute(instance, name))]);
-    }
-    run() {
-      this.filled.forEach(
-        ([instance, names, values]) => names.forEach((name, i) => {
-          if (readAttribute(instance, name) === values[i]) removeAttribute(instance, name);
-        })
-      );
-      this.states.forEach((state, i) => {
-        state.persisted = this.persisted[i];
-        state.deleted = this.deleted[i];
-        state.original = this.originals[i];
-        state.columns = this.columns[i];
-      });
-      this.keyed.forEach((instance, i) => {
-        if (this.keysBefore[i] === void 0) removeAttribute(instance, this.keyName);
-        else writeAttribute(instance, this.keyName, this.keysBefore[i]);
-      });
-    }
-  };
-  function assignKey(model, keys, table, instance, values, undo) {
-    if (keys.names.length > 1) {
-      const missing = keys.names.filter((key2, i) => isBlankKey(values[keys.columns[i]]));
-      if (missing.length) {
-        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
-      }
-      return false;
-    }
-    const column = keys.columns[0];
-    if (!isBlankKey(values[column])) return false;
-    if (!keys.makes) assertKeyMaker(model);
-    keys.makes = true;
-    let key;
-    if (keys.uuid) key = newUuid();
-    else {
-      if (keys.text === null) keys.text = table.keysAreText(column);
-      let next = table.nextKey(column);
-      while (keys.supplied && keys.supplied.has(normalizeKey(next))) next++;
-      key = keys.text ? String(next) : next;
-    }
-    values[column] = key;
-    undo.key(instance, readAttribute(instance, keys.names[0]));
-    writeAttribute(instance, keys.names[0], key);
-    return !keys.uuid;
-  }
-  function updateModel(model, instance, unit) {
-    const dirty = dirtyAttributes(instance);
-    if (!Object.keys(dirty).length) return;
-    const owner = modelName(model);
-    for (const name of notNullableNames(fieldsOf(model))) {
-      if (name in dirty) assertFilled(model, name, dirty[name], owner);
-    }
-    const table = unit.table(tableRef(model), true);
-    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
-    if (!names.length) return;
-    const columns = names.map((name) => table.column(name, owner));
-    const entry = locate(model, instance, table, "save");
-    if (!entry) throw gone(model, instance, table);
-    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
-    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) {
-      assertKeyChange(table, entry, keyColumns2, primaryKeys(model).map((key) => readAttribute(instance, key)), `${owner}.save()`);
-    }
-    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
-    markSaved(unit, instance, table, entry);
-  }
-  function deleteModel(model, instance, unit) {
-    const table = unit.table(tableRef(model), true);
-    const entry = locate(model, instance, table, "delete");
-    if (entry) table.remove(entry);
-    const state = stateOf(instance);
-    const before = { persisted: state.persisted, deleted: state.deleted };
-    state.persisted = false;
-    state.deleted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.deleted = before.deleted;
-    });
-  }
-  function refreshModel(model, instance) {
-    const current2 = stateOf(instance);
-    if (!current2.persisted && !current2.deleted) {
-      throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
-    }
-    const table = rereadTable(tableRef(model));
-    const entry = locate(model, instance, table, "refresh");
-    if (!entry) throw gone(model, instance, table);
-    const state = stateOf(instance);
-    const before = { attributes: attributesOf(instance), original: state.original, columns: state.columns, persisted: state.persisted };
-    recordUndo(() => {
-      clearAttributes(instance);
-      for (const name of Object.keys(before.attributes)) writeAttribute(instance, name, before.attributes[name]);
-      state.original = before.original;
-      state.columns = before.columns;
-      state.persisted = before.persisted;
-    });
-    assignRow(instance, table.header.names, entry.values);
-    state.persisted = true;
-  }
-  function locate(model, instance, table, action) {
-    const owner = modelName(model);
-    const keys = primaryKeys(model);
-    const columns = keys.map((key2) => table.column(key2, owner));
-    const values = originalKeyValues(instance, keys);
-    const shown = keys.map((key2, i) => `${key2} ${describeValue(values[i])}`).join(", ");
-    if (values.some(isBlankKey)) {
-      if (!stateOf(instance).persisted) return void 0;
-      throw new ValidationError(
-        `${owner}.${action}(): this ${owner} has no ${keys.join(", ")} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`
-      );
-    }
-    const key = normalizeCompositeKey(values);
-    if (table.isDuplicated(columns, key)) {
-      throw new DuplicateKeyError(
-        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${table.rowNumbersHolding(columns, key).join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
-      );
-    }
-    return table.find(columns, key);
-  }
-  function originalKeyValues(instance, keys) {
-    const state = stateOf(instance);
-    return keys.map((key) => {
-      const original = state.persisted ? originalValue(state, key) : void 0;
-      return original !== void 0 ? original : readAttribute(instance, key);
-    });
-  }
-  function gone(model, instance, table) {
-    const keys = primaryKeys(model);
-    const shown = keys.map((key) => {
-      var _a;
-      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
-    }).join(", ");
-    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
-  }
-  function markSaved(unit, instance, table, entry) {
-    const state = stateOf(instance);
-    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
-    const names = table.header.names;
-    for (let i = 0; i < names.length; i++) {
-      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
-    }
-    syncOriginal(state, instance, names);
-    state.persisted = true;
-    unit.record(() => {
-      state.persisted = before.persisted;
-      state.original = before.original;
-      state.columns = before.columns;
-    });
-  }
-  function markInserted(instance, columns, values, undo) {
-    const state = stateOf(instance);
-    undo.state(state);
-    undo.fill(instance, fillMissing(instance, columns, values));
-    state.columns = columns;
-    state.original = values.slice();
-    state.persisted = true;
-    state.deleted = false;
   }
 
   // src/query/conditions.ts
@@ -5144,430 +4836,6 @@ var SheetORM = (() => {
       checkValue(values[i], owner, method, column);
     }
     return values.slice();
-  }
-
-  // src/query/increment.ts
-  function incrementOf(column, amount, extra, owner, method) {
-    const sign = method === "increment" ? 1 : -1;
-    let amounts;
-    if (isPlainObject(column)) {
-      const names = Object.keys(column);
-      if (!names.length) throw new ValidationError(`${owner}.${method}({}): name at least one column, such as { views: 1 }.`);
-      amounts = names.map((name) => [name, sign * checkAmount(column[name], owner, method, name)]);
-      extra = amount === 1 ? extra : amount;
-    } else {
-      const name = checkColumn(column, owner, method);
-      amounts = [[name, sign * checkAmount(amount, owner, method, name)]];
-    }
-    if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
-      throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
-    }
-    const given = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
-    for (const name of given) {
-      if (amounts.some(([counted]) => counted === name)) {
-        throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
-      }
-    }
-    const kept2 = {};
-    for (const name of given) kept2[name] = extra[name];
-    return { amounts, extra: given.length ? kept2 : null };
-  }
-  function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
-    for (const name of Object.keys(change.extra || {})) {
-      if (keys.indexOf(table.header.names[table.column(unqualify(name), owner)]) >= 0) {
-        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
-      }
-    }
-  }
-  function unqualified(column, table) {
-    if (table.header.has(column)) return column;
-    const dot = column.lastIndexOf(".");
-    if (dot < 0) return column;
-    return column.slice(0, dot).toLowerCase() === table.ref.sheetName.toLowerCase() ? column.slice(dot + 1) : column;
-  }
-  function checkAmount(amount, owner, method, column) {
-    const value = typeof amount === "string" && isPlainNumberText(amount) ? Number(amount) : amount;
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new ValidationError(`${owner}.${method}('${column}', ${describeValue(amount)}): the amount must be a finite number, such as 1.`);
-    }
-    return value;
-  }
-  function addAmounts(table, entries, amounts, keys, owner, method) {
-    const columns = amounts.map(([name]) => {
-      const column = table.column(name, owner);
-      if (keys.indexOf(table.header.names[column]) >= 0) {
-        throw new ValidationError(`${owner}.${method}('${name}'): "${name}" is the key of ${owner}; keys are not counters (set a new key with update() or save()).`);
-      }
-      return column;
-    });
-    const sums = entries.map(
-      (entry) => columns.map((column, i) => {
-        const value = entry.values[column];
-        if (value === null || typeof value === "number") return amounts[i][1] === 0 ? value : (value || 0) + amounts[i][1];
-        const row = entry.rowNumber === null ? "a row not yet written" : `row ${entry.rowNumber}`;
-        throw new ValidationError(
-          `${owner}.${method}('${amounts[i][0]}'): ${row} of ${table.opened.describe()} holds ${describeValue(value)}, not a number; put a number (or nothing) in that cell. Nothing was written.`
-        );
-      })
-    );
-    entries.forEach(
-      (entry, r) => columns.forEach((column, i) => {
-        if (!sameValue(entry.values[column], sums[r][i])) table.set(entry, column, sums[r][i], owner);
-      })
-    );
-    return columns;
-  }
-
-  // src/model/increment.ts
-  function incrementModel(model, instance, method, column, amount, extra) {
-    const owner = modelName(model);
-    const change = incrementOf(column, amount, extra, owner, method);
-    const state = stateOf(instance);
-    if (!state.persisted) {
-      const why = state.deleted ? "was deleted" : "has not been saved";
-      throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
-    }
-    const keys = primaryKeys(model);
-    return runWrite(`${owner}.${method}`, (unit) => {
-      const table = unit.table(tableRef(model));
-      const entry = locate(model, instance, table, method);
-      if (!entry) throw gone(model, instance, table);
-      const name = (column2) => unqualified(column2, table);
-      refuseKeyExtras(table, change, keys, owner, method, name);
-      const amounts = change.amounts.map(([column2, amount2]) => [name(column2), amount2]);
-      addAmounts(table, [entry], amounts, keys, owner, method);
-      const extra2 = change.extra || {};
-      for (const column2 of Object.keys(extra2)) {
-        const index = table.column(name(column2), owner);
-        if (!sameValue(entry.values[index], table.cell(extra2[column2], owner, name(column2)))) table.set(entry, index, extra2[column2], owner);
-      }
-      const names = amounts.map(([column2]) => column2).concat(Object.keys(extra2).map(name));
-      takeCells(unit, instance, names, (column2) => entry.values[table.column(column2, owner)]);
-      return instance;
-    });
-  }
-  function takeCells(unit, instance, names, cell) {
-    const state = stateOf(instance);
-    const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
-    const original = state.original ? state.original.slice() : null;
-    names.forEach((name) => {
-      const value = cell(name);
-      writeAttribute(instance, name, value);
-      const at = original && state.columns ? columnIndex(state.columns, name) : -1;
-      if (original && at >= 0) original[at] = value;
-    });
-    state.original = original;
-    unit.record(() => {
-      names.forEach((name, i) => before.values[i] === void 0 ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i]));
-      state.original = before.original;
-    });
-  }
-
-  // src/query/EagerLoader.ts
-  function addPreloads(model, nodes, args, method = "with") {
-    let last = null;
-    const at = `${model.name}.${method}()`;
-    for (const arg of args) {
-      if (typeof arg === "function") {
-        if (!last && method === "load") {
-          useLoader(model, nodes, arg, at);
-          continue;
-        }
-        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
-        last.callback = arg;
-        continue;
-      }
-      if (isPlainObject(arg)) {
-        last = null;
-        for (const name of Object.keys(arg)) {
-          const callback = arg[name];
-          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
-            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
-          }
-          const node = addPath(model, nodes, checkedPath(name, at));
-          if (callback) node.callback = callback;
-        }
-        continue;
-      }
-      const names = Array.isArray(arg) ? arg : [arg];
-      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
-    }
-  }
-  function useLoader(model, nodes, callback, at) {
-    let open = true;
-    const add = (...names) => {
-      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
-      addPreloads(model, nodes, names, "load");
-      return loader2;
-    };
-    const loader2 = new Proxy(
-      { load: add, preload: add },
-      {
-        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
-          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
-        }
-      }
-    );
-    try {
-      callback(loader2);
-    } finally {
-      open = false;
-    }
-  }
-  function checkedPath(name, at) {
-    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
-    return name.trim().split(".");
-  }
-  function addPath(model, nodes, path) {
-    let level = nodes;
-    let owner = model;
-    let node = null;
-    for (const name of path) {
-      const relation = owner.$getRelation(name);
-      node = level.find((candidate) => candidate.name === name) || null;
-      if (!node) {
-        node = { name, children: [] };
-        level.push(node);
-      }
-      level = node.children;
-      owner = relation.relatedModel();
-    }
-    node.callback = void 0;
-    return node;
-  }
-  function loadPreloads(model, models, nodes) {
-    for (const node of nodes) {
-      const relation = model.$getRelation(node.name);
-      const related = relation.eagerLoad(models, node.callback);
-      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
-    }
-  }
-  function preloadSheets(model, nodes, refs = []) {
-    for (const node of nodes) {
-      const relation = model.$getRelation(node.name);
-      refs.push(...relation.tables());
-      preloadSheets(relation.relatedModel(), node.children, refs);
-    }
-    return refs;
-  }
-
-  // src/model/load.ts
-  function loadRelations(model, instances, args) {
-    const nodes = [];
-    addPreloads(model, nodes, args, "load");
-    if (inUnitOfWork()) for (const instance of instances) nodes.forEach((node) => recordRelationUndo(model, instance, node.name));
-    readScope(() => {
-      prefetch(preloadSheets(model, nodes));
-      loadPreloads(model, instances, nodes);
-    });
-  }
-  function loadCollection(base, items, args, kind) {
-    if (!(items[0] instanceof base)) throw notModelsError(items[0], 0, kind);
-    const model = classOf3(items[0]);
-    for (let i = 1; i < items.length; i++) {
-      if (!(items[i] instanceof base)) throw notModelsError(items[i], i, kind);
-      if (classOf3(items[i]) !== model) {
-        throw new ValidationError(
-          `Collection.${kind}(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`
-        );
-      }
-    }
-    const instances = Array.from(items);
-    if (kind === "load") return loadRelations(model, instances, args);
-    const query = model.query();
-    query.withCount(...args);
-    query.countOnto(instances);
-  }
-  function recordRelationUndo(model, instance, name) {
-    const wasLoaded = isLoadedRelation(instance, name);
-    const previous = wasLoaded ? instance[name] : void 0;
-    recordUndo(() => {
-      if (wasLoaded) {
-        model.$getRelation(name).setRelated(instance, previous);
-        return;
-      }
-      forgetLoadedRelation(instance, name);
-      delete instance[name];
-    });
-  }
-
-  // src/model/serialize.ts
-  function serialize(model, host, cherryPick) {
-    const keep = fieldFilter(checkCherryPick(cherryPick, "serialize"));
-    const state = stateOf(model);
-    const json = {};
-    const attributes = attributesOf(model);
-    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
-    for (const name of order) {
-      if (name in attributes && attributes[name] !== void 0 && keep(name)) setOwn(json, name, cloneValue(attributes[name]));
-    }
-    const relations = new Map(loadedRelations(model));
-    for (const name of Object.keys(model)) {
-      const value = model[name];
-      if (!relations.has(name) && typeof value !== "function" && isRelationData(value) && isRelationKey(host, name)) relations.set(name, value);
-    }
-    for (const [name, loaded] of relations) {
-      const key = host.$getRelation(name).serializeAs;
-      if (key === null) continue;
-      const own = Object.prototype.hasOwnProperty.call(model, name);
-      const value = own ? model[name] : loaded;
-      if (own && value !== null && !isRelationData(value)) continue;
-      const nested = cherryPick && cherryPick.relations ? cherryPick.relations[key || name] : void 0;
-      setOwn(json, key || name, plain(value, nested));
-    }
-    const pivot = pivotOf(state);
-    if (pivot !== void 0 && pivot !== null && keep("pivot")) setOwn(json, "pivot", plain(pivot));
-    const extras = serializedExtras(model);
-    if (extras) for (const key of Object.keys(extras)) setOwn(json, key, plain(extras[key]));
-    return json;
-  }
-  function serializedExtras(model) {
-    const option = model.serializeExtras;
-    if (option === true) return { meta: { ...extrasOf(model) } };
-    if (typeof option !== "function") return null;
-    const added = option.call(model);
-    return isPlainObject(added) ? added : null;
-  }
-  function checkCherryPick(cherryPick, path) {
-    if (cherryPick === void 0) return void 0;
-    const refuse = (what) => new ValidationError(`${path}(): ${what}; a cherry-pick is { fields: ['id', 'title'] | { pick?: [...], omit?: [...] }, relations: { tags: { fields: [...] } } }.`);
-    if (!isPlainObject(cherryPick)) throw refuse(`expected a cherry-pick object, got ${describeValue(cherryPick)}`);
-    const { fields, relations } = cherryPick;
-    const names = (list, key) => {
-      if (list !== void 0 && (!Array.isArray(list) || list.some((name) => typeof name !== "string"))) throw refuse(`${key} must be a list of names, got ${describeValue(list)}`);
-    };
-    if (Array.isArray(fields)) names(fields, "fields");
-    else if (isPlainObject(fields)) {
-      names(fields.pick, "fields.pick");
-      names(fields.omit, "fields.omit");
-    } else if (fields !== void 0) throw refuse(`fields must be a list or { pick, omit }, got ${describeValue(fields)}`);
-    if (relations !== void 0 && !isPlainObject(relations)) throw refuse(`relations must be an object of cherry-picks by relation, got ${describeValue(relations)}`);
-    return cherryPick;
-  }
-  var keepAll = () => true;
-  function fieldFilter(cherryPick) {
-    const fields = cherryPick && cherryPick.fields;
-    if (!fields) return keepAll;
-    const pick = Array.isArray(fields) ? fields : fields.pick;
-    const omit = Array.isArray(fields) ? void 0 : fields.omit;
-    return (name) => (!pick || pick.indexOf(name) >= 0) && (!omit || omit.indexOf(name) < 0);
-  }
-  function plain(value, cherryPick) {
-    if (isDate(value)) return new Date(value.getTime());
-    if (value !== null && typeof value === "object") {
-      const item = value;
-      if (cherryPick !== void 0 && typeof item.serialize === "function" && !Array.isArray(value)) return item.serialize(cherryPick);
-      if (cherryPick === void 0 && typeof item.toJSON === "function") return item.toJSON();
-    }
-    if (Array.isArray(value)) return value.map((item) => plain(item, cherryPick));
-    if (value !== null && typeof value === "object") {
-      const copy = {};
-      for (const key of Object.keys(value)) setOwn(copy, key, plain(value[key]));
-      return copy;
-    }
-    return value;
-  }
-
-  // src/model/staticArguments.ts
-  function checkAttributeList(list, owner, method, related) {
-    const items = method === "create" ? [list] : list;
-    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
-    Array.from(items).forEach((attributes, i) => {
-      if (isPlainObject(attributes) || related && attributes instanceof related) return;
-      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
-      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
-    });
-  }
-  function checkAttributeObjects(owner, method, search, attributes) {
-    [search, attributes].forEach((value, i) => {
-      if (isPlainObject(value)) return;
-      const which = i === 0 ? "the search" : "the attributes";
-      throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
-    });
-  }
-  function findByQuery(model, method, column, value, given) {
-    if (isPlainObject(column)) {
-      const clause = column;
-      for (const name of Object.keys(clause)) if (clause[name] === void 0) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
-      return model.query().where(clause);
-    }
-    if (typeof column !== "string") {
-      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
-    }
-    if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
-    if (value === void 0) throw undefinedValue(model, method, column, `'${column}', undefined`);
-    return model.query().where(column, value);
-  }
-  function undefinedValue(model, method, column, shown) {
-    return new ValidationError(`${modelName(model)}.${method}(${shown}): the value of "${column}" is undefined; pass a value, or null to find an empty cell.`);
-  }
-
-  // src/model/findOrCreate.ts
-  function findOrCreate(owner, method, find, create, search, attributes, update) {
-    return runWrite(`${owner}.${method}`, () => {
-      const found = find();
-      if (!found) return create({ ...search, ...attributes });
-      if (update) saveInWrite(found.merge(attributes));
-      return found;
-    });
-  }
-
-  // src/model/hydrate.ts
-  var Hydrator = class {
-    constructor(model, table, pivotSpec = null) {
-      this.model = model;
-      assertDeclaredColumns(model, table);
-      this.batch = new ReadBatch(table.header.names, pivotSpec);
-      this.plain = !anyCollides(model.prototype, this.batch.columns);
-    }
-    /** A model of a row entry (with the pivot row that reached it, for a many-to-many relation). */
-    entry(entry, pivotRow = null) {
-      const model = this.row(entry.values, entry.values === entry.original, pivotRow);
-      if (entry.rowNumber === null) (entry.onWithdraw || (entry.onWithdraw = [])).push(() => stateOf(model).persisted = false);
-      return model;
-    }
-    /** A model of row values; `asRead` says the array is never changed in place. */
-    row(values, asRead, pivotRow = null) {
-      const instance = constructForRow(this.model);
-      const columns = this.batch.columns;
-      const original = asRead && values.length === columns.length ? values : copyRow(values, columns.length);
-      if (this.plain && holdRead(instance, this.batch, original, pivotRow)) {
-        const target = instance;
-        for (let i = 0; i < columns.length; i++) {
-          const value = original[i];
-          target[columns[i]] = value !== null && typeof value === "object" ? cloneValue(value) : value;
-        }
-        return instance;
-      }
-      assignRow(instance, columns, original, true);
-      const state = stateOf(instance);
-      state.persisted = true;
-      state.pivotRow = pivotRow;
-      state.pivotSpec = this.batch.pivotSpec;
-      return instance;
-    }
-  };
-  function hydrateValues(model, table, values) {
-    assertDeclaredColumns(model, table);
-    const instance = constructForRow(model);
-    assignRow(instance, table.header.names, values);
-    stateOf(instance).persisted = true;
-    return instance;
-  }
-  var checkedHeaders = /* @__PURE__ */ new WeakMap();
-  function assertDeclaredColumns(model, table) {
-    const names = table.header.names;
-    let checked = checkedHeaders.get(names);
-    if (!checked) checkedHeaders.set(names, checked = /* @__PURE__ */ new Set());
-    if (checked.has(model)) return;
-    for (const [name] of attributeFields(fieldsOf(model))) {
-      if (table.header.has(name)) continue;
-      const owner = modelName(model);
-      throw new ColumnNotFoundError(
-        `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
-      );
-    }
-    checked.add(model);
   }
 
   // src/query/ConditionBuilder.ts
@@ -5814,6 +5082,94 @@ var SheetORM = (() => {
     });
     callback(watched);
     return unknown;
+  }
+
+  // src/query/EagerLoader.ts
+  function addPreloads(model, nodes, args, method = "with") {
+    let last = null;
+    const at = `${model.name}.${method}()`;
+    for (const arg of args) {
+      if (typeof arg === "function") {
+        if (!last && method === "load") {
+          useLoader(model, nodes, arg, at);
+          continue;
+        }
+        if (!last) throw new ValidationError(`${at}: a callback must follow a relation name.`);
+        last.callback = arg;
+        continue;
+      }
+      if (isPlainObject(arg)) {
+        last = null;
+        for (const name of Object.keys(arg)) {
+          const callback = arg[name];
+          if (callback !== void 0 && callback !== null && typeof callback !== "function") {
+            throw new ValidationError(`${at}: the value for "${name}" must be a callback constraining it (q => ...), got ${describeValue(callback)}.`);
+          }
+          const node = addPath(model, nodes, checkedPath(name, at));
+          if (callback) node.callback = callback;
+        }
+        continue;
+      }
+      const names = Array.isArray(arg) ? arg : [arg];
+      for (const name of names) last = addPath(model, nodes, checkedPath(name, at));
+    }
+  }
+  function useLoader(model, nodes, callback, at) {
+    let open = true;
+    const add = (...names) => {
+      if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
+      addPreloads(model, nodes, names, "load");
+      return loader2;
+    };
+    const loader2 = new Proxy(
+      { load: add, preload: add },
+      {
+        get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
+          throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
+        }
+      }
+    );
+    try {
+      callback(loader2);
+    } finally {
+      open = false;
+    }
+  }
+  function checkedPath(name, at) {
+    if (typeof name !== "string" || !name.trim()) throw new ValidationError(`${at}: expected relation names, got ${describeValue(name)}.`);
+    return name.trim().split(".");
+  }
+  function addPath(model, nodes, path) {
+    let level = nodes;
+    let owner = model;
+    let node = null;
+    for (const name of path) {
+      const relation = owner.$getRelation(name);
+      node = level.find((candidate) => candidate.name === name) || null;
+      if (!node) {
+        node = { name, children: [] };
+        level.push(node);
+      }
+      level = node.children;
+      owner = relation.relatedModel();
+    }
+    node.callback = void 0;
+    return node;
+  }
+  function loadPreloads(model, models, nodes) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      const related = relation.eagerLoad(models, node.callback);
+      if (node.children.length && related.length) loadPreloads(relation.relatedModel(), related, node.children);
+    }
+  }
+  function preloadSheets(model, nodes, refs = []) {
+    for (const node of nodes) {
+      const relation = model.$getRelation(node.name);
+      refs.push(...relation.tables());
+      preloadSheets(relation.relatedModel(), node.children, refs);
+    }
+    return refs;
   }
 
   // src/query/EagerQuery.ts
@@ -6197,6 +5553,78 @@ var SheetORM = (() => {
     }
   };
 
+  // src/query/increment.ts
+  function incrementOf(column, amount, extra, owner, method) {
+    const sign = method === "increment" ? 1 : -1;
+    let amounts;
+    if (isPlainObject(column)) {
+      const names = Object.keys(column);
+      if (!names.length) throw new ValidationError(`${owner}.${method}({}): name at least one column, such as { views: 1 }.`);
+      amounts = names.map((name) => [name, sign * checkAmount(column[name], owner, method, name)]);
+      extra = amount === 1 ? extra : amount;
+    } else {
+      const name = checkColumn(column, owner, method);
+      amounts = [[name, sign * checkAmount(amount, owner, method, name)]];
+    }
+    if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
+      throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
+    }
+    const given = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
+    for (const name of given) {
+      if (amounts.some(([counted]) => counted === name)) {
+        throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
+      }
+    }
+    const kept2 = {};
+    for (const name of given) kept2[name] = extra[name];
+    return { amounts, extra: given.length ? kept2 : null };
+  }
+  function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
+    for (const name of Object.keys(change.extra || {})) {
+      if (keys.indexOf(table.header.names[table.column(unqualify(name), owner)]) >= 0) {
+        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+      }
+    }
+  }
+  function unqualified(column, table) {
+    if (table.header.has(column)) return column;
+    const dot = column.lastIndexOf(".");
+    if (dot < 0) return column;
+    return column.slice(0, dot).toLowerCase() === table.ref.sheetName.toLowerCase() ? column.slice(dot + 1) : column;
+  }
+  function checkAmount(amount, owner, method, column) {
+    const value = typeof amount === "string" && isPlainNumberText(amount) ? Number(amount) : amount;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new ValidationError(`${owner}.${method}('${column}', ${describeValue(amount)}): the amount must be a finite number, such as 1.`);
+    }
+    return value;
+  }
+  function addAmounts(table, entries, amounts, keys, owner, method) {
+    const columns = amounts.map(([name]) => {
+      const column = table.column(name, owner);
+      if (keys.indexOf(table.header.names[column]) >= 0) {
+        throw new ValidationError(`${owner}.${method}('${name}'): "${name}" is the key of ${owner}; keys are not counters (set a new key with update() or save()).`);
+      }
+      return column;
+    });
+    const sums = entries.map(
+      (entry) => columns.map((column, i) => {
+        const value = entry.values[column];
+        if (value === null || typeof value === "number") return amounts[i][1] === 0 ? value : (value || 0) + amounts[i][1];
+        const row = entry.rowNumber === null ? "a row not yet written" : `row ${entry.rowNumber}`;
+        throw new ValidationError(
+          `${owner}.${method}('${amounts[i][0]}'): ${row} of ${table.opened.describe()} holds ${describeValue(value)}, not a number; put a number (or nothing) in that cell. Nothing was written.`
+        );
+      })
+    );
+    entries.forEach(
+      (entry, r) => columns.forEach((column, i) => {
+        if (!sameValue(entry.values[column], sums[r][i])) table.set(entry, column, sums[r][i], owner);
+      })
+    );
+    return columns;
+  }
+
   // src/query/QueryBuilder.ts
   var QueryBuilder = class _QueryBuilder extends OrderedQuery {
     constructor(model) {
@@ -6513,6 +5941,1265 @@ var SheetORM = (() => {
     return checkColumn(column, owner, "count");
   }
 
+  // src/query/groupLimit.ts
+  function checkGroupLimit(given, owner) {
+    const count = digitsAsNumber(given);
+    if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
+      throw new ValidationError(`${owner}.groupLimit(${describeValue(given)}): expected a whole number \u2265 0.`);
+    }
+    return count;
+  }
+  function checkGroupDirection(direction, owner) {
+    const dir = String(direction).toLowerCase();
+    if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
+    return dir;
+  }
+
+  // src/relations/HasManyQueryBuilder.ts
+  var HasManyQueryBuilder = class extends QueryBuilder {
+    constructor(model) {
+      super(model);
+      this.groupLimitCount = null;
+      this.groupOrders = [];
+      /** The related column holding the parent key, when this query loads the relation for parents. */
+      this.partitionColumn = null;
+    }
+    with(...args) {
+      return super.with(...args);
+    }
+    /** `preload()` keeping this builder's own methods. */
+    preload(name, callback) {
+      return super.preload(name, callback);
+    }
+    /** Keeps at most `count` related rows per parent. */
+    groupLimit(count) {
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
+      return this;
+    }
+    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
+    groupOrderBy(column, direction = "asc") {
+      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
+      return this;
+    }
+    /** Checks groupOrderBy's columns too. */
+    assertOrderColumns(table) {
+      super.assertOrderColumns(table);
+      const resolve = this.resolveColumn(table);
+      this.groupOrders.forEach((order) => resolve(order.column, "model"));
+    }
+    rowCap() {
+      return this.partitionColumn === null ? this.groupLimitCount : null;
+    }
+    /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
+    partitionBy(column) {
+      this.partitionColumn = column;
+      return this;
+    }
+    ordered(table, rows, valuesOf) {
+      if (this.partitionColumn === null) {
+        const orders2 = this.orders.concat(this.groupOrders);
+        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
+        const kept3 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
+        return super.ordered(table, kept3, valuesOf, []);
+      }
+      if (this.groupLimitCount === null) {
+        const resolve = this.resolveColumn(table);
+        this.groupOrders.forEach((order) => resolve(order.column, "model"));
+        return super.ordered(table, rows, valuesOf);
+      }
+      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const sorted = this.sortedBy(table, rows, valuesOf, orders);
+      const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
+      const limit = this.groupLimitCount;
+      const taken = /* @__PURE__ */ new Map();
+      const kept2 = sorted.filter((row) => {
+        const key = normalizeKey(parentKey(valuesOf(row)));
+        const count = taken.get(key) || 0;
+        if (count >= limit) return false;
+        taken.set(key, count + 1);
+        return true;
+      });
+      return super.ordered(table, kept2, valuesOf);
+    }
+  };
+
+  // src/relations/pivot/PivotQueryClauses.ts
+  var PivotQueryClauses = class extends QueryBuilder {
+    constructor() {
+      super(...arguments);
+      /** Pivot columns selected into `pivot` and `$extras.pivot_<column>`. */
+      this.selectedPivotColumns = [];
+    }
+    /** Adds pivot columns to each result's `pivot` and `$extras`. */
+    pivotColumns(columns) {
+      const list = typeof columns === "string" ? [columns] : columns;
+      if (!Array.isArray(list) || Array.from(list).some((column) => typeof column !== "string" || !column.trim())) {
+        throw new ValidationError(`${this.owner}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
+      }
+      for (const column of list) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
+      return this;
+    }
+    /** `where` on a pivot column. */
+    wherePivot(...args) {
+      return this.addWhere("and", false, args, "wherePivot", "pivot");
+    }
+    /** Alias of `wherePivot`. */
+    andWherePivot(...args) {
+      return this.addWhere("and", false, args, "andWherePivot", "pivot");
+    }
+    /** OR-ed `wherePivot`. */
+    orWherePivot(...args) {
+      return this.addWhere("or", false, args, "orWherePivot", "pivot");
+    }
+    /** Negated `wherePivot`. */
+    whereNotPivot(...args) {
+      return this.addWhere("and", true, args, "whereNotPivot", "pivot");
+    }
+    /** Alias of `whereNotPivot`. */
+    andWhereNotPivot(...args) {
+      return this.addWhere("and", true, args, "andWhereNotPivot", "pivot");
+    }
+    /** OR-ed `whereNotPivot`. */
+    orWhereNotPivot(...args) {
+      return this.addWhere("or", true, args, "orWhereNotPivot", "pivot");
+    }
+    /** `whereIn` on a pivot column. */
+    whereInPivot(column, values) {
+      return this.addIn("and", false, column, values, "whereInPivot", "pivot");
+    }
+    /** Alias of `whereInPivot`. */
+    andWhereInPivot(column, values) {
+      return this.addIn("and", false, column, values, "andWhereInPivot", "pivot");
+    }
+    /** OR-ed `whereInPivot`. */
+    orWhereInPivot(column, values) {
+      return this.addIn("or", false, column, values, "orWhereInPivot", "pivot");
+    }
+    /** `whereNotIn` on a pivot column. */
+    whereNotInPivot(column, values) {
+      return this.addIn("and", true, column, values, "whereNotInPivot", "pivot");
+    }
+    /** Alias of `whereNotInPivot`. */
+    andWhereNotInPivot(column, values) {
+      return this.addIn("and", true, column, values, "andWhereNotInPivot", "pivot");
+    }
+    /** OR-ed `whereNotInPivot`. */
+    orWhereNotInPivot(column, values) {
+      return this.addIn("or", true, column, values, "orWhereNotInPivot", "pivot");
+    }
+    /** Pivot cell is empty. */
+    whereNullPivot(column) {
+      return this.addNull("and", false, column, "whereNullPivot", "pivot");
+    }
+    /** Alias of `whereNullPivot`. */
+    andWhereNullPivot(column) {
+      return this.addNull("and", false, column, "andWhereNullPivot", "pivot");
+    }
+    /** OR-ed `whereNullPivot`. */
+    orWhereNullPivot(column) {
+      return this.addNull("or", false, column, "orWhereNullPivot", "pivot");
+    }
+    /** Pivot cell is not empty. */
+    whereNotNullPivot(column) {
+      return this.addNull("and", true, column, "whereNotNullPivot", "pivot");
+    }
+    /** Alias of `whereNotNullPivot`. */
+    andWhereNotNullPivot(column) {
+      return this.addNull("and", true, column, "andWhereNotNullPivot", "pivot");
+    }
+    /** OR-ed `whereNotNullPivot`. */
+    orWhereNotNullPivot(column) {
+      return this.addNull("or", true, column, "orWhereNotNullPivot", "pivot");
+    }
+  };
+
+  // src/relations/pivot/pivotScope.ts
+  function onPivotOnly(conditions, pivotTable) {
+    return conditions.every((condition2) => {
+      if (condition2.kind === "group") return onPivotOnly(condition2.conditions, pivotTable);
+      if (condition2.kind === "deferred" || condition2.source !== "pivot") return false;
+      const dot = condition2.column.lastIndexOf(".");
+      return dot < 0 || condition2.column.slice(0, dot).toLowerCase() === pivotTable.toLowerCase();
+    });
+  }
+  function pivotRowsAccepted(conditions, pivot, pivotTable, rows, owner, zone) {
+    const test = compile(
+      conditions,
+      (column, _source, who = owner) => {
+        const index = pivot.column(pivotColumnName(column, pivot, pivotTable), who);
+        return (row) => rows[row][index];
+      },
+      zone
+    );
+    return rows.map((_, i) => test(i));
+  }
+  function pivotColumnName(column, pivot, pivotTable) {
+    if (pivot.header.has(column)) return column;
+    if (column.startsWith("pivot_") && pivot.header.has(column.slice(6))) return column.slice(6);
+    const dot = column.lastIndexOf(".");
+    return dot >= 0 && column.slice(0, dot).toLowerCase() === pivotTable.toLowerCase() ? column.slice(dot + 1) : column;
+  }
+
+  // src/relations/pivot/join.ts
+  function pivotSpecOf(relation, join, selectedPivotColumns, owner) {
+    const { pivotModel } = relation;
+    const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(selectedPivotColumns);
+    const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
+    const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, owner)]);
+    return {
+      extras(row) {
+        const extras = {};
+        for (const [, extra, index] of layout) extras[extra] = row[index];
+        return extras;
+      },
+      pivot(row) {
+        if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
+        const plain2 = {};
+        for (const [column, , index] of layout) setOwn(plain2, column, row[index]);
+        return plain2;
+      }
+    };
+  }
+  function distinctEntries(join) {
+    return Array.from(new Set(join.rows.map((row) => join.entries[row])));
+  }
+  function emptyJoin(related, pivot) {
+    return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
+  }
+  function slotsOf(keys, slots) {
+    return keys.map((value) => {
+      const key = normalizeKey(value);
+      let slot = slots.get(key);
+      if (slot === void 0) slots.set(key, slot = slots.size);
+      return slot;
+    });
+  }
+
+  // src/relations/pivot/ManyToManyQueryBuilder.ts
+  var ManyToManyQueryBuilder = class _ManyToManyQueryBuilder extends PivotQueryClauses {
+    constructor(relation, parentKeys, preload = false) {
+      super(relation.relatedModel());
+      this.groupLimitCount = null;
+      this.groupOrders = [];
+      this.relation = relation;
+      this.forParents = preload;
+      this.owner = relation.label();
+      const slots = /* @__PURE__ */ new Map();
+      this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
+      this.parentSlots = parentKeys ? slots : null;
+      this.selectedPivotColumns = relation.pivotColumns.slice();
+    }
+    with(...args) {
+      return super.with(...args);
+    }
+    /** `preload()` keeping this builder's own methods. */
+    preload(name, callback) {
+      return super.preload(name, callback);
+    }
+    newGroup() {
+      return new _ManyToManyQueryBuilder(this.relation, null);
+    }
+    /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
+    groupLimit(count) {
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
+      return this;
+    }
+    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
+    groupOrderBy(column, direction = "asc") {
+      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
+      return this;
+    }
+    /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
+    get() {
+      refuseColumnList(arguments[0], this.owner, "get");
+      return readScope(() => {
+        this.forgetCounts();
+        const models = this.hydrateAll(this.joined());
+        this.loadRelations(models);
+        return Collection.wrap(models);
+      });
+    }
+    /** The related models, and those of each parent key given to the query (`groups[i]` for the i-th). */
+    getByParent() {
+      const slots = this.parentSlots;
+      if (!slots) throw new ValidationError(`${this.owner}: getByParent() is for a query made by eagerQuery(parents).`);
+      return readScope(() => {
+        this.forgetCounts();
+        const join = this.joined();
+        const models = this.hydrateAll(join);
+        this.loadRelations(models);
+        const counts = new Array(slots.size).fill(0);
+        for (let i = 0; i < join.rows.length; i++) counts[join.slots[join.rows[i]]]++;
+        const groups = counts.map((count) => new Array(count));
+        const filled = new Array(slots.size).fill(0);
+        for (let i = 0; i < models.length; i++) {
+          const slot = join.slots[join.rows[i]];
+          groups[slot][filled[slot]++] = models[i];
+        }
+        const shared = this.givenSlots.length !== slots.size;
+        const handed = shared ? new Array(slots.size).fill(false) : null;
+        return {
+          models,
+          groups: this.givenSlots.map((slot) => {
+            if (!handed) return groups[slot];
+            if (handed[slot]) return groups[slot].slice();
+            handed[slot] = true;
+            return groups[slot];
+          })
+        };
+      });
+    }
+    /**
+     * Whether a pivot row holds one of the parent keys given to the query. The pivot sheet is read
+     * first (through SpreadsheetApp), so a load for parents it pairs with nothing reads no related sheet.
+     */
+    pairsAnyParent() {
+      const wanted = this.parentSlots;
+      if (!wanted) return true;
+      return readScope(() => {
+        prefetch(this.sheetsInvolved());
+        const pivot = readTable(this.relation.pivotRef());
+        const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
+        pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
+        for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
+        const rows = pivot.liveValues();
+        for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
+        return false;
+      });
+    }
+    /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
+    count(column) {
+      const counted = countedColumn(column, this.owner);
+      return readScope(() => {
+        const { join, rows } = this.countedRows();
+        if (counted === null) return rows.length;
+        const read = this.resolver(join)(counted, "model");
+        return rows.filter((row) => read(row) !== null).length;
+      });
+    }
+    /** A column of the joined rows (related, or pivot when qualified or only there), for the aggregates. */
+    columnValues(column, method) {
+      const name = checkColumn(column, this.owner, method);
+      return readScope(() => {
+        const { join, rows } = this.countedRows();
+        return rows.map(this.resolver(join)(name, "model"));
+      });
+    }
+    /** The joined rows the conditions keep, before order, groupLimit and paging (what counts and aggregates read). */
+    countedRows() {
+      this.forgetCounts();
+      const join = this.joinRows();
+      const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
+      this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
+      return { join, rows: this.filtered(join) };
+    }
+    pluck(column, key) {
+      checkColumn(column, this.owner, "pluck");
+      if (key !== void 0) checkColumn(key, this.owner, "pluck");
+      return readScope(() => {
+        this.forgetCounts();
+        const join = this.joined();
+        const resolve = this.resolver(join);
+        const read = resolve(column, "model");
+        return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"));
+      });
+    }
+    /** update/increment/delete change the matching related rows, once each; pivot rows stay (detach them first if needed). */
+    rowsToChange() {
+      const join = this.joined();
+      return { table: join.related, entries: () => distinctEntries(join) };
+    }
+    rowCap() {
+      return this.forParents ? null : this.groupLimitCount;
+    }
+    /** Joined rows per parent key (for `withCount`/`has`). */
+    countByParent() {
+      return readScope(() => {
+        this.forgetCounts();
+        const join = this.joinRows();
+        const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+        this.sortRows(join, [], this.orders.concat(this.groupOrders).filter((order) => !this.mayBeCount(order.column)));
+        const counts = /* @__PURE__ */ new Map();
+        const rows = this.filtered(join);
+        for (let i = 0; i < rows.length; i++) {
+          const key = normalizeKey(join.pivots[rows[i]][fk]);
+          counts.set(key, (counts.get(key) || 0) + 1);
+        }
+        return counts;
+      });
+    }
+    /** Filtered, sorted, group-limited and sliced joined rows. */
+    joined() {
+      const join = this.joinRows();
+      let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
+      if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
+      else if (this.forParents) this.sortRows(join, [], this.groupOrders);
+      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
+      if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
+      return { ...join, rows };
+    }
+    /**
+     * Which of `pivots` (pivot rows) the query's conditions accept, each with the related row it
+     * reaches (blank when none): the scope of writes through a relation whose onQuery constrains it,
+     * as Lucid applies onQuery to the pivot query of detach and sync.
+     */
+    acceptsPivotRows(pivots) {
+      const conditions = this.scopedConditions();
+      if (!conditions.length) return pivots.map(() => true);
+      const { pivotTable } = this.relation;
+      if (onPivotOnly(conditions, pivotTable)) {
+        const pivot2 = readTable(this.relation.pivotRef());
+        return pivotRowsAccepted(conditions, pivot2, pivotTable, pivots, this.owner, this.zoneOf(pivot2));
+      }
+      prefetch(this.sheetsInvolved(false));
+      const related = readTable(tableRef(this.model));
+      const pivot = readTable(this.relation.pivotRef());
+      const rfk = pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
+      const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
+      const none = new RowEntry(related.header.names.map(() => null), null, null);
+      const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
+      const test = compile(conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
+      return pivots.map((_, i) => test(i));
+    }
+    /** The related and pivot sheets, plus those of preloads and relation clauses. */
+    sheetsInvolved(withLoads = true) {
+      return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());
+    }
+    /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
+    joinRows() {
+      const relation = this.relation;
+      prefetch(this.sheetsInvolved());
+      const related = readTable(tableRef(this.model));
+      const pivot = readTable(relation.pivotRef());
+      const fk = pivot.column(relation.pivotForeignKey, this.owner);
+      const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
+      const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
+      const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
+      const wanted = this.parentSlots;
+      const live = pivot.liveValues();
+      const expected = passing ? 0 : live.length;
+      const pivots = new Array(expected);
+      const entries = new Array(expected);
+      const slots = new Int32Array(wanted ? live.length : 0);
+      let found = 0;
+      for (let i = 0; i < live.length; i++) {
+        const values = live[i];
+        const match = byKey.get(normalizeKey(values[rfk]));
+        if (!match || passing && !passing.has(match)) continue;
+        const parentKey = normalizeKey(values[fk]);
+        if (parentKey === "") continue;
+        if (wanted) {
+          const slot = wanted.get(parentKey);
+          if (slot === void 0) continue;
+          slots[found] = slot;
+        }
+        pivots[found] = values;
+        entries[found++] = match;
+      }
+      pivots.length = found;
+      entries.length = found;
+      for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
+      const rows = new Array(found);
+      for (let i = 0; i < found; i++) rows[i] = i;
+      return { pivots, entries, slots, rows, related, pivot, filtered: passing !== null };
+    }
+    filtered(join) {
+      const conditions = this.scopedConditions();
+      if (join.filtered || !conditions.length) return join.rows;
+      const test = compile(conditions, this.resolver(join), this.zoneOf(join.related));
+      return join.rows.filter(test);
+    }
+    /** Whether every condition reads related columns only (no pivot column, no relation clause). */
+    relatedOnly(join) {
+      const pure = (conditions2) => conditions2.every((condition2) => {
+        if (condition2.kind === "group") return pure(condition2.conditions);
+        if (condition2.kind === "deferred" || condition2.source === "pivot") return false;
+        const [table, name] = this.split(condition2.column, join);
+        return table === "related" || table === null && join.related.header.has(name);
+      });
+      const conditions = this.scopedConditions();
+      return conditions.length > 0 && pure(conditions);
+    }
+    passingRelated(related, pivot) {
+      const candidates2 = related.rows();
+      const join = { ...emptyJoin(related, pivot), pivots: candidates2.map((entry) => entry.values), entries: candidates2 };
+      const test = compile(this.scopedConditions(), this.resolver(join), this.zoneOf(related));
+      const passing = /* @__PURE__ */ new Set();
+      for (let i = 0; i < candidates2.length; i++) if (test(i)) passing.add(candidates2[i]);
+      return passing;
+    }
+    /** Reads a column from a joined row: a sheet prefix (or `pivot_`) decides, else pivot clauses read the pivot row and others the related row. */
+    resolver(join) {
+      return (column, source, owner = this.owner) => {
+        const [table, name] = this.split(column, join);
+        const bare = table === null && (source === "pivot" || !join.related.header.has(name) && join.pivot.header.has(name));
+        if (table === "pivot" || bare) {
+          const index2 = join.pivot.column(name, owner);
+          return (row) => join.pivots[row][index2];
+        }
+        const counted = table === null && !join.related.header.has(name) ? this.countColumn(name, join.related) : null;
+        if (counted) return (row) => counted(join.entries[row].values);
+        const index = join.related.column(name, owner);
+        return (row) => join.entries[row].values[index];
+      };
+    }
+    split(column, join) {
+      if (column.startsWith("pivot_") && !join.related.header.has(column) && !join.pivot.header.has(column) && join.pivot.header.has(column.slice(6))) {
+        return ["pivot", column.slice(6)];
+      }
+      const dot = column.lastIndexOf(".");
+      if (dot < 0 || join.related.header.has(column) || join.pivot.header.has(column)) return [null, column];
+      const prefix = column.slice(0, dot).toLowerCase();
+      const name = column.slice(dot + 1);
+      if (prefix === this.relation.pivotTable.toLowerCase()) return ["pivot", name];
+      if (prefix === join.related.ref.sheetName.toLowerCase()) return ["related", name];
+      return [null, column];
+    }
+    sortRows(join, rows, orders) {
+      if (!orders.length) return rows;
+      const resolve = this.resolver(join);
+      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1, nullsFirst: order.nullsFirst === true }));
+      return rows.slice().sort((a, b) => {
+        for (const key of keys) {
+          const order = compareForOrder(key.read(a), key.read(b), key.sign, key.nullsFirst);
+          if (order !== 0) return order;
+        }
+        return 0;
+      });
+    }
+    limitPerParent(join, rows) {
+      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const ordered = this.sortRows(join, rows, orders);
+      const taken = /* @__PURE__ */ new Map();
+      const kept2 = /* @__PURE__ */ new Set();
+      for (let i = 0; i < ordered.length; i++) {
+        const row = ordered[i];
+        const key = normalizeKey(join.pivots[row][fk]);
+        const count = taken.get(key) || 0;
+        if (count < this.groupLimitCount) {
+          taken.set(key, count + 1);
+          kept2.add(row);
+        }
+      }
+      return (this.orders.length ? rows : ordered).filter((row) => kept2.has(row));
+    }
+    /** A model per joined row, each able to build its `pivot` from its pivot row. */
+    hydrateAll(join) {
+      const hydrator = new Hydrator(this.model, join.related, pivotSpecOf(this.relation, join, this.selectedPivotColumns, this.owner));
+      const models = new Array(join.rows.length);
+      for (let i = 0; i < models.length; i++) {
+        const row = join.rows[i];
+        models[i] = hydrator.entry(join.entries[row], join.pivots[row]);
+      }
+      return models;
+    }
+  };
+
+  // src/relations/bound.ts
+  function bindToParent(relation, parent) {
+    if (isDefinitionHost(parent)) return constrainable(relation);
+    if (!isModelInstance(parent)) return relation;
+    rememberCaller(relation, bindToParent, (name) => definesRelation(relation, parent, name));
+    let writer = null;
+    let query = null;
+    const writerOf = () => {
+      if (!writer) {
+        relation.boot();
+        writer = relation.client(parent);
+      }
+      return writer;
+    };
+    const forwards = (property) => property in writerOf() || queryMethods().has(property);
+    const bound = new Proxy(relation, {
+      get(target, property) {
+        if (property === "relationName") return target.relationName || callerName(target) || "";
+        if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0 || !forwards(property)) {
+          return Reflect.get(target, property, target);
+        }
+        if (property in writerOf()) return member(writerOf(), property);
+        return (...args) => {
+          const builder = query || (query = writerOf().query());
+          const method = builder[property];
+          if (typeof method !== "function") throw new SheetORMError(`${relation.label()}: ${property}() is not a method of a ${relation.type} query.`);
+          return method.apply(builder, args);
+        };
+      },
+      has(target, property) {
+        return property in target || typeof property === "string" && forwards(property);
+      }
+    });
+    return bound;
+  }
+  var definitions = /* @__PURE__ */ new WeakMap();
+  function constrainable(relation) {
+    const chain = new Proxy(relation, {
+      get(target, property) {
+        if (typeof property !== "string" || !queryMethods().has(property) || property in target && QUERY_FIRST.indexOf(property) < 0) {
+          return Reflect.get(target, property, target);
+        }
+        return (...args) => {
+          addConstraint(target, property, args);
+          return chain;
+        };
+      }
+    });
+    definitions.set(chain, relation);
+    return chain;
+  }
+  function definitionBehind(value) {
+    return typeof value === "object" && value !== null && definitions.get(value) || value;
+  }
+  var CONSTRAINT = /^((and|or)?(where|has|doesntHave)([A-Z]\w*)?|orderBy\w*|latest|oldest|pivotColumns)$/i;
+  function addConstraint(relation, method, args) {
+    const query = (relation.type === "manyToMany" ? ManyToManyQueryBuilder : QueryBuilder).prototype;
+    if (!CONSTRAINT.test(method) || typeof query[method] !== "function") {
+      throw new ValidationError(
+        `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === "manyToMany" ? ", wherePivot..." : ""}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`
+      );
+    }
+    const previous = relation.onQuery;
+    relation.onQuery = (builder) => {
+      if (previous) previous(builder);
+      builder[method](...args);
+    };
+  }
+  var QUERY_FIRST = ["pivotColumns"];
+  var queryNames = null;
+  function queryMethods() {
+    var _a;
+    if (queryNames) return queryNames;
+    const names = /* @__PURE__ */ new Set();
+    for (const builder of [QueryBuilder, HasManyQueryBuilder, ManyToManyQueryBuilder]) {
+      for (let proto = builder.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+        for (const name of Object.getOwnPropertyNames(proto)) if (name !== "constructor" && typeof ((_a = Object.getOwnPropertyDescriptor(proto, name)) == null ? void 0 : _a.value) === "function") names.add(name);
+      }
+    }
+    return queryNames = names;
+  }
+  function definesRelation(relation, parent, name) {
+    const model = relation.model;
+    if (typeof Object.getPrototypeOf(parent)[name] !== "function" || name in baseApiOf(model)) return null;
+    try {
+      return model.$getRelation(name).type === relation.type;
+    } catch {
+      return false;
+    }
+  }
+  function baseApiOf(model) {
+    let base = model;
+    for (let c = model; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+      if (Object.prototype.hasOwnProperty.call(c, "$getRelation")) base = c;
+    }
+    return base.prototype;
+  }
+  function member(owner, name) {
+    const value = owner[name];
+    return typeof value === "function" ? value.bind(owner) : value;
+  }
+
+  // src/relations/registry.ts
+  var relationCache = /* @__PURE__ */ new WeakMap();
+  var fieldCache = /* @__PURE__ */ new WeakMap();
+  function fieldsOf(model) {
+    let fields = fieldCache.get(model);
+    if (!fields) {
+      const declared3 = typeof model.fields === "function" ? whileDefining("fields()", () => model.fields.call(model)) : void 0;
+      if (declared3 !== void 0 && declared3 !== null && (typeof declared3 !== "object" || Array.isArray(declared3))) {
+        throw new ValidationError(`${modelName(model)}.fields() returns an object of fields, such as { id: this.attr(null), title: this.string('') }, got ${describeValue(declared3)}.`);
+      }
+      fields = declared3 || {};
+      for (const name of Object.keys(fields)) {
+        const field = fields[name];
+        if (field instanceof AttributeField || field instanceof Relation) continue;
+        throw new ValidationError(
+          `${modelName(model)}.fields(): "${name}" is ${describeValue(field)}; each field is an attribute (this.attr(default), this.string(''), this.number(0), this.boolean(false), this.uid()) or a relation (this.hasMany(Post), this.belongsToMany(Role, 'RoleUser')).`
+        );
+      }
+      fieldCache.set(model, fields);
+    }
+    return fields;
+  }
+  var relationKeys = /* @__PURE__ */ new WeakMap();
+  var lastModel = null;
+  var lastKeys = null;
+  function isRelationKey(model, name) {
+    let keys = model === lastModel ? lastKeys : relationKeys.get(model);
+    if (!keys) relationKeys.set(model, keys = /* @__PURE__ */ new Map());
+    lastModel = model;
+    lastKeys = keys;
+    let answer = keys.get(name);
+    if (answer === void 0) {
+      const fields = fieldsOf(model);
+      if (Object.prototype.hasOwnProperty.call(fields, name)) answer = fields[name] instanceof Relation;
+      else answer = typeof methodOf(model.prototype, name) === "function" && model.$hasRelation(name);
+      keys.set(name, answer);
+    }
+    return answer;
+  }
+  function methodOf(prototype, name) {
+    for (let proto = prototype; proto; proto = Object.getPrototypeOf(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (descriptor) return "value" in descriptor ? descriptor.value : void 0;
+    }
+    return void 0;
+  }
+  function findRelation(model, name, baseApi) {
+    let relations = relationCache.get(model);
+    if (!relations) {
+      relations = /* @__PURE__ */ new Map();
+      relationCache.set(model, relations);
+    }
+    const cached = relations.get(name);
+    if (cached) return cached;
+    const relation = defineRelation(model, name, baseApi);
+    relation.relationName = name;
+    if (relation.serializeAs === "") relation.serializeAs = name;
+    relations.set(name, relation);
+    return relation;
+  }
+  var definitionHosts = /* @__PURE__ */ new WeakSet();
+  function isDefinitionHost(instance) {
+    return definitionHosts.has(instance);
+  }
+  function defineRelation(model, name, baseApi) {
+    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
+    const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
+    const method = methodOf(model.prototype, name);
+    if (field instanceof Relation) {
+      if (typeof method === "function" && !(name in baseApi)) {
+        throw new ValidationError(`${modelName(model)}.${name}: "${name}" is defined twice, in fields() and as a method ${name}(); keep one of them.`);
+      }
+      return field;
+    }
+    if (name in baseApi) {
+      throw notFound(model, name, baseApi, `"${name}" is one of the model's own members (save, delete, query, ...), not a relation; name the relation method something else`);
+    }
+    if (typeof method !== "function") throw notFound(model, name, baseApi);
+    const blank = Object.create(model.prototype);
+    attachState(blank);
+    definitionHosts.add(blank);
+    let result;
+    try {
+      result = definitionBehind(whileDefining(name, () => withoutWrites(() => method.call(blank))));
+    } catch (error) {
+      if (error instanceof SheetORMError && !(error instanceof WriteBlocked)) throw error;
+      if (error instanceof WriteBlocked) {
+        throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() is not a relation method (it tried to write to the sheet; nothing was written)`);
+      }
+      const thrown = `${errorName(error)}${messageOf(error)}`;
+      throw notFound(
+        model,
+        name,
+        baseApi,
+        `calling ${modelName(model)}.prototype.${name}() to read the relation it returns threw ${thrown} (the error is in error.cause): fix the method if it defines a relation; if it does not, do not name it as one (nothing was written)`,
+        error
+      );
+    }
+    if (!(result instanceof Relation)) {
+      throw notFound(model, name, baseApi, `${modelName(model)}.prototype.${name}() did not return a relation (return this.hasMany(...), this.belongsTo(...), ...)`);
+    }
+    return result;
+  }
+  function candidates(model, baseApi) {
+    const names = /* @__PURE__ */ new Set();
+    for (const [key, value] of Object.entries(fieldsOf(model))) if (value instanceof Relation) names.add(key);
+    for (let proto = model.prototype; proto && proto !== baseApi; proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+        if (key !== "constructor" && descriptor && typeof descriptor.value === "function") names.add(key);
+      }
+    }
+    return Array.from(names);
+  }
+  function errorName(error) {
+    const name = typeof error === "object" && error !== null ? error.name : void 0;
+    return typeof name === "string" && name ? `${name}: ` : "";
+  }
+  function notFound(model, name, baseApi, reason, cause) {
+    const known = candidates(model, baseApi);
+    const dotted = name.indexOf(".") >= 0 || /\s/.test(name);
+    const inFields = Object.values(fieldsOf(model)).some((value) => value instanceof Relation);
+    const define2 = inFields ? `add ${name}: this.hasMany(...) (or belongsTo, hasOne, belongsToMany) to ${modelName(model)}'s static fields()` : `define ${name}() { return this.hasMany(...) } (or belongsTo, hasOne, manyToMany) on ${modelName(model)}`;
+    const hint = reason || (dotted ? `"${name}" is not a relation name (a name has no dots or spaces)` : define2);
+    const label = modelName(model);
+    return new RelationNotFoundError(
+      `${label}.${name}: ${label} has no relation "${name}": ${hint}. Relations and methods defined: ${known.join(", ") || "none"}.`,
+      cause
+    );
+  }
+
+  // src/model/persistence.ts
+  function insertModels(model, instances, unit) {
+    const table = unit.table(tableRef(model), true);
+    const owner = modelName(model);
+    table.requireHeader(owner);
+    const names = primaryKeys(model);
+    const uuid = usesUuid(model);
+    const supplied = names.length === 1 && !uuid ? suppliedKeys(instances, names[0], batchOf(model)) : null;
+    const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
+    const undo = new InsertUndo(names[0]);
+    unit.record(() => undo.run());
+    const columns = table.header.names;
+    const required = notNullableNames(fieldsOf(model)).filter((name) => names.indexOf(name) < 0);
+    for (let i = 0; i < instances.length; i++) {
+      const instance = instances[i];
+      for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
+      const values = table.blankRow();
+      forEachAttribute(instance, (name, value) => {
+        if (value === void 0) return;
+        const column = attributeColumn(model, table, name, value, owner);
+        if (column >= 0) values[column] = table.cell(value, owner, name);
+      });
+      const generated = assignKey(model, keys, table, instance, values, undo);
+      const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
+      markInserted(instance, columns, values, undo);
+      if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept2) => takeKeptCells(instance, columns, kept2));
+      if (unit.transactional) unit.inserted.add(instance);
+    }
+  }
+  function takeKeptCells(instance, columns, kept2) {
+    const state = stateOf(instance);
+    for (const [index, value] of kept2) {
+      const name = columns[index];
+      if (state.columns !== columns || readAttribute(instance, name) !== null) continue;
+      writeAttribute(instance, name, cloneValue(value));
+      if (state.original) state.original[index] = value;
+    }
+  }
+  function attributeColumn(model, table, name, value, owner) {
+    if (table.header.has(name)) return table.column(name, owner);
+    if (value === null && isRelationKey(model, name)) return -1;
+    if (!isRelationData(value)) return table.column(name, owner);
+    throw new ColumnNotFoundError(
+      `${owner}: ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}), and "${name}" holds ${describeValue(value)}, which no cell holds. If it is a relation serialized under another name (serializeAs), leave it out: create and merge skip relation data only under the relation's own name. Nothing was written.`
+    );
+  }
+  function assertFilled(model, name, value, owner) {
+    if (value !== null && value !== void 0 && value !== "") return;
+    throw new ValidationError(`${owner}.${name} is declared notNullable() in fields(), and it is ${describeValue(value === void 0 ? null : value)}; give it a value. Nothing was written.`);
+  }
+  function saveEach(model, instances) {
+    userCodeRuns();
+    const names = primaryKeys(model);
+    const previous = savingBatch;
+    const outer = previous && previous.model === model ? previous.keys : null;
+    savingBatch = { model, keys: names.length === 1 && !usesUuid(model) ? suppliedKeys(instances, names[0], outer) : outer };
+    try {
+      for (let i = 0; i < instances.length; i++) instances[i].save();
+    } finally {
+      savingBatch = previous;
+    }
+  }
+  var baseSave = null;
+  function registerBaseSave(save) {
+    baseSave = save;
+  }
+  function saveInWrite(model) {
+    if (model.save !== baseSave) userCodeRuns();
+    model.save();
+  }
+  var savingBatch = null;
+  function batchOf(model) {
+    return savingBatch && savingBatch.model === model ? savingBatch.keys : null;
+  }
+  function suppliedKeys(instances, name, also) {
+    let keys = also && new Set(also);
+    for (let i = 0; i < instances.length; i++) {
+      const value = readAttribute(instances[i], name);
+      if (!isBlankKey(value)) (keys || (keys = /* @__PURE__ */ new Set())).add(normalizeKey(value));
+    }
+    return keys;
+  }
+  var InsertUndo = class {
+    constructor(keyName) {
+      this.keyed = [];
+      this.keysBefore = [];
+      this.states = [];
+      this.filled = [];
+      this.persisted = [];
+      this.deleted = [];
+      this.originals = [];
+      this.columns = [];
+      this.keyName = keyName;
+    }
+    key(instance, before) {
+      this.keyed.push(instance);
+      this.keysBefore.push(before);
+    }
+    state(state) {
+      this.states.push(state);
+      this.persisted.push(state.persisted);
+      this.deleted.push(state.deleted);
+      this.originals.push(state.original);
+      this.columns.push(state.columns);
+    }
+    /** Attributes the insert filled in from the row's blank cells, with the values it gave them. */
+    fill(instance, names) {
+      if (names) this.filled.push([instance, names, names.map((name) => readAttribute(instance, name))]);
+    }
+    run() {
+      this.filled.forEach(
+        ([instance, names, values]) => names.forEach((name, i) => {
+          if (readAttribute(instance, name) === values[i]) removeAttribute(instance, name);
+        })
+      );
+      this.states.forEach((state, i) => {
+        state.persisted = this.persisted[i];
+        state.deleted = this.deleted[i];
+        state.original = this.originals[i];
+        state.columns = this.columns[i];
+      });
+      this.keyed.forEach((instance, i) => {
+        if (this.keysBefore[i] === void 0) removeAttribute(instance, this.keyName);
+        else writeAttribute(instance, this.keyName, this.keysBefore[i]);
+      });
+    }
+  };
+  function assignKey(model, keys, table, instance, values, undo) {
+    if (keys.names.length > 1) {
+      const missing = keys.names.filter((key2, i) => isBlankKey(values[keys.columns[i]]));
+      if (missing.length) {
+        throw new ValidationError(`${modelName(model)}: the composite key needs a value for ${missing.join(", ")}; nothing was written.`);
+      }
+      return false;
+    }
+    const column = keys.columns[0];
+    if (!isBlankKey(values[column])) return false;
+    if (!keys.makes) assertKeyMaker(model);
+    keys.makes = true;
+    let key;
+    if (keys.uuid) key = newUuid();
+    else {
+      if (keys.text === null) keys.text = table.keysAreText(column);
+      let next = table.nextKey(column);
+      while (keys.supplied && keys.supplied.has(normalizeKey(next))) next++;
+      key = keys.text ? String(next) : next;
+    }
+    values[column] = key;
+    undo.key(instance, readAttribute(instance, keys.names[0]));
+    writeAttribute(instance, keys.names[0], key);
+    return !keys.uuid;
+  }
+  function updateModel(model, instance, unit) {
+    const dirty = dirtyAttributes(instance);
+    if (!Object.keys(dirty).length) return;
+    const owner = modelName(model);
+    for (const name of notNullableNames(fieldsOf(model))) {
+      if (name in dirty) assertFilled(model, name, dirty[name], owner);
+    }
+    const table = unit.table(tableRef(model), true);
+    const names = Object.keys(dirty).filter((name) => attributeColumn(model, table, name, dirty[name], owner) >= 0);
+    if (!names.length) return;
+    const columns = names.map((name) => table.column(name, owner));
+    const entry = locate(model, instance, table, "save");
+    if (!entry) throw gone(model, instance, table);
+    const keyColumns2 = primaryKeys(model).map((key) => table.column(key, owner));
+    if (columns.some((c) => keyColumns2.indexOf(c) >= 0)) {
+      assertKeyChange(table, entry, keyColumns2, primaryKeys(model).map((key) => readAttribute(instance, key)), `${owner}.save()`);
+    }
+    names.forEach((name, i) => table.set(entry, columns[i], dirty[name], owner));
+    markSaved(unit, instance, table, entry);
+  }
+  function deleteModel(model, instance, unit) {
+    const table = unit.table(tableRef(model), true);
+    const entry = locate(model, instance, table, "delete");
+    if (entry) table.remove(entry);
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, deleted: state.deleted };
+    state.persisted = false;
+    state.deleted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.deleted = before.deleted;
+    });
+  }
+  function refreshModel(model, instance) {
+    const current2 = stateOf(instance);
+    if (!current2.persisted && !current2.deleted) {
+      throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
+    }
+    const table = rereadTable(tableRef(model));
+    const entry = locate(model, instance, table, "refresh");
+    if (!entry) throw gone(model, instance, table);
+    const state = stateOf(instance);
+    const before = { attributes: attributesOf(instance), original: state.original, columns: state.columns, persisted: state.persisted };
+    recordUndo(() => {
+      clearAttributes(instance);
+      for (const name of Object.keys(before.attributes)) writeAttribute(instance, name, before.attributes[name]);
+      state.original = before.original;
+      state.columns = before.columns;
+      state.persisted = before.persisted;
+    });
+    assignRow(instance, table.header.names, entry.values);
+    state.persisted = true;
+  }
+  function locate(model, instance, table, action) {
+    const owner = modelName(model);
+    const keys = primaryKeys(model);
+    const columns = keys.map((key2) => table.column(key2, owner));
+    const values = originalKeyValues(instance, keys);
+    const shown = keys.map((key2, i) => `${key2} ${describeValue(values[i])}`).join(", ");
+    if (values.some(isBlankKey)) {
+      if (!stateOf(instance).persisted) return void 0;
+      throw new ValidationError(
+        `${owner}.${action}(): this ${owner} has no ${keys.join(", ")} (its row in ${table.opened.describe()} has a blank key cell), so its row cannot be found; give the row a key. Nothing was written.`
+      );
+    }
+    const key = normalizeCompositeKey(values);
+    if (table.isDuplicated(columns, key)) {
+      throw new DuplicateKeyError(
+        `${owner}.${action}(): ${table.opened.describe()} has several rows with ${shown} (rows ${table.rowNumbersHolding(columns, key).join(", ")}), so this ${owner}'s row is ambiguous; make the keys unique. Nothing was written.`
+      );
+    }
+    return table.find(columns, key);
+  }
+  function originalKeyValues(instance, keys) {
+    const state = stateOf(instance);
+    return keys.map((key) => {
+      const original = state.persisted ? originalValue(state, key) : void 0;
+      return original !== void 0 ? original : readAttribute(instance, key);
+    });
+  }
+  function gone(model, instance, table) {
+    const keys = primaryKeys(model);
+    const shown = keys.map((key) => {
+      var _a;
+      return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
+    }).join(", ");
+    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
+  }
+  function markSaved(unit, instance, table, entry) {
+    const state = stateOf(instance);
+    const before = { persisted: state.persisted, original: state.original, columns: state.columns };
+    const names = table.header.names;
+    for (let i = 0; i < names.length; i++) {
+      if (readAttribute(instance, names[i]) === void 0) writeAttribute(instance, names[i], entry.values[i]);
+    }
+    syncOriginal(state, instance, names);
+    state.persisted = true;
+    unit.record(() => {
+      state.persisted = before.persisted;
+      state.original = before.original;
+      state.columns = before.columns;
+    });
+  }
+  function markInserted(instance, columns, values, undo) {
+    const state = stateOf(instance);
+    undo.state(state);
+    undo.fill(instance, fillMissing(instance, columns, values));
+    state.columns = columns;
+    state.original = values.slice();
+    state.persisted = true;
+    state.deleted = false;
+  }
+
+  // src/model/increment.ts
+  function incrementModel(model, instance, method, column, amount, extra) {
+    const owner = modelName(model);
+    const change = incrementOf(column, amount, extra, owner, method);
+    const state = stateOf(instance);
+    if (!state.persisted) {
+      const why = state.deleted ? "was deleted" : "has not been saved";
+      throw new ValidationError(`${owner}.${method}(): this ${owner} ${why}, so it has no row to add to; save() it first.`);
+    }
+    const keys = primaryKeys(model);
+    return runWrite(`${owner}.${method}`, (unit) => {
+      const table = unit.table(tableRef(model));
+      const entry = locate(model, instance, table, method);
+      if (!entry) throw gone(model, instance, table);
+      const name = (column2) => unqualified(column2, table);
+      refuseKeyExtras(table, change, keys, owner, method, name);
+      const amounts = change.amounts.map(([column2, amount2]) => [name(column2), amount2]);
+      addAmounts(table, [entry], amounts, keys, owner, method);
+      const extra2 = change.extra || {};
+      for (const column2 of Object.keys(extra2)) {
+        const index = table.column(name(column2), owner);
+        if (!sameValue(entry.values[index], table.cell(extra2[column2], owner, name(column2)))) table.set(entry, index, extra2[column2], owner);
+      }
+      const names = amounts.map(([column2]) => column2).concat(Object.keys(extra2).map(name));
+      takeCells(unit, instance, names, (column2) => entry.values[table.column(column2, owner)]);
+      return instance;
+    });
+  }
+  function takeCells(unit, instance, names, cell) {
+    const state = stateOf(instance);
+    const before = { values: names.map((name) => readAttribute(instance, name)), original: state.original };
+    const original = state.original ? state.original.slice() : null;
+    names.forEach((name) => {
+      const value = cell(name);
+      writeAttribute(instance, name, value);
+      const at = original && state.columns ? columnIndex(state.columns, name) : -1;
+      if (original && at >= 0) original[at] = value;
+    });
+    state.original = original;
+    unit.record(() => {
+      names.forEach((name, i) => before.values[i] === void 0 ? removeAttribute(instance, name) : writeAttribute(instance, name, before.values[i]));
+      state.original = before.original;
+    });
+  }
+
+  // src/model/load.ts
+  function loadRelations(model, instances, args) {
+    const nodes = [];
+    addPreloads(model, nodes, args, "load");
+    if (inUnitOfWork()) for (const instance of instances) nodes.forEach((node) => recordRelationUndo(model, instance, node.name));
+    readScope(() => {
+      prefetch(preloadSheets(model, nodes));
+      loadPreloads(model, instances, nodes);
+    });
+  }
+  function loadCollection(base, items, args, kind) {
+    if (!(items[0] instanceof base)) throw notModelsError(items[0], 0, kind);
+    const model = classOf3(items[0]);
+    for (let i = 1; i < items.length; i++) {
+      if (!(items[i] instanceof base)) throw notModelsError(items[i], i, kind);
+      if (classOf3(items[i]) !== model) {
+        throw new ValidationError(
+          `Collection.${kind}(): expected models of one class, got ${describeValue(items[0])} at index 0 and ${describeValue(items[i])} at index ${i}; load relations onto each class's models apart.`
+        );
+      }
+    }
+    const instances = Array.from(items);
+    if (kind === "load") return loadRelations(model, instances, args);
+    const query = model.query();
+    query.withCount(...args);
+    query.countOnto(instances);
+  }
+  function recordRelationUndo(model, instance, name) {
+    const wasLoaded = isLoadedRelation(instance, name);
+    const previous = wasLoaded ? instance[name] : void 0;
+    recordUndo(() => {
+      if (wasLoaded) {
+        model.$getRelation(name).setRelated(instance, previous);
+        return;
+      }
+      forgetLoadedRelation(instance, name);
+      delete instance[name];
+    });
+  }
+
+  // src/model/serialize.ts
+  function serialize(model, host, cherryPick) {
+    const keep = fieldFilter(checkCherryPick(cherryPick, "serialize"));
+    const state = stateOf(model);
+    const json = {};
+    const attributes = attributesOf(model);
+    const order = state.columns ? state.columns.concat(Object.keys(attributes).filter((k) => state.columns.indexOf(k) < 0)) : Object.keys(attributes);
+    for (const name of order) {
+      if (name in attributes && attributes[name] !== void 0 && keep(name)) setOwn(json, name, cloneValue(attributes[name]));
+    }
+    const relations = new Map(loadedRelations(model));
+    for (const name of Object.keys(model)) {
+      const value = model[name];
+      if (!relations.has(name) && typeof value !== "function" && isRelationData(value) && isRelationKey(host, name)) relations.set(name, value);
+    }
+    for (const [name, loaded] of relations) {
+      const key = host.$getRelation(name).serializeAs;
+      if (key === null) continue;
+      const own = Object.prototype.hasOwnProperty.call(model, name);
+      const value = own ? model[name] : loaded;
+      if (own && value !== null && !isRelationData(value)) continue;
+      const nested = cherryPick && cherryPick.relations ? cherryPick.relations[key || name] : void 0;
+      setOwn(json, key || name, plain(value, nested));
+    }
+    const pivot = pivotOf(state);
+    if (pivot !== void 0 && pivot !== null && keep("pivot")) setOwn(json, "pivot", plain(pivot));
+    const extras = serializedExtras(model);
+    if (extras) for (const key of Object.keys(extras)) setOwn(json, key, plain(extras[key]));
+    return json;
+  }
+  function serializedExtras(model) {
+    const option = model.serializeExtras;
+    if (option === true) return { meta: { ...extrasOf(model) } };
+    if (typeof option !== "function") return null;
+    const added = option.call(model);
+    return isPlainObject(added) ? added : null;
+  }
+  function checkCherryPick(cherryPick, path) {
+    if (cherryPick === void 0) return void 0;
+    const refuse = (what) => new ValidationError(`${path}(): ${what}; a cherry-pick is { fields: ['id', 'title'] | { pick?: [...], omit?: [...] }, relations: { tags: { fields: [...] } } }.`);
+    if (!isPlainObject(cherryPick)) throw refuse(`expected a cherry-pick object, got ${describeValue(cherryPick)}`);
+    const { fields, relations } = cherryPick;
+    const names = (list, key) => {
+      if (list !== void 0 && (!Array.isArray(list) || list.some((name) => typeof name !== "string"))) throw refuse(`${key} must be a list of names, got ${describeValue(list)}`);
+    };
+    if (Array.isArray(fields)) names(fields, "fields");
+    else if (isPlainObject(fields)) {
+      names(fields.pick, "fields.pick");
+      names(fields.omit, "fields.omit");
+    } else if (fields !== void 0) throw refuse(`fields must be a list or { pick, omit }, got ${describeValue(fields)}`);
+    if (relations !== void 0 && !isPlainObject(relations)) throw refuse(`relations must be an object of cherry-picks by relation, got ${describeValue(relations)}`);
+    return cherryPick;
+  }
+  var keepAll = () => true;
+  function fieldFilter(cherryPick) {
+    const fields = cherryPick && cherryPick.fields;
+    if (!fields) return keepAll;
+    const pick = Array.isArray(fields) ? fields : fields.pick;
+    const omit = Array.isArray(fields) ? void 0 : fields.omit;
+    return (name) => (!pick || pick.indexOf(name) >= 0) && (!omit || omit.indexOf(name) < 0);
+  }
+  function plain(value, cherryPick) {
+    if (isDate(value)) return new Date(value.getTime());
+    if (value !== null && typeof value === "object") {
+      const item = value;
+      if (cherryPick !== void 0 && typeof item.serialize === "function" && !Array.isArray(value)) return item.serialize(cherryPick);
+      if (cherryPick === void 0 && typeof item.toJSON === "function") return item.toJSON();
+    }
+    if (Array.isArray(value)) return value.map((item) => plain(item, cherryPick));
+    if (value !== null && typeof value === "object") {
+      const copy = {};
+      for (const key of Object.keys(value)) setOwn(copy, key, plain(value[key]));
+      return copy;
+    }
+    return value;
+  }
+
+  // src/model/staticArguments.ts
+  function checkAttributeList(list, owner, method, related) {
+    const items = method === "create" ? [list] : list;
+    if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
+    Array.from(items).forEach((attributes, i) => {
+      if (isPlainObject(attributes) || related && attributes instanceof related) return;
+      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
+      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+    });
+  }
+  function checkAttributeObjects(owner, method, search, attributes) {
+    [search, attributes].forEach((value, i) => {
+      if (isPlainObject(value)) return;
+      const which = i === 0 ? "the search" : "the attributes";
+      throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
+    });
+  }
+  function findByQuery(model, method, column, value, given) {
+    if (isPlainObject(column)) {
+      const clause = column;
+      for (const name of Object.keys(clause)) if (clause[name] === void 0) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+      return model.query().where(clause);
+    }
+    if (typeof column !== "string") {
+      throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
+    }
+    if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
+    if (value === void 0) throw undefinedValue(model, method, column, `'${column}', undefined`);
+    return model.query().where(column, value);
+  }
+  function undefinedValue(model, method, column, shown) {
+    return new ValidationError(`${modelName(model)}.${method}(${shown}): the value of "${column}" is undefined; pass a value, or null to find an empty cell.`);
+  }
+
+  // src/model/findOrCreate.ts
+  function findOrCreate(owner, method, find, create, search, attributes, update) {
+    return runWrite(`${owner}.${method}`, () => {
+      const found = find();
+      if (!found) return create({ ...search, ...attributes });
+      if (update) saveInWrite(found.merge(attributes));
+      return found;
+    });
+  }
+
   // src/relations/clients/support.ts
   function requireRelated(value, related, owner, method) {
     if (!(value instanceof related)) {
@@ -6768,88 +7455,6 @@ var SheetORM = (() => {
     }
   };
 
-  // src/query/groupLimit.ts
-  function checkGroupLimit(given, owner) {
-    const count = digitsAsNumber(given);
-    if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
-      throw new ValidationError(`${owner}.groupLimit(${describeValue(given)}): expected a whole number \u2265 0.`);
-    }
-    return count;
-  }
-  function checkGroupDirection(direction, owner) {
-    const dir = String(direction).toLowerCase();
-    if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
-    return dir;
-  }
-
-  // src/relations/HasManyQueryBuilder.ts
-  var HasManyQueryBuilder = class extends QueryBuilder {
-    constructor(model) {
-      super(model);
-      this.groupLimitCount = null;
-      this.groupOrders = [];
-      /** The related column holding the parent key, when this query loads the relation for parents. */
-      this.partitionColumn = null;
-    }
-    with(...args) {
-      return super.with(...args);
-    }
-    /** `preload()` keeping this builder's own methods. */
-    preload(name, callback) {
-      return super.preload(name, callback);
-    }
-    /** Keeps at most `count` related rows per parent. */
-    groupLimit(count) {
-      this.groupLimitCount = checkGroupLimit(count, this.owner);
-      return this;
-    }
-    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
-    groupOrderBy(column, direction = "asc") {
-      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
-      return this;
-    }
-    /** Checks groupOrderBy's columns too. */
-    assertOrderColumns(table) {
-      super.assertOrderColumns(table);
-      const resolve = this.resolveColumn(table);
-      this.groupOrders.forEach((order) => resolve(order.column, "model"));
-    }
-    rowCap() {
-      return this.partitionColumn === null ? this.groupLimitCount : null;
-    }
-    /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
-    partitionBy(column) {
-      this.partitionColumn = column;
-      return this;
-    }
-    ordered(table, rows, valuesOf) {
-      if (this.partitionColumn === null) {
-        const orders2 = this.orders.concat(this.groupOrders);
-        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
-        const kept3 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
-        return super.ordered(table, kept3, valuesOf, []);
-      }
-      if (this.groupLimitCount === null) {
-        const resolve = this.resolveColumn(table);
-        this.groupOrders.forEach((order) => resolve(order.column, "model"));
-        return super.ordered(table, rows, valuesOf);
-      }
-      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
-      const sorted = this.sortedBy(table, rows, valuesOf, orders);
-      const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
-      const limit = this.groupLimitCount;
-      const taken = /* @__PURE__ */ new Map();
-      const kept2 = sorted.filter((row) => {
-        const key = normalizeKey(parentKey(valuesOf(row)));
-        const count = taken.get(key) || 0;
-        if (count >= limit) return false;
-        taken.set(key, count + 1);
-        return true;
-      });
-      return super.ordered(table, kept2, valuesOf);
-    }
-  };
-
   // src/relations/counting.ts
   function countsByKey(query, column, owner) {
     const table = readTable(tableRef(query.model));
@@ -6974,478 +7579,6 @@ var SheetORM = (() => {
     client(parent) {
       this.boot();
       return new HasOneClient(this, parent);
-    }
-  };
-
-  // src/relations/pivot/PivotQueryClauses.ts
-  var PivotQueryClauses = class extends QueryBuilder {
-    constructor() {
-      super(...arguments);
-      /** Pivot columns selected into `pivot` and `$extras.pivot_<column>`. */
-      this.selectedPivotColumns = [];
-    }
-    /** Adds pivot columns to each result's `pivot` and `$extras`. */
-    pivotColumns(columns) {
-      const list = typeof columns === "string" ? [columns] : columns;
-      if (!Array.isArray(list) || Array.from(list).some((column) => typeof column !== "string" || !column.trim())) {
-        throw new ValidationError(`${this.owner}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
-      }
-      for (const column of list) if (this.selectedPivotColumns.indexOf(column) < 0) this.selectedPivotColumns.push(column);
-      return this;
-    }
-    /** `where` on a pivot column. */
-    wherePivot(...args) {
-      return this.addWhere("and", false, args, "wherePivot", "pivot");
-    }
-    /** Alias of `wherePivot`. */
-    andWherePivot(...args) {
-      return this.addWhere("and", false, args, "andWherePivot", "pivot");
-    }
-    /** OR-ed `wherePivot`. */
-    orWherePivot(...args) {
-      return this.addWhere("or", false, args, "orWherePivot", "pivot");
-    }
-    /** Negated `wherePivot`. */
-    whereNotPivot(...args) {
-      return this.addWhere("and", true, args, "whereNotPivot", "pivot");
-    }
-    /** Alias of `whereNotPivot`. */
-    andWhereNotPivot(...args) {
-      return this.addWhere("and", true, args, "andWhereNotPivot", "pivot");
-    }
-    /** OR-ed `whereNotPivot`. */
-    orWhereNotPivot(...args) {
-      return this.addWhere("or", true, args, "orWhereNotPivot", "pivot");
-    }
-    /** `whereIn` on a pivot column. */
-    whereInPivot(column, values) {
-      return this.addIn("and", false, column, values, "whereInPivot", "pivot");
-    }
-    /** Alias of `whereInPivot`. */
-    andWhereInPivot(column, values) {
-      return this.addIn("and", false, column, values, "andWhereInPivot", "pivot");
-    }
-    /** OR-ed `whereInPivot`. */
-    orWhereInPivot(column, values) {
-      return this.addIn("or", false, column, values, "orWhereInPivot", "pivot");
-    }
-    /** `whereNotIn` on a pivot column. */
-    whereNotInPivot(column, values) {
-      return this.addIn("and", true, column, values, "whereNotInPivot", "pivot");
-    }
-    /** Alias of `whereNotInPivot`. */
-    andWhereNotInPivot(column, values) {
-      return this.addIn("and", true, column, values, "andWhereNotInPivot", "pivot");
-    }
-    /** OR-ed `whereNotInPivot`. */
-    orWhereNotInPivot(column, values) {
-      return this.addIn("or", true, column, values, "orWhereNotInPivot", "pivot");
-    }
-    /** Pivot cell is empty. */
-    whereNullPivot(column) {
-      return this.addNull("and", false, column, "whereNullPivot", "pivot");
-    }
-    /** Alias of `whereNullPivot`. */
-    andWhereNullPivot(column) {
-      return this.addNull("and", false, column, "andWhereNullPivot", "pivot");
-    }
-    /** OR-ed `whereNullPivot`. */
-    orWhereNullPivot(column) {
-      return this.addNull("or", false, column, "orWhereNullPivot", "pivot");
-    }
-    /** Pivot cell is not empty. */
-    whereNotNullPivot(column) {
-      return this.addNull("and", true, column, "whereNotNullPivot", "pivot");
-    }
-    /** Alias of `whereNotNullPivot`. */
-    andWhereNotNullPivot(column) {
-      return this.addNull("and", true, column, "andWhereNotNullPivot", "pivot");
-    }
-    /** OR-ed `whereNotNullPivot`. */
-    orWhereNotNullPivot(column) {
-      return this.addNull("or", true, column, "orWhereNotNullPivot", "pivot");
-    }
-  };
-
-  // src/relations/pivot/pivotScope.ts
-  function onPivotOnly(conditions, pivotTable) {
-    return conditions.every((condition2) => {
-      if (condition2.kind === "group") return onPivotOnly(condition2.conditions, pivotTable);
-      if (condition2.kind === "deferred" || condition2.source !== "pivot") return false;
-      const dot = condition2.column.lastIndexOf(".");
-      return dot < 0 || condition2.column.slice(0, dot).toLowerCase() === pivotTable.toLowerCase();
-    });
-  }
-  function pivotRowsAccepted(conditions, pivot, pivotTable, rows, owner, zone) {
-    const test = compile(
-      conditions,
-      (column, _source, who = owner) => {
-        const index = pivot.column(pivotColumnName(column, pivot, pivotTable), who);
-        return (row) => rows[row][index];
-      },
-      zone
-    );
-    return rows.map((_, i) => test(i));
-  }
-  function pivotColumnName(column, pivot, pivotTable) {
-    if (pivot.header.has(column)) return column;
-    if (column.startsWith("pivot_") && pivot.header.has(column.slice(6))) return column.slice(6);
-    const dot = column.lastIndexOf(".");
-    return dot >= 0 && column.slice(0, dot).toLowerCase() === pivotTable.toLowerCase() ? column.slice(dot + 1) : column;
-  }
-
-  // src/relations/pivot/join.ts
-  function pivotSpecOf(relation, join, selectedPivotColumns, owner) {
-    const { pivotModel } = relation;
-    const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(selectedPivotColumns);
-    const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
-    const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, owner)]);
-    return {
-      extras(row) {
-        const extras = {};
-        for (const [, extra, index] of layout) extras[extra] = row[index];
-        return extras;
-      },
-      pivot(row) {
-        if (pivotModel) return hydrateValues(pivotModel, join.pivot, row);
-        const plain2 = {};
-        for (const [column, , index] of layout) setOwn(plain2, column, row[index]);
-        return plain2;
-      }
-    };
-  }
-  function distinctEntries(join) {
-    return Array.from(new Set(join.rows.map((row) => join.entries[row])));
-  }
-  function emptyJoin(related, pivot) {
-    return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
-  }
-  function slotsOf(keys, slots) {
-    return keys.map((value) => {
-      const key = normalizeKey(value);
-      let slot = slots.get(key);
-      if (slot === void 0) slots.set(key, slot = slots.size);
-      return slot;
-    });
-  }
-
-  // src/relations/pivot/ManyToManyQueryBuilder.ts
-  var ManyToManyQueryBuilder = class _ManyToManyQueryBuilder extends PivotQueryClauses {
-    constructor(relation, parentKeys, preload = false) {
-      super(relation.relatedModel());
-      this.groupLimitCount = null;
-      this.groupOrders = [];
-      this.relation = relation;
-      this.forParents = preload;
-      this.owner = relation.label();
-      const slots = /* @__PURE__ */ new Map();
-      this.givenSlots = parentKeys ? slotsOf(parentKeys, slots) : [];
-      this.parentSlots = parentKeys ? slots : null;
-      this.selectedPivotColumns = relation.pivotColumns.slice();
-    }
-    with(...args) {
-      return super.with(...args);
-    }
-    /** `preload()` keeping this builder's own methods. */
-    preload(name, callback) {
-      return super.preload(name, callback);
-    }
-    newGroup() {
-      return new _ManyToManyQueryBuilder(this.relation, null);
-    }
-    /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
-    groupLimit(count) {
-      this.groupLimitCount = checkGroupLimit(count, this.owner);
-      return this;
-    }
-    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
-    groupOrderBy(column, direction = "asc") {
-      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
-      return this;
-    }
-    /** The related models, each with `pivot` and `$extras.pivot_<column>`. */
-    get() {
-      refuseColumnList(arguments[0], this.owner, "get");
-      return readScope(() => {
-        this.forgetCounts();
-        const models = this.hydrateAll(this.joined());
-        this.loadRelations(models);
-        return Collection.wrap(models);
-      });
-    }
-    /** The related models, and those of each parent key given to the query (`groups[i]` for the i-th). */
-    getByParent() {
-      const slots = this.parentSlots;
-      if (!slots) throw new ValidationError(`${this.owner}: getByParent() is for a query made by eagerQuery(parents).`);
-      return readScope(() => {
-        this.forgetCounts();
-        const join = this.joined();
-        const models = this.hydrateAll(join);
-        this.loadRelations(models);
-        const counts = new Array(slots.size).fill(0);
-        for (let i = 0; i < join.rows.length; i++) counts[join.slots[join.rows[i]]]++;
-        const groups = counts.map((count) => new Array(count));
-        const filled = new Array(slots.size).fill(0);
-        for (let i = 0; i < models.length; i++) {
-          const slot = join.slots[join.rows[i]];
-          groups[slot][filled[slot]++] = models[i];
-        }
-        const shared = this.givenSlots.length !== slots.size;
-        const handed = shared ? new Array(slots.size).fill(false) : null;
-        return {
-          models,
-          groups: this.givenSlots.map((slot) => {
-            if (!handed) return groups[slot];
-            if (handed[slot]) return groups[slot].slice();
-            handed[slot] = true;
-            return groups[slot];
-          })
-        };
-      });
-    }
-    /**
-     * Whether a pivot row holds one of the parent keys given to the query. The pivot sheet is read
-     * first (through SpreadsheetApp), so a load for parents it pairs with nothing reads no related sheet.
-     */
-    pairsAnyParent() {
-      const wanted = this.parentSlots;
-      if (!wanted) return true;
-      return readScope(() => {
-        prefetch(this.sheetsInvolved());
-        const pivot = readTable(this.relation.pivotRef());
-        const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
-        for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-        const rows = pivot.liveValues();
-        for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
-        return false;
-      });
-    }
-    /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
-    count(column) {
-      const counted = countedColumn(column, this.owner);
-      return readScope(() => {
-        const { join, rows } = this.countedRows();
-        if (counted === null) return rows.length;
-        const read = this.resolver(join)(counted, "model");
-        return rows.filter((row) => read(row) !== null).length;
-      });
-    }
-    /** A column of the joined rows (related, or pivot when qualified or only there), for the aggregates. */
-    columnValues(column, method) {
-      const name = checkColumn(column, this.owner, method);
-      return readScope(() => {
-        const { join, rows } = this.countedRows();
-        return rows.map(this.resolver(join)(name, "model"));
-      });
-    }
-    /** The joined rows the conditions keep, before order, groupLimit and paging (what counts and aggregates read). */
-    countedRows() {
-      this.forgetCounts();
-      const join = this.joinRows();
-      const orders = this.forParents ? this.orders : this.orders.concat(this.groupOrders);
-      this.sortRows(join, [], orders.filter((order) => !this.mayBeCount(order.column)));
-      return { join, rows: this.filtered(join) };
-    }
-    pluck(column, key) {
-      checkColumn(column, this.owner, "pluck");
-      if (key !== void 0) checkColumn(key, this.owner, "pluck");
-      return readScope(() => {
-        this.forgetCounts();
-        const join = this.joined();
-        const resolve = this.resolver(join);
-        const read = resolve(column, "model");
-        return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"));
-      });
-    }
-    /** update/increment/delete change the matching related rows, once each; pivot rows stay (detach them first if needed). */
-    rowsToChange() {
-      const join = this.joined();
-      return { table: join.related, entries: () => distinctEntries(join) };
-    }
-    rowCap() {
-      return this.forParents ? null : this.groupLimitCount;
-    }
-    /** Joined rows per parent key (for `withCount`/`has`). */
-    countByParent() {
-      return readScope(() => {
-        this.forgetCounts();
-        const join = this.joinRows();
-        const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-        this.sortRows(join, [], this.orders.concat(this.groupOrders).filter((order) => !this.mayBeCount(order.column)));
-        const counts = /* @__PURE__ */ new Map();
-        const rows = this.filtered(join);
-        for (let i = 0; i < rows.length; i++) {
-          const key = normalizeKey(join.pivots[rows[i]][fk]);
-          counts.set(key, (counts.get(key) || 0) + 1);
-        }
-        return counts;
-      });
-    }
-    /** Filtered, sorted, group-limited and sliced joined rows. */
-    joined() {
-      const join = this.joinRows();
-      let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
-      if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
-      else if (this.forParents) this.sortRows(join, [], this.groupOrders);
-      const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
-      if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
-      return { ...join, rows };
-    }
-    /**
-     * Which of `pivots` (pivot rows) the query's conditions accept, each with the related row it
-     * reaches (blank when none): the scope of writes through a relation whose onQuery constrains it,
-     * as Lucid applies onQuery to the pivot query of detach and sync.
-     */
-    acceptsPivotRows(pivots) {
-      const conditions = this.scopedConditions();
-      if (!conditions.length) return pivots.map(() => true);
-      const { pivotTable } = this.relation;
-      if (onPivotOnly(conditions, pivotTable)) {
-        const pivot2 = readTable(this.relation.pivotRef());
-        return pivotRowsAccepted(conditions, pivot2, pivotTable, pivots, this.owner, this.zoneOf(pivot2));
-      }
-      prefetch(this.sheetsInvolved(false));
-      const related = readTable(tableRef(this.model));
-      const pivot = readTable(this.relation.pivotRef());
-      const rfk = pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
-      const byKey = related.index([related.column(this.relation.relatedKey, this.owner)]);
-      const none = new RowEntry(related.header.names.map(() => null), null, null);
-      const entries = pivots.map((values) => byKey.get(normalizeKey(values[rfk])) || none);
-      const test = compile(conditions, this.resolver({ ...emptyJoin(related, pivot), pivots, entries }), this.zoneOf(related));
-      return pivots.map((_, i) => test(i));
-    }
-    /** The related and pivot sheets, plus those of preloads and relation clauses. */
-    sheetsInvolved(withLoads = true) {
-      return super.sheetsInvolved(withLoads).concat(this.relation.pivotRef());
-    }
-    /** Reads both sheets and pairs pivot rows of the wanted parents with their related rows. */
-    joinRows() {
-      const relation = this.relation;
-      prefetch(this.sheetsInvolved());
-      const related = readTable(tableRef(this.model));
-      const pivot = readTable(relation.pivotRef());
-      const fk = pivot.column(relation.pivotForeignKey, this.owner);
-      const rfk = pivot.column(relation.pivotRelatedForeignKey, this.owner);
-      const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
-      const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
-      const wanted = this.parentSlots;
-      const live = pivot.liveValues();
-      const expected = passing ? 0 : live.length;
-      const pivots = new Array(expected);
-      const entries = new Array(expected);
-      const slots = new Int32Array(wanted ? live.length : 0);
-      let found = 0;
-      for (let i = 0; i < live.length; i++) {
-        const values = live[i];
-        const match = byKey.get(normalizeKey(values[rfk]));
-        if (!match || passing && !passing.has(match)) continue;
-        const parentKey = normalizeKey(values[fk]);
-        if (parentKey === "") continue;
-        if (wanted) {
-          const slot = wanted.get(parentKey);
-          if (slot === void 0) continue;
-          slots[found] = slot;
-        }
-        pivots[found] = values;
-        entries[found++] = match;
-      }
-      pivots.length = found;
-      entries.length = found;
-      for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-      const rows = new Array(found);
-      for (let i = 0; i < found; i++) rows[i] = i;
-      return { pivots, entries, slots, rows, related, pivot, filtered: passing !== null };
-    }
-    filtered(join) {
-      const conditions = this.scopedConditions();
-      if (join.filtered || !conditions.length) return join.rows;
-      const test = compile(conditions, this.resolver(join), this.zoneOf(join.related));
-      return join.rows.filter(test);
-    }
-    /** Whether every condition reads related columns only (no pivot column, no relation clause). */
-    relatedOnly(join) {
-      const pure = (conditions2) => conditions2.every((condition2) => {
-        if (condition2.kind === "group") return pure(condition2.conditions);
-        if (condition2.kind === "deferred" || condition2.source === "pivot") return false;
-        const [table, name] = this.split(condition2.column, join);
-        return table === "related" || table === null && join.related.header.has(name);
-      });
-      const conditions = this.scopedConditions();
-      return conditions.length > 0 && pure(conditions);
-    }
-    passingRelated(related, pivot) {
-      const candidates2 = related.rows();
-      const join = { ...emptyJoin(related, pivot), pivots: candidates2.map((entry) => entry.values), entries: candidates2 };
-      const test = compile(this.scopedConditions(), this.resolver(join), this.zoneOf(related));
-      const passing = /* @__PURE__ */ new Set();
-      for (let i = 0; i < candidates2.length; i++) if (test(i)) passing.add(candidates2[i]);
-      return passing;
-    }
-    /** Reads a column from a joined row: a sheet prefix (or `pivot_`) decides, else pivot clauses read the pivot row and others the related row. */
-    resolver(join) {
-      return (column, source, owner = this.owner) => {
-        const [table, name] = this.split(column, join);
-        const bare = table === null && (source === "pivot" || !join.related.header.has(name) && join.pivot.header.has(name));
-        if (table === "pivot" || bare) {
-          const index2 = join.pivot.column(name, owner);
-          return (row) => join.pivots[row][index2];
-        }
-        const counted = table === null && !join.related.header.has(name) ? this.countColumn(name, join.related) : null;
-        if (counted) return (row) => counted(join.entries[row].values);
-        const index = join.related.column(name, owner);
-        return (row) => join.entries[row].values[index];
-      };
-    }
-    split(column, join) {
-      if (column.startsWith("pivot_") && !join.related.header.has(column) && !join.pivot.header.has(column) && join.pivot.header.has(column.slice(6))) {
-        return ["pivot", column.slice(6)];
-      }
-      const dot = column.lastIndexOf(".");
-      if (dot < 0 || join.related.header.has(column) || join.pivot.header.has(column)) return [null, column];
-      const prefix = column.slice(0, dot).toLowerCase();
-      const name = column.slice(dot + 1);
-      if (prefix === this.relation.pivotTable.toLowerCase()) return ["pivot", name];
-      if (prefix === join.related.ref.sheetName.toLowerCase()) return ["related", name];
-      return [null, column];
-    }
-    sortRows(join, rows, orders) {
-      if (!orders.length) return rows;
-      const resolve = this.resolver(join);
-      const keys = orders.map((order) => ({ read: resolve(order.column, "model"), sign: order.direction === "desc" ? -1 : 1, nullsFirst: order.nullsFirst === true }));
-      return rows.slice().sort((a, b) => {
-        for (const key of keys) {
-          const order = compareForOrder(key.read(a), key.read(b), key.sign, key.nullsFirst);
-          if (order !== 0) return order;
-        }
-        return 0;
-      });
-    }
-    limitPerParent(join, rows) {
-      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
-      const ordered = this.sortRows(join, rows, orders);
-      const taken = /* @__PURE__ */ new Map();
-      const kept2 = /* @__PURE__ */ new Set();
-      for (let i = 0; i < ordered.length; i++) {
-        const row = ordered[i];
-        const key = normalizeKey(join.pivots[row][fk]);
-        const count = taken.get(key) || 0;
-        if (count < this.groupLimitCount) {
-          taken.set(key, count + 1);
-          kept2.add(row);
-        }
-      }
-      return (this.orders.length ? rows : ordered).filter((row) => kept2.has(row));
-    }
-    /** A model per joined row, each able to build its `pivot` from its pivot row. */
-    hydrateAll(join) {
-      const hydrator = new Hydrator(this.model, join.related, pivotSpecOf(this.relation, join, this.selectedPivotColumns, this.owner));
-      const models = new Array(join.rows.length);
-      for (let i = 0; i < models.length; i++) {
-        const row = join.rows[i];
-        models[i] = hydrator.entry(join.entries[row], join.pivots[row]);
-      }
-      return models;
     }
   };
 
@@ -8091,74 +8224,6 @@ var SheetORM = (() => {
     }
   };
 
-  // src/relations/bound.ts
-  function bindToParent(relation, parent) {
-    if (isDefinitionHost(parent) || !isModelInstance(parent)) return relation;
-    rememberCaller(relation, bindToParent, (name) => definesRelation(relation, parent, name));
-    let writer = null;
-    let query = null;
-    const writerOf = () => {
-      if (!writer) {
-        relation.boot();
-        writer = relation.client(parent);
-      }
-      return writer;
-    };
-    const forwards = (property) => property in writerOf() || queryMethods().has(property);
-    const bound = new Proxy(relation, {
-      get(target, property) {
-        if (property === "relationName") return target.relationName || callerName(target) || "";
-        if (typeof property !== "string" || property in target && QUERY_FIRST.indexOf(property) < 0 || !forwards(property)) {
-          return Reflect.get(target, property, target);
-        }
-        if (property in writerOf()) return member(writerOf(), property);
-        return (...args) => {
-          const builder = query || (query = writerOf().query());
-          const method = builder[property];
-          if (typeof method !== "function") throw new SheetORMError(`${relation.label()}: ${property}() is not a method of a ${relation.type} query.`);
-          return method.apply(builder, args);
-        };
-      },
-      has(target, property) {
-        return property in target || typeof property === "string" && forwards(property);
-      }
-    });
-    return bound;
-  }
-  var QUERY_FIRST = ["pivotColumns"];
-  var queryNames = null;
-  function queryMethods() {
-    var _a;
-    if (queryNames) return queryNames;
-    const names = /* @__PURE__ */ new Set();
-    for (const builder of [QueryBuilder, HasManyQueryBuilder, ManyToManyQueryBuilder]) {
-      for (let proto = builder.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-        for (const name of Object.getOwnPropertyNames(proto)) if (name !== "constructor" && typeof ((_a = Object.getOwnPropertyDescriptor(proto, name)) == null ? void 0 : _a.value) === "function") names.add(name);
-      }
-    }
-    return queryNames = names;
-  }
-  function definesRelation(relation, parent, name) {
-    const model = relation.model;
-    if (typeof Object.getPrototypeOf(parent)[name] !== "function" || name in baseApiOf(model)) return null;
-    try {
-      return model.$getRelation(name).type === relation.type;
-    } catch {
-      return false;
-    }
-  }
-  function baseApiOf(model) {
-    let base = model;
-    for (let c = model; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-      if (Object.prototype.hasOwnProperty.call(c, "$getRelation")) base = c;
-    }
-    return base.prototype;
-  }
-  function member(owner, name) {
-    const value = owner[name];
-    return typeof value === "function" ? value.bind(owner) : value;
-  }
-
   // src/model/definitions.ts
   var ModelDefinitions = class {
     /** Pinia-style fields; override to declare attributes and relations. */
@@ -8739,12 +8804,31 @@ var SheetORM = (() => {
 
   // src/transaction.ts
   function transaction(fn) {
-    if (typeof fn !== "function") throw new ValidationError("SheetORM.transaction(fn): fn must be a function.");
-    return runWrite("SheetORM.transaction", () => fn(), true);
+    requireSyncFunction(fn, "transaction");
+    return runWrite(
+      "SheetORM.transaction",
+      () => {
+        const value = fn();
+        if (isThenable(value)) throw new ValidationError(`SheetORM.transaction(fn): fn returned a Promise. ${SYNC_ONLY} Nothing was written.`);
+        return value;
+      },
+      true
+    );
   }
   function session2(fn) {
-    if (typeof fn !== "function") throw new ValidationError("SheetORM.session(fn): fn must be a function.");
+    requireSyncFunction(fn, "session");
     return session(fn);
+  }
+  var SYNC_ONLY = "sheetorm runs synchronously, as Apps Script does: write fn as a plain function, without async or await.";
+  function requireSyncFunction(fn, method) {
+    if (typeof fn !== "function") throw new ValidationError(`SheetORM.${method}(fn): fn must be a function.`);
+    const tag = Object.prototype.toString.call(fn);
+    if (tag === "[object AsyncFunction]" || tag === "[object AsyncGeneratorFunction]") {
+      throw new ValidationError(`SheetORM.${method}(fn): fn is an async function. ${SYNC_ONLY}`);
+    }
+  }
+  function isThenable(value) {
+    return value !== null && (typeof value === "object" || typeof value === "function") && typeof value.then === "function";
   }
 
   // src/schema/declared.ts
