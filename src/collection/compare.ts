@@ -8,7 +8,7 @@
  * string is an empty cell, as in a sheet: it equals null and sorts with the blanks.
  */
 import { ValidationError } from '../errors';
-import { isPlainNumberText, setOwn } from '../support/values';
+import { describeValue, isPlainNumberText, setOwn } from '../support/values';
 import { serialToDate, zoneOffset } from '../support/serial';
 
 /** The operators accepted by `where(col, op, value)`, in the order error messages list them. */
@@ -180,8 +180,7 @@ function escapeRegExp(char: string): string {
 export function normalizeOperator(operator: unknown): Operator {
   const lower = typeof operator === 'string' ? operator.trim().toLowerCase() : operator;
   if ((OPERATORS as readonly unknown[]).includes(lower)) return lower as Operator;
-  const shown = typeof operator === 'string' ? `"${operator}"` : String(operator);
-  throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(', ')})`);
+  throw new ValidationError(`Unknown operator ${describeValue(operator)} (valid operators: ${OPERATORS.join(', ')})`);
 }
 
 /** Gives the time zone that date text without one is read in (asked only when a Date cell is met). */

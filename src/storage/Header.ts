@@ -80,7 +80,9 @@ export class Header {
   require(name: string, owner: string, where: Describable): number {
     const position = this.positions.get(name);
     if (position !== undefined) return position;
-    throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${name}"${this.hint(name)} (columns: ${this.list()}).`);
+    // A name built from a request can be any length: the message shows enough of it to recognise.
+    const shown = name.length > 200 ? `${name.slice(0, 200)}…` : name;
+    throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()}).`);
   }
 
   /** The column names as a readable list. */

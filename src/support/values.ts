@@ -122,7 +122,22 @@ export function describeValue(value: unknown): string {
     const name = className(value);
     return name && name !== 'Object' ? `${articleFor(name)} ${name}` : 'an object';
   }
+  // By name only: a function's source can be long, and can hold what a message must not show.
+  if (typeof value === 'function') return describeFunction(value);
   return String(value);
+}
+
+/** `class Post`, `function toTag`, or `a function` for one without a name. */
+function describeFunction(fn: Function): string {
+  const name = typeof fn.name === 'string' && fn.name ? fn.name : '';
+  let isClass = false;
+  try {
+    isClass = /^class\b/.test(Function.prototype.toString.call(fn));
+  } catch {
+    // A revoked proxy has no source: a function all the same.
+  }
+  if (isClass) return name ? `class ${name}` : 'a class';
+  return name ? `function ${name}` : 'a function';
 }
 
 /** `an Error`, `an Update`, but `a User`, `a Uint8Array`: a leading U sounds as "you" unless a cluster follows. */
