@@ -147,6 +147,7 @@ export function tableRef(model: ModelSettings): TableRef {
     spreadsheetId: model._spreadsheetId || null,
     owner: modelName(model),
     keyColumns: primaryKeys(model),
+    keySetting: `${modelName(model)}._primaryKey`,
     uniqueKeys: true,
   };
 }

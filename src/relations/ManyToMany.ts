@@ -85,6 +85,7 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
       spreadsheetId: pinned || null,
       owner: this.label(),
       keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
+      keySetting: this.pivotModel ? tableRef(this.pivotModel).keySetting : undefined,
       uniqueKeys: this.pivotModel !== null,
       numberedColumn: this.pivotModel ? undefined : 'id',
     };

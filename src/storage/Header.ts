@@ -77,12 +77,12 @@ export class Header {
   }
 
   /** 0-based position of a column, or a ColumnNotFoundError naming who asked and the columns there are. */
-  require(name: string, owner: string, where: Describable): number {
+  require(name: string, owner: string, where: Describable, advice = ''): number {
     const position = this.positions.get(name);
     if (position !== undefined) return position;
     // A name built from a request can be any length: the message shows enough of it to recognise.
     const shown = name.length > 200 ? `${name.slice(0, 200)}…` : name;
-    throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()}).`);
+    throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()})${advice}.`);
   }
 
   /** The column names as a readable list. */

@@ -17,6 +17,8 @@ export interface TableRef {
   owner: string;
   /** Columns that identify a row (the primary key), used to find rows again under the lock. */
   keyColumns: readonly string[];
+  /** Where those are set (`RoleUser._primaryKey`), for the message when the sheet lacks one. */
+  keySetting?: string;
   /** Whether no two rows may share a key (a model's sheet; not a plain pivot sheet). */
   uniqueKeys?: boolean;
   /** A column outside the key that new rows get a fresh `max + 1` in (a plain pivot sheet's `id`). */

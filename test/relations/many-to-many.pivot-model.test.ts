@@ -284,3 +284,31 @@ test("a pivot model whose key type sheetorm cannot make keys for is refused on a
   expect(() => Member.findOrFail(1).related('badges').attach([7])).toThrow(/^Grant\._keyType is "uid", so sheetorm cannot make a key for a new row/);
   expect(gas().sheetValues('Grants')).toEqual([['id', 'member_id', 'badge_id']]);
 });
+
+describe('a pivot model whose sheet has no column for its primary key', () => {
+  class Membership extends Model {
+    static override _table = 'RoleUser';
+  }
+  class Duty extends Model {
+    static override _table = 'Duties';
+  }
+  class Member extends Model {
+    static override _table = 'Users';
+    roles() {
+      return this.manyToMany(Duty, Membership, 'user_id', 'role_id');
+    }
+  }
+
+  test("saving its rows says to set _primaryKey, naming the sheet's key columns", () => {
+    seedSheets({ Users: [['id'], [1]], Duties: [['id', 'name'], [1, 'admin']], RoleUser: [['user_id', 'role_id', 'since'], [1, 1, 2020]] });
+    const advice =
+      `Membership: sheet "RoleUser" in spreadsheet "Test Spreadsheet" has no column "id" (columns: user_id, role_id, since); "id" is the primary key: ` +
+      `set Membership._primaryKey to the column that identifies a row (an array of columns for a composite key, such as ['user_id', 'role_id']).`;
+    const member = Member.with('roles').findOrFail(1);
+    const pivot = (member.roles as unknown as Collection<Model & { pivot: Model & { since: number } }>).first()!.pivot;
+    pivot.since = 2030;
+    expect(() => pivot.save()).toThrow(advice);
+    expect(() => Membership.create({ user_id: 1, role_id: 2 })).toThrow(advice);
+    expect(gas().calls.writes()).toBe(0);
+  });
+});
