@@ -9,8 +9,10 @@ import { Direction, Nulls, QueryBuilder } from '../query/QueryBuilder';
 import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
-import { modelName, primaryKeys } from './meta';
-import { ValidationError } from '../errors';
+import { modelName, primaryKeys, tableRef } from './meta';
+import { ModelNotFoundError, ValidationError } from '../errors';
+import { describeRef } from '../storage/TableRef';
+import { describeValue } from '../support/values';
 import type { Model, ModelAttributes, ModelClass } from './Model';
 import type { Paginator } from '../collection/Paginator';
 import { findByQuery } from './staticArguments';
@@ -59,7 +61,11 @@ export class ModelQueries extends ModelDefinitions {
   /** `findBy({ ... })`, or ModelNotFoundError. */
   static findByOrFail<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): M;
   static findByOrFail<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): M {
-    return findByQuery(this, 'findByOrFail', column, value, arguments.length).firstOrFail();
+    const found = findByQuery(this, 'findByOrFail', column, value, arguments.length).first();
+    if (found) return found;
+    const searched = typeof column === 'string' ? { [column]: value } : column;
+    const shown = Object.keys(searched).map((name) => `${name} = ${describeValue(searched[name])}`).join(' and ');
+    throw new ModelNotFoundError(`${modelName(this)}: no row of ${describeRef(tableRef(this))} has ${shown}.`);
   }
   /** The first row, or null. */
   static first<M extends Model>(this: ModelClass<M>): M | null {

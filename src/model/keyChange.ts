@@ -16,7 +16,7 @@ export function assertKeyChange(table: Table, entry: RowEntry, columns: readonly
   }
   const holder = table.find(columns, normalizeCompositeKey(values));
   if (holder && holder !== entry) {
-    throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
+    throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
   }
 }
 
@@ -51,7 +51,7 @@ export function assertKeyUpdate(model: ModelSettings, table: Table, columns: rea
     const normal = normalizeCompositeKey(key);
     const holder = table.find(keyColumns, normal);
     if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns, normal))) {
-      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it.`);
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
     }
   }
 }

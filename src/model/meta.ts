@@ -94,7 +94,7 @@ export function sheetName(model: ModelSettings): string {
   const name = setting(model, ['_table', 'entity', 'table']);
   if (typeof name === 'string' && name.trim()) return name;
   if (name !== undefined && name !== null) {
-    throw new ValidationError(`${model.name || 'Model'}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+    throw new ValidationError(`${model.name || 'Model'}._table must be a sheet name (a non-empty string), not ${describeValue(name)}.`);
   }
   if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
   return pluralName(model.name);

@@ -121,8 +121,10 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     refuseColumnList(arguments[1], this.owner, 'findOrFail');
     const found = this.find(id);
     if (!found) {
-      const keys = primaryKeys(this.model).join(', ');
-      throw new ModelNotFoundError(`${this.owner} with ${keys} ${describeValue(id)} not found in ${describeRef(tableRef(this.model))}.`);
+      const keys = primaryKeys(this.model);
+      const values = keys.length > 1 ? keyValues(this.owner, keys, id) : null;
+      const shown = values ? keys.map((key, i) => `${key} ${describeValue(values[i])}`).join(', ') : `${keys.join(', ')} ${describeValue(id)}`;
+      throw new ModelNotFoundError(`${this.owner} with ${shown} not found in ${describeRef(tableRef(this.model))}.`);
     }
     return found;
   }

@@ -199,8 +199,8 @@ function openSheetIn(spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string, 
   if (!sheet) {
     const names = spreadsheet.getSheets().map((s) => s.getName());
     const fix = ref.owner.indexOf('.') > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-    // A sheet of the same name in another case cannot be created beside it: name it instead.
-    const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+    // A sheet of the same name in another case (or with a stray space) is the likelier meaning: name it.
+    const near = names.find((name) => name.trim().toLowerCase() === ref.sheetName.trim().toLowerCase());
     const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
     throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). ${advice}`);
   }

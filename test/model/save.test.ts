@@ -92,7 +92,7 @@ describe('save()', () => {
     const post = Post.find(1)!;
     post.id = 2;
     expect(() => post.save()).toThrow(DuplicateKeyError);
-    expect(() => post.save()).toThrow(/^Post\.save\(\): cannot change the key id to 2: sheet "Posts" .* already has a row with it/);
+    expect(() => post.save()).toThrow(/^Post\.save\(\): cannot change the key id to 2: sheet "Posts" .* already has a row with it\. Nothing was written\.$/);
     post.id = 9;
     post.save();
     expect(sheetRows('Posts').map((r) => r[0])).toEqual(['id', 9, 2]);

@@ -185,7 +185,9 @@ describe('terminal methods', () => {
     expect(Post.findBy({ title: 'Gamma' })!.id).toBe(3);
     expect(Post.findBy({ status: 'live', title: 'Alpha' })).toBeNull();
     expect(Post.findByOrFail({ id: '5' }).title).toBe('epsilon');
-    expect(() => Post.findByOrFail({ status: 'gone' })).toThrow(/no row of sheet "Posts"/);
+    expect(() => Post.findByOrFail({ status: 'gone' })).toThrow('Post: no row of sheet "Posts" in spreadsheet "Test Spreadsheet" has status = "gone".');
+    expect(() => Post.findByOrFail('title', 'zz')).toThrow(ModelNotFoundError);
+    expect(() => Post.findByOrFail({ status: 'live', views: 7 })).toThrow('has status = "live" and views = 7.');
     expect(() => (Post as any).findBy('title')).toThrow(new ValidationError('Post.findBy(): pass a column and a value, or an object of column values, got only the column "title".'));
     expect(() => Post.findByOrFail(['title'] as never, 'x')).toThrow(/Post\.findByOrFail\(\): pass a column and a value, or an object of column values, got/);
     expect(() => Post.findBy('title', undefined)).toThrow(new ValidationError(`Post.findBy('title', undefined): the value of "title" is undefined; pass a value, or null to find an empty cell.`));
@@ -197,7 +199,7 @@ describe('terminal methods', () => {
     }
     expect(Forwarding.findBy({ title: 'beta' })!.id).toBe(2);
     expect((Post as any).findBy({ title: 'beta' }, undefined).id).toBe(2);
-    expect(gas().calls.count('Range.getValues')).toBe(7);
+    expect(gas().calls.count('Range.getValues')).toBe(9);
   });
 
   it("pluck(column, key) keys the values by another column's text (Eloquent's pluck('title', 'id'))", () => {

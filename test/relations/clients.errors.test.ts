@@ -242,6 +242,11 @@ describe('messages that point at the real mistake', () => {
     expect(() => Thrower.with('items').get()).toThrow(TypeError);
     expect(() => Note.withCount('tags as' as never)).toThrow(`Note.withCount('tags as'): give the count a name after "as", such as 'tags as total'.`);
     expect(() => Misnamed.all()).toThrow(/has no sheet "notes" \(sheets: Notes\)\. Did you mean "Notes"\? Sheet names are matched exactly: set Misnamed\._table to "Notes"\./);
+    Misnamed._table = 'Notes ';
+    expect(() => Misnamed.all()).toThrow('Did you mean "Notes"? Sheet names are matched exactly: set Misnamed._table to "Notes".');
+    Misnamed._table = '';
+    expect(() => Misnamed.all()).toThrow('Misnamed._table must be a sheet name (a non-empty string), not "".');
+    Misnamed._table = 'notes';
   });
 
   it('firstOrCreate and updateOrCreate want objects', () => {

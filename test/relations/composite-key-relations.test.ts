@@ -78,3 +78,9 @@ it('a named column works as named', () => {
   expect([byRole.pivotForeignKey, byRole.localKey]).toEqual(['membership_user_id', 'role_id']);
   expect(Membership.with('tagsByRole').get().map((membership) => membership.tagsByRole.pluck('name').all())).toEqual([['a'], [], []]);
 });
+
+it('findOrFail of a missing composite key names each key column with its value', () => {
+  const shown = 'Membership with user_id 1, role_id 3 not found in sheet "Memberships" in spreadsheet "Test Spreadsheet".';
+  expect(() => Membership.findOrFail([1, 3])).toThrow(shown);
+  expect(() => Membership.findOrFail({ user_id: 1, role_id: 3 })).toThrow(shown);
+});
