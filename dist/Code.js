@@ -568,7 +568,18 @@ var SheetORM = (() => {
       const name = className(value);
       return name && name !== "Object" ? `${articleFor(name)} ${name}` : "an object";
     }
+    if (typeof value === "function") return describeFunction(value);
     return String(value);
+  }
+  function describeFunction(fn) {
+    const name = typeof fn.name === "string" && fn.name ? fn.name : "";
+    let isClass = false;
+    try {
+      isClass = /^class\b/.test(Function.prototype.toString.call(fn));
+    } catch {
+    }
+    if (isClass) return name ? `class ${name}` : "a class";
+    return name ? `function ${name}` : "a function";
   }
   function articleFor(name) {
     return /^([AEIO]|U(mb|nd|nl|nt|p|lt|gl))/i.test(name) ? "an" : "a";
@@ -776,8 +787,7 @@ var SheetORM = (() => {
   function normalizeOperator(operator) {
     const lower = typeof operator === "string" ? operator.trim().toLowerCase() : operator;
     if (OPERATORS.includes(lower)) return lower;
-    const shown = typeof operator === "string" ? `"${operator}"` : String(operator);
-    throw new ValidationError(`Unknown operator ${shown} (valid operators: ${OPERATORS.join(", ")})`);
+    throw new ValidationError(`Unknown operator ${describeValue(operator)} (valid operators: ${OPERATORS.join(", ")})`);
   }
   function operatorMatcher(operator, expected, zone) {
     const op = normalizeOperator(operator);
@@ -2392,10 +2402,11 @@ var SheetORM = (() => {
       return this.positions.has(name);
     }
     /** 0-based position of a column, or a ColumnNotFoundError naming who asked and the columns there are. */
-    require(name, owner, where) {
+    require(name, owner, where, advice = "") {
       const position = this.positions.get(name);
       if (position !== void 0) return position;
-      throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${name}"${this.hint(name)} (columns: ${this.list()}).`);
+      const shown = name.length > 200 ? `${name.slice(0, 200)}\u2026` : name;
+      throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()})${advice}.`);
     }
     /** The column names as a readable list. */
     list() {
@@ -3033,7 +3044,7 @@ var SheetORM = (() => {
     if (!sheet) {
       const names = spreadsheet.getSheets().map((s) => s.getName());
       const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      const near = names.find((name) => name.toLowerCase() === ref.sheetName.toLowerCase());
+      const near = names.find((name) => name.trim().toLowerCase() === ref.sheetName.trim().toLowerCase());
       const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
       throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
     }
@@ -3162,7 +3173,11 @@ var SheetORM = (() => {
     }
     /** 0-based column position, or ColumnNotFoundError naming `owner`. */
     column(name, owner = this.ref.owner) {
-      return this.header.require(name, owner, this.opened);
+      const { keySetting, keyColumns: keyColumns2 } = this.ref;
+      if (!keySetting || keyColumns2.indexOf(name) < 0 || this.header.has(name)) return this.header.require(name, owner, this.opened);
+      const example = this.header.names.filter((column) => /_id$/i.test(column)).slice(0, 2);
+      const composite = example.length === 2 ? `, such as ['${example.join("', '")}']` : "";
+      return this.header.require(name, owner, this.opened, `; "${name}" is the primary key: set ${keySetting} to the column that identifies a row (an array of columns for a composite key${composite})`);
     }
     /** The entry whose key columns hold `key` (normalised), if any. */
     find(columns, key) {
@@ -4057,7 +4072,7 @@ var SheetORM = (() => {
     const name = setting(model, ["_table", "entity", "table"]);
     if (typeof name === "string" && name.trim()) return name;
     if (name !== void 0 && name !== null) {
-      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${String(name)}.`);
+      throw new ValidationError(`${model.name || "Model"}._table must be a sheet name (a non-empty string), not ${describeValue(name)}.`);
     }
     if (!model.name) throw new ValidationError('An anonymous model class needs a sheet name: set Model._table = "SheetName".');
     return pluralName(model.name);
@@ -4095,6 +4110,7 @@ var SheetORM = (() => {
       spreadsheetId: model._spreadsheetId || null,
       owner: modelName(model),
       keyColumns: primaryKeys(model),
+      keySetting: `${modelName(model)}._primaryKey`,
       uniqueKeys: true
     };
   }
@@ -4703,7 +4719,7 @@ var SheetORM = (() => {
     }
     const holder = table.find(columns, normalizeCompositeKey(values));
     if (holder && holder !== entry) {
-      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it.`);
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
     }
   }
   function assertKeyUpdate(model, table, columns, entries, values, asker2 = modelName(model)) {
@@ -4732,7 +4748,7 @@ var SheetORM = (() => {
       const normal = normalizeCompositeKey(key);
       const holder = table.find(keyColumns2, normal);
       if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns2, normal))) {
-        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it.`);
+        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
       }
     }
   }
@@ -5710,8 +5726,10 @@ var SheetORM = (() => {
       refuseColumnList(arguments[1], this.owner, "findOrFail");
       const found = this.find(id);
       if (!found) {
-        const keys = primaryKeys(this.model).join(", ");
-        throw new ModelNotFoundError(`${this.owner} with ${keys} ${describeValue(id)} not found in ${describeRef(tableRef(this.model))}.`);
+        const keys = primaryKeys(this.model);
+        const values = keys.length > 1 ? keyValues(this.owner, keys, id) : null;
+        const shown = values ? keys.map((key, i) => `${key} ${describeValue(values[i])}`).join(", ") : `${keys.join(", ")} ${describeValue(id)}`;
+        throw new ModelNotFoundError(`${this.owner} with ${shown} not found in ${describeRef(tableRef(this.model))}.`);
       }
       return found;
     }
@@ -8128,6 +8146,7 @@ var SheetORM = (() => {
         spreadsheetId: pinned || null,
         owner: this.label(),
         keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
+        keySetting: this.pivotModel ? tableRef(this.pivotModel).keySetting : void 0,
         uniqueKeys: this.pivotModel !== null,
         numberedColumn: this.pivotModel ? void 0 : "id"
       };
@@ -8391,7 +8410,11 @@ var SheetORM = (() => {
       return findByQuery(this, "findBy", column, value, arguments.length).first();
     }
     static findByOrFail(column, value) {
-      return findByQuery(this, "findByOrFail", column, value, arguments.length).firstOrFail();
+      const found = findByQuery(this, "findByOrFail", column, value, arguments.length).first();
+      if (found) return found;
+      const searched = typeof column === "string" ? { [column]: value } : column;
+      const shown = Object.keys(searched).map((name) => `${name} = ${describeValue(searched[name])}`).join(" and ");
+      throw new ModelNotFoundError(`${modelName(this)}: no row of ${describeRef(tableRef(this))} has ${shown}.`);
     }
     /** The first row, or null. */
     static first() {
