@@ -1,5 +1,5 @@
 import { Model, ValidationError, configure, session, transaction } from '../../src';
-import { createAppsScript, AppsScriptEnv } from '../../src/testing';
+import { createAppsScript, AppsScriptEnv, sheetsApiError } from '../../src/testing';
 import { resetConfig } from '../../src/config';
 
 class Post extends Model {
@@ -169,6 +169,22 @@ it('reads through SpreadsheetApp at once when the API refuses a batch read for q
     expect(env.clock.now() - started).toBe(0);
     expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
     expect(env.calls.count('Range.getValues')).toBe(3);
+  });
+});
+
+it('after a batch read fails past its retries, reads use SpreadsheetApp for a minute rather than wait through them again', () => {
+  withEnv(true, (env) => {
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchGet') throw sheetsApiError('spreadsheets.values.batchGet', 500, 'Internal error encountered.');
+    });
+    expect(Post.with('tags').get().count()).toBe(4);
+    const attempts = env.calls.count('Sheets.Spreadsheets.Values.batchGet');
+    expect(attempts).toBe(4);
+    const slept = env.clock.now();
+    expect(Post.with('tags').get().count()).toBe(4);
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(attempts);
+    expect(env.clock.now()).toBe(slept);
+    expect(env.calls.count('Range.getValues')).toBe(6);
   });
 });
 

@@ -22,7 +22,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function batchRead(refs: readonly TableRef[]): Map<string, Table> {
   const api = sheetsApi();
   const tables = new Map<string, Table>();
-  if (!api || Date.now() < (readQuotaSpentUntil.get(api) || 0)) return tables;
+  if (!api || Date.now() < (readsPausedUntil.get(api) || 0)) return tables;
   const sheets = refs.map((ref): SheetToRead => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
   // A model pinned to the active spreadsheet's own id reads with the rest.
   for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
@@ -41,9 +41,10 @@ interface SheetToRead {
   spreadsheet: Spreadsheet;
 }
 
-// After a refusal for the per-minute read quota, reads go through SpreadsheetApp until the minute is out.
-const readQuotaSpentUntil = new WeakMap<object, number>();
-const QUOTA_MINUTE = 60000;
+// After a failed read (the per-minute quota spent, or a fault that outlasted the retries), reads go
+// through SpreadsheetApp for a minute: each query would otherwise wait through the retries again.
+const readsPausedUntil = new WeakMap<object, number>();
+const PAUSE_MS = 60000;
 
 // Another execution may change a sheet between the two batchGets; a read whose halves disagree is
 // made again, and after that many tries the sheets are left to SpreadsheetApp's single read.
@@ -124,8 +125,8 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
   } catch (error) {
     // A read changes nothing: whatever the API's failure, SpreadsheetApp reads these sheets instead.
     const cause = error instanceof ServiceError ? error.cause : error;
-    if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
-    else if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
+    if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
+    else readsPausedUntil.set(api, Date.now() + PAUSE_MS);
     return null;
   }
 }
