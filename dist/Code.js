@@ -3386,7 +3386,7 @@ var SheetORM = (() => {
   function batchRead(refs) {
     const api = sheetsApi();
     const tables = /* @__PURE__ */ new Map();
-    if (!api || Date.now() < (readQuotaSpentUntil.get(api) || 0)) return tables;
+    if (!api || Date.now() < (readsPausedUntil.get(api) || 0)) return tables;
     const sheets = refs.map((ref) => ({ ref, spreadsheet: openSpreadsheet(ref.spreadsheetId, ref.owner) }));
     for (const found of bySpreadsheet(sheets, (sheet) => sheet.spreadsheet)) {
       if (sheetsApi() !== api) break;
@@ -3395,8 +3395,8 @@ var SheetORM = (() => {
     }
     return tables;
   }
-  var readQuotaSpentUntil = /* @__PURE__ */ new WeakMap();
-  var QUOTA_MINUTE = 6e4;
+  var readsPausedUntil = /* @__PURE__ */ new WeakMap();
+  var PAUSE_MS = 6e4;
   var READ_TRIES = 3;
   function readGroup(api, id, group, tables) {
     const refs = group.map((sheet) => sheet.ref);
@@ -3453,8 +3453,8 @@ var SheetORM = (() => {
       return response.valueRanges || [];
     } catch (error) {
       const cause = error instanceof ServiceError ? error.cause : error;
-      if (isQuotaRefusal(cause)) readQuotaSpentUntil.set(api, Date.now() + QUOTA_MINUTE);
-      else if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
+      if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
+      else readsPausedUntil.set(api, Date.now() + PAUSE_MS);
       return null;
     }
   }
