@@ -77,11 +77,15 @@ function assertDeclaredColumns(model: object, table: Table): void {
   if (!checked) checkedHeaders.set(names, (checked = new Set()));
   if (checked.has(model)) return;
   for (const [name] of attributeFields(fieldsOf(model as Parameters<typeof fieldsOf>[0]))) {
-    if (table.header.has(name)) continue;
-    const owner = modelName(model as Parameters<typeof modelName>[0]);
-    throw new ColumnNotFoundError(
-      `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`,
-    );
+    if (!table.header.has(name)) throw declaredColumnMissing(model, table, name);
   }
   checked.add(model);
+}
+
+/** The error for an attribute `fields()` declares that the sheet has no column for. */
+export function declaredColumnMissing(model: object, table: Table, name: string): ColumnNotFoundError {
+  const owner = modelName(model as Parameters<typeof modelName>[0]);
+  return new ColumnNotFoundError(
+    `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`,
+  );
 }

@@ -9,7 +9,8 @@ import { assertKeyChange } from './keyChange';
 import { assertKeyMaker, modelName, primaryKeys, tableRef, usesUuid, ModelSettings } from './meta';
 import { ModelState, originalValue, stateOf } from './state';
 import { fieldsOf, isRelationKey } from '../relations/registry';
-import { notNullableNames } from './fields';
+import { AttributeField, notNullableNames } from './fields';
+import { declaredColumnMissing } from './hydrate';
 
 /** A model class as persistence sees it. */
 export interface PersistableClass extends ModelSettings {
@@ -69,7 +70,11 @@ function takeKeptCells(instance: object, columns: readonly string[], kept: Reado
 function attributeColumn(model: PersistableClass, table: Table, name: string, value: unknown, owner: string): number {
   if (table.header.has(name)) return table.column(name, owner);
   if (value === null && isRelationKey(model as unknown as Parameters<typeof isRelationKey>[0], name)) return -1;
-  if (!isRelationData(value)) return table.column(name, owner);
+  if (!isRelationData(value)) {
+    // A default fields() filled in, not a value the caller gave: the declaration is what to fix.
+    if (!table.header.has(name) && fieldsOf(model as Parameters<typeof fieldsOf>[0])[name] instanceof AttributeField) throw declaredColumnMissing(model, table, name);
+    return table.column(name, owner);
+  }
   // A list or object under a name that is no relation: most likely a toJSON() fed back with a relation's serializeAs name.
   throw new ColumnNotFoundError(
     `${owner}: ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}), and "${name}" holds ${describeValue(value)}, which no cell holds. If it is a relation serialized under another name (serializeAs), leave it out: create and merge skip relation data only under the relation's own name. Nothing was written.`,

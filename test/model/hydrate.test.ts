@@ -168,6 +168,14 @@ describe('attributes declared in fields() need their columns', () => {
     expect(() => Member.find(1)).toThrow(/^Member\.fields\(\) declares "email", but sheet "Members" in spreadsheet "Test Spreadsheet" has no column "email" \(columns: id, name\)/);
   });
 
+  test('creating a model whose declared default has no column names the declaration too, before anything is written', () => {
+    seedSheets({ Members: [['id', 'name'], [1, 'Ada']] });
+    expect(() => Member.create({ name: 'Bo' })).toThrow(
+      'Member.fields() declares "email", but sheet "Members" in spreadsheet "Test Spreadsheet" has no column "email" (columns: id, name); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().',
+    );
+    expect(gas().calls.writes()).toBe(0);
+  });
+
   test('with the column present, reads work', () => {
     seedSheets({ Members: [['id', 'name', 'email'], [1, 'Ada', '']] });
     expect(Member.find(1)!.toJSON()).toEqual({ id: 1, name: 'Ada', email: null });
