@@ -4701,13 +4701,15 @@ var SheetORM = (() => {
     if (!checked) checkedHeaders.set(names, checked = /* @__PURE__ */ new Set());
     if (checked.has(model)) return;
     for (const [name] of attributeFields(fieldsOf(model))) {
-      if (table.header.has(name)) continue;
-      const owner = modelName(model);
-      throw new ColumnNotFoundError(
-        `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
-      );
+      if (!table.header.has(name)) throw declaredColumnMissing(model, table, name);
     }
     checked.add(model);
+  }
+  function declaredColumnMissing(model, table, name) {
+    const owner = modelName(model);
+    return new ColumnNotFoundError(
+      `${owner}.fields() declares "${name}", but ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}); add it to row 1 (SheetORM.ensureSchema does) or remove it from fields().`
+    );
   }
 
   // src/model/keyChange.ts
@@ -6788,7 +6790,10 @@ var SheetORM = (() => {
   function attributeColumn(model, table, name, value, owner) {
     if (table.header.has(name)) return table.column(name, owner);
     if (value === null && isRelationKey(model, name)) return -1;
-    if (!isRelationData(value)) return table.column(name, owner);
+    if (!isRelationData(value)) {
+      if (!table.header.has(name) && fieldsOf(model)[name] instanceof AttributeField) throw declaredColumnMissing(model, table, name);
+      return table.column(name, owner);
+    }
     throw new ColumnNotFoundError(
       `${owner}: ${table.opened.describe()} has no column "${name}" (columns: ${table.header.list()}), and "${name}" holds ${describeValue(value)}, which no cell holds. If it is a relation serialized under another name (serializeAs), leave it out: create and merge skip relation data only under the relation's own name. Nothing was written.`
     );
