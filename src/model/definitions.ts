@@ -12,7 +12,7 @@ import type { RelatedInput } from '../relations/Relation';
 import { ValidationError } from '../errors';
 import { describeValue, isPlainObject } from '../support/values';
 import { classOf, modelName } from './meta';
-import { bindToParent, BoundRelation } from '../relations/bound';
+import { bindToParent, BoundRelation, constrainable } from '../relations/bound';
 import type { BelongsToClient } from '../relations/clients/BelongsToClient';
 import type { HasManyClient } from '../relations/clients/HasManyClient';
 import type { HasOneClient } from '../relations/clients/HasOneClient';
@@ -52,23 +52,23 @@ export class ModelDefinitions {
   }
   /** A hasOne relation (static, for `fields()`). */
   static hasOne<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<Model, R> {
-    return new HasOne(this, related, hasOptions(this, 'hasOne', foreignKey, localKey));
+    return constrainable(new HasOne(this, related, hasOptions(this, 'hasOne', foreignKey, localKey))) as HasOne<Model, R>;
   }
   /** A hasMany relation (static, for `fields()`). */
   static hasMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<Model, R> {
-    return new HasMany(this, related, hasOptions(this, 'hasMany', foreignKey, localKey));
+    return constrainable(new HasMany(this, related, hasOptions(this, 'hasMany', foreignKey, localKey))) as HasMany<Model, R>;
   }
   /** A belongsTo relation (static, for `fields()`). */
   static belongsTo<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<Model, R> {
-    return new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey));
+    return constrainable(new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey))) as BelongsTo<Model, R>;
   }
   /** A many-to-many relation (static, for `fields()`). */
   static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
-    return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
+    return constrainable(new ManyToMany(this, related, manyToManyOptions(this, pivot, keys))) as ManyToMany<Model, R>;
   }
   /** Alias of `manyToMany` (Pinia/Eloquent name). */
   static belongsToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
-    return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
+    return constrainable(new ManyToMany(this, related, manyToManyOptions(this, pivot, keys))) as ManyToMany<Model, R>;
   }
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */

@@ -7,6 +7,8 @@
  */
 import type { Relation } from './Relation';
 import { SheetORMError, ValidationError } from '../errors';
+import { modelName } from '../model/meta';
+import { addConstraint, isConstraint } from './constraints';
 import { isModelInstance } from '../model/state';
 import { QueryBuilder } from '../query/QueryBuilder';
 import { HasManyQueryBuilder } from './HasManyQueryBuilder';
@@ -58,6 +60,14 @@ export function bindToParent<B>(relation: Relation<any, any, any>, parent: objec
         return Reflect.get(target, property, target);
       }
       if (property in writerOf()) return member(writerOf(), property);
+      // Constraints join this relation, as in a definition, so its writes keep them and the chain stays the relation.
+      if (isConstraint(target, property)) {
+        return (...args: unknown[]) => {
+          addConstraint(target, property, args);
+          if (query) (query[property] as (...values: unknown[]) => unknown).apply(query, args);
+          return bound;
+        };
+      }
       // Built when called: reading the member (JSON.stringify reads pivotColumns) never builds a query.
       return (...args: unknown[]) => {
         const builder = query || (query = (writerOf().query as () => Members)());
@@ -76,17 +86,17 @@ export function bindToParent<B>(relation: Relation<any, any, any>, parent: objec
 const definitions = new WeakMap<object, Relation<any, any, any>>();
 
 /**
- * The relation a method returns while its definition is read: constraints chained onto it, as in
- * Eloquent (`this.hasMany(Post).where('published', true)`), join its onQuery, so they hold for
- * every query of the relation (eager loads, `related()`, `has`, `withCount`) and scope its writes.
+ * The relation a method (or `static fields()`) returns while its definition is read: constraints
+ * chained onto it become part of the definition (see constraints.ts).
  */
-function constrainable(relation: Relation<any, any, any>): Relation<any, any, any> {
+export function constrainable(relation: Relation<any, any, any>): Relation<any, any, any> {
   const chain: Relation<any, any, any> = new Proxy(relation, {
     get(target, property) {
       if (typeof property !== 'string' || !queryMethods().has(property) || (property in target && QUERY_FIRST.indexOf(property) < 0)) {
         return Reflect.get(target, property, target);
       }
       return (...args: unknown[]) => {
+        if (/where/i.test(property) && args.indexOf(undefined) >= 0) throw blankThis(target, property);
         addConstraint(target, property, args);
         return chain;
       };
@@ -96,26 +106,17 @@ function constrainable(relation: Relation<any, any, any>): Relation<any, any, an
   return chain;
 }
 
+/** A filter given undefined while a definition is read: most likely an attribute of the blank model it is read on. */
+function blankThis(relation: Relation<any, any, any>, method: string): ValidationError {
+  const model = modelName(relation.model);
+  return new ValidationError(
+    `${relation.label()}: ${method}() was given undefined while the relation's definition was read. A definition is read once per class, on a blank ${model}, so its attributes (this.id, ...) are not set there: filter by one model's values on its query instead (related(...).query().${method}(...)).`,
+  );
+}
+
 /** The relation behind what a relation method returned while its definition was read. */
 export function definitionBehind(value: unknown): unknown {
   return (typeof value === 'object' && value !== null && definitions.get(value)) || value;
-}
-
-/** Filters and orderings: what narrows or orders the related rows, not what runs a query or selects columns. */
-const CONSTRAINT = /^((and|or)?(where|has|doesntHave)([A-Z]\w*)?|orderBy\w*|latest|oldest|pivotColumns)$/i;
-
-function addConstraint(relation: Relation<any, any, any>, method: string, args: unknown[]): void {
-  const query = (relation.type === 'manyToMany' ? ManyToManyQueryBuilder : QueryBuilder).prototype as unknown as Members;
-  if (!CONSTRAINT.test(method) || typeof query[method] !== 'function') {
-    throw new ValidationError(
-      `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === 'manyToMany' ? ', wherePivot...' : ''}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`,
-    );
-  }
-  const previous = relation.onQuery;
-  relation.onQuery = (builder: Members) => {
-    if (previous) previous(builder);
-    (builder[method] as (...values: unknown[]) => unknown)(...args);
-  };
 }
 
 /** Definition members a bound relation leaves to its query: `post.tags().pivotColumns(['weight'])` is the query method. */

@@ -31,7 +31,7 @@ export function fieldsOf(model: RelationHost): Record<string, unknown> {
     }
     fields = (declared || {}) as Record<string, unknown>;
     for (const name of Object.keys(fields)) {
-      const field = fields[name];
+      const field = (fields[name] = definitionBehind(fields[name]));
       if (field instanceof AttributeField || field instanceof Relation) continue;
       throw new ValidationError(
         `${modelName(model)}.fields(): "${name}" is ${describeValue(field)}; each field is an attribute (this.attr(default), this.string(''), this.number(0), this.boolean(false), this.uid()) or a relation (this.hasMany(Post), this.belongsToMany(Role, 'RoleUser')).`,

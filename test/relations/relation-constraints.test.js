@@ -3,7 +3,7 @@
  * the relation a method returns (`this.hasMany(Post).where('published', true)`) hold for every query
  * of that relation, as the onQuery option does.
  */
-const { Model, RelationNotFoundError, SheetORMError, ValidationError } = require('../../src');
+const { Model, RelationNotFoundError, SheetORMError, ValidationError, ensureSchema } = require('../../src');
 const { seedSheets, sheetRows, gas } = require('../support/seed');
 
 class User extends Model {
@@ -105,9 +105,65 @@ describe('constraints chained onto a relation definition', () => {
     expect(titles(User.with('published').find(1).published)).toEqual(['Gamma', 'Alpha']);
   });
 
-  test('called on a model, the method still gives the query, as Eloquent does', () => {
+  test('called on a model, the method gives the relation for it: its queries and its writes, as Eloquent does', () => {
     seed();
-    expect(titles(User.find(1).published().get())).toEqual(['Gamma', 'Alpha']);
+    const ada = User.find(1);
+    expect(titles(ada.published().get())).toEqual(['Gamma', 'Alpha']);
+    expect(ada.published().relationName).toBe('published');
+    const made = ada.published().create({ title: 'Omega', published: true });
+    expect(made.user_id).toBe(1);
+    const bo = User.find(2);
+    bo.leads().attach({ 1: { role: 'lead' } });
+    expect(bo.leads().get().map((project) => [project.name, project.pivot.role])).toEqual([
+      ['Cygnus', 'lead'],
+      ['Apollo', 'lead'],
+    ]);
+    expect(() => bo.leads().attach([2])).toThrow(/would fall outside the relation's onQuery/);
+  });
+
+  test('a query kept from one call takes later constraints too', () => {
+    seed();
+    const query = User.find(1).published();
+    expect(titles(query.get())).toEqual(['Gamma', 'Alpha']);
+    expect(titles(query.where('title', 'Alpha').get())).toEqual(['Alpha']);
+    expect(titles(query.get())).toEqual(['Alpha']);
+  });
+
+  test('pivotColumns chained is part of the definition, as the option is', () => {
+    seed();
+    expect(User.$getRelation('leads').pivotColumns).toEqual(['role']);
+    seedSheets({ Users: [['id', 'name']], Projects: [['id', 'name', 'status']] });
+    ensureSchema([User, Project]);
+    expect(sheetRows('ProjectUser')).toEqual([['user_id', 'project_id', 'role']]);
+  });
+
+  test('when() and unless() chain, and static fields() relations chain as relation methods do', () => {
+    class Poster extends Model {
+      static fields() {
+        return { id: this.attr(null), name: this.attr(null), visible: this.hasMany(Post, 'user_id').where('published', true) };
+      }
+      drafts() {
+        return this.hasMany(Post, 'user_id').unless(true, (q) => q.where('published', true)).when(true, (q) => q.where('published', false));
+      }
+    }
+    Poster._table = 'Users';
+    seed();
+    const ada = Poster.with('visible', 'drafts').find(1);
+    expect(titles(ada.visible)).toEqual(['Alpha', 'Gamma']);
+    expect(titles(ada.drafts)).toEqual(['Beta']);
+  });
+
+  test("a filter given one model's attribute in a definition says the definition is read on a blank model", () => {
+    class Owner extends Model {
+      mine() {
+        return this.hasMany(Post, 'user_id').where('user_id', this.id);
+      }
+    }
+    Owner._table = 'Users';
+    seed();
+    expect(() => Owner.with('mine').get()).toThrow(
+      "Owner.mine: where() was given undefined while the relation's definition was read. A definition is read once per class, on a blank Owner, so its attributes (this.id, ...) are not set there: filter by one model's values on its query instead (related(...).query().where(...)).",
+    );
   });
 
   test('what runs a query or is no filter is refused by name, before anything is read', () => {
