@@ -5975,74 +5975,6 @@ var SheetORM = (() => {
     return dir;
   }
 
-  // src/relations/HasManyQueryBuilder.ts
-  var HasManyQueryBuilder = class extends QueryBuilder {
-    constructor(model) {
-      super(model);
-      this.groupLimitCount = null;
-      this.groupOrders = [];
-      /** The related column holding the parent key, when this query loads the relation for parents. */
-      this.partitionColumn = null;
-    }
-    with(...args) {
-      return super.with(...args);
-    }
-    /** `preload()` keeping this builder's own methods. */
-    preload(name, callback) {
-      return super.preload(name, callback);
-    }
-    /** Keeps at most `count` related rows per parent. */
-    groupLimit(count) {
-      this.groupLimitCount = checkGroupLimit(count, this.owner);
-      return this;
-    }
-    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
-    groupOrderBy(column, direction = "asc") {
-      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
-      return this;
-    }
-    /** Checks groupOrderBy's columns too. */
-    assertOrderColumns(table) {
-      super.assertOrderColumns(table);
-      const resolve = this.resolveColumn(table);
-      this.groupOrders.forEach((order) => resolve(order.column, "model"));
-    }
-    rowCap() {
-      return this.partitionColumn === null ? this.groupLimitCount : null;
-    }
-    /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
-    partitionBy(column) {
-      this.partitionColumn = column;
-      return this;
-    }
-    ordered(table, rows, valuesOf) {
-      if (this.partitionColumn === null) {
-        const orders2 = this.orders.concat(this.groupOrders);
-        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
-        const kept3 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
-        return super.ordered(table, kept3, valuesOf, []);
-      }
-      if (this.groupLimitCount === null) {
-        const resolve = this.resolveColumn(table);
-        this.groupOrders.forEach((order) => resolve(order.column, "model"));
-        return super.ordered(table, rows, valuesOf);
-      }
-      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
-      const sorted = this.sortedBy(table, rows, valuesOf, orders);
-      const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
-      const limit = this.groupLimitCount;
-      const taken = /* @__PURE__ */ new Map();
-      const kept2 = sorted.filter((row) => {
-        const key = normalizeKey(parentKey(valuesOf(row)));
-        const count = taken.get(key) || 0;
-        if (count >= limit) return false;
-        taken.set(key, count + 1);
-        return true;
-      });
-      return super.ordered(table, kept2, valuesOf);
-    }
-  };
-
   // src/relations/pivot/PivotQueryClauses.ts
   var PivotQueryClauses = class extends QueryBuilder {
     constructor() {
@@ -6516,6 +6448,101 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/constraints.ts
+  var CONSTRAINT = /^((and|or)?(where|has|doesntHave)([A-Z]\w*)?|orderBy\w*|latest|oldest|when|unless|if|pivotColumns)$/i;
+  function isConstraint(relation, method) {
+    const query = (relation.type === "manyToMany" ? ManyToManyQueryBuilder : QueryBuilder).prototype;
+    return CONSTRAINT.test(method) && typeof query[method] === "function";
+  }
+  function addConstraint(relation, method, args) {
+    if (!isConstraint(relation, method)) {
+      throw new ValidationError(
+        `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === "manyToMany" ? ", wherePivot..., pivotColumns" : ""}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`
+      );
+    }
+    if (method === "pivotColumns") return addPivotColumns(relation, args[0]);
+    const previous = relation.onQuery;
+    relation.onQuery = (builder) => {
+      if (previous) previous(builder);
+      builder[method](...args);
+    };
+  }
+  function addPivotColumns(relation, columns) {
+    const list = typeof columns === "string" ? [columns] : columns;
+    if (!Array.isArray(list) || list.some((column) => typeof column !== "string" || !column.trim())) {
+      throw new ValidationError(`${relation.label()}.pivotColumns(): expected a list of pivot column names, such as ['role'], got ${describeValue(columns)}.`);
+    }
+    for (const column of list) if (relation.pivotColumns.indexOf(column) < 0) relation.pivotColumns.push(column);
+  }
+
+  // src/relations/HasManyQueryBuilder.ts
+  var HasManyQueryBuilder = class extends QueryBuilder {
+    constructor(model) {
+      super(model);
+      this.groupLimitCount = null;
+      this.groupOrders = [];
+      /** The related column holding the parent key, when this query loads the relation for parents. */
+      this.partitionColumn = null;
+    }
+    with(...args) {
+      return super.with(...args);
+    }
+    /** `preload()` keeping this builder's own methods. */
+    preload(name, callback) {
+      return super.preload(name, callback);
+    }
+    /** Keeps at most `count` related rows per parent. */
+    groupLimit(count) {
+      this.groupLimitCount = checkGroupLimit(count, this.owner);
+      return this;
+    }
+    /** Orders each parent's rows before `groupLimit` keeps the first ones. */
+    groupOrderBy(column, direction = "asc") {
+      this.groupOrders.push({ column: checkColumn(column, this.owner, "groupOrderBy"), direction: checkGroupDirection(direction, this.owner) });
+      return this;
+    }
+    /** Checks groupOrderBy's columns too. */
+    assertOrderColumns(table) {
+      super.assertOrderColumns(table);
+      const resolve = this.resolveColumn(table);
+      this.groupOrders.forEach((order) => resolve(order.column, "model"));
+    }
+    rowCap() {
+      return this.partitionColumn === null ? this.groupLimitCount : null;
+    }
+    /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
+    partitionBy(column) {
+      this.partitionColumn = column;
+      return this;
+    }
+    ordered(table, rows, valuesOf) {
+      if (this.partitionColumn === null) {
+        const orders2 = this.orders.concat(this.groupOrders);
+        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
+        const kept3 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
+        return super.ordered(table, kept3, valuesOf, []);
+      }
+      if (this.groupLimitCount === null) {
+        const resolve = this.resolveColumn(table);
+        this.groupOrders.forEach((order) => resolve(order.column, "model"));
+        return super.ordered(table, rows, valuesOf);
+      }
+      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const sorted = this.sortedBy(table, rows, valuesOf, orders);
+      const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
+      const limit = this.groupLimitCount;
+      const taken = /* @__PURE__ */ new Map();
+      const kept2 = sorted.filter((row) => {
+        const key = normalizeKey(parentKey(valuesOf(row)));
+        const count = taken.get(key) || 0;
+        if (count >= limit) return false;
+        taken.set(key, count + 1);
+        return true;
+      });
+      return super.ordered(table, kept2, valuesOf);
+    }
+  };
+
   // src/relations/bound.ts
   function bindToParent(relation, parent) {
     if (isDefinitionHost(parent)) return constrainable(relation);
@@ -6538,6 +6565,13 @@ var SheetORM = (() => {
           return Reflect.get(target, property, target);
         }
         if (property in writerOf()) return member(writerOf(), property);
+        if (isConstraint(target, property)) {
+          return (...args) => {
+            addConstraint(target, property, args);
+            if (query) query[property].apply(query, args);
+            return bound;
+          };
+        }
         return (...args) => {
           const builder = query || (query = writerOf().query());
           const method = builder[property];
@@ -6559,6 +6593,7 @@ var SheetORM = (() => {
           return Reflect.get(target, property, target);
         }
         return (...args) => {
+          if (/where/i.test(property) && args.indexOf(void 0) >= 0) throw blankThis(target, property);
           addConstraint(target, property, args);
           return chain;
         };
@@ -6567,22 +6602,14 @@ var SheetORM = (() => {
     definitions.set(chain, relation);
     return chain;
   }
+  function blankThis(relation, method) {
+    const model = modelName(relation.model);
+    return new ValidationError(
+      `${relation.label()}: ${method}() was given undefined while the relation's definition was read. A definition is read once per class, on a blank ${model}, so its attributes (this.id, ...) are not set there: filter by one model's values on its query instead (related(...).query().${method}(...)).`
+    );
+  }
   function definitionBehind(value) {
     return typeof value === "object" && value !== null && definitions.get(value) || value;
-  }
-  var CONSTRAINT = /^((and|or)?(where|has|doesntHave)([A-Z]\w*)?|orderBy\w*|latest|oldest|pivotColumns)$/i;
-  function addConstraint(relation, method, args) {
-    const query = (relation.type === "manyToMany" ? ManyToManyQueryBuilder : QueryBuilder).prototype;
-    if (!CONSTRAINT.test(method) || typeof query[method] !== "function") {
-      throw new ValidationError(
-        `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === "manyToMany" ? ", wherePivot..." : ""}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`
-      );
-    }
-    const previous = relation.onQuery;
-    relation.onQuery = (builder) => {
-      if (previous) previous(builder);
-      builder[method](...args);
-    };
   }
   var QUERY_FIRST = ["pivotColumns"];
   var queryNames = null;
@@ -6630,7 +6657,7 @@ var SheetORM = (() => {
       }
       fields = declared3 || {};
       for (const name of Object.keys(fields)) {
-        const field = fields[name];
+        const field = fields[name] = definitionBehind(fields[name]);
         if (field instanceof AttributeField || field instanceof Relation) continue;
         throw new ValidationError(
           `${modelName(model)}.fields(): "${name}" is ${describeValue(field)}; each field is an attribute (this.attr(default), this.string(''), this.number(0), this.boolean(false), this.uid()) or a relation (this.hasMany(Post), this.belongsToMany(Role, 'RoleUser')).`
@@ -8276,23 +8303,23 @@ var SheetORM = (() => {
     }
     /** A hasOne relation (static, for `fields()`). */
     static hasOne(related, foreignKey, localKey) {
-      return new HasOne(this, related, hasOptions(this, "hasOne", foreignKey, localKey));
+      return constrainable(new HasOne(this, related, hasOptions(this, "hasOne", foreignKey, localKey)));
     }
     /** A hasMany relation (static, for `fields()`). */
     static hasMany(related, foreignKey, localKey) {
-      return new HasMany(this, related, hasOptions(this, "hasMany", foreignKey, localKey));
+      return constrainable(new HasMany(this, related, hasOptions(this, "hasMany", foreignKey, localKey)));
     }
     /** A belongsTo relation (static, for `fields()`). */
     static belongsTo(related, foreignKey, ownerKey) {
-      return new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey));
+      return constrainable(new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey)));
     }
     /** A many-to-many relation (static, for `fields()`). */
     static manyToMany(related, pivot, ...keys) {
-      return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
+      return constrainable(new ManyToMany(this, related, manyToManyOptions(this, pivot, keys)));
     }
     /** Alias of `manyToMany` (Pinia/Eloquent name). */
     static belongsToMany(related, pivot, ...keys) {
-      return new ManyToMany(this, related, manyToManyOptions(this, pivot, keys));
+      return constrainable(new ManyToMany(this, related, manyToManyOptions(this, pivot, keys)));
     }
     /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
     hasOne(related, foreignKey, localKey) {
