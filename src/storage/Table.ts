@@ -171,7 +171,7 @@ export class Table {
     if (!keySetting || keyColumns.indexOf(name) < 0 || this.header.has(name)) return this.header.require(name, owner, this.opened);
     const example = this.header.names.filter((column) => /_id$/i.test(column)).slice(0, 2);
     const composite = example.length === 2 ? `, such as ['${example.join("', '")}']` : '';
-    return this.header.require(name, owner, this.opened, `; "${name}" is the primary key: set ${keySetting} to the column that identifies a row (an array of columns for a composite key${composite})`);
+    return this.header.require(name, owner, this.opened, `; "${name}" is ${keyColumns.length > 1 ? 'part of ' : ''}the primary key: set ${keySetting} to the column that identifies a row (an array of columns for a composite key${composite})`);
   }
 
   /** The entry whose key columns hold `key` (normalised), if any. */

@@ -84,3 +84,8 @@ it('findOrFail of a missing composite key names each key column with its value',
   expect(() => Membership.findOrFail([1, 3])).toThrow(shown);
   expect(() => Membership.findOrFail({ user_id: 1, role_id: 3 })).toThrow(shown);
 });
+
+it('a sheet without one column of a composite key says that column is part of the key', () => {
+  seedSheets({ Memberships: [['user_id', 'level'], [1, 'hi']] });
+  expect(() => Membership.create({ user_id: 2, role_id: 1 })).toThrow(`"role_id" is part of the primary key: set Membership._primaryKey to the column that identifies a row`);
+});

@@ -141,6 +141,26 @@ describe('the Sheets advanced service path', () => {
     });
   });
 
+  it('a batch refused for a missing sheet leaves the next batch read to the API', () => {
+    withEnv(true, (env) => {
+      class Haunted extends Model {
+        static _table = 'Users';
+        ghosts() {
+          return this.hasMany(Ghostly, 'user_id');
+        }
+      }
+      class Ghostly extends Model {
+        static _table = 'Ghosts';
+      }
+      expect(() => Haunted.with('ghosts').get()).toThrow(/no sheet "Ghosts"/);
+      env.calls.reset();
+      expect(Post.with('tags').get().count()).toBe(4);
+      // Its text may show dates: the sheets are read as text, then as serial numbers.
+      expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(2);
+      expect(env.calls.count('Range.getValues')).toBe(0);
+    });
+  });
+
   it('can be turned off, or required', () => {
     withEnv(true, (env) => {
       configure({ sheetsApi: false });

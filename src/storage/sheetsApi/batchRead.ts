@@ -41,7 +41,7 @@ interface SheetToRead {
   spreadsheet: Spreadsheet;
 }
 
-// After a failed read (the per-minute quota spent, or a fault that outlasted the retries), reads go
+// After a read refused for quota or failing past its retries (a fault of the service), reads go
 // through SpreadsheetApp for a minute: each query would otherwise wait through the retries again.
 const readsPausedUntil = new WeakMap<object, number>();
 const PAUSE_MS = 60000;
@@ -126,7 +126,8 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
     // A read changes nothing: whatever the API's failure, SpreadsheetApp reads these sheets instead.
     const cause = error instanceof ServiceError ? error.cause : error;
     if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
-    else readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+    // A refusal of these ranges alone (a sheet not there) says nothing of the next read's.
+    else if (isQuotaRefusal(cause) || isTransient(cause)) readsPausedUntil.set(api, Date.now() + PAUSE_MS);
     return null;
   }
 }
