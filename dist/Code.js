@@ -3177,7 +3177,7 @@ var SheetORM = (() => {
       if (!keySetting || keyColumns2.indexOf(name) < 0 || this.header.has(name)) return this.header.require(name, owner, this.opened);
       const example = this.header.names.filter((column) => /_id$/i.test(column)).slice(0, 2);
       const composite = example.length === 2 ? `, such as ['${example.join("', '")}']` : "";
-      return this.header.require(name, owner, this.opened, `; "${name}" is the primary key: set ${keySetting} to the column that identifies a row (an array of columns for a composite key${composite})`);
+      return this.header.require(name, owner, this.opened, `; "${name}" is ${keyColumns2.length > 1 ? "part of " : ""}the primary key: set ${keySetting} to the column that identifies a row (an array of columns for a composite key${composite})`);
     }
     /** The entry whose key columns hold `key` (normalised), if any. */
     find(columns, key) {
@@ -3454,7 +3454,7 @@ var SheetORM = (() => {
     } catch (error) {
       const cause = error instanceof ServiceError ? error.cause : error;
       if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
-      else readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+      else if (isQuotaRefusal(cause) || isTransient(cause)) readsPausedUntil.set(api, Date.now() + PAUSE_MS);
       return null;
     }
   }
