@@ -2,8 +2,9 @@
  * A relation method called on a model (`post.tags()`) gives its definition bound to that model, as
  * Eloquent's does: the definition's own members stay as they are, while the writer's methods
  * (`attach`, `create`, `associate`, ...) and the query's (`where`, `get`, ...) act for that model
- * through the definition the method just built, with its own keys and `onQuery`. One query is kept
- * per call, so `q = post.tags(); q.where(...); q.get()` filters as in Eloquent.
+ * through the definition the method just built, with its own keys and `onQuery`. Filters and
+ * orderings chained on it join that definition (its writes keep them) and give the relation back;
+ * one query is kept per call, so `q = post.tags(); q.where(...); q.get()` filters as in Eloquent.
  */
 import type { Relation } from './Relation';
 import { SheetORMError, ValidationError } from '../errors';
@@ -119,7 +120,7 @@ export function definitionBehind(value: unknown): unknown {
   return (typeof value === 'object' && value !== null && definitions.get(value)) || value;
 }
 
-/** Definition members a bound relation leaves to its query: `post.tags().pivotColumns(['weight'])` is the query method. */
+/** Definition members a chained call reaches as methods: `post.tags().pivotColumns(['weight'])` is the constraint, not the list. */
 const QUERY_FIRST = ['pivotColumns'];
 
 let queryNames: Set<string> | null = null;
