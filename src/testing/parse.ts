@@ -21,12 +21,16 @@ const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:\\s+${TIME}
 /** "1/2": month/day of the current year. */
 const US_DAY = new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:\\s+${TIME})?$`);
 const TIME_ONLY = new RegExp(`^${TIME}$`);
+/** "10 AM", "3pm": an hour alone needs its meridiem. */
+const HOUR_ONLY = /^(\d{1,2})\s*([AaPp][Mm])$/;
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '([A-Za-z]{3,9})\\.?';
 /** "Mar 1 2016", "March 1, 2016" (groups: month, day, year, time…). */
 const NAMED_MONTH_FIRST = new RegExp(`^${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?:\\s+${TIME})?$`);
 /** "1 Mar 2016", "1 March, 2016" (groups: day, month, year, time…). */
 const NAMED_DAY_FIRST = new RegExp(`^(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})(?:\\s+${TIME})?$`);
+/** "Mar 1", "1 March": a day of the current year (groups: month or day, day or month). */
+const NAMED_NO_YEAR = new RegExp(`^(?:${MONTH}\\s+(\\d{1,2})|(\\d{1,2})\\s+${MONTH})$`);
 
 /** 1–12 for a month's English name or its three-letter abbreviation; 0 for anything else. */
 function monthNumber(name: string): number {
@@ -113,13 +117,20 @@ export function parseDate(text: string, timeZone: string, now?: number): Date | 
   }
   const named = parseNamedDate(text, timeZone);
   if (named) return named;
+  const thisYear = now === undefined ? null : NAMED_NO_YEAR.exec(text);
+  if (thisYear) {
+    const month = monthNumber(thisYear[1] ?? thisYear[4]);
+    const year = wallTime(new Date(now as number), timeZone).year;
+    return month ? makeDate(year, month, Number(thisYear[2] ?? thisYear[3]), undefined, timeZone) : undefined;
+  }
   const day = now === undefined ? null : US_DAY.exec(text);
   if (day) {
     const clock = parseClock(day, 3);
     return clock === null ? undefined : makeDate(wallTime(new Date(now as number), timeZone).year, Number(day[1]), Number(day[2]), clock, timeZone);
   }
-  const time = TIME_ONLY.exec(text);
-  const clock = time ? parseClock(time, 1) : undefined;
+  const hour = HOUR_ONLY.exec(text);
+  const time = hour ? [text, hour[1], '00', undefined, undefined, hour[2]] : TIME_ONLY.exec(text);
+  const clock = time ? parseClock(time as string[], 1) : undefined;
   // A time alone is a fraction of day zero, which Sheets dates 1899-12-30.
   return clock ? makeDate(1899, 12, 30, clock, timeZone) : undefined;
 }

@@ -5,6 +5,10 @@ function blank(timeZone?: string) {
   return { env, sheet: env.active.getSheets()[0] };
 }
 
+function newYorkTimes(env: ReturnType<typeof createAppsScript>, dates: Date[]): string[] {
+  return dates.map((date) => env.Utilities.formatDate(date, 'America/New_York', 'yyyy-MM-dd HH:mm'));
+}
+
 function typed(value: unknown, timeZone?: string): unknown {
   const { sheet } = blank(timeZone);
   sheet.getRange('A1').setValues([[value]]);
@@ -142,6 +146,25 @@ describe('written values', () => {
     sheet.getRange('A2').setValue('2/29');
     expect(sheet.getRange('A1:E1').getValues()[0]).toEqual([new Date('2032-01-01T11:00:00Z'), new Date('2032-12-30T20:15:00Z'), '13/2', '2/30', '1/2 25:00']);
     expect(sheet.getRange('A2').getValue()).toEqual(new Date('2032-02-28T11:00:00Z'));
+  });
+
+  it('reads a month name and day without a year, and an hour with AM/PM, as Sheets does', () => {
+    const { env, sheet } = blank('America/New_York');
+    env.clock.advance(Date.UTC(2030, 5, 1, 12) - env.clock.now());
+    sheet.getRange('A1:F1').setValues([['Feb 20', '4 July', 'Mar. 1', 'Foo 1', 'Feb 30', 'May']]);
+    expect(sheet.getRange('A1:F1').getValues()[0]).toEqual([
+      new Date('2030-02-20T05:00:00Z'),
+      new Date('2030-07-04T04:00:00Z'),
+      new Date('2030-03-01T05:00:00Z'),
+      'Foo 1',
+      'Feb 30',
+      'May',
+    ]);
+    sheet.getRange('A2:D2').setValues([['10 AM', '3pm', '12 am', '13 PM']]);
+    const [ten, three, midnight, thirteen] = sheet.getRange('A2:D2').getValues()[0] as [Date, Date, Date, string];
+    // A time alone is a fraction of day zero (1899-12-30) in the spreadsheet's zone.
+    expect(newYorkTimes(env, [ten, three, midnight])).toEqual(['1899-12-30 10:00', '1899-12-30 15:00', '1899-12-30 00:00']);
+    expect(thirteen).toBe('13 PM');
   });
 
   it('reads two-digit years as Sheets does: 00–29 in this century, 30–99 in the last', () => {
