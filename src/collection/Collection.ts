@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors';
 import { isDate, toText } from './compare';
-import { findItem, firstOfEach, matchesItem } from './identity';
+import { findItem, firstOfEach, KeyValue, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
 import { checkSelector, condition, mapItems, optionalSelector, orFallback, selector, viaOwnMethod } from './select';
@@ -341,10 +341,10 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item that `fn` (called with `thisArg` as `this`, as Array's find does) accepts, or null. */
   find(fn: ItemCallback<T, unknown>, thisArg?: unknown): T | null;
   /** The persisted model whose primary key is `key` ('1' finds 1; an array or object for a composite key), or null (Eloquent's find). */
-  find(key: string | number | Array<string | number> | Record<string, string | number> | null): T | null;
+  find(key: KeyValue | KeyValue[] | Record<string, KeyValue> | null): T | null;
   /** The model with that key, or `fallback` (a function's result) when there is none (Eloquent). */
-  find<D>(key: string | number | Array<string | number> | Record<string, string | number> | null, fallback: D | (() => D)): T | D;
-  find(target: ItemCallback<T, unknown> | string | number | Array<string | number> | Record<string, string | number> | null, second?: unknown): unknown {
+  find<D>(key: KeyValue | KeyValue[] | Record<string, KeyValue> | null, fallback: D | (() => D)): T | D;
+  find(target: ItemCallback<T, unknown> | KeyValue | KeyValue[] | Record<string, KeyValue> | null, second?: unknown): unknown {
     if (typeof target === 'function') {
       for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
       return null;

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { describeValue, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
+import { describeValue, isDate, isPlainObject, Key, normalizeCompositeKey } from '../support/values';
 import { equalityKey, looseEquals } from './compare';
 
 /** An object's class, from its prototype (a model's `constructor` column cannot hide it). */
@@ -7,6 +7,9 @@ function classOf(value: object): unknown {
   const prototype = Object.getPrototypeOf(value) as { constructor?: unknown } | null;
   return prototype ? prototype.constructor : undefined;
 }
+
+/** A primary key value a collection can be searched by (a Date key is a sheet's date cell). */
+export type KeyValue = string | number | Date;
 
 /** A persisted model's class and normalised primary key. */
 export interface RowIdentity {
@@ -40,18 +43,18 @@ function keyColumnsOf(item: unknown): string[] | null {
 }
 
 /** `Collection.find(key)`: the persisted model with that key (an array or object for a composite key), or null. */
-export function findItem<T>(items: ArrayLike<T>, target: string | number | Array<string | number> | Record<string, string | number> | null): T | null {
+export function findItem<T>(items: ArrayLike<T>, target: KeyValue | KeyValue[] | Record<string, KeyValue> | null): T | null {
   // No model has a blank key: find(null) finds nothing, as `Post.find(null)` does.
   if (target === null) return null;
   if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(items, target);
-  if (typeof target !== 'string' && typeof target !== 'number' && !Array.isArray(target)) {
+  if (typeof target !== 'string' && typeof target !== 'number' && !isDate(target) && !Array.isArray(target)) {
     throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describeValue(target)}.`);
   }
   return findByKey(items, target);
 }
 
 /** The persisted model whose primary key is `key` (a value, or an array for a composite key), or null. */
-function findByKey<T>(items: ArrayLike<T>, key: string | number | Array<string | number>): T | null {
+function findByKey<T>(items: ArrayLike<T>, key: KeyValue | KeyValue[]): T | null {
   const columns = Array.isArray(key) && items.length ? keyColumnsOf(items[0]) : null;
   if (columns && columns.length === 1) {
     // Eloquent's find([1, 2]) lists several models; an array is a composite key only for one.
@@ -87,7 +90,7 @@ export function matchesItem(target: unknown): (item: unknown) => boolean {
     };
   }
   // A key given for models matches the model with that primary key (Eloquent's contains(1)).
-  const key = target !== null && typeof target === 'object' && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+  const key = target !== null && typeof target === 'object' && !Array.isArray(target) && !isDate(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
   return (item) => looseEquals(item, target) || (key !== null && key !== '' && rowKey(item) === key);
 }
 

@@ -301,8 +301,8 @@ registerBaseSave(Model.prototype.save);
 registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
 // Lucid's `serializeExtras`: true adds `$extras` to toJSON() as `meta`, a method's object is added as
 // it is. Left undeclared so a subclass may make it a field, getter or method; a boolean field
-// (`serializeExtras = true`) is never taken for a column.
-(Model.prototype as { serializeExtras?: unknown }).serializeExtras = false;
+// (`serializeExtras = true`) is never taken for a column. Not enumerable: `for (k in post)` lists columns only.
+Object.defineProperty(Model.prototype, 'serializeExtras', { value: false, writable: true, configurable: true });
 defineResolvedSettings(Model);
 
 // A column named like a read-only member ($extras, $dirty, ...): assigning it on the instance writes

@@ -71,7 +71,7 @@ export function hydrateValues<M extends object>(model: new (...args: any[]) => M
 const checkedHeaders = new WeakMap<readonly string[], Set<object>>();
 
 /** Every attribute `fields()` declares needs a column: reading without one would drop it silently. */
-function assertDeclaredColumns(model: object, table: Table): void {
+export function assertDeclaredColumns(model: object, table: Table): void {
   const names = table.header.names;
   let checked = checkedHeaders.get(names);
   if (!checked) checkedHeaders.set(names, (checked = new Set()));

@@ -52,7 +52,16 @@ const seed = () =>
     Servers: [['id', 'load', 'fill', 'rack'], [1, 0.5, 'red', 1], [2, 0.9, 'blue', 2], [3, 0.1, 'red', 1]],
     Racks: [['id', 'name'], [1, 'North'], [2, 'South']],
     Protos: [['id', '__proto__'], [1, 'p'], [2, 'q']],
+    Days: [['day', 'label'], [new Date('2024-01-02T00:00:00Z'), 'second'], [new Date('2024-01-03T00:00:00Z'), 'third']],
   });
+
+/** A model keyed by a date cell (one row per day). */
+class Day extends Model {
+  static override _table = 'Days';
+  static override _primaryKey = 'day';
+  declare day: Date;
+  declare label: string;
+}
 
 class Proto extends Model {
   static override _table = 'Protos';
@@ -79,6 +88,17 @@ describe('collections of models', () => {
     expect(Member.all().contains(['a', 2])).toBe(true);
     expect(Member.all().contains(['b', 2])).toBe(false);
     expect(new Collection([1, 2]).contains(2)).toBe(true);
+  });
+
+  it('find(key) and contains(key) take a Date for models keyed by a date cell', () => {
+    seed();
+    const days = Day.all();
+    expect(days.find(new Date('2024-01-03T00:00:00Z'))!.label).toBe('third');
+    expect(days.find(new Date('2024-01-04T00:00:00Z'))).toBeNull();
+    expect(days.contains(new Date(days[0].day.getTime()))).toBe(true);
+    expect(days.contains(new Date('2024-01-04T00:00:00Z'))).toBe(false);
+    // A list of plain dates still compares by time.
+    expect(new Collection([new Date(5)]).contains(new Date(5))).toBe(true);
   });
 
   it('unique() keeps one item per row, the first read', () => {

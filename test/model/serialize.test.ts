@@ -78,6 +78,14 @@ describe('serializeExtras', () => {
     expect(JSON.parse(JSON.stringify(Post.withCount('tags').findOrFail(1)))).toEqual({ id: 1, title: 'First', secret: 'x' });
   });
 
+  it('is no enumerable member: `for...in` over a model lists its columns only', () => {
+    const names: string[] = [];
+    const post = Post.findOrFail(1);
+    for (const name in post) names.push(name);
+    expect(names).toEqual(['id', 'title', 'secret']);
+    expect(CountedPost.findOrFail(1).toJSON()).toEqual({ id: 1, title: 'First', secret: 'x', meta: {} });
+  });
+
   it('as a class field (Lucid writes `serializeExtras = true`) it is no attribute: saves and creates write no such column', () => {
     const post = FieldPost.withCount('tags').findOrFail(1);
     expect(post.$dirty).toEqual({});

@@ -312,3 +312,58 @@ describe('a pivot model whose sheet has no column for its primary key', () => {
     expect(gas().calls.writes()).toBe(0);
   });
 });
+
+describe("a pivot model's fields() rules hold for the rows its relation writes, as for its own create()", () => {
+  class Team extends Model {
+    static override _table = 'Teams';
+  }
+  class Seat extends Model {
+    static override _table = 'Seats';
+    static override _primaryKey = ['person_id', 'team_id'];
+    static override fields() {
+      return { person_id: this.attr(null), team_id: this.attr(null), granted_by: this.string('').notNullable() };
+    }
+  }
+  class Person extends Model {
+    static override _table = 'People';
+    teams() {
+      return this.manyToMany(Team, Seat, 'person_id', 'team_id');
+    }
+  }
+
+  const seedSeats = (seatHeader = ['person_id', 'team_id', 'granted_by']) =>
+    seedSheets({
+      People: [['id'], [1]],
+      Teams: [['id', 'name'], [1, 'red'], [2, 'blue'], [3, 'green']],
+      Seats: [seatHeader, seatHeader.map((name) => (name === 'granted_by' ? 'ann' : 1))],
+    });
+
+  test('a notNullable() pivot attribute left empty is refused by attach, sync, create and updateExistingPivot, before any write', () => {
+    seedSeats();
+    const teams = Person.findOrFail(1).related('teams');
+    gas().calls.reset();
+    expect(() => teams.attach([2])).toThrow(
+      'Person.teams.attach: Seat.granted_by is declared notNullable() in fields(), and the pivot row would hold ""; give it in the pivot attributes (for attach and sync: { [id]: { granted_by: ... } }) or a default in fields(). Nothing was written.',
+    );
+    expect(() => teams.attach({ 2: { granted_by: 'bob' }, 3: {} })).toThrow(/Person\.teams\.attach: Seat\.granted_by is declared notNullable/);
+    expect(() => teams.sync({ 1: {}, 2: { granted_by: '' } })).toThrow(/Person\.teams\.sync: Seat\.granted_by .* would hold ""/);
+    expect(() => teams.create({ name: 'new' })).toThrow(/Person\.teams\.create: Seat\.granted_by/);
+    expect(() => teams.updateExistingPivot(1, { granted_by: null })).toThrow(/Person\.teams\.updateExistingPivot: Seat\.granted_by .* would hold null/);
+    expect(() => teams.updateExistingPivot(3, { granted_by: '' })).toThrow(/updateExistingPivot: Seat\.granted_by/);
+    expect(gas().calls.writes()).toBe(0);
+    teams.attach({ 2: { granted_by: 'bob' } });
+    teams.updateExistingPivot(1, { granted_by: 'cy' });
+    expect(gas().sheetValues('Seats')).toEqual([['person_id', 'team_id', 'granted_by'], [1, 1, 'cy'], [1, 2, 'bob']]);
+  });
+
+  test('a declared attribute the pivot sheet lacks fails the relation write and the load, not a later read of pivot', () => {
+    seedSeats(['person_id', 'team_id']);
+    const person = Person.findOrFail(1);
+    gas().calls.reset();
+    const missing = /Seat\.fields\(\) declares "granted_by", but sheet "Seats" in spreadsheet "Test Spreadsheet" has no column "granted_by"/;
+    expect(() => person.related('teams').attach({ 2: { granted_by: 'bob' } })).toThrow(missing);
+    expect(() => person.related('teams').sync([1, 2])).toThrow(missing);
+    expect(gas().calls.writes()).toBe(0);
+    expect(() => Person.with('teams').findOrFail(1)).toThrow(missing);
+  });
+});

@@ -19,7 +19,7 @@ import type { ManyToMany } from '../ManyToMany';
 import type { PivotIds, RelatedInput } from '../types';
 import { assertParentNotDeleted, checkPivotAttributes, checkPivotList, requireRelated } from '../clients/support';
 import type { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
-import { IdList } from './pivotRows';
+import { assertPivotFilled, IdList } from './pivotRows';
 import { PivotRowWriter } from './PivotRowWriter';
 import { diffSync, normalizeRecords, PivotRecords } from './syncPlan';
 
@@ -120,7 +120,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       // An id the pivot holds twice has both rows updated, and is reported once.
       const updated = new IdList();
       for (const change of diff.update) {
-        this.rows.setAttributes(pivot, change.row, change.changes);
+        this.rows.setAttributes(pivot, change.row, change.changes, method);
         updated.add(normalizeKey(change.row.values[rfk]), change.row.values[rfk]);
       }
       result.updated = updated.ids;
@@ -172,9 +172,11 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
         const column = this.rows.column(pivot, name);
         if (attributes[name] !== undefined) pivot.cell(attributes[name], this.relation.label(), pivot.header.names[column]);
       });
+      const { pivotModel } = this.relation;
+      if (pivotModel) assertPivotFilled(pivotModel, attributes, this.relation.label(), 'updateExistingPivot', false);
       let changed = 0;
       for (const row of this.rows.current(pivot)) {
-        if (keys.has(row.key) && this.rows.setAttributes(pivot, row.row, attributes)) changed++;
+        if (keys.has(row.key) && this.rows.setAttributes(pivot, row.row, attributes, 'updateExistingPivot')) changed++;
       }
       return changed;
     });
@@ -268,7 +270,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
         const id = this.pairedKey(model, method);
         const attributes = pivotList[i] || {};
         const row = existing.get(normalizeKey(id));
-        if (row) this.rows.setAttributes(pivot, row, attributes);
+        if (row) this.rows.setAttributes(pivot, row, attributes, method);
         else existing.set(normalizeKey(id), this.rows.insert(pivot, { id, attributes, model }, method));
       });
       return models;

@@ -14,7 +14,7 @@ import { isBlankKey, normalizeKey, sameValue } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst } from '../clients/support';
 import type { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
-import { assertInScope, fillPivotDefaults, likeColumn } from './pivotRows';
+import { assertInScope, assertPivotFilled, fillPivotDefaults, likeColumn } from './pivotRows';
 import type { CurrentPivotRow, PivotRecord } from './syncPlan';
 
 /** Reads and writes one parent's pivot rows for its ManyToManyClient. */
@@ -116,6 +116,7 @@ export class PivotRowWriter<P extends Model, R extends Model> {
     const { pivotModel } = this.relation;
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     const own = this.fillPivotKey(pivot, record);
+    if (pivotModel) assertPivotFilled(pivotModel, record, this.relation.label(), method, true);
     // A pivot model's key is unique, as its create() checks, and so is the id column a plain pivot
     // sheet's rows are numbered in; a plain pivot sheet may repeat a pair.
     const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
@@ -149,12 +150,13 @@ export class PivotRowWriter<P extends Model, R extends Model> {
   }
 
   /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
-  setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>): boolean {
+  setAttributes(pivot: Table, row: RowEntry, attributes: Record<string, unknown>, method: string): boolean {
     let changed = false;
     const own = this.ownKeyColumn(pivot);
     const { pivotForeignKey, pivotRelatedForeignKey, pivotModel } = this.relation;
     // Keys that pair or number pivot rows: changing one could repeat a key or move the row to another pair.
     const keys = [pivotForeignKey, pivotRelatedForeignKey].concat(own ? [own] : [], pivotModel ? this.relation.pivotRef().keyColumns : []);
+    if (pivotModel) assertPivotFilled(pivotModel, attributes, this.relation.label(), method, false);
     for (const name of Object.keys(attributes)) {
       const column = this.column(pivot, name);
       if (attributes[name] === undefined || sameValue(row.values[column], attributes[name])) continue;

@@ -1,6 +1,6 @@
 /** The in-memory join of a many-to-many query: pivot rows paired with the related rows they reach. */
 import type { Model } from '../../model/Model';
-import { hydrateValues } from '../../model/hydrate';
+import { assertDeclaredColumns, hydrateValues } from '../../model/hydrate';
 import type { PivotSpec } from '../../model/state';
 import type { Row, RowEntry, Table } from '../../storage/Table';
 import { normalizeKey, setOwn, Key } from '../../support/values';
@@ -28,6 +28,8 @@ export type JoinedRow = number;
 /** How results build `pivot` and `$extras.pivot_*` from their pivot rows, when first asked. */
 export function pivotSpecOf(relation: Pick<ManyToMany<Model, Model>, 'pivotModel' | 'pivotForeignKey' | 'pivotRelatedForeignKey'>, join: Join, selectedPivotColumns: readonly string[], owner: string): PivotSpec {
   const { pivotModel } = relation;
+  // Checked now, not when a result's `pivot` is first read: a declared column the sheet lacks fails the load.
+  if (pivotModel) assertDeclaredColumns(pivotModel, join.pivot);
   const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(selectedPivotColumns);
   // A pivot model's `pivot` holds every column of its sheet, and `$extras` mirrors it.
   const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;

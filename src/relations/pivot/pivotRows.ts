@@ -1,6 +1,10 @@
 /** Building the pivot rows a many-to-many client writes, and reporting the ids it touched. */
 import type { ModelClass } from '../../model/Model';
 import { forEachDefault } from '../../model/defaults';
+import { notNullableNames } from '../../model/fields';
+import { assertDeclaredColumns } from '../../model/hydrate';
+import { modelName } from '../../model/meta';
+import { fieldsOf } from '../registry';
 import { ValidationError } from '../../errors';
 import type { RowEntry, Table } from '../../storage/Table';
 import { describeValue, isPlainNumberText, Key } from '../../support/values';
@@ -18,11 +22,30 @@ export class IdList {
   }
 }
 
-/** The defaults a pivot model's `fields()` declare, for its columns the row leaves out (as its create would). */
+/**
+ * A pivot model's `fields()` hold for the rows its relation writes, as for its own create(): every
+ * declared attribute has a column, and defaults fill the columns the row leaves out.
+ */
 export function fillPivotDefaults(pivotModel: ModelClass<any>, pivot: Table, record: Record<string, unknown>): void {
+  assertDeclaredColumns(pivotModel, pivot);
   forEachDefault(pivotModel, (name, value) => {
-    if (record[name] === undefined && pivot.header.has(name)) record[name] = value;
+    if (record[name] === undefined) record[name] = value;
   });
+}
+
+/**
+ * A pivot model's `notNullable()` attributes hold a value in a row written through its relation:
+ * all of them in a new row (`inserting`), the ones given in a change.
+ */
+export function assertPivotFilled(pivotModel: ModelClass<any>, record: Record<string, unknown>, label: string, method: string, inserting: boolean): void {
+  for (const name of notNullableNames(fieldsOf(pivotModel))) {
+    if (!inserting && !(name in record)) continue;
+    const value = record[name];
+    if (value !== null && value !== undefined && value !== '') continue;
+    throw new ValidationError(
+      `${label}.${method}: ${modelName(pivotModel)}.${name} is declared notNullable() in fields(), and the pivot row would hold ${describeValue(value === undefined ? null : value)}; give it in the pivot attributes (for attach and sync: { [id]: { ${name}: ... } }) or a default in fields(). Nothing was written.`,
+    );
+  }
 }
 
 /**
