@@ -189,7 +189,7 @@ function writeFailure(error: unknown, done: Progress): unknown {
   const where = failed.map((write) => write.opened.describe()).join(' and ');
   if (error.undone) {
     return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`,
+      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back, so running it again is safe.`,
     );
   }
   return new WriteError(

@@ -15,6 +15,8 @@ export interface CellBlock {
   row: number;
   column: number;
   values: Cell[][];
+  /** What the cells held before (for changed cells of rows read): a failed write puts it back. */
+  before?: Cell[][];
 }
 
 /** A run of rows deleted with one `deleteRows`. */
@@ -79,7 +81,7 @@ export function layoutAsRead(table: Table): Layout {
 /** Computes the writes for a table; throws (before anything is written) if a target is gone. */
 export function planTable(table: Table, layout: Layout = layoutAsRead(table)): TablePlan {
   const owner = table.ref.owner;
-  const cells: Array<{ row: number; column: number; value: Cell }> = [];
+  const cells: Array<{ row: number; column: number; value: Cell; before?: Cell }> = [];
   const deletedRows: number[] = [];
   const appended: RowEntry[] = [];
   const pending = table.pending;
@@ -103,7 +105,8 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
     for (const index of Array.from(entry.changed as Set<number>).sort((a, b) => a - b)) {
       // Changed and changed back (in one transaction): the cell, maybe a formula showing it, stays as it is.
       if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
-      cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
+      const before = entry.original ? sheetCell(entry.original[index]) : undefined;
+      cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]), before });
     }
   }
   const appendRows = appended.map((entry) => appendRow(table, layout, entry));
@@ -145,15 +148,20 @@ function appendRow(table: Table, layout: Layout, entry: RowEntry): Cell[] {
   return row;
 }
 
-/** Groups changed cells into rectangles that contain only changed cells. */
-export function groupCells(cells: ReadonlyArray<{ row: number; column: number; value: Cell }>): CellBlock[] {
+/** Groups changed cells into rectangles that contain only changed cells (with what they held, when every cell says). */
+export function groupCells(cells: ReadonlyArray<{ row: number; column: number; value: Cell; before?: Cell }>): CellBlock[] {
   const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+  const known = cells.length > 0 && cells.every((cell) => cell.before !== undefined);
   // Horizontal runs within a row.
   const segments: CellBlock[] = [];
   for (const cell of sorted) {
     const last = segments[segments.length - 1];
-    if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) last.values[0].push(cell.value);
-    else segments.push({ row: cell.row, column: cell.column, values: [[cell.value]] });
+    if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) {
+      last.values[0].push(cell.value);
+      if (last.before) last.before[0].push(cell.before as Cell);
+    } else {
+      segments.push({ row: cell.row, column: cell.column, values: [[cell.value]], ...(known ? { before: [[cell.before as Cell]] } : {}) });
+    }
   }
   // Stack runs with the same columns on consecutive rows.
   const byShape = new Map<string, CellBlock[]>();
@@ -161,8 +169,12 @@ export function groupCells(cells: ReadonlyArray<{ row: number; column: number; v
     const shape = `${segment.column}:${segment.values[0].length}`;
     const blocks = byShape.get(shape) || [];
     const last = blocks[blocks.length - 1];
-    if (last && last.row + last.values.length === segment.row) last.values.push(segment.values[0]);
-    else blocks.push({ row: segment.row, column: segment.column, values: [segment.values[0]] });
+    if (last && last.row + last.values.length === segment.row) {
+      last.values.push(segment.values[0]);
+      if (last.before && segment.before) last.before.push(segment.before[0]);
+    } else {
+      blocks.push(segment);
+    }
     byShape.set(shape, blocks);
   }
   const blocks = ([] as CellBlock[]).concat(...Array.from(byShape.values()));

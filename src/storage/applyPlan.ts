@@ -85,7 +85,7 @@ export class PlanInterrupted {
   readonly failed: readonly SheetWrite[];
   /** What was left undone: `[sheet description, what]`, in the order it would have run. */
   readonly remaining: Array<[sheet: string, what: string]>;
-  /** Whether what was written before the failure (appends only) was taken back: the sheets are as before. */
+  /** Whether what was written before the failure was taken back: the sheets are as before. */
   readonly undone: boolean;
 
   constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false) {
@@ -99,7 +99,10 @@ export class PlanInterrupted {
 /** Writes the plans of a commit (see writeSteps), recording each step in `progress` as it is done; `grown`: rows were inserted first. */
 export function writeSheets(writes: readonly SheetWrite[], progress: Progress, grown = false): void {
   const steps = stepsOf(writes, grown);
+  // Where each step's entries start in `progress`, so a step taken back can take them out.
+  const starts: number[] = [];
   steps.forEach((step, i) => {
+    starts.push(progress.length);
     try {
       step.run();
     } catch (thrown) {
@@ -109,7 +112,7 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       // A flush writes nothing of its own: reports list sheet work only.
       const left = partly ? partly.left.map(([write, what]): [string, string] => [write.opened.describe(), what]) : sheetWork([step]);
       const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-      const undone = takeBack(steps.slice(0, i), step, progress);
+      const undone = takeBack(steps.slice(0, i + 1), starts, progress);
       throw new PlanInterrupted(error, step.writes, remaining, undone);
     }
     if (step.kind !== 'flush') step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
@@ -121,27 +124,27 @@ function sheetWork(steps: readonly WriteStep[]): Array<[string, string]> {
 }
 
 /**
- * Takes back a failed write when it only appended rows (as when the second sheet of a transaction
- * fails): the failed append too, which may have landed although it reported an error. The write is
- * then all-or-nothing after all. After an update nothing is taken back: a landed update may point
- * at a key of an appended row. After a deletion neither: one that failed may have moved the rows.
- * Each block taken back leaves `progress`; a block that cannot be cleared stays listed there.
- * Returns whether every block was taken back.
+ * Takes back a failed write (`steps`, the failed one last) when no deletion ran: changed cells get
+ * back what they held and appended rows are cleared, the failed step's too, as it may have landed
+ * although it reported an error. The write is then all-or-nothing after all. After a deletion
+ * nothing is taken back: one that failed may have moved the rows. Each step taken back leaves
+ * `progress` (its entries start at `starts[i]`); one that cannot be stays listed there.
+ * Returns whether every step was taken back.
  */
-function takeBack(done: readonly WriteStep[], failed: WriteStep, progress: Progress): boolean {
-  const steps = done.concat([failed]);
-  if (!steps.every((step) => step.kind === 'append' || step.kind === 'flush')) return false;
+function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress): boolean {
+  if (steps.some((step) => step.kind === 'delete')) return false;
   let all = true;
   for (let i = steps.length - 1; i >= 0; i--) {
-    if (steps[i].kind !== 'append') continue;
+    const { undo } = steps[i];
+    if (steps[i].kind === 'flush' || !undo) continue;
     try {
-      (steps[i].undo as () => void)();
-    } catch (error) {
+      undo();
+    } catch {
       all = false;
       continue;
     }
-    const at = progress.findIndex(([write, what]) => write === steps[i].writes[0] && what === steps[i].done[0]);
-    if (at >= 0) progress.splice(at, 1);
+    const end = i === steps.length - 1 ? progress.length : starts[i + 1];
+    progress.splice(starts[i], end - starts[i]);
   }
   return all;
 }

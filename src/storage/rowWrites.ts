@@ -4,7 +4,7 @@
  * call may have been slow enough for that too. Taking an append back clears only rows that still
  * hold the keys it wrote, for the same reason.
  */
-import { CellValue, normalizeKey } from '../support/values';
+import { CellValue, normalizeKey, sameValue } from '../support/values';
 import { once, retried } from './service';
 import { CellBlock, groupCells, TablePlan } from './WritePlan';
 
@@ -28,6 +28,33 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
     if (blank.every(Boolean)) return;
   }
   once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+}
+
+/**
+ * Takes back a block of changed cells: each must hold what was written there or what it held
+ * before (the failed call may or may not have landed). Any other value means rows moved, and the
+ * block is left as it is.
+ */
+export function restoreBlock(label: string, sheet: Sheet, block: CellBlock): void {
+  const { before, values } = block;
+  if (!before) throw new NotOurRows(`${label}: what the cells held is not known; they were left as they are.`);
+  const height = values.length;
+  const width = values[0].length;
+  const found = once(`${label}: reading the cells first`, () => sheet.getRange(block.row, block.column, height, width).getValues());
+  let landed = false;
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      if (sameCell(found[r][c], before[r][c])) continue;
+      if (!sameCell(found[r][c], values[r][c])) throw new NotOurRows(`${label}: the cells hold other data now (rows moved); they were left as they are.`);
+      landed = true;
+    }
+  }
+  if (landed) once(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
+}
+
+/** Whether a cell read back holds what `setValues` was given (a text guard is not part of it). */
+function sameCell(read: unknown, written: Cell): boolean {
+  return sameValue(read, typeof written === 'string' && written.charAt(0) === "'" ? written.slice(1) : written);
 }
 
 // A text guard (a leading apostrophe) is not part of what the cell reads back.

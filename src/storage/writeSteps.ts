@@ -7,7 +7,7 @@
  */
 import { isDate } from '../support/values';
 import { once, retried } from './service';
-import { clearAppended, fillerBlocks, restoreFiller } from './rowWrites';
+import { clearAppended, fillerBlocks, restoreBlock, restoreFiller } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
@@ -36,9 +36,9 @@ export interface WriteStep {
   done: string[];
   viaApi: boolean;
   run(): void;
-  /** Takes the step back, for steps that can be (an append; a flush writes nothing of its own). */
+  /** Takes the step back, for steps that can be (an append, changed cells; a flush writes nothing of its own). */
   undo?: () => void;
-  /** What the step does: after a failure, only a write of appends and flushes is taken back (see takeBack). */
+  /** What the step does: after a failure, a write is taken back unless a deletion ran (see takeBack). */
   kind: 'append' | 'update' | 'delete' | 'flush';
 }
 
@@ -128,7 +128,8 @@ function appendStep(write: SheetWrite): WriteStep {
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
   const size = describeBlock(write, block);
   const run = (): void => writeBlock(write, block);
-  return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: 'update' };
+  const undo = (): void => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
+  return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: 'update' };
 }
 
 /** `1×2 cells at row 4 (title, status)`: the columns named, so a failure says which attributes landed. */
@@ -173,7 +174,11 @@ function apiCellsStep(group: SheetWrite[]): WriteStep {
     // Deletions through the API may follow: the held-back values must land before rows move.
     flushBeforeApi();
   };
-  return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: 'update' };
+  // Taken back through SpreadsheetApp, block by block: rare, and each block is checked first.
+  const undo = (): void => {
+    for (const write of group) for (const block of apiBlocks(write)) restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block);
+  };
+  return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, undo, kind: 'update' };
 }
 
 function apiDeletionsStep(group: SheetWrite[]): WriteStep {

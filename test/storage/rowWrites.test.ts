@@ -57,6 +57,45 @@ it('does not take an append back from rows that hold other data now, and reports
   expect(sheetRows('Tags')).toEqual([['id', 'name'], [1, 'js']]);
 });
 
+it('takes back changed cells whose rows still hold what was written or what they held, text guards and Dates included', () => {
+  const day = new Date(Date.UTC(2024, 0, 2));
+  const rows = [['id', 'title', 'code', 'at'], [1, 'a', '007', day], [2, 'b', 'x', ''], [3, 'c', "'=1", day]];
+  seedSheets({ Posts: rows });
+  let setValues = 0;
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++setValues === 3) throw timeout();
+  });
+  expect(() =>
+    transaction(() => {
+      Post.findOrFail(1).merge({ code: 'TRUE', at: new Date(0) }).save();
+      Post.findOrFail(3).merge({ title: "'quoted", code: 'plain' }).save();
+      Post.findOrFail(2).merge({ at: day }).save();
+    }),
+  ).toThrow(/Nothing was written: what was written before the failure was taken back/);
+  expect(sheetRows('Posts')).toEqual(rows);
+  expect(gas().calls.count('Range.setValues')).toBe(3 + 2);
+});
+
+it('leaves changed cells whose rows hold other data now, and reports them as written', () => {
+  seedSheets({ Posts: [['id', 'title', 'body'], [1, 'a', 'x'], [2, 'b', 'y']] });
+  let setValues = 0;
+  gas().beforeCall((call) => {
+    // The title of post 1 lands; while the body of post 2 fails, a person inserts a row at the top.
+    if (call.method === 'Range.setValues' && ++setValues === 2) {
+      sheet('Posts').insertRowBefore(2);
+      sheet('Posts').getRange(2, 1, 1, 3).setValues([[99, 'typed', 'by a person']]);
+      throw timeout();
+    }
+  });
+  expect(() =>
+    transaction(() => {
+      Post.findOrFail(1).merge({ title: 'A' }).save();
+      Post.findOrFail(2).merge({ body: 'Y' }).save();
+    }),
+  ).toThrow(/Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 2 \(title\)\. Not written \(at most\): sheet "Posts" .*update 1×1 cells at row 3 \(body\)\.$/);
+  expect(sheetRows('Posts')).toEqual([['id', 'title', 'body'], [99, 'typed', 'by a person'], [1, 'A', 'x'], [2, 'b', 'y']]);
+});
+
 it('takes an append back from rows that still hold its keys', () => {
   seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name'], [1, 'js']] });
   let setValues = 0;
@@ -68,6 +107,6 @@ it('takes an append back from rows that still hold its keys', () => {
       Post.create({ title: "'00123" });
       Tag.create({ name: 'y' });
     }),
-  ).toThrow(/Nothing was written: the rows appended before the failure were cleared again/);
+  ).toThrow(/Nothing was written: what was written before the failure was taken back/);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });

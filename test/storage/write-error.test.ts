@@ -37,7 +37,7 @@ test('a write that fails after appending to other sheets clears those rows again
       post.save();
       Note.create({ text: 'refused' });
     }),
-  ).toThrow(/^Note: writing to sheet "Notes" in spreadsheet "Test Spreadsheet" failed \(.*permission.*\)\. Nothing was written: the rows appended before the failure were cleared again, so running it again is safe\.$/);
+  ).toThrow(/^Note: writing to sheet "Notes" in spreadsheet "Test Spreadsheet" failed \(.*permission.*\)\. Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
   const order = gas()
     .calls.all()
     .map((call) => call.method)
@@ -161,7 +161,7 @@ test('in a transaction every sheet appends before any update, so a failed append
       Post.create({ title: 'new' });
       Note.create({ text: 'refused' });
     }),
-  ).toThrow(/Nothing was written: the rows appended before the failure were cleared again, so running it again is safe\./);
+  ).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\./);
   expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'live']]);
   expect(sheetRows('Notes')).toEqual([['id', 'text']]);
 });
@@ -237,9 +237,9 @@ test('a lock release that fails after a failed write leaves the write error to s
       Post.create({ title: 'new' });
       Post.findOrFail(1).setAttribute('title', 'edited').save();
     }),
-  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4\./);
+  ).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
   expect(() => Post.create({ title: Number.NaN })).toThrow(ValidationError);
-  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'new']]);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b']]);
 });
 
 test('a lock that cannot be taken says nothing was written, without advice about retries it does not make', () => {
@@ -260,21 +260,27 @@ test('a lock that cannot be taken says nothing was written, without advice about
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
 
-test('an update failing after an append takes nothing back (a landed update may point at the new row) and says what was written', () => {
-  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+test('an update failing after an append and an update takes all of them back, so running it again is safe', () => {
+  seedSheets({ Posts: [['id', 'title', 'body'], [1, 'a', 'x'], [2, 'b', 'y']] });
   let setValues = 0;
-  gas().beforeCall((call) => {
-    if (call.method === 'Range.setValues' && ++setValues === 2) throw new Error('You do not have permission to access the requested document.');
+  const stop = gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++setValues === 3) throw new Error('You do not have permission to access the requested document.');
   });
   const fresh = new Post().merge({ title: 'new' });
-  const old = Post.findOrFail(1).setAttribute('title', 'edited');
-  expect(() =>
+  const first = Post.findOrFail(1).setAttribute('title', 'edited');
+  const second = Post.findOrFail(2).setAttribute('body', 'also');
+  const run = () =>
     transaction(() => {
       fresh.save();
-      old.save();
-    }),
-  ).toThrow(/Written: sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 4–4\. Not written \(at most\): sheet "Posts" in spreadsheet "Test Spreadsheet": update 1×1 cells at row 2 \(title\)\.$/);
-  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'new']]);
+      first.save();
+      second.save();
+    });
+  expect(run).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title', 'body'], [1, 'a', 'x'], [2, 'b', 'y']]);
+  expect(fresh.$isPersisted).toBe(false);
+  stop();
+  run();
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title', 'body'], [1, 'edited', 'x'], [2, 'b', 'also'], [3, 'new', '']]);
 });
 
 test('a failed flush before Sheets API deletions takes the appends back, so a retry writes no row twice', () => {
@@ -289,7 +295,7 @@ test('a failed flush before Sheets API deletions takes the appends back, so a re
       Post.findOrFail(1).delete();
       Post.findOrFail(3).delete();
     });
-  expect(run).toThrow(/Nothing was written: the rows appended before the failure were cleared again, so running it again is safe\.$/);
+  expect(run).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
   expect(fresh.$isPersisted).toBe(false);
   stop();
