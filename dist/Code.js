@@ -897,7 +897,7 @@ var SheetORM = (() => {
   function findItem(items, target) {
     if (target === null) return null;
     if (isPlainObject(target) && Object.keys(target).length) return findByKeyObject(items, target);
-    if (typeof target !== "string" && typeof target !== "number" && !Array.isArray(target)) {
+    if (typeof target !== "string" && typeof target !== "number" && !isDate(target) && !Array.isArray(target)) {
       throw new ValidationError(`Collection.find: expected a callback or a primary key, got ${describeValue(target)}.`);
     }
     return findByKey(items, target);
@@ -932,7 +932,7 @@ var SheetORM = (() => {
         return other !== null && other.model === row.model && other.key === row.key;
       };
     }
-    const key = target !== null && typeof target === "object" && !Array.isArray(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
+    const key = target !== null && typeof target === "object" && !Array.isArray(target) && !isDate(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
     return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
   }
   function firstOfEach() {
@@ -2127,7 +2127,8 @@ var SheetORM = (() => {
       }
       for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
         if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
-        cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]) });
+        const before = entry.original ? sheetCell(entry.original[index]) : void 0;
+        cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]), before });
       }
     }
     const appendRows = appended.map((entry) => appendRow(table, layout, entry));
@@ -2168,19 +2169,28 @@ var SheetORM = (() => {
   }
   function groupCells(cells) {
     const sorted = cells.slice().sort((a, b) => a.row - b.row || a.column - b.column);
+    const known = cells.length > 0 && cells.every((cell) => cell.before !== void 0);
     const segments = [];
     for (const cell of sorted) {
       const last = segments[segments.length - 1];
-      if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) last.values[0].push(cell.value);
-      else segments.push({ row: cell.row, column: cell.column, values: [[cell.value]] });
+      if (last && last.row === cell.row && last.column + last.values[0].length === cell.column) {
+        last.values[0].push(cell.value);
+        if (last.before) last.before[0].push(cell.before);
+      } else {
+        segments.push({ row: cell.row, column: cell.column, values: [[cell.value]], ...known ? { before: [[cell.before]] } : {} });
+      }
     }
     const byShape = /* @__PURE__ */ new Map();
     for (const segment of segments) {
       const shape = `${segment.column}:${segment.values[0].length}`;
       const blocks2 = byShape.get(shape) || [];
       const last = blocks2[blocks2.length - 1];
-      if (last && last.row + last.values.length === segment.row) last.values.push(segment.values[0]);
-      else blocks2.push({ row: segment.row, column: segment.column, values: [segment.values[0]] });
+      if (last && last.row + last.values.length === segment.row) {
+        last.values.push(segment.values[0]);
+        if (last.before && segment.before) last.before.push(segment.before[0]);
+      } else {
+        blocks2.push(segment);
+      }
       byShape.set(shape, blocks2);
     }
     const blocks = [].concat(...Array.from(byShape.values()));
@@ -2217,6 +2227,25 @@ var SheetORM = (() => {
       if (blank.every(Boolean)) return;
     }
     once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+  }
+  function restoreBlock(label, sheet, block) {
+    const { before, values } = block;
+    if (!before) throw new NotOurRows(`${label}: what the cells held is not known; they were left as they are.`);
+    const height = values.length;
+    const width = values[0].length;
+    const found = once(`${label}: reading the cells first`, () => sheet.getRange(block.row, block.column, height, width).getValues());
+    let landed = false;
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < width; c++) {
+        if (sameCell(found[r][c], before[r][c])) continue;
+        if (!sameCell(found[r][c], values[r][c])) throw new NotOurRows(`${label}: the cells hold other data now (rows moved); they were left as they are.`);
+        landed = true;
+      }
+    }
+    if (landed) once(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
+  }
+  function sameCell(read, written) {
+    return sameValue(read, typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written);
   }
   function sameKey(read, written) {
     const sent = typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
@@ -2552,7 +2581,8 @@ var SheetORM = (() => {
   function blockStep(write, block) {
     const size = describeBlock(write, block);
     const run = () => writeBlock(write, block);
-    return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, kind: "update" };
+    const undo = () => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
+    return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: "update" };
   }
   function describeBlock(write, block) {
     const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
@@ -2586,7 +2616,10 @@ var SheetORM = (() => {
       oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: describeBlock(write, block), verb: ["update", "updated"], run: () => writeBlock(write, block) }))));
       flushBeforeApi();
     };
-    return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, kind: "update" };
+    const undo = () => {
+      for (const write of group) for (const block of apiBlocks(write)) restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block);
+    };
+    return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, undo, kind: "update" };
   }
   function apiDeletionsStep(group) {
     const sheets = group.map((write) => ({ opened: write.opened, name: write.name, runs: write.plan.deletions }));
@@ -2682,7 +2715,9 @@ var SheetORM = (() => {
   };
   function writeSheets(writes, progress, grown = false) {
     const steps = stepsOf(writes, grown);
+    const starts = [];
     steps.forEach((step2, i) => {
+      starts.push(progress.length);
       try {
         step2.run();
       } catch (thrown) {
@@ -2691,7 +2726,7 @@ var SheetORM = (() => {
         if (partly) partly.done.forEach((entry) => progress.push(entry));
         const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step2]);
         const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-        const undone = takeBack(steps.slice(0, i), step2, progress);
+        const undone = takeBack(steps.slice(0, i + 1), starts, progress);
         throw new PlanInterrupted(error, step2.writes, remaining, undone);
       }
       if (step2.kind !== "flush") step2.writes.forEach((write, w) => progress.push([write, step2.done[w]]));
@@ -2700,20 +2735,20 @@ var SheetORM = (() => {
   function sheetWork(steps) {
     return steps.filter((step2) => step2.kind !== "flush").flatMap((step2) => step2.writes.map((write, w) => [write.opened.describe(), step2.todo[w]]));
   }
-  function takeBack(done, failed, progress) {
-    const steps = done.concat([failed]);
-    if (!steps.every((step2) => step2.kind === "append" || step2.kind === "flush")) return false;
+  function takeBack(steps, starts, progress) {
+    if (steps.some((step2) => step2.kind === "delete")) return false;
     let all = true;
     for (let i = steps.length - 1; i >= 0; i--) {
-      if (steps[i].kind !== "append") continue;
+      const { undo } = steps[i];
+      if (steps[i].kind === "flush" || !undo) continue;
       try {
-        steps[i].undo();
-      } catch (error) {
+        undo();
+      } catch {
         all = false;
         continue;
       }
-      const at = progress.findIndex(([write, what]) => write === steps[i].writes[0] && what === steps[i].done[0]);
-      if (at >= 0) progress.splice(at, 1);
+      const end = i === steps.length - 1 ? progress.length : starts[i + 1];
+      progress.splice(starts[i], end - starts[i]);
     }
     return all;
   }
@@ -3809,7 +3844,7 @@ var SheetORM = (() => {
     const where = failed.map((write) => write.opened.describe()).join(" and ");
     if (error.undone) {
       return new WriteError(
-        `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: the rows appended before the failure were cleared again, so running it again is safe.`
+        `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back, so running it again is safe.`
       );
     }
     return new WriteError(
@@ -6095,6 +6130,7 @@ var SheetORM = (() => {
   // src/relations/pivot/join.ts
   function pivotSpecOf(relation, join, selectedPivotColumns, owner) {
     const { pivotModel } = relation;
+    if (pivotModel) assertDeclaredColumns(pivotModel, join.pivot);
     const selected = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(selectedPivotColumns);
     const columns = pivotModel ? selected.concat(join.pivot.header.names.filter((name) => !selected.includes(name))) : selected;
     const layout = columns.map((column) => [column, `pivot_${column}`, join.pivot.column(column, owner)]);
@@ -7645,9 +7681,20 @@ var SheetORM = (() => {
     }
   };
   function fillPivotDefaults(pivotModel, pivot, record) {
+    assertDeclaredColumns(pivotModel, pivot);
     forEachDefault(pivotModel, (name, value) => {
-      if (record[name] === void 0 && pivot.header.has(name)) record[name] = value;
+      if (record[name] === void 0) record[name] = value;
     });
+  }
+  function assertPivotFilled(pivotModel, record, label, method, inserting) {
+    for (const name of notNullableNames(fieldsOf(pivotModel))) {
+      if (!inserting && !(name in record)) continue;
+      const value = record[name];
+      if (value !== null && value !== void 0 && value !== "") continue;
+      throw new ValidationError(
+        `${label}.${method}: ${modelName(pivotModel)}.${name} is declared notNullable() in fields(), and the pivot row would hold ${describeValue(value === void 0 ? null : value)}; give it in the pivot attributes (for attach and sync: { [id]: { ${name}: ... } }) or a default in fields(). Nothing was written.`
+      );
+    }
   }
   function likeColumn(pivot, column, id) {
     const text = pivot.holdsText(column);
@@ -7755,6 +7802,7 @@ var SheetORM = (() => {
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       const own = this.fillPivotKey(pivot, record);
+      if (pivotModel) assertPivotFilled(pivotModel, record, this.relation.label(), method, true);
       const keys = pivotModel ? this.relation.pivotRef().keyColumns : own ? [own] : [];
       const unique = keys.every((name) => pivot.header.has(name)) ? keys.map((name) => this.column(pivot, name)) : [];
       const entry = pivot.insert(record, this.relation.label(), unique);
@@ -7783,11 +7831,12 @@ var SheetORM = (() => {
       return own;
     }
     /** Sets the attributes that differ from the row (unchanged cells are never rewritten); returns whether any did. */
-    setAttributes(pivot, row, attributes) {
+    setAttributes(pivot, row, attributes, method) {
       let changed = false;
       const own = this.ownKeyColumn(pivot);
       const { pivotForeignKey, pivotRelatedForeignKey, pivotModel } = this.relation;
       const keys = [pivotForeignKey, pivotRelatedForeignKey].concat(own ? [own] : [], pivotModel ? this.relation.pivotRef().keyColumns : []);
+      if (pivotModel) assertPivotFilled(pivotModel, attributes, this.relation.label(), method, false);
       for (const name of Object.keys(attributes)) {
         const column = this.column(pivot, name);
         if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
@@ -7965,7 +8014,7 @@ var SheetORM = (() => {
         result.detached = detached.ids;
         const updated = new IdList();
         for (const change of diff.update) {
-          this.rows.setAttributes(pivot, change.row, change.changes);
+          this.rows.setAttributes(pivot, change.row, change.changes, method);
           updated.add(normalizeKey(change.row.values[rfk]), change.row.values[rfk]);
         }
         result.updated = updated.ids;
@@ -8014,9 +8063,11 @@ var SheetORM = (() => {
           const column = this.rows.column(pivot, name);
           if (attributes[name] !== void 0) pivot.cell(attributes[name], this.relation.label(), pivot.header.names[column]);
         });
+        const { pivotModel } = this.relation;
+        if (pivotModel) assertPivotFilled(pivotModel, attributes, this.relation.label(), "updateExistingPivot", false);
         let changed = 0;
         for (const row of this.rows.current(pivot)) {
-          if (keys.has(row.key) && this.rows.setAttributes(pivot, row.row, attributes)) changed++;
+          if (keys.has(row.key) && this.rows.setAttributes(pivot, row.row, attributes, "updateExistingPivot")) changed++;
         }
         return changed;
       });
@@ -8092,7 +8143,7 @@ var SheetORM = (() => {
           const id = this.pairedKey(model, method);
           const attributes = pivotList[i] || {};
           const row = existing.get(normalizeKey(id));
-          if (row) this.rows.setAttributes(pivot, row, attributes);
+          if (row) this.rows.setAttributes(pivot, row, attributes, method);
           else existing.set(normalizeKey(id), this.rows.insert(pivot, { id, attributes, model }, method));
         });
         return models;
@@ -8799,7 +8850,7 @@ var SheetORM = (() => {
   };
   registerBaseSave(Model.prototype.save);
   registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
-  Model.prototype.serializeExtras = false;
+  Object.defineProperty(Model.prototype, "serializeExtras", { value: false, writable: true, configurable: true });
   defineResolvedSettings(Model);
   for (const name of ["$isPersisted", "$isNew", "$isDeleted", "$isDirty", "$dirty", "$original", "$attributes", "$extras", "$primaryKeyValue"]) {
     const descriptor = Object.getOwnPropertyDescriptor(Model.prototype, name);
