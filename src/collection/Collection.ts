@@ -426,7 +426,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Lucid's form, with the paths given in statements: they load, but the items keep their type. */
   load(loader: (loader: Preloader<T>) => void): this;
   /** Loads a relation onto every model, constrained by `callback`, reading each sheet once (Eloquent's `$posts->load(...)`). */
-  load<P extends PreloadPath<T>, C = unknown>(name: P, callback: RelationQueryCallback<T, P, C>): Collection<WithLoadedBy<T, P, C>>;
+  load<P extends PreloadPath<T>, C = unknown>(name: P, callback: RelationQueryCallback<T, P, C> | null | undefined): Collection<WithLoadedBy<T, P, C>>;
   /** Loads relations onto every model (all of one class), reading each sheet once: `load('tags', 'author.posts')`. */
   load<A extends Array<PreloadArg<T>>>(...args: A): Collection<WithLoaded<T, PathsOf<A>>>;
   load(...args: unknown[]): unknown {
@@ -438,6 +438,8 @@ export class Collection<T> extends ArrayBase<T> {
   loadCount(name: string, callback?: (query: any) => unknown): this;
   /** Counts relations into each model's `$extras.<name>_count`, reading only the relations' sheets (Eloquent's loadCount). */
   loadCount(...names: Array<string | string[]>): this;
+  /** Counts each relation constrained by its callback: `loadCount({ tags: q => q.where(...) })`. */
+  loadCount(constrained: Record<string, ((query: any) => unknown) | null | undefined>): this;
   loadCount(...names: unknown[]): this {
     loadItems(this, names, 'loadCount');
     return this;

@@ -264,6 +264,7 @@ export class Model extends ModelQueries {
   /** Counts relations into `$extras.<name>_count` (Lucid's loadCount), reading only the relations' sheets. */
   loadCount<N extends CountName<this>>(name: N, callback?: RelationQueryCallback<this, N>): this;
   loadCount(...names: Array<CountName<this> | Array<CountName<this>>>): this;
+  loadCount(constrained: { [N in CountName<this>]?: RelationQueryCallback<this, N> | null }): this;
   loadCount(...args: any[]): this {
     loadCollection(Model, [this], args, 'loadCount');
     return this;
@@ -273,7 +274,7 @@ export class Model extends ModelQueries {
   /** Lucid's form, with the paths given in statements: they load, but the result is typed as the model. */
   load(loader: (loader: Preloader<this>) => void): this;
   /** Loads relations onto this model: `load('tags')`, `load('posts.tags')`, `load('tags', q => …)`. */
-  load<P extends PreloadPath<this>, C = unknown>(name: P, callback: RelationQueryCallback<this, P, C>): WithLoadedBy<this, P, C>;
+  load<P extends PreloadPath<this>, C = unknown>(name: P, callback: RelationQueryCallback<this, P, C> | null | undefined): WithLoadedBy<this, P, C>;
   load<A extends Array<PreloadArg<this>>>(...args: A): WithLoaded<this, PathsOf<A>>;
   load(...args: unknown[]): unknown {
     loadRelations(classOf<ModelClass>(this), [this], args);

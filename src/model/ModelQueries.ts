@@ -196,7 +196,7 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().forPage(page, perPage);
   }
   /** Starts a query that loads relations: `Post.with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
-  static with<M extends Model, P extends PreloadPath<M>, C = unknown>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>>;
+  static with<M extends Model, P extends PreloadPath<M>, C = unknown>(this: ModelClass<M>, name: P, callback: RelationQueryCallback<M, P, C> | null | undefined): QueryBuilder<WithLoadedBy<M, P, C>>;
   static with<M extends Model, A extends Array<PreloadArg<M>>>(this: ModelClass<M>, ...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
   static with(this: ModelClass, ...args: unknown[]): unknown {
     return (this.query().with as (...list: unknown[]) => unknown)(...args);
@@ -208,6 +208,7 @@ export class ModelQueries extends ModelDefinitions {
   /** Starts a query that counts a relation into `$extras.<name>_count`. */
   static withCount<M extends Model, N extends CountName<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;
   static withCount<M extends Model>(this: ModelClass<M>, ...names: Array<CountName<M> | Array<CountName<M>>>): QueryBuilder<M>;
+  static withCount<M extends Model>(this: ModelClass<M>, constrained: { [N in CountName<M>]?: RelationQueryCallback<M, N> | null }): QueryBuilder<M>;
   static withCount<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
     return this.query().withCount(...args);
   }

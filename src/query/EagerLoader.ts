@@ -33,6 +33,11 @@ export function addPreloads(model: LoadableModel, nodes: PreloadNode[], args: un
   let last: PreloadNode | null = null;
   const at = `${model.name}.${method}()`;
   for (const arg of args) {
+    // A callback left out (`with('tags', undefined)`, as code passing one only when it has one does).
+    if ((arg === undefined || arg === null) && last) {
+      last = null;
+      continue;
+    }
     if (typeof arg === 'function') {
       // Lucid's `load((loader) => loader.load('profile').load('posts', q => ...))`.
       if (!last && method === 'load') {

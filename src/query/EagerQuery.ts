@@ -6,7 +6,7 @@ import type { TableRef } from '../storage/TableRef';
 import { inUnitOfWork, prefetch, readScope, recordUndo } from '../storage/UnitOfWork';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { describeValue, digitsAsNumber, normalizeKey, Key } from '../support/values';
+import { describeValue, digitsAsNumber, isPlainObject, normalizeKey, Key } from '../support/values';
 import type { Row, Table } from '../storage/Table';
 import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
@@ -75,7 +75,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** Loads a relation with the results, its query constrained by the callback: `with('tags', q => q.wherePivot(…))`. */
-  with<P extends PreloadPath<M>, C = unknown>(name: P, callback: RelationQueryCallback<M, P, C>): QueryBuilder<WithLoadedBy<M, P, C>>;
+  with<P extends PreloadPath<M>, C = unknown>(name: P, callback: RelationQueryCallback<M, P, C> | null | undefined): QueryBuilder<WithLoadedBy<M, P, C>>;
   /** Loads relations with the results: `with('tags', 'author')`, `with('posts.tags')`, `with('tags', q => …)`. */
   with<A extends Array<PreloadArg<M>>>(...args: A): QueryBuilder<WithLoaded<M, PathsOf<A>>>;
   with(...args: unknown[]): unknown {
@@ -93,19 +93,35 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   withCount<N extends CountName<M>>(name: N, callback?: RelationQueryCallback<M, N>): this;
   /** Counts several relations: `withCount('tags', 'comments')`, `withCount(['tags', 'comments'])` (Eloquent). */
   withCount(...names: Array<CountName<M> | Array<CountName<M>>>): this;
+  /** Counts relations each constrained by its callback: `withCount({ tags: q => q.where(...) })` (Eloquent's `withCount(['tags' => fn])`). */
+  withCount(constrained: { [N in CountName<M>]?: RelationQueryCallback<M, N> | null }): this;
   withCount(...args: unknown[]): this {
-    if (args.length === 2 && typeof args[0] === 'string' && (typeof args[1] === 'function' || args[1] === undefined)) {
-      return this.addCount(args[0], args[1] as RelationCallback | undefined);
+    if (args.length === 2 && typeof args[0] === 'string' && (typeof args[1] === 'function' || args[1] === undefined || args[1] === null)) {
+      return this.addCount(args[0], (args[1] || undefined) as RelationCallback | undefined);
     }
     const names = ([] as unknown[]).concat(...args.map((arg) => (Array.isArray(arg) ? arg : [arg])));
     if (!names.length) throw new ValidationError(`${this.owner}.withCount(): expected relation names, such as withCount('tags'), got none.`);
     for (const name of names) {
+      if (isPlainObject(name)) {
+        this.addConstrainedCounts(name);
+        continue;
+      }
       if (typeof name === 'function') {
         throw new ValidationError(`${this.owner}.withCount(): a callback goes right after one relation name: withCount('tags', q => ...).`);
       }
       this.addCount(name, undefined);
     }
     return this;
+  }
+
+  private addConstrainedCounts(constrained: Record<string, unknown>): void {
+    for (const name of Object.keys(constrained)) {
+      const callback = constrained[name];
+      if (callback !== undefined && callback !== null && typeof callback !== 'function') {
+        throw new ValidationError(`${this.owner}.withCount(): the value for "${name}" must be a callback constraining the count (q => ...), got ${describeValue(callback)}.`);
+      }
+      this.addCount(name, (callback || undefined) as RelationCallback | undefined);
+    }
   }
 
   private addCount(name: unknown, callback: RelationCallback | undefined): this {

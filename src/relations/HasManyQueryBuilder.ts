@@ -24,7 +24,7 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
   }
 
   /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
-  override with<P extends PreloadPath<R>, C = unknown>(name: P, callback: RelationQueryCallback<R, P, C>): HasManyQueryBuilder<WithLoadedBy<R, P, C>>;
+  override with<P extends PreloadPath<R>, C = unknown>(name: P, callback: RelationQueryCallback<R, P, C> | null | undefined): HasManyQueryBuilder<WithLoadedBy<R, P, C>>;
   override with<A extends Array<PreloadArg<R>>>(...args: A): HasManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
   override with(...args: unknown[]): unknown {
     return (super.with as (...list: unknown[]) => unknown)(...args);

@@ -266,6 +266,16 @@ describe('forms of with()', () => {
     expect(postsOf(user).map((post) => names(tagsOf(post))).all()).toEqual([['JavaScript']]);
   });
 
+  test('a callback left out (undefined or null, as code passing one only when it has one does) loads the relation whole', () => {
+    seedBlog(2);
+    const filter: ((q: any) => unknown) | undefined = undefined;
+    expect(tagsOf(Post.with('tags', filter).findOrFail(1)).length).toBe(2);
+    const post = Post.findOrFail(1);
+    post.load('tags', null as never);
+    expect(tagsOf(post).length).toBe(2);
+    expect(() => Post.with(undefined as never)).toThrow('Post.with(): expected relation names, got undefined.');
+  });
+
   test('bad with()/load() arguments name the method called', () => {
     seedBlog(2);
     const post = Post.find(1)!;

@@ -84,6 +84,26 @@ describe('hasMany', () => {
     expect(extras(User.withCount('posts', (q) => q.where('published', true)).get(), 'posts_count')).toEqual([2, 1, 0, 0]);
   });
 
+  test("an object maps names to callbacks (Eloquent's withCount(['posts' => fn])), for withCount and loadCount alike", () => {
+    const users = User.withCount({ posts: (q) => q.where('published', true), 'profile as profiles': null }).get();
+    expect(users.all().map((u) => [u.$extras.posts_count, u.$extras.profiles])).toEqual([
+      [2, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    const loaded = User.all().loadCount({ posts: (q: any) => q.where('published', false) });
+    expect(extras(loaded, 'posts_count')).toEqual([1, 0, 0, 0]);
+    expect(User.findOrFail(1).loadCount({ posts: undefined }).$extras.posts_count).toBe(3);
+    expect(() => User.withCount({ posts: 'yes' } as never)).toThrow(/^User\.withCount\(\): the value for "posts" must be a callback constraining the count/);
+  });
+
+  test('a callback left out (undefined or null) counts everything', () => {
+    expect(extras(User.withCount('posts', undefined).get(), 'posts_count')).toEqual([3, 1, 0, 0]);
+    expect(extras(User.withCount('posts', null as never).get(), 'posts_count')).toEqual([3, 1, 0, 0]);
+  });
+
   test("'posts as total' names the extra", () => {
     const users = User.withCount('posts as total').get();
     expect(extras(users, 'total')).toEqual([3, 1, 0, 0]);

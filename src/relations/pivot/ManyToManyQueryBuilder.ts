@@ -47,7 +47,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   /** `with()` keeping this builder's own methods (wherePivot, groupLimit, ...). */
-  override with<P extends PreloadPath<R>, C = unknown>(name: P, callback: RelationQueryCallback<R, P, C>): ManyToManyQueryBuilder<WithLoadedBy<R, P, C>>;
+  override with<P extends PreloadPath<R>, C = unknown>(name: P, callback: RelationQueryCallback<R, P, C> | null | undefined): ManyToManyQueryBuilder<WithLoadedBy<R, P, C>>;
   override with<A extends Array<PreloadArg<R>>>(...args: A): ManyToManyQueryBuilder<WithLoaded<R, PathsOf<A>>>;
   override with(...args: unknown[]): unknown {
     return (super.with as (...list: unknown[]) => unknown)(...args);
