@@ -5142,6 +5142,10 @@ var SheetORM = (() => {
     let last = null;
     const at = `${model.name}.${method}()`;
     for (const arg of args) {
+      if ((arg === void 0 || arg === null) && last) {
+        last = null;
+        continue;
+      }
       if (typeof arg === "function") {
         if (!last && method === "load") {
           useLoader(model, nodes, arg, at);
@@ -5271,18 +5275,31 @@ var SheetORM = (() => {
       return this;
     }
     withCount(...args) {
-      if (args.length === 2 && typeof args[0] === "string" && (typeof args[1] === "function" || args[1] === void 0)) {
-        return this.addCount(args[0], args[1]);
+      if (args.length === 2 && typeof args[0] === "string" && (typeof args[1] === "function" || args[1] === void 0 || args[1] === null)) {
+        return this.addCount(args[0], args[1] || void 0);
       }
       const names = [].concat(...args.map((arg) => Array.isArray(arg) ? arg : [arg]));
       if (!names.length) throw new ValidationError(`${this.owner}.withCount(): expected relation names, such as withCount('tags'), got none.`);
       for (const name of names) {
+        if (isPlainObject(name)) {
+          this.addConstrainedCounts(name);
+          continue;
+        }
         if (typeof name === "function") {
           throw new ValidationError(`${this.owner}.withCount(): a callback goes right after one relation name: withCount('tags', q => ...).`);
         }
         this.addCount(name, void 0);
       }
       return this;
+    }
+    addConstrainedCounts(constrained) {
+      for (const name of Object.keys(constrained)) {
+        const callback = constrained[name];
+        if (callback !== void 0 && callback !== null && typeof callback !== "function") {
+          throw new ValidationError(`${this.owner}.withCount(): the value for "${name}" must be a callback constraining the count (q => ...), got ${describeValue(callback)}.`);
+        }
+        this.addCount(name, callback || void 0);
+      }
     }
     addCount(name, callback) {
       if (typeof name !== "string" || !name.trim()) {
