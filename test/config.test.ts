@@ -69,6 +69,22 @@ describe('configure()', () => {
     expect(() => Audit.all()).toThrow(/^Audit: could not open the spreadsheet with id "wrong-id-123" \(from Audit\._spreadsheetId\)/);
   });
 
+  it('a _spreadsheetId that is no id string is a ValidationError before any call, as in configure()', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    class Blank extends Model {
+      static _table = 'Posts';
+      static _spreadsheetId = '';
+    }
+    class Numbered extends Model {
+      static _table = 'Posts';
+      static _spreadsheetId = 123 as never;
+    }
+    gas().calls.reset();
+    expect(() => Blank.count()).toThrow("Blank._spreadsheetId must be the id string from the spreadsheet's URL (or null for the configured spreadsheet), not \"\".");
+    expect(() => Numbered.create({ title: 'x' })).toThrow(/^Numbered\._spreadsheetId must be the id string .*, not 123\.$/);
+    expect(gas().calls.all()).toEqual([]);
+  });
+
   it('uses a given spreadsheet object', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
     const other = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'given']] }, { id: 'sheet-3' });

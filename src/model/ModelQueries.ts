@@ -12,6 +12,7 @@ import { ModelDefinitions } from './definitions';
 import { modelName, primaryKeys, tableRef } from './meta';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import { describeRef } from '../storage/TableRef';
+import { runWrite } from '../storage/UnitOfWork';
 import { describeValue } from '../support/values';
 import type { Model, ModelAttributes, ModelClass } from './Model';
 import type { Paginator } from '../collection/Paginator';
@@ -129,7 +130,8 @@ export class ModelQueries extends ModelDefinitions {
   }
   /** Deletes every row of the sheet (Lucid's truncate), keeping the header; returns how many went. */
   static truncate<M extends Model>(this: ModelClass<M>): number {
-    return this.query().delete();
+    // Its own write, so a lock timeout names truncate, not the delete it runs.
+    return runWrite(`${modelName(this)}.truncate`, () => this.query().delete());
   }
   /** Hands every model to `callback` `size` at a time; returning false stops. */
   static chunk<M extends Model>(this: ModelClass<M>, size: number | string, callback: (models: Collection<M>, page: number) => unknown): boolean {

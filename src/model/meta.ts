@@ -140,11 +140,21 @@ export function assertKeyMaker(model: ModelSettings): void {
   );
 }
 
+/** The spreadsheet a model pins with `_spreadsheetId`, or null for the configured one; checked before any call. */
+export function pinnedSpreadsheetId(model: ModelSettings): string | null {
+  const id = model._spreadsheetId;
+  if (id === undefined || id === null) return null;
+  if (typeof id !== 'string' || !id.trim()) {
+    throw new ValidationError(`${modelName(model)}._spreadsheetId must be the id string from the spreadsheet's URL (or null for the configured spreadsheet), not ${describeValue(id)}.`);
+  }
+  return id;
+}
+
 /** The storage reference of a model's sheet. */
 export function tableRef(model: ModelSettings): TableRef {
   return {
     sheetName: sheetName(model),
-    spreadsheetId: model._spreadsheetId || null,
+    spreadsheetId: pinnedSpreadsheetId(model),
     owner: modelName(model),
     keyColumns: primaryKeys(model),
     keySetting: `${modelName(model)}._primaryKey`,

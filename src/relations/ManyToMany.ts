@@ -6,7 +6,7 @@
 import { ValidationError } from '../errors';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
-import { keyStem, modelName, primaryKeys, sheetName, tableRef } from '../model/meta';
+import { keyStem, modelName, pinnedSpreadsheetId, primaryKeys, sheetName, tableRef } from '../model/meta';
 import { readAttribute } from '../model/attributes';
 import { extrasOf } from '../model/state';
 import { TableRef } from '../storage/TableRef';
@@ -79,10 +79,9 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
   /** The pivot sheet as storage sees it (rows found again by the two foreign keys, or the pivot model's key). */
   pivotRef(): TableRef {
     this.boot();
-    const pinned = this.pivotModel ? this.pivotModel._spreadsheetId : this.model._spreadsheetId;
     return {
       sheetName: this.pivotTable,
-      spreadsheetId: pinned || null,
+      spreadsheetId: pinnedSpreadsheetId(this.pivotModel || this.model),
       owner: this.label(),
       keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
       keySetting: this.pivotModel ? tableRef(this.pivotModel).keySetting : undefined,

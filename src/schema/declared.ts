@@ -3,7 +3,7 @@
  * foreign keys of their relations) and the pivot sheets of their many-to-many relations.
  */
 import { Model, ModelClass } from '../model/Model';
-import { modelName, primaryKeys, sheetName } from '../model/meta';
+import { modelName, pinnedSpreadsheetId, primaryKeys, sheetName } from '../model/meta';
 import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
 import { MAX_CELL_CHARS } from '../support/cells';
@@ -49,17 +49,20 @@ export function declaredSchemas(models: readonly ModelClass[]): SheetSchema[] {
     }
     schemas.set(key, schema);
   };
-  for (const model of models) {
-    const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
-    if (model.columns !== undefined && !Array.isArray(model.columns)) {
-      throw new ValidationError(`SheetORM.ensureSchema(): ${modelName(model)}.columns must be a list of column names, such as ['id', 'title'], not ${describeValue(model.columns)}.`);
-    }
-    want(modelName(model), sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
-  }
+  for (const model of models) want(modelName(model), sheetName(model), pinnedSpreadsheetId(model), modelColumns(model));
   for (const model of models) {
     for (const relation of declaredRelations(model)) addRelationColumns(relation, models, want);
   }
   return Array.from(schemas.values());
+}
+
+/** The columns a model declares: its keys, `static columns` and the attributes of `fields()`. */
+function modelColumns(model: ModelClass): string[] {
+  if (model.columns !== undefined && !Array.isArray(model.columns)) {
+    throw new ValidationError(`SheetORM.ensureSchema(): ${modelName(model)}.columns must be a list of column names, such as ['id', 'title'], not ${describeValue(model.columns)}.`);
+  }
+  const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
+  return primaryKeys(model).concat(model.columns || [], fields);
 }
 
 /** A column name fit for a header cell: text (trimmed), not blank, that a cell can hold. */
@@ -82,11 +85,12 @@ function addRelationColumns(relation: Relation<Model, Model, unknown> & Record<s
   if (relation.type === 'manyToMany') {
     const ref = relation.pivotRef();
     const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(relation.pivotColumns);
-    if (relation.pivotModel) want(owner, ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
+    // A pivot model's own declarations hold for its sheet too, as if it were listed itself.
+    if (relation.pivotModel) want(owner, ref.sheetName, ref.spreadsheetId, modelColumns(relation.pivotModel).concat(columns));
     else want(owner, ref.sheetName, ref.spreadsheetId, columns);
   } else if (relation.type === 'belongsTo') {
-    want(owner, sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
+    want(owner, sheetName(relation.model), pinnedSpreadsheetId(relation.model), [relation.foreignKey]);
   } else if (models.indexOf(related) >= 0) {
-    want(owner, sheetName(related), related._spreadsheetId, [relation.foreignKey]);
+    want(owner, sheetName(related), pinnedSpreadsheetId(related), [relation.foreignKey]);
   }
 }

@@ -53,6 +53,39 @@ describe('ensureSchema', () => {
     expect(gas().sheetFormulas('Posts')[1][2]).toBe('=B2*10');
   });
 
+  it("makes a pivot model's sheet from its own declarations when only the relation names it", () => {
+    class Role extends Model {
+      static override _table = 'Roles';
+    }
+    class Grant extends Model {
+      static override _table = 'Grants';
+      static override _primaryKey = ['member_id', 'role_id'];
+      static override fields() {
+        return { member_id: this.attr(null), role_id: this.attr(null), granted_by: this.string('admin') };
+      }
+    }
+    class Note extends Model {
+      static override _table = 'Notes';
+      static columns = ['member_id', 'role_id', 'text'];
+    }
+    class Member extends Model {
+      static override _table = 'Members';
+      roles() {
+        return this.manyToMany(Role, Grant, 'member_id', 'role_id');
+      }
+      noted() {
+        return this.manyToMany(Role, Note, 'member_id', 'role_id');
+      }
+    }
+    seedSheets({});
+    const report = ensureSchema([Member, Role]);
+    expect(report.created.Grants).toEqual(['member_id', 'role_id', 'granted_by']);
+    expect(report.created.Notes).toEqual(['id', 'member_id', 'role_id', 'text']);
+    Role.create({});
+    Member.create({}).related('roles').attach([1]);
+    expect(sheetRows('Grants')).toEqual([['member_id', 'role_id', 'granted_by'], [1, 1, 'admin']]);
+  });
+
   it('does nothing (and writes nothing) when the schema is complete', () => {
     seedSheets({});
     ensureSchema([Post, Tag, User]);

@@ -65,6 +65,16 @@ describe('the write lock', () => {
     expect(sheetRows('Comments')[1]).toEqual([1, 1, 'first']);
   });
 
+  it("refused for truncate() names truncate, not the delete it runs", () => {
+    seed();
+    configure({ lockTimeoutMs: 50 });
+    gas().run('A', () => {
+      LockService.getScriptLock().tryLock(1000);
+      gas().run('B', () => expect(() => Post.truncate()).toThrow(/^Post\.truncate: could not obtain the script lock/));
+    });
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'One'], [2, 'Two']]);
+  });
+
   it('is held by a transaction while its function runs, even one that reads nothing', () => {
     seed();
     gas().calls.reset();
