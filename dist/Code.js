@@ -4139,10 +4139,18 @@ var SheetORM = (() => {
       `${modelName(model)}.${setting3} is ${describeValue(type)}, so sheetorm cannot make a key for a new row: supply the key, or set ${setting3} to 'uuid' (Utilities.getUuid()) or 'increment' (max + 1, the default).`
     );
   }
+  function pinnedSpreadsheetId(model) {
+    const id = model._spreadsheetId;
+    if (id === void 0 || id === null) return null;
+    if (typeof id !== "string" || !id.trim()) {
+      throw new ValidationError(`${modelName(model)}._spreadsheetId must be the id string from the spreadsheet's URL (or null for the configured spreadsheet), not ${describeValue(id)}.`);
+    }
+    return id;
+  }
   function tableRef(model) {
     return {
       sheetName: sheetName(model),
-      spreadsheetId: model._spreadsheetId || null,
+      spreadsheetId: pinnedSpreadsheetId(model),
       owner: modelName(model),
       keyColumns: primaryKeys(model),
       keySetting: `${modelName(model)}._primaryKey`,
@@ -8240,10 +8248,9 @@ var SheetORM = (() => {
     /** The pivot sheet as storage sees it (rows found again by the two foreign keys, or the pivot model's key). */
     pivotRef() {
       this.boot();
-      const pinned = this.pivotModel ? this.pivotModel._spreadsheetId : this.model._spreadsheetId;
       return {
         sheetName: this.pivotTable,
-        spreadsheetId: pinned || null,
+        spreadsheetId: pinnedSpreadsheetId(this.pivotModel || this.model),
         owner: this.label(),
         keyColumns: this.pivotModel ? tableRef(this.pivotModel).keyColumns : [this.pivotForeignKey, this.pivotRelatedForeignKey],
         keySetting: this.pivotModel ? tableRef(this.pivotModel).keySetting : void 0,
@@ -8566,7 +8573,7 @@ var SheetORM = (() => {
     }
     /** Deletes every row of the sheet (Lucid's truncate), keeping the header; returns how many went. */
     static truncate() {
-      return this.query().delete();
+      return runWrite(`${modelName(this)}.truncate`, () => this.query().delete());
     }
     /** Hands every model to `callback` `size` at a time; returning false stops. */
     static chunk(size, callback) {
@@ -8979,17 +8986,18 @@ var SheetORM = (() => {
       }
       schemas.set(key, schema);
     };
-    for (const model of models) {
-      const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
-      if (model.columns !== void 0 && !Array.isArray(model.columns)) {
-        throw new ValidationError(`SheetORM.ensureSchema(): ${modelName(model)}.columns must be a list of column names, such as ['id', 'title'], not ${describeValue(model.columns)}.`);
-      }
-      want(modelName(model), sheetName(model), model._spreadsheetId, primaryKeys(model).concat(model.columns || [], fields));
-    }
+    for (const model of models) want(modelName(model), sheetName(model), pinnedSpreadsheetId(model), modelColumns(model));
     for (const model of models) {
       for (const relation of declaredRelations(model)) addRelationColumns(relation, models, want);
     }
     return Array.from(schemas.values());
+  }
+  function modelColumns(model) {
+    if (model.columns !== void 0 && !Array.isArray(model.columns)) {
+      throw new ValidationError(`SheetORM.ensureSchema(): ${modelName(model)}.columns must be a list of column names, such as ['id', 'title'], not ${describeValue(model.columns)}.`);
+    }
+    const fields = attributeFields(fieldsOf(model)).map(([name]) => name);
+    return primaryKeys(model).concat(model.columns || [], fields);
   }
   function checkedColumn(column, owner, sheet) {
     const name = typeof column === "string" ? column.trim() : "";
@@ -9007,12 +9015,12 @@ var SheetORM = (() => {
     if (relation.type === "manyToMany") {
       const ref = relation.pivotRef();
       const columns = [relation.pivotForeignKey, relation.pivotRelatedForeignKey].concat(relation.pivotColumns);
-      if (relation.pivotModel) want(owner, ref.sheetName, ref.spreadsheetId, primaryKeys(relation.pivotModel).concat(columns));
+      if (relation.pivotModel) want(owner, ref.sheetName, ref.spreadsheetId, modelColumns(relation.pivotModel).concat(columns));
       else want(owner, ref.sheetName, ref.spreadsheetId, columns);
     } else if (relation.type === "belongsTo") {
-      want(owner, sheetName(relation.model), relation.model._spreadsheetId, [relation.foreignKey]);
+      want(owner, sheetName(relation.model), pinnedSpreadsheetId(relation.model), [relation.foreignKey]);
     } else if (models.indexOf(related) >= 0) {
-      want(owner, sheetName(related), related._spreadsheetId, [relation.foreignKey]);
+      want(owner, sheetName(related), pinnedSpreadsheetId(related), [relation.foreignKey]);
     }
   }
 
