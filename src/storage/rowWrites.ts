@@ -52,15 +52,18 @@ export function restoreBlock(label: string, sheet: Sheet, block: CellBlock): voi
   if (landed) once(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
 }
 
-/** Whether a cell read back holds what `setValues` was given (a text guard is not part of it). */
+/** Whether a cell read back holds what `setValues` was given. */
 function sameCell(read: unknown, written: Cell): boolean {
-  return sameValue(read, typeof written === 'string' && written.charAt(0) === "'" ? written.slice(1) : written);
+  return sameValue(read, unguarded(written));
 }
 
-// A text guard (a leading apostrophe) is not part of what the cell reads back.
 function sameKey(read: unknown, written: unknown): boolean {
-  const sent = typeof written === 'string' && written.charAt(0) === "'" ? written.slice(1) : written;
-  return normalizeKey(read) === normalizeKey(sent);
+  return normalizeKey(read) === normalizeKey(unguarded(written));
+}
+
+/** What a cell reads back for a value written: a text guard (a leading apostrophe) is not part of it. */
+function unguarded(written: unknown): unknown {
+  return typeof written === 'string' && written.charAt(0) === "'" ? written.slice(1) : written;
 }
 
 type Cell = string | number | boolean | Date;
