@@ -2245,11 +2245,13 @@ var SheetORM = (() => {
     if (landed) once(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
   }
   function sameCell(read, written) {
-    return sameValue(read, typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written);
+    return sameValue(read, unguarded(written));
   }
   function sameKey(read, written) {
-    const sent = typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
-    return normalizeKey(read) === normalizeKey(sent);
+    return normalizeKey(read) === normalizeKey(unguarded(written));
+  }
+  function unguarded(written) {
+    return typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
   }
   function keepFormulas(sheet, plan, name) {
     const count = plan.filler.length;
