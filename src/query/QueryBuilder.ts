@@ -5,7 +5,7 @@
  */
 import { Collection } from '../collection/Collection';
 import { Paginator } from '../collection/Paginator';
-import { keyedValues, ZoneSource } from '../collection/compare';
+import { isoDateOf, keyedValues, ZoneSource } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
@@ -22,6 +22,23 @@ import { OrderedQuery } from './OrderedQuery';
 import { addAmounts, Increment, incrementOf, refuseKeyExtras, unqualified } from './increment';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
+
+/** Queries handed to a relation's callback (`with`, `preload`, `withCount`, `has`): they constrain, never run. */
+const relationCallbackQueries = new WeakSet<object>();
+
+/** Runs a relation callback on its query (Lucid refuses paginate there: one page for all parents means nothing). */
+export function constrainRelationQuery<Q extends object>(query: Q, callback: ((query: any) => unknown) | undefined): Q {
+  if (typeof callback !== 'function') return query;
+  relationCallbackQueries.add(query);
+  callback(query);
+  return query;
+}
+
+function paginateInCallback(owner: string): ValidationError {
+  return new ValidationError(
+    `${owner}.paginate(): a relation callback (with, preload, withCount, has) only constrains the related rows of all parents at once, so a page means nothing there; use groupLimit(n) for at most n per parent, or page one parent's rows: parent.related(name).query().paginate(page, perPage).`,
+  );
+}
 
 /** A fluent query over one model's sheet. */
 export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
@@ -109,7 +126,12 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     if (!values) return null;
     const mark = this.scope.length;
     try {
-      keys.forEach((key, i) => this.scopeToKeys(key, [values[i]]));
+      keys.forEach((key, i) => {
+        const value = values[i];
+        // Date text finds a date key as whereIn and findMany do (in the spreadsheet's time zone).
+        if (typeof value === 'string' && isoDateOf(value)) this.scope.push({ kind: 'in', bool: 'and', not: false, source: 'model', column: key, values: [value] });
+        else this.scopeToKeys(key, [value]);
+      });
       return this.first();
     } finally {
       this.scope.length = mark;
@@ -164,6 +186,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
    * read of each sheet gives both the page and the total.
    */
   paginate(page: number | string, perPage: number | string = 20): Paginator<M> {
+    if (relationCallbackQueries.has(this)) throw paginateInCallback(this.owner);
     const current = Math.max(1, this.checkCount(page, 'paginate'));
     const size = this.checkCount(perPage, 'paginate');
     if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);

@@ -1,4 +1,5 @@
 /** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
+import { constrainRelationQuery } from '../query/QueryBuilder';
 import { ValidationError } from '../errors';
 import type { Model, ModelClass } from '../model/Model';
 import { keyStem, modelName, primaryKeys } from '../model/meta';
@@ -80,7 +81,7 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
     this.assertParentColumn(parents, this.foreignKey);
     const query = this.relatedQuery();
     query.scopeToKeys(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
-    if (typeof callback === 'function') callback(query);
+    constrainRelationQuery(query, callback);
     return query;
   }
 

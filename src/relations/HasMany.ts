@@ -1,4 +1,5 @@
 /** `hasMany(Related, foreignKey?, localKey?)`: the related sheet holds the parent's key. */
+import { constrainRelationQuery } from '../query/QueryBuilder';
 import type { Key } from '../support/values';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
@@ -49,7 +50,7 @@ export abstract class HasRelation<out P extends Model, R extends Model, Result> 
     const query = this.relatedQuery();
     query.scopeToKeys(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
     if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
-    if (typeof callback === 'function') callback(query);
+    constrainRelationQuery(query, callback);
     return query;
   }
 

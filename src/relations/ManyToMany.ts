@@ -3,6 +3,7 @@
  * (alias `belongsToMany`): parents and related rows joined through a pivot sheet. The pivot is a
  * sheet name, a pivot model class (its instances become `pivot`) or Lucid's options object.
  */
+import { constrainRelationQuery } from '../query/QueryBuilder';
 import { ValidationError } from '../errors';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';
@@ -162,14 +163,14 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
     const query = this.newQuery(parents.map((parent) => readAttribute(parent, this.localKey)), false, true);
-    if (typeof callback === 'function') callback(query);
+    constrainRelationQuery(query, callback);
     return query;
   }
 
   /** A joined query over all parents, for `has`/`whereHas`/`withCount` (`isRelatedSubQuery` is true). */
   override subQuery(callback?: (query: any) => unknown): ManyToManyQueryBuilder<R> {
     const query = this.newQuery(null, true);
-    if (typeof callback === 'function') callback(query);
+    constrainRelationQuery(query, callback);
     return query;
   }
 

@@ -3,7 +3,7 @@
  * definitions): lazily booted keys, eager loading of many parents at once through a Map, and a
  * client for one parent.
  */
-import type { QueryBuilder } from '../query/QueryBuilder';
+import { constrainRelationQuery, type QueryBuilder } from '../query/QueryBuilder';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef, TableRef } from '../storage/TableRef';
@@ -260,7 +260,7 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
   subQuery(callback?: (query: any) => unknown): any {
     const query = this.relatedQuery(true);
-    if (typeof callback === 'function') callback(query);
+    constrainRelationQuery(query, callback);
     return query;
   }
 

@@ -109,3 +109,16 @@ it('reads ISO dates and date-times, zones included, and nothing else', () => {
   expect(isoDateOf('2024-02-01 09:30-0500')).toEqual(new Date(Date.UTC(2024, 1, 1, 14, 30)));
   for (const text of ['2023-02-29', '2024-13-01', '2024-1-5', '2024-02-01T25:00', '20240201', 'x2024-02-01']) expect(isoDateOf(text)).toBeNull();
 });
+
+it('find() takes date text for a date key, as findMany and whereIn do', () => {
+  class Day extends Model {
+    static _table = 'Days';
+    static _primaryKey = 'day';
+  }
+  seedSheets({ Days: [['day', 'note'], [newYork(1, 15), 'a'], [newYork(1, 16), 'b'], ['2024-01-17', 'text key']] }, { timeZone: 'America/New_York' });
+  expect((Day.find('2024-01-16') as unknown as { note: string }).note).toBe('b');
+  expect(Day.findMany(['2024-01-16']).pluck('note').all()).toEqual(['b']);
+  expect((Day.findOrFail(newYork(1, 15)) as unknown as { note: string }).note).toBe('a');
+  expect((Day.find('2024-01-17') as unknown as { note: string }).note).toBe('text key');
+  expect(Day.find('2024-01-18')).toBeNull();
+});

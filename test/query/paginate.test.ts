@@ -163,3 +163,42 @@ describe('paginate(page, perPage)', () => {
     expect(Post.findOrFail(1).related('tags').saveMany(Tag.query().paginate(1, 5))).toHaveLength(2);
   });
 });
+
+describe('paginate() inside a relation callback', () => {
+  class Comment extends Model {
+    static _table = 'Comments';
+    declare id: number;
+    declare post_id: number;
+  }
+  class Blog extends Model {
+    static _table = 'Posts';
+    declare id: number;
+    comments() {
+      return this.hasMany(Comment, 'post_id');
+    }
+    tags() {
+      return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+
+  it('is refused before it reads (one page for every parent at once means nothing, as Lucid says)', () => {
+    seedSheets({
+      Posts: [['id', 'title', 'status'], [1, 'a', 'live'], [2, 'b', 'live']],
+      Tags: [['id', 'name'], [1, 'js'], [2, 'ts']],
+      PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2]],
+      Comments: [['id', 'post_id'], [1, 1]],
+    });
+    for (const load of [
+      () => Blog.query().with('tags', (q) => q.paginate(1, 2)).get(),
+      () => Blog.query().preload('comments', (q) => q.paginate(1, 2)).get(),
+      () => Blog.query().withCount('tags', (q) => q.paginate(1, 2)).get(),
+      () => Blog.query().whereHas('comments', (q) => q.paginate(1, 2)).get(),
+      () => Blog.findOrFail(1).load('tags', (q) => q.paginate(1, 2)),
+    ]) {
+      gas().calls.reset();
+      expect(load).toThrow(/paginate\(\).*groupLimit\(n\).*related\(name\)\.query\(\)\.paginate/);
+      expect(gas().calls.reads('PostTag') + gas().calls.reads('Comments')).toBe(0);
+    }
+    expect(Blog.findOrFail(1).related('tags').query().paginate(1, 1).total).toBe(2);
+  });
+});
