@@ -3,7 +3,7 @@ import { isDate, toText } from './compare';
 import { findItem, firstOfEach, KeyValue, matchesItem } from './identity';
 import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
 import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
-import { checkSelector, condition, mapItems, optionalSelector, orFallback, selector, viaOwnMethod } from './select';
+import { checkSelector, itemTest, mapItems, optionalSelector, orFallback, selector, viaOwnMethod } from './select';
 import { membershipPredicate, wherePredicate } from './where';
 import { betweenPredicate, blankPredicate, modelKeysOf, pageBounds, partitionItems } from './subsets';
 import { countItems, groupItems } from './group';
@@ -109,9 +109,12 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** The items for which `fn` returns falsy. */
-  reject(fn: ItemCallback<T, unknown>): Collection<T> {
-    assertCallback(fn, 'reject');
-    return this.filter((item, i, items) => !fn(item, i, items));
+  reject(fn: ItemCallback<T, unknown>): Collection<T>;
+  /** The items that do not loosely equal `value` (a model by class and key, or by its key alone), as Laravel's reject(value). */
+  reject(value: unknown): Collection<T>;
+  reject(...args: unknown[]): Collection<T> {
+    const test = itemTest<T>(args.slice(0, 1), 'reject', matchesItem);
+    return this.filter((item, i, items) => !test(item, i, items));
   }
 
   /** Folds the items from the first one, as Array's reduce does; null for an empty collection. */
@@ -127,16 +130,30 @@ export class Collection<T> extends ArrayBase<T> {
   }
 
   /** True when `fn` returns truthy for at least one item. */
-  some(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
-    assertCallback(fn, 'some');
-    for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) return true;
+  some(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean;
+  /** As `contains` (Laravel's alias): `some(1)`, `some('status', 'open')`, `some('views', '>', 10)`. */
+  some(value: unknown): boolean;
+  some(col: Path<T>, value: unknown): boolean;
+  some(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
+  some(...args: unknown[]): boolean {
+    const test = itemTest<T>(args, 'some', matchesItem);
+    for (let i = 0; i < this.length; i++) if (test(this[i], i, this)) return true;
     return false;
   }
 
   /** True when `fn` returns truthy for every item (and for an empty collection). */
-  every(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean {
-    assertCallback(fn, 'every');
-    for (let i = 0; i < this.length; i++) if (!fn.call(thisArg, this[i], i, this)) return false;
+  every(fn: ItemCallback<T, unknown>, thisArg?: unknown): boolean;
+  /** True when every item's `col` is truthy (Laravel's every('active')). */
+  every(col: Path<T>): boolean;
+  /** True when every item's `col` loosely equals `value`, or compares to it by `operator`. */
+  every(col: Path<T>, value: unknown): boolean;
+  every(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
+  every(...args: unknown[]): boolean {
+    const test = itemTest<T>(args, 'every', (col) => {
+      const read = selector<T>(checkSelector<T>(col, 'every'));
+      return (item) => Boolean(read(item, 0, this));
+    });
+    for (let i = 0; i < this.length; i++) if (!test(this[i], i, this)) return false;
     return true;
   }
 
@@ -362,14 +379,8 @@ export class Collection<T> extends ArrayBase<T> {
   /** True when some item's `col` compares to `value` by `operator`. */
   contains(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
   contains(...args: unknown[]): boolean {
-    const [target, ...rest] = args;
-    if (rest.length > 0) {
-      const read = selector<T>(String(target));
-      const test = condition(rest, 'contains', String(target));
-      return this.some((item, i, items) => test(read(item, i, items)));
-    }
-    if (typeof target === 'function') return this.some(target as ItemCallback<T, unknown>);
-    return this.some(matchesItem(target));
+    // A function's second argument is no thisArg here (Laravel's contains takes none).
+    return this.some(itemTest<T>(args.length > 1 && typeof args[0] === 'function' ? args.slice(0, 1) : args, 'contains', matchesItem));
   }
 
   /** The first `n` items, or the last `-n` items when `n` is negative. */

@@ -82,3 +82,20 @@ export function viaOwnMethod(item: unknown, method: 'toJSON' | 'serialize', arg?
 export function orFallback(fallback: unknown): unknown {
   return typeof fallback === 'function' ? fallback() : fallback;
 }
+
+/**
+ * The item test of Laravel's argument forms: `(fn, thisArg?)`, `(col, value)`, `(col, operator,
+ * value)`, or one value, which `single` turns into a test (contains(1) matches the model with key 1).
+ */
+export function itemTest<T>(args: unknown[], method: string, single: (target: unknown) => (item: T) => boolean): ItemCallback<T, unknown> {
+  const [first, ...rest] = args;
+  if (typeof first === 'function') {
+    const thisArg = rest[0];
+    return (item, i, items) => (first as ItemCallback<T, unknown>).call(thisArg, item, i, items);
+  }
+  if (!args.length) throw new ValidationError(`Collection.${method}: expected a callback, a value, or (column, value), got nothing.`);
+  if (!rest.length) return single(first);
+  const read = selector<T>(checkSelector<T>(first, method));
+  const test = condition(rest, method, String(first));
+  return (item, i, items) => test(read(item, i, items));
+}

@@ -111,6 +111,21 @@ describe('Collection basics', () => {
     expect(new Collection([]).every(() => false)).toBe(true);
   });
 
+  it("some(), every() and reject() take Laravel's forms besides a callback", () => {
+    const collection = new Collection(posts());
+    expect([collection.some('published', true), collection.some('views', '>', 1000), collection.some('views', null)]).toEqual([true, false, true]);
+    expect([collection.every('id'), collection.every('published'), collection.every('id', '>=', 1), collection.every('id', '<', 4)]).toEqual([true, false, true, false]);
+    expect([new Collection([1, 2]).some(2), new Collection([1, 2]).some('3'), new Collection(['2']).some(2)]).toEqual([true, false, true]);
+    expect(new Collection([1, 2, 3, 2]).reject(2).all()).toEqual([1, 3]);
+    const thisArg = { wanted: 2 };
+    expect(new Collection([1, 2]).some(function (this: typeof thisArg, n) { return n === this.wanted; }, thisArg)).toBe(true);
+    for (const method of ['some', 'every', 'reject'] as const) {
+      const items = new Collection([{ id: 1 }]) as unknown as Record<string, (...args: unknown[]) => unknown>;
+      expect(() => items[method]()).toThrow(`Collection.${method}: expected a callback, a value, or (column, value), got nothing.`);
+    }
+    expect(() => collection.every('views', 'about' as never, 1)).toThrow(ValidationError);
+  });
+
   it('count(), isEmpty() and isNotEmpty()', () => {
     expect(new Collection(posts()).count()).toBe(4);
     // With a function, the items it accepts (a common JavaScript reading of count(fn)).
