@@ -426,4 +426,14 @@ describe('the npm package', () => {
     const resolved: string[] = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
     expect(resolved.map((file) => path.relative(ROOT, file))).toEqual(['lib/index.js', 'lib/testing/index.js', 'dist/Code.js', 'dist/appsscript.json', 'package.json']);
   });
+
+  it("ships every file README links to, so its links work where npm shows it", () => {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const files: string[] = packed[0].files.map((file: { path: string }) => file.path);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const links = Array.from(readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g), (match) => match[1]).filter((link) => !/^[a-z]+:/i.test(link));
+    expect(links.length).toBeGreaterThan(5);
+    const missing = links.filter((link) => !files.some((file) => file === link || file.startsWith(`${link.replace(/\/$/, '')}/`)));
+    expect(missing).toEqual([]);
+  });
 });
