@@ -8,6 +8,7 @@ import { registerCollectionLoader } from '../collection/load';
 import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
+import type { DefinitionOf } from '../relations/bound';
 import { firstMade, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
@@ -28,9 +29,16 @@ export type { PivotInput } from './definitions';
 export type ModelClass<M extends Model = Model> = (new (attributes?: any) => M) & typeof Model;
 
 /** The attributes a model declares (its non-function, non-`$` properties); any when it declares none. */
-export type ModelAttributes<M> = keyof DeclaredAttributes<M> extends never ? Record<string, unknown> : DeclaredAttributes<M>;
+export type ModelAttributes<M> = keyof DeclaredAttributes<M> extends never ? Record<string, unknown> : DeclaredAttributes<M> & RelationNamedColumns<M>;
 type DeclaredAttributes<M> = {
   [K in keyof M as K extends `$${string}` | 'pivot' | 'serializeExtras' ? never : M[K] extends (...args: any[]) => any ? never : K]?: M[K];
+};
+/**
+ * A column may share a relation's name (a `category` key beside `category()`), so writes take a
+ * value under it; typed unknown so that a model instance (whose property there is the method) passes too.
+ */
+type RelationNamedColumns<M> = {
+  [K in keyof M as K extends keyof Model ? never : M[K] extends (...args: any[]) => infer R ? (DefinitionOf<R> extends AnyRelation<any> ? K : never) : never]?: unknown;
 };
 
 /** Base class of sheetorm models. */

@@ -40,6 +40,9 @@ function paginateInCallback(owner: string): ValidationError {
   );
 }
 
+/** Columns named with their sheet (`{ 'Tags.name': 'z' }`), as a relation's query takes them. */
+export type QualifiedColumns = { [column: `${string}.${string}`]: unknown };
+
 /** A fluent query over one model's sheet. */
 export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
   /** Conditions ANDed with all the others (see scopeToKeys). */
@@ -284,7 +287,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
    * Sets attributes on every matching row. Only cells whose value changes are written: a formula
    * already showing the value stays a formula. Returns the number of matching rows.
    */
-  update(attributes: Partial<ModelAttributes<M>> | Record<string, unknown>): number {
+  update(attributes: ModelAttributes<M> & QualifiedColumns): number {
     this.checkUpdate(attributes);
     return runWrite(`${this.owner}.update`, (unit) => {
       this.forgetCounts();

@@ -12,6 +12,7 @@ class Tag extends Model {
   static _table = 'Tags';
   declare id: number;
   declare name: string;
+  declare label: string | null;
 }
 
 const JAN = new Date(Date.UTC(2024, 0, 2));

@@ -295,13 +295,19 @@ it('checks the attributes a relation client creates', () => {
   expect(() => ann.related('posts').create({ titel: 'x' })).toThrow(/titel/);
   // @ts-expect-error 'nmae' is no attribute of Tag
   expect(() => post.related('tags').createMany([{ nmae: 'x' }])).toThrow(/nmae/);
-  // merge, fill and update take any record: models' own methods and generic helpers pass theirs on.
+  // merge and fill take any record: models' own methods and generic helpers pass theirs on.
   const touch = <M extends Model>(model: M) => model.merge({ title: 'Touched' });
   expect(touch(post).title).toBe('Touched');
   // Only a dot path's first segment is checked (spelling out every path slows the type checker).
   expect(() => Post.with('author.psts').get()).toThrow(/psts/);
   const deep = Post.with('author.posts.tags').firstOrFail();
   expect(deep.author!.posts.first()!.tags.pluck('name').all()).toEqual(['js', 'ts']);
+  // A query's update checks names and values as create does; qualified names pass.
+  // @ts-expect-error 'titel' is no attribute of Post
+  expect(() => Post.query().update({ titel: 'x' })).toThrow(/titel/);
+  // @ts-expect-error title holds a string
+  expect(() => Post.where('id', 0).update({ title: { no: 1 } })).toThrow(/title/);
+  expect(post.related('tags').query().update({ 'Tags.name': 'js' })).toBe(2);
 });
 
 it('types Array helpers that flatten or change a Collection in place', () => {
