@@ -110,6 +110,19 @@ describe('two executions sharing one spreadsheet', () => {
     lock.releaseLock();
   });
 
+  it('takes a Lock passed in that is not held yet, and releases it after the write', () => {
+    seedSheets({ Posts: rows(1) });
+    const lock = LockService.getScriptLock();
+    configure({ lock });
+    gas().calls.reset();
+    Post.create({ title: 'x' });
+    const order = gas().calls.all().map((call) => call.method);
+    expect(order.filter((method) => method === 'Lock.tryLock')).toHaveLength(1);
+    expect(order.indexOf('Lock.tryLock')).toBeLessThan(order.indexOf('Range.getValues'));
+    expect(order[order.length - 1]).toBe('Lock.releaseLock');
+    expect(lock.hasLock()).toBe(false);
+  });
+
   it('can write without a lock when configured so', () => {
     seedSheets({ Posts: rows(1) });
     configure({ lock: false });

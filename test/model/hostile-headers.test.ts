@@ -103,6 +103,11 @@ describe('bad headers', () => {
     seedSheets({ Things: [['id', 'name', ''], [1, 'a', 'lost?']] });
     expect(() => Thing.all()).toThrow(/column C has no header/);
   });
+
+  it('data under a blank trailing header in a later row is an error too', () => {
+    seedSheets({ Things: [['id', 'name', ''], [1, 'a', ''], [2, 'b', 'lost?']] });
+    expect(() => Thing.all()).toThrow(/column C has no header/);
+  });
 });
 
 it('a header with a non-breaking space inside is named in the error, with what to fix', () => {

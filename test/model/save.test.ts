@@ -111,6 +111,19 @@ describe('save()', () => {
   });
 });
 
+describe('save() after a person added a column', () => {
+  it('writes only the changed cell, and the model then holds the new column as its row does', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+    const post = Post.find(1)!;
+    gas().active.getSheetByName('Posts')!.getRange(1, 3, 3, 1).setValues([['views'], [5], [6]]);
+    post.title = 'x';
+    post.save();
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'x', 5], [2, 'b', 6]]);
+    expect(post.views).toBe(5);
+    expect(post.$isDirty).toBe(false);
+  });
+});
+
 describe('fill, merge, refresh, delete', () => {
   it('merge sets given attributes; fill replaces those of a new model', () => {
     seed();

@@ -45,6 +45,12 @@ function post(id: number | string) {
 }
 
 describe('detach', () => {
+  test('finds the rows whose parent key cell holds the key as text with spaces around it', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'One']], Tags: [['id', 'name'], [1, 'a'], [2, 'b']], PostTag: [['post_id', 'tag_id'], ['1 ', 1], [1, 2]] });
+    expect(Post.find(1)!.related('tags').detach()).toBe(2);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id']]);
+  });
+
   test('removes the given ids of this parent in contiguous runs, highest first', () => {
     seed();
     const detached = post(1).related('tags').detach([1, 2, 4, 5]);

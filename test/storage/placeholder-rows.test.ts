@@ -208,6 +208,47 @@ describe('new rows below the last record', () => {
   });
 });
 
+describe('filler rows and other writers', () => {
+  it('a row whose only value is a ticked checkbox is kept: someone ticked it, so new rows go below it', () => {
+    seedSheets({ Tasks: [['id', 'title', 'done'], [1, 'a', false], ['', '', true]] });
+    Task.create({ title: 'b' });
+    expect(sheetRows('Tasks')).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', true], [2, 'b', '']]);
+  });
+
+  it('new rows that exactly fill the filler rows need no look at the grid size: one read, one write', () => {
+    seedSheets({ Tasks: [['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', false]] });
+    gas().calls.reset();
+    Task.createMany([{ title: 'b' }, { title: 'c' }]);
+    expect(sheetRows('Tasks')).toEqual([['id', 'title', 'done'], [1, 'a', false], [2, 'b', false], [3, 'c', false]]);
+    expect(gas().calls.count('Sheet.getMaxRows')).toBe(0);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+  });
+
+  it('a failed write is not taken back from filler rows a person moved meanwhile: their record stays', () => {
+    class Tag extends Model {
+      static _table = 'Tags';
+    }
+    seedSheets({ Tasks: [['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', false]], Tags: [['id', 'name'], [1, 'js']] });
+    let setValues = 0;
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues' && ++setValues === 2) {
+        // A person inserts a record above while the Tags write fails.
+        const sheet = gas().active.getSheetByName('Tasks')!;
+        sheet.insertRowBefore(2);
+        sheet.getRange(2, 1, 1, 3).setValues([[99, 'typed', true]]);
+        throw new Error('Service Spreadsheets timed out while accessing document.');
+      }
+    });
+    expect(() =>
+      transaction(() => {
+        Task.create({ title: 'New' });
+        Tag.create({ name: 'y' });
+      }),
+    ).toThrow(/Written:/);
+    expect(sheetRows('Tasks').slice(0, 4)).toEqual([['id', 'title', 'done'], [99, 'typed', true], [1, 'a', false], [2, 'New', false]]);
+  });
+});
+
 describe('filler rows of a big sheet in a transaction', () => {
   it('are read again under the lock, so a record typed there without a key is not overwritten', () => {
     const rows: unknown[][] = [['id', 'title', 'done', 'hours', 'cost']];
