@@ -3,12 +3,14 @@ import type { Row } from './RowEntry';
 
 /**
  * What new keys are made from, per column: the largest number key (text holding a whole number
- * counts) and whether the column holds mostly text. Scanned on first use, kept up to date on insert.
+ * counts) and whether the column holds mostly text. Scanned on first use, kept up to date on insert and delete.
  */
 export class KeyStats {
   private maxKeys = new Map<number, number>();
   private textKeys = new Map<number, boolean>();
   private textColumns = new Map<number, boolean>();
+  /** What each scanned column holds, so a deletion can update the text facts without a scan. */
+  private counts = new Map<number, { numbers: number; texts: number; strings: number }>();
   private readonly rows: () => readonly Row[];
 
   constructor(rows: () => readonly Row[]) {
@@ -40,6 +42,33 @@ export class KeyStats {
       const n = numericKey(values[column]);
       if (n !== null && n > max) this.maxKeys.set(column, n);
     });
+    this.count(values, 1);
+  }
+
+  /**
+   * Notes a deleted row: what is known of a column stays, unless the row held its largest key (then
+   * the column is scanned again when next asked for).
+   */
+  noteRemove(values: readonly CellValue[]): void {
+    this.maxKeys.forEach((max, column) => {
+      const n = numericKey(values[column]);
+      if (n !== null && n >= max) this.forget(column);
+    });
+    this.count(values, -1);
+  }
+
+  /** Adds a row's cells to (or, with -1, takes them from) the counts of the columns scanned. */
+  private count(values: readonly CellValue[], step: 1 | -1): void {
+    this.counts.forEach((count, column) => {
+      const value = values[column];
+      if (typeof value === 'number') count.numbers += step;
+      else if (typeof value === 'string') {
+        count.strings += step;
+        if (isPlainNumberText(value)) count.texts += step;
+      } else return;
+      this.textKeys.set(column, count.texts > count.numbers);
+      this.textColumns.set(column, count.strings > count.numbers);
+    });
   }
 
   /** Drops what is known of `column` (of every column for null); it is scanned again when next asked for. */
@@ -48,11 +77,13 @@ export class KeyStats {
       this.maxKeys.clear();
       this.textKeys.clear();
       this.textColumns.clear();
+      this.counts.clear();
       return;
     }
     this.maxKeys.delete(column);
     this.textKeys.delete(column);
     this.textColumns.delete(column);
+    this.counts.delete(column);
   }
 
   /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
@@ -79,6 +110,7 @@ export class KeyStats {
       }
     }
     this.maxKeys.set(column, max);
+    this.counts.set(column, { numbers, texts, strings });
     this.textKeys.set(column, texts > numbers);
     this.textColumns.set(column, strings > numbers);
     return max;

@@ -1,7 +1,7 @@
 import { Key } from '../support/values';
 import { keyOf, RowEntry } from './RowEntry';
 
-/** A table's Maps from normalised key to row, one per set of key columns: built on first use, kept up to date on insert. */
+/** A table's Maps from normalised key to row, one per set of key columns: built on first use, kept up to date on insert and delete. */
 export class RowIndexes {
   private indexes = new Map<string, Map<Key, RowEntry>>();
   /** Per index: the keys more than one live row holds (typed twice in the sheet). */
@@ -50,6 +50,23 @@ export class RowIndexes {
       if (!index.has(key)) index.set(key, entry);
       else (this.duplicates.get(signature) as Set<Key>).add(key);
     });
+  }
+
+  /**
+   * Takes a deleted row out of the indexes built so far. An index where another row shares its key
+   * is dropped instead (rebuilt when next asked for): which row holds the key then needs a scan.
+   */
+  noteRemove(entry: RowEntry): void {
+    if (!this.indexes.size) return;
+    for (const signature of Array.from(this.indexes.keys())) {
+      const index = this.indexes.get(signature) as Map<Key, RowEntry>;
+      const key = keyOf(entry.values, this.columnsOf(signature));
+      if (key === '') continue;
+      if ((this.duplicates.get(signature) as Set<Key>).has(key)) {
+        this.indexes.delete(signature);
+        this.duplicates.delete(signature);
+      } else if (index.get(key) === entry) index.delete(key);
+    }
   }
 
   /** Drops the indexes that use `column` (every index for null); they are rebuilt when next asked for. */

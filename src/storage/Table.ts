@@ -256,7 +256,9 @@ export class Table {
     if (entry.deleted) return;
     entry.deleted = true;
     this.deletedCount++;
-    this.afterChange(null);
+    // Kept up to date rather than rebuilt: scripts delete models one by one in a loop.
+    this.indexes.noteRemove(entry);
+    this.keyStats.noteRemove(entry.values);
     this.journal?.push(() => {
       entry.deleted = false;
       this.deletedCount--;
