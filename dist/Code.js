@@ -2766,6 +2766,8 @@ var SheetORM = (() => {
       this.maxKeys = /* @__PURE__ */ new Map();
       this.textKeys = /* @__PURE__ */ new Map();
       this.textColumns = /* @__PURE__ */ new Map();
+      /** What each scanned column holds, so a deletion can update the text facts without a scan. */
+      this.counts = /* @__PURE__ */ new Map();
       this.rows = rows;
     }
     /** The largest number key in the column (0 when none). */
@@ -2790,6 +2792,31 @@ var SheetORM = (() => {
         const n = numericKey(values[column]);
         if (n !== null && n > max) this.maxKeys.set(column, n);
       });
+      this.count(values, 1);
+    }
+    /**
+     * Notes a deleted row: what is known of a column stays, unless the row held its largest key (then
+     * the column is scanned again when next asked for).
+     */
+    noteRemove(values) {
+      this.maxKeys.forEach((max, column) => {
+        const n = numericKey(values[column]);
+        if (n !== null && n >= max) this.forget(column);
+      });
+      this.count(values, -1);
+    }
+    /** Adds a row's cells to (or, with -1, takes them from) the counts of the columns scanned. */
+    count(values, step2) {
+      this.counts.forEach((count, column) => {
+        const value = values[column];
+        if (typeof value === "number") count.numbers += step2;
+        else if (typeof value === "string") {
+          count.strings += step2;
+          if (isPlainNumberText(value)) count.texts += step2;
+        } else return;
+        this.textKeys.set(column, count.texts > count.numbers);
+        this.textColumns.set(column, count.strings > count.numbers);
+      });
     }
     /** Drops what is known of `column` (of every column for null); it is scanned again when next asked for. */
     forget(column) {
@@ -2797,11 +2824,13 @@ var SheetORM = (() => {
         this.maxKeys.clear();
         this.textKeys.clear();
         this.textColumns.clear();
+        this.counts.clear();
         return;
       }
       this.maxKeys.delete(column);
       this.textKeys.delete(column);
       this.textColumns.delete(column);
+      this.counts.delete(column);
     }
     /** Counts a column's numbers, number texts and other texts, and notes the largest number key; returns it. */
     scan(column) {
@@ -2824,6 +2853,7 @@ var SheetORM = (() => {
         }
       }
       this.maxKeys.set(column, max);
+      this.counts.set(column, { numbers, texts, strings });
       this.textKeys.set(column, texts > numbers);
       this.textColumns.set(column, strings > numbers);
       return max;
@@ -2900,6 +2930,22 @@ var SheetORM = (() => {
         if (!index.has(key)) index.set(key, entry);
         else this.duplicates.get(signature).add(key);
       });
+    }
+    /**
+     * Takes a deleted row out of the indexes built so far. An index where another row shares its key
+     * is dropped instead (rebuilt when next asked for): which row holds the key then needs a scan.
+     */
+    noteRemove(entry) {
+      if (!this.indexes.size) return;
+      for (const signature of Array.from(this.indexes.keys())) {
+        const index = this.indexes.get(signature);
+        const key = keyOf(entry.values, this.columnsOf(signature));
+        if (key === "") continue;
+        if (this.duplicates.get(signature).has(key)) {
+          this.indexes.delete(signature);
+          this.duplicates.delete(signature);
+        } else if (index.get(key) === entry) index.delete(key);
+      }
     }
     /** Drops the indexes that use `column` (every index for null); they are rebuilt when next asked for. */
     forget(column) {
@@ -3297,7 +3343,8 @@ var SheetORM = (() => {
       if (entry.deleted) return;
       entry.deleted = true;
       this.deletedCount++;
-      this.afterChange(null);
+      this.indexes.noteRemove(entry);
+      this.keyStats.noteRemove(entry.values);
       (_a = this.journal) == null ? void 0 : _a.push(() => {
         entry.deleted = false;
         this.deletedCount--;
