@@ -9,6 +9,7 @@ import { Header, headerText } from './Header';
 import { KeyStats } from './KeyStats';
 import { keyOf, Row, RowEntry } from './RowEntry';
 import { RowIndexes } from './RowIndexes';
+import { RowGroups } from './RowGroups';
 import { blanksToNull, dataWidth, hasContent, isPlaceholder } from './readRows';
 import { retried } from './service';
 import { timeZoneOf } from './sheetsApi/api';
@@ -35,6 +36,7 @@ export class Table {
   filler: CellValue[][];
   journal: Undo[] | null = null;
   private readonly indexes = new RowIndexes(() => this.entries);
+  private readonly groups = new RowGroups(() => this.entries);
   private readonly keyStats = new KeyStats(() => this.liveValues());
   private deletedCount = 0;
   /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
@@ -184,6 +186,11 @@ export class Table {
     return this.indexes.get(columns);
   }
 
+  /** The live rows per normalised value of a column, in order (built once, kept up to date). */
+  groupedBy(column: number): Map<Key, RowEntry[]> {
+    return this.groups.get(column);
+  }
+
   /** Whether more than one live row holds `key` (normalised) in the given key columns. */
   isDuplicated(columns: readonly number[], key: Key): boolean {
     return this.indexes.isDuplicated(columns, key);
@@ -258,6 +265,7 @@ export class Table {
     this.deletedCount++;
     // Kept up to date rather than rebuilt: scripts delete models one by one in a loop.
     this.indexes.noteRemove(entry);
+    this.groups.noteRemove(entry);
     this.keyStats.noteRemove(entry.values);
     this.journal?.push(() => {
       entry.deleted = false;
@@ -382,12 +390,14 @@ export class Table {
 
   private afterInsert(entry: RowEntry): void {
     this.indexes.noteInsert(entry);
+    this.groups.noteInsert(entry);
     this.keyStats.noteInsert(entry.values);
   }
 
   private afterChange(column: number | null): void {
     // Indexes and key facts are rebuilt lazily: cheap, and always right after undo.
     this.indexes.forget(column);
+    this.groups.forget(column);
     this.keyStats.forget(column);
   }
 }

@@ -87,7 +87,8 @@ export class PivotRowWriter<P extends Model, R extends Model> {
     const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
     const parent = normalizeKey(this.parentKey());
     const names = pivot.header.names;
-    let rows = pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent);
+    // Grouped once per table: a transaction that syncs parent after parent reads no pivot row twice.
+    let rows = (pivot.groupedBy(fk).get(parent) || []).slice();
     if (this.relation.onQuery) {
       const accepted = this.query().acceptsPivotRows(rows.map((entry) => entry.values));
       rows = rows.filter((_, i) => accepted[i]);
