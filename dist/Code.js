@@ -2527,7 +2527,7 @@ var SheetORM = (() => {
     const runsByApi = api ? batchedByApi(writes, (w) => w.plan.deletions.length) : /* @__PURE__ */ new Set();
     const steps = [];
     let unflushed = grown;
-    const add = (step2, movesRows = false) => {
+    const add2 = (step2, movesRows = false) => {
       if (movesRows && unflushed) {
         const each = (what) => step2.writes.map(() => what);
         steps.push({ writes: step2.writes, todo: each("flush"), done: each("flushed"), viaApi: false, run: flushBeforeApi, undo: () => void 0, kind: "flush" });
@@ -2536,14 +2536,14 @@ var SheetORM = (() => {
       steps.push(step2);
       if (!step2.viaApi) unflushed = true;
     };
-    for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
+    for (const write of writes) if (write.plan.appendRows.length) add2(appendStep(write));
     for (const write of writes) {
       const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
-      own.forEach((block) => add(blockStep(write, block)));
+      own.forEach((block) => add2(blockStep(write, block)));
     }
-    for (const group of bySpreadsheet2(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
-    for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
-    for (const group of bySpreadsheet2(writes.filter((w) => runsByApi.has(w)))) add(apiDeletionsStep(group), true);
+    for (const group of bySpreadsheet2(writes.filter((w) => cellsByApi.has(w)))) add2(apiCellsStep(group));
+    for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add2(deleteStep(write, run)));
+    for (const group of bySpreadsheet2(writes.filter((w) => runsByApi.has(w)))) add2(apiDeletionsStep(group), true);
     return steps;
   }
   function batchedByApi(writes, items) {
@@ -2968,6 +2968,50 @@ var SheetORM = (() => {
     }
   };
 
+  // src/storage/RowGroups.ts
+  var RowGroups = class {
+    constructor(entries) {
+      this.groups = /* @__PURE__ */ new Map();
+      this.entries = entries;
+    }
+    /** The live rows per value of `column`. */
+    get(column) {
+      let groups = this.groups.get(column);
+      if (!groups) {
+        groups = /* @__PURE__ */ new Map();
+        const entries = this.entries();
+        for (let i = 0; i < entries.length; i++) {
+          const entry = entries[i];
+          if (!entry.deleted) add(groups, normalizeKey(entry.values[column]), entry);
+        }
+        this.groups.set(column, groups);
+      }
+      return groups;
+    }
+    /** Adds a new row (the last in order) to the groups built so far. */
+    noteInsert(entry) {
+      this.groups.forEach((groups, column) => add(groups, normalizeKey(entry.values[column]), entry));
+    }
+    /** Takes a deleted row out of the groups built so far. */
+    noteRemove(entry) {
+      this.groups.forEach((groups, column) => {
+        const group = groups.get(normalizeKey(entry.values[column]));
+        const at = group ? group.indexOf(entry) : -1;
+        if (at >= 0) group.splice(at, 1);
+      });
+    }
+    /** Drops the groups of `column` (every column for null); they are rebuilt when next asked for. */
+    forget(column) {
+      if (column === null) this.groups.clear();
+      else this.groups.delete(column);
+    }
+  };
+  function add(groups, key, entry) {
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+
   // src/storage/readRows.ts
   function hasContent(row) {
     return row.some((cell) => cell !== "" && cell !== null && cell !== void 0);
@@ -3149,6 +3193,7 @@ var SheetORM = (() => {
     constructor(ref, opened, header, values, rowNumbers, lastRow, filler) {
       this.journal = null;
       this.indexes = new RowIndexes(() => this.entries);
+      this.groups = new RowGroups(() => this.entries);
       this.keyStats = new KeyStats(() => this.liveValues());
       this.deletedCount = 0;
       /** Row entries, made on first use: a read-only join of a big sheet needs only its values. */
@@ -3275,6 +3320,10 @@ var SheetORM = (() => {
     index(columns) {
       return this.indexes.get(columns);
     }
+    /** The live rows per normalised value of a column, in order (built once, kept up to date). */
+    groupedBy(column) {
+      return this.groups.get(column);
+    }
     /** Whether more than one live row holds `key` (normalised) in the given key columns. */
     isDuplicated(columns, key) {
       return this.indexes.isDuplicated(columns, key);
@@ -3344,6 +3393,7 @@ var SheetORM = (() => {
       entry.deleted = true;
       this.deletedCount++;
       this.indexes.noteRemove(entry);
+      this.groups.noteRemove(entry);
       this.keyStats.noteRemove(entry.values);
       (_a = this.journal) == null ? void 0 : _a.push(() => {
         entry.deleted = false;
@@ -3454,10 +3504,12 @@ var SheetORM = (() => {
     }
     afterInsert(entry) {
       this.indexes.noteInsert(entry);
+      this.groups.noteInsert(entry);
       this.keyStats.noteInsert(entry.values);
     }
     afterChange(column) {
       this.indexes.forget(column);
+      this.groups.forget(column);
       this.keyStats.forget(column);
     }
   };
@@ -4966,13 +5018,13 @@ var SheetORM = (() => {
   }
   function useLoader(model, nodes, callback, at) {
     let open = true;
-    const add = (...names) => {
+    const add2 = (...names) => {
       if (!open) throw new ValidationError(`${at}: the loader is used after its callback returned; call loader.load(...) inside the callback.`);
       addPreloads(model, nodes, names, "load");
       return loader2;
     };
     const loader2 = new Proxy(
-      { load: add, preload: add },
+      { load: add2, preload: add2 },
       {
         get: (target, property) => property in target || typeof property !== "string" ? target[property] : () => {
           throw new ValidationError(`${at}: a callback before any relation name receives Lucid's loader (loader.load('tags')), which has no ${property}(); to constrain a relation, name it first: load('tags', q => ...).`);
@@ -7871,7 +7923,7 @@ var SheetORM = (() => {
       const rfk = this.column(pivot, this.relation.pivotRelatedForeignKey);
       const parent = normalizeKey(this.parentKey());
       const names = pivot.header.names;
-      let rows = pivot.rows().filter((entry) => normalizeKey(entry.values[fk]) === parent);
+      let rows = (pivot.groupedBy(fk).get(parent) || []).slice();
       if (this.relation.onQuery) {
         const accepted = this.query().acceptsPivotRows(rows.map((entry) => entry.values));
         rows = rows.filter((_, i) => accepted[i]);
@@ -7954,25 +8006,25 @@ var SheetORM = (() => {
   var DATE_TEXT = /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} -?\d{4,6} \d{2}:\d{2}:\d{2} GMT[+-]\d{4}/;
   function normalizeRecords(input, keyOf2, owner, method, common) {
     const records = /* @__PURE__ */ new Map();
-    const add = (id, attributes, model = null) => {
+    const add2 = (id, attributes, model = null) => {
       const key = normalizeKey(id);
       if (key === "") throw new ValidationError(`${owner}.${method}(): ${describeValue(id)} is not a key; pass ids, models or { id: pivotAttributes }.`);
       const existing = records.get(key);
       if (existing) existing.attributes = { ...existing.attributes, ...attributes };
       else records.set(key, { id, attributes: { ...attributes }, model });
     };
-    const addItem = (item) => add(idOf(item, keyOf2, owner, method), {}, isModelLike(item) ? item : null);
+    const addItem = (item) => add2(idOf(item, keyOf2, owner, method), {}, isModelLike(item) ? item : null);
     const list = toList(input);
     if (list) {
       for (const item of list) addItem(item);
     } else if (Object.prototype.toString.call(input) === "[object Map]") {
-      input.forEach((attributes, item) => add(idOf(item, keyOf2, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
+      input.forEach((attributes, item) => add2(idOf(item, keyOf2, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
     } else if (isPlainObject(input)) {
       for (const id of Object.keys(input)) {
         if (DATE_TEXT.test(id)) {
           throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
         }
-        add(id, attributesFor(input[id], id, owner, method));
+        add2(id, attributesFor(input[id], id, owner, method));
       }
     } else {
       addItem(input);
