@@ -14,8 +14,8 @@ import { keyValues, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { timeZoneOf } from '../storage/sheetsApi/api';
 import { Row, RowEntry, Table } from '../storage/Table';
-import { prefetch, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
-import { CellValue, describeValue, isPlainObject, sameValue } from '../support/values';
+import { prefetch, readsAreKept, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
+import { CellValue, describeValue, isPlainObject, normalizeCompositeKey, sameValue } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, columnListError, compile, Condition, refuseColumnList, Source } from './conditions';
 import { OrderedQuery } from './OrderedQuery';
@@ -127,6 +127,10 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     const keys = primaryKeys(this.model);
     const values = keyValues(this.owner, keys, id);
     if (!values) return null;
+    if (this.findsInIndex(values)) {
+      const indexed = this.findInIndex(keys, values);
+      if (indexed !== undefined) return indexed;
+    }
     const mark = this.scope.length;
     try {
       keys.forEach((key, i) => {
@@ -139,6 +143,34 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     } finally {
       this.scope.length = mark;
     }
+  }
+
+  /**
+   * Whether `find` may look the key up in the table's key index: a plain find (no clauses, order or
+   * offset) on a model's own query, in a session or transaction, which keeps the sheet for the
+   * finds after it (scripts find in loops). Date text is matched by the scan.
+   */
+  private findsInIndex(values: readonly unknown[]): boolean {
+    if (Object.getPrototypeOf(this) !== QueryBuilder.prototype || !readsAreKept()) return false;
+    if (this.conditions.length || this.scope.length || this.orders.length || this.offsetCount) return false;
+    return !values.some((value) => typeof value === 'string' && isoDateOf(value));
+  }
+
+  /** The model with the key, looked up in the table's index; undefined for a key typed twice (the scan decides). */
+  private findInIndex(keys: readonly string[], values: readonly unknown[]): M | null | undefined {
+    return readScope(() => {
+      this.forgetCounts();
+      prefetch(this.sheetsInvolved());
+      const table = readTable(tableRef(this.model));
+      const columns = keys.map((key) => table.column(key, this.owner));
+      const key = normalizeCompositeKey(values);
+      if (table.isDuplicated(columns, key)) return undefined;
+      const entry = table.find(columns, key);
+      if (!entry) return null;
+      const model = new Hydrator<M>(this.model, table).entry(entry);
+      this.loadRelations([model]);
+      return model;
+    });
   }
 
   /** `find`, or ModelNotFoundError. */

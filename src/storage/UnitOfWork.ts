@@ -380,6 +380,11 @@ export function inUnitOfWork(): boolean {
   return active !== null;
 }
 
+/** Whether sheets read now are kept for later queries (in a session or a unit of work). */
+export function readsAreKept(): boolean {
+  return sessionCache !== null || active !== null;
+}
+
 /** Drops the sheets a session holds (their header changed under it: ensureSchema). */
 export function forgetSessionSheets(): void {
   if (sessionCache) sessionCache.clear();
