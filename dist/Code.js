@@ -4092,6 +4092,9 @@ var SheetORM = (() => {
   function inUnitOfWork() {
     return active !== null;
   }
+  function readsAreKept() {
+    return sessionCache !== null || active !== null;
+  }
   function forgetSessionSheets() {
     if (sessionCache) sessionCache.clear();
   }
@@ -5624,6 +5627,10 @@ var SheetORM = (() => {
       const keys = primaryKeys(this.model);
       const values = keyValues(this.owner, keys, id);
       if (!values) return null;
+      if (this.findsInIndex(values)) {
+        const indexed = this.findInIndex(keys, values);
+        if (indexed !== void 0) return indexed;
+      }
       const mark = this.scope.length;
       try {
         keys.forEach((key, i) => {
@@ -5635,6 +5642,32 @@ var SheetORM = (() => {
       } finally {
         this.scope.length = mark;
       }
+    }
+    /**
+     * Whether `find` may look the key up in the table's key index: a plain find (no clauses, order or
+     * offset) on a model's own query, in a session or transaction, which keeps the sheet for the
+     * finds after it (scripts find in loops). Date text is matched by the scan.
+     */
+    findsInIndex(values) {
+      if (Object.getPrototypeOf(this) !== _QueryBuilder.prototype || !readsAreKept()) return false;
+      if (this.conditions.length || this.scope.length || this.orders.length || this.offsetCount) return false;
+      return !values.some((value) => typeof value === "string" && isoDateOf(value));
+    }
+    /** The model with the key, looked up in the table's index; undefined for a key typed twice (the scan decides). */
+    findInIndex(keys, values) {
+      return readScope(() => {
+        this.forgetCounts();
+        prefetch(this.sheetsInvolved());
+        const table = readTable(tableRef(this.model));
+        const columns = keys.map((key2) => table.column(key2, this.owner));
+        const key = normalizeCompositeKey(values);
+        if (table.isDuplicated(columns, key)) return void 0;
+        const entry = table.find(columns, key);
+        if (!entry) return null;
+        const model = new Hydrator(this.model, table).entry(entry);
+        this.loadRelations([model]);
+        return model;
+      });
     }
     /** `find`, or ModelNotFoundError. */
     findOrFail(id) {
