@@ -18,21 +18,24 @@ export interface RowIdentity {
 }
 
 /**
- * A persisted model's class and normalised primary key: as in Eloquent, two reads of one row are
- * the same item for `contains` and `unique`. Other values (new models included) have none.
+ * Reads a persisted model's class and normalised primary key: as in Eloquent, two reads of one row
+ * are the same item for `contains` and `unique`; other values (new models included) have none. One
+ * reader per scan: it looks each class's key columns up once, not once per item.
  */
-export function rowIdentity(value: unknown): RowIdentity | null {
-  if (value === null || typeof value !== 'object' || !('$primaryKeyValue' in value)) return null;
-  const model = value as { $isPersisted?: unknown; $primaryKeyValue: unknown };
-  if (model.$isPersisted !== true) return null;
-  const key = model.$primaryKeyValue;
-  return { model: classOf(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
-}
-
-/** A persisted model's normalised primary key, or undefined for anything else. */
-function rowKey(value: unknown): Key | undefined {
-  const row = rowIdentity(value);
-  return row ? row.key : undefined;
+function identityReader(): (value: unknown) => RowIdentity | null {
+  const columnsOf = new Map<unknown, string[] | null>();
+  return (value) => {
+    if (value === null || typeof value !== 'object' || !('$primaryKeyValue' in value)) return null;
+    const model = value as { $isPersisted?: unknown; $primaryKeyValue: unknown; getAttribute?: unknown };
+    if (model.$isPersisted !== true) return null;
+    const owner = classOf(value);
+    let columns = columnsOf.get(owner);
+    if (columns === undefined) columnsOf.set(owner, (columns = typeof model.getAttribute === 'function' ? keyColumnsOf(value) : null));
+    let key: unknown;
+    if (columns) key = columns.length === 1 ? (model.getAttribute as (name: string) => unknown).call(value, columns[0]) : columns.map((name) => (model.getAttribute as (name: string) => unknown).call(value, name));
+    else key = model.$primaryKeyValue;
+    return { model: owner, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+  };
 }
 
 /** A model's key columns (several for a composite key), or null for anything else. */
@@ -61,12 +64,14 @@ function findByKey<T>(items: ArrayLike<T>, key: KeyValue | KeyValue[]): T | null
     throw new ValidationError(`Collection.find(${describeValue(key)}): an array is a composite key, and these models have one key (${columns[0]}); use whereIn('${columns[0]}', [...]) to keep several.`);
   }
   const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
-  for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
+  const identity = identityReader();
+  for (let i = 0; i < items.length; i++) if (identity(items[i])?.key === wanted) return items[i];
   return null;
 }
 
 /** find({ team: 'a', person: 2 }): as Model.find, an object names every column of a composite key. */
 function findByKeyObject<T>(items: ArrayLike<T>, values: Record<string, unknown>): T | null {
+  const identity = identityReader();
   for (let i = 0; i < items.length; i++) {
     const columns = keyColumnsOf(items[i]);
     if (!columns || columns.length < 2) {
@@ -75,31 +80,33 @@ function findByKeyObject<T>(items: ArrayLike<T>, values: Record<string, unknown>
     if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
       throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(', ')}.`);
     }
-    if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
+    if (normalizeCompositeKey(columns.map((name) => values[name])) === identity(items[i])?.key) return items[i];
   }
   return null;
 }
 
 /** A test for `contains(value)`: a persisted model by class and key, a key by the model holding it, other values loosely. */
 export function matchesItem(target: unknown): (item: unknown) => boolean {
-  const row = rowIdentity(target);
+  const identity = identityReader();
+  const row = identity(target);
   if (row) {
     return (item) => {
-      const other = item === target ? row : rowIdentity(item);
+      const other = item === target ? row : identity(item);
       return other !== null && other.model === row.model && other.key === row.key;
     };
   }
   // A key given for models matches the model with that primary key (Eloquent's contains(1)).
   const key = target !== null && typeof target === 'object' && !Array.isArray(target) && !isDate(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-  return (item) => looseEquals(item, target) || (key !== null && key !== '' && rowKey(item) === key);
+  return (item) => looseEquals(item, target) || (key !== null && key !== '' && identity(item)?.key === key);
 }
 
 /** A filter that keeps the first item of each distinct value (persisted models by class and key). */
 export function firstOfEach(): (value: unknown) => boolean {
   const seen = new Set<unknown>();
   const seenRows = new Map<unknown, Set<Key>>();
+  const identity = identityReader();
   return (value) => {
-    const row = rowIdentity(value);
+    const row = identity(value);
     if (row) {
       const keys = seenRows.get(row.model) || new Set<Key>();
       seenRows.set(row.model, keys);

@@ -130,6 +130,23 @@ describe('collections of models', () => {
     expect(posts.find(9, () => Post.findOrFail(1))!.title).toBe('First');
   });
 
+  it("find(key), contains() and unique() look each class's key columns up once per scan, not once per model", () => {
+    seedSheets({ Posts: [['id', 'title'], ...Array.from({ length: 500 }, (_, i) => [i + 1, `Post ${i + 1}`])] });
+    const posts = Post.all();
+    const again = Post.findOrFail(499);
+    const lookups = jest.spyOn(Model, 'primaryKey', 'get');
+    const perModel = jest.spyOn(Model.prototype, '$primaryKeyValue', 'get');
+    try {
+      expect(posts.find(500)!.title).toBe('Post 500');
+      expect(posts.contains(again)).toBe(true);
+      expect(posts.unique().length).toBe(500);
+      expect(lookups.mock.calls.length).toBeLessThan(10);
+      expect(perModel).not.toHaveBeenCalled();
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
   it('reads a relation that was not loaded as null in dot paths, not as its method', () => {
     seed();
     const posts = Post.all();
