@@ -878,16 +878,20 @@ var SheetORM = (() => {
     const prototype = Object.getPrototypeOf(value);
     return prototype ? prototype.constructor : void 0;
   }
-  function rowIdentity(value) {
-    if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
-    const model = value;
-    if (model.$isPersisted !== true) return null;
-    const key = model.$primaryKeyValue;
-    return { model: classOf2(value), key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
-  }
-  function rowKey(value) {
-    const row = rowIdentity(value);
-    return row ? row.key : void 0;
+  function identityReader() {
+    const columnsOf = /* @__PURE__ */ new Map();
+    return (value) => {
+      if (value === null || typeof value !== "object" || !("$primaryKeyValue" in value)) return null;
+      const model = value;
+      if (model.$isPersisted !== true) return null;
+      const owner = classOf2(value);
+      let columns = columnsOf.get(owner);
+      if (columns === void 0) columnsOf.set(owner, columns = typeof model.getAttribute === "function" ? keyColumnsOf(value) : null);
+      let key;
+      if (columns) key = columns.length === 1 ? model.getAttribute.call(value, columns[0]) : columns.map((name) => model.getAttribute.call(value, name));
+      else key = model.$primaryKeyValue;
+      return { model: owner, key: normalizeCompositeKey(Array.isArray(key) ? key : [key]) };
+    };
   }
   function keyColumnsOf(item) {
     if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) return null;
@@ -903,15 +907,19 @@ var SheetORM = (() => {
     return findByKey(items, target);
   }
   function findByKey(items, key) {
+    var _a;
     const columns = Array.isArray(key) && items.length ? keyColumnsOf(items[0]) : null;
     if (columns && columns.length === 1) {
       throw new ValidationError(`Collection.find(${describeValue(key)}): an array is a composite key, and these models have one key (${columns[0]}); use whereIn('${columns[0]}', [...]) to keep several.`);
     }
     const wanted = normalizeCompositeKey(Array.isArray(key) ? key : [key]);
-    for (let i = 0; i < items.length; i++) if (rowKey(items[i]) === wanted) return items[i];
+    const identity = identityReader();
+    for (let i = 0; i < items.length; i++) if (((_a = identity(items[i])) == null ? void 0 : _a.key) === wanted) return items[i];
     return null;
   }
   function findByKeyObject(items, values) {
+    var _a;
+    const identity = identityReader();
     for (let i = 0; i < items.length; i++) {
       const columns = keyColumnsOf(items[i]);
       if (!columns || columns.length < 2) {
@@ -920,26 +928,31 @@ var SheetORM = (() => {
       if (!columns.every((name) => Object.prototype.hasOwnProperty.call(values, name))) {
         throw new ValidationError(`Collection.find(${describeValue(values)}): expected a value for ${columns.join(", ")}.`);
       }
-      if (normalizeCompositeKey(columns.map((name) => values[name])) === rowKey(items[i])) return items[i];
+      if (normalizeCompositeKey(columns.map((name) => values[name])) === ((_a = identity(items[i])) == null ? void 0 : _a.key)) return items[i];
     }
     return null;
   }
   function matchesItem(target) {
-    const row = rowIdentity(target);
+    const identity = identityReader();
+    const row = identity(target);
     if (row) {
       return (item) => {
-        const other = item === target ? row : rowIdentity(item);
+        const other = item === target ? row : identity(item);
         return other !== null && other.model === row.model && other.key === row.key;
       };
     }
     const key = target !== null && typeof target === "object" && !Array.isArray(target) && !isDate(target) ? null : normalizeCompositeKey(Array.isArray(target) ? target : [target]);
-    return (item) => looseEquals(item, target) || key !== null && key !== "" && rowKey(item) === key;
+    return (item) => {
+      var _a;
+      return looseEquals(item, target) || key !== null && key !== "" && ((_a = identity(item)) == null ? void 0 : _a.key) === key;
+    };
   }
   function firstOfEach() {
     const seen = /* @__PURE__ */ new Set();
     const seenRows = /* @__PURE__ */ new Map();
+    const identity = identityReader();
     return (value) => {
-      const row = rowIdentity(value);
+      const row = identity(value);
       if (row) {
         const keys = seenRows.get(row.model) || /* @__PURE__ */ new Set();
         seenRows.set(row.model, keys);
