@@ -9,6 +9,7 @@ import { isDate } from '../support/values';
 import { once, retried } from './service';
 import { clearAppended, fillerBlocks, restoreBlock, restoreFiller } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
+import { blockA1, sameValueGroups } from './sameValueBlocks';
 import { OpenedSheet } from './TableRef';
 import { bySpreadsheet as groupBySpreadsheet, sheetsApi } from './sheetsApi/api';
 import { batchDeleteRows, batchUpdateCells, SheetBlocks, SheetRuns } from './sheetsApi/batchWrite';
@@ -67,7 +68,9 @@ export function stepsOf(writes: readonly SheetWrite[], grown = false): WriteStep
   for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
   for (const write of writes) {
     const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
-    own.forEach((block) => add(blockStep(write, block)));
+    const { groups, rest } = sameValueGroups(own);
+    groups.forEach((group) => add(rangeListStep(write, group.blocks, group.value)));
+    rest.forEach((block) => add(blockStep(write, block)));
   }
   for (const group of bySpreadsheet(writes.filter((w) => cellsByApi.has(w)))) add(apiCellsStep(group));
   for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add(deleteStep(write, run)));
@@ -130,6 +133,18 @@ function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
   const run = (): void => writeBlock(write, block);
   const undo = (): void => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
   return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: 'update' };
+}
+
+/** Blocks that all get one value, in one RangeList write (see sameValueBlocks). */
+function rangeListStep(write: SheetWrite, blocks: readonly CellBlock[], value: CellBlock['values'][0][0]): WriteStep {
+  const what = listed(blocks.map((block) => describeBlock(write, block)));
+  const run = (): void => {
+    once(`"${write.name}" RangeList.setValue over ${blocks.length} ranges`, () => {
+      write.opened.sheet.getRangeList(blocks.map(blockA1)).setValue(value);
+    });
+  };
+  const undo = (): void => blocks.forEach((block) => restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block));
+  return { writes: [write], todo: [`update ${what}`], done: [`updated ${what}`], viaApi: false, run, undo, kind: 'update' };
 }
 
 /** `1×2 cells at row 4 (title, status)`: the columns named, so a failure says which attributes landed. */

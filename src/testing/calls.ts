@@ -60,7 +60,7 @@ export function runAs<T>(world: World, execution: string, fn: () => T, onEnd: (e
 }
 
 const READS = ['getValues', 'getDisplayValues', 'getFormulas', 'getValue', 'getFormula', 'getDisplayValue'].map((m) => `Range.${m}`);
-const WRITES = ['Range.setValues', 'Range.setValue', 'Range.setFormulas', 'Range.setFormula', 'Range.sort', 'Sheet.appendRow'];
+const WRITES = ['Range.setValues', 'Range.setValue', 'Range.setFormulas', 'Range.setFormula', 'Range.sort', 'Sheet.appendRow', 'RangeList.setValue'];
 
 /** The CallLog view of a world's calls. */
 export function callLog(world: World): CallLog {

@@ -7,7 +7,7 @@ import type { SheetData } from './model';
 import type { Content } from './parse';
 import { FakeRangeFormat } from './range-format';
 import { sortKeys, sortRows } from './range-sort';
-import { bindRange, checkBox, checkMatrix, each, on, RangeState, topLeft } from './range-state';
+import { bindRange, checkBox, checkMatrix, each, on, rangeState, RangeState, topLeft } from './range-state';
 import { offsetFormula } from './shift';
 import { makeSheet } from './sheet';
 import { makeTextFinder } from './text-finder';
@@ -29,6 +29,17 @@ export function makeRange(sheet: SheetData, box: Box): Range {
 function writeAll(state: RangeState, convert: (row: number, col: number, format: string | undefined) => Content): void {
   const contents = each(state, (r, c) => convert(r, c, cellAt(state.sheet, r, c)?.format));
   contents.forEach((line, r) => line.forEach((content, c) => writeContent(state.sheet, state.row + r, state.col + c, content)));
+}
+
+/** Sets every cell of each range to `value` as Range.setValue does, unlogged (RangeList.setValue); all are checked before any is written. */
+export function setEveryCell(ranges: readonly Range[], value: unknown): void {
+  const writes = ranges.map((range) => {
+    const state = rangeState(range) as RangeState;
+    const { timeZone, world } = state.sheet.book;
+    const contents = each(state, (r, c) => toContent(value, cellAt(state.sheet, r, c)?.format, timeZone, world.now));
+    return () => contents.forEach((line, r) => line.forEach((content, c) => writeContent(state.sheet, state.row + r, state.col + c, content)));
+  });
+  writes.forEach((write) => write());
 }
 
 function asRange(range: FakeRange): Range {

@@ -6,6 +6,7 @@ import { checkSignature, exception, isInteger, MSG } from './errors';
 import { checkCellLimit, clearCells, lastColumn, lastRow, sheetExact, sheetNamed, writeContent } from './grid';
 import type { SheetData } from './model';
 import { checkBox, makeRange } from './range';
+import { makeRangeList } from './range-list';
 import { makeSpreadsheet } from './spreadsheet';
 import { checkPosition, deleteColumns, deleteRows, insertColumns, insertRows } from './structure';
 import { makeTextFinder } from './text-finder';
@@ -106,6 +107,14 @@ class FakeSheet {
       const box = { row: a1OrRow as number, col: column!, numRows: numRows ?? 1, numCols: numColumns ?? 1 };
       checkBox(box, s.maxRows, s.maxCols);
       return makeRange(s, box);
+    });
+  }
+
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    const args = arguments;
+    return on(this, 'getRangeList', args, (s) => {
+      checkSignature(args.length === 1 && Array.isArray(a1Notations) && a1Notations.every((a1) => typeof a1 === 'string'), args, 'SpreadsheetApp.Sheet.getRangeList');
+      return makeRangeList(s, a1Notations.map((a1) => rangeFromA1(s, a1)));
     });
   }
 

@@ -32,7 +32,7 @@ export interface CallLog {
   count(method?: string, filter?: { sheet?: string; execution?: string }): number;
   /** Range.getValues/getDisplayValues/getFormulas/getValue/getFormula/getDisplayValue calls. */
   reads(sheet?: string): number;
-  /** Range.setValues/setValue/setFormulas/setFormula and Sheet.appendRow calls. */
+  /** Range.setValues/setValue/setFormulas/setFormula/sort, Sheet.appendRow and RangeList.setValue calls. */
   writes(sheet?: string): number;
   byMethod(): Record<string, number>;
   reset(): void;

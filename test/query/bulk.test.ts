@@ -14,14 +14,15 @@ const seed = () =>
   });
 
 describe('query update()', () => {
-  it('writes only the changed column, one block per contiguous run of rows', () => {
+  it('writes only the changed column, its runs of rows getting the one value in one RangeList write', () => {
     seed();
     gas().calls.reset();
     const count = Task.where('status', 'done').update({ owner: 'bob' });
     expect(count).toBe(6);
-    // done rows are ids 2,3,5,6,8,9 → sheet rows 3-4, 6-7, 9-10: three blocks in column C.
-    const ranges = gas().calls.all().filter((c) => c.method === 'Sheet.getRange').map((c) => c.args);
-    expect(ranges).toEqual([[3, 3, 2, 1], [6, 3, 2, 1], [9, 3, 2, 1]]);
+    // done rows are ids 2,3,5,6,8,9 → sheet rows 3-4, 6-7, 9-10: three runs in column C, one call.
+    const lists = gas().calls.all().filter((c) => c.method === 'Sheet.getRangeList').map((c) => c.args);
+    expect(lists).toEqual([[['C3:C4', 'C6:C7', 'C9:C10']]]);
+    expect([gas().calls.count('RangeList.setValue'), gas().calls.count('Range.setValues'), gas().calls.writes()]).toEqual([1, 0, 1]);
     expect(gas().calls.reads('Tasks')).toBe(1);
     expect(sheetRows('Tasks').filter((r) => r[2] === 'bob').map((r) => r[0])).toEqual([2, 3, 5, 6, 8, 9]);
     expect(gas().sheetFormulas('Tasks').slice(1).every((r, i) => r[3] === `=A${i + 2}*10`)).toBe(true);

@@ -65,13 +65,11 @@ describe('sync', () => {
     const calls = gas().calls;
     expect(calls.reads('PostTag')).toBe(1);
     expect(calls.reads()).toBe(1);
-    // One append (rows 10–11), then the role cells: row 3 alone, rows 5–6 as one block.
-    expect(calls.count('Range.setValues')).toBe(3);
-    expect(argsOf('Sheet.getRange')).toEqual([
-      [10, 1, 2, 5],
-      [3, 3, 1, 1],
-      [5, 3, 2, 1],
-    ]);
+    // One append (rows 10–11), then the role cells, all 'q': row 3 and rows 5–6 in one RangeList.
+    expect(calls.count('Range.setValues')).toBe(1);
+    expect(argsOf('Sheet.getRange')).toEqual([[10, 1, 2, 5]]);
+    expect(argsOf('Sheet.getRangeList')).toEqual([[['C3', 'C5:C6']]]);
+    expect(argsOf('RangeList.setValue')).toEqual([['q']]);
     expect(argsOf('Sheet.deleteRows')).toEqual([
       [8, 2],
       [2, 1],

@@ -128,6 +128,31 @@ describe('transient service failures', () => {
     expect(gas().calls.count('Sheet.deleteRows')).toBe(1);
   });
 
+  it('a failure after a RangeList write takes the ranges back; a failed RangeList write leaves nothing', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'e']] });
+    configure({ retries: 0 });
+    const third = Post.find(3)!;
+    // Each failure happens once: the take-back's own calls go through.
+    let failing: string | null = 'Range.setValues';
+    gas().beforeCall((call) => {
+      if (call.method !== failing) return;
+      failing = null;
+      throw timeout();
+    });
+    const edit = () =>
+      transaction(() => {
+        Post.query().whereIn('id', [1, 5]).update({ title: 'x' });
+        third.merge({ title: 'z' }).save();
+      });
+    expect(edit).toThrow(/Nothing was written: what was written before the failure was taken back/);
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'e']]);
+    expect(gas().calls.count('RangeList.setValue')).toBe(1);
+    failing = 'RangeList.setValue';
+    third.merge({ title: 'c' });
+    expect(edit).toThrow(/Nothing was written/);
+    expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'e']]);
+  });
+
   it('a failure after some writes takes them back, so the sheet is as before', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
     configure({ retries: 0 });
@@ -135,10 +160,12 @@ describe('transient service failures', () => {
     gas().beforeCall((call) => {
       if (call.method === 'Range.setValues' && ++setValuesCalls === 2) throw timeout();
     });
+    const [first, third] = [Post.find(1)!, Post.find(3)!];
     expect(() =>
-      Post.query()
-        .whereIn('id', [1, 3])
-        .update({ title: 'x' }),
+      transaction(() => {
+        first.merge({ title: 'x' }).save();
+        third.merge({ title: 'y' }).save();
+      }),
     ).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
     expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']]);
   });

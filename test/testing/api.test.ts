@@ -15,7 +15,7 @@ describe('only real methods exist', () => {
   it('exposes no internal helpers on the service objects', () => {
     const env = createAppsScript();
     const range = env.active.getSheets()[0].getRange('A1');
-    for (const object of [range, range.getSheet(), env.active, env.SpreadsheetApp, env.LockService.getScriptLock()]) {
+    for (const object of [range, range.getSheet(), range.getSheet().getRangeList(['A1']), env.active, env.SpreadsheetApp, env.LockService.getScriptLock()]) {
       expect(Object.keys(object)).toEqual([]);
       // Every prototype up the chain: Range's formatting methods live on a base class.
       for (let proto = Object.getPrototypeOf(object); proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {

@@ -152,3 +152,28 @@ describe('used area', () => {
     expect(() => last.getValue()).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
   });
 });
+
+describe('getRangeList', () => {
+  it('sets one value in every cell of every range with one logged write, parsing text as setValue does', () => {
+    const { env, sheet } = sheetOf([['id', 'code', 'note'], [1, 'a', 'x'], [2, 'b', 'y'], [3, 'c', 'z']]);
+    env.calls.reset();
+    const list = sheet.getRangeList(['B2', 'B4', 'C3:C4']);
+    expect(list.getRanges().map((range) => range.getA1Notation())).toEqual(['B2', 'B4', 'C3:C4']);
+    list.setValue('00123');
+    expect(env.sheetValues('Users')).toEqual([['id', 'code', 'note'], [1, 123, 'x'], [2, 'b', 123], [3, 123, 123]]);
+    sheet.getRangeList(['B2']).setValue("'00123");
+    expect(sheet.getRange('B2').getValue()).toBe('00123');
+    expect(env.calls.writes('Users')).toBe(2);
+    expect(env.calls.count('RangeList.setValue')).toBe(2);
+  });
+
+  it('refuses what Apps Script refuses, before writing anything', () => {
+    const { env, sheet } = sheetOf();
+    expect(() => sheet.getRangeList(['B2', 'nonsense!!'])).toThrow('Range not found');
+    expect(() => sheet.getRangeList(['B2', 'B2000'])).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => (sheet.getRangeList as unknown as (a1: string) => unknown)('B2')).toThrow(/parameters \(String\) don't match the method signature for SpreadsheetApp\.Sheet\.getRangeList/);
+    expect(() => (sheet.getRangeList(['B2']) as unknown as { setValue(): unknown }).setValue()).toThrow(/RangeList\.setValue/);
+    expect(() => (sheet.getRangeList(['B2']) as unknown as Record<string, () => unknown>).setValues()).toThrow(TypeError);
+    expect(env.sheetValues('Users')).toEqual([['id', 'name'], [1, 'Ann']]);
+  });
+});

@@ -3,10 +3,10 @@
  * `Values.batchUpdate` (USER_ENTERED, so the text guard works as with setValues), deletion runs in
  * one `Spreadsheets.batchUpdate` of deleteDimension requests, highest rows first.
  */
-import { columnLetter } from '../Header';
 import { ServiceError } from '../../errors';
 import { isQuotaRefusal, once } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
+import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
 import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
 
@@ -32,7 +32,7 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const api = sheetsApi();
   if (!api) return false;
   const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-  const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values as unknown[][] })));
+  const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values as unknown[][] })));
   const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
   const call = (): void => {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
@@ -75,9 +75,3 @@ function describe(sheets: ReadonlyArray<{ name: string }>, count: number, what: 
   return `${sheets.map(({ name }) => `"${name}"`).join(', ')} ${count} ${what}`;
 }
 
-function a1(block: CellBlock): string {
-  const rows = block.values.length;
-  const columns = block.values[0].length;
-  const start = `${columnLetter(block.column)}${block.row}`;
-  return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(block.column + columns - 1)}${block.row + rows - 1}`;
-}
