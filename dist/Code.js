@@ -2326,75 +2326,6 @@ var SheetORM = (() => {
     }
   }
 
-  // src/storage/sheetsApi/api.ts
-  function sheetsApi() {
-    const setting3 = getConfig().sheetsApi;
-    if (setting3 === false) return null;
-    const api = enabledSheetsService();
-    if (api) return givenUp.has(api) ? null : api;
-    if (setting3 === true) throw new SheetORMError(`configure({ sheetsApi: true }), but ${SHEETS_SERVICE_MISSING}`);
-    return null;
-  }
-  var UNAVAILABLE = /has not been used in project|it is disabled|SERVICE_DISABLED|accessNotConfigured|insufficient authentication scopes/i;
-  var givenUp = /* @__PURE__ */ new WeakSet();
-  function isApiUnavailable(error) {
-    return !(error instanceof SheetORMError) && UNAVAILABLE.test(messageOf(error));
-  }
-  function giveUpOnApi(api, error) {
-    if (givenUp.has(api)) return;
-    givenUp.add(api);
-    log(`[sheetorm] The Sheets advanced service failed (${messageOf(error)}); this execution reads and writes through SpreadsheetApp.`);
-  }
-  var ids = /* @__PURE__ */ new WeakMap();
-  var zones = /* @__PURE__ */ new WeakMap();
-  var sheetIds = /* @__PURE__ */ new WeakMap();
-  function spreadsheetIdOf(spreadsheet) {
-    let id = ids.get(spreadsheet);
-    if (id === void 0) {
-      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
-      ids.set(spreadsheet, id);
-    }
-    return id;
-  }
-  function rememberSpreadsheetId(spreadsheet, id) {
-    ids.set(spreadsheet, id);
-  }
-  function bySpreadsheet(items, spreadsheetOf) {
-    const byHandle = /* @__PURE__ */ new Map();
-    for (const item of items) {
-      const handle = spreadsheetOf(item);
-      const group = byHandle.get(handle);
-      if (group) group.push(item);
-      else byHandle.set(handle, [item]);
-    }
-    if (byHandle.size < 2) return Array.from(byHandle.values());
-    const byId = /* @__PURE__ */ new Map();
-    byHandle.forEach((group, handle) => {
-      const id = spreadsheetIdOf(handle);
-      byId.set(id, (byId.get(id) || []).concat(group));
-    });
-    return Array.from(byId.values());
-  }
-  function timeZoneOf(spreadsheet) {
-    let zone = zones.get(spreadsheet);
-    if (zone === void 0) {
-      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
-      zones.set(spreadsheet, zone);
-    }
-    return zone;
-  }
-  function sheetIdOf(sheet) {
-    let id = sheetIds.get(sheet);
-    if (id === void 0) {
-      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
-      sheetIds.set(sheet, id);
-    }
-    return id;
-  }
-  function quotedSheet(name) {
-    return `'${name.replace(/'/g, "''")}'`;
-  }
-
   // src/storage/Header.ts
   var Header = class _Header {
     constructor(names) {
@@ -2487,12 +2418,115 @@ var SheetORM = (() => {
     return letters;
   }
 
+  // src/storage/sameValueBlocks.ts
+  var RANGES_PER_LIST = 1e3;
+  function blockA1(block) {
+    const rows = block.values.length;
+    const columns = block.values[0].length;
+    const start = `${columnLetter(block.column)}${block.row}`;
+    return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(block.column + columns - 1)}${block.row + rows - 1}`;
+  }
+  function sameValueGroups(blocks) {
+    const byValue = /* @__PURE__ */ new Map();
+    const rest = [];
+    for (const block of blocks) {
+      const value = block.values[0][0];
+      const key = valueKey(value);
+      if (!block.values.every((row) => row.every((cell) => valueKey(cell) === key))) {
+        rest.push(block);
+        continue;
+      }
+      const group = byValue.get(key);
+      if (group) group.blocks.push(block);
+      else byValue.set(key, { value, blocks: [block] });
+    }
+    const groups = [];
+    byValue.forEach((group) => {
+      if (group.blocks.length < 2) rest.push(...group.blocks);
+      else for (let i = 0; i < group.blocks.length; i += RANGES_PER_LIST) groups.push({ value: group.value, blocks: group.blocks.slice(i, i + RANGES_PER_LIST) });
+    });
+    rest.sort((a, b) => a.row - b.row || a.column - b.column);
+    return { groups, rest };
+  }
+  function valueKey(value) {
+    return isDate(value) ? `date:${value.getTime()}` : `${typeof value}:${String(value)}`;
+  }
+
+  // src/storage/sheetsApi/api.ts
+  function sheetsApi() {
+    const setting3 = getConfig().sheetsApi;
+    if (setting3 === false) return null;
+    const api = enabledSheetsService();
+    if (api) return givenUp.has(api) ? null : api;
+    if (setting3 === true) throw new SheetORMError(`configure({ sheetsApi: true }), but ${SHEETS_SERVICE_MISSING}`);
+    return null;
+  }
+  var UNAVAILABLE = /has not been used in project|it is disabled|SERVICE_DISABLED|accessNotConfigured|insufficient authentication scopes/i;
+  var givenUp = /* @__PURE__ */ new WeakSet();
+  function isApiUnavailable(error) {
+    return !(error instanceof SheetORMError) && UNAVAILABLE.test(messageOf(error));
+  }
+  function giveUpOnApi(api, error) {
+    if (givenUp.has(api)) return;
+    givenUp.add(api);
+    log(`[sheetorm] The Sheets advanced service failed (${messageOf(error)}); this execution reads and writes through SpreadsheetApp.`);
+  }
+  var ids = /* @__PURE__ */ new WeakMap();
+  var zones = /* @__PURE__ */ new WeakMap();
+  var sheetIds = /* @__PURE__ */ new WeakMap();
+  function spreadsheetIdOf(spreadsheet) {
+    let id = ids.get(spreadsheet);
+    if (id === void 0) {
+      id = retried("Spreadsheet.getId", () => spreadsheet.getId());
+      ids.set(spreadsheet, id);
+    }
+    return id;
+  }
+  function rememberSpreadsheetId(spreadsheet, id) {
+    ids.set(spreadsheet, id);
+  }
+  function bySpreadsheet(items, spreadsheetOf) {
+    const byHandle = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      const handle = spreadsheetOf(item);
+      const group = byHandle.get(handle);
+      if (group) group.push(item);
+      else byHandle.set(handle, [item]);
+    }
+    if (byHandle.size < 2) return Array.from(byHandle.values());
+    const byId = /* @__PURE__ */ new Map();
+    byHandle.forEach((group, handle) => {
+      const id = spreadsheetIdOf(handle);
+      byId.set(id, (byId.get(id) || []).concat(group));
+    });
+    return Array.from(byId.values());
+  }
+  function timeZoneOf(spreadsheet) {
+    let zone = zones.get(spreadsheet);
+    if (zone === void 0) {
+      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
+      zones.set(spreadsheet, zone);
+    }
+    return zone;
+  }
+  function sheetIdOf(sheet) {
+    let id = sheetIds.get(sheet);
+    if (id === void 0) {
+      id = retried("Sheet.getSheetId", () => sheet.getSheetId());
+      sheetIds.set(sheet, id);
+    }
+    return id;
+  }
+  function quotedSheet(name) {
+    return `'${name.replace(/'/g, "''")}'`;
+  }
+
   // src/storage/sheetsApi/batchWrite.ts
   function batchUpdateCells(sheets) {
     const api = sheetsApi();
     if (!api) return false;
     const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-    const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${a1(block)}`, values: block.values })));
+    const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values })));
     const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
@@ -2526,12 +2560,6 @@ var SheetORM = (() => {
   function describe2(sheets, count, what) {
     return `${sheets.map(({ name }) => `"${name}"`).join(", ")} ${count} ${what}`;
   }
-  function a1(block) {
-    const rows = block.values.length;
-    const columns = block.values[0].length;
-    const start = `${columnLetter(block.column)}${block.row}`;
-    return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(block.column + columns - 1)}${block.row + rows - 1}`;
-  }
 
   // src/storage/writeSteps.ts
   function stepsOf(writes, grown = false) {
@@ -2552,7 +2580,9 @@ var SheetORM = (() => {
     for (const write of writes) if (write.plan.appendRows.length) add2(appendStep(write));
     for (const write of writes) {
       const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
-      own.forEach((block) => add2(blockStep(write, block)));
+      const { groups, rest } = sameValueGroups(own);
+      groups.forEach((group) => add2(rangeListStep(write, group.blocks, group.value)));
+      rest.forEach((block) => add2(blockStep(write, block)));
     }
     for (const group of bySpreadsheet2(writes.filter((w) => cellsByApi.has(w)))) add2(apiCellsStep(group));
     for (const write of writes) if (!runsByApi.has(write)) write.plan.deletions.forEach((run) => add2(deleteStep(write, run)));
@@ -2603,6 +2633,16 @@ var SheetORM = (() => {
     const run = () => writeBlock(write, block);
     const undo = () => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
     return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: "update" };
+  }
+  function rangeListStep(write, blocks, value) {
+    const what = listed(blocks.map((block) => describeBlock(write, block)));
+    const run = () => {
+      once(`"${write.name}" RangeList.setValue over ${blocks.length} ranges`, () => {
+        write.opened.sheet.getRangeList(blocks.map(blockA1)).setValue(value);
+      });
+    };
+    const undo = () => blocks.forEach((block) => restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block));
+    return { writes: [write], todo: [`update ${what}`], done: [`updated ${what}`], viaApi: false, run, undo, kind: "update" };
   }
   function describeBlock(write, block) {
     const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
