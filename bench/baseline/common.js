@@ -68,3 +68,24 @@ function deleteRowNumbers(sheet, rowNumbers) {
     i = j;
   }
 }
+
+/** Gives cells of one column (sheet rows, any order) one value: one RangeList of the runs of adjacent rows. */
+function writeSameValue(sheet, column, rows, value) {
+  if (!rows.length) return;
+  const letter = columnLetter_(column);
+  const sorted = rows.slice().sort((a, b) => a - b);
+  const a1s = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[j - 1] + 1) j++;
+    a1s.push(j - i === 1 ? `${letter}${sorted[i]}` : `${letter}${sorted[i]}:${letter}${sorted[j - 1]}`);
+    i = j;
+  }
+  sheet.getRangeList(a1s).setValue(value);
+}
+
+function columnLetter_(column) {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
