@@ -40,6 +40,8 @@ describe('Collection subsets', () => {
     expect(numbers.forPage(0, 3).all()).toEqual([1, 2, 3]);
     expect(numbers.forPage(9, 3).all()).toEqual([]);
     expect(numbers.forPage(1).all()).toHaveLength(7);
+    // 20 a page by default, as Laravel's.
+    expect(new Collection(Array.from({ length: 25 }, (_, i) => i + 1)).forPage(2).all()).toEqual([21, 22, 23, 24, 25]);
     expect(numbers.forPage(2, 3)).toBeInstanceOf(Collection);
     expect(() => numbers.forPage('two' as unknown as number, 3)).toThrow(/forPage: expected a number/);
   });

@@ -201,3 +201,19 @@ test('a rolled-back associate or dissociate puts back the loaded relation with t
   expect(plain.toJSON()).toEqual({ id: 2, title: 'Two', user_id: 2, n: 3 });
   expect(sheetRows('Posts').map((row) => row[2])).toEqual(['user_id', 1, 2, '']);
 });
+
+describe('associate() in a transaction that rolls back', () => {
+  it('leaves no relation loaded, however many times it was associated', () => {
+    seed();
+    const third = Post.find(3)!;
+    expect(() =>
+      transaction(() => {
+        third.related('author').associate(User.find(1)!);
+        third.related('author').associate(User.find(2)!);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(third.toJSON()).not.toHaveProperty('author');
+    expect(third.user_id).toBe(null);
+  });
+});
