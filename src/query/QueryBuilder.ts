@@ -19,26 +19,10 @@ import { CellValue, describeValue, isPlainObject, normalizeCompositeKey, sameVal
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, columnListError, compile, Condition, refuseColumnList, Source } from './conditions';
 import { OrderedQuery } from './OrderedQuery';
+import { refusePaginateInCallback } from './relationCallback';
 import { addAmounts, Increment, incrementOf, refuseKeyExtras, unqualified } from './increment';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
-
-/** Queries handed to a relation's callback (`with`, `preload`, `withCount`, `has`): they constrain, never run. */
-const relationCallbackQueries = new WeakSet<object>();
-
-/** Runs a relation callback on its query (Lucid refuses paginate there: one page for all parents means nothing). */
-export function constrainRelationQuery<Q extends object>(query: Q, callback: ((query: any) => unknown) | undefined): Q {
-  if (typeof callback !== 'function') return query;
-  relationCallbackQueries.add(query);
-  callback(query);
-  return query;
-}
-
-function paginateInCallback(owner: string): ValidationError {
-  return new ValidationError(
-    `${owner}.paginate(): a relation callback (with, preload, withCount, has) only constrains the related rows of all parents at once, so a page means nothing there; use groupLimit(n) for at most n per parent, or page one parent's rows: parent.related(name).query().paginate(page, perPage).`,
-  );
-}
 
 /** Columns named with their sheet (`{ 'Tags.name': 'z' }`), as a relation's query takes them. */
 export type QualifiedColumns = { [column: `${string}.${string}`]: unknown };
@@ -221,7 +205,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
    * read of each sheet gives both the page and the total.
    */
   paginate(page: number | string, perPage: number | string = 20): Paginator<M> {
-    if (relationCallbackQueries.has(this)) throw paginateInCallback(this.owner);
+    refusePaginateInCallback(this, this.owner);
     const current = Math.max(1, this.checkCount(page, 'paginate'));
     const size = this.checkCount(perPage, 'paginate');
     if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);

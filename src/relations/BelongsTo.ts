@@ -1,5 +1,5 @@
 /** `belongsTo(Related, foreignKey?, ownerKey?)`: the parent's sheet holds the related model's key. */
-import { constrainRelationQuery } from '../query/QueryBuilder';
+import { constrainRelationQuery } from '../query/relationCallback';
 import { ValidationError } from '../errors';
 import type { Model, ModelClass } from '../model/Model';
 import { keyStem, modelName, primaryKeys } from '../model/meta';

@@ -1,5 +1,5 @@
 /** `hasMany(Related, foreignKey?, localKey?)`: the related sheet holds the parent's key. */
-import { constrainRelationQuery } from '../query/QueryBuilder';
+import { constrainRelationQuery } from '../query/relationCallback';
 import type { Key } from '../support/values';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';

@@ -3,7 +3,7 @@
  * (alias `belongsToMany`): parents and related rows joined through a pivot sheet. The pivot is a
  * sheet name, a pivot model class (its instances become `pivot`) or Lucid's options object.
  */
-import { constrainRelationQuery } from '../query/QueryBuilder';
+import { constrainRelationQuery } from '../query/relationCallback';
 import { ValidationError } from '../errors';
 import { Collection } from '../collection/Collection';
 import type { Model, ModelClass } from '../model/Model';

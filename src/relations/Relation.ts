@@ -3,7 +3,8 @@
  * definitions): lazily booted keys, eager loading of many parents at once through a Map, and a
  * client for one parent.
  */
-import { constrainRelationQuery, type QueryBuilder } from '../query/QueryBuilder';
+import type { QueryBuilder } from '../query/QueryBuilder';
+import { constrainRelationQuery } from '../query/relationCallback';
 import type { Model, ModelClass } from '../model/Model';
 import { modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef, TableRef } from '../storage/TableRef';
