@@ -4337,6 +4337,21 @@ var SheetORM = (() => {
     return values.some(isBlankKey) ? null : values;
   }
 
+  // src/query/relationCallback.ts
+  var relationCallbackQueries = /* @__PURE__ */ new WeakSet();
+  function constrainRelationQuery(query, callback) {
+    if (typeof callback !== "function") return query;
+    relationCallbackQueries.add(query);
+    callback(query);
+    return query;
+  }
+  function refusePaginateInCallback(query, owner) {
+    if (!relationCallbackQueries.has(query)) return;
+    throw new ValidationError(
+      `${owner}.paginate(): a relation callback (with, preload, withCount, has) only constrains the related rows of all parents at once, so a page means nothing there; use groupLimit(n) for at most n per parent, or page one parent's rows: parent.related(name).query().paginate(page, perPage).`
+    );
+  }
+
   // src/model/attributes.ts
   var collisionCache = /* @__PURE__ */ new WeakMap();
   var layoutCache = /* @__PURE__ */ new WeakMap();
@@ -4513,6 +4528,275 @@ var SheetORM = (() => {
       const value = readAttribute(model, name);
       return value === void 0 ? null : cloneValue(value);
     });
+  }
+
+  // src/relations/callerName.ts
+  var V8Error = Error;
+  var FRAMES = 6;
+  var namers = /* @__PURE__ */ new WeakMap();
+  function rememberCaller(relation, above, check) {
+    const record = recordCalls(above);
+    if (!record) return;
+    let name;
+    namers.set(relation, () => {
+      if (name === void 0) {
+        name = null;
+        name = firstRelationMethod(calledNames(record), check);
+      }
+      return name;
+    });
+  }
+  function firstRelationMethod(names, check) {
+    for (const name of names) {
+      const verdict = name === "" ? null : check(name);
+      if (verdict !== null) return verdict ? name : null;
+    }
+    return null;
+  }
+  function callerName(relation) {
+    const namer = namers.get(relation);
+    return namer ? namer() : null;
+  }
+  function recordCalls(above) {
+    if (typeof V8Error.captureStackTrace !== "function") return null;
+    const record = {};
+    const limit = V8Error.stackTraceLimit;
+    try {
+      setting2(() => V8Error.stackTraceLimit = FRAMES);
+      V8Error.captureStackTrace(record, above);
+    } catch {
+      return null;
+    } finally {
+      setting2(() => V8Error.stackTraceLimit = limit);
+    }
+    return record;
+  }
+  function calledNames(record) {
+    const prepare = V8Error.prepareStackTrace;
+    try {
+      if (!setting2(() => V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf))) return [];
+      const names = record.stack;
+      return Array.isArray(names) ? names : [];
+    } catch {
+      return [];
+    } finally {
+      setting2(() => V8Error.prepareStackTrace = prepare);
+    }
+  }
+  function setting2(assign) {
+    try {
+      assign();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  function nameOf(frame) {
+    const name = frame.getMethodName() || frame.getFunctionName() || "";
+    return name.slice(name.lastIndexOf(".") + 1);
+  }
+  var defining = null;
+  function whileDefining(name, fn) {
+    const outer = defining;
+    defining = name;
+    try {
+      return fn();
+    } finally {
+      defining = outer;
+    }
+  }
+  function definingName() {
+    return defining;
+  }
+
+  // src/relations/Relation.ts
+  var Relation = class {
+    constructor(model, related, options = {}) {
+      /** The name it was defined under (`tags`). */
+      this.relationName = "";
+      /** Whether keys have been resolved. */
+      this.booted = false;
+      /** The key column on the parent side. */
+      this.localKey = "";
+      if (typeof related !== "function") {
+        const name = definingName();
+        const hint = typeof related === "string" ? `: pass the class itself (${related}) or a function returning it (() => ${related}), not its name` : "";
+        throw new SheetORMError(`${modelName(model)}${name ? `.${name}` : ""}: a relation needs a model class (or a function returning one), got ${describeValue(related)}${hint}.`);
+      }
+      this.model = model;
+      this.related = related;
+      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
+      this.onQuery = options.onQuery;
+    }
+    /** The related model class (a thunk is resolved on each call). */
+    relatedModel() {
+      const input = this.related;
+      if (input.prototype && typeof input.$getRelation === "function") return this.related;
+      let resolved;
+      let isClass = false;
+      try {
+        resolved = this.related();
+      } catch (error) {
+        if (!isErrorNamed(error, "TypeError") || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
+        isClass = true;
+      }
+      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
+        const named = input.prototype ? this.related.name : "";
+        throw new SheetORMError(
+          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one${isClass ? "" : `: calling it returned ${describeValue(resolved)}`}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
+        );
+      }
+      return resolved;
+    }
+    /** Resolves default keys once. */
+    boot() {
+      if (this.booted) return;
+      this.resolveKeys();
+      this.booted = true;
+    }
+    /**
+     * The key column of `model` the relation matches on when none is named. A composite key has no
+     * such column: matching on its first part would join rows of other keys, so it must be named.
+     */
+    defaultKey(model, howToName) {
+      const keys = primaryKeys(model);
+      if (keys.length === 1) return keys[0];
+      throw new ValidationError(
+        `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(", ")}) and a relation matches on one column; name that column: ${howToName}.`
+      );
+    }
+    /** `Post.tags`, for messages (a relation its method built for one model is named after that method). */
+    label() {
+      return `${modelName(this.model)}.${this.relationName || callerName(this) || definingName() || "(relation)"}`;
+    }
+    /** The sheets loading this relation reads. */
+    tables() {
+      return [tableRef(this.relatedModel())];
+    }
+    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
+    setRelated(parent, related) {
+      this.requireModel(parent, "setRelated");
+      const many = this.type === "hasMany" || this.type === "manyToMany";
+      if (Array.isArray(related)) {
+        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
+        if (!(related instanceof Collection)) related = new Collection(this.listOf(related, "setRelated"));
+      } else if (many) {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
+      } else if (related !== null && typeof related !== "object") {
+        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
+      }
+      keepAssignedAttribute(parent, this.relationName);
+      setLoadedRelation(parent, this.relationName, related);
+      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
+        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
+      } else {
+        parent[this.relationName] = related;
+      }
+    }
+    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
+    assertParentColumn(parents, column) {
+      const columns = parents.length ? stateOf(parents[0]).columns : null;
+      if (columns && columns.indexOf(column) < 0) {
+        throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(", ")}).`);
+      }
+    }
+    /** Gives each parent the group under its key as a Collection; parents with equal keys ('1' and 1) each get their own. */
+    setGroups(parents, groups) {
+      const handed = /* @__PURE__ */ new Set();
+      const give = (parent, list) => this.setRelated(parent, Collection.wrap(list));
+      parents.forEach((parent) => {
+        const group = groups.get(this.keyOf(parent, this.localKey));
+        if (!group) return give(parent, []);
+        if (handed.has(group)) return give(parent, group.slice());
+        handed.add(group);
+        give(parent, group);
+      });
+    }
+    /** The normalised value of a model's key column. */
+    keyOf(model, column) {
+      return normalizeKey(readAttribute(model, column));
+    }
+    /**
+     * Whether any parent holds a key to look related rows up by. With none (new models, empty foreign
+     * keys) nothing can match: an eager load then reads no sheet, as it reads none for no parents.
+     */
+    anyParentKey(parents) {
+      const column = this.parentKeyColumn();
+      this.assertParentColumn(parents, column);
+      return parents.some((parent) => this.keyOf(parent, column) !== "");
+    }
+    /** pushRelated of the relations that load a Collection: appended to the one loaded (or to none). */
+    pushToCollection(parent, related) {
+      this.requireModel(parent, "pushRelated");
+      const current2 = parent[this.relationName];
+      const items = current2 instanceof Collection ? current2.all() : [];
+      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
+    }
+    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
+    listOf(input, method) {
+      let list;
+      if (Array.isArray(input)) list = input;
+      else if (input instanceof Collection) list = input.all();
+      else if (input !== null && typeof input === "object") return [input];
+      else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
+        if (item === null || typeof item !== "object") this.requireModel(item, method, () => `models in the list, got ${describeValue(item)} at index ${i}`);
+      }
+      return list;
+    }
+    /** Refuses what is not a model before it is read as one. */
+    requireModel(value, method, what) {
+      if (value !== null && typeof value === "object") return;
+      const wanted = what ? what() : `a ${modelName(this.model)} model, got ${describeValue(value)}`;
+      throw new ValidationError(`${this.label()}.${method}(): expected ${wanted}.`);
+    }
+    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
+    eagerLoad(parentList, callback) {
+      this.boot();
+      const parents = this.listOf(parentList, "eagerLoad");
+      const query = this.eagerQuery(parents, callback);
+      const related = this.anyParentKey(parents) ? query.get().all() : [];
+      this.setRelatedForMany(parents, related);
+      return related;
+    }
+    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
+    relatedQuery(subQuery = false) {
+      return this.configureQuery(this.relatedModel().query(), subQuery);
+    }
+    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
+    configureQuery(query, subQuery) {
+      this.boot();
+      query.owner = this.label();
+      query.isRelatedSubQuery = subQuery;
+      if (this.onQuery) this.onQuery(query);
+      return query;
+    }
+    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
+    subQuery(callback) {
+      const query = this.relatedQuery(true);
+      constrainRelationQuery(query, callback);
+      return query;
+    }
+  };
+  var accessors = /* @__PURE__ */ new WeakMap();
+  function hasAccessor(prototype, name) {
+    let names = accessors.get(prototype);
+    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
+    let found = names.get(name);
+    if (found === void 0) {
+      found = false;
+      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
+        if (descriptor) break;
+      }
+      names.set(name, found);
+    }
+    return found;
+  }
+  function isErrorNamed(error, name) {
+    return typeof error === "object" && error !== null && error.name === name;
   }
 
   // src/model/fields.ts
@@ -5597,18 +5881,6 @@ var SheetORM = (() => {
   }
 
   // src/query/QueryBuilder.ts
-  var relationCallbackQueries = /* @__PURE__ */ new WeakSet();
-  function constrainRelationQuery(query, callback) {
-    if (typeof callback !== "function") return query;
-    relationCallbackQueries.add(query);
-    callback(query);
-    return query;
-  }
-  function paginateInCallback(owner) {
-    return new ValidationError(
-      `${owner}.paginate(): a relation callback (with, preload, withCount, has) only constrains the related rows of all parents at once, so a page means nothing there; use groupLimit(n) for at most n per parent, or page one parent's rows: parent.related(name).query().paginate(page, perPage).`
-    );
-  }
   var QueryBuilder = class _QueryBuilder extends OrderedQuery {
     constructor(model) {
       super(model);
@@ -5766,7 +6038,7 @@ var SheetORM = (() => {
      * read of each sheet gives both the page and the total.
      */
     paginate(page, perPage = 20) {
-      if (relationCallbackQueries.has(this)) throw paginateInCallback(this.owner);
+      refusePaginateInCallback(this, this.owner);
       const current2 = Math.max(1, this.checkCount(page, "paginate"));
       const size = this.checkCount(perPage, "paginate");
       if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
@@ -5959,275 +6231,6 @@ var SheetORM = (() => {
   function countedColumn(column, owner) {
     if (column === void 0 || column === "*") return null;
     return checkColumn(column, owner, "count");
-  }
-
-  // src/relations/callerName.ts
-  var V8Error = Error;
-  var FRAMES = 6;
-  var namers = /* @__PURE__ */ new WeakMap();
-  function rememberCaller(relation, above, check) {
-    const record = recordCalls(above);
-    if (!record) return;
-    let name;
-    namers.set(relation, () => {
-      if (name === void 0) {
-        name = null;
-        name = firstRelationMethod(calledNames(record), check);
-      }
-      return name;
-    });
-  }
-  function firstRelationMethod(names, check) {
-    for (const name of names) {
-      const verdict = name === "" ? null : check(name);
-      if (verdict !== null) return verdict ? name : null;
-    }
-    return null;
-  }
-  function callerName(relation) {
-    const namer = namers.get(relation);
-    return namer ? namer() : null;
-  }
-  function recordCalls(above) {
-    if (typeof V8Error.captureStackTrace !== "function") return null;
-    const record = {};
-    const limit = V8Error.stackTraceLimit;
-    try {
-      setting2(() => V8Error.stackTraceLimit = FRAMES);
-      V8Error.captureStackTrace(record, above);
-    } catch {
-      return null;
-    } finally {
-      setting2(() => V8Error.stackTraceLimit = limit);
-    }
-    return record;
-  }
-  function calledNames(record) {
-    const prepare = V8Error.prepareStackTrace;
-    try {
-      if (!setting2(() => V8Error.prepareStackTrace = (_error, frames) => frames.map(nameOf))) return [];
-      const names = record.stack;
-      return Array.isArray(names) ? names : [];
-    } catch {
-      return [];
-    } finally {
-      setting2(() => V8Error.prepareStackTrace = prepare);
-    }
-  }
-  function setting2(assign) {
-    try {
-      assign();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  function nameOf(frame) {
-    const name = frame.getMethodName() || frame.getFunctionName() || "";
-    return name.slice(name.lastIndexOf(".") + 1);
-  }
-  var defining = null;
-  function whileDefining(name, fn) {
-    const outer = defining;
-    defining = name;
-    try {
-      return fn();
-    } finally {
-      defining = outer;
-    }
-  }
-  function definingName() {
-    return defining;
-  }
-
-  // src/relations/Relation.ts
-  var Relation = class {
-    constructor(model, related, options = {}) {
-      /** The name it was defined under (`tags`). */
-      this.relationName = "";
-      /** Whether keys have been resolved. */
-      this.booted = false;
-      /** The key column on the parent side. */
-      this.localKey = "";
-      if (typeof related !== "function") {
-        const name = definingName();
-        const hint = typeof related === "string" ? `: pass the class itself (${related}) or a function returning it (() => ${related}), not its name` : "";
-        throw new SheetORMError(`${modelName(model)}${name ? `.${name}` : ""}: a relation needs a model class (or a function returning one), got ${describeValue(related)}${hint}.`);
-      }
-      this.model = model;
-      this.related = related;
-      this.serializeAs = options.serializeAs === void 0 ? "" : options.serializeAs;
-      this.onQuery = options.onQuery;
-    }
-    /** The related model class (a thunk is resolved on each call). */
-    relatedModel() {
-      const input = this.related;
-      if (input.prototype && typeof input.$getRelation === "function") return this.related;
-      let resolved;
-      let isClass = false;
-      try {
-        resolved = this.related();
-      } catch (error) {
-        if (!isErrorNamed(error, "TypeError") || !/^class\b/.test(Function.prototype.toString.call(this.related))) throw error;
-        isClass = true;
-      }
-      if (typeof resolved !== "function" || typeof resolved.$getRelation !== "function") {
-        const named = input.prototype ? this.related.name : "";
-        throw new SheetORMError(
-          named ? `${this.label()}: ${named} is neither a model class (a class extending SheetORM.Model) nor a function returning one${isClass ? "" : `: calling it returned ${describeValue(resolved)}`}.` : `${this.label()}: the related model thunk returned ${describeValue(resolved)}, not a model class (is that class defined yet?).`
-        );
-      }
-      return resolved;
-    }
-    /** Resolves default keys once. */
-    boot() {
-      if (this.booted) return;
-      this.resolveKeys();
-      this.booted = true;
-    }
-    /**
-     * The key column of `model` the relation matches on when none is named. A composite key has no
-     * such column: matching on its first part would join rows of other keys, so it must be named.
-     */
-    defaultKey(model, howToName) {
-      const keys = primaryKeys(model);
-      if (keys.length === 1) return keys[0];
-      throw new ValidationError(
-        `${this.label()}: ${modelName(model)} has a composite primary key (${keys.join(", ")}) and a relation matches on one column; name that column: ${howToName}.`
-      );
-    }
-    /** `Post.tags`, for messages (a relation its method built for one model is named after that method). */
-    label() {
-      return `${modelName(this.model)}.${this.relationName || callerName(this) || definingName() || "(relation)"}`;
-    }
-    /** The sheets loading this relation reads. */
-    tables() {
-      return [tableRef(this.relatedModel())];
-    }
-    /** Sets a loaded relation on a parent: a model or null, or for hasMany/manyToMany a Collection or an array. */
-    setRelated(parent, related) {
-      this.requireModel(parent, "setRelated");
-      const many = this.type === "hasMany" || this.type === "manyToMany";
-      if (Array.isArray(related)) {
-        if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
-        if (!(related instanceof Collection)) related = new Collection(this.listOf(related, "setRelated"));
-      } else if (many) {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds an array or Collection of models (empty for none), got ${describeValue(related)}.`);
-      } else if (related !== null && typeof related !== "object") {
-        throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, got ${describeValue(related)}.`);
-      }
-      keepAssignedAttribute(parent, this.relationName);
-      setLoadedRelation(parent, this.relationName, related);
-      if (hasAccessor(Object.getPrototypeOf(parent), this.relationName)) {
-        Object.defineProperty(parent, this.relationName, { value: related, enumerable: true, writable: true, configurable: true });
-      } else {
-        parent[this.relationName] = related;
-      }
-    }
-    /** Throws unless the parents' sheet has `column` (a missing key column would silently match nothing). */
-    assertParentColumn(parents, column) {
-      const columns = parents.length ? stateOf(parents[0]).columns : null;
-      if (columns && columns.indexOf(column) < 0) {
-        throw new ColumnNotFoundError(`${this.label()}: ${describeRef(tableRef(this.model))} has no column "${column}" (columns: ${columns.join(", ")}).`);
-      }
-    }
-    /** Gives each parent the group under its key as a Collection; parents with equal keys ('1' and 1) each get their own. */
-    setGroups(parents, groups) {
-      const handed = /* @__PURE__ */ new Set();
-      const give = (parent, list) => this.setRelated(parent, Collection.wrap(list));
-      parents.forEach((parent) => {
-        const group = groups.get(this.keyOf(parent, this.localKey));
-        if (!group) return give(parent, []);
-        if (handed.has(group)) return give(parent, group.slice());
-        handed.add(group);
-        give(parent, group);
-      });
-    }
-    /** The normalised value of a model's key column. */
-    keyOf(model, column) {
-      return normalizeKey(readAttribute(model, column));
-    }
-    /**
-     * Whether any parent holds a key to look related rows up by. With none (new models, empty foreign
-     * keys) nothing can match: an eager load then reads no sheet, as it reads none for no parents.
-     */
-    anyParentKey(parents) {
-      const column = this.parentKeyColumn();
-      this.assertParentColumn(parents, column);
-      return parents.some((parent) => this.keyOf(parent, column) !== "");
-    }
-    /** pushRelated of the relations that load a Collection: appended to the one loaded (or to none). */
-    pushToCollection(parent, related) {
-      this.requireModel(parent, "pushRelated");
-      const current2 = parent[this.relationName];
-      const items = current2 instanceof Collection ? current2.all() : [];
-      this.setRelated(parent, new Collection(items.concat(this.listOf(related, "pushRelated"))));
-    }
-    /** Models given as one model, an array or a Collection (Lucid takes either), as an array. */
-    listOf(input, method) {
-      let list;
-      if (Array.isArray(input)) list = input;
-      else if (input instanceof Collection) list = input.all();
-      else if (input !== null && typeof input === "object") return [input];
-      else throw new ValidationError(`${this.label()}.${method}(): expected a model, an array of models or a Collection, got ${input === null ? "null" : typeof input}.`);
-      for (let i = 0; i < list.length; i++) {
-        const item = list[i];
-        if (item === null || typeof item !== "object") this.requireModel(item, method, () => `models in the list, got ${describeValue(item)} at index ${i}`);
-      }
-      return list;
-    }
-    /** Refuses what is not a model before it is read as one. */
-    requireModel(value, method, what) {
-      if (value !== null && typeof value === "object") return;
-      const wanted = what ? what() : `a ${modelName(this.model)} model, got ${describeValue(value)}`;
-      throw new ValidationError(`${this.label()}.${method}(): expected ${wanted}.`);
-    }
-    /** Loads the relation for many parents with one read per sheet; returns the related models loaded. */
-    eagerLoad(parentList, callback) {
-      this.boot();
-      const parents = this.listOf(parentList, "eagerLoad");
-      const query = this.eagerQuery(parents, callback);
-      const related = this.anyParentKey(parents) ? query.get().all() : [];
-      this.setRelatedForMany(parents, related);
-      return related;
-    }
-    /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
-    relatedQuery(subQuery = false) {
-      return this.configureQuery(this.relatedModel().query(), subQuery);
-    }
-    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
-    configureQuery(query, subQuery) {
-      this.boot();
-      query.owner = this.label();
-      query.isRelatedSubQuery = subQuery;
-      if (this.onQuery) this.onQuery(query);
-      return query;
-    }
-    /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
-    subQuery(callback) {
-      const query = this.relatedQuery(true);
-      constrainRelationQuery(query, callback);
-      return query;
-    }
-  };
-  var accessors = /* @__PURE__ */ new WeakMap();
-  function hasAccessor(prototype, name) {
-    let names = accessors.get(prototype);
-    if (!names) accessors.set(prototype, names = /* @__PURE__ */ new Map());
-    let found = names.get(name);
-    if (found === void 0) {
-      found = false;
-      for (let p = prototype; p && !found; p = Object.getPrototypeOf(p)) {
-        const descriptor = Object.getOwnPropertyDescriptor(p, name);
-        if (descriptor) found = !!(descriptor.get || descriptor.set) || descriptor.writable === false;
-        if (descriptor) break;
-      }
-      names.set(name, found);
-    }
-    return found;
-  }
-  function isErrorNamed(error, name) {
-    return typeof error === "object" && error !== null && error.name === name;
   }
 
   // src/query/groupLimit.ts
