@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { jsc: { target: 'es2019' } }] },
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
   testPathIgnorePatterns: ['/node_modules/', '\\.soak\\.test\\.'],
+  // A worker per core: jest's default (cores - 1) runs the suite in one worker on a 2-core machine.
+  maxWorkers: '100%',
 };

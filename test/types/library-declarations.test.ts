@@ -20,13 +20,19 @@ function projectDir(prefix: string): string {
   return mkdtempSync(join(scratch, prefix));
 }
 
+// Written once per file: every test checks its user code against the same declarations.
+let written = '';
 function declarations(): string {
+  if (written) return written;
   if (!existsSync(join(root, 'lib/index.d.ts'))) execFileSync(process.execPath, ['build.mjs', '--quiet'], { cwd: root });
   const dir = projectDir('lib-');
   const out = join(dir, 'library.d.ts');
   execFileSync(process.execPath, ['--input-type=module', '-e', `import('${join(root, 'tools/library-dts.mjs')}').then((m) => m.writeLibraryDeclarations('lib/index.d.ts', '${out}'))`], { cwd: root });
-  return out;
+  return (written = out);
 }
+
+// The previous program of the same options: TypeScript reuses the source files that did not change.
+const previous = new Map<boolean, ts.Program>();
 
 function diagnose(userCode: string, checkDeclarations = false): string[] {
   const library = declarations();
@@ -41,7 +47,8 @@ function diagnose(userCode: string, checkDeclarations = false): string[] {
     types: ['google-apps-script'],
     typeRoots: [join(root, 'node_modules/@types')],
     // No module settings: TypeScript's defaults for an Apps Script project (classic resolution).
-  });
+  }, undefined, previous.get(checkDeclarations));
+  previous.set(checkDeclarations, program);
   const diagnostics = checkDeclarations ? ts.getPreEmitDiagnostics(program) : ts.getPreEmitDiagnostics(program, program.getSourceFile(user));
   return diagnostics.map((d) => `${d.file ? d.file.fileName.replace(root, '') : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
