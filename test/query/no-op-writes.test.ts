@@ -2,45 +2,24 @@
 import { Model, transaction } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
-class User extends Model {
-  static _table = 'Users';
-  declare id: number;
-  declare name: string;
-}
-class Comment extends Model {
-  static _table = 'Comments';
-  declare id: number;
-  declare post_id: number;
-}
 class Post extends Model {
   static _table = 'Posts';
   declare id: number;
   declare title: string | undefined;
-  declare status: string | null;
   declare views: number | null;
   declare published: Date | null;
-  declare user_id: unknown;
-  comments() {
-    return this.hasMany(Comment);
-  }
-  author() {
-    return this.belongsTo(User, 'user_id');
-  }
 }
 
 const day = (d: number) => new Date(Date.UTC(2024, 0, d));
-const ids = (query: { get(): { pluck(c: string): { all(): unknown[] } } }) => query.get().pluck('id').all();
 
 beforeEach(() =>
   seedSheets({
-    Users: [['id', 'name'], [1, 'Ann'], [2, 'Bob']],
     Posts: [
-      ['id', 'title', 'status', 'views', 'published', 'user_id'],
-      [1, 'Alpha', 'draft', 10, day(1), ''],
-      [2, 'beta', 'live', '', day(5), ''],
-      [3, 'Gamma', 'archived', 30, day(9), ''],
+      ['id', 'title', 'views', 'published'],
+      [1, 'Alpha', 10, day(1)],
+      [2, 'beta', '', day(5)],
+      [3, 'Gamma', 30, day(9)],
     ],
-    Comments: [['id', 'post_id'], [1, 3], [2, 3], [3, 1]],
   }),
 );
 
@@ -67,7 +46,7 @@ describe('no-op writes in a transaction', () => {
 describe('increment', () => {
   it('increment by 0 leaves an empty cell empty', () => {
     Post.where('id', 2).increment('views', 0);
-    expect(sheetRows('Posts')[2][3]).toBe('');
+    expect(sheetRows('Posts')[2][2]).toBe('');
   });
 
   it('model increment by 0 with an extra column already holding its value does not fail when another execution deleted a row meanwhile', () => {
