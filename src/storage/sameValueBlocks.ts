@@ -22,12 +22,12 @@ export function blockA1(block: CellBlock): string {
 
 /**
  * The blocks whose cells all hold one value, grouped by that value where two or more share it (at
- * most RANGES_PER_LIST a group), and the rest, each written on its own.
+ * most RANGES_PER_LIST a group), and the rest, each written on its own (every block without `grouping`).
  */
-export function sameValueGroups(blocks: readonly CellBlock[]): { groups: Array<{ value: Cell; blocks: CellBlock[] }>; rest: CellBlock[] } {
+export function sameValueGroups(blocks: readonly CellBlock[], grouping = true): { groups: Array<{ value: Cell; blocks: CellBlock[] }>; rest: CellBlock[] } {
   const byValue = new Map<string, { value: Cell; blocks: CellBlock[] }>();
-  const rest: CellBlock[] = [];
-  for (const block of blocks) {
+  const rest: CellBlock[] = grouping ? [] : blocks.slice();
+  for (const block of grouping ? blocks : []) {
     const value = block.values[0][0];
     const key = valueKey(value);
     if (!block.values.every((row) => row.every((cell) => valueKey(cell) === key))) {

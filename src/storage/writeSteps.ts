@@ -68,7 +68,7 @@ export function stepsOf(writes: readonly SheetWrite[], grown = false): WriteStep
   for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
   for (const write of writes) {
     const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
-    const { groups, rest } = sameValueGroups(own);
+    const { groups, rest } = sameValueGroups(own, own.length > 1 && hasRangeLists(write.opened.sheet));
     groups.forEach((group) => add(rangeListStep(write, group.blocks, group.value)));
     rest.forEach((block) => add(blockStep(write, block)));
   }
@@ -133,6 +133,11 @@ function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
   const run = (): void => writeBlock(write, block);
   const undo = (): void => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
   return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: 'update' };
+}
+
+/** Test doubles of Sheet (the user's own, gas-local's) often lack getRangeList: blocks then go one by one. */
+function hasRangeLists(sheet: OpenedSheet['sheet']): boolean {
+  return typeof (sheet as Partial<OpenedSheet['sheet']>).getRangeList === 'function';
 }
 
 /** Blocks that all get one value, in one RangeList write (see sameValueBlocks). */

@@ -28,6 +28,24 @@ describe('query update()', () => {
     expect(gas().sheetFormulas('Tasks').slice(1).every((r, i) => r[3] === `=A${i + 2}*10`)).toBe(true);
   });
 
+  it('writes each run with its own setValues where the Sheet has no getRangeList (a test double)', () => {
+    seed();
+    const sheetClass = Object.getPrototypeOf(SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tasks'));
+    const getRangeList = sheetClass.getRangeList;
+    delete sheetClass.getRangeList;
+    try {
+      gas().calls.reset();
+      expect(Task.where('status', 'done').update({ owner: 'bob' })).toBe(6);
+    } finally {
+      sheetClass.getRangeList = getRangeList;
+    }
+    const ranges = gas().calls.all().filter((c) => c.method === 'Sheet.getRange').map((c) => c.args);
+    expect(ranges).toEqual([[3, 3, 2, 1], [6, 3, 2, 1], [9, 3, 2, 1]]);
+    expect([gas().calls.count('Range.setValues'), gas().calls.writes()]).toEqual([3, 3]);
+    expect(sheetRows('Tasks').filter((r) => r[2] === 'bob').map((r) => r[0])).toEqual([2, 3, 5, 6, 8, 9]);
+    expect(gas().sheetFormulas('Tasks').slice(1).every((r, i) => r[3] === `=A${i + 2}*10`)).toBe(true);
+  });
+
   it('returns 0 and writes nothing when nothing matches', () => {
     seed();
     gas().calls.reset();
