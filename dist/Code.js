@@ -2426,10 +2426,10 @@ var SheetORM = (() => {
     const start = `${columnLetter(block.column)}${block.row}`;
     return rows === 1 && columns === 1 ? start : `${start}:${columnLetter(block.column + columns - 1)}${block.row + rows - 1}`;
   }
-  function sameValueGroups(blocks) {
+  function sameValueGroups(blocks, grouping = true) {
     const byValue = /* @__PURE__ */ new Map();
-    const rest = [];
-    for (const block of blocks) {
+    const rest = grouping ? [] : blocks.slice();
+    for (const block of grouping ? blocks : []) {
       const value = block.values[0][0];
       const key = valueKey(value);
       if (!block.values.every((row) => row.every((cell) => valueKey(cell) === key))) {
@@ -2580,7 +2580,7 @@ var SheetORM = (() => {
     for (const write of writes) if (write.plan.appendRows.length) add2(appendStep(write));
     for (const write of writes) {
       const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
-      const { groups, rest } = sameValueGroups(own);
+      const { groups, rest } = sameValueGroups(own, own.length > 1 && hasRangeLists(write.opened.sheet));
       groups.forEach((group) => add2(rangeListStep(write, group.blocks, group.value)));
       rest.forEach((block) => add2(blockStep(write, block)));
     }
@@ -2633,6 +2633,9 @@ var SheetORM = (() => {
     const run = () => writeBlock(write, block);
     const undo = () => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
     return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: "update" };
+  }
+  function hasRangeLists(sheet) {
+    return typeof sheet.getRangeList === "function";
   }
   function rangeListStep(write, blocks, value) {
     const what = listed(blocks.map((block) => describeBlock(write, block)));
