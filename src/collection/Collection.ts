@@ -1,12 +1,12 @@
-import { ValidationError } from '../errors';
-import { isDate, toText } from './compare';
-import { findItem, firstOfEach, KeyValue, matchesItem } from './identity';
-import { extremeOf, numbersOf, sortByKeys, SortKey } from './aggregate';
-import { assertCallback, countArgument, describe, sortKeysOf } from './arguments';
-import { checkSelector, itemTest, mapItems, optionalSelector, orFallback, selector, viaOwnMethod } from './select';
+import { KeyValue, matchesItem } from './identity';
+import { countAccepted, extremeOf, implodeItems, joinItems, meanOf, sortByKeys, SortKey, sumOf } from './aggregate';
+import { assertCallback, countArgument, sortKeysOf } from './arguments';
+import { everyMatch, fillItems, filterItems, reduceItems, someMatch } from './array';
+import { edgeItem, findIn, itemAt } from './lookup';
+import { itemTest, mapItems, pluckReader, selectedValues, selector, viaOwnMethod } from './select';
 import { membershipPredicate, wherePredicate } from './where';
-import { betweenPredicate, blankPredicate, modelKeysOf, pageBounds, partitionItems } from './subsets';
-import { countItems, groupItems } from './group';
+import { betweenPredicate, blankPredicate, chunkItems, distinctPredicate, modelKeysOf, pageBounds, partitionItems } from './subsets';
+import { countItems, groupTree, keyItems } from './group';
 import { loadItems } from './load';
 import type { ArrayView } from './ArrayView';
 import type { CherryPick } from '../model/serialize';
@@ -20,7 +20,6 @@ export type List<T> = ReadonlyArray<T> | Collection<T>;
 
 /** Array, typed as ArrayView: our methods replace Array's where Laravel/Lucid differ. */
 const ArrayBase = Array as unknown as new <T>() => ArrayView<T>;
-const push = Array.prototype.push;
 
 /**
  * An ordered list of items, as queries return them, with Laravel/Lucid-style helpers. It is an
@@ -31,17 +30,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
   constructor(items: Iterable<T> = []) {
     super();
-    // Generic Array code (jest's diff of a failed toEqual, copy helpers) calls `new constructor(length)`.
-    const size: unknown = items;
-    if (typeof size === 'number' && Number.isInteger(size) && size >= 0) {
-      (this as { length: number }).length = size;
-      return;
-    }
-    if (items === null || typeof (items as Partial<Iterable<T>>)[Symbol.iterator] !== 'function') {
-      throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
-    }
-    const list = Array.isArray(items) ? items : Array.from(items);
-    for (let i = 0; i < list.length; i++) push.call(this, list[i]);
+    fillItems(this, items);
   }
 
   /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
@@ -80,8 +69,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The item at `index`, or `fallback` (a function's result) when out of range (Laravel). */
   get<D>(index: number, fallback: D | (() => D)): T | D;
   get(index: number, fallback: unknown = null): unknown {
-    const i = index < 0 ? this.length + index : index;
-    return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : orFallback(fallback);
+    return itemAt(this, index, fallback);
   }
 
   /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
@@ -102,10 +90,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
   filter(fn?: ItemCallback<T, unknown>, thisArg?: unknown): Collection<T>;
   filter(fn: ItemCallback<T, unknown> = (item) => item, thisArg?: unknown): Collection<T> {
-    assertCallback(fn, 'filter');
-    const kept: T[] = [];
-    for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept.push(this[i]);
-    return Collection.wrap(kept);
+    return Collection.wrap(filterItems(this, fn, thisArg));
   }
 
   /** The items for which `fn` returns falsy. */
@@ -122,11 +107,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Folds the items into one value, starting from `initial`. */
   reduce<U>(fn: (accumulator: U, item: T, index: number, items: Collection<T>) => U, initial: U): U;
   reduce(fn: (accumulator: any, item: T, index: number, items: Collection<T>) => unknown, ...initial: unknown[]): unknown {
-    assertCallback(fn, 'reduce');
-    if (!initial.length && !this.length) return null;
-    let accumulator = initial.length ? initial[0] : this[0];
-    for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
-    return accumulator;
+    return reduceItems(this, fn, initial);
   }
 
   /** True when `fn` returns truthy for at least one item. */
@@ -136,9 +117,7 @@ export class Collection<T> extends ArrayBase<T> {
   some(col: Path<T>, value: unknown): boolean;
   some(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
   some(...args: unknown[]): boolean {
-    const test = itemTest<T>(args, 'some', matchesItem);
-    for (let i = 0; i < this.length; i++) if (test(this[i], i, this)) return true;
-    return false;
+    return someMatch(this, args);
   }
 
   /** True when `fn` returns truthy for every item (and for an empty collection). */
@@ -149,12 +128,7 @@ export class Collection<T> extends ArrayBase<T> {
   every(col: Path<T>, value: unknown): boolean;
   every(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
   every(...args: unknown[]): boolean {
-    const test = itemTest<T>(args, 'every', (col) => {
-      const read = selector<T>(checkSelector<T>(col, 'every'));
-      return (item) => Boolean(read(item, 0, this));
-    });
-    for (let i = 0; i < this.length; i++) if (!test(this[i], i, this)) return false;
-    return true;
+    return everyMatch(this, args);
   }
 
   /** The items whose `col` loosely equals `value` ('1' == 1, Dates by time; null matches blank and missing values). */
@@ -220,37 +194,24 @@ export class Collection<T> extends ArrayBase<T> {
   /** The values `fn` derives from every item (as `map`). */
   pluck<R>(fn: ItemCallback<T, R>): Collection<R>;
   pluck(col: PropertyKey | ItemCallback<T, unknown>, key?: KeySelector<T>): Collection<unknown> | Record<string, unknown> {
-    if (col === undefined || col === null) throw new ValidationError('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
-    const path = typeof col === 'symbol' ? (item: T) => (item as Record<PropertyKey, unknown>)[col] : selector<T>(checkSelector<T>(col, 'pluck'));
-    // A name no item holds (or a dot path through a null relation) plucks null, as Laravel's data_get.
-    const read: ItemCallback<T, unknown> = typeof col === 'function' ? path : (item, i, items) => {
-      const value = path(item, i, items);
-      return value === undefined ? null : value;
-    };
+    const read = pluckReader<T>(col);
     // A null key is no key, as in Laravel: pluck('title', null) is the plain list.
-    if (key === undefined || key === null) return this.map(read);
-    const readKey = selector(checkSelector<T>(key, 'pluck'));
-    return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
+    return key === undefined || key === null ? this.map(read) : keyItems(this, key, 'pluck', read);
   }
 
   /** The number of items (with `fn`, of the items it accepts). */
   count(fn?: ItemCallback<T, unknown>): number {
-    if (fn === undefined) return this.length;
-    if (typeof fn !== 'function') throw new ValidationError(`Collection.count: expected nothing or a function that picks the items to count, got ${describe(fn)}.`);
-    let counted = 0;
-    for (let i = 0; i < this.length; i++) if (fn(this[i], i, this)) counted++;
-    return counted;
+    return fn === undefined ? this.length : countAccepted(this, fn);
   }
 
   /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
   sum(key?: KeySelector<T> | null): number {
-    return numbersOf(this.valuesOf(key, 'sum')).reduce((total, n) => total + n, 0);
+    return sumOf(this.valuesOf(key, 'sum'));
   }
 
   /** The mean of the numeric values, or null when there are none. */
   avg(key?: KeySelector<T> | null): number | null {
-    const numbers = numbersOf(this.valuesOf(key, 'avg'));
-    return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+    return meanOf(this.valuesOf(key, 'avg'));
   }
 
   /** The smallest value (as compareValues orders them), skipping blanks; null when there is none. */
@@ -295,15 +256,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** Nested groups, one level per key (Laravel's `groupBy(['last', 'first'])`). */
   groupBy(keys: ReadonlyArray<KeySelector<T>>): Record<string, unknown>;
   groupBy(key: KeySelector<T> | ReadonlyArray<KeySelector<T>>): Record<string, unknown> {
-    if (Array.isArray(key)) {
-      if (!key.length) throw new ValidationError('Collection.groupBy([]): name at least one key.');
-      const groups = this.groupBy(checkSelector<T>(key[0], 'groupBy'));
-      if (key.length === 1) return groups;
-      const rest = key.slice(1);
-      return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
-    }
-    if (key === undefined) throw new ValidationError('Collection.groupBy: name the key to group by (a column, dot path, index or function).');
-    return Object.fromEntries(Array.from(groupItems(this, key, 'groupBy'), ([name, group]) => [name, Collection.wrap(group)]));
+    return groupTree(this, key, Collection.wrap);
   }
 
   /** How many items hold each value of a column or derived value (none: of the items), keyed as `groupBy` keys (Laravel). */
@@ -313,26 +266,17 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
   keyBy(key: KeySelector<T>): Record<string, T> {
-    if (key === undefined) throw new ValidationError('Collection.keyBy: name the key (a column, dot path, index or function).');
-    const read = selector(checkSelector<T>(key, 'keyBy'));
-    return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
+    return keyItems(this, key, 'keyBy', (item) => item);
   }
 
   /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
   unique(key?: KeySelector<T> | null): Collection<T> {
-    const read = selector(optionalSelector<T>(key, 'unique'));
-    const isFirst = firstOfEach();
-    return this.filter((item, i) => isFirst(read(item, i, this)));
+    return this.filter(distinctPredicate<T>(key, 'unique'));
   }
 
   /** Splits the items into collections of `size` items (the last may be shorter). */
   chunk(size: number): Collection<Collection<T>> {
-    if (!Number.isInteger(size) || size < 1) {
-      throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
-    }
-    const chunks: Collection<T>[] = [];
-    for (let i = 0; i < this.length; i += size) chunks.push(this.slice(i, i + size));
-    return Collection.wrap(chunks);
+    return Collection.wrap(chunkItems(this, size));
   }
 
   /** The first item (that `fn` accepts), or null. */
@@ -340,9 +284,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item (that `fn` accepts), or `fallback` (a function's result) when there is none (Laravel). */
   first<D>(fn: ItemCallback<T, unknown> | null | undefined, fallback: D | (() => D)): T | D;
   first(fn?: ItemCallback<T, unknown> | null, fallback: unknown = null): unknown {
-    if (fn !== null) assertCallback(fn, 'first', true);
-    for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
-    return orFallback(fallback);
+    return edgeItem(this, fn, fallback, 'first');
   }
 
   /** The last item (that `fn` accepts), or null. */
@@ -350,9 +292,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The last item (that `fn` accepts), or `fallback` (a function's result) when there is none (Laravel). */
   last<D>(fn: ItemCallback<T, unknown> | null | undefined, fallback: D | (() => D)): T | D;
   last(fn?: ItemCallback<T, unknown> | null, fallback: unknown = null): unknown {
-    if (fn !== null) assertCallback(fn, 'last', true);
-    for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
-    return orFallback(fallback);
+    return edgeItem(this, fn, fallback, 'last');
   }
 
   /** The first item that `fn` (called with `thisArg` as `this`, as Array's find does) accepts, or null. */
@@ -362,12 +302,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The model with that key, or `fallback` (a function's result) when there is none (Eloquent). */
   find<D>(key: KeyValue | KeyValue[] | Record<string, KeyValue> | null, fallback: D | (() => D)): T | D;
   find(target: ItemCallback<T, unknown> | KeyValue | KeyValue[] | Record<string, KeyValue> | null, second?: unknown): unknown {
-    if (typeof target === 'function') {
-      for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
-      return null;
-    }
-    const found = findItem(this, target);
-    return found === null ? orFallback(second === undefined ? null : second) : found;
+    return findIn(this, target, second);
   }
 
   /** True when `fn` accepts some item. */
@@ -469,9 +404,7 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
   join(glue = ',', finalGlue = ''): string {
-    const texts = mapItems(this, toText);
-    if (finalGlue === '' || texts.length < 2) return texts.join(glue);
-    return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
+    return joinItems(this, glue, finalGlue);
   }
 
   /**
@@ -479,11 +412,7 @@ export class Collection<T> extends ArrayBase<T> {
    * Laravel). Items that are not records take the glue alone: `pluck('title').implode(', ')`.
    */
   implode(key: KeySelector<T> | string, glue?: string): string {
-    const first = this.length ? this[0] : null;
-    const isRecord = first !== null && typeof first === 'object' && !isDate(first);
-    // As Laravel: over plain values the first argument is the glue (and a second is ignored).
-    if (typeof key === 'string' && !isRecord) return this.join(key);
-    return this.valuesOf(key as KeySelector<T>, 'implode').map(toText).join(glue === undefined ? '' : glue);
+    return implodeItems(this, key, glue);
   }
 
   private orderKeys(key: KeySelector<T> | ReadonlyArray<SortSelector<T>> | undefined, direction: 1 | -1, method: string): SortKey[] {
@@ -492,6 +421,6 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
   private valuesOf(key: KeySelector<T> | null | undefined, method: string): unknown[] {
-    return mapItems(this, selector(optionalSelector<T>(key, method)));
+    return selectedValues(this, key, method);
   }
 }

@@ -1,5 +1,10 @@
-import { compareValues, isDate } from './compare';
+import { ValidationError } from '../errors';
+import { compareValues, isDate, toText } from './compare';
 import { isPlainNumberText } from '../support/values';
+import { describe } from './arguments';
+import { mapItems, selectedValues } from './select';
+import type { Collection } from './Collection';
+import type { ItemCallback, KeySelector } from './select';
 
 /** True for null, undefined, '' (an empty cell), NaN and invalid Dates: values that aggregates and sorts set aside. */
 export function isBlank(value: unknown): boolean {
@@ -17,6 +22,30 @@ export function numbersOf(values: unknown[]): number[] {
     if (typeof value === 'number' ? !Number.isNaN(value) : typeof value === 'string' && isPlainNumberText(value)) numbers.push(Number(value));
   }
   return numbers;
+}
+
+/** The total of the numbers of `values` (numbersOf); 0 when there are none. */
+export function sumOf(values: unknown[]): number {
+  return totalOf(numbersOf(values));
+}
+
+/** The mean of the numbers of `values` (numbersOf), or null when there are none. */
+export function meanOf(values: unknown[]): number | null {
+  const numbers = numbersOf(values);
+  return numbers.length === 0 ? null : totalOf(numbers) / numbers.length;
+}
+
+/** The sum of `numbers`, from 0. */
+function totalOf(numbers: number[]): number {
+  return numbers.reduce((total, n) => total + n, 0);
+}
+
+/** How many items `fn` accepts (`count(fn)`); anything but a function is refused. */
+export function countAccepted<T>(items: Collection<T>, fn: ItemCallback<T, unknown>): number {
+  if (typeof fn !== 'function') throw new ValidationError(`Collection.count: expected nothing or a function that picks the items to count, got ${describe(fn)}.`);
+  let counted = 0;
+  for (let i = 0; i < items.length; i++) if (fn(items[i], i, items)) counted++;
+  return counted;
 }
 
 /** The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. */
@@ -49,4 +78,20 @@ export function sortByKeys<T>(items: T[], keys: readonly SortKey[]): T[] {
     return a - b;
   });
   return order.map((index) => items[index]);
+}
+
+/** The items' text joined by `glue` (null → '', Dates as ISO), with Laravel's `finalGlue` before the last item. */
+export function joinItems<T>(items: Collection<T>, glue: string, finalGlue: string): string {
+  const texts = mapItems(items, toText);
+  if (finalGlue === '' || texts.length < 2) return texts.join(glue);
+  return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
+}
+
+/** `implode`: the text of a key's value of every item joined by `glue`; over items that are not records, `key` is the glue. */
+export function implodeItems<T>(items: Collection<T>, key: KeySelector<T> | string, glue: string | undefined): string {
+  const first = items.length ? items[0] : null;
+  const isRecord = first !== null && typeof first === 'object' && !isDate(first);
+  // As Laravel: over plain values the first argument is the glue (and a second is ignored).
+  if (typeof key === 'string' && !isRecord) return items.join(key);
+  return selectedValues(items, key as KeySelector<T>, 'implode').map(toText).join(glue === undefined ? '' : glue);
 }

@@ -1,8 +1,9 @@
-/** Grouping by a key's text, shared by `groupBy` and `countBy` so that the two key items alike. */
+/** Keying items by a key's text, shared by `groupBy`, `countBy`, `keyBy` and keyed `pluck` so that all of them key items alike. */
+import { ValidationError } from '../errors';
 import { toText } from './compare';
-import { checkSelector, selector } from './select';
+import { checkSelector, mapItems, selector } from './select';
 import type { Collection } from './Collection';
-import type { KeySelector } from './select';
+import type { ItemCallback, KeySelector } from './select';
 
 /** The items by the text of a key ('' for null, ISO for Dates; none: the items themselves), in first-seen order; `method` names the caller in errors. */
 export function groupItems<T>(items: Collection<T>, key: unknown, method: string): Map<string, T[]> {
@@ -21,4 +22,24 @@ export function groupItems<T>(items: Collection<T>, key: unknown, method: string
 export function countItems<T>(items: Collection<T>, key?: KeySelector<T> | null): Record<string, number> {
   const groups = groupItems(items, key === null ? undefined : key, 'countBy');
   return Object.fromEntries(Array.from(groups, ([name, group]) => [name, group.length]));
+}
+
+/** `groupBy`'s groups, each made a Collection by `wrap`; a list of keys nests the groups one level per key (Laravel). */
+export function groupTree<T>(items: Collection<T>, key: unknown, wrap: (group: T[]) => Collection<T>): Record<string, unknown> {
+  if (Array.isArray(key)) {
+    if (!key.length) throw new ValidationError('Collection.groupBy([]): name at least one key.');
+    const groups = items.groupBy(checkSelector<T>(key[0], 'groupBy'));
+    if (key.length === 1) return groups;
+    const rest = key.slice(1);
+    return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
+  }
+  if (key === undefined) throw new ValidationError('Collection.groupBy: name the key to group by (a column, dot path, index or function).');
+  return Object.fromEntries(Array.from(groupItems(items, key, 'groupBy'), ([name, group]) => [name, wrap(group)]));
+}
+
+/** What `value` reads from each item, keyed by the text of `key` (keyBy, and pluck with a key); the last item wins a shared key. */
+export function keyItems<T, V>(items: Collection<T>, key: unknown, method: string, value: ItemCallback<T, V>): Record<string, V> {
+  if (key === undefined) throw new ValidationError(`Collection.${method}: name the key (a column, dot path, index or function).`);
+  const read = selector(checkSelector<T>(key, method));
+  return Object.fromEntries(mapItems(items, (item, i, all) => [toText(read(item, i, all)), value(item, i, all)]));
 }

@@ -72,6 +72,23 @@ export function mapItems<T, U>(items: Collection<T>, fn: ItemCallback<T, U>, thi
   return out;
 }
 
+/** The values `key` selects from each item (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
+export function selectedValues<T>(items: Collection<T>, key: KeySelector<T> | null | undefined, method: string): unknown[] {
+  return mapItems(items, selector(optionalSelector<T>(key, method)));
+}
+
+/** `pluck`'s reader of `col` (a column, dot path, index, symbol or function); a missing column is refused. */
+export function pluckReader<T>(col: unknown): ItemCallback<T, unknown> {
+  if (col === undefined || col === null) throw new ValidationError('Collection.pluck: name the column to pluck (a column, dot path, index or function).');
+  const path = typeof col === 'symbol' ? (item: T) => (item as Record<PropertyKey, unknown>)[col] : selector<T>(checkSelector<T>(col, 'pluck'));
+  if (typeof col === 'function') return path;
+  // A name no item holds (or a dot path through a null relation) plucks null, as Laravel's data_get.
+  return (item, i, items) => {
+    const value = path(item, i, items);
+    return value === undefined ? null : value;
+  };
+}
+
 /** An item's own `toJSON()`/`serialize(arg)` result where it has that method, else the item. */
 export function viaOwnMethod(item: unknown, method: 'toJSON' | 'serialize', arg?: unknown): unknown {
   const fn = item !== null && item !== undefined && (item as Record<string, unknown>)[method];

@@ -1,9 +1,11 @@
-/** Laravel's subset helpers of a Collection: whereNull, whereBetween, forPage, partition, modelKeys. */
+/** Laravel's subset helpers of a Collection: whereNull, whereBetween, unique, chunk, forPage, partition, modelKeys. */
 import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
 import { countArgument, describe } from './arguments';
 import { isEmptyCell, operatorMatcher } from './compare';
-import { checkSelector, selector } from './select';
+import { firstOfEach } from './identity';
+import { checkSelector, optionalSelector, selector } from './select';
+import type { Collection } from './Collection';
 import type { ItemCallback, Path } from './select';
 
 /** The test of whereNull (`blank`) or whereNotNull: blank as a sheet shows it (null, missing or ''). */
@@ -26,6 +28,23 @@ export function betweenPredicate<T>(col: Path<T>, range: unknown, inside: boolea
     const value = read(item, i, items);
     return (above(value) && below(value)) === inside;
   };
+}
+
+/** The test of `unique`: the first item of each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
+export function distinctPredicate<T>(key: unknown, method: string): ItemCallback<T, boolean> {
+  const read = selector(optionalSelector<T>(key, method));
+  const isFirst = firstOfEach();
+  return (item, i, items) => isFirst(read(item, i, items));
+}
+
+/** The items in collections of `size` items (the last may be shorter), each a slice of `items`. */
+export function chunkItems<T>(items: Collection<T>, size: number): Collection<T>[] {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
+  }
+  const chunks: Collection<T>[] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }
 
 /** Where page `page` of `perPage` items starts and ends (page 1, or below, is the first). */
