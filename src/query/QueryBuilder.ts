@@ -5,22 +5,21 @@
  */
 import { Collection } from '../collection/Collection';
 import { Paginator } from '../collection/Paginator';
-import { isoDateOf, keyedValues, ZoneSource } from '../collection/compare';
+import { isoDateOf, keyedValues } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
-import { assertKeyUpdate } from '../model/keyChange';
 import { keyValues, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
-import { timeZoneOf } from '../storage/sheetsApi/api';
-import { Row, RowEntry, Table } from '../storage/Table';
+import { RowEntry, Table } from '../storage/Table';
 import { prefetch, readsAreKept, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
-import { CellValue, describeValue, isPlainObject, normalizeCompositeKey, sameValue } from '../support/values';
+import { describeValue, isPlainObject, normalizeCompositeKey } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
-import { checkColumn, columnListError, compile, Condition, refuseColumnList, Source } from './conditions';
-import { OrderedQuery } from './OrderedQuery';
+import { checkColumn, columnListError, refuseColumnList } from './conditions';
+import { MatchingQuery } from './MatchingQuery';
 import { refusePaginateInCallback } from './relationCallback';
-import { addAmounts, Increment, incrementOf, refuseKeyExtras, unqualified } from './increment';
+import { addAmounts, Increment, incrementOf, refuseKeyExtras } from './increment';
+import { setAttributes } from './update';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 
@@ -28,10 +27,7 @@ export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 export type QualifiedColumns = { [column: `${string}.${string}`]: unknown };
 
 /** A fluent query over one model's sheet. */
-export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
-  /** Conditions ANDed with all the others (see scopeToKeys). */
-  private readonly scope: Condition[] = [];
-
+export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
   constructor(model: ModelClass<M>) {
     super(model);
   }
@@ -115,18 +111,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
       const indexed = this.findInIndex(keys, values);
       if (indexed !== undefined) return indexed;
     }
-    const mark = this.scope.length;
-    try {
-      keys.forEach((key, i) => {
-        const value = values[i];
-        // Date text finds a date key as whereIn and findMany do (in the spreadsheet's time zone).
-        if (typeof value === 'string' && isoDateOf(value)) this.scope.push({ kind: 'in', bool: 'and', not: false, source: 'model', column: key, values: [value] });
-        else this.scopeToKeys(key, [value]);
-      });
-      return this.first();
-    } finally {
-      this.scope.length = mark;
-    }
+    return this.readByKey(keys, values, () => this.first());
   }
 
   /**
@@ -136,7 +121,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
    */
   private findsInIndex(values: readonly unknown[]): boolean {
     if (Object.getPrototypeOf(this) !== QueryBuilder.prototype || !readsAreKept()) return false;
-    if (this.conditions.length || this.scope.length || this.orders.length || this.offsetCount) return false;
+    if (this.scopedConditions().length || this.orders.length || this.offsetCount) return false;
     return !values.some((value) => typeof value === 'string' && isoDateOf(value));
   }
 
@@ -262,17 +247,6 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
     return table;
   }
 
-  /**
-   * Throws for an order column the table lacks: order changes no count, but a typo is an error in
-   * counts too (a withCount alias is left to get(): telling it would mean counting).
-   */
-  assertOrderColumns(table: Table): void {
-    for (const order of this.orders) {
-      const name = this.unqualify(order.column, table);
-      if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
-    }
-  }
-
   /** How many rows the query keeps before offset and limit apply (a relation's groupLimit on one parent), or null for all. */
   protected rowCap(): number | null {
     return null;
@@ -360,19 +334,7 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
 
   /** Sets `attributes` on the rows `entries()` gives; cells that already hold the value are left alone (formulas too). Returns the number of rows. */
   protected setOnRows(table: Table, attributes: Record<string, unknown>, entries: () => RowEntry[]): number {
-    const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
-    const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
-    const rows = entries();
-    const values = names.map((name) => attributes[name]);
-    // Checked up front, so a bad value is refused even when no row would change.
-    const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
-    assertKeyUpdate(this.model, table, columns, rows, values, this.owner);
-    for (const entry of rows) {
-      columns.forEach((column, i) => {
-        if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
-      });
-    }
-    return rows.length;
+    return setAttributes(this.model, table, attributes, entries, this.owner, (name) => this.unqualify(name, table));
   }
 
   /** Deletes every matching row. Returns the number of rows. */
@@ -384,69 +346,6 @@ export class QueryBuilder<M extends Model> extends OrderedQuery<M> {
       rows.forEach((entry) => table.remove(entry));
       return rows.length;
     });
-  }
-
-  /** The matching rows of a table, to change: filtered, sorted, sliced. */
-  matchingEntries(table: Table): RowEntry[] {
-    const test = this.predicate(table);
-    return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
-  }
-
-  /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
-  selectValues(table: Table): Row[] {
-    return this.ordered(table, this.matchingValues(table), (values) => values);
-  }
-
-  /**
-   * The current values of every matching row, unsorted and unsliced: what withCount/has count, as
-   * a correlated SQL count ignores its sub-query's limit.
-   */
-  matchingValues(table: Table): Row[] {
-    const rows = table.liveValues();
-    // Without conditions a copy does: filter would call the predicate once per row for nothing.
-    return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
-  }
-
-  /** The where-conditions as one predicate over a table's rows. */
-  predicate(table: Table): (values: Row) => boolean {
-    return compile(this.scopedConditions(), this.resolveColumn(table), this.zoneOf(table));
-  }
-
-  /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
-  protected scopedConditions(): Condition[] {
-    if (!this.scope.length) return this.conditions;
-    const group: Condition = { kind: 'group', bool: 'and', not: false, conditions: this.conditions };
-    return this.scope.concat(this.conditions.length ? [group] : []);
-  }
-
-  /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
-  protected zoneOf(table: Table): ZoneSource {
-    return () => timeZoneOf(table.opened.spreadsheet);
-  }
-
-  /**
-   * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
-   * (as Lucid's relation queries wrap theirs): `orWhere` cannot reach other parents' rows.
-   */
-  scopeToKeys(column: string, keys: Iterable<unknown>): this {
-    this.scope.push(this.keyInCondition(column, keys, 'model', 'query'));
-    return this;
-  }
-
-  /** How a column name is read from a row of this query's table. */
-  protected resolveColumn(table: Table): (column: string, source: Source, owner?: string) => (values: Row) => CellValue {
-    return (column, source, owner = this.owner) => {
-      const name = this.unqualify(column, table);
-      const counted = table.header.has(name) ? null : this.countColumn(name, table);
-      if (counted) return counted;
-      const index = table.column(name, owner);
-      return (values) => values[index];
-    };
-  }
-
-  /** `posts.title` → `title` when `posts` names this query's sheet. */
-  protected unqualify(column: string, table: Table): string {
-    return unqualified(column, table);
   }
 }
 

@@ -1,0 +1,105 @@
+/** Which rows of a table a model query matches: its key scope, its predicate, and column resolution. */
+import { isoDateOf, ZoneSource } from '../collection/compare';
+import type { Model } from '../model/Model';
+import { timeZoneOf } from '../storage/sheetsApi/api';
+import { Row, RowEntry, Table } from '../storage/Table';
+import { CellValue } from '../support/values';
+import { compile, Condition, Source } from './conditions';
+import { unqualified } from './increment';
+import { OrderedQuery } from './OrderedQuery';
+
+/** The rows of a table that a model query's clauses, key scope and order pick. */
+export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
+  /** Conditions ANDed with all the others (see scopeToKeys). */
+  private readonly scope: Condition[] = [];
+
+  /**
+   * Throws for an order column the table lacks: order changes no count, but a typo is an error in
+   * counts too (a withCount alias is left to get(): telling it would mean counting).
+   */
+  assertOrderColumns(table: Table): void {
+    for (const order of this.orders) {
+      const name = this.unqualify(order.column, table);
+      if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
+    }
+  }
+
+  /** The matching rows of a table, to change: filtered, sorted, sliced. */
+  matchingEntries(table: Table): RowEntry[] {
+    const test = this.predicate(table);
+    return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
+  }
+
+  /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
+  selectValues(table: Table): Row[] {
+    return this.ordered(table, this.matchingValues(table), (values) => values);
+  }
+
+  /**
+   * The current values of every matching row, unsorted and unsliced: what withCount/has count, as
+   * a correlated SQL count ignores its sub-query's limit.
+   */
+  matchingValues(table: Table): Row[] {
+    const rows = table.liveValues();
+    // Without conditions a copy does: filter would call the predicate once per row for nothing.
+    return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
+  }
+
+  /** The where-conditions as one predicate over a table's rows. */
+  predicate(table: Table): (values: Row) => boolean {
+    return compile(this.scopedConditions(), this.resolveColumn(table), this.zoneOf(table));
+  }
+
+  /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
+  protected scopedConditions(): Condition[] {
+    if (!this.scope.length) return this.conditions;
+    const group: Condition = { kind: 'group', bool: 'and', not: false, conditions: this.conditions };
+    return this.scope.concat(this.conditions.length ? [group] : []);
+  }
+
+  /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
+  protected zoneOf(table: Table): ZoneSource {
+    return () => timeZoneOf(table.opened.spreadsheet);
+  }
+
+  /**
+   * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
+   * (as Lucid's relation queries wrap theirs): `orWhere` cannot reach other parents' rows.
+   */
+  scopeToKeys(column: string, keys: Iterable<unknown>): this {
+    this.scope.push(this.keyInCondition(column, keys, 'model', 'query'));
+    return this;
+  }
+
+  /** Runs `read` with the query kept to the rows holding one primary key (`find`); the key is not kept on the builder. */
+  protected readByKey<T>(keys: readonly string[], values: readonly unknown[], read: () => T): T {
+    const mark = this.scope.length;
+    try {
+      keys.forEach((key, i) => {
+        const value = values[i];
+        // Date text finds a date key as whereIn and findMany do (in the spreadsheet's time zone).
+        if (typeof value === 'string' && isoDateOf(value)) this.scope.push({ kind: 'in', bool: 'and', not: false, source: 'model', column: key, values: [value] });
+        else this.scopeToKeys(key, [value]);
+      });
+      return read();
+    } finally {
+      this.scope.length = mark;
+    }
+  }
+
+  /** How a column name is read from a row of this query's table. */
+  protected resolveColumn(table: Table): (column: string, source: Source, owner?: string) => (values: Row) => CellValue {
+    return (column, source, owner = this.owner) => {
+      const name = this.unqualify(column, table);
+      const counted = table.header.has(name) ? null : this.countColumn(name, table);
+      if (counted) return counted;
+      const index = table.column(name, owner);
+      return (values) => values[index];
+    };
+  }
+
+  /** `posts.title` → `title` when `posts` names this query's sheet. */
+  protected unqualify(column: string, table: Table): string {
+    return unqualified(column, table);
+  }
+}
