@@ -963,43 +963,6 @@ var SheetORM = (() => {
     };
   }
 
-  // src/collection/aggregate.ts
-  function isBlank(value) {
-    if (value === null || value === void 0 || value === "") return true;
-    if (typeof value === "number") return Number.isNaN(value);
-    return isDate2(value) && Number.isNaN(value.getTime());
-  }
-  function numbersOf(values) {
-    const numbers = [];
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
-    }
-    return numbers;
-  }
-  function extremeOf(values, direction) {
-    let best = null;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
-    }
-    return best;
-  }
-  function sortByKeys(items, keys) {
-    const order = items.map((_, index) => index);
-    order.sort((a, b) => {
-      for (let k = 0; k < keys.length; k++) {
-        const { values, direction } = keys[k];
-        const aBlank = isBlank(values[a]);
-        const bBlank = isBlank(values[b]);
-        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
-        if (byValue) return byValue;
-      }
-      return a - b;
-    });
-    return order.map((index) => items[index]);
-  }
-
   // src/model/state.ts
   function pivotOf(state) {
     if (state.pivot === void 0 && state.pivotSpec && state.pivotRow) state.pivot = state.pivotSpec.pivot(state.pivotRow);
@@ -1207,6 +1170,18 @@ var SheetORM = (() => {
     for (let i = 0; i < items.length; i++) out[i] = fn.call(thisArg, items[i], i, items);
     return out;
   }
+  function selectedValues(items, key, method) {
+    return mapItems(items, selector(optionalSelector(key, method)));
+  }
+  function pluckReader(col) {
+    if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
+    const path = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
+    if (typeof col === "function") return path;
+    return (item, i, items) => {
+      const value = path(item, i, items);
+      return value === void 0 ? null : value;
+    };
+  }
   function viaOwnMethod(item, method, arg) {
     const fn = item !== null && item !== void 0 && item[method];
     return typeof fn === "function" ? arg === void 0 ? fn.call(item) : fn.call(item, arg) : item;
@@ -1264,6 +1239,135 @@ var SheetORM = (() => {
     });
   }
 
+  // src/collection/aggregate.ts
+  function isBlank(value) {
+    if (value === null || value === void 0 || value === "") return true;
+    if (typeof value === "number") return Number.isNaN(value);
+    return isDate2(value) && Number.isNaN(value.getTime());
+  }
+  function numbersOf(values) {
+    const numbers = [];
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value)) numbers.push(Number(value));
+    }
+    return numbers;
+  }
+  function sumOf(values) {
+    return totalOf(numbersOf(values));
+  }
+  function meanOf(values) {
+    const numbers = numbersOf(values);
+    return numbers.length === 0 ? null : totalOf(numbers) / numbers.length;
+  }
+  function totalOf(numbers) {
+    return numbers.reduce((total, n) => total + n, 0);
+  }
+  function countAccepted(items, fn) {
+    if (typeof fn !== "function") throw new ValidationError(`Collection.count: expected nothing or a function that picks the items to count, got ${describe(fn)}.`);
+    let counted = 0;
+    for (let i = 0; i < items.length; i++) if (fn(items[i], i, items)) counted++;
+    return counted;
+  }
+  function extremeOf(values, direction) {
+    let best = null;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+    }
+    return best;
+  }
+  function sortByKeys(items, keys) {
+    const order = items.map((_, index) => index);
+    order.sort((a, b) => {
+      for (let k = 0; k < keys.length; k++) {
+        const { values, direction } = keys[k];
+        const aBlank = isBlank(values[a]);
+        const bBlank = isBlank(values[b]);
+        const byValue = aBlank || bBlank ? Number(aBlank) - Number(bBlank) : compareValues(values[a], values[b]) * direction;
+        if (byValue) return byValue;
+      }
+      return a - b;
+    });
+    return order.map((index) => items[index]);
+  }
+  function joinItems(items, glue, finalGlue) {
+    const texts = mapItems(items, toText);
+    if (finalGlue === "" || texts.length < 2) return texts.join(glue);
+    return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
+  }
+  function implodeItems(items, key, glue) {
+    const first = items.length ? items[0] : null;
+    const isRecord = first !== null && typeof first === "object" && !isDate2(first);
+    if (typeof key === "string" && !isRecord) return items.join(key);
+    return selectedValues(items, key, "implode").map(toText).join(glue === void 0 ? "" : glue);
+  }
+
+  // src/collection/array.ts
+  var push = Array.prototype.push;
+  function fillItems(target, items) {
+    const size = items;
+    if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
+      target.length = size;
+      return;
+    }
+    if (items === null || typeof items[Symbol.iterator] !== "function") {
+      throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
+    }
+    const list = Array.isArray(items) ? items : Array.from(items);
+    for (let i = 0; i < list.length; i++) push.call(target, list[i]);
+  }
+  function filterItems(items, fn, thisArg) {
+    assertCallback(fn, "filter");
+    const kept2 = [];
+    for (let i = 0; i < items.length; i++) if (fn.call(thisArg, items[i], i, items)) kept2.push(items[i]);
+    return kept2;
+  }
+  function reduceItems(items, fn, initial) {
+    assertCallback(fn, "reduce");
+    if (!initial.length && !items.length) return null;
+    let accumulator = initial.length ? initial[0] : items[0];
+    for (let i = initial.length ? 0 : 1; i < items.length; i++) accumulator = fn(accumulator, items[i], i, items);
+    return accumulator;
+  }
+  function someMatch(items, args) {
+    const test = itemTest(args, "some", matchesItem);
+    for (let i = 0; i < items.length; i++) if (test(items[i], i, items)) return true;
+    return false;
+  }
+  function everyMatch(items, args) {
+    const test = itemTest(args, "every", (col) => {
+      const read = selector(checkSelector(col, "every"));
+      return (item) => Boolean(read(item, 0, items));
+    });
+    for (let i = 0; i < items.length; i++) if (!test(items[i], i, items)) return false;
+    return true;
+  }
+
+  // src/collection/lookup.ts
+  function itemAt(items, index, fallback) {
+    const i = index < 0 ? items.length + index : index;
+    return Number.isInteger(i) && i >= 0 && i < items.length ? items[i] : orFallback(fallback);
+  }
+  function edgeItem(items, fn, fallback, method) {
+    if (fn !== null) assertCallback(fn, method, true);
+    const accepts = (i) => !fn || fn(items[i], i, items);
+    if (method === "first") {
+      for (let i = 0; i < items.length; i++) if (accepts(i)) return items[i];
+    } else {
+      for (let i = items.length - 1; i >= 0; i--) if (accepts(i)) return items[i];
+    }
+    return orFallback(fallback);
+  }
+  function findIn(items, target, second) {
+    if (typeof target === "function") {
+      for (let i = 0; i < items.length; i++) if (target.call(second, items[i], i, items)) return items[i];
+      return null;
+    }
+    const found = findItem(items, target);
+    return found === null ? orFallback(second === void 0 ? null : second) : found;
+  }
+
   // src/collection/where.ts
   function wherePredicate(col, args, method) {
     if (typeof col === "function") return col;
@@ -1301,6 +1405,19 @@ var SheetORM = (() => {
       const value = read(item, i, items);
       return (above(value) && below(value)) === inside;
     };
+  }
+  function distinctPredicate(key, method) {
+    const read = selector(optionalSelector(key, method));
+    const isFirst = firstOfEach();
+    return (item, i, items) => isFirst(read(item, i, items));
+  }
+  function chunkItems(items, size) {
+    if (!Number.isInteger(size) || size < 1) {
+      throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
+    }
+    const chunks = [];
+    for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+    return chunks;
   }
   function pageBounds(page, perPage) {
     const p = Math.trunc(countArgument(page, "forPage"));
@@ -1343,6 +1460,22 @@ var SheetORM = (() => {
     const groups = groupItems(items, key === null ? void 0 : key, "countBy");
     return Object.fromEntries(Array.from(groups, ([name, group]) => [name, group.length]));
   }
+  function groupTree(items, key, wrap) {
+    if (Array.isArray(key)) {
+      if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
+      const groups = items.groupBy(checkSelector(key[0], "groupBy"));
+      if (key.length === 1) return groups;
+      const rest = key.slice(1);
+      return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
+    }
+    if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
+    return Object.fromEntries(Array.from(groupItems(items, key, "groupBy"), ([name, group]) => [name, wrap(group)]));
+  }
+  function keyItems(items, key, method, value) {
+    if (key === void 0) throw new ValidationError(`Collection.${method}: name the key (a column, dot path, index or function).`);
+    const read = selector(checkSelector(key, method));
+    return Object.fromEntries(mapItems(items, (item, i, all) => [toText(read(item, i, all)), value(item, i, all)]));
+  }
 
   // src/collection/load.ts
   var loader = null;
@@ -1362,21 +1495,11 @@ var SheetORM = (() => {
 
   // src/collection/Collection.ts
   var ArrayBase = Array;
-  var push = Array.prototype.push;
   var Collection = class _Collection extends ArrayBase {
     /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
     constructor(items = []) {
       super();
-      const size = items;
-      if (typeof size === "number" && Number.isInteger(size) && size >= 0) {
-        this.length = size;
-        return;
-      }
-      if (items === null || typeof items[Symbol.iterator] !== "function") {
-        throw new ValidationError(`new Collection(): expected an array or iterable, got ${describe(items)}.`);
-      }
-      const list = Array.isArray(items) ? items : Array.from(items);
-      for (let i = 0; i < list.length; i++) push.call(this, list[i]);
+      fillItems(this, items);
     }
     /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
     static get [Symbol.species]() {
@@ -1404,8 +1527,7 @@ var SheetORM = (() => {
       return _Collection.wrap(items);
     }
     get(index, fallback = null) {
-      const i = index < 0 ? this.length + index : index;
-      return Number.isInteger(i) && i >= 0 && i < this.length ? this[i] : orFallback(fallback);
+      return itemAt(this, index, fallback);
     }
     /** Calls `fn` for each item, stopping early when it returns `false`; returns this collection. */
     each(fn) {
@@ -1419,34 +1541,20 @@ var SheetORM = (() => {
       return _Collection.wrap(mapItems(this, fn, thisArg));
     }
     filter(fn = (item) => item, thisArg) {
-      assertCallback(fn, "filter");
-      const kept2 = [];
-      for (let i = 0; i < this.length; i++) if (fn.call(thisArg, this[i], i, this)) kept2.push(this[i]);
-      return _Collection.wrap(kept2);
+      return _Collection.wrap(filterItems(this, fn, thisArg));
     }
     reject(...args) {
       const test = itemTest(args.slice(0, 1), "reject", matchesItem);
       return this.filter((item, i, items) => !test(item, i, items));
     }
     reduce(fn, ...initial) {
-      assertCallback(fn, "reduce");
-      if (!initial.length && !this.length) return null;
-      let accumulator = initial.length ? initial[0] : this[0];
-      for (let i = initial.length ? 0 : 1; i < this.length; i++) accumulator = fn(accumulator, this[i], i, this);
-      return accumulator;
+      return reduceItems(this, fn, initial);
     }
     some(...args) {
-      const test = itemTest(args, "some", matchesItem);
-      for (let i = 0; i < this.length; i++) if (test(this[i], i, this)) return true;
-      return false;
+      return someMatch(this, args);
     }
     every(...args) {
-      const test = itemTest(args, "every", (col) => {
-        const read = selector(checkSelector(col, "every"));
-        return (item) => Boolean(read(item, 0, this));
-      });
-      for (let i = 0; i < this.length; i++) if (!test(this[i], i, this)) return false;
-      return true;
+      return everyMatch(this, args);
     }
     where(col, ...args) {
       return this.filter(wherePredicate(col, args, "where"));
@@ -1479,32 +1587,20 @@ var SheetORM = (() => {
       return this.filter(betweenPredicate(col, range, false, "whereNotBetween"));
     }
     pluck(col, key) {
-      if (col === void 0 || col === null) throw new ValidationError("Collection.pluck: name the column to pluck (a column, dot path, index or function).");
-      const path = typeof col === "symbol" ? (item) => item[col] : selector(checkSelector(col, "pluck"));
-      const read = typeof col === "function" ? path : (item, i, items) => {
-        const value = path(item, i, items);
-        return value === void 0 ? null : value;
-      };
-      if (key === void 0 || key === null) return this.map(read);
-      const readKey = selector(checkSelector(key, "pluck"));
-      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(readKey(item, i, items)), read(item, i, items)]));
+      const read = pluckReader(col);
+      return key === void 0 || key === null ? this.map(read) : keyItems(this, key, "pluck", read);
     }
     /** The number of items (with `fn`, of the items it accepts). */
     count(fn) {
-      if (fn === void 0) return this.length;
-      if (typeof fn !== "function") throw new ValidationError(`Collection.count: expected nothing or a function that picks the items to count, got ${describe(fn)}.`);
-      let counted = 0;
-      for (let i = 0; i < this.length; i++) if (fn(this[i], i, this)) counted++;
-      return counted;
+      return fn === void 0 ? this.length : countAccepted(this, fn);
     }
     /** The total of the items (or of a column or derived value); non-numeric values are skipped. */
     sum(key) {
-      return numbersOf(this.valuesOf(key, "sum")).reduce((total, n) => total + n, 0);
+      return sumOf(this.valuesOf(key, "sum"));
     }
     /** The mean of the numeric values, or null when there are none. */
     avg(key) {
-      const numbers = numbersOf(this.valuesOf(key, "avg"));
-      return numbers.length === 0 ? null : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+      return meanOf(this.valuesOf(key, "avg"));
     }
     min(key) {
       return extremeOf(this.valuesOf(key, "min"), -1);
@@ -1524,15 +1620,7 @@ var SheetORM = (() => {
       return _Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, -1, "sortByDesc")));
     }
     groupBy(key) {
-      if (Array.isArray(key)) {
-        if (!key.length) throw new ValidationError("Collection.groupBy([]): name at least one key.");
-        const groups = this.groupBy(checkSelector(key[0], "groupBy"));
-        if (key.length === 1) return groups;
-        const rest = key.slice(1);
-        return Object.fromEntries(Object.keys(groups).map((name) => [name, groups[name].groupBy(rest)]));
-      }
-      if (key === void 0) throw new ValidationError("Collection.groupBy: name the key to group by (a column, dot path, index or function).");
-      return Object.fromEntries(Array.from(groupItems(this, key, "groupBy"), ([name, group]) => [name, _Collection.wrap(group)]));
+      return groupTree(this, key, _Collection.wrap);
     }
     /** How many items hold each value of a column or derived value (none: of the items), keyed as `groupBy` keys (Laravel). */
     countBy(key) {
@@ -1540,42 +1628,24 @@ var SheetORM = (() => {
     }
     /** The items keyed by the text of a column or derived value; the last item wins a shared key. */
     keyBy(key) {
-      if (key === void 0) throw new ValidationError("Collection.keyBy: name the key (a column, dot path, index or function).");
-      const read = selector(checkSelector(key, "keyBy"));
-      return Object.fromEntries(mapItems(this, (item, i, items) => [toText(read(item, i, items)), item]));
+      return keyItems(this, key, "keyBy", (item) => item);
     }
     /** The first item for each distinct value (loose equality; persisted models by class and key) of the items, a column or a derived value. */
     unique(key) {
-      const read = selector(optionalSelector(key, "unique"));
-      const isFirst = firstOfEach();
-      return this.filter((item, i) => isFirst(read(item, i, this)));
+      return this.filter(distinctPredicate(key, "unique"));
     }
     /** Splits the items into collections of `size` items (the last may be shorter). */
     chunk(size) {
-      if (!Number.isInteger(size) || size < 1) {
-        throw new ValidationError(`Collection.chunk: size must be a positive integer (got ${String(size)}).`);
-      }
-      const chunks = [];
-      for (let i = 0; i < this.length; i += size) chunks.push(this.slice(i, i + size));
-      return _Collection.wrap(chunks);
+      return _Collection.wrap(chunkItems(this, size));
     }
     first(fn, fallback = null) {
-      if (fn !== null) assertCallback(fn, "first", true);
-      for (let i = 0; i < this.length; i++) if (!fn || fn(this[i], i, this)) return this[i];
-      return orFallback(fallback);
+      return edgeItem(this, fn, fallback, "first");
     }
     last(fn, fallback = null) {
-      if (fn !== null) assertCallback(fn, "last", true);
-      for (let i = this.length - 1; i >= 0; i--) if (!fn || fn(this[i], i, this)) return this[i];
-      return orFallback(fallback);
+      return edgeItem(this, fn, fallback, "last");
     }
     find(target, second) {
-      if (typeof target === "function") {
-        for (let i = 0; i < this.length; i++) if (target.call(second, this[i], i, this)) return this[i];
-        return null;
-      }
-      const found = findItem(this, target);
-      return found === null ? orFallback(second === void 0 ? null : second) : found;
+      return findIn(this, target, second);
     }
     contains(...args) {
       return this.some(itemTest(args.length > 1 && typeof args[0] === "function" ? args.slice(0, 1) : args, "contains", matchesItem));
@@ -1639,26 +1709,21 @@ var SheetORM = (() => {
     }
     /** The items' text joined by `glue` (null → '', Dates as ISO); Laravel's `finalGlue` goes before the last item. */
     join(glue = ",", finalGlue = "") {
-      const texts = mapItems(this, toText);
-      if (finalGlue === "" || texts.length < 2) return texts.join(glue);
-      return texts.slice(0, -1).join(glue) + finalGlue + texts[texts.length - 1];
+      return joinItems(this, glue, finalGlue);
     }
     /**
      * The text of one column (or derived value) of every item, joined by `glue` ('' by default, as in
      * Laravel). Items that are not records take the glue alone: `pluck('title').implode(', ')`.
      */
     implode(key, glue) {
-      const first = this.length ? this[0] : null;
-      const isRecord = first !== null && typeof first === "object" && !isDate2(first);
-      if (typeof key === "string" && !isRecord) return this.join(key);
-      return this.valuesOf(key, "implode").map(toText).join(glue === void 0 ? "" : glue);
+      return implodeItems(this, key, glue);
     }
     orderKeys(key, direction, method) {
       return sortKeysOf(key, direction, method, (selected) => mapItems(this, selector(selected)));
     }
     /** The values `key` selects (null or none: the items themselves, as in Laravel); other kinds of key are refused. */
     valuesOf(key, method) {
-      return mapItems(this, selector(optionalSelector(key, method)));
+      return selectedValues(this, key, method);
     }
   };
 
@@ -4935,52 +5000,6 @@ var SheetORM = (() => {
     );
   }
 
-  // src/model/keyChange.ts
-  function assertKeyChange(table, entry, columns, values, owner) {
-    const names = columns.map((column) => table.header.names[column]).join(", ");
-    const shown = values.map(describeValue).join(", ");
-    if (values.some(isBlankKey)) {
-      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
-    }
-    const holder = table.find(columns, normalizeCompositeKey(values));
-    if (holder && holder !== entry) {
-      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
-    }
-  }
-  function assertKeyUpdate(model, table, columns, entries, values, asker2 = modelName(model)) {
-    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
-    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
-    const owner = `${asker2}.update()`;
-    if (entries.length === 1) {
-      const entry = entries[0];
-      assertKeyChange(table, entry, keyColumns2, nextKey(entry, keyColumns2, columns, values), owner);
-      return;
-    }
-    const updated = new Set(entries);
-    const taken = /* @__PURE__ */ new Set();
-    const names = keyColumns2.map((column) => table.header.names[column]).join(", ");
-    const next = entries.map((entry) => nextKey(entry, keyColumns2, columns, values));
-    const shown = (key) => key.map(describeValue).join(", ");
-    for (const key of next) {
-      if (key.some(isBlankKey)) throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown(key)}: a row's key cannot be blank.`);
-      const normal = normalizeCompositeKey(key);
-      if (taken.has(normal)) {
-        throw new ValidationError(`${owner}: setting the key on ${entries.length} rows would give two of them the key ${names} = ${shown(key)} (a duplicate); update one row at a time.`);
-      }
-      taken.add(normal);
-    }
-    for (const key of next) {
-      const normal = normalizeCompositeKey(key);
-      const holder = table.find(keyColumns2, normal);
-      if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns2, normal))) {
-        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
-      }
-    }
-  }
-  function nextKey(entry, keyColumns2, columns, values) {
-    return keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
-  }
-
   // src/query/conditions.ts
   function compile(conditions, resolve, zone) {
     if (!conditions.length) return () => true;
@@ -5077,6 +5096,78 @@ var SheetORM = (() => {
       checkValue(values[i], owner, method, column);
     }
     return values.slice();
+  }
+
+  // src/query/increment.ts
+  function incrementOf(column, amount, extra, owner, method) {
+    const sign = method === "increment" ? 1 : -1;
+    let amounts;
+    if (isPlainObject(column)) {
+      const names = Object.keys(column);
+      if (!names.length) throw new ValidationError(`${owner}.${method}({}): name at least one column, such as { views: 1 }.`);
+      amounts = names.map((name) => [name, sign * checkAmount(column[name], owner, method, name)]);
+      extra = amount === 1 ? extra : amount;
+    } else {
+      const name = checkColumn(column, owner, method);
+      amounts = [[name, sign * checkAmount(amount, owner, method, name)]];
+    }
+    if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
+      throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
+    }
+    const given = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
+    for (const name of given) {
+      if (amounts.some(([counted]) => counted === name)) {
+        throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
+      }
+    }
+    const kept2 = {};
+    for (const name of given) kept2[name] = extra[name];
+    return { amounts, extra: given.length ? kept2 : null };
+  }
+  function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
+    for (const name of Object.keys(change.extra || {})) {
+      if (keys.indexOf(table.header.names[table.column(unqualify(name), owner)]) >= 0) {
+        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+      }
+    }
+  }
+  function unqualified(column, table) {
+    if (table.header.has(column)) return column;
+    const dot = column.lastIndexOf(".");
+    if (dot < 0) return column;
+    return column.slice(0, dot).toLowerCase() === table.ref.sheetName.toLowerCase() ? column.slice(dot + 1) : column;
+  }
+  function checkAmount(amount, owner, method, column) {
+    const value = typeof amount === "string" && isPlainNumberText(amount) ? Number(amount) : amount;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new ValidationError(`${owner}.${method}('${column}', ${describeValue(amount)}): the amount must be a finite number, such as 1.`);
+    }
+    return value;
+  }
+  function addAmounts(table, entries, amounts, keys, owner, method) {
+    const columns = amounts.map(([name]) => {
+      const column = table.column(name, owner);
+      if (keys.indexOf(table.header.names[column]) >= 0) {
+        throw new ValidationError(`${owner}.${method}('${name}'): "${name}" is the key of ${owner}; keys are not counters (set a new key with update() or save()).`);
+      }
+      return column;
+    });
+    const sums = entries.map(
+      (entry) => columns.map((column, i) => {
+        const value = entry.values[column];
+        if (value === null || typeof value === "number") return amounts[i][1] === 0 ? value : (value || 0) + amounts[i][1];
+        const row = entry.rowNumber === null ? "a row not yet written" : `row ${entry.rowNumber}`;
+        throw new ValidationError(
+          `${owner}.${method}('${amounts[i][0]}'): ${row} of ${table.opened.describe()} holds ${describeValue(value)}, not a number; put a number (or nothing) in that cell. Nothing was written.`
+        );
+      })
+    );
+    entries.forEach(
+      (entry, r) => columns.forEach((column, i) => {
+        if (!sameValue(entry.values[column], sums[r][i])) table.set(entry, column, sums[r][i], owner);
+      })
+    );
+    return columns;
   }
 
   // src/query/ConditionBuilder.ts
@@ -5811,84 +5902,158 @@ var SheetORM = (() => {
     }
   };
 
-  // src/query/increment.ts
-  function incrementOf(column, amount, extra, owner, method) {
-    const sign = method === "increment" ? 1 : -1;
-    let amounts;
-    if (isPlainObject(column)) {
-      const names = Object.keys(column);
-      if (!names.length) throw new ValidationError(`${owner}.${method}({}): name at least one column, such as { views: 1 }.`);
-      amounts = names.map((name) => [name, sign * checkAmount(column[name], owner, method, name)]);
-      extra = amount === 1 ? extra : amount;
-    } else {
-      const name = checkColumn(column, owner, method);
-      amounts = [[name, sign * checkAmount(amount, owner, method, name)]];
+  // src/query/MatchingQuery.ts
+  var MatchingQuery = class extends OrderedQuery {
+    constructor() {
+      super(...arguments);
+      /** Conditions ANDed with all the others (see scopeToKeys). */
+      this.scope = [];
     }
-    if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
-      throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
-    }
-    const given = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
-    for (const name of given) {
-      if (amounts.some(([counted]) => counted === name)) {
-        throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
+    /**
+     * Throws for an order column the table lacks: order changes no count, but a typo is an error in
+     * counts too (a withCount alias is left to get(): telling it would mean counting).
+     */
+    assertOrderColumns(table) {
+      for (const order of this.orders) {
+        const name = this.unqualify(order.column, table);
+        if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
       }
     }
-    const kept2 = {};
-    for (const name of given) kept2[name] = extra[name];
-    return { amounts, extra: given.length ? kept2 : null };
+    /** The matching rows of a table, to change: filtered, sorted, sliced. */
+    matchingEntries(table) {
+      const test = this.predicate(table);
+      return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
+    }
+    /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
+    selectValues(table) {
+      return this.ordered(table, this.matchingValues(table), (values) => values);
+    }
+    /**
+     * The current values of every matching row, unsorted and unsliced: what withCount/has count, as
+     * a correlated SQL count ignores its sub-query's limit.
+     */
+    matchingValues(table) {
+      const rows = table.liveValues();
+      return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
+    }
+    /** The where-conditions as one predicate over a table's rows. */
+    predicate(table) {
+      return compile(this.scopedConditions(), this.resolveColumn(table), this.zoneOf(table));
+    }
+    /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
+    scopedConditions() {
+      if (!this.scope.length) return this.conditions;
+      const group = { kind: "group", bool: "and", not: false, conditions: this.conditions };
+      return this.scope.concat(this.conditions.length ? [group] : []);
+    }
+    /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
+    zoneOf(table) {
+      return () => timeZoneOf(table.opened.spreadsheet);
+    }
+    /**
+     * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
+     * (as Lucid's relation queries wrap theirs): `orWhere` cannot reach other parents' rows.
+     */
+    scopeToKeys(column, keys) {
+      this.scope.push(this.keyInCondition(column, keys, "model", "query"));
+      return this;
+    }
+    /** Runs `read` with the query kept to the rows holding one primary key (`find`); the key is not kept on the builder. */
+    readByKey(keys, values, read) {
+      const mark = this.scope.length;
+      try {
+        keys.forEach((key, i) => {
+          const value = values[i];
+          if (typeof value === "string" && isoDateOf(value)) this.scope.push({ kind: "in", bool: "and", not: false, source: "model", column: key, values: [value] });
+          else this.scopeToKeys(key, [value]);
+        });
+        return read();
+      } finally {
+        this.scope.length = mark;
+      }
+    }
+    /** How a column name is read from a row of this query's table. */
+    resolveColumn(table) {
+      return (column, source, owner = this.owner) => {
+        const name = this.unqualify(column, table);
+        const counted = table.header.has(name) ? null : this.countColumn(name, table);
+        if (counted) return counted;
+        const index = table.column(name, owner);
+        return (values) => values[index];
+      };
+    }
+    /** `posts.title` → `title` when `posts` names this query's sheet. */
+    unqualify(column, table) {
+      return unqualified(column, table);
+    }
+  };
+
+  // src/model/keyChange.ts
+  function assertKeyChange(table, entry, columns, values, owner) {
+    const names = columns.map((column) => table.header.names[column]).join(", ");
+    const shown = values.map(describeValue).join(", ");
+    if (values.some(isBlankKey)) {
+      throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown}: a row's key cannot be blank.`);
+    }
+    const holder = table.find(columns, normalizeCompositeKey(values));
+    if (holder && holder !== entry) {
+      throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
+    }
   }
-  function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
-    for (const name of Object.keys(change.extra || {})) {
-      if (keys.indexOf(table.header.names[table.column(unqualify(name), owner)]) >= 0) {
-        throw new ValidationError(`${owner}.${method}(): the extra columns cannot change the key "${name}"; save() a new key instead. Nothing was written.`);
+  function assertKeyUpdate(model, table, columns, entries, values, asker2 = modelName(model)) {
+    const keyColumns2 = primaryKeys(model).map((key) => table.header.indexOf(key));
+    if (!entries.length || !columns.some((column) => keyColumns2.indexOf(column) >= 0)) return;
+    const owner = `${asker2}.update()`;
+    if (entries.length === 1) {
+      const entry = entries[0];
+      assertKeyChange(table, entry, keyColumns2, nextKey(entry, keyColumns2, columns, values), owner);
+      return;
+    }
+    const updated = new Set(entries);
+    const taken = /* @__PURE__ */ new Set();
+    const names = keyColumns2.map((column) => table.header.names[column]).join(", ");
+    const next = entries.map((entry) => nextKey(entry, keyColumns2, columns, values));
+    const shown = (key) => key.map(describeValue).join(", ");
+    for (const key of next) {
+      if (key.some(isBlankKey)) throw new ValidationError(`${owner}: cannot set the key ${names} to ${shown(key)}: a row's key cannot be blank.`);
+      const normal = normalizeCompositeKey(key);
+      if (taken.has(normal)) {
+        throw new ValidationError(`${owner}: setting the key on ${entries.length} rows would give two of them the key ${names} = ${shown(key)} (a duplicate); update one row at a time.`);
+      }
+      taken.add(normal);
+    }
+    for (const key of next) {
+      const normal = normalizeCompositeKey(key);
+      const holder = table.find(keyColumns2, normal);
+      if (holder && (!updated.has(holder) || table.isDuplicated(keyColumns2, normal))) {
+        throw new DuplicateKeyError(`${owner}: cannot change the key ${names} to ${shown(key)}: ${table.opened.describe()} already has a row with it. Nothing was written.`);
       }
     }
   }
-  function unqualified(column, table) {
-    if (table.header.has(column)) return column;
-    const dot = column.lastIndexOf(".");
-    if (dot < 0) return column;
-    return column.slice(0, dot).toLowerCase() === table.ref.sheetName.toLowerCase() ? column.slice(dot + 1) : column;
+  function nextKey(entry, keyColumns2, columns, values) {
+    return keyColumns2.map((keyColumn) => columns.indexOf(keyColumn) >= 0 ? values[columns.indexOf(keyColumn)] : entry.values[keyColumn]);
   }
-  function checkAmount(amount, owner, method, column) {
-    const value = typeof amount === "string" && isPlainNumberText(amount) ? Number(amount) : amount;
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new ValidationError(`${owner}.${method}('${column}', ${describeValue(amount)}): the amount must be a finite number, such as 1.`);
+
+  // src/query/update.ts
+  function setAttributes(model, table, attributes, entries, owner, unqualify) {
+    const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
+    const columns = names.map((name) => table.column(unqualify(name), owner));
+    const rows = entries();
+    const values = names.map((name) => attributes[name]);
+    const cells = values.map((value, i) => table.cell(value, owner, table.header.names[columns[i]]));
+    assertKeyUpdate(model, table, columns, rows, values, owner);
+    for (const entry of rows) {
+      columns.forEach((column, i) => {
+        if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], owner);
+      });
     }
-    return value;
-  }
-  function addAmounts(table, entries, amounts, keys, owner, method) {
-    const columns = amounts.map(([name]) => {
-      const column = table.column(name, owner);
-      if (keys.indexOf(table.header.names[column]) >= 0) {
-        throw new ValidationError(`${owner}.${method}('${name}'): "${name}" is the key of ${owner}; keys are not counters (set a new key with update() or save()).`);
-      }
-      return column;
-    });
-    const sums = entries.map(
-      (entry) => columns.map((column, i) => {
-        const value = entry.values[column];
-        if (value === null || typeof value === "number") return amounts[i][1] === 0 ? value : (value || 0) + amounts[i][1];
-        const row = entry.rowNumber === null ? "a row not yet written" : `row ${entry.rowNumber}`;
-        throw new ValidationError(
-          `${owner}.${method}('${amounts[i][0]}'): ${row} of ${table.opened.describe()} holds ${describeValue(value)}, not a number; put a number (or nothing) in that cell. Nothing was written.`
-        );
-      })
-    );
-    entries.forEach(
-      (entry, r) => columns.forEach((column, i) => {
-        if (!sameValue(entry.values[column], sums[r][i])) table.set(entry, column, sums[r][i], owner);
-      })
-    );
-    return columns;
+    return rows.length;
   }
 
   // src/query/QueryBuilder.ts
-  var QueryBuilder = class _QueryBuilder extends OrderedQuery {
+  var QueryBuilder = class _QueryBuilder extends MatchingQuery {
     constructor(model) {
       super(model);
-      /** Conditions ANDed with all the others (see scopeToKeys). */
-      this.scope = [];
     }
     newGroup() {
       const group = new _QueryBuilder(this.model);
@@ -5959,17 +6124,7 @@ var SheetORM = (() => {
         const indexed = this.findInIndex(keys, values);
         if (indexed !== void 0) return indexed;
       }
-      const mark = this.scope.length;
-      try {
-        keys.forEach((key, i) => {
-          const value = values[i];
-          if (typeof value === "string" && isoDateOf(value)) this.scope.push({ kind: "in", bool: "and", not: false, source: "model", column: key, values: [value] });
-          else this.scopeToKeys(key, [value]);
-        });
-        return this.first();
-      } finally {
-        this.scope.length = mark;
-      }
+      return this.readByKey(keys, values, () => this.first());
     }
     /**
      * Whether `find` may look the key up in the table's key index: a plain find (no clauses, order or
@@ -5978,7 +6133,7 @@ var SheetORM = (() => {
      */
     findsInIndex(values) {
       if (Object.getPrototypeOf(this) !== _QueryBuilder.prototype || !readsAreKept()) return false;
-      if (this.conditions.length || this.scope.length || this.orders.length || this.offsetCount) return false;
+      if (this.scopedConditions().length || this.orders.length || this.offsetCount) return false;
       return !values.some((value) => typeof value === "string" && isoDateOf(value));
     }
     /** The model with the key, looked up in the table's index; undefined for a key typed twice (the scan decides). */
@@ -6082,16 +6237,6 @@ var SheetORM = (() => {
       this.assertOrderColumns(table);
       return table;
     }
-    /**
-     * Throws for an order column the table lacks: order changes no count, but a typo is an error in
-     * counts too (a withCount alias is left to get(): telling it would mean counting).
-     */
-    assertOrderColumns(table) {
-      for (const order of this.orders) {
-        const name = this.unqualify(order.column, table);
-        if (!table.header.has(name) && !this.mayBeCount(name)) table.column(name, this.owner);
-      }
-    }
     /** How many rows the query keeps before offset and limit apply (a relation's groupLimit on one parent), or null for all. */
     rowCap() {
       return null;
@@ -6154,18 +6299,7 @@ var SheetORM = (() => {
     }
     /** Sets `attributes` on the rows `entries()` gives; cells that already hold the value are left alone (formulas too). Returns the number of rows. */
     setOnRows(table, attributes, entries) {
-      const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
-      const columns = names.map((name) => table.column(this.unqualify(name, table), this.owner));
-      const rows = entries();
-      const values = names.map((name) => attributes[name]);
-      const cells = values.map((value, i) => table.cell(value, this.owner, table.header.names[columns[i]]));
-      assertKeyUpdate(this.model, table, columns, rows, values, this.owner);
-      for (const entry of rows) {
-        columns.forEach((column, i) => {
-          if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], this.owner);
-        });
-      }
-      return rows.length;
+      return setAttributes(this.model, table, attributes, entries, this.owner, (name) => this.unqualify(name, table));
     }
     /** Deletes every matching row. Returns the number of rows. */
     delete() {
@@ -6176,59 +6310,6 @@ var SheetORM = (() => {
         rows.forEach((entry) => table.remove(entry));
         return rows.length;
       });
-    }
-    /** The matching rows of a table, to change: filtered, sorted, sliced. */
-    matchingEntries(table) {
-      const test = this.predicate(table);
-      return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
-    }
-    /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
-    selectValues(table) {
-      return this.ordered(table, this.matchingValues(table), (values) => values);
-    }
-    /**
-     * The current values of every matching row, unsorted and unsliced: what withCount/has count, as
-     * a correlated SQL count ignores its sub-query's limit.
-     */
-    matchingValues(table) {
-      const rows = table.liveValues();
-      return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
-    }
-    /** The where-conditions as one predicate over a table's rows. */
-    predicate(table) {
-      return compile(this.scopedConditions(), this.resolveColumn(table), this.zoneOf(table));
-    }
-    /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
-    scopedConditions() {
-      if (!this.scope.length) return this.conditions;
-      const group = { kind: "group", bool: "and", not: false, conditions: this.conditions };
-      return this.scope.concat(this.conditions.length ? [group] : []);
-    }
-    /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
-    zoneOf(table) {
-      return () => timeZoneOf(table.opened.spreadsheet);
-    }
-    /**
-     * Keeps the query to rows whose column holds one of `keys`, ANDed with every clause as one group
-     * (as Lucid's relation queries wrap theirs): `orWhere` cannot reach other parents' rows.
-     */
-    scopeToKeys(column, keys) {
-      this.scope.push(this.keyInCondition(column, keys, "model", "query"));
-      return this;
-    }
-    /** How a column name is read from a row of this query's table. */
-    resolveColumn(table) {
-      return (column, source, owner = this.owner) => {
-        const name = this.unqualify(column, table);
-        const counted = table.header.has(name) ? null : this.countColumn(name, table);
-        if (counted) return counted;
-        const index = table.column(name, owner);
-        return (values) => values[index];
-      };
-    }
-    /** `posts.title` → `title` when `posts` names this query's sheet. */
-    unqualify(column, table) {
-      return unqualified(column, table);
     }
   };
   function countedColumn(column, owner) {
