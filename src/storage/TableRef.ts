@@ -191,18 +191,28 @@ export function reopenSheet(ref: TableRef, failed: OpenedSheet): OpenedSheet | n
   return opened;
 }
 
+/** The names of a spreadsheet's sheets, for an error message; null when they cannot be listed (the error must still be the one about the missing sheet). */
+function sheetNames(spreadsheet: Spreadsheet): string[] | null {
+  try {
+    return spreadsheet.getSheets().map((s) => s.getName());
+  } catch {
+    return null;
+  }
+}
+
 /** Opens a sheet of a given spreadsheet; `remember` keeps the handle for the execution's later calls. */
 function openSheetIn(spreadsheet: Spreadsheet, ref: TableRef, cacheKey: string, remember: boolean): OpenedSheet {
   const cached = handles().sheets.get(cacheKey);
   if (cached && cached.spreadsheet === spreadsheet) return cached;
   const sheet = retried('Spreadsheet.getSheetByName', () => spreadsheet.getSheetByName(ref.sheetName));
   if (!sheet) {
-    const names = spreadsheet.getSheets().map((s) => s.getName());
+    const names = sheetNames(spreadsheet);
     const fix = ref.owner.indexOf('.') > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
     // A sheet of the same name in another case (or with a stray space) is the likelier meaning: name it.
-    const near = names.find((name) => name.trim().toLowerCase() === ref.sheetName.trim().toLowerCase());
+    const near = names && names.find((name) => name.trim().toLowerCase() === ref.sheetName.trim().toLowerCase());
     const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
-    throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(', ') || 'none'}). ${advice}`);
+    const listed = names ? ` (sheets: ${names.join(', ') || 'none'})` : '';
+    throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}"${listed}. ${advice}`);
   }
   const opened = openedSheet(sheet, spreadsheet, ref, cacheKey);
   if (remember) handles().sheets.set(cacheKey, opened);

@@ -72,6 +72,17 @@ test('a sheet deleted for good is a SheetNotFoundError naming it', () => {
   expect(() => Post.all()).toThrow(/has no sheet "Posts"/);
 });
 
+test('a missing sheet is a SheetNotFoundError even when the sheets cannot be listed for the message', () => {
+  const book = gas().active;
+  book.deleteSheet(book.getSheetByName('Posts')!);
+  gas().beforeCall((call) => {
+    if (call.method === 'Spreadsheet.getSheets') throw new Error('Service Spreadsheets failed while accessing document');
+  });
+
+  expect(() => Post.all()).toThrow(SheetNotFoundError);
+  expect(() => Post.all()).toThrow(/has no sheet "Posts"\. Create it/);
+});
+
 test('a failing read of a kept handle whose sheet is still there is not tried again', () => {
   Post.all();
   let failures = 1;
