@@ -3290,16 +3290,24 @@ var SheetORM = (() => {
     sheets.set(failed.cacheKey, opened);
     return opened;
   }
+  function sheetNames(spreadsheet) {
+    try {
+      return spreadsheet.getSheets().map((s) => s.getName());
+    } catch {
+      return null;
+    }
+  }
   function openSheetIn(spreadsheet, ref, cacheKey, remember) {
     const cached = handles().sheets.get(cacheKey);
     if (cached && cached.spreadsheet === spreadsheet) return cached;
     const sheet = retried("Spreadsheet.getSheetByName", () => spreadsheet.getSheetByName(ref.sheetName));
     if (!sheet) {
-      const names = spreadsheet.getSheets().map((s) => s.getName());
+      const names = sheetNames(spreadsheet);
       const fix = ref.owner.indexOf(".") > 0 ? `the relation's pivot sheet name` : `${ref.owner}._table`;
-      const near = names.find((name) => name.trim().toLowerCase() === ref.sheetName.trim().toLowerCase());
+      const near = names && names.find((name) => name.trim().toLowerCase() === ref.sheetName.trim().toLowerCase());
       const advice = near ? `Did you mean "${near}"? Sheet names are matched exactly: set ${fix} to "${near}".` : `Create it (SheetORM.ensureSchema) or correct ${fix}.`;
-      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}" (sheets: ${names.join(", ") || "none"}). ${advice}`);
+      const listed2 = names ? ` (sheets: ${names.join(", ") || "none"})` : "";
+      throw new SheetNotFoundError(`${ref.owner}: spreadsheet "${spreadsheetName(spreadsheet)}" has no sheet "${ref.sheetName}"${listed2}. ${advice}`);
     }
     const opened = openedSheet(sheet, spreadsheet, ref, cacheKey);
     if (remember) handles().sheets.set(cacheKey, opened);
