@@ -136,3 +136,18 @@ it('still fails a write the API may have made (it is never sent twice nor redone
   expect(env.calls.count('Sheet.deleteRows')).toBe(0);
   expect(sheetRows('Posts')).toHaveLength(5);
 });
+
+it('takes a Sheets object without the three calls sheetorm makes (a partial test double) for no service', () => {
+  const env = seed();
+  const global = globalThis as { Sheets?: unknown };
+  const installed = global.Sheets;
+  global.Sheets = { Spreadsheets: { Values: { get: () => ({ values: [] }) } } };
+  try {
+    env.calls.reset();
+    expect(Post.with('tags').get().pluck('id').all()).toEqual([1, 2, 3, 4]);
+    expect(env.calls.count('Range.getValues')).toBe(3);
+    expect(() => configure({ sheetsApi: true })).toThrow(/configure\({ sheetsApi: true }\): the Sheets advanced service is not enabled/);
+  } finally {
+    global.Sheets = installed;
+  }
+});
