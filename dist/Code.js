@@ -1847,7 +1847,10 @@ var SheetORM = (() => {
   // src/support/sheetsService.ts
   function enabledSheetsService() {
     const api = typeof Sheets === "undefined" ? void 0 : Sheets;
-    return api && api.Spreadsheets && api.Spreadsheets.Values ? api : null;
+    const spreadsheets = api && api.Spreadsheets;
+    const values = spreadsheets && spreadsheets.Values;
+    const complete = values && typeof values.batchGet === "function" && typeof values.batchUpdate === "function" && typeof spreadsheets.batchUpdate === "function";
+    return complete ? api : null;
   }
   var SHEETS_SERVICE_MISSING = 'the Sheets advanced service is not enabled: add "Google Sheets API" under Services in the Apps Script editor (or enabledAdvancedServices in appsscript.json).';
 
