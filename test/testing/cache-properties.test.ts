@@ -141,6 +141,13 @@ describe('PropertiesService', () => {
     expect(props.getProperty('k')).toHaveLength(9216);
   });
 
+  it('counts a character outside the BMP (an emoji) as the 4 UTF-8 bytes it takes', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    props.setProperty('k', '😀'.repeat(2304));
+    expect(() => props.setProperty('k', '😀'.repeat(2305))).toThrow(quota);
+    expect(props.getProperty('k')).toBe('😀'.repeat(2304));
+  });
+
   it('refuses to grow a store past 500 KB of keys and values, counting a replaced value once', () => {
     const props = createAppsScript().PropertiesService.getScriptProperties();
     // 56 properties of 3 + 9000 bytes: 504,168 of 512,000 bytes.
@@ -151,6 +158,19 @@ describe('PropertiesService', () => {
     props.deleteProperty('k00');
     props.setProperty('k56', 'v'.repeat(9000));
     expect(props.getKeys()).toHaveLength(56);
+  });
+
+  it('fills a store to exactly 500 KB, and counts the keys in it', () => {
+    const props = createAppsScript().PropertiesService.getScriptProperties();
+    // 56 properties of 3 + 9000 bytes (504,168) and one of 3 + 7829: exactly 512,000 bytes.
+    for (let i = 0; i < 56; i++) props.setProperty(`k${String(i).padStart(2, '0')}`, 'v'.repeat(9000));
+    props.setProperty('k56', 'v'.repeat(7829));
+    expect(() => props.setProperty('k57', '')).toThrow(quota);
+    // Values alone would fit (56 × 9000 = 504,000), with long keys the store would not.
+    const keyed = createAppsScript().PropertiesService.getScriptProperties();
+    for (let i = 0; i < 55; i++) keyed.setProperty(`${i}`.padStart(250, 'k'), 'v'.repeat(9000));
+    expect(() => keyed.setProperty('k'.repeat(250), 'v'.repeat(9000))).toThrow(quota);
+    expect(keyed.getKeys()).toHaveLength(55);
   });
 
   it('sets properties all or nothing, deleteAllOthers included', () => {

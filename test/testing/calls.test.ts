@@ -68,6 +68,15 @@ describe('counting calls', () => {
     expect(env.calls.count()).toBe(0);
     expect(env.calls.all()).toEqual([]);
   });
+
+  it('lists the calls made so far: a later call does not change a list already taken', () => {
+    const env = blog();
+    env.active.getSheets();
+    const taken = env.calls.all();
+    env.active.getSheets();
+    expect(taken).toHaveLength(1);
+    expect(env.calls.all()).toHaveLength(2);
+  });
 });
 
 describe('beforeCall hooks', () => {

@@ -89,6 +89,15 @@ describe('formatting and the grid', () => {
     expect([range.getFontWeight(), range.getBackground()]).toEqual(['normal', '#ffffff']);
   });
 
+  it('keeps the values on clear({formatOnly}) and the formatting on clear({contentsOnly})', () => {
+    const { sheet } = sheetOf();
+    const range = sheet.getRange('A1').setValue('kept').setFontWeight('bold');
+    range.clear({ formatOnly: true });
+    expect([range.getValue(), range.getFontWeight()]).toEqual(['kept', 'normal']);
+    range.setFontWeight('bold').clear({ contentsOnly: true });
+    expect([range.getValue(), range.getFontWeight()]).toEqual(['', 'bold']);
+  });
+
   it('moves with rows that are inserted or deleted, and inserted rows copy it', () => {
     const { sheet } = sheetOf();
     sheet.getRange('A2').setBackground('#cccccc').setFontWeight('bold');

@@ -110,6 +110,20 @@ describe('getRange coordinates', () => {
     expect(() => range.offset(-1, 0)).toThrow('The starting row of the range is too small.');
   });
 
+  it('keeps the size of the range when offset is not given one (the reference: "the same size")', () => {
+    const { sheet } = sheetOf();
+    const range = sheet.getRange('A1:B2');
+    expect(range.offset(1, 0).getA1Notation()).toBe('A2:B3');
+    expect(range.offset(0, 1, 1).getA1Notation()).toBe('B1:C1');
+  });
+
+  it('is blank only when every cell of the range is', () => {
+    const { sheet } = sheetOf([['id', ''], ['', '']]);
+    expect(sheet.getRange('B1:B2').isBlank()).toBe(true);
+    expect(sheet.getRange('A1:B2').isBlank()).toBe(false);
+    expect(sheet.getRange('A2:B2').isBlank()).toBe(true);
+  });
+
   it('describes itself', () => {
     const { sheet } = sheetOf();
     const range = sheet.getRange(2, 3, 4, 5);
@@ -151,6 +165,17 @@ describe('used area', () => {
     sheet.deleteRows(900, 50);
     expect(() => last.getValue()).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
   });
+
+  it('rereads a stale multi-cell range against the current grid, for getValues and setValues too', () => {
+    const { env, sheet } = sheetOf();
+    const tail = sheet.getRange(940, 1, 10, 2);
+    sheet.deleteRows(900, 100);
+    const message = 'The coordinates of the range are outside the dimensions of the sheet.';
+    expect(() => tail.getValues()).toThrow(message);
+    expect(() => tail.setValues(Array.from({ length: 10 }, () => ['x', 'y']))).toThrow(message);
+    expect(sheet.getMaxRows()).toBe(900);
+    expect(env.sheetValues('Users')).toEqual([['id', 'name'], [1, 'Ann']]);
+  });
 });
 
 describe('getRangeList', () => {
@@ -172,8 +197,18 @@ describe('getRangeList', () => {
     expect(() => sheet.getRangeList(['B2', 'nonsense!!'])).toThrow('Range not found');
     expect(() => sheet.getRangeList(['B2', 'B2000'])).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
     expect(() => (sheet.getRangeList as unknown as (a1: string) => unknown)('B2')).toThrow(/parameters \(String\) don't match the method signature for SpreadsheetApp\.Sheet\.getRangeList/);
+    expect(() => (sheet.getRangeList as unknown as (a1s: unknown[]) => unknown)([1, 2])).toThrow(
+      "The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+    );
     expect(() => (sheet.getRangeList(['B2']) as unknown as { setValue(): unknown }).setValue()).toThrow(/RangeList\.setValue/);
     expect(() => (sheet.getRangeList(['B2']) as unknown as Record<string, () => unknown>).setValues()).toThrow(TypeError);
     expect(env.sheetValues('Users')).toEqual([['id', 'name'], [1, 'Ann']]);
+  });
+
+  it('gives a new array on every getRanges, so changing one changes nothing', () => {
+    const { sheet } = sheetOf();
+    const list = sheet.getRangeList(['A1', 'B2']);
+    list.getRanges().pop();
+    expect(list.getRanges().map((range) => range.getA1Notation())).toEqual(['A1', 'B2']);
   });
 });

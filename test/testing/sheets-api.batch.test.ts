@@ -132,6 +132,38 @@ describe('Spreadsheets.batchUpdate insertDimension and appendDimension', () => {
     });
   });
 
+  it('gives inserted rows the formats of the row after them, or of the row before with inheritFromBefore (the reference)', () => {
+    const { Spreadsheets, postsId, posts } = book();
+    posts.getRange('A2').setNumberFormat('@');
+    posts.getRange('A3').setNumberFormat('0.00');
+    const insert = (inheritFromBefore?: boolean) => ({
+      requests: [{ insertDimension: { range: { sheetId: postsId, dimension: 'ROWS', startIndex: 2, endIndex: 3 }, inheritFromBefore } }],
+    });
+    Spreadsheets.batchUpdate(insert(false), ID);
+    expect(posts.getRange('A2:A4').getNumberFormats()).toEqual([['@'], ['0.00'], ['0.00']]);
+    Spreadsheets.batchUpdate(insert(true), ID);
+    expect(posts.getRange('A2:A5').getNumberFormats()).toEqual([['@'], ['@'], ['0.00'], ['0.00']]);
+  });
+
+  it('answers with the spreadsheet as it left it when includeSpreadsheetInResponse is set', () => {
+    const { Spreadsheets, postsId } = book();
+    const response = Spreadsheets.batchUpdate(
+      { requests: [{ appendDimension: { sheetId: postsId, dimension: 'ROWS', length: 5 } }], includeSpreadsheetInResponse: true },
+      ID,
+    );
+    expect(response.updatedSpreadsheet!.sheets![0].properties).toMatchObject({ title: 'Posts', gridProperties: { rowCount: 1005, columnCount: 26 } });
+    expect(Spreadsheets.batchUpdate({ requests: [rows(postsId, 1, 2)] }, ID)).not.toHaveProperty('updatedSpreadsheet');
+  });
+
+  it('refuses a request holding two kinds of request (a oneof in the API), applying nothing', () => {
+    const { env, Spreadsheets, postsId, posts } = book();
+    const before = env.sheetValues('Posts');
+    const both = { deleteDimension: rows(postsId, 1, 2).deleteDimension, appendDimension: { sheetId: postsId, dimension: 'ROWS', length: 1 } };
+    expect(() => Spreadsheets.batchUpdate({ requests: [both] } as never, ID)).toThrow();
+    expect(env.sheetValues('Posts')).toEqual(before);
+    expect(posts.getMaxRows()).toBe(1000);
+  });
+
   it('refuses an insert at the end of the grid unless it inherits from before', () => {
     const { Spreadsheets, postsId, posts } = book();
     const insert = (inheritFromBefore: boolean) => ({
@@ -149,5 +181,25 @@ describe('Spreadsheets.batchUpdate insertDimension and appendDimension', () => {
     expect(message(() => Spreadsheets.batchUpdate({ requests: [{ appendDimension: { sheetId: postsId, dimension: 'ROWS', length: 400000 } }] }, ID))).toContain(
       'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
     );
+  });
+
+  it('refuses the cell limit as the API does (a 400), before applying any request of the batch', () => {
+    const { Spreadsheets, postsId, posts } = book();
+    const requests = [
+      { appendDimension: { sheetId: postsId, dimension: 'ROWS', length: 1 } },
+      { appendDimension: { sheetId: postsId, dimension: 'ROWS', length: 400000 } },
+    ];
+    let error: (Error & { details?: { code: number } }) | undefined;
+    try {
+      Spreadsheets.batchUpdate({ requests }, ID);
+    } catch (caught) {
+      error = caught as Error & { details?: { code: number } };
+    }
+    expect(error!.name).toBe('GoogleJsonResponseException');
+    expect(error!.message).toBe(
+      'API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[1].appendDimension: This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
+    expect(error!.details!.code).toBe(400);
+    expect(posts.getMaxRows()).toBe(1000);
   });
 });

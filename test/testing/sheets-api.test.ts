@@ -115,6 +115,19 @@ describe('Values.batchGet and Values.get', () => {
     expect(Sheets.Spreadsheets.Values.get(ID, 'posts!b:b').range).toBe('Posts!B1:B1000');
     expect(Sheets.Spreadsheets.Values.get(ID, 'A1:B1').values).toEqual([['id', 'title']]);
     expect(Sheets.Spreadsheets.Values.get(ID, 'Posts!$B$2').range).toBe('Posts!B2');
+    expect(Sheets.Spreadsheets.Values.get(ID, 'POSTS').range).toBe('Posts!A1:Z1000');
+  });
+
+  it('reads a bare reference on the first sheet whichever sheet is active (the API guide: "the first visible sheet")', () => {
+    const { env, Sheets } = blog();
+    env.active.setActiveSheet(env.active.getSheetByName('Post Tags')!);
+    expect(Sheets.Spreadsheets.Values.get(ID, 'A1:B1')).toEqual({ range: 'Posts!A1:B1', majorDimension: 'ROWS', values: [['id', 'title']] });
+  });
+
+  it("quotes a sheet name that reads as a cell, as the API guide's 'A1' (the sheet named A1) does", () => {
+    const { env, Sheets } = blog();
+    env.active.insertSheet('A1').getRange('A1').setValue('x');
+    expect(Sheets.Spreadsheets.Values.get(ID, "'A1'!A1:B2")).toEqual({ range: "'A1'!A1:B2", majorDimension: 'ROWS', values: [['x']] });
   });
 
   it('cuts a range running past the grid to the grid, and refuses one starting outside it', () => {
@@ -151,6 +164,9 @@ describe('errors as Apps Script throws them', () => {
       `Invalid value at 'value_render_option' (type.googleapis.com/google.apps.sheets.v4.ValueRenderOption), "RAW"`,
     );
     expect(caught(() => Sheets.Spreadsheets.Values.get(ID, 'Posts', { range: 'A1' })).message).toContain('Unknown name "range"');
+    // A write's parameter is no read's.
+    expect(caught(() => Sheets.Spreadsheets.Values.get(ID, 'Posts', { valueInputOption: 'RAW' })).details).toMatchObject({ code: 400 });
+    expect(caught(() => Sheets.Spreadsheets.Values.get(ID, 'Posts', { valueInputOption: 'RAW' })).message).toContain('Unknown name "valueInputOption"');
   });
 
   it('lets a test inject a quota error before the call has any effect', () => {

@@ -56,6 +56,21 @@ describe('Values.update', () => {
     expect(response).toMatchObject({ updatedRange: 'Posts!A2:C2', updatedCells: 2, updatedColumns: 2 });
   });
 
+  it('leaves the zero counts out of a response that updated nothing, as JSON responses of the API do', () => {
+    const { Values, posts } = blog();
+    const response = Values.update({ values: [[null, null]] }, ID, 'Posts!A2', RAW);
+    expect(response).not.toHaveProperty('updatedCells');
+    expect(response).not.toHaveProperty('updatedRows');
+    expect(response).not.toHaveProperty('updatedColumns');
+    expect(posts.getRange('A2:B2').getValues()).toEqual([[1, 'Hello']]);
+  });
+
+  it('sends values as JSON does: NaN and Infinity as null (the cell is left unchanged), a Date as its ISO string', () => {
+    const { Values, posts } = blog();
+    Values.update({ values: [[NaN, Infinity, new Date('2024-01-02T03:04:05.000Z')]] }, ID, 'Posts!A2', RAW);
+    expect(posts.getRange('A2:C2').getValues()).toEqual([[1, 'Hello', '2024-01-02T03:04:05.000Z']]);
+  });
+
   it('writes columns when majorDimension is COLUMNS', () => {
     const { Values, posts } = blog();
     Values.update({ majorDimension: 'COLUMNS', values: [[3, 4], ['C', 'D']] }, ID, 'Posts!A4:B5', RAW);
@@ -150,6 +165,32 @@ describe('Values.batchUpdate', () => {
       'API call to sheets.spreadsheets.values.batchUpdate failed with error: Invalid data[1]: Unable to parse range: Nope!A1',
     );
     expect(env.sheetValues('Posts')[1]).toEqual([1, 'Hello', true]);
+  });
+
+  it('checks the growth of every range against the cell limit before writing any', () => {
+    const env = createAppsScript({ sheetsApi: true, spreadsheetId: ID, sheets: { Big: [], Small: [] } });
+    const big = env.active.getSheetByName('Big')!;
+    big.insertColumnsAfter(26, 74);
+    big.insertRowsAfter(1000, 98000); // 99,000 x 100 + 1000 x 26 = 9,926,000 cells
+    const body = {
+      valueInputOption: 'RAW',
+      data: [
+        { range: 'Big!A99000', values: Array.from({ length: 501 }, () => ['grown']) }, // +500 rows, 50,000 cells: fits alone
+        { range: 'Small!A1000', values: Array.from({ length: 1001 }, () => ['grown']) }, // +1000 rows, 26,000 cells: fits alone
+      ],
+    };
+    const error = (() => {
+      try {
+        env.Sheets!.Spreadsheets.Values.batchUpdate(body, ID);
+      } catch (caught) {
+        return caught as Error & { details: { code: number } };
+      }
+      throw new Error('expected a throw');
+    })();
+    expect(error.message).toContain('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+    expect(error.details.code).toBe(400);
+    expect([big.getMaxRows(), env.active.getSheetByName('Small')!.getMaxRows()]).toEqual([99000, 1000]);
+    expect(big.getLastRow()).toBe(0);
   });
 });
 

@@ -105,6 +105,15 @@ describe('Spreadsheet', () => {
     expect(copy.getRange('A1:B1').getValues()).toEqual([['id', 'name']]);
   });
 
+  it('gives the copy of a template its own cells', () => {
+    const env = createAppsScript({ sheets: { Template: [['id', 'name']] } });
+    const copy = env.active.insertSheet('Copy', { template: env.active.getSheetByName('Template')! });
+    copy.getRange('A1').setValue('changed');
+    copy.appendRow([1, 'Ann']);
+    expect(env.sheetValues('Template')).toEqual([['id', 'name']]);
+    expect(env.sheetValues('Copy')).toEqual([['changed', 'name'], [1, 'Ann']]);
+  });
+
   it('sets the active sheet, as getActiveSheet then reports', () => {
     const env = createAppsScript({ sheets: { A: [], B: [], C: [] } });
     expect(env.active.getActiveSheet().getName()).toBe('A');
@@ -138,11 +147,20 @@ describe('Spreadsheet', () => {
     expect(() => env.active.deleteSheet(env.active.getSheetByName('B')!)).toThrow("You can't remove all the sheets in a document.");
   });
 
+  it('leaves a sheet that still exists active after deleting the active one', () => {
+    const env = createAppsScript({ sheets: { A: [], B: [] } });
+    env.active.setActiveSheet(env.active.getSheetByName('B')!);
+    env.active.deleteSheet(env.active.getSheetByName('B')!);
+    expect(env.active.getActiveSheet().getName()).toBe('A');
+    expect(env.SpreadsheetApp.getActiveSheet().getRange('A1').getValue()).toBe('');
+  });
+
   it('refuses every call on a sheet handle or range kept after its sheet was deleted', () => {
     const env = createAppsScript({ sheets: { Tmp: [['x'], [1]], Keep: [] } });
     const sheet = env.active.getSheetByName('Tmp')!;
     const range = sheet.getRange(2, 1);
     const finder = sheet.createTextFinder('1');
+    const list = sheet.getRangeList(['A1', 'A2']);
     env.active.deleteSheet(sheet);
     env.active.insertSheet('Tmp');
     const gone = 'The sheet "Tmp" has been deleted.';
@@ -152,6 +170,8 @@ describe('Spreadsheet', () => {
     expect(() => range.getValue()).toThrow(gone);
     expect(() => range.setValue('ghost')).toThrow(gone);
     expect(() => finder.findAll()).toThrow(gone);
+    expect(() => list.setValue('ghost')).toThrow(gone);
+    expect(() => list.getRanges()).toThrow(gone);
     expect(() => env.active.insertSheet('Copy', { template: sheet })).toThrow(gone);
     // The new sheet of the same name is untouched.
     expect(env.active.getSheetByName('Tmp')!.getLastRow()).toBe(0);

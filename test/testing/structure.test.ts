@@ -52,6 +52,14 @@ describe('deleting rows', () => {
     expect(() => sheet.deleteRow(1001)).toThrow('Those rows are out of bounds.');
   });
 
+  it('refuses a missing count or a fractional position with the signature message', () => {
+    const { env, sheet } = posts();
+    const deleteRows = sheet.deleteRows as unknown as (...args: unknown[]) => void;
+    expect(() => deleteRows.call(sheet, 2)).toThrow("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.deleteRows.");
+    expect(() => deleteRows.call(sheet, 1.5, 1)).toThrow("The parameters (number,number) don't match the method signature for SpreadsheetApp.Sheet.deleteRows.");
+    expect([sheet.getMaxRows(), env.sheetValues('Posts').length]).toEqual([1000, 3]);
+  });
+
   it('refuses to delete every non-frozen row', () => {
     const { sheet } = posts();
     expect(() => sheet.deleteRows(1, 1000)).toThrow('Sorry, it is not possible to delete all non-frozen rows.');

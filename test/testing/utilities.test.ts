@@ -18,6 +18,15 @@ describe('Utilities', () => {
     expect(env.clock.now() - before).toBe(300000);
   });
 
+  it('refuses sleep without a number of milliseconds, with the signature message', () => {
+    const env = createAppsScript();
+    const before = env.clock.now();
+    const sleep = env.Utilities.sleep as unknown as (...args: unknown[]) => void;
+    expect(() => sleep.call(env.Utilities)).toThrow("The parameters () don't match the method signature for Utilities.sleep.");
+    expect(() => sleep.call(env.Utilities, '1000')).toThrow("The parameters (String) don't match the method signature for Utilities.sleep.");
+    expect(env.clock.now()).toBe(before);
+  });
+
   it('makes version-4 UUIDs', () => {
     const utilities = createAppsScript().Utilities;
     const ids = new Set(Array.from({ length: 50 }, () => utilities.getUuid()));
@@ -31,6 +40,21 @@ describe('Utilities', () => {
     expect(Utilities.formatDate(date, 'Etc/UTC', "yyyy-MM-dd'T'HH:mm:ss.SSS")).toBe('2024-01-02T03:04:05.006');
     expect(Utilities.formatDate(date, 'America/New_York', 'EEE, d MMM yyyy hh:mm a Z')).toBe('Mon, 1 Jan 2024 10:04 PM -0500');
     expect(Utilities.formatDate(date, 'Asia/Kolkata', "MMMM dd, yy 'at' H:mm XXX")).toBe('January 02, 24 at 8:34 +05:30');
+  });
+
+  it("writes the day's full name for EEEE and its abbreviation for E to EEE, as Java's SimpleDateFormat does", () => {
+    const { Utilities } = createAppsScript();
+    const date = new Date('2024-01-02T03:04:05Z');
+    expect(Utilities.formatDate(date, 'Etc/UTC', 'EEEE E EEE')).toBe('Tuesday Tue Tue');
+  });
+
+  it('refuses formatDate without a Date, a zone and a pattern, with the signature message', () => {
+    const { Utilities } = createAppsScript();
+    const formatDate = Utilities.formatDate as unknown as (...args: unknown[]) => string;
+    expect(() => formatDate.call(Utilities, '2024-01-02', 'Etc/UTC', 'yyyy')).toThrow(
+      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+    );
+    expect(() => formatDate.call(Utilities, new Date(0), 'Etc/UTC')).toThrow("The parameters (Date,String) don't match the method signature for Utilities.formatDate.");
   });
 
   it("reads '' as a quote, inside quoted text too (SimpleDateFormat's \"hh 'o''clock' a\")", () => {

@@ -30,6 +30,14 @@ describe('setValues dimensions', () => {
     );
   });
 
+  it('refuses a row longer than the range too, writing nothing', () => {
+    const { env, sheet } = blank();
+    expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4, 5]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
+    expect(env.sheetValues('Sheet1')).toEqual([]);
+  });
+
   it('refuses data that is not two-dimensional', () => {
     const { sheet } = blank();
     const range = sheet.getRange(1, 1, 1, 3) as unknown as { setValues(v: unknown): unknown };
@@ -98,6 +106,15 @@ describe('written values', () => {
     expect(env.active.getSheets()[0].getLastRow()).toBe(0);
   });
 
+  it('keeps the number format of a cell it empties, as clearContent does', () => {
+    const { sheet } = blank();
+    const cell = sheet.getRange('A1').setNumberFormat('0.00').setValue(5);
+    cell.setValue('');
+    expect(cell.getNumberFormat()).toBe('0.00');
+    cell.setValues([[7]]);
+    expect(cell.getDisplayValue()).toBe('7.00');
+  });
+
   it.each([
     ['00123', 123],
     ['1,234', 1234],
@@ -146,6 +163,19 @@ describe('written values', () => {
     sheet.getRange('A2').setValue('2/29');
     expect(sheet.getRange('A1:E1').getValues()[0]).toEqual([new Date('2032-01-01T11:00:00Z'), new Date('2032-12-30T20:15:00Z'), '13/2', '2/30', '1/2 25:00']);
     expect(sheet.getRange('A2').getValue()).toEqual(new Date('2032-02-28T11:00:00Z'));
+  });
+
+  it('reads a month name without a year in the current year of the spreadsheet zone too', () => {
+    const { env, sheet } = blank('Pacific/Auckland');
+    env.clock.advance(Date.UTC(2031, 11, 31, 12) - env.clock.now());
+    sheet.getRange('A1:B1').setValues([['Jan 2', '3 March']]);
+    expect(sheet.getRange('A1:B1').getValues()[0]).toEqual([new Date('2032-01-01T11:00:00Z'), new Date('2032-03-02T11:00:00Z')]);
+  });
+
+  it('reads 29 February of a leap year, 2000 included (divisible by 400), as a date', () => {
+    expect(typed('2000-02-29')).toEqual(new Date('2000-02-29T00:00:00Z'));
+    expect(typed('2/29/2024')).toEqual(new Date('2024-02-29T00:00:00Z'));
+    expect(typed('2/29/2023')).toBe('2/29/2023');
   });
 
   it('reads a month name and day without a year, and an hour with AM/PM, as Sheets does', () => {
@@ -295,6 +325,14 @@ describe('display values', () => {
     expect([plain, quoted]).toEqual([45293, 3]);
     expect(duration).toEqual(new Date('1899-12-31T06:00:00Z'));
     expect(range.getDisplayValues()[0].slice(0, 3)).toEqual(['2024-01-02', '12:00', '45293.00']);
+  });
+
+  it('reads a number in a cell formatted with hours or seconds alone as a Date', () => {
+    const { sheet } = blank();
+    const range = sheet.getRange('A1:B1');
+    range.setNumberFormats([['hh', 'ss']]);
+    range.setValues([[0.5, 0.5]]);
+    expect(range.getValues()[0]).toEqual([new Date('1899-12-30T12:00:00Z'), new Date('1899-12-30T12:00:00Z')]);
   });
 
   it('keeps a number past the range of dates Sheets shows (to 9999-12-31) a number in a date-formatted cell', () => {
