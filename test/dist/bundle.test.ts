@@ -10,7 +10,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import * as api from '../../src';
 import { createAppsScript, AppsScriptEnv } from '../../src/testing';
-import { Bundle, builtBundle, distEntries, loadCodeJs, ROOT } from './bundle';
+import { Bundle, builtBundle, distEntries, ensureBuilt, loadCodeJs, ROOT, withBuildLock } from './bundle';
 import { syntaxAbove2020, topLevelDeclarations } from './syntax';
 
 const EXPORTS = Object.keys(api).sort();
@@ -423,12 +423,15 @@ describe('the npm package', () => {
     const names = ['sheetorm', 'sheetorm/testing', 'sheetorm/dist/Code.js', 'sheetorm/dist/appsscript.json', 'sheetorm/package.json'];
     const script = `console.log(JSON.stringify(${JSON.stringify(names)}.map((name) => require.resolve(name))))`;
     // The package resolves itself by name from inside its own folder, through package.json exports.
-    const resolved: string[] = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' }));
+    // Under the build lock: another test file may be rebuilding lib/ (build.mjs removes it first).
+    ensureBuilt({ lib: true });
+    const resolved: string[] = withBuildLock(() => JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })));
     expect(resolved.map((file) => path.relative(ROOT, file))).toEqual(['lib/index.js', 'lib/testing/index.js', 'dist/Code.js', 'dist/appsscript.json', 'package.json']);
   });
 
   it("ships every file README links to, so its links work where npm shows it", () => {
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    ensureBuilt({ lib: true });
+    const packed = withBuildLock(() => JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })));
     const files: string[] = packed[0].files.map((file: { path: string }) => file.path);
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const links = Array.from(readme.matchAll(/\]\(([^)#\s]+)[^)]*\)/g), (match) => match[1]).filter((link) => !/^[a-z]+:/i.test(link));
