@@ -184,7 +184,7 @@ function assignRows(plan: TablePlan): void {
 /** The error for a write that failed part-way: what was written and what not. */
 function writeFailure(error: unknown, done: Progress): unknown {
   if (!(error instanceof PlanInterrupted)) return error;
-  const { cause, failed, remaining } = error;
+  const { cause, failed, uncertain, remaining } = error;
   if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
   const where = failed.map((write) => write.opened.describe()).join(' and ');
   if (error.undone) {
@@ -192,9 +192,9 @@ function writeFailure(error: unknown, done: Progress): unknown {
       `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back, so running it again is safe.`,
     );
   }
-  return new WriteError(
-    `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || 'nothing'}. Not written (at most): ${describeSteps(remaining)}.`,
-  );
+  const perhaps = uncertain.length ? ` Perhaps written (the call that failed may have gone through): ${describeSteps(uncertain)}.` : '';
+  const never = remaining.length ? ` Not written: ${describeSteps(remaining)}.` : '';
+  return new WriteError(`${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || 'nothing'}.${perhaps}${never}`);
 }
 
 /** Steps grouped by sheet: `sheet "A" in spreadsheet "S": delete rows 3–3, delete rows 1–1; sheet "B" …: append rows 2–4` */

@@ -83,14 +83,17 @@ export class PlanInterrupted {
   readonly cause: unknown;
   /** The sheets the failed call wrote to. */
   readonly failed: readonly SheetWrite[];
-  /** What was left undone: `[sheet description, what]`, in the order it would have run. */
+  /** What the failed call was to do, `[sheet description, what]`: it may have gone through although it reported an error. */
+  readonly uncertain: Array<[sheet: string, what: string]>;
+  /** What was never sent, in the order it would have run. */
   readonly remaining: Array<[sheet: string, what: string]>;
   /** Whether what was written before the failure was taken back: the sheets are as before. */
   readonly undone: boolean;
 
-  constructor(cause: unknown, failed: readonly SheetWrite[], remaining: Array<[sheet: string, what: string]>, undone = false) {
+  constructor(cause: unknown, failed: readonly SheetWrite[], uncertain: Array<[sheet: string, what: string]>, remaining: Array<[sheet: string, what: string]>, undone = false) {
     this.cause = cause;
     this.failed = failed;
+    this.uncertain = uncertain;
     this.remaining = remaining;
     this.undone = undone;
   }
@@ -111,9 +114,13 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       if (partly) partly.done.forEach((entry) => progress.push(entry));
       // A flush writes nothing of its own: reports list sheet work only.
       const left = partly ? partly.left.map(([write, what]): [string, string] => [write.opened.describe(), what]) : sheetWork([step]);
-      const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-      const undone = takeBack(steps.slice(0, i + 1), starts, progress);
-      throw new PlanInterrupted(error, step.writes, remaining, undone);
+      // Of a step made call by call, only the call that failed may have landed; a batched call is one call.
+      const failedCall = partly ? left.slice(0, 1) : left;
+      const { all, failedStep } = takeBack(steps.slice(0, i + 1), starts, progress);
+      // A failed call taken back is not in the sheet either way.
+      const uncertain = failedStep ? [] : failedCall;
+      const remaining = (failedStep ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
+      throw new PlanInterrupted(error, step.writes, uncertain, remaining, all);
     }
     if (step.kind !== 'flush') step.writes.forEach((write, w) => progress.push([write, step.done[w]]));
   });
@@ -129,11 +136,12 @@ function sheetWork(steps: readonly WriteStep[]): Array<[string, string]> {
  * although it reported an error. The write is then all-or-nothing after all. After a deletion
  * nothing is taken back: one that failed may have moved the rows. Each step taken back leaves
  * `progress` (its entries start at `starts[i]`); one that cannot be stays listed there.
- * Returns whether every step was taken back.
+ * Says whether every step was taken back, and whether the failed one was.
  */
-function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress): boolean {
-  if (steps.some((step) => step.kind === 'delete')) return false;
+function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress): { all: boolean; failedStep: boolean } {
+  if (steps.some((step) => step.kind === 'delete')) return { all: false, failedStep: false };
   let all = true;
+  let failedStep = false;
   for (let i = steps.length - 1; i >= 0; i--) {
     const { undo } = steps[i];
     if (steps[i].kind === 'flush' || !undo) continue;
@@ -143,8 +151,9 @@ function takeBack(steps: readonly WriteStep[], starts: readonly number[], progre
       all = false;
       continue;
     }
+    if (i === steps.length - 1) failedStep = true;
     const end = i === steps.length - 1 ? progress.length : starts[i + 1];
     progress.splice(starts[i], end - starts[i]);
   }
-  return all;
+  return { all, failedStep };
 }
