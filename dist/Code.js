@@ -2837,9 +2837,10 @@ var SheetORM = (() => {
   }
   var FEW_ROWS_LEFT = 10;
   var PlanInterrupted = class {
-    constructor(cause, failed, remaining, undone = false) {
+    constructor(cause, failed, uncertain, remaining, undone = false) {
       this.cause = cause;
       this.failed = failed;
+      this.uncertain = uncertain;
       this.remaining = remaining;
       this.undone = undone;
     }
@@ -2856,9 +2857,11 @@ var SheetORM = (() => {
         const error = partly ? partly.cause : thrown;
         if (partly) partly.done.forEach((entry) => progress.push(entry));
         const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step2]);
-        const remaining = left.concat(sheetWork(steps.slice(i + 1)));
-        const undone = takeBack(steps.slice(0, i + 1), starts, progress);
-        throw new PlanInterrupted(error, step2.writes, remaining, undone);
+        const failedCall = partly ? left.slice(0, 1) : left;
+        const { all, failedStep } = takeBack(steps.slice(0, i + 1), starts, progress);
+        const uncertain = failedStep ? [] : failedCall;
+        const remaining = (failedStep ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
+        throw new PlanInterrupted(error, step2.writes, uncertain, remaining, all);
       }
       if (step2.kind !== "flush") step2.writes.forEach((write, w) => progress.push([write, step2.done[w]]));
     });
@@ -2867,8 +2870,9 @@ var SheetORM = (() => {
     return steps.filter((step2) => step2.kind !== "flush").flatMap((step2) => step2.writes.map((write, w) => [write.opened.describe(), step2.todo[w]]));
   }
   function takeBack(steps, starts, progress) {
-    if (steps.some((step2) => step2.kind === "delete")) return false;
+    if (steps.some((step2) => step2.kind === "delete")) return { all: false, failedStep: false };
     let all = true;
+    let failedStep = false;
     for (let i = steps.length - 1; i >= 0; i--) {
       const { undo } = steps[i];
       if (steps[i].kind === "flush" || !undo) continue;
@@ -2878,10 +2882,11 @@ var SheetORM = (() => {
         all = false;
         continue;
       }
+      if (i === steps.length - 1) failedStep = true;
       const end = i === steps.length - 1 ? progress.length : starts[i + 1];
       progress.splice(starts[i], end - starts[i]);
     }
-    return all;
+    return { all, failedStep };
   }
 
   // src/storage/KeyStats.ts
@@ -4077,7 +4082,7 @@ var SheetORM = (() => {
   }
   function writeFailure(error, done) {
     if (!(error instanceof PlanInterrupted)) return error;
-    const { cause, failed, remaining } = error;
+    const { cause, failed, uncertain, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
     if (error.undone) {
@@ -4085,9 +4090,9 @@ var SheetORM = (() => {
         `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back, so running it again is safe.`
       );
     }
-    return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || "nothing"}. Not written (at most): ${describeSteps(remaining)}.`
-    );
+    const perhaps = uncertain.length ? ` Perhaps written (the call that failed may have gone through): ${describeSteps(uncertain)}.` : "";
+    const never = remaining.length ? ` Not written: ${describeSteps(remaining)}.` : "";
+    return new WriteError(`${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || "nothing"}.${perhaps}${never}`);
   }
   function describeSteps(remaining) {
     const parts = [];
