@@ -147,4 +147,61 @@ describe('configure()', () => {
     expect(Lazy.query()).toBeDefined();
     expect(gas().calls.count()).toBe(0);
   });
+
+  it('waits up to 10 seconds for the lock by default; lockTimeoutMs 0 tries once', () => {
+    seedSheets({ Posts: [['id', 'title']] });
+    const timeouts = () => gas().calls.all().filter((call) => call.method === 'Lock.tryLock').map((call) => call.args[0]);
+    Post.create({ title: 'a' });
+    expect(timeouts()).toEqual([10000]);
+    gas().calls.reset();
+    expect(configure({ lockTimeoutMs: 0 }).lockTimeoutMs).toBe(0);
+    Post.create({ title: 'b' });
+    expect(timeouts()).toEqual([0]);
+  });
+
+  it('an option given as undefined keeps its value', () => {
+    seedSheets({ Posts: [['id', 'title']] });
+    configure({ lock: 'document', lockTimeoutMs: 500 });
+    expect(configure({ lock: undefined, lockTimeoutMs: undefined, retries: undefined })).toMatchObject({ lock: 'document', lockTimeoutMs: 500, retries: 3 });
+    Post.create({ title: 'a' });
+    expect(gas().calls.count('LockService.getDocumentLock')).toBe(1);
+    expect(gas().calls.all().filter((call) => call.method === 'Lock.tryLock').map((call) => call.args[0])).toEqual([500]);
+  });
+
+  it('a spreadsheet given after an id (or an id after a spreadsheet) replaces it, and configure() takes back what it returns', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'active']] });
+    const given = gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'given']] }, { id: 'sheet-3' });
+    gas().addSpreadsheet({ Posts: [['id', 'title'], [1, 'by id']] }, { id: 'sheet-2' });
+    configure({ spreadsheetId: 'sheet-2' });
+    const withObject = configure({ spreadsheet: given });
+    expect(withObject).toMatchObject({ spreadsheet: given, spreadsheetId: null });
+    expect(Post.find(1)!.toJSON().title).toBe('given');
+    expect(() => configure(withObject)).not.toThrow();
+    const withId = configure({ spreadsheetId: 'sheet-2' });
+    expect(withId).toMatchObject({ spreadsheet: null, spreadsheetId: 'sheet-2' });
+    expect(Post.find(1)!.toJSON().title).toBe('by id');
+  });
+
+  it('hands out a copy of the settings: changing it changes nothing', () => {
+    seedSheets({ Posts: [['id', 'title']] });
+    const settings = configure({});
+    settings.lock = false;
+    Post.create({ title: 'a' });
+    expect(gas().calls.count('Lock.tryLock')).toBe(1);
+    expect(configure({}).lock).toBe('script');
+  });
+
+  it('refuses, before any call, a blank id, an object that is no spreadsheet or lock, and a fractional retry count', () => {
+    seedSheets({ Posts: [['id', 'title']] });
+    const sheet = gas().active.getSheetByName('Posts');
+    gas().calls.reset();
+    expect(() => configure({ spreadsheetId: '   ' })).toThrow(`configure(): spreadsheetId must be the id string from the spreadsheet's URL, not "   ".`);
+    // A Sheet (one tab) is a common slip for the Spreadsheet.
+    expect(() => configure({ spreadsheet: sheet as never })).toThrow(/^configure\(\): spreadsheet must be a Spreadsheet/);
+    expect(() => configure({ spreadsheet: {} as never })).toThrow(ValidationError);
+    expect(() => configure({ lock: {} as never })).toThrow("configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.");
+    expect(() => configure({ retries: 1.5 })).toThrow('configure(): retries must be a whole number ≥ 0, not 1.5.');
+    expect(gas().calls.all()).toEqual([]);
+    expect(configure({ retries: 0 }).retries).toBe(0);
+  });
 });

@@ -138,6 +138,21 @@ describe('transaction() and session() with asynchronous functions', () => {
     expect(gas().calls.all()).toHaveLength(0);
   });
 
+  it('refuses an async generator function too: its body would never run', () => {
+    seed();
+    gas().calls.reset();
+    let ran = false;
+    const fn = async function* () {
+      ran = true;
+      Entry.create({ account_id: 1, amount: 1 });
+      yield 1;
+    };
+    expect(() => transaction(fn as never)).toThrow('SheetORM.transaction(fn): fn is an async function.');
+    expect(() => session(fn as never)).toThrow('SheetORM.session(fn): fn is an async function.');
+    expect(ran).toBe(false);
+    expect(gas().calls.all()).toHaveLength(0);
+  });
+
   it('rolls back a fn that returns a Promise, and says why', () => {
     seed();
     const entry = new Entry();

@@ -291,3 +291,133 @@ describe('ensureSchema with one sheet reached two ways', () => {
     expect(gas().active.getSheets().map((sheet) => sheet.getName())).toEqual(['Posts']);
   });
 });
+
+describe('ensureSchema: what models declare', () => {
+  it('finds a relation a method builds with belongsToMany, the alias of manyToMany', () => {
+    class Skill extends Model {
+      static override _table = 'Skills';
+    }
+    class Worker extends Model {
+      static override _table = 'Workers';
+      skills() {
+        return this.belongsToMany(Skill, 'skill_worker');
+      }
+    }
+    seedSheets({});
+    expect(ensureSchema([Worker, Skill]).created.skill_worker).toEqual(['worker_id', 'skill_id']);
+    expect(sheetRows('skill_worker')).toEqual([['worker_id', 'skill_id']]);
+  });
+
+  it('a sheet of one name in two spreadsheets is two sheets, each with its own columns', () => {
+    class Live extends Model {
+      static override _table = 'Posts';
+      static columns = ['title'];
+    }
+    class Archived extends Model {
+      static override _table = 'Posts';
+      static override _spreadsheetId = 'archive-id';
+      static columns = ['archived_at'];
+    }
+    seedSheets({ Other: [['id']] });
+    gas().addSpreadsheet({ Other: [['id']] }, { id: 'archive-id', name: 'Archive' });
+    ensureSchema([Live, Archived]);
+    expect(sheetRows('Posts')).toEqual([['id', 'title']]);
+    expect(sheetRows('Posts', 'archive-id')).toEqual([['id', 'archived_at']]);
+  });
+
+  it("trims declared column names: ' title ' and 'title' make one column named title", () => {
+    class Padded extends Model {
+      static override _table = 'Padded';
+      static columns = [' title ', 'title', 'body '];
+    }
+    seedSheets({});
+    expect(ensureSchema([Padded]).created.Padded).toEqual(['id', 'title', 'body']);
+    expect(sheetRows('Padded')).toEqual([['id', 'title', 'body']]);
+  });
+
+  it("leaves alone the sheet of a related model it was not given (a hasMany's foreign key lives there)", () => {
+    seedSheets({});
+    expect(Object.keys(ensureSchema([User]).created)).toEqual(['Users']);
+    expect(gas().active.getSheetByName('Posts')).toBeNull();
+  });
+
+  it('wants an array of model classes, not one class or a class that is no model', () => {
+    seedSheets({});
+    expect(() => ensureSchema(Post as never)).toThrow(/^SheetORM\.ensureSchema\(models\): pass an array of model classes/);
+    class NotAModel {
+      static _table = 'Posts';
+    }
+    expect(() => ensureSchema([NotAModel] as never)).toThrow(/^SheetORM\.ensureSchema\(models\): pass an array of model classes/);
+    expect(gas().active.getSheets().map((sheet) => sheet.getName())).toEqual(['Sheet1']);
+  });
+});
+
+describe('ensureSchema: locks, calls and limits', () => {
+  const sheetNames = () => gas().active.getSheets().map((sheet) => sheet.getName());
+
+  it('flushes what it wrote before it releases the lock', () => {
+    seedSheets({});
+    gas().calls.reset();
+    ensureSchema([Tag]);
+    const methods = gas().calls.all().map((call) => call.method);
+    expect(methods.filter((method) => method === 'SpreadsheetApp.flush')).toHaveLength(1);
+    expect(methods.indexOf('SpreadsheetApp.flush')).toBeLessThan(methods.indexOf('Lock.releaseLock'));
+    expect(methods.lastIndexOf('Range.setValues')).toBeLessThan(methods.indexOf('SpreadsheetApp.flush'));
+  });
+
+  it('asks for the list of sheets once per look, however many sheets it creates', () => {
+    seedSheets({});
+    gas().calls.reset();
+    expect(Object.keys(ensureSchema([Post, Tag, User]).created)).toHaveLength(4);
+    // Once without the lock, once under it.
+    expect(gas().calls.count('Spreadsheet.getSheets')).toBe(2);
+  });
+
+  it('creates a sheet of exactly the 26 columns a new sheet has without growing the grid', () => {
+    class Full extends Model {
+      static override _table = 'Full';
+      static columns = Array.from({ length: 25 }, (_, i) => `c${i + 1}`);
+    }
+    seedSheets({ Users: [['id', ...Array.from({ length: 24 }, (_, i) => `c${i + 1}`)]] });
+    gas().calls.reset();
+    const report = ensureSchema([Full, User]);
+    expect(report.created.Full).toHaveLength(26);
+    expect(report.added).toEqual({ Users: ['email'] });
+    expect(sheetRows('Users')[0]).toHaveLength(26);
+    expect(gas().calls.count('Sheet.insertColumnsAfter')).toBe(0);
+  });
+
+  it('creates a sheet named with 100 characters, the most Sheets allows', () => {
+    class Longest extends Model {
+      static override _table = 'L'.repeat(100);
+    }
+    seedSheets({});
+    expect(ensureSchema([Longest]).created['L'.repeat(100)]).toEqual(['id']);
+    expect(sheetNames()).toContain('L'.repeat(100));
+  });
+
+  it('a column name longer than a cell can hold is refused before any sheet is made', () => {
+    class Huge extends Model {
+      static override _table = 'Huge';
+      static columns = ['x'.repeat(50001)];
+    }
+    seedSheets({ Posts: [['id']] });
+    expect(() => ensureSchema([Tag, Huge])).toThrow(/Huge declares a column "x{40}…" for sheet "Huge"; a column name is non-empty text of at most 50000 characters/);
+    expect(sheetNames()).toEqual(['Posts']);
+  });
+
+  it('a name clash seen without the lock that is gone under it (the sheet renamed meanwhile) is no error', () => {
+    seedSheets({ posts: [['id', 'title', 'body', 'user_id']], Tags: [['id', 'name']], Users: [['id', 'email']], PostTag: [['post_id', 'tag_id', 'position']] });
+    let renamed = false;
+    const unsubscribe = gas().beforeCall((call) => {
+      if (renamed || call.method !== 'Lock.tryLock') return;
+      renamed = true;
+      gas().run('B', () => SpreadsheetApp.getActive().getSheetByName('posts')!.setName('Posts'));
+    });
+    const report = ensureSchema([Post, Tag, User]);
+    unsubscribe();
+    expect(renamed).toBe(true);
+    expect(report).toEqual({ created: {}, added: {} });
+    expect(sheetNames()).toEqual(['Posts', 'Tags', 'Users', 'PostTag']);
+  });
+});

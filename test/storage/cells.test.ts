@@ -19,6 +19,8 @@ describe('needsTextGuard', () => {
     (text) => expect(needsTextGuard(text)).toBe(true),
   );
 
+  it.each(['0', '9', '000', '99', '0.0', '9%'])('guards %j, text made of the lowest or the highest digit only', (text) => expect(needsTextGuard(text)).toBe(true));
+
   it.each(['hello', 'First Post', '', 'Jean-Luc', 'true story'])('leaves %j alone', (text) => expect(needsTextGuard(text)).toBe(false));
 });
 
@@ -69,5 +71,14 @@ describe('the 50,000-character limit counts the text guard', () => {
       }),
     ).toThrow(ValidationError);
     expect(gas().calls.writes()).toBe(0);
+  });
+});
+
+describe('digits written as text stay text', () => {
+  it("'0', '9' and '000' are stored and read back as those strings, not as numbers", () => {
+    seedSheets({ Posts: [['id', 'code']] });
+    Post.createMany([{ code: '0' }, { code: '9' }, { code: '000' }]);
+    expect(gas().sheetValues('Posts').slice(1)).toEqual([[1, '0'], [2, '9'], [3, '000']]);
+    expect(Post.all().pluck('code').all()).toEqual(['0', '9', '000']);
   });
 });

@@ -36,3 +36,18 @@ describe('serialToDate', () => {
     expect(serialToDate(serialOf(2024, 10, 27, 1, 59), 'Europe/Berlin').toISOString()).toBe('2024-10-26T23:59:00.000Z');
   });
 });
+
+describe('serialToDate with milliseconds', () => {
+  const serialAt = (utcWall: number) => (utcWall - Date.UTC(1899, 11, 30)) / 86400000;
+
+  it('reads a repeated wall time with milliseconds as the earlier instant, at a change off the quarter hour (Dublin, 1916)', () => {
+    // Irish summer time (+0:34:39) ended at 02:25:21 UTC on 1 October 1916: 02:49:40 was seen twice.
+    const serial = serialAt(Date.UTC(1916, 9, 1, 2, 49, 40, 500));
+    expect(serialToDate(serial, 'Europe/Dublin').toISOString()).toBe('1916-10-01T02:15:01.500Z');
+    expect(serialToDate(serialAt(Date.UTC(1916, 9, 1, 2, 49, 40)), 'Europe/Dublin').toISOString()).toBe('1916-10-01T02:15:01.000Z');
+  });
+
+  it('keeps the milliseconds of an ordinary wall time', () => {
+    expect(serialToDate(serialAt(Date.UTC(2024, 0, 15, 10, 0, 0, 250)), 'America/New_York').toISOString()).toBe('2024-01-15T15:00:00.250Z');
+  });
+});
