@@ -6,7 +6,7 @@ import { Model, ModelClass } from '../model/Model';
 import { modelName, pinnedSpreadsheetId, primaryKeys, sheetName } from '../model/meta';
 import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
-import { MAX_CELL_CHARS } from '../support/cells';
+import { MAX_CELL_CHARS, needsTextGuard } from '../support/cells';
 import { attributeFields } from '../model/fields';
 import { fieldsOf } from '../relations/registry';
 import { Relation } from '../relations/Relation';
@@ -68,9 +68,12 @@ function modelColumns(model: ModelClass): string[] {
 /** A column name fit for a header cell: text (trimmed), not blank, that a cell can hold. */
 function checkedColumn(column: unknown, owner: string, sheet: string): string {
   const name = typeof column === 'string' ? column.trim() : '';
-  if (!name || name.length > MAX_CELL_CHARS) {
+  // A name Sheets would parse is written after an apostrophe, which counts towards the limit.
+  const guarded = needsTextGuard(name);
+  if (!name || name.length + (guarded ? 1 : 0) > MAX_CELL_CHARS) {
+    const apostrophe = guarded && name.length === MAX_CELL_CHARS ? ` (${MAX_CELL_CHARS - 1} for this one: Sheets could parse it, so it is written after an apostrophe)` : '';
     throw new ValidationError(
-      `SheetORM.ensureSchema(): ${owner} declares a column ${describeValue(column)} for sheet "${sheet}"; a column name is non-empty text of at most ${MAX_CELL_CHARS} characters. Nothing was changed.`,
+      `SheetORM.ensureSchema(): ${owner} declares a column ${describeValue(column)} for sheet "${sheet}"; a column name is non-empty text of at most ${MAX_CELL_CHARS} characters${apostrophe}. Nothing was changed.`,
     );
   }
   return name;

@@ -406,6 +406,16 @@ describe('ensureSchema: locks, calls and limits', () => {
     expect(sheetNames()).toEqual(['Posts']);
   });
 
+  it('a column name that needs the apostrophe counts it: 50,000 digits are refused before any sheet is made', () => {
+    class Digits extends Model {
+      static override _table = 'Digits';
+      static columns = ['1'.repeat(50000)];
+    }
+    seedSheets({ Posts: [['id']] });
+    expect(() => ensureSchema([Tag, Digits])).toThrow(/Digits declares a column "1{40}…" for sheet "Digits"; .* at most 50000 characters \(49999 for this one: Sheets could parse it, so it is written after an apostrophe\)\. Nothing was changed\.$/);
+    expect(sheetNames()).toEqual(['Posts']);
+  });
+
   it('a name clash seen without the lock that is gone under it (the sheet renamed meanwhile) is no error', () => {
     seedSheets({ posts: [['id', 'title', 'body', 'user_id']], Tags: [['id', 'name']], Users: [['id', 'email']], PostTag: [['post_id', 'tag_id', 'position']] });
     let renamed = false;
