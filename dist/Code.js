@@ -9313,9 +9313,11 @@ var SheetORM = (() => {
   }
   function checkedColumn(column, owner, sheet) {
     const name = typeof column === "string" ? column.trim() : "";
-    if (!name || name.length > MAX_CELL_CHARS) {
+    const guarded = needsTextGuard(name);
+    if (!name || name.length + (guarded ? 1 : 0) > MAX_CELL_CHARS) {
+      const apostrophe = guarded && name.length === MAX_CELL_CHARS ? ` (${MAX_CELL_CHARS - 1} for this one: Sheets could parse it, so it is written after an apostrophe)` : "";
       throw new ValidationError(
-        `SheetORM.ensureSchema(): ${owner} declares a column ${describeValue(column)} for sheet "${sheet}"; a column name is non-empty text of at most ${MAX_CELL_CHARS} characters. Nothing was changed.`
+        `SheetORM.ensureSchema(): ${owner} declares a column ${describeValue(column)} for sheet "${sheet}"; a column name is non-empty text of at most ${MAX_CELL_CHARS} characters${apostrophe}. Nothing was changed.`
       );
     }
     return name;
