@@ -225,6 +225,11 @@ export function membershipTest(values: readonly unknown[], zone?: ZoneSource): (
   };
 }
 
+/** Whether a value is text that where-clauses also match Date cells with (ISO date text). */
+export function isDateText(value: unknown): boolean {
+  return typeof value === 'string' && ISO_DATE.test(value.trim());
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 

@@ -1,11 +1,12 @@
 /** Which rows of a table a model query matches: its key scope, its predicate, and column resolution. */
-import { isoDateOf, ZoneSource } from '../collection/compare';
+import { equalityKey, isoDateOf, ZoneSource } from '../collection/compare';
 import type { Model } from '../model/Model';
 import { timeZoneOf } from '../storage/sheetsApi/api';
 import { Row, RowEntry, Table } from '../storage/Table';
 import { CellValue } from '../support/values';
 import { compile, Condition, Source } from './conditions';
 import { unqualified } from './increment';
+import { equalityOf } from './narrowing';
 import { OrderedQuery } from './OrderedQuery';
 
 /** The rows of a table that a model query's clauses, key scope and order pick. */
@@ -27,7 +28,8 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
   /** The matching rows of a table, to change: filtered, sorted, sliced. */
   matchingEntries(table: Table): RowEntry[] {
     const test = this.predicate(table);
-    return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
+    const rows = this.narrowed(table) || table.rows();
+    return this.ordered(table, rows.filter((entry) => test(entry.values)), (entry) => entry.values);
   }
 
   /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
@@ -40,9 +42,25 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
    * a correlated SQL count ignores its sub-query's limit.
    */
   matchingValues(table: Table): Row[] {
-    const rows = table.liveValues();
     // Without conditions a copy does: filter would call the predicate once per row for nothing.
-    return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
+    if (!this.conditions.length && !this.scope.length) return table.liveValues().slice();
+    const test = this.predicate(table);
+    const narrowed = this.narrowed(table);
+    if (!narrowed) return table.liveValues().filter(test);
+    const rows: Row[] = [];
+    for (let i = 0; i < narrowed.length; i++) if (test(narrowed[i].values)) rows.push(narrowed[i].values);
+    return rows;
+  }
+
+  /**
+   * The only live rows an AND-ed equality lets match, in order, from the table's groups of its
+   * column (a script querying by key in a session's loop looks each up in a Map); null to scan.
+   */
+  private narrowed(table: Table): readonly RowEntry[] | null {
+    const equality = equalityOf(this.scopedConditions());
+    if (!equality) return null;
+    const name = this.unqualify(equality.column, table);
+    return table.header.has(name) ? table.rowsHolding(table.header.indexOf(name), equalityKey, equality.key) : null;
   }
 
   /** The where-conditions as one predicate over a table's rows. */

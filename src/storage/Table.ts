@@ -9,7 +9,7 @@ import { Header, headerText } from './Header';
 import { KeyStats } from './KeyStats';
 import { keyOf, Row, RowEntry } from './RowEntry';
 import { RowIndexes } from './RowIndexes';
-import { RowGroups } from './RowGroups';
+import { GroupKey, RowGroups } from './RowGroups';
 import { blanksToNull, dataWidth, hasContent, isPlaceholder } from './readRows';
 import { retried } from './service';
 import { timeZoneOf } from './sheetsApi/api';
@@ -189,6 +189,11 @@ export class Table {
   /** The live rows per normalised value of a column, in order (built once, kept up to date). */
   groupedBy(column: number): Map<Key, RowEntry[]> {
     return this.groups.get(column);
+  }
+
+  /** The live rows whose `column` holds `key` under `keyOf`, in order; null while a scan is cheaper (see RowGroups.lookup). */
+  rowsHolding(column: number, keyOf: GroupKey, key: unknown): readonly RowEntry[] | null {
+    return this.groups.lookup(column, keyOf, key);
   }
 
   /** Whether more than one live row holds `key` (normalised) in the given key columns. */

@@ -1,0 +1,33 @@
+/** Which rows a query can match before its predicate runs: those holding one value in one column. */
+import { equalityKey, isDateText } from '../collection/compare';
+import type { Condition } from './conditions';
+
+/** A column, and the equality key of the one value every matching row holds in it. */
+export interface Equality {
+  column: string;
+  key: unknown;
+}
+
+/**
+ * The equality every row matched by `conditions` satisfies: an AND-ed `where(column, value)` or a
+ * `whereIn` of one value, on the model's own sheet. None when an OR sits at the top (it can match
+ * other rows), when a condition reads another sheet (it must meet the rows a scan meets, in the
+ * same order), or for date text (it also matches Date cells of that date).
+ */
+export function equalityOf(conditions: readonly Condition[]): Equality | null {
+  if (conditions.some((condition, i) => i > 0 && condition.bool === 'or') || readsOtherSheets(conditions)) return null;
+  for (const condition of conditions) {
+    if (condition.not) continue;
+    if (condition.kind === 'compare' && condition.source === 'model' && (condition.operator === '=' || condition.operator === '==')) {
+      if (!isDateText(condition.value)) return { column: condition.column, key: equalityKey(condition.value) };
+    } else if (condition.kind === 'in' && condition.source === 'model' && !condition.values.some(isDateText)) {
+      const keys = new Set(condition.values.map(equalityKey));
+      if (keys.size === 1) return { column: condition.column, key: keys.values().next().value };
+    }
+  }
+  return null;
+}
+
+function readsOtherSheets(conditions: readonly Condition[]): boolean {
+  return conditions.some((condition) => condition.kind === 'deferred' || (condition.kind === 'group' && readsOtherSheets(condition.conditions)));
+}
