@@ -815,6 +815,9 @@ var SheetORM = (() => {
       return keys.has(key) || isDate2(actual) && (dateKeys || (dateKeys = datesOf())).has(key);
     };
   }
+  function isDateText(value) {
+    return typeof value === "string" && ISO_DATE.test(value.trim());
+  }
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
   var SERIAL_EPOCH = Date.UTC(1899, 11, 30);
   function namesZone(text) {
@@ -3100,39 +3103,56 @@ var SheetORM = (() => {
   // src/storage/RowGroups.ts
   var RowGroups = class {
     constructor(entries) {
-      this.groups = /* @__PURE__ */ new Map();
+      this.groupings = [];
       this.entries = entries;
     }
-    /** The live rows per value of `column`. */
-    get(column) {
-      let groups = this.groups.get(column);
-      if (!groups) {
-        groups = /* @__PURE__ */ new Map();
-        const entries = this.entries();
-        for (let i = 0; i < entries.length; i++) {
-          const entry = entries[i];
-          if (!entry.deleted) add(groups, normalizeKey(entry.values[column]), entry);
-        }
-        this.groups.set(column, groups);
-      }
-      return groups;
+    /** The live rows per value of `column`, keyed by `keyOf` (the normalised key by default). */
+    get(column, keyOf2 = normalizeKey) {
+      const grouping = this.grouping(column, keyOf2);
+      if (!grouping.rows) grouping.rows = this.build(column, keyOf2);
+      return grouping.rows;
+    }
+    /**
+     * The live rows whose `column` holds `key` under `keyOf`, or null while one scan is cheaper: the
+     * groups are built at the second look-up since the column last changed (a lone query would pay
+     * for the Map and use it once; a loop in a session pays once).
+     */
+    lookup(column, keyOf2, key) {
+      const grouping = this.grouping(column, keyOf2);
+      if (!grouping.rows && ++grouping.asked < 2) return null;
+      return this.get(column, keyOf2).get(key) || [];
     }
     /** Adds a new row (the last in order) to the groups built so far. */
     noteInsert(entry) {
-      this.groups.forEach((groups, column) => add(groups, normalizeKey(entry.values[column]), entry));
+      for (const { column, keyOf: keyOf2, rows } of this.groupings) if (rows) add(rows, keyOf2(entry.values[column]), entry);
     }
     /** Takes a deleted row out of the groups built so far. */
     noteRemove(entry) {
-      this.groups.forEach((groups, column) => {
-        const group = groups.get(normalizeKey(entry.values[column]));
+      for (const { column, keyOf: keyOf2, rows } of this.groupings) {
+        const group = rows && rows.get(keyOf2(entry.values[column]));
         const at = group ? group.indexOf(entry) : -1;
         if (at >= 0) group.splice(at, 1);
-      });
+      }
     }
     /** Drops the groups of `column` (every column for null); they are rebuilt when next asked for. */
     forget(column) {
-      if (column === null) this.groups.clear();
-      else this.groups.delete(column);
+      if (!this.groupings.length) return;
+      this.groupings = column === null ? [] : this.groupings.filter((grouping) => grouping.column !== column);
+    }
+    grouping(column, keyOf2) {
+      for (const grouping2 of this.groupings) if (grouping2.column === column && grouping2.keyOf === keyOf2) return grouping2;
+      const grouping = { column, keyOf: keyOf2, rows: null, asked: 0 };
+      this.groupings.push(grouping);
+      return grouping;
+    }
+    build(column, keyOf2) {
+      const rows = /* @__PURE__ */ new Map();
+      const entries = this.entries();
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i];
+        if (!entry.deleted) add(rows, keyOf2(entry.values[column]), entry);
+      }
+      return rows;
     }
   };
   function add(groups, key, entry) {
@@ -3460,6 +3480,10 @@ var SheetORM = (() => {
     /** The live rows per normalised value of a column, in order (built once, kept up to date). */
     groupedBy(column) {
       return this.groups.get(column);
+    }
+    /** The live rows whose `column` holds `key` under `keyOf`, in order; null while a scan is cheaper (see RowGroups.lookup). */
+    rowsHolding(column, keyOf2, key) {
+      return this.groups.lookup(column, keyOf2, key);
     }
     /** Whether more than one live row holds `key` (normalised) in the given key columns. */
     isDuplicated(columns, key) {
@@ -5186,6 +5210,24 @@ var SheetORM = (() => {
     return columns;
   }
 
+  // src/query/narrowing.ts
+  function equalityOf(conditions) {
+    if (conditions.some((condition2, i) => i > 0 && condition2.bool === "or") || readsOtherSheets(conditions)) return null;
+    for (const condition2 of conditions) {
+      if (condition2.not) continue;
+      if (condition2.kind === "compare" && condition2.source === "model" && (condition2.operator === "=" || condition2.operator === "==")) {
+        if (!isDateText(condition2.value)) return { column: condition2.column, key: equalityKey(condition2.value) };
+      } else if (condition2.kind === "in" && condition2.source === "model" && !condition2.values.some(isDateText)) {
+        const keys = new Set(condition2.values.map(equalityKey));
+        if (keys.size === 1) return { column: condition2.column, key: keys.values().next().value };
+      }
+    }
+    return null;
+  }
+  function readsOtherSheets(conditions) {
+    return conditions.some((condition2) => condition2.kind === "deferred" || condition2.kind === "group" && readsOtherSheets(condition2.conditions));
+  }
+
   // src/query/ConditionBuilder.ts
   var ConditionBuilder = class _ConditionBuilder {
     constructor(owner) {
@@ -5938,7 +5980,8 @@ var SheetORM = (() => {
     /** The matching rows of a table, to change: filtered, sorted, sliced. */
     matchingEntries(table) {
       const test = this.predicate(table);
-      return this.ordered(table, table.rows().filter((entry) => test(entry.values)), (entry) => entry.values);
+      const rows = this.narrowed(table) || table.rows();
+      return this.ordered(table, rows.filter((entry) => test(entry.values)), (entry) => entry.values);
     }
     /** The current values of the matching rows, to read (no row entries needed): filtered, sorted, sliced. */
     selectValues(table) {
@@ -5949,8 +5992,23 @@ var SheetORM = (() => {
      * a correlated SQL count ignores its sub-query's limit.
      */
     matchingValues(table) {
-      const rows = table.liveValues();
-      return this.conditions.length || this.scope.length ? rows.filter(this.predicate(table)) : rows.slice();
+      if (!this.conditions.length && !this.scope.length) return table.liveValues().slice();
+      const test = this.predicate(table);
+      const narrowed = this.narrowed(table);
+      if (!narrowed) return table.liveValues().filter(test);
+      const rows = [];
+      for (let i = 0; i < narrowed.length; i++) if (test(narrowed[i].values)) rows.push(narrowed[i].values);
+      return rows;
+    }
+    /**
+     * The only live rows an AND-ed equality lets match, in order, from the table's groups of its
+     * column (a script querying by key in a session's loop looks each up in a Map); null to scan.
+     */
+    narrowed(table) {
+      const equality = equalityOf(this.scopedConditions());
+      if (!equality) return null;
+      const name = this.unqualify(equality.column, table);
+      return table.header.has(name) ? table.rowsHolding(table.header.indexOf(name), equalityKey, equality.key) : null;
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
