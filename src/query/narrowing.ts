@@ -10,12 +10,12 @@ export interface Equality {
 
 /**
  * The equality every row matched by `conditions` satisfies: an AND-ed `where(column, value)` or a
- * `whereIn` of one value, on the model's own sheet. None when an OR sits at the top (it can match
- * other rows), when a condition reads another sheet (it must meet the rows a scan meets, in the
- * same order), or for date text (it also matches Date cells of that date).
+ * `whereIn` of one value, on the model's own sheet, at the top or in an AND-ed group. None when an OR sits at the top (it can match
+ * other rows), or for date text (it also matches Date cells of that date). The rows it leaves out
+ * would fail it, so the predicate gives the same rows, in the same order, from the rest.
  */
 export function equalityOf(conditions: readonly Condition[]): Equality | null {
-  if (conditions.some((condition, i) => i > 0 && condition.bool === 'or') || readsOtherSheets(conditions)) return null;
+  if (conditions.some((condition, i) => i > 0 && condition.bool === 'or')) return null;
   for (const condition of conditions) {
     if (condition.not) continue;
     if (condition.kind === 'compare' && condition.source === 'model' && (condition.operator === '=' || condition.operator === '==')) {
@@ -23,11 +23,11 @@ export function equalityOf(conditions: readonly Condition[]): Equality | null {
     } else if (condition.kind === 'in' && condition.source === 'model' && !condition.values.some(isDateText)) {
       const keys = new Set(condition.values.map(equalityKey));
       if (keys.size === 1) return { column: condition.column, key: keys.values().next().value };
+    } else if (condition.kind === 'group') {
+      // An AND-ed group (a relation query's clauses beside its parent scope) holds for every match too.
+      const inner = equalityOf(condition.conditions);
+      if (inner) return inner;
     }
   }
   return null;
-}
-
-function readsOtherSheets(conditions: readonly Condition[]): boolean {
-  return conditions.some((condition) => condition.kind === 'deferred' || (condition.kind === 'group' && readsOtherSheets(condition.conditions)));
 }

@@ -48,6 +48,15 @@ it('in a session, where(column, value) in a loop scans the sheet once and groups
   expect(work.groupings()).toBe(1);
 });
 
+it('in a session, the clauses of a find() with clauses narrow it too (they are AND-ed beside the key)', () => {
+  seed();
+  const work = countWork();
+  const found = session(() => [3, 4, 5, 6].map((id) => Post.query().where('status', 'draft').find(id)?.id ?? null));
+  expect(found).toEqual([null, 4, null, 6]);
+  expect(work.scans()).toBe(1);
+  expect(work.groupings()).toBe(1);
+});
+
 it('outside a session each query scans its own read, and groups nothing', () => {
   seed();
   const work = countWork();
@@ -77,7 +86,7 @@ it('a looked-up query gives what a scan gives, for every kind of cell and value'
   expect(scanned.find(([name]) => name === 'where 5')![1]).toEqual([1, 2, 4, 5]);
 });
 
-it('leaves OR, NOT and conditions that read other sheets to the scan, with the same answers', () => {
+it('gives the scan\'s answers with OR, NOT, groups and whereHas beside the equality', () => {
   seed(10);
   const run = () => [
     ids(Post.where('id', 3).orWhere('id', 4).get()),
@@ -85,9 +94,11 @@ it('leaves OR, NOT and conditions that read other sheets to the scan, with the s
     ids(Post.query().whereNot('id', 3).where('status', 'draft').get()),
     ids(Post.query().where('status', 'published').whereHas('tags').get()),
     ids(Post.query().where((q) => q.where('id', 5).orWhere('id', 6)).get()),
+    ids(Post.query().where((q) => q.whereHas('tags').orWhere('id', 4)).where('status', 'draft').get()),
+    ids(Post.query().whereIn('id', [2, 3, '4']).where('status', 'draft').get()),
   ];
   const scanned = run();
-  expect(scanned).toEqual([[3, 4], [3], [2, 4, 6, 8, 10], [3], [5, 6]]);
+  expect(scanned).toEqual([[3, 4], [3], [2, 4, 6, 8, 10], [3], [5, 6], [4], [2, 4]]);
   expect(session(() => (run(), run()))).toEqual(scanned);
 });
 
