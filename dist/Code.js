@@ -5212,7 +5212,7 @@ var SheetORM = (() => {
 
   // src/query/narrowing.ts
   function equalityOf(conditions) {
-    if (conditions.some((condition2, i) => i > 0 && condition2.bool === "or") || readsOtherSheets(conditions)) return null;
+    if (conditions.some((condition2, i) => i > 0 && condition2.bool === "or")) return null;
     for (const condition2 of conditions) {
       if (condition2.not) continue;
       if (condition2.kind === "compare" && condition2.source === "model" && (condition2.operator === "=" || condition2.operator === "==")) {
@@ -5220,12 +5220,12 @@ var SheetORM = (() => {
       } else if (condition2.kind === "in" && condition2.source === "model" && !condition2.values.some(isDateText)) {
         const keys = new Set(condition2.values.map(equalityKey));
         if (keys.size === 1) return { column: condition2.column, key: keys.values().next().value };
+      } else if (condition2.kind === "group") {
+        const inner = equalityOf(condition2.conditions);
+        if (inner) return inner;
       }
     }
     return null;
-  }
-  function readsOtherSheets(conditions) {
-    return conditions.some((condition2) => condition2.kind === "deferred" || condition2.kind === "group" && readsOtherSheets(condition2.conditions));
   }
 
   // src/query/ConditionBuilder.ts
