@@ -186,6 +186,7 @@ export class ConditionBuilder {
       kind: 'deferred',
       bool: 'and',
       not: false,
+      keys: { column: name, source, values: wanted },
       prepare: (resolve) => {
         const read = resolve(name, source);
         return (row) => wanted.has(normalizeKey(read(row)));

@@ -3,7 +3,7 @@ import { equalityKey, isoDateOf, ZoneSource } from '../collection/compare';
 import type { Model } from '../model/Model';
 import { timeZoneOf } from '../storage/sheetsApi/api';
 import { Row, RowEntry, Table } from '../storage/Table';
-import { CellValue } from '../support/values';
+import { CellValue, normalizeKey } from '../support/values';
 import { compile, Condition, Source } from './conditions';
 import { unqualified } from './increment';
 import { equalityOf } from './narrowing';
@@ -60,7 +60,7 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
     const equality = equalityOf(this.scopedConditions());
     if (!equality) return null;
     const name = this.unqualify(equality.column, table);
-    return table.header.has(name) ? table.rowsHolding(table.header.indexOf(name), equalityKey, equality.key) : null;
+    return table.header.has(name) ? table.rowsHolding(table.header.indexOf(name), equality.normalised ? normalizeKey : equalityKey, equality.key) : null;
   }
 
   /** The where-conditions as one predicate over a table's rows. */

@@ -5,7 +5,7 @@
 import { normalizeOperator, operatorMatcher, membershipTest, isEmptyCell, Operator, ZoneSource } from '../collection/compare';
 import { Collection } from '../collection/Collection';
 import { ValidationError } from '../errors';
-import { describeValue, isDate } from '../support/values';
+import { describeValue, isDate, Key } from '../support/values';
 
 /** How a condition joins the ones before it. */
 export type Bool = 'and' | 'or';
@@ -25,8 +25,18 @@ export type Condition =
   | (Base & { kind: 'null'; source: Source; column: string })
   | (Base & { kind: 'between'; source: Source; column: string; low: unknown; high: unknown })
   | (Base & { kind: 'group'; conditions: Condition[] })
-  /** `late`: tested after the other conditions it is AND-ed with (it reads other sheets, on first use). */
-  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean; late?: boolean });
+  /**
+   * `late`: tested after the other conditions it is AND-ed with (it reads other sheets, on first use).
+   * `keys`: it keeps the rows whose column holds one of these normalised keys (a relation's scope).
+   */
+  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean; late?: boolean; keys?: KeyScope });
+
+/** The rows a key scope keeps: those whose `column` holds one of `values` (normalised keys). */
+export interface KeyScope {
+  column: string;
+  source: Source;
+  values: ReadonlySet<Key>;
+}
 
 /** Turns a column name into a reader for the rows being filtered (`owner`: who a missing column is reported for). */
 export type ColumnResolver<R> = (column: string, source: Source, owner?: string) => (row: R) => unknown;

@@ -8,6 +8,10 @@ class Tag extends Model {
   static _table = 'Tags';
   declare id: number;
 }
+class Comment extends Model {
+  static _table = 'Comments';
+  declare id: number;
+}
 class Post extends Model {
   static _table = 'Posts';
   declare id: number;
@@ -16,6 +20,9 @@ class Post extends Model {
   tags() {
     return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
   }
+  comments() {
+    return this.hasMany(Comment);
+  }
 }
 
 const seed = (posts = 50) =>
@@ -23,6 +30,7 @@ const seed = (posts = 50) =>
     Posts: [['id', 'status', 'code'], ...Array.from({ length: posts }, (_, i) => [i + 1, i % 2 ? 'draft' : 'published', i])],
     Tags: [['id'], [1]],
     PostTag: [['post_id', 'tag_id'], [3, 1]],
+    Comments: [['id', 'post_id'], ...Array.from({ length: 3 * posts }, (_, i) => [i + 1, (i % posts) + 1])],
   });
 
 afterEach(() => jest.restoreAllMocks());
@@ -35,7 +43,7 @@ function countWork(): { scans: () => number; groupings: () => number } {
   return { scans: () => values.mock.calls.length + rows.mock.calls.length, groupings: () => build.mock.calls.length };
 }
 
-const ids = (list: Iterable<Post>) => Array.from(list, (post) => post.id);
+const ids = (list: Iterable<{ id: number }>) => Array.from(list, (model) => model.id);
 
 it('in a session, where(column, value) in a loop scans the sheet once and groups the column once', () => {
   seed();
@@ -53,6 +61,17 @@ it('in a session, the clauses of a find() with clauses narrow it too (they are A
   const work = countWork();
   const found = session(() => [3, 4, 5, 6].map((id) => Post.query().where('status', 'draft').find(id)?.id ?? null));
   expect(found).toEqual([null, 4, null, 6]);
+  expect(work.scans()).toBe(1);
+  expect(work.groupings()).toBe(1);
+});
+
+it('in a session, a relation query or load() per parent looks the related rows up by the parent key', () => {
+  seed();
+  const posts = Post.query().whereIn('id', [1, 2, 3, 4, 5]).get();
+  const work = countWork();
+  const found = session(() => posts.map((post) => [ids(post.related('comments').query().get()), ids(post.load('comments').comments)]));
+  expect(found[1]).toEqual([[2, 52, 102], [2, 52, 102]]);
+  expect(found.map(([queried, loaded]) => queried.length + loaded.length)).toEqual([6, 6, 6, 6, 6]);
   expect(work.scans()).toBe(1);
   expect(work.groupings()).toBe(1);
 });
