@@ -5216,10 +5216,12 @@ var SheetORM = (() => {
     for (const condition2 of conditions) {
       if (condition2.not) continue;
       if (condition2.kind === "compare" && condition2.source === "model" && (condition2.operator === "=" || condition2.operator === "==")) {
-        if (!isDateText(condition2.value)) return { column: condition2.column, key: equalityKey(condition2.value) };
+        if (!isDateText(condition2.value)) return { column: condition2.column, key: equalityKey(condition2.value), normalised: false };
       } else if (condition2.kind === "in" && condition2.source === "model" && !condition2.values.some(isDateText)) {
         const keys = new Set(condition2.values.map(equalityKey));
-        if (keys.size === 1) return { column: condition2.column, key: keys.values().next().value };
+        if (keys.size === 1) return { column: condition2.column, key: keys.values().next().value, normalised: false };
+      } else if (condition2.kind === "deferred" && condition2.keys && condition2.keys.source === "model" && condition2.keys.values.size === 1) {
+        return { column: condition2.keys.column, key: condition2.keys.values.values().next().value, normalised: true };
       } else if (condition2.kind === "group") {
         const inner = equalityOf(condition2.conditions);
         if (inner) return inner;
@@ -5395,6 +5397,7 @@ var SheetORM = (() => {
         kind: "deferred",
         bool: "and",
         not: false,
+        keys: { column: name, source, values: wanted },
         prepare: (resolve) => {
           const read = resolve(name, source);
           return (row) => wanted.has(normalizeKey(read(row)));
@@ -6008,7 +6011,7 @@ var SheetORM = (() => {
       const equality = equalityOf(this.scopedConditions());
       if (!equality) return null;
       const name = this.unqualify(equality.column, table);
-      return table.header.has(name) ? table.rowsHolding(table.header.indexOf(name), equalityKey, equality.key) : null;
+      return table.header.has(name) ? table.rowsHolding(table.header.indexOf(name), equality.normalised ? normalizeKey : equalityKey, equality.key) : null;
     }
     /** The where-conditions as one predicate over a table's rows. */
     predicate(table) {
