@@ -1,6 +1,6 @@
 /**
  * Random reads and writes in a session or transaction: every query that a look-up by one value may
- * answer (where, whereIn, first, a hasMany relation's query, load, with) gives what the same query gives
+ * answer (where, whereIn, first, a hasMany relation's query, load, with, a belongsTo's load) gives what the same query gives
  * when the table is made to scan instead.
  */
 import fc from 'fast-check';
@@ -13,6 +13,9 @@ class Comment extends Model {
   declare id: number;
   declare post_id: unknown;
   declare post_code: unknown;
+  post() {
+    return this.belongsTo(Post, 'post_id');
+  }
 }
 class Post extends Model {
   static _table = 'Posts';
@@ -41,6 +44,7 @@ type Step =
   | { kind: 'whereIn'; column: string; values: unknown[] }
   | { kind: 'comments' | 'load'; id: number; relation: 'comments' | 'coded' }
   | { kind: 'with'; relation: 'comments' | 'coded' }
+  | { kind: 'owner'; id: number }
   | { kind: 'create'; status: unknown; code: unknown }
   | { kind: 'comment'; parent: unknown }
   | { kind: 'delete'; id: number }
@@ -54,6 +58,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('whereIn' as const), column, values: fc.array(value, { minLength: 1, maxLength: 3 }) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constantFrom('comments' as const, 'load' as const), id, relation }), weight: 3 },
   fc.record({ kind: fc.constant('with' as const), relation }),
+  fc.record({ kind: fc.constant('owner' as const), id }),
   fc.record({ kind: fc.constant('create' as const), status: value, code: value }),
   fc.record({ kind: fc.constant('comment' as const), parent: fc.constantFrom(...PARENTS) }),
   fc.record({ kind: fc.constant('delete' as const), id }),
@@ -100,6 +105,10 @@ function run(s: Step): [unknown, unknown] | null {
     }
     case 'with':
       return bothWays(() => Post.query().with(s.relation).get().map((post) => ids(post[s.relation])));
+    case 'owner': {
+      const comment = Comment.find(s.id);
+      return comment && comment.post_id !== null ? bothWays(() => comment.load('post').post?.id ?? null) : null;
+    }
     case 'create':
       Post.create({ status: s.status, code: s.code });
       return null;
