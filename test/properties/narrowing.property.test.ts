@@ -1,7 +1,7 @@
 /**
  * Random reads and writes in a session or transaction: every query that a look-up by one value may
- * answer (where, whereIn, first, a hasMany relation's query, load, with, a belongsTo's load) gives what the same query gives
- * when the table is made to scan instead.
+ * answer (where, whereIn, first, a hasMany relation's query, load and with, a belongsTo's load)
+ * gives what the same query gives when the table is made to scan instead.
  */
 import fc from 'fast-check';
 import { Model, session, transaction } from '../../src';
