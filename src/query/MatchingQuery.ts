@@ -45,11 +45,13 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
     // Without conditions a copy does: filter would call the predicate once per row for nothing.
     if (!this.conditions.length && !this.scope.length) return table.liveValues().slice();
     const test = this.predicate(table);
+    return this.candidateValues(table).filter(test);
+  }
+
+  /** The live rows the query's predicate needs to test: those `narrowed` gives, else every one. */
+  protected candidateValues(table: Table): readonly Row[] {
     const narrowed = this.narrowed(table);
-    if (!narrowed) return table.liveValues().filter(test);
-    const rows: Row[] = [];
-    for (let i = 0; i < narrowed.length; i++) if (test(narrowed[i].values)) rows.push(narrowed[i].values);
-    return rows;
+    return narrowed ? narrowed.map((entry) => entry.values) : table.liveValues();
   }
 
   /**

@@ -166,7 +166,7 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
       const test = this.predicate(table);
       const index = counted === null ? -1 : table.column(this.unqualify(counted, table), this.owner);
       let total = 0;
-      const rows = table.liveValues();
+      const rows = this.candidateValues(table);
       for (let i = 0; i < rows.length; i++) if (test(rows[i]) && (index < 0 || rows[i][index] !== null)) total++;
       return total;
     });

@@ -1,6 +1,6 @@
 /**
  * Random reads and writes in a session or transaction: every query that a look-up by one value may
- * answer (where, whereIn, first, a hasMany relation's query, load and with, a belongsTo's load)
+ * answer (where, whereIn, first, count, the queries and loads of hasMany, belongsTo and many-to-many)
  * gives what the same query gives when the table is made to scan instead.
  */
 import fc from 'fast-check';
@@ -17,6 +17,10 @@ class Comment extends Model {
     return this.belongsTo(Post, 'post_id');
   }
 }
+class Tag extends Model {
+  static _table = 'Tags';
+  declare id: number;
+}
 class Post extends Model {
   static _table = 'Posts';
   declare id: number;
@@ -24,6 +28,9 @@ class Post extends Model {
   declare code: unknown;
   comments() {
     return this.hasMany(Comment, 'post_id');
+  }
+  tags() {
+    return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
   }
   /** Keyed by text as often as not: `'a'`, `'a '` and `' a'` are one key. */
   coded() {
@@ -43,8 +50,10 @@ type Step =
   | { kind: 'where' | 'first'; column: string; value: unknown }
   | { kind: 'whereIn'; column: string; values: unknown[] }
   | { kind: 'comments' | 'load'; id: number; relation: 'comments' | 'coded' }
-  | { kind: 'with'; relation: 'comments' | 'coded' }
+  | { kind: 'with'; relation: 'comments' | 'coded' | 'tags' }
   | { kind: 'owner'; id: number }
+  | { kind: 'tags'; id: number; read: 'query' | 'load' | 'count' }
+  | { kind: 'attach' | 'detach'; id: number; tag: number }
   | { kind: 'create'; status: unknown; code: unknown }
   | { kind: 'comment'; parent: unknown }
   | { kind: 'delete'; id: number }
@@ -57,8 +66,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constantFrom('where' as const, 'first' as const), column, value }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('whereIn' as const), column, values: fc.array(value, { minLength: 1, maxLength: 3 }) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constantFrom('comments' as const, 'load' as const), id, relation }), weight: 3 },
-  fc.record({ kind: fc.constant('with' as const), relation }),
+  fc.record({ kind: fc.constant('with' as const), relation: fc.constantFrom('comments' as const, 'coded' as const, 'tags' as const) }),
   fc.record({ kind: fc.constant('owner' as const), id }),
+  { arbitrary: fc.record({ kind: fc.constant('tags' as const), id, read: fc.constantFrom('query' as const, 'load' as const, 'count' as const) }), weight: 2 },
+  fc.record({ kind: fc.constantFrom('attach' as const, 'detach' as const), id, tag: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('create' as const), status: value, code: value }),
   fc.record({ kind: fc.constant('comment' as const), parent: fc.constantFrom(...PARENTS) }),
   fc.record({ kind: fc.constant('delete' as const), id }),
@@ -102,6 +113,18 @@ function run(s: Step): [unknown, unknown] | null {
     case 'load': {
       const post = parent(s.id, s.relation);
       return post && bothWays(() => ids(post.load(s.relation)[s.relation]));
+    }
+    case 'tags': {
+      const post = Post.find(s.id);
+      if (!post) return null;
+      if (s.read === 'count') return bothWays(() => [post.related('tags').query().count(), post.related('comments').query().count()]);
+      return bothWays(() => ids(s.read === 'load' ? post.load('tags').tags : post.related('tags').query().get()));
+    }
+    case 'attach':
+    case 'detach': {
+      const post = Post.find(s.id);
+      if (post) post.related('tags')[s.kind]([s.tag]);
+      return null;
     }
     case 'with':
       return bothWays(() => Post.query().with(s.relation).get().map((post) => ids(post[s.relation])));
@@ -151,6 +174,8 @@ it('a query answered from a look-up equals the scan, after any inserts, deletion
       seedSheets({
         Posts: [['id', 'status', 'code'], ...seed.map(([status, code], i) => [i + 1, status, code])],
         Comments: [['id', 'post_id', 'post_code'], ...seed.map(([, , parent], i) => [i + 1, parent, parent])],
+        Tags: [['id'], [1], [2], [3]],
+        PostTag: [['post_id', 'tag_id'], ...seed.map(([, , parent], i) => [parent, (i % 3) + 1])],
       });
       const answers = (inTransaction ? transaction : session)(() => steps.map(run).filter((answer) => answer !== null));
       for (const [looked, scanned] of answers as Array<[unknown, unknown]>) expect(looked).toEqual(scanned);

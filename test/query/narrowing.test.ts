@@ -76,6 +76,25 @@ it('in a session, a relation query or load() per parent looks the related rows u
   expect(work.groupings()).toBe(1);
 });
 
+it('in a session, a many-to-many query, load() or count() per parent looks the pivot rows up by the parent key', () => {
+  seedSheets({
+    Posts: [['id'], ...Array.from({ length: 20 }, (_, i) => [i + 1])],
+    Tags: [['id'], [1], [2], [3]],
+    PostTag: [['post_id', 'tag_id'], ...Array.from({ length: 60 }, (_, i) => [(i % 20) + 1, (i % 3) + 1])],
+    Comments: [['id', 'post_id'], ...Array.from({ length: 40 }, (_, i) => [i + 1, (i % 20) + 1])],
+  });
+  const posts = Post.all();
+  const work = countWork();
+  const found = session(() =>
+    posts.map((post) => [ids(post.related('tags').query().get()), ids(post.load('tags').tags), post.related('tags').query().count(), post.related('comments').query().count()]),
+  );
+  expect(found[4]).toEqual([[2, 1, 3], [2, 1, 3], 3, 2]);
+  expect(found.every(([queried, loaded, tags, comments]) => (queried as number[]).length === 3 && (loaded as number[]).length === 3 && tags === 3 && comments === 2)).toBe(true);
+  // Once per sheet: the pivot rows and the comments, each grouped by parent key.
+  expect(work.scans()).toBe(2);
+  expect(work.groupings()).toBe(2);
+});
+
 it('outside a session each query scans its own read, and groups nothing', () => {
   seed();
   const work = countWork();

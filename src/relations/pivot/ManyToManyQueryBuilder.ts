@@ -20,7 +20,7 @@ import { normalizeKey, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
 import { onPivotOnly, pivotRowsAccepted } from './pivotScope';
-import { distinctEntries, emptyJoin, Join, JoinedRow, pivotSpecOf, slotsOf } from './join';
+import { distinctEntries, emptyJoin, Join, JoinedRow, pivotRowsFor, pivotSpecOf, slotsOf } from './join';
 
 /** A query of related models through the pivot sheet. */
 export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
@@ -132,7 +132,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       // The other key and the pivot columns asked for are checked as a load that reads on would check them.
       pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
       for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-      const rows = pivot.liveValues();
+      const rows = pivotRowsFor(pivot, fk, wanted);
       for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
       return false;
     });
@@ -268,7 +268,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     // Conditions on related columns only are tested once per related row, before pairing.
     const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
     const wanted = this.parentSlots;
-    const live = pivot.liveValues();
+    const live = pivotRowsFor(pivot, fk, wanted);
     // An unfiltered join keeps nearly every pivot row: its lists are sized once and cut to the
     // pairs found (500,000 pushes would regrow them ~30 times). A filtered one keeps few.
     const expected = passing ? 0 : live.length;

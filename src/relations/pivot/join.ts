@@ -68,3 +68,15 @@ export function slotsOf(keys: readonly unknown[], slots: Map<Key, number>): numb
     return slot;
   });
 }
+
+/**
+ * The pivot rows a join pairs: for one parent, those holding its key, looked up in a Map once the
+ * pivot sheet is queried parent after parent (see Table.rowsHolding); else every live row.
+ */
+export function pivotRowsFor(pivot: Table, fk: number, wanted: ReadonlyMap<Key, number> | null): readonly Row[] {
+  if (wanted && wanted.size === 1) {
+    const rows = pivot.rowsHolding(fk, normalizeKey, wanted.keys().next().value);
+    if (rows) return rows.map((entry) => entry.values);
+  }
+  return pivot.liveValues();
+}
