@@ -5997,11 +5997,12 @@ var SheetORM = (() => {
     matchingValues(table) {
       if (!this.conditions.length && !this.scope.length) return table.liveValues().slice();
       const test = this.predicate(table);
+      return this.candidateValues(table).filter(test);
+    }
+    /** The live rows the query's predicate needs to test: those `narrowed` gives, else every one. */
+    candidateValues(table) {
       const narrowed = this.narrowed(table);
-      if (!narrowed) return table.liveValues().filter(test);
-      const rows = [];
-      for (let i = 0; i < narrowed.length; i++) if (test(narrowed[i].values)) rows.push(narrowed[i].values);
-      return rows;
+      return narrowed ? narrowed.map((entry) => entry.values) : table.liveValues();
     }
     /**
      * The only live rows an AND-ed equality lets match, in order, from the table's groups of its
@@ -6252,7 +6253,7 @@ var SheetORM = (() => {
         const test = this.predicate(table);
         const index = counted === null ? -1 : table.column(this.unqualify(counted, table), this.owner);
         let total = 0;
-        const rows = table.liveValues();
+        const rows = this.candidateValues(table);
         for (let i = 0; i < rows.length; i++) if (test(rows[i]) && (index < 0 || rows[i][index] !== null)) total++;
         return total;
       });
@@ -6560,6 +6561,13 @@ var SheetORM = (() => {
       return slot;
     });
   }
+  function pivotRowsFor(pivot, fk, wanted) {
+    if (wanted && wanted.size === 1) {
+      const rows = pivot.rowsHolding(fk, normalizeKey, wanted.keys().next().value);
+      if (rows) return rows.map((entry) => entry.values);
+    }
+    return pivot.liveValues();
+  }
 
   // src/relations/pivot/ManyToManyQueryBuilder.ts
   var ManyToManyQueryBuilder = class _ManyToManyQueryBuilder extends PivotQueryClauses {
@@ -6648,7 +6656,7 @@ var SheetORM = (() => {
         const fk = pivot.column(this.relation.pivotForeignKey, this.owner);
         pivot.column(this.relation.pivotRelatedForeignKey, this.owner);
         for (const column of this.selectedPivotColumns) pivot.column(column, this.owner);
-        const rows = pivot.liveValues();
+        const rows = pivotRowsFor(pivot, fk, wanted);
         for (let i = 0; i < rows.length; i++) if (wanted.has(normalizeKey(rows[i][fk]))) return true;
         return false;
       });
@@ -6762,7 +6770,7 @@ var SheetORM = (() => {
       const byKey = related.index([related.column(relation.relatedKey, this.owner)]);
       const passing = this.relatedOnly(emptyJoin(related, pivot)) ? this.passingRelated(related, pivot) : null;
       const wanted = this.parentSlots;
-      const live = pivot.liveValues();
+      const live = pivotRowsFor(pivot, fk, wanted);
       const expected = passing ? 0 : live.length;
       const pivots = new Array(expected);
       const entries = new Array(expected);
