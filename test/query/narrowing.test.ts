@@ -69,7 +69,9 @@ it('in a session, a relation query or load() per parent looks the related rows u
   seed();
   const posts = Post.query().whereIn('id', [1, 2, 3, 4, 5]).get();
   const work = countWork();
+  gas().calls.reset();
   const found = session(() => posts.map((post) => [ids(post.related('comments').query().get()), ids(post.load('comments').comments)]));
+  expect(gas().calls.reads('Comments')).toBe(1);
   expect(found[1]).toEqual([[2, 52, 102], [2, 52, 102]]);
   expect(found.map(([queried, loaded]) => queried.length + loaded.length)).toEqual([6, 6, 6, 6, 6]);
   expect(work.scans()).toBe(1);
@@ -85,10 +87,12 @@ it('in a session, a many-to-many query, load() or count() per parent looks the p
   });
   const posts = Post.all();
   const work = countWork();
+  gas().calls.reset();
   const found = session(() =>
     posts.map((post) => [ids(post.related('tags').query().get()), ids(post.load('tags').tags), post.related('tags').query().count(), post.related('comments').query().count()]),
   );
   expect(found[4]).toEqual([[2, 1, 3], [2, 1, 3], 3, 2]);
+  expect(['PostTag', 'Tags', 'Comments'].map((sheet) => gas().calls.reads(sheet))).toEqual([1, 1, 1]);
   expect(found.every(([queried, loaded, tags, comments]) => (queried as number[]).length === 3 && (loaded as number[]).length === 3 && tags === 3 && comments === 2)).toBe(true);
   // Once per sheet: the pivot rows and the comments, each grouped by parent key.
   expect(work.scans()).toBe(2);
