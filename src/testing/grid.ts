@@ -143,8 +143,10 @@ export function writeContent(sheet: SheetData, row: number, col: number, content
   const cell = cellFor(sheet, row, col);
   delete cell.value;
   delete cell.formula;
-  if (content.formula !== undefined) cell.formula = content.formula;
-  else cell.value = isDate(content.value) ? new Date(content.value.getTime()) : content.value;
+  if (content.formula !== undefined) {
+    cell.formula = content.formula;
+    formulaPlaced(sheet.book);
+  } else cell.value = isDate(content.value) ? new Date(content.value.getTime()) : content.value;
 }
 
 /** Sets a cell's number format. */
@@ -175,14 +177,36 @@ export function checkCellLimit(book: BookData, extra: number): void {
   if (used + extra > CELL_LIMIT) throw exception(MSG.tooManyCells);
 }
 
-/** Every cell holding a formula, in every sheet of the book. */
-export function formulaCells(book: BookData): Array<{ sheet: SheetData; cell: Cell }> {
-  const found: Array<{ sheet: SheetData; cell: Cell }> = [];
+/** A cell holding a formula, with the sheet it was found on. */
+export interface FormulaCell {
+  sheet: SheetData;
+  cell: Cell;
+}
+
+/**
+ * The formula cells of each book, found by one scan and kept until a formula is put in a cell
+ * (formulaPlaced). Cells cleared or deleted since stay listed: callers skip cells without a
+ * formula, and a deleted cell is out of every grid, so rewriting its formula changes nothing.
+ * Without this, each of a thousand deleteRows calls would scan the whole book.
+ */
+const formulaIndex = new WeakMap<BookData, FormulaCell[]>();
+
+/** Records that a formula was put in a cell of `book` (the next formulaCells scans again). */
+export function formulaPlaced(book: BookData): void {
+  formulaIndex.delete(book);
+}
+
+/** Every cell of the book holding a formula (and maybe some that held one: check `cell.formula`). */
+export function formulaCells(book: BookData): readonly FormulaCell[] {
+  const known = formulaIndex.get(book);
+  if (known) return known;
+  const found: FormulaCell[] = [];
   for (const sheet of book.sheets) {
     for (const line of sheet.rows) {
       if (!line) continue;
       for (const cell of line) if (cell && cell.formula !== undefined) found.push({ sheet, cell });
     }
   }
+  formulaIndex.set(book, found);
   return found;
 }

@@ -8,7 +8,7 @@
  */
 import { dateToSerial } from './dates';
 import { exception } from './errors';
-import { cellAt, readValue } from './grid';
+import { cellAt, formulaPlaced, readValue } from './grid';
 import type { Cell, SheetData } from './model';
 import { isDate, Scalar } from './parse';
 import type { RangeState } from './range-state';
@@ -90,4 +90,5 @@ function moved(cell: Cell | undefined, rows: number): Cell | undefined {
 function place(sheet: SheetData, row: number, col: number, cell: Cell | undefined): void {
   const line = sheet.rows[row - 1] ?? (sheet.rows[row - 1] = []);
   line[col - 1] = cell;
+  if (cell?.formula !== undefined) formulaPlaced(sheet.book);
 }

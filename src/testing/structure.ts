@@ -11,8 +11,9 @@ export type PendingShifts = Array<SheetShift<SheetData>>;
 export function applyShifts(book: BookData, changes: PendingShifts): void {
   if (changes.length === 0) return;
   for (const { sheet: owner, cell } of formulaCells(book)) {
+    if (cell.formula === undefined) continue;
     const resolve = (name: string | undefined) => (name === undefined ? owner : sheetNamed(book, name));
-    cell.formula = shiftFormula(cell.formula!, resolve, changes);
+    cell.formula = shiftFormula(cell.formula, resolve, changes);
   }
 }
 

@@ -1,4 +1,6 @@
 import { createAppsScript } from '../../src/testing';
+import { formulaCells } from '../../src/testing/grid';
+import { sheetState } from '../../src/testing/sheet';
 
 function posts(rows: unknown[][] = [['id', 'title'], [1, 'a'], [2, 'b']]) {
   const env = createAppsScript({ sheets: { Posts: rows } });
@@ -204,5 +206,49 @@ describe('clearing', () => {
     expect(sheet.getRange('A2').getNumberFormat()).toBe('@');
     sheet.clear();
     expect(sheet.getRange('A2').getNumberFormat()).toBe('0.###############');
+  });
+});
+
+describe('formulas across many row changes', () => {
+  const bookOf = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => sheetState(sheet)!.book;
+
+  it('finds the formula cells once for a run of deletions, not once per deleteRows', () => {
+    const { sheet } = posts([['id', 'twice'], [1, '=A2*2'], [2, '=A3*2'], [3, 'x'], [4, 'y']]);
+    const book = bookOf(sheet);
+    sheet.deleteRows(5, 1);
+    const found = formulaCells(book);
+    sheet.deleteRows(4, 1);
+    expect(formulaCells(book)).toBe(found);
+    sheet.getRange('C1').setValue('plain');
+    expect(formulaCells(book)).toBe(found);
+  });
+
+  it('moves a formula written after earlier deletions', () => {
+    const { env, sheet } = posts([['id', 'twice'], [1, ''], [2, ''], [3, ''], [4, '']]);
+    sheet.deleteRows(2, 1);
+    sheet.getRange('B5').setFormula('=A4*2');
+    sheet.deleteRows(2, 1);
+    expect(env.sheetFormulas('Posts')[3]).toEqual(['', '=A3*2']);
+    expect(env.sheetValues('Posts')[3]).toEqual(['', 8]);
+  });
+
+  it('moves formulas a sort has moved, and leaves cleared or deleted ones alone', () => {
+    const { env, sheet } = posts([['id', 'twice'], [3, '=A2*2'], [1, '=A3*2'], [2, '=A4*2'], [9, 'x']]);
+    sheet.deleteRows(6, 1);
+    sheet.getRange('A2:B4').sort(1);
+    sheet.getRange('B3').clearContent();
+    sheet.deleteRows(2, 1);
+    expect(env.sheetFormulas('Posts')).toEqual([['', ''], ['', ''], ['', '=A3*2'], ['', '']]);
+    expect(env.sheetValues('Posts')).toEqual([['id', 'twice'], [2, ''], [3, 6], [9, 'x']]);
+  });
+
+  it('moves formulas of another sheet written between deletions', () => {
+    const env = createAppsScript({ sheets: { Posts: [['id'], [1], [2], [3]], Report: [['first']] } });
+    const sheet = env.active.getSheetByName('Posts')!;
+    sheet.deleteRows(2, 1);
+    env.active.getSheetByName('Report')!.getRange('A2').setFormula('=Posts!A3');
+    sheet.deleteRows(2, 1);
+    expect(env.sheetFormulas('Report')[1]).toEqual(['=Posts!A2']);
+    expect(env.sheetValues('Report')[1]).toEqual([3]);
   });
 });
