@@ -112,19 +112,56 @@ export function takeFillerCells(plan: TablePlan, columnOf: (index: number) => nu
 }
 
 /**
- * The writes of an append that starts over filler rows: over them, only the cells a new row gives
- * a value, in rectangles (what a row leaves empty keeps its checkbox or formula); below them,
- * whole rows in one block.
+ * The writes of an append that starts over filler rows: over them, the cells the new rows give a
+ * value, plus every cell of the columns wholeColumns picks, in rectangles (the rows then form one
+ * block whatever each leaves empty, rather than one block per shape); below them, whole rows in one
+ * block.
  */
 export function fillerBlocks(plan: TablePlan): { over: CellBlock[]; below: Cell[][] } {
   const rows = plan.appendRows;
   const count = plan.filler.length;
   if (!count) return { over: [], below: rows };
+  const whole = wholeColumns(plan);
   const cells: Array<{ row: number; column: number; value: Cell }> = [];
   for (let r = 0; r < count; r++) {
-    for (let c = 0; c < rows[r].length; c++) if (rows[r][c] !== '') cells.push({ row: plan.appendAt + r, column: c + 1, value: rows[r][c] });
+    for (let c = 0; c < rows[r].length; c++) {
+      const value = rows[r][c] !== '' ? rows[r][c] : whole[c] ? heldCell(plan.filler[r][c]) : null;
+      if (value !== null) cells.push({ row: plan.appendAt + r, column: c + 1, value });
+    }
   }
   return { over: groupCells(cells), below: rows.slice(count) };
+}
+
+/**
+ * Columns written in every filler row, a cell a new row leaves empty getting back what it held: no
+ * formula there, and either a new row gives the column a value (an unticked checkbox is written
+ * unticked again) or every cell is blank. A column nobody writes that shows FALSE or 0 is left
+ * alone: it may be an array formula's output, which a written value would break.
+ */
+function wholeColumns(plan: TablePlan): boolean[] {
+  const rows = plan.appendRows;
+  const formulas = plan.fillerFormulas;
+  const whole = new Array<boolean>(rows[0].length).fill(false);
+  if (!formulas) return whole;
+  for (let c = 0; c < whole.length; c++) {
+    let given = false;
+    let blank = true;
+    let plain = true;
+    for (let r = 0; r < plan.filler.length && plain; r++) {
+      const held = heldCell(plan.filler[r][c]);
+      plain = (formulas[r][c] || '') === '' && held !== null;
+      if (rows[r][c] !== '') given = true;
+      else if (held !== '') blank = false;
+    }
+    whole[c] = plain && (given || blank);
+  }
+  return whole;
+}
+
+/** A filler cell as setValues would write it back: blank, FALSE or 0; null for anything else (spaces). */
+function heldCell(held: unknown): Cell | null {
+  if (held === null || held === undefined || held === '') return '';
+  return held === false || held === 0 ? held : null;
 }
 
 /**

@@ -77,14 +77,15 @@ describe('new rows below the last record', () => {
     const list = Array.from({ length: 10 }, (_, i) => ({ title: `T${i}`, hours: i === 0 ? 8 : null }));
     expect(Task.createMany(list).map((task) => task.id)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(1);
-    // The filler's formulas, then over rows 5–12 only the cells given: id and title (A–B), and the
-    // first row's hours (D5); done and cost keep what they hold. Below them: one block.
+    // The filler's formulas, then over rows 5–12 id and title (A–B), and hours (D: the first row
+    // gives one, the others' blanks are written blank); done and cost keep what they hold. Below
+    // them: one block.
     expect(gas().calls.count('Range.setValues')).toBe(3);
     const ranges = gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args);
     expect(ranges).toEqual([
       [5, 1, 8, 5],
       [5, 1, 8, 2],
-      [5, 4, 1, 1],
+      [5, 4, 8, 1],
       [13, 1, 2, 5],
     ]);
     const rows = sheetRows('Tasks');
@@ -112,6 +113,63 @@ describe('new rows below the last record', () => {
       ['', '', false, ''],
     ]);
     expect(gas().sheetFormulas('Tasks').slice(2, 7).map((row) => row[3])).toEqual([3, 4, 5, 6, 7].map((r) => `=IF(A${r}="","",B${r}&"!")`));
+  });
+
+  it('are one block whatever each new row leaves empty: a checkbox a row leaves unticked is written unticked again', () => {
+    const rows: unknown[][] = [['id', 'title', 'note', 'done'], [1, 'a', 'n', true]];
+    for (let r = 3; r <= 1000; r++) rows.push(['', '', '', false]);
+    seedSheets({ Tasks: rows });
+    class Item extends Model {
+      static _table = 'Tasks';
+    }
+    const list = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? { title: `t${i}`, note: 'x' } : i % 3 === 1 ? { title: `t${i}`, done: true } : { title: `t${i}` }));
+    gas().calls.reset();
+    Item.createMany(list);
+    expect(gas().calls.count('Range.getFormulas')).toBe(1);
+    expect(gas().calls.count('Range.setValues')).toBe(1);
+    expect(gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args)).toEqual([
+      [3, 1, 200, 4],
+      [3, 1, 200, 4],
+    ]);
+    const written = sheetRows('Tasks').slice(2, 203);
+    expect(written.slice(0, 3)).toEqual([
+      [2, 't0', 'x', false],
+      [3, 't1', '', true],
+      [4, 't2', '', false],
+    ]);
+    expect(written[200]).toEqual(['', '', '', false]);
+    expect(Item.where('done', true).count()).toBe(1 + 67);
+  });
+
+  it('leave alone a column no new row writes that shows FALSE or 0 (an array formula may fill it), and a formula in a column they write', () => {
+    seedSheets({
+      Tasks: [
+        ['id', 'title', 'flag', 'score', 'calc'],
+        [1, 'A', true, 3, 'x'],
+        ['', '', false, 0, '=IF(B3="","",B3&"?")'],
+        ['', '', '', 0, ''],
+        ['', '', false, 0, ''],
+      ],
+    });
+    class Item extends Model {
+      static _table = 'Tasks';
+    }
+    gas().calls.reset();
+    Item.createMany([{ title: 'B' }, { title: 'C', calc: 'typed' }, { title: 'D' }]);
+    const ranges = gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args);
+    // id and title in one block; calc only where given (row 3 holds a formula); flag (mixed
+    // FALSE and blank) and score (zeros) untouched.
+    expect(ranges).toEqual([
+      [3, 1, 3, 5],
+      [3, 1, 3, 2],
+      [4, 5, 1, 1],
+    ]);
+    expect(gas().sheetFormulas('Tasks')[2][4]).toBe('=IF(B3="","",B3&"?")');
+    expect(sheetRows('Tasks').slice(2)).toEqual([
+      [2, 'B', false, 0, 'B?'],
+      [3, 'C', '', 0, 'typed'],
+      [4, 'D', false, 0, ''],
+    ]);
   });
 
   it('never replace a formula: a totals row showing 0, or a value given for a formula column, sends them below the filler', () => {
