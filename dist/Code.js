@@ -2376,11 +2376,38 @@ var SheetORM = (() => {
     const rows = plan.appendRows;
     const count = plan.filler.length;
     if (!count) return { over: [], below: rows };
+    const whole = wholeColumns(plan);
     const cells = [];
     for (let r = 0; r < count; r++) {
-      for (let c = 0; c < rows[r].length; c++) if (rows[r][c] !== "") cells.push({ row: plan.appendAt + r, column: c + 1, value: rows[r][c] });
+      for (let c = 0; c < rows[r].length; c++) {
+        const value = rows[r][c] !== "" ? rows[r][c] : whole[c] ? heldCell(plan.filler[r][c]) : null;
+        if (value !== null) cells.push({ row: plan.appendAt + r, column: c + 1, value });
+      }
     }
     return { over: groupCells(cells), below: rows.slice(count) };
+  }
+  function wholeColumns(plan) {
+    const rows = plan.appendRows;
+    const formulas = plan.fillerFormulas;
+    const whole = new Array(rows[0].length).fill(false);
+    if (!formulas) return whole;
+    for (let c = 0; c < whole.length; c++) {
+      let given = false;
+      let blank = true;
+      let plain2 = true;
+      for (let r = 0; r < plan.filler.length && plain2; r++) {
+        const held = heldCell(plan.filler[r][c]);
+        plain2 = (formulas[r][c] || "") === "" && held !== null;
+        if (rows[r][c] !== "") given = true;
+        else if (held !== "") blank = false;
+      }
+      whole[c] = plain2 && (given || blank);
+    }
+    return whole;
+  }
+  function heldCell(held) {
+    if (held === null || held === void 0 || held === "") return "";
+    return held === false || held === 0 ? held : null;
   }
   function restoreFiller(label, sheet, plan, over, keys) {
     const count = plan.filler.length;
