@@ -5,6 +5,7 @@ import { everyMatch, fillItems, filterItems, reduceItems, someMatch } from './ar
 import { edgeItem, findIn, itemAt } from './lookup';
 import { itemTest, mapItems, pluckReader, selectedValues, selector, viaOwnMethod } from './select';
 import { membershipPredicate, wherePredicate } from './where';
+import { zoneOfItems } from './itemZone';
 import { betweenPredicate, blankPredicate, chunkItems, distinctPredicate, modelKeysOf, pageBounds, partitionItems } from './subsets';
 import { countItems, groupTree, keyItems } from './group';
 import { loadItems } from './load';
@@ -98,7 +99,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items that do not loosely equal `value` (a model by class and key, or by its key alone), as Laravel's reject(value). */
   reject(value: unknown): Collection<T>;
   reject(...args: unknown[]): Collection<T> {
-    const test = itemTest<T>(args.slice(0, 1), 'reject', matchesItem);
+    const test = itemTest<T>(args.slice(0, 1), 'reject', matchesItem, zoneOfItems(this));
     return this.filter((item, i, items) => !test(item, i, items));
   }
 
@@ -142,7 +143,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items whose `col` is truthy (Laravel's one-argument `where`). */
   where(col: Path<T>): Collection<T>;
   where(col: Path<T> | ItemCallback<T, unknown> | Partial<Record<Path<T>, unknown>>, ...args: unknown[]): Collection<T> {
-    return this.filter(wherePredicate<T>(col, args, 'where'));
+    return this.filter(wherePredicate<T>(col, args, 'where', zoneOfItems(this)));
   }
 
   /** The first item whose `col` loosely equals `value` (without one: is truthy), as `where` compares; or null (Laravel). */
@@ -150,17 +151,17 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item whose `col` compares to `value` by `operator` (as in `where`), or null. */
   firstWhere(col: Path<T>, operator: OperatorInput, value: unknown): T | null;
   firstWhere(col: Path<T>, ...args: unknown[]): T | null {
-    return this.first(wherePredicate<T>(col, args, 'firstWhere'));
+    return this.first(wherePredicate<T>(col, args, 'firstWhere', zoneOfItems(this)));
   }
 
   /** The items whose `col` loosely equals one of `values`. */
   whereIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
-    return this.filter(membershipPredicate<T>(col, values, true, 'whereIn'));
+    return this.filter(membershipPredicate<T>(col, values, true, 'whereIn', zoneOfItems(this)));
   }
 
   /** The items whose `col` equals none of `values`. */
   whereNotIn(col: Path<T>, values: Iterable<unknown>): Collection<T> {
-    return this.filter(membershipPredicate<T>(col, values, false, 'whereNotIn'));
+    return this.filter(membershipPredicate<T>(col, values, false, 'whereNotIn', zoneOfItems(this)));
   }
 
   /** The items whose `col` is blank: null, '' or missing (as a query's whereNull). */
@@ -175,12 +176,12 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** The items whose `col` lies within `[low, high]`, both ends included (as a query's whereBetween). */
   whereBetween(col: Path<T>, range: readonly [unknown, unknown]): Collection<T> {
-    return this.filter(betweenPredicate<T>(col, range, true, 'whereBetween'));
+    return this.filter(betweenPredicate<T>(col, range, true, 'whereBetween', zoneOfItems(this)));
   }
 
   /** The items whose `col` lies outside `[low, high]` (blank ones included). */
   whereNotBetween(col: Path<T>, range: readonly [unknown, unknown]): Collection<T> {
-    return this.filter(betweenPredicate<T>(col, range, false, 'whereNotBetween'));
+    return this.filter(betweenPredicate<T>(col, range, false, 'whereNotBetween', zoneOfItems(this)));
   }
 
   /** The values of one column (or dot path) of every item. */
@@ -315,7 +316,7 @@ export class Collection<T> extends ArrayBase<T> {
   contains(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
   contains(...args: unknown[]): boolean {
     // A function's second argument is no thisArg here (Laravel's contains takes none).
-    return this.some(itemTest<T>(args.length > 1 && typeof args[0] === 'function' ? args.slice(0, 1) : args, 'contains', matchesItem));
+    return this.some(itemTest<T>(args.length > 1 && typeof args[0] === 'function' ? args.slice(0, 1) : args, 'contains', matchesItem, zoneOfItems(this)));
   }
 
   /** The first `n` items, or the last `-n` items when `n` is negative. */

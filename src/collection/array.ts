@@ -2,6 +2,7 @@
 import { ValidationError } from '../errors';
 import { assertCallback, describe } from './arguments';
 import { matchesItem } from './identity';
+import { zoneOfItems } from './itemZone';
 import { checkSelector, itemTest, selector } from './select';
 import type { Collection } from './Collection';
 import type { ItemCallback } from './select';
@@ -42,7 +43,7 @@ export function reduceItems<T>(items: Collection<T>, fn: (accumulator: unknown, 
 
 /** `some`'s answer to Laravel's forms: a callback (and its thisArg), a value (as `contains` matches it), or a column's comparison. */
 export function someMatch<T>(items: Collection<T>, args: unknown[]): boolean {
-  const test = itemTest<T>(args, 'some', matchesItem);
+  const test = itemTest<T>(args, 'some', matchesItem, zoneOfItems(items));
   for (let i = 0; i < items.length; i++) if (test(items[i], i, items)) return true;
   return false;
 }
@@ -52,7 +53,7 @@ export function everyMatch<T>(items: Collection<T>, args: unknown[]): boolean {
   const test = itemTest<T>(args, 'every', (col) => {
     const read = selector<T>(checkSelector<T>(col, 'every'));
     return (item) => Boolean(read(item, 0, items));
-  });
+  }, zoneOfItems(items));
   for (let i = 0; i < items.length; i++) if (!test(items[i], i, items)) return false;
   return true;
 }

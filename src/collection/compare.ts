@@ -183,14 +183,14 @@ export function normalizeOperator(operator: unknown): Operator {
   throw new ValidationError(`Unknown operator ${describeValue(operator)} (valid operators: ${OPERATORS.join(', ')})`);
 }
 
-/** Gives the time zone that date text without one is read in (asked only when a Date cell is met). */
-export type ZoneSource = () => string;
+/** Gives the time zone that date text without one is read in (asked only when a Date cell is met); undefined: local time. */
+export type ZoneSource = () => string | undefined;
 
 /**
  * Builds a predicate `actual => actual <op> expected`; throws on an unknown operator. ISO date text
  * (`'2024-01-15'`, `'2024-01-15T10:30'`, with or without a zone) compares with Date cells as that
  * date, as a database compares a date column with a string. Without a zone it is wall time in
- * `zone` (queries pass the spreadsheet's) or else local time, which in Apps Script is the script's.
+ * `zone` (queries and Collections of models pass the spreadsheet's) or else local time, which in Apps Script is the script's.
  * Other cells compare with the text as it is.
  */
 export function operatorMatcher(operator: unknown, expected: unknown, zone?: ZoneSource): (actual: unknown) => boolean {

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors';
 import { operatorMatcher } from './compare';
-import type { Operator } from './compare';
+import type { Operator, ZoneSource } from './compare';
 import { readPath } from './path';
 import { describeValue } from '../support/values';
 import type { Collection } from './Collection';
@@ -43,8 +43,8 @@ export function selector<T>(key?: KeySelector<T>): ItemCallback<T, unknown> {
   return (item) => readPath(item, path);
 }
 
-/** The test for `where`-style arguments on `column`: `[value]` (loose equality) or `[operator, value]`; `method` names the caller in errors. */
-export function condition(args: unknown[], method: string, column: string): (actual: unknown) => boolean {
+/** The test for `where`-style arguments on `column`: `[value]` (loose equality) or `[operator, value]`; `method` names the caller in errors, `zone` reads date text. */
+export function condition(args: unknown[], method: string, column: string, zone: ZoneSource): (actual: unknown) => boolean {
   // As in a query: an undefined value is a missing argument, not a blank cell (that is null).
   if (args.length && args[args.length - 1] === undefined) {
     throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
@@ -54,7 +54,7 @@ export function condition(args: unknown[], method: string, column: string): (act
   }
   if (args.length >= 2) {
     try {
-      return operatorMatcher(args[0], args[1]);
+      return operatorMatcher(args[0], args[1], zone);
     } catch (error) {
       throw new ValidationError(`Collection.${method}: ${(error as Error).message}.`);
     }
@@ -62,7 +62,7 @@ export function condition(args: unknown[], method: string, column: string): (act
   if (Array.isArray(args[0])) {
     throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
   }
-  return operatorMatcher('=', args[0]);
+  return operatorMatcher('=', args[0], zone);
 }
 
 /** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */
@@ -104,7 +104,7 @@ export function orFallback(fallback: unknown): unknown {
  * The item test of Laravel's argument forms: `(fn, thisArg?)`, `(col, value)`, `(col, operator,
  * value)`, or one value, which `single` turns into a test (contains(1) matches the model with key 1).
  */
-export function itemTest<T>(args: unknown[], method: string, single: (target: unknown) => (item: T) => boolean): ItemCallback<T, unknown> {
+export function itemTest<T>(args: unknown[], method: string, single: (target: unknown) => (item: T) => boolean, zone: ZoneSource): ItemCallback<T, unknown> {
   const [first, ...rest] = args;
   if (typeof first === 'function') {
     const thisArg = rest[0];
@@ -113,6 +113,6 @@ export function itemTest<T>(args: unknown[], method: string, single: (target: un
   if (!args.length) throw new ValidationError(`Collection.${method}: expected a callback, a value, or (column, value), got nothing.`);
   if (!rest.length) return single(first);
   const read = selector<T>(checkSelector<T>(first, method));
-  const test = condition(rest, method, String(first));
+  const test = condition(rest, method, String(first), zone);
   return (item, i, items) => test(read(item, i, items));
 }

@@ -3,6 +3,7 @@ import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
 import { countArgument, describe } from './arguments';
 import { isEmptyCell, operatorMatcher } from './compare';
+import type { ZoneSource } from './compare';
 import { firstOfEach } from './identity';
 import { checkSelector, optionalSelector, selector } from './select';
 import type { Collection } from './Collection';
@@ -16,13 +17,13 @@ export function blankPredicate<T>(col: Path<T>, blank: boolean, method: string):
 }
 
 /** The test of whereBetween (`inside`) or whereNotBetween: `col` within `[low, high]`, both ends included. */
-export function betweenPredicate<T>(col: Path<T>, range: unknown, inside: boolean, method: string): ItemCallback<T, boolean> {
+export function betweenPredicate<T>(col: Path<T>, range: unknown, inside: boolean, method: string, zone: ZoneSource): ItemCallback<T, boolean> {
   if (!Array.isArray(range) || range.length !== 2 || range.some((end) => end === undefined)) {
     throw new ValidationError(`Collection.${method}('${String(col)}', …): expected [low, high], got ${describeValue(range)}.`);
   }
   const read = selector<T>(checkSelector<T>(col, method));
-  const above = operatorMatcher('>=', range[0]);
-  const below = operatorMatcher('<=', range[1]);
+  const above = operatorMatcher('>=', range[0], zone);
+  const below = operatorMatcher('<=', range[1], zone);
   // Compared as a query's whereBetween compares: a blank cell is in no range.
   return (item, i, items) => {
     const value = read(item, i, items);

@@ -5,6 +5,7 @@
  */
 import type { List } from '../collection/Collection';
 import { registerCollectionLoader } from '../collection/load';
+import { registerItemZone } from '../collection/itemZone';
 import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
@@ -13,7 +14,7 @@ import { firstMade, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
-import { classOf, defineResolvedSettings, modelName, primaryKeys } from './meta';
+import { classOf, defineResolvedSettings, modelName, primaryKeys, spreadsheetZone } from './meta';
 import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, updateModel } from './persistence';
 import { incrementModel } from './increment';
 import { loadCollection, loadRelations } from './load';
@@ -308,6 +309,7 @@ export class Model extends ModelQueries {
 
 registerBaseSave(Model.prototype.save);
 registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
+registerItemZone((item) => (item instanceof Model ? spreadsheetZone(classOf<ModelClass>(item)) : undefined));
 // Lucid's `serializeExtras`: true adds `$extras` to toJSON() as `meta`, a method's object is added as
 // it is. Left undeclared so a subclass may make it a field, getter or method; a boolean field
 // (`serializeExtras = true`) is never taken for a column. Not enumerable: `for (k in post)` lists columns only.

@@ -1,7 +1,8 @@
 /** What a model class says about its sheet: name, keys, key type, spreadsheet. */
 import { ValidationError } from '../errors';
 import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
-import { TableRef } from '../storage/TableRef';
+import { openSpreadsheet, TableRef } from '../storage/TableRef';
+import { timeZoneOf } from '../storage/sheetsApi/api';
 import { pluralName, singularSnake, snakeCase } from '../relations/naming';
 
 /** The static settings a model class may declare (Lucid, Pinia and sheetorm spellings). */
@@ -148,6 +149,11 @@ export function pinnedSpreadsheetId(model: ModelSettings): string | null {
     throw new ValidationError(`${modelName(model)}._spreadsheetId must be the id string from the spreadsheet's URL (or null for the configured spreadsheet), not ${describeValue(id)}.`);
   }
   return id;
+}
+
+/** The time zone of the model's spreadsheet (read once per spreadsheet), in which its date text is read. */
+export function spreadsheetZone(model: ModelSettings): string {
+  return timeZoneOf(openSpreadsheet(pinnedSpreadsheetId(model), modelName(model)));
 }
 
 /** The storage reference of a model's sheet. */

@@ -99,6 +99,32 @@ it("Collections read date text without a zone in local time (in Apps Script, the
   expect(ids(morning.where('at', 'like', '2024-01-31T09:30%'))).toEqual([4]);
 });
 
+it("Collections of models read date text in their spreadsheet's time zone, as the models' queries do", () => {
+  // A spreadsheet zone other than the process's, whatever that is, so that local time would differ.
+  const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = local === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo';
+  const hoursAhead = zone === 'Asia/Tokyo' ? 9 : -5;
+  const wall = (day: number, hour = 0) => new Date(Date.UTC(2024, 1, day, hour - hoursAhead));
+  seedSheets({ Orders: [['id', 'placed_at'], [1, wall(1)], [2, wall(2)], [3, wall(2, 9)]] }, { timeZone: zone });
+  const orders = Order.all();
+  gas().calls.reset();
+  expect(ids(orders.where('placed_at', '>=', '2024-02-02'))).toEqual(ids(Order.where('placed_at', '>=', '2024-02-02')));
+  expect(ids(orders.where('placed_at', '>=', '2024-02-02'))).toEqual([2, 3]);
+  expect(ids(orders.where('placed_at', '2024-02-01'))).toEqual([1]);
+  expect(ids(orders.where({ placed_at: '2024-02-02' }))).toEqual([2]);
+  expect(ids(orders.whereIn('placed_at', ['2024-02-02T09:00']))).toEqual([3]);
+  expect(ids(orders.whereNotIn('placed_at', ['2024-02-01']))).toEqual([2, 3]);
+  expect(ids(orders.whereBetween('placed_at', ['2024-02-01', '2024-02-02']))).toEqual([1, 2]);
+  expect(ids(orders.whereNotBetween('placed_at', ['2024-02-02', '2024-02-03']))).toEqual([1]);
+  expect(ids(orders.where('placed_at', 'like', '%T09:00%'))).toEqual([3]);
+  expect(orders.firstWhere('placed_at', '2024-02-02')?.$primaryKeyValue).toBe(2);
+  expect(orders.contains('placed_at', '2024-02-01')).toBe(true);
+  expect(orders.some('placed_at', '2024-02-02T09:00')).toBe(true);
+  expect(orders.every('placed_at', '>=', '2024-02-01')).toBe(true);
+  // The zone is read once, and only because Date cells met date text without one.
+  expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+});
+
 it('reads ISO dates and date-times, zones included, and nothing else', () => {
   expect(isoDateOf('2024-02-29')).toEqual(new Date(2024, 1, 29));
   expect(isoDateOf('2024-02-29', 'America/New_York')).toEqual(new Date(Date.UTC(2024, 1, 29, 5)));
