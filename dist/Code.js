@@ -1149,7 +1149,7 @@ var SheetORM = (() => {
     const path = String(key);
     return (item) => readPath(item, path);
   }
-  function condition(args, method, column) {
+  function condition(args, method, column, zone) {
     if (args.length && args[args.length - 1] === void 0) {
       throw new ValidationError(`Collection.${method}('${column}', undefined): the value is undefined; pass a value, or null for blank cells.`);
     }
@@ -1158,7 +1158,7 @@ var SheetORM = (() => {
     }
     if (args.length >= 2) {
       try {
-        return operatorMatcher(args[0], args[1]);
+        return operatorMatcher(args[0], args[1], zone);
       } catch (error) {
         throw new ValidationError(`Collection.${method}: ${error.message}.`);
       }
@@ -1166,7 +1166,7 @@ var SheetORM = (() => {
     if (Array.isArray(args[0])) {
       throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
     }
-    return operatorMatcher("=", args[0]);
+    return operatorMatcher("=", args[0], zone);
   }
   function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
@@ -1192,7 +1192,7 @@ var SheetORM = (() => {
   function orFallback(fallback) {
     return typeof fallback === "function" ? fallback() : fallback;
   }
-  function itemTest(args, method, single) {
+  function itemTest(args, method, single, zone) {
     const [first, ...rest] = args;
     if (typeof first === "function") {
       const thisArg = rest[0];
@@ -1201,7 +1201,7 @@ var SheetORM = (() => {
     if (!args.length) throw new ValidationError(`Collection.${method}: expected a callback, a value, or (column, value), got nothing.`);
     if (!rest.length) return single(first);
     const read = selector(checkSelector(first, method));
-    const test = condition(rest, method, String(first));
+    const test = condition(rest, method, String(first), zone);
     return (item, i, items) => test(read(item, i, items));
   }
 
@@ -1306,6 +1306,22 @@ var SheetORM = (() => {
     return selectedValues(items, key, "implode").map(toText).join(glue === void 0 ? "" : glue);
   }
 
+  // src/collection/itemZone.ts
+  var itemZone = null;
+  function registerItemZone(fn) {
+    itemZone = fn;
+  }
+  function zoneOfItems(items) {
+    return () => {
+      if (!itemZone) return void 0;
+      for (let i = 0; i < items.length; i++) {
+        const zone = itemZone(items[i]);
+        if (zone !== void 0) return zone;
+      }
+      return void 0;
+    };
+  }
+
   // src/collection/array.ts
   var push = Array.prototype.push;
   function fillItems(target, items) {
@@ -1334,7 +1350,7 @@ var SheetORM = (() => {
     return accumulator;
   }
   function someMatch(items, args) {
-    const test = itemTest(args, "some", matchesItem);
+    const test = itemTest(args, "some", matchesItem, zoneOfItems(items));
     for (let i = 0; i < items.length; i++) if (test(items[i], i, items)) return true;
     return false;
   }
@@ -1342,7 +1358,7 @@ var SheetORM = (() => {
     const test = itemTest(args, "every", (col) => {
       const read = selector(checkSelector(col, "every"));
       return (item) => Boolean(read(item, 0, items));
-    });
+    }, zoneOfItems(items));
     for (let i = 0; i < items.length; i++) if (!test(items[i], i, items)) return false;
     return true;
   }
@@ -1372,22 +1388,22 @@ var SheetORM = (() => {
   }
 
   // src/collection/where.ts
-  function wherePredicate(col, args, method) {
+  function wherePredicate(col, args, method, zone) {
     if (typeof col === "function") return col;
     if (isPlainObject(col)) {
-      const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], method, name) }));
+      const tests = Object.keys(col).map((name) => ({ read: selector(name), test: condition([col[name]], method, name, zone) }));
       return (item, i, items) => tests.every(({ read: read2, test: test2 }) => test2(read2(item, i, items)));
     }
     if (typeof col !== "string") throw new ValidationError(`Collection.${method}: expected a column, an object of column values or a callback, got ${describe(col)}.`);
     const read = selector(col);
     if (!args.length) return (item, i, items) => !!read(item, i, items);
-    const test = condition(args, method, col);
+    const test = condition(args, method, col, zone);
     return (item, i, items) => test(read(item, i, items));
   }
-  function membershipPredicate(col, values, member2, method) {
+  function membershipPredicate(col, values, member2, method, zone) {
     if (col === null || col === void 0) throw new ValidationError(`Collection.${method}: name the column to compare (a column, dot path, index or function), got ${describe(col)}.`);
     const read = selector(checkSelector(col, method));
-    const test = membershipTest(membershipList(values, String(col), method));
+    const test = membershipTest(membershipList(values, String(col), method), zone);
     return (item, i, items) => test(read(item, i, items)) === member2;
   }
 
@@ -1397,13 +1413,13 @@ var SheetORM = (() => {
     const read = selector(checkSelector(col, method));
     return (item, i, items) => isEmptyCell(read(item, i, items)) === blank;
   }
-  function betweenPredicate(col, range, inside, method) {
+  function betweenPredicate(col, range, inside, method, zone) {
     if (!Array.isArray(range) || range.length !== 2 || range.some((end) => end === void 0)) {
       throw new ValidationError(`Collection.${method}('${String(col)}', \u2026): expected [low, high], got ${describeValue(range)}.`);
     }
     const read = selector(checkSelector(col, method));
-    const above = operatorMatcher(">=", range[0]);
-    const below = operatorMatcher("<=", range[1]);
+    const above = operatorMatcher(">=", range[0], zone);
+    const below = operatorMatcher("<=", range[1], zone);
     return (item, i, items) => {
       const value = read(item, i, items);
       return (above(value) && below(value)) === inside;
@@ -1547,7 +1563,7 @@ var SheetORM = (() => {
       return _Collection.wrap(filterItems(this, fn, thisArg));
     }
     reject(...args) {
-      const test = itemTest(args.slice(0, 1), "reject", matchesItem);
+      const test = itemTest(args.slice(0, 1), "reject", matchesItem, zoneOfItems(this));
       return this.filter((item, i, items) => !test(item, i, items));
     }
     reduce(fn, ...initial) {
@@ -1560,18 +1576,18 @@ var SheetORM = (() => {
       return everyMatch(this, args);
     }
     where(col, ...args) {
-      return this.filter(wherePredicate(col, args, "where"));
+      return this.filter(wherePredicate(col, args, "where", zoneOfItems(this)));
     }
     firstWhere(col, ...args) {
-      return this.first(wherePredicate(col, args, "firstWhere"));
+      return this.first(wherePredicate(col, args, "firstWhere", zoneOfItems(this)));
     }
     /** The items whose `col` loosely equals one of `values`. */
     whereIn(col, values) {
-      return this.filter(membershipPredicate(col, values, true, "whereIn"));
+      return this.filter(membershipPredicate(col, values, true, "whereIn", zoneOfItems(this)));
     }
     /** The items whose `col` equals none of `values`. */
     whereNotIn(col, values) {
-      return this.filter(membershipPredicate(col, values, false, "whereNotIn"));
+      return this.filter(membershipPredicate(col, values, false, "whereNotIn", zoneOfItems(this)));
     }
     /** The items whose `col` is blank: null, '' or missing (as a query's whereNull). */
     whereNull(col) {
@@ -1583,11 +1599,11 @@ var SheetORM = (() => {
     }
     /** The items whose `col` lies within `[low, high]`, both ends included (as a query's whereBetween). */
     whereBetween(col, range) {
-      return this.filter(betweenPredicate(col, range, true, "whereBetween"));
+      return this.filter(betweenPredicate(col, range, true, "whereBetween", zoneOfItems(this)));
     }
     /** The items whose `col` lies outside `[low, high]` (blank ones included). */
     whereNotBetween(col, range) {
-      return this.filter(betweenPredicate(col, range, false, "whereNotBetween"));
+      return this.filter(betweenPredicate(col, range, false, "whereNotBetween", zoneOfItems(this)));
     }
     pluck(col, key) {
       const read = pluckReader(col);
@@ -1651,7 +1667,7 @@ var SheetORM = (() => {
       return findIn(this, target, second);
     }
     contains(...args) {
-      return this.some(itemTest(args.length > 1 && typeof args[0] === "function" ? args.slice(0, 1) : args, "contains", matchesItem));
+      return this.some(itemTest(args.length > 1 && typeof args[0] === "function" ? args.slice(0, 1) : args, "contains", matchesItem, zoneOfItems(this)));
     }
     /** The first `n` items, or the last `-n` items when `n` is negative. */
     take(n) {
@@ -4443,6 +4459,9 @@ var SheetORM = (() => {
       throw new ValidationError(`${modelName(model)}._spreadsheetId must be the id string from the spreadsheet's URL (or null for the configured spreadsheet), not ${describeValue(id)}.`);
     }
     return id;
+  }
+  function spreadsheetZone(model) {
+    return timeZoneOf(openSpreadsheet(pinnedSpreadsheetId(model), modelName(model)));
   }
   function tableRef(model) {
     return {
@@ -9282,6 +9301,7 @@ var SheetORM = (() => {
   };
   registerBaseSave(Model.prototype.save);
   registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
+  registerItemZone((item) => item instanceof Model ? spreadsheetZone(classOf3(item)) : void 0);
   Object.defineProperty(Model.prototype, "serializeExtras", { value: false, writable: true, configurable: true });
   defineResolvedSettings(Model);
   for (const name of ["$isPersisted", "$isNew", "$isDeleted", "$isDirty", "$dirty", "$original", "$attributes", "$extras", "$primaryKeyValue"]) {
