@@ -1,6 +1,6 @@
 /** Pinia-style many-to-many: `static fields()` with a pivot model class and custom local keys (Users/Roles). */
 import { Collection, DuplicateKeyError, Model } from '../../src';
-import { seedSheets, gas } from '../support/seed';
+import { seedSheets, gas, sheetRows } from '../support/seed';
 
 class Role extends Model {
   static override entity = 'roles';
@@ -196,6 +196,24 @@ describe('pivot attribute arguments are checked before anything is written', () 
     expect(() => roles.save(Role.find(3)!, 'heavy' as never)).toThrow(/User\.roles\.save\(\): pivot attributes must be an object/);
     expect(() => roles.saveMany([Role.find(3)!], { level: 'x' } as never)).toThrow(/User\.roles\.saveMany\(\)/);
     expect(gas().calls.writes()).toBe(0);
+  });
+
+  test('createMany and saveMany refuse more pivot attribute objects than items (they would be dropped); fewer leave the rest without', () => {
+    seedRoles();
+    const ann = User.find(1)!;
+    const roles = ann.related('roles');
+    gas().calls.reset();
+    expect(() => roles.createMany([{ name: 'n' }], [{ level: 'x' }, { level: 'y' }])).toThrow(
+      'User.roles.createMany(): got 2 pivot attribute objects for 1 item; give one per item, in the same order (an item without one gets none).',
+    );
+    expect(() => roles.saveMany([Role.find(3)!], [{}, { level: 'y' }])).toThrow(/User\.roles\.saveMany\(\): got 2 pivot attribute objects for 1 item;/);
+    expect(() => roles.saveMany([Role.find(3)!], false, [{}, {}])).toThrow(/got 2 pivot attribute objects for 1 item/);
+    expect(gas().calls.writes()).toBe(0);
+    roles.createMany([{ name: 'a', role_local_id: 400 }, { name: 'b', role_local_id: 500 }], [{ level: 'x' }]);
+    expect(sheetRows('roleUser').slice(-2)).toEqual([
+      [400, 10, 'x'],
+      [500, 10, ''],
+    ]);
   });
 });
 

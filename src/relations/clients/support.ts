@@ -49,11 +49,14 @@ export function checkPivotAttributes(owner: string, attributes: unknown, method:
   throw new ValidationError(`${owner}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
 }
 
-/** A list of pivot attributes, one object (or nothing) per item. */
-export function checkPivotList(owner: string, list: unknown, method: string): void {
+/** A list of pivot attributes, one object (or nothing) per item of `items`: more would be dropped unnoticed. */
+export function checkPivotList(owner: string, list: unknown, method: string, items: number): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) {
     throw new ValidationError(`${owner}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
+  }
+  if (list.length > items) {
+    throw new ValidationError(`${owner}.${method}(): got ${list.length} pivot attribute objects for ${items} item${items === 1 ? '' : 's'}; give one per item, in the same order (an item without one gets none).`);
   }
   list.forEach((attributes, i) => checkPivotAttributes(owner, attributes, method, `pivot attributes ${i}`));
 }

@@ -193,7 +193,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   /** Creates related models and attaches them (one append per sheet). */
   createMany(list: List<ModelAttributes<R>>, pivotList: Array<Record<string, unknown> | undefined> = []): R[] {
     checkAttributeList(list, this.relation.label(), 'createMany', this.relation.relatedModel());
-    checkPivotList(this.relation.label(), pivotList, 'createMany');
+    checkPivotList(this.relation.label(), pivotList, 'createMany', list.length);
     assertParentNotDeleted(this.parent, this.relation.label(), 'createMany');
     return this.createModels('createMany', list, pivotList);
   }
@@ -253,7 +253,7 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
   saveMany<T extends RelatedInput<R>>(models: List<T>, second?: Array<Record<string, unknown> | undefined> | boolean, third?: Array<Record<string, unknown> | undefined> | boolean): T[] {
     if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
     const [pivotList, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
-    checkPivotList(this.relation.label(), pivotList, 'saveMany');
+    checkPivotList(this.relation.label(), pivotList, 'saveMany', models.length);
     const list = (pivotList || []) as Array<Record<string, unknown> | undefined>;
     return this.saveModels('saveMany', models, list, checkExistingFlag(this.relation.label(), 'saveMany', checkExisting));
   }
