@@ -7768,10 +7768,13 @@ var SheetORM = (() => {
     if (attributes === void 0 || attributes === null || isPlainObject(attributes)) return;
     throw new ValidationError(`${owner}.${method}(): ${what} must be an object of pivot columns, got ${describeValue(attributes)}.`);
   }
-  function checkPivotList(owner, list, method) {
+  function checkPivotList(owner, list, method, items) {
     if (list === void 0) return;
     if (!Array.isArray(list)) {
       throw new ValidationError(`${owner}.${method}(): the pivot attributes must be an array with one object per item, got ${describeValue(list)}.`);
+    }
+    if (list.length > items) {
+      throw new ValidationError(`${owner}.${method}(): got ${list.length} pivot attribute objects for ${items} item${items === 1 ? "" : "s"}; give one per item, in the same order (an item without one gets none).`);
     }
     list.forEach((attributes, i) => checkPivotAttributes(owner, attributes, method, `pivot attributes ${i}`));
   }
@@ -8534,7 +8537,7 @@ var SheetORM = (() => {
     /** Creates related models and attaches them (one append per sheet). */
     createMany(list, pivotList = []) {
       checkAttributeList(list, this.relation.label(), "createMany", this.relation.relatedModel());
-      checkPivotList(this.relation.label(), pivotList, "createMany");
+      checkPivotList(this.relation.label(), pivotList, "createMany", list.length);
       assertParentNotDeleted(this.parent, this.relation.label(), "createMany");
       return this.createModels("createMany", list, pivotList);
     }
@@ -8580,7 +8583,7 @@ var SheetORM = (() => {
     saveMany(models, second, third) {
       if (!Array.isArray(models)) throw new ValidationError(`${this.relation.label()}.saveMany(): expected an array of models, got ${describeValue(models)}.`);
       const [pivotList, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
-      checkPivotList(this.relation.label(), pivotList, "saveMany");
+      checkPivotList(this.relation.label(), pivotList, "saveMany", models.length);
       const list = pivotList || [];
       return this.saveModels("saveMany", models, list, checkExistingFlag(this.relation.label(), "saveMany", checkExisting));
     }
