@@ -248,13 +248,14 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     if (!models.length) return;
     readScope(() => {
       prefetch(this.countSheets());
-      this.setCounts(models, null, inUnitOfWork());
+      this.setCounts(models, null, inUnitOfWork(), true);
     });
   }
 
-  private setCounts(models: M[], made: { results: Map<CountSpec, CountResult> } | null, undoable = false): void {
+  /** `only`: the counts are for `models` alone (loadCount), not for a query's every parent. */
+  private setCounts(models: M[], made: { results: Map<CountSpec, CountResult> } | null, undoable = false, only = false): void {
     for (const spec of this.counts) {
-      const { alias, keyColumn, counts } = (made && made.results.get(spec)) || this.countFor(spec);
+      const { alias, keyColumn, counts } = (made && made.results.get(spec)) || this.countFor(spec, only ? models : undefined);
       // A missing key column would count 0 for every model, silently.
       this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
       if (undoable) recordExtrasUndo(models, alias);
@@ -290,13 +291,13 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return null;
   }
 
-  private countFor(spec: CountSpec): CountResult {
+  private countFor(spec: CountSpec, parents?: readonly M[]): CountResult {
     const relation = this.model.$getRelation(spec.relation);
     let alias = spec.alias;
     const counts = relation.countByParent((query: EagerQuery<Model>) => {
       if (spec.callback) spec.callback(query);
       if (query.countAlias) alias = query.countAlias;
-    });
+    }, parents);
     return { alias, keyColumn: parentKeyColumn(relation), counts };
   }
 

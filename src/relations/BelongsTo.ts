@@ -86,8 +86,11 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
   }
 
   /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
-  countByParent(callback?: (query: any) => unknown): Map<Key, number> {
+  countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
     const query = this.subQuery(callback);
+    const key = this.soleParentKey(parents);
+    if (key === null) return new Map();
+    if (key !== undefined) query.scopeToKeys(this.localKey, [key]);
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
     query.assertOrderColumns(table);

@@ -68,8 +68,12 @@ export abstract class HasRelation<out P extends Model, R extends Model, Result> 
   }
 
   /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
-  countByParent(callback?: (query: any) => unknown): Map<Key, number> {
-    const counts = countsByKey(this.subQuery(callback), this.foreignKey, this.label());
+  countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
+    const query = this.subQuery(callback);
+    const key = this.soleParentKey(parents);
+    if (key === null) return new Map();
+    if (key !== undefined) query.scopeToKeys(this.foreignKey, [key]);
+    const counts = countsByKey(query, this.foreignKey, this.label());
     counts.delete('');
     return counts;
   }

@@ -175,8 +175,12 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
   }
 
   /** Joined rows per parent key. */
-  countByParent(callback?: (query: any) => unknown): Map<Key, number> {
-    return this.subQuery(callback).countByParent();
+  countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
+    const key = this.soleParentKey(parents);
+    if (key === undefined) return this.subQuery(callback).countByParent();
+    const query = this.newQuery(key === null ? [] : [key], true);
+    constrainRelationQuery(query, callback);
+    return key === null ? new Map() : query.countByParent();
   }
 
   /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */

@@ -12,7 +12,7 @@ import { setLoadedRelation, stateOf } from '../model/state';
 import { keepAssignedAttribute, readAttribute } from '../model/attributes';
 import { Collection } from '../collection/Collection';
 import { ColumnNotFoundError, SheetORMError, ValidationError } from '../errors';
-import { describeValue, normalizeKey, Key } from '../support/values';
+import { describeValue, isBlankKey, normalizeKey, Key } from '../support/values';
 import { callerName, definingName } from './callerName';
 
 /** One model, or several as an array or a Collection. */
@@ -265,8 +265,19 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
     return query;
   }
 
-  /** Counts related rows per parent key, for `withCount`/`has`. */
-  abstract countByParent(callback?: (query: any) => unknown): Map<Key, number>;
+  /** Counts related rows per parent key, for `withCount`/`has`; `parents`, when given, are the only ones asked about. */
+  abstract countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number>;
+
+  /**
+   * The key of the one parent a count is for (`post.loadCount('comments')` in a loop), so that its
+   * related rows are looked up rather than every parent's counted; null when that key is blank (no
+   * row counts for it), undefined for several parents.
+   */
+  protected soleParentKey(parents: readonly P[] | undefined): unknown {
+    if (!parents || parents.length !== 1) return undefined;
+    const value = readAttribute(parents[0], this.parentKeyColumn());
+    return value === undefined ? undefined : isBlankKey(value) ? null : value;
+  }
 
   /** The client for one parent: `related(name)`. */
   abstract client(parent: P): unknown;

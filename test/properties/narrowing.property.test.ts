@@ -1,7 +1,8 @@
 /**
  * Random reads and writes in a session or transaction: every query that a look-up by one value may
  * answer (where, whereIn, first, count, the queries and loads of hasMany, belongsTo and many-to-many)
- * gives what the same query gives when the table is made to scan instead.
+ * gives what the same query gives when the table is made to scan instead; one model's loadCount
+ * gives what counting every parent gives.
  */
 import fc from 'fast-check';
 import { Model, session, transaction } from '../../src';
@@ -52,6 +53,7 @@ type Step =
   | { kind: 'comments' | 'load'; id: number; relation: 'comments' | 'coded' }
   | { kind: 'with'; relation: 'comments' | 'coded' | 'tags' }
   | { kind: 'owner'; id: number }
+  | { kind: 'loadCount'; id: number }
   | { kind: 'tags'; id: number; read: 'query' | 'load' | 'count' }
   | { kind: 'attach' | 'detach'; id: number; tag: number }
   | { kind: 'create'; status: unknown; code: unknown }
@@ -68,6 +70,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constantFrom('comments' as const, 'load' as const), id, relation }), weight: 3 },
   fc.record({ kind: fc.constant('with' as const), relation: fc.constantFrom('comments' as const, 'coded' as const, 'tags' as const) }),
   fc.record({ kind: fc.constant('owner' as const), id }),
+  fc.record({ kind: fc.constant('loadCount' as const), id }),
   { arbitrary: fc.record({ kind: fc.constant('tags' as const), id, read: fc.constantFrom('query' as const, 'load' as const, 'count' as const) }), weight: 2 },
   fc.record({ kind: fc.constantFrom('attach' as const, 'detach' as const), id, tag: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('create' as const), status: value, code: value }),
@@ -119,6 +122,15 @@ function run(s: Step): [unknown, unknown] | null {
       if (!post) return null;
       if (s.read === 'count') return bothWays(() => [post.related('tags').query().count(), post.related('comments').query().count()]);
       return bothWays(() => ids(s.read === 'load' ? post.load('tags').tags : post.related('tags').query().get()));
+    }
+    case 'loadCount': {
+      // One model's counts (looked up by its key) against the counts of every parent.
+      const post = Post.find(s.id);
+      const comment = Comment.find(s.id);
+      const one = [post && { ...post.loadCount('tags', 'comments', 'coded').$extras }, comment && { ...comment.loadCount('post').$extras }];
+      const all = [Post.all().loadCount('tags', 'comments', 'coded'), Comment.all().loadCount('post')] as const;
+      const every = [post && { ...all[0].find((other) => other.id === post.id)!.$extras }, comment && { ...all[1].find((other) => other.id === comment.id)!.$extras }];
+      return [one, every];
     }
     case 'attach':
     case 'detach': {

@@ -11,6 +11,9 @@ class Tag extends Model {
 class Comment extends Model {
   static _table = 'Comments';
   declare id: number;
+  post() {
+    return this.belongsTo(Post);
+  }
 }
 class Post extends Model {
   static _table = 'Posts';
@@ -97,6 +100,38 @@ it('in a session, a many-to-many query, load() or count() per parent looks the p
   // Once per sheet: the pivot rows and the comments, each grouped by parent key.
   expect(work.scans()).toBe(2);
   expect(work.groupings()).toBe(2);
+});
+
+it('in a session, loadCount() per model looks its related rows up by its key, for every kind of relation and with a constraint', () => {
+  seedSheets({
+    Posts: [['id', 'status'], ...Array.from({ length: 20 }, (_, i) => [i + 1, i % 2 ? 'draft' : 'published'])],
+    Tags: [['id'], [1], [2], [3]],
+    PostTag: [['post_id', 'tag_id'], ...Array.from({ length: 60 }, (_, i) => [(i % 20) + 1, (i % 3) + 1]), ['', 1]],
+    Comments: [['id', 'post_id'], ...Array.from({ length: 40 }, (_, i) => [i + 1, (i % 20) + 1]), [41, 99], [42, '']],
+  });
+  const posts = Post.all();
+  const comments = Comment.all();
+  const work = countWork();
+  gas().calls.reset();
+  const counted = session(() => {
+    posts.each((post) => post.loadCount('tags', 'comments').loadCount('comments', (q) => q.where('id', '>', 20).orWhere('id', 1).as('late')));
+    comments.each((comment) => comment.loadCount('post'));
+    return [posts.map((post) => [post.$extras.tags_count, post.$extras.comments_count, post.$extras.late]).all(), comments.map((comment) => comment.$extras.post_count).all()];
+  });
+  const scanned = work.scans();
+
+  // Post 1 has comments 1 and 21: both late (21 > 20, and 1 by the OR, which stays inside its group).
+  expect(counted[0][0]).toEqual([3, 2, 2]);
+  expect(counted[0].slice(1)).toEqual(Array.from({ length: 19 }, () => [3, 2, 1]));
+  expect(counted[1]).toEqual([...Array(40).fill(1), 0, 0]);
+  // The same counts as counting every parent, as Collection.loadCount does.
+  const all = Post.all().loadCount('tags', 'comments');
+  expect(all.map((post) => [post.$extras.tags_count, post.$extras.comments_count]).all()).toEqual(counted[0].map(([tags, comments]) => [tags, comments]));
+  expect(['PostTag', 'Tags', 'Comments', 'Posts'].map((sheet) => gas().calls.reads(sheet))).toEqual([2, 2, 2, 2]);
+  // In the session: one scan and one grouping per column looked up (pivot post_id, comments'
+  // post_id, posts' id), where counting every parent would scan on each of the 122 counts.
+  expect(scanned).toBe(3);
+  expect(work.groupings()).toBe(3);
 });
 
 it('outside a session each query scans its own read, and groups nothing', () => {
