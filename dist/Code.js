@@ -4932,6 +4932,16 @@ var SheetORM = (() => {
       constrainRelationQuery(query, callback);
       return query;
     }
+    /**
+     * The key of the one parent a count is for (`post.loadCount('comments')` in a loop), so that its
+     * related rows are looked up rather than every parent's counted; null when that key is blank (no
+     * row counts for it), undefined for several parents.
+     */
+    soleParentKey(parents) {
+      if (!parents || parents.length !== 1) return void 0;
+      const value = readAttribute(parents[0], this.parentKeyColumn());
+      return value === void 0 ? void 0 : isBlankKey(value) ? null : value;
+    }
   };
   var accessors = /* @__PURE__ */ new WeakMap();
   function hasAccessor(prototype, name) {
@@ -5802,12 +5812,13 @@ var SheetORM = (() => {
       if (!models.length) return;
       readScope(() => {
         prefetch(this.countSheets());
-        this.setCounts(models, null, inUnitOfWork());
+        this.setCounts(models, null, inUnitOfWork(), true);
       });
     }
-    setCounts(models, made, undoable = false) {
+    /** `only`: the counts are for `models` alone (loadCount), not for a query's every parent. */
+    setCounts(models, made, undoable = false, only = false) {
       for (const spec of this.counts) {
-        const { alias, keyColumn, counts } = made && made.results.get(spec) || this.countFor(spec);
+        const { alias, keyColumn, counts } = made && made.results.get(spec) || this.countFor(spec, only ? models : void 0);
         this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
         if (undoable) recordExtrasUndo(models, alias);
         models.forEach((model) => {
@@ -5838,13 +5849,13 @@ var SheetORM = (() => {
       }
       return null;
     }
-    countFor(spec) {
+    countFor(spec, parents) {
       const relation = this.model.$getRelation(spec.relation);
       let alias = spec.alias;
       const counts = relation.countByParent((query) => {
         if (spec.callback) spec.callback(query);
         if (query.countAlias) alias = query.countAlias;
-      });
+      }, parents);
       return { alias, keyColumn: parentKeyColumn(relation), counts };
     }
     addHas(bool, name, callback, operator, count) {
@@ -7893,8 +7904,11 @@ var SheetORM = (() => {
       return query;
     }
     /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
-    countByParent(callback) {
+    countByParent(callback, parents) {
       const query = this.subQuery(callback);
+      const key = this.soleParentKey(parents);
+      if (key === null) return /* @__PURE__ */ new Map();
+      if (key !== void 0) query.scopeToKeys(this.localKey, [key]);
       const table = readTable(tableRef(this.relatedModel()));
       const index = table.column(this.localKey, this.label());
       query.assertOrderColumns(table);
@@ -8054,8 +8068,12 @@ var SheetORM = (() => {
       return groups;
     }
     /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
-    countByParent(callback) {
-      const counts = countsByKey(this.subQuery(callback), this.foreignKey, this.label());
+    countByParent(callback, parents) {
+      const query = this.subQuery(callback);
+      const key = this.soleParentKey(parents);
+      if (key === null) return /* @__PURE__ */ new Map();
+      if (key !== void 0) query.scopeToKeys(this.foreignKey, [key]);
+      const counts = countsByKey(query, this.foreignKey, this.label());
       counts.delete("");
       return counts;
     }
@@ -8762,8 +8780,12 @@ var SheetORM = (() => {
       return query;
     }
     /** Joined rows per parent key. */
-    countByParent(callback) {
-      return this.subQuery(callback).countByParent();
+    countByParent(callback, parents) {
+      const key = this.soleParentKey(parents);
+      if (key === void 0) return this.subQuery(callback).countByParent();
+      const query = this.newQuery(key === null ? [] : [key], true);
+      constrainRelationQuery(query, callback);
+      return key === null ? /* @__PURE__ */ new Map() : query.countByParent();
     }
     /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */
     newQuery(parentKeys, subQuery, preload = false) {
