@@ -21,6 +21,7 @@ import { loadCollection, loadRelations } from './load';
 import { CherryPick, serialize } from './serialize';
 import { checkAttributeList, checkAttributeObjects } from './staticArguments';
 import { findOrCreate } from './findOrCreate';
+import { rememberGiven } from './constructed';
 import { attachState, extrasOf, originalRecord, pivotOf, stateOf } from './state';
 import { ModelQueries } from './ModelQueries';
 
@@ -71,6 +72,7 @@ export class Model extends ModelQueries {
     if (attributes === undefined || attributes === null) return;
     checkAttributes(this, attributes, 'constructor');
     this.merge(attributes);
+    rememberGiven(this, attributes);
   }
 
   // ----- Static writes ----------------------------------------------------------------------

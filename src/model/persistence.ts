@@ -11,6 +11,7 @@ import { ModelState, originalValue, stateOf } from './state';
 import { fieldsOf, isRelationKey } from '../relations/registry';
 import { AttributeField, notNullableNames } from './fields';
 import { declaredColumnMissing } from './hydrate';
+import { assertNotReset } from './constructed';
 
 /** A model class as persistence sees it. */
 export interface PersistableClass extends ModelSettings {
@@ -34,6 +35,7 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const required = notNullableNames(fieldsOf(model as Parameters<typeof fieldsOf>[0])).filter((name) => names.indexOf(name) < 0);
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i];
+    assertNotReset(instance, owner);
     for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
     const values = table.blankRow();
     forEachAttribute(instance, (name, value) => {
