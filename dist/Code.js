@@ -2408,16 +2408,16 @@ var SheetORM = (() => {
     const whole = new Array(rows[0].length).fill(false);
     if (!formulas) return whole;
     for (let c = 0; c < whole.length; c++) {
-      let given = false;
+      let given2 = false;
       let blank = true;
       let plain2 = true;
       for (let r = 0; r < plan.filler.length && plain2; r++) {
         const held = heldCell(plan.filler[r][c]);
         plain2 = (formulas[r][c] || "") === "" && held !== null;
-        if (rows[r][c] !== "") given = true;
+        if (rows[r][c] !== "") given2 = true;
         else if (held !== "") blank = false;
       }
-      whole[c] = plain2 && (given || blank);
+      whole[c] = plain2 && (given2 || blank);
     }
     return whole;
   }
@@ -3918,14 +3918,14 @@ var SheetORM = (() => {
     const nowColumns = names.map((name) => now.header.indexOf(name));
     const taken = now.index(nowColumns);
     const freed = /* @__PURE__ */ new Set();
-    const given = [];
+    const given2 = [];
     for (const entry of table.entries) {
       const before = entry.rowNumber !== null && entry.original ? keyOf(entry.original, columns) : null;
       const after = entry.deleted ? null : keyOf(entry.values, columns);
       if (before !== null && before !== after) freed.add(before);
-      if (after !== null && after !== before) given.push(entry);
+      if (after !== null && after !== before) given2.push(entry);
     }
-    for (const entry of given) {
+    for (const entry of given2) {
       const key = keyOf(entry.values, columns);
       if (key === "" || !taken.has(key) || freed.has(key)) continue;
       const shown = names.map((name, i) => `${name} ${describeValue(entry.values[columns[i]])}`).join(", ");
@@ -5210,15 +5210,15 @@ var SheetORM = (() => {
     if (extra !== void 0 && extra !== null && !isPlainObject(extra)) {
       throw new ValidationError(`${owner}.${method}(): the extra columns must be an object such as { seen_at: new Date() }, got ${describeValue(extra)}.`);
     }
-    const given = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
-    for (const name of given) {
+    const given2 = extra ? Object.keys(extra).filter((name) => extra[name] !== void 0) : [];
+    for (const name of given2) {
       if (amounts.some(([counted]) => counted === name)) {
         throw new ValidationError(`${owner}.${method}(): "${name}" is both counted and among the extra columns; leave it out of one of them.`);
       }
     }
     const kept2 = {};
-    for (const name of given) kept2[name] = extra[name];
-    return { amounts, extra: given.length ? kept2 : null };
+    for (const name of given2) kept2[name] = extra[name];
+    return { amounts, extra: given2.length ? kept2 : null };
   }
   function refuseKeyExtras(table, change, keys, owner, method, unqualify) {
     for (const name of Object.keys(change.extra || {})) {
@@ -6011,10 +6011,10 @@ var SheetORM = (() => {
         return 0;
       });
     }
-    checkCount(given, method) {
-      const value = digitsAsNumber(given);
+    checkCount(given2, method) {
+      const value = digitsAsNumber(given2);
       if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
-        throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number \u2265 0.`);
+        throw new ValidationError(`${this.owner}.${method}(${describeValue(given2)}): expected a whole number \u2265 0.`);
       }
       return value;
     }
@@ -6453,10 +6453,10 @@ var SheetORM = (() => {
   }
 
   // src/query/groupLimit.ts
-  function checkGroupLimit(given, owner) {
-    const count = digitsAsNumber(given);
+  function checkGroupLimit(given2, owner) {
+    const count = digitsAsNumber(given2);
     if (typeof count !== "number" || !(count >= 0) || Math.floor(count) !== count) {
-      throw new ValidationError(`${owner}.groupLimit(${describeValue(given)}): expected a whole number \u2265 0.`);
+      throw new ValidationError(`${owner}.groupLimit(${describeValue(given2)}): expected a whole number \u2265 0.`);
     }
     return count;
   }
@@ -7275,6 +7275,23 @@ var SheetORM = (() => {
     );
   }
 
+  // src/model/constructed.ts
+  var given = /* @__PURE__ */ new WeakMap();
+  function rememberGiven(instance, attributes) {
+    const names = Object.keys(attributes).filter((name) => attributes[name] !== void 0);
+    if (names.length) given.set(instance, names);
+  }
+  function assertNotReset(instance, owner) {
+    const names = given.get(instance);
+    if (!names) return;
+    for (const name of names) {
+      if (!Object.prototype.hasOwnProperty.call(instance, name) || readAttribute(instance, name) !== void 0) continue;
+      throw new ValidationError(
+        `new ${owner}({ ${name}: \u2026 }) gave ${name} a value, but it is undefined now: a class field (\`${name}!: \u2026\` or \`${name} = \u2026\`, compiled with useDefineForClassFields) was set after the constructor ran. Declare attributes with \`declare ${name}: \u2026\` (defaults go in static fields()), or set ${name} to null for an empty cell. Nothing was written.`
+      );
+    }
+  }
+
   // src/model/persistence.ts
   function insertModels(model, instances, unit) {
     const table = unit.table(tableRef(model), true);
@@ -7290,6 +7307,7 @@ var SheetORM = (() => {
     const required = notNullableNames(fieldsOf(model)).filter((name) => names.indexOf(name) < 0);
     for (let i = 0; i < instances.length; i++) {
       const instance = instances[i];
+      assertNotReset(instance, owner);
       for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
       const values = table.blankRow();
       forEachAttribute(instance, (name, value) => {
@@ -7722,7 +7740,7 @@ var SheetORM = (() => {
       throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
     });
   }
-  function findByQuery(model, method, column, value, given) {
+  function findByQuery(model, method, column, value, given2) {
     if (isPlainObject(column)) {
       const clause = column;
       for (const name of Object.keys(clause)) if (clause[name] === void 0) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
@@ -7731,7 +7749,7 @@ var SheetORM = (() => {
     if (typeof column !== "string") {
       throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got ${describeValue(column)}.`);
     }
-    if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
+    if (given2 < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
     if (value === void 0) throw undefinedValue(model, method, column, `'${column}', undefined`);
     return model.query().where(column, value);
   }
@@ -7961,8 +7979,8 @@ var SheetORM = (() => {
         const created = this.relation.relatedModel().createMany(rows);
         if (parentIsNew) {
           created.forEach((model, i) => {
-            const given = list[i][foreignKey];
-            unit.record(() => given === void 0 ? removeAttribute(model, foreignKey) : writeAttribute(model, foreignKey, given));
+            const given2 = list[i][foreignKey];
+            unit.record(() => given2 === void 0 ? removeAttribute(model, foreignKey) : writeAttribute(model, foreignKey, given2));
           });
         }
         return created;
@@ -9129,6 +9147,7 @@ var SheetORM = (() => {
       if (attributes === void 0 || attributes === null) return;
       checkAttributes(this, attributes, "constructor");
       this.merge(attributes);
+      rememberGiven(this, attributes);
     }
     // ----- Static writes ----------------------------------------------------------------------
     /** Inserts a row and returns its model (the key is assigned under the lock). */
