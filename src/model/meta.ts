@@ -1,5 +1,5 @@
 /** What a model class says about its sheet: name, keys, key type, spreadsheet. */
-import { ValidationError } from '../errors';
+import { ServiceError, SheetORMError, ValidationError } from '../errors';
 import { describeValue, isBlankKey, isDate, isPlainObject } from '../support/values';
 import { openSpreadsheet, TableRef } from '../storage/TableRef';
 import { timeZoneOf } from '../storage/sheetsApi/api';
@@ -151,9 +151,19 @@ export function pinnedSpreadsheetId(model: ModelSettings): string | null {
   return id;
 }
 
-/** The time zone of the model's spreadsheet (read once per spreadsheet), in which its date text is read. */
-export function spreadsheetZone(model: ModelSettings): string {
-  return timeZoneOf(openSpreadsheet(pinnedSpreadsheetId(model), modelName(model)));
+/**
+ * The time zone of the model's spreadsheet (read once per spreadsheet), in which its date text is
+ * read; undefined when none can be opened (new models in a script bound to no spreadsheet, or
+ * outside Apps Script), whose date text is then read in local time.
+ */
+export function spreadsheetZone(model: ModelSettings): string | undefined {
+  try {
+    return timeZoneOf(openSpreadsheet(pinnedSpreadsheetId(model), modelName(model)));
+  } catch (error) {
+    // A service that failed is an error; no spreadsheet to open is local time.
+    if (error instanceof SheetORMError && !(error instanceof ServiceError)) return undefined;
+    throw error;
+  }
 }
 
 /** The storage reference of a model's sheet. */

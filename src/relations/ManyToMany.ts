@@ -179,6 +179,7 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
     const key = this.soleParentKey(parents);
     if (key === undefined) return this.subQuery(callback).countByParent();
     const query = this.newQuery(key === null ? [] : [key], true);
+    // Run for a blank key too: the callback may name the count (`as('tagged')`).
     constrainRelationQuery(query, callback);
     return key === null ? new Map() : query.countByParent();
   }

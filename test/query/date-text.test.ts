@@ -2,7 +2,7 @@
 import { Model } from '../../src';
 import { Collection } from '../../src/collection/Collection';
 import { isoDateOf } from '../../src/collection/compare';
-import { gas, seedSheets } from '../support/seed';
+import { cleanup, gas, seedSheets } from '../support/seed';
 
 class Order extends Model {
   static _table = 'Orders';
@@ -123,6 +123,13 @@ it("Collections of models read date text in their spreadsheet's time zone, as th
   expect(orders.every('placed_at', '>=', '2024-02-01')).toBe(true);
   // The zone is read once, and only because Date cells met date text without one.
   expect(gas().calls.count('Spreadsheet.getSpreadsheetTimeZone')).toBe(1);
+});
+
+it('a Collection of models with no spreadsheet to open (no Apps Script here) reads date text in local time', () => {
+  cleanup();
+  const orders = new Collection([new Order({ id: 1, placed_at: new Date(2024, 0, 1) }), new Order({ id: 2, placed_at: new Date(2024, 1, 1) })]);
+  expect(ids(orders.where('placed_at', '>=', '2024-01-15'))).toEqual([2]);
+  expect(ids(orders.whereIn('placed_at', ['2024-01-01']))).toEqual([1]);
 });
 
 it('reads ISO dates and date-times, zones included, and nothing else', () => {
