@@ -4461,7 +4461,12 @@ var SheetORM = (() => {
     return id;
   }
   function spreadsheetZone(model) {
-    return timeZoneOf(openSpreadsheet(pinnedSpreadsheetId(model), modelName(model)));
+    try {
+      return timeZoneOf(openSpreadsheet(pinnedSpreadsheetId(model), modelName(model)));
+    } catch (error) {
+      if (error instanceof SheetORMError && !(error instanceof ServiceError)) return void 0;
+      throw error;
+    }
   }
   function tableRef(model) {
     return {
