@@ -113,7 +113,7 @@ export function takeFillerCells(plan: TablePlan, columnOf: (index: number) => nu
 
 /**
  * The writes of an append that starts over filler rows: over them, the cells the new rows give a
- * value, plus every cell of the columns wholeColumns picks, in rectangles (the rows then form one
+ * value, plus every filler cell of the columns wholeColumns picks, in rectangles (the rows then form one
  * block whatever each leaves empty, rather than one block per shape); below them, whole rows in one
  * block.
  */
@@ -133,10 +133,10 @@ export function fillerBlocks(plan: TablePlan): { over: CellBlock[]; below: Cell[
 }
 
 /**
- * Columns written in every filler row, a cell a new row leaves empty getting back what it held: no
- * formula there, and either a new row gives the column a value (an unticked checkbox is written
- * unticked again) or every cell is blank. A column nobody writes that shows FALSE or 0 is left
- * alone: it may be an array formula's output, which a written value would break.
+ * Columns written in every filler row, a cell a new row leaves empty getting back what it held (an
+ * unticked checkbox is written unticked again): those a new row gives a value, with no formula in
+ * any filler row. A column no new row writes is never touched: it may be an array formula's
+ * output (blank, FALSE or 0 there), which a value written into it would break.
  */
 function wholeColumns(plan: TablePlan): boolean[] {
   const rows = plan.appendRows;
@@ -145,15 +145,12 @@ function wholeColumns(plan: TablePlan): boolean[] {
   if (!formulas) return whole;
   for (let c = 0; c < whole.length; c++) {
     let given = false;
-    let blank = true;
     let plain = true;
     for (let r = 0; r < plan.filler.length && plain; r++) {
-      const held = heldCell(plan.filler[r][c]);
-      plain = (formulas[r][c] || '') === '' && held !== null;
+      plain = (formulas[r][c] || '') === '' && heldCell(plan.filler[r][c]) !== null;
       if (rows[r][c] !== '') given = true;
-      else if (held !== '') blank = false;
     }
-    whole[c] = plain && (given || blank);
+    whole[c] = plain && given;
   }
   return whole;
 }

@@ -141,7 +141,7 @@ describe('new rows below the last record', () => {
     expect(Item.where('done', true).count()).toBe(1 + 67);
   });
 
-  it('leave alone a column no new row writes that shows FALSE or 0 (an array formula may fill it), and a formula in a column they write', () => {
+  it('leave alone a column no new row writes (an array formula may fill it), and a formula in a column they write', () => {
     seedSheets({
       Tasks: [
         ['id', 'title', 'flag', 'score', 'calc'],
@@ -169,6 +169,14 @@ describe('new rows below the last record', () => {
       [2, 'B', false, 0, 'B?'],
       [3, 'C', '', 0, 'typed'],
       [4, 'D', false, 0, ''],
+    ]);
+    // A column no new row writes is not written even where it is blank all the way down.
+    seedSheets({ Tasks: [['id', 'title', 'memo', 'done'], [1, 'A', '', true], ['', '', '', false], ['', '', '', false]] });
+    gas().calls.reset();
+    Item.createMany([{ title: 'B' }, { title: 'C' }]);
+    expect(gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args)).toEqual([
+      [3, 1, 2, 4],
+      [3, 1, 2, 2],
     ]);
   });
 
