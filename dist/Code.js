@@ -2409,15 +2409,12 @@ var SheetORM = (() => {
     if (!formulas) return whole;
     for (let c = 0; c < whole.length; c++) {
       let given2 = false;
-      let blank = true;
       let plain2 = true;
       for (let r = 0; r < plan.filler.length && plain2; r++) {
-        const held = heldCell(plan.filler[r][c]);
-        plain2 = (formulas[r][c] || "") === "" && held !== null;
+        plain2 = (formulas[r][c] || "") === "" && heldCell(plan.filler[r][c]) !== null;
         if (rows[r][c] !== "") given2 = true;
-        else if (held !== "") blank = false;
       }
-      whole[c] = plain2 && (given2 || blank);
+      whole[c] = plain2 && given2;
     }
     return whole;
   }
