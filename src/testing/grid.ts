@@ -151,7 +151,10 @@ export function writeContent(sheet: SheetData, row: number, col: number, content
 
 /** Sets a cell's number format. */
 export function writeFormat(sheet: SheetData, row: number, col: number, format: string): void {
-  cellFor(sheet, row, col).format = format;
+  // "General" is no format of its own: Apps Script reports the default afterwards.
+  const cell = cellFor(sheet, row, col);
+  if (format.toLowerCase() === 'general') delete cell.format;
+  else cell.format = format;
 }
 
 /** Empties cells of a rectangle: their content, their formatting, or both. */

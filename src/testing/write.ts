@@ -23,11 +23,14 @@ export function toContent(input: unknown, format: string | undefined, timeZone: 
   return format === '@' ? { value: text } : parseTyped(text, timeZone, now);
 }
 
-/** Content for setFormula: a formula when it starts with "=", otherwise like a typed value. */
+/** Content for setFormula: a formula when it starts with "=", nothing for "" (clears the cell). */
 export function formulaContent(formula: unknown, format: string | undefined, timeZone: string, now?: number): Content {
   const text = formula === null || formula === undefined ? '' : String(formula);
   if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
-  return text.startsWith('=') && text.length > 1 ? { formula: text } : toContent(text, format, timeZone, now);
+  if (text.startsWith('=') && text.length > 1) return { formula: text };
+  // Sheets is reported to add the "=" itself; a test should not pass on a guess either way.
+  if (text !== '' && text !== '=') throw new TypeError(`sheetorm/testing: setFormula(${JSON.stringify(text)}) has no leading "="; what Sheets stores for it is not simulated. Write "=${text}", or use setValue for a value.`);
+  return toContent(text, format, timeZone, now);
 }
 
 /** Content for a seeded cell: kept exactly as given, except that "=..." strings are formulas. */

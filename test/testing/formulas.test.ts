@@ -11,6 +11,17 @@ function value(formula: string, rows: unknown[][] = [[1, 2, 'a'], [3, 4, 'b']]):
   return sheet.getRange('Z1').getValue();
 }
 
+describe('setFormula without a leading "="', () => {
+  it('is refused as not simulated, leaving the cell; "" clears it', () => {
+    const { sheet } = withSheet([[1, 2]]);
+    expect(() => sheet.getRange('A1').setFormula('SUM(1,2)')).toThrow('setFormula("SUM(1,2)") has no leading "="');
+    expect(() => sheet.getRange('A1:B1').setFormulas([['=1', '1+1']])).toThrow('setFormula("1+1")');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[1, 2]]);
+    sheet.getRange('B1').setFormula('');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([[1, '']]);
+  });
+});
+
 describe('formula evaluation', () => {
   it.each([
     ['=1+2*3', 7],

@@ -115,6 +115,14 @@ describe('written values', () => {
     expect(cell.getDisplayValue()).toBe('7.00');
   });
 
+  it('takes "General" as no format: the default is reported afterwards', () => {
+    const { sheet } = blank();
+    const cell = sheet.getRange('A1').setNumberFormat('0.00').setValue(5);
+    cell.setNumberFormat('General');
+    expect(cell.getNumberFormat()).toBe('0.###############');
+    expect(cell.getDisplayValue()).toBe('5');
+  });
+
   it.each([
     ['00123', 123],
     ['1,234', 1234],
