@@ -299,6 +299,21 @@ describe('query', () => {
     expect(sheetRows('Tags').map((row) => row[2])).toEqual(['label', 'a', 'b', 'a']);
   });
 
+  test('delete() removes this parent\'s matching pivot rows, as Lucid does, and never the related rows other parents share', () => {
+    seed();
+    expect(post(1).related('tags').query().where('name', 'a').delete()).toBe(1);
+    expect(sheetRows('Tags')).toEqual(TAGS);
+    expect(sheetRows('PostTag').map((row) => row.slice(0, 3))).toEqual([HEADER.slice(0, 3), [2, 1, 'guest'], [1, 2, '']]);
+    expect(argsOf('Sheet.deleteRows', 'PostTag')).toEqual([[2, 1]]);
+    expect(post(2).related('tags').query().pluck('name').all()).toEqual(['a']);
+    gas().calls.reset();
+    expect(post(1).related('tags').query().wherePivot('role', 'none').delete()).toBe(0);
+    expect(gas().calls.writes()).toBe(0);
+    expect(post(2).related('tags').query().delete()).toBe(1);
+    expect(sheetRows('PostTag').map((row) => row.slice(0, 2))).toEqual([['post_id', 'tag_id'], [1, 2]]);
+    expect(sheetRows('Tags')).toEqual(TAGS);
+  });
+
   test('update() takes the related sheet\'s qualified names and checks its input before anything is written', () => {
     seed();
     expect(post(1).related('tags').query().update({ 'Tags.name': 'z' })).toBe(2);

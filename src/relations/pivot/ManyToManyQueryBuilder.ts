@@ -14,13 +14,13 @@ import { checkColumn, compile, Condition, refuseColumnList, Source } from '../..
 import { ConditionBuilder } from '../../query/ConditionBuilder';
 import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
-import { prefetch, readScope, readTable } from '../../storage/UnitOfWork';
+import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
 import { normalizeKey, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
 import { onPivotOnly, pivotRowsAccepted } from './pivotScope';
-import { distinctEntries, emptyJoin, Join, JoinedRow, pivotRowsFor, pivotSpecOf, slotsOf } from './join';
+import { distinctEntries, emptyJoin, Join, JoinedRow, pivotEntries, pivotRowsFor, pivotSpecOf, slotsOf } from './join';
 
 /** A query of related models through the pivot sheet. */
 export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R> {
@@ -186,10 +186,24 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     });
   }
 
-  /** update/increment/delete change the matching related rows, once each; pivot rows stay (detach them first if needed). */
+  /** update/increment change the matching related rows, once each. */
   protected override rowsToChange(): { table: Table; entries: () => RowEntry[] } {
     const join = this.joined();
     return { table: join.related, entries: () => distinctEntries(join) };
+  }
+
+  /**
+   * Deletes the pivot rows of the matching pairs, as Lucid does: the parent no longer reaches those
+   * models, and the related rows, which other parents may share, stay. Returns the number of pivot rows.
+   */
+  override delete(): number {
+    return runWrite(`${this.owner}.delete`, () => {
+      this.forgetCounts();
+      const join = this.joined();
+      const links = pivotEntries(join);
+      links.forEach((entry) => join.pivot.remove(entry));
+      return links.length;
+    });
   }
 
   protected override rowCap(): number | null {

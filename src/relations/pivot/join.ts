@@ -54,6 +54,12 @@ export function distinctEntries(join: Join): RowEntry[] {
   return Array.from(new Set(join.rows.map((row) => join.entries[row])));
 }
 
+/** The pivot rows of the kept pairs, as entries of the pivot table (a pair's row is its own). */
+export function pivotEntries(join: Join): RowEntry[] {
+  const kept = new Set(join.rows.map((row) => join.pivots[row]));
+  return join.pivot.rows().filter((entry) => kept.has(entry.values));
+}
+
 /** A join of no pairs, for resolving columns before any pairing. */
 export function emptyJoin(related: Table, pivot: Table): Join {
   return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
