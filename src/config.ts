@@ -120,8 +120,9 @@ function validateOptions(options: SheetORMOptions): void {
     const isLock = lock !== null && typeof lock === 'object' && typeof (lock as Lock).tryLock === 'function';
     if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.`);
   }
-  if (lockTimeoutMs !== undefined && !(typeof lockTimeoutMs === 'number' && lockTimeoutMs >= 0)) {
-    throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not ${describeValue(lockTimeoutMs)}.`);
+  // Lock.tryLock takes a whole number of milliseconds.
+  if (lockTimeoutMs !== undefined && !(Number.isSafeInteger(lockTimeoutMs) && (lockTimeoutMs as number) >= 0)) {
+    throw new ValidationError(`configure(): lockTimeoutMs must be a whole number of milliseconds ≥ 0, not ${describeValue(lockTimeoutMs)}.`);
   }
   for (const flag of ['debug', 'sheetsApi'] as const) {
     const value = options[flag];

@@ -16,9 +16,16 @@ export class SheetNotFoundError extends SheetORMError {
 
 /** A column named by a model, query or relation is not in the sheet's header row. */
 export class ColumnNotFoundError extends SheetORMError {
-  constructor(message: string) {
+  /** The column looked for, when known. */
+  readonly column?: string;
+  /** The message without whose lookup it was (`sheet "Posts" ... has no column "user_id" ...`), when known. */
+  readonly detail?: string;
+
+  constructor(message: string, column?: string, detail?: string) {
     super(message);
     this.name = 'ColumnNotFoundError';
+    if (column !== undefined) this.column = column;
+    if (detail !== undefined) this.detail = detail;
   }
 }
 

@@ -133,7 +133,8 @@ describe('configure()', () => {
     expect(() => configure({ lock: 'global' as never })).toThrow(ValidationError);
     expect(() => configure({ lockTimeoutMs: -1 })).toThrow(/lockTimeoutMs/);
     // A number given as text is shown as text, so the message does not seem to refuse the number.
-    expect(() => configure({ lockTimeoutMs: '5000' as never })).toThrow('configure(): lockTimeoutMs must be a number of milliseconds ≥ 0, not "5000".');
+    expect(() => configure({ lockTimeoutMs: '5000' as never })).toThrow('configure(): lockTimeoutMs must be a whole number of milliseconds ≥ 0, not "5000".');
+    for (const bad of [Infinity, 1.5, -1]) expect(() => configure({ lockTimeoutMs: bad })).toThrow(/lockTimeoutMs must be a whole number/);
     expect(() => configure({ retries: '2' as never })).toThrow('retries must be a whole number ≥ 0, not "2".');
     expect(() => configure(null as never)).toThrow("configure(): expected an object of options such as { spreadsheetId: '…', lock: 'script' }, got null.");
     expect(() => configure('abc' as never)).toThrow(ValidationError);

@@ -30,27 +30,48 @@ export function insertModels(model: PersistableClass, instances: readonly object
   const undo = new InsertUndo(names[0]);
   // Recorded first: a row failing halfway through the batch undoes the models done before it.
   unit.record(() => undo.run());
-  const columns = table.header.names;
   // Keys are made here when missing, so only the other attributes are checked.
   const required = notNullableNames(fieldsOf(model as Parameters<typeof fieldsOf>[0])).filter((name) => names.indexOf(name) < 0);
+  const batch: InsertBatch = { model, unit, table, owner, keys, undo, required };
   for (let i = 0; i < instances.length; i++) {
-    const instance = instances[i];
-    assertNotReset(instance, owner);
-    for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
-    const values = table.blankRow();
-    forEachAttribute(instance, (name, value) => {
-      if (value === undefined) return;
-      const column = attributeColumn(model, table, name, value, owner);
-      if (column >= 0) values[column] = table.cell(value, owner, name);
-    });
-    const generated = assignKey(model, keys, table, instance, values, undo);
-    // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
-    const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
-    markInserted(instance, columns, values, undo);
-    // Over a filler row, a cell left empty keeps its checkbox: the model shows it, as a read would.
-    if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept) => takeKeptCells(instance, columns, kept));
-    if (unit.transactional) unit.inserted.add(instance);
+    try {
+      insertOne(batch, instances[i]);
+    } catch (error) {
+      // In a long list, which item is at fault is half of what to fix.
+      if (instances.length > 1 && error instanceof ValidationError) error.message = `${error.message} (item ${i} of the list)`;
+      throw error;
+    }
   }
+}
+
+/** What every row of one insert shares. */
+interface InsertBatch {
+  model: PersistableClass;
+  unit: UnitOfWork;
+  table: Table;
+  owner: string;
+  keys: KeyPlan;
+  undo: InsertUndo;
+  required: string[];
+}
+
+function insertOne({ model, unit, table, owner, keys, undo, required }: InsertBatch, instance: object): void {
+  const columns = table.header.names;
+  assertNotReset(instance, owner);
+  for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
+  const values = table.blankRow();
+  forEachAttribute(instance, (name, value) => {
+    if (value === undefined) return;
+    const column = attributeColumn(model, table, name, value, owner);
+    if (column >= 0) values[column] = table.cell(value, owner, name);
+  });
+  const generated = assignKey(model, keys, table, instance, values, undo);
+  // A generated key is above every key in the sheet: only supplied keys need the uniqueness check.
+  const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
+  markInserted(instance, columns, values, undo);
+  // Over a filler row, a cell left empty keeps its checkbox: the model shows it, as a read would.
+  if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept) => takeKeptCells(instance, columns, kept));
+  if (unit.transactional) unit.inserted.add(instance);
 }
 
 /** Gives a new model the values its row kept in cells it left empty (see takeFillerCells). */

@@ -72,8 +72,8 @@ export abstract class OrderedQuery<M extends Model> extends EagerQuery<M> {
 
   /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
   forPage(page: number | string, perPage: number | string = 20): this {
-    const p = this.checkCount(page, 'forPage');
-    const size = this.checkCount(perPage, 'forPage');
+    const p = this.checkCount(page, 'forPage', 'page');
+    const size = this.checkCount(perPage, 'forPage', 'perPage');
     // Page 1 (or 0) starts at row 0 whatever the size (0 × Infinity would be NaN).
     return this.offset(p <= 1 ? 0 : (p - 1) * size).limit(size);
   }
@@ -101,10 +101,12 @@ export abstract class OrderedQuery<M extends Model> extends EagerQuery<M> {
     });
   }
 
-  protected checkCount(given: unknown, method: string): number {
+  /** A whole number ≥ `least`; `argument` names which one when the method takes two. */
+  protected checkCount(given: unknown, method: string, argument?: string, least = 0): number {
     const value = digitsAsNumber(given);
-    if (typeof value !== 'number' || !(value >= 0) || Math.floor(value) !== value) {
-      throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number ≥ 0.`);
+    if (typeof value !== 'number' || !(value >= least) || Math.floor(value) !== value) {
+      if (argument) throw new ValidationError(`${this.owner}.${method}(): ${argument} must be a whole number ≥ ${least}, not ${describeValue(given)}.`);
+      throw new ValidationError(`${this.owner}.${method}(${describeValue(given)}): expected a whole number ≥ ${least}.`);
     }
     return value;
   }

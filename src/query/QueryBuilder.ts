@@ -66,8 +66,8 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
    * one read per sheet; returning false stops. Returns whether every chunk was handed over.
    */
   chunk(size: number | string, callback: (models: Collection<M>, page: number) => unknown): boolean {
-    const count = this.checkCount(size, 'chunk');
-    if (count < 1 || typeof callback !== 'function') {
+    const count = this.checkCount(size, 'chunk', 'size', 1);
+    if (typeof callback !== 'function') {
       throw new ValidationError(`${this.owner}.chunk(size, callback): expected a size of 1 or more and a function, got ${describeValue(size)} and ${describeValue(callback)}.`);
     }
     const models = this.get();
@@ -191,9 +191,8 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
    */
   paginate(page: number | string, perPage: number | string = 20): Paginator<M> {
     refusePaginateInCallback(this, this.owner);
-    const current = Math.max(1, this.checkCount(page, 'paginate'));
-    const size = this.checkCount(perPage, 'paginate');
-    if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
+    const current = Math.max(1, this.checkCount(page, 'paginate', 'page'));
+    const size = this.checkCount(perPage, 'paginate', 'perPage (a page holds at least one row)', 1);
     return readScope(() => {
       // Every sheet first, so the Sheets API path reads them in one batch (count() needs only the model's).
       prefetch(this.sheetsInvolved());

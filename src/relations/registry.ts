@@ -103,7 +103,8 @@ export function isDefinitionHost(instance: object): boolean {
 }
 
 function defineRelation(model: RelationHost, name: string, baseApi: object): Relation<any, any, any> {
-  if (typeof name !== 'string' || !name) throw notFound(model, String(name), baseApi, 'a relation name must be a non-empty string');
+  if (typeof name !== 'string') throw new ValidationError(`${modelName(model)}: expected a relation name, got ${describeValue(name)}.`);
+  if (!name) throw notFound(model, name, baseApi, 'a relation name must be a non-empty string');
   const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : undefined;
   const method = methodOf(model.prototype, name);
   if (field instanceof Relation) {

@@ -82,7 +82,8 @@ export class Header {
     if (position !== undefined) return position;
     // A name built from a request can be any length: the message shows enough of it to recognise.
     const shown = name.length > 200 ? `${name.slice(0, 200)}…` : name;
-    throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()})${advice}.`);
+    const detail = `${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()})${advice}.`;
+    throw new ColumnNotFoundError(`${owner}: ${detail}`, name, detail);
   }
 
   /** The column names as a readable list. */

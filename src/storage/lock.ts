@@ -5,7 +5,7 @@
  */
 import { getConfig, LockSetting } from '../config';
 import { LockTimeoutError, ServiceError, SheetORMError, WriteError } from '../errors';
-import { failureOf, once, retried } from './service';
+import { failureOf, messageOf, once, retried } from './service';
 
 type Lock = GoogleAppsScript.Lock.Lock;
 
@@ -26,7 +26,7 @@ export function acquireLock(purpose: string): HeldLock {
   const lock = beforeWriting(() => resolveLock(setting));
   if (!lock) return unlocked;
   if (typeof setting === 'object' && beforeWriting(() => retried('Lock.hasLock', () => lock.hasLock()))) return unlocked;
-  if (!beforeWriting(() => once('Lock.tryLock', () => lock.tryLock(lockTimeoutMs)))) {
+  if (!beforeWriting(() => once('Lock.tryLock', () => tookLock(lock, lockTimeoutMs)))) {
     throw new LockTimeoutError(
       `${purpose}: could not obtain the ${describeSetting(setting)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`,
     );
@@ -56,6 +56,16 @@ export function acquireLock(purpose: string): HeldLock {
       if (flushError) throw flushError;
     },
   };
+}
+
+/** `tryLock`; a lock that says it timed out by throwing (waitLock's way, a wrapper's) did not take. */
+function tookLock(lock: Lock, timeoutMs: number): boolean {
+  try {
+    return lock.tryLock(timeoutMs);
+  } catch (error) {
+    if (/^(Exception: )?Lock timeout/i.test(messageOf(error))) return false;
+    throw error;
+  }
 }
 
 /** Runs a lock call that comes before any write, saying so when it fails. */

@@ -170,6 +170,9 @@ describe('Model.createMany', () => {
     seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
     const before = sheetRows('Posts');
     expect(() => Post.createMany([{ title: 'ok' }, { title: 'x'.repeat(50001) }])).toThrow(ValidationError);
+    // Which item is at fault is named in a list of several.
+    expect(() => Post.createMany([{ title: 'ok' }, { title: 'ok' }, { views: NaN }])).toThrow(/^Post\.views .*NaN cannot be stored .* \(item 2 of the list\)$/);
+    expect(() => Post.createMany([{ views: NaN }])).toThrow(/store a finite number or null\.$/);
     expect(() => Post.createMany([{ title: 'ok' }, { id: 1, title: 'dup' }])).toThrow(DuplicateKeyError);
     // A hole is an item: refused by position, as any other item that is not attributes.
     expect(() => Post.createMany([{ title: 'ok' }, , { title: 'b' }] as never)).toThrow(/^Post\.createMany\(\): item 1 is not an object of attributes, got undefined/);

@@ -51,6 +51,7 @@ describe('chunk(size, callback)', () => {
   it('refuses a size under 1 and a callback that is no function, before reading', () => {
     seed();
     expect(() => Post.chunk(0, () => undefined)).toThrow(ValidationError);
+    expect(() => Post.chunk(-1, () => undefined)).toThrow('Post.chunk(): size must be a whole number ≥ 1, not -1.');
     expect(() => Post.chunk(2, 'x' as never)).toThrow(/chunk\(size, callback\)/);
     expect(gas().calls.reads('Posts')).toBe(0);
   });

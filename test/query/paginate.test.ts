@@ -72,6 +72,10 @@ describe('paginate(page, perPage)', () => {
     expect(() => Post.paginate(1, 0)).toThrow(ValidationError);
     expect(() => Post.paginate(-1, 5)).toThrow(ValidationError);
     expect(() => Post.paginate(1.5, 5)).toThrow(/whole number/);
+    // Each message names the argument at fault and its bound.
+    expect(() => Post.paginate(1, -1)).toThrow('Post.paginate(): perPage (a page holds at least one row) must be a whole number ≥ 1, not -1.');
+    expect(() => Post.query().forPage(1, -1)).toThrow('Post.forPage(): perPage must be a whole number ≥ 0, not -1.');
+    expect(() => Post.query().forPage(-2)).toThrow('Post.forPage(): page must be a whole number ≥ 0, not -2.');
     expect(gas().calls.reads('Posts')).toBe(0);
   });
 

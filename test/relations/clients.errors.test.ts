@@ -38,6 +38,29 @@ describe('relation clients name a missing parent column', () => {
     expect(() => user.related('posts').create({ title: 'x' })).toThrow(ColumnNotFoundError);
   });
 
+  it('writes through a relation name it when the sheet lacks its foreign key, and write nothing', () => {
+    seedSheets({ Users: [['id', 'uid', 'name'], [1, 1, 'Ann']], Posts: [['id', 'author', 'writer_id', 'title'], [1, 1, null, 'Hello']] });
+    const user = User.find(1)!;
+    const post = Post.find(1)!;
+    const named = (label: string) => new RegExp(`^${label}: sheet "Posts" in spreadsheet "Test Spreadsheet" has no column "user_id" .*"user_id" is the relation's key`);
+    gas().calls.reset();
+    expect(() => user.related('posts').create({ title: 'x' })).toThrow(named('User\\.posts'));
+    expect(() => user.related('posts').createMany([{ title: 'x' }])).toThrow(named('User\\.posts'));
+    expect(() => user.related('posts').save(new Post().fill({ title: 'x' }))).toThrow(named('User\\.posts'));
+    expect(() => post.related('author').associate(user)).toThrow(named('Post\\.author'));
+    expect(() => post.related('author').associate(user)).toThrow(ColumnNotFoundError);
+    expect(gas().calls.writes()).toBe(0);
+    // A column of the model's own is still told as the model's.
+    expect(() => post.related('writer').associate(user)).not.toThrow();
+    expect(() => user.related('posts').create({ nope: 1, user_id: 1 } as never)).toThrow(/^Post: sheet "Posts"/);
+  });
+
+  it('related() without a relation name says so', () => {
+    const post = Post.find(1)!;
+    expect(() => (post.related as (name?: unknown) => unknown)()).toThrow(ValidationError);
+    expect(() => (post.related as (name?: unknown) => unknown)(null)).toThrow('Post: expected a relation name, got null.');
+  });
+
   it('manyToMany whose parent key names a column the sheet lacks (not "blank in its row")', () => {
     seedSheets({ Posts: [['id', 'author', 'title'], [1, 1, 'Hello']], Tags: [['id', 'name'], [1, 'js']], PostTag: [['post_id', 'tag_id']] });
     const post = Post.find(1)!;

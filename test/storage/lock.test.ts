@@ -65,6 +65,29 @@ describe('the write lock', () => {
     expect(sheetRows('Comments')[1]).toEqual([1, 1, 'first']);
   });
 
+  it('given as a Lock that throws "Lock timeout" (waitLock\'s way), is a LockTimeoutError and nothing is written', () => {
+    seed();
+    const refusing = {
+      hasLock: () => false,
+      tryLock: () => {
+        throw new Error('Lock timeout: another process was holding the lock for too long.');
+      },
+      waitLock: () => undefined,
+      releaseLock: () => undefined,
+    };
+    configure({ lock: refusing as unknown as GoogleAppsScript.Lock.Lock });
+    gas().calls.reset();
+    expect(() => Post.create({ id: 3 })).toThrow(LockTimeoutError);
+    expect(() => Post.create({ id: 3 })).toThrow(/^Post\.create: could not obtain the given lock/);
+    expect(gas().calls.writes()).toBe(0);
+    // Any other failure of tryLock is not a timeout.
+    refusing.tryLock = () => {
+      throw new Error('Service error');
+    };
+    expect(() => Post.create({ id: 3 })).not.toThrow(LockTimeoutError);
+    expect(sheetRows('Posts')).toHaveLength(3);
+  });
+
   it("refused for truncate() names truncate, not the delete it runs", () => {
     seed();
     configure({ lockTimeoutMs: 50 });

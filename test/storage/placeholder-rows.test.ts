@@ -387,3 +387,41 @@ it('never take a row whose key is 0: zeros are placeholders only where the key c
   expect(root.groups.map((group) => group.getAttribute('name'))).toEqual(['wheel']);
 });
 
+
+describe('formulas filled down that show an error on empty rows', () => {
+  class Deal extends Model {
+    static _table = 'Deals';
+    declare id: number | null;
+    declare title: string;
+  }
+
+  function seedDeals(): void {
+    seedSheets({
+      Products: [['sku', 'name'], ['a', 'Apple']],
+      Deals: [
+        ['id', 'title', 'amount', 'qty', 'unit_price', 'product', 'won'],
+        [1, 'a', 10, 2, '=C2/D2', '=CONCATENATE(B2, Products!B2)', false],
+        ['', '', '', '', '=C3/D3', '=C3*"x"', false],
+        ['', '', '', '', '=C4/D4', '=C4*"x"', false],
+      ],
+    });
+  }
+
+  it('are no records (#DIV/0!, #VALUE!): not listed, counted or changed; a new row takes the first, keeping its formulas', () => {
+    seedDeals();
+    expect(sheetRows('Deals')[2].slice(4)).toEqual(['#DIV/0!', '#VALUE!', false]);
+    expect(Deal.all().pluck('id').all()).toEqual([1]);
+    expect(Deal.query().update({ won: true })).toBe(1);
+    expect(sheetRows('Deals').map((row) => row[6])).toEqual(['won', true, false, false]);
+    const deal = Deal.create({ title: 'b', amount: 9, qty: 3 });
+    expect(deal.id).toBe(2);
+    expect(sheetRows('Deals')).toHaveLength(4);
+    expect(sheetRows('Deals')[2].slice(0, 5)).toEqual([2, 'b', 9, 3, 3]);
+    expect(gas().sheetFormulas('Deals')[2].slice(4, 6)).toEqual(['=C3/D3', '=C3*"x"']);
+  });
+
+  it('a row whose key cell shows an error stays a record', () => {
+    seedSheets({ Deals: [['id', 'title'], [1, 'a'], ['=1/0', '']] });
+    expect(Deal.count()).toBe(2);
+  });
+});

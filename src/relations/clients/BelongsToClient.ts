@@ -9,7 +9,7 @@ import { forgetLoadedRelation, isLoadedRelation } from '../../model/state';
 import { isBlankKey } from '../../support/values';
 import type { BelongsTo } from '../BelongsTo';
 import type { RelatedInput } from '../types';
-import { assertParentNotDeleted, requireRelated, setForeignKey } from './support';
+import { assertParentNotDeleted, requireRelated, setForeignKey, writingKey } from './support';
 
 /** The client returned by `parent.related(name)` for belongsTo. */
 export class BelongsToClient<out P extends Model, R extends Model> {
@@ -33,26 +33,30 @@ export class BelongsToClient<out P extends Model, R extends Model> {
   associate(related: RelatedInput<R>): P {
     requireRelated(related, this.relation.relatedModel(), this.relation.label(), 'associate');
     assertParentNotDeleted(this.parent, this.relation.label(), 'associate');
-    return runWrite(`${this.relation.label()}.associate`, (unit) => {
-      if (!related.$isPersisted || related.$isDirty) saveInWrite(related);
-      const key = readAttribute(related, this.relation.localKey);
-      if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
-      setForeignKey(unit, this.parent, this.relation.foreignKey, key);
-      saveInWrite(this.parent);
-      this.setLoaded(unit, related as unknown as R);
-      return this.parent;
-    });
+    return writingKey(this.relation.label(), this.relation.foreignKey, () =>
+      runWrite(`${this.relation.label()}.associate`, (unit) => {
+        if (!related.$isPersisted || related.$isDirty) saveInWrite(related);
+        const key = readAttribute(related, this.relation.localKey);
+        if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
+        setForeignKey(unit, this.parent, this.relation.foreignKey, key);
+        saveInWrite(this.parent);
+        this.setLoaded(unit, related as unknown as R);
+        return this.parent;
+      }),
+    );
   }
 
   /** Clears the parent's foreign key and saves it. */
   dissociate(): P {
     assertParentNotDeleted(this.parent, this.relation.label(), 'dissociate');
-    return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
-      setForeignKey(unit, this.parent, this.relation.foreignKey, null);
-      saveInWrite(this.parent);
-      this.setLoaded(unit, null);
-      return this.parent;
-    });
+    return writingKey(this.relation.label(), this.relation.foreignKey, () =>
+      runWrite(`${this.relation.label()}.dissociate`, (unit) => {
+        setForeignKey(unit, this.parent, this.relation.foreignKey, null);
+        saveInWrite(this.parent);
+        this.setLoaded(unit, null);
+        return this.parent;
+      }),
+    );
   }
 
   /** Sets the loaded relation; a rollback puts back what was loaded before, or nothing. */

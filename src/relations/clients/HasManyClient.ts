@@ -12,7 +12,7 @@ import { firstMade, runWrite } from '../../storage/UnitOfWork';
 import { describeValue, isBlankKey } from '../../support/values';
 import type { HasRelation } from '../HasMany';
 import type { RelatedInput } from '../types';
-import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst, setForeignKey } from './support';
+import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst, setForeignKey, writingKey } from './support';
 
 /**
  * The client returned by `parent.related(name)` for hasMany (and, through HasOneClient, hasOne);
@@ -51,6 +51,10 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
   /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
   private createRows(method: string, list: List<ModelAttributes<R>>): R[] {
     if (this.parent.$isPersisted) this.parentKey();
+    return writingKey(this.relation.label(), this.relation.foreignKey, () => this.createInWrite(method, list));
+  }
+
+  private createInWrite(method: string, list: List<ModelAttributes<R>>): R[] {
     return runWrite(`${this.relation.label()}.${method}`, (unit) => {
       const parentIsNew = !this.parent.$isPersisted || unit.inserted.has(this.parent);
       saveParentFirst(this.parent);
@@ -92,12 +96,14 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
     requireRelated(model, this.relation.relatedModel(), this.relation.label(), 'save');
     assertParentNotDeleted(this.parent, this.relation.label(), 'save');
     if (this.parent.$isPersisted) this.parentKey();
-    return runWrite(`${this.relation.label()}.save`, (unit) => {
-      saveParentFirst(this.parent);
-      setForeignKey(unit, model, this.relation.foreignKey, this.parentKey());
-      saveInWrite(model);
-      return model;
-    });
+    return writingKey(this.relation.label(), this.relation.foreignKey, () =>
+      runWrite(`${this.relation.label()}.save`, (unit) => {
+        saveParentFirst(this.parent);
+        setForeignKey(unit, model, this.relation.foreignKey, this.parentKey());
+        saveInWrite(model);
+        return model;
+      }),
+    );
   }
 
   /** Saves several related models in one unit of work. */

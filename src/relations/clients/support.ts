@@ -1,5 +1,5 @@
 /** Helpers shared by the relation clients: argument checks and foreign-key writes undone on failure. */
-import { SheetORMError, ValidationError } from '../../errors';
+import { ColumnNotFoundError, SheetORMError, ValidationError } from '../../errors';
 import type { Model, ModelClass } from '../../model/Model';
 import { readAttribute, writeAttribute } from '../../model/attributes';
 import { modelName } from '../../model/meta';
@@ -59,4 +59,17 @@ export function checkPivotList(owner: string, list: unknown, method: string, ite
     throw new ValidationError(`${owner}.${method}(): got ${list.length} pivot attribute objects for ${items} item${items === 1 ? '' : 's'}; give one per item, in the same order (an item without one gets none).`);
   }
   list.forEach((attributes, i) => checkPivotAttributes(owner, attributes, method, `pivot attributes ${i}`));
+}
+
+/**
+ * Runs a write through a relation. A sheet lacking the relation's key column is told as the
+ * relation's (`User.posts`): the model's own name would not show whose key it is.
+ */
+export function writingKey<T>(owner: string, key: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof ColumnNotFoundError) || error.column !== key || error.detail === undefined || error.message.startsWith(`${owner}`)) throw error;
+    throw new ColumnNotFoundError(`${owner}: ${error.detail} "${key}" is the relation's key: add the column, or name the one the sheet has in the relation's definition.`, key, error.detail);
+  }
 }
