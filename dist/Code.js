@@ -440,9 +440,11 @@ var SheetORM = (() => {
     }
   };
   var ColumnNotFoundError = class extends SheetORMError {
-    constructor(message) {
+    constructor(message, column, detail) {
       super(message);
       this.name = "ColumnNotFoundError";
+      if (column !== void 0) this.column = column;
+      if (detail !== void 0) this.detail = detail;
     }
   };
   var RelationNotFoundError = class extends SheetORMError {
@@ -1940,8 +1942,8 @@ var SheetORM = (() => {
       const isLock = lock !== null && typeof lock === "object" && typeof lock.tryLock === "function";
       if (!isLock) throw new ValidationError(`configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.`);
     }
-    if (lockTimeoutMs !== void 0 && !(typeof lockTimeoutMs === "number" && lockTimeoutMs >= 0)) {
-      throw new ValidationError(`configure(): lockTimeoutMs must be a number of milliseconds \u2265 0, not ${describeValue(lockTimeoutMs)}.`);
+    if (lockTimeoutMs !== void 0 && !(Number.isSafeInteger(lockTimeoutMs) && lockTimeoutMs >= 0)) {
+      throw new ValidationError(`configure(): lockTimeoutMs must be a whole number of milliseconds \u2265 0, not ${describeValue(lockTimeoutMs)}.`);
     }
     for (const flag of ["debug", "sheetsApi"]) {
       const value = options[flag];
@@ -2072,7 +2074,7 @@ var SheetORM = (() => {
     const lock = beforeWriting(() => resolveLock(setting3));
     if (!lock) return unlocked;
     if (typeof setting3 === "object" && beforeWriting(() => retried("Lock.hasLock", () => lock.hasLock()))) return unlocked;
-    if (!beforeWriting(() => once("Lock.tryLock", () => lock.tryLock(lockTimeoutMs)))) {
+    if (!beforeWriting(() => once("Lock.tryLock", () => tookLock(lock, lockTimeoutMs)))) {
       throw new LockTimeoutError(
         `${purpose}: could not obtain the ${describeSetting(setting3)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
       );
@@ -2100,6 +2102,14 @@ var SheetORM = (() => {
         if (flushError) throw flushError;
       }
     };
+  }
+  function tookLock(lock, timeoutMs) {
+    try {
+      return lock.tryLock(timeoutMs);
+    } catch (error) {
+      if (/^(Exception: )?Lock timeout/i.test(messageOf(error))) return false;
+      throw error;
+    }
   }
   function beforeWriting(fn) {
     try {
@@ -2497,7 +2507,8 @@ var SheetORM = (() => {
       const position = this.positions.get(name);
       if (position !== void 0) return position;
       const shown = name.length > 200 ? `${name.slice(0, 200)}\u2026` : name;
-      throw new ColumnNotFoundError(`${owner}: ${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()})${advice}.`);
+      const detail = `${where.describe()} has no column "${shown}"${this.hint(name)} (columns: ${this.list()})${advice}.`;
+      throw new ColumnNotFoundError(`${owner}: ${detail}`, name, detail);
     }
     /** The column names as a readable list. */
     list() {
@@ -3229,14 +3240,18 @@ var SheetORM = (() => {
     return empty;
   }
   function isPlaceholder(cells, keys) {
-    let zeros = false;
+    let shown = false;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell === null || cell === false || isSpaces(cell)) continue;
-      if (cell !== 0) return false;
-      zeros = true;
+      if (cell !== 0 && !isFormulaError(cell)) return false;
+      shown = true;
     }
-    return !zeros || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+    return !shown || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+  }
+  var FORMULA_ERRORS = /* @__PURE__ */ new Set(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!"]);
+  function isFormulaError(cell) {
+    return typeof cell === "string" && cell.charCodeAt(0) === 35 && FORMULA_ERRORS.has(cell);
   }
   function isSpaces(cell) {
     return typeof cell === "string" && cell.trim() === "";
@@ -5991,8 +6006,8 @@ var SheetORM = (() => {
     }
     /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
     forPage(page, perPage = 20) {
-      const p = this.checkCount(page, "forPage");
-      const size = this.checkCount(perPage, "forPage");
+      const p = this.checkCount(page, "forPage", "page");
+      const size = this.checkCount(perPage, "forPage", "perPage");
       return this.offset(p <= 1 ? 0 : (p - 1) * size).limit(size);
     }
     /** Rows sorted by orderBy, then cut by offset and limit (`limit` overrides limit()). */
@@ -6013,10 +6028,12 @@ var SheetORM = (() => {
         return 0;
       });
     }
-    checkCount(given2, method) {
+    /** A whole number ≥ `least`; `argument` names which one when the method takes two. */
+    checkCount(given2, method, argument, least = 0) {
       const value = digitsAsNumber(given2);
-      if (typeof value !== "number" || !(value >= 0) || Math.floor(value) !== value) {
-        throw new ValidationError(`${this.owner}.${method}(${describeValue(given2)}): expected a whole number \u2265 0.`);
+      if (typeof value !== "number" || !(value >= least) || Math.floor(value) !== value) {
+        if (argument) throw new ValidationError(`${this.owner}.${method}(): ${argument} must be a whole number \u2265 ${least}, not ${describeValue(given2)}.`);
+        throw new ValidationError(`${this.owner}.${method}(${describeValue(given2)}): expected a whole number \u2265 ${least}.`);
       }
       return value;
     }
@@ -6219,8 +6236,8 @@ var SheetORM = (() => {
      * one read per sheet; returning false stops. Returns whether every chunk was handed over.
      */
     chunk(size, callback) {
-      const count = this.checkCount(size, "chunk");
-      if (count < 1 || typeof callback !== "function") {
+      const count = this.checkCount(size, "chunk", "size", 1);
+      if (typeof callback !== "function") {
         throw new ValidationError(`${this.owner}.chunk(size, callback): expected a size of 1 or more and a function, got ${describeValue(size)} and ${describeValue(callback)}.`);
       }
       const models = this.get();
@@ -6334,9 +6351,8 @@ var SheetORM = (() => {
      */
     paginate(page, perPage = 20) {
       refusePaginateInCallback(this, this.owner);
-      const current2 = Math.max(1, this.checkCount(page, "paginate"));
-      const size = this.checkCount(perPage, "paginate");
-      if (size < 1) throw new ValidationError(`${this.owner}.paginate(${describeValue(page)}, ${describeValue(perPage)}): a page holds at least one row.`);
+      const current2 = Math.max(1, this.checkCount(page, "paginate", "page"));
+      const size = this.checkCount(perPage, "paginate", "perPage (a page holds at least one row)", 1);
       return readScope(() => {
         prefetch(this.sheetsInvolved());
         const total = this.count();
@@ -6609,6 +6625,10 @@ var SheetORM = (() => {
   function distinctEntries(join) {
     return Array.from(new Set(join.rows.map((row) => join.entries[row])));
   }
+  function pivotEntries(join) {
+    const kept2 = new Set(join.rows.map((row) => join.pivots[row]));
+    return join.pivot.rows().filter((entry) => kept2.has(entry.values));
+  }
   function emptyJoin(related, pivot) {
     return { pivots: [], entries: [], slots: new Int32Array(0), rows: [], related, pivot, filtered: false };
   }
@@ -6757,10 +6777,23 @@ var SheetORM = (() => {
         return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"));
       });
     }
-    /** update/increment/delete change the matching related rows, once each; pivot rows stay (detach them first if needed). */
+    /** update/increment change the matching related rows, once each. */
     rowsToChange() {
       const join = this.joined();
       return { table: join.related, entries: () => distinctEntries(join) };
+    }
+    /**
+     * Deletes the pivot rows of the matching pairs, as Lucid does: the parent no longer reaches those
+     * models, and the related rows, which other parents may share, stay. Returns the number of pivot rows.
+     */
+    delete() {
+      return runWrite(`${this.owner}.delete`, () => {
+        this.forgetCounts();
+        const join = this.joined();
+        const links = pivotEntries(join);
+        links.forEach((entry) => join.pivot.remove(entry));
+        return links.length;
+      });
     }
     rowCap() {
       return this.forParents ? null : this.groupLimitCount;
@@ -7211,7 +7244,8 @@ var SheetORM = (() => {
     return definitionHosts.has(instance);
   }
   function defineRelation(model, name, baseApi) {
-    if (typeof name !== "string" || !name) throw notFound(model, String(name), baseApi, "a relation name must be a non-empty string");
+    if (typeof name !== "string") throw new ValidationError(`${modelName(model)}: expected a relation name, got ${describeValue(name)}.`);
+    if (!name) throw notFound(model, name, baseApi, "a relation name must be a non-empty string");
     const field = Object.prototype.hasOwnProperty.call(fieldsOf(model), name) ? fieldsOf(model)[name] : void 0;
     const method = methodOf(model.prototype, name);
     if (field instanceof Relation) {
@@ -7305,24 +7339,32 @@ var SheetORM = (() => {
     const keys = { names, columns: names.map((key) => table.column(key, owner)), uuid, text: null, supplied, makes: false };
     const undo = new InsertUndo(names[0]);
     unit.record(() => undo.run());
-    const columns = table.header.names;
     const required = notNullableNames(fieldsOf(model)).filter((name) => names.indexOf(name) < 0);
+    const batch = { model, unit, table, owner, keys, undo, required };
     for (let i = 0; i < instances.length; i++) {
-      const instance = instances[i];
-      assertNotReset(instance, owner);
-      for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
-      const values = table.blankRow();
-      forEachAttribute(instance, (name, value) => {
-        if (value === void 0) return;
-        const column = attributeColumn(model, table, name, value, owner);
-        if (column >= 0) values[column] = table.cell(value, owner, name);
-      });
-      const generated = assignKey(model, keys, table, instance, values, undo);
-      const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
-      markInserted(instance, columns, values, undo);
-      if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept2) => takeKeptCells(instance, columns, kept2));
-      if (unit.transactional) unit.inserted.add(instance);
+      try {
+        insertOne(batch, instances[i]);
+      } catch (error) {
+        if (instances.length > 1 && error instanceof ValidationError) error.message = `${error.message} (item ${i} of the list)`;
+        throw error;
+      }
     }
+  }
+  function insertOne({ model, unit, table, owner, keys, undo, required }, instance) {
+    const columns = table.header.names;
+    assertNotReset(instance, owner);
+    for (let r = 0; r < required.length; r++) assertFilled(model, required[r], readAttribute(instance, required[r]), owner);
+    const values = table.blankRow();
+    forEachAttribute(instance, (name, value) => {
+      if (value === void 0) return;
+      const column = attributeColumn(model, table, name, value, owner);
+      if (column >= 0) values[column] = table.cell(value, owner, name);
+    });
+    const generated = assignKey(model, keys, table, instance, values, undo);
+    const entry = table.insertRow(values, owner, generated ? [] : keys.columns);
+    markInserted(instance, columns, values, undo);
+    if (table.filler.length) (entry.onLanded || (entry.onLanded = [])).push((kept2) => takeKeptCells(instance, columns, kept2));
+    if (unit.transactional) unit.inserted.add(instance);
   }
   function takeKeptCells(instance, columns, kept2) {
     const state = stateOf(instance);
@@ -7809,6 +7851,14 @@ var SheetORM = (() => {
     }
     list.forEach((attributes, i) => checkPivotAttributes(owner, attributes, method, `pivot attributes ${i}`));
   }
+  function writingKey(owner, key, fn) {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof ColumnNotFoundError) || error.column !== key || error.detail === void 0 || error.message.startsWith(`${owner}`)) throw error;
+      throw new ColumnNotFoundError(`${owner}: ${error.detail} "${key}" is the relation's key: add the column, or name the one the sheet has in the relation's definition.`, key, error.detail);
+    }
+  }
 
   // src/relations/clients/BelongsToClient.ts
   var BelongsToClient = class {
@@ -7827,25 +7877,33 @@ var SheetORM = (() => {
     associate(related) {
       requireRelated(related, this.relation.relatedModel(), this.relation.label(), "associate");
       assertParentNotDeleted(this.parent, this.relation.label(), "associate");
-      return runWrite(`${this.relation.label()}.associate`, (unit) => {
-        if (!related.$isPersisted || related.$isDirty) saveInWrite(related);
-        const key = readAttribute(related, this.relation.localKey);
-        if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
-        setForeignKey(unit, this.parent, this.relation.foreignKey, key);
-        saveInWrite(this.parent);
-        this.setLoaded(unit, related);
-        return this.parent;
-      });
+      return writingKey(
+        this.relation.label(),
+        this.relation.foreignKey,
+        () => runWrite(`${this.relation.label()}.associate`, (unit) => {
+          if (!related.$isPersisted || related.$isDirty) saveInWrite(related);
+          const key = readAttribute(related, this.relation.localKey);
+          if (isBlankKey(key)) throw new SheetORMError(`${this.relation.label()}.associate(): the related model has no ${this.relation.localKey}.`);
+          setForeignKey(unit, this.parent, this.relation.foreignKey, key);
+          saveInWrite(this.parent);
+          this.setLoaded(unit, related);
+          return this.parent;
+        })
+      );
     }
     /** Clears the parent's foreign key and saves it. */
     dissociate() {
       assertParentNotDeleted(this.parent, this.relation.label(), "dissociate");
-      return runWrite(`${this.relation.label()}.dissociate`, (unit) => {
-        setForeignKey(unit, this.parent, this.relation.foreignKey, null);
-        saveInWrite(this.parent);
-        this.setLoaded(unit, null);
-        return this.parent;
-      });
+      return writingKey(
+        this.relation.label(),
+        this.relation.foreignKey,
+        () => runWrite(`${this.relation.label()}.dissociate`, (unit) => {
+          setForeignKey(unit, this.parent, this.relation.foreignKey, null);
+          saveInWrite(this.parent);
+          this.setLoaded(unit, null);
+          return this.parent;
+        })
+      );
     }
     /** Sets the loaded relation; a rollback puts back what was loaded before, or nothing. */
     setLoaded(unit, related) {
@@ -7972,6 +8030,9 @@ var SheetORM = (() => {
     /** One write named after the relation's method, so lock and service errors say `User.posts.create`. */
     createRows(method, list) {
       if (this.parent.$isPersisted) this.parentKey();
+      return writingKey(this.relation.label(), this.relation.foreignKey, () => this.createInWrite(method, list));
+    }
+    createInWrite(method, list) {
       return runWrite(`${this.relation.label()}.${method}`, (unit) => {
         const parentIsNew = !this.parent.$isPersisted || unit.inserted.has(this.parent);
         saveParentFirst(this.parent);
@@ -8008,12 +8069,16 @@ var SheetORM = (() => {
       requireRelated(model, this.relation.relatedModel(), this.relation.label(), "save");
       assertParentNotDeleted(this.parent, this.relation.label(), "save");
       if (this.parent.$isPersisted) this.parentKey();
-      return runWrite(`${this.relation.label()}.save`, (unit) => {
-        saveParentFirst(this.parent);
-        setForeignKey(unit, model, this.relation.foreignKey, this.parentKey());
-        saveInWrite(model);
-        return model;
-      });
+      return writingKey(
+        this.relation.label(),
+        this.relation.foreignKey,
+        () => runWrite(`${this.relation.label()}.save`, (unit) => {
+          saveParentFirst(this.parent);
+          setForeignKey(unit, model, this.relation.foreignKey, this.parentKey());
+          saveInWrite(model);
+          return model;
+        })
+      );
     }
     /** Saves several related models in one unit of work. */
     saveMany(models) {
