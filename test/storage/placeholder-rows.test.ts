@@ -393,6 +393,8 @@ describe('formulas filled down that show an error on empty rows', () => {
     static _table = 'Deals';
     declare id: number | null;
     declare title: string;
+    declare amount: number | null;
+    declare qty: number | null;
   }
 
   function seedDeals(): void {
