@@ -395,6 +395,7 @@ describe('formulas filled down that show an error on empty rows', () => {
     declare title: string;
     declare amount: number | null;
     declare qty: number | null;
+    declare won: boolean;
   }
 
   function seedDeals(): void {
