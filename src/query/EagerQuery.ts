@@ -38,8 +38,12 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   readonly model: ModelClass<M>;
   /** Relations to load with the results, as a tree of dot paths. */
   preloads: PreloadNode[] = [];
+  /** True on a query made by a relation (Lucid's flags, for onQuery and callbacks to tell where they run). */
+  isRelatedQuery = false;
   /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
   isRelatedSubQuery = false;
+  /** True on the query that preloads a relation (`with`, `preload`, `load`, `eagerQuery`). */
+  isRelatedPreloadQuery = false;
   protected counts: CountSpec[] = [];
   /** The `$extras` name a withCount sub-query gave its count with `as()`. */
   countAlias: string | null = null;
@@ -56,6 +60,14 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   constructor(model: ModelClass<M>) {
     super(modelName(model));
     this.model = model;
+  }
+
+  /** A where-group runs where its query runs: it carries the query's flags. */
+  protected flagGroup<G extends Pick<EagerQuery<M>, 'isRelatedQuery' | 'isRelatedSubQuery' | 'isRelatedPreloadQuery'>>(group: G): G {
+    group.isRelatedQuery = this.isRelatedQuery;
+    group.isRelatedSubQuery = this.isRelatedSubQuery;
+    group.isRelatedPreloadQuery = this.isRelatedPreloadQuery;
+    return group;
   }
 
   /**

@@ -34,7 +34,7 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
 
   protected override newGroup(): ConditionBuilder {
     // A group's errors name who asked, as the query's own do (`User.posts.where(...)`).
-    const group = new QueryBuilder(this.model);
+    const group = this.flagGroup(new QueryBuilder(this.model));
     group.owner = this.owner;
     return group;
   }

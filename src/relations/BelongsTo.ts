@@ -53,6 +53,7 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
 
   /** Sets the related model. */
   pushRelated(parent: P, related: ModelList<R>): void {
+    if (related === undefined) return this.setRelated(parent, null); // Lucid sets null
     const list = this.listOf(related, 'pushRelated');
     if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a belongsTo relation holds one model, got ${list.length}.`);
     this.setRelated(parent, list.length ? list[0] : null);
@@ -79,7 +80,7 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
     this.boot();
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.foreignKey);
-    const query = this.relatedQuery();
+    const query = this.relatedQuery(false, true);
     query.scopeToKeys(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
     constrainRelationQuery(query, callback);
     return query;

@@ -47,7 +47,7 @@ export abstract class HasRelation<out P extends Model, R extends Model, Result> 
     this.boot();
     const parents = this.listOf(parentList, 'eagerQuery');
     this.assertParentColumn(parents, this.localKey);
-    const query = this.relatedQuery();
+    const query = this.relatedQuery(false, true);
     query.scopeToKeys(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
     if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
     constrainRelationQuery(query, callback);
@@ -84,8 +84,8 @@ export class HasMany<out P extends Model = Model, R extends Model = Model> exten
   readonly type = 'hasMany' as const;
 
   /** A query of the related model that also has `groupLimit` / `groupOrderBy`. */
-  override relatedQuery(subQuery = false): HasManyQueryBuilder<R> {
-    return this.configureQuery(new HasManyQueryBuilder<R>(this.relatedModel()), subQuery);
+  override relatedQuery(subQuery = false, preload = false): HasManyQueryBuilder<R> {
+    return this.configureQuery(new HasManyQueryBuilder<R>(this.relatedModel()), subQuery, preload);
   }
 
   /** Appends related models to a parent's loaded collection. */

@@ -11,6 +11,7 @@ export class HasOne<out P extends Model = Model, R extends Model = Model> extend
 
   /** Sets the related model (the last one pushed wins). */
   pushRelated(parent: P, related: ModelList<R>): void {
+    if (related === undefined) return; // Lucid leaves the relation as it is
     const list = this.listOf(related, 'pushRelated');
     if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a hasOne relation holds one model, got ${list.length}.`);
     this.setRelated(parent, list.length ? list[0] : null);

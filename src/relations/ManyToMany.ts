@@ -188,7 +188,9 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
   newQuery(parentKeys: unknown[] | null, subQuery: boolean, preload = false): ManyToManyQueryBuilder<R> {
     this.boot();
     const query = new ManyToManyQueryBuilder<R>(this as unknown as ManyToMany<Model, R>, parentKeys, preload);
+    query.isRelatedQuery = true;
     query.isRelatedSubQuery = subQuery;
+    query.isRelatedPreloadQuery = preload;
     if (this.onQuery) this.onQuery(query);
     return query;
   }

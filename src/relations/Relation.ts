@@ -128,6 +128,9 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   setRelated(parent: P, related: Result | R[]): void {
     this.requireModel(parent, 'setRelated');
     const many = this.type === 'hasMany' || this.type === 'manyToMany';
+    // Lucid: undefined leaves a hasOne as it is, and sets a belongsTo to null.
+    if (related === undefined && this.type === 'hasOne') return;
+    if (related === undefined && this.type === 'belongsTo') related = null as Result;
     if (Array.isArray(related)) {
       if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
       // A plain array is checked; the Collections eager loads hand over hold models already.
@@ -245,15 +248,17 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   }
 
   /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
-  relatedQuery(subQuery = false): any {
-    return this.configureQuery(this.relatedModel().query(), subQuery);
+  relatedQuery(subQuery = false, preload = false): any {
+    return this.configureQuery(this.relatedModel().query(), subQuery, preload);
   }
 
-  /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
-  protected configureQuery<Q extends QueryBuilder<R>>(query: Q, subQuery: boolean): Q {
+  /** Names the relation in the query's errors, flags it (sub-query, preload) and applies `onQuery`. */
+  protected configureQuery<Q extends QueryBuilder<R>>(query: Q, subQuery: boolean, preload = false): Q {
     this.boot();
     (query as unknown as { owner: string }).owner = this.label();
+    query.isRelatedQuery = true;
     query.isRelatedSubQuery = subQuery;
+    query.isRelatedPreloadQuery = preload;
     if (this.onQuery) this.onQuery(query);
     return query;
   }

@@ -217,6 +217,24 @@ describe('setting related models', () => {
     expect(loaded<Model>(post, 'author').toJSON()).toEqual({ id: 2 });
   });
 
+  test('undefined leaves a hasOne as it is and sets a belongsTo to null (Lucid)', () => {
+    const { User, Post, Profile } = defineModels();
+    const user = new User({ id: 1 });
+    const profile = User.$getRelation('profile');
+    profile.setRelated(user, new Profile({ id: 3 }));
+    profile.setRelated(user, undefined as never);
+    profile.pushRelated(user, undefined as never);
+    expect(loaded<Model>(user, 'profile').toJSON()).toEqual({ id: 3 });
+    const post = new Post({ id: 1 });
+    const author = Post.$getRelation('author');
+    author.setRelated(post, user);
+    author.setRelated(post, undefined as never);
+    expect(loaded<Model | null>(post, 'author')).toBeNull();
+    author.setRelated(post, user);
+    author.pushRelated(post, undefined as never);
+    expect(loaded<Model | null>(post, 'author')).toBeNull();
+  });
+
   test('setRelated and pushRelated refuse what the relation cannot hold (Lucid)', () => {
     const { User, Post, Tag } = defineModels();
     const post = new Post({ id: 1 });
@@ -387,6 +405,43 @@ describe('queries and clients', () => {
     expect(() => tags.subQuery().getByParent()).toThrow(/Post\.tags: getByParent\(\) is for a query made by eagerQuery\(parents\)/);
     const { groups } = tags.eagerQuery(Post.all()).getByParent();
     expect(groups.map((group: Model[]) => group.map((tag) => tag.getAttribute('id')))).toEqual([[1, 2], [2], []]);
+  });
+
+  test("Lucid's flags: isRelatedQuery, isRelatedSubQuery, isRelatedPreloadQuery, on where-groups too", () => {
+    const { User, Post } = defineModels();
+    seedBlog();
+    const seen: Record<string, boolean[]> = {};
+    const note = (where: string) => (q: any) => {
+      const flags = (b: any) => [b.isRelatedQuery, b.isRelatedSubQuery, b.isRelatedPreloadQuery];
+      seen[where] = flags(q);
+      q.where((group: any) => {
+        seen[`${where} group`] = flags(group);
+        group.whereNotNull('id');
+      });
+    };
+    note('model')(Post.query());
+    Post.query().with('author', note('belongsTo preload')).get();
+    User.query().with('posts', note('hasMany preload')).get();
+    Post.query().with('tags', note('manyToMany preload')).get();
+    Post.query().whereHas('tags', note('manyToMany whereHas')).get();
+    User.query().withCount('posts', note('hasMany withCount')).get();
+    note('client')(Post.findOrFail(1).related('tags').query());
+    expect(seen).toEqual({
+      model: [false, false, false],
+      'model group': [false, false, false],
+      'belongsTo preload': [true, false, true],
+      'belongsTo preload group': [true, false, true],
+      'hasMany preload': [true, false, true],
+      'hasMany preload group': [true, false, true],
+      'manyToMany preload': [true, false, true],
+      'manyToMany preload group': [true, false, true],
+      'manyToMany whereHas': [true, true, false],
+      'manyToMany whereHas group': [true, true, false],
+      'hasMany withCount': [true, true, false],
+      'hasMany withCount group': [true, true, false],
+      client: [true, false, false],
+      'client group': [true, false, false],
+    });
   });
 
   test('subQuery(callback) spans all parents and has isRelatedSubQuery set', () => {

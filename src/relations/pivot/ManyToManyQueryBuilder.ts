@@ -59,7 +59,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   }
 
   protected override newGroup(): ConditionBuilder {
-    return new ManyToManyQueryBuilder(this.relation, null);
+    return this.flagGroup(new ManyToManyQueryBuilder(this.relation, null));
   }
 
   /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
