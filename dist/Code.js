@@ -4848,6 +4848,8 @@ var SheetORM = (() => {
     setRelated(parent, related) {
       this.requireModel(parent, "setRelated");
       const many = this.type === "hasMany" || this.type === "manyToMany";
+      if (related === void 0 && this.type === "hasOne") return;
+      if (related === void 0 && this.type === "belongsTo") related = null;
       if (Array.isArray(related)) {
         if (!many) throw new ValidationError(`${this.label()}.setRelated(): a ${this.type} relation holds one model or null, not an array.`);
         if (!(related instanceof Collection)) related = new Collection(this.listOf(related, "setRelated"));
@@ -4932,14 +4934,16 @@ var SheetORM = (() => {
       return related;
     }
     /** A query of the related model with onQuery applied; its errors name `Parent.relation`. */
-    relatedQuery(subQuery = false) {
-      return this.configureQuery(this.relatedModel().query(), subQuery);
+    relatedQuery(subQuery = false, preload = false) {
+      return this.configureQuery(this.relatedModel().query(), subQuery, preload);
     }
-    /** Names the relation in the query's errors, flags a sub-query and applies `onQuery`. */
-    configureQuery(query, subQuery) {
+    /** Names the relation in the query's errors, flags it (sub-query, preload) and applies `onQuery`. */
+    configureQuery(query, subQuery, preload = false) {
       this.boot();
       query.owner = this.label();
+      query.isRelatedQuery = true;
       query.isRelatedSubQuery = subQuery;
+      query.isRelatedPreloadQuery = preload;
       if (this.onQuery) this.onQuery(query);
       return query;
     }
@@ -5648,8 +5652,12 @@ var SheetORM = (() => {
       super(modelName(model));
       /** Relations to load with the results, as a tree of dot paths. */
       this.preloads = [];
+      /** True on a query made by a relation (Lucid's flags, for onQuery and callbacks to tell where they run). */
+      this.isRelatedQuery = false;
       /** True inside the sub-queries of `withCount`, `has` and `whereHas`. */
       this.isRelatedSubQuery = false;
+      /** True on the query that preloads a relation (`with`, `preload`, `load`, `eagerQuery`). */
+      this.isRelatedPreloadQuery = false;
       this.counts = [];
       /** The `$extras` name a withCount sub-query gave its count with `as()`. */
       this.countAlias = null;
@@ -5662,6 +5670,13 @@ var SheetORM = (() => {
     /** Starts a read: counts made by an earlier one may be out of date (writes in a session). */
     forgetCounts() {
       this.countsMade = null;
+    }
+    /** A where-group runs where its query runs: it carries the query's flags. */
+    flagGroup(group) {
+      group.isRelatedQuery = this.isRelatedQuery;
+      group.isRelatedSubQuery = this.isRelatedSubQuery;
+      group.isRelatedPreloadQuery = this.isRelatedPreloadQuery;
+      return group;
     }
     /**
      * A copy of the query (clauses, order, paging, preloads, counts) that changes apart from this one
@@ -6210,7 +6225,7 @@ var SheetORM = (() => {
       super(model);
     }
     newGroup() {
-      const group = new _QueryBuilder(this.model);
+      const group = this.flagGroup(new _QueryBuilder(this.model));
       group.owner = this.owner;
       return group;
     }
@@ -6670,7 +6685,7 @@ var SheetORM = (() => {
       return super.preload(name, callback);
     }
     newGroup() {
-      return new _ManyToManyQueryBuilder(this.relation, null);
+      return this.flagGroup(new _ManyToManyQueryBuilder(this.relation, null));
     }
     /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
     groupLimit(count) {
@@ -7952,6 +7967,7 @@ var SheetORM = (() => {
     }
     /** Sets the related model. */
     pushRelated(parent, related) {
+      if (related === void 0) return this.setRelated(parent, null);
       const list = this.listOf(related, "pushRelated");
       if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a belongsTo relation holds one model, got ${list.length}.`);
       this.setRelated(parent, list.length ? list[0] : null);
@@ -7976,7 +7992,7 @@ var SheetORM = (() => {
       this.boot();
       const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.foreignKey);
-      const query = this.relatedQuery();
+      const query = this.relatedQuery(false, true);
       query.scopeToKeys(this.localKey, parents.map((parent) => this.keyOf(parent, this.foreignKey)));
       constrainRelationQuery(query, callback);
       return query;
@@ -8134,7 +8150,7 @@ var SheetORM = (() => {
       this.boot();
       const parents = this.listOf(parentList, "eagerQuery");
       this.assertParentColumn(parents, this.localKey);
-      const query = this.relatedQuery();
+      const query = this.relatedQuery(false, true);
       query.scopeToKeys(this.foreignKey, parents.map((parent) => this.keyOf(parent, this.localKey)));
       if (query instanceof HasManyQueryBuilder) query.partitionBy(this.foreignKey);
       constrainRelationQuery(query, callback);
@@ -8169,8 +8185,8 @@ var SheetORM = (() => {
       this.type = "hasMany";
     }
     /** A query of the related model that also has `groupLimit` / `groupOrderBy`. */
-    relatedQuery(subQuery = false) {
-      return this.configureQuery(new HasManyQueryBuilder(this.relatedModel()), subQuery);
+    relatedQuery(subQuery = false, preload = false) {
+      return this.configureQuery(new HasManyQueryBuilder(this.relatedModel()), subQuery, preload);
     }
     /** Appends related models to a parent's loaded collection. */
     pushRelated(parent, related) {
@@ -8203,6 +8219,7 @@ var SheetORM = (() => {
     }
     /** Sets the related model (the last one pushed wins). */
     pushRelated(parent, related) {
+      if (related === void 0) return;
       const list = this.listOf(related, "pushRelated");
       if (list.length > 1) throw new ValidationError(`${this.label()}.pushRelated(): a hasOne relation holds one model, got ${list.length}.`);
       this.setRelated(parent, list.length ? list[0] : null);
@@ -8876,7 +8893,9 @@ var SheetORM = (() => {
     newQuery(parentKeys, subQuery, preload = false) {
       this.boot();
       const query = new ManyToManyQueryBuilder(this, parentKeys, preload);
+      query.isRelatedQuery = true;
       query.isRelatedSubQuery = subQuery;
+      query.isRelatedPreloadQuery = preload;
       if (this.onQuery) this.onQuery(query);
       return query;
     }
