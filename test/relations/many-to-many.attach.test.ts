@@ -304,6 +304,12 @@ describe('attach', () => {
     expect(sheetRows('PostTag')[1]).toEqual([5, 1, 1, 'same keys']);
   });
 
+  test('pivot attributes may repeat the keys the row links, in any type', () => {
+    seed();
+    post(1).related('tags').attach({ 3: { post_id: '1', tag_id: 3, role: 'x' } } as never);
+    expect(sheetRows('PostTag')[5].slice(0, 3)).toEqual([1, 3, 'x']);
+  });
+
   test('attach([]) and toggle([]) make no call at all, and still refuse an unsaved parent', () => {
     seed();
     const p = post(1);
@@ -349,6 +355,9 @@ describe('attach', () => {
     // @ts-expect-error pivot attributes are an object
     expect(() => p.related('tags').attach({ 3: 'admin' })).toThrow(ValidationError);
     expect(() => new Post().related('tags').attach(3)).toThrow(SheetORMError);
+    // The relation sets the keys: other ones among the pivot attributes would be overridden unnoticed.
+    expect(() => p.related('tags').attach({ 3: { post_id: 2 } } as never)).toThrow('Post.tags.attach(): the pivot attributes give post_id = 2, but the row links post_id = 1;');
+    expect(() => p.related('tags').sync({ 3: { tag_id: 4 } } as never)).toThrow(/give tag_id = 4, but the row links tag_id = 3/);
     expect(sheetRows('PostTag')).toEqual(before);
     expect(gas().calls.writes()).toBe(0);
     expect(gas().calls.count('Sheet.insertRowsAfter')).toBe(0);

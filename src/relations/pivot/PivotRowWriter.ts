@@ -10,7 +10,7 @@ import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
-import { isBlankKey, normalizeKey, sameValue } from '../../support/values';
+import { describeValue, isBlankKey, normalizeKey, sameValue } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst } from '../clients/support';
 import type { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
@@ -114,6 +114,7 @@ export class PivotRowWriter<P extends Model, R extends Model> {
     const record: Record<string, unknown> = { ...attributes };
     record[pivotForeignKey] = this.parentKey();
     record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
+    this.refuseOtherKeys(attributes, record, method);
     const { pivotModel } = this.relation;
     if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
     const own = this.fillPivotKey(pivot, record);
@@ -125,6 +126,17 @@ export class PivotRowWriter<P extends Model, R extends Model> {
     const entry = pivot.insert(record, this.relation.label(), unique);
     if (this.written) this.written.inserted.push(entry);
     return entry;
+  }
+
+  /** Pivot attributes naming other keys than the row links would be overridden unnoticed (Lucid drops them silently). */
+  private refuseOtherKeys(attributes: Record<string, unknown>, record: Record<string, unknown>, method: string): void {
+    for (const name of [this.relation.pivotForeignKey, this.relation.pivotRelatedForeignKey]) {
+      const given = attributes[name];
+      if (given === undefined || normalizeKey(given) === normalizeKey(record[name])) continue;
+      throw new ValidationError(
+        `${this.relation.label()}.${method}(): the pivot attributes give ${name} = ${describeValue(given)}, but the row links ${name} = ${describeValue(record[name])}; the relation sets its keys, so leave "${name}" out of the pivot attributes. Nothing was written.`,
+      );
+    }
   }
 
   /**
