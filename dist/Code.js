@@ -8374,6 +8374,7 @@ var SheetORM = (() => {
       const record = { ...attributes };
       record[pivotForeignKey] = this.parentKey();
       record[pivotRelatedForeignKey] = model ? id : likeColumn(pivot, rfk, id);
+      this.refuseOtherKeys(attributes, record, method);
       const { pivotModel } = this.relation;
       if (pivotModel) fillPivotDefaults(pivotModel, pivot, record);
       const own = this.fillPivotKey(pivot, record);
@@ -8383,6 +8384,16 @@ var SheetORM = (() => {
       const entry = pivot.insert(record, this.relation.label(), unique);
       if (this.written) this.written.inserted.push(entry);
       return entry;
+    }
+    /** Pivot attributes naming other keys than the row links would be overridden unnoticed (Lucid drops them silently). */
+    refuseOtherKeys(attributes, record, method) {
+      for (const name of [this.relation.pivotForeignKey, this.relation.pivotRelatedForeignKey]) {
+        const given2 = attributes[name];
+        if (given2 === void 0 || normalizeKey(given2) === normalizeKey(record[name])) continue;
+        throw new ValidationError(
+          `${this.relation.label()}.${method}(): the pivot attributes give ${name} = ${describeValue(given2)}, but the row links ${name} = ${describeValue(record[name])}; the relation sets its keys, so leave "${name}" out of the pivot attributes. Nothing was written.`
+        );
+      }
     }
     /**
      * A pivot row with its own single key column (say `id`) gets a new key there, as its model's
