@@ -4,7 +4,7 @@
  * cells (formulas next to them are never rewritten), deletions become contiguous runs, bottom-up.
  */
 import { sheetCell } from '../support/cells';
-import { sameValue } from '../support/values';
+import { CellValue, sameValue } from '../support/values';
 import { ModelNotFoundError, ColumnNotFoundError } from '../errors';
 import { RowEntry, Table } from './Table';
 
@@ -43,6 +43,11 @@ export interface TablePlan {
   appended: RowEntry[];
   /** Rows deleted (as they are numbered before the plan). */
   deletedRows: number[];
+  /**
+   * For each sheet row updated, the key values it may hold (as read; as changed, when the update
+   * changes them), in the order of the table's key columns: a take-back checks the row is still there.
+   */
+  rowKeys: Map<number, ReadonlyArray<readonly CellValue[]>>;
 }
 
 /** Where things are in the sheet now (may differ from when the table was read). */
@@ -84,6 +89,9 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
   const cells: Array<{ row: number; column: number; value: Cell; before?: Cell }> = [];
   const deletedRows: number[] = [];
   const appended: RowEntry[] = [];
+  const rowKeys = new Map<number, ReadonlyArray<readonly CellValue[]>>();
+  const keyIndexes = table.ref.keyColumns.map((name) => table.header.indexOf(name));
+  const keysKnown = keyIndexes.length > 0 && keyIndexes.every((index) => index >= 0);
   const pending = table.pending;
   for (let i = 0; i < pending.length; i++) {
     const entry = pending[i];
@@ -102,6 +110,10 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
         `${owner}: a row of ${table.opened.describe()} that this operation updates was deleted by someone else meanwhile; nothing was written.`,
       );
     }
+    if (keysKnown && entry.original) {
+      const { original, values } = entry;
+      rowKeys.set(row, [keyIndexes.map((index) => original[index]), keyIndexes.map((index) => values[index])]);
+    }
     for (const index of Array.from(entry.changed as Set<number>).sort((a, b) => a - b)) {
       // Changed and changed back (in one transaction): the cell, maybe a formula showing it, stays as it is.
       if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
@@ -119,6 +131,7 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
     lastRow: layout.lastRow,
     appended,
     deletedRows,
+    rowKeys,
   };
 }
 

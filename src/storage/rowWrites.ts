@@ -30,22 +30,36 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
   once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
 }
 
+/** The key columns of a sheet (1-based) and the keys each updated row may hold (see TablePlan.rowKeys). */
+export interface RowKeyCheck {
+  columns: readonly number[];
+  rows: TablePlan['rowKeys'];
+}
+
 /**
  * Takes back a block of changed cells: each must hold what was written there or what it held
- * before (the failed call may or may not have landed). Any other value means rows moved, and the
- * block is left as it is.
+ * before (the failed call may or may not have landed), and each row its key, read in the same
+ * call. Anything else means rows moved (a repeated value could pass alone), and the block is left
+ * as it is.
  */
-export function restoreBlock(label: string, sheet: Sheet, block: CellBlock): void {
+export function restoreBlock(label: string, sheet: Sheet, block: CellBlock, keys?: RowKeyCheck | null): void {
   const { before, values } = block;
   if (!before) throw new NotOurRows(`${label}: what the cells held is not known; they were left as they are.`);
   const height = values.length;
   const width = values[0].length;
-  const found = once(`${label}: reading the cells first`, () => sheet.getRange(block.row, block.column, height, width).getValues());
+  const columns = keys ? keys.columns : [];
+  const left = Math.min(block.column, ...columns);
+  const right = Math.max(block.column + width - 1, ...columns);
+  const found = once(`${label}: reading the cells first`, () => sheet.getRange(block.row, left, height, right - left + 1).getValues());
+  const moved = new NotOurRows(`${label}: the cells hold other data now (rows moved); they were left as they are.`);
   let landed = false;
   for (let r = 0; r < height; r++) {
+    const held = keys && keys.rows.get(block.row + r);
+    if (held && !held.some((tuple) => columns.every((column, k) => normalizeKey(found[r][column - left]) === normalizeKey(tuple[k])))) throw moved;
     for (let c = 0; c < width; c++) {
-      if (sameCell(found[r][c], before[r][c])) continue;
-      if (!sameCell(found[r][c], values[r][c])) throw new NotOurRows(`${label}: the cells hold other data now (rows moved); they were left as they are.`);
+      const cell = found[r][block.column - left + c];
+      if (sameCell(cell, before[r][c])) continue;
+      if (!sameCell(cell, values[r][c])) throw moved;
       landed = true;
     }
   }

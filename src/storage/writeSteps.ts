@@ -7,7 +7,7 @@
  */
 import { isDate } from '../support/values';
 import { once, retried } from './service';
-import { clearAppended, fillerBlocks, restoreBlock, restoreFiller } from './rowWrites';
+import { clearAppended, fillerBlocks, restoreBlock, restoreFiller, RowKeyCheck } from './rowWrites';
 import { CellBlock, DeleteRun, TablePlan } from './WritePlan';
 import { blockA1, sameValueGroups } from './sameValueBlocks';
 import { OpenedSheet } from './TableRef';
@@ -131,7 +131,7 @@ function appendStep(write: SheetWrite): WriteStep {
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {
   const size = describeBlock(write, block);
   const run = (): void => writeBlock(write, block);
-  const undo = (): void => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
+  const undo = (): void => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block, keyCheck(write));
   return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: 'update' };
 }
 
@@ -148,8 +148,13 @@ function rangeListStep(write: SheetWrite, blocks: readonly CellBlock[], value: C
       write.opened.sheet.getRangeList(blocks.map(blockA1)).setValue(value);
     });
   };
-  const undo = (): void => blocks.forEach((block) => restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block));
+  const undo = (): void => blocks.forEach((block) => restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block, keyCheck(write)));
   return { writes: [write], todo: [`update ${what}`], done: [`updated ${what}`], viaApi: false, run, undo, kind: 'update' };
+}
+
+/** What a take-back checks each updated row's key against (none when the keys' columns are not known). */
+function keyCheck(write: SheetWrite): RowKeyCheck | null {
+  return write.keys ? { columns: write.keys, rows: write.plan.rowKeys } : null;
 }
 
 /** `1×2 cells at row 4 (title, status)`: the columns named, so a failure says which attributes landed. */
@@ -196,7 +201,7 @@ function apiCellsStep(group: SheetWrite[]): WriteStep {
   };
   // Taken back through SpreadsheetApp, block by block: rare, and each block is checked first.
   const undo = (): void => {
-    for (const write of group) for (const block of apiBlocks(write)) restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block);
+    for (const write of group) for (const block of apiBlocks(write)) restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block, keyCheck(write));
   };
   return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, undo, kind: 'update' };
 }

@@ -96,6 +96,23 @@ it('leaves changed cells whose rows hold other data now, and reports them as wri
   expect(sheetRows('Posts')).toEqual([['id', 'title', 'body'], [99, 'typed', 'by a person'], [1, 'A', 'x'], [2, 'b', 'y']]);
 });
 
+it("leaves changed cells whose row moved even when another row there shows the same value: it checks the row's key", () => {
+  seedSheets({ Posts: [['id', 'status', 'views', 'title'], [1, 'open', 1, 'a'], [2, 'done', 2, 'b'], [3, 'open', 3, 'c']] });
+  const post = Post.findOrFail(3).merge({ status: 'done', title: 'T' });
+  let setValues = 0;
+  gas().beforeCall((call) => {
+    // The status lands; while the title fails, a person inserts a row at the top: post 2, which
+    // already says done, is now where post 3's status was written.
+    if (call.method === 'Range.setValues' && ++setValues === 2) {
+      sheet('Posts').insertRowBefore(2);
+      sheet('Posts').getRange(2, 1, 1, 4).setValues([[99, 'open', 0, 'typed by a person']]);
+      throw timeout();
+    }
+  });
+  expect(() => post.save()).toThrow(/Written: sheet "Posts" in spreadsheet "[^"]+": updated 1×1 cells at row 4 \(status\)\./);
+  expect(sheetRows('Posts')).toEqual([['id', 'status', 'views', 'title'], [99, 'open', 0, 'typed by a person'], [1, 'open', 1, 'a'], [2, 'done', 2, 'b'], [3, 'done', 3, 'c']]);
+});
+
 it('takes an append back from rows that still hold its keys', () => {
   seedSheets({ Posts: [['id', 'title'], [1, 'a']], Tags: [['id', 'name'], [1, 'js']] });
   let setValues = 0;
