@@ -2222,6 +2222,9 @@ var SheetORM = (() => {
     const cells = [];
     const deletedRows = [];
     const appended = [];
+    const rowKeys = /* @__PURE__ */ new Map();
+    const keyIndexes = table.ref.keyColumns.map((name) => table.header.indexOf(name));
+    const keysKnown = keyIndexes.length > 0 && keyIndexes.every((index) => index >= 0);
     const pending = table.pending;
     for (let i = 0; i < pending.length; i++) {
       const entry = pending[i];
@@ -2240,6 +2243,10 @@ var SheetORM = (() => {
           `${owner}: a row of ${table.opened.describe()} that this operation updates was deleted by someone else meanwhile; nothing was written.`
         );
       }
+      if (keysKnown && entry.original) {
+        const { original, values } = entry;
+        rowKeys.set(row, [keyIndexes.map((index) => original[index]), keyIndexes.map((index) => values[index])]);
+      }
       for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
         if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
         const before = entry.original ? sheetCell(entry.original[index]) : void 0;
@@ -2255,7 +2262,8 @@ var SheetORM = (() => {
       deletions: deletionRuns(deletedRows),
       lastRow: layout.lastRow,
       appended,
-      deletedRows
+      deletedRows,
+      rowKeys
     };
   }
   function requireColumn(table, layout, index) {
@@ -2343,17 +2351,24 @@ var SheetORM = (() => {
     }
     once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
   }
-  function restoreBlock(label, sheet, block) {
+  function restoreBlock(label, sheet, block, keys) {
     const { before, values } = block;
     if (!before) throw new NotOurRows(`${label}: what the cells held is not known; they were left as they are.`);
     const height = values.length;
     const width = values[0].length;
-    const found = once(`${label}: reading the cells first`, () => sheet.getRange(block.row, block.column, height, width).getValues());
+    const columns = keys ? keys.columns : [];
+    const left = Math.min(block.column, ...columns);
+    const right = Math.max(block.column + width - 1, ...columns);
+    const found = once(`${label}: reading the cells first`, () => sheet.getRange(block.row, left, height, right - left + 1).getValues());
+    const moved = new NotOurRows(`${label}: the cells hold other data now (rows moved); they were left as they are.`);
     let landed = false;
     for (let r = 0; r < height; r++) {
+      const held = keys && keys.rows.get(block.row + r);
+      if (held && !held.some((tuple) => columns.every((column, k) => normalizeKey(found[r][column - left]) === normalizeKey(tuple[k])))) throw moved;
       for (let c = 0; c < width; c++) {
-        if (sameCell(found[r][c], before[r][c])) continue;
-        if (!sameCell(found[r][c], values[r][c])) throw new NotOurRows(`${label}: the cells hold other data now (rows moved); they were left as they are.`);
+        const cell = found[r][block.column - left + c];
+        if (sameCell(cell, before[r][c])) continue;
+        if (!sameCell(cell, values[r][c])) throw moved;
         landed = true;
       }
     }
@@ -2753,7 +2768,7 @@ var SheetORM = (() => {
   function blockStep(write, block) {
     const size = describeBlock(write, block);
     const run = () => writeBlock(write, block);
-    const undo = () => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block);
+    const undo = () => restoreBlock(`"${write.name}" restoring ${size}`, write.opened.sheet, block, keyCheck(write));
     return { writes: [write], todo: [`update ${size}`], done: [`updated ${size}`], viaApi: false, run, undo, kind: "update" };
   }
   function hasRangeLists(sheet) {
@@ -2766,8 +2781,11 @@ var SheetORM = (() => {
         write.opened.sheet.getRangeList(blocks.map(blockA1)).setValue(value);
       });
     };
-    const undo = () => blocks.forEach((block) => restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block));
+    const undo = () => blocks.forEach((block) => restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block, keyCheck(write)));
     return { writes: [write], todo: [`update ${what}`], done: [`updated ${what}`], viaApi: false, run, undo, kind: "update" };
+  }
+  function keyCheck(write) {
+    return write.keys ? { columns: write.keys, rows: write.plan.rowKeys } : null;
   }
   function describeBlock(write, block) {
     const size = `${block.values.length}\xD7${block.values[0].length} cells at row ${block.row}`;
@@ -2802,7 +2820,7 @@ var SheetORM = (() => {
       flushBeforeApi();
     };
     const undo = () => {
-      for (const write of group) for (const block of apiBlocks(write)) restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block);
+      for (const write of group) for (const block of apiBlocks(write)) restoreBlock(`"${write.name}" restoring ${describeBlock(write, block)}`, write.opened.sheet, block, keyCheck(write));
     };
     return { writes: group, todo: what.map((n) => `update ${n}`), done: what.map((n) => `updated ${n}`), viaApi: true, run, undo, kind: "update" };
   }
