@@ -2,8 +2,8 @@
  * The stand-in's services behind a thin membrane that measures the CPU time spent inside them.
  *
  * In Apps Script a service call's work happens on Google's side and is what the per-call cost
- * stands for; the in-memory stand-in does that work in our process instead (and slowly: every
- * deleteRows scans the book for formulas to shift). So the benchmark reports the script's own
+ * stands for; the in-memory stand-in does that work in our process instead, at its own speed.
+ * So the benchmark reports the script's own
  * time (total minus time inside services) and the stand-in's time apart. Every object a service
  * call returns (Spreadsheet, Sheet, Range, Lock, ...) is wrapped in turn; values, arrays of
  * values and Dates pass through as they are.
