@@ -227,13 +227,13 @@ describe('broken sheets are refused when writing, naming the sheet', () => {
     refusedBeforeWriting(
       () => Post.create({ title: 'x' }),
       ValidationError,
-      /columns C, D have no header in row 1, but the sheet has values up to column D \(row 1 must be the header row: a title or a blank row above the header must go\); name them in row 1 or delete those columns\./,
+      /columns C, D have no header in row 1, but the sheet has values up to column D; name them in row 1 or delete those columns\./,
     );
   });
 
   it('a title row above the header is told to go', () => {
     seed({ Posts: [['Posts of 2024', '', ''], ['id', 'title', 'views'], [1, 'a', 3]] });
-    expect(() => Post.all()).toThrow(/columns B, C have no header in row 1, but the sheet has values up to column C \(row 1 must be the header row: a title or a blank row above the header must go\)/);
+    expect(() => Post.all()).toThrow(/columns B, C have no header in row 1, but the sheet has values up to column C \(if row 1 holds a title above the header, delete that row: row 1 must be the header row\)/);
   });
 
   it('a last header of only spaces over values is blank too, not a column silently dropped', () => {
