@@ -2486,7 +2486,7 @@ var SheetORM = (() => {
         const firstNamed = used.findIndex((name) => name !== "");
         const before = firstNamed > 0;
         const between = used.slice(firstNamed, lastNamed + 1).some((name) => name === "");
-        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)} (row 1 must be the header row: a title or a blank row above the header must go)` : `${one ? "it lies" : "they lie"} ${before && between ? "before or between" : before ? "before the" : "between"} named columns`;
+        const why = lastNamed < width - 1 ? `the sheet has values up to column ${columnLetter(width)}${used.filter((name) => name !== "").length === 1 ? " (if row 1 holds a title above the header, delete that row: row 1 must be the header row)" : ""}` : `${one ? "it lies" : "they lie"} ${before && between ? "before or between" : before ? "before the" : "between"} named columns`;
         throw new ValidationError(
           `${place()}: ${one ? `column ${blanks[0]} has` : `columns ${blanks.join(", ")} have`} no header in row 1, but ${why}; name ${one ? "it" : "them"} in row 1 or delete ${one ? "the column" : "those columns"}.`
         );
