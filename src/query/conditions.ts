@@ -150,6 +150,8 @@ export function checkColumn(column: unknown, owner: string, method: string): str
 /** Checks a list argument (whereIn and friends). */
 export function checkList(values: unknown, owner: string, method: string, column: string): unknown[] {
   if (values instanceof Collection) values = values.all();
+  // A Set (of this realm or a script's, in library mode) is a list too, as Collection.whereIn takes it.
+  else if (values !== null && typeof values === 'object' && !Array.isArray(values) && typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function') values = Array.from(values as Iterable<unknown>);
   if (!Array.isArray(values)) {
     throw new ValidationError(`${owner}.${method}('${column}', …): expected an array of values, got ${describeValue(values)}.`);
   }
