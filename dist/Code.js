@@ -5221,6 +5221,7 @@ var SheetORM = (() => {
   }
   function checkList(values, owner, method, column) {
     if (values instanceof Collection) values = values.all();
+    else if (values !== null && typeof values === "object" && !Array.isArray(values) && typeof values[Symbol.iterator] === "function") values = Array.from(values);
     if (!Array.isArray(values)) {
       throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected an array of values, got ${describeValue(values)}.`);
     }
