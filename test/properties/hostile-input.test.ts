@@ -284,7 +284,7 @@ describe('wrong argument types are a ValidationError, and nothing is written', (
     ["where('id', '>', Symbol())", () => Post.where('id', '>', Symbol('s') as never)],
     ["where('id', () => 1)", () => Post.where('id', (() => 1) as never)],
     ["whereIn('id', [{}])", () => Post.whereIn('id', [{}] as never)],
-    ["whereIn('id', new Set([1]))", () => Post.whereIn('id', new Set([1]) as never)],
+    ["whereIn('id', new Map([[1, 1]]))", () => Post.whereIn('id', new Map([[1, 1]]) as never)],
     ["whereIn('id', '12')", () => Post.whereIn('id', '12' as never)],
     ['limit(1.5)', () => Post.query().limit(1.5)],
     ["limit('two')", () => Post.query().limit('two')],
