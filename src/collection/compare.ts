@@ -146,12 +146,38 @@ export function toText(value: unknown): string {
 }
 
 /**
- * `read` of each row keyed by the text of `readKey` (Eloquent's `pluck('title', 'id')`); the last
- * row wins a shared key. An object lists keys that are whole numbers first, in ascending order.
+ * The text a value keys items by (groupBy, keyBy, countBy, keyed pluck): '' for null, a Date as a
+ * sheet shows it in `zone` (`2024-01-10`, or `2024-01-10 09:30:00` with a time; local time when
+ * none), as `where` reads date text. An object makes no key: `owner` names the call in the error.
  */
-export function keyedValues<R>(rows: readonly R[], read: (row: R) => unknown, readKey: (row: R) => unknown): Record<string, unknown> {
+export function keyText(value: unknown, zone: ZoneSource | undefined, owner: string): string {
+  if (isDate(value)) {
+    const wall = wallTimeText(value, zone && zone());
+    if (wall === 'Invalid Date') return wall;
+    return wall.endsWith('T00:00:00.000') ? wall.slice(0, 10) : `${wall.slice(0, 10)} ${wall.slice(11, 19)}`;
+  }
+  if (value !== null && typeof value === 'object') {
+    throw new ValidationError(`${owner}: a key is ${describeValue(value)}, which makes no key (every such item would share "[object Object]"); key by one of its columns, such as 'author.id'.`);
+  }
+  return toText(value);
+}
+
+/** A zone source asked once, when a Date first needs it. */
+export function onceZone(zone: ZoneSource | undefined): ZoneSource | undefined {
+  if (!zone) return undefined;
+  let asked = false;
+  let found: string | undefined;
+  return () => (asked ? found : ((asked = true), (found = zone())));
+}
+
+/**
+ * `read` of each row keyed by the text of `readKey` (Eloquent's `pluck('title', 'id')`, see
+ * keyText); the last row wins a shared key. An object lists keys that are whole numbers first, in ascending order.
+ */
+export function keyedValues<R>(rows: readonly R[], read: (row: R) => unknown, readKey: (row: R) => unknown, zone: ZoneSource | undefined, owner: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
+  const once = onceZone(zone);
+  for (let i = 0; i < rows.length; i++) setOwn(out, keyText(readKey(rows[i]), once, owner), read(rows[i]));
   return out;
 }
 

@@ -268,7 +268,7 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
       const read = resolve(column, 'model');
       const readKey = key === undefined ? null : resolve(key, 'model');
       const rows = this.selectValues(table);
-      return readKey ? keyedValues(rows, read, readKey) : Collection.wrap(rows.map(read));
+      return readKey ? keyedValues(rows, read, readKey, this.zoneOf(table), `${this.owner}.pluck`) : Collection.wrap(rows.map(read));
     });
   }
 

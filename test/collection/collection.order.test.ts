@@ -109,11 +109,17 @@ describe('Collection.groupBy', () => {
     expect(ids(groups[''])).toEqual([2]);
   });
 
-  it('joins number and numeric-string keys and groups Dates by ISO time', () => {
+  it('joins number and numeric-string keys and groups Dates by the day (and time) they show, in local time for plain items', () => {
     const groups = new Collection([{ k: 1 }, { k: '1' }, { k: 'a' }]).groupBy('k');
     expect(groups['1'].length).toBe(2);
-    const byDay = new Collection([{ at: foreignDate('2024-01-01') }, { at: new Date('2024-01-01') }]).groupBy('at');
-    expect(Object.keys(byDay)).toEqual(['2024-01-01T00:00:00.000Z']);
+    const midnight = new Date(2024, 0, 1);
+    const morning = new Date(2024, 0, 1, 9, 30);
+    const byDay = new Collection([{ at: foreignDate(midnight.toISOString()) }, { at: midnight }, { at: morning }]).groupBy('at');
+    expect(Object.keys(byDay)).toEqual(['2024-01-01', '2024-01-01 09:30:00']);
+    expect(byDay['2024-01-01'].length).toBe(2);
+    // An object makes no key: every one would share "[object Object]".
+    expect(() => new Collection([{ author: { id: 1 } }, { author: { id: 2 } }]).groupBy('author')).toThrow(/Collection\.groupBy: a key is .*key by one of its columns, such as 'author\.id'/);
+    expect(() => new Collection([{ author: { id: 1 } }]).keyBy('author')).toThrow(ValidationError);
     expect(new Collection(posts()).groupBy((post) => post.published)).toHaveProperty('true');
   });
 

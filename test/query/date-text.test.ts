@@ -155,3 +155,15 @@ it('find() takes date text for a date key, as findMany and whereIn do', () => {
   expect((Day.find('2024-01-17') as unknown as { note: string }).note).toBe('text key');
   expect(Day.find('2024-01-18')).toBeNull();
 });
+
+it("groupBy, keyBy, countBy and keyed pluck key Dates by the day (and time) they show in the spreadsheet's zone", () => {
+  const orders = Order.all();
+  const byDay = orders.groupBy('placed_at');
+  expect(Object.keys(byDay)).toEqual(['2024-01-01', '2024-02-01', '2024-02-01 09:00:00', '']);
+  expect(Object.keys(orders.keyBy('placed_at'))).toEqual(Object.keys(byDay));
+  expect(orders.countBy('placed_at')).toEqual({ '2024-01-01': 1, '2024-02-01': 1, '2024-02-01 09:00:00': 1, '': 1 });
+  expect(Order.query().pluck('id', 'placed_at')).toEqual({ '2024-01-01': 1, '2024-02-01': 2, '2024-02-01 09:00:00': 3, '': 4 });
+  expect(Item.findOrFail(1).related('orders').query().pluck('order_id', 'added')).toEqual({ '2024-01-15': 1, '2024-01-16': 2 });
+  // As where() reads the same text.
+  expect(ids(orders.where('placed_at', '2024-02-01'))).toEqual([2]);
+});

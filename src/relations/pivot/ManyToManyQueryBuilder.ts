@@ -182,7 +182,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
       const join = this.joined();
       const resolve = this.resolver(join);
       const read = resolve(column, 'model');
-      return key === undefined ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, 'model'));
+      return key === undefined ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, 'model'), this.zoneOf(join.related), `${this.owner}.pluck`);
     });
   }
 
