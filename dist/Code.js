@@ -763,9 +763,27 @@ var SheetORM = (() => {
     if (isDate2(value)) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
     return String(value);
   }
-  function keyedValues(rows, read, readKey) {
+  function keyText(value, zone, owner) {
+    if (isDate2(value)) {
+      const wall = wallTimeText(value, zone && zone());
+      if (wall === "Invalid Date") return wall;
+      return wall.endsWith("T00:00:00.000") ? wall.slice(0, 10) : `${wall.slice(0, 10)} ${wall.slice(11, 19)}`;
+    }
+    if (value !== null && typeof value === "object") {
+      throw new ValidationError(`${owner}: a key is ${describeValue(value)}, which makes no key (every such item would share "[object Object]"); key by one of its columns, such as 'author.id'.`);
+    }
+    return toText(value);
+  }
+  function onceZone(zone) {
+    if (!zone) return void 0;
+    let asked = false;
+    let found;
+    return () => asked ? found : (asked = true, found = zone());
+  }
+  function keyedValues(rows, read, readKey, zone, owner) {
     const out = {};
-    for (let i = 0; i < rows.length; i++) setOwn(out, toText(readKey(rows[i])), read(rows[i]));
+    const once2 = onceZone(zone);
+    for (let i = 0; i < rows.length; i++) setOwn(out, keyText(readKey(rows[i]), once2, owner), read(rows[i]));
     return out;
   }
   function likeToRegExp(pattern, caseInsensitive = false) {
@@ -1468,9 +1486,10 @@ var SheetORM = (() => {
   // src/collection/group.ts
   function groupItems(items, key, method) {
     const read = selector(checkSelector(key, method));
+    const zone = onceZone(zoneOfItems(items));
     const groups = /* @__PURE__ */ new Map();
     for (let i = 0; i < items.length; i++) {
-      const name = toText(read(items[i], i, items));
+      const name = keyText(read(items[i], i, items), zone, `Collection.${method}`);
       const group = groups.get(name);
       if (group) group.push(items[i]);
       else groups.set(name, [items[i]]);
@@ -1495,7 +1514,8 @@ var SheetORM = (() => {
   function keyItems(items, key, method, value) {
     if (key === void 0) throw new ValidationError(`Collection.${method}: name the key (a column, dot path, index or function).`);
     const read = selector(checkSelector(key, method));
-    return Object.fromEntries(mapItems(items, (item, i, all) => [toText(read(item, i, all)), value(item, i, all)]));
+    const zone = onceZone(zoneOfItems(items));
+    return Object.fromEntries(mapItems(items, (item, i, all) => [keyText(read(item, i, all), zone, `Collection.${method}`), value(item, i, all)]));
   }
 
   // src/collection/load.ts
@@ -6439,7 +6459,7 @@ var SheetORM = (() => {
         const read = resolve(column, "model");
         const readKey = key === void 0 ? null : resolve(key, "model");
         const rows = this.selectValues(table);
-        return readKey ? keyedValues(rows, read, readKey) : Collection.wrap(rows.map(read));
+        return readKey ? keyedValues(rows, read, readKey, this.zoneOf(table), `${this.owner}.pluck`) : Collection.wrap(rows.map(read));
       });
     }
     /**
@@ -6808,7 +6828,7 @@ var SheetORM = (() => {
         const join = this.joined();
         const resolve = this.resolver(join);
         const read = resolve(column, "model");
-        return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"));
+        return key === void 0 ? Collection.wrap(join.rows.map(read)) : keyedValues(join.rows, read, resolve(key, "model"), this.zoneOf(join.related), `${this.owner}.pluck`);
       });
     }
     /** update/increment change the matching related rows, once each. */
