@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors';
 import { KeyValue, matchesItem } from './identity';
 import { countAccepted, extremeOf, implodeItems, joinItems, meanOf, sortByKeys, SortKey, sumOf } from './aggregate';
 import { assertCallback, countArgument, sortKeysOf } from './arguments';
@@ -31,6 +32,8 @@ export class Collection<T> extends ArrayBase<T> {
   /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
   constructor(items: Iterable<T> = []) {
     super();
+    // Array's `new Array(1, 2, 3)` form would drop all but the first here.
+    if (arguments.length > 1) throw new ValidationError(`new Collection(): expected one array or iterable, got ${arguments.length} arguments; use Collection.of(...items) for a list of arguments.`);
     fillItems(this, items);
   }
 

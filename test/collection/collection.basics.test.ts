@@ -11,6 +11,8 @@ describe('Collection basics', () => {
     expect(new Collection(new Set(['a', 'b'])).all()).toEqual(['a', 'b']);
     expect(new Collection().all()).toEqual([]);
     expect(() => new Collection(null as unknown as number[])).toThrow('new Collection(): expected an array or iterable, got null');
+    expect(() => new (Collection as unknown as new (...items: number[]) => unknown)(1, 2, 3)).toThrow('new Collection(): expected one array or iterable, got 3 arguments; use Collection.of(...items)');
+    expect(Collection.of(1, 2, 3).all()).toEqual([1, 2, 3]);
     expect(() => new Collection(5.5 as unknown as number[])).toThrow(ValidationError);
     expect(() => new Collection(-1 as unknown as number[])).toThrow(SheetORMError);
   });
