@@ -1540,6 +1540,7 @@ var SheetORM = (() => {
     /** Wraps a copy of `items` (an array or any iterable); a length, as `new Array(n)` takes, makes an empty slot list. */
     constructor(items = []) {
       super();
+      if (arguments.length > 1) throw new ValidationError(`new Collection(): expected one array or iterable, got ${arguments.length} arguments; use Collection.of(...items) for a list of arguments.`);
       fillItems(this, items);
     }
     /** Array's methods (`slice`, `concat`, ...) make plain arrays, never call this constructor. */
