@@ -191,6 +191,16 @@ it('reads through SpreadsheetApp at once when the API refuses a batch read for q
     expect(env.clock.now() - started).toBe(0);
     expect(env.calls.count('Sheets.Spreadsheets.Values.batchGet')).toBe(1);
     expect(env.calls.count('Range.getValues')).toBe(3);
+    expect(env.Logger.getLog()).not.toMatch(/batchGet failed/);
+  });
+  // Said in the debug log, which would otherwise show the refused call like any other.
+  withEnv(true, (env) => {
+    env.beforeCall((call) => {
+      if (call.method === 'Sheets.Spreadsheets.Values.batchGet') throw new Error("Quota exceeded for quota metric 'Read requests'");
+    });
+    configure({ debug: true });
+    Post.with('tags').get();
+    expect(env.Logger.getLog()).toMatch(/\[sheetorm\] Sheets\.Values\.batchGet failed \(.*Quota exceeded.*\); reads go through SpreadsheetApp for a minute\./);
   });
 });
 

@@ -9,7 +9,8 @@
  */
 import { openSpreadsheet, cacheKeyOf, lazyOpened, TableRef } from '../TableRef';
 import { Table } from '../Table';
-import { isQuotaRefusal, isTransient, retried } from '../service';
+import { isQuotaRefusal, isTransient, log, messageOf, retried } from '../service';
+import { getConfig } from '../../config';
 import { ServiceError, SheetORMError } from '../../errors';
 import { bySpreadsheet, giveUpOnApi, isApiUnavailable, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
@@ -127,7 +128,10 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
     const cause = error instanceof ServiceError ? error.cause : error;
     if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
     // A refusal of these ranges alone (a sheet not there) says nothing of the next read's.
-    else if (isQuotaRefusal(cause) || isTransient(cause)) readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+    else if (isQuotaRefusal(cause) || isTransient(cause)) {
+      readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+      if (getConfig().debug) log(`[sheetorm] Sheets.Values.batchGet failed (${messageOf(cause)}); reads go through SpreadsheetApp for a minute.`);
+    }
     return null;
   }
 }
