@@ -3850,7 +3850,10 @@ var SheetORM = (() => {
     } catch (error) {
       const cause = error instanceof ServiceError ? error.cause : error;
       if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
-      else if (isQuotaRefusal(cause) || isTransient(cause)) readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+      else if (isQuotaRefusal(cause) || isTransient(cause)) {
+        readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+        if (getConfig().debug) log(`[sheetorm] Sheets.Values.batchGet failed (${messageOf(cause)}); reads go through SpreadsheetApp for a minute.`);
+      }
       return null;
     }
   }
