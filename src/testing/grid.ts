@@ -100,7 +100,7 @@ function computed(sheet: SheetData, row: number, col: number): FValue {
 export function readValue(sheet: SheetData, row: number, col: number): Scalar | '' {
   const value = shown(computed(sheet, row, col));
   if (isDate(value)) return new Date(value.getTime());
-  if (typeof value === 'number' && value >= FIRST_DATE_SERIAL && value < PAST_LAST_DATE_SERIAL && isDateFormat(readFormat(sheet, row, col))) {
+  if (typeof value === 'number' && value >= FIRST_DATE_SERIAL && value < PAST_LAST_DATE_SERIAL && (isDateFormat(readFormat(sheet, row, col)) || cellAt(sheet, row, col)?.dated)) {
     return serialToDate(value, sheet.book.timeZone);
   }
   return value;
@@ -146,13 +146,17 @@ export function writeContent(sheet: SheetData, row: number, col: number, content
   if (content.formula !== undefined) {
     cell.formula = content.formula;
     formulaPlaced(sheet.book);
-  } else cell.value = isDate(content.value) ? new Date(content.value.getTime()) : content.value;
+  } else if (isDate(content.value)) {
+    cell.value = new Date(content.value.getTime());
+    if (cell.format === undefined) cell.dated = true;
+  } else cell.value = content.value;
 }
 
 /** Sets a cell's number format. */
 export function writeFormat(sheet: SheetData, row: number, col: number, format: string): void {
   // "General" is no format of its own: Apps Script reports the default afterwards.
   const cell = cellFor(sheet, row, col);
+  delete cell.dated;
   if (format.toLowerCase() === 'general') delete cell.format;
   else cell.format = format;
 }

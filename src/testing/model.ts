@@ -8,6 +8,11 @@ export interface Cell {
   formula?: string;
   /** The number format. */
   format?: string;
+  /**
+   * Set when a Date was written to a cell without a number format: Sheets gives it a date format
+   * then, so a number written there later reads back as a Date too.
+   */
+  dated?: true;
   /** Font weight bold (normal when absent). */
   bold?: true;
   /** Background colour as lowercase '#rrggbb' ('#ffffff' when absent). */
@@ -15,7 +20,7 @@ export interface Cell {
 }
 
 /** The formatting fields of a cell: what clear({formatOnly}) empties and inserted rows copy. */
-export const FORMAT_KEYS = ['format', 'bold', 'background'] as const;
+export const FORMAT_KEYS = ['format', 'dated', 'bold', 'background'] as const;
 
 /** One sheet (tab) of a spreadsheet. */
 export interface SheetData {

@@ -115,6 +115,22 @@ describe('written values', () => {
     expect(cell.getDisplayValue()).toBe('7.00');
   });
 
+  it('gives a cell a Date is written to a date format: a number written there later reads back as a Date, until General', () => {
+    const env = createAppsScript({ timeZone: 'UTC', sheets: { S: [['at'], [new Date(Date.UTC(2024, 0, 5))]] } });
+    const sheet = env.active.getSheetByName('S')!;
+    // Seeded, then a number: 45297 is 2024-01-06 in serial days.
+    sheet.getRange('A2').setValue(45297);
+    expect(sheet.getRange('A2').getValue()).toEqual(new Date(Date.UTC(2024, 0, 6)));
+    // Written by a script, cleared (the format stays), then a number.
+    sheet.getRange('B2').setValue(new Date(Date.UTC(2024, 0, 1))).clearContent().setValue(45298);
+    expect(sheet.getRange('B2').getValue()).toEqual(new Date(Date.UTC(2024, 0, 7)));
+    sheet.getRange('B2').setNumberFormat('General');
+    expect(sheet.getRange('B2').getValue()).toBe(45298);
+    // A cell that never held a Date keeps numbers as numbers.
+    sheet.getRange('C2').setValue(45297);
+    expect(sheet.getRange('C2').getValue()).toBe(45297);
+  });
+
   it('takes "General" as no format: the default is reported afterwards', () => {
     const { sheet } = blank();
     const cell = sheet.getRange('A1').setNumberFormat('0.00').setValue(5);

@@ -8,7 +8,9 @@ import { isQuotaRefusal, once } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
-import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
+import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
+import { dateToSerial } from '../../support/serial';
+import { isDate } from '../../support/values';
 
 /** A sheet's changed-cell blocks. */
 export interface SheetBlocks {
@@ -25,14 +27,18 @@ export interface SheetRuns {
 }
 
 /**
- * Writes the cell blocks of several sheets of one spreadsheet with one call (none may hold a Date).
+ * Writes the cell blocks of several sheets of one spreadsheet with one call; a Date goes as its
+ * serial number in the spreadsheet's time zone (only over cells that show dates: see apiBlocks).
  * False when the API refused it unread (quota, or the API off): nothing was written.
  */
 export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const api = sheetsApi();
   if (!api) return false;
-  const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-  const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values as unknown[][] })));
+  const { spreadsheet } = sheets[0].opened;
+  const id = spreadsheetIdOf(spreadsheet);
+  let zone: string | null = null;
+  const cell = (value: unknown): unknown => (isDate(value) ? dateToSerial(value, zone === null ? (zone = timeZoneOf(spreadsheet)) : zone) : value);
+  const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) })));
   const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
   const call = (): void => {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
