@@ -654,6 +654,10 @@ var SheetORM = (() => {
     wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
     return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
   }
+  function dateToSerial(date, zone) {
+    const time = date.getTime();
+    return (time + zoneOffset(zone, time) - EPOCH) / DAY;
+  }
   function serialToDate(serial, zone) {
     const wall = EPOCH + Math.round(serial * DAY);
     const before = zoneOffset(zone, wall - DAY);
@@ -2683,8 +2687,11 @@ var SheetORM = (() => {
   function batchUpdateCells(sheets) {
     const api = sheetsApi();
     if (!api) return false;
-    const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-    const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values })));
+    const { spreadsheet } = sheets[0].opened;
+    const id = spreadsheetIdOf(spreadsheet);
+    let zone = null;
+    const cell = (value) => isDate(value) ? dateToSerial(value, zone === null ? zone = timeZoneOf(spreadsheet) : zone) : value;
+    const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) })));
     const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
@@ -2737,7 +2744,7 @@ var SheetORM = (() => {
     };
     for (const write of writes) if (write.plan.appendRows.length) add2(appendStep(write));
     for (const write of writes) {
-      const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
+      const own = cellsByApi.has(write) ? write.plan.updates.filter((block) => !datesOverDates(block)) : write.plan.updates;
       const { groups, rest } = sameValueGroups(own, own.length > 1 && hasRangeLists(write.opened.sheet));
       groups.forEach((group) => add2(rangeListStep(write, group.blocks, group.value)));
       rest.forEach((block) => add2(blockStep(write, block)));
@@ -2758,11 +2765,12 @@ var SheetORM = (() => {
   function bySpreadsheet2(writes) {
     return bySpreadsheet(writes, (write) => write.opened.spreadsheet);
   }
-  function hasDates(block) {
-    return block.values.some((row) => row.some(isDate));
+  function datesOverDates(block) {
+    const { values, before } = block;
+    return values.every((row, r) => row.every((cell, c) => !isDate(cell) || before !== void 0 && isDate(before[r][c])));
   }
   function apiBlocks(write) {
-    return write.plan.updates.filter((block) => !hasDates(block));
+    return write.plan.updates.filter(datesOverDates);
   }
   function appendStep(write) {
     const { opened, plan, name } = write;
