@@ -529,3 +529,19 @@ it("a relation sheet whose header is in error fails a query only when the query 
     }
   }
 });
+
+it("writes scattered cells by the sheet's name at write time: a sheet renamed meanwhile (and another made under its old name) gets its own cells", () => {
+  withEnv(true, (env) => {
+    transaction(() => {
+      Post.whereIn('id', [1, 5]).update({ score: 0 });
+      env.run('B', () => {
+        const book = env.SpreadsheetApp.getActive();
+        book.getSheetByName('Posts')!.setName('Posts 2024');
+        book.insertSheet('Posts').getRange(1, 1, 1, 2).setValues([['id', 'title']]);
+      });
+    });
+    expect(env.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(1);
+    expect(env.sheetValues('Posts 2024').map((row) => row[4])).toEqual(['score', 0, 2, '', '', 0]);
+    expect(env.sheetValues('Posts')).toEqual([['id', 'title']]);
+  });
+});

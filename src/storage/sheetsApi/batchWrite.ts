@@ -4,7 +4,7 @@
  * one `Spreadsheets.batchUpdate` of deleteDimension requests, highest rows first.
  */
 import { ServiceError } from '../../errors';
-import { isQuotaRefusal, once } from '../service';
+import { isQuotaRefusal, once, retried } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
@@ -38,7 +38,12 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const id = spreadsheetIdOf(spreadsheet);
   let zone: string | null = null;
   const cell = (value: unknown): unknown => (isDate(value) ? dateToSerial(value, zone === null ? (zone = timeZoneOf(spreadsheet)) : zone) : value);
-  const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) })));
+  // Ranges go by the name the sheet has now: one renamed since it was opened (and maybe another made
+  // under its old name) still gets its own cells, as setValues through its handle would.
+  const data = sheets.flatMap(({ opened, blocks }) => {
+    const name = retried('Sheet.getName', () => opened.sheet.getName());
+    return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) }));
+  });
   const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
   const call = (): void => {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
