@@ -2691,7 +2691,10 @@ var SheetORM = (() => {
     const id = spreadsheetIdOf(spreadsheet);
     let zone = null;
     const cell = (value) => isDate(value) ? dateToSerial(value, zone === null ? zone = timeZoneOf(spreadsheet) : zone) : value;
-    const data = sheets.flatMap(({ name, blocks }) => blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) })));
+    const data = sheets.flatMap(({ opened, blocks }) => {
+      const name = retried("Sheet.getName", () => opened.sheet.getName());
+      return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) }));
+    });
     const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
