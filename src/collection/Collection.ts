@@ -20,6 +20,9 @@ export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelecto
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
 
+/** The values `whereIn` and its kin take: a list, or a Set. */
+export type ValueList = List<unknown> | ReadonlySet<unknown>;
+
 /** Array, typed as ArrayView: our methods replace Array's where Laravel/Lucid differ. */
 const ArrayBase = Array as unknown as new <T>() => ArrayView<T>;
 

@@ -2,7 +2,7 @@
  * The static query API of models (`Post.where(...)`, `Post.with('tags')`): each starts a
  * QueryBuilder of the class it is called on. A base of Model, to keep Model to its own surface.
  */
-import type { Collection, List } from '../collection/Collection';
+import type { Collection, List, ValueList } from '../collection/Collection';
 import type { OperatorInput } from '../collection/select';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { Direction, Nulls, QueryBuilder } from '../query/QueryBuilder';
@@ -47,7 +47,7 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().whereIn(keys[0], ids).orderBy(keys[0], 'desc').get();
   }
   /** The models whose column holds one of `values`, in sheet order (Lucid's findManyBy). */
-  static findManyBy<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): Collection<M> {
+  static findManyBy<M extends Model>(this: ModelClass<M>, column: string, values: ValueList): Collection<M> {
     return this.query().whereIn(column, values).get();
   }
   /** The first model whose column equals value, or null. */
@@ -146,11 +146,11 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().whereNot(...args);
   }
   /** Starts a query with `whereIn`. */
-  static whereIn<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): QueryBuilder<M> {
+  static whereIn<M extends Model>(this: ModelClass<M>, column: string, values: ValueList): QueryBuilder<M> {
     return this.query().whereIn(column, values);
   }
   /** Starts a query with `whereNotIn`. */
-  static whereNotIn<M extends Model>(this: ModelClass<M>, column: string, values: List<unknown>): QueryBuilder<M> {
+  static whereNotIn<M extends Model>(this: ModelClass<M>, column: string, values: ValueList): QueryBuilder<M> {
     return this.query().whereNotIn(column, values);
   }
   /** Starts a query with `whereNull`. */

@@ -1,4 +1,4 @@
-import type { List } from '../collection/Collection';
+import type { ValueList } from '../collection/Collection';
 /** The where-family of a query: builds the condition list that `compile()` evaluates. */
 import { Condition, Bool, Source, checkColumn, checkList, checkOperator, checkValue } from './conditions';
 import { ValidationError } from '../errors';
@@ -81,27 +81,27 @@ export class ConditionBuilder {
     return this.addWhere('or', true, args, 'orWhereNot');
   }
   /** Column value is one of `values`. */
-  whereIn(column: string, values: List<unknown>): this {
+  whereIn(column: string, values: ValueList): this {
     return this.addIn('and', false, column, values, 'whereIn');
   }
   /** Alias of `whereIn`. */
-  andWhereIn(column: string, values: List<unknown>): this {
+  andWhereIn(column: string, values: ValueList): this {
     return this.addIn('and', false, column, values, 'andWhereIn');
   }
   /** OR-ed `whereIn`. */
-  orWhereIn(column: string, values: List<unknown>): this {
+  orWhereIn(column: string, values: ValueList): this {
     return this.addIn('or', false, column, values, 'orWhereIn');
   }
   /** Column value is none of `values`. */
-  whereNotIn(column: string, values: List<unknown>): this {
+  whereNotIn(column: string, values: ValueList): this {
     return this.addIn('and', true, column, values, 'whereNotIn');
   }
   /** Alias of `whereNotIn`. */
-  andWhereNotIn(column: string, values: List<unknown>): this {
+  andWhereNotIn(column: string, values: ValueList): this {
     return this.addIn('and', true, column, values, 'andWhereNotIn');
   }
   /** OR-ed `whereNotIn`. */
-  orWhereNotIn(column: string, values: List<unknown>): this {
+  orWhereNotIn(column: string, values: ValueList): this {
     return this.addIn('or', true, column, values, 'orWhereNotIn');
   }
   /** Cell is empty. */

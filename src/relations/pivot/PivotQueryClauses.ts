@@ -1,4 +1,4 @@
-import type { List } from '../../collection/Collection';
+import type { ValueList } from '../../collection/Collection';
 /** Lucid's pivot clauses for many-to-many queries: the where-family, applied to pivot columns. */
 import type { Model } from '../../model/Model';
 import { QueryBuilder } from '../../query/QueryBuilder';
@@ -47,27 +47,27 @@ export abstract class PivotQueryClauses<R extends Model> extends QueryBuilder<R>
     return this.addWhere('or', true, args, 'orWhereNotPivot', 'pivot');
   }
   /** `whereIn` on a pivot column. */
-  whereInPivot(column: string, values: List<unknown>): this {
+  whereInPivot(column: string, values: ValueList): this {
     return this.addIn('and', false, column, values, 'whereInPivot', 'pivot');
   }
   /** Alias of `whereInPivot`. */
-  andWhereInPivot(column: string, values: List<unknown>): this {
+  andWhereInPivot(column: string, values: ValueList): this {
     return this.addIn('and', false, column, values, 'andWhereInPivot', 'pivot');
   }
   /** OR-ed `whereInPivot`. */
-  orWhereInPivot(column: string, values: List<unknown>): this {
+  orWhereInPivot(column: string, values: ValueList): this {
     return this.addIn('or', false, column, values, 'orWhereInPivot', 'pivot');
   }
   /** `whereNotIn` on a pivot column. */
-  whereNotInPivot(column: string, values: List<unknown>): this {
+  whereNotInPivot(column: string, values: ValueList): this {
     return this.addIn('and', true, column, values, 'whereNotInPivot', 'pivot');
   }
   /** Alias of `whereNotInPivot`. */
-  andWhereNotInPivot(column: string, values: List<unknown>): this {
+  andWhereNotInPivot(column: string, values: ValueList): this {
     return this.addIn('and', true, column, values, 'andWhereNotInPivot', 'pivot');
   }
   /** OR-ed `whereNotInPivot`. */
-  orWhereNotInPivot(column: string, values: List<unknown>): this {
+  orWhereNotInPivot(column: string, values: ValueList): this {
     return this.addIn('or', true, column, values, 'orWhereNotInPivot', 'pivot');
   }
   /** Pivot cell is empty. */
