@@ -67,7 +67,7 @@ export function stepsOf(writes: readonly SheetWrite[], grown = false): WriteStep
   // Every sheet's appends go first: a failed append can then be taken back whole (see takeBack).
   for (const write of writes) if (write.plan.appendRows.length) add(appendStep(write));
   for (const write of writes) {
-    const own = cellsByApi.has(write) ? write.plan.updates.filter((block) => !datesOverDates(block)) : write.plan.updates;
+    const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
     const { groups, rest } = sameValueGroups(own, own.length > 1 && hasRangeLists(write.opened.sheet));
     groups.forEach((group) => add(rangeListStep(write, group.blocks, group.value)));
     rest.forEach((block) => add(blockStep(write, block)));
@@ -94,18 +94,17 @@ function bySpreadsheet(writes: readonly SheetWrite[]): SheetWrite[][] {
 }
 
 /**
- * Through the API a Date goes as its serial number, which shows as a date only in a cell formatted
- * as one (setValues formats the cell): so only over a cell that held a Date (getValues returns Dates
- * for cells with a date or time format only).
+ * Through the API a Date would land as a bare serial number, without the date format setValues gives
+ * it. Not even over a cell that reads as a Date: a formula's date shows in its automatic format,
+ * which a number replacing the formula does not keep.
  */
-function datesOverDates(block: CellBlock): boolean {
-  const { values, before } = block;
-  return values.every((row, r) => row.every((cell, c) => !isDate(cell) || (before !== undefined && isDate(before[r][c]))));
+function hasDates(block: CellBlock): boolean {
+  return block.values.some((row) => row.some(isDate));
 }
 
 /** The blocks of a sheet's update that a Values.batchUpdate may carry. */
 function apiBlocks(write: SheetWrite): CellBlock[] {
-  return write.plan.updates.filter(datesOverDates);
+  return write.plan.updates.filter((block) => !hasDates(block));
 }
 
 function appendStep(write: SheetWrite): WriteStep {

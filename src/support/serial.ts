@@ -70,12 +70,6 @@ function offsetAt(zone: string, instant: number): number {
 }
 
 /** The instant a serial number denotes in a time zone. */
-/** A Date's serial number: its wall time in `zone`, in days since 1899-12-30 (what a date cell holds). */
-export function dateToSerial(date: Date, zone: string): number {
-  const time = date.getTime();
-  return (time + zoneOffset(zone, time) - EPOCH) / DAY;
-}
-
 export function serialToDate(serial: number, zone: string): Date {
   const wall = EPOCH + Math.round(serial * DAY);
   // The offsets a day either side: equal unless the clocks change near this wall time.

@@ -8,9 +8,7 @@ import { isQuotaRefusal, once, retried } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
-import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
-import { dateToSerial } from '../../support/serial';
-import { isDate } from '../../support/values';
+import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
 
 /** A sheet's changed-cell blocks. */
 export interface SheetBlocks {
@@ -27,22 +25,18 @@ export interface SheetRuns {
 }
 
 /**
- * Writes the cell blocks of several sheets of one spreadsheet with one call; a Date goes as its
- * serial number in the spreadsheet's time zone (only over cells that show dates: see apiBlocks).
+ * Writes the cell blocks of several sheets of one spreadsheet with one call (none may hold a Date).
  * False when the API refused it unread (quota, or the API off): nothing was written.
  */
 export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const api = sheetsApi();
   if (!api) return false;
-  const { spreadsheet } = sheets[0].opened;
-  const id = spreadsheetIdOf(spreadsheet);
-  let zone: string | null = null;
-  const cell = (value: unknown): unknown => (isDate(value) ? dateToSerial(value, zone === null ? (zone = timeZoneOf(spreadsheet)) : zone) : value);
+  const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
   // Ranges go by the name the sheet has now: one renamed since it was opened (and maybe another made
   // under its old name) still gets its own cells, as setValues through its handle would.
   const data = sheets.flatMap(({ opened, blocks }) => {
     const name = retried('Sheet.getName', () => opened.sheet.getName());
-    return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) }));
+    return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values as unknown[][] }));
   });
   const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
   const call = (): void => {
