@@ -25,8 +25,10 @@ export function countArgument(n: unknown, method: string): number {
 
 /** The values of a whereIn/whereNotIn as an array: refused when not iterable or holding undefined. */
 export function membershipList(values: Iterable<unknown>, col: string, method: string): unknown[] {
-  if (values === null || typeof values !== 'object' || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
-    throw new ValidationError(`Collection.${method}('${col}', …): expected an array of values, got ${describe(values)}.`);
+  // A Map iterates over [key, value] pairs, which no item equals: refused, as a query's whereIn refuses it.
+  const isMap = Object.prototype.toString.call(values) === '[object Map]';
+  if (values === null || typeof values !== 'object' || isMap || typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') {
+    throw new ValidationError(`Collection.${method}('${col}', …): expected an array or a Set of values, got ${describe(values)}.`);
   }
   const list = Array.from(values);
   const missing = list.indexOf(undefined);

@@ -1,7 +1,7 @@
 /** Keying items by a key's text, shared by `groupBy`, `countBy`, `keyBy` and keyed `pluck` so that all of them key items alike. */
 import { ValidationError } from '../errors';
-import { keyText, onceZone } from './compare';
-import { zoneOfItems } from './itemZone';
+import { keyText } from './compare';
+import { zoneByItem } from './itemZone';
 import { checkSelector, mapItems, selector } from './select';
 import type { Collection } from './Collection';
 import type { ItemCallback, KeySelector } from './select';
@@ -9,10 +9,10 @@ import type { ItemCallback, KeySelector } from './select';
 /** The items by the text of a key (see keyText; none: the items themselves), in first-seen order; `method` names the caller in errors. */
 export function groupItems<T>(items: Collection<T>, key: unknown, method: string): Map<string, T[]> {
   const read = selector(checkSelector<T>(key, method));
-  const zone = onceZone(zoneOfItems(items));
+  const zoneOf = zoneByItem();
   const groups = new Map<string, T[]>();
   for (let i = 0; i < items.length; i++) {
-    const name = keyText(read(items[i], i, items), zone, `Collection.${method}`);
+    const name = keyText(read(items[i], i, items), () => zoneOf(items[i]), `Collection.${method}`);
     const group = groups.get(name);
     if (group) group.push(items[i]);
     else groups.set(name, [items[i]]);
@@ -43,6 +43,6 @@ export function groupTree<T>(items: Collection<T>, key: unknown, wrap: (group: T
 export function keyItems<T, V>(items: Collection<T>, key: unknown, method: string, value: ItemCallback<T, V>): Record<string, V> {
   if (key === undefined) throw new ValidationError(`Collection.${method}: name the key (a column, dot path, index or function).`);
   const read = selector(checkSelector<T>(key, method));
-  const zone = onceZone(zoneOfItems(items));
-  return Object.fromEntries(mapItems(items, (item, i, all) => [keyText(read(item, i, all), zone, `Collection.${method}`), value(item, i, all)]));
+  const zoneOf = zoneByItem();
+  return Object.fromEntries(mapItems(items, (item, i, all) => [keyText(read(item, i, all), () => zoneOf(item), `Collection.${method}`), value(item, i, all)]));
 }

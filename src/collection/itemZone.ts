@@ -16,6 +16,20 @@ export function registerItemZone(fn: ItemZone): void {
   itemZone = fn;
 }
 
+/**
+ * The zone of an item's own spreadsheet (undefined, local time, for one that is no model), asked
+ * once per class: a collection may hold models of spreadsheets in different zones.
+ */
+export function zoneByItem(): (item: unknown) => string | undefined {
+  const byClass = new Map<unknown, string | undefined>();
+  return (item) => {
+    if (!itemZone || item === null || typeof item !== 'object') return undefined;
+    const owner = (Object.getPrototypeOf(item) as { constructor?: unknown } | null)?.constructor;
+    if (!byClass.has(owner)) byClass.set(owner, itemZone(item));
+    return byClass.get(owner);
+  };
+}
+
 /** The zone of the first model among `items` (asked only when a Date cell meets date text). */
 export function zoneOfItems(items: ArrayLike<unknown>): ZoneSource {
   return () => {

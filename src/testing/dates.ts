@@ -272,6 +272,11 @@ function field(letter: string, width: number, wall: WallTime, date: Date, timeZo
   }
 }
 
+/** Whether a zone ID is one the kit knows (an IANA name, or a GMT offset as Java writes them). */
+export function isKnownZone(timeZone: string): boolean {
+  return fixedOffsetMinutes(timeZone) !== null || intlKnows(timeZone);
+}
+
 /** The zone Java's TimeZone.getTimeZone gives for an ID: the zone itself, or GMT when it is unknown. */
 function javaZone(timeZone: string): string {
   return fixedOffsetMinutes(timeZone) !== null || intlKnows(timeZone) ? timeZone : 'GMT';

@@ -1,6 +1,7 @@
 /** The fake Spreadsheet: its sheets, and ranges by "Sheet!A1" notation. */
 import { addSheet, defaultSheetName } from './books';
 import { invoke } from './calls';
+import { isKnownZone } from './dates';
 import { checkSignature, exception, isInteger, MSG } from './errors';
 import { sheetExact } from './grid';
 import type { BookData, Cell, SheetData } from './model';
@@ -63,6 +64,16 @@ class FakeSpreadsheet {
 
   getSpreadsheetTimeZone(): string {
     return on(this, 'getSpreadsheetTimeZone', arguments, (b) => b.timeZone);
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    const args = arguments;
+    on(this, 'setSpreadsheetTimeZone', args, (b) => {
+      checkSignature(typeof timezone === 'string', args, 'SpreadsheetApp.Spreadsheet.setSpreadsheetTimeZone');
+      // What Sheets does with an ID it does not know is not known: a test should not pass on a guess.
+      if (!isKnownZone(timezone)) throw new TypeError(`sheetorm/testing: setSpreadsheetTimeZone(${JSON.stringify(timezone)}) names no known time zone; what Sheets does then is not simulated.`);
+      b.timeZone = timezone;
+    });
   }
 
   getSpreadsheetLocale(): string {

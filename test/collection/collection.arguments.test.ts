@@ -42,9 +42,9 @@ describe('Collection.whereIn / whereNotIn arguments', () => {
     expect(ids(collection().whereNotIn('id', Collection.of(1, 2)))).toEqual([3, 4]);
   });
 
-  it.each([[1], ['First'], [null], [{}], [undefined]])('refuse %p with a ValidationError', (values) => {
+  it.each([[1], ['First'], [null], [{}], [undefined], [new Map([[1, 1]])]])('refuse %p with a ValidationError', (values) => {
     expect(() => collection().whereIn('id', values as unknown as number[])).toThrow(ValidationError);
-    expect(() => collection().whereNotIn('id', values as unknown as number[])).toThrow(/Collection\.whereNotIn\('id', …\): expected an array of values/);
+    expect(() => collection().whereNotIn('id', values as unknown as number[])).toThrow(/Collection\.whereNotIn\('id', …\): expected an array or a Set of values/);
   });
 });
 

@@ -167,3 +167,17 @@ it("groupBy, keyBy, countBy and keyed pluck key Dates by the day (and time) they
   // As where() reads the same text.
   expect(ids(orders.where('placed_at', '2024-02-01'))).toEqual([2]);
 });
+
+it('groupBy keys each model\'s Dates in its own spreadsheet\'s zone, in a collection mixing two spreadsheets', () => {
+  const tokyo = gas().SpreadsheetApp.create('Tokyo');
+  tokyo.setSpreadsheetTimeZone('Asia/Tokyo');
+  tokyo.insertSheet('Orders').getRange(1, 1, 2, 2).setValues([['id', 'placed_at'], [9, new Date(Date.UTC(2024, 0, 9, 15))]]);
+  class TokyoOrder extends Model {
+    static _table = 'Orders';
+    static _spreadsheetId = tokyo.getId();
+  }
+  // Midnight of 2024-01-01 in New York and midnight of 2024-01-10 in Tokyo, in either order.
+  const mixed = new Collection<Model>([...TokyoOrder.all(), ...Order.where('id', 1).get()]);
+  expect(mixed.countBy('placed_at')).toEqual({ '2024-01-10': 1, '2024-01-01': 1 });
+  expect(Object.keys(new Collection<Model>(mixed.all().reverse()).groupBy('placed_at'))).toEqual(['2024-01-01', '2024-01-10']);
+});

@@ -9,6 +9,17 @@ describe('SpreadsheetApp', () => {
     expect(env.SpreadsheetApp.getActive().getId()).toBe('blog-id');
   });
 
+  it('sets a spreadsheet\'s own time zone, which its date cells then read in; an unknown zone is not simulated', () => {
+    const env = createAppsScript({ timeZone: 'UTC', sheets: { S: [['at'], ['2024-01-10']] } });
+    const ss = env.active;
+    ss.setSpreadsheetTimeZone('Asia/Tokyo');
+    expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Tokyo');
+    ss.getSheetByName('S')!.getRange('A3').setValue('2024-01-10');
+    expect(ss.getSheetByName('S')!.getRange('A3').getValue()).toEqual(new Date(Date.UTC(2024, 0, 9, 15)));
+    expect(() => ss.setSpreadsheetTimeZone('Mars/Olympus')).toThrow(/names no known time zone/);
+    expect(() => (ss.setSpreadsheetTimeZone as (zone: unknown) => void)(5)).toThrow("The parameters (number) don't match the method signature for SpreadsheetApp.Spreadsheet.setSpreadsheetTimeZone.");
+  });
+
   it('defaults to "Test Spreadsheet" with one blank Sheet1 and a generated id', () => {
     const env = createAppsScript();
     expect(env.active.getName()).toBe('Test Spreadsheet');
