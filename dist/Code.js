@@ -654,10 +654,6 @@ var SheetORM = (() => {
     wall.setUTCFullYear(era.charAt(0) === "B" ? 1 - parts.year : parts.year);
     return wall.getTime() - Math.floor(instant / 1e3) * 1e3;
   }
-  function dateToSerial(date, zone) {
-    const time = date.getTime();
-    return (time + zoneOffset(zone, time) - EPOCH) / DAY;
-  }
   function serialToDate(serial, zone) {
     const wall = EPOCH + Math.round(serial * DAY);
     const before = zoneOffset(zone, wall - DAY);
@@ -1243,8 +1239,9 @@ var SheetORM = (() => {
     throw new ValidationError(`Collection.${method}: expected a number of items, got ${describeValue(n)}.`);
   }
   function membershipList(values, col, method) {
-    if (values === null || typeof values !== "object" || typeof values[Symbol.iterator] !== "function") {
-      throw new ValidationError(`Collection.${method}('${col}', \u2026): expected an array of values, got ${describe(values)}.`);
+    const isMap = Object.prototype.toString.call(values) === "[object Map]";
+    if (values === null || typeof values !== "object" || isMap || typeof values[Symbol.iterator] !== "function") {
+      throw new ValidationError(`Collection.${method}('${col}', \u2026): expected an array or a Set of values, got ${describe(values)}.`);
     }
     const list = Array.from(values);
     const missing = list.indexOf(void 0);
@@ -1334,6 +1331,16 @@ var SheetORM = (() => {
   var itemZone = null;
   function registerItemZone(fn) {
     itemZone = fn;
+  }
+  function zoneByItem() {
+    const byClass = /* @__PURE__ */ new Map();
+    return (item) => {
+      var _a;
+      if (!itemZone || item === null || typeof item !== "object") return void 0;
+      const owner = (_a = Object.getPrototypeOf(item)) == null ? void 0 : _a.constructor;
+      if (!byClass.has(owner)) byClass.set(owner, itemZone(item));
+      return byClass.get(owner);
+    };
   }
   function zoneOfItems(items) {
     return () => {
@@ -1490,10 +1497,10 @@ var SheetORM = (() => {
   // src/collection/group.ts
   function groupItems(items, key, method) {
     const read = selector(checkSelector(key, method));
-    const zone = onceZone(zoneOfItems(items));
+    const zoneOf = zoneByItem();
     const groups = /* @__PURE__ */ new Map();
     for (let i = 0; i < items.length; i++) {
-      const name = keyText(read(items[i], i, items), zone, `Collection.${method}`);
+      const name = keyText(read(items[i], i, items), () => zoneOf(items[i]), `Collection.${method}`);
       const group = groups.get(name);
       if (group) group.push(items[i]);
       else groups.set(name, [items[i]]);
@@ -1518,8 +1525,8 @@ var SheetORM = (() => {
   function keyItems(items, key, method, value) {
     if (key === void 0) throw new ValidationError(`Collection.${method}: name the key (a column, dot path, index or function).`);
     const read = selector(checkSelector(key, method));
-    const zone = onceZone(zoneOfItems(items));
-    return Object.fromEntries(mapItems(items, (item, i, all) => [keyText(read(item, i, all), zone, `Collection.${method}`), value(item, i, all)]));
+    const zoneOf = zoneByItem();
+    return Object.fromEntries(mapItems(items, (item, i, all) => [keyText(read(item, i, all), () => zoneOf(item), `Collection.${method}`), value(item, i, all)]));
   }
 
   // src/collection/load.ts
@@ -2687,13 +2694,10 @@ var SheetORM = (() => {
   function batchUpdateCells(sheets) {
     const api = sheetsApi();
     if (!api) return false;
-    const { spreadsheet } = sheets[0].opened;
-    const id = spreadsheetIdOf(spreadsheet);
-    let zone = null;
-    const cell = (value) => isDate(value) ? dateToSerial(value, zone === null ? zone = timeZoneOf(spreadsheet) : zone) : value;
+    const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
     const data = sheets.flatMap(({ opened, blocks }) => {
       const name = retried("Sheet.getName", () => opened.sheet.getName());
-      return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values.map((row) => row.map(cell)) }));
+      return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values }));
     });
     const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
     const call = () => {
@@ -2747,7 +2751,7 @@ var SheetORM = (() => {
     };
     for (const write of writes) if (write.plan.appendRows.length) add2(appendStep(write));
     for (const write of writes) {
-      const own = cellsByApi.has(write) ? write.plan.updates.filter((block) => !datesOverDates(block)) : write.plan.updates;
+      const own = cellsByApi.has(write) ? write.plan.updates.filter(hasDates) : write.plan.updates;
       const { groups, rest } = sameValueGroups(own, own.length > 1 && hasRangeLists(write.opened.sheet));
       groups.forEach((group) => add2(rangeListStep(write, group.blocks, group.value)));
       rest.forEach((block) => add2(blockStep(write, block)));
@@ -2768,12 +2772,11 @@ var SheetORM = (() => {
   function bySpreadsheet2(writes) {
     return bySpreadsheet(writes, (write) => write.opened.spreadsheet);
   }
-  function datesOverDates(block) {
-    const { values, before } = block;
-    return values.every((row, r) => row.every((cell, c) => !isDate(cell) || before !== void 0 && isDate(before[r][c])));
+  function hasDates(block) {
+    return block.values.some((row) => row.some(isDate));
   }
   function apiBlocks(write) {
-    return write.plan.updates.filter(datesOverDates);
+    return write.plan.updates.filter((block) => !hasDates(block));
   }
   function appendStep(write) {
     const { opened, plan, name } = write;
