@@ -21,8 +21,8 @@ import type { QueryBuilder } from '../query/QueryBuilder';
 import type { HasManyQueryBuilder } from '../relations/HasManyQueryBuilder';
 import type { ManyToManyQueryBuilder } from '../relations/pivot/ManyToManyQueryBuilder';
 
-/** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options. */
-export type PivotInput = string | ModelClass<any> | ManyToManyOptions | undefined;
+/** The pivot argument of manyToMany: a sheet name, a pivot model class or Lucid options (`onQuery` gets a query of `R`). */
+export type PivotInput<R extends Model = any> = string | ModelClass<any> | ManyToManyOptions<ManyToManyQueryBuilder<R>> | undefined;
 
 /** The declaration helpers every model inherits. */
 export class ModelDefinitions {
@@ -51,44 +51,44 @@ export class ModelDefinitions {
     return new AttributeField('uid', null);
   }
   /** A hasOne relation (static, for `fields()`). */
-  static hasOne<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasOne<Model, R> {
+  static hasOne<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions<QueryBuilder<R>>, localKey?: string): HasOne<Model, R> {
     return constrainable(new HasOne(this, related, hasOptions(this, 'hasOne', foreignKey, localKey))) as HasOne<Model, R>;
   }
   /** A hasMany relation (static, for `fields()`). */
-  static hasMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): HasMany<Model, R> {
+  static hasMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | HasOptions<HasManyQueryBuilder<R>>, localKey?: string): HasMany<Model, R> {
     return constrainable(new HasMany(this, related, hasOptions(this, 'hasMany', foreignKey, localKey))) as HasMany<Model, R>;
   }
   /** A belongsTo relation (static, for `fields()`). */
-  static belongsTo<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BelongsTo<Model, R> {
+  static belongsTo<R extends Model>(this: ModelClass, related: RelatedInput<R>, foreignKey?: string | BelongsToOptions<QueryBuilder<R>>, ownerKey?: string): BelongsTo<Model, R> {
     return constrainable(new BelongsTo(this, related, belongsToOptions(this, foreignKey, ownerKey))) as BelongsTo<Model, R>;
   }
   /** A many-to-many relation (static, for `fields()`). */
-  static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
+  static manyToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput<R>, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
     return constrainable(new ManyToMany(this, related, manyToManyOptions(this, pivot, keys))) as ManyToMany<Model, R>;
   }
   /** Alias of `manyToMany` (Pinia/Eloquent name). */
-  static belongsToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
+  static belongsToMany<R extends Model>(this: ModelClass, related: RelatedInput<R>, pivot?: PivotInput<R>, ...keys: Array<string | undefined>): ManyToMany<Model, R> {
     return constrainable(new ManyToMany(this, related, manyToManyOptions(this, pivot, keys))) as ManyToMany<Model, R>;
   }
 
   /** A hasOne relation: `profile() { return this.hasOne(Profile) }`. */
-  hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): BoundHasOne<this & Model, R> {
+  hasOne<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions<QueryBuilder<R>>, localKey?: string): BoundHasOne<this & Model, R> {
     return bindToParent(new HasOne(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasOne', foreignKey, localKey)), this);
   }
   /** A hasMany relation: `posts() { return this.hasMany(Post, 'user_id') }`. */
-  hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions, localKey?: string): BoundHasMany<this & Model, R> {
+  hasMany<R extends Model>(related: RelatedInput<R>, foreignKey?: string | HasOptions<HasManyQueryBuilder<R>>, localKey?: string): BoundHasMany<this & Model, R> {
     return bindToParent(new HasMany(classOf<ModelClass<this & Model>>(this), related, hasOptions(classOf<ModelClass>(this), 'hasMany', foreignKey, localKey)), this);
   }
   /** A belongsTo relation: `author() { return this.belongsTo(User, 'user_id') }`. */
-  belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions, ownerKey?: string): BoundBelongsTo<this & Model, R> {
+  belongsTo<R extends Model>(related: RelatedInput<R>, foreignKey?: string | BelongsToOptions<QueryBuilder<R>>, ownerKey?: string): BoundBelongsTo<this & Model, R> {
     return bindToParent(new BelongsTo(classOf<ModelClass<this & Model>>(this), related, belongsToOptions(classOf<ModelClass>(this), foreignKey, ownerKey)), this);
   }
   /** A many-to-many relation: `tags() { return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id') }`. */
-  manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): BoundManyToMany<this & Model, R> {
+  manyToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput<R>, ...keys: Array<string | undefined>): BoundManyToMany<this & Model, R> {
     return bindToParent(new ManyToMany(classOf<ModelClass<this & Model>>(this), related, manyToManyOptions(classOf<ModelClass>(this), pivot, keys)), this);
   }
   /** Alias of `manyToMany`. */
-  belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput, ...keys: Array<string | undefined>): BoundManyToMany<this & Model, R> {
+  belongsToMany<R extends Model>(related: RelatedInput<R>, pivot?: PivotInput<R>, ...keys: Array<string | undefined>): BoundManyToMany<this & Model, R> {
     return this.manyToMany(related, pivot, ...keys);
   }
 }

@@ -11,7 +11,7 @@ import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relati
 import { BelongsToClient } from './clients/BelongsToClient';
 
 /** Options of belongsTo (Lucid spelling: `localKey` is the related model's key). */
-export interface BelongsToOptions extends BaseRelationOptions {
+export interface BelongsToOptions<Q = any> extends BaseRelationOptions<Q> {
   foreignKey?: string;
   localKey?: string;
   /** Eloquent's name for `localKey`. */

@@ -11,7 +11,7 @@ import { HasManyQueryBuilder } from './HasManyQueryBuilder';
 import { countsByKey } from './counting';
 
 /** Options of hasOne/hasMany (Lucid spelling). */
-export interface HasOptions extends BaseRelationOptions {
+export interface HasOptions<Q = any> extends BaseRelationOptions<Q> {
   foreignKey?: string;
   localKey?: string;
 }

@@ -19,7 +19,7 @@ import { ManyToManyQueryBuilder } from './pivot/ManyToManyQueryBuilder';
 import { ManyToManyClient } from './pivot/ManyToManyClient';
 
 /** Lucid's many-to-many options. */
-export interface ManyToManyOptions extends BaseRelationOptions {
+export interface ManyToManyOptions<Q = any> extends BaseRelationOptions<Q> {
   pivotTable?: string;
   localKey?: string;
   relatedKey?: string;

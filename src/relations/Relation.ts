@@ -27,10 +27,11 @@ export type RelatedInput<R extends Model> = ModelConstructor<R> | (() => ModelCo
 /** Just the constructor of a model class (light enough for TypeScript to infer `R` without cycles). */
 export type ModelConstructor<R> = abstract new (...args: any[]) => R;
 
-/** Options every relation accepts (Lucid spelling). */
-export interface BaseRelationOptions {
+/** Options every relation accepts (Lucid spelling); `Q` is the type of the relation's queries. */
+export interface BaseRelationOptions<Q = any> {
   serializeAs?: string | null;
-  onQuery?: (query: any) => unknown;
+  /** Applied to every query of the relation (eager, lazy and sub-queries). */
+  onQuery?: (query: Q) => unknown;
   /** Lucid's free-form data about the relation; accepted and not used. */
   meta?: unknown;
 }

@@ -363,3 +363,37 @@ it('relation writers take models with relations loaded, and attach/sync take ids
   // @ts-expect-error a Tag is not a User
   expect(() => post.related('author').associate(Tag.findOrFail(1))).toThrow(/expected a User/);
 });
+
+it("types onQuery's query per relation kind, in each options form", () => {
+  class Lead extends Model {
+    static _table = 'Users';
+    declare id: number;
+    declare name: string;
+  }
+  class Project extends Model {
+    static _table = 'Projects';
+    declare id: number;
+    members() {
+      return this.manyToMany(Lead, {
+        pivotTable: 'project_user',
+        onQuery: (query) => {
+          assertType<Equals<typeof query, ManyToManyQueryBuilder<Lead>>>();
+          query.wherePivot('role', 'lead');
+          // @ts-expect-error a misspelt method is caught (never run)
+          void (() => query.wherePivott('role', 'lead'));
+        },
+      });
+    }
+    owner() {
+      return this.belongsTo(Lead, { foreignKey: 'user_id', onQuery: (query) => assertType<Equals<typeof query, QueryBuilder<Lead>>>() });
+    }
+    tasks() {
+      return this.hasMany(Lead, { onQuery: (query) => query.groupLimit(2) && assertType<Equals<typeof query, HasManyQueryBuilder<Lead>>>() });
+    }
+    static fields() {
+      return { id: this.attr(null), leads: this.belongsToMany(Lead, { pivotTable: 'project_user', onQuery: (query) => query.whereNotNullPivot('role') }) };
+    }
+  }
+  seedSheets({ Projects: [['id', 'user_id'], [1, 1]], Users: [['id', 'name', 'project_id'], [1, 'Ann', 1]], project_user: [['project_id', 'user_id', 'role'], [1, 1, 'lead']] });
+  expect(Project.findOrFail(1).related('members').query().count()).toBe(1);
+});
