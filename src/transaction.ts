@@ -2,11 +2,14 @@
 import { runWrite, session as readSession } from './storage/UnitOfWork';
 import { ValidationError } from './errors';
 
+/** A value a synchronous function returns: an async one's Promise is refused when compiling, as it is at run time. */
+export type Sync<T> = T extends PromiseLike<unknown> ? never : T;
+
 /**
  * Runs `fn` holding the lock; its writes are kept in memory (queries inside see them) and written
  * when `fn` returns. If `fn` throws, nothing is written and the error propagates. Returns `fn`'s value.
  */
-export function transaction<T>(fn: () => T): T {
+export function transaction<T>(fn: () => Sync<T>): T {
   requireSyncFunction(fn, 'transaction');
   return runWrite(
     'SheetORM.transaction',
@@ -24,7 +27,7 @@ export function transaction<T>(fn: () => T): T {
  * Runs `fn` with each sheet read at most once and reused by later queries in fn. Writes still take
  * the lock; a reused sheet is re-checked under it (header and keys) and read again if it changed.
  */
-export function session<T>(fn: () => T): T {
+export function session<T>(fn: () => Sync<T>): T {
   requireSyncFunction(fn, 'session');
   return readSession(fn);
 }
