@@ -5,6 +5,7 @@
  * hold the keys it wrote, for the same reason.
  */
 import { CellValue, normalizeKey, sameValue } from '../support/values';
+import { sheetCell } from '../support/cells';
 import { once, retried } from './service';
 import { CellBlock, groupCells, TablePlan } from './WritePlan';
 
@@ -192,7 +193,8 @@ export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over
     const width = block.values[0].length;
     const before = plan.filler
       .slice(block.row - plan.appendAt, block.row - plan.appendAt + height)
-      .map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => (cell === null || cell === undefined ? '' : cell)));
+      // Text stays text (a filler cell may show '#N/A'): guarded as any value written is.
+      .map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => sheetCell(cell === undefined ? null : (cell as CellValue))));
     once(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before as Cell[][]));
   }
 }

@@ -255,6 +255,21 @@ describe('new rows below the last record', () => {
     expect(gas().sheetFormulas('Tasks').slice(4, 12).map((row) => row[4])).toEqual(Array.from({ length: 8 }, (_, i) => `=D${i + 5}*10`));
   });
 
+  it('a failed write gives a filler cell showing an error back as text, never as something Sheets would parse', () => {
+    seedSheets({ Tasks: [['id', 'title', 'done', 'note'], [1, 'A', false, 'x'], ['', '', false, '#N/A']] });
+    let calls = 0;
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues' && ++calls === 1) throw new Error('Service Spreadsheets timed out while accessing document.');
+    });
+    expect(() => Task.create({ title: 'B', note: 'y' } as never)).toThrow(/Nothing was written/);
+    const restores = gas()
+      .calls.all()
+      .filter((call) => call.method === 'Range.setValues')
+      .map((call) => call.args[0]);
+    expect(restores[restores.length - 1]).toEqual([["'#N/A"]]);
+    expect(sheetRows('Tasks')[2]).toEqual(['', '', false, '#N/A']);
+  });
+
   it('a failed write over filler rows leaves every formula in place, written or not', () => {
     seedSheets({ Tasks: [['id', 'title', 'done', 'n'], [1, 'A', false, 10]] });
     gas().active.getSheetByName('Tasks')!.getRange(3, 4, 3, 1).setFormula('=A3*10');
