@@ -2489,7 +2489,7 @@ var SheetORM = (() => {
     for (const block of over) {
       const height = block.values.length;
       const width = block.values[0].length;
-      const before = plan.filler.slice(block.row - plan.appendAt, block.row - plan.appendAt + height).map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => cell === null || cell === void 0 ? "" : cell));
+      const before = plan.filler.slice(block.row - plan.appendAt, block.row - plan.appendAt + height).map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => sheetCell(cell === void 0 ? null : cell)));
       once(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
     }
   }
