@@ -228,7 +228,7 @@ export class Model extends ModelQueries {
     if (!stateOf(this).persisted) return;
     runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
   }
-  /** Re-reads the model's row. */
+  /** Re-reads the model's row (a model never saved is left as it is, as Lucid's is). */
   refresh(): this {
     refreshModel(classOf<ModelClass>(this), this);
     return this;
@@ -299,15 +299,25 @@ export class Model extends ModelQueries {
   related<K extends RelatedName<this>>(name: K): ClientOf<this, K> {
     return classOf<ModelClass>(this).$getRelation(name).client(this) as ClientOf<this, K>;
   }
-  /** A plain object: attributes, loaded relations and `pivot`. */
+  /** A plain object: attributes, loaded relations and `pivot`; what an overridden `serialize()` returns, as in Lucid. */
   toJSON(): Record<string, any> {
-    return serialize(this, classOf<ModelClass>(this));
+    // An override that calls toJSON() itself gets the plain form, not a loop.
+    if (this.serialize === Model.prototype.serialize || serializing.has(this)) return serialize(this, classOf<ModelClass>(this));
+    serializing.add(this);
+    try {
+      return this.serialize();
+    } finally {
+      serializing.delete(this);
+    }
   }
   /** `toJSON()`, keeping only the fields (and relations' fields) a Lucid cherry-pick names: `serialize({ fields: ['id', 'title'] })`. */
   serialize(cherryPick?: CherryPick): Record<string, any> {
     return serialize(this, classOf<ModelClass>(this), cherryPick);
   }
 }
+
+/** Models whose overridden serialize() is running, from their toJSON(). */
+const serializing = new WeakSet<object>();
 
 registerBaseSave(Model.prototype.save);
 registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));

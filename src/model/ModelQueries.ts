@@ -46,9 +46,15 @@ export class ModelQueries extends ModelDefinitions {
     if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(', ')}); use find([...]) for each, or whereIn on its columns.`);
     return this.query().whereIn(keys[0], ids).orderBy(keys[0], 'desc').get();
   }
-  /** The models whose column holds one of `values`, in sheet order (Lucid's findManyBy). */
-  static findManyBy<M extends Model>(this: ModelClass<M>, column: string, values: ValueList): Collection<M> {
-    return this.query().whereIn(column, values).get();
+  /** The models whose column holds one of `values` (an array or Set), in sheet order. */
+  static findManyBy<M extends Model>(this: ModelClass<M>, column: string, values: ValueList): Collection<M>;
+  /** The models whose column equals `value`, in sheet order (Lucid's `findManyBy('status', 'active')`). */
+  static findManyBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): Collection<M>;
+  /** The models whose columns equal the object's values (Lucid's `findManyBy({ status, user_id })`). */
+  static findManyBy<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): Collection<M>;
+  static findManyBy<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): Collection<M> {
+    if (typeof column === 'string' && (Array.isArray(value) || value instanceof Set)) return this.query().whereIn(column, value as ValueList).get();
+    return findByQuery(this, 'findManyBy', column, value, arguments.length).get();
   }
   /** The first model whose column equals value, or null. */
   static findBy<M extends Model>(this: ModelClass<M>, column: string, value: unknown): M | null;

@@ -6,11 +6,12 @@
  * `post.category = 3` beside a `category()` relation) is the attribute, while a model, list or
  * object is the relation's value.
  */
-import { CellValue, cloneValue, emptyRecord, isDate, sameValue, setOwn } from '../support/values';
+import { CellValue, cloneValue, emptyRecord, isDate, normalizeKey, sameValue, setOwn } from '../support/values';
 import { Relation } from '../relations/Relation';
 import { fieldsOf, isRelationKey } from '../relations/registry';
 import { columnIndex, hasLoadedRelations, heldShadow, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
-import { classOf } from './meta';
+import { classOf, primaryKeys } from './meta';
+import type { ModelSettings } from './meta';
 
 type AnyModel = Record<string, unknown>;
 
@@ -224,9 +225,22 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
     const index = read ? columnIndex(state.columns as readonly string[], key) : -1;
     // Null under a relation's name the sheet has no column for (a toJSON() fed back) is no cell: save() skips it.
     if (read && index < 0 && value === null && isRelationKey(classOf<Parameters<typeof isRelationKey>[0]>(model), key)) continue;
-    if (index < 0 || !sameValue(value, (state.original as CellValue[])[index])) setOwn(dirty, key, value);
+    if (index >= 0 && sameValue(value, (state.original as CellValue[])[index])) continue;
+    if (index >= 0 && sameKeyValue(model, key, value, (state.original as CellValue[])[index])) continue;
+    setOwn(dirty, key, value);
   }
   return dirty;
+}
+
+/**
+ * A primary key set to the text of the key it holds (`merge(e.parameter)` with `id: '2'` over 2) is
+ * the same key, as keys compare everywhere: rewriting the cell as text would only break lookups on it.
+ */
+function sameKeyValue(model: object, name: string, value: unknown, original: CellValue): boolean {
+  if (typeof value !== 'string' && typeof original !== 'string') return false;
+  if (!primaryKeys(classOf<ModelSettings>(model)).includes(name)) return false;
+  const key = normalizeKey(value);
+  return key !== '' && key === normalizeKey(original);
 }
 
 /** Removes every attribute from a model (its relations stay). */

@@ -292,12 +292,10 @@ export function deleteModel(model: PersistableClass, instance: object, unit: Uni
   });
 }
 
-/** Re-reads a model's row into it. */
+/** Re-reads a model's row into it; a model never saved has none, and is left as it is (Lucid, Eloquent). */
 export function refreshModel(model: PersistableClass, instance: object): void {
   const current = stateOf(instance);
-  if (!current.persisted && !current.deleted) {
-    throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
-  }
+  if (!current.persisted && !current.deleted) return;
   const table = rereadTable(tableRef(model));
   const entry = locate(model, instance, table, 'refresh');
   if (!entry) throw gone(model, instance, table);

@@ -91,6 +91,15 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
     return this;
   }
 
+  /**
+   * Makes the clauses so far (a relation's onQuery and chained filters) part of the scope, so the
+   * caller's clauses, an `orWhere` too, are ANDed with them as one group: a scope holds for every query.
+   */
+  sealConditions(): this {
+    if (this.conditions.length) this.scope.push({ kind: 'group', bool: 'and', not: false, conditions: this.conditions.splice(0) });
+    return this;
+  }
+
   /** Runs `read` with the query kept to the rows holding one primary key (`find`); the key is not kept on the builder. */
   protected readByKey<T>(keys: readonly string[], values: readonly unknown[], read: () => T): T {
     const mark = this.scope.length;

@@ -192,6 +192,7 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
     query.isRelatedSubQuery = subQuery;
     query.isRelatedPreloadQuery = preload;
     if (this.onQuery) this.onQuery(query);
+    query.sealConditions();
     return query;
   }
 

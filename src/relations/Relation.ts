@@ -261,6 +261,7 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
     query.isRelatedSubQuery = subQuery;
     query.isRelatedPreloadQuery = preload;
     if (this.onQuery) this.onQuery(query);
+    query.sealConditions();
     return query;
   }
 

@@ -1,6 +1,6 @@
 /** What counts as a change: Dates changed in place after a save or refresh, and undefined (left alone). */
 import { Model } from '../../src';
-import { seedSheets, sheetRows } from '../support/seed';
+import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
   static _table = 'Posts';
@@ -49,5 +49,25 @@ describe('dates and dirty checks', () => {
     expect(post.$isDirty).toBe(false);
     post.save();
     expect(sheetRows('Posts')[1][1]).toBe('Alpha');
+  });
+});
+
+describe('keys set to their own text', () => {
+  it("merge(e.parameter) repeating the row's key as text ('2' over 2) changes nothing: the key cell stays a number", () => {
+    const post = Post.findOrFail(2);
+    post.merge({ id: '2' as never, title: 'Beta' });
+    expect(post.$dirty).toEqual({ title: 'Beta' });
+    gas().calls.reset();
+    post.save();
+    expect(gas().calls.count('Range.setValues') + gas().calls.count('Range.setValue')).toBe(1);
+    expect(sheetRows('Posts')[2]).toEqual([2, 'Beta', '', day(5)]);
+  });
+
+  it('another key as text, and numeric text in other columns, are changes written as text', () => {
+    const post = Post.findOrFail(1);
+    post.merge({ id: '7' as never, views: '10' as never });
+    expect(post.$dirty).toEqual({ id: '7', views: '10' });
+    post.save();
+    expect(sheetRows('Posts')[1].slice(0, 3)).toEqual(['7', 'Alpha', '10']);
   });
 });

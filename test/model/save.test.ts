@@ -264,12 +264,14 @@ describe('a row the key cannot single out is never guessed', () => {
     expect(sheetRows('Posts')).toHaveLength(5);
   });
 
-  it('a model never saved has no row: delete() does nothing, refresh() is a ModelNotFoundError', () => {
+  it('a model never saved has no row: delete() and refresh() leave it as it is (Lucid, Eloquent)', () => {
     seedDuplicates();
     gas().calls.reset();
     expect(() => new Post().delete()).not.toThrow();
-    expect(() => new Post().refresh()).toThrow(ModelNotFoundError);
-    expect(() => new Post({ title: 'n' }).refresh()).toThrow('Post.refresh(): this model has not been saved, so it has no row to read again; save() it first.');
+    const draft = new Post({ title: 'n' });
+    expect(draft.refresh()).toBe(draft);
+    expect(draft.title).toBe('n');
+    expect(draft.$isPersisted).toBe(false);
     expect(gas().calls.writes()).toBe(0);
     expect(gas().calls.reads()).toBe(0);
   });

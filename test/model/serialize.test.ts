@@ -71,6 +71,37 @@ describe('serialize(cherryPick)', () => {
   });
 });
 
+describe('an overridden serialize()', () => {
+  class LabelTag extends Tag {
+    serialize(cherryPick?: Parameters<Model['serialize']>[0]): Record<string, any> {
+      return { ...super.serialize(cherryPick), label: `#${this.name}` };
+    }
+  }
+  class LabelPost extends Model {
+    static _table = 'Posts';
+    labels() {
+      return this.manyToMany(LabelTag, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+
+  it("is what toJSON() and JSON.stringify give, the model's own and as a loaded relation, as Lucid's toJSON() calls serialize()", () => {
+    expect(LabelTag.findOrFail(1).toJSON()).toEqual({ id: 1, name: 'js', label: '#js' });
+    expect(JSON.parse(JSON.stringify(LabelTag.findOrFail(2)))).toEqual({ id: 2, name: 'ts', label: '#ts' });
+    const post = LabelPost.with('labels').findOrFail(1);
+    expect(post.toJSON().labels.map((tag: { label: string }) => tag.label)).toEqual(['#js', '#ts']);
+    expect(post.labels.toJSON()[0].label).toBe('#js');
+  });
+
+  it('that calls toJSON() itself gets the plain form, not a loop', () => {
+    class Shown extends Tag {
+      serialize(): Record<string, any> {
+        return { shown: this.toJSON() };
+      }
+    }
+    expect(Shown.findOrFail(1).toJSON()).toEqual({ shown: { id: 1, name: 'js' } });
+  });
+});
+
 describe('serializeExtras', () => {
   it('true adds $extras as meta; a method adds what it returns', () => {
     expect(CountedPost.withCount('tags').findOrFail(1).toJSON()).toEqual({ id: 1, title: 'First', secret: 'x', meta: { tags_count: 2 } });

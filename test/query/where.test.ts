@@ -308,6 +308,18 @@ describe('bad input is refused with a clear error', () => {
     expect(() => Member.findMany([1])).toThrow('Member.findMany(): Member has a composite key (id, title); use find([...]) for each, or whereIn on its columns.');
   });
 
+  it("findManyBy takes Lucid's forms: a column and a value, or an object of column values; a list or Set is whereIn; one read", () => {
+    seedSheets({ Posts: [['id', 'user_id', 'status'], [1, 1, 'p'], [2, 2, 'p'], [3, 1, 'd']] });
+    gas().calls.reset();
+    expect(Post.findManyBy('user_id', 1).map((post) => post.id)).toEqual([1, 3]);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(Post.findManyBy({ user_id: 1, status: 'p' }).map((post) => post.id)).toEqual([1]);
+    expect(Post.findManyBy('status', new Set(['d', 'x'])).map((post) => post.id)).toEqual([3]);
+    expect(Post.findManyBy('user_id', null).length).toBe(0);
+    expect(() => Post.findManyBy('user_id', undefined)).toThrow('Post.findManyBy(\'user_id\', undefined): the value of "user_id" is undefined; pass a value, or null to find an empty cell.');
+    expect(() => Post.findManyBy(7 as never)).toThrow(/^Post\.findManyBy\(\): pass a column and a value, or an object of column values/);
+  });
+
   it('find refuses what a key cell cannot hold, as where does, instead of finding nothing', () => {
     for (const id of [NaN, Infinity, () => 1, Symbol('x'), BigInt(1), new Date('x'), {}, Object.create(null)]) {
       expect(() => Post.find(id)).toThrow(ValidationError);

@@ -231,3 +231,24 @@ describe('mistakes in relation definitions name the relation', () => {
     expect(error.cause).toBeInstanceOf(ReferenceError);
   });
 });
+
+describe("the caller's orWhere cannot widen a relation's constraints", () => {
+  test('hasMany: an orWhere on related().query(), in a with() callback and in whereHas is ANDed with the chained filter', () => {
+    seed();
+    const ada = User.find(1);
+    expect(titles(ada.related('published').query().where('title', 'Gamma').orWhere('title', 'Beta').get())).toEqual(['Gamma']);
+    const loaded = User.with('published', (q) => q.where('title', 'Nope').orWhere('title', 'Beta')).find(1);
+    expect(titles(loaded.published)).toEqual([]);
+    expect(User.whereHas('published', (q) => q.where('title', 'Nope').orWhere('title', 'Delta')).pluck('id').all()).toEqual([]);
+  });
+
+  test('many-to-many: orWhere through a wherePivot scope lists and deletes only rows inside it', () => {
+    seed();
+    const ada = User.find(1);
+    expect(ada.related('leads').query().orWhere('name', 'Cygnus').pluck('id').all()).toEqual([]);
+    expect(ada.related('leads').query().where('name', 'Apollo').orWhere('name', 'Cygnus').pluck('id').all()).toEqual([1]);
+    expect(ada.related('activeLeads').query().orWhere('name', 'Borealis').pluck('id').all()).toEqual([]);
+    ada.related('leads').query().where('name', 'Borealis').orWhere('name', 'Cygnus').delete();
+    expect(sheetRows('ProjectUser')).toEqual([['project_id', 'user_id', 'role'], [1, 1, 'lead'], [3, 1, 'dev'], [3, 2, 'lead']]);
+  });
+});
