@@ -4741,9 +4741,17 @@ var SheetORM = (() => {
       const read = (state.persisted || state.deleted) && state.columns && state.original;
       const index = read ? columnIndex(state.columns, key) : -1;
       if (read && index < 0 && value === null && isRelationKey(classOf3(model), key)) continue;
-      if (index < 0 || !sameValue(value, state.original[index])) setOwn(dirty, key, value);
+      if (index >= 0 && sameValue(value, state.original[index])) continue;
+      if (index >= 0 && sameKeyValue(model, key, value, state.original[index])) continue;
+      setOwn(dirty, key, value);
     }
     return dirty;
+  }
+  function sameKeyValue(model, name, value, original) {
+    if (typeof value !== "string" && typeof original !== "string") return false;
+    if (!primaryKeys(classOf3(model)).includes(name)) return false;
+    const key = normalizeKey(value);
+    return key !== "" && key === normalizeKey(original);
   }
   function clearAttributes(model) {
     for (const key of Object.keys(model)) if (!isLoadedRelation(model, key)) delete model[key];
@@ -5001,6 +5009,7 @@ var SheetORM = (() => {
       query.isRelatedSubQuery = subQuery;
       query.isRelatedPreloadQuery = preload;
       if (this.onQuery) this.onQuery(query);
+      query.sealConditions();
       return query;
     }
     /** A query counting or testing related rows per parent (`withCount`, `has`, `whereHas`). */
@@ -6182,6 +6191,14 @@ var SheetORM = (() => {
      */
     scopeToKeys(column, keys) {
       this.scope.push(this.keyInCondition(column, keys, "model", "query"));
+      return this;
+    }
+    /**
+     * Makes the clauses so far (a relation's onQuery and chained filters) part of the scope, so the
+     * caller's clauses, an `orWhere` too, are ANDed with them as one group: a scope holds for every query.
+     */
+    sealConditions() {
+      if (this.conditions.length) this.scope.push({ kind: "group", bool: "and", not: false, conditions: this.conditions.splice(0) });
       return this;
     }
     /** Runs `read` with the query kept to the rows holding one primary key (`find`); the key is not kept on the builder. */
@@ -7599,9 +7616,7 @@ var SheetORM = (() => {
   }
   function refreshModel(model, instance) {
     const current2 = stateOf(instance);
-    if (!current2.persisted && !current2.deleted) {
-      throw new ModelNotFoundError(`${modelName(model)}.refresh(): this model has not been saved, so it has no row to read again; save() it first.`);
-    }
+    if (!current2.persisted && !current2.deleted) return;
     const table = rereadTable(tableRef(model));
     const entry = locate(model, instance, table, "refresh");
     if (!entry) throw gone(model, instance, table);
@@ -8965,6 +8980,7 @@ var SheetORM = (() => {
       query.isRelatedSubQuery = subQuery;
       query.isRelatedPreloadQuery = preload;
       if (this.onQuery) this.onQuery(query);
+      query.sealConditions();
       return query;
     }
     /** attach/detach/sync/… and a query for one parent. */
@@ -9133,9 +9149,9 @@ var SheetORM = (() => {
       if (keys.length > 1) throw new ValidationError(`${modelName(this)}.findMany(): ${modelName(this)} has a composite key (${keys.join(", ")}); use find([...]) for each, or whereIn on its columns.`);
       return this.query().whereIn(keys[0], ids2).orderBy(keys[0], "desc").get();
     }
-    /** The models whose column holds one of `values`, in sheet order (Lucid's findManyBy). */
-    static findManyBy(column, values) {
-      return this.query().whereIn(column, values).get();
+    static findManyBy(column, value) {
+      if (typeof column === "string" && (Array.isArray(value) || value instanceof Set)) return this.query().whereIn(column, value).get();
+      return findByQuery(this, "findManyBy", column, value, arguments.length).get();
     }
     static findBy(column, value) {
       return findByQuery(this, "findBy", column, value, arguments.length).first();
@@ -9441,7 +9457,7 @@ var SheetORM = (() => {
       if (!stateOf(this).persisted) return;
       runWrite(`${modelName(model)}.delete`, (unit) => deleteModel(model, this, unit));
     }
-    /** Re-reads the model's row. */
+    /** Re-reads the model's row (a model never saved is left as it is, as Lucid's is). */
     refresh() {
       refreshModel(classOf3(this), this);
       return this;
@@ -9488,15 +9504,22 @@ var SheetORM = (() => {
     related(name) {
       return classOf3(this).$getRelation(name).client(this);
     }
-    /** A plain object: attributes, loaded relations and `pivot`. */
+    /** A plain object: attributes, loaded relations and `pivot`; what an overridden `serialize()` returns, as in Lucid. */
     toJSON() {
-      return serialize(this, classOf3(this));
+      if (this.serialize === _Model.prototype.serialize || serializing.has(this)) return serialize(this, classOf3(this));
+      serializing.add(this);
+      try {
+        return this.serialize();
+      } finally {
+        serializing.delete(this);
+      }
     }
     /** `toJSON()`, keeping only the fields (and relations' fields) a Lucid cherry-pick names: `serialize({ fields: ['id', 'title'] })`. */
     serialize(cherryPick) {
       return serialize(this, classOf3(this), cherryPick);
     }
   };
+  var serializing = /* @__PURE__ */ new WeakSet();
   registerBaseSave(Model.prototype.save);
   registerCollectionLoader((items, args, kind) => loadCollection(Model, items, args, kind));
   registerItemZone((item) => item instanceof Model ? spreadsheetZone(classOf3(item)) : void 0);
