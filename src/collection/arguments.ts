@@ -33,7 +33,7 @@ export function membershipList(values: Iterable<unknown>, col: string, method: s
   const list = Array.from(values);
   const missing = list.indexOf(undefined);
   if (missing >= 0) {
-    throw new ValidationError(`Collection.${method}('${col}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+    throw new ValidationError(`Collection.${method}('${col}', [...]): the item at index ${missing} is undefined; leave missing values out, or use null for blank cells.`);
   }
   return list;
 }
@@ -47,7 +47,7 @@ export function sortKeysOf<T>(
 ): SortKey[] {
   if (!Array.isArray(key)) return [{ values: valuesOf(key === undefined ? undefined : checkSelector<T>(key, method)), direction }];
   return Array.from(key, (item: SortSelector<T>, i): SortKey => {
-    if (item === undefined) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
+    if (item === undefined) throw new ValidationError(`Collection.${method}([...]): the key at index ${i} is undefined; name a column, dot path, index or function.`);
     if (!Array.isArray(item)) return { values: valuesOf(checkSelector(item, method)), direction };
     const order = typeof item[1] === 'string' ? item[1].toLowerCase() : item[1];
     if (item.length !== 2 || (order !== 'asc' && order !== 'desc')) {

@@ -71,7 +71,7 @@ export function modelKeysOf(items: ArrayLike<unknown>): unknown[] {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item === null || typeof item !== 'object' || !('$primaryKeyValue' in item)) {
-      throw new ValidationError(`Collection.modelKeys: item ${i} is not a model (${describeValue(item)}); use pluck(column) for other items.`);
+      throw new ValidationError(`Collection.modelKeys: the item at index ${i} is not a model (${describeValue(item)}); use pluck(column) for other items.`);
     }
     keys[i] = (item as { $primaryKeyValue: unknown }).$primaryKeyValue;
   }

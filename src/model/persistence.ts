@@ -38,7 +38,7 @@ export function insertModels(model: PersistableClass, instances: readonly object
       insertOne(batch, instances[i]);
     } catch (error) {
       // In a long list, which item is at fault is half of what to fix.
-      if (instances.length > 1 && error instanceof ValidationError) error.message = `${error.message} (item ${i} of the list)`;
+      if (instances.length > 1 && error instanceof ValidationError) error.message = `${error.message} (at index ${i} of the list)`;
       throw error;
     }
   }

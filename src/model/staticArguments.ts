@@ -12,7 +12,7 @@ export function checkAttributeList(list: unknown, owner: string, method: 'create
   Array.from(items).forEach((attributes, i) => {
     // A model of the class is taken as it is; one of another class would be merged as attributes.
     if (isPlainObject(attributes) || (related && attributes instanceof related)) return;
-    const which = method === 'create' ? 'expected an object of attributes' : `item ${i} is not an object of attributes`;
+    const which = method === 'create' ? 'expected an object of attributes' : `the item at index ${i} is not an object of attributes`;
     throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
   });
 }

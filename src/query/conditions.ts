@@ -158,7 +158,7 @@ export function checkList(values: unknown, owner: string, method: string, column
   // Indexed: forEach would skip the holes of [1, , 2].
   for (let i = 0; i < values.length; i++) {
     if (values[i] === undefined) {
-      throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
+      throw new ValidationError(`${owner}.${method}('${column}', [...]): the item at index ${i} is undefined; leave missing values out, or use null for blank cells.`);
     }
     checkValue(values[i], owner, method, column);
   }

@@ -51,7 +51,7 @@ describe('Collection.sortBy / sortByDesc with a list of keys', () => {
     expect(ids(people().sortBy(['last', 'first']))).toEqual([2, 4, 3, 1, 5]);
     expect(ids(people().sortBy([['last', 'asc'], ['age', 'desc']]))).toEqual([4, 2, 1, 3, 5]);
     expect(ids(people().sortBy(['first', (person) => -person.age]))).toEqual([4, 2, 3, 1, 5]);
-    expect(() => people().sortBy(['first', , 'age'] as never)).toThrow('Collection.sortBy([...]): key 1 of the list is undefined; name a column, dot path, index or function.');
+    expect(() => people().sortBy(['first', , 'age'] as never)).toThrow('Collection.sortBy([...]): the key at index 1 is undefined; name a column, dot path, index or function.');
   });
 
   it('sortByDesc turns every key of the list descending; blanks stay last', () => {

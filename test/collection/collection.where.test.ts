@@ -65,7 +65,7 @@ describe('Collection.where', () => {
     expect(() => collection.where('views', '=', missing)).toThrow(ValidationError);
     expect(() => collection.where({ views: missing })).toThrow("Collection.where('views', undefined)");
     expect(() => collection.contains('views', missing)).toThrow("Collection.contains('views', undefined)");
-    expect(() => collection.whereIn('views', [10, missing])).toThrow("Collection.whereIn('views', [...]): item 1 of the list is undefined");
+    expect(() => collection.whereIn('views', [10, missing])).toThrow("Collection.whereIn('views', [...]): the item at index 1 is undefined");
     expect(() => collection.whereNotIn('views', [missing])).toThrow(ValidationError);
   });
 

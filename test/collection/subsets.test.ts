@@ -62,6 +62,6 @@ describe('Collection subsets', () => {
     });
     expect(Post.all().modelKeys()).toEqual([4, 9]);
     expect(Member.all().modelKeys()).toEqual([[1, 7], [2, 8]]);
-    expect(() => new Collection([{ id: 1 }]).modelKeys()).toThrow(/item 0 is not a model/);
+    expect(() => new Collection([{ id: 1 }]).modelKeys()).toThrow(/the item at index 0 is not a model/);
   });
 });

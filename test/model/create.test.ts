@@ -171,12 +171,12 @@ describe('Model.createMany', () => {
     const before = sheetRows('Posts');
     expect(() => Post.createMany([{ title: 'ok' }, { title: 'x'.repeat(50001) }])).toThrow(ValidationError);
     // Which item is at fault is named in a list of several.
-    expect(() => Post.createMany([{ title: 'ok' }, { title: 'ok' }, { views: NaN }])).toThrow(/^Post\.views .*NaN cannot be stored .* \(item 2 of the list\)$/);
+    expect(() => Post.createMany([{ title: 'ok' }, { title: 'ok' }, { views: NaN }])).toThrow(/^Post\.views .*NaN cannot be stored .* \(at index 2 of the list\)$/);
     expect(() => Post.createMany([{ views: NaN }])).toThrow(/store a finite number or null\.$/);
     expect(() => Post.createMany([{ title: 'ok' }, { id: 1, title: 'dup' }])).toThrow(DuplicateKeyError);
     // A hole is an item: refused by position, as any other item that is not attributes.
-    expect(() => Post.createMany([{ title: 'ok' }, , { title: 'b' }] as never)).toThrow(/^Post\.createMany\(\): item 1 is not an object of attributes, got undefined/);
-    expect(() => Post.createMany([{ title: 'ok' }, BigInt(10) as never])).toThrow(/item 1 is not an object of attributes, got 10n\./);
+    expect(() => Post.createMany([{ title: 'ok' }, , { title: 'b' }] as never)).toThrow(/^Post\.createMany\(\): the item at index 1 is not an object of attributes, got undefined/);
+    expect(() => Post.createMany([{ title: 'ok' }, BigInt(10) as never])).toThrow(/the item at index 1 is not an object of attributes, got 10n\./);
     expect(sheetRows('Posts')).toEqual(before);
     expect(gas().calls.writes()).toBe(0);
   });
@@ -191,7 +191,7 @@ describe('Model.createMany', () => {
   it('refuses something other than a list of objects', () => {
     seedSheets({ Posts: [['id', 'title', 'views']] });
     expect(() => Post.createMany('nope' as never)).toThrow(ValidationError);
-    expect(() => Post.createMany([1] as never)).toThrow(/^Post\.createMany\(\): item 0 is not an object of attributes, got 1/);
+    expect(() => Post.createMany([1] as never)).toThrow(/^Post\.createMany\(\): the item at index 0 is not an object of attributes, got 1/);
     expect(() => Post.create(null as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got null/);
   });
 
@@ -202,7 +202,7 @@ describe('Model.createMany', () => {
     seedSheets({ Posts: [['id', 'title', 'views']], Tags: [['id', 'title']] });
     const tag = new Tag({ title: 'js' });
     expect(() => Post.create(tag as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got a Tag/);
-    expect(() => Post.createMany([{ title: 'a' }, tag] as never)).toThrow(/^Post\.createMany\(\): item 1 is not an object of attributes, got a Tag/);
+    expect(() => Post.createMany([{ title: 'a' }, tag] as never)).toThrow(/^Post\.createMany\(\): the item at index 1 is not an object of attributes, got a Tag/);
     expect(sheetRows('Posts')).toEqual([['id', 'title', 'views']]);
   });
 });

@@ -81,7 +81,7 @@ describe('hasMany', () => {
   test('createMany is one append, and all or nothing', () => {
     seed();
     const p = post(2);
-    expect(() => p.related('comments').createMany([{ body: 'a' }, , { body: 'c' }] as never)).toThrow(/^Post\.comments\.createMany\(\): item 1 is not an object of attributes, got undefined/);
+    expect(() => p.related('comments').createMany([{ body: 'a' }, , { body: 'c' }] as never)).toThrow(/^Post\.comments\.createMany\(\): the item at index 1 is not an object of attributes, got undefined/);
     const created = p.related('comments').createMany([{ body: 'a' }, { body: 'b' }]);
     expect(created.map((c: Comment) => [c.id, c.post_id])).toEqual([
       [4, 2],
@@ -187,7 +187,7 @@ describe('hasMany', () => {
     seed();
     gas().calls.reset();
     const comments = post(1).related('comments');
-    expect(() => comments.createMany([{ body: 'ok' }, null as never])).toThrow(/Post\.comments\.createMany\(\): item 1 is not an object of attributes, got null/);
+    expect(() => comments.createMany([{ body: 'ok' }, null as never])).toThrow(/Post\.comments\.createMany\(\): the item at index 1 is not an object of attributes, got null/);
     expect(() => comments.create(42 as never)).toThrow(ValidationError);
     expect(() => comments.createMany('x' as never)).toThrow(/expected an array of attribute objects/);
     expect(() => post(1).related('summary').create(true as never)).toThrow(/Post\.summary\.create\(\): expected an object of attributes/);

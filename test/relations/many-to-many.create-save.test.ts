@@ -61,8 +61,8 @@ describe('create / createMany', () => {
     expect(() => p.related('tags').create(new Post() as never)).toThrow(/^Post\.tags\.create\(\): expected an object of attributes, got a Post/);
     expect(() => p.related('tags').create('oops' as never)).toThrow(/^Post\.tags\.create\(\): expected an object of attributes, got "oops"/);
     expect(() => p.related('tags').createMany({ name: 'x' } as never)).toThrow(/^Post\.tags\.createMany\(\): expected an array of attribute objects/);
-    expect(() => p.related('tags').createMany([{ name: 'x' }, 7 as never])).toThrow(/^Post\.tags\.createMany\(\): item 1 is not an object of attributes, got 7/);
-    expect(() => p.related('tags').createMany([{ name: 'x' }, , { name: 'y' }] as never)).toThrow(/^Post\.tags\.createMany\(\): item 1 is not an object of attributes, got undefined/);
+    expect(() => p.related('tags').createMany([{ name: 'x' }, 7 as never])).toThrow(/^Post\.tags\.createMany\(\): the item at index 1 is not an object of attributes, got 7/);
+    expect(() => p.related('tags').createMany([{ name: 'x' }, , { name: 'y' }] as never)).toThrow(/^Post\.tags\.createMany\(\): the item at index 1 is not an object of attributes, got undefined/);
     expect(gas().calls.writes()).toBe(0);
   });
 
