@@ -1246,14 +1246,14 @@ var SheetORM = (() => {
     const list = Array.from(values);
     const missing = list.indexOf(void 0);
     if (missing >= 0) {
-      throw new ValidationError(`Collection.${method}('${col}', [...]): item ${missing} of the list is undefined; leave missing values out, or use null for blank cells.`);
+      throw new ValidationError(`Collection.${method}('${col}', [...]): the item at index ${missing} is undefined; leave missing values out, or use null for blank cells.`);
     }
     return list;
   }
   function sortKeysOf(key, direction, method, valuesOf) {
     if (!Array.isArray(key)) return [{ values: valuesOf(key === void 0 ? void 0 : checkSelector(key, method)), direction }];
     return Array.from(key, (item, i) => {
-      if (item === void 0) throw new ValidationError(`Collection.${method}([...]): key ${i} of the list is undefined; name a column, dot path, index or function.`);
+      if (item === void 0) throw new ValidationError(`Collection.${method}([...]): the key at index ${i} is undefined; name a column, dot path, index or function.`);
       if (!Array.isArray(item)) return { values: valuesOf(checkSelector(item, method)), direction };
       const order = typeof item[1] === "string" ? item[1].toLowerCase() : item[1];
       if (item.length !== 2 || order !== "asc" && order !== "desc") {
@@ -1487,7 +1487,7 @@ var SheetORM = (() => {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item === null || typeof item !== "object" || !("$primaryKeyValue" in item)) {
-        throw new ValidationError(`Collection.modelKeys: item ${i} is not a model (${describeValue(item)}); use pluck(column) for other items.`);
+        throw new ValidationError(`Collection.modelKeys: the item at index ${i} is not a model (${describeValue(item)}); use pluck(column) for other items.`);
       }
       keys[i] = item.$primaryKeyValue;
     }
@@ -5274,7 +5274,7 @@ var SheetORM = (() => {
     }
     for (let i = 0; i < values.length; i++) {
       if (values[i] === void 0) {
-        throw new ValidationError(`${owner}.${method}('${column}', [...]): item ${i} of the list is undefined; leave missing values out, or use null for blank cells.`);
+        throw new ValidationError(`${owner}.${method}('${column}', [...]): the item at index ${i} is undefined; leave missing values out, or use null for blank cells.`);
       }
       checkValue(values[i], owner, method, column);
     }
@@ -7434,7 +7434,7 @@ var SheetORM = (() => {
       try {
         insertOne(batch, instances[i]);
       } catch (error) {
-        if (instances.length > 1 && error instanceof ValidationError) error.message = `${error.message} (item ${i} of the list)`;
+        if (instances.length > 1 && error instanceof ValidationError) error.message = `${error.message} (at index ${i} of the list)`;
         throw error;
       }
     }
@@ -7860,7 +7860,7 @@ var SheetORM = (() => {
     if (!Array.isArray(items)) throw new ValidationError(`${owner}.${method}(): expected an array of attribute objects, got ${describeValue(list)}.`);
     Array.from(items).forEach((attributes, i) => {
       if (isPlainObject(attributes) || related && attributes instanceof related) return;
-      const which = method === "create" ? "expected an object of attributes" : `item ${i} is not an object of attributes`;
+      const which = method === "create" ? "expected an object of attributes" : `the item at index ${i} is not an object of attributes`;
       throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
     });
   }
