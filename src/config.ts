@@ -133,7 +133,7 @@ function validateOptions(options: SheetORMOptions): void {
   }
   // Said now, not at the first read of several sheets or the first write.
   if (options.sheetsApi === true && !enabledSheetsService()) throw new ValidationError(`configure({ sheetsApi: true }): ${SHEETS_SERVICE_MISSING}`);
-  if (retries !== undefined && !(typeof retries === 'number' && retries >= 0 && Math.floor(retries) === retries)) {
+  if (retries !== undefined && !(Number.isSafeInteger(retries) && (retries as number) >= 0)) {
     throw new ValidationError(`configure(): retries must be a whole number ≥ 0, not ${describeValue(retries)}.`);
   }
 }

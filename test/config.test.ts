@@ -202,6 +202,7 @@ describe('configure()', () => {
     expect(() => configure({ spreadsheet: {} as never })).toThrow(ValidationError);
     expect(() => configure({ lock: {} as never })).toThrow("configure(): lock must be a Lock (e.g. LockService.getScriptLock()), 'script', 'document' or false.");
     expect(() => configure({ retries: 1.5 })).toThrow('configure(): retries must be a whole number ≥ 0, not 1.5.');
+    expect(() => configure({ retries: Infinity })).toThrow('configure(): retries must be a whole number ≥ 0, not Infinity.');
     expect(gas().calls.all()).toEqual([]);
     expect(configure({ retries: 0 }).retries).toBe(0);
   });

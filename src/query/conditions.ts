@@ -160,6 +160,11 @@ export function checkList(values: unknown, owner: string, method: string, column
     if (values[i] === undefined) {
       throw new ValidationError(`${owner}.${method}('${column}', [...]): the item at index ${i} is undefined; leave missing values out, or use null for blank cells.`);
     }
+    if (Array.isArray(values[i])) {
+      throw new ValidationError(
+        `${owner}.${method}('${column}', [...]): the item at index ${i} is a list (${describeValue(values[i])}); a range's values (getValues(), a custom function's argument) are rows of cells: flatten them first, values.flat().`,
+      );
+    }
     checkValue(values[i], owner, method, column);
   }
   return values.slice();

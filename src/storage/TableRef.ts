@@ -1,7 +1,7 @@
 /** Which sheet a model or relation lives in, and how to open it (with a per-execution handle cache). */
 import { configGeneration, getConfig } from '../config';
 import { ServiceError, SheetNotFoundError, SheetORMError } from '../errors';
-import { messageOf, retried } from './service';
+import { adviceOn, isNotAllowed, messageOf, once, retried } from './service';
 import { rememberSpreadsheetId } from './sheetsApi/api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -84,11 +84,25 @@ function openById(id: string, source: string, owner?: string): Spreadsheet {
     return spreadsheet;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
+    const notAllowed = isNotAllowed(error.cause);
+    // A custom function or simple trigger may not call openById, yet may read its own spreadsheet.
+    const active = notAllowed ? activeWithId(id) : null;
+    if (active) return active;
     const who = owner ? `${owner}: ` : '';
-    throw new ServiceError(
-      `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
-      error.cause,
-    );
+    const advice = notAllowed ? adviceOn(error.cause) : "Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.";
+    throw new ServiceError(`${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} ${advice}`, error.cause);
+  }
+}
+
+/** The active spreadsheet when it is the one with this id, else null. */
+function activeWithId(id: string): Spreadsheet | null {
+  try {
+    const active = once('SpreadsheetApp.getActiveSpreadsheet', () => SpreadsheetApp.getActiveSpreadsheet());
+    if (!active || once('Spreadsheet.getId', () => active.getId()) !== id) return null;
+    rememberSpreadsheetId(active, id);
+    return active;
+  } catch {
+    return null;
   }
 }
 

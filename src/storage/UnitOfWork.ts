@@ -8,7 +8,7 @@ import { ServiceError, WriteError, SheetORMError } from '../errors';
 import { configGeneration } from '../config';
 import { acquireLock, HeldLock } from './lock';
 import { growAll, PlanInterrupted, Progress, writeSheets } from './applyPlan';
-import { askedBy, failureOf } from './service';
+import { adviceOn, askedBy, failureOf, isNotAllowed } from './service';
 import { Table } from './Table';
 import { cacheKeyOf, OpenedSheet, openSheet, TableRef } from './TableRef';
 import { spreadsheetIdOf } from './sheetsApi/api';
@@ -187,14 +187,18 @@ function writeFailure(error: unknown, done: Progress): unknown {
   const { cause, failed, uncertain, remaining } = error;
   if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
   const where = failed.map((write) => write.opened.describe()).join(' and ');
+  // Running it again cannot help where the script runs (a custom function): say where it can.
+  const raw = cause instanceof ServiceError ? cause.cause : cause;
+  const context = isNotAllowed(raw) ? ` ${adviceOn(raw)}` : '';
   if (error.undone) {
+    const again = context ? '' : ', so running it again is safe';
     return new WriteError(
-      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back, so running it again is safe.`,
+      `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back${again}.${context}`,
     );
   }
   const perhaps = uncertain.length ? ` Perhaps written (the call that failed may have gone through): ${describeSteps(uncertain)}.` : '';
   const never = remaining.length ? ` Not written: ${describeSteps(remaining)}.` : '';
-  return new WriteError(`${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || 'nothing'}.${perhaps}${never}`);
+  return new WriteError(`${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || 'nothing'}.${perhaps}${never}${context}`);
 }
 
 /** Steps grouped by sheet: `sheet "A" in spreadsheet "S": delete rows 3–3, delete rows 1–1; sheet "B" …: append rows 2–4` */

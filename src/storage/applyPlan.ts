@@ -1,6 +1,6 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
 import { ServiceError, ValidationError } from '../errors';
-import { adviceOn, failureOf, messageOf, once, retried, whoAsked } from './service';
+import { adviceOn, failureOf, isNotAllowed, messageOf, once, retried, whoAsked } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { SheetWrite, StepPartlyDone, stepsOf, WriteStep } from './writeSteps';
@@ -117,9 +117,10 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       // Of a step made call by call, only the call that failed may have landed; a batched call is one call.
       const failedCall = partly ? left.slice(0, 1) : left;
       const { all, failedStep } = takeBack(steps.slice(0, i + 1), starts, progress);
-      // A failed call taken back is not in the sheet either way.
-      const uncertain = failedStep ? [] : failedCall;
-      const remaining = (failedStep ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
+      // A failed call taken back is not in the sheet either way, nor is one the context does not allow.
+      const unwritten = failedStep || isNotAllowed(error instanceof ServiceError ? error.cause : error);
+      const uncertain = unwritten ? [] : failedCall;
+      const remaining = (unwritten ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
       throw new PlanInterrupted(error, step.writes, uncertain, remaining, all);
     }
     if (step.kind !== 'flush') step.writes.forEach((write, w) => progress.push([write, step.done[w]]));

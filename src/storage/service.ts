@@ -24,6 +24,15 @@ const TRANSIENT = [
 // The Sheets API's per-minute quotas refill over a minute: wait longer before trying again.
 const QUOTA = /quota exceeded|rate limit/i;
 
+// What Apps Script says where the context allows no such call: a custom function writing or opening
+// another spreadsheet, a simple trigger using a service that needs authorisation.
+const NOT_ALLOWED = /You do not have permission to call|Authorization is required to perform that action|does not have permission to perform that action/i;
+
+/** Whether a call was refused as not allowed where the script runs: it did nothing. */
+export function isNotAllowed(error: unknown): boolean {
+  return !(error instanceof SheetORMError) && NOT_ALLOWED.test(messageOf(error));
+}
+
 /** Whether a call was refused for quota: nothing was done, so even a one-shot change may be sent again. */
 export function isQuotaRefusal(error: unknown): boolean {
   return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
@@ -115,6 +124,9 @@ function adviceFor(said: string, transient: boolean, repeatable: boolean): strin
     return 'A quota of Google\'s services is used up: make fewer calls (read with one query and with(...), write many rows with createMany or in a transaction) or wait for it to refill, then try again.';
   }
   if (transient) return `This is usually a passing fault of Google's services: try again in a moment${repeatable ? ', or raise configure({ retries })' : ''}.`;
+  if (NOT_ALLOWED.test(said)) {
+    return 'Custom functions (=MYFUNCTION() in a cell) may only read their own spreadsheet, and simple triggers (onOpen, onEdit) cannot open other spreadsheets or use services that need authorisation: run this from a menu item, a button or an installable trigger. Nothing was done by this call.';
+  }
   if (/permission|access denied|not authori[sz]ed|authorization is required/i.test(said)) {
     return 'Share the spreadsheet with the account the script runs as (and authorise the script), or check the id given to configure({ spreadsheetId }) or _spreadsheetId.';
   }

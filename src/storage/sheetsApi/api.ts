@@ -1,7 +1,7 @@
 /** The Sheets advanced service, when enabled (detected, or forced with `configure({ sheetsApi })`). */
 import { getConfig } from '../../config';
 import { SheetORMError } from '../../errors';
-import { log, messageOf, retried } from '../service';
+import { isNotAllowed, log, messageOf, retried } from '../service';
 import { enabledSheetsService, SHEETS_SERVICE_MISSING } from '../../support/sheetsService';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,7 +24,7 @@ const givenUp = new WeakSet<object>();
 
 /** Whether an error says the project cannot use the Sheets API at all (the call was refused unread). */
 export function isApiUnavailable(error: unknown): boolean {
-  return !(error instanceof SheetORMError) && UNAVAILABLE.test(messageOf(error));
+  return !(error instanceof SheetORMError) && (UNAVAILABLE.test(messageOf(error)) || isNotAllowed(error));
 }
 
 /** Stops using the API for this execution (logged once, so that the project's owner can enable it). */
