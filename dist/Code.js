@@ -1984,7 +1984,7 @@ var SheetORM = (() => {
       }
     }
     if (options.sheetsApi === true && !enabledSheetsService()) throw new ValidationError(`configure({ sheetsApi: true }): ${SHEETS_SERVICE_MISSING}`);
-    if (retries !== void 0 && !(typeof retries === "number" && retries >= 0 && Math.floor(retries) === retries)) {
+    if (retries !== void 0 && !(Number.isSafeInteger(retries) && retries >= 0)) {
       throw new ValidationError(`configure(): retries must be a whole number \u2265 0, not ${describeValue(retries)}.`);
     }
   }
@@ -2006,6 +2006,10 @@ var SheetORM = (() => {
     /quota exceeded/i
   ];
   var QUOTA = /quota exceeded|rate limit/i;
+  var NOT_ALLOWED = /You do not have permission to call|Authorization is required to perform that action|does not have permission to perform that action/i;
+  function isNotAllowed(error) {
+    return !(error instanceof SheetORMError) && NOT_ALLOWED.test(messageOf(error));
+  }
   function isQuotaRefusal(error) {
     return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
   }
@@ -2071,6 +2075,9 @@ var SheetORM = (() => {
       return "A quota of Google's services is used up: make fewer calls (read with one query and with(...), write many rows with createMany or in a transaction) or wait for it to refill, then try again.";
     }
     if (transient) return `This is usually a passing fault of Google's services: try again in a moment${repeatable ? ", or raise configure({ retries })" : ""}.`;
+    if (NOT_ALLOWED.test(said)) {
+      return "Custom functions (=MYFUNCTION() in a cell) may only read their own spreadsheet, and simple triggers (onOpen, onEdit) cannot open other spreadsheets or use services that need authorisation: run this from a menu item, a button or an installable trigger. Nothing was done by this call.";
+    }
     if (/permission|access denied|not authori[sz]ed|authorization is required/i.test(said)) {
       return "Share the spreadsheet with the account the script runs as (and authorise the script), or check the id given to configure({ spreadsheetId }) or _spreadsheetId.";
     }
@@ -2633,7 +2640,7 @@ var SheetORM = (() => {
   var UNAVAILABLE = /has not been used in project|it is disabled|SERVICE_DISABLED|accessNotConfigured|insufficient authentication scopes/i;
   var givenUp = /* @__PURE__ */ new WeakSet();
   function isApiUnavailable(error) {
-    return !(error instanceof SheetORMError) && UNAVAILABLE.test(messageOf(error));
+    return !(error instanceof SheetORMError) && (UNAVAILABLE.test(messageOf(error)) || isNotAllowed(error));
   }
   function giveUpOnApi(api, error) {
     if (givenUp.has(api)) return;
@@ -2966,8 +2973,9 @@ var SheetORM = (() => {
         const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step2]);
         const failedCall = partly ? left.slice(0, 1) : left;
         const { all, failedStep } = takeBack(steps.slice(0, i + 1), starts, progress);
-        const uncertain = failedStep ? [] : failedCall;
-        const remaining = (failedStep ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
+        const unwritten = failedStep || isNotAllowed(error instanceof ServiceError ? error.cause : error);
+        const uncertain = unwritten ? [] : failedCall;
+        const remaining = (unwritten ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
         throw new PlanInterrupted(error, step2.writes, uncertain, remaining, all);
       }
       if (step2.kind !== "flush") step2.writes.forEach((write, w) => progress.push([write, step2.done[w]]));
@@ -3347,11 +3355,22 @@ var SheetORM = (() => {
       return spreadsheet;
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
+      const notAllowed = isNotAllowed(error.cause);
+      const active2 = notAllowed ? activeWithId(id) : null;
+      if (active2) return active2;
       const who = owner ? `${owner}: ` : "";
-      throw new ServiceError(
-        `${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.`,
-        error.cause
-      );
+      const advice = notAllowed ? adviceOn(error.cause) : "Check the id (the part of the spreadsheet's URL between /d/ and /edit) and that this script's account can open it.";
+      throw new ServiceError(`${who}could not open the spreadsheet with id "${id}" (from ${source}): ${messageOf(error.cause)} ${advice}`, error.cause);
+    }
+  }
+  function activeWithId(id) {
+    try {
+      const active2 = once("SpreadsheetApp.getActiveSpreadsheet", () => SpreadsheetApp.getActiveSpreadsheet());
+      if (!active2 || once("Spreadsheet.getId", () => active2.getId()) !== id) return null;
+      rememberSpreadsheetId(active2, id);
+      return active2;
+    } catch {
+      return null;
     }
   }
   function spreadsheetName(spreadsheet) {
@@ -4220,14 +4239,17 @@ var SheetORM = (() => {
     const { cause, failed, uncertain, remaining } = error;
     if (cause instanceof SheetORMError && !(cause instanceof ServiceError)) return cause;
     const where = failed.map((write) => write.opened.describe()).join(" and ");
+    const raw = cause instanceof ServiceError ? cause.cause : cause;
+    const context = isNotAllowed(raw) ? ` ${adviceOn(raw)}` : "";
     if (error.undone) {
+      const again = context ? "" : ", so running it again is safe";
       return new WriteError(
-        `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back, so running it again is safe.`
+        `${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Nothing was written: what was written before the failure was taken back${again}.${context}`
       );
     }
     const perhaps = uncertain.length ? ` Perhaps written (the call that failed may have gone through): ${describeSteps(uncertain)}.` : "";
     const never = remaining.length ? ` Not written: ${describeSteps(remaining)}.` : "";
-    return new WriteError(`${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || "nothing"}.${perhaps}${never}`);
+    return new WriteError(`${failed[0].owner}: writing to ${where} failed (${failureOf(cause)}). Written: ${describeProgress(done) || "nothing"}.${perhaps}${never}${context}`);
   }
   function describeSteps(remaining) {
     const parts = [];
@@ -5275,6 +5297,11 @@ var SheetORM = (() => {
     for (let i = 0; i < values.length; i++) {
       if (values[i] === void 0) {
         throw new ValidationError(`${owner}.${method}('${column}', [...]): the item at index ${i} is undefined; leave missing values out, or use null for blank cells.`);
+      }
+      if (Array.isArray(values[i])) {
+        throw new ValidationError(
+          `${owner}.${method}('${column}', [...]): the item at index ${i} is a list (${describeValue(values[i])}); a range's values (getValues(), a custom function's argument) are rows of cells: flatten them first, values.flat().`
+        );
       }
       checkValue(values[i], owner, method, column);
     }
