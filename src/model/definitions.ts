@@ -150,6 +150,10 @@ function manyToManyOptions(model: ModelClass, pivot: PivotInput, keys: Array<str
 
 /** Lucid's options object, checked: a misspelt option would silently fall back to a default. */
 function checkOptions<O extends object>(options: O, known: readonly string[], owner: string): O {
+  if (Array.isArray(options)) {
+    // Pinia ORM's composite keys (`hasMany(Post, ['user_id', 'team_id'])`) would read as options 0, 1.
+    throw new ValidationError(`${owner}: a relation's keys are one column each, got ${describeValue(options)}; relations over composite keys are not supported: give one key column (a column holding both parts, say).`);
+  }
   for (const name of Object.keys(options)) {
     const value = (options as Record<string, unknown>)[name];
     if (known.indexOf(name) < 0) {

@@ -24,6 +24,11 @@ export function isConstraint(relation: AnyRelation, method: string): boolean {
 
 /** Adds a chained constraint to the relation (its onQuery, or its pivot columns); refuses what is none. */
 export function addConstraint(relation: AnyRelation, method: string, args: unknown[]): void {
+  if (method === 'as' && relation.type === 'manyToMany') {
+    throw new ValidationError(
+      `${relation.label()}: as() cannot rename the pivot: each related model carries its pivot row as \`pivot\` (and $extras.pivot_<column>); serializeAs names the relation in toJSON().`,
+    );
+  }
   if (!isConstraint(relation, method)) {
     throw new ValidationError(
       `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === 'manyToMany' ? ', wherePivot..., pivotColumns' : ''}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`,

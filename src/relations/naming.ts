@@ -12,6 +12,8 @@ const SINGULAR_OF: Record<string, string> = {};
   .forEach((word) => (SINGULAR_OF[`${word}s`] = word));
 // Acronyms that end in s are singular (`GPS` → `gps_id`, not `gp_id`).
 'gps dns aws sms os ios cms pos rss sos gis lms https'.split(' ').forEach((word) => (SINGULAR_OF[word] = word));
+// Collective nouns sheets use as they are (pluralize gives `datum`).
+'data metadata'.split(' ').forEach((word) => (SINGULAR_OF[word] = word));
 'canvas bias lens'.split(' ').forEach((word) => {
   SINGULAR_OF[`${word}es`] = word;
   SINGULAR_OF[word] = word;
@@ -20,7 +22,9 @@ const SINGULAR_OF: Record<string, string> = {};
 
 /** A lower-case word's singular. */
 function singular(word: string): string {
-  return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : pluralize.singular(word);
+  if (Object.prototype.hasOwnProperty.call(SINGULAR_OF, word)) return SINGULAR_OF[word];
+  // A one-letter name (`S`) is no plural: pluralize would leave nothing of it.
+  return pluralize.singular(word) || word;
 }
 
 /** The default sheet of a model class: its name's plural (`Post` → `Posts`, `UserURL` → `UserURLs`, `Canvas` → `Canvases`). */

@@ -36,6 +36,10 @@ describe('the naming helpers', () => {
     ['PEOPLE', 'person_id'],
     ['SKUs', 'sku_id'],
     ['CPUs', 'cpu_id'],
+    ['Data', 'data_id'],
+    ['Metadata', 'metadata_id'],
+    ['SensorData', 'sensor_data_id'],
+    ['S', 's_id'],
   ])('%s → %s', (sheet, key) => {
     expect(foreignKeyFor(singularSnake(sheet), 'id')).toBe(key);
   });
@@ -52,6 +56,7 @@ describe('the naming helpers', () => {
     ['USER', 'USERS'],
     ['SMS', 'SMS'],
     ['Status', 'Statuses'],
+    ['Data', 'Data'],
   ])('the class %s reads the sheet %s by default', (name, sheet) => {
     expect(pluralName(name)).toBe(sheet);
   });

@@ -177,6 +177,9 @@ describe('constraints chained onto a relation definition', () => {
       pinned() {
         return this.hasMany(Post).wherePivot('role', 'lead');
       }
+      roles() {
+        return this.manyToMany(Project, 'ProjectUser').as('membership');
+      }
     }
     Writer._table = 'Users';
     seed();
@@ -186,6 +189,8 @@ describe('constraints chained onto a relation definition', () => {
     );
     expect(() => Writer.with('all').get()).toThrow(ValidationError);
     expect(() => Writer.with('pinned').get()).toThrow(/Writer\.pinned: wherePivot\(\) cannot be chained onto a hasMany relation's definition/);
+    // Eloquent's as('membership') renames the pivot accessor; the query's as() names a count instead.
+    expect(() => Writer.with('roles').get()).toThrow('Writer.roles: as() cannot rename the pivot: each related model carries its pivot row as `pivot` (and $extras.pivot_<column>); serializeAs names the relation in toJSON().');
     expect(gas().calls.all()).toHaveLength(0);
   });
 });

@@ -35,6 +35,9 @@ class User extends Model {
   blankKey() {
     return this.hasMany(Post, { foreignKey: ' ' });
   }
+  compositeKeys() {
+    return this.hasMany(Post, ['user_id', 'team_id'] as never);
+  }
 }
 
 it('uses the options given', () => {
@@ -59,6 +62,11 @@ it('refuses a misspelt option before reading or writing, naming the options ther
   expect(() => User.$getRelation('misspeltLatest')).toThrow('User.hasOne(): unknown option "localkey"');
   expect(() => Post.$getRelation('misspeltEditor')).toThrow('Post.belongsTo(): unknown option "foriegnKey" (options: foreignKey, localKey, ownerKey, serializeAs, onQuery, meta).');
   expect(() => User.$getRelation('blankKey')).toThrow('User.hasMany(): option foreignKey is a column or sheet name, got " "');
+});
+
+it("refuses Pinia's composite relation keys as such, not as options named 0 and 1", () => {
+  seedPeople();
+  expect(() => User.$getRelation('compositeKeys')).toThrow(/^User\.hasMany\(\): a relation's keys are one column each, got .*; relations over composite keys are not supported/);
 });
 
 it("refuses ownerKey and localKey naming different keys, and accepts Lucid's meta", () => {
