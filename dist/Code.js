@@ -4418,13 +4418,15 @@ var SheetORM = (() => {
   var SINGULAR_OF = {};
   "cookie calorie rookie brownie selfie hoodie smoothie sortie prairie auntie birdie freebie hippie newbie techie veggie beanie bookie lingerie cache niche headache avalanche cliche moustache mustache quiche creche psyche".split(" ").forEach((word) => SINGULAR_OF[`${word}s`] = word);
   "gps dns aws sms os ios cms pos rss sos gis lms https".split(" ").forEach((word) => SINGULAR_OF[word] = word);
+  "data metadata".split(" ").forEach((word) => SINGULAR_OF[word] = word);
   "canvas bias lens".split(" ").forEach((word) => {
     SINGULAR_OF[`${word}es`] = word;
     SINGULAR_OF[word] = word;
     PLURAL_OF[word] = `${word}es`;
   });
   function singular(word) {
-    return Object.prototype.hasOwnProperty.call(SINGULAR_OF, word) ? SINGULAR_OF[word] : import_pluralize.default.singular(word);
+    if (Object.prototype.hasOwnProperty.call(SINGULAR_OF, word)) return SINGULAR_OF[word];
+    return import_pluralize.default.singular(word) || word;
   }
   function pluralName(name) {
     const last = (name.match(/[A-Za-z][a-z]*$/) || [""])[0].toLowerCase();
@@ -7105,6 +7107,11 @@ var SheetORM = (() => {
     return CONSTRAINT.test(method) && typeof query[method] === "function";
   }
   function addConstraint(relation, method, args) {
+    if (method === "as" && relation.type === "manyToMany") {
+      throw new ValidationError(
+        `${relation.label()}: as() cannot rename the pivot: each related model carries its pivot row as \`pivot\` (and $extras.pivot_<column>); serializeAs names the relation in toJSON().`
+      );
+    }
     if (!isConstraint(relation, method)) {
       throw new ValidationError(
         `${relation.label()}: ${method}() cannot be chained onto a ${relation.type} relation's definition; chain filters and orderings (where..., whereHas, orderBy${relation.type === "manyToMany" ? ", wherePivot..., pivotColumns" : ""}) or pass { onQuery: (query) => ... }, and call ${method}() on the query: related(...).query().${method}(...).`
@@ -9123,6 +9130,9 @@ var SheetORM = (() => {
     throw new ValidationError(`${owner}: the pivot is a sheet name, a pivot model class or an options object such as { pivotTable: 'PostTag' }, got ${describeValue(pivot)}.`);
   }
   function checkOptions(options, known, owner) {
+    if (Array.isArray(options)) {
+      throw new ValidationError(`${owner}: a relation's keys are one column each, got ${describeValue(options)}; relations over composite keys are not supported: give one key column (a column holding both parts, say).`);
+    }
     for (const name of Object.keys(options)) {
       const value = options[name];
       if (known.indexOf(name) < 0) {
