@@ -2680,10 +2680,17 @@ var SheetORM = (() => {
   function timeZoneOf(spreadsheet) {
     let zone = zones.get(spreadsheet);
     if (zone === void 0) {
-      zone = retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone());
+      zone = typeof spreadsheet.getSpreadsheetTimeZone === "function" ? retried("Spreadsheet.getSpreadsheetTimeZone", () => spreadsheet.getSpreadsheetTimeZone()) : scriptZone();
       zones.set(spreadsheet, zone);
     }
     return zone;
+  }
+  function scriptZone() {
+    try {
+      return typeof Session !== "undefined" && Session && typeof Session.getScriptTimeZone === "function" ? Session.getScriptTimeZone() : "UTC";
+    } catch {
+      return "UTC";
+    }
   }
   function sheetIdOf(sheet) {
     let id = sheetIds.get(sheet);
