@@ -52,13 +52,15 @@ function growFor(opened: OpenedSheet, plan: TablePlan, owner: string, name: stri
   const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
   // New rows that only take filler rows fit in the grid as it is.
   if ((!plan.appendRows.length || appendEnd <= plan.lastRow) && !deletesLastRow) return null;
-  const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
+  // A test double of Sheet may lack getMaxRows (or getFrozenRows): its grid is then taken to end
+  // at the last row read, and rows are inserted after it, which is safe on any grid.
+  const maxRows = typeof (sheet as Partial<typeof sheet>).getMaxRows === 'function' ? retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows()) : plan.lastRow;
   let needed = plan.appendRows.length ? appendEnd : 0;
   const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
   const left = Math.max(maxRows, needed) - deleted;
   // Sheets refuses to delete every non-frozen row: when few rows would be left, keep one below the frozen ones.
   if (deleted && left <= FEW_ROWS_LEFT) {
-    const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
+    const frozen = typeof (sheet as Partial<typeof sheet>).getFrozenRows === 'function' ? Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows())) : 1;
     if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
   }
   if (needed <= maxRows) return null;

@@ -25,7 +25,9 @@ export function acquireLock(purpose: string): HeldLock {
   const unlocked: HeldLock = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
   const lock = beforeWriting(() => resolveLock(setting));
   if (!lock) return unlocked;
-  if (typeof setting === 'object' && beforeWriting(() => retried('Lock.hasLock', () => lock.hasLock()))) return unlocked;
+  // A caller's Lock double may lack hasLock: it is then taken as not held.
+  const held = typeof setting === 'object' && typeof (lock as Partial<typeof lock>).hasLock === 'function';
+  if (held && beforeWriting(() => retried('Lock.hasLock', () => lock.hasLock()))) return unlocked;
   if (!beforeWriting(() => once('Lock.tryLock', () => tookLock(lock, lockTimeoutMs)))) {
     throw new LockTimeoutError(
       `${purpose}: could not obtain the ${describeSetting(setting)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`,

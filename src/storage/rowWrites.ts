@@ -92,9 +92,13 @@ export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string): void 
   const count = plan.filler.length;
   if (!count) return;
   const width = plan.appendRows[0].length;
-  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + count - 1}`, () => sheet.getRange(plan.appendAt, 1, count, width).getFormulas());
-  const clash = formulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
-  if (!clash) {
+  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + count - 1}`, () => {
+    const range = sheet.getRange(plan.appendAt, 1, count, width);
+    // A test double of Range may lack getFormulas: unable to tell, the rows go below the filler.
+    return typeof (range as Partial<typeof range>).getFormulas === 'function' ? range.getFormulas() : null;
+  });
+  const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
+  if (formulas && !clash) {
     plan.fillerFormulas = formulas;
     return;
   }
