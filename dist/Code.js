@@ -2112,7 +2112,8 @@ var SheetORM = (() => {
     const unlocked = { release: (wrote, failed) => flushAfter(purpose, wrote, failed) };
     const lock = beforeWriting(() => resolveLock(setting3));
     if (!lock) return unlocked;
-    if (typeof setting3 === "object" && beforeWriting(() => retried("Lock.hasLock", () => lock.hasLock()))) return unlocked;
+    const held = typeof setting3 === "object" && typeof lock.hasLock === "function";
+    if (held && beforeWriting(() => retried("Lock.hasLock", () => lock.hasLock()))) return unlocked;
     if (!beforeWriting(() => once("Lock.tryLock", () => tookLock(lock, lockTimeoutMs)))) {
       throw new LockTimeoutError(
         `${purpose}: could not obtain the ${describeSetting(setting3)} lock within ${lockTimeoutMs} ms (another execution is writing). Nothing was written; try again, or raise configure({ lockTimeoutMs }).`
@@ -2426,9 +2427,12 @@ var SheetORM = (() => {
     const count = plan.filler.length;
     if (!count) return;
     const width = plan.appendRows[0].length;
-    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + count - 1}`, () => sheet.getRange(plan.appendAt, 1, count, width).getFormulas());
-    const clash = formulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
-    if (!clash) {
+    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + count - 1}`, () => {
+      const range = sheet.getRange(plan.appendAt, 1, count, width);
+      return typeof range.getFormulas === "function" ? range.getFormulas() : null;
+    });
+    const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
+    if (formulas && !clash) {
       plan.fillerFormulas = formulas;
       return;
     }
@@ -2935,12 +2939,12 @@ var SheetORM = (() => {
     const appendEnd = plan.appendAt + plan.appendRows.length - 1;
     const deletesLastRow = plan.deletions.some((run) => run.start + run.count - 1 >= plan.lastRow);
     if ((!plan.appendRows.length || appendEnd <= plan.lastRow) && !deletesLastRow) return null;
-    const maxRows = retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows());
+    const maxRows = typeof sheet.getMaxRows === "function" ? retried(`"${name}" getMaxRows()`, () => sheet.getMaxRows()) : plan.lastRow;
     let needed = plan.appendRows.length ? appendEnd : 0;
     const deleted = plan.deletions.reduce((sum, run) => sum + run.count, 0);
     const left = Math.max(maxRows, needed) - deleted;
     if (deleted && left <= FEW_ROWS_LEFT) {
-      const frozen = Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows()));
+      const frozen = typeof sheet.getFrozenRows === "function" ? Math.max(1, retried(`"${name}" getFrozenRows()`, () => sheet.getFrozenRows())) : 1;
       if (left <= frozen) needed = Math.max(needed, deleted + frozen + 1);
     }
     if (needed <= maxRows) return null;
