@@ -339,6 +339,18 @@ it('refresh() inside a session reads the row again, and later queries see that r
   expect(titles).toEqual(['Post 2', 'Edited elsewhere', 'Edited elsewhere']);
 });
 
+it('fresh() inside a session reads the row again too (Eloquent re-fetches), one read', () => {
+  seedSheets({ Posts: bigSheet(3) });
+  const seen = session(() => {
+    const post = Post.find(2)!;
+    gas().run('other', () => gas().SpreadsheetApp.getActive().getSheetByName('Posts')!.getRange(3, 2).setValue('Edited elsewhere'));
+    gas().calls.reset();
+    const copy = post.fresh()!;
+    return [copy.title, post.title, gas().calls.reads('Posts')];
+  });
+  expect(seen).toEqual(['Edited elsewhere', 'Post 2', 1]);
+});
+
 it('a formula computed from cells the session wrote shows its old result there until refresh() (as documented)', () => {
   class Item extends Model {
     static _table = 'Items';

@@ -10,11 +10,11 @@ import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
 import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import type { DefinitionOf } from '../relations/bound';
-import { firstMade, runWrite } from '../storage/UnitOfWork';
+import { firstMade, rereadInSession, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
-import { classOf, defineResolvedSettings, modelName, primaryKeys, spreadsheetZone } from './meta';
+import { classOf, defineResolvedSettings, modelName, primaryKeys, spreadsheetZone, tableRef } from './meta';
 import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, updateModel } from './persistence';
 import { incrementModel } from './increment';
 import { loadCollection, loadRelations } from './load';
@@ -240,6 +240,8 @@ export class Model extends ModelQueries {
   fresh(...relations: string[]): unknown {
     const model = classOf<ModelClass>(this);
     if (!stateOf(this).persisted) return null;
+    // A session would hand back the rows it read: fresh() reads the row again, as refresh() does.
+    rereadInSession(tableRef(model));
     const query = relations.length ? model.query().with(...relations) : model.query();
     const keys = originalKeyValues(this, primaryKeys(model));
     return query.find(keys.length === 1 ? keys[0] : keys);

@@ -4,10 +4,16 @@ import type { Model } from './Model';
 import { saveInWrite } from './persistence';
 
 /**
- * firstOrCreate/updateOrCreate under one lock, for a model or a relation client: the model `find`
- * gives (updated with `attributes` when `update`), else `create` of `search` and `attributes`.
+ * firstOrCreate/updateOrCreate for a model or a relation client: the model `find` gives (updated
+ * with `attributes` when `update`), else `create` of `search` and `attributes`. firstOrCreate looks
+ * first without the lock (`peek`, reading nothing a session holds): a model found needs no write.
+ * Otherwise the lookup is made again under the lock, so that two executions never both create it.
  */
-export function findOrCreate<M extends Model>(owner: string, method: string, find: () => M | null, create: (attributes: Record<string, unknown>) => M, search: object, attributes: object, update: boolean): M {
+export function findOrCreate<M extends Model>(owner: string, method: string, find: () => M | null, create: (attributes: Record<string, unknown>) => M, search: object, attributes: object, update: boolean, peek: () => M | null = find): M {
+  if (!update) {
+    const seen = peek();
+    if (seen) return seen;
+  }
   return runWrite(`${owner}.${method}`, () => {
     const found = find();
     if (!found) return create({ ...search, ...attributes });

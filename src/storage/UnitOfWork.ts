@@ -318,6 +318,11 @@ export function rereadTable(ref: TableRef): Table {
   return readInScope(ref, true);
 }
 
+/** Reads a sheet again into the session holding it (`fresh()` inside `session`); elsewhere the next read is new anyway. */
+export function rereadInSession(ref: TableRef): void {
+  if (!active && sessionTables()) rereadTable(ref);
+}
+
 function readInScope(ref: TableRef, fresh: boolean): Table {
   if (active) return active.table(ref);
   return askedBy(ref.owner, () => readOutsideWrite(ref, fresh));

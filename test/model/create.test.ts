@@ -1,5 +1,5 @@
 import type { AttributeField } from '../../src';
-import { Model, DuplicateKeyError, ColumnNotFoundError, ValidationError, SheetNotFoundError, ServiceError } from '../../src';
+import { Model, DuplicateKeyError, ColumnNotFoundError, ValidationError, SheetNotFoundError, ServiceError, session } from '../../src';
 import { seedSheets, sheetRows, gas } from '../support/seed';
 
 class Post extends Model {
@@ -303,15 +303,40 @@ describe('firstOrCreate / updateOrCreate', () => {
     expect(() => Post.firstOrNew('Second' as never)).toThrow('Post.firstOrNew(): the search must be an object of columns');
   });
 
-  it('finds or creates under one lock with one read', () => {
+  it('finds with one read and no lock; creates after looking again under the lock', () => {
     seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    gas().calls.reset();
     expect(Post.firstOrCreate({ title: 'First' }).id).toBe(1);
+    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(gas().calls.count('LockService.getScriptLock') + gas().calls.count('Lock.tryLock')).toBe(0);
     gas().calls.reset();
     const created = Post.firstOrCreate({ title: 'Second' }, { views: 2 });
     expect(created.id).toBe(2);
-    expect(gas().calls.reads('Posts')).toBe(1);
+    expect(gas().calls.reads('Posts')).toBe(2);
     expect(gas().calls.count('Lock.tryLock')).toBe(1);
     expect(sheetRows('Posts')[2]).toEqual([2, 'Second', 2]);
+  });
+
+  it('in a session, finds in the rows the session read, with no call', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10], [2, 'Second', 2]] });
+    session(() => {
+      Post.all();
+      gas().calls.reset();
+      expect(Post.firstOrCreate({ title: 'Second' }).id).toBe(2);
+      expect(Post.firstOrCreate({ title: 'First' }).id).toBe(1);
+      expect(gas().calls.count()).toBe(0);
+    });
+  });
+
+  it('creates once when another execution makes the row between the look and the lock', () => {
+    const env = seedSheets({ Posts: [['id', 'title', 'views'], [1, 'First', 10]] });
+    let reads = 0;
+    env.beforeCall((call) => {
+      if (call.method === 'Lock.tryLock' && ++reads === 1) env.run('B', () => Post.create({ title: 'Second', views: 5 }));
+    });
+    const found = Post.firstOrCreate({ title: 'Second' }, { views: 2 });
+    expect(found.views).toBe(5);
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'First', 10], [2, 'Second', 5]]);
   });
 
   it('updates the match or creates one', () => {

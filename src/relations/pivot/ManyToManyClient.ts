@@ -233,7 +233,9 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
       if (other) this.attach([other as unknown as RelatedInput<R>], pivotAttributes);
       return other;
     };
-    return findOrCreate(owner, method, find, (merged) => this.create(merged as ModelAttributes<R>, pivotAttributes), search as object, attributes as object, update);
+    // Attaching a related row found among all of them is a write: only the parent's own are looked at unlocked.
+    const peek = (): R | null => this.query().where(where).first();
+    return findOrCreate(owner, method, find, (merged) => this.create(merged as ModelAttributes<R>, pivotAttributes), search as object, attributes as object, update, peek);
   }
 
   /** Saves a related model (inserting it if new) and attaches it; `checkExisting` avoids a duplicate pivot row. */
