@@ -4350,6 +4350,9 @@ var SheetORM = (() => {
   function rereadTable(ref) {
     return readInScope(ref, true);
   }
+  function rereadInSession(ref) {
+    if (!active && sessionTables()) rereadTable(ref);
+  }
   function readInScope(ref, fresh) {
     if (active) return active.table(ref);
     return askedBy(ref.owner, () => readOutsideWrite(ref, fresh));
@@ -7934,7 +7937,11 @@ var SheetORM = (() => {
   }
 
   // src/model/findOrCreate.ts
-  function findOrCreate(owner, method, find, create, search, attributes, update) {
+  function findOrCreate(owner, method, find, create, search, attributes, update, peek = find) {
+    if (!update) {
+      const seen = peek();
+      if (seen) return seen;
+    }
     return runWrite(`${owner}.${method}`, () => {
       const found = find();
       if (!found) return create({ ...search, ...attributes });
@@ -8821,7 +8828,8 @@ var SheetORM = (() => {
         if (other) this.attach([other], pivotAttributes);
         return other;
       };
-      return findOrCreate(owner, method, find, (merged) => this.create(merged, pivotAttributes), search, attributes, update);
+      const peek = () => this.query().where(where).first();
+      return findOrCreate(owner, method, find, (merged) => this.create(merged, pivotAttributes), search, attributes, update, peek);
     }
     save(model, second, third) {
       const [pivotAttributes, checkExisting] = lucidOrder(second, third) ? [third, second] : [second, third];
@@ -9513,6 +9521,7 @@ var SheetORM = (() => {
     fresh(...relations) {
       const model = classOf3(this);
       if (!stateOf(this).persisted) return null;
+      rereadInSession(tableRef(model));
       const query = relations.length ? model.query().with(...relations) : model.query();
       const keys = originalKeyValues(this, primaryKeys(model));
       return query.find(keys.length === 1 ? keys[0] : keys);
