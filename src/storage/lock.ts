@@ -66,6 +66,13 @@ function tookLock(lock: Lock, timeoutMs: number): boolean {
     return lock.tryLock(timeoutMs);
   } catch (error) {
     if (/^(Exception: )?Lock timeout/i.test(messageOf(error))) return false;
+    // The call may have taken the lock before failing: release it (no effect on a lock not held),
+    // or every other execution's write would wait for this one to end.
+    try {
+      lock.releaseLock();
+    } catch {
+      // The failure being reported is tryLock's.
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 /** A WriteError says exactly what was and was not written. */
-import { Model, ServiceError, ValidationError, WriteError, transaction } from '../../src';
+import { Model, ServiceError, ValidationError, WriteError, configure, transaction } from '../../src';
 import { gas, seedSheets, sheetRows } from '../support/seed';
 
 class Post extends Model {
@@ -301,4 +301,27 @@ test('a failed flush before Sheets API deletions takes the appends back, so a re
   stop();
   run();
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [2, 'b'], [4, 'd'], [5, 'new']]);
+});
+
+test('a tryLock that took the lock and then failed has it released, so other executions are not kept waiting', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+  const log: string[] = [];
+  let held = false;
+  const lock = {
+    tryLock: () => {
+      held = true;
+      log.push('tryLock');
+      throw new Error('Service LockService timed out.');
+    },
+    releaseLock: () => {
+      held = false;
+      log.push('releaseLock');
+    },
+    hasLock: () => held,
+  };
+  configure({ lock: lock as never });
+  expect(() => Post.create({ title: 'new' })).toThrow(/^Post\.create: Lock\.tryLock failed: Service LockService timed out\..* Nothing was written\.$/);
+  expect(log).toEqual(['tryLock', 'releaseLock']);
+  expect(held).toBe(false);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
