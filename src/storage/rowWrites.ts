@@ -25,10 +25,38 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
     const blank = found.map((row) => row.every((cell) => cell === ''));
     const ours = found.map((row, r) => keys.every((key) => sameKey(row[key - 1], rows[r][key - 1])));
     if (found.some((_, r) => !blank[r] && !ours[r])) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
-    // Nothing of the append landed: there is nothing to clear.
-    if (blank.every(Boolean)) return;
+    if (blank.every(Boolean)) {
+      // Blank there: nothing landed, unless it landed and rows moved while the call hung.
+      if (rowsElsewhere(label, sheet, rows, keys)) throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+      return;
+    }
   }
   once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+}
+
+/**
+ * Whether the sheet holds any of `rows` (written by a call that reported a failure) elsewhere, with
+ * their keys and every value they gave: a person who deleted or inserted rows meanwhile moved them
+ * from where they were written. Read only on that failure's path; a double without getLastRow
+ * cannot tell, so they count as there.
+ */
+function rowsElsewhere(label: string, sheet: Sheet, rows: readonly unknown[][], keys: readonly number[]): boolean {
+  if (typeof (sheet as Partial<Sheet>).getLastRow !== 'function') return true;
+  const last = once(`${label}: the last row`, () => sheet.getLastRow());
+  if (last < 2) return false;
+  const held = once(`${label}: looking for the rows`, () => sheet.getRange(2, 1, last - 1, rows[0].length).getValues());
+  const byKey = new Map<string, unknown[][]>();
+  for (const row of held) {
+    const key = keyText(row, keys);
+    const same = byKey.get(key);
+    if (same) same.push(row);
+    else byKey.set(key, [row]);
+  }
+  return rows.some((row) => (byKey.get(keyText(row.map(unguarded), keys)) || []).some((found) => row.every((cell, c) => cell === '' || sameCell(found[c], cell as Cell))));
+}
+
+function keyText(row: readonly unknown[], keys: readonly number[]): string {
+  return keys.map((key) => String(normalizeKey(row[key - 1]))).join('\u0000');
 }
 
 /** The key columns of a sheet (1-based) and the keys each updated row may hold (see TablePlan.rowKeys). */
@@ -191,6 +219,11 @@ export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over
     const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
     const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
     if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
+    // Filler still there, where the rows were written: nothing landed, unless they moved meanwhile.
+    const landed = found.some((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1])));
+    if (!landed && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys)) {
+      throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+    }
   }
   for (const block of over) {
     const height = block.values.length;

@@ -325,3 +325,59 @@ test('a tryLock that took the lock and then failed has it released, so other exe
   expect(held).toBe(false);
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
+
+describe('an append that landed although its call failed, while a person moved rows', () => {
+  it('is reported as perhaps written, not as nothing written, so running it again does not store it twice', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
+    let done = false;
+    gas().beforeCall((call) => {
+      if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
+      done = true;
+      gas().run('person', () => {
+        const sheet = gas().SpreadsheetApp.getActive().getSheetByName('Posts')!;
+        sheet.getRange(5, 1, 1, 2).setValues([[4, 'new']]);
+        sheet.deleteRow(2);
+      });
+      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    });
+    let message = '';
+    try {
+      Post.create({ title: 'new' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/failed \(.*timed out.*\)\. Written: nothing\. Perhaps written \(the call that failed may have gone through\): sheet "Posts" .*: append rows 5–5\.$/);
+    expect(message).not.toMatch(/Nothing was written/);
+    expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [2, 'b'], [3, 'c'], [4, 'new']]);
+  });
+
+  it('over filler rows too', () => {
+    seedSheets({ Posts: [['id', 'title', 'done'], [1, 'a', true], [2, 'b', true], ['', '', false], ['', '', false]] });
+    let done = false;
+    gas().beforeCall((call) => {
+      if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
+      done = true;
+      gas().run('person', () => {
+        const sheet = gas().SpreadsheetApp.getActive().getSheetByName('Posts')!;
+        sheet.getRange(4, 1, 1, 2).setValues([[3, 'new']]);
+        sheet.deleteRow(2);
+      });
+      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    });
+    expect(() => Post.create({ title: 'new' })).toThrow(/Perhaps written \(the call that failed may have gone through\): sheet "Posts" .*: append rows 4–4\.$/);
+    expect(gas().sheetValues('Posts')).toEqual([['id', 'title', 'done'], [2, 'b', true], [3, 'new', false], ['', '', false]]);
+  });
+
+  it('a call that did not land, with rows moved meanwhile, is still taken back as nothing written', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
+    let done = false;
+    gas().beforeCall((call) => {
+      if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
+      done = true;
+      gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Posts')!.deleteRow(2));
+      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    });
+    expect(() => Post.create({ title: 'new' })).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+    expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [2, 'b'], [3, 'c']]);
+  });
+});
