@@ -1,9 +1,11 @@
 /** Carries out write plans on sheets in as few service calls as the plan allows. */
 import { ServiceError, ValidationError } from '../errors';
-import { adviceOn, failureOf, isNotAllowed, messageOf, once, retried, whoAsked } from './service';
+import { adviceOn, failureOf, isRefusal, messageOf, once, retried, whoAsked } from './service';
 import { TablePlan } from './WritePlan';
 import { OpenedSheet } from './TableRef';
 import { SheetWrite, StepPartlyDone, stepsOf, WriteStep } from './writeSteps';
+import { UnsentCall } from './sheetsApi/batchWrite';
+import { TakeBackUnsure } from './rowWrites';
 
 /** What has been written so far, sheet by sheet, for error reports (described only when one is made). */
 export type Progress = Array<[sheet: SheetWrite, what: string]>;
@@ -112,16 +114,19 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       step.run();
     } catch (thrown) {
       const partly = thrown instanceof StepPartlyDone ? thrown : null;
-      const error = partly ? partly.cause : thrown;
+      const failure = partly ? partly.cause : thrown;
+      const unsent = failure instanceof UnsentCall;
+      const error = unsent ? failure.failure : failure;
       if (partly) partly.done.forEach((entry) => progress.push(entry));
       // A flush writes nothing of its own: reports list sheet work only.
       const left = partly ? partly.left.map(([write, what]): [string, string] => [write.opened.describe(), what]) : sheetWork([step]);
       // Of a step made call by call, only the call that failed may have landed; a batched call is one call.
       const failedCall = partly ? left.slice(0, 1) : left;
-      const { all, failedStep } = takeBack(steps.slice(0, i + 1), starts, progress);
-      // A failed call taken back is not in the sheet either way, nor is one the context does not allow.
-      const unwritten = failedStep || isNotAllowed(error instanceof ServiceError ? error.cause : error);
-      const uncertain = unwritten ? [] : failedCall;
+      // A call never sent, or refused (not allowed where the script runs, quota, protected cells), did nothing.
+      const unrun = unsent || isRefusal(error instanceof ServiceError ? error.cause : error);
+      const { all, failedStep, unsure } = takeBack(steps.slice(0, i + 1), starts, progress, unrun && !(partly && partly.done.length));
+      const unwritten = failedStep || unrun;
+      const uncertain = unsure.concat(unwritten ? [] : failedCall);
       const remaining = (unwritten ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
       throw new PlanInterrupted(error, step.writes, uncertain, remaining, all);
     }
@@ -137,26 +142,34 @@ function sheetWork(steps: readonly WriteStep[]): Array<[string, string]> {
  * Takes back a failed write (`steps`, the failed one last) when no deletion ran: changed cells get
  * back what they held and appended rows are cleared, the failed step's too, as it may have landed
  * although it reported an error. The write is then all-or-nothing after all. After a deletion
- * nothing is taken back: one that failed may have moved the rows. Each step taken back leaves
- * `progress` (its entries start at `starts[i]`); one that cannot be stays listed there.
+ * nothing is taken back: one that ran, or failed and may have run, moved rows and cannot be undone
+ * (`deletionUnrun`: the failed step is a deletion that surely did nothing). Each step taken back
+ * leaves `progress` (its entries start at `starts[i]`); one that cannot be stays listed there, or,
+ * when the take-back's own write failed (it may have landed), moves to `unsure`.
  * Says whether every step was taken back, and whether the failed one was.
  */
-function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress): { all: boolean; failedStep: boolean } {
-  if (steps.some((step) => step.kind === 'delete')) return { all: false, failedStep: false };
+function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress, deletionUnrun: boolean): { all: boolean; failedStep: boolean; unsure: Array<[string, string]> } {
+  const unsure: Array<[string, string]> = [];
+  const deletions = steps.filter((step) => step.kind === 'delete').length;
+  const unrunDeletion = deletions === 1 && steps[steps.length - 1].kind === 'delete' && deletionUnrun;
+  if (deletions && !unrunDeletion) return { all: false, failedStep: false, unsure };
   let all = true;
   let failedStep = false;
   for (let i = steps.length - 1; i >= 0; i--) {
     const { undo } = steps[i];
     if (steps[i].kind === 'flush' || !undo) continue;
+    const end = i === steps.length - 1 ? progress.length : starts[i + 1];
     try {
       undo();
-    } catch {
+    } catch (error) {
       all = false;
+      if (error instanceof TakeBackUnsure) {
+        progress.splice(starts[i], end - starts[i]).forEach(([write, what]) => unsure.push([write.opened.describe(), what]));
+      }
       continue;
     }
     if (i === steps.length - 1) failedStep = true;
-    const end = i === steps.length - 1 ? progress.length : starts[i + 1];
     progress.splice(starts[i], end - starts[i]);
   }
-  return { all, failedStep };
+  return { all, failedStep, unsure };
 }

@@ -6,13 +6,33 @@
  */
 import { CellValue, normalizeKey, sameValue } from '../support/values';
 import { sheetCell } from '../support/cells';
-import { once, retried } from './service';
+import { isRefusal, messageOf, once, retried } from './service';
+import { ServiceError } from '../errors';
 import { CellBlock, groupCells, TablePlan } from './WritePlan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Thrown when appended rows are not where they were written: they are left, and reported as written. */
 export class NotOurRows extends Error {}
+
+/** Thrown when a take-back's own write failed: it may have landed, so what it restores is reported as perhaps written. */
+export class TakeBackUnsure extends Error {
+  readonly failure: unknown;
+
+  constructor(failure: unknown) {
+    super(messageOf(failure));
+    this.failure = failure;
+  }
+}
+
+/** A take-back's write: sent once; a failure of it leaves the step's write uncertain, unless it was refused unrun. */
+function restoring(label: string, fn: () => void): void {
+  try {
+    once(label, fn);
+  } catch (error) {
+    throw isRefusal(error instanceof ServiceError ? error.cause : error) ? error : new TakeBackUnsure(error);
+  }
+}
 
 /**
  * Clears the rows appended at `at` when each holds the keys appended there (`keys`: 1-based columns)
@@ -31,7 +51,7 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
       return;
     }
   }
-  once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+  restoring(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
 }
 
 /**
@@ -92,7 +112,7 @@ export function restoreBlock(label: string, sheet: Sheet, block: CellBlock, keys
       landed = true;
     }
   }
-  if (landed) once(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
+  if (landed) restoring(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
 }
 
 /** Whether a cell read back holds what `setValues` was given. */
@@ -232,6 +252,6 @@ export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over
       .slice(block.row - plan.appendAt, block.row - plan.appendAt + height)
       // Text stays text (a filler cell may show '#N/A'): guarded as any value written is.
       .map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => sheetCell(cell === undefined ? null : (cell as CellValue))));
-    once(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before as Cell[][]));
+    restoring(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before as Cell[][]));
   }
 }

@@ -33,6 +33,11 @@ export function isNotAllowed(error: unknown): boolean {
   return !(error instanceof SheetORMError) && NOT_ALLOWED.test(messageOf(error));
 }
 
+/** Whether a write call was refused before doing anything: not allowed where the script runs, quota, protected cells. */
+export function isRefusal(error: unknown): boolean {
+  return isNotAllowed(error) || isQuotaRefusal(error) || (!(error instanceof SheetORMError) && /You do not have permission|trying to edit a protected cell/i.test(messageOf(error)));
+}
+
 /** Whether a call was refused for quota: nothing was done, so even a one-shot change may be sent again. */
 export function isQuotaRefusal(error: unknown): boolean {
   return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));

@@ -61,7 +61,7 @@ describe('in a custom function', () => {
       error = thrown;
     }
     expect(error).toBeInstanceOf(WriteError);
-    expect((error as Error).message).toMatch(/Written: nothing\. Not written: sheet "Posts" .*: delete rows 3–3\. Custom functions/);
+    expect((error as Error).message).toMatch(/failed \(.*deleteRows\(3, 1\) failed: You do not have permission to call deleteRows.*\)\. Nothing was written: .* Custom functions/);
     expect((error as Error).message).not.toMatch(/Perhaps written/);
     expect(sheetRows('Posts')).toEqual(seed().Posts);
   });

@@ -68,6 +68,36 @@ test('when taking the appended rows back fails too, the error still lists what w
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'kept']]);
 });
 
+test('a take-back whose own call failed (it may have landed) lists the write it was to undo as perhaps written', () => {
+  seedSheets({ Posts: [['id', 'title']], Notes: [['id', 'text']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && call.sheet === 'Notes') throw new Error('You do not have permission to access the requested document.');
+    if (call.method === 'Range.clearContent') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+  });
+  expect(() =>
+    transaction(() => {
+      Post.create({ title: 'maybe' });
+      Note.create({ text: 'refused' });
+    }),
+  ).toThrow(/Written: nothing\. Perhaps written \(the call that failed may have gone through\): sheet "Posts" in spreadsheet "Test Spreadsheet": appended rows 2–2\. Not written: sheet "Notes"/);
+});
+
+test('a deletion refused unrun, after appends on the same sheet, leaves them taken back', () => {
+  seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Sheet.deleteRows') throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+  });
+  const post = new Post({ title: 'new' });
+  expect(() =>
+    transaction(() => {
+      post.save();
+      Post.findOrFail(1).delete();
+    }),
+  ).toThrow(/protected cell.*\)\. Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+  expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b']]);
+  expect(post.$isPersisted).toBe(false);
+});
+
 test('appends are not taken back after a failed deletion, which may have gone through: the error lists them', () => {
   seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b']] });
   gas().beforeCall((call) => {

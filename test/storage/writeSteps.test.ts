@@ -122,12 +122,29 @@ it("a failure report lists sheet work only, not the flush before API deletions",
     });
   const api = run(true, script, (env) =>
     env.beforeCall((call) => {
-      if (call.method === 'Sheets.Spreadsheets.batchUpdate') throw new Error('You do not have permission to edit this range.');
+      if (call.method === 'Sheets.Spreadsheets.batchUpdate') throw new Error('Service Spreadsheets timed out while accessing document with id x.');
     }),
   );
   expect(api.env.calls.count('SpreadsheetApp.flush')).toBeGreaterThanOrEqual(1);
   expect((api.error as Error).message).toMatch(/Written: sheet "Tags" in spreadsheet "[^"]+": appended rows \d+–\d+\. Perhaps written \(the call that failed may have gone through\): sheet "Posts" in spreadsheet "[^"]+": delete rows 5–5, rows 3–3\.$/);
   expect((api.error as Error).message).not.toMatch(/flush/);
+});
+
+it('a deletion refused unrun (protected rows) leaves the rest of the write taken back: all or nothing', () => {
+  const script = () =>
+    transaction(() => {
+      Tag.create({ name: 'new' });
+      Post.whereIn('id', [2, 4]).delete();
+    });
+  for (const api of [false, true]) {
+    const result = run(api, script, (env) =>
+      env.beforeCall((call) => {
+        if (call.method === 'Sheets.Spreadsheets.batchUpdate' || call.method === 'Sheet.deleteRows') throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+      }),
+    );
+    expect((result.error as Error).message).toMatch(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+    expect(result.sheets).toEqual(['Posts', 'Tags', 'Post Tags'].map((name) => (seed() as Record<string, unknown[][]>)[name]));
+  }
 });
 
 it('rows inserted to grow a grid are flushed before API deletions, which need them', () => {
@@ -147,4 +164,20 @@ it('rows inserted to grow a grid are flushed before API deletions, which need th
   const order = api.env.calls.all().map((call) => call.method).filter((method) => /insertRowsAfter|flush|batchUpdate/.test(method));
   expect(order).toEqual(['Sheet.insertRowsAfter', 'SpreadsheetApp.flush', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
   expect(api.sheets[1]).toEqual([['id', 'name']]);
+});
+
+it('a batched deletion whose sheet id could not be read was never sent: not "perhaps written", and the rest is taken back', () => {
+  const script = () =>
+    transaction(() => {
+      Tag.create({ name: 'new' });
+      Post.whereIn('id', [2, 4]).delete();
+    });
+  const result = run(true, script, (env) =>
+    env.beforeCall((call) => {
+      if (call.method === 'Sheet.getSheetId') throw new Error('Unexpected error while getting the method or property getSheetId on object SpreadsheetApp.Sheet.');
+    }),
+  );
+  expect(result.env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(0);
+  expect((result.error as Error).message).toMatch(/getSheetId.*\)\. Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+  expect(result.sheets).toEqual(['Posts', 'Tags', 'Post Tags'].map((name) => (seed() as Record<string, unknown[][]>)[name]));
 });

@@ -10,6 +10,24 @@ import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
 import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
 
+/** Thrown when what a batched call needs (the spreadsheet's or a sheet's id or name) could not be read: the call was never sent. */
+export class UnsentCall {
+  readonly failure: unknown;
+
+  constructor(failure: unknown) {
+    this.failure = failure;
+  }
+}
+
+/** Reads what a batched call needs, telling a failure there from one of the call itself. */
+function beforeSending<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw new UnsentCall(error);
+  }
+}
+
 /** A sheet's changed-cell blocks. */
 export interface SheetBlocks {
   opened: OpenedSheet;
@@ -31,13 +49,15 @@ export interface SheetRuns {
 export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const api = sheetsApi();
   if (!api) return false;
-  const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
+  const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
   // Ranges go by the name the sheet has now: one renamed since it was opened (and maybe another made
   // under its old name) still gets its own cells, as setValues through its handle would.
-  const data = sheets.flatMap(({ opened, blocks }) => {
-    const name = retried('Sheet.getName', () => opened.sheet.getName());
-    return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values as unknown[][] }));
-  });
+  const data = beforeSending(() =>
+    sheets.flatMap(({ opened, blocks }) => {
+      const name = retried('Sheet.getName', () => opened.sheet.getName());
+      return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values as unknown[][] }));
+    }),
+  );
   const label = `Sheets.Values.batchUpdate ${describe(sheets, data.length, 'blocks')}`;
   const call = (): void => {
     api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data }, id);
@@ -64,13 +84,15 @@ function unlessRefused(api: GoogleAppsScript.Sheets, fn: () => void): boolean {
 export function batchDeleteRows(sheets: readonly SheetRuns[]): boolean {
   const api = sheetsApi();
   if (!api) return false;
-  const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-  const requests = sheets.flatMap(({ opened, runs }) => {
-    const sheetId = sheetIdOf(opened.sheet);
-    return runs.map((run) => ({
-      deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: run.start - 1, endIndex: run.start - 1 + run.count } },
-    }));
-  });
+  const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
+  const requests = beforeSending(() =>
+    sheets.flatMap(({ opened, runs }) => {
+      const sheetId = sheetIdOf(opened.sheet);
+      return runs.map((run) => ({
+        deleteDimension: { range: { sheetId, dimension: 'ROWS', startIndex: run.start - 1, endIndex: run.start - 1 + run.count } },
+      }));
+    }),
+  );
   // Deletions are never sent twice: one that failed may have moved the rows.
   return unlessRefused(api, () => once(`Sheets.batchUpdate ${describe(sheets, requests.length, 'deletions')}`, () => api.Spreadsheets!.batchUpdate({ requests }, id)));
 }
