@@ -2010,6 +2010,9 @@ var SheetORM = (() => {
   function isNotAllowed(error) {
     return !(error instanceof SheetORMError) && NOT_ALLOWED.test(messageOf(error));
   }
+  function isRefusal(error) {
+    return isNotAllowed(error) || isQuotaRefusal(error) || !(error instanceof SheetORMError) && /You do not have permission|trying to edit a protected cell/i.test(messageOf(error));
+  }
   function isQuotaRefusal(error) {
     return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
   }
@@ -2148,6 +2151,10 @@ var SheetORM = (() => {
       return lock.tryLock(timeoutMs);
     } catch (error) {
       if (/^(Exception: )?Lock timeout/i.test(messageOf(error))) return false;
+      try {
+        lock.releaseLock();
+      } catch {
+      }
       throw error;
     }
   }
@@ -2380,6 +2387,19 @@ var SheetORM = (() => {
   // src/storage/rowWrites.ts
   var NotOurRows = class extends Error {
   };
+  var TakeBackUnsure = class extends Error {
+    constructor(failure) {
+      super(messageOf(failure));
+      this.failure = failure;
+    }
+  };
+  function restoring(label, fn) {
+    try {
+      once(label, fn);
+    } catch (error) {
+      throw isRefusal(error instanceof ServiceError ? error.cause : error) ? error : new TakeBackUnsure(error);
+    }
+  }
   function clearAppended(label, sheet, at, rows, keys) {
     const width = rows[0].length;
     if (keys) {
@@ -2387,9 +2407,29 @@ var SheetORM = (() => {
       const blank = found.map((row) => row.every((cell) => cell === ""));
       const ours = found.map((row, r) => keys.every((key) => sameKey(row[key - 1], rows[r][key - 1])));
       if (found.some((_, r) => !blank[r] && !ours[r])) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
-      if (blank.every(Boolean)) return;
+      if (blank.every(Boolean)) {
+        if (rowsElsewhere(label, sheet, rows, keys)) throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+        return;
+      }
     }
-    once(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+    restoring(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
+  }
+  function rowsElsewhere(label, sheet, rows, keys) {
+    if (typeof sheet.getLastRow !== "function") return true;
+    const last = once(`${label}: the last row`, () => sheet.getLastRow());
+    if (last < 2) return false;
+    const held = once(`${label}: looking for the rows`, () => sheet.getRange(2, 1, last - 1, rows[0].length).getValues());
+    const byKey = /* @__PURE__ */ new Map();
+    for (const row of held) {
+      const key = keyText2(row, keys);
+      const same = byKey.get(key);
+      if (same) same.push(row);
+      else byKey.set(key, [row]);
+    }
+    return rows.some((row) => (byKey.get(keyText2(row.map(unguarded), keys)) || []).some((found) => row.every((cell, c) => cell === "" || sameCell(found[c], cell))));
+  }
+  function keyText2(row, keys) {
+    return keys.map((key) => String(normalizeKey(row[key - 1]))).join("\0");
   }
   function restoreBlock(label, sheet, block, keys) {
     const { before, values } = block;
@@ -2412,7 +2452,7 @@ var SheetORM = (() => {
         landed = true;
       }
     }
-    if (landed) once(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
+    if (landed) restoring(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
   }
   function sameCell(read, written) {
     return sameValue(read, unguarded(written));
@@ -2496,12 +2536,16 @@ var SheetORM = (() => {
       const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
       const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
       if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
+      const landed = found.some((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1])));
+      if (!landed && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys)) {
+        throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+      }
     }
     for (const block of over) {
       const height = block.values.length;
       const width = block.values[0].length;
       const before = plan.filler.slice(block.row - plan.appendAt, block.row - plan.appendAt + height).map((row) => row.slice(block.column - 1, block.column - 1 + width).map((cell) => sheetCell(cell === void 0 ? null : cell)));
-      once(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
+      restoring(`${label} at row ${block.row}, column ${block.column}`, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
     }
   }
 
@@ -2709,14 +2753,28 @@ var SheetORM = (() => {
   }
 
   // src/storage/sheetsApi/batchWrite.ts
+  var UnsentCall = class {
+    constructor(failure) {
+      this.failure = failure;
+    }
+  };
+  function beforeSending(fn) {
+    try {
+      return fn();
+    } catch (error) {
+      throw new UnsentCall(error);
+    }
+  }
   function batchUpdateCells(sheets) {
     const api = sheetsApi();
     if (!api) return false;
-    const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-    const data = sheets.flatMap(({ opened, blocks }) => {
-      const name = retried("Sheet.getName", () => opened.sheet.getName());
-      return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values }));
-    });
+    const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
+    const data = beforeSending(
+      () => sheets.flatMap(({ opened, blocks }) => {
+        const name = retried("Sheet.getName", () => opened.sheet.getName());
+        return blocks.map((block) => ({ range: `${quotedSheet(name)}!${blockA1(block)}`, values: block.values }));
+      })
+    );
     const label = `Sheets.Values.batchUpdate ${describe2(sheets, data.length, "blocks")}`;
     const call = () => {
       api.Spreadsheets.Values.batchUpdate({ valueInputOption: "USER_ENTERED", data }, id);
@@ -2738,13 +2796,15 @@ var SheetORM = (() => {
   function batchDeleteRows(sheets) {
     const api = sheetsApi();
     if (!api) return false;
-    const id = spreadsheetIdOf(sheets[0].opened.spreadsheet);
-    const requests = sheets.flatMap(({ opened, runs }) => {
-      const sheetId = sheetIdOf(opened.sheet);
-      return runs.map((run) => ({
-        deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
-      }));
-    });
+    const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
+    const requests = beforeSending(
+      () => sheets.flatMap(({ opened, runs }) => {
+        const sheetId = sheetIdOf(opened.sheet);
+        return runs.map((run) => ({
+          deleteDimension: { range: { sheetId, dimension: "ROWS", startIndex: run.start - 1, endIndex: run.start - 1 + run.count } }
+        }));
+      })
+    );
     return unlessRefused(api, () => once(`Sheets.batchUpdate ${describe2(sheets, requests.length, "deletions")}`, () => api.Spreadsheets.batchUpdate({ requests }, id)));
   }
   function describe2(sheets, count, what) {
@@ -2979,13 +3039,16 @@ var SheetORM = (() => {
         step2.run();
       } catch (thrown) {
         const partly = thrown instanceof StepPartlyDone ? thrown : null;
-        const error = partly ? partly.cause : thrown;
+        const failure = partly ? partly.cause : thrown;
+        const unsent = failure instanceof UnsentCall;
+        const error = unsent ? failure.failure : failure;
         if (partly) partly.done.forEach((entry) => progress.push(entry));
         const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step2]);
         const failedCall = partly ? left.slice(0, 1) : left;
-        const { all, failedStep } = takeBack(steps.slice(0, i + 1), starts, progress);
-        const unwritten = failedStep || isNotAllowed(error instanceof ServiceError ? error.cause : error);
-        const uncertain = unwritten ? [] : failedCall;
+        const unrun = unsent || isRefusal(error instanceof ServiceError ? error.cause : error);
+        const { all, failedStep, unsure } = takeBack(steps.slice(0, i + 1), starts, progress, unrun && !(partly && partly.done.length));
+        const unwritten = failedStep || unrun;
+        const uncertain = unsure.concat(unwritten ? [] : failedCall);
         const remaining = (unwritten ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
         throw new PlanInterrupted(error, step2.writes, uncertain, remaining, all);
       }
@@ -2995,24 +3058,30 @@ var SheetORM = (() => {
   function sheetWork(steps) {
     return steps.filter((step2) => step2.kind !== "flush").flatMap((step2) => step2.writes.map((write, w) => [write.opened.describe(), step2.todo[w]]));
   }
-  function takeBack(steps, starts, progress) {
-    if (steps.some((step2) => step2.kind === "delete")) return { all: false, failedStep: false };
+  function takeBack(steps, starts, progress, deletionUnrun) {
+    const unsure = [];
+    const deletions = steps.filter((step2) => step2.kind === "delete").length;
+    const unrunDeletion = deletions === 1 && steps[steps.length - 1].kind === "delete" && deletionUnrun;
+    if (deletions && !unrunDeletion) return { all: false, failedStep: false, unsure };
     let all = true;
     let failedStep = false;
     for (let i = steps.length - 1; i >= 0; i--) {
       const { undo } = steps[i];
       if (steps[i].kind === "flush" || !undo) continue;
+      const end = i === steps.length - 1 ? progress.length : starts[i + 1];
       try {
         undo();
-      } catch {
+      } catch (error) {
         all = false;
+        if (error instanceof TakeBackUnsure) {
+          progress.splice(starts[i], end - starts[i]).forEach(([write, what]) => unsure.push([write.opened.describe(), what]));
+        }
         continue;
       }
       if (i === steps.length - 1) failedStep = true;
-      const end = i === steps.length - 1 ? progress.length : starts[i + 1];
       progress.splice(starts[i], end - starts[i]);
     }
-    return { all, failedStep };
+    return { all, failedStep, unsure };
   }
 
   // src/storage/KeyStats.ts
