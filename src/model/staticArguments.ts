@@ -13,8 +13,17 @@ export function checkAttributeList(list: unknown, owner: string, method: 'create
     // A model of the class is taken as it is; one of another class would be merged as attributes.
     if (isPlainObject(attributes) || (related && attributes instanceof related)) return;
     const which = method === 'create' ? 'expected an object of attributes' : `the item at index ${i} is not an object of attributes`;
-    throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+    // A model of another class (rows copied to an archive) is no list of attributes until asked for them.
+    const hint = isModel(attributes) ? `; pass its attributes: ${method === 'create' ? 'model.toJSON()' : 'models.map((model) => model.toJSON())'}` : '';
+    throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}${hint}.`);
   });
+}
+
+/** Whether a value is a model (of any class): its class has $getRelation. */
+function isModel(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const owner = (value as { constructor?: unknown }).constructor as { $getRelation?: unknown } | undefined;
+  return typeof owner === 'function' && typeof (owner as { $getRelation?: unknown }).$getRelation === 'function';
 }
 
 /** firstOrCreate/updateOrCreate take two objects of attributes: anything else would be spread into columns named 0, 1, ... */
@@ -24,6 +33,16 @@ export function checkAttributeObjects(owner: string, method: string, search: unk
     const which = i === 0 ? 'the search' : 'the attributes';
     throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
   });
+  const clause = search as Record<string, unknown>;
+  for (const column of Object.keys(clause)) refuseList(`${owner}.${method}({ ${column}: [...] })`, column, clause[column]);
+}
+
+/** A list where one value is looked for (a form's e.namedValues answer), named in the method the caller used. */
+function refuseList(call: string, column: string, value: unknown): void {
+  if (!Array.isArray(value)) return;
+  throw new ValidationError(
+    `${call}: a list (${describeValue(value)}) is no single value to look for; pass one (e.namedValues.${column}[0] for a form's answer), or use whereIn('${column}', [...]) for any of several.`,
+  );
 }
 
 /**
@@ -33,7 +52,10 @@ export function checkAttributeObjects(owner: string, method: string, search: unk
 export function findByQuery<M extends Model>(model: ModelClass<M>, method: string, column: unknown, value: unknown, given: number): QueryBuilder<M> {
   if (isPlainObject(column)) {
     const clause = column as Record<string, unknown>;
-    for (const name of Object.keys(clause)) if (clause[name] === undefined) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+    for (const name of Object.keys(clause)) {
+      if (clause[name] === undefined) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+      refuseList(`${modelName(model)}.${method}({ ${name}: [...] })`, name, clause[name]);
+    }
     return model.query().where(clause);
   }
   if (typeof column !== 'string') {
@@ -41,6 +63,7 @@ export function findByQuery<M extends Model>(model: ModelClass<M>, method: strin
   }
   if (given < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
   if (value === undefined) throw undefinedValue(model, method, column, `'${column}', undefined`);
+  refuseList(`${modelName(model)}.${method}('${column}', [...])`, column, value);
   return model.query().where(column, value);
 }
 

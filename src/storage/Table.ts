@@ -380,7 +380,12 @@ export class Table {
       const shown = columns.map((c) => describeValue(values[c])).join(', ');
       // The holder may be a row of the sheet, or one added earlier in this same write.
       const where = holder.rowNumber !== null ? `${this.opened.describe()} already has a row with` : `another new row for ${this.opened.describe()} in this write has`;
-      throw new DuplicateKeyError(`${owner}: ${where} ${names.join(', ')} = ${shown}; give each row its own key. Nothing was written.`);
+      // Ids of rows copied elsewhere (an archive) come back: a sheet's new rows take max + 1 of the keys it holds now.
+      const reused =
+        holder.rowNumber !== null && columns.length === 1 && typeof values[columns[0]] === 'number'
+          ? ` (new rows take max + 1 of the ids a sheet holds, so deleting the rows with the highest ids, as an archive job does, hands them out again: _keyType = 'uuid' gives ids that never come back)`
+          : '';
+      throw new DuplicateKeyError(`${owner}: ${where} ${names.join(', ')} = ${shown}; give each row its own key${reused}. Nothing was written.`);
     }
   }
 

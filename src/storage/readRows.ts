@@ -40,17 +40,18 @@ export function blanksToNull(cells: CellValue[], width: number): boolean {
 
 /**
  * What a checkbox column or a formula filled down past the data leaves: a row of nothing but empty
- * cells, unticked checkboxes (false), spaces, zeros and formula errors (`=C4/D4` shows #DIV/0!,
- * a VLOOKUP of an empty cell #N/A). It is no record, so queries neither list nor change it. Where
- * the key columns are known, a row whose key cell holds 0 (or an error) stays a record (0 is a key
- * like any other); `keys` is null for a sheet without them.
+ * cells, unticked checkboxes (false), spaces, zeros, formula errors (`=C4/D4` shows #DIV/0!, a
+ * VLOOKUP of an empty cell #N/A) and, with an empty key, TRUE (a flag `=E2<5` shows it on empty
+ * rows). It is no record, so queries neither list nor change it. Where the key columns are known, a
+ * row whose key cell holds 0 (or an error, or TRUE) stays a record (0 is a key like any other);
+ * `keys` is null for a sheet without them.
  */
 export function isPlaceholder(cells: readonly CellValue[], keys: readonly number[] | null): boolean {
   let shown = false;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (cell === null || cell === false || isSpaces(cell)) continue;
-    if (cell !== 0 && !isFormulaError(cell)) return false;
+    if (cell !== 0 && cell !== true && !isFormulaError(cell)) return false;
     shown = true;
   }
   return !shown || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));

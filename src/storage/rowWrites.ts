@@ -133,7 +133,8 @@ type Cell = string | number | boolean | Date;
 
 /**
  * Whether new rows may take the plan's filler rows: read under the lock, none of the cells they give
- * a value may hold a formula (a totals row showing 0, a formula the rows would replace). Otherwise
+ * a value may hold a formula (a totals row showing 0, a formula the rows would replace), and none may
+ * hold a TRUE that no formula shows (a checkbox someone ticked: a new row would take it). Otherwise
  * the rows go below the filler, as appendRow puts them, and nothing of the filler is touched.
  */
 export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string): void {
@@ -145,7 +146,7 @@ export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string): void 
     // A test double of Range may lack getFormulas: unable to tell, the rows go below the filler.
     return typeof (range as Partial<typeof range>).getFormulas === 'function' ? range.getFormulas() : null;
   });
-  const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
+  const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => (formula !== '' ? plan.appendRows[r][c] !== '' : plan.filler[r][c] === true)));
   if (formulas && !clash) {
     plan.fillerFormulas = formulas;
     return;

@@ -74,6 +74,12 @@ export function toCell(value: unknown, target: CellTarget): string | number | bo
     // The service copies what it is given, so the caller's Date is handed over as it is.
     return value;
   }
+  if (Array.isArray(value)) {
+    // A form submission's e.namedValues gives each answer as a list.
+    throw new ValidationError(
+      `${target.describe()}: a list (${describeValue(value)}) cannot be stored in a cell; store one of its items (e.namedValues.Name[0] for a form's answer) or join them into text (list.join(', ')).`,
+    );
+  }
   throw new ValidationError(
     `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`,
   );

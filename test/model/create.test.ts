@@ -203,7 +203,22 @@ describe('Model.createMany', () => {
     const tag = new Tag({ title: 'js' });
     expect(() => Post.create(tag as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got a Tag/);
     expect(() => Post.createMany([{ title: 'a' }, tag] as never)).toThrow(/^Post\.createMany\(\): the item at index 1 is not an object of attributes, got a Tag/);
+    // Rows copied to an archive: what to pass instead.
+    expect(() => Post.createMany([tag] as never)).toThrow(/got a Tag.*; pass its attributes: models\.map\(\(model\) => model\.toJSON\(\)\)\.$/);
+    expect(() => Post.create(tag as never)).toThrow(/; pass its attributes: model\.toJSON\(\)\.$/);
+    expect(() => Post.createMany([new Date(0)] as never)).not.toThrow(/pass its attributes/);
     expect(sheetRows('Posts')).toEqual([['id', 'title', 'views']]);
+  });
+
+  it("a form's e.namedValues lists, given as a value, say to take an item (SheetORM's own words, naming the method called)", () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'Eve', 0]] });
+    const e = { namedValues: { title: ['Eve'] } };
+    expect(() => Post.create({ title: e.namedValues.title as never })).toThrow(/^Post\.title .*: a list \(\["Eve"\]\) cannot be stored in a cell; store one of its items \(e\.namedValues\.Name\[0\] for a form's answer\) or join them into text/);
+    expect(() => Post.findBy('title', e.namedValues.title)).toThrow(/^Post\.findBy\('title', \[\.\.\.\]\): a list \(\["Eve"\]\) is no single value to look for; pass one \(e\.namedValues\.title\[0\] for a form's answer\), or use whereIn\('title', \[\.\.\.\]\) for any of several\./);
+    expect(() => Post.findBy({ title: e.namedValues.title })).toThrow(/^Post\.findBy\(\{ title: \[\.\.\.\] \}\): a list/);
+    expect(() => Post.firstOrCreate({ title: e.namedValues.title as never })).toThrow(/^Post\.firstOrCreate\(\{ title: \[\.\.\.\] \}\): a list/);
+    expect(Post.findBy('title', e.namedValues.title[0])!.id).toBe(1);
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'Eve', 0]]);
   });
 });
 

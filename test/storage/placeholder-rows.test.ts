@@ -290,10 +290,32 @@ describe('new rows below the last record', () => {
 });
 
 describe('filler rows and other writers', () => {
-  it('a row whose only value is a ticked checkbox is kept: someone ticked it, so new rows go below it', () => {
+  it('a row whose only value is a ticked checkbox is no record, but someone ticked it: new rows go below it, never taking the tick', () => {
     seedSheets({ Tasks: [['id', 'title', 'done'], [1, 'a', false], ['', '', true]] });
+    expect(Task.count()).toBe(1);
     Task.create({ title: 'b' });
     expect(sheetRows('Tasks')).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', true], [2, 'b', '']]);
+  });
+
+  it('a flag filled down (=C2<5) showing TRUE on empty rows makes no records; a new row takes the first, keeping the formula', () => {
+    seedSheets({
+      Stock: [
+        ['id', 'name', 'qty', 'low'],
+        [1, 'a', 9, '=C2<5'],
+        [2, 'b', 3, '=C3<5'],
+        ['', '', '', '=C4<5'],
+        ['', '', '', '=C5<5'],
+      ],
+    });
+    class Stock extends Model {
+      static _table = 'Stock';
+    }
+    expect(sheetRows('Stock').map((row) => row[3])).toEqual(['low', false, true, true, true]);
+    expect(Stock.count()).toBe(2);
+    expect(Stock.where('low', true).pluck('id').all()).toEqual([2]);
+    Stock.create({ name: 'c', qty: 7 });
+    expect(sheetRows('Stock')).toEqual([['id', 'name', 'qty', 'low'], [1, 'a', 9, false], [2, 'b', 3, true], [3, 'c', 7, false], ['', '', '', true]]);
+    expect(gas().sheetFormulas('Stock')[3][3]).toBe('=C4<5');
   });
 
   it('new rows that exactly fill the filler rows need no look at the grid size: one read, one write', () => {
