@@ -2245,6 +2245,11 @@ var SheetORM = (() => {
       if (isNaN(value.getTime())) throw new ValidationError(`${target.describe()}: an invalid Date cannot be stored; check how it was built.`);
       return value;
     }
+    if (Array.isArray(value)) {
+      throw new ValidationError(
+        `${target.describe()}: a list (${describeValue(value)}) cannot be stored in a cell; store one of its items (e.namedValues.Name[0] for a form's answer) or join them into text (list.join(', ')).`
+      );
+    }
     throw new ValidationError(
       `${target.describe()}: ${describeValue(value)} (${typeof value}) cannot be stored in a cell; use a string, number, boolean, Date or null (JSON.stringify objects first).`
     );
@@ -2471,7 +2476,7 @@ var SheetORM = (() => {
       const range = sheet.getRange(plan.appendAt, 1, count, width);
       return typeof range.getFormulas === "function" ? range.getFormulas() : null;
     });
-    const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
+    const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => formula !== "" ? plan.appendRows[r][c] !== "" : plan.filler[r][c] === true));
     if (formulas && !clash) {
       plan.fillerFormulas = formulas;
       return;
@@ -3385,7 +3390,7 @@ var SheetORM = (() => {
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell === null || cell === false || isSpaces(cell)) continue;
-      if (cell !== 0 && !isFormulaError(cell)) return false;
+      if (cell !== 0 && cell !== true && !isFormulaError(cell)) return false;
       shown = true;
     }
     return !shown || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
@@ -3860,7 +3865,8 @@ var SheetORM = (() => {
         const names = columns.map((c) => this.header.names[c]);
         const shown = columns.map((c) => describeValue(values[c])).join(", ");
         const where = holder.rowNumber !== null ? `${this.opened.describe()} already has a row with` : `another new row for ${this.opened.describe()} in this write has`;
-        throw new DuplicateKeyError(`${owner}: ${where} ${names.join(", ")} = ${shown}; give each row its own key. Nothing was written.`);
+        const reused = holder.rowNumber !== null && columns.length === 1 && typeof values[columns[0]] === "number" ? ` (new rows take max + 1 of the ids a sheet holds, so deleting the rows with the highest ids, as an archive job does, hands them out again: _keyType = 'uuid' gives ids that never come back)` : "";
+        throw new DuplicateKeyError(`${owner}: ${where} ${names.join(", ")} = ${shown}; give each row its own key${reused}. Nothing was written.`);
       }
     }
     /** A value as this table stores it in `column`: validated, Dates copied, blanks as null. */
@@ -7978,8 +7984,14 @@ var SheetORM = (() => {
     Array.from(items).forEach((attributes, i) => {
       if (isPlainObject(attributes) || related && attributes instanceof related) return;
       const which = method === "create" ? "expected an object of attributes" : `the item at index ${i} is not an object of attributes`;
-      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}.`);
+      const hint = isModel(attributes) ? `; pass its attributes: ${method === "create" ? "model.toJSON()" : "models.map((model) => model.toJSON())"}` : "";
+      throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}${hint}.`);
     });
+  }
+  function isModel(value) {
+    if (value === null || typeof value !== "object") return false;
+    const owner = value.constructor;
+    return typeof owner === "function" && typeof owner.$getRelation === "function";
   }
   function checkAttributeObjects(owner, method, search, attributes) {
     [search, attributes].forEach((value, i) => {
@@ -7987,11 +7999,22 @@ var SheetORM = (() => {
       const which = i === 0 ? "the search" : "the attributes";
       throw new ValidationError(`${owner}.${method}(): ${which} must be an object of columns such as { email: 'a@b.c' }, got ${describeValue(value)}.`);
     });
+    const clause = search;
+    for (const column of Object.keys(clause)) refuseList(`${owner}.${method}({ ${column}: [...] })`, column, clause[column]);
+  }
+  function refuseList(call, column, value) {
+    if (!Array.isArray(value)) return;
+    throw new ValidationError(
+      `${call}: a list (${describeValue(value)}) is no single value to look for; pass one (e.namedValues.${column}[0] for a form's answer), or use whereIn('${column}', [...]) for any of several.`
+    );
   }
   function findByQuery(model, method, column, value, given2) {
     if (isPlainObject(column)) {
       const clause = column;
-      for (const name of Object.keys(clause)) if (clause[name] === void 0) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+      for (const name of Object.keys(clause)) {
+        if (clause[name] === void 0) throw undefinedValue(model, method, name, `{ ${name}: undefined }`);
+        refuseList(`${modelName(model)}.${method}({ ${name}: [...] })`, name, clause[name]);
+      }
       return model.query().where(clause);
     }
     if (typeof column !== "string") {
@@ -7999,6 +8022,7 @@ var SheetORM = (() => {
     }
     if (given2 < 2) throw new ValidationError(`${modelName(model)}.${method}(): pass a column and a value, or an object of column values, got only the column "${column}".`);
     if (value === void 0) throw undefinedValue(model, method, column, `'${column}', undefined`);
+    refuseList(`${modelName(model)}.${method}('${column}', [...])`, column, value);
     return model.query().where(column, value);
   }
   function undefinedValue(model, method, column, shown) {
