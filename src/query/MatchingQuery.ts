@@ -13,6 +13,8 @@ import { OrderedQuery } from './OrderedQuery';
 export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
   /** Conditions ANDed with all the others (see scopeToKeys). */
   private readonly scope: Condition[] = [];
+  /** A relation's own filters, ANDed after the key scope (which narrowing looks up first) and before the caller's clauses. */
+  private sealed: Condition | null = null;
 
   /**
    * Throws for an order column the table lacks: order changes no count, but a typo is an error in
@@ -43,7 +45,7 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
    */
   matchingValues(table: Table): Row[] {
     // Without conditions a copy does: filter would call the predicate once per row for nothing.
-    if (!this.conditions.length && !this.scope.length) return table.liveValues().slice();
+    if (!this.conditions.length && !this.scope.length && !this.sealed) return table.liveValues().slice();
     const test = this.predicate(table);
     return this.candidateValues(table).filter(test);
   }
@@ -72,9 +74,9 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
 
   /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
   protected scopedConditions(): Condition[] {
-    if (!this.scope.length) return this.conditions;
+    if (!this.scope.length && !this.sealed) return this.conditions;
     const group: Condition = { kind: 'group', bool: 'and', not: false, conditions: this.conditions };
-    return this.scope.concat(this.conditions.length ? [group] : []);
+    return this.scope.concat(this.sealed ? [this.sealed] : [], this.conditions.length ? [group] : []);
   }
 
   /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
@@ -96,7 +98,7 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
    * caller's clauses, an `orWhere` too, are ANDed with them as one group: a scope holds for every query.
    */
   sealConditions(): this {
-    if (this.conditions.length) this.scope.push({ kind: 'group', bool: 'and', not: false, conditions: this.conditions.splice(0) });
+    if (this.conditions.length) this.sealed = { kind: 'group', bool: 'and', not: false, conditions: this.conditions.splice(0) };
     return this;
   }
 

@@ -143,21 +143,22 @@ function sheetWork(steps: readonly WriteStep[]): Array<[string, string]> {
  * back what they held and appended rows are cleared, the failed step's too, as it may have landed
  * although it reported an error. The write is then all-or-nothing after all. After a deletion
  * nothing is taken back: one that ran, or failed and may have run, moved rows and cannot be undone
- * (`deletionUnrun`: the failed step is a deletion that surely did nothing). Each step taken back
+ * (`failedUnrun`: the failed step surely did nothing, a deletion too). Each step taken back
  * leaves `progress` (its entries start at `starts[i]`); one that cannot be stays listed there, or,
  * when the take-back's own write failed (it may have landed), moves to `unsure`.
  * Says whether every step was taken back, and whether the failed one was.
  */
-function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress, deletionUnrun: boolean): { all: boolean; failedStep: boolean; unsure: Array<[string, string]> } {
+function takeBack(steps: readonly WriteStep[], starts: readonly number[], progress: Progress, failedUnrun: boolean): { all: boolean; failedStep: boolean; unsure: Array<[string, string]> } {
   const unsure: Array<[string, string]> = [];
   const deletions = steps.filter((step) => step.kind === 'delete').length;
-  const unrunDeletion = deletions === 1 && steps[steps.length - 1].kind === 'delete' && deletionUnrun;
+  const unrunDeletion = deletions === 1 && steps[steps.length - 1].kind === 'delete' && failedUnrun;
   if (deletions && !unrunDeletion) return { all: false, failedStep: false, unsure };
   let all = true;
-  let failedStep = false;
+  // A failed step that surely did nothing has nothing to take back (and no sheet to read for it).
+  let failedStep = failedUnrun;
   for (let i = steps.length - 1; i >= 0; i--) {
     const { undo } = steps[i];
-    if (steps[i].kind === 'flush' || !undo) continue;
+    if (steps[i].kind === 'flush' || !undo || (i === steps.length - 1 && failedUnrun)) continue;
     const end = i === steps.length - 1 ? progress.length : starts[i + 1];
     try {
       undo();

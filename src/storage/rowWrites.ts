@@ -38,7 +38,7 @@ function restoring(label: string, fn: () => void): void {
  * Clears the rows appended at `at` when each holds the keys appended there (`keys`: 1-based columns)
  * or is blank; leaves them all when any holds something else. Without keys, clears them unread.
  */
-export function clearAppended(label: string, sheet: Sheet, at: number, rows: readonly unknown[][], keys: readonly number[] | null): void {
+export function clearAppended(label: string, sheet: Sheet, at: number, rows: readonly unknown[][], keys: readonly number[] | null, lookElsewhere = true): void {
   const width = rows[0].length;
   if (keys) {
     const found = once(`${label}: reading the rows first`, () => sheet.getRange(at, 1, rows.length, width).getValues());
@@ -47,7 +47,7 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
     if (found.some((_, r) => !blank[r] && !ours[r])) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
     if (blank.every(Boolean)) {
       // Blank there: nothing landed, unless it landed and rows moved while the call hung.
-      if (rowsElsewhere(label, sheet, rows, keys)) throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+      if (lookElsewhere && rowsElsewhere(label, sheet, rows, keys, true)) throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
       return;
     }
   }
@@ -56,11 +56,13 @@ export function clearAppended(label: string, sheet: Sheet, at: number, rows: rea
 
 /**
  * Whether the sheet holds any of `rows` (written by a call that reported a failure) elsewhere, with
- * their keys and every value they gave: a person who deleted or inserted rows meanwhile moved them
- * from where they were written. Read only on that failure's path; a double without getLastRow
+ * their keys and every value they gave (`exact`: and no other; over filler rows a cell a row leaves
+ * empty keeps what it held): a person who deleted or inserted rows meanwhile moved them from where
+ * they were written. Not asked when the same write deletes rows, which may hold the same values
+ * (detach all, then attach again). Read only on that failure's path; a double without getLastRow
  * cannot tell, so they count as there.
  */
-function rowsElsewhere(label: string, sheet: Sheet, rows: readonly unknown[][], keys: readonly number[]): boolean {
+function rowsElsewhere(label: string, sheet: Sheet, rows: readonly unknown[][], keys: readonly number[], exact: boolean): boolean {
   if (typeof (sheet as Partial<Sheet>).getLastRow !== 'function') return true;
   const last = once(`${label}: the last row`, () => sheet.getLastRow());
   if (last < 2) return false;
@@ -72,7 +74,7 @@ function rowsElsewhere(label: string, sheet: Sheet, rows: readonly unknown[][], 
     if (same) same.push(row);
     else byKey.set(key, [row]);
   }
-  return rows.some((row) => (byKey.get(keyText(row.map(unguarded), keys)) || []).some((found) => row.every((cell, c) => cell === '' || sameCell(found[c], cell as Cell))));
+  return rows.some((row) => (byKey.get(keyText(row.map(unguarded), keys)) || []).some((found) => row.every((cell, c) => (cell === '' ? !exact || found[c] === '' : sameCell(found[c], cell as Cell)))));
 }
 
 function keyText(row: readonly unknown[], keys: readonly number[]): string {
@@ -234,7 +236,7 @@ function heldCell(held: unknown): Cell | null {
  * formulas: keepFormulas saw to that), when each row holds the keys written there or still the ones
  * it held (`keys`: 1-based columns).
  */
-export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over: readonly CellBlock[], keys: readonly number[] | null): void {
+export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over: readonly CellBlock[], keys: readonly number[] | null, lookElsewhere = true): void {
   const count = plan.filler.length;
   if (keys) {
     const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
@@ -242,7 +244,7 @@ export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over
     if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
     // Filler still there, where the rows were written: nothing landed, unless they moved meanwhile.
     const landed = found.some((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1])));
-    if (!landed && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys)) {
+    if (!landed && lookElsewhere && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys, false)) {
       throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
     }
   }

@@ -126,8 +126,10 @@ function appendStep(write: SheetWrite): WriteStep {
   const undo = (): void => {
     // Filler rows get back what they held; the rows below them were empty under the lock, so
     // clearing them takes the append back without moving any row.
-    if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}–${belowAt - 1}`, opened.sheet, plan, over, write.keys || null);
-    if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}–${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null);
+    // Rows this write deletes may hold what it appends: then blank where it appended means nothing landed.
+    const lookElsewhere = !plan.deletions.length;
+    if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}–${belowAt - 1}`, opened.sheet, plan, over, write.keys || null, lookElsewhere);
+    if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}–${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null, lookElsewhere);
   };
   return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
 }

@@ -257,3 +257,22 @@ describe("the caller's orWhere cannot widen a relation's constraints", () => {
     expect(sheetRows('ProjectUser')).toEqual([['project_id', 'user_id', 'role'], [1, 1, 'lead'], [3, 1, 'dev'], [3, 2, 'lead']]);
   });
 });
+
+describe('a relation with its own equality filter, queried per parent', () => {
+  const { Table } = require('../../src/storage/Table');
+
+  test("looks the parent's rows up by the foreign key, not by the filter's value (which most rows share)", () => {
+    seed();
+    const looked = jest.spyOn(Table.prototype, 'rowsHolding');
+    try {
+      const ada = User.find(1);
+      looked.mockClear();
+      expect(titles(ada.related('published').query().get())).toEqual(['Gamma', 'Alpha']);
+      const columns = looked.mock.calls.map(([column]) => column);
+      // Posts: id, user_id, title, published
+      expect(columns).toEqual([1]);
+    } finally {
+      looked.mockRestore();
+    }
+  });
+});

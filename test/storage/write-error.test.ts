@@ -411,3 +411,55 @@ describe('an append that landed although its call failed, while a person moved r
     expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [2, 'b'], [3, 'c']]);
   });
 });
+
+describe('a failed append that did not land, in writes that hold the same values elsewhere', () => {
+  class Tag extends Model {
+    static _table = 'Tags';
+  }
+  class Tagged extends Model {
+    static _table = 'Posts';
+    tags() {
+      return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
+    }
+  }
+  const failFirstAppend = () => {
+    let done = false;
+    gas().beforeCall((call) => {
+      if (done || call.method !== 'Range.setValues') return;
+      done = true;
+      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    });
+  };
+
+  it('detach all, then attach the same tags again: the rows it deletes are no sign that the append landed', () => {
+    seedSheets({ Posts: [['id'], [1]], Tags: [['id'], [1], [2]], PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2]] });
+    failFirstAppend();
+    const post = Tagged.findOrFail(1);
+    expect(() =>
+      transaction(() => {
+        post.related('tags').detach();
+        post.related('tags').attach([1, 2]);
+      }),
+    ).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id'], [1, 1], [1, 2]]);
+  });
+
+  it('a row holding the same keys with other values is not taken for the appended one', () => {
+    seedSheets({ Posts: [['id'], [1]], Tags: [['id'], [1], [2]], PostTag: [['post_id', 'tag_id', 'role'], [1, 2, 'lead']] });
+    failFirstAppend();
+    expect(() => Tagged.findOrFail(1).related('tags').attach([2])).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+    expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role'], [1, 2, 'lead']]);
+  });
+
+  it('an append refused unrun reads nothing more before saying nothing was written', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'a']] });
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues') throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    });
+    gas().calls.reset();
+    expect(() => Post.create({ title: 'b' })).toThrow(/Nothing was written/);
+    const after = gas().calls.all().map((call) => call.method);
+    // Only the spreadsheet's name, for the message.
+    expect(after.slice(after.indexOf('Range.setValues') + 1)).toEqual(['Spreadsheet.getName', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
+  });
+});
