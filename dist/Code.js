@@ -2405,7 +2405,7 @@ var SheetORM = (() => {
       throw isRefusal(error instanceof ServiceError ? error.cause : error) ? error : new TakeBackUnsure(error);
     }
   }
-  function clearAppended(label, sheet, at, rows, keys) {
+  function clearAppended(label, sheet, at, rows, keys, lookElsewhere = true) {
     const width = rows[0].length;
     if (keys) {
       const found = once(`${label}: reading the rows first`, () => sheet.getRange(at, 1, rows.length, width).getValues());
@@ -2413,13 +2413,13 @@ var SheetORM = (() => {
       const ours = found.map((row, r) => keys.every((key) => sameKey(row[key - 1], rows[r][key - 1])));
       if (found.some((_, r) => !blank[r] && !ours[r])) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
       if (blank.every(Boolean)) {
-        if (rowsElsewhere(label, sheet, rows, keys)) throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+        if (lookElsewhere && rowsElsewhere(label, sheet, rows, keys, true)) throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
         return;
       }
     }
     restoring(label, () => sheet.getRange(at, 1, rows.length, width).clearContent());
   }
-  function rowsElsewhere(label, sheet, rows, keys) {
+  function rowsElsewhere(label, sheet, rows, keys, exact) {
     if (typeof sheet.getLastRow !== "function") return true;
     const last = once(`${label}: the last row`, () => sheet.getLastRow());
     if (last < 2) return false;
@@ -2431,7 +2431,7 @@ var SheetORM = (() => {
       if (same) same.push(row);
       else byKey.set(key, [row]);
     }
-    return rows.some((row) => (byKey.get(keyText2(row.map(unguarded), keys)) || []).some((found) => row.every((cell, c) => cell === "" || sameCell(found[c], cell))));
+    return rows.some((row) => (byKey.get(keyText2(row.map(unguarded), keys)) || []).some((found) => row.every((cell, c) => cell === "" ? !exact || found[c] === "" : sameCell(found[c], cell))));
   }
   function keyText2(row, keys) {
     return keys.map((key) => String(normalizeKey(row[key - 1]))).join("\0");
@@ -2535,14 +2535,14 @@ var SheetORM = (() => {
     if (held === null || held === void 0 || held === "") return "";
     return held === false || held === 0 ? held : null;
   }
-  function restoreFiller(label, sheet, plan, over, keys) {
+  function restoreFiller(label, sheet, plan, over, keys, lookElsewhere = true) {
     const count = plan.filler.length;
     if (keys) {
       const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
       const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
       if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
       const landed = found.some((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1])));
-      if (!landed && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys)) {
+      if (!landed && lookElsewhere && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys, false)) {
         throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
       }
     }
@@ -2878,8 +2878,9 @@ var SheetORM = (() => {
       });
     };
     const undo = () => {
-      if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}\u2013${belowAt - 1}`, opened.sheet, plan, over, write.keys || null);
-      if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}\u2013${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null);
+      const lookElsewhere = !plan.deletions.length;
+      if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}\u2013${belowAt - 1}`, opened.sheet, plan, over, write.keys || null, lookElsewhere);
+      if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}\u2013${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null, lookElsewhere);
     };
     return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
   }
@@ -3063,16 +3064,16 @@ var SheetORM = (() => {
   function sheetWork(steps) {
     return steps.filter((step2) => step2.kind !== "flush").flatMap((step2) => step2.writes.map((write, w) => [write.opened.describe(), step2.todo[w]]));
   }
-  function takeBack(steps, starts, progress, deletionUnrun) {
+  function takeBack(steps, starts, progress, failedUnrun) {
     const unsure = [];
     const deletions = steps.filter((step2) => step2.kind === "delete").length;
-    const unrunDeletion = deletions === 1 && steps[steps.length - 1].kind === "delete" && deletionUnrun;
+    const unrunDeletion = deletions === 1 && steps[steps.length - 1].kind === "delete" && failedUnrun;
     if (deletions && !unrunDeletion) return { all: false, failedStep: false, unsure };
     let all = true;
-    let failedStep = false;
+    let failedStep = failedUnrun;
     for (let i = steps.length - 1; i >= 0; i--) {
       const { undo } = steps[i];
-      if (steps[i].kind === "flush" || !undo) continue;
+      if (steps[i].kind === "flush" || !undo || i === steps.length - 1 && failedUnrun) continue;
       const end = i === steps.length - 1 ? progress.length : starts[i + 1];
       try {
         undo();
@@ -6244,6 +6245,8 @@ var SheetORM = (() => {
       super(...arguments);
       /** Conditions ANDed with all the others (see scopeToKeys). */
       this.scope = [];
+      /** A relation's own filters, ANDed after the key scope (which narrowing looks up first) and before the caller's clauses. */
+      this.sealed = null;
     }
     /**
      * Throws for an order column the table lacks: order changes no count, but a typo is an error in
@@ -6270,7 +6273,7 @@ var SheetORM = (() => {
      * a correlated SQL count ignores its sub-query's limit.
      */
     matchingValues(table) {
-      if (!this.conditions.length && !this.scope.length) return table.liveValues().slice();
+      if (!this.conditions.length && !this.scope.length && !this.sealed) return table.liveValues().slice();
       const test = this.predicate(table);
       return this.candidateValues(table).filter(test);
     }
@@ -6295,9 +6298,9 @@ var SheetORM = (() => {
     }
     /** The clauses, ANDed as one group with the scope's key conditions (see scopeToKeys). */
     scopedConditions() {
-      if (!this.scope.length) return this.conditions;
+      if (!this.scope.length && !this.sealed) return this.conditions;
       const group = { kind: "group", bool: "and", not: false, conditions: this.conditions };
-      return this.scope.concat(this.conditions.length ? [group] : []);
+      return this.scope.concat(this.sealed ? [this.sealed] : [], this.conditions.length ? [group] : []);
     }
     /** The time zone date text in conditions is read in: the spreadsheet's, asked for only when a Date cell is compared. */
     zoneOf(table) {
@@ -6316,7 +6319,7 @@ var SheetORM = (() => {
      * caller's clauses, an `orWhere` too, are ANDed with them as one group: a scope holds for every query.
      */
     sealConditions() {
-      if (this.conditions.length) this.scope.push({ kind: "group", bool: "and", not: false, conditions: this.conditions.splice(0) });
+      if (this.conditions.length) this.sealed = { kind: "group", bool: "and", not: false, conditions: this.conditions.splice(0) };
       return this;
     }
     /** Runs `read` with the query kept to the rows holding one primary key (`find`); the key is not kept on the builder. */
