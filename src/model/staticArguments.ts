@@ -14,7 +14,7 @@ export function checkAttributeList(list: unknown, owner: string, method: 'create
     if (isPlainObject(attributes) || (related && attributes instanceof related)) return;
     const which = method === 'create' ? 'expected an object of attributes' : `the item at index ${i} is not an object of attributes`;
     // A model of another class (rows copied to an archive) is no list of attributes until asked for them.
-    const hint = isModel(attributes) ? `; pass its attributes: ${method === 'create' ? 'model.toJSON()' : 'models.map((model) => model.toJSON())'}` : '';
+    const hint = isModel(attributes) ? `; pass its attributes: ${method === 'create' ? 'model.$attributes' : 'models.map((model) => model.$attributes)'}` : '';
     throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}${hint}.`);
   });
 }
@@ -40,6 +40,10 @@ export function checkAttributeObjects(owner: string, method: string, search: unk
 /** A list where one value is looked for (a form's e.namedValues answer), named in the method the caller used. */
 function refuseList(call: string, column: string, value: unknown): void {
   if (!Array.isArray(value)) return;
+  if (value.some((item) => item !== null && typeof item === 'object' && !(item instanceof Date))) {
+    // A loaded relation in a toJSON() fed back as the search.
+    throw new ValidationError(`${call}: a list of rows (${describeValue(value)}) is no value to look for: relation data, as toJSON() gives for a loaded relation, is left out of a search.`);
+  }
   throw new ValidationError(
     `${call}: a list (${describeValue(value)}) is no single value to look for; pass one (e.namedValues.${column}[0] for a form's answer), or use whereIn('${column}', [...]) for any of several.`,
   );

@@ -325,8 +325,8 @@ export class Table {
     };
     let next = appendAt;
     let highest = this.lastRow;
-    // New rows took the filler rows from the top; rows appended below them leave none below the last record.
-    if (appended) this.filler = overFiller === appended ? this.filler.slice(overFiller) : [];
+    // New rows took filler rows from `appendAt` (the top, or below a ticked box); rows appended below them leave none below the last record.
+    if (appended) this.filler = overFiller === appended ? this.filler.slice(appendAt - this.appendAt + overFiller) : [];
     if (this.asRead) {
       // Only inserted rows can have changed: they join the rows as read.
       for (const entry of this.added) {

@@ -107,7 +107,7 @@ export class UnitOfWork {
     if (!plans.length) return false;
     this.changedSheets = true;
     // New rows take filler rows only where they replace no formula (read now, under the lock).
-    for (const { table, plan } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName);
+    for (const { table, plan, layout } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName, layout.filler);
     // 2. Grow grids first: a spreadsheet at its cell limit fails here, before any value is written.
     const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
     // 3. Write, then bring each table in line with its sheet (for reuse in a session).

@@ -122,10 +122,12 @@ export function writeSheets(writes: readonly SheetWrite[], progress: Progress, g
       const left = partly ? partly.left.map(([write, what]): [string, string] => [write.opened.describe(), what]) : sheetWork([step]);
       // Of a step made call by call, only the call that failed may have landed; a batched call is one call.
       const failedCall = partly ? left.slice(0, 1) : left;
-      // A call never sent, or refused (not allowed where the script runs, quota, protected cells), did nothing.
+      // A call never sent, or refused (not allowed where the script runs, quota, protected cells), did
+      // nothing; the step did nothing when that call was its only one, or its first.
       const unrun = unsent || isRefusal(error instanceof ServiceError ? error.cause : error);
-      const { all, failedStep, unsure } = takeBack(steps.slice(0, i + 1), starts, progress, unrun && !(partly && partly.done.length));
-      const unwritten = failedStep || unrun;
+      const stepUnrun = unrun && !(partly && partly.done.length) && !step.severalCalls;
+      const { all, failedStep, unsure } = takeBack(steps.slice(0, i + 1), starts, progress, stepUnrun);
+      const unwritten = failedStep || stepUnrun;
       const uncertain = unsure.concat(unwritten ? [] : failedCall);
       const remaining = (unwritten ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
       throw new PlanInterrupted(error, step.writes, uncertain, remaining, all);

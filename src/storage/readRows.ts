@@ -48,13 +48,17 @@ export function blanksToNull(cells: CellValue[], width: number): boolean {
  */
 export function isPlaceholder(cells: readonly CellValue[], keys: readonly number[] | null): boolean {
   let shown = false;
+  let ticked = false;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
     if (cell === null || cell === false || isSpaces(cell)) continue;
-    if (cell !== 0 && cell !== true && !isFormulaError(cell)) return false;
+    if (cell === true) ticked = true;
+    else if (cell !== 0 && !isFormulaError(cell)) return false;
     shown = true;
   }
-  return !shown || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+  // TRUE alone is a record's only value on a sheet without key columns (a settings row).
+  if (keys === null) return !ticked;
+  return !shown || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
 }
 
 /** The values Sheets shows for a formula that fails, as getValues hands them over. */

@@ -134,23 +134,29 @@ function unguarded(written: unknown): unknown {
 type Cell = string | number | boolean | Date;
 
 /**
- * Whether new rows may take the plan's filler rows: read under the lock, none of the cells they give
- * a value may hold a formula (a totals row showing 0, a formula the rows would replace), and none may
- * hold a TRUE that no formula shows (a checkbox someone ticked: a new row would take it). Otherwise
- * the rows go below the filler, as appendRow puts them, and nothing of the filler is touched.
+ * Whether new rows may take filler rows (`filler`: all of them, from the plan's appendAt), read under
+ * the lock: none of the cells the new rows give a value may hold a formula (a totals row showing 0, a
+ * formula they would replace). A box someone ticked there (TRUE that no formula shows) is theirs: new
+ * rows start below the last such row, so that none takes the tick. Otherwise the rows go below the
+ * filler, as appendRow puts them, and nothing of the filler is touched.
  */
-export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string): void {
-  const count = plan.filler.length;
-  if (!count) return;
+export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string, filler: ReadonlyArray<readonly unknown[]>): void {
+  if (!plan.filler.length) return;
   const width = plan.appendRows[0].length;
-  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + count - 1}`, () => {
-    const range = sheet.getRange(plan.appendAt, 1, count, width);
+  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + filler.length - 1}`, () => {
+    const range = sheet.getRange(plan.appendAt, 1, filler.length, width);
     // A test double of Range may lack getFormulas: unable to tell, the rows go below the filler.
     return typeof (range as Partial<typeof range>).getFormulas === 'function' ? range.getFormulas() : null;
   });
-  const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => (formula !== '' ? plan.appendRows[r][c] !== '' : plan.filler[r][c] === true)));
-  if (formulas && !clash) {
-    plan.fillerFormulas = formulas;
+  let start = 0;
+  if (formulas) for (let r = filler.length - 1; r >= 0 && !start; r--) if (filler[r].some((value, c) => value === true && formulas[r][c] === '')) start = r + 1;
+  const taken = formulas ? Math.min(plan.appendRows.length, filler.length - start) : 0;
+  const takenFormulas = formulas ? formulas.slice(start, start + taken) : [];
+  const clash = takenFormulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
+  if (taken && !clash) {
+    plan.appendAt += start;
+    plan.filler = filler.slice(start, start + taken);
+    plan.fillerFormulas = takenFormulas;
     return;
   }
   plan.appendAt = plan.lastRow + 1;

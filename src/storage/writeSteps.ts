@@ -41,6 +41,8 @@ export interface WriteStep {
   undo?: () => void;
   /** What the step does: after a failure, a write is taken back unless a deletion ran (see takeBack). */
   kind: 'append' | 'update' | 'delete' | 'flush';
+  /** Whether it makes several calls without saying which ran: a refusal of one tells nothing of the others. */
+  severalCalls?: boolean;
 }
 
 /** The steps that write `writes`, flushing SpreadsheetApp's held-back writes before API deletions. */
@@ -131,7 +133,7 @@ function appendStep(write: SheetWrite): WriteStep {
     if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}–${belowAt - 1}`, opened.sheet, plan, over, write.keys || null, lookElsewhere);
     if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}–${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null, lookElsewhere);
   };
-  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append' };
+  return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: 'append', severalCalls: over.length + (below.length ? 1 : 0) > 1 };
 }
 
 function blockStep(write: SheetWrite, block: CellBlock): WriteStep {

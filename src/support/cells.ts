@@ -77,7 +77,7 @@ export function toCell(value: unknown, target: CellTarget): string | number | bo
   if (Array.isArray(value)) {
     // A form submission's e.namedValues gives each answer as a list.
     throw new ValidationError(
-      `${target.describe()}: a list (${describeValue(value)}) cannot be stored in a cell; store one of its items (e.namedValues.Name[0] for a form's answer) or join them into text (list.join(', ')).`,
+      `${target.describe()}: a list (${describeValue(value)}) cannot be stored in a cell; store one of its items (list[0]: a form's e.namedValues gives each answer as a list) or join them into text (list.join(', ')), or JSON.stringify it.`,
     );
   }
   throw new ValidationError(

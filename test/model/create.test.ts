@@ -204,20 +204,23 @@ describe('Model.createMany', () => {
     expect(() => Post.create(tag as never)).toThrow(/^Post\.create\(\): expected an object of attributes, got a Tag/);
     expect(() => Post.createMany([{ title: 'a' }, tag] as never)).toThrow(/^Post\.createMany\(\): the item at index 1 is not an object of attributes, got a Tag/);
     // Rows copied to an archive: what to pass instead.
-    expect(() => Post.createMany([tag] as never)).toThrow(/got a Tag.*; pass its attributes: models\.map\(\(model\) => model\.toJSON\(\)\)\.$/);
-    expect(() => Post.create(tag as never)).toThrow(/; pass its attributes: model\.toJSON\(\)\.$/);
+    expect(() => Post.createMany([tag] as never)).toThrow(/got a Tag.*; pass its attributes: models\.map\(\(model\) => model\.\$attributes\)\.$/);
+    expect(() => Post.create(tag as never)).toThrow(/; pass its attributes: model\.\$attributes\.$/);
     expect(() => Post.createMany([new Date(0)] as never)).not.toThrow(/pass its attributes/);
     expect(sheetRows('Posts')).toEqual([['id', 'title', 'views']]);
+    expect(Post.createMany([tag.$attributes]).map((post) => post.title)).toEqual(['js']);
   });
 
   it("a form's e.namedValues lists, given as a value, say to take an item (SheetORM's own words, naming the method called)", () => {
     seedSheets({ Posts: [['id', 'title', 'views'], [1, 'Eve', 0]] });
     const e = { namedValues: { title: ['Eve'] } };
-    expect(() => Post.create({ title: e.namedValues.title as never })).toThrow(/^Post\.title .*: a list \(\["Eve"\]\) cannot be stored in a cell; store one of its items \(e\.namedValues\.Name\[0\] for a form's answer\) or join them into text/);
+    expect(() => Post.create({ title: e.namedValues.title as never })).toThrow(/^Post\.title .*: a list \(\["Eve"\]\) cannot be stored in a cell; store one of its items \(list\[0\]: a form's e\.namedValues gives each answer as a list\) or join them into text/);
     expect(() => Post.findBy('title', e.namedValues.title)).toThrow(/^Post\.findBy\('title', \[\.\.\.\]\): a list \(\["Eve"\]\) is no single value to look for; pass one \(e\.namedValues\.title\[0\] for a form's answer\), or use whereIn\('title', \[\.\.\.\]\) for any of several\./);
     expect(() => Post.findBy({ title: e.namedValues.title })).toThrow(/^Post\.findBy\(\{ title: \[\.\.\.\] \}\): a list/);
     expect(() => Post.firstOrCreate({ title: e.namedValues.title as never })).toThrow(/^Post\.firstOrCreate\(\{ title: \[\.\.\.\] \}\): a list/);
     expect(Post.findBy('title', e.namedValues.title[0])!.id).toBe(1);
+    // A loaded relation in a toJSON() fed back as the search is told apart.
+    expect(() => Post.firstOrCreate({ title: 'Eve', tags: [{ id: 1 }] } as never)).toThrow(/^Post\.firstOrCreate\(\{ tags: \[\.\.\.\] \}\): a list of rows .* is no value to look for: relation data/);
     expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'Eve', 0]]);
   });
 });

@@ -127,8 +127,9 @@ describe('new rows below the last record', () => {
     Item.createMany(list);
     expect(gas().calls.count('Range.getFormulas')).toBe(1);
     expect(gas().calls.count('Range.setValues')).toBe(1);
+    // The formulas of every filler row (a box ticked further down would move the new rows below it), then the rows.
     expect(gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args)).toEqual([
-      [3, 1, 200, 4],
+      [3, 1, 998, 4],
       [3, 1, 200, 4],
     ]);
     const written = sheetRows('Tasks').slice(2, 203);
@@ -295,6 +296,28 @@ describe('filler rows and other writers', () => {
     expect(Task.count()).toBe(1);
     Task.create({ title: 'b' });
     expect(sheetRows('Tasks')).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', true], [2, 'b', '']]);
+  });
+
+  it('a box ticked on an empty row of a checkbox column sends new rows right below it, over the unticked boxes there', () => {
+    const rows: unknown[][] = [['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', true]];
+    for (let r = 5; r <= 100; r++) rows.push(['', '', false]);
+    seedSheets({ Tasks: rows });
+    const made = Task.createMany([{ title: 'b' }, { title: 'c' }]);
+    expect(made.map((task) => task.done)).toEqual([false, false]);
+    expect(sheetRows('Tasks').slice(0, 7)).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', true], [2, 'b', false], [3, 'c', false], ['', '', false]]);
+    expect(sheetRows('Tasks')).toHaveLength(100);
+    expect(Task.where('done', false).pluck('id').all()).toEqual([1, 2, 3]);
+    expect(Task.create({ title: 'd' }).id).toBe(4);
+    expect(sheetRows('Tasks')[6]).toEqual([4, 'd', false]);
+  });
+
+  it('a sheet without key columns keeps a row whose only value is TRUE (a settings row)', () => {
+    seedSheets({ Settings: [['sendEmails', 'dryRun', 'retries'], [true, false, 0]] });
+    class Setting extends Model {
+      static _table = 'Settings';
+    }
+    expect(Setting.first()).not.toBeNull();
+    expect(Setting.where('sendEmails', true).count()).toBe(1);
   });
 
   it('a flag filled down (=C2<5) showing TRUE on empty rows makes no records; a new row takes the first, keeping the formula', () => {

@@ -463,3 +463,19 @@ describe('a failed append that did not land, in writes that hold the same values
     expect(after.slice(after.indexOf('Range.setValues') + 1)).toEqual(['Spreadsheet.getName', 'SpreadsheetApp.flush', 'Lock.releaseLock']);
   });
 });
+
+test('an append over a filler row whose later call is refused takes back what its first call wrote', () => {
+  class Task extends Model {
+    static _table = 'Tasks';
+  }
+  seedSheets({ Tasks: [['id', 'title', 'done'], [1, 'a', true], ['', '', false]] });
+  let calls = 0;
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++calls === 2) {
+      throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    }
+  });
+  expect(() => Task.createMany([{ title: 'x' }, { title: 'y' }])).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+  expect(gas().sheetValues('Tasks')).toEqual([['id', 'title', 'done'], [1, 'a', true], ['', '', false]]);
+  expect(Task.count()).toBe(1);
+});
