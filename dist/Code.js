@@ -2247,7 +2247,7 @@ var SheetORM = (() => {
     }
     if (Array.isArray(value)) {
       throw new ValidationError(
-        `${target.describe()}: a list (${describeValue(value)}) cannot be stored in a cell; store one of its items (e.namedValues.Name[0] for a form's answer) or join them into text (list.join(', ')).`
+        `${target.describe()}: a list (${describeValue(value)}) cannot be stored in a cell; store one of its items (list[0]: a form's e.namedValues gives each answer as a list) or join them into text (list.join(', ')), or JSON.stringify it.`
       );
     }
     throw new ValidationError(
@@ -2468,17 +2468,24 @@ var SheetORM = (() => {
   function unguarded(written) {
     return typeof written === "string" && written.charAt(0) === "'" ? written.slice(1) : written;
   }
-  function keepFormulas(sheet, plan, name) {
-    const count = plan.filler.length;
-    if (!count) return;
+  function keepFormulas(sheet, plan, name, filler) {
+    if (!plan.filler.length) return;
     const width = plan.appendRows[0].length;
-    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + count - 1}`, () => {
-      const range = sheet.getRange(plan.appendAt, 1, count, width);
+    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + filler.length - 1}`, () => {
+      const range = sheet.getRange(plan.appendAt, 1, filler.length, width);
       return typeof range.getFormulas === "function" ? range.getFormulas() : null;
     });
-    const clash = !formulas || formulas.some((row, r) => row.some((formula, c) => formula !== "" ? plan.appendRows[r][c] !== "" : plan.filler[r][c] === true));
-    if (formulas && !clash) {
-      plan.fillerFormulas = formulas;
+    let start = 0;
+    if (formulas) {
+      for (let r = filler.length - 1; r >= 0 && !start; r--) if (filler[r].some((value, c) => value === true && formulas[r][c] === "")) start = r + 1;
+    }
+    const taken = formulas ? Math.min(plan.appendRows.length, filler.length - start) : 0;
+    const takenFormulas = formulas ? formulas.slice(start, start + taken) : [];
+    const clash = takenFormulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
+    if (taken && !clash) {
+      plan.appendAt += start;
+      plan.filler = filler.slice(start, start + taken);
+      plan.fillerFormulas = takenFormulas;
       return;
     }
     plan.appendAt = plan.lastRow + 1;
@@ -2882,7 +2889,7 @@ var SheetORM = (() => {
       if (over.length) restoreFiller(`"${name}" restoring rows ${plan.appendAt}\u2013${belowAt - 1}`, opened.sheet, plan, over, write.keys || null, lookElsewhere);
       if (below.length) clearAppended(`"${name}" clearContent of rows ${belowAt}\u2013${belowAt + below.length - 1}`, opened.sheet, belowAt, below, write.keys || null, lookElsewhere);
     };
-    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append" };
+    return { writes: [write], todo: [`append ${span}`], done: [`appended ${span}`], viaApi: false, run, undo, kind: "append", severalCalls: over.length + (below.length ? 1 : 0) > 1 };
   }
   function blockStep(write, block) {
     const size = describeBlock(write, block);
@@ -3052,8 +3059,9 @@ var SheetORM = (() => {
         const left = partly ? partly.left.map(([write, what]) => [write.opened.describe(), what]) : sheetWork([step2]);
         const failedCall = partly ? left.slice(0, 1) : left;
         const unrun = unsent || isRefusal(error instanceof ServiceError ? error.cause : error);
-        const { all, failedStep, unsure } = takeBack(steps.slice(0, i + 1), starts, progress, unrun && !(partly && partly.done.length));
-        const unwritten = failedStep || unrun;
+        const stepUnrun = unrun && !(partly && partly.done.length) && !step2.severalCalls;
+        const { all, failedStep, unsure } = takeBack(steps.slice(0, i + 1), starts, progress, stepUnrun);
+        const unwritten = failedStep || stepUnrun;
         const uncertain = unsure.concat(unwritten ? [] : failedCall);
         const remaining = (unwritten ? left : left.slice(failedCall.length)).concat(sheetWork(steps.slice(i + 1)));
         throw new PlanInterrupted(error, step2.writes, uncertain, remaining, all);
@@ -3388,13 +3396,16 @@ var SheetORM = (() => {
   }
   function isPlaceholder(cells, keys) {
     let shown = false;
+    let ticked = false;
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell === null || cell === false || isSpaces(cell)) continue;
-      if (cell !== 0 && cell !== true && !isFormulaError(cell)) return false;
+      if (cell === true) ticked = true;
+      else if (cell !== 0 && !isFormulaError(cell)) return false;
       shown = true;
     }
-    return !shown || keys === null || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
+    if (keys === null) return !ticked;
+    return !shown || keys.every((index) => cells[index] === null || isSpaces(cells[index]));
   }
   var FORMULA_ERRORS = /* @__PURE__ */ new Set(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!"]);
   function isFormulaError(cell) {
@@ -3817,7 +3828,7 @@ var SheetORM = (() => {
       };
       let next = appendAt;
       let highest = this.lastRow;
-      if (appended) this.filler = overFiller === appended ? this.filler.slice(overFiller) : [];
+      if (appended) this.filler = overFiller === appended ? this.filler.slice(appendAt - this.appendAt + overFiller) : [];
       if (this.asRead) {
         for (const entry of this.added) {
           if (entry.deleted) continue;
@@ -4257,7 +4268,7 @@ var SheetORM = (() => {
       }).filter(({ plan }) => !isEmptyPlan(plan));
       if (!plans.length) return false;
       this.changedSheets = true;
-      for (const { table, plan } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName);
+      for (const { table, plan, layout } of plans) if (plan.appendRows.length) keepFormulas(table.opened.sheet, plan, table.ref.sheetName, layout.filler);
       const grown = growAll(plans.map(({ table, plan }) => ({ opened: table.opened, plan, owner: table.ref.owner, name: table.ref.sheetName }))).length > 0;
       const progress = [];
       const writes = plans.map(({ table, plan, keys, columnName }) => ({ opened: table.opened, plan, name: table.ref.sheetName, owner: table.ref.owner, keys, columnName }));
@@ -7987,7 +7998,7 @@ var SheetORM = (() => {
     Array.from(items).forEach((attributes, i) => {
       if (isPlainObject(attributes) || related && attributes instanceof related) return;
       const which = method === "create" ? "expected an object of attributes" : `the item at index ${i} is not an object of attributes`;
-      const hint = isModel(attributes) ? `; pass its attributes: ${method === "create" ? "model.toJSON()" : "models.map((model) => model.toJSON())"}` : "";
+      const hint = isModel(attributes) ? `; pass its attributes: ${method === "create" ? "model.$attributes" : "models.map((model) => model.$attributes)"}` : "";
       throw new ValidationError(`${owner}.${method}(): ${which}, got ${describeValue(attributes)}${hint}.`);
     });
   }
@@ -8007,6 +8018,9 @@ var SheetORM = (() => {
   }
   function refuseList(call, column, value) {
     if (!Array.isArray(value)) return;
+    if (value.some((item) => item !== null && typeof item === "object" && !(item instanceof Date))) {
+      throw new ValidationError(`${call}: a list of rows (${describeValue(value)}) is no value to look for: relation data, as toJSON() gives for a loaded relation, is left out of a search.`);
+    }
     throw new ValidationError(
       `${call}: a list (${describeValue(value)}) is no single value to look for; pass one (e.namedValues.${column}[0] for a form's answer), or use whereIn('${column}', [...]) for any of several.`
     );
