@@ -311,6 +311,18 @@ describe('filler rows and other writers', () => {
     expect(sheetRows('Tasks')[6]).toEqual([4, 'd', false]);
   });
 
+  it('in a session, later new rows follow the ones placed below a ticked box', () => {
+    const rows: unknown[][] = [['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', true]];
+    for (let r = 5; r <= 20; r++) rows.push(['', '', false]);
+    seedSheets({ Tasks: rows });
+    session(() => {
+      Task.createMany([{ title: 'b' }, { title: 'c' }]);
+      Task.create({ title: 'd' });
+      expect(Task.where('done', false).pluck('id').all()).toEqual([1, 2, 3, 4]);
+    });
+    expect(sheetRows('Tasks').slice(0, 8)).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', true], [2, 'b', false], [3, 'c', false], [4, 'd', false], ['', '', false]]);
+  });
+
   it('a sheet without key columns keeps a row whose only value is TRUE (a settings row)', () => {
     seedSheets({ Settings: [['sendEmails', 'dryRun', 'retries'], [true, false, 0]] });
     class Setting extends Model {
