@@ -356,19 +356,25 @@ test('a tryLock that took the lock and then failed has it released, so other exe
   expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [1, 'a']]);
 });
 
+const TIMED_OUT = 'Service Spreadsheets timed out while accessing document with id x.';
+
+/** Makes the main execution's first setValues report a timeout, after a person did `meanwhile` to the Posts sheet. */
+function timeOutFirstSetValues(meanwhile?: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => void) {
+  let done = false;
+  gas().beforeCall((call) => {
+    if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
+    done = true;
+    if (meanwhile) gas().run('person', () => meanwhile(gas().SpreadsheetApp.getActive().getSheetByName('Posts')!));
+    throw new Error(TIMED_OUT);
+  });
+}
+
 describe('an append that landed although its call failed, while a person moved rows', () => {
   it('is reported as perhaps written, not as nothing written, so running it again does not store it twice', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
-    let done = false;
-    gas().beforeCall((call) => {
-      if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
-      done = true;
-      gas().run('person', () => {
-        const sheet = gas().SpreadsheetApp.getActive().getSheetByName('Posts')!;
-        sheet.getRange(5, 1, 1, 2).setValues([[4, 'new']]);
-        sheet.deleteRow(2);
-      });
-      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    timeOutFirstSetValues((sheet) => {
+      sheet.getRange(5, 1, 1, 2).setValues([[4, 'new']]);
+      sheet.deleteRow(2);
     });
     let message = '';
     try {
@@ -383,16 +389,9 @@ describe('an append that landed although its call failed, while a person moved r
 
   it('over filler rows too', () => {
     seedSheets({ Posts: [['id', 'title', 'done'], [1, 'a', true], [2, 'b', true], ['', '', false], ['', '', false]] });
-    let done = false;
-    gas().beforeCall((call) => {
-      if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
-      done = true;
-      gas().run('person', () => {
-        const sheet = gas().SpreadsheetApp.getActive().getSheetByName('Posts')!;
-        sheet.getRange(4, 1, 1, 2).setValues([[3, 'new']]);
-        sheet.deleteRow(2);
-      });
-      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
+    timeOutFirstSetValues((sheet) => {
+      sheet.getRange(4, 1, 1, 2).setValues([[3, 'new']]);
+      sheet.deleteRow(2);
     });
     expect(() => Post.create({ title: 'new' })).toThrow(/Perhaps written \(the call that failed may have gone through\): sheet "Posts" .*: append rows 4–4\.$/);
     expect(gas().sheetValues('Posts')).toEqual([['id', 'title', 'done'], [2, 'b', true], [3, 'new', false], ['', '', false]]);
@@ -400,13 +399,7 @@ describe('an append that landed although its call failed, while a person moved r
 
   it('a call that did not land, with rows moved meanwhile, is still taken back as nothing written', () => {
     seedSheets({ Posts: [['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']] });
-    let done = false;
-    gas().beforeCall((call) => {
-      if (done || call.execution !== 'main' || call.method !== 'Range.setValues') return;
-      done = true;
-      gas().run('person', () => gas().SpreadsheetApp.getActive().getSheetByName('Posts')!.deleteRow(2));
-      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
-    });
+    timeOutFirstSetValues((sheet) => sheet.deleteRow(2));
     expect(() => Post.create({ title: 'new' })).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
     expect(gas().sheetValues('Posts')).toEqual([['id', 'title'], [2, 'b'], [3, 'c']]);
   });
@@ -422,18 +415,10 @@ describe('a failed append that did not land, in writes that hold the same values
       return this.manyToMany(Tag, 'PostTag', 'post_id', 'tag_id');
     }
   }
-  const failFirstAppend = () => {
-    let done = false;
-    gas().beforeCall((call) => {
-      if (done || call.method !== 'Range.setValues') return;
-      done = true;
-      throw new Error('Service Spreadsheets timed out while accessing document with id x.');
-    });
-  };
 
   it('detach all, then attach the same tags again: the rows it deletes are no sign that the append landed', () => {
     seedSheets({ Posts: [['id'], [1]], Tags: [['id'], [1], [2]], PostTag: [['post_id', 'tag_id'], [1, 1], [1, 2]] });
-    failFirstAppend();
+    timeOutFirstSetValues();
     const post = Tagged.findOrFail(1);
     expect(() =>
       transaction(() => {
@@ -446,7 +431,7 @@ describe('a failed append that did not land, in writes that hold the same values
 
   it('a row holding the same keys with other values is not taken for the appended one', () => {
     seedSheets({ Posts: [['id'], [1]], Tags: [['id'], [1], [2]], PostTag: [['post_id', 'tag_id', 'role'], [1, 2, 'lead']] });
-    failFirstAppend();
+    timeOutFirstSetValues();
     expect(() => Tagged.findOrFail(1).related('tags').attach([2])).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
     expect(sheetRows('PostTag')).toEqual([['post_id', 'tag_id', 'role'], [1, 2, 'lead']]);
   });
