@@ -117,6 +117,17 @@ export function restoreBlock(label: string, sheet: Sheet, block: CellBlock, keys
   if (landed) restoring(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
 }
 
+/** Whether a cell of a block written over filler rows reads back what was written, where that differs from what the filler held. */
+function blockLanded(block: CellBlock, found: readonly unknown[][], plan: TablePlan): boolean {
+  return block.values.some((row, r) =>
+    row.some((value, c) => {
+      const at = block.row - plan.appendAt + r;
+      const held = plan.filler[at][block.column - 1 + c];
+      return sameCell(found[at][block.column - 1 + c], value) && !sameCell(held === undefined ? '' : held, value);
+    }),
+  );
+}
+
 /** Whether a cell read back holds what `setValues` was given. */
 function sameCell(read: unknown, written: Cell): boolean {
   return sameValue(read, unguarded(written));
@@ -136,21 +147,23 @@ type Cell = string | number | boolean | Date;
 /**
  * Whether new rows may take filler rows (`filler`: all of them, from the plan's appendAt), read under
  * the lock: none of the cells the new rows give a value may hold a formula (a totals row showing 0, a
- * formula they would replace). A box someone ticked there (TRUE that no formula shows) is theirs: new
- * rows start below the last such row, so that none takes the tick. Otherwise the rows go below the
- * filler, as appendRow puts them, and nothing of the filler is touched.
+ * formula they would replace). A box someone ticked among the rows they would take (TRUE that no
+ * formula shows) is theirs: the new rows start right below it, so that none takes the tick. Otherwise
+ * the rows go below the filler, as appendRow puts them, and nothing of the filler is touched.
  */
 export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string, filler: ReadonlyArray<readonly unknown[]>): void {
   if (!plan.filler.length) return;
   const width = plan.appendRows[0].length;
-  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + filler.length - 1}`, () => {
-    const range = sheet.getRange(plan.appendAt, 1, filler.length, width);
+  const count = plan.appendRows.length;
+  // Formulas are read as far as rows showing TRUE could push the new rows (usually just the rows they take).
+  const reach = Math.min(filler.length, startBelowTicks(filler, count, () => true) + count);
+  const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}–${plan.appendAt + reach - 1}`, () => {
+    const range = sheet.getRange(plan.appendAt, 1, reach, width);
     // A test double of Range may lack getFormulas: unable to tell, the rows go below the filler.
     return typeof (range as Partial<typeof range>).getFormulas === 'function' ? range.getFormulas() : null;
   });
-  let start = 0;
-  if (formulas) for (let r = filler.length - 1; r >= 0 && !start; r--) if (filler[r].some((value, c) => value === true && formulas[r][c] === '')) start = r + 1;
-  const taken = formulas ? Math.min(plan.appendRows.length, filler.length - start) : 0;
+  const start = formulas ? startBelowTicks(filler, count, (r, c) => formulas[r][c] === '') : 0;
+  const taken = formulas ? Math.min(count, filler.length - start) : 0;
   const takenFormulas = formulas ? formulas.slice(start, start + taken) : [];
   const clash = takenFormulas.some((row, r) => row.some((formula, c) => formula !== '' && plan.appendRows[r][c] !== ''));
   if (taken && !clash) {
@@ -161,6 +174,17 @@ export function keepFormulas(sheet: Sheet, plan: TablePlan, name: string, filler
   }
   plan.appendAt = plan.lastRow + 1;
   plan.filler = [];
+}
+
+/** The first filler row `count` new rows can take with no tick among them (`typed`: whether a TRUE at row r, column c is someone's). */
+function startBelowTicks(filler: ReadonlyArray<readonly unknown[]>, count: number, typed: (r: number, c: number) => boolean): number {
+  let start = 0;
+  for (;;) {
+    let ticked = -1;
+    for (let r = Math.min(filler.length, start + count) - 1; r >= start && ticked < 0; r--) if (filler[r].some((value, c) => value === true && typed(r, c))) ticked = r;
+    if (ticked < 0) return start;
+    start = ticked + 1;
+  }
 }
 
 /**
@@ -248,10 +272,12 @@ export function restoreFiller(label: string, sheet: Sheet, plan: TablePlan, over
     const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
     const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
     if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
-    // Filler still there, where the rows were written: nothing landed, unless they moved meanwhile.
-    const landed = found.some((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1])));
-    if (!landed && lookElsewhere && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys, false)) {
-      throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+    // Filler still there, where the rows were written: nothing landed (nothing to give back), unless they moved meanwhile.
+    if (!over.some((block) => blockLanded(block, found, plan))) {
+      if (lookElsewhere && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys, false)) {
+        throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+      }
+      return;
     }
   }
   for (const block of over) {

@@ -127,9 +127,9 @@ describe('new rows below the last record', () => {
     Item.createMany(list);
     expect(gas().calls.count('Range.getFormulas')).toBe(1);
     expect(gas().calls.count('Range.setValues')).toBe(1);
-    // The formulas of every filler row (a box ticked further down would move the new rows below it), then the rows.
+    // The formulas of the rows taken, then the rows.
     expect(gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args)).toEqual([
-      [3, 1, 998, 4],
+      [3, 1, 200, 4],
       [3, 1, 200, 4],
     ]);
     const written = sheetRows('Tasks').slice(2, 203);
@@ -260,7 +260,10 @@ describe('new rows below the last record', () => {
     seedSheets({ Tasks: [['id', 'title', 'done', 'note'], [1, 'A', false, 'x'], ['', '', false, '#N/A']] });
     let calls = 0;
     gas().beforeCall((call) => {
-      if (call.method === 'Range.setValues' && ++calls === 1) throw new Error('Service Spreadsheets timed out while accessing document.');
+      if (call.execution !== 'main' || call.method !== 'Range.setValues' || ++calls !== 1) return;
+      // The call lands, then reports a failure.
+      gas().run('landed', () => gas().SpreadsheetApp.getActive().getSheetByName('Tasks')!.getRange(3, 1, 1, 2).setValues([[2, 'B']]));
+      throw new Error('Service Spreadsheets timed out while accessing document.');
     });
     expect(() => Task.create({ title: 'B', note: 'y' } as never)).toThrow(/Nothing was written/);
     const restores = gas()
@@ -309,6 +312,19 @@ describe('filler rows and other writers', () => {
     expect(Task.where('done', false).pluck('id').all()).toEqual([1, 2, 3]);
     expect(Task.create({ title: 'd' }).id).toBe(4);
     expect(sheetRows('Tasks')[6]).toEqual([4, 'd', false]);
+  });
+
+  it('a box ticked far below the rows new rows take leaves them where they were: right below the data', () => {
+    const rows: unknown[][] = [['id', 'title', 'done'], [1, 'a', false]];
+    for (let r = 3; r <= 100; r++) rows.push(['', '', r === 90]);
+    seedSheets({ Tasks: rows });
+    gas().calls.reset();
+    Task.create({ title: 'b' });
+    expect(sheetRows('Tasks')[2]).toEqual([2, 'b', false]);
+    expect(gas().calls.all().filter((call) => call.method === 'Sheet.getRange').map((call) => call.args)).toEqual([
+      [3, 1, 1, 3],
+      [3, 1, 1, 2],
+    ]);
   });
 
   it('in a session, later new rows follow the ones placed below a ticked box', () => {

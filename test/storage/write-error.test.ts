@@ -464,3 +464,17 @@ test('an append over a filler row whose later call is refused takes back what it
   expect(gas().sheetValues('Tasks')).toEqual([['id', 'title', 'done'], [1, 'a', true], ['', '', false]]);
   expect(Task.count()).toBe(1);
 });
+
+test('an append over a filler row in two blocks whose first call is refused says nothing was written, and writes nothing back', () => {
+  class Task extends Model {
+    static _table = 'Tasks';
+  }
+  seedSheets({ Tasks: [['id', 'title', 'done', 'owner'], [1, 'a', true, 'me'], ['', '', false, '']] });
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues') throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+  });
+  gas().calls.reset();
+  expect(() => Task.create({ title: 'x', owner: 'you' })).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+  expect(gas().calls.count('Range.setValues')).toBe(1);
+  expect(gas().sheetValues('Tasks')).toEqual([['id', 'title', 'done', 'owner'], [1, 'a', true, 'me'], ['', '', false, '']]);
+});
