@@ -2459,6 +2459,15 @@ var SheetORM = (() => {
     }
     if (landed) restoring(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
   }
+  function blockLanded(block, found, plan) {
+    return block.values.some(
+      (row, r) => row.some((value, c) => {
+        const at = block.row - plan.appendAt + r;
+        const held = plan.filler[at][block.column - 1 + c];
+        return sameCell(found[at][block.column - 1 + c], value) && !sameCell(held === void 0 ? "" : held, value);
+      })
+    );
+  }
   function sameCell(read, written) {
     return sameValue(read, unguarded(written));
   }
@@ -2471,15 +2480,14 @@ var SheetORM = (() => {
   function keepFormulas(sheet, plan, name, filler) {
     if (!plan.filler.length) return;
     const width = plan.appendRows[0].length;
-    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + filler.length - 1}`, () => {
-      const range = sheet.getRange(plan.appendAt, 1, filler.length, width);
+    const count = plan.appendRows.length;
+    const reach = Math.min(filler.length, startBelowTicks(filler, count, () => true) + count);
+    const formulas = retried(`"${name}" formulas of rows ${plan.appendAt}\u2013${plan.appendAt + reach - 1}`, () => {
+      const range = sheet.getRange(plan.appendAt, 1, reach, width);
       return typeof range.getFormulas === "function" ? range.getFormulas() : null;
     });
-    let start = 0;
-    if (formulas) {
-      for (let r = filler.length - 1; r >= 0 && !start; r--) if (filler[r].some((value, c) => value === true && formulas[r][c] === "")) start = r + 1;
-    }
-    const taken = formulas ? Math.min(plan.appendRows.length, filler.length - start) : 0;
+    const start = formulas ? startBelowTicks(filler, count, (r, c) => formulas[r][c] === "") : 0;
+    const taken = formulas ? Math.min(count, filler.length - start) : 0;
     const takenFormulas = formulas ? formulas.slice(start, start + taken) : [];
     const clash = takenFormulas.some((row, r) => row.some((formula, c) => formula !== "" && plan.appendRows[r][c] !== ""));
     if (taken && !clash) {
@@ -2490,6 +2498,15 @@ var SheetORM = (() => {
     }
     plan.appendAt = plan.lastRow + 1;
     plan.filler = [];
+  }
+  function startBelowTicks(filler, count, typed) {
+    let start = 0;
+    for (; ; ) {
+      let ticked = -1;
+      for (let r = Math.min(filler.length, start + count) - 1; r >= start && ticked < 0; r--) if (filler[r].some((value, c) => value === true && typed(r, c))) ticked = r;
+      if (ticked < 0) return start;
+      start = ticked + 1;
+    }
   }
   function takeFillerCells(plan, columnOf) {
     const formulas = plan.fillerFormulas;
@@ -2548,9 +2565,11 @@ var SheetORM = (() => {
       const found = once(`${label}: reading the rows first`, () => sheet.getRange(plan.appendAt, 1, count, plan.appendRows[0].length).getValues());
       const ours = found.every((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1]) || sameKey(row[key - 1], plan.filler[r][key - 1])));
       if (!ours) throw new NotOurRows(`${label}: the rows hold other data now (rows moved); they were left as they are.`);
-      const landed = found.some((row, r) => keys.every((key) => sameKey(row[key - 1], plan.appendRows[r][key - 1])));
-      if (!landed && lookElsewhere && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys, false)) {
-        throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+      if (!over.some((block) => blockLanded(block, found, plan))) {
+        if (lookElsewhere && rowsElsewhere(label, sheet, plan.appendRows.slice(0, count), keys, false)) {
+          throw new NotOurRows(`${label}: the rows were written and have moved since; they were left as they are.`);
+        }
+        return;
       }
     }
     for (const block of over) {
