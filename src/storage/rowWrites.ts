@@ -117,13 +117,15 @@ export function restoreBlock(label: string, sheet: Sheet, block: CellBlock, keys
   if (landed) restoring(label, () => sheet.getRange(block.row, block.column, height, width).setValues(before));
 }
 
-/** Whether a cell of a block written over filler rows reads back what was written, where that differs from what the filler held. */
+/**
+ * Whether a block written over filler rows changed any of its cells from what the filler held (a
+ * value may read back otherwise than written: a number in a date-formatted cell reads as a Date).
+ */
 function blockLanded(block: CellBlock, found: readonly unknown[][], plan: TablePlan): boolean {
   return block.values.some((row, r) =>
-    row.some((value, c) => {
+    row.some((_, c) => {
       const at = block.row - plan.appendAt + r;
-      const held = plan.filler[at][block.column - 1 + c];
-      return sameCell(found[at][block.column - 1 + c], value) && !sameCell(held === undefined ? '' : held, value);
+      return !sameValue(found[at][block.column - 1 + c], plan.filler[at][block.column - 1 + c]);
     }),
   );
 }

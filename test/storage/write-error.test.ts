@@ -478,3 +478,21 @@ test('an append over a filler row in two blocks whose first call is refused says
   expect(gas().calls.count('Range.setValues')).toBe(1);
   expect(gas().sheetValues('Tasks')).toEqual([['id', 'title', 'done', 'owner'], [1, 'a', true, 'me'], ['', '', false, '']]);
 });
+
+test('a block over a filler row that landed reading back otherwise than written (a number in a date cell) is still taken back', () => {
+  class Task extends Model {
+    static _table = 'Tasks';
+  }
+  seedSheets({ Tasks: [['due', 'done', 'id', 'title'], [new Date(Date.UTC(2024, 0, 1)), true, 1, 'a'], ['', false, '', '']] });
+  // The filler row's due cell is date-formatted: a number written there reads back as a Date.
+  const sheet = gas().SpreadsheetApp.getActive().getSheetByName('Tasks')!;
+  sheet.getRange(3, 1).setValue(new Date(Date.UTC(2024, 0, 2)));
+  sheet.getRange(3, 1).clearContent();
+  let calls = 0;
+  gas().beforeCall((call) => {
+    if (call.method === 'Range.setValues' && ++calls === 2) throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+  });
+  expect(() => Task.create({ due: 45000, title: 'x' })).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+  expect(gas().sheetValues('Tasks')[2]).toEqual(['', false, '', '']);
+  expect(Task.count()).toBe(1);
+});
