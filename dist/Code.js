@@ -2461,10 +2461,9 @@ var SheetORM = (() => {
   }
   function blockLanded(block, found, plan) {
     return block.values.some(
-      (row, r) => row.some((value, c) => {
+      (row, r) => row.some((_, c) => {
         const at = block.row - plan.appendAt + r;
-        const held = plan.filler[at][block.column - 1 + c];
-        return sameCell(found[at][block.column - 1 + c], value) && !sameCell(held === void 0 ? "" : held, value);
+        return !sameValue(found[at][block.column - 1 + c], plan.filler[at][block.column - 1 + c]);
       })
     );
   }
