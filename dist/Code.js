@@ -6344,8 +6344,8 @@ var SheetORM = (() => {
       return this;
     }
     /**
-     * Makes the clauses so far (a relation's onQuery and chained filters) part of the scope, so the
-     * caller's clauses, an `orWhere` too, are ANDed with them as one group: a scope holds for every query.
+     * Seals the clauses so far (a relation's onQuery and chained filters) into one group, ANDed after
+     * the key scope and before the caller's clauses, so that an `orWhere` cannot widen them.
      */
     sealConditions() {
       if (this.conditions.length) this.sealed = { kind: "group", bool: "and", not: false, conditions: this.conditions.splice(0) };

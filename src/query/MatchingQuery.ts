@@ -94,8 +94,8 @@ export abstract class MatchingQuery<M extends Model> extends OrderedQuery<M> {
   }
 
   /**
-   * Makes the clauses so far (a relation's onQuery and chained filters) part of the scope, so the
-   * caller's clauses, an `orWhere` too, are ANDed with them as one group: a scope holds for every query.
+   * Seals the clauses so far (a relation's onQuery and chained filters) into one group, ANDed after
+   * the key scope and before the caller's clauses, so that an `orWhere` cannot widen them.
    */
   sealConditions(): this {
     if (this.conditions.length) this.sealed = { kind: 'group', bool: 'and', not: false, conditions: this.conditions.splice(0) };
