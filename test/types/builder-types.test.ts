@@ -101,3 +101,11 @@ it('a page is a Collection, and a function condition of when() gives its value t
   ).pluck('title');
   expect([page.length, titles.all()]).toEqual([1, ['First']]);
 });
+
+it("findManyBy's forms are typed: a column and a value, a list or Set, or an object of columns", () => {
+  const byValue: Collection<Post> = Post.findManyBy('title', 'First');
+  const byList: Collection<Post> = Post.findManyBy('id', [1, 2]);
+  const bySet: Collection<Post> = Post.findManyBy('id', new Set([2]));
+  const byClause: Collection<Post> = Post.findManyBy({ title: 'Second', views: 20 });
+  expect([byValue, byList, bySet, byClause].map((posts) => posts.map((post) => post.id))).toEqual([[1], [1, 2], [2], [2]]);
+});
