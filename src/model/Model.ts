@@ -85,7 +85,7 @@ export class Model extends ModelQueries {
   static createMany<M extends Model>(this: ModelClass<M>, list: List<ModelAttributes<M>>): M[] {
     return createModels(this, list, 'createMany');
   }
-  /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
+  /** The first model matching `search`, or a new one created from `search` and `attributes` (looked for without the lock first; created after looking again under it). */
   static firstOrCreate<M extends Model>(this: ModelClass<M>, search: ModelAttributes<M>, attributes: ModelAttributes<M> = {} as ModelAttributes<M>): M {
     return findOrCreateModel(this, 'firstOrCreate', search, attributes, false);
   }

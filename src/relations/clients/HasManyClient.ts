@@ -73,7 +73,7 @@ export class HasManyClient<out P extends Model, R extends Model, Q extends Query
     });
   }
 
-  /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
+  /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (looked for without the lock first; created after looking again under it). */
   firstOrCreate(search: ModelAttributes<R>, attributes: ModelAttributes<R> = {} as ModelAttributes<R>): R {
     return this.findOrCreate('firstOrCreate', search, attributes, false);
   }
