@@ -8317,7 +8317,7 @@ var SheetORM = (() => {
         return created;
       });
     }
-    /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (under one lock, Lucid's). */
+    /** The parent's first related model matching `search`, or a new one created from `search` and `attributes` (looked for without the lock first; created after looking again under it). */
     firstOrCreate(search, attributes = {}) {
       return this.findOrCreate("firstOrCreate", search, attributes, false);
     }
@@ -9512,7 +9512,7 @@ var SheetORM = (() => {
     static createMany(list) {
       return createModels(this, list, "createMany");
     }
-    /** The first model matching `search`, or a new one created from `search` and `attributes` (under one lock). */
+    /** The first model matching `search`, or a new one created from `search` and `attributes` (looked for without the lock first; created after looking again under it). */
     static firstOrCreate(search, attributes = {}) {
       return findOrCreateModel(this, "firstOrCreate", search, attributes, false);
     }
