@@ -9,7 +9,6 @@ export interface ArrayView<T> extends Iterable<T> {
   includes(item: T, fromIndex?: number): boolean;
   findIndex(fn: (item: T, index: number, array: T[]) => unknown, thisArg?: unknown): number;
   lastIndexOf(item: T, fromIndex?: number): number;
-  flatMap<U>(fn: (item: T, index: number, array: T[]) => U | ReadonlyArray<U> | Collection<U>, thisArg?: unknown): U[];
   /** One level flattened: loaded relations' Collections are arrays too (`posts.map((p) => p.tags).flat()`). */
   flat(depth?: 1): Array<T extends Collection<infer U> ? U : T extends ReadonlyArray<infer U> ? U : T>;
   reduceRight<U>(fn: (result: U, item: T, index: number, array: T[]) => U, initial: U): U;

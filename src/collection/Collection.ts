@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { describeValue } from '../support/values';
 import { KeyValue, matchesItem } from './identity';
 import { countAccepted, extremeOf, implodeItems, joinItems, meanOf, sortByKeys, SortKey, sumOf } from './aggregate';
 import { assertCallback, countArgument, sortKeysOf } from './arguments';
@@ -90,6 +91,12 @@ export class Collection<T> extends ArrayBase<T> {
   map<U>(fn: ItemCallback<T, U>, thisArg?: unknown): Collection<U> {
     assertCallback(fn, 'map');
     return Collection.wrap(mapItems(this, fn, thisArg));
+  }
+
+  /** `fn`'s results, lists among them flattened one level, as a new collection (Array's flatMap, as Laravel's). */
+  flatMap<U>(fn: (item: T, index: number, items: Collection<T>) => U | ReadonlyArray<U> | Collection<U>, thisArg?: unknown): Collection<U> {
+    assertCallback(fn, 'flatMap');
+    return Collection.wrap(Array.prototype.flatMap.call(Array.prototype.slice.call(this), (item: T, i: number) => fn.call(thisArg, item, i, this)) as U[]);
   }
 
   /** The items for which `fn` returns truthy (without `fn`: the truthy items). */
@@ -249,8 +256,13 @@ export class Collection<T> extends ArrayBase<T> {
    * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
    * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
    */
-  sortBy(key?: KeySelector<T> | ReadonlyArray<SortSelector<T>>): Collection<T> {
-    return Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, 1, 'sortBy')));
+  sortBy(key?: KeySelector<T> | ReadonlyArray<SortSelector<T>>, direction?: 'asc' | 'desc'): Collection<T> {
+    // `sortBy('score', 'desc')`, as orderBy takes it; anything else there (Laravel's sort flags) would be ignored.
+    const order = direction === undefined ? 'asc' : typeof direction === 'string' ? direction.toLowerCase() : direction;
+    if (order !== 'asc' && order !== 'desc') {
+      throw new ValidationError(`Collection.sortBy(key, direction): the direction is 'asc' or 'desc', got ${describeValue(direction)}.`);
+    }
+    return Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, order === 'desc' ? -1 : 1, order === 'desc' ? 'sortByDesc' : 'sortBy')));
   }
 
   /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */

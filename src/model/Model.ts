@@ -211,6 +211,15 @@ export class Model extends ModelQueries {
     }
     return this.merge(attributes);
   }
+  /** Sets the given attributes on a saved model and writes them (Eloquent's `$post->update([...])`). */
+  update(attributes: Record<string, unknown>): this {
+    checkAttributes(this, attributes, 'update()');
+    if (!stateOf(this).persisted) {
+      const model = classOf<ModelClass>(this);
+      throw new ValidationError(`${modelName(model)}.update(): this ${modelName(model)} has no row yet; save() it (or ${modelName(model)}.create(...)) to insert it.`);
+    }
+    return this.merge(attributes).save();
+  }
   /** Inserts the model, or writes its changed attributes. */
   save(): this {
     const model = classOf<ModelClass>(this);

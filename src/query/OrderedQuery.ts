@@ -48,6 +48,11 @@ export abstract class OrderedQuery<M extends Model> extends EagerQuery<M> {
     return this;
   }
 
+  /** `orderBy(column, 'desc')` (Eloquent's orderByDesc). */
+  orderByDesc(column: string): this {
+    return this.orderBy(column, 'desc');
+  }
+
   /** Newest first: `orderBy(column, 'desc')`, by `created_at` unless told (Eloquent's latest). */
   latest(column = 'created_at'): this {
     return this.orderBy(column, 'desc');
@@ -67,6 +72,18 @@ export abstract class OrderedQuery<M extends Model> extends EagerQuery<M> {
   /** Skips the first `count` rows. */
   offset(count: number | string): this {
     this.offsetCount = this.checkCount(count, 'offset');
+    return this;
+  }
+
+  /** `limit(count)` (Eloquent's take). */
+  take(count: number | string): this {
+    this.limitCount = this.checkCount(count, 'take');
+    return this;
+  }
+
+  /** `offset(count)` (Eloquent's skip). */
+  skip(count: number | string): this {
+    this.offsetCount = this.checkCount(count, 'skip');
     return this;
   }
 

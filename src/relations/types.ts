@@ -155,6 +155,7 @@ export type ThisTypedMember =
   | 'setAttribute'
   | 'merge'
   | 'fill'
+  | 'update'
   | 'save'
   | 'refresh'
   | 'fresh'

@@ -37,7 +37,10 @@ describe('Collection basics', () => {
     expect(collection.concat([4], 5, new Collection([6]))).toBeInstanceOf(Collection);
     expect(collection.concat([4], 5, new Collection([6])).all()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(collection.all()).toEqual([1, 2, 3]);
-    expect(collection.flatMap((n) => [n])).not.toBeInstanceOf(Collection);
+    // flatMap is Laravel's too: a Collection, lists (Collections among them) flattened one level.
+    expect(collection.flatMap((n) => [n, n * 10])).toBeInstanceOf(Collection);
+    expect(collection.flatMap((n) => (n === 2 ? new Collection([n, n]) : n)).sum()).toBe(8);
+    expect(collection.flat()).not.toBeInstanceOf(Collection);
     expect(collection.map((n) => n * 2)).toBeInstanceOf(Collection);
     expect(Collection.of(1, 2)).toBeInstanceOf(Collection);
     expect(Collection.of(1, 2).all()).toEqual([1, 2]);

@@ -222,3 +222,13 @@ describe('Collection.take / skip', () => {
     expect(collection.skip(-9).all()).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe("sortBy's direction, as orderBy takes it", () => {
+  it("sorts descending with 'desc' (any case) and refuses anything else there, instead of sorting ascending", () => {
+    const scores = new Collection([{ s: 2 }, { s: 9 }, { s: 5 }]);
+    expect(scores.sortBy('s', 'desc').map((item) => item.s).all()).toEqual([9, 5, 2]);
+    expect(scores.sortBy('s', 'DESC' as never).map((item) => item.s).all()).toEqual([9, 5, 2]);
+    expect(scores.sortBy('s', 'asc').map((item) => item.s).all()).toEqual([2, 5, 9]);
+    expect(() => scores.sortBy('s', 1 as never)).toThrow("Collection.sortBy(key, direction): the direction is 'asc' or 'desc', got 1.");
+  });
+});

@@ -33,7 +33,7 @@ describe('Collection types', () => {
   it("types the Array methods a Collection has at run time (concat, flatMap, push, sort, reverse, lastIndexOf)", () => {
     const list = new Collection<number>([3, 1, 2]);
     const joined: Collection<number> = list.concat([4], 5);
-    const doubled: string[] = list.flatMap((n) => [String(n), String(n * 2)]);
+    const doubled: Collection<string> = list.flatMap((n) => [String(n), String(n * 2)]);
     const sorted: Collection<number> = list.sort((a, b) => a - b);
     const length: number = sorted.push(9);
     const reversed: Collection<number> = list.reverse();

@@ -285,3 +285,24 @@ describe('a row the key cannot single out is never guessed', () => {
     expect(sheetRows('Posts').map((row) => row[1])).toEqual(['title', 'First', 'Typed twice', 'No key']);
   });
 });
+
+describe("Eloquent's update(attributes) on a model", () => {
+  it('sets the attributes and writes the changed cells; a model without a row is told to save', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'a', 1], [2, 'b', 2]] });
+    const post = Post.findOrFail(2);
+    expect(post.update({ title: 'B' })).toBe(post);
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'views'], [1, 'a', 1], [2, 'B', 2]]);
+    expect(post.$isDirty).toBe(false);
+    expect(() => new Post({ title: 'n' }).update({ views: 3 })).toThrow("Post.update(): this Post has no row yet; save() it (or Post.create(...)) to insert it.");
+    expect(sheetRows('Posts')).toHaveLength(3);
+  });
+});
+
+describe("Eloquent's orderByDesc, take and skip on queries", () => {
+  it('are orderBy(column, desc), limit and offset', () => {
+    seedSheets({ Posts: [['id', 'title', 'views'], [1, 'a', 5], [2, 'b', 9], [3, 'c', 7]] });
+    expect(Post.query().orderByDesc('views').take(2).pluck('id').all()).toEqual([2, 3]);
+    expect(Post.query().orderByDesc('views').skip(1).take('1').pluck('id').all()).toEqual([3]);
+    expect(() => Post.query().take(-1)).toThrow(/take/);
+  });
+});

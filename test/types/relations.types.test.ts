@@ -318,7 +318,7 @@ it('types Array helpers that flatten or change a Collection in place', () => {
   });
   const posts = Post.with('tags').get();
   const tags = posts.flatMap((p) => p.tags);
-  assertType<Equals<typeof tags, Tag[]>>();
+  assertType<Equals<typeof tags, Collection<Tag>>>();
   const flat = posts.map((p) => p.tags).flat();
   assertType<Equals<typeof flat, Tag[]>>();
   expect([tags.map((tag) => tag.name), flat.length]).toEqual([['js', 'ts', 'ts'], 3]);
