@@ -1593,6 +1593,11 @@ var SheetORM = (() => {
       assertCallback(fn, "map");
       return _Collection.wrap(mapItems(this, fn, thisArg));
     }
+    /** `fn`'s results, lists among them flattened one level, as a new collection (Array's flatMap, as Laravel's). */
+    flatMap(fn, thisArg) {
+      assertCallback(fn, "flatMap");
+      return _Collection.wrap(Array.prototype.flatMap.call(Array.prototype.slice.call(this), (item, i) => fn.call(thisArg, item, i, this)));
+    }
     filter(fn = (item) => item, thisArg) {
       return _Collection.wrap(filterItems(this, fn, thisArg));
     }
@@ -1665,8 +1670,12 @@ var SheetORM = (() => {
      * A new collection sorted ascending by the items, a column or a derived value; stable, blanks
      * last. A list sorts by each key in turn: `sortBy(['last', ['age', 'desc']])`.
      */
-    sortBy(key) {
-      return _Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, 1, "sortBy")));
+    sortBy(key, direction) {
+      const order = direction === void 0 ? "asc" : typeof direction === "string" ? direction.toLowerCase() : direction;
+      if (order !== "asc" && order !== "desc") {
+        throw new ValidationError(`Collection.sortBy(key, direction): the direction is 'asc' or 'desc', got ${describeValue(direction)}.`);
+      }
+      return _Collection.wrap(sortByKeys(this.all(), this.orderKeys(key, order === "desc" ? -1 : 1, order === "desc" ? "sortByDesc" : "sortBy")));
     }
     /** A new collection sorted descending (by every key of a list); stable (ties keep their order), blanks last. */
     sortByDesc(key) {
@@ -6215,6 +6224,10 @@ var SheetORM = (() => {
       this.orders.push({ column, direction: dir, nullsFirst: nulls === "first" });
       return this;
     }
+    /** `orderBy(column, 'desc')` (Eloquent's orderByDesc). */
+    orderByDesc(column) {
+      return this.orderBy(column, "desc");
+    }
     /** Newest first: `orderBy(column, 'desc')`, by `created_at` unless told (Eloquent's latest). */
     latest(column = "created_at") {
       return this.orderBy(column, "desc");
@@ -6231,6 +6244,16 @@ var SheetORM = (() => {
     /** Skips the first `count` rows. */
     offset(count) {
       this.offsetCount = this.checkCount(count, "offset");
+      return this;
+    }
+    /** `limit(count)` (Eloquent's take). */
+    take(count) {
+      this.limitCount = this.checkCount(count, "take");
+      return this;
+    }
+    /** `offset(count)` (Eloquent's skip). */
+    skip(count) {
+      this.offsetCount = this.checkCount(count, "skip");
       return this;
     }
     /** Page `page` (1-based; 0 reads as 1, as Eloquent's) of `perPage` rows. */
@@ -9624,6 +9647,15 @@ var SheetORM = (() => {
         applyDefaults(this);
       }
       return this.merge(attributes);
+    }
+    /** Sets the given attributes on a saved model and writes them (Eloquent's `$post->update([...])`). */
+    update(attributes) {
+      checkAttributes(this, attributes, "update()");
+      if (!stateOf(this).persisted) {
+        const model = classOf3(this);
+        throw new ValidationError(`${modelName(model)}.update(): this ${modelName(model)} has no row yet; save() it (or ${modelName(model)}.create(...)) to insert it.`);
+      }
+      return this.merge(attributes).save();
     }
     /** Inserts the model, or writes its changed attributes. */
     save() {
