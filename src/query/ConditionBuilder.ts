@@ -152,17 +152,24 @@ export class ConditionBuilder {
   andWhereNotBetween(column: string, range: readonly [unknown, unknown]): this {
     return this.addBetween('and', true, column, range, 'andWhereNotBetween');
   }
-  /** SQL LIKE (`%`, `_`), case-sensitive. */
-  whereLike(column: string, pattern: string): this {
-    return this.where(column, 'like', pattern);
+  /** SQL LIKE (`%`, `_`), case-sensitive as Lucid's; Laravel's third argument `false` ignores case (`ilike`). */
+  whereLike(column: string, pattern: string, caseSensitive = true): this {
+    return this.where(column, this.likeOperator(caseSensitive, 'whereLike'), pattern);
   }
   /** Alias of `whereLike` (Lucid). */
-  andWhereLike(column: string, pattern: string): this {
-    return this.where(column, 'like', pattern);
+  andWhereLike(column: string, pattern: string, caseSensitive = true): this {
+    return this.where(column, this.likeOperator(caseSensitive, 'andWhereLike'), pattern);
   }
   /** OR-ed `whereLike`. */
-  orWhereLike(column: string, pattern: string): this {
-    return this.orWhere(column, 'like', pattern);
+  orWhereLike(column: string, pattern: string, caseSensitive = true): this {
+    return this.orWhere(column, this.likeOperator(caseSensitive, 'orWhereLike'), pattern);
+  }
+
+  private likeOperator(caseSensitive: unknown, method: string): 'like' | 'ilike' {
+    if (typeof caseSensitive !== 'boolean') {
+      throw new ValidationError(`${this.owner}.${method}(column, pattern, caseSensitive): caseSensitive is true or false, got ${describeValue(caseSensitive)}.`);
+    }
+    return caseSensitive ? 'like' : 'ilike';
   }
   /** SQL LIKE, case-insensitive. */
   whereILike(column: string, pattern: string): this {

@@ -233,6 +233,13 @@ describe('terminal methods', () => {
     expect(ids(Post.query().where('status', 'live').andWhereILike('title', 'G%'))).toEqual([3]);
   });
 
+  it("whereLike takes Laravel's third argument: false ignores case; anything but a boolean is refused", () => {
+    expect(ids(Post.query().whereLike('title', 'a%'))).toEqual([]);
+    expect(ids(Post.query().whereLike('title', 'a%', false))).toEqual([1]);
+    expect(ids(Post.query().whereLike('title', 'x%').orWhereLike('title', 'e%', false))).toEqual([5]);
+    expect(() => Post.query().whereLike('title', 'a%', 'no' as never)).toThrow("Post.whereLike(column, pattern, caseSensitive): caseSensitive is true or false, got \"no\".");
+  });
+
   it('Model.firstOrFail and orderBy with a list of column names', () => {
     expect(Post.firstOrFail().id).toBe(1);
     expect(ids(Post.query().orderBy(['status', { column: 'id', order: 'desc' }]))).toEqual([5, 1, 3, 2, 4]);
