@@ -5664,17 +5664,23 @@ var SheetORM = (() => {
     andWhereNotBetween(column, range) {
       return this.addBetween("and", true, column, range, "andWhereNotBetween");
     }
-    /** SQL LIKE (`%`, `_`), case-sensitive. */
-    whereLike(column, pattern) {
-      return this.where(column, "like", pattern);
+    /** SQL LIKE (`%`, `_`), case-sensitive as Lucid's; Laravel's third argument `false` ignores case (`ilike`). */
+    whereLike(column, pattern, caseSensitive = true) {
+      return this.where(column, this.likeOperator(caseSensitive, "whereLike"), pattern);
     }
     /** Alias of `whereLike` (Lucid). */
-    andWhereLike(column, pattern) {
-      return this.where(column, "like", pattern);
+    andWhereLike(column, pattern, caseSensitive = true) {
+      return this.where(column, this.likeOperator(caseSensitive, "andWhereLike"), pattern);
     }
     /** OR-ed `whereLike`. */
-    orWhereLike(column, pattern) {
-      return this.orWhere(column, "like", pattern);
+    orWhereLike(column, pattern, caseSensitive = true) {
+      return this.orWhere(column, this.likeOperator(caseSensitive, "orWhereLike"), pattern);
+    }
+    likeOperator(caseSensitive, method) {
+      if (typeof caseSensitive !== "boolean") {
+        throw new ValidationError(`${this.owner}.${method}(column, pattern, caseSensitive): caseSensitive is true or false, got ${describeValue(caseSensitive)}.`);
+      }
+      return caseSensitive ? "like" : "ilike";
     }
     /** SQL LIKE, case-insensitive. */
     whereILike(column, pattern) {
