@@ -53,7 +53,9 @@ export class ModelQueries extends ModelDefinitions {
   /** The models whose columns equal the object's values (Lucid's `findManyBy({ status, user_id })`). */
   static findManyBy<M extends Model>(this: ModelClass<M>, clause: Record<string, unknown>): Collection<M>;
   static findManyBy<M extends Model>(this: ModelClass<M>, column: string | Record<string, unknown>, value?: unknown): Collection<M> {
-    if (typeof column === 'string' && (Array.isArray(value) || value instanceof Set)) return this.query().whereIn(column, value as ValueList).get();
+    // A Set made in a script's own realm (library mode) is no instance of ours: its tag tells it.
+    const isSet = Object.prototype.toString.call(value) === '[object Set]';
+    if (typeof column === 'string' && (Array.isArray(value) || isSet)) return this.query().whereIn(column, value as ValueList).get();
     return findByQuery(this, 'findManyBy', column, value, arguments.length).get();
   }
   /** The first model whose column equals value, or null. */

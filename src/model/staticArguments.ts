@@ -1,7 +1,7 @@
 /** Checks and readings of the arguments of Model's static lookups and creates. */
 import { ValidationError } from '../errors';
 import type { QueryBuilder } from '../query/QueryBuilder';
-import { describeValue, isPlainObject } from '../support/values';
+import { describeValue, isDate, isPlainObject } from '../support/values';
 import { modelName } from './meta';
 import type { Model, ModelClass } from './Model';
 
@@ -40,7 +40,7 @@ export function checkAttributeObjects(owner: string, method: string, search: unk
 /** A list where one value is looked for (a form's e.namedValues answer), named in the method the caller used. */
 function refuseList(call: string, column: string, value: unknown): void {
   if (!Array.isArray(value)) return;
-  if (value.some((item) => item !== null && typeof item === 'object' && !(item instanceof Date))) {
+  if (value.some((item) => item !== null && typeof item === 'object' && !isDate(item))) {
     // A loaded relation in a toJSON() fed back as the search.
     throw new ValidationError(`${call}: a list of rows (${describeValue(value)}) is no value to look for: relation data, as toJSON() gives for a loaded relation, is left out of a search.`);
   }

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { Model, ValidationError, ColumnNotFoundError, ModelNotFoundError } from '../../src';
 import { seedSheets, gas, sheetRows } from '../support/seed';
 
@@ -325,6 +326,10 @@ describe('bad input is refused with a clear error', () => {
     expect(Post.findManyBy('user_id', null).length).toBe(0);
     expect(() => Post.findManyBy('user_id', undefined)).toThrow('Post.findManyBy(\'user_id\', undefined): the value of "user_id" is undefined; pass a value, or null to find an empty cell.');
     expect(() => Post.findManyBy(7 as never)).toThrow(/^Post\.findManyBy\(\): pass a column and a value, or an object of column values/);
+    // A Set made in a script's own realm, as a library's caller passes it.
+    expect(Post.findManyBy('user_id', runInNewContext('new Set([2])') as Set<number>).map((post) => post.id)).toEqual([2]);
+    // A list of dates made there is a list of values, not of rows.
+    expect(() => Post.findBy('user_id', runInNewContext('[new Date(0)]') as never)).toThrow(/a list \(.*\) is no single value to look for/);
   });
 
   it('find refuses what a key cell cannot hold, as where does, instead of finding nothing', () => {
