@@ -8065,7 +8065,7 @@ var SheetORM = (() => {
   }
   function refuseList(call, column, value) {
     if (!Array.isArray(value)) return;
-    if (value.some((item) => item !== null && typeof item === "object" && !(item instanceof Date))) {
+    if (value.some((item) => item !== null && typeof item === "object" && !isDate(item))) {
       throw new ValidationError(`${call}: a list of rows (${describeValue(value)}) is no value to look for: relation data, as toJSON() gives for a loaded relation, is left out of a search.`);
     }
     throw new ValidationError(
@@ -9363,7 +9363,8 @@ var SheetORM = (() => {
       return this.query().whereIn(keys[0], ids2).orderBy(keys[0], "desc").get();
     }
     static findManyBy(column, value) {
-      if (typeof column === "string" && (Array.isArray(value) || value instanceof Set)) return this.query().whereIn(column, value).get();
+      const isSet = Object.prototype.toString.call(value) === "[object Set]";
+      if (typeof column === "string" && (Array.isArray(value) || isSet)) return this.query().whereIn(column, value).get();
       return findByQuery(this, "findManyBy", column, value, arguments.length).get();
     }
     static findBy(column, value) {
