@@ -13,6 +13,8 @@ export type { PaginationMeta, PaginatedJSON, QueryStringValues } from './collect
 export { QueryBuilder } from './query/QueryBuilder';
 export type { Direction, Nulls } from './query/QueryBuilder';
 export type { RelationCallback } from './query/EagerQuery';
+export { scope } from './query/scopes';
+export type { QueryScope, ScopesOf, AnyScopes } from './query/scopes';
 export type { OperatorInput, KeySelector, SortSelector } from './collection/select';
 export type { ManyToManyOptions } from './relations/ManyToMany';
 export { Relation } from './relations/Relation';

@@ -9,7 +9,7 @@ import { isoDateOf, keyedValues } from '../collection/compare';
 import { ModelNotFoundError, ValidationError } from '../errors';
 import type { Model, ModelClass, ModelAttributes } from '../model/Model';
 import { Hydrator } from '../model/hydrate';
-import { keyValues, primaryKeys, tableRef } from '../model/meta';
+import { keyValues, modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { RowEntry, Table } from '../storage/Table';
 import { prefetch, readsAreKept, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
@@ -20,6 +20,7 @@ import { MatchingQuery } from './MatchingQuery';
 import { refusePaginateInCallback } from './relationCallback';
 import { addAmounts, Increment, incrementOf, refuseKeyExtras } from './increment';
 import { setAttributes } from './update';
+import { AnyScopes, scopesFor } from './scopes';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 
@@ -37,6 +38,28 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
     const group = this.flagGroup(new QueryBuilder(this.model));
     group.owner = this.owner;
     return group;
+  }
+
+  /**
+   * Applies scopes the model declares with `scope(...)` (Lucid's withScopes):
+   * `Post.query().withScopes(s => s.published().by(user))`. TypeScript callers may name the type:
+   * `(s: ScopesOf<typeof Post>) => ...`.
+   */
+  withScopes<S = AnyScopes>(callback: (scopes: S) => unknown): this {
+    return this.applyScopes(callback as (scopes: AnyScopes) => unknown, 'withScopes');
+  }
+
+  /** Lucid 5's spelling of `withScopes`. */
+  apply<S = AnyScopes>(callback: (scopes: S) => unknown): this {
+    return this.applyScopes(callback as (scopes: AnyScopes) => unknown, 'apply');
+  }
+
+  private applyScopes(callback: (scopes: AnyScopes) => unknown, method: string): this {
+    if (typeof callback !== 'function') {
+      throw new ValidationError(`${this.owner}.${method}(callback): expected a function such as s => s.published(), got ${describeValue(callback)}.`);
+    }
+    callback(scopesFor(this.model, modelName(this.model), this, method));
+    return this;
   }
 
   /** The matching models. */

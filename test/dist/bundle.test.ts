@@ -348,6 +348,15 @@ describe('as an Apps Script library: user code in another realm that only sees S
     expect(env.sheetValues('PostTag').slice(-3)).toEqual([[5, 1], [5, 2], [6, 2]]);
   });
 
+  it('applies scopes a user declares with SheetORM.scope', () => {
+    expect(
+      run(`
+        Post.popular = SheetORM.scope(function (q, atLeast) { return q.where('views', '>=', atLeast); });
+        Post.query().withScopes(function (s) { s.popular(100); }).pluck('title').all()
+      `),
+    ).toEqual(['Second Post']);
+  });
+
   it('errors cross back as SheetORM errors, and a user error propagates unchanged from a transaction', () => {
     const before = env.sheetValues('Posts');
     expect(
