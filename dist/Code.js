@@ -422,6 +422,7 @@ var SheetORM = (() => {
     WriteError: () => WriteError,
     configure: () => configure,
     ensureSchema: () => ensureSchema,
+    scope: () => scope,
     session: () => session2,
     transaction: () => transaction
   });
@@ -6472,6 +6473,50 @@ var SheetORM = (() => {
     return rows.length;
   }
 
+  // src/query/scopes.ts
+  var scopes = /* @__PURE__ */ new WeakSet();
+  function scope(callback) {
+    if (typeof callback !== "function") {
+      throw new ValidationError(`scope(callback): expected a function such as q => q.where('status', 'published'), got ${describeValue(callback)}.`);
+    }
+    const declared3 = ((query, ...args) => callback(query, ...args));
+    Object.defineProperty(declared3, "isQueryScope", { value: true });
+    scopes.add(declared3);
+    return declared3;
+  }
+  function declaredScopes(model) {
+    var _a;
+    const found = /* @__PURE__ */ new Map();
+    for (let cls = model; cls && cls !== Function.prototype; cls = Object.getPrototypeOf(cls)) {
+      for (const name of Object.getOwnPropertyNames(cls)) {
+        const value = (_a = Object.getOwnPropertyDescriptor(cls, name)) == null ? void 0 : _a.value;
+        if (!found.has(name) && typeof value === "function" && scopes.has(value)) found.set(name, value);
+      }
+    }
+    return found;
+  }
+  var introspected = /* @__PURE__ */ new Set(["toJSON", "then", "inspect", "constructor", "toString", "valueOf"]);
+  function scopesFor(model, modelName2, query, method) {
+    const declared3 = declaredScopes(model);
+    const applied = {};
+    for (const [name, declaredScope] of declared3) {
+      applied[name] = (...args) => {
+        declaredScope(query, ...args);
+        return proxy;
+      };
+    }
+    const proxy = new Proxy(applied, {
+      get(target, name) {
+        if (typeof name !== "string" || name in target || introspected.has(name)) return Reflect.get(target, name);
+        const known = declared3.size ? `its scopes: ${[...declared3.keys()].join(", ")}` : "it declares none";
+        throw new ValidationError(
+          `${modelName2}.${method}(): ${modelName2} has no scope "${name}" (${known}). Declare one as ${modelName2}.${name} = SheetORM.scope(q => q.where(...)).`
+        );
+      }
+    });
+    return proxy;
+  }
+
   // src/query/QueryBuilder.ts
   var QueryBuilder = class _QueryBuilder extends MatchingQuery {
     constructor(model) {
@@ -6481,6 +6526,25 @@ var SheetORM = (() => {
       const group = this.flagGroup(new _QueryBuilder(this.model));
       group.owner = this.owner;
       return group;
+    }
+    /**
+     * Applies scopes the model declares with `scope(...)` (Lucid's withScopes):
+     * `Post.query().withScopes(s => s.published().by(user))`. TypeScript callers may name the type:
+     * `(s: ScopesOf<typeof Post>) => ...`.
+     */
+    withScopes(callback) {
+      return this.applyScopes(callback, "withScopes");
+    }
+    /** Lucid 5's spelling of `withScopes`. */
+    apply(callback) {
+      return this.applyScopes(callback, "apply");
+    }
+    applyScopes(callback, method) {
+      if (typeof callback !== "function") {
+        throw new ValidationError(`${this.owner}.${method}(callback): expected a function such as s => s.published(), got ${describeValue(callback)}.`);
+      }
+      callback(scopesFor(this.model, modelName(this.model), this, method));
+      return this;
     }
     /** The matching models. */
     get() {
@@ -10045,5 +10109,6 @@ var ValidationError = SheetORM.ValidationError;
 var WriteError = SheetORM.WriteError;
 var configure = SheetORM.configure;
 var ensureSchema = SheetORM.ensureSchema;
+var scope = SheetORM.scope;
 var session = SheetORM.session;
 var transaction = SheetORM.transaction;
