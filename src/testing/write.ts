@@ -17,10 +17,21 @@ export function toContent(input: unknown, format: string | undefined, timeZone: 
     if (Number.isNaN(input.getTime())) throw new TypeError('sheetorm/testing: an Invalid Date was written to a cell; what Sheets stores for it is not simulated.');
     return { value: new Date(input.getTime()) };
   }
+  // Apps Script hands a list in a cell to Sheets as a Java array, which stores its identity text.
+  if (Object.prototype.toString.call(input) === '[object Array]') return { value: javaArrayText() };
   const text = String(input);
   if (text.length > CHARACTER_LIMIT) throw exception(MSG.tooManyCharacters);
   if (typeof input !== 'string') return { value: text };
   return format === '@' ? { value: text } : parseTyped(text, timeZone, now);
+}
+
+let arraysWritten = 0;
+
+/** What a cell shows for a list written into it: `[Ljava.lang.Object;@` and a hash, new each time. */
+function javaArrayText(): string {
+  arraysWritten += 1;
+  const hash = (Math.imul(arraysWritten, 0x9e3779b1) >>> 0).toString(16);
+  return `[Ljava.lang.Object;@${hash}`;
 }
 
 /** Content for setFormula: a formula when it starts with "=", nothing for "" (clears the cell). */

@@ -56,6 +56,17 @@ describe('setValues dimensions', () => {
     expect(env.sheetValues('Sheet1')).toEqual([]);
   });
 
+  it('stores a list written into a cell as the Java array text Sheets shows, not as joined items', () => {
+    const { env, sheet } = blank();
+    sheet.getRange('A1:B1').setValues([[['news', 'tech'], 'kept']]);
+    sheet.appendRow([['a', 'b']]);
+    const [[first, kept], [second]] = env.sheetValues('Sheet1') as string[][];
+    expect(first).toMatch(/^\[Ljava\.lang\.Object;@[0-9a-f]+$/);
+    expect(second).toMatch(/^\[Ljava\.lang\.Object;@[0-9a-f]+$/);
+    expect(second).not.toBe(first);
+    expect(kept).toBe('kept');
+  });
+
   it('needs the value setValue writes (no argument is a signature error, not an emptied cell)', () => {
     const { env, sheet } = blank();
     sheet.getRange('A1').setValue('kept');
