@@ -4,6 +4,7 @@ import { Condition, Bool, Source, checkColumn, checkList, checkOperator, checkVa
 import { ValidationError } from '../errors';
 import { isPlainObject, describeValue, normalizeKey } from '../support/values';
 import type { OperatorInput } from '../collection/select';
+import { ColumnCompareArgs, columnComparison } from './columnCompare';
 
 /** A nested group callback: `where(q => q.where(...).orWhere(...))`. */
 export type GroupCallback<B> = (query: B) => unknown;
@@ -79,6 +80,35 @@ export class ConditionBuilder {
   /** OR-ed negated `where`. */
   orWhereNot(...args: WhereArgs<this>): this {
     return this.addWhere('or', true, args, 'orWhereNot');
+  }
+  /** Compares two columns of each row: `whereColumn('updated_at', '>', 'created_at')` (Lucid, Eloquent). */
+  whereColumn(...args: ColumnCompareArgs): this {
+    return this.addColumnCompare('and', false, args, 'whereColumn');
+  }
+  /** Alias of `whereColumn`. */
+  andWhereColumn(...args: ColumnCompareArgs): this {
+    return this.addColumnCompare('and', false, args, 'andWhereColumn');
+  }
+  /** OR-ed `whereColumn`. */
+  orWhereColumn(...args: ColumnCompareArgs): this {
+    return this.addColumnCompare('or', false, args, 'orWhereColumn');
+  }
+  /** Negated `whereColumn`. */
+  whereNotColumn(...args: ColumnCompareArgs): this {
+    return this.addColumnCompare('and', true, args, 'whereNotColumn');
+  }
+  /** Alias of `whereNotColumn`. */
+  andWhereNotColumn(...args: ColumnCompareArgs): this {
+    return this.addColumnCompare('and', true, args, 'andWhereNotColumn');
+  }
+  /** OR-ed negated `whereColumn`. */
+  orWhereNotColumn(...args: ColumnCompareArgs): this {
+    return this.addColumnCompare('or', true, args, 'orWhereNotColumn');
+  }
+
+  private addColumnCompare(bool: Bool, not: boolean, args: unknown[], method: string): this {
+    this.conditions.push(columnComparison(this.owner, method, bool, not, args));
+    return this;
   }
   /** Column value is one of `values`. */
   whereIn(column: string, values: ValueList): this {
