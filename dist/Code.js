@@ -5531,6 +5531,30 @@ var SheetORM = (() => {
     return null;
   }
 
+  // src/query/columnCompare.ts
+  function columnComparison(owner, method, bool, not, args) {
+    if (args.length !== 2 && args.length !== 3) {
+      throw new ValidationError(`${owner}.${method}(): expected (column, otherColumn) or (column, operator, otherColumn), got ${args.length} arguments.`);
+    }
+    const column = checkColumn(args[0], owner, method);
+    const other = checkColumn(args[args.length - 1], owner, method);
+    const operator = checkOperator(args.length === 3 ? args[1] : "=", `${owner}.${method}('${column}', \u2026)`);
+    return {
+      kind: "deferred",
+      bool,
+      not,
+      prepare: (resolve) => {
+        const read = resolve(column, "model");
+        const readOther = resolve(other, "model");
+        return (row) => {
+          const value = read(row);
+          const compared = readOther(row);
+          return !isEmptyCell(value) && !isEmptyCell(compared) && operatorMatcher(operator, compared)(value);
+        };
+      }
+    };
+  }
+
   // src/query/ConditionBuilder.ts
   var ConditionBuilder = class _ConditionBuilder {
     constructor(owner) {
@@ -5592,6 +5616,34 @@ var SheetORM = (() => {
     /** OR-ed negated `where`. */
     orWhereNot(...args) {
       return this.addWhere("or", true, args, "orWhereNot");
+    }
+    /** Compares two columns of each row: `whereColumn('updated_at', '>', 'created_at')` (Lucid, Eloquent). */
+    whereColumn(...args) {
+      return this.addColumnCompare("and", false, args, "whereColumn");
+    }
+    /** Alias of `whereColumn`. */
+    andWhereColumn(...args) {
+      return this.addColumnCompare("and", false, args, "andWhereColumn");
+    }
+    /** OR-ed `whereColumn`. */
+    orWhereColumn(...args) {
+      return this.addColumnCompare("or", false, args, "orWhereColumn");
+    }
+    /** Negated `whereColumn`. */
+    whereNotColumn(...args) {
+      return this.addColumnCompare("and", true, args, "whereNotColumn");
+    }
+    /** Alias of `whereNotColumn`. */
+    andWhereNotColumn(...args) {
+      return this.addColumnCompare("and", true, args, "andWhereNotColumn");
+    }
+    /** OR-ed negated `whereColumn`. */
+    orWhereNotColumn(...args) {
+      return this.addColumnCompare("or", true, args, "orWhereNotColumn");
+    }
+    addColumnCompare(bool, not, args, method) {
+      this.conditions.push(columnComparison(this.owner, method, bool, not, args));
+      return this;
     }
     /** Column value is one of `values`. */
     whereIn(column, values) {
