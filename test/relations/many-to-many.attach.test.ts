@@ -178,6 +178,19 @@ describe('attach', () => {
     expect(sheetRows('PostTag')[5]).toEqual([1, 3, '', '', '']);
   });
 
+  test('refuses NaN and Infinity as ids before writing, also where the pivot holds keys as text', () => {
+    seed(String);
+    const before = sheetRows('PostTag');
+    const tags = post('1').related('tags');
+    gas().calls.reset();
+    expect(() => tags.attach([Infinity])).toThrow('Post.tags.attach(): Infinity is not a related id or model.');
+    expect(() => tags.sync([Number(undefined)])).toThrow('Post.tags.sync(): NaN is not a related id or model.');
+    expect(() => tags.toggle([3, NaN])).toThrow(ValidationError);
+    expect(() => tags.detach([NaN])).toThrow(ValidationError);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('PostTag')).toEqual(before);
+  });
+
   test('tells how the pivot holds keys from its live rows: empty cells and rows detached earlier in the transaction do not count', () => {
     seedSheets({
       Posts: [['id'], [1], [9]],

@@ -199,6 +199,19 @@ describe('save / saveMany', () => {
     expect(sheetRows('Tags')).toEqual(TAGS);
   });
 
+  test('save with checkExisting sets the attributes on every pivot row of the pair, as a sync without detaching does', () => {
+    seed();
+    post(1).related('tags').save(Tag.find(2)!, { role: 'again' }, false);
+    post(1).related('tags').save(Tag.find(2)!, { role: 'lead' });
+    post(1).related('tags').saveMany([Tag.find(2)!], [{ n: 7 }]);
+    expect(sheetRows('PostTag').slice(1).map((row) => row.slice(0, 3).concat(row[4]))).toEqual([
+      [1, 1, 'owner', 2],
+      [2, 1, 'guest', 3],
+      [1, 2, 'lead', 7],
+      [1, 2, 'lead', 7],
+    ]);
+  });
+
   test('save with checkExisting = false attaches again', () => {
     seed();
     post(1).related('tags').save(Tag.find(2)!, { role: 'again' }, false);

@@ -266,14 +266,16 @@ export class ManyToManyClient<out P extends Model, R extends Model> {
     const checked = models as unknown as R[];
     checked.forEach((model) => requireRelated(model, related, this.relation.label(), 'save'));
     return this.rows.write(method, (pivot) => {
-      const existing = checkExisting ? new Map(this.rows.current(pivot).map((row) => [row.key, row.row])) : new Map<Key, RowEntry>();
+      // Every row of a pair gets the attributes, as Lucid's save (a sync without detaching) updates them all.
+      const existing = new Map<Key, RowEntry[]>();
+      if (checkExisting) for (const row of this.rows.current(pivot)) existing.set(row.key, (existing.get(row.key) || []).concat(row.row));
       checked.forEach((model, i) => {
         saveInWrite(model);
         const id = this.pairedKey(model, method);
         const attributes = pivotList[i] || {};
-        const row = existing.get(normalizeKey(id));
-        if (row) this.rows.setAttributes(pivot, row, attributes, method);
-        else existing.set(normalizeKey(id), this.rows.insert(pivot, { id, attributes, model }, method));
+        const rows = existing.get(normalizeKey(id));
+        if (rows) rows.forEach((row) => this.rows.setAttributes(pivot, row, attributes, method));
+        else existing.set(normalizeKey(id), [this.rows.insert(pivot, { id, attributes, model }, method)]);
       });
       return models;
     }, checked.some((model) => !model.$isPersisted || model.$isDirty), true);

@@ -89,7 +89,8 @@ function idOf(item: unknown, keyOf: (model: object) => unknown, owner: string, m
   if (isModelLike(item)) return keyOf(item);
   // A Date is a key as find() takes it (a sheet keyed by day); an invalid one is not.
   if (isDate(item) && !isNaN(item.getTime())) return item;
-  if (item === null || item === undefined || typeof item === 'object' || typeof item === 'boolean') {
+  // NaN would become the text "NaN" in a text key column (Number(e.parameter.id) of a missing parameter).
+  if (item === null || item === undefined || typeof item === 'object' || typeof item === 'boolean' || (typeof item === 'number' && !Number.isFinite(item))) {
     throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
   }
   return item;
