@@ -58,6 +58,11 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
     return this.partitionColumn === null ? this.groupLimitCount : null;
   }
 
+  /** groupLimit's order without groupOrderBy: highest keys first, as Lucid's preloads keep them. */
+  private keysDescending(): Array<{ column: string; direction: 'desc' }> {
+    return primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
+  }
+
   /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
   partitionBy(column: string): this {
     this.partitionColumn = column;
@@ -66,11 +71,11 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
 
   protected override ordered<T>(table: Table, rows: T[], valuesOf: (row: T) => Row): T[] {
     if (this.partitionColumn === null) {
-      // One parent's query: an orderBy and a limit (Lucid's), which offset and limit then page through.
-      const orders = this.orders.concat(this.groupOrders);
-      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders);
-      const kept = (orders.length ? this.sortedBy(table, rows, valuesOf, orders) : rows).slice(0, this.groupLimitCount);
-      return super.ordered(table, kept, valuesOf, []);
+      // One parent's query keeps the rows its preload would, which offset and limit then page through;
+      // without groupLimit, groupOrderBy is a plain order.
+      if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders));
+      const kept = this.sortedBy(table, rows, valuesOf, this.groupOrders.length ? this.groupOrders : this.keysDescending()).slice(0, this.groupLimitCount);
+      return super.ordered(table, kept, valuesOf);
     }
     if (this.groupLimitCount === null) {
       // Without groupLimit the group order decides nothing, but a column the sheet lacks is still an error.
@@ -78,7 +83,7 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
       this.groupOrders.forEach((order) => resolve(order.column, 'model'));
       return super.ordered(table, rows, valuesOf);
     }
-    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
+    const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
     const sorted = this.sortedBy(table, rows, valuesOf, orders);
     const parentKey = this.resolveColumn(table)(this.partitionColumn, 'model');
     const limit = this.groupLimitCount;

@@ -60,19 +60,24 @@ test('where-conditions apply before the limit; a qualified column works', () => 
 test("on one user's query it is a plain limit and order", () => {
   const ann = User.findOrFail(1);
   expect(ann.related('posts').query().groupLimit(2).groupOrderBy('views', 'asc').get().pluck('title').all()).toEqual(['a2', 'a3']);
-  expect(ann.related('posts').query().groupLimit(3).get().pluck('title').all()).toEqual(['a1', 'a2', 'a3']);
+  // Without groupOrderBy: the rows a preload keeps for this user, the highest keys.
+  expect(ann.related('posts').query().groupLimit(3).get().pluck('title').all()).toEqual(['a4', 'a3', 'a2']);
+  expect(titles(User.query().where('id', 1).preload('posts', (q) => q.groupLimit(3)).get())).toEqual({ Ann: ['a4', 'a3', 'a2'] });
+  // With an orderBy, the same rows come in its order, in both.
+  expect(ann.related('posts').query().orderBy('title').groupLimit(2).pluck('title').all()).toEqual(['a3', 'a4']);
+  expect(titles(User.query().where('id', 1).preload('posts', (q) => q.orderBy('title').groupLimit(2)).get())).toEqual({ Ann: ['a3', 'a4'] });
 });
 
 test("on one user's query, offset and limit page through the rows groupLimit keeps, in reads, exists() and update()", () => {
   const posts = () => User.findOrFail(1).related('posts').query();
-  expect(posts().groupLimit(2).limit(1).pluck('id').all()).toEqual([1]);
-  expect(posts().groupLimit(2).offset(1).pluck('id').all()).toEqual([3]);
+  expect(posts().groupLimit(2).limit(1).pluck('id').all()).toEqual([6]);
+  expect(posts().groupLimit(2).offset(1).pluck('id').all()).toEqual([4]);
   expect(posts().groupLimit(1).offset(1).get().all()).toEqual([]);
   expect(posts().groupLimit(1).offset(1).exists()).toBe(false);
   expect(posts().groupLimit(2).offset(1).exists()).toBe(true);
-  expect(posts().groupLimit('2' as never).pluck('id').all()).toEqual([1, 3]);
+  expect(posts().groupLimit('2' as never).pluck('id').all()).toEqual([6, 4]);
   expect(posts().groupLimit(2).offset(1).update({ views: 0 })).toBe(1);
-  expect(Post.query().where('views', 0).pluck('id').all()).toEqual([3]);
+  expect(Post.query().where('views', 0).pluck('id').all()).toEqual([4]);
 });
 
 test('bad arguments are ValidationErrors naming the relation', () => {

@@ -141,17 +141,21 @@ test('groupLimit(0) loads nothing', () => {
   expect(Object.values(names(users)).every((list) => list.length === 0)).toBe(true);
 });
 
-test('on a lazy query of one parent it is a plain limit', () => {
+test('on a lazy query of one parent it is a plain limit, keeping what a preload keeps', () => {
   const query = User.findOrFail(1).related('projects').query().groupLimit(3).groupOrderBy('projects.updated_at', 'desc').groupOrderBy('projects.id', 'desc');
   expect(query.get().all().map((p: Project) => p.name)).toEqual(['D', 'C', 'B']);
-  // without groupOrderBy: the first rows in sheet order, as a plain limit
-  expect(User.findOrFail(1).related('projects').query().groupLimit(2).get().all().map((p: Project) => p.name)).toEqual(['A', 'B']);
+  // Without groupOrderBy: the rows a preload keeps for this parent, the highest keys.
+  expect(User.findOrFail(1).related('projects').query().groupLimit(2).get().all().map((p: Project) => p.name)).toEqual(['E', 'D']);
+  expect(names(User.query().where('id', 1).preload('projects', (q) => q.groupLimit(2)).get().all())).toEqual({ virk: ['E', 'D'] });
+  // With an orderBy, the same rows come in its order, in both.
+  expect(User.findOrFail(1).related('projects').query().orderBy('projects.name').groupLimit(2).pluck('name').all()).toEqual(['D', 'E']);
+  expect(names(User.query().where('id', 1).preload('projects', (q) => q.orderBy('projects.name').groupLimit(2)).get().all())).toEqual({ virk: ['D', 'E'] });
 });
 
 test('on a lazy query of one parent, offset and limit page through the rows groupLimit keeps, and exists() agrees', () => {
   const projects = () => User.findOrFail(1).related('projects').query();
-  expect(projects().groupLimit(2).limit(1).pluck('name').all()).toEqual(['A']);
-  expect(projects().groupLimit(2).offset(1).pluck('name').all()).toEqual(['B']);
+  expect(projects().groupLimit(2).limit(1).pluck('name').all()).toEqual(['E']);
+  expect(projects().groupLimit(2).offset(1).pluck('name').all()).toEqual(['D']);
   expect(projects().groupLimit(1).offset(1).exists()).toBe(false);
   expect(projects().groupLimit(2).offset(1).exists()).toBe(true);
 });

@@ -62,6 +62,11 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
     return this.flagGroup(new ManyToManyQueryBuilder(this.relation, null));
   }
 
+  /** groupLimit's order without groupOrderBy: highest related keys first, as Lucid's preloads keep them. */
+  private keysDescending(): Array<{ column: string; direction: 'desc' }> {
+    return primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
+  }
+
   /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
   groupLimit(count: number): this {
     this.groupLimitCount = checkGroupLimit(count, this.owner);
@@ -231,9 +236,10 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** Filtered, sorted, group-limited and sliced joined rows. */
   joined(): Join {
     const join = this.joinRows();
-    // On one parent's query, groupOrderBy and groupLimit are a plain order and limit (as Lucid's).
-    let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
-    if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
+    // One parent's query keeps the rows its preload would; without groupLimit, groupOrderBy is a plain order.
+    const grouped = this.forParents || this.groupLimitCount !== null;
+    let rows = this.sortRows(join, this.filtered(join), grouped ? this.orders : this.orders.concat(this.groupOrders));
+    if (this.groupLimitCount !== null) rows = this.limitPerParent(join, rows);
     else if (this.forParents) this.sortRows(join, [], this.groupOrders); // a column the sheets lack is an error even unused
     const end = this.limitCount === null ? undefined : this.offsetCount + this.limitCount;
     if (this.offsetCount || end !== undefined) rows = rows.slice(this.offsetCount, end);
@@ -390,7 +396,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
     const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
     // Without groupOrderBy each parent keeps its highest related keys, as Lucid's preloads do.
-    const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
+    const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
     const ordered = this.sortRows(join, rows, orders);
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();
