@@ -7056,6 +7056,10 @@ var SheetORM = (() => {
     newGroup() {
       return this.flagGroup(new _ManyToManyQueryBuilder(this.relation, null));
     }
+    /** groupLimit's order without groupOrderBy: highest related keys first, as Lucid's preloads keep them. */
+    keysDescending() {
+      return primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+    }
     /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
     groupLimit(count) {
       this.groupLimitCount = checkGroupLimit(count, this.owner);
@@ -7201,8 +7205,9 @@ var SheetORM = (() => {
     /** Filtered, sorted, group-limited and sliced joined rows. */
     joined() {
       const join = this.joinRows();
-      let rows = this.sortRows(join, this.filtered(join), this.forParents ? this.orders : this.orders.concat(this.groupOrders));
-      if (this.groupLimitCount !== null) rows = this.forParents ? this.limitPerParent(join, rows) : rows.slice(0, this.groupLimitCount);
+      const grouped = this.forParents || this.groupLimitCount !== null;
+      let rows = this.sortRows(join, this.filtered(join), grouped ? this.orders : this.orders.concat(this.groupOrders));
+      if (this.groupLimitCount !== null) rows = this.limitPerParent(join, rows);
       else if (this.forParents) this.sortRows(join, [], this.groupOrders);
       const end = this.limitCount === null ? void 0 : this.offsetCount + this.limitCount;
       if (this.offsetCount || end !== void 0) rows = rows.slice(this.offsetCount, end);
@@ -7339,7 +7344,7 @@ var SheetORM = (() => {
     }
     limitPerParent(join, rows) {
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
       const ordered = this.sortRows(join, rows, orders);
       const taken = /* @__PURE__ */ new Map();
       const kept2 = /* @__PURE__ */ new Set();
@@ -7433,6 +7438,10 @@ var SheetORM = (() => {
     rowCap() {
       return this.partitionColumn === null ? this.groupLimitCount : null;
     }
+    /** groupLimit's order without groupOrderBy: highest keys first, as Lucid's preloads keep them. */
+    keysDescending() {
+      return primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+    }
     /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
     partitionBy(column) {
       this.partitionColumn = column;
@@ -7440,17 +7449,16 @@ var SheetORM = (() => {
     }
     ordered(table, rows, valuesOf) {
       if (this.partitionColumn === null) {
-        const orders2 = this.orders.concat(this.groupOrders);
-        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, orders2);
-        const kept3 = (orders2.length ? this.sortedBy(table, rows, valuesOf, orders2) : rows).slice(0, this.groupLimitCount);
-        return super.ordered(table, kept3, valuesOf, []);
+        if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders));
+        const kept3 = this.sortedBy(table, rows, valuesOf, this.groupOrders.length ? this.groupOrders : this.keysDescending()).slice(0, this.groupLimitCount);
+        return super.ordered(table, kept3, valuesOf);
       }
       if (this.groupLimitCount === null) {
         const resolve = this.resolveColumn(table);
         this.groupOrders.forEach((order) => resolve(order.column, "model"));
         return super.ordered(table, rows, valuesOf);
       }
-      const orders = this.groupOrders.length ? this.groupOrders : primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
+      const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
       const sorted = this.sortedBy(table, rows, valuesOf, orders);
       const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
       const limit = this.groupLimitCount;
@@ -8890,7 +8898,7 @@ var SheetORM = (() => {
   function idOf(item, keyOf2, owner, method) {
     if (isModelLike(item)) return keyOf2(item);
     if (isDate(item) && !isNaN(item.getTime())) return item;
-    if (item === null || item === void 0 || typeof item === "object" || typeof item === "boolean") {
+    if (item === null || item === void 0 || typeof item === "object" || typeof item === "boolean" || typeof item === "number" && !Number.isFinite(item)) {
       throw new ValidationError(`${owner}.${method}(): ${describeValue(item)} is not a related id or model.`);
     }
     return item;
@@ -9121,14 +9129,15 @@ var SheetORM = (() => {
       const checked = models;
       checked.forEach((model) => requireRelated(model, related, this.relation.label(), "save"));
       return this.rows.write(method, (pivot) => {
-        const existing = checkExisting ? new Map(this.rows.current(pivot).map((row) => [row.key, row.row])) : /* @__PURE__ */ new Map();
+        const existing = /* @__PURE__ */ new Map();
+        if (checkExisting) for (const row of this.rows.current(pivot)) existing.set(row.key, (existing.get(row.key) || []).concat(row.row));
         checked.forEach((model, i) => {
           saveInWrite(model);
           const id = this.pairedKey(model, method);
           const attributes = pivotList[i] || {};
-          const row = existing.get(normalizeKey(id));
-          if (row) this.rows.setAttributes(pivot, row, attributes, method);
-          else existing.set(normalizeKey(id), this.rows.insert(pivot, { id, attributes, model }, method));
+          const rows = existing.get(normalizeKey(id));
+          if (rows) rows.forEach((row) => this.rows.setAttributes(pivot, row, attributes, method));
+          else existing.set(normalizeKey(id), [this.rows.insert(pivot, { id, attributes, model }, method)]);
         });
         return models;
       }, checked.some((model) => !model.$isPersisted || model.$isDirty), true);
