@@ -86,12 +86,18 @@ function sameAsRead(table: Table, now: Table): boolean {
   const then = table.writtenRows();
   const fresh = now.writtenRows();
   if (then.size !== fresh.size) return false;
+  // A box ticked among the filler rows since the read changes where new rows go.
+  if (now.appendAt !== table.appendAt || !sameRows(table.filler, now.filler)) return false;
   for (const [rowNumber, row] of then) {
     const other = fresh.get(rowNumber);
     if (!other || other.length !== row.length) return false;
     for (let c = 0; c < row.length; c++) if (!sameValue(row[c], other[c])) return false;
   }
   return true;
+}
+
+function sameRows(rows: readonly (readonly CellValue[])[], others: readonly (readonly CellValue[])[]): boolean {
+  return rows.length === others.length && rows.every((row, r) => row.length === others[r].length && row.every((cell, c) => sameValue(cell, others[r][c])));
 }
 
 /** Maps the table's rows (by key) and columns (by name) onto a fresh read of the sheet. */

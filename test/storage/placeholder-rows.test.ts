@@ -339,6 +339,28 @@ describe('filler rows and other writers', () => {
     expect(sheetRows('Tasks').slice(0, 8)).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', false], ['', '', true], [2, 'b', false], [3, 'c', false], [4, 'd', false], ['', '', false]]);
   });
 
+  it('in a transaction, a box ticked after the read still sends new rows below it at the commit', () => {
+    const rows: unknown[][] = [['id', 'title', 'done'], [1, 'a', false]];
+    for (let r = 3; r <= 12; r++) rows.push(['', '', false]);
+    seedSheets({ Tasks: rows });
+    const person = () => SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tasks')!;
+    const made = transaction(() => {
+      expect(Task.count()).toBe(1);
+      person().getRange(3, 3).setValue(true);
+      return [Task.create({ title: 'b', done: false }), Task.create({ title: 'c' })];
+    });
+    expect(sheetRows('Tasks').slice(0, 6)).toEqual([['id', 'title', 'done'], [1, 'a', false], ['', '', true], [2, 'b', false], [3, 'c', false], ['', '', false]]);
+    expect(made.map((task) => task.done)).toEqual([false, false]);
+
+    // createMany's block spans the column: a tick lower down among the rows it takes is not written over either.
+    transaction(() => {
+      expect(Task.count()).toBe(3);
+      person().getRange(7, 3).setValue(true);
+      Task.createMany([{ title: 'd' }, { title: 'e' }]);
+    });
+    expect(sheetRows('Tasks').slice(5, 10)).toEqual([['', '', false], ['', '', true], [4, 'd', false], [5, 'e', false], ['', '', false]]);
+  });
+
   it('a sheet without key columns keeps a row whose only value is TRUE (a settings row)', () => {
     seedSheets({ Settings: [['sendEmails', 'dryRun', 'retries'], [true, false, 0]] });
     class Setting extends Model {
