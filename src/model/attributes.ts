@@ -6,7 +6,7 @@
  * `post.category = 3` beside a `category()` relation) is the attribute, while a model, list or
  * object is the relation's value.
  */
-import { CellValue, cloneValue, emptyRecord, isDate, normalizeKey, sameValue, setOwn } from '../support/values';
+import { CellValue, cloneValue, emptyRecord, isDate, normalizeKey, sameAsOwnText, sameValue, setOwn } from '../support/values';
 import { Relation } from '../relations/Relation';
 import { fieldsOf, isRelationKey } from '../relations/registry';
 import { columnIndex, hasLoadedRelations, heldShadow, isLoadedRelation, ModelState, shadowOf, stateOf } from './state';
@@ -226,7 +226,7 @@ export function dirtyAttributes(model: object): Record<string, unknown> {
     // Null under a relation's name the sheet has no column for (a toJSON() fed back) is no cell: save() skips it.
     if (read && index < 0 && value === null && isRelationKey(classOf<Parameters<typeof isRelationKey>[0]>(model), key)) continue;
     if (index >= 0 && sameValue(value, (state.original as CellValue[])[index])) continue;
-    if (index >= 0 && sameKeyValue(model, key, value, (state.original as CellValue[])[index])) continue;
+    if (index >= 0 && (sameAsOwnText(value, (state.original as CellValue[])[index]) || sameKeyValue(model, key, value, (state.original as CellValue[])[index]))) continue;
     setOwn(dirty, key, value);
   }
   return dirty;

@@ -2,11 +2,12 @@
 import { assertKeyUpdate } from '../model/keyChange';
 import type { ModelSettings } from '../model/meta';
 import type { RowEntry, Table } from '../storage/Table';
-import { sameValue } from '../support/values';
+import { sameAsOwnText, sameValue } from '../support/values';
 
 /**
  * Sets `attributes` on the rows `entries()` gives, once every column is known to exist; a cell that
- * already holds its value is left alone, so a formula showing it stays a formula. Returns the number of rows.
+ * already holds its value (or its number or Date as text, as a form posts it) is left alone, so a
+ * formula showing it stays a formula. Returns the number of rows.
  */
 export function setAttributes(model: ModelSettings, table: Table, attributes: Record<string, unknown>, entries: () => RowEntry[], owner: string, unqualify: (name: string) => string): number {
   const names = Object.keys(attributes).filter((name) => attributes[name] !== undefined);
@@ -18,7 +19,7 @@ export function setAttributes(model: ModelSettings, table: Table, attributes: Re
   assertKeyUpdate(model, table, columns, rows, values, owner);
   for (const entry of rows) {
     columns.forEach((column, i) => {
-      if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], owner);
+      if (!sameValue(entry.values[column], cells[i]) && !sameAsOwnText(values[i], entry.values[column])) table.set(entry, column, values[i], owner);
     });
   }
   return rows.length;

@@ -36,6 +36,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * A cell's number or Date set to its own text, as a form posts it (`'1200'` over 1200, as Eloquent
+ * counts numeric strings) or JSON hands a Date back (its ISO text): no change, so a formula there
+ * is not replaced and a number does not become text.
+ */
+export function sameAsOwnText(value: unknown, original: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (typeof original === 'number') return Number.isFinite(original) && value === String(original);
+  return isDate(original) && !Number.isNaN(original.getTime()) && value === original.toISOString();
+}
+
 const CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** Sheets keeps 15 significant digits: longer digit strings (order numbers, long ids) live as text. */
 const MAX_DIGITS = 15;

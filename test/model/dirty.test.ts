@@ -63,11 +63,47 @@ describe('keys set to their own text', () => {
     expect(sheetRows('Posts')[2]).toEqual([2, 'Beta', '', day(5)]);
   });
 
-  it('another key as text, and numeric text in other columns, are changes written as text', () => {
+  it('another key as text, and other text in number columns, are changes written as text', () => {
     const post = Post.findOrFail(1);
-    post.merge({ id: '7' as never, views: '10' as never });
-    expect(post.$dirty).toEqual({ id: '7', views: '10' });
+    post.merge({ id: '7' as never, views: '010' as never });
+    expect(post.$dirty).toEqual({ id: '7', views: '010' });
     post.save();
-    expect(sheetRows('Posts')[1].slice(0, 3)).toEqual(['7', 'Alpha', '10']);
+    expect(sheetRows('Posts')[1].slice(0, 3)).toEqual(['7', 'Alpha', '010']);
+  });
+});
+
+describe('numbers and Dates set to their own text (a form post, JSON fed back)', () => {
+  it("are no change, as Eloquent counts numeric text: nothing is written, so a number stays a number and a formula stays", () => {
+    seedSheets({
+      Deals: [
+        ['id', 'title', 'amount', 'quantity', 'total', 'closed_at'],
+        [1, 'Website', 1200, 2, '=C2*D2', day(3)],
+      ],
+    });
+    class Deal extends Model {
+      static _table = 'Deals';
+    }
+    const deal = Deal.findOrFail(1);
+    deal.merge({ id: '1', title: 'Website', amount: '1200', quantity: '2', total: '2400', closed_at: day(3).toISOString() });
+    expect(deal.$dirty).toEqual({});
+    expect(deal.$isDirty).toBe(false);
+    gas().calls.reset();
+    deal.save();
+    expect(gas().calls.writes()).toBe(0);
+    expect(gas().sheetFormulas('Deals')[1][4]).toBe('=C2*D2');
+
+    deal.merge({ quantity: '3', amount: '1200.50', closed_at: day(4).toISOString() });
+    expect(Object.keys(deal.$dirty)).toEqual(['amount', 'quantity', 'closed_at']);
+  });
+
+  it('leave the cells alone in a query update() too', () => {
+    seedSheets({ Deals: [['id', 'amount', 'total'], [1, 1200, '=B2*2'], [2, 900, '=B3*2']] });
+    class Deal extends Model {
+      static _table = 'Deals';
+    }
+    gas().calls.reset();
+    expect(Deal.query().update({ amount: '1200', total: '2400' })).toBe(2);
+    expect(gas().sheetFormulas('Deals').slice(1).map((row) => row[2])).toEqual(['=B2*2', '']);
+    expect(sheetRows('Deals').slice(1)).toEqual([[1, 1200, 2400], [2, '1200', '2400']]);
   });
 });
