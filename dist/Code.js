@@ -516,6 +516,11 @@ var SheetORM = (() => {
     if (typeof a === "number" && typeof b === "number") return a === b || a !== a && b !== b;
     return a === b;
   }
+  function sameAsOwnText(value, original) {
+    if (typeof value !== "string") return false;
+    if (typeof original === "number") return Number.isFinite(original) && value === String(original);
+    return isDate(original) && !Number.isNaN(original.getTime()) && value === original.toISOString();
+  }
   var CANONICAL_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
   var MAX_DIGITS = 15;
   function isExactNumberText(text) {
@@ -4096,12 +4101,16 @@ var SheetORM = (() => {
     const then = table.writtenRows();
     const fresh = now.writtenRows();
     if (then.size !== fresh.size) return false;
+    if (now.appendAt !== table.appendAt || !sameRows(table.filler, now.filler)) return false;
     for (const [rowNumber, row] of then) {
       const other = fresh.get(rowNumber);
       if (!other || other.length !== row.length) return false;
       for (let c = 0; c < row.length; c++) if (!sameValue(row[c], other[c])) return false;
     }
     return true;
+  }
+  function sameRows(rows, others) {
+    return rows.length === others.length && rows.every((row, r) => row.length === others[r].length && row.every((cell, c) => sameValue(cell, others[r][c])));
   }
   function layoutAgainst(table, now) {
     const columnMap = table.header.names.map((name) => now.header.indexOf(name) + 1);
@@ -4895,7 +4904,7 @@ var SheetORM = (() => {
       const index = read ? columnIndex(state.columns, key) : -1;
       if (read && index < 0 && value === null && isRelationKey(classOf3(model), key)) continue;
       if (index >= 0 && sameValue(value, state.original[index])) continue;
-      if (index >= 0 && sameKeyValue(model, key, value, state.original[index])) continue;
+      if (index >= 0 && (sameAsOwnText(value, state.original[index]) || sameKeyValue(model, key, value, state.original[index]))) continue;
       setOwn(dirty, key, value);
     }
     return dirty;
@@ -6519,7 +6528,7 @@ var SheetORM = (() => {
     assertKeyUpdate(model, table, columns, rows, values, owner);
     for (const entry of rows) {
       columns.forEach((column, i) => {
-        if (!sameValue(entry.values[column], cells[i])) table.set(entry, column, values[i], owner);
+        if (!sameValue(entry.values[column], cells[i]) && !sameAsOwnText(values[i], entry.values[column])) table.set(entry, column, values[i], owner);
       });
     }
     return rows.length;
