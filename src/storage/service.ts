@@ -22,7 +22,8 @@ const TRANSIENT = [
 ];
 
 // The Sheets API's per-minute quotas refill over a minute: wait longer before trying again.
-const QUOTA = /quota exceeded|rate limit/i;
+// Its 429 reads "Quota exceeded for quota metric ..." or "Resource has been exhausted (e.g. check quota)."
+const QUOTA = /quota exceeded|rate limit|resource has been exhausted|RESOURCE_EXHAUSTED/i;
 
 // What Apps Script says where the context allows no such call: a custom function writing or opening
 // another spreadsheet, a simple trigger using a service that needs authorisation.
@@ -40,14 +41,20 @@ export function isRefusal(error: unknown): boolean {
 
 /** Whether a call was refused for quota: nothing was done, so even a one-shot change may be sent again. */
 export function isQuotaRefusal(error: unknown): boolean {
-  return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
+  return !(error instanceof SheetORMError) && (QUOTA.test(messageOf(error)) || httpStatusOf(error) === 429);
+}
+
+/** The HTTP status an advanced service's error carries (`details.code`), if any. */
+function httpStatusOf(error: unknown): number | null {
+  const details = error !== null && typeof error === 'object' ? (error as { details?: { code?: unknown } }).details : undefined;
+  return details && typeof details.code === 'number' ? details.code : null;
 }
 
 /** Whether an error is one of the passing faults Google's services throw. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof SheetORMError) return false;
   const message = messageOf(error);
-  return TRANSIENT.some((pattern) => pattern.test(message));
+  return TRANSIENT.some((pattern) => pattern.test(message)) || isQuotaRefusal(error);
 }
 
 /**
@@ -61,7 +68,7 @@ export function retried<T>(label: string, fn: () => T, canRetry: (error: unknown
       return logged ? timed(label, fn) : fn();
     } catch (error) {
       if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1, true);
-      pause(attempt, QUOTA.test(messageOf(error)));
+      pause(attempt, isQuotaRefusal(error));
     }
   }
 }

@@ -203,7 +203,7 @@ function apiCellsStep(group: SheetWrite[]): WriteStep {
   const what = sheets.map((sheet, i) => listed(sheet.blocks.map((block) => describeBlock(group[i], block))));
   const run = (): void => {
     if (batchUpdateCells(sheets)) return;
-    oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: describeBlock(write, block), verb: ['update', 'updated'], run: () => writeBlock(write, block) }))));
+    oneByOne(group.flatMap((write) => fallbackCalls(write, apiBlocks(write))));
     // Deletions through the API may follow: the held-back values must land before rows move.
     flushBeforeApi();
   };
@@ -222,6 +222,19 @@ function apiDeletionsStep(group: SheetWrite[]): WriteStep {
     oneByOne(group.flatMap((write) => write.plan.deletions.map((each) => ({ write, what: runRows(each), verb: ['delete', 'deleted'], run: () => deleteRun(write, each) }))));
   };
   return { writes: group, todo: what.map((n) => `delete ${n}`), done: what.map((n) => `deleted ${n}`), viaApi: true, run, kind: 'delete' };
+}
+
+/** SpreadsheetApp calls doing what a refused batch would have: blocks of one value in a RangeList each, as without the API. */
+function fallbackCalls(write: SheetWrite, blocks: readonly CellBlock[]): SingleCall[] {
+  const { groups, rest } = sameValueGroups(blocks, blocks.length > 1 && hasRangeLists(write.opened.sheet));
+  const verb = ['update', 'updated'];
+  const calls: SingleCall[] = groups.map((list) => ({
+    write,
+    what: listed(list.blocks.map((block) => describeBlock(write, block))),
+    verb,
+    run: () => once(`"${write.name}" RangeList.setValue over ${list.blocks.length} ranges`, () => write.opened.sheet.getRangeList(list.blocks.map(blockA1)).setValue(list.value)),
+  }));
+  return calls.concat(rest.map((block) => ({ write, what: describeBlock(write, block), verb, run: () => writeBlock(write, block) })));
 }
 
 /** One call of a step done call by call. */

@@ -269,7 +269,32 @@ it('deletes through SpreadsheetApp when the API refuses the deletions for quota,
   });
 });
 
-it('a quota fallback that fails part-way takes back the calls it made, and flushes its values before API deletions', () => {
+it("takes the API's other quota refusals (RESOURCE_EXHAUSTED, HTTP 429) and a request over its size limit as refused unread, and pauses its writes for a minute after a quota refusal", () => {
+  const refusals = [
+    sheetsApiError('spreadsheets.values.batchUpdate', 429, 'Resource has been exhausted (e.g. check quota).'),
+    sheetsApiError('spreadsheets.values.batchUpdate', 429, 'Too many requests'),
+    sheetsApiError('spreadsheets.values.batchUpdate', 400, 'Request payload size exceeds the limit: 10485760 bytes.'),
+  ];
+  for (const refusal of refusals) {
+    withEnv(true, (env) => {
+      env.beforeCall((call) => {
+        if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw refusal;
+      });
+      Post.whereIn('id', [1, 3]).update({ title: 'edited' });
+      expect(env.sheetValues('Posts').map((row) => row[1])).toEqual(['title', 'edited', 'Second', 'edited', '', 'Fifth']);
+      expect([env.calls.count('Sheets.Spreadsheets.Values.batchUpdate'), env.calls.count('RangeList.setValue'), env.calls.count('Utilities.sleep')]).toEqual([1, 1, 0]);
+      // After a quota refusal the next writes go straight to SpreadsheetApp; a request too big says nothing of the next.
+      env.calls.reset();
+      Post.whereIn('id', [2, 5]).update({ title: 'again' });
+      Post.whereIn('id', [2, 5]).delete();
+      const quota = refusal.details.code === 429;
+      expect(env.calls.count('Sheets.Spreadsheets.Values.batchUpdate') + env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(quota ? 0 : 2);
+      expect(env.sheetValues('Posts').map((row) => row[0])).toEqual(['id', 1, 3]);
+    });
+  }
+});
+
+it('a fallback that fails part-way takes back the calls it made, and flushes its values before API deletions', () => {
   const quota = "Quota exceeded for quota metric 'Write requests'";
   const script = () =>
     transaction(() => {
@@ -277,12 +302,14 @@ it('a quota fallback that fails part-way takes back the calls it made, and flush
       Post.whereIn('id', [2, 5]).delete();
     });
   withEnv(true, (env) => {
+    // Too big for one request (which, unlike a quota refusal, leaves the API to the deletions).
     env.beforeCall((call) => {
-      if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error(quota);
+      if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error('Request payload size exceeds the limit: 10485760 bytes.');
     });
     script();
-    const order = env.calls.all().map((call) => call.method).filter((method) => /setValues|flush|batchUpdate/.test(method));
-    expect(order).toEqual(['Sheets.Spreadsheets.Values.batchUpdate', 'Range.setValues', 'Range.setValues', 'SpreadsheetApp.flush', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
+    // The two blocks hold one value: one RangeList call, as without the API.
+    const order = env.calls.all().map((call) => call.method).filter((method) => /setValue|flush|batchUpdate/.test(method));
+    expect(order).toEqual(['Sheets.Spreadsheets.Values.batchUpdate', 'RangeList.setValue', 'SpreadsheetApp.flush', 'Sheets.Spreadsheets.batchUpdate', 'SpreadsheetApp.flush']);
   });
   withEnv(true, (env) => {
     let setValues = 0;
@@ -290,7 +317,13 @@ it('a quota fallback that fails part-way takes back the calls it made, and flush
       if (call.method === 'Sheets.Spreadsheets.Values.batchUpdate') throw new Error(quota);
       if (call.method === 'Range.setValues' && ++setValues === 2) throw new Error('You do not have permission to edit this range.');
     });
-    expect(script).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
+    const twoValues = () =>
+      transaction(() => {
+        Post.findOrFail(1).merge({ title: 'one' }).save();
+        Post.findOrFail(3).merge({ title: 'three' }).save();
+        Post.whereIn('id', [2, 5]).delete();
+      });
+    expect(twoValues).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
     expect(env.sheetValues('Posts')).toEqual(seed().Posts);
   });
 });
@@ -303,7 +336,7 @@ it('writes scattered cells through SpreadsheetApp when the API refuses them for 
     const started = env.clock.now();
     Post.whereIn('id', [1, 3]).update({ title: 'edited' });
     expect(env.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(1);
-    expect(env.calls.count('Range.setValues')).toBe(2);
+    expect(env.calls.count('RangeList.setValue')).toBe(1);
     expect(env.clock.now() - started).toBe(0);
     expect(Post.whereIn('id', [1, 3]).pluck('title').all()).toEqual(['edited', 'edited']);
   });

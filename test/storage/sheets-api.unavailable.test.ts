@@ -104,12 +104,12 @@ it('asks no other spreadsheet once the API is found off', () => {
   expect(env.calls.count('Range.getValues')).toBe(5);
 });
 
-it('writes scattered cells with setValues when the API refuses the batch as off, keeping the formulas it did not change', () => {
+it('writes scattered cells through SpreadsheetApp when the API refuses the batch as off, keeping the formulas it did not change', () => {
   const env = seed();
   refuse(env, 'Sheets.Spreadsheets.Values.batchUpdate', disabled('spreadsheets.values.batchUpdate'));
   Post.whereIn('id', [1, 3]).update({ title: 'Edited' });
   expect(env.calls.count('Sheets.Spreadsheets.Values.batchUpdate')).toBe(1);
-  expect(env.calls.count('Range.setValues')).toBe(2);
+  expect(env.calls.count('RangeList.setValue')).toBe(1);
   expect(sheetRows('Posts').map((row) => row[1])).toEqual(['title', 'Edited', 'Second', 'Edited', 'Fourth']);
   expect(env.active.getSheetByName('Posts')!.getRange('C2:C3').getFormulas()).toEqual([['=1+1'], ['=2+2']]);
 

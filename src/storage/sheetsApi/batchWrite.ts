@@ -4,7 +4,7 @@
  * one `Spreadsheets.batchUpdate` of deleteDimension requests, highest rows first.
  */
 import { ServiceError } from '../../errors';
-import { isQuotaRefusal, once, retried } from '../service';
+import { isQuotaRefusal, messageOf, once, retried } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
@@ -48,7 +48,7 @@ export interface SheetRuns {
  */
 export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   const api = sheetsApi();
-  if (!api) return false;
+  if (!api || writesPaused(api)) return false;
   const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
   // Ranges go by the name the sheet has now: one renamed since it was opened (and maybe another made
   // under its old name) still gets its own cells, as setValues through its handle would.
@@ -66,14 +66,29 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
   return unlessRefused(api, () => once(label, call));
 }
 
-/** Runs `fn`; false when the call in it was refused unread (quota, or the API off for the project). */
+const writesPausedUntil = new WeakMap<object, number>();
+const PAUSE_MS = 60000;
+
+function writesPaused(api: object): boolean {
+  return Date.now() < (writesPausedUntil.get(api) || 0);
+}
+
+// A request over the API's 10 MB limit is refused whole; SpreadsheetApp's calls have no such limit.
+const TOO_LARGE = /payload size exceeds the limit/i;
+
+/** Runs `fn`; false when the call in it was refused unread (quota, too large, or the API off for the project). */
 function unlessRefused(api: GoogleAppsScript.Sheets, fn: () => void): boolean {
   try {
     fn();
     return true;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    if (isQuotaRefusal(error.cause)) return false;
+    if (TOO_LARGE.test(messageOf(error.cause))) return false;
+    if (isQuotaRefusal(error.cause)) {
+      // The per-minute quota refills over a minute: until then each refusal would only cost a call.
+      writesPausedUntil.set(api, Date.now() + PAUSE_MS);
+      return false;
+    }
     if (!isApiUnavailable(error.cause)) throw error;
     giveUpOnApi(api, error.cause);
     return false;
@@ -83,7 +98,7 @@ function unlessRefused(api: GoogleAppsScript.Sheets, fn: () => void): boolean {
 /** Deletes the runs of rows of several sheets of one spreadsheet with one call; false when refused unread (nothing deleted). */
 export function batchDeleteRows(sheets: readonly SheetRuns[]): boolean {
   const api = sheetsApi();
-  if (!api) return false;
+  if (!api || writesPaused(api)) return false;
   const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
   const requests = beforeSending(() =>
     sheets.flatMap(({ opened, runs }) => {
