@@ -2020,7 +2020,7 @@ var SheetORM = (() => {
     /failed while accessing/i,
     /quota exceeded/i
   ];
-  var QUOTA = /quota exceeded|rate limit/i;
+  var QUOTA = /quota exceeded|rate limit|resource has been exhausted|RESOURCE_EXHAUSTED/i;
   var NOT_ALLOWED = /You do not have permission to call|Authorization is required to perform that action|does not have permission to perform that action/i;
   function isNotAllowed(error) {
     return !(error instanceof SheetORMError) && NOT_ALLOWED.test(messageOf(error));
@@ -2029,12 +2029,16 @@ var SheetORM = (() => {
     return isNotAllowed(error) || isQuotaRefusal(error) || !(error instanceof SheetORMError) && /You do not have permission|trying to edit a protected cell/i.test(messageOf(error));
   }
   function isQuotaRefusal(error) {
-    return !(error instanceof SheetORMError) && QUOTA.test(messageOf(error));
+    return !(error instanceof SheetORMError) && (QUOTA.test(messageOf(error)) || httpStatusOf(error) === 429);
+  }
+  function httpStatusOf(error) {
+    const details = error !== null && typeof error === "object" ? error.details : void 0;
+    return details && typeof details.code === "number" ? details.code : null;
   }
   function isTransient(error) {
     if (error instanceof SheetORMError) return false;
     const message = messageOf(error);
-    return TRANSIENT.some((pattern) => pattern.test(message));
+    return TRANSIENT.some((pattern) => pattern.test(message)) || isQuotaRefusal(error);
   }
   function retried(label, fn, canRetry = isTransient, logged = true) {
     const { retries } = getConfig();
@@ -2043,7 +2047,7 @@ var SheetORM = (() => {
         return logged ? timed(label, fn) : fn();
       } catch (error) {
         if (attempt >= retries || !canRetry(error)) throw asServiceError(label, error, attempt + 1, true);
-        pause(attempt, QUOTA.test(messageOf(error)));
+        pause(attempt, isQuotaRefusal(error));
       }
     }
   }
@@ -2812,7 +2816,7 @@ var SheetORM = (() => {
   }
   function batchUpdateCells(sheets) {
     const api = sheetsApi();
-    if (!api) return false;
+    if (!api || writesPaused(api)) return false;
     const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
     const data = beforeSending(
       () => sheets.flatMap(({ opened, blocks }) => {
@@ -2826,13 +2830,23 @@ var SheetORM = (() => {
     };
     return unlessRefused(api, () => once(label, call));
   }
+  var writesPausedUntil = /* @__PURE__ */ new WeakMap();
+  var PAUSE_MS = 6e4;
+  function writesPaused(api) {
+    return Date.now() < (writesPausedUntil.get(api) || 0);
+  }
+  var TOO_LARGE = /payload size exceeds the limit/i;
   function unlessRefused(api, fn) {
     try {
       fn();
       return true;
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
-      if (isQuotaRefusal(error.cause)) return false;
+      if (TOO_LARGE.test(messageOf(error.cause))) return false;
+      if (isQuotaRefusal(error.cause)) {
+        writesPausedUntil.set(api, Date.now() + PAUSE_MS);
+        return false;
+      }
       if (!isApiUnavailable(error.cause)) throw error;
       giveUpOnApi(api, error.cause);
       return false;
@@ -2840,7 +2854,7 @@ var SheetORM = (() => {
   }
   function batchDeleteRows(sheets) {
     const api = sheetsApi();
-    if (!api) return false;
+    if (!api || writesPaused(api)) return false;
     const id = beforeSending(() => spreadsheetIdOf(sheets[0].opened.spreadsheet));
     const requests = beforeSending(
       () => sheets.flatMap(({ opened, runs }) => {
@@ -2975,7 +2989,7 @@ var SheetORM = (() => {
     const what = sheets.map((sheet, i) => listed(sheet.blocks.map((block) => describeBlock(group[i], block))));
     const run = () => {
       if (batchUpdateCells(sheets)) return;
-      oneByOne(group.flatMap((write) => apiBlocks(write).map((block) => ({ write, what: describeBlock(write, block), verb: ["update", "updated"], run: () => writeBlock(write, block) }))));
+      oneByOne(group.flatMap((write) => fallbackCalls(write, apiBlocks(write))));
       flushBeforeApi();
     };
     const undo = () => {
@@ -2991,6 +3005,17 @@ var SheetORM = (() => {
       oneByOne(group.flatMap((write) => write.plan.deletions.map((each) => ({ write, what: runRows(each), verb: ["delete", "deleted"], run: () => deleteRun(write, each) }))));
     };
     return { writes: group, todo: what.map((n) => `delete ${n}`), done: what.map((n) => `deleted ${n}`), viaApi: true, run, kind: "delete" };
+  }
+  function fallbackCalls(write, blocks) {
+    const { groups, rest } = sameValueGroups(blocks, blocks.length > 1 && hasRangeLists(write.opened.sheet));
+    const verb = ["update", "updated"];
+    const calls = groups.map((list) => ({
+      write,
+      what: listed(list.blocks.map((block) => describeBlock(write, block))),
+      verb,
+      run: () => once(`"${write.name}" RangeList.setValue over ${list.blocks.length} ranges`, () => write.opened.sheet.getRangeList(list.blocks.map(blockA1)).setValue(list.value))
+    }));
+    return calls.concat(rest.map((block) => ({ write, what: describeBlock(write, block), verb, run: () => writeBlock(write, block) })));
   }
   var StepPartlyDone = class {
     constructor(cause, done, left) {
@@ -3956,7 +3981,7 @@ var SheetORM = (() => {
     return tables;
   }
   var readsPausedUntil = /* @__PURE__ */ new WeakMap();
-  var PAUSE_MS = 6e4;
+  var PAUSE_MS2 = 6e4;
   var READ_TRIES = 3;
   function readGroup(api, id, group, tables) {
     const refs = group.map((sheet) => sheet.ref);
@@ -4015,7 +4040,7 @@ var SheetORM = (() => {
       const cause = error instanceof ServiceError ? error.cause : error;
       if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
       else if (isQuotaRefusal(cause) || isTransient(cause)) {
-        readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+        readsPausedUntil.set(api, Date.now() + PAUSE_MS2);
         if (getConfig().debug) log(`[sheetorm] Sheets.Values.batchGet failed (${messageOf(cause)}); reads go through SpreadsheetApp for a minute.`);
       }
       return null;
