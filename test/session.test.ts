@@ -351,6 +351,27 @@ it('fresh() inside a session reads the row again too (Eloquent re-fetches), one 
   expect(seen).toEqual(['Edited elsewhere', 'Post 2', 1]);
 });
 
+it("fresh('comments') inside a session reads the relation's sheet again too, one read each", () => {
+  class Comment extends Model {
+    static _table = 'Comments';
+  }
+  class Article extends Model {
+    static _table = 'Articles';
+    comments() {
+      return this.hasMany(Comment, 'article_id');
+    }
+  }
+  seedSheets({ Articles: [['id', 'title'], [1, 'A']], Comments: [['id', 'article_id', 'body'], [1, 1, 'first']] });
+  const seen = session(() => {
+    const article = Article.query().with('comments').firstOrFail();
+    gas().run('other', () => gas().SpreadsheetApp.getActive().getSheetByName('Comments')!.appendRow([2, 1, 'second']));
+    gas().calls.reset();
+    const copy = article.fresh('comments')!;
+    return [copy.comments.length, article.comments.length, gas().calls.reads('Articles'), gas().calls.reads('Comments')];
+  });
+  expect(seen).toEqual([2, 1, 1, 1]);
+});
+
 it('a formula computed from cells the session wrote shows its old result there until refresh() (as documented)', () => {
   class Item extends Model {
     static _table = 'Items';

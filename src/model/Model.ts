@@ -14,7 +14,7 @@ import { firstMade, rereadInSession, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
 import { attributesOf, clearAttributes, dirtyAttributes, isRelationData, readAttribute, writeAttribute } from './attributes';
 import { applyDefaults, takeRowConstruction } from './defaults';
-import { classOf, defineResolvedSettings, modelName, primaryKeys, spreadsheetZone, tableRef } from './meta';
+import { classOf, defineResolvedSettings, modelName, primaryKeys, spreadsheetZone } from './meta';
 import { deleteModel, insertModels, originalKeyValues, refreshModel, registerBaseSave, saveEach, updateModel } from './persistence';
 import { incrementModel } from './increment';
 import { loadCollection, loadRelations } from './load';
@@ -249,9 +249,9 @@ export class Model extends ModelQueries {
   fresh(...relations: string[]): unknown {
     const model = classOf<ModelClass>(this);
     if (!stateOf(this).persisted) return null;
-    // A session would hand back the rows it read: fresh() reads the row again, as refresh() does.
-    rereadInSession(tableRef(model));
     const query = relations.length ? model.query().with(...relations) : model.query();
+    // A session would hand back the rows it read: fresh() reads the row, and its relations' sheets, again.
+    for (const ref of query.sheetsInvolved()) rereadInSession(ref);
     const keys = originalKeyValues(this, primaryKeys(model));
     return query.find(keys.length === 1 ? keys[0] : keys);
   }
