@@ -48,12 +48,20 @@ export function countAccepted<T>(items: Collection<T>, fn: ItemCallback<T, unkno
   return counted;
 }
 
-/** The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. */
+/**
+ * The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. Among
+ * numbers (numeric text counting as its number, as in sum), other text and booleans (a "TBD", an
+ * error a formula shows) are skipped, as Sheets' MIN and MAX skip them; among Dates, all but Dates are.
+ */
 export function extremeOf(values: unknown[], direction: 1 | -1): unknown {
+  const isNumber = (value: unknown) => (typeof value === 'number' ? !Number.isNaN(value) : typeof value === 'string' && isPlainNumberText(value));
+  const kind = values.some(isNumber) ? 'number' : values.some(isDate) ? 'date' : null;
   let best: unknown = null;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+    if (isBlank(value) || (kind === 'number' && !isNumber(value)) || (kind === 'date' && !isDate(value))) continue;
+    const order = kind === 'number' ? Number(value) - Number(best) : compareValues(value, best);
+    if (best === null || order * direction > 0) best = value;
   }
   return best;
 }

@@ -66,6 +66,11 @@ describe('Collection.max', () => {
     expect(collection.max('createdAt')).toEqual(new Date('2025-03-04'));
     expect(collection.max('author.name')).toBe('Linus');
     expect(new Collection([null, '10', 9, NaN]).max()).toBe('10');
+    // Text that is no number (a typed "TBD", an error a formula shows) is skipped among numbers, as Sheets' MAX does; min agrees.
+    expect(new Collection([1200, 'TBD', '#VALUE!', 900, true]).max()).toBe(1200);
+    expect(new Collection([1200, 'TBD', 900]).min()).toBe(900);
+    expect(new Collection([new Date('2024-01-01'), 'soon', new Date('2023-01-01')]).max()).toEqual(new Date('2024-01-01'));
+    expect(new Collection(['b', 'a']).max()).toBe('b');
     expect(new Collection<number>([]).max()).toBeNull();
   });
 });
