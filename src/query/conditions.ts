@@ -149,6 +149,10 @@ export function checkColumn(column: unknown, owner: string, method: string): str
 
 /** Checks a list argument (whereIn and friends). */
 export function checkList(values: unknown, owner: string, method: string, column: string): unknown[] {
+  // A Map would give [key, value] pairs: which of the two is meant is for the caller to say.
+  if (Object.prototype.toString.call(values) === '[object Map]') {
+    throw new ValidationError(`${owner}.${method}('${column}', …): expected a list of values, got a Map; pass its keys or its values: [...map.keys()] or [...map.values()].`);
+  }
   if (values instanceof Collection) values = values.all();
   // A Set (of this realm or a script's, in library mode) is a list too, as Collection.whereIn takes it.
   else if (values !== null && typeof values === 'object' && !Array.isArray(values) && typeof (values as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function') values = Array.from(values as Iterable<unknown>);

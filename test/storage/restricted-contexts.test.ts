@@ -87,6 +87,10 @@ describe('in a custom function', () => {
     const range = [[1], [3]];
     expect(() => Post.whereIn('id', range).get()).toThrow("Post.whereIn('id', [...]): the item at index 0 is a list ([1]); a range's values (getValues(), a custom function's argument) are rows of cells: flatten them first, values.flat().");
     expect(Post.whereIn('id', range.flat()).pluck('title').all()).toEqual(['a', 'c']);
+    // A Map's [key, value] pairs are no range's rows: it is asked for its keys or values.
+    const byId = new Map([[1, 'a'], [3, 'c']]);
+    expect(() => Post.whereIn('id', byId as never).get()).toThrow("Post.whereIn('id', …): expected a list of values, got a Map; pass its keys or its values: [...map.keys()] or [...map.values()].");
+    expect(Post.whereIn('id', [...byId.keys()]).count()).toBe(2);
   });
 });
 
