@@ -1300,10 +1300,14 @@ var SheetORM = (() => {
     return counted;
   }
   function extremeOf(values, direction) {
+    const isNumber = (value) => typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value);
+    const kind = values.some(isNumber) ? "number" : values.some(isDate2) ? "date" : null;
     let best = null;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      if (!isBlank(value) && (best === null || compareValues(value, best) * direction > 0)) best = value;
+      if (isBlank(value) || kind === "number" && !isNumber(value) || kind === "date" && !isDate2(value)) continue;
+      const order = kind === "number" ? Number(value) - Number(best) : compareValues(value, best);
+      if (best === null || order * direction > 0) best = value;
     }
     return best;
   }
@@ -5454,6 +5458,9 @@ var SheetORM = (() => {
     return column;
   }
   function checkList(values, owner, method, column) {
+    if (Object.prototype.toString.call(values) === "[object Map]") {
+      throw new ValidationError(`${owner}.${method}('${column}', \u2026): expected a list of values, got a Map; pass its keys or its values: [...map.keys()] or [...map.values()].`);
+    }
     if (values instanceof Collection) values = values.all();
     else if (values !== null && typeof values === "object" && !Array.isArray(values) && typeof values[Symbol.iterator] === "function") values = Array.from(values);
     if (!Array.isArray(values)) {
@@ -9847,8 +9854,8 @@ var SheetORM = (() => {
     fresh(...relations) {
       const model = classOf3(this);
       if (!stateOf(this).persisted) return null;
-      rereadInSession(tableRef(model));
       const query = relations.length ? model.query().with(...relations) : model.query();
+      for (const ref of query.sheetsInvolved()) rereadInSession(ref);
       const keys = originalKeyValues(this, primaryKeys(model));
       return query.find(keys.length === 1 ? keys[0] : keys);
     }
