@@ -15,7 +15,7 @@ export type { Direction, Nulls } from './query/QueryBuilder';
 export type { RelationCallback } from './query/EagerQuery';
 export { scope } from './query/scopes';
 export type { QueryScope, ScopesOf, AnyScopes } from './query/scopes';
-export type { OperatorInput, KeySelector, SortSelector } from './collection/select';
+export type { OperatorInput, CollectionOperator, KeySelector, SortSelector } from './collection/select';
 export type { ManyToManyOptions } from './relations/ManyToMany';
 export { Relation } from './relations/Relation';
 export { HasOne } from './relations/HasOne';

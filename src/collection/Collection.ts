@@ -14,9 +14,9 @@ import { loadItems } from './load';
 import type { ArrayView } from './ArrayView';
 import type { CherryPick } from '../model/serialize';
 import type { PathsOf, PreloadArg, PreloadPath, Preloader, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
-import type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
+import type { CollectionOperator, ItemCallback, KeySelector, Path, Plain, SortSelector } from './select';
 
-export type { ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
+export type { CollectionOperator, ItemCallback, KeySelector, OperatorInput, Path, Plain, SortSelector } from './select';
 
 /** A list sheetorm's methods take: an array, or a Collection (an Array whose type is our own). */
 export type List<T> = ReadonlyArray<T> | Collection<T>;
@@ -129,7 +129,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** As `contains` (Laravel's alias): `some(1)`, `some('status', 'open')`, `some('views', '>', 10)`. */
   some(value: unknown): boolean;
   some(col: Path<T>, value: unknown): boolean;
-  some(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
+  some(col: Path<T>, operator: CollectionOperator, value: unknown): boolean;
   some(...args: unknown[]): boolean {
     return someMatch(this, args);
   }
@@ -140,7 +140,7 @@ export class Collection<T> extends ArrayBase<T> {
   every(col: Path<T>): boolean;
   /** True when every item's `col` loosely equals `value`, or compares to it by `operator`. */
   every(col: Path<T>, value: unknown): boolean;
-  every(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
+  every(col: Path<T>, operator: CollectionOperator, value: unknown): boolean;
   every(...args: unknown[]): boolean {
     return everyMatch(this, args);
   }
@@ -148,7 +148,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The items whose `col` loosely equals `value` ('1' == 1, Dates by time; null matches blank and missing values). */
   where(col: Path<T>, value: unknown): Collection<T>;
   /** The items whose `col` compares to `value` by `operator`: = == != <> > >= < <= like ilike. */
-  where(col: Path<T>, operator: OperatorInput, value: unknown): Collection<T>;
+  where(col: Path<T>, operator: CollectionOperator, value: unknown): Collection<T>;
   /** The items whose columns loosely equal every value of `values` (`where({ status: 'open', user_id: 1 })`). */
   where(values: Partial<Record<Path<T>, unknown>>): Collection<T>;
   /** The items `fn` accepts (as `filter`). */
@@ -162,7 +162,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** The first item whose `col` loosely equals `value` (without one: is truthy), as `where` compares; or null (Laravel). */
   firstWhere(col: Path<T>, value?: unknown): T | null;
   /** The first item whose `col` compares to `value` by `operator` (as in `where`), or null. */
-  firstWhere(col: Path<T>, operator: OperatorInput, value: unknown): T | null;
+  firstWhere(col: Path<T>, operator: CollectionOperator, value: unknown): T | null;
   firstWhere(col: Path<T>, ...args: unknown[]): T | null {
     return this.first(wherePredicate<T>(col, args, 'firstWhere', zoneOfItems(this)));
   }
@@ -331,7 +331,7 @@ export class Collection<T> extends ArrayBase<T> {
   /** True when some item's `col` loosely equals `value`. */
   contains(col: Path<T>, value: unknown): boolean;
   /** True when some item's `col` compares to `value` by `operator`. */
-  contains(col: Path<T>, operator: OperatorInput, value: unknown): boolean;
+  contains(col: Path<T>, operator: CollectionOperator, value: unknown): boolean;
   contains(...args: unknown[]): boolean {
     // A function's second argument is no thisArg here (Laravel's contains takes none).
     return this.some(itemTest<T>(args.length > 1 && typeof args[0] === 'function' ? args.slice(0, 1) : args, 'contains', matchesItem, zoneOfItems(this)));

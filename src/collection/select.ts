@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors';
-import { operatorMatcher } from './compare';
+import { isDate, operatorMatcher } from './compare';
 import type { Operator, ZoneSource } from './compare';
 import { readPath } from './path';
 import { describeValue } from '../support/values';
@@ -32,6 +32,9 @@ export function optionalSelector<T>(key: unknown, method: string): KeySelector<T
 /** A `where` operator, in lower or upper case. */
 export type OperatorInput = Operator | Uppercase<Operator>;
 
+/** A Collection's operators: a query's, and Laravel's strict `===` / `!==`. */
+export type CollectionOperator = OperatorInput | '===' | '!==';
+
 /** What `toJSON()` yields for an item: the result of its own `toJSON()`, or the item itself. */
 export type Plain<T> = T extends { toJSON(): infer R } ? R : T;
 
@@ -52,6 +55,7 @@ export function condition(args: unknown[], method: string, column: string, zone:
   if (typeof args[args.length - 1] === 'function') {
     throw new ValidationError(`Collection.${method}('${column}', …): the value is a function; to filter with a function, pass it alone: ${method}(item => …) or filter(item => …).`);
   }
+  if (args.length >= 2 && (args[0] === '===' || args[0] === '!==')) return strictMatcher(args[0], args[1]);
   if (args.length >= 2) {
     try {
       return operatorMatcher(args[0], args[1], zone);
@@ -63,6 +67,14 @@ export function condition(args: unknown[], method: string, column: string, zone:
     throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
   }
   return operatorMatcher('=', args[0], zone);
+}
+
+/** Laravel's strict `===` / `!==`: same type and value (a Date by its time), with no loose matching of text and numbers. */
+function strictMatcher(operator: '===' | '!==', expected: unknown): (actual: unknown) => boolean {
+  const equal = isDate(expected)
+    ? (actual: unknown) => isDate(actual) && actual.getTime() === expected.getTime()
+    : (actual: unknown) => actual === expected || (expected === null && actual === undefined);
+  return operator === '===' ? equal : (actual) => !equal(actual);
 }
 
 /** `fn`'s result for each item (called as Array's callbacks are), in a plain array. */

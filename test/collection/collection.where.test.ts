@@ -30,6 +30,16 @@ describe('Collection.where', () => {
     expect(ids(collection.where('title', '>', 'b'))).toEqual([1, 4]);
   });
 
+  it("takes Laravel's strict === and !== (same type and value), in where, firstWhere, contains, some and every", () => {
+    expect(ids(collection.where('views', '===', 10))).toEqual([1, 3]);
+    expect(ids(collection.where('views', '===', '10'))).toEqual([]);
+    expect(ids(collection.where('views', '!==', 10))).toEqual([2, 4]);
+    expect(ids(collection.where('views', '===', null))).toEqual([2]);
+    expect(ids(collection.where('createdAt', '===', foreignDate('2023-05-06')))).toEqual([3]);
+    expect(collection.firstWhere('views', '===', 3)?.id).toBe(4);
+    expect([collection.contains('views', '===', '3'), collection.some('views', '!==', 3), collection.every('views', '!==', '3')]).toEqual([false, true, true]);
+  });
+
   it('compares Dates by time, including Dates from another realm', () => {
     expect(ids(collection.where('createdAt', '>', foreignDate('2024-01-01')))).toEqual([1, 4]);
     expect(ids(collection.where('createdAt', foreignDate('2023-05-06')))).toEqual([3]);
