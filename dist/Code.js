@@ -1182,6 +1182,7 @@ var SheetORM = (() => {
     if (typeof args[args.length - 1] === "function") {
       throw new ValidationError(`Collection.${method}('${column}', \u2026): the value is a function; to filter with a function, pass it alone: ${method}(item => \u2026) or filter(item => \u2026).`);
     }
+    if (args.length >= 2 && (args[0] === "===" || args[0] === "!==")) return strictMatcher(args[0], args[1]);
     if (args.length >= 2) {
       try {
         return operatorMatcher(args[0], args[1], zone);
@@ -1193,6 +1194,10 @@ var SheetORM = (() => {
       throw new ValidationError(`Collection.${method}: cannot compare with an array; use whereIn(column, [...]) for a list.`);
     }
     return operatorMatcher("=", args[0], zone);
+  }
+  function strictMatcher(operator, expected) {
+    const equal = isDate2(expected) ? (actual) => isDate2(actual) && actual.getTime() === expected.getTime() : (actual) => actual === expected || expected === null && actual === void 0;
+    return operator === "===" ? equal : (actual) => !equal(actual);
   }
   function mapItems(items, fn, thisArg) {
     const out = new Array(items.length);
