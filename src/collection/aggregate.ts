@@ -51,11 +51,19 @@ export function countAccepted<T>(items: Collection<T>, fn: ItemCallback<T, unkno
 /**
  * The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. Among
  * numbers (numeric text counting as its number, as in sum), other text and booleans (a "TBD", an
- * error a formula shows) are skipped, as Sheets' MIN and MAX skip them; among Dates, all but Dates are.
+ * error a formula shows) are skipped, as Sheets' MIN and MAX skip them; among Dates (when most values
+ * are Dates), all but Dates are.
  */
 export function extremeOf(values: unknown[], direction: 1 | -1): unknown {
   const isNumber = (value: unknown) => (typeof value === 'number' ? !Number.isNaN(value) : typeof value === 'string' && isPlainNumberText(value));
-  const kind = values.some(isNumber) ? 'number' : values.some(isDate) ? 'date' : null;
+  // The column's kind is what most of its values are: a stray number among Dates is skipped too.
+  let numbers = 0;
+  let dates = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (isNumber(values[i])) numbers++;
+    else if (isDate(values[i]) && !isBlank(values[i])) dates++;
+  }
+  const kind = dates > numbers ? 'date' : numbers ? 'number' : null;
   let best: unknown = null;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];

@@ -1,5 +1,6 @@
 /** `whereColumn`: a condition comparing two columns of the same row. */
-import { isEmptyCell, operatorMatcher } from '../collection/compare';
+import { isDate, isDateText, isEmptyCell, operatorMatcher } from '../collection/compare';
+import type { Operator } from '../collection/compare';
 import type { OperatorInput } from '../collection/select';
 import { ValidationError } from '../errors';
 import { Bool, checkColumn, checkOperator, Condition } from './conditions';
@@ -9,8 +10,8 @@ export type ColumnCompareArgs = [string, string] | [string, OperatorInput, strin
 
 /**
  * The condition of `whereColumn(column, operator?, other)`. As in SQL, a row with either cell empty
- * matches no comparison; text like `'2024-03-01'` in one cell matches a Date of that day in the other,
- * as `where` compares them.
+ * matches no comparison, negated (`whereNotColumn`) or not; ISO date text in either cell matches a
+ * Date of that day in the other (in the spreadsheet's time zone), as `where` compares them.
  */
 export function columnComparison(owner: string, method: string, bool: Bool, not: boolean, args: unknown[]): Condition {
   if (args.length !== 2 && args.length !== 3) {
@@ -22,15 +23,22 @@ export function columnComparison(owner: string, method: string, bool: Bool, not:
   return {
     kind: 'deferred',
     bool,
-    not,
-    prepare: (resolve) => {
+    not: false,
+    prepare: (resolve, zone) => {
       const read = resolve(column, 'model');
       const readOther = resolve(other, 'model');
       return (row) => {
         const value = read(row);
         const compared = readOther(row);
-        return !isEmptyCell(value) && !isEmptyCell(compared) && operatorMatcher(operator, compared)(value);
+        if (isEmptyCell(value) || isEmptyCell(compared)) return false;
+        // Date text on the left, a Date on the right: compared the other way round, so either side may hold the text.
+        const swap = isDateText(value) && isDate(compared) && operator !== 'like' && operator !== 'ilike';
+        const matches = swap ? operatorMatcher(SWAPPED[operator] || operator, value, zone)(compared) : operatorMatcher(operator, compared, zone)(value);
+        return matches !== not;
       };
     },
   };
 }
+
+/** The operator that compares the other way round (`a < b` is `b > a`). */
+const SWAPPED: Partial<Record<Operator, Operator>> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=' };

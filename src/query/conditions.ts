@@ -29,7 +29,7 @@ export type Condition =
    * `late`: tested after the other conditions it is AND-ed with (it reads other sheets, on first use).
    * `keys`: it keeps the rows whose column holds one of these normalised keys (a relation's scope).
    */
-  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>) => (row: any) => boolean; late?: boolean; keys?: KeyScope });
+  | (Base & { kind: 'deferred'; prepare: (resolve: ColumnResolver<any>, zone?: ZoneSource) => (row: any) => boolean; late?: boolean; keys?: KeyScope });
 
 /** The rows a key scope keeps: those whose `column` holds one of `values` (normalised keys). */
 export interface KeyScope {
@@ -71,7 +71,7 @@ function compilePositive<R>(condition: Condition, resolve: ColumnResolver<R>, zo
     case 'group':
       return compile(condition.conditions, resolve, zone);
     case 'deferred':
-      return condition.prepare(resolve);
+      return condition.prepare(resolve, zone);
     case 'compare': {
       const read = resolve(condition.column, condition.source);
       const matches = operatorMatcher(condition.operator, condition.value, zone);

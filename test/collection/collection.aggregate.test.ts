@@ -70,6 +70,8 @@ describe('Collection.max', () => {
     expect(new Collection([1200, 'TBD', '#VALUE!', 900, true]).max()).toBe(1200);
     expect(new Collection([1200, 'TBD', 900]).min()).toBe(900);
     expect(new Collection([new Date('2024-01-01'), 'soon', new Date('2023-01-01')]).max()).toEqual(new Date('2024-01-01'));
+    expect(new Collection([new Date('2024-01-01'), 7, new Date('2023-01-01'), new Date('2022-01-01'), '5']).max()).toEqual(new Date('2024-01-01'));
+    expect(new Collection([new Date('2024-01-01'), 7, new Date('2023-01-01')]).min()).toEqual(new Date('2023-01-01'));
     expect(new Collection(['b', 'a']).max()).toBe('b');
     expect(new Collection<number>([]).max()).toBeNull();
   });

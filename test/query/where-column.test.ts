@@ -45,14 +45,29 @@ describe('whereColumn', () => {
     seed();
     expect(ids(Task.query().whereColumn('done', '>', 'due').get())).toEqual([2]);
     expect(ids(Task.query().whereColumn('done', '=', 'due').get())).toEqual([4]);
+    // Either side may hold the text.
+    expect(ids(Task.query().whereColumn('due', '=', 'done').get())).toEqual([4]);
+    expect(ids(Task.query().whereColumn('due', '<', 'done').get())).toEqual([2]);
+    expect(ids(Task.query().whereColumn('done', '>', 'due').get())).toEqual([2]);
+  });
+
+  it("reads date text in the spreadsheet's time zone, not the script's", () => {
+    seedSheets(
+      { Tasks: [['id', 'spent', 'budget', 'due', 'done'], [1, 1, 1, '2025-01-10', new Date(Date.UTC(2025, 0, 10, 5))]] },
+      { timeZone: 'America/New_York' },
+    );
+    expect(ids(Task.query().whereColumn('done', '=', 'due').get())).toEqual([1]);
+    expect(ids(Task.query().whereColumn('due', '=', 'done').get())).toEqual([1]);
+    expect(ids(Task.query().whereColumn('done', '!=', 'due').get())).toEqual([]);
   });
 
   it('has the or, and and not forms, and works in groups', () => {
     seed();
     expect(ids(Task.query().where('id', 1).orWhereColumn('spent', '>', 'budget').get())).toEqual([1, 2]);
-    expect(ids(Task.query().whereNotColumn('spent', '>', 'budget').get())).toEqual([1, 3, 4]);
+    // Negated or not, a row with an empty cell matches no comparison (SQL's NOT of NULL is no match either).
+    expect(ids(Task.query().whereNotColumn('spent', '>', 'budget').get())).toEqual([1, 3]);
     expect(ids(Task.query().where('id', '>', 2).andWhereColumn('spent', 'budget').get())).toEqual([3]);
-    expect(ids(Task.query().where('id', 1).orWhereNotColumn('done', '<=', 'due').get())).toEqual([1, 2, 3]);
+    expect(ids(Task.query().where('id', 1).orWhereNotColumn('done', '<=', 'due').get())).toEqual([1, 2]);
     expect(ids(Task.query().where('id', '<', 3).andWhereNotColumn('spent', '<', 'budget').get())).toEqual([2]);
     expect(ids(Task.query().where((q) => q.whereColumn('spent', 'budget').orWhere('id', 4)).get())).toEqual([3, 4]);
   });
