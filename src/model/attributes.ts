@@ -251,9 +251,13 @@ export function clearAttributes(model: object): void {
 
 /** Marks the current values as clean (after a write). */
 export function syncOriginal(state: ModelState, model: object, columns: readonly string[]): void {
+  const before = state.columns && state.original ? { columns: state.columns, values: state.original } : null;
   state.columns = columns;
   state.original = columns.map((name) => {
     const value = readAttribute(model, name);
+    // A number or Date set to its own text was no change and stayed in the cell: the original stays it.
+    const index = before ? columnIndex(before.columns, name) : -1;
+    if (before && index >= 0 && sameAsOwnText(value, before.values[index])) return before.values[index];
     return value === undefined ? null : (cloneValue(value) as CellValue);
   });
 }

@@ -5,7 +5,7 @@
 import { ValidationError } from '../errors';
 import { addAmounts, incrementOf, refuseKeyExtras, unqualified } from '../query/increment';
 import { runWrite } from '../storage/UnitOfWork';
-import { sameValue } from '../support/values';
+import { sameAsOwnText, sameValue } from '../support/values';
 import { readAttribute, removeAttribute, writeAttribute } from './attributes';
 import { modelName, primaryKeys, tableRef } from './meta';
 import { gone, locate, PersistableClass } from './persistence';
@@ -33,7 +33,7 @@ export function incrementModel<I extends object>(model: PersistableClass, instan
     const extra = change.extra || {};
     for (const column of Object.keys(extra)) {
       const index = table.column(name(column), owner);
-      if (!sameValue(entry.values[index], table.cell(extra[column], owner, name(column)))) table.set(entry, index, extra[column], owner);
+      if (!sameValue(entry.values[index], table.cell(extra[column], owner, name(column))) && !sameAsOwnText(extra[column], entry.values[index])) table.set(entry, index, extra[column], owner);
     }
     const names = amounts.map(([column]) => column).concat(Object.keys(extra).map(name));
     takeCells(unit, instance, names, (column) => entry.values[table.column(column, owner)]);

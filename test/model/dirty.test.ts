@@ -92,8 +92,40 @@ describe('numbers and Dates set to their own text (a form post, JSON fed back)',
     expect(gas().calls.writes()).toBe(0);
     expect(gas().sheetFormulas('Deals')[1][4]).toBe('=C2*D2');
 
+    // After a save that wrote another cell, the cells' own values are still what it compares with.
+    deal.merge({ title: 'Website v2' }).save();
+    expect(gas().sheetFormulas('Deals')[1][4]).toBe('=C2*D2');
+    deal.merge({ amount: 1200, total: 2400, closed_at: day(3) });
+    expect(deal.$dirty).toEqual({});
+
     deal.merge({ quantity: '3', amount: '1200.50', closed_at: day(4).toISOString() });
     expect(Object.keys(deal.$dirty)).toEqual(['amount', 'quantity', 'closed_at']);
+  });
+
+  it("leave the cells alone through increment's extra columns and a pivot's sync and updateExistingPivot too", () => {
+    seedSheets({
+      Deals: [['id', 'hits', 'amount', 'total'], [1, 0, 1200, '=C2*2']],
+      Tags: [['id', 'name'], [1, 'hot']],
+      DealTag: [['deal_id', 'tag_id', 'qty', 'added'], [1, 1, 3, day(2)]],
+    });
+    class Tag extends Model {
+      static _table = 'Tags';
+    }
+    class Deal extends Model {
+      static _table = 'Deals';
+      tags() {
+        return this.manyToMany(Tag, 'DealTag', 'deal_id', 'tag_id');
+      }
+    }
+    const deal = Deal.findOrFail(1);
+    deal.increment('hits', 1, { amount: '1200', total: '2400' });
+    expect(gas().sheetFormulas('Deals')[1][3]).toBe('=C2*2');
+    expect(sheetRows('Deals')[1]).toEqual([1, 1, 1200, 2400]);
+    gas().calls.reset();
+    expect(deal.related('tags').sync({ 1: { qty: '3', added: day(2).toISOString() } })).toEqual({ attached: [], detached: [], updated: [] });
+    expect(deal.related('tags').updateExistingPivot(1, { qty: '3' })).toBe(0);
+    expect(gas().calls.writes()).toBe(0);
+    expect(sheetRows('DealTag')[1]).toEqual([1, 1, 3, day(2)]);
   });
 
   it('leave the cells alone in a query update() too', () => {

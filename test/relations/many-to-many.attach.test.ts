@@ -187,6 +187,8 @@ describe('attach', () => {
     expect(() => tags.sync([Number(undefined)])).toThrow('Post.tags.sync(): NaN is not a related id or model.');
     expect(() => tags.toggle([3, NaN])).toThrow(ValidationError);
     expect(() => tags.detach([NaN])).toThrow(ValidationError);
+    expect(() => tags.sync({ [Number(undefined)]: { role: 'x' } })).toThrow('Post.tags.sync(): the key "NaN" is a number that is no number');
+    expect(() => tags.attach({ [Infinity]: {} })).toThrow(ValidationError);
     expect(gas().calls.writes()).toBe(0);
     expect(sheetRows('PostTag')).toEqual(before);
   });

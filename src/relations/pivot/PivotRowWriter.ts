@@ -10,7 +10,7 @@ import { readAttribute } from '../../model/attributes';
 import { RowEntry, Table } from '../../storage/Table';
 import { runWrite, UnitOfWork } from '../../storage/UnitOfWork';
 import { newUuid } from '../../storage/service';
-import { describeValue, isBlankKey, normalizeKey, sameValue } from '../../support/values';
+import { describeValue, isBlankKey, normalizeKey, sameAsOwnText, sameValue } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { assertParentNotDeleted, blankParentKey, requireRelated, saveParentFirst } from '../clients/support';
 import type { ManyToManyQueryBuilder } from './ManyToManyQueryBuilder';
@@ -172,7 +172,7 @@ export class PivotRowWriter<P extends Model, R extends Model> {
     if (pivotModel) assertPivotFilled(pivotModel, attributes, this.relation.label(), method, false);
     for (const name of Object.keys(attributes)) {
       const column = this.column(pivot, name);
-      if (attributes[name] === undefined || sameValue(row.values[column], attributes[name])) continue;
+      if (attributes[name] === undefined || sameValue(row.values[column], attributes[name]) || sameAsOwnText(attributes[name], row.values[column])) continue;
       if (keys.indexOf(name) >= 0) {
         // The same key in another type ('1' for 1) is the same key: left as the sheet holds it.
         if (normalizeKey(row.values[column]) === normalizeKey(attributes[name])) continue;

@@ -3,7 +3,7 @@
  * `ids | {id: attrs} | models` into one Map, then diff it against the current pivot rows.
  */
 import { ValidationError } from '../../errors';
-import { isDate, isPlainObject, normalizeKey, sameValue, describeValue, Key } from '../../support/values';
+import { isDate, isPlainObject, normalizeKey, sameAsOwnText, sameValue, describeValue, Key } from '../../support/values';
 
 /** One desired related id with its pivot attributes, and the model that gave it (its key is written as the model holds it). */
 export interface PivotRecord {
@@ -48,6 +48,10 @@ export function normalizeRecords(
   } else if (isPlainObject(input)) {
     for (const id of Object.keys(input)) {
       // A Date used as a key became its text, which matches no Date key.
+      // { [Number(e.parameter.id)]: ... } of a missing parameter: the number that is no number, as text.
+      if (id === 'NaN' || id === 'Infinity' || id === '-Infinity') {
+        throw new ValidationError(`${owner}.${method}(): the key "${id}" is a number that is no number turned into text by the object (Number() of missing text?); pass ids or { id: pivotAttributes } with real ids.`);
+      }
       if (DATE_TEXT.test(id)) {
         throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
       }
@@ -137,7 +141,7 @@ export function diffSync<Row>(current: ReadonlyArray<CurrentPivotRow<Row>>, desi
 function changedAttributes(current: Record<string, unknown>, wanted: Record<string, unknown>): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const name of Object.keys(wanted)) {
-    if (wanted[name] !== undefined && !sameValue(current[name], wanted[name])) changes[name] = wanted[name];
+    if (wanted[name] !== undefined && !sameValue(current[name], wanted[name]) && !sameAsOwnText(wanted[name], current[name])) changes[name] = wanted[name];
   }
   return changes;
 }
