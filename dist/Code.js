@@ -1306,7 +1306,13 @@ var SheetORM = (() => {
   }
   function extremeOf(values, direction) {
     const isNumber = (value) => typeof value === "number" ? !Number.isNaN(value) : typeof value === "string" && isPlainNumberText(value);
-    const kind = values.some(isNumber) ? "number" : values.some(isDate2) ? "date" : null;
+    let numbers = 0;
+    let dates = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (isNumber(values[i])) numbers++;
+      else if (isDate2(values[i]) && !isBlank(values[i])) dates++;
+    }
+    const kind = dates > numbers ? "date" : numbers ? "number" : null;
     let best = null;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
@@ -4954,9 +4960,12 @@ var SheetORM = (() => {
     stateOf(model).shadow = null;
   }
   function syncOriginal(state, model, columns) {
+    const before = state.columns && state.original ? { columns: state.columns, values: state.original } : null;
     state.columns = columns;
     state.original = columns.map((name) => {
       const value = readAttribute(model, name);
+      const index = before ? columnIndex(before.columns, name) : -1;
+      if (before && index >= 0 && sameAsOwnText(value, before.values[index])) return before.values[index];
       return value === void 0 ? null : cloneValue(value);
     });
   }
@@ -5404,7 +5413,7 @@ var SheetORM = (() => {
       case "group":
         return compile(condition2.conditions, resolve, zone);
       case "deferred":
-        return condition2.prepare(resolve);
+        return condition2.prepare(resolve, zone);
       case "compare": {
         const read = resolve(condition2.column, condition2.source);
         const matches = operatorMatcher(condition2.operator, condition2.value, zone);
@@ -5588,18 +5597,22 @@ var SheetORM = (() => {
     return {
       kind: "deferred",
       bool,
-      not,
-      prepare: (resolve) => {
+      not: false,
+      prepare: (resolve, zone) => {
         const read = resolve(column, "model");
         const readOther = resolve(other, "model");
         return (row) => {
           const value = read(row);
           const compared = readOther(row);
-          return !isEmptyCell(value) && !isEmptyCell(compared) && operatorMatcher(operator, compared)(value);
+          if (isEmptyCell(value) || isEmptyCell(compared)) return false;
+          const swap = isDateText(value) && isDate2(compared) && operator !== "like" && operator !== "ilike";
+          const matches = swap ? operatorMatcher(SWAPPED[operator] || operator, value, zone)(compared) : operatorMatcher(operator, compared, zone)(value);
+          return matches !== not;
         };
       }
     };
   }
+  var SWAPPED = { ">": "<", "<": ">", ">=": "<=", "<=": ">=" };
 
   // src/query/ConditionBuilder.ts
   var ConditionBuilder = class _ConditionBuilder {
@@ -8067,7 +8080,7 @@ var SheetORM = (() => {
       const extra2 = change.extra || {};
       for (const column2 of Object.keys(extra2)) {
         const index = table.column(name(column2), owner);
-        if (!sameValue(entry.values[index], table.cell(extra2[column2], owner, name(column2)))) table.set(entry, index, extra2[column2], owner);
+        if (!sameValue(entry.values[index], table.cell(extra2[column2], owner, name(column2))) && !sameAsOwnText(extra2[column2], entry.values[index])) table.set(entry, index, extra2[column2], owner);
       }
       const names = amounts.map(([column2]) => column2).concat(Object.keys(extra2).map(name));
       takeCells(unit, instance, names, (column2) => entry.values[table.column(column2, owner)]);
@@ -8876,7 +8889,7 @@ var SheetORM = (() => {
       if (pivotModel) assertPivotFilled(pivotModel, attributes, this.relation.label(), method, false);
       for (const name of Object.keys(attributes)) {
         const column = this.column(pivot, name);
-        if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name])) continue;
+        if (attributes[name] === void 0 || sameValue(row.values[column], attributes[name]) || sameAsOwnText(attributes[name], row.values[column])) continue;
         if (keys.indexOf(name) >= 0) {
           if (normalizeKey(row.values[column]) === normalizeKey(attributes[name])) continue;
           throw new ValidationError(
@@ -8910,6 +8923,9 @@ var SheetORM = (() => {
       input.forEach((attributes, item) => add2(idOf(item, keyOf2, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
     } else if (isPlainObject(input)) {
       for (const id of Object.keys(input)) {
+        if (id === "NaN" || id === "Infinity" || id === "-Infinity") {
+          throw new ValidationError(`${owner}.${method}(): the key "${id}" is a number that is no number turned into text by the object (Number() of missing text?); pass ids or { id: pivotAttributes } with real ids.`);
+        }
         if (DATE_TEXT.test(id)) {
           throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
         }
@@ -8970,7 +8986,7 @@ var SheetORM = (() => {
   function changedAttributes(current2, wanted) {
     const changes = {};
     for (const name of Object.keys(wanted)) {
-      if (wanted[name] !== void 0 && !sameValue(current2[name], wanted[name])) changes[name] = wanted[name];
+      if (wanted[name] !== void 0 && !sameValue(current2[name], wanted[name]) && !sameAsOwnText(wanted[name], current2[name])) changes[name] = wanted[name];
     }
     return changes;
   }
