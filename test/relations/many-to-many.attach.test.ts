@@ -189,6 +189,10 @@ describe('attach', () => {
     expect(() => tags.detach([NaN])).toThrow(ValidationError);
     expect(() => tags.sync({ [Number(undefined)]: { role: 'x' } })).toThrow('Post.tags.sync(): the key "NaN" is a number that is no number');
     expect(() => tags.attach({ [Infinity]: {} })).toThrow(ValidationError);
+    const missing = ({} as Record<string, string>).tag;
+    expect(() => tags.sync({ [missing]: { role: 'x' } })).toThrow('Post.tags.sync(): the key "undefined" is undefined turned into text by the object');
+    expect(() => tags.toggle({ [String(null)]: {} })).toThrow(ValidationError);
+    expect(() => tags.sync({ [String(Tag.findOrFail(1))]: {} })).toThrow('the key "[object Object]" is an object turned into text');
     expect(gas().calls.writes()).toBe(0);
     expect(sheetRows('PostTag')).toEqual(before);
   });

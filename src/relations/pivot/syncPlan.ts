@@ -48,9 +48,11 @@ export function normalizeRecords(
   } else if (isPlainObject(input)) {
     for (const id of Object.keys(input)) {
       // A Date used as a key became its text, which matches no Date key.
-      // { [Number(e.parameter.id)]: ... } of a missing parameter: the number that is no number, as text.
-      if (id === 'NaN' || id === 'Infinity' || id === '-Infinity') {
-        throw new ValidationError(`${owner}.${method}(): the key "${id}" is a number that is no number turned into text by the object (Number() of missing text?); pass ids or { id: pivotAttributes } with real ids.`);
+      // { [e.parameter.id]: ... } of a missing parameter, a Number() of it, or a model as the key: the object made text of it.
+      if (NO_ID_TEXT.test(id)) {
+        throw new ValidationError(
+          `${owner}.${method}(): the key "${id}" is ${id.charAt(0) === '[' ? 'an object' : id === 'undefined' || id === 'null' ? `${id}` : 'a number that is no number'} turned into text by the object (a missing parameter?); key pivot attributes by real ids ({ [tag.id]: {...} }), or pass a Map.`,
+        );
       }
       if (DATE_TEXT.test(id)) {
         throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
@@ -65,6 +67,8 @@ export function normalizeRecords(
 }
 
 /** An id's own pivot attributes over the ones given for every id (an undefined one leaves the shared value). */
+const NO_ID_TEXT = /^(NaN|-?Infinity|undefined|null|\[object \w+\])$/;
+
 function withDefaults(own: Record<string, unknown>, common: Record<string, unknown>): Record<string, unknown> {
   const merged = { ...common };
   for (const name of Object.keys(own)) if (own[name] !== undefined) merged[name] = own[name];
