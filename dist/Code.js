@@ -8923,8 +8923,10 @@ var SheetORM = (() => {
       input.forEach((attributes, item) => add2(idOf(item, keyOf2, owner, method), attributesFor(attributes, item, owner, method), isModelLike(item) ? item : null));
     } else if (isPlainObject(input)) {
       for (const id of Object.keys(input)) {
-        if (id === "NaN" || id === "Infinity" || id === "-Infinity") {
-          throw new ValidationError(`${owner}.${method}(): the key "${id}" is a number that is no number turned into text by the object (Number() of missing text?); pass ids or { id: pivotAttributes } with real ids.`);
+        if (NO_ID_TEXT.test(id)) {
+          throw new ValidationError(
+            `${owner}.${method}(): the key "${id}" is ${id.charAt(0) === "[" ? "an object" : id === "undefined" || id === "null" ? `${id}` : "a number that is no number"} turned into text by the object (a missing parameter?); key pivot attributes by real ids ({ [tag.id]: {...} }), or pass a Map.`
+          );
         }
         if (DATE_TEXT.test(id)) {
           throw new ValidationError(`${owner}.${method}(): the key "${id}" is a Date turned into text by the object; key pivot attributes by Date with a Map: new Map([[date, { column: value }]]).`);
@@ -8937,6 +8939,7 @@ var SheetORM = (() => {
     if (common) records.forEach((record) => record.attributes = withDefaults(record.attributes, common));
     return records;
   }
+  var NO_ID_TEXT = /^(NaN|-?Infinity|undefined|null|\[object \w+\])$/;
   function withDefaults(own, common) {
     const merged = { ...common };
     for (const name of Object.keys(own)) if (own[name] !== void 0) merged[name] = own[name];
