@@ -1,6 +1,8 @@
 /** Lucid's `groupLimit(n)` / `groupOrderBy(col, dir)` arguments, shared by hasMany and many-to-many queries. */
 import { ValidationError } from '../errors';
 import { describeValue, digitsAsNumber } from '../support/values';
+import { primaryKeys } from '../model/meta';
+import type { ModelSettings } from '../model/meta';
 
 /** A per-parent limit: a whole number ≥ 0 (digits as text count, as limit() takes them). */
 export function checkGroupLimit(given: unknown, owner: string): number {
@@ -16,4 +18,9 @@ export function checkGroupDirection(direction: unknown, owner: string): 'asc' | 
   const dir = String(direction).toLowerCase();
   if (dir !== 'asc' && dir !== 'desc') throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
   return dir;
+}
+
+/** The order groupLimit keeps rows by: groupOrderBy's, else highest keys first, as Lucid's preloads keep them. */
+export function groupOrder<O extends { column: string; direction: 'asc' | 'desc' }>(orders: O[], model: ModelSettings): Array<O | { column: string; direction: 'desc' }> {
+  return orders.length ? orders : primaryKeys(model).map((column) => ({ column, direction: 'desc' as const }));
 }

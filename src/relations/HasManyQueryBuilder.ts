@@ -5,8 +5,7 @@
  */
 import type { PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from './types';
 import type { Model, ModelClass } from '../model/Model';
-import { primaryKeys } from '../model/meta';
-import { checkGroupDirection, checkGroupLimit } from '../query/groupLimit';
+import { checkGroupDirection, checkGroupLimit, groupOrder } from '../query/groupLimit';
 import { checkColumn } from '../query/conditions';
 import { Direction, QueryBuilder } from '../query/QueryBuilder';
 import type { Row, Table } from '../storage/Table';
@@ -58,11 +57,6 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
     return this.partitionColumn === null ? this.groupLimitCount : null;
   }
 
-  /** groupLimit's order without groupOrderBy: highest keys first, as Lucid's preloads keep them. */
-  private keysDescending(): Array<{ column: string; direction: 'desc' }> {
-    return primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
-  }
-
   /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
   partitionBy(column: string): this {
     this.partitionColumn = column;
@@ -74,7 +68,7 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
       // One parent's query keeps the rows its preload would, which offset and limit then page through;
       // without groupLimit, groupOrderBy is a plain order.
       if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders));
-      const kept = this.sortedBy(table, rows, valuesOf, this.groupOrders.length ? this.groupOrders : this.keysDescending()).slice(0, this.groupLimitCount);
+      const kept = this.sortedBy(table, rows, valuesOf, groupOrder(this.groupOrders, this.model)).slice(0, this.groupLimitCount);
       return super.ordered(table, kept, valuesOf);
     }
     if (this.groupLimitCount === null) {
@@ -83,7 +77,7 @@ export class HasManyQueryBuilder<R extends Model> extends QueryBuilder<R> {
       this.groupOrders.forEach((order) => resolve(order.column, 'model'));
       return super.ordered(table, rows, valuesOf);
     }
-    const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
+    const orders = groupOrder(this.groupOrders, this.model);
     const sorted = this.sortedBy(table, rows, valuesOf, orders);
     const parentKey = this.resolveColumn(table)(this.partitionColumn, 'model');
     const limit = this.groupLimitCount;

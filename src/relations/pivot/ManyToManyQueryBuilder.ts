@@ -8,11 +8,11 @@ import { compareForOrder, keyedValues } from '../../collection/compare';
 import { ValidationError } from '../../errors';
 import type { Model, ModelAttributes } from '../../model/Model';
 import { Hydrator } from '../../model/hydrate';
-import { primaryKeys, tableRef } from '../../model/meta';
+import { tableRef } from '../../model/meta';
 import { countedColumn, Direction, SortOrder } from '../../query/QueryBuilder';
 import { checkColumn, compile, Condition, refuseColumnList, Source } from '../../query/conditions';
 import { ConditionBuilder } from '../../query/ConditionBuilder';
-import { checkGroupDirection, checkGroupLimit } from '../../query/groupLimit';
+import { checkGroupDirection, checkGroupLimit, groupOrder } from '../../query/groupLimit';
 import { Row, RowEntry, Table } from '../../storage/Table';
 import { prefetch, readScope, readTable, runWrite } from '../../storage/UnitOfWork';
 import type { TableRef } from '../../storage/TableRef';
@@ -60,11 +60,6 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   protected override newGroup(): ConditionBuilder {
     return this.flagGroup(new ManyToManyQueryBuilder(this.relation, null));
-  }
-
-  /** groupLimit's order without groupOrderBy: highest related keys first, as Lucid's preloads keep them. */
-  private keysDescending(): Array<{ column: string; direction: 'desc' }> {
-    return primaryKeys(this.model).map((column) => ({ column, direction: 'desc' as const }));
   }
 
   /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
@@ -396,7 +391,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   private limitPerParent(join: Join, rows: JoinedRow[]): JoinedRow[] {
     const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
     // Without groupOrderBy each parent keeps its highest related keys, as Lucid's preloads do.
-    const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
+    const orders = groupOrder(this.groupOrders, this.model);
     const ordered = this.sortRows(join, rows, orders);
     const taken = new Map<Key, number>();
     const kept = new Set<JoinedRow>();

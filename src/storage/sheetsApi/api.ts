@@ -34,6 +34,9 @@ export function giveUpOnApi(api: GoogleAppsScript.Sheets, error: unknown): void 
   log(`[sheetorm] The Sheets advanced service failed (${messageOf(error)}); this execution reads and writes through SpreadsheetApp.`);
 }
 
+/** How long the API is left alone after it refused a call for quota or failed past its retries (its quotas refill per minute). */
+export const API_PAUSE_MS = 60000;
+
 const ids = new WeakMap<Spreadsheet, string>();
 const zones = new WeakMap<Spreadsheet, string>();
 const sheetIds = new WeakMap<Sheet, number>();

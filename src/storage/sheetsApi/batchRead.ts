@@ -12,7 +12,7 @@ import { Table } from '../Table';
 import { isQuotaRefusal, isTransient, log, messageOf, retried } from '../service';
 import { getConfig } from '../../config';
 import { ServiceError, SheetORMError } from '../../errors';
-import { bySpreadsheet, giveUpOnApi, isApiUnavailable, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
+import { API_PAUSE_MS, bySpreadsheet, giveUpOnApi, isApiUnavailable, quotedSheet, sheetsApi, spreadsheetIdOf, timeZoneOf } from './api';
 import { serialToDate } from '../../support/serial';
 import { mayShowDate } from './dateText';
 
@@ -45,7 +45,6 @@ interface SheetToRead {
 // After a read refused for quota or failing past its retries (a fault of the service), reads go
 // through SpreadsheetApp for a minute: each query would otherwise wait through the retries again.
 const readsPausedUntil = new WeakMap<object, number>();
-const PAUSE_MS = 60000;
 
 // Another execution may change a sheet between the two batchGets; a read whose halves disagree is
 // made again, and after that many tries the sheets are left to SpreadsheetApp's single read.
@@ -129,7 +128,7 @@ function batchGet(api: GoogleAppsScript.Sheets, id: string, ranges: string[], da
     if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
     // A refusal of these ranges alone (a sheet not there) says nothing of the next read's.
     else if (isQuotaRefusal(cause) || isTransient(cause)) {
-      readsPausedUntil.set(api, Date.now() + PAUSE_MS);
+      readsPausedUntil.set(api, Date.now() + API_PAUSE_MS);
       if (getConfig().debug) log(`[sheetorm] Sheets.Values.batchGet failed (${messageOf(cause)}); reads go through SpreadsheetApp for a minute.`);
     }
     return null;

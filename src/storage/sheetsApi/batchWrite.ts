@@ -8,7 +8,7 @@ import { isQuotaRefusal, messageOf, once, retried } from '../service';
 import { CellBlock, DeleteRun } from '../WritePlan';
 import { blockA1 } from '../sameValueBlocks';
 import { OpenedSheet } from '../TableRef';
-import { giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
+import { API_PAUSE_MS, giveUpOnApi, isApiUnavailable, quotedSheet, sheetIdOf, sheetsApi, spreadsheetIdOf } from './api';
 
 /** Thrown when what a batched call needs (the spreadsheet's or a sheet's id or name) could not be read: the call was never sent. */
 export class UnsentCall {
@@ -67,7 +67,6 @@ export function batchUpdateCells(sheets: readonly SheetBlocks[]): boolean {
 }
 
 const writesPausedUntil = new WeakMap<object, number>();
-const PAUSE_MS = 60000;
 
 function writesPaused(api: object): boolean {
   return Date.now() < (writesPausedUntil.get(api) || 0);
@@ -86,7 +85,7 @@ function unlessRefused(api: GoogleAppsScript.Sheets, fn: () => void): boolean {
     if (TOO_LARGE.test(messageOf(error.cause))) return false;
     if (isQuotaRefusal(error.cause)) {
       // The per-minute quota refills over a minute: until then each refusal would only cost a call.
-      writesPausedUntil.set(api, Date.now() + PAUSE_MS);
+      writesPausedUntil.set(api, Date.now() + API_PAUSE_MS);
       return false;
     }
     if (!isApiUnavailable(error.cause)) throw error;
