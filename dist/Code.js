@@ -2759,6 +2759,7 @@ var SheetORM = (() => {
     givenUp.add(api);
     log(`[sheetorm] The Sheets advanced service failed (${messageOf(error)}); this execution reads and writes through SpreadsheetApp.`);
   }
+  var API_PAUSE_MS = 6e4;
   var ids = /* @__PURE__ */ new WeakMap();
   var zones = /* @__PURE__ */ new WeakMap();
   var sheetIds = /* @__PURE__ */ new WeakMap();
@@ -2846,7 +2847,6 @@ var SheetORM = (() => {
     return unlessRefused(api, () => once(label, call));
   }
   var writesPausedUntil = /* @__PURE__ */ new WeakMap();
-  var PAUSE_MS = 6e4;
   function writesPaused(api) {
     return Date.now() < (writesPausedUntil.get(api) || 0);
   }
@@ -2859,7 +2859,7 @@ var SheetORM = (() => {
       if (!(error instanceof ServiceError)) throw error;
       if (TOO_LARGE.test(messageOf(error.cause))) return false;
       if (isQuotaRefusal(error.cause)) {
-        writesPausedUntil.set(api, Date.now() + PAUSE_MS);
+        writesPausedUntil.set(api, Date.now() + API_PAUSE_MS);
         return false;
       }
       if (!isApiUnavailable(error.cause)) throw error;
@@ -3996,7 +3996,6 @@ var SheetORM = (() => {
     return tables;
   }
   var readsPausedUntil = /* @__PURE__ */ new WeakMap();
-  var PAUSE_MS2 = 6e4;
   var READ_TRIES = 3;
   function readGroup(api, id, group, tables) {
     const refs = group.map((sheet) => sheet.ref);
@@ -4055,7 +4054,7 @@ var SheetORM = (() => {
       const cause = error instanceof ServiceError ? error.cause : error;
       if (isApiUnavailable(cause)) giveUpOnApi(api, cause);
       else if (isQuotaRefusal(cause) || isTransient(cause)) {
-        readsPausedUntil.set(api, Date.now() + PAUSE_MS2);
+        readsPausedUntil.set(api, Date.now() + API_PAUSE_MS);
         if (getConfig().debug) log(`[sheetorm] Sheets.Values.batchGet failed (${messageOf(cause)}); reads go through SpreadsheetApp for a minute.`);
       }
       return null;
@@ -6926,6 +6925,9 @@ var SheetORM = (() => {
     if (dir !== "asc" && dir !== "desc") throw new ValidationError(`${owner}.groupOrderBy(): the direction must be 'asc' or 'desc'.`);
     return dir;
   }
+  function groupOrder(orders, model) {
+    return orders.length ? orders : primaryKeys(model).map((column) => ({ column, direction: "desc" }));
+  }
 
   // src/relations/pivot/PivotQueryClauses.ts
   var PivotQueryClauses = class extends QueryBuilder {
@@ -7114,10 +7116,6 @@ var SheetORM = (() => {
     }
     newGroup() {
       return this.flagGroup(new _ManyToManyQueryBuilder(this.relation, null));
-    }
-    /** groupLimit's order without groupOrderBy: highest related keys first, as Lucid's preloads keep them. */
-    keysDescending() {
-      return primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
     }
     /** Keeps at most `count` related rows per parent (a window over each parent's rows). */
     groupLimit(count) {
@@ -7403,7 +7401,7 @@ var SheetORM = (() => {
     }
     limitPerParent(join, rows) {
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
+      const orders = groupOrder(this.groupOrders, this.model);
       const ordered = this.sortRows(join, rows, orders);
       const taken = /* @__PURE__ */ new Map();
       const kept2 = /* @__PURE__ */ new Set();
@@ -7497,10 +7495,6 @@ var SheetORM = (() => {
     rowCap() {
       return this.partitionColumn === null ? this.groupLimitCount : null;
     }
-    /** groupLimit's order without groupOrderBy: highest keys first, as Lucid's preloads keep them. */
-    keysDescending() {
-      return primaryKeys(this.model).map((column) => ({ column, direction: "desc" }));
-    }
     /** Makes `groupLimit` apply per value of `column` (the relation's foreign key), for a preload. */
     partitionBy(column) {
       this.partitionColumn = column;
@@ -7509,7 +7503,7 @@ var SheetORM = (() => {
     ordered(table, rows, valuesOf) {
       if (this.partitionColumn === null) {
         if (this.groupLimitCount === null) return super.ordered(table, rows, valuesOf, this.orders.concat(this.groupOrders));
-        const kept3 = this.sortedBy(table, rows, valuesOf, this.groupOrders.length ? this.groupOrders : this.keysDescending()).slice(0, this.groupLimitCount);
+        const kept3 = this.sortedBy(table, rows, valuesOf, groupOrder(this.groupOrders, this.model)).slice(0, this.groupLimitCount);
         return super.ordered(table, kept3, valuesOf);
       }
       if (this.groupLimitCount === null) {
@@ -7517,7 +7511,7 @@ var SheetORM = (() => {
         this.groupOrders.forEach((order) => resolve(order.column, "model"));
         return super.ordered(table, rows, valuesOf);
       }
-      const orders = this.groupOrders.length ? this.groupOrders : this.keysDescending();
+      const orders = groupOrder(this.groupOrders, this.model);
       const sorted = this.sortedBy(table, rows, valuesOf, orders);
       const parentKey = this.resolveColumn(table)(this.partitionColumn, "model");
       const limit = this.groupLimitCount;
