@@ -24,7 +24,7 @@ export { BelongsTo } from './relations/BelongsTo';
 export { ManyToMany } from './relations/ManyToMany';
 export { ManyToManyQueryBuilder } from './relations/pivot/ManyToManyQueryBuilder';
 export { HasManyQueryBuilder } from './relations/HasManyQueryBuilder';
-export type { RelationResult, RelationName, PreloadPath, PreloadArg, WithLoaded, WithLoadedBy, RelatedName, RelationClient, ClientOf, RelationOf, AnyRelation, RelationQuery, RelationQueryCallback, Preloader, LoadedFrom, BaseOf, ThisTypedMember } from './relations/types';
+export type { RelationResult, RelationName, PreloadPath, PreloadArg, WithLoaded, WithLoadedBy, RelatedName, RelationClient, ClientOf, RelationOf, AnyRelation, RelationQuery, RelationQueryCallback, CountName, AggregateMap, AggregatingQuery, AggregateQueryCallback, Preloader, LoadedFrom, BaseOf, ThisTypedMember } from './relations/types';
 export type { ManyToManyClient, SyncResult } from './relations/pivot/ManyToManyClient';
 export type { HasManyClient } from './relations/clients/HasManyClient';
 export type { HasOneClient } from './relations/clients/HasOneClient';

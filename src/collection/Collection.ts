@@ -410,6 +410,42 @@ export class Collection<T> extends ArrayBase<T> {
     return this;
   }
 
+  /** Sets each model's `$extras.<name>_exists` to whether it has related rows (Eloquent's loadExists). */
+  loadExists(...names: unknown[]): this {
+    loadItems(this, names, 'loadExists');
+    return this;
+  }
+
+  /** Sets each model's `$extras.<name>_sum_<column>` (Eloquent's loadSum): one read of each sheet involved. */
+  loadSum(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
+    loadItems(this, [relation, column], 'loadSum');
+    return this;
+  }
+
+  /** Sets each model's `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
+  loadAvg(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
+    loadItems(this, [relation, column], 'loadAvg');
+    return this;
+  }
+
+  /** Sets each model's `$extras.<name>_min_<column>` (Eloquent's loadMin). */
+  loadMin(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
+    loadItems(this, [relation, column], 'loadMin');
+    return this;
+  }
+
+  /** Sets each model's `$extras.<name>_max_<column>` (Eloquent's loadMax). */
+  loadMax(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
+    loadItems(this, [relation, column], 'loadMax');
+    return this;
+  }
+
+  /** Lucid's loadAggregate onto every model: `posts.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */
+  loadAggregate(name: string, callback: (query: any) => unknown): this {
+    loadItems(this, [name, callback], 'loadAggregate');
+    return this;
+  }
+
   /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
   toJSON(): Array<Plain<T>> {
     return mapItems(this, (item) => viaOwnMethod(item, 'toJSON') as Plain<T>);

@@ -7,9 +7,9 @@ import { ValidationError } from '../errors';
 import { describeValue } from '../support/values';
 
 /** Which Collection method asks. */
-export type LoadKind = 'load' | 'loadCount';
+export type LoadKind = 'load' | 'loadCount' | 'loadExists' | 'loadSum' | 'loadAvg' | 'loadMin' | 'loadMax' | 'loadAggregate';
 
-/** What the model layer registers: loads `load()` (or `loadCount()`) arguments onto a non-empty list, refusing anything but models of one class. */
+/** What the model layer registers: loads `load()` (or `loadCount()` and kin) arguments onto a non-empty list, refusing anything but models of one class. */
 export type CollectionLoader = (items: ArrayLike<unknown>, args: unknown[], kind: LoadKind) => void;
 
 let loader: CollectionLoader | null = null;
@@ -30,6 +30,6 @@ export function loadItems(items: ArrayLike<unknown>, args: unknown[], kind: Load
 /** The refusal of an item that is no model. */
 export function notModelsError(item: unknown, index: number, kind: LoadKind): ValidationError {
   return new ValidationError(
-    `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === 'load' ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : "count onto the models a query returns (Post.all().loadCount('tags')), or use withCount('tags') in the query"}.`,
+    `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === 'load' ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : `call it on the models a query returns (Post.all().${kind}(…)), or use with${kind.slice(4)}(…) in the query`}.`,
   );
 }

@@ -8,7 +8,7 @@ import { registerCollectionLoader } from '../collection/load';
 import { registerItemZone } from '../collection/itemZone';
 import { ValidationError } from '../errors';
 import { findRelation, isRelationKey } from '../relations/registry';
-import type { AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
+import type { AggregateMap, AggregateQueryCallback, AnyRelation, ClientOf, CountName, PathsOf, PreloadArg, PreloadPath, Preloader, RelatedName, RelationName, RelationOf, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import type { DefinitionOf } from '../relations/bound';
 import { firstMade, rereadInSession, runWrite } from '../storage/UnitOfWork';
 import { cloneValue, describeValue, isDate, isPlainObject } from '../support/values';
@@ -289,6 +289,38 @@ export class Model extends ModelQueries {
   loadCount(constrained: { [N in CountName<this>]?: RelationQueryCallback<this, N> | null }): this;
   loadCount(...args: any[]): this {
     loadCollection(Model, [this], args, 'loadCount');
+    return this;
+  }
+  /** Sets `$extras.<name>_exists` to whether related rows exist (Eloquent's loadExists). */
+  loadExists<N extends CountName<this>>(name: N, callback?: RelationQueryCallback<this, N>): this;
+  loadExists(...names: Array<CountName<this> | Array<CountName<this>>>): this;
+  loadExists(...args: any[]): this {
+    loadCollection(Model, [this], args, 'loadExists');
+    return this;
+  }
+  /** Sets `$extras.<name>_sum_<column>`, the total of a related column (Eloquent's loadSum); null when there is none. */
+  loadSum(relation: CountName<this> | AggregateMap<this>, column: string): this {
+    loadCollection(Model, [this], [relation, column], 'loadSum');
+    return this;
+  }
+  /** Sets `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
+  loadAvg(relation: CountName<this> | AggregateMap<this>, column: string): this {
+    loadCollection(Model, [this], [relation, column], 'loadAvg');
+    return this;
+  }
+  /** Sets `$extras.<name>_min_<column>` (Eloquent's loadMin). */
+  loadMin(relation: CountName<this> | AggregateMap<this>, column: string): this {
+    loadCollection(Model, [this], [relation, column], 'loadMin');
+    return this;
+  }
+  /** Sets `$extras.<name>_max_<column>` (Eloquent's loadMax). */
+  loadMax(relation: CountName<this> | AggregateMap<this>, column: string): this {
+    loadCollection(Model, [this], [relation, column], 'loadMax');
+    return this;
+  }
+  /** Lucid's loadAggregate: `post.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */
+  loadAggregate<N extends CountName<this>>(name: N, callback: AggregateQueryCallback<this, N>): this {
+    loadCollection(Model, [this], [name, callback], 'loadAggregate');
     return this;
   }
   /** Lucid's form: `load((loader) => loader.load('profile').load('posts', q => …))`; returning the chain types the loaded relations. */

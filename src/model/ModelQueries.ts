@@ -6,7 +6,7 @@ import type { Collection, List, ValueList } from '../collection/Collection';
 import type { OperatorInput } from '../collection/select';
 import type { WhereArgs } from '../query/ConditionBuilder';
 import { Direction, Nulls, QueryBuilder } from '../query/QueryBuilder';
-import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
+import type { AggregateMap, AggregateQueryCallback, CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
 import { refuseColumnList } from '../query/conditions';
 import { ModelDefinitions } from './definitions';
 import { modelName, primaryKeys, tableRef } from './meta';
@@ -221,6 +221,33 @@ export class ModelQueries extends ModelDefinitions {
   static withCount<M extends Model>(this: ModelClass<M>, constrained: { [N in CountName<M>]?: RelationQueryCallback<M, N> | null }): QueryBuilder<M>;
   static withCount<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
     return this.query().withCount(...args);
+  }
+  /** Starts a query that sets `$extras.<name>_exists` to whether related rows exist (Eloquent's withExists). */
+  static withExists<M extends Model, N extends CountName<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M>;
+  static withExists<M extends Model>(this: ModelClass<M>, ...names: Array<CountName<M> | Array<CountName<M>>>): QueryBuilder<M>;
+  static withExists<M extends Model>(this: ModelClass<M>, constrained: AggregateMap<M>): QueryBuilder<M>;
+  static withExists<M extends Model>(this: ModelClass<M>, ...args: any[]): QueryBuilder<M> {
+    return this.query().withExists(...args);
+  }
+  /** Starts a query that sets `$extras.<name>_sum_<column>` (Eloquent's withSum). */
+  static withSum<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
+    return this.query().withSum(relation, column);
+  }
+  /** Starts a query that sets `$extras.<name>_avg_<column>` (Eloquent's withAvg). */
+  static withAvg<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
+    return this.query().withAvg(relation, column);
+  }
+  /** Starts a query that sets `$extras.<name>_min_<column>` (Eloquent's withMin). */
+  static withMin<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
+    return this.query().withMin(relation, column);
+  }
+  /** Starts a query that sets `$extras.<name>_max_<column>` (Eloquent's withMax). */
+  static withMax<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
+    return this.query().withMax(relation, column);
+  }
+  /** Starts a query with Lucid's withAggregate: `Post.withAggregate('comments', q => q.sum('votes').as('votes'))`. */
+  static withAggregate<M extends Model, N extends CountName<M>>(this: ModelClass<M>, name: N, callback: AggregateQueryCallback<M, N>): QueryBuilder<M> {
+    return this.query().withAggregate(name, callback);
   }
   /** Starts a query keeping rows that have related rows. */
   static has<M extends Model>(this: ModelClass<M>, name: PreloadPath<M>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {

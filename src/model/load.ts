@@ -20,7 +20,7 @@ export function loadRelations(model: ModelClass, instances: Model[], args: unkno
   });
 }
 
-/** `Collection.load(...)` / `loadCount(...)`: `items` must all be instances of one class extending `base` (sheetorm's Model). */
+/** `Collection.load(...)` / `loadCount(...)` and kin: `items` must all be instances of one class extending `base` (sheetorm's Model). */
 export function loadCollection(base: ModelClass, items: ArrayLike<unknown>, args: unknown[], kind: LoadKind): void {
   if (!(items[0] instanceof base)) throw notModelsError(items[0], 0, kind);
   const model = classOf<ModelClass>(items[0]);
@@ -36,9 +36,20 @@ export function loadCollection(base: ModelClass, items: ArrayLike<unknown>, args
   const instances = Array.from(items as ArrayLike<Model>);
   if (kind === 'load') return loadRelations(model, instances, args);
   const query = model.query();
-  query.withCount(...(args as string[]));
+  (query[AGGREGATE_METHOD[kind]] as (...list: unknown[]) => unknown)(...args);
   query.countOnto(instances);
 }
+
+/** The query method each `load…` of aggregates stands for (`loadSum` → `withSum`). */
+const AGGREGATE_METHOD = {
+  loadCount: 'withCount',
+  loadExists: 'withExists',
+  loadSum: 'withSum',
+  loadAvg: 'withAvg',
+  loadMin: 'withMin',
+  loadMax: 'withMax',
+  loadAggregate: 'withAggregate',
+} as const;
 
 /** Records how to put back a model's loaded relation `name` (or its absence) if the unit of work rolls back. */
 function recordRelationUndo(model: ModelClass, instance: Model, name: string): void {

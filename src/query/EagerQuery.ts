@@ -6,7 +6,7 @@ import type { TableRef } from '../storage/TableRef';
 import { inUnitOfWork, prefetch, readScope, recordUndo } from '../storage/UnitOfWork';
 import { extrasOf } from '../model/state';
 import { readAttribute } from '../model/attributes';
-import { describeValue, digitsAsNumber, isPlainObject, normalizeKey, Key } from '../support/values';
+import { CellValue, cloneValue, describeValue, digitsAsNumber, isPlainObject, normalizeKey, Key } from '../support/values';
 import type { Row, Table } from '../storage/Table';
 import { ValidationError } from '../errors';
 import { ConditionBuilder } from './ConditionBuilder';
@@ -14,23 +14,11 @@ import { Bool, checkOperator } from './conditions';
 import { addPreloads, loadPreloads, PreloadNode, preloadSheets } from './EagerLoader';
 import type { OperatorInput } from '../collection/select';
 import type { QueryBuilder } from './QueryBuilder';
-import type { CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
+import type { AggregateMap, AggregateQueryCallback, CountName, PathsOf, PreloadArg, PreloadPath, RelationQueryCallback, WithLoaded, WithLoadedBy } from '../relations/types';
+import { AggregateFunction, AggregateResult, AggregateSpec, aggregatePlan, CapturedAggregate, CapturedFunction, captureAggregate, checkAlias, defaultAlias, foldValues, noneValue, parseRelationName, RelationCallback } from './relationAggregates';
+import { checkColumn } from './conditions';
 
-/** A callback that constrains a relation's query. */
-export type RelationCallback = (query: any) => unknown;
-
-interface CountSpec {
-  relation: string;
-  alias: string;
-  callback?: RelationCallback;
-}
-
-/** A withCount's counts by parent key, under the name it gives them. */
-interface CountResult {
-  alias: string;
-  keyColumn: string;
-  counts: Map<Key, number>;
-}
+export type { RelationCallback } from './relationAggregates';
 
 /** Eager-loading, counting and existence clauses of a query. */
 export class EagerQuery<M extends Model> extends ConditionBuilder {
@@ -44,13 +32,15 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   isRelatedSubQuery = false;
   /** True on the query that preloads a relation (`with`, `preload`, `load`, `eagerQuery`). */
   isRelatedPreloadQuery = false;
-  protected counts: CountSpec[] = [];
-  /** The `$extras` name a withCount sub-query gave its count with `as()`. */
+  protected counts: AggregateSpec[] = [];
+  /** The `$extras` name a withCount/withAggregate sub-query gave its result with `as()`. */
   countAlias: string | null = null;
+  /** Inside a withAggregate callback (null until it calls one), what its sum/avg/min/max/count asked for. */
+  capturedAggregate: CapturedAggregate | null | undefined = undefined;
   /** Relations whose sheets `has`/`whereHas` conditions read. */
   protected tested: Array<{ tables(): TableRef[] }> = [];
   /** Counts already made in this read (to order by), for loadRelations to reuse. */
-  private countsMade: { table: Table; results: Map<CountSpec, CountResult> } | null = null;
+  private countsMade: { table: Table; results: Map<AggregateSpec, AggregateResult> } | null = null;
 
   /** Starts a read: counts made by an earlier one may be out of date (writes in a session). */
   protected forgetCounts(): void {
@@ -108,68 +98,114 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   /** Counts relations each constrained by its callback: `withCount({ tags: q => q.where(...) })` (Eloquent's `withCount(['tags' => fn])`). */
   withCount(constrained: { [N in CountName<M>]?: RelationQueryCallback<M, N> | null }): this;
   withCount(...args: unknown[]): this {
+    return this.addRowAggregates('withCount', 'count', args);
+  }
+
+  /** Sets `$extras.<relation>_exists` (or `$extras.<alias>`) to whether each result has related rows (Eloquent's withExists). */
+  withExists<N extends CountName<M>>(name: N, callback?: RelationQueryCallback<M, N>): this;
+  /** Tests several relations: `withExists('tags', 'comments')`. */
+  withExists(...names: Array<CountName<M> | Array<CountName<M>>>): this;
+  /** Tests relations each constrained by its callback: `withExists({ tags: q => q.where(...) })`. */
+  withExists(constrained: { [N in CountName<M>]?: RelationQueryCallback<M, N> | null }): this;
+  withExists(...args: unknown[]): this {
+    return this.addRowAggregates('withExists', 'exists', args);
+  }
+
+  /**
+   * Sets `$extras.<relation>_sum_<column>` (or `$extras.<alias>` for `'posts as total'`): the total of
+   * the related rows' numbers in `column`, or null when there are none, as SQL's SUM (Eloquent's
+   * withSum). Constrain the rows with `withSum({ posts: q => q.where(...) }, 'likes')`.
+   */
+  withSum(relation: CountName<M> | AggregateMap<M>, column: string): this {
+    return this.addColumnAggregates('withSum', 'sum', relation, column);
+  }
+  /** Sets `$extras.<relation>_avg_<column>`: the mean of the related rows' numbers in `column`, or null (Eloquent's withAvg). */
+  withAvg(relation: CountName<M> | AggregateMap<M>, column: string): this {
+    return this.addColumnAggregates('withAvg', 'avg', relation, column);
+  }
+  /** Sets `$extras.<relation>_min_<column>`: the smallest value (number, text or Date) in `column`, or null (Eloquent's withMin). */
+  withMin(relation: CountName<M> | AggregateMap<M>, column: string): this {
+    return this.addColumnAggregates('withMin', 'min', relation, column);
+  }
+  /** Sets `$extras.<relation>_max_<column>`: the largest value (number, text or Date) in `column`, or null (Eloquent's withMax). */
+  withMax(relation: CountName<M> | AggregateMap<M>, column: string): this {
+    return this.addColumnAggregates('withMax', 'max', relation, column);
+  }
+
+  /**
+   * Lucid's withAggregate: the callback constrains the related query and names one aggregate on it,
+   * `withAggregate('posts', q => q.where('published', true).sum('likes').as('totalLikes'))`
+   * (sum, avg, min, max or count; without `as()` the name is Eloquent's, `posts_sum_likes`).
+   */
+  withAggregate<N extends CountName<M>>(name: N, callback: AggregateQueryCallback<M, N>): this {
+    if (typeof callback !== 'function') {
+      throw new ValidationError(`${this.owner}.withAggregate(${describeValue(name)}, …): expected a callback naming the aggregate, such as q => q.sum('likes').as('total'), got ${describeValue(callback)}.`);
+    }
+    const { relation, alias } = parseRelationName(this.model, this.owner, name, 'withAggregate');
+    this.counts.push({ relation, alias: alias || '', named: alias !== null, fn: null, column: null, callback: callback as RelationCallback });
+    return this;
+  }
+
+  /** withCount/withExists: names, lists of names, a name and its callback, or names mapped to callbacks. */
+  private addRowAggregates(method: string, fn: AggregateFunction, args: unknown[]): this {
     if (args.length === 2 && typeof args[0] === 'string' && (typeof args[1] === 'function' || args[1] === undefined || args[1] === null)) {
-      return this.addCount(args[0], (args[1] || undefined) as RelationCallback | undefined);
+      return this.addAggregate(method, fn, args[0], (args[1] || undefined) as RelationCallback | undefined, null);
     }
     const names = ([] as unknown[]).concat(...args.map((arg) => (Array.isArray(arg) ? arg : [arg])));
-    if (!names.length) throw new ValidationError(`${this.owner}.withCount(): expected relation names, such as withCount('tags'), got none.`);
+    if (!names.length) throw new ValidationError(`${this.owner}.${method}(): expected relation names, such as ${method}('tags'), got none.`);
     for (const name of names) {
       if (isPlainObject(name)) {
-        this.addConstrainedCounts(name);
+        this.addConstrained(method, fn, name, null);
         continue;
       }
       if (typeof name === 'function') {
-        throw new ValidationError(`${this.owner}.withCount(): a callback goes right after one relation name: withCount('tags', q => ...).`);
+        throw new ValidationError(`${this.owner}.${method}(): a callback goes right after one relation name: ${method}('tags', q => ...).`);
       }
-      this.addCount(name, undefined);
+      this.addAggregate(method, fn, name, undefined, null);
     }
     return this;
   }
 
-  private addConstrainedCounts(constrained: Record<string, unknown>): void {
+  /** withSum and kin: a relation name (or names mapped to callbacks) and the column. */
+  private addColumnAggregates(method: string, fn: AggregateFunction, relation: unknown, column: unknown): this {
+    const name = checkColumn(column, this.owner, method).trim();
+    if (isPlainObject(relation)) this.addConstrained(method, fn, relation, name);
+    else this.addAggregate(method, fn, relation, undefined, name);
+    return this;
+  }
+
+  private addConstrained(method: string, fn: AggregateFunction, constrained: Record<string, unknown>, column: string | null): void {
+    const what = fn === 'count' ? 'count' : fn === 'exists' ? 'test' : 'rows';
     for (const name of Object.keys(constrained)) {
       const callback = constrained[name];
       if (callback !== undefined && callback !== null && typeof callback !== 'function') {
-        throw new ValidationError(`${this.owner}.withCount(): the value for "${name}" must be a callback constraining the count (q => ...), got ${describeValue(callback)}.`);
+        throw new ValidationError(`${this.owner}.${method}(): the value for "${name}" must be a callback constraining the ${what} (q => ...), got ${describeValue(callback)}.`);
       }
-      this.addCount(name, (callback || undefined) as RelationCallback | undefined);
+      this.addAggregate(method, fn, name, (callback || undefined) as RelationCallback | undefined, column);
     }
   }
 
-  private addCount(name: unknown, callback: RelationCallback | undefined): this {
-    if (typeof name !== 'string' || !name.trim()) {
-      throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
-    }
-    if (/\s+as$/i.test(name.trim())) {
-      throw new ValidationError(`${this.owner}.withCount('${name}'): give the count a name after "as", such as '${name.trim().replace(/\s+as$/i, '')} as total'.`);
-    }
-    const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
-    if (relation.indexOf('.') >= 0) {
-      const dot = relation.indexOf('.');
-      const [first, rest] = [relation.slice(0, dot), relation.slice(dot + 1)];
-      throw new ValidationError(
-        `${this.owner}.withCount('${relation}'): a count takes a relation of ${this.owner}, not a dot path; count on the loaded ones instead: with('${first}', q => q.withCount('${rest}')).`,
-      );
-    }
-    this.model.$getRelation(relation);
-    if (alias) this.checkCountName(alias, `withCount('${name}')`);
-    this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
+  private addAggregate(method: string, fn: AggregateFunction, name: unknown, callback: RelationCallback | undefined, column: string | null): this {
+    const { relation, alias } = parseRelationName(this.model, this.owner, name, method);
+    this.counts.push({ relation, alias: alias || defaultAlias(relation, fn, column), named: alias !== null, fn, column, callback });
     return this;
   }
 
-  /** Inside a withCount callback, names the count (Lucid's `withCount('posts', q => q.as('total'))`). */
+  /** Inside a withCount or withAggregate callback, names the result (Lucid's `withCount('posts', q => q.as('total'))`). */
   as(alias: string): this {
     if (typeof alias !== 'string' || !alias.trim()) {
       throw new ValidationError(`${this.owner}.as(): expected a name for the count such as 'total', got ${describeValue(alias)}.`);
     }
-    this.checkCountName(alias.trim(), `as('${alias}')`);
+    checkAlias(alias.trim(), this.owner, `as('${alias}')`, 'withCount');
     this.countAlias = alias.trim();
     return this;
   }
 
-  /** `$extras.__proto__ = n` would set the prototype, not a count. */
-  private checkCountName(alias: string, call: string): void {
-    if (alias === '__proto__') throw new ValidationError(`${this.owner}.${call}: "__proto__" cannot name a count; choose another name, such as 'total'.`);
+  /** In a withAggregate callback, sum/avg/min/max/count name the aggregate instead of computing it (true then). */
+  protected captured(fn: CapturedFunction, column: unknown): boolean {
+    if (this.capturedAggregate === undefined) return false;
+    captureAggregate(this, this.owner, fn, column);
+    return true;
   }
 
   /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
@@ -264,29 +300,31 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     });
   }
 
-  /** `only`: the counts are for `models` alone (loadCount), not for a query's every parent. */
-  private setCounts(models: M[], made: { results: Map<CountSpec, CountResult> } | null, undoable = false, only = false): void {
+  /** `only`: the results are for `models` alone (loadCount and kin), not for a query's every parent. */
+  private setCounts(models: M[], made: { results: Map<AggregateSpec, AggregateResult> } | null, undoable = false, only = false): void {
     for (const spec of this.counts) {
-      const { alias, keyColumn, counts } = (made && made.results.get(spec)) || this.countFor(spec, only ? models : undefined);
+      const { alias, keyColumn, values, none } = (made && made.results.get(spec)) || this.aggregateFor(spec, only ? models : undefined);
       // A missing key column would count 0 for every model, silently.
       this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
       if (undoable) recordExtrasUndo(models, alias);
       models.forEach((model) => {
-        extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+        const value = values.get(normalizeKey(readAttribute(model, keyColumn)));
+        // Each model gets its own copy of a Date (min/max).
+        extrasOf(model)[alias] = value === undefined ? none : cloneValue(value);
       });
     }
   }
 
-  /** Whether a withCount may give `name` (one with a callback may rename itself with as()). */
+  /** Whether a withCount (or kin) may give `name` (one with a callback may rename itself with as()). */
   protected mayBeCount(name: string): boolean {
     return this.counts.some((spec) => spec.callback || spec.alias === name);
   }
 
   /**
-   * A withCount's count as a column of the rows of `table` (`orderBy('comments_count', 'desc')`, as
-   * Lucid orders by the alias), or null when no withCount gives that name.
+   * A withCount's count (or a withSum's total, ...) as a column of the rows of `table`
+   * (`orderBy('comments_count', 'desc')`, as Lucid orders by the alias), or null when none gives that name.
    */
-  protected countColumn(name: string, table: Table): ((values: Row) => number) | null {
+  protected countColumn(name: string, table: Table): ((values: Row) => CellValue) | null {
     if (!this.counts.length) return null;
     if (!this.countsMade || this.countsMade.table !== table) this.countsMade = { table, results: new Map() };
     const results = this.countsMade.results;
@@ -294,23 +332,34 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       // A callback may rename the count with as(): it has to run to tell.
       if (!spec.callback && spec.alias !== name) continue;
       let result = results.get(spec);
-      if (!result) results.set(spec, (result = this.countFor(spec)));
+      if (!result) results.set(spec, (result = this.aggregateFor(spec)));
       if (result.alias !== name) continue;
       const index = table.column(result.keyColumn, this.owner);
-      const counts = result.counts;
-      return (values) => counts.get(normalizeKey(values[index])) || 0;
+      const { values, none } = result;
+      return (row) => {
+        const value = values.get(normalizeKey(row[index]));
+        return (value === undefined ? none : value) as CellValue;
+      };
     }
     return null;
   }
 
-  private countFor(spec: CountSpec, parents?: readonly M[]): CountResult {
+  private aggregateFor(spec: AggregateSpec, parents?: readonly M[]): AggregateResult {
     const relation = this.model.$getRelation(spec.relation);
-    let alias = spec.alias;
-    const counts = relation.countByParent((query: EagerQuery<Model>) => {
-      if (spec.callback) spec.callback(query);
-      if (query.countAlias) alias = query.countAlias;
-    }, parents);
-    return { alias, keyColumn: parentKeyColumn(relation), counts };
+    const plan = aggregatePlan(spec, this.owner);
+    let values: Map<Key, unknown>;
+    if (spec.fn === 'count' || spec.fn === 'exists') {
+      const counts = relation.countByParent(plan.constrain, parents);
+      // Every key counted holds at least one row.
+      values = spec.fn === 'count' ? counts : new Map(Array.from(counts.keys(), (key) => [key, true]));
+    } else {
+      const groups = relation.valuesByParent(plan.constrain, parents, () => plan.result().column);
+      const fn = plan.result().fn;
+      values = new Map();
+      groups.forEach((list, key) => values.set(key, foldValues(fn, list)));
+    }
+    const { alias, fn } = plan.result();
+    return { alias, keyColumn: parentKeyColumn(relation), values, none: noneValue(fn) };
   }
 
   private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number | string): this {

@@ -13,7 +13,7 @@ import { keyValues, modelName, primaryKeys, tableRef } from '../model/meta';
 import { describeRef } from '../storage/TableRef';
 import { RowEntry, Table } from '../storage/Table';
 import { prefetch, readsAreKept, readScope, readTable, runWrite, UnitOfWork } from '../storage/UnitOfWork';
-import { describeValue, isPlainObject, normalizeCompositeKey } from '../support/values';
+import { describeValue, isPlainObject, normalizeCompositeKey, normalizeKey, Key } from '../support/values';
 import { ConditionBuilder } from './ConditionBuilder';
 import { checkColumn, columnListError, refuseColumnList } from './conditions';
 import { MatchingQuery } from './MatchingQuery';
@@ -21,6 +21,7 @@ import { refusePaginateInCallback } from './relationCallback';
 import { addAmounts, Increment, incrementOf, refuseKeyExtras } from './increment';
 import { setAttributes } from './update';
 import { AnyScopes, scopesFor } from './scopes';
+import { groupByKey } from './relationAggregates';
 
 export type { Direction, Nulls, SortOrder } from './OrderedQuery';
 
@@ -183,6 +184,7 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
    * value in it (SQL's `count(column)` skips nulls, and an empty cell is null).
    */
   count(column?: string): number {
+    if (this.captured('count', column)) return this as never;
     const counted = countedColumn(column, this.owner);
     return readScope(() => {
       const table = this.tableToCount();
@@ -227,11 +229,13 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
 
   /** The total of a column's numbers over the matching rows (0 for none); numeric text counts, other values are skipped. Limit and offset do not apply, as in count(). */
   sum(column: string): number {
+    if (this.captured('sum', column)) return this as never;
     return Collection.wrap(this.columnValues(column, 'sum')).sum();
   }
 
   /** The mean of a column's numbers over the matching rows, or null when there are none. */
   avg(column: string): number | null {
+    if (this.captured('avg', column)) return this as never;
     return Collection.wrap(this.columnValues(column, 'avg')).avg();
   }
 
@@ -240,6 +244,7 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
   /** The smallest value of a column over the matching rows (numbers, text or dates; blanks skipped), or null. */
   min(column: string): unknown;
   min(column: string): unknown {
+    if (this.captured('min', column)) return this;
     return Collection.wrap(this.columnValues(column, 'min')).min();
   }
 
@@ -248,6 +253,7 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
   /** The largest value of a column over the matching rows (numbers, text or dates; blanks skipped), or null. */
   max(column: string): unknown;
   max(column: string): unknown {
+    if (this.captured('max', column)) return this;
     return Collection.wrap(this.columnValues(column, 'max')).max();
   }
 
@@ -257,6 +263,16 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
     return readScope(() => {
       const table = this.tableToCount();
       return this.matchingValues(table).map(this.resolveColumn(table)(name, 'model'));
+    });
+  }
+
+  /** A column's values (`true` per row for null) of the matching rows, by the normalised value of `keyColumn`: a relation's withSum and kin. */
+  valuesByKey(keyColumn: string, column: string | null): Map<Key, unknown[]> {
+    return readScope(() => {
+      const table = this.tableToCount();
+      const index = table.column(keyColumn, this.owner);
+      const read = column === null ? null : this.resolveColumn(table)(column, 'model');
+      return groupByKey(this.matchingValues(table), (row) => normalizeKey(row[index]), read);
     });
   }
 

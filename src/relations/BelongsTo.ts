@@ -88,18 +88,24 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
 
   /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
   countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
-    const query = this.subQuery(callback);
-    const key = this.soleParentKey(parents);
-    if (key === null) return new Map();
-    if (key !== undefined) query.scopeToKeys(this.localKey, [key]);
+    const query = this.parentsQuery(callback, parents, () => this.localKey);
+    const counts = new Map<Key, number>();
+    if (!query) return counts;
     const table = readTable(tableRef(this.relatedModel()));
     const index = table.column(this.localKey, this.label());
     query.assertOrderColumns(table);
-    const counts = new Map<Key, number>();
     const rows = query.matchingValues(table);
     for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
     counts.delete('');
     return counts;
+  }
+
+  /** A column's values in the related rows per owner key (every row holding it, as SQL's aggregate would). */
+  valuesByParent(callback: ((query: any) => unknown) | undefined, parents: readonly P[] | undefined, column: () => string | null): Map<Key, unknown[]> {
+    const query = this.parentsQuery(callback, parents, () => this.localKey);
+    const groups = query ? query.valuesByKey(this.localKey, column()) : new Map<Key, unknown[]>();
+    groups.delete('');
+    return groups;
   }
 
   /** associate/dissociate and a query for one parent. */

@@ -69,13 +69,18 @@ export abstract class HasRelation<out P extends Model, R extends Model, Result> 
 
   /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
   countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
-    const query = this.subQuery(callback);
-    const key = this.soleParentKey(parents);
-    if (key === null) return new Map();
-    if (key !== undefined) query.scopeToKeys(this.foreignKey, [key]);
-    const counts = countsByKey(query, this.foreignKey, this.label());
+    const query = this.parentsQuery(callback, parents, () => this.foreignKey);
+    const counts = query ? countsByKey(query, this.foreignKey, this.label()) : new Map<Key, number>();
     counts.delete('');
     return counts;
+  }
+
+  /** A column's values in the related rows per parent key. */
+  valuesByParent(callback: ((query: any) => unknown) | undefined, parents: readonly P[] | undefined, column: () => string | null): Map<Key, unknown[]> {
+    const query = this.parentsQuery(callback, parents, () => this.foreignKey);
+    const groups = query ? query.valuesByKey(this.foreignKey, column()) : new Map<Key, unknown[]>();
+    groups.delete('');
+    return groups;
   }
 }
 

@@ -176,12 +176,24 @@ export class ManyToMany<out P extends Model = Model, R extends Model = Model> ex
 
   /** Joined rows per parent key. */
   countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
+    const query = this.parentsJoin(callback, parents);
+    return query ? query.countByParent() : new Map();
+  }
+
+  /** A column (related, or pivot when qualified or only there) of the joined rows per parent key. */
+  valuesByParent(callback: ((query: any) => unknown) | undefined, parents: readonly P[] | undefined, column: () => string | null): Map<Key, unknown[]> {
+    const query = this.parentsJoin(callback, parents);
+    return query ? query.valuesByParent(column()) : new Map();
+  }
+
+  /** The joined sub-query for `parents` (all when not one), or null when the one parent's key is blank. */
+  private parentsJoin(callback: ((query: any) => unknown) | undefined, parents: readonly P[] | undefined): ManyToManyQueryBuilder<R> | null {
     const key = this.soleParentKey(parents);
-    if (key === undefined) return this.subQuery(callback).countByParent();
+    if (key === undefined) return this.subQuery(callback);
     const query = this.newQuery(key === null ? [] : [key], true);
     // Run for a blank key too: the callback may name the count (`as('tagged')`).
     constrainRelationQuery(query, callback);
-    return key === null ? new Map() : query.countByParent();
+    return key === null ? null : query;
   }
 
   /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */

@@ -276,6 +276,21 @@ export abstract class Relation<out P extends Model = Model, R extends Model = Mo
   abstract countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number>;
 
   /**
+   * A column's values in the related rows per parent key, for withSum and kin (`column` is asked once
+   * the callback ran, as a withAggregate callback names it; null gives `true` per row).
+   */
+  abstract valuesByParent(callback: ((query: any) => unknown) | undefined, parents: readonly P[] | undefined, column: () => string | null): Map<Key, unknown[]>;
+
+  /** The sub-query for `parents` (all when not one), kept to the one parent's key in `keyColumn` (asked once booted); null when that key is blank. */
+  protected parentsQuery(callback: ((query: any) => unknown) | undefined, parents: readonly P[] | undefined, keyColumn: () => string): QueryBuilder<R> | null {
+    const query = this.subQuery(callback) as QueryBuilder<R>;
+    const key = this.soleParentKey(parents);
+    if (key === null) return null;
+    if (key !== undefined) query.scopeToKeys(keyColumn(), [key]);
+    return query;
+  }
+
+  /**
    * The key of the one parent a count is for (`post.loadCount('comments')` in a loop), so that its
    * related rows are looked up rather than every parent's counted; null when that key is blank (no
    * row counts for it), undefined for several parents.

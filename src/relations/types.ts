@@ -88,6 +88,28 @@ type SingleRelationQuery<M, P extends string> = P extends `${infer N} as ${strin
  */
 export type RelationQueryCallback<M, P extends string, C = unknown> = (query: RelationQuery<M, P>) => C;
 
+/** Relation names mapped to callbacks constraining the rows aggregated: `withSum({ posts: (q) => q.where('published', true) }, 'likes')`. */
+export type AggregateMap<M> = { [N in CountName<M>]?: RelationQueryCallback<M, N> | null };
+
+/**
+ * The query a withAggregate callback gets: its sum/avg/min/max/count name the aggregate, and `as()`
+ * its name. Listed first, these signatures win over the query's own (which compute), and the
+ * query's `this`-returning methods return this type, so `q.where(…).sum('likes').as('total')` checks.
+ */
+export type AggregatingQuery<Q> = AggregateMethods<Q> & Q;
+
+interface AggregateMethods<Q> {
+  sum(column: string): AggregatingQuery<Q>;
+  avg(column: string): AggregatingQuery<Q>;
+  min(column: string): AggregatingQuery<Q>;
+  max(column: string): AggregatingQuery<Q>;
+  count(column?: string): AggregatingQuery<Q>;
+  as(alias: string): AggregatingQuery<Q>;
+}
+
+/** Lucid's withAggregate callback: `(q) => q.sum('likes').as('totalLikes')`. */
+export type AggregateQueryCallback<M, N extends string> = (query: AggregatingQuery<RelationQuery<M, N>>) => unknown;
+
 /** What Lucid's `load((loader) => ...)` callback receives: each `load`/`preload` adds a path to load (`L`: the paths so far). */
 export interface Preloader<M, L extends string = never> {
   load<P extends PreloadPath<M>>(name: P, callback?: RelationQueryCallback<M, P>): Preloader<M, L | P>;
@@ -163,6 +185,12 @@ export type ThisTypedMember =
   | 'increment'
   | 'decrement'
   | 'loadCount'
+  | 'loadExists'
+  | 'loadSum'
+  | 'loadAvg'
+  | 'loadMin'
+  | 'loadMax'
+  | 'loadAggregate'
   | 'load'
   | 'preload'
   | 'related'

@@ -128,6 +128,13 @@ it('types loaded relations per kind', () => {
       assertType<Equals<typeof q, QueryBuilder<User>>>();
     });
   expect(loadedQuery.firstOrFail().$extras.total).toBe(1);
+  // withSum and kin check the relation name; withAggregate's query names its aggregate after where() too.
+  // @ts-expect-error 'tgs' is not a relation of Post
+  expect(() => Post.withSum('tgs', 'id')).toThrow(/no relation "tgs"/);
+  const summed = Post.withAggregate('tags', (q) => q.wherePivot('tag_id', 1).sum('id').as('tagIds')).firstOrFail();
+  expect(summed.$extras.tagIds).toBe(1);
+  // @ts-expect-error a query outside withAggregate computes: sum() gives a number
+  expect(() => Post.query().sum('id').as('x')).toThrow(TypeError);
   // Loading a relation again with a deeper path types the deeper one.
   const deeper = Post.with('author').with('author.posts').firstOrFail();
   const deeperPosts: Collection<{ title: string }> = deeper.author!.posts;

@@ -19,6 +19,7 @@ import type { TableRef } from '../../storage/TableRef';
 import { normalizeKey, Key } from '../../support/values';
 import type { ManyToMany } from '../ManyToMany';
 import { PivotQueryClauses } from './PivotQueryClauses';
+import { groupByKey } from '../../query/relationAggregates';
 import { onPivotOnly, pivotRowsAccepted } from './pivotScope';
 import { distinctEntries, emptyJoin, Join, JoinedRow, pivotEntries, pivotRowsFor, pivotSpecOf, slotsOf } from './join';
 
@@ -140,6 +141,7 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
 
   /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
   override count(column?: string): number {
+    if (this.captured('count', column)) return this as never;
     const counted = countedColumn(column, this.owner);
     return readScope(() => {
       const { join, rows } = this.countedRows();
@@ -213,18 +215,24 @@ export class ManyToManyQueryBuilder<R extends Model> extends PivotQueryClauses<R
   /** Joined rows per parent key (for `withCount`/`has`). */
   countByParent(): Map<Key, number> {
     return readScope(() => {
-      this.forgetCounts();
-      const join = this.joinRows();
+      const { join, rows } = this.countedRows();
       const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-      // Order changes no count, but a column the sheets lack is an error here too, as in count().
-      this.sortRows(join, [], this.orders.concat(this.groupOrders).filter((order) => !this.mayBeCount(order.column)));
       const counts = new Map<Key, number>();
-      const rows = this.filtered(join);
       for (let i = 0; i < rows.length; i++) {
         const key = normalizeKey(join.pivots[rows[i]][fk]);
         counts.set(key, (counts.get(key) || 0) + 1);
       }
       return counts;
+    });
+  }
+
+  /** A column of the joined rows (`true` per row for null) per parent key, for withSum and kin. */
+  valuesByParent(column: string | null): Map<Key, unknown[]> {
+    return readScope(() => {
+      const { join, rows } = this.countedRows();
+      const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+      const read = column === null ? null : this.resolver(join)(column, 'model');
+      return groupByKey(rows, (row) => normalizeKey(join.pivots[row][fk]), read);
     });
   }
 
