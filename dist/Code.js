@@ -1562,7 +1562,7 @@ var SheetORM = (() => {
   }
   function notModelsError(item, index, kind) {
     return new ValidationError(
-      `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === "load" ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : "count onto the models a query returns (Post.all().loadCount('tags')), or use withCount('tags') in the query"}.`
+      `Collection.${kind}(): expected a collection of models, got ${describeValue(item)} at index ${index}; ${kind === "load" ? "load relations onto the models a query returns (Post.all().load('tags')), or use with('tags') in the query" : `call it on the models a query returns (Post.all().${kind}(\u2026)), or use with${kind.slice(4)}(\u2026) in the query`}.`
     );
   }
 
@@ -1779,6 +1779,36 @@ var SheetORM = (() => {
     }
     loadCount(...names) {
       loadItems(this, names, "loadCount");
+      return this;
+    }
+    /** Sets each model's `$extras.<name>_exists` to whether it has related rows (Eloquent's loadExists). */
+    loadExists(...names) {
+      loadItems(this, names, "loadExists");
+      return this;
+    }
+    /** Sets each model's `$extras.<name>_sum_<column>` (Eloquent's loadSum): one read of each sheet involved. */
+    loadSum(relation, column) {
+      loadItems(this, [relation, column], "loadSum");
+      return this;
+    }
+    /** Sets each model's `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
+    loadAvg(relation, column) {
+      loadItems(this, [relation, column], "loadAvg");
+      return this;
+    }
+    /** Sets each model's `$extras.<name>_min_<column>` (Eloquent's loadMin). */
+    loadMin(relation, column) {
+      loadItems(this, [relation, column], "loadMin");
+      return this;
+    }
+    /** Sets each model's `$extras.<name>_max_<column>` (Eloquent's loadMax). */
+    loadMax(relation, column) {
+      loadItems(this, [relation, column], "loadMax");
+      return this;
+    }
+    /** Lucid's loadAggregate onto every model: `posts.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */
+    loadAggregate(name, callback) {
+      loadItems(this, [name, callback], "loadAggregate");
       return this;
     }
     /** Plain data for JSON: each item's own `toJSON()` result (models, Dates), other items as they are. */
@@ -5222,6 +5252,14 @@ var SheetORM = (() => {
       constrainRelationQuery(query, callback);
       return query;
     }
+    /** The sub-query for `parents` (all when not one), kept to the one parent's key in `keyColumn` (asked once booted); null when that key is blank. */
+    parentsQuery(callback, parents, keyColumn) {
+      const query = this.subQuery(callback);
+      const key = this.soleParentKey(parents);
+      if (key === null) return null;
+      if (key !== void 0) query.scopeToKeys(keyColumn(), [key]);
+      return query;
+    }
     /**
      * The key of the one parent a count is for (`post.loadCount('comments')` in a loop), so that its
      * related rows are looked up rather than every parent's counted; null when that key is blank (no
@@ -5986,6 +6024,98 @@ var SheetORM = (() => {
     return refs;
   }
 
+  // src/query/relationAggregates.ts
+  function noun(method) {
+    return method === "withCount" || method === "loadCount" ? "count" : "result";
+  }
+  function parseRelationName(model, owner, name, method) {
+    if (typeof name !== "string" || !name.trim()) {
+      throw new ValidationError(`${owner}.${method}(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
+    }
+    if (/\s+as$/i.test(name.trim())) {
+      throw new ValidationError(`${owner}.${method}('${name}'): give the ${noun(method)} a name after "as", such as '${name.trim().replace(/\s+as$/i, "")} as total'.`);
+    }
+    const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
+    if (relation.indexOf(".") >= 0) {
+      const dot = relation.indexOf(".");
+      const [first, rest] = [relation.slice(0, dot), relation.slice(dot + 1)];
+      const verb = method === "withCount" ? "count" : "aggregate";
+      throw new ValidationError(
+        `${owner}.${method}('${relation}'): ${verb === "count" ? "a" : "an"} ${verb} takes a relation of ${owner}, not a dot path; ${verb} on the loaded ones instead: with('${first}', q => q.${method}('${rest}'${method === "withCount" || method === "withExists" ? "" : ", \u2026"})).`
+      );
+    }
+    model.$getRelation(relation);
+    if (alias) checkAlias(alias, owner, `${method}('${name}')`, method);
+    return { relation, alias: alias || null };
+  }
+  function checkAlias(alias, owner, call, method) {
+    if (alias === "__proto__") throw new ValidationError(`${owner}.${call}: "__proto__" cannot name a ${noun(method)}; choose another name, such as 'total'.`);
+  }
+  function defaultAlias(relation, fn, column) {
+    if (column === null) return `${relation}_${fn}`;
+    return `${relation}_${fn}_${column.trim().replace(/[^A-Za-z0-9_]+/g, "_")}`;
+  }
+  function captureAggregate(query, owner, fn, column) {
+    if (query.capturedAggregate) {
+      throw new ValidationError(`${owner}.${fn}(): a withAggregate callback computes one aggregate, and it already asked for ${query.capturedAggregate.fn}(); use one withAggregate per aggregate.`);
+    }
+    const counted = fn === "count" && (column === void 0 || column === "*");
+    query.capturedAggregate = { fn, column: counted ? null : checkColumn(column, owner, fn) };
+  }
+  function aggregatePlan(spec, owner) {
+    let alias = spec.alias;
+    let fn = spec.fn;
+    let column = spec.column;
+    const constrain = (query) => {
+      if (spec.fn === null) query.capturedAggregate = null;
+      if (spec.callback) spec.callback(query);
+      if (spec.fn === null) {
+        const captured = query.capturedAggregate;
+        query.capturedAggregate = void 0;
+        if (!captured) {
+          throw new ValidationError(`${owner}.withAggregate('${spec.relation}', \u2026): the callback asked for no aggregate; call one on its query, such as q => q.sum('likes').as('total') (sum, avg, min, max or count).`);
+        }
+        fn = captured.fn;
+        column = captured.column;
+        if (!spec.named) alias = defaultAlias(spec.relation, fn, column);
+      }
+      if (query.countAlias) alias = query.countAlias;
+    };
+    return { constrain, result: () => ({ alias, fn, column }) };
+  }
+  function foldValues(fn, values) {
+    switch (fn) {
+      case "count":
+        return values.reduce((total, value) => value === null ? total : total + 1, 0);
+      case "exists":
+        return values.length > 0;
+      case "sum": {
+        const numbers = numbersOf(values);
+        return numbers.length ? numbers.reduce((total, n) => total + n, 0) : null;
+      }
+      case "avg":
+        return meanOf(values);
+      case "min":
+        return extremeOf(values, -1);
+      case "max":
+        return extremeOf(values, 1);
+    }
+  }
+  function groupByKey(rows, keyOf2, read) {
+    const groups = /* @__PURE__ */ new Map();
+    for (let i = 0; i < rows.length; i++) {
+      const key = keyOf2(rows[i]);
+      const value = read ? read(rows[i]) : true;
+      const group = groups.get(key);
+      if (group) group.push(value);
+      else groups.set(key, [value]);
+    }
+    return groups;
+  }
+  function noneValue(fn) {
+    return fn === "count" ? 0 : fn === "exists" ? false : null;
+  }
+
   // src/query/EagerQuery.ts
   var EagerQuery = class _EagerQuery extends ConditionBuilder {
     constructor(model) {
@@ -5999,8 +6129,10 @@ var SheetORM = (() => {
       /** True on the query that preloads a relation (`with`, `preload`, `load`, `eagerQuery`). */
       this.isRelatedPreloadQuery = false;
       this.counts = [];
-      /** The `$extras` name a withCount sub-query gave its count with `as()`. */
+      /** The `$extras` name a withCount/withAggregate sub-query gave its result with `as()`. */
       this.countAlias = null;
+      /** Inside a withAggregate callback (null until it calls one), what its sum/avg/min/max/count asked for. */
+      this.capturedAggregate = void 0;
       /** Relations whose sheets `has`/`whereHas` conditions read. */
       this.tested = [];
       /** Counts already made in this read (to order by), for loadRelations to reuse. */
@@ -6043,64 +6175,99 @@ var SheetORM = (() => {
       return this;
     }
     withCount(...args) {
+      return this.addRowAggregates("withCount", "count", args);
+    }
+    withExists(...args) {
+      return this.addRowAggregates("withExists", "exists", args);
+    }
+    /**
+     * Sets `$extras.<relation>_sum_<column>` (or `$extras.<alias>` for `'posts as total'`): the total of
+     * the related rows' numbers in `column`, or null when there are none, as SQL's SUM (Eloquent's
+     * withSum). Constrain the rows with `withSum({ posts: q => q.where(...) }, 'likes')`.
+     */
+    withSum(relation, column) {
+      return this.addColumnAggregates("withSum", "sum", relation, column);
+    }
+    /** Sets `$extras.<relation>_avg_<column>`: the mean of the related rows' numbers in `column`, or null (Eloquent's withAvg). */
+    withAvg(relation, column) {
+      return this.addColumnAggregates("withAvg", "avg", relation, column);
+    }
+    /** Sets `$extras.<relation>_min_<column>`: the smallest value (number, text or Date) in `column`, or null (Eloquent's withMin). */
+    withMin(relation, column) {
+      return this.addColumnAggregates("withMin", "min", relation, column);
+    }
+    /** Sets `$extras.<relation>_max_<column>`: the largest value (number, text or Date) in `column`, or null (Eloquent's withMax). */
+    withMax(relation, column) {
+      return this.addColumnAggregates("withMax", "max", relation, column);
+    }
+    /**
+     * Lucid's withAggregate: the callback constrains the related query and names one aggregate on it,
+     * `withAggregate('posts', q => q.where('published', true).sum('likes').as('totalLikes'))`
+     * (sum, avg, min, max or count; without `as()` the name is Eloquent's, `posts_sum_likes`).
+     */
+    withAggregate(name, callback) {
+      if (typeof callback !== "function") {
+        throw new ValidationError(`${this.owner}.withAggregate(${describeValue(name)}, \u2026): expected a callback naming the aggregate, such as q => q.sum('likes').as('total'), got ${describeValue(callback)}.`);
+      }
+      const { relation, alias } = parseRelationName(this.model, this.owner, name, "withAggregate");
+      this.counts.push({ relation, alias: alias || "", named: alias !== null, fn: null, column: null, callback });
+      return this;
+    }
+    /** withCount/withExists: names, lists of names, a name and its callback, or names mapped to callbacks. */
+    addRowAggregates(method, fn, args) {
       if (args.length === 2 && typeof args[0] === "string" && (typeof args[1] === "function" || args[1] === void 0 || args[1] === null)) {
-        return this.addCount(args[0], args[1] || void 0);
+        return this.addAggregate(method, fn, args[0], args[1] || void 0, null);
       }
       const names = [].concat(...args.map((arg) => Array.isArray(arg) ? arg : [arg]));
-      if (!names.length) throw new ValidationError(`${this.owner}.withCount(): expected relation names, such as withCount('tags'), got none.`);
+      if (!names.length) throw new ValidationError(`${this.owner}.${method}(): expected relation names, such as ${method}('tags'), got none.`);
       for (const name of names) {
         if (isPlainObject(name)) {
-          this.addConstrainedCounts(name);
+          this.addConstrained(method, fn, name, null);
           continue;
         }
         if (typeof name === "function") {
-          throw new ValidationError(`${this.owner}.withCount(): a callback goes right after one relation name: withCount('tags', q => ...).`);
+          throw new ValidationError(`${this.owner}.${method}(): a callback goes right after one relation name: ${method}('tags', q => ...).`);
         }
-        this.addCount(name, void 0);
+        this.addAggregate(method, fn, name, void 0, null);
       }
       return this;
     }
-    addConstrainedCounts(constrained) {
+    /** withSum and kin: a relation name (or names mapped to callbacks) and the column. */
+    addColumnAggregates(method, fn, relation, column) {
+      const name = checkColumn(column, this.owner, method).trim();
+      if (isPlainObject(relation)) this.addConstrained(method, fn, relation, name);
+      else this.addAggregate(method, fn, relation, void 0, name);
+      return this;
+    }
+    addConstrained(method, fn, constrained, column) {
+      const what = fn === "count" ? "count" : fn === "exists" ? "test" : "rows";
       for (const name of Object.keys(constrained)) {
         const callback = constrained[name];
         if (callback !== void 0 && callback !== null && typeof callback !== "function") {
-          throw new ValidationError(`${this.owner}.withCount(): the value for "${name}" must be a callback constraining the count (q => ...), got ${describeValue(callback)}.`);
+          throw new ValidationError(`${this.owner}.${method}(): the value for "${name}" must be a callback constraining the ${what} (q => ...), got ${describeValue(callback)}.`);
         }
-        this.addCount(name, callback || void 0);
+        this.addAggregate(method, fn, name, callback || void 0, column);
       }
     }
-    addCount(name, callback) {
-      if (typeof name !== "string" || !name.trim()) {
-        throw new ValidationError(`${this.owner}.withCount(): expected a relation name such as 'tags' or 'tags as total', got ${describeValue(name)}.`);
-      }
-      if (/\s+as$/i.test(name.trim())) {
-        throw new ValidationError(`${this.owner}.withCount('${name}'): give the count a name after "as", such as '${name.trim().replace(/\s+as$/i, "")} as total'.`);
-      }
-      const [relation, alias] = name.split(/\s+as\s+/i).map((part) => part.trim());
-      if (relation.indexOf(".") >= 0) {
-        const dot = relation.indexOf(".");
-        const [first, rest] = [relation.slice(0, dot), relation.slice(dot + 1)];
-        throw new ValidationError(
-          `${this.owner}.withCount('${relation}'): a count takes a relation of ${this.owner}, not a dot path; count on the loaded ones instead: with('${first}', q => q.withCount('${rest}')).`
-        );
-      }
-      this.model.$getRelation(relation);
-      if (alias) this.checkCountName(alias, `withCount('${name}')`);
-      this.counts.push({ relation, alias: alias || `${relation}_count`, callback });
+    addAggregate(method, fn, name, callback, column) {
+      const { relation, alias } = parseRelationName(this.model, this.owner, name, method);
+      this.counts.push({ relation, alias: alias || defaultAlias(relation, fn, column), named: alias !== null, fn, column, callback });
       return this;
     }
-    /** Inside a withCount callback, names the count (Lucid's `withCount('posts', q => q.as('total'))`). */
+    /** Inside a withCount or withAggregate callback, names the result (Lucid's `withCount('posts', q => q.as('total'))`). */
     as(alias) {
       if (typeof alias !== "string" || !alias.trim()) {
         throw new ValidationError(`${this.owner}.as(): expected a name for the count such as 'total', got ${describeValue(alias)}.`);
       }
-      this.checkCountName(alias.trim(), `as('${alias}')`);
+      checkAlias(alias.trim(), this.owner, `as('${alias}')`, "withCount");
       this.countAlias = alias.trim();
       return this;
     }
-    /** `$extras.__proto__ = n` would set the prototype, not a count. */
-    checkCountName(alias, call) {
-      if (alias === "__proto__") throw new ValidationError(`${this.owner}.${call}: "__proto__" cannot name a count; choose another name, such as 'total'.`);
+    /** In a withAggregate callback, sum/avg/min/max/count name the aggregate instead of computing it (true then). */
+    captured(fn, column) {
+      if (this.capturedAggregate === void 0) return false;
+      captureAggregate(this, this.owner, fn, column);
+      return true;
     }
     /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
     has(name, operator = ">=", count = 1) {
@@ -6187,24 +6354,25 @@ var SheetORM = (() => {
         this.setCounts(models, null, inUnitOfWork(), true);
       });
     }
-    /** `only`: the counts are for `models` alone (loadCount), not for a query's every parent. */
+    /** `only`: the results are for `models` alone (loadCount and kin), not for a query's every parent. */
     setCounts(models, made, undoable = false, only = false) {
       for (const spec of this.counts) {
-        const { alias, keyColumn, counts } = made && made.results.get(spec) || this.countFor(spec, only ? models : void 0);
+        const { alias, keyColumn, values, none } = made && made.results.get(spec) || this.aggregateFor(spec, only ? models : void 0);
         this.model.$getRelation(spec.relation).assertParentColumn(models, keyColumn);
         if (undoable) recordExtrasUndo(models, alias);
         models.forEach((model) => {
-          extrasOf(model)[alias] = counts.get(normalizeKey(readAttribute(model, keyColumn))) || 0;
+          const value = values.get(normalizeKey(readAttribute(model, keyColumn)));
+          extrasOf(model)[alias] = value === void 0 ? none : cloneValue(value);
         });
       }
     }
-    /** Whether a withCount may give `name` (one with a callback may rename itself with as()). */
+    /** Whether a withCount (or kin) may give `name` (one with a callback may rename itself with as()). */
     mayBeCount(name) {
       return this.counts.some((spec) => spec.callback || spec.alias === name);
     }
     /**
-     * A withCount's count as a column of the rows of `table` (`orderBy('comments_count', 'desc')`, as
-     * Lucid orders by the alias), or null when no withCount gives that name.
+     * A withCount's count (or a withSum's total, ...) as a column of the rows of `table`
+     * (`orderBy('comments_count', 'desc')`, as Lucid orders by the alias), or null when none gives that name.
      */
     countColumn(name, table) {
       if (!this.counts.length) return null;
@@ -6213,22 +6381,32 @@ var SheetORM = (() => {
       for (const spec of this.counts) {
         if (!spec.callback && spec.alias !== name) continue;
         let result = results.get(spec);
-        if (!result) results.set(spec, result = this.countFor(spec));
+        if (!result) results.set(spec, result = this.aggregateFor(spec));
         if (result.alias !== name) continue;
         const index = table.column(result.keyColumn, this.owner);
-        const counts = result.counts;
-        return (values) => counts.get(normalizeKey(values[index])) || 0;
+        const { values, none } = result;
+        return (row) => {
+          const value = values.get(normalizeKey(row[index]));
+          return value === void 0 ? none : value;
+        };
       }
       return null;
     }
-    countFor(spec, parents) {
+    aggregateFor(spec, parents) {
       const relation = this.model.$getRelation(spec.relation);
-      let alias = spec.alias;
-      const counts = relation.countByParent((query) => {
-        if (spec.callback) spec.callback(query);
-        if (query.countAlias) alias = query.countAlias;
-      }, parents);
-      return { alias, keyColumn: parentKeyColumn(relation), counts };
+      const plan = aggregatePlan(spec, this.owner);
+      let values;
+      if (spec.fn === "count" || spec.fn === "exists") {
+        const counts = relation.countByParent(plan.constrain, parents);
+        values = spec.fn === "count" ? counts : new Map(Array.from(counts.keys(), (key) => [key, true]));
+      } else {
+        const groups = relation.valuesByParent(plan.constrain, parents, () => plan.result().column);
+        const fn2 = plan.result().fn;
+        values = /* @__PURE__ */ new Map();
+        groups.forEach((list, key) => values.set(key, foldValues(fn2, list)));
+      }
+      const { alias, fn } = plan.result();
+      return { alias, keyColumn: parentKeyColumn(relation), values, none: noneValue(fn) };
     }
     addHas(bool, name, callback, operator, count) {
       if (typeof name !== "string" || !name) {
@@ -6765,6 +6943,7 @@ var SheetORM = (() => {
      * value in it (SQL's `count(column)` skips nulls, and an empty cell is null).
      */
     count(column) {
+      if (this.captured("count", column)) return this;
       const counted = countedColumn(column, this.owner);
       return readScope(() => {
         const table = this.tableToCount();
@@ -6804,16 +6983,20 @@ var SheetORM = (() => {
     }
     /** The total of a column's numbers over the matching rows (0 for none); numeric text counts, other values are skipped. Limit and offset do not apply, as in count(). */
     sum(column) {
+      if (this.captured("sum", column)) return this;
       return Collection.wrap(this.columnValues(column, "sum")).sum();
     }
     /** The mean of a column's numbers over the matching rows, or null when there are none. */
     avg(column) {
+      if (this.captured("avg", column)) return this;
       return Collection.wrap(this.columnValues(column, "avg")).avg();
     }
     min(column) {
+      if (this.captured("min", column)) return this;
       return Collection.wrap(this.columnValues(column, "min")).min();
     }
     max(column) {
+      if (this.captured("max", column)) return this;
       return Collection.wrap(this.columnValues(column, "max")).max();
     }
     /** A column's values for every matching row, unsorted, limit and offset aside (what the aggregates read). */
@@ -6822,6 +7005,15 @@ var SheetORM = (() => {
       return readScope(() => {
         const table = this.tableToCount();
         return this.matchingValues(table).map(this.resolveColumn(table)(name, "model"));
+      });
+    }
+    /** A column's values (`true` per row for null) of the matching rows, by the normalised value of `keyColumn`: a relation's withSum and kin. */
+    valuesByKey(keyColumn, column) {
+      return readScope(() => {
+        const table = this.tableToCount();
+        const index = table.column(keyColumn, this.owner);
+        const read = column === null ? null : this.resolveColumn(table)(column, "model");
+        return groupByKey(this.matchingValues(table), (row) => normalizeKey(row[index]), read);
       });
     }
     /** The model's table for a count or an aggregate (preloads aside; order columns still checked). */
@@ -7187,6 +7379,7 @@ var SheetORM = (() => {
     }
     /** How many joined rows match; with a column (related, or pivot when qualified or only there), how many hold a value in it. */
     count(column) {
+      if (this.captured("count", column)) return this;
       const counted = countedColumn(column, this.owner);
       return readScope(() => {
         const { join, rows } = this.countedRows();
@@ -7246,17 +7439,23 @@ var SheetORM = (() => {
     /** Joined rows per parent key (for `withCount`/`has`). */
     countByParent() {
       return readScope(() => {
-        this.forgetCounts();
-        const join = this.joinRows();
+        const { join, rows } = this.countedRows();
         const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
-        this.sortRows(join, [], this.orders.concat(this.groupOrders).filter((order) => !this.mayBeCount(order.column)));
         const counts = /* @__PURE__ */ new Map();
-        const rows = this.filtered(join);
         for (let i = 0; i < rows.length; i++) {
           const key = normalizeKey(join.pivots[rows[i]][fk]);
           counts.set(key, (counts.get(key) || 0) + 1);
         }
         return counts;
+      });
+    }
+    /** A column of the joined rows (`true` per row for null) per parent key, for withSum and kin. */
+    valuesByParent(column) {
+      return readScope(() => {
+        const { join, rows } = this.countedRows();
+        const fk = join.pivot.column(this.relation.pivotForeignKey, this.owner);
+        const read = column === null ? null : this.resolver(join)(column, "model");
+        return groupByKey(rows, (row) => normalizeKey(join.pivots[row][fk]), read);
       });
     }
     /** Filtered, sorted, group-limited and sliced joined rows. */
@@ -8122,9 +8321,18 @@ var SheetORM = (() => {
     const instances = Array.from(items);
     if (kind === "load") return loadRelations(model, instances, args);
     const query = model.query();
-    query.withCount(...args);
+    query[AGGREGATE_METHOD[kind]](...args);
     query.countOnto(instances);
   }
+  var AGGREGATE_METHOD = {
+    loadCount: "withCount",
+    loadExists: "withExists",
+    loadSum: "withSum",
+    loadAvg: "withAvg",
+    loadMin: "withMin",
+    loadMax: "withMax",
+    loadAggregate: "withAggregate"
+  };
   function recordRelationUndo(model, instance, name) {
     const wasLoaded = isLoadedRelation(instance, name);
     const previous = wasLoaded ? instance[name] : void 0;
@@ -8457,18 +8665,23 @@ var SheetORM = (() => {
     }
     /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
     countByParent(callback, parents) {
-      const query = this.subQuery(callback);
-      const key = this.soleParentKey(parents);
-      if (key === null) return /* @__PURE__ */ new Map();
-      if (key !== void 0) query.scopeToKeys(this.localKey, [key]);
+      const query = this.parentsQuery(callback, parents, () => this.localKey);
+      const counts = /* @__PURE__ */ new Map();
+      if (!query) return counts;
       const table = readTable(tableRef(this.relatedModel()));
       const index = table.column(this.localKey, this.label());
       query.assertOrderColumns(table);
-      const counts = /* @__PURE__ */ new Map();
       const rows = query.matchingValues(table);
       for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
       counts.delete("");
       return counts;
+    }
+    /** A column's values in the related rows per owner key (every row holding it, as SQL's aggregate would). */
+    valuesByParent(callback, parents, column) {
+      const query = this.parentsQuery(callback, parents, () => this.localKey);
+      const groups = query ? query.valuesByKey(this.localKey, column()) : /* @__PURE__ */ new Map();
+      groups.delete("");
+      return groups;
     }
     /** associate/dissociate and a query for one parent. */
     client(parent) {
@@ -8628,13 +8841,17 @@ var SheetORM = (() => {
     }
     /** Related rows per parent key (rows with a blank foreign key belong to no parent). */
     countByParent(callback, parents) {
-      const query = this.subQuery(callback);
-      const key = this.soleParentKey(parents);
-      if (key === null) return /* @__PURE__ */ new Map();
-      if (key !== void 0) query.scopeToKeys(this.foreignKey, [key]);
-      const counts = countsByKey(query, this.foreignKey, this.label());
+      const query = this.parentsQuery(callback, parents, () => this.foreignKey);
+      const counts = query ? countsByKey(query, this.foreignKey, this.label()) : /* @__PURE__ */ new Map();
       counts.delete("");
       return counts;
+    }
+    /** A column's values in the related rows per parent key. */
+    valuesByParent(callback, parents, column) {
+      const query = this.parentsQuery(callback, parents, () => this.foreignKey);
+      const groups = query ? query.valuesByKey(this.foreignKey, column()) : /* @__PURE__ */ new Map();
+      groups.delete("");
+      return groups;
     }
   };
   var HasMany = class extends HasRelation {
@@ -9360,11 +9577,21 @@ var SheetORM = (() => {
     }
     /** Joined rows per parent key. */
     countByParent(callback, parents) {
+      const query = this.parentsJoin(callback, parents);
+      return query ? query.countByParent() : /* @__PURE__ */ new Map();
+    }
+    /** A column (related, or pivot when qualified or only there) of the joined rows per parent key. */
+    valuesByParent(callback, parents, column) {
+      const query = this.parentsJoin(callback, parents);
+      return query ? query.valuesByParent(column()) : /* @__PURE__ */ new Map();
+    }
+    /** The joined sub-query for `parents` (all when not one), or null when the one parent's key is blank. */
+    parentsJoin(callback, parents) {
       const key = this.soleParentKey(parents);
-      if (key === void 0) return this.subQuery(callback).countByParent();
+      if (key === void 0) return this.subQuery(callback);
       const query = this.newQuery(key === null ? [] : [key], true);
       constrainRelationQuery(query, callback);
-      return key === null ? /* @__PURE__ */ new Map() : query.countByParent();
+      return key === null ? null : query;
     }
     /** A joined query (parents: keys to restrict to, or null for all), with onQuery applied. */
     newQuery(parentKeys, subQuery, preload = false) {
@@ -9687,6 +9914,29 @@ var SheetORM = (() => {
     static withCount(...args) {
       return this.query().withCount(...args);
     }
+    static withExists(...args) {
+      return this.query().withExists(...args);
+    }
+    /** Starts a query that sets `$extras.<name>_sum_<column>` (Eloquent's withSum). */
+    static withSum(relation, column) {
+      return this.query().withSum(relation, column);
+    }
+    /** Starts a query that sets `$extras.<name>_avg_<column>` (Eloquent's withAvg). */
+    static withAvg(relation, column) {
+      return this.query().withAvg(relation, column);
+    }
+    /** Starts a query that sets `$extras.<name>_min_<column>` (Eloquent's withMin). */
+    static withMin(relation, column) {
+      return this.query().withMin(relation, column);
+    }
+    /** Starts a query that sets `$extras.<name>_max_<column>` (Eloquent's withMax). */
+    static withMax(relation, column) {
+      return this.query().withMax(relation, column);
+    }
+    /** Starts a query with Lucid's withAggregate: `Post.withAggregate('comments', q => q.sum('votes').as('votes'))`. */
+    static withAggregate(name, callback) {
+      return this.query().withAggregate(name, callback);
+    }
     /** Starts a query keeping rows that have related rows. */
     static has(name, operator, count) {
       return this.query().has(name, operator, count);
@@ -9898,6 +10148,35 @@ var SheetORM = (() => {
     }
     loadCount(...args) {
       loadCollection(_Model, [this], args, "loadCount");
+      return this;
+    }
+    loadExists(...args) {
+      loadCollection(_Model, [this], args, "loadExists");
+      return this;
+    }
+    /** Sets `$extras.<name>_sum_<column>`, the total of a related column (Eloquent's loadSum); null when there is none. */
+    loadSum(relation, column) {
+      loadCollection(_Model, [this], [relation, column], "loadSum");
+      return this;
+    }
+    /** Sets `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
+    loadAvg(relation, column) {
+      loadCollection(_Model, [this], [relation, column], "loadAvg");
+      return this;
+    }
+    /** Sets `$extras.<name>_min_<column>` (Eloquent's loadMin). */
+    loadMin(relation, column) {
+      loadCollection(_Model, [this], [relation, column], "loadMin");
+      return this;
+    }
+    /** Sets `$extras.<name>_max_<column>` (Eloquent's loadMax). */
+    loadMax(relation, column) {
+      loadCollection(_Model, [this], [relation, column], "loadMax");
+      return this;
+    }
+    /** Lucid's loadAggregate: `post.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */
+    loadAggregate(name, callback) {
+      loadCollection(_Model, [this], [name, callback], "loadAggregate");
       return this;
     }
     load(...args) {
