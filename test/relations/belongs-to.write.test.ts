@@ -112,6 +112,23 @@ describe('associate', () => {
     expect(Post.query().with('author').get().all().map((x: any) => x.author && x.author.name)).toEqual(['Ann', 'Bob', 'Bob']);
   });
 
+  test('a key cell that already holds the key as text (a formula showing it) is not rewritten', () => {
+    seedSheets({
+      Users: [['id', 'name'], [1, 'Ann']],
+      Posts: [POSTS_HEADER, [1, 'One', '="1"', 1]],
+    });
+    const p = post(1);
+    expect(p.user_id).toBe('1');
+    const ann = User.find(1)!;
+    gas().calls.reset();
+    p.related('author').associate(ann);
+    expect(gas().calls.writes('Posts')).toBe(0);
+    expect(gas().calls.count('Lock.tryLock')).toBe(0);
+    expect(gas().sheetFormulas('Posts')[1][2]).toBe('="1"');
+    expect((p as any).author).toBe(ann);
+    expect(p.user_id).toBe('1');
+  });
+
   test('writes nothing when the new related model is invalid', () => {
     seed();
     const p = post(3);

@@ -160,6 +160,17 @@ describe('hasMany', () => {
     expect(p.related('comments').query().get().pluck('body').all()).toEqual(['second', 'new']);
   });
 
+  test('save of a model whose key cell already holds the parent key as text writes nothing', () => {
+    seedSheets({ Posts: [['id', 'title'], [1, 'One']], Comments: [COMMENTS_HEADER, [1, 'first', '="1"', 5]] });
+    const parent = post(1);
+    const comment = Comment.find(1)!;
+    gas().calls.reset();
+    parent.related('comments').save(comment);
+    expect(gas().calls.writes('Comments')).toBe(0);
+    expect(gas().sheetFormulas('Comments')[1][2]).toBe('="1"');
+    expect(comment.post_id).toBe('1');
+  });
+
   test('query() is scoped to the parent', () => {
     seed();
     expect(post(2).related('comments').query().get().pluck('body').all()).toEqual(['first', 'third']);

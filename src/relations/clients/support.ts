@@ -6,7 +6,7 @@ import { modelName } from '../../model/meta';
 import { saveInWrite } from '../../model/persistence';
 import { stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
-import { describeValue, isPlainObject } from '../../support/values';
+import { describeValue, isBlankKey, isPlainObject, normalizeKey } from '../../support/values';
 
 /** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related` that was not deleted. */
 export function requireRelated<R extends Model>(value: unknown, related: ModelClass<R>, owner: string, method: string): asserts value is R {
@@ -36,9 +36,14 @@ export function blankParentKey(parent: object, key: string, owner: string): Shee
   return new SheetORMError(`${owner}: the parent's ${key} is blank in its row; give it a value (its related rows are found by it).`);
 }
 
-/** Sets a model's foreign key for a write; if the write fails, the model gets its old value back. */
+/**
+ * Sets a model's foreign key for a write; if the write fails, the model gets its old value back. A
+ * cell already holding that key as relations match it (text '1' for 1) is left alone: rewriting it
+ * would replace a formula showing the key.
+ */
 export function setForeignKey(unit: UnitOfWork, model: object, name: string, value: unknown): void {
   const previous = readAttribute(model, name);
+  if (!isBlankKey(previous) && !isBlankKey(value) && normalizeKey(previous) === normalizeKey(value)) return;
   writeAttribute(model, name, value);
   unit.record(() => writeAttribute(model, name, previous));
 }
