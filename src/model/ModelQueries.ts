@@ -254,7 +254,7 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().has(name, operator, count);
   }
   /** Starts a query keeping rows with related rows matching the callback. */
-  static whereHas<M extends Model, N extends PreloadPath<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
+  static whereHas<M extends Model, N extends PreloadPath<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N> | null, operator?: OperatorInput, count?: number | string): QueryBuilder<M> {
     return this.query().whereHas(name, callback, operator, count);
   }
   /** Starts a query keeping rows without related rows. */
@@ -262,7 +262,7 @@ export class ModelQueries extends ModelDefinitions {
     return this.query().doesntHave(name);
   }
   /** Starts a query keeping rows without related rows matching the callback. */
-  static whereDoesntHave<M extends Model, N extends PreloadPath<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N>): QueryBuilder<M> {
+  static whereDoesntHave<M extends Model, N extends PreloadPath<M>>(this: ModelClass<M>, name: N, callback?: RelationQueryCallback<M, N> | null): QueryBuilder<M> {
     return this.query().whereDoesntHave(name, callback);
   }
 }

@@ -210,51 +210,51 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
 
   /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
   has(name: PreloadPath<M>, operator: OperatorInput = '>=', count: number | string = 1): this {
-    return this.addHas('and', name, undefined, operator, count);
+    return this.addHas('has', 'and', name, undefined, operator, count);
   }
   /** Alias of `has` (Lucid). */
   andHas(name: PreloadPath<M>, operator: OperatorInput = '>=', count: number | string = 1): this {
-    return this.addHas('and', name, undefined, operator, count);
+    return this.addHas('andHas', 'and', name, undefined, operator, count);
   }
   /** OR-ed `has`. */
   orHas(name: PreloadPath<M>, operator: OperatorInput = '>=', count: number | string = 1): this {
-    return this.addHas('or', name, undefined, operator, count);
+    return this.addHas('orHas', 'or', name, undefined, operator, count);
   }
   /** Keeps rows with related rows matching the callback's query. */
-  whereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
-    return this.addHas('and', name, callback, operator, count);
+  whereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N> | null, operator: OperatorInput = '>=', count: number | string = 1): this {
+    return this.addHas('whereHas', 'and', name, callback, operator, count);
   }
   /** Alias of `whereHas` (Lucid). */
-  andWhereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
-    return this.addHas('and', name, callback, operator, count);
+  andWhereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N> | null, operator: OperatorInput = '>=', count: number | string = 1): this {
+    return this.addHas('andWhereHas', 'and', name, callback, operator, count);
   }
   /** OR-ed `whereHas`. */
-  orWhereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>, operator: OperatorInput = '>=', count: number | string = 1): this {
-    return this.addHas('or', name, callback, operator, count);
+  orWhereHas<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N> | null, operator: OperatorInput = '>=', count: number | string = 1): this {
+    return this.addHas('orWhereHas', 'or', name, callback, operator, count);
   }
   /** Keeps rows without related rows. */
   doesntHave(name: PreloadPath<M>): this {
-    return this.addHas('and', name, undefined, '<', 1);
+    return this.addHas('doesntHave', 'and', name, undefined, '<', 1);
   }
   /** Alias of `doesntHave` (Lucid). */
   andDoesntHave(name: PreloadPath<M>): this {
-    return this.addHas('and', name, undefined, '<', 1);
+    return this.addHas('andDoesntHave', 'and', name, undefined, '<', 1);
   }
   /** OR-ed `doesntHave`. */
   orDoesntHave(name: PreloadPath<M>): this {
-    return this.addHas('or', name, undefined, '<', 1);
+    return this.addHas('orDoesntHave', 'or', name, undefined, '<', 1);
   }
   /** Keeps rows without related rows matching the callback's query. */
-  whereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>): this {
-    return this.addHas('and', name, callback, '<', 1);
+  whereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N> | null): this {
+    return this.addHas('whereDoesntHave', 'and', name, callback, '<', 1);
   }
   /** Alias of `whereDoesntHave` (Lucid). */
-  andWhereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>): this {
-    return this.addHas('and', name, callback, '<', 1);
+  andWhereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N> | null): this {
+    return this.addHas('andWhereDoesntHave', 'and', name, callback, '<', 1);
   }
   /** OR-ed `whereDoesntHave`. */
-  orWhereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N>): this {
-    return this.addHas('or', name, callback, '<', 1);
+  orWhereDoesntHave<N extends PreloadPath<M>>(name: N, callback?: RelationQueryCallback<M, N> | null): this {
+    return this.addHas('orWhereDoesntHave', 'or', name, callback, '<', 1);
   }
 
   /** The sheets this query will read that are known before it runs (for one batched read). */
@@ -362,18 +362,20 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
     return { alias, keyColumn: parentKeyColumn(relation), values, none: noneValue(fn) };
   }
 
-  private addHas(bool: Bool, name: string, callback: RelationCallback | undefined, operator: OperatorInput, count: number | string): this {
+  private addHas(method: string, bool: Bool, name: string, callback: RelationCallback | null | undefined, operator: OperatorInput, count: number | string): this {
     if (typeof name !== 'string' || !name) {
       throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
     }
+    // As Eloquent's `?Closure $callback = null`: null constrains nothing.
+    if (callback === null) callback = undefined;
     if (callback !== undefined && typeof callback !== 'function') {
-      throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
+      throw new ValidationError(`${this.owner}.${method}('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
     }
     count = digitsAsNumber(count) as number | string;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
+      throw new ValidationError(`${this.owner}.${method}('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
     }
-    const op = checkOperator(operator, `${this.owner}.has('${name}', …)`);
+    const op = checkOperator(operator, `${this.owner}.${method}('${name}', …)`);
     const dot = name.indexOf('.');
     if (dot > 0) {
       // Eloquent's hasNested: the count applies to the last level, but "doesn't have" negates the first.
@@ -388,7 +390,7 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
       }
       const absent = op === '<' && count === 1;
       const nested: RelationCallback = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
-      return this.addHas(bool, first, nested, absent ? '<' : '>=', 1);
+      return this.addHas(method, bool, first, nested, absent ? '<' : '>=', 1);
     }
     const relation = this.model.$getRelation(name);
     this.tested.push(relation);

@@ -92,6 +92,14 @@ describe('hasMany', () => {
     expect(names(User.has('posts', '!=', 0).get())).toEqual(['virk', 'romain']);
   });
 
+  test("a null callback constrains nothing, as Eloquent's whereHas(relation, null, '>=', 2); a wrong one is named by its method", () => {
+    expect(names(User.whereHas('posts', null, '>=', 2).get())).toEqual(['virk']);
+    expect(names(User.query().where('name', 'tom').orWhereHas('posts', null, '=', 1).get())).toEqual(['romain', 'tom']);
+    expect(names(User.whereDoesntHave('posts', null).get())).toEqual(['nikk', 'tom']);
+    expect(() => User.query().whereDoesntHave('posts', 'x' as never)).toThrow(/^User\.whereDoesntHave\('posts', \.\.\.\): the second argument is a callback/);
+    expect(() => User.query().orWhereHas('posts', undefined, '>=', -1)).toThrow(/^User\.orWhereHas\('posts', \.\.\.\): the count must be/);
+  });
+
   test("the count may be digits as text (a doGet's e.parameter), but nothing else", () => {
     expect(names(User.has('posts', '>=', '2').get())).toEqual(['virk']);
     expect(names(User.whereHas('posts', undefined, '<', ' 1 ').get())).toEqual(['nikk', 'tom']);
