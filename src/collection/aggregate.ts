@@ -50,7 +50,7 @@ export function countAccepted<T>(items: Collection<T>, fn: ItemCallback<T, unkno
 
 /**
  * The smallest (direction -1) or largest (1) non-blank value by compareValues, or null. Among
- * numbers (numeric text counting as its number, as in sum), other text and booleans (a "TBD", an
+ * numbers (numeric text counting as, and given back as, its number, as in sum), other text and booleans (a "TBD", an
  * error a formula shows) are skipped, as Sheets' MIN and MAX skip them; among Dates (when most values
  * are Dates), all but Dates are.
  */
@@ -71,7 +71,8 @@ export function extremeOf(values: unknown[], direction: 1 | -1): unknown {
     const order = kind === 'number' ? Number(value) - Number(best) : compareValues(value, best);
     if (best === null || order * direction > 0) best = value;
   }
-  return best;
+  // Numeric text counted as its number (as in sum and avg) comes back as that number.
+  return kind === 'number' && best !== null ? Number(best) : best;
 }
 
 /** One sort key: each item's value (parallel to the items) and its direction. */

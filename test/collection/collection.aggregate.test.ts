@@ -65,7 +65,7 @@ describe('Collection.max', () => {
     expect(collection.max('views')).toBe(10);
     expect(collection.max('createdAt')).toEqual(new Date('2025-03-04'));
     expect(collection.max('author.name')).toBe('Linus');
-    expect(new Collection([null, '10', 9, NaN]).max()).toBe('10');
+    expect(new Collection([null, '10', 9, NaN]).max()).toBe(10); // numeric text counts as its number, as in sum(), and comes back as one
     // Text that is no number (a typed "TBD", an error a formula shows) is skipped among numbers, as Sheets' MAX does; min agrees.
     expect(new Collection([1200, 'TBD', '#VALUE!', 900, true]).max()).toBe(1200);
     expect(new Collection([1200, 'TBD', 900]).min()).toBe(900);

@@ -74,7 +74,7 @@ describe('withSum, withAvg, withMin, withMax on hasMany', () => {
     const users = User.withSum('posts', 'likes').withAvg('posts', 'likes').withMin('posts', 'likes').withMax('posts', 'likes').get();
     expect(extras(users, 'posts_sum_likes')).toEqual([15, null, null]);
     expect(extras(users, 'posts_avg_likes')).toEqual([7.5, null, null]);
-    expect(extras(users, 'posts_min_likes')).toEqual(['5', null, null]);
+    expect(extras(users, 'posts_min_likes')).toEqual([5, null, null]);
     expect(extras(users, 'posts_max_likes')).toEqual([10, null, null]);
     expect(gas().calls.reads('Users')).toBe(1);
     expect(gas().calls.reads('Posts')).toBe(1);
@@ -182,7 +182,7 @@ describe('load… forms on a model and a Collection', () => {
     expect(extras(users, 'mean')).toEqual([7.5, null, null]);
     expect(gas().calls.reads('Users')).toBe(0);
     const user = User.findOrFail(1).loadMin('posts', 'likes').loadMax({ posts: (q) => q.where('published', true) }, 'likes').loadAvg('posts', 'likes');
-    expect([user.$extras.posts_min_likes, user.$extras.posts_max_likes, user.$extras.posts_avg_likes]).toEqual(['5', 10, 7.5]);
+    expect([user.$extras.posts_min_likes, user.$extras.posts_max_likes, user.$extras.posts_avg_likes]).toEqual([5, 10, 7.5]);
     expect(User.findOrFail(3).loadExists('posts').loadSum('posts', 'likes').$extras).toMatchObject({ posts_exists: false, posts_sum_likes: null });
   });
 
