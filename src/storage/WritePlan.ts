@@ -67,6 +67,8 @@ export interface Layout {
   rowOf(entry: RowEntry): number | null;
   /** Table column (0-based) for a current column, or -1 for columns the table did not know. */
   indexOf(column: number): number;
+  /** What a row read earlier holds now in a table column, when the sheet was read again (a failed write puts that back). */
+  cellNow?(entry: RowEntry, index: number): CellValue | undefined;
 }
 
 /** The layout of a table exactly as it was read. */
@@ -117,7 +119,9 @@ export function planTable(table: Table, layout: Layout = layoutAsRead(table)): T
     for (const index of Array.from(entry.changed as Set<number>).sort((a, b) => a - b)) {
       // Changed and changed back (in one transaction): the cell, maybe a formula showing it, stays as it is.
       if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
-      const before = entry.original ? sheetCell(entry.original[index]) : undefined;
+      // The take-back of a failed write restores what the cell held when the write began.
+      const now = layout.cellNow ? layout.cellNow(entry, index) : undefined;
+      const before = entry.original ? sheetCell(now === undefined ? entry.original[index] : now) : undefined;
       cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]), before });
     }
   }

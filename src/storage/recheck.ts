@@ -110,6 +110,8 @@ export function layoutAgainst(table: Table, now: Table): Layout {
   const rowsNow = locateByKey(table, now, table.ref.keyColumns);
   if (table.ref.uniqueKeys) assertKeysStillFree(table, now);
   if (table.ref.numberedColumn) assertNumbersStillFree(table, now, table.ref.numberedColumn);
+  const byRow = new Map<number, RowEntry>();
+  for (const entry of now.entries) if (entry.rowNumber !== null) byRow.set(entry.rowNumber, entry);
   return {
     lastRow: now.lastRow,
     appendAt: now.appendAt,
@@ -121,6 +123,11 @@ export function layoutAgainst(table: Table, now: Table): Layout {
       return index === undefined ? -1 : index;
     },
     rowOf: (entry) => rowsNow(entry),
+    cellNow: (entry, index) => {
+      const row = rowsNow(entry);
+      const found = row === null ? undefined : byRow.get(row);
+      return found && columnMap[index] > 0 ? found.values[columnMap[index] - 1] : undefined;
+    },
   };
 }
 

@@ -169,4 +169,22 @@ describe('transient service failures', () => {
     ).toThrow(/Nothing was written: what was written before the failure was taken back, so running it again is safe\.$/);
     expect(sheetRows('Posts')).toEqual([['id', 'title'], [1, 'a'], [2, 'b'], [3, 'c']]);
   });
+
+  it("a transaction's take-back restores what a cell held at the commit, not at the transaction's read (a person's edit meanwhile stays)", () => {
+    seedSheets({ Posts: [['id', 'title', 'note'], [1, 'a', null], [2, 'b', null]] });
+    configure({ retries: 0 });
+    let setValuesCalls = 0;
+    gas().beforeCall((call) => {
+      if (call.method === 'Range.setValues' && ++setValuesCalls === 2) throw timeout();
+    });
+    expect(() =>
+      transaction(() => {
+        Post.query().where('id', 1).update({ note: 'from tx' });
+        // A person types into that cell after the transaction read the sheet.
+        gas().active.getSheetByName('Posts')!.getRange(2, 3).setValue('typed by Ann');
+        Post.findOrFail(2).merge({ title: 'B' }).save();
+      }),
+    ).toThrow(/Nothing was written/);
+    expect(sheetRows('Posts')).toEqual([['id', 'title', 'note'], [1, 'a', 'typed by Ann'], [2, 'b', '']]);
+  });
 });
