@@ -353,7 +353,9 @@ export function originalKeyValues(instance: object, keys: string[]): unknown[] {
 export function gone(model: PersistableClass, instance: object, table: Table): ModelNotFoundError {
   const keys = primaryKeys(model);
   const shown = keys.map((key) => `${key} ${describeValue(originalValue(stateOf(instance), key) ?? readAttribute(instance, key))}`).join(', ');
-  return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
+  // Lucid refuses a deleted instance outright; here a save() writes it back, so say so.
+  const why = stateOf(instance).deleted ? 'its delete() removed it; save() writes it back' : 'deleted meanwhile?';
+  return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (${why}); nothing was written.`);
 }
 
 function markSaved(unit: UnitOfWork, instance: object, table: Table, entry: RowEntry): void {

@@ -170,6 +170,13 @@ describe('fill, merge, refresh, delete', () => {
     expect(post.refresh().title).toBe('Back');
   });
 
+  it('refresh() after its own delete() says the model deleted the row, not someone else', () => {
+    seed();
+    const post = Post.find(1)!;
+    post.delete();
+    expect(() => post.refresh()).toThrow(/^Post with id 1 is no longer in sheet "Posts".*\(its delete\(\) removed it; save\(\) writes it back\); nothing was written\.$/);
+  });
+
   it('merge skips undefined values and keys naming a relation (Lucid)', () => {
     seedSheets({ Users: [['id', 'name'], [1, 'Ada']], Posts: [['id', 'title', 'user_id'], [1, 'First', 1]] });
     class Author extends Model {
