@@ -1320,7 +1320,7 @@ var SheetORM = (() => {
       const order = kind === "number" ? Number(value) - Number(best) : compareValues(value, best);
       if (best === null || order * direction > 0) best = value;
     }
-    return best;
+    return kind === "number" && best !== null ? Number(best) : best;
   }
   function sortByKeys(items, keys) {
     const order = items.map((_, index) => index);
@@ -2365,7 +2365,8 @@ var SheetORM = (() => {
       }
       for (const index of Array.from(entry.changed).sort((a, b) => a - b)) {
         if (entry.original && sameValue(entry.values[index], entry.original[index])) continue;
-        const before = entry.original ? sheetCell(entry.original[index]) : void 0;
+        const now = layout.cellNow ? layout.cellNow(entry, index) : void 0;
+        const before = entry.original ? sheetCell(now === void 0 ? entry.original[index] : now) : void 0;
         cells.push({ row, column: requireColumn(table, layout, index), value: sheetCell(entry.values[index]), before });
       }
     }
@@ -4190,6 +4191,8 @@ var SheetORM = (() => {
     const rowsNow = locateByKey(table, now, table.ref.keyColumns);
     if (table.ref.uniqueKeys) assertKeysStillFree(table, now);
     if (table.ref.numberedColumn) assertNumbersStillFree(table, now, table.ref.numberedColumn);
+    const byRow = /* @__PURE__ */ new Map();
+    for (const entry of now.entries) if (entry.rowNumber !== null) byRow.set(entry.rowNumber, entry);
     return {
       lastRow: now.lastRow,
       appendAt: now.appendAt,
@@ -4200,7 +4203,12 @@ var SheetORM = (() => {
         const index = tableIndexOf.get(column);
         return index === void 0 ? -1 : index;
       },
-      rowOf: (entry) => rowsNow(entry)
+      rowOf: (entry) => rowsNow(entry),
+      cellNow: (entry, index) => {
+        const row = rowsNow(entry);
+        const found = row === null ? void 0 : byRow.get(row);
+        return found && columnMap[index] > 0 ? found.values[columnMap[index] - 1] : void 0;
+      }
     };
   }
   function assertKeysStillFree(table, now) {
@@ -6271,51 +6279,51 @@ var SheetORM = (() => {
     }
     /** Keeps rows with related rows (`has('tags')`, `has('tags', '>=', 2)`, `has('posts.tags')`). */
     has(name, operator = ">=", count = 1) {
-      return this.addHas("and", name, void 0, operator, count);
+      return this.addHas("has", "and", name, void 0, operator, count);
     }
     /** Alias of `has` (Lucid). */
     andHas(name, operator = ">=", count = 1) {
-      return this.addHas("and", name, void 0, operator, count);
+      return this.addHas("andHas", "and", name, void 0, operator, count);
     }
     /** OR-ed `has`. */
     orHas(name, operator = ">=", count = 1) {
-      return this.addHas("or", name, void 0, operator, count);
+      return this.addHas("orHas", "or", name, void 0, operator, count);
     }
     /** Keeps rows with related rows matching the callback's query. */
     whereHas(name, callback, operator = ">=", count = 1) {
-      return this.addHas("and", name, callback, operator, count);
+      return this.addHas("whereHas", "and", name, callback, operator, count);
     }
     /** Alias of `whereHas` (Lucid). */
     andWhereHas(name, callback, operator = ">=", count = 1) {
-      return this.addHas("and", name, callback, operator, count);
+      return this.addHas("andWhereHas", "and", name, callback, operator, count);
     }
     /** OR-ed `whereHas`. */
     orWhereHas(name, callback, operator = ">=", count = 1) {
-      return this.addHas("or", name, callback, operator, count);
+      return this.addHas("orWhereHas", "or", name, callback, operator, count);
     }
     /** Keeps rows without related rows. */
     doesntHave(name) {
-      return this.addHas("and", name, void 0, "<", 1);
+      return this.addHas("doesntHave", "and", name, void 0, "<", 1);
     }
     /** Alias of `doesntHave` (Lucid). */
     andDoesntHave(name) {
-      return this.addHas("and", name, void 0, "<", 1);
+      return this.addHas("andDoesntHave", "and", name, void 0, "<", 1);
     }
     /** OR-ed `doesntHave`. */
     orDoesntHave(name) {
-      return this.addHas("or", name, void 0, "<", 1);
+      return this.addHas("orDoesntHave", "or", name, void 0, "<", 1);
     }
     /** Keeps rows without related rows matching the callback's query. */
     whereDoesntHave(name, callback) {
-      return this.addHas("and", name, callback, "<", 1);
+      return this.addHas("whereDoesntHave", "and", name, callback, "<", 1);
     }
     /** Alias of `whereDoesntHave` (Lucid). */
     andWhereDoesntHave(name, callback) {
-      return this.addHas("and", name, callback, "<", 1);
+      return this.addHas("andWhereDoesntHave", "and", name, callback, "<", 1);
     }
     /** OR-ed `whereDoesntHave`. */
     orWhereDoesntHave(name, callback) {
-      return this.addHas("or", name, callback, "<", 1);
+      return this.addHas("orWhereDoesntHave", "or", name, callback, "<", 1);
     }
     /** The sheets this query will read that are known before it runs (for one batched read). */
     adoptGroup(group) {
@@ -6408,18 +6416,19 @@ var SheetORM = (() => {
       const { alias, fn } = plan.result();
       return { alias, keyColumn: parentKeyColumn(relation), values, none: noneValue(fn) };
     }
-    addHas(bool, name, callback, operator, count) {
+    addHas(method, bool, name, callback, operator, count) {
       if (typeof name !== "string" || !name) {
         throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
       }
+      if (callback === null) callback = void 0;
       if (callback !== void 0 && typeof callback !== "function") {
-        throw new ValidationError(`${this.owner}.whereHas('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
+        throw new ValidationError(`${this.owner}.${method}('${name}', ...): the second argument is a callback constraining the related query, got ${describeValue(callback)}.`);
       }
       count = digitsAsNumber(count);
       if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
-        throw new ValidationError(`${this.owner}.has('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
+        throw new ValidationError(`${this.owner}.${method}('${name}', ...): the count must be a whole number of 0 or more, got ${describeValue(count)}.`);
       }
-      const op = checkOperator(operator, `${this.owner}.has('${name}', \u2026)`);
+      const op = checkOperator(operator, `${this.owner}.${method}('${name}', \u2026)`);
       const dot = name.indexOf(".");
       if (dot > 0) {
         const first = name.slice(0, dot);
@@ -6432,7 +6441,7 @@ var SheetORM = (() => {
         }
         const absent = op === "<" && count === 1;
         const nested = absent ? (query) => query.whereHas(rest, callback) : (query) => query.whereHas(rest, callback, op, count);
-        return this.addHas(bool, first, nested, absent ? "<" : ">=", 1);
+        return this.addHas(method, bool, first, nested, absent ? "<" : ">=", 1);
       }
       const relation = this.model.$getRelation(name);
       this.tested.push(relation);
@@ -8225,7 +8234,8 @@ var SheetORM = (() => {
       var _a;
       return `${key} ${describeValue((_a = originalValue(stateOf(instance), key)) != null ? _a : readAttribute(instance, key))}`;
     }).join(", ");
-    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (deleted meanwhile?); nothing was written.`);
+    const why = stateOf(instance).deleted ? "its delete() removed it; save() writes it back" : "deleted meanwhile?";
+    return new ModelNotFoundError(`${modelName(model)} with ${shown} is no longer in ${table.opened.describe()} (${why}); nothing was written.`);
   }
   function markSaved(unit, instance, table, entry) {
     const state = stateOf(instance);
@@ -8515,6 +8525,7 @@ var SheetORM = (() => {
   }
   function setForeignKey(unit, model, name, value) {
     const previous = readAttribute(model, name);
+    if (!isBlankKey(previous) && !isBlankKey(value) && normalizeKey(previous) === normalizeKey(value)) return;
     writeAttribute(model, name, value);
     unit.record(() => writeAttribute(model, name, previous));
   }
