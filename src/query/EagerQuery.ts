@@ -117,19 +117,19 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
    * withSum). Constrain the rows with `withSum({ posts: q => q.where(...) }, 'likes')`.
    */
   withSum(relation: CountName<M> | AggregateMap<M>, column: string): this {
-    return this.addColumnAggregates('withSum', 'sum', relation, column);
+    return this.addColumnAggregates('withSum', 'sum', relation, column, arguments.length);
   }
   /** Sets `$extras.<relation>_avg_<column>`: the mean of the related rows' numbers in `column`, or null (Eloquent's withAvg). */
   withAvg(relation: CountName<M> | AggregateMap<M>, column: string): this {
-    return this.addColumnAggregates('withAvg', 'avg', relation, column);
+    return this.addColumnAggregates('withAvg', 'avg', relation, column, arguments.length);
   }
   /** Sets `$extras.<relation>_min_<column>`: the smallest value (number, text or Date) in `column`, or null (Eloquent's withMin). */
   withMin(relation: CountName<M> | AggregateMap<M>, column: string): this {
-    return this.addColumnAggregates('withMin', 'min', relation, column);
+    return this.addColumnAggregates('withMin', 'min', relation, column, arguments.length);
   }
   /** Sets `$extras.<relation>_max_<column>`: the largest value (number, text or Date) in `column`, or null (Eloquent's withMax). */
   withMax(relation: CountName<M> | AggregateMap<M>, column: string): this {
-    return this.addColumnAggregates('withMax', 'max', relation, column);
+    return this.addColumnAggregates('withMax', 'max', relation, column, arguments.length);
   }
 
   /**
@@ -167,8 +167,14 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   /** withSum and kin: a relation name (or names mapped to callbacks) and the column. */
-  private addColumnAggregates(method: string, fn: AggregateFunction, relation: unknown, column: unknown): this {
+  private addColumnAggregates(method: string, fn: AggregateFunction, relation: unknown, column: unknown, given: number): this {
     const name = checkColumn(column, this.owner, method).trim();
+    if (given > 2) {
+      const shown = typeof relation === 'string' ? relation : 'posts';
+      throw new ValidationError(
+        `${this.owner}.${method}(): it takes a relation and a column, and got ${given} arguments; constrain the rows with ${method}({ ${shown}: q => q.where(…) }, '${name}'), or name the result with '${shown} as total'.`,
+      );
+    }
     if (isPlainObject(relation)) this.addConstrained(method, fn, relation, name);
     else this.addAggregate(method, fn, relation, undefined, name);
     return this;
@@ -363,8 +369,8 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   }
 
   private addHas(method: string, bool: Bool, name: string, callback: RelationCallback | null | undefined, operator: OperatorInput, count: number | string): this {
-    if (typeof name !== 'string' || !name) {
-      throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
+    if (typeof name !== 'string' || !name || name.split('.').some((part) => !part)) {
+      throw new ValidationError(`${this.owner}.${method}(): expected a relation name such as 'tags' or a path such as 'posts.tags', got ${describeValue(name)}.`);
     }
     // As Eloquent's `?Closure $callback = null`: null constrains nothing.
     if (callback === null) callback = undefined;

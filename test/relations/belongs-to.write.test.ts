@@ -129,6 +129,15 @@ describe('associate', () => {
     expect(p.user_id).toBe('1');
   });
 
+  test("a look-alike key the caller assigned (a form's ' 2 ') is replaced by the related key, as Lucid and Eloquent set it", () => {
+    seed();
+    const p = post(3);
+    p.user_id = ' 2 ';
+    p.related('author').associate(User.find(2)!);
+    expect(p.user_id).toBe(2);
+    expect(sheetRows('Posts')[3]).toEqual([3, 'Three', 2, 4]);
+  });
+
   test('writes nothing when the new related model is invalid', () => {
     seed();
     const p = post(3);

@@ -304,7 +304,7 @@ describe('withCount and has arguments', () => {
     expect(() => User.withCount('posts.tags' as never)).toThrow(ValidationError);
     expect(() => User.withCount('posts.tags' as never)).toThrow("User.withCount('posts.tags'): a count takes a relation of User, not a dot path; count on the loaded ones instead: with('posts', q => q.withCount('tags')).");
     expect(() => Post.has(undefined as never)).toThrow(ValidationError);
-    expect(() => Post.whereHas(((q: unknown) => q) as never)).toThrow(/need a relation name/);
+    expect(() => Post.whereHas(((q: unknown) => q) as never)).toThrow(/^Post\.whereHas\(\): expected a relation name such as 'tags'/);
     expect(() => Post.whereHas('tags', 'News' as never)).toThrow(/the second argument is a callback/);
     expect(() => Post.has('tags', '>=', 1.5)).toThrow(/whole number/);
     expect(gas().calls.reads()).toBe(0);

@@ -98,6 +98,8 @@ describe('hasMany', () => {
     expect(names(User.whereDoesntHave('posts', null).get())).toEqual(['nikk', 'tom']);
     expect(() => User.query().whereDoesntHave('posts', 'x' as never)).toThrow(/^User\.whereDoesntHave\('posts', \.\.\.\): the second argument is a callback/);
     expect(() => User.query().orWhereHas('posts', undefined, '>=', -1)).toThrow(/^User\.orWhereHas\('posts', \.\.\.\): the count must be/);
+    expect(() => User.query().orWhereHas(null as never)).toThrow("User.orWhereHas(): expected a relation name such as 'tags' or a path such as 'posts.tags', got null.");
+    expect(() => User.query().andWhereDoesntHave('posts.' as never)).toThrow(/^User\.andWhereDoesntHave\(\): expected a relation name .* got "posts\."\.$/);
   });
 
   test("the count may be digits as text (a doGet's e.parameter), but nothing else", () => {

@@ -4,9 +4,9 @@ import type { Model, ModelClass } from '../../model/Model';
 import { readAttribute, writeAttribute } from '../../model/attributes';
 import { modelName } from '../../model/meta';
 import { saveInWrite } from '../../model/persistence';
-import { stateOf } from '../../model/state';
+import { originalValue, stateOf } from '../../model/state';
 import type { UnitOfWork } from '../../storage/UnitOfWork';
-import { describeValue, isBlankKey, isPlainObject, normalizeKey } from '../../support/values';
+import { describeValue, isBlankKey, isPlainObject, normalizeKey, sameValue } from '../../support/values';
 
 /** Throws a ValidationError naming `Parent.relation.method()` unless `value` is an instance of `related` that was not deleted. */
 export function requireRelated<R extends Model>(value: unknown, related: ModelClass<R>, owner: string, method: string): asserts value is R {
@@ -43,9 +43,18 @@ export function blankParentKey(parent: object, key: string, owner: string): Shee
  */
 export function setForeignKey(unit: UnitOfWork, model: object, name: string, value: unknown): void {
   const previous = readAttribute(model, name);
-  if (!isBlankKey(previous) && !isBlankKey(value) && normalizeKey(previous) === normalizeKey(value)) return;
+  if (holdsKeyAsRead(model, name, previous, value)) return;
   writeAttribute(model, name, value);
   unit.record(() => writeAttribute(model, name, previous));
+}
+
+/** Whether the attribute still holds what its cell held when read, and that is `key` as relations match keys ('1' for 1). */
+function holdsKeyAsRead(model: object, name: string, current: unknown, key: unknown): boolean {
+  const state = stateOf(model);
+  if (!state.persisted || isBlankKey(current) || isBlankKey(key) || normalizeKey(current) !== normalizeKey(key)) return false;
+  const original = originalValue(state, name);
+  // A value the caller assigned since (a form's ' 2 ') is replaced by the key, as Lucid and Eloquent do.
+  return original !== undefined && sameValue(current, original);
 }
 
 /** Pivot attributes must be an object (or left out); anything else would be dropped silently. */
