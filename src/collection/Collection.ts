@@ -418,25 +418,25 @@ export class Collection<T> extends ArrayBase<T> {
 
   /** Sets each model's `$extras.<name>_sum_<column>` (Eloquent's loadSum): one read of each sheet involved. */
   loadSum(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
-    loadItems(this, [relation, column], 'loadSum');
+    loadItems(this, Array.from(arguments), 'loadSum');
     return this;
   }
 
   /** Sets each model's `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
   loadAvg(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
-    loadItems(this, [relation, column], 'loadAvg');
+    loadItems(this, Array.from(arguments), 'loadAvg');
     return this;
   }
 
   /** Sets each model's `$extras.<name>_min_<column>` (Eloquent's loadMin). */
   loadMin(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
-    loadItems(this, [relation, column], 'loadMin');
+    loadItems(this, Array.from(arguments), 'loadMin');
     return this;
   }
 
   /** Sets each model's `$extras.<name>_max_<column>` (Eloquent's loadMax). */
   loadMax(relation: string | Record<string, ((query: any) => unknown) | null | undefined>, column: string): this {
-    loadItems(this, [relation, column], 'loadMax');
+    loadItems(this, Array.from(arguments), 'loadMax');
     return this;
   }
 

@@ -300,22 +300,22 @@ export class Model extends ModelQueries {
   }
   /** Sets `$extras.<name>_sum_<column>`, the total of a related column (Eloquent's loadSum); null when there is none. */
   loadSum(relation: CountName<this> | AggregateMap<this>, column: string): this {
-    loadCollection(Model, [this], [relation, column], 'loadSum');
+    loadCollection(Model, [this], Array.from(arguments), 'loadSum');
     return this;
   }
   /** Sets `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
   loadAvg(relation: CountName<this> | AggregateMap<this>, column: string): this {
-    loadCollection(Model, [this], [relation, column], 'loadAvg');
+    loadCollection(Model, [this], Array.from(arguments), 'loadAvg');
     return this;
   }
   /** Sets `$extras.<name>_min_<column>` (Eloquent's loadMin). */
   loadMin(relation: CountName<this> | AggregateMap<this>, column: string): this {
-    loadCollection(Model, [this], [relation, column], 'loadMin');
+    loadCollection(Model, [this], Array.from(arguments), 'loadMin');
     return this;
   }
   /** Sets `$extras.<name>_max_<column>` (Eloquent's loadMax). */
   loadMax(relation: CountName<this> | AggregateMap<this>, column: string): this {
-    loadCollection(Model, [this], [relation, column], 'loadMax');
+    loadCollection(Model, [this], Array.from(arguments), 'loadMax');
     return this;
   }
   /** Lucid's loadAggregate: `post.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */

@@ -231,19 +231,24 @@ export class ModelQueries extends ModelDefinitions {
   }
   /** Starts a query that sets `$extras.<name>_sum_<column>` (Eloquent's withSum). */
   static withSum<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
-    return this.query().withSum(relation, column);
+    // Every argument goes on: the query refuses a third (a callback there would be dropped).
+    const query = this.query();
+    return query.withSum.apply(query, Array.from(arguments) as [CountName<M>, string]);
   }
   /** Starts a query that sets `$extras.<name>_avg_<column>` (Eloquent's withAvg). */
   static withAvg<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
-    return this.query().withAvg(relation, column);
+    const query = this.query();
+    return query.withAvg.apply(query, Array.from(arguments) as [CountName<M>, string]);
   }
   /** Starts a query that sets `$extras.<name>_min_<column>` (Eloquent's withMin). */
   static withMin<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
-    return this.query().withMin(relation, column);
+    const query = this.query();
+    return query.withMin.apply(query, Array.from(arguments) as [CountName<M>, string]);
   }
   /** Starts a query that sets `$extras.<name>_max_<column>` (Eloquent's withMax). */
   static withMax<M extends Model>(this: ModelClass<M>, relation: CountName<M> | AggregateMap<M>, column: string): QueryBuilder<M> {
-    return this.query().withMax(relation, column);
+    const query = this.query();
+    return query.withMax.apply(query, Array.from(arguments) as [CountName<M>, string]);
   }
   /** Starts a query with Lucid's withAggregate: `Post.withAggregate('comments', q => q.sum('votes').as('votes'))`. */
   static withAggregate<M extends Model, N extends CountName<M>>(this: ModelClass<M>, name: N, callback: AggregateQueryCallback<M, N>): QueryBuilder<M> {

@@ -201,7 +201,15 @@ export class QueryBuilder<M extends Model> extends MatchingQuery<M> {
   exists(): boolean {
     if (this.limitCount === 0) return false;
     const cap = this.rowCap();
-    const total = this.count();
+    // Counted here, not asked for: a withAggregate callback testing exists() names no aggregate by it.
+    const capturing = this.capturedAggregate;
+    this.capturedAggregate = undefined;
+    let total: number;
+    try {
+      total = this.count();
+    } finally {
+      this.capturedAggregate = capturing;
+    }
     return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
   }
 

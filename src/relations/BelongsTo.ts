@@ -3,12 +3,11 @@ import { constrainRelationQuery } from '../query/relationCallback';
 import { ValidationError } from '../errors';
 import type { Model, ModelClass } from '../model/Model';
 import { keyStem, modelName, primaryKeys } from '../model/meta';
-import { normalizeKey, Key } from '../support/values';
-import { tableRef } from '../model/meta';
-import { readTable } from '../storage/UnitOfWork';
+import type { Key } from '../support/values';
 import { defaultForeignKey } from './naming';
 import { BaseRelationOptions, ModelList, Relation, RelatedInput } from './Relation';
 import { BelongsToClient } from './clients/BelongsToClient';
+import { countsByKey } from './counting';
 
 /** Options of belongsTo (Lucid spelling: `localKey` is the related model's key). */
 export interface BelongsToOptions<Q = any> extends BaseRelationOptions<Q> {
@@ -86,16 +85,10 @@ export class BelongsTo<out P extends Model = Model, R extends Model = Model> ext
     return query;
   }
 
-  /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
+  /** The related rows holding each (non-blank) key and matching the sub-query (1, but 2 for a key typed twice, as SQL counts). */
   countByParent(callback?: (query: any) => unknown, parents?: readonly P[]): Map<Key, number> {
     const query = this.parentsQuery(callback, parents, () => this.localKey);
-    const counts = new Map<Key, number>();
-    if (!query) return counts;
-    const table = readTable(tableRef(this.relatedModel()));
-    const index = table.column(this.localKey, this.label());
-    query.assertOrderColumns(table);
-    const rows = query.matchingValues(table);
-    for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
+    const counts = query ? countsByKey(query, this.localKey, this.label()) : new Map<Key, number>();
     counts.delete('');
     return counts;
   }

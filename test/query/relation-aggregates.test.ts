@@ -116,6 +116,12 @@ describe('other relation kinds', () => {
     expect(extras(posts, 'author_exists')).toEqual([true, true, true, true, false]);
   });
 
+  test('a belongsTo key typed on two owner rows counts both, as SQL counts them, in withCount and withAggregate alike', () => {
+    seedSheets({ ...fixture, Users: [['id', 'name', 'age'], [1, 'virk', 30], ['1', 'virk again', 5]] });
+    const post = Post.withCount('author').withAggregate('author', (q) => q.count().as('owners')).withSum('author', 'age').findOrFail(1);
+    expect([post.$extras.author_count, post.$extras.owners, post.$extras.author_sum_age]).toEqual([2, 2, 35]);
+  });
+
   test('manyToMany aggregates a related column, or a pivot column named bare or with its sheet', () => {
     const posts = Post.withSum('tags', 'rank').withMax('tags', 'weight').withAvg('tags as w', 'post_tag.weight').get();
     expect(extras(posts, 'tags_sum_rank')).toEqual([11, 3, null, 1, null]);
@@ -166,6 +172,12 @@ describe("Lucid's withAggregate", () => {
     expect(gas().calls.reads('Posts')).toBe(0);
   });
 
+  test('exists() tested in the callback is no aggregate of its own', () => {
+    const users = User.withAggregate('posts', (q) => (q.exists() ? q.sum('likes').as('total') : q.sum('likes').as('total'))).get();
+    expect(extras(users, 'total')).toEqual([15, null, null]);
+    expect(() => User.withAggregate('posts', (q) => void q.exists()).get()).toThrow(/the callback asked for no aggregate/);
+  });
+
   test('outside withAggregate, sum and count still compute', () => {
     expect(User.findOrFail(1).related('posts').query().sum('likes')).toBe(15);
     expect(User.withCount('posts', (q) => q.where('likes', '>', 1)).get()[0].$extras.posts_count).toBe(2);
@@ -213,6 +225,12 @@ describe('errors', () => {
       "User.withMax('posts.tags'): an aggregate takes a relation of User, not a dot path; aggregate on the loaded ones instead: with('posts', q => q.withMax('tags', …)).",
     );
     expect(() => User.withSum('posts as __proto__', 'likes')).toThrow(/"__proto__" cannot name a result/);
+    // A callback or a name after the column would be dropped: refused, saying where they go.
+    expect(() => (User as any).withSum('posts', 'likes', (q: any) => q.where('published', true))).toThrow(
+      "User.withSum(): it takes a relation and a column, and got 3 arguments; constrain the rows with withSum({ posts: q => q.where(…) }, 'likes'), or name the result with 'posts as total'.",
+    );
+    expect(() => (User.findOrFail(1) as any).loadMax('posts', 'likes', 'top')).toThrow(/withMax\(\): it takes a relation and a column, and got 3 arguments/);
+    expect(() => (User.all() as any).loadAvg('posts', 'likes', 'top')).toThrow(/withAvg\(\): it takes a relation and a column/);
   });
 });
 
