@@ -1788,22 +1788,22 @@ var SheetORM = (() => {
     }
     /** Sets each model's `$extras.<name>_sum_<column>` (Eloquent's loadSum): one read of each sheet involved. */
     loadSum(relation, column) {
-      loadItems(this, [relation, column], "loadSum");
+      loadItems(this, Array.from(arguments), "loadSum");
       return this;
     }
     /** Sets each model's `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
     loadAvg(relation, column) {
-      loadItems(this, [relation, column], "loadAvg");
+      loadItems(this, Array.from(arguments), "loadAvg");
       return this;
     }
     /** Sets each model's `$extras.<name>_min_<column>` (Eloquent's loadMin). */
     loadMin(relation, column) {
-      loadItems(this, [relation, column], "loadMin");
+      loadItems(this, Array.from(arguments), "loadMin");
       return this;
     }
     /** Sets each model's `$extras.<name>_max_<column>` (Eloquent's loadMax). */
     loadMax(relation, column) {
-      loadItems(this, [relation, column], "loadMax");
+      loadItems(this, Array.from(arguments), "loadMax");
       return this;
     }
     /** Lucid's loadAggregate onto every model: `posts.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */
@@ -6194,19 +6194,19 @@ var SheetORM = (() => {
      * withSum). Constrain the rows with `withSum({ posts: q => q.where(...) }, 'likes')`.
      */
     withSum(relation, column) {
-      return this.addColumnAggregates("withSum", "sum", relation, column);
+      return this.addColumnAggregates("withSum", "sum", relation, column, arguments.length);
     }
     /** Sets `$extras.<relation>_avg_<column>`: the mean of the related rows' numbers in `column`, or null (Eloquent's withAvg). */
     withAvg(relation, column) {
-      return this.addColumnAggregates("withAvg", "avg", relation, column);
+      return this.addColumnAggregates("withAvg", "avg", relation, column, arguments.length);
     }
     /** Sets `$extras.<relation>_min_<column>`: the smallest value (number, text or Date) in `column`, or null (Eloquent's withMin). */
     withMin(relation, column) {
-      return this.addColumnAggregates("withMin", "min", relation, column);
+      return this.addColumnAggregates("withMin", "min", relation, column, arguments.length);
     }
     /** Sets `$extras.<relation>_max_<column>`: the largest value (number, text or Date) in `column`, or null (Eloquent's withMax). */
     withMax(relation, column) {
-      return this.addColumnAggregates("withMax", "max", relation, column);
+      return this.addColumnAggregates("withMax", "max", relation, column, arguments.length);
     }
     /**
      * Lucid's withAggregate: the callback constrains the related query and names one aggregate on it,
@@ -6241,8 +6241,14 @@ var SheetORM = (() => {
       return this;
     }
     /** withSum and kin: a relation name (or names mapped to callbacks) and the column. */
-    addColumnAggregates(method, fn, relation, column) {
+    addColumnAggregates(method, fn, relation, column, given2) {
       const name = checkColumn(column, this.owner, method).trim();
+      if (given2 > 2) {
+        const shown = typeof relation === "string" ? relation : "posts";
+        throw new ValidationError(
+          `${this.owner}.${method}(): it takes a relation and a column, and got ${given2} arguments; constrain the rows with ${method}({ ${shown}: q => q.where(\u2026) }, '${name}'), or name the result with '${shown} as total'.`
+        );
+      }
       if (isPlainObject(relation)) this.addConstrained(method, fn, relation, name);
       else this.addAggregate(method, fn, relation, void 0, name);
       return this;
@@ -6417,8 +6423,8 @@ var SheetORM = (() => {
       return { alias, keyColumn: parentKeyColumn(relation), values, none: noneValue(fn) };
     }
     addHas(method, bool, name, callback, operator, count) {
-      if (typeof name !== "string" || !name) {
-        throw new ValidationError(`${this.owner}: has/whereHas/doesntHave need a relation name such as 'tags' or 'posts.tags', got ${describeValue(name)}.`);
+      if (typeof name !== "string" || !name || name.split(".").some((part) => !part)) {
+        throw new ValidationError(`${this.owner}.${method}(): expected a relation name such as 'tags' or a path such as 'posts.tags', got ${describeValue(name)}.`);
       }
       if (callback === null) callback = void 0;
       if (callback !== void 0 && typeof callback !== "function") {
@@ -6968,7 +6974,14 @@ var SheetORM = (() => {
     exists() {
       if (this.limitCount === 0) return false;
       const cap = this.rowCap();
-      const total = this.count();
+      const capturing = this.capturedAggregate;
+      this.capturedAggregate = void 0;
+      let total;
+      try {
+        total = this.count();
+      } finally {
+        this.capturedAggregate = capturing;
+      }
       return (cap === null ? total : Math.min(total, cap)) > this.offsetCount;
     }
     /** Whether no row matches (Eloquent's doesntExist). */
@@ -8525,9 +8538,15 @@ var SheetORM = (() => {
   }
   function setForeignKey(unit, model, name, value) {
     const previous = readAttribute(model, name);
-    if (!isBlankKey(previous) && !isBlankKey(value) && normalizeKey(previous) === normalizeKey(value)) return;
+    if (holdsKeyAsRead(model, name, previous, value)) return;
     writeAttribute(model, name, value);
     unit.record(() => writeAttribute(model, name, previous));
+  }
+  function holdsKeyAsRead(model, name, current2, key) {
+    const state = stateOf(model);
+    if (!state.persisted || isBlankKey(current2) || isBlankKey(key) || normalizeKey(current2) !== normalizeKey(key)) return false;
+    const original = originalValue(state, name);
+    return original !== void 0 && sameValue(current2, original);
   }
   function checkPivotAttributes(owner, attributes, method, what = "pivot attributes") {
     if (attributes === void 0 || attributes === null || isPlainObject(attributes)) return;
@@ -8616,6 +8635,20 @@ var SheetORM = (() => {
     }
   };
 
+  // src/relations/counting.ts
+  function countsByKey(query, column, owner) {
+    const table = readTable(tableRef(query.model));
+    const index = table.column(column, owner);
+    query.assertOrderColumns(table);
+    const counts = /* @__PURE__ */ new Map();
+    const rows = query.matchingValues(table);
+    for (let i = 0; i < rows.length; i++) {
+      const key = normalizeKey(rows[i][index]);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    return counts;
+  }
+
   // src/relations/BelongsTo.ts
   var BelongsTo = class extends Relation {
     constructor(model, related, options = {}) {
@@ -8674,16 +8707,10 @@ var SheetORM = (() => {
       constrainRelationQuery(query, callback);
       return query;
     }
-    /** 1 for each (non-blank) related key that exists and matches the sub-query, keyed like the parent's foreign key. */
+    /** The related rows holding each (non-blank) key and matching the sub-query (1, but 2 for a key typed twice, as SQL counts). */
     countByParent(callback, parents) {
       const query = this.parentsQuery(callback, parents, () => this.localKey);
-      const counts = /* @__PURE__ */ new Map();
-      if (!query) return counts;
-      const table = readTable(tableRef(this.relatedModel()));
-      const index = table.column(this.localKey, this.label());
-      query.assertOrderColumns(table);
-      const rows = query.matchingValues(table);
-      for (let i = 0; i < rows.length; i++) counts.set(normalizeKey(rows[i][index]), 1);
+      const counts = query ? countsByKey(query, this.localKey, this.label()) : /* @__PURE__ */ new Map();
       counts.delete("");
       return counts;
     }
@@ -8792,20 +8819,6 @@ var SheetORM = (() => {
       return key;
     }
   };
-
-  // src/relations/counting.ts
-  function countsByKey(query, column, owner) {
-    const table = readTable(tableRef(query.model));
-    const index = table.column(column, owner);
-    query.assertOrderColumns(table);
-    const counts = /* @__PURE__ */ new Map();
-    const rows = query.matchingValues(table);
-    for (let i = 0; i < rows.length; i++) {
-      const key = normalizeKey(rows[i][index]);
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    return counts;
-  }
 
   // src/relations/HasMany.ts
   var HasRelation = class extends Relation {
@@ -9930,19 +9943,23 @@ var SheetORM = (() => {
     }
     /** Starts a query that sets `$extras.<name>_sum_<column>` (Eloquent's withSum). */
     static withSum(relation, column) {
-      return this.query().withSum(relation, column);
+      const query = this.query();
+      return query.withSum.apply(query, Array.from(arguments));
     }
     /** Starts a query that sets `$extras.<name>_avg_<column>` (Eloquent's withAvg). */
     static withAvg(relation, column) {
-      return this.query().withAvg(relation, column);
+      const query = this.query();
+      return query.withAvg.apply(query, Array.from(arguments));
     }
     /** Starts a query that sets `$extras.<name>_min_<column>` (Eloquent's withMin). */
     static withMin(relation, column) {
-      return this.query().withMin(relation, column);
+      const query = this.query();
+      return query.withMin.apply(query, Array.from(arguments));
     }
     /** Starts a query that sets `$extras.<name>_max_<column>` (Eloquent's withMax). */
     static withMax(relation, column) {
-      return this.query().withMax(relation, column);
+      const query = this.query();
+      return query.withMax.apply(query, Array.from(arguments));
     }
     /** Starts a query with Lucid's withAggregate: `Post.withAggregate('comments', q => q.sum('votes').as('votes'))`. */
     static withAggregate(name, callback) {
@@ -10167,22 +10184,22 @@ var SheetORM = (() => {
     }
     /** Sets `$extras.<name>_sum_<column>`, the total of a related column (Eloquent's loadSum); null when there is none. */
     loadSum(relation, column) {
-      loadCollection(_Model, [this], [relation, column], "loadSum");
+      loadCollection(_Model, [this], Array.from(arguments), "loadSum");
       return this;
     }
     /** Sets `$extras.<name>_avg_<column>` (Eloquent's loadAvg). */
     loadAvg(relation, column) {
-      loadCollection(_Model, [this], [relation, column], "loadAvg");
+      loadCollection(_Model, [this], Array.from(arguments), "loadAvg");
       return this;
     }
     /** Sets `$extras.<name>_min_<column>` (Eloquent's loadMin). */
     loadMin(relation, column) {
-      loadCollection(_Model, [this], [relation, column], "loadMin");
+      loadCollection(_Model, [this], Array.from(arguments), "loadMin");
       return this;
     }
     /** Sets `$extras.<name>_max_<column>` (Eloquent's loadMax). */
     loadMax(relation, column) {
-      loadCollection(_Model, [this], [relation, column], "loadMax");
+      loadCollection(_Model, [this], Array.from(arguments), "loadMax");
       return this;
     }
     /** Lucid's loadAggregate: `post.loadAggregate('comments', q => q.sum('votes').as('votes'))`. */
