@@ -170,10 +170,10 @@ export class EagerQuery<M extends Model> extends ConditionBuilder {
   private addColumnAggregates(method: string, fn: AggregateFunction, relation: unknown, column: unknown, given: number): this {
     const name = checkColumn(column, this.owner, method).trim();
     if (given > 2) {
-      const shown = typeof relation === 'string' ? relation : 'posts';
-      throw new ValidationError(
-        `${this.owner}.${method}(): it takes a relation and a column, and got ${given} arguments; constrain the rows with ${method}({ ${shown}: q => q.where(…) }, '${name}'), or name the result with '${shown} as total'.`,
-      );
+      const shown = typeof relation === 'string' ? relation.trim() : 'posts';
+      const key = /^[A-Za-z_$][\w$]*$/.test(shown) ? shown : `'${shown}'`;
+      const naming = /\sas\s/i.test(shown) ? '' : `, or name the result with '${shown} as total'`;
+      throw new ValidationError(`${this.owner}.${method}(): it takes a relation and a column, and got ${given} arguments; constrain the rows with ${method}({ ${key}: q => q.where(…) }, '${name}')${naming}.`);
     }
     if (isPlainObject(relation)) this.addConstrained(method, fn, relation, name);
     else this.addAggregate(method, fn, relation, undefined, name);

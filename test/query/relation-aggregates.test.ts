@@ -231,6 +231,7 @@ describe('errors', () => {
     );
     expect(() => (User.findOrFail(1) as any).loadMax('posts', 'likes', 'top')).toThrow(/withMax\(\): it takes a relation and a column, and got 3 arguments/);
     expect(() => (User.all() as any).loadAvg('posts', 'likes', 'top')).toThrow(/withAvg\(\): it takes a relation and a column/);
+    expect(() => (User as any).withMax('posts as m', 'likes', 'x')).toThrow(/constrain the rows with withMax\(\{ 'posts as m': q => q\.where\(…\) \}, 'likes'\)\.$/);
   });
 });
 
