@@ -6244,10 +6244,10 @@ var SheetORM = (() => {
     addColumnAggregates(method, fn, relation, column, given2) {
       const name = checkColumn(column, this.owner, method).trim();
       if (given2 > 2) {
-        const shown = typeof relation === "string" ? relation : "posts";
-        throw new ValidationError(
-          `${this.owner}.${method}(): it takes a relation and a column, and got ${given2} arguments; constrain the rows with ${method}({ ${shown}: q => q.where(\u2026) }, '${name}'), or name the result with '${shown} as total'.`
-        );
+        const shown = typeof relation === "string" ? relation.trim() : "posts";
+        const key = /^[A-Za-z_$][\w$]*$/.test(shown) ? shown : `'${shown}'`;
+        const naming = /\sas\s/i.test(shown) ? "" : `, or name the result with '${shown} as total'`;
+        throw new ValidationError(`${this.owner}.${method}(): it takes a relation and a column, and got ${given2} arguments; constrain the rows with ${method}({ ${key}: q => q.where(\u2026) }, '${name}')${naming}.`);
       }
       if (isPlainObject(relation)) this.addConstrained(method, fn, relation, name);
       else this.addAggregate(method, fn, relation, void 0, name);
