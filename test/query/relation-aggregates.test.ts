@@ -78,6 +78,9 @@ describe('withSum, withAvg, withMin, withMax on hasMany', () => {
     expect(extras(users, 'posts_max_likes')).toEqual([10, null, null]);
     expect(gas().calls.reads('Users')).toBe(1);
     expect(gas().calls.reads('Posts')).toBe(1);
+    // Each also starts a query from the model.
+    expect(extras(User.withAvg('posts', 'likes').get(), 'posts_avg_likes')).toEqual([7.5, null, null]);
+    expect(extras(User.withMax('posts', 'likes').get(), 'posts_max_likes')).toEqual([10, null, null]);
   });
 
   test("'posts as total' names the extra, and an object maps relations to callbacks constraining the rows", () => {
